@@ -1,0 +1,1 @@
+"""The order-management core: domain model, services and adapters."""

@@ -1,0 +1,1 @@
+"""Domain types shared by every layer; imports the standard library only."""

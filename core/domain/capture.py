@@ -1,0 +1,163 @@
+"""The canonical captured order every parser produces, with per-field confidence and provenance.
+
+A captured order is what a document *says*; master-data resolution and validation turn it into a
+resolved order (see `validation`).  Values are `Decimal`, `date` and `str`; unknown is `None`.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+
+
+class Severity(enum.IntEnum):
+    """How much a problem weighs in the decision."""
+
+    INFO = 0  # worth showing, changes nothing
+    REVIEW = 1  # a person must look before the order flows on
+    REJECT = 2  # the order cannot be taken as it stands
+
+
+class ProblemCode(str, enum.Enum):
+    """Stable codes of every problem Comanda reports; the review queue and clients rely on them."""
+
+    # envelope and syntax (EDIFACT)
+    SYNTAX_ERROR = "syntax_error"
+    MISSING_UNZ = "missing_unz"
+    INTERCHANGE_COUNT_MISMATCH = "interchange_count_mismatch"
+    INTERCHANGE_REF_MISMATCH = "interchange_ref_mismatch"
+    GROUP_COUNT_MISMATCH = "group_count_mismatch"
+    GROUP_REF_MISMATCH = "group_ref_mismatch"
+    MESSAGE_COUNT_MISMATCH = "message_count_mismatch"
+    MESSAGE_REF_MISMATCH = "message_ref_mismatch"
+    MISSING_UNT = "missing_unt"
+    UNSUPPORTED_MESSAGE = "unsupported_message"
+    DUPLICATE_INTERCHANGE = "duplicate_interchange"
+    DUPLICATE_DOCUMENT = "duplicate_document"
+    # content
+    MISSING_PO_NUMBER = "missing_po_number"
+    NO_LINES = "no_lines"
+    UNKNOWN_CUSTOMER = "unknown_customer"
+    UNKNOWN_PRODUCT = "unknown_product"
+    MISSING_QUANTITY = "missing_quantity"
+    INVALID_QUANTITY = "invalid_quantity"
+    INVALID_DATE = "invalid_date"
+    DELIVERY_BEFORE_ORDER = "delivery_before_order"
+    DELIVERY_IN_PAST = "delivery_in_past"
+    ORDER_DATE_IN_FUTURE = "order_date_in_future"
+    CURRENCY_MISMATCH = "currency_mismatch"
+    PRICE_MISMATCH = "price_mismatch"
+    AMOUNT_MISMATCH = "amount_mismatch"
+    TOTAL_MISMATCH = "total_mismatch"
+    LOW_CONFIDENCE = "low_confidence"
+    UNREADABLE = "unreadable"
+    CANCELLATION = "cancellation"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason an order cannot simply flow on, attached to the field it concerns."""
+
+    code: ProblemCode
+    message: str
+    field: str | None = None  # a path such as "po_number" or "lines[3].unit_price"
+    severity: Severity = Severity.REVIEW
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"field": self.field, "code": self.code.value, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a value was read: a page and box for PDF/OCR, a segment position for EDIFACT."""
+
+    page: int | None = None  # 1-based
+    box: tuple[float, float, float, float] | None = None  # x0, y0, x1, y1 in page pixels
+    segment: int | None = None  # 1-based position of the segment in its message (UNH = 1)
+    raw: str | None = None  # the text as it stood in the document
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The confidence (0..1) and provenance of one captured field, addressed by its path."""
+
+    field: str
+    confidence: float
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Party:
+    """A party named in a document (buyer, supplier, delivery place)."""
+
+    party_id: str | None = None
+    qualifier: str | None = None  # code list of the id, e.g. "9" for GLN
+    name: str | None = None
+    street: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
+    country: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not any((self.party_id, self.name, self.street, self.city))
+
+
+@dataclass(frozen=True)
+class CapturedLine:
+    """One order line as the document states it."""
+
+    line_no: str | None = None
+    item_code: str | None = None
+    gtin: str | None = None
+    buyer_item_code: str | None = None
+    supplier_item_code: str | None = None
+    description: str | None = None
+    quantity: Decimal | None = None
+    unit: str | None = None
+    unit_price: Decimal | None = None  # per one unit, after any price basis
+    amount: Decimal | None = None
+    requested_delivery_date: date | None = None
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Every code the line carries, most specific first, without repeats."""
+        seen: list[str] = []
+        for code in (self.gtin, self.supplier_item_code, self.item_code, self.buyer_item_code):
+            if code and code not in seen:
+                seen.append(code)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class CapturedOrder:
+    """A purchase order as read from one document (one EDIFACT message, one PDF order, ...)."""
+
+    po_number: str | None = None
+    order_date: date | None = None
+    requested_delivery_date: date | None = None
+    currency: str | None = None
+    buyer: Party = field(default_factory=Party)
+    supplier: Party = field(default_factory=Party)
+    ship_to: Party = field(default_factory=Party)
+    invoicee: Party = field(default_factory=Party)
+    lines: tuple[CapturedLine, ...] = ()
+    total: Decimal | None = None
+    notes: tuple[str, ...] = ()
+    references: tuple[tuple[str, str], ...] = ()  # (qualifier, value), e.g. ("CT", contract no.)
+    function: str = "original"  # original | replace | cancel | duplicate | change
+    message_ref: str | None = None  # UNH 0062 for EDIFACT
+    language: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+    problems: tuple[Problem, ...] = ()  # what the parser noticed (envelope faults, unreadable fields)
+
+    def evidence_for(self, path: str) -> Evidence | None:
+        for item in self.evidence:
+            if item.field == path:
+                return item
+        return None
+
+    def with_problems(self, *problems: Problem) -> CapturedOrder:
+        return replace(self, problems=self.problems + problems)

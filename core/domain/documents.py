@@ -1,0 +1,82 @@
+"""The envelope every channel hands over (`InboundDocument`) and what reading one yields.
+
+Every channel (EDIFACT folder, SMTP, Maildir, IMAP, fax spool, API upload) produces the same
+`InboundDocument`; its bytes are stored before anything else happens.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from core.domain.capture import CapturedOrder, Problem
+from core.domain.interchange import InterchangeReceipt
+
+
+class Channel(str, enum.Enum):
+    """Where a document arrived."""
+
+    EDI = "edi"
+    FAX = "fax"
+    EMAIL = "email"
+    UPLOAD = "upload"
+
+
+class DocumentState(str, enum.Enum):
+    """Processing state of a stored document; the row is the source of truth."""
+
+    RECEIVED = "received"  # stored, waiting for a worker
+    PROCESSING = "processing"  # a worker took it (a crash leaves it here; start-up requeues it)
+    PROCESSED = "processed"  # orders (if any) created, answers queued
+    DUPLICATE = "duplicate"  # same bytes or same interchange already processed
+    QUARANTINED = "quarantined"  # could not be read; kept with its reason
+
+    @property
+    def finished(self) -> bool:
+        return self in (DocumentState.PROCESSED, DocumentState.DUPLICATE, DocumentState.QUARANTINED)
+
+
+def content_hash(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+@dataclass(frozen=True)
+class InboundDocument:
+    """One arrival on any channel, with its raw bytes."""
+
+    channel: Channel
+    content: bytes
+    received_at: datetime  # timezone-aware UTC
+    original_name: str | None = None
+    sender: str | None = None  # e-mail address, fax number, EDI partner id as the channel knows it
+    external_id: str | None = None  # Message-ID, UNB reference, fax job id
+    media_type: str | None = None
+    sha256: str = ""
+
+    def __post_init__(self) -> None:
+        if self.received_at.tzinfo is None:
+            raise ValueError("received_at must be timezone-aware")
+        if not self.sha256:
+            object.__setattr__(self, "sha256", content_hash(self.content))
+
+
+@dataclass(frozen=True)
+class ParseContext:
+    """Everything a parser may know besides the bytes; frozen, no settings, no database."""
+
+    today: datetime
+    languages: tuple[str, ...] = ("eng", "spa")
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """What a parser read from one document."""
+
+    format: str  # edifact | pdf-text | pdf-ocr | tiff-ocr | email-text | ...
+    orders: tuple[CapturedOrder, ...] = ()
+    problems: tuple[Problem, ...] = ()  # document-level problems (not tied to one order)
+    interchanges: tuple[InterchangeReceipt, ...] = ()  # EDIFACT envelopes, for CONTRL and dedupe
+    error: str | None = None  # set when nothing usable could be read
+    extra: dict[str, object] = field(default_factory=dict)  # format-specific detail (pages, words)

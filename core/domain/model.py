@@ -1,0 +1,183 @@
+"""Master data and orders: the entities the order-management core keeps.
+
+Plain classes mapped imperatively by `core.adapters.orm`, so the domain stays free of SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+
+class OrderState(str, enum.Enum):
+    """Where an order stands; later stages (allocation, shipping, ...) extend this."""
+
+    RECEIVED = "received"
+    ACCEPTED = "accepted"
+    IN_REVIEW = "in_review"
+    REJECTED = "rejected"
+
+
+class Decision(str, enum.Enum):
+    """What validation decided for a captured order."""
+
+    ACCEPT = "accept"
+    REVIEW = "review"
+    REJECT = "reject"
+
+    @property
+    def order_state(self) -> OrderState:
+        return {
+            Decision.ACCEPT: OrderState.ACCEPTED,
+            Decision.REVIEW: OrderState.IN_REVIEW,
+            Decision.REJECT: OrderState.REJECTED,
+        }[self]
+
+
+@dataclass(eq=False)
+class Customer:
+    """A customer as master data knows it."""
+
+    customer_id: str
+    name: str
+    email: str | None = None
+    fax: str | None = None
+    gln: str | None = None
+    street: str | None = None
+    postal_code: str | None = None
+    city: str | None = None
+    country: str | None = None
+    language: str | None = None
+
+
+@dataclass(eq=False)
+class Product:
+    """A product we sell, by our SKU."""
+
+    sku: str
+    name: str
+    description_en: str | None = None
+    gtin: str | None = None
+    unit: str | None = None
+    price: Decimal | None = None
+    currency: str | None = None
+
+
+@dataclass(eq=False)
+class CustomerItem:
+    """A customer's own code for one of our SKUs."""
+
+    customer_id: str
+    customer_item_code: str
+    sku: str
+
+
+@dataclass(eq=False)
+class Partner:
+    """An EDIFACT trading partner: its interchange id and our control-reference sequence for it."""
+
+    partner_id: str  # their UNB sender id
+    qualifier: str = ""
+    our_id: str = ""  # the id they address us by (their UNB recipient id)
+    our_qualifier: str = ""
+    syntax_id: str = "UNOC"
+    syntax_version: str = "3"
+    customer_id: str | None = None
+    next_control_ref: int = 1
+
+    def take_control_ref(self) -> str:
+        """Return the next outbound control reference for this partner and advance the sequence."""
+        ref = self.next_control_ref
+        self.next_control_ref = ref + 1
+        return str(ref)
+
+
+@dataclass(eq=False)
+class OrderLine:
+    """One line of an order, as captured and as resolved against master data."""
+
+    position: int
+    line_no: str | None = None
+    item_code: str | None = None
+    gtin: str | None = None
+    buyer_item_code: str | None = None
+    supplier_item_code: str | None = None
+    sku: str | None = None
+    description: str | None = None
+    quantity: Decimal | None = None
+    unit: str | None = None
+    unit_price: Decimal | None = None
+    amount: Decimal | None = None
+    requested_delivery_date: date | None = None
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class Order:
+    """A customer order in the OMS."""
+
+    document_id: int
+    message_index: int  # position of the order within its document
+    channel: str
+    state: OrderState
+    decision: Decision
+    confidence: float
+    created_at: datetime
+    po_number: str | None = None
+    customer_id: str | None = None
+    order_date: date | None = None
+    requested_delivery_date: date | None = None
+    currency: str | None = None
+    buyer_party_id: str | None = None
+    buyer_name: str | None = None
+    supplier_party_id: str | None = None
+    supplier_name: str | None = None
+    ship_to_party_id: str | None = None
+    ship_to_name: str | None = None
+    ship_to_street: str | None = None
+    ship_to_postal_code: str | None = None
+    ship_to_city: str | None = None
+    ship_to_country: str | None = None
+    total: Decimal | None = None
+    partner_id: str | None = None  # EDIFACT sender the answer goes to
+    message_ref: str | None = None
+    problems: list[dict[str, str | None]] = field(default_factory=list)
+    lines: list[OrderLine] = field(default_factory=list)
+    id: int | None = None
+
+
+class OutboundKind(str, enum.Enum):
+    """What an outbound message is."""
+
+    ORDRSP = "ordrsp"
+    CONTRL = "contrl"
+
+
+class OutboundState(str, enum.Enum):
+    """Delivery state of an outbound message (an outbox row)."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+@dataclass(eq=False)
+class OutboundMessage:
+    """An answer to send on a channel: rendered when queued, delivered by a job, sent once."""
+
+    channel: str
+    kind: OutboundKind
+    recipient: str  # EDI partner id, e-mail address or fax number
+    filename: str
+    content: bytes
+    created_at: datetime
+    state: OutboundState = OutboundState.PENDING
+    order_id: int | None = None
+    document_id: int | None = None
+    control_ref: str | None = None
+    sent_at: datetime | None = None
+    error: str | None = None
+    attempts: int = 0
+    id: int | None = None

@@ -1,0 +1,49 @@
+"""The project's exception tree; every error Comanda raises on purpose is one of these.
+
+ComandaError
+├── ConfigError          bad settings or environment
+├── InputError           input we cannot take at all (unreadable file, bad arguments)
+├── ParseError           a document could not be read into orders
+│   └── EnvelopeError    an EDIFACT interchange too broken to find its messages
+├── MasterDataError      a master-data CSV row is invalid
+├── NotFound             a requested record does not exist
+└── TransientError       a temporary failure; the job should be retried
+"""
+
+from __future__ import annotations
+
+
+class ComandaError(Exception):
+    """Root of every error Comanda raises on purpose."""
+
+
+class ConfigError(ComandaError):
+    """The settings or the environment are not usable."""
+
+
+class InputError(ComandaError):
+    """Input that cannot be taken at all, such as an unreadable file."""
+
+
+class ParseError(ComandaError):
+    """A document could not be read into orders."""
+
+
+class EnvelopeError(ParseError):
+    """An EDIFACT interchange is too broken to find its messages."""
+
+
+class MasterDataError(ComandaError):
+    """A master-data row is invalid."""
+
+    def __init__(self, message: str, *, row: int | None = None) -> None:
+        super().__init__(message if row is None else f"row {row}: {message}")
+        self.row = row
+
+
+class NotFound(ComandaError):
+    """A requested record does not exist."""
+
+
+class TransientError(ComandaError):
+    """A temporary failure (database busy, broker away); retrying may succeed."""
