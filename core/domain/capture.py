@@ -20,7 +20,7 @@ class Severity(enum.IntEnum):
     REJECT = 2  # the order cannot be taken as it stands
 
 
-class ProblemCode(str, enum.Enum):
+class ProblemCode(enum.StrEnum):
     """Stable codes of every problem Comanda reports; the review queue and clients rely on them."""
 
     # envelope and syntax (EDIFACT)

@@ -15,7 +15,7 @@ from core.domain.capture import CapturedOrder, Problem
 from core.domain.interchange import InterchangeReceipt
 
 
-class Channel(str, enum.Enum):
+class Channel(enum.StrEnum):
     """Where a document arrived."""
 
     EDI = "edi"
@@ -24,7 +24,7 @@ class Channel(str, enum.Enum):
     UPLOAD = "upload"
 
 
-class DocumentState(str, enum.Enum):
+class DocumentState(enum.StrEnum):
     """Processing state of a stored document; the row is the source of truth."""
 
     RECEIVED = "received"  # stored, waiting for a worker

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 
-class OrderState(str, enum.Enum):
+class OrderState(enum.StrEnum):
     """Where an order stands; later stages (allocation, shipping, ...) extend this."""
 
     RECEIVED = "received"
@@ -20,7 +20,7 @@ class OrderState(str, enum.Enum):
     REJECTED = "rejected"
 
 
-class Decision(str, enum.Enum):
+class Decision(enum.StrEnum):
     """What validation decided for a captured order."""
 
     ACCEPT = "accept"
@@ -148,14 +148,14 @@ class Order:
     id: int | None = None
 
 
-class OutboundKind(str, enum.Enum):
+class OutboundKind(enum.StrEnum):
     """What an outbound message is."""
 
     ORDRSP = "ordrsp"
     CONTRL = "contrl"
 
 
-class OutboundState(str, enum.Enum):
+class OutboundState(enum.StrEnum):
     """Delivery state of an outbound message (an outbox row)."""
 
     PENDING = "pending"
