@@ -32,6 +32,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
+	$(VENV)/bin/oms db seed --if-empty
 	$(VENV)/bin/oms run
 
 lint: install

@@ -149,6 +149,7 @@ class CapturedOrder:
     references: tuple[tuple[str, str], ...] = ()  # (qualifier, value), e.g. ("CT", contract no.)
     function: str = "original"  # original | replace | cancel | duplicate | change
     message_ref: str | None = None  # UNH 0062 for EDIFACT
+    interchange_index: int | None = None  # EDIFACT: index into ParseResult.interchanges
     language: str | None = None
     evidence: tuple[Evidence, ...] = ()
     problems: tuple[Problem, ...] = ()  # what the parser noticed (envelope faults, unreadable fields)

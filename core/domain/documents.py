@@ -80,3 +80,43 @@ class ParseResult:
     interchanges: tuple[InterchangeReceipt, ...] = ()  # EDIFACT envelopes, for CONTRL and dedupe
     error: str | None = None  # set when nothing usable could be read
     extra: dict[str, object] = field(default_factory=dict)  # format-specific detail (pages, words)
+
+
+@dataclass(eq=False)
+class DocumentRecord:
+    """A stored arrival and its processing state (the bytes live in the blob store by sha256)."""
+
+    channel: Channel
+    sha256: str
+    size: int
+    received_at: datetime
+    state: DocumentState = DocumentState.RECEIVED
+    original_name: str | None = None
+    sender: str | None = None
+    external_id: str | None = None
+    media_type: str | None = None
+    format: str | None = None
+    error: str | None = None
+    problems: list[dict[str, str | None]] = field(default_factory=list)
+    duplicate_of: int | None = None
+    attempts: int = 0
+    updated_at: datetime | None = None
+    id: int | None = None
+
+    def envelope(self, content: bytes) -> InboundDocument:
+        """The channel-neutral envelope for this record, with its bytes."""
+        return InboundDocument(
+            channel=self.channel,
+            content=content,
+            received_at=self.received_at,
+            original_name=self.original_name,
+            sender=self.sender,
+            external_id=self.external_id,
+            media_type=self.media_type,
+            sha256=self.sha256,
+        )
+
+    def quarantine(self, reason: str, now: datetime) -> None:
+        self.state = DocumentState.QUARANTINED
+        self.error = reason
+        self.updated_at = now

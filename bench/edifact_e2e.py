@@ -1,0 +1,144 @@
+"""EDIFACT end to end: one interchange of 1,000 ORDERS x 10 lines, file to committed orders and ORDRSPs.
+
+Baseline: pydifact's bare parse of the same text, in the same run.  Reported: orders per second end to
+end, on the embedded default (SQLite, in-process queue) and on PostgreSQL + Redis, and the ratio of
+each to the bare parse rate (aim: at least 0.5).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydifact.segmentcollection import Interchange
+from sqlalchemy import create_engine, text
+
+from core.domain.documents import Channel, InboundDocument
+from core.services.masterdata import import_csv
+from oms.bootstrap import App, bootstrap
+from oms.settings import Settings
+from samples.edifact_gen import orders_interchange
+
+MESSAGES = int(os.environ.get("BENCH_MESSAGES", "1000"))
+LINES = 10
+ROOT = Path(__file__).resolve().parents[1]
+PG = os.environ.get("BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
+REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/14")
+DAY = datetime(2026, 11, 26, 9, tzinfo=UTC)
+
+
+def best_of(n: int, fn: Callable[[], object]) -> float:
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def bare_parse_seconds(content: bytes) -> float:
+    def parse() -> None:
+        interchange = Interchange.from_str(content.decode("latin-1"))
+        assert sum(1 for _ in interchange.get_messages()) == MESSAGES
+
+    return best_of(3, parse)
+
+
+def _app(data_dir: Path, database_url: str, broker_url: str) -> App:
+    settings = Settings(data_dir=data_dir, database_url=database_url, broker_url=broker_url, worker_threads=2)
+    app = bootstrap(settings, clock=lambda: DAY)
+    app.upgrade_database()
+    for kind in ("customers", "products", "customer-items"):
+        import_csv(app.uow(), kind, (ROOT / "samples" / "masterdata" / f"{kind}.csv").read_text("utf-8"))
+    return app
+
+
+def _written(outbox: Path) -> int:
+    if not outbox.exists():
+        return 0
+    return sum(1 for d in outbox.iterdir() for f in os.scandir(d) if f.name.startswith("ORDRSP_"))
+
+
+def end_to_end_seconds(app: App, content: bytes) -> float:
+    """From the arrival being submitted to every order committed and every ORDRSP file written."""
+    outbox = app.settings.outbox / "edi"
+    worker = app.worker()
+    worker.start()
+    try:
+        start = time.perf_counter()
+        app.submit(
+            InboundDocument(channel=Channel.EDI, content=content, received_at=DAY, original_name="bench.edi")
+        )
+        while _written(outbox) < MESSAGES:
+            time.sleep(0.05)
+        elapsed = time.perf_counter() - start
+        with app.uow() as uow:
+            assert uow.orders.count() == MESSAGES
+        return elapsed
+    finally:
+        worker.stop()
+
+
+def reachable(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def run_embedded(content: bytes) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        app = _app(Path(tmp), f"sqlite:///{tmp}/oms.db", "memory://")
+        try:
+            return end_to_end_seconds(app, content)
+        finally:
+            app.close()
+
+
+def run_postgres_redis(content: bytes) -> float | None:
+    if not (reachable("127.0.0.1", 5432) and reachable("127.0.0.1", 6379)):
+        return None
+    import redis
+
+    redis.Redis.from_url(REDIS).flushdb()
+    name = f"comanda_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(f"{PG}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            app = _app(Path(tmp), f"{PG}/{name}", REDIS)
+            try:
+                return end_to_end_seconds(app, content)
+            finally:
+                app.close()
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def main() -> None:
+    content = orders_interchange(MESSAGES, LINES, order_day=DAY.date())
+    print(f"EDIFACT end to end: {MESSAGES} ORDERS x {LINES} lines, {len(content) / 1e6:.1f} MB")
+    bare = bare_parse_seconds(content)
+    bare_rate = MESSAGES / bare
+    print(f"  pydifact bare parse        {bare:7.2f} s  {bare_rate:8.0f} orders/s  (baseline)")
+    for label, run in (
+        ("embedded (SQLite, memory)", run_embedded),
+        ("PostgreSQL + Redis", run_postgres_redis),
+    ):
+        seconds = run(content)
+        if seconds is None:
+            print(f"  {label:26s} skipped: service not reachable")
+            continue
+        rate = MESSAGES / seconds
+        ratio = rate / bare_rate
+        print(f"  {label:26s} {seconds:7.2f} s  {rate:8.0f} orders/s  ratio to bare parse {ratio:.2f}")

@@ -1,0 +1,1 @@
+"""Alembic migrations of the schema; `oms db upgrade` applies them."""

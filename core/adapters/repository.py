@@ -1,0 +1,255 @@
+"""Repositories: the queries of each aggregate, behind methods named for what the services need."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from core.adapters import orm
+from core.domain.documents import DocumentRecord, DocumentState
+from core.domain.model import (
+    Customer,
+    CustomerItem,
+    Order,
+    OrderState,
+    OutboundMessage,
+    OutboundState,
+    Partner,
+    Product,
+)
+
+
+class BlobRepository:
+    """Raw document bytes, content-addressed by SHA-256, stored once however often they arrive."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def put(self, sha256: str, content: bytes) -> None:
+        exists = self.session.execute(select(orm.blobs.c.sha256).where(orm.blobs.c.sha256 == sha256))
+        if exists.first() is None:
+            self.session.execute(insert(orm.blobs).values(sha256=sha256, size=len(content), content=content))
+
+    def get(self, sha256: str) -> bytes:
+        row = self.session.execute(select(orm.blobs.c.content).where(orm.blobs.c.sha256 == sha256)).first()
+        if row is None:
+            raise KeyError(sha256)
+        return bytes(row[0])
+
+
+class DocumentRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, record: DocumentRecord) -> None:
+        self.session.add(record)
+
+    def get(self, doc_id: int, *, lock: bool = False) -> DocumentRecord | None:
+        stmt = select(DocumentRecord).where(orm.documents.c.id == doc_id)
+        if lock:
+            stmt = stmt.with_for_update()
+        return self.session.scalars(stmt).first()
+
+    def first_with_hash(self, sha256: str, *, exclude: int | None = None) -> DocumentRecord | None:
+        """The earliest non-duplicate arrival of these exact bytes."""
+        stmt = (
+            select(DocumentRecord)
+            .where(orm.documents.c.sha256 == sha256)
+            .where(orm.documents.c.state != DocumentState.DUPLICATE)
+            .order_by(orm.documents.c.id)
+        )
+        if exclude is not None:
+            stmt = stmt.where(orm.documents.c.id != exclude)
+        return self.session.scalars(stmt.limit(1)).first()
+
+    def unfinished_ids(
+        self, older_than: datetime | None = None, states: Iterable[DocumentState] | None = None
+    ) -> list[int]:
+        """Documents not yet finished (received or processing), optionally untouched since a time."""
+        wanted = list(states or (DocumentState.RECEIVED, DocumentState.PROCESSING))
+        stmt = select(orm.documents.c.id).where(orm.documents.c.state.in_(wanted))
+        if older_than is not None:
+            stmt = stmt.where(orm.documents.c.updated_at < older_than)
+        return list(self.session.scalars(stmt.order_by(orm.documents.c.id)))
+
+    def list(self, *, limit: int = 100, offset: int = 0) -> Sequence[DocumentRecord]:
+        stmt = select(DocumentRecord).order_by(orm.documents.c.id.desc()).limit(limit).offset(offset)
+        return self.session.scalars(stmt).all()
+
+    def count_by_state(self) -> dict[str, int]:
+        stmt = select(orm.documents.c.state, func.count()).group_by(orm.documents.c.state)
+        return {str(state): int(n) for state, n in self.session.execute(stmt)}
+
+
+class InterchangeRepository:
+    """The (sender, control reference) of every interchange taken, so a re-sent one is recognised."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def seen_in(self, sender_id: str, control_ref: str) -> int | None:
+        """The document that already brought this interchange, if any."""
+        stmt = select(orm.interchanges.c.document_id).where(
+            orm.interchanges.c.sender_id == sender_id, orm.interchanges.c.control_ref == control_ref
+        )
+        return self.session.scalars(stmt).first()
+
+    def claim(self, sender_id: str, control_ref: str, document_id: int, at: datetime) -> bool:
+        """Record the interchange for this document; False when another document already has it."""
+        try:
+            with self.session.begin_nested():
+                self.session.execute(
+                    insert(orm.interchanges).values(
+                        sender_id=sender_id, control_ref=control_ref, document_id=document_id, received_at=at
+                    )
+                )
+        except IntegrityError:
+            return self.seen_in(sender_id, control_ref) == document_id
+        return True
+
+
+class MasterDataRepository:
+    """Customers, products and customer item codes; implements validation's `MasterData`."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def customer(self, customer_id: str) -> Customer | None:
+        return self.session.get(Customer, customer_id)
+
+    def customer_by_gln(self, gln: str) -> Customer | None:
+        stmt = select(Customer).where(orm.customers.c.gln == gln).limit(1)
+        return self.session.scalars(stmt).first()
+
+    def product(self, sku: str) -> Product | None:
+        return self.session.get(Product, sku)
+
+    def product_by_gtin(self, gtin: str) -> Product | None:
+        stmt = select(Product).where(orm.products.c.gtin == gtin).limit(1)
+        return self.session.scalars(stmt).first()
+
+    def sku_for_customer_code(self, customer_id: str, code: str) -> str | None:
+        stmt = select(orm.customer_items.c.sku).where(
+            orm.customer_items.c.customer_id == customer_id,
+            orm.customer_items.c.customer_item_code == code,
+        )
+        return self.session.scalars(stmt).first()
+
+    def upsert(self, obj: Customer | Product | CustomerItem) -> bool:
+        """Insert or update by primary key; True when it was new."""
+        existing = self.session.merge(obj)
+        return existing is not None and existing in self.session.new
+
+    def customers(self) -> Sequence[Customer]:
+        return self.session.scalars(select(Customer).order_by(orm.customers.c.customer_id)).all()
+
+    def products(self) -> Sequence[Product]:
+        return self.session.scalars(select(Product).order_by(orm.products.c.sku)).all()
+
+    def count(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(orm.customers)) or 0) + int(
+            self.session.scalar(select(func.count()).select_from(orm.products)) or 0
+        )
+
+
+class PartnerRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, partner_id: str, *, lock: bool = False) -> Partner | None:
+        stmt = select(Partner).where(orm.partners.c.partner_id == partner_id)
+        if lock:
+            stmt = stmt.with_for_update()
+        return self.session.scalars(stmt).first()
+
+    def get_or_create(self, partner: Partner) -> Partner:
+        """The stored partner with this id, inserting `partner` if there is none (safe under races)."""
+        try:
+            with self.session.begin_nested():
+                self.session.add(partner)
+                self.session.flush()
+        except IntegrityError:
+            existing = self.get(partner.partner_id, lock=True)
+            assert existing is not None
+            return existing
+        return partner
+
+
+class OrderRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add_all(self, orders: Iterable[Order]) -> None:
+        self.session.add_all(list(orders))
+
+    def get(self, order_id: int) -> Order | None:
+        return self.session.get(Order, order_id)
+
+    def list(
+        self,
+        *,
+        state: OrderState | None = None,
+        customer_id: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> Sequence[Order]:
+        stmt = select(Order).order_by(orm.orders.c.id.desc())
+        if state is not None:
+            stmt = stmt.where(orm.orders.c.state == state)
+        if customer_id is not None:
+            stmt = stmt.where(orm.orders.c.customer_id == customer_id)
+        return self.session.scalars(stmt.limit(limit).offset(offset)).all()
+
+    def for_document(self, document_id: int) -> Sequence[Order]:
+        stmt = (
+            select(Order).where(orm.orders.c.document_id == document_id).order_by(orm.orders.c.message_index)
+        )
+        return self.session.scalars(stmt).all()
+
+    def count(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(orm.orders)) or 0)
+
+
+class OutboundRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, message: OutboundMessage) -> None:
+        self.session.add(message)
+
+    def pending_for_document(self, document_id: int) -> Sequence[OutboundMessage]:
+        stmt = (
+            select(OutboundMessage)
+            .where(orm.outbound_messages.c.document_id == document_id)
+            .where(orm.outbound_messages.c.state == OutboundState.PENDING)
+            .order_by(orm.outbound_messages.c.id)
+        )
+        return self.session.scalars(stmt).all()
+
+    def documents_with_pending(self) -> list[int]:
+        stmt = (
+            select(orm.outbound_messages.c.document_id)
+            .where(orm.outbound_messages.c.state == OutboundState.PENDING)
+            .distinct()
+        )
+        return [d for d in self.session.scalars(stmt) if d is not None]
+
+    def for_document(self, document_id: int) -> Sequence[OutboundMessage]:
+        stmt = (
+            select(OutboundMessage)
+            .where(orm.outbound_messages.c.document_id == document_id)
+            .order_by(orm.outbound_messages.c.id)
+        )
+        return self.session.scalars(stmt).all()
+
+    def mark_sent(self, ids: Sequence[int], at: datetime) -> None:
+        if ids:
+            self.session.execute(
+                update(orm.outbound_messages)
+                .where(orm.outbound_messages.c.id.in_(list(ids)))
+                .values(state=OutboundState.SENT, sent_at=at)
+            )

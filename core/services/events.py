@@ -1,0 +1,19 @@
+"""Events the services emit; published only after the transaction that raised them commits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DocumentStored:
+    """A new arrival is stored and waits for a worker."""
+
+    document_id: int
+
+
+@dataclass(frozen=True)
+class AnswersQueued:
+    """Outbound messages for a document are in the outbox and wait to be delivered."""
+
+    document_id: int

@@ -1,0 +1,254 @@
+"""Processing a stored document: read it, validate each order, store orders and answers at once.
+
+The document's row is the source of truth.  Processing is idempotent: a finished document is left
+alone, the orders and the finished state are committed in one transaction, and a document that has
+crashed its worker too often is quarantined instead of crashing it again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Protocol
+
+from sqlalchemy.exc import DataError, IntegrityError, StatementError
+
+from core.domain.capture import CapturedOrder, Problem, ProblemCode, Severity
+from core.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
+from core.domain.interchange import InterchangeReceipt, SyntaxFault
+from core.domain.model import Decision, Order, OutboundMessage, Partner
+from core.domain.resolution import MasterData, ResolvedOrder
+from core.errors import NotFound, TransientError
+from core.services.events import AnswersQueued
+from core.services.orders import order_from_resolved
+from core.services.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+Reader = Callable[[InboundDocument], ParseResult]
+Validator = Callable[[CapturedOrder, MasterData, date], ResolvedOrder]
+Clock = Callable[[], datetime]
+
+
+class EdiAnswers(Protocol):
+    """Renders EDIFACT answers; the partner's control-reference sequence is advanced by the caller."""
+
+    def order_response(
+        self, order: Order, partner: Partner, control_ref: str, now: datetime
+    ) -> OutboundMessage: ...
+
+    def contrl(
+        self, receipt: InterchangeReceipt, partner: Partner, control_ref: str, now: datetime
+    ) -> OutboundMessage: ...
+
+
+@dataclass
+class DocumentProcessor:
+    uow: UnitOfWork
+    read: Reader
+    validate: Validator
+    edi_answers: EdiAnswers
+    clock: Clock
+    publish: Callable[[list[object]], None]
+    max_attempts: int = 5
+
+    def process(self, doc_id: int) -> DocumentState:
+        """Take the document through reading, validation and storage; returns its final state."""
+        envelope = self._start(doc_id)
+        if isinstance(envelope, DocumentState):
+            return envelope
+        result = self._read_safely(envelope)
+        with self.uow as uow:
+            record = uow.documents.get(doc_id, lock=True)
+            assert record is not None
+            if record.state.finished:
+                return record.state
+            try:
+                self._apply(uow, record, envelope, result)
+                uow.commit()
+            except IntegrityError as exc:
+                uow.rollback()
+                done = uow.documents.get(doc_id)
+                if done is not None and done.state.finished:  # another worker finished it meanwhile
+                    return done.state
+                raise TransientError(f"conflict while storing document {doc_id}: {exc.orig}") from exc
+            except (DataError, StatementError) as exc:
+                # a value the database refuses (an absurd number, say): quarantine, do not retry
+                uow.rollback()
+                return self._quarantine(doc_id, f"could not store what was read: {exc.orig or exc}")
+            state = record.state
+        self.publish(self.uow.collect_events())
+        return state
+
+    def _quarantine(self, doc_id: int, reason: str) -> DocumentState:
+        with self.uow as uow:
+            record = uow.documents.get(doc_id, lock=True)
+            assert record is not None
+            record.quarantine(reason[:2000], self.clock())
+            uow.commit()
+            return record.state
+
+    def _start(self, doc_id: int) -> InboundDocument | DocumentState:
+        now = self.clock()
+        with self.uow as uow:
+            record = uow.documents.get(doc_id, lock=True)
+            if record is None:
+                raise NotFound(f"document {doc_id} does not exist")
+            if record.state.finished:
+                return record.state
+            if record.attempts >= self.max_attempts:
+                record.quarantine(f"gave up after {record.attempts} attempts that did not finish", now)
+                uow.commit()
+                return record.state
+            first = uow.documents.first_with_hash(record.sha256, exclude=record.id)
+            if first is not None and first.id is not None and record.id is not None and first.id < record.id:
+                record.state = DocumentState.DUPLICATE
+                record.duplicate_of = first.id
+                record.problems = [
+                    Problem(
+                        ProblemCode.DUPLICATE_DOCUMENT,
+                        f"the same bytes arrived before as document {first.id}; no new orders",
+                        severity=Severity.INFO,
+                    ).as_dict()
+                ]
+                record.updated_at = now
+                uow.commit()
+                return record.state
+            record.state = DocumentState.PROCESSING
+            record.attempts += 1
+            record.updated_at = now
+            envelope = record.envelope(uow.blobs.get(record.sha256))
+            uow.commit()
+            return envelope
+
+    def _read_safely(self, envelope: InboundDocument) -> ParseResult:
+        try:
+            return self.read(envelope)
+        except Exception as exc:  # a reader bug must quarantine the document, not kill the worker
+            log.exception("reader failed on %s", envelope.original_name)
+            return ParseResult(format="unknown", error=f"internal error while reading: {exc!r}")
+
+    def _apply(
+        self, uow: UnitOfWork, record: DocumentRecord, doc: InboundDocument, result: ParseResult
+    ) -> None:
+        now = self.clock()
+        assert record.id is not None
+        record.format = result.format
+        record.updated_at = now
+        doc_problems = list(result.problems)
+        duplicates: set[int] = set()
+        receipts = list(result.interchanges)
+        for i, receipt in enumerate(receipts):
+            if not uow.interchanges.claim(receipt.sender_id, receipt.control_ref, record.id, now):
+                duplicates.add(i)
+                earlier = uow.interchanges.seen_in(receipt.sender_id, receipt.control_ref)
+                doc_problems.append(
+                    Problem(
+                        ProblemCode.DUPLICATE_INTERCHANGE,
+                        f"interchange {receipt.control_ref} from {receipt.sender_id} was already taken"
+                        f" in document {earlier}; its orders are not taken again",
+                        severity=Severity.INFO,
+                    )
+                )
+                receipts[i] = replace(
+                    receipt,
+                    faults=(*receipt.faults, SyntaxFault("26", "duplicate interchange", "UNB", None, 5)),
+                )
+                record.duplicate_of = record.duplicate_of or earlier
+
+        orders: list[Order] = []
+        for index, captured in enumerate(result.orders):
+            if captured.interchange_index in duplicates:
+                continue
+            resolved = self.validate(captured, uow.master, now.date())
+            orders.append(
+                order_from_resolved(resolved, record, index, now, self._sender_of(captured, result))
+            )
+        uow.orders.add_all(orders)
+        uow.flush()
+
+        answered = self._answer(uow, record, result, receipts, orders, now)
+        record.problems = [p.as_dict() for p in doc_problems]
+        if orders:
+            record.state = DocumentState.PROCESSED
+        elif receipts and len(duplicates) == len(receipts):
+            record.state = DocumentState.DUPLICATE
+        elif result.error:
+            record.quarantine(result.error, now)
+        elif _only_acknowledgements(result):
+            record.state = DocumentState.PROCESSED
+        else:
+            reasons = "; ".join(p.message for p in doc_problems) or "no order found in the document"
+            record.quarantine(reasons, now)
+        if answered:
+            uow.emit(AnswersQueued(record.id))
+
+    @staticmethod
+    def _sender_of(captured: CapturedOrder, result: ParseResult) -> str | None:
+        index = captured.interchange_index
+        if index is None or index >= len(result.interchanges):
+            return None
+        return result.interchanges[index].sender_id
+
+    def _answer(
+        self,
+        uow: UnitOfWork,
+        record: DocumentRecord,
+        result: ParseResult,
+        receipts: list[InterchangeReceipt],
+        orders: list[Order],
+        now: datetime,
+    ) -> int:
+        """Queue the EDIFACT answers owed: a CONTRL per interchange that wants one, an ORDRSP per decision."""
+        if record.channel != Channel.EDI and not receipts:
+            return 0
+        count = 0
+        partners = {r.sender_id: self._partner(uow, r) for r in receipts}
+        for receipt in receipts:
+            if not receipt.wants_contrl or all(m.type == "CONTRL" for m in receipt.messages):
+                continue
+            partner = partners[receipt.sender_id]
+            msg = self.edi_answers.contrl(receipt, partner, partner.take_control_ref(), now)
+            self._queue(uow, msg, record)
+            count += 1
+        for order in orders:
+            if order.partner_id is None or order.decision == Decision.REVIEW:
+                continue
+            answering = partners.get(order.partner_id)
+            if answering is None:
+                continue
+            msg = self.edi_answers.order_response(order, answering, answering.take_control_ref(), now)
+            msg.order_id = order.id
+            self._queue(uow, msg, record)
+            count += 1
+        return count
+
+    @staticmethod
+    def _queue(uow: UnitOfWork, msg: OutboundMessage, record: DocumentRecord) -> None:
+        msg.document_id = record.id
+        uow.outbound.add(msg)
+
+    @staticmethod
+    def _partner(uow: UnitOfWork, receipt: InterchangeReceipt) -> Partner:
+        existing = uow.partners.get(receipt.sender_id, lock=True)
+        if existing is not None:
+            return existing
+        customer = uow.master.customer_by_gln(receipt.sender_id)
+        return uow.partners.get_or_create(
+            Partner(
+                partner_id=receipt.sender_id,
+                qualifier=receipt.sender_qualifier,
+                our_id=receipt.recipient_id,
+                our_qualifier=receipt.recipient_qualifier,
+                syntax_id=receipt.syntax_id,
+                syntax_version=receipt.syntax_version,
+                customer_id=customer.customer_id if customer else None,
+            )
+        )
+
+
+def _only_acknowledgements(result: ParseResult) -> bool:
+    types = [m.type for r in result.interchanges for m in r.messages]
+    return bool(types) and all(t == "CONTRL" for t in types)

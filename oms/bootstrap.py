@@ -1,0 +1,173 @@
+"""The one place that builds engines, brokers, readers and senders and wires them together."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import dramatiq
+from dramatiq.brokers.stub import StubBroker
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.adapters import migrate
+from core.adapters.db import make_engine, make_session_factory
+from core.domain.documents import DocumentState, InboundDocument, ParseContext, ParseResult
+from core.errors import ConfigError
+from core.services import delivery, intake
+from core.services.events import AnswersQueued, DocumentStored
+from core.services.processing import DocumentProcessor
+from core.services.unit_of_work import UnitOfWork
+from oms.settings import Settings
+from oms.tasks import Actors, declare_actors
+from outbound.edifact.answers import EdifactAnswers
+from outbound.spool import FolderSpool
+from parsers.base import ParserRegistry
+from parsers.edifact import EdifactParser
+from validation.decide import validate
+
+log = logging.getLogger(__name__)
+
+# Work left unfinished longer than this is queued again by the periodic sweep.
+STALE_RECEIVED = timedelta(seconds=5)
+STALE_PROCESSING = timedelta(minutes=10)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def make_broker(url: str) -> dramatiq.Broker:
+    if url.startswith("memory://"):
+        broker: dramatiq.Broker = StubBroker()
+        broker.emit_after("process_boot")
+        return broker
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        from dramatiq.brokers.redis import RedisBroker
+
+        return RedisBroker(url=url)  # type: ignore[no-untyped-call]
+    if url.startswith(("amqp://", "amqps://")):
+        from dramatiq.brokers.rabbitmq import RabbitmqBroker
+
+        return RabbitmqBroker(url=url)
+    raise ConfigError(f"OMS_BROKER_URL {url!r}: use memory://, redis://… or amqp://…")
+
+
+def make_reader(clock: Callable[[], datetime]) -> Callable[[InboundDocument], ParseResult]:
+    registry = ParserRegistry([EdifactParser()])
+
+    def read(doc: InboundDocument) -> ParseResult:
+        return registry.parse(doc, ParseContext(today=clock()))
+
+    return read
+
+
+@dataclass
+class App:
+    """The wired system: what `oms` commands, the web app and the workers use."""
+
+    settings: Settings
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    broker: dramatiq.Broker
+    clock: Callable[[], datetime] = utcnow
+    actors: Actors = field(init=False)
+    read: Callable[[InboundDocument], ParseResult] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.read = make_reader(self.clock)
+        self.actors = declare_actors(self.broker, self.process, self.deliver)
+        self._stop = threading.Event()
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self.session_factory)
+
+    # -- the message bus: events after commit become jobs ------------------------------------
+    def publish(self, events: list[object]) -> None:
+        for event in events:
+            try:
+                if isinstance(event, DocumentStored):
+                    self.actors.process_document.send(event.document_id)
+                elif isinstance(event, AnswersQueued):
+                    self.actors.deliver_answers.send(event.document_id)
+            except Exception:  # the row is the truth; the sweep will queue it again
+                log.exception("could not queue %r; the sweep will retry", event)
+
+    # -- handlers ----------------------------------------------------------------------------
+    def submit(self, doc: InboundDocument) -> int:
+        return intake.store_arrival(self.uow(), doc, self.publish)
+
+    def processor(self) -> DocumentProcessor:
+        return DocumentProcessor(
+            uow=self.uow(),
+            read=self.read,
+            validate=validate,
+            edi_answers=EdifactAnswers(),
+            clock=self.clock,
+            publish=self.publish,
+            max_attempts=self.settings.max_attempts,
+        )
+
+    def process(self, document_id: int) -> DocumentState:
+        return self.processor().process(document_id)
+
+    def deliver(self, document_id: int) -> int:
+        senders = {"edi": FolderSpool(self.settings.outbox / "edi")}
+        return delivery.deliver_for_document(self.uow(), document_id, senders, self.clock)
+
+    # -- recovery ----------------------------------------------------------------------------
+    def requeue_unfinished(self, *, everything: bool = False) -> int:
+        """Queue again what the database says is unfinished; at start-up, everything."""
+        now = self.clock()
+        with self.uow() as uow:
+            if everything:
+                docs = uow.documents.unfinished_ids()
+            else:
+                processing = [DocumentState.PROCESSING]
+                received = [DocumentState.RECEIVED]
+                docs = sorted(
+                    set(uow.documents.unfinished_ids(now - STALE_PROCESSING, processing))
+                    | set(uow.documents.unfinished_ids(now - STALE_RECEIVED, received))
+                )
+            answers = uow.outbound.documents_with_pending()
+        self.publish([DocumentStored(d) for d in docs] + [AnswersQueued(d) for d in answers])
+        return len(docs) + len(answers)
+
+    def start_sweeper(self) -> threading.Thread:
+        def loop() -> None:
+            while not self._stop.wait(self.settings.sweep_seconds):
+                try:
+                    self.requeue_unfinished()
+                except Exception:
+                    log.exception("sweep failed; trying again later")
+
+        thread = threading.Thread(target=loop, name="oms-sweeper", daemon=True)
+        thread.start()
+        return thread
+
+    def worker(self) -> dramatiq.Worker:
+        return dramatiq.Worker(self.broker, worker_threads=self.settings.worker_threads, worker_timeout=100)
+
+    def upgrade_database(self) -> None:
+        migrate.upgrade(self.engine)
+
+    def close(self) -> None:
+        self._stop.set()
+        self.broker.close()
+        self.engine.dispose()
+
+
+def bootstrap(settings: Settings | None = None, *, clock: Callable[[], datetime] = utcnow) -> App:
+    """Build the application from settings (the environment when none are given)."""
+    settings = settings or Settings.from_env()
+    engine = make_engine(settings.database_url)
+    return App(
+        settings=settings,
+        engine=engine,
+        session_factory=make_session_factory(engine),
+        broker=make_broker(settings.broker_url),
+        clock=clock,
+    )

@@ -1,0 +1,220 @@
+"""The `oms` command line: run, serve, worker, watch, db, import, ingest, extract."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from core.domain.documents import Channel, InboundDocument
+from core.errors import ComandaError, MasterDataError
+from core.services.masterdata import COLUMNS, import_csv
+from oms.bootstrap import App, bootstrap, utcnow
+
+log = logging.getLogger("oms")
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad arguments or unreadable input: exit status 2 with the reason on stderr."""
+
+
+def _read_inputs(files: Sequence[str]) -> list[tuple[str, bytes]]:
+    out: list[tuple[str, bytes]] = []
+    for name in files:
+        try:
+            out.append((name, Path(name).read_bytes()))
+        except OSError as exc:
+            raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from exc
+    return out
+
+
+def cmd_db(app: App, args: argparse.Namespace) -> int:
+    if args.action == "upgrade":
+        app.upgrade_database()
+        print("database is at the newest schema")
+    elif args.action == "seed":
+        from oms.demo import seed_demo
+
+        app.upgrade_database()
+        print(seed_demo(app, if_empty=args.if_empty))
+    return 0
+
+
+def cmd_import(app: App, args: argparse.Namespace) -> int:
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {args.file}: {exc}") from exc
+    app.upgrade_database()
+    try:
+        report = import_csv(app.uow(), args.kind, text)
+    except MasterDataError as exc:
+        raise UsageError(f"{args.file}: {exc}") from exc
+    print(f"{report.kind}: {report.created} created, {report.updated} updated")
+    return 0
+
+
+def cmd_ingest(app: App, args: argparse.Namespace) -> int:
+    inputs = _read_inputs(args.files)
+    app.upgrade_database()
+    channel = Channel(args.channel)
+    ids = []
+    for name, content in inputs:
+        doc = InboundDocument(
+            channel=channel, content=content, received_at=utcnow(), original_name=Path(name).name
+        )
+        ids.append((name, app.submit(doc)))
+    if app.settings.embedded:
+        # no separate worker will see an in-memory queue: do the work here, now
+        for _name, doc_id in ids:
+            app.process(doc_id)
+            app.deliver(doc_id)
+    with app.uow() as uow:
+        for name, doc_id in ids:
+            record = uow.documents.get(doc_id)
+            assert record is not None
+            orders = len(uow.orders.for_document(doc_id))
+            reason = f" ({record.error})" if record.error else ""
+            print(f"{name}: document {doc_id} {record.state}{reason}, {orders} order(s)")
+    return 0
+
+
+def cmd_extract(app: App, args: argparse.Namespace) -> int:
+    from oms.extract import extract_files
+
+    inputs = _read_inputs(args.files)
+    json.dump(extract_files(app, inputs, args.channel), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _wait_for_signal() -> None:
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    stop.wait()
+
+
+def cmd_worker(app: App, args: argparse.Namespace) -> int:
+    worker = app.worker()
+    worker.start()
+    app.requeue_unfinished(everything=True)
+    app.start_sweeper()
+    log.info("worker running on %s; Ctrl-C stops", app.settings.broker_url)
+    _wait_for_signal()
+    worker.stop()
+    return 0
+
+
+def _watcher(app: App):  # type: ignore[no-untyped-def]
+    from ingest.folder import FolderWatcher
+
+    inbox = app.settings.inbox
+    return FolderWatcher({inbox / "edi": Channel.EDI}, app.submit, utcnow, settle=app.settings.settle_seconds)
+
+
+def cmd_watch(app: App, args: argparse.Namespace) -> int:
+    watcher = _watcher(app)
+    watcher.start()
+    log.info("watching %s", app.settings.inbox)
+    _wait_for_signal()
+    watcher.stop()
+    return 0
+
+
+def _serve(app: App, host: str, port: int) -> None:
+    import uvicorn
+
+    from web.app import create_app
+
+    uvicorn.Server(uvicorn.Config(create_app(app), host=host, port=port, log_level="info")).run()
+
+
+def cmd_serve(app: App, args: argparse.Namespace) -> int:
+    _serve(app, args.host, args.port)
+    return 0
+
+
+def cmd_run(app: App, args: argparse.Namespace) -> int:
+    app.upgrade_database()
+    worker = app.worker()
+    worker.start()
+    app.requeue_unfinished(everything=True)
+    app.start_sweeper()
+    watcher = _watcher(app)
+    watcher.start()
+    log.info("Comanda on http://%s:%s, inboxes under %s", args.host, args.port, app.settings.inbox)
+    try:
+        _serve(app, args.host, args.port)
+    finally:
+        watcher.stop()
+        worker.stop()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="oms", description="Comanda order capture and management")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, helptext in (("run", "everything in one process"), ("serve", "the web app and API")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("--host", default="127.0.0.1")
+        p.add_argument("--port", type=int, default=8000)
+    sub.add_parser("worker", help="the job workers")
+    sub.add_parser("watch", help="the folder watchers and receivers")
+    db = sub.add_parser("db", help="database schema and demo data")
+    db.add_argument("action", choices=["upgrade", "seed"])
+    db.add_argument("--if-empty", action="store_true", help="seed only when there is no master data")
+    imp = sub.add_parser("import", help="upsert master data from a CSV file")
+    imp.add_argument("kind", choices=list(COLUMNS))
+    imp.add_argument("file")
+    ing = sub.add_parser("ingest", help="submit files as if they had arrived on a channel")
+    ing.add_argument("files", nargs="+")
+    ing.add_argument("--channel", choices=[c.value for c in Channel], default="edi")
+    ext = sub.add_parser("extract", help="read files and print what was read; stores nothing")
+    ext.add_argument("--json", action="store_true", required=True, help="print JSON (the only format)")
+    ext.add_argument("files", nargs="+")
+    ext.add_argument("--channel", choices=[c.value for c in Channel], default=None)
+    return parser
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "serve": cmd_serve,
+    "worker": cmd_worker,
+    "watch": cmd_watch,
+    "db": cmd_db,
+    "import": cmd_import,
+    "ingest": cmd_ingest,
+    "extract": cmd_extract,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.WARNING if args.command == "extract" else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        app = bootstrap()
+    except ComandaError as exc:
+        print(f"oms: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return COMMANDS[args.command](app, args)
+    except UsageError as exc:
+        print(f"oms: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        app.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

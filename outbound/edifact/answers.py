@@ -1,0 +1,63 @@
+"""EDIFACT answers as outbox messages: an ORDRSP per decided order, a CONTRL per interchange owed one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from core.domain.interchange import InterchangeReceipt
+from core.domain.model import Decision, Order, OutboundKind, OutboundMessage, Partner
+from outbound.edifact.contrl import build_contrl
+from outbound.edifact.naming import outbound_filename
+from outbound.edifact.ordrsp import OrderResponse, build_ordrsp
+from outbound.edifact.syntax import CODECS, Envelope
+
+FALLBACK_SYNTAX = "UNOC"
+
+
+def envelope_for(partner: Partner, control_ref: str, now: datetime) -> Envelope:
+    """Our UNB to a partner: from the id they address us by, in the syntax they wrote to us in."""
+    syntax_id = partner.syntax_id if partner.syntax_id in CODECS else FALLBACK_SYNTAX
+    version = partner.syntax_version if partner.syntax_version in ("1", "2", "3", "4") else "3"
+    return Envelope(
+        sender_id=partner.our_id or "UNKNOWN",
+        sender_qualifier=partner.our_qualifier,
+        recipient_id=partner.partner_id,
+        recipient_qualifier=partner.qualifier,
+        control_ref=control_ref,
+        syntax_id=syntax_id,
+        syntax_version=version,
+        prepared_at=now,
+    )
+
+
+class EdifactAnswers:
+    """Renders the answers the processing service queues in the outbox."""
+
+    def order_response(
+        self, order: Order, partner: Partner, control_ref: str, now: datetime
+    ) -> OutboundMessage:
+        response = OrderResponse.ACCEPTED if order.decision == Decision.ACCEPT else OrderResponse.REJECTED
+        content = build_ordrsp(
+            order, envelope_for(partner, control_ref, now), message_ref="1", response=response, issued_at=now
+        )
+        return self._message(OutboundKind.ORDRSP, partner, control_ref, content, now)
+
+    def contrl(
+        self, receipt: InterchangeReceipt, partner: Partner, control_ref: str, now: datetime
+    ) -> OutboundMessage:
+        content = build_contrl(receipt, envelope_for(partner, control_ref, now), message_ref="1")
+        return self._message(OutboundKind.CONTRL, partner, control_ref, content, now)
+
+    @staticmethod
+    def _message(
+        kind: OutboundKind, partner: Partner, control_ref: str, content: bytes, now: datetime
+    ) -> OutboundMessage:
+        return OutboundMessage(
+            channel="edi",
+            kind=kind,
+            recipient=partner.partner_id,
+            filename=outbound_filename(kind.value, partner.partner_id, control_ref),
+            content=content,
+            created_at=now,
+            control_ref=control_ref,
+        )

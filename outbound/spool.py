@@ -1,0 +1,53 @@
+"""A folder spool: each answer written atomically into `<root>/<recipient>/<file name>`.
+
+Gateways (SFTP, VAN, AS2 clients, fax servers) take files from such folders, so a file must never
+be seen half-written: it is written under a dot-name, flushed to disk, then renamed into place.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from pathlib import Path
+
+from core.domain.model import OutboundMessage
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._+-]")
+
+
+def safe_name(text: str) -> str:
+    """A single, harmless path component from any text (ids can hold '/', ':' or spaces)."""
+    cleaned = _UNSAFE.sub("_", text).lstrip(".") or "_"
+    return cleaned[:120]
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    with tmp.open("wb") as fh:
+        fh.write(content)
+        fh.flush()
+        os.fsync(fh.fileno())
+    tmp.replace(path)
+    fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class FolderSpool:
+    """Sends by writing into a per-recipient folder; sending the same message twice writes one file."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, message: OutboundMessage) -> Path:
+        return self.root / safe_name(message.recipient) / safe_name(message.filename)
+
+    def send(self, message: OutboundMessage) -> None:
+        path = self.path_for(message)
+        if path.exists() and path.read_bytes() == message.content:
+            return
+        write_atomically(path, message.content)

@@ -1,0 +1,1 @@
+"""Demo master data, demo documents and generators of realistic test documents."""

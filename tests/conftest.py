@@ -1,0 +1,129 @@
+"""Shared fixtures: a wired app on SQLite, on PostgreSQL, and the real Redis/RabbitMQ brokers.
+
+Integration tests skip when a service is missing on a laptop, but fail when CI=true.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from oms.bootstrap import App, bootstrap
+from oms.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_EDIFACT = ROOT.parent / "shared" / "samples" / "edifact"
+SAMPLES = ROOT / "samples"
+PG_SERVER = os.environ.get("OMS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
+REDIS_URL = os.environ.get("OMS_TEST_REDIS", "redis://127.0.0.1:6379/15")
+AMQP_URL = os.environ.get("OMS_TEST_AMQP", "amqp://guest:guest@127.0.0.1:5672/%2F")
+
+
+def require_service(name: str, host: str, port: int) -> None:
+    """Skip when the service is absent, except on CI where its absence is a failure."""
+    try:
+        with socket.create_connection((host, port), timeout=2):
+            return
+    except OSError as exc:
+        message = f"{name} is not reachable on {host}:{port}: {exc}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+DEMO_DAY = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)  # the day the demo interchange is dated
+
+
+def fixed_clock() -> datetime:
+    return DEMO_DAY
+
+
+def make_app(
+    tmp_path: Path,
+    database_url: str | None = None,
+    broker_url: str = "memory://",
+    clock: Callable[[], datetime] | None = None,
+) -> App:
+    settings = Settings(
+        data_dir=tmp_path,
+        database_url=database_url or f"sqlite:///{tmp_path / 'oms.db'}",
+        broker_url=broker_url,
+        settle_seconds=0.1,
+    )
+    app = bootstrap(settings, clock=clock) if clock else bootstrap(settings)
+    app.upgrade_database()
+    return app
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[App]:
+    """The embedded default: SQLite in a temp folder and the in-process broker."""
+    application = make_app(tmp_path)
+    yield application
+    application.close()
+
+
+@pytest.fixture
+def demo_app(tmp_path: Path) -> Iterator[App]:
+    """The embedded default with the demo master data, on the day the demo interchange is dated."""
+    application = make_app(tmp_path, clock=fixed_clock)
+    load_demo_master_data(application)
+    yield application
+    application.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    require_service("PostgreSQL", "127.0.0.1", 5432)
+    return PG_SERVER
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    name = f"comanda_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(f"{pg_server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"{pg_server}/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_app(tmp_path: Path, pg_url: str) -> Iterator[App]:
+    application = make_app(tmp_path, pg_url)
+    yield application
+    application.close()
+
+
+@pytest.fixture
+def redis_url() -> str:
+    require_service("Redis", "127.0.0.1", 6379)
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    return REDIS_URL
+
+
+@pytest.fixture
+def amqp_url() -> str:
+    require_service("RabbitMQ", "127.0.0.1", 5672)
+    return AMQP_URL
+
+
+def load_demo_master_data(app: App) -> None:
+    from core.services.masterdata import import_csv
+
+    for kind in ("customers", "products", "customer-items"):
+        import_csv(app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))

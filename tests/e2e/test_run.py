@@ -1,0 +1,108 @@
+"""End to end: a running `oms run`, files dropped into the watched folder, orders seen through the API."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from samples.edifact_gen import orders_interchange
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.e2e
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def get(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=5) as resp:
+        return json.loads(resp.read())
+
+
+def wait_for(predicate, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def running(tmp_path: Path):  # type: ignore[no-untyped-def]
+    env = {**os.environ, "OMS_DATA_DIR": str(tmp_path / "var"), "OMP_THREAD_LIMIT": "1"}
+    env.pop("OMS_DATABASE_URL", None)
+    env.pop("OMS_BROKER_URL", None)
+    oms = [sys.executable, "-m", "oms.cli"]
+    seeded = subprocess.run(
+        [*oms, "db", "seed", "--if-empty"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert seeded.returncode == 0, seeded.stderr
+    port = free_port()
+    log = (tmp_path / "run.log").open("wb")
+    proc = subprocess.Popen([*oms, "run", "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: get(f"{base}/health")["status"] == "ok", 60, "the server to come up")
+        yield base, tmp_path / "var"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+def test_dropped_interchanges_become_orders_with_answers(running) -> None:  # type: ignore[no-untyped-def]
+    base, var = running
+    # the demo interchange `oms db seed` placed in the inbox is taken at start-up
+    wait_for(lambda: len(get(f"{base}/api/orders")["items"]) == 2, 30, "the demo orders")
+    demo = get(f"{base}/api/orders")["items"]
+    assert {o["po_number"] for o in demo} == {"PO-2026-00123", "PO-2026-00124"}
+    assert all(o["state"] == "accepted" for o in demo)
+
+    inbox = var / "inbox" / "edi"
+    content = orders_interchange(
+        messages=2, lines=3, control_ref="777", po_prefix="PO-E2E", order_day=datetime.now(UTC).date()
+    )
+    partial = inbox / "incoming.edi.part"  # a transfer in progress must not be taken
+    partial.write_bytes(content[:100])
+    time.sleep(0.5)
+    assert not any(o["po_number"].startswith("PO-E2E") for o in get(f"{base}/api/orders")["items"])
+    partial.write_bytes(content)
+    partial.rename(inbox / "incoming.edi")
+    dropped = time.monotonic()
+    wait_for(
+        lambda: sum(o["po_number"].startswith("PO-E2E") for o in get(f"{base}/api/orders")["items"]) == 2,
+        30,
+        "the dropped orders",
+    )
+    print(f"dropped file to orders visible: {time.monotonic() - dropped:.2f} s")
+    mine = [o for o in get(f"{base}/api/orders")["items"] if o["po_number"].startswith("PO-E2E")]
+    detail = get(f"{base}/api/orders/{mine[0]['id']}")
+    assert detail["customer_id"] == "C-1001" and len(detail["lines"]) == 3
+    assert detail["buyer"]["name"] == "Ferretería Núñez S.L."
+
+    outbox = var / "outbox" / "edi" / "8437000100010"
+    wait_for(lambda: len(list(outbox.glob("ORDRSP_*.edi"))) == 4, 10, "four ORDRSP files")
+    assert len(list(outbox.glob("CONTRL_*.edi"))) == 1  # only the demo interchange asked for one
+    assert not (inbox / "incoming.edi").exists()  # taken out of the inbox once stored
+
+    doc = get(f"{base}/api/documents/{detail['document_id']}")
+    assert doc["state"] == "processed" and doc["original_name"] == "incoming.edi"
+    with urllib.request.urlopen(f"{base}/api/documents/{doc['id']}/raw", timeout=5) as resp:
+        assert resp.read() == content

@@ -1,0 +1,60 @@
+"""Helpers for the pipeline tests: submit bytes as an arrival and run the jobs it causes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from core.domain.documents import Channel, DocumentRecord, InboundDocument
+from core.domain.model import Order, OutboundMessage
+from oms.bootstrap import App
+
+
+def arrive(app: App, content: bytes, name: str = "orders.edi", channel: Channel = Channel.EDI) -> int:
+    doc = InboundDocument(channel=channel, content=content, received_at=datetime.now(UTC), original_name=name)
+    return app.submit(doc)
+
+
+def drain(app: App) -> None:
+    """Run every queued job on the in-process broker until none are left."""
+    worker = app.worker()
+    worker.start()
+    try:
+        app.broker.join("documents", fail_fast=True)  # type: ignore[attr-defined]
+        app.broker.join("answers", fail_fast=True)  # type: ignore[attr-defined]
+        worker.join()
+    finally:
+        worker.stop()
+
+
+def ingest(app: App, content: bytes, name: str = "orders.edi") -> int:
+    doc_id = arrive(app, content, name)
+    drain(app)
+    return doc_id
+
+
+def document(app: App, doc_id: int) -> DocumentRecord:
+    with app.uow() as uow:
+        record = uow.documents.get(doc_id)
+        assert record is not None
+        return record
+
+
+def orders_of(app: App, doc_id: int) -> list[Order]:
+    with app.uow() as uow:
+        return list(uow.orders.for_document(doc_id))
+
+
+def all_orders(app: App) -> list[Order]:
+    with app.uow() as uow:
+        return list(uow.orders.list(limit=1000))
+
+
+def answers_of(app: App, doc_id: int) -> list[OutboundMessage]:
+    with app.uow() as uow:
+        return list(uow.outbound.for_document(doc_id))
+
+
+def outbox_files(app: App) -> list[Path]:
+    root = app.settings.outbox / "edi"
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []

@@ -1,0 +1,155 @@
+"""The EDIFACT channel end to end on the embedded default: arrival, orders, answers, duplicates, bad input."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from pydifact.segmentcollection import Interchange
+
+from core.domain.documents import DocumentState
+from core.domain.model import Decision, OrderState, OutboundKind, OutboundState
+from oms.bootstrap import App
+from tests.conftest import SAMPLES, SHARED_EDIFACT
+from tests.integration.helpers import all_orders, answers_of, document, ingest, orders_of, outbox_files
+
+DEMO = (SAMPLES / "edifact" / "demo-orders.edi").read_bytes()
+
+
+def test_the_demo_interchange_becomes_accepted_orders_with_answers(demo_app: App) -> None:
+    doc_id = ingest(demo_app, DEMO)
+    record = document(demo_app, doc_id)
+    assert record.state is DocumentState.PROCESSED, record.error
+    orders = orders_of(demo_app, doc_id)
+    assert [o.po_number for o in orders] == ["PO-2026-00123", "PO-2026-00124"]
+    first = orders[0]
+    assert first.customer_id == "C-1001"
+    assert first.buyer_name == "Ferretería Núñez S.L."  # UNOC (Latin-1) decoded
+    assert [line.sku for line in first.lines] == ["TOR-M8-40", "TUE-M8", "TAC-6"]
+    assert first.lines[0].quantity == Decimal(250) and first.lines[0].unit_price == Decimal("0.18")
+    assert [o.decision for o in orders] == [Decision.ACCEPT, Decision.ACCEPT], [o.problems for o in orders]
+    assert [o.state for o in orders] == [OrderState.ACCEPTED, OrderState.ACCEPTED]
+    kinds = sorted(m.kind for m in answers_of(demo_app, doc_id))
+    assert kinds.count(OutboundKind.CONTRL) == 1  # UNB 0031 = 1 asked for one
+    assert all(m.state is OutboundState.SENT for m in answers_of(demo_app, doc_id))
+    files = outbox_files(demo_app)
+    assert all(f.parent.name == "8437000100010" for f in files)
+    contrl = [f for f in files if f.name.startswith("CONTRL_")]
+    assert len(contrl) == 1
+    parsed = Interchange.from_str(contrl[0].read_bytes().decode("latin-1"))
+    uci = parsed.get_segment("UCI")
+    assert uci is not None and uci.elements[0] == "100001" and uci.elements[3] == "7"
+
+
+def test_accepted_orders_get_an_ordrsp_each_that_parses_back(demo_app: App) -> None:
+    doc_id = ingest(demo_app, DEMO)
+    orders = orders_of(demo_app, doc_id)
+    ordrsp = [f for f in outbox_files(demo_app) if f.name.startswith("ORDRSP_")]
+    assert len(ordrsp) == len(orders) == 2
+    answered = set()
+    for path in ordrsp:
+        interchange = Interchange.from_str(path.read_bytes().decode("latin-1"))
+        unb = interchange.get_header_segment()
+        assert unb is not None
+        assert unb.elements[1][0] == "8437000999997"  # we send from the id they addressed
+        assert unb.elements[2][0] == "8437000100010"  # to the buyer who sent the order
+        bgm = interchange.get_segment("BGM")
+        assert bgm is not None and bgm.elements[2] == "29"  # accepted without amendment
+        rff = interchange.get_segment("RFF")
+        assert rff is not None
+        answered.add(rff.elements[0][1])
+    assert answered == {"PO-2026-00123", "PO-2026-00124"}
+
+
+def test_control_references_run_in_sequence_per_partner(demo_app: App) -> None:
+    doc_id = ingest(demo_app, DEMO)
+    refs = sorted(int(m.control_ref or 0) for m in answers_of(demo_app, doc_id))
+    assert refs == list(range(1, len(refs) + 1))
+
+
+def test_the_same_file_twice_makes_one_set_of_orders(demo_app: App) -> None:
+    first = ingest(demo_app, DEMO, "a.edi")
+    second = ingest(demo_app, DEMO, "a.edi")
+    assert document(demo_app, first).state is DocumentState.PROCESSED
+    again = document(demo_app, second)
+    assert again.state is DocumentState.DUPLICATE and again.duplicate_of == first
+    assert len(all_orders(demo_app)) == 2
+    assert answers_of(demo_app, second) == []
+
+
+def test_the_same_interchange_under_another_name_and_bytes_is_a_duplicate(demo_app: App) -> None:
+    first = ingest(demo_app, DEMO, "a.edi")
+    resent = DEMO.replace(b"\r\n", b"\n")  # same interchange, other bytes (line ends changed)
+    assert resent != DEMO
+    second = ingest(demo_app, resent, "resent-copy.edi")
+    record = document(demo_app, second)
+    assert record.state is DocumentState.DUPLICATE
+    assert record.duplicate_of == first
+    assert [p["code"] for p in record.problems] == ["duplicate_interchange"]
+    assert len(all_orders(demo_app)) == 2
+    # the partner asked for acknowledgement; the repeat is answered with a CONTRL saying duplicate
+    [contrl] = answers_of(demo_app, second)
+    assert contrl.kind is OutboundKind.CONTRL
+    text = contrl.content.decode("latin-1")
+    assert "UCI+100001+" in text and "+4+26" in text
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in SHARED_EDIFACT.iterdir() if p.suffix in {".edi", ".txt"})
+)
+def test_every_shared_sample_is_taken_or_quarantined_with_a_reason(app: App, name: str) -> None:
+    doc_id = ingest(app, (SHARED_EDIFACT / name).read_bytes(), name)
+    record = document(app, doc_id)
+    assert record.state in (DocumentState.PROCESSED, DocumentState.QUARANTINED)
+    if record.state is DocumentState.QUARANTINED:
+        assert record.error
+    else:
+        assert record.format == "edifact"
+
+
+BAD_INPUTS = {
+    "empty": b"",
+    "binary garbage": bytes(range(256)) * 40,
+    "truncated": DEMO[: len(DEMO) // 3],
+    "invoice in the orders inbox": (SHARED_EDIFACT / "edifabric__Invoice.txt").read_bytes(),
+}
+
+
+@pytest.mark.parametrize("label", sorted(BAD_INPUTS))
+def test_bad_input_is_quarantined_with_its_reason_and_the_next_document_goes_through(
+    demo_app: App, label: str
+) -> None:
+    bad = ingest(demo_app, BAD_INPUTS[label], f"{label}.edi")
+    record = document(demo_app, bad)
+    assert record.state is DocumentState.QUARANTINED, (label, record.state, record.problems)
+    assert record.error and len(record.error) > 10
+    assert orders_of(demo_app, bad) == []
+    good = ingest(demo_app, DEMO)
+    assert document(demo_app, good).state is DocumentState.PROCESSED
+    with demo_app.uow() as uow:  # the bytes are kept, whatever they were
+        assert uow.blobs.get(record.sha256) == BAD_INPUTS[label]
+
+
+def test_a_truncated_interchange_that_asked_for_it_gets_a_rejecting_contrl(demo_app: App) -> None:
+    cut = DEMO[: DEMO.index(b"UNH+2")]  # first message complete, second message and UNZ missing
+    doc_id = ingest(demo_app, cut, "cut.edi")
+    record = document(demo_app, doc_id)
+    assert record.state is DocumentState.PROCESSED  # the complete message is still an order
+    assert [o.po_number for o in orders_of(demo_app, doc_id)] == ["PO-2026-00123"]
+    assert "missing_unz" in {p["code"] for o in orders_of(demo_app, doc_id) for p in o.problems}
+    contrl = [m for m in answers_of(demo_app, doc_id) if m.kind is OutboundKind.CONTRL]
+    assert len(contrl) == 1
+    text = contrl[0].content.decode("latin-1")
+    assert "UCI+100001+" in text
+
+
+def test_wrong_counts_send_the_message_to_review_and_the_contrl_names_the_fault(demo_app: App) -> None:
+    wrong = DEMO.replace(b"UNT+26+1'", b"UNT+25+1'")
+    assert wrong != DEMO
+    doc_id = ingest(demo_app, wrong, "wrong-count.edi")
+    first = orders_of(demo_app, doc_id)[0]
+    assert first.decision is Decision.REVIEW
+    assert "message_count_mismatch" in {p["code"] for p in first.problems}
+    [contrl] = [m for m in answers_of(demo_app, doc_id) if m.kind is OutboundKind.CONTRL]
+    text = contrl.content.decode("latin-1")
+    assert "UCM+1+ORDERS:D:96A:UN:EAN008+4" in text and "29" in text

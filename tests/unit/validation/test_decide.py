@@ -1,0 +1,182 @@
+"""Validation: customer and product resolution, the checks, and the decision they lead to."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from core.domain.capture import (
+    CapturedLine,
+    CapturedOrder,
+    Evidence,
+    Party,
+    Problem,
+    ProblemCode,
+    Provenance,
+    Severity,
+)
+from core.domain.model import Customer, Decision, Product
+from validation.decide import validate
+
+TODAY = date(2026, 11, 26)
+
+
+class Master:
+    """In-memory master data implementing validation's MasterData protocol."""
+
+    def __init__(self) -> None:
+        self.customers = {"C-1": Customer("C-1", "Ferretería Núñez", gln="8437000100010")}
+        self.products = {
+            "TOR-M8-40": Product(
+                "TOR-M8-40", "Tornillo", gtin="8437000100102", price=Decimal("0.18"), currency="EUR"
+            ),
+            "TUE-M8": Product(
+                "TUE-M8", "Tuerca", gtin="8437000100126", price=Decimal("0.05"), currency="EUR"
+            ),
+        }
+        self.items = {("C-1", "4712"): "TUE-M8"}
+
+    def customer(self, customer_id: str) -> Customer | None:
+        return self.customers.get(customer_id)
+
+    def customer_by_gln(self, gln: str) -> Customer | None:
+        return next((c for c in self.customers.values() if c.gln == gln), None)
+
+    def product(self, sku: str) -> Product | None:
+        return self.products.get(sku)
+
+    def product_by_gtin(self, gtin: str) -> Product | None:
+        return next((p for p in self.products.values() if p.gtin == gtin), None)
+
+    def sku_for_customer_code(self, customer_id: str, code: str) -> str | None:
+        return self.items.get((customer_id, code))
+
+
+def order(**overrides: object) -> CapturedOrder:
+    base: dict[str, object] = {
+        "po_number": "PO-1",
+        "order_date": TODAY,
+        "requested_delivery_date": date(2026, 12, 3),
+        "currency": "EUR",
+        "buyer": Party(party_id="8437000100010"),
+        "lines": (
+            CapturedLine(
+                line_no="1",
+                item_code="8437000100102",
+                gtin="8437000100102",
+                quantity=Decimal(250),
+                unit_price=Decimal("0.18"),
+            ),
+            CapturedLine(
+                line_no="2", buyer_item_code="4712", quantity=Decimal(10), unit_price=Decimal("0.05")
+            ),
+        ),
+    }
+    base.update(overrides)
+    return CapturedOrder(**base)  # type: ignore[arg-type]
+
+
+def codes(problems: tuple[Problem, ...]) -> set[str]:
+    return {p.code.value for p in problems}
+
+
+def test_a_clean_order_resolves_every_line_and_is_accepted() -> None:
+    resolved = validate(order(), Master(), TODAY)
+    assert resolved.customer_id == "C-1"
+    assert resolved.skus == ("TOR-M8-40", "TUE-M8")  # by GTIN, then by the customer's own code
+    assert resolved.problems == ()
+    assert resolved.decision is Decision.ACCEPT
+    assert resolved.confidence == 1.0
+
+
+def test_unknown_buyer_goes_to_review_and_customer_codes_stay_unresolved() -> None:
+    resolved = validate(order(buyer=Party(party_id="9999999999999")), Master(), TODAY)
+    assert resolved.customer_id is None
+    assert resolved.skus == ("TOR-M8-40", None)
+    assert codes(resolved.problems) == {"unknown_customer", "unknown_product"}
+    assert resolved.decision is Decision.REVIEW
+    assert resolved.confidence < 1.0
+
+
+def test_our_sku_in_the_supplier_code_resolves() -> None:
+    line = CapturedLine(
+        line_no="1", supplier_item_code="TUE-M8", quantity=Decimal(1), unit_price=Decimal("0.05")
+    )
+    assert validate(order(lines=(line,)), Master(), TODAY).skus == ("TUE-M8",)
+
+
+def test_quantity_and_price_problems_name_their_fields() -> None:
+    lines = (
+        CapturedLine(line_no="1", gtin="8437000100102", quantity=Decimal(0), unit_price=Decimal("0.20")),
+        CapturedLine(line_no="2", gtin="8437000100126", quantity=None),
+    )
+    resolved = validate(order(lines=lines), Master(), TODAY)
+    fields = {(p.code.value, p.field) for p in resolved.problems}
+    assert ("invalid_quantity", "lines[0].quantity") in fields
+    assert ("price_mismatch", "lines[0].unit_price") in fields
+    assert ("missing_quantity", "lines[1].quantity") in fields
+    assert resolved.decision is Decision.REVIEW
+
+
+def test_a_price_within_rounding_tolerance_is_no_problem() -> None:
+    line = CapturedLine(
+        line_no="1", gtin="8437000100102", quantity=Decimal(1), unit_price=Decimal("0.1800001")
+    )
+    assert validate(order(lines=(line,)), Master(), TODAY).problems == ()
+
+
+def test_line_amount_must_equal_quantity_times_price() -> None:
+    line = CapturedLine(
+        line_no="1",
+        gtin="8437000100102",
+        quantity=Decimal(250),
+        unit_price=Decimal("0.18"),
+        amount=Decimal("54.00"),
+    )
+    resolved = validate(order(lines=(line,)), Master(), TODAY)
+    assert [(p.code, p.field) for p in resolved.problems] == [
+        (ProblemCode.AMOUNT_MISMATCH, "lines[0].amount")
+    ]
+
+
+def test_dates_are_checked() -> None:
+    late = validate(order(requested_delivery_date=date(2026, 11, 20)), Master(), TODAY)
+    assert codes(late.problems) == {"delivery_before_order"}
+    past = validate(
+        order(order_date=date(2026, 11, 1), requested_delivery_date=date(2026, 11, 20)), Master(), TODAY
+    )
+    assert codes(past.problems) == {"delivery_in_past"}
+    future = validate(
+        order(order_date=date(2027, 1, 1), requested_delivery_date=date(2027, 1, 5)), Master(), TODAY
+    )
+    assert codes(future.problems) == {"order_date_in_future"}
+
+
+def test_no_lines_is_rejected_and_missing_po_number_reviewed() -> None:
+    empty = validate(order(lines=()), Master(), TODAY)
+    assert empty.decision is Decision.REJECT
+    assert codes(empty.problems) == {"no_lines"}
+    nameless = validate(order(po_number=None), Master(), TODAY)
+    assert nameless.decision is Decision.REVIEW
+    assert codes(nameless.problems) == {"missing_po_number"}
+
+
+def test_parser_problems_carry_through_and_info_does_not_block() -> None:
+    info = Problem(ProblemCode.MISSING_UNZ, "no UNZ", severity=Severity.INFO)
+    resolved = validate(order(problems=(info,)), Master(), TODAY)
+    assert resolved.decision is Decision.ACCEPT
+    assert resolved.problems == (info,)
+    assert resolved.confidence < 1.0
+    blocking = Problem(ProblemCode.MESSAGE_COUNT_MISMATCH, "UNT count wrong", severity=Severity.REVIEW)
+    assert validate(order(problems=(blocking,)), Master(), TODAY).decision is Decision.REVIEW
+
+
+def test_reading_confidence_caps_the_score() -> None:
+    ev = (Evidence("lines[0].quantity", 0.6, Provenance(page=1)),)
+    assert validate(order(evidence=ev), Master(), TODAY).confidence == 0.6
+
+
+def test_a_cancellation_is_not_taken_without_a_clerk() -> None:
+    resolved = validate(order(function="cancel"), Master(), TODAY)
+    assert codes(resolved.problems) == {"cancellation"}
+    assert resolved.decision is Decision.REVIEW

@@ -1,0 +1,51 @@
+"""The decision: resolve a captured order against master data, check it, score it, accept or not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from core.domain.capture import CapturedOrder, Problem, Severity
+from core.domain.model import Decision
+from core.domain.resolution import MasterData, ResolvedOrder
+from validation.resolve import resolve_customer, resolve_line
+from validation.rules import check_header, check_lines
+
+# Each problem that needs a person costs this much confidence; informational ones cost a little.
+REVIEW_PENALTY = 0.15
+INFO_PENALTY = 0.02
+
+
+def validate(order: CapturedOrder, master: MasterData, today: date) -> ResolvedOrder:
+    """Resolve, check and decide; never raises, every reason is a problem with a stable code."""
+    customer, customer_problem = resolve_customer(order, master)
+    matches = tuple(resolve_line(line, customer, master) for line in order.lines)
+    products = tuple(m.product for m in matches)
+    problems: list[Problem] = list(order.problems)
+    if customer_problem is not None:
+        problems.append(customer_problem)
+    problems.extend(check_header(order, today))
+    problems.extend(check_lines(order, products))
+    return ResolvedOrder(
+        captured=order,
+        customer_id=customer.customer_id if customer else None,
+        skus=tuple(p.sku if p else None for p in products),
+        problems=tuple(problems),
+        confidence=score(order, problems),
+        decision=decide(problems),
+    )
+
+
+def decide(problems: list[Problem]) -> Decision:
+    worst = max((p.severity for p in problems), default=Severity.INFO)
+    if worst >= Severity.REJECT:
+        return Decision.REJECT
+    if worst >= Severity.REVIEW:
+        return Decision.REVIEW
+    return Decision.ACCEPT
+
+
+def score(order: CapturedOrder, problems: list[Problem]) -> float:
+    """The weakest field's reading confidence, lowered for every problem found."""
+    reading = min((e.confidence for e in order.evidence), default=1.0)
+    penalty = sum(REVIEW_PENALTY if p.severity >= Severity.REVIEW else INFO_PENALTY for p in problems)
+    return round(max(0.0, min(1.0, reading - penalty)), 3)

@@ -1,0 +1,55 @@
+"""`/api/orders`: the orders Comanda captured, newest first, and one order with its lines."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from core.domain.model import Order, OrderState
+from core.errors import NotFound
+from web.deps import UowDep
+from web.schemas import OrderLineOut, OrderOut, OrderPage, OrderSummary, PartyOut, ProblemOut
+
+router = APIRouter(prefix="/api/orders", tags=["orders"])
+
+
+@router.get("", response_model=OrderPage)
+def list_orders(
+    uow: UowDep,
+    state: OrderState | None = None,
+    customer_id: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> OrderPage:
+    orders = uow.orders.list(state=state, customer_id=customer_id, limit=limit, offset=offset)
+    return OrderPage(items=[OrderSummary.model_validate(o) for o in orders], limit=limit, offset=offset)
+
+
+@router.get("/{order_id}", response_model=OrderOut)
+def get_order(order_id: int, uow: UowDep) -> OrderOut:
+    order = uow.orders.get(order_id)
+    if order is None:
+        raise NotFound(f"order {order_id} does not exist")
+    return order_out(order)
+
+
+def order_out(order: Order) -> OrderOut:
+    summary = OrderSummary.model_validate(order).model_dump()
+    return OrderOut(
+        **summary,
+        buyer=PartyOut(party_id=order.buyer_party_id, name=order.buyer_name),
+        supplier=PartyOut(party_id=order.supplier_party_id, name=order.supplier_name),
+        ship_to=PartyOut(
+            party_id=order.ship_to_party_id,
+            name=order.ship_to_name,
+            street=order.ship_to_street,
+            postal_code=order.ship_to_postal_code,
+            city=order.ship_to_city,
+            country=order.ship_to_country,
+        ),
+        partner_id=order.partner_id,
+        message_ref=order.message_ref,
+        problems=[ProblemOut.model_validate(p) for p in order.problems],
+        lines=[OrderLineOut.model_validate(line) for line in order.lines],
+    )
