@@ -22,7 +22,7 @@ class SyntaxFault:
     message: str
     segment_tag: str | None = None
     segment_position: int | None = None  # within its message, UNH = 1 (None: envelope level)
-    element_position: int | None = None  # 1-based data element position in the segment
+    element_position: int | None = None  # as data element 0098 counts: the tag is 1, the first element 2
     component_position: int | None = None  # 1-based component position in the element
 
 

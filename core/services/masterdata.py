@@ -49,6 +49,11 @@ def _rows(kind: str, text: str) -> Iterator[tuple[int, dict[str, str | None]]]:
     if missing:
         raise MasterDataError(f"{kind} file lacks column(s): {', '.join(missing)}", row=1)
     for number, raw in enumerate(reader, start=2):
+        if None in raw:
+            raise MasterDataError(
+                f"more cells than the header has columns (a decimal comma? prices use '.'): {raw[None]}",
+                row=number,
+            )
         row = {k.strip(): (v.strip() or None) if isinstance(v, str) else None for k, v in raw.items() if k}
         for column in REQUIRED[kind]:
             if not row.get(column):

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from core.domain.capture import CapturedOrder, Problem, ProblemCode, Severity
-from core.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
-from core.domain.interchange import InterchangeReceipt, SyntaxFault
+from core.domain.documents import DocumentRecord, DocumentState, InboundDocument, ParseResult
+from core.domain.interchange import InterchangeReceipt
 from core.domain.model import Decision, Order, OutboundMessage, Partner
 from core.domain.resolution import MasterData, ResolvedOrder
 from core.errors import NotFound, TransientError
+from core.services import interchanges
 from core.services.events import AnswersQueued
 from core.services.orders import order_from_resolved
 from core.services.unit_of_work import UnitOfWork
@@ -137,43 +138,32 @@ class DocumentProcessor:
         assert record.id is not None
         record.format = result.format
         record.updated_at = now
-        doc_problems = list(result.problems)
-        duplicates: set[int] = set()
-        receipts = list(result.interchanges)
-        for i, receipt in enumerate(receipts):
-            if not uow.interchanges.claim(receipt.sender_id, receipt.control_ref, record.id, now):
-                duplicates.add(i)
-                earlier = uow.interchanges.seen_in(receipt.sender_id, receipt.control_ref)
-                doc_problems.append(
-                    Problem(
-                        ProblemCode.DUPLICATE_INTERCHANGE,
-                        f"interchange {receipt.control_ref} from {receipt.sender_id} was already taken"
-                        f" in document {earlier}; its orders are not taken again",
-                        severity=Severity.INFO,
-                    )
-                )
-                receipts[i] = replace(
-                    receipt,
-                    faults=(*receipt.faults, SyntaxFault("26", "duplicate interchange", "UNB", None, 5)),
-                )
-                record.duplicate_of = record.duplicate_of or earlier
-
+        receipts = result.interchanges
+        screening = interchanges.screen(uow, receipts, record.id)
         orders: list[Order] = []
+        taken: dict[int, int] = {}
         for index, captured in enumerate(result.orders):
-            if captured.interchange_index in duplicates:
+            source = captured.interchange_index
+            if source is not None and source in screening.duplicates:
                 continue
             resolved = self.validate(captured, uow.master, now.date())
-            orders.append(
-                order_from_resolved(resolved, record, index, now, self._sender_of(captured, result))
-            )
+            sender = receipts[source].sender_id if source is not None and source < len(receipts) else None
+            orders.append(order_from_resolved(resolved, record, index, now, sender))
+            if source is not None:
+                taken[source] = taken.get(source, 0) + 1
         uow.orders.add_all(orders)
         uow.flush()
+        interchanges.record_taken(uow, receipts, screening, taken, record.id, now)
 
-        answered = self._answer(uow, record, result, receipts, orders, now)
+        contrls = interchanges.contrl_receipts(receipts, screening, taken)
+        answered = self._answer(uow, record, receipts, contrls, orders, now)
+        doc_problems = list(result.problems) + screening.problems
         record.problems = [p.as_dict() for p in doc_problems]
+        if screening.duplicates:
+            record.duplicate_of = min(screening.duplicates.values())
         if orders:
             record.state = DocumentState.PROCESSED
-        elif receipts and len(duplicates) == len(receipts):
+        elif receipts and len(screening.duplicates) == len(receipts):
             record.state = DocumentState.DUPLICATE
         elif result.error:
             record.quarantine(result.error, now)
@@ -185,30 +175,21 @@ class DocumentProcessor:
         if answered:
             uow.emit(AnswersQueued(record.id))
 
-    @staticmethod
-    def _sender_of(captured: CapturedOrder, result: ParseResult) -> str | None:
-        index = captured.interchange_index
-        if index is None or index >= len(result.interchanges):
-            return None
-        return result.interchanges[index].sender_id
-
     def _answer(
         self,
         uow: UnitOfWork,
         record: DocumentRecord,
-        result: ParseResult,
-        receipts: list[InterchangeReceipt],
+        receipts: tuple[InterchangeReceipt, ...],
+        contrls: list[InterchangeReceipt],
         orders: list[Order],
         now: datetime,
     ) -> int:
-        """Queue the EDIFACT answers owed: a CONTRL per interchange that wants one, an ORDRSP per decision."""
-        if record.channel != Channel.EDI and not receipts:
+        """Queue the EDIFACT answers owed: the CONTRLs, and an ORDRSP per decided (not reviewed) order."""
+        if not receipts:
             return 0
         count = 0
         partners = {r.sender_id: self._partner(uow, r) for r in receipts}
-        for receipt in receipts:
-            if not receipt.wants_contrl or all(m.type == "CONTRL" for m in receipt.messages):
-                continue
+        for receipt in contrls:
             partner = partners[receipt.sender_id]
             msg = self.edi_answers.contrl(receipt, partner, partner.take_control_ref(), now)
             self._queue(uow, msg, record)

@@ -36,7 +36,9 @@ class UnitOfWork:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.rollback()
+        # close() rolls back whatever was not committed but, unlike rollback(), leaves loaded
+        # objects readable after the block
+        self._events = []
         self.session.close()
 
     def emit(self, event: object) -> None:

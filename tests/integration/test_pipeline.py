@@ -137,10 +137,22 @@ def test_a_truncated_interchange_that_asked_for_it_gets_a_rejecting_contrl(demo_
     assert record.state is DocumentState.PROCESSED  # the complete message is still an order
     assert [o.po_number for o in orders_of(demo_app, doc_id)] == ["PO-2026-00123"]
     assert "missing_unz" in {p["code"] for o in orders_of(demo_app, doc_id) for p in o.problems}
-    contrl = [m for m in answers_of(demo_app, doc_id) if m.kind is OutboundKind.CONTRL]
-    assert len(contrl) == 1
-    text = contrl[0].content.decode("latin-1")
-    assert "UCI+100001+" in text
+    [contrl] = [m for m in answers_of(demo_app, doc_id) if m.kind is OutboundKind.CONTRL]
+    uci = Interchange.from_str(contrl.content.decode("latin-1")).get_segment("UCI")
+    # we took the order, so we acknowledge: "rejected" would make the partner send it again
+    assert uci is not None and uci.elements[0] == "100001" and uci.elements[3] == "7"
+
+
+def test_an_interchange_that_yielded_nothing_can_be_sent_again_under_its_reference(demo_app: App) -> None:
+    cut = DEMO[: DEMO.index(b"LIN+2")]  # ends inside the first message: nothing can be taken
+    first = ingest(demo_app, cut, "cut.edi")
+    assert document(demo_app, first).state is DocumentState.QUARANTINED
+    [contrl] = answers_of(demo_app, first)
+    uci = Interchange.from_str(contrl.content.decode("latin-1")).get_segment("UCI")
+    assert uci is not None and uci.elements[3] == "4"  # rejected: please send again
+    again = ingest(demo_app, DEMO, "complete.edi")
+    assert document(demo_app, again).state is DocumentState.PROCESSED
+    assert len(orders_of(demo_app, again)) == 2
 
 
 def test_wrong_counts_send_the_message_to_review_and_the_contrl_names_the_fault(demo_app: App) -> None:

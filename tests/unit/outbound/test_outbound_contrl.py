@@ -106,13 +106,13 @@ def test_message_faults_reject_that_message_with_segment_and_element_positions()
             "invalid value",
             segment_tag="QTY",
             segment_position=9,
-            element_position=1,
+            element_position=2,
             component_position=2,
         ),
-        SyntaxFault("37", "invalid characters", segment_tag="QTY", segment_position=9, element_position=1),
+        SyntaxFault("37", "invalid characters", segment_tag="QTY", segment_position=9, element_position=2),
         SyntaxFault("13", "missing segment", segment_tag="DTM", segment_position=3),
         SyntaxFault(
-            "29", "control count does not match", segment_tag="UNT", segment_position=20, element_position=1
+            "29", "control count does not match", segment_tag="UNT", segment_position=20, element_position=2
         ),
     )
     data = build_contrl(receipt(orders("1"), bad), answer_envelope(), message_ref="C2")
@@ -121,21 +121,21 @@ def test_message_faults_reject_that_message_with_segment_and_element_positions()
     assert body(raw) == [
         ("UCI", ["IC0099", [PARTNER, "14"], [US, "14"], "7"]),  # the interchange itself is fine
         ("UCM", ["1", ["ORDERS", "D", "96A", "UN", "EAN008"], "7"]),
-        ("UCM", ["2", ["ORDERS", "D", "96A", "UN", "EAN008"], "4", "29", "UNT", "1"]),
+        ("UCM", ["2", ["ORDERS", "D", "96A", "UN", "EAN008"], "4", "29", "UNT", "2"]),
         ("UCS", ["3", "13"]),
         ("UCS", ["9"]),
-        ("UCD", ["12", ["1", "2"]]),
-        ("UCD", ["37", "1"]),
+        ("UCD", ["12", ["2", "2"]]),
+        ("UCD", ["37", "2"]),
     ]
 
 
 def test_an_envelope_fault_rejects_the_interchange_and_every_message() -> None:
-    faults = (SyntaxFault("28", "references do not match", segment_tag="UNZ", element_position=2),)
+    faults = (SyntaxFault("28", "references do not match", segment_tag="UNZ", element_position=3),)
     data = build_contrl(receipt(orders("1"), orders("2"), faults=faults), answer_envelope(), message_ref="C3")
 
     _, raw = read(data)
     assert body(raw) == [
-        ("UCI", ["IC0099", [PARTNER, "14"], [US, "14"], "4", "28", "UNZ", "2"]),
+        ("UCI", ["IC0099", [PARTNER, "14"], [US, "14"], "4", "28", "UNZ", "3"]),
         ("UCM", ["1", ["ORDERS", "D", "96A", "UN", "EAN008"], "4"]),
         ("UCM", ["2", ["ORDERS", "D", "96A", "UN", "EAN008"], "4"]),
     ]
