@@ -35,9 +35,9 @@ def test_file_cut_inside_the_unb_is_an_envelope_error() -> None:
 
 def test_interchange_cut_after_the_header_is_read_with_faults() -> None:
     result = read("UNB+UNOC:3+S+R+240115:0930+IC1'UNH+M1+ORDERS:D:96A:UN'BGM+220+PO-7+9'")
-    assert result.orders[0].po_number == "PO-7"
-    codes = [p.code.value for p in result.orders[0].problems]
-    assert codes == ["missing_unt", "missing_unz"]
+    assert result.orders == ()  # the message has no UNT: it may be cut short, so it is not taken
+    codes = [p.code.value for p in result.problems]
+    assert codes == ["missing_unt", "missing_unt", "missing_unz"]
 
 
 def test_registry_turns_parse_errors_into_a_result_with_error() -> None:
