@@ -62,11 +62,16 @@ def _app(data_dir: Path, database_url: str, broker_url: str) -> App:
 def _written(outbox: Path) -> int:
     if not outbox.exists():
         return 0
-    return sum(1 for d in outbox.iterdir() for f in os.scandir(d) if f.name.startswith("ORDRSP_"))
+    return sum(
+        Path(f.path).read_bytes().count(b"UNH+")
+        for d in outbox.iterdir()
+        for f in os.scandir(d)
+        if f.name.startswith("ORDRSP_")
+    )
 
 
 def end_to_end_seconds(app: App, content: bytes) -> float:
-    """From the arrival being submitted to every order committed and every ORDRSP file written."""
+    """From the arrival being submitted to every order committed and every ORDRSP message written."""
     outbox = app.settings.outbox / "edi"
     worker = app.worker()
     worker.start()
@@ -75,7 +80,10 @@ def end_to_end_seconds(app: App, content: bytes) -> float:
         app.submit(
             InboundDocument(channel=Channel.EDI, content=content, received_at=DAY, original_name="bench.edi")
         )
+        deadline = start + 600
         while _written(outbox) < MESSAGES:
+            if time.perf_counter() > deadline:
+                raise RuntimeError(f"only {_written(outbox)} of {MESSAGES} ORDRSP messages after 600 s")
             time.sleep(0.05)
         elapsed = time.perf_counter() - start
         with app.uow() as uow:

@@ -8,7 +8,7 @@ crashed its worker too often is quarantined instead of crashing it again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
@@ -36,8 +36,8 @@ Clock = Callable[[], datetime]
 class EdiAnswers(Protocol):
     """Renders EDIFACT answers; the partner's control-reference sequence is advanced by the caller."""
 
-    def order_response(
-        self, order: Order, partner: Partner, control_ref: str, now: datetime
+    def order_responses(
+        self, orders: Sequence[Order], partner: Partner, control_ref: str, now: datetime
     ) -> OutboundMessage: ...
 
     def contrl(
@@ -151,8 +151,7 @@ class DocumentProcessor:
             orders.append(order_from_resolved(resolved, record, index, now, sender))
             if source is not None:
                 taken[source] = taken.get(source, 0) + 1
-        uow.orders.add_all(orders)
-        uow.flush()
+        uow.orders.insert_new(record.id, orders)
         interchanges.record_taken(uow, receipts, screening, taken, record.id, now)
 
         contrls = interchanges.contrl_receipts(receipts, screening, taken)
@@ -194,14 +193,14 @@ class DocumentProcessor:
             msg = self.edi_answers.contrl(receipt, partner, partner.take_control_ref(), now)
             self._queue(uow, msg, record)
             count += 1
+        decided: dict[str, list[Order]] = {}
         for order in orders:
-            if order.partner_id is None or order.decision == Decision.REVIEW:
-                continue
-            answering = partners.get(order.partner_id)
-            if answering is None:
-                continue
-            msg = self.edi_answers.order_response(order, answering, answering.take_control_ref(), now)
-            msg.order_id = order.id
+            if order.partner_id in partners and order.decision != Decision.REVIEW:
+                decided.setdefault(order.partner_id, []).append(order)
+        for partner_id, answered in decided.items():
+            partner = partners[partner_id]
+            msg = self.edi_answers.order_responses(answered, partner, partner.take_control_ref(), now)
+            msg.order_id = answered[0].id if len(answered) == 1 else None
             self._queue(uow, msg, record)
             count += 1
         return count

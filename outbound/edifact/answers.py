@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from core.domain.interchange import InterchangeReceipt
 from core.domain.model import Decision, Order, OutboundKind, OutboundMessage, Partner
 from outbound.edifact.contrl import build_contrl
 from outbound.edifact.naming import outbound_filename
-from outbound.edifact.ordrsp import OrderResponse, build_ordrsp
-from outbound.edifact.syntax import CODECS, Envelope
+from outbound.edifact.ordrsp import OrderResponse, ordrsp_message
+from outbound.edifact.syntax import CODECS, Envelope, write_interchange
 
 FALLBACK_SYNTAX = "UNOC"
 
@@ -33,13 +34,27 @@ def envelope_for(partner: Partner, control_ref: str, now: datetime) -> Envelope:
 class EdifactAnswers:
     """Renders the answers the processing service queues in the outbox."""
 
-    def order_response(
-        self, order: Order, partner: Partner, control_ref: str, now: datetime
+    def order_responses(
+        self, orders: Sequence[Order], partner: Partner, control_ref: str, now: datetime
     ) -> OutboundMessage:
-        response = OrderResponse.ACCEPTED if order.decision == Decision.ACCEPT else OrderResponse.REJECTED
-        content = build_ordrsp(
-            order, envelope_for(partner, control_ref, now), message_ref="1", response=response, issued_at=now
-        )
+        """One interchange holding an ORDRSP message per order, all to the same partner.
+
+        Answers to one received interchange travel together, as translators usually send them:
+        the partner gets one file instead of one per order.
+        """
+        messages = [
+            ordrsp_message(
+                order,
+                message_ref=str(n),
+                response=OrderResponse.ACCEPTED
+                if order.decision == Decision.ACCEPT
+                else OrderResponse.REJECTED,
+                issued_at=now,
+                response_number=f"{control_ref}-{n}",
+            )
+            for n, order in enumerate(orders, start=1)
+        ]
+        content = write_interchange(envelope_for(partner, control_ref, now), messages)
         return self._message(OutboundKind.ORDRSP, partner, control_ref, content, now)
 
     def contrl(

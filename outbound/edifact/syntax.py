@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import re
 import string
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 Element = str | tuple[str, ...]  # a simple data element, or the components of a composite one
 
@@ -45,21 +47,26 @@ _UPGRADES: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Segment:
-    """One segment: a tag and its data elements, unescaped."""
+_TAG = re.compile(r"[A-Z0-9]{3}")
+
+
+class Segment(NamedTuple):
+    """One segment: a tag and its data elements, unescaped (a tuple: answers hold tens of thousands)."""
 
     tag: str
     elements: tuple[Element, ...] = ()
 
-    def __post_init__(self) -> None:
-        if len(self.tag) != 3 or not self.tag.isascii() or not self.tag.isalnum() or not self.tag.isupper():
-            raise ValueError(f"segment tag must be three upper-case letters or digits, got {self.tag!r}")
+
+@functools.cache
+def _check_tag(tag: str) -> str:
+    if _TAG.fullmatch(tag) is None or tag.isdigit():
+        raise ValueError(f"segment tag must be three upper-case letters or digits, got {tag!r}")
+    return tag
 
 
 def segment(tag: str, *elements: Element | None) -> Segment:
     """Build a segment; None stands for an empty data element."""
-    return Segment(tag, tuple("" if e is None else e for e in elements))
+    return Segment(_check_tag(tag), tuple("" if e is None else e for e in elements))
 
 
 @dataclass(frozen=True)
@@ -111,9 +118,12 @@ def _check_reference(what: str, value: str) -> None:
         raise ValueError(f"{what} must have 1 to 14 characters, got {value!r}")
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
+
+
 def clean_text(value: str) -> str:
     """Replace control characters (line breaks, tabs, ...) with spaces; EDIFACT text has none."""
-    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in value)
+    return _CONTROL_CHARS.sub(" ", value)
 
 
 def decimal_text(value: Decimal) -> str:
@@ -216,16 +226,32 @@ def _all_text(envelope: Envelope, body: Iterable[Segment]) -> str:
     return clean_text("".join((*head, *values)))
 
 
+@functools.cache
+def _specials_pattern(specials: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(specials) + "]")
+
+
 def escape(value: str, specials: str = COMPONENT + ELEMENT + RELEASE + TERMINATOR) -> str:
     """Put the release character before every service character in the value."""
-    return "".join(RELEASE + ch if ch in specials else ch for ch in value)
+    return _specials_pattern(specials).sub(lambda m: RELEASE + m.group(), value)
+
+
+@functools.cache
+def _writer_pattern(specials: str) -> re.Pattern[str]:
+    """Service characters to release, or control characters to blank, in one pass."""
+    return re.compile("([" + re.escape(specials) + "])|" + _CONTROL_CHARS.pattern)
+
+
+def _release_or_blank(match: re.Match[str]) -> str:
+    return RELEASE + match.group(1) if match.group(1) else " "
 
 
 def _serialise(seg: Segment, specials: str) -> str:
+    pattern = _writer_pattern(specials)
     elements: list[str] = []
     for element in seg.elements:
         components = [element] if isinstance(element, str) else list(element)
-        texts = [escape(clean_text(c), specials) for c in components]
+        texts = [pattern.sub(_release_or_blank, c) for c in components]
         while texts and not texts[-1]:
             texts.pop()
         elements.append(COMPONENT.join(texts))

@@ -44,21 +44,26 @@ def test_the_demo_interchange_becomes_accepted_orders_with_answers(demo_app: App
 def test_accepted_orders_get_an_ordrsp_each_that_parses_back(demo_app: App) -> None:
     doc_id = ingest(demo_app, DEMO)
     orders = orders_of(demo_app, doc_id)
-    ordrsp = [f for f in outbox_files(demo_app) if f.name.startswith("ORDRSP_")]
-    assert len(ordrsp) == len(orders) == 2
+    # the answers to one interchange travel in one interchange: one ORDRSP message per order
+    [path] = [f for f in outbox_files(demo_app) if f.name.startswith("ORDRSP_")]
+    interchange = Interchange.from_str(path.read_bytes().decode("latin-1"))
+    unb = interchange.get_header_segment()
+    assert unb is not None
+    assert unb.elements[1][0] == "8437000999997"  # we send from the id they addressed
+    assert unb.elements[2][0] == "8437000100010"  # to the buyer who sent the order
+    messages = list(interchange.get_messages())
+    assert len(messages) == len(orders) == 2
     answered = set()
-    for path in ordrsp:
-        interchange = Interchange.from_str(path.read_bytes().decode("latin-1"))
-        unb = interchange.get_header_segment()
-        assert unb is not None
-        assert unb.elements[1][0] == "8437000999997"  # we send from the id they addressed
-        assert unb.elements[2][0] == "8437000100010"  # to the buyer who sent the order
-        bgm = interchange.get_segment("BGM")
+    for message in messages:
+        assert message.type == "ORDRSP"
+        bgm = message.get_segment("BGM")
         assert bgm is not None and bgm.elements[2] == "29"  # accepted without amendment
-        rff = interchange.get_segment("RFF")
+        rff = message.get_segment("RFF")
         assert rff is not None
         answered.add(rff.elements[0][1])
     assert answered == {"PO-2026-00123", "PO-2026-00124"}
+    unz = interchange.get_footer_segment()
+    assert unz is not None and unz.elements[0] == "2"
 
 
 def test_control_references_run_in_sequence_per_partner(demo_app: App) -> None:
