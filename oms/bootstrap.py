@@ -109,6 +109,7 @@ class App:
             clock=self.clock,
             publish=self.publish,
             max_attempts=self.settings.max_attempts,
+            max_document_bytes=self.settings.max_document_bytes,
         )
 
     def process(self, document_id: int) -> DocumentState:

@@ -20,6 +20,7 @@ class Settings:
     settle_seconds: float = 0.2  # a file must stay unchanged this long before it is taken
     sweep_seconds: float = 10.0  # how often unfinished work is looked for and queued again
     max_attempts: int = 5  # a document that kept crashing its worker is quarantined after this
+    max_document_bytes: int = 20 * 1024 * 1024  # larger arrivals are stored but not read
 
     @property
     def inbox(self) -> Path:
@@ -45,4 +46,5 @@ class Settings:
             smtp_host=env.get("OMS_SMTP_HOST") or "127.0.0.1",
             smtp_port=int(env.get("OMS_SMTP_PORT") or 2525),
             worker_threads=int(env.get("OMS_WORKER_THREADS") or 2),
+            max_document_bytes=int(env.get("OMS_MAX_DOCUMENT_MB") or 20) * 1024 * 1024,
         )

@@ -54,6 +54,7 @@ class DocumentProcessor:
     clock: Clock
     publish: Callable[[list[object]], None]
     max_attempts: int = 5
+    max_document_bytes: int = 20 * 1024 * 1024
 
     def process(self, doc_id: int) -> DocumentState:
         """Take the document through reading, validation and storage; returns its final state."""
@@ -115,6 +116,14 @@ class DocumentProcessor:
                     ).as_dict()
                 ]
                 record.updated_at = now
+                uow.commit()
+                return record.state
+            if record.size > self.max_document_bytes:
+                record.quarantine(
+                    f"{record.size / 2**20:.1f} MB is more than the {self.max_document_bytes / 2**20:.0f} MB"
+                    " allowed for one document (OMS_MAX_DOCUMENT_MB); it is kept, not read",
+                    now,
+                )
                 uow.commit()
                 return record.state
             record.state = DocumentState.PROCESSING

@@ -135,6 +135,17 @@ def test_bad_input_is_quarantined_with_its_reason_and_the_next_document_goes_thr
         assert uow.blobs.get(record.sha256) == BAD_INPUTS[label]
 
 
+def test_a_50_mb_file_is_kept_but_not_read(demo_app: App) -> None:
+    big = DEMO + b" " * (50 * 1024 * 1024)
+    doc_id = ingest(demo_app, big, "huge.edi")
+    record = document(demo_app, doc_id)
+    assert record.state is DocumentState.QUARANTINED
+    assert record.error is not None and "50.0 MB is more than the 20 MB allowed" in record.error
+    with demo_app.uow() as uow:
+        assert len(uow.blobs.get(record.sha256)) == len(big)
+    assert document(demo_app, ingest(demo_app, DEMO)).state is DocumentState.PROCESSED
+
+
 def test_a_truncated_interchange_that_asked_for_it_gets_a_rejecting_contrl(demo_app: App) -> None:
     cut = DEMO[: DEMO.index(b"UNH+2")]  # first message complete, second message and UNZ missing
     doc_id = ingest(demo_app, cut, "cut.edi")
