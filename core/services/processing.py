@@ -8,8 +8,8 @@ crashed its worker too often is quarantined instead of crashing it again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol
 
@@ -45,6 +45,18 @@ class EdiAnswers(Protocol):
     ) -> OutboundMessage: ...
 
 
+class Responder(Protocol):
+    """Answers decided orders on a non-EDIFACT channel (an e-mail reply, a fax back).
+
+    Called inside the processing transaction; returns the outbox messages to queue (rendered now,
+    delivered by the answers job), and may read master data through `uow`.
+    """
+
+    def respond(
+        self, uow: UnitOfWork, record: DocumentRecord, orders: Sequence[Order], now: datetime
+    ) -> list[OutboundMessage]: ...
+
+
 @dataclass
 class DocumentProcessor:
     uow: UnitOfWork
@@ -55,6 +67,7 @@ class DocumentProcessor:
     publish: Callable[[list[object]], None]
     max_attempts: int = 5
     max_document_bytes: int = 20 * 1024 * 1024
+    responders: Mapping[str, Responder] = field(default_factory=dict)  # by channel: "fax", "email"
 
     def process(self, doc_id: int) -> DocumentState:
         """Take the document through reading, validation and storage; returns its final state."""
@@ -165,6 +178,12 @@ class DocumentProcessor:
 
         contrls = interchanges.contrl_receipts(receipts, screening, taken)
         answered = self._answer(uow, record, receipts, contrls, orders, now)
+        responder = self.responders.get(str(record.channel))
+        if responder is not None and not receipts:
+            decided = [o for o in orders if o.decision != Decision.REVIEW]
+            for msg in responder.respond(uow, record, decided, now) if decided else []:
+                self._queue(uow, msg, record)
+                answered += 1
         doc_problems = list(result.problems) + screening.problems
         record.problems = [p.as_dict() for p in doc_problems]
         if screening.duplicates:
