@@ -1,0 +1,141 @@
+"""`oms demo`: one order per channel from arrival to delivered, printing each step.
+
+A channel joins the demo by adding a function to `ARRIVALS` that makes an order arrive on it and
+returns the accepted order's id (the fax and e-mail channels add theirs when they exist); the
+steps after acceptance are the same for every channel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from core.domain.documents import Channel, InboundDocument
+from core.domain.model import OrderState
+from oms.bootstrap import App
+from oms.demo import DEMO_INTERCHANGE, DEMO_WRITTEN, SAMPLES, shift_dates
+from oms.lifecycle_cli import SETUP, run_jobs, write_label, write_picklist
+from outbound.spool import FolderSpool
+
+ACTOR = "demo"
+Arrival = Callable[[App, Callable[[str], None]], int]
+
+
+def ensure_setup(app: App, say: Callable[[str], None]) -> None:
+    """Master data, warehouses, carriers and stock, loaded once."""
+    from core.services.masterdata import import_csv
+
+    with app.uow() as uow:
+        has_master, has_warehouses = uow.master.count() > 0, bool(uow.stock.warehouses())
+    if not has_master:
+        for kind in ("customers", "products", "customer-items"):
+            import_csv(app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))
+        say("loaded the demo master data")
+    if not has_warehouses:
+        app.lifecycle.service.load_setup(SETUP, ACTOR)
+        run_jobs(app)
+        say("loaded warehouses MAD and BCN, carrier rate tables, shipping attributes and opening stock")
+
+
+def edi_arrival(app: App, say: Callable[[str], None]) -> int:
+    """The demo ORDERS interchange, dated today, under a control reference of its own."""
+    now = app.clock()
+    content = shift_dates(DEMO_INTERCHANGE.read_bytes(), (now.date() - DEMO_WRITTEN).days)
+    reference = now.strftime("%y%m%d%H%M%S").encode()
+    content = re.sub(rb"\+100001\+", b"+" + reference + b"+", content)
+    content = content.replace(b"UNZ+2+100001", b"UNZ+2+" + reference)
+    doc_id = app.submit(
+        InboundDocument(Channel.EDI, content, now, original_name=f"demo-{reference.decode()}.edi")
+    )
+    if app.settings.embedded:
+        app.process(doc_id)
+        app.deliver(doc_id)
+    run_jobs(app)
+    with app.uow() as uow:
+        orders = uow.orders.for_document(doc_id)
+        first = orders[0]
+        say(
+            f"EDIFACT interchange {reference.decode()} from {first.buyer_name}: {len(orders)} order(s);"
+            f" order {first.id} ({first.po_number}) is {first.state}, ORDRSP queued"
+        )
+        assert first.id is not None
+        if first.state is not OrderState.ACCEPTED:
+            raise RuntimeError(f"the demo order was not accepted: {first.state} {first.problems}")
+        return first.id
+
+
+ARRIVALS: dict[str, Arrival] = {"edi": edi_arrival}
+
+
+def run_demo(
+    app: App, *, channels: Sequence[str] | None = None, say: Callable[[str], None] = print
+) -> list[int]:
+    """Run the scenario for each channel; returns the orders it took to delivered."""
+    ensure_setup(app, say)
+    done = []
+    for channel in channels or list(ARRIVALS):
+        say(f"\n== {channel}: arrival ==")
+        order_id = ARRIVALS[channel](app, say)
+        fulfil(app, order_id, say)
+        done.append(order_id)
+    return done
+
+
+def fulfil(app: App, order_id: int, say: Callable[[str], None]) -> None:
+    """Approve, allocate, release, pick, pack, ship and deliver one order, printing each step."""
+    svc = app.lifecycle.service
+
+    def state() -> str:
+        with app.uow() as uow:
+            order = uow.fulfilment.order(order_id)
+            assert order is not None
+            return str(order.state)
+
+    report = svc.start([order_id], ACTOR)
+    run_jobs(app)
+    say(f"approved (credit policy) and allocated: {report.allocated.get(order_id)} -> {state()}")
+    release = svc.release([order_id], ACTOR, strict=True)
+    for pick_list in release.pick_lists:
+        say(f"released on pick list {pick_list}: {_rel(app, write_picklist(app, pick_list))} -> {state()}")
+        svc.confirm_pick(pick_list, None, ACTOR)
+    say(f"picked -> {state()}")
+    with app.uow() as uow:
+        warehouses = sorted({a.warehouse for a in uow.fulfilment.allocations([order_id]).get(order_id, [])})
+    for code in warehouses:
+        shipment = svc.pack(order_id, code, ACTOR)
+        parcels = ", ".join(f"{p.box} {p.weight_kg} kg" for p in shipment.parcels)
+        say(f"packed in {code}: shipment {shipment.id}, parcels {parcels} -> {state()}")
+        assert shipment.id is not None
+        shipped = svc.ship(shipment.id, ACTOR)
+        run_jobs(app)
+        say(
+            f"shipped with {shipped.carrier} {shipped.service} ({shipped.charge} {shipped.currency}),"
+            f" tracking {shipped.tracking_number}, arrives {shipped.promised_date};"
+            f" label {_rel(app, write_label(app, shipped))} -> {state()}"
+        )
+        svc.deliver(shipment.id, "carrier")
+        run_jobs(app)
+        say(f"delivered -> {state()}")
+    document_id = _document_of(app, order_id)
+    with app.uow() as uow:
+        for n in uow.fulfilment.notifications(order_id):
+            say(f"customer told: {n.kind} via {n.channel} [{n.state}]" + (f" {n.error}" if n.error else ""))
+        for m in uow.outbound.for_document(document_id):
+            if m.order_id == order_id:
+                path = FolderSpool(app.settings.outbox / m.channel).path_for(m)
+                say(f"outbox: {m.kind} {m.state} {_rel(app, path)}")
+
+
+def _document_of(app: App, order_id: int) -> int:
+    with app.uow() as uow:
+        order = uow.fulfilment.order(order_id)
+        assert order is not None
+        return order.document_id
+
+
+def _rel(app: App, path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,1 @@
+"""Printed warehouse documents: pick lists and shipping labels (PDF, reportlab)."""

@@ -1,0 +1,217 @@
+"""Request and response schemas of the lifecycle's JSON API, separate from the domain classes.
+
+Quantities and amounts are decimal strings, as everywhere in the API.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+
+def _fmt(value: Decimal | None) -> str | None:
+    if value is None:
+        return None
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+Dec = Annotated[Decimal, PlainSerializer(_fmt, return_type=str)]
+OptDec = Annotated[Decimal | None, PlainSerializer(_fmt, return_type=str | None)]
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class EventOut(Out):
+    at: datetime
+    actor: str
+    step: str
+    from_state: str
+    to_state: str
+    detail: dict[str, object]
+
+
+class LineProgressOut(BaseModel):
+    position: int
+    sku: str | None
+    ordered: Dec
+    waiting: Dec
+    allocated: Dec
+    released: Dec
+    picked: Dec
+    packed: Dec
+    shipped: Dec
+
+
+class AllocationOut(Out):
+    id: int
+    line_id: int
+    sku: str
+    warehouse: str
+    location: str
+    quantity: Dec
+    state: str
+    pick_list_id: int | None
+    shipment_id: int | None
+
+
+class ParcelOut(Out):
+    number: int
+    box: str
+    weight_kg: Dec
+    length_cm: Dec
+    width_cm: Dec
+    height_cm: Dec
+    sscc: str | None
+    contents: list[dict[str, object]]
+
+
+class ShipmentOut(Out):
+    id: int
+    order_id: int
+    warehouse: str
+    state: str
+    carrier: str | None
+    service: str | None
+    zone: str | None
+    tracking_number: str | None
+    charge: OptDec
+    currency: str | None
+    charge_detail: list[dict[str, str]]
+    promised_date: date | None
+    shipped_at: datetime | None
+    delivered_at: datetime | None
+    parcels: list[ParcelOut]
+
+
+class NotificationOut(Out):
+    kind: str
+    key: str
+    channel: str
+    recipient: str | None
+    language: str
+    state: str
+    attempts: int
+    error: str | None
+    created_at: datetime
+    queued_at: datetime | None
+
+
+class LifecycleOut(BaseModel):
+    order_id: int
+    po_number: str | None
+    state: str
+    lines: list[LineProgressOut]
+    allocations: list[AllocationOut]
+    shipments: list[ShipmentOut]
+    notifications: list[NotificationOut]
+    events: list[EventOut]
+
+
+class StockLevelOut(Out):
+    id: int
+    warehouse: str
+    location: str
+    sku: str
+    on_hand: Dec
+    allocated: Dec
+    available: Dec
+
+
+class StockOut(BaseModel):
+    levels: list[StockLevelOut]
+    available_to_promise: dict[str, Dec]
+
+
+class WarehouseOut(Out):
+    code: str
+    name: str
+    priority: int
+    country: str
+    city: str | None
+    active: bool
+
+
+class PickLineOut(Out):
+    id: int
+    order_id: int
+    line_id: int
+    po_number: str | None
+    sku: str
+    description: str | None
+    location: str
+    quantity: Dec
+    picked: OptDec
+    state: str
+
+
+class PickListOut(Out):
+    id: int
+    warehouse: str
+    state: str
+    created_at: datetime
+    created_by: str
+    confirmed_at: datetime | None
+    confirmed_by: str | None
+    lines: list[PickLineOut]
+
+
+class QuoteOut(BaseModel):
+    carrier: str
+    service: str
+    zone: str
+    total: Dec
+    currency: str
+    delivery_date: date
+    on_time: bool
+    detail: list[dict[str, str]]
+
+
+class Reason(BaseModel):
+    reason: str = Field(default="", max_length=500)
+
+
+class OrderIds(BaseModel):
+    order_ids: list[int] = Field(min_length=1, max_length=10_000)
+
+
+class StockChange(BaseModel):
+    sku: str
+    warehouse: str
+    location: str
+    quantity: Decimal
+    reference: str | None = Field(default=None, max_length=64)
+
+
+class PickConfirmation(BaseModel):
+    picked: dict[int, Decimal] = Field(default_factory=dict, description="pick line id -> units found")
+
+
+class PackRequest(BaseModel):
+    order_id: int
+    warehouse: str
+    weights: list[Decimal] | None = None
+
+
+class ShipRequest(BaseModel):
+    carrier: str | None = None
+    service: str | None = None
+
+
+class LineChangeIn(BaseModel):
+    position: int | None = None
+    quantity: Decimal | None = None
+    sku: str | None = None
+    requested_delivery_date: date | None = None
+    unit_price: Decimal | None = None
+
+
+class OrderChangeIn(BaseModel):
+    lines: list[LineChangeIn] = Field(default_factory=list)
+    requested_delivery_date: date | None = None
+    note: str | None = Field(default=None, max_length=500)
