@@ -1,0 +1,146 @@
+"""Capture accuracy on generated purchase orders, read through the real capture path (format detection,
+parsing, master-data resolution on a temporary SQLite database, validation).
+
+Reported per document variant: header-field accuracy, line accuracy (sku, quantity and unit price all
+right), whole-document accuracy, touchless rate (accepted and fully right) and false accepts (accepted
+with any fact wrong).  `score_documents` takes any variant, so faxed versions of the same orders go
+through the same scoring: pass (bytes, truth) pairs and a reader.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from core.domain.documents import Channel, InboundDocument
+from core.services.masterdata import import_csv
+from oms.bootstrap import App, bootstrap
+from oms.extract import master_data, result_json
+from oms.settings import Settings
+from samples.orders_gen import LAYOUTS, TODAY, generate
+from samples.orders_gen.check import HEADER_FACTS, header_errors, line_errors
+
+COUNT = int(os.environ.get("BENCH_CAPTURE_DOCS", "36"))
+SEED = 2026
+ROOT = Path(__file__).resolve().parents[1]
+DAY = datetime(TODAY.year, TODAY.month, TODAY.day, 9, tzinfo=UTC)
+
+# A reader: document bytes -> one element of `oms extract --json` (source, format, error, orders).
+Read = Callable[[bytes], dict[str, Any]]
+
+
+@dataclass
+class Scores:
+    """Tallies of one document variant."""
+
+    label: str
+    documents: int = 0
+    header_right: int = 0
+    header_total: int = 0
+    lines_right: int = 0
+    lines_total: int = 0
+    documents_right: int = 0
+    accepted: int = 0
+    touchless: int = 0
+    false_accepts: int = 0
+    unreadable: int = 0
+    seconds: float = 0.0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, name: str, truth: dict[str, Any], read: dict[str, Any]) -> None:
+        """Score one document: its first order against the truth (nothing read scores nothing right)."""
+        self.documents += 1
+        orders = read.get("orders") or []
+        got = orders[0] if orders else {"lines": []}
+        if not orders:
+            self.unreadable += 1
+        header = header_errors(truth, got)
+        lines = line_errors(truth, got)
+        self.header_total += len(HEADER_FACTS)
+        self.header_right += len(HEADER_FACTS) - len(header)
+        self.lines_total += len(truth["lines"])
+        self.lines_right += len(truth["lines"]) - sum(1 for i, _ in lines if i < len(truth["lines"]))
+        right = not header and not lines and len(orders) == 1
+        accepted = bool(orders) and got.get("decision") == "accept"
+        self.documents_right += right
+        self.accepted += accepted
+        self.touchless += accepted and right
+        self.false_accepts += accepted and not right
+        if not right and len(self.misses) < 5:
+            why = read.get("error") or "; ".join(header + [f"lines[{i}] {w}" for i, w in lines][:3])
+            self.misses.append(f"{name}: {why}")
+
+    @staticmethod
+    def _pct(part: int, whole: int) -> str:
+        return f"{100 * part / whole:6.1f}%" if whole else "     -"
+
+    def report(self) -> list[str]:
+        p = self._pct
+        return [
+            f"  {self.label}: {self.documents} documents, {self.lines_total} lines,"
+            f" {self.seconds / max(1, self.documents):.2f} s per document",
+            f"    header fields {p(self.header_right, self.header_total)}"
+            f"   lines {p(self.lines_right, self.lines_total)}"
+            f"   whole documents {p(self.documents_right, self.documents)}",
+            f"    touchless {p(self.touchless, self.documents)}"
+            f"   false accepts {self.false_accepts}   unreadable {self.unreadable}",
+            *(f"    miss: {m}" for m in self.misses),
+        ]
+
+
+def score_documents(docs: Iterable[tuple[str, bytes, dict[str, Any]]], read: Read, label: str) -> Scores:
+    """Read every (name, bytes, truth) with `read` and score it."""
+    scores = Scores(label)
+    start = time.perf_counter()
+    for name, content, truth in docs:
+        scores.add(name, truth, read(content))
+    scores.seconds = time.perf_counter() - start
+    return scores
+
+
+@contextmanager
+def demo_app() -> Iterator[App]:
+    """The application on a temporary SQLite database holding the demo master data."""
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(
+            data_dir=Path(tmp), database_url=f"sqlite:///{tmp}/oms.db", broker_url="memory://"
+        )
+        app = bootstrap(settings, clock=lambda: DAY)
+        app.upgrade_database()
+        for kind in ("customers", "products", "customer-items"):
+            text = (ROOT / "samples" / "masterdata" / f"{kind}.csv").read_text("utf-8")
+            import_csv(app.uow(), kind, text)
+        try:
+            yield app
+        finally:
+            app.close()
+
+
+def app_reader(app: App, channel: Channel = Channel.UPLOAD) -> Read:
+    """The capture path `oms extract` uses, on the app's master data, validated as of TODAY."""
+
+    def read(content: bytes) -> dict[str, Any]:
+        doc = InboundDocument(channel=channel, content=content, received_at=DAY, original_name="bench")
+        with master_data(app) as master:
+            return result_json("bench", str(channel), app.read(doc), master, TODAY)
+
+    return read
+
+
+def main() -> None:
+    docs = [(g.name, g.pdf, g.truth) for g in generate(COUNT, SEED)]
+    print(f"Capture accuracy: {len(docs)} generated orders over {len(LAYOUTS)} layouts (seed {SEED})")
+    with demo_app() as app:
+        scores = score_documents(docs, app_reader(app), "text PDFs")
+    print("\n".join(scores.report()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,15 @@
+"""Layout-independent extraction of purchase orders from words with boxes (a PDF text layer or OCR)."""
+
+from collections.abc import Sequence
+
+from core.domain.capture import CapturedOrder
+from core.domain.layout import PageWords
+from parsers.layout.extract import Extraction, extract_orders
+
+
+def read_orders(pages: Sequence[PageWords]) -> tuple[CapturedOrder, ...]:
+    """The orders in `pages` only: the shape of the OCR parsers' injected extractor."""
+    return extract_orders(pages).orders
+
+
+__all__ = ["Extraction", "extract_orders", "read_orders"]

@@ -1,0 +1,80 @@
+"""Column extents from the white space running down a table: the ink between those "rivers" belongs
+to the heading it stands under, or to the nearest heading when it stands under none."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import Protocol
+
+from parsers.layout.geometry import Line
+
+RIVER = 0.7  # a gap this many text heights wide, free of ink on (nearly) every line, separates columns
+
+
+class Heading(Protocol):
+    kind: str
+    x0: float
+    x1: float
+
+
+Segment = tuple[float, float, Heading]
+
+
+def _distance(x0: float, x1: float, h: Heading) -> float:
+    return max(h.x0 - x1, x0 - h.x1, 0.0)
+
+
+def _ink(lines: Sequence[Line], gap: float) -> list[tuple[float, float]]:
+    """x ranges with ink on more than a tenth of the lines, joined across gaps narrower than `gap`."""
+    lo = min(t.x0 for line in lines for t in line.toks)
+    hi = max(t.x1 for line in lines for t in line.toks)
+    cover = [0] * (int(hi - lo) + 2)
+    for line in lines:
+        for tok in line.toks:
+            for x in range(int(tok.x0 - lo), int(tok.x1 - lo) + 1):
+                cover[x] += 1
+    allowed = len(lines) // 10
+    runs: list[tuple[float, float]] = []
+    start = None
+    for x, count in enumerate([*cover, 0]):
+        if count > allowed and start is None:
+            start = x
+        elif count <= allowed and start is not None:
+            if runs and lo + start - runs[-1][1] < gap:
+                runs[-1] = (runs[-1][0], lo + x)
+            else:
+                runs.append((lo + start, lo + x))
+            start = None
+    return runs
+
+
+def segments(headings: Sequence[Heading], lines: Sequence[Line], body: float) -> list[Segment]:
+    """Ink segments of the table's lines, each with the heading it belongs to."""
+    if not lines or not headings:
+        return []
+    # rows with several cells say where the columns are; wrapped text and sub-lines may cross them
+    rows = [line for line in lines if len(line.phrases()) >= 3] or list(lines)
+    out: list[Segment] = []
+    for x0, x1 in _ink(rows, RIVER * body):
+        under = sorted((h for h in headings if min(x1, h.x1) - max(x0, h.x0) > 0), key=lambda h: h.x0)
+        if not under:
+            out.append((x0, x1, min(headings, key=lambda h: _distance(x0, x1, h))))
+            continue
+        edge = x0
+        for a, b in itertools.pairwise(under):  # one run under two headings: cut between them
+            cut = (a.x1 + b.x0) / 2
+            out.append((edge, cut, a))
+            edge = cut
+        out.append((edge, x1, under[-1]))
+    return out
+
+
+def heading_at(x: float, segs: Sequence[Segment], headings: Sequence[Heading]) -> Heading:
+    """The heading whose column holds `x`: its segment, else the nearest segment, else the nearest heading."""
+    for x0, x1, h in segs:
+        if x0 <= x <= x1:
+            return h
+    if segs:
+        return min(segs, key=lambda s: max(s[0] - x, x - s[1]))[2]
+    return min(headings, key=lambda h: _distance(x, x, h))

@@ -1,0 +1,98 @@
+"""Finding a date in printed text: 26/11/2026, 26.11.26, 2026-11-26, "26 de noviembre de 2026",
+"November 26, 2026", "26 Nov 2026"; day first unless the numbers say otherwise."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from parsers.layout.text import fold
+
+_NAMES = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "january february march april may june july august september october november december",
+    "ene feb mar abr may jun jul ago sep oct nov dic",
+    "jan feb mar apr may jun jul aug sep oct nov dec",
+)
+MONTHS = {name: i for names in _NAMES for i, name in enumerate(names.split(), 1)} | {"sept": 9, "set": 9}
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>\d{4}|\d{2})"
+_END = r"(?!\d)"
+_PATTERNS = (
+    ("iso", re.compile(r"(?<![\w])(?P<year>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
+    ("numeric", re.compile(r"(?<![\w])(?P<a>\d{1,2})\s?[-/.]\s?(?P<b>\d{1,2})\s?[-/.]\s?" + _YEAR + _END)),
+    (
+        "day_month",
+        re.compile(
+            r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th|º)?[\s.-]*(?:de\s+)?"
+            + _MONTH
+            + r"[\s,.-]*(?:de\s+|del\s+)?"
+            + _YEAR
+            + r"(?!\d)"
+        ),
+    ),
+    (
+        "month_day",
+        re.compile(r"(?<![a-z])" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + _END),
+    ),
+)
+_OCR = str.maketrans({"o": "0", "l": "1", "|": "1"})
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date found in text, how sure the reading is, and where in the text it stood."""
+
+    value: date
+    certainty: float
+    start: int
+    end: int
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _make(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _numeric(a: int, b: int, year: int, month_first: bool) -> tuple[date | None, float]:
+    if a > 12 or (b <= 12 and not month_first):
+        return _make(year, b, a), 1.0 if (a > 12 or a == b) else 0.95
+    return _make(year, a, b), 1.0 if b > 12 else 0.9
+
+
+def _repair_digits(text: str) -> str:
+    """Letters OCR confuses with digits, replaced where they stand between digits and separators."""
+    return re.sub(r"(?<=[\d/.-])[ol|]|[ol|](?=[\d/.-]*\d)", lambda m: m.group(0).translate(_OCR), text)
+
+
+def find_date(text: str, *, month_first: bool = False) -> FoundDate | None:
+    """The first date in `text`; `month_first` reads an ambiguous 03/04/2026 as March 4th."""
+    folded = fold(text)
+    for candidate, penalty in ((folded, 1.0), (_repair_digits(folded), 0.85)):
+        best: FoundDate | None = None
+        for kind, pattern in _PATTERNS:
+            for m in pattern.finditer(candidate):
+                g = m.groupdict()
+                year = _year(g["year"])
+                certainty = 1.0 if len(g["year"]) == 4 else 0.95
+                if kind == "iso":
+                    value = _make(year, int(g["m"]), int(g["d"]))
+                elif kind == "numeric":
+                    value, sure = _numeric(int(g["a"]), int(g["b"]), year, month_first)
+                    certainty *= sure
+                else:
+                    value = _make(year, MONTHS[g["month"]], int(g["d"]))
+                if value is not None and (best is None or m.start() < best.start):
+                    best = FoundDate(value, round(certainty * penalty, 3), m.start(), m.end())
+                    break
+        if best is not None:
+            return best
+    return None

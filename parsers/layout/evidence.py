@@ -1,0 +1,48 @@
+"""Recording per-field evidence: confidence = OCR confidence × layout certainty, and where it was read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.domain.capture import Evidence, Provenance
+from parsers.layout.geometry import Tok
+
+# A cross-check that holds vouches for a reading, whatever the OCR engine thought of its letters.
+VERIFIED_FLOOR = 0.97
+
+# Layout certainties.
+SURE = 1.0
+LIKELY = 0.9  # found by a short or generic label, or repaired and confirmed by a cross-check
+DOUBTFUL = 0.6  # computed rather than read, or two readings of the document disagree
+WRONG = 0.4  # a cross-check failed
+
+
+class Recorder:
+    """Collects the evidence of one order's fields."""
+
+    def __init__(self) -> None:
+        self.items: list[Evidence] = []
+
+    def add(self, path: str, toks: Sequence[Tok], certainty: float, *, verified: bool = False) -> None:
+        """Evidence for `path` read from `toks`; `verified` when a cross-check confirmed the value."""
+        if not toks:
+            self.items.append(Evidence(path, round(certainty, 3), Provenance()))
+            return
+        page = toks[0].page
+        words = [t.word for t in toks if t.page == page]
+        ocr = min(t.conf for t in toks)
+        confidence = certainty * (max(ocr, VERIFIED_FLOOR) if verified else ocr)
+        box = (
+            min(w.x0 for w in words),
+            min(w.y0 for w in words),
+            max(w.x1 for w in words),
+            max(w.y1 for w in words),
+        )
+        raw = " ".join(t.text for t in toks)
+        self.items.append(Evidence(path, round(confidence, 3), Provenance(page=page, box=box, raw=raw)))
+
+    def lower(self, path: str, certainty: float) -> None:
+        """Cap the confidence of an already recorded field (a later cross-check failed)."""
+        for i, item in enumerate(self.items):
+            if item.field == path and item.confidence > certainty:
+                self.items[i] = Evidence(path, certainty, item.provenance)

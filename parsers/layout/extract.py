@@ -1,0 +1,204 @@
+"""The layout-independent extractor: words on pages -> captured orders with per-field evidence.
+
+No templates: tables are found by their column words, header fields by their labels, and numbers are
+read under the document's decimal mark and checked against each other (quantity × price = amount,
+lines = total, carried-forward subtotals) to choose between readings and to say how sure each field is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from core.domain.capture import CapturedOrder, Party, Problem, ProblemCode, Severity
+from core.domain.layout import PageWords
+from parsers.layout import header, items, parties, totals
+from parsers.layout.arith import line_value
+from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
+from parsers.layout.geometry import Page, read_page
+from parsers.layout.header import Candidate
+from parsers.layout.numbers import decide_mark, strip_money
+from parsers.layout.table import Region, find_regions
+from parsers.layout.vocab import CURRENCIES, ENGLISH, SPANISH
+
+HEADER_FIELDS = (
+    ("po_number", "po_number"),
+    ("order_date", "order_date"),
+    ("delivery_date", "requested_delivery_date"),
+    ("party_id", "buyer.party_id"),
+    ("currency", "currency"),
+)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The orders found in a document's pages, and problems not tied to one order."""
+
+    orders: tuple[CapturedOrder, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+def extract_orders(pages: Sequence[PageWords]) -> Extraction:
+    """Read every order in `pages` (one document, pages in order; text layer or OCR words)."""
+    read = [read_page(p) for p in pages]
+    regions = find_regions(read)
+    skip = {id(line) for r in regions for line in (*r.heading, *r.lines)}
+    seen = [header.candidates(page, skip) for page in read]
+    orders = []
+    headed = {r.page for r in regions if r.heading}
+    for group in _groups(read, seen, headed):
+        numbers = {read[i].number for i in group}
+        order = _order(
+            [read[i] for i in group],
+            [c for i in group for c in seen[i]],
+            [r for r in regions if r.page in numbers],
+            skip,
+        )
+        if order is not None:
+            orders.append(order)
+    if not orders:
+        problem = Problem(
+            ProblemCode.UNREADABLE,
+            "no purchase order found: no line-item table and no order number could be read",
+            field="lines",
+            severity=Severity.REVIEW,
+        )
+        return Extraction((), (problem,))
+    return Extraction(tuple(orders))
+
+
+def _groups(pages: list[Page], seen: list[list[Candidate]], headed: set[int]) -> list[list[int]]:
+    """Pages split into orders: a page with its own table heading and a clearly different order number
+    starts a new order; any other page continues the one before."""
+    groups: list[list[int]] = []
+    current: str | None = None
+    for i, found in enumerate(seen):
+        po = header.choose(found, "po_number")
+        value = str(po.value) if po is not None else None
+        other = (
+            value is not None and current is not None and _apart(value, current) and pages[i].number in headed
+        )
+        if not groups or other:
+            groups.append([i])
+            current = value
+        else:
+            groups[-1].append(i)
+            current = current or value
+    return groups
+
+
+def _apart(a: str, b: str) -> bool:
+    """More than two characters differ: not one order number misread."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            row.append(min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = row
+    return previous[-1] > 2
+
+
+def _language(pages: list[Page]) -> str | None:
+    keys = [t.key for p in pages for line in p.lines for t in line.toks]
+    es, en = sum(k in SPANISH for k in keys), sum(k in ENGLISH for k in keys)
+    return None if es == en == 0 else ("es" if es >= en else "en")
+
+
+def _currency(
+    found: list[Candidate], drafts: list[items.Draft], pages: list[Page], skip: set[int]
+) -> Candidate | None:
+    chosen = header.choose(found, "currency")
+    if chosen is not None:
+        return chosen
+    codes = items.currencies(drafts)
+    for page in pages:
+        for line in page.lines:
+            if line.kind == "text":
+                codes += [c for t in line.toks if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key))]
+    if not codes:
+        return None
+    best = max(set(codes), key=codes.count)
+    return Candidate("currency", best, [], 0.95 if codes.count(best) == len(codes) else 0.6)
+
+
+def _order(
+    pages: list[Page], found: list[Candidate], regions: list[Region], skip: set[int]
+) -> CapturedOrder | None:
+    language = _language(pages)
+    drafts = items.drafts(regions)
+    seen = totals.seen_in(pages, skip)
+    picks = {name: header.choose(found, name) for name, _ in HEADER_FIELDS}
+    if not drafts and picks["po_number"] is None:
+        return None
+    mark, mark_sure = decide_mark(items.number_texts(drafts) + [s.toks[-1].text for s in seen], language)
+    rec = Recorder()
+    built = [items.build(d, i, mark, mark_sure, rec) for i, d in enumerate(drafts)]
+    values = [line_value(b.solved) for b in built]
+    line_sum = (
+        sum((v for v in values if v is not None), Decimal(0)) if values and None not in values else None
+    )
+    total = totals.choose(seen, line_sum, mark)
+    for i, b in enumerate(built):
+        items.record_numbers(rec, f"lines[{i}]", b.solved, b.toks, mark_sure, verified=total.verified)
+    problems = []
+    sums: dict[int, Decimal] = {}
+    for d, v in zip(drafts, values, strict=True):
+        sums[d.page] = sums.get(d.page, Decimal(0)) + (v or Decimal(0))
+    for bad in totals.carried_mismatches(seen, sums, mark):
+        problems.append(
+            Problem(
+                ProblemCode.TOTAL_MISMATCH, f"carried-forward subtotal does not add up: {bad}", field="lines"
+            )
+        )
+    picks["currency"] = _currency(found, drafts, pages, skip)
+    for name, path in HEADER_FIELDS:
+        pick = picks[name]
+        if pick is not None:
+            rec.add(path, pick.toks, pick.certainty)
+            continue
+        unread = next((c for c in found if c.name == name and c.value is None and c.toks), None)
+        if unread is not None:  # the label is there, its value cannot be read
+            rec.add(path, unread.toks, WRONG)
+    if total.reading is not None:
+        rec.add("total", total.toks, total.certainty, verified=total.verified)
+    by_number = {p.number: p for p in pages}
+    blocks = {name: header.choose_block(found, name) for name in header.BLOCKS}
+    addresses = {}
+    for name, cand in blocks.items():
+        if cand is not None:
+            addresses[name], toks = parties.read_block(by_number, cand, language)
+            parties.record(rec, "ship_to" if name == "ship_to" else name, addresses[name], toks, True)
+    if "buyer" not in addresses:
+        addresses["buyer"], toks = parties.letterhead(pages[0], skip, language)
+        parties.record(rec, "buyer", addresses["buyer"], toks, False)
+    party_id = picks["party_id"]
+    delivery = _date(picks["delivery_date"])
+    line_dates = [b.line.requested_delivery_date for b in built if b.line.requested_delivery_date]
+    if delivery is None and line_dates:
+        # an ERP printout gives the date on every line, not in the header; lines that disagree are doubtful
+        delivery = max(set(line_dates), key=line_dates.count)
+        agree = len(line_dates) == len(built) and len(set(line_dates)) == 1
+        first = next(
+            d for d, b in zip(drafts, built, strict=True) if b.line.requested_delivery_date == delivery
+        )
+        rec.add("requested_delivery_date", first.subs.get("delivery", []), LIKELY if agree else DOUBTFUL)
+    return CapturedOrder(
+        po_number=str(picks["po_number"].value) if picks["po_number"] else None,
+        order_date=_date(picks["order_date"]),
+        requested_delivery_date=delivery,
+        currency=str(picks["currency"].value) if picks["currency"] else None,
+        buyer=parties.party(addresses["buyer"], str(party_id.value) if party_id else None),
+        supplier=parties.party(addresses["supplier"]) if "supplier" in addresses else Party(),
+        ship_to=parties.party(addresses["ship_to"]) if "ship_to" in addresses else Party(),
+        lines=tuple(b.line for b in built),
+        total=total.reading.value if total.reading else None,
+        language=language,
+        evidence=tuple(rec.items),
+        problems=tuple(problems),
+    )
+
+
+def _date(pick: Candidate | None) -> date | None:
+    return pick.value if pick is not None and isinstance(pick.value, date) else None

@@ -1,0 +1,222 @@
+"""Words to text lines: page coordinates in points, skew taken out, lines by height, phrases by gaps,
+and the lines that carry no order data (fax header line, page footers)."""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from dataclasses import dataclass, field, replace
+
+from core.domain.layout import PageWords, Word
+from parsers.layout.text import fold, is_rule, token_key
+
+PHRASE_GAP = 0.8  # a gap wider than this many text heights separates phrases
+FOOTER_BAND = 0.06  # the bottom of the page where footers live
+_FAX_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+_FAX_MARK = re.compile(r"\b(from|de|fax|to|a|tx|rx|p\.?\s*\d{1,3}\s*/\s*\d{1,3}|pag\.?\s*\d{1,3})\b")
+_GLUED = re.compile(r"^([^\W\d_][^:]*[^\W\d_]\.?:)(\S+)$")
+_PAGE_NO = re.compile(r"^(pagina|pag|page|hoja|p)\.?\s*\d{1,3}(\s*(de|of|/)\s*\d{1,3})?$")
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A word in page points (skew removed), with the word as read."""
+
+    word: Word
+    page: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    key: str
+
+    @property
+    def text(self) -> str:
+        return self.word.text
+
+    @property
+    def conf(self) -> float:
+        return self.word.confidence
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def h(self) -> float:
+        return self.y1 - self.y0
+
+
+@dataclass
+class Line:
+    """Words on one text line, left to right."""
+
+    page: int
+    toks: list[Tok]
+    kind: str = "text"  # "text" | "fax" (fax header line) | "footer"
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.toks)
+
+    @property
+    def x0(self) -> float:
+        return min(t.x0 for t in self.toks)
+
+    @property
+    def x1(self) -> float:
+        return max(t.x1 for t in self.toks)
+
+    @property
+    def y0(self) -> float:
+        return min(t.y0 for t in self.toks)
+
+    @property
+    def y1(self) -> float:
+        return max(t.y1 for t in self.toks)
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return statistics.median(t.cy for t in self.toks)
+
+    @property
+    def height(self) -> float:
+        return statistics.median(t.h for t in self.toks)
+
+    @property
+    def conf(self) -> float:
+        return min((t.conf for t in self.toks), default=1.0)
+
+    def phrases(self) -> list[Line]:
+        """The line cut where the gap between words is wider than a phrase gap."""
+        limit = PHRASE_GAP * self.height
+        out: list[Line] = []
+        for tok in self.toks:
+            if out and tok.x0 - out[-1].toks[-1].x1 <= limit:
+                out[-1].toks.append(tok)
+            else:
+                out.append(Line(self.page, [tok], self.kind))
+        return out
+
+
+@dataclass
+class Page:
+    """One page's lines, top to bottom, in points."""
+
+    number: int
+    width: float
+    height: float
+    source: str
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def body(self) -> float:
+        heights = [t.h for line in self.lines for t in line.toks]
+        return statistics.median(heights) if heights else 10.0
+
+
+def _skew(words: list[tuple[float, float, float, float]]) -> float:
+    """The slope of text lines, from each word and its nearest right-hand neighbour on the same line."""
+    slopes = []
+    ordered = sorted(words, key=lambda w: (w[1] + w[3]) / 2)
+    for i, (x0, y0, x1, y1) in enumerate(ordered):
+        h, cy = y1 - y0, (y0 + y1) / 2
+        best = None
+        for nx0, ny0, nx1, ny1 in ordered[max(0, i - 40) : i + 40]:
+            ncy = (ny0 + ny1) / 2
+            if 0 <= nx0 - x1 < 2 * h and abs(ncy - cy) < 0.6 * h and (best is None or nx0 < best[0]):
+                best = (nx0, ncy, nx1)
+        if best is not None and best[2] - x0 > 2 * h:
+            slopes.append((best[1] - cy) / (((best[0] + best[2]) / 2) - (x0 + x1) / 2))
+    return statistics.median(slopes) if len(slopes) >= 8 else 0.0
+
+
+def _group(toks: list[Tok]) -> list[list[Tok]]:
+    lines: list[list[Tok]] = []
+    centres: list[float] = []
+    for tok in sorted(toks, key=lambda t: (t.cy, t.x0)):
+        chosen = None
+        for i in range(len(lines) - 1, max(-1, len(lines) - 6), -1):
+            height = statistics.median(t.h for t in lines[i])
+            if abs(tok.cy - centres[i]) <= 0.5 * min(tok.h, height) and not any(
+                t.x0 < tok.x1 and tok.x0 < t.x1 for t in lines[i]
+            ):
+                chosen = i
+                break
+        if chosen is None:
+            lines.append([tok])
+            centres.append(tok.cy)
+        else:
+            lines[chosen].append(tok)
+            centres[chosen] = statistics.median(t.cy for t in lines[chosen])
+    return [sorted(line, key=lambda t: t.x0) for line in lines]
+
+
+def is_fax_header(line: Line, page_height: float) -> bool:
+    """A fax machine's line at the top edge: time, sender or page count (26/11/2026 10:15 FROM … P.001)."""
+    if line.y1 > page_height * 0.08:
+        return False
+    text = fold(line.text)
+    return bool(_FAX_TIME.search(text)) and len(_FAX_MARK.findall(text)) >= 1
+
+
+def is_page_number(line: Line) -> bool:
+    return any(_PAGE_NO.match(fold(p.text).strip(" -")) for p in line.phrases())
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Turns word boxes back by the page's skew about its centre (boxes keep their size)."""
+
+    angle: float
+    cx: float
+    cy: float
+
+    def straighten(self, word: Word, page: int, x0: float, y0: float, x1: float, y1: float) -> Tok:
+        if self.angle == 0.0:
+            return Tok(word, page, x0, y0, x1, y1, token_key(word.text))
+        cos, sin = math.cos(self.angle), math.sin(self.angle)
+        dx, dy = (x0 + x1) / 2 - self.cx, (y0 + y1) / 2 - self.cy
+        mx, my = self.cx + dx * cos + dy * sin, self.cy - dx * sin + dy * cos
+        hw, hh = (x1 - x0) / 2, (y1 - y0) / 2
+        return Tok(word, page, mx - hw, my - hh, mx + hw, my + hh, token_key(word.text))
+
+
+def _split_label(word: Word) -> list[Word]:
+    """ "Fecha:26/11/2026" as the label "Fecha:" and the value, each with its share of the box."""
+    m = _GLUED.match(word.text)
+    if m is None:
+        return [word]
+    cut = word.x0 + (word.x1 - word.x0) * len(m[1]) / len(word.text)
+    return [replace(word, text=m[1], x1=cut), replace(word, text=m[2], x0=cut)]
+
+
+def read_page(words: PageWords) -> Page:
+    """The page's words as lines in points, top to bottom, with fax header and footer lines marked."""
+    scale = 72.0 / words.dpi if words.dpi else 1.0
+    raw = [
+        (w, w.x0 * scale, w.y0 * scale, w.x1 * scale, w.y1 * scale)
+        for word in words.words
+        for w in _split_label(word)
+        if w.text.strip() and not is_rule(w.text)
+    ]
+    slope = 0.0 if words.source == "text" else _skew([r[1:] for r in raw])
+    turn = Turn(math.atan(slope), words.width * scale / 2, words.height * scale / 2)
+    toks = [turn.straighten(w, words.number, x0, y0, x1, y1) for w, x0, y0, x1, y1 in raw]
+    page = Page(words.number, words.width * scale, words.height * scale, words.source)
+    page.lines = [Line(words.number, group) for group in _group(toks)]
+    for line in page.lines:
+        if is_fax_header(line, page.height):
+            line.kind = "fax"
+        elif line.y0 > page.height * (1 - FOOTER_BAND) or is_page_number(line):
+            line.kind = "footer"
+    return page

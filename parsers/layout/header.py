@@ -1,0 +1,153 @@
+"""Header fields by their Spanish or English labels: the value to the right of a label, or under it
+when the label heads a box; several sightings of a field that agree make it surer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsers.layout import labels
+from parsers.layout.dates import find_date
+from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE
+from parsers.layout.geometry import Line, Page, Tok
+from parsers.layout.labels import Hit
+from parsers.layout.numbers import repair_digits
+from parsers.layout.text import has_digit
+from parsers.layout.vocab import CURRENCIES, HEADER_LABELS
+
+MAX_VALUE_GAP = 0.45  # of the page width, between a label and a value to its right
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/\-._]{2,29}$")
+BLOCKS = ("ship_to", "supplier", "buyer")
+# Fields whose label with an unreadable value must be reported rather than ignored.
+UNREADABLE_MATTERS = ("po_number", "order_date", "delivery_date", "party_id")
+
+
+@dataclass
+class Candidate:
+    """One sighting of a header field: its value, the words it was read from, how sure the layout is."""
+
+    name: str
+    value: object
+    toks: list[Tok]
+    certainty: float
+    label: list[Tok] = field(default_factory=list)
+    line: Line | None = None
+    below: bool = False
+
+
+def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: float) -> list[Tok]:
+    nxt = next((h.start for h in hits if h.start >= hit.end), len(phrase.toks))
+    toks = [t for t in phrase.toks[hit.end : nxt] if t.text.strip(":.")]
+    if toks or nxt < len(phrase.toks):
+        return toks
+    phrases = line.phrases()
+    later = [p for p in phrases if p.x0 > phrase.x1]
+    if not later or later[0].x0 - phrase.x1 > MAX_VALUE_GAP * width:
+        return []
+    if labels.starts_with(later[0].toks, HEADER_LABELS) is not None:
+        return []
+    return later[0].toks
+
+
+def _value_below(page: Page, line: Line, label: list[Tok]) -> list[Tok]:
+    """The phrase under a label that heads a box (label above value)."""
+    x0, x1 = label[0].x0, label[-1].x1
+    index = page.lines.index(line)
+    for below in page.lines[index + 1 : index + 3]:
+        if below.y0 - line.y1 > 2.2 * line.height:
+            return []
+        best, overlap = None, 0.0
+        for phrase in below.phrases():
+            o = min(x1, phrase.x1) - max(x0, phrase.x0)
+            if o > overlap:
+                best, overlap = phrase, o
+        if best is not None:
+            return [] if labels.starts_with(best.toks, HEADER_LABELS) else best.toks
+    return []
+
+
+def _parse(name: str, toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
+    """The field's value from the words after its label, the words it used, and a certainty factor."""
+    text = " ".join(t.text for t in toks)
+    if name in ("order_date", "delivery_date"):
+        found = find_date(text)
+        return (found.value, toks, found.certainty) if found else None
+    if name == "currency":
+        for tok in toks:
+            code = CURRENCIES.get(tok.key) or (
+                tok.text.upper() if re.fullmatch(r"[A-Z]{3}", tok.text) else None
+            )
+            if code:
+                return code, [tok], SURE
+        return None
+    if name in ("po_number", "party_id"):
+        for tok in toks[:2]:
+            value = tok.text.strip(":,;")
+            fixed, repaired = (
+                repair_digits(value) if name == "party_id" and value[:1].isdigit() else (value, 0)
+            )
+            if has_digit(fixed) and _CODE.match(fixed) and not find_date(fixed):
+                return fixed, [tok], LIKELY if repaired else SURE
+        return None
+    return (text, toks, SURE) if toks else None
+
+
+def candidates(page: Page, skip: set[int]) -> list[Candidate]:
+    """Every labelled header value on the page, outside the lines in `skip` (table lines, by id)."""
+    out: list[Candidate] = []
+    for line in page.lines:
+        if line.kind != "text" or id(line) in skip:
+            continue
+        for phrase in line.phrases():
+            hits = labels.find(phrase.toks, HEADER_LABELS)
+            for hit in hits:
+                first = next(i for i, t in enumerate(phrase.toks) if t.key)
+                if hit.start != first and not hit.colon:
+                    continue  # a label word inside running text
+                label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
+                toks = _value_right(line, phrase, hit, hits, page.width)
+                below = False
+                if not toks and hit.start == first and hit.end >= len(phrase.toks):
+                    if hit.kind in BLOCKS:
+                        out.append(Candidate(hit.kind, None, [], SURE, label, line, below=True))
+                        continue
+                    toks, below = _value_below(page, line, label), True
+                if hit.kind in BLOCKS:
+                    if toks:
+                        out.append(Candidate(hit.kind, None, toks, SURE, label, line))
+                    continue
+                parsed = _parse(hit.kind, toks)
+                if parsed is None:
+                    if toks and hit.strong and hit.kind in UNREADABLE_MATTERS:
+                        out.append(
+                            Candidate(hit.kind, None, toks, 0.0, label, line, below)
+                        )  # seen, unreadable
+                    continue
+                value, used, sure = parsed
+                strength = SURE if hit.strong else LIKELY
+                out.append(Candidate(hit.kind, value, used, sure * strength, label, line, below))
+    return out
+
+
+def choose(found: list[Candidate], name: str) -> Candidate | None:
+    """The best-supported value of a field; doubtful when the document gives two different values."""
+    sightings = [c for c in found if c.name == name and c.value is not None]
+    if not sightings:
+        return None
+    support: dict[object, float] = {}
+    for c in sightings:
+        support[c.value] = support.get(c.value, 0.0) + c.certainty
+    ranked = sorted(support.items(), key=lambda kv: -kv[1])
+    best_value = ranked[0][0]
+    best = max((c for c in sightings if c.value == best_value), key=lambda c: c.certainty)
+    rivals = [v for v, s in ranked[1:] if s >= 0.8 * ranked[0][1]]
+    if rivals:
+        return Candidate(name, best.value, best.toks, min(best.certainty, DOUBTFUL), best.label, best.line)
+    if len([c for c in sightings if c.value == best_value]) > 1:
+        return Candidate(name, best.value, best.toks, min(SURE, best.certainty + 0.1), best.label, best.line)
+    return best
+
+
+def choose_block(found: list[Candidate], name: str) -> Candidate | None:
+    """The first labelled block of a party (ship-to, supplier, buyer) in reading order."""
+    return next((c for c in found if c.name == name), None)

@@ -1,0 +1,88 @@
+"""Finding vocabulary phrases (labels, column headings, total words) in a line's words."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from parsers.layout.geometry import Tok
+
+MAX_GAP = 1.5  # text heights between two words of one phrase
+Vocab = Mapping[str, tuple[tuple[str, ...], ...]]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A phrase of kind `kind` covering toks[start:end]."""
+
+    kind: str
+    start: int
+    end: int
+    size: int  # words in the phrase; longer phrases are more specific
+    colon: bool  # the label ends with a colon, as labels do
+
+    @property
+    def strong(self) -> bool:
+        return self.size >= 2 or self.colon
+
+
+_INDEXES: dict[int, tuple[Vocab, dict[str, list[tuple[tuple[str, ...], str]]]]] = {}
+
+
+def _lookup(vocab: Vocab) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Phrases by their first word, longest first (built once per vocabulary)."""
+    cached = _INDEXES.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind, phrases in vocab.items():
+        for phrase in phrases:
+            index.setdefault(phrase[0], []).append((phrase, kind))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    _INDEXES[id(vocab)] = (vocab, index)
+    return index
+
+
+def find(toks: Sequence[Tok], vocab: Vocab) -> list[Hit]:
+    """Non-overlapping phrases of `vocab` in `toks`, left to right, the longest phrase at each place."""
+    index = _lookup(vocab)
+    keyed = [i for i, t in enumerate(toks) if t.key]
+    keys = [toks[i].key for i in keyed]
+    hits: list[Hit] = []
+    k = 0
+    while k < len(keys):
+        for phrase, kind in index.get(keys[k], ()):
+            n = len(phrase)
+            if tuple(keys[k : k + n]) == phrase and _tight(toks, keyed[k : k + n]):
+                last = keyed[k + n - 1]
+                end = last + 1
+                while end < len(toks) and not toks[end].key:  # a colon or dot leader after the label
+                    end += 1
+                colon = any(t.text.rstrip().endswith(":") for t in toks[last:end]) or end > last + 1
+                hits.append(Hit(kind, keyed[k], end, n, colon))
+                k += n
+                break
+        else:
+            k += 1
+    return hits
+
+
+def _tight(toks: Sequence[Tok], positions: list[int]) -> bool:
+    """Whether the words of a phrase stand close together (not in two table cells)."""
+    words = [toks[i] for i in positions]
+    height = max(t.h for t in words)
+    return all(b.x0 - a.x1 <= MAX_GAP * height for a, b in itertools.pairwise(words))
+
+
+def starts_with(toks: Sequence[Tok], vocab: Vocab) -> Hit | None:
+    """The phrase of `vocab` the words begin with, if any."""
+    hits = find(toks, vocab)
+    first = next((i for i, t in enumerate(toks) if t.key), None)
+    return hits[0] if hits and hits[0].start == first else None
+
+
+def contains(toks: Sequence[Tok], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    keys = [t.key for t in toks if t.key]
+    return any(tuple(keys[i : i + len(p)]) == p for p in phrases for i in range(len(keys) - len(p) + 1))

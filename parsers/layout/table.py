@@ -1,0 +1,183 @@
+"""Finding the line-item table: its heading row (Spanish or English column words), where it ends, and
+the column boundaries, taken from the white space that runs down between the columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parsers.layout import columns as colfit
+from parsers.layout import labels
+from parsers.layout.geometry import Line, Page, Tok
+from parsers.layout.numbers import looks_numeric
+from parsers.layout.text import has_digit
+from parsers.layout.vocab import CARRIED, COLUMNS, SUBLINES, TOTALS
+
+ITEM_KINDS = ("code", "description", "price", "amount", "gtin")
+GAP_LINES = 3.5  # a vertical gap of this many text heights ends a table
+
+
+@dataclass
+class Column:
+    kind: str
+    x0: float
+    x1: float
+    heading: str
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class Table:
+    """The columns of a line-item table and the ink segments that belong to each."""
+
+    columns: list[Column]
+    segments: list[colfit.Segment] = field(default_factory=list)
+
+    def kinds(self) -> list[str]:
+        return [c.kind for c in self.columns]
+
+    def column_at(self, x: float) -> str:
+        return colfit.heading_at(x, self.segments, self.columns).kind
+
+    def cells(self, line: Line) -> dict[str, list[Tok]]:
+        out: dict[str, list[Tok]] = {}
+        for tok in line.toks:
+            out.setdefault(self.column_at(tok.cx), []).append(tok)
+        return out
+
+
+@dataclass
+class Region:
+    """The lines of one table on one page, and how the table stopped there."""
+
+    table: Table
+    page: int
+    heading: list[Line]
+    lines: list[Line]
+    ended_by: str = "page"  # "total" | "carried" | "text" | "gap" | "heading" | "page"
+    end: Line | None = None
+
+
+def heading(line: Line) -> list[Column] | None:
+    """The columns if `line` is a table heading: a quantity and two more item columns, little else."""
+    hits = labels.find(line.toks, COLUMNS)
+    kinds = [h.kind for h in hits]
+    keyed = sum(1 for t in line.toks if t.key)
+    covered = sum(1 for h in hits for t in line.toks[h.start : h.end] if t.key)
+    if "qty" not in kinds or len(set(kinds) & set(ITEM_KINDS)) < 2 or covered < 0.7 * keyed:
+        return None
+    columns: list[Column] = []
+    for hit in hits:
+        toks = [t for t in line.toks[hit.start : hit.end] if t.key]
+        kind = hit.kind
+        if kind == "code" and "code" in [c.kind for c in columns] and "description" not in kinds:
+            kind = "description"
+        columns.append(Column(kind, toks[0].x0, toks[-1].x1, " ".join(t.text for t in toks)))
+    return columns
+
+
+def _extend(columns: list[Column], line: Line, above: Line) -> bool:
+    """Take a second heading line (a wrapped "Precio / unit.") into the columns it stands under."""
+    if line.y0 - above.y1 > 1.2 * above.height or any(has_digit(t.text) for t in line.toks):
+        return False
+    if len(line.toks) > len(columns):
+        return False
+    placed = []
+    for tok in line.toks:
+        col = next(
+            (c for c in columns if tok.x0 < c.x1 + above.height and c.x0 - above.height < tok.x1), None
+        )
+        if col is None:
+            return False
+        placed.append((col, tok))
+    for col, tok in placed:
+        col.x0, col.x1 = min(col.x0, tok.x0), max(col.x1, tok.x1)
+        col.heading += " " + tok.text
+    return True
+
+
+def _prose(line: Line, columns: list[Column]) -> bool:
+    """Running text across the table (a letter paragraph): one phrase over two or more column centres."""
+    if labels.starts_with(line.toks, SUBLINES) is not None:
+        return False  # "Delivery date: 12 December 2026" under an ERP position
+    centres = [c.cx for c in columns]
+    for p in line.phrases():
+        words = sum(1 for t in p.toks if t.key and not looks_numeric(t.text))
+        if len(p.toks) >= 5 and words >= 0.7 * len(p.toks) and sum(p.x0 < x < p.x1 for x in centres) >= 2:
+            return True
+    return False
+
+
+def stop_kind(line: Line) -> str | None:
+    """Why a line would end a table: "carried" (a carried-forward subtotal) or "total"."""
+    if labels.contains(line.toks, CARRIED):
+        return "carried"
+    numbers = sum(1 for t in line.toks if looks_numeric(t.text))
+    for phrase in line.phrases():
+        if numbers <= 3 and labels.starts_with(phrase.toks, TOTALS) is not None:
+            return "total"
+    return None
+
+
+def collect(page: Page, start: int, table: Table, head: list[Line]) -> tuple[Region, int]:
+    """The table's lines on `page` from line index `start`; returns the region and the next index."""
+    region = Region(table, page.number, head, [])
+    body = page.body
+    i = start
+    while i < len(page.lines):
+        line = page.lines[i]
+        i += 1
+        if line.kind != "text":
+            continue
+        stop = stop_kind(line)
+        if stop is None and heading(line) is not None:
+            stop, i = "heading", i - 1
+        elif stop is None and _prose(line, table.columns):
+            stop = "text"
+        elif stop is None and region.lines and line.y0 - region.lines[-1].y1 > GAP_LINES * body:
+            stop = "gap"
+        if stop is not None:
+            region.ended_by, region.end = stop, line
+            break
+        region.lines.append(line)
+    return region, i
+
+
+def find_regions(pages: list[Page]) -> list[Region]:
+    """Every table region in the pages, in order; a table left open at a page end goes on overleaf."""
+    regions: list[Region] = []
+    for page in pages:
+        i = 0
+        carried = regions[-1] if regions and regions[-1].ended_by in ("carried", "page") else None
+        if carried is not None and not any(heading(line) for line in page.lines):
+            region, i = collect(page, _first_row(page, carried.table), carried.table, [])
+            if region.lines:
+                regions.append(region)
+        while i < len(page.lines):
+            line = page.lines[i]
+            columns = heading(line) if line.kind == "text" else None
+            i += 1
+            if columns is None:
+                continue
+            head = [line]
+            if i < len(page.lines) and _extend(columns, page.lines[i], line):
+                head.append(page.lines[i])
+                i += 1
+            table = Table(columns)
+            region, i = collect(page, i, table, head)
+            table.segments = colfit.segments(table.columns, region.lines, page.body)
+            regions.append(region)
+    return regions
+
+
+def _first_row(page: Page, table: Table) -> int:
+    """Where a table carried over from the previous page resumes: the first line with a quantity."""
+    for i, line in enumerate(page.lines):
+        if line.kind != "text" or stop_kind(line) is not None:
+            continue
+        cells = table.cells(line)
+        if any(looks_numeric(t.text) for t in cells.get("qty", [])) and len(cells) >= 2:
+            return i
+    return len(page.lines)

@@ -1,0 +1,43 @@
+"""Text normalisation for matching labels (case, accents, dot leaders, colons) and junk-word tests."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_RULE = re.compile(r"^[-=_.·•|*~+:]{3,}$|^[|¦]$")
+_EDGE = re.compile(r"^[\s:;,.()\[\]{}\"'“”«»#]+|[\s:;,.()\[\]{}\"'“”«»]+$")
+_FOLD = str.maketrans({"º": "o", "°": "o", "ª": "a", "ß": "ss", "’": "'", "‘": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for comparing words: "Nº Pedido" -> "no pedido"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def token_key(text: str) -> str:
+    """A word as label matching sees it: folded, edge punctuation and dot leaders removed."""
+    folded = fold(text).replace("…", "")
+    folded = re.sub(r"\.{2,}", "", folded)
+    key = _EDGE.sub("", folded)
+    return key or ("#" if "#" in folded else "")
+
+
+def is_rule(text: str) -> bool:
+    """Dashes, equals signs, dots or bars drawn as lines (dot-matrix rules, OCR of table borders)."""
+    return bool(_RULE.match(text.strip()))
+
+
+def has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def has_alpha(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def clean_value(text: str) -> str:
+    """A value as printed, without leading colons or dot leaders and surrounding spaces."""
+    text = re.sub(r"^[\s.:…]+", "", text)
+    return re.sub(r"[\s:]+$", "", text).strip()

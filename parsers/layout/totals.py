@@ -1,0 +1,95 @@
+"""Totals and carried-forward subtotals printed outside the table, and the choice of the order total:
+the one the lines add up to, else the net total before the plain one before the gross one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from parsers.layout import labels
+from parsers.layout.arith import matching
+from parsers.layout.evidence import LIKELY, SURE, WRONG
+from parsers.layout.geometry import Line, Page, Tok
+from parsers.layout.numbers import Reading, looks_numeric, readings
+from parsers.layout.vocab import CARRIED, TOTALS
+
+PREFERENCE = ("net", "total", "gross")
+
+
+@dataclass
+class Seen:
+    """A total-like amount printed on a page: net, gross, plain total or a carried-forward subtotal."""
+
+    kind: str  # "net" | "gross" | "total" | "carried"
+    toks: list[Tok]
+    page: int
+    y: float
+
+
+@dataclass
+class Chosen:
+    reading: Reading | None
+    toks: list[Tok]
+    certainty: float
+    verified: bool
+
+
+def _last_number(toks: list[Tok]) -> list[Tok]:
+    numbers = [t for t in toks if looks_numeric(t.text) and not t.text.endswith("%")]
+    return numbers[-1:]
+
+
+def seen_in(pages: list[Page], skip: set[int]) -> list[Seen]:
+    out: list[Seen] = []
+    for page in pages:
+        for line in page.lines:
+            if line.kind != "text" or id(line) in skip:
+                continue
+            out.extend(_in_line(line))
+    return out
+
+
+def _in_line(line: Line) -> list[Seen]:
+    if labels.contains(line.toks, CARRIED):
+        toks = _last_number(line.toks)
+        return [Seen("carried", toks, line.page, line.cy)] if toks else []
+    for phrase in line.phrases():
+        hit = labels.starts_with(phrase.toks, TOTALS)
+        if hit is None or hit.kind == "tax":
+            continue
+        after = [t for t in line.toks if t.x0 >= phrase.toks[hit.end - 1].x1]
+        toks = _last_number(after)
+        if toks:
+            return [Seen(hit.kind, toks, line.page, line.cy)]
+    return []
+
+
+def choose(seen: list[Seen], line_sum: Decimal | None, mark: str) -> Chosen:
+    """The order total: a printed total equal to the sum of the lines wins; else by kind."""
+    totals = [s for s in seen if s.kind != "carried"]
+    if line_sum is not None:
+        for s in totals:
+            found = matching(readings(s.toks[-1].text, mark), line_sum)
+            if found is not None:
+                return Chosen(found, s.toks, SURE if found.cost == 0 else LIKELY, True)
+    for kind in PREFERENCE:
+        for s in totals:
+            if s.kind == kind:
+                options = readings(s.toks[-1].text, mark)
+                if options:
+                    return Chosen(options[0], s.toks, WRONG if line_sum is not None else LIKELY, False)
+    return Chosen(None, [], 0.0, False)
+
+
+def carried_mismatches(seen: list[Seen], sums_by_page: dict[int, Decimal], mark: str) -> list[str]:
+    """Carried-forward subtotals that match neither the lines before their page nor those up to it."""
+    bad = []
+    for s in seen:
+        if s.kind != "carried":
+            continue
+        before = sum((v for p, v in sums_by_page.items() if p < s.page), Decimal(0))
+        upto = before + sums_by_page.get(s.page, Decimal(0))
+        options = readings(s.toks[-1].text, mark)
+        if options and matching(options, before) is None and matching(options, upto) is None:
+            bad.append(f"page {s.page}: {s.toks[-1].text} (the lines add up to {upto})")
+    return bad

@@ -1,0 +1,156 @@
+"""Spanish and English words that mark header fields, table columns, totals and lines to skip."""
+
+from __future__ import annotations
+
+from parsers.layout.text import token_key
+
+
+def _phrases(texts: str) -> tuple[tuple[str, ...], ...]:
+    """Label phrases ("a b|c") as tuples of folded tokens, longest first so the longest match wins."""
+    out = {tuple(token_key(w) for w in t.split() if token_key(w)) for t in texts.split("|")}
+    return tuple(sorted((p for p in out if p), key=lambda p: (-len(p), p)))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "po_number": _phrases(
+        "nº pedido|no pedido|n. pedido|num pedido|num. pedido|numero pedido|número de pedido|"
+        "pedido nº|pedido no|nº de pedido|no de pedido|pedido|orden de compra|nº orden|"
+        "orden de compra nº|nuestro pedido|ref. pedido|referencia pedido|pedido de compra nº|"
+        "po number|po no|po no.|po #|po|p.o.|p.o. number|order no|order no.|order number|"
+        "purchase order|purchase order no|purchase order no.|purchase order number|order|order #|"
+        "our order no|our order"
+    ),
+    "order_date": _phrases(
+        "fecha|fecha pedido|fecha de pedido|fecha del pedido|fecha emisión|fecha documento|date|"
+        "order date|po date|date of order|dated|issue date|fecha orden"
+    ),
+    "delivery_date": _phrases(
+        "fecha de entrega|fecha entrega|f. entrega|entrega solicitada|plazo de entrega|"
+        "fecha entrega solicitada|entregar el|entregar antes de|fecha de suministro|delivery date|"
+        "required by|requested delivery|requested delivery date|deliver by|required delivery date|"
+        "need by|date required|delivery"
+    ),
+    "party_id": _phrases(
+        "nº cliente|no cliente|código de cliente|codigo cliente|cód. cliente|cod. cliente|"
+        "su código de cliente|cliente nº|cliente no|nuestro código de cliente|customer no|"
+        "customer no.|customer number|account no|account no.|account number|your customer no|"
+        "your customer no.|customer account|customer id|gln|gln comprador|código gln|buyer gln|"
+        "ean comprador|iln"
+    ),
+    "currency": _phrases("moneda|divisa|currency"),
+    "ship_to": _phrases(
+        "dirección de entrega|direccion entrega|lugar de entrega|entregar en|enviar a|"
+        "punto de entrega|destino|ship to|ship to address|deliver to|delivery address|delivery to|"
+        "consignee|ship-to"
+    ),
+    "supplier": _phrases("proveedor|a la atención de|supplier|vendor|to"),
+    "buyer": _phrases("cliente|comprador|facturar a|buyer|bill to|invoice to|customer"),
+}
+
+COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "pos": _phrases("pos|pos.|posición|posicion|línea|linea|line|nº|no|no.|#|ln"),
+    "code": _phrases(
+        "referencia|ref|ref.|código|codigo|cód|cod|artículo|articulo|art|cód. artículo|"
+        "cod. articulo|código artículo|item|item code|item #|item no|part no|part no.|part number|"
+        "product code|material|sku|su referencia|product|article|article no|ref. cliente|your ref"
+    ),
+    "gtin": _phrases("ean|gtin|código ean|ean13|código de barras|barcode|ean code"),
+    "description": _phrases(
+        "descripción|descripcion|denominación|denominacion|concepto|descripción del artículo|"
+        "description|item description|designation|product description|detalle|texto breve"
+    ),
+    "qty": _phrases(
+        "cantidad|cant|cant.|unidades|cantidad pedida|qty|qty.|quantity|qty ordered|"
+        "quantity ordered|ordered|uds.|cdad"
+    ),
+    "unit": _phrases("ud|ud.|unidad|um|u.m.|u/m|unit|uom|u/m|units|un"),
+    "price": _phrases(
+        "precio|precio unit|precio unit.|precio unitario|p. unitario|p. unit|p.unit|precio neto|"
+        "pvp|unit price|price|unit cost|price each|net price|rate|price/unit|precio/ud|cost"
+    ),
+    "amount": _phrases(
+        "importe|total|importe neto|amount|line total|net amount|valor neto|valor|net value|"
+        "subtotal|ext. price|extended price|extension|total línea|importe total|value|total price"
+    ),
+}
+
+# Lines inside or after a table that are no order lines.
+CARRIED = _phrases(
+    "suma y sigue|suma anterior|sumas anteriores|a la vuelta|de la página anterior|"
+    "carried forward|brought forward|total carried forward|total brought forward|carry forward|"
+    "continued"
+)
+TOTAL_NET = _phrases(
+    "base imponible|total neto|subtotal|sub-total|total sin iva|total (sin iva)|importe neto|"
+    "valor total neto|total net value|net total|total net|total excl. vat|total ex vat|net value|"
+    "neto|suma"
+)
+TOTAL_GROSS = _phrases(
+    "total con iva|total (iva incl.)|total iva incluido|total incl. vat|total inc. vat|"
+    "total including vat|total a pagar|gross total|total bruto|invoice total"
+)
+TOTAL_PLAIN = _phrases(
+    "total|total pedido|importe total|total del pedido|order total|grand total|total order|"
+    "total amount|total eur|total (eur)|suma total|total general"
+)
+TAX = _phrases("iva|i.v.a.|vat|tax|igic|impuestos|sales tax")
+
+TOTALS = {"net": TOTAL_NET, "gross": TOTAL_GROSS, "total": TOTAL_PLAIN, "tax": TAX}
+
+# Words whose presence says the document's language.
+SPANISH = _words(
+    "pedido fecha entrega cantidad precio importe descripcion proveedor cliente total iva unidades"
+    " referencia pagina atentamente señores"
+)
+ENGLISH = _words(
+    "order date delivery quantity qty price amount description supplier vendor customer total vat"
+    " page item regards please"
+)
+
+CURRENCIES = {
+    "eur": "EUR",
+    "€": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "gbp": "GBP",
+    "£": "GBP",
+    "usd": "USD",
+    "$": "USD",
+    "us$": "USD",
+    "chf": "CHF",
+    "dolares": "USD",
+    "libras": "GBP",
+}
+
+UNITS = {
+    "UD": _words(
+        "ud uds u unidad unidades un und pza pzas pieza piezas pc pcs pce piece pieces ea each unit units"
+        " st stk"
+    ),
+    "CAJ": _words("caja cajas caj cj cjs box boxes bx ctn carton cartons cs case cases"),
+    "KG": _words("kg kgs kilo kilos"),
+    "M": _words("m mts metro metros metre metres meter meters"),
+    "PAQ": _words("paq paquete paquetes pack packs pk"),
+}
+
+# Labelled lines under an order line (ERP printouts): our article number, a GTIN, a delivery date.
+SUBLINES = {
+    "supplier_item_code": _phrases(
+        "su nº de material|su no de material|su numero de material|su material|su referencia|su ref"
+        "|ref. proveedor|referencia proveedor|cód. proveedor|codigo proveedor|your material no"
+        "|your material number|your material|your ref|your reference|your part no|supplier part no"
+        "|supplier ref|vendor material|vendor part no|vendor item|our article no|nuestro artículo"
+    ),
+    "gtin": _phrases("ean|gtin|código ean|ean13|ean 13|código de barras|barcode"),
+    "delivery": _phrases(
+        "fecha de entrega|fecha entrega|entrega|delivery date|delivery|deliver by|required by|plazo"
+    ),
+    "buyer_item_code": _phrases("nuestra ref|nuestro código|our ref|our material|our part no"),
+}
+
+# Words of a document title ("PEDIDO DE COMPRA", "PURCHASE ORDER"), never a party name.
+TITLE_WORDS = _words("pedido pedidos de compra orden hoja nota purchase order po form")

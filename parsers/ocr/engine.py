@@ -1,0 +1,129 @@
+"""Tesseract as a page-OCR engine: page images in, words with boxes and confidences out.
+
+`PageOcr` is what the OCR parsers need; `SerialTesseract` reads pages one after the other in this
+process.  The composition root may inject an engine that spreads pages over worker processes; both
+call `ocr_page`, which is a plain top-level function so a process pool can run it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import pytesseract
+
+from core.domain.layout import PageWords, Word
+from core.errors import ParseError
+from parsers.ocr.images import PageImage
+from parsers.ocr.preprocess import prepare
+
+DEFAULT_LANGUAGES = ("eng", "spa")
+
+
+@dataclass(frozen=True)
+class OcrOptions:
+    """How Tesseract is run on every page."""
+
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    psm: int = 3  # fully automatic page segmentation: orders mix blocks, tables and free text
+    timeout: float = 180.0  # seconds for one page before Tesseract is stopped
+    # steps from parsers.ocr.preprocess, in order, chosen by measurement (parsers/ocr/README.md):
+    # for pages at fine fax or scanner resolution, and for normal faxes (their rows doubled)
+    preprocess: tuple[str, ...] = ("heal",)
+    preprocess_normal: tuple[str, ...] = ("heal", "smooth")
+
+    def steps_for(self, page: PageImage) -> tuple[str, ...]:
+        stated = page.source_dpi
+        return self.preprocess_normal if stated and stated[1] * 1.5 < stated[0] else self.preprocess
+
+    def config(self, dpi: float) -> str:
+        return f"--psm {self.psm} --dpi {round(dpi)}"
+
+
+class PageOcr(Protocol):
+    """Reads page images into words; implementations may work in parallel but keep page order."""
+
+    def read_pages(self, pages: Sequence[PageImage], options: OcrOptions) -> list[PageWords]: ...
+
+
+def ocr_page(page: PageImage, options: OcrOptions) -> PageWords:
+    """Tesseract on one page: every word with its box (page pixels at the page's dpi) and confidence."""
+    image = prepare(page.image(), options.steps_for(page), page.dpi)
+    scale = image.width / page.width  # preprocessing may have resampled the page
+    try:
+        with tempfile.TemporaryDirectory(prefix="oms-ocr-") as tmp:
+            # written by us, lightly compressed: pytesseract's own PNG costs more than Tesseract's read
+            path = Path(tmp) / "page.png"
+            image.save(path, format="PNG", compress_level=1)
+            data = pytesseract.image_to_data(
+                str(path),
+                lang="+".join(options.languages),
+                config=options.config(page.dpi * scale),
+                output_type=pytesseract.Output.DICT,
+                timeout=options.timeout,
+            )
+    except pytesseract.TesseractNotFoundError as exc:
+        raise ParseError("Tesseract is not installed (Debian package tesseract-ocr)") from exc
+    except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
+        raise ParseError(f"Tesseract failed on page {page.number}: {exc}") from exc
+    return words_from_data(page, data, scale)
+
+
+def words_from_data(page: PageImage, data: dict[str, list[object]], scale: float = 1.0) -> PageWords:
+    """Tesseract's TSV rows (pytesseract's dict) to `PageWords` in the page's own pixels.
+
+    `scale` is how much larger the image Tesseract read was than the page; line numbers count the
+    reader's lines in its reading order.
+    """
+    words: list[Word] = []
+    lines: dict[tuple[int, int, int], int] = {}
+    for i, raw in enumerate(data.get("text", [])):
+        text = str(raw).strip()
+        confidence = _number(data["conf"][i])
+        if not text or confidence < 0:
+            continue
+        key = (
+            int(_number(data["block_num"][i])),
+            int(_number(data["par_num"][i])),
+            int(_number(data["line_num"][i])),
+        )
+        line = lines.setdefault(key, len(lines) + 1)
+        left, top = _number(data["left"][i]) / scale, _number(data["top"][i]) / scale
+        width, height = _number(data["width"][i]) / scale, _number(data["height"][i]) / scale
+        words.append(
+            Word(
+                text=text,
+                x0=round(left, 1),
+                y0=round(top, 1),
+                x1=round(left + width, 1),
+                y1=round(top + height, 1),
+                confidence=round(min(100.0, confidence) / 100, 4),
+                line=line,
+                block=key[0],
+            )
+        )
+    return PageWords(
+        number=page.number,
+        width=float(page.width),
+        height=float(page.height),
+        dpi=page.dpi,
+        words=tuple(words),
+        source="ocr",
+    )
+
+
+def _number(value: object) -> float:
+    try:
+        return float(str(value))
+    except ValueError:
+        return -1.0
+
+
+class SerialTesseract:
+    """Pages one after the other in this process: the default, and what tests use."""
+
+    def read_pages(self, pages: Sequence[PageImage], options: OcrOptions) -> list[PageWords]:
+        return [ocr_page(page, options) for page in pages]

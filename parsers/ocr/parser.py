@@ -1,0 +1,161 @@
+"""The OCR parsers: "tiff-ocr" for fax TIFFs and scanned PNG/JPEG, "pdf-ocr" for image-only PDFs.
+
+Both decode the pages within limits, read them with an injected page-OCR engine, take the fax header
+line off each page (its number is the sender when the fax server gave none) and hand the words to
+the layout reader, which finds the orders.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from core.domain.documents import InboundDocument, ParseContext, ParseResult
+from core.domain.layout import PageWords
+from core.domain.phone import normalise_phone, plausible
+from core.errors import ParseError
+from parsers.layout import Extraction, extract_orders
+from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract
+from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
+from parsers.ocr.images import Limits, PageImage, image_description, load_pages, sniff
+from parsers.ocr.pdf import open_pdf, rasterise, text_chars
+
+log = logging.getLogger(__name__)
+
+# Page words -> the orders on them: the layout-independent reader (parsers.layout) unless injected.
+Extractor = Callable[[Sequence[PageWords]], Extraction]
+PDF_TEXT_CHARS = 20  # a page with fewer characters in its text layer counts as scanned
+HEADER_PAD = 0.04  # inches above and below the header line when it is read again alone
+
+
+class _OcrParser:
+    name = "ocr"
+
+    def __init__(
+        self,
+        engine: PageOcr | None = None,
+        extract: Extractor = extract_orders,
+        limits: Limits | None = None,
+        options: OcrOptions | None = None,
+    ) -> None:
+        self.engine: PageOcr = engine or SerialTesseract()
+        self.extract = extract
+        self.limits = limits or Limits()
+        self.options = options or OcrOptions()
+
+    def _options(self, ctx: ParseContext) -> OcrOptions:
+        return replace(self.options, languages=tuple(ctx.languages) or self.options.languages)
+
+    def read_words(self, images: Sequence[PageImage], ctx: ParseContext) -> list[PageWords]:
+        return self.engine.read_pages(images, self._options(ctx))
+
+    def _header_sender(
+        self, image: PageImage, page: PageWords, header: FaxHeader | None, ctx: ParseContext
+    ) -> str | None:
+        """The sending number in page 1's header line; a damaged one is read again from the strip alone."""
+        if header is None:
+            return None
+        found = normalise_phone(header.sender)
+        if plausible(found):
+            return found
+        pad = HEADER_PAD * page.dpi
+        top = max(0, int(min(w.y0 for w in header.words) - pad))
+        bottom = min(image.height, int(max(w.y1 for w in header.words) + pad))
+        strip = PageImage.from_image(
+            image.number, image.image().crop((0, top, image.width, bottom)), image.dpi
+        )
+        options = replace(self._options(ctx), psm=7, preprocess=("heal", "upscale"))
+        (words,) = self.engine.read_pages([strip], options)
+        again = normalise_phone(sender_in(line_text(sorted(words.words, key=lambda w: w.x0))))
+        return again if plausible(again) else None
+
+    def _result(
+        self, images: Sequence[PageImage], pages: list[PageWords], ctx: ParseContext, stated: str | None
+    ) -> ParseResult:
+        """Orders from the words; the sending number (stated, else the header's) goes on each as the
+        buyer's fax.  `stated` is what the fax server said (sidecar or TIFF tag)."""
+        read = tuple(pages)
+        header = find_header(pages[0])
+        pages, _ = strip_headers(pages)
+        sender = normalise_phone(stated)
+        if not plausible(sender):
+            sender = self._header_sender(images[0], read[0], header, ctx)
+        words = sum(len(p.words) for p in pages)
+        extra: dict[str, object] = {
+            "pages": read,  # every word as read, for the review screen's boxes
+            "words": words,
+            "ocr_confidence": round(sum(p.mean_confidence for p in pages) / len(pages), 3),
+        }
+        if words == 0:
+            return ParseResult(
+                format=self.name, error=f"no text found on {len(pages)} page(s)", sender=sender, extra=extra
+            )
+        extraction = self.extract(pages)
+        orders = list(extraction.orders)
+        if not orders:
+            return ParseResult(
+                format=self.name,
+                problems=extraction.problems,
+                error=f"no order found: read {words} words on {len(pages)} page(s), but nothing that"
+                " reads as a purchase order (no order number, no line items)",
+                sender=sender,
+                extra=extra,
+            )
+        if sender:
+            orders = [replace(o, buyer=replace(o.buyer, fax=sender)) for o in orders]
+        return ParseResult(
+            format=self.name, orders=tuple(orders), problems=extraction.problems, sender=sender, extra=extra
+        )
+
+
+class ImageOcrParser(_OcrParser):
+    """Fax TIFFs (G3/G4, normal and fine resolution) and scanned PNG or JPEG images."""
+
+    name = "tiff-ocr"
+
+    def score(self, doc: InboundDocument) -> int | None:
+        kind = sniff(doc.content)
+        if kind == "tiff":
+            return 80
+        if kind in ("png", "jpeg"):
+            return 60
+        return None
+
+    def parse(self, doc: InboundDocument, ctx: ParseContext) -> ParseResult:
+        images = load_pages(doc.content, self.limits)
+        stated = doc.sender or image_description(doc.content)
+        return self._result(images, self.read_words(images, ctx), ctx, stated)
+
+
+class PdfOcrParser(_OcrParser):
+    """PDFs without a text layer: every page rendered and read by OCR."""
+
+    name = "pdf-ocr"
+
+    def score(self, doc: InboundDocument) -> int | None:
+        if sniff(doc.content) != "pdf":
+            return None
+        try:
+            with open_pdf(doc.content, self.limits) as pdf:
+                scanned = all(text_chars(pdf, i) < PDF_TEXT_CHARS for i in range(len(pdf)))
+        except ParseError:
+            return 20  # unreadable: still ours to explain, unless a text reader claims it
+        return 70 if scanned else 5
+
+    def parse(self, doc: InboundDocument, ctx: ParseContext) -> ParseResult:
+        images = rasterise(doc.content, self.limits)
+        return self._result(images, self.read_words(images, ctx), ctx, doc.sender)
+
+
+class PdfPageReader:
+    """OCR for chosen pages of a PDF: what a text-layer reader calls for its pages without text."""
+
+    def __init__(self, engine: PageOcr | None = None, limits: Limits | None = None) -> None:
+        self.engine: PageOcr = engine or SerialTesseract()
+        self.limits = limits or Limits()
+
+    def read_pdf_pages(self, content: bytes, pages: Sequence[int], ctx: ParseContext) -> list[PageWords]:
+        images = rasterise(content, self.limits, pages)
+        options = OcrOptions(languages=tuple(ctx.languages))
+        return self.engine.read_pages(images, options)

@@ -1,0 +1,122 @@
+"""Clean-up of a page image before OCR: healing lost scan lines, deskewing, smoothing, upscaling.
+
+Each step runs only when named: on 1-bit faxes each can hurt as often as help, so which are on is
+decided by measurement (`python -m bench.fax_ocr --study`, figures in parsers/ocr/README.md).  A
+median despeckle was measured too and dropped: it ate thin strokes and decimal points.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import pairwise
+
+from PIL import Image, ImageChops, ImageFilter, ImageOps
+
+PROBE_WIDTH = 400  # deskew measures on a copy this wide: fast, and enough for a line's slope
+MAX_SKEW = 3.0  # degrees searched either way (a sheet on a fax feeder rarely goes further)
+TARGET_DPI = 300.0
+LOST_ROW_INK = 2  # a row with at most this many inked pixels counts as blank
+MAX_LOST_ROWS = 6  # three lost scan lines of a normal fax, rows doubled
+MIN_SHARED_INK = 12  # pixels inked both above and below a blank run for it to be a lost line
+BLUR_RADIUS = 0.7  # pixels; rounds off the steps that doubling the rows of a normal fax leaves
+
+
+def _row_profile_sharpness(img: Image.Image) -> float:
+    """How crisp the rows are: text lines lying level give high jumps between ink and gap rows."""
+    rows = img.resize((1, img.height), Image.Resampling.BOX).tobytes()  # one byte per row ("L")
+    return float(sum((a - b) ** 2 for a, b in pairwise(rows)))
+
+
+def skew_angle(img: Image.Image) -> float:
+    """The rotation (degrees, counter-clockwise) that sets the text lines level, by projection profiles."""
+    grey = img.convert("L")
+    scale = PROBE_WIDTH / grey.width
+    probe = grey.resize((PROBE_WIDTH, max(1, round(grey.height * scale))), Image.Resampling.BOX)
+
+    def sharpness(angle: float) -> float:
+        turned = probe.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+        return _row_profile_sharpness(turned)
+
+    best = max((a / 2 for a in range(int(-MAX_SKEW * 2), int(MAX_SKEW * 2) + 1)), key=sharpness)
+    return max((best + d / 10 for d in range(-4, 5)), key=sharpness)
+
+
+def deskew(img: Image.Image, dpi: float) -> Image.Image:
+    angle = skew_angle(img)
+    if abs(angle) < 0.1:
+        return img
+    if img.mode == "1":  # turn in grey, then back to one bit: what Tesseract would threshold anyway
+        turned = img.convert("L").rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+        return turned.point(_THRESHOLD).convert("1", dither=Image.Dither.NONE)
+    return img.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+
+
+_THRESHOLD = [0 if v < 128 else 255 for v in range(256)]
+
+
+def _ink_per_row(img: Image.Image) -> list[int]:
+    """Inked pixels in each row (approximately: from the row's mean grey)."""
+    ink = ImageOps.invert(img.convert("L"))
+    means = ink.resize((1, img.height), Image.Resampling.BOX).tobytes()  # one byte per row
+    return [round(m * img.width / 255) for m in means]
+
+
+def heal(img: Image.Image, dpi: float) -> Image.Image:
+    """Fill scan lines lost on the line: blank rows cutting through letters get the ink both sides share.
+
+    A blank run of at most MAX_LOST_ROWS rows whose neighbours above and below are inked in the same
+    columns is a lost scan line (a real gap between text lines has blank rows on both sides).
+    """
+    rows = _ink_per_row(img)
+    grey = img.convert("L")
+    healed = 0
+    y = 1
+    while y < len(rows) - 1:
+        if rows[y] > LOST_ROW_INK or rows[y - 1] <= LOST_ROW_INK:
+            y += 1
+            continue
+        end = y
+        while end < len(rows) and rows[end] <= LOST_ROW_INK and end - y < MAX_LOST_ROWS:
+            end += 1
+        if end < len(rows) and rows[end] > LOST_ROW_INK:
+            above = grey.crop((0, y - 1, grey.width, y))
+            below = grey.crop((0, end, grey.width, end + 1))
+            shared = ImageChops.lighter(above, below)  # ink (dark) only where both rows are inked
+            if sum(_ink_per_row(shared)) >= MIN_SHARED_INK:
+                for row in range(y, end):
+                    grey.paste(shared, (0, row))
+                healed += 1
+        y = end + 1
+    if not healed:
+        return img
+    return grey.convert("1", dither=Image.Dither.NONE) if img.mode == "1" else grey
+
+
+def upscale(img: Image.Image, dpi: float) -> Image.Image:
+    """Grey resampling to about 300 dpi, where Tesseract's models read best; smooths doubled fax rows."""
+    if dpi >= TARGET_DPI * 0.9:
+        return img
+    factor = TARGET_DPI / dpi
+    grey = img.convert("L")
+    return grey.resize((round(grey.width * factor), round(grey.height * factor)), Image.Resampling.BILINEAR)
+
+
+def smooth(img: Image.Image, dpi: float) -> Image.Image:
+    """A slight blur to grey: Tesseract binarises again, with rounder letters and fewer lone specks."""
+    return img.convert("L").filter(ImageFilter.GaussianBlur(BLUR_RADIUS))
+
+
+STEPS: dict[str, Callable[[Image.Image, float], Image.Image]] = {
+    "deskew": deskew,
+    "upscale": upscale,
+    "smooth": smooth,
+    "heal": heal,
+}
+
+
+def prepare(img: Image.Image, steps: Sequence[str], dpi: float | None = None) -> Image.Image:
+    """The image after the named steps, in order; unknown names are a programming error."""
+    stated = dpi or float(img.info.get("dpi", (300.0, 300.0))[0])
+    for name in steps:
+        img = STEPS[name](img, stated)
+    return img

@@ -1,0 +1,122 @@
+"""The demo master data (samples/masterdata/*.csv) as the generator needs it, and invented addresses."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+MASTERDATA = Path(__file__).resolve().parents[1] / "masterdata"
+
+
+@dataclass(frozen=True)
+class Customer:
+    customer_id: str
+    name: str
+    email: str
+    fax: str
+    gln: str
+    street: str
+    postal_code: str
+    city: str
+    country: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Product:
+    sku: str
+    name_es: str
+    name_en: str
+    gtin: str
+    unit: str
+    price: Decimal
+
+
+@dataclass(frozen=True)
+class Address:
+    name: str
+    street: str
+    postal_code: str
+    city: str
+    country: str  # ISO 3166 alpha-2
+
+
+# Who we are: the supplier the customers write to.
+SUPPLIER = {
+    "name": "Comanda Suministros Industriales S.L.",
+    "street": "Avenida de Cataluña 221",
+    "postal_code": "50014",
+    "city": "Zaragoza",
+    "vat": "B-50123456",
+}
+
+# Each customer's delivery places besides its own address.
+DEPOTS: dict[str, tuple[Address, ...]] = {
+    "C-1001": (
+        Address("Ferretería Núñez S.L. – Almacén", "Calle de la Granja 8", "28031", "Madrid", "ES"),
+        Address("Ferretería Núñez – Tienda Chamberí", "Calle de Santa Engracia 64", "28010", "Madrid", "ES"),
+    ),
+    "C-1002": (
+        Address(
+            "Bricolaje Galicia S.A. – Centro logístico",
+            "Rúa Pasteur 22",
+            "15890",
+            "Santiago de Compostela",
+            "ES",
+        ),
+        Address(
+            "Bricolaje Galicia – Tienda A Coruña", "Avenida de Alfonso Molina 118", "15008", "A Coruña", "ES"
+        ),
+    ),
+    "C-2001": (
+        Address(
+            "Hartley Hardware Ltd – Goods In",
+            "Unit 4, Riverside Industrial Estate",
+            "E16 2QU",
+            "London",
+            "GB",
+        ),
+        Address(
+            "Hartley Hardware Ltd – Manchester Depot", "22 Trafford Park Road", "M17 1HG", "Manchester", "GB"
+        ),
+    ),
+}
+
+# The customers' tax numbers and buyers, printed in letterheads and signatures.
+VAT = {"C-1001": "B-28765432", "C-1002": "A-15234987", "C-2001": "GB 284 9371 52"}
+BUYERS = {
+    "C-1001": ("María López Ortega", "Jefa de Compras"),
+    "C-1002": ("Xosé Manuel Fernández", "Departamento de Compras"),
+    "C-2001": ("James Whitfield", "Purchasing Manager"),
+}
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (MASTERDATA / name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@cache
+def customers() -> dict[str, Customer]:
+    return {r["customer_id"]: Customer(**r) for r in _rows("customers.csv")}
+
+
+@cache
+def products() -> dict[str, Product]:
+    return {
+        r["sku"]: Product(r["sku"], r["name"], r["description_en"], r["gtin"], r["unit"], Decimal(r["price"]))
+        for r in _rows("products.csv")
+    }
+
+
+@cache
+def customer_codes() -> dict[tuple[str, str], str]:
+    """(customer_id, sku) -> the customer's own code for it."""
+    return {(r["customer_id"], r["sku"]): r["customer_item_code"] for r in _rows("customer-items.csv")}
+
+
+def own_address(customer: Customer) -> Address:
+    return Address(customer.name, customer.street, customer.postal_code, customer.city, customer.country)
