@@ -1,0 +1,115 @@
+"""Building outgoing e-mails: one RFC 5322 message, threaded under the message it answers.
+
+Every answer and notification on the e-mail channel is a complete message (headers included) in an
+outbox row; its Message-ID is fixed when it is rendered, so the sender can tell a repeat.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesHeaderParser
+
+_RE_PREFIX = re.compile(r"^\s*(?:re|aw|sv|rv|r|antw|ref)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Original:
+    """What an answer needs of the message it answers."""
+
+    from_addr: str
+    from_name: str
+    subject: str
+    message_id: str
+    references: tuple[str, ...]
+    automatic: bool  # an auto-reply, a bounce or list mail: never answered (mail loops)
+
+
+def read_original(raw: bytes) -> Original:
+    """The headers of a stored e-mail (the body is not parsed)."""
+    msg = BytesHeaderParser(policy=policy.default).parsebytes(raw)
+
+    def get(name: str) -> str:
+        try:
+            value = msg.get(name)
+        except Exception:  # an unparsable header counts as absent
+            return ""
+        text = str(value) if value is not None else ""
+        if any("\udc80" <= ch <= "\udcff" for ch in text):
+            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        return " ".join(text.split())
+
+    name, addr = email.utils.parseaddr(get("From"))
+    auto = get("Auto-Submitted").lower()
+    precedence = get("Precedence").lower()
+    return Original(
+        from_addr=addr.strip(),
+        from_name=name.strip(),
+        subject=get("Subject"),
+        message_id=get("Message-ID"),
+        references=tuple(get("References").split()),
+        automatic=auto not in ("", "no") or precedence in ("bulk", "junk", "list") or not addr,
+    )
+
+
+def reply_subject(subject: str) -> str:
+    """'Re: ' in front, once."""
+    subject = subject.strip() or "(sin asunto)"
+    return subject if _RE_PREFIX.match(subject) else f"Re: {subject}"
+
+
+def stable_message_id(domain: str, *parts: object) -> str:
+    """A Message-ID that depends only on `parts`: rendering the same answer again gives the same id."""
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:24]
+    return f"<comanda.{digest}@{domain}>"
+
+
+def domain_of(address: str) -> str:
+    _, addr = email.utils.parseaddr(address)
+    return addr.rpartition("@")[2] or "localhost"
+
+
+def compose(
+    *,
+    sender: str,
+    to: str,
+    subject: str,
+    text: str,
+    message_id: str,
+    now: datetime,
+    in_reply_to: str | None = None,
+    references: Sequence[str] = (),
+    attachments: Sequence[tuple[str, str, bytes]] = (),  # (file name, media type, bytes)
+    language: str | None = None,
+) -> bytes:
+    """The message as bytes with CRLF line ends, ready for SMTP."""
+    msg = EmailMessage(policy=policy.SMTP)
+    msg["From"] = sender
+    msg["To"] = to
+    msg["Subject"] = subject
+    msg["Date"] = email.utils.format_datetime(now)
+    msg["Message-ID"] = message_id
+    if in_reply_to:
+        msg["In-Reply-To"] = in_reply_to
+        msg["References"] = " ".join([*references, in_reply_to][-20:])
+    msg["Auto-Submitted"] = "auto-replied" if in_reply_to else "auto-generated"  # RFC 3834: no loops
+    msg.set_content(text, charset="utf-8")
+    for filename, media_type, content in attachments:
+        maintype, _, subtype = media_type.partition("/")
+        msg.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
+    if language:  # last: setting content moves or drops Content-* headers
+        msg["Content-Language"] = language
+    return msg.as_bytes()
+
+
+def message_id_of(raw: bytes) -> str | None:
+    """The Message-ID of a composed message (read back by the sender to recognise a repeat)."""
+    head = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    match = re.search(rb"^message-id:[ \t]*(<[^>\r\n]+>)", head, re.IGNORECASE | re.MULTILINE)
+    return match.group(1).decode("ascii", "replace") if match else None

@@ -1,0 +1,200 @@
+"""The answer to an e-mailed order: a reply in the same thread, in the customer's language, with the
+lines as we understood them in the text and the order confirmation PDF attached (one per order)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Protocol
+
+from core.domain.model import Customer, Decision, Order, OutboundKind, OutboundMessage
+from core.domain.resolution import MasterData
+from outbound.confirmation import quantity_text, render_confirmation
+from outbound.confirmation_text import problem_text
+from outbound.email.compose import compose, domain_of, read_original, reply_subject, stable_message_id
+
+CHANNEL = "email"
+Confirmation = Callable[[Order, Customer | None, str, datetime], bytes]
+
+WORDS = {
+    "es": {
+        "hello": "Buenos días:",
+        "accepted": "Hemos recibido y aceptado su pedido {po}. Estas son las líneas tal como las hemos"
+        " entendido:",
+        "rejected": "No hemos podido aceptar su pedido {po} tal como nos ha llegado. Hemos leído estas"
+        " líneas:",
+        "reasons": "Motivos:",
+        "delivery": "Entrega solicitada: {date}",
+        "attached": "Adjuntamos la confirmación en PDF.",
+        "check": "Si algo no coincide con lo que pidió, responda a este mensaje indicando qué cambiar.",
+        "bye": "Un saludo,",
+        "no_po": "sin número",
+        "pdf": "confirmacion-pedido-{ref}.pdf",
+    },
+    "en": {
+        "hello": "Hello,",
+        "accepted": "We have received and accepted your order {po}. These are the lines as we understood"
+        " them:",
+        "rejected": "We could not accept your order {po} as we received it. These are the lines we read:",
+        "reasons": "Reasons:",
+        "delivery": "Requested delivery: {date}",
+        "attached": "The confirmation is attached as a PDF.",
+        "check": "If anything differs from what you ordered, reply to this message saying what to change.",
+        "bye": "Kind regards,",
+        "no_po": "without a number",
+        "pdf": "order-confirmation-{ref}.pdf",
+    },
+}
+_SPANISH = re.compile(r"\b(pedido|entrega|unidades|uds|cajas|gracias|saludos|hola|urgente)\b", re.IGNORECASE)
+
+
+class _Blobs(Protocol):
+    def get(self, sha256: str) -> bytes: ...
+
+
+class Reads(Protocol):
+    """What the responder reads inside the processing transaction (a unit of work has both)."""
+
+    @property
+    def blobs(self) -> _Blobs: ...
+
+    @property
+    def master(self) -> MasterData: ...
+
+
+class _Record(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def sha256(self) -> str: ...
+
+
+def pdf_confirmation(order: Order, customer: Customer | None, language: str, now: datetime) -> bytes:
+    return render_confirmation(order, customer, language, now=now)
+
+
+class EmailResponder:
+    """A `Responder` (core.services.processing) for the e-mail channel."""
+
+    def __init__(
+        self, sender: str, confirmation: Confirmation | None = pdf_confirmation, signature: str = ""
+    ) -> None:
+        self.sender = sender  # our From, e.g. "Pedidos <pedidos@example.com>"
+        self.confirmation = confirmation
+        self.signature = signature or sender
+
+    def respond(
+        self, uow: Reads, record: _Record, orders: Sequence[Order], now: datetime
+    ) -> list[OutboundMessage]:
+        original = read_original(uow.blobs.get(record.sha256))
+        if original.automatic or not orders or "@" not in original.from_addr:
+            return []  # never answer an auto-reply, a bounce or a list: that is how mail loops start
+        customer = next(
+            (c for o in orders if o.customer_id and (c := uow.master.customer(o.customer_id))), None
+        )
+        language = choose_language(customer, original.subject, original.from_addr)
+        text = reply_text(
+            orders, uow.master, language, self.signature, attached=self.confirmation is not None
+        )
+        attachments = []
+        if self.confirmation is not None:
+            for order in orders:
+                name = WORDS[language]["pdf"].format(ref=_file_ref(order))
+                attachments.append(
+                    (name, "application/pdf", self.confirmation(order, customer, language, now))
+                )
+        ids = "-".join(str(o.id) for o in orders)
+        decisions = "".join(str(o.decision)[0] for o in orders)
+        message_id = stable_message_id(domain_of(self.sender), "reply", record.id, ids, decisions)
+        content = compose(
+            sender=self.sender,
+            to=original.from_addr,
+            subject=reply_subject(original.subject),
+            text=text,
+            message_id=message_id,
+            now=now,
+            in_reply_to=original.message_id or None,
+            references=original.references,
+            attachments=attachments,
+            language=language,
+        )
+        return [
+            OutboundMessage(
+                channel=CHANNEL,
+                kind=OutboundKind.REPLY,
+                recipient=original.from_addr,
+                filename=f"reply-{record.id}-{ids}-{decisions}.eml"[:200],
+                content=content,
+                created_at=now,
+                order_id=orders[0].id if len(orders) == 1 else None,
+            )
+        ]
+
+
+def choose_language(customer: Customer | None, subject: str, address: str) -> str:
+    """The customer's language from master data; else the subject's words; else the address's country."""
+    if customer is not None and (customer.language or "").lower()[:2] in WORDS:
+        return (customer.language or "").lower()[:2]
+    if _SPANISH.search(subject):
+        return "es"
+    return "es" if address.lower().rpartition(".")[2] in ("es", "mx", "ar", "cl", "co", "pe") else "en"
+
+
+def reply_text(
+    orders: Sequence[Order], master: MasterData, language: str, signature: str, *, attached: bool
+) -> str:
+    w = WORDS[language]
+    out = [w["hello"], ""]
+    for order in orders:
+        po = order.po_number or w["no_po"]
+        rejected = order.decision == Decision.REJECT
+        out.append(w["rejected" if rejected else "accepted"].format(po=po))
+        out.append("")
+        for line in order.lines:
+            out.append(
+                "  "
+                + _line_text(
+                    line.position,
+                    line.sku or line.item_code,
+                    _name(line, master, language),
+                    quantity_text(line.quantity, language),
+                    line.unit,
+                )
+            )
+        if order.requested_delivery_date:
+            out += ["", w["delivery"].format(date=_day(order.requested_delivery_date.isoformat()))]
+        if rejected and order.problems:
+            out += ["", w["reasons"]]
+            out += [f"  - {problem_text(p, language)}" for p in order.problems]
+        out.append("")
+    if attached:
+        out.append(w["attached"])
+    out += [w["check"], "", w["bye"], signature]
+    return "\n".join(out) + "\n"
+
+
+def _line_text(position: int, code: str | None, name: str | None, qty: str, unit: str | None) -> str:
+    what = " ".join(p for p in (code, f"– {name}" if name else None) if p)
+    return f"{position}. {what or '?'}: {qty} {unit or ''}".rstrip()
+
+
+def _name(line: object, master: MasterData, language: str) -> str | None:
+    sku = getattr(line, "sku", None)
+    product = master.product(sku) if sku else None
+    if product is not None:
+        return (product.description_en if language == "en" else None) or product.name
+    description: str | None = getattr(line, "description", None)
+    return description
+
+
+def _day(iso: str) -> str:
+    """dd/mm/yyyy, as both Spanish and British customers read dates."""
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
+
+
+def _file_ref(order: Order) -> str:
+    ref = re.sub(r"[^A-Za-z0-9._-]+", "_", order.po_number or str(order.id))
+    return ref.strip("._")[:60] or str(order.id)

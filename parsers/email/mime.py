@@ -1,0 +1,227 @@
+"""Taking an RFC 5322 message apart: decoded headers, the body texts, attachments and forwarded messages.
+
+The walk is iterative and capped (parts, depth, forwarded levels), so a mail bomb costs bounded work;
+whatever the caps cut off is reported as a problem.  Charsets are decoded leniently: a declared
+ISO-8859-1 is read as windows-1252 (as mail clients do), undeclared or wrong ones fall back to UTF-8
+and then windows-1252, so accented text survives.
+"""
+
+from __future__ import annotations
+
+import email
+import email.message
+import email.utils
+from dataclasses import dataclass, field
+from datetime import datetime
+from email import policy
+from email.message import Message
+
+from core.domain.capture import Problem, ProblemCode, Severity
+from core.errors import ParseError
+
+MAX_PARTS = 500  # MIME parts looked at in one message
+MAX_DEPTH = 12  # multipart nesting
+MAX_FORWARDS = 3  # message/rfc822 inside message/rfc822
+_LATIN1 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "iso_8859-1"}
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One attached file; `name` is for people to read, never a path."""
+
+    name: str | None
+    declared_type: str
+    content: bytes
+    inline: bool = False
+    content_id: str | None = None
+
+
+@dataclass
+class Mail:
+    """The parts of a message Comanda reads."""
+
+    subject: str = ""
+    from_name: str = ""
+    from_addr: str = ""
+    reply_to: str = ""
+    return_path: str = ""
+    date: datetime | None = None
+    message_id: str = ""
+    references: tuple[str, ...] = ()
+    auto_submitted: bool = False
+    texts: list[str] = field(default_factory=list)
+    htmls: list[str] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    forwarded: list[Mail] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(t for t in self.texts if t.strip())
+
+    @property
+    def html(self) -> str:
+        return "\n".join(self.htmls)
+
+
+def decode_bytes(raw: bytes, charset: str | None) -> str:
+    """Text from bytes in a declared charset, leniently (see the module docstring)."""
+    label = (charset or "").strip().strip('"').lower()
+    if label in _LATIN1:
+        label = "utf-8" if _is_utf8(raw) else "windows-1252"
+    for candidate in (label, "utf-8", "windows-1252"):
+        if not candidate:
+            continue
+        try:
+            return raw.decode(candidate)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return raw.decode("latin-1")
+
+
+def _is_utf8(raw: bytes) -> bool:
+    if raw.isascii():
+        return False
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def header(msg: Message, name: str) -> str:
+    """A header's decoded text; raw 8-bit headers (no encoded words) are read as UTF-8 or windows-1252."""
+    try:
+        value = msg.get(name)
+    except Exception:  # a header the policy cannot parse: fall back to its raw text
+        value = msg.get_all(name, [""])[0] if hasattr(msg, "get_all") else ""
+    if value is None:
+        return ""
+    text = str(value)
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        text = decode_bytes(text.encode("utf-8", "surrogateescape"), None)
+    return " ".join(text.split())
+
+
+def address(msg: Message, name: str) -> tuple[str, str]:
+    display, addr = email.utils.parseaddr(header(msg, name))
+    return display.strip(), addr.strip().lower()
+
+
+def parse_message(raw: bytes) -> Mail:
+    """Read a message; raise ParseError when it is not one or nests past what can be read."""
+    try:
+        msg = email.message_from_bytes(raw, policy=policy.default)
+    except RecursionError as exc:
+        raise ParseError("the message nests MIME parts too deeply to be read (a mail bomb?)") from exc
+    if not any(k.lower() in ("from", "subject", "message-id", "date", "to", "mime-version") for k in msg):
+        raise ParseError("not an e-mail message: no From, To, Subject, Date or Message-ID header")
+    return _read(msg, level=0)
+
+
+def _read(msg: Message, level: int) -> Mail:
+    mail = _headers(msg)
+    stack: list[tuple[Message, int]] = [(msg, 0)]
+    seen = 0
+    while stack:
+        part, depth = stack.pop()
+        seen += 1
+        _note_defects(part, mail)
+        if seen > MAX_PARTS:
+            mail.problems.append(_capped(f"more than {MAX_PARTS} MIME parts; the rest was not read"))
+            break
+        ctype = part.get_content_type()
+        if part.is_multipart() and ctype != "message/rfc822":
+            children = part.get_payload()
+            if depth >= MAX_DEPTH:
+                mail.problems.append(_capped(f"MIME parts nested deeper than {MAX_DEPTH}; not read"))
+                continue
+            if isinstance(children, list):
+                stack.extend((c, depth + 1) for c in reversed(children) if isinstance(c, Message))
+            continue
+        _take(part, ctype, mail, level)
+    return mail
+
+
+def _take(part: Message, ctype: str, mail: Mail, level: int) -> None:
+    disposition = (part.get_content_disposition() or "").lower()
+    filename = _filename(part)
+    if ctype == "message/rfc822":
+        inner = part.get_payload()
+        inner_msg = inner[0] if isinstance(inner, list) and inner else None
+        if level + 1 > MAX_FORWARDS:
+            mail.problems.append(_capped(f"messages forwarded more than {MAX_FORWARDS} deep; not read"))
+        elif isinstance(inner_msg, Message):
+            mail.forwarded.append(_read(inner_msg, level + 1))
+        return
+    payload = _payload(part)
+    if ctype in ("text/plain", "text/html") and disposition != "attachment" and not filename:
+        text = decode_bytes(payload, part.get_content_charset())
+        (mail.texts if ctype == "text/plain" else mail.htmls).append(text)
+        return
+    if not payload:
+        return
+    cid = header(part, "Content-ID").strip("<> ") or None
+    inline = disposition == "inline" or (not disposition and cid is not None)
+    mail.attachments.append(Attachment(filename, ctype, payload, inline=inline, content_id=cid))
+
+
+def _payload(part: Message) -> bytes:
+    try:
+        data = part.get_payload(decode=True)
+    except Exception:  # a broken transfer encoding: keep the raw text rather than nothing
+        data = None
+    if isinstance(data, bytes):
+        return data
+    raw = part.get_payload()
+    return raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
+
+
+def _filename(part: Message) -> str | None:
+    try:
+        name = part.get_filename()
+    except Exception:
+        name = None
+    if not name:
+        return None
+    # for people to read only: no folders, no control characters, bounded length
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable()).strip().lstrip(".")
+    return name[:200] or None
+
+
+def _headers(msg: Message) -> Mail:
+    from_name, from_addr = address(msg, "From")
+    _, reply_to = address(msg, "Reply-To")
+    _, return_path = address(msg, "Return-Path")
+    try:
+        date = email.utils.parsedate_to_datetime(header(msg, "Date")) if header(msg, "Date") else None
+    except (TypeError, ValueError, IndexError):
+        date = None
+    auto = header(msg, "Auto-Submitted").lower()
+    precedence = header(msg, "Precedence").lower()
+    return Mail(
+        subject=header(msg, "Subject"),
+        from_name=from_name,
+        from_addr=from_addr,
+        reply_to=reply_to,
+        return_path=return_path,
+        date=date,
+        message_id=header(msg, "Message-ID"),
+        references=tuple(header(msg, "References").split()),
+        auto_submitted=(auto not in ("", "no")) or precedence in ("bulk", "junk", "list"),
+    )
+
+
+def _note_defects(part: Message, mail: Mail) -> None:
+    defects = getattr(part, "defects", None) or []
+    noted = sum(1 for p in mail.problems if p.code is ProblemCode.SYNTAX_ERROR)
+    for defect in defects[: max(0, 3 - noted)]:
+        what = defect.__class__.__name__
+        mail.problems.append(
+            Problem(ProblemCode.SYNTAX_ERROR, f"broken MIME: {what}", severity=Severity.INFO)
+        )
+
+
+def _capped(message: str) -> Problem:
+    return Problem(ProblemCode.UNREADABLE, message, field="attachments", severity=Severity.REVIEW)

@@ -1,0 +1,384 @@
+"""Realistic e-mails with orders typed in the body, in Spanish and English, each with its truth.
+
+`body_orders(count, seed)` returns `GeneratedMail`s: the raw RFC 5322 bytes, the envelope sender, and
+what a reader should take from them.  Phrasings, greetings, signatures, disclaimers, quoted earlier
+messages, HTML or plain text, charsets and encoded-word subjects vary; a share of the mails are ones
+that must not be accepted untouched (unknown sender, spoofed sender, unknown article).  Everything is
+decided by the seed.  `with_attachment(...)` wraps a PDF or a scan into an e-mail the same way.
+
+    python -m samples.mail_gen OUTDIR --count 50
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from email import policy
+from email.message import EmailMessage
+from email.utils import format_datetime
+from pathlib import Path
+
+DAY = date(2026, 11, 26)
+
+
+@dataclass(frozen=True)
+class Buyer:
+    customer_id: str | None
+    company: str
+    domain: str
+    people: tuple[tuple[str, str], ...]  # (name, local part)
+    language: str
+    codes: dict[str, str]  # our SKU -> the customer's own code
+
+
+BUYERS = (
+    Buyer(
+        "C-1001",
+        "Ferretería Núñez S.L.",
+        "ferreterianunez.es",
+        (("Ana Núñez", "pedidos"), ("José Ibáñez", "jose.ibanez")),
+        "es",
+        {"TOR-M8-40": "4711", "TUE-M8": "4712", "ARA-M8": "4713"},
+    ),
+    Buyer(
+        "C-1002",
+        "Bricolaje Galicia S.A.",
+        "bricogalicia.es",
+        (("Uxía Castro", "compras"), ("Iñaki Pérez", "almacen")),
+        "es",
+        {"TAC-6": "BG-TAC6"},
+    ),
+    Buyer(
+        "C-2001",
+        "Hartley Hardware Ltd",
+        "hartleyhardware.co.uk",
+        (("Chloe Hartley", "orders"), ("Sam O'Brien", "sam.obrien")),
+        "en",
+        {"BRO-HSS-8": "HH-DRILL-8", "GUA-NIT-L": "HH-GLOVE-L"},
+    ),
+)
+STRANGER = Buyer(None, "Suministros Desconocidos", "desconocidos-sl.es", (("Luis Gómez", "luis"),), "es", {})
+PRODUCTS = {  # sku: (unit, Spanish name, English name)
+    "TOR-M8-40": ("UD", "tornillo hexagonal M8x40", "hex bolt M8x40"),
+    "TOR-M10-60": ("UD", "tornillo hexagonal M10x60", "hex bolt M10x60"),
+    "TUE-M8": ("UD", "tuerca M8", "hex nut M8"),
+    "ARA-M8": ("UD", "arandela M8", "flat washer M8"),
+    "TAC-6": ("CAJ", "taco de nailon 6 mm", "nylon wall plug 6 mm"),
+    "BRO-HSS-8": ("UD", "broca HSS 8 mm", "HSS drill bit 8 mm"),
+    "CIN-AIS-19": ("UD", "cinta aislante 19 mm", "insulating tape 19 mm"),
+    "GUA-NIT-L": ("CAJ", "guantes de nitrilo talla L", "nitrile gloves size L"),
+    "SIL-TRA-300": ("UD", "silicona neutra 300 ml", "neutral silicone 300 ml"),
+    "LLA-AJ-250": ("UD", "llave ajustable 250 mm", "adjustable wrench 250 mm"),
+}
+MONTHS = {
+    "es": [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
+FORMS = {
+    "es": (
+        "{q} x {code}",
+        "{q} uds x {code}",
+        "Ref. {code}: {q} uds",
+        "- {code}: {q} unidades",
+        "{q} uds de {code} ({name})",
+        "Código {code} - {q} unidades",
+        "{code} ({q} uds)",
+        "* {q} x {code} {name}",
+    ),
+    "en": (
+        "{q} x {code}",
+        "qty {q} of {code}",
+        "{q} pcs {code}",
+        "- {code}: {q}",
+        "Item {code} - {q} units",
+        "{q} x {code} ({name})",
+        "* {code} x {q}",
+    ),
+}
+BOX_FORMS = {"es": "* {q} cajas de {code}", "en": "- {q} boxes of {code}"}
+GREETINGS = {
+    "es": ("Hola,", "Buenos días:", "Buenas tardes,", "Estimados señores:"),
+    "en": ("Hi,", "Hello,", "Good morning,", "Dear Sir or Madam,"),
+}
+INTROS = {
+    "es": (
+        "Os paso el pedido de esta semana:",
+        "Por favor, enviadnos lo siguiente:",
+        "Necesitamos:",
+        "Gracias por todo. Os hago un pedido:",
+        "Les ruego nos sirvan:",
+    ),
+    "en": (
+        "Please supply the following:",
+        "Here is this week's order:",
+        "We need:",
+        "Thanks for the quick delivery last time. Please send:",
+    ),
+}
+CLOSINGS = {
+    "es": ("Un saludo,", "Saludos,", "Gracias,", "Atentamente,"),
+    "en": ("Regards,", "Kind regards,", "Thanks,", "Best,"),
+}
+DISCLAIMERS = {
+    "es": "AVISO LEGAL: Este mensaje y sus anexos son confidenciales y se dirigen exclusivamente a su "
+    "destinatario. Si lo ha recibido por error, comuníquelo y bórrelo. Ref. 9999: 10 uds de nada.",
+    "en": "This e-mail and any attachments are confidential and intended solely for the addressee. "
+    "If you received it in error, delete it. 5 x NOT-AN-ORDER-1.",
+}
+
+
+@dataclass(frozen=True)
+class Truth:
+    """What a reader should take from a generated e-mail."""
+
+    kind: str  # "body" | "pdf" | "scan"
+    customer_id: str | None
+    po_number: str | None
+    delivery: date | None
+    lines: tuple[tuple[str, Decimal], ...]  # (our SKU, quantity) in order
+    acceptable: bool  # False: the mail must not be accepted untouched (unknown, spoofed, bad article)
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class GeneratedMail:
+    name: str
+    raw: bytes
+    envelope_sender: str
+    truth: Truth
+
+
+def _qty_text(q: int, language: str) -> str:
+    return f"{q:,}".replace(",", "." if language == "es" else ",")
+
+
+def _date_text(day: date, language: str, rng: random.Random) -> str:
+    month = MONTHS[language][day.month - 1]
+    if language == "es":
+        return rng.choice((f"{day:%d/%m/%Y}", f"{day.day} de {month}", f"{day.day} de {month} de {day.year}"))
+    return rng.choice((f"{day:%d/%m/%Y}", f"{day.day} {month} {day.year}", f"{month} {day.day}, {day.year}"))
+
+
+def _lines(rng: random.Random, buyer: Buyer, language: str) -> list[tuple[str, str, int]]:
+    """(sku, line text, quantity) for 1..8 distinct products."""
+    out = []
+    for sku in rng.sample(sorted(PRODUCTS), rng.randint(1, 8)):
+        unit, name_es, name_en = PRODUCTS[sku]
+        q = rng.choice((1, 2, 3, 4, 5, 6, 10, 12, 20, 24, 25, 50, 100, 250, 500, 1000, 2000))
+        code = buyer.codes.get(sku) if rng.random() < 0.5 else None
+        code = code or sku
+        if unit == "CAJ" and rng.random() < 0.6:
+            text = BOX_FORMS[language].format(q=_qty_text(q, language), code=code)
+        else:
+            form = rng.choice(FORMS[language])
+            if code.isdigit() and not form.startswith(("Ref", "Código", "Item", "{q} x", "* {q} x")):
+                form = "Ref. {code}: {q} uds" if language == "es" else "{q} x {code}"
+            name = name_es if language == "es" else name_en
+            text = form.format(q=_qty_text(q, language), code=code, name=name)
+        out.append((sku, text, q))
+    return out
+
+
+def body_order(rng: random.Random, index: int, day: date = DAY) -> GeneratedMail:
+    """One e-mail with an order typed in its body."""
+    case = rng.random()
+    buyer = STRANGER if case < 0.05 else rng.choice(BUYERS)
+    language = buyer.language
+    name, local = rng.choice(buyer.people)
+    address = f"{local}@{buyer.domain}"
+    envelope = address if rng.random() < 0.7 else f"bounces+{index}@mail.{buyer.domain}"
+    why = "unknown sender" if buyer is STRANGER else ""
+    if 0.05 <= case < 0.09:
+        envelope, why = f"mailer@spoof-{index}.example", "From does not match the envelope sender"
+    lines = _lines(rng, buyer, language)
+    if 0.09 <= case < 0.12:
+        bogus = f"ZZX-{rng.randint(100, 999)}"
+        lines.append(("?", f"{rng.randint(2, 9)} x {bogus}", 0))
+        why = why or "an article we do not sell"
+    po = f"{'PED' if language == 'es' else 'PO'}-{day.year}-{rng.randint(1000, 99999)}"
+    delivery = day + timedelta(days=rng.randint(2, 20)) if rng.random() < 0.7 else None
+    text, html = _body(rng, language, name, buyer, lines, po, delivery)
+    subject = _subject(rng, language, po if rng.random() < 0.7 else None, delivery)
+    text = text.replace("{PO}", po)
+    html = html.replace("{PO}", po) if html else html
+    msg = _message(rng, f"{name} <{address}>", subject, text, html, day, index)
+    truth = Truth(
+        kind="body",
+        customer_id=buyer.customer_id,
+        po_number=po,
+        delivery=delivery,
+        lines=tuple((sku, Decimal(q)) for sku, _, q in lines if sku != "?"),
+        acceptable=not why,
+        why=why,
+    )
+    return GeneratedMail(f"{index + 1:03d}-body-{language}.eml", msg, envelope, truth)
+
+
+def _subject(rng: random.Random, language: str, po: str | None, delivery: date | None) -> str:
+    if language == "es":
+        base = f"Pedido {po}" if po else rng.choice(("Pedido", "Nuevo pedido", "Pedido urgente"))
+        if delivery and rng.random() < 0.4:
+            base += f" – entrega {delivery:%d/%m}"
+    else:
+        base = f"Order {po}" if po else rng.choice(("New order", "Order", "Purchase order"))
+    return base
+
+
+def _body(
+    rng: random.Random,
+    language: str,
+    name: str,
+    buyer: Buyer,
+    lines: list[tuple[str, str, int]],
+    po: str,
+    delivery: date | None,
+) -> tuple[str, str | None]:
+    out = [rng.choice(GREETINGS[language]), "", rng.choice(INTROS[language]), ""]
+    out += [text for _, text, _ in lines]
+    out.append("")
+    out.append("Nuestro pedido nº {PO}." if language == "es" else "Our order number: {PO}.")
+    if delivery:
+        when = _date_text(delivery, language, rng)
+        out.append(f"Fecha de entrega: {when}" if language == "es" else f"Please deliver by {when}.")
+    out += ["", rng.choice(CLOSINGS[language]), name, buyer.company, "Tel. +34 912 345 678"]
+    if rng.random() < 0.4:
+        out += ["", DISCLAIMERS[language]]
+    if rng.random() < 0.35:
+        quoted = (
+            "El 20/11/2026, Comanda <pedidos@comanda.example> escribió:"
+            if language == "es"
+            else ("On Fri, 20 Nov 2026 at 09:12, Comanda <pedidos@comanda.example> wrote:")
+        )
+        out += ["", quoted, "> 25 x TOR-M10-60", "> Ref. 4713: 300 uds", ">", "> Un saludo"]
+    text = "\n".join(out) + "\n"
+    if rng.random() < 0.3:
+        return text, _html(out)
+    return text, None
+
+
+def _html(lines: list[str]) -> str:
+    from html import escape
+
+    body = []
+    quoting = False
+    for line in lines:
+        if line.startswith(">"):
+            if not quoting:
+                body.append('<div class="gmail_quote"><blockquote>')
+                quoting = True
+            body.append(f"{escape(line[1:].strip())}<br>")
+        elif line.endswith(("escribió:", "wrote:")):
+            body.append(f'<div class="gmail_attr">{escape(line)}</div>')
+        else:
+            body.append(f"<div>{escape(line) or '<br>'}</div>")
+    if quoting:
+        body.append("</blockquote></div>")
+    return '<html><body style="font-family:Arial">' + "".join(body) + "</body></html>"
+
+
+def _message(
+    rng: random.Random,
+    from_: str,
+    subject: str,
+    text: str,
+    html: str | None,
+    day: date,
+    index: int,
+    attachments: Sequence[tuple[str, str, bytes]] = (),
+) -> bytes:
+    msg = EmailMessage(policy=policy.SMTP)
+    msg["From"] = from_
+    msg["To"] = "Pedidos Comanda <pedidos@comanda.example>"
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(
+        datetime(day.year, day.month, day.day, 8, 0, tzinfo=UTC) + timedelta(minutes=index)
+    )
+    msg["Message-ID"] = f"<{rng.getrandbits(64):016x}.{index}@{from_.rpartition('@')[2].rstrip('>')}>"
+    charset = rng.choice(("utf-8", "utf-8", "iso-8859-1", "windows-1252"))
+    try:
+        text.encode(charset)
+    except UnicodeEncodeError:
+        charset = "utf-8"
+    if html and rng.random() < 0.3 and not attachments:
+        msg.set_content(html, subtype="html", charset=charset)
+    else:
+        msg.set_content(text, charset=charset)
+        if html:
+            msg.add_alternative(html, subtype="html", charset=charset)
+    for filename, media_type, content in attachments:
+        maintype, _, subtype = media_type.partition("/")
+        msg.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
+    return msg.as_bytes()
+
+
+def body_orders(count: int, seed: int = 1, day: date = DAY) -> list[GeneratedMail]:
+    """`count` e-mails with orders in their bodies, deterministic from `seed`."""
+    return [body_order(random.Random(f"mail:{seed}:{i}"), i, day) for i in range(count)]
+
+
+def with_attachment(
+    index: int, buyer_id: str, language: str, filename: str, media_type: str, content: bytes, day: date = DAY
+) -> tuple[bytes, str]:
+    """An e-mail from the customer's buyer carrying one order document; returns (bytes, envelope sender)."""
+    rng = random.Random(f"attach:{index}")
+    buyer = next((b for b in BUYERS if b.customer_id == buyer_id), STRANGER)
+    name, local = buyer.people[0]
+    address = f"{local}@{buyer.domain}"
+    if language == "es":
+        text = f"{rng.choice(GREETINGS['es'])}\n\nAdjunto pedido.\n\n{rng.choice(CLOSINGS['es'])}\n{name}\n"
+        subject = "Pedido adjunto"
+    else:
+        text = f"{rng.choice(GREETINGS['en'])}\n\nPlease find our order attached.\n\nRegards,\n{name}\n"
+        subject = "Purchase order attached"
+    raw = _message(
+        rng, f"{name} <{address}>", subject, text, None, day, index, [(filename, media_type, content)]
+    )
+    return raw, address
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--count", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    for mail in body_orders(args.count, args.seed):
+        (args.outdir / mail.name).write_bytes(mail.raw)
+    print(f"{args.count} e-mails written to {args.outdir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
