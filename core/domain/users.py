@@ -1,0 +1,95 @@
+"""Users of the review queue and the API, their roles, and what each role may do."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class Role(enum.StrEnum):
+    """Roles in increasing power: a supervisor can do what a clerk can, an admin everything."""
+
+    CLERK = "clerk"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        return [Role.CLERK, Role.SUPERVISOR, Role.ADMIN].index(self)
+
+    def allows(self, needed: Role | str) -> bool:
+        return self.rank >= Role(needed).rank
+
+
+@dataclass(eq=False)
+class User:
+    username: str
+    role: Role
+    password_hash: str
+    created_at: datetime
+    display_name: str | None = None
+    active: bool = True
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class ApiToken:
+    """A bearer token for the JSON API; only its SHA-256 is stored."""
+
+    user_id: int
+    name: str
+    token_hash: str
+    created_at: datetime
+    last_used_at: datetime | None = None
+    revoked: bool = False
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class WebSession:
+    """A logged-in browser: the cookie carries a random token, the row its SHA-256 and CSRF secret."""
+
+    token_hash: str
+    user_id: int
+    csrf_token: str
+    created_at: datetime
+    expires_at: datetime
+
+
+@dataclass(eq=False)
+class ReviewLock:
+    """Who is working on an order in review, until when."""
+
+    order_id: int
+    user_id: int
+    acquired_at: datetime
+    expires_at: datetime
+
+
+@dataclass(eq=False)
+class AuditEvent:
+    """One change to an order: who, when, what, before and after."""
+
+    order_id: int
+    at: datetime
+    action: str  # edit | approve | reject | learn | unlearn | lock | ...
+    user_id: int | None = None
+    field: str | None = None
+    before: object = None
+    after: object = None
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class LearnedItem:
+    """A customer item code Comanda learned from a clerk's correction; a supervisor may undo it."""
+
+    customer_id: str
+    customer_item_code: str
+    sku: str
+    learned_at: datetime
+    user_id: int | None = None
+    order_id: int | None = None
+    undone_at: datetime | None = None
+    id: int | None = None

@@ -1,0 +1,1 @@
+"""Server-rendered pages: login, the review queue and document view, learned codes, dashboard."""

@@ -1,0 +1,78 @@
+"""Logging in and out; the login form has its own double-submit CSRF token."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from datetime import UTC, datetime
+from typing import Annotated
+
+import anyio
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from core.services import auth
+from web.deps import AppDep
+from web.security import LOGIN_COOKIE, SESSION_COOKIE
+from web.templating import render
+
+router = APIRouter(tags=["login"], include_in_schema=False)
+
+
+def _safe_next(target: str) -> str:
+    """Only a path on this site; never an absolute URL someone slipped in."""
+    return target if target.startswith("/") and not target.startswith("//") else "/review"
+
+
+def _form(request: Request, next_: str, error: str | None = None, status: int = 200) -> HTMLResponse:
+    # keep the token a browser already has: a second tab or a background request must not void the first
+    token = request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(24)
+    page = render(request, "login.html", status, login_token=token, next=next_, error=error)
+    page.set_cookie(
+        LOGIN_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https"
+    )
+    return page
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, next: str = "/review") -> HTMLResponse:
+    return _form(request, _safe_next(next))
+
+
+@router.post("/login")
+async def login(
+    request: Request,
+    app: AppDep,
+    username: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    login_token: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/review",
+) -> Response:
+    cookie = request.cookies.get(LOGIN_COOKIE, "")
+    if not cookie or not hmac.compare_digest(cookie.encode(), login_token.encode()):
+        return _form(request, _safe_next(next), "The form expired; please try again.", 403)
+    try:
+        done = await anyio.to_thread.run_sync(auth.login, app.uow(), username, password, datetime.now(UTC))
+    except auth.AuthError as exc:
+        return _form(request, _safe_next(next), str(exc), 401)
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        done.token,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        max_age=int(auth.SESSION_LIFETIME.total_seconds()),
+    )
+    response.delete_cookie(LOGIN_COOKIE)
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, app: AppDep) -> Response:
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        auth.logout(app.uow(), token)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
