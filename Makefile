@@ -6,12 +6,12 @@ VENV  := .venv
 PY    := $(VENV)/bin/python
 PIP   := $(VENV)/bin/pip
 PYTHON ?= python3
-APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa fonts-dejavu-core dovecot-imapd chromium
 STAMP := $(VENV)/.installed
 
 export OMP_THREAD_LIMIT ?= 1
 
-.PHONY: install system run test lint unit bench clean
+.PHONY: install system run test lint unit bench demo clean
 
 install: system $(STAMP)
 
@@ -49,6 +49,9 @@ test: install lint
 
 bench: install
 	$(PY) -m bench
+
+demo: install
+	$(VENV)/bin/oms demo
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from bench import edifact_e2e
+from bench import capture_accuracy, edifact_e2e, email_channel, fax_ocr, lifecycle
 
 
 def main() -> int:
     edifact_e2e.main()
+    lifecycle.main()
+    email_channel.main()
+    capture_accuracy.main()
+    fax_ocr.main()
     return 0
 
 

@@ -7,6 +7,10 @@ ComandaError
 │   └── EnvelopeError    an EDIFACT interchange too broken to find its messages
 ├── MasterDataError      a master-data CSV row is invalid
 ├── NotFound             a requested record does not exist
+├── LifecycleError       an order, stock or shipping step that cannot be done as asked
+│   ├── IllegalTransition    the order's state does not allow the step
+│   ├── StockError           the step would break the stock books (negative stock, unknown place)
+│   └── NoCarrier            no carrier service suits the goods and the destination
 └── TransientError       a temporary failure; the job should be retried
 """
 
@@ -43,6 +47,27 @@ class MasterDataError(ComandaError):
 
 class NotFound(ComandaError):
     """A requested record does not exist."""
+
+
+class LifecycleError(ComandaError):
+    """An order, stock or shipping step that cannot be done as asked."""
+
+
+class IllegalTransition(LifecycleError):
+    """The order's state does not allow the step asked for."""
+
+    def __init__(self, message: str, *, order_id: int | None = None, state: str | None = None) -> None:
+        super().__init__(message)
+        self.order_id = order_id
+        self.state = state
+
+
+class StockError(LifecycleError):
+    """The step would break the stock books: negative stock, an unknown warehouse or location."""
+
+
+class NoCarrier(LifecycleError):
+    """No carrier service suits the goods and the destination."""
 
 
 class TransientError(ComandaError):

@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -32,6 +33,16 @@ def ignored(path: Path, root: Path) -> bool:
         return True
     name = path.name.lower()
     return name.endswith(TEMP_SUFFIXES) or name.startswith("~$")
+
+
+class Sidecars(Protocol):
+    """Companion files a channel's gateway writes beside a document (a fax server's metadata)."""
+
+    def is_sidecar(self, path: Path) -> bool: ...
+
+    def attach(self, path: Path, doc: InboundDocument) -> tuple[InboundDocument, list[Path]]:
+        """The arrival completed from the document's sidecars, and the sidecars to remove with it."""
+        ...
 
 
 @dataclass
@@ -94,8 +105,10 @@ class FolderWatcher:
         settle: float = 0.2,
         poll: float = 0.05,
         rescan: float = 5.0,
+        sidecars: Mapping[Channel, Sidecars] | None = None,
     ) -> None:
         self.folders = {p.resolve(): c for p, c in folders.items()}
+        self.sidecars = dict(sidecars or {})
         self.submit = submit
         self.clock = clock
         self.tracker = StabilityTracker(settle)
@@ -115,6 +128,9 @@ class FolderWatcher:
         root = self._root_of(path)
         if root is None or ignored(path, root):
             return
+        companion = self.sidecars.get(self.folders[root])
+        if companion is not None and companion.is_sidecar(path):
+            return  # taken together with its document
         if path.is_file():
             self.tracker.touch(path)
 
@@ -162,11 +178,17 @@ class FolderWatcher:
             received_at=self.clock(),
             original_name=str(path.relative_to(root)),
         )
+        companions: list[Path] = []
+        sidecars = self.sidecars.get(self.folders[root])
+        if sidecars is not None:
+            doc, companions = sidecars.attach(path, doc)
         try:
             doc_id = self.submit(doc)
         except Exception:  # the database may be away; the file stays and is taken on the next scan
             log.exception("could not store %s; will try again", path)
             return None
         path.unlink(missing_ok=True)
+        for companion in companions:
+            companion.unlink(missing_ok=True)
         log.info("took %s as document %s", path, doc_id)
         return doc_id

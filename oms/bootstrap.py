@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import dramatiq
 from dramatiq.brokers.stub import StubBroker
@@ -15,18 +16,28 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.adapters import migrate
 from core.adapters.db import make_engine, make_session_factory
+from core.domain.capture import CapturedOrder
 from core.domain.documents import DocumentState, InboundDocument, ParseContext, ParseResult
+from core.domain.model import Order
+from core.domain.resolution import MasterData, ResolvedOrder
 from core.errors import ConfigError
 from core.services import delivery, intake
 from core.services.events import AnswersQueued, DocumentStored
 from core.services.processing import DocumentProcessor
 from core.services.unit_of_work import UnitOfWork
+from oms.fax import FaxResponder
+from oms.lifecycle import Lifecycle
+from oms.mail import email_responder, email_sender
+from oms.ocr import ocr_parsers, page_engine
 from oms.settings import Settings
 from oms.tasks import Actors, declare_actors
 from outbound.edifact.answers import EdifactAnswers
+from outbound.fax import FaxSender, SpoolFaxGateway
 from outbound.spool import FolderSpool
-from parsers.base import ParserRegistry
+from parsers.base import Parser, ParserRegistry
 from parsers.edifact import EdifactParser
+from parsers.email import EmailParser
+from parsers.ocr.engine import PageOcr
 from validation.decide import validate
 
 log = logging.getLogger(__name__)
@@ -56,8 +67,14 @@ def make_broker(url: str) -> dramatiq.Broker:
     raise ConfigError(f"OMS_BROKER_URL {url!r}: use memory://, redis://… or amqp://…")
 
 
-def make_reader(clock: Callable[[], datetime]) -> Callable[[InboundDocument], ParseResult]:
-    registry = ParserRegistry([EdifactParser()])
+def make_reader(
+    clock: Callable[[], datetime], more: Sequence[Parser] = ()
+) -> Callable[[InboundDocument], ParseResult]:
+    # `more`: the page readers (oms.ocr.ocr_parsers): PDF text layer with OCR for its blank pages,
+    # image-only PDFs and fax/scan images by OCR
+    registry = ParserRegistry([EdifactParser(), *more])
+    # an e-mail's attachments go back through the same registry (readers never import each other)
+    registry.register(EmailParser(read_attachment=registry.parse))
 
     def read(doc: InboundDocument) -> ParseResult:
         return registry.parse(doc, ParseContext(today=clock()))
@@ -75,11 +92,15 @@ class App:
     broker: dramatiq.Broker
     clock: Callable[[], datetime] = utcnow
     actors: Actors = field(init=False)
+    lifecycle: Lifecycle = field(init=False)
     read: Callable[[InboundDocument], ParseResult] = field(init=False)
+    ocr: PageOcr = field(init=False)
 
     def __post_init__(self) -> None:
-        self.read = make_reader(self.clock)
+        self.ocr = page_engine(self.settings)  # a process pool starts on the first page read
+        self.read = make_reader(self.clock, ocr_parsers(self.settings, self.ocr))
         self.actors = declare_actors(self.broker, self.process, self.deliver)
+        self.lifecycle = Lifecycle(self)
         self._stop = threading.Event()
 
     def uow(self) -> UnitOfWork:
@@ -93,6 +114,8 @@ class App:
                     self.actors.process_document.send(event.document_id)
                 elif isinstance(event, AnswersQueued):
                     self.actors.deliver_answers.send(event.document_id)
+                else:
+                    self.lifecycle.dispatch(event)
             except Exception:  # the row is the truth; the sweep will queue it again
                 log.exception("could not queue %r; the sweep will retry", event)
 
@@ -110,13 +133,25 @@ class App:
             publish=self.publish,
             max_attempts=self.settings.max_attempts,
             max_document_bytes=self.settings.max_document_bytes,
+            responders={"fax": FaxResponder(), "email": email_responder(self.settings)},
         )
 
     def process(self, document_id: int) -> DocumentState:
         return self.processor().process(document_id)
 
+    def answer(self, uow: UnitOfWork, order: Order, now: datetime) -> int:
+        """Queue the answer to an order decided in review (the caller commits and publishes)."""
+        return self.processor().answer_decided(uow, order, now)
+
+    def validate(self, order: CapturedOrder, master: MasterData, today: date) -> ResolvedOrder:
+        return validate(order, master, today)
+
     def deliver(self, document_id: int) -> int:
-        senders = {"edi": FolderSpool(self.settings.outbox / "edi")}
+        senders: dict[str, delivery.Sender] = {
+            "edi": FolderSpool(self.settings.outbox / "edi"),
+            "fax": FaxSender(SpoolFaxGateway(self.settings.outbox / "fax")),
+            "email": email_sender(self.settings),
+        }
         return delivery.deliver_for_document(self.uow(), document_id, senders, self.clock)
 
     # -- recovery ----------------------------------------------------------------------------
@@ -135,7 +170,7 @@ class App:
                 )
             answers = uow.outbound.documents_with_pending()
         self.publish([DocumentStored(d) for d in docs] + [AnswersQueued(d) for d in answers])
-        return len(docs) + len(answers)
+        return len(docs) + len(answers) + self.lifecycle.requeue()
 
     def start_sweeper(self) -> threading.Thread:
         def loop() -> None:
@@ -159,11 +194,15 @@ class App:
         self._stop.set()
         self.broker.close()
         self.engine.dispose()
+        close_ocr = getattr(self.ocr, "close", None)
+        if close_ocr is not None:
+            close_ocr()
 
 
 def bootstrap(settings: Settings | None = None, *, clock: Callable[[], datetime] = utcnow) -> App:
     """Build the application from settings (the environment when none are given)."""
     settings = settings or Settings.from_env()
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract: one thread per page, pages in parallel
     engine = make_engine(settings.database_url)
     return App(
         settings=settings,

@@ -14,6 +14,7 @@ from pathlib import Path
 from core.domain.documents import Channel, InboundDocument
 from core.errors import ComandaError, MasterDataError
 from core.services.masterdata import COLUMNS, import_csv
+from oms import lifecycle_cli
 from oms.bootstrap import App, bootstrap, utcnow
 
 log = logging.getLogger("oms")
@@ -94,6 +95,37 @@ def cmd_extract(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Again: ") != first:
+        raise UsageError("the two passwords differ")
+    return first
+
+
+def cmd_user(app: App, args: argparse.Namespace) -> int:
+    from core.domain.users import Role
+    from core.services import auth
+
+    app.upgrade_database()
+    try:
+        if args.action == "create":
+            user = auth.create_user(app.uow(), args.username, _password(args), Role(args.role), utcnow())
+            print(f"user {user.username} ({user.role}) created")
+        elif args.action == "token":
+            print(auth.create_api_token(app.uow(), args.username, args.name, utcnow()))
+        else:
+            with app.uow() as uow:
+                for user in uow.users.all():
+                    print(f"{user.username}\t{user.role}\t{'active' if user.active else 'inactive'}")
+    except auth.AuthError as exc:
+        raise UsageError(str(exc)) from exc
+    return 0
+
+
 def _wait_for_signal() -> None:
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -113,17 +145,33 @@ def cmd_worker(app: App, args: argparse.Namespace) -> int:
 
 
 def _watcher(app: App):  # type: ignore[no-untyped-def]
+    from ingest.fax import FaxSidecars
     from ingest.folder import FolderWatcher
 
     inbox = app.settings.inbox
-    return FolderWatcher({inbox / "edi": Channel.EDI}, app.submit, utcnow, settle=app.settings.settle_seconds)
+    return FolderWatcher(
+        {inbox / "edi": Channel.EDI, inbox / "fax": Channel.FAX},
+        app.submit,
+        utcnow,
+        settle=app.settings.settle_seconds,
+        sidecars={Channel.FAX: FaxSidecars()},
+    )
+
+
+def _mail(app: App):  # type: ignore[no-untyped-def]
+    from oms.mail import mail_receivers
+
+    return mail_receivers(app.settings, app.submit, utcnow)
 
 
 def cmd_watch(app: App, args: argparse.Namespace) -> int:
     watcher = _watcher(app)
     watcher.start()
+    mail = _mail(app)
+    mail.start()
     log.info("watching %s", app.settings.inbox)
     _wait_for_signal()
+    mail.stop()
     watcher.stop()
     return 0
 
@@ -149,10 +197,13 @@ def cmd_run(app: App, args: argparse.Namespace) -> int:
     app.start_sweeper()
     watcher = _watcher(app)
     watcher.start()
+    mail = _mail(app)
+    mail.start()
     log.info("Comanda on http://%s:%s, inboxes under %s", args.host, args.port, app.settings.inbox)
     try:
         _serve(app, args.host, args.port)
     finally:
+        mail.stop()
         watcher.stop()
         worker.stop()
     return 0
@@ -176,10 +227,17 @@ def build_parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", help="submit files as if they had arrived on a channel")
     ing.add_argument("files", nargs="+")
     ing.add_argument("--channel", choices=[c.value for c in Channel], default="edi")
+    usr = sub.add_parser("user", help="users of the review queue and their API tokens")
+    usr.add_argument("action", choices=["create", "list", "token"])
+    usr.add_argument("username", nargs="?", default="")
+    usr.add_argument("--role", choices=["clerk", "supervisor", "admin"], default="clerk")
+    usr.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    usr.add_argument("--name", default="api", help="a name for the token (with `token`)")
     ext = sub.add_parser("extract", help="read files and print what was read; stores nothing")
     ext.add_argument("--json", action="store_true", required=True, help="print JSON (the only format)")
     ext.add_argument("files", nargs="+")
     ext.add_argument("--channel", choices=[c.value for c in Channel], default=None)
+    COMMANDS.update(lifecycle_cli.add_commands(sub))
     return parser
 
 
@@ -192,6 +250,7 @@ COMMANDS = {
     "import": cmd_import,
     "ingest": cmd_ingest,
     "extract": cmd_extract,
+    "user": cmd_user,
 }
 
 
@@ -209,7 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     try:
         return COMMANDS[args.command](app, args)
-    except UsageError as exc:
+    except (UsageError, lifecycle_cli.LifecycleUsage) as exc:
         print(f"oms: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     finally:

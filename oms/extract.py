@@ -38,6 +38,12 @@ class NoMasterData:
     def customer_by_gln(self, gln: str) -> Customer | None:
         return None
 
+    def customer_by_email(self, address: str, *, domain: bool = True) -> Customer | None:
+        return None
+
+    def customer_by_fax(self, number: str) -> Customer | None:
+        return None
+
     def product(self, sku: str) -> Product | None:
         return None
 

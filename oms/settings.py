@@ -15,12 +15,22 @@ class Settings:
     database_url: str
     broker_url: str
     smtp_host: str = "127.0.0.1"
-    smtp_port: int = 2525
+    smtp_port: int = 2525  # 0: no SMTP receiver
+    smtp_max_bytes: int | None = None  # larger messages are refused (552); None: max_document_bytes
+    smtp_smarthost: str | None = None  # where replies go out; None: written to outbox/email/ instead
+    mail_from: str = "Comanda <pedidos@comanda.example>"  # From of our replies, envelope sender too
+    maildir: Path | None = None  # a Maildir to take mail from; None: inbox/maildir under data_dir
+    imap_url: str | None = None  # imaps://user:pass@host/INBOX of a mailbox to poll
+    imap_done_folder: str | None = None  # stored messages are moved here (else only flagged)
+    imap_poll_seconds: float = 60.0  # between polls where the server has no IDLE
     worker_threads: int = 2
     settle_seconds: float = 0.2  # a file must stay unchanged this long before it is taken
     sweep_seconds: float = 10.0  # how often unfinished work is looked for and queued again
     max_attempts: int = 5  # a document that kept crashing its worker is quarantined after this
     max_document_bytes: int = 20 * 1024 * 1024  # larger arrivals are stored but not read
+    max_pages: int = 50  # OCR reads no document with more pages (a 500-page PDF is quarantined)
+    max_page_pixels: int = 60_000_000  # nor any page image larger than this (decompression bombs)
+    ocr_workers: int = 0  # worker processes reading pages in parallel; 0 = one per core
 
     @property
     def inbox(self) -> Path:
@@ -45,6 +55,15 @@ class Settings:
             broker_url=env.get("OMS_BROKER_URL") or "memory://",
             smtp_host=env.get("OMS_SMTP_HOST") or "127.0.0.1",
             smtp_port=int(env.get("OMS_SMTP_PORT") or 2525),
+            smtp_max_bytes=int(env["OMS_SMTP_MAX_MB"]) * 1024 * 1024 if env.get("OMS_SMTP_MAX_MB") else None,
+            smtp_smarthost=env.get("OMS_SMTP_SMARTHOST") or None,
+            mail_from=env.get("OMS_MAIL_FROM") or "Comanda <pedidos@comanda.example>",
+            maildir=Path(env["OMS_MAILDIR"]).resolve() if env.get("OMS_MAILDIR") else None,
+            imap_url=env.get("OMS_IMAP_URL") or None,
+            imap_done_folder=env.get("OMS_IMAP_DONE_FOLDER") or None,
+            imap_poll_seconds=float(env.get("OMS_IMAP_POLL_SECONDS") or 60),
             worker_threads=int(env.get("OMS_WORKER_THREADS") or 2),
             max_document_bytes=int(env.get("OMS_MAX_DOCUMENT_MB") or 20) * 1024 * 1024,
+            max_pages=int(env.get("OMS_MAX_PAGES") or 50),
+            ocr_workers=int(env.get("OMS_OCR_WORKERS") or 0),
         )

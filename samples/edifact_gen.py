@@ -11,9 +11,13 @@ BUYER = "8437000100010"  # Ferretería Núñez, customer C-1001
 US = "8437000999997"
 
 
-def _products() -> list[tuple[str, str]]:
+# our selling units as EDIFACT unit codes (UN/ECE rec. 20)
+UNIT_CODES = {"UD": "PCE", "CAJ": "CT"}
+
+
+def _products() -> list[tuple[str, str, str]]:
     with (HERE / "masterdata" / "products.csv").open(encoding="utf-8") as fh:
-        return [(row["gtin"], row["price"]) for row in csv.DictReader(fh)]
+        return [(row["gtin"], row["price"], UNIT_CODES.get(row["unit"], "PCE")) for row in csv.DictReader(fh)]
 
 
 def orders_interchange(
@@ -43,8 +47,8 @@ def orders_interchange(
             "CUX+2:EUR:9'",
         ]
         for n in range(1, lines + 1):
-            gtin, price = products[(m + n) % len(products)]
-            body += [f"LIN+{n}++{gtin}:EN'", f"QTY+21:{n * 5}:PCE'", f"PRI+AAA:{price}'"]
+            gtin, price, unit = products[(m + n) % len(products)]
+            body += [f"LIN+{n}++{gtin}:EN'", f"QTY+21:{n * 5}:{unit}'", f"PRI+AAA:{price}'"]
         body += ["UNS+S'", f"CNT+2:{lines}'"]
         out += [*body, f"UNT+{len(body) + 1}+{m}'"]
     out.append(f"UNZ+{messages}+{control_ref}'")

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from core.domain.capture import CapturedOrder, Problem, Severity
+from core.domain.capture import CapturedOrder, Problem, ProblemCode, Severity
 from core.domain.model import Decision
 from core.domain.resolution import MasterData, ResolvedOrder
 from validation.resolve import resolve_customer, resolve_line
-from validation.rules import check_header, check_lines
+from validation.rules import check_confidence, check_header, check_lines, check_total
 
 # Each problem that needs a person costs this much confidence; informational ones cost a little.
 REVIEW_PENALTY = 0.15
 INFO_PENALTY = 0.02
+# Below this overall confidence nothing is accepted untouched, whatever the checks said: a field
+# read this badly (even a name) means the page itself was hard to read.
+ACCEPT_FLOOR = 0.5
 
 
 def validate(order: CapturedOrder, master: MasterData, today: date) -> ResolvedOrder:
@@ -25,12 +28,25 @@ def validate(order: CapturedOrder, master: MasterData, today: date) -> ResolvedO
         problems.append(customer_problem)
     problems.extend(check_header(order, today))
     problems.extend(check_lines(order, products))
+    problems.extend(check_total(order))
+    problems.extend(check_confidence(order, products))
+    confidence = score(order, problems)
+    if confidence < ACCEPT_FLOOR and decide(problems) is Decision.ACCEPT:
+        weakest = min(order.evidence, key=lambda e: e.confidence, default=None)
+        problems.append(
+            Problem(
+                ProblemCode.LOW_CONFIDENCE,
+                f"overall confidence {confidence:.2f} is below {ACCEPT_FLOOR}"
+                + (f"; least sure of {weakest.field} ({weakest.confidence:.2f})" if weakest else ""),
+                field=weakest.field if weakest else None,
+            )
+        )
     return ResolvedOrder(
         captured=order,
         customer_id=customer.customer_id if customer else None,
         skus=tuple(p.sku if p else None for p in products),
         problems=tuple(problems),
-        confidence=score(order, problems),
+        confidence=confidence,
         decision=decide(problems),
     )
 
@@ -47,5 +63,10 @@ def decide(problems: list[Problem]) -> Decision:
 def score(order: CapturedOrder, problems: list[Problem]) -> float:
     """The weakest field's reading confidence, lowered for every problem found."""
     reading = min((e.confidence for e in order.evidence), default=1.0)
-    penalty = sum(REVIEW_PENALTY if p.severity >= Severity.REVIEW else INFO_PENALTY for p in problems)
+    # a field in doubt already lowers `reading`; its problem costs nothing more
+    penalty = sum(
+        REVIEW_PENALTY if p.severity >= Severity.REVIEW else INFO_PENALTY
+        for p in problems
+        if p.code is not ProblemCode.LOW_CONFIDENCE
+    )
     return round(max(0.0, min(1.0, reading - penalty)), 3)

@@ -8,6 +8,38 @@ from core.domain.capture import CapturedLine, CapturedOrder, Problem, ProblemCod
 from core.domain.model import Customer, Product
 from core.domain.resolution import MasterData
 
+# Mailbox providers shared by many companies: a customer is never identified by these domains alone.
+PUBLIC_MAIL_DOMAINS = frozenset(
+    [
+        "gmail.com",
+        "googlemail.com",
+        "hotmail.com",
+        "hotmail.es",
+        "hotmail.co.uk",
+        "outlook.com",
+        "outlook.es",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "yahoo.es",
+        "yahoo.co.uk",
+        "icloud.com",
+        "me.com",
+        "aol.com",
+        "gmx.com",
+        "gmx.es",
+        "gmx.net",
+        "proton.me",
+        "protonmail.com",
+        "telefonica.net",
+        "movistar.es",
+        "orange.es",
+        "btinternet.com",
+        "mail.com",
+        "zoho.com",
+    ]
+)
+
 
 @dataclass(frozen=True)
 class LineMatch:
@@ -26,10 +58,21 @@ def resolve_customer(order: CapturedOrder, master: MasterData) -> tuple[Customer
         customer = master.customer_by_gln(pid) or master.customer(pid)
         if customer is not None:
             return customer, None
-    shown = order.buyer.party_id or order.buyer.name or "no buyer given"
+    address = order.buyer.email
+    if address:
+        # the sender's address, then its domain; a free-mail domain says nothing about who wrote
+        at_shared = address.rpartition("@")[2].lower() in PUBLIC_MAIL_DOMAINS
+        customer = master.customer_by_email(address, domain=not at_shared)
+        if customer is not None:
+            return customer, None
+    if order.buyer.fax:  # the number the order was faxed from
+        customer = master.customer_by_fax(order.buyer.fax)
+        if customer is not None:
+            return customer, None
+    shown = order.buyer.party_id or address or order.buyer.fax or order.buyer.name or "no buyer given"
     return None, Problem(
         ProblemCode.UNKNOWN_CUSTOMER,
-        f"buyer {shown!r} matches no customer (by GLN or customer id)",
+        f"buyer {shown!r} matches no customer (by GLN, customer id, e-mail address or fax number)",
         field="buyer.party_id",
         severity=Severity.REVIEW,
     )

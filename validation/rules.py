@@ -6,20 +6,39 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from core.domain.capture import CapturedOrder, Problem, ProblemCode, Severity
+from core.domain.capture import CapturedOrder, Problem, ProblemCode
 from core.domain.model import Product
+from validation.units import kind_of
 
 # An order dated further ahead than this is suspicious (time zones allow a day).
 FUTURE_SLACK = timedelta(days=1)
 # A unit price within this fraction of the list price counts as agreeing (rounding in the sender's ERP).
 PRICE_TOLERANCE = Decimal("0.005")
+CENT = Decimal("0.01")
+# A field read with less confidence than this (OCR confidence × layout certainty) needs a person.
+CONFIDENCE_FLOOR = 0.8
+# The fields whose doubt decides: identifiers, dates, numbers (by path or path ending).
+CODE_FIELDS = (".item_code", ".gtin", ".buyer_item_code", ".supplier_item_code")
+DECISIVE_FIELDS = (
+    "po_number",
+    "order_date",
+    "requested_delivery_date",
+    "currency",
+    "buyer.party_id",
+    "total",
+    ".quantity",
+    ".unit_price",
+    ".amount",
+    *CODE_FIELDS,
+)
 
 
 def check_header(order: CapturedOrder, today: date) -> Iterator[Problem]:
     if not order.po_number:
         yield Problem(ProblemCode.MISSING_PO_NUMBER, "the order carries no order number", field="po_number")
     if not order.lines:
-        yield Problem(ProblemCode.NO_LINES, "the order has no lines", field="lines", severity=Severity.REJECT)
+        # a person decides: an unreadable table is more likely than an order of nothing
+        yield Problem(ProblemCode.NO_LINES, "no order lines were found", field="lines")
     if order.function == "cancel":
         yield Problem(
             ProblemCode.CANCELLATION,
@@ -66,6 +85,13 @@ def check_lines(order: CapturedOrder, products: tuple[Product | None, ...]) -> I
             )
         if product is None:
             continue
+        ordered, sold = kind_of(line.unit), kind_of(product.unit)
+        if ordered and sold and ordered != sold:
+            yield Problem(
+                ProblemCode.UNIT_MISMATCH,
+                f"ordered in {line.unit} ({ordered}) but {product.sku} is sold by {product.unit} ({sold})",
+                field=f"{where}.unit",
+            )
         price = product.price
         if line.unit_price is not None and price is not None and not _close(line.unit_price, price):
             yield Problem(
@@ -88,6 +114,59 @@ def check_lines(order: CapturedOrder, products: tuple[Product | None, ...]) -> I
                 f"{quantity} × {unit_price} is not the line amount {amount}",
                 field=f"{where}.amount",
             )
+
+
+def check_total(order: CapturedOrder) -> Iterator[Problem]:
+    """The lines (amounts, else quantity × price) must add up to the order's total."""
+    if order.total is None or not order.lines:
+        return
+    values = [
+        line.amount if line.amount is not None else _product(line.quantity, line.unit_price)
+        for line in order.lines
+    ]
+    if any(v is None for v in values):
+        return  # a line without numbers is reported by the line checks
+    total = sum((v for v in values if v is not None), Decimal(0))
+    allowed = CENT + CENT / 2 * len(values)  # each line may be rounded to cents
+    if abs(total - order.total) > allowed:
+        yield Problem(
+            ProblemCode.TOTAL_MISMATCH,
+            f"the lines add up to {total}, not to the total {order.total}",
+            field="total",
+        )
+
+
+def check_confidence(order: CapturedOrder, products: tuple[Product | None, ...]) -> Iterator[Problem]:
+    """Every decisive field read with less confidence than CONFIDENCE_FLOOR goes to a person.
+
+    An item code is vouched for by master data when it resolved to a product whose list price the
+    line's price agrees with; descriptions, names and addresses decide nothing and are not named.
+    """
+    for item in order.evidence:
+        if item.confidence >= CONFIDENCE_FLOOR or not item.field.endswith(DECISIVE_FIELDS):
+            continue
+        if item.field.endswith(CODE_FIELDS) and _vouched(order, products, item.field):
+            continue
+        yield Problem(
+            ProblemCode.LOW_CONFIDENCE,
+            f"{item.field} was read with confidence {item.confidence:.2f}"
+            f" (below {CONFIDENCE_FLOOR}); please check it against the document",
+            field=item.field,
+        )
+
+
+def _vouched(order: CapturedOrder, products: tuple[Product | None, ...], path: str) -> bool:
+    index = int(path[len("lines[") : path.index("]")]) if path.startswith("lines[") else -1
+    if not 0 <= index < min(len(products), len(order.lines)):
+        return False
+    product, line = products[index], order.lines[index]
+    if product is None or product.price is None or line.unit_price is None:
+        return False
+    return _close(line.unit_price, product.price)
+
+
+def _product(quantity: Decimal | None, price: Decimal | None) -> Decimal | None:
+    return (quantity * price).quantize(CENT) if quantity is not None and price is not None else None
 
 
 def _close(a: Decimal, b: Decimal, absolute: Decimal = Decimal("0")) -> bool:

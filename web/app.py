@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
-from core.errors import ComandaError, NotFound
+from core.errors import ComandaError, LifecycleError, NoCarrier, NotFound
 from web.deps import Backend
-from web.routes import documents, health, orders
+from web.pages import dashboard, fulfilment, images, login, review
+from web.routes import documents, health, lifecycle, orders, picklists, shipments, stock
+from web.security import AuthMiddleware
+from web.templating import HERE
 
 
 def create_app(oms: Backend) -> FastAPI:
@@ -20,10 +24,26 @@ def create_app(oms: Backend) -> FastAPI:
     api.include_router(health.router)
     api.include_router(orders.router)
     api.include_router(documents.router)
+    api.include_router(login.router)
+    api.include_router(review.router)
+    api.include_router(images.router)
+    api.include_router(dashboard.router)
+    for router in (lifecycle.router, stock.router, picklists.router, shipments.router, fulfilment.router):
+        api.include_router(router)
+    api.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    # outermost: nothing below is reached without a user (see web/security.py)
+    api.add_middleware(AuthMiddleware, backend=oms)
 
     @api.exception_handler(NotFound)
     async def not_found(_request: Request, exc: NotFound) -> JSONResponse:
         return JSONResponse(status_code=404, content={"detail": str(exc)})
+
+    @api.exception_handler(LifecycleError)
+    async def lifecycle_error(_request: Request, exc: LifecycleError) -> JSONResponse:
+        """A step the order's state (or the stock, or the carriers) does not allow: 409, or 422 for goods
+        no carrier takes."""
+        status = 422 if isinstance(exc, NoCarrier) else 409
+        return JSONResponse(status_code=status, content={"detail": str(exc)})
 
     @api.exception_handler(ComandaError)
     async def comanda_error(_request: Request, exc: ComandaError) -> JSONResponse:

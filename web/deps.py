@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from typing import Annotated, Protocol
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request
 
+from core.domain.capture import CapturedOrder
+from core.domain.model import Order
+from core.domain.resolution import MasterData, ResolvedOrder
+from core.domain.users import Role, User
 from core.services.unit_of_work import UnitOfWork
 
 
@@ -14,6 +19,12 @@ class Backend(Protocol):
     """What the web layer needs of the wired system (the composition root provides it)."""
 
     def uow(self) -> UnitOfWork: ...
+
+    def publish(self, events: list[object]) -> None: ...
+
+    def answer(self, uow: UnitOfWork, order: Order, now: datetime) -> int: ...
+
+    def validate(self, order: CapturedOrder, master: MasterData, today: date) -> ResolvedOrder: ...
 
 
 def get_app(request: Request) -> Backend:
@@ -26,5 +37,24 @@ def get_uow(app: Annotated[Backend, Depends(get_app)]) -> Iterator[UnitOfWork]:
         yield uow
 
 
+def current_user(request: Request) -> User:
+    """The user the security middleware identified; every route but the public ones has one."""
+    user = request.scope.get("state", {}).get("user")
+    if user is None:  # pragma: no cover - the middleware refuses such requests before routing
+        raise HTTPException(status_code=401, detail="authentication required")
+    assert isinstance(user, User)
+    return user
+
+
+def require_role(role: Role) -> Callable[[User], User]:
+    def check(user: Annotated[User, Depends(current_user)]) -> User:
+        if not user.role.allows(role):
+            raise HTTPException(status_code=403, detail=f"this needs the {role} role")
+        return user
+
+    return check
+
+
 AppDep = Annotated[Backend, Depends(get_app)]
+CurrentUser = Annotated[User, Depends(current_user)]
 UowDep = Annotated[UnitOfWork, Depends(get_uow)]

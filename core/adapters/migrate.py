@@ -18,8 +18,12 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database to the newest schema; a no-op when it is there already."""
+def upgrade(engine: Engine, revision: str = "heads") -> None:
+    """Bring the database to the newest schema; a no-op when it is there already.
+
+    "heads": every branch, so that areas developed side by side (0002, 0003, … on 0001) all apply
+    until a merge revision joins them.
+    """
     config = alembic_config(engine)
     with engine.begin() as connection:
         config.attributes["connection"] = connection

@@ -170,6 +170,7 @@ orders = Table(
     Column("partner_id", String(64)),
     Column("message_ref", String(32)),
     Column("problems", JSON, nullable=False, default=list),
+    Column("evidence", JSON, nullable=False, default=list),
     UniqueConstraint("document_id", "message_index", name="uq_orders_document_message"),
 )
 
@@ -238,4 +239,10 @@ def start_mappers() -> None:
         },
     )
     mapper_registry.map_imperatively(OutboundMessage, outbound_messages)
+    orm_review.start_review_mappers()
+    orm_fulfilment.start_fulfilment_mappers()
     _mapped = True
+
+
+# The other areas' tables register on the same metadata; imported last because they use it.
+from core.adapters import orm_fulfilment, orm_review  # noqa: E402

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,7 @@ from core.domain.model import (
     Partner,
     Product,
 )
+from core.domain.phone import normalise_phone
 
 
 class BlobRepository:
@@ -60,6 +62,20 @@ class DocumentRepository:
         stmt = (
             select(DocumentRecord)
             .where(orm.documents.c.sha256 == sha256)
+            .where(orm.documents.c.state != DocumentState.DUPLICATE)
+            .order_by(orm.documents.c.id)
+        )
+        if exclude is not None:
+            stmt = stmt.where(orm.documents.c.id != exclude)
+        return self.session.scalars(stmt.limit(1)).first()
+
+    def first_with_external_id(
+        self, channel: str, external_id: str, *, exclude: int | None = None
+    ) -> DocumentRecord | None:
+        """The earliest non-duplicate arrival on this channel with this external id (a Message-ID)."""
+        stmt = (
+            select(DocumentRecord)
+            .where(orm.documents.c.channel == channel, orm.documents.c.external_id == external_id)
             .where(orm.documents.c.state != DocumentState.DUPLICATE)
             .order_by(orm.documents.c.id)
         )
@@ -143,6 +159,52 @@ class MasterDataRepository:
         found: Customer | None = self._remember(("gln", gln), load)
         return found
 
+    def customer_by_email(self, address: str, *, domain: bool = True) -> Customer | None:
+        """The customer with this address, else (with `domain`) the only one at the same domain."""
+        address = address.strip().lower()
+        if "@" not in address:
+            return None
+        at = address.rsplit("@", 1)[1]
+
+        def load() -> Customer | None:
+            pattern = "%@" + at.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stmt = select(Customer).where(func.lower(orm.customers.c.email).like(pattern, escape="\\"))
+            candidates = [(c, _addresses(c.email)) for c in self.session.scalars(stmt)]
+            exact = [c for c, known in candidates if address in known]
+            if exact or not domain:
+                return exact[0] if len(exact) == 1 else None
+            same = [c for c, known in candidates if any(a.endswith("@" + at) for a in known)]
+            return same[0] if len(same) == 1 else None
+
+        found: Customer | None = self._remember(("email", address, str(domain)), load)
+        return found
+
+    def customer_by_fax(self, number: str) -> Customer | None:
+        """The only customer with this fax number once both are normalised (see core.domain.phone).
+
+        Numbers are written too many ways to compare in SQL, so the fax column is read once per unit
+        of work and indexed by normalised number; a customer's national number is read in its country.
+        """
+        wanted = normalise_phone(number)
+        if wanted is None:
+            return None
+
+        def index() -> dict[str, list[str]]:
+            rows = self.session.execute(
+                select(orm.customers.c.customer_id, orm.customers.c.fax, orm.customers.c.country).where(
+                    orm.customers.c.fax.is_not(None)
+                )
+            )
+            found: dict[str, list[str]] = {}
+            for customer_id, fax, country in rows:
+                key = normalise_phone(fax, country or "ES")
+                if key:
+                    found.setdefault(key, []).append(customer_id)
+            return found
+
+        ids: list[str] = self._remember(("fax-index",), index).get(wanted, [])
+        return self.customer(ids[0]) if len(ids) == 1 else None
+
     def product(self, sku: str) -> Product | None:
         found: Product | None = self._remember(("sku", sku), lambda: self.session.get(Product, sku))
         return found
@@ -165,6 +227,16 @@ class MasterDataRepository:
 
         found: str | None = self._remember(("item", customer_id, code), load)
         return found
+
+    def remove_customer_item(self, customer_id: str, code: str, sku: str) -> None:
+        self._memo.clear()
+        self.session.execute(
+            delete(orm.customer_items).where(
+                orm.customer_items.c.customer_id == customer_id,
+                orm.customer_items.c.customer_item_code == code,
+                orm.customer_items.c.sku == sku,
+            )
+        )
 
     def upsert(self, obj: Customer | Product | CustomerItem) -> bool:
         """Insert or update by primary key; True when it was new."""
@@ -310,3 +382,8 @@ class OutboundRepository:
                 .where(orm.outbound_messages.c.id.in_(list(ids)))
                 .values(state=OutboundState.SENT, sent_at=at)
             )
+
+
+def _addresses(field: str | None) -> set[str]:
+    """The addresses in a master-data e-mail cell (one, or several separated by commas or semicolons)."""
+    return {a.strip().lower() for a in re.split(r"[,;\s]+", field or "") if "@" in a}

@@ -49,11 +49,13 @@ class ProblemCode(enum.StrEnum):
     ORDER_DATE_IN_FUTURE = "order_date_in_future"
     CURRENCY_MISMATCH = "currency_mismatch"
     PRICE_MISMATCH = "price_mismatch"
+    UNIT_MISMATCH = "unit_mismatch"
     AMOUNT_MISMATCH = "amount_mismatch"
     TOTAL_MISMATCH = "total_mismatch"
     LOW_CONFIDENCE = "low_confidence"
     UNREADABLE = "unreadable"
     CANCELLATION = "cancellation"
+    SENDER_MISMATCH = "sender_mismatch"  # e-mail: From disagrees with the envelope sender
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ class Party:
     postal_code: str | None = None
     city: str | None = None
     country: str | None = None
+    email: str | None = None  # the address the party wrote from (e-mail orders)
+    fax: str | None = None  # the number the party faxed from (fax channel), E.164 where known
 
     @property
     def empty(self) -> bool:

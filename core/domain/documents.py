@@ -80,6 +80,7 @@ class ParseResult:
     interchanges: tuple[InterchangeReceipt, ...] = ()  # EDIFACT envelopes, for CONTRL and dedupe
     error: str | None = None  # set when nothing usable could be read
     extra: dict[str, object] = field(default_factory=dict)  # format-specific detail (pages, words)
+    sender: str | None = None  # the sender as the document itself names it (a fax header line)
 
 
 @dataclass(eq=False)

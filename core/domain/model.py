@@ -12,12 +12,25 @@ from decimal import Decimal
 
 
 class OrderState(enum.StrEnum):
-    """Where an order stands; later stages (allocation, shipping, ...) extend this."""
+    """Where an order stands; the lifecycle's transitions are in `core.domain.lifecycle`."""
 
     RECEIVED = "received"
     ACCEPTED = "accepted"
     IN_REVIEW = "in_review"
     REJECTED = "rejected"
+    # the lifecycle after acceptance (core.domain.lifecycle)
+    APPROVED = "approved"  # credit/payment approved
+    BACKORDERED = "backordered"  # some units wait for stock
+    ALLOCATED = "allocated"
+    RELEASED = "released"  # on a pick list in the warehouse
+    PICKED = "picked"
+    PACKED = "packed"
+    PARTIALLY_SHIPPED = "partially_shipped"
+    SHIPPED = "shipped"
+    DELIVERED = "delivered"
+    CLOSED = "closed"
+    ON_HOLD = "on_hold"
+    CANCELLED = "cancelled"
 
 
 class Decision(enum.StrEnum):
@@ -144,6 +157,8 @@ class Order:
     partner_id: str | None = None  # EDIFACT sender the answer goes to
     message_ref: str | None = None
     problems: list[dict[str, str | None]] = field(default_factory=list)
+    # per-field confidence and provenance as captured: {"field", "confidence", "page", "box", "segment"}
+    evidence: list[dict[str, object]] = field(default_factory=list)
     lines: list[OrderLine] = field(default_factory=list)
     id: int | None = None
 
@@ -153,6 +168,9 @@ class OutboundKind(enum.StrEnum):
 
     ORDRSP = "ordrsp"
     CONTRL = "contrl"
+    DESADV = "desadv"
+    NOTICE = "notice"  # a lifecycle notification on e-mail or fax
+    REPLY = "reply"  # the answer to an order that came by e-mail or fax
 
 
 class OutboundState(enum.StrEnum):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
+from core.domain.capture import Evidence
 from core.domain.documents import DocumentRecord
+from core.domain.layout import PageWords
 from core.domain.model import Order, OrderLine
 from core.domain.resolution import ResolvedOrder
 
@@ -12,6 +15,45 @@ from core.domain.resolution import ResolvedOrder
 def _clip(value: str | None, size: int) -> str | None:
     """Keep a document's text within its column; the full text stays in the stored document."""
     return value[:size] if value is not None and len(value) > size else value
+
+
+def evidence_dict(item: Evidence) -> dict[str, object]:
+    """Where a field was read and how sure the reader was, without the raw text (the document has it)."""
+    out: dict[str, object] = {"field": item.field, "confidence": round(item.confidence, 3)}
+    where = item.provenance
+    if where.page is not None:
+        out["page"] = where.page
+    if where.box is not None:
+        out["box"] = [round(v, 1) for v in where.box]
+    if where.segment is not None:
+        out["segment"] = where.segment
+    return out
+
+
+def pages_rows(pages: Sequence[PageWords]) -> list[dict[str, object]]:
+    """Page rows for the review screen: every word with its box and confidence."""
+    return [
+        {
+            "number": page.number,
+            "width": page.width,
+            "height": page.height,
+            "dpi": page.dpi,
+            "source": page.source,
+            "words": [
+                [
+                    w.text,
+                    round(w.x0, 1),
+                    round(w.y0, 1),
+                    round(w.x1, 1),
+                    round(w.y1, 1),
+                    round(w.confidence, 3),
+                ]
+                for w in page.words
+            ],
+            "text": " ".join(w.text for w in page.words),
+        }
+        for page in pages
+    ]
 
 
 def order_from_resolved(
@@ -46,6 +88,7 @@ def order_from_resolved(
         partner_id=_clip(partner_id, 64),
         message_ref=_clip(captured.message_ref, 32),
         problems=[p.as_dict() for p in resolved.problems],
+        evidence=[evidence_dict(e) for e in captured.evidence],
     )
     for position, (line, sku) in enumerate(zip(captured.lines, resolved.skus, strict=True), start=1):
         order.lines.append(

@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Protocol
 
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from core.domain.capture import CapturedOrder, Problem, ProblemCode, Severity
-from core.domain.documents import DocumentRecord, DocumentState, InboundDocument, ParseResult
+from core.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
 from core.domain.interchange import InterchangeReceipt
+from core.domain.layout import PageWords
 from core.domain.model import Decision, Order, OutboundMessage, Partner
 from core.domain.resolution import MasterData, ResolvedOrder
 from core.errors import NotFound, TransientError
 from core.services import interchanges
 from core.services.events import AnswersQueued
-from core.services.orders import order_from_resolved
+from core.services.orders import order_from_resolved, pages_rows
 from core.services.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -118,13 +119,21 @@ class DocumentProcessor:
                 uow.commit()
                 return record.state
             first = uow.documents.first_with_hash(record.sha256, exclude=record.id)
-            if first is not None and first.id is not None and record.id is not None and first.id < record.id:
+            same = "the same bytes"
+            if not _earlier(first, record) and record.external_id and record.channel != Channel.EDI:
+                # e-mail, fax: the same Message-ID (job id) is the same message, however it travelled;
+                # EDIFACT has its own rule (sender + control reference, in `interchanges`)
+                first = uow.documents.first_with_external_id(
+                    record.channel, record.external_id, exclude=record.id
+                )
+                same = f"the same message ({record.external_id[:200]})"
+            if first is not None and _earlier(first, record):
                 record.state = DocumentState.DUPLICATE
                 record.duplicate_of = first.id
                 record.problems = [
                     Problem(
                         ProblemCode.DUPLICATE_DOCUMENT,
-                        f"the same bytes arrived before as document {first.id}; no new orders",
+                        f"{same} arrived before as document {first.id}; no new orders",
                         severity=Severity.INFO,
                     ).as_dict()
                 ]
@@ -160,6 +169,8 @@ class DocumentProcessor:
         assert record.id is not None
         record.format = result.format
         record.updated_at = now
+        if result.sender and not record.sender:  # e.g. a fax header line when no sidecar named it
+            record.sender = result.sender[:256]
         receipts = result.interchanges
         screening = interchanges.screen(uow, receipts, record.id)
         orders: list[Order] = []
@@ -168,12 +179,17 @@ class DocumentProcessor:
             source = captured.interchange_index
             if source is not None and source in screening.duplicates:
                 continue
+            if record.channel == Channel.FAX and record.sender:  # the fax server's number beats OCR
+                captured = replace(captured, buyer=replace(captured.buyer, fax=record.sender))
             resolved = self.validate(captured, uow.master, now.date())
             sender = receipts[source].sender_id if source is not None and source < len(receipts) else None
             orders.append(order_from_resolved(resolved, record, index, now, sender))
             if source is not None:
                 taken[source] = taken.get(source, 0) + 1
         uow.orders.insert_new(record.id, orders)
+        pages = result.extra.get("pages")
+        if orders and isinstance(pages, tuple | list) and all(isinstance(p, PageWords) for p in pages):
+            uow.review.add_pages(record.id, pages_rows(pages))
         interchanges.record_taken(uow, receipts, screening, taken, record.id, now)
 
         contrls = interchanges.contrl_receipts(receipts, screening, taken)
@@ -233,6 +249,24 @@ class DocumentProcessor:
             count += 1
         return count
 
+    def answer_decided(self, uow: UnitOfWork, order: Order, now: datetime) -> int:
+        """Queue the answer to one order decided later (approved or rejected in review)."""
+        record = uow.documents.get(order.document_id)
+        assert record is not None and record.id is not None
+        messages: list[OutboundMessage] = []
+        partner = uow.partners.get(order.partner_id, lock=True) if order.partner_id else None
+        if partner is not None:
+            msg = self.edi_answers.order_responses([order], partner, partner.take_control_ref(), now)
+            msg.order_id = order.id
+            messages.append(msg)
+        elif (responder := self.responders.get(str(record.channel))) is not None:
+            messages.extend(responder.respond(uow, record, [order], now))
+        for msg in messages:
+            self._queue(uow, msg, record)
+        if messages:
+            uow.emit(AnswersQueued(record.id))
+        return len(messages)
+
     @staticmethod
     def _queue(uow: UnitOfWork, msg: OutboundMessage, record: DocumentRecord) -> None:
         msg.document_id = record.id
@@ -255,6 +289,10 @@ class DocumentProcessor:
                 customer_id=customer.customer_id if customer else None,
             )
         )
+
+
+def _earlier(first: DocumentRecord | None, record: DocumentRecord) -> bool:
+    return first is not None and first.id is not None and record.id is not None and first.id < record.id
 
 
 def _only_acknowledgements(result: ParseResult) -> bool:

@@ -6,7 +6,7 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.adapters import repository
+from core.adapters import repository, repository_fulfilment, repository_review, repository_stock
 
 
 class UnitOfWork:
@@ -30,6 +30,10 @@ class UnitOfWork:
         self.partners = repository.PartnerRepository(self.session)
         self.orders = repository.OrderRepository(self.session)
         self.outbound = repository.OutboundRepository(self.session)
+        self.users = repository_review.UserRepository(self.session)
+        self.review = repository_review.ReviewRepository(self.session)
+        self.stock = repository_stock.StockRepository(self.session)
+        self.fulfilment = repository_fulfilment.FulfilmentRepository(self.session)
         self._events = []
         return self
 

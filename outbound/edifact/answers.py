@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from core.domain.interchange import InterchangeReceipt
-from core.domain.model import Decision, Order, OutboundKind, OutboundMessage, Partner
+from core.domain.model import Order, OrderState, OutboundKind, OutboundMessage, Partner
 from outbound.edifact.contrl import build_contrl
 from outbound.edifact.naming import outbound_filename
 from outbound.edifact.ordrsp import OrderResponse, ordrsp_message
@@ -46,9 +46,9 @@ class EdifactAnswers:
             ordrsp_message(
                 order,
                 message_ref=str(n),
-                response=OrderResponse.ACCEPTED
-                if order.decision == Decision.ACCEPT
-                else OrderResponse.REJECTED,
+                response=OrderResponse.REJECTED
+                if order.state == OrderState.REJECTED
+                else OrderResponse.ACCEPTED,
                 issued_at=now,
                 response_number=f"{control_ref}-{n}",
             )

@@ -27,8 +27,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+AUTH: dict[str, str] = {}  # the running server's API token, set by the fixture
+
+
 def get(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=5) as resp:
+    request = urllib.request.Request(url, headers=AUTH)
+    with urllib.request.urlopen(request, timeout=5) as resp:
         return json.loads(resp.read())
 
 
@@ -54,6 +58,18 @@ def running(tmp_path: Path):  # type: ignore[no-untyped-def]
         [*oms, "db", "seed", "--if-empty"], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert seeded.returncode == 0, seeded.stderr
+    made = subprocess.run(
+        [*oms, "user", "create", "ana", "--role", "clerk", "--password-stdin"],
+        cwd=ROOT,
+        env=env,
+        input="correct horse battery\n",
+        capture_output=True,
+        text=True,
+    )
+    assert made.returncode == 0, made.stderr
+    token = subprocess.run([*oms, "user", "token", "ana"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert token.returncode == 0, token.stderr
+    AUTH["Authorization"] = f"Bearer {token.stdout.strip()}"
     port = free_port()
     log = (tmp_path / "run.log").open("wb")
     proc = subprocess.Popen([*oms, "run", "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=log)
@@ -106,5 +122,6 @@ def test_dropped_interchanges_become_orders_with_answers(running) -> None:  # ty
 
     doc = get(f"{base}/api/documents/{detail['document_id']}")
     assert doc["state"] == "processed" and doc["original_name"] == "incoming.edi"
-    with urllib.request.urlopen(f"{base}/api/documents/{doc['id']}/raw", timeout=5) as resp:
+    raw = urllib.request.Request(f"{base}/api/documents/{doc['id']}/raw", headers=AUTH)
+    with urllib.request.urlopen(raw, timeout=5) as resp:
         assert resp.read() == content

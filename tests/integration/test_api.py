@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from oms.bootstrap import App
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, make_user
 from tests.integration.helpers import ingest
 from web.app import create_app
 
@@ -15,7 +15,8 @@ DEMO = (SAMPLES / "edifact" / "demo-orders.edi").read_bytes()
 
 @pytest.fixture
 def client(demo_app: App) -> TestClient:
-    return TestClient(create_app(demo_app))
+    token = make_user(demo_app)
+    return TestClient(create_app(demo_app), headers={"Authorization": f"Bearer {token}"})
 
 
 def test_orders_documents_and_raw_bytes(client: TestClient, demo_app: App) -> None:
@@ -59,8 +60,8 @@ def test_filters_paging_and_not_found(client: TestClient, demo_app: App) -> None
     assert client.get("/api/documents/9999").status_code == 404
 
 
-def test_health_and_openapi(client: TestClient) -> None:
-    health = client.get("/health")
+def test_health_and_openapi(client: TestClient, demo_app: App) -> None:
+    health = TestClient(create_app(demo_app)).get("/health")  # no credentials needed
     assert health.status_code == 200 and health.json()["database"] == "ok"
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/orders", "/api/orders/{order_id}", "/api/documents/{document_id}", "/health"} <= set(paths)

@@ -16,6 +16,7 @@ from core.domain.capture import (
     Severity,
 )
 from core.domain.model import Customer, Decision, Product
+from core.domain.phone import normalise_phone
 from validation.decide import validate
 
 TODAY = date(2026, 11, 26)
@@ -41,6 +42,20 @@ class Master:
 
     def customer_by_gln(self, gln: str) -> Customer | None:
         return next((c for c in self.customers.values() if c.gln == gln), None)
+
+    def customer_by_email(self, address: str, *, domain: bool = True) -> Customer | None:
+        address = address.lower()
+        exact = [c for c in self.customers.values() if (c.email or "").lower() == address]
+        if exact or not domain:
+            return exact[0] if len(exact) == 1 else None
+        at = address.rpartition("@")[2]
+        same = [c for c in self.customers.values() if (c.email or "").lower().endswith("@" + at)]
+        return same[0] if len(same) == 1 else None
+
+    def customer_by_fax(self, number: str) -> Customer | None:
+        wanted = normalise_phone(number)
+        same = [c for c in self.customers.values() if normalise_phone(c.fax, c.country or "ES") == wanted]
+        return same[0] if wanted and len(same) == 1 else None
 
     def product(self, sku: str) -> Product | None:
         return self.products.get(sku)
@@ -152,9 +167,10 @@ def test_dates_are_checked() -> None:
     assert codes(future.problems) == {"order_date_in_future"}
 
 
-def test_no_lines_is_rejected_and_missing_po_number_reviewed() -> None:
+def test_no_lines_and_missing_po_number_go_to_a_person() -> None:
+    # an order whose table could not be read must reach a clerk, not be refused to the customer
     empty = validate(order(lines=()), Master(), TODAY)
-    assert empty.decision is Decision.REJECT
+    assert empty.decision is Decision.REVIEW
     assert codes(empty.problems) == {"no_lines"}
     nameless = validate(order(po_number=None), Master(), TODAY)
     assert nameless.decision is Decision.REVIEW
@@ -180,3 +196,30 @@ def test_a_cancellation_is_not_taken_without_a_clerk() -> None:
     resolved = validate(order(function="cancel"), Master(), TODAY)
     assert codes(resolved.problems) == {"cancellation"}
     assert resolved.decision is Decision.REVIEW
+
+
+def test_a_box_ordered_where_we_sell_pieces_needs_a_person() -> None:
+    master = Master()
+    master.products["TOR-M8-40"].unit = "UD"
+    boxes = CapturedLine(
+        line_no="1", gtin="8437000100102", quantity=Decimal(2), unit="cajas", unit_price=Decimal("0.18")
+    )
+    resolved = validate(order(lines=(boxes,)), master, TODAY)
+    assert [(p.code.value, p.field) for p in resolved.problems] == [("unit_mismatch", "lines[0].unit")]
+    assert resolved.decision is Decision.REVIEW
+    pieces = CapturedLine(
+        line_no="1", gtin="8437000100102", quantity=Decimal(2), unit="PCE", unit_price=Decimal("0.18")
+    )
+    assert validate(order(lines=(pieces,)), master, TODAY).problems == ()
+    unknown_word = CapturedLine(
+        line_no="1", gtin="8437000100102", quantity=Decimal(2), unit="GBND", unit_price=Decimal("0.18")
+    )
+    assert validate(order(lines=(unknown_word,)), master, TODAY).problems == ()  # not known: not judged
+
+
+def test_a_low_overall_confidence_is_never_accepted_untouched() -> None:
+    # every check passes, but one field was barely legible: a person must look
+    ev = (Evidence("lines[0].description", 0.02, Provenance(page=1, box=(1, 2, 3, 4))),)
+    resolved = validate(order(evidence=ev), Master(), TODAY)
+    assert resolved.decision is Decision.REVIEW
+    assert [(p.code.value, p.field) for p in resolved.problems] == [("low_confidence", "lines[0].description")]

@@ -1,0 +1,147 @@
+"""The lifecycle on PostgreSQL under concurrency: many workers contending for the last units never
+oversell, and notifications rendered by competing jobs go out exactly once."""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from core.domain.model import OrderState, OutboundKind
+from core.domain.notifications import NoticeKind, NotificationState
+from oms.bootstrap import App
+from samples.lifecycle_gen import make_orders
+from tests.conftest import fixed_clock, load_demo_master_data, make_app
+from tests.integration.lifecycle_support import (
+    allocations,
+    assert_books_balance,
+    drain_all,
+    notifications,
+    outbound,
+    set_up_shop,
+)
+
+pytestmark = pytest.mark.integration
+D = Decimal
+WORKERS = 16
+
+
+@pytest.fixture
+def pg_shop(tmp_path: Path, pg_url: str) -> App:
+    app = make_app(tmp_path, pg_url, clock=fixed_clock)
+    load_demo_master_data(app)
+    set_up_shop(app, stock=False)
+    yield app  # type: ignore[misc]
+    app.close()
+
+
+def in_parallel(jobs: list[Callable[[], object]], workers: int = WORKERS) -> list[BaseException]:
+    """Run the jobs on `workers` threads released at the same instant; returns the errors raised."""
+    barrier = threading.Barrier(workers)
+    errors: list[BaseException] = []
+    queue = list(jobs)
+    lock = threading.Lock()
+
+    def work() -> None:
+        barrier.wait()
+        while True:
+            with lock:
+                if not queue:
+                    return
+                job = queue.pop()
+            try:
+                job()
+            except BaseException as exc:
+                errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors
+
+
+def test_many_workers_contending_for_the_last_units_never_oversell(pg_shop: App) -> None:
+    svc = pg_shop.lifecycle.service
+    # the last units: 7 + 5 of one SKU in two warehouses, 9 of another in one
+    svc.receive("TAC-6", "MAD", "A-03-01", D(7), "goods-in")
+    svc.receive("TAC-6", "BCN", "B-01-03", D(5), "goods-in")
+    svc.receive("BRO-HSS-8", "MAD", "A-10-01", D(9), "goods-in")
+    rng = random.Random(6)
+    specs = [
+        [("TAC-6", D(rng.randint(1, 3)))] + ([("BRO-HSS-8", D(rng.randint(1, 2)))] if i % 2 else [])
+        for i in range(60)
+    ]
+    with pg_shop.uow() as uow:
+        ids = make_orders(uow, specs, fixed_clock(), tag="race")
+        uow.commit()
+
+    errors = in_parallel([lambda oid=oid: svc.allocate([oid], f"worker-{oid}") for oid in ids])
+    assert errors == []
+
+    wanted = {"TAC-6": D(0), "BRO-HSS-8": D(0)}
+    got = {"TAC-6": D(0), "BRO-HSS-8": D(0)}
+    with pg_shop.uow() as uow:
+        orders = uow.fulfilment.orders(ids)
+        held = uow.fulfilment.allocations(ids)
+        for order in orders:
+            assert order.id is not None
+            mine = held.get(order.id, [])
+            complete = True
+            for line in order.lines:
+                assert line.sku is not None and line.quantity is not None
+                taken = sum((a.quantity for a in mine if a.line_id == line.id), D(0))
+                assert D(0) <= taken <= line.quantity  # each line allocated, partly, or waiting
+                wanted[line.sku] += line.quantity
+                got[line.sku] += taken
+                complete = complete and taken == line.quantity
+            assert order.state is (OrderState.ALLOCATED if complete else OrderState.BACKORDERED)
+        levels = uow.stock.levels()
+    assert got == {"TAC-6": D(12), "BRO-HSS-8": D(9)}  # every last unit went, and no more
+    assert wanted["TAC-6"] > 12 and wanted["BRO-HSS-8"] > 9
+    assert all(D(0) <= lv.allocated <= lv.on_hand for lv in levels)
+    assert_books_balance(pg_shop)
+
+
+def test_batches_and_single_orders_racing_over_the_same_stock(pg_shop: App) -> None:
+    svc = pg_shop.lifecycle.service
+    for location in ("A-01-01", "A-01-02", "A-01-03"):
+        svc.receive("TOR-M8-40", "MAD", location, D(40), "goods-in")
+    svc.receive("TOR-M8-40", "BCN", "B-02-01", D(30), "goods-in")
+    with pg_shop.uow() as uow:
+        ids = make_orders(uow, [[("TOR-M8-40", D(7))] for _ in range(40)], fixed_clock(), tag="mix")
+        uow.commit()
+    batches: list[Callable[[], object]] = [
+        lambda b=ids[i : i + 5]: svc.allocate(b, "batch") for i in range(0, 40, 5)
+    ]
+    singles: list[Callable[[], object]] = [lambda oid=oid: svc.allocate([oid], "single") for oid in ids]
+    assert in_parallel(batches + singles) == []
+    total = sum((a.quantity for oid in ids for a in allocations(pg_shop, oid)), D(0))
+    assert total == D(150)  # 40 orders x 7 = 280 wanted, 150 there
+    assert_books_balance(pg_shop)
+
+
+def test_notifications_go_out_once_however_many_jobs_race(pg_shop: App) -> None:
+    svc = pg_shop.lifecycle.service
+    svc.receive("GUA-NIT-L", "MAD", "A-12-04", D(3), "goods-in")
+    with pg_shop.uow() as uow:
+        [oid] = make_orders(uow, [[("GUA-NIT-L", D(5))]], fixed_clock(), tag="notify")
+        order = uow.fulfilment.order(oid)
+        assert order is not None
+        order.channel, order.partner_id = "email", None
+        uow.commit()
+    svc.allocate([oid], "clerk")  # 3 of 5: backordered, the customer is told
+    svc.allocate([oid], "clerk")  # nothing new: no second notice
+    assert in_parallel([lambda: svc.notify(oid) for _ in range(12)], workers=12) == []
+    drain_all(pg_shop)
+    [notice] = notifications(pg_shop, oid)
+    assert notice.kind is NoticeKind.BACKORDERED and notice.state is NotificationState.QUEUED
+    [mail] = outbound(pg_shop, oid)
+    assert mail.kind is OutboundKind.NOTICE and mail.channel == "email"
+    assert mail.recipient == "pedidos@ferreterianunez.es"
+    assert "pendiente de stock" in mail.content.decode()  # the customer's language: Spanish

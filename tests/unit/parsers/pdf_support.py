@@ -1,0 +1,70 @@
+"""Helpers for the PDF and layout tests: the demo master data in memory, and reading a PDF the way
+`oms extract --json` does (parse, resolve, validate) into the contract's shape."""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from core.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
+from core.domain.model import Customer, Product
+from core.domain.phone import normalise_phone
+from oms.extract import result_json
+from parsers.pdf_text import PdfTextParser
+
+MASTERDATA = Path(__file__).resolve().parents[3] / "samples" / "masterdata"
+TODAY = date(2026, 11, 26)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (MASTERDATA / name).open(encoding="utf-8") as fh:
+        return [{k: v or None for k, v in row.items()} for row in csv.DictReader(fh)]  # type: ignore[misc]
+
+
+class SampleMaster:
+    """The demo master data (samples/masterdata) implementing validation's MasterData protocol."""
+
+    def __init__(self) -> None:
+        self.customers = {r["customer_id"]: Customer(**r) for r in _rows("customers.csv")}
+        self.products = {
+            r["sku"]: Product(**{**r, "price": Decimal(r["price"]) if r["price"] else None})
+            for r in _rows("products.csv")
+        }
+        self.items = {
+            (r["customer_id"], r["customer_item_code"]): r["sku"] for r in _rows("customer-items.csv")
+        }
+
+    def customer(self, customer_id: str) -> Customer | None:
+        return self.customers.get(customer_id)
+
+    def customer_by_gln(self, gln: str) -> Customer | None:
+        return next((c for c in self.customers.values() if c.gln == gln), None)
+
+    def customer_by_email(self, address: str, *, domain: bool = True) -> Customer | None:
+        return next((c for c in self.customers.values() if (c.email or "").lower() == address.lower()), None)
+
+    def customer_by_fax(self, number: str) -> Customer | None:
+        wanted = normalise_phone(number)
+        return next((c for c in self.customers.values() if normalise_phone(c.fax) == wanted), None)
+
+    def product(self, sku: str) -> Product | None:
+        return self.products.get(sku)
+
+    def product_by_gtin(self, gtin: str) -> Product | None:
+        return next((p for p in self.products.values() if p.gtin == gtin), None)
+
+    def sku_for_customer_code(self, customer_id: str, code: str) -> str | None:
+        return self.items.get((customer_id, code))
+
+
+def parse(content: bytes, parser: PdfTextParser | None = None) -> ParseResult:
+    doc = InboundDocument(Channel.UPLOAD, content, datetime(2026, 11, 26, 9, tzinfo=UTC), "order.pdf")
+    return (parser or PdfTextParser()).parse(doc, ParseContext(today=datetime(2026, 11, 26, 9, tzinfo=UTC)))
+
+
+def extract(content: bytes, parser: PdfTextParser | None = None) -> dict[str, Any]:
+    """The document as `oms extract --json` prints it, resolved against the demo master data."""
+    return result_json("order.pdf", None, parse(content, parser), SampleMaster(), TODAY)
