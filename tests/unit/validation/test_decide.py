@@ -222,4 +222,5 @@ def test_a_low_overall_confidence_is_never_accepted_untouched() -> None:
     ev = (Evidence("lines[0].description", 0.02, Provenance(page=1, box=(1, 2, 3, 4))),)
     resolved = validate(order(evidence=ev), Master(), TODAY)
     assert resolved.decision is Decision.REVIEW
-    assert [(p.code.value, p.field) for p in resolved.problems] == [("low_confidence", "lines[0].description")]
+    got = [(p.code.value, p.field) for p in resolved.problems]
+    assert got == [("low_confidence", "lines[0].description")]
