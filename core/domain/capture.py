@@ -55,6 +55,8 @@ class ProblemCode(enum.StrEnum):
     LOW_CONFIDENCE = "low_confidence"
     UNREADABLE = "unreadable"
     CANCELLATION = "cancellation"
+    CHANGE_APPLIED = "change_applied"
+    CHANGE_NOT_APPLIED = "change_not_applied"
     SENDER_MISMATCH = "sender_mismatch"  # e-mail: From disagrees with the envelope sender
 
 

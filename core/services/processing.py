@@ -21,9 +21,10 @@ from core.domain.interchange import InterchangeReceipt
 from core.domain.layout import PageWords
 from core.domain.model import Decision, Order, OutboundMessage, Partner
 from core.domain.resolution import MasterData, ResolvedOrder
-from core.errors import NotFound, TransientError
+from core.errors import LifecycleError, NotFound, TransientError
 from core.services import interchanges
 from core.services.events import AnswersQueued
+from core.services.order_changes import apply_captured_change
 from core.services.orders import order_from_resolved, pages_rows
 from core.services.unit_of_work import UnitOfWork
 
@@ -175,10 +176,19 @@ class DocumentProcessor:
         screening = interchanges.screen(uow, receipts, record.id)
         orders: list[Order] = []
         taken: dict[int, int] = {}
+        changed: list[Problem] = []
         for index, captured in enumerate(result.orders):
             source = captured.interchange_index
             if source is not None and source in screening.duplicates:
                 continue
+            if captured.function == "change":
+                outcome = self._apply_change(uow, captured, now)
+                changed.append(outcome)
+                if outcome.severity < Severity.REVIEW:
+                    if source is not None:
+                        taken[source] = taken.get(source, 0) + 1
+                    continue
+                captured = captured.with_problems(outcome)  # not applied: a clerk decides
             if record.channel == Channel.FAX and record.sender:  # the fax server's number beats OCR
                 captured = replace(captured, buyer=replace(captured.buyer, fax=record.sender))
             resolved = self.validate(captured, uow.master, now.date())
@@ -200,11 +210,11 @@ class DocumentProcessor:
             for msg in responder.respond(uow, record, decided, now) if decided else []:
                 self._queue(uow, msg, record)
                 answered += 1
-        doc_problems = list(result.problems) + screening.problems
+        doc_problems = list(result.problems) + screening.problems + changed
         record.problems = [p.as_dict() for p in doc_problems]
         if screening.duplicates:
             record.duplicate_of = min(screening.duplicates.values())
-        if orders:
+        if orders or any(p.severity < Severity.REVIEW for p in changed):
             record.state = DocumentState.PROCESSED
         elif receipts and len(screening.duplicates) == len(receipts):
             record.state = DocumentState.DUPLICATE
@@ -248,6 +258,30 @@ class DocumentProcessor:
             self._queue(uow, msg, record)
             count += 1
         return count
+
+    def _apply_change(self, uow: UnitOfWork, captured: CapturedOrder, now: datetime) -> Problem:
+        """Apply a buyer's change (ORDCHG, or BGM function "change") to the order it changes.
+
+        Returns an INFO problem saying what was done, or a REVIEW problem saying why it was not
+        (no such order, or goods already in the warehouse), in which case the change is kept as an
+        order in review for a clerk.
+        """
+        customer = self.validate(captured, uow.master, now.date()).customer_id
+        try:
+            with uow.session.begin_nested():
+                outcome = apply_captured_change(uow, captured, customer, "edi", now)
+        except (NotFound, LifecycleError) as exc:
+            return Problem(
+                ProblemCode.CHANGE_NOT_APPLIED,
+                f"change to order {captured.po_number!r} not applied: {exc}",
+                field="po_number",
+            )
+        done = ", ".join(f"line {k}: {v}" for k, v in outcome.items()) or "nothing to change"
+        return Problem(
+            ProblemCode.CHANGE_APPLIED,
+            f"change to order {captured.po_number!r} applied ({done})",
+            severity=Severity.INFO,
+        )
 
     def answer_decided(self, uow: UnitOfWork, order: Order, now: datetime) -> int:
         """Queue the answer to one order decided later (approved or rejected in review)."""

@@ -27,6 +27,8 @@ from parsers.edifact.orders import map_order
 from parsers.edifact.scan import BOM, SCORE_WINDOW, Chunk, chunks, find_start, strip_bom
 
 ORDERS = "ORDERS"
+ORDCHG = "ORDCHG"  # a change to an order sent before: read like ORDERS, function "change"
+ORDER_MESSAGES = frozenset({ORDERS, ORDCHG})
 ACKNOWLEDGEMENTS = frozenset({"CONTRL"})  # recorded without complaint; nothing to take from them
 
 
@@ -115,19 +117,21 @@ class _Assembler:
             self.types.append(header.type)
         findings = list(message.findings)
         truncated = any(f.problem.code is ProblemCode.MISSING_UNT for f in findings)
-        if header.type == ORDERS and truncated:
+        if header.type in ORDER_MESSAGES and truncated:
             # a message cut short may have lost lines: it is reported (and rejected in the CONTRL),
             # never taken as an order
             self.problems += [f.problem for f in findings]
             self.problems.append(
                 Problem(
                     ProblemCode.MISSING_UNT,
-                    f"ORDERS message {header.reference} is incomplete (no UNT); it is not taken as an order",
+                    f"{header.type} message {header.reference} is incomplete (no UNT); it is not taken",
                     severity=Severity.REVIEW,
                 )
             )
-        elif header.type == ORDERS:
+        elif header.type in ORDER_MESSAGES:
             order, more = map_order(message.segments, interchange.chars.decimal, header.reference)
+            if header.type == ORDCHG:
+                order = replace(order, function="change")
             findings += more
             problems = tuple(f.problem for f in findings)
             self._pending.append(
