@@ -17,6 +17,7 @@ from dramatiq.errors import Retry
 from sqlalchemy.exc import OperationalError
 
 from core.errors import TransientError
+from core.services.events import OrdersAccepted
 from core.services.fulfilment import Fulfilment
 from core.services.lifecycle_events import NotificationsQueued, StockArrived
 from core.services.notifications import Notifier
@@ -36,6 +37,7 @@ QUEUE = "lifecycle"
 class LifecycleActors:
     notify_order: dramatiq.Actor[..., Any]
     serve_backorders: dramatiq.Actor[..., Any]
+    start_orders: dramatiq.Actor[..., Any]
 
 
 def declare_lifecycle_actors(broker: dramatiq.Broker, service: Fulfilment) -> LifecycleActors:
@@ -53,6 +55,12 @@ def declare_lifecycle_actors(broker: dramatiq.Broker, service: Fulfilment) -> Li
         except (TransientError, OperationalError) as exc:
             raise Retry(str(exc)) from exc
 
+    def start_orders(order_ids: list[int]) -> None:
+        try:
+            service.start_accepted([int(i) for i in order_ids], "system")
+        except (TransientError, OperationalError) as exc:
+            raise Retry(str(exc)) from exc
+
     options: dict[str, Any] = {
         "broker": broker,
         "queue_name": QUEUE,
@@ -63,6 +71,7 @@ def declare_lifecycle_actors(broker: dramatiq.Broker, service: Fulfilment) -> Li
     return LifecycleActors(
         notify_order=dramatiq.actor(**options)(notify_order),
         serve_backorders=dramatiq.actor(**options)(serve_backorders),
+        start_orders=dramatiq.actor(**options)(start_orders),
     )
 
 
@@ -84,6 +93,7 @@ class Lifecycle:
             notifiers=self.notifiers,
         )
         self.actors = declare_lifecycle_actors(app.broker, self.service)
+        self.auto_fulfil = app.settings.auto_fulfil
 
     def dispatch(self, event: object) -> bool:
         """Queue the job an event asks for; False when the event is not the lifecycle's."""
@@ -91,6 +101,9 @@ class Lifecycle:
             self.actors.notify_order.send(event.order_id)
         elif isinstance(event, StockArrived):
             self.actors.serve_backorders.send(event.sku)
+        elif isinstance(event, OrdersAccepted):
+            if self.auto_fulfil:
+                self.actors.start_orders.send(list(event.order_ids))
         else:
             return False
         return True

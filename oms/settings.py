@@ -28,6 +28,7 @@ class Settings:
     sweep_seconds: float = 10.0  # how often unfinished work is looked for and queued again
     max_attempts: int = 5  # a document that kept crashing its worker is quarantined after this
     max_document_bytes: int = 20 * 1024 * 1024  # larger arrivals are stored but not read
+    auto_fulfil: bool = False  # accepted orders go on to approval and allocation by themselves
     max_pages: int = 50  # OCR reads no document with more pages (a 500-page PDF is quarantined)
     max_page_pixels: int = 60_000_000  # nor any page image larger than this (decompression bombs)
     ocr_workers: int = 0  # worker processes reading pages in parallel; 0 = one per core
@@ -64,6 +65,7 @@ class Settings:
             imap_poll_seconds=float(env.get("OMS_IMAP_POLL_SECONDS") or 60),
             worker_threads=int(env.get("OMS_WORKER_THREADS") or 2),
             max_document_bytes=int(env.get("OMS_MAX_DOCUMENT_MB") or 20) * 1024 * 1024,
+            auto_fulfil=(env.get("OMS_AUTO_FULFIL") or "0").lower() in ("1", "true", "yes", "on"),
             max_pages=int(env.get("OMS_MAX_PAGES") or 50),
             ocr_workers=int(env.get("OMS_OCR_WORKERS") or 0),
         )

@@ -9,6 +9,7 @@ import os
 import socket
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -50,6 +51,7 @@ def make_app(
     database_url: str | None = None,
     broker_url: str = "memory://",
     clock: Callable[[], datetime] | None = None,
+    **overrides: object,
 ) -> App:
     settings = Settings(
         data_dir=tmp_path,
@@ -57,6 +59,7 @@ def make_app(
         broker_url=broker_url,
         settle_seconds=0.1,
     )
+    settings = replace(settings, **overrides)  # type: ignore[arg-type]
     app = bootstrap(settings, clock=clock) if clock else bootstrap(settings)
     app.upgrade_database()
     return app

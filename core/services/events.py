@@ -17,3 +17,10 @@ class AnswersQueued:
     """Outbound messages for a document are in the outbox and wait to be delivered."""
 
     document_id: int
+
+
+@dataclass(frozen=True)
+class OrdersAccepted:
+    """Orders were accepted (at capture, or approved in review) and may go on to fulfilment."""
+
+    order_ids: tuple[int, ...]

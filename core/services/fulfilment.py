@@ -91,6 +91,16 @@ class Fulfilment:
 
         return self.run(step)
 
+    def start_accepted(self, order_ids: Iterable[int], actor: str) -> AllocationReport | None:
+        """`start` for those of the orders still merely accepted; a job delivered twice does nothing."""
+        with self.uow_factory() as uow:
+            waiting = [
+                i
+                for i in order_ids
+                if (o := uow.orders.get(i)) is not None and o.state == OrderState.ACCEPTED
+            ]
+        return self.start(waiting, actor) if waiting else None
+
     def receive(
         self,
         sku: str,

@@ -19,11 +19,11 @@ from core.domain.capture import CapturedOrder, Problem, ProblemCode, Severity
 from core.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
 from core.domain.interchange import InterchangeReceipt
 from core.domain.layout import PageWords
-from core.domain.model import Decision, Order, OutboundMessage, Partner
+from core.domain.model import Decision, Order, OrderState, OutboundMessage, Partner
 from core.domain.resolution import MasterData, ResolvedOrder
 from core.errors import LifecycleError, NotFound, TransientError
 from core.services import interchanges
-from core.services.events import AnswersQueued
+from core.services.events import AnswersQueued, OrdersAccepted
 from core.services.order_changes import apply_captured_change
 from core.services.orders import order_from_resolved, pages_rows
 from core.services.unit_of_work import UnitOfWork
@@ -227,6 +227,9 @@ class DocumentProcessor:
             record.quarantine(reasons, now)
         if answered:
             uow.emit(AnswersQueued(record.id))
+        accepted = tuple(o.id for o in orders if o.id is not None and o.state == OrderState.ACCEPTED)
+        if accepted:
+            uow.emit(OrdersAccepted(accepted))
 
     def _answer(
         self,

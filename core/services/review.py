@@ -13,6 +13,7 @@ from core.domain.model import CustomerItem, Order, OrderLine, OrderState
 from core.domain.resolution import MasterData, ResolvedOrder
 from core.domain.users import AuditEvent, LearnedItem, ReviewLock, User
 from core.errors import ComandaError, NotFound
+from core.services.events import OrdersAccepted
 from core.services.unit_of_work import UnitOfWork
 
 LOCK_TTL = timedelta(minutes=10)
@@ -244,6 +245,7 @@ def approve(uow: UnitOfWork, order_id: int, user: User, now: datetime, answer: A
         learn(uow, order, user, now)
         order.state = OrderState.ACCEPTED  # the decision stays what capture said: it was not touchless
         uow.review.add(AuditEvent(order.id or order_id, now, "approve", user.id))
+        uow.emit(OrdersAccepted((order_id,)))
         uow.review.release(order_id)
         answer(uow, order, now)
         uow.commit()
