@@ -24,6 +24,7 @@ from core.services.notifications import Notifier
 from oms.tasks import MAX_RETRIES, RETRY_MAX_MS, RETRY_MIN_MS
 from outbound.carriers import FakeCarrier
 from outbound.edifact.notices import EdifactNotifier
+from outbound.fax_notice import FaxNotifier
 from outbound.notices import TextNotifier
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class Lifecycle:
         self.notifiers: dict[str, Notifier] = {
             "edi": EdifactNotifier(),
             "email": TextNotifier("email"),
-            "fax": TextNotifier("fax"),
+            "fax": FaxNotifier(),
         }
         self.service = Fulfilment(
             uow_factory=app.uow,
