@@ -11,6 +11,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple
 
+from core.domain.interchange import SYNTAX_CODECS
+
 Element = str | tuple[str, ...]  # a simple data element, or the components of a composite one
 
 COMPONENT, ELEMENT, DECIMAL, RELEASE, TERMINATOR = ":", "+", ".", "?", "'"
@@ -18,22 +20,10 @@ COMPONENT, ELEMENT, DECIMAL, RELEASE, TERMINATOR = ":", "+", ".", "?", "'"
 # UNOA/UNOB repertoires, and a strict receiver reads them as the start of the next segment tag.
 # Tools that show interchanges split on the segment terminator anyway.
 
-# Python codec per syntax identifier (data element 0001).  UNOA/UNOB are subsets of ISO 646 and are
-# checked against their repertoires below; the rest are whole ISO 8859 parts or UTF-8.
-CODECS: dict[str, str] = {
-    "UNOA": "ascii",
-    "UNOB": "ascii",
-    "UNOC": "iso8859-1",
-    "UNOD": "iso8859-2",
-    "UNOE": "iso8859-5",
-    "UNOF": "iso8859-7",
-    "UNOG": "iso8859-3",
-    "UNOH": "iso8859-4",
-    "UNOI": "iso8859-6",
-    "UNOJ": "iso8859-8",
-    "UNOK": "iso8859-9",
-    "UNOW": "utf-8",
-}
+# What we write each syntax identifier in: every repertoire we read except the ISO 2022 and
+# plain-ISO-10646 ones (UNOX, UNOY), which no partner has asked us for.  UNOA/UNOB are checked
+# against their repertoires below.
+CODECS: dict[str, str] = {k: v for k, v in SYNTAX_CODECS.items() if k not in ("UNOX", "UNOY")}
 # ISO 9735 level A: upper-case letters, digits, space, . , - ( ) / = ! " % & * ; < > and the four
 # service characters.  Level B adds the lower-case letters.
 _LEVEL_A = frozenset(string.ascii_uppercase + string.digits + " .,-()/=!\"%&*;<>'+:?")

@@ -9,26 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Python codec per syntax identifier.  UNOA/UNOB are ISO 646 subsets; UNOC..UNOK whole ISO 8859
-# parts; UNOW is ISO 10646 in UTF-8.  UNOX is "code extension techniques as defined by ISO 2022"
-# (in practice ISO-2022-JP and its relatives; iso2022_jp_2 reads the widest set of them), UNOY
-# "ISO 10646-1 octet without code extension", which senders write as UTF-8.
-CODECS: dict[str, str] = {
-    "UNOA": "ascii",
-    "UNOB": "ascii",
-    "UNOC": "iso8859-1",
-    "UNOD": "iso8859-2",
-    "UNOE": "iso8859-5",
-    "UNOF": "iso8859-7",
-    "UNOG": "iso8859-3",
-    "UNOH": "iso8859-4",
-    "UNOI": "iso8859-6",
-    "UNOJ": "iso8859-8",
-    "UNOK": "iso8859-9",
-    "UNOW": "utf-8",
-    "UNOX": "iso2022_jp_2",
-    "UNOY": "utf-8",
-}
+from core.domain.interchange import SYNTAX_CODECS
+
+CODECS = SYNTAX_CODECS  # what each syntax identifier is read as
 _STATEFUL = frozenset({"iso2022_jp_2"})  # 7-bit: pure ASCII bytes may still hold escape sequences
 
 
