@@ -11,7 +11,11 @@ ComandaError
 │   ├── IllegalTransition    the order's state does not allow the step
 │   ├── StockError           the step would break the stock books (negative stock, unknown place)
 │   └── NoCarrier            no carrier service suits the goods and the destination
+├── BillingError         a payment, invoice, return or ledger step that cannot be done as asked
+│   ├── PaymentError         the card processor refused the request itself (not a decline)
+│   └── UnbalancedEntry      a journal entry whose debits and credits differ
 └── TransientError       a temporary failure; the job should be retried
+    └── GatewayUnavailable   the card processor did not answer; retry with the same idempotency key
 """
 
 from __future__ import annotations
@@ -70,5 +74,21 @@ class NoCarrier(LifecycleError):
     """No carrier service suits the goods and the destination."""
 
 
+class BillingError(ComandaError):
+    """A payment, invoice, return or ledger step that cannot be done as asked."""
+
+
+class PaymentError(BillingError):
+    """The card processor refused the request itself (bad card number, key reused for another call)."""
+
+
+class UnbalancedEntry(BillingError):
+    """A journal entry whose debits and credits differ, or that is malformed."""
+
+
 class TransientError(ComandaError):
     """A temporary failure (database busy, broker away); retrying may succeed."""
+
+
+class GatewayUnavailable(TransientError):
+    """The card processor did not answer (or its answer was lost); retry with the same idempotency key."""

@@ -25,6 +25,7 @@ from core.services import delivery, intake
 from core.services.events import AnswersQueued, DocumentStored
 from core.services.processing import DocumentProcessor
 from core.services.unit_of_work import UnitOfWork
+from oms.billing import Billing
 from oms.fax import FaxResponder
 from oms.lifecycle import Lifecycle
 from oms.mail import email_responder, email_sender
@@ -93,6 +94,7 @@ class App:
     clock: Callable[[], datetime] = utcnow
     actors: Actors = field(init=False)
     lifecycle: Lifecycle = field(init=False)
+    billing: Billing = field(init=False)
     read: Callable[[InboundDocument], ParseResult] = field(init=False)
     ocr: PageOcr = field(init=False)
 
@@ -101,6 +103,7 @@ class App:
         self.read = make_reader(self.clock, ocr_parsers(self.settings, self.ocr))
         self.actors = declare_actors(self.broker, self.process, self.deliver)
         self.lifecycle = Lifecycle(self)
+        self.billing = Billing(self)  # puts its credit/payment policy into the lifecycle
         self._stop = threading.Event()
 
     def uow(self) -> UnitOfWork:
@@ -114,8 +117,8 @@ class App:
                     self.actors.process_document.send(event.document_id)
                 elif isinstance(event, AnswersQueued):
                     self.actors.deliver_answers.send(event.document_id)
-                else:
-                    self.lifecycle.dispatch(event)
+                elif not self.lifecycle.dispatch(event):
+                    self.billing.dispatch(event)
             except Exception:  # the row is the truth; the sweep will queue it again
                 log.exception("could not queue %r; the sweep will retry", event)
 
@@ -170,7 +173,7 @@ class App:
                 )
             answers = uow.outbound.documents_with_pending()
         self.publish([DocumentStored(d) for d in docs] + [AnswersQueued(d) for d in answers])
-        return len(docs) + len(answers) + self.lifecycle.requeue()
+        return len(docs) + len(answers) + self.lifecycle.requeue() + self.billing.requeue()
 
     def start_sweeper(self) -> threading.Thread:
         def loop() -> None:

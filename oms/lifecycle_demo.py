@@ -13,6 +13,8 @@ from pathlib import Path
 
 from core.domain.documents import Channel, InboundDocument
 from core.domain.model import OrderState
+from oms.billing_demo import SETUP as BILLING_SETUP
+from oms.billing_demo import settle
 from oms.bootstrap import App
 from oms.demo import DEMO_INTERCHANGE, DEMO_WRITTEN, SAMPLES, shift_dates
 from oms.lifecycle_cli import SETUP, run_jobs, write_label, write_picklist
@@ -33,6 +35,10 @@ def ensure_setup(app: App, say: Callable[[str], None]) -> None:
             import_csv(app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))
         say("loaded the demo master data")
     if not has_warehouses:
+        app.billing.service.load_setup(
+            BILLING_SETUP, ACTOR
+        )  # costs first: opening stock is valued on receipt
+        say("loaded product costs and VAT classes, and the customers' payment terms")
         app.lifecycle.service.load_setup(SETUP, ACTOR)
         run_jobs(app)
         say("loaded warehouses MAD and BCN, carrier rate tables, shipping attributes and opening stock")
@@ -78,6 +84,7 @@ def run_demo(
         say(f"\n== {channel}: arrival ==")
         order_id = ARRIVALS[channel](app, say)
         fulfil(app, order_id, say)
+        settle(app, order_id, say, lambda path: _rel(app, path))
         done.append(order_id)
     return done
 

@@ -33,8 +33,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "what." + NoticeKind.DELIVERED: "entregado",
         "what." + NoticeKind.CANCELLED: "anulado",
         "line": "  línea {pos}: {sku} {desc} — {qty}",
-        "waiting": "pendientes {qty}",
-        "shipped": "enviadas {qty}",
+        # not "waiting"/"shipped": those keys are the NoticeKind sentences above
+        "qty.waiting": "pendientes {qty}",
+        "qty.shipped": "enviadas {qty}",
         "bye": "Atentamente,\nel equipo de pedidos",
     },
     "en": {
@@ -55,8 +56,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "what." + NoticeKind.DELIVERED: "delivered",
         "what." + NoticeKind.CANCELLED: "cancelled",
         "line": "  line {pos}: {sku} {desc} — {qty}",
-        "waiting": "waiting {qty}",
-        "shipped": "shipped {qty}",
+        "qty.waiting": "waiting {qty}",
+        "qty.shipped": "shipped {qty}",
         "bye": "Kind regards,\nthe order desk",
     },
 }
@@ -91,9 +92,9 @@ def _shown(kind: NoticeKind, line: NoticeLine) -> bool:
 
 def _line(words: dict[str, str], kind: NoticeKind, line: NoticeLine) -> str:
     if kind is NoticeKind.BACKORDERED:
-        qty = words["waiting"].format(qty=_num(line.waiting))
+        qty = words["qty.waiting"].format(qty=_num(line.waiting))
     elif kind is NoticeKind.SHIPPED:
-        qty = words["shipped"].format(qty=_num(line.shipped))
+        qty = words["qty.shipped"].format(qty=_num(line.shipped))
     else:
         qty = f"{_num(line.ordered)} {line.unit or ''}".strip()
     return words["line"].format(

@@ -8,8 +8,9 @@ from fastapi.staticfiles import StaticFiles
 
 from core.errors import ComandaError, LifecycleError, NoCarrier, NotFound
 from web.deps import Backend
+from web.pages import billing as billing_pages
 from web.pages import dashboard, fulfilment, images, login, review
-from web.routes import documents, health, lifecycle, orders, picklists, shipments, stock
+from web.routes import billing, books, documents, health, lifecycle, orders, picklists, shipments, stock
 from web.security import AuthMiddleware
 from web.templating import HERE
 
@@ -30,6 +31,9 @@ def create_app(oms: Backend) -> FastAPI:
     api.include_router(dashboard.router)
     for router in (lifecycle.router, stock.router, picklists.router, shipments.router, fulfilment.router):
         api.include_router(router)
+    api.include_router(billing.router)
+    api.include_router(books.router)
+    api.include_router(billing_pages.router)
     api.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     # outermost: nothing below is reached without a user (see web/security.py)
     api.add_middleware(AuthMiddleware, backend=oms)

@@ -130,6 +130,8 @@ products = Table(
     Column("unit", String(16)),
     Column("price", ExactDecimal()),
     Column("currency", String(3)),
+    Column("cost_price", ExactDecimal()),
+    Column("vat_class", String(16)),
 )
 
 customer_items = Table(
@@ -241,8 +243,9 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(OutboundMessage, outbound_messages)
     orm_review.start_review_mappers()
     orm_fulfilment.start_fulfilment_mappers()
+    orm_billing.start_billing_mappers()
     _mapped = True
 
 
 # The other areas' tables register on the same metadata; imported last because they use it.
-from core.adapters import orm_fulfilment, orm_review  # noqa: E402
+from core.adapters import orm_billing, orm_fulfilment, orm_review  # noqa: E402

@@ -76,6 +76,10 @@ class Product:
     unit: str | None = None
     price: Decimal | None = None
     currency: str | None = None
+    # optional columns beyond the master-data contract: standard cost (for the cost of goods sold,
+    # in `currency`) and VAT class (core.domain.tax.VatClass; None: general)
+    cost_price: Decimal | None = None
+    vat_class: str | None = None
 
 
 @dataclass(eq=False)
@@ -171,6 +175,8 @@ class OutboundKind(enum.StrEnum):
     DESADV = "desadv"
     NOTICE = "notice"  # a lifecycle notification on e-mail or fax
     REPLY = "reply"  # the answer to an order that came by e-mail or fax
+    INVOIC = "invoic"  # an EDIFACT invoice or credit note
+    BILLING = "billing"  # an invoice, credit note or return notice on e-mail or fax
 
 
 class OutboundState(enum.StrEnum):

@@ -89,6 +89,8 @@ class MovementKind(enum.StrEnum):
     DEALLOCATE = "deallocate"  # reservation given back (cancel, modify, hold)
     SHORT_PICK = "short_pick"  # the picker did not find what the books said: on hand and reservation down
     SHIP = "ship"  # goods left: on hand and reservation down
+    RETURN = "return"  # goods a customer sent back: on hand up
+    SCRAP = "scrap"  # goods taken off the books as unsellable: on hand down
 
 
 @dataclass(frozen=True)

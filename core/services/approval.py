@@ -1,7 +1,8 @@
 """The credit/payment step between acceptance and allocation, as a replaceable policy.
 
-Issue 7 replaces `ApproveEverything` with the real checks (payment terms, credit limit, card
-authorisation); the lifecycle only needs the verdict.
+The lifecycle only needs the verdict.  `ApproveEverything` is the default of a bare lifecycle
+service; the composition root wires `core.services.credit.PaymentPolicy` in its place (payment
+terms, credit limit, card authorisation).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ class Verdict(enum.StrEnum):
     APPROVE = "approve"
     HOLD = "hold"  # e.g. over the credit limit: a supervisor decides
     REJECT = "reject"  # e.g. the card was declined for good
+    WAIT = "wait"  # not yet: e.g. the card authorisation is on its way; asked again when it answers
 
 
 @dataclass(frozen=True)

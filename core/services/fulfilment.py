@@ -53,6 +53,7 @@ class Fulfilment:
     policy: ApprovalPolicy = field(default_factory=ApproveEverything)
     carriers: Mapping[str, Carrier] = field(default_factory=dict)
     notifiers: Mapping[str, Notifier] = field(default_factory=dict)
+    close_gate: lifecycle.CloseGate | None = None  # the payments work refuses to close unsettled orders
 
     def run(self, step: Step[T]) -> T:
         """Run one step in a transaction of its own, retrying when the database asks for it."""
@@ -175,7 +176,7 @@ class Fulfilment:
         return self.run(lambda uow, now: lifecycle.cancel(uow, order_id, reason, actor, now))
 
     def close(self, order_id: int, actor: str) -> Order:
-        return self.run(lambda uow, now: lifecycle.close(uow, order_id, actor, now))
+        return self.run(lambda uow, now: lifecycle.close(uow, order_id, actor, now, self.close_gate))
 
     def modify(self, order_id: int, change: OrderChange, actor: str) -> dict[str, str]:
         return self.run(lambda uow, now: lifecycle.modify(uow, order_id, change, actor, now))

@@ -7,7 +7,7 @@ state machine, records an event, and queues what the customer must be told.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from decimal import Decimal
 
@@ -62,6 +62,8 @@ def approve(
             record(uow, order, OrderState.APPROVED, Step.APPROVE, actor, now, detail)
             uow.emit(OrderApproved(order.id))
             announce(uow, order, NoticeKind.ACCEPTED, now)
+        elif approval.verdict is Verdict.WAIT:
+            pass  # stays accepted; the policy asks for approval again once it can decide
         elif approval.verdict is Verdict.HOLD:
             record(
                 uow, order, OrderState.ON_HOLD, Step.HOLD, actor, now, {**detail, "reason": approval.reason}
@@ -120,9 +122,15 @@ def cancel(uow: UnitOfWork, order_id: int, reason: str, actor: str, now: datetim
     return order
 
 
-def close(uow: UnitOfWork, order_id: int, actor: str, now: datetime) -> Order:
+# Refuses (by raising IllegalTransition) to close an order that is not accounted for yet.
+CloseGate = Callable[[UnitOfWork, Order, datetime], None]
+
+
+def close(uow: UnitOfWork, order_id: int, actor: str, now: datetime, gate: CloseGate | None = None) -> Order:
     order = locked_order(uow, order_id)
     check(order, Step.CLOSE)
+    if gate is not None:
+        gate(uow, order, now)
     record(uow, order, OrderState.CLOSED, Step.CLOSE, actor, now)
     return order
 

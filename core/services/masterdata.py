@@ -6,10 +6,12 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
 from core.domain.model import Customer, CustomerItem, Product
 from core.errors import MasterDataError
+from core.services.billing_data import product_extras
 from core.services.unit_of_work import UnitOfWork
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -124,6 +126,8 @@ def import_csv(uow: UnitOfWork, kind: str, text: str) -> ImportReport:
     with uow:
         for number, row in _rows(kind, text):
             obj = BUILDERS[kind](number, row)
+            if isinstance(obj, Product):  # optional columns beyond the contract: cost price, VAT class
+                product_extras(uow, obj, row, number, "import", datetime.now(UTC))
             if isinstance(obj, CustomerItem):
                 if uow.master.customer(obj.customer_id) is None:
                     raise MasterDataError(f"customer {obj.customer_id!r} does not exist", row=number)

@@ -6,7 +6,13 @@ from types import TracebackType
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.adapters import repository, repository_fulfilment, repository_review, repository_stock
+from core.adapters import (
+    repository,
+    repository_billing,
+    repository_fulfilment,
+    repository_ledger,
+    repository_review,
+)
 
 
 class UnitOfWork:
@@ -32,8 +38,11 @@ class UnitOfWork:
         self.outbound = repository.OutboundRepository(self.session)
         self.users = repository_review.UserRepository(self.session)
         self.review = repository_review.ReviewRepository(self.session)
-        self.stock = repository_stock.StockRepository(self.session)
+        # every movement of goods is valued in the journal in the same transaction
+        self.stock = repository_ledger.ValuedStockRepository(self.session)
         self.fulfilment = repository_fulfilment.FulfilmentRepository(self.session)
+        self.billing = repository_billing.BillingRepository(self.session)
+        self.ledger = self.stock.ledger
         self._events = []
         return self
 

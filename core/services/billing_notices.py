@@ -1,0 +1,173 @@
+"""Telling the customer about invoices, payments and returns: notices queued with the change they
+report, rendered into the outbox once each by a job through one notifier per channel.
+
+The channel is chosen as for the lifecycle's notices: the customer's preferred one, else the one the
+order came on, else whatever contact master data has.  EDIFACT carries invoices and credit notes
+(INVOIC); for the other notices an EDIFACT customer is written to by e-mail (or fax) instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from core.domain.billing_notices import (
+    DOCUMENT_KINDS,
+    BillingMessage,
+    BillingNotice,
+    BillingNoticeKind,
+    billing_key,
+)
+from core.domain.model import Order, OutboundMessage
+from core.domain.notifications import NotificationState
+from core.errors import NotFound
+from core.services.billing_events import BillingNoticesQueued
+from core.services.events import AnswersQueued
+from core.services.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+_CHANNELS = ("edi", "email", "fax")
+
+
+class BillingNotifier(Protocol):
+    """Renders billing notices for one channel; returns None when it has nothing to send."""
+
+    def compose(self, message: BillingMessage, now: datetime) -> OutboundMessage | None: ...
+
+
+def tell(
+    uow: UnitOfWork,
+    order: Order,
+    kind: BillingNoticeKind,
+    now: datetime,
+    *,
+    ref: str | int,
+    detail: Mapping[str, object] | None = None,
+    invoice_id: int | None = None,
+    return_id: int | None = None,
+) -> BillingNotice | None:
+    """Queue a notice for the customer, once (its key is order + kind + ref); None when queued before."""
+    assert order.id is not None
+    customer = uow.master.customer(order.customer_id) if order.customer_id else None
+    preferred = uow.stock.preferences(order.customer_id).notify_channel
+    channel = preferred or (order.channel if order.channel in _CHANNELS else None)
+    if channel == "edi" and (not order.partner_id or kind not in DOCUMENT_KINDS):
+        channel = None  # EDIFACT has no message for it: write instead
+    if channel is None:
+        channel = "email" if customer and customer.email else "fax" if customer and customer.fax else "email"
+    recipient = {
+        "edi": order.partner_id,
+        "email": customer.email if customer else None,
+        "fax": customer.fax if customer else None,
+    }.get(channel)
+    notice = BillingNotice(
+        order_id=order.id,
+        kind=kind,
+        key=billing_key(order.id, kind, ref),
+        channel=channel,
+        created_at=now,
+        recipient=recipient,
+        language=(customer.language if customer and customer.language else "es")[:8],
+        detail=dict(detail or {}),
+        invoice_id=invoice_id,
+        return_id=return_id,
+    )
+    if recipient is None:
+        notice.state = NotificationState.SKIPPED
+        notice.error = f"no {channel} address for the customer in master data"
+    if not uow.billing.add_notice(notice):
+        return None
+    if notice.state is NotificationState.PENDING:
+        uow.emit(BillingNoticesQueued(order.id))
+    return notice
+
+
+@dataclass
+class RenderReport:
+    queued: int = 0
+    skipped: int = 0
+    waiting: int = 0
+    failed: int = 0
+
+
+def render_pending(
+    uow: UnitOfWork, order_id: int, notifiers: Mapping[str, BillingNotifier], now: datetime
+) -> RenderReport:
+    """Render every pending billing notice of an order into the outbox (rows locked while doing it)."""
+    report = RenderReport()
+    order = uow.fulfilment.order(order_id)
+    if order is None:
+        raise NotFound(f"order {order_id} does not exist")
+    for notice in uow.billing.pending_notices(order_id):
+        _render_one(uow, order, notice, notifiers, now, report)
+    if report.queued:
+        uow.emit(AnswersQueued(order.document_id))
+    return report
+
+
+def _render_one(
+    uow: UnitOfWork,
+    order: Order,
+    notice: BillingNotice,
+    notifiers: Mapping[str, BillingNotifier],
+    now: datetime,
+    report: RenderReport,
+) -> None:
+    notifier = notifiers.get(notice.channel)
+    if notifier is None or not notice.recipient:
+        notice.error = (
+            f"no billing notifier for channel {notice.channel!r}" if notifier is None else "no recipient"
+        )
+        report.waiting += 1
+        return
+    try:
+        with uow.session.begin_nested():  # a failure gives back the control reference it took
+            message = notifier.compose(build_message(uow, order, notice), now)
+            if message is not None:
+                message.order_id, message.document_id = order.id, order.document_id
+                uow.outbound.add(message)
+                uow.flush()
+    except Exception as exc:  # a notifier bug must not lose the notice: it stays pending
+        log.exception("rendering billing notice %s failed", notice.key)
+        notice.attempts += 1
+        notice.error = f"rendering failed: {exc!r}"[:2000]
+        report.failed += 1
+        return
+    if message is None:
+        notice.state, notice.error = NotificationState.SKIPPED, "nothing to send on this channel"
+        report.skipped += 1
+        return
+    notice.state, notice.outbound_id, notice.queued_at, notice.error = (
+        NotificationState.QUEUED,
+        message.id,
+        now,
+        None,
+    )
+    report.queued += 1
+
+
+def build_message(uow: UnitOfWork, order: Order, notice: BillingNotice) -> BillingMessage:
+    """Everything a notifier needs; for EDIFACT also the partner and a fresh control reference."""
+    document = uow.billing.invoice(notice.invoice_id) if notice.invoice_id else None
+    original = uow.billing.invoice(document.corrects_id) if document and document.corrects_id else None
+    partner, control_ref = None, None
+    if notice.channel == "edi" and order.partner_id:
+        partner = uow.partners.get(order.partner_id, lock=True)
+        if partner is not None:
+            control_ref = partner.take_control_ref()
+    assert notice.id is not None
+    return BillingMessage(
+        notice=notice,
+        order=order,
+        customer=uow.master.customer(order.customer_id) if order.customer_id else None,
+        reference=f"B{notice.id}",
+        document=document,
+        original=original,
+        rma=uow.billing.return_request(notice.return_id) if notice.return_id else None,
+        account=uow.billing.account(order.customer_id),
+        partner=partner,
+        control_ref=control_ref,
+    )

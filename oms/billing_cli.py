@@ -1,0 +1,356 @@
+"""`oms billing …`: payment terms and cards, credit holds, invoices and transfers received, returns, and
+the books (trial balance, ageing, statements, supplier invoices)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from core.domain.payments import PaymentMethod
+from core.domain.receivables import BUCKETS
+from core.domain.returns import Disposition, Receipt, Resolution
+from core.errors import ComandaError
+from core.services import books
+from oms.bootstrap import App
+from oms.lifecycle_cli import LifecycleUsage, _dec, run_jobs
+from outbound.print.invoice import render_invoice
+from outbound.print.statement import render_statement
+
+SETUP = Path(__file__).resolve().parents[1] / "samples" / "billing"
+ACTOR = "cli"
+T = TypeVar("T")
+
+
+def _step(app: App, action: Callable[[], T]) -> T:
+    app.upgrade_database()
+    try:
+        result = action()
+    except ComandaError as exc:
+        raise LifecycleUsage(str(exc)) from exc
+    run_jobs(app)
+    return result
+
+
+def _pairs(items: list[str], what: str) -> list[tuple[int, str]]:
+    out = []
+    for item in items:
+        position, sep, rest = item.partition("=")
+        if not sep or not position.isdigit() or not rest:
+            raise LifecycleUsage(f"{what} takes LINE=QUANTITY, not {item!r}")
+        out.append((int(position), rest))
+    return out
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def cmd_billing(app: App, args: argparse.Namespace) -> int:
+    handler = HANDLERS[args.billing]
+    return handler(app, args)
+
+
+def _setup(app: App, args: argparse.Namespace) -> int:
+    for report in _step(app, lambda: app.billing.service.load_setup(Path(args.folder or SETUP), ACTOR)):
+        print(f"{report.kind}: {report.rows} row(s)")
+    return 0
+
+
+def _terms(app: App, args: argparse.Namespace) -> int:
+    account = _step(
+        app,
+        lambda: app.billing.service.set_terms(
+            args.customer,
+            method=PaymentMethod(args.method) if args.method else None,
+            terms_days=args.days,
+            credit_limit=args.limit,
+            no_limit=args.no_limit,
+            vat_number=args.vat,
+        ),
+    )
+    limit = "no limit" if account.credit_limit is None else f"limit {account.credit_limit} {account.currency}"
+    card = f", card ****{account.card_last4}" if account.card_last4 else ""
+    print(f"{account.customer_id}: {account.method}, net {account.terms_days} days, {limit}{card}")
+    return 0
+
+
+def _card(app: App, args: argparse.Namespace) -> int:
+    month, _, year = args.expiry.partition("/")
+    if not (month.isdigit() and year.isdigit()):
+        raise LifecycleUsage("the expiry is MM/YY or MM/YYYY")
+    retried = _step(
+        app,
+        lambda: app.billing.service.set_card(
+            args.customer, args.number, int(month), int(year) % 100 + 2000, ACTOR
+        ),
+    )
+    print(
+        f"card ****{args.number.replace(' ', '')[-4:]} kept for {args.customer}"
+        + (f"; tried again: {retried}" if retried else "")
+    )
+    return 0
+
+
+def _release_credit(app: App, args: argparse.Namespace) -> int:
+    order = _step(
+        app, lambda: app.billing.service.release_credit_hold(args.order, args.actor, args.note or "")
+    )
+    print(f"order {order.id}: {order.state} (credit hold released by {args.actor})")
+    return 0
+
+
+def _retry(app: App, args: argparse.Namespace) -> int:
+    print(f"order {args.order}: {_step(app, lambda: app.billing.service.retry_payment(args.order, ACTOR))}")
+    return 0
+
+
+def _order(app: App, args: argparse.Namespace) -> int:
+    app.upgrade_database()
+    with app.uow() as uow:
+        payment = uow.billing.payment_for_order(args.order)
+        if payment is not None:
+            print(
+                f"card ****{payment.card_last4}: {payment.state}, authorised {payment.authorised},"
+                f" captured {payment.captured}, refunded {payment.refunded} {payment.currency}"
+            )
+            for t in uow.billing.transactions(payment_id=payment.id):
+                print(f"  {t.kind:<9} {t.amount:>10} {t.state:<9} attempts {t.attempts} {t.reference or ''}")
+        for doc in sorted(uow.billing.invoices(order_id=args.order), key=lambda i: i.id or 0):
+            print(
+                f"{doc.code} {doc.kind}: {doc.total} {doc.currency},"
+                f" open {doc.open_amount}, due {doc.due_date}"
+            )
+        for rma in uow.billing.returns(order_id=args.order):
+            print(f"{rma.number}: {rma.state} ({rma.resolution})")
+        for n in uow.billing.notices(args.order):
+            print(f"  notice {n.kind} via {n.channel}: {n.state}" + (f" ({n.error})" if n.error else ""))
+    return 0
+
+
+def _invoices(app: App, args: argparse.Namespace) -> int:
+    app.upgrade_database()
+    with app.uow() as uow:
+        for doc in uow.billing.invoices(customer_id=args.customer, limit=args.limit):
+            if args.open and doc.open_amount <= 0:
+                continue
+            print(
+                f"{doc.code}  {doc.issue_date}  {doc.customer_id:<8} order {doc.order_id:<6}"
+                f" {doc.total:>12} {doc.currency}  open {doc.open_amount:>10}  due {doc.due_date}"
+            )
+    return 0
+
+
+def _invoice(app: App, args: argparse.Namespace) -> int:
+    app.upgrade_database()
+    with app.uow() as uow:
+        try:
+            doc = books.find_invoice(uow, args.code)
+        except ComandaError as exc:
+            raise LifecycleUsage(str(exc)) from exc
+        original = uow.billing.invoice(doc.corrects_id) if doc.corrects_id else None
+        pdf = render_invoice(doc, uow.fulfilment.order(doc.order_id), original=original)
+    path = Path(args.pdf) if args.pdf else app.settings.data_dir / "print" / "invoices" / f"{doc.code}.pdf"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pdf)
+    for line in doc.lines:
+        print(
+            f"  {line.position:>2} {line.description[:40]:<40} {line.quantity:>8} x {line.unit_price:>8}"
+            f" = {line.net:>10}  {line.vat_rate}%"
+        )
+    print(f"{doc.code}: net {doc.net_total}, VAT {doc.tax_total}, total {doc.total} {doc.currency}; {path}")
+    return 0
+
+
+def _pay(app: App, args: argparse.Namespace) -> int:
+    txn = _step(
+        app,
+        lambda: app.billing.service.receive_payment(
+            args.customer, args.amount, args.currency, args.ref, ACTOR, args.invoice or ()
+        ),
+    )
+    print(f"{txn.amount} {txn.currency} from {txn.customer_id} recorded ({txn.reference})")
+    return 0
+
+
+def _return(app: App, args: argparse.Namespace) -> int:
+    lines = {pos: _dec(qty) for pos, qty in _pairs(args.lines, "return")}
+    resolution = Resolution.CREDIT if args.credit else Resolution.REFUND
+    rma = _step(
+        app, lambda: app.billing.service.authorise_return(args.order, lines, args.reason, resolution, ACTOR)
+    )
+    print(f"{rma.number} (return {rma.id}) authorised for order {args.order}: {resolution}")
+    return 0
+
+
+def _receive(app: App, args: argparse.Namespace) -> int:
+    receipts = []
+    for position, rest in _pairs(args.lines, "receive"):
+        qty, _, how = rest.partition(":")
+        receipts.append(
+            Receipt(position, _dec(qty), Disposition(how or "restock"), args.warehouse, args.location)
+        )
+    rma = _step(app, lambda: app.billing.service.receive_return(args.rma, receipts, ACTOR))
+    print(f"{rma.number}: {rma.state}")
+    return 0
+
+
+def _trial_balance(app: App, args: argparse.Namespace) -> int:
+    app.upgrade_database()
+    with app.uow() as uow:
+        for tb in books.trial_balances(uow):
+            print(f"{'account':<6} {'name':<44}{'debit':>14}{'credit':>14}{'balance':>14}")
+            for r in tb.rows:
+                print(
+                    f"{r.account.code:<6} {r.account.name_en:<44}{r.debit:>14}{r.credit:>14}{r.balance:>14}"
+                )
+            print(f"{'total ' + tb.currency:<51}{tb.debit:>14}{tb.credit:>14}{tb.difference:>14}")
+    return 0
+
+
+def _ageing(app: App, args: argparse.Namespace) -> int:
+    app.upgrade_database()
+    with app.uow() as uow:
+        today = app.clock().date()
+        rows = books.payables(uow, today) if args.payables else books.receivables(uow, today)
+    print(f"{'party':<10}{'balance':>12}" + "".join(f"{b:>12}" for b in BUCKETS))
+    for a in rows:
+        print(f"{a.party:<10}{a.balance:>12}" + "".join(f"{a.buckets[b]:>12}" for b in BUCKETS))
+    return 0
+
+
+def _statement(app: App, args: argparse.Namespace) -> int:
+    end = args.to or app.clock().date()
+    start = args.since or end.replace(day=1)
+    statement = _step(app, lambda: app.billing.service.statement(args.customer, start, end))
+    with app.uow() as uow:
+        customer = uow.master.customer(args.customer)
+    pdf = render_statement(statement, customer, (customer.language if customer else None) or "es")
+    path = (
+        Path(args.pdf)
+        if args.pdf
+        else app.settings.data_dir / "print" / "statements" / f"{args.customer}-{end}.pdf"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pdf)
+    print(
+        f"{args.customer} {start}..{end}: opening {statement.opening},"
+        f" closing {statement.closing} {statement.currency}; {path}"
+    )
+    return 0
+
+
+def _supplier_invoice(app: App, args: argparse.Namespace) -> int:
+    issued = args.date or app.clock().date()
+    due = args.due or issued
+    row = _step(
+        app,
+        lambda: app.billing.service.record_supplier_invoice(
+            args.supplier, args.number, issued, due, args.net, args.tax, "EUR", ACTOR
+        ),
+    )
+    print(f"supplier invoice {args.number} of {args.supplier} recorded ({row})")
+    return 0
+
+
+def _supplier_payment(app: App, args: argparse.Namespace) -> int:
+    applied = _step(
+        app, lambda: app.billing.service.pay_supplier(args.supplier, args.amount, "EUR", args.ref, ACTOR)
+    )
+    print(f"{args.amount} EUR paid to {args.supplier}; {applied} applied to its invoices")
+    return 0
+
+
+HANDLERS: dict[str, Callable[[App, argparse.Namespace], int]] = {
+    "setup": _setup,
+    "terms": _terms,
+    "card": _card,
+    "release-credit": _release_credit,
+    "retry-payment": _retry,
+    "order": _order,
+    "invoices": _invoices,
+    "invoice": _invoice,
+    "pay": _pay,
+    "return": _return,
+    "receive": _receive,
+    "trial-balance": _trial_balance,
+    "ageing": _ageing,
+    "statement": _statement,
+    "supplier-invoice": _supplier_invoice,
+    "supplier-payment": _supplier_payment,
+}
+
+
+def add_commands(sub: argparse._SubParsersAction) -> dict[str, Callable[[App, argparse.Namespace], int]]:  # type: ignore[type-arg]
+    """Add `oms billing …` to the `oms` parser; returns its handler."""
+    billing = sub.add_parser("billing", help="payments, invoices, returns and the books")
+    b = billing.add_subparsers(dest="billing", required=True)
+    p = b.add_parser("setup", help="product costs and VAT classes, customers' terms (samples/billing)")
+    p.add_argument("--folder")
+    p = b.add_parser("terms", help="a customer's payment terms")
+    p.add_argument("customer")
+    p.add_argument("--method", choices=[m.value for m in PaymentMethod])
+    p.add_argument("--days", type=int)
+    p.add_argument("--limit", type=_dec, help="credit limit")
+    p.add_argument("--no-limit", action="store_true")
+    p.add_argument("--vat", help="the customer's VAT number")
+    p = b.add_parser("card", help="keep a card for a customer (test cards in the sandbox)")
+    p.add_argument("customer")
+    p.add_argument("number")
+    p.add_argument("expiry", help="MM/YY")
+    p = b.add_parser("release-credit", help="let an order held over the credit limit through (a supervisor)")
+    p.add_argument("order", type=int)
+    p.add_argument("--actor", required=True, help="the supervisor who decides")
+    p.add_argument("--note")
+    p = b.add_parser("retry-payment", help="ask for a declined card authorisation again")
+    p.add_argument("order", type=int)
+    p = b.add_parser("order", help="an order's payment, invoices, returns and notices")
+    p.add_argument("order", type=int)
+    p = b.add_parser("invoices", help="invoices and credit notes")
+    p.add_argument("--customer")
+    p.add_argument("--open", action="store_true")
+    p.add_argument("--limit", type=int, default=100)
+    p = b.add_parser("invoice", help="one invoice or credit note, written as PDF")
+    p.add_argument("code")
+    p.add_argument("--pdf")
+    p = b.add_parser("pay", help="a transfer received from a customer")
+    p.add_argument("customer")
+    p.add_argument("amount", type=_dec)
+    p.add_argument("--ref", required=True, help="the bank statement's reference")
+    p.add_argument("--currency", default="EUR")
+    p.add_argument("--invoice", action="append", help="apply to this invoice (repeatable)")
+    p = b.add_parser("return", help="authorise a return (RMA) of LINE=QTY of an order")
+    p.add_argument("order", type=int)
+    p.add_argument("lines", nargs="+", metavar="LINE=QTY")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--credit", action="store_true", help="credit the account instead of refunding")
+    p = b.add_parser("receive", help="goods of a return received: LINE=QTY[:restock|:scrap]")
+    p.add_argument("rma", type=int)
+    p.add_argument("lines", nargs="+", metavar="LINE=QTY[:scrap]")
+    p.add_argument("--warehouse")
+    p.add_argument("--location")
+    b.add_parser("trial-balance", help="every account's debits, credits and balance")
+    p = b.add_parser("ageing", help="receivables (or --payables) by age")
+    p.add_argument("--payables", action="store_true")
+    p = b.add_parser("statement", help="a customer's statement of account as PDF")
+    p.add_argument("customer")
+    p.add_argument("--from", dest="since", type=_day)
+    p.add_argument("--to", type=_day)
+    p.add_argument("--pdf")
+    p = b.add_parser("supplier-invoice", help="a supplier's invoice for goods received")
+    p.add_argument("supplier")
+    p.add_argument("number")
+    p.add_argument("net", type=_dec)
+    p.add_argument("tax", type=_dec)
+    p.add_argument("--date", type=_day)
+    p.add_argument("--due", type=_day)
+    p = b.add_parser("supplier-payment", help="a transfer to a supplier")
+    p.add_argument("supplier")
+    p.add_argument("amount", type=_dec)
+    p.add_argument("--ref", required=True)
+    return {"billing": cmd_billing}

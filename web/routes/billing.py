@@ -1,0 +1,198 @@
+"""`/api/billing/…`: customers' payment terms and cards, an order's payments and documents, invoices and
+their PDF, transfers received, credit holds released by a supervisor, write-offs, returns.  The books
+themselves are in `web.routes.books`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from core.domain.payments import CustomerAccount, PaymentMethod
+from core.domain.returns import Disposition, Receipt, Resolution
+from core.domain.users import Role
+from core.errors import NotFound
+from core.services import books
+from core.services.billing import Billing
+from core.services.unit_of_work import UnitOfWork
+from outbound.print.invoice import render_invoice
+from web.deps import UowDep, require_role
+from web.fulfilment_deps import ActorDep
+from web.schemas_billing import (
+    AccountOut,
+    CardIn,
+    CardOut,
+    InvoiceOut,
+    Note,
+    NoticeOut,
+    OrderBillingOut,
+    PaymentOut,
+    ReceiptIn,
+    ReceiveIn,
+    ReturnIn,
+    ReturnOut,
+    TermsIn,
+    TransactionOut,
+)
+
+router = APIRouter(prefix="/api/billing", tags=["billing"])
+SUPERVISOR = [Depends(require_role(Role.SUPERVISOR))]
+
+
+def get_billing(request: Request) -> Billing:
+    service: Billing = request.app.state.oms.billing.service
+    return service
+
+
+BillingDep = Annotated[Billing, Depends(get_billing)]
+
+
+def today(service: Billing) -> date:
+    return service.fulfilment.clock().date()
+
+
+# -- customers ------------------------------------------------------------------------------------
+def account_of(uow: UnitOfWork, customer_id: str) -> CustomerAccount:
+    if uow.master.customer(customer_id) is None:
+        raise NotFound(f"customer {customer_id} does not exist")
+    return uow.billing.account(customer_id) or CustomerAccount(customer_id=customer_id)
+
+
+@router.get("/customers/{customer_id}", response_model=AccountOut)
+def account(customer_id: str, uow: UowDep) -> AccountOut:
+    """The customer's payment terms (a customer without any pays on account, net 30, no limit)."""
+    return AccountOut.model_validate(account_of(uow, customer_id))
+
+
+@router.put("/customers/{customer_id}/terms", response_model=AccountOut, dependencies=SUPERVISOR)
+def set_terms(customer_id: str, body: TermsIn, service: BillingDep) -> AccountOut:
+    saved = service.set_terms(
+        customer_id,
+        method=PaymentMethod(body.method) if body.method else None,
+        terms_days=body.terms_days,
+        credit_limit=body.credit_limit,
+        no_limit=body.no_limit,
+        currency=body.currency,
+        vat_number=body.vat_number,
+    )
+    return AccountOut.model_validate(saved)
+
+
+@router.post("/customers/{customer_id}/card", response_model=CardOut)
+def set_card(customer_id: str, body: CardIn, service: BillingDep, actor: ActorDep) -> CardOut:
+    """Keep a card (the processor's token and its last four digits only); orders held because the
+    previous card was declined are tried on it at once."""
+    retried = service.set_card(customer_id, body.number, body.expiry_month, body.expiry_year, actor)
+    with service.uow_factory() as uow:
+        saved = account_of(uow, customer_id)
+    return CardOut(card_brand=saved.card_brand, card_last4=saved.card_last4, retried_orders=retried)
+
+
+# -- orders ---------------------------------------------------------------------------------------
+def billing_of(uow: UnitOfWork, order_id: int) -> OrderBillingOut:
+    order = uow.fulfilment.order(order_id)
+    if order is None:
+        raise NotFound(f"order {order_id} does not exist")
+    payment = uow.billing.payment_for_order(order_id)
+    txns = uow.billing.transactions(payment_id=payment.id) if payment else []
+    docs = sorted(uow.billing.invoices(order_id=order_id), key=lambda i: i.id or 0)
+    return OrderBillingOut(
+        order_id=order_id,
+        state=str(order.state),
+        payment=PaymentOut.model_validate(payment) if payment else None,
+        transactions=[TransactionOut.model_validate(t) for t in sorted(txns, key=lambda t: t.id or 0)],
+        invoices=[InvoiceOut.model_validate(i) for i in docs],
+        returns=[ReturnOut.model_validate(r) for r in uow.billing.returns(order_id=order_id)],
+        notices=[NoticeOut.model_validate(n) for n in uow.billing.notices(order_id)],
+    )
+
+
+@router.get("/orders/{order_id}", response_model=OrderBillingOut)
+def order_billing(order_id: int, uow: UowDep) -> OrderBillingOut:
+    return billing_of(uow, order_id)
+
+
+@router.post("/orders/{order_id}/release-credit", response_model=OrderBillingOut, dependencies=SUPERVISOR)
+def release_credit(order_id: int, body: Note, service: BillingDep, actor: ActorDep) -> OrderBillingOut:
+    """Let an order held over the customer's credit limit through (a supervisor's decision, kept)."""
+    service.release_credit_hold(order_id, actor, body.note)
+    with service.uow_factory() as uow:
+        return billing_of(uow, order_id)
+
+
+@router.post("/orders/{order_id}/retry-payment", response_model=OrderBillingOut)
+def retry_payment(order_id: int, service: BillingDep, actor: ActorDep) -> OrderBillingOut:
+    service.retry_payment(order_id, actor)
+    with service.uow_factory() as uow:
+        return billing_of(uow, order_id)
+
+
+# -- invoices and money in ------------------------------------------------------------------------
+@router.get("/invoices", response_model=list[InvoiceOut])
+def invoices(
+    uow: UowDep,
+    customer_id: str | None = None,
+    open_only: bool = False,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> list[InvoiceOut]:
+    found = uow.billing.invoices(customer_id=customer_id, limit=limit)
+    return [InvoiceOut.model_validate(i) for i in found if not open_only or i.open_amount > 0]
+
+
+@router.get("/invoices/{code}", response_model=InvoiceOut)
+def invoice(code: str, uow: UowDep) -> InvoiceOut:
+    return InvoiceOut.model_validate(books.find_invoice(uow, code))
+
+
+@router.get("/invoices/{code}/pdf", response_class=Response)
+def invoice_pdf(code: str, uow: UowDep) -> Response:
+    document = books.find_invoice(uow, code)
+    original = uow.billing.invoice(document.corrects_id) if document.corrects_id else None
+    account = uow.billing.account(document.customer_id)
+    card = account.card_last4 if account and account.method is PaymentMethod.CARD else None
+    pdf = render_invoice(
+        document, uow.fulfilment.order(document.order_id), original=original, card_last4=card
+    )
+    return Response(
+        pdf, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="{code}.pdf"'}
+    )
+
+
+@router.post("/invoices/{code}/write-off", response_model=InvoiceOut, dependencies=SUPERVISOR)
+def write_off(code: str, body: Note, service: BillingDep, actor: ActorDep) -> InvoiceOut:
+    return InvoiceOut.model_validate(service.write_off(code, body.note or "incobrable", actor))
+
+
+@router.post("/payments", response_model=TransactionOut, status_code=201)
+def receive_payment(body: ReceiptIn, service: BillingDep, actor: ActorDep) -> TransactionOut:
+    """A transfer received: applied to the invoices named, else the customer's oldest due first."""
+    txn = service.receive_payment(
+        body.customer_id, body.amount, body.currency.upper(), body.reference, actor, body.invoices
+    )
+    return TransactionOut.model_validate(txn)
+
+
+# -- returns --------------------------------------------------------------------------------------
+@router.post("/returns", response_model=ReturnOut, status_code=201)
+def authorise_return(body: ReturnIn, service: BillingDep, actor: ActorDep) -> ReturnOut:
+    rma = service.authorise_return(body.order_id, body.lines, body.reason, Resolution(body.resolution), actor)
+    return ReturnOut.model_validate(rma)
+
+
+@router.get("/returns/{return_id}", response_model=ReturnOut)
+def get_return(return_id: int, uow: UowDep) -> ReturnOut:
+    found = uow.billing.return_request(return_id)
+    if found is None:
+        raise NotFound(f"return {return_id} does not exist")
+    return ReturnOut.model_validate(found)
+
+
+@router.post("/returns/{return_id}/receive", response_model=ReturnOut)
+def receive_return(return_id: int, body: ReceiveIn, service: BillingDep, actor: ActorDep) -> ReturnOut:
+    receipts = [
+        Receipt(ln.position, ln.quantity, Disposition(ln.disposition), ln.warehouse, ln.location)
+        for ln in body.lines
+    ]
+    return ReturnOut.model_validate(service.receive_return(return_id, receipts, actor))
