@@ -126,6 +126,36 @@ def cmd_user(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_policy(app: App, args: argparse.Namespace) -> int:
+    """Show or change the decision policy of the defaults, a channel or a customer."""
+    app.upgrade_database()
+    scope = (
+        f"customer:{args.customer}"
+        if args.customer
+        else f"channel:{args.channel}"
+        if args.channel
+        else "default"
+    )
+    with app.uow() as uow:
+        current = uow.policies.all()
+        if args.action == "set":
+            settings = dict(current.get(scope, {}))
+            for key in ("min_confidence", "always_review", "review_new_customers"):
+                value = getattr(args, key)
+                if value is not None:
+                    settings[key] = value
+            uow.policies.put(scope, settings, utcnow())
+            uow.commit()
+            current[scope] = settings
+        elif args.action == "clear":
+            uow.policies.put(scope, {}, utcnow())
+            uow.commit()
+            current.pop(scope, None)
+    for name, settings in sorted(current.items()):
+        print(f"{name}: " + ", ".join(f"{k}={v}" for k, v in sorted(settings.items())))
+    return 0
+
+
 def _wait_for_signal() -> None:
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -233,6 +263,14 @@ def build_parser() -> argparse.ArgumentParser:
     usr.add_argument("--role", choices=["clerk", "supervisor", "admin"], default="clerk")
     usr.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     usr.add_argument("--name", default="api", help="a name for the token (with `token`)")
+    pol = sub.add_parser("policy", help="the decision policy: defaults, per channel, per customer")
+    pol.add_argument("action", choices=["show", "set", "clear"])
+    where = pol.add_mutually_exclusive_group()
+    where.add_argument("--customer", help="a customer id (most specific)")
+    where.add_argument("--channel", choices=[c.value for c in Channel])
+    pol.add_argument("--min-confidence", type=float, default=None, help="0..1; below it nothing is accepted")
+    pol.add_argument("--always-review", action=argparse.BooleanOptionalAction, default=None)
+    pol.add_argument("--review-new-customers", action=argparse.BooleanOptionalAction, default=None)
     ext = sub.add_parser("extract", help="read files and print what was read; stores nothing")
     ext.add_argument("--json", action="store_true", required=True, help="print JSON (the only format)")
     ext.add_argument("files", nargs="+")
@@ -252,6 +290,7 @@ COMMANDS = {
     "ingest": cmd_ingest,
     "extract": cmd_extract,
     "user": cmd_user,
+    "policy": cmd_policy,
 }
 
 

@@ -7,7 +7,7 @@ exists, otherwise every customer and product is unknown.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
@@ -46,6 +46,12 @@ class NoMasterData:
 
     def product(self, sku: str) -> Product | None:
         return None
+
+    def customers(self) -> Sequence[Customer]:
+        return ()
+
+    def products(self) -> Sequence[Product]:
+        return ()
 
     def product_by_gtin(self, gtin: str) -> Product | None:
         return None

@@ -51,6 +51,9 @@ def edi_arrival(app: App, say: Callable[[str], None]) -> int:
     reference = now.strftime("%y%m%d%H%M%S").encode()
     content = re.sub(rb"\+100001\+", b"+" + reference + b"+", content)
     content = content.replace(b"UNZ+2+100001", b"UNZ+2+" + reference)
+    # and order numbers of its own: the same numbers again would rightly be held as a duplicate
+    for n, po in enumerate((b"PO-2026-00123", b"PO-2026-00124"), start=1):
+        content = content.replace(po, b"PO-" + reference + b"-" + str(n).encode())
     doc_id = app.submit(
         InboundDocument(Channel.EDI, content, now, original_name=f"demo-{reference.decode()}.edi")
     )

@@ -30,6 +30,16 @@ def validate(order: CapturedOrder, master: MasterData, today: date) -> ResolvedO
     problems.extend(check_lines(order, products))
     problems.extend(check_total(order))
     problems.extend(check_confidence(order, products))
+    for i, match in enumerate(matches):
+        if match.via == "description" and match.product is not None:
+            problems.append(
+                Problem(
+                    ProblemCode.PRODUCT_BY_DESCRIPTION,
+                    f"{order.lines[i].description!r} taken for {match.product.sku} ({match.product.name}) by"
+                    f" its description ({match.score or 0:.0f}% alike); confirm it",
+                    field=f"lines[{i}].item_code",
+                )
+            )
     confidence = score(order, problems)
     if confidence < ACCEPT_FLOOR and decide(problems) is Decision.ACCEPT:
         weakest = min(order.evidence, key=lambda e: e.confidence, default=None)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from core.domain.capture import CapturedLine, CapturedOrder, Problem, ProblemCode, Severity
 from core.domain.model import Customer, Product
 from core.domain.resolution import MasterData
+from validation.fuzzy import customer_by_name, product_by_description
 
 # Mailbox providers shared by many companies: a customer is never identified by these domains alone.
 PUBLIC_MAIL_DOMAINS = frozenset(
@@ -41,12 +44,18 @@ PUBLIC_MAIL_DOMAINS = frozenset(
 )
 
 
+# A code found only by trying what OCR may have misread must be named by the line's description too.
+NAMED_SHARE = 0.5  # of the product name's words
+MIN_WORD = 3  # letters or digits in a word that counts
+
+
 @dataclass(frozen=True)
 class LineMatch:
     """The product a line resolved to and how it was found."""
 
     product: Product | None
-    via: str | None  # "gtin" | "sku" | "customer_item" | None
+    via: str | None  # "gtin" | "sku" | "customer_item" | "misread" | "description" | None
+    score: float | None = None  # how alike, for a match by description
 
 
 def resolve_customer(order: CapturedOrder, master: MasterData) -> tuple[Customer | None, Problem | None]:
@@ -69,6 +78,15 @@ def resolve_customer(order: CapturedOrder, master: MasterData) -> tuple[Customer
         customer = master.customer_by_fax(order.buyer.fax)
         if customer is not None:
             return customer, None
+    by_name = customer_by_name(order.buyer, master.customers())
+    if by_name is not None:
+        customer, how = by_name
+        return customer, Problem(
+            ProblemCode.CUSTOMER_BY_NAME,
+            f"buyer {order.buyer.name!r} taken for {customer.name} ({customer.customer_id}) by name"
+            f" ({how.score:.0f}% alike); confirm it",
+            field="buyer.party_id",
+        )
     shown = order.buyer.party_id or address or order.buyer.fax or order.buyer.name or "no buyer given"
     return None, Problem(
         ProblemCode.UNKNOWN_CUSTOMER,
@@ -97,4 +115,43 @@ def resolve_line(line: CapturedLine, customer: Customer | None, master: MasterDa
             product = master.product(sku) if sku else None
             if product is not None:
                 return LineMatch(product, "customer_item")
+    found = _misread(line, customer, master)
+    if found.product is not None or line.code_readings:
+        # a code OCR may have misread is settled by the code, never by a guess from the description
+        return found
+    guess = product_by_description(line.description, master.products())
+    return LineMatch(guess[0], "description", guess[1].score) if guess else found
+
+
+def _misread(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:
+    """The one product that the OCR's other readings of the codes name; none when several do (the
+    price check then has the final word on the one found)."""
+    found: dict[str, Product] = {}
+    for code in line.code_readings:
+        product = master.product(code) or master.product_by_gtin(code)
+        if product is None and customer is not None:
+            sku = master.sku_for_customer_code(customer.customer_id, code)
+            product = master.product(sku) if sku else None
+        if product is not None:
+            found[product.sku] = product
+    product = next(iter(found.values())) if len(found) == 1 else None
+    if product is not None and _describes(line.description, product):
+        return LineMatch(product, "misread")
     return LineMatch(None, None)
+
+
+def _words(text: str | None) -> set[str]:
+    folded = unicodedata.normalize("NFKD", (text or "").casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return {w for w in re.split(r"[^a-z0-9]+", plain) if len(w) >= MIN_WORD}
+
+
+def _describes(description: str | None, product: Product) -> bool:
+    """Whether the line's own description names the product a misread code was taken for: most of the
+    words of its name (or English description) stand in it."""
+    said = _words(description)
+    for name in (product.name, product.description_en):
+        wanted = _words(name)
+        if wanted and len(wanted & said) >= NAMED_SHARE * len(wanted):
+            return True
+    return False

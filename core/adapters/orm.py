@@ -173,6 +173,7 @@ orders = Table(
     Column("message_ref", String(32)),
     Column("problems", JSON, nullable=False, default=list),
     Column("evidence", JSON, nullable=False, default=list),
+    Column("duplicate_of", Integer, ForeignKey("orders.id")),
     UniqueConstraint("document_id", "message_index", name="uq_orders_document_message"),
 )
 

@@ -105,6 +105,15 @@ document_pages = Table(
 )
 
 
+decision_policies = Table(
+    "decision_policies",
+    metadata,
+    Column("scope", String(96), primary_key=True),  # default | channel:<c> | customer:<id>
+    Column("settings", JSON, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+
 def start_review_mappers() -> None:
     mapper_registry.map_imperatively(User, users)
     mapper_registry.map_imperatively(ApiToken, api_tokens)

@@ -245,10 +245,17 @@ class MasterDataRepository:
         return existing is not None and existing in self.session.new
 
     def customers(self) -> Sequence[Customer]:
-        return self.session.scalars(select(Customer).order_by(orm.customers.c.customer_id)).all()
+        found: Sequence[Customer] = self._remember(
+            ("customers",),
+            lambda: self.session.scalars(select(Customer).order_by(orm.customers.c.customer_id)).all(),
+        )
+        return found
 
     def products(self) -> Sequence[Product]:
-        return self.session.scalars(select(Product).order_by(orm.products.c.sku)).all()
+        found: Sequence[Product] = self._remember(
+            ("products",), lambda: self.session.scalars(select(Product).order_by(orm.products.c.sku)).all()
+        )
+        return found
 
     def count(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(orm.customers)) or 0) + int(
@@ -332,6 +339,28 @@ class OrderRepository:
         if customer_id is not None:
             stmt = stmt.where(orm.orders.c.customer_id == customer_id)
         return self.session.scalars(stmt.limit(limit).offset(offset)).all()
+
+    def recent_for_customer(
+        self, customer_id: str, since: datetime, *, exclude_document: int
+    ) -> Sequence[Order]:
+        """A customer's orders created since a time, from other documents, newest first (at most 500)."""
+        stmt = (
+            select(Order)
+            .where(orm.orders.c.customer_id == customer_id)
+            .where(orm.orders.c.created_at >= since)
+            .where(orm.orders.c.document_id != exclude_document)
+            .order_by(orm.orders.c.id.desc())
+            .limit(500)
+        )
+        return self.session.scalars(stmt).all()
+
+    def has_orders_from(self, customer_id: str, exclude_document: int) -> bool:
+        stmt = (
+            select(orm.orders.c.id)
+            .where(orm.orders.c.customer_id == customer_id, orm.orders.c.document_id != exclude_document)
+            .limit(1)
+        )
+        return self.session.execute(stmt).first() is not None
 
     def for_document(self, document_id: int) -> Sequence[Order]:
         stmt = (

@@ -91,3 +91,21 @@ class ReviewRepository:
             self.session.execute(
                 t.document_pages.insert(), [{"document_id": document_id, **p} for p in pages]
             )
+
+
+class PolicyRepository:
+    """Decision-policy settings by scope: "default", "channel:<channel>", "customer:<id>"."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def all(self) -> dict[str, dict[str, object]]:
+        rows = self.session.execute(select(t.decision_policies.c.scope, t.decision_policies.c.settings))
+        return {scope: dict(settings or {}) for scope, settings in rows}
+
+    def put(self, scope: str, settings: dict[str, object], now: datetime) -> None:
+        self.session.execute(delete(t.decision_policies).where(t.decision_policies.c.scope == scope))
+        if settings:
+            self.session.execute(
+                t.decision_policies.insert().values(scope=scope, settings=settings, updated_at=now)
+            )

@@ -57,6 +57,12 @@ class ProblemCode(enum.StrEnum):
     CANCELLATION = "cancellation"
     CHANGE_APPLIED = "change_applied"
     CHANGE_NOT_APPLIED = "change_not_applied"
+    CUSTOMER_BY_NAME = "customer_by_name"  # found by a fuzzy match on name and address
+    PRODUCT_BY_DESCRIPTION = "product_by_description"  # found by a fuzzy match on the description
+    UNIT_CONVERTED = "unit_converted"
+    DUPLICATE_ORDER = "duplicate_order"  # the same order came before, maybe on another channel
+    POLICY_REVIEW = "policy_review"
+    NEW_CUSTOMER = "new_customer"
     SENDER_MISMATCH = "sender_mismatch"  # e-mail: From disagrees with the envelope sender
 
 
@@ -126,6 +132,9 @@ class CapturedLine:
     unit_price: Decimal | None = None  # per one unit, after any price basis
     amount: Decimal | None = None
     requested_delivery_date: date | None = None
+    # what the codes may have said where they were read by OCR, one misread away ("TOR-M840" for
+    # "TOR-M8-40"); resolution tries them only when the codes as read match nothing
+    code_readings: tuple[str, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -163,6 +163,7 @@ class Order:
     problems: list[dict[str, str | None]] = field(default_factory=list)
     # per-field confidence and provenance as captured: {"field", "confidence", "page", "box", "segment"}
     evidence: list[dict[str, object]] = field(default_factory=list)
+    duplicate_of: int | None = None  # the earlier order this one repeats (perhaps on another channel)
     lines: list[OrderLine] = field(default_factory=list)
     id: int | None = None
 

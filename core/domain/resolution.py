@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -42,6 +43,14 @@ class MasterData(Protocol):
         ...
 
     def product(self, sku: str) -> Product | None: ...
+
+    def customers(self) -> Sequence[Customer]:
+        """Every customer, for matching by name when no code or number identifies the buyer."""
+        ...
+
+    def products(self) -> Sequence[Product]:
+        """Every product, for matching a line by its description when no code names it."""
+        ...
 
     def product_by_gtin(self, gtin: str) -> Product | None: ...
 

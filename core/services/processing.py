@@ -20,9 +20,10 @@ from core.domain.documents import Channel, DocumentRecord, DocumentState, Inboun
 from core.domain.interchange import InterchangeReceipt
 from core.domain.layout import PageWords
 from core.domain.model import Decision, Order, OrderState, OutboundMessage, Partner
+from core.domain.policy import apply_policy, resolve_policy
 from core.domain.resolution import MasterData, ResolvedOrder
 from core.errors import LifecycleError, NotFound, TransientError
-from core.services import interchanges
+from core.services import duplicates, interchanges
 from core.services.events import AnswersQueued, OrdersAccepted
 from core.services.order_changes import apply_captured_change
 from core.services.orders import order_from_resolved, pages_rows
@@ -177,6 +178,8 @@ class DocumentProcessor:
         orders: list[Order] = []
         taken: dict[int, int] = {}
         changed: list[Problem] = []
+        policies = uow.policies.all()
+        seen = duplicates.DuplicateIndex(uow, record.id, now)
         for index, captured in enumerate(result.orders):
             source = captured.interchange_index
             if source is not None and source in screening.duplicates:
@@ -192,8 +195,15 @@ class DocumentProcessor:
             if record.channel == Channel.FAX and record.sender:  # the fax server's number beats OCR
                 captured = replace(captured, buyer=replace(captured.buyer, fax=record.sender))
             resolved = self.validate(captured, uow.master, now.date())
+            policy = resolve_policy(policies, str(record.channel), resolved.customer_id)
+            resolved = apply_policy(resolved, policy, first_order=seen.first_order(resolved.customer_id))
+            earlier = seen.earlier(resolved, str(record.channel))
+            if earlier is not None:
+                resolved = duplicates.flag(resolved, earlier)
             sender = receipts[source].sender_id if source is not None and source < len(receipts) else None
-            orders.append(order_from_resolved(resolved, record, index, now, sender))
+            order = order_from_resolved(resolved, record, index, now, sender)
+            order.duplicate_of = earlier
+            orders.append(order)
             if source is not None:
                 taken[source] = taken.get(source, 0) + 1
         uow.orders.insert_new(record.id, orders)

@@ -38,6 +38,7 @@ class UnitOfWork:
         self.outbound = repository.OutboundRepository(self.session)
         self.users = repository_review.UserRepository(self.session)
         self.review = repository_review.ReviewRepository(self.session)
+        self.policies = repository_review.PolicyRepository(self.session)
         # every movement of goods is valued in the journal in the same transaction
         self.stock = repository_ledger.ValuedStockRepository(self.session)
         self.fulfilment = repository_fulfilment.FulfilmentRepository(self.session)

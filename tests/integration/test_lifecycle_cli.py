@@ -59,7 +59,7 @@ def test_each_warehouse_step_by_hand(data_dir: Path, capsys: pytest.CaptureFixtu
     assert "TRANSLOG URGENTE" in shipped and "fragile" not in shipped
     oms(capsys, "deliver", shipment[1])
     shown = oms(capsys, "order", "2")
-    assert "order 2 PO-2026-00124: delivered" in shown and "notice shipped via edi: queued" in shown
+    assert re.search(r"order 2 PO-\d+-2: delivered", shown) and "notice shipped via edi: queued" in shown
     stock = oms(capsys, "stock", "show", "LLA-AJ-250")
     assert (
         re.search(r"LLA-AJ-250 +MAD +A-09-01 +19 +0 +19", stock)

@@ -15,13 +15,19 @@ from tests.integration.test_web_security import login
 from web.app import create_app
 
 DEMO = (SAMPLES / "edifact" / "demo-orders.edi").read_bytes()
-UNKNOWN_CODE = DEMO.replace(b"PIA+5+4712:BP", b"PIA+5+9999:BP")  # a code of the customer's we never saw
+# a code of the customer's we never saw, and a description that names none of our products
+UNKNOWN_CODE = DEMO.replace(b"PIA+5+4712:BP", b"PIA+5+9999:BP").replace(
+    b"IMD+F++:::Tuerca hexagonal M8 zincada'", b"IMD+F++:::Articulo segun su catalogo'"
+)
+# the same unknown code, but described well enough for Comanda to propose the product
+DESCRIBED = DEMO.replace(b"PIA+5+4712:BP", b"PIA+5+9999:BP")
 
 
 def resend(content: bytes, ref: bytes) -> bytes:
-    return content.replace(b"+100001++ORDERS", b"+" + ref + b"++ORDERS").replace(
-        b"UNZ+2+100001", b"UNZ+2+" + ref
-    )
+    """The customer's next interchange: a new control reference and new order numbers."""
+    content = content.replace(b"+100001++ORDERS", b"+" + ref + b"++ORDERS")
+    content = content.replace(b"UNZ+2+100001", b"UNZ+2+" + ref)
+    return content.replace(b"PO-2026-0012", b"PO-" + ref + b"-")
 
 
 def clerk(app: App, name: str = "ana", role: str = "clerk") -> tuple[TestClient, str]:
@@ -182,3 +188,21 @@ def test_lines_can_be_added_split_and_removed(demo_app: App) -> None:
         ]
         assert order.lines[2].unit_price == Decimal("12.80")  # decimal comma read as the mark
         assert not any(p["code"] == "unknown_product" for p in order.problems)
+
+
+def test_a_proposed_product_is_confirmed_with_one_approval_and_learned(demo_app: App) -> None:
+    ingest(demo_app, DESCRIBED)
+    [order_id] = in_review(demo_app)
+    client, csrf = clerk(demo_app)
+    page = client.get(f"/review/{order_id}")
+    assert "product_by_description" in page.text
+    fields = form_fields(page.text)
+    assert fields["lines-1-sku"] == "TUE-M8"  # proposed from the description, waiting for a person
+    client.post(f"/review/{order_id}/lock", headers={"X-CSRF-Token": csrf})
+    fields["then"] = "approve"
+    assert client.post(f"/review/{order_id}/save", data=fields).status_code == 303
+    with demo_app.uow() as uow:
+        assert uow.master.sku_for_customer_code("C-1001", "9999") == "TUE-M8"
+    again = ingest(demo_app, resend(DESCRIBED, b"100004"))
+    with demo_app.uow() as uow:
+        assert uow.orders.for_document(again)[0].state is OrderState.ACCEPTED

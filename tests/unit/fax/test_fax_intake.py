@@ -88,8 +88,8 @@ def test_watcher_takes_fax_with_its_sidecar_and_never_the_sidecar_alone(tmp_path
 @pytest.mark.parametrize("number", ["+34 912 345 678", "0034912345678", "912345678"])
 def test_customer_found_by_the_number_it_faxed_from(number: str) -> None:
     master = Master()
-    master.customers["C-1"].fax = "912 345 678"
-    master.customers["C-1"].country = "ES"
+    master.customer_rows["C-1"].fax = "912 345 678"
+    master.customer_rows["C-1"].country = "ES"
     resolved = validate(order(buyer=Party(name="Ferretería Núñez", fax=number)), master, TODAY)
     assert resolved.customer_id == "C-1"
     assert "unknown_customer" not in codes(resolved.problems)
@@ -97,7 +97,7 @@ def test_customer_found_by_the_number_it_faxed_from(number: str) -> None:
 
 def test_the_buyers_id_comes_before_the_fax_number() -> None:
     master = Master()
-    master.customers["C-2"] = type(master.customers["C-1"])("C-2", "Otro", fax="+34 912 345 678")
+    master.customer_rows["C-2"] = type(master.customer_rows["C-1"])("C-2", "Otro", fax="+34 912 345 678")
     resolved = validate(order(buyer=Party(party_id="8437000100010", fax="912345678")), master, TODAY)
     assert resolved.customer_id == "C-1"
 

@@ -28,8 +28,8 @@ class SampleMaster:
     """The demo master data (samples/masterdata) implementing validation's MasterData protocol."""
 
     def __init__(self) -> None:
-        self.customers = {r["customer_id"]: Customer(**r) for r in _rows("customers.csv")}
-        self.products = {
+        self.customer_rows = {r["customer_id"]: Customer(**r) for r in _rows("customers.csv")}
+        self.product_rows = {
             r["sku"]: Product(**{**r, "price": Decimal(r["price"]) if r["price"] else None})
             for r in _rows("products.csv")
         }
@@ -38,23 +38,29 @@ class SampleMaster:
         }
 
     def customer(self, customer_id: str) -> Customer | None:
-        return self.customers.get(customer_id)
+        return self.customer_rows.get(customer_id)
 
     def customer_by_gln(self, gln: str) -> Customer | None:
-        return next((c for c in self.customers.values() if c.gln == gln), None)
+        return next((c for c in self.customer_rows.values() if c.gln == gln), None)
 
     def customer_by_email(self, address: str, *, domain: bool = True) -> Customer | None:
-        return next((c for c in self.customers.values() if (c.email or "").lower() == address.lower()), None)
+        return next((c for c in self.customer_rows.values() if (c.email or "").lower() == address.lower()), None)
 
     def customer_by_fax(self, number: str) -> Customer | None:
         wanted = normalise_phone(number)
-        return next((c for c in self.customers.values() if normalise_phone(c.fax) == wanted), None)
+        return next((c for c in self.customer_rows.values() if normalise_phone(c.fax) == wanted), None)
 
     def product(self, sku: str) -> Product | None:
-        return self.products.get(sku)
+        return self.product_rows.get(sku)
+
+    def customers(self) -> list[Customer]:
+        return list(self.customer_rows.values())
+
+    def products(self) -> list[Product]:
+        return list(self.product_rows.values())
 
     def product_by_gtin(self, gtin: str) -> Product | None:
-        return next((p for p in self.products.values() if p.gtin == gtin), None)
+        return next((p for p in self.product_rows.values() if p.gtin == gtin), None)
 
     def sku_for_customer_code(self, customer_id: str, code: str) -> str | None:
         return self.items.get((customer_id, code))

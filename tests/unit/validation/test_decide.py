@@ -26,8 +26,8 @@ class Master:
     """In-memory master data implementing validation's MasterData protocol."""
 
     def __init__(self) -> None:
-        self.customers = {"C-1": Customer("C-1", "Ferretería Núñez", gln="8437000100010")}
-        self.products = {
+        self.customer_rows = {"C-1": Customer("C-1", "Ferretería Núñez", gln="8437000100010")}
+        self.product_rows = {
             "TOR-M8-40": Product(
                 "TOR-M8-40", "Tornillo", gtin="8437000100102", price=Decimal("0.18"), currency="EUR"
             ),
@@ -38,30 +38,36 @@ class Master:
         self.items = {("C-1", "4712"): "TUE-M8"}
 
     def customer(self, customer_id: str) -> Customer | None:
-        return self.customers.get(customer_id)
+        return self.customer_rows.get(customer_id)
 
     def customer_by_gln(self, gln: str) -> Customer | None:
-        return next((c for c in self.customers.values() if c.gln == gln), None)
+        return next((c for c in self.customer_rows.values() if c.gln == gln), None)
 
     def customer_by_email(self, address: str, *, domain: bool = True) -> Customer | None:
         address = address.lower()
-        exact = [c for c in self.customers.values() if (c.email or "").lower() == address]
+        exact = [c for c in self.customer_rows.values() if (c.email or "").lower() == address]
         if exact or not domain:
             return exact[0] if len(exact) == 1 else None
         at = address.rpartition("@")[2]
-        same = [c for c in self.customers.values() if (c.email or "").lower().endswith("@" + at)]
+        same = [c for c in self.customer_rows.values() if (c.email or "").lower().endswith("@" + at)]
         return same[0] if len(same) == 1 else None
 
     def customer_by_fax(self, number: str) -> Customer | None:
         wanted = normalise_phone(number)
-        same = [c for c in self.customers.values() if normalise_phone(c.fax, c.country or "ES") == wanted]
+        same = [c for c in self.customer_rows.values() if normalise_phone(c.fax, c.country or "ES") == wanted]
         return same[0] if wanted and len(same) == 1 else None
 
     def product(self, sku: str) -> Product | None:
-        return self.products.get(sku)
+        return self.product_rows.get(sku)
+
+    def customers(self) -> list[Customer]:
+        return list(self.customer_rows.values())
+
+    def products(self) -> list[Product]:
+        return list(self.product_rows.values())
 
     def product_by_gtin(self, gtin: str) -> Product | None:
-        return next((p for p in self.products.values() if p.gtin == gtin), None)
+        return next((p for p in self.product_rows.values() if p.gtin == gtin), None)
 
     def sku_for_customer_code(self, customer_id: str, code: str) -> str | None:
         return self.items.get((customer_id, code))
@@ -200,7 +206,7 @@ def test_a_cancellation_is_not_taken_without_a_clerk() -> None:
 
 def test_a_box_ordered_where_we_sell_pieces_needs_a_person() -> None:
     master = Master()
-    master.products["TOR-M8-40"].unit = "UD"
+    master.product_rows["TOR-M8-40"].unit = "UD"
     boxes = CapturedLine(
         line_no="1", gtin="8437000100102", quantity=Decimal(2), unit="cajas", unit_price=Decimal("0.18")
     )

@@ -10,8 +10,8 @@ from validation.decide import validate
 
 def master() -> Master:
     m = Master()
-    m.customers["C-1"].email = "pedidos@ferreterianunez.es"
-    m.customers["C-9"] = Customer("C-9", "Taller Pepe", email="tallerpepe@gmail.com")
+    m.customer_rows["C-1"].email = "pedidos@ferreterianunez.es"
+    m.customer_rows["C-9"] = Customer("C-9", "Taller Pepe", email="tallerpepe@gmail.com")
     return m
 
 
