@@ -44,7 +44,9 @@ class SampleMaster:
         return next((c for c in self.customer_rows.values() if c.gln == gln), None)
 
     def customer_by_email(self, address: str, *, domain: bool = True) -> Customer | None:
-        return next((c for c in self.customer_rows.values() if (c.email or "").lower() == address.lower()), None)
+        return next(
+            (c for c in self.customer_rows.values() if (c.email or "").lower() == address.lower()), None
+        )
 
     def customer_by_fax(self, number: str) -> Customer | None:
         wanted = normalise_phone(number)
