@@ -29,7 +29,7 @@ def validate(order: CapturedOrder, master: MasterData, today: date) -> ResolvedO
     problems.extend(check_header(order, today))
     problems.extend(check_lines(order, products))
     problems.extend(check_total(order))
-    problems.extend(check_confidence(order, products))
+    problems.extend(check_confidence(order, products, customer))
     for i, match in enumerate(matches):
         if match.via == "description" and match.product is not None:
             problems.append(

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from core.domain.capture import CapturedOrder, Problem, ProblemCode
-from core.domain.model import Product
+from core.domain.model import Customer, Product
+from core.domain.phone import same_number
 from validation.units import kind_of
 
 # An order dated further ahead than this is suspicious (time zones allow a day).
@@ -136,16 +137,22 @@ def check_total(order: CapturedOrder) -> Iterator[Problem]:
         )
 
 
-def check_confidence(order: CapturedOrder, products: tuple[Product | None, ...]) -> Iterator[Problem]:
+def check_confidence(
+    order: CapturedOrder, products: tuple[Product | None, ...], customer: Customer | None = None
+) -> Iterator[Problem]:
     """Every decisive field read with less confidence than CONFIDENCE_FLOOR goes to a person.
 
     An item code is vouched for by master data when it resolved to a product whose list price the
-    line's price agrees with; descriptions, names and addresses decide nothing and are not named.
+    line's price agrees with; the buyer's number when it names the customer that the number the
+    order was faxed from (or the address it was mailed from) belongs to as well. Descriptions, names
+    and addresses decide nothing and are not named.
     """
     for item in order.evidence:
         if item.confidence >= CONFIDENCE_FLOOR or not item.field.endswith(DECISIVE_FIELDS):
             continue
         if item.field.endswith(CODE_FIELDS) and _vouched(order, products, item.field):
+            continue
+        if item.field == "buyer.party_id" and _buyer_vouched(order, customer):
             continue
         yield Problem(
             ProblemCode.LOW_CONFIDENCE,
@@ -153,6 +160,18 @@ def check_confidence(order: CapturedOrder, products: tuple[Product | None, ...])
             f" (below {CONFIDENCE_FLOOR}); please check it against the document",
             field=item.field,
         )
+
+
+def _buyer_vouched(order: CapturedOrder, customer: Customer | None) -> bool:
+    if customer is None or order.buyer.party_id not in (customer.customer_id, customer.gln):
+        return False
+    faxed = order.buyer.fax is not None and same_number(
+        order.buyer.fax, customer.fax, customer.country or "ES"
+    )
+    mailed = bool(order.buyer.email and customer.email) and (
+        (order.buyer.email or "").lower() == (customer.email or "").lower()
+    )
+    return faxed or mailed
 
 
 def _vouched(order: CapturedOrder, products: tuple[Product | None, ...], path: str) -> bool:

@@ -83,3 +83,17 @@ def test_a_policy_only_ever_moves_an_order_towards_review() -> None:
     assert [p.code.value for p in picky.problems] == ["low_confidence"]
     reviewed = validate(order(po_number=None), Master(), TODAY)
     assert apply_policy(reviewed, DecisionPolicy(always_review=True), first_order=True) == reviewed
+
+
+def test_a_faintly_read_buyer_number_is_vouched_for_by_the_number_it_was_faxed_from() -> None:
+    from core.domain.capture import Evidence, Provenance
+
+    master = Master()
+    master.customer_rows["C-1"].fax = "+34 912 345 678"
+    faint = (Evidence("buyer.party_id", 0.74, Provenance(page=1, box=(1, 2, 3, 4))),)
+    from_its_fax = order(buyer=Party(party_id="C-1", fax="912345678"), evidence=faint)
+    assert validate(from_its_fax, master, TODAY).problems == ()
+    from_elsewhere = order(buyer=Party(party_id="C-1", fax="+34 600 000 000"), evidence=faint)
+    assert [p.code.value for p in validate(from_elsewhere, master, TODAY).problems] == ["low_confidence"]
+    unvouched = order(buyer=Party(party_id="C-1"), evidence=faint)
+    assert [p.code.value for p in validate(unvouched, master, TODAY).problems] == ["low_confidence"]
