@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
 import pytesseract
+from PIL import Image
 
 from core.domain.layout import PageWords, Word
 from core.errors import ParseError
+from parsers.ocr import holes
 from parsers.ocr.images import PageImage
 from parsers.ocr.preprocess import prepare
 
@@ -34,6 +36,7 @@ class OcrOptions:
     # for pages at fine fax or scanner resolution, and for normal faxes (their rows doubled)
     preprocess: tuple[str, ...] = ("heal",)
     preprocess_normal: tuple[str, ...] = ("heal", "smooth")
+    fill_holes: bool = True  # read again the text the page segmentation dropped (parsers.ocr.holes)
 
     def steps_for(self, page: PageImage) -> tuple[str, ...]:
         stated = page.source_dpi
@@ -50,26 +53,48 @@ class PageOcr(Protocol):
 
 
 def ocr_page(page: PageImage, options: OcrOptions) -> PageWords:
-    """Tesseract on one page: every word with its box (page pixels at the page's dpi) and confidence."""
+    """Tesseract on one page: every word with its box (page pixels at the page's dpi) and confidence;
+    with `options.fill_holes`, text the page segmentation left out read again (parsers.ocr.holes)."""
     image = prepare(page.image(), options.steps_for(page), page.dpi)
     scale = image.width / page.width  # preprocessing may have resampled the page
+    dpi = page.dpi * scale
     try:
         with tempfile.TemporaryDirectory(prefix="oms-ocr-") as tmp:
-            # written by us, lightly compressed: pytesseract's own PNG costs more than Tesseract's read
-            path = Path(tmp) / "page.png"
-            image.save(path, format="PNG", compress_level=1)
-            data = pytesseract.image_to_data(
-                str(path),
-                lang="+".join(options.languages),
-                config=options.config(page.dpi * scale),
-                output_type=pytesseract.Output.DICT,
-                timeout=options.timeout,
-            )
+            data = _tesseract(image, Path(tmp) / "page.png", options, options.config(dpi))
+            words = words_from_data(page, data, scale)
+            if options.fill_holes:
+                words = _fill_holes(image, words, scale, Path(tmp), options)
     except pytesseract.TesseractNotFoundError as exc:
         raise ParseError("Tesseract is not installed (Debian package tesseract-ocr)") from exc
     except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
         raise ParseError(f"Tesseract failed on page {page.number}: {exc}") from exc
-    return words_from_data(page, data, scale)
+    return words
+
+
+def _fill_holes(
+    image: Image.Image, words: PageWords, scale: float, tmp: Path, options: OcrOptions
+) -> PageWords:
+    """`words` and the words of the text Tesseract's segmentation left out, read in one more call."""
+    lines, blanked = holes.find_patches(image, words.words, scale)
+    if not lines:
+        return words
+    stacked, placed = holes.stack(blanked, lines, gap=round(2 * holes.text_height(words.words) * scale))
+    data = _tesseract(stacked, tmp / "holes.png", options, f"--psm 6 --dpi {round(words.dpi * scale)}")
+    block = max((w.block or 0 for w in words.words), default=0) + 1
+    return replace(words, words=words.words + tuple(holes.place(data, placed, scale, block)))
+
+
+def _tesseract(image: Image.Image, path: Path, options: OcrOptions, config: str) -> dict[str, list[object]]:
+    # written by us, lightly compressed: pytesseract's own PNG costs more than Tesseract's read
+    image.save(path, format="PNG", compress_level=1)
+    data: dict[str, list[object]] = pytesseract.image_to_data(
+        str(path),
+        lang="+".join(options.languages),
+        config=config,
+        output_type=pytesseract.Output.DICT,
+        timeout=options.timeout,
+    )
+    return data
 
 
 def words_from_data(page: PageImage, data: dict[str, list[object]], scale: float = 1.0) -> PageWords:

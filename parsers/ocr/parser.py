@@ -65,7 +65,7 @@ class _OcrParser:
         strip = PageImage.from_image(
             image.number, image.image().crop((0, top, image.width, bottom)), image.dpi
         )
-        options = replace(self._options(ctx), psm=7, preprocess=("heal", "upscale"))
+        options = replace(self._options(ctx), psm=7, preprocess=("heal", "upscale"), fill_holes=False)
         (words,) = self.engine.read_pages([strip], options)
         again = normalise_phone(sender_in(line_text(sorted(words.words, key=lambda w: w.x0))))
         return again if plausible(again) else None

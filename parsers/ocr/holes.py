@@ -1,0 +1,223 @@
+"""Text Tesseract's page layout analysis left out, found and read again.
+
+On some pages (monospaced listings above all) Tesseract's automatic segmentation drops a whole column
+block: the quantities of a table, or its heading.  What is left on the page once every word it did read
+is blanked out, and table rules are taken away, is ink in text-sized patches: those patches are cut out,
+each line's side by side, stacked into one small image and read in a single further Tesseract call, and
+their words are put back where they stood.  Pages with no such patch
+cost nothing more.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PIL import Image, ImageDraw
+
+from core.domain.layout import Word
+
+INK = 128  # grey levels below this are ink
+MASK_PAD = 3  # pixels around each word read, blanked with it
+RULE_LENGTH = 2.5  # an unbroken dark run longer than this many text heights is a rule, not a letter
+WORD_GAP = 1.0  # text heights of white that part two patches on one line
+MIN_WIDTH = 0.5  # text heights: about one digit
+MIN_HEIGHT, MAX_HEIGHT = 0.5, 2.2  # text heights a patch of text stands
+MIN_DARK = 0.06  # share of ink in a patch of text
+STROKE_ROWS = 0.3  # text heights an upright stroke runs at least (a dash or an "=" bar runs less)
+UPRIGHT_INK = 64  # grey level at most (of 255) over those rows for them to count as a stroke
+STROKE = 0.45  # a column inked over this share of the text height holds an upright stroke
+MIN_STROKES = 0.05  # share of a patch's columns that must hold one
+MAX_LINES = 40  # lines of patches; more than this is no dropped block but noise or a picture
+PAD = 6  # white around each patch in the stacked image
+MIN_CONFIDENCE = 40.0  # words read again with less (Tesseract's 0..100) are taken for noise
+
+
+@dataclass(frozen=True)
+class Patch:
+    """A patch of ink no word covers, in the page image's pixels."""
+
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+
+def text_height(words: Sequence[Word]) -> float:
+    """The height of the page's text in image pixels: the median word of two or more characters."""
+    heights = [w.y1 - w.y0 for w in words if sum(c.isalnum() for c in w.text) >= 2]
+    return statistics.median(heights) if heights else 0.0
+
+
+def _blanked(img: Image.Image, words: Sequence[Word], scale: float) -> Image.Image:
+    """The page in grey with the words read blanked out."""
+    page = img.convert("L")
+    draw = ImageDraw.Draw(page)
+    for w in words:
+        box = (
+            w.x0 * scale - MASK_PAD,
+            w.y0 * scale - MASK_PAD,
+            w.x1 * scale + MASK_PAD,
+            w.y1 * scale + MASK_PAD,
+        )
+        draw.rectangle(box, fill=255)
+    return page
+
+
+def _without_rules(page: Image.Image, longest: int) -> Image.Image:
+    """The page with every dark run longer than `longest` pixels, across or down, made white."""
+    needle = b"\x00" * longest
+    for turn in (None, Image.Transpose.ROTATE_90):
+        img = page if turn is None else page.transpose(turn)
+        # a white column at the end of every row keeps a run from going on into the next row
+        padded = Image.new("L", (img.width + 1, img.height), 255)
+        padded.paste(img, (0, 0))
+        data = bytearray(padded.tobytes())
+        at = data.find(needle)
+        while at != -1:
+            end = data.find(b"\xff", at)
+            data[at:end] = b"\xff" * (end - at)
+            at = data.find(needle, end)
+        img = Image.frombytes("L", padded.size, bytes(data)).crop((0, 0, img.width, img.height))
+        page = img if turn is None else img.transpose(Image.Transpose.ROTATE_270)
+    return page
+
+
+def _runs(values: bytes, gap: int) -> list[tuple[int, int]]:
+    """Index ranges where `values` (ink per row or column) is above zero, bridging gaps up to `gap`."""
+    out: list[tuple[int, int]] = []
+    for i, v in enumerate(values):
+        if v == 0:
+            continue
+        if out and i - out[-1][1] <= gap:
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
+
+
+def _ink(img: Image.Image, axis: int) -> bytes:
+    """Darkness per row (axis 0) or column (axis 1), 0 where there is no ink at all."""
+    size = (1, img.height) if axis == 0 else (img.width, 1)
+    inverted = img.point(lambda v: 255 - v)
+    return inverted.resize(size, Image.Resampling.BOX).tobytes()
+
+
+def _letters(patch: Image.Image, height: float) -> bool:
+    """Whether a patch looks like letters or digits of text `height` pixels high: ink enough, and
+    upright strokes through much of that height (a leader of dots or a thin slanted rule has none)."""
+    columns = [v * patch.height / 255 for v in _ink(patch, 1)]  # inked pixels in each column
+    if sum(columns) < MIN_DARK * patch.width * height:
+        return False
+    return sum(1 for v in columns if v >= STROKE * height) >= MIN_STROKES * patch.width
+
+
+def _split(rows: bytes, run: tuple[int, int], tallest: float, depth: int = 4) -> list[tuple[int, int]]:
+    """A run of inked rows taller than a line of text (two lines touching) cut at its faintest row,
+    again and again, into line-high bands."""
+    y0, y1 = run
+    if y1 - y0 <= tallest or depth == 0 or y1 - y0 < 4:
+        return [run]
+    cut = min(range(y0 + 1, y1 - 1), key=lambda y: rows[y])
+    return _split(rows, (y0, cut), tallest, depth - 1) + _split(rows, (cut + 1, y1), tallest, depth - 1)
+
+
+def _upright(page: Image.Image, step: int) -> Image.Image:
+    """The page `step` times shorter, inked only where ink runs down through (nearly) all `step` rows:
+    upright strokes of letters stay, dashes, "=" signs, dot leaders, thin rules and specks go, and
+    with them what would join a line of text to the rows above or below it."""
+    small = page.resize((page.width, max(1, page.height // step)), Image.Resampling.BOX)
+    return small.point(lambda v: 0 if v <= UPRIGHT_INK else 255)
+
+
+def find_patches(
+    img: Image.Image, words: Sequence[Word], scale: float = 1.0
+) -> tuple[list[list[Patch]], Image.Image]:
+    """Text-sized patches of ink on the page that none of `words` (page pixels / `scale`) covers, line by
+    line of text, and the page in grey with those words blanked out, to cut the patches from (in grey,
+    as Tesseract read the page: thresholding again would thin the commas and points)."""
+    height = text_height(words) * scale
+    if height < 4:
+        return [], img
+    blanked = _blanked(img, words, scale)
+    page = _without_rules(blanked.point(lambda v: 0 if v < INK else 255), round(RULE_LENGTH * height))
+    step = max(1, round(STROKE_ROWS * height))
+    upright = _upright(page, step)
+    rows = _ink(upright, 0)
+    lines: list[list[Patch]] = []
+    for r0, r1 in (band for run in _runs(rows, 0) for band in _split(rows, run, MAX_HEIGHT * height / step)):
+        # the band back in the page's rows, with the serifs and strokes the coarse rows left out
+        y0, y1 = max(0, r0 * step - step), min(page.height, r1 * step + step)
+        if not MIN_HEIGHT * height <= y1 - y0 <= (MAX_HEIGHT + 1) * height:
+            continue
+        band = page.crop((0, y0, page.width, y1))
+        found = [
+            Patch(x0, y0, x1, y1)
+            for x0, x1 in _runs(_ink(band, 1), round(WORD_GAP * height))
+            if x1 - x0 >= MIN_WIDTH * height and _letters(band.crop((x0, 0, x1, y1 - y0)), height)
+        ]
+        if found:
+            lines.append(found)
+    return (lines if len(lines) <= MAX_LINES else []), blanked
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A patch and where it stands in the stacked image."""
+
+    patch: Patch
+    x: int
+    y: int
+
+
+def stack(page: Image.Image, lines: Sequence[Sequence[Patch]], gap: int) -> tuple[Image.Image, list[Placed]]:
+    """The patches cut from the (blanked) page and stacked: each line of them on a line of its own, the
+    patches of a line side by side `gap` pixels apart (the ink between them is no text)."""
+    placed: list[Placed] = []
+    y = PAD
+    for line in lines:
+        x = PAD
+        for p in line:
+            placed.append(Placed(p, x, y))
+            x += p.x1 - p.x0 + gap
+        y += max(p.y1 - p.y0 for p in line) + 2 * PAD
+    width = max(q.x + q.patch.x1 - q.patch.x0 for q in placed) + PAD
+    out = Image.new("L", (width, y), 255)
+    for q in placed:
+        out.paste(page.crop((q.patch.x0, q.patch.y0, q.patch.x1, q.patch.y1)), (q.x, q.y))
+    return out, placed
+
+
+def place(data: dict[str, list[object]], placed: Sequence[Placed], scale: float, block: int) -> list[Word]:
+    """The words Tesseract read in the stacked image, put back where their patch is on the page."""
+    out: list[Word] = []
+    for i, raw in enumerate(data.get("text", [])):
+        text = str(raw).strip()
+        conf = float(str(data["conf"][i]))
+        if not text or conf < MIN_CONFIDENCE:
+            continue
+        left, top = float(str(data["left"][i])), float(str(data["top"][i]))
+        width, high = float(str(data["width"][i])), float(str(data["height"][i]))
+        cx, cy = left + width / 2, top + high / 2
+        k, q = min(enumerate(placed), key=lambda e: _distance(e[1], cx, cy))
+        x0, y0 = q.patch.x0 + left - q.x, q.patch.y0 + top - q.y
+        out.append(
+            Word(
+                text=text,
+                x0=round(x0 / scale, 1),
+                y0=round(y0 / scale, 1),
+                x1=round((x0 + width) / scale, 1),
+                y1=round((y0 + high) / scale, 1),
+                confidence=round(min(100.0, conf) / 100, 4),
+                line=10_000 + k,
+                block=block,
+            )
+        )
+    return out
+
+
+def _distance(q: Placed, x: float, y: float) -> float:
+    """How far a point of the stacked image is from a placed patch (0 inside it)."""
+    w, h = q.patch.x1 - q.patch.x0, q.patch.y1 - q.patch.y0
+    return max(q.x - x, x - q.x - w, 0) + max(q.y - y, y - q.y - h, 0)
