@@ -7,9 +7,13 @@ import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
-from parsers.layout.numbers import Reading
+from parsers.layout.numbers import REPAIR_COST, Reading
 
-TOP = 4  # readings of each number tried against each other
+TOP = 6  # readings of each number tried against each other
+REPAIR_PARTNERS = 3  # readings of the other two numbers a repaired one is tried against
+FRACTION_COST = 2  # what a fractional quantity costs besides its reading
+LOOSE_COST = 5  # what agreeing only within the rounding of the price costs (more than a repaired digit)
+EXACT = Decimal("0.0051")  # quantity × price within this of the amount: agreeing to the cent
 CENT = Decimal("0.01")
 
 
@@ -21,6 +25,7 @@ class Solved:
     unit_price: Reading | None
     amount: Reading | None
     check: str  # "agrees" | "disagrees" | "unchecked" | "derived"
+    options: tuple[Solved, ...] = ()  # readings that agree, when one line alone cannot choose between them
 
     @property
     def cost(self) -> int:
@@ -48,23 +53,117 @@ def _derive(known: Reading, amount: Reading, what: str) -> Reading | None:
     return Reading(rounded, 3, f"{what} computed from the amount")
 
 
-def solve(qty: list[Reading], price: list[Reading], amount: list[Reading]) -> Solved:
-    """The cheapest readings for which quantity × price = amount; the plain ones when none agree."""
+def solve(
+    qty: list[Reading],
+    price: list[Reading],
+    amount: list[Reading],
+    repairs: tuple[list[Reading], list[Reading], list[Reading]] | None = None,
+) -> Solved:
+    """The cheapest readings for which quantity × price = amount; the plain ones when none agree.
+
+    With `repairs` (the numbers were read by OCR), when no plain reading agrees to the cent, one number
+    at a time is taken as misread: its repairs (a digit OCR confused) against the others' best
+    readings, or its value computed from the other two when that is one digit from what was read.  One
+    such repair is taken; several are left as options for the order total to choose between
+    (parsers.layout.totals.settle)."""
     q0, p0, a0 = (r[0] if r else None for r in (qty, price, amount))
     if qty and price and amount:
-        best: Solved | None = None
-        for q, p, a in itertools.product(qty[:TOP], price[:TOP], amount[:TOP]):
-            if q.value > 0 and agrees(q.value, p.value, a.value):
-                found = Solved(q, p, a, "agrees")
-                if best is None or found.cost < best.cost:
-                    best = found
-        return best or Solved(q0, p0, a0, "disagrees")
+        found = _agreeing(qty[:TOP], price[:TOP], amount[:TOP])
+        if found is not None and found[0] < LOOSE_COST:
+            return found[1]
+        repaired = _repaired(qty, price, amount, repairs) + (_one_digit_off(q0, p0, a0) if repairs else [])
+        distinct = list({_values(s): s for s in sorted(repaired, key=lambda s: -s.cost)}.values())
+        if len(distinct) == 1:
+            return distinct[0]
+        if len(distinct) > 1:
+            return Solved(q0, p0, a0, "disagrees", tuple(sorted(distinct, key=lambda s: s.cost)))
+        return found[1] if found is not None else Solved(q0, p0, a0, "disagrees")
     if amount and (qty or price) and not (qty and price):
         known = qty[0] if qty else price[0]
         derived = _derive(known, amount[0], "unit_price" if qty else "quantity")
         if derived is not None:
             return Solved(known if qty else derived, derived if qty else known, amount[0], "derived")
     return Solved(q0, p0, a0, "unchecked")
+
+
+def _values(s: Solved) -> tuple[Decimal | None, ...]:
+    return tuple(r.value if r else None for r in (s.quantity, s.unit_price, s.amount))
+
+
+def _repaired(
+    qty: list[Reading],
+    price: list[Reading],
+    amount: list[Reading],
+    repairs: tuple[list[Reading], list[Reading], list[Reading]] | None,
+) -> list[Solved]:
+    """For each of the three numbers, the cheapest of its repairs that agrees to the cent; when none
+    does, for each two of them (a font whose zeros OCR misreads spoils price and amount alike)."""
+    if not repairs:
+        return []
+    plain = [qty[:REPAIR_PARTNERS], price[:REPAIR_PARTNERS], amount[:REPAIR_PARTNERS]]
+    for slots in ((0,), (1,), (2,)), ((1, 2), (0, 2), (0, 1)):
+        out = []
+        for repaired in slots:
+            lists = [repairs[i] if i in repaired else plain[i] for i in range(3)]
+            found = _agreeing(*lists)
+            if found is not None and found[0] < LOOSE_COST + REPAIR_COST * len(repaired):
+                out.append(found[1])
+        if out:
+            return out
+    return []
+
+
+def _digits(value: Decimal) -> str:
+    return "".join(map(str, value.as_tuple().digits))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One character substituted, inserted or dropped."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _one_digit_off(q: Reading | None, p: Reading | None, a: Reading | None) -> list[Solved]:
+    """Each number of the three that, computed from the other two, is a single digit away from what
+    was read ("15" for 150, "4,34" for 0,34)."""
+    if q is None or p is None or a is None or q.value <= 0 or p.value <= 0:
+        return []
+    found = []
+    exact_q = a.value / p.value
+    if exact_q == exact_q.to_integral_value():
+        whole = exact_q.quantize(Decimal(1))
+        if _one_edit(_digits(q.value), _digits(whole)):
+            found.append(Solved(_computed(whole, q), p, a, "agrees"))
+    exact_p = (a.value / q.value).quantize(Decimal("0.0001")).normalize()
+    exact = abs(exact_p * q.value - a.value) <= EXACT
+    if exact and _one_edit(_digits(p.value.normalize()), _digits(exact_p)):
+        found.append(Solved(q, _computed(exact_p, p), a, "agrees"))
+    exact_a = (q.value * p.value).quantize(CENT)
+    if _one_edit(_digits(a.value.quantize(CENT)), _digits(exact_a)):
+        found.append(Solved(q, p, _computed(exact_a, a), "agrees"))
+    return found
+
+
+def _computed(value: Decimal, read: Reading) -> Reading:
+    return Reading(value, REPAIR_COST + 1, "computed from the other two numbers, one digit from the print")
+
+
+def _agreeing(qty: list[Reading], price: list[Reading], amount: list[Reading]) -> tuple[int, Solved] | None:
+    """The cheapest agreeing readings and what they cost, all told: a product off the amount by more
+    than the amount's own rounding (agreeing only within the price's rounding) costs more than one
+    repaired digit, and a fractional quantity a little more, so that of two readings that agree the
+    whole one wins ("1,200" × "0,340" = "408,00" is 1200 × 0.34, not 1.2 × 340)."""
+    best: tuple[int, Solved] | None = None
+    for q, p, a in itertools.product(qty, price, amount):
+        if q.value > 0 and agrees(q.value, p.value, a.value):
+            found = Solved(q, p, a, "agrees")
+            cost = found.cost + (FRACTION_COST if q.value != q.value.to_integral_value() else 0)
+            cost += LOOSE_COST if abs(q.value * p.value - a.value) > EXACT else 0
+            if best is None or cost < best[0]:
+                best = (cost, found)
+    return best
 
 
 def line_value(solved: Solved) -> Decimal | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from parsers.layout.geometry import Line
@@ -13,9 +14,14 @@ RIVER = 0.7  # a gap this many text heights wide, free of ink on (nearly) every 
 
 
 class Heading(Protocol):
-    kind: str
-    x0: float
-    x1: float
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def x0(self) -> float: ...
+
+    @property
+    def x1(self) -> float: ...
 
 
 Segment = tuple[float, float, Heading]
@@ -49,17 +55,42 @@ def _ink(lines: Sequence[Line], gap: float) -> list[tuple[float, float]]:
     return runs
 
 
+@dataclass(frozen=True)
+class Unheaded:
+    """A column no heading stands over (its heading was lost, or it never had one)."""
+
+    kind: str
+    x0: float
+    x1: float
+
+
 def segments(headings: Sequence[Heading], lines: Sequence[Line], body: float) -> list[Segment]:
-    """Ink segments of the table's lines, each with the heading it belongs to."""
+    """Ink segments of the table's lines, each with the heading it belongs to.
+
+    A run of ink under no heading belongs to the nearest heading, unless that heading has ink under it
+    already or a run nearer to it: then it is a column of its own whose heading is missing ("other";
+    parsers.layout.infer may tell its kind from what stands in it)."""
     if not lines or not headings:
         return []
     # rows with several cells say where the columns are; wrapped text and sub-lines may cross them
     rows = [line for line in lines if len(line.phrases()) >= 3] or list(lines)
+    runs = _ink(rows, RIVER * body)
+    covered = {id(h) for x0, x1 in runs for h in headings if min(x1, h.x1) - max(x0, h.x0) > 0}
+    # of the runs under no heading, only the nearest to a heading without ink may have it
+    orphans = [r for r in runs if not any(min(r[1], h.x1) - max(r[0], h.x0) > 0 for h in headings)]
+    claims: dict[int, tuple[float, float, float]] = {}
+    for x0, x1 in orphans:
+        near = min(headings, key=lambda h: _distance(x0, x1, h))
+        gap = _distance(x0, x1, near)
+        if id(near) not in covered and (id(near) not in claims or gap < claims[id(near)][0]):
+            claims[id(near)] = (gap, x0, x1)
     out: list[Segment] = []
-    for x0, x1 in _ink(rows, RIVER * body):
+    for x0, x1 in runs:
         under = sorted((h for h in headings if min(x1, h.x1) - max(x0, h.x0) > 0), key=lambda h: h.x0)
         if not under:
-            out.append((x0, x1, min(headings, key=lambda h: _distance(x0, x1, h))))
+            near = min(headings, key=lambda h: _distance(x0, x1, h))
+            mine = claims.get(id(near), (0.0, None, None))[1:] == (x0, x1)
+            out.append((x0, x1, near if mine else Unheaded("other", x0, x1)))
             continue
         edge = x0
         for a, b in itertools.pairwise(under):  # one run under two headings: cut between them

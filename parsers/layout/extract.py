@@ -16,6 +16,7 @@ from core.domain.capture import CapturedOrder, Party, Problem, ProblemCode, Seve
 from core.domain.layout import PageWords
 from parsers.layout import header, items, parties, totals
 from parsers.layout.arith import line_value
+from parsers.layout.codes import two_faced, valid_gtin
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, read_page
 from parsers.layout.header import Candidate
@@ -23,6 +24,8 @@ from parsers.layout.numbers import decide_mark, strip_money
 from parsers.layout.table import Region, find_regions
 from parsers.layout.vocab import CURRENCIES, ENGLISH, SPANISH
 
+GLN_DIGITS = 13
+MAX_LEAD_DAYS = 366  # a delivery asked for further from the order date than this is a misread date
 HEADER_FIELDS = (
     ("po_number", "po_number"),
     ("order_date", "order_date"),
@@ -119,30 +122,42 @@ def _currency(
                 codes += [c for t in line.toks if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key))]
     if not codes:
         return None
-    best = max(set(codes), key=codes.count)
-    return Candidate("currency", best, [], 0.95 if codes.count(best) == len(codes) else 0.6)
+    ranked = sorted(set(codes), key=lambda c: (-codes.count(c), c))
+    best = ranked[0]
+    if len(ranked) > 1 and codes.count(ranked[1]) == codes.count(best):
+        return Candidate("currency", best, [], WRONG)  # as many signs for another currency
+    return Candidate("currency", best, [], 0.95 if codes.count(best) == len(codes) else DOUBTFUL)
 
 
 def _order(
     pages: list[Page], found: list[Candidate], regions: list[Region], skip: set[int]
 ) -> CapturedOrder | None:
     language = _language(pages)
-    drafts = items.drafts(regions)
+    ocr = any(p.source != "text" for p in pages)
+    drafts = items.drafts(regions, ocr=ocr)
     seen = totals.seen_in(pages, skip)
     picks = {name: header.choose(found, name) for name, _ in HEADER_FIELDS}
     if not drafts and picks["po_number"] is None:
         return None
     mark, mark_sure = decide_mark(items.number_texts(drafts) + [s.toks[-1].text for s in seen], language)
     rec = Recorder()
-    built = [items.build(d, i, mark, mark_sure, rec) for i, d in enumerate(drafts)]
-    values = [line_value(b.solved) for b in built]
-    line_sum = (
-        sum((v for v in values if v is not None), Decimal(0)) if values and None not in values else None
-    )
-    total = totals.choose(seen, line_sum, mark)
+    built = [items.build(d, i, mark, mark_sure, rec, ocr=ocr) for i, d in enumerate(drafts)]
+    values, total = _sum_up(built, seen, mark)
+    settled = totals.settle([b.solved for b in built], seen, mark)
+    if settled is not None:
+        built = [items.settled(b, s) for b, s in zip(built, settled, strict=True)]
+        values, total = _sum_up(built, seen, mark)
     for i, b in enumerate(built):
         items.record_numbers(rec, f"lines[{i}]", b.solved, b.toks, mark_sure, verified=total.verified)
-    problems = []
+    problems = [
+        Problem(
+            ProblemCode.UNREADABLE,
+            f"position {d.position}: the numbering says a row is there, but it could not be read",
+            field=f"lines[{i}]",
+        )
+        for i, d in enumerate(drafts)
+        if d.missing
+    ]
     sums: dict[int, Decimal] = {}
     for d, v in zip(drafts, values, strict=True):
         sums[d.page] = sums.get(d.page, Decimal(0)) + (v or Decimal(0))
@@ -156,7 +171,12 @@ def _order(
     for name, path in HEADER_FIELDS:
         pick = picks[name]
         if pick is not None:
-            rec.add(path, pick.toks, pick.certainty)
+            # a GLN's check digit vouches for its digits, whatever OCR thought of them
+            gln = name == "party_id" and len(str(pick.value)) == GLN_DIGITS and valid_gtin(str(pick.value))
+            certainty = pick.certainty
+            if ocr and name in ("po_number", "party_id") and not gln and two_faced(str(pick.value)):
+                certainty = min(certainty, DOUBTFUL)  # "0C-095042" or "OC-095042": a person must look
+            rec.add(path, pick.toks, certainty, verified=gln)
             continue
         unread = next((c for c in found if c.name == name and c.value is None and c.toks), None)
         if unread is not None:  # the label is there, its value cannot be read
@@ -184,6 +204,20 @@ def _order(
             d for d, b in zip(drafts, built, strict=True) if b.line.requested_delivery_date == delivery
         )
         rec.add("requested_delivery_date", first.subs.get("delivery", []), LIKELY if agree else DOUBTFUL)
+    if ocr:
+        # OCR may drop a whole word: on a scan, a fact not found may be a fact not read
+        facts = {
+            "order_date": picks["order_date"],
+            "requested_delivery_date": delivery,
+            "currency": picks["currency"],
+            "total": total.reading,
+        }
+        problems += [_not_read(path) for path, value in facts.items() if value is None]
+        ordered = _date(picks["order_date"])
+        if ordered and delivery and not 0 <= (delivery - ordered).days <= MAX_LEAD_DAYS:
+            # one of the two years or months was misread ("2025-12-07" for 2026): neither is sure
+            rec.lower("order_date", DOUBTFUL)
+            rec.lower("requested_delivery_date", DOUBTFUL)
     return CapturedOrder(
         po_number=str(picks["po_number"].value) if picks["po_number"] else None,
         order_date=_date(picks["order_date"]),
@@ -197,6 +231,25 @@ def _order(
         language=language,
         evidence=tuple(rec.items),
         problems=tuple(problems),
+    )
+
+
+def _sum_up(
+    built: list[items.Built], seen: list[totals.Seen], mark: str
+) -> tuple[list[Decimal | None], totals.Chosen]:
+    """Each line's value, and the order total chosen against their sum (none when a line has no value)."""
+    values = [line_value(b.solved) for b in built]
+    line_sum = (
+        sum((v for v in values if v is not None), Decimal(0)) if values and None not in values else None
+    )
+    return values, totals.choose(seen, line_sum, mark)
+
+
+def _not_read(path: str) -> Problem:
+    return Problem(
+        ProblemCode.UNREADABLE,
+        f"no {path.replace('_', ' ')} could be read on the scanned page(s); it may be there unread",
+        field=path,
     )
 
 

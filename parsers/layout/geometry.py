@@ -9,10 +9,14 @@ import statistics
 from dataclasses import dataclass, field, replace
 
 from core.domain.layout import PageWords, Word
+from parsers.layout.cleanup import clean, snap
 from parsers.layout.text import fold, is_rule, token_key
 
 PHRASE_GAP = 0.8  # a gap wider than this many text heights separates phrases
 FOOTER_BAND = 0.06  # the bottom of the page where footers live
+INK_TO_TYPE = 1.35  # a printed word's type size over the height of its ink (as OCR boxes it)
+SAME_ROW = 0.3  # of a word's height: words overlapping across this close in height share a row
+LOOKBACK = 12  # lines above a word that it may still belong to (specks and short lines come between)
 _FAX_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _FAX_MARK = re.compile(r"\b(from|de|fax|to|a|tx|rx|p\.?\s*\d{1,3}\s*/\s*\d{1,3}|pag\.?\s*\d{1,3})\b")
 _GLUED = re.compile(r"^([^\W\d_][^:]*[^\W\d_]\.?:)(\S+)$")
@@ -50,6 +54,16 @@ class Tok:
     @property
     def h(self) -> float:
         return self.y1 - self.y0
+
+    def cut(self, start: int, end: int) -> Tok:
+        """The characters start:end of the word, with their share of its box (page and word alike)."""
+        n, w = len(self.text), self.word
+        a, b = start / n, end / n
+        word = replace(w, text=w.text[start:end], x0=w.x0 + (w.x1 - w.x0) * a, x1=w.x0 + (w.x1 - w.x0) * b)
+        width = self.x1 - self.x0
+        return replace(
+            self, word=word, x0=self.x0 + width * a, x1=self.x0 + width * b, key=token_key(word.text)
+        )
 
 
 @dataclass
@@ -141,23 +155,28 @@ def _skew(words: list[tuple[float, float, float, float]]) -> float:
 
 
 def _group(toks: list[Tok]) -> list[list[Tok]]:
+    """Words into text lines: each word joins the line whose nearest word (across), or whose middle,
+    stands at its height.
+
+    The nearest word keeps a label and its value together when two columns of text sit a little apart
+    in height (an address beside "Delivery date: ..."); the middle, when that word is a speck.
+    """
     lines: list[list[Tok]] = []
-    centres: list[float] = []
     for tok in sorted(toks, key=lambda t: (t.cy, t.x0)):
-        chosen = None
-        for i in range(len(lines) - 1, max(-1, len(lines) - 6), -1):
-            height = statistics.median(t.h for t in lines[i])
-            if abs(tok.cy - centres[i]) <= 0.5 * min(tok.h, height) and not any(
-                t.x0 < tok.x1 and tok.x0 < t.x1 for t in lines[i]
-            ):
-                chosen = i
-                break
+        chosen, best = None, 0.0
+        for i in range(len(lines) - 1, max(-1, len(lines) - LOOKBACK), -1):
+            line = lines[i]
+            if any(t.x0 < tok.x1 and tok.x0 < t.x1 and abs(t.cy - tok.cy) > SAME_ROW * t.h for t in line):
+                continue  # a word in the same place across: another row (one at its very height is a speck)
+            near = min(line, key=lambda t: max(t.x0 - tok.x1, tok.x0 - t.x1))
+            middle = statistics.median(t.cy for t in line)
+            off = min(abs(tok.cy - near.cy), abs(tok.cy - middle))
+            if off <= 0.5 * min(tok.h, near.h) and (chosen is None or off < best):
+                chosen, best = i, off
         if chosen is None:
             lines.append([tok])
-            centres.append(tok.cy)
         else:
             lines[chosen].append(tok)
-            centres[chosen] = statistics.median(t.cy for t in lines[chosen])
     return [sorted(line, key=lambda t: t.x0) for line in lines]
 
 
@@ -191,6 +210,14 @@ class Turn:
         return Tok(word, page, mx - hw, my - hh, mx + hw, my + hh, token_key(word.text))
 
 
+def _as_text_layer(tok: Tok) -> Tok:
+    """An OCR word as a text layer gives it: as tall as its type (OCR boxes hold only the ink, about
+    three quarters of the type size, and every gap and tolerance here is measured in type sizes), and
+    its key snapped to the label word a one-letter misread hides."""
+    grow = (INK_TO_TYPE - 1) * tok.h / 2
+    return replace(tok, y0=tok.y0 - grow, y1=tok.y1 + grow, key=snap(tok.key))
+
+
 def _split_label(word: Word) -> list[Word]:
     """ "Fecha:26/11/2026" as the label "Fecha:" and the value, each with its share of the box."""
     m = _GLUED.match(word.text)
@@ -203,15 +230,18 @@ def _split_label(word: Word) -> list[Word]:
 def read_page(words: PageWords) -> Page:
     """The page's words as lines in points, top to bottom, with fax header and footer lines marked."""
     scale = 72.0 / words.dpi if words.dpi else 1.0
+    read = words.words if words.source == "text" else clean(words.words)
     raw = [
         (w, w.x0 * scale, w.y0 * scale, w.x1 * scale, w.y1 * scale)
-        for word in words.words
+        for word in read
         for w in _split_label(word)
         if w.text.strip() and not is_rule(w.text)
     ]
     slope = 0.0 if words.source == "text" else _skew([r[1:] for r in raw])
     turn = Turn(math.atan(slope), words.width * scale / 2, words.height * scale / 2)
     toks = [turn.straighten(w, words.number, x0, y0, x1, y1) for w, x0, y0, x1, y1 in raw]
+    if words.source != "text":
+        toks = [_as_text_layer(t) for t in toks]
     page = Page(words.number, words.width * scale, words.height * scale, words.source)
     page.lines = [Line(words.number, group) for group in _group(toks)]
     for line in page.lines:

@@ -4,6 +4,7 @@ when the label heads a box; several sightings of a field that agree make it sure
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from parsers.layout import labels
@@ -13,11 +14,13 @@ from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.labels import Hit
 from parsers.layout.numbers import repair_digits
 from parsers.layout.text import has_digit
-from parsers.layout.vocab import CURRENCIES, HEADER_LABELS
+from parsers.layout.vocab import CURRENCIES, HEADER_LABELS, ISO_CURRENCIES
 
 MAX_VALUE_GAP = 0.45  # of the page width, between a label and a value to its right
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/\-._]{2,29}$")
 BLOCKS = ("ship_to", "supplier", "buyer")
+_SPECKS = frozenset(":.,;…'\"`*·_~|‘’“”")  # what a colon, a dot leader or a speck is read as
+_VALUE_EDGE = ":,;._-'\"‘’“”«»|"  # marks and specks around an order or customer number
 # Fields whose label with an unreadable value must be reported rather than ignored.
 UNREADABLE_MATTERS = ("po_number", "order_date", "delivery_date", "party_id")
 
@@ -35,23 +38,36 @@ class Candidate:
     below: bool = False
 
 
+def _meaningful(tok: Tok) -> bool:
+    """Not a colon, a dot leader or a speck."""
+    return any(c not in _SPECKS for c in tok.text)
+
+
+def _leader(phrase: Line) -> bool:
+    """A dot leader or specks between a label and its value, as OCR reads them ("*...1....:", "'..3")."""
+    text = phrase.text
+    return sum(c.isalnum() for c in text) <= 1 and (len(text) > 1 or not text.isalnum())
+
+
 def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: float) -> list[Tok]:
     nxt = next((h.start for h in hits if h.start >= hit.end), len(phrase.toks))
-    toks = [t for t in phrase.toks[hit.end : nxt] if t.text.strip(":.")]
+    toks = [t for t in phrase.toks[hit.end : nxt] if _meaningful(t)]
     if toks or nxt < len(phrase.toks):
         return toks
     phrases = line.phrases()
-    later = [p for p in phrases if p.x0 > phrase.x1]
+    later = [p for p in phrases if p.x0 > phrase.x1 and not _leader(p)]
     if not later or later[0].x0 - phrase.x1 > MAX_VALUE_GAP * width:
         return []
     if labels.starts_with(later[0].toks, HEADER_LABELS) is not None:
         return []
-    return later[0].toks
+    return [t for t in later[0].toks if _meaningful(t)]
 
 
-def _value_below(page: Page, line: Line, label: list[Tok]) -> list[Tok]:
-    """The phrase under a label that heads a box (label above value)."""
+def _value_below(page: Page, line: Line, label: list[Tok], others: Sequence[float] = ()) -> list[Tok]:
+    """The phrase under a label that heads a box (label above value); with `others`, the centres of
+    labels beside it in a row of boxes, only the words nearer this label than any of those."""
     x0, x1 = label[0].x0, label[-1].x1
+    centre = (x0 + x1) / 2
     index = page.lines.index(line)
     for below in page.lines[index + 1 : index + 3]:
         if below.y0 - line.y1 > 2.2 * line.height:
@@ -62,8 +78,20 @@ def _value_below(page: Page, line: Line, label: list[Tok]) -> list[Tok]:
             if o > overlap:
                 best, overlap = phrase, o
         if best is not None:
-            return [] if labels.starts_with(best.toks, HEADER_LABELS) else best.toks
+            if labels.starts_with(best.toks, HEADER_LABELS):
+                return []
+            return [
+                t
+                for t in best.toks
+                if _meaningful(t) and all(abs(t.cx - centre) < abs(t.cx - other) for other in others)
+            ]
     return []
+
+
+def _label_row(phrase: Line, hits: list[Hit]) -> bool:
+    """Whether the phrase is nothing but two or more labels: the headings of a row of boxes."""
+    covered = {i for h in hits for i in range(h.start, h.end)}
+    return len(hits) >= 2 and all(i in covered or not t.key for i, t in enumerate(phrase.toks))
 
 
 def _parse(name: str, toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
@@ -74,15 +102,13 @@ def _parse(name: str, toks: list[Tok]) -> tuple[object, list[Tok], float] | None
         return (found.value, toks, found.certainty) if found else None
     if name == "currency":
         for tok in toks:
-            code = CURRENCIES.get(tok.key) or (
-                tok.text.upper() if re.fullmatch(r"[A-Z]{3}", tok.text) else None
-            )
+            code = CURRENCIES.get(tok.key) or (tok.text if tok.text in ISO_CURRENCIES else None)
             if code:
                 return code, [tok], SURE
         return None
     if name in ("po_number", "party_id"):
         for tok in toks[:2]:
-            value = tok.text.strip(":,;")
+            value = tok.text.strip(_VALUE_EDGE)
             fixed, repaired = (
                 repair_digits(value) if name == "party_id" and value[:1].isdigit() else (value, 0)
             )
@@ -100,14 +126,23 @@ def candidates(page: Page, skip: set[int]) -> list[Candidate]:
             continue
         for phrase in line.phrases():
             hits = labels.find(phrase.toks, HEADER_LABELS)
+            row = _label_row(phrase, hits)
             for hit in hits:
                 first = next(i for i, t in enumerate(phrase.toks) if t.key)
-                if hit.start != first and not hit.colon:
+                if hit.start != first and not hit.colon and not row:
                     continue  # a label word inside running text
                 label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
-                toks = _value_right(line, phrase, hit, hits, page.width)
-                below = False
-                if not toks and hit.start == first and hit.end >= len(phrase.toks):
+                if row and hit.kind in BLOCKS:
+                    out.append(Candidate(hit.kind, None, [], SURE, label, line, below=True))
+                    continue
+                if row:
+                    others = [
+                        (phrase.toks[h.start].x0 + phrase.toks[h.end - 1].x1) / 2 for h in hits if h != hit
+                    ]
+                    toks, below = _value_below(page, line, label, others), True
+                else:
+                    toks, below = _value_right(line, phrase, hit, hits, page.width), False
+                if not toks and not row and hit.start == first and hit.end >= len(phrase.toks):
                     if hit.kind in BLOCKS:
                         out.append(Candidate(hit.kind, None, [], SURE, label, line, below=True))
                         continue

@@ -34,8 +34,12 @@ _OCR_DIGITS = str.maketrans(
     }
 )
 _SYMBOLS = re.compile(r"^(?:EUR|GBP|USD|CHF|US\$|[€£$])|(?:EUR|GBP|USD|CHF|[€£$])$", re.IGNORECASE)
-_STRIP = re.compile(r"^[\s(:=*]+|[\s):;*]+$")
+_STRIP = re.compile(r"^[\s(:=*\"'“”‘’«»]+|[\s):;*\"'“”‘’«»°º]+$")
 _SHAPE = re.compile(r"^[+-]?[\d.,'’]*\d[\d.,'’]*-?$")
+# Digits a fax line and OCR turn into one another, and what a swapped digit costs as a reading.
+_CONFUSED = {"0": "689", "1": "7", "3": "8", "5": "6", "6": "058", "7": "1", "8": "036", "9": "0"}
+REPAIR_COST = 4
+_EDGE_JUNK = re.compile(r"^[-+.,'’]+(?=\d)|(?<=\d)[-.,'’]+$")
 
 
 @dataclass(frozen=True)
@@ -119,8 +123,30 @@ def mark_evidence(text: str) -> str | None:
     return None
 
 
-def readings(text: str, mark: str) -> list[Reading]:
-    """Every plausible reading of `text`, cheapest first, under the document's decimal `mark`."""
+def _variants(text: str, *, rules: bool) -> list[tuple[str, int, str]]:
+    """The token as printed, then the OCR slips it may hide, each with its cost: stray marks at its
+    edges (".210.00", "8.50,") and a table rule read as a "1" beside the number ("101" for "10|")."""
+    out = [(text, 0, "")]
+    trimmed = _EDGE_JUNK.sub("", text)
+    if trimmed != text and any(c.isdigit() for c in trimmed):
+        out.append((trimmed, 1, "stray marks at the edges left out"))
+    marks = [c for c in trimmed if c in ".,"]
+    if len(marks) >= 2 and len(set(marks)) == 1:  # "1,000,000" for "1.000,000": a group mark misread
+        last = trimmed.rindex(marks[0])
+        other = "," if marks[0] == "." else "."
+        out.append((trimmed[:last].replace(marks[0], other) + trimmed[last:], 2, "group marks misread"))
+    if not rules:
+        return out
+    if len(trimmed) >= 3 and trimmed[-1] == "1" and trimmed[-2].isdigit():
+        out.append((trimmed[:-1], 2, "a table rule read as a final 1"))
+    if len(trimmed) >= 3 and trimmed[0] == "1" and trimmed[1].isdigit():
+        out.append((trimmed[1:], 2, "a table rule read as a leading 1"))
+    return out
+
+
+def readings(text: str, mark: str, *, rules: bool = True) -> list[Reading]:
+    """Every plausible reading of `text`, cheapest first, under the document's decimal `mark`; without
+    `rules`, none that drops a digit as a table rule (a total checks the lines, it is not fitted to them)."""
     core, _ = strip_money(text)
     fixed, repaired = repair_digits(core)
     if not _SHAPE.match(fixed):
@@ -133,14 +159,32 @@ def readings(text: str, mark: str) -> list[Reading]:
             out.append(Reading(value, cost, note))
 
     base = 1 if repaired else 0
-    note = "OCR look-alike letters read as digits" if repaired else ""
-    add(_parse(fixed, mark), base, note)
-    add(_parse(fixed, other), base + 2, "read with the other decimal mark")
-    digits = fixed.strip("+-")
-    if digits.isdigit() and len(digits) >= 3:
-        for places, cost in ((2, 2), (3, 3)):
-            add(Decimal(digits).scaleb(-places), base + cost, "a decimal mark seems lost")
+    for variant, cost, why in _variants(fixed, rules=rules):
+        note = "; ".join(n for n in ("OCR look-alike letters read as digits" if repaired else "", why) if n)
+        add(_parse(variant, mark), base + cost, note)
+        add(_parse(variant, other), base + cost + 2, "read with the other decimal mark")
+        digits = variant.strip("+-")
+        if cost == 0 and digits.isdigit() and len(digits) >= 3:
+            for places, extra in ((2, 2), (3, 3)):
+                add(Decimal(digits).scaleb(-places), base + extra, "a decimal mark seems lost")
     return sorted(out, key=lambda r: r.cost)
+
+
+def confusions(text: str, mark: str) -> list[Reading]:
+    """Readings of `text` with one digit swapped for a digit OCR takes it for on a fax ("409" for
+    "400"): tried only when the plain readings fail the arithmetic, which then has to vouch for one."""
+    core, _ = strip_money(text)
+    fixed, _ = repair_digits(core)
+    fixed = _EDGE_JUNK.sub("", fixed)
+    if not _SHAPE.match(fixed):
+        return []
+    out: list[Reading] = []
+    for i, char in enumerate(fixed):
+        for other in _CONFUSED.get(char, ""):
+            value = _parse(fixed[:i] + other + fixed[i + 1 :], mark)
+            if value is not None and all(r.value != value for r in out):
+                out.append(Reading(value, REPAIR_COST, f"digit {i + 1} read as {other!r}, not {char!r}"))
+    return out
 
 
 def decide_mark(tokens: Iterable[str], language: str | None) -> tuple[str, float]:

@@ -3,10 +3,11 @@ the column boundaries, taken from the white space that runs down between the col
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from parsers.layout import columns as colfit
-from parsers.layout import labels
+from parsers.layout import infer, labels
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.numbers import looks_numeric
 from parsers.layout.text import has_digit
@@ -44,8 +45,35 @@ class Table:
     def cells(self, line: Line) -> dict[str, list[Tok]]:
         out: dict[str, list[Tok]] = {}
         for tok in line.toks:
-            out.setdefault(self.column_at(tok.cx), []).append(tok)
+            for part in self._split(tok):
+                out.setdefault(self.column_at(part.cx), []).append(part)
         return out
+
+    def _split(self, tok: Tok) -> list[Tok]:
+        """A word with digits running over the white space between two columns ("10829235": position 10
+        and material 829235 read as one word) cut where that white space is."""
+        if not has_digit(tok.text) or len(tok.text) < 2:
+            return [tok]
+        out = []
+        for (_, a1, a), (b0, _, b) in itertools.pairwise(self.segments):
+            if a is b or not tok.x0 < a1 <= b0 < tok.x1:
+                continue
+            n = _cut_at(tok.text, round(len(tok.text) * ((a1 + b0) / 2 - tok.x0) / (tok.x1 - tok.x0)))
+            if 0 < n < len(tok.text):
+                out.append(tok.cut(0, n))
+                tok = tok.cut(n, len(tok.text))
+        return [*out, tok]
+
+
+def _cut_at(text: str, n: int) -> int:
+    """Where to cut a word near character `n`: at a change between digits and letters or after a mark
+    ("2|TUE-M8", "2TUE-M8") within two characters of it, else at `n` (character widths are a guess)."""
+    near = [
+        i
+        for i in range(max(1, n - 2), min(len(text), n + 3))
+        if text[i - 1].isdigit() != text[i].isdigit() or text[i - 1] in "|)]/.:"
+    ]
+    return min(near, key=lambda i: abs(i - n)) if near else n
 
 
 @dataclass
@@ -60,13 +88,18 @@ class Region:
     end: Line | None = None
 
 
-def heading(line: Line) -> list[Column] | None:
-    """The columns if `line` is a table heading: a quantity and two more item columns, little else."""
+def heading(line: Line, *, qty_lost: bool = False) -> list[Column] | None:
+    """The columns if `line` is a table heading: a quantity and two more item columns, little else;
+    with `qty_lost`, three or more item columns without the quantity (OCR garbled "Qty" to "OT!")."""
     hits = labels.find(line.toks, COLUMNS)
     kinds = [h.kind for h in hits]
     keyed = sum(1 for t in line.toks if t.key)
     covered = sum(1 for h in hits for t in line.toks[h.start : h.end] if t.key)
-    if "qty" not in kinds or len(set(kinds) & set(ITEM_KINDS)) < 2 or covered < 0.7 * keyed:
+    # the column words must make up most of the line: with three or more of them, OCR may have
+    # garbled a few others ("cop." for "Cód.", a lost "Precio")
+    enough = covered >= (0.5 if len(hits) >= 3 else 0.7) * keyed
+    quantity = ("qty" not in kinds and len(hits) >= 3) if qty_lost else "qty" in kinds
+    if not quantity or len(set(kinds) & set(ITEM_KINDS)) < 2 or not enough:
         return None
     columns: list[Column] = []
     for hit in hits:
@@ -102,6 +135,8 @@ def _prose(line: Line, columns: list[Column]) -> bool:
     """Running text across the table (a letter paragraph): one phrase over two or more column centres."""
     if labels.starts_with(line.toks, SUBLINES) is not None:
         return False  # "Delivery date: 12 December 2026" under an ERP position
+    if sum(1 for t in line.toks if looks_numeric(t.text) and any(m in t.text for m in ".,")) >= 2:
+        return False  # a price and an amount: an order line, whatever OCR made of its words
     centres = [c.cx for c in columns]
     for p in line.phrases():
         words = sum(1 for t in p.toks if t.key and not looks_numeric(t.text))
@@ -157,7 +192,7 @@ def find_regions(pages: list[Page]) -> list[Region]:
                 regions.append(region)
         while i < len(page.lines):
             line = page.lines[i]
-            columns = heading(line) if line.kind == "text" else None
+            columns = (heading(line) or heading(line, qty_lost=True)) if line.kind == "text" else None
             i += 1
             if columns is None:
                 continue
@@ -166,9 +201,13 @@ def find_regions(pages: list[Page]) -> list[Region]:
                 head.append(page.lines[i])
                 i += 1
             table = Table(columns)
-            region, i = collect(page, i, table, head)
-            table.segments = colfit.segments(table.columns, region.lines, page.body)
+            region, after = collect(page, i, table, head)
+            segments = colfit.segments(table.columns, region.lines, page.body)
+            table.segments = infer.type_columns(segments, region.lines)
+            if not any(h.kind == "qty" for _, _, h in table.segments):
+                continue  # a heading without its quantity, and no column the numbers show to be one
             regions.append(region)
+            i = after
     return regions
 
 

@@ -6,8 +6,10 @@ import re
 import unicodedata
 
 _RULE = re.compile(r"^[-=_.·•|*~+:]{3,}$|^[|¦]$")
-_EDGE = re.compile(r"^[\s:;,.()\[\]{}\"'“”«»#]+|[\s:;,.()\[\]{}\"'“”«»]+$")
+_EDGE = re.compile(r"^[\s:;,.()\[\]{}\"'“”«»#\-_~*|]+|[\s:;,.()\[\]{}\"'“”«»\-_~*|]+$")
 _FOLD = str.maketrans({"º": "o", "°": "o", "ª": "a", "ß": "ss", "’": "'", "‘": "'"})
+# "Nº" as OCR reads it: "N2", "Ne", "NS", "N9", "N*", "N?", "N®", "Nº?"
+_NUMERO = re.compile(r"^n(?:[2es9*?®]|o\?)\.?$")
 
 
 def fold(text: str) -> str:
@@ -20,6 +22,8 @@ def token_key(text: str) -> str:
     """A word as label matching sees it: folded, edge punctuation and dot leaders removed."""
     folded = fold(text).replace("…", "")
     folded = re.sub(r"\.{2,}", "", folded)
+    if _NUMERO.match(folded.strip(" '\"‘’“”«»,;:()[]")):
+        return "no"
     key = _EDGE.sub("", folded)
     return key or ("#" if "#" in folded else "")
 

@@ -3,17 +3,19 @@ the one the lines add up to, else the net total before the plain one before the 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
 from parsers.layout import labels
-from parsers.layout.arith import matching
+from parsers.layout.arith import Solved, line_value, matching
 from parsers.layout.evidence import LIKELY, SURE, WRONG
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.numbers import Reading, looks_numeric, readings
 from parsers.layout.vocab import CARRIED, TOTALS
 
 PREFERENCE = ("net", "total", "gross")
+MAX_OPEN = 6  # lines with readings left open that the total may settle together
 
 
 @dataclass
@@ -69,16 +71,41 @@ def choose(seen: list[Seen], line_sum: Decimal | None, mark: str) -> Chosen:
     totals = [s for s in seen if s.kind != "carried"]
     if line_sum is not None:
         for s in totals:
-            found = matching(readings(s.toks[-1].text, mark), line_sum)
+            found = matching(readings(s.toks[-1].text, mark, rules=False), line_sum)
             if found is not None:
                 return Chosen(found, s.toks, SURE if found.cost == 0 else LIKELY, True)
     for kind in PREFERENCE:
         for s in totals:
             if s.kind == kind:
-                options = readings(s.toks[-1].text, mark)
+                options = readings(s.toks[-1].text, mark, rules=False)
                 if options:
                     return Chosen(options[0], s.toks, WRONG if line_sum is not None else LIKELY, False)
     return Chosen(None, [], 0.0, False)
+
+
+def settle(solved: list[Solved], seen: list[Seen], mark: str) -> list[Solved] | None:
+    """For lines whose arithmetic left two readings open ("1280" read for 1230, or "12,3" for 12,8): the
+    one choice per line for which the lines add up to a printed total, when exactly one choice does."""
+    open_lines = [i for i, s in enumerate(solved) if s.options]
+    others = [line_value(s) for i, s in enumerate(solved) if i not in open_lines]
+    if not open_lines or len(open_lines) > MAX_OPEN or None in others:
+        return None
+    fixed = sum((v for v in others if v is not None), Decimal(0))
+    printed = [readings(s.toks[-1].text, mark, rules=False) for s in seen if s.kind != "carried"]
+    fits = []
+    for choice in itertools.product(*(solved[i].options for i in open_lines)):
+        values = [line_value(c) for c in choice]
+        if None in values:
+            continue
+        total = fixed + sum((v for v in values if v is not None), Decimal(0))
+        if any(matching(options, total) is not None for options in printed):
+            fits.append(choice)
+    if len(fits) != 1:
+        return None
+    out = list(solved)
+    for i, chosen in zip(open_lines, fits[0], strict=True):
+        out[i] = chosen
+    return out
 
 
 def carried_mismatches(seen: list[Seen], sums_by_page: dict[int, Decimal], mark: str) -> list[str]:
@@ -89,7 +116,7 @@ def carried_mismatches(seen: list[Seen], sums_by_page: dict[int, Decimal], mark:
             continue
         before = sum((v for p, v in sums_by_page.items() if p < s.page), Decimal(0))
         upto = before + sums_by_page.get(s.page, Decimal(0))
-        options = readings(s.toks[-1].text, mark)
+        options = readings(s.toks[-1].text, mark, rules=False)
         if options and matching(options, before) is None and matching(options, upto) is None:
             bad.append(f"page {s.page}: {s.toks[-1].text} (the lines add up to {upto})")
     return bad

@@ -20,6 +20,7 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "nº pedido|no pedido|n. pedido|num pedido|num. pedido|numero pedido|número de pedido|"
         "pedido nº|pedido no|nº de pedido|no de pedido|pedido|orden de compra|nº orden|"
         "orden de compra nº|nuestro pedido|ref. pedido|referencia pedido|pedido de compra nº|"
+        "pedido de compra|hoja de pedido|"
         "po number|po no|po no.|po #|po|p.o.|p.o. number|order no|order no.|order number|"
         "purchase order|purchase order no|purchase order no.|purchase order number|order|order #|"
         "our order no|our order"
@@ -65,7 +66,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "qty": _phrases(
         "cantidad|cant|cant.|unidades|cantidad pedida|qty|qty.|quantity|qty ordered|"
-        "quantity ordered|ordered|uds.|cdad"
+        "quantity ordered|ordered|uds.|cdad|"
+        "oty|gty|qly|0ty|oty ordered|gty ordered"  # "Qty" as OCR reads it on a fax
     ),
     "unit": _phrases("ud|ud.|unidad|um|u.m.|u/m|unit|uom|u/m|units|un"),
     "price": _phrases(
@@ -126,6 +128,12 @@ CURRENCIES = {
     "libras": "GBP",
 }
 
+# ISO 4217 codes an order may state its currency in (a three-letter word OCR made up, "FUR", is none).
+ISO_CURRENCIES = _words(
+    "EUR USD GBP CHF SEK NOK DKK PLN CZK HUF RON BGN JPY CNY CAD AUD NZD MXN BRL ARS CLP COP PEN"
+    " MAD TND TRY ILS ZAR INR SGD HKD KRW AED SAR QAR RUB UAH ISK"
+)
+
 UNITS = {
     "UD": _words(
         "ud uds u unidad unidades un und pza pzas pieza piezas pc pcs pce piece pieces ea each unit units"
@@ -154,3 +162,12 @@ SUBLINES = {
 
 # Words of a document title ("PEDIDO DE COMPRA", "PURCHASE ORDER"), never a party name.
 TITLE_WORDS = _words("pedido pedidos de compra orden hoja nota purchase order po form")
+
+
+def _all_words() -> frozenset[str]:
+    groups = [*HEADER_LABELS.values(), *COLUMNS.values(), *SUBLINES.values(), *TOTALS.values(), CARRIED]
+    return frozenset(word for phrases in groups for phrase in phrases for word in phrase)
+
+
+# Every word of a label, heading or total phrase: what an OCR misread of one letter is snapped back to.
+LABEL_WORDS = _all_words()

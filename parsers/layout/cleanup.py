@@ -1,0 +1,151 @@
+"""OCR words made fit for layout reading: specks dropped, table rules taken off the words they touch,
+and a quantity glued to its unit ("20u.", "1,500uds") parted into two words.
+
+A PDF text layer needs none of this; only pages read by OCR go through `clean`.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from core.domain.layout import Word
+from parsers.layout.text import token_key
+from parsers.layout.vocab import LABEL_WORDS, UNITS
+
+# What a vertical table rule becomes when OCR reads it into a word, and the specks beside it.
+_RULE_CHARS = "|¦[]{}"
+_SPECK_CHARS = ".,:;'\"‘’“”`-_~*^°"
+_LEAD = re.compile(rf"^[{re.escape(_RULE_CHARS)}]+[{re.escape(_SPECK_CHARS)}]*")
+_TRAIL = re.compile(rf"[{re.escape(_SPECK_CHARS)}]*[{re.escape(_RULE_CHARS)}]+$")
+# "250!", "200}": a rule after a number read as another mark
+_NUMBER_TRAIL = re.compile(r"(?<=\d)[!}\]]$")
+_GLUED_UNIT = re.compile(r"^(?P<number>\(?\d[\d.,'’]*\d|\d)(?P<rule>[|/lIj!]?)(?P<unit>[^\W\d_]{1,9}\.?)$")
+# a unit with the rule before it ("lu.", "/u", "ju" for "| u.")
+_RULED_UNIT = re.compile(r"^[|/lIj!](?P<unit>[^\W\d_]{1,9}\.?:?)$")
+_UNIT_WORDS = frozenset().union(*UNITS.values())
+_GLUED_NUMERO = re.compile(r"^([Nn][º°?*2]\.?)([^\W\d_]{3,}:?)$")
+
+SPECK_HEIGHT = 0.45  # a word without letters or digits lower than this share of the text height
+TINY_HEIGHT = 0.3  # any word lower than this share of the text height
+TALL = 1.8  # a word this many text heights high, of a character or two, read unsurely, is no text
+TALL_CONF = 0.7
+LONE_LETTER_CONF = 0.35  # a single letter read with less confidence than this is a speck
+KEPT_MARK_CONF = 0.75  # a colon or sign read with less confidence than this is a speck
+_KEPT_MARKS = frozenset([":", "-", "€", "£", "$", "#", "%", "&", "+"])
+
+
+def _cut(word: Word, start: int, end: int) -> Word:
+    """The characters start:end of `word`, with the matching share of its box."""
+    n = len(word.text)
+    width = word.x1 - word.x0
+    return replace(
+        word, text=word.text[start:end], x0=word.x0 + width * start / n, x1=word.x0 + width * end / n
+    )
+
+
+def strip_rules(word: Word) -> Word | None:
+    """`word` without the table rule glued to its edges ("10|" -> "10", "|P." -> "P."); None when the
+    word was nothing but a rule."""
+    text = word.text
+    start = m.end() if (m := _LEAD.search(text)) else 0
+    end = m.start() if (m := _TRAIL.search(text)) and m.start() >= start else len(text)
+    if (m := _NUMBER_TRAIL.search(text[:end])) and start < m.start():
+        end = m.start()
+    if start == 0 and end == len(text):
+        return word
+    if not any(c.isalnum() for c in text[start:end]):
+        return None
+    return _cut(word, start, end)
+
+
+def split_numero(word: Word) -> list[Word]:
+    """ "N?pedido", "Nºcliente": the number sign run into the word after it, parted."""
+    m = _GLUED_NUMERO.match(word.text)
+    return [_cut(word, 0, m.end(1)), _cut(word, m.end(1), len(word.text))] if m else [word]
+
+
+def split_rule(word: Word) -> list[Word]:
+    """ "33|TAC-6" as "33" and "TAC-6": a rule inside a word parts two cells that OCR ran together."""
+    parts = [m.span() for m in re.finditer(rf"[^{re.escape(_RULE_CHARS)}]+", word.text)]
+    if len(parts) < 2:
+        return [word]
+    return [_cut(word, a, b) for a, b in parts if any(c.isalnum() for c in word.text[a:b])]
+
+
+def split_unit(word: Word) -> list[Word]:
+    """ "20u." as the quantity "20" and the unit "u.", when the letters are a unit word; a table rule
+    between them ("36lu.") or before the unit ("/u") left out."""
+    m = _GLUED_UNIT.match(word.text)
+    if m is not None and token_key(m["unit"]) in _UNIT_WORDS:
+        return [_cut(word, 0, m.end("number")), _cut(word, m.start("unit"), len(word.text))]
+    m = _RULED_UNIT.match(word.text)
+    if m is not None and token_key(word.text) not in _UNIT_WORDS and token_key(m["unit"]) in _UNIT_WORDS:
+        return [_cut(word, m.start("unit"), len(word.text))]
+    return [word]
+
+
+def _is_speck(word: Word, typical: float) -> bool:
+    height = word.y1 - word.y0
+    if height < TINY_HEIGHT * typical:
+        return True
+    if height > TALL * typical and len(word.text) <= 2 and word.confidence < TALL_CONF:
+        return True  # a box's border or a smudge read as a letter or two
+    if not any(c.isalnum() for c in word.text):
+        # marks alone say nothing, but for a label's colon, a currency sign or a number sign
+        kept = word.text.strip(".") in _KEPT_MARKS and word.confidence >= KEPT_MARK_CONF
+        return not kept or height < SPECK_HEIGHT * typical
+    return len(word.text) == 1 and word.text.isalpha() and word.confidence < LONE_LETTER_CONF
+
+
+def typical_height(words: Iterable[Word]) -> float:
+    """The height of the page's text: the median of words of two or more letters or digits."""
+    heights = [w.y1 - w.y0 for w in words if sum(c.isalnum() for c in w.text) >= 2]
+    return statistics.median(heights) if heights else 0.0
+
+
+def clean(words: Sequence[Word]) -> list[Word]:
+    """The words of an OCR page without specks and rules, glued quantities and units parted."""
+    typical = typical_height(words)
+    out: list[Word] = []
+    for word in words:
+        stripped = strip_rules(word)
+        if stripped is None:
+            continue
+        for cell in split_rule(stripped):
+            parts = [p for glued in split_numero(cell) for p in split_unit(glued)]
+            out.extend(part for part in parts if not _is_speck(part, typical))
+    return out
+
+
+SNAP_LENGTH = 5  # shorter words are too easily one letter away from a label word
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """One letter substituted, inserted or deleted."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and short in _deletions(long)
+
+
+_NEIGHBOURS: dict[str, set[str]] = {}
+for _word in LABEL_WORDS:
+    if len(_word) >= SNAP_LENGTH - 1:
+        for _key in (_word, *_deletions(_word)):
+            _NEIGHBOURS.setdefault(_key, set()).add(_word)
+
+
+def snap(key: str) -> str:
+    """A word OCR misread by one letter ("pedida", "cedigo", "buver") as the label word it must be, when
+    exactly one label word is that close; any other word as it is."""
+    if len(key) < SNAP_LENGTH or key in LABEL_WORDS or not key.isalpha():
+        return key
+    near = {w for k in (key, *_deletions(key)) for w in _NEIGHBOURS.get(k, ()) if _one_apart(key, w)}
+    return near.pop() if len(near) == 1 else key

@@ -1,0 +1,127 @@
+"""Item codes as printed: words run together, specks and rules off their ends, and GTINs checked by
+their check digit (which also tells a table rule OCR read as a "1" beside one)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from parsers.layout.geometry import Tok
+
+EDGE = ".,:;'\"‘’“”+&-_|!/*"  # specks and rules OCR leaves at a code's ends; no code begins or ends so
+_RULE_DIGITS = "1lI|"  # what a table rule beside a number is read as
+GTIN_LENGTHS = (8, 12, 13, 14)
+
+
+def code_text(toks: list[Tok]) -> str | None:
+    """A code as printed: its words run together, without specks or rules at its ends."""
+    return "".join(t.text for t in toks).strip(EDGE) or None
+
+
+def valid_gtin(code: str) -> bool:
+    if not code.isdigit() or len(code) not in GTIN_LENGTHS:
+        return False
+    digits = [int(c) for c in reversed(code[:-1])]
+    check = (10 - sum(d * (3 if i % 2 == 0 else 1) for i, d in enumerate(digits)) % 10) % 10
+    return check == int(code[-1])
+
+
+def gtin_in(code: str) -> tuple[str, bool] | None:
+    """The GTIN a code is, and whether a rule read as a "1" at one end had to go for its check digit
+    to hold ("18437000100164" -> "8437000100164"); None when it is no GTIN."""
+    if valid_gtin(code):
+        return code, False
+    for inner, lost in ((code[1:], code[:1]), (code[:-1], code[-1:])):
+        if lost and lost in _RULE_DIGITS and valid_gtin(inner):
+            return inner, True
+    return None
+
+
+# What OCR reads for the characters of codes on a fax, and the character meant (one at a time).
+_MISREAD: dict[str, str] = {
+    "0": "OD8", "O": "0", "D": "0", "Q": "0",
+    "1": "ILT", "I": "1L", "L": "1I", "l": "1IL", "|": "1IL", "!": "1IL", "i": "1I", "T": "1",
+    "2": "Z", "Z": "2", "4": "A", "A": "4", "a": "4", "5": "S", "S": "5", "s": "5S-",
+    "6": "G8", "G": "6C", "C": "G", "H": "6", "8": "B06", "B": "8R", "R": "B", "g": "9G", "9": "g80",
+    "$": "S", "Á": "A", "É": "E", "Í": "I", "Ó": "O", "Ú": "U", "Ñ": "N",
+    ",": "L-", "¡": "T1I", "*": "-", "u": "0",
+    "E": "F", "F": "E", "U": "VL", "V": "U", "j": "J", ")": "J", "]": "J",
+    ":": "-", ".": "-", "_": "-", "~": "-", "—": "-", "–": "-", "=": "-", "/": "-7", " ": "-",
+}  # fmt: skip
+MAX_READINGS = 200
+
+
+def _gtin_readings(code: str) -> list[str]:
+    """A GTIN with one digit misread, lost or read twice: the one-digit changes whose check digit holds."""
+    out = []
+    for i in range(len(code) + 1):
+        edits = [code[:i] + code[i + 1 :]] if i < len(code) else []
+        edits += [code[:i] + digit + code[i:] for digit in "0123456789"]
+        edits += [code[:i] + digit + code[i + 1 :] for digit in "0123456789" if i < len(code)]
+        out += [e for e in edits if e != code and len(e) in GTIN_LENGTHS and valid_gtin(e)]
+    return out
+
+
+def misreadings(code: str) -> list[str]:
+    """What a code OCR read on a fax may have been (letters in either case), one slip away first: a
+    character taken for a look-alike, a hyphen lost or added, a stray character; a GTIN with one digit
+    wrong, lost or added; then two look-alikes.  Master data decides which (if any) it was."""
+    out: list[str] = []
+    if code.isdigit() and not valid_gtin(code):
+        out += _gtin_readings(code)
+    forms = list(dict.fromkeys((code, code.upper())))
+    for form in forms:
+        out.append(form)
+        for i, char in enumerate(form):
+            out += [form[:i] + other + form[i + 1 :] for other in _MISREAD.get(char, "")]
+            out.append(form[:i] + form[i + 1 :])
+            if i > 0 and char != "-" and form[i - 1] != "-":
+                out.append(form[:i] + "-" + form[i:])
+    for form in forms:
+        out += _two_slips(form)
+    seen = {code}
+    unique = [c for c in out if c and not (c in seen or seen.add(c))]  # type: ignore[func-returns-value]
+    return unique[:MAX_READINGS]
+
+
+def _two_slips(code: str) -> list[str]:
+    """Two look-alikes in one code ("ARA.MB" for "ARA-M8"), after every single slip."""
+    out = []
+    for i, first in enumerate(code):
+        for a in _MISREAD.get(first, ""):
+            once = code[:i] + a + code[i + 1 :]
+            for j in range(i + 1, len(code)):
+                out += [once[:j] + b + once[j + 1 :] for b in _MISREAD.get(code[j], "")]
+    return out
+
+
+_GLUED_POSITION = re.compile(r"^(?P<pos>\d{1,3})(?P<mark>[)\]|/.:!]?)(?P<rest>.*)$")
+
+
+def split_position(toks: list[Tok], expected: int) -> tuple[Tok, list[Tok]] | None:
+    """The position number OCR ran into the code after it ("12LLA-AJ-250", "9)4711", "9) 4711"), when
+    it is the position the line should have and what follows it cannot be read as one code with it
+    (a mark between, a letter after, or a GTIN whose check digit then holds); None otherwise."""
+    m = _GLUED_POSITION.match(toks[0].text) if toks else None
+    if m is None or int(m["pos"]) != expected:
+        return None
+    if not m["rest"]:
+        return (toks[0], toks[1:]) if len(toks) > 1 else None
+    if not (m["mark"] or m["rest"][0].isalpha() or valid_gtin(m["rest"])):
+        return None
+    return toks[0].cut(0, m.end("pos")), [toks[0].cut(m.start("rest"), len(toks[0].text)), *toks[1:]]
+
+
+# Characters OCR takes for one another across letters and digits.
+_TWO_FACED = frozenset("0ODQ1ILl5S2Z8B6G")
+
+
+def two_faced(identifier: str) -> bool:
+    """Whether OCR may have read a letter for a digit or a digit for a letter in an identifier with no
+    check digit: a character that looks like both standing where letters and digits meet ("0C-095042",
+    "P02641628").  Nothing else (master data, a second sighting) can tell which it was."""
+    for part in re.findall(r"[A-Za-z0-9]+", identifier):
+        for a, b in itertools.pairwise(part):
+            if a.isdigit() != b.isdigit() and (a in _TWO_FACED or b in _TWO_FACED):
+                return True
+    return False

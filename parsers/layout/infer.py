@@ -1,0 +1,105 @@
+"""Columns whose heading was lost (OCR dropped or garbled it), typed by what stands in them: the three
+whose numbers make quantity × price = amount on the rows are those columns; a column of small whole
+numbers at the left holds positions; a column of codes before the quantity, when no heading says
+"code", holds the item codes."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from parsers.layout.arith import solve
+from parsers.layout.columns import Segment, Unheaded
+from parsers.layout.geometry import Line, Tok
+from parsers.layout.numbers import looks_numeric, readings
+
+NUMERIC = ("qty", "price", "amount")
+MARKS = (",", ".")
+_POSITION = re.compile(r"^\d{1,3}\.?$")
+# kinds a column of numbers may be taken from: no heading, or a "Unit" that was "Unit price" before OCR
+RETYPABLE = ("other", "unit")
+MIN_AGREEING = 2  # rows that must agree before a column is given a kind (one, if the table has one row)
+
+
+def _segment_of(x: float, segs: Sequence[Segment]) -> int | None:
+    return next((i for i, (x0, x1, _) in enumerate(segs) if x0 <= x <= x1), None)
+
+
+def _numbers(line: Line, segs: Sequence[Segment]) -> dict[int, Tok]:
+    """The first number in each segment of the line."""
+    out: dict[int, Tok] = {}
+    for tok in line.toks:
+        i = _segment_of(tok.cx, segs)
+        if i is not None and i not in out and looks_numeric(tok.text):
+            out[i] = tok
+    return out
+
+
+def _agrees(row: dict[int, Tok], q: int, p: int, a: int) -> bool:
+    if not {q, p, a} <= row.keys():
+        return False
+    for mark in MARKS:
+        found = solve(readings(row[q].text, mark), readings(row[p].text, mark), readings(row[a].text, mark))
+        if found.check == "agrees":
+            return True
+    return False
+
+
+def type_columns(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
+    """`segs` with unheaded columns given the kinds their content shows; the rest as they were."""
+    return _by_content(_by_arithmetic(segs, lines), lines)
+
+
+def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
+    kinds = {h.kind for _, _, h in segs}
+    first_headed = min((x0 for x0, _, h in segs if h.kind != "other"), default=0.0)
+    qty_x = min((x0 for x0, _, h in segs if h.kind == "qty"), default=float("inf"))
+    out = list(segs)
+    for i, (x0, x1, h) in enumerate(segs):
+        if h.kind != "other":
+            continue
+        cells = [" ".join(t.text for t in line.toks if x0 <= t.cx <= x1) for line in lines]
+        cells = [c for c in cells if c]
+        if not cells:
+            continue
+        if x1 <= first_headed and sum(_POSITION.match(c) is not None for c in cells) >= 0.6 * len(cells):
+            out[i] = (x0, x1, Unheaded("pos", x0, x1))
+        elif "code" not in kinds and x1 < qty_x and sum(_looks_code(c) for c in cells) >= 0.6 * len(cells):
+            out[i] = (x0, x1, Unheaded("code", x0, x1))
+            kinds.add("code")
+    return out
+
+
+def _looks_code(text: str) -> bool:
+    return " " not in text and len(text) >= 3 and any(c.isdigit() or c == "-" for c in text)
+
+
+def _by_arithmetic(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
+    """The unheaded numeric columns given the kinds the arithmetic shows, when it shows them on enough
+    rows."""
+    kinds = {h.kind for _, _, h in segs}
+    missing = [k for k in NUMERIC if k not in kinds]
+    rows = [r for r in (_numbers(line, segs) for line in lines) if len(r) >= 2]
+    free = [
+        i
+        for i, (_, _, h) in enumerate(segs)
+        if h.kind in RETYPABLE and 2 * sum(i in r for r in rows) >= len(rows)
+    ]
+    if not missing or len(free) < len(missing) or not rows:
+        return segs
+    headed = {h.kind: i for i, (_, _, h) in enumerate(segs) if h.kind in NUMERIC}
+    best: tuple[int, dict[str, int]] | None = None
+    for chosen in itertools.permutations(free, len(missing)):
+        assign = headed | dict(zip(missing, chosen, strict=True))
+        score = sum(_agrees(r, assign["qty"], assign["price"], assign["amount"]) for r in rows)
+        if best is None or score > best[0]:
+            best = (score, assign)
+    if best is None or best[0] < min(MIN_AGREEING, len(rows)):
+        return segs
+    out = list(segs)
+    for kind in missing:
+        i = best[1][kind]
+        x0, x1, _ = segs[i]
+        out[i] = (x0, x1, Unheaded(kind, x0, x1))
+    return out

@@ -1,0 +1,72 @@
+"""Small OCR pages for the layout reader's tests: words as Tesseract boxes them (ink-high, confidence
+below 1, source "ocr"), laid out in points, so each test states only the words that matter."""
+
+from __future__ import annotations
+
+from core.domain.layout import PageWords, Word
+
+CHAR = 5.4  # points per character of 10-point type
+SPACE = 2.8
+INK = 7.0  # an OCR box holds the ink, about 0.7 of the type size
+STEP = 14.0  # points from one line to the next
+
+
+def word(text: str, x: float, y: float, conf: float = 0.95, h: float = INK) -> Word:
+    return Word(text, x, y, x + CHAR * len(text), y + h, conf)
+
+
+def cells(y: float, *placed: tuple[float, str], conf: float = 0.95) -> list[Word]:
+    """The words of a line: each (x, text) a phrase starting at x, its words a space apart."""
+    out = []
+    for x, text in placed:
+        for part in text.split():
+            out.append(word(part, x, y, conf))
+            x += CHAR * len(part) + SPACE
+    return out
+
+
+def page(*lines: list[Word], number: int = 1) -> PageWords:
+    return PageWords(number, 595.0, 842.0, 72.0, tuple(w for line in lines for w in line), "ocr")
+
+
+HEADING = (
+    (50, "Código"),
+    (130, "Descripción"),
+    (330, "Cantidad"),
+    (390, "Ud."),
+    (430, "Precio"),
+    (500, "Importe"),
+)
+
+
+def order(
+    rows: list[tuple[tuple[float, str], ...]],
+    *,
+    total: str | None = "56,10",
+    heading: tuple[tuple[float, str], ...] = HEADING,
+    header: bool = True,
+    drop: str | None = None,
+) -> PageWords:
+    """A Spanish order from customer C-1001: header fields (but the one labelled `drop`), a table with
+    `rows` and a printed total."""
+    lines = [cells(40, (50, "Ferretería Núñez S.L."))]
+    fields = ["Nº pedido: PED-26/00123", "Fecha: 23/11/2026", "Fecha de entrega: 30/11/2026"]
+    fields += ["Nº cliente: C-1001", "Moneda: EUR"]
+    if header:
+        lines += [
+            cells(70 + 14 * i, (50, text))
+            for i, text in enumerate(fields)
+            if not drop or not text.startswith(drop + " ")
+        ]
+    y = 160.0
+    lines.append(cells(y, *heading))
+    for row in rows:
+        y += STEP
+        lines.append(cells(y, *row))
+    if total is not None:
+        lines.append(cells(y + 2 * STEP, (430, "Total"), (500, total)))
+    return page(*lines)
+
+
+def row(code: str, qty: str, price: str, amount: str, unit: str = "uds", desc: str = "Tornillo") -> tuple:
+    return (50, code), (130, desc), (350, qty), (390, unit), (440, price), (505, amount)
