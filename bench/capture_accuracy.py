@@ -10,8 +10,10 @@ through the same scoring: pass (bytes, truth) pairs and a reader.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -53,6 +55,9 @@ class Scores:
     unreadable: int = 0
     seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
+    held: Counter[str] = field(
+        default_factory=Counter
+    )  # problem codes on documents read right but not accepted
 
     def add(self, name: str, truth: dict[str, Any], read: dict[str, Any]) -> None:
         """Score one document: its first order against the truth (nothing read scores nothing right)."""
@@ -73,9 +78,14 @@ class Scores:
         self.accepted += accepted
         self.touchless += accepted and right
         self.false_accepts += accepted and not right
+        if right and not accepted:
+            self.held.update({_field_kind(p) for p in got.get("problems") or []})
         if not right and len(self.misses) < 5:
             why = read.get("error") or "; ".join(header + [f"lines[{i}] {w}" for i, w in lines][:3])
             self.misses.append(f"{name}: {why}")
+
+    def _held(self) -> str:
+        return ", ".join(f"{what} {n}" for what, n in self.held.most_common())
 
     @staticmethod
     def _pct(part: int, whole: int) -> str:
@@ -91,8 +101,15 @@ class Scores:
             f"   whole documents {p(self.documents_right, self.documents)}",
             f"    touchless {p(self.touchless, self.documents)}"
             f"   false accepts {self.false_accepts}   unreadable {self.unreadable}",
+            *([f"    read right but held for review by: {self._held()}"] if self.held else []),
             *(f"    miss: {m}" for m in self.misses),
         ]
+
+
+def _field_kind(problem: dict[str, Any]) -> str:
+    """'low_confidence on lines[].quantity': a problem's code and field, line numbers left out."""
+    where = re.sub(r"\[\d+\]", "[]", problem.get("field") or "order")
+    return f"{problem['code']} on {where}"
 
 
 def score_documents(docs: Iterable[tuple[str, bytes, dict[str, Any]]], read: Read, label: str) -> Scores:

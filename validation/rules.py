@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from core.domain.capture import CapturedOrder, Problem, ProblemCode
+from core.domain.capture import CapturedOrder, Evidence, Problem, ProblemCode
 from core.domain.model import Customer, Product
 from core.domain.phone import same_number
 from validation.units import kind_of
@@ -140,19 +140,10 @@ def check_total(order: CapturedOrder) -> Iterator[Problem]:
 def check_confidence(
     order: CapturedOrder, products: tuple[Product | None, ...], customer: Customer | None = None
 ) -> Iterator[Problem]:
-    """Every decisive field read with less confidence than CONFIDENCE_FLOOR goes to a person.
-
-    An item code is vouched for by master data when it resolved to a product whose list price the
-    line's price agrees with; the buyer's number when it names the customer that the number the
-    order was faxed from (or the address it was mailed from) belongs to as well. Descriptions, names
-    and addresses decide nothing and are not named.
-    """
-    for item in order.evidence:
-        if item.confidence >= CONFIDENCE_FLOOR or not item.field.endswith(DECISIVE_FIELDS):
-            continue
-        if item.field.endswith(CODE_FIELDS) and _vouched(order, products, item.field):
-            continue
-        if item.field == "buyer.party_id" and _buyer_vouched(order, customer):
+    """Every decisive field read with less confidence than CONFIDENCE_FLOOR, and not vouched for by a
+    cross-check (see `in_doubt`), goes to a person."""
+    for item in in_doubt(order, products, customer):
+        if item.confidence >= CONFIDENCE_FLOOR:
             continue
         yield Problem(
             ProblemCode.LOW_CONFIDENCE,
@@ -160,6 +151,27 @@ def check_confidence(
             f" (below {CONFIDENCE_FLOOR}); please check it against the document",
             field=item.field,
         )
+
+
+def in_doubt(
+    order: CapturedOrder, products: tuple[Product | None, ...], customer: Customer | None = None
+) -> list[Evidence]:
+    """The evidence of the decisive fields that no cross-check vouches for.
+
+    An item code is vouched for by master data when it resolved to a product whose list price the
+    line's price agrees with; the buyer's number when it names the customer that the number the
+    order was faxed from (or the address it was mailed from) belongs to as well. The currency is not
+    vouched for by the prices' currency: a page showing two currency signs must still reach a person.
+    Descriptions, names, addresses and units are not decisive fields and are left out (a unit that
+    disagrees with the product's is a problem of its own).
+    """
+    return [
+        item
+        for item in order.evidence
+        if item.field.endswith(DECISIVE_FIELDS)
+        and not (item.field.endswith(CODE_FIELDS) and _vouched(order, products, item.field))
+        and not (item.field == "buyer.party_id" and _buyer_vouched(order, customer))
+    ]
 
 
 def _buyer_vouched(order: CapturedOrder, customer: Customer | None) -> bool:

@@ -230,3 +230,24 @@ def test_a_low_overall_confidence_is_never_accepted_untouched() -> None:
     assert resolved.decision is Decision.REVIEW
     got = [(p.code.value, p.field) for p in resolved.problems]
     assert got == [("low_confidence", "lines[0].description")]
+
+
+def test_a_faint_code_master_data_confirmed_does_not_drag_the_score_down() -> None:
+    faint = (Evidence("lines[0].item_code", 0.1, Provenance(page=1, box=(1, 2, 3, 4))),)
+    confirmed = validate(order(evidence=faint), Master(), TODAY)
+    assert confirmed.decision is Decision.ACCEPT and confirmed.confidence == 1.0
+    wrong_price = order(
+        evidence=faint,
+        lines=(
+            CapturedLine(
+                line_no="1",
+                item_code="8437000100102",
+                gtin="8437000100102",
+                quantity=Decimal(2),
+                unit_price=Decimal("0.40"),
+            ),
+        ),
+    )
+    doubted = validate(wrong_price, Master(), TODAY)
+    assert ("low_confidence", "lines[0].item_code") in {(p.code.value, p.field) for p in doubted.problems}
+    assert doubted.decision is Decision.REVIEW
