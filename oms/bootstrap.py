@@ -39,6 +39,7 @@ from parsers.base import Parser, ParserRegistry
 from parsers.edifact import EdifactParser
 from parsers.email import EmailParser
 from parsers.ocr.engine import PageOcr
+from parsers.sheet import CsvParser, XlsxParser
 from validation.decide import validate
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ def make_reader(
 ) -> Callable[[InboundDocument], ParseResult]:
     # `more`: the page readers (oms.ocr.ocr_parsers): PDF text layer with OCR for its blank pages,
     # image-only PDFs and fax/scan images by OCR
-    registry = ParserRegistry([EdifactParser(), *more])
+    registry = ParserRegistry([EdifactParser(), XlsxParser(), CsvParser(), *more])
     # an e-mail's attachments go back through the same registry (readers never import each other)
     registry.register(EmailParser(read_attachment=registry.parse))
 

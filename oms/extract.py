@@ -26,7 +26,14 @@ from validation.decide import validate
 
 log = logging.getLogger(__name__)
 
-CHANNEL_OF_FORMAT = {"edifact": "edi", "tiff-ocr": "fax", "email-text": "email"}
+# order sheets reach Comanda as e-mail attachments (`--channel upload` says otherwise)
+CHANNEL_OF_FORMAT = {
+    "edifact": "edi",
+    "tiff-ocr": "fax",
+    "email-text": "email",
+    "csv": "email",
+    "xlsx": "email",
+}
 
 
 class NoMasterData:
