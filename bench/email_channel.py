@@ -1,8 +1,8 @@
 """The e-mail channel: reading accuracy per kind of e-mail, and e-mails per second through SMTP.
 
-Accuracy, on generated e-mails of each kind (order typed in the body: samples/mail_gen; PDF attached
-and scan attached: samples/orders_gen, the scan through samples/faxsim), read and validated against
-the demo master data exactly as ingestion does:
+Accuracy, on generated e-mails of each kind (order typed in the body, and XLSX/CSV sheet attached:
+samples/mail_gen; PDF attached and scan attached: samples/orders_gen, the scan through
+samples/faxsim), read and validated against the demo master data exactly as ingestion does:
 
 - line accuracy: the share of the true lines (SKU and quantity) found among the order's lines;
 - touchless rate: the share of the e-mails that should flow on untouched and were accepted;
@@ -122,7 +122,7 @@ def score(app: App, cases: Iterable[Case]) -> Score:
     return result
 
 
-def body_cases(count: int) -> list[Case]:
+def generated_cases(mails: list[mail_gen.GeneratedMail]) -> list[Case]:
     return [
         Case(
             m.raw,
@@ -132,7 +132,7 @@ def body_cases(count: int) -> list[Case]:
             m.truth.lines,
             m.truth.acceptable,
         )
-        for m in mail_gen.body_orders(count, seed=7, day=DAY.date())
+        for m in mails
     ]
 
 
@@ -232,7 +232,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         app = _app(Path(tmp))
         try:
-            _report("body", score(app, body_cases(BODY_MAILS)))
+            _report("body", score(app, generated_cases(mail_gen.body_orders(BODY_MAILS, 7, DAY.date()))))
+            sheets = generated_cases(mail_gen.sheet_orders(ATTACHED, 13, DAY.date()))
+            _report("sheet attached", score(app, sheets))
             pdf = attached_cases(ATTACHED, scan=False)
             _report("PDF attached", score(app, pdf) if pdf is not None else None)
             scans = attached_cases(max(ATTACHED // 4, 5), scan=True)

@@ -4,7 +4,8 @@
 what a reader should take from them.  Phrasings, greetings, signatures, disclaimers, quoted earlier
 messages, HTML or plain text, charsets and encoded-word subjects vary; a share of the mails are ones
 that must not be accepted untouched (unknown sender, spoofed sender, unknown article).  Everything is
-decided by the seed.  `with_attachment(...)` wraps a PDF or a scan into an e-mail the same way.
+decided by the seed.  `with_attachment(...)` wraps a PDF or a scan into an e-mail the same way;
+`sheet_orders(count, seed)` attaches the order as a spreadsheet (XLSX, or CSV in the buyer's style).
 
     python -m samples.mail_gen OUTDIR --count 50
 """
@@ -12,6 +13,7 @@ decided by the seed.  `with_attachment(...)` wraps a PDF or a scan into an e-mai
 from __future__ import annotations
 
 import argparse
+import io
 import random
 import sys
 from collections.abc import Sequence
@@ -162,7 +164,7 @@ DISCLAIMERS = {
 class Truth:
     """What a reader should take from a generated e-mail."""
 
-    kind: str  # "body" | "pdf" | "scan"
+    kind: str  # "body" | "pdf" | "scan" | "sheet"
     customer_id: str | None
     po_number: str | None
     delivery: date | None
@@ -365,6 +367,51 @@ def with_attachment(
         rng, f"{name} <{address}>", subject, text, None, day, index, [(filename, media_type, content)]
     )
     return raw, address
+
+
+SHEET_HEADINGS = {
+    "es": ("Nº pedido", "Fecha de entrega", "Referencia", "Descripción", "Cantidad"),
+    "en": ("PO number", "Delivery date", "Item code", "Description", "Qty"),
+}
+
+
+def sheet_order(rng: random.Random, index: int, day: date = DAY) -> GeneratedMail:
+    """One e-mail with the order in an attached sheet: XLSX, or CSV (";" and "1.500" in Spanish)."""
+    buyer = rng.choice(BUYERS)
+    language = buyer.language
+    po = f"{'PED' if language == 'es' else 'PO'}-{day.year}-{rng.randint(1000, 99999)}"
+    delivery = day + timedelta(days=rng.randint(2, 20))
+    po_label, date_label, *columns = SHEET_HEADINGS[language]
+    rows: list[list[object]] = [[po_label, po], [date_label, delivery], [], columns]
+    lines = []
+    for sku in rng.sample(sorted(PRODUCTS), rng.randint(1, 8)):
+        q = rng.choice((1, 2, 5, 10, 12, 24, 50, 100, 250, 500, 1000, 1500))
+        code = buyer.codes.get(sku, sku) if rng.random() < 0.5 else sku
+        rows.append([code, PRODUCTS[sku][1 if language == "es" else 2], q])
+        lines.append((sku, Decimal(q)))
+    if rng.random() < 0.5:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)  # type: ignore[union-attr]
+        out = io.BytesIO()
+        book.save(out)
+        attachment = ("pedido.xlsx", "application/octet-stream", out.getvalue())
+    else:
+        sep = ";" if language == "es" else ","
+        cells = [[_qty_text(c, language) if isinstance(c, int) else c for c in r] for r in rows]
+        text = "\r\n".join(
+            sep.join(f"{c:%d/%m/%Y}" if isinstance(c, date) else f'"{c}"' for c in r) for r in cells
+        )
+        attachment = ("pedido.csv", "text/csv", text.encode("utf-8"))
+    raw, sender = with_attachment(index, str(buyer.customer_id), language, *attachment, day)
+    truth = Truth("sheet", buyer.customer_id, po, delivery, tuple(lines), acceptable=True)
+    return GeneratedMail(f"{index + 1:03d}-sheet-{language}.eml", raw, sender, truth)
+
+
+def sheet_orders(count: int, seed: int = 1, day: date = DAY) -> list[GeneratedMail]:
+    return [sheet_order(random.Random(f"sheet:{seed}:{i}"), i, day) for i in range(count)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
