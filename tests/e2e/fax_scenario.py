@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import copy
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from samples.faxsim import FaxLine, fax_tiff
-from samples.orders_gen.generate import make, render
+from samples.orders_gen.generate import TODAY, make, render
 from samples.orders_gen.master import products
 
 SENDER = "+34 981 234 567"  # Bricolaje Galicia (C-1002) has this fax number on file
@@ -21,6 +22,10 @@ def faxed_order(*, misprint: bool, seed: int = 21, po_suffix: str = "", nuts: in
     """
     spec = make("borderless", "fax-e2e:10")
     spec.po_number += po_suffix
+    # the server runs on the real clock: dated as if written today, so no date has passed yet
+    moved = datetime.now(UTC).date() - TODAY
+    spec.order_date += moved
+    spec.delivery_date += moved
     first = copy.copy(spec.lines[0])
     first.code, first.code_kind = THEIR_CODE, "customer"
     second = copy.copy(spec.lines[0])

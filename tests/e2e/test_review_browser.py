@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import time
 import urllib.request
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from oms.demo import DEMO_WRITTEN, shift_dates
 from tests.conftest import ROOT, SAMPLES
 from tests.e2e.browser import PASSWORD, Server, chromium, running_oms
 from tests.e2e.fax_scenario import faxed_order
@@ -50,7 +52,9 @@ def wait_for(predicate, timeout: float = 30) -> None:  # type: ignore[no-untyped
 
 
 def test_keyboard_only_fix_and_approve_of_an_edifact_order(tmp_path: Path) -> None:
-    unknown = UNKNOWN_CODE  # a customer code we never saw, described in words that name no product
+    # a customer code we never saw, described in words that name no product; dated today, as the
+    # server's clock is the real one
+    unknown = shift_dates(UNKNOWN_CODE, (datetime.now(UTC).date() - DEMO_WRITTEN).days)
     with running_oms(tmp_path) as server, chromium() as browser:
         token = server.oms("user", "token", "ana").stdout.strip()
         (server.var / "inbox" / "edi").mkdir(parents=True, exist_ok=True)
