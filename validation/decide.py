@@ -10,7 +10,6 @@ from core.domain.model import Decision
 from core.domain.resolution import MasterData, ResolvedOrder
 from validation.resolve import resolve_customer, resolve_line
 from validation.rules import (
-    DECISIVE_FIELDS,
     check_confidence,
     check_header,
     check_lines,
@@ -21,8 +20,7 @@ from validation.rules import (
 # Each problem that needs a person costs this much confidence; informational ones cost a little.
 REVIEW_PENALTY = 0.15
 INFO_PENALTY = 0.02
-# Below this overall confidence nothing is accepted untouched, whatever the checks said: a field
-# read this badly (even a name) means the page itself was hard to read.
+# Below this overall confidence nothing is accepted untouched, whatever the checks said.
 ACCEPT_FLOOR = 0.5
 
 
@@ -48,8 +46,7 @@ def validate(order: CapturedOrder, master: MasterData, today: date) -> ResolvedO
                     field=f"lines[{i}].item_code",
                 )
             )
-    decisive = in_doubt(order, products, customer)
-    doubtful = [*decisive, *(e for e in order.evidence if not e.field.endswith(DECISIVE_FIELDS))]
+    doubtful = in_doubt(order, products, customer)
     confidence = score(doubtful, problems)
     if confidence < ACCEPT_FLOOR and decide(problems) is Decision.ACCEPT:
         weakest = min(doubtful, key=lambda e: e.confidence, default=None)
@@ -83,10 +80,11 @@ def decide(problems: list[Problem]) -> Decision:
 def score(doubtful: Sequence[Evidence], problems: list[Problem]) -> float:
     """The confidence of the weakest field in doubt, lowered for every problem found.
 
-    `doubtful` holds the decisive fields no cross-check vouches for and every field that decides
-    nothing (names, descriptions, units): a field master data confirmed does not count, but one read
-    very badly, even a name, means the page itself was hard to read, and the floor keeps such an order
-    from being accepted untouched (measured: it caught a misread order date on a normal fax).
+    `doubtful` holds the decisive fields no cross-check vouches for. Names, descriptions and units
+    decide nothing, and a field master data confirmed is not in doubt: on the fax benchmark, counting
+    names and descriptions held back about half the faxes read right (a badly read supplier name says
+    nothing about an order whose codes, quantities and prices check out), and the one misread it
+    happened to catch, an order date, is caught by its own check (`order_date_old`).
     """
     reading = min((e.confidence for e in doubtful), default=1.0)
     # a field in doubt already lowers `reading`; its problem costs nothing more

@@ -13,6 +13,9 @@ from validation.units import kind_of
 
 # An order dated further ahead than this is suspicious (time zones allow a day).
 FUTURE_SLACK = timedelta(days=1)
+# An order read from a page (fax, scan, PDF) dated longer than this before it arrived is looked at by a
+# person: it is rare for a written order, and a misread digit ("06" for "26") looks just like it.
+PAGE_ORDER_AGE = timedelta(days=14)
 # A unit price within this fraction of the list price counts as agreeing (rounding in the sender's ERP).
 PRICE_TOLERANCE = Decimal("0.005")
 CENT = Decimal("0.01")
@@ -50,6 +53,14 @@ def check_header(order: CapturedOrder, today: date) -> Iterator[Problem]:
         yield Problem(
             ProblemCode.ORDER_DATE_IN_FUTURE,
             f"order date {order.order_date.isoformat()} lies in the future",
+            field="order_date",
+        )
+    read = order.evidence_for("order_date")
+    if order.order_date and read and read.provenance.box and order.order_date < today - PAGE_ORDER_AGE:
+        yield Problem(
+            ProblemCode.ORDER_DATE_OLD,
+            f"order date {order.order_date.isoformat()} is {(today - order.order_date).days} days before"
+            " the order arrived; check the date on the document",
             field="order_date",
         )
     delivery = order.requested_delivery_date

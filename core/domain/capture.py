@@ -47,6 +47,7 @@ class ProblemCode(enum.StrEnum):
     DELIVERY_BEFORE_ORDER = "delivery_before_order"
     DELIVERY_IN_PAST = "delivery_in_past"
     ORDER_DATE_IN_FUTURE = "order_date_in_future"
+    ORDER_DATE_OLD = "order_date_old"
     CURRENCY_MISMATCH = "currency_mismatch"
     PRICE_MISMATCH = "price_mismatch"
     UNIT_MISMATCH = "unit_mismatch"

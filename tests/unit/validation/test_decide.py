@@ -223,13 +223,29 @@ def test_a_box_ordered_where_we_sell_pieces_needs_a_person() -> None:
     assert validate(order(lines=(unknown_word,)), master, TODAY).problems == ()  # not known: not judged
 
 
-def test_a_low_overall_confidence_is_never_accepted_untouched() -> None:
-    # every check passes, but one field was barely legible: a person must look
-    ev = (Evidence("lines[0].description", 0.02, Provenance(page=1, box=(1, 2, 3, 4))),)
-    resolved = validate(order(evidence=ev), Master(), TODAY)
-    assert resolved.decision is Decision.REVIEW
-    got = [(p.code.value, p.field) for p in resolved.problems]
-    assert got == [("low_confidence", "lines[0].description")]
+def test_a_badly_read_name_holds_back_nothing_but_a_doubtful_fact_does() -> None:
+    # a description read at 0.02 decides nothing when code, quantity and price check out
+    faint_text = (Evidence("lines[0].description", 0.02, Provenance(page=1, box=(1, 2, 3, 4))),)
+    resolved = validate(order(evidence=faint_text), Master(), TODAY)
+    assert resolved.decision is Decision.ACCEPT and resolved.confidence == 1.0
+    # a quantity read that badly is a fact in doubt: a person looks
+    faint_fact = (Evidence("lines[0].quantity", 0.02, Provenance(page=1, box=(1, 2, 3, 4))),)
+    doubted = validate(order(evidence=faint_fact), Master(), TODAY)
+    assert doubted.decision is Decision.REVIEW
+    assert [(p.code.value, p.field) for p in doubted.problems] == [("low_confidence", "lines[0].quantity")]
+
+
+def test_an_order_read_from_a_page_dated_weeks_before_it_came_is_looked_at() -> None:
+    on_page = (Evidence("order_date", 0.95, Provenance(page=1, box=(1, 2, 3, 4), raw="06/11/2026")),)
+    old = validate(order(order_date=date(2026, 11, 6), evidence=on_page), Master(), TODAY)
+    assert [(p.code.value, p.field) for p in old.problems] == [("order_date_old", "order_date")]
+    assert old.decision is Decision.REVIEW
+    fortnight = validate(order(order_date=date(2026, 11, 12), evidence=on_page), Master(), TODAY)
+    assert fortnight.decision is Decision.ACCEPT  # 14 days is still an ordinary order
+    # an EDIFACT date is no reading of pixels: an old one is the partner's business, not a misread
+    in_segment = (Evidence("order_date", 1.0, Provenance(segment=3, raw="DTM+137:20261106:102")),)
+    edi = validate(order(order_date=date(2026, 11, 6), evidence=in_segment), Master(), TODAY)
+    assert edi.decision is Decision.ACCEPT
 
 
 def test_a_faint_code_master_data_confirmed_does_not_drag_the_score_down() -> None:
