@@ -14,13 +14,14 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw
 
 from core.domain.layout import Word
 
 INK = 128  # grey levels below this are ink
 MASK_PAD = 3  # pixels around each word read, blanked with it
 RULE_LENGTH = 2.5  # an unbroken dark run longer than this many text heights is a rule, not a letter
+RULE_SLACK = 1  # pixels a skewed rule may step aside and still count as one run
 WORD_GAP = 1.0  # text heights of white that part two patches on one line
 MIN_WIDTH = 0.5  # text heights: about one digit
 MIN_HEIGHT, MAX_HEIGHT = 0.5, 2.2  # text heights a patch of text stands
@@ -65,23 +66,44 @@ def _blanked(img: Image.Image, words: Sequence[Word], scale: float) -> Image.Ima
     return page
 
 
-def _without_rules(page: Image.Image, longest: int) -> Image.Image:
-    """The page with every dark run longer than `longest` pixels, across or down, made white."""
+def _rules(page: Image.Image, longest: int) -> Image.Image:
+    """A mask of the page's rules: black where a dark run longer than `longest` pixels goes across or
+    down, white elsewhere.
+
+    The runs are looked for with the ink smeared RULE_SLACK pixels to either side: a rule on a page
+    skewed by a degree or two steps from one row (or column) of pixels to the next every few dozen
+    pixels, and its straight runs alone are too short to tell it from a letter's stroke."""
     needle = b"\x00" * longest
+    mask = Image.new("L", page.size, 255)
     for turn in (None, Image.Transpose.ROTATE_90):
         img = page if turn is None else page.transpose(turn)
         # a white column at the end of every row keeps a run from going on into the next row
         padded = Image.new("L", (img.width + 1, img.height), 255)
         padded.paste(img, (0, 0))
-        data = bytearray(padded.tobytes())
-        at = data.find(needle)
+        smeared = _spread(padded).tobytes()
+        found = bytearray(b"\xff" * len(smeared))
+        at = smeared.find(needle)
         while at != -1:
-            end = data.find(b"\xff", at)
-            data[at:end] = b"\xff" * (end - at)
-            at = data.find(needle, end)
-        img = Image.frombytes("L", padded.size, bytes(data)).crop((0, 0, img.width, img.height))
-        page = img if turn is None else img.transpose(Image.Transpose.ROTATE_270)
-    return page
+            end = smeared.find(b"\xff", at)
+            found[at:end] = b"\x00" * (end - at)
+            at = smeared.find(needle, end)
+        runs = Image.frombytes("L", padded.size, bytes(found)).crop((0, 0, img.width, img.height))
+        mask = ImageChops.darker(mask, runs if turn is None else runs.transpose(Image.Transpose.ROTATE_270))
+    return mask
+
+
+def _without(img: Image.Image, mask: Image.Image) -> Image.Image:
+    """`img` made white where `mask` is black."""
+    return ImageChops.lighter(img, ImageChops.invert(mask))
+
+
+def _spread(img: Image.Image) -> Image.Image:
+    """Dark pixels spread RULE_SLACK pixels up and down (the darker of the image shifted)."""
+    out = img
+    for dy in range(1, RULE_SLACK + 1):
+        for shift in (dy, -dy):
+            out = ImageChops.darker(out, ImageChops.offset(img, 0, shift))
+    return out
 
 
 def _runs(values: bytes, gap: int) -> list[tuple[int, int]]:
@@ -135,13 +157,16 @@ def find_patches(
     img: Image.Image, words: Sequence[Word], scale: float = 1.0
 ) -> tuple[list[list[Patch]], Image.Image]:
     """Text-sized patches of ink on the page that none of `words` (page pixels / `scale`) covers, line by
-    line of text, and the page in grey with those words blanked out, to cut the patches from (in grey,
-    as Tesseract read the page: thresholding again would thin the commas and points)."""
+    line of text, and the page in grey with those words and the rules blanked out, to cut the patches
+    from (in grey, as Tesseract read the page: thresholding again would thin the commas and points)."""
     height = text_height(words) * scale
     if height < 4:
         return [], img
     blanked = _blanked(img, words, scale)
-    page = _without_rules(blanked.point(lambda v: 0 if v < INK else 255), round(RULE_LENGTH * height))
+    binary = blanked.point(lambda v: 0 if v < INK else 255)
+    rules = _rules(binary, round(RULE_LENGTH * height))
+    # the rules go from the grey page too: cut into a patch, a rule is read as "1", "|" or "11"
+    page, blanked = _without(binary, rules), _without(blanked, rules)
     step = max(1, round(STROKE_ROWS * height))
     upright = _upright(page, step)
     rows = _ink(upright, 0)

@@ -84,3 +84,18 @@ def test_words_read_again_are_put_back_on_the_page() -> None:
     words = holes.place(data, placed, scale=2.0, block=9)  # the page was read at twice its size
     got = [(w.text, w.x0, w.y0, w.block) for w in words]
     assert got == [("5000", 201.0, 51.5, 9), ("400", 200.5, 81.0, 9), ("20,00", 451.5, 81.0, 9)]
+
+
+def test_a_column_left_out_between_the_rules_of_a_skewed_page_is_found() -> None:
+    """A ruled table faxed a degree and a half askew: its rules step sideways every few dozen pixels, so
+    no straight run of theirs is long; they must still go, or they join the text they run beside."""
+    rows = [(150 + 60 * i, text) for i, text in enumerate(["4.20", "12.80", "8.50", "0.95"])]
+    img, words = sheet([(50, y, "SIL-TRA-300") for y, _ in rows] + [(450, y, t) for y, t in rows])
+    draw = ImageDraw.Draw(img)
+    for x in (30, 400, 640):  # column rules, 1.5 degrees off upright
+        draw.line((x, 110, x + 10, 500), fill=0, width=2)
+    for y in (140, 200, 260, 320, 380):  # row rules, as far off level
+        draw.line((30, y, 650, y + 16), fill=0, width=2)
+    read = [w for w in words if w.text == "SIL-TRA-300"]  # the price column was left out
+    lines, _ = holes.find_patches(img, read)
+    assert [[p.x0 // 100 for p in line] for line in lines] == [[4], [4], [4], [4]]
