@@ -32,6 +32,7 @@ SPECK_HEIGHT = 0.45  # a word without letters or digits lower than this share of
 TINY_HEIGHT = 0.3  # any word lower than this share of the text height
 TALL = 1.8  # a word this many text heights high, of a character or two, read unsurely, is no text
 TALL_CONF = 0.7
+WIDE = 4.0  # a word wider than this many text heights a character is a rule or smear read as letters
 LONE_LETTER_CONF = 0.35  # a single letter read with less confidence than this is a speck
 KEPT_MARK_CONF = 0.75  # a colon or sign read with less confidence than this is a speck
 _KEPT_MARKS = frozenset([":", "-", "€", "£", "$", "#", "%", "&", "+"])
@@ -93,6 +94,8 @@ def _is_speck(word: Word, typical: float) -> bool:
         return True
     if height > TALL * typical and len(word.text) <= 2 and word.confidence < TALL_CONF:
         return True  # a box's border or a smudge read as a letter or two
+    if word.x1 - word.x0 > WIDE * typical * len(word.text):
+        return True  # no letter is that wide: a rule or a smear across the page ("TATI" over 280 points)
     if not any(c.isalnum() for c in word.text):
         # marks alone say nothing, but for a label's colon, a currency sign or a number sign
         kept = word.text.strip(".") in _KEPT_MARKS and word.confidence >= KEPT_MARK_CONF

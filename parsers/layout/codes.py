@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 
 from parsers.layout.geometry import Tok
 
@@ -40,15 +41,25 @@ def gtin_in(code: str) -> tuple[str, bool] | None:
 # What OCR reads for the characters of codes on a fax, and the character meant (one at a time).
 _MISREAD: dict[str, str] = {
     "0": "OD8", "O": "0", "D": "0", "Q": "0",
-    "1": "ILT", "I": "1L", "L": "1I", "l": "1IL", "|": "1IL", "!": "1IL", "i": "1I", "T": "1",
-    "2": "Z", "Z": "2", "4": "A", "A": "4", "a": "4", "5": "S", "S": "5", "s": "5S-",
-    "6": "G8", "G": "6C", "C": "G", "H": "6", "8": "B06", "B": "8R", "R": "B", "g": "9G", "9": "g80",
-    "$": "S", "Á": "A", "É": "E", "Í": "I", "Ó": "O", "Ú": "U", "Ñ": "N",
-    ",": "L-", "¡": "T1I", "*": "-", "u": "0",
-    "E": "F", "F": "E", "U": "VL", "V": "U", "j": "J", ")": "J", "]": "J",
+    "1": "ILT", "I": "1L", "L": "1I", "l": "1IL", "|": "1IL", "!": "1IL", "i": "1I", "T": "1I",
+    "2": "Z", "Z": "2", "4": "A", "A": "4", "a": "4", "5": "S", "S": "58", "s": "5S-",
+    "6": "G8", "G": "6C", "C": "G", "H": "6", "8": "B06", "B": "8R", "R": "B", "g": "9G8", "9": "g80",
+    "e": "8", "$": "S", "Á": "A", "É": "E", "Í": "I", "Ó": "O", "Ú": "U", "Ñ": "N",
+    ",": "L-", "¡": "T1I", "*": "-", "u": "0", "U": "VL0",
+    "E": "F", "F": "ET", "V": "U", "j": "J", ")": "J", "]": "J",
     ":": "-", ".": "-", "_": "-", "~": "-", "—": "-", "–": "-", "=": "-", "/": "-7", " ": "-",
 }  # fmt: skip
-MAX_READINGS = 200
+# What a fax makes of the digits of a GTIN (and the marks and letters read among them): the digit
+# meant.  Only look-alikes, so that a reading stays near what was printed.
+_GTIN_MISREAD: dict[str, str] = {
+    "0": "68", "6": "085", "8": "0639", "9": "84", "5": "836", "3": "85", "1": "74", "7": "1",
+    "4": "19", "2": "37", "O": "08", "R": "8", "o": "08", "D": "0", "Q": "0", "B": "8", "S": "5",
+    "s": "5", "g": "98", "I": "1", "l": "1", "|": "1", "!": "1", "J": "1", ")": "1", "u": "0",
+    "U": "0", "v": "0", "/": "7",
+}  # fmt: skip
+_LOST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"  # a character a fax may drop from a code
+GTIN_SLIPS = 2  # look-alike digits a GTIN may have been misread in
+MAX_READINGS = 1000
 
 
 def _gtin_readings(code: str) -> list[str]:
@@ -62,21 +73,61 @@ def _gtin_readings(code: str) -> list[str]:
     return out
 
 
+def _gtin_lookalikes(code: str) -> list[str]:
+    """A GTIN whose digits a fax blurred into look-alikes ("8437066106157", "O437000100157" for
+    8437000100157): up to GTIN_SLIPS of them read back, where the check digit then holds."""
+    if len(code) not in GTIN_LENGTHS or sum(not c.isdigit() for c in code) > GTIN_SLIPS:
+        return []
+    forced = [i for i, c in enumerate(code) if not c.isdigit()]
+    if any(c not in _GTIN_MISREAD for c in code if not c.isdigit()):
+        return []
+    free = [i for i, c in enumerate(code) if c.isdigit() and c in _GTIN_MISREAD]
+    out = []
+    for extra in range(GTIN_SLIPS - len(forced) + 1):
+        for chosen in itertools.combinations(free, extra):
+            places = [*forced, *chosen]
+            for digits in itertools.product(*(_GTIN_MISREAD[code[i]] for i in places)):
+                chars = list(code)
+                for i, digit in zip(places, digits, strict=True):
+                    chars[i] = digit
+                reading = "".join(chars)
+                if valid_gtin(reading):
+                    out.append(reading)
+    return out
+
+
+def _plain(text: str) -> str:
+    """Without accents: codes have none, a fax's specks make them ("SIL-TRÁ-300")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _one_slip(form: str) -> list[str]:
+    """A character taken for a look-alike, a stray character, a hyphen added or lost."""
+    out = []
+    for i, char in enumerate(form):
+        out += [form[:i] + other + form[i + 1 :] for other in _MISREAD.get(char, "")]
+        out.append(form[:i] + form[i + 1 :])
+        if i > 0 and char != "-" and form[i - 1] != "-":
+            out.append(form[:i] + "-" + form[i:])
+    return out
+
+
 def misreadings(code: str) -> list[str]:
-    """What a code OCR read on a fax may have been (letters in either case), one slip away first: a
-    character taken for a look-alike, a hyphen lost or added, a stray character; a GTIN with one digit
-    wrong, lost or added; then two look-alikes.  Master data decides which (if any) it was."""
+    """What a code OCR read on a fax may have been (letters in either case, accents dropped), one slip
+    away first: a character taken for a look-alike, a hyphen lost or added, a stray character; a GTIN
+    with one digit wrong, lost or added, or with a few digits blurred into look-alikes; a character
+    the fax lost; then two look-alikes, or a look-alike and a hyphen.  Master data decides which (if
+    any) it was, and the line's description must name the product too (validation.resolve)."""
     out: list[str] = []
     if code.isdigit() and not valid_gtin(code):
         out += _gtin_readings(code)
-    forms = list(dict.fromkeys((code, code.upper())))
+    out += _gtin_lookalikes(code)  # even a valid one: two blurred digits may keep the check digit
+    forms = list(dict.fromkeys((_plain(code.upper()), code)))
     for form in forms:
         out.append(form)
-        for i, char in enumerate(form):
-            out += [form[:i] + other + form[i + 1 :] for other in _MISREAD.get(char, "")]
-            out.append(form[:i] + form[i + 1 :])
-            if i > 0 and char != "-" and form[i - 1] != "-":
-                out.append(form[:i] + "-" + form[i:])
+        out += _one_slip(form)
+    plain = forms[0]
+    out += [plain[:i] + char + plain[i:] for i in range(len(plain) + 1) for char in _LOST]
     for form in forms:
         out += _two_slips(form)
     seen = {code}
@@ -85,13 +136,19 @@ def misreadings(code: str) -> list[str]:
 
 
 def _two_slips(code: str) -> list[str]:
-    """Two look-alikes in one code ("ARA.MB" for "ARA-M8"), after every single slip."""
+    """Two look-alikes in one code ("ARA.MB" for "ARA-M8"), or a look-alike and a hyphen lost or added
+    ("LLAA)-250" for "LLA-AJ-250"), after every single slip."""
     out = []
     for i, first in enumerate(code):
         for a in _MISREAD.get(first, ""):
             once = code[:i] + a + code[i + 1 :]
-            for j in range(i + 1, len(code)):
-                out += [once[:j] + b + once[j + 1 :] for b in _MISREAD.get(code[j], "")]
+            for j in range(len(once)):
+                if j > i:
+                    out += [once[:j] + b + once[j + 1 :] for b in _MISREAD.get(once[j], "")]
+                if once[j] == "-":
+                    out.append(once[:j] + once[j + 1 :])
+                elif j > 0 and once[j - 1] != "-":
+                    out.append(once[:j] + "-" + once[j:])
     return out
 
 

@@ -4,6 +4,7 @@ to the heading it stands under, or to the nearest heading when it stands under n
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -31,8 +32,8 @@ def _distance(x0: float, x1: float, h: Heading) -> float:
     return max(h.x0 - x1, x0 - h.x1, 0.0)
 
 
-def _ink(lines: Sequence[Line], gap: float) -> list[tuple[float, float]]:
-    """x ranges with ink on more than a tenth of the lines, joined across gaps narrower than `gap`."""
+def _cover(lines: Sequence[Line]) -> tuple[float, list[int]]:
+    """How many of the lines have ink at each point across, from the leftmost ink (returned first)."""
     lo = min(t.x0 for line in lines for t in line.toks)
     hi = max(t.x1 for line in lines for t in line.toks)
     cover = [0] * (int(hi - lo) + 2)
@@ -40,6 +41,12 @@ def _ink(lines: Sequence[Line], gap: float) -> list[tuple[float, float]]:
         for tok in line.toks:
             for x in range(int(tok.x0 - lo), int(tok.x1 - lo) + 1):
                 cover[x] += 1
+    return lo, cover
+
+
+def _ink(lines: Sequence[Line], gap: float) -> list[tuple[float, float]]:
+    """x ranges with ink on more than a tenth of the lines, joined across gaps narrower than `gap`."""
+    lo, cover = _cover(lines)
     allowed = len(lines) // 10
     runs: list[tuple[float, float]] = []
     start = None
@@ -94,11 +101,24 @@ def segments(headings: Sequence[Heading], lines: Sequence[Line], body: float) ->
             continue
         edge = x0
         for a, b in itertools.pairwise(under):  # one run under two headings: cut between them
-            cut = (a.x1 + b.x0) / 2
+            cut = _whitest(rows, a, b, (edge, x1))
             out.append((edge, cut, a))
             edge = cut
         out.append((edge, x1, under[-1]))
     return out
+
+
+def _whitest(rows: Sequence[Line], a: Heading, b: Heading, run: tuple[float, float]) -> float:
+    """Where to part the columns of headings `a` and `b` that one `run` of ink spans (their gap narrower
+    than a river): between the two headings where the fewest rows have ink, nearest the middle.  A
+    column may be wider than its heading ("Código" over GTINs): the middle alone would cut every code."""
+    lo, cover = _cover(rows)
+    middle = (a.x1 + b.x0) / 2
+    start, end = max(a.x1, run[0]), min(b.x0, run[1])
+    xs = [x for x in range(math.ceil(start - lo), math.floor(end - lo) + 1) if 0 <= x < len(cover)]
+    if not xs:
+        return middle
+    return lo + min(xs, key=lambda x: (cover[x], abs(lo + x - middle)))
 
 
 def heading_at(x: float, segs: Sequence[Segment], headings: Sequence[Heading]) -> Heading:

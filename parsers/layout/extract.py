@@ -25,6 +25,7 @@ from parsers.layout.table import Region, find_regions
 from parsers.layout.vocab import CURRENCIES, ENGLISH, SPANISH
 
 GLN_DIGITS = 13
+DIGITS_CONF = 0.93  # OCR confidence an order number of digits alone must have to be taken unchecked
 MAX_LEAD_DAYS = 366  # a delivery asked for further from the order date than this is a misread date
 HEADER_FIELDS = (
     ("po_number", "po_number"),
@@ -51,7 +52,8 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     seen = [header.candidates(page, skip) for page in read]
     orders = []
     headed = {r.page for r in regions if r.heading}
-    for group in _groups(read, seen, headed):
+    carried = {r.page + 1 for r in regions if r.ended_by == "carried"}
+    for group in _groups(read, seen, headed - carried):
         numbers = {read[i].number for i in group}
         order = _order(
             [read[i] for i in group],
@@ -73,8 +75,9 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
 
 
 def _groups(pages: list[Page], seen: list[list[Candidate]], headed: set[int]) -> list[list[int]]:
-    """Pages split into orders: a page with its own table heading and a clearly different order number
-    starts a new order; any other page continues the one before."""
+    """Pages split into orders: a page with its own table heading (`headed`; not one after a page whose
+    table ended with a carried-forward subtotal) and a clearly different order number starts a new
+    order; any other page continues the one before, whatever OCR made of either order number."""
     groups: list[list[int]] = []
     current: str | None = None
     for i, found in enumerate(seen):
@@ -147,6 +150,13 @@ def _order(
     if settled is not None:
         built = [items.settled(b, s) for b, s in zip(built, settled, strict=True)]
         values, total = _sum_up(built, seen, mark)
+    elif any(b.solved.options for b in built):
+        # no printed total chooses: each open line's cheapest repair, which stays doubtful, unless the
+        # lines would then seem to add up to the total by that guess
+        guessed = [items.settled(b, totals.likeliest(b.solved)) for b in built]
+        if not _sum_up(guessed, seen, mark)[1].verified:
+            built = guessed
+            values, total = _sum_up(built, seen, mark)
     for i, b in enumerate(built):
         items.record_numbers(rec, f"lines[{i}]", b.solved, b.toks, mark_sure, verified=total.verified)
     problems = [
@@ -176,6 +186,8 @@ def _order(
             certainty = pick.certainty
             if ocr and name in ("po_number", "party_id") and not gln and two_faced(str(pick.value)):
                 certainty = min(certainty, DOUBTFUL)  # "0C-095042" or "OC-095042": a person must look
+            if ocr and name in ("po_number", "party_id") and not gln and _digits_unsure(pick):
+                certainty = min(certainty, DOUBTFUL)  # "982192" for 082192: a person must look
             rec.add(path, pick.toks, certainty, verified=gln)
             continue
         unread = next((c for c in found if c.name == name and c.value is None and c.toks), None)
@@ -243,6 +255,15 @@ def _sum_up(
         sum((v for v in values if v is not None), Decimal(0)) if values and None not in values else None
     )
     return values, totals.choose(seen, line_sum, mark)
+
+
+def _digits_unsure(pick: Candidate) -> bool:
+    """An identifier of digits alone (and marks: "26/75212"), with no check digit, that OCR was not
+    quite sure of: digits have no word around them for Tesseract to check a look-alike against (a
+    dot-matrix "0" read as "9" at 0.90), and a lost prefix ("OC-") leaves digits alone too."""
+    value = str(pick.value)
+    unsure = min((t.conf for t in pick.toks), default=0.0) < DIGITS_CONF
+    return unsure and not any(c.isalpha() for c in value)
 
 
 def _not_read(path: str) -> Problem:

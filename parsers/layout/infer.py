@@ -72,7 +72,9 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
 
 
 def _looks_code(text: str) -> bool:
-    return " " not in text and len(text) >= 3 and any(c.isdigit() or c == "-" for c in text)
+    """One word with a digit or a hyphen in it, or two that OCR cut one such word into ("BRO -HSS-8")."""
+    joined = text.replace(" ", "")
+    return text.count(" ") <= 1 and len(joined) >= 3 and any(c.isdigit() or c == "-" for c in joined)
 
 
 def _by_arithmetic(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:

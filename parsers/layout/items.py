@@ -130,7 +130,7 @@ def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> 
 
 def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> None:
     """A line under an item row: a labelled sub-line (our code, EAN, delivery) or more description."""
-    hit = labels.starts_with(toks, SUBLINES)
+    hit = labels.starts_with(toks, SUBLINES) or labels.starts_garbled(toks, SUBLINES)
     if hit is not None and hit.end < len(toks):
         draft.subs.setdefault(hit.kind, toks[hit.end :])
         return

@@ -83,6 +83,36 @@ def starts_with(toks: Sequence[Tok], vocab: Vocab) -> Hit | None:
     return hits[0] if hits and hits[0].start == first else None
 
 
+SHORT_WORD = 3  # letters of a phrase word OCR may garble past knowing ("su", "nº", "de")
+MIN_GARBLED_PHRASE = 3
+
+
+def starts_garbled(toks: Sequence[Tok], vocab: Vocab) -> Hit | None:
+    """The phrase of `vocab` the words begin with when OCR garbled its short words ("Su 1 de malerial.",
+    "sy nv ae maternal." for "Su nº de material:"): a phrase of three or more words whose longer words
+    are read right (or one letter off, snapped) and whose short words stand as words about as short,
+    ending in the label's colon (or the dot OCR makes of it); only when one kind of phrase fits."""
+    fits: dict[str, int] = {}
+    for kind, phrases in vocab.items():
+        for phrase in phrases:
+            n = len(phrase)
+            if n < MIN_GARBLED_PHRASE or len(toks) <= n or not any(len(w) > SHORT_WORD for w in phrase):
+                continue
+            fit = all(_garbled_fit(w, t) for w, t in zip(phrase, toks[:n], strict=True))
+            if fit and toks[n - 1].text[-1] in ":.;" and _tight(toks, list(range(n))):
+                fits[kind] = max(fits.get(kind, 0), n)
+    if len(fits) != 1:
+        return None
+    kind, n = fits.popitem()
+    return Hit(kind, 0, n, n, colon=True)
+
+
+def _garbled_fit(word: str, tok: Tok) -> bool:
+    if len(word) > SHORT_WORD:
+        return tok.key == word
+    return 0 < len(tok.text.strip(".:;,!?")) <= SHORT_WORD + 1 or tok.key == word
+
+
 def contains(toks: Sequence[Tok], phrases: tuple[tuple[str, ...], ...]) -> bool:
     keys = [t.key for t in toks if t.key]
     return any(tuple(keys[i : i + len(p)]) == p for p in phrases for i in range(len(keys) - len(p) + 1))

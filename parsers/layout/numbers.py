@@ -92,6 +92,7 @@ def _parse(text: str, mark: str) -> Decimal | None:
         if (
             not parts[0].isdigit()
             or len(parts[0]) > 3
+            or parts[0].startswith("0")  # "0.340" is never 340: a leading 0 says `group` is the mark
             or any(len(p) != 3 or not p.isdigit() for p in parts[1:])
         ):
             return None

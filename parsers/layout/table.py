@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from parsers.layout import columns as colfit
 from parsers.layout import infer, labels
-from parsers.layout.geometry import Line, Page, Tok
+from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.numbers import looks_numeric
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import CARRIED, COLUMNS, SUBLINES, TOTALS
@@ -88,11 +88,17 @@ class Region:
     end: Line | None = None
 
 
-def heading(line: Line, *, qty_lost: bool = False) -> list[Column] | None:
+def heading(line: Line, *, qty_lost: bool = False, garbled: bool = False) -> list[Column] | None:
     """The columns if `line` is a table heading: a quantity and two more item columns, little else;
-    with `qty_lost`, three or more item columns without the quantity (OCR garbled "Qty" to "OT!")."""
+    with `qty_lost`, three or more item columns without the quantity (OCR garbled "Qty" to "OT!");
+    with `garbled`, a quantity, a description and a third column word among words OCR garbled past
+    knowing ("sien E DESCRIPTION QTY UNIT FRTCF FacH AMUUN"), which the rows' arithmetic must confirm."""
     hits = labels.find(line.toks, COLUMNS)
     kinds = [h.kind for h in hits]
+    if garbled:
+        if "qty" in kinds and "description" in kinds and len(hits) >= 3:
+            return _columns(line, hits)
+        return None
     keyed = sum(1 for t in line.toks if t.key)
     covered = sum(1 for h in hits for t in line.toks[h.start : h.end] if t.key)
     # the column words must make up most of the line: with three or more of them, OCR may have
@@ -101,14 +107,32 @@ def heading(line: Line, *, qty_lost: bool = False) -> list[Column] | None:
     quantity = ("qty" not in kinds and len(hits) >= 3) if qty_lost else "qty" in kinds
     if not quantity or len(set(kinds) & set(ITEM_KINDS)) < 2 or not enough:
         return None
+    return _columns(line, hits)
+
+
+def _columns(line: Line, hits: list[labels.Hit]) -> list[Column]:
+    kinds = [h.kind for h in hits]
     columns: list[Column] = []
+    previous = 0
     for hit in hits:
         toks = [t for t in line.toks[hit.start : hit.end] if t.key]
         kind = hit.kind
         if kind == "code" and "code" in [c.kind for c in columns] and "description" not in kinds:
             kind = "description"
-        columns.append(Column(kind, toks[0].x0, toks[-1].x1, " ".join(t.text for t in toks)))
+        if columns and kind in [c.kind for c in columns] and _one_phrase(line.toks[previous : hit.start + 1]):
+            # the rest of the heading before it, with a word OCR garbled between ("Descripción det
+            # artículo"): not a second column of that kind
+            columns[-1].x1 = toks[-1].x1
+            columns[-1].heading += " " + " ".join(t.text for t in line.toks[previous : hit.end])
+        else:
+            columns.append(Column(kind, toks[0].x0, toks[-1].x1, " ".join(t.text for t in toks)))
+        previous = hit.end
     return columns
+
+
+def _one_phrase(toks: list[Tok]) -> bool:
+    """Whether the words stand a word space apart, as the words of one heading do."""
+    return all(b.x0 - a.x1 <= PHRASE_GAP * a.h for a, b in itertools.pairwise(toks))
 
 
 def _extend(columns: list[Column], line: Line, above: Line) -> bool:
@@ -167,6 +191,8 @@ def collect(page: Page, start: int, table: Table, head: list[Line]) -> tuple[Reg
         if line.kind != "text":
             continue
         stop = stop_kind(line)
+        if stop == "total" and not any(has_digit(t.text) for row in (*region.lines, line) for t in row.toks):
+            continue  # a heading's last word on a line of its own ("Importe / neto"): no number, no total
         if stop is None and heading(line) is not None:
             stop, i = "heading", i - 1
         elif stop is None and _prose(line, table.columns):
@@ -192,7 +218,7 @@ def find_regions(pages: list[Page]) -> list[Region]:
                 regions.append(region)
         while i < len(page.lines):
             line = page.lines[i]
-            columns = (heading(line) or heading(line, qty_lost=True)) if line.kind == "text" else None
+            columns, garbled = _heading_of(line)
             i += 1
             if columns is None:
                 continue
@@ -206,9 +232,22 @@ def find_regions(pages: list[Page]) -> list[Region]:
             table.segments = infer.type_columns(segments, region.lines)
             if not any(h.kind == "qty" for _, _, h in table.segments):
                 continue  # a heading without its quantity, and no column the numbers show to be one
+            if garbled and not {"price", "amount"} <= {h.kind for _, _, h in table.segments}:
+                continue  # a garbled heading the arithmetic of the rows below does not bear out
             regions.append(region)
             i = after
     return regions
+
+
+def _heading_of(line: Line) -> tuple[list[Column] | None, bool]:
+    """The columns if `line` heads a table, and whether only as a garbled heading (to be confirmed)."""
+    if line.kind != "text":
+        return None, False
+    columns = heading(line) or heading(line, qty_lost=True)
+    if columns is not None:
+        return columns, False
+    columns = heading(line, garbled=True)
+    return columns, columns is not None
 
 
 def _first_row(page: Page, table: Table) -> int:

@@ -8,8 +8,8 @@ import unicodedata
 _RULE = re.compile(r"^[-=_.·•|*~+:]{3,}$|^[|¦]$")
 _EDGE = re.compile(r"^[\s:;,.()\[\]{}\"'“”«»#\-_~*|]+|[\s:;,.()\[\]{}\"'“”«»\-_~*|]+$")
 _FOLD = str.maketrans({"º": "o", "°": "o", "ª": "a", "ß": "ss", "’": "'", "‘": "'"})
-# "Nº" as OCR reads it: "N2", "Ne", "NS", "N9", "N*", "N?", "N®", "Nº?"
-_NUMERO = re.compile(r"^n(?:[2es9*?®]|o\?)\.?$")
+# "Nº" (or "No.") as OCR reads it: "N2", "Ne", "NS", "N9", "N*", "N?", "N®", "Nº?", "No!", "mo."
+_NUMERO = re.compile(r"^(?:n(?:[2es9*?®]|o[?!])|mo)[.!]?$")
 
 
 def fold(text: str) -> str:

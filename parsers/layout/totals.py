@@ -92,7 +92,7 @@ def settle(solved: list[Solved], seen: list[Seen], mark: str) -> list[Solved] | 
         return None
     fixed = sum((v for v in others if v is not None), Decimal(0))
     printed = [readings(s.toks[-1].text, mark, rules=False) for s in seen if s.kind != "carried"]
-    fits = []
+    fits, exact = [], []
     for choice in itertools.product(*(solved[i].options for i in open_lines)):
         values = [line_value(c) for c in choice]
         if None in values:
@@ -100,12 +100,26 @@ def settle(solved: list[Solved], seen: list[Seen], mark: str) -> list[Solved] | 
         total = fixed + sum((v for v in values if v is not None), Decimal(0))
         if any(matching(options, total) is not None for options in printed):
             fits.append(choice)
+        if any(r.value == total for options in printed for r in options):
+            exact.append(choice)
+    # of choices a cent apart ("5.000,060" read for 5.000,000, or the amount 900.01), the one the
+    # printed total is to the cent
+    fits = exact if len(fits) > 1 and len(exact) == 1 else fits
     if len(fits) != 1:
         return None
     out = list(solved)
     for i, chosen in zip(open_lines, fits[0], strict=True):
         out[i] = chosen
     return out
+
+
+def likeliest(solved: Solved) -> Solved:
+    """A line's cheapest repair when its arithmetic left several open, if one is cheaper than the rest
+    ("1.900" read for 1.000 before a price computed one digit from "0,950"); else the line as it is."""
+    options = sorted(solved.options, key=lambda s: s.cost)
+    if len(options) == 1 or (len(options) > 1 and options[0].cost < options[1].cost):
+        return options[0]
+    return solved
 
 
 def carried_mismatches(seen: list[Seen], sums_by_page: dict[int, Decimal], mark: str) -> list[str]:
