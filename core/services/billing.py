@@ -30,9 +30,10 @@ from core.domain.receivables import Ageing, Statement
 from core.domain.returns import Receipt, Resolution, ReturnRequest
 from core.errors import GatewayUnavailable, IllegalTransition, NotFound, PaymentError, TransientError
 from core.services import billing_data, books, credit, invoicing, payments, returns, settlement
-from core.services.billing_notices import BillingNotifier, RenderReport, render_pending
+from core.services.billing_notices import BillingNotifier, render_pending
 from core.services.fulfilment import Fulfilment
 from core.services.lifecycle import locked_order
+from core.services.notifications import RenderReport
 from core.services.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
@@ -26,6 +25,7 @@ from core.domain.notifications import NotificationState
 from core.errors import NotFound
 from core.services.billing_events import BillingNoticesQueued
 from core.services.events import AnswersQueued
+from core.services.notifications import RenderReport, render_row
 from core.services.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -85,14 +85,6 @@ def tell(
     return notice
 
 
-@dataclass
-class RenderReport:
-    queued: int = 0
-    skipped: int = 0
-    waiting: int = 0
-    failed: int = 0
-
-
 def render_pending(
     uow: UnitOfWork, order_id: int, notifiers: Mapping[str, BillingNotifier], now: datetime
 ) -> RenderReport:
@@ -123,30 +115,16 @@ def _render_one(
         )
         report.waiting += 1
         return
-    try:
-        with uow.session.begin_nested():  # a failure gives back the control reference it took
-            message = notifier.compose(build_message(uow, order, notice), now)
-            if message is not None:
-                message.order_id, message.document_id = order.id, order.document_id
-                uow.outbound.add(message)
-                uow.flush()
-    except Exception as exc:  # a notifier bug must not lose the notice: it stays pending
-        log.exception("rendering billing notice %s failed", notice.key)
-        notice.attempts += 1
-        notice.error = f"rendering failed: {exc!r}"[:2000]
-        report.failed += 1
-        return
-    if message is None:
-        notice.state, notice.error = NotificationState.SKIPPED, "nothing to send on this channel"
-        report.skipped += 1
-        return
-    notice.state, notice.outbound_id, notice.queued_at, notice.error = (
-        NotificationState.QUEUED,
-        message.id,
+    render_row(
+        uow,
+        order,
+        notice,
+        lambda: notifier.compose(build_message(uow, order, notice), now),
+        lambda: "nothing to send on this channel",
         now,
-        None,
+        report,
+        what="billing notice",
     )
-    report.queued += 1
 
 
 def build_message(uow: UnitOfWork, order: Order, notice: BillingNotice) -> BillingMessage:

@@ -10,7 +10,7 @@ the notification's unique key, so neither rendering twice nor sending twice can 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -91,29 +91,65 @@ def _render_one(
         )
         report.waiting += 1
         return
+    built: list[CustomerNotice] = []
+
+    def compose() -> OutboundMessage | None:
+        built.append(build_notice(uow, order, notification))
+        return notifier.compose(built[0], now)
+
+    def skipped() -> str:
+        return getattr(notifier, "skip_reason", lambda _n: None)(built[0]) or "nothing to send"
+
+    render_row(uow, order, notification, compose, skipped, now, report, what="notification")
+
+
+class PendingRow(Protocol):
+    """A notice row waiting to be rendered: a customer notification or a billing notice."""
+
+    key: str
+    state: NotificationState
+    attempts: int
+    error: str | None
+    outbound_id: int | None
+    queued_at: datetime | None
+
+
+def render_row(
+    uow: UnitOfWork,
+    order: Order,
+    row: PendingRow,
+    compose: Callable[[], OutboundMessage | None],
+    skipped: Callable[[], str],
+    now: datetime,
+    report: RenderReport,
+    *,
+    what: str,
+) -> None:
+    """Compose one pending row's message into the outbox and mark the row queued; mark it skipped
+    (with `skipped()` as the reason) when the channel has nothing to say; on a failure leave it
+    pending, counting the attempt, so that a notifier bug loses nothing."""
     try:
         with uow.session.begin_nested():  # a failure gives back the control reference it took
-            notice = build_notice(uow, order, notification)
-            message = notifier.compose(notice, now)
+            message = compose()
             if message is not None:
                 message.order_id, message.document_id = order.id, order.document_id
                 uow.outbound.add(message)
                 uow.flush()
-    except Exception as exc:  # a notifier bug must not lose the notification: it stays pending
-        log.exception("rendering notification %s failed", notification.key)
-        notification.attempts += 1
-        notification.error = f"rendering failed: {exc!r}"[:2000]
+    except Exception as exc:  # a notifier bug must not lose the notice: it stays pending
+        log.exception("rendering %s %s failed", what, row.key)
+        row.attempts += 1
+        row.error = f"rendering failed: {exc!r}"[:2000]
         report.failed += 1
         return
     if message is None:
-        notification.state = NotificationState.SKIPPED
-        notification.error = getattr(notifier, "skip_reason", lambda _n: None)(notice) or "nothing to send"
+        row.state = NotificationState.SKIPPED
+        row.error = skipped()
         report.skipped += 1
         return
-    notification.state = NotificationState.QUEUED
-    notification.outbound_id = message.id
-    notification.queued_at = now
-    notification.error = None
+    row.state = NotificationState.QUEUED
+    row.outbound_id = message.id
+    row.queued_at = now
+    row.error = None
     report.queued += 1
 
 
