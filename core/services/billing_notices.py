@@ -26,10 +26,10 @@ from core.errors import NotFound
 from core.services.billing_events import BillingNoticesQueued
 from core.services.events import AnswersQueued
 from core.services.notifications import RenderReport, render_row
+from core.services.progress import notice_channel
 from core.services.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
-_CHANNELS = ("edi", "email", "fax")
 
 
 class BillingNotifier(Protocol):
@@ -52,17 +52,8 @@ def tell(
     """Queue a notice for the customer, once (its key is order + kind + ref); None when queued before."""
     assert order.id is not None
     customer = uow.master.customer(order.customer_id) if order.customer_id else None
-    preferred = uow.stock.preferences(order.customer_id).notify_channel
-    channel = preferred or (order.channel if order.channel in _CHANNELS else None)
-    if channel == "edi" and (not order.partner_id or kind not in DOCUMENT_KINDS):
-        channel = None  # EDIFACT has no message for it: write instead
-    if channel is None:
-        channel = "email" if customer and customer.email else "fax" if customer and customer.fax else "email"
-    recipient = {
-        "edi": order.partner_id,
-        "email": customer.email if customer else None,
-        "fax": customer.fax if customer else None,
-    }.get(channel)
+    # EDIFACT has a message for documents only (INVOIC); anything else is written instead
+    channel, recipient = notice_channel(uow, order, customer, edi=kind in DOCUMENT_KINDS)
     notice = BillingNotice(
         order_id=order.id,
         kind=kind,

@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from core.domain.lifecycle import FULFILMENT, LineProgress, OrderEvent, Step, derive, move
-from core.domain.model import Order, OrderState
+from core.domain.model import Customer, Order, OrderState
 from core.domain.notifications import NoticeKind, Notification, NotificationState, notification_key
 from core.domain.stock import Allocation, AllocationState
 from core.domain.warehouse import ShipmentState
@@ -25,6 +25,29 @@ _STAGE_OF = {
     AllocationState.SHIPPED: "shipped",
 }
 _CHANNELS = ("edi", "email", "fax")
+
+
+def notice_channel(
+    uow: UnitOfWork, order: Order, customer: Customer | None, *, edi: bool
+) -> tuple[str, str | None]:
+    """The channel to tell the customer on, and the address there (None when master data has none).
+
+    The customer's preferred channel, else the one the order came on, else whatever contact master
+    data has (e-mail, then fax). EDIFACT only where `edi` (there is a message for the news) and the
+    order came from a trading partner.
+    """
+    preferred = uow.stock.preferences(order.customer_id).notify_channel
+    channel = preferred or (order.channel if order.channel in _CHANNELS else None)
+    if channel == "edi" and (not order.partner_id or not edi):
+        channel = None
+    if channel is None:
+        channel = "email" if customer and customer.email else "fax" if customer and customer.fax else "email"
+    recipient = {
+        "edi": order.partner_id,
+        "email": customer.email if customer else None,
+        "fax": customer.fax if customer else None,
+    }.get(channel)
+    return channel, recipient
 
 
 def progress(order: Order, allocations: Sequence[Allocation]) -> list[LineProgress]:
@@ -110,17 +133,7 @@ def announce(
     """
     assert order.id is not None
     customer = uow.master.customer(order.customer_id) if order.customer_id else None
-    preferred = uow.stock.preferences(order.customer_id).notify_channel
-    channel = preferred or (order.channel if order.channel in _CHANNELS else None)
-    if channel == "edi" and not order.partner_id:
-        channel = None
-    if channel is None:
-        channel = "email" if customer and customer.email else "fax" if customer and customer.fax else "email"
-    recipient = {
-        "edi": order.partner_id,
-        "email": customer.email if customer else None,
-        "fax": customer.fax if customer else None,
-    }.get(channel)
+    channel, recipient = notice_channel(uow, order, customer, edi=True)
     notification = Notification(
         order_id=order.id,
         kind=kind,
