@@ -34,6 +34,7 @@ from core.services.billing_notices import BillingNotifier, render_pending
 from core.services.fulfilment import Fulfilment
 from core.services.lifecycle import locked_order
 from core.services.notifications import RenderReport
+from core.services.setup_csv import LoadReport
 from core.services.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ class Billing:
         return self.fulfilment.run(step)
 
     # -- set-up, customers' terms and cards ------------------------------------------------------
-    def load_setup(self, folder: Path, actor: str) -> list[billing_data.LoadReport]:
+    def load_setup(self, folder: Path, actor: str) -> list[LoadReport]:
         """Product costs and VAT classes, customers' payment terms, from a folder of CSV files."""
         return self.run(lambda uow, now: billing_data.load_folder(uow, folder, actor, now))
 

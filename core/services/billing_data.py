@@ -13,10 +13,7 @@ goods-received-not-invoiced for stock that had no value yet, against stock diffe
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -27,25 +24,14 @@ from core.domain.money import ZERO, round_money
 from core.domain.payments import CustomerAccount, PaymentMethod
 from core.domain.tax import parse_vat_class
 from core.errors import MasterDataError
+from core.services.setup_csv import LoadReport, csv_rows
 from core.services.unit_of_work import UnitOfWork
 
 COLUMNS = {"product-costs": ("sku", "cost_price"), "customer-terms": ("customer_id", "method")}
 
 
-@dataclass(frozen=True)
-class LoadReport:
-    kind: str
-    rows: int
-
-
 def _rows(kind: str, text: str) -> Iterator[tuple[int, dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip() for h in reader.fieldnames or ()]
-    missing = [c for c in COLUMNS[kind] if c not in header]
-    if missing:
-        raise MasterDataError(f"{kind} file lacks column(s): {', '.join(missing)}", row=1)
-    for number, raw in enumerate(reader, start=2):
-        yield number, {k.strip(): (v or "").strip() for k, v in raw.items() if k}
+    return csv_rows(kind, text, COLUMNS[kind])
 
 
 def _decimal(value: str, column: str, number: int) -> Decimal | None:

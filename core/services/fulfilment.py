@@ -29,6 +29,7 @@ from core.services import allocation, fulfilment_data, lifecycle, order_changes,
 from core.services.allocation import AllocationReport
 from core.services.approval import ApprovalPolicy, ApproveEverything
 from core.services.notifications import Notifier, RenderReport, render_pending
+from core.services.setup_csv import LoadReport
 from core.services.shipping import Carrier
 from core.services.unit_of_work import UnitOfWork
 from core.services.warehouse import PickReport, ReleaseReport
@@ -124,7 +125,7 @@ class Fulfilment:
             lambda uow, now: allocation.adjust(uow, sku, warehouse, location, delta, actor, now, reason)
         )
 
-    def load_setup(self, folder: Path, actor: str, *, stock: bool = True) -> list[fulfilment_data.LoadReport]:
+    def load_setup(self, folder: Path, actor: str, *, stock: bool = True) -> list[LoadReport]:
         """Warehouses, shipping attributes, carrier tables and (optionally) opening stock from a folder."""
         return self.run(lambda uow, now: fulfilment_data.load_folder(uow, folder, actor, now, stock=stock))
 

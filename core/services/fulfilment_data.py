@@ -7,10 +7,7 @@ attributes ships with the defaults (0.5 kg, 20 x 15 x 10 cm, general goods).
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -19,6 +16,7 @@ from core.domain.shipping import CarrierService, GoodsClass, ProductShipping, Ra
 from core.domain.stock import Warehouse
 from core.errors import MasterDataError
 from core.services import allocation
+from core.services.setup_csv import LoadReport, csv_rows
 from core.services.unit_of_work import UnitOfWork
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -31,20 +29,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class LoadReport:
-    kind: str
-    rows: int
-
-
 def rows(kind: str, text: str) -> Iterator[tuple[int, dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip() for h in reader.fieldnames or ()]
-    missing = [c for c in COLUMNS[kind] if c not in header]
-    if missing:
-        raise MasterDataError(f"{kind} file lacks column(s): {', '.join(missing)}", row=1)
-    for number, raw in enumerate(reader, start=2):
-        yield number, {k.strip(): (v or "").strip() for k, v in raw.items() if k}
+    return csv_rows(kind, text, COLUMNS[kind])
 
 
 def dec(row: dict[str, str], column: str, number: int, default: str | None = None) -> Decimal:
