@@ -3,7 +3,13 @@ below 1, source "ocr"), laid out in points, so each test states only the words t
 
 from __future__ import annotations
 
+from typing import Any
+
+from core.domain.documents import ParseResult
 from core.domain.layout import PageWords, Word
+from oms.extract import result_json
+from parsers.layout import extract_orders
+from tests.unit.parsers.pdf_support import TODAY, SampleMaster
 
 CHAR = 5.4  # points per character of 10-point type
 SPACE = 2.8
@@ -70,3 +76,15 @@ def order(
 
 def row(code: str, qty: str, price: str, amount: str, unit: str = "uds", desc: str = "Tornillo") -> tuple:
     return (50, code), (130, desc), (350, qty), (390, unit), (440, price), (505, amount)
+
+
+def read(pages: list[PageWords] | PageWords) -> dict[str, Any]:
+    """The first order as `oms extract --json` gives it, validated against the demo master data."""
+    pages = pages if isinstance(pages, list) else [pages]
+    result = ParseResult(format="tiff-ocr", orders=extract_orders(pages).orders)
+    return result_json("fax.tif", "fax", result, SampleMaster(), TODAY)["orders"][0]  # type: ignore[no-any-return]
+
+
+def numbers(got: dict[str, Any]) -> list[tuple[str | None, str | None, str | None]]:
+    """(sku, quantity, unit price) of each line read."""
+    return [(line["sku"], line["quantity"], line["unit_price"]) for line in got["lines"]]

@@ -5,31 +5,17 @@ makes of it.  As in test_layout_ocr: nothing doubtful may be accepted."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 import pytest
 
-from core.domain.documents import ParseResult
-from core.domain.layout import PageWords, Word
-from oms.extract import result_json
+from core.domain.layout import Word
 from parsers.layout import extract_orders
 from parsers.layout.cleanup import clean
 from parsers.layout.codes import misreadings
 from parsers.layout.numbers import readings
 from parsers.layout.text import token_key
-from tests.unit.parsers.ocr_support import HEADING, STEP, cells, order, page, row, word
-from tests.unit.parsers.pdf_support import TODAY, SampleMaster
-
-
-def read(pages: list[PageWords] | PageWords) -> dict[str, Any]:
-    """The first order as `oms extract --json` gives it, validated against the demo master data."""
-    pages = pages if isinstance(pages, list) else [pages]
-    result = ParseResult(format="tiff-ocr", orders=extract_orders(pages).orders)
-    return result_json("fax.tif", "fax", result, SampleMaster(), TODAY)["orders"][0]  # type: ignore[no-any-return]
-
-
-def numbers(got: dict[str, Any]) -> list[tuple[str | None, str | None, str | None]]:
-    return [(line["sku"], line["quantity"], line["unit_price"]) for line in got["lines"]]
+from tests.unit.parsers.ocr_support import HEADING, STEP, cells, numbers, order, page, read, row, word
+from tests.unit.parsers.pdf_support import SampleMaster
 
 
 # -- table columns ------------------------------------------------------------------------------

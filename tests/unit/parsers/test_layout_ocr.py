@@ -11,9 +11,6 @@ from typing import Any
 import pytest
 
 from core.domain.capture import CapturedLine
-from core.domain.documents import ParseResult
-from core.domain.layout import PageWords
-from oms.extract import result_json
 from parsers.layout import extract_orders
 from parsers.layout.arith import solve
 from parsers.layout.cleanup import clean, snap, split_rule, split_unit, strip_rules
@@ -22,19 +19,8 @@ from parsers.layout.geometry import read_page
 from parsers.layout.numbers import confusions, readings
 from parsers.layout.positions import number
 from parsers.layout.text import token_key
-from tests.unit.parsers.ocr_support import HEADING, cells, order, page, row, word
-from tests.unit.parsers.pdf_support import TODAY, SampleMaster
-
-
-def read(pages: list[PageWords] | PageWords) -> dict[str, Any]:
-    """The first order as `oms extract --json` gives it, validated against the demo master data."""
-    pages = pages if isinstance(pages, list) else [pages]
-    result = ParseResult(format="tiff-ocr", orders=extract_orders(pages).orders)
-    return result_json("fax.tif", "fax", result, SampleMaster(), TODAY)["orders"][0]  # type: ignore[no-any-return]
-
-
-def numbers(got: dict[str, Any]) -> list[tuple[str | None, str | None, str | None]]:
-    return [(line["sku"], line["quantity"], line["unit_price"]) for line in got["lines"]]
+from tests.unit.parsers.ocr_support import HEADING, cells, numbers, order, page, read, row, word
+from tests.unit.parsers.pdf_support import SampleMaster
 
 
 def fields(got: dict[str, Any]) -> set[str | None]:
