@@ -65,6 +65,9 @@ class ProblemCode(enum.StrEnum):
     POLICY_REVIEW = "policy_review"
     NEW_CUSTOMER = "new_customer"
     SENDER_MISMATCH = "sender_mismatch"  # e-mail: From disagrees with the envelope sender
+    NOT_AN_ORDER = "not_an_order"  # an invoice, delivery note, quote ... sent to the order inbox
+    FIELD_NOT_READ = "field_not_read"  # the document shows the field (its label) but no value was read
+    CUSTOMER_CONFLICT = "customer_conflict"  # identifiers on the document name different customers
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,47 @@ class Party:
         return not any((self.party_id, self.name, self.street, self.city))
 
 
+class DocumentKind(enum.StrEnum):
+    """What a document is, as its own wording and shape say; only an order may flow on untouched."""
+
+    ORDER = "order"  # a purchase order or order form: what the order inbox is for
+    ORDER_CONFIRMATION = "order_confirmation"  # a supplier's sales order or acknowledgement
+    QUOTE = "quote"
+    INVOICE = "invoice"
+    CREDIT_NOTE = "credit_note"
+    DELIVERY_NOTE = "delivery_note"
+    OTHER = "other"  # a letter, newsletter, notification, spam
+
+
+class IdentifierKind(enum.StrEnum):
+    """Strong identifiers a document prints about a party; a name alone is never one of these."""
+
+    VAT = "vat"  # tax/VAT number (NIF/CIF, EU VAT id, RFC, ...), normalised without spaces or dots
+    GLN = "gln"
+    EMAIL = "email"  # lower case
+    PHONE = "phone"  # E.164 where the country is known, else the digits as printed
+    FAX = "fax"
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A strong identifier printed on the document; validation decides whose it is (ours or a customer's)."""
+
+    kind: IdentifierKind
+    value: str
+    provenance: Provenance = field(default_factory=Provenance)
+    role: str | None = None  # "buyer" | "supplier" | "ship_to" | "invoicee" when the block is known
+
+
+@dataclass(frozen=True)
+class UnreadField:
+    """A field the document shows (its label was seen) whose value could not be read: never flows on."""
+
+    field: str  # the captured field's path: "order_date", "requested_delivery_date", "total", "po_number"
+    label: str  # the label as printed ("Fecha de entrega", "required by")
+    provenance: Provenance = Provenance()  # frozen, so one shared default is safe
+
+
 @dataclass(frozen=True)
 class CapturedLine:
     """One order line as the document states it."""
@@ -167,6 +211,9 @@ class CapturedOrder:
     message_ref: str | None = None  # UNH 0062 for EDIFACT
     interchange_index: int | None = None  # EDIFACT: index into ParseResult.interchanges
     language: str | None = None
+    kind: DocumentKind = DocumentKind.ORDER
+    identifiers: tuple[Identifier, ...] = ()  # letterhead and party blocks: VAT, GLN, e-mail, phone, fax
+    unread: tuple[UnreadField, ...] = ()  # fields the document shows but the reader could not read
     evidence: tuple[Evidence, ...] = ()
     problems: tuple[Problem, ...] = ()  # what the parser noticed (envelope faults, unreadable fields)
 
