@@ -21,8 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from core.domain.documents import Channel, InboundDocument
-from core.services.masterdata import import_csv
+from core.capture.domain.documents import Channel, InboundDocument
+from core.catalog.services.masterdata import import_csv
 from oms.bootstrap import App, bootstrap
 from oms.extract import master_data, result_json
 from oms.settings import Settings

@@ -21,8 +21,8 @@ from pydifact.exceptions import MissingImplementationWarning
 from pydifact.segmentcollection import Interchange
 from sqlalchemy import create_engine, text
 
-from core.domain.documents import Channel, InboundDocument
-from core.services.masterdata import import_csv
+from core.capture.domain.documents import Channel, InboundDocument
+from core.catalog.services.masterdata import import_csv
 from oms.bootstrap import App, bootstrap
 from oms.settings import Settings
 from samples.edifact_gen import orders_interchange

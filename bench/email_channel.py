@@ -32,9 +32,9 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-from core.domain.documents import Channel, InboundDocument
-from core.domain.model import Decision
-from core.services.masterdata import import_csv
+from core.capture.domain.documents import Channel, InboundDocument
+from core.catalog.services.masterdata import import_csv
+from core.kernel.domain.model import Decision
 from oms.bootstrap import App, bootstrap
 from oms.settings import Settings
 from samples import mail_gen

@@ -34,8 +34,8 @@ from typing import Any
 import pdfplumber
 
 from bench.capture_accuracy import DAY, TODAY, Read, demo_app, score_documents
-from core.domain.documents import Channel, InboundDocument
-from core.domain.layout import PageWords
+from core.capture.domain.documents import Channel, InboundDocument
+from core.capture.domain.layout import PageWords
 from oms.bootstrap import App, make_reader
 from oms.extract import master_data, result_json
 from oms.ocr import ocr_parsers

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from core.domain.model import OrderState
-from core.services.masterdata import import_csv
+from core.catalog.services.masterdata import import_csv
+from core.kernel.domain.model import OrderState
 from oms.bootstrap import App, bootstrap
 from oms.settings import Settings
 from samples.lifecycle_gen import make_orders

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from core.domain.documents import Channel, InboundDocument
-from core.domain.users import Role
-from core.services import auth
-from core.services.masterdata import import_csv
+from core.capture.domain.documents import Channel, InboundDocument
+from core.catalog.services.masterdata import import_csv
+from core.kernel.domain.users import Role
+from core.kernel.services import auth
 from oms.bootstrap import bootstrap
 from oms.settings import Settings
 from samples.faxsim import FaxLine, fax_tiff

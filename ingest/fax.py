@@ -22,8 +22,8 @@ import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from core.domain.documents import InboundDocument
-from core.domain.phone import normalise_phone
+from core.capture.domain.documents import InboundDocument
+from core.kernel.domain.phone import normalise_phone
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from typing import Protocol
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from core.domain.documents import Channel, InboundDocument
+from core.capture.domain.documents import Channel, InboundDocument
 
 log = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from urllib.parse import unquote, urlsplit
 
 from imapclient import IMAPClient
 
-from core.domain.documents import InboundDocument
-from core.errors import ConfigError
+from core.capture.domain.documents import InboundDocument
+from core.kernel.errors import ConfigError
 from ingest.mail import mail_envelope
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from datetime import datetime
 from email import policy
 from email.parser import BytesHeaderParser
 
-from core.domain.documents import Channel, InboundDocument
+from core.capture.domain.documents import Channel, InboundDocument
 
 MEDIA_TYPE = "message/rfc822"
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from core.domain.documents import InboundDocument
+from core.capture.domain.documents import InboundDocument
 from ingest.mail import mail_envelope
 
 log = logging.getLogger(__name__)

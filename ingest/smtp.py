@@ -15,7 +15,7 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-from core.domain.documents import InboundDocument
+from core.capture.domain.documents import InboundDocument
 from ingest.mail import mail_envelope
 
 log = logging.getLogger(__name__)

@@ -16,11 +16,11 @@ import dramatiq
 from dramatiq.errors import Retry
 from sqlalchemy.exc import OperationalError
 
-from core.errors import TransientError
-from core.services.billing import Billing as BillingService
-from core.services.billing_events import BillingNoticesQueued, GatewayCallQueued
-from core.services.billing_notices import BillingNotifier
-from core.services.lifecycle_events import OrderCancelled, ShipmentDelivered, ShipmentShipped
+from core.billing.domain.events import BillingNoticesQueued, GatewayCallQueued
+from core.billing.services.billing import Billing as BillingService
+from core.billing.services.notices import BillingNotifier
+from core.fulfilment.domain.events import OrderCancelled, ShipmentDelivered, ShipmentShipped
+from core.kernel.errors import TransientError
 from oms.lifecycle import QUEUE
 from oms.tasks import MAX_RETRIES, RETRY_MAX_MS, RETRY_MIN_MS
 from outbound.billing_notices import EdifactBilling, FaxBilling, MailBilling

@@ -9,11 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from core.domain.payments import PaymentMethod
-from core.domain.receivables import BUCKETS
-from core.domain.returns import Disposition, Receipt, Resolution
-from core.errors import ComandaError
-from core.services import books
+from core.billing.domain.payments import PaymentMethod
+from core.billing.domain.receivables import BUCKETS
+from core.billing.domain.returns import Disposition, Receipt, Resolution
+from core.billing.services import books
+from core.kernel.errors import ComandaError
 from oms.bootstrap import App
 from oms.lifecycle_cli import LifecycleUsage, _dec, run_jobs
 from outbound.print.invoice import render_invoice

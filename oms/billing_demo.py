@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from core.services import books
+from core.billing.services import books
 from oms.bootstrap import App
 from oms.lifecycle_cli import run_jobs
 from outbound.print.invoice import render_invoice

@@ -14,17 +14,18 @@ from dramatiq.brokers.stub import StubBroker
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.adapters import migrate
-from core.adapters.db import make_engine, make_session_factory
-from core.domain.capture import CapturedOrder
-from core.domain.documents import DocumentState, InboundDocument, ParseContext, ParseResult
-from core.domain.model import Order
-from core.domain.resolution import MasterData, ResolvedOrder
-from core.errors import ConfigError
-from core.services import delivery, intake
-from core.services.events import AnswersQueued, DocumentStored
-from core.services.processing import DocumentProcessor
-from core.services.unit_of_work import UnitOfWork
+from core import migrate
+from core.capture.domain.documents import DocumentState, InboundDocument, ParseContext, ParseResult
+from core.capture.domain.events import AnswersQueued, DocumentStored
+from core.capture.domain.order import CapturedOrder
+from core.capture.domain.resolution import MasterData, ResolvedOrder
+from core.capture.services import intake
+from core.capture.services.processing import DocumentProcessor
+from core.kernel.adapters.db import make_engine, make_session_factory
+from core.kernel.domain.model import Order
+from core.kernel.errors import ConfigError
+from core.kernel.services import delivery
+from core.unit_of_work import UnitOfWork
 from oms.billing import Billing
 from oms.fax import FaxResponder
 from oms.lifecycle import Lifecycle

@@ -11,9 +11,9 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from core.domain.documents import Channel, InboundDocument
-from core.errors import ComandaError, MasterDataError
-from core.services.masterdata import COLUMNS, import_csv
+from core.capture.domain.documents import Channel, InboundDocument
+from core.catalog.services.masterdata import COLUMNS, import_csv
+from core.kernel.errors import ComandaError, MasterDataError
 from oms import billing_cli, lifecycle_cli
 from oms.bootstrap import App, bootstrap, utcnow
 
@@ -107,8 +107,8 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def cmd_user(app: App, args: argparse.Namespace) -> int:
-    from core.domain.users import Role
-    from core.services import auth
+    from core.kernel.domain.users import Role
+    from core.kernel.services import auth
 
     app.upgrade_database()
     try:

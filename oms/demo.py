@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from core.services.masterdata import import_csv
+from core.catalog.services.masterdata import import_csv
 from oms.bootstrap import App, utcnow
 from outbound.spool import write_atomically
 

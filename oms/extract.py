@@ -17,10 +17,10 @@ from typing import Any
 from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
-from core.domain.capture import CapturedOrder, Party
-from core.domain.documents import Channel, InboundDocument, ParseResult
-from core.domain.model import Customer, Product
-from core.domain.resolution import MasterData, ResolvedOrder
+from core.capture.domain.documents import Channel, InboundDocument, ParseResult
+from core.capture.domain.order import CapturedOrder, Party
+from core.capture.domain.resolution import MasterData, ResolvedOrder
+from core.kernel.domain.model import Customer, Product
 from oms.bootstrap import App, utcnow
 from validation.decide import validate
 

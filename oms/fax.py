@@ -10,10 +10,10 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime
 
-from core.domain.documents import DocumentRecord
-from core.domain.model import Customer, Order, OutboundMessage
-from core.domain.phone import normalise_phone
-from core.services.unit_of_work import UnitOfWork
+from core.capture.domain.documents import DocumentRecord
+from core.kernel.domain.model import Customer, Order, OutboundMessage
+from core.kernel.domain.phone import normalise_phone
+from core.unit_of_work import UnitOfWork
 from outbound.confirmation import Letterhead
 from outbound.fax import confirmation_by_fax
 

@@ -16,11 +16,11 @@ import dramatiq
 from dramatiq.errors import Retry
 from sqlalchemy.exc import OperationalError
 
-from core.errors import TransientError
-from core.services.events import OrdersAccepted
-from core.services.fulfilment import Fulfilment
-from core.services.lifecycle_events import NotificationsQueued, StockArrived
-from core.services.notifications import Notifier
+from core.capture.domain.events import OrdersAccepted
+from core.fulfilment.domain.events import NotificationsQueued, StockArrived
+from core.fulfilment.services.fulfilment import Fulfilment
+from core.fulfilment.services.notifications import Notifier
+from core.kernel.errors import TransientError
 from oms.tasks import MAX_RETRIES, RETRY_MAX_MS, RETRY_MIN_MS
 from outbound.carriers import FakeCarrier
 from outbound.edifact.notices import EdifactNotifier

@@ -9,8 +9,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TypeVar
 
-from core.domain.warehouse import Shipment
-from core.errors import ComandaError
+from core.fulfilment.domain.warehouse import Shipment
+from core.kernel.errors import ComandaError
 from oms.bootstrap import App
 from outbound.print.picklist import picklist_pdf
 
@@ -97,7 +97,7 @@ def cmd_stock(app: App, args: argparse.Namespace) -> int:
 
 def _orders(app: App, args: argparse.Namespace, states: tuple[str, ...]) -> list[int]:
     if args.all:
-        from core.domain.model import OrderState
+        from core.kernel.domain.model import OrderState
 
         with app.uow() as uow:
             return uow.fulfilment.order_ids_in([OrderState(s) for s in states])

@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from core.domain.documents import Channel, InboundDocument
-from core.domain.model import OrderState
+from core.capture.domain.documents import Channel, InboundDocument
+from core.kernel.domain.model import OrderState
 from oms.billing_demo import SETUP as BILLING_SETUP
 from oms.billing_demo import settle
 from oms.bootstrap import App
@@ -26,7 +26,7 @@ Arrival = Callable[[App, Callable[[str], None]], int]
 
 def ensure_setup(app: App, say: Callable[[str], None]) -> None:
     """Master data, warehouses, carriers and stock, loaded once."""
-    from core.services.masterdata import import_csv
+    from core.catalog.services.masterdata import import_csv
 
     with app.uow() as uow:
         has_master, has_warehouses = uow.master.count() > 0, bool(uow.stock.warehouses())

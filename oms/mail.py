@@ -8,8 +8,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from core.domain.documents import InboundDocument
-from core.services.delivery import Sender
+from core.capture.domain.documents import InboundDocument
+from core.kernel.services.delivery import Sender
 from oms.settings import Settings
 from outbound.email import EmailResponder, SentJournal, Smarthost, SmtpSender
 from outbound.spool import FolderSpool

@@ -17,8 +17,8 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import repeat
 from multiprocessing.context import BaseContext
 
-from core.domain.layout import PageWords
-from core.errors import ParseError
+from core.capture.domain.layout import PageWords
+from core.kernel.errors import ParseError
 from oms.settings import Settings
 from parsers.base import Parser
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, ocr_page

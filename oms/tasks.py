@@ -10,7 +10,7 @@ import dramatiq
 from dramatiq.errors import Retry
 from sqlalchemy.exc import OperationalError
 
-from core.errors import TransientError
+from core.kernel.errors import TransientError
 
 # A document that keeps failing transiently is retried with backoff for about an hour, then left in
 # its row for the start-up / periodic sweep to pick up again: nothing is dropped.

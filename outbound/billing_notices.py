@@ -18,8 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from reportlab.platypus.flowables import Flowable
 
-from core.domain.billing_notices import DOCUMENT_KINDS, BillingMessage, BillingNoticeKind
-from core.domain.model import OutboundKind, OutboundMessage
+from core.billing.domain.notices import DOCUMENT_KINDS, BillingMessage, BillingNoticeKind
+from core.kernel.domain.model import OutboundKind, OutboundMessage
 from outbound.billing_text import words
 from outbound.confirmation import Letterhead, money_text
 from outbound.edifact.answers import envelope_for

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import threading
 
-from core.domain.shipping import Booking, BookingRequest
+from core.fulfilment.domain.shipping import Booking, BookingRequest
 from outbound.print.label import label_pdf
 
 NAMES = {"TRANSLOG": "TransLog", "FRIO": "FríoExpress", "CORREO": "Correo Paquetería"}

@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from core.domain.model import Customer, Order, OrderLine, OrderState
+from core.kernel.domain.model import Customer, Order, OrderLine, OrderState
 from outbound.confirmation_text import TEXTS, problem_text
 
 

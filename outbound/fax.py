@@ -20,7 +20,7 @@ from typing import Protocol
 
 import pypdfium2 as pdfium
 
-from core.domain.model import Customer, Order, OutboundKind, OutboundMessage
+from core.kernel.domain.model import Customer, Order, OutboundKind, OutboundMessage
 from outbound.confirmation import Letterhead, render_confirmation
 from outbound.spool import safe_name, write_atomically
 
@@ -84,7 +84,7 @@ def page_count(pdf: bytes) -> int:
 
 
 class FaxSender:
-    """Delivers outbound fax messages (a `Sender` of core.services.delivery) through a gateway."""
+    """Delivers outbound fax messages (a `Sender` of core.kernel.services.delivery) through a gateway."""
 
     def __init__(self, gateway: FaxGateway) -> None:
         self.gateway = gateway

@@ -9,8 +9,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from core.domain.model import OutboundKind, OutboundMessage
-from core.domain.notifications import CustomerNotice
+from core.fulfilment.domain.notifications import CustomerNotice
+from core.kernel.domain.model import OutboundKind, OutboundMessage
 from outbound.confirmation import Letterhead, _esc, _letterhead, _styles
 from outbound.notices import notice_text
 

@@ -11,8 +11,8 @@ from datetime import datetime
 from email.message import EmailMessage
 from email.policy import SMTP
 
-from core.domain.model import OutboundKind, OutboundMessage
-from core.domain.notifications import CustomerNotice, NoticeKind, NoticeLine
+from core.fulfilment.domain.notifications import CustomerNotice, NoticeKind, NoticeLine
+from core.kernel.domain.model import OutboundKind, OutboundMessage
 
 TEXTS: dict[str, dict[str, str]] = {
     "es": {

@@ -11,7 +11,7 @@ import re
 import uuid
 from pathlib import Path
 
-from core.domain.model import OutboundMessage
+from core.kernel.domain.model import OutboundMessage
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._+-]")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from core.domain.documents import InboundDocument, ParseContext, ParseResult
-from core.errors import ParseError
+from core.capture.domain.documents import InboundDocument, ParseContext, ParseResult
+from core.kernel.errors import ParseError
 
 
 class Parser(Protocol):

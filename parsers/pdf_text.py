@@ -20,10 +20,10 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from core.domain.capture import Problem, ProblemCode, Severity
-from core.domain.documents import InboundDocument, ParseContext, ParseResult
-from core.domain.layout import PageWords, Word
-from core.errors import ParseError
+from core.capture.domain.documents import InboundDocument, ParseContext, ParseResult
+from core.capture.domain.layout import PageWords, Word
+from core.capture.domain.order import Problem, ProblemCode, Severity
+from core.kernel.errors import ParseError
 from parsers.layout import extract_orders
 
 log = logging.getLogger(__name__)

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from core.domain.documents import Channel, DocumentRecord, DocumentState
-from core.domain.model import Decision, Order, OrderLine, OrderState
-from core.services.unit_of_work import UnitOfWork
+from core.capture.domain.documents import Channel, DocumentRecord, DocumentState
+from core.kernel.domain.model import Decision, Order, OrderLine, OrderState
+from core.unit_of_work import UnitOfWork
 
 Lines = Sequence[tuple[str, Decimal]]
 

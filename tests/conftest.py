@@ -126,7 +126,7 @@ def amqp_url() -> str:
 
 
 def load_demo_master_data(app: App) -> None:
-    from core.services.masterdata import import_csv
+    from core.catalog.services.masterdata import import_csv
 
     for kind in ("customers", "products", "customer-items"):
         import_csv(app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))
@@ -136,8 +136,8 @@ def make_user(
     app: App, username: str = "ana", role: str = "clerk", password: str = "correct horse battery"
 ) -> str:
     """A user of the given role; returns an API token for it."""
-    from core.domain.users import Role
-    from core.services import auth
+    from core.kernel.domain.users import Role
+    from core.kernel.services import auth
 
     auth.create_user(app.uow(), username, password, Role(role), datetime.now(UTC))
     return auth.create_api_token(app.uow(), username, "tests", datetime.now(UTC))

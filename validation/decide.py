@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from core.domain.capture import CapturedOrder, Evidence, Problem, ProblemCode, Severity
-from core.domain.model import Decision
-from core.domain.resolution import MasterData, ResolvedOrder
+from core.capture.domain.order import CapturedOrder, Evidence, Problem, ProblemCode, Severity
+from core.capture.domain.resolution import MasterData, ResolvedOrder
+from core.kernel.domain.model import Decision
 from validation.resolve import resolve_customer, resolve_line
 from validation.rules import (
     check_confidence,

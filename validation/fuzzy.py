@@ -14,8 +14,8 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
-from core.domain.capture import Party
-from core.domain.model import Customer, Product
+from core.capture.domain.order import Party
+from core.kernel.domain.model import Customer, Product
 
 # A candidate must score at least this (0-100) and beat the next best by the margin.
 CUSTOMER_SCORE = 88

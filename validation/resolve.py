@@ -6,9 +6,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from core.domain.capture import CapturedLine, CapturedOrder, Problem, ProblemCode, Severity
-from core.domain.model import Customer, Product
-from core.domain.resolution import MasterData
+from core.capture.domain.order import CapturedLine, CapturedOrder, Problem, ProblemCode, Severity
+from core.capture.domain.resolution import MasterData
+from core.kernel.domain.model import Customer, Product
 from validation.fuzzy import customer_by_name, product_by_description
 
 # Mailbox providers shared by many companies: a customer is never identified by these domains alone.

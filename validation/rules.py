@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from core.domain.capture import CapturedOrder, Evidence, Problem, ProblemCode
-from core.domain.model import Customer, Product
-from core.domain.phone import same_number
+from core.capture.domain.order import CapturedOrder, Evidence, Problem, ProblemCode
+from core.kernel.domain.model import Customer, Product
+from core.kernel.domain.phone import same_number
 from validation.units import kind_of
 
 # An order dated further ahead than this is suspicious (time zones allow a day).

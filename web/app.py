@@ -6,7 +6,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from core.errors import ComandaError, LifecycleError, NoCarrier, NotFound
+from core.kernel.errors import ComandaError, LifecycleError, NoCarrier, NotFound
 from web.deps import Backend
 from web.pages import billing as billing_pages
 from web.pages import dashboard, fulfilment, images, login, review

@@ -8,11 +8,11 @@ from typing import Annotated, Protocol
 
 from fastapi import Depends, HTTPException, Request
 
-from core.domain.capture import CapturedOrder
-from core.domain.model import Order
-from core.domain.resolution import MasterData, ResolvedOrder
-from core.domain.users import Role, User
-from core.services.unit_of_work import UnitOfWork
+from core.capture.domain.order import CapturedOrder
+from core.capture.domain.resolution import MasterData, ResolvedOrder
+from core.kernel.domain.model import Order
+from core.kernel.domain.users import Role, User
+from core.unit_of_work import UnitOfWork
 
 
 class Backend(Protocol):

@@ -6,7 +6,7 @@ from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
 
-from core.services.fulfilment import Fulfilment
+from core.fulfilment.services.fulfilment import Fulfilment
 from web.deps import CurrentUser
 
 

@@ -16,8 +16,8 @@ from urllib.parse import parse_qs, quote
 
 import anyio
 
-from core.domain.users import User
-from core.services import auth
+from core.kernel.domain.users import User
+from core.kernel.services import auth
 from web.deps import Backend
 
 Scope = MutableMapping[str, Any]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from core.domain.interchange import InterchangeReceipt
-from core.domain.model import Order, OrderState, OutboundKind, OutboundMessage, Partner
+from core.capture.domain.interchange import InterchangeReceipt
+from core.kernel.domain.model import Order, OrderState, OutboundKind, OutboundMessage, Partner
 from outbound.edifact.contrl import build_contrl
 from outbound.edifact.naming import outbound_filename
 from outbound.edifact.ordrsp import OrderResponse, ordrsp_message

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from core.domain.interchange import GroupReceipt, InterchangeReceipt, MessageReceipt, SyntaxFault
+from core.capture.domain.interchange import GroupReceipt, InterchangeReceipt, MessageReceipt, SyntaxFault
 from outbound.edifact.syntax import Element, Envelope, Message, Segment, segment, write_interchange
 
 # S009 of CONTRL depends on the syntax version it is written in:

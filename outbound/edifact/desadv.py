@@ -10,8 +10,8 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
-from core.domain.model import Order, OrderLine
-from core.domain.warehouse import Parcel, Shipment
+from core.fulfilment.domain.warehouse import Parcel, Shipment
+from core.kernel.domain.model import Order, OrderLine
 from outbound.edifact.ordrsp import looks_like_gln
 from outbound.edifact.syntax import (
     Envelope,

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from core.domain.invoicing import DocumentKind, Invoice, InvoiceLine, LineKind
-from core.domain.model import Order
+from core.billing.domain.invoicing import DocumentKind, Invoice, InvoiceLine, LineKind
+from core.kernel.domain.model import Order
 from outbound.edifact.ordrsp import looks_like_gln
 from outbound.edifact.syntax import (
     Envelope,

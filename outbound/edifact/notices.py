@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from core.domain.model import OutboundKind, OutboundMessage
-from core.domain.notifications import CustomerNotice, NoticeKind
+from core.fulfilment.domain.notifications import CustomerNotice, NoticeKind
+from core.kernel.domain.model import OutboundKind, OutboundMessage
 from outbound.edifact.answers import envelope_for
 from outbound.edifact.desadv import desadv_message
 from outbound.edifact.naming import outbound_filename

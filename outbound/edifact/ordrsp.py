@@ -6,7 +6,7 @@ import enum
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 
-from core.domain.model import Order, OrderLine
+from core.kernel.domain.model import Order, OrderLine
 from outbound.edifact.syntax import (
     Envelope,
     Message,

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from core.domain.interchange import SYNTAX_CODECS
+from core.capture.domain.interchange import SYNTAX_CODECS
 
 Element = str | tuple[str, ...]  # a simple data element, or the components of a composite one
 

@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Protocol
 
-from core.domain.model import Customer, Decision, Order, OutboundKind, OutboundMessage
-from core.domain.resolution import MasterData
+from core.capture.domain.resolution import MasterData
+from core.kernel.domain.model import Customer, Decision, Order, OutboundKind, OutboundMessage
 from outbound.confirmation import quantity_text, render_confirmation
 from outbound.confirmation_text import problem_text
 from outbound.email.compose import compose, domain_of, read_original, reply_subject, stable_message_id
@@ -76,7 +76,7 @@ def pdf_confirmation(order: Order, customer: Customer | None, language: str, now
 
 
 class EmailResponder:
-    """A `Responder` (core.services.processing) for the e-mail channel."""
+    """A `Responder` (core.capture.services.processing) for the e-mail channel."""
 
     def __init__(
         self, sender: str, confirmation: Confirmation | None = pdf_confirmation, signature: str = ""

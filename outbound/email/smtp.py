@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from core.domain.model import OutboundMessage
-from core.errors import ConfigError
+from core.kernel.domain.model import OutboundMessage
+from core.kernel.errors import ConfigError
 from outbound.email.compose import message_id_of
 from outbound.spool import write_atomically
 
@@ -70,7 +70,7 @@ class SentJournal:
 
 
 class SmtpSender:
-    """A `Sender` (core.services.delivery) for the e-mail channel: the rendered message, as it is."""
+    """A `Sender` (core.kernel.services.delivery) for the e-mail channel: the rendered message, as it is."""
 
     def __init__(
         self, smarthost: Smarthost, envelope_from: str, journal: SentJournal, timeout: float = 30

@@ -1,4 +1,5 @@
-"""A card processor sandbox that behaves like a real one, behind `core.services.payments.PaymentGateway`.
+"""A card processor sandbox that behaves like a real one, behind
+`core.billing.services.payments.PaymentGateway`.
 
 It keeps its own state in an SQLite file of its own (as a processor keeps its own books): cards by
 token, authorisations with what was captured and refunded of them, the money that moved, and the
@@ -28,9 +29,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from core.domain.money import from_minor, to_minor
-from core.domain.payments import CardToken, GatewayResult
-from core.errors import GatewayUnavailable, PaymentError
+from core.billing.domain.payments import CardToken, GatewayResult
+from core.kernel.domain.money import from_minor, to_minor
+from core.kernel.errors import GatewayUnavailable, PaymentError
 
 TEST_CARDS: dict[str, tuple[str, str]] = {
     "4242424242424242": ("visa", "approve"),

@@ -15,8 +15,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from core.domain.invoicing import DocumentKind, Invoice
-from core.domain.model import Order
+from core.billing.domain.invoicing import DocumentKind, Invoice
+from core.kernel.domain.model import Order
 from outbound.billing_text import IBAN, words
 from outbound.confirmation import Letterhead, date_text, money_text, price_text, quantity_text
 

@@ -8,7 +8,7 @@ from reportlab.graphics.barcode import code128
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from core.domain.shipping import BookingRequest
+from core.fulfilment.domain.shipping import BookingRequest
 
 WIDTH, HEIGHT = 100 * mm, 150 * mm
 

@@ -13,7 +13,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from core.domain.warehouse import PickList, by_location
+from core.fulfilment.domain.warehouse import PickList, by_location
 
 
 def _num(value: Decimal | None) -> str:

@@ -12,8 +12,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from core.domain.model import Customer
-from core.domain.receivables import BUCKETS, Statement
+from core.billing.domain.receivables import BUCKETS, Statement
+from core.kernel.domain.model import Customer
 from outbound.billing_text import words
 from outbound.confirmation import Letterhead, date_text, money_text
 from outbound.print.invoice import BASE, TITLE, Footer, esc, letterhead_flowables

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.domain.interchange import SYNTAX_CODECS
+from core.capture.domain.interchange import SYNTAX_CODECS
 
 CODECS = SYNTAX_CODECS  # what each syntax identifier is read as
 _STATEFUL = frozenset({"iso2022_jp_2"})  # 7-bit: pure ASCII bytes may still hold escape sequences

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from core.domain.interchange import GroupReceipt
+from core.capture.domain.interchange import GroupReceipt
 from parsers.edifact.faults import Finding
 from parsers.edifact.headers import Unb, Unh
 from parsers.edifact.lexer import Segment

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.domain.capture import ProblemCode
+from core.capture.domain.order import ProblemCode
 from parsers.edifact.drafts import GroupDraft, Handler, InterchangeDraft, MessageDraft
 from parsers.edifact.faults import (
     GROUPS_AND_MESSAGES_MIXED,

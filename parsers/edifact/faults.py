@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.domain.capture import Problem, ProblemCode, Severity
-from core.domain.interchange import SyntaxFault
+from core.capture.domain.interchange import SyntaxFault
+from core.capture.domain.order import Problem, ProblemCode, Severity
 
 INVALID_VALUE = "12"
 MISSING = "13"

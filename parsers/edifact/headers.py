@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from core.domain.capture import ProblemCode
+from core.capture.domain.order import ProblemCode
 from parsers.edifact.faults import (
     COUNT_DOES_NOT_MATCH,
     INSIDE,

@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TypeVar
 
-from core.domain.capture import CapturedLine, ProblemCode
+from core.capture.domain.order import CapturedLine, ProblemCode
 from parsers.edifact.lexer import Segment
 from parsers.edifact.recorder import Recorder, text_of
 from parsers.edifact.values import is_gtin, normalise

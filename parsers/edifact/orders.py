@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-from core.domain.capture import CapturedOrder, Party
+from core.capture.domain.order import CapturedOrder, Party
 from parsers.edifact.faults import Finding
 from parsers.edifact.lexer import Segment
 from parsers.edifact.lines import LineReader

@@ -7,10 +7,10 @@ from dataclasses import replace
 
 from pydifact.exceptions import EDISyntaxError, ValidationError
 
-from core.domain.capture import CapturedOrder, Problem, ProblemCode, Severity
-from core.domain.documents import InboundDocument, ParseContext, ParseResult
-from core.domain.interchange import InterchangeReceipt, MessageReceipt
-from core.errors import EnvelopeError, ParseError
+from core.capture.domain.documents import InboundDocument, ParseContext, ParseResult
+from core.capture.domain.interchange import InterchangeReceipt, MessageReceipt
+from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
+from core.kernel.errors import EnvelopeError, ParseError
 from parsers.edifact.charset import Decoded, decode
 from parsers.edifact.drafts import GroupDraft, InterchangeDraft, MessageDraft
 from parsers.edifact.envelope import EnvelopeWalker

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from core.domain.capture import Evidence, Problem, ProblemCode, Provenance
+from core.capture.domain.order import Evidence, Problem, ProblemCode, Provenance
 from parsers.edifact.faults import INSIDE, INVALID_CHARACTER_TYPE, INVALID_VALUE, Finding, fault
 from parsers.edifact.lexer import Segment
 from parsers.edifact.values import UnsupportedFormat, parse_date, parse_decimal

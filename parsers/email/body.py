@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from core.domain.capture import (
+from core.capture.domain.order import (
     CapturedLine,
     CapturedOrder,
     Evidence,

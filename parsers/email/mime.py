@@ -16,8 +16,8 @@ from datetime import datetime
 from email import policy
 from email.message import Message
 
-from core.domain.capture import Problem, ProblemCode, Severity
-from core.errors import ParseError
+from core.capture.domain.order import Problem, ProblemCode, Severity
+from core.kernel.errors import ParseError
 
 MAX_PARTS = 500  # MIME parts looked at in one message
 MAX_DEPTH = 12  # multipart nesting

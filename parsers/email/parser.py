@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from core.domain.capture import CapturedOrder, Problem, ProblemCode, Severity
-from core.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
+from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
+from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
 from parsers.email import sniff
 from parsers.email.body import read_body
 from parsers.email.clean import split_forward

@@ -2,8 +2,8 @@
 
 from collections.abc import Sequence
 
-from core.domain.capture import CapturedOrder
-from core.domain.layout import PageWords
+from core.capture.domain.layout import PageWords
+from core.capture.domain.order import CapturedOrder
 from parsers.layout.extract import Extraction, extract_orders
 
 

@@ -11,7 +11,7 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from core.domain.layout import Word
+from core.capture.domain.layout import Word
 from parsers.layout.text import token_key
 from parsers.layout.vocab import LABEL_WORDS, UNITS
 

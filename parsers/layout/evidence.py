@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from core.domain.capture import Evidence, Provenance
+from core.capture.domain.order import Evidence, Provenance
 from parsers.layout.geometry import Tok
 
 # A cross-check that holds vouches for a reading, whatever the OCR engine thought of its letters.

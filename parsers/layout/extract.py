@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from core.domain.capture import CapturedOrder, Party, Problem, ProblemCode, Severity
-from core.domain.layout import PageWords
+from core.capture.domain.layout import PageWords
+from core.capture.domain.order import CapturedOrder, Party, Problem, ProblemCode, Severity
 from parsers.layout import header, items, parties, totals
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin

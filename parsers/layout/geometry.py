@@ -8,7 +8,7 @@ import re
 import statistics
 from dataclasses import dataclass, field, replace
 
-from core.domain.layout import PageWords, Word
+from core.capture.domain.layout import PageWords, Word
 from parsers.layout.cleanup import clean, snap
 from parsers.layout.text import fold, is_rule, token_key
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field, replace
 
-from core.domain.capture import CapturedLine
+from core.capture.domain.order import CapturedLine
 from parsers.layout import labels, positions
 from parsers.layout.arith import Solved, solve
 from parsers.layout.codes import code_text, gtin_in, misreadings, split_position, valid_gtin

@@ -3,7 +3,7 @@ letterhead (the largest name at the top of the first page) when no label names t
 
 from __future__ import annotations
 
-from core.domain.capture import Party
+from core.capture.domain.order import Party
 from parsers.layout import address, labels
 from parsers.layout.address import Address
 from parsers.layout.evidence import LIKELY, SURE, Recorder

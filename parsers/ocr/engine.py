@@ -16,8 +16,8 @@ from typing import Protocol
 import pytesseract
 from PIL import Image
 
-from core.domain.layout import PageWords, Word
-from core.errors import ParseError
+from core.capture.domain.layout import PageWords, Word
+from core.kernel.errors import ParseError
 from parsers.ocr import holes
 from parsers.ocr.images import PageImage
 from parsers.ocr.preprocess import prepare

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from core.domain.layout import PageWords, Word
+from core.capture.domain.layout import PageWords, Word
 
 TOP_STRIP = 0.06  # the header sits in the top 6% of the page
 FIELD_GAP = 1.6  # a gap wider than this many characters parts two fields of the header

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageChops, ImageDraw
 
-from core.domain.layout import Word
+from core.capture.domain.layout import Word
 
 INK = 128  # grey levels below this are ink
 MASK_PAD = 3  # pixels around each word read, blanked with it

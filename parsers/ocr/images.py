@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from core.errors import ParseError
+from core.kernel.errors import ParseError
 
 # Pixels at most 10% taller or wider than square are left as they are (204 x 196 "fine" faxes).
 SQUARE_ENOUGH = 1.1

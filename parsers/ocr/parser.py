@@ -11,10 +11,10 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from core.domain.documents import InboundDocument, ParseContext, ParseResult
-from core.domain.layout import PageWords
-from core.domain.phone import normalise_phone, plausible
-from core.errors import ParseError
+from core.capture.domain.documents import InboundDocument, ParseContext, ParseResult
+from core.capture.domain.layout import PageWords
+from core.kernel.domain.phone import normalise_phone, plausible
+from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers

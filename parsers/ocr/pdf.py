@@ -13,7 +13,7 @@ from contextlib import contextmanager
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from core.errors import ParseError
+from core.kernel.errors import ParseError
 from parsers.ocr.images import Limits, PageImage
 
 DEFAULT_DPI = 300.0

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from core.domain.capture import Evidence, Provenance
+from core.capture.domain.order import Evidence, Provenance
 from parsers.layout.vocab import CURRENCIES, ISO_CURRENCIES
 from parsers.sheet import labels, values
 from parsers.sheet.grid import Cell, Grid

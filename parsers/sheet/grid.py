@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Context, Decimal
 from typing import Any
 
-from core.errors import ParseError
+from core.kernel.errors import ParseError
 
 Cell = str | Decimal | date | None
 Row = tuple[Cell, ...]

@@ -13,8 +13,8 @@ import io
 import zipfile
 from decimal import Decimal
 
-from core.domain.capture import CapturedOrder, Evidence, Party, Problem, ProblemCode, Provenance
-from core.domain.documents import InboundDocument, ParseContext, ParseResult
+from core.capture.domain.documents import InboundDocument, ParseContext, ParseResult
+from core.capture.domain.order import CapturedOrder, Evidence, Party, Problem, ProblemCode, Provenance
 from parsers.layout.numbers import decide_mark, mark_evidence
 from parsers.sheet import labels
 from parsers.sheet.fields import read_header

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from core.domain.capture import CapturedLine, Evidence, Problem, ProblemCode, Provenance
+from core.capture.domain.order import CapturedLine, Evidence, Problem, ProblemCode, Provenance
 from parsers.layout.items import unit_code
 from parsers.sheet import labels, values
 from parsers.sheet.grid import Cell, Grid, Row

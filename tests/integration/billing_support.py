@@ -7,12 +7,12 @@ from decimal import Decimal
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
-from core.domain.billing_notices import BillingNotice
-from core.domain.invoicing import DocumentKind, Invoice
-from core.domain.ledger import RECEIVABLE
-from core.domain.model import OrderState, OutboundKind
-from core.domain.payments import Payment, PaymentTransaction
-from core.services import books
+from core.billing.domain.invoicing import DocumentKind, Invoice
+from core.billing.domain.ledger import RECEIVABLE
+from core.billing.domain.notices import BillingNotice
+from core.billing.domain.payments import Payment, PaymentTransaction
+from core.billing.services import books
+from core.kernel.domain.model import OrderState, OutboundKind
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
 from tests.conftest import SAMPLES

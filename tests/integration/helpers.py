@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from core.domain.documents import Channel, DocumentRecord, InboundDocument
-from core.domain.model import Order, OutboundMessage
+from core.capture.domain.documents import Channel, DocumentRecord, InboundDocument
+from core.kernel.domain.model import Order, OutboundMessage
 from oms.bootstrap import App
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core.domain.model import Order, OutboundMessage
-from core.domain.notifications import Notification
-from core.domain.stock import Allocation
-from core.domain.warehouse import Shipment
+from core.fulfilment.domain.notifications import Notification
+from core.fulfilment.domain.stock import Allocation
+from core.fulfilment.domain.warehouse import Shipment
+from core.kernel.domain.model import Order, OutboundMessage
 from oms.bootstrap import App
 from tests.conftest import SAMPLES
 from tests.integration.helpers import arrive

@@ -209,9 +209,9 @@ def test_the_billing_commands(
 
 
 def test_the_products_file_may_carry_cost_and_vat_class(books: App) -> None:
-    from core.domain.ledger import GRNI, INVENTORY, STOCK_DIFFERENCES
-    from core.errors import MasterDataError
-    from core.services.masterdata import import_csv
+    from core.billing.domain.ledger import GRNI, INVENTORY, STOCK_DIFFERENCES
+    from core.catalog.services.masterdata import import_csv
+    from core.kernel.errors import MasterDataError
     from tests.conftest import SAMPLES
     from tests.integration.billing_support import account_balance
 

@@ -14,12 +14,12 @@ import pytest
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 
-from core.adapters.orm_billing import journal_entries, journal_lines
-from core.domain.invoicing import Billable, DocumentKind, Invoice
-from core.domain.ledger import RECEIVABLE, SALES, cr, dr, entry
-from core.domain.tax import VatClass, VatRegime, treatment
-from core.services.invoicing import issue
-from core.services.unit_of_work import UnitOfWork
+from core.billing.adapters.orm import journal_entries, journal_lines
+from core.billing.domain.invoicing import Billable, DocumentKind, Invoice
+from core.billing.domain.ledger import RECEIVABLE, SALES, cr, dr, entry
+from core.billing.domain.tax import VatClass, VatRegime, treatment
+from core.billing.services.invoicing import issue
+from core.unit_of_work import UnitOfWork
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
 from tests.conftest import fixed_clock, load_demo_master_data, make_app

@@ -12,14 +12,14 @@ import pdfplumber
 import pytest
 from pydifact.segmentcollection import Interchange
 
-from core.domain.billing_notices import BillingNoticeKind
-from core.domain.invoicing import DocumentKind, InvoiceState
-from core.domain.ledger import CARD_CLEARING, COGS, INVENTORY, SALES_RETURNS, WRITE_OFFS
-from core.domain.model import OutboundKind
-from core.domain.notifications import NotificationState
-from core.domain.payments import PaymentState, PaymentTransaction, TransactionKind, TransactionState
-from core.domain.returns import Disposition, Receipt, Resolution, ReturnState
-from core.errors import IllegalTransition
+from core.billing.domain.invoicing import DocumentKind, InvoiceState
+from core.billing.domain.ledger import CARD_CLEARING, COGS, INVENTORY, SALES_RETURNS, WRITE_OFFS
+from core.billing.domain.notices import BillingNoticeKind
+from core.billing.domain.payments import PaymentState, PaymentTransaction, TransactionKind, TransactionState
+from core.billing.domain.returns import Disposition, Receipt, Resolution, ReturnState
+from core.fulfilment.domain.notifications import NotificationState
+from core.kernel.domain.model import OutboundKind
+from core.kernel.errors import IllegalTransition
 from oms.bootstrap import App
 from parsers.edifact.parser import read_interchanges
 from tests.integration.billing_support import (
@@ -386,7 +386,7 @@ def test_a_call_cut_off_after_the_processor_acted_is_finished_by_the_sweep(books
 
     from sqlalchemy import text as sql
 
-    from core.services import payments
+    from core.billing.services import payments
     from oms.billing import SANDBOX_FILE
 
     order_id = card_order(books)

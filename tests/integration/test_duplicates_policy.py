@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from core.domain.documents import Channel
-from core.domain.model import Decision, OrderState
+from core.capture.domain.documents import Channel
+from core.kernel.domain.model import Decision, OrderState
 from oms.bootstrap import App
 from samples.orders_gen.generate import make, render
 from samples.orders_gen.master import customers

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from core.domain.documents import DocumentState
-from core.domain.model import OutboundKind, OutboundMessage, OutboundState
+from core.capture.domain.documents import DocumentState
+from core.kernel.domain.model import OutboundKind, OutboundMessage, OutboundState
 from ingest.maildir import MaildirWatcher
 from ingest.smtp import SmtpReceiver
 from oms.bootstrap import App

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from core.domain.documents import DocumentState
-from core.domain.model import OrderState
+from core.capture.domain.documents import DocumentState
+from core.kernel.domain.model import OrderState
 from ingest.mail import mail_envelope
 from oms.bootstrap import App
 from tests.conftest import DEMO_DAY

@@ -11,10 +11,11 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from core.domain.documents import Channel, DocumentState
-from core.domain.model import Decision, OutboundKind, OutboundState
-from core.domain.users import Role
-from core.services import auth, review
+from core.capture.domain.documents import Channel, DocumentState
+from core.capture.services import review
+from core.kernel.domain.model import Decision, OutboundKind, OutboundState
+from core.kernel.domain.users import Role
+from core.kernel.services import auth
 from oms.bootstrap import App
 from oms.cli import _watcher
 from samples.faxsim import FaxLine, fax_tiff

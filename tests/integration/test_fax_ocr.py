@@ -15,8 +15,8 @@ import pytest
 from PIL import Image, ImageDraw
 from reportlab.pdfgen import canvas
 
-from core.domain.documents import Channel, DocumentState, InboundDocument, ParseContext
-from core.domain.layout import PageWords
+from core.capture.domain.documents import Channel, DocumentState, InboundDocument, ParseContext
+from core.capture.domain.layout import PageWords
 from oms.bootstrap import App
 from oms.ocr import PooledTesseract
 from parsers.layout import Extraction

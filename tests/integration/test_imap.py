@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core.domain.documents import DocumentState
+from core.capture.domain.documents import DocumentState
 from ingest.imap import KEYWORD, ImapAccount, ImapPoller
 from oms.bootstrap import App
 from tests.integration.dovecot import ImapServer, dovecot

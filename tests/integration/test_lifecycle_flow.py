@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from core.domain.lifecycle import LineChange, OrderChange
-from core.domain.model import OutboundKind
-from core.domain.notifications import NoticeKind, NotificationState
-from core.domain.stock import AllocationState
-from core.domain.warehouse import ShipmentState
-from core.errors import IllegalTransition, StockError
+from core.fulfilment.domain.lifecycle import LineChange, OrderChange
+from core.fulfilment.domain.notifications import NoticeKind, NotificationState
+from core.fulfilment.domain.stock import AllocationState
+from core.fulfilment.domain.warehouse import ShipmentState
+from core.kernel.domain.model import OutboundKind
+from core.kernel.errors import IllegalTransition, StockError
 from oms.bootstrap import App
 from tests.integration.lifecycle_support import (
     allocations,
@@ -306,7 +306,7 @@ def test_shipment_states_on_shipments(shop: App) -> None:
 
 
 def test_a_buyers_change_message_modifies_the_order_and_is_answered(shop: App) -> None:
-    from core.domain.capture import CapturedLine, CapturedOrder
+    from core.capture.domain.order import CapturedLine, CapturedOrder
 
     first, _ = demo_orders(shop)
     shop.lifecycle.service.start([first], "clerk")
@@ -344,8 +344,8 @@ class Flaky:
 
 
 def test_a_notification_that_fails_is_retried_never_lost_never_doubled(shop: App) -> None:
-    from core.domain.stock import CustomerPreferences
-    from core.errors import TransientError
+    from core.fulfilment.domain.stock import CustomerPreferences
+    from core.kernel.errors import TransientError
 
     with shop.uow() as uow:  # this EDI customer wants to hear about its orders by e-mail
         uow.stock.save_preferences(CustomerPreferences("C-1001", notify_channel="email"))

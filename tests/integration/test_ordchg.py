@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core.domain.documents import DocumentState
-from core.domain.model import OrderState, OutboundKind
+from core.capture.domain.documents import DocumentState
+from core.kernel.domain.model import OrderState, OutboundKind
 from oms.bootstrap import App
 from tests.integration.helpers import arrive, document, orders_of
 from tests.integration.lifecycle_support import demo_orders, drain_all, set_up_shop

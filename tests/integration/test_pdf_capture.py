@@ -10,8 +10,8 @@ from pathlib import Path
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen.canvas import Canvas
 
-from core.domain.documents import Channel, DocumentState
-from core.domain.model import Decision
+from core.capture.domain.documents import Channel, DocumentState
+from core.kernel.domain.model import Decision
 from oms.bootstrap import App
 from samples.orders_gen import generate, make, render
 from tests.conftest import SAMPLES

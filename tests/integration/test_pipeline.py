@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from pydifact.segmentcollection import Interchange
 
-from core.domain.documents import DocumentState
-from core.domain.model import Decision, OrderState, OutboundKind, OutboundState
+from core.capture.domain.documents import DocumentState
+from core.kernel.domain.model import Decision, OrderState, OutboundKind, OutboundState
 from oms.bootstrap import App
 from tests.conftest import SAMPLES, SHARED_EDIFACT
 from tests.integration.helpers import all_orders, answers_of, document, ingest, orders_of, outbox_files

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from core.domain.documents import DocumentState
+from core.capture.domain.documents import DocumentState
 from samples.edifact_gen import orders_interchange
 from tests.conftest import ROOT, load_demo_master_data, make_app
 from tests.integration.helpers import arrive, document, drain, orders_of

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from fastapi.testclient import TestClient
 
-from core.domain.model import OrderState, OutboundKind
+from core.kernel.domain.model import OrderState, OutboundKind
 from oms.bootstrap import App
 from tests.conftest import SAMPLES, make_user
 from tests.integration.helpers import all_orders, answers_of, ingest

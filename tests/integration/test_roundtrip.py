@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from core.domain.documents import Channel, InboundDocument, ParseContext
+from core.capture.domain.documents import Channel, InboundDocument, ParseContext
 from oms.bootstrap import App
 from parsers.edifact import EdifactParser
 from tests.conftest import SAMPLES

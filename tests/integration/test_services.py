@@ -11,9 +11,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
-from core.adapters.orm import metadata
-from core.domain.documents import DocumentState
-from core.domain.model import Decision
+from core.capture.domain.documents import DocumentState
+from core.kernel.adapters.orm import metadata
+from core.kernel.domain.model import Decision
 from samples.edifact_gen import orders_interchange
 from tests.conftest import SAMPLES, fixed_clock, load_demo_master_data, make_app
 from tests.integration.helpers import all_orders, arrive, document, ingest, orders_of, outbox_files
@@ -32,7 +32,7 @@ def wait_until(predicate, timeout: float = 30.0) -> None:  # type: ignore[no-unt
 
 
 def test_migrations_match_the_mapped_tables_on_postgresql(pg_url: str) -> None:
-    from core.adapters.migrate import upgrade
+    from core.migrate import upgrade
 
     engine = create_engine(pg_url)
     upgrade(engine)

@@ -11,11 +11,11 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from core.domain.model import OrderState
-from core.domain.payments import PaymentState
-from core.domain.users import Role
-from core.errors import BillingError, LifecycleError
-from core.services import books
+from core.billing.domain.payments import PaymentState
+from core.billing.services import books
+from core.kernel.domain.model import OrderState
+from core.kernel.domain.users import Role
+from core.kernel.errors import BillingError, LifecycleError
 from web.deps import CurrentUser, UowDep, require_role
 from web.routes.billing import BillingDep, account_of
 from web.templating import render

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from core.domain.model import Decision, OrderState
+from core.kernel.domain.model import Decision, OrderState
 from web.deps import AppDep, CurrentUser
 from web.templating import render
 

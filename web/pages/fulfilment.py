@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from core.domain.model import OrderState
+from core.kernel.domain.model import OrderState
 from web.deps import CurrentUser, UowDep
 from web.routes.lifecycle import lifecycle_of
 from web.templating import render

@@ -11,7 +11,7 @@ from email.message import EmailMessage
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from core.errors import NotFound
+from core.kernel.errors import NotFound
 from web.deps import AppDep
 
 router = APIRouter(tags=["review"], include_in_schema=False)

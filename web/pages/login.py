@@ -11,7 +11,7 @@ import anyio
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from core.services import auth
+from core.kernel.services import auth
 from web.deps import AppDep
 from web.security import LOGIN_COOKIE, SESSION_COOKIE
 from web.templating import render

@@ -10,10 +10,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from core.domain.model import Order
-from core.domain.users import Role, User
-from core.services import review
-from core.services.unit_of_work import UnitOfWork
+from core.capture.services import review
+from core.kernel.domain.model import Order
+from core.kernel.domain.users import Role, User
+from core.unit_of_work import UnitOfWork
 from web.deps import AppDep, CurrentUser, require_role
 from web.templating import render
 

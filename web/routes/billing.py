@@ -10,13 +10,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from core.domain.payments import CustomerAccount, PaymentMethod
-from core.domain.returns import Disposition, Receipt, Resolution
-from core.domain.users import Role
-from core.errors import NotFound
-from core.services import books
-from core.services.billing import Billing
-from core.services.unit_of_work import UnitOfWork
+from core.billing.domain.payments import CustomerAccount, PaymentMethod
+from core.billing.domain.returns import Disposition, Receipt, Resolution
+from core.billing.services import books
+from core.billing.services.billing import Billing
+from core.kernel.domain.users import Role
+from core.kernel.errors import NotFound
+from core.unit_of_work import UnitOfWork
 from outbound.print.invoice import render_invoice
 from web.deps import UowDep, require_role
 from web.fulfilment_deps import ActorDep

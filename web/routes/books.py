@@ -10,10 +10,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
-from core.domain.ledger import CHART
-from core.domain.receivables import Ageing
-from core.domain.users import Role
-from core.services import books
+from core.billing.domain.ledger import CHART
+from core.billing.domain.receivables import Ageing
+from core.billing.services import books
+from core.kernel.domain.users import Role
 from outbound.print.statement import render_statement
 from web.deps import UowDep, require_role
 from web.fulfilment_deps import ActorDep

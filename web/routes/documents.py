@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from core.domain.documents import DocumentRecord
-from core.errors import NotFound
-from core.services.unit_of_work import UnitOfWork
+from core.capture.domain.documents import DocumentRecord
+from core.kernel.errors import NotFound
+from core.unit_of_work import UnitOfWork
 from web.deps import UowDep
 from web.schemas import DocumentOut, DocumentPage, OutboundOut
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from core.domain.lifecycle import LineChange, OrderChange
-from core.errors import NotFound
-from core.services.progress import progress
-from core.services.unit_of_work import UnitOfWork
+from core.fulfilment.domain.lifecycle import LineChange, OrderChange
+from core.fulfilment.services.progress import progress
+from core.kernel.errors import NotFound
+from core.unit_of_work import UnitOfWork
 from web.deps import UowDep
 from web.fulfilment_deps import ActorDep, ServiceDep
 from web.schemas_fulfilment import (

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from core.domain.model import Order, OrderState
-from core.errors import NotFound
+from core.kernel.domain.model import Order, OrderState
+from core.kernel.errors import NotFound
 from web.deps import UowDep
 from web.schemas import OrderLineOut, OrderOut, OrderPage, OrderSummary, PartyOut, ProblemOut
 

@@ -8,9 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from core.domain.warehouse import PickList
-from core.errors import NotFound
-from core.services.unit_of_work import UnitOfWork
+from core.fulfilment.domain.warehouse import PickList
+from core.kernel.errors import NotFound
+from core.unit_of_work import UnitOfWork
 from outbound.print.picklist import picklist_pdf
 from web.deps import UowDep
 from web.fulfilment_deps import ActorDep, ServiceDep

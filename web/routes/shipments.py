@@ -8,9 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from core.domain.warehouse import Shipment
-from core.errors import LifecycleError, NotFound
-from core.services.unit_of_work import UnitOfWork
+from core.fulfilment.domain.warehouse import Shipment
+from core.kernel.errors import LifecycleError, NotFound
+from core.unit_of_work import UnitOfWork
 from web.deps import UowDep
 from web.fulfilment_deps import ActorDep, ServiceDep
 from web.schemas_fulfilment import PackRequest, QuoteOut, ShipmentOut, ShipRequest

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pdfplumber
 
-from core.domain.invoicing import DocumentKind
-from core.domain.receivables import OpenItem, Statement, StatementLine, age, running
-from core.domain.tax import VatRegime
+from core.billing.domain.invoicing import DocumentKind
+from core.billing.domain.receivables import OpenItem, Statement, StatementLine, age, running
+from core.billing.domain.tax import VatRegime
 from outbound.print.invoice import render_invoice
 from outbound.print.statement import render_statement
 from tests.unit.billing.test_invoic import document, order

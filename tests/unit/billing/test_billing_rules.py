@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from core.domain.invoicing import Billable, DocumentKind, Invoice, LineKind, parse_code, price
-from core.domain.ledger import (
+from core.billing.domain.invoicing import Billable, DocumentKind, Invoice, LineKind, parse_code, price
+from core.billing.domain.ledger import (
     COGS,
     GRNI,
     INVENTORY,
@@ -28,12 +28,12 @@ from core.domain.ledger import (
     stock_entry,
     trial_balance,
 )
-from core.domain.money import CurrencyMismatch, Money, from_minor, round_money, to_minor
-from core.domain.payments import authorisation_amount, check_credit
-from core.domain.receivables import OpenItem, age, bucket_of
-from core.domain.stock import MovementKind, StockMovement
-from core.domain.tax import VatClass, VatRegime, parse_vat_class, regime_for, summarise, treatment
-from core.errors import UnbalancedEntry
+from core.billing.domain.payments import authorisation_amount, check_credit
+from core.billing.domain.receivables import OpenItem, age, bucket_of
+from core.billing.domain.tax import VatClass, VatRegime, parse_vat_class, regime_for, summarise, treatment
+from core.fulfilment.domain.stock import MovementKind, StockMovement
+from core.kernel.domain.money import CurrencyMismatch, Money, from_minor, round_money, to_minor
+from core.kernel.errors import UnbalancedEntry
 
 D = Decimal
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)

@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from pydifact.segmentcollection import Interchange
 
-from core.domain.invoicing import Billable, DocumentKind, Invoice, LineKind, price
-from core.domain.model import Decision, Order, OrderState
-from core.domain.tax import VatClass, VatRegime, treatment
+from core.billing.domain.invoicing import Billable, DocumentKind, Invoice, LineKind, price
+from core.billing.domain.tax import VatClass, VatRegime, treatment
+from core.kernel.domain.model import Decision, Order, OrderState
 from outbound.edifact import Envelope
 from outbound.edifact.invoic import Seller, build_invoic
 from parsers.edifact.parser import read_interchanges

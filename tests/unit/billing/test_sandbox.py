@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core.errors import GatewayUnavailable, PaymentError
+from core.kernel.errors import GatewayUnavailable, PaymentError
 from outbound.payments.sandbox import SandboxProcessor
 
 D = Decimal

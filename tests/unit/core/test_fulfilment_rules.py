@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.domain.shipping import (
+from core.fulfilment.domain.shipping import (
     CarrierService,
     Consignment,
     GoodsClass,
@@ -18,9 +18,9 @@ from core.domain.shipping import (
     choose,
     zone_for,
 )
-from core.domain.stock import Ledger, Need, SourcingRules, StockLevel, plan_order
-from core.domain.warehouse import PackItem, PickLine, by_location, pack, sscc
-from core.errors import NoCarrier
+from core.fulfilment.domain.stock import Ledger, Need, SourcingRules, StockLevel, plan_order
+from core.fulfilment.domain.warehouse import PackItem, PickLine, by_location, pack, sscc
+from core.kernel.errors import NoCarrier
 
 D = Decimal
 PRIORITY = {"MAD": 10, "BCN": 20}

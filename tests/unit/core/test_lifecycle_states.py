@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.domain.lifecycle import (
+from core.fulfilment.domain.lifecycle import (
     STEP_FROM,
     TERMINAL,
     TRANSITIONS,
@@ -18,8 +18,8 @@ from core.domain.lifecycle import (
     derive,
     move,
 )
-from core.domain.model import Decision, Order, OrderState
-from core.errors import IllegalTransition
+from core.kernel.domain.model import Decision, Order, OrderState
+from core.kernel.errors import IllegalTransition
 
 S = OrderState
 NOW = datetime(2026, 11, 26, 10, tzinfo=UTC)

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from core.errors import MasterDataError
-from core.services.masterdata import import_csv
+from core.catalog.services.masterdata import import_csv
+from core.kernel.errors import MasterDataError
 from oms.bootstrap import App
 from tests.conftest import SAMPLES
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from core.domain.capture import Party
-from core.domain.documents import Channel, InboundDocument
+from core.capture.domain.documents import Channel, InboundDocument
+from core.capture.domain.order import Party
 from ingest.fax import FaxSidecars, read_sidecar
 from ingest.folder import FolderWatcher
 from tests.unit.validation.test_decide import TODAY, Master, codes, order

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pdfplumber
 
-from core.domain.model import Decision, Order, OrderState
-from core.domain.notifications import CustomerNotice, NoticeKind, NoticeLine, Notification
+from core.fulfilment.domain.notifications import CustomerNotice, NoticeKind, NoticeLine, Notification
+from core.kernel.domain.model import Decision, Order, OrderState
 from outbound.fax import page_count
 from outbound.fax_notice import FaxNotifier
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from core.domain.model import Customer, Decision, Order, OrderLine, OrderState, OutboundKind
+from core.kernel.domain.model import Customer, Decision, Order, OrderLine, OrderState, OutboundKind
 from outbound.confirmation import Letterhead, price_text, quantity_text, render_confirmation
 from outbound.fax import FaxJob, FaxSender, SpoolFaxGateway, confirmation_by_fax, page_count
 

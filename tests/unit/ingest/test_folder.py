@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core.domain.documents import Channel, InboundDocument
+from core.capture.domain.documents import Channel, InboundDocument
 from ingest.folder import FolderWatcher, StabilityTracker, ignored
 
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from core.domain.documents import Channel
-from core.errors import ConfigError
+from core.capture.domain.documents import Channel
+from core.kernel.errors import ConfigError
 from ingest.imap import ImapAccount
 from ingest.mail import mail_envelope
 from outbound.email import Smarthost

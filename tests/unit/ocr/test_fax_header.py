@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from core.domain.layout import PageWords, Word
-from core.domain.phone import normalise_phone, plausible, same_number
+from core.capture.domain.layout import PageWords, Word
+from core.kernel.domain.phone import normalise_phone, plausible, same_number
 from parsers.ocr.engine import words_from_data
 from parsers.ocr.faxheader import find_header, line_text, sender_in, strip_headers
 from parsers.ocr.images import PageImage

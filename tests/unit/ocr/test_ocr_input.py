@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from core.errors import ParseError
+from core.kernel.errors import ParseError
 from parsers.ocr.images import Limits, PageImage, image_description, load_pages, sniff, squared
 from parsers.ocr.pdf import open_pdf, rasterise, text_chars
 from samples.faxsim import FaxLine, fax_pdf, fax_tiff

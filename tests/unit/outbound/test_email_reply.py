@@ -9,7 +9,7 @@ from email import policy
 from email.message import EmailMessage
 from typing import ClassVar
 
-from core.domain.model import Customer, Decision, Order, OrderLine, OrderState, OutboundKind, Product
+from core.kernel.domain.model import Customer, Decision, Order, OrderLine, OrderState, OutboundKind, Product
 from outbound.email import EmailResponder, reply_subject
 from outbound.email.compose import message_id_of
 

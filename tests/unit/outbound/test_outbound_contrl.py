@@ -9,7 +9,7 @@ import pytest
 from pydifact.parser import Parser
 from pydifact.segmentcollection import Interchange
 
-from core.domain.interchange import GroupReceipt, InterchangeReceipt, MessageReceipt, SyntaxFault
+from core.capture.domain.interchange import GroupReceipt, InterchangeReceipt, MessageReceipt, SyntaxFault
 from outbound.edifact import Envelope, build_contrl
 
 pytestmark = pytest.mark.filterwarnings("ignore::pydifact.exceptions.MissingImplementationWarning")

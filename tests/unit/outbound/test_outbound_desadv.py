@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from pydifact.segmentcollection import Interchange
 
-from core.domain.model import Decision, Order, OrderLine, OrderState
-from core.domain.warehouse import Parcel, Shipment, ShipmentState
+from core.fulfilment.domain.warehouse import Parcel, Shipment, ShipmentState
+from core.kernel.domain.model import Decision, Order, OrderLine, OrderState
 from outbound.edifact import Envelope
 from outbound.edifact.desadv import build_desadv
 from parsers.edifact.parser import read_interchanges

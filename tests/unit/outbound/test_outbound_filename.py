@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from core.domain.model import OutboundKind
+from core.kernel.domain.model import OutboundKind
 from outbound.edifact import outbound_filename
 
 SAFE = re.compile(r"^[A-Z]+_[A-Za-z0-9_-]+_[A-Za-z0-9_-]+\.edi$")

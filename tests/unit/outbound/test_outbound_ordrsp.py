@@ -10,7 +10,7 @@ import pytest
 from pydifact.parser import Parser
 from pydifact.segmentcollection import Interchange
 
-from core.domain.model import Decision, Order, OrderLine, OrderState
+from core.kernel.domain.model import Decision, Order, OrderLine, OrderState
 from outbound.edifact import Envelope, OrderResponse, build_ordrsp
 
 pytestmark = pytest.mark.filterwarnings("ignore::pydifact.exceptions.MissingImplementationWarning")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from core.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
+from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
 from parsers.edifact import EdifactParser
 
 UNA = "UNA:+.? '"

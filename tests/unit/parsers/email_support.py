@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from email import policy
 from email.message import EmailMessage
 
-from core.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
+from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
 from parsers.email import EmailParser
 
 TODAY = datetime(2026, 11, 26, 9, tzinfo=UTC)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.domain.documents import ParseResult
-from core.domain.layout import PageWords, Word
+from core.capture.domain.documents import ParseResult
+from core.capture.domain.layout import PageWords, Word
 from oms.extract import result_json
 from parsers.layout import extract_orders
 from tests.unit.parsers.pdf_support import TODAY, SampleMaster

@@ -9,9 +9,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from core.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
-from core.domain.model import Customer, Product
-from core.domain.phone import normalise_phone
+from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
+from core.kernel.domain.model import Customer, Product
+from core.kernel.domain.phone import normalise_phone
 from oms.extract import result_json
 from parsers.pdf_text import PdfTextParser
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from openpyxl import Workbook
 
-from core.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
+from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
 from parsers.sheet import CsvParser, Limits, XlsxParser
 
 NOW = datetime(2026, 11, 26, 9, tzinfo=UTC)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.domain.capture import ProblemCode, Severity
+from core.capture.domain.order import ProblemCode, Severity
 from tests.unit.parsers.edifact_support import interchange, message, read
 
 

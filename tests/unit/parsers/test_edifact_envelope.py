@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from core.domain.capture import ProblemCode, Severity
-from core.domain.interchange import SyntaxFault
+from core.capture.domain.interchange import SyntaxFault
+from core.capture.domain.order import ProblemCode, Severity
 from tests.unit.parsers.edifact_support import faults_of, interchange, message, read
 
 

@@ -7,8 +7,8 @@ import random
 import pytest
 from pydifact.exceptions import ValidationError
 
-from core.domain.documents import ParseContext
-from core.errors import EnvelopeError, ParseError
+from core.capture.domain.documents import ParseContext
+from core.kernel.errors import EnvelopeError, ParseError
 from parsers.base import ParserRegistry
 from parsers.edifact import EdifactParser
 from parsers.edifact import lexer as lexer_module

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.domain.capture import CapturedOrder, ProblemCode, Severity
+from core.capture.domain.order import CapturedOrder, ProblemCode, Severity
 from tests.unit.parsers.edifact_support import interchange, message, read
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from core.domain.capture import CapturedOrder
+from core.capture.domain.order import CapturedOrder
 from tests.unit.parsers.edifact_support import read
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from core.domain.capture import ProblemCode, Severity
+from core.capture.domain.order import ProblemCode, Severity
 from tests.unit.parsers.edifact_support import ORDER_BODY, UNB, interchange, message, read
 
 

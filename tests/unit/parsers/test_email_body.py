@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.domain.capture import ProblemCode
+from core.capture.domain.order import ProblemCode
 from parsers.email.fields import delivery_date, language, po_number
 from parsers.email.lines import read_line
 from tests.unit.parsers.email_support import lines, message, read

@@ -5,8 +5,8 @@ from __future__ import annotations
 from email import policy
 from email.message import EmailMessage
 
-from core.domain.capture import CapturedLine, CapturedOrder, ProblemCode
-from core.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
+from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
+from core.capture.domain.order import CapturedLine, CapturedOrder, ProblemCode
 from parsers.email import EmailParser
 from parsers.email.mime import MAX_DEPTH
 from tests.unit.parsers.email_support import TODAY, lines, message, read

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from core.domain.layout import Word
+from core.capture.domain.layout import Word
 from parsers.layout import extract_orders
 from parsers.layout.cleanup import clean
 from parsers.layout.codes import misreadings

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from core.domain.documents import ParseResult
-from core.domain.layout import PageWords, Word
+from core.capture.domain.documents import ParseResult
+from core.capture.domain.layout import PageWords, Word
 from oms.extract import result_json
 from parsers.layout import extract_orders
 from parsers.pdf_text import read_words

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from core.domain.capture import CapturedLine
+from core.capture.domain.order import CapturedLine
 from parsers.layout import extract_orders
 from parsers.layout.arith import solve
 from parsers.layout.cleanup import clean, snap, split_rule, split_unit, strip_rules

@@ -12,9 +12,9 @@ import pytest
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen.canvas import Canvas
 
-from core.domain.documents import Channel, InboundDocument, ParseContext
-from core.domain.layout import PageWords, Word
-from core.errors import ParseError
+from core.capture.domain.documents import Channel, InboundDocument, ParseContext
+from core.capture.domain.layout import PageWords, Word
+from core.kernel.errors import ParseError
 from parsers.base import ParserRegistry
 from parsers.pdf_text import PdfTextParser
 from samples.orders_gen import LAYOUTS, OrderSpec, generate, make, render

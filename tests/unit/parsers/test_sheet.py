@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from core.domain.capture import ProblemCode
-from core.errors import ParseError
+from core.capture.domain.order import ProblemCode
+from core.kernel.errors import ParseError
 from oms.bootstrap import make_reader
 from parsers.sheet import CsvParser, Limits, XlsxParser
 from tests.unit.parsers.sheet_support import (

@@ -8,7 +8,7 @@ import zipfile
 from datetime import date
 from typing import Any
 
-from core.domain.documents import Channel, InboundDocument
+from core.capture.domain.documents import Channel, InboundDocument
 from oms.bootstrap import make_reader
 from oms.extract import result_json
 from tests.unit.parsers.email_support import TODAY, message

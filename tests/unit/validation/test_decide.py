@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from core.domain.capture import (
+from core.capture.domain.order import (
     CapturedLine,
     CapturedOrder,
     Evidence,
@@ -15,8 +15,8 @@ from core.domain.capture import (
     Provenance,
     Severity,
 )
-from core.domain.model import Customer, Decision, Product
-from core.domain.phone import normalise_phone
+from core.kernel.domain.model import Customer, Decision, Product
+from core.kernel.domain.phone import normalise_phone
 from validation.decide import validate
 
 TODAY = date(2026, 11, 26)

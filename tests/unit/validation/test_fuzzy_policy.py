@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core.domain.capture import CapturedLine, Party
-from core.domain.model import Customer, Decision
-from core.domain.policy import DecisionPolicy, apply_policy, resolve_policy
+from core.capture.domain.order import CapturedLine, Party
+from core.capture.domain.policy import DecisionPolicy, apply_policy, resolve_policy
+from core.kernel.domain.model import Customer, Decision
 from tests.unit.validation.test_decide import TODAY, Master, order
 from validation.decide import validate
 from validation.fuzzy import customer_by_name, product_by_description
@@ -86,7 +86,7 @@ def test_a_policy_only_ever_moves_an_order_towards_review() -> None:
 
 
 def test_a_faintly_read_buyer_number_is_vouched_for_by_the_number_it_was_faxed_from() -> None:
-    from core.domain.capture import Evidence, Provenance
+    from core.capture.domain.order import Evidence, Provenance
 
     master = Master()
     master.customer_rows["C-1"].fax = "+34 912 345 678"

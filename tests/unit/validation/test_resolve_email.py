@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from core.domain.capture import Party
-from core.domain.model import Customer
+from core.capture.domain.order import Party
+from core.kernel.domain.model import Customer
 from tests.unit.validation.test_decide import TODAY, Master, order
 from validation.decide import validate
 

@@ -1,0 +1,1 @@
+"""Billing: payments, credit, invoices, tax, returns' money, the books and receivables."""

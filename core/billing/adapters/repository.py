@@ -1,0 +1,329 @@
+"""Queries of payments, invoices, returns and billing notices, and the gapless invoice numbering."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from core.billing.adapters.orm import (
+    billing_notices,
+    customer_accounts,
+    invoice_series,
+    invoices,
+    payment_transactions,
+    payments,
+    return_lines,
+    returns,
+    settlements,
+    supplier_invoices,
+)
+from core.billing.domain.invoicing import DocumentKind, Invoice, InvoiceState, Settlement
+from core.billing.domain.notices import BillingNotice
+from core.billing.domain.payments import (
+    CreditOverride,
+    CustomerAccount,
+    Payment,
+    PaymentTransaction,
+    TransactionKind,
+    TransactionState,
+)
+from core.billing.domain.returns import ReturnRequest, ReturnState
+from core.fulfilment.adapters.orm import shipments
+from core.fulfilment.domain.notifications import NotificationState
+from core.fulfilment.domain.warehouse import ShipmentState
+from core.kernel.adapters import orm
+from core.kernel.domain.model import Order, OrderState
+from core.kernel.errors import BillingError
+
+ZERO = Decimal(0)
+
+
+class BillingRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._keys: set[str] = set()
+
+    # -- customer accounts ---------------------------------------------------------------------
+    def account(self, customer_id: str | None, *, lock: bool = False) -> CustomerAccount | None:
+        if not customer_id:
+            return None
+        stmt = select(CustomerAccount).where(customer_accounts.c.customer_id == customer_id)
+        if lock:
+            stmt = stmt.with_for_update()
+        return self.session.scalars(stmt).first()
+
+    def accounts(self) -> Sequence[CustomerAccount]:
+        return self.session.scalars(select(CustomerAccount).order_by(customer_accounts.c.customer_id)).all()
+
+    def save_account(self, account: CustomerAccount) -> CustomerAccount:
+        return self.session.merge(account)
+
+    def credit_override(self, order_id: int) -> CreditOverride | None:
+        return self.session.get(CreditOverride, order_id)
+
+    def add_override(self, override: CreditOverride) -> None:
+        self.session.add(override)
+
+    def open_orders_of(self, customer_id: str, states: Iterable[OrderState], *, exclude: int) -> list[Order]:
+        """The customer's orders in these states (approved and not finished), but `exclude`."""
+        stmt = select(Order).where(
+            orm.orders.c.customer_id == customer_id,
+            orm.orders.c.state.in_(list(states)),
+            orm.orders.c.id != exclude,
+        )
+        return list(self.session.scalars(stmt))
+
+    def invoiced_by_order(self, order_ids: Iterable[int]) -> dict[int, Decimal]:
+        """Gross invoiced so far per order (invoices only, credit notes aside)."""
+        ids = sorted(set(order_ids))
+        if not ids:
+            return {}
+        stmt = (
+            select(invoices.c.order_id, func.sum(invoices.c.total))
+            .where(invoices.c.order_id.in_(ids), invoices.c.kind == DocumentKind.INVOICE)
+            .group_by(invoices.c.order_id)
+        )
+        return {oid: Decimal(total) for oid, total in self.session.execute(stmt)}
+
+    # -- payments and processor calls ----------------------------------------------------------
+    def payment_for_order(self, order_id: int, *, lock: bool = False) -> Payment | None:
+        stmt = select(Payment).where(payments.c.order_id == order_id)
+        if lock:
+            stmt = stmt.with_for_update(of=payments)
+        return self.session.scalars(stmt).first()
+
+    def payment(self, payment_id: int, *, lock: bool = False) -> Payment | None:
+        stmt = select(Payment).where(payments.c.id == payment_id)
+        if lock:
+            stmt = stmt.with_for_update(of=payments)
+        return self.session.scalars(stmt).first()
+
+    def add(self, item: object) -> None:
+        self.session.add(item)
+
+    def transaction(self, txn_id: int, *, lock: bool = False) -> PaymentTransaction | None:
+        stmt = select(PaymentTransaction).where(payment_transactions.c.id == txn_id)
+        if lock:
+            stmt = stmt.with_for_update(of=payment_transactions)
+        return self.session.scalars(stmt).first()
+
+    def transaction_for(self, kind: TransactionKind, invoice_id: int) -> PaymentTransaction | None:
+        stmt = select(PaymentTransaction).where(
+            payment_transactions.c.kind == kind, payment_transactions.c.invoice_id == invoice_id
+        )
+        return self.session.scalars(stmt).first()
+
+    def transaction_by_key(self, key: str) -> PaymentTransaction | None:
+        stmt = select(PaymentTransaction).where(payment_transactions.c.idempotency_key == key)
+        return self.session.scalars(stmt).first()
+
+    def transactions(
+        self,
+        *,
+        payment_id: int | None = None,
+        customer_id: str | None = None,
+        state: TransactionState | None = None,
+        limit: int = 200,
+    ) -> Sequence[PaymentTransaction]:
+        stmt = select(PaymentTransaction).order_by(payment_transactions.c.id.desc()).limit(limit)
+        if payment_id is not None:
+            stmt = stmt.where(payment_transactions.c.payment_id == payment_id)
+        if customer_id is not None:
+            stmt = stmt.where(payment_transactions.c.customer_id == customer_id)
+        if state is not None:
+            stmt = stmt.where(payment_transactions.c.state == state)
+        return self.session.scalars(stmt).all()
+
+    def pending_transactions(self, created_before: datetime | None = None) -> list[int]:
+        stmt = select(payment_transactions.c.id).where(
+            payment_transactions.c.state == TransactionState.PENDING
+        )
+        if created_before is not None:
+            stmt = stmt.where(payment_transactions.c.created_at < created_before)
+        return list(self.session.scalars(stmt.order_by(payment_transactions.c.id)))
+
+    # -- invoices ------------------------------------------------------------------------------
+    def take_number(self, series: str, year: int) -> int:
+        """The next number of a series and year, taken in the caller's transaction.
+
+        The series row is updated in place, which locks it until commit: concurrent invoicing
+        queues here, and a rollback gives the number back, so numbers neither repeat nor skip.
+        """
+        stmt = (
+            update(invoice_series)
+            .where(invoice_series.c.series == series, invoice_series.c.year == year)
+            .values(next_number=invoice_series.c.next_number + 1)
+            .returning(invoice_series.c.next_number - 1)
+        )
+        taken = self.session.execute(stmt).scalar()
+        if taken is None:
+            try:
+                with self.session.begin_nested():
+                    self.session.execute(
+                        insert(invoice_series).values(series=series, year=year, next_number=1)
+                    )
+            except IntegrityError:
+                pass  # another transaction opened the year first: its row is used below
+            taken = self.session.execute(stmt).scalar()
+        if taken is None:  # pragma: no cover - the row exists by now
+            raise BillingError(f"invoice series {series}{year} could not be opened")
+        return int(taken)
+
+    def invoice(self, invoice_id: int, *, lock: bool = False) -> Invoice | None:
+        stmt = select(Invoice).where(invoices.c.id == invoice_id)
+        if lock:
+            stmt = stmt.with_for_update(of=invoices)
+        return self.session.scalars(stmt).first()
+
+    def invoice_by_code(self, series: str, year: int, number: int) -> Invoice | None:
+        stmt = select(Invoice).where(
+            invoices.c.series == series, invoices.c.year == year, invoices.c.number == number
+        )
+        return self.session.scalars(stmt).first()
+
+    def invoice_for_shipment(self, shipment_id: int) -> Invoice | None:
+        return self.session.scalars(select(Invoice).where(invoices.c.shipment_id == shipment_id)).first()
+
+    def invoices(
+        self,
+        *,
+        order_id: int | None = None,
+        customer_id: str | None = None,
+        kind: DocumentKind | None = None,
+        state: InvoiceState | None = None,
+        lock: bool = False,
+        limit: int = 500,
+    ) -> list[Invoice]:
+        stmt = select(Invoice).order_by(invoices.c.id.desc()).limit(limit)
+        if order_id is not None:
+            stmt = stmt.where(invoices.c.order_id == order_id)
+        if customer_id is not None:
+            stmt = stmt.where(invoices.c.customer_id == customer_id)
+        if kind is not None:
+            stmt = stmt.where(invoices.c.kind == kind)
+        if state is not None:
+            stmt = stmt.where(invoices.c.state == state)
+        if lock:
+            stmt = stmt.with_for_update(of=invoices)
+        return list(self.session.scalars(stmt))
+
+    def settlements(self, invoice_id: int) -> Sequence[Settlement]:
+        stmt = select(Settlement).where(
+            (settlements.c.invoice_id == invoice_id) | (settlements.c.credit_note_id == invoice_id)
+        )
+        return self.session.scalars(stmt.order_by(settlements.c.id)).all()
+
+    def uninvoiced_shipments(self, shipped_since: datetime) -> list[int]:
+        """Shipments that left since then and have no invoice: what the invoicing job still owes."""
+        stmt = (
+            select(shipments.c.id)
+            .outerjoin(invoices, invoices.c.shipment_id == shipments.c.id)
+            .where(
+                shipments.c.state.in_([ShipmentState.SHIPPED, ShipmentState.DELIVERED]),
+                shipments.c.shipped_at >= shipped_since,
+                invoices.c.id.is_(None),
+            )
+            .order_by(shipments.c.id)
+        )
+        return list(self.session.scalars(stmt))
+
+    # -- returns -------------------------------------------------------------------------------
+    def return_request(self, return_id: int, *, lock: bool = False) -> ReturnRequest | None:
+        stmt = select(ReturnRequest).where(returns.c.id == return_id)
+        if lock:
+            stmt = stmt.with_for_update(of=returns)
+        return self.session.scalars(stmt).first()
+
+    def returns(self, *, order_id: int | None = None, limit: int = 200) -> Sequence[ReturnRequest]:
+        stmt = select(ReturnRequest).order_by(returns.c.id.desc()).limit(limit)
+        if order_id is not None:
+            stmt = stmt.where(returns.c.order_id == order_id)
+        return self.session.scalars(stmt).all()
+
+    def returned_quantities(self, order_id: int) -> dict[int, Decimal]:
+        """Per order line: what returns not cancelled have authorised so far."""
+        stmt = (
+            select(return_lines.c.order_line_id, return_lines.c.quantity)
+            .join(returns, returns.c.id == return_lines.c.return_id)
+            .where(returns.c.order_id == order_id, returns.c.state != ReturnState.CANCELLED)
+        )
+        out: dict[int, Decimal] = defaultdict(Decimal)
+        for line_id, quantity in self.session.execute(stmt):
+            out[line_id] += quantity
+        return out
+
+    # -- billing notices -----------------------------------------------------------------------
+    def add_notice(self, notice: BillingNotice) -> bool:
+        """Add unless one with the same key exists; False when it was there already."""
+        if notice.key in self._keys:
+            return False
+        with self.session.no_autoflush:
+            seen = select(billing_notices.c.id).where(billing_notices.c.key == notice.key)
+            if self.session.execute(seen).first() is not None:
+                return False
+        self._keys.add(notice.key)
+        self.session.add(notice)
+        return True
+
+    def notices(self, order_id: int) -> Sequence[BillingNotice]:
+        stmt = select(BillingNotice).where(billing_notices.c.order_id == order_id)
+        return self.session.scalars(stmt.order_by(billing_notices.c.id)).all()
+
+    def pending_notices(self, order_id: int) -> Sequence[BillingNotice]:
+        stmt = (
+            select(BillingNotice)
+            .where(
+                billing_notices.c.order_id == order_id,
+                billing_notices.c.state == NotificationState.PENDING,
+            )
+            .order_by(billing_notices.c.id)
+            .with_for_update(of=billing_notices, skip_locked=True)
+        )
+        return self.session.scalars(stmt).all()
+
+    def orders_with_pending_notices(self) -> list[int]:
+        stmt = (
+            select(billing_notices.c.order_id)
+            .where(billing_notices.c.state == NotificationState.PENDING)
+            .distinct()
+        )
+        return sorted(self.session.scalars(stmt))
+
+    # -- payables ------------------------------------------------------------------------------
+    def supplier_invoices(self, supplier_id: str | None = None) -> list[dict[str, object]]:
+        stmt = select(supplier_invoices).order_by(supplier_invoices.c.due_date, supplier_invoices.c.id)
+        if supplier_id is not None:
+            stmt = stmt.where(supplier_invoices.c.supplier_id == supplier_id)
+        return [dict(r._mapping) for r in self.session.execute(stmt)]
+
+    def add_supplier_invoice(self, values: dict[str, object]) -> int:
+        stmt = insert(supplier_invoices).values(**values).returning(supplier_invoices.c.id)
+        return int(self.session.execute(stmt).scalar_one())
+
+    def pay_supplier_invoices(self, supplier_id: str, amount: Decimal) -> Decimal:
+        """Apply a payment to the supplier's open invoices, oldest due first; returns what was applied."""
+        left = amount
+        stmt = (
+            select(supplier_invoices.c.id, supplier_invoices.c.total, supplier_invoices.c.paid)
+            .where(
+                supplier_invoices.c.supplier_id == supplier_id,
+                supplier_invoices.c.paid < supplier_invoices.c.total,
+            )
+            .order_by(supplier_invoices.c.due_date, supplier_invoices.c.id)
+            .with_for_update()
+        )
+        for row_id, total, paid in self.session.execute(stmt).all():
+            if left <= 0:
+                break
+            take = min(total - paid, left)
+            self.session.execute(
+                update(supplier_invoices).where(supplier_invoices.c.id == row_id).values(paid=paid + take)
+            )
+            left -= take
+        return amount - left

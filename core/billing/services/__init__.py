@@ -1,0 +1,1 @@
+"""Billing's services: credit policy, card payments, invoicing, returns, settlement, the books."""

@@ -1,0 +1,301 @@
+"""Payments, invoices, returns and the books as one service for the CLI, the API and the jobs.
+
+Every step runs in a transaction of its own through the lifecycle service's runner (events published
+after commit, deadlocks retried).  Built by the composition root with the card processor and the
+channels' notifiers; it puts its policy and its close gate into the lifecycle service.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import TypeVar
+
+from core.billing.domain.invoicing import Invoice
+from core.billing.domain.payments import (
+    CustomerAccount,
+    GatewayResult,
+    PaymentMethod,
+    PaymentState,
+    PaymentTransaction,
+    TransactionKind,
+    authorisation_amount,
+)
+from core.billing.domain.receivables import Ageing, Statement
+from core.billing.domain.returns import Receipt, Resolution, ReturnRequest
+from core.billing.services import billing_data, books, credit, invoicing, payments, returns, settlement
+from core.billing.services.notices import BillingNotifier, render_pending
+from core.fulfilment.services.fulfilment import Fulfilment
+from core.fulfilment.services.lifecycle import locked_order
+from core.fulfilment.services.notifications import RenderReport
+from core.kernel.domain.model import Order, OrderState
+from core.kernel.errors import GatewayUnavailable, IllegalTransition, NotFound, PaymentError, TransientError
+from core.kernel.services.setup_csv import LoadReport
+from core.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+STALE = timedelta(seconds=10)  # a processor call pending longer than this is made again by the sweep
+# the sweep invoices shipments left without an invoice this recently only: shipments from before the
+# books existed (an upgraded installation) are not invoiced behind anybody's back
+CATCH_UP = timedelta(days=7)
+
+
+@dataclass
+class Billing:
+    fulfilment: Fulfilment
+    gateway: payments.PaymentGateway
+    notifiers: Mapping[str, BillingNotifier] = field(default_factory=dict)
+    policy: credit.PaymentPolicy = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.policy = credit.PaymentPolicy(self.fulfilment.clock)
+        self.fulfilment.policy = self.policy
+        self.fulfilment.close_gate = invoicing.close_gate
+
+    @property
+    def uow_factory(self) -> Callable[[], UnitOfWork]:
+        return self.fulfilment.uow_factory
+
+    def run(self, step: Callable[[UnitOfWork, datetime], T]) -> T:
+        return self.fulfilment.run(step)
+
+    # -- set-up, customers' terms and cards ------------------------------------------------------
+    def load_setup(self, folder: Path, actor: str) -> list[LoadReport]:
+        """Product costs and VAT classes, customers' payment terms, from a folder of CSV files."""
+        return self.run(lambda uow, now: billing_data.load_folder(uow, folder, actor, now))
+
+    def set_cost(self, sku: str, cost: Decimal | None, actor: str) -> None:
+        def step(uow: UnitOfWork, now: datetime) -> None:
+            product = uow.master.product(sku)
+            if product is None:
+                raise NotFound(f"product {sku} does not exist")
+            billing_data.set_cost(uow, product, cost, actor, now)
+
+        self.run(step)
+
+    def set_terms(
+        self,
+        customer_id: str,
+        *,
+        method: PaymentMethod | None = None,
+        terms_days: int | None = None,
+        credit_limit: Decimal | None = None,
+        no_limit: bool = False,
+        currency: str | None = None,
+        vat_number: str | None = None,
+    ) -> CustomerAccount:
+        def step(uow: UnitOfWork, now: datetime) -> CustomerAccount:
+            account = self._account(uow, customer_id)
+            account.method = method or account.method
+            account.terms_days = account.terms_days if terms_days is None else terms_days
+            account.credit_limit = (
+                None if no_limit else (credit_limit if credit_limit is not None else account.credit_limit)
+            )
+            account.currency = (currency or account.currency).upper()
+            account.vat_number = account.vat_number if vat_number is None else (vat_number.strip() or None)
+            return account
+
+        return self.run(step)
+
+    def set_card(self, customer_id: str, number: str, month: int, year: int, actor: str) -> list[int]:
+        """Keep a card for the customer (its token only) and try it on every order held because
+        the previous card was declined; returns those orders."""
+        card = self.gateway.tokenise(number, month, year)  # no transaction held while the processor works
+
+        def step(uow: UnitOfWork, now: datetime) -> list[int]:
+            account = self._account(uow, customer_id)
+            account.card_token, account.card_brand, account.card_last4 = card.token, card.brand, card.last4
+            retried = []
+            for order in uow.orders.list(customer_id=customer_id, state=OrderState.ON_HOLD, limit=1000):
+                held = uow.fulfilment.last_hold(order.id or 0)
+                if held is not None and str(held.detail.get("reason", "")).startswith(payments.PAYMENT_HOLD):
+                    self._reauthorise(uow, order, account, now)
+                    retried.append(order.id or 0)
+            return retried
+
+        return self.run(step)
+
+    def retry_payment(self, order_id: int, actor: str) -> str:
+        """Ask the processor again for an order whose card was declined (after the card changed)."""
+
+        def step(uow: UnitOfWork, now: datetime) -> str:
+            order = self._order(uow, order_id)
+            payment = uow.billing.payment_for_order(order_id)
+            if payment is None or payment.state is not PaymentState.DECLINED:
+                raise IllegalTransition(f"order {order_id} has no declined card payment to retry")
+            account = self._account(uow, payment.customer_id)
+            if not account.card_token:
+                raise IllegalTransition(f"customer {payment.customer_id} has no card on file")
+            self._reauthorise(uow, order, account, now)
+            return "authorisation requested"
+
+        return self.run(step)
+
+    def _reauthorise(self, uow: UnitOfWork, order: Order, account: CustomerAccount, now: datetime) -> None:
+        currency = invoicing.currency_of(uow, order)
+        gross = invoicing.estimate(uow, order).total
+        amount = authorisation_amount(gross, currency)
+        payments.request_authorisation(uow, order, account, amount, currency, now)
+
+    @staticmethod
+    def _account(uow: UnitOfWork, customer_id: str) -> CustomerAccount:
+        account = uow.billing.account(customer_id, lock=True)
+        if account is None:
+            if uow.master.customer(customer_id) is None:
+                raise NotFound(f"customer {customer_id} does not exist")
+            account = CustomerAccount(customer_id=customer_id)
+            uow.billing.add(account)
+        return account
+
+    @staticmethod
+    def _order(uow: UnitOfWork, order_id: int) -> Order:
+        return locked_order(uow, order_id)
+
+    def release_credit_hold(self, order_id: int, actor: str, note: str = "") -> Order:
+        return self.run(
+            lambda uow, now: credit.release_credit_hold(uow, order_id, self.policy, actor, now, note)
+        )
+
+    # -- processor calls -------------------------------------------------------------------------
+    def execute(self, txn_id: int) -> str | None:
+        """Make a pending processor call and record its answer; GatewayUnavailable when it must be
+        tried again (with the same idempotency key).  None when there was nothing to do."""
+        call = self.run(lambda uow, now: payments.prepare(uow, txn_id, now))
+        if call is None:
+            return None
+        try:
+            result = payments.call(self.gateway, call)
+        except GatewayUnavailable as exc:
+            message = str(exc)
+            self.run(lambda uow, now: payments.note_failure(uow, txn_id, message))
+            raise
+        except PaymentError as exc:  # the processor refused the request itself: no use retrying
+            result = GatewayResult(False, "", call.amount, call.currency, "refused", str(exc))
+        self.run(lambda uow, now: payments.record(uow, txn_id, result, now, self.policy))
+        return "approved" if result.approved else f"declined ({result.code})"
+
+    def void_for_cancelled(self, order_id: int) -> None:
+        """The order was cancelled: give back what its card authorisation holds."""
+
+        def step(uow: UnitOfWork, now: datetime) -> None:
+            payment = uow.billing.payment_for_order(order_id, lock=True)
+            if payment is None or payment.state is not PaymentState.AUTHORISED or payment.captured > 0:
+                return
+            if any(t.kind is TransactionKind.VOID for t in uow.billing.transactions(payment_id=payment.id)):
+                return
+            payments.queue(
+                uow,
+                TransactionKind.VOID,
+                payment.customer_id,
+                payment.capturable,
+                payment.currency,
+                now,
+                payment=payment,
+            )
+
+        self.run(step)
+
+    # -- invoices and settlement -----------------------------------------------------------------
+    def invoice_shipment(self, shipment_id: int, actor: str = "billing") -> Invoice:
+        return self.run(lambda uow, now: invoicing.invoice_shipment(uow, shipment_id, now, actor))
+
+    def close_if_settled(self, order_id: int) -> bool:
+        def step(uow: UnitOfWork, now: datetime) -> bool:
+            order = uow.fulfilment.order(order_id, lock=True)
+            return order is not None and settlement.close_if_settled(uow, order, now)
+
+        return self.run(step)
+
+    def receive_payment(
+        self,
+        customer_id: str,
+        amount: Decimal,
+        currency: str,
+        reference: str,
+        actor: str,
+        invoices: Sequence[str] = (),
+    ) -> PaymentTransaction:
+        return self.run(
+            lambda uow, now: books.receive_payment(
+                uow, customer_id, amount, currency, reference, actor, now, invoices
+            )
+        )
+
+    def write_off(self, code: str, reason: str, actor: str) -> Invoice:
+        return self.run(lambda uow, now: books.write_off(uow, code, reason, actor, now))
+
+    def record_supplier_invoice(
+        self,
+        supplier_id: str,
+        number: str,
+        issued: date,
+        due: date,
+        net: Decimal,
+        tax: Decimal,
+        currency: str,
+        actor: str,
+    ) -> int:
+        return self.run(
+            lambda uow, now: books.record_supplier_invoice(
+                uow, supplier_id, number, issued, due, net, tax, currency, actor, now
+            )
+        )
+
+    def pay_supplier(
+        self, supplier_id: str, amount: Decimal, currency: str, reference: str, actor: str
+    ) -> Decimal:
+        return self.run(
+            lambda uow, now: books.pay_supplier(uow, supplier_id, amount, currency, reference, actor, now)
+        )
+
+    # -- returns ---------------------------------------------------------------------------------
+    def authorise_return(
+        self,
+        order_id: int,
+        quantities: Mapping[int, Decimal],
+        reason: str,
+        resolution: Resolution,
+        actor: str,
+    ) -> ReturnRequest:
+        return self.run(
+            lambda uow, now: returns.authorise_return(
+                uow, order_id, quantities, reason, resolution, actor, now
+            )
+        )
+
+    def receive_return(self, return_id: int, receipts: Sequence[Receipt], actor: str) -> ReturnRequest:
+        return self.run(lambda uow, now: returns.receive_return(uow, return_id, receipts, actor, now))
+
+    # -- telling the customer --------------------------------------------------------------------
+    def notify(self, order_id: int) -> RenderReport:
+        report = self.run(lambda uow, now: render_pending(uow, order_id, self.notifiers, now))
+        if report.failed:
+            raise TransientError(
+                f"{report.failed} billing notice(s) of order {order_id} could not be rendered"
+            )
+        return report
+
+    # -- reading ---------------------------------------------------------------------------------
+    def statement(self, customer_id: str, start: date, end: date) -> Statement:
+        with self.uow_factory() as uow:
+            return books.statement(uow, customer_id, start, end)
+
+    def receivables(self, as_of: date | None = None) -> list[Ageing]:
+        with self.uow_factory() as uow:
+            return books.receivables(uow, as_of or self.fulfilment.clock().date())
+
+    def unfinished(self) -> tuple[list[int], list[int], list[int]]:
+        """Processor calls pending for a while, orders with billing notices to render, shipments to
+        invoice: what the sweep queues again."""
+        with self.uow_factory() as uow:
+            now = self.fulfilment.clock()
+            return (
+                uow.billing.pending_transactions(created_before=now - STALE),
+                uow.billing.orders_with_pending_notices(),
+                uow.billing.uninvoiced_shipments(shipped_since=now - CATCH_UP),
+            )

@@ -1,0 +1,111 @@
+"""Repositories of the review queue: users and credentials, locks, the audit trail, learned codes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from core.capture.adapters import orm_review as t
+from core.kernel.domain.users import ApiToken, AuditEvent, LearnedItem, ReviewLock, User, WebSession
+
+
+class UserRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, obj: User | ApiToken | WebSession) -> None:
+        self.session.add(obj)
+
+    def by_name(self, username: str) -> User | None:
+        return self.session.scalars(select(User).where(t.users.c.username == username)).first()
+
+    def get(self, user_id: int) -> User | None:
+        return self.session.get(User, user_id)
+
+    def all(self) -> Sequence[User]:
+        return self.session.scalars(select(User).order_by(t.users.c.username)).all()
+
+    def count(self) -> int:
+        return len(self.session.scalars(select(t.users.c.id)).all())
+
+    def token(self, token_hash: str) -> ApiToken | None:
+        stmt = select(ApiToken).where(
+            t.api_tokens.c.token_hash == token_hash, t.api_tokens.c.revoked.is_(False)
+        )
+        return self.session.scalars(stmt).first()
+
+    def web_session(self, token_hash: str) -> WebSession | None:
+        return self.session.get(WebSession, token_hash)
+
+    def end_session(self, token_hash: str) -> None:
+        self.session.execute(delete(t.web_sessions).where(t.web_sessions.c.token_hash == token_hash))
+
+    def purge_sessions(self, now: datetime) -> None:
+        self.session.execute(delete(t.web_sessions).where(t.web_sessions.c.expires_at < now))
+
+
+class ReviewRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def lock(self, order_id: int, *, for_update: bool = False) -> ReviewLock | None:
+        stmt = select(ReviewLock).where(t.review_locks.c.order_id == order_id)
+        if for_update:
+            stmt = stmt.with_for_update()
+        return self.session.scalars(stmt).first()
+
+    def locks(self, order_ids: Sequence[int]) -> dict[int, ReviewLock]:
+        if not order_ids:
+            return {}
+        rows = self.session.scalars(select(ReviewLock).where(t.review_locks.c.order_id.in_(list(order_ids))))
+        return {lock.order_id: lock for lock in rows}
+
+    def add(self, obj: ReviewLock | AuditEvent | LearnedItem) -> None:
+        self.session.add(obj)
+
+    def release(self, order_id: int) -> None:
+        self.session.execute(delete(t.review_locks).where(t.review_locks.c.order_id == order_id))
+
+    def audit(self, order_id: int) -> Sequence[AuditEvent]:
+        stmt = select(AuditEvent).where(t.audit_events.c.order_id == order_id).order_by(t.audit_events.c.id)
+        return self.session.scalars(stmt).all()
+
+    def learned(self, *, include_undone: bool = False) -> Sequence[LearnedItem]:
+        stmt = select(LearnedItem).order_by(t.learned_items.c.id.desc())
+        if not include_undone:
+            stmt = stmt.where(t.learned_items.c.undone_at.is_(None))
+        return self.session.scalars(stmt).all()
+
+    def learned_item(self, item_id: int) -> LearnedItem | None:
+        return self.session.get(LearnedItem, item_id)
+
+    def pages(self, document_id: int) -> Sequence[dict[str, object]]:
+        stmt = select(t.document_pages).where(t.document_pages.c.document_id == document_id)
+        return [dict(row._mapping) for row in self.session.execute(stmt.order_by(t.document_pages.c.number))]
+
+    def add_pages(self, document_id: int, pages: Sequence[dict[str, object]]) -> None:
+        if pages:
+            self.session.execute(
+                t.document_pages.insert(), [{"document_id": document_id, **p} for p in pages]
+            )
+
+
+class PolicyRepository:
+    """Decision-policy settings by scope: "default", "channel:<channel>", "customer:<id>"."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def all(self) -> dict[str, dict[str, object]]:
+        rows = self.session.execute(select(t.decision_policies.c.scope, t.decision_policies.c.settings))
+        return {scope: dict(settings or {}) for scope, settings in rows}
+
+    def put(self, scope: str, settings: dict[str, object], now: datetime) -> None:
+        self.session.execute(delete(t.decision_policies).where(t.decision_policies.c.scope == scope))
+        if settings:
+            self.session.execute(
+                t.decision_policies.insert().values(scope=scope, settings=settings, updated_at=now)
+            )

@@ -1,0 +1,1 @@
+"""Capture's domain: documents, captured orders, interchanges, decisions; the standard library only."""

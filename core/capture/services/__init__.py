@@ -1,0 +1,1 @@
+"""Capture's services: intake, processing, duplicates, interchanges, the review queue."""

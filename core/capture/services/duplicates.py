@@ -1,0 +1,103 @@
+"""The same order twice, whatever the channels: caught, sent to review, and linked to the first.
+
+An order repeats an earlier one from the same customer when it carries the same order number (within
+`PO_WINDOW`, any channel), or the same lines (at least two, same SKUs and quantities) within
+`LINES_WINDOW` on another channel: the fax that is followed by the same order by e-mail, or an EDI
+order also faxed "to be sure".  The same lines again on the same channel under a new order number
+is a customer's routine reorder, not a duplicate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from core.capture.domain.order import Problem, ProblemCode
+from core.capture.domain.resolution import ResolvedOrder
+from core.kernel.domain.model import Decision, Order, OrderState
+from core.unit_of_work import UnitOfWork
+
+PO_WINDOW = timedelta(days=60)
+LINES_WINDOW = timedelta(days=5)
+MIN_LINES = 2  # a single repeated line is a customer's routine reorder more often than a duplicate
+
+Signature = tuple[tuple[str, Decimal], ...]
+
+
+def _po(text: str | None) -> str:
+    return "".join((text or "").split()).upper()
+
+
+def _signature(pairs: Iterable[tuple[str | None, Decimal | None]]) -> Signature | None:
+    lines = sorted((sku, qty.normalize()) for sku, qty in pairs if sku and qty is not None)
+    return tuple(lines) if len(lines) >= MIN_LINES else None
+
+
+@dataclass
+class _Customer:
+    seen_before: bool
+    by_po: dict[str, int] = field(default_factory=dict)
+    by_lines: dict[Signature, list[tuple[int, str]]] = field(default_factory=dict)  # (order, channel)
+
+
+class DuplicateIndex:
+    """What each customer ordered lately, loaded once per customer for one document's orders."""
+
+    def __init__(self, uow: UnitOfWork, document_id: int, now: datetime) -> None:
+        self.uow = uow
+        self.document_id = document_id
+        self.now = now
+        self._customers: dict[str, _Customer] = {}
+
+    def _load(self, customer_id: str) -> _Customer:
+        if customer_id not in self._customers:
+            earlier = self.uow.orders.recent_for_customer(
+                customer_id, self.now - PO_WINDOW, exclude_document=self.document_id
+            )
+            known = _Customer(seen_before=self.uow.orders.has_orders_from(customer_id, self.document_id))
+            for order in earlier:
+                self._remember(known, order)
+            self._customers[customer_id] = known
+        return self._customers[customer_id]
+
+    def _remember(self, known: _Customer, order: Order) -> None:
+        if order.id is None or order.state == OrderState.REJECTED:
+            return
+        if order.po_number:
+            known.by_po.setdefault(_po(order.po_number), order.id)
+        if order.created_at >= self.now - LINES_WINDOW:
+            signature = _signature((line.sku, line.quantity) for line in order.lines)
+            if signature:
+                known.by_lines.setdefault(signature, []).append((order.id, order.channel))
+
+    def first_order(self, customer_id: str | None) -> bool:
+        """Whether nothing came from this customer before (documents other than this one)."""
+        return customer_id is not None and not self._load(customer_id).seen_before
+
+    def earlier(self, resolved: ResolvedOrder, channel: str) -> int | None:
+        """The earlier order this one (arriving on `channel`) repeats, if any."""
+        if not resolved.customer_id:
+            return None
+        known = self._load(resolved.customer_id)
+        po = _po(resolved.captured.po_number)
+        if po and po in known.by_po:
+            return known.by_po[po]
+        signature = _signature(
+            (sku, line.quantity) for sku, line in zip(resolved.skus, resolved.captured.lines, strict=True)
+        )
+        if not signature:
+            return None
+        others = [order for order, came_on in known.by_lines.get(signature, []) if came_on != channel]
+        return min(others) if others else None
+
+
+def flag(resolved: ResolvedOrder, earlier: int) -> ResolvedOrder:
+    """The order as a suspected duplicate: a clerk decides, seeing the first one."""
+    problem = Problem(
+        ProblemCode.DUPLICATE_ORDER,
+        f"looks like order {earlier} again (same order number, or the same lines a few days apart)",
+        field="po_number",
+    )
+    return replace(resolved, problems=(*resolved.problems, problem), decision=Decision.REVIEW)

@@ -1,0 +1,347 @@
+"""Processing a stored document: read it, validate each order, store orders and answers at once.
+
+The document's row is the source of truth.  Processing is idempotent: a finished document is left
+alone, the orders and the finished state are committed in one transaction, and a document that has
+crashed its worker too often is quarantined instead of crashing it again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Protocol
+
+from sqlalchemy.exc import DataError, IntegrityError, StatementError
+
+from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
+from core.capture.domain.events import AnswersQueued, OrdersAccepted
+from core.capture.domain.interchange import InterchangeReceipt
+from core.capture.domain.layout import PageWords
+from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
+from core.capture.domain.policy import apply_policy, resolve_policy
+from core.capture.domain.resolution import MasterData, ResolvedOrder
+from core.capture.services import duplicates, interchanges
+from core.capture.services.order_changes import apply_captured_change
+from core.capture.services.orders import order_from_resolved, pages_rows
+from core.kernel.domain.model import Decision, Order, OrderState, OutboundMessage, Partner
+from core.kernel.errors import LifecycleError, NotFound, TransientError
+from core.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+Reader = Callable[[InboundDocument], ParseResult]
+Validator = Callable[[CapturedOrder, MasterData, date], ResolvedOrder]
+Clock = Callable[[], datetime]
+
+
+class EdiAnswers(Protocol):
+    """Renders EDIFACT answers; the partner's control-reference sequence is advanced by the caller."""
+
+    def order_responses(
+        self, orders: Sequence[Order], partner: Partner, control_ref: str, now: datetime
+    ) -> OutboundMessage: ...
+
+    def contrl(
+        self, receipt: InterchangeReceipt, partner: Partner, control_ref: str, now: datetime
+    ) -> OutboundMessage: ...
+
+
+class Responder(Protocol):
+    """Answers decided orders on a non-EDIFACT channel (an e-mail reply, a fax back).
+
+    Called inside the processing transaction; returns the outbox messages to queue (rendered now,
+    delivered by the answers job), and may read master data through `uow`.
+    """
+
+    def respond(
+        self, uow: UnitOfWork, record: DocumentRecord, orders: Sequence[Order], now: datetime
+    ) -> list[OutboundMessage]: ...
+
+
+@dataclass
+class DocumentProcessor:
+    uow: UnitOfWork
+    read: Reader
+    validate: Validator
+    edi_answers: EdiAnswers
+    clock: Clock
+    publish: Callable[[list[object]], None]
+    max_attempts: int = 5
+    max_document_bytes: int = 20 * 1024 * 1024
+    responders: Mapping[str, Responder] = field(default_factory=dict)  # by channel: "fax", "email"
+
+    def process(self, doc_id: int) -> DocumentState:
+        """Take the document through reading, validation and storage; returns its final state."""
+        envelope = self._start(doc_id)
+        if isinstance(envelope, DocumentState):
+            return envelope
+        result = self._read_safely(envelope)
+        with self.uow as uow:
+            record = uow.documents.get(doc_id, lock=True)
+            assert record is not None
+            if record.state.finished:
+                return record.state
+            try:
+                self._apply(uow, record, envelope, result)
+                uow.commit()
+            except IntegrityError as exc:
+                uow.rollback()
+                done = uow.documents.get(doc_id)
+                if done is not None and done.state.finished:  # another worker finished it meanwhile
+                    return done.state
+                raise TransientError(f"conflict while storing document {doc_id}: {exc.orig}") from exc
+            except (DataError, StatementError) as exc:
+                # a value the database refuses (an absurd number, say): quarantine, do not retry
+                uow.rollback()
+                return self._quarantine(doc_id, f"could not store what was read: {exc.orig or exc}")
+            state = record.state
+        self.publish(self.uow.collect_events())
+        return state
+
+    def _quarantine(self, doc_id: int, reason: str) -> DocumentState:
+        with self.uow as uow:
+            record = uow.documents.get(doc_id, lock=True)
+            assert record is not None
+            record.quarantine(reason[:2000], self.clock())
+            uow.commit()
+            return record.state
+
+    def _start(self, doc_id: int) -> InboundDocument | DocumentState:
+        now = self.clock()
+        with self.uow as uow:
+            record = uow.documents.get(doc_id, lock=True)
+            if record is None:
+                raise NotFound(f"document {doc_id} does not exist")
+            if record.state.finished:
+                return record.state
+            if record.attempts >= self.max_attempts:
+                record.quarantine(f"gave up after {record.attempts} attempts that did not finish", now)
+                uow.commit()
+                return record.state
+            first = uow.documents.first_with_hash(record.sha256, exclude=record.id)
+            same = "the same bytes"
+            if not _earlier(first, record) and record.external_id and record.channel != Channel.EDI:
+                # e-mail, fax: the same Message-ID (job id) is the same message, however it travelled;
+                # EDIFACT has its own rule (sender + control reference, in `interchanges`)
+                first = uow.documents.first_with_external_id(
+                    record.channel, record.external_id, exclude=record.id
+                )
+                same = f"the same message ({record.external_id[:200]})"
+            if first is not None and _earlier(first, record):
+                record.state = DocumentState.DUPLICATE
+                record.duplicate_of = first.id
+                record.problems = [
+                    Problem(
+                        ProblemCode.DUPLICATE_DOCUMENT,
+                        f"{same} arrived before as document {first.id}; no new orders",
+                        severity=Severity.INFO,
+                    ).as_dict()
+                ]
+                record.updated_at = now
+                uow.commit()
+                return record.state
+            if record.size > self.max_document_bytes:
+                record.quarantine(
+                    f"{record.size / 2**20:.1f} MB is more than the {self.max_document_bytes / 2**20:.0f} MB"
+                    " allowed for one document (OMS_MAX_DOCUMENT_MB); it is kept, not read",
+                    now,
+                )
+                uow.commit()
+                return record.state
+            record.state = DocumentState.PROCESSING
+            record.attempts += 1
+            record.updated_at = now
+            envelope = record.envelope(uow.blobs.get(record.sha256))
+            uow.commit()
+            return envelope
+
+    def _read_safely(self, envelope: InboundDocument) -> ParseResult:
+        try:
+            return self.read(envelope)
+        except Exception as exc:  # a reader bug must quarantine the document, not kill the worker
+            log.exception("reader failed on %s", envelope.original_name)
+            return ParseResult(format="unknown", error=f"internal error while reading: {exc!r}")
+
+    def _apply(
+        self, uow: UnitOfWork, record: DocumentRecord, doc: InboundDocument, result: ParseResult
+    ) -> None:
+        now = self.clock()
+        assert record.id is not None
+        record.format = result.format
+        record.updated_at = now
+        if result.sender and not record.sender:  # e.g. a fax header line when no sidecar named it
+            record.sender = result.sender[:256]
+        receipts = result.interchanges
+        screening = interchanges.screen(uow, receipts, record.id)
+        orders: list[Order] = []
+        taken: dict[int, int] = {}
+        changed: list[Problem] = []
+        policies = uow.policies.all()
+        seen = duplicates.DuplicateIndex(uow, record.id, now)
+        for index, captured in enumerate(result.orders):
+            source = captured.interchange_index
+            if source is not None and source in screening.duplicates:
+                continue
+            if captured.function == "change":
+                outcome = self._apply_change(uow, captured, now)
+                changed.append(outcome)
+                if outcome.severity < Severity.REVIEW:
+                    if source is not None:
+                        taken[source] = taken.get(source, 0) + 1
+                    continue
+                captured = captured.with_problems(outcome)  # not applied: a clerk decides
+            if record.channel == Channel.FAX and record.sender:  # the fax server's number beats OCR
+                captured = replace(captured, buyer=replace(captured.buyer, fax=record.sender))
+            resolved = self.validate(captured, uow.master, now.date())
+            policy = resolve_policy(policies, str(record.channel), resolved.customer_id)
+            resolved = apply_policy(resolved, policy, first_order=seen.first_order(resolved.customer_id))
+            earlier = seen.earlier(resolved, str(record.channel))
+            if earlier is not None:
+                resolved = duplicates.flag(resolved, earlier)
+            sender = receipts[source].sender_id if source is not None and source < len(receipts) else None
+            order = order_from_resolved(resolved, record, index, now, sender)
+            order.duplicate_of = earlier
+            orders.append(order)
+            if source is not None:
+                taken[source] = taken.get(source, 0) + 1
+        uow.orders.insert_new(record.id, orders)
+        pages = result.extra.get("pages")
+        if orders and isinstance(pages, tuple | list) and all(isinstance(p, PageWords) for p in pages):
+            uow.review.add_pages(record.id, pages_rows(pages))
+        interchanges.record_taken(uow, receipts, screening, taken, record.id, now)
+
+        contrls = interchanges.contrl_receipts(receipts, screening, taken)
+        answered = self._answer(uow, record, receipts, contrls, orders, now)
+        responder = self.responders.get(str(record.channel))
+        if responder is not None and not receipts:
+            decided = [o for o in orders if o.decision != Decision.REVIEW]
+            for msg in responder.respond(uow, record, decided, now) if decided else []:
+                self._queue(uow, msg, record)
+                answered += 1
+        doc_problems = list(result.problems) + screening.problems + changed
+        record.problems = [p.as_dict() for p in doc_problems]
+        if screening.duplicates:
+            record.duplicate_of = min(screening.duplicates.values())
+        if orders or any(p.severity < Severity.REVIEW for p in changed):
+            record.state = DocumentState.PROCESSED
+        elif receipts and len(screening.duplicates) == len(receipts):
+            record.state = DocumentState.DUPLICATE
+        elif result.error:
+            record.quarantine(result.error, now)
+        elif _only_acknowledgements(result):
+            record.state = DocumentState.PROCESSED
+        else:
+            reasons = "; ".join(p.message for p in doc_problems) or "no order found in the document"
+            record.quarantine(reasons, now)
+        if answered:
+            uow.emit(AnswersQueued(record.id))
+        accepted = tuple(o.id for o in orders if o.id is not None and o.state == OrderState.ACCEPTED)
+        if accepted:
+            uow.emit(OrdersAccepted(accepted))
+
+    def _answer(
+        self,
+        uow: UnitOfWork,
+        record: DocumentRecord,
+        receipts: tuple[InterchangeReceipt, ...],
+        contrls: list[InterchangeReceipt],
+        orders: list[Order],
+        now: datetime,
+    ) -> int:
+        """Queue the EDIFACT answers owed: the CONTRLs, and an ORDRSP per decided (not reviewed) order."""
+        if not receipts:
+            return 0
+        count = 0
+        partners = {r.sender_id: self._partner(uow, r) for r in receipts}
+        for receipt in contrls:
+            partner = partners[receipt.sender_id]
+            msg = self.edi_answers.contrl(receipt, partner, partner.take_control_ref(), now)
+            self._queue(uow, msg, record)
+            count += 1
+        decided: dict[str, list[Order]] = {}
+        for order in orders:
+            if order.partner_id in partners and order.decision != Decision.REVIEW:
+                decided.setdefault(order.partner_id, []).append(order)
+        for partner_id, answered in decided.items():
+            partner = partners[partner_id]
+            msg = self.edi_answers.order_responses(answered, partner, partner.take_control_ref(), now)
+            msg.order_id = answered[0].id if len(answered) == 1 else None
+            self._queue(uow, msg, record)
+            count += 1
+        return count
+
+    def _apply_change(self, uow: UnitOfWork, captured: CapturedOrder, now: datetime) -> Problem:
+        """Apply a buyer's change (ORDCHG, or BGM function "change") to the order it changes.
+
+        Returns an INFO problem saying what was done, or a REVIEW problem saying why it was not
+        (no such order, or goods already in the warehouse), in which case the change is kept as an
+        order in review for a clerk.
+        """
+        customer = self.validate(captured, uow.master, now.date()).customer_id
+        try:
+            with uow.session.begin_nested():
+                outcome = apply_captured_change(uow, captured, customer, "edi", now)
+        except (NotFound, LifecycleError) as exc:
+            return Problem(
+                ProblemCode.CHANGE_NOT_APPLIED,
+                f"change to order {captured.po_number!r} not applied: {exc}",
+                field="po_number",
+            )
+        done = ", ".join(f"line {k}: {v}" for k, v in outcome.items()) or "nothing to change"
+        return Problem(
+            ProblemCode.CHANGE_APPLIED,
+            f"change to order {captured.po_number!r} applied ({done})",
+            severity=Severity.INFO,
+        )
+
+    def answer_decided(self, uow: UnitOfWork, order: Order, now: datetime) -> int:
+        """Queue the answer to one order decided later (approved or rejected in review)."""
+        record = uow.documents.get(order.document_id)
+        assert record is not None and record.id is not None
+        messages: list[OutboundMessage] = []
+        partner = uow.partners.get(order.partner_id, lock=True) if order.partner_id else None
+        if partner is not None:
+            msg = self.edi_answers.order_responses([order], partner, partner.take_control_ref(), now)
+            msg.order_id = order.id
+            messages.append(msg)
+        elif (responder := self.responders.get(str(record.channel))) is not None:
+            messages.extend(responder.respond(uow, record, [order], now))
+        for msg in messages:
+            self._queue(uow, msg, record)
+        if messages:
+            uow.emit(AnswersQueued(record.id))
+        return len(messages)
+
+    @staticmethod
+    def _queue(uow: UnitOfWork, msg: OutboundMessage, record: DocumentRecord) -> None:
+        msg.document_id = record.id
+        uow.outbound.add(msg)
+
+    @staticmethod
+    def _partner(uow: UnitOfWork, receipt: InterchangeReceipt) -> Partner:
+        existing = uow.partners.get(receipt.sender_id, lock=True)
+        if existing is not None:
+            return existing
+        customer = uow.master.customer_by_gln(receipt.sender_id)
+        return uow.partners.get_or_create(
+            Partner(
+                partner_id=receipt.sender_id,
+                qualifier=receipt.sender_qualifier,
+                our_id=receipt.recipient_id,
+                our_qualifier=receipt.recipient_qualifier,
+                syntax_id=receipt.syntax_id,
+                syntax_version=receipt.syntax_version,
+                customer_id=customer.customer_id if customer else None,
+            )
+        )
+
+
+def _earlier(first: DocumentRecord | None, record: DocumentRecord) -> bool:
+    return first is not None and first.id is not None and record.id is not None and first.id < record.id
+
+
+def _only_acknowledgements(result: ParseResult) -> bool:
+    types = [m.type for r in result.interchanges for m in r.messages]
+    return bool(types) and all(t == "CONTRL" for t in types)

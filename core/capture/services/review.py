@@ -1,0 +1,356 @@
+"""The review queue: who works on which order (locks), corrections with an audit trail, approval,
+rejection, and customer item codes learned from corrections."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from core.capture.domain.events import OrdersAccepted
+from core.capture.domain.order import CapturedLine, CapturedOrder, Party
+from core.capture.domain.resolution import MasterData, ResolvedOrder
+from core.kernel.domain.model import CustomerItem, Order, OrderLine, OrderState
+from core.kernel.domain.users import AuditEvent, LearnedItem, ReviewLock, User
+from core.kernel.errors import ComandaError, NotFound
+from core.unit_of_work import UnitOfWork
+
+LOCK_TTL = timedelta(minutes=10)
+HEADER_FIELDS = ("po_number", "customer_id", "order_date", "requested_delivery_date", "currency")
+LINE_FIELDS = ("sku", "description", "quantity", "unit", "unit_price", "item_code", "buyer_item_code")
+Validator = Callable[[CapturedOrder, MasterData, date], ResolvedOrder]
+Answer = Callable[[UnitOfWork, Order, datetime], int]
+
+
+class ReviewError(ComandaError):
+    """A review action was refused (locked by someone else, not in review, bad value)."""
+
+
+@dataclass(frozen=True)
+class LockState:
+    holder: str | None  # user name of whoever holds it, None when free
+    until: datetime | None
+    mine: bool
+
+
+def lock_state(uow: UnitOfWork, order_id: int, user: User, now: datetime) -> LockState:
+    lock = uow.review.lock(order_id)
+    if lock is None or lock.expires_at <= now:
+        return LockState(None, None, False)
+    holder = uow.users.get(lock.user_id)
+    return LockState(holder.username if holder else "?", lock.expires_at, lock.user_id == user.id)
+
+
+def acquire(uow: UnitOfWork, order_id: int, user: User, now: datetime) -> LockState:
+    """Take (or renew) the lock on an order; refused while another clerk holds an unexpired one."""
+    assert user.id is not None
+    with uow:
+        order = _in_review(uow, order_id)
+        lock = uow.review.lock(order_id, for_update=True)
+        if lock is not None and lock.expires_at > now and lock.user_id != user.id:
+            holder = uow.users.get(lock.user_id)
+            uow.rollback()
+            return LockState(holder.username if holder else "?", lock.expires_at, False)
+        if lock is None:
+            uow.review.add(ReviewLock(order_id, user.id, now, now + LOCK_TTL))
+            uow.review.add(AuditEvent(order.id or order_id, now, "lock", user.id))
+        else:
+            lock.user_id, lock.acquired_at, lock.expires_at = user.id, now, now + LOCK_TTL
+        uow.commit()
+    return LockState(user.username, now + LOCK_TTL, True)
+
+
+def release(uow: UnitOfWork, order_id: int, user: User) -> None:
+    with uow:
+        lock = uow.review.lock(order_id, for_update=True)
+        if lock is not None and lock.user_id == user.id:
+            uow.review.release(order_id)
+            uow.commit()
+
+
+def _in_review(uow: UnitOfWork, order_id: int) -> Order:
+    order = uow.orders.get(order_id)
+    if order is None:
+        raise NotFound(f"order {order_id} does not exist")
+    if order.state != OrderState.IN_REVIEW:
+        raise ReviewError(f"order {order_id} is {order.state}, not in review")
+    return order
+
+
+def _holding(uow: UnitOfWork, order_id: int, user: User, now: datetime) -> Order:
+    order = _in_review(uow, order_id)
+    lock = uow.review.lock(order_id, for_update=True)
+    if lock is None or lock.expires_at <= now or lock.user_id != user.id:
+        raise ReviewError("open the order first: another clerk may be working on it")
+    lock.expires_at = now + LOCK_TTL
+    return order
+
+
+@dataclass(frozen=True)
+class LineEdit:
+    """A line as the clerk left it; `position` None adds a line."""
+
+    position: int | None
+    values: Mapping[str, str]
+
+
+def _decimal(value: str, field: str) -> Decimal | None:
+    text = value.strip().replace(" ", "")
+    if not text:
+        return None
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ReviewError(f"{field}: {value!r} is not a number") from None
+
+
+def _date(value: str, field: str) -> date | None:
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ReviewError(f"{field}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _coerce(field: str, value: str) -> object:
+    if field in ("quantity", "unit_price"):
+        return _decimal(value, field)
+    if field in ("order_date", "requested_delivery_date"):
+        return _date(value, field)
+    text = value.strip()
+    if field == "currency":
+        return text.upper() or None
+    return text or None
+
+
+def _audit(
+    uow: UnitOfWork, order: Order, user: User, now: datetime, field: str, before: object, after: object
+) -> None:
+    if before == after:
+        return
+    as_json = [v if v is None or isinstance(v, int | float) else str(v) for v in (before, after)]
+    uow.review.add(AuditEvent(order.id or 0, now, "edit", user.id, field, as_json[0], as_json[1]))
+
+
+def save(
+    uow: UnitOfWork,
+    order_id: int,
+    user: User,
+    now: datetime,
+    header: Mapping[str, str],
+    lines: Sequence[LineEdit],
+    validate: Validator,
+) -> Order:
+    """Apply the clerk's corrections (every change audited) and re-check the order."""
+    with uow:
+        order = _holding(uow, order_id, user, now)
+        for field in HEADER_FIELDS:
+            if field in header:
+                new = _coerce(field, header[field])
+                _audit(uow, order, user, now, field, getattr(order, field), new)
+                setattr(order, field, new)
+        _apply_lines(uow, order, user, now, lines)
+        recheck(uow, order, validate, now)
+        uow.commit()
+        return order
+
+
+def _apply_lines(uow: UnitOfWork, order: Order, user: User, now: datetime, lines: Sequence[LineEdit]) -> None:
+    kept: list[OrderLine] = []
+    by_position = {line.position: line for line in order.lines}
+    for n, edit in enumerate(lines, start=1):
+        line = by_position.pop(edit.position, None) if edit.position is not None else None
+        if line is None:
+            line = OrderLine(position=n)
+            _audit(uow, order, user, now, f"lines[{n - 1}]", None, "added")
+        for field in LINE_FIELDS:
+            if field in edit.values:
+                new = _coerce(field, edit.values[field])
+                _audit(uow, order, user, now, f"lines[{n - 1}].{field}", getattr(line, field), new)
+                setattr(line, field, new)
+        kept.append(line)
+    for removed in by_position.values():
+        _audit(
+            uow,
+            order,
+            user,
+            now,
+            f"lines[{removed.position - 1}]",
+            removed.sku or removed.item_code,
+            "removed",
+        )
+    # positions are unique per order: move every kept line out of the way before renumbering
+    for i, line in enumerate(kept):
+        line.position = 10_000 + i
+    order.lines[:] = kept
+    uow.flush()
+    for i, line in enumerate(kept, start=1):
+        line.position = i
+        if line.quantity is not None and line.unit_price is not None:
+            line.amount = line.quantity * line.unit_price
+
+
+def captured_from(order: Order) -> CapturedOrder:
+    """The order as it now stands, in the shape validation reads."""
+    return CapturedOrder(
+        po_number=order.po_number,
+        order_date=order.order_date,
+        requested_delivery_date=order.requested_delivery_date,
+        currency=order.currency,
+        buyer=Party(party_id=order.buyer_party_id, name=order.buyer_name),
+        lines=tuple(
+            CapturedLine(
+                line_no=line.line_no,
+                item_code=line.sku or line.item_code,
+                gtin=line.gtin,
+                buyer_item_code=line.buyer_item_code,
+                supplier_item_code=line.sku,
+                description=line.description,
+                quantity=line.quantity,
+                unit=line.unit,
+                unit_price=line.unit_price,
+            )
+            for line in order.lines
+        ),
+    )
+
+
+def recheck(uow: UnitOfWork, order: Order, validate: Validator, now: datetime) -> None:
+    """Validate the corrected order; a customer the clerk chose stands even without a GLN match."""
+    captured = captured_from(order)
+    if order.customer_id and uow.master.customer(order.customer_id) is not None:
+        captured = replace(captured, buyer=Party(party_id=order.customer_id))
+    resolved = validate(captured, uow.master, now.date())
+    order.problems = [p.as_dict() for p in resolved.problems]
+    order.customer_id = resolved.customer_id or order.customer_id
+    for line, sku in zip(order.lines, resolved.skus, strict=True):
+        line.sku = sku
+    order.confidence = 1.0 if not resolved.problems else resolved.confidence
+
+
+def approve(uow: UnitOfWork, order_id: int, user: User, now: datetime, answer: Answer) -> Order:
+    """Accept the order as corrected, learn the customer's codes, and send the confirmation."""
+    with uow:
+        order = _holding(uow, order_id, user, now)
+        missing = [f"line {line.position}" for line in order.lines if not line.sku or line.quantity is None]
+        if not order.customer_id:
+            raise ReviewError("choose the customer before approving")
+        if missing:
+            raise ReviewError(f"every line needs a SKU and a quantity: {', '.join(missing)}")
+        learn(uow, order, user, now)
+        order.state = OrderState.ACCEPTED  # the decision stays what capture said: it was not touchless
+        uow.review.add(AuditEvent(order.id or order_id, now, "approve", user.id))
+        uow.emit(OrdersAccepted((order_id,)))
+        uow.review.release(order_id)
+        answer(uow, order, now)
+        uow.commit()
+        return order
+
+
+def reject(uow: UnitOfWork, order_id: int, user: User, now: datetime, reason: str, answer: Answer) -> Order:
+    if not reason.strip():
+        raise ReviewError("say why the order is rejected")
+    with uow:
+        order = _holding(uow, order_id, user, now)
+        order.state = OrderState.REJECTED
+        uow.review.add(
+            AuditEvent(order.id or order_id, now, "reject", user.id, "reason", None, reason.strip())
+        )
+        uow.review.release(order_id)
+        answer(uow, order, now)
+        uow.commit()
+        return order
+
+
+def learn(uow: UnitOfWork, order: Order, user: User, now: datetime) -> list[LearnedItem]:
+    """Record the customer's own code for each line a clerk mapped to a SKU by hand."""
+    learned: list[LearnedItem] = []
+    customer = order.customer_id
+    if not customer:
+        return learned
+    for line in order.lines:
+        code = line.buyer_item_code or line.item_code
+        if not line.sku or not code or code == line.sku or code == line.gtin:
+            continue
+        if uow.master.product(line.sku) is None:
+            continue
+        if uow.master.sku_for_customer_code(customer, code) == line.sku:
+            continue
+        uow.master.upsert(CustomerItem(customer, code, line.sku))
+        item = LearnedItem(customer, code, line.sku, now, user.id, order.id)
+        uow.review.add(item)
+        uow.review.add(AuditEvent(order.id or 0, now, "learn", user.id, "customer_item", code, line.sku))
+        learned.append(item)
+    return learned
+
+
+def unlearn(uow: UnitOfWork, item_id: int, user: User, now: datetime) -> LearnedItem:
+    """A supervisor takes back a learned code: the mapping goes, the record stays, marked undone."""
+    with uow:
+        item = uow.review.learned_item(item_id)
+        if item is None or item.undone_at is not None:
+            raise NotFound(f"no learned code {item_id} to undo")
+        uow.master.remove_customer_item(item.customer_id, item.customer_item_code, item.sku)
+        item.undone_at = now
+        if item.order_id is not None:
+            uow.review.add(
+                AuditEvent(
+                    item.order_id, now, "unlearn", user.id, "customer_item", item.customer_item_code, None
+                )
+            )
+        uow.commit()
+        return item
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    order: Order
+    lock: LockState
+    codes: tuple[str, ...]
+
+
+SORTS = {
+    "age": lambda r: r.order.created_at,
+    "-age": lambda r: -r.order.created_at.timestamp(),
+    "confidence": lambda r: r.order.confidence,
+    "customer": lambda r: r.order.customer_id or "~",
+    "channel": lambda r: r.order.channel,
+}
+
+
+def queue(
+    uow: UnitOfWork,
+    user: User,
+    now: datetime,
+    *,
+    channel: str | None = None,
+    customer: str | None = None,
+    code: str | None = None,
+    sort: str = "age",
+) -> list[QueueRow]:
+    """Orders waiting for a clerk, oldest first unless asked otherwise, with who holds each."""
+    orders = [o for o in uow.orders.list(state=OrderState.IN_REVIEW, limit=5000) if o.id is not None]
+    locks = uow.review.locks([o.id for o in orders if o.id is not None])
+    rows = []
+    for order in orders:
+        codes = tuple(sorted({str(p["code"]) for p in order.problems}))
+        if channel and order.channel != channel:
+            continue
+        if customer and (order.customer_id or "") != customer:
+            continue
+        if code and code not in codes:
+            continue
+        lock = locks.get(order.id or 0)
+        if lock is None or lock.expires_at <= now:
+            state = LockState(None, None, False)
+        else:
+            holder = uow.users.get(lock.user_id)
+            state = LockState(holder.username if holder else "?", lock.expires_at, lock.user_id == user.id)
+        rows.append(QueueRow(order, state, codes))
+    rows.sort(key=SORTS.get(sort, SORTS["age"]))
+    return rows

@@ -1,0 +1,1 @@
+"""Catalog: products, customers, customer item codes and their import."""

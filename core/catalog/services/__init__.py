@@ -1,0 +1,1 @@
+"""Catalog's services: importing master data."""

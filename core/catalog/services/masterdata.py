@@ -1,0 +1,141 @@
+"""Importing master data from the contract's CSV files (products, customers, customer item codes)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+
+from core.billing.services.billing_data import product_extras
+from core.kernel.domain.model import Customer, CustomerItem, Product
+from core.kernel.errors import MasterDataError
+from core.unit_of_work import UnitOfWork
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "products": ("sku", "name", "description_en", "gtin", "unit", "price", "currency"),
+    "customers": (
+        "customer_id",
+        "name",
+        "email",
+        "fax",
+        "gln",
+        "street",
+        "postal_code",
+        "city",
+        "country",
+        "language",
+    ),
+    "customer-items": ("customer_id", "customer_item_code", "sku"),
+}
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "products": ("sku", "name"),
+    "customers": ("customer_id", "name"),
+    "customer-items": ("customer_id", "customer_item_code", "sku"),
+}
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    kind: str
+    created: int
+    updated: int
+
+
+def _rows(kind: str, text: str) -> Iterator[tuple[int, dict[str, str | None]]]:
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = tuple(h.strip() for h in reader.fieldnames or ())
+    missing = [c for c in COLUMNS[kind] if c not in header]
+    if missing:
+        raise MasterDataError(f"{kind} file lacks column(s): {', '.join(missing)}", row=1)
+    for number, raw in enumerate(reader, start=2):
+        if None in raw:
+            raise MasterDataError(
+                f"more cells than the header has columns (a decimal comma? prices use '.'): {raw[None]}",
+                row=number,
+            )
+        row = {k.strip(): (v.strip() or None) if isinstance(v, str) else None for k, v in raw.items() if k}
+        for column in REQUIRED[kind]:
+            if not row.get(column):
+                raise MasterDataError(f"{column} is empty", row=number)
+        yield number, row
+
+
+def _product(number: int, row: dict[str, str | None]) -> Product:
+    price: Decimal | None = None
+    if row["price"] is not None:
+        try:
+            price = Decimal(row["price"])
+        except InvalidOperation:
+            raise MasterDataError(f"price {row['price']!r} is not a decimal number", row=number) from None
+    gtin = row["gtin"]
+    if gtin is not None and not (gtin.isdigit() and len(gtin) in (8, 12, 13, 14)):
+        raise MasterDataError(f"gtin {gtin!r} is not 8, 12, 13 or 14 digits", row=number)
+    currency = row["currency"].upper() if row["currency"] else None
+    return Product(
+        sku=str(row["sku"]),
+        name=str(row["name"]),
+        description_en=row["description_en"],
+        gtin=gtin,
+        unit=row["unit"],
+        price=price,
+        currency=currency,
+    )
+
+
+def _customer(number: int, row: dict[str, str | None]) -> Customer:
+    country = row["country"].upper() if row["country"] else None
+    if country is not None and len(country) != 2:
+        raise MasterDataError(f"country {country!r} is not a two-letter code", row=number)
+    return Customer(
+        customer_id=str(row["customer_id"]),
+        name=str(row["name"]),
+        email=row["email"].lower() if row["email"] else None,
+        fax=row["fax"],
+        gln=row["gln"],
+        street=row["street"],
+        postal_code=row["postal_code"],
+        city=row["city"],
+        country=country,
+        language=row["language"].lower() if row["language"] else None,
+    )
+
+
+def _customer_item(number: int, row: dict[str, str | None]) -> CustomerItem:
+    return CustomerItem(
+        customer_id=str(row["customer_id"]),
+        customer_item_code=str(row["customer_item_code"]),
+        sku=str(row["sku"]),
+    )
+
+
+BUILDERS: dict[str, Callable[[int, dict[str, str | None]], Customer | Product | CustomerItem]] = {
+    "products": _product,
+    "customers": _customer,
+    "customer-items": _customer_item,
+}
+
+
+def import_csv(uow: UnitOfWork, kind: str, text: str) -> ImportReport:
+    """Upsert every row in one transaction; any bad row aborts the whole file with its row number."""
+    if kind not in COLUMNS:
+        raise MasterDataError(f"unknown master-data kind {kind!r}; use one of {', '.join(COLUMNS)}")
+    created = updated = 0
+    with uow:
+        for number, row in _rows(kind, text):
+            obj = BUILDERS[kind](number, row)
+            if isinstance(obj, Product):  # optional columns beyond the contract: cost price, VAT class
+                product_extras(uow, obj, row, number, "import", datetime.now(UTC))
+            if isinstance(obj, CustomerItem):
+                if uow.master.customer(obj.customer_id) is None:
+                    raise MasterDataError(f"customer {obj.customer_id!r} does not exist", row=number)
+                if uow.master.product(obj.sku) is None:
+                    raise MasterDataError(f"sku {obj.sku!r} does not exist", row=number)
+            if uow.master.upsert(obj):
+                created += 1
+            else:
+                updated += 1
+        uow.commit()
+    return ImportReport(kind, created, updated)

@@ -1,1 +1,0 @@
-"""Domain types shared by every layer; imports the standard library only."""

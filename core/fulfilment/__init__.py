@@ -1,0 +1,1 @@
+"""Fulfilment: the order's lifecycle, stock, warehouses, shipping and customer notifications."""

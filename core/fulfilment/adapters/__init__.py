@@ -1,0 +1,1 @@
+"""Fulfilment's tables and repositories."""

@@ -1,0 +1,208 @@
+"""Queries of the order lifecycle: orders under lock, allocations, events, pick lists, shipments and
+notifications."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import exists, insert, select
+from sqlalchemy.orm import Session
+
+from core.fulfilment.adapters.orm import (
+    allocations,
+    notifications,
+    order_events,
+    pick_lines,
+    pick_lists,
+    shipments,
+)
+from core.fulfilment.domain.lifecycle import OrderEvent
+from core.fulfilment.domain.notifications import Notification, NotificationState
+from core.fulfilment.domain.stock import Allocation, AllocationState
+from core.fulfilment.domain.warehouse import PickLine, PickLineState, PickList, PickListState, Shipment
+from core.kernel.adapters import orm
+from core.kernel.domain.model import Order, OrderState
+
+
+class FulfilmentRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._keys: set[str] = set()  # notification keys added in this unit of work
+
+    # -- orders --------------------------------------------------------------------------------
+    def order(self, order_id: int, *, lock: bool = False) -> Order | None:
+        """The order; with `lock`, its row is locked until commit so steps on it run one at a time."""
+        stmt = select(Order).where(orm.orders.c.id == order_id)
+        if lock:
+            stmt = stmt.with_for_update(of=orm.orders)
+        return self.session.scalars(stmt).first()
+
+    def orders(self, order_ids: Iterable[int], *, lock: bool = False) -> list[Order]:
+        """Orders by id, in id order (the order locks are taken in)."""
+        ids = sorted(set(order_ids))
+        if not ids:
+            return []
+        stmt = select(Order).where(orm.orders.c.id.in_(ids)).order_by(orm.orders.c.id)
+        if lock:
+            stmt = stmt.with_for_update(of=orm.orders)
+        return list(self.session.scalars(stmt))
+
+    def order_ids_in(self, states: Iterable[OrderState], *, limit: int = 100_000) -> list[int]:
+        stmt = (
+            select(orm.orders.c.id)
+            .where(orm.orders.c.state.in_(list(states)))
+            .order_by(orm.orders.c.created_at, orm.orders.c.id)
+            .limit(limit)
+        )
+        return list(self.session.scalars(stmt))
+
+    def waiting_for(self, sku: str, states: Iterable[OrderState]) -> list[int]:
+        """Orders in these states with a line of this SKU, oldest first (backorders are served FIFO)."""
+        lines = orm.order_lines.c
+        stmt = (
+            select(orm.orders.c.id)
+            .where(orm.orders.c.state.in_(list(states)))
+            .where(exists().where(lines.order_id == orm.orders.c.id, lines.sku == sku))
+            .order_by(orm.orders.c.created_at, orm.orders.c.id)
+        )
+        return list(self.session.scalars(stmt))
+
+    # -- allocations ---------------------------------------------------------------------------
+    def add_allocations(self, items: Iterable[Allocation]) -> None:
+        self.session.add_all(list(items))
+
+    def allocations(self, order_ids: Iterable[int]) -> dict[int, list[Allocation]]:
+        """Active (not cancelled) allocations per order."""
+        ids = sorted(set(order_ids))
+        out: dict[int, list[Allocation]] = defaultdict(list)
+        if not ids:
+            return out
+        stmt = (
+            select(Allocation)
+            .where(allocations.c.order_id.in_(ids), allocations.c.state != AllocationState.CANCELLED)
+            .order_by(allocations.c.id)
+        )
+        for item in self.session.scalars(stmt):
+            out[item.order_id].append(item)
+        return out
+
+    def allocations_by_id(self, ids: Iterable[int]) -> dict[int, Allocation]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        stmt = select(Allocation).where(allocations.c.id.in_(wanted))
+        return {a.id: a for a in self.session.scalars(stmt) if a.id is not None}
+
+    # -- events --------------------------------------------------------------------------------
+    def add_events(self, events: Iterable[OrderEvent]) -> None:
+        self.session.add_all(list(events))
+
+    def events(self, order_id: int) -> Sequence[OrderEvent]:
+        stmt = select(OrderEvent).where(order_events.c.order_id == order_id).order_by(order_events.c.id)
+        return self.session.scalars(stmt).all()
+
+    def last_hold(self, order_id: int) -> OrderEvent | None:
+        stmt = (
+            select(OrderEvent)
+            .where(order_events.c.order_id == order_id, order_events.c.to_state == OrderState.ON_HOLD)
+            .order_by(order_events.c.id.desc())
+            .limit(1)
+        )
+        return self.session.scalars(stmt).first()
+
+    # -- pick lists ----------------------------------------------------------------------------
+    def add_pick_list(self, pick_list: PickList) -> None:
+        self.session.add(pick_list)
+
+    def pick_list(self, pick_list_id: int, *, lock: bool = False) -> PickList | None:
+        stmt = select(PickList).where(pick_lists.c.id == pick_list_id)
+        if lock:
+            stmt = stmt.with_for_update(of=pick_lists)
+        return self.session.scalars(stmt).first()
+
+    def pick_lists(self, *, state: PickListState | None = None, limit: int = 100) -> Sequence[PickList]:
+        stmt = select(PickList).order_by(pick_lists.c.id.desc()).limit(limit)
+        if state is not None:
+            stmt = stmt.where(pick_lists.c.state == state)
+        return self.session.scalars(stmt).all()
+
+    def open_pick_lines(self, order_id: int) -> Sequence[PickLine]:
+        stmt = select(PickLine).where(
+            pick_lines.c.order_id == order_id, pick_lines.c.state == PickLineState.OPEN
+        )
+        return self.session.scalars(stmt).all()
+
+    # -- shipments -----------------------------------------------------------------------------
+    def add_shipment(self, shipment: Shipment) -> None:
+        self.session.add(shipment)
+
+    def shipment(self, shipment_id: int, *, lock: bool = False) -> Shipment | None:
+        stmt = select(Shipment).where(shipments.c.id == shipment_id)
+        if lock:
+            stmt = stmt.with_for_update(of=shipments)
+        return self.session.scalars(stmt).first()
+
+    def shipments(self, *, order_id: int | None = None, limit: int = 100) -> Sequence[Shipment]:
+        stmt = select(Shipment).order_by(shipments.c.id.desc()).limit(limit)
+        if order_id is not None:
+            stmt = stmt.where(shipments.c.order_id == order_id)
+        return self.session.scalars(stmt).all()
+
+    # -- notifications -------------------------------------------------------------------------
+    def add_notification(self, notification: Notification) -> bool:
+        """Add unless one with the same key exists; False when it was there already.
+
+        The steps that announce hold their order's row lock, so no other transaction can be adding
+        the same key meanwhile; the unique key is the database's guard all the same.
+        """
+        if notification.key in self._keys:
+            return False
+        with self.session.no_autoflush:
+            seen = select(notifications.c.id).where(notifications.c.key == notification.key)
+            if self.session.execute(seen).first() is not None:
+                return False
+        self._keys.add(notification.key)
+        self.session.add(notification)
+        return True
+
+    def notifications(self, order_id: int) -> Sequence[Notification]:
+        stmt = select(Notification).where(notifications.c.order_id == order_id).order_by(notifications.c.id)
+        return self.session.scalars(stmt).all()
+
+    def pending_notifications(self, order_id: int) -> Sequence[Notification]:
+        """The order's pending notifications, locked so two jobs cannot render the same one."""
+        stmt = (
+            select(Notification)
+            .where(notifications.c.order_id == order_id, notifications.c.state == NotificationState.PENDING)
+            .order_by(notifications.c.id)
+            .with_for_update(of=notifications, skip_locked=True)
+        )
+        return self.session.scalars(stmt).all()
+
+    def orders_with_pending_notifications(self) -> list[int]:
+        stmt = (
+            select(notifications.c.order_id)
+            .where(notifications.c.state == NotificationState.PENDING)
+            .distinct()
+        )
+        return sorted(self.session.scalars(stmt))
+
+    def insert_events_fast(self, events: Sequence[OrderEvent]) -> None:
+        """Bulk-append events (used by batch steps over thousands of orders)."""
+        if events:
+            self.session.execute(
+                insert(order_events),
+                [
+                    {
+                        "order_id": e.order_id,
+                        "at": e.at,
+                        "actor": e.actor,
+                        "step": e.step,
+                        "from_state": e.from_state,
+                        "to_state": e.to_state,
+                        "detail": e.detail,
+                    }
+                    for e in events
+                ],
+            )

@@ -1,0 +1,311 @@
+"""Stock and shipping master data: warehouses, stock levels and their ledger, product shipping
+attributes, carrier rate tables and customer preferences.
+
+Every change of a stock level goes through `post`, which applies the movements' deltas with a
+conditional UPDATE (the row must still hold what the movement takes) and appends them to the
+ledger in the same transaction: the books and the levels cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import BigInteger, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from core.fulfilment.adapters.orm import (
+    carrier_rates,
+    carrier_services,
+    carrier_surcharges,
+    product_shipping,
+    stock_levels,
+    stock_movements,
+    to_milli,
+    warehouses,
+)
+from core.fulfilment.domain.shipping import (
+    CarrierService,
+    GoodsClass,
+    ProductShipping,
+    Rate,
+    Surcharge,
+    SurchargeRule,
+)
+from core.fulfilment.domain.stock import CustomerPreferences, StockLevel, StockMovement, Warehouse
+from core.kernel.errors import StockError
+
+_LEVEL_COLUMNS = (
+    stock_levels.c.id,
+    stock_levels.c.warehouse,
+    stock_levels.c.location,
+    stock_levels.c.sku,
+    stock_levels.c.on_hand,
+    stock_levels.c.allocated,
+)
+
+
+def _level(row: Sequence[Any]) -> StockLevel:
+    return StockLevel(row[0], row[1], row[2], row[3], row[4], row[5])
+
+
+class StockRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._preferences: dict[str, CustomerPreferences] = {}
+
+    # -- warehouses ----------------------------------------------------------------------------
+    def warehouses(self, *, active_only: bool = True) -> Sequence[Warehouse]:
+        stmt = select(Warehouse).order_by(warehouses.c.priority, warehouses.c.code)
+        if active_only:
+            stmt = stmt.where(warehouses.c.active.is_(True))
+        return self.session.scalars(stmt).all()
+
+    def warehouse(self, code: str) -> Warehouse | None:
+        return self.session.get(Warehouse, code)
+
+    def save_warehouse(self, warehouse: Warehouse) -> Warehouse:
+        return self.session.merge(warehouse)
+
+    # -- levels --------------------------------------------------------------------------------
+    def level(self, warehouse: str, location: str, sku: str) -> StockLevel | None:
+        stmt = select(*_LEVEL_COLUMNS).where(
+            stock_levels.c.warehouse == warehouse,
+            stock_levels.c.location == location,
+            stock_levels.c.sku == sku,
+        )
+        row = self.session.execute(stmt).first()
+        return _level(row) if row else None
+
+    def ensure_level(self, warehouse: str, location: str, sku: str, now: datetime) -> StockLevel:
+        """The level at this place, created empty when there is none (safe when two race to create it)."""
+        found = self.level(warehouse, location, sku)
+        if found is not None:
+            return found
+        try:
+            with self.session.begin_nested():
+                self.session.execute(
+                    insert(stock_levels).values(
+                        warehouse=warehouse,
+                        location=location,
+                        sku=sku,
+                        on_hand=0,
+                        allocated=0,
+                        updated_at=now,
+                    )
+                )
+        except IntegrityError as exc:
+            if self.level(warehouse, location, sku) is None:
+                raise StockError(f"cannot keep {sku} at {warehouse}/{location}: {exc.orig}") from exc
+        level = self.level(warehouse, location, sku)
+        assert level is not None
+        return level
+
+    def lock_available(self, skus: Iterable[str]) -> list[StockLevel]:
+        """Levels of these SKUs that still have something available, locked until commit.
+
+        Rows are locked in (sku, id) order, so two workers allocating overlapping SKUs queue
+        instead of deadlocking; after waiting, PostgreSQL re-checks the condition on the new row.
+        """
+        wanted = sorted(set(skus))
+        if not wanted:
+            return []
+        stmt = (
+            select(*_LEVEL_COLUMNS)
+            .where(stock_levels.c.sku.in_(wanted), stock_levels.c.on_hand > stock_levels.c.allocated)
+            .order_by(stock_levels.c.sku, stock_levels.c.id)
+            .with_for_update()
+        )
+        return [_level(r) for r in self.session.execute(stmt)]
+
+    def levels(self, *, sku: str | None = None, warehouse: str | None = None) -> list[StockLevel]:
+        stmt = select(*_LEVEL_COLUMNS).order_by(
+            stock_levels.c.sku, stock_levels.c.warehouse, stock_levels.c.location
+        )
+        if sku is not None:
+            stmt = stmt.where(stock_levels.c.sku == sku)
+        if warehouse is not None:
+            stmt = stmt.where(stock_levels.c.warehouse == warehouse)
+        return [_level(r) for r in self.session.execute(stmt)]
+
+    def available_to_promise(self, skus: Iterable[str] | None = None) -> dict[str, Decimal]:
+        """Per SKU: on hand less allocated, over every active warehouse."""
+        stmt = select(
+            stock_levels.c.sku, func.sum(stock_levels.c.on_hand), func.sum(stock_levels.c.allocated)
+        )
+        if skus is not None:
+            stmt = stmt.where(stock_levels.c.sku.in_(list(skus)))
+        rows = self.session.execute(stmt.group_by(stock_levels.c.sku))
+        return {sku: Decimal(on_hand) - Decimal(allocated) for sku, on_hand, allocated in rows}
+
+    # -- the ledger ----------------------------------------------------------------------------
+    def post(self, movements: Sequence[StockMovement], now: datetime) -> None:
+        """Apply the movements to their levels and append them to the ledger.
+
+        The UPDATE only touches a row that stays within bounds (nothing negative, never more
+        allocated than on hand); a row it cannot touch makes the whole transaction fail.
+        """
+        if not movements:
+            return
+        deltas: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+        skus: dict[int, str] = {}
+        for m in movements:
+            deltas[m.stock_id][0] += to_milli(m.on_hand_delta)
+            deltas[m.stock_id][1] += to_milli(m.allocated_delta)
+            skus[m.stock_id] = m.sku
+        t = stock_levels.c
+        d_hand, d_alloc = bindparam("d_hand", type_=BigInteger), bindparam("d_alloc", type_=BigInteger)
+        stmt = (
+            update(stock_levels)
+            .where(
+                and_(
+                    t.id == bindparam("b_id"),
+                    t.on_hand + d_hand >= 0,
+                    t.allocated + d_alloc >= 0,
+                    t.allocated + d_alloc <= t.on_hand + d_hand,
+                )
+            )
+            .values(on_hand=t.on_hand + d_hand, allocated=t.allocated + d_alloc, updated_at=bindparam("b_at"))
+        )
+        # rows in (sku, id) order, the order `lock_available` locks them in: no deadlock between the two
+        order = sorted(deltas, key=lambda k: (skus[k], k))
+        params = [{"b_id": k, "d_hand": deltas[k][0], "d_alloc": deltas[k][1], "b_at": now} for k in order]
+        changed = sum(self.session.execute(stmt, [p]).rowcount for p in params)  # type: ignore[attr-defined]
+        if changed != len(params):
+            raise StockError("stock changed underneath: a level would go negative or be oversold")
+        self.session.execute(
+            insert(stock_movements),
+            [
+                {
+                    "at": m.at,
+                    "stock_id": m.stock_id,
+                    "warehouse": m.warehouse,
+                    "location": m.location,
+                    "sku": m.sku,
+                    "kind": m.kind,
+                    "on_hand_delta": m.on_hand_delta,
+                    "allocated_delta": m.allocated_delta,
+                    "order_id": m.order_id,
+                    "reference": m.reference,
+                    "actor": m.actor,
+                }
+                for m in movements
+            ],
+        )
+
+    def movements(self, *, sku: str | None = None, limit: int = 200) -> list[dict[str, object]]:
+        stmt = select(stock_movements).order_by(stock_movements.c.id.desc()).limit(limit)
+        if sku is not None:
+            stmt = stmt.where(stock_movements.c.sku == sku)
+        return [dict(r._mapping) for r in self.session.execute(stmt)]
+
+    def ledger_totals(self) -> dict[int, tuple[Decimal, Decimal]]:
+        """Per level: the sums of the ledger's deltas (they must equal the level's on hand and allocated)."""
+        m = stock_movements.c
+        stmt = select(m.stock_id, func.sum(m.on_hand_delta), func.sum(m.allocated_delta)).group_by(m.stock_id)
+        return {sid: (Decimal(a), Decimal(b)) for sid, a, b in self.session.execute(stmt)}
+
+    # -- product attributes, carriers, preferences ---------------------------------------------
+    def shipping_attributes(self, skus: Iterable[str]) -> dict[str, ProductShipping]:
+        """Every SKU's attributes; a SKU without a row gets the defaults."""
+        wanted = sorted(set(skus))
+        stmt = select(ProductShipping).where(product_shipping.c.sku.in_(wanted))
+        found = {p.sku: p for p in self.session.scalars(stmt)}
+        return {sku: found.get(sku) or ProductShipping(sku=sku) for sku in wanted}
+
+    def save_shipping_attributes(self, attributes: ProductShipping) -> None:
+        self.session.merge(attributes)
+
+    def carrier_services(self) -> list[CarrierService]:
+        rows = self.session.execute(select(carrier_services).order_by(carrier_services.c.carrier))
+        return [
+            CarrierService(
+                carrier=r.carrier,
+                service=r.service,
+                name=r.name,
+                transit_days=r.transit_days,
+                classes=frozenset(GoodsClass(c) for c in r.classes.split()),
+                fragile_ok=r.fragile_ok,
+                max_parcel_kg=r.max_parcel_kg,
+                currency=r.currency,
+            )
+            for r in rows
+        ]
+
+    def carrier_rates(self) -> list[Rate]:
+        rows = self.session.execute(select(carrier_rates))
+        return [Rate(r.carrier, r.service, r.zone, r.up_to_kg, r.price) for r in rows]
+
+    def carrier_surcharges(self) -> list[SurchargeRule]:
+        rows = self.session.execute(select(carrier_surcharges))
+        return [
+            SurchargeRule(r.carrier, Surcharge(r.kind), r.per_parcel, r.percent, r.threshold) for r in rows
+        ]
+
+    def replace_carrier_tables(
+        self, services: Sequence[CarrierService], rates: Sequence[Rate], surcharges: Sequence[SurchargeRule]
+    ) -> None:
+        """Put these tables in place of the stored ones (rate tables are loaded whole)."""
+        for table in (carrier_rates, carrier_surcharges, carrier_services):
+            self.session.execute(delete(table))
+        if services:
+            self.session.execute(
+                insert(carrier_services),
+                [
+                    {
+                        "carrier": s.carrier,
+                        "service": s.service,
+                        "name": s.name,
+                        "transit_days": s.transit_days,
+                        "classes": " ".join(sorted(s.classes)),
+                        "fragile_ok": s.fragile_ok,
+                        "max_parcel_kg": s.max_parcel_kg,
+                        "currency": s.currency,
+                    }
+                    for s in services
+                ],
+            )
+        if rates:
+            self.session.execute(
+                insert(carrier_rates),
+                [
+                    {
+                        "carrier": r.carrier,
+                        "service": r.service,
+                        "zone": r.zone,
+                        "up_to_kg": r.up_to_kg,
+                        "price": r.price,
+                    }
+                    for r in rates
+                ],
+            )
+        if surcharges:
+            self.session.execute(
+                insert(carrier_surcharges),
+                [
+                    {
+                        "carrier": s.carrier,
+                        "kind": str(s.kind),
+                        "per_parcel": s.per_parcel,
+                        "percent": s.percent,
+                        "threshold": s.threshold,
+                    }
+                    for s in surcharges
+                ],
+            )
+
+    def preferences(self, customer_id: str | None) -> CustomerPreferences:
+        """The customer's preferences (remembered for the unit of work: batches ask per order)."""
+        key = customer_id or ""
+        if key not in self._preferences:
+            found = self.session.get(CustomerPreferences, customer_id) if customer_id else None
+            self._preferences[key] = found or CustomerPreferences(customer_id=key)
+        return self._preferences[key]
+
+    def save_preferences(self, preferences: CustomerPreferences) -> None:
+        self._preferences.clear()
+        self.session.merge(preferences)

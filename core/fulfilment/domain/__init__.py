@@ -1,0 +1,1 @@
+"""Fulfilment's domain: lifecycle, stock, warehouse work, shipping; the standard library only."""

@@ -1,0 +1,1 @@
+"""Fulfilment's services: approval, allocation, warehouse steps, shipping, notifications."""

@@ -1,0 +1,275 @@
+"""Allocation and stock receipts: reserving stock for orders without ever overselling, and serving
+backorders first-come first-served when stock arrives.
+
+Never oversold, twice over: the stock rows a batch may use are locked (`SELECT … FOR UPDATE`, in a
+fixed order so workers queue instead of deadlocking), and every reservation is applied with a
+conditional `UPDATE … WHERE on_hand - allocated >= :q` that fails the transaction if the row does
+not hold it; the database's CHECK (allocated <= on_hand) is the last guard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from core.fulfilment.domain.events import StockArrived
+from core.fulfilment.domain.lifecycle import FULFILMENT, STEP_FROM, Step, check
+from core.fulfilment.domain.notifications import NoticeKind
+from core.fulfilment.domain.stock import (
+    Allocation,
+    Ledger,
+    MovementKind,
+    Need,
+    StockLevel,
+    StockMovement,
+    plan_order,
+)
+from core.fulfilment.services.progress import announce, count_notices, progress, settle, waiting_detail
+from core.kernel.domain.model import Order, OrderState
+from core.kernel.errors import NotFound, StockError
+from core.unit_of_work import UnitOfWork
+
+ZERO = Decimal(0)
+
+
+@dataclass
+class AllocationReport:
+    """What one allocation run did, per order."""
+
+    allocated: dict[int, dict[str, str]] = field(default_factory=dict)  # order -> position -> units
+    waiting: dict[int, dict[str, str]] = field(default_factory=dict)
+    skipped: dict[int, str] = field(default_factory=dict)  # order -> why it was not allocated
+    states: dict[int, str] = field(default_factory=dict)
+
+
+def needs_of(order: Order, allocations: Sequence[Allocation]) -> list[Need]:
+    by_line = {p.line_id: p for p in progress(order, allocations)}
+    out = []
+    for line in order.lines:
+        assert line.id is not None
+        waiting = by_line[line.id].waiting
+        if waiting > 0 and line.sku:
+            out.append(Need(line.id, line.sku, waiting))
+    return out
+
+
+def allocate(
+    uow: UnitOfWork,
+    order_ids: Iterable[int],
+    actor: str,
+    now: datetime,
+    *,
+    strict: bool = False,
+    avoid: frozenset[int] = frozenset(),
+    as_step: tuple[Step, dict[str, object]] | None = None,
+) -> AllocationReport:
+    """Allocate what stock allows to each order, oldest first; the rest waits (backordered).
+
+    `strict`: an order whose state does not allow allocation is an error (one order asked for by
+    a person) instead of being skipped (a batch).  `avoid`: stock levels not to use (a location
+    that just came up short).  `as_step`: allocation as part of another step (a modification) on
+    orders in fulfilment, recorded as that step's one event with its detail.
+    """
+    report = AllocationReport()
+    orders = uow.fulfilment.orders(order_ids, lock=True)
+    if strict:
+        for order in orders:
+            check(order, Step.ALLOCATE)
+    eligible = [
+        o
+        for o in orders
+        if o.state in STEP_FROM[Step.ALLOCATE] or (as_step is not None and o.state in FULFILMENT)
+    ]
+    for order in orders:
+        if order not in eligible and order.id is not None:
+            report.skipped[order.id] = f"order is {order.state}"
+    eligible.sort(key=lambda o: (o.created_at, o.id or 0))
+    allocations = uow.fulfilment.allocations(o.id for o in eligible if o.id is not None)
+    needs = {o.id: needs_of(o, allocations.get(o.id or 0, [])) for o in eligible}
+    skus = {n.sku for ns in needs.values() for n in ns}
+    active = {w.code: w.priority for w in uow.stock.warehouses()}
+    levels = [lv for lv in uow.stock.lock_available(skus) if lv.warehouse in active and lv.id not in avoid]
+    ledger = Ledger(levels)
+    movements: list[StockMovement] = []
+    new_rows: list[Allocation] = []
+    for order in eligible:
+        assert order.id is not None
+        rules = uow.stock.preferences(order.customer_id).rules
+        plan = plan_order(needs[order.id], ledger, active, rules)
+        mine = allocations.setdefault(order.id, [])
+        for r in plan.reservations:
+            row = _allocation(order, r.line_id, r.level, r.quantity, now)
+            mine.append(row)
+            new_rows.append(row)
+            movements.append(
+                _movement(r.level, MovementKind.ALLOCATE, ZERO, r.quantity, order.id, actor, now)
+            )
+        _conclude(uow, order, plan.reservations, mine, actor, now, report, as_step)
+    uow.stock.post(movements, now)
+    uow.fulfilment.add_allocations(new_rows)
+    return report
+
+
+def _conclude(
+    uow: UnitOfWork,
+    order: Order,
+    reservations: Sequence[object],
+    allocations: list[Allocation],
+    actor: str,
+    now: datetime,
+    report: AllocationReport,
+    as_step: tuple[Step, dict[str, object]] | None = None,
+) -> None:
+    assert order.id is not None
+    positions = {line.id: line.position for line in order.lines}
+    taken: dict[str, Decimal] = {}
+    for row in allocations[len(allocations) - len(reservations) :]:
+        key = str(positions[row.line_id])
+        taken[key] = taken.get(key, ZERO) + row.quantity
+    waiting = waiting_detail(order, allocations)
+    before = order.state
+    if not taken and before is not OrderState.APPROVED and as_step is None:
+        report.waiting[order.id] = waiting
+        report.states[order.id] = str(order.state)
+        return  # nothing changed: no event for a backorder still waiting
+    step, extra = as_step or (Step.ALLOCATE, {})
+    detail: dict[str, object] = {
+        **extra,
+        "allocated": {k: str(v) for k, v in taken.items()},
+        "waiting": waiting,
+    }
+    settle(uow, order, step, actor, now, allocations, detail, delivered=True)
+    report.allocated[order.id] = {k: str(v) for k, v in taken.items()}
+    report.waiting[order.id] = waiting
+    report.states[order.id] = str(order.state)
+    if order.state is OrderState.BACKORDERED and before is not OrderState.BACKORDERED:
+        notice_backorder(uow, order, waiting, now)
+
+
+def notice_backorder(uow: UnitOfWork, order: Order, waiting: dict[str, str], now: datetime) -> None:
+    assert order.id is not None
+    ref = count_notices(uow, order.id, NoticeKind.BACKORDERED) + 1
+    announce(uow, order, NoticeKind.BACKORDERED, now, ref=ref, detail={"waiting": waiting})
+
+
+def _allocation(
+    order: Order, line_id: int, level: StockLevel, quantity: Decimal, now: datetime
+) -> Allocation:
+    assert order.id is not None
+    return Allocation(
+        order_id=order.id,
+        line_id=line_id,
+        sku=level.sku,
+        stock_id=level.id,
+        warehouse=level.warehouse,
+        location=level.location,
+        quantity=quantity,
+        created_at=now,
+    )
+
+
+def _movement(
+    level: StockLevel,
+    kind: MovementKind,
+    on_hand: Decimal,
+    allocated: Decimal,
+    order_id: int | None,
+    actor: str,
+    now: datetime,
+    reference: str | None = None,
+) -> StockMovement:
+    return StockMovement(
+        at=now,
+        stock_id=level.id,
+        warehouse=level.warehouse,
+        location=level.location,
+        sku=level.sku,
+        kind=kind,
+        on_hand_delta=on_hand,
+        allocated_delta=allocated,
+        order_id=order_id,
+        reference=reference,
+        actor=actor,
+    )
+
+
+def movement_for(
+    allocation: Allocation,
+    kind: MovementKind,
+    on_hand: Decimal,
+    allocated: Decimal,
+    actor: str,
+    now: datetime,
+    reference: str | None = None,
+) -> StockMovement:
+    """A ledger line for a change at an allocation's stock level."""
+    level = StockLevel(
+        allocation.stock_id, allocation.warehouse, allocation.location, allocation.sku, ZERO, ZERO
+    )
+    return _movement(level, kind, on_hand, allocated, allocation.order_id, actor, now, reference)
+
+
+def receive(
+    uow: UnitOfWork,
+    sku: str,
+    warehouse: str,
+    location: str,
+    quantity: Decimal,
+    actor: str,
+    now: datetime,
+    reference: str | None = None,
+) -> StockLevel:
+    """Goods arrived at a location: on hand goes up, and orders waiting for the SKU are looked at."""
+    if quantity <= 0:
+        raise StockError(f"a receipt must bring a positive quantity, not {quantity}")
+    _known_place(uow, sku, warehouse)
+    level = uow.stock.ensure_level(warehouse, location, sku, now)
+    uow.stock.post([_movement(level, MovementKind.RECEIPT, quantity, ZERO, None, actor, now, reference)], now)
+    uow.emit(StockArrived(sku))
+    found = uow.stock.level(warehouse, location, sku)
+    assert found is not None
+    return found
+
+
+def adjust(
+    uow: UnitOfWork,
+    sku: str,
+    warehouse: str,
+    location: str,
+    delta: Decimal,
+    actor: str,
+    now: datetime,
+    reason: str,
+) -> StockLevel:
+    """Correct on hand after a count; on hand can never drop below what is allocated there."""
+    _known_place(uow, sku, warehouse)
+    level = uow.stock.ensure_level(warehouse, location, sku, now)
+    try:
+        uow.stock.post(
+            [_movement(level, MovementKind.ADJUST, delta, ZERO, None, actor, now, reason[:64])], now
+        )
+    except StockError as exc:
+        raise StockError(
+            f"{sku} at {warehouse}/{location}: on hand {level.on_hand}, allocated {level.allocated};"
+            f" {delta:+} would leave less than is allocated"
+        ) from exc
+    if delta > 0:
+        uow.emit(StockArrived(sku))
+    found = uow.stock.level(warehouse, location, sku)
+    assert found is not None
+    return found
+
+
+def _known_place(uow: UnitOfWork, sku: str, warehouse: str) -> None:
+    if uow.stock.warehouse(warehouse) is None:
+        raise NotFound(f"warehouse {warehouse!r} does not exist")
+    if uow.master.product(sku) is None:
+        raise NotFound(f"product {sku!r} does not exist")
+
+
+def serve_backorders(uow: UnitOfWork, sku: str, actor: str, now: datetime) -> AllocationReport:
+    """Allocate newly arrived stock of `sku` to the orders waiting for it, oldest first."""
+    waiting = uow.fulfilment.waiting_for(sku, (OrderState.BACKORDERED, OrderState.PARTIALLY_SHIPPED))
+    return allocate(uow, waiting, actor, now)

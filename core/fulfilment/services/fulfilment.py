@@ -1,0 +1,202 @@
+"""The order lifecycle's entry point for the CLI, the API and the jobs: every step in its own
+transaction, events published after commit, a deadlock or lost race retried.
+
+Built by the composition root with the replaceable parts: the approval policy (issue 7), the
+carriers' booking interfaces and the channels' notifiers.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from core.capture.domain.order import CapturedOrder
+from core.capture.services import order_changes
+from core.fulfilment.domain.lifecycle import OrderChange
+from core.fulfilment.domain.shipping import Quote
+from core.fulfilment.domain.stock import StockLevel
+from core.fulfilment.domain.warehouse import Shipment
+from core.fulfilment.services import allocation, fulfilment_data, lifecycle, shipping, warehouse
+from core.fulfilment.services.allocation import AllocationReport
+from core.fulfilment.services.approval import ApprovalPolicy, ApproveEverything
+from core.fulfilment.services.notifications import Notifier, RenderReport, render_pending
+from core.fulfilment.services.shipping import Carrier
+from core.fulfilment.services.warehouse import PickReport, ReleaseReport
+from core.kernel.domain.model import Order, OrderState
+from core.kernel.errors import TransientError
+from core.kernel.services.setup_csv import LoadReport
+from core.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+Step = Callable[[UnitOfWork, datetime], T]
+RETRIES = 5
+
+
+def _retryable(exc: DBAPIError) -> bool:
+    """Deadlocks and serialization failures (PostgreSQL 40P01, 40001) are worth another try."""
+    code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    return code in ("40P01", "40001") or "database is locked" in str(exc.orig)
+
+
+@dataclass
+class Fulfilment:
+    uow_factory: Callable[[], UnitOfWork]
+    clock: Callable[[], datetime]
+    publish: Callable[[list[object]], None]
+    policy: ApprovalPolicy = field(default_factory=ApproveEverything)
+    carriers: Mapping[str, Carrier] = field(default_factory=dict)
+    notifiers: Mapping[str, Notifier] = field(default_factory=dict)
+    close_gate: lifecycle.CloseGate | None = None  # the payments work refuses to close unsettled orders
+
+    def run(self, step: Step[T]) -> T:
+        """Run one step in a transaction of its own, retrying when the database asks for it."""
+        for attempt in range(1, RETRIES + 1):
+            uow = self.uow_factory()
+            try:
+                with uow:
+                    result = step(uow, self.clock())
+                    uow.commit()
+            except DBAPIError as exc:
+                if isinstance(exc, IntegrityError) or not _retryable(exc) or attempt == RETRIES:
+                    raise
+                log.info("retrying a lifecycle step after %s", type(exc.orig).__name__)
+                time.sleep(0.01 * attempt)
+                continue
+            self.publish(uow.collect_events())
+            return result
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    # -- approval and stock --------------------------------------------------------------------
+    def approve(self, order_ids: Iterable[int], actor: str, *, strict: bool = False) -> dict[int, str]:
+        ids = list(order_ids)
+        return self.run(lambda uow, now: lifecycle.approve(uow, ids, self.policy, actor, now, strict=strict))
+
+    def allocate(self, order_ids: Iterable[int], actor: str, *, strict: bool = False) -> AllocationReport:
+        ids = list(order_ids)
+        return self.run(lambda uow, now: allocation.allocate(uow, ids, actor, now, strict=strict))
+
+    def start(self, order_ids: Iterable[int], actor: str) -> AllocationReport:
+        """Approve accepted orders and allocate them, in one transaction (two events per order)."""
+        ids = list(order_ids)
+
+        def step(uow: UnitOfWork, now: datetime) -> AllocationReport:
+            lifecycle.approve(uow, ids, self.policy, actor, now, strict=False)
+            return allocation.allocate(uow, ids, actor, now)
+
+        return self.run(step)
+
+    def start_accepted(self, order_ids: Iterable[int], actor: str) -> AllocationReport | None:
+        """`start` for those of the orders still merely accepted; a job delivered twice does nothing."""
+        with self.uow_factory() as uow:
+            waiting = [
+                i
+                for i in order_ids
+                if (o := uow.orders.get(i)) is not None and o.state == OrderState.ACCEPTED
+            ]
+        return self.start(waiting, actor) if waiting else None
+
+    def receive(
+        self,
+        sku: str,
+        warehouse: str,
+        location: str,
+        quantity: Decimal,
+        actor: str,
+        reference: str | None = None,
+    ) -> StockLevel:
+        return self.run(
+            lambda uow, now: allocation.receive(
+                uow, sku, warehouse, location, quantity, actor, now, reference
+            )
+        )
+
+    def adjust(
+        self, sku: str, warehouse: str, location: str, delta: Decimal, actor: str, reason: str
+    ) -> StockLevel:
+        return self.run(
+            lambda uow, now: allocation.adjust(uow, sku, warehouse, location, delta, actor, now, reason)
+        )
+
+    def load_setup(self, folder: Path, actor: str, *, stock: bool = True) -> list[LoadReport]:
+        """Warehouses, shipping attributes, carrier tables and (optionally) opening stock from a folder."""
+        return self.run(lambda uow, now: fulfilment_data.load_folder(uow, folder, actor, now, stock=stock))
+
+    def serve_backorders(self, sku: str, actor: str = "system:backorders") -> AllocationReport:
+        return self.run(lambda uow, now: allocation.serve_backorders(uow, sku, actor, now))
+
+    # -- warehouse -----------------------------------------------------------------------------
+    def release(self, order_ids: Iterable[int], actor: str, *, strict: bool = False) -> ReleaseReport:
+        ids = list(order_ids)
+        return self.run(lambda uow, now: warehouse.release(uow, ids, actor, now, strict=strict))
+
+    def release_all(self, actor: str) -> ReleaseReport:
+        """Release everything allocated and releasable: one wave, one pick list per warehouse."""
+        with self.uow_factory() as uow:
+            states = (OrderState.ALLOCATED, OrderState.BACKORDERED, OrderState.PARTIALLY_SHIPPED)
+            ids = uow.fulfilment.order_ids_in(states)
+        return self.release(ids, actor)
+
+    def confirm_pick(self, pick_list_id: int, picked: Mapping[int, Decimal] | None, actor: str) -> PickReport:
+        return self.run(lambda uow, now: warehouse.confirm_pick(uow, pick_list_id, picked, actor, now))
+
+    def pack(
+        self, order_id: int, warehouse_code: str, actor: str, weights: Sequence[Decimal] | None = None
+    ) -> Shipment:
+        return self.run(
+            lambda uow, now: warehouse.pack_order(uow, order_id, warehouse_code, actor, now, weights)
+        )
+
+    def ship(self, shipment_id: int, actor: str, *, service: tuple[str, str] | None = None) -> Shipment:
+        return self.run(
+            lambda uow, now: shipping.ship(uow, shipment_id, self.carriers, actor, now, service=service)
+        )
+
+    def quotes(self, shipment_id: int) -> list[Quote]:
+        with self.uow_factory() as uow:
+            return shipping.quotes(uow, shipment_id, self.clock())
+
+    def deliver(self, shipment_id: int, actor: str) -> Shipment:
+        return self.run(lambda uow, now: shipping.deliver(uow, shipment_id, actor, now))
+
+    # -- order steps ---------------------------------------------------------------------------
+    def hold(self, order_id: int, reason: str, actor: str) -> Order:
+        return self.run(lambda uow, now: lifecycle.hold(uow, order_id, reason, actor, now))
+
+    def release_hold(self, order_id: int, actor: str) -> Order:
+        return self.run(lambda uow, now: lifecycle.release_hold(uow, order_id, actor, now))
+
+    def cancel(self, order_id: int, reason: str, actor: str) -> Order:
+        return self.run(lambda uow, now: lifecycle.cancel(uow, order_id, reason, actor, now))
+
+    def close(self, order_id: int, actor: str) -> Order:
+        return self.run(lambda uow, now: lifecycle.close(uow, order_id, actor, now, self.close_gate))
+
+    def modify(self, order_id: int, change: OrderChange, actor: str) -> dict[str, str]:
+        return self.run(lambda uow, now: lifecycle.modify(uow, order_id, change, actor, now))
+
+    def apply_change(self, captured: CapturedOrder, customer_id: str | None, actor: str) -> dict[str, str]:
+        """A buyer's change message (ORDCHG) applied to the order it changes."""
+        return self.run(
+            lambda uow, now: order_changes.apply_captured_change(uow, captured, customer_id, actor, now)
+        )
+
+    # -- telling the customer ------------------------------------------------------------------
+    def notify(self, order_id: int) -> RenderReport:
+        """Render an order's pending notifications; a failed rendering is retried (TransientError)."""
+        report = self.run(lambda uow, now: render_pending(uow, order_id, self.notifiers, now))
+        if report.failed:
+            raise TransientError(f"{report.failed} notification(s) of order {order_id} could not be rendered")
+        return report
+
+    def orders_to_notify(self) -> list[int]:
+        with self.uow_factory() as uow:
+            return uow.fulfilment.orders_with_pending_notifications()

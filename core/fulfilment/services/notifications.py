@@ -1,0 +1,196 @@
+"""Rendering queued notifications into the outbox, once each, through one notifier per channel.
+
+`Notifier` is the interface the channels plug into: EDIFACT (ORDRSP, DESADV) lives in
+`outbound.edifact.notices`; the e-mail and fax channels provide theirs (a plain-text one in the
+customer's language is the default until they do).  The rendered message is an `OutboundMessage`
+row, delivered and retried by the answers job like every other answer; its file name comes from
+the notification's unique key, so neither rendering twice nor sending twice can duplicate it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Protocol
+
+from core.capture.domain.events import AnswersQueued
+from core.fulfilment.domain.notifications import (
+    CustomerNotice,
+    NoticeKind,
+    NoticeLine,
+    Notification,
+    NotificationState,
+)
+from core.fulfilment.domain.stock import AllocationState
+from core.fulfilment.services.progress import progress
+from core.kernel.domain.model import Order, OutboundMessage
+from core.kernel.errors import NotFound
+from core.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+ZERO = Decimal(0)
+
+
+class Notifier(Protocol):
+    """Renders customer notices for one channel.
+
+    Returns the outbox message to send, or None when this channel has nothing to say for this
+    kind of notice (it is then marked skipped, with the notifier's reason from `skip_reason`).
+    Must not send anything itself: delivery is the channel sender's job, after commit.
+    """
+
+    def compose(self, notice: CustomerNotice, now: datetime) -> OutboundMessage | None: ...
+
+
+@dataclass
+class RenderReport:
+    queued: int = 0
+    skipped: int = 0
+    waiting: int = 0  # still pending: no notifier for the channel yet, or rendering failed
+    failed: int = 0
+
+
+def render_pending(
+    uow: UnitOfWork, order_id: int, notifiers: Mapping[str, Notifier], now: datetime
+) -> RenderReport:
+    """Render every pending notification of an order into the outbox (rows locked while doing it)."""
+    report = RenderReport()
+    order = uow.fulfilment.order(order_id)
+    if order is None:
+        raise NotFound(f"order {order_id} does not exist")
+    for notification in uow.fulfilment.pending_notifications(order_id):
+        _render_one(uow, order, notification, notifiers, now, report)
+    if report.queued:
+        uow.emit(AnswersQueued(order.document_id))
+    return report
+
+
+def _render_one(
+    uow: UnitOfWork,
+    order: Order,
+    notification: Notification,
+    notifiers: Mapping[str, Notifier],
+    now: datetime,
+    report: RenderReport,
+) -> None:
+    if notification.kind is NoticeKind.ACCEPTED and notification.channel == order.channel:
+        # the answer queued when the order was decided (ORDRSP, e-mail or fax reply) said so already
+        notification.state = NotificationState.SKIPPED
+        notification.error = "told by the answer sent when the order was decided"
+        report.skipped += 1
+        return
+    notifier = notifiers.get(notification.channel)
+    if notifier is None or not notification.recipient:
+        notification.error = (
+            f"no notifier for channel {notification.channel!r} yet"
+            if notifier is None
+            else f"no {notification.channel} address for the customer"
+        )
+        report.waiting += 1
+        return
+    built: list[CustomerNotice] = []
+
+    def compose() -> OutboundMessage | None:
+        built.append(build_notice(uow, order, notification))
+        return notifier.compose(built[0], now)
+
+    def skipped() -> str:
+        return getattr(notifier, "skip_reason", lambda _n: None)(built[0]) or "nothing to send"
+
+    render_row(uow, order, notification, compose, skipped, now, report, what="notification")
+
+
+class PendingRow(Protocol):
+    """A notice row waiting to be rendered: a customer notification or a billing notice."""
+
+    key: str
+    state: NotificationState
+    attempts: int
+    error: str | None
+    outbound_id: int | None
+    queued_at: datetime | None
+
+
+def render_row(
+    uow: UnitOfWork,
+    order: Order,
+    row: PendingRow,
+    compose: Callable[[], OutboundMessage | None],
+    skipped: Callable[[], str],
+    now: datetime,
+    report: RenderReport,
+    *,
+    what: str,
+) -> None:
+    """Compose one pending row's message into the outbox and mark the row queued; mark it skipped
+    (with `skipped()` as the reason) when the channel has nothing to say; on a failure leave it
+    pending, counting the attempt, so that a notifier bug loses nothing."""
+    try:
+        with uow.session.begin_nested():  # a failure gives back the control reference it took
+            message = compose()
+            if message is not None:
+                message.order_id, message.document_id = order.id, order.document_id
+                uow.outbound.add(message)
+                uow.flush()
+    except Exception as exc:  # a notifier bug must not lose the notice: it stays pending
+        log.exception("rendering %s %s failed", what, row.key)
+        row.attempts += 1
+        row.error = f"rendering failed: {exc!r}"[:2000]
+        report.failed += 1
+        return
+    if message is None:
+        row.state = NotificationState.SKIPPED
+        row.error = skipped()
+        report.skipped += 1
+        return
+    row.state = NotificationState.QUEUED
+    row.outbound_id = message.id
+    row.queued_at = now
+    row.error = None
+    report.queued += 1
+
+
+def build_notice(uow: UnitOfWork, order: Order, notification: Notification) -> CustomerNotice:
+    """Everything a notifier needs; for EDIFACT also the partner and a fresh control reference."""
+    assert order.id is not None
+    customer = uow.master.customer(order.customer_id) if order.customer_id else None
+    shipment = uow.fulfilment.shipment(notification.shipment_id) if notification.shipment_id else None
+    allocations = uow.fulfilment.allocations([order.id]).get(order.id, [])
+    waiting = {p.line_id: p.waiting for p in progress(order, allocations)}
+    in_shipment: dict[int, Decimal] = {}
+    if shipment is not None:
+        for a in allocations:
+            if a.shipment_id == shipment.id and a.state in (AllocationState.SHIPPED, AllocationState.PACKED):
+                in_shipment[a.line_id] = in_shipment.get(a.line_id, ZERO) + a.quantity
+    lines = tuple(
+        NoticeLine(
+            position=line.position,
+            line_no=line.line_no,
+            sku=line.sku,
+            description=line.description,
+            ordered=line.quantity or ZERO,
+            unit=line.unit,
+            waiting=waiting.get(line.id or 0, ZERO),
+            shipped=in_shipment.get(line.id or 0, ZERO),
+        )
+        for line in order.lines
+    )
+    partner, control_ref = None, None
+    if notification.channel == "edi" and order.partner_id:
+        partner = uow.partners.get(order.partner_id, lock=True)
+        if partner is not None:
+            control_ref = partner.take_control_ref()
+    assert notification.id is not None
+    return CustomerNotice(
+        notification=notification,
+        order=order,
+        customer=customer,
+        lines=lines,
+        reference=f"N{notification.id}",
+        shipment=shipment,
+        partner=partner,
+        control_ref=control_ref,
+    )

@@ -1,0 +1,173 @@
+"""Shared steps of the lifecycle services: where an order's units are, settling its headline state
+with an event, and queueing the customer's notification in the same transaction."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from core.fulfilment.domain.events import NotificationsQueued
+from core.fulfilment.domain.lifecycle import FULFILMENT, LineProgress, OrderEvent, Step, derive, move
+from core.fulfilment.domain.notifications import NoticeKind, Notification, NotificationState, notification_key
+from core.fulfilment.domain.stock import Allocation, AllocationState
+from core.fulfilment.domain.warehouse import ShipmentState
+from core.kernel.domain.model import Customer, Order, OrderState
+from core.unit_of_work import UnitOfWork
+
+ZERO = Decimal(0)
+_STAGE_OF = {
+    AllocationState.ALLOCATED: "allocated",
+    AllocationState.RELEASED: "released",
+    AllocationState.PICKED: "picked",
+    AllocationState.PACKED: "packed",
+    AllocationState.SHIPPED: "shipped",
+}
+_CHANNELS = ("edi", "email", "fax")
+
+
+def notice_channel(
+    uow: UnitOfWork, order: Order, customer: Customer | None, *, edi: bool
+) -> tuple[str, str | None]:
+    """The channel to tell the customer on, and the address there (None when master data has none).
+
+    The customer's preferred channel, else the one the order came on, else whatever contact master
+    data has (e-mail, then fax). EDIFACT only where `edi` (there is a message for the news) and the
+    order came from a trading partner.
+    """
+    preferred = uow.stock.preferences(order.customer_id).notify_channel
+    channel = preferred or (order.channel if order.channel in _CHANNELS else None)
+    if channel == "edi" and (not order.partner_id or not edi):
+        channel = None
+    if channel is None:
+        channel = "email" if customer and customer.email else "fax" if customer and customer.fax else "email"
+    recipient = {
+        "edi": order.partner_id,
+        "email": customer.email if customer else None,
+        "fax": customer.fax if customer else None,
+    }.get(channel)
+    return channel, recipient
+
+
+def progress(order: Order, allocations: Sequence[Allocation]) -> list[LineProgress]:
+    """Where the units of each line are; a line without SKU or quantity counts as nothing ordered."""
+    sums: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for a in allocations:
+        if a.state in _STAGE_OF:
+            sums[a.line_id][_STAGE_OF[a.state]] += a.quantity
+    out = []
+    for line in order.lines:
+        assert line.id is not None
+        ordered = line.quantity if line.sku and line.quantity and line.quantity > 0 else ZERO
+        out.append(LineProgress(line_id=line.id, ordered=ordered, **sums.get(line.id, {})))
+    return out
+
+
+def all_delivered(uow: UnitOfWork, order_id: int) -> bool:
+    gone = (ShipmentState.SHIPPED, ShipmentState.DELIVERED)
+    shipped = [s for s in uow.fulfilment.shipments(order_id=order_id, limit=10_000) if s.state in gone]
+    return all(s.state is ShipmentState.DELIVERED for s in shipped)
+
+
+def settle(
+    uow: UnitOfWork,
+    order: Order,
+    step: Step,
+    actor: str,
+    now: datetime,
+    allocations: Sequence[Allocation],
+    detail: dict[str, object] | None = None,
+    *,
+    delivered: bool | None = None,
+) -> OrderEvent:
+    """Move an order to the state its units say it is in, and record the step as an event.
+
+    An order on hold stays on hold (the step is still recorded); the state it returns to is
+    worked out when the hold is released.
+    """
+    assert order.id is not None
+    if order.state is OrderState.ON_HOLD:
+        target = OrderState.ON_HOLD
+    else:
+        done = delivered if delivered is not None else all_delivered(uow, order.id)
+        target = derive(progress(order, allocations), all_delivered=done)
+    event = move(order, target, step, actor, now, detail)
+    uow.fulfilment.add_events([event])
+    return event
+
+
+def record(
+    uow: UnitOfWork,
+    order: Order,
+    to: OrderState,
+    step: Step,
+    actor: str,
+    now: datetime,
+    detail: dict[str, object] | None = None,
+) -> OrderEvent:
+    """Move an order to an explicit state (approval, hold, cancel, close) and record the event."""
+    event = move(order, to, step, actor, now, detail)
+    uow.fulfilment.add_events([event])
+    return event
+
+
+def in_fulfilment(state: OrderState) -> bool:
+    return state in FULFILMENT
+
+
+def announce(
+    uow: UnitOfWork,
+    order: Order,
+    kind: NoticeKind,
+    now: datetime,
+    *,
+    ref: str | int | None = None,
+    detail: dict[str, object] | None = None,
+    shipment_id: int | None = None,
+) -> Notification | None:
+    """Queue a notification of this change for the customer, once: its key is order + kind + ref.
+
+    The channel is the customer's preferred one, else the one the order came on, else whatever
+    contact master data has (e-mail, then fax).  Returns None when it was queued before.
+    """
+    assert order.id is not None
+    customer = uow.master.customer(order.customer_id) if order.customer_id else None
+    channel, recipient = notice_channel(uow, order, customer, edi=True)
+    notification = Notification(
+        order_id=order.id,
+        kind=kind,
+        key=notification_key(order.id, kind, ref),
+        channel=channel,
+        created_at=now,
+        recipient=recipient,
+        language=(customer.language if customer and customer.language else "es")[:8],
+        detail=dict(detail or {}),
+        shipment_id=shipment_id,
+    )
+    if kind is NoticeKind.ACCEPTED and channel == order.channel:
+        # the answer queued when the order was decided (ORDRSP, e-mail or fax reply) said so already
+        notification.state = NotificationState.SKIPPED
+        notification.error = "told by the answer sent when the order was decided"
+    elif recipient is None:
+        notification.state = NotificationState.SKIPPED
+        notification.error = f"no {channel} address for the customer in master data"
+    if not uow.fulfilment.add_notification(notification):
+        return None
+    if notification.state is NotificationState.PENDING:
+        uow.emit(NotificationsQueued(order.id))
+    return notification
+
+
+def count_notices(uow: UnitOfWork, order_id: int, kind: NoticeKind) -> int:
+    return sum(1 for n in uow.fulfilment.notifications(order_id) if n.kind is kind)
+
+
+def waiting_detail(order: Order, allocations: Sequence[Allocation]) -> dict[str, str]:
+    """Backordered units per line position, for events and notifications."""
+    by_id = {line.id: line for line in order.lines}
+    out = {}
+    for p in progress(order, allocations):
+        if p.waiting > 0:
+            out[str(by_id[p.line_id].position)] = str(p.waiting)
+    return out

@@ -1,0 +1,1 @@
+"""The database every area shares: engine, column types, the one metadata, shared tables."""

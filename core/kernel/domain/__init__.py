@@ -1,0 +1,1 @@
+"""Domain types every area shares; the standard library only."""
