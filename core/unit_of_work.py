@@ -8,7 +8,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.billing.adapters import repository as repository_billing
 from core.billing.adapters import repository_ledger
+from core.capture.adapters import repository as capture
 from core.capture.adapters import repository_review
+from core.catalog.adapters import repository as catalog
 from core.fulfilment.adapters import repository as repository_fulfilment
 from core.kernel.adapters import repository
 
@@ -27,14 +29,14 @@ class UnitOfWork:
 
     def __enter__(self) -> UnitOfWork:
         self.session = self.session_factory()
-        self.blobs = repository.BlobRepository(self.session)
-        self.documents = repository.DocumentRepository(self.session)
-        self.interchanges = repository.InterchangeRepository(self.session)
-        self.master = repository.MasterDataRepository(self.session)
+        self.blobs = capture.BlobRepository(self.session)
+        self.documents = capture.DocumentRepository(self.session)
+        self.interchanges = capture.InterchangeRepository(self.session)
+        self.master = catalog.MasterDataRepository(self.session)
         self.partners = repository.PartnerRepository(self.session)
         self.orders = repository.OrderRepository(self.session)
         self.outbound = repository.OutboundRepository(self.session)
-        self.users = repository_review.UserRepository(self.session)
+        self.users = repository.UserRepository(self.session)
         self.review = repository_review.ReviewRepository(self.session)
         self.policies = repository_review.PolicyRepository(self.session)
         # every movement of goods is valued in the journal in the same transaction

@@ -21,10 +21,11 @@ from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services import intake
 from core.capture.services.processing import DocumentProcessor
-from core.kernel.adapters.db import make_engine, make_session_factory
+from core.kernel.adapters.db import make_engine
 from core.kernel.domain.model import Order
 from core.kernel.errors import ConfigError
 from core.kernel.services import delivery
+from core.orm import make_session_factory
 from core.unit_of_work import UnitOfWork
 from oms.billing import Billing
 from oms.fax import FaxResponder

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from core.kernel.adapters.orm import metadata
+from core.orm import metadata
 
 config = context.config
 

@@ -12,8 +12,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine
 
 from core.capture.domain.documents import DocumentState
-from core.kernel.adapters.orm import metadata
 from core.kernel.domain.model import Decision
+from core.orm import metadata
 from samples.edifact_gen import orders_interchange
 from tests.conftest import SAMPLES, fixed_clock, load_demo_master_data, make_app
 from tests.integration.helpers import all_orders, arrive, document, ingest, orders_of, outbox_files

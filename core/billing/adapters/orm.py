@@ -18,7 +18,6 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
-    Enum,
     ForeignKey,
     Integer,
     PrimaryKeyConstraint,
@@ -51,10 +50,9 @@ from core.billing.domain.payments import (
     TransactionState,
 )
 from core.billing.domain.returns import Resolution, ReturnLine, ReturnRequest, ReturnState
-from core.fulfilment.adapters.orm import Quantity
 from core.fulfilment.domain.notifications import NotificationState
 from core.kernel.adapters.orm import mapper_registry, metadata
-from core.kernel.adapters.types import ExactDecimal, UTCDateTime
+from core.kernel.adapters.types import ExactDecimal, Quantity, UTCDateTime, stored_enum
 from core.kernel.domain.money import from_minor, to_minor
 
 
@@ -71,15 +69,11 @@ class Cents(TypeDecorator[Decimal]):
         return None if value is None else from_minor(int(value))
 
 
-def _enum(cls: type) -> Enum:
-    return Enum(cls, native_enum=False, length=24, values_callable=lambda e: [m.value for m in e])
-
-
 customer_accounts = Table(
     "customer_accounts",
     metadata,
     Column("customer_id", String(64), ForeignKey("customers.customer_id"), primary_key=True),
-    Column("method", _enum(PaymentMethod), nullable=False),
+    Column("method", stored_enum(PaymentMethod), nullable=False),
     Column("terms_days", Integer, nullable=False),
     Column("credit_limit", Cents()),
     Column("currency", String(3), nullable=False),
@@ -103,7 +97,7 @@ invoices = Table(
     "invoices",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("kind", _enum(DocumentKind), nullable=False),
+    Column("kind", stored_enum(DocumentKind), nullable=False),
     Column("series", String(4), nullable=False),
     Column("year", Integer, nullable=False),
     Column("number", Integer, nullable=False),
@@ -119,7 +113,7 @@ invoices = Table(
     Column("tax_total", Cents(), nullable=False),
     Column("total", Cents(), nullable=False),
     Column("paid", Cents(), nullable=False),
-    Column("state", _enum(InvoiceState), nullable=False, index=True),
+    Column("state", stored_enum(InvoiceState), nullable=False, index=True),
     Column("bill_to", JSON, nullable=False, default=dict),
     Column("taxes", JSON, nullable=False, default=list),
     Column("notes", JSON, nullable=False, default=list),
@@ -137,7 +131,7 @@ invoice_lines = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("invoice_id", Integer, ForeignKey("invoices.id"), nullable=False, index=True),
     Column("position", Integer, nullable=False),
-    Column("kind", _enum(LineKind), nullable=False),
+    Column("kind", stored_enum(LineKind), nullable=False),
     Column("description", String(512), nullable=False),
     Column("quantity", Quantity(), nullable=False),
     Column("unit_price", ExactDecimal(), nullable=False),
@@ -173,7 +167,7 @@ payments = Table(
     Column("customer_id", String(64), nullable=False, index=True),
     Column("currency", String(3), nullable=False),
     Column("amount", Cents(), nullable=False),
-    Column("state", _enum(PaymentState), nullable=False, index=True),
+    Column("state", stored_enum(PaymentState), nullable=False, index=True),
     Column("authorised", Cents(), nullable=False),
     Column("captured", Cents(), nullable=False),
     Column("refunded", Cents(), nullable=False),
@@ -192,8 +186,8 @@ payment_transactions = Table(
     "payment_transactions",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("kind", _enum(TransactionKind), nullable=False),
-    Column("state", _enum(TransactionState), nullable=False, index=True),
+    Column("kind", stored_enum(TransactionKind), nullable=False),
+    Column("state", stored_enum(TransactionState), nullable=False, index=True),
     Column("customer_id", String(64), nullable=False, index=True),
     Column("amount", Cents(), nullable=False),
     Column("currency", String(3), nullable=False),
@@ -230,8 +224,8 @@ returns = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("order_id", Integer, ForeignKey("orders.id"), nullable=False, index=True),
     Column("customer_id", String(64), nullable=False, index=True),
-    Column("state", _enum(ReturnState), nullable=False, index=True),
-    Column("resolution", _enum(Resolution), nullable=False),
+    Column("state", stored_enum(ReturnState), nullable=False, index=True),
+    Column("resolution", stored_enum(Resolution), nullable=False),
     Column("reason", Text, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("created_by", String(64), nullable=False),
@@ -319,12 +313,12 @@ billing_notices = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("order_id", Integer, ForeignKey("orders.id"), nullable=False, index=True),
-    Column("kind", _enum(BillingNoticeKind), nullable=False),
+    Column("kind", stored_enum(BillingNoticeKind), nullable=False),
     Column("key", String(128), nullable=False, unique=True),
     Column("channel", String(16), nullable=False),
     Column("recipient", String(320)),
     Column("language", String(8), nullable=False),
-    Column("state", _enum(NotificationState), nullable=False, index=True),
+    Column("state", stored_enum(NotificationState), nullable=False, index=True),
     Column("detail", JSON, nullable=False, default=dict),
     Column("invoice_id", Integer, ForeignKey("invoices.id")),
     Column("return_id", Integer, ForeignKey("returns.id")),
@@ -336,8 +330,8 @@ billing_notices = Table(
 )
 
 
-def start_billing_mappers() -> None:
-    """Map the billing domain classes; called once by `orm.start_mappers`."""
+def start_mappers() -> None:
+    """Map the billing domain classes; called once by `core.orm.start_mappers`."""
     mapper_registry.map_imperatively(CustomerAccount, customer_accounts)
     mapper_registry.map_imperatively(InvoiceLine, invoice_lines)
     mapper_registry.map_imperatively(

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from core.billing.adapters.orm import journal_entries, journal_lines
 from core.billing.domain.ledger import JournalEntry, JournalLine, stock_entry
+from core.catalog.adapters import orm
 from core.fulfilment.adapters.repository_stock import StockRepository
 from core.fulfilment.domain.stock import StockMovement
-from core.kernel.adapters import orm
 
 ZERO = Decimal(0)
 

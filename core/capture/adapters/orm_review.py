@@ -1,12 +1,12 @@
-"""Tables of the review queue: users, tokens and sessions, locks, the audit trail, learned codes, pages."""
+"""Tables of the review queue: locks, the audit trail, learned codes, the words of pages, decision policies.
+
+Users, their tokens and sessions are the kernel's (`core.kernel.adapters.orm`)."""
 
 from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
-    Boolean,
     Column,
-    Enum,
     Float,
     ForeignKey,
     Integer,
@@ -16,43 +16,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from core.capture.domain.review import AuditEvent, LearnedItem, ReviewLock
 from core.kernel.adapters.orm import mapper_registry, metadata
 from core.kernel.adapters.types import UTCDateTime
-from core.kernel.domain.users import ApiToken, AuditEvent, LearnedItem, ReviewLock, Role, User, WebSession
-
-users = Table(
-    "users",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("username", String(64), nullable=False, unique=True),
-    Column("display_name", String(128)),
-    Column("role", Enum(Role, native_enum=False, length=24, values_callable=lambda e: [m.value for m in e])),
-    Column("password_hash", String(256), nullable=False),
-    Column("active", Boolean, nullable=False, default=True),
-    Column("created_at", UTCDateTime, nullable=False),
-)
-
-api_tokens = Table(
-    "api_tokens",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
-    Column("name", String(128), nullable=False),
-    Column("token_hash", String(64), nullable=False, unique=True),
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("last_used_at", UTCDateTime),
-    Column("revoked", Boolean, nullable=False, default=False),
-)
-
-web_sessions = Table(
-    "web_sessions",
-    metadata,
-    Column("token_hash", String(64), primary_key=True),
-    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
-    Column("csrf_token", String(64), nullable=False),
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("expires_at", UTCDateTime, nullable=False, index=True),
-)
 
 review_locks = Table(
     "review_locks",
@@ -114,10 +80,8 @@ decision_policies = Table(
 )
 
 
-def start_review_mappers() -> None:
-    mapper_registry.map_imperatively(User, users)
-    mapper_registry.map_imperatively(ApiToken, api_tokens)
-    mapper_registry.map_imperatively(WebSession, web_sessions)
+def start_mappers() -> None:
+    """Map the review queue's classes; called by `core.capture.adapters.orm.start_mappers`."""
     mapper_registry.map_imperatively(ReviewLock, review_locks)
     mapper_registry.map_imperatively(AuditEvent, audit_events)
     mapper_registry.map_imperatively(LearnedItem, learned_items)

@@ -1,4 +1,4 @@
-"""Repositories of the review queue: users and credentials, locks, the audit trail, learned codes."""
+"""Repositories of the review queue: locks, the audit trail, learned codes, pages, decision policies."""
 
 from __future__ import annotations
 
@@ -9,42 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from core.capture.adapters import orm_review as t
-from core.kernel.domain.users import ApiToken, AuditEvent, LearnedItem, ReviewLock, User, WebSession
-
-
-class UserRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, obj: User | ApiToken | WebSession) -> None:
-        self.session.add(obj)
-
-    def by_name(self, username: str) -> User | None:
-        return self.session.scalars(select(User).where(t.users.c.username == username)).first()
-
-    def get(self, user_id: int) -> User | None:
-        return self.session.get(User, user_id)
-
-    def all(self) -> Sequence[User]:
-        return self.session.scalars(select(User).order_by(t.users.c.username)).all()
-
-    def count(self) -> int:
-        return len(self.session.scalars(select(t.users.c.id)).all())
-
-    def token(self, token_hash: str) -> ApiToken | None:
-        stmt = select(ApiToken).where(
-            t.api_tokens.c.token_hash == token_hash, t.api_tokens.c.revoked.is_(False)
-        )
-        return self.session.scalars(stmt).first()
-
-    def web_session(self, token_hash: str) -> WebSession | None:
-        return self.session.get(WebSession, token_hash)
-
-    def end_session(self, token_hash: str) -> None:
-        self.session.execute(delete(t.web_sessions).where(t.web_sessions.c.token_hash == token_hash))
-
-    def purge_sessions(self, now: datetime) -> None:
-        self.session.execute(delete(t.web_sessions).where(t.web_sessions.c.expires_at < now))
+from core.capture.domain.review import AuditEvent, LearnedItem, ReviewLock
 
 
 class ReviewRepository:

@@ -11,8 +11,9 @@ from decimal import Decimal, InvalidOperation
 from core.capture.domain.events import OrdersAccepted
 from core.capture.domain.order import CapturedLine, CapturedOrder, Party
 from core.capture.domain.resolution import MasterData, ResolvedOrder
+from core.capture.domain.review import AuditEvent, LearnedItem, ReviewLock
 from core.kernel.domain.model import CustomerItem, Order, OrderLine, OrderState
-from core.kernel.domain.users import AuditEvent, LearnedItem, ReviewLock, User
+from core.kernel.domain.users import User
 from core.kernel.errors import ComandaError, NotFound
 from core.unit_of_work import UnitOfWork
 

@@ -8,17 +8,12 @@ database itself can check and do the arithmetic of allocation (`allocated <= on_
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Any
-
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
     Date,
-    Enum,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -27,9 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import relationship
-from sqlalchemy.types import TypeDecorator
 
 from core.fulfilment.domain.lifecycle import OrderEvent
 from core.fulfilment.domain.notifications import NoticeKind, Notification, NotificationState
@@ -51,39 +44,8 @@ from core.fulfilment.domain.warehouse import (
     ShipmentState,
 )
 from core.kernel.adapters.orm import mapper_registry, metadata
-from core.kernel.adapters.types import ExactDecimal, UTCDateTime, normalize
+from core.kernel.adapters.types import ExactDecimal, Quantity, UTCDateTime, stored_enum
 from core.kernel.domain.model import OrderState
-
-SCALE = 1000  # quantities are kept to the thousandth of a unit
-
-
-class Quantity(TypeDecorator[Decimal]):
-    """A Decimal quantity stored as an integer count of thousandths; finer values are refused."""
-
-    impl = BigInteger
-    cache_ok = True
-
-    def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
-        return None if value is None else to_milli(Decimal(value))
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
-        return None if value is None else from_milli(int(value))
-
-
-def to_milli(value: Decimal) -> int:
-    scaled = value * SCALE
-    if scaled != scaled.to_integral_value():
-        raise ValueError(f"quantity {value} has more than three decimals")
-    return int(scaled)
-
-
-def from_milli(value: int) -> Decimal:
-    return normalize(Decimal(value) / SCALE)
-
-
-def _enum(cls: type) -> Enum:
-    return Enum(cls, native_enum=False, length=24, values_callable=lambda e: [m.value for m in e])
-
 
 warehouses = Table(
     "warehouses",
@@ -121,7 +83,7 @@ stock_movements = Table(
     Column("warehouse", String(16), nullable=False),
     Column("location", String(32), nullable=False),
     Column("sku", String(64), nullable=False, index=True),
-    Column("kind", _enum(MovementKind), nullable=False),
+    Column("kind", stored_enum(MovementKind), nullable=False),
     Column("on_hand_delta", Quantity(), nullable=False),
     Column("allocated_delta", Quantity(), nullable=False),
     Column("order_id", Integer, ForeignKey("orders.id"), index=True),
@@ -140,7 +102,7 @@ allocations = Table(
     Column("warehouse", String(16), nullable=False),
     Column("location", String(32), nullable=False),
     Column("quantity", Quantity(), nullable=False),
-    Column("state", _enum(AllocationState), nullable=False, index=True),
+    Column("state", stored_enum(AllocationState), nullable=False, index=True),
     Column("created_at", UTCDateTime, nullable=False),
     Column("pick_list_id", Integer, ForeignKey("pick_lists.id")),
     Column("shipment_id", Integer, ForeignKey("shipments.id")),
@@ -155,8 +117,8 @@ order_events = Table(
     Column("at", UTCDateTime, nullable=False),
     Column("actor", String(64), nullable=False),
     Column("step", String(24), nullable=False),
-    Column("from_state", _enum(OrderState), nullable=False),
-    Column("to_state", _enum(OrderState), nullable=False),
+    Column("from_state", stored_enum(OrderState), nullable=False),
+    Column("to_state", stored_enum(OrderState), nullable=False),
     Column("detail", JSON, nullable=False, default=dict),
 )
 
@@ -167,7 +129,7 @@ pick_lists = Table(
     Column("warehouse", String(16), ForeignKey("warehouses.code"), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("created_by", String(64), nullable=False),
-    Column("state", _enum(PickListState), nullable=False, index=True),
+    Column("state", stored_enum(PickListState), nullable=False, index=True),
     Column("confirmed_at", UTCDateTime),
     Column("confirmed_by", String(64)),
 )
@@ -186,7 +148,7 @@ pick_lines = Table(
     Column("description", String(512)),
     Column("po_number", String(64)),
     Column("picked", Quantity()),
-    Column("state", _enum(PickLineState), nullable=False),
+    Column("state", stored_enum(PickLineState), nullable=False),
 )
 
 shipments = Table(
@@ -196,7 +158,7 @@ shipments = Table(
     Column("order_id", Integer, ForeignKey("orders.id"), nullable=False, index=True),
     Column("warehouse", String(16), ForeignKey("warehouses.code"), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
-    Column("state", _enum(ShipmentState), nullable=False, index=True),
+    Column("state", stored_enum(ShipmentState), nullable=False, index=True),
     Column("carrier", String(32)),
     Column("service", String(32)),
     Column("zone", String(16)),
@@ -235,7 +197,7 @@ product_shipping = Table(
     Column("length_cm", ExactDecimal(), nullable=False),
     Column("width_cm", ExactDecimal(), nullable=False),
     Column("height_cm", ExactDecimal(), nullable=False),
-    Column("goods_class", _enum(GoodsClass), nullable=False),
+    Column("goods_class", stored_enum(GoodsClass), nullable=False),
     Column("fragile", Boolean, nullable=False, default=False),
 )
 
@@ -286,12 +248,12 @@ notifications = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("order_id", Integer, ForeignKey("orders.id"), nullable=False, index=True),
-    Column("kind", _enum(NoticeKind), nullable=False),
+    Column("kind", stored_enum(NoticeKind), nullable=False),
     Column("key", String(128), nullable=False, unique=True),
     Column("channel", String(16), nullable=False),
     Column("recipient", String(320)),
     Column("language", String(8), nullable=False),
-    Column("state", _enum(NotificationState), nullable=False, index=True),
+    Column("state", stored_enum(NotificationState), nullable=False, index=True),
     Column("detail", JSON, nullable=False, default=dict),
     Column("shipment_id", Integer, ForeignKey("shipments.id")),
     Column("attempts", Integer, nullable=False, default=0),
@@ -302,8 +264,8 @@ notifications = Table(
 )
 
 
-def start_fulfilment_mappers() -> None:
-    """Map the lifecycle's domain classes; called once by `orm.start_mappers`."""
+def start_mappers() -> None:
+    """Map the lifecycle's domain classes; called once by `core.orm.start_mappers`."""
     mapper_registry.map_imperatively(Warehouse, warehouses)
     mapper_registry.map_imperatively(Allocation, allocations)
     mapper_registry.map_imperatively(OrderEvent, order_events)

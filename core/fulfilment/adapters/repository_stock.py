@@ -25,7 +25,6 @@ from core.fulfilment.adapters.orm import (
     product_shipping,
     stock_levels,
     stock_movements,
-    to_milli,
     warehouses,
 )
 from core.fulfilment.domain.shipping import (
@@ -37,6 +36,7 @@ from core.fulfilment.domain.shipping import (
     SurchargeRule,
 )
 from core.fulfilment.domain.stock import CustomerPreferences, StockLevel, StockMovement, Warehouse
+from core.kernel.adapters.types import to_milli
 from core.kernel.errors import StockError
 
 _LEVEL_COLUMNS = (

@@ -1,4 +1,4 @@
-"""Engine and session factory for SQLite (embedded, WAL) and PostgreSQL."""
+"""The engine for SQLite (embedded, WAL) and PostgreSQL; `core.orm.make_session_factory` maps and binds it."""
 
 from __future__ import annotations
 
@@ -7,9 +7,6 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
-
-from core.kernel.adapters.orm import start_mappers
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -35,8 +32,3 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
-
-
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    start_mappers()
-    return sessionmaker(bind=engine, expire_on_commit=False)

@@ -1,12 +1,17 @@
-"""Tables and the imperative mapping of the domain classes onto them (SQLAlchemy 2)."""
+"""The one metadata and mapper registry every area's tables register on, and the kernel's own tables:
+the order and its lines, the outbox and the trading partners it addresses, users and their sign-ins.
+
+Each area maps its classes in its own `adapters/orm.py`; `core.orm.start_mappers` calls them all
+(imperative mapping, SQLAlchemy 2), so no area's tables import another's.
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Date,
-    Enum,
     Float,
     ForeignKey,
     Index,
@@ -20,11 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import registry, relationship
 
-from core.capture.domain.documents import Channel, DocumentRecord, DocumentState
-from core.kernel.adapters.types import ExactDecimal, UTCDateTime
+from core.kernel.adapters.types import ExactDecimal, UTCDateTime, stored_enum
 from core.kernel.domain.model import (
-    Customer,
-    CustomerItem,
     Decision,
     Order,
     OrderLine,
@@ -33,8 +35,8 @@ from core.kernel.domain.model import (
     OutboundMessage,
     OutboundState,
     Partner,
-    Product,
 )
+from core.kernel.domain.users import ApiToken, Role, User, WebSession
 
 metadata = MetaData(
     naming_convention={
@@ -47,50 +49,6 @@ metadata = MetaData(
 )
 mapper_registry = registry(metadata=metadata)
 
-
-def _enum(cls: type) -> Enum:
-    return Enum(cls, native_enum=False, length=24, values_callable=lambda e: [m.value for m in e])
-
-
-blobs = Table(
-    "blobs",
-    metadata,
-    Column("sha256", String(64), primary_key=True),
-    Column("size", Integer, nullable=False),
-    Column("content", LargeBinary, nullable=False),
-)
-
-documents = Table(
-    "documents",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("channel", _enum(Channel), nullable=False),
-    Column("sha256", String(64), ForeignKey("blobs.sha256"), nullable=False, index=True),
-    Column("size", Integer, nullable=False),
-    Column("received_at", UTCDateTime, nullable=False),
-    Column("state", _enum(DocumentState), nullable=False, index=True),
-    Column("original_name", String(512)),
-    Column("sender", String(320)),
-    Column("external_id", String(512), index=True),
-    Column("media_type", String(128)),
-    Column("format", String(32)),
-    Column("error", Text),
-    Column("problems", JSON, nullable=False, default=list),
-    Column("duplicate_of", Integer, ForeignKey("documents.id")),
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("updated_at", UTCDateTime),
-)
-
-interchanges = Table(
-    "interchanges",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("sender_id", String(64), nullable=False),
-    Column("control_ref", String(32), nullable=False),
-    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False, index=True),
-    Column("received_at", UTCDateTime, nullable=False),
-    UniqueConstraint("sender_id", "control_ref", name="uq_interchanges_sender_ref"),
-)
 
 partners = Table(
     "partners",
@@ -105,42 +63,6 @@ partners = Table(
     Column("next_control_ref", Integer, nullable=False, default=1),
 )
 
-customers = Table(
-    "customers",
-    metadata,
-    Column("customer_id", String(64), primary_key=True),
-    Column("name", String(256), nullable=False),
-    Column("email", String(320), index=True),
-    Column("fax", String(64), index=True),
-    Column("gln", String(35), index=True),
-    Column("street", String(256)),
-    Column("postal_code", String(32)),
-    Column("city", String(128)),
-    Column("country", String(2)),
-    Column("language", String(8)),
-)
-
-products = Table(
-    "products",
-    metadata,
-    Column("sku", String(64), primary_key=True),
-    Column("name", String(256), nullable=False),
-    Column("description_en", String(512)),
-    Column("gtin", String(14), index=True),
-    Column("unit", String(16)),
-    Column("price", ExactDecimal()),
-    Column("currency", String(3)),
-    Column("cost_price", ExactDecimal()),
-    Column("vat_class", String(16)),
-)
-
-customer_items = Table(
-    "customer_items",
-    metadata,
-    Column("customer_id", String(64), ForeignKey("customers.customer_id"), primary_key=True),
-    Column("customer_item_code", String(64), primary_key=True),
-    Column("sku", String(64), ForeignKey("products.sku"), nullable=False),
-)
 
 orders = Table(
     "orders",
@@ -149,8 +71,8 @@ orders = Table(
     Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
     Column("message_index", Integer, nullable=False),
     Column("channel", String(16), nullable=False),
-    Column("state", _enum(OrderState), nullable=False, index=True),
-    Column("decision", _enum(Decision), nullable=False),
+    Column("state", stored_enum(OrderState), nullable=False, index=True),
+    Column("decision", stored_enum(Decision), nullable=False),
     Column("confidence", Float, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("po_number", String(64), index=True),
@@ -203,12 +125,12 @@ outbound_messages = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("channel", String(16), nullable=False),
-    Column("kind", _enum(OutboundKind), nullable=False),
+    Column("kind", stored_enum(OutboundKind), nullable=False),
     Column("recipient", String(320), nullable=False),
     Column("filename", String(255), nullable=False),
     Column("content", LargeBinary, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
-    Column("state", _enum(OutboundState), nullable=False, index=True),
+    Column("state", stored_enum(OutboundState), nullable=False, index=True),
     Column("order_id", Integer, ForeignKey("orders.id")),
     Column("document_id", Integer, ForeignKey("documents.id"), index=True),
     Column("control_ref", String(32)),
@@ -218,19 +140,44 @@ outbound_messages = Table(
     UniqueConstraint("channel", "recipient", "filename", name="uq_outbound_channel_recipient_file"),
 )
 
-_mapped = False
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("display_name", String(128)),
+    Column("role", stored_enum(Role)),
+    Column("password_hash", String(256), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("name", String(128), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("last_used_at", UTCDateTime),
+    Column("revoked", Boolean, nullable=False, default=False),
+)
+
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False, index=True),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False, index=True),
+)
 
 
 def start_mappers() -> None:
-    """Map the domain classes onto the tables; safe to call more than once."""
-    global _mapped
-    if _mapped:
-        return
-    mapper_registry.map_imperatively(DocumentRecord, documents)
+    """Map the kernel's domain classes; called once by `core.orm.start_mappers`."""
     mapper_registry.map_imperatively(Partner, partners)
-    mapper_registry.map_imperatively(Customer, customers)
-    mapper_registry.map_imperatively(Product, products)
-    mapper_registry.map_imperatively(CustomerItem, customer_items)
     mapper_registry.map_imperatively(OrderLine, order_lines)
     mapper_registry.map_imperatively(
         Order,
@@ -242,13 +189,6 @@ def start_mappers() -> None:
         },
     )
     mapper_registry.map_imperatively(OutboundMessage, outbound_messages)
-    orm_review.start_review_mappers()
-    orm_fulfilment.start_fulfilment_mappers()
-    orm_billing.start_billing_mappers()
-    _mapped = True
-
-
-# The other areas' tables register on the same metadata; imported last because they use it.
-from core.billing.adapters import orm as orm_billing  # noqa: E402
-from core.capture.adapters import orm_review  # noqa: E402
-from core.fulfilment.adapters import orm as orm_fulfilment  # noqa: E402
+    mapper_registry.map_imperatively(User, users)
+    mapper_registry.map_imperatively(ApiToken, api_tokens)
+    mapper_registry.map_imperatively(WebSession, web_sessions)

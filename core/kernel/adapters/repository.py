@@ -1,266 +1,24 @@
-"""Repositories: the queries of each aggregate, behind methods named for what the services need."""
+"""The kernel's repositories: orders, the outbox, trading partners, users; queries behind methods named
+for what the services need."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from core.capture.domain.documents import DocumentRecord, DocumentState
 from core.kernel.adapters import orm
 from core.kernel.domain.model import (
-    Customer,
-    CustomerItem,
     Order,
     OrderState,
     OutboundMessage,
     OutboundState,
     Partner,
-    Product,
 )
-from core.kernel.domain.phone import normalise_phone
-
-
-class BlobRepository:
-    """Raw document bytes, content-addressed by SHA-256, stored once however often they arrive."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def put(self, sha256: str, content: bytes) -> None:
-        exists = self.session.execute(select(orm.blobs.c.sha256).where(orm.blobs.c.sha256 == sha256))
-        if exists.first() is None:
-            self.session.execute(insert(orm.blobs).values(sha256=sha256, size=len(content), content=content))
-
-    def get(self, sha256: str) -> bytes:
-        row = self.session.execute(select(orm.blobs.c.content).where(orm.blobs.c.sha256 == sha256)).first()
-        if row is None:
-            raise KeyError(sha256)
-        return bytes(row[0])
-
-
-class DocumentRepository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, record: DocumentRecord) -> None:
-        self.session.add(record)
-
-    def get(self, doc_id: int, *, lock: bool = False) -> DocumentRecord | None:
-        stmt = select(DocumentRecord).where(orm.documents.c.id == doc_id)
-        if lock:
-            stmt = stmt.with_for_update()
-        return self.session.scalars(stmt).first()
-
-    def first_with_hash(self, sha256: str, *, exclude: int | None = None) -> DocumentRecord | None:
-        """The earliest non-duplicate arrival of these exact bytes."""
-        stmt = (
-            select(DocumentRecord)
-            .where(orm.documents.c.sha256 == sha256)
-            .where(orm.documents.c.state != DocumentState.DUPLICATE)
-            .order_by(orm.documents.c.id)
-        )
-        if exclude is not None:
-            stmt = stmt.where(orm.documents.c.id != exclude)
-        return self.session.scalars(stmt.limit(1)).first()
-
-    def first_with_external_id(
-        self, channel: str, external_id: str, *, exclude: int | None = None
-    ) -> DocumentRecord | None:
-        """The earliest non-duplicate arrival on this channel with this external id (a Message-ID)."""
-        stmt = (
-            select(DocumentRecord)
-            .where(orm.documents.c.channel == channel, orm.documents.c.external_id == external_id)
-            .where(orm.documents.c.state != DocumentState.DUPLICATE)
-            .order_by(orm.documents.c.id)
-        )
-        if exclude is not None:
-            stmt = stmt.where(orm.documents.c.id != exclude)
-        return self.session.scalars(stmt.limit(1)).first()
-
-    def unfinished_ids(
-        self, older_than: datetime | None = None, states: Iterable[DocumentState] | None = None
-    ) -> list[int]:
-        """Documents not yet finished (received or processing), optionally untouched since a time."""
-        wanted = list(states or (DocumentState.RECEIVED, DocumentState.PROCESSING))
-        stmt = select(orm.documents.c.id).where(orm.documents.c.state.in_(wanted))
-        if older_than is not None:
-            stmt = stmt.where(orm.documents.c.updated_at < older_than)
-        return list(self.session.scalars(stmt.order_by(orm.documents.c.id)))
-
-    def list(self, *, limit: int = 100, offset: int = 0) -> Sequence[DocumentRecord]:
-        stmt = select(DocumentRecord).order_by(orm.documents.c.id.desc()).limit(limit).offset(offset)
-        return self.session.scalars(stmt).all()
-
-    def count_by_state(self) -> dict[str, int]:
-        stmt = select(orm.documents.c.state, func.count()).group_by(orm.documents.c.state)
-        return {str(state): int(n) for state, n in self.session.execute(stmt)}
-
-
-class InterchangeRepository:
-    """The (sender, control reference) of every interchange taken, so a re-sent one is recognised."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def seen_in(self, sender_id: str, control_ref: str) -> int | None:
-        """The document that already brought this interchange, if any."""
-        stmt = select(orm.interchanges.c.document_id).where(
-            orm.interchanges.c.sender_id == sender_id, orm.interchanges.c.control_ref == control_ref
-        )
-        return self.session.scalars(stmt).first()
-
-    def claim(self, sender_id: str, control_ref: str, document_id: int, at: datetime) -> bool:
-        """Record the interchange for this document; False when another document already has it."""
-        try:
-            with self.session.begin_nested():
-                self.session.execute(
-                    insert(orm.interchanges).values(
-                        sender_id=sender_id, control_ref=control_ref, document_id=document_id, received_at=at
-                    )
-                )
-        except IntegrityError:
-            return self.seen_in(sender_id, control_ref) == document_id
-        return True
-
-
-class MasterDataRepository:
-    """Customers, products and customer item codes; implements validation's `MasterData`.
-
-    Lookups are remembered for the life of the unit of work: an interchange of a thousand orders
-    names the same few products thousands of times, and each query is a round trip.
-    """
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._memo: dict[tuple[str, ...], Any] = {}
-
-    def _remember(self, key: tuple[str, ...], load: Callable[[], Any]) -> Any:
-        if key not in self._memo:
-            self._memo[key] = load()
-        return self._memo[key]
-
-    def customer(self, customer_id: str) -> Customer | None:
-        found: Customer | None = self._remember(
-            ("customer", customer_id), lambda: self.session.get(Customer, customer_id)
-        )
-        return found
-
-    def customer_by_gln(self, gln: str) -> Customer | None:
-        def load() -> Customer | None:
-            stmt = select(Customer).where(orm.customers.c.gln == gln).limit(1)
-            return self.session.scalars(stmt).first()
-
-        found: Customer | None = self._remember(("gln", gln), load)
-        return found
-
-    def customer_by_email(self, address: str, *, domain: bool = True) -> Customer | None:
-        """The customer with this address, else (with `domain`) the only one at the same domain."""
-        address = address.strip().lower()
-        if "@" not in address:
-            return None
-        at = address.rsplit("@", 1)[1]
-
-        def load() -> Customer | None:
-            pattern = "%@" + at.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            stmt = select(Customer).where(func.lower(orm.customers.c.email).like(pattern, escape="\\"))
-            candidates = [(c, _addresses(c.email)) for c in self.session.scalars(stmt)]
-            exact = [c for c, known in candidates if address in known]
-            if exact or not domain:
-                return exact[0] if len(exact) == 1 else None
-            same = [c for c, known in candidates if any(a.endswith("@" + at) for a in known)]
-            return same[0] if len(same) == 1 else None
-
-        found: Customer | None = self._remember(("email", address, str(domain)), load)
-        return found
-
-    def customer_by_fax(self, number: str) -> Customer | None:
-        """The only customer with this fax number once both are normalised (see core.kernel.domain.phone).
-
-        Numbers are written too many ways to compare in SQL, so the fax column is read once per unit
-        of work and indexed by normalised number; a customer's national number is read in its country.
-        """
-        wanted = normalise_phone(number)
-        if wanted is None:
-            return None
-
-        def index() -> dict[str, list[str]]:
-            rows = self.session.execute(
-                select(orm.customers.c.customer_id, orm.customers.c.fax, orm.customers.c.country).where(
-                    orm.customers.c.fax.is_not(None)
-                )
-            )
-            found: dict[str, list[str]] = {}
-            for customer_id, fax, country in rows:
-                key = normalise_phone(fax, country or "ES")
-                if key:
-                    found.setdefault(key, []).append(customer_id)
-            return found
-
-        ids: list[str] = self._remember(("fax-index",), index).get(wanted, [])
-        return self.customer(ids[0]) if len(ids) == 1 else None
-
-    def product(self, sku: str) -> Product | None:
-        found: Product | None = self._remember(("sku", sku), lambda: self.session.get(Product, sku))
-        return found
-
-    def product_by_gtin(self, gtin: str) -> Product | None:
-        def load() -> Product | None:
-            stmt = select(Product).where(orm.products.c.gtin == gtin).limit(1)
-            return self.session.scalars(stmt).first()
-
-        found: Product | None = self._remember(("gtin", gtin), load)
-        return found
-
-    def sku_for_customer_code(self, customer_id: str, code: str) -> str | None:
-        def load() -> str | None:
-            stmt = select(orm.customer_items.c.sku).where(
-                orm.customer_items.c.customer_id == customer_id,
-                orm.customer_items.c.customer_item_code == code,
-            )
-            return self.session.scalars(stmt).first()
-
-        found: str | None = self._remember(("item", customer_id, code), load)
-        return found
-
-    def remove_customer_item(self, customer_id: str, code: str, sku: str) -> None:
-        self._memo.clear()
-        self.session.execute(
-            delete(orm.customer_items).where(
-                orm.customer_items.c.customer_id == customer_id,
-                orm.customer_items.c.customer_item_code == code,
-                orm.customer_items.c.sku == sku,
-            )
-        )
-
-    def upsert(self, obj: Customer | Product | CustomerItem) -> bool:
-        """Insert or update by primary key; True when it was new."""
-        self._memo.clear()
-        existing = self.session.merge(obj)
-        return existing is not None and existing in self.session.new
-
-    def customers(self) -> Sequence[Customer]:
-        found: Sequence[Customer] = self._remember(
-            ("customers",),
-            lambda: self.session.scalars(select(Customer).order_by(orm.customers.c.customer_id)).all(),
-        )
-        return found
-
-    def products(self) -> Sequence[Product]:
-        found: Sequence[Product] = self._remember(
-            ("products",), lambda: self.session.scalars(select(Product).order_by(orm.products.c.sku)).all()
-        )
-        return found
-
-    def count(self) -> int:
-        return int(self.session.scalar(select(func.count()).select_from(orm.customers)) or 0) + int(
-            self.session.scalar(select(func.count()).select_from(orm.products)) or 0
-        )
+from core.kernel.domain.users import ApiToken, User, WebSession
 
 
 class PartnerRepository:
@@ -413,6 +171,36 @@ class OutboundRepository:
             )
 
 
-def _addresses(field: str | None) -> set[str]:
-    """The addresses in a master-data e-mail cell (one, or several separated by commas or semicolons)."""
-    return {a.strip().lower() for a in re.split(r"[,;\s]+", field or "") if "@" in a}
+class UserRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, obj: User | ApiToken | WebSession) -> None:
+        self.session.add(obj)
+
+    def by_name(self, username: str) -> User | None:
+        return self.session.scalars(select(User).where(orm.users.c.username == username)).first()
+
+    def get(self, user_id: int) -> User | None:
+        return self.session.get(User, user_id)
+
+    def all(self) -> Sequence[User]:
+        return self.session.scalars(select(User).order_by(orm.users.c.username)).all()
+
+    def count(self) -> int:
+        return len(self.session.scalars(select(orm.users.c.id)).all())
+
+    def token(self, token_hash: str) -> ApiToken | None:
+        stmt = select(ApiToken).where(
+            orm.api_tokens.c.token_hash == token_hash, orm.api_tokens.c.revoked.is_(False)
+        )
+        return self.session.scalars(stmt).first()
+
+    def web_session(self, token_hash: str) -> WebSession | None:
+        return self.session.get(WebSession, token_hash)
+
+    def end_session(self, token_hash: str) -> None:
+        self.session.execute(delete(orm.web_sessions).where(orm.web_sessions.c.token_hash == token_hash))
+
+    def purge_sessions(self, now: datetime) -> None:
+        self.session.execute(delete(orm.web_sessions).where(orm.web_sessions.c.expires_at < now))

@@ -1,4 +1,5 @@
-"""Column types that keep Decimal exact and datetimes aware UTC on SQLite and PostgreSQL alike."""
+"""Column types that keep Decimal exact and datetimes aware UTC on SQLite and PostgreSQL alike, quantities
+in whole thousandths, and enums as their values; every area's tables use them."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import DateTime, Numeric, String
+from sqlalchemy import BigInteger, DateTime, Enum, Numeric, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
@@ -64,3 +65,35 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+SCALE = 1000  # quantities are kept to the thousandth of a unit
+
+
+class Quantity(TypeDecorator[Decimal]):
+    """A Decimal quantity stored as an integer count of thousandths; finer values are refused."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
+        return None if value is None else to_milli(Decimal(value))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        return None if value is None else from_milli(int(value))
+
+
+def to_milli(value: Decimal) -> int:
+    scaled = value * SCALE
+    if scaled != scaled.to_integral_value():
+        raise ValueError(f"quantity {value} has more than three decimals")
+    return int(scaled)
+
+
+def from_milli(value: int) -> Decimal:
+    return normalize(Decimal(value) / SCALE)
+
+
+def stored_enum(cls: type) -> Enum:
+    """A string enum stored as its values in a VARCHAR(24) (no native enum: migrations stay simple)."""
+    return Enum(cls, native_enum=False, length=24, values_callable=lambda e: [m.value for m in e])

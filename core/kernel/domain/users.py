@@ -1,4 +1,5 @@
-"""Users of the review queue and the API, their roles, and what each role may do."""
+"""Users of the web pages and the API, their roles and what each role may do, API tokens and browser
+sessions; every area's pages and routes sign in through them."""
 
 from __future__ import annotations
 
@@ -55,41 +56,3 @@ class WebSession:
     csrf_token: str
     created_at: datetime
     expires_at: datetime
-
-
-@dataclass(eq=False)
-class ReviewLock:
-    """Who is working on an order in review, until when."""
-
-    order_id: int
-    user_id: int
-    acquired_at: datetime
-    expires_at: datetime
-
-
-@dataclass(eq=False)
-class AuditEvent:
-    """One change to an order: who, when, what, before and after."""
-
-    order_id: int
-    at: datetime
-    action: str  # edit | approve | reject | learn | unlearn | lock | ...
-    user_id: int | None = None
-    field: str | None = None
-    before: object = None
-    after: object = None
-    id: int | None = None
-
-
-@dataclass(eq=False)
-class LearnedItem:
-    """A customer item code Comanda learned from a clerk's correction; a supervisor may undo it."""
-
-    customer_id: str
-    customer_item_code: str
-    sku: str
-    learned_at: datetime
-    user_id: int | None = None
-    order_id: int | None = None
-    undone_at: datetime | None = None
-    id: int | None = None

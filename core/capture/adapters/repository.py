@@ -1,0 +1,116 @@
+"""Capture's repositories: stored bytes, documents, and EDIFACT interchanges already taken."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from core.capture.adapters import orm
+from core.capture.domain.documents import DocumentRecord, DocumentState
+
+
+class BlobRepository:
+    """Raw document bytes, content-addressed by SHA-256, stored once however often they arrive."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def put(self, sha256: str, content: bytes) -> None:
+        exists = self.session.execute(select(orm.blobs.c.sha256).where(orm.blobs.c.sha256 == sha256))
+        if exists.first() is None:
+            self.session.execute(insert(orm.blobs).values(sha256=sha256, size=len(content), content=content))
+
+    def get(self, sha256: str) -> bytes:
+        row = self.session.execute(select(orm.blobs.c.content).where(orm.blobs.c.sha256 == sha256)).first()
+        if row is None:
+            raise KeyError(sha256)
+        return bytes(row[0])
+
+
+class DocumentRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, record: DocumentRecord) -> None:
+        self.session.add(record)
+
+    def get(self, doc_id: int, *, lock: bool = False) -> DocumentRecord | None:
+        stmt = select(DocumentRecord).where(orm.documents.c.id == doc_id)
+        if lock:
+            stmt = stmt.with_for_update()
+        return self.session.scalars(stmt).first()
+
+    def first_with_hash(self, sha256: str, *, exclude: int | None = None) -> DocumentRecord | None:
+        """The earliest non-duplicate arrival of these exact bytes."""
+        stmt = (
+            select(DocumentRecord)
+            .where(orm.documents.c.sha256 == sha256)
+            .where(orm.documents.c.state != DocumentState.DUPLICATE)
+            .order_by(orm.documents.c.id)
+        )
+        if exclude is not None:
+            stmt = stmt.where(orm.documents.c.id != exclude)
+        return self.session.scalars(stmt.limit(1)).first()
+
+    def first_with_external_id(
+        self, channel: str, external_id: str, *, exclude: int | None = None
+    ) -> DocumentRecord | None:
+        """The earliest non-duplicate arrival on this channel with this external id (a Message-ID)."""
+        stmt = (
+            select(DocumentRecord)
+            .where(orm.documents.c.channel == channel, orm.documents.c.external_id == external_id)
+            .where(orm.documents.c.state != DocumentState.DUPLICATE)
+            .order_by(orm.documents.c.id)
+        )
+        if exclude is not None:
+            stmt = stmt.where(orm.documents.c.id != exclude)
+        return self.session.scalars(stmt.limit(1)).first()
+
+    def unfinished_ids(
+        self, older_than: datetime | None = None, states: Iterable[DocumentState] | None = None
+    ) -> list[int]:
+        """Documents not yet finished (received or processing), optionally untouched since a time."""
+        wanted = list(states or (DocumentState.RECEIVED, DocumentState.PROCESSING))
+        stmt = select(orm.documents.c.id).where(orm.documents.c.state.in_(wanted))
+        if older_than is not None:
+            stmt = stmt.where(orm.documents.c.updated_at < older_than)
+        return list(self.session.scalars(stmt.order_by(orm.documents.c.id)))
+
+    def list(self, *, limit: int = 100, offset: int = 0) -> Sequence[DocumentRecord]:
+        stmt = select(DocumentRecord).order_by(orm.documents.c.id.desc()).limit(limit).offset(offset)
+        return self.session.scalars(stmt).all()
+
+    def count_by_state(self) -> dict[str, int]:
+        stmt = select(orm.documents.c.state, func.count()).group_by(orm.documents.c.state)
+        return {str(state): int(n) for state, n in self.session.execute(stmt)}
+
+
+class InterchangeRepository:
+    """The (sender, control reference) of every interchange taken, so a re-sent one is recognised."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def seen_in(self, sender_id: str, control_ref: str) -> int | None:
+        """The document that already brought this interchange, if any."""
+        stmt = select(orm.interchanges.c.document_id).where(
+            orm.interchanges.c.sender_id == sender_id, orm.interchanges.c.control_ref == control_ref
+        )
+        return self.session.scalars(stmt).first()
+
+    def claim(self, sender_id: str, control_ref: str, document_id: int, at: datetime) -> bool:
+        """Record the interchange for this document; False when another document already has it."""
+        try:
+            with self.session.begin_nested():
+                self.session.execute(
+                    insert(orm.interchanges).values(
+                        sender_id=sender_id, control_ref=control_ref, document_id=document_id, received_at=at
+                    )
+                )
+        except IntegrityError:
+            return self.seen_in(sender_id, control_ref) == document_id
+        return True

@@ -1,0 +1,1 @@
+"""Catalog's tables and repositories."""

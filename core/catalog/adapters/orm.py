@@ -1,0 +1,53 @@
+"""Catalog's tables: customers, products, and customers' own codes for our products."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, String, Table
+
+from core.kernel.adapters.orm import mapper_registry, metadata
+from core.kernel.adapters.types import ExactDecimal
+from core.kernel.domain.model import Customer, CustomerItem, Product
+
+customers = Table(
+    "customers",
+    metadata,
+    Column("customer_id", String(64), primary_key=True),
+    Column("name", String(256), nullable=False),
+    Column("email", String(320), index=True),
+    Column("fax", String(64), index=True),
+    Column("gln", String(35), index=True),
+    Column("street", String(256)),
+    Column("postal_code", String(32)),
+    Column("city", String(128)),
+    Column("country", String(2)),
+    Column("language", String(8)),
+)
+
+products = Table(
+    "products",
+    metadata,
+    Column("sku", String(64), primary_key=True),
+    Column("name", String(256), nullable=False),
+    Column("description_en", String(512)),
+    Column("gtin", String(14), index=True),
+    Column("unit", String(16)),
+    Column("price", ExactDecimal()),
+    Column("currency", String(3)),
+    Column("cost_price", ExactDecimal()),
+    Column("vat_class", String(16)),
+)
+
+customer_items = Table(
+    "customer_items",
+    metadata,
+    Column("customer_id", String(64), ForeignKey("customers.customer_id"), primary_key=True),
+    Column("customer_item_code", String(64), primary_key=True),
+    Column("sku", String(64), ForeignKey("products.sku"), nullable=False),
+)
+
+
+def start_mappers() -> None:
+    """Map the catalog's domain classes; called once by `core.orm.start_mappers`."""
+    mapper_registry.map_imperatively(Customer, customers)
+    mapper_registry.map_imperatively(Product, products)
+    mapper_registry.map_imperatively(CustomerItem, customer_items)

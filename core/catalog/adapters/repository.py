@@ -1,0 +1,154 @@
+"""The catalog's repository: customers, products and customer item codes, as validation and the
+import read and write them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from core.catalog.adapters import orm
+from core.kernel.domain.model import Customer, CustomerItem, Product
+from core.kernel.domain.phone import normalise_phone
+
+
+class MasterDataRepository:
+    """Customers, products and customer item codes; implements validation's `MasterData`.
+
+    Lookups are remembered for the life of the unit of work: an interchange of a thousand orders
+    names the same few products thousands of times, and each query is a round trip.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._memo: dict[tuple[str, ...], Any] = {}
+
+    def _remember(self, key: tuple[str, ...], load: Callable[[], Any]) -> Any:
+        if key not in self._memo:
+            self._memo[key] = load()
+        return self._memo[key]
+
+    def customer(self, customer_id: str) -> Customer | None:
+        found: Customer | None = self._remember(
+            ("customer", customer_id), lambda: self.session.get(Customer, customer_id)
+        )
+        return found
+
+    def customer_by_gln(self, gln: str) -> Customer | None:
+        def load() -> Customer | None:
+            stmt = select(Customer).where(orm.customers.c.gln == gln).limit(1)
+            return self.session.scalars(stmt).first()
+
+        found: Customer | None = self._remember(("gln", gln), load)
+        return found
+
+    def customer_by_email(self, address: str, *, domain: bool = True) -> Customer | None:
+        """The customer with this address, else (with `domain`) the only one at the same domain."""
+        address = address.strip().lower()
+        if "@" not in address:
+            return None
+        at = address.rsplit("@", 1)[1]
+
+        def load() -> Customer | None:
+            pattern = "%@" + at.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stmt = select(Customer).where(func.lower(orm.customers.c.email).like(pattern, escape="\\"))
+            candidates = [(c, _addresses(c.email)) for c in self.session.scalars(stmt)]
+            exact = [c for c, known in candidates if address in known]
+            if exact or not domain:
+                return exact[0] if len(exact) == 1 else None
+            same = [c for c, known in candidates if any(a.endswith("@" + at) for a in known)]
+            return same[0] if len(same) == 1 else None
+
+        found: Customer | None = self._remember(("email", address, str(domain)), load)
+        return found
+
+    def customer_by_fax(self, number: str) -> Customer | None:
+        """The only customer with this fax number once both are normalised (see core.kernel.domain.phone).
+
+        Numbers are written too many ways to compare in SQL, so the fax column is read once per unit
+        of work and indexed by normalised number; a customer's national number is read in its country.
+        """
+        wanted = normalise_phone(number)
+        if wanted is None:
+            return None
+
+        def index() -> dict[str, list[str]]:
+            rows = self.session.execute(
+                select(orm.customers.c.customer_id, orm.customers.c.fax, orm.customers.c.country).where(
+                    orm.customers.c.fax.is_not(None)
+                )
+            )
+            found: dict[str, list[str]] = {}
+            for customer_id, fax, country in rows:
+                key = normalise_phone(fax, country or "ES")
+                if key:
+                    found.setdefault(key, []).append(customer_id)
+            return found
+
+        ids: list[str] = self._remember(("fax-index",), index).get(wanted, [])
+        return self.customer(ids[0]) if len(ids) == 1 else None
+
+    def product(self, sku: str) -> Product | None:
+        found: Product | None = self._remember(("sku", sku), lambda: self.session.get(Product, sku))
+        return found
+
+    def product_by_gtin(self, gtin: str) -> Product | None:
+        def load() -> Product | None:
+            stmt = select(Product).where(orm.products.c.gtin == gtin).limit(1)
+            return self.session.scalars(stmt).first()
+
+        found: Product | None = self._remember(("gtin", gtin), load)
+        return found
+
+    def sku_for_customer_code(self, customer_id: str, code: str) -> str | None:
+        def load() -> str | None:
+            stmt = select(orm.customer_items.c.sku).where(
+                orm.customer_items.c.customer_id == customer_id,
+                orm.customer_items.c.customer_item_code == code,
+            )
+            return self.session.scalars(stmt).first()
+
+        found: str | None = self._remember(("item", customer_id, code), load)
+        return found
+
+    def remove_customer_item(self, customer_id: str, code: str, sku: str) -> None:
+        self._memo.clear()
+        self.session.execute(
+            delete(orm.customer_items).where(
+                orm.customer_items.c.customer_id == customer_id,
+                orm.customer_items.c.customer_item_code == code,
+                orm.customer_items.c.sku == sku,
+            )
+        )
+
+    def upsert(self, obj: Customer | Product | CustomerItem) -> bool:
+        """Insert or update by primary key; True when it was new."""
+        self._memo.clear()
+        existing = self.session.merge(obj)
+        return existing is not None and existing in self.session.new
+
+    def customers(self) -> Sequence[Customer]:
+        found: Sequence[Customer] = self._remember(
+            ("customers",),
+            lambda: self.session.scalars(select(Customer).order_by(orm.customers.c.customer_id)).all(),
+        )
+        return found
+
+    def products(self) -> Sequence[Product]:
+        found: Sequence[Product] = self._remember(
+            ("products",), lambda: self.session.scalars(select(Product).order_by(orm.products.c.sku)).all()
+        )
+        return found
+
+    def count(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(orm.customers)) or 0) + int(
+            self.session.scalar(select(func.count()).select_from(orm.products)) or 0
+        )
+
+
+def _addresses(field: str | None) -> set[str]:
+    """The addresses in a master-data e-mail cell (one, or several separated by commas or semicolons)."""
+    return {a.strip().lower() for a in re.split(r"[,;\s]+", field or "") if "@" in a}
