@@ -1,7 +1,7 @@
 """Wires payments, invoicing, returns and the books into the app: the card processor (the sandbox by
 default), the billing notifiers of the channels, the service, and its jobs.
 
-The service puts its credit/payment policy and its close gate into the lifecycle service.  Jobs run
+The credit/payment policy is built by `oms.bootstrap`, which gives it to the lifecycle too.  Jobs run
 on the lifecycle's queue: invoicing follows `ShipmentShipped`, closing follows `ShipmentDelivered`,
 a void follows `OrderCancelled`; processor calls and billing notices are jobs of their own.
 """
@@ -18,6 +18,7 @@ from sqlalchemy.exc import OperationalError
 
 from core.billing.domain.events import BillingNoticesQueued, GatewayCallQueued
 from core.billing.services.billing import Billing as BillingService
+from core.billing.services.credit import PaymentPolicy
 from core.billing.services.notices import BillingNotifier
 from core.fulfilment.domain.events import OrderCancelled, ShipmentDelivered, ShipmentShipped
 from core.kernel.errors import TransientError
@@ -84,14 +85,21 @@ def declare_billing_actors(broker: dramatiq.Broker, service: BillingService) -> 
 class Billing:
     """Payments, invoices, returns and the books as the app wires them."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, policy: PaymentPolicy) -> None:
         self.gateway = SandboxProcessor(app.settings.data_dir / SANDBOX_FILE, clock=app.clock)
         self.notifiers: dict[str, BillingNotifier] = {
             "edi": EdifactBilling(),
             "email": MailBilling(),
             "fax": FaxBilling(),
         }
-        self.service = BillingService(app.lifecycle.service, self.gateway, self.notifiers)
+        self.service = BillingService(
+            uow_factory=app.uow,
+            clock=app.clock,
+            publish=app.publish,
+            gateway=self.gateway,
+            policy=policy,
+            notifiers=self.notifiers,
+        )
         self.actors = declare_billing_actors(app.broker, self.service)
 
     def dispatch(self, event: object) -> bool:

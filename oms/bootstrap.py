@@ -15,6 +15,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from core import migrate
+from core.billing.services.credit import PaymentPolicy
+from core.billing.services.invoicing import close_gate
 from core.capture.domain.documents import DocumentState, InboundDocument, ParseContext, ParseResult
 from core.capture.domain.events import AnswersQueued, DocumentStored
 from core.capture.domain.order import CapturedOrder
@@ -105,8 +107,11 @@ class App:
         self.ocr = page_engine(self.settings)  # a process pool starts on the first page read
         self.read = make_reader(self.clock, ocr_parsers(self.settings, self.ocr))
         self.actors = declare_actors(self.broker, self.process, self.deliver)
-        self.lifecycle = Lifecycle(self)
-        self.billing = Billing(self)  # puts its credit/payment policy into the lifecycle
+        # billing's credit and payment policy decides approval, and its close gate keeps unsettled
+        # orders open: the lifecycle gets both from here, billing never reaches into it
+        policy = PaymentPolicy(self.clock)
+        self.lifecycle = Lifecycle(self, policy=policy, close_gate=close_gate)
+        self.billing = Billing(self, policy)
         self._stop = threading.Event()
 
     def uow(self) -> UnitOfWork:

@@ -3,7 +3,7 @@ booking interface and the channels' notifiers, and its two jobs (render notifica
 backorders when stock arrives).
 
 The e-mail and fax channels replace the default text notifiers with `app.lifecycle.notifiers[...]`;
-issue 7 replaces `policy` (and hooks `OrderApproved`, `ShipmentShipped`, `OrderCancelled`).
+the approval policy and the close gate are billing's, handed over by `oms.bootstrap`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from sqlalchemy.exc import OperationalError
 
 from core.capture.domain.events import OrdersAccepted
 from core.fulfilment.domain.events import NotificationsQueued, StockArrived
+from core.fulfilment.services.approval import ApprovalPolicy
 from core.fulfilment.services.fulfilment import Fulfilment
+from core.fulfilment.services.lifecycle import CloseGate
 from core.fulfilment.services.notifications import Notifier
 from core.kernel.errors import TransientError
 from oms.tasks import MAX_RETRIES, RETRY_MAX_MS, RETRY_MIN_MS
@@ -79,7 +81,7 @@ def declare_lifecycle_actors(broker: dramatiq.Broker, service: Fulfilment) -> Li
 class Lifecycle:
     """The lifecycle as the app wires it."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, *, policy: ApprovalPolicy, close_gate: CloseGate) -> None:
         self.carrier = FakeCarrier()
         self.notifiers: dict[str, Notifier] = {
             "edi": EdifactNotifier(),
@@ -92,6 +94,8 @@ class Lifecycle:
             publish=app.publish,
             carriers={"*": self.carrier},
             notifiers=self.notifiers,
+            policy=policy,
+            close_gate=close_gate,
         )
         self.actors = declare_lifecycle_actors(app.broker, self.service)
         self.auto_fulfil = app.settings.auto_fulfil

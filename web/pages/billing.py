@@ -27,7 +27,7 @@ router = APIRouter(tags=["billing pages"], include_in_schema=False)
 def billing_page(
     request: Request, uow: UowDep, service: BillingDep, user: CurrentUser, message: str = ""
 ) -> HTMLResponse:
-    today = service.fulfilment.clock().date()
+    today = service.clock().date()
     held = []
     for order in uow.orders.list(state=OrderState.ON_HOLD, limit=500):
         hold = uow.fulfilment.last_hold(order.id or 0)
@@ -89,7 +89,7 @@ def customer_page(
     request: Request, customer_id: str, uow: UowDep, service: BillingDep, user: CurrentUser,
     start: date | None = None, end: date | None = None,
 ) -> HTMLResponse:  # fmt: skip
-    end = end or service.fulfilment.clock().date()
+    end = end or service.clock().date()
     start = start or end.replace(day=1)
     return render(
         request,

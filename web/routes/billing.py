@@ -50,7 +50,7 @@ BillingDep = Annotated[Billing, Depends(get_billing)]
 
 
 def today(service: Billing) -> date:
-    return service.fulfilment.clock().date()
+    return service.clock().date()
 
 
 # -- customers ------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Payments, invoices, returns and the books as one service for the CLI, the API and the jobs.
 
-Every step runs in a transaction of its own through the lifecycle service's runner (events published
-after commit, deadlocks retried).  Built by the composition root with the card processor and the
-channels' notifiers; it puts its policy and its close gate into the lifecycle service.
+Every step runs in a transaction of its own (events published after commit, deadlocks retried).
+Built by the composition root with the card processor, the channels' notifiers and the credit and
+payment policy, which the composition root also gives the lifecycle service (with the close gate).
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ from core.billing.domain.receivables import Ageing, Statement
 from core.billing.domain.returns import Receipt, Resolution, ReturnRequest
 from core.billing.services import billing_data, books, credit, invoicing, payments, returns, settlement
 from core.billing.services.notices import BillingNotifier, render_pending
-from core.fulfilment.services.fulfilment import Fulfilment
 from core.fulfilment.services.lifecycle import locked_order
 from core.fulfilment.services.notifications import RenderReport
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import GatewayUnavailable, IllegalTransition, NotFound, PaymentError, TransientError
+from core.kernel.services.runner import run_step
 from core.kernel.services.setup_csv import LoadReport
 from core.unit_of_work import UnitOfWork
 
@@ -47,22 +47,15 @@ CATCH_UP = timedelta(days=7)
 
 @dataclass
 class Billing:
-    fulfilment: Fulfilment
+    uow_factory: Callable[[], UnitOfWork]
+    clock: Callable[[], datetime]
+    publish: Callable[[list[object]], None]
     gateway: payments.PaymentGateway
+    policy: credit.PaymentPolicy
     notifiers: Mapping[str, BillingNotifier] = field(default_factory=dict)
-    policy: credit.PaymentPolicy = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.policy = credit.PaymentPolicy(self.fulfilment.clock)
-        self.fulfilment.policy = self.policy
-        self.fulfilment.close_gate = invoicing.close_gate
-
-    @property
-    def uow_factory(self) -> Callable[[], UnitOfWork]:
-        return self.fulfilment.uow_factory
 
     def run(self, step: Callable[[UnitOfWork, datetime], T]) -> T:
-        return self.fulfilment.run(step)
+        return run_step(self.uow_factory, self.clock, self.publish, step)
 
     # -- set-up, customers' terms and cards ------------------------------------------------------
     def load_setup(self, folder: Path, actor: str) -> list[LoadReport]:
@@ -287,13 +280,13 @@ class Billing:
 
     def receivables(self, as_of: date | None = None) -> list[Ageing]:
         with self.uow_factory() as uow:
-            return books.receivables(uow, as_of or self.fulfilment.clock().date())
+            return books.receivables(uow, as_of or self.clock().date())
 
     def unfinished(self) -> tuple[list[int], list[int], list[int]]:
         """Processor calls pending for a while, orders with billing notices to render, shipments to
         invoice: what the sweep queues again."""
         with self.uow_factory() as uow:
-            now = self.fulfilment.clock()
+            now = self.clock()
             return (
                 uow.billing.pending_transactions(created_before=now - STALE),
                 uow.billing.orders_with_pending_notices(),

@@ -1,22 +1,19 @@
 """The order lifecycle's entry point for the CLI, the API and the jobs: every step in its own
 transaction, events published after commit, a deadlock or lost race retried.
 
-Built by the composition root with the replaceable parts: the approval policy (issue 7), the
-carriers' booking interfaces and the channels' notifiers.
+Built by the composition root with the replaceable parts: the approval policy and the close gate
+(billing's, in the wired app), the carriers' booking interfaces and the channels' notifiers.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
-
-from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from core.capture.domain.order import CapturedOrder
 from core.capture.services import order_changes
@@ -32,19 +29,13 @@ from core.fulfilment.services.shipping import Carrier
 from core.fulfilment.services.warehouse import PickReport, ReleaseReport
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import TransientError
+from core.kernel.services.runner import run_step
 from core.kernel.services.setup_csv import LoadReport
 from core.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 Step = Callable[[UnitOfWork, datetime], T]
-RETRIES = 5
-
-
-def _retryable(exc: DBAPIError) -> bool:
-    """Deadlocks and serialization failures (PostgreSQL 40P01, 40001) are worth another try."""
-    code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
-    return code in ("40P01", "40001") or "database is locked" in str(exc.orig)
 
 
 @dataclass
@@ -59,21 +50,7 @@ class Fulfilment:
 
     def run(self, step: Step[T]) -> T:
         """Run one step in a transaction of its own, retrying when the database asks for it."""
-        for attempt in range(1, RETRIES + 1):
-            uow = self.uow_factory()
-            try:
-                with uow:
-                    result = step(uow, self.clock())
-                    uow.commit()
-            except DBAPIError as exc:
-                if isinstance(exc, IntegrityError) or not _retryable(exc) or attempt == RETRIES:
-                    raise
-                log.info("retrying a lifecycle step after %s", type(exc.orig).__name__)
-                time.sleep(0.01 * attempt)
-                continue
-            self.publish(uow.collect_events())
-            return result
-        raise AssertionError("unreachable")  # pragma: no cover
+        return run_step(self.uow_factory, self.clock, self.publish, step)
 
     # -- approval and stock --------------------------------------------------------------------
     def approve(self, order_ids: Iterable[int], actor: str, *, strict: bool = False) -> dict[int, str]:
