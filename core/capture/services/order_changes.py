@@ -16,12 +16,9 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
-
 from core.capture.domain.order import CapturedOrder
 from core.fulfilment.domain.lifecycle import LineChange, OrderChange
 from core.fulfilment.services.lifecycle import modify
-from core.kernel.adapters import orm
 from core.kernel.domain.model import Order, OrderLine
 from core.kernel.errors import NotFound
 from core.unit_of_work import UnitOfWork
@@ -31,10 +28,7 @@ def find_original(uow: UnitOfWork, captured: CapturedOrder, customer_id: str | N
     """The newest order with the same buyer's order number from the same customer."""
     if not captured.po_number:
         return None
-    stmt = select(Order).where(orm.orders.c.po_number == captured.po_number).order_by(orm.orders.c.id.desc())
-    if customer_id is not None:
-        stmt = stmt.where(orm.orders.c.customer_id == customer_id)
-    return uow.session.scalars(stmt.limit(1)).first()
+    return uow.orders.latest_with_po_number(captured.po_number, customer_id)
 
 
 def change_of(uow: UnitOfWork, order: Order, captured: CapturedOrder) -> OrderChange:

@@ -112,6 +112,13 @@ class OrderRepository:
         )
         return self.session.scalars(stmt).all()
 
+    def latest_with_po_number(self, po_number: str, customer_id: str | None) -> Order | None:
+        """The newest order with this buyer's order number (from this customer, when one is given)."""
+        stmt = select(Order).where(orm.orders.c.po_number == po_number).order_by(orm.orders.c.id.desc())
+        if customer_id is not None:
+            stmt = stmt.where(orm.orders.c.customer_id == customer_id)
+        return self.session.scalars(stmt.limit(1)).first()
+
     def has_orders_from(self, customer_id: str, exclude_document: int) -> bool:
         stmt = (
             select(orm.orders.c.id)
