@@ -18,12 +18,13 @@ from core import migrate
 from core.billing.services.credit import PaymentPolicy
 from core.billing.services.invoicing import close_gate
 from core.capture.domain.documents import DocumentState, InboundDocument, ParseContext, ParseResult
-from core.capture.domain.events import AnswersQueued, DocumentStored
+from core.capture.domain.events import DocumentStored
 from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services import intake
 from core.capture.services.processing import DocumentProcessor
 from core.kernel.adapters.db import make_engine
+from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Order
 from core.kernel.errors import ConfigError
 from core.kernel.services import delivery

@@ -17,8 +17,8 @@ from core.billing.domain.ledger import CARD_CLEARING, COGS, INVENTORY, SALES_RET
 from core.billing.domain.notices import BillingNoticeKind
 from core.billing.domain.payments import PaymentState, PaymentTransaction, TransactionKind, TransactionState
 from core.billing.domain.returns import Disposition, Receipt, Resolution, ReturnState
-from core.fulfilment.domain.notifications import NotificationState
 from core.kernel.domain.model import OutboundKind
+from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import IllegalTransition
 from oms.bootstrap import App
 from parsers.edifact.parser import read_interchanges

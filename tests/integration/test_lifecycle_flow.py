@@ -7,11 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from core.fulfilment.domain.lifecycle import LineChange, OrderChange
-from core.fulfilment.domain.notifications import NoticeKind, NotificationState
+from core.fulfilment.domain.notifications import NoticeKind
 from core.fulfilment.domain.stock import AllocationState
 from core.fulfilment.domain.warehouse import ShipmentState
+from core.kernel.domain.changes import LineChange, OrderChange
 from core.kernel.domain.model import OutboundKind
+from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import IllegalTransition, StockError
 from oms.bootstrap import App
 from tests.integration.lifecycle_support import (

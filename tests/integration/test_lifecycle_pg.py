@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from core.fulfilment.domain.notifications import NoticeKind, NotificationState
+from core.fulfilment.domain.notifications import NoticeKind
 from core.kernel.domain.model import OrderState, OutboundKind
+from core.kernel.domain.notices import NotificationState
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
 from tests.conftest import fixed_clock, load_demo_master_data, make_app

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from core.fulfilment.domain.lifecycle import LineChange, OrderChange
-from core.fulfilment.services.progress import progress
+from core.fulfilment.domain.progress import progress
+from core.kernel.domain.changes import LineChange, OrderChange
 from core.kernel.errors import NotFound
 from core.unit_of_work import UnitOfWork
 from web.deps import UowDep

@@ -50,10 +50,10 @@ from core.billing.domain.payments import (
     TransactionState,
 )
 from core.billing.domain.returns import Resolution, ReturnLine, ReturnRequest, ReturnState
-from core.fulfilment.domain.notifications import NotificationState
 from core.kernel.adapters.orm import mapper_registry, metadata
 from core.kernel.adapters.types import ExactDecimal, Quantity, UTCDateTime, stored_enum
 from core.kernel.domain.money import from_minor, to_minor
+from core.kernel.domain.notices import NotificationState
 
 
 class Cents(TypeDecorator[Decimal]):

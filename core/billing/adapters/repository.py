@@ -35,10 +35,10 @@ from core.billing.domain.payments import (
 )
 from core.billing.domain.returns import ReturnRequest, ReturnState
 from core.fulfilment.adapters.orm import shipments
-from core.fulfilment.domain.notifications import NotificationState
 from core.fulfilment.domain.warehouse import ShipmentState
 from core.kernel.adapters import orm
 from core.kernel.domain.model import Order, OrderState
+from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import BillingError
 
 ZERO = Decimal(0)

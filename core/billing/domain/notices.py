@@ -17,8 +17,8 @@ from datetime import datetime
 from core.billing.domain.invoicing import Invoice
 from core.billing.domain.payments import CustomerAccount
 from core.billing.domain.returns import ReturnRequest
-from core.fulfilment.domain.notifications import NotificationState
 from core.kernel.domain.model import Customer, Order, Partner
+from core.kernel.domain.notices import NotificationState
 
 
 class BillingNoticeKind(enum.StrEnum):

@@ -30,9 +30,9 @@ from core.billing.domain.returns import Receipt, Resolution, ReturnRequest
 from core.billing.services import billing_data, books, credit, invoicing, payments, returns, settlement
 from core.billing.services.notices import BillingNotifier, render_pending
 from core.fulfilment.services.lifecycle import locked_order
-from core.fulfilment.services.notifications import RenderReport
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import GatewayUnavailable, IllegalTransition, NotFound, PaymentError, TransientError
+from core.kernel.services.outbox import RenderReport
 from core.kernel.services.runner import run_step
 from core.kernel.services.setup_csv import LoadReport
 from core.unit_of_work import UnitOfWork

@@ -27,8 +27,8 @@ from core.billing.domain.payments import (
 )
 from core.billing.services.invoicing import account_of, currency_of, estimate
 from core.billing.services.payments import PAYMENT_HOLD, request_authorisation
+from core.fulfilment.domain.approval import Approval, Verdict
 from core.fulfilment.services import allocation, lifecycle
-from core.fulfilment.services.approval import Approval, Verdict
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import IllegalTransition
 from core.unit_of_work import UnitOfWork

@@ -16,11 +16,11 @@ from core.billing.domain.tax import VatClass, VatRegime, VatTreatment, parse_vat
 from core.billing.services import payments
 from core.billing.services.notices import tell
 from core.billing.services.settlement import card_unsettled
+from core.fulfilment.domain.contact import delivery_address
+from core.fulfilment.domain.progress import progress
 from core.fulfilment.domain.stock import AllocationState
 from core.fulfilment.domain.warehouse import Shipment, ShipmentState
 from core.fulfilment.services.lifecycle import locked_order
-from core.fulfilment.services.progress import progress
-from core.fulfilment.services.shipping import destination
 from core.kernel.domain.model import Customer, Order, OrderLine, Product
 from core.kernel.errors import BillingError, IllegalTransition, NotFound
 from core.unit_of_work import UnitOfWork
@@ -41,7 +41,8 @@ def account_of(uow: UnitOfWork, order: Order) -> CustomerAccount:
 
 
 def regime_of(uow: UnitOfWork, order: Order, account: CustomerAccount) -> VatRegime:
-    _name, _street, postal_code, _city, country = destination(uow, order)
+    customer = uow.master.customer(order.customer_id) if order.customer_id else None
+    _name, _street, postal_code, _city, country = delivery_address(order, customer)
     return regime_for(country or None, postal_code or None, account.vat_number)
 
 

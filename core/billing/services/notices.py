@@ -21,12 +21,12 @@ from core.billing.domain.notices import (
     BillingNoticeKind,
     billing_key,
 )
-from core.capture.domain.events import AnswersQueued
-from core.fulfilment.domain.notifications import NotificationState
-from core.fulfilment.services.notifications import RenderReport, render_row
-from core.fulfilment.services.progress import notice_channel
+from core.fulfilment.domain.contact import choose_channel
+from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Order, OutboundMessage
+from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import NotFound
+from core.kernel.services.outbox import RenderReport, render_row
 from core.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,8 @@ def tell(
     assert order.id is not None
     customer = uow.master.customer(order.customer_id) if order.customer_id else None
     # EDIFACT has a message for documents only (INVOIC); anything else is written instead
-    channel, recipient = notice_channel(uow, order, customer, edi=kind in DOCUMENT_KINDS)
+    preferred = uow.stock.preferences(order.customer_id).notify_channel
+    channel, recipient = choose_channel(order, customer, preferred, edi=kind in DOCUMENT_KINDS)
     notice = BillingNotice(
         order_id=order.id,
         kind=kind,

@@ -13,13 +13,6 @@ class DocumentStored:
 
 
 @dataclass(frozen=True)
-class AnswersQueued:
-    """Outbound messages for a document are in the outbox and wait to be delivered."""
-
-    document_id: int
-
-
-@dataclass(frozen=True)
 class OrdersAccepted:
     """Orders were accepted (at capture, or approved in review) and may go on to fulfilment."""
 

@@ -17,8 +17,8 @@ from datetime import datetime
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedOrder
-from core.fulfilment.domain.lifecycle import LineChange, OrderChange
 from core.fulfilment.services.lifecycle import modify
+from core.kernel.domain.changes import LineChange, OrderChange
 from core.kernel.domain.model import Order, OrderLine
 from core.kernel.errors import NotFound
 from core.unit_of_work import UnitOfWork

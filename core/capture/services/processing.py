@@ -16,7 +16,7 @@ from typing import Protocol
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
-from core.capture.domain.events import AnswersQueued, OrdersAccepted
+from core.capture.domain.events import OrdersAccepted
 from core.capture.domain.interchange import InterchangeReceipt
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
@@ -25,6 +25,7 @@ from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services import duplicates, interchanges
 from core.capture.services.order_changes import apply_captured_change
 from core.capture.services.orders import order_from_resolved, pages_rows
+from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Decision, Order, OrderState, OutboundMessage, Partner
 from core.kernel.errors import LifecycleError, NotFound, TransientError
 from core.unit_of_work import UnitOfWork

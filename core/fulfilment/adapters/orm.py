@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import relationship
 
 from core.fulfilment.domain.lifecycle import OrderEvent
-from core.fulfilment.domain.notifications import NoticeKind, Notification, NotificationState
+from core.fulfilment.domain.notifications import NoticeKind, Notification
 from core.fulfilment.domain.shipping import GoodsClass, ProductShipping
 from core.fulfilment.domain.stock import (
     Allocation,
@@ -46,6 +46,7 @@ from core.fulfilment.domain.warehouse import (
 from core.kernel.adapters.orm import mapper_registry, metadata
 from core.kernel.adapters.types import ExactDecimal, Quantity, UTCDateTime, stored_enum
 from core.kernel.domain.model import OrderState
+from core.kernel.domain.notices import NotificationState
 
 warehouses = Table(
     "warehouses",

@@ -18,11 +18,12 @@ from core.fulfilment.adapters.orm import (
     shipments,
 )
 from core.fulfilment.domain.lifecycle import OrderEvent
-from core.fulfilment.domain.notifications import Notification, NotificationState
+from core.fulfilment.domain.notifications import Notification
 from core.fulfilment.domain.stock import Allocation, AllocationState
 from core.fulfilment.domain.warehouse import PickLine, PickLineState, PickList, PickListState, Shipment
 from core.kernel.adapters import orm
 from core.kernel.domain.model import Order, OrderState
+from core.kernel.domain.notices import NotificationState
 
 
 class FulfilmentRepository:

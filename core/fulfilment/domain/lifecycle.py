@@ -19,7 +19,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from core.kernel.domain.model import Order, OrderState
@@ -217,23 +217,3 @@ def derive(progress: Iterable[LineProgress], *, all_delivered: bool) -> OrderSta
         if any(p.at(stage) > 0 for p in lines if p.open > 0):
             return _HEADLINE[stage]
     return S.BACKORDERED  # pragma: no cover - an open line always has units at some stage
-
-
-@dataclass(frozen=True)
-class LineChange:
-    """A change to one line: `position` None adds a line; quantity 0 removes one."""
-
-    position: int | None
-    quantity: Decimal | None = None
-    sku: str | None = None  # for a new line
-    requested_delivery_date: date | None = None
-    unit_price: Decimal | None = None
-
-
-@dataclass(frozen=True)
-class OrderChange:
-    """What a buyer (or a person on their behalf, or their ORDCHG) changes before release."""
-
-    lines: tuple[LineChange, ...] = ()
-    requested_delivery_date: date | None = None
-    note: str | None = None

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from core.fulfilment.domain.warehouse import Shipment
 from core.kernel.domain.model import Customer, Order, Partner
+from core.kernel.domain.notices import NotificationState
 
 
 class NoticeKind(enum.StrEnum):
@@ -26,12 +27,6 @@ class NoticeKind(enum.StrEnum):
     SHIPPED = "shipped"
     DELIVERED = "delivered"
     CANCELLED = "cancelled"
-
-
-class NotificationState(enum.StrEnum):
-    PENDING = "pending"  # waits to be rendered (no notifier yet, or rendering failed: retried)
-    QUEUED = "queued"  # rendered into the outbox; the channel's sender delivers it
-    SKIPPED = "skipped"  # the channel has nothing to say for this kind (reason in `error`)
 
 
 @dataclass(eq=False)

@@ -17,6 +17,7 @@ from decimal import Decimal
 from core.fulfilment.domain.events import StockArrived
 from core.fulfilment.domain.lifecycle import FULFILMENT, STEP_FROM, Step, check
 from core.fulfilment.domain.notifications import NoticeKind
+from core.fulfilment.domain.progress import progress, waiting_detail
 from core.fulfilment.domain.stock import (
     Allocation,
     Ledger,
@@ -26,7 +27,7 @@ from core.fulfilment.domain.stock import (
     StockMovement,
     plan_order,
 )
-from core.fulfilment.services.progress import announce, count_notices, progress, settle, waiting_detail
+from core.fulfilment.services.progress import announce, count_notices, settle
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import NotFound, StockError
 from core.unit_of_work import UnitOfWork

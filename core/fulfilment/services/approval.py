@@ -7,25 +7,11 @@ terms, credit limit, card authorisation).
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass
 from typing import Protocol
 
+from core.fulfilment.domain.approval import Approval, Verdict
 from core.kernel.domain.model import Order
 from core.unit_of_work import UnitOfWork
-
-
-class Verdict(enum.StrEnum):
-    APPROVE = "approve"
-    HOLD = "hold"  # e.g. over the credit limit: a supervisor decides
-    REJECT = "reject"  # e.g. the card was declined for good
-    WAIT = "wait"  # not yet: e.g. the card authorisation is on its way; asked again when it answers
-
-
-@dataclass(frozen=True)
-class Approval:
-    verdict: Verdict
-    reason: str
 
 
 class ApprovalPolicy(Protocol):

@@ -17,18 +17,19 @@ from typing import TypeVar
 
 from core.capture.domain.order import CapturedOrder
 from core.capture.services import order_changes
-from core.fulfilment.domain.lifecycle import OrderChange
 from core.fulfilment.domain.shipping import Quote
 from core.fulfilment.domain.stock import StockLevel
 from core.fulfilment.domain.warehouse import Shipment
 from core.fulfilment.services import allocation, fulfilment_data, lifecycle, shipping, warehouse
 from core.fulfilment.services.allocation import AllocationReport
 from core.fulfilment.services.approval import ApprovalPolicy, ApproveEverything
-from core.fulfilment.services.notifications import Notifier, RenderReport, render_pending
+from core.fulfilment.services.notifications import Notifier, render_pending
 from core.fulfilment.services.shipping import Carrier
 from core.fulfilment.services.warehouse import PickReport, ReleaseReport
+from core.kernel.domain.changes import OrderChange
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import TransientError
+from core.kernel.services.outbox import RenderReport
 from core.kernel.services.runner import run_step
 from core.kernel.services.setup_csv import LoadReport
 from core.unit_of_work import UnitOfWork

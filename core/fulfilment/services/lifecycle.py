@@ -11,14 +11,17 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from decimal import Decimal
 
+from core.fulfilment.domain.approval import Verdict
 from core.fulfilment.domain.events import OrderApproved, OrderCancelled
-from core.fulfilment.domain.lifecycle import FULFILMENT, STEP_FROM, OrderChange, Step, check, derive
+from core.fulfilment.domain.lifecycle import FULFILMENT, STEP_FROM, Step, check, derive
 from core.fulfilment.domain.notifications import NoticeKind
+from core.fulfilment.domain.progress import progress
 from core.fulfilment.domain.stock import Allocation, AllocationState, MovementKind, StockMovement
 from core.fulfilment.domain.warehouse import PickLineState, ShipmentState
 from core.fulfilment.services.allocation import allocate, movement_for
-from core.fulfilment.services.approval import ApprovalPolicy, Verdict
-from core.fulfilment.services.progress import announce, count_notices, progress, record
+from core.fulfilment.services.approval import ApprovalPolicy
+from core.fulfilment.services.progress import announce, count_notices, record
+from core.kernel.domain.changes import OrderChange
 from core.kernel.domain.model import Order, OrderLine, OrderState
 from core.kernel.errors import IllegalTransition, NotFound
 from core.unit_of_work import UnitOfWork

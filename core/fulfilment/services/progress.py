@@ -3,65 +3,29 @@ with an event, and queueing the customer's notification in the same transaction.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
+from core.fulfilment.domain.contact import choose_channel
 from core.fulfilment.domain.events import NotificationsQueued
-from core.fulfilment.domain.lifecycle import FULFILMENT, LineProgress, OrderEvent, Step, derive, move
-from core.fulfilment.domain.notifications import NoticeKind, Notification, NotificationState, notification_key
-from core.fulfilment.domain.stock import Allocation, AllocationState
+from core.fulfilment.domain.lifecycle import FULFILMENT, OrderEvent, Step, derive, move
+from core.fulfilment.domain.notifications import NoticeKind, Notification, notification_key
+from core.fulfilment.domain.progress import progress
+from core.fulfilment.domain.stock import Allocation
 from core.fulfilment.domain.warehouse import ShipmentState
 from core.kernel.domain.model import Customer, Order, OrderState
+from core.kernel.domain.notices import NotificationState
 from core.unit_of_work import UnitOfWork
 
 ZERO = Decimal(0)
-_STAGE_OF = {
-    AllocationState.ALLOCATED: "allocated",
-    AllocationState.RELEASED: "released",
-    AllocationState.PICKED: "picked",
-    AllocationState.PACKED: "packed",
-    AllocationState.SHIPPED: "shipped",
-}
-_CHANNELS = ("edi", "email", "fax")
 
 
 def notice_channel(
     uow: UnitOfWork, order: Order, customer: Customer | None, *, edi: bool
 ) -> tuple[str, str | None]:
-    """The channel to tell the customer on, and the address there (None when master data has none).
-
-    The customer's preferred channel, else the one the order came on, else whatever contact master
-    data has (e-mail, then fax). EDIFACT only where `edi` (there is a message for the news) and the
-    order came from a trading partner.
-    """
-    preferred = uow.stock.preferences(order.customer_id).notify_channel
-    channel = preferred or (order.channel if order.channel in _CHANNELS else None)
-    if channel == "edi" and (not order.partner_id or not edi):
-        channel = None
-    if channel is None:
-        channel = "email" if customer and customer.email else "fax" if customer and customer.fax else "email"
-    recipient = {
-        "edi": order.partner_id,
-        "email": customer.email if customer else None,
-        "fax": customer.fax if customer else None,
-    }.get(channel)
-    return channel, recipient
-
-
-def progress(order: Order, allocations: Sequence[Allocation]) -> list[LineProgress]:
-    """Where the units of each line are; a line without SKU or quantity counts as nothing ordered."""
-    sums: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for a in allocations:
-        if a.state in _STAGE_OF:
-            sums[a.line_id][_STAGE_OF[a.state]] += a.quantity
-    out = []
-    for line in order.lines:
-        assert line.id is not None
-        ordered = line.quantity if line.sku and line.quantity and line.quantity > 0 else ZERO
-        out.append(LineProgress(line_id=line.id, ordered=ordered, **sums.get(line.id, {})))
-    return out
+    """The channel to tell the customer on, and the address there (see `choose_channel`)."""
+    return choose_channel(order, customer, uow.stock.preferences(order.customer_id).notify_channel, edi=edi)
 
 
 def all_delivered(uow: UnitOfWork, order_id: int) -> bool:
@@ -161,13 +125,3 @@ def announce(
 
 def count_notices(uow: UnitOfWork, order_id: int, kind: NoticeKind) -> int:
     return sum(1 for n in uow.fulfilment.notifications(order_id) if n.kind is kind)
-
-
-def waiting_detail(order: Order, allocations: Sequence[Allocation]) -> dict[str, str]:
-    """Backordered units per line position, for events and notifications."""
-    by_id = {line.id: line for line in order.lines}
-    out = {}
-    for p in progress(order, allocations):
-        if p.waiting > 0:
-            out[str(by_id[p.line_id].position)] = str(p.waiting)
-    return out

@@ -12,6 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
+from core.fulfilment.domain.contact import delivery_address
 from core.fulfilment.domain.events import ShipmentDelivered, ShipmentShipped
 from core.fulfilment.domain.lifecycle import Step, check
 from core.fulfilment.domain.notifications import NoticeKind
@@ -45,24 +46,9 @@ class Carrier(Protocol):
 
 
 def destination(uow: UnitOfWork, order: Order) -> tuple[str, str, str, str, str]:
-    """Name, street, postal code, city and country to deliver to: the order's delivery party, or
-    the customer's address from master data where the order names none."""
+    """Name, street, postal code, city and country to deliver to (see `delivery_address`)."""
     customer = uow.master.customer(order.customer_id) if order.customer_id else None
-    if order.ship_to_street or order.ship_to_city or customer is None:
-        return (
-            order.ship_to_name or order.buyer_name or "",
-            order.ship_to_street or "",
-            order.ship_to_postal_code or "",
-            order.ship_to_city or "",
-            (order.ship_to_country or "").upper(),
-        )
-    return (
-        order.ship_to_name or customer.name,
-        customer.street or "",
-        customer.postal_code or "",
-        customer.city or "",
-        (customer.country or "").upper(),
-    )
+    return delivery_address(order, customer)
 
 
 def consignment_of(uow: UnitOfWork, order: Order, shipment: Shipment) -> Consignment:

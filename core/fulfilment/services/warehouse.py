@@ -10,6 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from core.fulfilment.domain.lifecycle import STEP_FROM, Step, check
+from core.fulfilment.domain.progress import waiting_detail
 from core.fulfilment.domain.stock import Allocation, AllocationState, MovementKind
 from core.fulfilment.domain.warehouse import (
     PackItem,
@@ -23,7 +24,7 @@ from core.fulfilment.domain.warehouse import (
 )
 from core.fulfilment.services.allocation import allocate, movement_for, notice_backorder
 from core.fulfilment.services.lifecycle import locked_order
-from core.fulfilment.services.progress import settle, waiting_detail
+from core.fulfilment.services.progress import settle
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import IllegalTransition, LifecycleError, NotFound
 from core.unit_of_work import UnitOfWork

@@ -1,0 +1,45 @@
+"""Where an order's units are: per line, how many wait for stock, are allocated, released, picked,
+packed and shipped, read from its allocations."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+
+from core.fulfilment.domain.lifecycle import LineProgress
+from core.fulfilment.domain.stock import Allocation, AllocationState
+from core.kernel.domain.model import Order
+
+ZERO = Decimal(0)
+_STAGE_OF = {
+    AllocationState.ALLOCATED: "allocated",
+    AllocationState.RELEASED: "released",
+    AllocationState.PICKED: "picked",
+    AllocationState.PACKED: "packed",
+    AllocationState.SHIPPED: "shipped",
+}
+
+
+def progress(order: Order, allocations: Sequence[Allocation]) -> list[LineProgress]:
+    """Where the units of each line are; a line without SKU or quantity counts as nothing ordered."""
+    sums: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    for a in allocations:
+        if a.state in _STAGE_OF:
+            sums[a.line_id][_STAGE_OF[a.state]] += a.quantity
+    out = []
+    for line in order.lines:
+        assert line.id is not None
+        ordered = line.quantity if line.sku and line.quantity and line.quantity > 0 else ZERO
+        out.append(LineProgress(line_id=line.id, ordered=ordered, **sums.get(line.id, {})))
+    return out
+
+
+def waiting_detail(order: Order, allocations: Sequence[Allocation]) -> dict[str, str]:
+    """Backordered units per line position, for events and notifications."""
+    by_id = {line.id: line for line in order.lines}
+    out = {}
+    for p in progress(order, allocations):
+        if p.waiting > 0:
+            out[str(by_id[p.line_id].position)] = str(p.waiting)
+    return out

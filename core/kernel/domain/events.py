@@ -1,0 +1,13 @@
+"""The kernel's event: messages wait in the outbox (capture's answers, fulfilment's notifications and
+billing's notices alike), published after the transaction that queued them commits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AnswersQueued:
+    """Outbound messages for a document are in the outbox and wait to be delivered."""
+
+    document_id: int

@@ -1,0 +1,74 @@
+"""Rendering notice rows into the outbox, the same way for fulfilment's notifications and billing's
+notices: composed once, in a savepoint, marked queued or skipped; a failure leaves the row pending."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from core.kernel.domain.model import Order, OutboundMessage
+from core.kernel.domain.notices import NotificationState
+from core.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RenderReport:
+    queued: int = 0
+    skipped: int = 0
+    waiting: int = 0  # still pending: no notifier for the channel yet, or rendering failed
+    failed: int = 0
+
+
+class PendingRow(Protocol):
+    """A notice row waiting to be rendered: a customer notification or a billing notice."""
+
+    key: str
+    state: NotificationState
+    attempts: int
+    error: str | None
+    outbound_id: int | None
+    queued_at: datetime | None
+
+
+def render_row(
+    uow: UnitOfWork,
+    order: Order,
+    row: PendingRow,
+    compose: Callable[[], OutboundMessage | None],
+    skipped: Callable[[], str],
+    now: datetime,
+    report: RenderReport,
+    *,
+    what: str,
+) -> None:
+    """Compose one pending row's message into the outbox and mark the row queued; mark it skipped
+    (with `skipped()` as the reason) when the channel has nothing to say; on a failure leave it
+    pending, counting the attempt, so that a notifier bug loses nothing."""
+    try:
+        with uow.session.begin_nested():  # a failure gives back the control reference it took
+            message = compose()
+            if message is not None:
+                message.order_id, message.document_id = order.id, order.document_id
+                uow.outbound.add(message)
+                uow.flush()
+    except Exception as exc:  # a notifier bug must not lose the notice: it stays pending
+        log.exception("rendering %s %s failed", what, row.key)
+        row.attempts += 1
+        row.error = f"rendering failed: {exc!r}"[:2000]
+        report.failed += 1
+        return
+    if message is None:
+        row.state = NotificationState.SKIPPED
+        row.error = skipped()
+        report.skipped += 1
+        return
+    row.state = NotificationState.QUEUED
+    row.outbound_id = message.id
+    row.queued_at = now
+    row.error = None
+    report.queued += 1
