@@ -1,75 +1,51 @@
-"""The unit of work: one transaction, the repositories inside it, and events released after commit."""
+"""The unit of work the application runs on: every area's repositories over one session, so that a use
+case is one transaction whichever areas it touches.
+
+Areas meet here and nowhere else inside core: capture, fulfilment and billing read master data
+through the catalog's repository, billing reads orders, shipments and stock through fulfilment's,
+`uow.lifecycle` carries the lifecycle steps that capture (a buyer's change) and billing (a payment's
+outcome) take on an order, every movement of goods is valued in billing's journal as it is posted,
+and the products import hands its cost and VAT columns to billing, all in the same transaction.
+Each area's services see only their own unit of work (`core.<area>.services.unit_of_work`).
+"""
 
 from __future__ import annotations
 
-from types import TracebackType
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from core.billing.adapters import repository as repository_billing
-from core.billing.adapters import repository_ledger
-from core.capture.adapters import repository as capture
-from core.capture.adapters import repository_review
-from core.catalog.adapters import repository as catalog
-from core.fulfilment.adapters import repository as repository_fulfilment
-from core.kernel.adapters import repository
+from core.billing.services.billing_data import product_extras
+from core.billing.services.unit_of_work import BillingUnitOfWork
+from core.billing.services.valuation import value_movements
+from core.capture.services.unit_of_work import CaptureUnitOfWork
+from core.catalog.adapters.repository import MasterDataRepository
+from core.catalog.services.unit_of_work import CatalogUnitOfWork
+from core.fulfilment.adapters.repository import FulfilmentRepository
+from core.fulfilment.adapters.repository_stock import StockRepository
+from core.fulfilment.domain.stock import StockMovement
+from core.fulfilment.services.steps import LifecycleSteps
+from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
+from core.kernel.domain.model import Product
 
 
-class UnitOfWork:
-    """`with uow:` opens a session; `uow.commit()` commits; leaving without commit rolls back.
+class UnitOfWork(CatalogUnitOfWork, CaptureUnitOfWork, FulfilmentUnitOfWork, BillingUnitOfWork):
+    master: MasterDataRepository
+    fulfilment: FulfilmentRepository
+    stock: StockRepository
+    lifecycle: LifecycleSteps
 
-    Events collected with `uow.emit(...)` during the transaction are handed out by
-    `uow.collect_events()` only after a successful commit, so a rollback publishes nothing.
-    """
+    def open(self, session: Session) -> None:
+        super().open(session)
+        self.lifecycle = LifecycleSteps(self)
+        self.stock.on_post(self._value)
+        self.product_extras = self._product_extras
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
-        self.session_factory = session_factory
-        self._events: list[object] = []
-        self._committed: list[object] = []
+    def _value(self, movements: Sequence[StockMovement], now: datetime) -> None:
+        value_movements(self.ledger, self.master, movements)
 
-    def __enter__(self) -> UnitOfWork:
-        self.session = self.session_factory()
-        self.blobs = capture.BlobRepository(self.session)
-        self.documents = capture.DocumentRepository(self.session)
-        self.interchanges = capture.InterchangeRepository(self.session)
-        self.master = catalog.MasterDataRepository(self.session)
-        self.partners = repository.PartnerRepository(self.session)
-        self.orders = repository.OrderRepository(self.session)
-        self.outbound = repository.OutboundRepository(self.session)
-        self.users = repository.UserRepository(self.session)
-        self.review = repository_review.ReviewRepository(self.session)
-        self.policies = repository_review.PolicyRepository(self.session)
-        # every movement of goods is valued in the journal in the same transaction
-        self.stock = repository_ledger.ValuedStockRepository(self.session)
-        self.fulfilment = repository_fulfilment.FulfilmentRepository(self.session)
-        self.billing = repository_billing.BillingRepository(self.session)
-        self.ledger = self.stock.ledger
-        self._events = []
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    def _product_extras(
+        self, product: Product, row: Mapping[str, str | None], number: int, actor: str, now: datetime
     ) -> None:
-        # close() rolls back whatever was not committed but, unlike rollback(), leaves loaded
-        # objects readable after the block
-        self._events = []
-        self.session.close()
-
-    def emit(self, event: object) -> None:
-        self._events.append(event)
-
-    def flush(self) -> None:
-        self.session.flush()
-
-    def commit(self) -> None:
-        self.session.commit()
-        self._committed.extend(self._events)
-        self._events = []
-
-    def rollback(self) -> None:
-        self.session.rollback()
-        self._events = []
-
-    def collect_events(self) -> list[object]:
-        events, self._committed = self._committed, []
-        return events
+        product_extras(self, product, row, number, actor, now)

@@ -23,6 +23,7 @@ from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services import intake
 from core.capture.services.processing import DocumentProcessor
+from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.adapters.db import make_engine
 from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Order
@@ -151,7 +152,7 @@ class App:
     def process(self, document_id: int) -> DocumentState:
         return self.processor().process(document_id)
 
-    def answer(self, uow: UnitOfWork, order: Order, now: datetime) -> int:
+    def answer(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
         """Queue the answer to an order decided in review (the caller commits and publishes)."""
         return self.processor().answer_decided(uow, order, now)
 

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from core.capture.domain.documents import DocumentRecord
+from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import Customer, Order, OutboundMessage
 from core.kernel.domain.phone import normalise_phone
-from core.unit_of_work import UnitOfWork
 from outbound.confirmation import Letterhead
 from outbound.fax import confirmation_by_fax
 
@@ -47,7 +47,7 @@ class FaxResponder:
         return normalise_phone(record.sender, self.home_country) if record.sender else None
 
     def respond(
-        self, uow: UnitOfWork, record: DocumentRecord, orders: Sequence[Order], now: datetime
+        self, uow: CaptureUnitOfWork, record: DocumentRecord, orders: Sequence[Order], now: datetime
     ) -> list[OutboundMessage]:
         out: list[OutboundMessage] = []
         for order in orders:

@@ -10,6 +10,7 @@ from fastapi import Depends, HTTPException, Request
 
 from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, ResolvedOrder
+from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import Order
 from core.kernel.domain.users import Role, User
 from core.unit_of_work import UnitOfWork
@@ -22,7 +23,7 @@ class Backend(Protocol):
 
     def publish(self, events: list[object]) -> None: ...
 
-    def answer(self, uow: UnitOfWork, order: Order, now: datetime) -> int: ...
+    def answer(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int: ...
 
     def validate(self, order: CapturedOrder, master: MasterData, today: date) -> ResolvedOrder: ...
 

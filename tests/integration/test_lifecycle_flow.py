@@ -320,7 +320,7 @@ def test_a_buyers_change_message_modifies_the_order_and_is_answered(shop: App) -
             CapturedLine(line_no="4", gtin="8437000100133", quantity=D(50)),  # washers, by GTIN
         ),
     )
-    outcome = shop.lifecycle.service.apply_change(change, "C-1001", "edi:8437000100010")
+    outcome = shop.processor().apply_change(change, "C-1001", "edi:8437000100010")
     assert outcome == {"1": "changed", "3": "deleted", "4": "added"}
     held: dict[str, Decimal] = {}
     for a in allocations(shop, first):

@@ -14,9 +14,9 @@ from core.billing.domain.payments import CustomerAccount, PaymentMethod
 from core.billing.domain.returns import Disposition, Receipt, Resolution
 from core.billing.services import books
 from core.billing.services.billing import Billing
+from core.billing.services.unit_of_work import BillingUnitOfWork
 from core.kernel.domain.users import Role
 from core.kernel.errors import NotFound
-from core.unit_of_work import UnitOfWork
 from outbound.print.invoice import render_invoice
 from web.deps import UowDep, require_role
 from web.fulfilment_deps import ActorDep
@@ -54,7 +54,7 @@ def today(service: Billing) -> date:
 
 
 # -- customers ------------------------------------------------------------------------------------
-def account_of(uow: UnitOfWork, customer_id: str) -> CustomerAccount:
+def account_of(uow: BillingUnitOfWork, customer_id: str) -> CustomerAccount:
     if uow.master.customer(customer_id) is None:
         raise NotFound(f"customer {customer_id} does not exist")
     return uow.billing.account(customer_id) or CustomerAccount(customer_id=customer_id)
@@ -91,7 +91,7 @@ def set_card(customer_id: str, body: CardIn, service: BillingDep, actor: ActorDe
 
 
 # -- orders ---------------------------------------------------------------------------------------
-def billing_of(uow: UnitOfWork, order_id: int) -> OrderBillingOut:
+def billing_of(uow: BillingUnitOfWork, order_id: int) -> OrderBillingOut:
     order = uow.fulfilment.order(order_id)
     if order is None:
         raise NotFound(f"order {order_id} does not exist")

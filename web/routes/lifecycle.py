@@ -6,9 +6,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from core.fulfilment.domain.progress import progress
+from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.changes import LineChange, OrderChange
 from core.kernel.errors import NotFound
-from core.unit_of_work import UnitOfWork
 from web.deps import UowDep
 from web.fulfilment_deps import ActorDep, ServiceDep
 from web.schemas_fulfilment import (
@@ -26,7 +26,7 @@ from web.schemas_fulfilment import (
 router = APIRouter(prefix="/api/orders", tags=["lifecycle"])
 
 
-def lifecycle_of(uow: UnitOfWork, order_id: int) -> LifecycleOut:
+def lifecycle_of(uow: FulfilmentUnitOfWork, order_id: int) -> LifecycleOut:
     order = uow.fulfilment.order(order_id)
     if order is None:
         raise NotFound(f"order {order_id} does not exist")

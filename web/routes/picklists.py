@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from core.fulfilment.domain.warehouse import PickList
+from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.errors import NotFound
-from core.unit_of_work import UnitOfWork
 from outbound.print.picklist import picklist_pdf
 from web.deps import UowDep
 from web.fulfilment_deps import ActorDep, ServiceDep
@@ -19,7 +19,7 @@ from web.schemas_fulfilment import OrderIds, PickConfirmation, PickListOut
 router = APIRouter(prefix="/api/pick-lists", tags=["pick lists"])
 
 
-def _pick_list(uow: UnitOfWork, pick_list_id: int) -> PickList:
+def _pick_list(uow: FulfilmentUnitOfWork, pick_list_id: int) -> PickList:
     found = uow.fulfilment.pick_list(pick_list_id)
     if found is None:
         raise NotFound(f"pick list {pick_list_id} does not exist")

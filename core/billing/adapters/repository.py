@@ -34,8 +34,6 @@ from core.billing.domain.payments import (
     TransactionState,
 )
 from core.billing.domain.returns import ReturnRequest, ReturnState
-from core.fulfilment.adapters.orm import shipments
-from core.fulfilment.domain.warehouse import ShipmentState
 from core.kernel.adapters import orm
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.domain.notices import NotificationState
@@ -219,19 +217,13 @@ class BillingRepository:
         )
         return self.session.scalars(stmt.order_by(settlements.c.id)).all()
 
-    def uninvoiced_shipments(self, shipped_since: datetime) -> list[int]:
-        """Shipments that left since then and have no invoice: what the invoicing job still owes."""
-        stmt = (
-            select(shipments.c.id)
-            .outerjoin(invoices, invoices.c.shipment_id == shipments.c.id)
-            .where(
-                shipments.c.state.in_([ShipmentState.SHIPPED, ShipmentState.DELIVERED]),
-                shipments.c.shipped_at >= shipped_since,
-                invoices.c.id.is_(None),
-            )
-            .order_by(shipments.c.id)
-        )
-        return list(self.session.scalars(stmt))
+    def invoiced_shipments(self, shipment_ids: Iterable[int]) -> set[int]:
+        """Those of the shipments that have an invoice (or any document naming them)."""
+        ids = list(shipment_ids)
+        if not ids:
+            return set()
+        stmt = select(invoices.c.shipment_id).where(invoices.c.shipment_id.in_(ids))
+        return {i for i in self.session.scalars(stmt) if i is not None}
 
     # -- returns -------------------------------------------------------------------------------
     def return_request(self, return_id: int, *, lock: bool = False) -> ReturnRequest | None:

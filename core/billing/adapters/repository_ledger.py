@@ -1,6 +1,5 @@
 """The journal: posting balanced entries, and the sums the books are read from (balances, the trial
-balance, a party's lines for its statement).  Also the stock repository that values every movement
-of goods in the same transaction as the movement.
+balance, a party's lines for its statement).
 
 An entry's lines are inserted before its header, on every database: SQLite checks the entry as its
 header goes in and refuses lines after it; PostgreSQL checks it at commit (see migration 0004).
@@ -9,18 +8,14 @@ header goes in and refuses lines after it; PostgreSQL checks it at commit (see m
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from core.billing.adapters.orm import journal_entries, journal_lines
-from core.billing.domain.ledger import JournalEntry, JournalLine, stock_entry
-from core.catalog.adapters import orm
-from core.fulfilment.adapters.repository_stock import StockRepository
-from core.fulfilment.domain.stock import StockMovement
+from core.billing.domain.ledger import JournalEntry, JournalLine
 
 ZERO = Decimal(0)
 
@@ -150,28 +145,3 @@ class LedgerRepository:
 
     def count(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(journal_entries)) or 0)
-
-
-class ValuedStockRepository(StockRepository):
-    """The stock repository whose `post` also posts each movement's value to the journal, in the
-    same transaction: the stock ledger and the books cannot drift apart."""
-
-    def __init__(self, session: Session) -> None:
-        super().__init__(session)
-        self.ledger = LedgerRepository(session)
-
-    def post(self, movements: Sequence[StockMovement], now: datetime) -> None:
-        super().post(movements, now)
-        valued = [m for m in movements if m.on_hand_delta != 0]
-        if not valued:
-            return
-        p = orm.products.c
-        rows = self.session.execute(
-            select(p.sku, p.cost_price, p.currency).where(p.sku.in_(sorted({m.sku for m in valued})))
-        )
-        costs = {sku: (cost, currency or "EUR") for sku, cost, currency in rows}
-        for movement in valued:
-            cost, currency = costs.get(movement.sku, (None, "EUR"))
-            posting = stock_entry(movement, cost, currency)
-            if posting is not None:
-                self.ledger.post(posting)

@@ -29,13 +29,12 @@ from core.billing.domain.receivables import Ageing, Statement
 from core.billing.domain.returns import Receipt, Resolution, ReturnRequest
 from core.billing.services import billing_data, books, credit, invoicing, payments, returns, settlement
 from core.billing.services.notices import BillingNotifier, render_pending
-from core.fulfilment.services.lifecycle import locked_order
+from core.billing.services.unit_of_work import BillingUnitOfWork, locked_order
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import GatewayUnavailable, IllegalTransition, NotFound, PaymentError, TransientError
 from core.kernel.services.outbox import RenderReport
 from core.kernel.services.runner import run_step
 from core.kernel.services.setup_csv import LoadReport
-from core.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -47,14 +46,14 @@ CATCH_UP = timedelta(days=7)
 
 @dataclass
 class Billing:
-    uow_factory: Callable[[], UnitOfWork]
+    uow_factory: Callable[[], BillingUnitOfWork]
     clock: Callable[[], datetime]
     publish: Callable[[list[object]], None]
     gateway: payments.PaymentGateway
     policy: credit.PaymentPolicy
     notifiers: Mapping[str, BillingNotifier] = field(default_factory=dict)
 
-    def run(self, step: Callable[[UnitOfWork, datetime], T]) -> T:
+    def run(self, step: Callable[[BillingUnitOfWork, datetime], T]) -> T:
         return run_step(self.uow_factory, self.clock, self.publish, step)
 
     # -- set-up, customers' terms and cards ------------------------------------------------------
@@ -63,7 +62,7 @@ class Billing:
         return self.run(lambda uow, now: billing_data.load_folder(uow, folder, actor, now))
 
     def set_cost(self, sku: str, cost: Decimal | None, actor: str) -> None:
-        def step(uow: UnitOfWork, now: datetime) -> None:
+        def step(uow: BillingUnitOfWork, now: datetime) -> None:
             product = uow.master.product(sku)
             if product is None:
                 raise NotFound(f"product {sku} does not exist")
@@ -82,7 +81,7 @@ class Billing:
         currency: str | None = None,
         vat_number: str | None = None,
     ) -> CustomerAccount:
-        def step(uow: UnitOfWork, now: datetime) -> CustomerAccount:
+        def step(uow: BillingUnitOfWork, now: datetime) -> CustomerAccount:
             account = self._account(uow, customer_id)
             account.method = method or account.method
             account.terms_days = account.terms_days if terms_days is None else terms_days
@@ -100,7 +99,7 @@ class Billing:
         the previous card was declined; returns those orders."""
         card = self.gateway.tokenise(number, month, year)  # no transaction held while the processor works
 
-        def step(uow: UnitOfWork, now: datetime) -> list[int]:
+        def step(uow: BillingUnitOfWork, now: datetime) -> list[int]:
             account = self._account(uow, customer_id)
             account.card_token, account.card_brand, account.card_last4 = card.token, card.brand, card.last4
             retried = []
@@ -116,7 +115,7 @@ class Billing:
     def retry_payment(self, order_id: int, actor: str) -> str:
         """Ask the processor again for an order whose card was declined (after the card changed)."""
 
-        def step(uow: UnitOfWork, now: datetime) -> str:
+        def step(uow: BillingUnitOfWork, now: datetime) -> str:
             order = self._order(uow, order_id)
             payment = uow.billing.payment_for_order(order_id)
             if payment is None or payment.state is not PaymentState.DECLINED:
@@ -129,14 +128,16 @@ class Billing:
 
         return self.run(step)
 
-    def _reauthorise(self, uow: UnitOfWork, order: Order, account: CustomerAccount, now: datetime) -> None:
+    def _reauthorise(
+        self, uow: BillingUnitOfWork, order: Order, account: CustomerAccount, now: datetime
+    ) -> None:
         currency = invoicing.currency_of(uow, order)
         gross = invoicing.estimate(uow, order).total
         amount = authorisation_amount(gross, currency)
         payments.request_authorisation(uow, order, account, amount, currency, now)
 
     @staticmethod
-    def _account(uow: UnitOfWork, customer_id: str) -> CustomerAccount:
+    def _account(uow: BillingUnitOfWork, customer_id: str) -> CustomerAccount:
         account = uow.billing.account(customer_id, lock=True)
         if account is None:
             if uow.master.customer(customer_id) is None:
@@ -146,7 +147,7 @@ class Billing:
         return account
 
     @staticmethod
-    def _order(uow: UnitOfWork, order_id: int) -> Order:
+    def _order(uow: BillingUnitOfWork, order_id: int) -> Order:
         return locked_order(uow, order_id)
 
     def release_credit_hold(self, order_id: int, actor: str, note: str = "") -> Order:
@@ -175,7 +176,7 @@ class Billing:
     def void_for_cancelled(self, order_id: int) -> None:
         """The order was cancelled: give back what its card authorisation holds."""
 
-        def step(uow: UnitOfWork, now: datetime) -> None:
+        def step(uow: BillingUnitOfWork, now: datetime) -> None:
             payment = uow.billing.payment_for_order(order_id, lock=True)
             if payment is None or payment.state is not PaymentState.AUTHORISED or payment.captured > 0:
                 return
@@ -198,7 +199,7 @@ class Billing:
         return self.run(lambda uow, now: invoicing.invoice_shipment(uow, shipment_id, now, actor))
 
     def close_if_settled(self, order_id: int) -> bool:
-        def step(uow: UnitOfWork, now: datetime) -> bool:
+        def step(uow: BillingUnitOfWork, now: datetime) -> bool:
             order = uow.fulfilment.order(order_id, lock=True)
             return order is not None and settlement.close_if_settled(uow, order, now)
 
@@ -290,5 +291,12 @@ class Billing:
             return (
                 uow.billing.pending_transactions(created_before=now - STALE),
                 uow.billing.orders_with_pending_notices(),
-                uow.billing.uninvoiced_shipments(shipped_since=now - CATCH_UP),
+                uninvoiced(uow, shipped_since=now - CATCH_UP),
             )
+
+
+def uninvoiced(uow: BillingUnitOfWork, shipped_since: datetime) -> list[int]:
+    """Shipments that left since then and have no invoice: what the invoicing job still owes."""
+    shipped = uow.fulfilment.shipped_since(shipped_since)
+    invoiced = uow.billing.invoiced_shipments(shipped)
+    return [s for s in shipped if s not in invoiced]

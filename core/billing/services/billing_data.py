@@ -13,7 +13,7 @@ goods-received-not-invoiced for stock that had no value yet, against stock diffe
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -21,11 +21,11 @@ from pathlib import Path
 from core.billing.domain.ledger import GRNI, INVENTORY, STOCK_DIFFERENCES, cr, dr, entry
 from core.billing.domain.payments import CustomerAccount, PaymentMethod
 from core.billing.domain.tax import parse_vat_class
+from core.billing.services.unit_of_work import BillingUnitOfWork
 from core.kernel.domain.model import Product
 from core.kernel.domain.money import ZERO, round_money
 from core.kernel.errors import MasterDataError
 from core.kernel.services.setup_csv import LoadReport, csv_rows
-from core.unit_of_work import UnitOfWork
 
 COLUMNS = {"product-costs": ("sku", "cost_price"), "customer-terms": ("customer_id", "method")}
 
@@ -43,7 +43,9 @@ def _decimal(value: str, column: str, number: int) -> Decimal | None:
         raise MasterDataError(f"{column} {value!r} is not a decimal number", row=number) from None
 
 
-def set_cost(uow: UnitOfWork, product: Product, cost: Decimal | None, actor: str, now: datetime) -> None:
+def set_cost(
+    uow: BillingUnitOfWork, product: Product, cost: Decimal | None, actor: str, now: datetime
+) -> None:
     """Give a product a standard cost, revaluing the stock on hand by the difference."""
     before = product.cost_price
     product.cost_price = cost
@@ -63,7 +65,12 @@ def set_cost(uow: UnitOfWork, product: Product, cost: Decimal | None, actor: str
 
 
 def product_extras(
-    uow: UnitOfWork, product: Product, row: dict[str, str | None], number: int, actor: str, now: datetime
+    uow: BillingUnitOfWork,
+    product: Product,
+    row: Mapping[str, str | None],
+    number: int,
+    actor: str,
+    now: datetime,
 ) -> None:
     """The optional columns of a products row (`cost_price`, `vat_class`); a column the file does not
     have leaves what is stored as it was."""
@@ -81,7 +88,7 @@ def product_extras(
         product.cost_price = (stored or product).cost_price
 
 
-def load_product_costs(uow: UnitOfWork, text: str, actor: str, now: datetime) -> LoadReport:
+def load_product_costs(uow: BillingUnitOfWork, text: str, actor: str, now: datetime) -> LoadReport:
     count = 0
     for number, row in _rows("product-costs", text):
         product = uow.master.product(row["sku"])
@@ -98,7 +105,7 @@ def load_product_costs(uow: UnitOfWork, text: str, actor: str, now: datetime) ->
     return LoadReport("product-costs", count)
 
 
-def load_customer_terms(uow: UnitOfWork, text: str) -> LoadReport:
+def load_customer_terms(uow: BillingUnitOfWork, text: str) -> LoadReport:
     count = 0
     for number, row in _rows("customer-terms", text):
         if uow.master.customer(row["customer_id"]) is None:
@@ -118,7 +125,7 @@ def load_customer_terms(uow: UnitOfWork, text: str) -> LoadReport:
     return LoadReport("customer-terms", count)
 
 
-def load_folder(uow: UnitOfWork, folder: Path, actor: str, now: datetime) -> list[LoadReport]:
+def load_folder(uow: BillingUnitOfWork, folder: Path, actor: str, now: datetime) -> list[LoadReport]:
     """Whichever of the two files the folder holds, in one transaction (the caller commits)."""
     out = []
     costs, terms = folder / "product-costs.csv", folder / "customer-terms.csv"

@@ -29,9 +29,9 @@ from core.billing.domain.ledger import (
 from core.billing.domain.payments import PaymentTransaction, TransactionKind, TransactionState
 from core.billing.domain.receivables import Ageing, OpenItem, Statement, StatementLine, age, running
 from core.billing.services.settlement import apply_money, close_if_settled, open_invoices, settle
+from core.billing.services.unit_of_work import BillingUnitOfWork
 from core.kernel.domain.money import is_rounded
 from core.kernel.errors import BillingError, NotFound
-from core.unit_of_work import UnitOfWork
 
 ZERO = Decimal(0)
 
@@ -41,7 +41,7 @@ def _amount(value: Decimal, currency: str) -> None:
         raise BillingError(f"{value} {currency} is not a positive amount in whole cents")
 
 
-def find_invoice(uow: UnitOfWork, code: str) -> Invoice:
+def find_invoice(uow: BillingUnitOfWork, code: str) -> Invoice:
     try:
         series, year, number = parse_code(code)
     except ValueError as exc:
@@ -53,7 +53,7 @@ def find_invoice(uow: UnitOfWork, code: str) -> Invoice:
 
 
 def receive_payment(
-    uow: UnitOfWork,
+    uow: BillingUnitOfWork,
     customer_id: str,
     amount: Decimal,
     currency: str,
@@ -91,7 +91,7 @@ def receive_payment(
     return txn
 
 
-def write_off(uow: UnitOfWork, code: str, reason: str, actor: str, now: datetime) -> Invoice:
+def write_off(uow: BillingUnitOfWork, code: str, reason: str, actor: str, now: datetime) -> Invoice:
     """Give up on what is left of an invoice: a bad debt, and the invoice counts as settled."""
     invoice = uow.billing.invoice(find_invoice(uow, code).id or 0, lock=True)
     assert invoice is not None
@@ -116,7 +116,7 @@ def write_off(uow: UnitOfWork, code: str, reason: str, actor: str, now: datetime
 
 
 def record_supplier_invoice(
-    uow: UnitOfWork,
+    uow: BillingUnitOfWork,
     supplier_id: str,
     number: str,
     issue_date: date,
@@ -133,7 +133,7 @@ def record_supplier_invoice(
     if tax < 0 or not is_rounded(tax, currency):
         raise BillingError(f"VAT {tax} {currency} is not an amount in whole cents")
     try:
-        with uow.session.begin_nested():
+        with uow.savepoint():
             row_id = uow.billing.add_supplier_invoice(
                 {
                     "supplier_id": supplier_id,
@@ -167,7 +167,7 @@ def record_supplier_invoice(
 
 
 def pay_supplier(
-    uow: UnitOfWork,
+    uow: BillingUnitOfWork,
     supplier_id: str,
     amount: Decimal,
     currency: str,
@@ -189,12 +189,12 @@ def pay_supplier(
 
 
 # -- reading the books --------------------------------------------------------------------------
-def trial_balances(uow: UnitOfWork) -> list[TrialBalance]:
+def trial_balances(uow: BillingUnitOfWork) -> list[TrialBalance]:
     """One trial balance per currency the journal holds."""
     return [trial_balance(currency, sums) for currency, sums in sorted(uow.ledger.sums().items())]
 
 
-def receivables(uow: UnitOfWork, as_of: date, customer_id: str | None = None) -> list[Ageing]:
+def receivables(uow: BillingUnitOfWork, as_of: date, customer_id: str | None = None) -> list[Ageing]:
     """Per customer: what it owes by age (open invoices, credits not used), reconciled to the ledger."""
     balances = uow.ledger.party_balances(RECEIVABLE)
     items: dict[str, list[OpenItem]] = defaultdict(list)
@@ -219,7 +219,7 @@ def receivables(uow: UnitOfWork, as_of: date, customer_id: str | None = None) ->
     ]
 
 
-def payables(uow: UnitOfWork, as_of: date) -> list[Ageing]:
+def payables(uow: BillingUnitOfWork, as_of: date) -> list[Ageing]:
     """Per supplier: what we owe by age, reconciled to the ledger (payables are credit balances)."""
     balances = {p: -b for p, b in uow.ledger.party_balances(PAYABLE).items()}
     items: dict[str, list[OpenItem]] = defaultdict(list)
@@ -237,7 +237,7 @@ def payables(uow: UnitOfWork, as_of: date) -> list[Ageing]:
     ]
 
 
-def statement(uow: UnitOfWork, customer_id: str, start: date, end: date) -> Statement:
+def statement(uow: BillingUnitOfWork, customer_id: str, start: date, end: date) -> Statement:
     """A customer's account between two days: the opening balance, each posting, the closing balance
     and what is owed by age at the end."""
     if uow.master.customer(customer_id) is None and not uow.ledger.party_balances(RECEIVABLE).get(
@@ -266,7 +266,7 @@ def statement(uow: UnitOfWork, customer_id: str, start: date, end: date) -> Stat
     )
 
 
-def _what(uow: UnitOfWork, key: str, source: str) -> tuple[str, str]:
+def _what(uow: BillingUnitOfWork, key: str, source: str) -> tuple[str, str]:
     """The document number and kind behind a journal entry's key."""
     kind, _, ref = key.partition(":")
     if kind in ("invoice", "credit_note", "write_off") and ref.isdigit():

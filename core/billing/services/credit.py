@@ -27,11 +27,11 @@ from core.billing.domain.payments import (
 )
 from core.billing.services.invoicing import account_of, currency_of, estimate
 from core.billing.services.payments import PAYMENT_HOLD, request_authorisation
+from core.billing.services.unit_of_work import BillingUnitOfWork, billing_uow, locked_order
 from core.fulfilment.domain.approval import Approval, Verdict
-from core.fulfilment.services import allocation, lifecycle
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import IllegalTransition
-from core.unit_of_work import UnitOfWork
+from core.kernel.services.unit_of_work import UnitOfWork
 
 ZERO = Decimal(0)
 CREDIT_HOLD = "credit limit"  # the reason of every credit hold starts so
@@ -53,13 +53,14 @@ class PaymentPolicy:
     def __init__(self, clock: Callable[[], datetime]) -> None:
         self.clock = clock
 
-    def review(self, uow: UnitOfWork, order: Order) -> Approval:
+    def review(self, any_uow: UnitOfWork, order: Order) -> Approval:
+        uow = billing_uow(any_uow)
         account = account_of(uow, order)
         if account.method is PaymentMethod.CARD:
             return self._card(uow, order, account)
         return self._credit(uow, order, account)
 
-    def _credit(self, uow: UnitOfWork, order: Order, account: CustomerAccount) -> Approval:
+    def _credit(self, uow: BillingUnitOfWork, order: Order, account: CustomerAccount) -> Approval:
         assert order.id is not None
         override = uow.billing.credit_override(order.id)
         if override is not None:
@@ -78,7 +79,7 @@ class PaymentPolicy:
             )
         return Approval(Verdict.HOLD, f"{CREDIT_HOLD}: {check.reason(currency)}")
 
-    def _card(self, uow: UnitOfWork, order: Order, account: CustomerAccount) -> Approval:
+    def _card(self, uow: BillingUnitOfWork, order: Order, account: CustomerAccount) -> Approval:
         assert order.id is not None
         payment = uow.billing.payment_for_order(order.id)
         if payment is not None and payment.state in (PaymentState.AUTHORISED, PaymentState.CAPTURED):
@@ -98,7 +99,7 @@ class PaymentPolicy:
         return Approval(Verdict.WAIT, "awaiting card authorisation")
 
 
-def exposure(uow: UnitOfWork, order: Order, account: CustomerAccount) -> CreditCheck:
+def exposure(uow: BillingUnitOfWork, order: Order, account: CustomerAccount) -> CreditCheck:
     """The credit check of an order: receivables, approved orders not invoiced, and this order."""
     assert order.id is not None
     receivables = uow.ledger.balance(RECEIVABLE, account.customer_id)
@@ -109,11 +110,11 @@ def exposure(uow: UnitOfWork, order: Order, account: CustomerAccount) -> CreditC
 
 
 def release_credit_hold(
-    uow: UnitOfWork, order_id: int, policy: PaymentPolicy, actor: str, now: datetime, note: str = ""
+    uow: BillingUnitOfWork, order_id: int, policy: PaymentPolicy, actor: str, now: datetime, note: str = ""
 ) -> Order:
     """A supervisor lets an order held over the credit limit through: the override is kept with
     the figures of the moment, and the order is approved and allocated."""
-    order = lifecycle.locked_order(uow, order_id)
+    order = locked_order(uow, order_id)
     held = uow.fulfilment.last_hold(order_id)
     reason = str(held.detail.get("reason", "")) if held is not None else ""
     if order.state is not OrderState.ON_HOLD or not reason.startswith(CREDIT_HOLD):
@@ -128,8 +129,8 @@ def release_credit_hold(
         CreditOverride(order_id, actor[:64], now, check.exposure, account.credit_limit or ZERO, note)
     )
     uow.flush()
-    lifecycle.release_hold(uow, order_id, actor, now)
+    uow.lifecycle.release_hold(order_id, actor, now)
     if OrderState(order.state) is OrderState.ACCEPTED:
-        lifecycle.approve(uow, [order_id], policy, actor, now, strict=False)
-        allocation.allocate(uow, [order_id], actor, now)
+        uow.lifecycle.approve(order_id, policy, actor, now)
+        uow.lifecycle.allocate(order_id, actor, now)
     return order

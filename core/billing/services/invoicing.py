@@ -16,14 +16,14 @@ from core.billing.domain.tax import VatClass, VatRegime, VatTreatment, parse_vat
 from core.billing.services import payments
 from core.billing.services.notices import tell
 from core.billing.services.settlement import card_unsettled
+from core.billing.services.unit_of_work import BillingUnitOfWork, billing_uow, locked_order
 from core.fulfilment.domain.contact import delivery_address
 from core.fulfilment.domain.progress import progress
 from core.fulfilment.domain.stock import AllocationState
 from core.fulfilment.domain.warehouse import Shipment, ShipmentState
-from core.fulfilment.services.lifecycle import locked_order
 from core.kernel.domain.model import Customer, Order, OrderLine, Product
 from core.kernel.errors import BillingError, IllegalTransition, NotFound
-from core.unit_of_work import UnitOfWork
+from core.kernel.services.unit_of_work import UnitOfWork
 
 ZERO = Decimal(0)
 ACTOR = "billing"
@@ -34,13 +34,13 @@ def language_of(customer: Customer | None) -> str:
     return "es" if customer is None or (customer.language or "es")[:2].lower() == "es" else "en"
 
 
-def account_of(uow: UnitOfWork, order: Order) -> CustomerAccount:
+def account_of(uow: BillingUnitOfWork, order: Order) -> CustomerAccount:
     """The customer's terms; without a row: on account, net 30, no limit."""
     found = uow.billing.account(order.customer_id)
     return found or CustomerAccount(customer_id=order.customer_id or f"order-{order.id}")
 
 
-def regime_of(uow: UnitOfWork, order: Order, account: CustomerAccount) -> VatRegime:
+def regime_of(uow: BillingUnitOfWork, order: Order, account: CustomerAccount) -> VatRegime:
     customer = uow.master.customer(order.customer_id) if order.customer_id else None
     _name, _street, postal_code, _city, country = delivery_address(order, customer)
     return regime_for(country or None, postal_code or None, account.vat_number)
@@ -54,7 +54,7 @@ def _vat_class(text: str | None) -> VatClass:
 
 
 def order_billables(
-    uow: UnitOfWork, order: Order, quantities: Mapping[int, Decimal], regime: VatRegime, language: str
+    uow: BillingUnitOfWork, order: Order, quantities: Mapping[int, Decimal], regime: VatRegime, language: str
 ) -> list[Billable]:
     """The goods of these order lines (line id -> quantity) at the order's prices."""
     out = []
@@ -88,7 +88,7 @@ def _description(line: OrderLine, product: Product | None, language: str) -> str
     return (product.name if product else None) or line.description or line.sku or line.item_code or "?"
 
 
-def estimate(uow: UnitOfWork, order: Order) -> Priced:
+def estimate(uow: BillingUnitOfWork, order: Order) -> Priced:
     """What the whole order will come to, goods and VAT (carriage is only known at shipment)."""
     account = account_of(uow, order)
     customer = uow.master.customer(order.customer_id) if order.customer_id else None
@@ -97,7 +97,7 @@ def estimate(uow: UnitOfWork, order: Order) -> Priced:
     return price(items, currency_of(uow, order), language_of(customer))
 
 
-def currency_of(uow: UnitOfWork, order: Order) -> str:
+def currency_of(uow: BillingUnitOfWork, order: Order) -> str:
     if order.currency:
         return order.currency.upper()
     for line in order.lines:
@@ -108,7 +108,7 @@ def currency_of(uow: UnitOfWork, order: Order) -> str:
 
 
 def issue(
-    uow: UnitOfWork,
+    uow: BillingUnitOfWork,
     kind: DocumentKind,
     order: Order,
     items: Sequence[Billable],
@@ -178,7 +178,7 @@ def _bill_to(order: Order, customer: Customer | None, account: CustomerAccount) 
     }
 
 
-def shipped_in(uow: UnitOfWork, order: Order, shipment: Shipment) -> dict[int, Decimal]:
+def shipped_in(uow: BillingUnitOfWork, order: Order, shipment: Shipment) -> dict[int, Decimal]:
     """Per order line: the units that left in this shipment."""
     out: dict[int, Decimal] = {}
     for a in uow.fulfilment.allocations([shipment.order_id]).get(shipment.order_id, []):
@@ -187,7 +187,7 @@ def shipped_in(uow: UnitOfWork, order: Order, shipment: Shipment) -> dict[int, D
     return out
 
 
-def invoice_shipment(uow: UnitOfWork, shipment_id: int, now: datetime, actor: str = ACTOR) -> Invoice:
+def invoice_shipment(uow: BillingUnitOfWork, shipment_id: int, now: datetime, actor: str = ACTOR) -> Invoice:
     """The invoice of a shipment that left: issued once (a second call returns the first)."""
     shipment = uow.fulfilment.shipment(shipment_id)
     if shipment is None:
@@ -228,7 +228,7 @@ def invoice_shipment(uow: UnitOfWork, shipment_id: int, now: datetime, actor: st
     return invoice
 
 
-def _capture(uow: UnitOfWork, order: Order, invoice: Invoice, now: datetime) -> None:
+def _capture(uow: BillingUnitOfWork, order: Order, invoice: Invoice, now: datetime) -> None:
     """A card order: capture what the invoice asks for, up to what is still authorised; the last
     capture (nothing of the order left to ship) releases the rest of the authorisation."""
     assert order.id is not None and invoice.id is not None
@@ -253,7 +253,7 @@ def _capture(uow: UnitOfWork, order: Order, invoice: Invoice, now: datetime) -> 
     )
 
 
-def ensure_invoiced(uow: UnitOfWork, order: Order, now: datetime) -> list[Invoice]:
+def ensure_invoiced(uow: BillingUnitOfWork, order: Order, now: datetime) -> list[Invoice]:
     """Invoice every shipment of the order that left and has no invoice yet (the job may be behind)."""
     assert order.id is not None
     gone = (ShipmentState.SHIPPED, ShipmentState.DELIVERED)
@@ -264,9 +264,10 @@ def ensure_invoiced(uow: UnitOfWork, order: Order, now: datetime) -> list[Invoic
     ]
 
 
-def close_gate(uow: UnitOfWork, order: Order, now: datetime) -> None:
+def close_gate(any_uow: UnitOfWork, order: Order, now: datetime) -> None:
     """Closing needs every shipment invoiced and, for a card order, every invoice captured; an
     on-account order's invoices are owed on the customer's account beyond the order."""
+    uow = billing_uow(any_uow)
     ensure_invoiced(uow, order, now)
     reason = card_unsettled(uow, order)
     if reason is not None:

@@ -21,13 +21,13 @@ from core.billing.domain.notices import (
     BillingNoticeKind,
     billing_key,
 )
+from core.billing.services.unit_of_work import BillingUnitOfWork
 from core.fulfilment.domain.contact import choose_channel
 from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Order, OutboundMessage
 from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import NotFound
 from core.kernel.services.outbox import RenderReport, render_row
-from core.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ class BillingNotifier(Protocol):
 
 
 def tell(
-    uow: UnitOfWork,
+    uow: BillingUnitOfWork,
     order: Order,
     kind: BillingNoticeKind,
     now: datetime,
@@ -78,7 +78,7 @@ def tell(
 
 
 def render_pending(
-    uow: UnitOfWork, order_id: int, notifiers: Mapping[str, BillingNotifier], now: datetime
+    uow: BillingUnitOfWork, order_id: int, notifiers: Mapping[str, BillingNotifier], now: datetime
 ) -> RenderReport:
     """Render every pending billing notice of an order into the outbox (rows locked while doing it)."""
     report = RenderReport()
@@ -93,7 +93,7 @@ def render_pending(
 
 
 def _render_one(
-    uow: UnitOfWork,
+    uow: BillingUnitOfWork,
     order: Order,
     notice: BillingNotice,
     notifiers: Mapping[str, BillingNotifier],
@@ -119,7 +119,7 @@ def _render_one(
     )
 
 
-def build_message(uow: UnitOfWork, order: Order, notice: BillingNotice) -> BillingMessage:
+def build_message(uow: BillingUnitOfWork, order: Order, notice: BillingNotice) -> BillingMessage:
     """Everything a notifier needs; for EDIFACT also the partner and a fresh control reference."""
     document = uow.billing.invoice(notice.invoice_id) if notice.invoice_id else None
     original = uow.billing.invoice(document.corrects_id) if document and document.corrects_id else None

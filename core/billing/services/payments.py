@@ -38,10 +38,8 @@ from core.billing.domain.payments import (
 from core.billing.domain.returns import ReturnState
 from core.billing.services.notices import tell
 from core.billing.services.settlement import close_if_settled, settle
-from core.fulfilment.services import allocation, lifecycle
-from core.fulfilment.services.approval import ApprovalPolicy
+from core.billing.services.unit_of_work import BillingUnitOfWork, Reviewer, locked_order
 from core.kernel.domain.model import Order, OrderState
-from core.unit_of_work import UnitOfWork
 
 ZERO = Decimal(0)
 PAYMENT_HOLD = "card payment"  # the reason of every hold this module puts on an order starts so
@@ -77,7 +75,7 @@ class PaymentGateway(Protocol):
 
 
 def queue(
-    uow: UnitOfWork,
+    uow: BillingUnitOfWork,
     kind: TransactionKind,
     customer_id: str,
     amount: Decimal,
@@ -111,7 +109,12 @@ def queue(
 
 
 def request_authorisation(
-    uow: UnitOfWork, order: Order, account: CustomerAccount, amount: Decimal, currency: str, now: datetime
+    uow: BillingUnitOfWork,
+    order: Order,
+    account: CustomerAccount,
+    amount: Decimal,
+    currency: str,
+    now: datetime,
 ) -> Payment:
     """Ask the processor to reserve `amount` on the customer's card for this order (a new card, a
     new attempt: the earlier declined one stays in the history)."""
@@ -149,7 +152,7 @@ class Call:
     description: str
 
 
-def prepare(uow: UnitOfWork, txn_id: int, now: datetime) -> Call | None:
+def prepare(uow: BillingUnitOfWork, txn_id: int, now: datetime) -> Call | None:
     """The call to make for a pending transaction, counting the attempt; None when there is none
     to make (answered already, or no longer wanted)."""
     txn = uow.billing.transaction(txn_id, lock=True)
@@ -202,7 +205,7 @@ def call(gateway: PaymentGateway, c: Call) -> GatewayResult:
     return gateway.refund(c.authorisation, c.amount, c.currency, idempotency_key=c.idempotency_key)
 
 
-def note_failure(uow: UnitOfWork, txn_id: int, message: str) -> None:
+def note_failure(uow: BillingUnitOfWork, txn_id: int, message: str) -> None:
     """The processor did not answer: the transaction stays pending, to be tried again."""
     txn = uow.billing.transaction(txn_id, lock=True)
     if txn is not None and txn.state is TransactionState.PENDING:
@@ -210,7 +213,7 @@ def note_failure(uow: UnitOfWork, txn_id: int, message: str) -> None:
 
 
 def record(
-    uow: UnitOfWork, txn_id: int, result: GatewayResult, now: datetime, policy: ApprovalPolicy
+    uow: BillingUnitOfWork, txn_id: int, result: GatewayResult, now: datetime, policy: Reviewer
 ) -> None:
     """The processor's answer, and what follows from it; an answer recorded before is ignored."""
     txn = uow.billing.transaction(txn_id, lock=True)
@@ -234,14 +237,14 @@ def record(
 
 
 def _authorised(
-    uow: UnitOfWork,
+    uow: BillingUnitOfWork,
     txn: PaymentTransaction,
     payment: Payment,
     result: GatewayResult,
     now: datetime,
-    policy: ApprovalPolicy,
+    policy: Reviewer,
 ) -> None:
-    order = lifecycle.locked_order(uow, payment.order_id)
+    order = locked_order(uow, payment.order_id)
     assert order.id is not None
     if not result.approved:
         payment.state, payment.decline_code, payment.message = (
@@ -250,7 +253,7 @@ def _authorised(
             result.message,
         )
         if order.state is OrderState.ACCEPTED:
-            lifecycle.hold(uow, order.id, f"{PAYMENT_HOLD} declined ({result.code})", ACTOR, now)
+            uow.lifecycle.hold(order.id, f"{PAYMENT_HOLD} declined ({result.code})", ACTOR, now)
         detail = {"stage": "authorisation", "code": result.code, "card": payment.card_last4}
         tell(
             uow, order, BillingNoticeKind.PAYMENT_DECLINED, now, ref=f"auth-{payment.attempt}", detail=detail
@@ -270,17 +273,17 @@ def _authorised(
         reason = str(held.detail.get("reason", "")) if held else ""
         if not reason.startswith(PAYMENT_HOLD):
             return  # held for another reason: whoever holds it releases it
-        lifecycle.release_hold(uow, order.id, ACTOR, now)
+        uow.lifecycle.release_hold(order.id, ACTOR, now)
     if order.state is OrderState.ACCEPTED:
-        lifecycle.approve(uow, [order.id], policy, ACTOR, now, strict=False)
-        allocation.allocate(uow, [order.id], ACTOR, now)
+        uow.lifecycle.approve(order.id, policy, ACTOR, now)
+        uow.lifecycle.allocate(order.id, ACTOR, now)
 
 
 def _captured(
-    uow: UnitOfWork, txn: PaymentTransaction, payment: Payment, result: GatewayResult, now: datetime
+    uow: BillingUnitOfWork, txn: PaymentTransaction, payment: Payment, result: GatewayResult, now: datetime
 ) -> None:
     invoice = uow.billing.invoice(txn.invoice_id, lock=True) if txn.invoice_id else None
-    order = lifecycle.locked_order(uow, payment.order_id)
+    order = locked_order(uow, payment.order_id)
     if not result.approved:
         payment.decline_code, payment.message = result.code, result.message
         detail = {"stage": "capture", "code": result.code, "card": payment.card_last4}
@@ -300,7 +303,7 @@ def _captured(
 
 
 def _refunded(
-    uow: UnitOfWork, txn: PaymentTransaction, payment: Payment, result: GatewayResult, now: datetime
+    uow: BillingUnitOfWork, txn: PaymentTransaction, payment: Payment, result: GatewayResult, now: datetime
 ) -> None:
     if not result.approved:
         return  # the credit note stays open: pay it out by transfer instead
@@ -309,7 +312,7 @@ def _refunded(
     if posting is not None:
         uow.ledger.post(posting)
     credit_note = uow.billing.invoice(txn.invoice_id, lock=True) if txn.invoice_id else None
-    order = lifecycle.locked_order(uow, payment.order_id)
+    order = locked_order(uow, payment.order_id)
     if credit_note is not None:
         settle(uow, credit_note, txn.amount, now, "refund", transaction_id=txn.id)
         rma = uow.billing.return_request(credit_note.return_id, lock=True) if credit_note.return_id else None

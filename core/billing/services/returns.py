@@ -26,18 +26,17 @@ from core.billing.services import payments
 from core.billing.services.invoicing import issue
 from core.billing.services.notices import tell
 from core.billing.services.settlement import apply_credit, open_invoices, settle
+from core.billing.services.unit_of_work import BillingUnitOfWork, locked_order
 from core.fulfilment.domain.events import StockArrived
 from core.fulfilment.domain.stock import AllocationState, MovementKind, StockMovement
-from core.fulfilment.services.lifecycle import locked_order
 from core.kernel.domain.model import Order
 from core.kernel.errors import BillingError, IllegalTransition, NotFound
-from core.unit_of_work import UnitOfWork
 
 ZERO = Decimal(0)
 SCRAP_LOCATION = "RETURNS"  # where scrapped goods are taken in before they are written off
 
 
-def _shipped(uow: UnitOfWork, order_id: int) -> dict[int, Decimal]:
+def _shipped(uow: BillingUnitOfWork, order_id: int) -> dict[int, Decimal]:
     out: dict[int, Decimal] = {}
     for a in uow.fulfilment.allocations([order_id]).get(order_id, []):
         if a.state is AllocationState.SHIPPED:
@@ -46,7 +45,7 @@ def _shipped(uow: UnitOfWork, order_id: int) -> dict[int, Decimal]:
 
 
 def authorise_return(
-    uow: UnitOfWork,
+    uow: BillingUnitOfWork,
     order_id: int,
     quantities: Mapping[int, Decimal],
     reason: str,
@@ -85,7 +84,7 @@ def authorise_return(
 
 
 def receive_return(
-    uow: UnitOfWork, return_id: int, receipts: Sequence[Receipt], actor: str, now: datetime
+    uow: BillingUnitOfWork, return_id: int, receipts: Sequence[Receipt], actor: str, now: datetime
 ) -> ReturnRequest:
     """The goods arrived back: each received quantity restocked or scrapped, then the return settled."""
     rma = uow.billing.return_request(return_id, lock=True)
@@ -134,7 +133,7 @@ def receive_return(
 
 
 def _movements(
-    uow: UnitOfWork,
+    uow: BillingUnitOfWork,
     order: Order,
     rma: ReturnRequest,
     line: ReturnLine,
@@ -179,7 +178,7 @@ def _movements(
     return out
 
 
-def _invoiced_line(uow: UnitOfWork, order_id: int, order_line_id: int) -> tuple[Invoice, InvoiceLine]:
+def _invoiced_line(uow: BillingUnitOfWork, order_id: int, order_line_id: int) -> tuple[Invoice, InvoiceLine]:
     for invoice in uow.billing.invoices(order_id=order_id, kind=DocumentKind.INVOICE):  # newest first
         for line in invoice.lines:
             if line.order_line_id == order_line_id:
@@ -188,7 +187,7 @@ def _invoiced_line(uow: UnitOfWork, order_id: int, order_line_id: int) -> tuple[
 
 
 def settle_return(
-    uow: UnitOfWork, rma: ReturnRequest, order: Order, actor: str, now: datetime
+    uow: BillingUnitOfWork, rma: ReturnRequest, order: Order, actor: str, now: datetime
 ) -> Invoice | None:
     """A credit note for what came back, at the invoiced prices and VAT, offset first against what
     the order still owes; then the money back (refund) or the credit left on account (credit)."""
@@ -239,7 +238,7 @@ def settle_return(
     return note
 
 
-def _pay_back(uow: UnitOfWork, order: Order, note: Invoice, actor: str, now: datetime) -> None:
+def _pay_back(uow: BillingUnitOfWork, order: Order, note: Invoice, actor: str, now: datetime) -> None:
     """The credit note's open amount back to the customer: to the card what it paid, the rest by transfer."""
     assert order.id is not None and note.id is not None
     left = note.open_amount

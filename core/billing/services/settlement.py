@@ -9,16 +9,15 @@ from decimal import Decimal
 
 from core.billing.domain.invoicing import DocumentKind, Invoice, Settlement
 from core.billing.domain.payments import PaymentMethod
+from core.billing.services.unit_of_work import BillingUnitOfWork
 from core.fulfilment.domain.warehouse import ShipmentState
-from core.fulfilment.services import lifecycle
 from core.kernel.domain.model import Order, OrderState
-from core.unit_of_work import UnitOfWork
 
 ZERO = Decimal(0)
 
 
 def settle(
-    uow: UnitOfWork,
+    uow: BillingUnitOfWork,
     invoice: Invoice,
     amount: Decimal,
     now: datetime,
@@ -36,7 +35,7 @@ def settle(
 
 
 def apply_money(
-    uow: UnitOfWork,
+    uow: BillingUnitOfWork,
     invoices: Iterable[Invoice],
     amount: Decimal,
     now: datetime,
@@ -53,7 +52,7 @@ def apply_money(
 
 
 def apply_credit(
-    uow: UnitOfWork, credit_note: Invoice, invoices: Iterable[Invoice], now: datetime
+    uow: BillingUnitOfWork, credit_note: Invoice, invoices: Iterable[Invoice], now: datetime
 ) -> Decimal:
     """Offset a credit note against open invoices, in the order given; returns what was offset."""
     applied = ZERO
@@ -70,7 +69,7 @@ def apply_credit(
     return applied
 
 
-def open_invoices(uow: UnitOfWork, customer_id: str, *, order_id: int | None = None) -> list[Invoice]:
+def open_invoices(uow: BillingUnitOfWork, customer_id: str, *, order_id: int | None = None) -> list[Invoice]:
     """A customer's (or one order's) invoices with something owed, oldest due first, locked."""
     found = uow.billing.invoices(
         customer_id=customer_id, order_id=order_id, kind=DocumentKind.INVOICE, lock=True
@@ -78,7 +77,7 @@ def open_invoices(uow: UnitOfWork, customer_id: str, *, order_id: int | None = N
     return sorted((i for i in found if i.open_amount > 0), key=lambda i: (i.due_date, i.id or 0))
 
 
-def unsettled(uow: UnitOfWork, order: Order) -> str | None:
+def unsettled(uow: BillingUnitOfWork, order: Order) -> str | None:
     """Why the order is not accounted for yet (a shipment not invoiced, an invoice not paid), or None."""
     assert order.id is not None
     gone = (ShipmentState.SHIPPED, ShipmentState.DELIVERED)
@@ -91,7 +90,7 @@ def unsettled(uow: UnitOfWork, order: Order) -> str | None:
     return None
 
 
-def card_unsettled(uow: UnitOfWork, order: Order) -> str | None:
+def card_unsettled(uow: BillingUnitOfWork, order: Order) -> str | None:
     """For a card order, why its invoices are not captured yet; on-account orders owe on their
     invoices, which the customer's account carries beyond the order."""
     account = uow.billing.account(order.customer_id)
@@ -100,10 +99,10 @@ def card_unsettled(uow: UnitOfWork, order: Order) -> str | None:
     return unsettled(uow, order)
 
 
-def close_if_settled(uow: UnitOfWork, order: Order, now: datetime, actor: str = "billing") -> bool:
+def close_if_settled(uow: BillingUnitOfWork, order: Order, now: datetime, actor: str = "billing") -> bool:
     """Close a delivered order once nothing of it is owed; True when it was closed now."""
     if order.state is not OrderState.DELIVERED or unsettled(uow, order) is not None:
         return False
     assert order.id is not None
-    lifecycle.close(uow, order.id, actor, now)
+    uow.lifecycle.close(order.id, actor, now)
     return True

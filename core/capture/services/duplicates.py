@@ -16,8 +16,8 @@ from decimal import Decimal
 
 from core.capture.domain.order import Problem, ProblemCode
 from core.capture.domain.resolution import ResolvedOrder
+from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import Decision, Order, OrderState
-from core.unit_of_work import UnitOfWork
 
 PO_WINDOW = timedelta(days=60)
 LINES_WINDOW = timedelta(days=5)
@@ -45,7 +45,7 @@ class _Customer:
 class DuplicateIndex:
     """What each customer ordered lately, loaded once per customer for one document's orders."""
 
-    def __init__(self, uow: UnitOfWork, document_id: int, now: datetime) -> None:
+    def __init__(self, uow: CaptureUnitOfWork, document_id: int, now: datetime) -> None:
         self.uow = uow
         self.document_id = document_id
         self.now = now

@@ -6,10 +6,12 @@ from collections.abc import Callable
 
 from core.capture.domain.documents import DocumentRecord, DocumentState, InboundDocument
 from core.capture.domain.events import DocumentStored
-from core.unit_of_work import UnitOfWork
+from core.capture.services.unit_of_work import CaptureUnitOfWork
 
 
-def store_arrival(uow: UnitOfWork, doc: InboundDocument, publish: Callable[[list[object]], None]) -> int:
+def store_arrival(
+    uow: CaptureUnitOfWork, doc: InboundDocument, publish: Callable[[list[object]], None]
+) -> int:
     """Store the bytes and a document row in one transaction, then ask for it to be processed.
 
     Duplicates are recognised when the document is processed, not here, so every arrival is on

@@ -18,8 +18,8 @@ from datetime import datetime
 
 from core.capture.domain.interchange import InterchangeReceipt, SyntaxFault
 from core.capture.domain.order import Problem, ProblemCode, Severity
+from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.errors import TransientError
-from core.unit_of_work import UnitOfWork
 
 DUPLICATE_DETECTED = "26"  # data element 0085
 UNB_CONTROL_REF = 6  # position of 0020 in UNB as 0098 counts (tag = 1)
@@ -33,7 +33,7 @@ class Screening:
     problems: list[Problem] = field(default_factory=list)
 
 
-def screen(uow: UnitOfWork, receipts: tuple[InterchangeReceipt, ...], document_id: int) -> Screening:
+def screen(uow: CaptureUnitOfWork, receipts: tuple[InterchangeReceipt, ...], document_id: int) -> Screening:
     result = Screening()
     for i, receipt in enumerate(receipts):
         earlier = uow.interchanges.seen_in(receipt.sender_id, receipt.control_ref)
@@ -52,7 +52,7 @@ def screen(uow: UnitOfWork, receipts: tuple[InterchangeReceipt, ...], document_i
 
 
 def record_taken(
-    uow: UnitOfWork,
+    uow: CaptureUnitOfWork,
     receipts: tuple[InterchangeReceipt, ...],
     screening: Screening,
     taken: dict[int, int],

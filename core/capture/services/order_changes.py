@@ -1,5 +1,6 @@
 """A buyer's change to an order they sent before (EDIFACT ORDCHG, or an ORDERS with BGM function 4
-"change"), applied to that order with `lifecycle.modify` and answered by an ORDRSP "changed".
+"change"), applied to that order by fulfilment's `modify` (`uow.lifecycle`, in the same transaction)
+and answered by an ORDRSP "changed".
 
 Lines are matched by the buyer's line number (LIN 1082): a matched line takes the new quantity
 (0 or no quantity with BGM "change" deletes it) and date; a line number the order does not have
@@ -17,21 +18,20 @@ from datetime import datetime
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedOrder
-from core.fulfilment.services.lifecycle import modify
+from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.changes import LineChange, OrderChange
 from core.kernel.domain.model import Order, OrderLine
 from core.kernel.errors import NotFound
-from core.unit_of_work import UnitOfWork
 
 
-def find_original(uow: UnitOfWork, captured: CapturedOrder, customer_id: str | None) -> Order | None:
+def find_original(uow: CaptureUnitOfWork, captured: CapturedOrder, customer_id: str | None) -> Order | None:
     """The newest order with the same buyer's order number from the same customer."""
     if not captured.po_number:
         return None
     return uow.orders.latest_with_po_number(captured.po_number, customer_id)
 
 
-def change_of(uow: UnitOfWork, order: Order, captured: CapturedOrder) -> OrderChange:
+def change_of(uow: CaptureUnitOfWork, order: Order, captured: CapturedOrder) -> OrderChange:
     by_number: dict[str | None, OrderLine] = {line.line_no: line for line in order.lines if line.line_no}
     changes = []
     for line in captured.lines:
@@ -63,10 +63,10 @@ def change_of(uow: UnitOfWork, order: Order, captured: CapturedOrder) -> OrderCh
 
 
 def apply_captured_change(
-    uow: UnitOfWork, captured: CapturedOrder, customer_id: str | None, actor: str, now: datetime
+    uow: CaptureUnitOfWork, captured: CapturedOrder, customer_id: str | None, actor: str, now: datetime
 ) -> dict[str, str]:
     """Apply a captured change message to its original order; returns what changed per line."""
     original = find_original(uow, captured, customer_id)
     if original is None or original.id is None:
         raise NotFound(f"no order {captured.po_number!r} to change")
-    return modify(uow, original.id, change_of(uow, original, captured), actor, now)
+    return uow.lifecycle.modify(original.id, change_of(uow, original, captured), actor, now)

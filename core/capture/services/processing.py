@@ -25,10 +25,11 @@ from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services import duplicates, interchanges
 from core.capture.services.order_changes import apply_captured_change
 from core.capture.services.orders import order_from_resolved, pages_rows
+from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Decision, Order, OrderState, OutboundMessage, Partner
 from core.kernel.errors import LifecycleError, NotFound, TransientError
-from core.unit_of_work import UnitOfWork
+from core.kernel.services.runner import run_step
 
 log = logging.getLogger(__name__)
 
@@ -57,13 +58,13 @@ class Responder(Protocol):
     """
 
     def respond(
-        self, uow: UnitOfWork, record: DocumentRecord, orders: Sequence[Order], now: datetime
+        self, uow: CaptureUnitOfWork, record: DocumentRecord, orders: Sequence[Order], now: datetime
     ) -> list[OutboundMessage]: ...
 
 
 @dataclass
 class DocumentProcessor:
-    uow: UnitOfWork
+    uow: CaptureUnitOfWork
     read: Reader
     validate: Validator
     edi_answers: EdiAnswers
@@ -166,7 +167,7 @@ class DocumentProcessor:
             return ParseResult(format="unknown", error=f"internal error while reading: {exc!r}")
 
     def _apply(
-        self, uow: UnitOfWork, record: DocumentRecord, doc: InboundDocument, result: ParseResult
+        self, uow: CaptureUnitOfWork, record: DocumentRecord, doc: InboundDocument, result: ParseResult
     ) -> None:
         now = self.clock()
         assert record.id is not None
@@ -244,7 +245,7 @@ class DocumentProcessor:
 
     def _answer(
         self,
-        uow: UnitOfWork,
+        uow: CaptureUnitOfWork,
         record: DocumentRecord,
         receipts: tuple[InterchangeReceipt, ...],
         contrls: list[InterchangeReceipt],
@@ -273,7 +274,7 @@ class DocumentProcessor:
             count += 1
         return count
 
-    def _apply_change(self, uow: UnitOfWork, captured: CapturedOrder, now: datetime) -> Problem:
+    def _apply_change(self, uow: CaptureUnitOfWork, captured: CapturedOrder, now: datetime) -> Problem:
         """Apply a buyer's change (ORDCHG, or BGM function "change") to the order it changes.
 
         Returns an INFO problem saying what was done, or a REVIEW problem saying why it was not
@@ -282,7 +283,7 @@ class DocumentProcessor:
         """
         customer = self.validate(captured, uow.master, now.date()).customer_id
         try:
-            with uow.session.begin_nested():
+            with uow.savepoint():
                 outcome = apply_captured_change(uow, captured, customer, "edi", now)
         except (NotFound, LifecycleError) as exc:
             return Problem(
@@ -297,7 +298,16 @@ class DocumentProcessor:
             severity=Severity.INFO,
         )
 
-    def answer_decided(self, uow: UnitOfWork, order: Order, now: datetime) -> int:
+    def apply_change(self, captured: CapturedOrder, customer_id: str | None, actor: str) -> dict[str, str]:
+        """A buyer's change message (ORDCHG) applied to the order it changes, in a transaction of its own."""
+        return run_step(
+            lambda: self.uow,
+            self.clock,
+            self.publish,
+            lambda uow, now: apply_captured_change(uow, captured, customer_id, actor, now),
+        )
+
+    def answer_decided(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
         """Queue the answer to one order decided later (approved or rejected in review)."""
         record = uow.documents.get(order.document_id)
         assert record is not None and record.id is not None
@@ -316,12 +326,12 @@ class DocumentProcessor:
         return len(messages)
 
     @staticmethod
-    def _queue(uow: UnitOfWork, msg: OutboundMessage, record: DocumentRecord) -> None:
+    def _queue(uow: CaptureUnitOfWork, msg: OutboundMessage, record: DocumentRecord) -> None:
         msg.document_id = record.id
         uow.outbound.add(msg)
 
     @staticmethod
-    def _partner(uow: UnitOfWork, receipt: InterchangeReceipt) -> Partner:
+    def _partner(uow: CaptureUnitOfWork, receipt: InterchangeReceipt) -> Partner:
         existing = uow.partners.get(receipt.sender_id, lock=True)
         if existing is not None:
             return existing

@@ -12,16 +12,16 @@ from core.capture.domain.events import OrdersAccepted
 from core.capture.domain.order import CapturedLine, CapturedOrder, Party
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.domain.review import AuditEvent, LearnedItem, ReviewLock
+from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import CustomerItem, Order, OrderLine, OrderState
 from core.kernel.domain.users import User
 from core.kernel.errors import ComandaError, NotFound
-from core.unit_of_work import UnitOfWork
 
 LOCK_TTL = timedelta(minutes=10)
 HEADER_FIELDS = ("po_number", "customer_id", "order_date", "requested_delivery_date", "currency")
 LINE_FIELDS = ("sku", "description", "quantity", "unit", "unit_price", "item_code", "buyer_item_code")
 Validator = Callable[[CapturedOrder, MasterData, date], ResolvedOrder]
-Answer = Callable[[UnitOfWork, Order, datetime], int]
+Answer = Callable[[CaptureUnitOfWork, Order, datetime], int]
 
 
 class ReviewError(ComandaError):
@@ -35,7 +35,7 @@ class LockState:
     mine: bool
 
 
-def lock_state(uow: UnitOfWork, order_id: int, user: User, now: datetime) -> LockState:
+def lock_state(uow: CaptureUnitOfWork, order_id: int, user: User, now: datetime) -> LockState:
     lock = uow.review.lock(order_id)
     if lock is None or lock.expires_at <= now:
         return LockState(None, None, False)
@@ -43,7 +43,7 @@ def lock_state(uow: UnitOfWork, order_id: int, user: User, now: datetime) -> Loc
     return LockState(holder.username if holder else "?", lock.expires_at, lock.user_id == user.id)
 
 
-def acquire(uow: UnitOfWork, order_id: int, user: User, now: datetime) -> LockState:
+def acquire(uow: CaptureUnitOfWork, order_id: int, user: User, now: datetime) -> LockState:
     """Take (or renew) the lock on an order; refused while another clerk holds an unexpired one."""
     assert user.id is not None
     with uow:
@@ -62,7 +62,7 @@ def acquire(uow: UnitOfWork, order_id: int, user: User, now: datetime) -> LockSt
     return LockState(user.username, now + LOCK_TTL, True)
 
 
-def release(uow: UnitOfWork, order_id: int, user: User) -> None:
+def release(uow: CaptureUnitOfWork, order_id: int, user: User) -> None:
     with uow:
         lock = uow.review.lock(order_id, for_update=True)
         if lock is not None and lock.user_id == user.id:
@@ -70,7 +70,7 @@ def release(uow: UnitOfWork, order_id: int, user: User) -> None:
             uow.commit()
 
 
-def _in_review(uow: UnitOfWork, order_id: int) -> Order:
+def _in_review(uow: CaptureUnitOfWork, order_id: int) -> Order:
     order = uow.orders.get(order_id)
     if order is None:
         raise NotFound(f"order {order_id} does not exist")
@@ -79,7 +79,7 @@ def _in_review(uow: UnitOfWork, order_id: int) -> Order:
     return order
 
 
-def _holding(uow: UnitOfWork, order_id: int, user: User, now: datetime) -> Order:
+def _holding(uow: CaptureUnitOfWork, order_id: int, user: User, now: datetime) -> Order:
     order = _in_review(uow, order_id)
     lock = uow.review.lock(order_id, for_update=True)
     if lock is None or lock.expires_at <= now or lock.user_id != user.id:
@@ -130,7 +130,7 @@ def _coerce(field: str, value: str) -> object:
 
 
 def _audit(
-    uow: UnitOfWork, order: Order, user: User, now: datetime, field: str, before: object, after: object
+    uow: CaptureUnitOfWork, order: Order, user: User, now: datetime, field: str, before: object, after: object
 ) -> None:
     if before == after:
         return
@@ -139,7 +139,7 @@ def _audit(
 
 
 def save(
-    uow: UnitOfWork,
+    uow: CaptureUnitOfWork,
     order_id: int,
     user: User,
     now: datetime,
@@ -161,7 +161,9 @@ def save(
         return order
 
 
-def _apply_lines(uow: UnitOfWork, order: Order, user: User, now: datetime, lines: Sequence[LineEdit]) -> None:
+def _apply_lines(
+    uow: CaptureUnitOfWork, order: Order, user: User, now: datetime, lines: Sequence[LineEdit]
+) -> None:
     kept: list[OrderLine] = []
     by_position = {line.position: line for line in order.lines}
     for n, edit in enumerate(lines, start=1):
@@ -221,7 +223,7 @@ def captured_from(order: Order) -> CapturedOrder:
     )
 
 
-def recheck(uow: UnitOfWork, order: Order, validate: Validator, now: datetime) -> None:
+def recheck(uow: CaptureUnitOfWork, order: Order, validate: Validator, now: datetime) -> None:
     """Validate the corrected order; a customer the clerk chose stands even without a GLN match."""
     captured = captured_from(order)
     if order.customer_id and uow.master.customer(order.customer_id) is not None:
@@ -234,7 +236,7 @@ def recheck(uow: UnitOfWork, order: Order, validate: Validator, now: datetime) -
     order.confidence = 1.0 if not resolved.problems else resolved.confidence
 
 
-def approve(uow: UnitOfWork, order_id: int, user: User, now: datetime, answer: Answer) -> Order:
+def approve(uow: CaptureUnitOfWork, order_id: int, user: User, now: datetime, answer: Answer) -> Order:
     """Accept the order as corrected, learn the customer's codes, and send the confirmation."""
     with uow:
         order = _holding(uow, order_id, user, now)
@@ -253,7 +255,9 @@ def approve(uow: UnitOfWork, order_id: int, user: User, now: datetime, answer: A
         return order
 
 
-def reject(uow: UnitOfWork, order_id: int, user: User, now: datetime, reason: str, answer: Answer) -> Order:
+def reject(
+    uow: CaptureUnitOfWork, order_id: int, user: User, now: datetime, reason: str, answer: Answer
+) -> Order:
     if not reason.strip():
         raise ReviewError("say why the order is rejected")
     with uow:
@@ -268,7 +272,7 @@ def reject(uow: UnitOfWork, order_id: int, user: User, now: datetime, reason: st
         return order
 
 
-def learn(uow: UnitOfWork, order: Order, user: User, now: datetime) -> list[LearnedItem]:
+def learn(uow: CaptureUnitOfWork, order: Order, user: User, now: datetime) -> list[LearnedItem]:
     """Record the customer's own code for each line a clerk mapped to a SKU by hand."""
     learned: list[LearnedItem] = []
     customer = order.customer_id
@@ -290,7 +294,7 @@ def learn(uow: UnitOfWork, order: Order, user: User, now: datetime) -> list[Lear
     return learned
 
 
-def unlearn(uow: UnitOfWork, item_id: int, user: User, now: datetime) -> LearnedItem:
+def unlearn(uow: CaptureUnitOfWork, item_id: int, user: User, now: datetime) -> LearnedItem:
     """A supervisor takes back a learned code: the mapping goes, the record stays, marked undone."""
     with uow:
         item = uow.review.learned_item(item_id)
@@ -325,7 +329,7 @@ SORTS = {
 
 
 def queue(
-    uow: UnitOfWork,
+    uow: CaptureUnitOfWork,
     user: User,
     now: datetime,
     *,

@@ -4,7 +4,8 @@ import read and write them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -142,6 +143,13 @@ class MasterDataRepository:
             ("products",), lambda: self.session.scalars(select(Product).order_by(orm.products.c.sku)).all()
         )
         return found
+
+    def costs(self, skus: Iterable[str]) -> dict[str, tuple[Decimal | None, str]]:
+        """Standard cost and its currency (EUR when the product names none) of each of the SKUs."""
+        p = orm.products.c
+        stmt = select(p.sku, p.cost_price, p.currency).where(p.sku.in_(sorted(set(skus))))
+        rows = self.session.execute(stmt)
+        return {sku: (cost, currency or "EUR") for sku, cost, currency in rows}
 
     def count(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(orm.customers)) or 0) + int(

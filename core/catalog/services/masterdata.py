@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
-from core.billing.services.billing_data import product_extras
+from core.catalog.services.unit_of_work import CatalogUnitOfWork
 from core.kernel.domain.model import Customer, CustomerItem, Product
 from core.kernel.errors import MasterDataError
-from core.unit_of_work import UnitOfWork
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "products": ("sku", "name", "description_en", "gtin", "unit", "price", "currency"),
@@ -118,7 +117,7 @@ BUILDERS: dict[str, Callable[[int, dict[str, str | None]], Customer | Product | 
 }
 
 
-def import_csv(uow: UnitOfWork, kind: str, text: str) -> ImportReport:
+def import_csv(uow: CatalogUnitOfWork, kind: str, text: str) -> ImportReport:
     """Upsert every row in one transaction; any bad row aborts the whole file with its row number."""
     if kind not in COLUMNS:
         raise MasterDataError(f"unknown master-data kind {kind!r}; use one of {', '.join(COLUMNS)}")
@@ -126,8 +125,9 @@ def import_csv(uow: UnitOfWork, kind: str, text: str) -> ImportReport:
     with uow:
         for number, row in _rows(kind, text):
             obj = BUILDERS[kind](number, row)
-            if isinstance(obj, Product):  # optional columns beyond the contract: cost price, VAT class
-                product_extras(uow, obj, row, number, "import", datetime.now(UTC))
+            if isinstance(obj, Product) and uow.product_extras is not None:
+                # optional columns beyond the contract: cost price, VAT class (billing's)
+                uow.product_extras(obj, row, number, "import", datetime.now(UTC))
             if isinstance(obj, CustomerItem):
                 if uow.master.customer(obj.customer_id) is None:
                     raise MasterDataError(f"customer {obj.customer_id!r} does not exist", row=number)

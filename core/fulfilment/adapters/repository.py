@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from sqlalchemy import exists, insert, select
 from sqlalchemy.orm import Session
@@ -20,7 +21,14 @@ from core.fulfilment.adapters.orm import (
 from core.fulfilment.domain.lifecycle import OrderEvent
 from core.fulfilment.domain.notifications import Notification
 from core.fulfilment.domain.stock import Allocation, AllocationState
-from core.fulfilment.domain.warehouse import PickLine, PickLineState, PickList, PickListState, Shipment
+from core.fulfilment.domain.warehouse import (
+    PickLine,
+    PickLineState,
+    PickList,
+    PickListState,
+    Shipment,
+    ShipmentState,
+)
 from core.kernel.adapters import orm
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.domain.notices import NotificationState
@@ -143,6 +151,18 @@ class FulfilmentRepository:
         if lock:
             stmt = stmt.with_for_update(of=shipments)
         return self.session.scalars(stmt).first()
+
+    def shipped_since(self, since: datetime) -> list[int]:
+        """Shipments that left (shipped or delivered since) at or after `since`, oldest first."""
+        stmt = (
+            select(shipments.c.id)
+            .where(
+                shipments.c.state.in_([ShipmentState.SHIPPED, ShipmentState.DELIVERED]),
+                shipments.c.shipped_at >= since,
+            )
+            .order_by(shipments.c.id)
+        )
+        return list(self.session.scalars(stmt))
 
     def shipments(self, *, order_id: int | None = None, limit: int = 100) -> Sequence[Shipment]:
         stmt = select(Shipment).order_by(shipments.c.id.desc()).limit(limit)

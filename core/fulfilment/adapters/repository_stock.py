@@ -9,7 +9,7 @@ ledger in the same transaction: the books and the levels cannot drift apart.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -57,6 +57,12 @@ class StockRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._preferences: dict[str, CustomerPreferences] = {}
+        self._after_post: list[Callable[[Sequence[StockMovement], datetime], None]] = []
+
+    def on_post(self, follow: Callable[[Sequence[StockMovement], datetime], None]) -> None:
+        """Have `follow` see every batch of movements posted, in the same transaction (the books value
+        each movement of goods as it happens: see `core.unit_of_work`)."""
+        self._after_post.append(follow)
 
     # -- warehouses ----------------------------------------------------------------------------
     def warehouses(self, *, active_only: bool = True) -> Sequence[Warehouse]:
@@ -196,6 +202,8 @@ class StockRepository:
                 for m in movements
             ],
         )
+        for follow in self._after_post:
+            follow(movements, now)
 
     def movements(self, *, sku: str | None = None, limit: int = 200) -> list[dict[str, object]]:
         stmt = select(stock_movements).order_by(stock_movements.c.id.desc()).limit(limit)

@@ -28,9 +28,9 @@ from core.fulfilment.domain.stock import (
     plan_order,
 )
 from core.fulfilment.services.progress import announce, count_notices, settle
+from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import NotFound, StockError
-from core.unit_of_work import UnitOfWork
 
 ZERO = Decimal(0)
 
@@ -57,7 +57,7 @@ def needs_of(order: Order, allocations: Sequence[Allocation]) -> list[Need]:
 
 
 def allocate(
-    uow: UnitOfWork,
+    uow: FulfilmentUnitOfWork,
     order_ids: Iterable[int],
     actor: str,
     now: datetime,
@@ -114,7 +114,7 @@ def allocate(
 
 
 def _conclude(
-    uow: UnitOfWork,
+    uow: FulfilmentUnitOfWork,
     order: Order,
     reservations: Sequence[object],
     allocations: list[Allocation],
@@ -149,7 +149,7 @@ def _conclude(
         notice_backorder(uow, order, waiting, now)
 
 
-def notice_backorder(uow: UnitOfWork, order: Order, waiting: dict[str, str], now: datetime) -> None:
+def notice_backorder(uow: FulfilmentUnitOfWork, order: Order, waiting: dict[str, str], now: datetime) -> None:
     assert order.id is not None
     ref = count_notices(uow, order.id, NoticeKind.BACKORDERED) + 1
     announce(uow, order, NoticeKind.BACKORDERED, now, ref=ref, detail={"waiting": waiting})
@@ -213,7 +213,7 @@ def movement_for(
 
 
 def receive(
-    uow: UnitOfWork,
+    uow: FulfilmentUnitOfWork,
     sku: str,
     warehouse: str,
     location: str,
@@ -235,7 +235,7 @@ def receive(
 
 
 def adjust(
-    uow: UnitOfWork,
+    uow: FulfilmentUnitOfWork,
     sku: str,
     warehouse: str,
     location: str,
@@ -263,14 +263,14 @@ def adjust(
     return found
 
 
-def _known_place(uow: UnitOfWork, sku: str, warehouse: str) -> None:
+def _known_place(uow: FulfilmentUnitOfWork, sku: str, warehouse: str) -> None:
     if uow.stock.warehouse(warehouse) is None:
         raise NotFound(f"warehouse {warehouse!r} does not exist")
     if uow.master.product(sku) is None:
         raise NotFound(f"product {sku!r} does not exist")
 
 
-def serve_backorders(uow: UnitOfWork, sku: str, actor: str, now: datetime) -> AllocationReport:
+def serve_backorders(uow: FulfilmentUnitOfWork, sku: str, actor: str, now: datetime) -> AllocationReport:
     """Allocate newly arrived stock of `sku` to the orders waiting for it, oldest first."""
     waiting = uow.fulfilment.waiting_for(sku, (OrderState.BACKORDERED, OrderState.PARTIALLY_SHIPPED))
     return allocate(uow, waiting, actor, now)

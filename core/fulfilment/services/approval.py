@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from core.fulfilment.domain.approval import Approval, Verdict
+from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.model import Order
-from core.unit_of_work import UnitOfWork
 
 
 class ApprovalPolicy(Protocol):
@@ -21,11 +21,11 @@ class ApprovalPolicy(Protocol):
     authorisation, write) through `uow`.  Must be idempotent for an order it already approved.
     """
 
-    def review(self, uow: UnitOfWork, order: Order) -> Approval: ...
+    def review(self, uow: FulfilmentUnitOfWork, order: Order) -> Approval: ...
 
 
 class ApproveEverything:
     """The policy until issue 7: every accepted order is approved."""
 
-    def review(self, uow: UnitOfWork, order: Order) -> Approval:
+    def review(self, uow: FulfilmentUnitOfWork, order: Order) -> Approval:
         return Approval(Verdict.APPROVE, "no credit or payment check configured")

@@ -15,8 +15,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
-from core.capture.domain.order import CapturedOrder
-from core.capture.services import order_changes
 from core.fulfilment.domain.shipping import Quote
 from core.fulfilment.domain.stock import StockLevel
 from core.fulfilment.domain.warehouse import Shipment
@@ -25,6 +23,7 @@ from core.fulfilment.services.allocation import AllocationReport
 from core.fulfilment.services.approval import ApprovalPolicy, ApproveEverything
 from core.fulfilment.services.notifications import Notifier, render_pending
 from core.fulfilment.services.shipping import Carrier
+from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.fulfilment.services.warehouse import PickReport, ReleaseReport
 from core.kernel.domain.changes import OrderChange
 from core.kernel.domain.model import Order, OrderState
@@ -32,16 +31,15 @@ from core.kernel.errors import TransientError
 from core.kernel.services.outbox import RenderReport
 from core.kernel.services.runner import run_step
 from core.kernel.services.setup_csv import LoadReport
-from core.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-Step = Callable[[UnitOfWork, datetime], T]
+Step = Callable[[FulfilmentUnitOfWork, datetime], T]
 
 
 @dataclass
 class Fulfilment:
-    uow_factory: Callable[[], UnitOfWork]
+    uow_factory: Callable[[], FulfilmentUnitOfWork]
     clock: Callable[[], datetime]
     publish: Callable[[list[object]], None]
     policy: ApprovalPolicy = field(default_factory=ApproveEverything)
@@ -66,7 +64,7 @@ class Fulfilment:
         """Approve accepted orders and allocate them, in one transaction (two events per order)."""
         ids = list(order_ids)
 
-        def step(uow: UnitOfWork, now: datetime) -> AllocationReport:
+        def step(uow: FulfilmentUnitOfWork, now: datetime) -> AllocationReport:
             lifecycle.approve(uow, ids, self.policy, actor, now, strict=False)
             return allocation.allocate(uow, ids, actor, now)
 
@@ -160,12 +158,6 @@ class Fulfilment:
 
     def modify(self, order_id: int, change: OrderChange, actor: str) -> dict[str, str]:
         return self.run(lambda uow, now: lifecycle.modify(uow, order_id, change, actor, now))
-
-    def apply_change(self, captured: CapturedOrder, customer_id: str | None, actor: str) -> dict[str, str]:
-        """A buyer's change message (ORDCHG) applied to the order it changes."""
-        return self.run(
-            lambda uow, now: order_changes.apply_captured_change(uow, captured, customer_id, actor, now)
-        )
 
     # -- telling the customer ------------------------------------------------------------------
     def notify(self, order_id: int) -> RenderReport:

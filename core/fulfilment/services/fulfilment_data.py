@@ -22,9 +22,9 @@ from core.fulfilment.domain.shipping import (
 )
 from core.fulfilment.domain.stock import Warehouse
 from core.fulfilment.services import allocation
+from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.errors import MasterDataError
 from core.kernel.services.setup_csv import LoadReport, csv_rows
-from core.unit_of_work import UnitOfWork
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "warehouses": ("code", "name", "priority", "country"),
@@ -53,7 +53,7 @@ def flag(row: dict[str, str], column: str, default: bool) -> bool:
     return default if not value else value in ("1", "true", "yes", "sí", "si", "y")
 
 
-def load(uow: UnitOfWork, kind: str, text: str, actor: str, now: datetime) -> LoadReport:
+def load(uow: FulfilmentUnitOfWork, kind: str, text: str, actor: str, now: datetime) -> LoadReport:
     """Load one file inside the caller's unit of work; any bad row aborts it with its row number."""
     if kind not in COLUMNS:
         raise MasterDataError(f"unknown kind {kind!r}; use one of {', '.join(COLUMNS)}")
@@ -65,7 +65,9 @@ def load(uow: UnitOfWork, kind: str, text: str, actor: str, now: datetime) -> Lo
     return LoadReport(kind, len(parsed))
 
 
-def _warehouse(uow: UnitOfWork, number: int, row: dict[str, str], actor: str, now: datetime) -> None:
+def _warehouse(
+    uow: FulfilmentUnitOfWork, number: int, row: dict[str, str], actor: str, now: datetime
+) -> None:
     uow.stock.save_warehouse(
         Warehouse(
             code=row["code"],
@@ -79,7 +81,9 @@ def _warehouse(uow: UnitOfWork, number: int, row: dict[str, str], actor: str, no
     )
 
 
-def _attributes(uow: UnitOfWork, number: int, row: dict[str, str], actor: str, now: datetime) -> None:
+def _attributes(
+    uow: FulfilmentUnitOfWork, number: int, row: dict[str, str], actor: str, now: datetime
+) -> None:
     if uow.master.product(row["sku"]) is None:
         raise MasterDataError(f"sku {row['sku']!r} does not exist", row=number)
     try:
@@ -99,21 +103,21 @@ def _attributes(uow: UnitOfWork, number: int, row: dict[str, str], actor: str, n
     )
 
 
-def _stock(uow: UnitOfWork, number: int, row: dict[str, str], actor: str, now: datetime) -> None:
+def _stock(uow: FulfilmentUnitOfWork, number: int, row: dict[str, str], actor: str, now: datetime) -> None:
     quantity = dec(row, "quantity", number)
     allocation.receive(
         uow, row["sku"], row["warehouse"], row["location"], quantity, actor, now, "opening stock"
     )
 
 
-LOADERS: dict[str, Callable[[UnitOfWork, int, dict[str, str], str, datetime], None]] = {
+LOADERS: dict[str, Callable[[FulfilmentUnitOfWork, int, dict[str, str], str, datetime], None]] = {
     "warehouses": _warehouse,
     "product-shipping": _attributes,
     "stock": _stock,
 }
 
 
-def load_carriers(uow: UnitOfWork, folder: Path) -> LoadReport:
+def load_carriers(uow: FulfilmentUnitOfWork, folder: Path) -> LoadReport:
     """Replace the carrier tables with carrier-services.csv, carrier-rates.csv, carrier-surcharges.csv."""
     texts = {
         k: (folder / f"{k}.csv").read_text(encoding="utf-8") for k in COLUMNS if k.startswith("carrier-")
@@ -150,7 +154,7 @@ def load_carriers(uow: UnitOfWork, folder: Path) -> LoadReport:
 
 
 def load_folder(
-    uow: UnitOfWork, folder: Path, actor: str, now: datetime, *, stock: bool = True
+    uow: FulfilmentUnitOfWork, folder: Path, actor: str, now: datetime, *, stock: bool = True
 ) -> list[LoadReport]:
     """Everything a folder like samples/fulfilment holds, in dependency order."""
     reports = []

@@ -21,10 +21,10 @@ from core.fulfilment.domain.warehouse import PickLineState, ShipmentState
 from core.fulfilment.services.allocation import allocate, movement_for
 from core.fulfilment.services.approval import ApprovalPolicy
 from core.fulfilment.services.progress import announce, count_notices, record
+from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.changes import OrderChange
 from core.kernel.domain.model import Order, OrderLine, OrderState
 from core.kernel.errors import IllegalTransition, NotFound
-from core.unit_of_work import UnitOfWork
 
 ZERO = Decimal(0)
 _IN_WAREHOUSE = (
@@ -35,7 +35,7 @@ _IN_WAREHOUSE = (
 )
 
 
-def locked_order(uow: UnitOfWork, order_id: int) -> Order:
+def locked_order(uow: FulfilmentUnitOfWork, order_id: int) -> Order:
     order = uow.fulfilment.order(order_id, lock=True)
     if order is None:
         raise NotFound(f"order {order_id} does not exist")
@@ -43,7 +43,7 @@ def locked_order(uow: UnitOfWork, order_id: int) -> Order:
 
 
 def approve(
-    uow: UnitOfWork,
+    uow: FulfilmentUnitOfWork,
     order_ids: Iterable[int],
     policy: ApprovalPolicy,
     actor: str,
@@ -78,7 +78,7 @@ def approve(
     return out
 
 
-def hold(uow: UnitOfWork, order_id: int, reason: str, actor: str, now: datetime) -> Order:
+def hold(uow: FulfilmentUnitOfWork, order_id: int, reason: str, actor: str, now: datetime) -> Order:
     """Stop an order where it is; lines waiting on a pick list are taken off it."""
     order = locked_order(uow, order_id)
     check(order, Step.HOLD)
@@ -87,7 +87,7 @@ def hold(uow: UnitOfWork, order_id: int, reason: str, actor: str, now: datetime)
     return order
 
 
-def release_hold(uow: UnitOfWork, order_id: int, actor: str, now: datetime) -> Order:
+def release_hold(uow: FulfilmentUnitOfWork, order_id: int, actor: str, now: datetime) -> Order:
     """Let a held order go on from where it was (its units say where, once it has stock)."""
     order = locked_order(uow, order_id)
     check(order, Step.RELEASE_HOLD)
@@ -100,7 +100,7 @@ def release_hold(uow: UnitOfWork, order_id: int, actor: str, now: datetime) -> O
     return order
 
 
-def cancel(uow: UnitOfWork, order_id: int, reason: str, actor: str, now: datetime) -> Order:
+def cancel(uow: FulfilmentUnitOfWork, order_id: int, reason: str, actor: str, now: datetime) -> Order:
     """Cancel an order not yet shipped: its stock is given back and the customer is told."""
     order = locked_order(uow, order_id)
     check(order, Step.CANCEL)
@@ -126,10 +126,12 @@ def cancel(uow: UnitOfWork, order_id: int, reason: str, actor: str, now: datetim
 
 
 # Refuses (by raising IllegalTransition) to close an order that is not accounted for yet.
-CloseGate = Callable[[UnitOfWork, Order, datetime], None]
+CloseGate = Callable[[FulfilmentUnitOfWork, Order, datetime], None]
 
 
-def close(uow: UnitOfWork, order_id: int, actor: str, now: datetime, gate: CloseGate | None = None) -> Order:
+def close(
+    uow: FulfilmentUnitOfWork, order_id: int, actor: str, now: datetime, gate: CloseGate | None = None
+) -> Order:
     order = locked_order(uow, order_id)
     check(order, Step.CLOSE)
     if gate is not None:
@@ -138,7 +140,7 @@ def close(uow: UnitOfWork, order_id: int, actor: str, now: datetime, gate: Close
     return order
 
 
-def _withdraw_picks(uow: UnitOfWork, order_id: int) -> int:
+def _withdraw_picks(uow: FulfilmentUnitOfWork, order_id: int) -> int:
     lines = list(uow.fulfilment.open_pick_lines(order_id))
     allocations = uow.fulfilment.allocations_by_id(line.allocation_id for line in lines)
     for line in lines:
@@ -150,7 +152,9 @@ def _withdraw_picks(uow: UnitOfWork, order_id: int) -> int:
     return len(lines)
 
 
-def modify(uow: UnitOfWork, order_id: int, change: OrderChange, actor: str, now: datetime) -> dict[str, str]:
+def modify(
+    uow: FulfilmentUnitOfWork, order_id: int, change: OrderChange, actor: str, now: datetime
+) -> dict[str, str]:
     """Change quantities, lines and dates of an order nothing of which is in the warehouse yet.
 
     Reservations beyond a lowered quantity are given back; a raised quantity or a new line is
@@ -182,7 +186,7 @@ def modify(uow: UnitOfWork, order_id: int, change: OrderChange, actor: str, now:
     return outcome
 
 
-def _apply(uow: UnitOfWork, order: Order, change: OrderChange) -> dict[str, str]:
+def _apply(uow: FulfilmentUnitOfWork, order: Order, change: OrderChange) -> dict[str, str]:
     outcome: dict[str, str] = {}
     by_position = {line.position: line for line in order.lines}
     for item in change.lines:
@@ -216,7 +220,7 @@ def _apply(uow: UnitOfWork, order: Order, change: OrderChange) -> dict[str, str]
 
 
 def _new_line(
-    uow: UnitOfWork,
+    uow: FulfilmentUnitOfWork,
     order: Order,
     sku: str | None,
     quantity: Decimal | None,

@@ -17,12 +17,12 @@ from typing import Protocol
 from core.fulfilment.domain.notifications import CustomerNotice, NoticeKind, NoticeLine, Notification
 from core.fulfilment.domain.progress import progress
 from core.fulfilment.domain.stock import AllocationState
+from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Order, OutboundMessage
 from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import NotFound
 from core.kernel.services.outbox import RenderReport, render_row
-from core.unit_of_work import UnitOfWork
 
 ZERO = Decimal(0)
 
@@ -39,7 +39,7 @@ class Notifier(Protocol):
 
 
 def render_pending(
-    uow: UnitOfWork, order_id: int, notifiers: Mapping[str, Notifier], now: datetime
+    uow: FulfilmentUnitOfWork, order_id: int, notifiers: Mapping[str, Notifier], now: datetime
 ) -> RenderReport:
     """Render every pending notification of an order into the outbox (rows locked while doing it)."""
     report = RenderReport()
@@ -54,7 +54,7 @@ def render_pending(
 
 
 def _render_one(
-    uow: UnitOfWork,
+    uow: FulfilmentUnitOfWork,
     order: Order,
     notification: Notification,
     notifiers: Mapping[str, Notifier],
@@ -88,7 +88,7 @@ def _render_one(
     render_row(uow, order, notification, compose, skipped, now, report, what="notification")
 
 
-def build_notice(uow: UnitOfWork, order: Order, notification: Notification) -> CustomerNotice:
+def build_notice(uow: FulfilmentUnitOfWork, order: Order, notification: Notification) -> CustomerNotice:
     """Everything a notifier needs; for EDIFACT also the partner and a fresh control reference."""
     assert order.id is not None
     customer = uow.master.customer(order.customer_id) if order.customer_id else None

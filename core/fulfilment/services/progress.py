@@ -14,28 +14,28 @@ from core.fulfilment.domain.notifications import NoticeKind, Notification, notif
 from core.fulfilment.domain.progress import progress
 from core.fulfilment.domain.stock import Allocation
 from core.fulfilment.domain.warehouse import ShipmentState
+from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.model import Customer, Order, OrderState
 from core.kernel.domain.notices import NotificationState
-from core.unit_of_work import UnitOfWork
 
 ZERO = Decimal(0)
 
 
 def notice_channel(
-    uow: UnitOfWork, order: Order, customer: Customer | None, *, edi: bool
+    uow: FulfilmentUnitOfWork, order: Order, customer: Customer | None, *, edi: bool
 ) -> tuple[str, str | None]:
     """The channel to tell the customer on, and the address there (see `choose_channel`)."""
     return choose_channel(order, customer, uow.stock.preferences(order.customer_id).notify_channel, edi=edi)
 
 
-def all_delivered(uow: UnitOfWork, order_id: int) -> bool:
+def all_delivered(uow: FulfilmentUnitOfWork, order_id: int) -> bool:
     gone = (ShipmentState.SHIPPED, ShipmentState.DELIVERED)
     shipped = [s for s in uow.fulfilment.shipments(order_id=order_id, limit=10_000) if s.state in gone]
     return all(s.state is ShipmentState.DELIVERED for s in shipped)
 
 
 def settle(
-    uow: UnitOfWork,
+    uow: FulfilmentUnitOfWork,
     order: Order,
     step: Step,
     actor: str,
@@ -62,7 +62,7 @@ def settle(
 
 
 def record(
-    uow: UnitOfWork,
+    uow: FulfilmentUnitOfWork,
     order: Order,
     to: OrderState,
     step: Step,
@@ -81,7 +81,7 @@ def in_fulfilment(state: OrderState) -> bool:
 
 
 def announce(
-    uow: UnitOfWork,
+    uow: FulfilmentUnitOfWork,
     order: Order,
     kind: NoticeKind,
     now: datetime,
@@ -123,5 +123,5 @@ def announce(
     return notification
 
 
-def count_notices(uow: UnitOfWork, order_id: int, kind: NoticeKind) -> int:
+def count_notices(uow: FulfilmentUnitOfWork, order_id: int, kind: NoticeKind) -> int:
     return sum(1 for n in uow.fulfilment.notifications(order_id) if n.kind is kind)

@@ -32,9 +32,9 @@ from core.fulfilment.domain.warehouse import Shipment, ShipmentState
 from core.fulfilment.services.allocation import movement_for
 from core.fulfilment.services.lifecycle import locked_order
 from core.fulfilment.services.progress import announce, settle
+from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.model import Order
 from core.kernel.errors import IllegalTransition, NoCarrier, NotFound
-from core.unit_of_work import UnitOfWork
 
 ZERO = Decimal(0)
 
@@ -45,13 +45,13 @@ class Carrier(Protocol):
     def book(self, request: BookingRequest) -> Booking: ...
 
 
-def destination(uow: UnitOfWork, order: Order) -> tuple[str, str, str, str, str]:
+def destination(uow: FulfilmentUnitOfWork, order: Order) -> tuple[str, str, str, str, str]:
     """Name, street, postal code, city and country to deliver to (see `delivery_address`)."""
     customer = uow.master.customer(order.customer_id) if order.customer_id else None
     return delivery_address(order, customer)
 
 
-def consignment_of(uow: UnitOfWork, order: Order, shipment: Shipment) -> Consignment:
+def consignment_of(uow: FulfilmentUnitOfWork, order: Order, shipment: Shipment) -> Consignment:
     """What the shipment carries, as rate tables and carrier rules see it."""
     allocations = [
         a
@@ -74,7 +74,7 @@ def consignment_of(uow: UnitOfWork, order: Order, shipment: Shipment) -> Consign
     )
 
 
-def quotes(uow: UnitOfWork, shipment_id: int, now: datetime) -> list[Quote]:
+def quotes(uow: FulfilmentUnitOfWork, shipment_id: int, now: datetime) -> list[Quote]:
     """Every suitable service's quote for a packed shipment, cheapest first (for people to compare)."""
     shipment, order = _shipment_and_order(uow, shipment_id, lock=False)
     goods = consignment_of(uow, order, shipment)
@@ -88,7 +88,7 @@ def quotes(uow: UnitOfWork, shipment_id: int, now: datetime) -> list[Quote]:
 
 
 def ship(
-    uow: UnitOfWork,
+    uow: FulfilmentUnitOfWork,
     shipment_id: int,
     carriers: Mapping[str, Carrier],
     actor: str,
@@ -138,7 +138,7 @@ def ship(
     return shipment
 
 
-def deliver(uow: UnitOfWork, shipment_id: int, actor: str, now: datetime) -> Shipment:
+def deliver(uow: FulfilmentUnitOfWork, shipment_id: int, actor: str, now: datetime) -> Shipment:
     """The carrier (or the customer) confirmed delivery of a shipment."""
     shipment, order = _shipment_and_order(uow, shipment_id, lock=True)
     if shipment.state is not ShipmentState.SHIPPED:
@@ -157,7 +157,7 @@ def deliver(uow: UnitOfWork, shipment_id: int, actor: str, now: datetime) -> Shi
     return shipment
 
 
-def _shipment_and_order(uow: UnitOfWork, shipment_id: int, *, lock: bool) -> tuple[Shipment, Order]:
+def _shipment_and_order(uow: FulfilmentUnitOfWork, shipment_id: int, *, lock: bool) -> tuple[Shipment, Order]:
     shipment = uow.fulfilment.shipment(shipment_id, lock=lock)
     if shipment is None:
         raise NotFound(f"shipment {shipment_id} does not exist")
@@ -167,7 +167,11 @@ def _shipment_and_order(uow: UnitOfWork, shipment_id: int, *, lock: bool) -> tup
 
 
 def _choose(
-    uow: UnitOfWork, order: Order, shipment: Shipment, now: datetime, service: tuple[str, str] | None
+    uow: FulfilmentUnitOfWork,
+    order: Order,
+    shipment: Shipment,
+    now: datetime,
+    service: tuple[str, str] | None,
 ) -> Quote:
     goods = consignment_of(uow, order, shipment)
     services = uow.stock.carrier_services()
@@ -183,7 +187,7 @@ def _choose(
 
 
 def _request(
-    uow: UnitOfWork, order: Order, shipment: Shipment, chosen: Quote, now: datetime
+    uow: FulfilmentUnitOfWork, order: Order, shipment: Shipment, chosen: Quote, now: datetime
 ) -> BookingRequest:
     warehouse = uow.stock.warehouse(shipment.warehouse)
     place = destination(uow, order)

@@ -25,9 +25,9 @@ from core.fulfilment.domain.warehouse import (
 from core.fulfilment.services.allocation import allocate, movement_for, notice_backorder
 from core.fulfilment.services.lifecycle import locked_order
 from core.fulfilment.services.progress import settle
+from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import IllegalTransition, LifecycleError, NotFound
-from core.unit_of_work import UnitOfWork
 
 ZERO = Decimal(0)
 GS1_PREFIX = "8437000"  # our GS1 company prefix, for SSCCs (demo value; set it for production)
@@ -41,7 +41,7 @@ class ReleaseReport:
 
 
 def release(
-    uow: UnitOfWork, order_ids: Iterable[int], actor: str, now: datetime, *, strict: bool
+    uow: FulfilmentUnitOfWork, order_ids: Iterable[int], actor: str, now: datetime, *, strict: bool
 ) -> ReleaseReport:
     """Put every allocated, unreleased unit of these orders on pick lists: one list per warehouse.
 
@@ -103,7 +103,7 @@ def release(
     return report
 
 
-def _cannot_release(uow: UnitOfWork, order: Order, allocations: Sequence[Allocation]) -> str | None:
+def _cannot_release(uow: FulfilmentUnitOfWork, order: Order, allocations: Sequence[Allocation]) -> str | None:
     if order.state not in STEP_FROM[Step.RELEASE]:
         return f"order {order.id} is {order.state}: cannot release"
     if not any(a.state is AllocationState.ALLOCATED for a in allocations):
@@ -122,7 +122,11 @@ class PickReport:
 
 
 def confirm_pick(
-    uow: UnitOfWork, pick_list_id: int, picked: Mapping[int, Decimal] | None, actor: str, now: datetime
+    uow: FulfilmentUnitOfWork,
+    pick_list_id: int,
+    picked: Mapping[int, Decimal] | None,
+    actor: str,
+    now: datetime,
 ) -> PickReport:
     """Record what was picked (by pick line id; a line not mentioned was picked in full).
 
@@ -193,7 +197,7 @@ def confirm_pick(
 
 
 def pack_order(
-    uow: UnitOfWork,
+    uow: FulfilmentUnitOfWork,
     order_id: int,
     warehouse: str,
     actor: str,

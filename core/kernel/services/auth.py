@@ -13,7 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from core.kernel.domain.users import ApiToken, Role, User, WebSession
 from core.kernel.errors import ComandaError
-from core.unit_of_work import UnitOfWork
+from core.kernel.services.unit_of_work import UnitOfWork
 
 SESSION_LIFETIME = timedelta(hours=12)
 MIN_PASSWORD = 10

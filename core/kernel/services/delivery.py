@@ -9,7 +9,7 @@ from typing import Protocol
 
 from core.kernel.domain.model import OutboundMessage
 from core.kernel.errors import TransientError
-from core.unit_of_work import UnitOfWork
+from core.kernel.services.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from core.kernel.domain.model import Order, OutboundMessage
 from core.kernel.domain.notices import NotificationState
-from core.unit_of_work import UnitOfWork
+from core.kernel.services.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def render_row(
     (with `skipped()` as the reason) when the channel has nothing to say; on a failure leave it
     pending, counting the attempt, so that a notifier bug loses nothing."""
     try:
-        with uow.session.begin_nested():  # a failure gives back the control reference it took
+        with uow.savepoint():  # a failure gives back the control reference it took
             message = compose()
             if message is not None:
                 message.order_id, message.document_id = order.id, order.document_id

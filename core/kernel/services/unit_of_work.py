@@ -1,0 +1,85 @@
+"""The unit of work every area's builds on: one transaction, the kernel's repositories (orders, the
+outbox, trading partners, users), and events released only after commit.
+
+Each area's unit of work (`core.<area>.services.unit_of_work`) adds its repositories in `open`;
+`core.unit_of_work.UnitOfWork` composes them all over one session, so a use case is still one
+transaction whichever areas it touches.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.kernel.adapters.repository import (
+    OrderRepository,
+    OutboundRepository,
+    PartnerRepository,
+    UserRepository,
+)
+
+
+class UnitOfWork:
+    """`with uow:` opens a session; `uow.commit()` commits; leaving without commit rolls back.
+
+    Events collected with `uow.emit(...)` during the transaction are handed out by
+    `uow.collect_events()` only after a successful commit, so a rollback publishes nothing.
+    """
+
+    session: Session
+    orders: OrderRepository
+    outbound: OutboundRepository
+    partners: PartnerRepository
+    users: UserRepository
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self.session_factory = session_factory
+        self._events: list[object] = []
+        self._committed: list[object] = []
+
+    def __enter__(self) -> Self:
+        self.session = self.session_factory()
+        self._events = []
+        self.open(self.session)
+        return self
+
+    def open(self, session: Session) -> None:
+        """Build the repositories on the session; an area's unit of work adds its own after these."""
+        self.orders = OrderRepository(session)
+        self.outbound = OutboundRepository(session)
+        self.partners = PartnerRepository(session)
+        self.users = UserRepository(session)
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        # close() rolls back whatever was not committed but, unlike rollback(), leaves loaded
+        # objects readable after the block
+        self._events = []
+        self.session.close()
+
+    def emit(self, event: object) -> None:
+        self._events.append(event)
+
+    def savepoint(self) -> AbstractContextManager[Any]:
+        """A nested transaction: leaving it by an exception undoes only what was done inside."""
+        return self.session.begin_nested()
+
+    def flush(self) -> None:
+        self.session.flush()
+
+    def commit(self) -> None:
+        self.session.commit()
+        self._committed.extend(self._events)
+        self._events = []
+
+    def rollback(self) -> None:
+        self.session.rollback()
+        self._events = []
+
+    def collect_events(self) -> list[object]:
+        events, self._committed = self._committed, []
+        return events
