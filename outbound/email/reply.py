@@ -76,7 +76,7 @@ def pdf_confirmation(order: Order, customer: Customer | None, language: str, now
 
 
 class EmailResponder:
-    """A `Responder` (core.capture.services.processing) for the e-mail channel."""
+    """A `Responder` (core.capture.services.answers) for the e-mail channel."""
 
     def __init__(
         self, sender: str, confirmation: Confirmation | None = pdf_confirmation, signature: str = ""

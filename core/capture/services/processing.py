@@ -8,26 +8,25 @@ crashed its worker too often is quarantined instead of crashing it again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Protocol
 
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
 from core.capture.domain.events import OrdersAccepted
-from core.capture.domain.interchange import InterchangeReceipt
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
 from core.capture.domain.policy import apply_policy, resolve_policy
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services import duplicates, interchanges
+from core.capture.services.answers import Answers, EdiAnswers, Responder
 from core.capture.services.order_changes import apply_captured_change
 from core.capture.services.orders import order_from_resolved, pages_rows
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.events import AnswersQueued
-from core.kernel.domain.model import Decision, Order, OrderState, OutboundMessage, Partner
+from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import LifecycleError, NotFound, TransientError
 from core.kernel.services.runner import run_step
 
@@ -36,30 +35,6 @@ log = logging.getLogger(__name__)
 Reader = Callable[[InboundDocument], ParseResult]
 Validator = Callable[[CapturedOrder, MasterData, date], ResolvedOrder]
 Clock = Callable[[], datetime]
-
-
-class EdiAnswers(Protocol):
-    """Renders EDIFACT answers; the partner's control-reference sequence is advanced by the caller."""
-
-    def order_responses(
-        self, orders: Sequence[Order], partner: Partner, control_ref: str, now: datetime
-    ) -> OutboundMessage: ...
-
-    def contrl(
-        self, receipt: InterchangeReceipt, partner: Partner, control_ref: str, now: datetime
-    ) -> OutboundMessage: ...
-
-
-class Responder(Protocol):
-    """Answers decided orders on a non-EDIFACT channel (an e-mail reply, a fax back).
-
-    Called inside the processing transaction; returns the outbox messages to queue (rendered now,
-    delivered by the answers job), and may read master data through `uow`.
-    """
-
-    def respond(
-        self, uow: CaptureUnitOfWork, record: DocumentRecord, orders: Sequence[Order], now: datetime
-    ) -> list[OutboundMessage]: ...
 
 
 @dataclass
@@ -73,6 +48,9 @@ class DocumentProcessor:
     max_attempts: int = 5
     max_document_bytes: int = 20 * 1024 * 1024
     responders: Mapping[str, Responder] = field(default_factory=dict)  # by channel: "fax", "email"
+
+    def __post_init__(self) -> None:
+        self._answers = Answers(self.edi_answers, self.responders)
 
     def process(self, doc_id: int) -> DocumentState:
         """Take the document through reading, validation and storage; returns its final state."""
@@ -177,6 +155,34 @@ class DocumentProcessor:
             record.sender = result.sender[:256]
         receipts = result.interchanges
         screening = interchanges.screen(uow, receipts, record.id)
+        orders, taken, changed = self._orders(uow, record, result, screening, now)
+        uow.orders.insert_new(record.id, orders)
+        pages = result.extra.get("pages")
+        if orders and isinstance(pages, tuple | list) and all(isinstance(p, PageWords) for p in pages):
+            uow.review.add_pages(record.id, pages_rows(pages))
+        interchanges.record_taken(uow, receipts, screening, taken, record.id, now)
+
+        contrls = interchanges.contrl_receipts(receipts, screening, taken)
+        answered = self._answers.for_document(uow, record, receipts, contrls, orders, now)
+        _conclude(record, result, screening, changed, orders, now)
+        if answered:
+            uow.emit(AnswersQueued(record.id))
+        accepted = tuple(o.id for o in orders if o.id is not None and o.state == OrderState.ACCEPTED)
+        if accepted:
+            uow.emit(OrdersAccepted(accepted))
+
+    def _orders(
+        self,
+        uow: CaptureUnitOfWork,
+        record: DocumentRecord,
+        result: ParseResult,
+        screening: interchanges.Screening,
+        now: datetime,
+    ) -> tuple[list[Order], dict[int, int], list[Problem]]:
+        """Validate and decide each captured order (a change is applied instead); returns the new
+        orders, how many messages were taken per interchange, and what each change came to."""
+        assert record.id is not None
+        receipts = result.interchanges
         orders: list[Order] = []
         taken: dict[int, int] = {}
         changed: list[Problem] = []
@@ -208,71 +214,7 @@ class DocumentProcessor:
             orders.append(order)
             if source is not None:
                 taken[source] = taken.get(source, 0) + 1
-        uow.orders.insert_new(record.id, orders)
-        pages = result.extra.get("pages")
-        if orders and isinstance(pages, tuple | list) and all(isinstance(p, PageWords) for p in pages):
-            uow.review.add_pages(record.id, pages_rows(pages))
-        interchanges.record_taken(uow, receipts, screening, taken, record.id, now)
-
-        contrls = interchanges.contrl_receipts(receipts, screening, taken)
-        answered = self._answer(uow, record, receipts, contrls, orders, now)
-        responder = self.responders.get(str(record.channel))
-        if responder is not None and not receipts:
-            decided = [o for o in orders if o.decision != Decision.REVIEW]
-            for msg in responder.respond(uow, record, decided, now) if decided else []:
-                self._queue(uow, msg, record)
-                answered += 1
-        doc_problems = list(result.problems) + screening.problems + changed
-        record.problems = [p.as_dict() for p in doc_problems]
-        if screening.duplicates:
-            record.duplicate_of = min(screening.duplicates.values())
-        if orders or any(p.severity < Severity.REVIEW for p in changed):
-            record.state = DocumentState.PROCESSED
-        elif receipts and len(screening.duplicates) == len(receipts):
-            record.state = DocumentState.DUPLICATE
-        elif result.error:
-            record.quarantine(result.error, now)
-        elif _only_acknowledgements(result):
-            record.state = DocumentState.PROCESSED
-        else:
-            reasons = "; ".join(p.message for p in doc_problems) or "no order found in the document"
-            record.quarantine(reasons, now)
-        if answered:
-            uow.emit(AnswersQueued(record.id))
-        accepted = tuple(o.id for o in orders if o.id is not None and o.state == OrderState.ACCEPTED)
-        if accepted:
-            uow.emit(OrdersAccepted(accepted))
-
-    def _answer(
-        self,
-        uow: CaptureUnitOfWork,
-        record: DocumentRecord,
-        receipts: tuple[InterchangeReceipt, ...],
-        contrls: list[InterchangeReceipt],
-        orders: list[Order],
-        now: datetime,
-    ) -> int:
-        """Queue the EDIFACT answers owed: the CONTRLs, and an ORDRSP per decided (not reviewed) order."""
-        if not receipts:
-            return 0
-        count = 0
-        partners = {r.sender_id: self._partner(uow, r) for r in receipts}
-        for receipt in contrls:
-            partner = partners[receipt.sender_id]
-            msg = self.edi_answers.contrl(receipt, partner, partner.take_control_ref(), now)
-            self._queue(uow, msg, record)
-            count += 1
-        decided: dict[str, list[Order]] = {}
-        for order in orders:
-            if order.partner_id in partners and order.decision != Decision.REVIEW:
-                decided.setdefault(order.partner_id, []).append(order)
-        for partner_id, answered in decided.items():
-            partner = partners[partner_id]
-            msg = self.edi_answers.order_responses(answered, partner, partner.take_control_ref(), now)
-            msg.order_id = answered[0].id if len(answered) == 1 else None
-            self._queue(uow, msg, record)
-            count += 1
-        return count
+        return orders, taken, changed
 
     def _apply_change(self, uow: CaptureUnitOfWork, captured: CapturedOrder, now: datetime) -> Problem:
         """Apply a buyer's change (ORDCHG, or BGM function "change") to the order it changes.
@@ -309,44 +251,7 @@ class DocumentProcessor:
 
     def answer_decided(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
         """Queue the answer to one order decided later (approved or rejected in review)."""
-        record = uow.documents.get(order.document_id)
-        assert record is not None and record.id is not None
-        messages: list[OutboundMessage] = []
-        partner = uow.partners.get(order.partner_id, lock=True) if order.partner_id else None
-        if partner is not None:
-            msg = self.edi_answers.order_responses([order], partner, partner.take_control_ref(), now)
-            msg.order_id = order.id
-            messages.append(msg)
-        elif (responder := self.responders.get(str(record.channel))) is not None:
-            messages.extend(responder.respond(uow, record, [order], now))
-        for msg in messages:
-            self._queue(uow, msg, record)
-        if messages:
-            uow.emit(AnswersQueued(record.id))
-        return len(messages)
-
-    @staticmethod
-    def _queue(uow: CaptureUnitOfWork, msg: OutboundMessage, record: DocumentRecord) -> None:
-        msg.document_id = record.id
-        uow.outbound.add(msg)
-
-    @staticmethod
-    def _partner(uow: CaptureUnitOfWork, receipt: InterchangeReceipt) -> Partner:
-        existing = uow.partners.get(receipt.sender_id, lock=True)
-        if existing is not None:
-            return existing
-        customer = uow.master.customer_by_gln(receipt.sender_id)
-        return uow.partners.get_or_create(
-            Partner(
-                partner_id=receipt.sender_id,
-                qualifier=receipt.sender_qualifier,
-                our_id=receipt.recipient_id,
-                our_qualifier=receipt.recipient_qualifier,
-                syntax_id=receipt.syntax_id,
-                syntax_version=receipt.syntax_version,
-                customer_id=customer.customer_id if customer else None,
-            )
-        )
+        return self._answers.decided_later(uow, order, now)
 
 
 def _earlier(first: DocumentRecord | None, record: DocumentRecord) -> bool:
@@ -356,3 +261,30 @@ def _earlier(first: DocumentRecord | None, record: DocumentRecord) -> bool:
 def _only_acknowledgements(result: ParseResult) -> bool:
     types = [m.type for r in result.interchanges for m in r.messages]
     return bool(types) and all(t == "CONTRL" for t in types)
+
+
+def _conclude(
+    record: DocumentRecord,
+    result: ParseResult,
+    screening: interchanges.Screening,
+    changed: list[Problem],
+    orders: list[Order],
+    now: datetime,
+) -> None:
+    """The document's problems and final state: processed, duplicate or quarantined (with why)."""
+    receipts = result.interchanges
+    doc_problems = list(result.problems) + screening.problems + changed
+    record.problems = [p.as_dict() for p in doc_problems]
+    if screening.duplicates:
+        record.duplicate_of = min(screening.duplicates.values())
+    if orders or any(p.severity < Severity.REVIEW for p in changed):
+        record.state = DocumentState.PROCESSED
+    elif receipts and len(screening.duplicates) == len(receipts):
+        record.state = DocumentState.DUPLICATE
+    elif result.error:
+        record.quarantine(result.error, now)
+    elif _only_acknowledgements(result):
+        record.state = DocumentState.PROCESSED
+    else:
+        reasons = "; ".join(p.message for p in doc_problems) or "no order found in the document"
+        record.quarantine(reasons, now)

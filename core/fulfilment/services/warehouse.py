@@ -61,33 +61,7 @@ def release(
                 raise IllegalTransition(reason, order_id=order.id, state=str(order.state))
             report.skipped[order.id] = reason
             continue
-        lines = {line.id: line for line in order.lines}
-        count = 0
-        for a in mine:
-            if a.state is not AllocationState.ALLOCATED:
-                continue
-            pick_list = lists.get(a.warehouse)
-            if pick_list is None:
-                pick_list = lists[a.warehouse] = PickList(
-                    warehouse=a.warehouse, created_at=now, created_by=actor
-                )
-            line = lines[a.line_id]
-            assert a.id is not None
-            pick_list.lines.append(
-                PickLine(
-                    allocation_id=a.id,
-                    order_id=order.id,
-                    line_id=a.line_id,
-                    sku=a.sku,
-                    location=a.location,
-                    quantity=a.quantity,
-                    description=line.description,
-                    po_number=order.po_number,
-                )
-            )
-            a.state = AllocationState.RELEASED
-            count += 1
-        report.released[order.id] = count
+        report.released[order.id] = _put_on_lists(order, mine, lists, actor, now)
         touched.append((order, mine))
     for pick_list in lists.values():
         uow.fulfilment.add_pick_list(pick_list)
@@ -101,6 +75,38 @@ def release(
     for order, mine in touched:
         settle(uow, order, Step.RELEASE, actor, now, mine, {"pick_lists": report.pick_lists}, delivered=True)
     return report
+
+
+def _put_on_lists(
+    order: Order, allocations: Sequence[Allocation], lists: dict[str, PickList], actor: str, now: datetime
+) -> int:
+    """Put the order's allocated units on their warehouse's pick list (made when the first comes);
+    returns how many allocations were released."""
+    assert order.id is not None
+    lines = {line.id: line for line in order.lines}
+    count = 0
+    for a in allocations:
+        if a.state is not AllocationState.ALLOCATED:
+            continue
+        pick_list = lists.get(a.warehouse)
+        if pick_list is None:
+            pick_list = lists[a.warehouse] = PickList(warehouse=a.warehouse, created_at=now, created_by=actor)
+        assert a.id is not None
+        pick_list.lines.append(
+            PickLine(
+                allocation_id=a.id,
+                order_id=order.id,
+                line_id=a.line_id,
+                sku=a.sku,
+                location=a.location,
+                quantity=a.quantity,
+                description=lines[a.line_id].description,
+                po_number=order.po_number,
+            )
+        )
+        a.state = AllocationState.RELEASED
+        count += 1
+    return count
 
 
 def _cannot_release(uow: FulfilmentUnitOfWork, order: Order, allocations: Sequence[Allocation]) -> str | None:
@@ -133,21 +139,7 @@ def confirm_pick(
     A short pick takes the missing units off the location's books (the picker did not find them),
     and the order tries to get them from elsewhere at once; what cannot be found waits.
     """
-    pick_list = uow.fulfilment.pick_list(pick_list_id, lock=True)
-    if pick_list is None:
-        raise NotFound(f"pick list {pick_list_id} does not exist")
-    if pick_list.state is not PickListState.OPEN:
-        raise IllegalTransition(f"pick list {pick_list_id} was confirmed already")
-    unknown = set(picked or {}) - {line.id for line in pick_list.lines}
-    if unknown:
-        raise LifecycleError(f"pick list {pick_list_id} has no line(s) {sorted(unknown)}")
-    orders: dict[int, Order] = {}
-    for o in uow.fulfilment.orders({line.order_id for line in pick_list.lines}, lock=True):
-        assert o.id is not None
-        orders[o.id] = o
-    for order in orders.values():
-        if any(line.order_id == order.id and line.state is PickLineState.OPEN for line in pick_list.lines):
-            check(order, Step.PICK)
+    pick_list, orders = _open_pick_list(uow, pick_list_id, picked)
     allocations = uow.fulfilment.allocations_by_id(line.allocation_id for line in pick_list.lines)
     report = PickReport(pick_list_id)
     movements = []
@@ -183,6 +175,42 @@ def confirm_pick(
     pick_list.state = PickListState.CONFIRMED
     pick_list.confirmed_at, pick_list.confirmed_by = now, actor
     uow.flush()
+    _after_pick(uow, pick_list_id, orders, short_orders, report, actor, now)
+    return report
+
+
+def _open_pick_list(
+    uow: FulfilmentUnitOfWork, pick_list_id: int, picked: Mapping[int, Decimal] | None
+) -> tuple[PickList, dict[int, Order]]:
+    """The open pick list, locked, and its orders, locked and checked to be pickable."""
+    pick_list = uow.fulfilment.pick_list(pick_list_id, lock=True)
+    if pick_list is None:
+        raise NotFound(f"pick list {pick_list_id} does not exist")
+    if pick_list.state is not PickListState.OPEN:
+        raise IllegalTransition(f"pick list {pick_list_id} was confirmed already")
+    unknown = set(picked or {}) - {line.id for line in pick_list.lines}
+    if unknown:
+        raise LifecycleError(f"pick list {pick_list_id} has no line(s) {sorted(unknown)}")
+    orders: dict[int, Order] = {}
+    for o in uow.fulfilment.orders({line.order_id for line in pick_list.lines}, lock=True):
+        assert o.id is not None
+        orders[o.id] = o
+    for order in orders.values():
+        if any(line.order_id == order.id and line.state is PickLineState.OPEN for line in pick_list.lines):
+            check(order, Step.PICK)
+    return pick_list, orders
+
+
+def _after_pick(
+    uow: FulfilmentUnitOfWork,
+    pick_list_id: int,
+    orders: dict[int, Order],
+    short_orders: dict[int, set[int]],
+    report: PickReport,
+    actor: str,
+    now: datetime,
+) -> None:
+    """Settle each order of the list; one picked short looks for the missing units elsewhere at once."""
     current = uow.fulfilment.allocations(orders)
     for order_id, order in orders.items():
         before = order.state
@@ -193,7 +221,6 @@ def confirm_pick(
                 mine = uow.fulfilment.allocations([order_id]).get(order_id, [])
                 notice_backorder(uow, order, waiting_detail(order, mine), now)
         report.states[order_id] = str(order.state)
-    return report
 
 
 def pack_order(
