@@ -2,7 +2,7 @@
 pick lists, shipments and parcels, shipping attributes, carrier rate tables, customer preferences and
 notifications.
 
-Stock quantities are BIGINT thousandths of a unit (see core.fulfilment.adapters.orm.Quantity).  The
+Stock quantities are BIGINT thousandths of a unit (see core.kernel.adapters.types.Quantity).  The
 database refuses overselling (CHECK allocated <= on_hand) and any UPDATE or DELETE of the ledger.
 
 Revision ID: 0002
