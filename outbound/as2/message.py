@@ -122,8 +122,11 @@ def build_message(
     if partner.encrypt:
         if not partner.sign:
             mic_over = entity  # encrypted, unsigned: the decrypted content with its headers
-        entity = _part("application/pkcs7-mime; smime-type=enveloped-data", "smime.p7m",
-                       cms.encrypt(entity, partner.certificates[:1], partner.cipher))  # fmt: skip
+        entity = _part(
+            "application/pkcs7-mime; smime-type=enveloped-data",
+            "smime.p7m",
+            cms.encrypt(entity, partner.certificates[:1], partner.cipher),
+        )
     top = parse_entity(entity)
     message_id = message_id or new_message_id(station.as2_id)
     headers = {
