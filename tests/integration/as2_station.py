@@ -98,6 +98,11 @@ class OpenSslStation:
             "-verify", "-inform", "SMIME", "-CAfile", str(self.partner_cert), "-purpose", "any", data=smime
         )
 
+    def decrypt(self, envelope: bytes) -> bytes:
+        """Open a DER EnvelopedData with the station's key; the entity inside, byte for byte."""
+        key = ["-recip", str(self.cert), "-inkey", str(self.key)]
+        return self.openssl("-decrypt", "-inform", "DER", "-binary", *key, data=envelope)
+
     # --- receiving -------------------------------------------------------------------------------
 
     def handle(self, path: str, headers: dict[str, str], body: bytes) -> tuple[int, dict[str, str], bytes]:
@@ -106,17 +111,7 @@ class OpenSslStation:
             found = fields_of(report)
             self.mdns[found["original-message-id"]] = found
             return 200, {}, b""
-        signed = self.openssl(
-            "-decrypt",
-            "-inform",
-            "DER",
-            "-binary",
-            "-recip",
-            str(self.cert),
-            "-inkey",
-            str(self.key),
-            data=body,
-        )
+        signed = self.decrypt(body)
         head, signed_body = signed.split(CRLF + CRLF, 1)
         content_type = re.search(rb"(?im)^content-type: *(.*)$", head).group(1).decode().strip()  # type: ignore[union-attr]
         content, signature = split_signed(content_type, signed_body)
