@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from core.domain.model import OutboundMessage
 from outbound.as2.errors import As2Error, MdnMismatch, PartnerRefused, PartnerUnreachable
@@ -70,12 +70,18 @@ class As2Client:
     """Posts messages to partners and matches the MDNs that come back."""
 
     def __init__(
-        self, book: PartnerBook, journal: As2Journal, clock: Callable[[], datetime], post: Post = http_post
+        self,
+        book: PartnerBook,
+        journal: As2Journal,
+        clock: Callable[[], datetime],
+        post: Post = http_post,
+        on_settled: Callable[[SentRecord], None] | None = None,
     ) -> None:
         self.book = book
         self.journal = journal
         self.clock = clock
         self.post = post
+        self.on_settled = on_settled  # told each delivered or failed message (to update the outbox row)
 
     def send(
         self, partner: Partner, payload: bytes, filename: str, message_id: str | None = None
@@ -150,7 +156,15 @@ class As2Client:
     def _settle(self, record: SentRecord, state: SentState, detail: str, mdn_id: str | None) -> SentRecord:
         if state is SentState.FAILED:
             log.warning("AS2 message %s to %s failed: %s", record.message_id, record.partner, detail)
-        return self.journal.settle(record.message_id, state, detail, self.clock(), mdn_id)
+        settled = self.journal.settle(record.message_id, state, detail, self.clock(), mdn_id)
+        if self.on_settled is not None:
+            self.on_settled(settled)
+        return settled
+
+    def expire(self, wait: timedelta) -> list[SentRecord]:
+        """Fail every message whose MDN has not come within `wait` of sending (run now and then)."""
+        overdue = self.journal.awaiting(self.clock() - wait)
+        return [self._settle(r, SentState.FAILED, f"no MDN within {wait}", None) for r in overdue]
 
 
 class As2Sender:

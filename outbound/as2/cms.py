@@ -16,7 +16,7 @@ from typing import Any
 from asn1crypto import cms as asn1_cms
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.ciphers import algorithms
@@ -74,22 +74,27 @@ def decrypt(der: bytes, key_pairs: Iterable[tuple[x509.Certificate, Any]]) -> by
     """Open an EnvelopedData with whichever of our key pairs it was made for."""
     recipients = _recipients(der)
     for certificate, key in key_pairs:
-        if not _identifiers(certificate) & recipients:
+        if not _identifiers(certificate) & recipients.keys():
             continue
         try:
             return pkcs7.pkcs7_decrypt_der(der, certificate, key, [])
+        except UnsupportedAlgorithm as exc:
+            raise DecryptionFailed(f"encrypted with an algorithm we do not accept: {exc}") from exc
         except ValueError as exc:
             raise DecryptionFailed(f"the envelope for our certificate does not open: {exc}") from exc
-    named = "; ".join(sorted(_describe_id(rid) for rid in recipients)) or "no recipient"
+    named = "; ".join(sorted(recipients.values())) or "no recipient"
     raise DecryptionFailed(f"encrypted for a certificate that is not ours ({named})")
 
 
-def _recipients(der: bytes) -> set[tuple[Any, ...]]:
+def _recipients(der: bytes) -> dict[tuple[Any, ...], str]:
+    """Each recipient of an envelope: its identifier key, and how to name it in an error."""
     try:
         info = asn1_cms.ContentInfo.load(der)
         if info["content_type"].native != "enveloped_data":
             raise DecryptionFailed(f"expected enveloped data, found {info['content_type'].native}")
-        return {_sid_key(recipient.chosen["rid"]) for recipient in info["content"]["recipient_infos"]}
+        # key transport (RSA) only: key agreement (EC) recipients are none we could be
+        rids = [r.chosen["rid"] for r in info["content"]["recipient_infos"] if r.name == "ktri"]
+        return {_sid_key(rid): _describe(rid) for rid in rids}
     except (ValueError, TypeError, KeyError) as exc:
         raise DecryptionFailed("the encrypted part is not a CMS envelope") from exc
 
@@ -97,23 +102,24 @@ def _recipients(der: bytes) -> set[tuple[Any, ...]]:
 def _sid_key(sid: Any) -> tuple[Any, ...]:
     """A signer's or recipient's identifier as a comparable key (issuer and serial, or key id)."""
     if sid.name == "issuer_and_serial_number":
-        return ("issuer", sid.chosen["issuer"].human_friendly, sid.chosen["serial_number"].native)
+        return ("issuer", sid.chosen["issuer"].hashable, sid.chosen["serial_number"].native)
     return ("key", sid.chosen.native)
 
 
 def _identifiers(certificate: x509.Certificate) -> set[tuple[Any, ...]]:
     """Both ways a CMS structure may name this certificate."""
     loaded = asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
-    keys: set[tuple[Any, ...]] = {("issuer", loaded.issuer.human_friendly, loaded.serial_number)}
+    keys: set[tuple[Any, ...]] = {("issuer", loaded.issuer.hashable, loaded.serial_number)}
     if loaded.key_identifier is not None:
         keys.add(("key", loaded.key_identifier))
     return keys
 
 
-def _describe_id(key: tuple[Any, ...]) -> str:
-    if key[0] == "issuer":
-        return f"serial {key[2]:x} issued by {key[1]}"
-    return f"key id {key[1].hex()}"
+def _describe(sid: Any) -> str:
+    if sid.name == "issuer_and_serial_number":
+        issuer = ", ".join(f"{k}={v}" for k, v in sid.chosen["issuer"].native.items())
+        return f"serial {sid.chosen['serial_number'].native:x} issued by {issuer}"
+    return f"key id {sid.chosen.native.hex()}"
 
 
 def compress(data: bytes) -> bytes:
@@ -160,12 +166,15 @@ def verify(
     pinned = [(cert, _identifiers(cert)) for cert in trusted]
     strangers = []
     for signer in signers:
-        sid = _sid_key(signer["sid"])
-        match = next((cert for cert, ids in pinned if sid in ids), None)
-        if match is None:
-            strangers.append(_describe_id(sid))
-            continue
-        return match, _check(signer, data, match)
+        try:  # asn1crypto parses lazily: a broken SignerInfo shows only when it is read
+            sid = _sid_key(signer["sid"])
+            match = next((cert for cert, ids in pinned if sid in ids), None)
+            if match is None:
+                strangers.append(_describe(signer["sid"]))
+                continue
+            return match, _check(signer, data, match)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise MalformedMessage(f"the signature cannot be read: {exc}") from exc
     raise AuthenticationFailed(
         f"signed with a certificate that is not the partner's ({'; '.join(strangers)})"
     )

@@ -63,6 +63,8 @@ class As2Journal(Protocol):
         self, message_id: str, state: SentState, detail: str, when: datetime, mdn_id: str | None
     ) -> SentRecord: ...
 
+    def awaiting(self, sent_before: datetime) -> list[SentRecord]: ...
+
     def received(self, partner: str, message_id: str) -> ReceivedRecord | None: ...
 
     def record_received(self, record: ReceivedRecord) -> None: ...
@@ -102,6 +104,18 @@ class FileJournal:
         )
         self.record_sent(settled)
         return settled
+
+    def awaiting(self, sent_before: datetime) -> list[SentRecord]:
+        """Messages still waiting for their MDN that were sent before `sent_before`."""
+        found = []
+        for path in sorted((self.folder / "sent").glob("*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if (
+                data["state"] == SentState.AWAITING_MDN
+                and datetime.fromisoformat(data["sent_at"]) < sent_before
+            ):
+                found.append(SentRecord(**{**data, "state": SentState.AWAITING_MDN}))
+        return found
 
     def received(self, partner: str, message_id: str) -> ReceivedRecord | None:
         path = self._path("received", partner, message_id)

@@ -80,6 +80,7 @@ def new_message_id(station_id: str, unique: str | None = None) -> str:
 
 
 def _part(content_type: str, filename: str, body: bytes, encoding: str = "binary") -> bytes:
+    filename = re.sub(r'[^ -~]|["\\]', "_", filename)  # a header parameter: printable ASCII, unquoted
     headers = {
         "Content-Type": f'{content_type}; name="{filename}"' if "name=" not in content_type else content_type,
         "Content-Transfer-Encoding": encoding,

@@ -89,6 +89,12 @@ class As2Receiver:
             log.warning("AS2 message %s from %r refused: %s", envelope.message_id, envelope.as2_from, exc)
             # not authenticated: an asynchronous receipt would go to an address nobody vouched for
             return self._answer(station, envelope, None, exc, trusted=False)
+        except Exception:  # a message no check foresaw must still get its MDN, not a bare 500
+            log.exception(
+                "AS2 message %s from %r could not be opened", envelope.message_id, envelope.as2_from
+            )
+            failure = As2Error("the message could not be opened")
+            return self._answer(station, envelope, None, failure, trusted=False)
         return self._take(station, partner, received)
 
     def _take(self, station: Station, partner: Partner, received: Received) -> Reply:

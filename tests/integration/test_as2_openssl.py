@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from outbound.as2 import cms
-from outbound.as2.errors import AuthenticationFailed
+from outbound.as2.errors import AuthenticationFailed, DecryptionFailed
 from outbound.as2.message import build_message, read_envelope
 from outbound.as2.reading import open_message
 from tests.integration.as2_station import OpenSslStation, mic_of, split_signed
@@ -128,4 +128,12 @@ def test_a_message_openssl_signed_with_a_key_we_do_not_pin_is_refused(
     headers, body, _ = _openssl_message(retailer, sign=True, encrypt=False)
 
     with pytest.raises(AuthenticationFailed, match="not the partner's"):
+        open_message(read_envelope(headers), them, headers, body)
+
+
+def test_an_envelope_in_3des_is_refused_by_name(retailer: OpenSslStation) -> None:
+    them, _ = books(require_signature=False)
+    headers, body, _ = _openssl_message(retailer, sign=False, encrypt=True, cipher="-des3")
+
+    with pytest.raises(DecryptionFailed, match="algorithm we do not accept"):
         open_message(read_envelope(headers), them, headers, body)
