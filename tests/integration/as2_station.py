@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -19,7 +21,18 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
+
 CRLF = b"\r\n"
+
+
+def require_openssl() -> None:
+    """Skip without the openssl command, except on CI, where its absence is a failure."""
+    if shutil.which("openssl") is None:
+        message = "the openssl command is not installed (Debian package openssl)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 def mic_of(data: bytes) -> str:

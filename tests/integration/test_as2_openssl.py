@@ -4,7 +4,9 @@ combination an agreement allows, and we must open what it makes."""
 from __future__ import annotations
 
 import re
-import shutil
+import shlex
+import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,14 +14,18 @@ import pytest
 from outbound.as2 import cms
 from outbound.as2.errors import AuthenticationFailed, DecryptionFailed
 from outbound.as2.message import build_message, read_envelope
+from outbound.as2.partners import load_partners
 from outbound.as2.reading import open_message
-from tests.integration.as2_station import OpenSslStation, mic_of, split_signed
+from tests.integration.as2_station import OpenSslStation, mic_of, require_openssl, split_signed
 from tests.unit.as2.keys import NOW, books, write_pem
 
-pytestmark = [
-    pytest.mark.integration,
-    pytest.mark.skipif(shutil.which("openssl") is None, reason="the openssl command is not installed"),
-]
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def _openssl() -> None:
+    require_openssl()
+
 
 PAYLOAD = b"UNA:+.? 'UNB+UNOC:3+8437000100010:14+8400000000001:14+261126:1000+91'UNH+1+INVOIC:D:96A:UN'"
 
@@ -137,3 +143,35 @@ def test_an_envelope_in_3des_is_refused_by_name(retailer: OpenSslStation) -> Non
 
     with pytest.raises(DecryptionFailed, match="algorithm we do not accept"):
         open_message(read_envelope(headers), them, headers, body)
+
+
+def documented_commands() -> list[list[str]]:
+    """The shell commands docs/as2.md shows, one argument list per command."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "as2.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
+    return [shlex.split(line) for block in blocks for line in block.replace("\\\n", " ").splitlines() if line]
+
+
+def test_the_documented_commands_make_a_key_pair_we_load_and_read_a_message_we_sent(tmp_path: Path) -> None:
+    make_key, decrypt, verify = documented_commands()
+    subprocess.run(make_key, cwd=tmp_path, check=True, capture_output=True)
+    cert, _ = write_pem(tmp_path, "RETAILER-EU")
+    cert.rename(tmp_path / "retailer-eu.pem")
+    (tmp_path / "as2.toml").write_text(
+        '[[station]]\nas2_id = "COMANDA"\ncertificate = "comanda.pem"\nkey = "comanda.key"\n\n'
+        '[[partner]]\nas2_id = "RETAILER-EU"\ncertificates = ["retailer-eu.pem"]\n',
+        encoding="utf-8",
+    )
+    ours = load_partners(tmp_path / "as2.toml", env={}).partners[0]
+    retailer_side, _ = books(ours="RETAILER-EU", theirs="COMANDA")
+    retailer_side = replace(retailer_side, certificates=(ours.station.certificate,))  # the pair the doc made
+    message = build_message(retailer_side, PAYLOAD, filename="ORDERS.edi", now=NOW)
+    (tmp_path / "message.p7m").write_bytes(message.body)
+
+    subprocess.run(decrypt, cwd=tmp_path, check=True, capture_output=True)
+    subprocess.run(verify, cwd=tmp_path, check=True, capture_output=True)
+
+    assert (tmp_path / "payload.mime").read_bytes().endswith(b"\r\n\r\n" + PAYLOAD)
+    assert (
+        open_message(read_envelope(message.headers), ours, message.headers, message.body).payload == PAYLOAD
+    )

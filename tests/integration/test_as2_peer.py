@@ -4,7 +4,6 @@ signed and encrypted messages with synchronous and asynchronous MDNs."""
 
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 import time
@@ -21,14 +20,17 @@ from outbound.as2.client import As2Client, http_post, post_mdn
 from outbound.as2.journal import FileJournal, SentState
 from outbound.as2.partners import MdnMode, Partner
 from outbound.as2.receiver import As2Arrival, As2Receiver
-from tests.integration.as2_station import OpenSslStation, fields_of
+from tests.integration.as2_station import OpenSslStation, fields_of, require_openssl
 from tests.unit.as2.keys import agreement, book_of, station, write_pem
 from web.routes.as2 import as2_router
 
-pytestmark = [
-    pytest.mark.integration,
-    pytest.mark.skipif(shutil.which("openssl") is None, reason="the openssl command is not installed"),
-]
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def _openssl() -> None:
+    require_openssl()
+
 
 ORDERS = (
     b"UNA:+.? 'UNB+UNOC:3+8400000000001:14+8437000100010:14+261126:0930+77'UNH+1+ORDERS:D:96A:UN'UNZ+1+77'"
