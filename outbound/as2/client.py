@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from core.domain.model import OutboundMessage
+from core.kernel.domain.model import OutboundMessage
 from outbound.as2.errors import As2Error, MdnMismatch, PartnerRefused, PartnerUnreachable
 from outbound.as2.journal import As2Journal, SentRecord, SentState
 from outbound.as2.mdn import Receipt, read_mdn, same_mic
@@ -168,7 +168,7 @@ class As2Client:
 
 
 class As2Sender:
-    """A `Sender` (core.services.delivery) for answers whose recipient is a partner's EDI id.
+    """A `Sender` (core.kernel.services.delivery) for answers whose recipient is a partner's EDI id.
 
     The Message-ID comes from the outbox row, so a retried job repeats the same message; a negative
     MDN raises PartnerRefused, which is not retried."""

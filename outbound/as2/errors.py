@@ -18,7 +18,7 @@ ComandaError
 
 from __future__ import annotations
 
-from core.errors import ComandaError, TransientError
+from core.kernel.errors import ComandaError, TransientError
 
 
 class As2Error(ComandaError):

@@ -18,7 +18,7 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
-from core.errors import ConfigError
+from core.kernel.errors import ConfigError
 from outbound.as2.cms import CIPHERS, SIGNING_DIGESTS, digest_name
 from outbound.as2.errors import NotForUs, UnknownPartner
 

@@ -1,6 +1,6 @@
 """Master data and orders: the entities the order-management core keeps.
 
-Plain classes mapped imperatively by `core.adapters.orm`, so the domain stays free of SQLAlchemy.
+Plain classes mapped imperatively by `core.kernel.adapters.orm`, so the domain stays free of SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from decimal import Decimal
 
 
 class OrderState(enum.StrEnum):
-    """Where an order stands; the lifecycle's transitions are in `core.domain.lifecycle`."""
+    """Where an order stands; the lifecycle's transitions are in `core.fulfilment.domain.lifecycle`."""
 
     RECEIVED = "received"
     ACCEPTED = "accepted"
     IN_REVIEW = "in_review"
     REJECTED = "rejected"
-    # the lifecycle after acceptance (core.domain.lifecycle)
+    # the lifecycle after acceptance (core.fulfilment.domain.lifecycle)
     APPROVED = "approved"  # credit/payment approved
     BACKORDERED = "backordered"  # some units wait for stock
     ALLOCATED = "allocated"
@@ -77,7 +77,7 @@ class Product:
     price: Decimal | None = None
     currency: str | None = None
     # optional columns beyond the master-data contract: standard cost (for the cost of goods sold,
-    # in `currency`) and VAT class (core.domain.tax.VatClass; None: general)
+    # in `currency`) and VAT class (core.billing.domain.tax.VatClass; None: general)
     cost_price: Decimal | None = None
     vat_class: str | None = None
 

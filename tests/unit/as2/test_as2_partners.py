@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from core.errors import ConfigError
+from core.kernel.errors import ConfigError
 from outbound.as2.errors import NotForUs, UnknownPartner
 from outbound.as2.partners import MdnMode, load_partners
 from tests.unit.as2.keys import key_pair, write_pem

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from core.domain.model import OutboundKind, OutboundMessage
+from core.kernel.domain.model import OutboundKind, OutboundMessage
 from outbound.as2.client import As2Client, As2Sender
 from outbound.as2.errors import PartnerRefused, PartnerUnreachable
 from outbound.as2.journal import SentRecord, SentState
