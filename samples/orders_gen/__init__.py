@@ -2,7 +2,8 @@
 
 Drawn orders (`samples.orders_gen.collection`): layouts drawn from a parameter space and grouped in eight
 families; `generate_drawn(count, families, seed)` renders them, `draw(family, seed)` and `render(drawn)`
-give one. `SPLIT` says which families and seeds are TUNING (reader work may run on them) and which are
+give one (exported here as
+`render_drawn`). `SPLIT` says which families and seeds are TUNING (reader work may run on them) and which are
 HELD-OUT (only measured): tuning families erp_ruled, modern_clean, boxed_form, spreadsheet, us_po;
 held-out families dotmatrix, letter, sap_listing; tuning seeds 0-99 999, held-out seeds 100 000-199 999.
 
@@ -22,6 +23,7 @@ from samples.orders_gen.collection import (
     generate_drawn,
     split_of,
 )
+from samples.orders_gen.collection import render as render_drawn
 from samples.orders_gen.generate import LAYOUTS, TODAY, GeneratedOrder, generate, make, render
 from samples.orders_gen.spec import LineSpec, OrderSpec
 
@@ -42,5 +44,6 @@ __all__ = [
     "generate_drawn",
     "make",
     "render",
+    "render_drawn",
     "split_of",
 ]
