@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from functools import cache
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 import pdfplumber
 import pytest
