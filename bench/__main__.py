@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from bench import capture_accuracy, edifact_e2e, email_channel, fax_ocr, lifecycle, review_view
+from bench import capture_accuracy, edifact_e2e, email_channel, fax_ocr, lifecycle, real_orders, review_view
 
 
 def main() -> int:
@@ -13,6 +13,7 @@ def main() -> int:
     email_channel.main()
     capture_accuracy.main()
     fax_ocr.main()
+    real_orders.main()
     review_view.main()
     return 0
 

@@ -8,9 +8,13 @@ steps by word recall against the text PDFs.
 
 `--cache DIR` keeps the faxes and what Tesseract read of each page under DIR (bench/out/ is ignored by
 git), so a second run re-reads only the layout: seconds instead of minutes while working on the reader.
-`--diffs` prints every document's wrong facts; `--seed` picks another set of orders (a held-out one).
+`--diffs` prints every document's wrong facts.  The orders are drawn (samples.orders_gen), reported per
+layout family and per split: `--families tuning` for reader work, `--families held-out` only to measure;
+`--seed` starts every family's seeds there.  Each fax draws its own skew (up to 3°), streaks, and now and
+then a page fed upside down or sideways.
 
-    python -m bench.fax_ocr [--count 30] [--seed 2026] [--study] [--cost-pages 12] [--cache DIR] [--diffs]
+    python -m bench.fax_ocr [--families tuning|held-out|all] [--count 4] [--seed S] [--study]
+        [--cost-pages 12] [--cache DIR] [--diffs] [--resolution fine|normal]
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import hashlib
 import io
 import os
 import pickle
+import random
 import shutil
 import subprocess
 import sys
@@ -33,7 +38,8 @@ from typing import Any
 
 import pdfplumber
 
-from bench.capture_accuracy import DAY, TODAY, Read, demo_app, score_documents
+from bench import by_family
+from bench.capture_accuracy import DAY, TODAY, Read, demo_app
 from core.capture.domain.documents import Channel, InboundDocument
 from core.capture.domain.layout import PageWords
 from oms.bootstrap import App, make_reader
@@ -43,18 +49,18 @@ from parsers.ocr.engine import OcrOptions, PageOcr, ocr_page
 from parsers.ocr.faxheader import strip_headers
 from parsers.ocr.images import Limits, PageImage, load_pages
 from samples.faxsim import FaxLine, fax_tiff
-from samples.orders_gen import generate
+from samples.orders_gen import generate_drawn
 from samples.orders_gen.check import differences
 
 RESOLUTIONS = ("fine", "normal")
-COUNT = int(os.environ.get("BENCH_FAX_DOCS", "30"))
-SEED = 2026  # the same orders as the text-PDF benchmark (bench.capture_accuracy)
+COUNT = int(os.environ.get("BENCH_FAX_DOCS", "4"))  # drawn orders per family
 
 
 @dataclass(frozen=True)
 class FaxCase:
     name: str
-    layout: str
+    family: str
+    split: str
     resolution: str
     sender: str
     truth: dict[str, Any]
@@ -67,13 +73,31 @@ def _pdf_words(pdf: bytes) -> Counter[str]:
         return Counter(w["text"] for page in doc.pages for w in page.extract_words())
 
 
-def corpus(count: int, seed: int, resolution: str, cache: Path | None = None) -> list[FaxCase]:
-    """`count` generated orders (the layouts in turn), each faxed from its customer's number."""
+def fax_line(name: str, resolution: str, sender: str) -> FaxLine:
+    """How this order's fax goes: skew up to 3°, streaks on some, and about one page in ten fed turned."""
+    rng = random.Random(f"fax:{name}:{resolution}")
+    turned = rng.random()
+    rotate = 180 if turned < 0.06 else 90 if turned < 0.1 else 0
+    streaks = rng.choice((0.0, 0.0, 1.0))
+    return FaxLine(
+        resolution=resolution,
+        seed=rng.randrange(10**6),
+        sender=sender,
+        skew=rng.uniform(0.5, 3.0),
+        rotate=rotate,
+        streaks=streaks,
+    )
+
+
+def corpus(
+    count: int, families: tuple[str, ...], seed: int | None, resolution: str, cache: Path | None = None
+) -> list[FaxCase]:
+    """`count` drawn orders of each family, each faxed from its customer's number."""
     cases = []
-    for i, order in enumerate(generate(count, seed)):
-        sender = order.spec.customer.fax
-        line = FaxLine(resolution=resolution, seed=seed * 1000 + i, sender=sender)
-        kept = cache / "faxes" / f"{seed}-{resolution}-{order.name}.tif" if cache else None
+    for order in generate_drawn(count, families, seed):
+        sender = order.drawn.facts.customer.fax
+        line = fax_line(order.name, resolution, sender)
+        kept = cache / "faxes" / f"{resolution}-{order.name}.tif" if cache else None
         if kept is not None and kept.exists():
             tiff = kept.read_bytes()
         else:
@@ -84,7 +108,8 @@ def corpus(count: int, seed: int, resolution: str, cache: Path | None = None) ->
         cases.append(
             FaxCase(
                 name=order.name,
-                layout=order.layout,
+                family=order.family,
+                split=order.split,
                 resolution=resolution,
                 sender=sender,
                 truth=order.truth,
@@ -220,10 +245,10 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> t
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.fax_ocr", description=__doc__.splitlines()[0])
-    ap.add_argument("--count", type=int, default=COUNT, help="generated orders (BENCH_FAX_DOCS)")
+    by_family.add_options(ap, COUNT)
     ap.add_argument("--study", action="store_true", help="also compare preprocessing steps (slow)")
     ap.add_argument("--cost-pages", type=int, default=12, help="pages timed against bare tesseract (0: none)")
-    ap.add_argument("--seed", type=int, default=SEED, help="which generated orders (another seed: held out)")
+    ap.add_argument("--resolution", action="append", choices=RESOLUTIONS, help="only these resolutions")
     ap.add_argument(
         "--cache", type=Path, help="keep faxes and OCR words here; later runs re-read only the layout"
     )
@@ -231,32 +256,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv if argv is not None else [])
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     options = OcrOptions()
-    cases = {r: corpus(args.count, args.seed, r, args.cache) for r in RESOLUTIONS}
-    layouts = sorted({c.layout for c in cases["fine"]})
-    pages = sum(len(load_pages(c.tiff, Limits())) for c in cases["fine"])
+    families = by_family.chosen(args)
+    resolutions = tuple(args.resolution or RESOLUTIONS)
+    cases = {r: corpus(args.count, families, args.seed, r, args.cache) for r in resolutions}
+    pages = sum(len(load_pages(c.tiff, Limits())) for c in cases[resolutions[0]])
     print(
-        f"Fax capture: {args.count} generated orders over {len(layouts)} layouts (seed {args.seed}),"
-        f" {pages} pages, each faxed at fine (204x196) and normal (204x98) resolution; preprocessing: fine"
+        f"Fax capture: {args.count} drawn orders per family, {len(families)} families"
+        f" ({', '.join(families)}),"
+        f" seeds from {args.seed or 'the split defaults'}, {pages} pages, each faxed at"
+        f" {' and '.join(resolutions)} resolution; preprocessing: fine"
         f" {'+'.join(options.preprocess) or 'none'}, normal {'+'.join(options.preprocess_normal) or 'none'}"
     )
     if args.study:
         study(cases, [(), ("heal",), ("heal", "deskew"), ("heal", "smooth"), ("heal", "deskew", "smooth")])
     with demo_app() as app:
-        seen: dict[bytes, dict[str, Any]] = {}
         reader = fax_reader(app, args.cache)
-
-        def read(content: bytes) -> dict[str, Any]:
-            if content not in seen:
-                seen[content] = reader(content)
-            return seen[content]
-
-        for resolution in RESOLUTIONS:
-            docs = [(c.name, c.tiff, c.truth) for c in cases[resolution]]
-            print("\n".join(score_documents(docs, read, f"{resolution} faxes").report()))
-        if args.diffs:
-            for resolution in RESOLUTIONS:
-                print_differences(cases[resolution], read)
-    for resolution in RESOLUTIONS if args.cost_pages else ():
+        for resolution in resolutions:
+            docs = [by_family.Case(c.name, c.family, c.split, c.tiff, c.truth) for c in cases[resolution]]
+            scores = by_family.score_cases(docs, reader, f"{resolution} faxes")
+            print("\n".join(by_family.table(scores, f"{resolution} faxes")))
+            print("\n".join(by_family.misses(scores, 1)))
+            if args.diffs:
+                print_differences(cases[resolution], reader)
+    for resolution in resolutions if args.cost_pages else ():
         ours, bare, n = ocr_cost(cases[resolution], args.cost_pages, options)
         print(
             f"  OCR cost, {resolution} faxes: {ours:.2f} s per page through our pipeline,"

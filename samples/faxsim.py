@@ -2,8 +2,10 @@
 
 Each page is rendered as the sending machine's scanner would see it (204 dpi across), skewed as paper
 on a feeder is, given the sending machine's header line, sampled at the fax resolution (196 rows per
-inch "fine" or 98 "normal"), thresholded to 1 bit and spoilt by specks and lost scan lines.  Everything
-is decided by a seed, so the same call gives the same bytes.
+inch "fine" or 98 "normal"), thresholded to 1 bit and spoilt by specks, streaks from dirt on the
+sender's scanner glass and lost scan lines; a page fed sideways or upside down arrives turned 90° or
+180°.  Everything is decided by a seed, so the same call gives the same bytes.  Scans and phone photos
+(200/300 dpi, JPEG) are samples.scansim's.
 
     python -m samples.faxsim order.pdf fax.tif --resolution normal --seed 7 [--pdf fax.pdf]
 """
@@ -41,6 +43,8 @@ class FaxLine:
     sent_at: datetime = field(default_factory=lambda: datetime(2026, 11, 26, 10, 15, tzinfo=UTC))
     header: bool = True
     skew: float = 2.0  # the largest skew in degrees; each page draws its own within +/- this
+    rotate: int = 0  # 0, 90, 180 or 270: the page was fed turned (the header line stays upright)
+    streaks: float = 0.0  # scale of vertical streaks (dirt on the sending scanner's glass; 0 for none)
     specks: float = 1.0  # scale of speck noise (0 for none)
     dropouts: float = 1.0  # scale of lost or repeated scan lines (0 for none)
     threshold: int | None = None  # grey level that becomes black; drawn per page when None
@@ -49,6 +53,8 @@ class FaxLine:
     def __post_init__(self) -> None:
         if self.resolution not in ROWS_PER_INCH:
             raise ValueError(f"resolution must be one of {sorted(ROWS_PER_INCH)}")
+        if self.rotate not in (0, 90, 180, 270):
+            raise ValueError("rotate must be 0, 90, 180 or 270")
 
     @property
     def dpi(self) -> tuple[int, int]:
@@ -99,6 +105,31 @@ def _specks(img: Image.Image, rng: random.Random, scale: float) -> None:
         draw.rectangle((x, y, x + r, y + r), fill=255)
 
 
+def streaks(img: Image.Image, rng: random.Random, scale: float) -> None:
+    """Vertical lines down the page, thin black or broken grey, where dirt sat on the scanner glass."""
+    draw = ImageDraw.Draw(img)
+    w, h = img.size
+    for _ in range(max(1, round(rng.randint(1, 3) * scale))):
+        x, width = rng.randrange(w), rng.choice((1, 1, 2, 3))
+        top = rng.randrange(0, h // 3)
+        bottom = rng.randrange(2 * h // 3, h)
+        for y in range(top, bottom, 7 if rng.random() < 0.5 else 1):
+            draw.rectangle((x, y, x + width - 1, y + 5), fill=0)
+
+
+def turn(grey: Image.Image, degrees: int) -> Image.Image:
+    """The page as fed turned by `degrees`, laid on a fax-wide sheet again when it comes out landscape."""
+    if not degrees:
+        return grey
+    turned = grey.rotate(degrees, expand=True, fillcolor=255)
+    if turned.width <= FAX_WIDTH:
+        sheet = Image.new("L", (FAX_WIDTH, turned.height), 255)
+        sheet.paste(turned, ((FAX_WIDTH - turned.width) // 2, 0))
+        return sheet
+    scale = FAX_WIDTH / turned.width
+    return turned.resize((FAX_WIDTH, round(turned.height * scale)), Image.Resampling.LANCZOS)
+
+
 def _dropouts(img: Image.Image, rng: random.Random, scale: float) -> None:
     """Scan lines lost on the line: a row left white, or a copy of the row above (as receivers regenerate)."""
     w, h = img.size
@@ -116,7 +147,7 @@ def _dropouts(img: Image.Image, rng: random.Random, scale: float) -> None:
 def transmit_page(page: pdfium.PdfPage, line: FaxLine, number: int, pages: int) -> Image.Image:
     """One page as the receiving fax server stores it: 1-bit, fax resolution, dpi recorded."""
     rng = random.Random(f"{line.seed}:{number}")
-    grey = _scan(page)
+    grey = turn(_scan(page), line.rotate)
     angle = rng.uniform(-line.skew, line.skew) if line.skew else 0.0
     if angle:
         grey = grey.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
@@ -128,6 +159,8 @@ def transmit_page(page: pdfium.PdfPage, line: FaxLine, number: int, pages: int) 
     bits = grey.point(lambda v: 255 if v > level else 0).convert("1", dither=Image.Dither.NONE)
     if line.specks:
         _specks(bits, rng, line.specks)
+    if line.streaks:
+        streaks(bits, rng, line.streaks)
     if line.dropouts:
         _dropouts(bits, rng, line.dropouts)
     bits.info["dpi"] = line.dpi
@@ -181,9 +214,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--sender", default=FaxLine.sender)
     ap.add_argument("--compression", choices=["group4", "group3"], default="group4")
+    ap.add_argument("--rotate", type=int, choices=[0, 90, 180, 270], default=0)
+    ap.add_argument("--skew", type=float, default=FaxLine.skew, help="largest skew in degrees")
+    ap.add_argument("--streaks", type=float, default=0.0)
     ap.add_argument("--pdf", dest="image_pdf", type=Path, help="also write an image-only PDF here")
     args = ap.parse_args(argv)
-    line = FaxLine(resolution=args.resolution, seed=args.seed, sender=args.sender)
+    line = FaxLine(
+        resolution=args.resolution,
+        seed=args.seed,
+        sender=args.sender,
+        rotate=args.rotate,
+        skew=args.skew,
+        streaks=args.streaks,
+    )
     pages = transmit(args.pdf.read_bytes(), line)
     args.tiff.write_bytes(to_tiff(pages, line, args.compression))
     if args.image_pdf:

@@ -6,6 +6,8 @@ messages, HTML or plain text, charsets and encoded-word subjects vary; a share o
 that must not be accepted untouched (unknown sender, spoofed sender, unknown article).  Everything is
 decided by the seed.  `with_attachment(...)` wraps a PDF or a scan into an e-mail the same way;
 `sheet_orders(count, seed)` attaches the order as a spreadsheet (XLSX, or CSV in the buyer's style).
+Dates are typed numeric or written out (`2 de diciembre de 2026`, `December 3rd, 2026`), and the
+delivery date often only in a sentence (`entregar antes del …`, `required by …`).
 
     python -m samples.mail_gen OUTDIR --count 50
 """
@@ -24,6 +26,8 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
+
+from samples.orders_gen.dates import DELIVERY_PROSE, WRITTEN, format_date, prose
 
 DAY = date(2026, 11, 26)
 
@@ -186,10 +190,20 @@ def _qty_text(q: int, language: str) -> str:
 
 
 def _date_text(day: date, language: str, rng: random.Random) -> str:
+    """A date as people type it: numeric or written out (`2 de diciembre de 2026`, `December 3rd, 2026`)."""
     month = MONTHS[language][day.month - 1]
-    if language == "es":
-        return rng.choice((f"{day:%d/%m/%Y}", f"{day.day} de {month}", f"{day.day} de {month} de {day.year}"))
-    return rng.choice((f"{day:%d/%m/%Y}", f"{day.day} {month} {day.year}", f"{month} {day.day}, {day.year}"))
+    if language == "es" and rng.random() < 0.2:
+        return f"{day.day} de {month}"  # the year left out, as people do for a date weeks away
+    forms = (*WRITTEN[language], "dmy_slash", "dmy_slash", "iso" if language == "en" else "dmy_dash")
+    return format_date(day, rng.choice(forms))
+
+
+def _delivery_text(day: date, language: str, rng: random.Random) -> str:
+    """The delivery date as a labelled line or in a sentence (`entregar antes del …`, `required by …`)."""
+    when = _date_text(day, language, rng)
+    if rng.random() < 0.5:
+        return prose(rng, DELIVERY_PROSE, language, d=when)
+    return f"Fecha de entrega: {when}" if language == "es" else f"Please deliver by {when}."
 
 
 def _lines(rng: random.Random, buyer: Buyer, language: str) -> list[tuple[str, str, int]]:
@@ -230,7 +244,7 @@ def body_order(rng: random.Random, index: int, day: date = DAY) -> GeneratedMail
         why = why or "an article we do not sell"
     po = f"{'PED' if language == 'es' else 'PO'}-{day.year}-{rng.randint(1000, 99999)}"
     delivery = day + timedelta(days=rng.randint(2, 20)) if rng.random() < 0.7 else None
-    text, html = _body(rng, language, name, buyer, lines, po, delivery)
+    text, html = _body(rng, language, name, buyer, lines, po, delivery, day)
     subject = _subject(rng, language, po if rng.random() < 0.7 else None, delivery)
     text = text.replace("{PO}", po)
     html = html.replace("{PO}", po) if html else html
@@ -265,14 +279,17 @@ def _body(
     lines: list[tuple[str, str, int]],
     po: str,
     delivery: date | None,
+    day: date = DAY,
 ) -> tuple[str, str | None]:
     out = [rng.choice(GREETINGS[language]), "", rng.choice(INTROS[language]), ""]
+    if rng.random() < 0.25:  # the order dated in words above the lines, as a letter is
+        dated = _date_text(day, language, rng)
+        out[2:2] = [f"Pedido de fecha {dated}:" if language == "es" else f"Order dated {dated}:"]
     out += [text for _, text, _ in lines]
     out.append("")
     out.append("Nuestro pedido nº {PO}." if language == "es" else "Our order number: {PO}.")
     if delivery:
-        when = _date_text(delivery, language, rng)
-        out.append(f"Fecha de entrega: {when}" if language == "es" else f"Please deliver by {when}.")
+        out.append(_delivery_text(delivery, language, rng))
     out += ["", rng.choice(CLOSINGS[language]), name, buyer.company, "Tel. +34 912 345 678"]
     if rng.random() < 0.4:
         out += ["", DISCLAIMERS[language]]

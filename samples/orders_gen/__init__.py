@@ -1,10 +1,49 @@
-"""Realistic purchase orders as text PDFs, in several layouts and both languages, each with its truth.
+"""Realistic purchase orders as text PDFs, each with its truth.
 
-`generate(count, seed)` returns `GeneratedOrder`s (layout, language, PDF bytes, truth in the shape of
-`oms extract --json`); `python -m samples.orders_gen OUTDIR --count N` writes them to a folder.
+Drawn orders (`samples.orders_gen.collection`): layouts drawn from a parameter space and grouped in eight
+families; `generate_drawn(count, families, seed)` renders them, `draw(family, seed)` and `render(drawn)`
+give one (exported here as
+`render_drawn`). `SPLIT` says which families and seeds are TUNING (reader work may run on them) and which are
+HELD-OUT (only measured): tuning families erp_ruled, modern_clean, boxed_form, spreadsheet, us_po;
+held-out families dotmatrix, letter, sap_listing; tuning seeds 0-99 999, held-out seeds 100 000-199 999.
+
+The six fixed layouts the reader was first written beside (`LAYOUTS`, `make`, `render`, `generate`) stay
+as fixed parameter sets for the reader's own tests; they are neither tuning nor held-out families.
+`python -m samples.orders_gen OUTDIR --count N [--family F]` writes drawn orders to a folder.
 """
 
+from samples.orders_gen.collection import (
+    FAMILIES,
+    SPLIT,
+    Drawn,
+    DrawnOrder,
+    default_seed,
+    draw,
+    families_of,
+    generate_drawn,
+    split_of,
+)
+from samples.orders_gen.collection import render as render_drawn
 from samples.orders_gen.generate import LAYOUTS, TODAY, GeneratedOrder, generate, make, render
 from samples.orders_gen.spec import LineSpec, OrderSpec
 
-__all__ = ["LAYOUTS", "TODAY", "GeneratedOrder", "LineSpec", "OrderSpec", "generate", "make", "render"]
+__all__ = [
+    "FAMILIES",
+    "LAYOUTS",
+    "SPLIT",
+    "TODAY",
+    "Drawn",
+    "DrawnOrder",
+    "GeneratedOrder",
+    "LineSpec",
+    "OrderSpec",
+    "default_seed",
+    "draw",
+    "families_of",
+    "generate",
+    "generate_drawn",
+    "make",
+    "render",
+    "render_drawn",
+    "split_of",
+]

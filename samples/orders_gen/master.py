@@ -120,3 +120,86 @@ def customer_codes() -> dict[tuple[str, str], str]:
 
 def own_address(customer: Customer) -> Address:
     return Address(customer.name, customer.street, customer.postal_code, customer.city, customer.country)
+
+
+# -- the drawn generator's wider world: the demo data plus buyers abroad (samples/orders_gen/masterdata) --
+EXTRA = Path(__file__).resolve().parent / "masterdata"
+MASTER_KINDS = ("customers", "products", "customer-items")
+
+EXTRA_VAT = {
+    "C-3001": "31-4172605",
+    "C-3002": "HNO980312AB1",
+    "C-4001": "PT 509 876 543",
+    "C-4002": "FR 32 512 345 678",
+    "C-4003": "DE 812 345 678",
+    "C-4004": "IT 03456780231",
+}
+EXTRA_BUYERS = {
+    "C-3001": ("Karen Mitchell", "Purchasing Agent"),
+    "C-3002": ("Rogelio Garza Treviño", "Compras"),
+    "C-4001": ("Joana Pereira", "Compras"),
+    "C-4002": ("Élodie Marchand", "Service achats"),
+    "C-4003": ("Jürgen Hofbauer", "Einkauf"),
+    "C-4004": ("Giulia Ferrari", "Ufficio acquisti"),
+}
+EXTRA_DEPOTS: dict[str, tuple[Address, ...]] = {
+    "C-3001": (
+        Address("Lakeside Fasteners – Receiving Dock 3", "4100 Alum Creek Drive", "43207", "Columbus", "US"),
+    ),
+    "C-3002": (
+        Address(
+            "Herrajes del Norte – CEDIS Apodaca", "Carretera Miguel Alemán km 21", "66600", "Apodaca", "MX"
+        ),
+    ),
+    "C-4001": (Address("Ferragens Douro – Armazém", "Rua da Estação 40", "4470-107", "Maia", "PT"),),
+    "C-4002": (
+        Address("Quincaillerie Rhône – Dépôt", "5 avenue de l'Industrie", "69800", "Saint-Priest", "FR"),
+    ),
+    "C-4003": (Address("Brenner GmbH – Warenannahme Tor 2", "Hansastraße 17", "80686", "München", "DE"),),
+    "C-4004": (
+        Address("Ferramenta Adige – Magazzino", "Via dell'Artigianato 9", "37066", "Sommacampagna", "IT"),
+    ),
+}
+
+
+def _all_rows(name: str) -> list[dict[str, str]]:
+    with (EXTRA / name).open(encoding="utf-8") as fh:
+        return _rows(name) + list(csv.DictReader(fh))
+
+
+@cache
+def all_customers() -> dict[str, Customer]:
+    """The demo customers and the generator's buyers abroad (US, MX, PT, FR, DE, IT)."""
+    return {r["customer_id"]: Customer(**r) for r in _all_rows("customers.csv")}
+
+
+@cache
+def all_products() -> dict[str, Product]:
+    return {
+        r["sku"]: Product(r["sku"], r["name"], r["description_en"], r["gtin"], r["unit"], Decimal(r["price"]))
+        for r in _all_rows("products.csv")
+    }
+
+
+@cache
+def all_customer_codes() -> dict[tuple[str, str], str]:
+    return {(r["customer_id"], r["sku"]): r["customer_item_code"] for r in _all_rows("customer-items.csv")}
+
+
+def master_csv(kind: str) -> str:
+    """The master-data CSV `kind` (customers, products, customer-items) that the drawn orders need."""
+    head, *rows = (MASTERDATA / f"{kind}.csv").read_text("utf-8").splitlines()
+    _, *more = (EXTRA / f"{kind}.csv").read_text("utf-8").splitlines()
+    return "\n".join([head, *rows, *more]) + "\n"
+
+
+def tax_id(customer_id: str) -> str:
+    return VAT.get(customer_id) or EXTRA_VAT[customer_id]
+
+
+def buyer(customer_id: str) -> tuple[str, str]:
+    return BUYERS.get(customer_id) or EXTRA_BUYERS[customer_id]
+
+
+def depots(customer_id: str) -> tuple[Address, ...]:
+    return DEPOTS.get(customer_id) or EXTRA_DEPOTS[customer_id]

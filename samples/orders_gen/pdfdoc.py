@@ -22,13 +22,36 @@ FONTS = {
     "monobold": "DejaVuSansMono-Bold",
     "serif": "DejaVuSerif",
     "serifbold": "DejaVuSerif-Bold",
+    "cond": "DejaVuSansCondensed",
+    "condbold": "DejaVuSansCondensed-Bold",
+    "serifcond": "DejaVuSerifCondensed",
+    "serifcondbold": "DejaVuSerifCondensed-Bold",
+    "oblique": "DejaVuSans-Oblique",
+    # PDF's standard fonts: nothing embedded, as many ERPs print
+    "helv": "Helvetica",
+    "helvbold": "Helvetica-Bold",
+    "times": "Times-Roman",
+    "timesbold": "Times-Bold",
+    "courier": "Courier",
+    "courierbold": "Courier-Bold",
+}
+# Font pairs (regular, bold) a drawn order may print in.
+FONT_SETS = {
+    "dejavu": ("sans", "bold"),
+    "condensed": ("cond", "condbold"),
+    "serif": ("serif", "serifbold"),
+    "serif-condensed": ("serifcond", "serifcondbold"),
+    "mono": ("mono", "monobold"),
+    "helvetica": ("helv", "helvbold"),
+    "times": ("times", "timesbold"),
+    "courier": ("courier", "courierbold"),
 }
 SIZES = {"A4": A4, "Letter": LETTER}
 
 
 def _register() -> None:
     for name in FONTS.values():
-        if name in pdfmetrics.getRegisteredFontNames():
+        if not name.startswith("DejaVu") or name in pdfmetrics.getRegisteredFontNames():
             continue
         path = next((d / f"{name}.ttf" for d in FONT_DIRS if (d / f"{name}.ttf").exists()), None)
         if path is None:

@@ -1,0 +1,1 @@
+"""Rendering drawn orders: one document's facts in one drawn `Look`, to PDF bytes."""

@@ -1,0 +1,131 @@
+"""The drawn-order generator: its truth adds up, what the truth says is printed, the same seed gives the
+same document, families differ from each other and orders within a family differ, and the split keeps
+held-out families apart."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+
+import pdfplumber
+import pytest
+
+from samples.orders_gen import FAMILIES, SPLIT, default_seed, draw, generate_drawn, render_drawn, split_of
+from samples.orders_gen.dates import format_date
+
+SEEDS = (0, 1, 2)
+
+
+@cache
+def orders(family: str) -> list:  # type: ignore[type-arg]
+    return [render_drawn(draw(family, default_seed(family) + k)) for k in SEEDS]
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    """Each page's text; overstruck bold (every character printed twice) read once."""
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return [page.dedupe_chars().extract_text() or "" for page in doc.pages]
+
+
+def printed_number(value: str, places: int, decimal: str, group: str) -> str:
+    """`value` written as the document's conventions say, worked out here from the recorded params."""
+    q = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    whole, _, frac = f"{q:f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    whole = group.join([whole, *groups])
+    return whole + (decimal + frac if places else "")
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_the_amounts_add_up_to_the_total(family: str) -> None:
+    for order in orders(family):
+        t = order.truth
+        total = Decimal(0)
+        for line in t["lines"]:
+            gross = Decimal(line["quantity"]) * Decimal(line["printed_price"]) / line["price_per"]
+            net = gross * (100 - Decimal(line["discount_pct"])) / 100
+            assert Decimal(line["amount"]) == net.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            assert Decimal(line["unit_price"]) * line["price_per"] == Decimal(line["printed_price"])
+            total += Decimal(line["amount"])
+        assert Decimal(t["total"]) == total, order.name
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_what_the_truth_says_is_printed(family: str) -> None:
+    for order in orders(family):
+        t, p = order.truth, order.truth["params"]
+        text = "\n".join(page_texts(order.pdf))
+        flat = text.casefold()  # capitals where the look prints its words in capitals
+        assert t["po_number"] in text, order.name
+        for fact in ("order_date", "requested_delivery_date"):
+            shown = format_date(date.fromisoformat(t[fact]), p["date_format"])
+            assert shown.casefold() in flat, (order.name, fact, shown)
+        for line in t["lines"]:
+            places = max(p["qty_places"], -Decimal(line["quantity"]).normalize().as_tuple().exponent)
+            qty = printed_number(line["quantity"], max(places, 0), p["decimal"], p["group"])
+            assert qty in text, (order.name, line["quantity"], qty)
+            assert line["item_code"] in text, (order.name, line["item_code"])
+        assert printed_number(t["total"], 2, p["decimal"], p["group"]) in text, order.name
+
+
+def test_carried_totals_are_the_lines_before_the_break_printed_on_both_pages() -> None:
+    long = [o for o in orders("sap_listing") if o.truth["carried_totals"]]
+    assert long, "SAP listings run over pages"
+    for order in long:
+        t, p = order.truth, order.truth["params"]
+        amounts = [Decimal(line["amount"]) for line in t["lines"]]
+        prefixes = {sum(amounts[:k], Decimal("0.00")) for k in range(1, len(amounts))}
+        pages = page_texts(order.pdf)
+        for carried in t["carried_totals"]:
+            amount = Decimal(carried["amount"])
+            assert amount in prefixes, (order.name, amount)
+            shown = printed_number(carried["amount"], 2, p["decimal"], p["group"])
+            assert shown in pages[carried["page"] - 1] and shown in pages[carried["page"]], order.name
+        steps = [Decimal(c["amount"]) for c in t["carried_totals"]]
+        assert steps == sorted(steps) and steps[-1] < Decimal(t["total"])
+
+
+def test_the_same_seed_gives_the_same_document() -> None:
+    for family in FAMILIES:
+        a, b = render_drawn(draw(family, 7)), render_drawn(draw(family, 7))
+        assert a.pdf == b.pdf and a.truth == b.truth
+        assert render_drawn(draw(family, 8)).pdf != a.pdf
+
+
+def test_families_differ_and_orders_within_a_family_differ() -> None:
+    shapes = {}
+    for family in FAMILIES:
+        params = [o.truth["params"] for o in orders(family)]
+        assert all(p["family"] == family for p in params)
+        assert len({tuple(sorted(map(str, p.values()))) for p in params}) == len(SEEDS), family
+        shapes[family] = {(p["header"], p["table"], p["fonts"] in ("mono", "courier")) for p in params}
+    for a in FAMILIES:
+        for b in FAMILIES:
+            if a < b:
+                assert shapes[a] != shapes[b], (a, b)
+
+
+def test_us_month_first_dates_are_decidable() -> None:
+    for k in range(12):
+        t = render_drawn(draw("us_po", default_seed("us_po") + k)).truth
+        if t["params"]["date_format"].startswith("mdy"):
+            days = [date.fromisoformat(t[f]).day for f in ("order_date", "requested_delivery_date")]
+            assert max(days) > 12, t["po_number"]
+
+
+def test_the_split_keeps_held_out_families_and_seeds_apart() -> None:
+    assert len(SPLIT.held_out_families) >= 3
+    assert set(SPLIT.tuning_families).isdisjoint(SPLIT.held_out_families)
+    assert set(SPLIT.tuning_families) | set(SPLIT.held_out_families) == set(FAMILIES)
+    assert not set(SPLIT.tuning_seeds) & set(SPLIT.held_out_seeds)
+    assert split_of("erp_ruled", 5) == "tuning"
+    assert split_of("erp_ruled", SPLIT.held_out_seeds.start) == "held-out"
+    assert split_of("dotmatrix", 5) == "held-out"
+    tuning = generate_drawn(1, SPLIT.tuning_families)
+    assert {o.truth["split"] for o in tuning} == {"tuning"}
+    assert {o.split for o in generate_drawn(1, SPLIT.held_out_families)} == {"held-out"}
