@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 PDF_MAGIC = b"%PDF-"
 MAGIC_WINDOW = 1024  # the header may follow a little junk
 MIN_TEXT_WORDS = 3  # a page with fewer words (a stamp, a page number) counts as having no text
+DUPLICATE_CHAR = 1.0  # points: the same character this close to another is one printed twice
 SCORE_TEXT, SCORE_NO_TEXT, SCORE_UNREADABLE = 90, 10, 30
 
 
@@ -68,10 +69,15 @@ def open_pdf(content: bytes) -> Iterator[Any]:
 
 
 def _words(page: Any, number: int) -> PageWords:
-    """The page's words in points (origin top-left), each with confidence 1.0."""
+    """The page's words in points (origin top-left), each with confidence 1.0.
+
+    Printers fake bold type by printing a word twice a fraction of a point apart; the text layer then
+    holds every character twice ("BBOOLLTT"), so characters repeated at (nearly) the same place go."""
     words = tuple(
         Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]), 1.0)
-        for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        for w in page.dedupe_chars(tolerance=DUPLICATE_CHAR).extract_words(
+            keep_blank_chars=False, use_text_flow=False
+        )
         if w["text"].strip()
     )
     return PageWords(number, float(page.width), float(page.height), 72.0, words, "text")
