@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from core.domain.capture import CapturedOrder, Party, Problem, ProblemCode, Severity
 from core.domain.layout import PageWords
-from parsers.layout import header, items, parties, totals
+from parsers.layout import header, items, parties, rows, totals
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
@@ -113,7 +113,7 @@ def _language(pages: list[Page]) -> str | None:
 
 
 def _currency(
-    found: list[Candidate], drafts: list[items.Draft], pages: list[Page], skip: set[int]
+    found: list[Candidate], drafts: list[rows.Draft], pages: list[Page], skip: set[int]
 ) -> Candidate | None:
     chosen = header.choose(found, "currency")
     if chosen is not None:
@@ -137,7 +137,7 @@ def _order(
 ) -> CapturedOrder | None:
     language = _language(pages)
     ocr = any(p.source != "text" for p in pages)
-    drafts = items.drafts(regions, ocr=ocr)
+    drafts = rows.drafts(regions, ocr=ocr)
     seen = totals.seen_in(pages, skip)
     picks = {name: header.choose(found, name) for name, _ in HEADER_FIELDS}
     if not drafts and picks["po_number"] is None:

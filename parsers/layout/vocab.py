@@ -53,30 +53,68 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "pos": _phrases("pos|pos.|posición|posicion|línea|linea|line|nº|no|no.|#|ln"),
+    "pos": _phrases(
+        "pos|pos.|posición|posicion|línea|linea|line|nº|no|no.|#|ln|sno|s.no|sr. no|sl. no|item no.|"
+        "lfd. nr.|pos. nr."
+    ),
     "code": _phrases(
         "referencia|ref|ref.|código|codigo|cód|cod|artículo|articulo|art|cód. artículo|"
         "cod. articulo|código artículo|item|item code|item #|item no|part no|part no.|part number|"
-        "product code|material|sku|su referencia|product|article|article no|ref. cliente|your ref"
+        "product code|material|sku|su referencia|product|article|article no|ref. cliente|your ref|"
+        "nº producto|no producto|variant number|size variant number|referência|código produto|"
+        "référence|réf.|artikel|artikelnummer|art.-nr.|articolo|codice|cod. art."
     ),
-    "gtin": _phrases("ean|gtin|código ean|ean13|código de barras|barcode|ean code"),
+    # a heading naming both: the code leads the description ("Part/Description")
+    "partdesc": _phrases(
+        "part/description|part / description|part description|item/description|item / description|"
+        "código/descripción|código / descripción|ref./descripción"
+    ),
+    "gtin": _phrases("ean|gtin|código ean|ean13|código de barras|barcode|ean code|ean no|ean no.|upc"),
     "description": _phrases(
         "descripción|descripcion|denominación|denominacion|concepto|descripción del artículo|"
-        "description|item description|designation|product description|detalle|texto breve"
+        "description|item description|designation|product description|detalle|texto breve|"
+        "article description|size description|descrição|désignation|bezeichnung|descrizione|"
+        "artikelbezeichnung"
     ),
     "qty": _phrases(
         "cantidad|cant|cant.|unidades|cantidad pedida|qty|qty.|quantity|qty ordered|"
-        "quantity ordered|ordered|uds.|cdad|"
+        "quantity ordered|ordered|uds.|cdad|order quantity|order qty|quantidade|qtd|quantité|qté|"
+        "menge|quantità|qtà|"
         "oty|gty|qly|0ty|oty ordered|gty ordered"  # "Qty" as OCR reads it on a fax
     ),
-    "unit": _phrases("ud|ud.|unidad|um|u.m.|u/m|unit|uom|u/m|units|un"),
+    "unit": _phrases("ud|ud.|unidad|um|u.m.|u/m|unit|uom|u/m|units|un|unidade|unité|einheit|unità"),
     "price": _phrases(
         "precio|precio unit|precio unit.|precio unitario|p. unitario|p. unit|p.unit|precio neto|"
-        "pvp|unit price|price|unit cost|price each|net price|rate|price/unit|precio/ud|cost"
+        "pvp|unit price|price|unit cost|price each|net price|rate|price/unit|precio/ud|cost|"
+        "precio por unidad|precio unitario sin iva|cost price|b.price|basic price|unit net price|"
+        "preço|preço unitário|prix|prix unitaire|preis|einzelpreis|prezzo|prezzo unitario"
     ),
     "amount": _phrases(
         "importe|total|importe neto|amount|line total|net amount|valor neto|valor|net value|"
-        "subtotal|ext. price|extended price|extension|total línea|importe total|value|total price"
+        "subtotal|ext. price|extended price|extension|total línea|importe total|value|total price|"
+        "extended cost|ext. cost|ext cost|precio total|t.value|total value|montant|betrag|gesamtpreis|"
+        "importo|valor total"
+    ),
+    # columns whose numbers are none of the line's quantity, price or amount
+    "variant": _phrases(
+        "rev|rev.|revision|revisión|estado de revisión|item details|colour|color|talla|size|"
+        "size code|variant|version|versión|cor|couleur|farbe|colore|taglia|tamaño"
+    ),
+    "date": _phrases(
+        "due date|delivery date|fecha de entrega|fecha entrega|ship date|need by|required date|"
+        "fecha de entrega/ período de prestación|delivery"
+    ),
+    "tax": _phrases(
+        "tax|tax %|%tax|iva|% iva|iva %|cuota|cuota de iva|cuota iva|vat|vat %|vat amount|igst|cgst|"
+        "sgst|sgst/ utgst|cgst/ igst|cess|impuesto|alícuota|alicuota|mwst|tva|taxes"
+    ),
+    "discount": _phrases(
+        "descuento|dto|dto.|desc.|discount|disc|disc.|disc. %|sp.dis|sp.dis %|descuento total|"
+        "rabatt|remise|sconto|desconto|sch.val"
+    ),
+    "skip": _phrases(
+        "retail price|retail|mrp|free|cartons|vcp|warehouse pack|l.price|rrp|pvp recomendado|weight|"
+        "peso|bultos|win|landed price"
     ),
 }
 
@@ -84,7 +122,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
 CARRIED = _phrases(
     "suma y sigue|suma anterior|sumas anteriores|a la vuelta|de la página anterior|"
     "carried forward|brought forward|total carried forward|total brought forward|carry forward|"
-    "continued"
+    "continued|carry over|carried over|transporte|suma anterior"
 )
 TOTAL_NET = _phrases(
     "base imponible|total neto|subtotal|sub-total|total sin iva|total (sin iva)|importe neto|"
@@ -156,6 +194,10 @@ SUBLINES = {
     "gtin": _phrases("ean|gtin|código ean|ean13|ean 13|código de barras|barcode"),
     "delivery": _phrases(
         "fecha de entrega|fecha entrega|entrega|delivery date|delivery|deliver by|required by|plazo"
+    ),
+    "item_code": _phrases(
+        "item code|item no|item no.|item number|part no|part no.|part number|código|código artículo|"
+        "product code|article no|nº artículo|material"
     ),
     "buyer_item_code": _phrases("nuestra ref|nuestro código|our ref|our material|our part no"),
 }

@@ -18,3 +18,54 @@ def test_bold_text_printed_twice_reads_once() -> None:
     assert order["po_number"] == "QX-7781"
     assert facts(order) == [("TB-20", "4", "2.5")]
     assert order["lines"][0]["description"] == "HINGE, STEEL, HEAVY"
+
+
+def test_heading_words_stacked_on_two_lines_name_one_column() -> None:
+    """ "Retail / Price" is no price to charge, "Net / Price" is; "Order / Quantity" is the quantity."""
+    doc = Doc()
+    doc.row(60, (40, "Order no: 55-2093"))
+    doc.row(120, (40, "Art."), (100, "Item"), (300, "Retail"), (360, "Net"), (430, "Order"), (500, "Line"))
+    doc.row(
+        129,
+        (40, "No."),
+        (100, "Description"),
+        (300, "Price"),
+        (360, "Price"),
+        (430, "Quantity"),
+        (500, "Total"),
+    )
+    doc.row(
+        145, (40, "KL-300"), (100, "Bracket, zinc"), (300, "4.99"), (360, "3.15"), (430, "12"), (500, "37.80")
+    )
+    doc.row(
+        158, (40, "KL-310"), (100, "Bracket, brass"), (300, "9.99"), (360, "6.40"), (430, "5"), (500, "32.00")
+    )
+    doc.row(190, (430, "Total"), (500, "69.80"))
+    order = doc.order()
+    assert facts(order) == [("KL-300", "12", "3.15"), ("KL-310", "5", "6.4")]
+    assert order["total"] == "69.8"
+
+
+def test_erp_rows_numbered_item_column_part_and_description_column() -> None:
+    """An "Item" column numbering the rows (010, 020) holds no codes; the code leads the
+    "Part/Description" column and the description stands under it; the unit printed after the
+    quantity reaches under a narrow "Rev" column; a note under a row does not end the table."""
+    doc = Doc()
+    doc.row(60, (40, "PURCHASE ORDER"), (400, "88123"))
+    doc.row(120, (30, "Item"), (70, "Part/Description"), (250, "Quantity"), (320, "Rev"), (360, "Due Date"),
+            (440, "Unit Cost"), (510, "Ext. Cost"))  # fmt: skip
+    doc.row(140, (30, "010"), (70, "ZX-4410"), (300, "25 EA"), (333, "C"), (360, "03/19/2027"),
+            (450, "14.20"), (515, "355.00 USD"))  # fmt: skip
+    doc.row(152, (70, "CLAMP RING, SPLIT"))
+    doc.row(164, (90, "SHIP TOGETHER WITH THE REMAINING PARTS OF OFFER 7741"))
+    doc.row(180, (30, "020"), (70, "ZX-4420"), (300, "40 EA"), (333, "A"), (360, "03/19/2027"), (450, "2.05"),
+            (515, "82.00 USD"))  # fmt: skip
+    doc.row(192, (70, "WASHER, FLAT"))
+    doc.row(230, (440, "TOTAL"), (515, "437.00"))
+    order = doc.order()
+    assert facts(order) == [("ZX-4410", "25", "14.2"), ("ZX-4420", "40", "2.05")]
+    assert [line["line_no"] for line in order["lines"]] == ["10", "20"]
+    assert [line["unit"] for line in order["lines"]] == ["UD", "UD"]
+    assert order["lines"][1]["description"] == "WASHER, FLAT"
+    assert order["lines"][0]["description"].startswith("CLAMP RING, SPLIT")
+    assert order["total"] == "437"
