@@ -109,7 +109,8 @@ def build(
         _readings(draft, "amount", amount, mark, ocr),
         repairs,
     )
-    code_toks = draft.cells.get("code", [])
+    # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
+    code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
     code = code_text(code_toks)
     as_gtin = gtin_in(code) if code else None
     if as_gtin is not None:

@@ -135,7 +135,8 @@ def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> 
 def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> None:
     """A line under an item row: a labelled sub-line (our code, EAN, delivery) or more description."""
     hit = labels.starts_with(toks, SUBLINES) or labels.starts_garbled(toks, SUBLINES)
-    if hit is not None and hit.end < len(toks):
+    valued = hit is not None and hit.end < len(toks)
+    if hit is not None and valued and (hit.kind != "item_code" or has_digit(toks[hit.end].text)):
         draft.subs.setdefault(hit.kind, toks[hit.end :])
         return
     draft.description += cells.get("description", []) or [t for t in toks if t.key]

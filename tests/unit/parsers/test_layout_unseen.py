@@ -69,3 +69,30 @@ def test_erp_rows_numbered_item_column_part_and_description_column() -> None:
     assert order["lines"][1]["description"] == "WASHER, FLAT"
     assert order["lines"][0]["description"].startswith("CLAMP RING, SPLIT")
     assert order["total"] == "437"
+
+
+def test_item_code_on_a_labelled_line_under_the_row_and_revision_column() -> None:
+    """No code column: the code stands on an "Item Code:" line under the row; "Rev D" in the item
+    details column is a revision, neither code nor description."""
+    doc = Doc()
+    doc.row(60, (40, "Order Number: 4471-B"))
+    doc.row(120, (80, "Description"), (250, "Item Details"), (340, "Quantity"), (390, "UoM"), (440, "Price"),
+            (540, "Total"))  # fmt: skip
+    y = 140.0
+    for pos, desc, code, qty, price, amount in (
+        ("001", "SPACER, NYLON, 12 MM", "300417", "8", "3.2500", "26.00"),
+        ("002", "GASKET, FIBRE, 3/4 INCH", "300418-02", "16", "0.9000", "14.40"),
+    ):
+        doc.row(
+            y, (50, pos), (80, desc), (250, "Rev D"), (345, qty), (390, "Each"), (440, price), (540, amount)
+        )
+        doc.row(y + 20, (80, "Item Code:"), (160, code))
+        doc.row(y + 32, (85, "Delivery Date:"), (160, "12/04/2026"))
+        y += 60
+    doc.row(y + 20, (440, "Total"), (540, "40.40"))
+    order = doc.order()
+    assert facts(order) == [("300417", "8", "3.25"), ("300418-02", "16", "0.9")]
+    assert [line["description"] for line in order["lines"]] == [
+        "SPACER, NYLON, 12 MM",
+        "GASKET, FIBRE, 3/4 INCH",
+    ]
