@@ -17,6 +17,7 @@ from core.domain.layout import PageWords
 from parsers.layout import header, items, parties, rows, totals
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
+from parsers.layout.dates import month_first
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, read_page
 from parsers.layout.header import Candidate
@@ -49,7 +50,8 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     read = [read_page(p) for p in pages]
     regions = find_regions(read)
     skip = {id(line) for r in regions for line in (*r.heading, *r.lines)}
-    seen = [header.candidates(page, skip) for page in read]
+    us_dates = month_first([line.text for page in read for line in page.lines])
+    seen = [header.candidates(page, skip, month_first=us_dates) for page in read]
     orders = []
     headed = {r.page for r in regions if r.heading}
     carried = {r.page + 1 for r in regions if r.ended_by == "carried"}
@@ -60,6 +62,7 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
             [c for i in group for c in seen[i]],
             [r for r in regions if r.page in numbers],
             skip,
+            us_dates,
         )
         if order is not None:
             orders.append(order)
@@ -133,18 +136,23 @@ def _currency(
 
 
 def _order(
-    pages: list[Page], found: list[Candidate], regions: list[Region], skip: set[int]
+    pages: list[Page], found: list[Candidate], regions: list[Region], skip: set[int], us_dates: bool
 ) -> CapturedOrder | None:
     language = _language(pages)
     ocr = any(p.source != "text" for p in pages)
     drafts = rows.drafts(regions, ocr=ocr)
     seen = totals.seen_in(pages, skip)
     picks = {name: header.choose(found, name) for name, _ in HEADER_FIELDS}
+    if picks["po_number"] is None:
+        # an order's "Document Number" is its order number (not so on an invoice: see the kind)
+        picks["po_number"] = header.choose(found, "doc_number")
     if not drafts and picks["po_number"] is None:
         return None
     mark, mark_sure = decide_mark(items.number_texts(drafts) + [s.toks[-1].text for s in seen], language)
     rec = Recorder()
-    built = [items.build(d, i, mark, mark_sure, rec, ocr=ocr) for i, d in enumerate(drafts)]
+    built = [
+        items.build(d, i, mark, mark_sure, rec, ocr=ocr, month_first=us_dates) for i, d in enumerate(drafts)
+    ]
     values, total = _sum_up(built, seen, mark)
     settled = totals.settle([b.solved for b in built], seen, mark)
     if settled is not None:

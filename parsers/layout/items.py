@@ -95,7 +95,14 @@ def _confusions(toks: list[Tok], mark: str) -> list[Reading]:
 
 
 def build(
-    draft: Draft, index: int, mark: str, mark_sure: float, rec: Recorder, *, ocr: bool = False
+    draft: Draft,
+    index: int,
+    mark: str,
+    mark_sure: float,
+    rec: Recorder,
+    *,
+    ocr: bool = False,
+    month_first: bool = False,
 ) -> Built:
     """Read one draft into a captured line, recording the evidence of each field; `ocr` when the page
     was read by OCR, whose misreadings of the codes the line then carries for master data to try."""
@@ -120,7 +127,7 @@ def build(
     unit_toks = draft.words("unit") or draft.words("qty")
     pos = draft.numbers("pos")
     delivery = draft.subs.get("delivery")
-    found = find_date(" ".join(t.text for t in delivery)) if delivery else None
+    found = find_date(" ".join(t.text for t in delivery), month_first=month_first) if delivery else None
     line = CapturedLine(
         line_no=_line_no(draft, pos, index),
         item_code=code,

@@ -23,17 +23,29 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "pedido de compra|hoja de pedido|"
         "po number|po no|po no.|po #|po|p.o.|p.o. number|order no|order no.|order number|"
         "purchase order|purchase order no|purchase order no.|purchase order number|order|order #|"
-        "our order no|our order"
+        "our order no|our order|numero de orden|número de orden|nº de orden|order n°|order nº|"
+        "po #|p.o. #|p.o. no|p.o. no.|p.o.#|po#|número do pedido|nº encomenda|n° de commande|"
+        "numéro de commande|bestellnummer|bestell-nr.|numero ordine|n. ordine"
+    ),
+    # a document's own number: the order number on an order, not on an invoice or a delivery note
+    "doc_number": _phrases(
+        "document number|document no|document no.|doc. no|doc no|número de documento|nº documento|"
+        "numero documento"
     ),
     "order_date": _phrases(
         "fecha|fecha pedido|fecha de pedido|fecha del pedido|fecha emisión|fecha documento|date|"
-        "order date|po date|date of order|dated|issue date|fecha orden"
+        "order date|po date|date of order|dated|issue date|fecha orden|p.o.date|p.o. date|document date|"
+        "date ordered|fecha de compra|fecha de emisión|date generated|creation date|fecha de creación|"
+        "date of issue|data do pedido|data da encomenda|date de commande|bestelldatum|auftragsdatum|"
+        "data ordine|data dell'ordine|data documento"
     ),
     "delivery_date": _phrases(
         "fecha de entrega|fecha entrega|f. entrega|entrega solicitada|plazo de entrega|"
         "fecha entrega solicitada|entregar el|entregar antes de|fecha de suministro|delivery date|"
         "required by|requested delivery|requested delivery date|deliver by|required delivery date|"
-        "need by|date required|delivery"
+        "need by|date required|delivery|shipment date|ship date|due date|delivery dt|delivery dt.|"
+        "dispatch date|fecha de envío|data de entrega|date de livraison|liefertermin|lieferdatum|"
+        "data di consegna|data consegna|plazo"
     ),
     "party_id": _phrases(
         "nº cliente|no cliente|código de cliente|codigo cliente|cód. cliente|cod. cliente|"
