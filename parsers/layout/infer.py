@@ -20,6 +20,7 @@ _POSITION = re.compile(r"^\d{1,3}\.?$")
 # kinds a column of numbers may be taken from: no heading, or a "Unit" that was "Unit price" before OCR
 RETYPABLE = ("other", "unit")
 MAX_POSITION_DIGITS = 5
+DESCRIPTION_WORDS = 2.5  # words per cell, on average, of a column of descriptions
 MIN_AGREEING = 2  # rows that must agree before a column is given a kind (one, if the table has one row)
 
 
@@ -49,7 +50,23 @@ def _agrees(row: dict[int, Tok], q: int, p: int, a: int) -> bool:
 
 def type_columns(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     """`segs` with unheaded columns given the kinds their content shows; the rest as they were."""
-    return _by_content(_by_arithmetic(segs, lines), lines)
+    return _by_content(_texts_under_code(_by_arithmetic(segs, lines), lines), lines)
+
+
+def _texts_under_code(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
+    """Two code columns and no description ("Artículo" over names, "Referencia" over numbers): the one
+    whose cells are several words is the description."""
+    coded = [i for i, (_, _, h) in enumerate(segs) if h.kind == "code"]
+    if len(coded) < 2 or any(h.kind == "description" for _, _, h in segs):
+        return segs
+    out = list(segs)
+    for i in coded:
+        x0, x1, _ = segs[i]
+        cells = [[t for t in line.toks if x0 <= t.cx <= x1] for line in lines]
+        cells = [c for c in cells if c]
+        if cells and sum(len(c) for c in cells) >= DESCRIPTION_WORDS * len(cells):
+            out[i] = (x0, x1, Unheaded("description", x0, x1))
+    return out
 
 
 def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:

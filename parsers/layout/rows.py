@@ -5,11 +5,12 @@ and the table's own numbering of its rows."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from parsers.layout import labels, positions
 from parsers.layout.codes import split_position
-from parsers.layout.geometry import Tok
-from parsers.layout.numbers import looks_numeric
+from parsers.layout.geometry import Line, Tok
+from parsers.layout.numbers import looks_numeric, readings
 from parsers.layout.table import Region
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import SUBLINES
@@ -17,6 +18,8 @@ from parsers.layout.vocab import SUBLINES
 NUMERIC = ("qty", "price", "amount")
 POSITION_EDGE = ").:|]/"  # what follows a position number ("10)", "2.") or a rule beside it
 MIN_CODE = 3  # characters of the shortest code told apart from a word
+NEAR_ROW = 0.8  # of a text height: a line this close above the first row belongs to it
+CLEARLY_NEARER = 0.6  # a line this much nearer to the row below than to the one above belongs below
 
 
 @dataclass
@@ -38,25 +41,108 @@ class Draft:
 
 
 def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
-    """Item rows (a quantity in the quantity column) with the lines that continue them; where the table
-    numbers its rows, each row's position, and (`ocr`) an empty row for each position OCR lost."""
+    """Item rows (a quantity in the quantity column) with the lines that belong to them; where the table
+    numbers its rows, each row's position, and (`ocr`) an empty row for each position OCR lost.
+
+    A line between two rows belongs to the row it stands nearer to (a description printed above and
+    below its numbers), and a line with a code of its own starts the next row when that row has none
+    (the code and description on one line, the numbers on the last line of the description). A row
+    of numbers alone that adds up the rows above it is a subtotal, not an order line."""
     out: list[Draft] = []
+    since: list[Draft] = []  # the rows since the last subtotal, over page breaks
     for region in regions:
-        current: Draft | None = out[-1] if out and region.heading == [] else None
+        rows = [(line, _cells(region, line)) for line in region.lines]
         priced = {"price", "amount"} & set(region.table.kinds())
-        coded = any(h.kind == "code" for _, _, h in region.table.segments)
-        for line in region.lines:
-            cells = region.table.cells(line) if coded else _code_from_position(region.table.cells(line))
-            cells = _code_from_description(cells)
-            if _is_item(line.toks, cells, priced):
-                # no description column (its heading lost): the words of the column nobody claims
-                current = Draft(line.page, cells, list(cells.get("description") or cells.get("other", [])))
+        starts = [i for i, (line, cells) in enumerate(rows) if _is_item(line.toks, cells, priced)]
+        worded = any(_worded(rows[i][1]) for i in starts)
+        current: Draft | None = out[-1] if out and region.heading == [] else None
+        last: Line | None = None
+        pending: list[tuple[Line, dict[str, list[Tok]]]] = []
+        for i, (line, cells) in enumerate(rows):
+            if i in starts:
+                if worded and not _worded(cells) and _subtotal(cells, since):
+                    current, last, since, pending = None, None, [], []
+                    continue
+                current = _start(line, cells, pending)
                 out.append(current)
+                since.append(current)
+                last, pending = line, []
+                continue
+            following = next((rows[j] for j in starts if j > i), None)
+            if _belongs_below(line, cells, last if current is not None else None, following):
+                pending.append((line, cells))
             elif current is not None:
+                _continue(current, line.toks, cells)
+                last = line
+        for line, cells in pending:
+            if current is not None:
                 _continue(current, line.toks, cells)
     if any(h.kind == "pos" for r in regions for _, _, h in r.table.segments):
         out = _numbered(out, ocr)
     return out
+
+
+def _cells(region: Region, line: Line) -> dict[str, list[Tok]]:
+    coded = any(h.kind == "code" for _, _, h in region.table.segments)
+    cells = region.table.cells(line)
+    return _code_from_description(cells if coded else _code_from_position(cells))
+
+
+def _start(
+    line: Line, cells: dict[str, list[Tok]], pending: list[tuple[Line, dict[str, list[Tok]]]]
+) -> Draft:
+    """A draft for an item row, with the lines above it that belong to it."""
+    # no description column (its heading lost): the words of the column nobody claims
+    description = list(cells.get("description") or cells.get("other", []))
+    above: list[Tok] = []
+    for _, before in pending:
+        if before.get("code") and not cells.get("code"):
+            cells = {**cells, "code": before["code"]}
+        above += before.get("description") or before.get("other", [])
+    return Draft(line.page, cells, above + description)
+
+
+def _worded(cells: dict[str, list[Tok]]) -> bool:
+    """Whether a row names what it is: a code, a GTIN, a description or a position."""
+    return any(cells.get(kind) for kind in ("code", "gtin", "description", "pos", "other"))
+
+
+def _subtotal(cells: dict[str, list[Tok]], since: list[Draft]) -> bool:
+    """A row of numbers alone whose quantity or amount is the sum of the rows since the last subtotal."""
+    for kind in ("qty", "amount"):
+        printed = {_plain(t.text) for t in cells.get(kind, [])} - {None}
+        values = [_plain(t.text) for d in since for t in d.numbers(kind)[:1]]
+        if printed and values and None not in values and sum(v for v in values if v is not None) in printed:
+            return True
+    return False
+
+
+def _plain(text: str) -> Decimal | None:
+    """A number as a subtotal prints it: digits with a decimal point or comma, no thousands marks."""
+    found = readings(text, "." if "." in text else ",", rules=False)
+    return found[0].value if found and found[0].cost == 0 else None
+
+
+def _belongs_below(
+    line: Line,
+    cells: dict[str, list[Tok]],
+    last: Line | None,
+    following: tuple[Line, dict[str, list[Tok]]] | None,
+) -> bool:
+    """Whether a line between rows belongs to the row after it rather than the row before it."""
+    if following is None or labels.starts_with(line.toks, SUBLINES) is not None:
+        return False
+    below, below_cells = following
+    if cells.get("code") and not below_cells.get("code") and not _numbers_in(cells):
+        return True  # the code and the description on a line of their own, the numbers below
+    gap_below = below.y0 - line.y1
+    if last is None:
+        return gap_below <= NEAR_ROW * line.height
+    return gap_below < CLEARLY_NEARER * (line.y0 - last.y1)
+
+
+def _numbers_in(cells: dict[str, list[Tok]]) -> bool:
+    return any(looks_numeric(t.text) for kind in NUMERIC for t in cells.get(kind, []))
 
 
 def _code_from_position(cells: dict[str, list[Tok]]) -> dict[str, list[Tok]]:

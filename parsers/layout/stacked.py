@@ -16,6 +16,7 @@ from parsers.layout.text import has_digit, token_key
 from parsers.layout.vocab import COLUMNS, LABEL_WORDS
 
 WORD_GAP = 0.5  # of a text height: words this close are one heading (a column gap is wider)
+HEADING_WORDS = 0.5  # share of a stacked heading line's words that must be heading vocabulary
 STACK_GAP = 0.9  # of a text height: heading lines stacked closer than this belong together
 MAX_ABOVE, MAX_BELOW = 2, 3  # heading lines above and below the one with the column words
 
@@ -43,16 +44,16 @@ class Cell:
         return " ".join(t.text for t in _joined(self.toks + self.extra))
 
 
-def _fits(line: Line, near: Line, main: Line) -> bool:
-    """A line of heading words beside `near`: close above or below it, without digits, within the
-    heading's width."""
+def fits(line: Line, near: Line) -> bool:
+    """A line of heading words beside `near`: close above or below it, without digits, half its
+    words or more such as headings use (a description wrapped under the heading has few)."""
     if line.kind != "text" or any(has_digit(t.text) for t in line.toks):
         return False
-    gap = max(line.y0 - near.y1, near.y0 - line.y1)
-    if gap > STACK_GAP * max(line.height, near.height):
+    keyed = [t.key for t in line.toks if t.key]
+    if sum(k in LABEL_WORDS or k in "%#" for k in keyed) < HEADING_WORDS * len(keyed):
         return False
-    margin = 2 * main.height
-    return line.x0 >= main.x0 - margin and line.x1 <= main.x1 + margin
+    gap = max(line.y0 - near.y1, near.y0 - line.y1)
+    return gap <= STACK_GAP * max(line.height, near.height)
 
 
 def stack_lines(page: Page, index: int) -> tuple[list[Line], list[Line]]:
@@ -61,14 +62,14 @@ def stack_lines(page: Page, index: int) -> tuple[list[Line], list[Line]]:
     above: list[Line] = []
     near = main
     for i in range(index - 1, max(-1, index - 1 - MAX_ABOVE), -1):
-        if not _fits(page.lines[i], near, main):
+        if not fits(page.lines[i], near):
             break
         above.insert(0, page.lines[i])
         near = page.lines[i]
     below: list[Line] = []
     near = main
     for line in page.lines[index + 1 : index + 1 + MAX_BELOW]:
-        if not _fits(line, near, main):
+        if not fits(line, near):
             break
         below.append(line)
         near = line

@@ -112,6 +112,15 @@ def _prose(line: Line, columns: list[Column]) -> bool:
     return False
 
 
+def _heads_next(page: Page, index: int) -> bool:
+    """Whether the line at `index` is the top line of a heading set on two lines ("Order" over
+    "Quantity") whose lower line names the columns."""
+    if page.source != "text" or index + 1 >= len(page.lines):
+        return False
+    below = page.lines[index + 1]
+    return heading(below) is not None and stacked.fits(page.lines[index], below)
+
+
 def _rows_follow(page: Page, start: int) -> bool:
     """Whether an order row (two numbers or more) comes within the next lines: a note under one line
     ("per quotation 26-118 dated …") is no letter paragraph after the table."""
@@ -147,7 +156,7 @@ def collect(page: Page, start: int, table: Table, head: list[Line]) -> tuple[Reg
         stop = stop_kind(line)
         if stop == "total" and not any(has_digit(t.text) for row in (*region.lines, line) for t in row.toks):
             continue  # a heading's last word on a line of its own ("Importe / neto"): no number, no total
-        if stop is None and heading(line) is not None:
+        if stop is None and (heading(line) is not None or _heads_next(page, i - 1)):
             stop, i = "heading", i - 1
         elif stop is None and _prose(line, table.columns) and not _rows_follow(page, i):
             stop = "text"

@@ -96,3 +96,70 @@ def test_item_code_on_a_labelled_line_under_the_row_and_revision_column() -> Non
         "SPACER, NYLON, 12 MM",
         "GASKET, FIBRE, 3/4 INCH",
     ]
+
+
+def test_description_printed_above_and_below_its_numbers() -> None:
+    """Descriptions wrap around the row's numbers (text above and below them); "Producto" heads the
+    names and "Referencia" the codes."""
+    doc = Doc()
+    doc.row(60, (40, "Nº pedido: VK-2230"))
+    doc.row(120, (40, "Producto"), (260, "Referencia"), (330, "Cantidad"), (400, "Precio"), (480, "Importe"))
+    doc.row(146, (40, "Cuerda estática 10,5 mm"))
+    doc.row(151, (260, "7730412"), (340, "2"), (400, "45,60"), (480, "91,20"))
+    doc.row(156, (40, "rollo de 50 metros"))
+    doc.row(186, (40, "Mosquetón de acero"))
+    doc.row(191, (260, "7730588"), (340, "6"), (400, "8,25"), (480, "49,50"))
+    doc.row(196, (40, "con seguro de rosca"))
+    doc.row(226, (40, "Bolsa de magnesio"), (260, "7730601"), (340, "1"), (400, "6,90"), (480, "6,90"))
+    doc.row(260, (400, "Total"), (480, "147,60"))
+    order = doc.order()
+    assert facts(order) == [("7730412", "2", "45.6"), ("7730588", "6", "8.25"), ("7730601", "1", "6.9")]
+    assert [line["description"] for line in order["lines"]] == [
+        "Cuerda estática 10,5 mm rollo de 50 metros",
+        "Mosquetón de acero con seguro de rosca",
+        "Bolsa de magnesio",
+    ]
+
+
+def test_code_and_description_on_a_line_of_their_own_above_the_numbers() -> None:
+    doc = Doc()
+    doc.row(60, (40, "Pedido: 2207-C"))
+    doc.row(120, (40, "ITEM"), (120, "DESCRIPCION"), (350, "CANTIDAD"), (420, "PRECIO"), (490, "IMPORTE"))
+    doc.row(138, (45, "512"), (120, "REVISION DE FRENOS - Vehículo"))
+    doc.row(150, (120, "furgoneta de reparto"), (355, "1,00"), (420, "310,000"), (490, "310,00"))
+    doc.row(162, (45, "513"), (120, "PASTILLAS DELANTERAS"), (355, "2,00"), (420, "48,500"), (490, "97,00"))
+    doc.row(200, (420, "TOTAL"), (490, "407,00"))
+    order = doc.order()
+    assert facts(order) == [("512", "1", "310"), ("513", "2", "48.5")]
+    assert order["lines"][0]["description"] == "REVISION DE FRENOS - Vehículo furgoneta de reparto"
+
+
+def test_subtotal_rows_of_numbers_alone_are_no_order_lines() -> None:
+    """Two deliveries, each its own table with a row adding up its quantities and costs; the first
+    carries on over a page break."""
+    doc = Doc()
+    doc.row(40, (40, "Purchase Order Number"), (200, "880412"))
+    heading = ((40, "Size"), (100, "Barcode"), (200, "Cost"), (260, "Order"), (330, "Cartons"))
+    under = ((40, "Description"), (200, "Price"), (260, "Quantity"))
+    sizes = (("S", "4006381333931", "40"), ("M", "4006381333948", "60"), ("L", "4006381333955", "20"))
+
+    def table(y: float, rows: tuple[tuple[str, str, str], ...]) -> float:
+        doc.row(y, *heading)
+        doc.row(y + 9, *under)
+        y += 26
+        for size, gtin, qty in rows:
+            doc.row(y, (40, size), (100, gtin), (205, "3.10"), (265, qty), (335, str(int(qty) // 10)))
+            y += 16
+        return y
+
+    doc.row(80, (40, "Delivery 1"))
+    table(100, sizes[:2]).__float__()
+    doc.page()
+    y = table(60, sizes[2:])
+    doc.row(y, (200, "372.00"), (265, "120"), (335, "12"))
+    doc.row(y + 40, (40, "Delivery 2"))
+    y = table(y + 60, sizes)
+    doc.row(y, (200, "372.00"), (265, "120"), (335, "12"))
+    order = doc.order()
+    got = [(line["gtin"], line["quantity"], line["unit_price"]) for line in order["lines"]]
+    assert got == [(g, q, "3.1") for _, g, q in sizes] * 2
