@@ -4,6 +4,7 @@ and checked against each other, with the evidence of each field."""
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, replace
 
 from core.domain.capture import CapturedLine
@@ -21,7 +22,7 @@ from parsers.layout.numbers import (
     strip_money,
 )
 from parsers.layout.rows import NUMERIC, POSITION_EDGE, Draft
-from parsers.layout.text import token_key
+from parsers.layout.text import has_digit, token_key
 from parsers.layout.vocab import CURRENCIES, UNITS
 
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
@@ -53,6 +54,9 @@ def currencies(items: list[Draft]) -> list[str]:
                 if code:
                     found.append(code)
     return found
+
+
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/._-]{1,30}$")
 
 
 @dataclass
@@ -119,6 +123,10 @@ def build(
     # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
     code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
     code = code_text(code_toks)
+    description = draft.description
+    if code is None and description:
+        code_toks, description = _bracketed_code(description)
+        code = code_text(code_toks)
     as_gtin = gtin_in(code) if code else None
     if as_gtin is not None:
         code = as_gtin[0]
@@ -134,7 +142,7 @@ def build(
         gtin=gtin if gtin and valid_gtin(gtin) else None,
         buyer_item_code=code_text(draft.subs.get("buyer_item_code", [])),
         supplier_item_code=code_text(draft.subs.get("supplier_item_code", [])),
-        description=_join(draft.description),
+        description=_join(description),
         quantity=solved.quantity.value if solved.quantity else None,
         unit=unit_code(unit_toks[0].text) if unit_toks else None,
         unit_price=solved.unit_price.value if solved.unit_price else None,
@@ -147,13 +155,23 @@ def build(
     for kind in ("supplier_item_code", "buyer_item_code", "gtin"):
         if draft.subs.get(kind):
             rec.add(f"{path}.{kind}", draft.subs[kind], SURE)
-    rec.add(f"{path}.description", draft.description, SURE)
+    rec.add(f"{path}.description", description, SURE)
     if found is not None and delivery:
         rec.add(f"{path}.requested_delivery_date", delivery, found.certainty)
     if unit_toks:
         rec.add(f"{path}.unit", unit_toks[:1], SURE)
     # the numbers' evidence is recorded once the total is known (record_numbers)
     return Built(line, solved, {"quantity": qty, "unit_price": price, "amount": amount})
+
+
+def _bracketed_code(description: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """The item code printed in brackets at the start of the description ("[KB-40] Keyboard"), as
+    shops and ERPs print their reference there; else no code and the description as it was."""
+    first = description[0]
+    inner = first.text[1:-1] if first.text.startswith("[") and first.text.endswith("]") else ""
+    if inner and has_digit(inner) and _CODE.match(inner):
+        return [first.cut(1, len(first.text) - 1)], description[1:]
+    return [], description
 
 
 def settled(built: Built, solved: Solved) -> Built:

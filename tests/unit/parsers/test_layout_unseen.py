@@ -163,3 +163,20 @@ def test_subtotal_rows_of_numbers_alone_are_no_order_lines() -> None:
     order = doc.order()
     got = [(line["gtin"], line["quantity"], line["unit_price"]) for line in order["lines"]]
     assert got == [(g, q, "3.1") for _, g, q in sizes] * 2
+
+
+def test_item_code_in_brackets_before_the_description() -> None:
+    doc = Doc()
+    doc.row(40, (40, "Northgate Tools"), (300, "Phone: +1 555 010 4477"))
+    doc.row(80, (40, "Order N° SQ118"))
+    doc.row(100, (40, "Date Ordered:"), (200, "Salesperson:"))
+    doc.row(114, (40, "03/07/2027 10:12:40"), (200, "Admin"))
+    doc.row(160, (40, "Description"), (300, "Quantity"), (380, "Unit Price"), (470, "Price"))
+    doc.row(180, (40, "[PX-220] Cable reel 25 m"), (300, "8.000"), (380, "41.00"), (470, "328.00"))
+    doc.row(200, (40, "[PX-35] Plug, outdoor"), (300, "20.000"), (380, "3.75"), (470, "75.00"))
+    doc.row(240, (380, "Total"), (470, "403.00"))
+    order = doc.order()
+    assert facts(order) == [("PX-220", "8", "41"), ("PX-35", "20", "3.75")]
+    assert [line["description"] for line in order["lines"]] == ["Cable reel 25 m", "Plug, outdoor"]
+    assert order["po_number"] == "SQ118"
+    assert order["order_date"] == "2027-03-07"  # month first: a +1 telephone number
