@@ -101,6 +101,11 @@ def segments(headings: Sequence[Heading], lines: Sequence[Line], body: float) ->
             mine = claims.get(id(near), (0.0, None, None))[1:] == (x0, x1)
             out.append((x0, x1, near if mine else Unheaded("other", x0, x1)))
             continue
+        if len(under) > 1 and not _has_white(rows, (x0, x1)):
+            # one word on every row reaching under two headings ("00102" under "Cantidad Codigo"):
+            # not cut through, it belongs to the heading it stands most under
+            out.append((x0, x1, max(under, key=lambda h: min(x1, h.x1) - max(x0, h.x0))))
+            continue
         edge = x0
         for a, b in itertools.pairwise(under):  # one run under two headings: cut between them
             cut = _whitest(rows, a, b, (edge, x1))
@@ -141,6 +146,13 @@ def _share(segs: list[Segment], headings: Sequence[Heading]) -> list[Segment]:
     return out
 
 
+def _has_white(rows: Sequence[Line], run: tuple[float, float]) -> bool:
+    """Whether some place across the run has no ink on any row."""
+    lo, cover = _cover(rows)
+    xs = range(max(0, math.ceil(run[0] - lo) + 1), min(len(cover), math.floor(run[1] - lo) - 1))
+    return any(cover[x] == 0 for x in xs)
+
+
 def _whitest(rows: Sequence[Line], a: Heading, b: Heading, run: tuple[float, float]) -> float:
     """Where to part the columns of headings `a` and `b` that one `run` of ink spans (their gap narrower
     than a river): between the two headings where the fewest rows have ink, nearest the middle.  A
@@ -149,6 +161,12 @@ def _whitest(rows: Sequence[Line], a: Heading, b: Heading, run: tuple[float, flo
     middle = (a.x1 + b.x0) / 2
     start, end = max(a.x1, run[0]), min(b.x0, run[1])
     xs = [x for x in range(math.ceil(start - lo), math.floor(end - lo) + 1) if 0 <= x < len(cover)]
+    if xs and min(cover[x] for x in xs) > 0:
+        # ink all the way between the two headings (a wide number under the edge of the next one):
+        # the white place nearest to them under the whole run, never through a word
+        whole = [x for x in range(math.ceil(run[0] - lo) + 1, math.floor(run[1] - lo)) if 0 <= x < len(cover)]
+        white = [x for x in whole if cover[x] == 0]
+        xs = white or xs
     if not xs:
         return middle
     return lo + min(xs, key=lambda x: (cover[x], abs(lo + x - middle)))

@@ -7,6 +7,7 @@ lines = total, carried-forward subtotals) to choose between readings and to say 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,9 +24,12 @@ from parsers.layout.geometry import Page, read_page
 from parsers.layout.header import Candidate
 from parsers.layout.numbers import decide_mark, strip_money
 from parsers.layout.table import Region, find_regions
+from parsers.layout.text import has_digit
 from parsers.layout.vocab import CURRENCIES, ENGLISH, SPANISH
 
 GLN_DIGITS = 13
+SAME_PAGE = 0.9  # share of a page's lines found on an earlier page that makes it a copy of that page
+MIN_COPY_LINES = 3  # a page with fewer lines with numbers (a cover note) is never taken for a copy
 DIGITS_CONF = 0.93  # OCR confidence an order number of digits alone must have to be taken unchecked
 MAX_LEAD_DAYS = 366  # a delivery asked for further from the order date than this is a misread date
 HEADER_FIELDS = (
@@ -47,7 +51,7 @@ class Extraction:
 
 def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     """Read every order in `pages` (one document, pages in order; text layer or OCR words)."""
-    read = [read_page(p) for p in pages]
+    read = _without_copies([read_page(p) for p in pages])
     regions = find_regions(read)
     skip = {id(line) for r in regions for line in (*r.heading, *r.lines)}
     us_dates = month_first([line.text for page in read for line in page.lines])
@@ -75,6 +79,30 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
         )
         return Extraction((), (problem,))
     return Extraction(tuple(orders))
+
+
+def _without_copies(pages: list[Page]) -> list[Page]:
+    """The pages without those that repeat an earlier page: an invoice or order printed as "original"
+    and "duplicate" (or three identical copies) in one file holds its lines once.  A copy has the
+    same lines with numbers (rows, dates, totals) and nearly all the same words."""
+    kept: list[Page] = []
+    seen: list[tuple[Counter[str], Counter[str]]] = []
+    for page in pages:
+        texts = [line.text for line in page.lines if line.kind == "text"]
+        numbered = Counter(t for t in texts if has_digit(t))
+        words = Counter(w for t in texts for w in t.split())
+        copy = sum(numbered.values()) >= MIN_COPY_LINES and any(
+            _share(numbered, lines) >= SAME_PAGE and _share(words, earlier) >= SAME_PAGE
+            for lines, earlier in seen
+        )
+        if not copy:
+            kept.append(page)
+            seen.append((numbered, words))
+    return kept
+
+
+def _share(a: Counter[str], b: Counter[str]) -> float:
+    return sum((a & b).values()) / max(sum(a.values()), sum(b.values()), 1)
 
 
 def _groups(pages: list[Page], seen: list[list[Candidate]], headed: set[int]) -> list[list[int]]:

@@ -20,6 +20,7 @@ _POSITION = re.compile(r"^\d{1,3}\.?$")
 # kinds a column of numbers may be taken from: no heading, or a "Unit" that was "Unit price" before OCR
 RETYPABLE = ("other", "unit")
 MAX_POSITION_DIGITS = 5
+LOOSE_CODE_HEADINGS = frozenset({"item", "ítem", "art", "items"})
 DESCRIPTION_WORDS = 2.5  # words per cell, on average, of a column of descriptions
 MIN_AGREEING = 2  # rows that must agree before a column is given a kind (one, if the table has one row)
 
@@ -77,7 +78,7 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     for i, (x0, x1, h) in enumerate(segs):
         cells = [" ".join(t.text for t in line.toks if x0 <= t.cx <= x1) for line in lines]
         cells = [c for c in cells if c]
-        if h.kind == "code" and x1 <= qty_x and _numbering(cells):
+        if h.kind == "code" and _loose(h) and x1 <= qty_x and _numbering(cells):
             out[i] = (x0, x1, Unheaded("pos", x0, x1))  # "Item" over 010, 020: positions, no codes
             continue
         if h.kind != "other" or not cells:
@@ -88,6 +89,12 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
             out[i] = (x0, x1, Unheaded("code", x0, x1))
             kinds.add("code")
     return out
+
+
+def _loose(heading: object) -> bool:
+    """A code heading that may as well head a position column: "Item", "Art.", "Ítem"."""
+    words = str(getattr(heading, "heading", "")).split()
+    return len(words) == 1 and words[0].strip(".#:").casefold() in LOOSE_CODE_HEADINGS
 
 
 def _numbering(cells: list[str]) -> bool:

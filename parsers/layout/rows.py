@@ -69,7 +69,10 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
                 last, pending = line, []
                 continue
             following = next((rows[j] for j in starts if j > i), None)
-            if _belongs_below(line, cells, last if current is not None else None, following):
+            coded_above = bool(pending) and bool(pending[0][1].get("code"))
+            if following is not None and coded_above and labels.starts_with(line.toks, SUBLINES) is None:
+                pending.append((line, cells))  # between a code's own line and its numbers
+            elif _belongs_below(line, cells, last if current is not None else None, following):
                 pending.append((line, cells))
             elif current is not None:
                 _continue(current, line.toks, cells)
@@ -133,7 +136,7 @@ def _belongs_below(
     if following is None or labels.starts_with(line.toks, SUBLINES) is not None:
         return False
     below, below_cells = following
-    if cells.get("code") and not below_cells.get("code") and not _numbers_in(cells):
+    if cells.get("code") and not below_cells.get("code"):
         return True  # the code and the description on a line of their own, the numbers below
     gap_below = below.y0 - line.y1
     if last is None:

@@ -180,3 +180,27 @@ def test_item_code_in_brackets_before_the_description() -> None:
     assert [line["description"] for line in order["lines"]] == ["Cable reel 25 m", "Plug, outdoor"]
     assert order["po_number"] == "SQ118"
     assert order["order_date"] == "2027-03-07"  # month first: a +1 telephone number
+
+
+def _invoice_page(doc: Doc, copy: str) -> None:
+    doc.row(40, (300, "FACTURA B"), (450, copy))
+    doc.row(60, (300, "Nº pedido: 88-120"))
+    doc.row(80, (300, "Fecha: 04/05/2027"))
+    doc.row(110, (40, "Cliente: Talleres Ribera"))
+    doc.row(130, (40, "Domicilio: Camino Real 12"))
+    doc.row(150, (40, "Condición de venta: contado"))
+    doc.row(190, (40, "Cantidad Codigo"), (200, "Descripcion"), (420, "Precio"), (500, "Total"))
+    doc.row(208, (62, "2,00"), (92, "00417"), (160, "FILTRO DE ACEITE"), (420, "1.250,50"), (500, "2.501,00"))
+    doc.row(240, (420, "Total"), (500, "2.501,00"))
+
+
+def test_identical_copy_pages_hold_their_lines_once_and_a_code_under_two_headings_stays_whole() -> None:
+    """An invoice printed as original and duplicate in one file; its code reaches from under
+    "Codigo" to under "Cantidad" (the headings set as one phrase) and is not cut in two."""
+    doc = Doc()
+    _invoice_page(doc, "ORIGINAL")
+    doc.page()
+    _invoice_page(doc, "DUPLICADO")
+    order = doc.order()
+    assert facts(order) == [("00417", "2", "1250.5")]
+    assert order["total"] == "2501"
