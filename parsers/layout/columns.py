@@ -102,7 +102,7 @@ def segments(headings: Sequence[Heading], lines: Sequence[Line], body: float) ->
             out.append((x0, x1, near if mine else Unheaded("other", x0, x1)))
             continue
         if len(under) > 1 and not _has_white(rows, (x0, x1)):
-            # one word on every row reaching under two headings ("00102" under "Cantidad Codigo"):
+            # one word reaching under two headings, the same on every row ("00102" under "Cantidad Codigo"):
             # not cut through, it belongs to the heading it stands most under
             out.append((x0, x1, max(under, key=lambda h: min(x1, h.x1) - max(x0, h.x0))))
             continue
@@ -147,10 +147,12 @@ def _share(segs: list[Segment], headings: Sequence[Heading]) -> list[Segment]:
 
 
 def _has_white(rows: Sequence[Line], run: tuple[float, float]) -> bool:
-    """Whether some place across the run has no ink on any row."""
+    """Whether some place across the run has less ink than the rest: no ink on any row, or ink on
+    fewer rows (where most rows part two cells that one row runs together)."""
     lo, cover = _cover(rows)
     xs = range(max(0, math.ceil(run[0] - lo) + 1), min(len(cover), math.floor(run[1] - lo) - 1))
-    return any(cover[x] == 0 for x in xs)
+    inked = [cover[x] for x in xs]
+    return bool(inked) and min(inked) < max(inked)
 
 
 def _whitest(rows: Sequence[Line], a: Heading, b: Heading, run: tuple[float, float]) -> float:

@@ -7,29 +7,26 @@ lines = total, carried-forward subtotals) to choose between readings and to say 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from core.domain.capture import CapturedOrder, Party, Problem, ProblemCode, Severity
+from core.domain.capture import CapturedOrder, DocumentKind, Party, Problem, ProblemCode, Severity
 from core.domain.layout import PageWords
-from parsers.layout import header, items, parties, rows, totals
+from parsers.layout import document, header, items, parties, rows, totals
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
 from parsers.layout.dates import month_first
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
-from parsers.layout.geometry import Page, read_page
+from parsers.layout.geometry import Page, Tok, read_page
 from parsers.layout.header import Candidate
 from parsers.layout.numbers import decide_mark, strip_money
+from parsers.layout.pages import groups, without_copies
 from parsers.layout.table import Region, find_regions
-from parsers.layout.text import has_digit
 from parsers.layout.vocab import CURRENCIES, ENGLISH, SPANISH
 
 GLN_DIGITS = 13
-SAME_PAGE = 0.9  # share of a page's lines found on an earlier page that makes it a copy of that page
-MIN_COPY_LINES = 3  # a page with fewer lines with numbers (a cover note) is never taken for a copy
 DIGITS_CONF = 0.93  # OCR confidence an order number of digits alone must have to be taken unchecked
 MAX_LEAD_DAYS = 366  # a delivery asked for further from the order date than this is a misread date
 HEADER_FIELDS = (
@@ -51,7 +48,7 @@ class Extraction:
 
 def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     """Read every order in `pages` (one document, pages in order; text layer or OCR words)."""
-    read = _without_copies([read_page(p) for p in pages])
+    read = without_copies([read_page(p) for p in pages])
     regions = find_regions(read)
     skip = {id(line) for r in regions for line in (*r.heading, *r.lines)}
     us_dates = month_first([line.text for page in read for line in page.lines])
@@ -59,7 +56,7 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     orders = []
     headed = {r.page for r in regions if r.heading}
     carried = {r.page + 1 for r in regions if r.ended_by == "carried"}
-    for group in _groups(read, seen, headed - carried):
+    for group in groups(read, seen, headed - carried):
         numbers = {read[i].number for i in group}
         order = _order(
             [read[i] for i in group],
@@ -79,62 +76,6 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
         )
         return Extraction((), (problem,))
     return Extraction(tuple(orders))
-
-
-def _without_copies(pages: list[Page]) -> list[Page]:
-    """The pages without those that repeat an earlier page: an invoice or order printed as "original"
-    and "duplicate" (or three identical copies) in one file holds its lines once.  A copy has the
-    same lines with numbers (rows, dates, totals) and nearly all the same words."""
-    kept: list[Page] = []
-    seen: list[tuple[Counter[str], Counter[str]]] = []
-    for page in pages:
-        texts = [line.text for line in page.lines if line.kind == "text"]
-        numbered = Counter(t for t in texts if has_digit(t))
-        words = Counter(w for t in texts for w in t.split())
-        copy = sum(numbered.values()) >= MIN_COPY_LINES and any(
-            _share(numbered, lines) >= SAME_PAGE and _share(words, earlier) >= SAME_PAGE
-            for lines, earlier in seen
-        )
-        if not copy:
-            kept.append(page)
-            seen.append((numbered, words))
-    return kept
-
-
-def _share(a: Counter[str], b: Counter[str]) -> float:
-    return sum((a & b).values()) / max(sum(a.values()), sum(b.values()), 1)
-
-
-def _groups(pages: list[Page], seen: list[list[Candidate]], headed: set[int]) -> list[list[int]]:
-    """Pages split into orders: a page with its own table heading (`headed`; not one after a page whose
-    table ended with a carried-forward subtotal) and a clearly different order number starts a new
-    order; any other page continues the one before, whatever OCR made of either order number."""
-    groups: list[list[int]] = []
-    current: str | None = None
-    for i, found in enumerate(seen):
-        po = header.choose(found, "po_number")
-        value = str(po.value) if po is not None else None
-        other = (
-            value is not None and current is not None and _apart(value, current) and pages[i].number in headed
-        )
-        if not groups or other:
-            groups.append([i])
-            current = value
-        else:
-            groups[-1].append(i)
-            current = current or value
-    return groups
-
-
-def _apart(a: str, b: str) -> bool:
-    """More than two characters differ: not one order number misread."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        row = [i]
-        for j, cb in enumerate(b, 1):
-            row.append(min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = row
-    return previous[-1] > 2
 
 
 def _language(pages: list[Page]) -> str | None:
@@ -171,8 +112,9 @@ def _order(
     drafts = rows.drafts(regions, ocr=ocr)
     seen = totals.seen_in(pages, skip)
     picks = {name: header.choose(found, name) for name, _ in HEADER_FIELDS}
-    if picks["po_number"] is None:
-        # an order's "Document Number" is its order number (not so on an invoice: see the kind)
+    doc_kind = document.kind(pages)
+    if picks["po_number"] is None and doc_kind in (DocumentKind.ORDER, DocumentKind.ORDER_CONFIRMATION):
+        # an order's "Document Number" is its order number; an invoice's is the invoice's
         picks["po_number"] = header.choose(found, "doc_number")
     if not drafts and picks["po_number"] is None:
         return None
@@ -234,10 +176,12 @@ def _order(
     by_number = {p.number: p for p in pages}
     blocks = {name: header.choose_block(found, name) for name in header.BLOCKS}
     addresses = {}
+    block_toks: dict[str, list[Tok]] = {}
     for name, cand in blocks.items():
         if cand is not None:
             addresses[name], toks = parties.read_block(by_number, cand, language)
             parties.record(rec, "ship_to" if name == "ship_to" else name, addresses[name], toks, True)
+            block_toks[name] = [*cand.label, *toks]
     if "buyer" not in addresses:
         addresses["buyer"], toks = parties.letterhead(pages[0], skip, language)
         parties.record(rec, "buyer", addresses["buyer"], toks, False)
@@ -277,6 +221,9 @@ def _order(
         lines=tuple(b.line for b in built),
         total=total.reading.value if total.reading else None,
         language=language,
+        kind=doc_kind,
+        identifiers=document.printed_identifiers(pages, block_toks),
+        unread=document.unread_fields(found, {**picks, "delivery_date": delivery}),
         evidence=tuple(rec.items),
         problems=tuple(problems),
     )

@@ -139,17 +139,21 @@ CARRIED = _phrases(
 TOTAL_NET = _phrases(
     "base imponible|total neto|subtotal|sub-total|total sin iva|total (sin iva)|importe neto|"
     "valor total neto|total net value|net total|total net|total excl. vat|total ex vat|net value|"
-    "neto|suma"
+    "neto|suma|valor total|neto gravado|total before tax|order subtotal|total without taxes|"
+    "total sin impuestos|total ht|nettobetrag|imponibile"
 )
 TOTAL_GROSS = _phrases(
     "total con iva|total (iva incl.)|total iva incluido|total incl. vat|total inc. vat|"
-    "total including vat|total a pagar|gross total|total bruto|invoice total"
+    "total including vat|total a pagar|gross total|total bruto|invoice total|total(bruto)|total (bruto)|"
+    "total ttc|bruttobetrag|totale documento"
 )
 TOTAL_PLAIN = _phrases(
     "total|total pedido|importe total|total del pedido|order total|grand total|total order|"
     "total amount|total eur|total (eur)|suma total|total general"
 )
-TAX = _phrases("iva|i.v.a.|vat|tax|igic|impuestos|sales tax")
+TAX = _phrases(
+    "iva|i.v.a.|vat|tax|igic|impuestos|sales tax|impuesto total|total tax amount|percepciones|tva|mwst"
+)
 
 TOTALS = {"net": TOTAL_NET, "gross": TOTAL_GROSS, "total": TOTAL_PLAIN, "tax": TAX}
 
