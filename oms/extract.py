@@ -136,6 +136,12 @@ def order_json(order: CapturedOrder, resolved: ResolvedOrder) -> dict[str, Any]:
         "problems": [p.as_dict() for p in resolved.problems],
         "message_ref": order.message_ref,
         "function": order.function,
+        "kind": str(order.kind),
+        "identifiers": [
+            {"kind": str(i.kind), "value": i.value, "role": i.role, "page": i.provenance.page}
+            for i in order.identifiers
+        ],
+        "unread": [{"field": u.field, "label": u.label, "page": u.provenance.page} for u in order.unread],
     }
 
 

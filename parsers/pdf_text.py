@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 PDF_MAGIC = b"%PDF-"
 MAGIC_WINDOW = 1024  # the header may follow a little junk
 MIN_TEXT_WORDS = 3  # a page with fewer words (a stamp, a page number) counts as having no text
+DUPLICATE_CHAR = 1.0  # points: the same character this close to another is one printed twice
 SCORE_TEXT, SCORE_NO_TEXT, SCORE_UNREADABLE = 90, 10, 30
 
 
@@ -68,13 +69,45 @@ def open_pdf(content: bytes) -> Iterator[Any]:
 
 
 def _words(page: Any, number: int) -> PageWords:
-    """The page's words in points (origin top-left), each with confidence 1.0."""
+    """The page's words in points (origin top-left), each with confidence 1.0.
+
+    Printers fake bold type by printing a word twice a fraction of a point apart; the text layer then
+    holds every character twice ("BBOOLLTT"), so characters repeated at (nearly) the same place go."""
+    repeated = _repeated_chars(page.chars)
+    if repeated:
+        page = page.filter(lambda obj: id(obj) not in repeated)
     words = tuple(
         Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]), 1.0)
         for w in page.extract_words(keep_blank_chars=False, use_text_flow=False)
         if w["text"].strip()
     )
     return PageWords(number, float(page.width), float(page.height), 72.0, words, "text")
+
+
+def _repeated_chars(chars: Sequence[dict[str, Any]]) -> set[int]:
+    """The ids of characters printed again within DUPLICATE_CHAR points of the same character (a grid
+    of one-point cells keeps this linear; pdfplumber's own `dedupe_chars` is several times slower)."""
+    seen: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+    repeated: set[int] = set()
+    for char in chars:
+        text, x, y = char["text"], float(char["x0"]), float(char["top"])
+        if text.isspace():
+            continue
+        gx, gy = int(x // DUPLICATE_CHAR), int(y // DUPLICATE_CHAR)
+        near = (
+            other
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for other in seen.get((text, gx + dx, gy + dy), ())
+        )
+        if any(
+            abs(float(o["x0"]) - x) <= DUPLICATE_CHAR and abs(float(o["top"]) - y) <= DUPLICATE_CHAR
+            for o in near
+        ):
+            repeated.add(id(char))
+            continue
+        seen.setdefault((text, gx, gy), []).append(char)
+    return repeated
 
 
 def _has_text(words: PageWords) -> bool:

@@ -14,7 +14,7 @@ from core.capture.domain.order import (
     Provenance,
     Severity,
 )
-from parsers.email import fields
+from parsers.email import facts, fields
 from parsers.email.clean import fresh_text
 from parsers.email.lines import BodyLine, looks_like_item, read_line, table_rows
 from parsers.email.mime import Mail
@@ -43,7 +43,8 @@ def read_body(mail: Mail, text: str, today: date) -> tuple[CapturedOrder | None,
             )
     if not found:
         return None, problems
-    order_date = mail.date.date() if mail.date else None
+    sent = mail.date.date() if mail.date else None
+    order_date = facts.order_date(fresh, sent or today) or sent
     evidence = [ev for i, line in enumerate(found) for ev in _line_evidence(i, line)]
     if po:
         evidence.append(Evidence("po_number", 0.95, Provenance(raw=po)))
@@ -64,6 +65,9 @@ def read_body(mail: Mail, text: str, today: date) -> tuple[CapturedOrder | None,
             for i, line in enumerate(found, start=1)
         ),
         language=fields.language(f"{mail.subject}\n{fresh}"),
+        kind=facts.kind(mail.subject),
+        identifiers=facts.printed_identifiers(text),
+        unread=facts.unread_delivery(f"{mail.subject}\n{fresh}", order_date or today),
         evidence=tuple(evidence),
         problems=tuple(problems),
     )

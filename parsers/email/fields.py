@@ -136,6 +136,11 @@ def delivery_date(reference: date, *texts: str) -> date | None:
     return None
 
 
+def delivery_labels(text: str) -> list[re.Match[str]]:
+    """Every delivery label in the text ('entrega', 'required by', …)."""
+    return list(_DELIVERY.finditer(text))
+
+
 def first_date(text: str, reference: date) -> date | None:
     best: tuple[int, date] | None = None
     for pattern in _DATES:

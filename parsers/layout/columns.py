@@ -11,6 +11,8 @@ from typing import Protocol
 
 from parsers.layout.geometry import Line
 
+NUMERIC = ("qty", "price", "amount")
+RIVER_SHARE = 12.0  # points: how far past its heading a column's own run may stand
 RIVER = 0.7  # a gap this many text heights wide, free of ink on (nearly) every line, separates columns
 
 
@@ -99,13 +101,58 @@ def segments(headings: Sequence[Heading], lines: Sequence[Line], body: float) ->
             mine = claims.get(id(near), (0.0, None, None))[1:] == (x0, x1)
             out.append((x0, x1, near if mine else Unheaded("other", x0, x1)))
             continue
+        if len(under) > 1 and not _has_white(rows, (x0, x1)):
+            # one word reaching under two headings, the same on every row ("00102" under "Cantidad Codigo"):
+            # not cut through, it belongs to the heading it stands most under
+            out.append((x0, x1, max(under, key=lambda h: min(x1, h.x1) - max(x0, h.x0))))
+            continue
         edge = x0
         for a, b in itertools.pairwise(under):  # one run under two headings: cut between them
             cut = _whitest(rows, a, b, (edge, x1))
             out.append((edge, cut, a))
             edge = cut
         out.append((edge, x1, under[-1]))
+    return _share(out, headings)
+
+
+def _share(segs: list[Segment], headings: Sequence[Heading]) -> list[Segment]:
+    """A number column's heading left without ink takes the run nearest to it when that run's heading
+    keeps another (its own second run, or a run under no heading beside it), or when most of the run
+    stands outside that heading: right-aligned numbers ("60 EA" under the edge of a short "Rev" beside
+    "Quantity") stand past their own heading."""
+    out = list(segs)
+    for h in headings:
+        if h.kind not in NUMERIC or any(s[2] is h for s in out) or not out:
+            continue  # a number column has a number on every row; another may well stand empty
+        near = min(range(len(out)), key=lambda i: _distance(out[i][0], out[i][1], h))
+        other = out[near][2]
+        if isinstance(other, Unheaded):
+            continue
+        spare = [
+            i
+            for i, s in enumerate(out)
+            if i != near
+            and (s[2] is other or isinstance(s[2], Unheaded))
+            and _distance(s[0], s[1], other) < _distance(s[0], s[1], h)
+            and _distance(s[0], s[1], other) <= _distance(out[near][0], out[near][1], other) + RIVER_SHARE
+        ]
+        x0, x1 = out[near][0], out[near][1]
+        barely = min(x1, other.x1) - max(x0, other.x0) < (x1 - x0) / 2  # most of its ink past `other`
+        if spare:
+            keep = min(spare, key=lambda i: _distance(out[i][0], out[i][1], other))
+            out[keep] = (out[keep][0], out[keep][1], other)
+        if spare or barely:
+            out[near] = (x0, x1, h)
     return out
+
+
+def _has_white(rows: Sequence[Line], run: tuple[float, float]) -> bool:
+    """Whether some place across the run has less ink than the rest: no ink on any row, or ink on
+    fewer rows (where most rows part two cells that one row runs together)."""
+    lo, cover = _cover(rows)
+    xs = range(max(0, math.ceil(run[0] - lo) + 1), min(len(cover), math.floor(run[1] - lo) - 1))
+    inked = [cover[x] for x in xs]
+    return bool(inked) and min(inked) < max(inked)
 
 
 def _whitest(rows: Sequence[Line], a: Heading, b: Heading, run: tuple[float, float]) -> float:
@@ -116,16 +163,26 @@ def _whitest(rows: Sequence[Line], a: Heading, b: Heading, run: tuple[float, flo
     middle = (a.x1 + b.x0) / 2
     start, end = max(a.x1, run[0]), min(b.x0, run[1])
     xs = [x for x in range(math.ceil(start - lo), math.floor(end - lo) + 1) if 0 <= x < len(cover)]
+    if xs and min(cover[x] for x in xs) > 0:
+        # ink all the way between the two headings (a wide number under the edge of the next one):
+        # the white place nearest to them under the whole run, never through a word
+        whole = [x for x in range(math.ceil(run[0] - lo) + 1, math.floor(run[1] - lo)) if 0 <= x < len(cover)]
+        white = [x for x in whole if cover[x] == 0]
+        xs = white or xs
     if not xs:
         return middle
     return lo + min(xs, key=lambda x: (cover[x], abs(lo + x - middle)))
 
 
 def heading_at(x: float, segs: Sequence[Segment], headings: Sequence[Heading]) -> Heading:
-    """The heading whose column holds `x`: its segment, else the nearest segment, else the nearest heading."""
+    """The heading whose column holds `x`: its segment, else the nearest segment or heading without
+    a segment of its own (a column whose text stands only on the lines under the item rows, such as a
+    description printed below the numbers), else the nearest heading."""
     for x0, x1, h in segs:
         if x0 <= x <= x1:
             return h
     if segs:
-        return min(segs, key=lambda s: max(s[0] - x, x - s[1]))[2]
+        inked = {id(h) for _, _, h in segs}
+        spans = [*segs, *((h.x0, h.x1, h) for h in headings if id(h) not in inked)]
+        return min(spans, key=lambda s: max(s[0] - x, x - s[1]))[2]
     return min(headings, key=lambda h: _distance(x, x, h))

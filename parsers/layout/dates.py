@@ -96,3 +96,28 @@ def find_date(text: str, *, month_first: bool = False) -> FoundDate | None:
         if best is not None:
             return best
     return None
+
+
+_US_SIGNS = (
+    re.compile(r"\b(?:USA|U\.S\.A\.?|United States(?: of America)?)\b"),
+    re.compile(r"(?<![\w+])\+1[\s(.-]*\d{3}\b"),  # a North American telephone number
+    re.compile(r"\b[A-Z]{2},?\s+\d{5}(?:-\d{4})?\b"),  # a state and ZIP code: "Aurora, IL 60504"
+)
+
+
+def month_first(texts: list[str]) -> bool:
+    """Whether the document writes numeric dates month first (11/26/2026), as the United States do.
+
+    Its own dates decide first: a first number over 12 says day first, a second one over 12 says
+    month first. When none decides, a US address or telephone number on the document does; else
+    dates are read day first, as Spain, Latin America and Britain write them."""
+    day, month = 0, 0
+    pattern = dict(_PATTERNS)["numeric"]
+    for text in texts:
+        for m in pattern.finditer(text):
+            a, b = int(m["a"]), int(m["b"])
+            day += a > 12 >= b
+            month += b > 12 >= a
+    if day != month:
+        return month > day
+    return any(sign.search(text) for text in texts for sign in _US_SIGNS)

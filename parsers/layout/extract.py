@@ -13,14 +13,16 @@ from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.layout import PageWords
-from core.capture.domain.order import CapturedOrder, Party, Problem, ProblemCode, Severity
-from parsers.layout import header, items, parties, totals
+from core.capture.domain.order import CapturedOrder, DocumentKind, Party, Problem, ProblemCode, Severity
+from parsers.layout import document, header, items, parties, rows, totals
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
+from parsers.layout.dates import month_first
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
-from parsers.layout.geometry import Page, read_page
+from parsers.layout.geometry import Page, Tok, read_page
 from parsers.layout.header import Candidate
 from parsers.layout.numbers import decide_mark, strip_money
+from parsers.layout.pages import groups, without_copies
 from parsers.layout.table import Region, find_regions
 from parsers.layout.vocab import CURRENCIES, ENGLISH, SPANISH
 
@@ -46,20 +48,22 @@ class Extraction:
 
 def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     """Read every order in `pages` (one document, pages in order; text layer or OCR words)."""
-    read = [read_page(p) for p in pages]
+    read = without_copies([read_page(p) for p in pages])
     regions = find_regions(read)
     skip = {id(line) for r in regions for line in (*r.heading, *r.lines)}
-    seen = [header.candidates(page, skip) for page in read]
+    us_dates = month_first([line.text for page in read for line in page.lines])
+    seen = [header.candidates(page, skip, month_first=us_dates) for page in read]
     orders = []
     headed = {r.page for r in regions if r.heading}
     carried = {r.page + 1 for r in regions if r.ended_by == "carried"}
-    for group in _groups(read, seen, headed - carried):
+    for group in groups(read, seen, headed - carried):
         numbers = {read[i].number for i in group}
         order = _order(
             [read[i] for i in group],
             [c for i in group for c in seen[i]],
             [r for r in regions if r.page in numbers],
             skip,
+            us_dates,
         )
         if order is not None:
             orders.append(order)
@@ -74,38 +78,6 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     return Extraction(tuple(orders))
 
 
-def _groups(pages: list[Page], seen: list[list[Candidate]], headed: set[int]) -> list[list[int]]:
-    """Pages split into orders: a page with its own table heading (`headed`; not one after a page whose
-    table ended with a carried-forward subtotal) and a clearly different order number starts a new
-    order; any other page continues the one before, whatever OCR made of either order number."""
-    groups: list[list[int]] = []
-    current: str | None = None
-    for i, found in enumerate(seen):
-        po = header.choose(found, "po_number")
-        value = str(po.value) if po is not None else None
-        other = (
-            value is not None and current is not None and _apart(value, current) and pages[i].number in headed
-        )
-        if not groups or other:
-            groups.append([i])
-            current = value
-        else:
-            groups[-1].append(i)
-            current = current or value
-    return groups
-
-
-def _apart(a: str, b: str) -> bool:
-    """More than two characters differ: not one order number misread."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        row = [i]
-        for j, cb in enumerate(b, 1):
-            row.append(min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = row
-    return previous[-1] > 2
-
-
 def _language(pages: list[Page]) -> str | None:
     keys = [t.key for p in pages for line in p.lines for t in line.toks]
     es, en = sum(k in SPANISH for k in keys), sum(k in ENGLISH for k in keys)
@@ -113,7 +85,7 @@ def _language(pages: list[Page]) -> str | None:
 
 
 def _currency(
-    found: list[Candidate], drafts: list[items.Draft], pages: list[Page], skip: set[int]
+    found: list[Candidate], drafts: list[rows.Draft], pages: list[Page], skip: set[int]
 ) -> Candidate | None:
     chosen = header.choose(found, "currency")
     if chosen is not None:
@@ -133,18 +105,24 @@ def _currency(
 
 
 def _order(
-    pages: list[Page], found: list[Candidate], regions: list[Region], skip: set[int]
+    pages: list[Page], found: list[Candidate], regions: list[Region], skip: set[int], us_dates: bool
 ) -> CapturedOrder | None:
     language = _language(pages)
     ocr = any(p.source != "text" for p in pages)
-    drafts = items.drafts(regions, ocr=ocr)
+    drafts = rows.drafts(regions, ocr=ocr)
     seen = totals.seen_in(pages, skip)
     picks = {name: header.choose(found, name) for name, _ in HEADER_FIELDS}
+    doc_kind = document.kind(pages)
+    if picks["po_number"] is None and doc_kind in (DocumentKind.ORDER, DocumentKind.ORDER_CONFIRMATION):
+        # an order's "Document Number" is its order number; an invoice's is the invoice's
+        picks["po_number"] = header.choose(found, "doc_number")
     if not drafts and picks["po_number"] is None:
         return None
     mark, mark_sure = decide_mark(items.number_texts(drafts) + [s.toks[-1].text for s in seen], language)
     rec = Recorder()
-    built = [items.build(d, i, mark, mark_sure, rec, ocr=ocr) for i, d in enumerate(drafts)]
+    built = [
+        items.build(d, i, mark, mark_sure, rec, ocr=ocr, month_first=us_dates) for i, d in enumerate(drafts)
+    ]
     values, total = _sum_up(built, seen, mark)
     settled = totals.settle([b.solved for b in built], seen, mark)
     if settled is not None:
@@ -198,10 +176,12 @@ def _order(
     by_number = {p.number: p for p in pages}
     blocks = {name: header.choose_block(found, name) for name in header.BLOCKS}
     addresses = {}
+    block_toks: dict[str, list[Tok]] = {}
     for name, cand in blocks.items():
         if cand is not None:
             addresses[name], toks = parties.read_block(by_number, cand, language)
             parties.record(rec, "ship_to" if name == "ship_to" else name, addresses[name], toks, True)
+            block_toks[name] = [*cand.label, *toks]
     if "buyer" not in addresses:
         addresses["buyer"], toks = parties.letterhead(pages[0], skip, language)
         parties.record(rec, "buyer", addresses["buyer"], toks, False)
@@ -241,6 +221,9 @@ def _order(
         lines=tuple(b.line for b in built),
         total=total.reading.value if total.reading else None,
         language=language,
+        kind=doc_kind,
+        identifiers=document.printed_identifiers(pages, block_toks),
+        unread=document.unread_fields(found, {**picks, "delivery_date": delivery}),
         evidence=tuple(rec.items),
         problems=tuple(problems),
     )

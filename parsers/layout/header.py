@@ -16,11 +16,17 @@ from parsers.layout.numbers import repair_digits
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import CURRENCIES, HEADER_LABELS, ISO_CURRENCIES
 
+FOOTER_WEIGHT = 0.6  # a sighting on a footer line, against one in the header
+MIN_SUFFIX = 4  # digits an order number printed without its prefix keeps
 MAX_VALUE_GAP = 0.45  # of the page width, between a label and a value to its right
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/\-._]{2,29}$")
 BLOCKS = ("ship_to", "supplier", "buyer")
 _SPECKS = frozenset(":.,;…'\"`*·_~|‘’“”")  # what a colon, a dot leader or a speck is read as
 _VALUE_EDGE = ":,;._-'\"‘’“”«»|"  # marks and specks around an order or customer number
+DATE_FIELDS = ("order_date", "delivery_date")
+_DATE_PART = re.compile(r"^[\d\s/.\-]+$")
+MAX_DATE_PARTS = 5  # phrases a spaced-out date may stand in
+DATE_PART_GAP = 3.0  # text heights between the parts of one spaced-out date
 # Fields whose label with an unreadable value must be reported rather than ignored.
 UNREADABLE_MATTERS = ("po_number", "order_date", "delivery_date", "party_id")
 
@@ -60,7 +66,15 @@ def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: flo
         return []
     if labels.starts_with(later[0].toks, HEADER_LABELS) is not None:
         return []
-    return [t for t in later[0].toks if _meaningful(t)]
+    toks = [t for t in later[0].toks if _meaningful(t)]
+    if hit.kind in DATE_FIELDS:
+        # "08   /  02   /  23": a date printed in boxes or spaced out stands in several phrases
+        start = phrases.index(later[0]) + 1
+        for more in phrases[start : start + MAX_DATE_PARTS]:
+            if not _DATE_PART.match(more.text) or more.x0 - toks[-1].x1 > DATE_PART_GAP * more.height:
+                break
+            toks += more.toks
+    return toks
 
 
 def _value_below(page: Page, line: Line, label: list[Tok], others: Sequence[float] = ()) -> list[Tok]:
@@ -94,11 +108,11 @@ def _label_row(phrase: Line, hits: list[Hit]) -> bool:
     return len(hits) >= 2 and all(i in covered or not t.key for i, t in enumerate(phrase.toks))
 
 
-def _parse(name: str, toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
+def _parse(name: str, toks: list[Tok], month_first: bool) -> tuple[object, list[Tok], float] | None:
     """The field's value from the words after its label, the words it used, and a certainty factor."""
     text = " ".join(t.text for t in toks)
-    if name in ("order_date", "delivery_date"):
-        found = find_date(text)
+    if name in DATE_FIELDS:
+        found = find_date(text, month_first=month_first)
         return (found.value, toks, found.certainty) if found else None
     if name == "currency":
         for tok in toks:
@@ -106,7 +120,7 @@ def _parse(name: str, toks: list[Tok]) -> tuple[object, list[Tok], float] | None
             if code:
                 return code, [tok], SURE
         return None
-    if name in ("po_number", "party_id"):
+    if name in ("po_number", "party_id", "doc_number"):
         for tok in toks[:2]:
             value = tok.text.strip(_VALUE_EDGE)
             fixed, repaired = (
@@ -118,50 +132,66 @@ def _parse(name: str, toks: list[Tok]) -> tuple[object, list[Tok], float] | None
     return (text, toks, SURE) if toks else None
 
 
-def candidates(page: Page, skip: set[int]) -> list[Candidate]:
-    """Every labelled header value on the page, outside the lines in `skip` (table lines, by id)."""
+def candidates(page: Page, skip: set[int], *, month_first: bool = False) -> list[Candidate]:
+    """Every labelled header value on the page, outside the lines in `skip` (table lines, by id);
+    `month_first` when the document writes its dates month first (parsers.layout.dates.month_first).
+
+    A footer line ("Date generated: 18 May 2026 · Order 4471 · Page 1 of 2") is read too, but its
+    sightings weigh less than the header's."""
     out: list[Candidate] = []
     for line in page.lines:
-        if line.kind != "text" or id(line) in skip:
+        if line.kind not in ("text", "footer") or id(line) in skip:
             continue
         for phrase in line.phrases():
             hits = labels.find(phrase.toks, HEADER_LABELS)
             row = _label_row(phrase, hits)
             for hit in hits:
-                first = next(i for i, t in enumerate(phrase.toks) if t.key)
-                if hit.start != first and not hit.colon and not row:
-                    continue  # a label word inside running text
-                label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
-                if row and hit.kind in BLOCKS:
-                    out.append(Candidate(hit.kind, None, [], SURE, label, line, below=True))
-                    continue
-                if row:
-                    others = [
-                        (phrase.toks[h.start].x0 + phrase.toks[h.end - 1].x1) / 2 for h in hits if h != hit
-                    ]
-                    toks, below = _value_below(page, line, label, others), True
-                else:
-                    toks, below = _value_right(line, phrase, hit, hits, page.width), False
-                if not toks and not row and hit.start == first and hit.end >= len(phrase.toks):
-                    if hit.kind in BLOCKS:
-                        out.append(Candidate(hit.kind, None, [], SURE, label, line, below=True))
-                        continue
-                    toks, below = _value_below(page, line, label), True
-                if hit.kind in BLOCKS:
-                    if toks:
-                        out.append(Candidate(hit.kind, None, toks, SURE, label, line))
-                    continue
-                parsed = _parse(hit.kind, toks)
-                if parsed is None:
-                    if toks and hit.strong and hit.kind in UNREADABLE_MATTERS:
-                        out.append(
-                            Candidate(hit.kind, None, toks, 0.0, label, line, below)
-                        )  # seen, unreadable
-                    continue
-                value, used, sure = parsed
-                strength = SURE if hit.strong else LIKELY
-                out.append(Candidate(hit.kind, value, used, sure * strength, label, line, below))
+                found = _sighting(page, line, phrase, hit, hits, row, month_first)
+                if found is not None and line.kind == "footer":
+                    found.certainty *= FOOTER_WEIGHT
+                if found is not None:
+                    out.append(found)
     return out
+
+
+def _sighting(
+    page: Page, line: Line, phrase: Line, hit: Hit, hits: list[Hit], row: bool, month_first: bool
+) -> Candidate | None:
+    """The field a label found in `phrase` gives, its value read to its right or under it."""
+    first = next(i for i, t in enumerate(phrase.toks) if t.key)
+    if hit.start != first and not hit.colon and not row:
+        return None  # a label word inside running text
+    if hit.start != first and hit.kind == "order_date" and hit.size == 1:
+        return None  # "Launch Date:", "Valid Date:": some other date, not the order's
+    label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
+    if row and hit.kind in BLOCKS:
+        return Candidate(hit.kind, None, [], SURE, label, line, below=True)
+    alone = not row and hit.start == first and hit.end >= len(phrase.toks)
+    if row:
+        others = [(phrase.toks[h.start].x0 + phrase.toks[h.end - 1].x1) / 2 for h in hits if h != hit]
+        toks, below = _value_below(page, line, label, others), True
+    else:
+        toks, below = _value_right(line, phrase, hit, hits, page.width), False
+    if not toks and alone:
+        if hit.kind in BLOCKS:
+            return Candidate(hit.kind, None, [], SURE, label, line, below=True)
+        toks, below = _value_below(page, line, label), True
+    if hit.kind in BLOCKS:
+        return Candidate(hit.kind, None, toks, SURE, label, line) if toks else None
+    parsed = _parse(hit.kind, toks, month_first)
+    if parsed is None and alone and not below:
+        # a row of labels in boxes, each its own phrase ("Document Date    Page"): the value is under it
+        others = [p.cx for p in line.phrases() if p.x1 < phrase.x0 or p.x0 > phrase.x1]
+        under = _value_below(page, line, label, others)
+        parsed = _parse(hit.kind, under, month_first) if under else None
+        toks, below = (under, True) if parsed is not None else (toks, below)
+    if parsed is None:
+        if toks and hit.strong and hit.kind in UNREADABLE_MATTERS:
+            return Candidate(hit.kind, None, toks, 0.0, label, line, below)  # seen, unreadable
+        return None
+    value, used, sure = parsed
+    strength = SURE if hit.strong else LIKELY
+    return Candidate(hit.kind, value, used, sure * strength, label, line, below)
 
 
 def choose(found: list[Candidate], name: str) -> Candidate | None:
@@ -172,6 +202,12 @@ def choose(found: list[Candidate], name: str) -> Candidate | None:
     support: dict[object, float] = {}
     for c in sightings:
         support[c.value] = support.get(c.value, 0.0) + c.certainty
+    for short in list(support):
+        # "100563" on later pages, "PO100563" on the first: one number, printed in full once
+        fuller = [v for v in support if v != short and _fuller(v, short)]
+        if len(fuller) == 1:
+            support[fuller[0]] += support.pop(short)
+            sightings = [c for c in sightings if c.value != short]
     ranked = sorted(support.items(), key=lambda kv: -kv[1])
     best_value = ranked[0][0]
     best = max((c for c in sightings if c.value == best_value), key=lambda c: c.certainty)
@@ -181,6 +217,12 @@ def choose(found: list[Candidate], name: str) -> Candidate | None:
     if len([c for c in sightings if c.value == best_value]) > 1:
         return Candidate(name, best.value, best.toks, min(SURE, best.certainty + 0.1), best.label, best.line)
     return best
+
+
+def _fuller(value: object, short: object) -> bool:
+    """Whether `value` is `short` with a prefix of letters ("PO100563" for "100563")."""
+    a, b = str(value), str(short)
+    return isinstance(value, str) and len(b) >= MIN_SUFFIX and a.endswith(b) and a[: -len(b)].isalpha()
 
 
 def choose_block(found: list[Candidate], name: str) -> Candidate | None:

@@ -19,6 +19,9 @@ MARKS = (",", ".")
 _POSITION = re.compile(r"^\d{1,3}\.?$")
 # kinds a column of numbers may be taken from: no heading, or a "Unit" that was "Unit price" before OCR
 RETYPABLE = ("other", "unit")
+MAX_POSITION_DIGITS = 5
+LOOSE_CODE_HEADINGS = frozenset({"item", "ítem", "art", "items"})
+DESCRIPTION_WORDS = 2.5  # words per cell, on average, of a column of descriptions
 MIN_AGREEING = 2  # rows that must agree before a column is given a kind (one, if the table has one row)
 
 
@@ -48,7 +51,23 @@ def _agrees(row: dict[int, Tok], q: int, p: int, a: int) -> bool:
 
 def type_columns(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     """`segs` with unheaded columns given the kinds their content shows; the rest as they were."""
-    return _by_content(_by_arithmetic(segs, lines), lines)
+    return _by_content(_texts_under_code(_by_arithmetic(segs, lines), lines), lines)
+
+
+def _texts_under_code(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
+    """Two code columns and no description ("Artículo" over names, "Referencia" over numbers): the one
+    whose cells are several words is the description."""
+    coded = [i for i, (_, _, h) in enumerate(segs) if h.kind == "code"]
+    if len(coded) < 2 or any(h.kind == "description" for _, _, h in segs):
+        return segs
+    out = list(segs)
+    for i in coded:
+        x0, x1, _ = segs[i]
+        cells = [[t for t in line.toks if x0 <= t.cx <= x1] for line in lines]
+        cells = [c for c in cells if c]
+        if cells and sum(len(c) for c in cells) >= DESCRIPTION_WORDS * len(cells):
+            out[i] = (x0, x1, Unheaded("description", x0, x1))
+    return out
 
 
 def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
@@ -57,11 +76,12 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     qty_x = min((x0 for x0, _, h in segs if h.kind == "qty"), default=float("inf"))
     out = list(segs)
     for i, (x0, x1, h) in enumerate(segs):
-        if h.kind != "other":
-            continue
         cells = [" ".join(t.text for t in line.toks if x0 <= t.cx <= x1) for line in lines]
         cells = [c for c in cells if c]
-        if not cells:
+        if h.kind == "code" and _loose(h) and x1 <= qty_x and _numbering(cells):
+            out[i] = (x0, x1, Unheaded("pos", x0, x1))  # "Item" over 010, 020: positions, no codes
+            continue
+        if h.kind != "other" or not cells:
             continue
         if x1 <= first_headed and sum(_POSITION.match(c) is not None for c in cells) >= 0.6 * len(cells):
             out[i] = (x0, x1, Unheaded("pos", x0, x1))
@@ -69,6 +89,25 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
             out[i] = (x0, x1, Unheaded("code", x0, x1))
             kinds.add("code")
     return out
+
+
+def _loose(heading: object) -> bool:
+    """A code heading that may as well head a position column: "Item", "Art.", "Ítem"."""
+    words = str(getattr(heading, "heading", "")).split()
+    return len(words) == 1 and words[0].strip(".#:").casefold() in LOOSE_CODE_HEADINGS
+
+
+def _numbering(cells: list[str]) -> bool:
+    """Cells that number the rows: whole numbers of up to five digits counting up from the first
+    position (1 or the step, as "010" or "00010" are), or zero-padded as positions are printed."""
+    if not cells or not all(c.isdigit() and len(c) <= MAX_POSITION_DIGITS for c in cells):
+        return False
+    values = [int(c) for c in cells]
+    if any(b <= a for a, b in itertools.pairwise(values)):
+        return False
+    step = values[1] - values[0] if len(values) > 1 else values[0]
+    padded = all(c.startswith("0") and len(c) >= 3 for c in cells)
+    return padded or values[0] in (1, step)
 
 
 def _looks_code(text: str) -> bool:

@@ -1,15 +1,15 @@
-"""Order lines from table regions: item rows, wrapped descriptions, ERP sub-lines, numbers checked
-against each other."""
+"""Order lines from item rows (parsers.layout.rows): codes, units, descriptions and the numbers read
+and checked against each other, with the evidence of each field."""
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field, replace
+import re
+from dataclasses import dataclass, replace
 
 from core.capture.domain.order import CapturedLine
-from parsers.layout import labels, positions
 from parsers.layout.arith import Solved, solve
-from parsers.layout.codes import code_text, gtin_in, misreadings, split_position, valid_gtin
+from parsers.layout.codes import code_text, gtin_in, misreadings, valid_gtin
 from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
 from parsers.layout.geometry import Tok
@@ -17,124 +17,15 @@ from parsers.layout.numbers import (
     REPAIR_COST,
     Reading,
     confusions,
-    looks_numeric,
     mark_evidence,
     readings,
     strip_money,
 )
-from parsers.layout.table import Region
-from parsers.layout.text import token_key
-from parsers.layout.vocab import CURRENCIES, SUBLINES, UNITS
+from parsers.layout.rows import NUMERIC, POSITION_EDGE, Draft
+from parsers.layout.text import has_digit, token_key
+from parsers.layout.vocab import CURRENCIES, UNITS
 
-NUMERIC = ("qty", "price", "amount")
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
-POSITION_EDGE = ").:|]/"  # what follows a position number ("10)", "2.") or a rule beside it
-
-
-@dataclass
-class Draft:
-    """One order line as found in the table, before its numbers are read."""
-
-    page: int
-    cells: dict[str, list[Tok]]
-    description: list[Tok] = field(default_factory=list)
-    subs: dict[str, list[Tok]] = field(default_factory=dict)
-    position: int | None = None  # by the table's numbering, when it has one (parsers.layout.positions)
-    missing: bool = False  # a row the numbering says is there, which OCR did not read
-
-    def numbers(self, kind: str) -> list[Tok]:
-        return [t for t in self.cells.get(kind, []) if looks_numeric(t.text)]
-
-    def words(self, kind: str) -> list[Tok]:
-        return [t for t in self.cells.get(kind, []) if not looks_numeric(t.text)]
-
-
-def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
-    """Item rows (a quantity in the quantity column) with the lines that continue them; where the table
-    numbers its rows, each row's position, and (`ocr`) an empty row for each position OCR lost."""
-    out: list[Draft] = []
-    for region in regions:
-        current: Draft | None = out[-1] if out and region.heading == [] else None
-        priced = {"price", "amount"} & set(region.table.kinds())
-        coded = any(h.kind == "code" for _, _, h in region.table.segments)
-        for line in region.lines:
-            cells = region.table.cells(line) if coded else _code_from_position(region.table.cells(line))
-            if _is_item(line.toks, cells, priced):
-                # no description column (its heading lost): the words of the column nobody claims
-                current = Draft(line.page, cells, list(cells.get("description") or cells.get("other", [])))
-                out.append(current)
-            elif current is not None:
-                _continue(current, line.toks, cells)
-    if any(h.kind == "pos" for r in regions for _, _, h in r.table.segments):
-        out = _numbered(out, ocr)
-    return out
-
-
-def _code_from_position(cells: dict[str, list[Tok]]) -> dict[str, list[Tok]]:
-    """In a table whose code heading OCR lost, the position column holds the code too: what follows
-    the position number there (or stands there without one) is the code."""
-    pos = cells.get("pos", [])
-    rest = pos[1:] if pos and looks_numeric(pos[0].text) else pos
-    if rest and any(c.isalpha() for t in rest for c in t.text):
-        cells = {**cells, "pos": pos[: len(pos) - len(rest)], "code": rest}
-    return cells
-
-
-def _printed_position(draft: Draft) -> int | None:
-    """The row's position as printed: its position cell, or a number OCR ran into its code."""
-    pos = [t.text.strip(POSITION_EDGE) for t in draft.numbers("pos")]
-    if pos and pos[0].isdigit():
-        return int(pos[0])
-    code = draft.cells.get("code", [])
-    lead = positions.leading_number(code[0].text) if code else None
-    return lead if lead is not None and split_position(code, lead) is not None else None
-
-
-def _numbered(found: list[Draft], ocr: bool) -> list[Draft]:
-    numbering = positions.number([_printed_position(d) for d in found])
-    if numbering is None:
-        return found
-    for draft, position in zip(found, numbering, strict=True):
-        draft.position = position
-        printed = _printed_position(draft)
-        if printed is not None and not draft.numbers("pos"):  # run into the code, read right or not
-            split = split_position(draft.cells.get("code", []), printed)
-            if split is not None:
-                draft.cells["pos"], draft.cells["code"] = [split[0]], split[1]
-    if not ocr:
-        return found
-    out = list(found)
-    for index, missing in reversed(positions.lost(numbering)):
-        page = found[index].page
-        out[index:index] = [Draft(page, {}, position=p, missing=True) for p in missing]
-    return out
-
-
-def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> bool:
-    """A row that starts an order line: a number in a numeric column and enough else that a line is
-    there (a position, a code, two of quantity, price and amount); never a labelled sub-line.
-
-    A quantity OCR could not read ("5-4" for "5 u.") does not lose the row: its price and amount, or
-    its code and one of them, still show a line, and the arithmetic then says what the quantity was."""
-    numeric = {kind for kind in (*NUMERIC, "pos") if any(looks_numeric(t.text) for t in cells.get(kind, []))}
-    if not numeric & set(NUMERIC):
-        return False
-    if labels.starts_with(toks, SUBLINES) is not None:
-        return False
-    if "qty" in numeric and (not priced or numeric & priced):
-        return True
-    # a number lost: three of position, code, quantity, price and amount, or a position and a price
-    signs = len(numeric) + bool(cells.get("code"))
-    return signs >= 3 or ("pos" in numeric and bool(numeric & priced))
-
-
-def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> None:
-    """A line under an item row: a labelled sub-line (our code, EAN, delivery) or more description."""
-    hit = labels.starts_with(toks, SUBLINES) or labels.starts_garbled(toks, SUBLINES)
-    if hit is not None and hit.end < len(toks):
-        draft.subs.setdefault(hit.kind, toks[hit.end :])
-        return
-    draft.description += cells.get("description", []) or [t for t in toks if t.key]
 
 
 def unit_code(text: str) -> str:
@@ -163,6 +54,9 @@ def currencies(items: list[Draft]) -> list[str]:
                 if code:
                     found.append(code)
     return found
+
+
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/._-]{1,30}$")
 
 
 @dataclass
@@ -205,7 +99,14 @@ def _confusions(toks: list[Tok], mark: str) -> list[Reading]:
 
 
 def build(
-    draft: Draft, index: int, mark: str, mark_sure: float, rec: Recorder, *, ocr: bool = False
+    draft: Draft,
+    index: int,
+    mark: str,
+    mark_sure: float,
+    rec: Recorder,
+    *,
+    ocr: bool = False,
+    month_first: bool = False,
 ) -> Built:
     """Read one draft into a captured line, recording the evidence of each field; `ocr` when the page
     was read by OCR, whose misreadings of the codes the line then carries for master data to try."""
@@ -219,8 +120,13 @@ def build(
         _readings(draft, "amount", amount, mark, ocr),
         repairs,
     )
-    code_toks = draft.cells.get("code", [])
+    # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
+    code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
     code = code_text(code_toks)
+    description = draft.description
+    if code is None and description:
+        code_toks, description = _bracketed_code(description)
+        code = code_text(code_toks)
     as_gtin = gtin_in(code) if code else None
     if as_gtin is not None:
         code = as_gtin[0]
@@ -229,14 +135,14 @@ def build(
     unit_toks = draft.words("unit") or draft.words("qty")
     pos = draft.numbers("pos")
     delivery = draft.subs.get("delivery")
-    found = find_date(" ".join(t.text for t in delivery)) if delivery else None
+    found = find_date(" ".join(t.text for t in delivery), month_first=month_first) if delivery else None
     line = CapturedLine(
         line_no=_line_no(draft, pos, index),
         item_code=code,
         gtin=gtin if gtin and valid_gtin(gtin) else None,
         buyer_item_code=code_text(draft.subs.get("buyer_item_code", [])),
         supplier_item_code=code_text(draft.subs.get("supplier_item_code", [])),
-        description=_join(draft.description),
+        description=_join(description),
         quantity=solved.quantity.value if solved.quantity else None,
         unit=unit_code(unit_toks[0].text) if unit_toks else None,
         unit_price=solved.unit_price.value if solved.unit_price else None,
@@ -249,13 +155,23 @@ def build(
     for kind in ("supplier_item_code", "buyer_item_code", "gtin"):
         if draft.subs.get(kind):
             rec.add(f"{path}.{kind}", draft.subs[kind], SURE)
-    rec.add(f"{path}.description", draft.description, SURE)
+    rec.add(f"{path}.description", description, SURE)
     if found is not None and delivery:
         rec.add(f"{path}.requested_delivery_date", delivery, found.certainty)
     if unit_toks:
         rec.add(f"{path}.unit", unit_toks[:1], SURE)
     # the numbers' evidence is recorded once the total is known (record_numbers)
     return Built(line, solved, {"quantity": qty, "unit_price": price, "amount": amount})
+
+
+def _bracketed_code(description: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """The item code printed in brackets at the start of the description ("[KB-40] Keyboard"), as
+    shops and ERPs print their reference there; else no code and the description as it was."""
+    first = description[0]
+    inner = first.text[1:-1] if first.text.startswith("[") and first.text.endswith("]") else ""
+    if inner and has_digit(inner) and _CODE.match(inner):
+        return [first.cut(1, len(first.text) - 1)], description[1:]
+    return [], description
 
 
 def settled(built: Built, solved: Solved) -> Built:

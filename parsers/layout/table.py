@@ -4,76 +4,19 @@ the column boundaries, taken from the white space that runs down between the col
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from parsers.layout import columns as colfit
-from parsers.layout import infer, labels
+from parsers.layout import infer, labels, stacked
+from parsers.layout.cells import Column, Table
 from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.numbers import looks_numeric
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import CARRIED, COLUMNS, SUBLINES, TOTALS
 
-ITEM_KINDS = ("code", "description", "price", "amount", "gtin")
+ITEM_KINDS = ("code", "description", "price", "amount", "gtin", "partdesc")
 GAP_LINES = 3.5  # a vertical gap of this many text heights ends a table
-
-
-@dataclass
-class Column:
-    kind: str
-    x0: float
-    x1: float
-    heading: str
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-
-@dataclass
-class Table:
-    """The columns of a line-item table and the ink segments that belong to each."""
-
-    columns: list[Column]
-    segments: list[colfit.Segment] = field(default_factory=list)
-
-    def kinds(self) -> list[str]:
-        return [c.kind for c in self.columns]
-
-    def column_at(self, x: float) -> str:
-        return colfit.heading_at(x, self.segments, self.columns).kind
-
-    def cells(self, line: Line) -> dict[str, list[Tok]]:
-        out: dict[str, list[Tok]] = {}
-        for tok in line.toks:
-            for part in self._split(tok):
-                out.setdefault(self.column_at(part.cx), []).append(part)
-        return out
-
-    def _split(self, tok: Tok) -> list[Tok]:
-        """A word with digits running over the white space between two columns ("10829235": position 10
-        and material 829235 read as one word) cut where that white space is."""
-        if not has_digit(tok.text) or len(tok.text) < 2:
-            return [tok]
-        out = []
-        for (_, a1, a), (b0, _, b) in itertools.pairwise(self.segments):
-            if a is b or not tok.x0 < a1 <= b0 < tok.x1:
-                continue
-            n = _cut_at(tok.text, round(len(tok.text) * ((a1 + b0) / 2 - tok.x0) / (tok.x1 - tok.x0)))
-            if 0 < n < len(tok.text):
-                out.append(tok.cut(0, n))
-                tok = tok.cut(n, len(tok.text))
-        return [*out, tok]
-
-
-def _cut_at(text: str, n: int) -> int:
-    """Where to cut a word near character `n`: at a change between digits and letters or after a mark
-    ("2|TUE-M8", "2TUE-M8") within two characters of it, else at `n` (character widths are a guess)."""
-    near = [
-        i
-        for i in range(max(1, n - 2), min(len(text), n + 3))
-        if text[i - 1].isdigit() != text[i].isdigit() or text[i - 1] in "|)]/.:"
-    ]
-    return min(near, key=lambda i: abs(i - n)) if near else n
+PROSE_LOOKAHEAD = 4  # lines after running text in which another order row shows the table goes on
 
 
 @dataclass
@@ -169,6 +112,26 @@ def _prose(line: Line, columns: list[Column]) -> bool:
     return False
 
 
+def _heads_next(page: Page, index: int) -> bool:
+    """Whether the line at `index` is the top line of a heading set on two lines ("Order" over
+    "Quantity") whose lower line names the columns."""
+    if page.source != "text" or index + 1 >= len(page.lines):
+        return False
+    below = page.lines[index + 1]
+    return heading(below) is not None and stacked.fits(page.lines[index], below)
+
+
+def _rows_follow(page: Page, start: int) -> bool:
+    """Whether an order row (two numbers or more) comes within the next lines: a note under one line
+    ("per quotation 26-118 dated …") is no letter paragraph after the table."""
+    for line in page.lines[start : start + PROSE_LOOKAHEAD]:
+        if line.kind != "text" or stop_kind(line) is not None:
+            return False
+        if sum(1 for t in line.toks if looks_numeric(t.text)) >= 2 and not _prose(line, []):
+            return True
+    return False
+
+
 def stop_kind(line: Line) -> str | None:
     """Why a line would end a table: "carried" (a carried-forward subtotal) or "total"."""
     if labels.contains(line.toks, CARRIED):
@@ -193,9 +156,9 @@ def collect(page: Page, start: int, table: Table, head: list[Line]) -> tuple[Reg
         stop = stop_kind(line)
         if stop == "total" and not any(has_digit(t.text) for row in (*region.lines, line) for t in row.toks):
             continue  # a heading's last word on a line of its own ("Importe / neto"): no number, no total
-        if stop is None and heading(line) is not None:
+        if stop is None and (heading(line) is not None or _heads_next(page, i - 1)):
             stop, i = "heading", i - 1
-        elif stop is None and _prose(line, table.columns):
+        elif stop is None and _prose(line, table.columns) and not _rows_follow(page, i):
             stop = "text"
         elif stop is None and region.lines and line.y0 - region.lines[-1].y1 > GAP_LINES * body:
             stop = "gap"
@@ -223,7 +186,11 @@ def find_regions(pages: list[Page]) -> list[Region]:
             if columns is None:
                 continue
             head = [line]
-            if i < len(page.lines) and _extend(columns, page.lines[i], line):
+            restacked = _stacked(page, i - 1) if page.source == "text" and not garbled else None
+            if restacked is not None:
+                columns, head = restacked
+                i = page.lines.index(head[-1]) + 1
+            elif i < len(page.lines) and _extend(columns, page.lines[i], line):
                 head.append(page.lines[i])
                 i += 1
             table = Table(columns)
@@ -248,6 +215,15 @@ def _heading_of(line: Line) -> tuple[list[Column] | None, bool]:
         return columns, False
     columns = heading(line, garbled=True)
     return columns, columns is not None
+
+
+def _stacked(page: Page, index: int) -> tuple[list[Column], list[Line]] | None:
+    """A text layer's heading at `index` read with the heading lines stacked over and under it."""
+    above, below = stacked.stack_lines(page, index)
+    found = stacked.cells(page.lines[index], above, below)
+    if not any(c.kind == "qty" for c in found):
+        return None
+    return [Column(c.kind, c.x0, c.x1, c.heading) for c in found], [*above, page.lines[index], *below]
 
 
 def _first_row(page: Page, table: Table) -> int:

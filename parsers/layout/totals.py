@@ -15,6 +15,8 @@ from parsers.layout.numbers import Reading, looks_numeric, readings
 from parsers.layout.vocab import CARRIED, TOTALS
 
 PREFERENCE = ("net", "total", "gross")
+MIN_BOXES = 2  # total labels in one row that make it a row of boxes
+BOX_GAP = 2.2  # text heights between a row of total labels and its amounts
 MAX_OPEN = 6  # lines with readings left open that the total may settle together
 
 
@@ -44,10 +46,35 @@ def _last_number(toks: list[Tok]) -> list[Tok]:
 def seen_in(pages: list[Page], skip: set[int]) -> list[Seen]:
     out: list[Seen] = []
     for page in pages:
-        for line in page.lines:
+        for i, line in enumerate(page.lines):
             if line.kind != "text" or id(line) in skip:
                 continue
-            out.extend(_in_line(line))
+            out.extend(_in_line(line) or _in_boxes(page, i))
+    return out
+
+
+def _in_boxes(page: Page, index: int) -> list[Seen]:
+    """Totals in a row of boxes, their labels over their amounts ("SUBTOTAL  I.V.A.  TOTAL" with the
+    amounts on the line below): each label takes the number standing most nearly under it."""
+    line = page.lines[index]
+    if any(looks_numeric(t.text) for t in line.toks):
+        return []
+    found = [(hit, p) for p in line.phrases() for hit in labels.find(p.toks, TOTALS) if hit.start == 0]
+    if len(found) < MIN_BOXES:
+        return []
+    rows = [
+        (below, [t for t in below.toks if looks_numeric(t.text) and not t.text.endswith("%")])
+        for below in page.lines[index + 1 : index + 3]
+        if below.y0 - line.y1 <= BOX_GAP * 2 * line.height
+    ]
+    if not rows:
+        return []
+    below, numbers = max(rows, key=lambda r: len(r[1]))  # the amounts, not a tax rate between
+    out: list[Seen] = []
+    for hit, phrase in found if numbers else []:
+        nearest = min(numbers, key=lambda t: abs(t.cx - phrase.cx))
+        if hit.kind != "tax" and abs(nearest.cx - phrase.cx) < BOX_GAP * 4 * line.height:
+            out.append(Seen(hit.kind, [nearest], page.number, below.cy))
     return out
 
 

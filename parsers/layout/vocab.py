@@ -23,17 +23,29 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "pedido de compra|hoja de pedido|"
         "po number|po no|po no.|po #|po|p.o.|p.o. number|order no|order no.|order number|"
         "purchase order|purchase order no|purchase order no.|purchase order number|order|order #|"
-        "our order no|our order"
+        "our order no|our order|numero de orden|número de orden|nº de orden|order n°|order nº|"
+        "po #|p.o. #|p.o. no|p.o. no.|p.o.#|po#|número do pedido|nº encomenda|n° de commande|"
+        "numéro de commande|bestellnummer|bestell-nr.|numero ordine|n. ordine"
+    ),
+    # a document's own number: the order number on an order, not on an invoice or a delivery note
+    "doc_number": _phrases(
+        "document number|document no|document no.|doc. no|doc no|número de documento|nº documento|"
+        "numero documento"
     ),
     "order_date": _phrases(
         "fecha|fecha pedido|fecha de pedido|fecha del pedido|fecha emisión|fecha documento|date|"
-        "order date|po date|date of order|dated|issue date|fecha orden"
+        "order date|po date|date of order|dated|issue date|fecha orden|p.o.date|p.o. date|document date|"
+        "date ordered|fecha de compra|fecha de emisión|date generated|creation date|fecha de creación|"
+        "date of issue|data do pedido|data da encomenda|date de commande|bestelldatum|auftragsdatum|"
+        "data ordine|data dell'ordine|data documento"
     ),
     "delivery_date": _phrases(
         "fecha de entrega|fecha entrega|f. entrega|entrega solicitada|plazo de entrega|"
         "fecha entrega solicitada|entregar el|entregar antes de|fecha de suministro|delivery date|"
         "required by|requested delivery|requested delivery date|deliver by|required delivery date|"
-        "need by|date required|delivery"
+        "need by|date required|delivery|shipment date|ship date|due date|delivery dt|delivery dt.|"
+        "dispatch date|fecha de envío|data de entrega|date de livraison|liefertermin|lieferdatum|"
+        "data di consegna|data consegna|plazo"
     ),
     "party_id": _phrases(
         "nº cliente|no cliente|código de cliente|codigo cliente|cód. cliente|cod. cliente|"
@@ -53,30 +65,68 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "pos": _phrases("pos|pos.|posición|posicion|línea|linea|line|nº|no|no.|#|ln"),
+    "pos": _phrases(
+        "pos|pos.|posición|posicion|línea|linea|line|nº|no|no.|#|ln|sno|s.no|sr. no|sl. no|item no.|"
+        "lfd. nr.|pos. nr."
+    ),
     "code": _phrases(
         "referencia|ref|ref.|código|codigo|cód|cod|artículo|articulo|art|cód. artículo|"
         "cod. articulo|código artículo|item|item code|item #|item no|part no|part no.|part number|"
-        "product code|material|sku|su referencia|product|article|article no|ref. cliente|your ref"
+        "product code|material|sku|su referencia|product|article|article no|ref. cliente|your ref|"
+        "nº producto|no producto|variant number|size variant number|referência|código produto|"
+        "référence|réf.|artikel|artikelnummer|art.-nr.|articolo|codice|cod. art."
     ),
-    "gtin": _phrases("ean|gtin|código ean|ean13|código de barras|barcode|ean code"),
+    # a heading naming both: the code leads the description ("Part/Description")
+    "partdesc": _phrases(
+        "part/description|part / description|part description|item/description|item / description|"
+        "código/descripción|código / descripción|ref./descripción"
+    ),
+    "gtin": _phrases("ean|gtin|código ean|ean13|código de barras|barcode|ean code|ean no|ean no.|upc"),
     "description": _phrases(
         "descripción|descripcion|denominación|denominacion|concepto|descripción del artículo|"
-        "description|item description|designation|product description|detalle|texto breve"
+        "description|item description|designation|product description|detalle|texto breve|"
+        "article description|size description|descrição|désignation|bezeichnung|descrizione|"
+        "artikelbezeichnung"
     ),
     "qty": _phrases(
         "cantidad|cant|cant.|unidades|cantidad pedida|qty|qty.|quantity|qty ordered|"
-        "quantity ordered|ordered|uds.|cdad|"
+        "quantity ordered|ordered|uds.|cdad|order quantity|order qty|quantidade|qtd|quantité|qté|"
+        "menge|quantità|qtà|"
         "oty|gty|qly|0ty|oty ordered|gty ordered"  # "Qty" as OCR reads it on a fax
     ),
-    "unit": _phrases("ud|ud.|unidad|um|u.m.|u/m|unit|uom|u/m|units|un"),
+    "unit": _phrases("ud|ud.|unidad|um|u.m.|u/m|unit|uom|u/m|units|un|unidade|unité|einheit|unità"),
     "price": _phrases(
         "precio|precio unit|precio unit.|precio unitario|p. unitario|p. unit|p.unit|precio neto|"
-        "pvp|unit price|price|unit cost|price each|net price|rate|price/unit|precio/ud|cost"
+        "pvp|unit price|price|unit cost|price each|net price|rate|price/unit|precio/ud|cost|"
+        "precio por unidad|precio unitario sin iva|cost price|b.price|basic price|unit net price|"
+        "preço|preço unitário|prix|prix unitaire|preis|einzelpreis|prezzo|prezzo unitario"
     ),
     "amount": _phrases(
         "importe|total|importe neto|amount|line total|net amount|valor neto|valor|net value|"
-        "subtotal|ext. price|extended price|extension|total línea|importe total|value|total price"
+        "subtotal|ext. price|extended price|extension|total línea|importe total|value|total price|"
+        "extended cost|ext. cost|ext cost|precio total|t.value|total value|montant|betrag|gesamtpreis|"
+        "importo|valor total"
+    ),
+    # columns whose numbers are none of the line's quantity, price or amount
+    "variant": _phrases(
+        "rev|rev.|revision|revisión|estado de revisión|item details|colour|color|talla|size|"
+        "size code|variant|version|versión|cor|couleur|farbe|colore|taglia|tamaño"
+    ),
+    "date": _phrases(
+        "due date|delivery date|fecha de entrega|fecha entrega|ship date|need by|required date|"
+        "fecha de entrega/ período de prestación|delivery"
+    ),
+    "tax": _phrases(
+        "tax|tax %|%tax|iva|% iva|iva %|cuota|cuota de iva|cuota iva|vat|vat %|vat amount|igst|cgst|"
+        "sgst|sgst/ utgst|cgst/ igst|cess|impuesto|alícuota|alicuota|mwst|tva|taxes"
+    ),
+    "discount": _phrases(
+        "descuento|dto|dto.|desc.|discount|disc|disc.|disc. %|sp.dis|sp.dis %|descuento total|"
+        "rabatt|remise|sconto|desconto|sch.val"
+    ),
+    "skip": _phrases(
+        "retail price|retail|mrp|free|cartons|vcp|warehouse pack|l.price|rrp|pvp recomendado|weight|"
+        "peso|bultos|win|landed price"
     ),
 }
 
@@ -84,22 +134,26 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
 CARRIED = _phrases(
     "suma y sigue|suma anterior|sumas anteriores|a la vuelta|de la página anterior|"
     "carried forward|brought forward|total carried forward|total brought forward|carry forward|"
-    "continued"
+    "continued|carry over|carried over|transporte|suma anterior"
 )
 TOTAL_NET = _phrases(
     "base imponible|total neto|subtotal|sub-total|total sin iva|total (sin iva)|importe neto|"
     "valor total neto|total net value|net total|total net|total excl. vat|total ex vat|net value|"
-    "neto|suma"
+    "neto|suma|valor total|neto gravado|total before tax|order subtotal|total without taxes|"
+    "total sin impuestos|total ht|nettobetrag|imponibile"
 )
 TOTAL_GROSS = _phrases(
     "total con iva|total (iva incl.)|total iva incluido|total incl. vat|total inc. vat|"
-    "total including vat|total a pagar|gross total|total bruto|invoice total"
+    "total including vat|total a pagar|gross total|total bruto|invoice total|total(bruto)|total (bruto)|"
+    "total ttc|bruttobetrag|totale documento"
 )
 TOTAL_PLAIN = _phrases(
     "total|total pedido|importe total|total del pedido|order total|grand total|total order|"
     "total amount|total eur|total (eur)|suma total|total general"
 )
-TAX = _phrases("iva|i.v.a.|vat|tax|igic|impuestos|sales tax")
+TAX = _phrases(
+    "iva|i.v.a.|vat|tax|igic|impuestos|sales tax|impuesto total|total tax amount|percepciones|tva|mwst"
+)
 
 TOTALS = {"net": TOTAL_NET, "gross": TOTAL_GROSS, "total": TOTAL_PLAIN, "tax": TAX}
 
@@ -156,6 +210,10 @@ SUBLINES = {
     "gtin": _phrases("ean|gtin|código ean|ean13|ean 13|código de barras|barcode"),
     "delivery": _phrases(
         "fecha de entrega|fecha entrega|entrega|delivery date|delivery|deliver by|required by|plazo"
+    ),
+    "item_code": _phrases(
+        "item code|item no|item no.|item number|part no|part no.|part number|código|código artículo|"
+        "product code|article no|nº artículo|material"
     ),
     "buyer_item_code": _phrases("nuestra ref|nuestro código|our ref|our material|our part no"),
 }

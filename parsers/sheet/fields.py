@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from core.capture.domain.order import Evidence, Provenance
+from core.capture.domain.order import Evidence, Provenance, UnreadField
 from parsers.layout.vocab import CURRENCIES, ISO_CURRENCIES
 from parsers.sheet import labels, values
 from parsers.sheet.grid import Cell, Grid
@@ -29,6 +29,8 @@ class Header:
     notes: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)  # the label texts found, for telling the language
+    texts: list[str] = field(default_factory=list)  # the text of each row above the table
+    unread: list[UnreadField] = field(default_factory=list)  # labelled dates whose value is no date
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ def read_header(grid: Grid, end: int) -> Header:
     """The labelled values in the rows before `end` (the table's header row)."""
     header = Header()
     for r in range(end):
+        header.texts.append(" ".join(c for c in grid.rows[r] if isinstance(c, str)))
         for c, cell in enumerate(grid.rows[r]):
             if not isinstance(cell, str):
                 continue
@@ -50,7 +53,7 @@ def read_header(grid: Grid, end: int) -> Header:
             if kind is None:
                 continue
             found = _Value(inline.strip(), c, r) if inline.strip() else _value(grid, r, c, end)
-            if found is not None and _take(header, kind, found, grid.number):
+            if found is not None and _take(header, kind, found, grid.number, label):
                 header.labels.append(label)
     return header
 
@@ -71,7 +74,7 @@ def _is_label(cell: Cell) -> bool:
     return isinstance(cell, str) and labels.field(cell) is not None
 
 
-def _take(header: Header, kind: str, found: _Value, sheet: int) -> bool:
+def _take(header: Header, kind: str, found: _Value, sheet: int, label: str = "") -> bool:
     """Put a value into its field (the first one found wins); whether it was usable."""
     text = values.identifier(found.cell)
     where = Provenance(page=sheet, raw=f"{ref(found.col, found.row)}: {values.text(found.cell) or ''}")
@@ -81,10 +84,13 @@ def _take(header: Header, kind: str, found: _Value, sheet: int) -> bool:
     elif kind in ("order_date", "delivery_date"):
         day = values.day(found.cell)
         name = "order_date" if kind == "order_date" else "delivery"
+        path = "order_date" if kind == "order_date" else "requested_delivery_date"
+        if day is None and text and getattr(header, name) is None:
+            header.unread.append(UnreadField(path, label.strip(), where))  # "Fecha: 31/11/2026"
         if day is None or getattr(header, name) is not None:
             return False
         setattr(header, name, day[0])
-        path = "order_date" if kind == "order_date" else "requested_delivery_date"
+        header.unread = [u for u in header.unread if u.field != path]
         header.evidence.append(Evidence(path, day[1], where))
     elif kind in ("party_id", "buyer") and text and header.party_id is None and _ID.match(text):
         header.party_id = text

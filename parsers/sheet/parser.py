@@ -14,7 +14,17 @@ import zipfile
 from decimal import Decimal
 
 from core.capture.domain.documents import InboundDocument, ParseContext, ParseResult
-from core.capture.domain.order import CapturedOrder, Evidence, Party, Problem, ProblemCode, Provenance
+from core.capture.domain.order import (
+    CapturedOrder,
+    DocumentKind,
+    Evidence,
+    Party,
+    Problem,
+    ProblemCode,
+    Provenance,
+)
+from parsers.layout import identifiers
+from parsers.layout.kind import title_kind
 from parsers.layout.numbers import decide_mark, mark_evidence
 from parsers.sheet import labels
 from parsers.sheet.fields import read_header
@@ -162,6 +172,9 @@ def read_grid(grid: Grid, delimiter: str | None = None) -> tuple[CapturedOrder |
         total=total,
         notes=tuple(header.notes),
         language=language,
+        kind=next((k for t in header.texts if (k := title_kind(t)) is not None), DocumentKind.ORDER),
+        identifiers=identifiers.unique(i for t in header.texts for i in identifiers.in_text(t)),
+        unread=tuple(header.unread),
         evidence=tuple(header.evidence + body.evidence + total_evidence),
         problems=tuple(body.problems),
     )

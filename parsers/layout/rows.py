@@ -1,0 +1,231 @@
+"""Item rows from a table's lines: the row that starts each order line, the lines that continue it
+(wrapped descriptions, labelled ERP sub-lines), codes found in the position or description column,
+and the table's own numbering of its rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from parsers.layout import labels, positions
+from parsers.layout.codes import split_position
+from parsers.layout.geometry import Line, Tok
+from parsers.layout.numbers import looks_numeric, readings
+from parsers.layout.table import Region
+from parsers.layout.text import has_digit
+from parsers.layout.vocab import SUBLINES
+
+NUMERIC = ("qty", "price", "amount")
+POSITION_EDGE = ").:|]/"  # what follows a position number ("10)", "2.") or a rule beside it
+MIN_CODE = 3  # characters of the shortest code told apart from a word
+NEAR_ROW = 0.8  # of a text height: a line this close above the first row belongs to it
+CLEARLY_NEARER = 0.6  # a line this much nearer to the row below than to the one above belongs below
+
+
+@dataclass
+class Draft:
+    """One order line as found in the table, before its numbers are read."""
+
+    page: int
+    cells: dict[str, list[Tok]]
+    description: list[Tok] = field(default_factory=list)
+    subs: dict[str, list[Tok]] = field(default_factory=dict)
+    position: int | None = None  # by the table's numbering, when it has one (parsers.layout.positions)
+    missing: bool = False  # a row the numbering says is there, which OCR did not read
+
+    def numbers(self, kind: str) -> list[Tok]:
+        return [t for t in self.cells.get(kind, []) if looks_numeric(t.text)]
+
+    def words(self, kind: str) -> list[Tok]:
+        return [t for t in self.cells.get(kind, []) if not looks_numeric(t.text)]
+
+
+def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
+    """Item rows (a quantity in the quantity column) with the lines that belong to them; where the table
+    numbers its rows, each row's position, and (`ocr`) an empty row for each position OCR lost.
+
+    A line between two rows belongs to the row it stands nearer to (a description printed above and
+    below its numbers), and a line with a code of its own starts the next row when that row has none
+    (the code and description on one line, the numbers on the last line of the description). A row
+    of numbers alone that adds up the rows above it is a subtotal, not an order line."""
+    out: list[Draft] = []
+    since: list[Draft] = []  # the rows since the last subtotal, over page breaks
+    for region in regions:
+        rows = [(line, _cells(region, line)) for line in region.lines]
+        priced = {"price", "amount"} & set(region.table.kinds())
+        starts = [i for i, (line, cells) in enumerate(rows) if _is_item(line.toks, cells, priced)]
+        worded = any(_worded(rows[i][1]) for i in starts)
+        current: Draft | None = out[-1] if out and region.heading == [] else None
+        last: Line | None = None
+        pending: list[tuple[Line, dict[str, list[Tok]]]] = []
+        for i, (line, cells) in enumerate(rows):
+            if i in starts:
+                if worded and not _worded(cells) and _subtotal(cells, since):
+                    current, last, since, pending = None, None, [], []
+                    continue
+                current = _start(line, cells, pending)
+                out.append(current)
+                since.append(current)
+                last, pending = line, []
+                continue
+            following = next((rows[j] for j in starts if j > i), None)
+            coded_above = bool(pending) and bool(pending[0][1].get("code"))
+            if following is not None and coded_above and labels.starts_with(line.toks, SUBLINES) is None:
+                pending.append((line, cells))  # between a code's own line and its numbers
+            elif _belongs_below(line, cells, last if current is not None else None, following):
+                pending.append((line, cells))
+            elif current is not None:
+                _continue(current, line.toks, cells)
+                last = line
+        for line, cells in pending:
+            if current is not None:
+                _continue(current, line.toks, cells)
+    if any(h.kind == "pos" for r in regions for _, _, h in r.table.segments):
+        out = _numbered(out, ocr)
+    return out
+
+
+def _cells(region: Region, line: Line) -> dict[str, list[Tok]]:
+    coded = any(h.kind == "code" for _, _, h in region.table.segments)
+    cells = region.table.cells(line)
+    return _code_from_description(cells if coded else _code_from_position(cells))
+
+
+def _start(
+    line: Line, cells: dict[str, list[Tok]], pending: list[tuple[Line, dict[str, list[Tok]]]]
+) -> Draft:
+    """A draft for an item row, with the lines above it that belong to it."""
+    # no description column (its heading lost): the words of the column nobody claims
+    description = list(cells.get("description") or cells.get("other", []))
+    above: list[Tok] = []
+    for _, before in pending:
+        if before.get("code") and not cells.get("code"):
+            cells = {**cells, "code": before["code"]}
+        above += before.get("description") or before.get("other", [])
+    return Draft(line.page, cells, above + description)
+
+
+def _worded(cells: dict[str, list[Tok]]) -> bool:
+    """Whether a row names what it is: a code, a GTIN, a description or a position."""
+    return any(cells.get(kind) for kind in ("code", "gtin", "description", "pos", "other"))
+
+
+def _subtotal(cells: dict[str, list[Tok]], since: list[Draft]) -> bool:
+    """A row of numbers alone whose quantity or amount is the sum of the rows since the last subtotal."""
+    for kind in ("qty", "amount"):
+        printed = {_plain(t.text) for t in cells.get(kind, [])} - {None}
+        values = [_plain(t.text) for d in since for t in d.numbers(kind)[:1]]
+        if printed and values and None not in values and sum(v for v in values if v is not None) in printed:
+            return True
+    return False
+
+
+def _plain(text: str) -> Decimal | None:
+    """A number as a subtotal prints it: digits with a decimal point or comma, no thousands marks."""
+    found = readings(text, "." if "." in text else ",", rules=False)
+    return found[0].value if found and found[0].cost == 0 else None
+
+
+def _belongs_below(
+    line: Line,
+    cells: dict[str, list[Tok]],
+    last: Line | None,
+    following: tuple[Line, dict[str, list[Tok]]] | None,
+) -> bool:
+    """Whether a line between rows belongs to the row after it rather than the row before it."""
+    if following is None or labels.starts_with(line.toks, SUBLINES) is not None:
+        return False
+    below, below_cells = following
+    if cells.get("code") and not below_cells.get("code"):
+        return True  # the code and the description on a line of their own, the numbers below
+    gap_below = below.y0 - line.y1
+    if last is None:
+        return gap_below <= NEAR_ROW * line.height
+    return gap_below < CLEARLY_NEARER * (line.y0 - last.y1)
+
+
+def _numbers_in(cells: dict[str, list[Tok]]) -> bool:
+    return any(looks_numeric(t.text) for kind in NUMERIC for t in cells.get(kind, []))
+
+
+def _code_from_position(cells: dict[str, list[Tok]]) -> dict[str, list[Tok]]:
+    """In a table whose code heading OCR lost, the position column holds the code too: what follows
+    the position number there (or stands there without one) is the code."""
+    pos = cells.get("pos", [])
+    rest = pos[1:] if pos and looks_numeric(pos[0].text) else pos
+    if rest and any(c.isalpha() for t in rest for c in t.text):
+        cells = {**cells, "pos": pos[: len(pos) - len(rest)], "code": rest}
+    return cells
+
+
+def _code_from_description(cells: dict[str, list[Tok]]) -> dict[str, list[Tok]]:
+    """A column headed for both code and description ("Part/Description"): a first word that looks like
+    a code (a digit in it, no lower-case letters) is the code, the rest the description."""
+    toks = cells.get("partdesc")
+    if toks is None:
+        return cells
+    cells = {k: v for k, v in cells.items() if k != "partdesc"}
+    first = toks[0].text
+    if not cells.get("code") and len(first) >= MIN_CODE and has_digit(first) and first == first.upper():
+        cells["code"], toks = [toks[0]], toks[1:]
+    if toks:
+        cells["description"] = cells.get("description", []) + toks
+    return cells
+
+
+def _printed_position(draft: Draft) -> int | None:
+    """The row's position as printed: its position cell, or a number OCR ran into its code."""
+    pos = [t.text.strip(POSITION_EDGE) for t in draft.numbers("pos")]
+    if pos and pos[0].isdigit():
+        return int(pos[0])
+    code = draft.cells.get("code", [])
+    lead = positions.leading_number(code[0].text) if code else None
+    return lead if lead is not None and split_position(code, lead) is not None else None
+
+
+def _numbered(found: list[Draft], ocr: bool) -> list[Draft]:
+    numbering = positions.number([_printed_position(d) for d in found])
+    if numbering is None:
+        return found
+    for draft, position in zip(found, numbering, strict=True):
+        draft.position = position
+        printed = _printed_position(draft)
+        if printed is not None and not draft.numbers("pos"):  # run into the code, read right or not
+            split = split_position(draft.cells.get("code", []), printed)
+            if split is not None:
+                draft.cells["pos"], draft.cells["code"] = [split[0]], split[1]
+    if not ocr:
+        return found
+    out = list(found)
+    for index, missing in reversed(positions.lost(numbering)):
+        page = found[index].page
+        out[index:index] = [Draft(page, {}, position=p, missing=True) for p in missing]
+    return out
+
+
+def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> bool:
+    """A row that starts an order line: a number in a numeric column and enough else that a line is
+    there (a position, a code, two of quantity, price and amount); never a labelled sub-line.
+
+    A quantity OCR could not read ("5-4" for "5 u.") does not lose the row: its price and amount, or
+    its code and one of them, still show a line, and the arithmetic then says what the quantity was."""
+    numeric = {kind for kind in (*NUMERIC, "pos") if any(looks_numeric(t.text) for t in cells.get(kind, []))}
+    if not numeric & set(NUMERIC):
+        return False
+    if labels.starts_with(toks, SUBLINES) is not None:
+        return False
+    if "qty" in numeric and (not priced or numeric & priced):
+        return True
+    # a number lost: three of position, code, quantity, price and amount, or a position and a price
+    signs = len(numeric) + bool(cells.get("code"))
+    return signs >= 3 or ("pos" in numeric and bool(numeric & priced))
+
+
+def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> None:
+    """A line under an item row: a labelled sub-line (our code, EAN, delivery) or more description."""
+    hit = labels.starts_with(toks, SUBLINES) or labels.starts_garbled(toks, SUBLINES)
+    valued = hit is not None and hit.end < len(toks)
+    if hit is not None and valued and (hit.kind != "item_code" or has_digit(toks[hit.end].text)):
+        draft.subs.setdefault(hit.kind, toks[hit.end :])
+        return
+    draft.description += cells.get("description", []) or [t for t in toks if t.key]

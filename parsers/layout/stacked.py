@@ -1,0 +1,169 @@
+"""Table headings set on two or three lines ("Cost / Price", "Precio / Unitario / sin IVA"): the words
+stacked in one column are read as one heading, and every heading word of a text layer makes a column
+of its own, known or not, so that a column nobody named keeps its numbers to itself.
+
+Only for text layers: OCR garbles heading words, and an unknown word there may be a known one misread
+(`parsers.layout.table` keeps its own rules for OCR pages).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from parsers.layout import labels
+from parsers.layout.geometry import Line, Page, Tok
+from parsers.layout.text import has_digit, token_key
+from parsers.layout.vocab import COLUMNS, LABEL_WORDS
+
+WORD_GAP = 0.5  # of a text height: words this close are one heading (a column gap is wider)
+HEADING_WORDS = 0.5  # share of a stacked heading line's words that must be heading vocabulary
+STACK_GAP = 0.9  # of a text height: heading lines stacked closer than this belong together
+MAX_ABOVE, MAX_BELOW = 2, 3  # heading lines above and below the one with the column words
+
+
+@dataclass
+class Cell:
+    """The words of one heading column, on every heading line, and the kind they name."""
+
+    toks: list[Tok]
+    anchored: bool  # a word of it stands on the main heading line
+    main_kind: str | None = None
+    kind: str = "other"
+    extra: list[Tok] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return min(t.x0 for t in (*self.toks, *self.extra))
+
+    @property
+    def x1(self) -> float:
+        return max(t.x1 for t in (*self.toks, *self.extra))
+
+    @property
+    def heading(self) -> str:
+        return " ".join(t.text for t in _joined(self.toks + self.extra))
+
+
+def fits(line: Line, near: Line) -> bool:
+    """A line of heading words beside `near`: close above or below it, without digits, half its
+    words or more such as headings use (a description wrapped under the heading has few)."""
+    if line.kind != "text" or any(has_digit(t.text) for t in line.toks):
+        return False
+    keyed = [t.key for t in line.toks if t.key]
+    if sum(k in LABEL_WORDS or k in "%#" for k in keyed) < HEADING_WORDS * len(keyed):
+        return False
+    gap = max(line.y0 - near.y1, near.y0 - line.y1)
+    return gap <= STACK_GAP * max(line.height, near.height)
+
+
+def stack_lines(page: Page, index: int) -> tuple[list[Line], list[Line]]:
+    """The heading lines stacked above (top first) and below the heading line at `index`."""
+    main = page.lines[index]
+    above: list[Line] = []
+    near = main
+    for i in range(index - 1, max(-1, index - 1 - MAX_ABOVE), -1):
+        if not fits(page.lines[i], near):
+            break
+        above.insert(0, page.lines[i])
+        near = page.lines[i]
+    below: list[Line] = []
+    near = main
+    for line in page.lines[index + 1 : index + 1 + MAX_BELOW]:
+        if not fits(line, near):
+            break
+        below.append(line)
+        near = line
+    return above, below
+
+
+def _units(line: Line) -> list[tuple[list[Tok], str | None]]:
+    """A heading line as its column phrases (with their kind) and its other words one by one; a word
+    a word space from a phrase ("Ext." before "Cost") is part of it."""
+    hits = labels.find(line.toks, COLUMNS)
+    out: list[tuple[list[Tok], str | None]] = []
+    taken: set[int] = set()
+    for hit in hits:
+        out.append((list(line.toks[hit.start : hit.end]), hit.kind))
+        taken.update(range(hit.start, hit.end))
+    out += [([t], None) for i, t in enumerate(line.toks) if i not in taken and t.key]
+    out.sort(key=lambda u: u[0][0].x0)
+    joined: list[tuple[list[Tok], str | None]] = []
+    for toks, kind in out:
+        if (
+            joined
+            and (kind is None or joined[-1][1] is None)
+            and toks[0].x0 - joined[-1][0][-1].x1 < WORD_GAP * toks[0].h
+        ):
+            prev_toks, prev_kind = joined[-1]
+            joined[-1] = (prev_toks + toks, prev_kind or kind)
+        else:
+            joined.append((toks, kind))
+    return joined
+
+
+def _overlap(a: list[Tok], b: Cell) -> float:
+    return min(max(t.x1 for t in a), b.x1) - max(min(t.x0 for t in a), b.x0)
+
+
+def _joined(toks: list[Tok]) -> list[Tok]:
+    """Words in reading order, a word broken over two heading lines ("Descuen" / "to") made whole."""
+    ordered = sorted(toks, key=lambda t: (round(t.cy), t.x0))
+    out: list[Tok] = []
+    for tok in ordered:
+        prev = out[-1] if out else None
+        whole = prev.key + tok.key if prev is not None else ""
+        if (
+            prev is not None
+            and prev.cy < tok.cy - prev.h / 2
+            and prev.key not in LABEL_WORDS
+            and whole in LABEL_WORDS
+        ):
+            word = replace(prev.word, text=prev.text + tok.text)
+            out[-1] = replace(prev, word=word, x1=max(prev.x1, tok.x1), key=token_key(word.text))
+            continue
+        out.append(tok)
+    return out
+
+
+def _kind(toks: list[Tok]) -> tuple[str | None, int]:
+    """The kind of the longest column phrase among the words, and its length in words."""
+    hits = labels.find(_joined(toks), COLUMNS)
+    best = max(hits, key=lambda h: h.size, default=None)
+    return (best.kind, best.size) if best is not None else (None, 0)
+
+
+def cells(main: Line, above: list[Line], below: list[Line]) -> list[Cell]:
+    """The heading's columns: the main line's phrases and words, each with the stacked words over and
+    under it; neighbours whose words together make one longer column phrase are one column."""
+    found = [Cell(list(toks), True, kind) for toks, kind in _units(main)]
+    if not found:
+        return []
+    for line in (*reversed(above), *below):
+        for toks, kind in _units(line):
+            best = max(found, key=lambda c: _overlap(toks, c))
+            if _overlap(toks, best) > 0:
+                best.extra += toks
+            elif kind is not None:  # a column whose heading stands on another line ("Total" under "%")
+                found.append(Cell(list(toks), False, kind))
+    found.sort(key=lambda c: c.x0)
+    merged: list[Cell] = []
+    for cell in found:
+        if merged:
+            prev = merged[-1]
+            both = prev.toks + prev.extra + cell.toks + cell.extra
+            kind, size = _kind(both)
+            alone = max(_kind(prev.toks + prev.extra)[1], _kind(cell.toks + cell.extra)[1])
+            if kind is not None and size > alone and size >= sum(1 for t in both if t.key):
+                prev.toks += cell.toks
+                prev.extra += cell.extra
+                prev.main_kind = kind
+                continue
+        merged.append(cell)
+    for cell in merged:
+        kind, size = _kind(cell.toks + cell.extra)
+        main_size = _kind(cell.toks)[1]
+        cell.kind = (kind if size > main_size else cell.main_kind or kind) or "other"
+    prices = [c for c in merged if c.kind == "price"]
+    if len(prices) >= 2 and not any(c.kind == "amount" for c in merged):
+        prices[-1].kind = "amount"  # "Unit Cost" and "Ext. Cost": the second is the line's amount
+    return merged
