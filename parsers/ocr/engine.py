@@ -82,7 +82,10 @@ def _upright(page: PageImage, options: OcrOptions) -> Image.Image:
     """The page image turned to read upright and straight, as far as `options` allow; the turn (degrees
     counter-clockwise) in its info["rotation"]."""
     image = page.image()
-    if not (options.orient or options.deskew):
+    if not (options.orient or options.deskew) or image.mode == "1":
+        # a 1-bit fax page is read as it came: Tesseract copes with a feeder's skew of a degree or two,
+        # and the letters' ascenders, a few pixels at 204 dpi among the line's specks, do not say
+        # reliably enough which way is up (measured: parsers/ocr/README.md)
         return image
     found = geometry.measure(image, page.dpi, ask=options.orient)
     if not options.orient and found.quarters:
