@@ -6,7 +6,7 @@ VENV  := .venv
 PY    := $(VENV)/bin/python
 PIP   := $(VENV)/bin/pip
 PYTHON ?= python3
-APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa fonts-dejavu-core dovecot-imapd chromium openssl
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-osd fonts-dejavu-core dovecot-imapd chromium openssl
 STAMP := $(VENV)/.installed
 
 export OMP_THREAD_LIMIT ?= 1

@@ -18,9 +18,9 @@ from PIL import Image
 
 from core.capture.domain.layout import PageWords, Word
 from core.kernel.errors import ParseError
-from parsers.ocr import holes
+from parsers.ocr import geometry, holes
 from parsers.ocr.images import PageImage
-from parsers.ocr.preprocess import prepare
+from parsers.ocr.preprocess import flatten, prepare
 
 DEFAULT_LANGUAGES = ("eng", "spa")
 
@@ -37,6 +37,9 @@ class OcrOptions:
     preprocess: tuple[str, ...] = ("heal",)
     preprocess_normal: tuple[str, ...] = ("heal", "smooth")
     fill_holes: bool = True  # read again the text the page segmentation dropped (parsers.ocr.holes)
+    orient: bool = True  # turn pages lying on their side or upside down upright (parsers.ocr.geometry)
+    deskew: bool = True  # straighten pages scanned or photographed askew (parsers.ocr.geometry)
+    flatten: bool = True  # even out uneven light on grey pages (photos, scans): preprocess.flatten
 
     def steps_for(self, page: PageImage) -> tuple[str, ...]:
         stated = page.source_dpi
@@ -55,13 +58,17 @@ class PageOcr(Protocol):
 def ocr_page(page: PageImage, options: OcrOptions) -> PageWords:
     """Tesseract on one page: every word with its box (page pixels at the page's dpi) and confidence;
     with `options.fill_holes`, text the page segmentation left out read again (parsers.ocr.holes)."""
-    image = prepare(page.image(), options.steps_for(page), page.dpi)
-    scale = image.width / page.width  # preprocessing may have resampled the page
+    upright = _upright(page, options)
+    if options.flatten:
+        upright = flatten(upright, page.dpi)
+    turned = upright.size
+    image = prepare(upright, options.steps_for(page), page.dpi)
+    scale = image.width / turned[0]  # preprocessing may have resampled the page
     dpi = page.dpi * scale
     try:
         with tempfile.TemporaryDirectory(prefix="oms-ocr-") as tmp:
             data = _tesseract(image, Path(tmp) / "page.png", options, options.config(dpi))
-            words = words_from_data(page, data, scale)
+            words = words_from_data(page, data, scale, turned, upright.info.get("rotation", 0.0))
             if options.fill_holes:
                 words = _fill_holes(image, words, scale, Path(tmp), options)
     except pytesseract.TesseractNotFoundError as exc:
@@ -69,6 +76,25 @@ def ocr_page(page: PageImage, options: OcrOptions) -> PageWords:
     except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
         raise ParseError(f"Tesseract failed on page {page.number}: {exc}") from exc
     return words
+
+
+def _upright(page: PageImage, options: OcrOptions) -> Image.Image:
+    """The page image turned to read upright and straight, as far as `options` allow; the turn (degrees
+    counter-clockwise) in its info["rotation"]."""
+    image = page.image()
+    if not (options.orient or options.deskew) or image.mode == "1":
+        # a 1-bit fax page is read as it came: Tesseract copes with a feeder's skew of a degree or two,
+        # and the letters' ascenders, a few pixels at 204 dpi among the line's specks, do not say
+        # reliably enough which way is up (measured: parsers/ocr/README.md)
+        return image
+    found = geometry.measure(image, page.dpi, ask=options.orient)
+    if not options.orient and found.quarters:
+        return image  # on its side: its skew was measured across the columns
+    if not options.deskew:
+        found = replace(found, skew=0.0)
+    turned = geometry.turn(image, found)
+    turned.info["rotation"] = found.degrees
+    return turned
 
 
 def _fill_holes(
@@ -97,11 +123,18 @@ def _tesseract(image: Image.Image, path: Path, options: OcrOptions, config: str)
     return data
 
 
-def words_from_data(page: PageImage, data: dict[str, list[object]], scale: float = 1.0) -> PageWords:
+def words_from_data(
+    page: PageImage,
+    data: dict[str, list[object]],
+    scale: float = 1.0,
+    size: tuple[int, int] | None = None,
+    rotation: float = 0.0,
+) -> PageWords:
     """Tesseract's TSV rows (pytesseract's dict) to `PageWords` in the page's own pixels.
 
-    `scale` is how much larger the image Tesseract read was than the page; line numbers count the
-    reader's lines in its reading order.
+    `scale` is how much larger the image Tesseract read was than the page; `size` and `rotation` the
+    page's once turned upright (parsers.ocr.geometry); line numbers count the reader's lines in its
+    reading order.
     """
     words: list[Word] = []
     lines: dict[tuple[int, int, int], int] = {}
@@ -130,13 +163,15 @@ def words_from_data(page: PageImage, data: dict[str, list[object]], scale: float
                 block=key[0],
             )
         )
+    width, height = size or (page.width, page.height)
     return PageWords(
         number=page.number,
-        width=float(page.width),
-        height=float(page.height),
+        width=float(width),
+        height=float(height),
         dpi=page.dpi,
         words=tuple(words),
         source="ocr",
+        rotation=float(rotation),
     )
 
 

@@ -18,8 +18,9 @@ from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
+from parsers.ocr.geometry import Orientation, turn
 from parsers.ocr.images import Limits, PageImage, image_description, load_pages, sniff
-from parsers.ocr.pdf import open_pdf, rasterise, text_chars
+from parsers.ocr.pdf import hidden_text_only, open_pdf, rasterise, text_chars
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +61,19 @@ class _OcrParser:
         if plausible(found):
             return found
         pad = HEADER_PAD * page.dpi
+        upright = turn(image.image(), Orientation.from_degrees(page.rotation))  # as the words were read
         top = max(0, int(min(w.y0 for w in header.words) - pad))
-        bottom = min(image.height, int(max(w.y1 for w in header.words) + pad))
-        strip = PageImage.from_image(
-            image.number, image.image().crop((0, top, image.width, bottom)), image.dpi
+        bottom = min(upright.height, int(max(w.y1 for w in header.words) + pad))
+        strip = PageImage.from_image(image.number, upright.crop((0, top, upright.width, bottom)), image.dpi)
+        options = replace(
+            self._options(ctx),
+            psm=7,
+            preprocess=("heal", "upscale"),
+            fill_holes=False,
+            orient=False,
+            deskew=False,
+            flatten=False,
         )
-        options = replace(self._options(ctx), psm=7, preprocess=("heal", "upscale"), fill_holes=False)
         (words,) = self.engine.read_pages([strip], options)
         again = normalise_phone(sender_in(line_text(sorted(words.words, key=lambda w: w.x0))))
         return again if plausible(again) else None
@@ -134,11 +142,16 @@ class PdfOcrParser(_OcrParser):
     name = "pdf-ocr"
 
     def score(self, doc: InboundDocument) -> int | None:
+        """70 for a PDF of scanned pages; 95 when its only text is a scanning app's invisible OCR layer
+        (ahead of the text-layer reader's 90: that layer holds the app's misreadings); 5 otherwise."""
         if sniff(doc.content) != "pdf":
             return None
         try:
             with open_pdf(doc.content, self.limits) as pdf:
-                scanned = all(text_chars(pdf, i) < PDF_TEXT_CHARS for i in range(len(pdf)))
+                pages = range(len(pdf))
+                if all(hidden_text_only(pdf, i) for i in pages):
+                    return 95
+                scanned = all(text_chars(pdf, i) < PDF_TEXT_CHARS for i in pages)
         except ParseError:
             return 20  # unreadable: still ours to explain, unless a text reader claims it
         return 70 if scanned else 5

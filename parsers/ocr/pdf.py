@@ -60,6 +60,20 @@ def text_chars(doc: pdfium.PdfDocument, index: int) -> int:
         page.close()
 
 
+def hidden_text_only(doc: pdfium.PdfDocument, index: int) -> bool:
+    """Whether the page's only text is invisible (render mode 3): the OCR layer a scanning app lays
+    under its page image, which holds that app's misreadings rather than what is printed."""
+    page = doc[index]
+    try:
+        modes = {
+            pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=3)
+        }
+    finally:
+        page.close()
+    return modes == {pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE}
+
+
 def _image_dpi(page: pdfium.PdfPage) -> float | None:
     """The horizontal resolution of the page's only image, when the page is a single scanned image."""
     images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))

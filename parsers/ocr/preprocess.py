@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
+import numpy as np
 from PIL import Image, ImageChops, ImageFilter, ImageOps
+
+from parsers.ocr.geometry import paper_white
 
 PROBE_WIDTH = 400  # deskew measures on a copy this wide: fast, and enough for a line's slope
 MAX_SKEW = 3.0  # degrees searched either way (a sheet on a fax feeder rarely goes further)
@@ -104,6 +107,28 @@ def upscale(img: Image.Image, dpi: float) -> Image.Image:
 def smooth(img: Image.Image, dpi: float) -> Image.Image:
     """A slight blur to grey: Tesseract binarises again, with rounder letters and fewer lone specks."""
     return img.convert("L").filter(ImageFilter.GaussianBlur(BLUR_RADIUS))
+
+
+FLATTEN_PROBE_DPI = 50.0  # the paper's brightness changes slowly: it is measured on a page this coarse
+UNEVEN = 0.8  # paper darker than this share of its brightest in places: the light is uneven
+
+
+def flatten(img: Image.Image, dpi: float) -> Image.Image:
+    """A grey page with the paper made evenly white: each pixel divided by the paper's brightness around
+    it, so a photo's shaded side, a vignette or a desk around the sheet no longer fool Tesseract's one
+    global threshold.  Pages with even paper (scans, 1-bit faxes) are left as they are."""
+    if img.mode != "L":
+        return img
+    step = max(1, round(dpi / FLATTEN_PROBE_DPI))
+    probe = paper_white(img.reduce(step) if step > 1 else img, block=8)
+    lo, hi = np.percentile(np.asarray(probe), [2, 98])
+    if hi <= 0 or lo >= UNEVEN * hi:
+        return img
+    paper = np.asarray(probe.resize(img.size, Image.Resampling.BILINEAR), dtype=np.uint16)
+    flat = np.minimum(255, np.asarray(img, dtype=np.uint16) * 255 // np.maximum(paper, 1))
+    out = Image.fromarray(flat.astype(np.uint8), mode="L")
+    out.info.update(img.info)
+    return out
 
 
 STEPS: dict[str, Callable[[Image.Image, float], Image.Image]] = {

@@ -45,6 +45,9 @@ class PageWords:
     dpi: float
     words: tuple[Word, ...]
     source: str = "text"  # "text" (a PDF text layer) or "ocr"
+    # degrees counter-clockwise the page image was turned before it was read (OCR of a page scanned on
+    # its side, upside down or askew); the boxes are in the turned page, `width` x `height`
+    rotation: float = 0.0
 
     @property
     def mean_confidence(self) -> float:

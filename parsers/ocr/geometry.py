@@ -1,0 +1,191 @@
+"""Which way up a page is and how far askew, from its ink alone, and the page turned to read upright.
+
+Text lines make the ink's projection sharp across them: the axis (rows or columns) and the small angle
+where the profile is sharpest give a quarter turn and the skew; which of the two ways along that axis
+is up comes from the letters (ascenders and capitals stand above the x-height band far more often than
+descenders hang below it).  Only a page whose ink leaves either in doubt is asked of Tesseract's own
+orientation detection (`--psm 0`, a second or more a page), so an upright page costs a few tens of
+milliseconds.  Figures: parsers/ocr/README.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+import pytesseract
+from PIL import Image
+
+log = logging.getLogger(__name__)
+
+PROBE_DPI = 150.0  # the ink is looked at this coarsely: a line of 10-point text is about 15 pixels high
+MAX_POINTS = 40_000  # ink pixels sampled for the skew search: plenty for a line's slope
+MAX_SKEW = 4.0  # degrees searched either way
+COARSE, FINE = 0.25, 0.05  # degrees between angles tried, then around the best one
+MIN_SKEW = 0.2  # degrees; straightening less than this only blurs the letters
+AXIS_RATIO = 1.25  # one axis's profile this much sharper than the other's tells the lines' direction
+UPRIGHT = 0.12  # ink above the x-height band minus ink below, over both: this far from 0 says which way
+MIN_INK = 4_000  # probe pixels of ink below which a page is left as it is (blank, or a few marks)
+STRIPS = 6  # the page is cut into this many strips along its lines (columns of text do not line up)
+
+
+@dataclass(frozen=True)
+class Orientation:
+    """How a page must be turned to read upright: `quarters` counter-clockwise quarter turns, then
+    `skew` degrees counter-clockwise; `asked` when Tesseract's orientation detection decided it."""
+
+    quarters: int = 0
+    skew: float = 0.0
+    asked: bool = False
+
+    @property
+    def degrees(self) -> float:
+        """The whole turn, counter-clockwise, as `PageWords.rotation` records it."""
+        return round(90.0 * self.quarters + self.skew, 2)
+
+    @classmethod
+    def from_degrees(cls, degrees: float) -> Orientation:
+        quarters = round(degrees / 90)
+        return cls(quarters % 4, round(degrees - 90 * quarters, 2))
+
+
+UPRIGHT_PAGE = Orientation()
+_TRANSPOSE = {1: Image.Transpose.ROTATE_90, 2: Image.Transpose.ROTATE_180, 3: Image.Transpose.ROTATE_270}
+
+
+def ink_points(img: Image.Image, dpi: float) -> np.ndarray:
+    """(y, x) of every inked pixel of the page looked at about PROBE_DPI: darker than the paper around it
+    by a good part of the paper's brightness (a photo's shaded corner is not ink)."""
+    step = max(1, round(dpi / PROBE_DPI))
+    probe = img.convert("L")
+    if step > 1:
+        probe = probe.reduce(step)
+    a = np.asarray(probe)
+    if img.mode == "1":
+        return np.argwhere(a < 128)
+    paper = np.asarray(paper_white(probe), dtype=np.int16)
+    return np.argwhere(a < paper - np.maximum(40, paper * 3 // 10))
+
+
+def paper_white(img: Image.Image, block: int = 16) -> Image.Image:
+    """The paper's own brightness around each pixel of a grey page: the brightest grey of each block, or
+    of a neighbour's where that is brighter (a block all ink, a bold title or a logo, is no paper),
+    smoothed back to the page's size."""
+    a = np.asarray(img)
+    h, w = a.shape
+    bh, bw = -(-h // block), -(-w // block)
+    padded = np.pad(a, ((0, bh * block - h), (0, bw * block - w)), mode="edge")
+    coarse = padded.reshape(bh, block, bw, block).max(axis=(1, 3))
+    grown = np.pad(coarse, 1, mode="edge")
+    coarse = np.max([grown[i : i + bh, j : j + bw] for i in range(3) for j in range(3)], axis=0)
+    return Image.fromarray(coarse.astype(np.uint8), mode="L").resize((w, h), Image.Resampling.BILINEAR)
+
+
+def _sharpness(profile: np.ndarray) -> float:
+    """How sharply a projection profile jumps between ink and gap, independent of the amount of ink."""
+    return float(np.sum(np.diff(profile) ** 2) / (np.sum(profile**2) + 1e-9))
+
+
+def _profile(along: np.ndarray, across: np.ndarray, angle: float) -> np.ndarray:
+    """Ink counted per line across the lines that run `angle` degrees off the `along` axis."""
+    t = np.deg2rad(angle)
+    position = across * np.cos(t) - along * np.sin(t)
+    return np.bincount((position - position.min()).astype(np.int64))
+
+
+def skew_of(along: np.ndarray, across: np.ndarray) -> tuple[float, float]:
+    """(angle, sharpness): the small angle whose lines make the sharpest profile, coarse then fine."""
+
+    def score(angle: float) -> float:
+        return _sharpness(_profile(along, across, angle).astype(np.float64))
+
+    steps = round(MAX_SKEW / COARSE)
+    best = max((k * COARSE for k in range(-steps, steps + 1)), key=score)
+    best = max((best + k * FINE for k in range(-5, 6)), key=score)
+    return round(best, 2), score(best)
+
+
+def upright_score(points: np.ndarray) -> float:
+    """Ink above the x-height band minus ink below it, over both, for lines along the rows: near +0.5 for
+    upright Latin text, near -0.5 upside down, near 0 for figures only, capitals only or no script."""
+    y, x = points[:, 0] - points[:, 0].min(), points[:, 1]
+    above = below = 0.0
+    edges = np.linspace(x.min(), x.max() + 1, STRIPS + 1)
+    for lo, hi in pairwise(edges):
+        rows = np.bincount(y[(x >= lo) & (x < hi)].astype(np.int64))
+        for start, end in _runs(rows > 0):
+            line = rows[start:end]
+            if not 4 <= end - start <= 90:
+                continue
+            band = np.nonzero(line >= 0.5 * line.max())[0]
+            above += float(line[: band[0]].sum())
+            below += float(line[band[-1] + 1 :].sum())
+    return (above - below) / (above + below + 1e-9)
+
+
+def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) of every run of True."""
+    edges = np.diff(np.concatenate(([0], flags.astype(np.int8), [0])))
+    return list(zip(np.nonzero(edges == 1)[0].tolist(), np.nonzero(edges == -1)[0].tolist(), strict=True))
+
+
+def _turned_points(points: np.ndarray, quarters: int, skew: float) -> np.ndarray:
+    """The (y, x) points as they lie once the page is turned `quarters` and then `skew` degrees."""
+    y, x = points[:, 0], points[:, 1]
+    for _ in range(quarters % 4):  # counter-clockwise: what was the right edge becomes the top
+        y, x = -x, y
+    t = np.deg2rad(skew)
+    return np.column_stack((y * np.cos(t) - x * np.sin(t), x * np.cos(t) + y * np.sin(t)))
+
+
+def measure(img: Image.Image, dpi: float, ask: bool = True) -> Orientation:
+    """How to turn the page to read it upright; Tesseract decides only what the ink leaves in doubt."""
+    points = ink_points(img, dpi)
+    if len(points) < MIN_INK:
+        return UPRIGHT_PAGE
+    sample = points[:: len(points) // MAX_POINTS + 1].astype(np.float32)
+    y, x = sample[:, 0], sample[:, 1]
+    row_skew, rows = skew_of(x, y)  # lines along the rows
+    col_skew, cols = skew_of(-y, x)  # lines along the columns (the page lies on its side)
+    if rows >= AXIS_RATIO * cols:
+        quarters, skew = 0, row_skew
+    elif cols >= AXIS_RATIO * rows:
+        # on its side: a quarter turn one way or the other puts its lines along the rows
+        quarters, skew = 1, col_skew
+    else:
+        return _asked(img, dpi) if ask else UPRIGHT_PAGE
+    # skew was measured before the quarter turn; a profile's angle keeps its sense through it
+    up = upright_score(_turned_points(points.astype(np.float32), quarters, skew))
+    if up <= -UPRIGHT:
+        quarters += 2
+    elif up < UPRIGHT:
+        return _asked(img, dpi) if ask else Orientation(quarters, skew)
+    return Orientation(quarters % 4, skew if abs(skew) >= MIN_SKEW else 0.0)
+
+
+_ROTATE = re.compile(r"Rotate:\s*(\d+)")
+
+
+def _asked(img: Image.Image, dpi: float) -> Orientation:
+    """Tesseract's orientation detection (needs osd.traineddata); upright when it cannot tell."""
+    try:
+        said = pytesseract.image_to_osd(img, config=f"--psm 0 --dpi {round(dpi)}")
+    except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
+        log.info("orientation detection gave no answer: %s", exc)
+        return Orientation(asked=True)
+    found = _ROTATE.search(str(said))
+    clockwise = int(found.group(1)) if found else 0  # what Tesseract says the page needs turning by
+    return Orientation(quarters=(4 - clockwise // 90) % 4, asked=True)
+
+
+def turn(img: Image.Image, orientation: Orientation) -> Image.Image:
+    """The page turned upright: quarter turns without loss, the skew in grey (white filling the corners),
+    the size kept."""
+    if orientation.quarters:
+        img = img.transpose(_TRANSPOSE[orientation.quarters])
+    if orientation.skew:
+        img = img.convert("L").rotate(orientation.skew, resample=Image.Resampling.BILINEAR, fillcolor=255)
+    return img

@@ -1,0 +1,70 @@
+"""Pages as scanners and phones spoil them, for the OCR tests: a PDF rasterised, then turned, skewed,
+shaded, blurred, seen at an angle or JPEG-compressed, and packed as the file a user would send."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image, ImageFilter
+
+
+def rasterise(pdf: bytes, dpi: float) -> Image.Image:
+    """The first page in grey at `dpi`, as a flatbed scanner gives it."""
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return doc[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        doc.close()
+
+
+def skewed(img: Image.Image, degrees: float) -> Image.Image:
+    """The sheet laid on the glass `degrees` counter-clockwise off square."""
+    return img.rotate(degrees, resample=Image.Resampling.BICUBIC, fillcolor=255, expand=True)
+
+
+def shaded(img: Image.Image) -> Image.Image:
+    """Light from the left falling off to the right and a darker band across the middle, as a phone held
+    over a desk lamp sees a sheet: paper from white down to about 40% grey."""
+    h, w = img.height, img.width
+    y, x = np.mgrid[0:h, 0:w].astype(np.float32)
+    light = 1.0 - 0.5 * x / w - 0.15 * np.exp(-(((y - 0.45 * h) / (0.1 * h)) ** 2))
+    out = np.asarray(img, dtype=np.float32) * light
+    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
+
+
+def keystoned(img: Image.Image, share: float = 0.015, desk: int = 70) -> Image.Image:
+    """The sheet seen slightly from below (its top edge `share` of the width shorter each side), on a desk
+    of grey `desk` showing round it."""
+    w, h = img.size
+    m = round(0.04 * w)
+    k = share * w
+    out_w, out_h = w + 2 * m, h + 2 * m
+    corners = [(m + k, m), (out_w - m - k, m), (out_w - m, out_h - m), (m, out_h - m)]
+    source = [(0, 0), (w, 0), (w, h), (0, h)]
+    rows, rhs = [], []
+    for (X, Y), (u, v) in zip(corners, source, strict=True):
+        rows += [[X, Y, 1, 0, 0, 0, -u * X, -u * Y], [0, 0, 0, X, Y, 1, -v * X, -v * Y]]
+        rhs += [u, v]
+    coeffs = np.linalg.solve(np.array(rows, dtype=float), np.array(rhs, dtype=float))
+    return img.transform(
+        (out_w, out_h), Image.Transform.PERSPECTIVE, tuple(coeffs), Image.Resampling.BICUBIC, fillcolor=desk
+    )
+
+
+def blurred(img: Image.Image, radius: float = 0.9) -> Image.Image:
+    return img.filter(ImageFilter.GaussianBlur(radius))
+
+
+def as_file(
+    img: Image.Image | list[Image.Image], fmt: str, dpi: float | tuple[float, float] | None, **extra: object
+) -> bytes:
+    """The page(s) saved as a user's file: PNG, JPEG (with `quality`), TIFF (with `compression`), PDF;
+    `dpi` across and down (one number: both), or None to state none."""
+    pages = img if isinstance(img, list) else [img]
+    buf = io.BytesIO()
+    if dpi:
+        extra["dpi"] = dpi if isinstance(dpi, tuple) else (dpi, dpi)
+    pages[0].save(buf, format=fmt, save_all=len(pages) > 1, append_images=pages[1:], **extra)
+    return buf.getvalue()
