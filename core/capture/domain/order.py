@@ -204,7 +204,9 @@ class CapturedOrder:
     ship_to: Party = field(default_factory=Party)
     invoicee: Party = field(default_factory=Party)
     lines: tuple[CapturedLine, ...] = ()
-    total: Decimal | None = None
+    total: Decimal | None = None  # the document's final total as printed (with tax when tax is printed)
+    net_total: Decimal | None = None  # the total before tax, where the document prints one apart
+    tax_total: Decimal | None = None  # the tax the document adds to the net total, where printed
     notes: tuple[str, ...] = ()
     references: tuple[tuple[str, str], ...] = ()  # (qualifier, value), e.g. ("CT", contract no.)
     function: str = "original"  # original | replace | cancel | duplicate | change
