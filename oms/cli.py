@@ -14,7 +14,7 @@ from pathlib import Path
 from core.capture.domain.documents import Channel, InboundDocument
 from core.catalog.services.masterdata import COLUMNS, import_csv
 from core.kernel.errors import ComandaError, MasterDataError
-from oms import billing_cli, lifecycle_cli
+from oms import billing_cli, capture_cli, lifecycle_cli
 from oms.bootstrap import App, bootstrap, utcnow
 
 log = logging.getLogger("oms")
@@ -277,6 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--channel", choices=[c.value for c in Channel], default=None)
     COMMANDS.update(lifecycle_cli.add_commands(sub))
     COMMANDS.update(billing_cli.add_commands(sub))
+    COMMANDS.update(capture_cli.add_commands(sub))
     return parser
 
 

@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from core.kernel.errors import ComandaError, LifecycleError, NoCarrier, NotFound
 from web.deps import Backend
 from web.pages import billing as billing_pages
-from web.pages import dashboard, fulfilment, images, login, review
+from web.pages import calibration, dashboard, fulfilment, images, login, review
 from web.routes import billing, books, documents, health, lifecycle, orders, picklists, shipments, stock
 from web.security import AuthMiddleware
 from web.templating import HERE
@@ -29,6 +29,7 @@ def create_app(oms: Backend) -> FastAPI:
     api.include_router(review.router)
     api.include_router(images.router)
     api.include_router(dashboard.router)
+    api.include_router(calibration.router)
     for router in (lifecycle.router, stock.router, picklists.router, shipments.router, fulfilment.router):
         api.include_router(router)
     api.include_router(billing.router)

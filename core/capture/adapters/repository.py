@@ -80,6 +80,15 @@ class DocumentRepository:
             stmt = stmt.where(orm.documents.c.updated_at < older_than)
         return list(self.session.scalars(stmt.order_by(orm.documents.c.id)))
 
+    def processed(self, *, since: datetime | None = None, channel: str | None = None) -> list[int]:
+        """Ids of documents read to the end (orders made or not), oldest first, for replaying them."""
+        stmt = select(orm.documents.c.id).where(orm.documents.c.state == DocumentState.PROCESSED)
+        if since is not None:
+            stmt = stmt.where(orm.documents.c.received_at >= since)
+        if channel is not None:
+            stmt = stmt.where(orm.documents.c.channel == channel)
+        return list(self.session.scalars(stmt.order_by(orm.documents.c.id)))
+
     def list(self, *, limit: int = 100, offset: int = 0) -> Sequence[DocumentRecord]:
         stmt = select(DocumentRecord).order_by(orm.documents.c.id.desc()).limit(limit).offset(offset)
         return self.session.scalars(stmt).all()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
@@ -18,10 +18,10 @@ from core.capture.domain.documents import Channel, DocumentRecord, DocumentState
 from core.capture.domain.events import OrdersAccepted
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
-from core.capture.domain.policy import apply_policy, resolve_policy
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services import duplicates, interchanges
 from core.capture.services.answers import Answers, EdiAnswers, Responder
+from core.capture.services.deciding import decide
 from core.capture.services.order_changes import apply_captured_change
 from core.capture.services.orders import order_from_resolved, pages_rows
 from core.capture.services.unit_of_work import CaptureUnitOfWork
@@ -200,11 +200,7 @@ class DocumentProcessor:
                         taken[source] = taken.get(source, 0) + 1
                     continue
                 captured = captured.with_problems(outcome)  # not applied: a clerk decides
-            if record.channel == Channel.FAX and record.sender:  # the fax server's number beats OCR
-                captured = replace(captured, buyer=replace(captured.buyer, fax=record.sender))
-            resolved = self.validate(captured, uow.master, now.date())
-            policy = resolve_policy(policies, str(record.channel), resolved.customer_id)
-            resolved = apply_policy(resolved, policy, first_order=seen.first_order(resolved.customer_id))
+            resolved = decide(record, captured, self.validate, uow.master, policies, seen, now)
             earlier = seen.earlier(resolved, str(record.channel))
             if earlier is not None:
                 resolved = duplicates.flag(resolved, earlier)

@@ -233,7 +233,12 @@ def recheck(uow: CaptureUnitOfWork, order: Order, validate: Validator, now: date
     order.customer_id = resolved.customer_id or order.customer_id
     for line, sku in zip(order.lines, resolved.skus, strict=True):
         line.sku = sku
-    order.confidence = 1.0 if not resolved.problems else resolved.confidence
+    confidence = 1.0 if not resolved.problems else resolved.confidence
+    if confidence != order.confidence:  # kept, so calibration can judge the confidence capture gave
+        uow.review.add(
+            AuditEvent(order.id or 0, now, "rescore", None, "confidence", order.confidence, confidence)
+        )
+    order.confidence = confidence
 
 
 def approve(uow: CaptureUnitOfWork, order_id: int, user: User, now: datetime, answer: Answer) -> Order:

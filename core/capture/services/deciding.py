@@ -1,0 +1,33 @@
+"""One captured order to a decision, the same way on arrival and on replay: the channel's facts, master-data
+resolution and validation, then the decision policy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+
+from core.capture.domain.documents import Channel, DocumentRecord
+from core.capture.domain.order import CapturedOrder
+from core.capture.domain.policy import apply_policy, resolve_policy
+from core.capture.domain.resolution import MasterData, ResolvedOrder
+from core.capture.services.duplicates import DuplicateIndex
+
+Validator = Callable[[CapturedOrder, MasterData, date], ResolvedOrder]
+
+
+def decide(
+    record: DocumentRecord,
+    captured: CapturedOrder,
+    validate: Validator,
+    master: MasterData,
+    policies: dict[str, dict[str, object]],
+    seen: DuplicateIndex,
+    now: datetime,
+) -> ResolvedOrder:
+    """Validate one captured order from `record` and apply the decision policy (duplicates aside)."""
+    if record.channel == Channel.FAX and record.sender:  # the fax server's number beats OCR
+        captured = replace(captured, buyer=replace(captured.buyer, fax=record.sender))
+    resolved = validate(captured, master, now.date())
+    policy = resolve_policy(policies, str(record.channel), resolved.customer_id)
+    return apply_policy(resolved, policy, first_order=seen.first_order(resolved.customer_id))
