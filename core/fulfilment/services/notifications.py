@@ -14,6 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
+from core.fulfilment.domain.contact import is_structured
 from core.fulfilment.domain.notifications import CustomerNotice, NoticeKind, NoticeLine, Notification
 from core.fulfilment.domain.progress import progress
 from core.fulfilment.domain.stock import AllocationState
@@ -114,7 +115,7 @@ def build_notice(uow: FulfilmentUnitOfWork, order: Order, notification: Notifica
         for line in order.lines
     )
     partner, control_ref = None, None
-    if notification.channel == "edi" and order.partner_id:
+    if order.partner_id and is_structured(uow.channels, notification.channel):
         partner = uow.partners.get(order.partner_id, lock=True)
         if partner is not None:
             control_ref = partner.take_control_ref()
