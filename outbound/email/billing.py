@@ -4,13 +4,12 @@ credit note attached as PDF."""
 from __future__ import annotations
 
 from datetime import datetime
-from email.message import EmailMessage
-from email.policy import SMTP
 
 from core.billing.domain.notices import BillingMessage
 from core.kernel.domain.model import OutboundKind, OutboundMessage
 from outbound.billing_notices import document_pdf, notice_text
 from outbound.confirmation import Letterhead
+from outbound.email.notice import notice_mail
 from outbound.email.reply import CHANNEL
 
 
@@ -21,15 +20,8 @@ class MailBilling:
         self.letterhead = letterhead
 
     def compose(self, message: BillingMessage, now: datetime) -> OutboundMessage | None:
-        recipient = message.notice.recipient
-        if not recipient:
-            raise ValueError(f"no e-mail address for {message.notice.key}")
-        subject, body = notice_text(message)
-        mail = EmailMessage(policy=SMTP)
-        mail["To"] = recipient
-        mail["Subject"] = subject
-        mail["Message-ID"] = f"<{message.notice.key.replace(':', '.')}@comanda>"
-        mail.set_content(body)
+        recipient = message.notice.recipient or ""
+        mail = notice_mail(recipient, message.notice.key, *notice_text(message))
         pdf = document_pdf(message, self.letterhead)
         if pdf is not None and message.document is not None:
             mail.add_attachment(

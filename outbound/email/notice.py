@@ -13,19 +13,24 @@ from outbound.email.reply import CHANNEL
 from outbound.notices import notice_text
 
 
+def notice_mail(recipient: str, key: str, subject: str, body: str) -> EmailMessage:
+    """A notice as a plain-text message to `recipient`, its Message-ID from the notice's unique key."""
+    if not recipient:
+        raise ValueError(f"no e-mail address for {key}")
+    mail = EmailMessage(policy=SMTP)
+    mail["To"] = recipient
+    mail["Subject"] = subject
+    mail["Message-ID"] = f"<{key.replace(':', '.')}@comanda>"
+    mail.set_content(body)
+    return mail
+
+
 class MailNotifier:
     """Plain-text notices by e-mail, one message per notice, its Message-ID from the notice's key."""
 
     def compose(self, notice: CustomerNotice, now: datetime) -> OutboundMessage | None:
-        recipient = notice.notification.recipient
-        if not recipient:
-            raise ValueError(f"no e-mail recipient for {notice.notification.key}")
-        subject, body = notice_text(notice)
-        mail = EmailMessage(policy=SMTP)
-        mail["To"] = recipient
-        mail["Subject"] = subject
-        mail["Message-ID"] = f"<{notice.notification.key.replace(':', '.')}@comanda>"
-        mail.set_content(body)
+        recipient = notice.notification.recipient or ""
+        mail = notice_mail(recipient, notice.notification.key, *notice_text(notice))
         return OutboundMessage(
             channel=CHANNEL,
             kind=OutboundKind.NOTICE,

@@ -1,8 +1,8 @@
 """Rendering queued notifications into the outbox, once each, through one notifier per channel.
 
-`Notifier` is the interface the channels plug into: EDIFACT (ORDRSP, DESADV) lives in
-`outbound.edifact.notices`; the e-mail and fax channels provide theirs (a plain-text one in the
-customer's language is the default until they do).  The rendered message is an `OutboundMessage`
+`Notifier` is the interface the channels plug into, one per registered channel by its name (each
+channel's own, e.g. ORDRSP and DESADV for EDIFACT, a message in the customer's language by e-mail or
+fax; the composition root hands them over).  The rendered message is an `OutboundMessage`
 row, delivered and retried by the answers job like every other answer; its file name comes from
 the notification's unique key, so neither rendering twice nor sending twice can duplicate it.
 """
