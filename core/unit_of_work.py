@@ -6,6 +6,7 @@ through the catalog's repository, billing reads orders, shipments and stock thro
 `uow.lifecycle` carries the lifecycle steps that capture (a buyer's change) and billing (a payment's
 outcome) take on an order, every movement of goods is valued in billing's journal as it is posted,
 and the products import hands its cost and VAT columns to billing, all in the same transaction.
+The channels customers are told on come from the composition root, which registered them.
 Each area's services see only their own unit of work (`core.<area>.services.unit_of_work`).
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from core.billing.services.billing_data import product_extras
 from core.billing.services.unit_of_work import BillingUnitOfWork
@@ -24,6 +25,7 @@ from core.catalog.adapters.repository import MasterDataRepository
 from core.catalog.services.unit_of_work import CatalogUnitOfWork
 from core.fulfilment.adapters.repository import FulfilmentRepository
 from core.fulfilment.adapters.repository_stock import StockRepository
+from core.fulfilment.domain.contact import Reach
 from core.fulfilment.domain.stock import StockMovement
 from core.fulfilment.services.steps import LifecycleSteps
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
@@ -35,6 +37,10 @@ class UnitOfWork(CatalogUnitOfWork, CaptureUnitOfWork, FulfilmentUnitOfWork, Bil
     fulfilment: FulfilmentRepository
     stock: StockRepository
     lifecycle: LifecycleSteps
+
+    def __init__(self, session_factory: sessionmaker[Session], channels: Sequence[Reach] = ()) -> None:
+        super().__init__(session_factory)
+        self.channels = tuple(channels)
 
     def open(self, session: Session) -> None:
         super().open(session)

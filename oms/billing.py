@@ -1,5 +1,5 @@
 """Wires payments, invoicing, returns and the books into the app: the card processor (the sandbox by
-default), the billing notifiers of the channels, the service, and its jobs.
+default), the billing notifiers of the registered channels, the service, and its jobs.
 
 The credit/payment policy is built by `oms.bootstrap`, which gives it to the lifecycle too.  Jobs run
 on the lifecycle's queue: invoicing follows `ShipmentShipped`, closing follows `ShipmentDelivered`,
@@ -24,7 +24,6 @@ from core.fulfilment.domain.events import OrderCancelled, ShipmentDelivered, Shi
 from core.kernel.errors import TransientError
 from oms.lifecycle import QUEUE
 from oms.tasks import MAX_RETRIES, RETRY_MAX_MS, RETRY_MIN_MS
-from outbound.billing_notices import EdifactBilling, FaxBilling, MailBilling
 from outbound.payments.sandbox import SandboxProcessor
 
 if TYPE_CHECKING:
@@ -87,11 +86,7 @@ class Billing:
 
     def __init__(self, app: App, policy: PaymentPolicy) -> None:
         self.gateway = SandboxProcessor(app.settings.data_dir / SANDBOX_FILE, clock=app.clock)
-        self.notifiers: dict[str, BillingNotifier] = {
-            "edi": EdifactBilling(),
-            "email": MailBilling(),
-            "fax": FaxBilling(),
-        }
+        self.notifiers: dict[str, BillingNotifier] = dict(app.channels.billing_notifiers())
         self.service = BillingService(
             uow_factory=app.uow,
             clock=app.clock,

@@ -32,15 +32,12 @@ from core.kernel.services import delivery
 from core.orm import make_session_factory
 from core.unit_of_work import UnitOfWork
 from oms.billing import Billing
-from oms.fax import FaxResponder
+from oms.channels import ChannelHost, register_channels
 from oms.lifecycle import Lifecycle
-from oms.mail import email_responder, email_sender
 from oms.ocr import ocr_parsers, page_engine
 from oms.settings import Settings
 from oms.tasks import Actors, declare_actors
-from outbound.edifact.answers import EdifactAnswers
-from outbound.fax import FaxSender, SpoolFaxGateway
-from outbound.spool import FolderSpool
+from outbound.channel import ChannelRegistry
 from parsers.base import Parser, ParserRegistry
 from parsers.edifact import EdifactParser
 from parsers.email import EmailParser
@@ -100,6 +97,7 @@ class App:
     broker: dramatiq.Broker
     clock: Callable[[], datetime] = utcnow
     actors: Actors = field(init=False)
+    channels: ChannelRegistry = field(init=False)
     lifecycle: Lifecycle = field(init=False)
     billing: Billing = field(init=False)
     read: Callable[[InboundDocument], ParseResult] = field(init=False)
@@ -109,6 +107,8 @@ class App:
         self.ocr = page_engine(self.settings)  # a process pool starts on the first page read
         self.read = make_reader(self.clock, ocr_parsers(self.settings, self.ocr))
         self.actors = declare_actors(self.broker, self.process, self.deliver)
+        self.channels = register_channels(self.settings, self.clock)
+        self.channels.open(ChannelHost(self.submit, self.uow, self.clock))
         # billing's credit and payment policy decides approval, and its close gate keeps unsettled
         # orders open: the lifecycle gets both from here, billing never reaches into it
         policy = PaymentPolicy(self.clock)
@@ -117,7 +117,7 @@ class App:
         self._stop = threading.Event()
 
     def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.session_factory)
+        return UnitOfWork(self.session_factory, tuple(self.channels))
 
     # -- the message bus: events after commit become jobs ------------------------------------
     def publish(self, events: list[object]) -> None:
@@ -141,12 +141,12 @@ class App:
             uow=self.uow(),
             read=self.read,
             validate=validate,
-            edi_answers=EdifactAnswers(),
+            edi_answers=self.channels.interchange_writers(),
             clock=self.clock,
             publish=self.publish,
             max_attempts=self.settings.max_attempts,
             max_document_bytes=self.settings.max_document_bytes,
-            responders={"fax": FaxResponder(), "email": email_responder(self.settings)},
+            responders=self.channels.responders(),
         )
 
     def process(self, document_id: int) -> DocumentState:
@@ -160,11 +160,7 @@ class App:
         return validate(order, master, today)
 
     def deliver(self, document_id: int) -> int:
-        senders: dict[str, delivery.Sender] = {
-            "edi": FolderSpool(self.settings.outbox / "edi"),
-            "fax": FaxSender(SpoolFaxGateway(self.settings.outbox / "fax")),
-            "email": email_sender(self.settings),
-        }
+        senders = self.channels.senders()
         return delivery.deliver_for_document(self.uow(), document_id, senders, self.clock)
 
     # -- recovery ----------------------------------------------------------------------------
@@ -190,6 +186,7 @@ class App:
             while not self._stop.wait(self.settings.sweep_seconds):
                 try:
                     self.requeue_unfinished()
+                    self.channels.tick(self.clock())  # the channels' periodic work (AS2: overdue MDNs)
                 except Exception:
                     log.exception("sweep failed; trying again later")
 
@@ -205,6 +202,7 @@ class App:
 
     def close(self) -> None:
         self._stop.set()
+        self.channels.close()
         self.broker.close()
         self.engine.dispose()
         close_ocr = getattr(self.ocr, "close", None)

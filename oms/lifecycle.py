@@ -2,8 +2,8 @@
 booking interface and the channels' notifiers, and its two jobs (render notifications, serve
 backorders when stock arrives).
 
-The e-mail and fax channels replace the default text notifiers with `app.lifecycle.notifiers[...]`;
-the approval policy and the close gate are billing's, handed over by `oms.bootstrap`.
+The notifiers are the registered channels' (`app.channels`, by channel name); the approval policy
+and the close gate are billing's, handed over by `oms.bootstrap`.
 """
 
 from __future__ import annotations
@@ -25,9 +25,6 @@ from core.fulfilment.services.notifications import Notifier
 from core.kernel.errors import TransientError
 from oms.tasks import MAX_RETRIES, RETRY_MAX_MS, RETRY_MIN_MS
 from outbound.carriers import FakeCarrier
-from outbound.edifact.notices import EdifactNotifier
-from outbound.fax_notice import FaxNotifier
-from outbound.notices import TextNotifier
 
 if TYPE_CHECKING:
     from oms.bootstrap import App
@@ -83,11 +80,7 @@ class Lifecycle:
 
     def __init__(self, app: App, *, policy: ApprovalPolicy, close_gate: CloseGate) -> None:
         self.carrier = FakeCarrier()
-        self.notifiers: dict[str, Notifier] = {
-            "edi": EdifactNotifier(),
-            "email": TextNotifier("email"),
-            "fax": FaxNotifier(),
-        }
+        self.notifiers: dict[str, Notifier] = dict(app.channels.notifiers())
         self.service = Fulfilment(
             uow_factory=app.uow,
             clock=app.clock,

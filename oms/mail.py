@@ -1,18 +1,15 @@
-"""Wiring of the e-mail channel: the receivers (SMTP, Maildir, IMAP), the reply sender and responder."""
+"""The e-mail channel's receivers (SMTP, Maildir, IMAP), built from the settings and run together; what
+the channel answers with is `outbound.email.channel`."""
 
 from __future__ import annotations
 
-import email.utils
 import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
 from core.capture.domain.documents import InboundDocument
-from core.kernel.services.delivery import Sender
 from oms.settings import Settings
-from outbound.email import EmailResponder, SentJournal, Smarthost, SmtpSender
-from outbound.spool import FolderSpool
 
 log = logging.getLogger(__name__)
 
@@ -68,16 +65,3 @@ def mail_receivers(
         )
         services.append(poller)
     return MailReceivers(services)
-
-
-def email_sender(settings: Settings) -> Sender:
-    """SMTP through the smarthost when one is configured; otherwise .eml files in outbox/email/."""
-    if not settings.smtp_smarthost:
-        return FolderSpool(settings.outbox / "email")
-    envelope_from = email.utils.parseaddr(settings.mail_from)[1] or settings.mail_from
-    journal = SentJournal(settings.outbox / "email-sent")
-    return SmtpSender(Smarthost.parse(settings.smtp_smarthost), envelope_from, journal)
-
-
-def email_responder(settings: Settings) -> EmailResponder:
-    return EmailResponder(settings.mail_from)

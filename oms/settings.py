@@ -32,6 +32,7 @@ class Settings:
     max_pages: int = 50  # OCR reads no document with more pages (a 500-page PDF is quarantined)
     max_page_pixels: int = 60_000_000  # nor any page image larger than this (decompression bombs)
     ocr_workers: int = 0  # worker processes reading pages in parallel; 0 = one per core
+    as2_partners: Path | None = None  # the AS2 partner file (docs/as2.md); None: no AS2 channel
 
     @property
     def inbox(self) -> Path:
@@ -68,4 +69,5 @@ class Settings:
             auto_fulfil=(env.get("OMS_AUTO_FULFIL") or "0").lower() in ("1", "true", "yes", "on"),
             max_pages=int(env.get("OMS_MAX_PAGES") or 50),
             ocr_workers=int(env.get("OMS_OCR_WORKERS") or 0),
+            as2_partners=Path(env["OMS_AS2_PARTNERS"]).resolve() if env.get("OMS_AS2_PARTNERS") else None,
         )

@@ -1,18 +1,10 @@
-"""Lifecycle notices as plain text in the customer's language (Spanish or English), and the default
-notifier for the e-mail and fax channels until those channels bring their own.
-
-For e-mail the message is an RFC 5322 message without From (the sending channel sets it); for fax
-it is the UTF-8 text of one page, which the fax channel renders.
+"""Lifecycle notices as plain text in the customer's language (Spanish or English): what the e-mail
+channel writes (`outbound.email.notice`) and the fax channel puts on a page (`outbound.fax.notice`).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from email.message import EmailMessage
-from email.policy import SMTP
-
 from core.fulfilment.domain.notifications import CustomerNotice, NoticeKind, NoticeLine
-from core.kernel.domain.model import OutboundKind, OutboundMessage
 
 TEXTS: dict[str, dict[str, str]] = {
     "es": {
@@ -100,35 +92,3 @@ def _line(words: dict[str, str], kind: NoticeKind, line: NoticeLine) -> str:
     return words["line"].format(
         pos=line.line_no or line.position, sku=line.sku or "", desc=line.description or "", qty=qty
     )
-
-
-class TextNotifier:
-    """Plain-text notices for e-mail (an RFC 5322 message) or fax (a page of text)."""
-
-    def __init__(self, channel: str) -> None:
-        if channel not in ("email", "fax"):
-            raise ValueError(f"TextNotifier serves e-mail and fax, not {channel!r}")
-        self.channel = channel
-
-    def compose(self, notice: CustomerNotice, now: datetime) -> OutboundMessage | None:
-        recipient = notice.notification.recipient
-        if not recipient:
-            raise ValueError(f"no {self.channel} recipient for {notice.notification.key}")
-        subject, body = notice_text(notice)
-        if self.channel == "email":
-            mail = EmailMessage(policy=SMTP)
-            mail["To"] = recipient
-            mail["Subject"] = subject
-            mail["Message-ID"] = f"<{notice.notification.key.replace(':', '.')}@comanda>"
-            mail.set_content(body)
-            content, suffix = mail.as_bytes(), "eml"
-        else:
-            content, suffix = f"{subject}\n\n{body}".encode(), "txt"
-        return OutboundMessage(
-            channel=self.channel,
-            kind=OutboundKind.NOTICE,
-            recipient=recipient,
-            filename=f"NOTICE_{notice.reference}.{suffix}",
-            content=content,
-            created_at=now,
-        )

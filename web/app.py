@@ -11,6 +11,7 @@ from web.deps import Backend
 from web.pages import billing as billing_pages
 from web.pages import calibration, dashboard, fulfilment, images, login, review
 from web.routes import billing, books, documents, health, lifecycle, orders, picklists, shipments, stock
+from web.routes.channels import endpoint_router
 from web.security import AuthMiddleware
 from web.templating import HERE
 
@@ -35,9 +36,12 @@ def create_app(oms: Backend) -> FastAPI:
     api.include_router(billing.router)
     api.include_router(books.router)
     api.include_router(billing_pages.router)
+    for endpoint in oms.channels.endpoints():  # what registered channels receive on (AS2's /as2)
+        api.include_router(endpoint_router(endpoint))
     api.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    # outermost: nothing below is reached without a user (see web/security.py)
-    api.add_middleware(AuthMiddleware, backend=oms)
+    # outermost: nothing below is reached without a user (see web/security.py), but for the paths
+    # channels declare public (their callers prove themselves otherwise, AS2 by signature)
+    api.add_middleware(AuthMiddleware, backend=oms, public=oms.channels.public_paths())
 
     @api.exception_handler(NotFound)
     async def not_found(_request: Request, exc: NotFound) -> JSONResponse:

@@ -14,10 +14,13 @@ from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import Order
 from core.kernel.domain.users import Role, User
 from core.unit_of_work import UnitOfWork
+from outbound.channel import ChannelRegistry
 
 
 class Backend(Protocol):
     """What the web layer needs of the wired system (the composition root provides it)."""
+
+    channels: ChannelRegistry  # the registered channels: their endpoints, public paths, names
 
     def uow(self) -> UnitOfWork: ...
 

@@ -1,6 +1,7 @@
 """Authentication and CSRF for every route: one ASGI middleware in front of the whole app.
 
-Nothing but `/health`, the login page and static files is reachable without a user.  A browser
+Nothing but `/health`, the login page, static files and the paths registered channels declare
+public (AS2's `/as2`: partners authenticate by signature) is reachable without a user.  A browser
 proves itself with the session cookie, and every state-changing request it makes carries the
 session's CSRF token (form field `csrf_token` or header `X-CSRF-Token`).  API clients send
 `Authorization: Bearer <token>` and need no CSRF token, having no cookie to abuse.
@@ -34,8 +35,8 @@ UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 MAX_FORM_BYTES = 1024 * 1024
 
 
-def is_public(path: str) -> bool:
-    return path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
+def is_public(path: str, channels: frozenset[str] = frozenset()) -> bool:
+    return path in PUBLIC_PATHS or path in channels or path.startswith(PUBLIC_PREFIXES)
 
 
 def _cookies(scope: Scope) -> dict[str, str]:
@@ -57,12 +58,13 @@ def _header(scope: Scope, wanted: bytes) -> str | None:
 
 
 class AuthMiddleware:
-    def __init__(self, app: ASGIApp, backend: Backend) -> None:
+    def __init__(self, app: ASGIApp, backend: Backend, public: frozenset[str] = frozenset()) -> None:
         self.app = app
         self.backend = backend
+        self.public = public  # the paths registered channels serve without a login
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or is_public(scope["path"]):
+        if scope["type"] != "http" or is_public(scope["path"], self.public):
             await self.app(scope, receive, send)
             return
         bearer = _header(scope, b"authorization")

@@ -11,6 +11,7 @@ ComandaError
 │   ├── IllegalTransition    the order's state does not allow the step
 │   ├── StockError           the step would break the stock books (negative stock, unknown place)
 │   └── NoCarrier            no carrier service suits the goods and the destination
+├── Undeliverable        the far end refused an outbound message for good (it is failed, not retried)
 ├── BillingError         a payment, invoice, return or ledger step that cannot be done as asked
 │   ├── PaymentError         the card processor refused the request itself (not a decline)
 │   └── UnbalancedEntry      a journal entry whose debits and credits differ
@@ -72,6 +73,10 @@ class StockError(LifecycleError):
 
 class NoCarrier(LifecycleError):
     """No carrier service suits the goods and the destination."""
+
+
+class Undeliverable(ComandaError):
+    """The far end refused an outbound message for good: the message is marked failed, not retried."""
 
 
 class BillingError(ComandaError):

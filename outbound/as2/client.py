@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from core.kernel.domain.model import OutboundMessage
+from core.kernel.domain.model import OutboundMessage, OutboundState
 from outbound.as2.errors import As2Error, MdnMismatch, PartnerRefused, PartnerUnreachable
 from outbound.as2.journal import As2Journal, SentRecord, SentState
 from outbound.as2.mdn import Receipt, read_mdn, same_mic
@@ -81,10 +81,17 @@ class As2Client:
         self.journal = journal
         self.clock = clock
         self.post = post
-        self.on_settled = on_settled  # told each delivered or failed message (to update the outbox row)
+        # told of each message settled after `send` returned (an asynchronous MDN, expiry), to update
+        # the outbox row; what `send` settles, its caller learns from the record it returns
+        self.on_settled = on_settled
 
     def send(
-        self, partner: Partner, payload: bytes, filename: str, message_id: str | None = None
+        self,
+        partner: Partner,
+        payload: bytes,
+        filename: str,
+        message_id: str | None = None,
+        reference: str = "",
     ) -> SentRecord:
         """Post one payload; returns its record (delivered, failed, or awaiting an asynchronous MDN)."""
         if (
@@ -102,6 +109,7 @@ class As2Client:
             mic=outgoing.mic,
             mdn_mode=partner.mdn.value,
             sent_at=self.clock().isoformat(),
+            reference=reference,
         )
         if earlier_record := self.journal.sent(outgoing.message_id):
             record = earlier_record
@@ -112,9 +120,9 @@ class As2Client:
             raise PartnerUnreachable(f"{partner.url} answered HTTP {reply.status}")
         if not 200 <= reply.status < 300:
             detail = f"HTTP {reply.status}: {reply.body[:200].decode('utf-8', 'replace')}"
-            return self._settle(record, SentState.FAILED, detail, None)
+            return self._settle(record, SentState.FAILED, detail, None, tell=False)
         if partner.mdn is MdnMode.NONE:
-            return self._settle(record, SentState.DELIVERED, "no MDN asked for", None)
+            return self._settle(record, SentState.DELIVERED, "no MDN asked for", None, tell=False)
         if partner.mdn is MdnMode.ASYNC:
             return self.journal.sent(record.message_id) or record
         return self._settle_by(partner, record, reply.headers, reply.body)
@@ -137,27 +145,31 @@ class As2Client:
         try:
             receipt = read_mdn(headers, body, partner)
         except As2Error as exc:
-            return self._settle(record, SentState.FAILED, f"the MDN in the answer is unusable: {exc}", None)
+            detail = f"the MDN in the answer is unusable: {exc}"
+            return self._settle(record, SentState.FAILED, detail, None, tell=False)
         if receipt.original_message_id != record.message_id:
             detail = f"the MDN answers {receipt.original_message_id}, not {record.message_id}"
-            return self._settle(record, SentState.FAILED, detail, receipt.message_id)
-        return self._judge(record, receipt)
+            return self._settle(record, SentState.FAILED, detail, receipt.message_id, tell=False)
+        return self._judge(record, receipt, tell=False)
 
-    def _judge(self, record: SentRecord, receipt: Receipt) -> SentRecord:
+    def _judge(self, record: SentRecord, receipt: Receipt, *, tell: bool = True) -> SentRecord:
         if receipt.error is not None:
-            return self._settle(record, SentState.FAILED, receipt.disposition, receipt.message_id)
+            return self._settle(record, SentState.FAILED, receipt.disposition, receipt.message_id, tell=tell)
         if not same_mic(record.mic, receipt.mic):
             detail = (
                 f"the MDN's MIC {receipt.mic!r} is not ours {record.mic!r}: the partner got other content"
             )
-            return self._settle(record, SentState.FAILED, detail, receipt.message_id)
-        return self._settle(record, SentState.DELIVERED, receipt.disposition, receipt.message_id)
+            return self._settle(record, SentState.FAILED, detail, receipt.message_id, tell=tell)
+        return self._settle(record, SentState.DELIVERED, receipt.disposition, receipt.message_id, tell=tell)
 
-    def _settle(self, record: SentRecord, state: SentState, detail: str, mdn_id: str | None) -> SentRecord:
+    def _settle(
+        self, record: SentRecord, state: SentState, detail: str, mdn_id: str | None, *, tell: bool = True
+    ) -> SentRecord:
+        """Record the message's fate; `on_settled` hears of it unless the caller of `send` does (`tell`)."""
         if state is SentState.FAILED:
             log.warning("AS2 message %s to %s failed: %s", record.message_id, record.partner, detail)
         settled = self.journal.settle(record.message_id, state, detail, self.clock(), mdn_id)
-        if self.on_settled is not None:
+        if tell and self.on_settled is not None:
             self.on_settled(settled)
         return settled
 
@@ -171,18 +183,20 @@ class As2Sender:
     """A `Sender` (core.kernel.services.delivery) for answers whose recipient is a partner's EDI id.
 
     The Message-ID comes from the outbox row, so a retried job repeats the same message; a negative
-    MDN raises PartnerRefused, which is not retried."""
+    MDN raises PartnerRefused, which is not retried (the row fails). A message its MDN settled is
+    reported delivered; one awaiting an asynchronous MDN is on its way, settled when that comes."""
 
     def __init__(self, client: As2Client) -> None:
         self.client = client
 
-    def send(self, message: OutboundMessage) -> None:
+    def send(self, message: OutboundMessage) -> OutboundState | None:
         partner = self.client.book.for_edi_id(message.recipient)
-        record = self.client.send(
-            partner, message.content, message.filename, outbox_message_id(message, partner)
-        )
+        message_id = outbox_message_id(message, partner)
+        reference = "" if message.id is None else str(message.id)
+        record = self.client.send(partner, message.content, message.filename, message_id, reference)
         if record.state is SentState.FAILED:
             raise PartnerRefused(f"{message.filename} to {partner.as2_id}: {record.detail}")
+        return OutboundState.DELIVERED if record.state is SentState.DELIVERED else None
 
 
 def outbox_message_id(message: OutboundMessage, partner: Partner) -> str:

@@ -3,14 +3,16 @@
 ComandaError
 ├── As2Error                  an AS2 message or MDN we cannot take
 │   ├── NotForUs              AS2-To names none of our stations (or the AS2 headers are missing)
-│   ├── UnknownPartner        AS2-From names no partner configured for that station
+│   ├── UnknownPartner        AS2-From names no partner configured for that station, or no partner answers
+│   │                         for an answer's EDI id (also Undeliverable)
 │   ├── MalformedMessage      the MIME or CMS structure cannot be read
 │   ├── InsufficientSecurity  unsigned or unencrypted where the partner's agreement requires it
 │   ├── DecryptionFailed      not encrypted for any of our certificates, or the envelope is broken
 │   ├── AuthenticationFailed  the signature does not verify, or a certificate not the partner's signed it
 │   ├── DecompressionFailed   compressed data that does not inflate
 │   ├── ReplayedMessage       a Message-ID already received from that partner, with other content
-│   ├── PartnerRefused        the partner answered our message with an HTTP error or a negative MDN
+│   ├── PartnerRefused        the partner answered our message with an HTTP error or a negative MDN (also
+│   │                         Undeliverable: the outbox row fails, it is not retried)
 │   └── MdnMismatch           an MDN that answers nothing we sent, or whose MIC differs from ours
 └── TransientError
     └── PartnerUnreachable    the partner's URL did not answer (also an OSError: senders retry on it)
@@ -18,7 +20,7 @@ ComandaError
 
 from __future__ import annotations
 
-from core.kernel.errors import ComandaError, TransientError
+from core.kernel.errors import ComandaError, TransientError, Undeliverable
 
 
 class As2Error(ComandaError):
@@ -32,8 +34,8 @@ class NotForUs(As2Error):
     """AS2-To names none of our stations, or the AS2 headers are missing."""
 
 
-class UnknownPartner(As2Error):
-    """AS2-From names no partner configured for the station in AS2-To."""
+class UnknownPartner(As2Error, Undeliverable):
+    """AS2-From names no partner configured for the station in AS2-To, or no partner takes an EDI id."""
 
     disposition = "unknown-trading-partner"
 
@@ -72,7 +74,7 @@ class ReplayedMessage(As2Error):
     disposition = "duplicate-message-id"
 
 
-class PartnerRefused(As2Error):
+class PartnerRefused(As2Error, Undeliverable):
     """The partner answered our message with an HTTP error or a negative MDN."""
 
 

@@ -41,6 +41,7 @@ class SentRecord:
     detail: str = ""  # the MDN's disposition, or why it failed
     settled_at: str | None = None
     mdn_message_id: str | None = None
+    reference: str = ""  # what the sender knows it by (the outbox row's id)
 
 
 @dataclass(frozen=True)

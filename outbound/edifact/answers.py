@@ -32,7 +32,10 @@ def envelope_for(partner: Partner, control_ref: str, now: datetime) -> Envelope:
 
 
 class EdifactAnswers:
-    """Renders the answers the processing service queues in the outbox."""
+    """Renders the answers the processing service queues in the outbox, for one EDIFACT channel."""
+
+    def __init__(self, channel: str = "edi") -> None:
+        self.channel = channel  # the folder ("edi") or AS2: the same interchange, another way out
 
     def order_responses(
         self, orders: Sequence[Order], partner: Partner, control_ref: str, now: datetime
@@ -55,20 +58,19 @@ class EdifactAnswers:
             for n, order in enumerate(orders, start=1)
         ]
         content = write_interchange(envelope_for(partner, control_ref, now), messages)
-        return self._message(OutboundKind.ORDRSP, partner, control_ref, content, now)
+        return self.message(OutboundKind.ORDRSP, partner, control_ref, content, now)
 
     def contrl(
         self, receipt: InterchangeReceipt, partner: Partner, control_ref: str, now: datetime
     ) -> OutboundMessage:
         content = build_contrl(receipt, envelope_for(partner, control_ref, now), message_ref="1")
-        return self._message(OutboundKind.CONTRL, partner, control_ref, content, now)
+        return self.message(OutboundKind.CONTRL, partner, control_ref, content, now)
 
-    @staticmethod
-    def _message(
-        kind: OutboundKind, partner: Partner, control_ref: str, content: bytes, now: datetime
+    def message(
+        self, kind: OutboundKind, partner: Partner, control_ref: str, content: bytes, now: datetime
     ) -> OutboundMessage:
         return OutboundMessage(
-            channel="edi",
+            channel=self.channel,
             kind=kind,
             recipient=partner.partner_id,
             filename=outbound_filename(kind.value, partner.partner_id, control_ref),

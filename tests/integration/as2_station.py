@@ -75,6 +75,7 @@ class OpenSslStation:
     disposition: str = "processed"  # what its MDNs say; a test may make it refuse
     inbox: list[Received] = field(default_factory=list)
     mdns: dict[str, dict[str, str]] = field(default_factory=dict)  # async MDNs by Original-Message-ID
+    sent: list[tuple[dict[str, str], bytes]] = field(default_factory=list)  # what it posted: headers, body
     url: str = ""
     _server: ThreadingHTTPServer | None = None
 
@@ -212,6 +213,7 @@ class OpenSslStation:
         }
         if async_mdn:
             headers["Receipt-Delivery-Option"] = self.url + "/mdn"
+        self.sent.append((headers, envelope))
         status, answer_headers, answer = self.post(url, headers, envelope)
         return headers["Message-ID"], mic_of(entity), status, answer_headers, answer
 

@@ -16,13 +16,14 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 
-from outbound.as2.client import As2Client, http_post, post_mdn
+from outbound.as2.channel import as2_endpoint
+from outbound.as2.client import As2Client, http_post
 from outbound.as2.journal import FileJournal, SentState
 from outbound.as2.partners import MdnMode, Partner
 from outbound.as2.receiver import As2Arrival, As2Receiver
 from tests.integration.as2_station import OpenSslStation, fields_of, require_openssl
 from tests.unit.as2.keys import agreement, book_of, station, write_pem
-from web.routes.as2 import as2_router
+from web.routes.channels import endpoint_router
 
 pytestmark = pytest.mark.integration
 
@@ -85,7 +86,7 @@ def peers(tmp_path: Path) -> Iterator[Peers]:
         book_of(partner), journal, arrivals.append, clock=now, accept_mdn=client.accept_mdn
     )
     api = FastAPI()
-    api.include_router(as2_router(receiver, lambda url, mdn: post_mdn(http_post, url, mdn)))
+    api.include_router(endpoint_router(as2_endpoint(receiver, http_post)))
     server = uvicorn.Server(uvicorn.Config(api, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -17,7 +17,7 @@ from core.kernel.domain.model import OutboundKind, OutboundMessage, OutboundStat
 from ingest.maildir import MaildirWatcher
 from ingest.smtp import SmtpReceiver
 from oms.bootstrap import App
-from oms.mail import email_sender
+from outbound.email.channel import mail_sender
 from tests.conftest import make_user
 from tests.integration.helpers import all_orders, answers_of, document, drain, orders_of
 from tests.integration.mail_support import Capture, mail_app, smarthost
@@ -103,7 +103,7 @@ def test_smtp_conversation_to_an_order_in_the_api_and_a_threaded_reply(
     # delivering the same outbox row again sends nothing more
     (outbox,) = answers_of(app, doc_id)
     assert outbox.state == OutboundState.SENT
-    email_sender(app.settings).send(outbox)
+    mail_sender(app.settings).send(outbox)
     with app.uow() as uow:
         (row,) = uow.outbound.for_document(doc_id)
         row.state = OutboundState.PENDING
@@ -249,7 +249,7 @@ def test_a_notice_rendered_without_from_or_date_gets_them_and_goes_once(
         ).encode(),
         created_at=app.clock(),
     )
-    sender = email_sender(app.settings)
+    sender = mail_sender(app.settings)
     sender.send(notice)
     sender.send(notice)
     (sent,) = mailhost[1].messages

@@ -1,4 +1,8 @@
-"""The dashboard: queue size, the oldest waiting order, and the touchless rate by channel and customer."""
+"""The dashboard: queue size, the oldest waiting order, and the touchless rate by channel and customer.
+
+The channels are the registered ones (with their labels and colours), and any other an order came on
+(the API upload) after them.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from web.templating import render
 
 router = APIRouter(tags=["dashboard"], include_in_schema=False)
 DAYS = 14
-CHANNEL_COLOURS = {"edi": "#0b57d0", "fax": "#b26a00", "email": "#1b7f3b", "upload": "#6b6b70"}
+OTHER_COLOUR = "#6b6b70"  # a channel no plug registered (the API upload)
 
 
 @router.get("/dashboard", response_class=HTMLResponse)
@@ -34,9 +38,11 @@ def dashboard(request: Request, app: AppDep, user: CurrentUser) -> HTMLResponse:
         if day >= start:
             by_channel[o.channel][day].append(touchless)
         by_customer[o.customer_id or "(unknown)"].append(touchless)
+    registered = app.channels.names()
+    shown = registered + sorted(set(by_channel) - set(registered))
     series = {
-        channel: [(sum(v) / len(v) if (v := per_day.get(d)) else None) for d in days]
-        for channel, per_day in sorted(by_channel.items())
+        channel: [(sum(v) / len(v) if (v := by_channel[channel].get(d)) else None) for d in days]
+        for channel in shown
     }
     customers = sorted(
         ((c, len(v), sum(v) / len(v)) for c, v in by_customer.items()), key=lambda t: (-t[1], t[0])
@@ -48,7 +54,8 @@ def dashboard(request: Request, app: AppDep, user: CurrentUser) -> HTMLResponse:
         oldest=oldest,
         days=days,
         series=series,
-        colours=CHANNEL_COLOURS,
+        colours={c: app.channels[c].colour if c in app.channels else OTHER_COLOUR for c in shown},
+        labels={c: app.channels[c].label if c in app.channels else c for c in shown},
         customers=customers[:25],
         total=len(orders),
         touchless=(sum(o.decision == Decision.ACCEPT for o in orders) / len(orders)) if orders else None,

@@ -39,7 +39,7 @@ class BillingNotice:
     order_id: int
     kind: BillingNoticeKind
     key: str
-    channel: str  # edi | email | fax
+    channel: str  # a registered channel's name (edi, email, fax, as2)
     created_at: datetime
     recipient: str | None = None
     language: str = "es"

@@ -22,7 +22,7 @@ from core.billing.domain.notices import (
     billing_key,
 )
 from core.billing.services.unit_of_work import BillingUnitOfWork
-from core.fulfilment.domain.contact import choose_channel
+from core.fulfilment.domain.contact import choose_channel, is_structured
 from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Order, OutboundMessage
 from core.kernel.domain.notices import NotificationState
@@ -52,9 +52,10 @@ def tell(
     """Queue a notice for the customer, once (its key is order + kind + ref); None when queued before."""
     assert order.id is not None
     customer = uow.master.customer(order.customer_id) if order.customer_id else None
-    # EDIFACT has a message for documents only (INVOIC); anything else is written instead
+    # a structured channel (EDIFACT) has a message for documents only (INVOIC); the rest is written
     preferred = uow.stock.preferences(order.customer_id).notify_channel
-    channel, recipient = choose_channel(order, customer, preferred, edi=kind in DOCUMENT_KINDS)
+    structured = kind in DOCUMENT_KINDS
+    channel, recipient = choose_channel(order, customer, preferred, uow.channels, structured=structured)
     notice = BillingNotice(
         order_id=order.id,
         kind=kind,
@@ -124,7 +125,7 @@ def build_message(uow: BillingUnitOfWork, order: Order, notice: BillingNotice) -
     document = uow.billing.invoice(notice.invoice_id) if notice.invoice_id else None
     original = uow.billing.invoice(document.corrects_id) if document and document.corrects_id else None
     partner, control_ref = None, None
-    if notice.channel == "edi" and order.partner_id:
+    if order.partner_id and is_structured(uow.channels, notice.channel):
         partner = uow.partners.get(order.partner_id, lock=True)
         if partner is not None:
             control_ref = partner.take_control_ref()

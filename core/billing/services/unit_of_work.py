@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from core.billing.adapters.repository import BillingRepository
 from core.billing.adapters.repository_ledger import LedgerRepository
 from core.fulfilment.domain.approval import Approval
+from core.fulfilment.domain.contact import Reach
 from core.fulfilment.domain.lifecycle import OrderEvent
 from core.fulfilment.domain.shipping import CarrierService
 from core.fulfilment.domain.stock import Allocation, CustomerPreferences, StockLevel, StockMovement, Warehouse
@@ -89,6 +90,7 @@ class BillingUnitOfWork(UnitOfWork):
     fulfilment: FulfilmentReads  # fulfilment's
     stock: StockBook  # fulfilment's
     lifecycle: OrderSteps  # fulfilment's
+    channels: Sequence[Reach] = ()  # where customers can be told things (fulfilment's rule chooses)
 
     def open(self, session: Session) -> None:
         super().open(session)

@@ -1,6 +1,6 @@
 """The envelope every channel hands over (`InboundDocument`) and what reading one yields.
 
-Every channel (EDIFACT folder, SMTP, Maildir, IMAP, fax spool, API upload) produces the same
+Every channel (EDIFACT folder, AS2, SMTP, Maildir, IMAP, fax spool, API upload) produces the same
 `InboundDocument`; its bytes are stored before anything else happens.
 """
 
@@ -22,6 +22,7 @@ class Channel(enum.StrEnum):
     FAX = "fax"
     EMAIL = "email"
     UPLOAD = "upload"
+    AS2 = "as2"  # EDIFACT posted by a trading partner's AS2 station
 
 
 class DocumentState(enum.StrEnum):

@@ -1,6 +1,11 @@
 """Answering a document's orders on the channel they came on: EDIFACT (a CONTRL per interchange
 owed one, an ORDRSP per decided order, through the partner's control-reference sequence), or the
-channel's responder (an e-mail reply, a fax back); each answer queued in the outbox."""
+channel's responder (an e-mail reply, a fax back); each answer queued in the outbox.
+
+The channels are the composition root's: `edi_answers` holds the EDIFACT writer of each channel that
+carries interchanges and answers on itself, and under "*" the one for interchanges that came another
+way (attached to an e-mail); `responders` the other channels' responders.
+"""
 
 from __future__ import annotations
 
@@ -40,10 +45,20 @@ class Responder(Protocol):
     ) -> list[OutboundMessage]: ...
 
 
+ANY = "*"
+
+
 @dataclass(frozen=True)
 class Answers:
-    edi_answers: EdiAnswers
-    responders: Mapping[str, Responder]  # by channel: "fax", "email"
+    edi_answers: Mapping[str, EdiAnswers]  # by the channel the interchange came on; ANY for the rest
+    responders: Mapping[str, Responder]  # by channel
+
+    def writer(self, record: DocumentRecord) -> EdiAnswers:
+        """The EDIFACT writer answering an interchange that came on the record's channel."""
+        found = self.edi_answers.get(str(record.channel)) or self.edi_answers.get(ANY)
+        if found is None:
+            raise LookupError(f"no EDIFACT writer answers interchanges that came by {record.channel}")
+        return found
 
     def for_document(
         self,
@@ -77,10 +92,11 @@ class Answers:
     ) -> int:
         """Queue the EDIFACT answers owed: the CONTRLs, and an ORDRSP per decided (not reviewed) order."""
         count = 0
+        writer = self.writer(record)
         partners = {r.sender_id: self.partner(uow, r) for r in receipts}
         for receipt in contrls:
             partner = partners[receipt.sender_id]
-            msg = self.edi_answers.contrl(receipt, partner, partner.take_control_ref(), now)
+            msg = writer.contrl(receipt, partner, partner.take_control_ref(), now)
             self.queue(uow, msg, record)
             count += 1
         decided: dict[str, list[Order]] = {}
@@ -89,7 +105,7 @@ class Answers:
                 decided.setdefault(order.partner_id, []).append(order)
         for partner_id, answered in decided.items():
             partner = partners[partner_id]
-            msg = self.edi_answers.order_responses(answered, partner, partner.take_control_ref(), now)
+            msg = writer.order_responses(answered, partner, partner.take_control_ref(), now)
             msg.order_id = answered[0].id if len(answered) == 1 else None
             self.queue(uow, msg, record)
             count += 1
@@ -102,7 +118,7 @@ class Answers:
         messages: list[OutboundMessage] = []
         partner = uow.partners.get(order.partner_id, lock=True) if order.partner_id else None
         if partner is not None:
-            msg = self.edi_answers.order_responses([order], partner, partner.take_control_ref(), now)
+            msg = self.writer(record).order_responses([order], partner, partner.take_control_ref(), now)
             msg.order_id = order.id
             messages.append(msg)
         elif (responder := self.responders.get(str(record.channel))) is not None:

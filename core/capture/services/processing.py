@@ -42,12 +42,12 @@ class DocumentProcessor:
     uow: CaptureUnitOfWork
     read: Reader
     validate: Validator
-    edi_answers: EdiAnswers
+    edi_answers: Mapping[str, EdiAnswers]  # by channel; "*" for interchanges on the others
     clock: Clock
     publish: Callable[[list[object]], None]
     max_attempts: int = 5
     max_document_bytes: int = 20 * 1024 * 1024
-    responders: Mapping[str, Responder] = field(default_factory=dict)  # by channel: "fax", "email"
+    responders: Mapping[str, Responder] = field(default_factory=dict)  # by channel
 
     def __post_init__(self) -> None:
         self._answers = Answers(self.edi_answers, self.responders)

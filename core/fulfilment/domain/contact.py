@@ -3,9 +3,10 @@ the order's own parties first and master data second."""
 
 from __future__ import annotations
 
-from core.kernel.domain.model import Customer, Order
+from collections.abc import Sequence
+from typing import Protocol
 
-_CHANNELS = ("edi", "email", "fax")
+from core.kernel.domain.model import Customer, Order
 
 
 def delivery_address(order: Order, customer: Customer | None) -> tuple[str, str, str, str, str]:
@@ -28,23 +29,58 @@ def delivery_address(order: Order, customer: Customer | None) -> tuple[str, str,
     )
 
 
-def choose_channel(
-    order: Order, customer: Customer | None, preferred: str | None, *, edi: bool
-) -> tuple[str, str | None]:
-    """The channel to tell the customer on, and the address there (None when master data has none).
+class Reach(Protocol):
+    """A channel as the core sees it when choosing where to tell a customer something.
 
-    The customer's `preferred` channel, else the one the order came on, else whatever contact master
-    data has (e-mail, then fax). EDIFACT only where `edi` (there is a message for the news) and the
-    order came from a trading partner.
+    The composition root registers the channels (`outbound.channel`); the core knows none by name.
     """
-    channel = preferred or (order.channel if order.channel in _CHANNELS else None)
-    if channel == "edi" and (not order.partner_id or not edi):
-        channel = None
-    if channel is None:
-        channel = "email" if customer and customer.email else "fax" if customer and customer.fax else "email"
-    recipient = {
-        "edi": order.partner_id,
-        "email": customer.email if customer else None,
-        "fax": customer.fax if customer else None,
-    }.get(channel)
-    return channel, recipient
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def structured(self) -> bool:
+        """Speaks in structured messages to a trading partner (EDIFACT): only news that has a message."""
+        ...
+
+    @property
+    def fallback(self) -> bool:
+        """A contact channel of master data, tried in order when the order's own cannot be used."""
+        ...
+
+    def recipient(self, order: Order, customer: Customer | None) -> str | None:
+        """The address on this channel for the order's customer; None when there is none."""
+        ...
+
+
+def choose_channel(
+    order: Order,
+    customer: Customer | None,
+    preferred: str | None,
+    channels: Sequence[Reach],
+    *,
+    structured: bool,
+) -> tuple[str, str | None]:
+    """The channel to tell the customer on, and the address there (None when there is none).
+
+    The customer's `preferred` channel, else the one the order came on, else the first fallback
+    channel master data has an address for (the first fallback when it has none). A structured
+    channel only where there is a structured message for the news (`structured`) and the order
+    names a partner to send it to.
+    """
+    by_name = {c.name: c for c in channels}
+    chosen = preferred or (order.channel if order.channel in by_name else None)
+    reach = by_name.get(chosen) if chosen else None
+    if reach is not None and reach.structured and (not structured or not reach.recipient(order, customer)):
+        chosen = None
+    if chosen is None:
+        fallbacks = [c for c in channels if c.fallback]
+        usable = [c for c in fallbacks if c.recipient(order, customer)]
+        chosen = (usable or fallbacks)[0].name if fallbacks else order.channel
+    reach = by_name.get(chosen)
+    return chosen, reach.recipient(order, customer) if reach is not None else None
+
+
+def is_structured(channels: Sequence[Reach], name: str) -> bool:
+    """Whether the channel of this name speaks in structured messages (and so takes a control reference)."""
+    return any(c.name == name and c.structured for c in channels)

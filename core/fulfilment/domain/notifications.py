@@ -36,7 +36,7 @@ class Notification:
     order_id: int
     kind: NoticeKind
     key: str  # unique: order, kind and the thing announced (a shipment, a change number)
-    channel: str  # edi | email | fax
+    channel: str  # a registered channel's name (edi, email, fax, as2)
     created_at: datetime
     recipient: str | None = None  # partner id, address or fax number; None: not known yet
     language: str = "es"

@@ -127,7 +127,7 @@ class CustomerPreferences:
     """How a customer wants to be served and told; no row means the defaults."""
 
     customer_id: str
-    notify_channel: str | None = None  # edi | email | fax; None: the channel the order came on
+    notify_channel: str | None = None  # a registered channel (edi, email, fax, as2); None: the order's own
     split_warehouses: bool = True
     partial_shipments: bool = True
 

@@ -1,8 +1,8 @@
 """Rendering queued notifications into the outbox, once each, through one notifier per channel.
 
-`Notifier` is the interface the channels plug into: EDIFACT (ORDRSP, DESADV) lives in
-`outbound.edifact.notices`; the e-mail and fax channels provide theirs (a plain-text one in the
-customer's language is the default until they do).  The rendered message is an `OutboundMessage`
+`Notifier` is the interface the channels plug into, one per registered channel by its name (each
+channel's own, e.g. ORDRSP and DESADV for EDIFACT, a message in the customer's language by e-mail or
+fax; the composition root hands them over).  The rendered message is an `OutboundMessage`
 row, delivered and retried by the answers job like every other answer; its file name comes from
 the notification's unique key, so neither rendering twice nor sending twice can duplicate it.
 """
@@ -14,6 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
+from core.fulfilment.domain.contact import is_structured
 from core.fulfilment.domain.notifications import CustomerNotice, NoticeKind, NoticeLine, Notification
 from core.fulfilment.domain.progress import progress
 from core.fulfilment.domain.stock import AllocationState
@@ -114,7 +115,7 @@ def build_notice(uow: FulfilmentUnitOfWork, order: Order, notification: Notifica
         for line in order.lines
     )
     partner, control_ref = None, None
-    if notification.channel == "edi" and order.partner_id:
+    if order.partner_id and is_structured(uow.channels, notification.channel):
         partner = uow.partners.get(order.partner_id, lock=True)
         if partner is not None:
             control_ref = partner.take_control_ref()

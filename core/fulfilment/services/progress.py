@@ -22,10 +22,11 @@ ZERO = Decimal(0)
 
 
 def notice_channel(
-    uow: FulfilmentUnitOfWork, order: Order, customer: Customer | None, *, edi: bool
+    uow: FulfilmentUnitOfWork, order: Order, customer: Customer | None, *, structured: bool
 ) -> tuple[str, str | None]:
     """The channel to tell the customer on, and the address there (see `choose_channel`)."""
-    return choose_channel(order, customer, uow.stock.preferences(order.customer_id).notify_channel, edi=edi)
+    preferred = uow.stock.preferences(order.customer_id).notify_channel
+    return choose_channel(order, customer, preferred, uow.channels, structured=structured)
 
 
 def all_delivered(uow: FulfilmentUnitOfWork, order_id: int) -> bool:
@@ -97,7 +98,7 @@ def announce(
     """
     assert order.id is not None
     customer = uow.master.customer(order.customer_id) if order.customer_id else None
-    channel, recipient = notice_channel(uow, order, customer, edi=True)
+    channel, recipient = notice_channel(uow, order, customer, structured=True)
     notification = Notification(
         order_id=order.id,
         kind=kind,

@@ -169,13 +169,26 @@ class OutboundRepository:
         )
         return self.session.scalars(stmt).all()
 
-    def mark_sent(self, ids: Sequence[int], at: datetime) -> None:
+    def mark_sent(self, ids: Sequence[int], at: datetime, state: OutboundState = OutboundState.SENT) -> None:
+        """Mark pending rows sent (or delivered); a row settled meanwhile keeps its state."""
         if ids:
             self.session.execute(
                 update(orm.outbound_messages)
                 .where(orm.outbound_messages.c.id.in_(list(ids)))
-                .values(state=OutboundState.SENT, sent_at=at)
+                .where(orm.outbound_messages.c.state == OutboundState.PENDING)
+                .values(state=state, sent_at=at)
             )
+
+    def settle(self, message_id: int, state: OutboundState, error: str | None, at: datetime) -> bool:
+        """Settle a row still pending or sent as delivered or failed; False when there is none such."""
+        table = orm.outbound_messages
+        result = self.session.execute(
+            update(table)
+            .where(table.c.id == message_id)
+            .where(table.c.state.in_([OutboundState.PENDING, OutboundState.SENT]))
+            .values(state=state, error=error, sent_at=func.coalesce(table.c.sent_at, at))
+        )
+        return bool(getattr(result, "rowcount", 0))
 
 
 class UserRepository:

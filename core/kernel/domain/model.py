@@ -184,8 +184,9 @@ class OutboundState(enum.StrEnum):
     """Delivery state of an outbound message (an outbox row)."""
 
     PENDING = "pending"
-    SENT = "sent"
-    FAILED = "failed"
+    SENT = "sent"  # handed to the channel (a spool folder, a smarthost, a partner's server)
+    DELIVERED = "delivered"  # the far end acknowledged it (an AS2 receipt), now or later
+    FAILED = "failed"  # refused for good by the far end; `error` says why
 
 
 @dataclass(eq=False)

@@ -1,4 +1,10 @@
-"""Delivery of queued answers: each outbound message goes out once, through its channel's sender."""
+"""Delivery of queued answers: each outbound message goes out once, through its channel's sender.
+
+A sender either puts the message on its way (the row is `sent`, or `delivered` when the far end
+acknowledged it at once), fails for now (an `OSError`: the row stays pending and the job is retried),
+or is refused for good (`Undeliverable`: the row is `failed`, with the reason). An acknowledgement
+that comes later (an asynchronous AS2 receipt) settles the row with `settle_later`.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +13,22 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Protocol
 
-from core.kernel.domain.model import OutboundMessage
-from core.kernel.errors import TransientError
+from core.kernel.domain.model import OutboundMessage, OutboundState
+from core.kernel.errors import TransientError, Undeliverable
 from core.kernel.services.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 
 
 class Sender(Protocol):
-    """Puts one message on its way (a spool folder, an SMTP smarthost, a fax gateway).
+    """Puts one message on its way (a spool folder, an SMTP smarthost, a fax gateway, a partner's server).
 
     Sending the same message again must not duplicate it at the far end: senders key on the
-    message's file name or id.
+    message's file name or id. Returns `OutboundState.DELIVERED` when the far end acknowledged the
+    message already, None (or SENT) when it is merely on its way.
     """
 
-    def send(self, message: OutboundMessage) -> None: ...
+    def send(self, message: OutboundMessage) -> OutboundState | None: ...
 
 
 def deliver_for_document(
@@ -30,7 +37,7 @@ def deliver_for_document(
     """Send every pending answer of a document; returns how many went out."""
     with uow:
         pending = list(uow.outbound.pending_for_document(document_id))
-        sent: list[int] = []
+        gone: dict[OutboundState, list[int]] = {OutboundState.SENT: [], OutboundState.DELIVERED: []}
         failure: Exception | None = None
         for message in pending:
             sender = senders.get(message.channel)
@@ -38,17 +45,34 @@ def deliver_for_document(
                 message.error = f"no sender for channel {message.channel!r}"
                 continue
             try:
-                sender.send(message)
+                state = sender.send(message) or OutboundState.SENT
             except OSError as exc:
                 message.attempts += 1
                 message.error = str(exc)
                 failure = exc
                 log.warning("sending %s failed: %s", message.filename, exc)
                 continue
+            except Undeliverable as exc:
+                message.attempts += 1
+                message.state, message.error = OutboundState.FAILED, str(exc)[:2000]
+                log.warning("%s was refused for good: %s", message.filename, exc)
+                continue
             assert message.id is not None
-            sent.append(message.id)
-        uow.outbound.mark_sent(sent, clock())
+            gone[state if state is OutboundState.DELIVERED else OutboundState.SENT].append(message.id)
+        for state, ids in gone.items():
+            uow.outbound.mark_sent(ids, clock(), state)
         uow.commit()
     if failure is not None:
-        raise TransientError(f"{len(pending) - len(sent)} answer(s) not sent: {failure}") from failure
-    return len(sent)
+        sent = sum(len(ids) for ids in gone.values())
+        raise TransientError(f"{len(pending) - sent} answer(s) not sent: {failure}") from failure
+    return sum(len(ids) for ids in gone.values())
+
+
+def settle_later(uow: UnitOfWork, message_id: int, delivered: bool, detail: str, at: datetime) -> bool:
+    """An acknowledgement (or a refusal) that came after the message went: mark its row delivered or
+    failed. Returns False when the row was settled before or does not exist."""
+    with uow:
+        state = OutboundState.DELIVERED if delivered else OutboundState.FAILED
+        done = uow.outbound.settle(message_id, state, None if delivered else detail[:2000], at)
+        uow.commit()
+    return done

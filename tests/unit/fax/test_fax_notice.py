@@ -11,7 +11,7 @@ import pdfplumber
 from core.fulfilment.domain.notifications import CustomerNotice, NoticeKind, NoticeLine, Notification
 from core.kernel.domain.model import Decision, Order, OrderState
 from outbound.fax import page_count
-from outbound.fax_notice import FaxNotifier
+from outbound.fax.notice import FaxNotifier
 
 NOW = datetime(2026, 11, 26, 12, tzinfo=UTC)
 

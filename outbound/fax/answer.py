@@ -1,7 +1,7 @@
-"""The fax channel's answers: a confirmation PDF back to the customer who faxed the order.
+"""The fax channel's answer to a decided order: a confirmation PDF back to the customer who faxed it.
 
-Wired by the composition root as the processing service's `Responder` for channel "fax"; called in
-the processing transaction for accepted and rejected orders, and again when review decides one.
+The fax channel's responder; called in the processing transaction for accepted and rejected
+orders, and again when review decides one.
 """
 
 from __future__ import annotations
@@ -9,15 +9,26 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Protocol
 
 from core.capture.domain.documents import DocumentRecord
-from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import Customer, Order, OutboundMessage
 from core.kernel.domain.phone import normalise_phone
 from outbound.confirmation import Letterhead
-from outbound.fax import confirmation_by_fax
+from outbound.fax.gateway import confirmation_by_fax
 
 log = logging.getLogger(__name__)
+
+
+class _Customers(Protocol):
+    def customer(self, customer_id: str) -> Customer | None: ...
+
+
+class Reads(Protocol):
+    """What the responder reads inside the processing transaction: master data's customers."""
+
+    @property
+    def master(self) -> _Customers: ...
 
 
 def language_for(customer: Customer | None, number: str) -> str:
@@ -47,7 +58,7 @@ class FaxResponder:
         return normalise_phone(record.sender, self.home_country) if record.sender else None
 
     def respond(
-        self, uow: CaptureUnitOfWork, record: DocumentRecord, orders: Sequence[Order], now: datetime
+        self, uow: Reads, record: DocumentRecord, orders: Sequence[Order], now: datetime
     ) -> list[OutboundMessage]:
         out: list[OutboundMessage] = []
         for order in orders:
