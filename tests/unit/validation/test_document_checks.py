@@ -1,0 +1,110 @@
+"""What the document says about itself decides too: a document that is no order, a field it shows
+but we could not read, and printed totals that disagree never flow on untouched."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from core.capture.domain.order import DocumentKind, Problem, UnreadField
+from core.kernel.domain.model import Decision
+from tests.unit.validation.test_decide import TODAY, Master, order
+from validation.decide import validate
+
+# The base order's lines: 250 × 0.18 + 10 × 0.05 = 45.00 + 0.50 = 45.50
+LINES_SUM = Decimal("45.50")
+
+
+def only(problems: tuple[Problem, ...], code: str) -> list[Problem]:
+    return [p for p in problems if p.code.value == code]
+
+
+def test_the_base_order_is_clean_so_each_test_below_sees_only_its_own_fault() -> None:
+    resolved = validate(order(), Master(), TODAY)
+    assert resolved.decision is Decision.ACCEPT and resolved.confidence == 1.0
+
+
+@pytest.mark.parametrize(
+    ("kind", "named"),
+    [
+        (DocumentKind.INVOICE, "an invoice"),
+        (DocumentKind.CREDIT_NOTE, "a credit note"),
+        (DocumentKind.DELIVERY_NOTE, "a delivery note"),
+        (DocumentKind.QUOTE, "a quote"),
+        (DocumentKind.ORDER_CONFIRMATION, "an order confirmation"),
+        (DocumentKind.OTHER, "no order"),
+    ],
+)
+def test_a_document_that_is_not_an_order_waits_for_a_person_and_says_what_it_is(
+    kind: DocumentKind, named: str
+) -> None:
+    # everything else about it is perfect: known customer, every line resolved, fully confident
+    resolved = validate(order(kind=kind), Master(), TODAY)
+    assert resolved.decision is Decision.REVIEW
+    [problem] = only(resolved.problems, "not_an_order")
+    assert problem.message.startswith(f"this document is {named}")
+    assert problem.field == "kind"
+
+
+def test_a_field_shown_but_not_read_is_named_with_its_label_as_printed() -> None:
+    unread = (
+        UnreadField("order_date", "Fecha del pedido:"),
+        UnreadField("requested_delivery_date", "required by"),
+    )
+    resolved = validate(order(order_date=None, requested_delivery_date=None, unread=unread), Master(), TODAY)
+    assert resolved.decision is Decision.REVIEW
+    found = {p.field: p.message for p in only(resolved.problems, "field_not_read")}
+    assert set(found) == {"order_date", "requested_delivery_date"}
+    assert "'Fecha del pedido:'" in found["order_date"] and "order date" in found["order_date"]
+    assert "'required by'" in found["requested_delivery_date"]
+
+
+def test_an_order_without_dates_whose_document_shows_none_still_flows_on() -> None:
+    # the rule is about what the document shows: no label seen, nothing to miss
+    resolved = validate(order(order_date=None, requested_delivery_date=None), Master(), TODAY)
+    assert resolved.decision is Decision.ACCEPT
+
+
+def totals(**printed: str) -> list[tuple[str | None, str]]:
+    values = {k: Decimal(v) for k, v in printed.items()}
+    resolved = validate(order(**values), Master(), TODAY)
+    return [(p.field, p.message) for p in only(resolved.problems, "total_mismatch")]
+
+
+def test_totals_that_agree_with_the_lines_and_each_other_raise_nothing() -> None:
+    assert totals(total="45.50") == []
+    assert totals(net_total="45.50") == []
+    assert totals(net_total="45.50", tax_total="9.56", total="55.06") == []
+    assert totals(tax_total="9.56", total="55.06") == []  # lines and tax make the total
+
+
+def test_the_lines_must_add_up_to_the_net_total() -> None:
+    [(field, message)] = totals(net_total="47.50", tax_total="9.98", total="57.48")
+    assert field == "net_total"
+    assert "45.50" in message and "net total 47.50" in message
+
+
+def test_net_and_tax_must_add_up_to_the_total() -> None:
+    [(field, message)] = totals(net_total="45.50", tax_total="9.56", total="56.06")
+    assert field == "total"
+    assert "net total 45.50" in message and "tax 9.56" in message and "total 56.06" in message
+
+
+def test_with_no_tax_printed_the_lines_must_add_up_to_the_total() -> None:
+    [(field, message)] = totals(total="50.00")
+    assert field == "total" and "lines add up to 45.50" in message
+
+
+def test_a_total_with_tax_is_not_compared_with_the_lines_alone() -> None:
+    # a gross total is more than the lines by the tax: no mismatch while net + tax explain it
+    assert totals(net_total="45.50", tax_total="9.56", total="55.06") == []
+    # with tax printed but no net total, lines + tax must make it
+    [(field, message)] = totals(tax_total="9.56", total="60.00")
+    assert field == "total" and "tax 9.56" in message
+
+
+def test_each_line_may_be_rounded_to_the_cent() -> None:
+    # two lines, each may be half a cent off when the sender's system rounded before adding
+    assert totals(total=str(LINES_SUM + Decimal("0.02"))) == []
+    assert totals(total=str(LINES_SUM + Decimal("0.03"))) != []
