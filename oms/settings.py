@@ -32,6 +32,11 @@ class Settings:
     max_pages: int = 50  # OCR reads no document with more pages (a 500-page PDF is quarantined)
     max_page_pixels: int = 60_000_000  # nor any page image larger than this (decompression bombs)
     ocr_workers: int = 0  # worker processes reading pages in parallel; 0 = one per core
+    # who we are, as customers' documents print it (our block, "send to"): never taken for a customer.
+    # The demo company's tax id by default (the one outbound.edifact.invoic.Seller prints); set yours.
+    company_vat: tuple[str, ...] = ("ESB50123456",)
+    company_gln: tuple[str, ...] = ()
+    company_phone: tuple[str, ...] = ()  # phone and fax numbers
 
     @property
     def inbox(self) -> Path:
@@ -68,4 +73,14 @@ class Settings:
             auto_fulfil=(env.get("OMS_AUTO_FULFIL") or "0").lower() in ("1", "true", "yes", "on"),
             max_pages=int(env.get("OMS_MAX_PAGES") or 50),
             ocr_workers=int(env.get("OMS_OCR_WORKERS") or 0),
+            company_vat=_listed(env.get("OMS_COMPANY_VAT"), cls.company_vat),
+            company_gln=_listed(env.get("OMS_COMPANY_GLN"), ()),
+            company_phone=_listed(env.get("OMS_COMPANY_PHONE"), ()),
         )
+
+
+def _listed(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
+    """A comma-separated setting; unset keeps the default, set but blank means none."""
+    if value is None:
+        return default
+    return tuple(v.strip() for v in value.split(",") if v.strip())
