@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from core.capture.domain.documents import DocumentState
+from core.capture.services import review
 from core.kernel.domain.model import Order, OrderState
+from core.kernel.domain.users import Role
+from core.kernel.services import auth
 from ingest.mail import mail_envelope
 from oms.bootstrap import App
 from tests.conftest import DEMO_DAY
@@ -81,6 +84,22 @@ def test_an_invoice_sent_to_the_order_inbox_is_never_accepted(app: App) -> None:
     order = mail_in(app, OrderPdf(po_number="PO-7790", title="FACTURA"), "<c@ferreterianunez.es>")
     assert order.state is OrderState.IN_REVIEW
     assert str(codes(order)["not_an_order"]["message"]).startswith("this document is an invoice")
+
+
+def test_a_clerks_save_keeps_what_the_document_said_until_the_clerk_settles_it(app: App) -> None:
+    invoice = mail_in(app, OrderPdf(po_number="PO-7792", title="FACTURA"), "<f@ferreterianunez.es>")
+    undated = mail_in(app, OrderPdf(po_number="PO-7793", order_date="31/11/2026"), "<g@ferreterianunez.es>")
+    clerk = auth.create_user(app.uow(), "ana", "a long enough password", Role.CLERK, DEMO_DAY)
+
+    def save(order: Order, **header: str) -> Order:
+        assert order.id is not None
+        review.acquire(app.uow(), order.id, clerk, DEMO_DAY)
+        return review.save(app.uow(), order.id, clerk, DEMO_DAY, header, [], app.validate)
+
+    assert "not_an_order" in codes(save(invoice, currency="EUR"))  # an edit does not make it an order
+    assert "field_not_read" in codes(save(undated, currency="EUR"))  # the date is still missing
+    dated = save(undated, order_date="2026-11-30")
+    assert "field_not_read" not in codes(dated) and dated.order_date == date(2026, 11, 30)
 
 
 def test_a_total_the_lines_do_not_make_is_named(app: App) -> None:

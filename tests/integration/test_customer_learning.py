@@ -16,7 +16,8 @@ from core.catalog.services.masterdata import import_csv
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.domain.users import Role, User
 from core.kernel.services import auth
-from oms.bootstrap import App
+from oms.bootstrap import App, bootstrap
+from oms.settings import Settings
 from tests.conftest import DEMO_DAY
 from tests.integration.helpers import document, drain, orders_of
 from tests.integration.mail_support import mail_app
@@ -31,7 +32,8 @@ NEW_CUSTOMER = (
     "C-5001,Suministros Ebro S.L.,,,,Calle del Coso 50,50003,Zaragoza,ES,es,,\n"
 )
 SENDER = "compras.ebro@gmail.com"  # a free-mail address: its domain says nothing of who wrote
-LETTERHEAD = ("CIF: B-99887766", "Tel. 976 111 222")
+# its tax id and phone, and our own order address (ours: OMS_MAIL_FROM's domain), never the customer's
+LETTERHEAD = ("CIF: B-99887766", "Tel. 976 111 222", "Pedidos a pedidos@comanda.example")
 ADDRESS = "Calle del Coso 50, 50003 Zaragoza"
 
 
@@ -83,7 +85,7 @@ def test_a_confirmed_customer_is_found_next_time_by_its_tax_id_phone_and_address
         ("C-5001", "vat", "B99887766"),
         ("C-5001", "phone", "+34976111222"),
         ("C-5001", "email", SENDER),
-    }  # our own tax id, printed in the supplier's block of the same page, is not among them
+    }  # neither our address nor our tax id (printed in the supplier's block) are among them
     assert ("learn", "customer_identifier", "vat B99887766", "C-5001") in history
 
     by_tax_id = mail_in(app, 2, letterhead=("NIF ES-B99887766",))
@@ -122,3 +124,24 @@ def test_a_supervisor_sees_what_was_learned_and_undoes_it(app: App) -> None:
 
     again = mail_in(app, 3)
     assert again.state is OrderState.IN_REVIEW and codes(again) == {"customer_by_name"}
+
+
+def test_our_own_identifiers_come_from_settings(tmp_path: Path) -> None:
+    env = {
+        "OMS_DATA_DIR": str(tmp_path),
+        "OMS_COMPANY_VAT": "ESB11111111, ESB22222222",
+        "OMS_COMPANY_PHONE": "976 400 500",
+        "OMS_MAIL_FROM": "Ventas <ventas@ejemplo-propio.es>",
+    }
+    settings = Settings.from_env(env)
+    assert settings.company_vat == ("ESB11111111", "ESB22222222") and settings.company_gln == ()
+    app = bootstrap(settings)
+    try:
+        ours = app.ours
+        assert ours.owns("vat", "B-22222222") and ours.owns("phone", "+34 976 400 500")
+        assert ours.owns("email", "otra.persona@ejemplo-propio.es")  # our whole mail domain
+        assert not ours.owns("vat", "ESB50123456")  # the demo company's id is only the default
+    finally:
+        app.close()
+    assert Settings.from_env({}).company_vat == ("ESB50123456",)
+    assert Settings.from_env({"OMS_COMPANY_VAT": ""}).company_vat == ()  # set blank: none
