@@ -3,8 +3,8 @@ by who sent it, and, only as a suggestion for a clerk, by its name and address.
 
 A strong identifier (VAT id, GLN, e-mail address, phone or fax number) names a customer when exactly
 one customer is known by it; ours (settings) and those printed in the supplier's block never do. When
-the document's numbers and identifiers name two customers, a person decides; who sent it (From, the
-fax number) is asked only when the document names nobody.
+the evidence names two customers, a person decides; only the buyer's number still wins over who sent
+the document, as it always has (a shared or head office's fax machine, a forwarding mailbox).
 """
 
 from __future__ import annotations
@@ -46,22 +46,32 @@ class CustomerMatch:
 def resolve_customer(
     order: CapturedOrder, master: MasterData, ours: OwnIdentity | None = None
 ) -> CustomerMatch:
-    """The buyer's (then the invoicee's) party id; the printed identifiers; the sender; the name."""
+    """The buyer's (then the invoicee's) party id; the printed identifiers; the sender; the name.
+
+    The party id decides as it always has (before who sent it). Printed identifiers must agree with
+    it, with each other, with the sender and with a name that clearly names a customer; the sender
+    alone decides when the document names nobody.
+    """
     ours = ours or OwnIdentity()
+    found = _on_document(order, master, ours)
+    via = found[0][0] if found else None
+    if via != "party_id":
+        sender = _by_sender(order.buyer, master, ours)
+        if sender is not None:
+            found.append(("sender", *sender))
+            via = via or "sender"
+    if via == "identifier":
+        # a name that clearly names someone else than the letterhead's identifiers: a person decides
+        guessed = customer_by_name(order.buyer, master.customers())
+        if guessed is not None and guessed[0].customer_id != found[0][1].customer_id:
+            found.append(("name", guessed[0], f"the buyer's name {order.buyer.name!r}"))
     named: dict[str, tuple[Customer, list[str]]] = {}
-    via = None
-    for kind, customer, what in _strong(order, master, ours):
-        via = via or kind
+    for _, customer, what in found:
         named.setdefault(customer.customer_id, (customer, []))[1].append(what)
     if len(named) > 1:
         return CustomerMatch(None, None, _conflict(named), ())
     if named:
         ((customer, evidence),) = named.values()
-        # a name that clearly names someone else than the letterhead's identifiers: a person decides
-        guessed = customer_by_name(order.buyer, master.customers()) if via == "identifier" else None
-        if guessed is not None and guessed[0].customer_id != customer.customer_id:
-            named[guessed[0].customer_id] = (guessed[0], [f"the buyer's name {order.buyer.name!r}"])
-            return CustomerMatch(None, None, _conflict(named), ())
         return CustomerMatch(customer, via, None, tuple(evidence))
     by_name = customer_by_name(order.buyer, master.customers())
     if by_name is not None:
@@ -76,10 +86,12 @@ def resolve_customer(
     return CustomerMatch(None, None, _unknown(order))
 
 
-def _strong(order: CapturedOrder, master: MasterData, ours: OwnIdentity) -> list[tuple[str, Customer, str]]:
-    """Every (how, customer, what) the document's numbers and identifiers name: the party id first (as
-    EDIFACT and a "customer no." field give it), then the printed identifiers; the sender only when the
-    document names nobody (a fax machine or mailbox may be shared, forwarded, a head office's)."""
+def _on_document(
+    order: CapturedOrder, master: MasterData, ours: OwnIdentity
+) -> list[tuple[str, Customer, str]]:
+    """Every (how, customer, what) the document's own numbers and identifiers name: the party id
+    first (as EDIFACT and a "customer no." field give it), then the identifiers printed outside our
+    block that are not ours."""
     found: list[tuple[str, Customer, str]] = []
     for role, party in (("buyer", order.buyer), ("invoicee", order.invoicee)):
         pid = party.party_id
@@ -93,9 +105,6 @@ def _strong(order: CapturedOrder, master: MasterData, ours: OwnIdentity) -> list
         customer = _only(master, str(item.kind), item.value)
         if customer is not None:
             found.append(("identifier", customer, f"{_label(item)} {item.value}"))
-    sender = None if found else _by_sender(order.buyer, master, ours)
-    if sender is not None:
-        found.append(("sender", *sender))
     return found
 
 

@@ -7,7 +7,9 @@ value, a total that disagrees, or a document that is no order at all goes to a p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedOrder, DocumentKind, Problem, ProblemCode
@@ -55,6 +57,46 @@ def check_unread(order: CapturedOrder) -> Iterator[Problem]:
             " enter it from the document",
             field=unread.field,
         )
+
+
+# A whole date written in figures: 2026-12-04, 04/12/2026, 4.12.2026 (a product's text never needs one).
+_DATE = re.compile(
+    r"(?<![\d/.-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}))(?![\d/.-])"
+)
+
+
+def check_line_texts(order: CapturedOrder) -> Iterator[Problem]:
+    """A date standing in a line's text that the order carries nowhere was printed and not read as a
+    date: a reader that ran a "delivery: 04/12/2026" column or note into the description. Named, so a
+    person reads it off the document instead of the order flowing on without it."""
+    known = {order.order_date, order.requested_delivery_date}
+    known |= {line.requested_delivery_date for line in order.lines}
+    for i, line in enumerate(order.lines):
+        for m in _DATE.finditer(line.description or ""):
+            if not _dates(m) & known:  # an impossible date ("31/11/2026") is carried nowhere either
+                yield Problem(
+                    ProblemCode.FIELD_NOT_READ,
+                    f"line {i + 1}'s text holds the date {m.group(0)!r}, which the order carries nowhere;"
+                    " read the delivery date off the document",
+                    field=f"lines[{i}].requested_delivery_date",
+                )
+                break
+
+
+def _dates(m: re.Match[str]) -> set[date | None]:
+    """The dates the figures may mean: year first, else day/month and month/day."""
+    if m.group(1):
+        parts = [(int(m.group(1)), int(m.group(2)), int(m.group(3)))]
+    else:
+        a, b, year = int(m.group(4)), int(m.group(5)), int(m.group(6))
+        parts = [(year, b, a), (year, a, b)]
+    found: set[date | None] = set()
+    for year, month, day in parts:
+        try:
+            found.add(date(year, month, day))
+        except ValueError:
+            continue
+    return found
 
 
 def check_totals(order: CapturedOrder) -> Iterator[Problem]:

@@ -115,14 +115,17 @@ def test_identifiers_naming_two_customers_go_to_a_person_naming_both() -> None:
     assert "unknown_customer" not in codes(resolved)  # the conflict says it; nothing else does
 
 
-def test_the_sender_is_asked_only_when_the_document_names_nobody() -> None:
-    # mailed from C-1's address, but the letterhead is C-2's (a sister company forwarding its order)
+def test_a_sender_disagreeing_with_the_letterhead_is_a_conflict_but_not_with_the_buyers_number() -> None:
     m = master()
     m.customer_rows["C-1"].email = "pedidos@ferreterianunez.es"
-    forwarded = check((VAT, "ESA15234987"), buyer=Party(email="pedidos@ferreterianunez.es"), master=m)
-    assert forwarded.customer_id == "C-2" and forwarded.decision is Decision.ACCEPT
+    # mailed from C-1's address, but the document prints C-2's tax id: forwarded? a person decides
+    mixed = check((VAT, "ESA15234987"), buyer=Party(email="pedidos@ferreterianunez.es"), master=m)
+    assert mixed.customer_id is None and "customer_conflict" in codes(mixed)
+    # the buyer's number printed as such still comes before who sent it, as it always has
+    by_number = check(buyer=Party(party_id="C-2", email="pedidos@ferreterianunez.es"), master=m)
+    assert by_number.customer_id == "C-2" and by_number.decision is Decision.ACCEPT
     nothing_printed = check(buyer=Party(email="pedidos@ferreterianunez.es"), master=m)
-    assert nothing_printed.customer_id == "C-1"
+    assert nothing_printed.customer_id == "C-1" and nothing_printed.decision is Decision.ACCEPT
 
 
 def test_a_buyer_number_and_a_printed_identifier_naming_two_customers_conflict() -> None:

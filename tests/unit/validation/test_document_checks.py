@@ -3,11 +3,13 @@ but we could not read, and printed totals that disagree never flow on untouched.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from core.capture.domain.order import DocumentKind, Problem, UnreadField
+from core.capture.domain.order import CapturedLine, DocumentKind, Problem, UnreadField
 from core.kernel.domain.model import Decision
 from tests.unit.validation.test_decide import TODAY, Master, order
 from validation.decide import validate
@@ -108,3 +110,34 @@ def test_each_line_may_be_rounded_to_the_cent() -> None:
     # two lines, each may be half a cent off when the sender's system rounded before adding
     assert totals(total=str(LINES_SUM + Decimal("0.02"))) == []
     assert totals(total=str(LINES_SUM + Decimal("0.03"))) != []
+
+
+def test_a_date_run_into_a_lines_text_that_the_order_carries_nowhere_is_named() -> None:
+    line = CapturedLine(
+        line_no="1",
+        gtin="8437000100102",
+        description="Tornillo hexagonal M8x40 Consegna: 04/12/2026",
+        quantity=Decimal(250),
+        unit_price=Decimal("0.18"),
+    )
+    lost = validate(order(lines=(line,), requested_delivery_date=None), Master(), TODAY)
+    assert lost.decision is Decision.REVIEW
+    [problem] = only(lost.problems, "field_not_read")
+    assert problem.field == "lines[0].requested_delivery_date" and "'04/12/2026'" in problem.message
+    # the same text when the order did read that date (as the delivery date): nothing was lost
+    kept = validate(order(lines=(line,), requested_delivery_date=date(2026, 12, 4)), Master(), TODAY)
+    assert kept.decision is Decision.ACCEPT
+    typo = replace(line, description="Tornillo hexagonal M8x40 entrega 31/11/2026")  # no such day
+    assert only(validate(order(lines=(typo,)), Master(), TODAY).problems, "field_not_read")
+
+
+def test_figures_in_a_description_that_are_no_date_are_left_alone() -> None:
+    for text in ("Tornillo DIN 933 M8x40 8.8", "Broca 10/12 mm HSS", "Tubo 2026-40", "Cinta 19/25 mm x 50 m"):
+        line = CapturedLine(
+            line_no="1",
+            gtin="8437000100102",
+            description=text,
+            quantity=Decimal(250),
+            unit_price=Decimal("0.18"),
+        )
+        assert validate(order(lines=(line,)), Master(), TODAY).decision is Decision.ACCEPT, text
