@@ -93,13 +93,7 @@ def unlearn(uow: CaptureUnitOfWork, item_id: int, user: User, now: datetime) -> 
         if item is None or item.undone_at is not None:
             raise NotFound(f"no learned code {item_id} to undo")
         uow.master.remove_customer_item(item.customer_id, item.customer_item_code, item.sku)
-        item.undone_at = now
-        if item.order_id is not None:
-            uow.review.add(
-                AuditEvent(
-                    item.order_id, now, "unlearn", user.id, "customer_item", item.customer_item_code, None
-                )
-            )
+        _undone(uow, item, user, now, "customer_item", item.customer_item_code)
         uow.commit()
         return item
 
@@ -111,18 +105,20 @@ def unlearn_identifier(uow: CaptureUnitOfWork, item_id: int, user: User, now: da
         if item is None or item.undone_at is not None:
             raise NotFound(f"no learned identifier {item_id} to undo")
         uow.master.remove_identifier(item.customer_id, item.kind, item.value)
-        item.undone_at = now
-        if item.order_id is not None:
-            uow.review.add(
-                AuditEvent(
-                    item.order_id,
-                    now,
-                    "unlearn",
-                    user.id,
-                    "customer_identifier",
-                    f"{item.kind} {item.value}",
-                    None,
-                )
-            )
+        _undone(uow, item, user, now, "customer_identifier", f"{item.kind} {item.value}")
         uow.commit()
         return item
+
+
+def _undone(
+    uow: CaptureUnitOfWork,
+    item: LearnedItem | LearnedIdentifier,
+    user: User,
+    now: datetime,
+    field: str,
+    what: str,
+) -> None:
+    """Mark the lesson undone and say so in the history of the order it was learned from."""
+    item.undone_at = now
+    if item.order_id is not None:
+        uow.review.add(AuditEvent(item.order_id, now, "unlearn", user.id, field, what, None))
