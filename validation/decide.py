@@ -9,7 +9,13 @@ from core.capture.domain.order import CapturedOrder, Evidence, Problem, ProblemC
 from core.capture.domain.resolution import MasterData, OwnIdentity, ResolvedOrder
 from core.kernel.domain.model import Decision
 from validation.customer import learnable, resolve_customer
-from validation.document import check_kind, check_line_texts, check_totals, check_unread
+from validation.document import (
+    check_kind,
+    check_line_texts,
+    check_page_facts,
+    check_totals,
+    check_unread,
+)
 from validation.resolve import resolve_line
 from validation.rules import check_confidence, check_header, check_lines, in_doubt
 
@@ -41,6 +47,7 @@ def validate(
     problems.extend(check_header(order, today))
     problems.extend(check_unread(order))
     problems.extend(check_line_texts(order))
+    problems.extend(check_page_facts(order))
     problems.extend(check_lines(order, products))
     problems.extend(check_totals(order))
     problems.extend(check_confidence(order, products, customer, identified=identified))

@@ -59,6 +59,28 @@ def check_unread(order: CapturedOrder) -> Iterator[Problem]:
         )
 
 
+def check_page_facts(order: CapturedOrder) -> Iterator[Problem]:
+    """What every order read from a page states, missed by the reader: its date (purchase orders are
+    dated), and the total of lines that carry amounts (a page that prices its lines adds them up).
+    Sheets and e-mail bodies are not pages: their evidence has no box on a page."""
+    if not any(e.provenance.box for e in order.evidence):
+        return
+    named = {u.field for u in order.unread}
+    if order.order_date is None and "order_date" not in named:
+        yield Problem(
+            ProblemCode.FIELD_NOT_READ,
+            "no order date was read from the page, and an order states its date; read it off the document",
+            field="order_date",
+        )
+    priced = bool(order.lines) and all(line.amount is not None for line in order.lines)
+    if priced and order.total is None and order.net_total is None and "total" not in named:
+        yield Problem(
+            ProblemCode.FIELD_NOT_READ,
+            "the lines carry amounts but no total was read from the page; read it off the document",
+            field="total",
+        )
+
+
 # A whole date written in figures: 2026-12-04, 04/12/2026, 4.12.2026 (a product's text never needs one).
 _DATE = re.compile(
     r"(?<![\d/.-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}))(?![\d/.-])"

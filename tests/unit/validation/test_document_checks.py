@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.capture.domain.order import CapturedLine, DocumentKind, Problem, UnreadField
+from core.capture.domain.order import CapturedLine, DocumentKind, Evidence, Problem, Provenance, UnreadField
 from core.kernel.domain.model import Decision
 from tests.unit.validation.test_decide import TODAY, Master, order
 from validation.decide import validate
@@ -141,3 +141,25 @@ def test_figures_in_a_description_that_are_no_date_are_left_alone() -> None:
             unit_price=Decimal("0.18"),
         )
         assert validate(order(lines=(line,)), Master(), TODAY).decision is Decision.ACCEPT, text
+
+
+ON_PAGE = (Evidence("po_number", 0.99, Provenance(page=1, box=(40.0, 150.0, 120.0, 160.0))),)
+
+
+def test_an_order_read_from_a_page_without_its_date_has_lost_it() -> None:
+    # purchase orders are dated: a page that gave none was misread, wherever the date stood
+    lost = validate(order(order_date=None, evidence=ON_PAGE), Master(), TODAY)
+    [problem] = only(lost.problems, "field_not_read")
+    assert problem.field == "order_date" and lost.decision is Decision.REVIEW
+    # an e-mail body or a sheet is no page: an undated one may flow on (the mail's own date stands)
+    assert validate(order(order_date=None), Master(), TODAY).decision is Decision.ACCEPT
+
+
+def test_a_page_that_prices_its_lines_states_their_total() -> None:
+    priced = tuple(replace(line, amount=line.quantity * line.unit_price) for line in order().lines)  # type: ignore[operator]
+    lost = validate(order(lines=priced, evidence=ON_PAGE), Master(), TODAY)
+    assert [p.field for p in only(lost.problems, "field_not_read")] == ["total"]
+    read = validate(order(lines=priced, evidence=ON_PAGE, total=LINES_SUM), Master(), TODAY)
+    assert read.decision is Decision.ACCEPT
+    unpriced = validate(order(evidence=ON_PAGE), Master(), TODAY)  # no amounts printed: no total to miss
+    assert unpriced.decision is Decision.ACCEPT
