@@ -154,7 +154,7 @@ def app_reader(app: App, channel: Channel = Channel.UPLOAD) -> Read:
     def read(content: bytes) -> dict[str, Any]:
         doc = InboundDocument(channel=channel, content=content, received_at=DAY, original_name="bench")
         with master_data(app) as master:
-            return result_json("bench", str(channel), app.read(doc), master, TODAY)
+            return result_json("bench", str(channel), app.read(doc), master, TODAY, app.validate)
 
     return read
 

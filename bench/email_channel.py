@@ -38,7 +38,6 @@ from core.kernel.domain.model import Decision
 from oms.bootstrap import App, bootstrap
 from oms.settings import Settings
 from samples import mail_gen
-from validation.decide import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = datetime(2026, 11, 26, 9, tzinfo=UTC)
@@ -99,7 +98,7 @@ def score(app: App, cases: Iterable[Case]) -> Score:
                 Channel.EMAIL, case.raw, DAY, sender=case.sender, media_type="message/rfc822"
             )
             read = app.read(doc)
-            resolved = [validate(o, uow.master, DAY.date()) for o in read.orders]
+            resolved = [app.validate(o, uow.master, DAY.date()) for o in read.orders]
             result.unread += not resolved
             found = Counter(
                 (sku, line.quantity)

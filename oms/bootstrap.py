@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from email.utils import parseaddr
 
 import dramatiq
 from dramatiq.brokers.stub import StubBroker
@@ -20,7 +21,7 @@ from core.billing.services.invoicing import close_gate
 from core.capture.domain.documents import DocumentState, InboundDocument, ParseContext, ParseResult
 from core.capture.domain.events import DocumentStored
 from core.capture.domain.order import CapturedOrder
-from core.capture.domain.resolution import MasterData, ResolvedOrder
+from core.capture.domain.resolution import MasterData, OwnIdentity, ResolvedOrder
 from core.capture.services import intake
 from core.capture.services.processing import DocumentProcessor
 from core.capture.services.unit_of_work import CaptureUnitOfWork
@@ -140,7 +141,7 @@ class App:
         return DocumentProcessor(
             uow=self.uow(),
             read=self.read,
-            validate=validate,
+            validate=self.validate,
             edi_answers=self.channels.interchange_writers(),
             clock=self.clock,
             publish=self.publish,
@@ -157,7 +158,16 @@ class App:
         return self.processor().answer_decided(uow, order, now)
 
     def validate(self, order: CapturedOrder, master: MasterData, today: date) -> ResolvedOrder:
-        return validate(order, master, today)
+        return validate(order, master, today, ours=self.ours)
+
+    @property
+    def ours(self) -> OwnIdentity:
+        """Our own identifiers (settings, and the address our replies come from): never a customer's."""
+        s = self.settings
+        address = parseaddr(s.mail_from)[1]
+        return OwnIdentity.of(
+            vat=s.company_vat, gln=s.company_gln, numbers=s.company_phone, emails=[address] if address else []
+        )
 
     def deliver(self, document_id: int) -> int:
         senders = self.channels.senders()

@@ -7,7 +7,7 @@ exists, otherwise every customer and product is unknown.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
@@ -50,6 +50,9 @@ class NoMasterData:
 
     def customer_by_fax(self, number: str) -> Customer | None:
         return None
+
+    def customers_by_identifier(self, kind: str, value: str) -> Sequence[Customer]:
+        return ()
 
     def product(self, sku: str) -> Product | None:
         return None
@@ -146,9 +149,14 @@ def order_json(order: CapturedOrder, resolved: ResolvedOrder) -> dict[str, Any]:
 
 
 def result_json(
-    source: str, channel: str | None, result: ParseResult, master: MasterData, today: date
+    source: str,
+    channel: str | None,
+    result: ParseResult,
+    master: MasterData,
+    today: date,
+    check: Callable[[CapturedOrder, MasterData, date], ResolvedOrder] = validate,
 ) -> dict[str, Any]:
-    orders = [order_json(o, validate(o, master, today)) for o in result.orders]
+    orders = [order_json(o, check(o, master, today)) for o in result.orders]
     return {
         "source": source,
         "channel": channel or CHANNEL_OF_FORMAT.get(result.format, "upload"),
@@ -175,5 +183,5 @@ def extract_files(app: App, inputs: list[tuple[str, bytes]], channel: str | None
             except Exception as exc:  # one unreadable file must not hide the others
                 log.exception("reading %s failed", source)
                 result = ParseResult(format="unknown", error=f"internal error while reading: {exc!r}")
-            out.append(result_json(source, channel, result, master, now.date()))
+            out.append(result_json(source, channel, result, master, now.date(), app.validate))
     return out

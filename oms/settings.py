@@ -33,6 +33,11 @@ class Settings:
     max_page_pixels: int = 60_000_000  # nor any page image larger than this (decompression bombs)
     ocr_workers: int = 0  # worker processes reading pages in parallel; 0 = one per core
     as2_partners: Path | None = None  # the AS2 partner file (docs/as2.md); None: no AS2 channel
+    # who we are, as customers' documents print it (our block, "send to"): never taken for a customer.
+    # The demo company's tax id by default (the one outbound.edifact.invoic.Seller prints); set yours.
+    company_vat: tuple[str, ...] = ("ESB50123456",)
+    company_gln: tuple[str, ...] = ()
+    company_phone: tuple[str, ...] = ()  # phone and fax numbers
 
     @property
     def inbox(self) -> Path:
@@ -70,4 +75,14 @@ class Settings:
             max_pages=int(env.get("OMS_MAX_PAGES") or 50),
             ocr_workers=int(env.get("OMS_OCR_WORKERS") or 0),
             as2_partners=Path(env["OMS_AS2_PARTNERS"]).resolve() if env.get("OMS_AS2_PARTNERS") else None,
+            company_vat=_listed(env.get("OMS_COMPANY_VAT"), cls.company_vat),
+            company_gln=_listed(env.get("OMS_COMPANY_GLN"), ()),
+            company_phone=_listed(env.get("OMS_COMPANY_PHONE"), ()),
         )
+
+
+def _listed(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
+    """A comma-separated setting; unset keeps the default, set but blank means none."""
+    if value is None:
+        return default
+    return tuple(v.strip() for v in value.split(",") if v.strip())

@@ -40,6 +40,7 @@ class Buyer:
     people: tuple[tuple[str, str], ...]  # (name, local part)
     language: str
     codes: dict[str, str]  # our SKU -> the customer's own code
+    phone: str = ""  # the company's number, as its signatures print it
 
 
 BUYERS = (
@@ -50,6 +51,7 @@ BUYERS = (
         (("Ana Núñez", "pedidos"), ("José Ibáñez", "jose.ibanez")),
         "es",
         {"TOR-M8-40": "4711", "TUE-M8": "4712", "ARA-M8": "4713"},
+        "+34 912 345 678",
     ),
     Buyer(
         "C-1002",
@@ -58,6 +60,7 @@ BUYERS = (
         (("Uxía Castro", "compras"), ("Iñaki Pérez", "almacen")),
         "es",
         {"TAC-6": "BG-TAC6"},
+        "+34 981 234 567",
     ),
     Buyer(
         "C-2001",
@@ -66,9 +69,18 @@ BUYERS = (
         (("Chloe Hartley", "orders"), ("Sam O'Brien", "sam.obrien")),
         "en",
         {"BRO-HSS-8": "HH-DRILL-8", "GUA-NIT-L": "HH-GLOVE-L"},
+        "+44 20 7946 0123",
     ),
 )
-STRANGER = Buyer(None, "Suministros Desconocidos", "desconocidos-sl.es", (("Luis Gómez", "luis"),), "es", {})
+STRANGER = Buyer(
+    None,
+    "Suministros Desconocidos",
+    "desconocidos-sl.es",
+    (("Luis Gómez", "luis"),),
+    "es",
+    {},
+    "+34 963 000 111",
+)
 PRODUCTS = {  # sku: (unit, Spanish name, English name)
     "TOR-M8-40": ("UD", "tornillo hexagonal M8x40", "hex bolt M8x40"),
     "TOR-M10-60": ("UD", "tornillo hexagonal M10x60", "hex bolt M10x60"),
@@ -290,7 +302,7 @@ def _body(
     out.append("Nuestro pedido nº {PO}." if language == "es" else "Our order number: {PO}.")
     if delivery:
         out.append(_delivery_text(delivery, language, rng))
-    out += ["", rng.choice(CLOSINGS[language]), name, buyer.company, "Tel. +34 912 345 678"]
+    out += ["", rng.choice(CLOSINGS[language]), name, buyer.company, f"Tel. {buyer.phone}"]
     if rng.random() < 0.4:
         out += ["", DISCLAIMERS[language]]
     if rng.random() < 0.35:

@@ -6,16 +6,18 @@ from collections.abc import Sequence
 from datetime import date
 
 from core.capture.domain.order import CapturedOrder, Evidence, Problem, ProblemCode, Severity
-from core.capture.domain.resolution import MasterData, ResolvedOrder
+from core.capture.domain.resolution import MasterData, OwnIdentity, ResolvedOrder
 from core.kernel.domain.model import Decision
-from validation.resolve import resolve_customer, resolve_line
-from validation.rules import (
-    check_confidence,
-    check_header,
-    check_lines,
-    check_total,
-    in_doubt,
+from validation.customer import learnable, resolve_customer
+from validation.document import (
+    check_kind,
+    check_line_texts,
+    check_page_facts,
+    check_totals,
+    check_unread,
 )
+from validation.resolve import resolve_line
+from validation.rules import check_confidence, check_header, check_lines, in_doubt
 
 # Each problem that needs a person costs this much confidence; informational ones cost a little.
 REVIEW_PENALTY = 0.15
@@ -24,18 +26,31 @@ INFO_PENALTY = 0.02
 ACCEPT_FLOOR = 0.5
 
 
-def validate(order: CapturedOrder, master: MasterData, today: date) -> ResolvedOrder:
-    """Resolve, check and decide; never raises, every reason is a problem with a stable code."""
-    customer, customer_problem = resolve_customer(order, master)
+def validate(
+    order: CapturedOrder, master: MasterData, today: date, *, ours: OwnIdentity | None = None
+) -> ResolvedOrder:
+    """Resolve, check and decide; never raises, every reason is a problem with a stable code.
+
+    `ours` is what we print about ourselves (settings): such identifiers on an order never name the
+    customer. A customer named by a printed identifier or the sender counts as much as one named by
+    its GLN: a fully read order from it may flow on untouched.
+    """
+    buyer = resolve_customer(order, master, ours)
+    customer = buyer.customer
+    identified = buyer.strong and (buyer.via != "party_id" or len(buyer.evidence) > 1)
     matches = tuple(resolve_line(line, customer, master) for line in order.lines)
     products = tuple(m.product for m in matches)
     problems: list[Problem] = list(order.problems)
-    if customer_problem is not None:
-        problems.append(customer_problem)
+    problems.extend(check_kind(order))
+    if buyer.problem is not None:
+        problems.append(buyer.problem)
     problems.extend(check_header(order, today))
+    problems.extend(check_unread(order))
+    problems.extend(check_line_texts(order))
+    problems.extend(check_page_facts(order))
     problems.extend(check_lines(order, products))
-    problems.extend(check_total(order))
-    problems.extend(check_confidence(order, products, customer))
+    problems.extend(check_totals(order))
+    problems.extend(check_confidence(order, products, customer, identified=identified))
     for i, match in enumerate(matches):
         if match.via == "description" and match.product is not None:
             problems.append(
@@ -46,7 +61,7 @@ def validate(order: CapturedOrder, master: MasterData, today: date) -> ResolvedO
                     field=f"lines[{i}].item_code",
                 )
             )
-    doubtful = in_doubt(order, products, customer)
+    doubtful = in_doubt(order, products, customer, identified=identified)
     confidence = score(doubtful, problems)
     if confidence < ACCEPT_FLOOR and decide(problems) is Decision.ACCEPT:
         weakest = min(doubtful, key=lambda e: e.confidence, default=None)
@@ -65,6 +80,7 @@ def validate(order: CapturedOrder, master: MasterData, today: date) -> ResolvedO
         problems=tuple(problems),
         confidence=confidence,
         decision=decide(problems),
+        learnable=learnable(order, ours),
     )
 
 

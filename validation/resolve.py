@@ -1,4 +1,4 @@
-"""Master-data resolution: which customer sent the order, and which of our SKUs each line means."""
+"""Master-data resolution: which of our SKUs each line means (the customer: `validation.customer`)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from core.capture.domain.order import CapturedLine, CapturedOrder, Problem, ProblemCode, Severity
+from core.capture.domain.order import CapturedLine
 from core.capture.domain.resolution import MasterData
 from core.kernel.domain.model import Customer, Product
-from validation.fuzzy import customer_by_name, product_by_description
+from validation.fuzzy import product_by_description
 
 # Mailbox providers shared by many companies: a customer is never identified by these domains alone.
 PUBLIC_MAIL_DOMAINS = frozenset(
@@ -56,44 +56,6 @@ class LineMatch:
     product: Product | None
     via: str | None  # "gtin" | "sku" | "customer_item" | "misread" | "description" | None
     score: float | None = None  # how alike, for a match by description
-
-
-def resolve_customer(order: CapturedOrder, master: MasterData) -> tuple[Customer | None, Problem | None]:
-    """Buyer party id (a GLN or our customer id), then the invoicee's; a problem when none matches."""
-    for party in (order.buyer, order.invoicee):
-        pid = party.party_id
-        if not pid:
-            continue
-        customer = master.customer_by_gln(pid) or master.customer(pid)
-        if customer is not None:
-            return customer, None
-    address = order.buyer.email
-    if address:
-        # the sender's address, then its domain; a free-mail domain says nothing about who wrote
-        at_shared = address.rpartition("@")[2].lower() in PUBLIC_MAIL_DOMAINS
-        customer = master.customer_by_email(address, domain=not at_shared)
-        if customer is not None:
-            return customer, None
-    if order.buyer.fax:  # the number the order was faxed from
-        customer = master.customer_by_fax(order.buyer.fax)
-        if customer is not None:
-            return customer, None
-    by_name = customer_by_name(order.buyer, master.customers())
-    if by_name is not None:
-        customer, how = by_name
-        return customer, Problem(
-            ProblemCode.CUSTOMER_BY_NAME,
-            f"buyer {order.buyer.name!r} taken for {customer.name} ({customer.customer_id}) by name"
-            f" ({how.score:.0f}% alike); confirm it",
-            field="buyer.party_id",
-        )
-    shown = order.buyer.party_id or address or order.buyer.fax or order.buyer.name or "no buyer given"
-    return None, Problem(
-        ProblemCode.UNKNOWN_CUSTOMER,
-        f"buyer {shown!r} matches no customer (by GLN, customer id, e-mail address or fax number)",
-        field="buyer.party_id",
-        severity=Severity.REVIEW,
-    )
 
 
 def resolve_line(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:

@@ -18,7 +18,6 @@ FUTURE_SLACK = timedelta(days=1)
 PAGE_ORDER_AGE = timedelta(days=14)
 # A unit price within this fraction of the list price counts as agreeing (rounding in the sender's ERP).
 PRICE_TOLERANCE = Decimal("0.005")
-CENT = Decimal("0.01")
 # A field read with less confidence than this (OCR confidence × layout certainty) needs a person.
 CONFIDENCE_FLOOR = 0.8
 # The fields whose doubt decides: identifiers, dates, numbers (by path or path ending).
@@ -128,32 +127,16 @@ def check_lines(order: CapturedOrder, products: tuple[Product | None, ...]) -> I
             )
 
 
-def check_total(order: CapturedOrder) -> Iterator[Problem]:
-    """The lines (amounts, else quantity × price) must add up to the order's total."""
-    if order.total is None or not order.lines:
-        return
-    values = [
-        line.amount if line.amount is not None else _product(line.quantity, line.unit_price)
-        for line in order.lines
-    ]
-    if any(v is None for v in values):
-        return  # a line without numbers is reported by the line checks
-    total = sum((v for v in values if v is not None), Decimal(0))
-    allowed = CENT + CENT / 2 * len(values)  # each line may be rounded to cents
-    if abs(total - order.total) > allowed:
-        yield Problem(
-            ProblemCode.TOTAL_MISMATCH,
-            f"the lines add up to {total}, not to the total {order.total}",
-            field="total",
-        )
-
-
 def check_confidence(
-    order: CapturedOrder, products: tuple[Product | None, ...], customer: Customer | None = None
+    order: CapturedOrder,
+    products: tuple[Product | None, ...],
+    customer: Customer | None = None,
+    *,
+    identified: bool = False,
 ) -> Iterator[Problem]:
     """Every decisive field read with less confidence than CONFIDENCE_FLOOR, and not vouched for by a
     cross-check (see `in_doubt`), goes to a person."""
-    for item in in_doubt(order, products, customer):
+    for item in in_doubt(order, products, customer, identified=identified):
         if item.confidence >= CONFIDENCE_FLOOR:
             continue
         yield Problem(
@@ -165,14 +148,20 @@ def check_confidence(
 
 
 def in_doubt(
-    order: CapturedOrder, products: tuple[Product | None, ...], customer: Customer | None = None
+    order: CapturedOrder,
+    products: tuple[Product | None, ...],
+    customer: Customer | None = None,
+    *,
+    identified: bool = False,
 ) -> list[Evidence]:
     """The evidence of the decisive fields that no cross-check vouches for.
 
     An item code is vouched for by master data when it resolved to a product whose list price the
     line's price agrees with; the buyer's number when it names the customer that the number the
-    order was faxed from (or the address it was mailed from) belongs to as well. The currency is not
-    vouched for by the prices' currency: a page showing two currency signs must still reach a person.
+    order was faxed from (or the address it was mailed from) belongs to as well, or when the customer
+    was `identified` by something besides that number (a printed tax id, e-mail, phone or fax, or the
+    sender): had the number named another customer, that would have been a conflict. The currency is
+    not vouched for by the prices' currency: a page showing two currency signs must still reach a person.
     Descriptions, names, addresses and units are not decisive fields and are left out (a unit that
     disagrees with the product's is a problem of its own).
     """
@@ -181,7 +170,7 @@ def in_doubt(
         for item in order.evidence
         if item.field.endswith(DECISIVE_FIELDS)
         and not (item.field.endswith(CODE_FIELDS) and _vouched(order, products, item.field))
-        and not (item.field == "buyer.party_id" and _buyer_vouched(order, customer))
+        and not (item.field == "buyer.party_id" and (identified or _buyer_vouched(order, customer)))
     ]
 
 
@@ -205,10 +194,6 @@ def _vouched(order: CapturedOrder, products: tuple[Product | None, ...], path: s
     if product is None or product.price is None or line.unit_price is None:
         return False
     return _close(line.unit_price, product.price)
-
-
-def _product(quantity: Decimal | None, price: Decimal | None) -> Decimal | None:
-    return (quantity * price).quantize(CENT) if quantity is not None and price is not None else None
 
 
 def _close(a: Decimal, b: Decimal, absolute: Decimal = Decimal("0")) -> bool:

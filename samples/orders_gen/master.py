@@ -23,6 +23,8 @@ class Customer:
     city: str
     country: str
     language: str
+    vat_id: str = ""  # columns the customers file may add to the contract's
+    phone: str = ""
 
 
 @dataclass(frozen=True)

@@ -128,3 +128,22 @@ def test_extract_reads_shared_samples(tmp_path: Path, name: str) -> None:
     result = oms(tmp_path, "extract", "--json", str(SHARED_EDIFACT / name))
     assert result.returncode == 0
     assert json.loads(result.stdout)[0]["orders"]
+
+
+def test_extract_shows_what_the_document_is_and_what_it_shows_unread(tmp_path: Path) -> None:
+    from tests.integration.order_documents import OrderPdf
+
+    for kind in ("customers", "products", "customer-items"):
+        assert oms(tmp_path, "import", kind, str(SAMPLES / "masterdata" / f"{kind}.csv")).returncode == 0
+    invoice, undated = tmp_path / "factura.pdf", tmp_path / "pedido.pdf"
+    invoice.write_bytes(OrderPdf(title="FACTURA", letterhead=("CIF: B-28765432",)).pdf())
+    undated.write_bytes(OrderPdf(order_date="31/11/2026", letterhead=("Fax +34 912 345 678",)).pdf())
+    result = oms(tmp_path, "extract", "--json", str(invoice), str(undated))
+    assert result.returncode == 0, result.stderr
+    [read_invoice], [read_undated] = (e["orders"] for e in json.loads(result.stdout))
+    assert read_invoice["kind"] == "invoice" and read_invoice["decision"] == "review"
+    assert read_invoice["customer_id"] == "C-1001"  # by the tax id its letterhead prints
+    assert {p["code"] for p in read_invoice["problems"]} == {"not_an_order"}
+    assert read_undated["customer_id"] == "C-1001" and read_undated["order_date"] is None
+    assert read_undated["unread"] == [{"field": "order_date", "label": "Fecha:", "page": 1}]
+    assert "field_not_read" in {p["code"] for p in read_undated["problems"]}

@@ -220,10 +220,22 @@ def learned_page(request: Request, app: AppDep) -> HTMLResponse:
             (i, uow.users.get(i.user_id) if i.user_id else None)
             for i in uow.review.learned(include_undone=True)
         ]
-    return render(request, "learned.html", items=items)
+        identifiers = [
+            (i, uow.users.get(i.user_id) if i.user_id else None)
+            for i in uow.review.learned_identifiers(include_undone=True)
+        ]
+    return render(request, "learned.html", items=items, identifiers=identifiers)
 
 
 @router.post("/review/learned/{item_id}/undo", dependencies=[Depends(require_role(Role.SUPERVISOR))])
 def undo_learned(item_id: int, app: AppDep, user: CurrentUser) -> RedirectResponse:
     review.unlearn(app.uow(), item_id, user, _now())
+    return RedirectResponse("/review/learned", status_code=303)
+
+
+@router.post(
+    "/review/learned/identifiers/{item_id}/undo", dependencies=[Depends(require_role(Role.SUPERVISOR))]
+)
+def undo_learned_identifier(item_id: int, app: AppDep, user: CurrentUser) -> RedirectResponse:
+    review.unlearn_identifier(app.uow(), item_id, user, _now())
     return RedirectResponse("/review/learned", status_code=303)

@@ -1,4 +1,5 @@
-"""Tables of the review queue: locks, the audit trail, learned codes, the words of pages, decision policies.
+"""Tables of the review queue: locks, the audit trail, learned codes and identifiers, the words of
+pages, decision policies.
 
 Users, their tokens and sessions are the kernel's (`core.kernel.adapters.orm`)."""
 
@@ -16,7 +17,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from core.capture.domain.review import AuditEvent, LearnedItem, ReviewLock
+from core.capture.domain.review import AuditEvent, LearnedIdentifier, LearnedItem, ReviewLock
 from core.kernel.adapters.orm import mapper_registry, metadata
 from core.kernel.adapters.types import UTCDateTime
 
@@ -55,6 +56,19 @@ learned_items = Table(
     Column("undone_at", UTCDateTime),
 )
 
+learned_identifiers = Table(
+    "learned_identifiers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("customer_id", String(64), nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("value", String(320), nullable=False),
+    Column("learned_at", UTCDateTime, nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id")),
+    Column("order_id", Integer, ForeignKey("orders.id")),
+    Column("undone_at", UTCDateTime),
+)
+
 document_pages = Table(
     "document_pages",
     metadata,
@@ -85,3 +99,4 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(ReviewLock, review_locks)
     mapper_registry.map_imperatively(AuditEvent, audit_events)
     mapper_registry.map_imperatively(LearnedItem, learned_items)
+    mapper_registry.map_imperatively(LearnedIdentifier, learned_identifiers)

@@ -1,4 +1,5 @@
-"""Repositories of the review queue: locks, the audit trail, learned codes, pages, decision policies."""
+"""Repositories of the review queue: locks, the audit trail, learned codes and identifiers, pages,
+decision policies."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from core.capture.adapters import orm_review as t
-from core.capture.domain.review import AuditEvent, LearnedItem, ReviewLock
+from core.capture.domain.review import AuditEvent, LearnedIdentifier, LearnedItem, ReviewLock
 
 
 class ReviewRepository:
@@ -28,7 +29,7 @@ class ReviewRepository:
         rows = self.session.scalars(select(ReviewLock).where(t.review_locks.c.order_id.in_(list(order_ids))))
         return {lock.order_id: lock for lock in rows}
 
-    def add(self, obj: ReviewLock | AuditEvent | LearnedItem) -> None:
+    def add(self, obj: ReviewLock | AuditEvent | LearnedItem | LearnedIdentifier) -> None:
         self.session.add(obj)
 
     def release(self, order_id: int) -> None:
@@ -46,6 +47,15 @@ class ReviewRepository:
 
     def learned_item(self, item_id: int) -> LearnedItem | None:
         return self.session.get(LearnedItem, item_id)
+
+    def learned_identifiers(self, *, include_undone: bool = False) -> Sequence[LearnedIdentifier]:
+        stmt = select(LearnedIdentifier).order_by(t.learned_identifiers.c.id.desc())
+        if not include_undone:
+            stmt = stmt.where(t.learned_identifiers.c.undone_at.is_(None))
+        return self.session.scalars(stmt).all()
+
+    def learned_identifier(self, item_id: int) -> LearnedIdentifier | None:
+        return self.session.get(LearnedIdentifier, item_id)
 
     def pages(self, document_id: int) -> Sequence[dict[str, object]]:
         stmt = select(t.document_pages).where(t.document_pages.c.document_id == document_id)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from core.capture.domain.order import CapturedOrder, Problem, Severity
+from core.capture.domain.order import CapturedOrder, Identifier, Problem, Severity
+from core.kernel.domain.identity import identifier_keys
 from core.kernel.domain.model import Customer, Decision, Product
 
 
@@ -20,10 +21,46 @@ class ResolvedOrder:
     problems: tuple[Problem, ...]
     confidence: float
     decision: Decision
+    # the identifiers that may be the customer's: printed outside our block and not ours, and the
+    # sender's address or fax number (role "sender"); a clerk's confirmation of the customer learns them
+    learnable: tuple[Identifier, ...] = ()
 
     @property
     def blocking(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity >= Severity.REVIEW)
+
+
+@dataclass(frozen=True)
+class OwnIdentity:
+    """Who we are, as documents print it: our tax ids, GLNs, phone and fax numbers and mail domains.
+    An identifier of ours printed on an order (our address block, "send to ...") never names a customer,
+    and is never learned as one."""
+
+    keys: frozenset[str] = frozenset()  # identifier keys (core.kernel.domain.identity)
+    email_domains: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        vat: Iterable[str] = (),
+        gln: Iterable[str] = (),
+        numbers: Iterable[str] = (),
+        emails: Iterable[str] = (),
+        country: str = "ES",
+    ) -> OwnIdentity:
+        """From what settings say of us; an e-mail address makes its whole domain ours."""
+        pairs = [("vat", v) for v in vat] + [("gln", g) for g in gln] + [("phone", n) for n in numbers]
+        pairs += [("email", e) for e in emails]
+        keys = frozenset(k for kind, value in pairs for k in identifier_keys(kind, value, country))
+        domains = frozenset(e.strip().lower().rpartition("@")[2] for e in emails if "@" in e)
+        return cls(keys, domains)
+
+    def owns(self, kind: str, value: str, *, domain: bool = True) -> bool:
+        """Whether the identifier is ours; with `domain`, any address at one of our mail domains is."""
+        if self.keys & identifier_keys(kind, value):
+            return True
+        return domain and kind == "email" and value.strip().lower().rpartition("@")[2] in self.email_domains
 
 
 class MasterData(Protocol):
@@ -40,6 +77,11 @@ class MasterData(Protocol):
 
     def customer_by_fax(self, number: str) -> Customer | None:
         """The customer whose fax number is this one, however either is written (None when several)."""
+        ...
+
+    def customers_by_identifier(self, kind: str, value: str) -> Sequence[Customer]:
+        """Every customer known by this strong identifier (kind "vat" | "gln" | "email" | "phone" |
+        "fax"; a phone and a fax number are one kind), in master data or confirmed by a clerk."""
         ...
 
     def product(self, sku: str) -> Product | None: ...

@@ -1,5 +1,5 @@
-"""The review queue's records: who works on an order (locks), what changed (the audit trail), and the
-customer item codes learned from clerks' corrections."""
+"""The review queue's records: who works on an order (locks), what changed (the audit trail), and what
+was learned from clerks' corrections: customer item codes, and the identifiers that name a customer."""
 
 from __future__ import annotations
 
@@ -38,6 +38,21 @@ class LearnedItem:
     customer_id: str
     customer_item_code: str
     sku: str
+    learned_at: datetime
+    user_id: int | None = None
+    order_id: int | None = None
+    undone_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class LearnedIdentifier:
+    """A strong identifier (VAT, GLN, e-mail, phone, fax) learned as a customer's when a clerk approved
+    an order that printed it or was sent from it; a supervisor may undo it."""
+
+    customer_id: str
+    kind: str
+    value: str
     learned_at: datetime
     user_id: int | None = None
     order_id: int | None = None

@@ -30,6 +30,12 @@ def evidence_dict(item: Evidence) -> dict[str, object]:
     return out
 
 
+def identifiers_rows(resolved: ResolvedOrder) -> list[dict[str, str | None]]:
+    """The identifiers that may be the customer's (see `ResolvedOrder.learnable`), kept on the order
+    for what a clerk's confirmation of the customer teaches (core.capture.services.learning)."""
+    return [{"kind": str(i.kind), "value": i.value[:320], "role": i.role} for i in resolved.learnable]
+
+
 def pages_rows(pages: Sequence[PageWords]) -> list[dict[str, object]]:
     """Page rows for the review screen: every word with its box and confidence."""
     return [
@@ -89,6 +95,7 @@ def order_from_resolved(
         message_ref=_clip(captured.message_ref, 32),
         problems=[p.as_dict() for p in resolved.problems],
         evidence=[evidence_dict(e) for e in captured.evidence],
+        identifiers=identifiers_rows(resolved),
     )
     for position, (line, sku) in enumerate(zip(captured.lines, resolved.skus, strict=True), start=1):
         order.lines.append(

@@ -1,5 +1,5 @@
-"""The review queue: who works on which order (locks), corrections with an audit trail, approval,
-rejection, and customer item codes learned from corrections."""
+"""The review queue: who works on which order (locks), corrections with an audit trail, approval and
+rejection; what approval teaches (codes, identifiers) is in `core.capture.services.learning`."""
 
 from __future__ import annotations
 
@@ -9,15 +9,20 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from core.capture.domain.events import OrdersAccepted
-from core.capture.domain.order import CapturedLine, CapturedOrder, Party
+from core.capture.domain.order import CapturedLine, CapturedOrder, Identifier, IdentifierKind, Party
 from core.capture.domain.resolution import MasterData, ResolvedOrder
-from core.capture.domain.review import AuditEvent, LearnedItem, ReviewLock
+from core.capture.domain.review import AuditEvent, ReviewLock
+from core.capture.services.learning import learn, learn_identifiers, unlearn, unlearn_identifier
 from core.capture.services.unit_of_work import CaptureUnitOfWork
-from core.kernel.domain.model import CustomerItem, Order, OrderLine, OrderState
+from core.kernel.domain.model import Order, OrderLine, OrderState
 from core.kernel.domain.users import User
 from core.kernel.errors import ComandaError, NotFound
 
+__all__ = ["learn", "unlearn", "unlearn_identifier"]  # what approval teaches, for the review pages
 LOCK_TTL = timedelta(minutes=10)
+# Problems about the document itself that a clerk's edits do not settle: they stay until approval
+# (a field not read stays while the field is still empty).
+STANDING = ("not_an_order", "field_not_read")
 HEADER_FIELDS = ("po_number", "customer_id", "order_date", "requested_delivery_date", "currency")
 LINE_FIELDS = ("sku", "description", "quantity", "unit", "unit_price", "item_code", "buyer_item_code")
 Validator = Callable[[CapturedOrder, MasterData, date], ResolvedOrder]
@@ -199,13 +204,29 @@ def _apply_lines(
 
 
 def captured_from(order: Order) -> CapturedOrder:
-    """The order as it now stands, in the shape validation reads."""
+    """The order as it now stands, in the shape validation reads (with the identifiers its document
+    printed and the sender, so the customer is found the way capture found it)."""
+    printed, sender = [], {}
+    for row in order.identifiers:
+        kind, value = str(row.get("kind") or ""), str(row.get("value") or "")
+        if kind not in IdentifierKind.__members__.values() or not value:
+            continue
+        if row.get("role") == "sender":
+            sender[kind] = value
+        else:
+            printed.append(Identifier(IdentifierKind(kind), value, role=row.get("role")))
     return CapturedOrder(
         po_number=order.po_number,
         order_date=order.order_date,
         requested_delivery_date=order.requested_delivery_date,
         currency=order.currency,
-        buyer=Party(party_id=order.buyer_party_id, name=order.buyer_name),
+        buyer=Party(
+            party_id=order.buyer_party_id,
+            name=order.buyer_name,
+            email=sender.get("email"),
+            fax=sender.get("fax"),
+        ),
+        identifiers=tuple(printed),
         lines=tuple(
             CapturedLine(
                 line_no=line.line_no,
@@ -224,12 +245,19 @@ def captured_from(order: Order) -> CapturedOrder:
 
 
 def recheck(uow: CaptureUnitOfWork, order: Order, validate: Validator, now: datetime) -> None:
-    """Validate the corrected order; a customer the clerk chose stands even without a GLN match."""
+    """Validate the corrected order; a customer the clerk chose stands even without a GLN match (and
+    against what the document's identifiers say: the clerk has seen them)."""
     captured = captured_from(order)
     if order.customer_id and uow.master.customer(order.customer_id) is not None:
-        captured = replace(captured, buyer=Party(party_id=order.customer_id))
+        captured = replace(captured, buyer=Party(party_id=order.customer_id), identifiers=())
     resolved = validate(captured, uow.master, now.date())
-    order.problems = [p.as_dict() for p in resolved.problems]
+    standing = [
+        p
+        for p in order.problems
+        if p.get("code") in STANDING
+        and (p.get("code") != "field_not_read" or getattr(order, str(p.get("field")), None) is None)
+    ]
+    order.problems = standing + [p.as_dict() for p in resolved.problems]
     order.customer_id = resolved.customer_id or order.customer_id
     for line, sku in zip(order.lines, resolved.skus, strict=True):
         line.sku = sku
@@ -251,6 +279,7 @@ def approve(uow: CaptureUnitOfWork, order_id: int, user: User, now: datetime, an
         if missing:
             raise ReviewError(f"every line needs a SKU and a quantity: {', '.join(missing)}")
         learn(uow, order, user, now)
+        learn_identifiers(uow, order, user, now)
         order.state = OrderState.ACCEPTED  # the decision stays what capture said: it was not touchless
         uow.review.add(AuditEvent(order.id or order_id, now, "approve", user.id))
         uow.emit(OrdersAccepted((order_id,)))
@@ -275,46 +304,6 @@ def reject(
         answer(uow, order, now)
         uow.commit()
         return order
-
-
-def learn(uow: CaptureUnitOfWork, order: Order, user: User, now: datetime) -> list[LearnedItem]:
-    """Record the customer's own code for each line a clerk mapped to a SKU by hand."""
-    learned: list[LearnedItem] = []
-    customer = order.customer_id
-    if not customer:
-        return learned
-    for line in order.lines:
-        code = line.buyer_item_code or line.item_code
-        if not line.sku or not code or code == line.sku or code == line.gtin:
-            continue
-        if uow.master.product(line.sku) is None:
-            continue
-        if uow.master.sku_for_customer_code(customer, code) == line.sku:
-            continue
-        uow.master.upsert(CustomerItem(customer, code, line.sku))
-        item = LearnedItem(customer, code, line.sku, now, user.id, order.id)
-        uow.review.add(item)
-        uow.review.add(AuditEvent(order.id or 0, now, "learn", user.id, "customer_item", code, line.sku))
-        learned.append(item)
-    return learned
-
-
-def unlearn(uow: CaptureUnitOfWork, item_id: int, user: User, now: datetime) -> LearnedItem:
-    """A supervisor takes back a learned code: the mapping goes, the record stays, marked undone."""
-    with uow:
-        item = uow.review.learned_item(item_id)
-        if item is None or item.undone_at is not None:
-            raise NotFound(f"no learned code {item_id} to undo")
-        uow.master.remove_customer_item(item.customer_id, item.customer_item_code, item.sku)
-        item.undone_at = now
-        if item.order_id is not None:
-            uow.review.add(
-                AuditEvent(
-                    item.order_id, now, "unlearn", user.id, "customer_item", item.customer_item_code, None
-                )
-            )
-        uow.commit()
-        return item
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ and a buyer's change applied to an order (fulfilment's)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -13,16 +14,25 @@ from core.capture.adapters.repository import BlobRepository, DocumentRepository,
 from core.capture.adapters.repository_review import PolicyRepository, ReviewRepository
 from core.capture.domain.resolution import MasterData
 from core.kernel.domain.changes import OrderChange
-from core.kernel.domain.model import Customer, CustomerItem, Product
+from core.kernel.domain.model import Customer, CustomerIdentifier, CustomerItem, Product
 from core.kernel.services.unit_of_work import UnitOfWork
 
 
 class MasterDataView(MasterData, Protocol):
-    """Validation's view of master data, and what the review queue writes back (learned codes)."""
+    """Validation's view of master data, and what the review queue writes back (learned codes and
+    identifiers)."""
 
     def upsert(self, obj: Customer | Product | CustomerItem) -> bool: ...
 
     def remove_customer_item(self, customer_id: str, code: str, sku: str) -> None: ...
+
+    def customers_by_identifier(self, kind: str, value: str, *, learned: bool = True) -> Sequence[Customer]:
+        """As validation reads it; without `learned`, only customers whose own columns hold it."""
+        ...
+
+    def add_identifier(self, item: CustomerIdentifier) -> bool: ...
+
+    def remove_identifier(self, customer_id: str, kind: str, value: str) -> None: ...
 
 
 class OrderChanges(Protocol):

@@ -1,4 +1,5 @@
-"""Catalog's tables: customers, products, and customers' own codes for our products."""
+"""Catalog's tables: customers, products, customers' own codes for our products, and the identifiers
+clerks confirmed as a customer's."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from sqlalchemy import Column, ForeignKey, String, Table
 
 from core.kernel.adapters.orm import mapper_registry, metadata
 from core.kernel.adapters.types import ExactDecimal
-from core.kernel.domain.model import Customer, CustomerItem, Product
+from core.kernel.domain.model import Customer, CustomerIdentifier, CustomerItem, Product
 
 customers = Table(
     "customers",
@@ -21,6 +22,8 @@ customers = Table(
     Column("city", String(128)),
     Column("country", String(2)),
     Column("language", String(8)),
+    Column("vat_id", String(32), index=True),
+    Column("phone", String(64)),
 )
 
 products = Table(
@@ -45,9 +48,18 @@ customer_items = Table(
     Column("sku", String(64), ForeignKey("products.sku"), nullable=False),
 )
 
+customer_identifiers = Table(
+    "customer_identifiers",
+    metadata,
+    Column("customer_id", String(64), ForeignKey("customers.customer_id"), primary_key=True),
+    Column("kind", String(8), primary_key=True),  # vat | gln | email | phone | fax
+    Column("value", String(320), primary_key=True),
+)
+
 
 def start_mappers() -> None:
     """Map the catalog's domain classes; called once by `core.orm.start_mappers`."""
     mapper_registry.map_imperatively(Customer, customers)
     mapper_registry.map_imperatively(Product, products)
     mapper_registry.map_imperatively(CustomerItem, customer_items)
+    mapper_registry.map_imperatively(CustomerIdentifier, customer_identifiers)

@@ -12,7 +12,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from core.catalog.adapters import orm
-from core.kernel.domain.model import Customer, CustomerItem, Product
+from core.kernel.domain.identity import identifier_keys
+from core.kernel.domain.model import Customer, CustomerIdentifier, CustomerItem, Product
 from core.kernel.domain.phone import normalise_phone
 
 
@@ -91,6 +92,64 @@ class MasterDataRepository:
 
         ids: list[str] = self._remember(("fax-index",), index).get(wanted, [])
         return self.customer(ids[0]) if len(ids) == 1 else None
+
+    def customers_by_identifier(self, kind: str, value: str, *, learned: bool = True) -> Sequence[Customer]:
+        """Every customer known by this identifier: in its master-data columns (VAT id, GLN, e-mail,
+        phone and fax, a number read in the customer's own country) and, with `learned`, confirmed by
+        a clerk (`CustomerIdentifier`).
+
+        Phone and fax numbers are one kind here: the same line is printed as either. The columns are
+        read once per unit of work and indexed by key (see `core.kernel.domain.identity`).
+        """
+        columns, confirmed = self._remember(("identifier-index",), self._identifier_index)
+        ids: set[str] = set()
+        for key in identifier_keys(kind, value):
+            ids |= columns.get(key, set()) | (confirmed.get(key, set()) if learned else set())
+        return [c for c in (self.customer(i) for i in sorted(ids)) if c is not None]
+
+    def _identifier_index(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        c = orm.customers.c
+        columns: dict[str, set[str]] = {}
+        confirmed: dict[str, set[str]] = {}
+
+        def add(
+            index: dict[str, set[str]], customer_id: str, kind: str, value: str | None, country: str
+        ) -> None:
+            for key in identifier_keys(kind, value, country):
+                index.setdefault(key, set()).add(customer_id)
+
+        countries: dict[str, str] = {}
+        rows = self.session.execute(
+            select(c.customer_id, c.vat_id, c.gln, c.email, c.fax, c.phone, c.country)
+        )
+        for customer_id, vat_id, gln, email, fax, phone, country in rows:
+            countries[customer_id] = country = country or "ES"
+            add(columns, customer_id, "vat", vat_id, country)
+            add(columns, customer_id, "gln", gln, country)
+            for address in _addresses(email):
+                add(columns, customer_id, "email", address, country)
+            add(columns, customer_id, "fax", fax, country)
+            add(columns, customer_id, "phone", phone, country)
+        for item in self.session.scalars(select(CustomerIdentifier)):
+            add(confirmed, item.customer_id, item.kind, item.value, countries.get(item.customer_id, "ES"))
+        return columns, confirmed
+
+    def add_identifier(self, item: CustomerIdentifier) -> bool:
+        """Record an identifier a clerk confirmed as the customer's; False when it was known already."""
+        self._memo.clear()
+        key = (item.customer_id, item.kind, item.value)
+        if self.session.get(CustomerIdentifier, key) is not None:
+            return False
+        self.session.add(item)
+        self.session.flush()
+        return True
+
+    def remove_identifier(self, customer_id: str, kind: str, value: str) -> None:
+        self._memo.clear()
+        t = orm.customer_identifiers
+        self.session.execute(
+            delete(t).where(t.c.customer_id == customer_id, t.c.kind == kind, t.c.value == value)
+        )
 
     def product(self, sku: str) -> Product | None:
         found: Product | None = self._remember(("sku", sku), lambda: self.session.get(Product, sku))

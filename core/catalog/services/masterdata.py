@@ -29,6 +29,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "customer-items": ("customer_id", "customer_item_code", "sku"),
 }
+# Columns a file may add to the contract's: blank, the value is unknown; absent from the file, the
+# value stored before stays (a file written to the first contract must not wipe them).
+OPTIONAL: dict[str, tuple[str, ...]] = {"customers": ("vat_id", "phone")}
 REQUIRED: dict[str, tuple[str, ...]] = {
     "products": ("sku", "name"),
     "customers": ("customer_id", "name"),
@@ -99,6 +102,8 @@ def _customer(number: int, row: dict[str, str | None]) -> Customer:
         city=row["city"],
         country=country,
         language=row["language"].lower() if row["language"] else None,
+        vat_id=row.get("vat_id"),
+        phone=row.get("phone"),
     )
 
 
@@ -108,6 +113,12 @@ def _customer_item(number: int, row: dict[str, str | None]) -> CustomerItem:
         customer_item_code=str(row["customer_item_code"]),
         sku=str(row["sku"]),
     )
+
+
+def _keep_absent(customer: Customer, row: dict[str, str | None], stored: Customer | None) -> None:
+    for column in OPTIONAL["customers"]:
+        if column not in row and stored is not None:
+            setattr(customer, column, getattr(stored, column))
 
 
 BUILDERS: dict[str, Callable[[int, dict[str, str | None]], Customer | Product | CustomerItem]] = {
@@ -128,6 +139,8 @@ def import_csv(uow: CatalogUnitOfWork, kind: str, text: str) -> ImportReport:
             if isinstance(obj, Product) and uow.product_extras is not None:
                 # optional columns beyond the contract: cost price, VAT class (billing's)
                 uow.product_extras(obj, row, number, "import", datetime.now(UTC))
+            if isinstance(obj, Customer):
+                _keep_absent(obj, row, uow.master.customer(obj.customer_id))
             if isinstance(obj, CustomerItem):
                 if uow.master.customer(obj.customer_id) is None:
                     raise MasterDataError(f"customer {obj.customer_id!r} does not exist", row=number)

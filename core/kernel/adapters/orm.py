@@ -96,6 +96,7 @@ orders = Table(
     Column("problems", JSON, nullable=False, default=list),
     Column("evidence", JSON, nullable=False, default=list),
     Column("duplicate_of", Integer, ForeignKey("orders.id")),
+    Column("identifiers", JSON, nullable=False, default=list),
     UniqueConstraint("document_id", "message_index", name="uq_orders_document_message"),
 )
 

@@ -63,6 +63,10 @@ class Customer:
     city: str | None = None
     country: str | None = None
     language: str | None = None
+    # optional columns beyond the first contract: the tax/VAT number and a telephone number, strong
+    # identifiers a document may print in its letterhead (see `identifier_keys`)
+    vat_id: str | None = None
+    phone: str | None = None
 
 
 @dataclass(eq=False)
@@ -89,6 +93,16 @@ class CustomerItem:
     customer_id: str
     customer_item_code: str
     sku: str
+
+
+@dataclass(eq=False)
+class CustomerIdentifier:
+    """A strong identifier (kind "vat" | "gln" | "email" | "phone" | "fax") a clerk confirmed as a
+    customer's, beyond those in its master-data columns: the next document printing it names the customer."""
+
+    customer_id: str
+    kind: str
+    value: str  # as `identifier_keys` normalises it: upper-case VAT, lower-case e-mail, E.164 number
 
 
 @dataclass(eq=False)
@@ -164,6 +178,9 @@ class Order:
     # per-field confidence and provenance as captured: {"field", "confidence", "page", "box", "segment"}
     evidence: list[dict[str, object]] = field(default_factory=list)
     duplicate_of: int | None = None  # the earlier order this one repeats (perhaps on another channel)
+    # the strong identifiers the document printed and who sent it: {"kind", "value", "role"}; role
+    # "sender" for the e-mail From or the fax number it came from (what a clerk's confirmation teaches)
+    identifiers: list[dict[str, str | None]] = field(default_factory=list)
     lines: list[OrderLine] = field(default_factory=list)
     id: int | None = None
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
+from core.kernel.domain.identity import identifier_keys
 from core.kernel.domain.model import Customer, Product
 from core.kernel.domain.phone import normalise_phone
 from oms.extract import result_json
@@ -51,6 +52,23 @@ class SampleMaster:
     def customer_by_fax(self, number: str) -> Customer | None:
         wanted = normalise_phone(number)
         return next((c for c in self.customer_rows.values() if normalise_phone(c.fax) == wanted), None)
+
+    def customers_by_identifier(self, kind: str, value: str) -> list[Customer]:
+        wanted = identifier_keys(kind, value)
+        return [
+            c
+            for c in self.customer_rows.values()
+            if any(
+                wanted & identifier_keys(k, v, c.country or "ES")
+                for k, v in (
+                    ("vat", c.vat_id),
+                    ("gln", c.gln),
+                    ("email", c.email),
+                    ("fax", c.fax),
+                    ("phone", c.phone),
+                )
+            )
+        ]
 
     def product(self, sku: str) -> Product | None:
         return self.product_rows.get(sku)

@@ -15,6 +15,7 @@ from core.capture.domain.order import (
     Provenance,
     Severity,
 )
+from core.kernel.domain.identity import identifier_keys
 from core.kernel.domain.model import Customer, Decision, Product
 from core.kernel.domain.phone import normalise_phone
 from validation.decide import validate
@@ -36,6 +37,7 @@ class Master:
             ),
         }
         self.items = {("C-1", "4712"): "TUE-M8"}
+        self.learned: list[tuple[str, str, str]] = []  # (customer_id, kind, value) a clerk confirmed
 
     def customer(self, customer_id: str) -> Customer | None:
         return self.customer_rows.get(customer_id)
@@ -56,6 +58,16 @@ class Master:
         wanted = normalise_phone(number)
         same = [c for c in self.customer_rows.values() if normalise_phone(c.fax, c.country or "ES") == wanted]
         return same[0] if wanted and len(same) == 1 else None
+
+    def customers_by_identifier(self, kind: str, value: str) -> list[Customer]:
+        wanted = identifier_keys(kind, value)
+        return [c for c in self.customer_rows.values() if wanted & self._keys(c)]
+
+    def _keys(self, c: Customer) -> frozenset[str]:
+        country = c.country or "ES"
+        cells = [("vat", c.vat_id), ("gln", c.gln), ("email", c.email), ("fax", c.fax), ("phone", c.phone)]
+        cells += [(kind, value) for cid, kind, value in self.learned if cid == c.customer_id]
+        return frozenset(k for kind, value in cells for k in identifier_keys(kind, value, country))
 
     def product(self, sku: str) -> Product | None:
         return self.product_rows.get(sku)
