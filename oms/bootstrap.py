@@ -33,11 +33,13 @@ from core.kernel.services import delivery
 from core.orm import make_session_factory
 from core.unit_of_work import UnitOfWork
 from oms.billing import Billing
+from oms.bus import MessageBus
 from oms.channels import ChannelHost, register_channels
+from oms.handlers import EVENT_HANDLERS, Deps, bind, job_table
 from oms.lifecycle import Lifecycle
 from oms.ocr import ocr_parsers, page_engine
 from oms.settings import Settings
-from oms.tasks import Actors, declare_actors
+from oms.tasks import Jobs, Worker, drain
 from outbound.channel import ChannelRegistry
 from parsers.base import Parser, ParserRegistry
 from parsers.edifact import EdifactParser
@@ -97,7 +99,8 @@ class App:
     session_factory: sessionmaker[Session]
     broker: dramatiq.Broker
     clock: Callable[[], datetime] = utcnow
-    actors: Actors = field(init=False)
+    jobs: Jobs = field(init=False)
+    bus: MessageBus = field(init=False)
     channels: ChannelRegistry = field(init=False)
     lifecycle: Lifecycle = field(init=False)
     billing: Billing = field(init=False)
@@ -107,31 +110,39 @@ class App:
     def __post_init__(self) -> None:
         self.ocr = page_engine(self.settings)  # a process pool starts on the first page read
         self.read = make_reader(self.clock, ocr_parsers(self.settings, self.ocr))
-        self.actors = declare_actors(self.broker, self.process, self.deliver)
         self.channels = register_channels(self.settings, self.clock)
         self.channels.open(ChannelHost(self.submit, self.uow, self.clock))
         # billing's credit and payment policy decides approval, and its close gate keeps unsettled
         # orders open: the lifecycle gets both from here, billing never reaches into it
         policy = PaymentPolicy(self.clock)
-        self.lifecycle = Lifecycle(self, policy=policy, close_gate=close_gate)
-        self.billing = Billing(self, policy)
+        self.lifecycle = Lifecycle(
+            uow=self.uow,
+            clock=self.clock,
+            publish=self.publish,
+            channels=self.channels,
+            policy=policy,
+            close_gate=close_gate,
+        )
+        self.billing = Billing(
+            uow=self.uow,
+            clock=self.clock,
+            publish=self.publish,
+            channels=self.channels,
+            policy=policy,
+            data_dir=self.settings.data_dir,
+        )
+        table = job_table(self.process, self.deliver, self.lifecycle.service, self.billing.service)
+        self.jobs = Jobs(self.broker, table)
+        deps = Deps(self.jobs, auto_fulfil=self.settings.auto_fulfil)
+        self.bus = MessageBus(bind(EVENT_HANDLERS, deps))
         self._stop = threading.Event()
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.session_factory, tuple(self.channels))
 
-    # -- the message bus: events after commit become jobs ------------------------------------
     def publish(self, events: list[object]) -> None:
-        for event in events:
-            try:
-                if isinstance(event, DocumentStored):
-                    self.actors.process_document.send(event.document_id)
-                elif isinstance(event, AnswersQueued):
-                    self.actors.deliver_answers.send(event.document_id)
-                elif not self.lifecycle.dispatch(event):
-                    self.billing.dispatch(event)
-            except Exception:  # the row is the truth; the sweep will queue it again
-                log.exception("could not queue %r; the sweep will retry", event)
+        """Events after commit go to the bus, whose handlers queue the jobs they ask for."""
+        self.bus.publish(events)
 
     # -- handlers ----------------------------------------------------------------------------
     def submit(self, doc: InboundDocument) -> int:
@@ -189,7 +200,17 @@ class App:
                 )
             answers = uow.outbound.documents_with_pending()
         self.publish([DocumentStored(d) for d in docs] + [AnswersQueued(d) for d in answers])
-        return len(docs) + len(answers) + self.lifecycle.requeue() + self.billing.requeue()
+        return len(docs) + len(answers) + self._requeue_lifecycle_and_billing()
+
+    def _requeue_lifecycle_and_billing(self) -> int:
+        """Queue again notifications and notices not rendered, processor calls, shipments not invoiced."""
+        calls, orders, shipments = self.billing.service.unfinished()
+        return (
+            self.jobs.send_each("notify_order", self.lifecycle.service.orders_to_notify())
+            + self.jobs.send_each("execute_payment", calls)
+            + self.jobs.send_each("render_billing_notices", orders)
+            + self.jobs.send_each("invoice_shipment", shipments)
+        )
 
     def start_sweeper(self) -> threading.Thread:
         def loop() -> None:
@@ -204,8 +225,13 @@ class App:
         thread.start()
         return thread
 
-    def worker(self) -> dramatiq.Worker:
-        return dramatiq.Worker(self.broker, worker_threads=self.settings.worker_threads, worker_timeout=100)
+    def worker(self) -> Worker:
+        return Worker(self.broker, worker_threads=self.settings.worker_threads, worker_timeout=100)
+
+    def run_jobs(self) -> None:
+        """On the embedded queue nobody else runs the jobs a step queued: run them now."""
+        if self.settings.embedded:
+            drain(self.broker, self.settings.worker_threads)
 
     def upgrade_database(self) -> None:
         migrate.upgrade(self.engine)

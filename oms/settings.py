@@ -1,43 +1,99 @@
-"""Settings read once from the environment (the variables of the contracts) into one object."""
+"""Settings: one class read once from the environment (`OMS_` variables, the contracts' and the rest),
+each default written here once and every value checked at start-up.
+
+`OMS_X` sets field `x`; a value that cannot be read stops start-up with the variable's name and why.
+Lists (`OMS_COMPANY_VAT`, …) are comma separated; set but blank means none.  The sizes a person sets in
+megabytes (`OMS_MAX_DOCUMENT_MB`, `OMS_SMTP_MAX_MB`) are megabytes here too; the byte counts the code
+uses are properties.
+"""
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from core.kernel.errors import ConfigError
+
+PREFIX = "OMS_"
+MB = 1024 * 1024
+Listed = Annotated[tuple[str, ...], NoDecode]
+Positive = Annotated[int, Field(gt=0)]
+Seconds = Annotated[float, Field(gt=0)]
+Port = Annotated[int, Field(ge=0, le=65535)]
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Everything configurable; built by `from_env` in the composition root and passed down."""
+class Settings(BaseSettings):
+    """Everything configurable; built once by the composition root and passed down."""
 
-    data_dir: Path
-    database_url: str
-    broker_url: str
+    model_config = SettingsConfigDict(env_prefix=PREFIX, frozen=True, extra="forbid", validate_default=True)
+
+    data_dir: Path = Path("./var")
+    database_url: str = ""  # blank: SQLite at data_dir/oms.db
+    broker_url: str = "memory://"
     smtp_host: str = "127.0.0.1"
-    smtp_port: int = 2525  # 0: no SMTP receiver
-    smtp_max_bytes: int | None = None  # larger messages are refused (552); None: max_document_bytes
+    smtp_port: Port = 2525  # 0: no SMTP receiver
+    smtp_max_mb: Positive | None = None  # larger messages are refused (552); None: max_document_mb
     smtp_smarthost: str | None = None  # where replies go out; None: written to outbox/email/ instead
     mail_from: str = "Comanda <pedidos@comanda.example>"  # From of our replies, envelope sender too
     maildir: Path | None = None  # a Maildir to take mail from; None: inbox/maildir under data_dir
     imap_url: str | None = None  # imaps://user:pass@host/INBOX of a mailbox to poll
     imap_done_folder: str | None = None  # stored messages are moved here (else only flagged)
-    imap_poll_seconds: float = 60.0  # between polls where the server has no IDLE
-    worker_threads: int = 2
-    settle_seconds: float = 0.2  # a file must stay unchanged this long before it is taken
-    sweep_seconds: float = 10.0  # how often unfinished work is looked for and queued again
-    max_attempts: int = 5  # a document that kept crashing its worker is quarantined after this
-    max_document_bytes: int = 20 * 1024 * 1024  # larger arrivals are stored but not read
+    imap_poll_seconds: Seconds = 60.0  # between polls where the server has no IDLE
+    worker_threads: Positive = 2
+    settle_seconds: Annotated[float, Field(ge=0)] = 0.2  # a file must stay unchanged this long first
+    sweep_seconds: Seconds = 10.0  # how often unfinished work is looked for and queued again
+    max_attempts: Positive = 5  # a document that kept crashing its worker is quarantined after this
+    max_document_mb: Positive = 20  # larger arrivals are stored but not read
     auto_fulfil: bool = False  # accepted orders go on to approval and allocation by themselves
-    max_pages: int = 50  # OCR reads no document with more pages (a 500-page PDF is quarantined)
-    max_page_pixels: int = 60_000_000  # nor any page image larger than this (decompression bombs)
-    ocr_workers: int = 0  # worker processes reading pages in parallel; 0 = one per core
+    max_pages: Positive = 50  # OCR reads no document with more pages (a 500-page PDF is quarantined)
+    max_page_pixels: Positive = 60_000_000  # nor any page image larger (decompression bombs)
+    ocr_workers: Annotated[int, Field(ge=0)] = 0  # processes reading pages in parallel; 0: one per core
     as2_partners: Path | None = None  # the AS2 partner file (docs/as2.md); None: no AS2 channel
     # who we are, as customers' documents print it (our block, "send to"): never taken for a customer.
     # The demo company's tax id by default (the one outbound.edifact.invoic.Seller prints); set yours.
-    company_vat: tuple[str, ...] = ("ESB50123456",)
-    company_gln: tuple[str, ...] = ()
-    company_phone: tuple[str, ...] = ()  # phone and fax numbers
+    company_vat: Listed = ("ESB50123456",)
+    company_gln: Listed = ()
+    company_phone: Listed = ()  # phone and fax numbers
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any, info: ValidationInfo) -> Any:
+        """An empty variable counts as unset (lists excepted: there blank means none)."""
+        if value != "" or info.field_name is None:
+            return value
+        if info.field_name.startswith("company_"):
+            return ()
+        return cls.model_fields[info.field_name].get_default(call_default_factory=True)
+
+    @field_validator("company_vat", "company_gln", "company_phone", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(v.strip() for v in value.split(",") if v.strip())
+        return value
+
+    @field_validator("data_dir", "maildir", "as2_partners")
+    @classmethod
+    def _absolute(cls, value: Path | None) -> Path | None:
+        return value.resolve() if value is not None else None
+
+    @model_validator(mode="after")
+    def _database_in_data_dir(self) -> Settings:
+        if not self.database_url:
+            object.__setattr__(self, "database_url", f"sqlite:///{self.data_dir / 'oms.db'}")
+        return self
+
+    @property
+    def max_document_bytes(self) -> int:
+        return self.max_document_mb * MB
+
+    @property
+    def smtp_max_bytes(self) -> int | None:
+        return self.smtp_max_mb * MB if self.smtp_max_mb is not None else None
 
     @property
     def inbox(self) -> Path:
@@ -51,38 +107,26 @@ class Settings:
     def embedded(self) -> bool:
         return self.broker_url.startswith("memory://")
 
+    def but(self, **changes: Any) -> Settings:
+        """These settings with some changed, checked again."""
+        return type(self).model_validate({**self.model_dump(exclude_unset=True), **changes})
+
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        env = dict(os.environ if environ is None else environ)
-        data_dir = Path(env.get("OMS_DATA_DIR") or "./var").resolve()
-        database_url = env.get("OMS_DATABASE_URL") or f"sqlite:///{data_dir / 'oms.db'}"
-        return cls(
-            data_dir=data_dir,
-            database_url=database_url,
-            broker_url=env.get("OMS_BROKER_URL") or "memory://",
-            smtp_host=env.get("OMS_SMTP_HOST") or "127.0.0.1",
-            smtp_port=int(env.get("OMS_SMTP_PORT") or 2525),
-            smtp_max_bytes=int(env["OMS_SMTP_MAX_MB"]) * 1024 * 1024 if env.get("OMS_SMTP_MAX_MB") else None,
-            smtp_smarthost=env.get("OMS_SMTP_SMARTHOST") or None,
-            mail_from=env.get("OMS_MAIL_FROM") or "Comanda <pedidos@comanda.example>",
-            maildir=Path(env["OMS_MAILDIR"]).resolve() if env.get("OMS_MAILDIR") else None,
-            imap_url=env.get("OMS_IMAP_URL") or None,
-            imap_done_folder=env.get("OMS_IMAP_DONE_FOLDER") or None,
-            imap_poll_seconds=float(env.get("OMS_IMAP_POLL_SECONDS") or 60),
-            worker_threads=int(env.get("OMS_WORKER_THREADS") or 2),
-            max_document_bytes=int(env.get("OMS_MAX_DOCUMENT_MB") or 20) * 1024 * 1024,
-            auto_fulfil=(env.get("OMS_AUTO_FULFIL") or "0").lower() in ("1", "true", "yes", "on"),
-            max_pages=int(env.get("OMS_MAX_PAGES") or 50),
-            ocr_workers=int(env.get("OMS_OCR_WORKERS") or 0),
-            as2_partners=Path(env["OMS_AS2_PARTNERS"]).resolve() if env.get("OMS_AS2_PARTNERS") else None,
-            company_vat=_listed(env.get("OMS_COMPANY_VAT"), cls.company_vat),
-            company_gln=_listed(env.get("OMS_COMPANY_GLN"), ()),
-            company_phone=_listed(env.get("OMS_COMPANY_PHONE"), ()),
-        )
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """The settings of the environment (or of `environ` alone); a ConfigError says what is wrong."""
+        try:
+            if environ is None:
+                return cls()
+            given = {k[len(PREFIX) :].lower(): v for k, v in environ.items() if k.upper().startswith(PREFIX)}
+            known = {k: v for k, v in given.items() if k in cls.model_fields}
+            return cls.model_validate(known)
+        except ValidationError as exc:
+            raise ConfigError(_explain(exc)) from None
 
 
-def _listed(value: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
-    """A comma-separated setting; unset keeps the default, set but blank means none."""
-    if value is None:
-        return default
-    return tuple(v.strip() for v in value.split(",") if v.strip())
+def _explain(exc: ValidationError) -> str:
+    problems = [
+        f"{PREFIX}{'_'.join(str(part) for part in e['loc']).upper()}: {e['msg']} (got {e.get('input')!r})"
+        for e in exc.errors()
+    ]
+    return "settings: " + "; ".join(problems)

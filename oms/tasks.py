@@ -1,8 +1,13 @@
-"""The dramatiq actors: thin, idempotent, carrying ids only; the work is in the core services."""
+"""The dramatiq jobs: one factory declares every actor (thin, idempotent, ids in, transient failures
+retried), and a worker that leaves the broker as it found it.
+
+A job is a name, a queue and the service call it makes; `declare_jobs` turns a table of them into
+actors on one broker, and `Jobs.send` queues one by name.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,44 +17,100 @@ from sqlalchemy.exc import OperationalError
 
 from core.kernel.errors import TransientError
 
-# A document that keeps failing transiently is retried with backoff for about an hour, then left in
-# its row for the start-up / periodic sweep to pick up again: nothing is dropped.
+# A job that keeps failing transiently is retried with backoff for about an hour, then left in its row
+# for the start-up / periodic sweep to pick up again: nothing is dropped.
 MAX_RETRIES = 12
 RETRY_MIN_MS = 500
 RETRY_MAX_MS = 5 * 60_000
+QUEUES = ("documents", "lifecycle", "answers")
 
 
 @dataclass(frozen=True)
-class Actors:
-    process_document: dramatiq.Actor[..., Any]
-    deliver_answers: dramatiq.Actor[..., Any]
+class Job:
+    """What a message on `queue` does: one service call with the message's id (or ids)."""
+
+    queue: str
+    work: Callable[[Any], object]
+    time_limit_ms: int | None = None  # None: dramatiq's default (ten minutes)
 
 
-def declare_actors(
-    broker: dramatiq.Broker, process: Callable[[int], object], deliver: Callable[[int], object]
-) -> Actors:
-    """Declare the actors on this broker, bound to the handlers the composition root built."""
+def job_actor(broker: dramatiq.Broker, name: str, job: Job) -> dramatiq.Actor[..., Any]:
+    """The one way an actor is declared here: `job.work(id)`, with transient failures retried."""
 
-    def process_document(document_id: int) -> None:
+    def run(ident: Any) -> None:
         try:
-            process(int(document_id))
+            job.work(ident)
         except (TransientError, OperationalError) as exc:
             raise Retry(str(exc)) from exc
 
-    def deliver_answers(document_id: int) -> None:
-        try:
-            deliver(int(document_id))
-        except (TransientError, OperationalError) as exc:
-            raise Retry(str(exc)) from exc
-
+    run.__name__ = name
     options: dict[str, Any] = {
-        "broker": broker,
         "max_retries": MAX_RETRIES,
         "min_backoff": RETRY_MIN_MS,
         "max_backoff": RETRY_MAX_MS,
-        "time_limit": 30 * 60_000,
     }
-    return Actors(
-        process_document=dramatiq.actor(queue_name="documents", **options)(process_document),
-        deliver_answers=dramatiq.actor(queue_name="answers", **options)(deliver_answers),
+    if job.time_limit_ms is not None:
+        options["time_limit"] = job.time_limit_ms
+    declare = dramatiq.actor(
+        actor_name=name,
+        queue_name=job.queue,
+        broker=broker,
+        **options,
     )
+    actor: dramatiq.Actor[..., Any] = declare(run)
+    return actor
+
+
+class Jobs:
+    """The declared actors by name."""
+
+    def __init__(self, broker: dramatiq.Broker, table: Mapping[str, Job]) -> None:
+        self.actors = {name: job_actor(broker, name, job) for name, job in table.items()}
+
+    def send(self, name: str, ident: Any) -> None:
+        self.actors[name].send(ident)
+
+    def send_each(self, name: str, idents: Iterable[Any]) -> int:
+        count = 0
+        for ident in idents:
+            self.send(name, ident)
+            count += 1
+        return count
+
+
+class Worker(dramatiq.Worker):
+    """dramatiq's worker, taking its middleware off the broker again when it stops.
+
+    dramatiq's own leaves each stopped worker's middleware on the broker: here one broker outlives
+    many workers (every CLI step and every test drains the in-process queue with one), so each start
+    warned "adding a middleware of the same type twice" and the stale middleware kept starting
+    consumer threads for workers long stopped.
+    """
+
+    def __init__(self, broker: dramatiq.Broker, **options: Any) -> None:
+        super().__init__(broker, **options)
+        self._added: list[dramatiq.Middleware] = []
+
+    def start(self) -> None:
+        before = [id(m) for m in self.broker.middleware]
+        super().start()
+        self._added = [m for m in self.broker.middleware if id(m) not in before]
+
+    def stop(self, timeout: int = 600_000) -> None:
+        super().stop(timeout)
+        for middleware in self._added:
+            self.broker.middleware.remove(middleware)
+        self._added = []
+
+
+def drain(broker: dramatiq.Broker, worker_threads: int, rounds: int = 3) -> None:
+    """Run the in-process queue's jobs until none are left (a job may queue others: a few rounds)."""
+    worker = Worker(broker, worker_threads=worker_threads, worker_timeout=100)
+    worker.start()
+    try:
+        for _ in range(rounds):
+            for queue in QUEUES:
+                broker.join(queue)
+            worker.join()
+    finally:
+        worker.stop()

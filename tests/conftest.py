@@ -9,7 +9,6 @@ import os
 import socket
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -59,7 +58,7 @@ def make_app(
         broker_url=broker_url,
         settle_seconds=0.1,
     )
-    settings = replace(settings, **overrides)  # type: ignore[arg-type]
+    settings = settings.but(**overrides)
     app = bootstrap(settings, clock=clock) if clock else bootstrap(settings)
     app.upgrade_database()
     return app

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from oms.demo import DEMO_WRITTEN, shift_dates
+from samples.demo.seed import DEMO_WRITTEN, shift_dates
 from tests.conftest import ROOT, SAMPLES
 from tests.e2e.browser import PASSWORD, Server, chromium, running_oms
 from tests.e2e.fax_scenario import faxed_order

@@ -26,7 +26,7 @@ def test_accepted_orders_are_allocated_without_anyone_asking(tmp_path: Path) -> 
     drain_all(app)
     ids = [o.id for o in orders_of(app, doc) if o.id is not None]
     assert [state(app, i) for i in ids] == ["allocated", "allocated"]
-    app.lifecycle.actors.start_orders.send(ids)  # the same job again changes nothing
+    app.jobs.send("start_orders", ids)  # the same job again changes nothing
     drain_all(app)
     assert [state(app, i) for i in ids] == ["allocated", "allocated"]
     app.close()

@@ -36,7 +36,7 @@ def mailhost() -> Iterator[tuple[int, Capture]]:
 
 @pytest.fixture
 def app(tmp_path: Path, mailhost: tuple[int, Capture]) -> Iterator[App]:
-    application = mail_app(tmp_path, mailhost[0], max_document_bytes=2 * 2**20)
+    application = mail_app(tmp_path, mailhost[0], max_document_mb=2)
     yield application
     application.close()
 

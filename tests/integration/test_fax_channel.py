@@ -17,7 +17,7 @@ from core.kernel.domain.model import Decision, OutboundKind, OutboundState
 from core.kernel.domain.users import Role
 from core.kernel.services import auth
 from oms.bootstrap import App
-from oms.cli import _watcher
+from oms.cli.run import watcher
 from samples.faxsim import FaxLine, fax_tiff
 from samples.orders_gen import GeneratedOrder, make, render
 from tests.integration.helpers import answers_of, document, drain, orders_of
@@ -45,7 +45,7 @@ def _drop(app: App, name: str, content: bytes, sidecar: dict[str, str] | None = 
     if sidecar is not None:
         (inbox / Path(name).with_suffix(".json")).write_text(json.dumps(sidecar), encoding="utf-8")
     (inbox / name).write_bytes(content)
-    doc_id = _watcher(app).take(inbox / name)
+    doc_id = watcher(app).take(inbox / name)
     assert doc_id is not None
     assert list(inbox.iterdir()) == []  # the fax and its sidecar were taken together
     drain(app)

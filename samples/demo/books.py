@@ -4,21 +4,16 @@ trial balance."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 from core.billing.services import books
-from oms.bootstrap import App
-from oms.lifecycle_cli import run_jobs
 from outbound.print.invoice import render_invoice
+from samples.demo.host import ACTOR, SAMPLES, DemoApp, Say, rel
 
-SETUP = Path(__file__).resolve().parents[1] / "samples" / "billing"
-ACTOR = "demo"
+SETUP = SAMPLES / "billing"
 
 
-def settle(app: App, order_id: int, say: Callable[[str], None], rel: Callable[[Path], str] = str) -> None:
+def settle(app: DemoApp, order_id: int, say: Say) -> None:
     """Print the order's invoices and notices, pay what it owes by transfer, and show the books."""
-    run_jobs(app)
+    app.run_jobs()
     with app.uow() as uow:
         documents = sorted(uow.billing.invoices(order_id=order_id), key=lambda d: d.id or 0)
         order = uow.fulfilment.order(order_id)
@@ -38,7 +33,7 @@ def settle(app: App, order_id: int, say: Callable[[str], None], rel: Callable[[P
             service.receive_payment(
                 document.customer_id, owed, document.currency, f"demo {document.code}", ACTOR
             )
-            run_jobs(app)
+            app.run_jobs()
             say(f"transfer of {owed} {document.currency} received for {document.code}")
     with app.uow() as uow:
         order = uow.fulfilment.order(order_id)

@@ -9,30 +9,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from core.capture.domain.documents import Channel, InboundDocument
 from core.kernel.domain.model import OrderState
-from oms.billing_demo import SETUP as BILLING_SETUP
-from oms.billing_demo import settle
-from oms.bootstrap import App
-from oms.demo import DEMO_INTERCHANGE, DEMO_WRITTEN, SAMPLES, shift_dates
-from oms.lifecycle_cli import SETUP, run_jobs, write_label, write_picklist
 from outbound.spool import FolderSpool
+from samples.demo.books import SETUP as BILLING_SETUP
+from samples.demo.books import settle
+from samples.demo.host import ACTOR, SAMPLES, DemoApp, Printer, Say, rel
+from samples.demo.seed import DEMO_INTERCHANGE, DEMO_WRITTEN, load_master_data, shift_dates
 
-ACTOR = "demo"
-Arrival = Callable[[App, Callable[[str], None]], int]
+SETUP = SAMPLES / "fulfilment"
+Arrival = Callable[[DemoApp, Say], int]
 
 
-def ensure_setup(app: App, say: Callable[[str], None]) -> None:
+def ensure_setup(app: DemoApp, say: Say) -> None:
     """Master data, warehouses, carriers and stock, loaded once."""
-    from core.catalog.services.masterdata import import_csv
-
     with app.uow() as uow:
         has_master, has_warehouses = uow.master.count() > 0, bool(uow.stock.warehouses())
     if not has_master:
-        for kind in ("customers", "products", "customer-items"):
-            import_csv(app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))
+        load_master_data(app)
         say("loaded the demo master data")
     if not has_warehouses:
         app.billing.service.load_setup(
@@ -40,11 +35,11 @@ def ensure_setup(app: App, say: Callable[[str], None]) -> None:
         )  # costs first: opening stock is valued on receipt
         say("loaded product costs and VAT classes, and the customers' payment terms")
         app.lifecycle.service.load_setup(SETUP, ACTOR)
-        run_jobs(app)
+        app.run_jobs()
         say("loaded warehouses MAD and BCN, carrier rate tables, shipping attributes and opening stock")
 
 
-def edi_arrival(app: App, say: Callable[[str], None]) -> int:
+def edi_arrival(app: DemoApp, say: Say) -> int:
     """The demo ORDERS interchange, dated today, under a control reference of its own."""
     now = app.clock()
     content = shift_dates(DEMO_INTERCHANGE.read_bytes(), (now.date() - DEMO_WRITTEN).days)
@@ -60,7 +55,7 @@ def edi_arrival(app: App, say: Callable[[str], None]) -> int:
     if app.settings.embedded:
         app.process(doc_id)
         app.deliver(doc_id)
-    run_jobs(app)
+    app.run_jobs()
     with app.uow() as uow:
         orders = uow.orders.for_document(doc_id)
         first = orders[0]
@@ -71,14 +66,15 @@ def edi_arrival(app: App, say: Callable[[str], None]) -> int:
         assert first.id is not None
         if first.state is not OrderState.ACCEPTED:
             raise RuntimeError(f"the demo order was not accepted: {first.state} {first.problems}")
-        return first.id
+        accepted: int = first.id
+        return accepted
 
 
 ARRIVALS: dict[str, Arrival] = {"edi": edi_arrival}
 
 
 def run_demo(
-    app: App, *, channels: Sequence[str] | None = None, say: Callable[[str], None] = print
+    app: DemoApp, printer: Printer, *, channels: Sequence[str] | None = None, say: Say = print
 ) -> list[int]:
     """Run the scenario for each channel; returns the orders it took to delivered."""
     ensure_setup(app, say)
@@ -86,13 +82,13 @@ def run_demo(
     for channel in channels or list(ARRIVALS):
         say(f"\n== {channel}: arrival ==")
         order_id = ARRIVALS[channel](app, say)
-        fulfil(app, order_id, say)
-        settle(app, order_id, say, lambda path: _rel(app, path))
+        fulfil(app, printer, order_id, say)
+        settle(app, order_id, say)
         done.append(order_id)
     return done
 
 
-def fulfil(app: App, order_id: int, say: Callable[[str], None]) -> None:
+def fulfil(app: DemoApp, printer: Printer, order_id: int, say: Say) -> None:
     """Approve, allocate, release, pick, pack, ship and deliver one order, printing each step."""
     svc = app.lifecycle.service
 
@@ -103,11 +99,11 @@ def fulfil(app: App, order_id: int, say: Callable[[str], None]) -> None:
             return str(order.state)
 
     report = svc.start([order_id], ACTOR)
-    run_jobs(app)
+    app.run_jobs()
     say(f"approved (credit policy) and allocated: {report.allocated.get(order_id)} -> {state()}")
     release = svc.release([order_id], ACTOR, strict=True)
     for pick_list in release.pick_lists:
-        say(f"released on pick list {pick_list}: {_rel(app, write_picklist(app, pick_list))} -> {state()}")
+        say(f"released on pick list {pick_list}: {rel(printer.picklist(pick_list))} -> {state()}")
         svc.confirm_pick(pick_list, None, ACTOR)
     say(f"picked -> {state()}")
     with app.uow() as uow:
@@ -118,14 +114,14 @@ def fulfil(app: App, order_id: int, say: Callable[[str], None]) -> None:
         say(f"packed in {code}: shipment {shipment.id}, parcels {parcels} -> {state()}")
         assert shipment.id is not None
         shipped = svc.ship(shipment.id, ACTOR)
-        run_jobs(app)
+        app.run_jobs()
         say(
             f"shipped with {shipped.carrier} {shipped.service} ({shipped.charge} {shipped.currency}),"
             f" tracking {shipped.tracking_number}, arrives {shipped.promised_date};"
-            f" label {_rel(app, write_label(app, shipped))} -> {state()}"
+            f" label {rel(printer.label(shipped))} -> {state()}"
         )
         svc.deliver(shipment.id, "carrier")
-        run_jobs(app)
+        app.run_jobs()
         say(f"delivered -> {state()}")
     document_id = _document_of(app, order_id)
     with app.uow() as uow:
@@ -134,18 +130,12 @@ def fulfil(app: App, order_id: int, say: Callable[[str], None]) -> None:
         for m in uow.outbound.for_document(document_id):
             if m.order_id == order_id:
                 path = FolderSpool(app.settings.outbox / m.channel).path_for(m)
-                say(f"outbox: {m.kind} {m.state} {_rel(app, path)}")
+                say(f"outbox: {m.kind} {m.state} {rel(path)}")
 
 
-def _document_of(app: App, order_id: int) -> int:
+def _document_of(app: DemoApp, order_id: int) -> int:
     with app.uow() as uow:
         order = uow.fulfilment.order(order_id)
         assert order is not None
-        return order.document_id
-
-
-def _rel(app: App, path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+        document_id: int = order.document_id
+        return document_id

@@ -5,23 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from core.capture.domain.calibration import ChannelCalibration
 from core.capture.services.calibration import calibration
 from core.capture.services.replay import replay
 from oms.bootstrap import App
-
-Command = Callable[[App, argparse.Namespace], int]
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from exc
+from oms.cli.common import Command, SubParsers, day_arg
 
 
 def _progress(done: int, total: int) -> None:
@@ -64,10 +55,10 @@ def cmd_calibration(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(sub: argparse._SubParsersAction) -> dict[str, Command]:  # type: ignore[type-arg]
+def add_commands(sub: SubParsers) -> dict[str, Command]:
     """Add the capture history's subcommands to the `oms` parser; returns their handlers by name."""
     rp = sub.add_parser("replay", help="read stored documents again with today's readers; change nothing")
-    rp.add_argument("--since", type=_day, help="documents received on or after this day (YYYY-MM-DD)")
+    rp.add_argument("--since", type=day_arg, help="documents received on or after this day (YYYY-MM-DD)")
     rp.add_argument("--channel", help="only this channel (edi, email, fax, ...)")
     rp.add_argument("--report", help="write an HTML report to this file")
     cal = sub.add_parser("calibration", help="accuracy per confidence band, from clerks' corrections")

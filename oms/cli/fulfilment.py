@@ -1,79 +1,38 @@
-"""`oms` commands for the order lifecycle and the warehouse: stock, allocate, release, pick, pack,
-ship, deliver, order steps, and the scripted demo."""
+"""`oms` commands for the order lifecycle and the warehouse: stock, allocate, release, pick, pack, ship,
+deliver and an order's steps."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TypeVar
 
 from core.fulfilment.domain.warehouse import Shipment
-from core.kernel.errors import ComandaError
 from oms.bootstrap import App
+from oms.cli.common import ACTOR, SAMPLES, Command, SubParsers, UsageError, decimal_arg, step
 from outbound.print.picklist import picklist_pdf
 
-SETUP = Path(__file__).resolve().parents[1] / "samples" / "fulfilment"
-ACTOR = "cli"
-Command = Callable[[App, argparse.Namespace], int]
-T = TypeVar("T")
-
-
-class LifecycleUsage(Exception):
-    """A lifecycle command could not run as asked (exit status 2)."""
-
-
-def _dec(text: str) -> Decimal:
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a decimal number") from None
-
-
-def run_jobs(app: App) -> None:
-    """On the embedded queue nobody else runs the jobs a step queued: run them now."""
-    if not app.settings.embedded:
-        return
-    worker = app.worker()
-    worker.start()
-    try:
-        for _ in range(3):
-            for queue in ("documents", "lifecycle", "answers"):
-                app.broker.join(queue)
-            worker.join()
-    finally:
-        worker.stop()
-
-
-def _step(app: App, action: Callable[[], T]) -> T:
-    app.upgrade_database()
-    try:
-        result = action()
-    except ComandaError as exc:
-        raise LifecycleUsage(str(exc)) from exc
-    run_jobs(app)
-    return result
+SETUP = SAMPLES / "fulfilment"
 
 
 def cmd_stock(app: App, args: argparse.Namespace) -> int:
     svc = app.lifecycle.service
     if args.action == "setup":
         folder = Path(args.folder or SETUP)
-        for report in _step(app, lambda: svc.load_setup(folder, ACTOR, stock=not args.no_stock)):
+        for report in step(app, lambda: svc.load_setup(folder, ACTOR, stock=not args.no_stock)):
             print(f"{report.kind}: {report.rows} row(s)")
         return 0
     if args.action in ("receive", "adjust"):
         if not (args.sku and args.quantity is not None and args.warehouse and args.location):
-            raise LifecycleUsage(f"stock {args.action} needs SKU QUANTITY --warehouse W --location L")
+            raise UsageError(f"stock {args.action} needs SKU QUANTITY --warehouse W --location L")
         if args.action == "receive":
-            level = _step(
+            level = step(
                 app,
                 lambda: svc.receive(args.sku, args.warehouse, args.location, args.quantity, ACTOR, args.ref),
             )
         else:
             reason = args.ref or "count"
-            level = _step(
+            level = step(
                 app, lambda: svc.adjust(args.sku, args.warehouse, args.location, args.quantity, ACTOR, reason)
             )
         print(
@@ -102,14 +61,14 @@ def _orders(app: App, args: argparse.Namespace, states: tuple[str, ...]) -> list
         with app.uow() as uow:
             return uow.fulfilment.order_ids_in([OrderState(s) for s in states])
     if not args.orders:
-        raise LifecycleUsage("name the orders, or --all")
+        raise UsageError("name the orders, or --all")
     return list(args.orders)
 
 
 def cmd_allocate(app: App, args: argparse.Namespace) -> int:
     app.upgrade_database()
     ids = _orders(app, args, ("accepted", "approved", "backordered", "partially_shipped"))
-    report = _step(app, lambda: app.lifecycle.service.start(ids, ACTOR))
+    report = step(app, lambda: app.lifecycle.service.start(ids, ACTOR))
     for order_id in ids:
         state = report.states.get(order_id) or report.skipped.get(order_id, "unchanged")
         waiting = report.waiting.get(order_id)
@@ -120,7 +79,7 @@ def cmd_allocate(app: App, args: argparse.Namespace) -> int:
 def cmd_release(app: App, args: argparse.Namespace) -> int:
     app.upgrade_database()
     ids = _orders(app, args, ("allocated", "backordered", "partially_shipped"))
-    report = _step(app, lambda: app.lifecycle.service.release(ids, ACTOR, strict=not args.all))
+    report = step(app, lambda: app.lifecycle.service.release(ids, ACTOR, strict=not args.all))
     for order_id, reason in report.skipped.items():
         print(f"order {order_id}: {reason}")
     for pick_list in report.pick_lists:
@@ -133,7 +92,7 @@ def write_picklist(app: App, pick_list_id: int) -> Path:
     with app.uow() as uow:
         pick_list = uow.fulfilment.pick_list(pick_list_id)
         if pick_list is None:
-            raise LifecycleUsage(f"pick list {pick_list_id} does not exist")
+            raise UsageError(f"pick list {pick_list_id} does not exist")
         warehouse = uow.stock.warehouse(pick_list.warehouse)
         pdf = picklist_pdf(pick_list, warehouse.name if warehouse else pick_list.warehouse, app.clock())
     path = app.settings.data_dir / "print" / "picklists" / f"PL-{pick_list_id}.pdf"
@@ -147,9 +106,9 @@ def cmd_pick(app: App, args: argparse.Namespace) -> int:
     for item in args.short or []:
         line, _, qty = item.partition("=")
         if not line.isdigit() or not qty:
-            raise LifecycleUsage(f"--short takes PICKLINE=QUANTITY, not {item!r}")
-        picked[int(line)] = _dec(qty)
-    report = _step(app, lambda: app.lifecycle.service.confirm_pick(args.pick_list, picked, ACTOR))
+            raise UsageError(f"--short takes PICKLINE=QUANTITY, not {item!r}")
+        picked[int(line)] = decimal_arg(qty)
+    report = step(app, lambda: app.lifecycle.service.confirm_pick(args.pick_list, picked, ACTOR))
     for line, missing in report.short.items():
         print(f"pick line {line}: {missing} short")
     for order_id, state in report.states.items():
@@ -158,7 +117,7 @@ def cmd_pick(app: App, args: argparse.Namespace) -> int:
 
 
 def cmd_pack(app: App, args: argparse.Namespace) -> int:
-    shipment = _step(app, lambda: app.lifecycle.service.pack(args.order, args.warehouse, ACTOR, args.weight))
+    shipment = step(app, lambda: app.lifecycle.service.pack(args.order, args.warehouse, ACTOR, args.weight))
     print(f"shipment {shipment.id}: {len(shipment.parcels)} parcel(s)")
     for p in shipment.parcels:
         print(
@@ -173,9 +132,9 @@ def cmd_ship(app: App, args: argparse.Namespace) -> int:
     if args.service:
         carrier, _, name = args.service.partition(":")
         if not carrier or not name:
-            raise LifecycleUsage("--service takes CARRIER:SERVICE")
+            raise UsageError("--service takes CARRIER:SERVICE")
         service = (carrier, name)
-    shipment = _step(app, lambda: app.lifecycle.service.ship(args.shipment, ACTOR, service=service))
+    shipment = step(app, lambda: app.lifecycle.service.ship(args.shipment, ACTOR, service=service))
     path = write_label(app, shipment)
     s = shipment
     print(f"shipment {s.id}: {s.carrier} {s.service}, {s.charge} {s.currency}, tracking {s.tracking_number}")
@@ -192,7 +151,7 @@ def write_label(app: App, shipment: Shipment) -> Path:
 
 
 def cmd_deliver(app: App, args: argparse.Namespace) -> int:
-    shipment = _step(app, lambda: app.lifecycle.service.deliver(args.shipment, ACTOR))
+    shipment = step(app, lambda: app.lifecycle.service.deliver(args.shipment, ACTOR))
     print(f"shipment {shipment.id}: delivered")
     return 0
 
@@ -206,11 +165,11 @@ def cmd_order(app: App, args: argparse.Namespace) -> int:
         "close": lambda: svc.close(args.order, ACTOR),
     }
     if args.action != "show":
-        _step(app, actions[args.action])
+        step(app, actions[args.action])
     with app.uow() as uow:
         order = uow.fulfilment.order(args.order)
         if order is None:
-            raise LifecycleUsage(f"order {args.order} does not exist")
+            raise UsageError(f"order {args.order} does not exist")
         print(f"order {order.id} {order.po_number or ''}: {order.state}")
         for e in uow.fulfilment.events(args.order):
             print(f"  {e.at:%Y-%m-%d %H:%M:%S} {e.actor:<12} {e.step:<13} {e.from_state} -> {e.to_state}")
@@ -219,23 +178,12 @@ def cmd_order(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_demo(app: App, args: argparse.Namespace) -> int:
-    from oms.lifecycle_demo import run_demo
-
-    app.upgrade_database()
-    try:
-        run_demo(app, channels=args.channel or None)
-    except ComandaError as exc:
-        raise LifecycleUsage(str(exc)) from exc
-    return 0
-
-
-def add_commands(sub: argparse._SubParsersAction) -> dict[str, Command]:  # type: ignore[type-arg]
+def add_commands(sub: SubParsers) -> dict[str, Command]:
     """Add the lifecycle's subcommands to the `oms` parser; returns their handlers by name."""
     st = sub.add_parser("stock", help="warehouses and stock: setup, receive, adjust, show")
     st.add_argument("action", choices=["setup", "receive", "adjust", "show"])
     st.add_argument("sku", nargs="?")
-    st.add_argument("quantity", nargs="?", type=_dec)
+    st.add_argument("quantity", nargs="?", type=decimal_arg)
     st.add_argument("--warehouse")
     st.add_argument("--location")
     st.add_argument("--ref", help="receipt reference, or the reason of an adjustment")
@@ -254,7 +202,9 @@ def add_commands(sub: argparse._SubParsersAction) -> dict[str, Command]:  # type
     pa = sub.add_parser("pack", help="pack an order's picked goods into parcels")
     pa.add_argument("order", type=int)
     pa.add_argument("--warehouse", required=True)
-    pa.add_argument("--weight", action="append", type=_dec, help="a parcel's weight from the scale, in order")
+    pa.add_argument(
+        "--weight", action="append", type=decimal_arg, help="a parcel's weight from the scale, in order"
+    )
     sh = sub.add_parser("ship", help="book the carrier for a packed shipment and print its label")
     sh.add_argument("shipment", type=int)
     sh.add_argument("--service", help="CARRIER:SERVICE instead of the rules' choice")
@@ -266,10 +216,6 @@ def add_commands(sub: argparse._SubParsersAction) -> dict[str, Command]:  # type
         "action", nargs="?", default="show", choices=["show", "hold", "release-hold", "cancel", "close"]
     )
     od.add_argument("--reason")
-    dm = sub.add_parser(
-        "demo", help="take one order per channel from arrival to delivered, printing each step"
-    )
-    dm.add_argument("--channel", action="append", choices=["edi"], help="only this channel (repeatable)")
     return {
         "stock": cmd_stock,
         "allocate": cmd_allocate,
@@ -279,5 +225,4 @@ def add_commands(sub: argparse._SubParsersAction) -> dict[str, Command]:  # type
         "ship": cmd_ship,
         "deliver": cmd_deliver,
         "order": cmd_order,
-        "demo": cmd_demo,
     }

@@ -1,16 +1,15 @@
-"""Demo data for `make run`: the master data in samples/ and a demo interchange dated today."""
+"""Demo data for `make run` (`oms db seed`): the master data in samples/ and a demo interchange dated
+today, dropped into the EDI inbox."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from pathlib import Path
 
 from core.catalog.services.masterdata import import_csv
-from oms.bootstrap import App, utcnow
 from outbound.spool import write_atomically
+from samples.demo.host import SAMPLES, DemoApp
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 DEMO_INTERCHANGE = SAMPLES / "edifact" / "demo-orders.edi"
 # The demo interchange was written on this day; its dates move with today so it stays current.
 DEMO_WRITTEN = date(2026, 11, 26)
@@ -27,14 +26,19 @@ def shift_dates(content: bytes, days: int) -> bytes:
     return _DTM_102.sub(move, content)
 
 
-def seed_demo(app: App, *, if_empty: bool) -> str:
+def load_master_data(app: DemoApp) -> None:
+    """The demo customers, products and customers' item codes."""
+    for kind in ("customers", "products", "customer-items"):
+        import_csv(app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))
+
+
+def seed_demo(app: DemoApp, *, if_empty: bool) -> str:
     """Load the demo master data and drop the demo interchange into the EDI inbox."""
     with app.uow() as uow:
         if if_empty and uow.master.count() > 0:
             return "master data present; demo data not loaded"
-    for kind in ("customers", "products", "customer-items"):
-        import_csv(app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))
-    days = (utcnow().date() - DEMO_WRITTEN).days
+    load_master_data(app)
+    days = (app.clock().date() - DEMO_WRITTEN).days
     target = app.settings.inbox / "edi" / DEMO_INTERCHANGE.name
     write_atomically(target, shift_dates(DEMO_INTERCHANGE.read_bytes(), days))
     return f"demo master data loaded; demo interchange placed in {target.parent}"

@@ -4,10 +4,7 @@ the books (trial balance, ageing, statements, supplier invoices)."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
 from core.billing.domain.payments import PaymentMethod
 from core.billing.domain.receivables import BUCKETS
@@ -15,23 +12,11 @@ from core.billing.domain.returns import Disposition, Receipt, Resolution
 from core.billing.services import books
 from core.kernel.errors import ComandaError
 from oms.bootstrap import App
-from oms.lifecycle_cli import LifecycleUsage, _dec, run_jobs
+from oms.cli.common import ACTOR, SAMPLES, Command, SubParsers, UsageError, day_arg, decimal_arg, step
 from outbound.print.invoice import render_invoice
 from outbound.print.statement import render_statement
 
-SETUP = Path(__file__).resolve().parents[1] / "samples" / "billing"
-ACTOR = "cli"
-T = TypeVar("T")
-
-
-def _step(app: App, action: Callable[[], T]) -> T:
-    app.upgrade_database()
-    try:
-        result = action()
-    except ComandaError as exc:
-        raise LifecycleUsage(str(exc)) from exc
-    run_jobs(app)
-    return result
+SETUP = SAMPLES / "billing"
 
 
 def _pairs(items: list[str], what: str) -> list[tuple[int, str]]:
@@ -39,16 +24,9 @@ def _pairs(items: list[str], what: str) -> list[tuple[int, str]]:
     for item in items:
         position, sep, rest = item.partition("=")
         if not sep or not position.isdigit() or not rest:
-            raise LifecycleUsage(f"{what} takes LINE=QUANTITY, not {item!r}")
+            raise UsageError(f"{what} takes LINE=QUANTITY, not {item!r}")
         out.append((int(position), rest))
     return out
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def cmd_billing(app: App, args: argparse.Namespace) -> int:
@@ -57,13 +35,13 @@ def cmd_billing(app: App, args: argparse.Namespace) -> int:
 
 
 def _setup(app: App, args: argparse.Namespace) -> int:
-    for report in _step(app, lambda: app.billing.service.load_setup(Path(args.folder or SETUP), ACTOR)):
+    for report in step(app, lambda: app.billing.service.load_setup(Path(args.folder or SETUP), ACTOR)):
         print(f"{report.kind}: {report.rows} row(s)")
     return 0
 
 
 def _terms(app: App, args: argparse.Namespace) -> int:
-    account = _step(
+    account = step(
         app,
         lambda: app.billing.service.set_terms(
             args.customer,
@@ -83,8 +61,8 @@ def _terms(app: App, args: argparse.Namespace) -> int:
 def _card(app: App, args: argparse.Namespace) -> int:
     month, _, year = args.expiry.partition("/")
     if not (month.isdigit() and year.isdigit()):
-        raise LifecycleUsage("the expiry is MM/YY or MM/YYYY")
-    retried = _step(
+        raise UsageError("the expiry is MM/YY or MM/YYYY")
+    retried = step(
         app,
         lambda: app.billing.service.set_card(
             args.customer, args.number, int(month), int(year) % 100 + 2000, ACTOR
@@ -98,7 +76,7 @@ def _card(app: App, args: argparse.Namespace) -> int:
 
 
 def _release_credit(app: App, args: argparse.Namespace) -> int:
-    order = _step(
+    order = step(
         app, lambda: app.billing.service.release_credit_hold(args.order, args.actor, args.note or "")
     )
     print(f"order {order.id}: {order.state} (credit hold released by {args.actor})")
@@ -106,7 +84,7 @@ def _release_credit(app: App, args: argparse.Namespace) -> int:
 
 
 def _retry(app: App, args: argparse.Namespace) -> int:
-    print(f"order {args.order}: {_step(app, lambda: app.billing.service.retry_payment(args.order, ACTOR))}")
+    print(f"order {args.order}: {step(app, lambda: app.billing.service.retry_payment(args.order, ACTOR))}")
     return 0
 
 
@@ -152,7 +130,7 @@ def _invoice(app: App, args: argparse.Namespace) -> int:
         try:
             doc = books.find_invoice(uow, args.code)
         except ComandaError as exc:
-            raise LifecycleUsage(str(exc)) from exc
+            raise UsageError(str(exc)) from exc
         original = uow.billing.invoice(doc.corrects_id) if doc.corrects_id else None
         pdf = render_invoice(doc, uow.fulfilment.order(doc.order_id), original=original)
     path = Path(args.pdf) if args.pdf else app.settings.data_dir / "print" / "invoices" / f"{doc.code}.pdf"
@@ -168,7 +146,7 @@ def _invoice(app: App, args: argparse.Namespace) -> int:
 
 
 def _pay(app: App, args: argparse.Namespace) -> int:
-    txn = _step(
+    txn = step(
         app,
         lambda: app.billing.service.receive_payment(
             args.customer, args.amount, args.currency, args.ref, ACTOR, args.invoice or ()
@@ -179,9 +157,9 @@ def _pay(app: App, args: argparse.Namespace) -> int:
 
 
 def _return(app: App, args: argparse.Namespace) -> int:
-    lines = {pos: _dec(qty) for pos, qty in _pairs(args.lines, "return")}
+    lines = {pos: decimal_arg(qty) for pos, qty in _pairs(args.lines, "return")}
     resolution = Resolution.CREDIT if args.credit else Resolution.REFUND
-    rma = _step(
+    rma = step(
         app, lambda: app.billing.service.authorise_return(args.order, lines, args.reason, resolution, ACTOR)
     )
     print(f"{rma.number} (return {rma.id}) authorised for order {args.order}: {resolution}")
@@ -193,9 +171,9 @@ def _receive(app: App, args: argparse.Namespace) -> int:
     for position, rest in _pairs(args.lines, "receive"):
         qty, _, how = rest.partition(":")
         receipts.append(
-            Receipt(position, _dec(qty), Disposition(how or "restock"), args.warehouse, args.location)
+            Receipt(position, decimal_arg(qty), Disposition(how or "restock"), args.warehouse, args.location)
         )
-    rma = _step(app, lambda: app.billing.service.receive_return(args.rma, receipts, ACTOR))
+    rma = step(app, lambda: app.billing.service.receive_return(args.rma, receipts, ACTOR))
     print(f"{rma.number}: {rma.state}")
     return 0
 
@@ -227,7 +205,7 @@ def _ageing(app: App, args: argparse.Namespace) -> int:
 def _statement(app: App, args: argparse.Namespace) -> int:
     end = args.to or app.clock().date()
     start = args.since or end.replace(day=1)
-    statement = _step(app, lambda: app.billing.service.statement(args.customer, start, end))
+    statement = step(app, lambda: app.billing.service.statement(args.customer, start, end))
     with app.uow() as uow:
         customer = uow.master.customer(args.customer)
     pdf = render_statement(statement, customer, (customer.language if customer else None) or "es")
@@ -248,7 +226,7 @@ def _statement(app: App, args: argparse.Namespace) -> int:
 def _supplier_invoice(app: App, args: argparse.Namespace) -> int:
     issued = args.date or app.clock().date()
     due = args.due or issued
-    row = _step(
+    row = step(
         app,
         lambda: app.billing.service.record_supplier_invoice(
             args.supplier, args.number, issued, due, args.net, args.tax, "EUR", ACTOR
@@ -259,14 +237,14 @@ def _supplier_invoice(app: App, args: argparse.Namespace) -> int:
 
 
 def _supplier_payment(app: App, args: argparse.Namespace) -> int:
-    applied = _step(
+    applied = step(
         app, lambda: app.billing.service.pay_supplier(args.supplier, args.amount, "EUR", args.ref, ACTOR)
     )
     print(f"{args.amount} EUR paid to {args.supplier}; {applied} applied to its invoices")
     return 0
 
 
-HANDLERS: dict[str, Callable[[App, argparse.Namespace], int]] = {
+HANDLERS: dict[str, Command] = {
     "setup": _setup,
     "terms": _terms,
     "card": _card,
@@ -286,7 +264,7 @@ HANDLERS: dict[str, Callable[[App, argparse.Namespace], int]] = {
 }
 
 
-def add_commands(sub: argparse._SubParsersAction) -> dict[str, Callable[[App, argparse.Namespace], int]]:  # type: ignore[type-arg]
+def add_commands(sub: SubParsers) -> dict[str, Command]:
     """Add `oms billing …` to the `oms` parser; returns its handler."""
     billing = sub.add_parser("billing", help="payments, invoices, returns and the books")
     b = billing.add_subparsers(dest="billing", required=True)
@@ -296,7 +274,7 @@ def add_commands(sub: argparse._SubParsersAction) -> dict[str, Callable[[App, ar
     p.add_argument("customer")
     p.add_argument("--method", choices=[m.value for m in PaymentMethod])
     p.add_argument("--days", type=int)
-    p.add_argument("--limit", type=_dec, help="credit limit")
+    p.add_argument("--limit", type=decimal_arg, help="credit limit")
     p.add_argument("--no-limit", action="store_true")
     p.add_argument("--vat", help="the customer's VAT number")
     p = b.add_parser("card", help="keep a card for a customer (test cards in the sandbox)")
@@ -320,7 +298,7 @@ def add_commands(sub: argparse._SubParsersAction) -> dict[str, Callable[[App, ar
     p.add_argument("--pdf")
     p = b.add_parser("pay", help="a transfer received from a customer")
     p.add_argument("customer")
-    p.add_argument("amount", type=_dec)
+    p.add_argument("amount", type=decimal_arg)
     p.add_argument("--ref", required=True, help="the bank statement's reference")
     p.add_argument("--currency", default="EUR")
     p.add_argument("--invoice", action="append", help="apply to this invoice (repeatable)")
@@ -339,18 +317,18 @@ def add_commands(sub: argparse._SubParsersAction) -> dict[str, Callable[[App, ar
     p.add_argument("--payables", action="store_true")
     p = b.add_parser("statement", help="a customer's statement of account as PDF")
     p.add_argument("customer")
-    p.add_argument("--from", dest="since", type=_day)
-    p.add_argument("--to", type=_day)
+    p.add_argument("--from", dest="since", type=day_arg)
+    p.add_argument("--to", type=day_arg)
     p.add_argument("--pdf")
     p = b.add_parser("supplier-invoice", help="a supplier's invoice for goods received")
     p.add_argument("supplier")
     p.add_argument("number")
-    p.add_argument("net", type=_dec)
-    p.add_argument("tax", type=_dec)
-    p.add_argument("--date", type=_day)
-    p.add_argument("--due", type=_day)
+    p.add_argument("net", type=decimal_arg)
+    p.add_argument("tax", type=decimal_arg)
+    p.add_argument("--date", type=day_arg)
+    p.add_argument("--due", type=day_arg)
     p = b.add_parser("supplier-payment", help="a transfer to a supplier")
     p.add_argument("supplier")
-    p.add_argument("amount", type=_dec)
+    p.add_argument("amount", type=decimal_arg)
     p.add_argument("--ref", required=True)
     return {"billing": cmd_billing}

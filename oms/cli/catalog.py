@@ -1,0 +1,33 @@
+"""`oms import KIND FILE.csv`: master data upserted from CSV files (the contracts' columns)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from core.catalog.services.masterdata import COLUMNS, import_csv
+from core.kernel.errors import MasterDataError
+from oms.bootstrap import App
+from oms.cli.common import Command, SubParsers, UsageError
+
+
+def cmd_import(app: App, args: argparse.Namespace) -> int:
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {args.file}: {exc}") from exc
+    app.upgrade_database()
+    try:
+        report = import_csv(app.uow(), args.kind, text)
+    except MasterDataError as exc:
+        raise UsageError(f"{args.file}: {exc}") from exc
+    print(f"{report.kind}: {report.created} created, {report.updated} updated")
+    return 0
+
+
+def add_commands(sub: SubParsers) -> dict[str, Command]:
+    """Add `oms import` to the `oms` parser; returns its handler."""
+    imp = sub.add_parser("import", help="upsert master data from a CSV file")
+    imp.add_argument("kind", choices=list(COLUMNS))
+    imp.add_argument("file")
+    return {"import": cmd_import}

@@ -1,0 +1,110 @@
+"""`oms run`, `oms serve`, `oms worker`, `oms watch`: the system in one process, or its parts alone."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import threading
+from typing import Any
+
+from core.capture.domain.documents import Channel
+from oms.bootstrap import App, utcnow
+from oms.cli.common import Command, SubParsers
+
+log = logging.getLogger("oms")
+
+
+def _wait_for_signal() -> None:
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    stop.wait()
+
+
+def cmd_worker(app: App, args: argparse.Namespace) -> int:
+    worker = app.worker()
+    worker.start()
+    app.requeue_unfinished(everything=True)
+    app.start_sweeper()
+    log.info("worker running on %s; Ctrl-C stops", app.settings.broker_url)
+    _wait_for_signal()
+    worker.stop()
+    return 0
+
+
+def watcher(app: App) -> Any:
+    """The folder watchers of the EDI and fax inboxes (fax sidecars read beside their images)."""
+    from ingest.fax import FaxSidecars
+    from ingest.folder import FolderWatcher
+
+    inbox = app.settings.inbox
+    return FolderWatcher(
+        {inbox / "edi": Channel.EDI, inbox / "fax": Channel.FAX},
+        app.submit,
+        utcnow,  # arrivals are stamped with the wall clock, whatever clock the app was given
+        settle=app.settings.settle_seconds,
+        sidecars={Channel.FAX: FaxSidecars()},
+    )
+
+
+def _mail(app: App) -> Any:
+    from oms.mail import mail_receivers
+
+    return mail_receivers(app.settings, app.submit, utcnow)
+
+
+def cmd_watch(app: App, args: argparse.Namespace) -> int:
+    folders = watcher(app)
+    folders.start()
+    mail = _mail(app)
+    mail.start()
+    log.info("watching %s", app.settings.inbox)
+    _wait_for_signal()
+    mail.stop()
+    folders.stop()
+    return 0
+
+
+def _serve(app: App, host: str, port: int) -> None:
+    import uvicorn
+
+    from web.app import create_app
+
+    uvicorn.Server(uvicorn.Config(create_app(app), host=host, port=port, log_level="info")).run()
+
+
+def cmd_serve(app: App, args: argparse.Namespace) -> int:
+    _serve(app, args.host, args.port)
+    return 0
+
+
+def cmd_run(app: App, args: argparse.Namespace) -> int:
+    app.upgrade_database()
+    worker = app.worker()
+    worker.start()
+    app.requeue_unfinished(everything=True)
+    app.start_sweeper()
+    folders = watcher(app)
+    folders.start()
+    mail = _mail(app)
+    mail.start()
+    log.info("Comanda on http://%s:%s, inboxes under %s", args.host, args.port, app.settings.inbox)
+    try:
+        _serve(app, args.host, args.port)
+    finally:
+        mail.stop()
+        folders.stop()
+        worker.stop()
+    return 0
+
+
+def add_commands(sub: SubParsers) -> dict[str, Command]:
+    """Add the commands that run the system to the `oms` parser; returns their handlers."""
+    for name, helptext in (("run", "everything in one process"), ("serve", "the web app and API")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("--host", default="127.0.0.1")
+        p.add_argument("--port", type=int, default=8000)
+    sub.add_parser("worker", help="the job workers")
+    sub.add_parser("watch", help="the folder watchers and receivers")
+    return {"run": cmd_run, "serve": cmd_serve, "worker": cmd_worker, "watch": cmd_watch}

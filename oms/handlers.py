@@ -1,0 +1,142 @@
+"""What each event sets off: the one table of event -> handlers, and the jobs those handlers queue.
+
+Every handler sees every event it subscribes to, in the order listed; a handler only queues a job
+(ids in the message), the job makes one service call.  Capture's, the lifecycle's and billing's
+reactions are all entries here; `oms.bootstrap` binds them to the app's jobs and settings and hands
+the table to the bus (`oms.bus`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from core.billing.domain.events import BillingNoticesQueued, GatewayCallQueued
+from core.billing.services.billing import Billing
+from core.capture.domain.events import DocumentStored, OrdersAccepted
+from core.fulfilment.domain.events import (
+    NotificationsQueued,
+    OrderCancelled,
+    ShipmentDelivered,
+    ShipmentShipped,
+    StockArrived,
+)
+from core.fulfilment.services.fulfilment import Fulfilment
+from core.kernel.domain.events import AnswersQueued
+from oms.tasks import Job
+
+
+class Sends(Protocol):
+    def send(self, name: str, ident: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class Deps:
+    """What handlers are given: where jobs go, and whether accepted orders go on by themselves."""
+
+    jobs: Sends
+    auto_fulfil: bool = False
+
+
+# -- capture ----------------------------------------------------------------------------------------
+def process_stored(event: DocumentStored, deps: Deps) -> None:
+    deps.jobs.send("process_document", event.document_id)
+
+
+def deliver_answers(event: AnswersQueued, deps: Deps) -> None:
+    deps.jobs.send("deliver_answers", event.document_id)
+
+
+# -- lifecycle --------------------------------------------------------------------------------------
+def start_accepted(event: OrdersAccepted, deps: Deps) -> None:
+    if deps.auto_fulfil:
+        deps.jobs.send("start_orders", list(event.order_ids))
+
+
+def notify_order(event: NotificationsQueued, deps: Deps) -> None:
+    deps.jobs.send("notify_order", event.order_id)
+
+
+def serve_backorders(event: StockArrived, deps: Deps) -> None:
+    deps.jobs.send("serve_backorders", event.sku)
+
+
+# -- billing ----------------------------------------------------------------------------------------
+def execute_payment(event: GatewayCallQueued, deps: Deps) -> None:
+    deps.jobs.send("execute_payment", event.transaction_id)
+
+
+def render_billing_notices(event: BillingNoticesQueued, deps: Deps) -> None:
+    deps.jobs.send("render_billing_notices", event.order_id)
+
+
+def invoice_shipment(event: ShipmentShipped, deps: Deps) -> None:
+    deps.jobs.send("invoice_shipment", event.shipment_id)
+
+
+def close_delivered(event: ShipmentDelivered, deps: Deps) -> None:
+    deps.jobs.send("close_delivered", event.order_id)
+
+
+def void_cancelled(event: OrderCancelled, deps: Deps) -> None:
+    deps.jobs.send("void_cancelled", event.order_id)
+
+
+EVENT_HANDLERS: dict[type, list[Callable[[Any, Deps], None]]] = {
+    DocumentStored: [process_stored],
+    AnswersQueued: [deliver_answers],
+    OrdersAccepted: [start_accepted],
+    NotificationsQueued: [notify_order],
+    StockArrived: [serve_backorders],
+    GatewayCallQueued: [execute_payment],
+    BillingNoticesQueued: [render_billing_notices],
+    ShipmentShipped: [invoice_shipment],
+    ShipmentDelivered: [close_delivered],
+    OrderCancelled: [void_cancelled],
+}
+
+
+def bind(
+    table: Mapping[type, Sequence[Callable[[Any, Deps], None]]], deps: Deps
+) -> dict[type, list[Callable[[Any], None]]]:
+    """The table with its dependencies given, as the bus takes it."""
+    return {kind: [_bound(h, deps) for h in chain] for kind, chain in table.items()}
+
+
+def _bound(handler: Callable[[Any, Deps], None], deps: Deps) -> Callable[[Any], None]:
+    def run(event: Any) -> None:
+        handler(event, deps)
+
+    run.__qualname__ = handler.__qualname__
+    return run
+
+
+# -- the jobs the handlers queue ----------------------------------------------------------------------
+LIFECYCLE_QUEUE = "lifecycle"  # billing's jobs run on it too
+DOCUMENT_TIME_LIMIT_MS = 30 * 60_000  # reading a long scanned document takes a while
+
+
+def job_table(
+    process: Callable[[int], object],
+    deliver: Callable[[int], object],
+    fulfilment: Fulfilment,
+    billing: Billing,
+) -> dict[str, Job]:
+    """Each job's queue and service call, given the services bootstrap built."""
+
+    def lifecycle(work: Callable[[Any], object]) -> Job:
+        return Job(LIFECYCLE_QUEUE, work)
+
+    return {
+        "process_document": Job("documents", lambda i: process(int(i)), DOCUMENT_TIME_LIMIT_MS),
+        "deliver_answers": Job("answers", lambda i: deliver(int(i)), DOCUMENT_TIME_LIMIT_MS),
+        "notify_order": lifecycle(lambda i: fulfilment.notify(int(i))),
+        "serve_backorders": lifecycle(lambda sku: fulfilment.serve_backorders(str(sku))),
+        "start_orders": lifecycle(lambda ids: fulfilment.start_accepted([int(i) for i in ids], "system")),
+        "execute_payment": lifecycle(lambda i: billing.execute(int(i))),
+        "invoice_shipment": lifecycle(lambda i: billing.invoice_shipment(int(i))),
+        "render_billing_notices": lifecycle(lambda i: billing.notify(int(i))),
+        "void_cancelled": lifecycle(lambda i: billing.void_for_cancelled(int(i))),
+        "close_delivered": lifecycle(lambda i: billing.close_if_settled(int(i))),
+    }

@@ -1,0 +1,98 @@
+"""The event -> handlers table and the bus: every handler sees every event it subscribed to, in order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.billing.domain.events import BillingNoticesQueued, GatewayCallQueued
+from core.capture.domain.events import DocumentStored, OrdersAccepted
+from core.fulfilment.domain.events import (
+    NotificationsQueued,
+    OrderCancelled,
+    ShipmentDelivered,
+    ShipmentShipped,
+    StockArrived,
+)
+from core.kernel.domain.events import AnswersQueued
+from oms.bus import MessageBus
+from oms.handlers import EVENT_HANDLERS, Deps, bind
+
+
+class Recorded:
+    """Where jobs go, written down instead of queued."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, Any]] = []
+
+    def send(self, name: str, ident: Any) -> None:
+        self.sent.append((name, ident))
+
+
+def bus_with(jobs: Recorded, *, auto_fulfil: bool = False, table: Any = None) -> MessageBus:
+    return MessageBus(bind(table or EVENT_HANDLERS, Deps(jobs, auto_fulfil=auto_fulfil)))
+
+
+def test_an_event_the_lifecycle_and_billing_both_take_reaches_both_in_order() -> None:
+    # the old dispatch asked the lifecycle first and stopped there: billing never saw such an event
+    seen: list[str] = []
+
+    def lifecycle_reaction(event: ShipmentShipped, deps: Deps) -> None:
+        seen.append(f"lifecycle {event.shipment_id}")
+
+    table = {**EVENT_HANDLERS, ShipmentShipped: [lifecycle_reaction, *EVENT_HANDLERS[ShipmentShipped]]}
+    jobs = Recorded()
+    bus_with(jobs, table=table).publish([ShipmentShipped(shipment_id=7, order_id=3)])
+    assert seen == ["lifecycle 7"]
+    assert jobs.sent == [("invoice_shipment", 7)]  # billing invoices the shipment all the same
+
+
+def test_a_failing_handler_stops_neither_the_next_nor_the_caller() -> None:
+    def broken(event: object, deps: Deps) -> None:
+        raise ConnectionError("the broker did not answer")
+
+    jobs = Recorded()
+    table = {OrderCancelled: [broken, *EVENT_HANDLERS[OrderCancelled]]}
+    bus_with(jobs, table=table).publish([OrderCancelled(order_id=4), OrderCancelled(order_id=5)])
+    assert jobs.sent == [("void_cancelled", 4), ("void_cancelled", 5)]
+
+
+def test_each_event_queues_the_job_the_business_asks_for() -> None:
+    jobs = Recorded()
+    bus_with(jobs).publish(
+        [
+            DocumentStored(1),  # an arrival is read
+            AnswersQueued(1),  # its answers go out
+            NotificationsQueued(2),  # the customer is told of a step
+            StockArrived("TOR-M8-40"),  # backorders of that SKU are served
+            GatewayCallQueued(3),  # the card processor is called
+            BillingNoticesQueued(2),  # billing notices are rendered
+            ShipmentShipped(shipment_id=6, order_id=2),  # a shipment is invoiced
+            ShipmentDelivered(shipment_id=6, order_id=2),  # a delivered, settled order is closed
+            OrderCancelled(2),  # a cancelled order's authorisation is voided
+        ]
+    )
+    assert jobs.sent == [
+        ("process_document", 1),
+        ("deliver_answers", 1),
+        ("notify_order", 2),
+        ("serve_backorders", "TOR-M8-40"),
+        ("execute_payment", 3),
+        ("render_billing_notices", 2),
+        ("invoice_shipment", 6),
+        ("close_delivered", 2),
+        ("void_cancelled", 2),
+    ]
+
+
+def test_accepted_orders_go_on_by_themselves_only_when_asked() -> None:
+    by_hand, automatic = Recorded(), Recorded()
+    bus_with(by_hand).publish([OrdersAccepted((1, 2))])
+    bus_with(automatic, auto_fulfil=True).publish([OrdersAccepted((1, 2))])
+    assert by_hand.sent == []
+    assert automatic.sent == [("start_orders", [1, 2])]
+
+
+def test_an_event_nobody_subscribed_to_is_nobodys_business() -> None:
+    jobs = Recorded()
+    bus_with(jobs).publish([object()])
+    assert jobs.sent == []
