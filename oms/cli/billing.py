@@ -265,7 +265,8 @@ HANDLERS: dict[str, Command] = {
 
 
 def add_commands(sub: SubParsers) -> dict[str, Command]:
-    """Add `oms billing …` to the `oms` parser; returns its handler."""
+    """Add `oms billing …` to the `oms` parser (payments here, invoices and the books below); returns
+    its handler."""
     billing = sub.add_parser("billing", help="payments, invoices, returns and the books")
     b = billing.add_subparsers(dest="billing", required=True)
     p = b.add_parser("setup", help="product costs and VAT classes, customers' terms (samples/billing)")
@@ -289,6 +290,11 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     p.add_argument("order", type=int)
     p = b.add_parser("order", help="an order's payment, invoices, returns and notices")
     p.add_argument("order", type=int)
+    _add_invoicing_and_books(b)
+    return {"billing": cmd_billing}
+
+
+def _add_invoicing_and_books(b: SubParsers) -> None:
     p = b.add_parser("invoices", help="invoices and credit notes")
     p.add_argument("--customer")
     p.add_argument("--open", action="store_true")
@@ -331,4 +337,3 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     p.add_argument("supplier")
     p.add_argument("amount", type=decimal_arg)
     p.add_argument("--ref", required=True)
-    return {"billing": cmd_billing}

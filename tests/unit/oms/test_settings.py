@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,11 @@ def test_a_changed_copy_is_checked_again(tmp_path: Path) -> None:
     assert s.but(worker_threads=5).data_dir == tmp_path.resolve()
     with pytest.raises(ValueError, match="worker_threads"):
         s.but(worker_threads=0)
+
+
+def test_the_readme_lists_every_variable_and_only_those() -> None:
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `OMS_")]
+    listed = {name for row in rows for name in re.findall(r"`(OMS_[A-Z0-9_]+)`", row.split("|")[1])}
+    assert listed == {f"OMS_{name.upper()}" for name in Settings.model_fields}
