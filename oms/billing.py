@@ -6,15 +6,12 @@ of `oms.handlers`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from core.billing.services.billing import Billing as BillingService
 from core.billing.services.credit import PaymentPolicy
 from core.billing.services.notices import BillingNotifier
-from core.unit_of_work import UnitOfWork
-from outbound.channel import ChannelRegistry
+from oms.wiring import Wiring
 from outbound.payments.sandbox import SandboxProcessor
 
 SANDBOX_FILE = "payments-sandbox.db"
@@ -23,22 +20,13 @@ SANDBOX_FILE = "payments-sandbox.db"
 class Billing:
     """Payments, invoices, returns and the books as the app wires them."""
 
-    def __init__(
-        self,
-        *,
-        uow: Callable[[], UnitOfWork],
-        clock: Callable[[], datetime],
-        publish: Callable[[list[object]], None],
-        channels: ChannelRegistry,
-        policy: PaymentPolicy,
-        data_dir: Path,
-    ) -> None:
-        self.gateway = SandboxProcessor(data_dir / SANDBOX_FILE, clock=clock)
-        self.notifiers: dict[str, BillingNotifier] = dict(channels.billing_notifiers())
+    def __init__(self, wiring: Wiring, policy: PaymentPolicy, data_dir: Path) -> None:
+        self.gateway = SandboxProcessor(data_dir / SANDBOX_FILE, clock=wiring.clock)
+        self.notifiers: dict[str, BillingNotifier] = dict(wiring.channels.billing_notifiers())
         self.service = BillingService(
-            uow_factory=uow,
-            clock=clock,
-            publish=publish,
+            uow_factory=wiring.uow,
+            clock=wiring.clock,
+            publish=wiring.publish,
             gateway=self.gateway,
             policy=policy,
             notifiers=self.notifiers,

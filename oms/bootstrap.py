@@ -40,6 +40,7 @@ from oms.lifecycle import Lifecycle
 from oms.ocr import ocr_parsers, page_engine
 from oms.settings import Settings
 from oms.tasks import Jobs, Worker, drain
+from oms.wiring import Wiring
 from outbound.channel import ChannelRegistry
 from parsers.base import Parser, ParserRegistry
 from parsers.edifact import EdifactParser
@@ -115,22 +116,9 @@ class App:
         # billing's credit and payment policy decides approval, and its close gate keeps unsettled
         # orders open: the lifecycle gets both from here, billing never reaches into it
         policy = PaymentPolicy(self.clock)
-        self.lifecycle = Lifecycle(
-            uow=self.uow,
-            clock=self.clock,
-            publish=self.publish,
-            channels=self.channels,
-            policy=policy,
-            close_gate=close_gate,
-        )
-        self.billing = Billing(
-            uow=self.uow,
-            clock=self.clock,
-            publish=self.publish,
-            channels=self.channels,
-            policy=policy,
-            data_dir=self.settings.data_dir,
-        )
+        wiring = Wiring(self.uow, self.clock, self.publish, self.channels)
+        self.lifecycle = Lifecycle(wiring, policy, close_gate)
+        self.billing = Billing(wiring, policy, self.settings.data_dir)
         table = job_table(self.process, self.deliver, self.lifecycle.service, self.billing.service)
         self.jobs = Jobs(self.broker, table)
         deps = Deps(self.jobs, auto_fulfil=self.settings.auto_fulfil)

@@ -39,61 +39,36 @@ class Deps:
     auto_fulfil: bool = False
 
 
-# -- capture ----------------------------------------------------------------------------------------
-def process_stored(event: DocumentStored, deps: Deps) -> None:
-    deps.jobs.send("process_document", event.document_id)
+def queue(job: str, field: str) -> Callable[[Any, Deps], None]:
+    """A handler that queues `job` with the event's `field` (an id: messages carry ids, not objects)."""
+
+    def handler(event: Any, deps: Deps) -> None:
+        deps.jobs.send(job, getattr(event, field))
+
+    handler.__qualname__ = f"queue {job}"
+    return handler
 
 
-def deliver_answers(event: AnswersQueued, deps: Deps) -> None:
-    deps.jobs.send("deliver_answers", event.document_id)
-
-
-# -- lifecycle --------------------------------------------------------------------------------------
 def start_accepted(event: OrdersAccepted, deps: Deps) -> None:
+    """Accepted orders go on to approval and allocation by themselves where the settings say so."""
     if deps.auto_fulfil:
         deps.jobs.send("start_orders", list(event.order_ids))
 
 
-def notify_order(event: NotificationsQueued, deps: Deps) -> None:
-    deps.jobs.send("notify_order", event.order_id)
-
-
-def serve_backorders(event: StockArrived, deps: Deps) -> None:
-    deps.jobs.send("serve_backorders", event.sku)
-
-
-# -- billing ----------------------------------------------------------------------------------------
-def execute_payment(event: GatewayCallQueued, deps: Deps) -> None:
-    deps.jobs.send("execute_payment", event.transaction_id)
-
-
-def render_billing_notices(event: BillingNoticesQueued, deps: Deps) -> None:
-    deps.jobs.send("render_billing_notices", event.order_id)
-
-
-def invoice_shipment(event: ShipmentShipped, deps: Deps) -> None:
-    deps.jobs.send("invoice_shipment", event.shipment_id)
-
-
-def close_delivered(event: ShipmentDelivered, deps: Deps) -> None:
-    deps.jobs.send("close_delivered", event.order_id)
-
-
-def void_cancelled(event: OrderCancelled, deps: Deps) -> None:
-    deps.jobs.send("void_cancelled", event.order_id)
-
-
 EVENT_HANDLERS: dict[type, list[Callable[[Any, Deps], None]]] = {
-    DocumentStored: [process_stored],
-    AnswersQueued: [deliver_answers],
+    # capture: an arrival is read; its answers go out
+    DocumentStored: [queue("process_document", "document_id")],
+    AnswersQueued: [queue("deliver_answers", "document_id")],
+    # the lifecycle: accepted orders start (when automatic), customers are told, backorders served
     OrdersAccepted: [start_accepted],
-    NotificationsQueued: [notify_order],
-    StockArrived: [serve_backorders],
-    GatewayCallQueued: [execute_payment],
-    BillingNoticesQueued: [render_billing_notices],
-    ShipmentShipped: [invoice_shipment],
-    ShipmentDelivered: [close_delivered],
-    OrderCancelled: [void_cancelled],
+    NotificationsQueued: [queue("notify_order", "order_id")],
+    StockArrived: [queue("serve_backorders", "sku")],
+    # billing: processor calls, notices, invoicing on shipment, closing on delivery, a void on cancel
+    GatewayCallQueued: [queue("execute_payment", "transaction_id")],
+    BillingNoticesQueued: [queue("render_billing_notices", "order_id")],
+    ShipmentShipped: [queue("invoice_shipment", "shipment_id")],
+    ShipmentDelivered: [queue("close_delivered", "order_id")],
+    OrderCancelled: [queue("void_cancelled", "order_id")],
 }
 
 

@@ -4,37 +4,24 @@ are entries of `oms.handlers`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-
 from core.fulfilment.services.approval import ApprovalPolicy
 from core.fulfilment.services.fulfilment import Fulfilment
 from core.fulfilment.services.lifecycle import CloseGate
 from core.fulfilment.services.notifications import Notifier
-from core.unit_of_work import UnitOfWork
+from oms.wiring import Wiring
 from outbound.carriers import FakeCarrier
-from outbound.channel import ChannelRegistry
 
 
 class Lifecycle:
     """The lifecycle as the app wires it."""
 
-    def __init__(
-        self,
-        *,
-        uow: Callable[[], UnitOfWork],
-        clock: Callable[[], datetime],
-        publish: Callable[[list[object]], None],
-        channels: ChannelRegistry,
-        policy: ApprovalPolicy,
-        close_gate: CloseGate,
-    ) -> None:
+    def __init__(self, wiring: Wiring, policy: ApprovalPolicy, close_gate: CloseGate) -> None:
         self.carrier = FakeCarrier()
-        self.notifiers: dict[str, Notifier] = dict(channels.notifiers())
+        self.notifiers: dict[str, Notifier] = dict(wiring.channels.notifiers())
         self.service = Fulfilment(
-            uow_factory=uow,
-            clock=clock,
-            publish=publish,
+            uow_factory=wiring.uow,
+            clock=wiring.clock,
+            publish=wiring.publish,
             carriers={"*": self.carrier},
             notifiers=self.notifiers,
             policy=policy,
