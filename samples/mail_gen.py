@@ -215,6 +215,7 @@ def _message(
     day: date,
     index: int,
     attachments: Sequence[tuple[str, str, bytes]] = (),
+    message_id: str | None = None,
 ) -> bytes:
     msg = EmailMessage(policy=policy.SMTP)
     msg["From"] = from_
@@ -223,7 +224,8 @@ def _message(
     msg["Date"] = format_datetime(
         datetime(day.year, day.month, day.day, 8, 0, tzinfo=UTC) + timedelta(minutes=index)
     )
-    msg["Message-ID"] = f"<{rng.getrandbits(64):016x}.{index}@{from_.rpartition('@')[2].rstrip('>')}>"
+    generated = f"<{rng.getrandbits(64):016x}.{index}@{from_.rpartition('@')[2].rstrip('>')}>"
+    msg["Message-ID"] = message_id or generated
     charset = rng.choice(("utf-8", "utf-8", "iso-8859-1", "windows-1252"))
     try:
         text.encode(charset)
@@ -247,9 +249,18 @@ def body_orders(count: int, seed: int = 1, day: date = DAY) -> list[GeneratedMai
 
 
 def with_attachment(
-    index: int, buyer_id: str, language: str, filename: str, media_type: str, content: bytes, day: date = DAY
+    index: int,
+    buyer_id: str,
+    language: str,
+    filename: str,
+    media_type: str,
+    content: bytes,
+    day: date = DAY,
+    *,
+    message_id: str | None = None,
 ) -> tuple[bytes, str]:
-    """An e-mail from the customer's buyer carrying one order document; returns (bytes, envelope sender)."""
+    """An e-mail from the customer's buyer carrying one order document; returns (bytes, envelope sender).
+    `message_id` None: one drawn from `index` (the same index again is the same e-mail again)."""
     rng = random.Random(f"attach:{index}")
     buyer = next((b for b in BUYERS if b.customer_id == buyer_id), STRANGER)
     name, local = buyer.people[0]
@@ -260,10 +271,52 @@ def with_attachment(
     else:
         text = f"{rng.choice(GREETINGS['en'])}\n\nPlease find our order attached.\n\nRegards,\n{name}\n"
         subject = "Purchase order attached"
-    raw = _message(
-        rng, f"{name} <{address}>", subject, text, None, day, index, [(filename, media_type, content)]
-    )
+    attachment = (filename, media_type, content)
+    raw = _message(rng, f"{name} <{address}>", subject, text, None, day, index, [attachment], message_id)
     return raw, address
+
+
+def typed_order(
+    buyer_id: str,
+    items: Sequence[tuple[str, str, int]],
+    po: str,
+    *,
+    day: date,
+    delivery: date | None,
+    message_id: str,
+) -> GeneratedMail:
+    """An e-mail from the customer's first buyer with exactly these lines typed in its body, one
+    `{q} x {code}` per line; `items` are (code as typed, our SKU, quantity). Deterministic apart from
+    what the arguments say."""
+    rng = random.Random(f"typed:{buyer_id}")
+    buyer = next(b for b in BUYERS if b.customer_id == buyer_id)
+    language = buyer.language
+    name, local = buyer.people[0]
+    address = f"{local}@{buyer.domain}"
+    lines = [(sku, f"{_qty_text(q, language)} x {code}", q) for code, sku, q in items]
+    text = _plain_body(language, name, buyer, lines, delivery, rng).replace("{PO}", po)
+    subject = f"Pedido {po}" if language == "es" else f"Order {po}"
+    raw = _message(rng, f"{name} <{address}>", subject, text, None, day, 0, message_id=message_id)
+    truth = Truth("body", buyer_id, po, delivery, tuple((sku, Decimal(q)) for _, sku, q in items), True)
+    return GeneratedMail(f"typed-{po}.eml", raw, address, truth)
+
+
+def _plain_body(
+    language: str,
+    name: str,
+    buyer: Buyer,
+    lines: list[tuple[str, str, int]],
+    delivery: date | None,
+    rng: random.Random,
+) -> str:
+    """A body as `_body` writes it, without the parts drawn by chance (HTML, quotes, disclaimers)."""
+    out = [GREETINGS[language][0], "", INTROS[language][0], ""]
+    out += [text for _, text, _ in lines]
+    out += ["", "Nuestro pedido nº {PO}." if language == "es" else "Our order number: {PO}."]
+    if delivery:
+        out.append(_delivery_text(delivery, language, rng))
+    out += ["", CLOSINGS[language][0], name, buyer.company, f"Tel. {buyer.phone}"]
+    return "\n".join(out) + "\n"
 
 
 SHEET_HEADINGS = {

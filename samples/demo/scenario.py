@@ -1,25 +1,22 @@
-"""`oms demo`: one order per channel from arrival to delivered, printing each step.
+"""`oms demo`: one order per channel from arrival to delivered and paid, printing each step.
 
-A channel joins the demo by adding a function to `ARRIVALS` that makes an order arrive on it and
-returns the accepted order's id (the fax and e-mail channels add theirs when they exist); the
-steps after acceptance are the same for every channel.
+A channel joins the demo by adding a function to `samples.demo.arrivals.ARRIVALS` that makes an
+order arrive on it and returns the accepted order's id; the steps after acceptance are the same for
+every channel.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from core.capture.domain.documents import Channel, InboundDocument
-from core.kernel.domain.model import OrderState
 from outbound.spool import FolderSpool
 from samples.demo.books import SETUP as BILLING_SETUP
 from samples.demo.books import settle
-from samples.demo.host import ACTOR, SAMPLES, DemoApp, Printer, Say, rel
-from samples.demo.seed import DEMO_INTERCHANGE, DEMO_WRITTEN, load_master_data, shift_dates
+from samples.demo.arrivals import ARRIVALS
+from samples.demo.host import ACTOR, SAMPLES, DemoApp, Printer, Say, Stage, rel
+from samples.demo.seed import load_master_data
 
 SETUP = SAMPLES / "fulfilment"
-Arrival = Callable[[DemoApp, Say], int]
 
 
 def ensure_setup(app: DemoApp, say: Say) -> None:
@@ -39,49 +36,16 @@ def ensure_setup(app: DemoApp, say: Say) -> None:
         say("loaded warehouses MAD and BCN, carrier rate tables, shipping attributes and opening stock")
 
 
-def edi_arrival(app: DemoApp, say: Say) -> int:
-    """The demo ORDERS interchange, dated today, under a control reference of its own."""
-    now = app.clock()
-    content = shift_dates(DEMO_INTERCHANGE.read_bytes(), (now.date() - DEMO_WRITTEN).days)
-    reference = now.strftime("%y%m%d%H%M%S").encode()
-    content = re.sub(rb"\+100001\+", b"+" + reference + b"+", content)
-    content = content.replace(b"UNZ+2+100001", b"UNZ+2+" + reference)
-    # and order numbers of its own: the same numbers again would rightly be held as a duplicate
-    for n, po in enumerate((b"PO-2026-00123", b"PO-2026-00124"), start=1):
-        content = content.replace(po, b"PO-" + reference + b"-" + str(n).encode())
-    doc_id = app.submit(
-        InboundDocument(Channel.EDI, content, now, original_name=f"demo-{reference.decode()}.edi")
-    )
-    if app.settings.embedded:
-        app.process(doc_id)
-        app.deliver(doc_id)
-    app.run_jobs()
-    with app.uow() as uow:
-        orders = uow.orders.for_document(doc_id)
-        first = orders[0]
-        say(
-            f"EDIFACT interchange {reference.decode()} from {first.buyer_name}: {len(orders)} order(s);"
-            f" order {first.id} ({first.po_number}) is {first.state}, ORDRSP queued"
-        )
-        assert first.id is not None
-        if first.state is not OrderState.ACCEPTED:
-            raise RuntimeError(f"the demo order was not accepted: {first.state} {first.problems}")
-        accepted: int = first.id
-        return accepted
-
-
-ARRIVALS: dict[str, Arrival] = {"edi": edi_arrival}
-
-
 def run_demo(
-    app: DemoApp, printer: Printer, *, channels: Sequence[str] | None = None, say: Say = print
+    stage: Stage, printer: Printer, *, channels: Sequence[str] | None = None, say: Say = print
 ) -> list[int]:
-    """Run the scenario for each channel; returns the orders it took to delivered."""
+    """Run the scenario for each channel; returns the orders it took to delivered and paid."""
+    app = stage.app
     ensure_setup(app, say)
     done = []
     for channel in channels or list(ARRIVALS):
         say(f"\n== {channel}: arrival ==")
-        order_id = ARRIVALS[channel](app, say)
+        order_id = ARRIVALS[channel](stage, say)
         fulfil(app, printer, order_id, say)
         settle(app, order_id, say)
         done.append(order_id)
