@@ -111,7 +111,5 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     dm = sub.add_parser(
         "demo", help="take one order per channel from arrival to delivered and paid, printing each step"
     )
-    dm.add_argument(
-        "--channel", action="append", choices=CHANNELS, help="only this channel (repeatable)"
-    )
+    dm.add_argument("--channel", action="append", choices=CHANNELS, help="only this channel (repeatable)")
     return {"demo": cmd_demo}

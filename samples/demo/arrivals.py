@@ -93,7 +93,8 @@ def fax_arrival(stage: Stage, say: Say) -> int:
     tag = _tag(app)
     doc = documents.fax(app.clock().date(), tag)
     doc_id = stage.doors.drop("fax", f"fax-{tag}.tif", doc.content)
-    say(f"fax from {doc.sender} ({len(doc.content)} bytes of TIFF) taken from the fax inbox: document {doc_id}")
+    size = f"{len(doc.content)} bytes of TIFF"
+    say(f"fax from {doc.sender} ({size}) taken from the fax inbox: document {doc_id}")
     order = _taken(app, doc_id)
     assert order.id is not None
     codes = ", ".join(sorted({str(p.get("code")) for p in order.problems})) or "none"

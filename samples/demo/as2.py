@@ -166,7 +166,7 @@ def _handler(receiver: Callable[[], As2Receiver]) -> Any:
     station = receiver()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             headers = {k.lower(): v for k, v in self.headers.items()}
             reply = station.receive(headers, body)
@@ -177,7 +177,7 @@ def _handler(receiver: Callable[[], As2Receiver]) -> Any:
             self.end_headers()
             self.wfile.write(reply.body)
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - http.server's name
+        def log_message(self, format: str, *args: Any) -> None:
             pass  # the demo prints its own steps
 
     return Handler

@@ -18,7 +18,7 @@ CLERK = ACTOR  # "demo": the audit trail names who corrected what
 def clerk(app: DemoApp) -> User:
     """The demo clerk, made on first use (with a password nobody knows: it only acts from here)."""
     with app.uow() as uow:
-        user = uow.users.by_name(CLERK)
+        user: User | None = uow.users.by_name(CLERK)
     if user is not None:
         return user
     return auth.create_user(

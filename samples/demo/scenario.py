@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from outbound.spool import FolderSpool
+from samples.demo.arrivals import ARRIVALS
 from samples.demo.books import SETUP as BILLING_SETUP
 from samples.demo.books import settle
-from samples.demo.arrivals import ARRIVALS
 from samples.demo.host import ACTOR, SAMPLES, DemoApp, Printer, Say, Stage, rel
 from samples.demo.seed import load_master_data
 
