@@ -35,24 +35,36 @@ US_GLN = "8437000999997"
 FOLDER = "demo-as2"  # under the data dir
 
 
-def _make_key_pair(folder: Path, name: str) -> None:
-    """A self-signed certificate and its key as `name`.pem and `name`.key, unless there already."""
-    cert_path, key_path = folder / f"{name}.pem", folder / f"{name}.key"
-    if cert_path.exists() and key_path.exists():
-        return
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+def self_signed(key: Any, name: str, organisation: str, days: int) -> x509.Certificate:
+    """A self-signed certificate for `key` (RSA or EC) as `name`, valid from yesterday for `days` days."""
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, name),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
+        ]
+    )
     now = datetime.now(UTC)
-    certificate = (
+    return (
         x509.CertificateBuilder()
         .subject_name(subject)
         .issuer_name(subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - timedelta(days=1))
-        .not_valid_after(now + timedelta(days=3650))
+        .not_valid_after(now + timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
+
+
+def _make_key_pair(folder: Path, name: str) -> None:
+    """A key pair as `name`.pem (certificate) and `name`.key, unless there already."""
+    cert_path, key_path = folder / f"{name}.pem", folder / f"{name}.key"
+    if cert_path.exists() and key_path.exists():
+        return
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    certificate = self_signed(key, name, "Comanda demo", days=3650)
     folder.mkdir(parents=True, exist_ok=True)
     key_path.write_bytes(
         key.private_bytes(
