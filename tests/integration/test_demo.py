@@ -92,10 +92,13 @@ def outcomes(app: App) -> list[Outcome]:
     return sorted(unique.values(), key=lambda o: o.order_id)
 
 
+Runs = tuple[list[subprocess.CompletedProcess[str]], App]
+
+
 @pytest.fixture(scope="module")
 def two_runs(
     tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[list[subprocess.CompletedProcess[str]], App]]:
+) -> Iterator[Runs]:
     var = tmp_path_factory.mktemp("demo") / "var"
     runs = [run_demo(var), run_demo(var)]
     app = make_app(var)
@@ -103,9 +106,7 @@ def two_runs(
     app.close()
 
 
-def test_each_run_succeeds_and_says_nothing_on_stderr(
-    two_runs: tuple[list[subprocess.CompletedProcess[str]], App],
-) -> None:
+def test_each_run_succeeds_and_says_nothing_on_stderr(two_runs: Runs) -> None:
     runs, _ = two_runs
     for run in runs:
         assert run.returncode == 0, run.stderr
@@ -113,7 +114,7 @@ def test_each_run_succeeds_and_says_nothing_on_stderr(
         assert "delivered" in run.stdout
 
 
-def test_every_channel_brings_an_order_to_delivered_and_paid_in_each_run(two_runs) -> None:  # type: ignore[no-untyped-def]
+def test_every_channel_brings_an_order_to_delivered_and_paid_in_each_run(two_runs: Runs) -> None:
     _, app = two_runs
     done = outcomes(app)
     assert sorted(o.way_in for o in done) == sorted(list(WAYS_IN) * 2)  # one per way in, per run
@@ -124,7 +125,7 @@ def test_every_channel_brings_an_order_to_delivered_and_paid_in_each_run(two_run
         assert o.state == "closed", o  # delivered and settled: nothing left to do
 
 
-def test_exactly_the_fax_went_through_review_and_the_clerk_s_fix_is_in_its_history(two_runs) -> None:  # type: ignore[no-untyped-def]
+def test_exactly_the_fax_went_through_review_and_the_clerk_s_fix_is_in_its_history(two_runs: Runs) -> None:
     _, app = two_runs
     reviewed = [o for o in outcomes(app) if o.approved_by_clerk]
     assert [o.way_in for o in reviewed] == [("fax", "tiff-ocr")] * 2  # one per run
@@ -140,7 +141,7 @@ def test_exactly_the_fax_went_through_review_and_the_clerk_s_fix_is_in_its_histo
             ]
 
 
-def test_the_second_run_makes_new_orders_not_duplicates(two_runs) -> None:  # type: ignore[no-untyped-def]
+def test_the_second_run_makes_new_orders_not_duplicates(two_runs: Runs) -> None:
     _, app = two_runs
     with app.uow() as uow:
         orders = uow.orders.list(limit=1000)
