@@ -8,6 +8,7 @@ from fastapi.staticfiles import StaticFiles
 
 from core.kernel.errors import ComandaError, LifecycleError, NoCarrier, NotFound
 from web.deps import Backend
+from web.headers import SecurityHeadersMiddleware
 from web.pages import billing as billing_pages
 from web.pages import calibration, dashboard, fulfilment, images, login, review
 from web.routes import billing, books, documents, health, lifecycle, orders, picklists, shipments, stock
@@ -42,6 +43,7 @@ def create_app(oms: Backend) -> FastAPI:
     # outermost: nothing below is reached without a user (see web/security.py), but for the paths
     # channels declare public (their callers prove themselves otherwise, AS2 by signature)
     api.add_middleware(AuthMiddleware, backend=oms, public=oms.channels.public_paths())
+    api.add_middleware(SecurityHeadersMiddleware)  # added last, so it wraps even the login check
 
     @api.exception_handler(NotFound)
     async def not_found(_request: Request, exc: NotFound) -> JSONResponse:

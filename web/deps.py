@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Annotated, Protocol
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Query, Request
 
 from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, ResolvedOrder
@@ -62,3 +62,9 @@ def require_role(role: Role) -> Callable[[User], User]:
 AppDep = Annotated[Backend, Depends(get_app)]
 CurrentUser = Annotated[User, Depends(current_user)]
 UowDep = Annotated[UnitOfWork, Depends(get_uow)]
+
+# the largest value a 64-bit database key holds: bigger numbers (or negative ones) are refused with 422
+MAX_ID = 2**63 - 1
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
+OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID)]

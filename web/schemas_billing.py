@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from web.schemas_fulfilment import Dec, OptDec, Out
+from web.schemas_fulfilment import Dec, OptDec, Out, RowId, RowKey
 
 
 class TermsIn(BaseModel):
@@ -166,8 +166,8 @@ class ReceiptIn(BaseModel):
 
 
 class ReturnIn(BaseModel):
-    order_id: int
-    lines: dict[int, Decimal]  # order-line position -> quantity
+    order_id: RowId
+    lines: dict[RowKey, Decimal]  # order-line position -> quantity
     reason: str = Field(min_length=1)
     resolution: Literal["refund", "credit"] = "refund"
 

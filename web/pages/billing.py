@@ -16,7 +16,7 @@ from core.billing.services import books
 from core.kernel.domain.model import OrderState
 from core.kernel.domain.users import Role
 from core.kernel.errors import BillingError, LifecycleError
-from web.deps import CurrentUser, UowDep, require_role
+from web.deps import CurrentUser, IdPath, UowDep, require_role
 from web.routes.billing import BillingDep, account_of
 from web.templating import render
 
@@ -57,7 +57,7 @@ def billing_page(
     "/billing/orders/{order_id}/release-credit", dependencies=[Depends(require_role(Role.SUPERVISOR))]
 )
 def release_credit(
-    order_id: int, service: BillingDep, user: CurrentUser, note: Annotated[str, Form()] = ""
+    order_id: IdPath, service: BillingDep, user: CurrentUser, note: Annotated[str, Form()] = ""
 ) -> RedirectResponse:
     try:
         service.release_credit_hold(order_id, user.username, note)

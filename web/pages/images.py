@@ -7,12 +7,13 @@ import email.policy
 import io
 from collections import OrderedDict
 from email.message import EmailMessage
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
 from core.kernel.errors import NotFound
-from web.deps import AppDep
+from web.deps import AppDep, IdPath
 
 router = APIRouter(tags=["review"], include_in_schema=False)
 IMAGE_MAGIC = (b"II*\x00", b"MM\x00*", b"\x89PNG", b"\xff\xd8\xff")
@@ -37,7 +38,7 @@ _cache: OrderedDict[tuple[str, int, int, int], bytes] = OrderedDict()
 _CACHED_PAGES = 64
 
 
-def cached_page(sha256: str, content: bytes, number: int, width: int, height: int) -> bytes:
+def cached_page(sha256: str, content: bytes, number: IdPath, width: int, height: int) -> bytes:
     """render_page, remembering the last pages drawn (a clerk goes back and forth)."""
     key = (sha256, number, width, height)
     if key in _cache:
@@ -50,7 +51,7 @@ def cached_page(sha256: str, content: bytes, number: int, width: int, height: in
     return png
 
 
-def render_page(content: bytes, number: int, width: int, height: int) -> bytes:
+def render_page(content: bytes, number: IdPath, width: int, height: int) -> bytes:
     """PNG of page `number` (1-based), `width` × `height` pixels."""
     from PIL import Image
 
@@ -76,7 +77,7 @@ def render_page(content: bytes, number: int, width: int, height: int) -> bytes:
 
 
 @router.get("/review/documents/{document_id:int}/pages/{number:int}.png")
-def page_image(document_id: int, number: int, app: AppDep) -> Response:
+def page_image(document_id: IdPath, number: Annotated[int, Path(ge=0, le=100_000)], app: AppDep) -> Response:
     with app.uow() as uow:
         record = uow.documents.get(document_id)
         page = next((p for p in uow.review.pages(document_id) if p["number"] == number), None)

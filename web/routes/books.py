@@ -16,6 +16,7 @@ from core.billing.services import books
 from core.kernel.domain.users import Role
 from outbound.print.statement import render_statement
 from web.deps import UowDep, require_role
+from web.downloads import content_disposition
 from web.fulfilment_deps import ActorDep
 from web.routes.billing import BillingDep, today
 from web.schemas_billing import (
@@ -50,7 +51,9 @@ def statement(
         pdf = render_statement(found, customer, (customer.language if customer else None) or "es")
         name = f"statement-{customer_id}-{end:%Y%m%d}.pdf"
         return Response(
-            pdf, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="{name}"'}
+            pdf,
+            media_type="application/pdf",
+            headers={"Content-Disposition": content_disposition(name, "statement.pdf", "inline")},
         )
     return {
         "customer_id": customer_id,
