@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -39,6 +40,7 @@ from oms.ocr import ocr_parsers, page_engine
 from oms.settings import Settings
 from oms.tasks import Actors, declare_actors
 from outbound.channel import ChannelRegistry
+from outbound.spool import sweep_leftovers
 from parsers.base import Parser, ParserRegistry
 from parsers.edifact import EdifactParser
 from parsers.email import EmailParser
@@ -177,6 +179,8 @@ class App:
     def requeue_unfinished(self, *, everything: bool = False) -> int:
         """Queue again what the database says is unfinished; at start-up, everything."""
         now = self.clock()
+        if everything:  # start-up: half-written answers a killed worker left (the rows still say pending)
+            sweep_leftovers(self.settings.outbox, time.time())  # file times are the wall clock
         with self.uow() as uow:
             if everything:
                 docs = uow.documents.unfinished_ids()
