@@ -29,6 +29,7 @@ from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.adapters.db import make_engine
 from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Order
+from core.kernel.domain.signins import LoginPolicy
 from core.kernel.errors import ConfigError
 from core.kernel.services import delivery
 from core.orm import make_session_factory
@@ -210,6 +211,12 @@ class App:
 
     def worker(self) -> dramatiq.Worker:
         return dramatiq.Worker(self.broker, worker_threads=self.settings.worker_threads, worker_timeout=100)
+
+    @property
+    def login_policy(self) -> LoginPolicy:
+        return LoginPolicy(
+            self.settings.login_max_failures, timedelta(minutes=self.settings.login_lock_minutes)
+        )
 
     def upgrade_database(self) -> None:
         migrate.upgrade(self.engine)

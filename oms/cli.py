@@ -109,19 +109,22 @@ def _password(args: argparse.Namespace) -> str:
 def cmd_user(app: App, args: argparse.Namespace) -> int:
     from core.kernel.domain.users import Role
     from core.kernel.services import auth
+    from oms.signins_cli import unlock_user
 
     app.upgrade_database()
     try:
         if args.action == "create":
             user = auth.create_user(app.uow(), args.username, _password(args), Role(args.role), utcnow())
             print(f"user {user.username} ({user.role}) created")
+        elif args.action == "unlock":
+            unlock_user(app, args.username)
         elif args.action == "token":
             print(auth.create_api_token(app.uow(), args.username, args.name, utcnow()))
         else:
             with app.uow() as uow:
                 for user in uow.users.all():
                     print(f"{user.username}\t{user.role}\t{'active' if user.active else 'inactive'}")
-    except auth.AuthError as exc:
+    except ComandaError as exc:  # AuthError, or an unlock of no such user
         raise UsageError(str(exc)) from exc
     return 0
 
@@ -258,7 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("files", nargs="+")
     ing.add_argument("--channel", choices=[c.value for c in Channel], default="edi")
     usr = sub.add_parser("user", help="users of the review queue and their API tokens")
-    usr.add_argument("action", choices=["create", "list", "token"])
+    usr.add_argument("action", choices=["create", "list", "token", "unlock"])
     usr.add_argument("username", nargs="?", default="")
     usr.add_argument("--role", choices=["clerk", "supervisor", "admin"], default="clerk")
     usr.add_argument("--password-stdin", action="store_true", help="read the password from standard input")

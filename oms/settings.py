@@ -38,6 +38,8 @@ class Settings:
     company_vat: tuple[str, ...] = ("ESB50123456",)
     company_gln: tuple[str, ...] = ()
     company_phone: tuple[str, ...] = ()  # phone and fax numbers
+    login_max_failures: int = 5  # failed sign-ins in a row that lock an account
+    login_lock_minutes: int = 15  # how long a lock lasts unless a supervisor unlocks the account first
 
     @property
     def inbox(self) -> Path:
@@ -78,6 +80,8 @@ class Settings:
             company_vat=_listed(env.get("OMS_COMPANY_VAT"), cls.company_vat),
             company_gln=_listed(env.get("OMS_COMPANY_GLN"), ()),
             company_phone=_listed(env.get("OMS_COMPANY_PHONE"), ()),
+            login_max_failures=int(env.get("OMS_LOGIN_MAX_FAILURES") or 5),
+            login_lock_minutes=int(env.get("OMS_LOGIN_LOCK_MINUTES") or 15),
         )
 
 

@@ -12,6 +12,7 @@ from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import Order
+from core.kernel.domain.signins import LoginPolicy
 from core.kernel.domain.users import Role, User
 from core.unit_of_work import UnitOfWork
 from outbound.channel import ChannelRegistry
@@ -21,6 +22,9 @@ class Backend(Protocol):
     """What the web layer needs of the wired system (the composition root provides it)."""
 
     channels: ChannelRegistry  # the registered channels: their endpoints, public paths, names
+
+    @property
+    def login_policy(self) -> LoginPolicy: ...  # failed sign-ins before a lock, and how long it lasts
 
     def uow(self) -> UnitOfWork: ...
 
@@ -34,6 +38,16 @@ class Backend(Protocol):
 def get_app(request: Request) -> Backend:
     app: Backend = request.app.state.oms
     return app
+
+
+def now(request: Request) -> datetime:
+    """The web layer's clock: the real one, or the one a test gave `create_app`."""
+    clock: Callable[[], datetime] = request.app.state.clock
+    return clock()
+
+
+def client_address(request: Request) -> str | None:
+    return request.client.host if request.client else None
 
 
 def get_uow(app: Annotated[Backend, Depends(get_app)]) -> Iterator[UnitOfWork]:
