@@ -16,6 +16,7 @@ from core.billing.services import books
 from core.kernel.errors import ComandaError
 from oms.bootstrap import App
 from oms.lifecycle_cli import LifecycleUsage, _dec, run_jobs
+from oms.signins_cli import supervisor_named
 from outbound.print.invoice import render_invoice
 from outbound.print.statement import render_statement
 
@@ -98,10 +99,9 @@ def _card(app: App, args: argparse.Namespace) -> int:
 
 
 def _release_credit(app: App, args: argparse.Namespace) -> int:
-    order = _step(
-        app, lambda: app.billing.service.release_credit_hold(args.order, args.actor, args.note or "")
-    )
-    print(f"order {order.id}: {order.state} (credit hold released by {args.actor})")
+    actor = _step(app, lambda: supervisor_named(app, args.actor))  # a real supervisor, not any name
+    order = _step(app, lambda: app.billing.service.release_credit_hold(args.order, actor, args.note or ""))
+    print(f"order {order.id}: {order.state} (credit hold released by {actor})")
     return 0
 
 
