@@ -16,6 +16,7 @@ from web.pages import billing as billing_pages
 from web.pages import calibration, dashboard, fulfilment, images, login, review, signins
 from web.routes import billing, books, documents, health, lifecycle, orders, picklists, shipments, stock
 from web.routes.channels import endpoint_router
+from web.schemas import COMMON_ERRORS, CONFLICT
 from web.security import AuthMiddleware
 from web.templating import HERE
 
@@ -26,6 +27,7 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
         title="Comanda",
         description="Order capture (EDIFACT, e-mail, fax) and order management",
         version="0.1.0",
+        responses=COMMON_ERRORS,
     )
     api.state.oms = oms
     api.state.clock = clock or (lambda: datetime.now(UTC))
@@ -39,9 +41,9 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     api.include_router(dashboard.router)
     api.include_router(calibration.router)
     for router in (lifecycle.router, stock.router, picklists.router, shipments.router, fulfilment.router):
-        api.include_router(router)
-    api.include_router(billing.router)
-    api.include_router(books.router)
+        api.include_router(router, responses=CONFLICT)
+    api.include_router(billing.router, responses=CONFLICT)
+    api.include_router(books.router, responses=CONFLICT)
     api.include_router(billing_pages.router)
     for endpoint in oms.channels.endpoints():  # what registered channels receive on (AS2's /as2)
         api.include_router(endpoint_router(endpoint))

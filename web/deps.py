@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Annotated, Protocol
 
 from fastapi import Depends, HTTPException, Path, Query, Request
+from pydantic import BeforeValidator
 
 from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, ResolvedOrder
@@ -82,3 +84,13 @@ MAX_ID = 2**63 - 1
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 Offset = Annotated[int, Query(ge=0, le=MAX_ID)]
+
+
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD: pydantic would otherwise take `0` or `1700000000` as a Unix time."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("a date is written YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date | None, BeforeValidator(_iso_date)]

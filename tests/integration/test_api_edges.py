@@ -142,3 +142,20 @@ def test_pages_hold_no_inline_script_or_style_the_policy_would_block(template: s
     assert "javascript:" not in text
     for script in re.findall(r"<script[^>]*>", text):
         assert 'src="/static/' in script or 'type="application/json"' in script, script
+
+
+def test_the_schema_names_the_refusals_the_api_really_gives(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    one_order = paths["/api/orders/{order_id}"]["get"]["responses"]
+    assert {"200", "401", "404", "422", "429"} <= set(one_order)
+    assert "409" in paths["/api/orders/{order_id}/cancel"]["post"]["responses"]
+    assert paths["/api/orders/{order_id}"]["get"]["parameters"][0]["schema"]["maximum"] == 2**63 - 1
+
+
+@pytest.mark.parametrize("as_of", ["0", "1700000000", "30/11/2026", "2026-11-31"])
+def test_a_date_is_written_as_a_date(client: TestClient, as_of: str) -> None:
+    assert client.get("/api/billing/receivables", params={"as_of": as_of}).status_code == 422
+
+
+def test_an_iso_date_is_taken(client: TestClient) -> None:
+    assert client.get("/api/billing/receivables", params={"as_of": "2026-11-30"}).status_code == 200
