@@ -16,7 +16,7 @@ from core.kernel.domain.signins import (
     address_verdict,
     is_locked,
 )
-from core.kernel.errors import ComandaError
+from core.kernel.errors import ComandaError, NotFound
 from core.kernel.services.unit_of_work import UnitOfWork
 
 DEFAULT_POLICY = LoginPolicy()
@@ -85,7 +85,7 @@ def unlock(uow: UnitOfWork, username: str, actor: str, now: datetime) -> None:
     name = account_name(username)
     with uow:
         if uow.users.by_name(name) is None:
-            raise ComandaError(f"no user {username!r}")
+            raise NotFound(f"no user {username!r}")
         record(uow, now, Kind.UNLOCK, Outcome.UNLOCKED, name, actor=actor)
         uow.commit()
 
