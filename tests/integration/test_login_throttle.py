@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -34,12 +35,24 @@ def clock() -> Clock:
     return Clock()
 
 
-def attempt(client: TestClient, password: str, username: str = "ana") -> int:
+def answer(client: TestClient, password: str, username: str = "ana") -> Any:
+    """The login form filled in and sent, as a browser does."""
     form = client.get("/login")
     token = re.search(r'name="login_token" value="([^"]+)"', form.text)
     assert token is not None
     data = {"username": username, "password": password, "login_token": token[1], "next": "/review"}
-    return client.post("/login", data=data).status_code
+    return client.post("/login", data=data)
+
+
+def attempt(client: TestClient, password: str, username: str = "ana") -> int:
+    return answer(client, password, username).status_code
+
+
+def lock_out(client: TestClient, clock: Clock) -> None:
+    """Five wrong passwords a minute apart: slow enough for the delays, not for the lock."""
+    for n in range(5):
+        assert attempt(client, f"wrong password {n}") == 401
+        clock.wait(minutes=1)
 
 
 def test_thirty_quick_guesses_get_three_tries_and_the_right_password_waits(app: App, clock: Clock) -> None:
@@ -56,13 +69,11 @@ def test_five_failures_lock_the_account_until_a_supervisor_unlocks_it(app: App, 
     make_user(app)
     make_user(app, "marta", "supervisor")
     client = TestClient(create_app(app, clock), follow_redirects=False)
-    for n in range(5):
-        assert attempt(client, f"wrong password {n}") == 401
-        clock.wait(minutes=1)  # slow enough for the delays, not for the lock
+    lock_out(client, clock)
     locked = client.post("/login", data={"username": "ana", "password": PASSWORD, "login_token": "x"})
     assert locked.status_code == 403  # (the form's own token still comes first)
     assert attempt(client, PASSWORD) == 429
-    refused = _refused_page(client)
+    refused = answer(client, PASSWORD)
     assert "locked" in refused.text and "supervisor" in refused.text
     assert int(refused.headers["retry-after"]) > 10 * 60
 
@@ -77,19 +88,10 @@ def test_five_failures_lock_the_account_until_a_supervisor_unlocks_it(app: App, 
     assert attempt(client, PASSWORD) == 303
 
 
-def _refused_page(client: TestClient) -> object:
-    form = client.get("/login")
-    token = re.search(r'name="login_token" value="([^"]+)"', form.text)
-    assert token is not None
-    return client.post("/login", data={"username": "ana", "password": PASSWORD, "login_token": token[1]})
-
-
 def test_a_lock_runs_out_after_fifteen_minutes(app: App, clock: Clock) -> None:
     make_user(app)
     client = TestClient(create_app(app, clock), follow_redirects=False)
-    for n in range(5):
-        attempt(client, f"wrong password {n}")
-        clock.wait(minutes=1)
+    lock_out(client, clock)
     clock.wait(minutes=13)  # 14 minutes after the fifth failure
     assert attempt(client, PASSWORD) == 429
     clock.wait(minutes=1, seconds=1)
@@ -99,9 +101,7 @@ def test_a_lock_runs_out_after_fifteen_minutes(app: App, clock: Clock) -> None:
 def test_the_command_line_unlocks_an_account(app: App, clock: Clock) -> None:
     make_user(app)
     client = TestClient(create_app(app, clock), follow_redirects=False)
-    for n in range(5):
-        attempt(client, f"wrong password {n}")
-        clock.wait(minutes=1)
+    lock_out(client, clock)
     assert attempt(client, PASSWORD) == 429
     assert build_parser().parse_args(["user", "unlock", "ana"]).action == "unlock"
     unlock_user(app, "ana")  # what `oms user unlock ana` runs

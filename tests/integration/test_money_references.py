@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from oms.cli import main
 from tests.integration.test_billing_api import books, clerk  # noqa: F401 - the fixtures
+from tests.integration.test_lifecycle_cli import data_dir  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.integration
 
@@ -78,12 +78,8 @@ def test_a_supplier_invoice_of_no_one_is_refused(clerk: TestClient) -> None:  # 
     assert clerk.get("/api/billing/payables").json() == []
 
 
-def test_the_command_line_refuses_the_same(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setenv("OMS_DATA_DIR", str(tmp_path / "var"))
-    monkeypatch.delenv("OMS_DATABASE_URL", raising=False)
-    monkeypatch.setenv("OMS_BROKER_URL", "memory://")
+@pytest.mark.usefixtures("data_dir")
+def test_the_command_line_refuses_the_same(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["billing", "supplier-payment", "", "10.00", "--ref", "T-1"]) == 2
     assert "supplier id" in capsys.readouterr().err
     assert main(["billing", "supplier-payment", "P-404", "10.00", "--ref", "T-1"]) == 2
