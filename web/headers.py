@@ -13,8 +13,9 @@ CSP = (
 # they show no stored data, so they alone get a policy that lets those run (still unframeable)
 DOCS_CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
-    "worker-src blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
+    "font-src https://fonts.gstatic.com; img-src 'self' data: https:; worker-src blob:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
 DOCS_PATHS = frozenset({"/docs", "/redoc", "/docs/oauth2-redirect"})
 
