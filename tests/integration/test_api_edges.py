@@ -159,3 +159,10 @@ def test_a_date_is_written_as_a_date(client: TestClient, as_of: str) -> None:
 
 def test_an_iso_date_is_taken(client: TestClient) -> None:
     assert client.get("/api/billing/receivables", params={"as_of": "2026-11-30"}).status_code == 200
+
+
+def test_the_api_docs_page_may_load_swagger_but_still_cannot_be_framed(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200 and "swagger-ui" in page.text
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert page.headers["x-frame-options"] == "DENY"
