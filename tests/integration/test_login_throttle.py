@@ -55,11 +55,15 @@ def lock_out(client: TestClient, clock: Clock) -> None:
         clock.wait(minutes=1)
 
 
-def test_thirty_quick_guesses_get_three_tries_and_the_right_password_waits(app: App, clock: Clock) -> None:
+def test_thirty_quick_guesses_get_three_tries_and_the_right_password_waits(
+    app: App, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
     make_user(app)
     client = TestClient(create_app(app, clock), follow_redirects=False)
     answers = [attempt(client, f"guess number {n}") for n in range(30)]
     assert answers[:3] == [401, 401, 401] and set(answers[3:]) == {429}
+    logged = [r.getMessage() for r in caplog.records if r.name == "core.kernel.services.signins"]
+    assert len(logged) == 30 and "sign-in password wrong: account 'ana', address testclient" in logged[0]
     assert attempt(client, PASSWORD) == 429  # the right one too: refused unseen
     clock.wait(seconds=2)
     assert attempt(client, PASSWORD) == 303

@@ -3,6 +3,7 @@ of it, unlock an account, and list what a supervisor should see."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +21,7 @@ from core.kernel.errors import ComandaError, NotFound
 from core.kernel.services.unit_of_work import UnitOfWork
 
 DEFAULT_POLICY = LoginPolicy()
+log = logging.getLogger(__name__)
 
 
 class SignInRefused(ComandaError):
@@ -66,6 +68,8 @@ def record(
     actor: str | None = None,
 ) -> None:
     address = address[:64] if address else None
+    if outcome is not Outcome.OK:  # the log too, for whoever watches it (fail2ban, a SIEM)
+        log.warning("sign-in %s %s: account %r, address %s, by %s", kind, outcome, username, address, actor)
     uow.users.add(SignInAttempt(now, kind, outcome, username, address, actor))
 
 
