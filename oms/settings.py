@@ -58,6 +58,8 @@ class Settings(BaseSettings):
     company_vat: Listed = ("ESB50123456",)
     company_gln: Listed = ()
     company_phone: Listed = ()  # phone and fax numbers
+    login_max_failures: Positive = 5  # failed sign-ins in a row that lock an account
+    login_lock_minutes: Positive = 15  # how long a lock lasts unless a supervisor unlocks it first
 
     @field_validator("*", mode="before")
     @classmethod

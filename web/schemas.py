@@ -138,3 +138,24 @@ class Health(BaseModel):
     status: str
     database: str
     documents: dict[str, int]
+
+
+class ErrorOut(BaseModel):
+    """Every refusal: what was wrong, in words."""
+
+    detail: str
+
+
+def _error(description: str) -> dict[str, object]:
+    return {"model": ErrorOut, "description": description}
+
+
+# the answers every route may give besides its own (documented so the OpenAPI schema tells the truth)
+COMMON_ERRORS: dict[int | str, dict[str, object]] = {
+    400: _error("refused by a business rule"),
+    401: _error("no user: a bearer token or a session is needed"),
+    403: _error("the user's role does not allow it, or the CSRF token is missing"),
+    404: _error("no such thing"),
+    429: _error("too many failed sign-ins from this address or for this account: see Retry-After"),
+}
+CONFLICT: dict[int | str, dict[str, object]] = {409: _error("the order's state does not allow this step")}

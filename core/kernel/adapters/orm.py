@@ -36,6 +36,7 @@ from core.kernel.domain.model import (
     OutboundState,
     Partner,
 )
+from core.kernel.domain.signins import Kind, Outcome, SignInAttempt
 from core.kernel.domain.users import ApiToken, Role, User, WebSession
 
 metadata = MetaData(
@@ -175,6 +176,18 @@ web_sessions = Table(
     Column("expires_at", UTCDateTime, nullable=False, index=True),
 )
 
+sign_in_attempts = Table(
+    "sign_in_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime, nullable=False, index=True),
+    Column("kind", stored_enum(Kind), nullable=False),
+    Column("outcome", stored_enum(Outcome), nullable=False),
+    Column("username", String(64), index=True),
+    Column("address", String(64), index=True),
+    Column("actor", String(64)),
+)
+
 
 def start_mappers() -> None:
     """Map the kernel's domain classes; called once by `core.orm.start_mappers`."""
@@ -193,3 +206,4 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(User, users)
     mapper_registry.map_imperatively(ApiToken, api_tokens)
     mapper_registry.map_imperatively(WebSession, web_sessions)
+    mapper_registry.map_imperatively(SignInAttempt, sign_in_attempts)
