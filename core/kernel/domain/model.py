@@ -143,6 +143,10 @@ class OrderLine:
     amount: Decimal | None = None
     requested_delivery_date: date | None = None
     id: int | None = None
+    # ordered in a pack: `quantity` and `unit` as the document wrote them, these in the product's unit
+    base_quantity: Decimal | None = None
+    base_unit: str | None = None
+    price_source: str | None = None  # the price rule the line was checked against, in words
 
 
 @dataclass(eq=False)
