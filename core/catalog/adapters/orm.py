@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table
 
-from core.kernel.adapters.orm import mapper_registry, metadata
-from core.kernel.adapters.types import ExactDecimal
 from core.catalog.domain.packs import Pack
 from core.catalog.domain.pricing import PriceRow
+from core.kernel.adapters.orm import mapper_registry, metadata
+from core.kernel.adapters.types import ExactDecimal
 from core.kernel.domain.model import Customer, CustomerIdentifier, CustomerItem, Product
 
 customers = Table(

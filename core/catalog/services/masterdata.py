@@ -161,9 +161,9 @@ def _store(uow: CatalogUnitOfWork, obj: MasterRow, row: dict[str, str | None], n
         uow.product_extras(obj, row, number, "import", datetime.now(UTC))
     if isinstance(obj, Customer):
         _keep_absent(obj, row, uow.master.customer(obj.customer_id))
-    if isinstance(obj, CustomerItem | PriceRow) and row.get("customer_id"):
-        if uow.master.customer(str(row["customer_id"])) is None:
-            raise MasterDataError(f"customer {row['customer_id']!r} does not exist", row=number)
+    customer_id = row.get("customer_id")
+    if isinstance(obj, CustomerItem | PriceRow) and customer_id and uow.master.customer(customer_id) is None:
+        raise MasterDataError(f"customer {row['customer_id']!r} does not exist", row=number)
     if isinstance(obj, CustomerItem | PriceRow | Pack) and uow.master.product(obj.sku) is None:
         raise MasterDataError(f"sku {obj.sku!r} does not exist", row=number)
     if isinstance(obj, PriceRow):

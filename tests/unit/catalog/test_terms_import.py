@@ -18,7 +18,10 @@ PRODUCTS = (
     "TOR,Tornillo,,8437000100102,UD,0.18,EUR\n"
     "GUA,Guantes de nitrilo,,8437000100171,UD,0.09,EUR\n"
 )
-CUSTOMERS = "customer_id,name,email,fax,gln,street,postal_code,city,country,language\nC-1,Ferretería Núñez,,,,,,,ES,es\n"
+CUSTOMERS = (
+    "customer_id,name,email,fax,gln,street,postal_code,city,country,language\n"
+    "C-1,Ferretería Núñez,,,,,,,ES,es\n"
+)
 PRICES = "customer_id,sku,unit_price,currency,min_quantity,valid_from,valid_to\n"
 UNITS = "sku,unit,factor,gtin\n"
 
