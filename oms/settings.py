@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
+
+from oms.terms_settings import PRICE_TOLERANCE, price_tolerance
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Settings:
     company_vat: tuple[str, ...] = ("ESB50123456",)
     company_gln: tuple[str, ...] = ()
     company_phone: tuple[str, ...] = ()  # phone and fax numbers
+    price_tolerance: Decimal = PRICE_TOLERANCE  # a document's price agrees within this fraction
 
     @property
     def inbox(self) -> Path:
@@ -78,6 +82,7 @@ class Settings:
             company_vat=_listed(env.get("OMS_COMPANY_VAT"), cls.company_vat),
             company_gln=_listed(env.get("OMS_COMPANY_GLN"), ()),
             company_phone=_listed(env.get("OMS_COMPANY_PHONE"), ()),
+            price_tolerance=price_tolerance(env.get("OMS_PRICE_TOLERANCE")),
         )
 
 
