@@ -32,7 +32,7 @@ def seed_demo(app: App, *, if_empty: bool) -> str:
     with app.uow() as uow:
         if if_empty and uow.master.count() > 0:
             return "master data present; demo data not loaded"
-    for kind in ("customers", "products", "customer-items"):
+    for kind in ("customers", "products", "customer-items", "prices", "units"):
         import_csv(app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))
     days = (utcnow().date() - DEMO_WRITTEN).days
     target = app.settings.inbox / "edi" / DEMO_INTERCHANGE.name
