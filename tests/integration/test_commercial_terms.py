@@ -1,0 +1,115 @@
+"""Commercial terms through the whole capture path on the embedded default: an order mailed as a PDF
+by a customer with an agreed price and a pack flows on untouched; the same order without the agreement
+waits in review for its price; an EDI order for a pack's GTIN is answered in the unit it was ordered in.
+
+The figures are the demo terms (samples/masterdata/prices.csv, units.csv): Ferretería Núñez (C-1001)
+pays 0.16 a screw TOR-M8-40 from 5000 screws in 2026 (list 0.18); a box (CJ) of SIL-TRA-300 holds 12
+cartridges at the list 4.20, so a box costs 50.40; the box's GTIN is 18437000100185."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from core.capture.domain.documents import DocumentState
+from core.catalog.services.masterdata import import_csv
+from core.kernel.domain.model import Decision, Order
+from oms.bootstrap import App
+from tests.conftest import DEMO_DAY, SAMPLES, fixed_clock, make_app
+from tests.integration.helpers import document, drain, ingest, orders_of, outbox_files
+from tests.integration.order_documents import OrderPdf, mailed
+
+pytestmark = pytest.mark.integration
+
+LINES = (
+    ("TOR-M8-40", "Tornillo hexagonal M8x40", "5000", "0,16", "800,00"),
+    ("SIL-TRA-300", "Silicona neutra transparente 300 ml", "2 cajas", "50,40", "100,80"),
+)
+
+
+def _app(tmp_path: Path, kinds: tuple[str, ...]) -> App:
+    app = make_app(tmp_path, clock=fixed_clock)
+    for kind in kinds:
+        import_csv(app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))
+    return app
+
+
+@pytest.fixture
+def with_terms(tmp_path: Path) -> Iterator[App]:
+    app = _app(tmp_path, ("customers", "products", "customer-items", "prices", "units"))
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def without_agreement(tmp_path: Path) -> Iterator[App]:
+    app = _app(tmp_path, ("customers", "products", "customer-items", "units"))
+    yield app
+    app.close()
+
+
+def _mailed_order(app: App) -> Order:
+    pdf = OrderPdf(po_number="PN-5521", lines=LINES, total="900,80").pdf()
+    doc_id = app.submit(mailed(pdf, DEMO_DAY, message_id="<pn-5521@ferreterianunez.es>"))
+    drain(app)
+    assert document(app, doc_id).state is DocumentState.PROCESSED
+    [order] = orders_of(app, doc_id)
+    return order
+
+
+def test_an_order_at_the_agreed_price_in_boxes_flows_on_untouched(with_terms: App) -> None:
+    order = _mailed_order(with_terms)
+    assert order.customer_id == "C-1001"
+    assert order.decision is Decision.ACCEPT and order.problems == []
+    screws, boxes = order.lines
+    assert (screws.sku, screws.quantity, screws.unit_price) == ("TOR-M8-40", Decimal(5000), Decimal("0.16"))
+    assert screws.base_quantity is None  # ordered in the product's own unit
+    assert screws.price_source is not None and "agreed price of C-1001" in screws.price_source
+    # the document's quantity and unit stay as written, the base units beside them: 2 boxes = 24
+    assert (boxes.sku, boxes.quantity, boxes.unit) == ("SIL-TRA-300", Decimal(2), "CAJ")
+    assert (boxes.base_quantity, boxes.base_unit) == (Decimal(24), "UD")
+    assert boxes.price_source is not None and "base price list" in boxes.price_source
+
+
+def test_the_same_order_without_the_agreement_waits_for_its_price(without_agreement: App) -> None:
+    order = _mailed_order(without_agreement)
+    assert order.decision is Decision.REVIEW
+    assert [(p["code"], p["field"]) for p in order.problems] == [("price_mismatch", "lines[0].unit_price")]
+    # the boxes are settled by the pack all the same
+    assert order.lines[1].base_quantity == Decimal(24)
+
+
+def _interchange(reference: str, gtin: str, quantity: str, unit: str, price: str) -> bytes:
+    body = [
+        "UNH+1+ORDERS:D:96A:UN:EAN008",
+        f"BGM+220+PO-{reference}+9",
+        "DTM+137:20261126:102",
+        "NAD+BY+8437000100010::9",
+        "NAD+SU+8437000999997::9",
+        "CUX+2:EUR:9",
+        f"LIN+1++{gtin}:EN",
+        f"QTY+21:{quantity}:{unit}",
+        f"PRI+AAA:{price}",
+        "UNS+S",
+    ]
+    segments = [
+        "UNA:+.? ",
+        f"UNB+UNOC:3+8437000100010:14+8437000999997:14+261126:0905+{reference}++ORDERS",
+        *body,
+        f"UNT+{len(body) + 1}+1",
+        f"UNZ+1+{reference}",
+    ]
+    return ("'".join(segments) + "'").encode("latin-1")
+
+
+def test_an_edi_order_for_a_packs_gtin_is_answered_in_the_unit_ordered(with_terms: App) -> None:
+    doc_id = ingest(with_terms, _interchange("700001", "18437000100185", "3", "CT", "50.40"))
+    [order] = orders_of(with_terms, doc_id)
+    assert order.decision is Decision.ACCEPT, order.problems
+    [line] = order.lines
+    assert (line.sku, line.quantity, line.unit, line.base_quantity) == ("SIL-TRA-300", 3, "CT", 36)
+    [ordrsp] = [f for f in outbox_files(with_terms) if f.name.startswith("ORDRSP_")]
+    assert b"QTY+21:3:CT'" in ordrsp.read_bytes()
