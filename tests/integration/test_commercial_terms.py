@@ -16,11 +16,12 @@ import pytest
 
 from core.capture.domain.documents import DocumentState
 from core.catalog.services.masterdata import import_csv
-from core.kernel.domain.model import Decision, Order
+from core.kernel.domain.model import Decision, Order, OrderState
 from oms.bootstrap import App
 from tests.conftest import DEMO_DAY, SAMPLES, fixed_clock, make_app
 from tests.integration.helpers import document, drain, ingest, orders_of, outbox_files
 from tests.integration.order_documents import OrderPdf, mailed
+from tests.integration.test_review import clerk, form_fields
 
 pytestmark = pytest.mark.integration
 
@@ -113,3 +114,26 @@ def test_an_edi_order_for_a_packs_gtin_is_answered_in_the_unit_ordered(with_term
     assert (line.sku, line.quantity, line.unit, line.base_quantity) == ("SIL-TRA-300", 3, "CT", 36)
     [ordrsp] = [f for f in outbox_files(with_terms) if f.name.startswith("ORDRSP_")]
     assert b"QTY+21:3:CT'" in ordrsp.read_bytes()
+
+
+def test_the_clerk_sees_boxes_and_base_units_and_a_corrected_price_flows_on(without_agreement: App) -> None:
+    order = _mailed_order(without_agreement)
+    client, csrf = clerk(without_agreement)
+    page = client.get(f"/review/{order.id}")
+    assert page.status_code == 200
+    assert "= 24 UD" in page.text  # beside the document's "2" and "CAJ"
+    assert 'title="checked against 0.18 EUR, base price list"' in page.text
+    api = client.get(f"/api/orders/{order.id}").json()
+    assert [(x["quantity"], x["unit"], x["base_quantity"], x["base_unit"]) for x in api["lines"]] == [
+        ("5000", None, None, None),
+        ("2", "CAJ", "24", "UD"),
+    ]
+    assert client.post(f"/review/{order.id}/lock", headers={"X-CSRF-Token": csrf}).status_code == 200
+    fields = form_fields(page.text)
+    fields["lines-0-unit_price"] = "0.18"  # the list price: what this customer pays without agreement
+    fields["then"] = "approve"
+    assert client.post(f"/review/{order.id}/save", data=fields).status_code == 303
+    with without_agreement.uow() as uow:
+        saved = uow.orders.get(order.id or 0)
+        assert saved is not None and saved.state is OrderState.ACCEPTED, saved.problems
+        assert (saved.lines[1].quantity, saved.lines[1].base_quantity) == (Decimal(2), Decimal(24))
