@@ -137,3 +137,20 @@ def test_the_clerk_sees_boxes_and_base_units_and_a_corrected_price_flows_on(with
         saved = uow.orders.get(order.id or 0)
         assert saved is not None and saved.state is OrderState.ACCEPTED, saved.problems
         assert (saved.lines[1].quantity, saved.lines[1].base_quantity) == (Decimal(2), Decimal(24))
+
+
+def test_terms_import_and_replace_on_postgresql(pg_app: App) -> None:
+    for kind in ("customers", "products", "prices", "units"):
+        import_csv(pg_app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))
+    header = "customer_id,sku,unit_price,currency,min_quantity,valid_from,valid_to\n"
+    # the same customer, SKU, break and open first day as a row already loaded: replaced, not added
+    again = import_csv(pg_app.uow(), "prices", header + ",TUE-M8,0.044,EUR,50000.0,,\n")
+    assert (again.created, again.updated) == (0, 1)
+    units = import_csv(pg_app.uow(), "units", "sku,unit,factor,gtin\nSIL-TRA-300,CJ,12,18437000100185\n")
+    assert (units.created, units.updated) == (0, 1)
+    with pg_app.uow() as uow:
+        rows = uow.master.prices_for("TUE-M8")
+        breaks = [(r.unit_price, r.min_quantity) for r in rows if r.party == ""]  # C-2001 has a GBP row
+        assert breaks == [(Decimal("0.044"), Decimal(50000))]
+        pack = uow.master.pack_by_gtin("18437000100185")
+        assert pack is not None and (pack.sku, pack.factor) == ("SIL-TRA-300", Decimal(12))
