@@ -21,6 +21,7 @@ from oms.bootstrap import App
 from tests.conftest import DEMO_DAY, SAMPLES, fixed_clock, make_app
 from tests.integration.helpers import document, drain, ingest, orders_of, outbox_files
 from tests.integration.order_documents import OrderPdf, mailed
+from tests.integration.test_cli import oms
 from tests.integration.test_review import clerk, form_fields
 
 pytestmark = pytest.mark.integration
@@ -154,3 +155,27 @@ def test_terms_import_and_replace_on_postgresql(pg_app: App) -> None:
         assert breaks == [(Decimal("0.044"), Decimal(50000))]
         pack = uow.master.pack_by_gtin("18437000100185")
         assert pack is not None and (pack.sku, pack.factor) == ("SIL-TRA-300", Decimal(12))
+
+
+def test_oms_import_prices_and_units_from_the_command_line(tmp_path: Path) -> None:
+    for kind in ("customers", "products", "prices", "units"):
+        done = oms(tmp_path, "import", kind, str(SAMPLES / "masterdata" / f"{kind}.csv"))
+        assert done.returncode == 0, done.stderr
+    assert oms(tmp_path, "import", "units", str(SAMPLES / "masterdata" / "units.csv")).stdout.startswith(
+        "units: 0 created, 5 updated"
+    )
+    bad = tmp_path / "prices.csv"
+    bad.write_text(
+        "customer_id,sku,unit_price,currency,min_quantity,valid_from,valid_to\n"
+        "C-1002,TOR-M8-40,0.17,EUR,,,\n"
+        "C-1002,TOR-M10-60,0,31,EUR,,,\n",  # a decimal comma
+        encoding="utf-8",
+    )
+    refused = oms(tmp_path, "import", "prices", str(bad))
+    assert refused.returncode == 2 and "row 3: more cells" in refused.stderr
+    with_first_row = tmp_path / "first.csv"
+    with_first_row.write_text(
+        bad.read_text(encoding="utf-8").rsplit("C-1002,TOR-M10", 1)[0], encoding="utf-8"
+    )
+    # nothing of the refused file was loaded: its good first row now counts as new
+    assert oms(tmp_path, "import", "prices", str(with_first_row)).stdout.startswith("prices: 1 created")
