@@ -20,6 +20,7 @@ from core.kernel.domain.model import Decision, Order, OrderState
 from oms.bootstrap import App
 from tests.conftest import DEMO_DAY, SAMPLES, fixed_clock, make_app
 from tests.integration.helpers import document, drain, ingest, orders_of, outbox_files
+from tests.integration.lifecycle_support import level, set_up_shop
 from tests.integration.order_documents import OrderPdf, mailed
 from tests.integration.test_cli import oms
 from tests.integration.test_review import clerk, form_fields
@@ -179,3 +180,14 @@ def test_oms_import_prices_and_units_from_the_command_line(tmp_path: Path) -> No
     )
     # nothing of the refused file was loaded: its good first row now counts as new
     assert oms(tmp_path, "import", "prices", str(with_first_row)).stdout.startswith("prices: 1 created")
+
+
+def test_stock_counts_a_pack_line_in_base_units(with_terms: App) -> None:
+    set_up_shop(with_terms)
+    doc_id = ingest(with_terms, _interchange("700002", "18437000100185", "3", "CT", "50.40"))
+    [order] = orders_of(with_terms, doc_id)
+    assert order.id is not None and order.decision is Decision.ACCEPT
+    report = with_terms.lifecycle.service.start([order.id], "clerk")
+    # 3 boxes of 12 cartridges: 36 cartridges reserved out of the 150 on hand
+    assert report.allocated[order.id] == {"1": "36"}
+    assert level(with_terms, "SIL-TRA-300", "MAD") == (Decimal(150), Decimal(36))

@@ -148,6 +148,18 @@ class OrderLine:
     base_unit: str | None = None
     price_source: str | None = None  # the price rule the line was checked against, in words
 
+    @property
+    def stock_quantity(self) -> Decimal | None:
+        """The ordered quantity as stock counts it, in the product's own unit: a pack line's base
+        quantity ("2 CAJ" = 24 UD), else the quantity."""
+        return self.base_quantity if self.base_quantity is not None else self.quantity
+
+    def change_quantity(self, quantity: Decimal) -> None:
+        """A new ordered quantity in the line's own unit; a pack line's base quantity follows it."""
+        if self.base_quantity is not None and self.quantity:
+            self.base_quantity = self.base_quantity * quantity / self.quantity
+        self.quantity = quantity
+
 
 @dataclass(eq=False)
 class Order:
