@@ -154,6 +154,13 @@ class OrderLine:
         quantity ("2 CAJ" = 24 UD), else the quantity."""
         return self.base_quantity if self.base_quantity is not None else self.quantity
 
+    def in_line_unit(self, units: Decimal) -> Decimal:
+        """Units as stock counts them (shipped, returned) in the line's own unit: 24 UD of a line
+        ordered as "2 CAJ" are 2; a line not ordered in a pack is counted in its own unit already."""
+        if self.base_quantity is None or not self.quantity:
+            return units
+        return units * self.quantity / self.base_quantity
+
     def change_quantity(self, quantity: Decimal) -> None:
         """A new ordered quantity in the line's own unit; a pack line's base quantity follows it."""
         if self.base_quantity is not None and self.quantity:
