@@ -125,6 +125,7 @@ def test_the_clerk_sees_boxes_and_base_units_and_a_corrected_price_flows_on(with
     assert page.status_code == 200
     assert "= 24 UD" in page.text  # beside the document's "2" and "CAJ"
     assert 'title="checked against 0.18 EUR, base price list"' in page.text
+    assert "price of line 2 (SIL-TRA-300) checked against 4.20 EUR, base price list" in page.text
     api = client.get(f"/api/orders/{order.id}").json()
     assert [(x["quantity"], x["unit"], x["base_quantity"], x["base_unit"]) for x in api["lines"]] == [
         ("5000", None, None, None),
@@ -191,3 +192,28 @@ def test_stock_counts_a_pack_line_in_base_units(with_terms: App) -> None:
     # 3 boxes of 12 cartridges: 36 cartridges reserved out of the 150 on hand
     assert report.allocated[order.id] == {"1": "36"}
     assert level(with_terms, "SIL-TRA-300", "MAD") == (Decimal(150), Decimal(36))
+
+
+def test_a_quantity_below_the_agreed_break_is_priced_by_the_list_and_the_history_says_so(
+    with_terms: App,
+) -> None:
+    with with_terms.uow() as uow:  # this customer's orders wait for a clerk whatever they say
+        uow.policies.put("customer:C-1001", {"always_review": True}, DEMO_DAY)
+        uow.commit()
+    pdf = OrderPdf(po_number="PN-5522", lines=LINES[:1], total="800,00").pdf()
+    doc_id = with_terms.submit(mailed(pdf, DEMO_DAY, message_id="<pn-5522@ferreterianunez.es>"))
+    drain(with_terms)
+    [order] = orders_of(with_terms, doc_id)
+    assert order.decision is Decision.REVIEW and order.id is not None
+    client, csrf = clerk(with_terms)
+    assert client.post(f"/review/{order.id}/lock", headers={"X-CSRF-Token": csrf}).status_code == 200
+    fields = form_fields(client.get(f"/review/{order.id}").text)
+    fields["lines-0-quantity"], fields["lines-0-unit_price"] = "4000", "0.18"  # below the 5000 break
+    fields["then"] = "approve"
+    assert client.post(f"/review/{order.id}/save", data=fields).status_code == 303
+    with with_terms.uow() as uow:
+        saved = uow.orders.get(order.id)
+        assert saved is not None and saved.state is OrderState.ACCEPTED, saved.problems
+        [event] = [e for e in uow.review.audit(order.id) if e.action == "price"]
+    assert event.field == "lines[0].price" and event.after == "0.18 EUR, base price list"
+    assert event.before == "0.16 EUR, agreed price of C-1001, from 5000 units, valid 2026-01-01 to 2026-12-31"

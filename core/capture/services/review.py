@@ -260,10 +260,15 @@ def recheck(uow: CaptureUnitOfWork, order: Order, validate: Validator, now: date
     order.problems = standing + [p.as_dict() for p in resolved.problems]
     order.customer_id = resolved.customer_id or order.customer_id
     terms = resolved.terms or tuple(LineTerms() for _ in order.lines)
-    for line, sku, term in zip(order.lines, resolved.skus, terms, strict=True):
+    for i, (line, sku, term) in enumerate(zip(order.lines, resolved.skus, terms, strict=True)):
         line.sku = sku
         line.base_quantity, line.base_unit = term.base_quantity, term.base_unit
-        line.price_source = term.price_source
+        if term.price_source != line.price_source:  # a new quantity, date or customer: another rule
+            field = f"lines[{i}].price"
+            uow.review.add(
+                AuditEvent(order.id or 0, now, "price", None, field, line.price_source, term.price_source)
+            )
+            line.price_source = term.price_source
     confidence = 1.0 if not resolved.problems else resolved.confidence
     if confidence != order.confidence:  # kept, so calibration can judge the confidence capture gave
         uow.review.add(

@@ -69,7 +69,7 @@ class PriceResolution:
             PriceLevel.GROUP_LIST: f"price list of group {self.party}",
             PriceLevel.BASE: "base price list",
         }[self.level]
-        parts = [f"{self.unit_price} {self.currency}", source]
+        parts = [f"{_money(self.unit_price)} {self.currency}", source]
         if self.min_quantity > 1:
             parts.append(f"from {self.min_quantity.normalize():f} units")
         if self.valid_from or self.valid_to:
@@ -77,6 +77,12 @@ class PriceResolution:
             until = self.valid_to.isoformat() if self.valid_to else "open"
             parts.append(f"valid {since} to {until}")
         return ", ".join(parts)
+
+
+def _money(amount: Decimal) -> str:
+    """An amount as a price list prints it: at least cents ("4.20"), more places only where it has them."""
+    cents = amount.quantize(Decimal("0.01"))
+    return f"{cents:f}" if cents == amount else f"{amount.normalize():f}"
 
 
 def list_row(product: Product) -> PriceRow | None:

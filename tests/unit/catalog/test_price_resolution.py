@@ -308,3 +308,23 @@ def test_the_resolution_says_which_rule_gave_the_price() -> None:
     )
     assert found is not None
     assert found.describe() == "0.15 EUR, agreed price of C-1001, from 100 units, valid 2026-01-01 to open"
+    base = resolve_price(
+        [row(B, "", "4.2"), row(B, "", "0.0103", sku="REM")],
+        sku="TOR-M8-40",
+        customer_id=None,
+        group=None,
+        quantity=D(1),
+        on=DAY,
+        currency="EUR",
+    )
+    assert base is not None and base.describe() == "4.20 EUR, base price list"  # cents, as lists print
+    rivet = resolve_price(
+        [row(B, "", "0.010300", sku="REM")],
+        sku="REM",
+        customer_id=None,
+        group=None,
+        quantity=D(1),
+        on=DAY,
+        currency="EUR",
+    )
+    assert rivet is not None and rivet.describe() == "0.0103 EUR, base price list"
