@@ -9,7 +9,7 @@ from decimal import Decimal
 from reportlab.graphics.barcode import code128
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -48,6 +48,18 @@ def picklist_pdf(pick_list: PickList, warehouse_name: str, printed_at: datetime)
         code128.Code128(f"PL{pick_list.id}", barHeight=10 * mm, barWidth=0.35 * mm),
         Spacer(1, 4 * mm),
     ]
+    table = _lines_table(pick_list, small)
+    story += [
+        table,
+        Spacer(1, 6 * mm),
+        Paragraph(f"Impreso / printed {printed_at:%Y-%m-%d %H:%M} UTC", small),
+    ]
+    doc.build(story)
+    return out.getvalue()
+
+
+def _lines_table(pick_list: PickList, small: ParagraphStyle) -> Table:
+    """The lines by location, a rule above each new location, a box to tick for what is not picked yet."""
     rows: list[list[object]] = [
         ["Ubicación / Location", "SKU", "Descripción / Description", "Pedido / PO", "Cant.", "✓"]
     ]
@@ -78,10 +90,4 @@ def picklist_pdf(pick_list: PickList, warehouse_name: str, printed_at: datetime)
     ]
     style += [("LINEABOVE", (0, s), (-1, s), 1, colors.black) for s in spans]
     table.setStyle(TableStyle(style))
-    story += [
-        table,
-        Spacer(1, 6 * mm),
-        Paragraph(f"Impreso / printed {printed_at:%Y-%m-%d %H:%M} UTC", small),
-    ]
-    doc.build(story)
-    return out.getvalue()
+    return table

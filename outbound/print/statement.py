@@ -5,6 +5,7 @@ end, and how old it is."""
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -38,6 +39,20 @@ def render_statement(
         ),
         Spacer(1, 5 * mm),
     ]
+    story += [_movements(statement, t, lang), Spacer(1, 6 * mm), Paragraph(f"<b>{t['ageing']}</b>", BASE)]
+    story.append(_ageing(statement, t, lang))
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm, topMargin=16 * mm, bottomMargin=18 * mm,
+        title=f"{t['statement']} {statement.party}", author=head.name, invariant=True,
+    )  # fmt: skip
+    footer = Footer(f"{head.name} · {statement.party} · {t['page']}")
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return out.getvalue()
+
+
+def _movements(statement: Statement, t: Mapping[str, str], lang: str) -> Table:
+    """The statement's lines between the opening and the closing balance."""
     rows: list[list[object]] = [
         [t["date"], t["document"], t["concept"], t["debit"], t["credit"], t["balance"]],
         ["", "", t["opening"], "", "", money_text(statement.opening, lang)],
@@ -67,7 +82,11 @@ def render_statement(
             ]
         )
     )
-    story += [table, Spacer(1, 6 * mm), Paragraph(f"<b>{t['ageing']}</b>", BASE)]
+    return table
+
+
+def _ageing(statement: Statement, t: Mapping[str, str], lang: str) -> Table:
+    """What the customer owes, by how long it has been due."""
     labels = [t["current"] if b == "current" else b for b in BUCKETS]
     ageing = Table(
         [labels, [money_text(statement.ageing.buckets[b], lang) for b in BUCKETS]], colWidths=[30 * mm] * 5
@@ -82,12 +101,4 @@ def render_statement(
             ]
         )
     )
-    story.append(ageing)
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(
-        out, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm, topMargin=16 * mm, bottomMargin=18 * mm,
-        title=f"{t['statement']} {statement.party}", author=head.name, invariant=True,
-    )  # fmt: skip
-    footer = Footer(f"{head.name} · {statement.party} · {t['page']}")
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return out.getvalue()
+    return ageing

@@ -6,34 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-MONTHS_ES = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-]
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+from samples.orders_gen.dates import MONTHS
 
 DATE_FORMATS = ("dmy_slash", "dmy_dot", "iso", "long", "dmy_dot_short")
 
@@ -99,8 +72,8 @@ class Style:
         if fmt == "iso":
             return value.isoformat()
         if self.language == "es":
-            return f"{value.day} de {MONTHS_ES[value.month - 1]} de {value.year}"
-        month = MONTHS_EN[value.month - 1]
+            return f"{value.day} de {MONTHS['es'][value.month - 1]} de {value.year}"
+        month = MONTHS["en"][value.month - 1]
         return f"{month} {value.day}, {value.year}" if self.long_us else f"{value.day} {month} {value.year}"
 
     def unit(self, code: str) -> str:

@@ -114,16 +114,7 @@ def test_a_faxed_order_fixed_by_keyboard_teaches_the_next_one(tmp_path: Path) ->
 
         page = browser.new_page(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
         keys = Keys(page)
-        page.goto(f"{server.base}/review")
-        page.wait_for_function("document.activeElement && document.activeElement.name === 'username'")
-        keys.type("ana")
-        keys.press("Tab")
-        keys.type(PASSWORD)
-        with page.expect_navigation():
-            keys.press("Enter")
-        with page.expect_navigation():
-            keys.press("Enter")
-        page.wait_for_selector(".page img")
+        open_first_in_queue(page, keys, server.base)
         started = time.monotonic()
         page.wait_for_function("Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0)")
         print(
@@ -141,22 +132,9 @@ def test_a_faxed_order_fixed_by_keyboard_teaches_the_next_one(tmp_path: Path) ->
             "lines-1-unit_price": "0.05",
             "po_number": "OC-045056",
         }
-
-        def value(name: str) -> str:
-            return str(page.evaluate(f"document.querySelector('[name=\"{name}\"]').value")).replace(",", ".")
-
-        def right(name: str) -> bool:
-            return value(name) in (truth[name], truth[name].rstrip("0"))
-
         doubted = page.evaluate("document.querySelector('[name=\"lines-1-quantity\"]').className")
         assert "problem" in doubted or "conf-" in doubted  # the misprinted quantity is marked
-        while not all(right(name) for name in truth):
-            name = page.evaluate("document.activeElement.name")
-            if name in truth and not right(name):
-                keys.type(truth[name])  # the field's text is selected on arrival: typing replaces it
-            else:
-                keys.press("F8")  # on to the next field in doubt
-            assert keys.count < 120, "the wrong fields never came round"
+        correct_by_keyboard(page, keys, truth)
         page.screenshot(path=str(tmp_path / "review-fax.png"))
         with page.expect_navigation(url="**/review"):
             keys.press("Control+Enter")
@@ -185,3 +163,36 @@ def test_a_faxed_order_fixed_by_keyboard_teaches_the_next_one(tmp_path: Path) ->
         if os.environ.get("OMS_UPDATE_SCREENSHOT") == "1":  # a test run never rewrites the repository
             DOCS.mkdir(exist_ok=True)
             (DOCS / "review-screen.png").write_bytes(shot.read_bytes())
+
+
+def open_first_in_queue(page: Any, keys: Keys, base: str) -> None:
+    """Log in as ana by keyboard and open the first order waiting in the queue (Enter)."""
+    page.goto(f"{base}/review")
+    page.wait_for_function("document.activeElement && document.activeElement.name === 'username'")
+    keys.type("ana")
+    keys.press("Tab")
+    keys.type(PASSWORD)
+    with page.expect_navigation():
+        keys.press("Enter")
+    with page.expect_navigation():
+        keys.press("Enter")
+    page.wait_for_selector(".page img")
+
+
+def correct_by_keyboard(page: Any, keys: Keys, truth: dict[str, str]) -> None:
+    """Visit the fields in doubt with F8 and type the right value where the reading is wrong, until every
+    field in `truth` reads right."""
+
+    def value(name: str) -> str:
+        return str(page.evaluate(f"document.querySelector('[name=\"{name}\"]').value")).replace(",", ".")
+
+    def right(name: str) -> bool:
+        return value(name) in (truth[name], truth[name].rstrip("0"))
+
+    while not all(right(name) for name in truth):
+        name = page.evaluate("document.activeElement.name")
+        if name in truth and not right(name):
+            keys.type(truth[name])  # the field's text is selected on arrival: typing replaces it
+        else:
+            keys.press("F8")  # on to the next field in doubt
+        assert keys.count < 120, "the wrong fields never came round"

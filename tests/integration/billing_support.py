@@ -3,9 +3,12 @@ payment terms, orders run to shipment, and the checks every scenario ends with."
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+
+import pdfplumber
 
 from core.billing.domain.invoicing import DocumentKind, Invoice
 from core.billing.domain.ledger import RECEIVABLE
@@ -129,3 +132,21 @@ def assert_trial_balance_zero(app: App) -> None:
             assert sum((r.balance for r in tb.rows), D(0)) == 0
         for ageing in books.receivables(uow, app.clock().date()):
             assert sum(ageing.buckets.values(), D(0)) == ageing.balance, ageing
+
+
+def card_order(
+    app: App, card: str = VISA, lines: list[tuple[str, Decimal]] | None = None, tag: str = "card"
+) -> int:
+    """An order of Bricolaje Galicia (C-1002, pays by card) with its card on file."""
+    app.billing.service.set_card("C-1002", card, 12, 2030, "clerk")
+    return new_order(app, "C-1002", lines or [("LLA-AJ-250", D(3)), ("TAC-6", D(2))], tag)
+
+
+def transactions_of(app: App, customer_id: str) -> list[PaymentTransaction]:
+    with app.uow() as uow:
+        return list(uow.billing.transactions(customer_id=customer_id))
+
+
+def pdf_text(content: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(content)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)

@@ -173,6 +173,11 @@ def test_invoice_numbers_have_no_gaps_and_no_duplicates_under_concurrency(pg_boo
         t.join()
     assert errors == []
     assert abandoned > 0 and len(issued) == WORKERS * PER_WORKER - abandoned
+    assert_numbered_without_gaps(pg_books, issued)
+
+
+def assert_numbered_without_gaps(pg_books: App, issued: list[str]) -> None:
+    """Series F holds exactly the invoices issued, numbered 1..n, its counter at n + 1, each posted."""
     with pg_books.uow() as uow:
         numbers = list(
             uow.session.scalars(text("SELECT number FROM invoices WHERE series = 'F' ORDER BY number"))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLES, SHARED_EDIFACT
+from tests.conftest import ROOT, SAMPLES, SHARED_EDIFACT, require_shared
 
 CONTRACT_ORDER_KEYS = {
     "po_number",
@@ -56,6 +56,7 @@ def oms(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_extract_prints_the_contract_shape_and_stores_nothing(tmp_path: Path) -> None:
+    require_shared()
     files = [
         str(SHARED_EDIFACT / "bots-plugins__order01.edi"),
         str(SHARED_EDIFACT / "edifabric__Invoice.txt"),
@@ -125,6 +126,7 @@ def test_ingest_on_the_embedded_default_processes_at_once(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("name", ["bots-plugins__orders96.edi", "pydifact__order.edi"])
 def test_extract_reads_shared_samples(tmp_path: Path, name: str) -> None:
+    require_shared()
     result = oms(tmp_path, "extract", "--json", str(SHARED_EDIFACT / name))
     assert result.returncode == 0
     assert json.loads(result.stdout)[0]["orders"]

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageStat
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
@@ -137,3 +137,31 @@ def test_a_page_with_nothing_to_turn_by_is_refused_with_its_reason() -> None:
     )
     result = ImageOcrParser().parse(doc, ParseContext(today=NOW))
     assert not result.orders and "no text found" in (result.error or "")
+
+
+@pytest.mark.parametrize("turned", [Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_270])
+def test_the_review_screen_shows_a_page_scanned_on_its_side_upright_under_its_word_boxes(
+    scan: Image.Image, turned: Image.Transpose
+) -> None:
+    from web.pages.images import render_page
+
+    content = as_file(scan.transpose(turned), "PNG", 300)
+    (page,) = parse(content, "scan.png").extra["pages"]  # type: ignore[misc]
+    assert isinstance(page, PageWords)
+    width, height = round(page.width), round(page.height)
+    # the clerk sees the page the way it was read: as tall as it is upright, every word inside its box
+    shown = Image.open(io.BytesIO(render_page(content, 1, width, height, page.rotation))).convert("L")
+    assert shown.size == (width, height) and height > width
+    code = next(w for w in page.words if w.text == "TOR-M8-40")
+    box = shown.crop((round(code.x0), round(code.y0), round(code.x1), round(code.y1)))
+    # a box over printed letters is well darker than the page around the text: the paper is white
+    assert mean(box) < 200
+    # drawn as scanned (not turned), the same box would fall on another part of the page
+    as_scanned = Image.open(io.BytesIO(render_page(content, 1, width, height))).convert("L")
+    unturned = as_scanned.crop((round(code.x0), round(code.y0), round(code.x1), round(code.y1)))
+    assert mean(unturned) > mean(box)
+
+
+def mean(image: Image.Image) -> float:
+    """The mean grey of an image, 0 black to 255 white."""
+    return float(ImageStat.Stat(image).mean[0])

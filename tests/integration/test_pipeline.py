@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from pydifact.segmentcollection import Interchange
@@ -10,7 +11,7 @@ from pydifact.segmentcollection import Interchange
 from core.capture.domain.documents import DocumentState
 from core.kernel.domain.model import Decision, OrderState, OutboundKind, OutboundState
 from oms.bootstrap import App
-from tests.conftest import SAMPLES, SHARED_EDIFACT
+from tests.conftest import SAMPLES, SHARED_EDIFACT, require_shared, shared_edifact_files
 from tests.integration.helpers import all_orders, answers_of, document, ingest, orders_of, outbox_files
 
 DEMO = (SAMPLES / "edifact" / "demo-orders.edi").read_bytes()
@@ -99,10 +100,9 @@ def test_the_same_interchange_under_another_name_and_bytes_is_a_duplicate(demo_a
     assert "UCI+100001+" in text and "+4+26" in text
 
 
-@pytest.mark.parametrize(
-    "name", sorted(p.name for p in SHARED_EDIFACT.iterdir() if p.suffix in {".edi", ".txt"})
-)
+@pytest.mark.parametrize("name", shared_edifact_files())
 def test_every_shared_sample_is_taken_or_quarantined_with_a_reason(app: App, name: str) -> None:
+    require_shared()
     doc_id = ingest(app, (SHARED_EDIFACT / name).read_bytes(), name)
     record = document(app, doc_id)
     assert record.state in (DocumentState.PROCESSED, DocumentState.QUARANTINED)
@@ -112,11 +112,11 @@ def test_every_shared_sample_is_taken_or_quarantined_with_a_reason(app: App, nam
         assert record.format == "edifact"
 
 
-BAD_INPUTS = {
+BAD_INPUTS: dict[str, bytes | Path] = {
     "empty": b"",
     "binary garbage": bytes(range(256)) * 40,
     "truncated": DEMO[: len(DEMO) // 3],
-    "invoice in the orders inbox": (SHARED_EDIFACT / "edifabric__Invoice.txt").read_bytes(),
+    "invoice in the orders inbox": SHARED_EDIFACT / "edifabric__Invoice.txt",
 }
 
 
@@ -124,7 +124,11 @@ BAD_INPUTS = {
 def test_bad_input_is_quarantined_with_its_reason_and_the_next_document_goes_through(
     demo_app: App, label: str
 ) -> None:
-    bad = ingest(demo_app, BAD_INPUTS[label], f"{label}.edi")
+    content = BAD_INPUTS[label]
+    if isinstance(content, Path):
+        require_shared()
+        content = content.read_bytes()
+    bad = ingest(demo_app, content, f"{label}.edi")
     record = document(demo_app, bad)
     assert record.state is DocumentState.QUARANTINED, (label, record.state, record.problems)
     assert record.error and len(record.error) > 10
@@ -132,7 +136,7 @@ def test_bad_input_is_quarantined_with_its_reason_and_the_next_document_goes_thr
     good = ingest(demo_app, DEMO)
     assert document(demo_app, good).state is DocumentState.PROCESSED
     with demo_app.uow() as uow:  # the bytes are kept, whatever they were
-        assert uow.blobs.get(record.sha256) == BAD_INPUTS[label]
+        assert uow.blobs.get(record.sha256) == content
 
 
 def test_a_50_mb_file_is_kept_but_not_read(demo_app: App) -> None:

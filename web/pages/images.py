@@ -12,6 +12,7 @@ from fastapi import APIRouter
 from fastapi.responses import Response
 
 from core.kernel.errors import NotFound
+from parsers.ocr.geometry import Orientation, turn
 from web.deps import AppDep
 
 router = APIRouter(tags=["review"], include_in_schema=False)
@@ -33,27 +34,32 @@ def _page_source(content: bytes) -> bytes:
     return content
 
 
-_cache: OrderedDict[tuple[str, int, int, int], bytes] = OrderedDict()
+_cache: OrderedDict[tuple[str, int, int, int, float], bytes] = OrderedDict()
 _CACHED_PAGES = 64
 
 
-def cached_page(sha256: str, content: bytes, number: int, width: int, height: int) -> bytes:
+def cached_page(
+    sha256: str, content: bytes, number: int, width: int, height: int, rotation: float = 0.0
+) -> bytes:
     """render_page, remembering the last pages drawn (a clerk goes back and forth)."""
-    key = (sha256, number, width, height)
+    key = (sha256, number, width, height, rotation)
     if key in _cache:
         _cache.move_to_end(key)
         return _cache[key]
-    png = render_page(content, number, width, height)
+    png = render_page(content, number, width, height, rotation)
     _cache[key] = png
     while len(_cache) > _CACHED_PAGES:
         _cache.popitem(last=False)
     return png
 
 
-def render_page(content: bytes, number: int, width: int, height: int) -> bytes:
-    """PNG of page `number` (1-based), `width` × `height` pixels."""
+def render_page(content: bytes, number: int, width: int, height: int, rotation: float = 0.0) -> bytes:
+    """PNG of page `number` (1-based), `width` × `height` pixels, turned `rotation` degrees
+    counter-clockwise first, as the reader turned it: a page scanned on its side or askew is shown
+    upright, in the frame its word boxes were measured in."""
     from PIL import Image
 
+    orientation = Orientation.from_degrees(rotation)
     source = _page_source(content)
     if source.startswith(b"%PDF"):
         import pypdfium2
@@ -62,14 +68,18 @@ def render_page(content: bytes, number: int, width: int, height: int) -> bytes:
         if not 1 <= number <= len(pdf):
             raise NotFound(f"the document has no page {number}")
         page = pdf[number - 1]
-        image = page.render(scale=width / page.get_width()).to_pil()
+        across = page.get_height() if orientation.quarters % 2 else page.get_width()
+        image = page.render(scale=width / across).to_pil()
     else:
         image = Image.open(io.BytesIO(source))
         try:
             image.seek(number - 1)
         except EOFError:
             raise NotFound(f"the document has no page {number}") from None
-    image = image.convert("L").resize((width, height))
+    image = image.convert("L")
+    if orientation.quarters or orientation.skew:
+        image = turn(image, orientation)
+    image = image.resize((width, height))
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
     return out.getvalue()
@@ -84,5 +94,6 @@ def page_image(document_id: int, number: int, app: AppDep) -> Response:
             raise NotFound(f"document {document_id} has no page {number}")
         content = uow.blobs.get(record.sha256)
     width, height = int(float(str(page["width"]))), int(float(str(page["height"])))
-    png = cached_page(record.sha256, content, number, width, height)
+    rotation = float(str(page.get("rotation") or 0.0))
+    png = cached_page(record.sha256, content, number, width, height, rotation)
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})

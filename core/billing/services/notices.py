@@ -23,11 +23,9 @@ from core.billing.domain.notices import (
 )
 from core.billing.services.unit_of_work import BillingUnitOfWork
 from core.fulfilment.domain.contact import choose_channel, is_structured
-from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Order, OutboundMessage
 from core.kernel.domain.notices import NotificationState
-from core.kernel.errors import NotFound
-from core.kernel.services.outbox import RenderReport, render_row
+from core.kernel.services.outbox import RenderReport, render_order_rows, render_row
 
 log = logging.getLogger(__name__)
 
@@ -82,15 +80,13 @@ def render_pending(
     uow: BillingUnitOfWork, order_id: int, notifiers: Mapping[str, BillingNotifier], now: datetime
 ) -> RenderReport:
     """Render every pending billing notice of an order into the outbox (rows locked while doing it)."""
-    report = RenderReport()
-    order = uow.fulfilment.order(order_id)
-    if order is None:
-        raise NotFound(f"order {order_id} does not exist")
-    for notice in uow.billing.pending_notices(order_id):
-        _render_one(uow, order, notice, notifiers, now, report)
-    if report.queued:
-        uow.emit(AnswersQueued(order.document_id))
-    return report
+    return render_order_rows(
+        uow,
+        order_id,
+        uow.fulfilment.order(order_id),
+        lambda: uow.billing.pending_notices(order_id),
+        lambda order, notice, report: _render_one(uow, order, notice, notifiers, now, report),
+    )
 
 
 def _render_one(

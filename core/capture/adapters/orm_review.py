@@ -81,6 +81,8 @@ document_pages = Table(
     Column("source", String(16), nullable=False),
     Column("words", JSON, nullable=False),  # [[text, x0, y0, x1, y1, confidence], ...]
     Column("text", Text),
+    # degrees counter-clockwise the reader turned the page image before reading it (the words' frame)
+    Column("rotation", Float, nullable=False, default=0.0, server_default="0"),
     UniqueConstraint("document_id", "number", name="uq_document_pages_document_number"),
 )
 

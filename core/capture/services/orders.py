@@ -45,6 +45,7 @@ def pages_rows(pages: Sequence[PageWords]) -> list[dict[str, object]]:
             "height": page.height,
             "dpi": page.dpi,
             "source": page.source,
+            "rotation": page.rotation,
             "words": [
                 [
                     w.text,

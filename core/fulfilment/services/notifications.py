@@ -19,11 +19,9 @@ from core.fulfilment.domain.notifications import CustomerNotice, NoticeKind, Not
 from core.fulfilment.domain.progress import progress
 from core.fulfilment.domain.stock import AllocationState
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
-from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Order, OutboundMessage
 from core.kernel.domain.notices import NotificationState
-from core.kernel.errors import NotFound
-from core.kernel.services.outbox import RenderReport, render_row
+from core.kernel.services.outbox import RenderReport, render_order_rows, render_row
 
 ZERO = Decimal(0)
 
@@ -43,15 +41,13 @@ def render_pending(
     uow: FulfilmentUnitOfWork, order_id: int, notifiers: Mapping[str, Notifier], now: datetime
 ) -> RenderReport:
     """Render every pending notification of an order into the outbox (rows locked while doing it)."""
-    report = RenderReport()
-    order = uow.fulfilment.order(order_id)
-    if order is None:
-        raise NotFound(f"order {order_id} does not exist")
-    for notification in uow.fulfilment.pending_notifications(order_id):
-        _render_one(uow, order, notification, notifiers, now, report)
-    if report.queued:
-        uow.emit(AnswersQueued(order.document_id))
-    return report
+    return render_order_rows(
+        uow,
+        order_id,
+        uow.fulfilment.order(order_id),
+        lambda: uow.fulfilment.pending_notifications(order_id),
+        lambda order, notification, report: _render_one(uow, order, notification, notifiers, now, report),
+    )
 
 
 def _render_one(

@@ -4,13 +4,15 @@ notices: composed once, in a savepoint, marked queued or skipped; a failure leav
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 
+from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Order, OutboundMessage
 from core.kernel.domain.notices import NotificationState
+from core.kernel.errors import NotFound
 from core.kernel.services.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,28 @@ class PendingRow(Protocol):
     error: str | None
     outbound_id: int | None
     queued_at: datetime | None
+
+
+R = TypeVar("R", bound=PendingRow)
+
+
+def render_order_rows(
+    uow: UnitOfWork,
+    order_id: int,
+    order: Order | None,
+    rows: Callable[[], Iterable[R]],
+    render_one: Callable[[Order, R, RenderReport], None],
+) -> RenderReport:
+    """Render every pending row of one order (`rows()` locks them) and, when anything reached the
+    outbox, say so with `AnswersQueued` so the senders deliver it after commit."""
+    if order is None:
+        raise NotFound(f"order {order_id} does not exist")
+    report = RenderReport()
+    for row in rows():
+        render_one(order, row, report)
+    if report.queued:
+        uow.emit(AnswersQueued(order.document_id))
+    return report
 
 
 def render_row(

@@ -53,28 +53,7 @@ def render(spec: OrderSpec, rng: random.Random) -> bytes:
     pdf = Pdf(spec.page_size, spec.po_number, blank_pages=spec.extras.get("blank_pages", 0))
     left, right = 50, pdf.width - 45
     width = right - left
-    c = spec.customer
-    # return address above the envelope window, then our address in the window
-    pdf.text(left, 118, f"{c.name} · {c.street} · {c.postal_code} {c.city}", 7.5)
-    pdf.line(left, 121, left + 250, 121, 0.3)
-    for i, text in enumerate(blocks.supplier_lines()):
-        pdf.text(left, 138 + i * 13, text, 10)
-    # the buyer's logo line at the top right, then the document box
-    pdf.text(right, 58, c.name, 14, "bold", "right")
-    pdf.text(right, 74, f"{c.street} · {c.postal_code} {c.city}", 9, "sans", "right")
-    pdf.text(left + width * 0.55, 118, f"{w['title']} {spec.po_number}", 13, "bold")
-    label_x, value_x = left + width * 0.55, left + width * 0.55 + 115
-    rows = [
-        (words["po"], spec.po_number),
-        (words["date"], s.date(spec.order_date)),
-        blocks.id_pair(spec, words),
-        (w["supplier_no"], f"7{rng.randrange(10000, 99999)}"),
-        (w["contact"], blocks.BUYERS[c.customer_id][0]),
-        (words["currency"], "EUR"),
-    ]
-    for i, (key, value) in enumerate(rows):
-        pdf.text(label_x, 136 + i * 13, key, 9)
-        pdf.text(value_x, 136 + i * 13, value, 9)
+    rows = _letterhead(pdf, spec, rng, words, left, right)
     y = 136 + 13 * len(rows) + 14
     y = (
         blocks.block(
@@ -115,3 +94,36 @@ def render(spec: OrderSpec, rng: random.Random) -> bytes:
     blocks.footer(pdf, spec, 1, 1, words)
     pdf.text(left, pdf.height - 48, f"{SUPPLIER['name']} – {w['title']} {spec.po_number}", 8)
     return pdf.finish()
+
+
+def _letterhead(
+    pdf: Pdf, spec: OrderSpec, rng: random.Random, words: Labels, left: float, right: float
+) -> list[tuple[str, str]]:
+    """Return address over the envelope window, our address in it, the buyer's name top right and the
+    document's facts beside the window; the facts' rows, for what follows to be placed under them."""
+    w = WORDS[spec.language]
+    s = spec.style
+    c = spec.customer
+    width = right - left
+    # return address above the envelope window, then our address in the window
+    pdf.text(left, 118, f"{c.name} · {c.street} · {c.postal_code} {c.city}", 7.5)
+    pdf.line(left, 121, left + 250, 121, 0.3)
+    for i, text in enumerate(blocks.supplier_lines()):
+        pdf.text(left, 138 + i * 13, text, 10)
+    # the buyer's logo line at the top right, then the document box
+    pdf.text(right, 58, c.name, 14, "bold", "right")
+    pdf.text(right, 74, f"{c.street} · {c.postal_code} {c.city}", 9, "sans", "right")
+    pdf.text(left + width * 0.55, 118, f"{w['title']} {spec.po_number}", 13, "bold")
+    label_x, value_x = left + width * 0.55, left + width * 0.55 + 115
+    rows = [
+        (words["po"], spec.po_number),
+        (words["date"], s.date(spec.order_date)),
+        blocks.id_pair(spec, words),
+        (w["supplier_no"], f"7{rng.randrange(10000, 99999)}"),
+        (w["contact"], blocks.BUYERS[c.customer_id][0]),
+        (words["currency"], "EUR"),
+    ]
+    for i, (key, value) in enumerate(rows):
+        pdf.text(label_x, 136 + i * 13, key, 9)
+        pdf.text(value_x, 136 + i * 13, value, 9)
+    return rows

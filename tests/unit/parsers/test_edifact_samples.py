@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from core.capture.domain.order import CapturedOrder
+from tests.conftest import SHARED_ABSENT, SHARED_EDIFACT, require_shared
 from tests.unit.parsers.edifact_support import read
 
-ROOT = Path(__file__).resolve().parents[3]
-SAMPLES = ROOT.parent / "shared" / "samples" / "edifact"
-EXPECTED: dict[str, Any] = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
+SAMPLES = SHARED_EDIFACT
+FACTS = SAMPLES / "expected.json"
+EXPECTED: dict[str, Any] = (
+    json.loads(FACTS.read_text(encoding="utf-8")) if FACTS.is_file() else {SHARED_ABSENT: None}
+)
+
+
+@pytest.fixture(autouse=True)
+def shared() -> None:
+    require_shared()
 
 
 def _facts(order: CapturedOrder) -> dict[str, Any]:
