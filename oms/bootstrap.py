@@ -160,7 +160,7 @@ class App:
         return self.processor().answer_decided(uow, order, now)
 
     def validate(self, order: CapturedOrder, master: MasterData, today: date) -> ResolvedOrder:
-        return validate(order, master, today, ours=self.ours)
+        return validate(order, master, today, ours=self.ours, price_tolerance=self.settings.price_tolerance)
 
     @property
     def ours(self) -> OwnIdentity:

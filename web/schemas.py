@@ -37,8 +37,12 @@ class OrderLineOut(BaseModel):
     unit_price: Decimal | None
     amount: Decimal | None
     requested_delivery_date: date | None
+    # ordered in a pack: the quantity in the product's own unit, beside `quantity` and `unit` as written
+    base_quantity: Decimal | None = None
+    base_unit: str | None = None
+    price_source: str | None = None  # the price rule the line was checked against
 
-    @field_serializer("quantity", "unit_price", "amount")
+    @field_serializer("quantity", "unit_price", "amount", "base_quantity")
     def _decimal(self, value: Decimal | None) -> str | None:
         return _fmt(value)
 

@@ -119,6 +119,10 @@ order_lines = Table(
     Column("unit_price", ExactDecimal()),
     Column("amount", ExactDecimal()),
     Column("requested_delivery_date", Date),
+    # the ordered quantity in the product's own unit when the line was ordered in a pack ("2 CJ" = 24 UN)
+    Column("base_quantity", ExactDecimal()),
+    Column("base_unit", String(16)),
+    Column("price_source", String(256)),  # the price rule the line was checked against
     Index("ix_order_lines_order_position", "order_id", "position", unique=True),
 )
 

@@ -2,7 +2,7 @@
 from which the throttle decides delays and account locks.
 
 Revision ID: 0008
-Revises: 0006 (0007, prices, is added beside this one; the chain is joined at merge)
+Revises: 0007
 Create Date: 2026-12-03 14:00:00
 """
 
@@ -13,7 +13,7 @@ from core.kernel.adapters.types import UTCDateTime
 
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
