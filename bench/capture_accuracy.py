@@ -5,6 +5,11 @@ The orders are drawn (samples.orders_gen): eight layout families, reported per f
 TUNING families and seeds are the ones reader work may be run on; HELD-OUT ones are only measured:
 
     python -m bench.capture_accuracy [--families tuning|held-out|all] [--count N] [--seed S] [--legacy]
+                                     [--with-terms]
+
+With `--with-terms` the same documents are read a second time with the commercial terms loaded beside
+the master data (agreed prices, price lists in the buyers' currencies, packs: samples' prices.csv and
+units.csv), and both figures are reported.
 
 
 Reported per document variant: header-field accuracy, line accuracy (sku, quantity and unit price all
@@ -36,7 +41,7 @@ from oms.extract import master_data, result_json
 from oms.settings import Settings
 from samples.orders_gen import LAYOUTS, TODAY, generate, generate_drawn
 from samples.orders_gen.check import HEADER_FACTS, header_errors, line_errors
-from samples.orders_gen.master import MASTER_KINDS, master_csv
+from samples.orders_gen.master import MASTER_KINDS, TERMS_KINDS, master_csv
 
 COUNT = int(os.environ.get("BENCH_CAPTURE_DOCS", "12"))  # drawn orders per family
 SEED = 2026
@@ -132,15 +137,16 @@ def score_documents(docs: Iterable[tuple[str, bytes, dict[str, Any]]], read: Rea
 
 
 @contextmanager
-def demo_app() -> Iterator[App]:
-    """The application on a temporary SQLite database holding the demo master data."""
+def demo_app(*, terms: bool = False) -> Iterator[App]:
+    """The application on a temporary SQLite database holding the demo master data (with `terms`, the
+    commercial terms too)."""
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(
             data_dir=Path(tmp), database_url=f"sqlite:///{tmp}/oms.db", broker_url="memory://"
         )
         app = bootstrap(settings, clock=lambda: DAY)
         app.upgrade_database()
-        for kind in MASTER_KINDS:  # the demo data and the drawn orders' buyers abroad
+        for kind in MASTER_KINDS + (TERMS_KINDS if terms else ()):  # demo data and buyers abroad
             import_csv(app.uow(), kind, master_csv(kind))
         try:
             yield app
@@ -167,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--legacy", action="store_true", help="also the six fixed layouts the reader was written beside"
     )
+    ap.add_argument(
+        "--with-terms", action="store_true", help="also read with agreed prices and packs loaded, beside"
+    )
     args = ap.parse_args(argv if argv is not None else [])
     families = by_family.chosen(args)
     drawn = generate_drawn(args.count, families, args.seed)
@@ -186,7 +195,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             docs = [(g.name, g.pdf, g.truth) for g in generate(36, SEED)]
             legacy = score_documents(docs, app_reader(app), f"legacy fixed layouts ({len(LAYOUTS)})")
             print("\n".join(legacy.report()))
+    if args.with_terms:
+        _beside_terms(cases, scores)
     return 0
+
+
+def _beside_terms(cases: list[Any], without: dict[str, Any]) -> None:
+    """The same documents read with the commercial terms loaded: touchless and what held the rest."""
+    from bench import by_family
+
+    with demo_app(terms=True) as app:
+        scores = by_family.score_cases(cases, app_reader(app), "with terms")
+    print("\n".join(by_family.table(scores, "text PDFs, with terms")))
+    for label, tally in (("without terms", without["all"]), ("with terms", scores["all"])):
+        held = ", ".join(f"{what} {n}" for what, n in tally.held.most_common()) or "nothing"
+        print(f"  {label}: touchless {tally.touchless}/{tally.documents}; read right but held by: {held}")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -28,6 +29,7 @@ from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.adapters.db import make_engine
 from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Order
+from core.kernel.domain.signins import LoginPolicy
 from core.kernel.errors import ConfigError
 from core.kernel.services import delivery
 from core.orm import make_session_factory
@@ -42,6 +44,7 @@ from oms.settings import Settings
 from oms.tasks import Jobs, Worker, drain
 from oms.wiring import Wiring
 from outbound.channel import ChannelRegistry
+from outbound.spool import sweep_leftovers
 from parsers.base import Parser, ParserRegistry
 from parsers.edifact import EdifactParser
 from parsers.email import EmailParser
@@ -157,7 +160,7 @@ class App:
         return self.processor().answer_decided(uow, order, now)
 
     def validate(self, order: CapturedOrder, master: MasterData, today: date) -> ResolvedOrder:
-        return validate(order, master, today, ours=self.ours)
+        return validate(order, master, today, ours=self.ours, price_tolerance=self.settings.price_tolerance)
 
     @property
     def ours(self) -> OwnIdentity:
@@ -176,6 +179,8 @@ class App:
     def requeue_unfinished(self, *, everything: bool = False) -> int:
         """Queue again what the database says is unfinished; at start-up, everything."""
         now = self.clock()
+        if everything:  # start-up: half-written answers a killed worker left (the rows still say pending)
+            sweep_leftovers(self.settings.outbox, time.time())  # file times are the wall clock
         with self.uow() as uow:
             if everything:
                 docs = uow.documents.unfinished_ids()
@@ -220,6 +225,12 @@ class App:
         """On the embedded queue nobody else runs the jobs a step queued: run them now."""
         if self.settings.embedded:
             drain(self.broker, self.settings.worker_threads)
+
+    @property
+    def login_policy(self) -> LoginPolicy:
+        return LoginPolicy(
+            self.settings.login_max_failures, timedelta(minutes=self.settings.login_lock_minutes)
+        )
 
     def upgrade_database(self) -> None:
         migrate.upgrade(self.engine)

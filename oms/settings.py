@@ -10,6 +10,7 @@ uses are properties.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,6 +18,7 @@ from pydantic import Field, ValidationError, ValidationInfo, field_validator, mo
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from core.kernel.errors import ConfigError
+from validation.terms import PRICE_TOLERANCE
 
 PREFIX = "OMS_"
 MB = 1024 * 1024
@@ -58,6 +60,10 @@ class Settings(BaseSettings):
     company_vat: Listed = ("ESB50123456",)
     company_gln: Listed = ()
     company_phone: Listed = ()  # phone and fax numbers
+    login_max_failures: Positive = 5  # failed sign-ins in a row that lock an account
+    login_lock_minutes: Positive = 15  # how long a lock lasts unless a supervisor unlocks it first
+    # a document's unit price agrees with the customer's price within this fraction of it (0.005: 0.5 %)
+    price_tolerance: Annotated[Decimal, Field(ge=0, lt=1, allow_inf_nan=False)] = PRICE_TOLERANCE
 
     @field_validator("*", mode="before")
     @classmethod

@@ -37,6 +37,25 @@ def write_atomically(path: Path, content: bytes) -> None:
         os.close(fd)
 
 
+# what write_atomically leaves behind when killed between write and rename: `.<name>.<32 hex>.tmp`
+_LEFTOVER = re.compile(r"^\..+\.[0-9a-f]{32}\.tmp$")
+
+
+def sweep_leftovers(root: Path, now: float, grace_seconds: float = 300.0) -> list[Path]:
+    """Remove half-written files a killed writer left under `root`; returns what went.
+
+    The message itself is still pending in the database and is written again, so nothing is lost.
+    Only files older than `grace_seconds` go: another worker may be writing one right now."""
+    gone: list[Path] = []
+    if not root.is_dir():
+        return gone
+    for path in root.rglob("*.tmp"):
+        if _LEFTOVER.match(path.name) and path.is_file() and now - path.stat().st_mtime > grace_seconds:
+            path.unlink(missing_ok=True)
+            gone.append(path)
+    return gone
+
+
 class FolderSpool:
     """Sends by writing into a per-recipient folder; sending the same message twice writes one file."""
 

@@ -147,7 +147,7 @@ def amqp_url() -> str:
 def load_demo_master_data(app: App) -> None:
     from core.catalog.services.masterdata import import_csv
 
-    for kind in ("customers", "products", "customer-items"):
+    for kind in ("customers", "products", "customer-items", "prices", "units"):
         import_csv(app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))
 
 

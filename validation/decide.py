@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 
 from core.capture.domain.order import CapturedOrder, Evidence, Problem, ProblemCode, Severity
 from core.capture.domain.resolution import MasterData, OwnIdentity, ResolvedOrder
@@ -18,6 +19,7 @@ from validation.document import (
 )
 from validation.resolve import resolve_line
 from validation.rules import check_confidence, check_header, check_lines, in_doubt
+from validation.terms import PRICE_TOLERANCE, line_terms, terms_of
 
 # Each problem that needs a person costs this much confidence; informational ones cost a little.
 REVIEW_PENALTY = 0.15
@@ -27,19 +29,26 @@ ACCEPT_FLOOR = 0.5
 
 
 def validate(
-    order: CapturedOrder, master: MasterData, today: date, *, ours: OwnIdentity | None = None
+    order: CapturedOrder,
+    master: MasterData,
+    today: date,
+    *,
+    ours: OwnIdentity | None = None,
+    price_tolerance: Decimal = PRICE_TOLERANCE,
 ) -> ResolvedOrder:
     """Resolve, check and decide; never raises, every reason is a problem with a stable code.
 
     `ours` is what we print about ourselves (settings): such identifiers on an order never name the
     customer. A customer named by a printed identifier or the sender counts as much as one named by
-    its GLN: a fully read order from it may flow on untouched.
+    its GLN: a fully read order from it may flow on untouched. Where master data carries commercial
+    terms (`validation.terms.CommercialTerms`), a line is priced and unit-checked by them.
     """
     buyer = resolve_customer(order, master, ours)
     customer = buyer.customer
     identified = buyer.strong and (buyer.via != "party_id" or len(buyer.evidence) > 1)
     matches = tuple(resolve_line(line, customer, master) for line in order.lines)
     products = tuple(m.product for m in matches)
+    terms = line_terms(order, products, customer.customer_id if customer else None, terms_of(master), today)
     problems: list[Problem] = list(order.problems)
     problems.extend(check_kind(order))
     if buyer.problem is not None:
@@ -48,9 +57,13 @@ def validate(
     problems.extend(check_unread(order))
     problems.extend(check_line_texts(order))
     problems.extend(check_page_facts(order))
-    problems.extend(check_lines(order, products))
+    problems.extend(check_lines(order, products, terms, price_tolerance))
     problems.extend(check_totals(order))
-    problems.extend(check_confidence(order, products, customer, identified=identified))
+    problems.extend(
+        check_confidence(
+            order, products, customer, identified=identified, terms=terms, tolerance=price_tolerance
+        )
+    )
     for i, match in enumerate(matches):
         if match.via == "description" and match.product is not None:
             problems.append(
@@ -61,7 +74,9 @@ def validate(
                     field=f"lines[{i}].item_code",
                 )
             )
-    doubtful = in_doubt(order, products, customer, identified=identified)
+    doubtful = in_doubt(
+        order, products, customer, identified=identified, terms=terms, tolerance=price_tolerance
+    )
     confidence = score(doubtful, problems)
     if confidence < ACCEPT_FLOOR and decide(problems) is Decision.ACCEPT:
         weakest = min(doubtful, key=lambda e: e.confidence, default=None)
@@ -81,6 +96,7 @@ def validate(
         confidence=confidence,
         decision=decide(problems),
         learnable=learnable(order, ours),
+        terms=terms,
     )
 
 

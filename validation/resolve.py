@@ -10,6 +10,7 @@ from core.capture.domain.order import CapturedLine
 from core.capture.domain.resolution import MasterData
 from core.kernel.domain.model import Customer, Product
 from validation.fuzzy import product_by_description
+from validation.terms import terms_of
 
 # Mailbox providers shared by many companies: a customer is never identified by these domains alone.
 PUBLIC_MAIL_DOMAINS = frozenset(
@@ -54,16 +55,21 @@ class LineMatch:
     """The product a line resolved to and how it was found."""
 
     product: Product | None
-    via: str | None  # "gtin" | "sku" | "customer_item" | "misread" | "description" | None
+    via: str | None  # "gtin" | "pack_gtin" | "sku" | "customer_item" | "misread" | "description" | None
     score: float | None = None  # how alike, for a match by description
 
 
 def resolve_line(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:
-    """GTIN first, then our SKU (LIN code or the supplier's article number), then the customer's code."""
+    """GTIN first (a product's or one of its packs'), then our SKU (LIN code or the supplier's article
+    number), then the customer's code."""
     if line.gtin:
         product = master.product_by_gtin(line.gtin)
         if product is not None:
             return LineMatch(product, "gtin")
+        pack = terms_of(master).pack_by_gtin(line.gtin)
+        product = master.product(pack.sku) if pack else None
+        if product is not None:
+            return LineMatch(product, "pack_gtin")
     for code in (line.supplier_item_code, line.item_code):
         if code:
             product = master.product(code)

@@ -7,17 +7,17 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedOrder, Evidence, Problem, ProblemCode
+from core.capture.domain.resolution import LineTerms
 from core.kernel.domain.model import Customer, Product
 from core.kernel.domain.phone import same_number
-from validation.units import kind_of
+from validation.terms import PRICE_TOLERANCE, close
+from validation.units import fold, kind_of
 
 # An order dated further ahead than this is suspicious (time zones allow a day).
 FUTURE_SLACK = timedelta(days=1)
 # An order read from a page (fax, scan, PDF) dated longer than this before it arrived is looked at by a
 # person: it is rare for a written order, and a misread digit ("06" for "26") looks just like it.
 PAGE_ORDER_AGE = timedelta(days=14)
-# A unit price within this fraction of the list price counts as agreeing (rounding in the sender's ERP).
-PRICE_TOLERANCE = Decimal("0.005")
 # A field read with less confidence than this (OCR confidence × layout certainty) needs a person.
 CONFIDENCE_FLOOR = 0.8
 # The fields whose doubt decides: identifiers, dates, numbers (by path or path ending).
@@ -78,7 +78,15 @@ def check_header(order: CapturedOrder, today: date) -> Iterator[Problem]:
         )
 
 
-def check_lines(order: CapturedOrder, products: tuple[Product | None, ...]) -> Iterator[Problem]:
+def check_lines(
+    order: CapturedOrder,
+    products: tuple[Product | None, ...],
+    terms: tuple[LineTerms, ...] = (),
+    tolerance: Decimal = PRICE_TOLERANCE,
+) -> Iterator[Problem]:
+    """Each line's product, quantity, unit, price, currency and amount. With `terms` (one per line) a
+    line ordered in one of the product's packs is no unit mismatch, and its price is compared with the
+    price this customer should pay per pack; without, with the product's list price."""
     for i, (line, product) in enumerate(zip(order.lines, products, strict=True)):
         where = f"lines[{i}]"
         if product is None:
@@ -96,35 +104,49 @@ def check_lines(order: CapturedOrder, products: tuple[Product | None, ...]) -> I
             )
         if product is None:
             continue
-        ordered, sold = kind_of(line.unit), kind_of(product.unit)
-        if ordered and sold and ordered != sold:
-            yield Problem(
-                ProblemCode.UNIT_MISMATCH,
-                f"ordered in {line.unit} ({ordered}) but {product.sku} is sold by {product.unit} ({sold})",
-                field=f"{where}.unit",
-            )
-        price = product.price
-        if line.unit_price is not None and price is not None and not _close(line.unit_price, price):
-            yield Problem(
-                ProblemCode.PRICE_MISMATCH,
-                f"unit price {line.unit_price} differs from the list price {price}",
-                field=f"{where}.unit_price",
-            )
-        if order.currency and product.currency and order.currency != product.currency:
-            yield Problem(
-                ProblemCode.CURRENCY_MISMATCH,
-                f"order currency {order.currency} differs from the price currency {product.currency}",
-                field="currency",
-            )
+        yield from _unit_and_price(order, i, product, terms[i] if terms else None, tolerance)
         amount, quantity, unit_price = line.amount, line.quantity, line.unit_price
         if amount is None or quantity is None or unit_price is None:
             continue
-        if not _close(quantity * unit_price, amount, absolute=Decimal("0.01")):
+        if not close(quantity * unit_price, amount, PRICE_TOLERANCE, absolute=Decimal("0.01")):
             yield Problem(
                 ProblemCode.AMOUNT_MISMATCH,
                 f"{quantity} × {unit_price} is not the line amount {amount}",
                 field=f"{where}.amount",
             )
+
+
+def _unit_and_price(
+    order: CapturedOrder, i: int, product: Product, terms: LineTerms | None, tolerance: Decimal
+) -> Iterator[Problem]:
+    line, where = order.lines[i], f"lines[{i}]"
+    pack = terms.pack_unit if terms else None
+    ordered, sold = kind_of(line.unit), kind_of(pack or product.unit)
+    if ordered and sold and ordered != sold and not (pack and fold(pack) == fold(line.unit or "")):
+        by = f"{product.sku} is sold by {product.unit} ({kind_of(product.unit)})"
+        yield Problem(
+            ProblemCode.UNIT_MISMATCH,
+            f"ordered in {line.unit} ({ordered}) but "
+            + (f"the code names the pack {pack} ({sold})" if pack else by),
+            field=f"{where}.unit",
+        )
+    price = terms.expected_price if terms else product.price
+    if line.unit_price is not None and price is not None and not close(line.unit_price, price, tolerance):
+        source = terms.price_source if terms and terms.price_source else f"list price {product.price}"
+        per = f" per {pack}" if pack else ""
+        yield Problem(
+            ProblemCode.PRICE_MISMATCH,
+            f"unit price {line.unit_price} differs from the price {price}{per} this customer should pay"
+            f" ({source})",
+            field=f"{where}.unit_price",
+        )
+    priced = terms is not None and terms.price_source is not None
+    if order.currency and product.currency and order.currency != product.currency and not priced:
+        yield Problem(
+            ProblemCode.CURRENCY_MISMATCH,
+            f"order currency {order.currency} differs from the price currency {product.currency}",
+            field="currency",
+        )
 
 
 def check_confidence(
@@ -133,10 +155,12 @@ def check_confidence(
     customer: Customer | None = None,
     *,
     identified: bool = False,
+    terms: tuple[LineTerms, ...] = (),
+    tolerance: Decimal = PRICE_TOLERANCE,
 ) -> Iterator[Problem]:
     """Every decisive field read with less confidence than CONFIDENCE_FLOOR, and not vouched for by a
     cross-check (see `in_doubt`), goes to a person."""
-    for item in in_doubt(order, products, customer, identified=identified):
+    for item in in_doubt(order, products, customer, identified=identified, terms=terms, tolerance=tolerance):
         if item.confidence >= CONFIDENCE_FLOOR:
             continue
         yield Problem(
@@ -153,15 +177,18 @@ def in_doubt(
     customer: Customer | None = None,
     *,
     identified: bool = False,
+    terms: tuple[LineTerms, ...] = (),
+    tolerance: Decimal = PRICE_TOLERANCE,
 ) -> list[Evidence]:
     """The evidence of the decisive fields that no cross-check vouches for.
 
-    An item code is vouched for by master data when it resolved to a product whose list price the
-    line's price agrees with; the buyer's number when it names the customer that the number the
-    order was faxed from (or the address it was mailed from) belongs to as well, or when the customer
-    was `identified` by something besides that number (a printed tax id, e-mail, phone or fax, or the
-    sender): had the number named another customer, that would have been a conflict. The currency is
-    not vouched for by the prices' currency: a page showing two currency signs must still reach a person.
+    An item code is vouched for by master data when it resolved to a product whose price for this customer
+    (`terms`; without them its list price) the line's price agrees with; the buyer's number when it names
+    the customer that the number the order was faxed from (or the address it was mailed from) belongs to
+    as well, or when the customer was `identified` by something besides that number (a printed tax id,
+    e-mail, phone or fax, or the sender): had the number named another customer, that would have been a
+    conflict. The currency is not vouched for by the prices' currency: a page showing two currency signs
+    must still reach a person.
     Descriptions, names, addresses and units are not decisive fields and are left out (a unit that
     disagrees with the product's is a problem of its own).
     """
@@ -169,7 +196,7 @@ def in_doubt(
         item
         for item in order.evidence
         if item.field.endswith(DECISIVE_FIELDS)
-        and not (item.field.endswith(CODE_FIELDS) and _vouched(order, products, item.field))
+        and not (item.field.endswith(CODE_FIELDS) and _vouched(order, products, item.field, terms, tolerance))
         and not (item.field == "buyer.party_id" and (identified or _buyer_vouched(order, customer)))
     ]
 
@@ -186,15 +213,18 @@ def _buyer_vouched(order: CapturedOrder, customer: Customer | None) -> bool:
     return faxed or mailed
 
 
-def _vouched(order: CapturedOrder, products: tuple[Product | None, ...], path: str) -> bool:
+def _vouched(
+    order: CapturedOrder,
+    products: tuple[Product | None, ...],
+    path: str,
+    terms: tuple[LineTerms, ...],
+    tolerance: Decimal,
+) -> bool:
     index = int(path[len("lines[") : path.index("]")]) if path.startswith("lines[") else -1
     if not 0 <= index < min(len(products), len(order.lines)):
         return False
     product, line = products[index], order.lines[index]
-    if product is None or product.price is None or line.unit_price is None:
+    if product is None or line.unit_price is None:
         return False
-    return _close(line.unit_price, product.price)
-
-
-def _close(a: Decimal, b: Decimal, absolute: Decimal = Decimal("0")) -> bool:
-    return abs(a - b) <= max(absolute, abs(b) * PRICE_TOLERANCE)
+    price = terms[index].expected_price if index < len(terms) else product.price
+    return price is not None and close(line.unit_price, price, tolerance)

@@ -60,14 +60,20 @@ KINDS: dict[str, frozenset[str]] = {
     "metre": frozenset({"M", "MTR", "METRO", "METROS", "METRE", "METRES"}),
     "litre": frozenset({"L", "LT", "LTR", "LITRO", "LITROS", "LITRE", "LITRES"}),
     "roll": frozenset({"RO", "ROLLO", "ROLLOS", "ROLL", "ROLLS"}),
+    "pallet": frozenset({"PAL", "PALE", "PALES", "PALET", "PALETS", "PALLET", "PALLETS", "PX"}),
 }
+
+
+def fold(unit: str) -> str:
+    """A unit as written, without accents, case or stops: "Cajas." -> "CAJAS"."""
+    return unicodedata.normalize("NFKD", unit).encode("ascii", "ignore").decode().upper().strip(" .")
 
 
 def kind_of(unit: str | None) -> str | None:
     """The kind of a unit as written ("cajas" -> box, "PCE" -> piece); None when not known."""
     if not unit:
         return None
-    folded = unicodedata.normalize("NFKD", unit).encode("ascii", "ignore").decode().upper().strip(" .")
+    folded = fold(unit)
     for kind, words in KINDS.items():
         if folded in words:
             return kind

@@ -2,46 +2,56 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime
+
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from core.kernel.errors import ComandaError, LifecycleError, NoCarrier, NotFound
 from web.deps import Backend
+from web.headers import SecurityHeadersMiddleware
 from web.pages import billing as billing_pages
-from web.pages import calibration, dashboard, fulfilment, images, login, review
+from web.pages import calibration, dashboard, fulfilment, images, login, review, signins
 from web.routes import billing, books, documents, health, lifecycle, orders, picklists, shipments, stock
 from web.routes.channels import endpoint_router
+from web.schemas import COMMON_ERRORS, CONFLICT
 from web.security import AuthMiddleware
 from web.templating import HERE
 
 
-def create_app(oms: Backend) -> FastAPI:
+def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> FastAPI:
+    """The app over the wired system; `clock` (the real one by default) times sign-ins and sessions."""
     api = FastAPI(
         title="Comanda",
         description="Order capture (EDIFACT, e-mail, fax) and order management",
         version="0.1.0",
+        responses=COMMON_ERRORS,
     )
     api.state.oms = oms
+    api.state.clock = clock or (lambda: datetime.now(UTC))
     api.include_router(health.router)
     api.include_router(orders.router)
     api.include_router(documents.router)
     api.include_router(login.router)
+    api.include_router(signins.router)
     api.include_router(review.router)
     api.include_router(images.router)
     api.include_router(dashboard.router)
     api.include_router(calibration.router)
     for router in (lifecycle.router, stock.router, picklists.router, shipments.router, fulfilment.router):
-        api.include_router(router)
-    api.include_router(billing.router)
-    api.include_router(books.router)
+        api.include_router(router, responses=CONFLICT)
+    api.include_router(billing.router, responses=CONFLICT)
+    api.include_router(books.router, responses=CONFLICT)
     api.include_router(billing_pages.router)
     for endpoint in oms.channels.endpoints():  # what registered channels receive on (AS2's /as2)
         api.include_router(endpoint_router(endpoint))
     api.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     # outermost: nothing below is reached without a user (see web/security.py), but for the paths
     # channels declare public (their callers prove themselves otherwise, AS2 by signature)
-    api.add_middleware(AuthMiddleware, backend=oms, public=oms.channels.public_paths())
+    api.add_middleware(AuthMiddleware, backend=oms, public=oms.channels.public_paths(), clock=api.state.clock)
+    api.add_middleware(SecurityHeadersMiddleware)  # added last, so it wraps even the login check
 
     @api.exception_handler(NotFound)
     async def not_found(_request: Request, exc: NotFound) -> JSONResponse:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Annotated, Protocol
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Query, Request
+from pydantic import BeforeValidator
 
 from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import Order
+from core.kernel.domain.signins import LoginPolicy
 from core.kernel.domain.users import Role, User
 from core.unit_of_work import UnitOfWork
 from outbound.channel import ChannelRegistry
@@ -21,6 +24,9 @@ class Backend(Protocol):
     """What the web layer needs of the wired system (the composition root provides it)."""
 
     channels: ChannelRegistry  # the registered channels: their endpoints, public paths, names
+
+    @property
+    def login_policy(self) -> LoginPolicy: ...  # failed sign-ins before a lock, and how long it lasts
 
     def uow(self) -> UnitOfWork: ...
 
@@ -34,6 +40,16 @@ class Backend(Protocol):
 def get_app(request: Request) -> Backend:
     app: Backend = request.app.state.oms
     return app
+
+
+def now(request: Request) -> datetime:
+    """The web layer's clock: the real one, or the one a test gave `create_app`."""
+    clock: Callable[[], datetime] = request.app.state.clock
+    return clock()
+
+
+def client_address(request: Request) -> str | None:
+    return request.client.host if request.client else None
 
 
 def get_uow(app: Annotated[Backend, Depends(get_app)]) -> Iterator[UnitOfWork]:
@@ -62,3 +78,19 @@ def require_role(role: Role) -> Callable[[User], User]:
 AppDep = Annotated[Backend, Depends(get_app)]
 CurrentUser = Annotated[User, Depends(current_user)]
 UowDep = Annotated[UnitOfWork, Depends(get_uow)]
+
+# the largest value a 64-bit database key holds: bigger numbers (or negative ones) are refused with 422
+MAX_ID = 2**63 - 1
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
+OptionalId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+Offset = Annotated[int, Query(ge=0, le=MAX_ID)]
+
+
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD: pydantic would otherwise take `0` or `1700000000` as a Unix time."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("a date is written YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date | None, BeforeValidator(_iso_date)]

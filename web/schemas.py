@@ -37,8 +37,12 @@ class OrderLineOut(BaseModel):
     unit_price: Decimal | None
     amount: Decimal | None
     requested_delivery_date: date | None
+    # ordered in a pack: the quantity in the product's own unit, beside `quantity` and `unit` as written
+    base_quantity: Decimal | None = None
+    base_unit: str | None = None
+    price_source: str | None = None  # the price rule the line was checked against
 
-    @field_serializer("quantity", "unit_price", "amount")
+    @field_serializer("quantity", "unit_price", "amount", "base_quantity")
     def _decimal(self, value: Decimal | None) -> str | None:
         return _fmt(value)
 
@@ -138,3 +142,24 @@ class Health(BaseModel):
     status: str
     database: str
     documents: dict[str, int]
+
+
+class ErrorOut(BaseModel):
+    """Every refusal: what was wrong, in words."""
+
+    detail: str
+
+
+def _error(description: str) -> dict[str, object]:
+    return {"model": ErrorOut, "description": description}
+
+
+# the answers every route may give besides its own (documented so the OpenAPI schema tells the truth)
+COMMON_ERRORS: dict[int | str, dict[str, object]] = {
+    400: _error("refused by a business rule"),
+    401: _error("no user: a bearer token or a session is needed"),
+    403: _error("the user's role does not allow it, or the CSRF token is missing"),
+    404: _error("no such thing"),
+    429: _error("too many failed sign-ins from this address or for this account: see Retry-After"),
+}
+CONFLICT: dict[int | str, dict[str, object]] = {409: _error("the order's state does not allow this step")}

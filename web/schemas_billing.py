@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from web.schemas_fulfilment import Dec, OptDec, Out
+from web.schemas_fulfilment import Dec, OptDec, Out, RowId, RowKey
 
 
 class TermsIn(BaseModel):
@@ -158,7 +158,7 @@ class Note(BaseModel):
 
 
 class ReceiptIn(BaseModel):
-    customer_id: str
+    customer_id: str = Field(min_length=1, max_length=64)
     amount: Decimal = Field(gt=0)
     currency: str = Field(default="EUR", min_length=3, max_length=3)
     reference: str = Field(min_length=1, max_length=80)
@@ -166,8 +166,8 @@ class ReceiptIn(BaseModel):
 
 
 class ReturnIn(BaseModel):
-    order_id: int
-    lines: dict[int, Decimal]  # order-line position -> quantity
+    order_id: RowId
+    lines: dict[RowKey, Decimal]  # order-line position -> quantity
     reason: str = Field(min_length=1)
     resolution: Literal["refund", "credit"] = "refund"
 
@@ -185,8 +185,8 @@ class ReceiveIn(BaseModel):
 
 
 class SupplierInvoiceIn(BaseModel):
-    supplier_id: str
-    number: str
+    supplier_id: str = Field(min_length=1, max_length=64)
+    number: str = Field(min_length=1, max_length=64)
     issue_date: date
     due_date: date
     net: Decimal = Field(gt=0)
@@ -195,10 +195,10 @@ class SupplierInvoiceIn(BaseModel):
 
 
 class SupplierPaymentIn(BaseModel):
-    supplier_id: str
+    supplier_id: str = Field(min_length=1, max_length=64)
     amount: Decimal = Field(gt=0)
     currency: str = "EUR"
-    reference: str
+    reference: str = Field(min_length=1, max_length=80)
 
 
 class CostIn(BaseModel):

@@ -11,6 +11,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
+# a key of a database row as a client names it: a JSON integer (not `false`, not "1"), 1 .. 2**63-1
+RowId = Annotated[int, Field(strict=True, ge=1, le=2**63 - 1)]
+# a key in a JSON object is a string: the same range, read from text
+RowKey = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
 
 def _fmt(value: Decimal | None) -> str | None:
     if value is None:
@@ -177,7 +182,7 @@ class Reason(BaseModel):
 
 
 class OrderIds(BaseModel):
-    order_ids: list[int] = Field(min_length=1, max_length=10_000)
+    order_ids: list[RowId] = Field(min_length=1, max_length=10_000)
 
 
 class StockChange(BaseModel):
@@ -189,11 +194,11 @@ class StockChange(BaseModel):
 
 
 class PickConfirmation(BaseModel):
-    picked: dict[int, Decimal] = Field(default_factory=dict, description="pick line id -> units found")
+    picked: dict[RowKey, Decimal] = Field(default_factory=dict, description="pick line id -> units found")
 
 
 class PackRequest(BaseModel):
-    order_id: int
+    order_id: RowId
     warehouse: str
     weights: list[Decimal] | None = None
 
@@ -204,7 +209,7 @@ class ShipRequest(BaseModel):
 
 
 class LineChangeIn(BaseModel):
-    position: int | None = None
+    position: RowId | None = None
     quantity: Decimal | None = None
     sku: str | None = None
     requested_delivery_date: date | None = None

@@ -19,6 +19,7 @@ import anyio
 
 from core.kernel.domain.users import User
 from core.kernel.services import auth
+from core.kernel.services.signins import SignInRefused
 from web.deps import Backend
 
 Scope = MutableMapping[str, Any]
@@ -58,10 +59,17 @@ def _header(scope: Scope, wanted: bytes) -> str | None:
 
 
 class AuthMiddleware:
-    def __init__(self, app: ASGIApp, backend: Backend, public: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        backend: Backend,
+        public: frozenset[str] = frozenset(),
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self.app = app
         self.backend = backend
         self.public = public  # the paths registered channels serve without a login
+        self.clock = clock
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or is_public(scope["path"], self.public):
@@ -69,7 +77,14 @@ class AuthMiddleware:
             return
         bearer = _header(scope, b"authorization")
         cookie = _cookies(scope).get(SESSION_COOKIE)
-        found = await anyio.to_thread.run_sync(self._identify, bearer, cookie)
+        client = scope.get("client")
+        address = str(client[0]) if client else None
+        try:
+            found = await anyio.to_thread.run_sync(self._identify, bearer, cookie, address)
+        except SignInRefused as exc:
+            retry = [(b"retry-after", str(exc.retry_after).encode())]
+            await _respond(send, 429, {"detail": str(exc)}, retry)
+            return
         if found is None:
             await self._refuse(scope, send)
             return
@@ -86,11 +101,14 @@ class AuthMiddleware:
         state["csrf"] = csrf or ""
         await self.app(scope, receive, send)
 
-    def _identify(self, bearer: str | None, cookie: str | None) -> tuple[User, str | None] | None:
-        now = datetime.now(UTC)
+    def _identify(
+        self, bearer: str | None, cookie: str | None, address: str | None
+    ) -> tuple[User, str | None] | None:
+        now = self.clock()
         with self.backend.uow() as uow:
             if bearer and bearer.lower().startswith("bearer "):
-                user = auth.token_user(uow, bearer[7:].strip(), now)
+                policy = self.backend.login_policy
+                user = auth.token_user(uow, bearer[7:].strip(), now, address=address, policy=policy)
                 uow.commit()
                 return (user, None) if user else None
             if cookie:

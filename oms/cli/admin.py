@@ -4,9 +4,11 @@ tokens, and the decision policy."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 
 from core.capture.domain.documents import Channel
+from core.kernel.errors import ComandaError
 from oms.bootstrap import App
 from oms.cli.common import Command, SubParsers, UsageError
 
@@ -26,8 +28,6 @@ def cmd_db(app: App, args: argparse.Namespace) -> int:
 def _password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
-    import getpass
-
     first = getpass.getpass("Password: ")
     if getpass.getpass("Again: ") != first:
         raise UsageError("the two passwords differ")
@@ -36,20 +36,23 @@ def _password(args: argparse.Namespace) -> str:
 
 def cmd_user(app: App, args: argparse.Namespace) -> int:
     from core.kernel.domain.users import Role
-    from core.kernel.services import auth
+    from core.kernel.services import auth, signins
 
     app.upgrade_database()
     try:
         if args.action == "create":
             user = auth.create_user(app.uow(), args.username, _password(args), Role(args.role), app.clock())
             print(f"user {user.username} ({user.role}) created")
+        elif args.action == "unlock":  # recorded with the operating-system user who ran the command
+            signins.unlock(app.uow(), args.username, f"cli:{getpass.getuser()}", app.clock())
+            print(f"user {signins.account_name(args.username)} unlocked")
         elif args.action == "token":
             print(auth.create_api_token(app.uow(), args.username, args.name, app.clock()))
         else:
             with app.uow() as uow:
                 for user in uow.users.all():
                     print(f"{user.username}\t{user.role}\t{'active' if user.active else 'inactive'}")
-    except auth.AuthError as exc:
+    except ComandaError as exc:  # AuthError, or an unlock of no such user
         raise UsageError(str(exc)) from exc
     return 0
 
@@ -91,7 +94,7 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     db.add_argument("action", choices=["upgrade", "seed"])
     db.add_argument("--if-empty", action="store_true", help="seed only when there is no master data")
     usr = sub.add_parser("user", help="users of the review queue and their API tokens")
-    usr.add_argument("action", choices=["create", "list", "token"])
+    usr.add_argument("action", choices=["create", "list", "token", "unlock"])
     usr.add_argument("username", nargs="?", default="")
     usr.add_argument("--role", choices=["clerk", "supervisor", "admin"], default="clerk")
     usr.add_argument("--password-stdin", action="store_true", help="read the password from standard input")

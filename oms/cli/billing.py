@@ -12,7 +12,17 @@ from core.billing.domain.returns import Disposition, Receipt, Resolution
 from core.billing.services import books
 from core.kernel.errors import ComandaError
 from oms.bootstrap import App
-from oms.cli.common import ACTOR, SAMPLES, Command, SubParsers, UsageError, day_arg, decimal_arg, step
+from oms.cli.common import (
+    ACTOR,
+    SAMPLES,
+    Command,
+    SubParsers,
+    UsageError,
+    day_arg,
+    decimal_arg,
+    step,
+    supervisor_named,
+)
 from outbound.print.invoice import render_invoice
 from outbound.print.statement import render_statement
 
@@ -76,10 +86,9 @@ def _card(app: App, args: argparse.Namespace) -> int:
 
 
 def _release_credit(app: App, args: argparse.Namespace) -> int:
-    order = step(
-        app, lambda: app.billing.service.release_credit_hold(args.order, args.actor, args.note or "")
-    )
-    print(f"order {order.id}: {order.state} (credit hold released by {args.actor})")
+    actor = step(app, lambda: supervisor_named(app, args.actor))  # a real supervisor, not any name
+    order = step(app, lambda: app.billing.service.release_credit_hold(args.order, actor, args.note or ""))
+    print(f"order {order.id}: {order.state} (credit hold released by {actor})")
     return 0
 
 

@@ -27,8 +27,8 @@ def shift_dates(content: bytes, days: int) -> bytes:
 
 
 def load_master_data(app: DemoApp) -> None:
-    """The demo customers, products and customers' item codes."""
-    for kind in ("customers", "products", "customer-items"):
+    """The demo customers, products, customers' item codes, agreed prices and packs."""
+    for kind in ("customers", "products", "customer-items", "prices", "units"):
         import_csv(app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))
 
 

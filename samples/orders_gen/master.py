@@ -127,6 +127,7 @@ def own_address(customer: Customer) -> Address:
 # -- the drawn generator's wider world: the demo data plus buyers abroad (samples/orders_gen/masterdata) --
 EXTRA = Path(__file__).resolve().parent / "masterdata"
 MASTER_KINDS = ("customers", "products", "customer-items")
+TERMS_KINDS = ("prices", "units")  # commercial terms: agreed prices and price lists, packs
 
 EXTRA_VAT = {
     "C-3001": "31-4172605",
@@ -189,7 +190,8 @@ def all_customer_codes() -> dict[tuple[str, str], str]:
 
 
 def master_csv(kind: str) -> str:
-    """The master-data CSV `kind` (customers, products, customer-items) that the drawn orders need."""
+    """The master-data CSV `kind` (customers, products, customer-items, prices, units) that the drawn
+    orders need."""
     head, *rows = (MASTERDATA / f"{kind}.csv").read_text("utf-8").splitlines()
     _, *more = (EXTRA / f"{kind}.csv").read_text("utf-8").splitlines()
     return "\n".join([head, *rows, *more]) + "\n"

@@ -52,6 +52,15 @@ def wait_for(predicate, timeout: float = 30) -> None:  # type: ignore[no-untyped
         time.sleep(0.1)
 
 
+def policy_violations(page: object) -> list[str]:
+    """What the browser reports the Content-Security-Policy blocked on this page, as it happens."""
+    seen: list[str] = []
+    page.on(  # type: ignore[attr-defined]
+        "console", lambda m: seen.append(m.text) if "Content Security Policy" in m.text else None
+    )
+    return seen
+
+
 def test_keyboard_only_fix_and_approve_of_an_edifact_order(tmp_path: Path) -> None:
     # a customer code we never saw, described in words that name no product; dated today, as the
     # server's clock is the real one
@@ -63,6 +72,7 @@ def test_keyboard_only_fix_and_approve_of_an_edifact_order(tmp_path: Path) -> No
         wait_for(lambda: any(o["state"] == "in_review" for o in api(server, token, "/api/orders")["items"]))
 
         page = browser.new_page(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
+        blocked = policy_violations(page)
         keys = Keys(page)
         page.goto(f"{server.base}/review")  # not logged in: sent to the login form
         assert "/login" in page.url
@@ -83,6 +93,7 @@ def test_keyboard_only_fix_and_approve_of_an_edifact_order(tmp_path: Path) -> No
         with page.expect_navigation(url="**/review"):
             keys.press("Control+Enter")  # nothing else waiting: back to the (empty) queue
         assert "Nothing waiting" in page.content()
+        assert blocked == []  # the Content-Security-Policy let every script and style of the pages run
         login_keys = len("ana") + len(PASSWORD) + 2
         print(f"keystrokes to log in, fix and approve: {keys.count} (of which {login_keys} to log in)")
 
@@ -113,6 +124,7 @@ def test_a_faxed_order_fixed_by_keyboard_teaches_the_next_one(tmp_path: Path) ->
         assert "unknown_product" in codes and "amount_mismatch" in codes
 
         page = browser.new_page(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
+        blocked = policy_violations(page)
         keys = Keys(page)
         open_first_in_queue(page, keys, server.base)
         started = time.monotonic()
@@ -123,6 +135,8 @@ def test_a_faxed_order_fixed_by_keyboard_teaches_the_next_one(tmp_path: Path) ->
         )
         assert page.evaluate("document.activeElement.name") == "lines-0-sku"  # the unknown code first
         assert page.locator(".page .box").count() == 1  # where that field was read is lit up
+        # the word boxes are placed by the page's script (the policy forbids style attributes)
+        assert page.evaluate("document.querySelector('.page .word').style.left").endswith("%")
         # what the fax says, as a careful clerk reads it: every field in doubt is visited with F8
         # and corrected where the reading is wrong (what OCR gets wrong besides the two planted
         # faults varies with the page; the keystrokes counted include whatever it took)
@@ -139,6 +153,7 @@ def test_a_faxed_order_fixed_by_keyboard_teaches_the_next_one(tmp_path: Path) ->
         with page.expect_navigation(url="**/review"):
             keys.press("Control+Enter")
         print(f"keystrokes to log in, fix and approve the fax: {keys.count}")
+        assert blocked == []
 
         order = api(server, token, f"/api/orders/{waiting['id']}")
         assert order["state"] == "accepted"

@@ -3,6 +3,7 @@ commands."""
 
 from __future__ import annotations
 
+import io
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -192,8 +193,18 @@ def test_the_billing_commands(
     )
     oms("allocate", "2")
     assert "on_hold" in oms("order", "2")
-    assert "order 2: allocated (credit hold released by marta)" in oms(
-        "billing", "release-credit", "2", "--actor", "marta"
+    # only a supervisor releases a credit hold: not a name nobody has, not a clerk
+    assert main(["billing", "release-credit", "2", "--actor", "marta"]) == 2
+    assert "no active supervisor" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\n"))
+    oms("user", "create", "marta", "--role", "clerk", "--password-stdin")
+    assert main(["billing", "release-credit", "2", "--actor", "marta"]) == 2
+    assert "no active supervisor" in capsys.readouterr().err
+    assert "on_hold" in oms("order", "2")
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\n"))
+    oms("user", "create", "sofia", "--role", "supervisor", "--password-stdin")
+    assert "order 2: allocated (credit hold released by sofia)" in oms(
+        "billing", "release-credit", "2", "--actor", "Sofia"
     )
     assert re.search(r"F\d{4}-000001 +\S+ +C-1001", oms("billing", "invoices"))
     tb = oms("billing", "trial-balance")

@@ -3,7 +3,6 @@ or payment (a supervisor releases a credit hold here), recent invoices, and a cu
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated
 from urllib.parse import quote
@@ -16,7 +15,7 @@ from core.billing.services import books
 from core.kernel.domain.model import OrderState
 from core.kernel.domain.users import Role
 from core.kernel.errors import BillingError, LifecycleError
-from web.deps import CurrentUser, UowDep, require_role
+from web.deps import CurrentUser, IdPath, IsoDate, UowDep, require_role
 from web.routes.billing import BillingDep, account_of
 from web.templating import render
 
@@ -57,7 +56,7 @@ def billing_page(
     "/billing/orders/{order_id}/release-credit", dependencies=[Depends(require_role(Role.SUPERVISOR))]
 )
 def release_credit(
-    order_id: int, service: BillingDep, user: CurrentUser, note: Annotated[str, Form()] = ""
+    order_id: IdPath, service: BillingDep, user: CurrentUser, note: Annotated[str, Form()] = ""
 ) -> RedirectResponse:
     try:
         service.release_credit_hold(order_id, user.username, note)
@@ -87,7 +86,7 @@ def receive_payment(
 @router.get("/billing/customers/{customer_id}", response_class=HTMLResponse)
 def customer_page(
     request: Request, customer_id: str, uow: UowDep, service: BillingDep, user: CurrentUser,
-    start: date | None = None, end: date | None = None,
+    start: IsoDate = None, end: IsoDate = None,
 ) -> HTMLResponse:  # fmt: skip
     end = end or service.clock().date()
     start = start or end.replace(day=1)

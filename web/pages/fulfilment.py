@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from core.kernel.domain.model import OrderState
-from web.deps import CurrentUser, UowDep
+from web.deps import CurrentUser, IdPath, UowDep
 from web.routes.lifecycle import lifecycle_of
 from web.templating import render
 
@@ -21,7 +21,7 @@ def orders_page(request: Request, uow: UowDep, user: CurrentUser, state: str = "
 
 
 @router.get("/orders/{order_id}", response_class=HTMLResponse)
-def order_page(request: Request, order_id: int, uow: UowDep, user: CurrentUser) -> HTMLResponse:
+def order_page(request: Request, order_id: IdPath, uow: UowDep, user: CurrentUser) -> HTMLResponse:
     order = uow.fulfilment.order(order_id)
     return render(request, "fulfilment_order.html", order=order, life=lifecycle_of(uow, order_id))
 

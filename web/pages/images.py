@@ -7,13 +7,14 @@ import email.policy
 import io
 from collections import OrderedDict
 from email.message import EmailMessage
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
 from core.kernel.errors import NotFound
 from parsers.ocr.geometry import Orientation, turn
-from web.deps import AppDep
+from web.deps import AppDep, IdPath
 
 router = APIRouter(tags=["review"], include_in_schema=False)
 IMAGE_MAGIC = (b"II*\x00", b"MM\x00*", b"\x89PNG", b"\xff\xd8\xff")
@@ -86,7 +87,7 @@ def render_page(content: bytes, number: int, width: int, height: int, rotation: 
 
 
 @router.get("/review/documents/{document_id:int}/pages/{number:int}.png")
-def page_image(document_id: int, number: int, app: AppDep) -> Response:
+def page_image(document_id: IdPath, number: Annotated[int, Path(ge=0, le=100_000)], app: AppDep) -> Response:
     with app.uow() as uow:
         record = uow.documents.get(document_id)
         page = next((p for p in uow.review.pages(document_id) if p["number"] == number), None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from datetime import UTC, datetime
+from functools import partial
 from typing import Annotated
 
 import anyio
@@ -12,7 +12,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from core.kernel.services import auth
-from web.deps import AppDep
+from core.kernel.services.signins import SignInRefused
+from web.deps import AppDep, client_address, now
 from web.security import LOGIN_COOKIE, SESSION_COOKIE
 from web.templating import render
 
@@ -51,8 +52,13 @@ async def login(
     cookie = request.cookies.get(LOGIN_COOKIE, "")
     if not cookie or not hmac.compare_digest(cookie.encode(), login_token.encode()):
         return _form(request, _safe_next(next), "The form expired; please try again.", 403)
+    signin = partial(auth.login, address=client_address(request), policy=app.login_policy)
     try:
-        done = await anyio.to_thread.run_sync(auth.login, app.uow(), username, password, datetime.now(UTC))
+        done = await anyio.to_thread.run_sync(signin, app.uow(), username, password, now(request))
+    except SignInRefused as exc:
+        refused = _form(request, _safe_next(next), str(exc), 429)
+        refused.headers["Retry-After"] = str(exc.retry_after)
+        return refused
     except auth.AuthError as exc:
         return _form(request, _safe_next(next), str(exc), 401)
     response = RedirectResponse(_safe_next(next), status_code=303)

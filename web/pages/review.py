@@ -14,7 +14,7 @@ from core.capture.services import review
 from core.kernel.domain.model import Order
 from core.kernel.domain.users import Role, User
 from core.unit_of_work import UnitOfWork
-from web.deps import AppDep, CurrentUser, require_role
+from web.deps import AppDep, CurrentUser, IdPath, OptionalId, require_role
 from web.templating import render
 
 router = APIRouter(tags=["review"], include_in_schema=False)
@@ -67,14 +67,14 @@ def _next_in_queue(uow: UnitOfWork, user: User, after: int | None) -> int | None
 
 
 @router.get("/review/next")
-def next_document(app: AppDep, user: CurrentUser, after: int | None = None) -> RedirectResponse:
+def next_document(app: AppDep, user: CurrentUser, after: OptionalId = None) -> RedirectResponse:
     with app.uow() as uow:
         target = _next_in_queue(uow, user, after)
     return RedirectResponse(f"/review/{target}" if target else "/review", status_code=303)
 
 
 @router.get("/review/{order_id:int}", response_class=HTMLResponse)
-def document_view(request: Request, order_id: int, app: AppDep, user: CurrentUser) -> HTMLResponse:
+def document_view(request: Request, order_id: IdPath, app: AppDep, user: CurrentUser) -> HTMLResponse:
     now = _now()
     with app.uow() as uow:
         order = uow.orders.get(order_id)
@@ -130,7 +130,7 @@ def _evidence_by_field(order: Order) -> dict[str, dict[str, object]]:
 
 
 @router.post("/review/{order_id:int}/lock")
-def take_lock(order_id: int, app: AppDep, user: CurrentUser) -> JSONResponse:
+def take_lock(order_id: IdPath, app: AppDep, user: CurrentUser) -> JSONResponse:
     state = review.acquire(app.uow(), order_id, user, _now())
     body = {
         "holder": state.holder,
@@ -141,7 +141,7 @@ def take_lock(order_id: int, app: AppDep, user: CurrentUser) -> JSONResponse:
 
 
 @router.post("/review/{order_id:int}/unlock")
-def drop_lock(order_id: int, app: AppDep, user: CurrentUser) -> Response:
+def drop_lock(order_id: IdPath, app: AppDep, user: CurrentUser) -> Response:
     review.release(app.uow(), order_id, user)
     return Response(status_code=204)
 
@@ -168,7 +168,7 @@ async def _form(request: Request) -> dict[str, str]:
 
 
 @router.post("/review/{order_id:int}/save")
-async def save(request: Request, order_id: int, app: AppDep, user: CurrentUser) -> Response:
+async def save(request: Request, order_id: IdPath, app: AppDep, user: CurrentUser) -> Response:
     form = await _form(request)
     header, lines = _edits(form)
     try:
@@ -191,12 +191,12 @@ def _approve(request: Request, order_id: int, app: AppDep, user: User) -> Respon
 
 
 @router.post("/review/{order_id:int}/approve")
-def approve(request: Request, order_id: int, app: AppDep, user: CurrentUser) -> Response:
+def approve(request: Request, order_id: IdPath, app: AppDep, user: CurrentUser) -> Response:
     return _approve(request, order_id, app, user)
 
 
 @router.post("/review/{order_id:int}/reject")
-async def reject(request: Request, order_id: int, app: AppDep, user: CurrentUser) -> Response:
+async def reject(request: Request, order_id: IdPath, app: AppDep, user: CurrentUser) -> Response:
     form = await _form(request)
     uow = app.uow()
     try:
@@ -228,7 +228,7 @@ def learned_page(request: Request, app: AppDep) -> HTMLResponse:
 
 
 @router.post("/review/learned/{item_id}/undo", dependencies=[Depends(require_role(Role.SUPERVISOR))])
-def undo_learned(item_id: int, app: AppDep, user: CurrentUser) -> RedirectResponse:
+def undo_learned(item_id: IdPath, app: AppDep, user: CurrentUser) -> RedirectResponse:
     review.unlearn(app.uow(), item_id, user, _now())
     return RedirectResponse("/review/learned", status_code=303)
 
@@ -236,6 +236,6 @@ def undo_learned(item_id: int, app: AppDep, user: CurrentUser) -> RedirectRespon
 @router.post(
     "/review/learned/identifiers/{item_id}/undo", dependencies=[Depends(require_role(Role.SUPERVISOR))]
 )
-def undo_learned_identifier(item_id: int, app: AppDep, user: CurrentUser) -> RedirectResponse:
+def undo_learned_identifier(item_id: IdPath, app: AppDep, user: CurrentUser) -> RedirectResponse:
     review.unlearn_identifier(app.uow(), item_id, user, _now())
     return RedirectResponse("/review/learned", status_code=303)

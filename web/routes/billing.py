@@ -18,7 +18,7 @@ from core.billing.services.unit_of_work import BillingUnitOfWork
 from core.kernel.domain.users import Role
 from core.kernel.errors import NotFound
 from outbound.print.invoice import render_invoice
-from web.deps import UowDep, require_role
+from web.deps import IdPath, UowDep, require_role
 from web.fulfilment_deps import ActorDep
 from web.schemas_billing import (
     AccountOut,
@@ -91,7 +91,7 @@ def set_card(customer_id: str, body: CardIn, service: BillingDep, actor: ActorDe
 
 
 # -- orders ---------------------------------------------------------------------------------------
-def billing_of(uow: BillingUnitOfWork, order_id: int) -> OrderBillingOut:
+def billing_of(uow: BillingUnitOfWork, order_id: IdPath) -> OrderBillingOut:
     order = uow.fulfilment.order(order_id)
     if order is None:
         raise NotFound(f"order {order_id} does not exist")
@@ -110,12 +110,12 @@ def billing_of(uow: BillingUnitOfWork, order_id: int) -> OrderBillingOut:
 
 
 @router.get("/orders/{order_id}", response_model=OrderBillingOut)
-def order_billing(order_id: int, uow: UowDep) -> OrderBillingOut:
+def order_billing(order_id: IdPath, uow: UowDep) -> OrderBillingOut:
     return billing_of(uow, order_id)
 
 
 @router.post("/orders/{order_id}/release-credit", response_model=OrderBillingOut, dependencies=SUPERVISOR)
-def release_credit(order_id: int, body: Note, service: BillingDep, actor: ActorDep) -> OrderBillingOut:
+def release_credit(order_id: IdPath, body: Note, service: BillingDep, actor: ActorDep) -> OrderBillingOut:
     """Let an order held over the customer's credit limit through (a supervisor's decision, kept)."""
     service.release_credit_hold(order_id, actor, body.note)
     with service.uow_factory() as uow:
@@ -123,7 +123,7 @@ def release_credit(order_id: int, body: Note, service: BillingDep, actor: ActorD
 
 
 @router.post("/orders/{order_id}/retry-payment", response_model=OrderBillingOut)
-def retry_payment(order_id: int, service: BillingDep, actor: ActorDep) -> OrderBillingOut:
+def retry_payment(order_id: IdPath, service: BillingDep, actor: ActorDep) -> OrderBillingOut:
     service.retry_payment(order_id, actor)
     with service.uow_factory() as uow:
         return billing_of(uow, order_id)
@@ -182,7 +182,7 @@ def authorise_return(body: ReturnIn, service: BillingDep, actor: ActorDep) -> Re
 
 
 @router.get("/returns/{return_id}", response_model=ReturnOut)
-def get_return(return_id: int, uow: UowDep) -> ReturnOut:
+def get_return(return_id: IdPath, uow: UowDep) -> ReturnOut:
     found = uow.billing.return_request(return_id)
     if found is None:
         raise NotFound(f"return {return_id} does not exist")
@@ -190,7 +190,7 @@ def get_return(return_id: int, uow: UowDep) -> ReturnOut:
 
 
 @router.post("/returns/{return_id}/receive", response_model=ReturnOut)
-def receive_return(return_id: int, body: ReceiveIn, service: BillingDep, actor: ActorDep) -> ReturnOut:
+def receive_return(return_id: IdPath, body: ReceiveIn, service: BillingDep, actor: ActorDep) -> ReturnOut:
     receipts = [
         Receipt(ln.position, ln.quantity, Disposition(ln.disposition), ln.warehouse, ln.location)
         for ln in body.lines

@@ -4,7 +4,6 @@ product's standard cost."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -15,7 +14,8 @@ from core.billing.domain.receivables import Ageing
 from core.billing.services import books
 from core.kernel.domain.users import Role
 from outbound.print.statement import render_statement
-from web.deps import UowDep, require_role
+from web.deps import IsoDate, UowDep, require_role
+from web.downloads import content_disposition
 from web.fulfilment_deps import ActorDep
 from web.routes.billing import BillingDep, today
 from web.schemas_billing import (
@@ -38,8 +38,8 @@ def statement(
     customer_id: str,
     service: BillingDep,
     uow: UowDep,
-    start: date | None = None,
-    end: date | None = None,
+    start: IsoDate = None,
+    end: IsoDate = None,
     format: Annotated[str, Query(pattern="^(pdf|json)$")] = "json",
 ) -> Response | dict[str, object]:
     end = end or today(service)
@@ -50,7 +50,9 @@ def statement(
         pdf = render_statement(found, customer, (customer.language if customer else None) or "es")
         name = f"statement-{customer_id}-{end:%Y%m%d}.pdf"
         return Response(
-            pdf, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="{name}"'}
+            pdf,
+            media_type="application/pdf",
+            headers={"Content-Disposition": content_disposition(name, "statement.pdf", "inline")},
         )
     return {
         "customer_id": customer_id,
@@ -107,12 +109,12 @@ def _ageing(a: Ageing) -> AgeingOut:
 
 
 @router.get("/receivables", response_model=list[AgeingOut])
-def receivables(service: BillingDep, uow: UowDep, as_of: date | None = None) -> list[AgeingOut]:
+def receivables(service: BillingDep, uow: UowDep, as_of: IsoDate = None) -> list[AgeingOut]:
     return [_ageing(a) for a in books.receivables(uow, as_of or today(service))]
 
 
 @router.get("/payables", response_model=list[AgeingOut])
-def payables(service: BillingDep, uow: UowDep, as_of: date | None = None) -> list[AgeingOut]:
+def payables(service: BillingDep, uow: UowDep, as_of: IsoDate = None) -> list[AgeingOut]:
     return [_ageing(a) for a in books.payables(uow, as_of or today(service))]
 
 

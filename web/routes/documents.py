@@ -10,7 +10,8 @@ from fastapi.responses import Response
 from core.capture.domain.documents import DocumentRecord
 from core.kernel.errors import NotFound
 from core.unit_of_work import UnitOfWork
-from web.deps import UowDep
+from web.deps import IdPath, Offset, UowDep
+from web.downloads import content_disposition
 from web.schemas import DocumentOut, DocumentPage, OutboundOut
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -20,7 +21,7 @@ router = APIRouter(prefix="/api/documents", tags=["documents"])
 def list_documents(
     uow: UowDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> DocumentPage:
     docs = uow.documents.list(limit=limit, offset=offset)
     return DocumentPage(items=[DocumentOut.model_validate(d) for d in docs], limit=limit, offset=offset)
@@ -34,7 +35,7 @@ def _document(uow: UnitOfWork, document_id: int) -> DocumentRecord:
 
 
 @router.get("/{document_id}", response_model=DocumentOut)
-def get_document(document_id: int, uow: UowDep) -> DocumentOut:
+def get_document(document_id: IdPath, uow: UowDep) -> DocumentOut:
     record = _document(uow, document_id)
     out = DocumentOut.model_validate(record)
     out.order_ids = [o.id for o in uow.orders.for_document(document_id) if o.id is not None]
@@ -43,12 +44,12 @@ def get_document(document_id: int, uow: UowDep) -> DocumentOut:
 
 
 @router.get("/{document_id}/raw", response_class=Response)
-def get_raw(document_id: int, uow: UowDep) -> Response:
+def get_raw(document_id: IdPath, uow: UowDep) -> Response:
     record = _document(uow, document_id)
     content = uow.blobs.get(record.sha256)
-    name = (record.original_name or f"document-{document_id}").replace('"', "").rsplit("/", 1)[-1]
+    disposition = content_disposition(record.original_name or "", f"document-{document_id}")
     return Response(
         content,
         media_type=record.media_type or "application/octet-stream",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers={"Content-Disposition": disposition},
     )

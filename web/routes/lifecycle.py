@@ -9,7 +9,7 @@ from core.fulfilment.domain.progress import progress
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.changes import LineChange, OrderChange
 from core.kernel.errors import NotFound
-from web.deps import UowDep
+from web.deps import IdPath, UowDep
 from web.fulfilment_deps import ActorDep, ServiceDep
 from web.schemas_fulfilment import (
     AllocationOut,
@@ -26,7 +26,7 @@ from web.schemas_fulfilment import (
 router = APIRouter(prefix="/api/orders", tags=["lifecycle"])
 
 
-def lifecycle_of(uow: FulfilmentUnitOfWork, order_id: int) -> LifecycleOut:
+def lifecycle_of(uow: FulfilmentUnitOfWork, order_id: IdPath) -> LifecycleOut:
     order = uow.fulfilment.order(order_id)
     if order is None:
         raise NotFound(f"order {order_id} does not exist")
@@ -59,7 +59,7 @@ def lifecycle_of(uow: FulfilmentUnitOfWork, order_id: int) -> LifecycleOut:
 
 
 @router.get("/{order_id}/lifecycle", response_model=LifecycleOut)
-def get_lifecycle(order_id: int, uow: UowDep) -> LifecycleOut:
+def get_lifecycle(order_id: IdPath, uow: UowDep) -> LifecycleOut:
     return lifecycle_of(uow, order_id)
 
 
@@ -79,44 +79,44 @@ def _after(service: ServiceDep, order_id: int) -> LifecycleOut:
 
 
 @router.post("/{order_id}/allocate", response_model=LifecycleOut)
-def allocate_one(order_id: int, service: ServiceDep, actor: ActorDep) -> LifecycleOut:
+def allocate_one(order_id: IdPath, service: ServiceDep, actor: ActorDep) -> LifecycleOut:
     service.approve([order_id], actor)
     service.allocate([order_id], actor, strict=True)
     return _after(service, order_id)
 
 
 @router.post("/{order_id}/release", response_model=LifecycleOut)
-def release(order_id: int, service: ServiceDep, actor: ActorDep) -> LifecycleOut:
+def release(order_id: IdPath, service: ServiceDep, actor: ActorDep) -> LifecycleOut:
     service.release([order_id], actor, strict=True)
     return _after(service, order_id)
 
 
 @router.post("/{order_id}/hold", response_model=LifecycleOut)
-def hold(order_id: int, body: Reason, service: ServiceDep, actor: ActorDep) -> LifecycleOut:
+def hold(order_id: IdPath, body: Reason, service: ServiceDep, actor: ActorDep) -> LifecycleOut:
     service.hold(order_id, body.reason or "held", actor)
     return _after(service, order_id)
 
 
 @router.post("/{order_id}/release-hold", response_model=LifecycleOut)
-def release_hold(order_id: int, service: ServiceDep, actor: ActorDep) -> LifecycleOut:
+def release_hold(order_id: IdPath, service: ServiceDep, actor: ActorDep) -> LifecycleOut:
     service.release_hold(order_id, actor)
     return _after(service, order_id)
 
 
 @router.post("/{order_id}/cancel", response_model=LifecycleOut)
-def cancel(order_id: int, body: Reason, service: ServiceDep, actor: ActorDep) -> LifecycleOut:
+def cancel(order_id: IdPath, body: Reason, service: ServiceDep, actor: ActorDep) -> LifecycleOut:
     service.cancel(order_id, body.reason or "cancelled", actor)
     return _after(service, order_id)
 
 
 @router.post("/{order_id}/close", response_model=LifecycleOut)
-def close(order_id: int, service: ServiceDep, actor: ActorDep) -> LifecycleOut:
+def close(order_id: IdPath, service: ServiceDep, actor: ActorDep) -> LifecycleOut:
     service.close(order_id, actor)
     return _after(service, order_id)
 
 
 @router.post("/{order_id}/modify", response_model=LifecycleOut)
-def modify(order_id: int, body: OrderChangeIn, service: ServiceDep, actor: ActorDep) -> LifecycleOut:
+def modify(order_id: IdPath, body: OrderChangeIn, service: ServiceDep, actor: ActorDep) -> LifecycleOut:
     change = OrderChange(
         lines=tuple(LineChange(**line.model_dump()) for line in body.lines),
         requested_delivery_date=body.requested_delivery_date,

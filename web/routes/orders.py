@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import NotFound
-from web.deps import UowDep
+from web.deps import IdPath, Offset, UowDep
 from web.schemas import OrderLineOut, OrderOut, OrderPage, OrderSummary, PartyOut, ProblemOut
 
 router = APIRouter(prefix="/api/orders", tags=["orders"])
@@ -20,14 +20,14 @@ def list_orders(
     state: OrderState | None = None,
     customer_id: str | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> OrderPage:
     orders = uow.orders.list(state=state, customer_id=customer_id, limit=limit, offset=offset)
     return OrderPage(items=[OrderSummary.model_validate(o) for o in orders], limit=limit, offset=offset)
 
 
 @router.get("/{order_id}", response_model=OrderOut)
-def get_order(order_id: int, uow: UowDep) -> OrderOut:
+def get_order(order_id: IdPath, uow: UowDep) -> OrderOut:
     order = uow.orders.get(order_id)
     if order is None:
         raise NotFound(f"order {order_id} does not exist")

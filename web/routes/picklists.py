@@ -12,7 +12,7 @@ from core.fulfilment.domain.warehouse import PickList
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.errors import NotFound
 from outbound.print.picklist import picklist_pdf
-from web.deps import UowDep
+from web.deps import IdPath, UowDep
 from web.fulfilment_deps import ActorDep, ServiceDep
 from web.schemas_fulfilment import OrderIds, PickConfirmation, PickListOut
 
@@ -40,12 +40,12 @@ def release(body: OrderIds, service: ServiceDep, actor: ActorDep) -> list[PickLi
 
 
 @router.get("/{pick_list_id}", response_model=PickListOut)
-def pick_list(pick_list_id: int, uow: UowDep) -> PickListOut:
+def pick_list(pick_list_id: IdPath, uow: UowDep) -> PickListOut:
     return PickListOut.model_validate(_pick_list(uow, pick_list_id))
 
 
 @router.get("/{pick_list_id}/pdf", response_class=Response)
-def pick_list_pdf(pick_list_id: int, uow: UowDep, service: ServiceDep) -> Response:
+def pick_list_pdf(pick_list_id: IdPath, uow: UowDep, service: ServiceDep) -> Response:
     found = _pick_list(uow, pick_list_id)
     warehouse = uow.stock.warehouse(found.warehouse)
     pdf = picklist_pdf(found, warehouse.name if warehouse else found.warehouse, service.clock())
@@ -57,7 +57,9 @@ def pick_list_pdf(pick_list_id: int, uow: UowDep, service: ServiceDep) -> Respon
 
 
 @router.post("/{pick_list_id}/confirm", response_model=PickListOut)
-def confirm(pick_list_id: int, body: PickConfirmation, service: ServiceDep, actor: ActorDep) -> PickListOut:
+def confirm(
+    pick_list_id: IdPath, body: PickConfirmation, service: ServiceDep, actor: ActorDep
+) -> PickListOut:
     """Confirm the picks; lines not named were picked in full, named ones with the units found."""
     service.confirm_pick(pick_list_id, body.picked, actor)
     with service.uow_factory() as uow:

@@ -11,7 +11,8 @@ from fastapi.responses import Response
 from core.fulfilment.domain.warehouse import Shipment
 from core.kernel.errors import LifecycleError, NotFound
 from core.unit_of_work import UnitOfWork
-from web.deps import UowDep
+from web.deps import IdPath, OptionalId, UowDep
+from web.downloads import content_disposition
 from web.fulfilment_deps import ActorDep, ServiceDep
 from web.schemas_fulfilment import PackRequest, QuoteOut, ShipmentOut, ShipRequest
 
@@ -27,7 +28,7 @@ def _shipment(uow: UnitOfWork, shipment_id: int) -> Shipment:
 
 @router.get("", response_model=list[ShipmentOut])
 def shipments(
-    uow: UowDep, order_id: int | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+    uow: UowDep, order_id: OptionalId = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100
 ) -> list[ShipmentOut]:
     return [ShipmentOut.model_validate(s) for s in uow.fulfilment.shipments(order_id=order_id, limit=limit)]
 
@@ -39,12 +40,12 @@ def pack(body: PackRequest, service: ServiceDep, actor: ActorDep) -> ShipmentOut
 
 
 @router.get("/{shipment_id}", response_model=ShipmentOut)
-def shipment(shipment_id: int, uow: UowDep) -> ShipmentOut:
+def shipment(shipment_id: IdPath, uow: UowDep) -> ShipmentOut:
     return ShipmentOut.model_validate(_shipment(uow, shipment_id))
 
 
 @router.get("/{shipment_id}/quotes", response_model=list[QuoteOut])
-def quotes(shipment_id: int, service: ServiceDep) -> list[QuoteOut]:
+def quotes(shipment_id: IdPath, service: ServiceDep) -> list[QuoteOut]:
     return [
         QuoteOut(
             carrier=q.carrier,
@@ -61,7 +62,7 @@ def quotes(shipment_id: int, service: ServiceDep) -> list[QuoteOut]:
 
 
 @router.post("/{shipment_id}/ship", response_model=ShipmentOut)
-def ship(shipment_id: int, body: ShipRequest, service: ServiceDep, actor: ActorDep) -> ShipmentOut:
+def ship(shipment_id: IdPath, body: ShipRequest, service: ServiceDep, actor: ActorDep) -> ShipmentOut:
     """Book the carrier the rules choose (or the one named) and get tracking number and label."""
     if (body.carrier is None) != (body.service is None):
         raise LifecycleError("name both carrier and service, or neither")
@@ -70,7 +71,7 @@ def ship(shipment_id: int, body: ShipRequest, service: ServiceDep, actor: ActorD
 
 
 @router.get("/{shipment_id}/label", response_class=Response)
-def label(shipment_id: int, uow: UowDep) -> Response:
+def label(shipment_id: IdPath, uow: UowDep) -> Response:
     found = _shipment(uow, shipment_id)
     if not found.label_pdf:
         raise NotFound(f"shipment {shipment_id} has no label yet (it is {found.state})")
@@ -78,10 +79,10 @@ def label(shipment_id: int, uow: UowDep) -> Response:
     return Response(
         found.label_pdf,
         media_type="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{name}.pdf"'},
+        headers={"Content-Disposition": content_disposition(f"{name}.pdf", "label.pdf", "inline")},
     )
 
 
 @router.post("/{shipment_id}/deliver", response_model=ShipmentOut)
-def deliver(shipment_id: int, service: ServiceDep, actor: ActorDep) -> ShipmentOut:
+def deliver(shipment_id: IdPath, service: ServiceDep, actor: ActorDep) -> ShipmentOut:
     return ShipmentOut.model_validate(service.deliver(shipment_id, actor))

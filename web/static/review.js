@@ -39,6 +39,14 @@
     document.querySelectorAll(".page .box").forEach((b) => b.remove());
     document.querySelectorAll(".seg.lit").forEach((s) => s.classList.remove("lit"));
   };
+  // where a box sits on a page image, in percent of the page (set here: the CSP forbids style attributes)
+  const place = (el, page, [x0, y0, x1, y1]) => {
+    const w = parseFloat(page.dataset.width), h = parseFloat(page.dataset.height);
+    Object.assign(el.style, { left: `${(x0 / w) * 100}%`, top: `${(y0 / h) * 100}%`, width: `${((x1 - x0) / w) * 100}%`, height: `${((y1 - y0) / h) * 100}%` });
+  };
+  document.querySelectorAll(".page .word[data-box]").forEach((word) => {
+    place(word, word.closest(".page"), word.dataset.box.split(",").map(parseFloat));
+  });
   const mark = (field) => {
     clearMarks();
     const ev = evidence[field] || evidence[field.replace(".sku", ".item_code")];
@@ -46,11 +54,9 @@
     if (ev.page && ev.box) {
       const page = document.querySelector(`.page[data-page="${ev.page}"]`);
       if (!page) return;
-      const w = parseFloat(page.dataset.width), h = parseFloat(page.dataset.height);
-      const [x0, y0, x1, y1] = ev.box;
       const box = document.createElement("div");
       box.className = "box";
-      Object.assign(box.style, { left: `${(x0 / w) * 100}%`, top: `${(y0 / h) * 100}%`, width: `${((x1 - x0) / w) * 100}%`, height: `${((y1 - y0) / h) * 100}%` });
+      place(box, page, ev.box);
       page.appendChild(box);
       box.scrollIntoView({ block: "center", behavior: "instant" });
     } else if (ev.segment) {

@@ -41,6 +41,29 @@ def _amount(value: Decimal, currency: str) -> None:
         raise BillingError(f"{value} {currency} is not a positive amount in whole cents")
 
 
+def _named(value: str, what: str) -> str:
+    """A reference money is booked against: never empty (an empty one posts to no one)."""
+    value = value.strip()
+    if not value:
+        raise BillingError(f"a {what} is needed")
+    return value
+
+
+def _known_customer(uow: BillingUnitOfWork, customer_id: str) -> str:
+    customer_id = _named(customer_id, "customer id")
+    if uow.master.customer(customer_id) is None:
+        raise BillingError(f"there is no customer {customer_id}")
+    return customer_id
+
+
+def _known_supplier(uow: BillingUnitOfWork, supplier_id: str) -> str:
+    """A supplier we owe or owed: one whose invoice is recorded (a payment to anyone else is refused)."""
+    supplier_id = _named(supplier_id, "supplier id")
+    if not uow.billing.supplier_invoices(supplier_id):
+        raise BillingError(f"no invoice of supplier {supplier_id} is recorded; record it before paying")
+    return supplier_id
+
+
 def find_invoice(uow: BillingUnitOfWork, code: str) -> Invoice:
     try:
         series, year, number = parse_code(code)
@@ -65,6 +88,8 @@ def receive_payment(
     """A transfer from a customer, applied to the invoices named (else the oldest due first); what
     is left over waits on the customer's account.  The same bank reference twice is one receipt."""
     _amount(amount, currency)
+    customer_id = _known_customer(uow, customer_id)
+    reference = _named(reference, "bank reference")
     key = f"receipt:{customer_id}:{reference.strip()}"[:96]
     found = uow.billing.transaction_by_key(key)
     if found is not None:
@@ -130,6 +155,7 @@ def record_supplier_invoice(
     """A supplier's invoice for goods received: it clears goods-received-not-invoiced, input VAT is
     reclaimable, and the supplier is owed the gross."""
     _amount(net, currency)
+    supplier_id, number = _named(supplier_id, "supplier id"), _named(number, "invoice number")
     if tax < 0 or not is_rounded(tax, currency):
         raise BillingError(f"VAT {tax} {currency} is not an amount in whole cents")
     try:
@@ -178,6 +204,8 @@ def pay_supplier(
     """A transfer to a supplier, against its invoices oldest due first; the same reference twice is
     one payment.  Returns what was applied to invoices."""
     _amount(amount, currency)
+    supplier_id = _known_supplier(uow, supplier_id)
+    reference = _named(reference, "bank reference")
     key = f"supplier_payment:{supplier_id}:{reference.strip()}"[:96]
     if uow.ledger.posted(key) is not None:
         return ZERO

@@ -56,10 +56,11 @@ def _vat_class(text: str | None) -> VatClass:
 def order_billables(
     uow: BillingUnitOfWork, order: Order, quantities: Mapping[int, Decimal], regime: VatRegime, language: str
 ) -> list[Billable]:
-    """The goods of these order lines (line id -> quantity) at the order's prices."""
+    """The goods of these order lines (line id -> units as stock counts them) at the order's prices,
+    billed in each line's own unit (a pack line by the pack, at its price per pack)."""
     out = []
     for line in order.lines:
-        quantity = quantities.get(line.id or 0, ZERO)
+        quantity = line.in_line_unit(quantities.get(line.id or 0, ZERO))
         if quantity <= 0:
             continue
         product = uow.master.product(line.sku) if line.sku else None
@@ -92,7 +93,7 @@ def estimate(uow: BillingUnitOfWork, order: Order) -> Priced:
     """What the whole order will come to, goods and VAT (carriage is only known at shipment)."""
     account = account_of(uow, order)
     customer = uow.master.customer(order.customer_id) if order.customer_id else None
-    quantities = {line.id or 0: line.quantity or ZERO for line in order.lines if line.sku}
+    quantities = {line.id or 0: line.stock_quantity or ZERO for line in order.lines if line.sku}
     items = order_billables(uow, order, quantities, regime_of(uow, order, account), language_of(customer))
     return price(items, currency_of(uow, order), language_of(customer))
 

@@ -196,13 +196,16 @@ def settle_return(
         rma.state, rma.settled_at = ReturnState.SETTLED, now
         return None
     items, corrects = [], None
+    ordered = {line.id: line for line in order.lines}
     for ln in received:
         invoice, invoiced = _invoiced_line(uow, rma.order_id, ln.order_line_id)
         corrects = corrects or invoice
+        line = ordered.get(ln.order_line_id)
         items.append(
             Billable(
                 description=invoiced.description,
-                quantity=ln.received,
+                # units come back as stock counts them; credited in the unit invoiced (a pack's price)
+                quantity=line.in_line_unit(ln.received) if line else ln.received,
                 unit_price=invoiced.unit_price,
                 vat=VatTreatment(invoiced.vat_rate, invoiced.vat_category),
                 sku=invoiced.sku,

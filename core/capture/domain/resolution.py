@@ -4,11 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Protocol
 
 from core.capture.domain.order import CapturedOrder, Identifier, Problem, Severity
 from core.kernel.domain.identity import identifier_keys
 from core.kernel.domain.model import Customer, Decision, Product
+
+
+@dataclass(frozen=True)
+class LineTerms:
+    """What the commercial terms made of one line: the pack it was ordered in, the quantity in the
+    product's own unit, and the price this customer should pay per unit as the document wrote it."""
+
+    pack_unit: str | None = None  # the pack the line was ordered in ("CJ"); None: the product's own unit
+    factor: Decimal | None = None  # base units in one pack
+    base_quantity: Decimal | None = None  # the ordered quantity in the product's own unit
+    base_unit: str | None = None
+    expected_price: Decimal | None = None  # per unit as ordered (per pack when ordered in a pack)
+    price_source: str | None = None  # the rule that gave it, in words, for the order's history
 
 
 @dataclass(frozen=True)
@@ -24,6 +38,7 @@ class ResolvedOrder:
     # the identifiers that may be the customer's: printed outside our block and not ours, and the
     # sender's address or fax number (role "sender"); a clerk's confirmation of the customer learns them
     learnable: tuple[Identifier, ...] = ()
+    terms: tuple[LineTerms, ...] = ()  # one per captured line when the terms were looked at
 
     @property
     def blocking(self) -> tuple[Problem, ...]:

@@ -8,7 +8,7 @@ from datetime import datetime
 from core.capture.domain.documents import DocumentRecord
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import Evidence
-from core.capture.domain.resolution import ResolvedOrder
+from core.capture.domain.resolution import LineTerms, ResolvedOrder
 from core.kernel.domain.model import Order, OrderLine
 
 
@@ -98,7 +98,9 @@ def order_from_resolved(
         evidence=[evidence_dict(e) for e in captured.evidence],
         identifiers=identifiers_rows(resolved),
     )
-    for position, (line, sku) in enumerate(zip(captured.lines, resolved.skus, strict=True), start=1):
+    terms = resolved.terms or tuple(LineTerms() for _ in captured.lines)
+    lines = zip(captured.lines, resolved.skus, terms, strict=True)
+    for position, (line, sku, term) in enumerate(lines, start=1):
         order.lines.append(
             OrderLine(
                 position=position,
@@ -114,6 +116,9 @@ def order_from_resolved(
                 unit_price=line.unit_price,
                 amount=line.amount,
                 requested_delivery_date=line.requested_delivery_date,
+                base_quantity=term.base_quantity,
+                base_unit=_clip(term.base_unit, 16),
+                price_source=_clip(term.price_source, 256),
             )
         )
     return order

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from core.capture.domain.events import OrdersAccepted
 from core.capture.domain.order import CapturedLine, CapturedOrder, Identifier, IdentifierKind, Party
-from core.capture.domain.resolution import MasterData, ResolvedOrder
+from core.capture.domain.resolution import LineTerms, MasterData, ResolvedOrder
 from core.capture.domain.review import AuditEvent, ReviewLock
 from core.capture.services.learning import learn, learn_identifiers, unlearn, unlearn_identifier
 from core.capture.services.unit_of_work import CaptureUnitOfWork
@@ -259,8 +259,16 @@ def recheck(uow: CaptureUnitOfWork, order: Order, validate: Validator, now: date
     ]
     order.problems = standing + [p.as_dict() for p in resolved.problems]
     order.customer_id = resolved.customer_id or order.customer_id
-    for line, sku in zip(order.lines, resolved.skus, strict=True):
+    terms = resolved.terms or tuple(LineTerms() for _ in order.lines)
+    for i, (line, sku, term) in enumerate(zip(order.lines, resolved.skus, terms, strict=True)):
         line.sku = sku
+        line.base_quantity, line.base_unit = term.base_quantity, term.base_unit
+        if term.price_source != line.price_source:  # a new quantity, date or customer: another rule
+            field = f"lines[{i}].price"
+            uow.review.add(
+                AuditEvent(order.id or 0, now, "price", None, field, line.price_source, term.price_source)
+            )
+            line.price_source = term.price_source
     confidence = 1.0 if not resolved.problems else resolved.confidence
     if confidence != order.confidence:  # kept, so calibration can judge the confidence capture gave
         uow.review.add(

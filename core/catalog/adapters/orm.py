@@ -1,10 +1,12 @@
-"""Catalog's tables: customers, products, customers' own codes for our products, and the identifiers
-clerks confirmed as a customer's."""
+"""Catalog's tables: customers, products, customers' own codes for our products, the identifiers
+clerks confirmed as a customer's, price rows (lists, breaks, agreements) and products' packs."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, String, Table
+from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table
 
+from core.catalog.domain.packs import Pack
+from core.catalog.domain.pricing import PriceRow
 from core.kernel.adapters.orm import mapper_registry, metadata
 from core.kernel.adapters.types import ExactDecimal
 from core.kernel.domain.model import Customer, CustomerIdentifier, CustomerItem, Product
@@ -56,6 +58,30 @@ customer_identifiers = Table(
     Column("value", String(320), primary_key=True),
 )
 
+prices = Table(
+    "prices",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("level", String(16), nullable=False),  # core.catalog.domain.pricing.PriceLevel
+    Column("party", String(64), nullable=False),  # customer id, customer group, or "" for the base list
+    Column("sku", String(64), ForeignKey("products.sku"), nullable=False),
+    Column("unit_price", ExactDecimal(), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("min_quantity", ExactDecimal(), nullable=False),
+    Column("valid_from", Date),
+    Column("valid_to", Date),
+    Index("ix_prices_sku_party", "sku", "party"),
+)
+
+product_units = Table(
+    "product_units",
+    metadata,
+    Column("sku", String(64), ForeignKey("products.sku"), primary_key=True),
+    Column("unit", String(16), primary_key=True),
+    Column("factor", ExactDecimal(), nullable=False),
+    Column("gtin", String(14), index=True),
+)
+
 
 def start_mappers() -> None:
     """Map the catalog's domain classes; called once by `core.orm.start_mappers`."""
@@ -63,3 +89,5 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(Product, products)
     mapper_registry.map_imperatively(CustomerItem, customer_items)
     mapper_registry.map_imperatively(CustomerIdentifier, customer_identifiers)
+    mapper_registry.map_imperatively(PriceRow, prices)
+    mapper_registry.map_imperatively(Pack, product_units)

@@ -12,13 +12,15 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from core.catalog.adapters import orm
+from core.catalog.adapters.terms import CommercialTermsMixin
 from core.kernel.domain.identity import identifier_keys
 from core.kernel.domain.model import Customer, CustomerIdentifier, CustomerItem, Product
 from core.kernel.domain.phone import normalise_phone
 
 
-class MasterDataRepository:
-    """Customers, products and customer item codes; implements validation's `MasterData`.
+class MasterDataRepository(CommercialTermsMixin):
+    """Customers, products, customer item codes and commercial terms; implements validation's
+    `MasterData` and `CommercialTerms`.
 
     Lookups are remembered for the life of the unit of work: an interchange of a thousand orders
     names the same few products thousands of times, and each query is a round trip.

@@ -1,4 +1,5 @@
-"""Importing master data from the contract's CSV files (products, customers, customer item codes)."""
+"""Importing master data from the contract's CSV files (products, customers, customer item codes, prices
+and packs)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
+from core.catalog.domain.packs import Pack
+from core.catalog.domain.pricing import PriceRow
+from core.catalog.services.terms_import import pack, price_row
 from core.catalog.services.unit_of_work import CatalogUnitOfWork
 from core.kernel.domain.model import Customer, CustomerItem, Product
 from core.kernel.errors import MasterDataError
@@ -28,6 +32,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "language",
     ),
     "customer-items": ("customer_id", "customer_item_code", "sku"),
+    "prices": ("customer_id", "sku", "unit_price", "currency", "min_quantity", "valid_from", "valid_to"),
+    "units": ("sku", "unit", "factor", "gtin"),
 }
 # Columns a file may add to the contract's: blank, the value is unknown; absent from the file, the
 # value stored before stays (a file written to the first contract must not wipe them).
@@ -36,7 +42,10 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "products": ("sku", "name"),
     "customers": ("customer_id", "name"),
     "customer-items": ("customer_id", "customer_item_code", "sku"),
+    "prices": ("sku", "unit_price", "currency"),
+    "units": ("sku", "unit", "factor"),
 }
+MasterRow = Customer | Product | CustomerItem | PriceRow | Pack
 
 
 @dataclass(frozen=True)
@@ -121,10 +130,12 @@ def _keep_absent(customer: Customer, row: dict[str, str | None], stored: Custome
             setattr(customer, column, getattr(stored, column))
 
 
-BUILDERS: dict[str, Callable[[int, dict[str, str | None]], Customer | Product | CustomerItem]] = {
+BUILDERS: dict[str, Callable[[int, dict[str, str | None]], MasterRow]] = {
     "products": _product,
     "customers": _customer,
     "customer-items": _customer_item,
+    "prices": price_row,
+    "units": pack,
 }
 
 
@@ -135,20 +146,41 @@ def import_csv(uow: CatalogUnitOfWork, kind: str, text: str) -> ImportReport:
     created = updated = 0
     with uow:
         for number, row in _rows(kind, text):
-            obj = BUILDERS[kind](number, row)
-            if isinstance(obj, Product) and uow.product_extras is not None:
-                # optional columns beyond the contract: cost price, VAT class (billing's)
-                uow.product_extras(obj, row, number, "import", datetime.now(UTC))
-            if isinstance(obj, Customer):
-                _keep_absent(obj, row, uow.master.customer(obj.customer_id))
-            if isinstance(obj, CustomerItem):
-                if uow.master.customer(obj.customer_id) is None:
-                    raise MasterDataError(f"customer {obj.customer_id!r} does not exist", row=number)
-                if uow.master.product(obj.sku) is None:
-                    raise MasterDataError(f"sku {obj.sku!r} does not exist", row=number)
-            if uow.master.upsert(obj):
+            if _store(uow, BUILDERS[kind](number, row), row, number):
                 created += 1
             else:
                 updated += 1
         uow.commit()
     return ImportReport(kind, created, updated)
+
+
+def _store(uow: CatalogUnitOfWork, obj: MasterRow, row: dict[str, str | None], number: int) -> bool:
+    """Check what the row refers to and store it; True when it was new."""
+    if isinstance(obj, Product) and uow.product_extras is not None:
+        # optional columns beyond the contract: cost price, VAT class (billing's)
+        uow.product_extras(obj, row, number, "import", datetime.now(UTC))
+    if isinstance(obj, Customer):
+        _keep_absent(obj, row, uow.master.customer(obj.customer_id))
+    customer_id = row.get("customer_id")
+    if isinstance(obj, CustomerItem | PriceRow) and customer_id and uow.master.customer(customer_id) is None:
+        raise MasterDataError(f"customer {row['customer_id']!r} does not exist", row=number)
+    if isinstance(obj, CustomerItem | PriceRow | Pack) and uow.master.product(obj.sku) is None:
+        raise MasterDataError(f"sku {obj.sku!r} does not exist", row=number)
+    if isinstance(obj, PriceRow):
+        return uow.master.upsert_price(obj)
+    if isinstance(obj, Pack):
+        _check_pack_gtin(uow, obj, number)
+        return uow.master.upsert_pack(obj)
+    return uow.master.upsert(obj)
+
+
+def _check_pack_gtin(uow: CatalogUnitOfWork, pack: Pack, number: int) -> None:
+    """A pack's GTIN names that pack alone: not a product, not another product's or unit's pack."""
+    if pack.gtin is None:
+        return
+    product = uow.master.product_by_gtin(pack.gtin)
+    if product is not None:
+        raise MasterDataError(f"gtin {pack.gtin} is the GTIN of product {product.sku}", row=number)
+    other = uow.master.pack_by_gtin(pack.gtin)
+    if other is not None and (other.sku, other.unit) != (pack.sku, pack.unit):
+        raise MasterDataError(f"gtin {pack.gtin} is already the GTIN of {other.sku} {other.unit}", row=number)

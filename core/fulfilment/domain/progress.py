@@ -30,7 +30,8 @@ def progress(order: Order, allocations: Sequence[Allocation]) -> list[LineProgre
     out = []
     for line in order.lines:
         assert line.id is not None
-        ordered = line.quantity if line.sku and line.quantity and line.quantity > 0 else ZERO
+        units = line.stock_quantity  # a pack line counts its base units
+        ordered = units if line.sku and units and units > 0 else ZERO
         out.append(LineProgress(line_id=line.id, ordered=ordered, **sums.get(line.id, {})))
     return out
 

@@ -200,7 +200,7 @@ def _apply(uow: FulfilmentUnitOfWork, order: Order, change: OrderChange) -> dict
         if item.quantity is not None and item.quantity != line.quantity:
             if item.quantity < 0:
                 raise IllegalTransition(f"line {item.position}: a quantity cannot be negative")
-            line.quantity = item.quantity
+            line.change_quantity(item.quantity)
             outcome[str(line.position)] = "deleted" if item.quantity == 0 else "changed"
         if (
             item.requested_delivery_date is not None
@@ -251,7 +251,8 @@ def _trim(order: Order, allocations: list[Allocation], actor: str, now: datetime
     """Give back reservations beyond each line's (new) quantity, newest first."""
     movements: list[StockMovement] = []
     for line in order.lines:
-        wanted = line.quantity if line.quantity and line.quantity > 0 else ZERO
+        units = line.stock_quantity  # a pack line counts its base units
+        wanted = units if units and units > 0 else ZERO
         mine = sorted(
             (a for a in allocations if a.line_id == line.id and a.active), key=lambda a: -(a.id or 0)
         )

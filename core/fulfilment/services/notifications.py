@@ -103,8 +103,8 @@ def build_notice(uow: FulfilmentUnitOfWork, order: Order, notification: Notifica
             line_no=line.line_no,
             sku=line.sku,
             description=line.description,
-            ordered=line.quantity or ZERO,
-            unit=line.unit,
+            ordered=line.stock_quantity or ZERO,  # in the unit stock counts, as waiting and shipped are
+            unit=line.base_unit or line.unit,
             waiting=waiting.get(line.id or 0, ZERO),
             shipped=in_shipment.get(line.id or 0, ZERO),
         )

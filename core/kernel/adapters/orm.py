@@ -36,6 +36,7 @@ from core.kernel.domain.model import (
     OutboundState,
     Partner,
 )
+from core.kernel.domain.signins import Kind, Outcome, SignInAttempt
 from core.kernel.domain.users import ApiToken, Role, User, WebSession
 
 metadata = MetaData(
@@ -118,6 +119,10 @@ order_lines = Table(
     Column("unit_price", ExactDecimal()),
     Column("amount", ExactDecimal()),
     Column("requested_delivery_date", Date),
+    # the ordered quantity in the product's own unit when the line was ordered in a pack ("2 CJ" = 24 UN)
+    Column("base_quantity", ExactDecimal()),
+    Column("base_unit", String(16)),
+    Column("price_source", String(256)),  # the price rule the line was checked against
     Index("ix_order_lines_order_position", "order_id", "position", unique=True),
 )
 
@@ -175,6 +180,18 @@ web_sessions = Table(
     Column("expires_at", UTCDateTime, nullable=False, index=True),
 )
 
+sign_in_attempts = Table(
+    "sign_in_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime, nullable=False, index=True),
+    Column("kind", stored_enum(Kind), nullable=False),
+    Column("outcome", stored_enum(Outcome), nullable=False),
+    Column("username", String(64), index=True),
+    Column("address", String(64), index=True),
+    Column("actor", String(64)),
+)
+
 
 def start_mappers() -> None:
     """Map the kernel's domain classes; called once by `core.orm.start_mappers`."""
@@ -193,3 +210,4 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(User, users)
     mapper_registry.map_imperatively(ApiToken, api_tokens)
     mapper_registry.map_imperatively(WebSession, web_sessions)
+    mapper_registry.map_imperatively(SignInAttempt, sign_in_attempts)

@@ -18,6 +18,7 @@ from core.kernel.domain.model import (
     OutboundState,
     Partner,
 )
+from core.kernel.domain.signins import Outcome, SignInAttempt
 from core.kernel.domain.users import ApiToken, User, WebSession
 
 
@@ -195,7 +196,7 @@ class UserRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, obj: User | ApiToken | WebSession) -> None:
+    def add(self, obj: User | ApiToken | WebSession | SignInAttempt) -> None:
         self.session.add(obj)
 
     def by_name(self, username: str) -> User | None:
@@ -224,3 +225,23 @@ class UserRepository:
 
     def purge_sessions(self, now: datetime) -> None:
         self.session.execute(delete(orm.web_sessions).where(orm.web_sessions.c.expires_at < now))
+
+    def attempts_of(self, username: str, limit: int = 100) -> Sequence[SignInAttempt]:
+        """The account's latest sign-in attempts, newest first."""
+        t = orm.sign_in_attempts
+        stmt = select(SignInAttempt).where(t.c.username == username).order_by(t.c.at.desc(), t.c.id.desc())
+        return self.session.scalars(stmt.limit(limit)).all()
+
+    def failures_from(self, address: str, since: datetime, limit: int = 1000) -> Sequence[SignInAttempt]:
+        """The failures from one client address since `since`, newest first."""
+        t = orm.sign_in_attempts
+        stmt = select(SignInAttempt).where(
+            t.c.address == address, t.c.at > since, t.c.outcome == Outcome.WRONG.value
+        )
+        return self.session.scalars(stmt.order_by(t.c.at.desc()).limit(limit)).all()
+
+    def recent_attempts(self, since: datetime, limit: int = 200) -> Sequence[SignInAttempt]:
+        """Every attempt but the successes since `since`, newest first: what a supervisor looks at."""
+        t = orm.sign_in_attempts
+        stmt = select(SignInAttempt).where(t.c.at > since, t.c.outcome != Outcome.OK.value)
+        return self.session.scalars(stmt.order_by(t.c.at.desc(), t.c.id.desc()).limit(limit)).all()

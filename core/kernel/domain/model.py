@@ -143,6 +143,29 @@ class OrderLine:
     amount: Decimal | None = None
     requested_delivery_date: date | None = None
     id: int | None = None
+    # ordered in a pack: `quantity` and `unit` as the document wrote them, these in the product's unit
+    base_quantity: Decimal | None = None
+    base_unit: str | None = None
+    price_source: str | None = None  # the price rule the line was checked against, in words
+
+    @property
+    def stock_quantity(self) -> Decimal | None:
+        """The ordered quantity as stock counts it, in the product's own unit: a pack line's base
+        quantity ("2 CAJ" = 24 UD), else the quantity."""
+        return self.base_quantity if self.base_quantity is not None else self.quantity
+
+    def in_line_unit(self, units: Decimal) -> Decimal:
+        """Units as stock counts them (shipped, returned) in the line's own unit: 24 UD of a line
+        ordered as "2 CAJ" are 2; a line not ordered in a pack is counted in its own unit already."""
+        if self.base_quantity is None or not self.quantity:
+            return units
+        return units * self.quantity / self.base_quantity
+
+    def change_quantity(self, quantity: Decimal) -> None:
+        """A new ordered quantity in the line's own unit; a pack line's base quantity follows it."""
+        if self.base_quantity is not None and self.quantity:
+            self.base_quantity = self.base_quantity * quantity / self.quantity
+        self.quantity = quantity
 
 
 @dataclass(eq=False)

@@ -11,8 +11,10 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from core.kernel.domain.signins import Kind, LoginPolicy, Outcome
 from core.kernel.domain.users import ApiToken, Role, User, WebSession
 from core.kernel.errors import ComandaError
+from core.kernel.services import signins
 from core.kernel.services.unit_of_work import UnitOfWork
 
 SESSION_LIFETIME = timedelta(hours=12)
@@ -58,22 +60,38 @@ class Login:
     user: User
 
 
-def login(uow: UnitOfWork, username: str, password: str, now: datetime) -> Login:
-    """Check the password and open a session; the same error whether the user or the password is wrong."""
+def login(
+    uow: UnitOfWork,
+    username: str,
+    password: str,
+    now: datetime,
+    *,
+    address: str | None = None,
+    policy: LoginPolicy = signins.DEFAULT_POLICY,
+) -> Login:
+    """Check the password and open a session; the same error whether the user or the password is wrong.
+
+    Too many failures for the account or from the address refuse the attempt unseen (SignInRefused);
+    every attempt is recorded, so the throttle holds across processes and a supervisor can see it."""
+    name = signins.account_name(username)
     with uow:
-        user = uow.users.by_name(username.strip().lower())
+        signins.check(uow, Kind.PASSWORD, name, address, now, policy)
+        user = uow.users.by_name(name)
         try:
             _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+            if user is None or not user.active:
+                raise VerificationError()
         except (VerificationError, InvalidHashError):
+            signins.record(uow, now, Kind.PASSWORD, Outcome.WRONG, name, address)
+            uow.commit()
             raise AuthError("user name or password is wrong") from None
-        if user is None or not user.active:
-            raise AuthError("user name or password is wrong")
         assert user.id is not None
         if _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
         uow.users.purge_sessions(now)
         uow.users.add(WebSession(digest(token), user.id, csrf, now, now + SESSION_LIFETIME))
+        signins.record(uow, now, Kind.PASSWORD, Outcome.OK, name, address)
         uow.commit()
         return Login(token, csrf, user)
 
@@ -107,12 +125,21 @@ def create_api_token(uow: UnitOfWork, username: str, name: str, now: datetime) -
     return token
 
 
-def token_user(uow: UnitOfWork, token: str, now: datetime) -> User | None:
+def token_user(
+    uow: UnitOfWork,
+    token: str,
+    now: datetime,
+    *,
+    address: str | None = None,
+    policy: LoginPolicy = signins.DEFAULT_POLICY,
+) -> User | None:
+    """The user behind a bearer token; an unknown token counts as a failure of the client address,
+    and an address with too many of them is refused (SignInRefused) before the token is looked at."""
+    signins.check(uow, Kind.TOKEN, None, address, now, policy)
     found = uow.users.token(digest(token))
-    if found is None:
-        return None
-    user = uow.users.get(found.user_id)
-    if user is None or not user.active:
+    user = uow.users.get(found.user_id) if found is not None else None
+    if found is None or user is None or not user.active:
+        signins.record(uow, now, Kind.TOKEN, Outcome.WRONG, None, address)
         return None
     found.last_used_at = now
     return user

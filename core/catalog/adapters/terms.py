@@ -1,0 +1,66 @@
+"""The catalog's commercial terms as the repository reads and writes them: price rows and packs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.catalog.adapters import orm
+from core.catalog.domain.packs import Pack
+from core.catalog.domain.pricing import PriceRow
+
+
+class CommercialTermsMixin:
+    """Price rows and packs; part of `MasterDataRepository` (validation's `CommercialTerms`)."""
+
+    session: Session
+    _memo: dict[tuple[str, ...], Any]
+    _remember: Callable[[tuple[str, ...], Callable[[], Any]], Any]
+
+    def prices_for(self, sku: str) -> Sequence[PriceRow]:
+        """Every price row of the SKU, at every level, whatever its dates and currency."""
+        stmt = select(PriceRow).where(orm.prices.c.sku == sku).order_by(orm.prices.c.id)
+        found: Sequence[PriceRow] = self._remember(("prices", sku), lambda: self.session.scalars(stmt).all())
+        return found
+
+    def packs_for(self, sku: str) -> Sequence[Pack]:
+        stmt = select(Pack).where(orm.product_units.c.sku == sku).order_by(orm.product_units.c.unit)
+        found: Sequence[Pack] = self._remember(("packs", sku), lambda: self.session.scalars(stmt).all())
+        return found
+
+    def pack_by_gtin(self, gtin: str) -> Pack | None:
+        stmt = select(Pack).where(orm.product_units.c.gtin == gtin).limit(1)
+        found: Pack | None = self._remember(("pack-gtin", gtin), lambda: self.session.scalars(stmt).first())
+        return found
+
+    def upsert_price(self, row: PriceRow) -> bool:
+        """Store the row, replacing the one with the same level, party, SKU, break and first day;
+        True when it was new."""
+        self._memo.clear()
+        p = orm.prices.c
+        same = select(PriceRow).where(
+            p.level == row.level,
+            p.party == row.party,
+            p.sku == row.sku,
+            p.min_quantity == row.min_quantity,
+            p.valid_from.is_(None) if row.valid_from is None else p.valid_from == row.valid_from,
+        )
+        stored = self.session.scalars(same).first()
+        if stored is None:
+            self.session.add(row)
+            self.session.flush()
+            return True
+        stored.unit_price, stored.currency, stored.valid_to = row.unit_price, row.currency, row.valid_to
+        self.session.flush()
+        return False
+
+    def upsert_pack(self, pack: Pack) -> bool:
+        """Store the pack by SKU and unit; True when it was new."""
+        self._memo.clear()
+        new = self.session.get(Pack, (pack.sku, pack.unit)) is None
+        self.session.merge(pack)
+        self.session.flush()
+        return new

@@ -1,0 +1,1 @@
+"""The catalog's domain: price rows and their resolution, and products' packs."""

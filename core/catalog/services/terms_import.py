@@ -1,0 +1,77 @@
+"""Rows of the prices and units files (the master-data contract) as price rows and packs."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from core.catalog.domain.packs import Pack
+from core.catalog.domain.pricing import PriceLevel, PriceRow
+from core.kernel.errors import MasterDataError
+
+Row = dict[str, str | None]
+
+
+def _decimal(row: Row, column: str, number: int) -> Decimal | None:
+    text = row[column]
+    if text is None:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise MasterDataError(f"{column} {text!r} is not a decimal number", row=number) from None
+    if not value.is_finite():
+        raise MasterDataError(f"{column} {text!r} is not a decimal number", row=number)
+    # one spelling per amount, so "10", "10.0" and "1E1" name the same quantity break
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+def _date(row: Row, column: str, number: int) -> date | None:
+    text = row[column]
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise MasterDataError(f"{column} {text!r} is not an ISO date (YYYY-MM-DD)", row=number) from None
+
+
+def price_row(number: int, row: Row) -> PriceRow:
+    """A customer's agreed price (customer_id given) or a base-list price for everyone (blank)."""
+    unit_price = _decimal(row, "unit_price", number)
+    if unit_price is None or unit_price < 0:
+        raise MasterDataError(f"unit_price {row['unit_price']!r} is not a price", row=number)
+    currency = (row["currency"] or "").upper()
+    if len(currency) != 3 or not currency.isalpha():
+        raise MasterDataError(f"currency {row['currency']!r} is not a three-letter code", row=number)
+    min_quantity = _decimal(row, "min_quantity", number)
+    if min_quantity is not None and min_quantity <= 0:
+        raise MasterDataError(f"min_quantity {row['min_quantity']!r} is not positive", row=number)
+    valid_from, valid_to = _date(row, "valid_from", number), _date(row, "valid_to", number)
+    if valid_from and valid_to and valid_to < valid_from:
+        raise MasterDataError(f"valid_to {valid_to} is before valid_from {valid_from}", row=number)
+    customer = row["customer_id"]
+    return PriceRow(
+        level=PriceLevel.AGREEMENT if customer else PriceLevel.BASE,
+        party=customer or "",
+        sku=str(row["sku"]),
+        unit_price=unit_price,
+        currency=currency,
+        min_quantity=min_quantity if min_quantity is not None else Decimal(1),
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
+
+
+def pack(number: int, row: Row) -> Pack:
+    """One pack of a product: `factor` base units in one `unit`, with the pack's own GTIN or none."""
+    factor = _decimal(row, "factor", number)
+    if factor is None or factor <= 0:
+        raise MasterDataError(f"factor {row['factor']!r} is not a positive number", row=number)
+    unit = str(row["unit"]).upper()
+    if len(unit) > 16:
+        raise MasterDataError(f"unit {row['unit']!r} is longer than 16 characters", row=number)
+    gtin = row["gtin"]
+    if gtin is not None and not (gtin.isdigit() and len(gtin) in (8, 12, 13, 14)):
+        raise MasterDataError(f"gtin {gtin!r} is not 8, 12, 13 or 14 digits", row=number)
+    return Pack(sku=str(row["sku"]), unit=unit, factor=factor, gtin=gtin)

@@ -1,0 +1,76 @@
+"""The review lock as the business states it: a clerk holds an order for ten minutes from the last thing
+they did on it; then anyone may take it. Times are given to the services, so nothing sleeps."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from core.capture.services import review
+from core.kernel.domain.users import User
+from oms.bootstrap import App
+from tests.conftest import DEMO_DAY, make_user
+from tests.integration.helpers import ingest
+from tests.integration.test_review import UNKNOWN_CODE, in_review
+
+pytestmark = pytest.mark.integration
+T0 = DEMO_DAY
+SECOND = timedelta(seconds=1)
+TEN_MINUTES = timedelta(minutes=10)
+
+
+def _user(app: App, name: str) -> User:
+    make_user(app, name)
+    with app.uow() as uow:
+        found = uow.users.by_name(name)
+    assert found is not None
+    return found
+
+
+@pytest.fixture
+def waiting(demo_app: App) -> int:
+    ingest(demo_app, UNKNOWN_CODE)
+    [order_id] = in_review(demo_app)
+    return order_id
+
+
+def test_a_lock_lasts_ten_minutes(demo_app: App, waiting: int) -> None:
+    ana, ben = _user(demo_app, "ana"), _user(demo_app, "ben")
+    held = review.acquire(demo_app.uow(), waiting, ana, T0)
+    assert held.mine and held.until == T0 + TEN_MINUTES
+    refused = review.acquire(demo_app.uow(), waiting, ben, T0 + TEN_MINUTES - SECOND)
+    assert not refused.mine and refused.holder == "ana"
+    taken = review.acquire(demo_app.uow(), waiting, ben, T0 + TEN_MINUTES)
+    assert taken.mine and taken.holder == "ben"
+    with demo_app.uow() as uow:
+        assert review.lock_state(uow, waiting, ana, T0 + TEN_MINUTES).holder == "ben"
+
+
+def test_opening_the_order_again_renews_the_ten_minutes(demo_app: App, waiting: int) -> None:
+    ana, ben = _user(demo_app, "ana"), _user(demo_app, "ben")
+    review.acquire(demo_app.uow(), waiting, ana, T0)
+    renewed = review.acquire(demo_app.uow(), waiting, ana, T0 + timedelta(minutes=9))
+    assert renewed.until == T0 + timedelta(minutes=19)
+    assert not review.acquire(demo_app.uow(), waiting, ben, T0 + timedelta(minutes=18)).mine
+    assert review.acquire(demo_app.uow(), waiting, ben, T0 + timedelta(minutes=19)).mine
+
+
+def test_saving_a_correction_renews_the_lock(demo_app: App, waiting: int) -> None:
+    ana, ben = _user(demo_app, "ana"), _user(demo_app, "ben")
+    review.acquire(demo_app.uow(), waiting, ana, T0)
+    saved_at = T0 + timedelta(minutes=8)
+    review.save(demo_app.uow(), waiting, ana, saved_at, {"po_number": "PO-2026-00123"}, [], demo_app.validate)
+    with demo_app.uow() as uow:
+        state = review.lock_state(uow, waiting, ben, saved_at + TEN_MINUTES - SECOND)
+    assert state.holder == "ana" and state.until == saved_at + TEN_MINUTES
+    assert not review.acquire(demo_app.uow(), waiting, ben, saved_at + TEN_MINUTES - SECOND).mine
+
+
+def test_an_expired_lock_no_longer_lets_its_holder_save(demo_app: App, waiting: int) -> None:
+    ana = _user(demo_app, "ana")
+    review.acquire(demo_app.uow(), waiting, ana, T0)
+    with pytest.raises(review.ReviewError, match="open the order first"):
+        review.save(
+            demo_app.uow(), waiting, ana, T0 + TEN_MINUTES, {"po_number": "X-1"}, [], demo_app.validate
+        )
