@@ -246,8 +246,7 @@ def test_the_web_app_serves_as2_without_a_login_and_lists_it_on_the_dashboard(li
     base = link.url.removesuffix("/as2")
     status, html = page(f"{base}/dashboard", make_user(link.app))
     assert status == 200
-    chips = re.findall(r'<span class="chip"[^>]*>(?:<svg.*?</svg>)?\s*([^<]+)</span>', html)
-    assert [c.strip() for c in chips] == ["EDIFACT", "E-mail", "Fax", "AS2"]
+    assert chips_of(html) == ["EDIFACT", "E-mail", "Fax", "AS2"]
 
 
 def test_without_a_partner_file_there_is_no_as2_channel(app: App) -> None:
@@ -255,4 +254,10 @@ def test_without_a_partner_file_there_is_no_as2_channel(app: App) -> None:
 
     assert client.post("/as2", content=b"hello").status_code == 401  # behind the login like the rest
     html = client.get("/dashboard", headers={"Authorization": f"Bearer {make_user(app)}"}).text
-    assert re.findall(r'<span class="chip"[^>]*>([^<]+)</span>', html) == ["EDIFACT", "E-mail", "Fax"]
+    assert chips_of(html) == ["EDIFACT", "E-mail", "Fax"]
+
+
+def chips_of(html: str) -> list[str]:
+    """The channels the dashboard names in its legend, in order (each chip: a colour swatch, the name)."""
+    chips = re.findall(r'<span class="chip"[^>]*>(?:<svg.*?</svg>)?\s*([^<]+)</span>', html)
+    return [c.strip() for c in chips]
