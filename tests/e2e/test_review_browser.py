@@ -110,18 +110,8 @@ def test_keyboard_only_fix_and_approve_of_an_edifact_order(tmp_path: Path) -> No
 
 def test_a_faxed_order_fixed_by_keyboard_teaches_the_next_one(tmp_path: Path) -> None:
     with running_oms(tmp_path) as server, chromium() as browser:
-        token = server.oms("user", "token", "ana").stdout.strip()
+        token, waiting = misprinted_fax_waiting(server)
         inbox = server.var / "inbox" / "fax"
-        inbox.mkdir(parents=True, exist_ok=True)
-        (inbox / "fax0001.tif").write_bytes(faxed_order(misprint=True))
-        wait_for(
-            lambda: any(o["state"] == "in_review" for o in api(server, token, "/api/orders")["items"]), 120
-        )
-        [waiting] = api(server, token, "/api/orders")["items"]
-        detail = api(server, token, f"/api/orders/{waiting['id']}")
-        assert detail["customer_id"] == "C-1002"  # known by the fax number it came from
-        codes = {p["code"] for p in detail["problems"]}
-        assert "unknown_product" in codes and "amount_mismatch" in codes
 
         page = browser.new_page(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
         blocked = policy_violations(page)
@@ -211,3 +201,19 @@ def correct_by_keyboard(page: Any, keys: Keys, truth: dict[str, str]) -> None:
         else:
             keys.press("F8")  # on to the next field in doubt
         assert keys.count < 120, "the wrong fields never came round"
+
+
+def misprinted_fax_waiting(server: Server) -> tuple[str, dict[str, Any]]:
+    """Fax a misprinted order (an unknown code, a quantity the amount contradicts) into the running system
+    and wait until it is in review, known by the fax number; ana's API token and the order."""
+    token = server.oms("user", "token", "ana").stdout.strip()
+    inbox = server.var / "inbox" / "fax"
+    inbox.mkdir(parents=True, exist_ok=True)
+    (inbox / "fax0001.tif").write_bytes(faxed_order(misprint=True))
+    wait_for(lambda: any(o["state"] == "in_review" for o in api(server, token, "/api/orders")["items"]), 120)
+    [waiting] = api(server, token, "/api/orders")["items"]
+    detail = api(server, token, f"/api/orders/{waiting['id']}")
+    assert detail["customer_id"] == "C-1002"  # known by the fax number it came from
+    codes = {p["code"] for p in detail["problems"]}
+    assert "unknown_product" in codes and "amount_mismatch" in codes
+    return token, waiting
