@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.billing.domain.approvals import FourEyes
 from core.billing.services.billing import Billing as BillingService
 from core.billing.services.credit import PaymentPolicy
 from core.billing.services.notices import BillingNotifier
@@ -20,7 +21,9 @@ SANDBOX_FILE = "payments-sandbox.db"
 class Billing:
     """Payments, invoices, returns and the books as the app wires them."""
 
-    def __init__(self, wiring: Wiring, policy: PaymentPolicy, data_dir: Path) -> None:
+    def __init__(
+        self, wiring: Wiring, policy: PaymentPolicy, data_dir: Path, four_eyes: FourEyes | None = None
+    ) -> None:
         self.gateway = SandboxProcessor(data_dir / SANDBOX_FILE, clock=wiring.clock)
         self.notifiers: dict[str, BillingNotifier] = dict(wiring.channels.billing_notifiers())
         self.service = BillingService(
@@ -30,4 +33,5 @@ class Billing:
             gateway=self.gateway,
             policy=policy,
             notifiers=self.notifiers,
+            four_eyes=four_eyes or FourEyes(),
         )

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from core import migrate
+from core.billing.domain.approvals import FourEyes
 from core.billing.services.credit import PaymentPolicy
 from core.billing.services.invoicing import close_gate
 from core.capture.domain.documents import DocumentState, InboundDocument, ParseContext, ParseResult
@@ -121,7 +122,8 @@ class App:
         policy = PaymentPolicy(self.clock)
         wiring = Wiring(self.uow, self.clock, self.publish, self.channels)
         self.lifecycle = Lifecycle(wiring, policy, close_gate)
-        self.billing = Billing(wiring, policy, self.settings.data_dir)
+        four_eyes = FourEyes(above=self.settings.second_approval_above)
+        self.billing = Billing(wiring, policy, self.settings.data_dir, four_eyes)
         table = job_table(self.process, self.deliver, self.lifecycle.service, self.billing.service)
         self.jobs = Jobs(self.broker, table)
         deps = Deps(self.jobs, auto_fulfil=self.settings.auto_fulfil)

@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     login_lock_minutes: Positive = 15  # how long a lock lasts unless a supervisor unlocks it first
     # a document's unit price agrees with the customer's price within this fraction of it (0.005: 0.5 %)
     price_tolerance: Annotated[Decimal, Field(ge=0, lt=1, allow_inf_nan=False)] = PRICE_TOLERANCE
+    # refunds, write-offs, supplier payments and credit releases above this amount (in the company's
+    # currency, EUR) need a second supervisor's approval; one supervisor's is enough up to it
+    second_approval_above: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] = Decimal(5000)
 
     @field_validator("*", mode="before")
     @classmethod

@@ -9,7 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from core.kernel.errors import ComandaError, LifecycleError, NoCarrier, NotFound
+from core.kernel.errors import ComandaError, LifecycleError, NoCarrier, NotFound, NotPermitted
 from web.deps import Backend
 from web.headers import SecurityHeadersMiddleware
 from web.pages import billing as billing_pages
@@ -56,6 +56,11 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     @api.exception_handler(NotFound)
     async def not_found(_request: Request, exc: NotFound) -> JSONResponse:
         return JSONResponse(status_code=404, content={"detail": str(exc)})
+
+    @api.exception_handler(NotPermitted)
+    async def not_permitted(_request: Request, exc: NotPermitted) -> JSONResponse:
+        """A step the user's role does not allow (a clerk paying out money), or approving one's own."""
+        return JSONResponse(status_code=403, content={"detail": str(exc)})
 
     @api.exception_handler(LifecycleError)
     async def lifecycle_error(_request: Request, exc: LifecycleError) -> JSONResponse:

@@ -157,6 +157,21 @@ class Note(BaseModel):
     note: str = ""
 
 
+class ApprovalOut(Out):
+    """A money step waiting for (or given) a second supervisor's approval."""
+
+    id: RowId
+    step: str
+    subject: str
+    amount: Dec
+    currency: str
+    requested_by: str
+    requested_at: datetime
+    state: str
+    approved_by: str | None
+    approved_at: datetime | None
+
+
 class ReceiptIn(BaseModel):
     customer_id: str = Field(min_length=1, max_length=64)
     amount: Decimal = Field(gt=0)

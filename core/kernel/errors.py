@@ -7,6 +7,7 @@ ComandaError
 │   └── EnvelopeError    an EDIFACT interchange too broken to find its messages
 ├── MasterDataError      a master-data CSV row is invalid
 ├── NotFound             a requested record does not exist
+├── NotPermitted         the acting user's role (or being the one who asked) does not allow the step
 ├── LifecycleError       an order, stock or shipping step that cannot be done as asked
 │   ├── IllegalTransition    the order's state does not allow the step
 │   ├── StockError           the step would break the stock books (negative stock, unknown place)
@@ -52,6 +53,10 @@ class MasterDataError(ComandaError):
 
 class NotFound(ComandaError):
     """A requested record does not exist."""
+
+
+class NotPermitted(ComandaError):
+    """The acting user's role does not allow the step, or the user may not approve their own request."""
 
 
 class LifecycleError(ComandaError):

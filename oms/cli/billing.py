@@ -12,6 +12,7 @@ from core.billing.domain.returns import Disposition, Receipt, Resolution
 from core.billing.services import books
 from core.kernel.errors import ComandaError
 from oms.bootstrap import App
+from oms.cli.billing_money import approvals, approve, waiting, write_off
 from oms.cli.common import (
     ACTOR,
     SAMPLES,
@@ -88,7 +89,8 @@ def _card(app: App, args: argparse.Namespace) -> int:
 def _release_credit(app: App, args: argparse.Namespace) -> int:
     actor = step(app, lambda: supervisor_named(app, args.actor))  # a real supervisor, not any name
     order = step(app, lambda: app.billing.service.release_credit_hold(args.order, actor, args.note or ""))
-    print(f"order {order.id}: {order.state} (credit hold released by {actor})")
+    if not waiting(order):
+        print(f"order {order.id}: {order.state} (credit hold released by {actor})")
     return 0
 
 
@@ -182,8 +184,11 @@ def _receive(app: App, args: argparse.Namespace) -> int:
         receipts.append(
             Receipt(position, decimal_arg(qty), Disposition(how or "restock"), args.warehouse, args.location)
         )
-    rma = step(app, lambda: app.billing.service.receive_return(args.rma, receipts, ACTOR))
+    rma = step(app, lambda: app.billing.service.receive_return(args.rma, receipts, args.actor))
     print(f"{rma.number}: {rma.state}")
+    for a in app.billing.service.approvals(pending_only=True):
+        if a.step == "refund" and a.requested_by == args.actor:
+            waiting(a)
     return 0
 
 
@@ -247,9 +252,10 @@ def _supplier_invoice(app: App, args: argparse.Namespace) -> int:
 
 def _supplier_payment(app: App, args: argparse.Namespace) -> int:
     applied = step(
-        app, lambda: app.billing.service.pay_supplier(args.supplier, args.amount, "EUR", args.ref, ACTOR)
+        app, lambda: app.billing.service.pay_supplier(args.supplier, args.amount, "EUR", args.ref, args.actor)
     )
-    print(f"{args.amount} EUR paid to {args.supplier}; {applied} applied to its invoices")
+    if not waiting(applied):
+        print(f"{args.amount} EUR paid to {args.supplier}; {applied} applied to its invoices")
     return 0
 
 
@@ -258,6 +264,9 @@ HANDLERS: dict[str, Command] = {
     "terms": _terms,
     "card": _card,
     "release-credit": _release_credit,
+    "write-off": write_off,
+    "approvals": approvals,
+    "approve": approve,
     "retry-payment": _retry,
     "order": _order,
     "invoices": _invoices,
@@ -295,6 +304,15 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     p.add_argument("order", type=int)
     p.add_argument("--actor", required=True, help="the supervisor who decides")
     p.add_argument("--note")
+    p = b.add_parser("write-off", help="give up what is left of an invoice (a supervisor)")
+    p.add_argument("code")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--actor", required=True, help="the supervisor who decides")
+    p = b.add_parser("approvals", help="money steps waiting for a second supervisor")
+    p.add_argument("--all", action="store_true", help="approved ones too")
+    p = b.add_parser("approve", help="approve a money step another supervisor asked for")
+    p.add_argument("approval", type=int)
+    p.add_argument("--actor", required=True, help="the approving supervisor (not the one who asked)")
     p = b.add_parser("retry-payment", help="ask for a declined card authorisation again")
     p.add_argument("order", type=int)
     p = b.add_parser("order", help="an order's payment, invoices, returns and notices")
@@ -327,6 +345,7 @@ def _add_invoicing_and_books(b: SubParsers) -> None:
     p.add_argument("lines", nargs="+", metavar="LINE=QTY[:scrap]")
     p.add_argument("--warehouse")
     p.add_argument("--location")
+    p.add_argument("--actor", default=ACTOR, help="who received them (a supervisor's refund is paid at once)")
     b.add_parser("trial-balance", help="every account's debits, credits and balance")
     p = b.add_parser("ageing", help="receivables (or --payables) by age")
     p.add_argument("--payables", action="store_true")
@@ -346,3 +365,4 @@ def _add_invoicing_and_books(b: SubParsers) -> None:
     p.add_argument("supplier")
     p.add_argument("amount", type=decimal_arg)
     p.add_argument("--ref", required=True)
+    p.add_argument("--actor", required=True, help="the supervisor who pays")

@@ -149,7 +149,7 @@ def test_a_return_credited_to_the_account_and_the_statement(books: App, clerk: T
     assert page.status_code == 200 and "Ferretería Núñez S.L." in page.text and note["code"] in page.text
 
 
-def test_supplier_invoices_and_payables(books: App, clerk: TestClient) -> None:
+def test_supplier_invoices_and_payables(books: App, clerk: TestClient, supervisor: TestClient) -> None:
     body = {
         "supplier_id": "P-100",
         "number": "FV-889",
@@ -160,11 +160,10 @@ def test_supplier_invoices_and_payables(books: App, clerk: TestClient) -> None:
     }
     assert clerk.post("/api/billing/supplier-invoices", json=body).status_code == 201
     assert clerk.post("/api/billing/supplier-invoices", json=body).status_code == 400  # recorded already
-    r = clerk.post(
-        "/api/billing/supplier-payments",
-        json={"supplier_id": "P-100", "amount": "500.00", "reference": "T-1"},
-    )
-    assert r.json() == {"applied": "500.00"}
+    payment = {"supplier_id": "P-100", "amount": "500.00", "reference": "T-1"}
+    assert clerk.post("/api/billing/supplier-payments", json=payment).status_code == 403  # a supervisor's
+    r = supervisor.post("/api/billing/supplier-payments", json=payment)
+    assert r.status_code == 201 and r.json() == {"applied": "500.00"}
     [payable] = clerk.get("/api/billing/payables").json()
     assert (
         payable["party"] == "P-100" and payable["balance"] == "710" and payable["buckets"]["current"] == "710"

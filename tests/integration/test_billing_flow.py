@@ -20,6 +20,7 @@ from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import IllegalTransition
 from oms.bootstrap import App
 from parsers.edifact.parser import read_interchanges
+from tests.conftest import make_user
 from tests.integration.billing_support import (
     account_balance,
     assert_trial_balance_zero,
@@ -175,6 +176,17 @@ def test_return_with_refund_to_the_card(books: App) -> None:
         "goods-in",
     )
     drain_all(books)
+    # whoever took the goods in is no supervisor: the money back waits for one's approval
+    still = payment(books, order_id)
+    assert still is not None and still.refunded == 0
+    assert [m["kind"] for m in books.billing.gateway.movements()] == ["capture"]
+    [waiting] = bill.approvals(pending_only=True)
+    assert (waiting.step, waiting.amount, waiting.requested_by) == ("refund", D("30.98"), "goods-in")
+    assert waiting.id is not None
+    make_user(books, "marta", "supervisor")
+    bill.approve(waiting.id, "marta")
+    drain_all(books)
+    assert bill.approvals(pending_only=True) == []
     [invoice, note] = invoices(books, order_id)
     assert (
         note.kind is DocumentKind.CREDIT_NOTE
@@ -213,6 +225,7 @@ def test_return_with_refund_to_the_card(books: App) -> None:
 
 def test_credit_limit_hold_released_by_a_supervisor(books: App) -> None:
     bill, svc = books.billing.service, books.lifecycle.service
+    make_user(books, "marta", "supervisor")
     bill.set_terms("C-1001", credit_limit=D("1500.00"))
     order_id = new_order(books, "C-1001", [("SIL-TRA-300", D(150)), ("GUA-NIT-L", D(80))], "big")
     svc.start([order_id], "clerk")  # 630 + 680 = 1,310 + 21 % VAT = 1,585.10 > 1,500
@@ -250,7 +263,8 @@ def test_a_paid_on_account_order_returned_is_refunded_by_transfer(books: App) ->
     bill.receive_payment("C-1001", invoice.total, "EUR", "TRF-1", "accounts")
     rma = bill.authorise_return(first, {1: D(50)}, "sobran", Resolution.REFUND, "clerk")
     assert rma.id is not None
-    bill.receive_return(rma.id, [Receipt(1, D(50))], "goods-in")
+    make_user(books, "luis", "supervisor")  # a supervisor took the goods in: 10.89 goes back at once
+    bill.receive_return(rma.id, [Receipt(1, D(50))], "luis")
     drain_all(books)
     [_, note] = invoices(books, first)
     assert note.total == D("10.89") and note.state is InvoiceState.SETTLED  # 50 x 0.18 = 9.00 + 21 %

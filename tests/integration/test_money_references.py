@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import pytest
 from fastapi.testclient import TestClient
 
 from oms.cli import main
-from tests.integration.test_billing_api import books, clerk  # noqa: F401 - the fixtures
+from tests.integration.test_billing_api import books, clerk, supervisor  # noqa: F401 - the fixtures
 from tests.integration.test_lifecycle_cli import data_dir  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.integration
@@ -33,13 +34,14 @@ def _journal_sources(client: TestClient) -> list[str]:
 )
 def test_a_supplier_payment_to_no_one_or_a_stranger_is_refused(
     clerk: TestClient,  # noqa: F811
+    supervisor: TestClient,  # noqa: F811 - paying suppliers is a supervisor's
     supplier: str,
     status: int,
     said: str | None,
 ) -> None:
     assert clerk.post("/api/billing/supplier-invoices", json=INVOICE).status_code == 201
     before = _journal_sources(clerk)
-    answer = clerk.post(
+    answer = supervisor.post(
         "/api/billing/supplier-payments",
         json={"supplier_id": supplier, "amount": "50.00", "reference": "T-1"},
     )
@@ -51,11 +53,14 @@ def test_a_supplier_payment_to_no_one_or_a_stranger_is_refused(
     assert payable["party"] == "P-100" and Decimal(payable["balance"]) == Decimal("121")
 
 
-def test_a_supplier_payment_without_a_reference_is_refused(clerk: TestClient) -> None:  # noqa: F811
+def test_a_supplier_payment_without_a_reference_is_refused(
+    clerk: TestClient,  # noqa: F811
+    supervisor: TestClient,  # noqa: F811
+) -> None:
     assert clerk.post("/api/billing/supplier-invoices", json=INVOICE).status_code == 201
     for reference, status in (("", 422), ("  ", 400)):
         body = {"supplier_id": "P-100", "amount": "50.00", "reference": reference}
-        assert clerk.post("/api/billing/supplier-payments", json=body).status_code == status
+        assert supervisor.post("/api/billing/supplier-payments", json=body).status_code == status
 
 
 @pytest.mark.parametrize(("customer", "status"), [("", 422), (" ", 400), ("C-9999", 400)])
@@ -79,10 +84,17 @@ def test_a_supplier_invoice_of_no_one_is_refused(clerk: TestClient) -> None:  # 
 
 
 @pytest.mark.usefixtures("data_dir")
-def test_the_command_line_refuses_the_same(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["billing", "supplier-payment", "", "10.00", "--ref", "T-1"]) == 2
+def test_the_command_line_refuses_the_same(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\n"))
+    assert main(["user", "create", "sofia", "--role", "supervisor", "--password-stdin"]) == 0
+    capsys.readouterr()
+    pay = ["billing", "supplier-payment", "--actor", "sofia", "--ref", "T-1"]
+    assert main([*pay, "", "10.00"]) == 2
     assert "supplier id" in capsys.readouterr().err
-    assert main(["billing", "supplier-payment", "P-404", "10.00", "--ref", "T-1"]) == 2
+    assert main([*pay, "P-404", "10.00"]) == 2
+    assert "P-404" in capsys.readouterr().err
     assert main(["billing", "pay", "C-404", "10.00", "--ref", "T-2"]) == 2
     assert "no customer C-404" in capsys.readouterr().err
     assert main(["billing", "trial-balance"]) == 0

@@ -10,11 +10,12 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from core.billing.domain.approvals import MoneyApproval
 from core.billing.domain.payments import PaymentState
 from core.billing.services import books
 from core.kernel.domain.model import OrderState
 from core.kernel.domain.users import Role
-from core.kernel.errors import BillingError, LifecycleError
+from core.kernel.errors import BillingError, LifecycleError, NotPermitted
 from web.deps import CurrentUser, IdPath, IsoDate, UowDep, require_role
 from web.routes.billing import BillingDep, account_of
 from web.templating import render
@@ -59,9 +60,13 @@ def release_credit(
     order_id: IdPath, service: BillingDep, user: CurrentUser, note: Annotated[str, Form()] = ""
 ) -> RedirectResponse:
     try:
-        service.release_credit_hold(order_id, user.username, note)
-        text = f"order {order_id} released"
-    except (BillingError, LifecycleError) as exc:
+        done = service.release_credit_hold(order_id, user.username, note)
+        text = (
+            f"order {order_id}: release waits for a second supervisor (approval {done.id})"
+            if isinstance(done, MoneyApproval)
+            else f"order {order_id} released"
+        )
+    except (BillingError, LifecycleError, NotPermitted) as exc:
         text = str(exc)
     return RedirectResponse(f"/billing?message={quote(text)}", status_code=303)
 

@@ -8,8 +8,9 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
+from core.billing.domain.approvals import MoneyApproval
 from core.billing.domain.payments import CustomerAccount, PaymentMethod
 from core.billing.domain.returns import Disposition, Receipt, Resolution
 from core.billing.services import books
@@ -22,6 +23,7 @@ from web.deps import IdPath, UowDep, require_role
 from web.fulfilment_deps import ActorDep
 from web.schemas_billing import (
     AccountOut,
+    ApprovalOut,
     CardIn,
     CardOut,
     InvoiceOut,
@@ -39,6 +41,14 @@ from web.schemas_billing import (
 
 router = APIRouter(prefix="/api/billing", tags=["billing"])
 SUPERVISOR = [Depends(require_role(Role.SUPERVISOR))]
+# a money step above the threshold is not done but waits for a second supervisor: 202 and the approval
+WAITING: dict[int | str, dict[str, object]] = {
+    202: {"model": ApprovalOut, "description": "waiting for a second supervisor's approval"}
+}
+
+
+def waiting(approval: MoneyApproval) -> JSONResponse:
+    return JSONResponse(ApprovalOut.model_validate(approval).model_dump(mode="json"), status_code=202)
 
 
 def get_billing(request: Request) -> Billing:
@@ -114,10 +124,20 @@ def order_billing(order_id: IdPath, uow: UowDep) -> OrderBillingOut:
     return billing_of(uow, order_id)
 
 
-@router.post("/orders/{order_id}/release-credit", response_model=OrderBillingOut, dependencies=SUPERVISOR)
-def release_credit(order_id: IdPath, body: Note, service: BillingDep, actor: ActorDep) -> OrderBillingOut:
-    """Let an order held over the customer's credit limit through (a supervisor's decision, kept)."""
-    service.release_credit_hold(order_id, actor, body.note)
+@router.post(
+    "/orders/{order_id}/release-credit",
+    response_model=OrderBillingOut,
+    dependencies=SUPERVISOR,
+    responses=WAITING,
+)
+def release_credit(
+    order_id: IdPath, body: Note, service: BillingDep, actor: ActorDep
+) -> OrderBillingOut | JSONResponse:
+    """Let an order held over the customer's credit limit through (a supervisor's decision, kept;
+    above the threshold a second supervisor approves it)."""
+    done = service.release_credit_hold(order_id, actor, body.note)
+    if isinstance(done, MoneyApproval):
+        return waiting(done)
     with service.uow_factory() as uow:
         return billing_of(uow, order_id)
 
@@ -160,9 +180,24 @@ def invoice_pdf(code: str, uow: UowDep) -> Response:
     )
 
 
-@router.post("/invoices/{code}/write-off", response_model=InvoiceOut, dependencies=SUPERVISOR)
-def write_off(code: str, body: Note, service: BillingDep, actor: ActorDep) -> InvoiceOut:
-    return InvoiceOut.model_validate(service.write_off(code, body.note or "incobrable", actor))
+@router.post(
+    "/invoices/{code}/write-off", response_model=InvoiceOut, dependencies=SUPERVISOR, responses=WAITING
+)
+def write_off(code: str, body: Note, service: BillingDep, actor: ActorDep) -> InvoiceOut | JSONResponse:
+    done = service.write_off(code, body.note or "incobrable", actor)
+    return waiting(done) if isinstance(done, MoneyApproval) else InvoiceOut.model_validate(done)
+
+
+# -- money steps waiting for a second supervisor --------------------------------------------------
+@router.get("/approvals", response_model=list[ApprovalOut], dependencies=SUPERVISOR)
+def approvals(service: BillingDep, pending: bool = True) -> list[ApprovalOut]:
+    return [ApprovalOut.model_validate(a) for a in service.approvals(pending_only=pending)]
+
+
+@router.post("/approvals/{approval_id}/approve", response_model=ApprovalOut, dependencies=SUPERVISOR)
+def approve(approval_id: IdPath, service: BillingDep, actor: ActorDep) -> ApprovalOut:
+    """A second supervisor (never the one who asked) approves: the step is carried out now."""
+    return ApprovalOut.model_validate(service.approve(approval_id, actor))
 
 
 @router.post("/payments", response_model=TransactionOut, status_code=201)

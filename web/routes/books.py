@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
+from core.billing.domain.approvals import MoneyApproval
 from core.billing.domain.ledger import CHART
 from core.billing.domain.receivables import Ageing
 from core.billing.services import books
@@ -17,7 +18,7 @@ from outbound.print.statement import render_statement
 from web.deps import IsoDate, UowDep, require_role
 from web.downloads import content_disposition
 from web.fulfilment_deps import ActorDep
-from web.routes.billing import BillingDep, today
+from web.routes.billing import WAITING, BillingDep, today, waiting
 from web.schemas_billing import (
     AgeingOut,
     CostIn,
@@ -163,12 +164,18 @@ def supplier_invoice(body: SupplierInvoiceIn, service: BillingDep, actor: ActorD
     return {"id": row_id}
 
 
-@router.post("/supplier-payments", response_model=dict[str, str], status_code=201)
-def supplier_payment(body: SupplierPaymentIn, service: BillingDep, actor: ActorDep) -> dict[str, str]:
+@router.post(
+    "/supplier-payments", response_model=dict[str, str], status_code=201, responses=WAITING,
+)  # fmt: skip
+def supplier_payment(
+    body: SupplierPaymentIn, service: BillingDep, actor: ActorDep
+) -> dict[str, str] | JSONResponse:
+    """A transfer to a supplier: a supervisor's (the billing service refuses anyone else, 403); above
+    the threshold a second supervisor approves it."""
     applied = service.pay_supplier(
         body.supplier_id, body.amount, body.currency.upper(), body.reference, actor
     )
-    return {"applied": str(applied)}
+    return waiting(applied) if isinstance(applied, MoneyApproval) else {"applied": str(applied)}
 
 
 @router.put("/products/{sku}/cost", response_model=dict[str, str | None], dependencies=SUPERVISOR)

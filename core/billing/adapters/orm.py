@@ -30,6 +30,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import relationship
 from sqlalchemy.types import TypeDecorator
 
+from core.billing.domain.approvals import ApprovalState, MoneyApproval, MoneyStep
 from core.billing.domain.invoicing import (
     DocumentKind,
     Invoice,
@@ -218,6 +219,22 @@ credit_overrides = Table(
     Column("note", Text, nullable=False, default=""),
 )
 
+money_approvals = Table(
+    "money_approvals",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("step", stored_enum(MoneyStep), nullable=False),
+    Column("subject", String(96), nullable=False),
+    Column("amount", Cents(), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("requested_by", String(64), nullable=False),
+    Column("requested_at", UTCDateTime, nullable=False),
+    Column("detail", JSON, nullable=False, default=dict),
+    Column("state", stored_enum(ApprovalState), nullable=False, index=True),
+    Column("approved_by", String(64)),
+    Column("approved_at", UTCDateTime),
+)
+
 returns = Table(
     "returns",
     metadata,
@@ -347,6 +364,7 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(Payment, payments)
     mapper_registry.map_imperatively(PaymentTransaction, payment_transactions)
     mapper_registry.map_imperatively(CreditOverride, credit_overrides)
+    mapper_registry.map_imperatively(MoneyApproval, money_approvals)
     mapper_registry.map_imperatively(ReturnLine, return_lines)
     mapper_registry.map_imperatively(
         ReturnRequest,

@@ -16,6 +16,7 @@ from core.billing.adapters.orm import (
     customer_accounts,
     invoice_series,
     invoices,
+    money_approvals,
     payment_transactions,
     payments,
     return_lines,
@@ -23,6 +24,7 @@ from core.billing.adapters.orm import (
     settlements,
     supplier_invoices,
 )
+from core.billing.domain.approvals import ApprovalState, MoneyApproval
 from core.billing.domain.invoicing import DocumentKind, Invoice, InvoiceState, Settlement
 from core.billing.domain.notices import BillingNotice
 from core.billing.domain.payments import (
@@ -67,6 +69,19 @@ class BillingRepository:
 
     def add_override(self, override: CreditOverride) -> None:
         self.session.add(override)
+
+    def approval(self, approval_id: int, *, lock: bool = False) -> MoneyApproval | None:
+        stmt = select(MoneyApproval).where(money_approvals.c.id == approval_id)
+        if lock:
+            stmt = stmt.with_for_update(of=money_approvals)
+        return self.session.scalars(stmt).first()
+
+    def approvals(self, *, pending_only: bool = False, limit: int = 100) -> Sequence[MoneyApproval]:
+        """Money steps asked for, newest first (only those still waiting, if asked)."""
+        stmt = select(MoneyApproval).order_by(money_approvals.c.id.desc()).limit(limit)
+        if pending_only:
+            stmt = stmt.where(money_approvals.c.state == ApprovalState.PENDING)
+        return self.session.scalars(stmt).all()
 
     def open_orders_of(self, customer_id: str, states: Iterable[OrderState], *, exclude: int) -> list[Order]:
         """The customer's orders in these states (approved and not finished), but `exclude`."""

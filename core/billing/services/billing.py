@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
+from core.billing.domain.approvals import FourEyes, MoneyApproval
 from core.billing.domain.invoicing import Invoice
 from core.billing.domain.payments import (
     CustomerAccount,
@@ -27,7 +28,16 @@ from core.billing.domain.payments import (
 )
 from core.billing.domain.receivables import Ageing, Statement
 from core.billing.domain.returns import Receipt, Resolution, ReturnRequest
-from core.billing.services import billing_data, books, credit, invoicing, payments, returns, settlement
+from core.billing.services import (
+    billing_data,
+    books,
+    credit,
+    invoicing,
+    money_out,
+    payments,
+    returns,
+    settlement,
+)
 from core.billing.services.notices import BillingNotifier, render_pending
 from core.billing.services.unit_of_work import BillingUnitOfWork, locked_order
 from core.kernel.domain.model import Order, OrderState
@@ -52,6 +62,7 @@ class Billing:
     gateway: payments.PaymentGateway
     policy: credit.PaymentPolicy
     notifiers: Mapping[str, BillingNotifier] = field(default_factory=dict)
+    four_eyes: FourEyes = field(default_factory=FourEyes)  # when money out needs a second supervisor
 
     def run(self, step: Callable[[BillingUnitOfWork, datetime], T]) -> T:
         return run_step(self.uow_factory, self.clock, self.publish, step)
@@ -150,10 +161,21 @@ class Billing:
     def _order(uow: BillingUnitOfWork, order_id: int) -> Order:
         return locked_order(uow, order_id)
 
-    def release_credit_hold(self, order_id: int, actor: str, note: str = "") -> Order:
+    # -- money out or given up: a supervisor's, above the threshold a second one's --------------
+    def release_credit_hold(self, order_id: int, actor: str, note: str = "") -> Order | MoneyApproval:
         return self.run(
-            lambda uow, now: credit.release_credit_hold(uow, order_id, self.policy, actor, now, note)
+            lambda uow, now: money_out.release_credit(
+                uow, self.four_eyes, self.policy, order_id, actor, now, note
+            )
         )
+
+    def approve(self, approval_id: int, actor: str) -> MoneyApproval:
+        """A second supervisor approves a pending money step, which is carried out at once."""
+        return self.run(lambda uow, now: money_out.approve(uow, self.policy, approval_id, actor, now))
+
+    def approvals(self, pending_only: bool = False) -> list[MoneyApproval]:
+        with self.uow_factory() as uow:
+            return list(uow.billing.approvals(pending_only=pending_only))
 
     # -- processor calls -------------------------------------------------------------------------
     def execute(self, txn_id: int) -> str | None:
@@ -220,8 +242,8 @@ class Billing:
             )
         )
 
-    def write_off(self, code: str, reason: str, actor: str) -> Invoice:
-        return self.run(lambda uow, now: books.write_off(uow, code, reason, actor, now))
+    def write_off(self, code: str, reason: str, actor: str) -> Invoice | MoneyApproval:
+        return self.run(lambda uow, now: money_out.write_off(uow, self.four_eyes, code, reason, actor, now))
 
     def record_supplier_invoice(
         self,
@@ -242,9 +264,11 @@ class Billing:
 
     def pay_supplier(
         self, supplier_id: str, amount: Decimal, currency: str, reference: str, actor: str
-    ) -> Decimal:
+    ) -> Decimal | MoneyApproval:
         return self.run(
-            lambda uow, now: books.pay_supplier(uow, supplier_id, amount, currency, reference, actor, now)
+            lambda uow, now: money_out.pay_supplier(
+                uow, self.four_eyes, supplier_id, amount, currency, reference, actor, now
+            )
         )
 
     # -- returns ---------------------------------------------------------------------------------
@@ -263,7 +287,9 @@ class Billing:
         )
 
     def receive_return(self, return_id: int, receipts: Sequence[Receipt], actor: str) -> ReturnRequest:
-        return self.run(lambda uow, now: returns.receive_return(uow, return_id, receipts, actor, now))
+        return self.run(
+            lambda uow, now: returns.receive_return(uow, return_id, receipts, actor, now, self.four_eyes)
+        )
 
     # -- telling the customer --------------------------------------------------------------------
     def notify(self, order_id: int) -> RenderReport:

@@ -116,8 +116,11 @@ def receive_payment(
     return txn
 
 
-def write_off(uow: BillingUnitOfWork, code: str, reason: str, actor: str, now: datetime) -> Invoice:
-    """Give up on what is left of an invoice: a bad debt, and the invoice counts as settled."""
+def write_off(
+    uow: BillingUnitOfWork, code: str, reason: str, actor: str, now: datetime, note: str = ""
+) -> Invoice:
+    """Give up on what is left of an invoice: a bad debt, and the invoice counts as settled.  `note`
+    says who asked and who approved."""
     invoice = uow.billing.invoice(find_invoice(uow, code).id or 0, lock=True)
     assert invoice is not None
     if invoice.kind is not DocumentKind.INVOICE or invoice.open_amount <= 0:
@@ -126,7 +129,7 @@ def write_off(uow: BillingUnitOfWork, code: str, reason: str, actor: str, now: d
     posting = entry(
         now,
         "write_off",
-        f"Insolvencia {code}: {reason}"[:512],
+        (f"Insolvencia {code}" + (f" ({note})" if note else "") + f": {reason}")[:512],
         invoice.currency,
         [dr(BAD_DEBTS, left), cr(RECEIVABLE, left, invoice.customer_id)],
         key=f"write_off:{invoice.id}",
@@ -192,6 +195,14 @@ def record_supplier_invoice(
     return row_id
 
 
+def check_supplier_payment(
+    uow: BillingUnitOfWork, supplier_id: str, amount: Decimal, currency: str, reference: str
+) -> tuple[str, str]:
+    """The supplier and bank reference of a payment that may be made; BillingError otherwise."""
+    _amount(amount, currency)
+    return _known_supplier(uow, supplier_id), _named(reference, "bank reference")
+
+
 def pay_supplier(
     uow: BillingUnitOfWork,
     supplier_id: str,
@@ -200,18 +211,17 @@ def pay_supplier(
     reference: str,
     actor: str,
     now: datetime,
+    note: str = "",
 ) -> Decimal:
     """A transfer to a supplier, against its invoices oldest due first; the same reference twice is
-    one payment.  Returns what was applied to invoices."""
-    _amount(amount, currency)
-    supplier_id = _known_supplier(uow, supplier_id)
-    reference = _named(reference, "bank reference")
-    key = f"supplier_payment:{supplier_id}:{reference.strip()}"[:96]
+    one payment.  Returns what was applied to invoices.  `note` says who asked and who approved."""
+    supplier_id, reference = check_supplier_payment(uow, supplier_id, amount, currency, reference)
+    key = f"supplier_payment:{supplier_id}:{reference}"[:96]
     if uow.ledger.posted(key) is not None:
         return ZERO
     applied = uow.billing.pay_supplier_invoices(supplier_id, amount)
     lines = [dr(PAYABLE, amount, supplier_id), cr(BANK, amount)]
-    description = f"Pago a proveedor {supplier_id} ({reference})"
+    description = f"Pago a proveedor {supplier_id} ({reference})" + (f" · {note}" if note else "")
     uow.ledger.post(entry(now, "supplier_payment", description, currency, lines, key=key, actor=actor))
     return applied
 

@@ -109,11 +109,8 @@ def exposure(uow: BillingUnitOfWork, order: Order, account: CustomerAccount) -> 
     return check_credit(account.credit_limit, receivables, committed, estimate(uow, order).total)
 
 
-def release_credit_hold(
-    uow: BillingUnitOfWork, order_id: int, policy: PaymentPolicy, actor: str, now: datetime, note: str = ""
-) -> Order:
-    """A supervisor lets an order held over the credit limit through: the override is kept with
-    the figures of the moment, and the order is approved and allocated."""
+def credit_held(uow: BillingUnitOfWork, order_id: int) -> Order:
+    """The order, locked, when it is held over its credit limit; IllegalTransition otherwise."""
     order = locked_order(uow, order_id)
     held = uow.fulfilment.last_hold(order_id)
     reason = str(held.detail.get("reason", "")) if held is not None else ""
@@ -123,6 +120,15 @@ def release_credit_hold(
             order_id=order_id,
             state=str(order.state),
         )
+    return order
+
+
+def release_credit_hold(
+    uow: BillingUnitOfWork, order_id: int, policy: PaymentPolicy, actor: str, now: datetime, note: str = ""
+) -> Order:
+    """A supervisor lets an order held over the credit limit through: the override is kept with
+    the figures of the moment, and the order is approved and allocated."""
+    order = credit_held(uow, order_id)
     account = account_of(uow, order)
     check = exposure(uow, order, account)
     uow.billing.add(

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 
+from core.billing.domain.approvals import FourEyes, MoneyApproval, MoneyStep
 from core.billing.domain.invoicing import Billable, DocumentKind, Invoice, InvoiceLine
 from core.billing.domain.ledger import transaction_entry
 from core.billing.domain.notices import BillingNoticeKind
@@ -22,7 +23,7 @@ from core.billing.domain.returns import (
     returnable,
 )
 from core.billing.domain.tax import VatTreatment
-from core.billing.services import payments
+from core.billing.services import approvals, payments
 from core.billing.services.invoicing import issue
 from core.billing.services.notices import tell
 from core.billing.services.settlement import apply_credit, open_invoices, settle
@@ -84,9 +85,15 @@ def authorise_return(
 
 
 def receive_return(
-    uow: BillingUnitOfWork, return_id: int, receipts: Sequence[Receipt], actor: str, now: datetime
+    uow: BillingUnitOfWork,
+    return_id: int,
+    receipts: Sequence[Receipt],
+    actor: str,
+    now: datetime,
+    rule: FourEyes | None = None,
 ) -> ReturnRequest:
-    """The goods arrived back: each received quantity restocked or scrapped, then the return settled."""
+    """The goods arrived back: each received quantity restocked or scrapped, then the return settled
+    (a refund only as far as `rule` lets the one receiving give money back)."""
     rma = uow.billing.return_request(return_id, lock=True)
     if rma is None:
         raise NotFound(f"return {return_id} does not exist")
@@ -128,7 +135,7 @@ def receive_return(
     }
     assert rma.id is not None
     tell(uow, order, BillingNoticeKind.RETURN_RECEIVED, now, ref=rma.id, detail=detail, return_id=rma.id)
-    settle_return(uow, rma, order, actor, now)
+    settle_return(uow, rma, order, actor, now, rule or FourEyes())
     return rma
 
 
@@ -187,7 +194,7 @@ def _invoiced_line(uow: BillingUnitOfWork, order_id: int, order_line_id: int) ->
 
 
 def settle_return(
-    uow: BillingUnitOfWork, rma: ReturnRequest, order: Order, actor: str, now: datetime
+    uow: BillingUnitOfWork, rma: ReturnRequest, order: Order, actor: str, now: datetime, rule: FourEyes
 ) -> Invoice | None:
     """A credit note for what came back, at the invoiced prices and VAT, offset first against what
     the order still owes; then the money back (refund) or the credit left on account (credit)."""
@@ -235,8 +242,36 @@ def settle_return(
     if rma.resolution is Resolution.CREDIT:
         apply_credit(uow, note, open_invoices(uow, note.customer_id), now)  # the rest waits on account
     else:
-        _pay_back(uow, order, note, actor, now)
+        _refund_or_ask(uow, order, note, actor, now, rule)
     if rma.resolution is Resolution.CREDIT or note.open_amount == 0:
+        rma.state, rma.settled_at = ReturnState.SETTLED, now
+    return note
+
+
+def _refund_or_ask(
+    uow: BillingUnitOfWork, order: Order, note: Invoice, actor: str, now: datetime, rule: FourEyes
+) -> None:
+    """Money goes back at once only when a supervisor received the goods and the amount is within the
+    threshold; otherwise the refund waits for a supervisor's (a second one's) approval."""
+    left = note.open_amount
+    if left <= 0:
+        return
+    if approvals.is_supervisor(uow, actor) and not rule.needs_second(left, note.currency):
+        _pay_back(uow, order, note, actor, now)
+        return
+    detail: dict[str, object] = {"credit_note_id": note.id, "order_id": order.id}
+    approvals.request(uow, MoneyStep.REFUND, note.code, left, note.currency, actor, now, detail)
+
+
+def refund(uow: BillingUnitOfWork, approved: MoneyApproval, now: datetime) -> Invoice:
+    """Carry out a refund a supervisor approved: the credit note's open amount back to the customer."""
+    note = uow.billing.invoice(int(str(approved.detail["credit_note_id"])), lock=True)
+    if note is None or note.open_amount <= 0:
+        raise BillingError(f"credit note {approved.subject} has nothing left to refund")
+    order = locked_order(uow, note.order_id)
+    _pay_back(uow, order, note, approved.signed, now)
+    rma = uow.billing.return_request(note.return_id, lock=True) if note.return_id else None
+    if rma is not None and note.open_amount == 0:
         rma.state, rma.settled_at = ReturnState.SETTLED, now
     return note
 
