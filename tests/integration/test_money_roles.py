@@ -4,6 +4,8 @@ supervisor, never the one who asked, approves before anything is posted; the boo
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +16,7 @@ from fastapi.testclient import TestClient
 from core.billing.domain.returns import Receipt, Resolution, ReturnState
 from core.kernel.errors import NotPermitted
 from oms.bootstrap import App
+from oms.cli import main
 from tests.conftest import fixed_clock, load_demo_master_data, make_app, make_user
 from tests.integration.billing_support import (
     card_order,
@@ -232,3 +235,46 @@ def test_a_refund_above_the_threshold_is_not_approved_by_who_asked(books: App) -
     assert refunds is not None and refunds.refunded == D("77.44")
     [(actor, _)] = journal(books, "refund")
     assert actor == "marta/sofia"
+
+
+def test_the_commands_obey_the_same_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("OMS_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("OMS_DATABASE_URL", raising=False)
+    monkeypatch.setenv("OMS_BROKER_URL", "memory://")
+    monkeypatch.setenv("OMS_SECOND_APPROVAL_ABOVE", "50")
+
+    def oms(*argv: str) -> str:
+        assert main(list(argv)) == 0, argv
+        return capsys.readouterr().out
+
+    def refused(*argv: str) -> str:
+        assert main(list(argv)) == 2, argv
+        return capsys.readouterr().err
+
+    for name, role in (("ana", "clerk"), ("marta", "supervisor"), ("sofia", "supervisor")):
+        monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\n"))
+        oms("user", "create", name, "--role", role, "--password-stdin")
+    oms("billing", "supplier-invoice", "P-100", "FV-1", "1000.00", "210.00")  # a clerk's (the command's)
+    pay = ("billing", "supplier-payment", "P-100")
+    assert "no active supervisor" in refused(*pay, "40.00", "--ref", "T-1", "--actor", "ana")
+    assert "no active supervisor" in refused(*pay, "40.00", "--ref", "T-1", "--actor", "marta-no-existe")
+    assert "no active supervisor" in refused(
+        "billing", "write-off", "F2026-000001", "--reason", "x", "--actor", "ana"
+    )
+    assert "supplier_payment" not in oms("billing", "trial-balance") and oms("billing", "approvals") == ""
+    assert "40.00 EUR paid to P-100; 40.00 applied" in oms(*pay, "40.00", "--ref", "T-1", "--actor", "marta")
+    out = oms(*pay, "60.00", "--ref", "T-2", "--actor", "marta")
+    found = re.search(
+        r"supplier_payment of 60\.00 EUR \(P-100\) waits for a second supervisor: oms billing approve (\d+)",
+        out,
+    )
+    assert found, out
+    assert re.search(r"P-100 +1170\.00", oms("billing", "ageing", "--payables"))  # 1,210 - 40: not yet 60
+    assert "second person" in refused("billing", "approve", found[1], "--actor", "marta")
+    assert "no active supervisor" in refused("billing", "approve", found[1], "--actor", "ana")
+    assert "asked by marta, approved by sofia" in oms("billing", "approve", found[1], "--actor", "sofia")
+    assert re.search(r"P-100 +1110\.00", oms("billing", "ageing", "--payables"))
+    assert "asked by marta, approved by sofia" in oms("billing", "approvals", "--all")
+    assert "given already" in refused("billing", "approve", found[1], "--actor", "sofia")
