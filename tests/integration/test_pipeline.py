@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -102,14 +103,35 @@ def test_the_same_interchange_under_another_name_and_bytes_is_a_duplicate(demo_a
 
 @pytest.mark.parametrize("name", shared_edifact_files())
 def test_every_shared_sample_is_taken_or_quarantined_with_a_reason(app: App, name: str) -> None:
+    """Each sample ends one way only, as its kind says: an ORDERS file becomes its messages' orders
+    (numbers, lines and quantities as expected.json read them segment by segment, independently of
+    our reader); a CONTRL is a partner acknowledging our answers, taken with nothing to order; any
+    other message (ORDRSP, DESADV, INVOIC) is not an order and is quarantined saying which it is."""
     require_shared()
+    orders_expected = json.loads((SHARED_EDIFACT / "expected.json").read_text(encoding="utf-8"))
+    not_orders = {  # the message type each sample that is no ORDERS carries (README of the samples)
+        "edifabric__CONTRL.txt": "CONTRL",
+        "edifabric__PurchaseOrderResponse.txt": "ORDRSP",
+        "edifabric__DespatchAdvice.txt": "DESADV",
+        "edifabric__Invoice.txt": "INVOIC",
+    }
+    assert (name in orders_expected) != (name in not_orders), f"say what {name} should become"
     doc_id = ingest(app, (SHARED_EDIFACT / name).read_bytes(), name)
-    record = document(app, doc_id)
-    assert record.state in (DocumentState.PROCESSED, DocumentState.QUARANTINED)
-    if record.state is DocumentState.QUARANTINED:
-        assert record.error
+    record, orders = document(app, doc_id), orders_of(app, doc_id)
+    assert record.format == "edifact"
+    if name in orders_expected:
+        assert record.state is DocumentState.PROCESSED, record.error
+        got = [(o.po_number, [ln.quantity for ln in o.lines]) for o in orders]
+        want = [
+            (o["po_number"], [Decimal(str(ln["quantity"])) for ln in o["lines"]])
+            for o in orders_expected[name]["orders"]
+        ]
+        assert got == want
+    elif not_orders[name] == "CONTRL":
+        assert record.state is DocumentState.PROCESSED and orders == [], record.error
     else:
-        assert record.format == "edifact"
+        assert record.state is DocumentState.QUARANTINED and orders == []
+        assert record.error and f"is {not_orders[name]}" in record.error
 
 
 BAD_INPUTS: dict[str, bytes | Path] = {
