@@ -54,17 +54,18 @@ class _Candidate:
 class StabilityTracker:
     """Remembers candidate files and says which have been unchanged for `settle` seconds."""
 
-    def __init__(self, settle: float) -> None:
+    def __init__(self, settle: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.settle = settle
+        self.clock = clock  # seconds, monotonic (a test steps its own)
         self._seen: dict[Path, _Candidate] = {}
         self._lock = threading.Lock()
 
     def touch(self, path: Path) -> None:
         with self._lock:
-            self._seen.setdefault(path, _Candidate((-1, -1), time.monotonic()))
+            self._seen.setdefault(path, _Candidate((-1, -1), self.clock()))
 
     def ready(self) -> list[Path]:
-        now = time.monotonic()
+        now = self.clock()
         done: list[Path] = []
         with self._lock:
             for path, cand in list(self._seen.items()):

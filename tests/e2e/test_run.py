@@ -97,8 +97,19 @@ def test_dropped_interchanges_become_orders_with_answers(running) -> None:  # ty
     )
     partial = inbox / "incoming.edi.part"  # a transfer in progress must not be taken
     partial.write_bytes(content[:100])
-    time.sleep(0.5)
+    # a complete file dropped after it is taken: by then the watcher has seen the partial one too, and
+    # left it (waiting on that event, not on a guess of the settle time)
+    marker = orders_interchange(
+        messages=1, lines=1, control_ref="776", po_prefix="PO-MARK", order_day=datetime.now(UTC).date()
+    )
+    (inbox / "marker.edi").write_bytes(marker)
+    wait_for(
+        lambda: any(o["po_number"].startswith("PO-MARK") for o in get(f"{base}/api/orders")["items"]),
+        30,
+        "the marker's order",
+    )
     assert not any(o["po_number"].startswith("PO-E2E") for o in get(f"{base}/api/orders")["items"])
+    assert partial.read_bytes() == content[:100]  # still there, untouched
     partial.write_bytes(content)
     partial.rename(inbox / "incoming.edi")
     dropped = time.monotonic()
@@ -114,9 +125,10 @@ def test_dropped_interchanges_become_orders_with_answers(running) -> None:  # ty
     assert detail["buyer"]["name"] == "Ferretería Núñez S.L."
 
     outbox = var / "outbox" / "edi" / "8437000100010"
-    wait_for(lambda: len(list(outbox.glob("ORDRSP_*.edi"))) == 2, 10, "an ORDRSP file per interchange")
+    # the demo's, the marker's and this one's
+    wait_for(lambda: len(list(outbox.glob("ORDRSP_*.edi"))) == 3, 10, "an ORDRSP file per interchange")
     messages = sum(f.read_bytes().count(b"UNH+") for f in outbox.glob("ORDRSP_*.edi"))
-    assert messages == 4  # one ORDRSP message per order
+    assert messages == 2 + 1 + 2  # one ORDRSP message per order
     assert len(list(outbox.glob("CONTRL_*.edi"))) == 1  # only the demo interchange asked for one
     assert not (inbox / "incoming.edi").exists()  # taken out of the inbox once stored
 

@@ -32,20 +32,31 @@ def test_temp_and_dot_files_are_ignored(tmp_path: Path, name: str, skip: bool) -
     assert ignored(tmp_path / name, tmp_path) is skip
 
 
+class SteppedClock:
+    """A monotonic clock the test moves by hand: no race with a loaded machine's scheduler."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def test_a_file_is_ready_only_after_it_stopped_changing(tmp_path: Path) -> None:
     path = tmp_path / "growing.edi"
     path.write_bytes(b"UNA")
-    tracker = StabilityTracker(settle=0.3)
+    clock = SteppedClock()
+    tracker = StabilityTracker(settle=3.0, clock=clock)
     tracker.touch(path)
-    assert tracker.ready() == []  # first look: nothing known about it yet
-    time.sleep(0.1)
+    assert tracker.ready() == []  # first look: its size and time noted, the settle time starts
+    clock.now += 2
     with path.open("ab") as fh:
         fh.write(b":+.? '")
     assert tracker.ready() == []  # it changed: the clock starts again
-    time.sleep(0.1)
-    assert tracker.ready() == []  # unchanged, but not for long enough
-    time.sleep(0.35)
-    assert tracker.ready() == [path]
+    clock.now += 2.5
+    assert tracker.ready() == []  # unchanged, but not for long enough (2.5 s of 3)
+    clock.now += 0.5
+    assert tracker.ready() == [path]  # 3 s unchanged
     assert tracker.ready() == []  # handed out once
 
 
