@@ -25,7 +25,9 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "purchase order|purchase order no|purchase order no.|purchase order number|order|order #|"
         "our order no|our order|numero de orden|número de orden|nº de orden|order n°|order nº|"
         "po #|p.o. #|p.o. no|p.o. no.|p.o.#|po#|número do pedido|nº encomenda|n° de commande|"
-        "numéro de commande|bestellnummer|bestell-nr.|numero ordine|n. ordine"
+        "numéro de commande|bestellnummer|bestell-nr.|numero ordine|n. ordine|ordine n.|ordine nr.|ordine n°|"
+        "ordine|bestellung nr.|bestellung|bestellung nr|commande n°|commande nº|commande|encomenda nº|"
+        "encomenda n.º|encomenda|pedido n.º|nº encomenda|auftrag nr.|auftragsnummer"
     ),
     # a document's own number: the order number on an order, not on an invoice or a delivery note
     "doc_number": _phrases(
@@ -37,7 +39,8 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "order date|po date|date of order|dated|issue date|fecha orden|p.o.date|p.o. date|document date|"
         "date ordered|fecha de compra|fecha de emisión|date generated|creation date|fecha de creación|"
         "date of issue|data do pedido|data da encomenda|date de commande|bestelldatum|auftragsdatum|"
-        "data ordine|data dell'ordine|data documento"
+        "data ordine|data dell'ordine|data documento|datum|bestelldatum|date|data|date du document|"
+        "data da encomenda|data do documento|date d'émission|belegdatum"
     ),
     "delivery_date": _phrases(
         "fecha de entrega|fecha entrega|f. entrega|entrega solicitada|plazo de entrega|"
@@ -45,23 +48,36 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "required by|requested delivery|requested delivery date|deliver by|required delivery date|"
         "need by|date required|delivery|shipment date|ship date|due date|delivery dt|delivery dt.|"
         "dispatch date|fecha de envío|data de entrega|date de livraison|liefertermin|lieferdatum|"
-        "data di consegna|data consegna|plazo"
+        "data di consegna|data consegna|plazo|entrega|antes del|antes de|entregar antes del|"
+        "fecha prevista de entrega|fecha prevista|fecha requerida|fecha de entrega solicitada|deliver before|"
+        "needed by|date needed|requested date|requested ship date|delivery required|prazo de entrega|"
+        "data de entrega prevista|entrega prevista|livraison|livraison souhaitée|date de livraison souhaitée|"
+        "délai de livraison|liefertermin gewünscht|wunschtermin|lieferung bis|liefern bis|consegna|"
+        "consegna richiesta|data consegna richiesta|termine di consegna"
     ),
     "party_id": _phrases(
         "nº cliente|no cliente|código de cliente|codigo cliente|cód. cliente|cod. cliente|"
         "su código de cliente|cliente nº|cliente no|nuestro código de cliente|customer no|"
         "customer no.|customer number|account no|account no.|account number|your customer no|"
         "your customer no.|customer account|customer id|gln|gln comprador|código gln|buyer gln|"
-        "ean comprador|iln"
+        "ean comprador|iln|kundennummer|kunden-nr.|kunden nr.|code client|n° client|nº client|numéro client|"
+        "codice cliente|cod. cliente|número de cliente|nº de cliente|código do cliente|n.º cliente"
     ),
-    "currency": _phrases("moneda|divisa|currency"),
+    "currency": _phrases("moneda|divisa|currency|valuta|devise|währung|moeda"),
     "ship_to": _phrases(
         "dirección de entrega|direccion entrega|lugar de entrega|entregar en|enviar a|"
         "punto de entrega|destino|ship to|ship to address|deliver to|delivery address|delivery to|"
-        "consignee|ship-to"
+        "consignee|ship-to|adresse de livraison|lieu de livraison|lieferadresse|lieferanschrift|"
+        "luogo di consegna|indirizzo di consegna|endereço de entrega|local de entrega"
     ),
     "supplier": _phrases("proveedor|a la atención de|supplier|vendor|to"),
     "buyer": _phrases("cliente|comprador|facturar a|buyer|bill to|invoice to|customer"),
+    "other": _phrases(
+        "condiciones de entrega|forma de entrega|entrega parcial|entregas parciales|plazo de pago|"
+        "delivery terms|terms of delivery|delivery conditions|delivery note|delivery method|"
+        "conditions de livraison|mode de livraison|lieferbedingungen|lieferart|condizioni di consegna|"
+        "condições de entrega|modo de entrega|incoterms|valid until|válido hasta"
+    ),
 }
 
 COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -122,7 +138,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "discount": _phrases(
         "descuento|dto|dto.|desc.|discount|disc|disc.|disc. %|sp.dis|sp.dis %|descuento total|"
-        "rabatt|remise|sconto|desconto|sch.val"
+        "rabatt|remise|sconto|desconto|sch.val|rem.|rem|dto. %|dto %|% dto|desc. %|disc %|rab.|% rabatt|"
+        "remise %|sconto %|desc"
     ),
     "skip": _phrases(
         "retail price|retail|mrp|free|cartons|vcp|warehouse pack|l.price|rrp|pvp recomendado|weight|"
