@@ -11,6 +11,7 @@ from parsers.layout import identifiers
 from parsers.layout.geometry import Page, Tok
 from parsers.layout.header import Candidate
 from parsers.layout.kind import document_kind
+from parsers.layout.rows import Draft
 
 TITLE_BAND = 0.35  # the top of the first page, where a document says what it is
 # header fields whose label, seen with no readable value, must be named (field name -> order path)
@@ -65,6 +66,13 @@ def printed_identifiers(pages: Sequence[Page], blocks: Mapping[str, Sequence[Tok
             role = roles.pop() if len(roles) == 1 else None
             found += identifiers.in_text(line.text, box(line.toks), role)
     return identifiers.unique(found)
+
+
+def unread_rows(drafts: Sequence[Draft]) -> tuple[UnreadField, ...]:
+    """Rows in a table shaped like an order line that were not read as one: each named by its text."""
+    return tuple(
+        UnreadField("lines", " ".join(t.text for t in toks), box(toks)) for d in drafts for toks in d.strays
+    )
 
 
 def unread_fields(found: Sequence[Candidate], read: Mapping[str, object]) -> tuple[UnreadField, ...]:

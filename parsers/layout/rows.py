@@ -32,6 +32,7 @@ class Draft:
     subs: dict[str, list[Tok]] = field(default_factory=dict)
     position: int | None = None  # by the table's numbering, when it has one (parsers.layout.positions)
     missing: bool = False  # a row the numbering says is there, which OCR did not read
+    strays: list[list[Tok]] = field(default_factory=list)  # rows shaped like an order line, not read as one
 
     def numbers(self, kind: str) -> list[Tok]:
         return [t for t in self.cells.get(kind, []) if looks_numeric(t.text)]
@@ -98,11 +99,15 @@ def _start(
     # no description column (its heading lost): the words of the column nobody claims
     description = list(cells.get("description") or cells.get("other", []))
     above: list[Tok] = []
-    for _, before in pending:
+    strays: list[list[Tok]] = []
+    for before_line, before in pending:
+        if _stray(cells, before):
+            strays.append(before_line.toks)
+            continue
         if before.get("code") and not cells.get("code"):
             cells = {**cells, "code": before["code"]}
         above += before.get("description") or before.get("other", [])
-    return Draft(line.page, cells, above + description)
+    return Draft(line.page, cells, above + description, strays=strays)
 
 
 def _worded(cells: dict[str, list[Tok]]) -> bool:
@@ -228,4 +233,33 @@ def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> Non
     if hit is not None and valued and (hit.kind != "item_code" or has_digit(toks[hit.end].text)):
         draft.subs.setdefault(hit.kind, toks[hit.end :])
         return
+    if hit is None and _stray(draft.cells, cells):
+        draft.strays.append(toks)  # never run into the row above as more of its description
+        return
     draft.description += cells.get("description", []) or [t for t in toks if t.key]
+
+
+def _stray(row: dict[str, list[Tok]], cells: dict[str, list[Tok]]) -> bool:
+    """Whether a line that starts no order line is shaped like one: figures that read as no number in
+    a quantity, price or amount column ("####", "12,?5"), or a code of its own beside the row's code
+    (a row whose numbers were lost). Such a line is an order line not read, never more description."""
+    if any(_unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
+        return True
+    own = [t.text for t in cells.get("code", []) if _code_like(t.text)]
+    theirs = {t.text for t in row.get("code", [])}
+    return bool(own) and bool(theirs) and own[0] not in theirs
+
+
+def _unreadable_figure(text: str) -> bool:
+    """Figures that stand where a number should and read as none: masked ("####"), unknown ("??")."""
+    if looks_numeric(text):
+        return False
+    return any(c in "#?" for c in text) or (has_digit(text) and not any(c.isalpha() for c in text))
+
+
+def _code_like(text: str) -> bool:
+    """An article code: a digit in it, or capitals joined by a hyphen ("GUA-NIT-L")."""
+    bare = text.strip(POSITION_EDGE + ",;")
+    if len(bare) < MIN_CODE:
+        return False
+    return has_digit(bare) or ("-" in bare and bare.upper() == bare and any(c.isalpha() for c in bare))
