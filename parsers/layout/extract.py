@@ -13,7 +13,15 @@ from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.layout import PageWords
-from core.capture.domain.order import CapturedOrder, DocumentKind, Party, Problem, ProblemCode, Severity
+from core.capture.domain.order import (
+    CapturedOrder,
+    DocumentKind,
+    Party,
+    Problem,
+    ProblemCode,
+    Severity,
+    UnreadField,
+)
 from parsers.layout import document, header, items, parties, rows, totals
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
@@ -139,11 +147,29 @@ def _order(
         language=language,
         kind=document.kind(pages),
         identifiers=document.printed_identifiers(pages, block_toks),
-        unread=document.unread_fields(found, {**picks, "delivery_date": delivery})
-        + document.unread_rows(drafts),
+        unread=_unread(pages, found, picks, delivery, drafts, skip, us_dates),
         evidence=tuple(rec.items),
         problems=tuple(problems),
     )
+
+
+def _unread(
+    pages: list[Page],
+    found: list[Candidate],
+    picks: dict[str, Candidate | None],
+    delivery: date | None,
+    drafts: list[rows.Draft],
+    skip: set[int],
+    us_dates: bool,
+) -> tuple[UnreadField, ...]:
+    """Fields the page shows unread: labels without a readable value, rows not read, stray dates."""
+    unread = document.unread_fields(found, {**picks, "delivery_date": delivery}) + document.unread_rows(
+        drafts
+    )
+    if delivery is None and not any(u.field == "requested_delivery_date" for u in unread):
+        known = {d for d in (_date(picks["order_date"]),) if d is not None}
+        unread += document.unlabelled_dates(pages, skip, known, month_first=us_dates)
+    return unread
 
 
 def _picks(found: list[Candidate], pages: list[Page]) -> dict[str, Candidate | None]:

@@ -78,6 +78,8 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
             elif current is not None:
                 _continue(current, line.toks, cells)
                 last = line
+            elif following is not None and _line_shaped(cells):
+                pending.append((line, cells))  # before the first row: no part of it, _start names it
         for line, cells in pending:
             if current is not None:
                 _continue(current, line.toks, cells)
@@ -107,6 +109,8 @@ def _start(
         if before.get("code") and not cells.get("code"):
             cells = {**cells, "code": before["code"]}
         above += before.get("description") or before.get("other", [])
+    if any(_unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
+        strays.append(line.toks)  # "950.00/1000", "12,?5": a figure of the row read as no number
     return Draft(line.page, cells, above + description, strays=strays)
 
 
@@ -248,6 +252,14 @@ def _stray(row: dict[str, list[Tok]], cells: dict[str, list[Tok]]) -> bool:
     own = [t.text for t in cells.get("code", []) if _code_like(t.text)]
     theirs = {t.text for t in row.get("code", [])}
     return bool(own) and bool(theirs) and own[0] not in theirs
+
+
+def _line_shaped(cells: dict[str, list[Tok]]) -> bool:
+    """A code of its own, or figures in a quantity, price or amount column."""
+    figures = any(
+        has_digit(t.text) or "#" in t.text or "?" in t.text for k in NUMERIC for t in cells.get(k, [])
+    )
+    return figures or any(_code_like(t.text) for t in cells.get("code", []))
 
 
 def _unreadable_figure(text: str) -> bool:

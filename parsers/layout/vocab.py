@@ -53,7 +53,8 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "needed by|date needed|requested date|requested ship date|delivery required|prazo de entrega|"
         "data de entrega prevista|entrega prevista|livraison|livraison souhaitée|date de livraison souhaitée|"
         "délai de livraison|liefertermin gewünscht|wunschtermin|lieferung bis|liefern bis|consegna|"
-        "consegna richiesta|data consegna richiesta|termine di consegna"
+        "consegna richiesta|data consegna richiesta|termine di consegna|délai|livrer avant le|consegna entro|"
+        "entrega em|entregar até|termin"
     ),
     "party_id": _phrases(
         "nº cliente|no cliente|código de cliente|codigo cliente|cód. cliente|cod. cliente|"
@@ -76,7 +77,7 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "condiciones de entrega|forma de entrega|entrega parcial|entregas parciales|plazo de pago|"
         "delivery terms|terms of delivery|delivery conditions|delivery note|delivery method|"
         "conditions de livraison|mode de livraison|lieferbedingungen|lieferart|condizioni di consegna|"
-        "condições de entrega|modo de entrega|incoterms|valid until|válido hasta"
+        "condições de entrega|modo de entrega|incoterms|valid until|válido hasta|délai de paiement"
     ),
 }
 
@@ -121,7 +122,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "importe|total|importe neto|amount|line total|net amount|valor neto|valor|net value|"
         "subtotal|ext. price|extended price|extension|total línea|importe total|value|total price|"
         "extended cost|ext. cost|ext cost|precio total|t.value|total value|montant|betrag|gesamtpreis|"
-        "importo|valor total"
+        "importo|valor total|totale|totale riga|importo riga|montant ht|gesamt|total ht|total línea neto|"
+        "montante|valor líquido"
     ),
     # columns whose numbers are none of the line's quantity, price or amount
     "variant": _phrases(
@@ -139,7 +141,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     "discount": _phrases(
         "descuento|dto|dto.|desc.|discount|disc|disc.|disc. %|sp.dis|sp.dis %|descuento total|"
         "rabatt|remise|sconto|desconto|sch.val|rem.|rem|dto. %|dto %|% dto|desc. %|disc %|rab.|% rabatt|"
-        "remise %|sconto %|desc"
+        "remise %|sconto %|desc|sc.|sc|sc. %|sc.%"
     ),
     "skip": _phrases(
         "retail price|retail|mrp|free|cartons|vcp|warehouse pack|l.price|rrp|pvp recomendado|weight|"
@@ -157,19 +159,24 @@ TOTAL_NET = _phrases(
     "base imponible|total neto|subtotal|sub-total|total sin iva|total (sin iva)|importe neto|"
     "valor total neto|total net value|net total|total net|total excl. vat|total ex vat|net value|"
     "neto|suma|valor total|neto gravado|total before tax|order subtotal|total without taxes|"
-    "total sin impuestos|total ht|nettobetrag|imponibile"
+    "total sin impuestos|total ht|nettobetrag|imponibile|totale imponibile|montant ht|"
+    "sous-total|subtotale|nettosumme|netto|summe netto|total líquido|total ilíquido"
 )
 TOTAL_GROSS = _phrases(
     "total con iva|total (iva incl.)|total iva incluido|total incl. vat|total inc. vat|"
     "total including vat|total a pagar|gross total|total bruto|invoice total|total(bruto)|total (bruto)|"
-    "total ttc|bruttobetrag|totale documento"
+    "total ttc|bruttobetrag|totale documento|totale iva incl.|totale iva inclusa|total com iva|"
+    "montant ttc|gesamtbetrag brutto|summe brutto|totale ivato"
 )
 TOTAL_PLAIN = _phrases(
     "total|total pedido|importe total|total del pedido|order total|grand total|total order|"
-    "total amount|total eur|total (eur)|suma total|total general"
+    "total amount|total eur|total (eur)|suma total|total general|totale|totale ordine|totale merce|"
+    "total commande|montant total|total de la commande|gesamtbetrag|gesamtsumme|summe|bestellsumme|"
+    "total geral|total da encomenda|valor total do pedido|totale eur|totale (eur)"
 )
 TAX = _phrases(
-    "iva|i.v.a.|vat|tax|igic|impuestos|sales tax|impuesto total|total tax amount|percepciones|tva|mwst"
+    "iva|i.v.a.|vat|tax|igic|impuestos|sales tax|impuesto total|total tax amount|percepciones|tva|mwst|"
+    "ust.|ust|imposta|imposto|iva 22 %|mehrwertsteuer"
 )
 
 TOTALS = {"net": TOTAL_NET, "gross": TOTAL_GROSS, "total": TOTAL_PLAIN, "tax": TAX}
