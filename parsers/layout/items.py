@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
 from parsers.layout.arith import Solved, solve
@@ -25,6 +26,7 @@ from parsers.layout.rows import NUMERIC, POSITION_EDGE, Draft
 from parsers.layout.text import has_digit, token_key
 from parsers.layout.vocab import CURRENCIES, UNITS
 
+HUNDRED = Decimal(100)
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
 
 
@@ -114,12 +116,15 @@ def build(
     qty, price, amount = draft.numbers("qty")[:1], draft.numbers("price")[:1], draft.numbers("amount")[-1:]
     # OCR's slips are repaired only where OCR read: a text layer says what was printed, wrong or not
     repairs = (_confusions(qty, mark), _confusions(price, mark), _confusions(amount, mark)) if ocr else None
+    discount = _discount(draft, mark)
+    printed = _readings(draft, "amount", amount, mark, ocr)
+    gross = _before_discount(printed, discount)
     solved = solve(
-        _readings(draft, "qty", qty, mark, ocr),
-        _readings(draft, "price", price, mark, ocr),
-        _readings(draft, "amount", amount, mark, ocr),
-        repairs,
+        _readings(draft, "qty", qty, mark, ocr), _readings(draft, "price", price, mark, ocr), gross, repairs
     )
+    if discount is not None and solved.amount in gross:
+        # checked before the discount, captured as printed
+        solved = replace(solved, amount=printed[gross.index(solved.amount)], options=())
     # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
     code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
     code = code_text(code_toks)
@@ -147,6 +152,7 @@ def build(
         unit=unit_code(unit_toks[0].text) if unit_toks else None,
         unit_price=solved.unit_price.value if solved.unit_price else None,
         amount=solved.amount.value if solved.amount else None,
+        discount=discount,
         requested_delivery_date=found.value if found else None,
     )
     if ocr:
@@ -162,6 +168,22 @@ def build(
         rec.add(f"{path}.unit", unit_toks[:1], SURE)
     # the numbers' evidence is recorded once the total is known (record_numbers)
     return Built(line, solved, {"quantity": qty, "unit_price": price, "amount": amount})
+
+
+def _discount(draft: Draft, mark: str) -> Decimal | None:
+    """The line's discount in percent from its discount column ("10,00", "15 %"); none when 0 or absent."""
+    toks = draft.numbers("discount")[:1]
+    found = readings(toks[0].text.rstrip("%").strip(), mark) if toks else []
+    if not found or found[0].cost or not 0 < found[0].value < HUNDRED:
+        return None
+    return found[0].value
+
+
+def _before_discount(amounts: list[Reading], discount: Decimal | None) -> list[Reading]:
+    """A discounted amount as the amount before the discount, for quantity × price to be checked on."""
+    if discount is None:
+        return amounts
+    return [replace(r, value=r.value * HUNDRED / (HUNDRED - discount)) for r in amounts]
 
 
 def _bracketed_code(description: list[Tok]) -> tuple[list[Tok], list[Tok]]:

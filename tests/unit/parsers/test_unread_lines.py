@@ -116,14 +116,13 @@ def test_a_sheet_row_with_masked_figures_is_not_taken_silently() -> None:
 
 
 def test_a_first_row_not_read_is_not_lost_before_the_table_starts() -> None:
-    # the first row's price is printed per thousand ("950.00/1000"): the row starts no line, and the
-    # row after it has a code of its own
+    # the first row's price is masked: the row starts no line, and the row after it has a code of its own
     doc = Doc()
     doc.row(40, (40, "Ferretería Núñez S.L."), size=14)
     doc.row(56, (40, "GLN: 8437000100010"), (300, "PEDIDO DE COMPRA"))
     doc.row(70, (40, "Nº pedido: OC-7711"), (300, "Fecha: 26/11/2026"))
     doc.row(300, (40, "Ref."), (110, "Descripción"), (330, "Cantidad"), (400, "Precio"), (480, "Dto."))
-    doc.row(316, (40, "ARA-M8"), (110, "Arandela plana M8"), (330, "1000"), (400, "20.00/1000"), (480, "5"))
+    doc.row(316, (40, "ARA-M8"), (110, "Arandela plana M8"), (330, "1000"), (400, "##,##"), (480, "5"))
     doc.row(330, (40, "TUE-M8"), (110, "Tuerca hexagonal M8"), (330, "110"), (400, "0,05"))
     order = result_json("o.pdf", None, parse(doc.pdf()), SampleMaster(), TODAY)["orders"][0]
     assert _named(order, "ARA-M8"), order["problems"]

@@ -1,0 +1,85 @@
+"""Prices as suppliers' customers print them: per 100 or per 1,000 units, and lines with a discount in
+percent whose amount is after the discount. The unit price captured is the price of one unit; the
+amount is the amount printed; quantity × price less the discount must still make the amount."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from oms.extract import result_json
+from tests.unit.parsers.doc_support import Doc, facts
+from tests.unit.parsers.pdf_support import TODAY, SampleMaster, parse
+
+
+def _read(
+    *rows: tuple[tuple[float, str], ...], total: str, heads: tuple[tuple[float, str], ...]
+) -> dict[str, Any]:
+    doc = Doc()
+    doc.row(40, (40, "Ferretería Núñez S.L."), size=14)
+    doc.row(56, (40, "GLN: 8437000100010"), (300, "PEDIDO DE COMPRA"))
+    doc.row(70, (40, "Nº pedido: OC-7720"), (300, "Fecha: 26/11/2026"))
+    doc.row(84, (300, "Entrega: 03/12/2026"))
+    doc.row(300, *heads)
+    y = 316.0
+    for row in rows:
+        doc.row(y, *row)
+        y += 14
+    doc.row(y + 14, (400, "Total"), (500, total))
+    return result_json("o.pdf", None, parse(doc.pdf()), SampleMaster(), TODAY)["orders"][0]  # type: ignore[no-any-return]
+
+
+HEADS = (
+    (40, "Ref."),
+    (110, "Descripción"),
+    (300, "Cantidad"),
+    (360, "Precio"),
+    (430, "Dto. %"),
+    (500, "Importe"),
+)
+
+
+def test_a_price_per_thousand_is_the_price_of_one() -> None:
+    order = _read(
+        ((40, "ARA-M8"), (110, "Arandela plana M8"), (300, "5000"), (360, "20,00/1000"), (500, "100,00")),
+        ((40, "TUE-M8"), (110, "Tuerca hexagonal M8"), (300, "200"), (360, "5,00/100"), (500, "10,00")),
+        total="110,00",
+        heads=HEADS,
+    )
+    assert facts(order) == [("ARA-M8", "5000", "0.02"), ("TUE-M8", "200", "0.05")]
+    assert order["decision"] == "accept", order["problems"]
+
+
+def test_a_line_discount_in_percent_explains_the_amount() -> None:
+    # 1000 × 0.18 = 180.00, less 10 % = 162.00; 100 × 0.05 = 5.00 with no discount
+    order = _read(
+        (
+            (40, "TOR-M8-40"),
+            (110, "Tornillo hexagonal M8x40"),
+            (300, "1000"),
+            (360, "0,18"),
+            (430, "10,00"),
+            (500, "162,00"),
+        ),
+        ((40, "TUE-M8"), (110, "Tuerca hexagonal M8"), (300, "100"), (360, "0,05"), (500, "5,00")),
+        total="167,00",
+        heads=HEADS,
+    )
+    assert facts(order) == [("TOR-M8-40", "1000", "0.18"), ("TUE-M8", "100", "0.05")]
+    assert [line["amount"] for line in order["lines"]] == ["162", "5"]
+    assert order["decision"] == "accept", order["problems"]
+
+
+def test_an_amount_that_no_discount_explains_still_disagrees() -> None:
+    order = _read(
+        (
+            (40, "TOR-M8-40"),
+            (110, "Tornillo hexagonal M8x40"),
+            (300, "1000"),
+            (360, "0,18"),
+            (430, "10,00"),
+            (500, "150,00"),
+        ),
+        total="150,00",
+        heads=HEADS,
+    )
+    assert order["decision"] != "accept"
