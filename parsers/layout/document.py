@@ -19,6 +19,8 @@ from parsers.layout.vocab import HEADER_LABELS
 TITLE_BAND = 0.35  # the top of the first page, where a document says what it is
 # header fields whose label, seen with no readable value, must be named (field name -> order path)
 OTHER_LABELS = {"other": HEADER_LABELS["other"]}  # labels of dates that are no delivery date
+# word beginnings of a sentence about delivery, es/en/pt/fr/de/it
+_DELIVERY_STEMS = ("deliver", "entreg", "livr", "liefer", "consegn", "servir", "ship", "dispatch", "envi")
 SHOWN_FIELDS = {
     "po_number": "po_number",
     "order_date": "order_date",
@@ -91,7 +93,9 @@ def unlabelled_dates(
 
 def _labelled_date(phrase: Line, known: set[date], month_first: bool) -> UnreadField | None:
     colon = next((i for i, t in enumerate(phrase.toks) if t.text.endswith(":")), None)
-    if colon is None or colon + 1 >= len(phrase.toks):
+    if colon is None:
+        return _delivery_in_prose(phrase, known, month_first)
+    if colon + 1 >= len(phrase.toks):
         return None
     label = phrase.toks[: colon + 1]
     if labels.starts_with(label, OTHER_LABELS) is not None:
@@ -101,6 +105,18 @@ def _labelled_date(phrase: Line, known: set[date], month_first: bool) -> UnreadF
     if found is None or found.start > 1 or found.value in known:
         return None
     return UnreadField("requested_delivery_date", " ".join(t.text for t in label), box(phrase.toks))
+
+
+def _delivery_in_prose(phrase: Line, known: set[date], month_first: bool) -> UnreadField | None:
+    """A sentence about delivery ("deliver", "entrega", "livraison", "Lieferung", "consegna") holding a
+    date the order carries nowhere."""
+    words = [t.key for t in phrase.toks if t.key]
+    if not any(w.startswith(_DELIVERY_STEMS) for w in words):
+        return None
+    found = find_date(phrase.text, month_first=month_first)
+    if found is None or found.value in known:
+        return None
+    return UnreadField("requested_delivery_date", phrase.text[: found.start].strip(), box(phrase.toks))
 
 
 def unread_rows(drafts: Sequence[Draft]) -> tuple[UnreadField, ...]:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from parsers.layout import labels, positions
 from parsers.layout.codes import split_position
-from parsers.layout.geometry import Line, Tok
+from parsers.layout.geometry import Line, Tok, join_groups
 from parsers.layout.numbers import looks_numeric, readings
 from parsers.layout.table import Region
 from parsers.layout.text import has_digit
@@ -91,6 +91,7 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
 def _cells(region: Region, line: Line) -> dict[str, list[Tok]]:
     coded = any(h.kind == "code" for _, _, h in region.table.segments)
     cells = region.table.cells(line)
+    cells = {k: join_groups(v) if k in NUMERIC else v for k, v in cells.items()}
     return _code_from_description(cells if coded else _code_from_position(cells))
 
 

@@ -66,3 +66,16 @@ def test_delivery_terms_are_no_delivery_date() -> None:
     order = _order("Condiciones de entrega: portes pagados", "Entrega: 03/12/2026")
     assert order["requested_delivery_date"] == "2026-12-03"
     assert ("field_not_read", "requested_delivery_date") not in _codes(order)
+
+
+def test_a_delivery_date_after_no_later_than_is_read_and_confirmed() -> None:
+    order = _order("Please deliver no later than 10.12.2026.")
+    assert order["requested_delivery_date"] == "2026-12-10"
+    assert order["decision"] != "accept"
+
+
+def test_a_sentence_about_delivery_with_a_date_not_read_is_named() -> None:
+    order = _order("Kindly ship the goods in time for our fair on 10.12.2026.")
+    assert order["requested_delivery_date"] is None
+    assert [u["field"] for u in order["unread"]] == ["requested_delivery_date"]
+    assert order["decision"] != "accept"

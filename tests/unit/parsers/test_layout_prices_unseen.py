@@ -83,3 +83,28 @@ def test_an_amount_that_no_discount_explains_still_disagrees() -> None:
         heads=HEADS,
     )
     assert order["decision"] != "accept"
+
+
+def test_thousands_written_with_spaces_points_or_commas() -> None:
+    # 1 200 × 0,34 = 408,00; 25 000 × 0,02 = 500,00; 1.000 × 0,05 = 50,00: 958,00 in all
+    order = _read(
+        ((40, "TOR-M10-60"), (110, "Tornillo M10x60"), (300, "1 200"), (360, "0,34"), (500, "408,00")),
+        ((40, "ARA-M8"), (110, "Arandela plana M8"), (300, "25 000"), (360, "0,02"), (500, "500,00")),
+        ((40, "TUE-M8"), (110, "Tuerca hexagonal M8"), (300, "1.000"), (360, "0,05"), (500, "50,00")),
+        total="958,00",
+        heads=HEADS,
+    )
+    assert facts(order) == [
+        ("TOR-M10-60", "1200", "0.34"),
+        ("ARA-M8", "25000", "0.02"),
+        ("TUE-M8", "1000", "0.05"),
+    ]
+    assert order["total"] == "958"
+    grouped = _read(
+        ((40, "ARA-M8"), (110, "Arandela plana M8"), (300, "100 000"), (360, "0,02"), (500, "2 000,00")),
+        total="2 000,00",
+        heads=HEADS,
+    )
+    assert facts(grouped) == [("ARA-M8", "100000", "0.02")]
+    assert grouped["total"] == "2000"
+    assert grouped["decision"] == "accept", grouped["problems"]
