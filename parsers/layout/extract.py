@@ -33,7 +33,7 @@ from parsers.layout.header import Candidate
 from parsers.layout.numbers import decide_mark, strip_money
 from parsers.layout.pages import groups, without_copies
 from parsers.layout.table import Region, find_regions
-from parsers.layout.vocab import CURRENCIES, ENGLISH, SPANISH
+from parsers.layout.vocab import CURRENCIES, DOLLAR_SIGN, ENGLISH, ISO_CURRENCIES, SPANISH
 
 GLN_DIGITS = 13
 DIGITS_CONF = 0.93  # OCR confidence an order number of digits alone must have to be taken unchecked
@@ -100,10 +100,17 @@ def _currency(
     if chosen is not None:
         return chosen
     codes = items.currencies(drafts)
+    named: set[str] = set()  # ISO codes printed as words ("Total MXN")
     for page in pages:
         for line in page.lines:
             if line.kind == "text":
                 codes += [c for t in line.toks if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key))]
+            named |= {t.text for t in line.toks if t.text in ISO_CURRENCIES}
+    dollar = named & DOLLAR_SIGN
+    if len(dollar) == 1 and "USD" not in dollar:
+        # "$" is the peso's or the Canadian dollar's sign as well: the code the document names decides
+        (code,) = dollar
+        codes = [code if c == "USD" else c for c in codes]
     if not codes:
         return None
     ranked = sorted(set(codes), key=lambda c: (-codes.count(c), c))

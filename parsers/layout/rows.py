@@ -170,13 +170,14 @@ def _code_from_position(cells: dict[str, list[Tok]]) -> dict[str, list[Tok]]:
 
 def _code_from_description(cells: dict[str, list[Tok]]) -> dict[str, list[Tok]]:
     """A column headed for both code and description ("Part/Description"): a first word that looks like
-    a code (a digit in it, no lower-case letters) is the code, the rest the description."""
+    a code (a digit in it or capitals joined by hyphens, no lower-case letters) is the code, the rest
+    the description."""
     toks = cells.get("partdesc")
     if toks is None:
         return cells
     cells = {k: v for k, v in cells.items() if k != "partdesc"}
     first = toks[0].text
-    if not cells.get("code") and len(first) >= MIN_CODE and has_digit(first) and first == first.upper():
+    if not cells.get("code") and _code_like(first) and first == first.upper():
         cells["code"], toks = [toks[0]], toks[1:]
     if toks:
         cells["description"] = cells.get("description", []) + toks

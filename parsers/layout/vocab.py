@@ -97,7 +97,10 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     # a heading naming both: the code leads the description ("Part/Description")
     "partdesc": _phrases(
         "part/description|part / description|part description|item/description|item / description|"
-        "código/descripción|código / descripción|ref./descripción"
+        "código/descripción|código / descripción|ref./descripción|ref. artículo / descripción|"
+        "ref. / descripción|artículo / descripción|código artículo / descripción|code / description|"
+        "item code / description|référence / désignation|art.-nr. / bezeichnung|codice / descrizione|"
+        "código / descrição"
     ),
     "gtin": _phrases("ean|gtin|código ean|ean13|código de barras|barcode|ean code|ean no|ean no.|upc"),
     "description": _phrases(
@@ -206,6 +209,9 @@ CURRENCIES = {
     "dolares": "USD",
     "libras": "GBP",
 }
+
+# Currencies written with a dollar sign too: the sign is theirs where the document names one of them.
+DOLLAR_SIGN = _words("USD MXN CAD AUD NZD ARS CLP COP SGD HKD")
 
 # ISO 4217 codes an order may state its currency in (a three-letter word OCR made up, "FUR", is none).
 ISO_CURRENCIES = _words(

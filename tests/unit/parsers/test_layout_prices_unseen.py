@@ -108,3 +108,26 @@ def test_thousands_written_with_spaces_points_or_commas() -> None:
     assert facts(grouped) == [("ARA-M8", "100000", "0.02")]
     assert grouped["total"] == "2000"
     assert grouped["decision"] == "accept", grouped["problems"]
+
+
+def test_a_dollar_sign_is_the_currency_the_document_names() -> None:
+    doc = Doc()
+    doc.row(40, (40, "Ferretería Regiomontana S.A. de C.V."), size=14)
+    doc.row(56, (40, "Monterrey (México)"), (300, "ORDEN DE COMPRA"))
+    doc.row(70, (40, "Nº pedido: OC-7730"), (300, "Fecha: 26/11/2026"))
+    doc.row(300, *HEADS[:4], (500, "Importe"))
+    doc.row(
+        316, (40, "ARA-M8"), (110, "Arandela plana M8"), (300, "5000"), (360, "0,392 $"), (500, "1960,00 $")
+    )
+    doc.row(340, (400, "Suma MXN"), (500, "1960,00 $"))
+    order = result_json("o.pdf", None, parse(doc.pdf()), SampleMaster(), TODAY)["orders"][0]
+    assert order["currency"] == "MXN"
+    plain = Doc()
+    plain.row(70, (40, "Order no: PO-7731"), (300, "Date: 11/26/2026"))
+    plain.row(300, (40, "Item"), (110, "Description"), (300, "Qty"), (360, "Price"), (500, "Amount"))
+    plain.row(316, (40, "ARA-M8"), (110, "Flat washer M8"), (300, "50"), (360, "$0.40"), (500, "$20.00"))
+    plain.row(340, (400, "Total"), (500, "$20.00"))
+    assert (
+        result_json("o.pdf", None, parse(plain.pdf()), SampleMaster(), TODAY)["orders"][0]["currency"]
+        == "USD"
+    )

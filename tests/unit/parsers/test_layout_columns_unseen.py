@@ -1,0 +1,34 @@
+"""Columns headed in ways the reader was not written beside: one column for the code and the
+description ("Ref. Artículo / Descripción"), and headings in Italian, French and German."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.parsers.doc_support import Doc, facts
+
+
+@pytest.mark.parametrize(
+    ("heads", "total"),
+    [
+        (("Ref. Artículo / Descripción", "Cantidad", "Precio", "Importe"), "Total"),
+        (("Codice / Descrizione", "Quantità", "Prezzo", "Totale"), "Totale ordine"),
+        (("Référence / Désignation", "Qté", "Prix unitaire", "Montant"), "Montant total"),
+        (("Art.-Nr. / Bezeichnung", "Menge", "Einzelpreis", "Gesamtpreis"), "Gesamtbetrag"),
+    ],
+)
+def test_code_and_description_in_one_column(heads: tuple[str, ...], total: str) -> None:
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7740"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 300, 370, 470)
+    doc.row(200, *zip(xs, heads, strict=True))
+    doc.row(216, (40, "SIL-TRA-300 Silicona neutra 300 ml"), (300, "10"), (370, "4,20"), (470, "42,00"))
+    doc.row(230, (40, "GUA-NIT-L Guantes de nitrilo talla L"), (300, "20"), (370, "8,50"), (470, "170,00"))
+    doc.row(256, (370, total), (470, "212,00"))
+    order = doc.order()
+    assert facts(order) == [("SIL-TRA-300", "10", "4.2"), ("GUA-NIT-L", "20", "8.5")]
+    assert [line["description"] for line in order["lines"]] == [
+        "Silicona neutra 300 ml",
+        "Guantes de nitrilo talla L",
+    ]
+    assert order["total"] == "212"
