@@ -27,6 +27,7 @@ from parsers.layout.text import has_digit, token_key
 from parsers.layout.vocab import CURRENCIES, UNITS
 
 HUNDRED = Decimal(100)
+PRICE_BASES = (10, 100, 1000)  # units a price may be printed for
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
 
 
@@ -120,7 +121,10 @@ def build(
     printed = _readings(draft, "amount", amount, mark, ocr)
     gross = _before_discount(printed, discount)
     solved = solve(
-        _readings(draft, "qty", qty, mark, ocr), _readings(draft, "price", price, mark, ocr), gross, repairs
+        _readings(draft, "qty", qty, mark, ocr),
+        _per_unit(_readings(draft, "price", price, mark, ocr), draft),
+        gross,
+        repairs,
     )
     if discount is not None and solved.amount in gross:
         # checked before the discount, captured as printed
@@ -177,6 +181,15 @@ def _discount(draft: Draft, mark: str) -> Decimal | None:
     if not found or found[0].cost or not 0 < found[0].value < HUNDRED:
         return None
     return found[0].value
+
+
+def _per_unit(prices: list[Reading], draft: Draft) -> list[Reading]:
+    """Prices for 10, 100 or 1,000 units (a "Per" column beside the price) as the price of one."""
+    per = [t.text for t in draft.numbers("per")[:1]]
+    basis = int(per[0]) if per and per[0].isdigit() and int(per[0]) in PRICE_BASES else 1
+    if basis == 1:
+        return prices
+    return [replace(r, value=r.value / basis, note=f"per {basis}") for r in prices]
 
 
 def _before_discount(amounts: list[Reading], discount: Decimal | None) -> list[Reading]:

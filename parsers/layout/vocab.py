@@ -147,6 +147,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "rabatt|remise|sconto|desconto|sch.val|rem.|rem|dto. %|dto %|% dto|desc. %|disc %|rab.|% rabatt|"
         "remise %|sconto %|desc|sc.|sc|sc. %|sc.%"
     ),
+    # the units a price is for (1, 100, 1000): "Precio | Por", "Prezzo | Per", "Preis | Pro", "Price | Per"
+    "per": _phrases("per|por|pro|pour|price per|price unit|per qty|preiseinheit|unidad de precio|basis"),
     "skip": _phrases(
         "retail price|retail|mrp|free|cartons|vcp|warehouse pack|l.price|rrp|pvp recomendado|weight|"
         "peso|bultos|win|landed price"

@@ -131,3 +131,36 @@ def test_a_dollar_sign_is_the_currency_the_document_names() -> None:
         result_json("o.pdf", None, parse(plain.pdf()), SampleMaster(), TODAY)["orders"][0]["currency"]
         == "USD"
     )
+
+
+def test_a_per_column_gives_the_units_a_price_is_for() -> None:
+    heads = (
+        (40, "Ref."),
+        (110, "Descripción"),
+        (300, "Cantidad"),
+        (360, "Precio"),
+        (430, "Por"),
+        (500, "Importe"),
+    )
+    order = _read(
+        (
+            (40, "TOR-M8-40"),
+            (110, "Tornillo M8x40"),
+            (300, "1000"),
+            (360, "18,000"),
+            (430, "100"),
+            (500, "180,00"),
+        ),
+        (
+            (40, "LLA-AJ-250"),
+            (110, "Llave ajustable 250 mm"),
+            (300, "12"),
+            (360, "12,800"),
+            (430, "1"),
+            (500, "153,60"),
+        ),
+        total="333,60",
+        heads=heads,
+    )
+    assert facts(order) == [("TOR-M8-40", "1000", "0.18"), ("LLA-AJ-250", "12", "12.8")]
+    assert order["decision"] == "accept", order["problems"]
