@@ -27,7 +27,9 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "po #|p.o. #|p.o. no|p.o. no.|p.o.#|po#|número do pedido|nº encomenda|n° de commande|"
         "numéro de commande|bestellnummer|bestell-nr.|numero ordine|n. ordine|ordine n.|ordine nr.|ordine n°|"
         "ordine|bestellung nr.|bestellung|bestellung nr|commande n°|commande nº|commande|encomenda nº|"
-        "encomenda n.º|encomenda|pedido n.º|nº encomenda|auftrag nr.|auftragsnummer"
+        "encomenda n.º|encomenda|pedido n.º|nº encomenda|auftrag nr.|auftragsnummer|n/pedido|"
+        "n/ pedido|n/ped.|"
+        "n/ref. pedido|n/orden"
     ),
     # a document's own number: the order number on an order, not on an invoice or a delivery note
     "doc_number": _phrases(
@@ -40,7 +42,8 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "date ordered|fecha de compra|fecha de emisión|date generated|creation date|fecha de creación|"
         "date of issue|data do pedido|data da encomenda|date de commande|bestelldatum|auftragsdatum|"
         "data ordine|data dell'ordine|data documento|datum|bestelldatum|date|data|date du document|"
-        "data da encomenda|data do documento|date d'émission|belegdatum"
+        "data da encomenda|data do documento|date d'émission|belegdatum|date issued|issued|issued on|"
+        "fecha de expedición|data emissione|data di emissione|émis le|ausgestellt am|data de emissão"
     ),
     "delivery_date": _phrases(
         "fecha de entrega|fecha entrega|f. entrega|entrega solicitada|plazo de entrega|"
@@ -242,7 +245,9 @@ SUBLINES = {
     ),
     "gtin": _phrases("ean|gtin|código ean|ean13|ean 13|código de barras|barcode"),
     "delivery": _phrases(
-        "fecha de entrega|fecha entrega|entrega|delivery date|delivery|deliver by|required by|plazo"
+        "fecha de entrega|fecha entrega|entrega|delivery date|delivery|deliver by|required by|plazo|"
+        "consegna|data consegna|livraison|date de livraison|liefertermin|lieferdatum|data de entrega|"
+        "prazo de entrega|need by|due date|ship date"
     ),
     "item_code": _phrases(
         "item code|item no|item no.|item number|part no|part no.|part number|código|código artículo|"

@@ -79,3 +79,22 @@ def test_a_sentence_about_delivery_with_a_date_not_read_is_named() -> None:
     assert order["requested_delivery_date"] is None
     assert [u["field"] for u in order["unread"]] == ["requested_delivery_date"]
     assert order["decision"] != "accept"
+
+
+@pytest.mark.parametrize(
+    ("label", "want"),
+    [
+        ("Date issued: 25 de noviembre de 2026", "2026-11-25"),
+        ("Data emissione: 25/11/2026", "2026-11-25"),
+        ("Datum: 25.11.2026", "2026-11-25"),
+    ],
+)
+def test_order_date_labels_of_other_writers(label: str, want: str) -> None:
+    doc = Doc()
+    doc.row(40, (40, "N/PEDIDO: PC26074360"))
+    doc.row(54, (40, label))
+    doc.row(300, *TABLE)
+    doc.row(316, (40, "BX-9"), (110, "Bisagra inox"), (330, "10"), (400, "3,20"), (480, "32,00"))
+    doc.row(340, (400, "Total"), (480, "32,00"))
+    order = doc.order()
+    assert (order["po_number"], order["order_date"]) == ("PC26074360", want)
