@@ -22,12 +22,13 @@ from parsers.layout.numbers import (
     readings,
     strip_money,
 )
-from parsers.layout.rows import NUMERIC, POSITION_EDGE, Draft
-from parsers.layout.text import has_digit, token_key
+from parsers.layout.rows import NUMERIC, POSITION_EDGE, Draft, code_like
+from parsers.layout.text import token_key
 from parsers.layout.vocab import CURRENCIES, UNITS
 
 HUNDRED = Decimal(100)
 PRICE_BASES = (10, 100, 1000)  # units a price may be printed for
+BASIS_COST = 3  # a price read as per 100 or 1,000 units where nothing on its line says so
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
 
 
@@ -184,12 +185,20 @@ def _discount(draft: Draft, mark: str) -> Decimal | None:
 
 
 def _per_unit(prices: list[Reading], draft: Draft) -> list[Reading]:
-    """Prices for 10, 100 or 1,000 units (a "Per" column beside the price) as the price of one."""
+    """Prices for 10, 100 or 1,000 units (a "Per" column beside the price) as the price of one; with no
+    such column, the price per 100 or 1,000 as a costlier reading, for quantity × price = amount to
+    choose ("Unit price (1000 UOM)" in the heading, a basis that changes from line to line)."""
     per = [t.text for t in draft.numbers("per")[:1]]
     basis = int(per[0]) if per and per[0].isdigit() and int(per[0]) in PRICE_BASES else 1
-    if basis == 1:
+    if basis != 1:
+        return [replace(r, value=r.value / basis, note=f"per {basis}") for r in prices]
+    if not prices or prices[0].note.startswith("per "):
         return prices
-    return [replace(r, value=r.value / basis, note=f"per {basis}") for r in prices]
+    plain = prices[0]
+    return prices + [
+        replace(plain, value=plain.value / n, cost=plain.cost + BASIS_COST, note=f"per {n}")
+        for n in (100, 1000)
+    ]
 
 
 def _before_discount(amounts: list[Reading], discount: Decimal | None) -> list[Reading]:
@@ -204,7 +213,7 @@ def _bracketed_code(description: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     shops and ERPs print their reference there; else no code and the description as it was."""
     first = description[0]
     inner = first.text[1:-1] if first.text.startswith("[") and first.text.endswith("]") else ""
-    if inner and has_digit(inner) and _CODE.match(inner):
+    if inner and code_like(inner) and _CODE.match(inner):
         return [first.cut(1, len(first.text) - 1)], description[1:]
     return [], description
 

@@ -177,7 +177,7 @@ def _code_from_description(cells: dict[str, list[Tok]]) -> dict[str, list[Tok]]:
         return cells
     cells = {k: v for k, v in cells.items() if k != "partdesc"}
     first = toks[0].text
-    if not cells.get("code") and _code_like(first) and first == first.upper():
+    if not cells.get("code") and code_like(first) and first == first.upper():
         cells["code"], toks = [toks[0]], toks[1:]
     if toks:
         cells["description"] = cells.get("description", []) + toks
@@ -251,7 +251,7 @@ def _stray(row: dict[str, list[Tok]], cells: dict[str, list[Tok]]) -> bool:
     (a row whose numbers were lost). Such a line is an order line not read, never more description."""
     if any(_unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
         return True
-    own = [t.text for t in cells.get("code", []) if _code_like(t.text)]
+    own = [t.text for t in cells.get("code", []) if code_like(t.text)]
     theirs = {t.text for t in row.get("code", [])}
     return bool(own) and bool(theirs) and own[0] not in theirs
 
@@ -261,7 +261,7 @@ def _line_shaped(cells: dict[str, list[Tok]]) -> bool:
     figures = any(
         has_digit(t.text) or "#" in t.text or "?" in t.text for k in NUMERIC for t in cells.get(k, [])
     )
-    return figures or any(_code_like(t.text) for t in cells.get("code", []))
+    return figures or any(code_like(t.text) for t in cells.get("code", []))
 
 
 def _unreadable_figure(text: str) -> bool:
@@ -271,7 +271,7 @@ def _unreadable_figure(text: str) -> bool:
     return any(c in "#?" for c in text) or (has_digit(text) and not any(c.isalpha() for c in text))
 
 
-def _code_like(text: str) -> bool:
+def code_like(text: str) -> bool:
     """An article code: a digit in it, or capitals joined by a hyphen ("GUA-NIT-L")."""
     bare = text.strip(POSITION_EDGE + ",;")
     if len(bare) < MIN_CODE:

@@ -110,7 +110,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "descripción|descripcion|denominación|denominacion|concepto|descripción del artículo|"
         "description|item description|designation|product description|detalle|texto breve|"
         "article description|size description|descrição|désignation|bezeichnung|descrizione|"
-        "artikelbezeichnung"
+        "artikelbezeichnung|details|detalles|detalle del artículo"
     ),
     "qty": _phrases(
         "cantidad|cant|cant.|unidades|cantidad pedida|qty|qty.|quantity|qty ordered|"

@@ -164,3 +164,39 @@ def test_a_per_column_gives_the_units_a_price_is_for() -> None:
     )
     assert facts(order) == [("TOR-M8-40", "1000", "0.18"), ("LLA-AJ-250", "12", "12.8")]
     assert order["decision"] == "accept", order["problems"]
+
+
+def test_a_price_for_a_thousand_units_the_arithmetic_tells_apart() -> None:
+    # the heading says "(1000 U.M.)"; 1000 × 686.000 / 1000 = 686.00, 10 × 48.020 = 480.20
+    heads = (
+        (40, "Ref."),
+        (110, "Concepto"),
+        (300, "Unidades"),
+        (360, "Precio (1000 U.M.)"),
+        (500, "Importe"),
+    )
+    order = _read(
+        (
+            (40, "BRI-NY-200"),
+            (110, "Brida de nailon 200 mm"),
+            (300, "1000"),
+            (360, "686,000"),
+            (500, "686,00"),
+        ),
+        ((40, "BRO-HSS-8"), (110, "Broca HSS 8 mm"), (300, "10"), (360, "48,020"), (500, "480,20")),
+        total="1166,20",
+        heads=heads,
+    )
+    assert facts(order) == [("BRI-NY-200", "1000", "0.686"), ("BRO-HSS-8", "10", "48.02")]
+
+
+def test_a_code_of_hyphenated_capitals_in_brackets_leads_the_description() -> None:
+    heads = ((40, "Details"), (300, "Qty"), (360, "Unit cost"), (500, "Amount"))
+    order = _read(
+        ((40, "[CHA-ALT-VIS] High-visibility vest"), (300, "100"), (360, "4.09"), (500, "409.00")),
+        ((40, "[TAC-6] Nylon wall plug 6 mm"), (300, "6"), (360, "3.35"), (500, "20.10")),
+        total="429.10",
+        heads=heads,
+    )
+    assert facts(order) == [("CHA-ALT-VIS", "100", "4.09"), ("TAC-6", "6", "3.35")]
+    assert order["lines"][0]["description"] == "High-visibility vest"
