@@ -14,11 +14,7 @@ from tests.unit.parsers.pdf_support import TODAY, SampleMaster, parse
 def _read(
     *rows: tuple[tuple[float, str], ...], total: str, heads: tuple[tuple[float, str], ...]
 ) -> dict[str, Any]:
-    doc = Doc()
-    doc.row(40, (40, "Ferretería Núñez S.L."), size=14)
-    doc.row(56, (40, "GLN: 8437000100010"), (300, "PEDIDO DE COMPRA"))
-    doc.row(70, (40, "Nº pedido: OC-7720"), (300, "Fecha: 26/11/2026"))
-    doc.row(84, (300, "Entrega: 03/12/2026"))
+    doc = Doc().known_buyer("OC-7720", "Entrega: 03/12/2026")
     doc.row(300, *heads)
     y = 316.0
     for row in rows:

@@ -32,11 +32,7 @@ BAD_ROWS = [
 
 
 def _pdf(middle: tuple[tuple[float, str], ...] | None) -> bytes:
-    doc = Doc()
-    doc.row(40, (40, "Ferretería Núñez S.L."), size=14)
-    doc.row(56, (40, "GLN: 8437000100010"), (300, "PEDIDO DE COMPRA"))
-    doc.row(70, (40, "Nº pedido: OC-7710"))
-    doc.row(84, (40, "Fecha: 26/11/2026"), (300, "Entrega: 03/12/2026"))
+    doc = Doc().known_buyer("OC-7710", "Entrega: 03/12/2026")
     doc.row(300, *TABLE)
     doc.row(
         316, (40, "TOR-M8-40"), (110, "Tornillo hexagonal M8x40"), (330, "25"), (400, "0,18"), (480, "4,50")
@@ -117,10 +113,7 @@ def test_a_sheet_row_with_masked_figures_is_not_taken_silently() -> None:
 
 def test_a_first_row_not_read_is_not_lost_before_the_table_starts() -> None:
     # the first row's price is masked: the row starts no line, and the row after it has a code of its own
-    doc = Doc()
-    doc.row(40, (40, "Ferretería Núñez S.L."), size=14)
-    doc.row(56, (40, "GLN: 8437000100010"), (300, "PEDIDO DE COMPRA"))
-    doc.row(70, (40, "Nº pedido: OC-7711"), (300, "Fecha: 26/11/2026"))
+    doc = Doc().known_buyer("OC-7711")
     doc.row(300, (40, "Ref."), (110, "Descripción"), (330, "Cantidad"), (400, "Precio"), (480, "Dto."))
     doc.row(316, (40, "ARA-M8"), (110, "Arandela plana M8"), (330, "1000"), (400, "##,##"), (480, "5"))
     doc.row(330, (40, "TUE-M8"), (110, "Tuerca hexagonal M8"), (330, "110"), (400, "0,05"))
@@ -130,11 +123,7 @@ def test_a_first_row_not_read_is_not_lost_before_the_table_starts() -> None:
 
 
 def test_a_date_under_a_label_nobody_taught_the_reader_is_not_dropped() -> None:
-    doc = Doc()
-    doc.row(40, (40, "Ferretería Núñez S.L."), size=14)
-    doc.row(56, (40, "GLN: 8437000100010"), (300, "PEDIDO DE COMPRA"))
-    doc.row(70, (40, "Nº pedido: OC-7712"), (300, "Fecha: 26/11/2026"))
-    doc.row(84, (300, "Wanted on: 03/12/2026"))
+    doc = Doc().known_buyer("OC-7712", "Wanted on: 03/12/2026")
     doc.row(300, *TABLE)
     doc.row(
         316, (40, "TOR-M8-40"), (110, "Tornillo hexagonal M8x40"), (330, "25"), (400, "0,18"), (480, "4,50")
