@@ -29,7 +29,8 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "ordine|bestellung nr.|bestellung|bestellung nr|commande n°|commande nº|commande|encomenda nº|"
         "encomenda n.º|encomenda|pedido n.º|nº encomenda|auftrag nr.|auftragsnummer|n/pedido|"
         "n/ pedido|n/ped.|"
-        "n/ref. pedido|n/orden"
+        "n/ref. pedido|n/orden|n.º do pedido|n.º pedido|n.º da encomenda|n.º encomenda|réf. commande|"
+        "réf. de commande|référence commande|rif. ordine|riferimento ordine"
     ),
     # a document's own number: the order number on an order, not on an invoice or a delivery note
     "doc_number": _phrases(
@@ -66,7 +67,8 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "customer no.|customer number|account no|account no.|account number|your customer no|"
         "your customer no.|customer account|customer id|gln|gln comprador|código gln|buyer gln|"
         "ean comprador|iln|kundennummer|kunden-nr.|kunden nr.|code client|n° client|nº client|numéro client|"
-        "codice cliente|cod. cliente|número de cliente|nº de cliente|código do cliente|n.º cliente"
+        "codice cliente|cod. cliente|número de cliente|nº de cliente|código do cliente|n.º cliente|"
+        "n.º de cliente"
     ),
     "currency": _phrases("moneda|divisa|currency|valuta|devise|währung|moeda"),
     "ship_to": _phrases(
@@ -175,13 +177,14 @@ TOTAL_GROSS = _phrases(
     "total con iva|total (iva incl.)|total iva incluido|total incl. vat|total inc. vat|"
     "total including vat|total a pagar|gross total|total bruto|invoice total|total(bruto)|total (bruto)|"
     "total ttc|bruttobetrag|totale documento|totale iva incl.|totale iva inclusa|total com iva|"
-    "montant ttc|gesamtbetrag brutto|summe brutto|totale ivato"
+    "montant ttc|gesamtbetrag brutto|summe brutto|totale ivato|endbetrag|endsumme"
 )
 TOTAL_PLAIN = _phrases(
     "total|total pedido|importe total|total del pedido|order total|grand total|total order|"
     "total amount|total eur|total (eur)|suma total|total general|totale|totale ordine|totale merce|"
     "total commande|montant total|total de la commande|gesamtbetrag|gesamtsumme|summe|bestellsumme|"
-    "total geral|total da encomenda|valor total do pedido|totale eur|totale (eur)"
+    "total geral|total da encomenda|valor total do pedido|totale eur|totale (eur)|gesamt|gesamtwert|"
+    "totaal"
 )
 TAX = _phrases(
     "iva|i.v.a.|vat|tax|igic|impuestos|sales tax|impuesto total|total tax amount|percepciones|tva|mwst|"

@@ -32,3 +32,26 @@ def test_code_and_description_in_one_column(heads: tuple[str, ...], total: str) 
         "Guantes de nitrilo talla L",
     ]
     assert order["total"] == "212"
+
+
+@pytest.mark.parametrize(
+    ("label", "net", "gross"),
+    [
+        ("N.º do pedido: PO96833", "Total", "Total com IVA"),
+        ("RÉF. COMMANDE: PO96833", "Total HT", "Total TTC"),
+        ("Rif. ordine: PO96833", "Totale", "Totale IVA incl."),
+        ("Bestellung Nr.: PO96833", "Gesamt", "Endbetrag"),
+    ],
+)
+def test_order_numbers_and_totals_labelled_in_the_neighbours_languages(
+    label: str, net: str, gross: str
+) -> None:
+    doc = Doc()
+    doc.row(40, (40, label), (300, "Data: 26/11/2026"))
+    doc.row(200, (40, "Ref."), (110, "Description"), (300, "Qty"), (370, "Price"), (470, "Amount"))
+    doc.row(216, (40, "SIL-TRA-300"), (110, "Silicona neutra"), (300, "10"), (370, "4,20"), (470, "42,00"))
+    doc.row(240, (370, net), (470, "42,00"))
+    doc.row(254, (370, "IVA 21 %"), (470, "8,82"))
+    doc.row(268, (370, gross), (470, "50,82"))
+    order = doc.order()
+    assert (order["po_number"], order["total"]) == ("PO96833", "42")
