@@ -29,6 +29,7 @@ from parsers.layout.vocab import CURRENCIES, UNITS
 HUNDRED = Decimal(100)
 PRICE_BASES = (10, 100, 1000)  # units a price may be printed for
 BASIS_COST = 3  # a price read as per 100 or 1,000 units where nothing on its line says so
+BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
 
 
@@ -121,12 +122,9 @@ def build(
     discount = _discount(draft, mark)
     printed = _readings(draft, "amount", amount, mark, ocr)
     gross = _before_discount(printed, discount)
-    solved = solve(
-        _readings(draft, "qty", qty, mark, ocr),
-        _per_unit(_readings(draft, "price", price, mark, ocr), draft),
-        gross,
-        repairs,
-    )
+    quantities = _readings(draft, "qty", qty, mark, ocr)
+    prices = _per_unit(_readings(draft, "price", price, mark, ocr), draft, quantities, gross)
+    solved = solve(quantities, prices, gross, repairs)
     if discount is not None and solved.amount in gross:
         # checked before the discount, captured as printed
         solved = replace(solved, amount=printed[gross.index(solved.amount)], options=())
@@ -184,7 +182,9 @@ def _discount(draft: Draft, mark: str) -> Decimal | None:
     return found[0].value
 
 
-def _per_unit(prices: list[Reading], draft: Draft) -> list[Reading]:
+def _per_unit(
+    prices: list[Reading], draft: Draft, quantities: list[Reading], amounts: list[Reading]
+) -> list[Reading]:
     """Prices for 10, 100 or 1,000 units (a "Per" column beside the price) as the price of one; with no
     such column, the price per 100 or 1,000 as a costlier reading, for quantity × price = amount to
     choose ("Unit price (1000 UOM)" in the heading, a basis that changes from line to line)."""
@@ -192,9 +192,11 @@ def _per_unit(prices: list[Reading], draft: Draft) -> list[Reading]:
     basis = int(per[0]) if per and per[0].isdigit() and int(per[0]) in PRICE_BASES else 1
     if basis != 1:
         return [replace(r, value=r.value / basis, note=f"per {basis}") for r in prices]
-    if not prices or prices[0].note.startswith("per "):
+    if not prices or not quantities or not amounts or prices[0].note.startswith("per "):
         return prices
     plain = prices[0]
+    if not 0 < BASIS_RATIO * amounts[0].value <= quantities[0].value * plain.value:
+        return prices  # only a price far too big for its amount may be for many units (never a free line)
     return prices + [
         replace(plain, value=plain.value / n, cost=plain.cost + BASIS_COST, note=f"per {n}")
         for n in (100, 1000)

@@ -196,3 +196,14 @@ def test_a_code_of_hyphenated_capitals_in_brackets_leads_the_description() -> No
     )
     assert facts(order) == [("CHA-ALT-VIS", "100", "4.09"), ("TAC-6", "6", "3.35")]
     assert order["lines"][0]["description"] == "High-visibility vest"
+
+
+def test_a_free_line_keeps_its_price() -> None:
+    # a gift at 0,00: its price is the price of one, never 3,99 per thousand
+    order = _read(
+        ((40, "BRO-HSS-8"), (110, "Broca HSS 8 mm"), (300, "10"), (360, "2,45"), (500, "24,50")),
+        ((40, "LLA-AJ-250"), (110, "Llave ajustable (regalo)"), (300, "1"), (360, "12,80"), (500, "0,00")),
+        total="24,50",
+        heads=HEADS,
+    )
+    assert [line["unit_price"] for line in order["lines"]] == ["2.45", "12.8"]
