@@ -19,8 +19,6 @@ from parsers.layout.vocab import HEADER_LABELS
 TITLE_BAND = 0.35  # the top of the first page, where a document says what it is
 # header fields whose label, seen with no readable value, must be named (field name -> order path)
 OTHER_LABELS = {"other": HEADER_LABELS["other"]}  # labels of dates that are no delivery date
-# word beginnings of a sentence about delivery, es/en/pt/fr/de/it
-_DELIVERY_STEMS = ("deliver", "entreg", "livr", "liefer", "consegn", "servir", "ship", "dispatch", "envi")
 SHOWN_FIELDS = {
     "po_number": "po_number",
     "order_date": "order_date",
@@ -108,11 +106,8 @@ def _labelled_date(phrase: Line, known: set[date], month_first: bool) -> UnreadF
 
 
 def _delivery_in_prose(phrase: Line, known: set[date], month_first: bool) -> UnreadField | None:
-    """A sentence about delivery ("deliver", "entrega", "livraison", "Lieferung", "consegna") holding a
-    date the order carries nowhere."""
-    words = [t.key for t in phrase.toks if t.key]
-    if not any(w.startswith(_DELIVERY_STEMS) for w in words):
-        return None
+    """A sentence or value holding a date the order carries nowhere ("... en nuestro almacén el
+    2026-12-09 como muy tarde"): with no delivery date read, most likely that one."""
     found = find_date(phrase.text, month_first=month_first)
     if found is None or found.value in known:
         return None

@@ -98,3 +98,10 @@ def test_order_date_labels_of_other_writers(label: str, want: str) -> None:
     doc.row(340, (400, "Total"), (480, "32,00"))
     order = doc.order()
     assert (order["po_number"], order["order_date"]) == ("PC26074360", want)
+
+
+def test_a_date_in_a_sentence_without_a_delivery_word_is_not_dropped() -> None:
+    order = _order("La mercancía deberá estar en nuestro almacén el 2026-12-09 como muy tarde.")
+    assert order["requested_delivery_date"] is None
+    assert [u["field"] for u in order["unread"]] == ["requested_delivery_date"]
+    assert order["decision"] != "accept"
