@@ -117,17 +117,8 @@ def build(
     was read by OCR, whose misreadings of the codes the line then carries for master data to try."""
     path = f"lines[{index}]"
     qty, price, amount = draft.numbers("qty")[:1], draft.numbers("price")[:1], draft.numbers("amount")[-1:]
-    # OCR's slips are repaired only where OCR read: a text layer says what was printed, wrong or not
-    repairs = (_confusions(qty, mark), _confusions(price, mark), _confusions(amount, mark)) if ocr else None
     discount = _discount(draft, mark)
-    printed = _readings(draft, "amount", amount, mark, ocr)
-    gross = _before_discount(printed, discount)
-    quantities = _readings(draft, "qty", qty, mark, ocr)
-    prices = _per_unit(_readings(draft, "price", price, mark, ocr), draft, quantities, gross)
-    solved = solve(quantities, prices, gross, repairs)
-    if discount is not None and solved.amount in gross:
-        # checked before the discount, captured as printed
-        solved = replace(solved, amount=printed[gross.index(solved.amount)], options=())
+    solved = _numbers(draft, (qty, price, amount), mark, discount, ocr=ocr)
     # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
     code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
     code = code_text(code_toks)
@@ -171,6 +162,29 @@ def build(
         rec.add(f"{path}.unit", unit_toks[:1], SURE)
     # the numbers' evidence is recorded once the total is known (record_numbers)
     return Built(line, solved, {"quantity": qty, "unit_price": price, "amount": amount})
+
+
+def _numbers(
+    draft: Draft,
+    toks: tuple[list[Tok], list[Tok], list[Tok]],
+    mark: str,
+    discount: Decimal | None,
+    *,
+    ocr: bool,
+) -> Solved:
+    """Quantity, price and amount read and checked against each other: the price as the price of one
+    unit, the amount before the line's discount for the check and as printed in the result."""
+    qty, price, amount = toks
+    # OCR's slips are repaired only where OCR read: a text layer says what was printed, wrong or not
+    repairs = (_confusions(qty, mark), _confusions(price, mark), _confusions(amount, mark)) if ocr else None
+    printed = _readings(draft, "amount", amount, mark, ocr)
+    gross = _before_discount(printed, discount)
+    quantities = _readings(draft, "qty", qty, mark, ocr)
+    prices = _per_unit(_readings(draft, "price", price, mark, ocr), draft, quantities, gross)
+    solved = solve(quantities, prices, gross, repairs)
+    if discount is not None and solved.amount in gross:
+        solved = replace(solved, amount=printed[gross.index(solved.amount)], options=())
+    return solved
 
 
 def _discount(draft: Draft, mark: str) -> Decimal | None:
