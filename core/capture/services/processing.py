@@ -17,7 +17,9 @@ from sqlalchemy.exc import DataError, IntegrityError, StatementError
 from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
 from core.capture.domain.events import OrdersAccepted
 from core.capture.domain.layout import PageWords
+from core.capture.domain.interchange import InterchangeReceipt
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
+from core.capture.domain.partners import held_for_partner, partner_problems
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services import duplicates, interchanges
 from core.capture.services.answers import Answers, EdiAnswers, Responder
@@ -192,7 +194,7 @@ class DocumentProcessor:
             source = captured.interchange_index
             if source is not None and source in screening.duplicates:
                 continue
-            if captured.function == "change":
+            if captured.function == "change" and self._sender_may_change(uow, receipts, source, captured, now):
                 outcome = self._apply_change(uow, captured, now)
                 changed.append(outcome)
                 if outcome.severity < Severity.REVIEW:
@@ -204,13 +206,32 @@ class DocumentProcessor:
             earlier = seen.earlier(resolved, str(record.channel))
             if earlier is not None:
                 resolved = duplicates.flag(resolved, earlier)
-            sender = receipts[source].sender_id if source is not None and source < len(receipts) else None
+            sender = None
+            if source is not None and source < len(receipts):
+                sender = receipts[source].sender_id
+                resolved = _checked_partner(uow, receipts[source], resolved)
             order = order_from_resolved(resolved, record, index, now, sender)
             order.duplicate_of = earlier
             orders.append(order)
             if source is not None:
                 taken[source] = taken.get(source, 0) + 1
         return orders, taken, changed
+
+    def _sender_may_change(
+        self,
+        uow: CaptureUnitOfWork,
+        receipts: tuple[InterchangeReceipt, ...],
+        source: int | None,
+        captured: CapturedOrder,
+        now: datetime,
+    ) -> bool:
+        """A change from an interchange is applied only for a partner that speaks for its buyer; one
+        that does not stays an order in review, the partner's problem on it."""
+        if source is None or source >= len(receipts):
+            return True
+        customer_id = self.validate(captured, uow.master, now.date()).customer_id
+        customer = uow.master.customer(customer_id) if customer_id else None
+        return not partner_problems(receipts[source], uow.partners.get(receipts[source].sender_id), customer)
 
     def _apply_change(self, uow: CaptureUnitOfWork, captured: CapturedOrder, now: datetime) -> Problem:
         """Apply a buyer's change (ORDCHG, or BGM function "change") to the order it changes.
@@ -248,6 +269,13 @@ class DocumentProcessor:
     def answer_decided(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
         """Queue the answer to one order decided later (approved or rejected in review)."""
         return self._answers.decided_later(uow, order, now)
+
+
+def _checked_partner(uow: CaptureUnitOfWork, receipt: InterchangeReceipt, resolved: ResolvedOrder) -> ResolvedOrder:
+    """The order held for review when its sender is no partner, or no partner for its buyer."""
+    partner = uow.partners.get(receipt.sender_id)
+    customer = uow.master.customer(resolved.customer_id) if resolved.customer_id else None
+    return held_for_partner(resolved, partner_problems(receipt, partner, customer))
 
 
 def _earlier(first: DocumentRecord | None, record: DocumentRecord) -> bool:
