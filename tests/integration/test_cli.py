@@ -125,7 +125,9 @@ def test_a_partners_file_with_a_bad_row_is_refused_naming_the_row(tmp_path: Path
     assert result.returncode == 2 and "row 3" in result.stderr and "address" in result.stderr
     good = tmp_path / "good.csv"
     good.write_text(bad.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    assert "partners: 0 created" in oms(tmp_path, "import", "partners", str(good)).stdout  # row 2 was not kept
+    assert (
+        "partners: 0 created" in oms(tmp_path, "import", "partners", str(good)).stdout
+    )  # row 2 was not kept
 
 
 def test_ingest_on_the_embedded_default_processes_at_once(tmp_path: Path) -> None:

@@ -27,7 +27,9 @@ def sent_by(sender: bytes) -> bytes:
 def files_under(root: Path) -> list[Path]:
     """Every file the run wrote outside the inbox, the database and its journal."""
     return sorted(
-        p for p in root.rglob("*") if p.is_file() and "inbox" not in p.parts and not p.name.startswith("oms.db")
+        p
+        for p in root.rglob("*")
+        if p.is_file() and "inbox" not in p.parts and not p.name.startswith("oms.db")
     )
 
 
@@ -76,7 +78,9 @@ def test_a_configured_partner_is_answered_at_its_configured_folder_only(demo_app
     import_partners(demo_app.uow(), HEADER + "8437000100010,14,UNOC,C-1001,edi,nunez-van\n")
     doc_id = ingest(demo_app, DEMO)
     orders = orders_of(demo_app, doc_id)
-    assert [o.state for o in orders] == [OrderState.ACCEPTED, OrderState.ACCEPTED], [o.problems for o in orders]
+    assert [o.state for o in orders] == [OrderState.ACCEPTED, OrderState.ACCEPTED], [
+        o.problems for o in orders
+    ]
     files = outbox_files(demo_app)
     assert sorted(f.name.split("_")[0] for f in files) == ["CONTRL", "ORDRSP"]
     assert {f.parent.name for f in files} == {"nunez-van"}  # not the sender id the interchange gave

@@ -69,7 +69,7 @@ class ProblemCode(enum.StrEnum):
     FIELD_NOT_READ = "field_not_read"  # the document shows the field (its label) but no value was read
     CUSTOMER_CONFLICT = "customer_conflict"  # identifiers on the document name different customers
     UNKNOWN_PARTNER = "unknown_partner"  # EDIFACT: the UNB sender is no configured trading partner
-    PARTNER_NOT_AUTHORISED = "partner_not_authorised"  # a partner ordering for a buyer (or in a syntax) not agreed
+    PARTNER_NOT_AUTHORISED = "partner_not_authorised"  # ordering for a buyer, or in a syntax, not agreed
 
 
 @dataclass(frozen=True)

@@ -57,9 +57,8 @@ class Answers:
     def writer(self, record: DocumentRecord, partner: Partner) -> EdiAnswers:
         """The EDIFACT writer answering the partner: on its agreed channel, else on the one the
         interchange came on."""
-        found = (
-            self.edi_answers.get(partner.channel or str(record.channel))
-            or (None if partner.channel else self.edi_answers.get(ANY))
+        found = self.edi_answers.get(partner.channel or str(record.channel)) or (
+            None if partner.channel else self.edi_answers.get(ANY)
         )
         if found is None:
             raise LookupError(f"no EDIFACT writer answers interchanges that came by {record.channel}")
@@ -113,7 +112,9 @@ class Answers:
         for partner_id, answered in decided.items():
             partner = partners[partner_id]
             assert partner is not None
-            msg = self.writer(record, partner).order_responses(answered, partner, partner.take_control_ref(), now)
+            msg = self.writer(record, partner).order_responses(
+                answered, partner, partner.take_control_ref(), now
+            )
             msg.order_id = answered[0].id if len(answered) == 1 else None
             self.queue(uow, msg, record)
             count += 1
@@ -126,7 +127,9 @@ class Answers:
         messages: list[OutboundMessage] = []
         partner = uow.partners.get(order.partner_id, lock=True) if order.partner_id else None
         if partner is not None and partner.configured:
-            msg = self.writer(record, partner).order_responses([order], partner, partner.take_control_ref(), now)
+            msg = self.writer(record, partner).order_responses(
+                [order], partner, partner.take_control_ref(), now
+            )
             msg.order_id = order.id
             messages.append(msg)
         elif (responder := self.responders.get(str(record.channel))) is not None:

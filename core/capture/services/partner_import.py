@@ -50,7 +50,9 @@ def _partner(uow: CaptureUnitOfWork, number: int, row: dict[str, str]) -> Partne
     if row["channel"] not in CHANNELS:
         raise fail(f"channel {row['channel']!r}: use edi, as2 or leave it blank")
     if not _ADDRESS.fullmatch(row["address"]):
-        raise fail(f"address {row['address']!r} must be a plain folder name or AS2 id (letters, digits, . _ -)")
+        raise fail(
+            f"address {row['address']!r} must be a plain folder name or AS2 id (letters, digits, . _ -)"
+        )
     return Partner(
         partner_id=row["sender_id"],
         qualifier=row["qualifier"],

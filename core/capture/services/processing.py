@@ -16,8 +16,8 @@ from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
 from core.capture.domain.events import OrdersAccepted
-from core.capture.domain.layout import PageWords
 from core.capture.domain.interchange import InterchangeReceipt
+from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
 from core.capture.domain.partners import held_for_partner, partner_problems
 from core.capture.domain.resolution import MasterData, ResolvedOrder
@@ -194,7 +194,9 @@ class DocumentProcessor:
             source = captured.interchange_index
             if source is not None and source in screening.duplicates:
                 continue
-            if captured.function == "change" and self._sender_may_change(uow, receipts, source, captured, now):
+            if captured.function == "change" and self._sender_may_change(
+                uow, receipts, source, captured, now
+            ):
                 outcome = self._apply_change(uow, captured, now)
                 changed.append(outcome)
                 if outcome.severity < Severity.REVIEW:
@@ -271,7 +273,9 @@ class DocumentProcessor:
         return self._answers.decided_later(uow, order, now)
 
 
-def _checked_partner(uow: CaptureUnitOfWork, receipt: InterchangeReceipt, resolved: ResolvedOrder) -> ResolvedOrder:
+def _checked_partner(
+    uow: CaptureUnitOfWork, receipt: InterchangeReceipt, resolved: ResolvedOrder
+) -> ResolvedOrder:
     """The order held for review when its sender is no partner, or no partner for its buyer."""
     partner = uow.partners.get(receipt.sender_id)
     customer = uow.master.customer(resolved.customer_id) if resolved.customer_id else None
