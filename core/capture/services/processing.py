@@ -19,11 +19,11 @@ from core.capture.domain.events import OrdersAccepted
 from core.capture.domain.interchange import InterchangeReceipt
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
-from core.capture.domain.partners import held_for_partner, partner_problems
+from core.capture.domain.partners import partner_problems
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services import duplicates, interchanges
 from core.capture.services.answers import Answers, EdiAnswers, Responder
-from core.capture.services.deciding import decide
+from core.capture.services.deciding import checked_partner, decide
 from core.capture.services.order_changes import apply_captured_change
 from core.capture.services.orders import order_from_resolved, pages_rows
 from core.capture.services.unit_of_work import CaptureUnitOfWork
@@ -211,7 +211,7 @@ class DocumentProcessor:
             sender = None
             if source is not None and source < len(receipts):
                 sender = receipts[source].sender_id
-                resolved = _checked_partner(uow, receipts[source], resolved)
+                resolved = checked_partner(uow, receipts[source], resolved)
             order = order_from_resolved(resolved, record, index, now, sender)
             order.duplicate_of = earlier
             orders.append(order)
@@ -271,15 +271,6 @@ class DocumentProcessor:
     def answer_decided(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
         """Queue the answer to one order decided later (approved or rejected in review)."""
         return self._answers.decided_later(uow, order, now)
-
-
-def _checked_partner(
-    uow: CaptureUnitOfWork, receipt: InterchangeReceipt, resolved: ResolvedOrder
-) -> ResolvedOrder:
-    """The order held for review when its sender is no partner, or no partner for its buyer."""
-    partner = uow.partners.get(receipt.sender_id)
-    customer = uow.master.customer(resolved.customer_id) if resolved.customer_id else None
-    return held_for_partner(resolved, partner_problems(receipt, partner, customer))
 
 
 def _earlier(first: DocumentRecord | None, record: DocumentRecord) -> bool:
