@@ -53,10 +53,11 @@ def _render(pdf: bytes, dpi: float) -> list[Image.Image]:
         doc.close()
 
 
-def _save(pages: Sequence[Image.Image], fmt: str, dpi: float | None, **extra: Any) -> bytes:
+def _save(pages: Sequence[Image.Image], fmt: str, resolution: float | None, **extra: Any) -> bytes:
+    """The pages in one file; `resolution` the same both ways, or an `extra` dpi=(x, y) (a fax's)."""
     buf = io.BytesIO()
-    if dpi:
-        extra["dpi"] = (dpi, dpi)
+    if resolution:
+        extra["dpi"] = (resolution, resolution)
     if fmt == "JPEG" and len(pages) > 1:  # one JPEG holds one page: the pages as JPEG inside a TIFF
         fmt, extra = "TIFF", {**extra, "compression": "jpeg"}
     pages[0].save(buf, format=fmt, save_all=len(pages) > 1, append_images=list(pages[1:]), **extra)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -17,7 +17,7 @@ from validation.document import (
     check_totals,
     check_unread,
 )
-from validation.resolve import resolve_line
+from validation.resolve import LineMatch, resolve_line
 from validation.rules import check_confidence, check_header, check_lines, in_doubt
 from validation.terms import PRICE_TOLERANCE, line_terms, terms_of
 
@@ -64,30 +64,13 @@ def validate(
             order, products, customer, identified=identified, terms=terms, tolerance=price_tolerance
         )
     )
-    for i, match in enumerate(matches):
-        if match.via == "description" and match.product is not None:
-            problems.append(
-                Problem(
-                    ProblemCode.PRODUCT_BY_DESCRIPTION,
-                    f"{order.lines[i].description!r} taken for {match.product.sku} ({match.product.name}) by"
-                    f" its description ({match.score or 0:.0f}% alike); confirm it",
-                    field=f"lines[{i}].item_code",
-                )
-            )
+    problems.extend(by_description(order, matches))
     doubtful = in_doubt(
         order, products, customer, identified=identified, terms=terms, tolerance=price_tolerance
     )
     confidence = score(doubtful, problems)
     if confidence < ACCEPT_FLOOR and decide(problems) is Decision.ACCEPT:
-        weakest = min(doubtful, key=lambda e: e.confidence, default=None)
-        problems.append(
-            Problem(
-                ProblemCode.LOW_CONFIDENCE,
-                f"overall confidence {confidence:.2f} is below {ACCEPT_FLOOR}"
-                + (f"; least sure of {weakest.field} ({weakest.confidence:.2f})" if weakest else ""),
-                field=weakest.field if weakest else None,
-            )
-        )
+        problems.append(low_confidence(confidence, doubtful))
     return ResolvedOrder(
         captured=order,
         customer_id=customer.customer_id if customer else None,
@@ -97,6 +80,29 @@ def validate(
         decision=decide(problems),
         learnable=learnable(order, ours),
         terms=terms,
+    )
+
+
+def by_description(order: CapturedOrder, matches: Sequence[LineMatch]) -> Iterator[Problem]:
+    """A line whose product was found by its description only waits for a clerk to confirm it."""
+    for i, match in enumerate(matches):
+        if match.via == "description" and match.product is not None:
+            yield Problem(
+                ProblemCode.PRODUCT_BY_DESCRIPTION,
+                f"{order.lines[i].description!r} taken for {match.product.sku} ({match.product.name}) by"
+                f" its description ({match.score or 0:.0f}% alike); confirm it",
+                field=f"lines[{i}].item_code",
+            )
+
+
+def low_confidence(confidence: float, doubtful: Sequence[Evidence]) -> Problem:
+    """Nothing wrong was found, but the reading as a whole is too unsure to flow on untouched."""
+    weakest = min(doubtful, key=lambda e: e.confidence, default=None)
+    return Problem(
+        ProblemCode.LOW_CONFIDENCE,
+        f"overall confidence {confidence:.2f} is below {ACCEPT_FLOOR}"
+        + (f"; least sure of {weakest.field} ({weakest.confidence:.2f})" if weakest else ""),
+        field=weakest.field if weakest else None,
     )
 
 

@@ -32,6 +32,7 @@ FIELD_NAMES = {
     "net_total": "net total",
     "tax_total": "tax",
     "currency": "currency",
+    "lines": "order line",
 }
 
 

@@ -108,10 +108,13 @@ def check_lines(
         amount, quantity, unit_price = line.amount, line.quantity, line.unit_price
         if amount is None or quantity is None or unit_price is None:
             continue
-        if not close(quantity * unit_price, amount, PRICE_TOLERANCE, absolute=Decimal("0.01")):
+        gross = quantity * unit_price
+        net = gross if line.discount is None else gross * (100 - line.discount) / 100
+        if not close(net, amount, PRICE_TOLERANCE, absolute=Decimal("0.01")):
+            less = "" if line.discount is None else f" less {line.discount} %"
             yield Problem(
                 ProblemCode.AMOUNT_MISMATCH,
-                f"{quantity} × {unit_price} is not the line amount {amount}",
+                f"{quantity} × {unit_price}{less} is not the line amount {amount}",
                 field=f"{where}.amount",
             )
 

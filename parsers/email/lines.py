@@ -177,6 +177,9 @@ def _tidy(text: str) -> str | None:
     return cleaned or None
 
 
+# a quantity times anything ("4 x ???"), a labelled anything with a quantity ("Ref. <4712>: 20 uds")
+_TIMES = re.compile(rf"^{QTY}\s*(?:{UNIT}\s*)?[x×*](?:\s*\S|\s*$)", _F)
+_LABELLED_QTY = re.compile(rf"^{_LABEL}\s*(?:n[º°o]\.?\s*)?[:#]?\s*\S.*?[\s:=,;-]{QTY}\s*{UNIT}", _F)
 _LOOSE_CODE = re.compile(r"(?<![\w-])([A-Za-z0-9](?:[A-Za-z0-9]|[-./_](?=[A-Za-z0-9]))*)")
 _DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
 
@@ -189,6 +192,8 @@ def looks_like_item(line: str, ignore: tuple[str, ...] = ()) -> bool:
     bare = _PROSE.sub("", _BULLET.sub("", text.strip()), count=1).strip()
     if re.match(r"^\d[\d.,]*\s*(?:x\s*|×\s*)?[^\W\d_]{2,}", bare) and not re.match(r"^\d{4}\b", bare):
         return True
+    if _TIMES.match(bare) or _LABELLED_QTY.match(bare):
+        return True  # "4 x ???", "3 x <foo>", "Ref. <4712>: 20 uds": an order line whatever its code says
     if (
         re.search(_LABEL + r"\s*(?:n[º°o]\.?)?\s*[:#]?\s*\w*\d", text, _F)
         and len(re.findall(r"\d+", text)) >= 2

@@ -5,15 +5,20 @@ shows by their label but whose value could not be read."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from core.capture.domain.order import DocumentKind, Identifier, Provenance, UnreadField
-from parsers.layout import identifiers
-from parsers.layout.geometry import Page, Tok
+from parsers.layout import identifiers, labels
+from parsers.layout.dates import find_date
+from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.header import Candidate
 from parsers.layout.kind import document_kind
+from parsers.layout.rows import Draft
+from parsers.layout.vocab import HEADER_LABELS
 
 TITLE_BAND = 0.35  # the top of the first page, where a document says what it is
 # header fields whose label, seen with no readable value, must be named (field name -> order path)
+OTHER_LABELS = {"other": HEADER_LABELS["other"]}  # labels of dates that are no delivery date
 SHOWN_FIELDS = {
     "po_number": "po_number",
     "order_date": "order_date",
@@ -65,6 +70,55 @@ def printed_identifiers(pages: Sequence[Page], blocks: Mapping[str, Sequence[Tok
             role = roles.pop() if len(roles) == 1 else None
             found += identifiers.in_text(line.text, box(line.toks), role)
     return identifiers.unique(found)
+
+
+def unlabelled_dates(
+    pages: Sequence[Page], skip: set[int], known: set[date], *, month_first: bool
+) -> tuple[UnreadField, ...]:
+    """A date printed after a label of the header ("DÉLAI: 10.12.26", "Termin: 3.12.2026") that is no
+    date the order carries: when the order has no delivery date, it may be that date under a label
+    the reader does not know. Named, so the order waits for a person rather than flowing on without."""
+    for page in pages:
+        for line in page.lines:
+            if line.kind != "text" or id(line) in skip:
+                continue
+            for phrase in line.phrases():
+                field = _labelled_date(phrase, known, month_first)
+                if field is not None:
+                    return (field,)
+    return ()
+
+
+def _labelled_date(phrase: Line, known: set[date], month_first: bool) -> UnreadField | None:
+    colon = next((i for i, t in enumerate(phrase.toks) if t.text.endswith(":")), None)
+    if colon is None:
+        return _delivery_in_prose(phrase, known, month_first)
+    if colon + 1 >= len(phrase.toks):
+        return None
+    label = phrase.toks[: colon + 1]
+    if labels.starts_with(label, OTHER_LABELS) is not None:
+        return None
+    after = " ".join(t.text for t in phrase.toks[colon + 1 :])
+    found = find_date(after, month_first=month_first)
+    if found is None or found.start > 1 or found.value in known:
+        return None
+    return UnreadField("requested_delivery_date", " ".join(t.text for t in label), box(phrase.toks))
+
+
+def _delivery_in_prose(phrase: Line, known: set[date], month_first: bool) -> UnreadField | None:
+    """A sentence or value holding a date the order carries nowhere ("... en nuestro almacén el
+    2026-12-09 como muy tarde"): with no delivery date read, most likely that one."""
+    found = find_date(phrase.text, month_first=month_first)
+    if found is None or found.value in known:
+        return None
+    return UnreadField("requested_delivery_date", phrase.text[: found.start].strip(), box(phrase.toks))
+
+
+def unread_rows(drafts: Sequence[Draft]) -> tuple[UnreadField, ...]:
+    """Rows in a table shaped like an order line that were not read as one: each named by its text."""
+    return tuple(
+        UnreadField("lines", " ".join(t.text for t in toks), box(toks)) for d in drafts for toks in d.strays
+    )
 
 
 def unread_fields(found: Sequence[Candidate], read: Mapping[str, object]) -> tuple[UnreadField, ...]:

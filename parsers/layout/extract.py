@@ -13,8 +13,17 @@ from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.layout import PageWords
-from core.capture.domain.order import CapturedOrder, DocumentKind, Party, Problem, ProblemCode, Severity
+from core.capture.domain.order import (
+    CapturedOrder,
+    DocumentKind,
+    Party,
+    Problem,
+    ProblemCode,
+    Severity,
+    UnreadField,
+)
 from parsers.layout import document, header, items, parties, rows, totals
+from parsers.layout.address import Address
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
 from parsers.layout.dates import month_first
@@ -24,7 +33,7 @@ from parsers.layout.header import Candidate
 from parsers.layout.numbers import decide_mark, strip_money
 from parsers.layout.pages import groups, without_copies
 from parsers.layout.table import Region, find_regions
-from parsers.layout.vocab import CURRENCIES, ENGLISH, SPANISH
+from parsers.layout.vocab import CURRENCIES, DOLLAR_SIGN, ENGLISH, ISO_CURRENCIES, SPANISH
 
 GLN_DIGITS = 13
 DIGITS_CONF = 0.93  # OCR confidence an order number of digits alone must have to be taken unchecked
@@ -91,10 +100,17 @@ def _currency(
     if chosen is not None:
         return chosen
     codes = items.currencies(drafts)
+    named: set[str] = set()  # ISO codes printed as words ("Total MXN")
     for page in pages:
         for line in page.lines:
             if line.kind == "text":
                 codes += [c for t in line.toks if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key))]
+            named |= {t.text for t in line.toks if t.text in ISO_CURRENCIES}
+    dollar = named & DOLLAR_SIGN
+    if len(dollar) == 1 and "USD" not in dollar:
+        # "$" is the peso's or the Canadian dollar's sign as well: the code the document names decides
+        (code,) = dollar
+        codes = [code if c == "USD" else c for c in codes]
     if not codes:
         return None
     ranked = sorted(set(codes), key=lambda c: (-codes.count(c), c))
@@ -111,15 +127,82 @@ def _order(
     ocr = any(p.source != "text" for p in pages)
     drafts = rows.drafts(regions, ocr=ocr)
     seen = totals.seen_in(pages, skip)
-    picks = {name: header.choose(found, name) for name, _ in HEADER_FIELDS}
-    doc_kind = document.kind(pages)
-    if picks["po_number"] is None and doc_kind in (DocumentKind.ORDER, DocumentKind.ORDER_CONFIRMATION):
-        # an order's "Document Number" is its order number; an invoice's is the invoice's
-        picks["po_number"] = header.choose(found, "doc_number")
+    picks = _picks(found, pages)
     if not drafts and picks["po_number"] is None:
         return None
-    mark, mark_sure = decide_mark(items.number_texts(drafts) + [s.toks[-1].text for s in seen], language)
     rec = Recorder()
+    mark, built, values, total = _lines(drafts, seen, language, rec, ocr=ocr, us_dates=us_dates)
+    problems = _table_problems(drafts, values, seen, mark)
+    picks["currency"] = _currency(found, drafts, pages, skip)
+    _record_header(rec, picks, found, ocr)
+    if total.reading is not None:
+        rec.add("total", total.toks, total.certainty, verified=total.verified)
+    addresses, block_toks = _parties(rec, pages, found, skip, language)
+    delivery = _delivery(picks, drafts, built, rec)
+    if ocr:
+        problems += _scan_checks(rec, picks, delivery, total)
+    return CapturedOrder(
+        po_number=str(picks["po_number"].value) if picks["po_number"] else None,
+        order_date=_date(picks["order_date"]),
+        requested_delivery_date=delivery,
+        currency=str(picks["currency"].value) if picks["currency"] else None,
+        buyer=parties.party(addresses["buyer"], str(picks["party_id"].value) if picks["party_id"] else None),
+        supplier=parties.party(addresses["supplier"]) if "supplier" in addresses else Party(),
+        ship_to=parties.party(addresses["ship_to"]) if "ship_to" in addresses else Party(),
+        lines=tuple(b.line for b in built),
+        total=total.reading.value if total.reading else None,
+        language=language,
+        kind=document.kind(pages),
+        identifiers=document.printed_identifiers(pages, block_toks),
+        unread=_unread(pages, found, picks, delivery, drafts, skip, us_dates),
+        evidence=tuple(rec.items),
+        problems=tuple(problems),
+    )
+
+
+def _unread(
+    pages: list[Page],
+    found: list[Candidate],
+    picks: dict[str, Candidate | None],
+    delivery: date | None,
+    drafts: list[rows.Draft],
+    skip: set[int],
+    us_dates: bool,
+) -> tuple[UnreadField, ...]:
+    """Fields the page shows unread: labels without a readable value, rows not read, stray dates."""
+    unread = document.unread_fields(found, {**picks, "delivery_date": delivery}) + document.unread_rows(
+        drafts
+    )
+    if delivery is None and not any(u.field == "requested_delivery_date" for u in unread):
+        known = {d for d in (_date(picks["order_date"]),) if d is not None}
+        unread += document.unlabelled_dates(pages, skip, known, month_first=us_dates)
+    return unread
+
+
+def _picks(found: list[Candidate], pages: list[Page]) -> dict[str, Candidate | None]:
+    """The best sighting of each header field."""
+    picks = {name: header.choose(found, name) for name, _ in HEADER_FIELDS}
+    if picks["po_number"] is None and document.kind(pages) in (
+        DocumentKind.ORDER,
+        DocumentKind.ORDER_CONFIRMATION,
+    ):
+        # an order's "Document Number" is its order number; an invoice's is the invoice's
+        picks["po_number"] = header.choose(found, "doc_number")
+    return picks
+
+
+def _lines(
+    drafts: list[rows.Draft],
+    seen: list[totals.Seen],
+    language: str | None,
+    rec: Recorder,
+    *,
+    ocr: bool,
+    us_dates: bool,
+) -> tuple[str, list[items.Built], list[Decimal | None], totals.Chosen]:
+    """The lines' numbers read under the document's decimal mark and settled against the printed
+    total: the mark, the built lines, each line's value and the total chosen."""
+    mark, mark_sure = decide_mark(items.number_texts(drafts) + [s.toks[-1].text for s in seen], language)
     built = [
         items.build(d, i, mark, mark_sure, rec, ocr=ocr, month_first=us_dates) for i, d in enumerate(drafts)
     ]
@@ -137,6 +220,13 @@ def _order(
             values, total = _sum_up(built, seen, mark)
     for i, b in enumerate(built):
         items.record_numbers(rec, f"lines[{i}]", b.solved, b.toks, mark_sure, verified=total.verified)
+    return mark, built, values, total
+
+
+def _table_problems(
+    drafts: list[rows.Draft], values: list[Decimal | None], seen: list[totals.Seen], mark: str
+) -> list[Problem]:
+    """Rows the numbering says are there but were not read, and carried-forward sums that disagree."""
     problems = [
         Problem(
             ProblemCode.UNREADABLE,
@@ -155,7 +245,13 @@ def _order(
                 ProblemCode.TOTAL_MISMATCH, f"carried-forward subtotal does not add up: {bad}", field="lines"
             )
         )
-    picks["currency"] = _currency(found, drafts, pages, skip)
+    return problems
+
+
+def _record_header(
+    rec: Recorder, picks: dict[str, Candidate | None], found: list[Candidate], ocr: bool
+) -> None:
+    """Each header field's evidence: how sure its reading is, or that its label was seen unread."""
     for name, path in HEADER_FIELDS:
         pick = picks[name]
         if pick is not None:
@@ -171,62 +267,58 @@ def _order(
         unread = next((c for c in found if c.name == name and c.value is None and c.toks), None)
         if unread is not None:  # the label is there, its value cannot be read
             rec.add(path, unread.toks, WRONG)
-    if total.reading is not None:
-        rec.add("total", total.toks, total.certainty, verified=total.verified)
+
+
+def _parties(
+    rec: Recorder, pages: list[Page], found: list[Candidate], skip: set[int], language: str | None
+) -> tuple[dict[str, Address], dict[str, list[Tok]]]:
+    """The labelled party blocks (the letterhead for a buyer without one), and each block's words."""
     by_number = {p.number: p for p in pages}
-    blocks = {name: header.choose_block(found, name) for name in header.BLOCKS}
     addresses = {}
     block_toks: dict[str, list[Tok]] = {}
-    for name, cand in blocks.items():
+    for name in header.BLOCKS:
+        cand = header.choose_block(found, name)
         if cand is not None:
             addresses[name], toks = parties.read_block(by_number, cand, language)
-            parties.record(rec, "ship_to" if name == "ship_to" else name, addresses[name], toks, True)
+            parties.record(rec, name, addresses[name], toks, True)
             block_toks[name] = [*cand.label, *toks]
     if "buyer" not in addresses:
         addresses["buyer"], toks = parties.letterhead(pages[0], skip, language)
         parties.record(rec, "buyer", addresses["buyer"], toks, False)
-    party_id = picks["party_id"]
+    return addresses, block_toks
+
+
+def _delivery(
+    picks: dict[str, Candidate | None], drafts: list[rows.Draft], built: list[items.Built], rec: Recorder
+) -> date | None:
+    """The header's delivery date; else the date the lines give (an ERP printout prints it per line)."""
     delivery = _date(picks["delivery_date"])
     line_dates = [b.line.requested_delivery_date for b in built if b.line.requested_delivery_date]
-    if delivery is None and line_dates:
-        # an ERP printout gives the date on every line, not in the header; lines that disagree are doubtful
-        delivery = max(set(line_dates), key=line_dates.count)
-        agree = len(line_dates) == len(built) and len(set(line_dates)) == 1
-        first = next(
-            d for d, b in zip(drafts, built, strict=True) if b.line.requested_delivery_date == delivery
-        )
-        rec.add("requested_delivery_date", first.subs.get("delivery", []), LIKELY if agree else DOUBTFUL)
-    if ocr:
-        # OCR may drop a whole word: on a scan, a fact not found may be a fact not read
-        facts = {
-            "order_date": picks["order_date"],
-            "requested_delivery_date": delivery,
-            "currency": picks["currency"],
-            "total": total.reading,
-        }
-        problems += [_not_read(path) for path, value in facts.items() if value is None]
-        ordered = _date(picks["order_date"])
-        if ordered and delivery and not 0 <= (delivery - ordered).days <= MAX_LEAD_DAYS:
-            # one of the two years or months was misread ("2025-12-07" for 2026): neither is sure
-            rec.lower("order_date", DOUBTFUL)
-            rec.lower("requested_delivery_date", DOUBTFUL)
-    return CapturedOrder(
-        po_number=str(picks["po_number"].value) if picks["po_number"] else None,
-        order_date=_date(picks["order_date"]),
-        requested_delivery_date=delivery,
-        currency=str(picks["currency"].value) if picks["currency"] else None,
-        buyer=parties.party(addresses["buyer"], str(party_id.value) if party_id else None),
-        supplier=parties.party(addresses["supplier"]) if "supplier" in addresses else Party(),
-        ship_to=parties.party(addresses["ship_to"]) if "ship_to" in addresses else Party(),
-        lines=tuple(b.line for b in built),
-        total=total.reading.value if total.reading else None,
-        language=language,
-        kind=doc_kind,
-        identifiers=document.printed_identifiers(pages, block_toks),
-        unread=document.unread_fields(found, {**picks, "delivery_date": delivery}),
-        evidence=tuple(rec.items),
-        problems=tuple(problems),
-    )
+    if delivery is not None or not line_dates:
+        return delivery
+    delivery = max(set(line_dates), key=line_dates.count)
+    agree = len(line_dates) == len(built) and len(set(line_dates)) == 1  # lines that disagree: doubtful
+    first = next(d for d, b in zip(drafts, built, strict=True) if b.line.requested_delivery_date == delivery)
+    rec.add("requested_delivery_date", first.subs.get("delivery", []), LIKELY if agree else DOUBTFUL)
+    return delivery
+
+
+def _scan_checks(
+    rec: Recorder, picks: dict[str, Candidate | None], delivery: date | None, total: totals.Chosen
+) -> list[Problem]:
+    """On a scan, a fact not found may be a fact OCR did not read; dates far apart were misread."""
+    facts = {
+        "order_date": picks["order_date"],
+        "requested_delivery_date": delivery,
+        "currency": picks["currency"],
+        "total": total.reading,
+    }
+    ordered = _date(picks["order_date"])
+    if ordered and delivery and not 0 <= (delivery - ordered).days <= MAX_LEAD_DAYS:
+        # one of the two years or months was misread ("2025-12-07" for 2026): neither is sure
+        rec.lower("order_date", DOUBTFUL)
+        rec.lower("requested_delivery_date", DOUBTFUL)
+    return [_not_read(path) for path, value in facts.items() if value is None]
 
 
 def _sum_up(

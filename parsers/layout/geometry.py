@@ -180,6 +180,32 @@ def _group(toks: list[Tok]) -> list[list[Tok]]:
     return [sorted(line, key=lambda t: t.x0) for line in lines]
 
 
+_GROUP_HEAD = re.compile(r"^[-+(]?(?:[€$£]|EUR|USD|GBP)?\d{1,3}(?:\d{3})?$")
+_GROUP_TAIL = re.compile(r"^\d{3}(?:[.,]\d+)?(?:[€$£)]|EUR|USD|GBP)?$")
+GROUP_GAP = 0.4  # of a word's height: a space printed between the thousands of one number
+
+
+def join_groups(toks: list[Tok]) -> list[Tok]:
+    """A number printed with spaces between its thousands ("1 200,000", "25 000", "2 073,05") as one
+    word, as a reader of the page takes it; digits farther apart stay apart (two columns). For a cell
+    or a total's words only: elsewhere digits in groups are telephone numbers and tax ids."""
+    out: list[Tok] = []
+    for tok in toks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _GROUP_HEAD.match(prev.text.replace("\u202f", ""))
+            and _GROUP_TAIL.match(tok.text)
+            and 0 <= tok.x0 - prev.x1 <= GROUP_GAP * prev.h
+        ):
+            text = prev.text + tok.text
+            word = replace(prev.word, text=text, x1=tok.word.x1)
+            out[-1] = replace(prev, word=word, x1=tok.x1, key=token_key(text))
+            continue
+        out.append(tok)
+    return out
+
+
 def is_fax_header(line: Line, page_height: float) -> bool:
     """A fax machine's line at the top edge: time, sender or page count (26/11/2026 10:15 FROM … P.001)."""
     if line.y1 > page_height * 0.08:

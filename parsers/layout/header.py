@@ -27,6 +27,10 @@ DATE_FIELDS = ("order_date", "delivery_date")
 _DATE_PART = re.compile(r"^[\d\s/.\-]+$")
 MAX_DATE_PARTS = 5  # phrases a spaced-out date may stand in
 DATE_PART_GAP = 3.0  # text heights between the parts of one spaced-out date
+PROSE_LABEL_WORDS = 2  # words an order-date label in running text needs ("order date", not "date")
+PROSE_DATE_WORDS = 6  # words after a label in running text that its date may stand in
+PROSE_DATE_START = 4  # characters of filler ("el ", "the ") before that date
+_DATE_LIKE = re.compile(r"^\s*(?:el\s+|the\s+|on\s+|del?\s+)?[\d#?]{1,4}\s*[/.\-]\s*[\d#?]")
 # Fields whose label with an unreadable value must be reported rather than ignored.
 UNREADABLE_MATTERS = ("po_number", "order_date", "delivery_date", "party_id")
 
@@ -160,7 +164,7 @@ def _sighting(
     """The field a label found in `phrase` gives, its value read to its right or under it."""
     first = next(i for i, t in enumerate(phrase.toks) if t.key)
     if hit.start != first and not hit.colon and not row:
-        return None  # a label word inside running text
+        return _in_prose(line, phrase, hit, month_first)  # a label word inside running text
     if hit.start != first and hit.kind == "order_date" and hit.size == 1:
         return None  # "Launch Date:", "Valid Date:": some other date, not the order's
     label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
@@ -192,6 +196,23 @@ def _sighting(
     value, used, sure = parsed
     strength = SURE if hit.strong else LIKELY
     return Candidate(hit.kind, value, used, sure * strength, label, line, below)
+
+
+def _in_prose(line: Line, phrase: Line, hit: Hit, month_first: bool) -> Candidate | None:
+    """A delivery date in running text ("... servir antes del 05/12/2026", "required by 3 Dec 2026"):
+    the date right after the label, doubtful (prose is no form, a person confirms it); figures there
+    that make no date are a date seen but not read. Any other field's label in prose is no label."""
+    if hit.kind != "delivery_date" and not (hit.kind == "order_date" and hit.size >= PROSE_LABEL_WORDS):
+        return None
+    toks = phrase.toks[hit.end : hit.end + PROSE_DATE_WORDS]
+    label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
+    text = " ".join(t.text for t in toks)
+    found = find_date(text, month_first=month_first)
+    if found is not None and found.start <= PROSE_DATE_START:
+        return Candidate(hit.kind, found.value, toks, min(DOUBTFUL, found.certainty), label, line)
+    if toks and _DATE_LIKE.match(text):
+        return Candidate(hit.kind, None, toks, 0.0, label, line)  # seen, unreadable
+    return None
 
 
 def choose(found: list[Candidate], name: str) -> Candidate | None:

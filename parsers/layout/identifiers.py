@@ -23,7 +23,8 @@ _PHONE = re.compile(
 _TAX_LABEL = (
     r"n\.?\s?i\.?\s?f\.?|c\.?\s?i\.?\s?f\.?|nif/cif|cif/nif|dni\s*/\s*cif(?: de la empresa)?"
     r"|vat(?: reg(?:istration)?)?"
-    r"(?: no\.?| number| id)?|tax id|r\.?f\.?c\.?|c\.?u\.?i\.?t\.?|gstin|ust-?id(?:nr)?\.?|n[º°o]\.? tva|tva|"
+    r"(?: no\.?| number| id)?|tax id|r\.?f\.?c\.?|c\.?u\.?i\.?t\.?|gstin|ust-?id(?:nr)?\.?|"
+    r"(?:n[º°o]\.? )?tva(?: intracom(?:munautaire|\.)?)?|"
     r"p\.?\s?iva|partita iva|nipc|n\.?i\.?p\.?c\.?|rut|ein|abn"
 )
 _TAX = re.compile(
@@ -38,10 +39,28 @@ _EU_VAT = re.compile(
 _GLN = re.compile(r"\b(?:gln|iln|ean)\b\s*(?:n[º°o]\.?)?\s*:?\s*(?P<value>\d{13})\b", re.IGNORECASE)
 MIN_TAX_CHARS = 8  # a tax id has at least this many letters and digits
 MIN_PHONE_DIGITS = 7
+MAX_PREFIX = 3  # letters of a country prefix printed apart from the number ("ES B28765432")
+MAX_GROUP = 4  # digits of a group in a number printed in groups ("GB 123 4567 89")
+
+
+def _tax_chunks(text: str) -> str:
+    """The id's own words out of what follows its label: a tax id stops at the first word ("Tel.",
+    "Madrid") and at a number standing apart from it ("B28765432 28080"); a prefix of letters ("ES",
+    "GB") and groups of a few digits ("GB 123 4567 89") belong to it."""
+    chunks = text.split()
+    taken = chunks[:1]
+    for chunk in chunks[1:]:
+        letters, digits = any(c.isalpha() for c in chunk), any(c.isdigit() for c in chunk)
+        prefix = len(taken) == 1 and taken[0].isalpha() and len(taken[0]) <= MAX_PREFIX
+        grouped = len(re.sub(r"\W", "", taken[-1])) <= MAX_GROUP
+        if (letters and not digits) or not (prefix or grouped):
+            break
+        taken.append(chunk)
+    return " ".join(taken)
 
 
 def _tax_value(text: str) -> str | None:
-    value = re.sub(r"[\s.\-/]", "", text).upper()
+    value = re.sub(r"[\s.\-/]", "", _tax_chunks(text)).upper()
     if sum(c.isdigit() for c in value) < MIN_TAX_CHARS - 2 or len(value) < MIN_TAX_CHARS:
         return None
     return value

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
 from parsers.layout.arith import Solved, solve
@@ -21,10 +22,14 @@ from parsers.layout.numbers import (
     readings,
     strip_money,
 )
-from parsers.layout.rows import NUMERIC, POSITION_EDGE, Draft
-from parsers.layout.text import has_digit, token_key
+from parsers.layout.rows import NUMERIC, POSITION_EDGE, Draft, code_like
+from parsers.layout.text import token_key
 from parsers.layout.vocab import CURRENCIES, UNITS
 
+HUNDRED = Decimal(100)
+PRICE_BASES = (10, 100, 1000)  # units a price may be printed for
+BASIS_COST = 3  # a price read as per 100 or 1,000 units where nothing on its line says so
+BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
 
 
@@ -112,14 +117,8 @@ def build(
     was read by OCR, whose misreadings of the codes the line then carries for master data to try."""
     path = f"lines[{index}]"
     qty, price, amount = draft.numbers("qty")[:1], draft.numbers("price")[:1], draft.numbers("amount")[-1:]
-    # OCR's slips are repaired only where OCR read: a text layer says what was printed, wrong or not
-    repairs = (_confusions(qty, mark), _confusions(price, mark), _confusions(amount, mark)) if ocr else None
-    solved = solve(
-        _readings(draft, "qty", qty, mark, ocr),
-        _readings(draft, "price", price, mark, ocr),
-        _readings(draft, "amount", amount, mark, ocr),
-        repairs,
-    )
+    discount = _discount(draft, mark)
+    solved = _numbers(draft, (qty, price, amount), mark, discount, ocr=ocr)
     # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
     code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
     code = code_text(code_toks)
@@ -147,6 +146,7 @@ def build(
         unit=unit_code(unit_toks[0].text) if unit_toks else None,
         unit_price=solved.unit_price.value if solved.unit_price else None,
         amount=solved.amount.value if solved.amount else None,
+        discount=discount,
         requested_delivery_date=found.value if found else None,
     )
     if ocr:
@@ -164,12 +164,72 @@ def build(
     return Built(line, solved, {"quantity": qty, "unit_price": price, "amount": amount})
 
 
+def _numbers(
+    draft: Draft,
+    toks: tuple[list[Tok], list[Tok], list[Tok]],
+    mark: str,
+    discount: Decimal | None,
+    *,
+    ocr: bool,
+) -> Solved:
+    """Quantity, price and amount read and checked against each other: the price as the price of one
+    unit, the amount before the line's discount for the check and as printed in the result."""
+    qty, price, amount = toks
+    # OCR's slips are repaired only where OCR read: a text layer says what was printed, wrong or not
+    repairs = (_confusions(qty, mark), _confusions(price, mark), _confusions(amount, mark)) if ocr else None
+    printed = _readings(draft, "amount", amount, mark, ocr)
+    gross = _before_discount(printed, discount)
+    quantities = _readings(draft, "qty", qty, mark, ocr)
+    prices = _per_unit(_readings(draft, "price", price, mark, ocr), draft, quantities, gross)
+    solved = solve(quantities, prices, gross, repairs)
+    if discount is not None and solved.amount in gross:
+        solved = replace(solved, amount=printed[gross.index(solved.amount)], options=())
+    return solved
+
+
+def _discount(draft: Draft, mark: str) -> Decimal | None:
+    """The line's discount in percent from its discount column ("10,00", "15 %"); none when 0 or absent."""
+    toks = draft.numbers("discount")[:1]
+    found = readings(toks[0].text.rstrip("%").strip(), mark) if toks else []
+    if not found or found[0].cost or not 0 < found[0].value < HUNDRED:
+        return None
+    return found[0].value
+
+
+def _per_unit(
+    prices: list[Reading], draft: Draft, quantities: list[Reading], amounts: list[Reading]
+) -> list[Reading]:
+    """Prices for 10, 100 or 1,000 units (a "Per" column beside the price) as the price of one; with no
+    such column, the price per 100 or 1,000 as a costlier reading, for quantity × price = amount to
+    choose ("Unit price (1000 UOM)" in the heading, a basis that changes from line to line)."""
+    per = [t.text for t in draft.numbers("per")[:1]]
+    basis = int(per[0]) if per and per[0].isdigit() and int(per[0]) in PRICE_BASES else 1
+    if basis != 1:
+        return [replace(r, value=r.value / basis, note=f"per {basis}") for r in prices]
+    if not prices or not quantities or not amounts or prices[0].note.startswith("per "):
+        return prices
+    plain = prices[0]
+    if not 0 < BASIS_RATIO * amounts[0].value <= quantities[0].value * plain.value:
+        return prices  # only a price far too big for its amount may be for many units (never a free line)
+    return prices + [
+        replace(plain, value=plain.value / n, cost=plain.cost + BASIS_COST, note=f"per {n}")
+        for n in (100, 1000)
+    ]
+
+
+def _before_discount(amounts: list[Reading], discount: Decimal | None) -> list[Reading]:
+    """A discounted amount as the amount before the discount, for quantity × price to be checked on."""
+    if discount is None:
+        return amounts
+    return [replace(r, value=r.value * HUNDRED / (HUNDRED - discount)) for r in amounts]
+
+
 def _bracketed_code(description: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     """The item code printed in brackets at the start of the description ("[KB-40] Keyboard"), as
     shops and ERPs print their reference there; else no code and the description as it was."""
     first = description[0]
     inner = first.text[1:-1] if first.text.startswith("[") and first.text.endswith("]") else ""
-    if inner and has_digit(inner) and _CODE.match(inner):
+    if inner and code_like(inner) and _CODE.match(inner):
         return [first.cut(1, len(first.text) - 1)], description[1:]
     return [], description
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from parsers.layout.vocab import CURRENCIES
@@ -39,6 +39,7 @@ _SHAPE = re.compile(r"^[+-]?[\d.,'’]*\d[\d.,'’]*-?$")
 # Digits a fax line and OCR turn into one another, and what a swapped digit costs as a reading.
 _CONFUSED = {"0": "689", "1": "7", "3": "8", "5": "6", "6": "058", "7": "1", "8": "036", "9": "0"}
 REPAIR_COST = 4
+_PER = re.compile(r"^(?P<price>.*\d.*?)\s*/\s*(?P<per>100|1000|1[.,]000)$")
 _EDGE_JUNK = re.compile(r"^[-+.,'’]+(?=\d)|(?<=\d)[-.,'’]+$")
 
 
@@ -71,9 +72,19 @@ def repair_digits(text: str) -> tuple[str, int]:
     return text.translate(_OCR_DIGITS), suspicious
 
 
+def per_basis(text: str) -> tuple[str, int]:
+    """A price printed per hundred or per thousand units ("950.00/1000", "4,20/100"): the price as
+    printed and the units it is for (1 when it is for one)."""
+    m = _PER.match(text.strip())
+    if m is None:
+        return text, 1
+    return m["price"], int(re.sub(r"\D", "", m["per"]))
+
+
 def looks_numeric(text: str) -> bool:
-    """Whether the token is a number (perhaps with a currency mark or OCR look-alike letters)."""
-    core, _ = strip_money(text)
+    """Whether the token is a number (perhaps with a currency mark, OCR look-alike letters or a price
+    basis of 100 or 1,000 units)."""
+    core, _ = strip_money(per_basis(text)[0])
     fixed, _ = repair_digits(core)
     return bool(_SHAPE.match(fixed))
 
@@ -148,10 +159,16 @@ def _variants(text: str, *, rules: bool) -> list[tuple[str, int, str]]:
 def readings(text: str, mark: str, *, rules: bool = True) -> list[Reading]:
     """Every plausible reading of `text`, cheapest first, under the document's decimal `mark`; without
     `rules`, none that drops a digit as a table rule (a total checks the lines, it is not fitted to them)."""
-    core, _ = strip_money(text)
+    printed, basis = per_basis(text)
+    core, _ = strip_money(printed)
     fixed, repaired = repair_digits(core)
     if not _SHAPE.match(fixed):
         return []
+    if basis != 1:  # per 100 or 1,000 units: the reading is the price of one
+        return [
+            replace(r, value=r.value / basis, note=f"per {basis}")
+            for r in readings(printed, mark, rules=rules)
+        ]
     other = "." if mark == "," else ","
     out: list[Reading] = []
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from parsers.layout import labels, positions
 from parsers.layout.codes import split_position
-from parsers.layout.geometry import Line, Tok
+from parsers.layout.geometry import Line, Tok, join_groups
 from parsers.layout.numbers import looks_numeric, readings
 from parsers.layout.table import Region
 from parsers.layout.text import has_digit
@@ -32,6 +32,7 @@ class Draft:
     subs: dict[str, list[Tok]] = field(default_factory=dict)
     position: int | None = None  # by the table's numbering, when it has one (parsers.layout.positions)
     missing: bool = False  # a row the numbering says is there, which OCR did not read
+    strays: list[list[Tok]] = field(default_factory=list)  # rows shaped like an order line, not read as one
 
     def numbers(self, kind: str) -> list[Tok]:
         return [t for t in self.cells.get(kind, []) if looks_numeric(t.text)]
@@ -77,6 +78,8 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
             elif current is not None:
                 _continue(current, line.toks, cells)
                 last = line
+            elif following is not None and _line_shaped(cells):
+                pending.append((line, cells))  # before the first row: no part of it, _start names it
         for line, cells in pending:
             if current is not None:
                 _continue(current, line.toks, cells)
@@ -88,6 +91,7 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
 def _cells(region: Region, line: Line) -> dict[str, list[Tok]]:
     coded = any(h.kind == "code" for _, _, h in region.table.segments)
     cells = region.table.cells(line)
+    cells = {k: join_groups(v) if k in NUMERIC else v for k, v in cells.items()}
     return _code_from_description(cells if coded else _code_from_position(cells))
 
 
@@ -98,11 +102,17 @@ def _start(
     # no description column (its heading lost): the words of the column nobody claims
     description = list(cells.get("description") or cells.get("other", []))
     above: list[Tok] = []
-    for _, before in pending:
+    strays: list[list[Tok]] = []
+    for before_line, before in pending:
+        if _stray(cells, before):
+            strays.append(before_line.toks)
+            continue
         if before.get("code") and not cells.get("code"):
             cells = {**cells, "code": before["code"]}
         above += before.get("description") or before.get("other", [])
-    return Draft(line.page, cells, above + description)
+    if any(_unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
+        strays.append(line.toks)  # "950.00/1000", "12,?5": a figure of the row read as no number
+    return Draft(line.page, cells, above + description, strays=strays)
 
 
 def _worded(cells: dict[str, list[Tok]]) -> bool:
@@ -160,13 +170,14 @@ def _code_from_position(cells: dict[str, list[Tok]]) -> dict[str, list[Tok]]:
 
 def _code_from_description(cells: dict[str, list[Tok]]) -> dict[str, list[Tok]]:
     """A column headed for both code and description ("Part/Description"): a first word that looks like
-    a code (a digit in it, no lower-case letters) is the code, the rest the description."""
+    a code (a digit in it or capitals joined by hyphens, no lower-case letters) is the code, the rest
+    the description."""
     toks = cells.get("partdesc")
     if toks is None:
         return cells
     cells = {k: v for k, v in cells.items() if k != "partdesc"}
     first = toks[0].text
-    if not cells.get("code") and len(first) >= MIN_CODE and has_digit(first) and first == first.upper():
+    if not cells.get("code") and code_like(first) and first == first.upper():
         cells["code"], toks = [toks[0]], toks[1:]
     if toks:
         cells["description"] = cells.get("description", []) + toks
@@ -228,4 +239,41 @@ def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> Non
     if hit is not None and valued and (hit.kind != "item_code" or has_digit(toks[hit.end].text)):
         draft.subs.setdefault(hit.kind, toks[hit.end :])
         return
+    if hit is None and _stray(draft.cells, cells):
+        draft.strays.append(toks)  # never run into the row above as more of its description
+        return
     draft.description += cells.get("description", []) or [t for t in toks if t.key]
+
+
+def _stray(row: dict[str, list[Tok]], cells: dict[str, list[Tok]]) -> bool:
+    """Whether a line that starts no order line is shaped like one: figures that read as no number in
+    a quantity, price or amount column ("####", "12,?5"), or a code of its own beside the row's code
+    (a row whose numbers were lost). Such a line is an order line not read, never more description."""
+    if any(_unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
+        return True
+    own = [t.text for t in cells.get("code", []) if code_like(t.text)]
+    theirs = {t.text for t in row.get("code", [])}
+    return bool(own) and bool(theirs) and own[0] not in theirs
+
+
+def _line_shaped(cells: dict[str, list[Tok]]) -> bool:
+    """A code of its own, or figures in a quantity, price or amount column."""
+    figures = any(
+        has_digit(t.text) or "#" in t.text or "?" in t.text for k in NUMERIC for t in cells.get(k, [])
+    )
+    return figures or any(code_like(t.text) for t in cells.get("code", []))
+
+
+def _unreadable_figure(text: str) -> bool:
+    """Figures that stand where a number should and read as none: masked ("####"), unknown ("??")."""
+    if looks_numeric(text):
+        return False
+    return any(c in "#?" for c in text) or (has_digit(text) and not any(c.isalpha() for c in text))
+
+
+def code_like(text: str) -> bool:
+    """An article code: a digit in it, or capitals joined by a hyphen ("GUA-NIT-L")."""
+    bare = text.strip(POSITION_EDGE + ",;")
+    if len(bare) < MIN_CODE:
+        return False
+    return has_digit(bare) or ("-" in bare and bare.upper() == bare and any(c.isalpha() for c in bare))

@@ -10,7 +10,7 @@ from decimal import Decimal
 from parsers.layout import labels
 from parsers.layout.arith import Solved, line_value, matching
 from parsers.layout.evidence import LIKELY, SURE, WRONG
-from parsers.layout.geometry import Line, Page, Tok
+from parsers.layout.geometry import Line, Page, Tok, join_groups
 from parsers.layout.numbers import Reading, looks_numeric, readings
 from parsers.layout.vocab import CARRIED, TOTALS
 
@@ -39,7 +39,7 @@ class Chosen:
 
 
 def _last_number(toks: list[Tok]) -> list[Tok]:
-    numbers = [t for t in toks if looks_numeric(t.text) and not t.text.endswith("%")]
+    numbers = [t for t in join_groups(toks) if looks_numeric(t.text) and not t.text.endswith("%")]
     return numbers[-1:]
 
 
@@ -63,7 +63,7 @@ def _in_boxes(page: Page, index: int) -> list[Seen]:
     if len(found) < MIN_BOXES:
         return []
     rows = [
-        (below, [t for t in below.toks if looks_numeric(t.text) and not t.text.endswith("%")])
+        (below, [t for t in join_groups(below.toks) if looks_numeric(t.text) and not t.text.endswith("%")])
         for below in page.lines[index + 1 : index + 3]
         if below.y0 - line.y1 <= BOX_GAP * 2 * line.height
     ]

@@ -25,7 +25,12 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "purchase order|purchase order no|purchase order no.|purchase order number|order|order #|"
         "our order no|our order|numero de orden|número de orden|nº de orden|order n°|order nº|"
         "po #|p.o. #|p.o. no|p.o. no.|p.o.#|po#|número do pedido|nº encomenda|n° de commande|"
-        "numéro de commande|bestellnummer|bestell-nr.|numero ordine|n. ordine"
+        "numéro de commande|bestellnummer|bestell-nr.|numero ordine|n. ordine|ordine n.|ordine nr.|ordine n°|"
+        "ordine|bestellung nr.|bestellung|bestellung nr|commande n°|commande nº|commande|encomenda nº|"
+        "encomenda n.º|encomenda|pedido n.º|nº encomenda|auftrag nr.|auftragsnummer|n/pedido|"
+        "n/ pedido|n/ped.|"
+        "n/ref. pedido|n/orden|n.º do pedido|n.º pedido|n.º da encomenda|n.º encomenda|réf. commande|"
+        "réf. de commande|référence commande|rif. ordine|riferimento ordine"
     ),
     # a document's own number: the order number on an order, not on an invoice or a delivery note
     "doc_number": _phrases(
@@ -37,7 +42,9 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "order date|po date|date of order|dated|issue date|fecha orden|p.o.date|p.o. date|document date|"
         "date ordered|fecha de compra|fecha de emisión|date generated|creation date|fecha de creación|"
         "date of issue|data do pedido|data da encomenda|date de commande|bestelldatum|auftragsdatum|"
-        "data ordine|data dell'ordine|data documento"
+        "data ordine|data dell'ordine|data documento|datum|bestelldatum|date|data|date du document|"
+        "data da encomenda|data do documento|date d'émission|belegdatum|date issued|issued|issued on|"
+        "fecha de expedición|data emissione|data di emissione|émis le|ausgestellt am|data de emissão"
     ),
     "delivery_date": _phrases(
         "fecha de entrega|fecha entrega|f. entrega|entrega solicitada|plazo de entrega|"
@@ -45,23 +52,39 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "required by|requested delivery|requested delivery date|deliver by|required delivery date|"
         "need by|date required|delivery|shipment date|ship date|due date|delivery dt|delivery dt.|"
         "dispatch date|fecha de envío|data de entrega|date de livraison|liefertermin|lieferdatum|"
-        "data di consegna|data consegna|plazo"
+        "data di consegna|data consegna|plazo|entrega|antes del|antes de|entregar antes del|"
+        "fecha prevista de entrega|fecha prevista|fecha requerida|fecha de entrega solicitada|deliver before|"
+        "needed by|date needed|requested date|requested ship date|delivery required|prazo de entrega|"
+        "data de entrega prevista|entrega prevista|livraison|livraison souhaitée|date de livraison souhaitée|"
+        "délai de livraison|liefertermin gewünscht|wunschtermin|lieferung bis|liefern bis|consegna|"
+        "consegna richiesta|data consegna richiesta|termine di consegna|délai|livrer avant le|consegna entro|"
+        "entrega em|entregar até|termin|no later than|not later than|deliver no later than|no más tarde del|"
+        "no más tarde de|entro il|au plus tard le|spätestens am|spätestens bis|até ao dia|até dia"
     ),
     "party_id": _phrases(
         "nº cliente|no cliente|código de cliente|codigo cliente|cód. cliente|cod. cliente|"
         "su código de cliente|cliente nº|cliente no|nuestro código de cliente|customer no|"
         "customer no.|customer number|account no|account no.|account number|your customer no|"
         "your customer no.|customer account|customer id|gln|gln comprador|código gln|buyer gln|"
-        "ean comprador|iln"
+        "ean comprador|iln|kundennummer|kunden-nr.|kunden nr.|code client|n° client|nº client|numéro client|"
+        "codice cliente|cod. cliente|número de cliente|nº de cliente|código do cliente|n.º cliente|"
+        "n.º de cliente"
     ),
-    "currency": _phrases("moneda|divisa|currency"),
+    "currency": _phrases("moneda|divisa|currency|valuta|devise|währung|moeda"),
     "ship_to": _phrases(
         "dirección de entrega|direccion entrega|lugar de entrega|entregar en|enviar a|"
         "punto de entrega|destino|ship to|ship to address|deliver to|delivery address|delivery to|"
-        "consignee|ship-to"
+        "consignee|ship-to|adresse de livraison|lieu de livraison|lieferadresse|lieferanschrift|"
+        "luogo di consegna|indirizzo di consegna|endereço de entrega|local de entrega"
     ),
     "supplier": _phrases("proveedor|a la atención de|supplier|vendor|to"),
     "buyer": _phrases("cliente|comprador|facturar a|buyer|bill to|invoice to|customer"),
+    "other": _phrases(
+        "condiciones de entrega|forma de entrega|entrega parcial|entregas parciales|plazo de pago|"
+        "delivery terms|terms of delivery|delivery conditions|delivery note|delivery method|"
+        "conditions de livraison|mode de livraison|lieferbedingungen|lieferart|condizioni di consegna|"
+        "condições de entrega|modo de entrega|incoterms|valid until|válido hasta|délai de paiement"
+    ),
 }
 
 COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -79,14 +102,17 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     # a heading naming both: the code leads the description ("Part/Description")
     "partdesc": _phrases(
         "part/description|part / description|part description|item/description|item / description|"
-        "código/descripción|código / descripción|ref./descripción"
+        "código/descripción|código / descripción|ref./descripción|ref. artículo / descripción|"
+        "ref. / descripción|artículo / descripción|código artículo / descripción|code / description|"
+        "item code / description|référence / désignation|art.-nr. / bezeichnung|codice / descrizione|"
+        "código / descrição"
     ),
     "gtin": _phrases("ean|gtin|código ean|ean13|código de barras|barcode|ean code|ean no|ean no.|upc"),
     "description": _phrases(
         "descripción|descripcion|denominación|denominacion|concepto|descripción del artículo|"
         "description|item description|designation|product description|detalle|texto breve|"
         "article description|size description|descrição|désignation|bezeichnung|descrizione|"
-        "artikelbezeichnung"
+        "artikelbezeichnung|details|detalles|detalle del artículo"
     ),
     "qty": _phrases(
         "cantidad|cant|cant.|unidades|cantidad pedida|qty|qty.|quantity|qty ordered|"
@@ -105,7 +131,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "importe|total|importe neto|amount|line total|net amount|valor neto|valor|net value|"
         "subtotal|ext. price|extended price|extension|total línea|importe total|value|total price|"
         "extended cost|ext. cost|ext cost|precio total|t.value|total value|montant|betrag|gesamtpreis|"
-        "importo|valor total"
+        "importo|valor total|totale|totale riga|importo riga|montant ht|gesamt|total ht|total línea neto|"
+        "montante|valor líquido"
     ),
     # columns whose numbers are none of the line's quantity, price or amount
     "variant": _phrases(
@@ -122,8 +149,11 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "discount": _phrases(
         "descuento|dto|dto.|desc.|discount|disc|disc.|disc. %|sp.dis|sp.dis %|descuento total|"
-        "rabatt|remise|sconto|desconto|sch.val"
+        "rabatt|remise|sconto|desconto|sch.val|rem.|rem|dto. %|dto %|% dto|desc. %|disc %|rab.|% rabatt|"
+        "remise %|sconto %|desc|sc.|sc|sc. %|sc.%"
     ),
+    # the units a price is for (1, 100, 1000): "Precio | Por", "Prezzo | Per", "Preis | Pro", "Price | Per"
+    "per": _phrases("per|por|pro|pour|price per|price unit|per qty|preiseinheit|unidad de precio|basis"),
     "skip": _phrases(
         "retail price|retail|mrp|free|cartons|vcp|warehouse pack|l.price|rrp|pvp recomendado|weight|"
         "peso|bultos|win|landed price"
@@ -140,19 +170,25 @@ TOTAL_NET = _phrases(
     "base imponible|total neto|subtotal|sub-total|total sin iva|total (sin iva)|importe neto|"
     "valor total neto|total net value|net total|total net|total excl. vat|total ex vat|net value|"
     "neto|suma|valor total|neto gravado|total before tax|order subtotal|total without taxes|"
-    "total sin impuestos|total ht|nettobetrag|imponibile"
+    "total sin impuestos|total ht|nettobetrag|imponibile|totale imponibile|montant ht|"
+    "sous-total|subtotale|nettosumme|netto|summe netto|total líquido|total ilíquido"
 )
 TOTAL_GROSS = _phrases(
     "total con iva|total (iva incl.)|total iva incluido|total incl. vat|total inc. vat|"
     "total including vat|total a pagar|gross total|total bruto|invoice total|total(bruto)|total (bruto)|"
-    "total ttc|bruttobetrag|totale documento"
+    "total ttc|bruttobetrag|totale documento|totale iva incl.|totale iva inclusa|total com iva|"
+    "montant ttc|gesamtbetrag brutto|summe brutto|totale ivato|endbetrag|endsumme"
 )
 TOTAL_PLAIN = _phrases(
     "total|total pedido|importe total|total del pedido|order total|grand total|total order|"
-    "total amount|total eur|total (eur)|suma total|total general"
+    "total amount|total eur|total (eur)|suma total|total general|totale|totale ordine|totale merce|"
+    "total commande|montant total|total de la commande|gesamtbetrag|gesamtsumme|summe|bestellsumme|"
+    "total geral|total da encomenda|valor total do pedido|totale eur|totale (eur)|gesamt|gesamtwert|"
+    "totaal"
 )
 TAX = _phrases(
-    "iva|i.v.a.|vat|tax|igic|impuestos|sales tax|impuesto total|total tax amount|percepciones|tva|mwst"
+    "iva|i.v.a.|vat|tax|igic|impuestos|sales tax|impuesto total|total tax amount|percepciones|tva|mwst|"
+    "ust.|ust|imposta|imposto|iva 22 %|mehrwertsteuer"
 )
 
 TOTALS = {"net": TOTAL_NET, "gross": TOTAL_GROSS, "total": TOTAL_PLAIN, "tax": TAX}
@@ -182,6 +218,9 @@ CURRENCIES = {
     "libras": "GBP",
 }
 
+# Currencies written with a dollar sign too: the sign is theirs where the document names one of them.
+DOLLAR_SIGN = _words("USD MXN CAD AUD NZD ARS CLP COP SGD HKD")
+
 # ISO 4217 codes an order may state its currency in (a three-letter word OCR made up, "FUR", is none).
 ISO_CURRENCIES = _words(
     "EUR USD GBP CHF SEK NOK DKK PLN CZK HUF RON BGN JPY CNY CAD AUD NZD MXN BRL ARS CLP COP PEN"
@@ -209,7 +248,9 @@ SUBLINES = {
     ),
     "gtin": _phrases("ean|gtin|código ean|ean13|ean 13|código de barras|barcode"),
     "delivery": _phrases(
-        "fecha de entrega|fecha entrega|entrega|delivery date|delivery|deliver by|required by|plazo"
+        "fecha de entrega|fecha entrega|entrega|delivery date|delivery|deliver by|required by|plazo|"
+        "consegna|data consegna|livraison|date de livraison|liefertermin|lieferdatum|data de entrega|"
+        "prazo de entrega|need by|due date|ship date"
     ),
     "item_code": _phrases(
         "item code|item no|item no.|item number|part no|part no.|part number|código|código artículo|"

@@ -50,10 +50,9 @@ from core.billing.domain.payments import (
     TransactionState,
 )
 from core.billing.domain.returns import Resolution, ReturnLine, ReturnRequest, ReturnState
-from core.kernel.adapters.orm import mapper_registry, metadata
+from core.kernel.adapters.orm import mapper_registry, metadata, notice_table
 from core.kernel.adapters.types import ExactDecimal, Quantity, UTCDateTime, stored_enum
 from core.kernel.domain.money import from_minor, to_minor
-from core.kernel.domain.notices import NotificationState
 
 
 class Cents(TypeDecorator[Decimal]):
@@ -308,25 +307,11 @@ supplier_invoices = Table(
     CheckConstraint("paid >= 0 AND paid <= total", name="paid_within_total"),
 )
 
-billing_notices = Table(
+billing_notices = notice_table(
     "billing_notices",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("order_id", Integer, ForeignKey("orders.id"), nullable=False, index=True),
-    Column("kind", stored_enum(BillingNoticeKind), nullable=False),
-    Column("key", String(128), nullable=False, unique=True),
-    Column("channel", String(16), nullable=False),
-    Column("recipient", String(320)),
-    Column("language", String(8), nullable=False),
-    Column("state", stored_enum(NotificationState), nullable=False, index=True),
-    Column("detail", JSON, nullable=False, default=dict),
+    BillingNoticeKind,
     Column("invoice_id", Integer, ForeignKey("invoices.id")),
     Column("return_id", Integer, ForeignKey("returns.id")),
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("error", Text),
-    Column("outbound_id", Integer, ForeignKey("outbound_messages.id")),
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("queued_at", UTCDateTime),
 )
 
 

@@ -178,6 +178,7 @@ class CapturedLine:
     unit: str | None = None
     unit_price: Decimal | None = None  # per one unit, after any price basis
     amount: Decimal | None = None
+    discount: Decimal | None = None  # a discount on the line, in percent, as printed: amount after it
     requested_delivery_date: date | None = None
     # what the codes may have said where they were read by OCR, one misread away ("TOR-M840" for
     # "TOR-M8-40"); resolution tries them only when the codes as read match nothing

@@ -19,7 +19,6 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Table,
-    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import relationship
@@ -43,10 +42,9 @@ from core.fulfilment.domain.warehouse import (
     Shipment,
     ShipmentState,
 )
-from core.kernel.adapters.orm import mapper_registry, metadata
+from core.kernel.adapters.orm import mapper_registry, metadata, notice_table
 from core.kernel.adapters.types import ExactDecimal, Quantity, UTCDateTime, stored_enum
 from core.kernel.domain.model import OrderState
-from core.kernel.domain.notices import NotificationState
 
 warehouses = Table(
     "warehouses",
@@ -244,24 +242,8 @@ customer_preferences = Table(
     Column("partial_shipments", Boolean, nullable=False, default=True),
 )
 
-notifications = Table(
-    "notifications",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("order_id", Integer, ForeignKey("orders.id"), nullable=False, index=True),
-    Column("kind", stored_enum(NoticeKind), nullable=False),
-    Column("key", String(128), nullable=False, unique=True),
-    Column("channel", String(16), nullable=False),
-    Column("recipient", String(320)),
-    Column("language", String(8), nullable=False),
-    Column("state", stored_enum(NotificationState), nullable=False, index=True),
-    Column("detail", JSON, nullable=False, default=dict),
-    Column("shipment_id", Integer, ForeignKey("shipments.id")),
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("error", Text),
-    Column("outbound_id", Integer, ForeignKey("outbound_messages.id")),
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("queued_at", UTCDateTime),
+notifications = notice_table(
+    "notifications", NoticeKind, Column("shipment_id", Integer, ForeignKey("shipments.id"))
 )
 
 

@@ -7,6 +7,9 @@ Each area maps its classes in its own `adapters/orm.py`; `core.orm.start_mappers
 
 from __future__ import annotations
 
+import enum
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -36,6 +39,7 @@ from core.kernel.domain.model import (
     OutboundState,
     Partner,
 )
+from core.kernel.domain.notices import NotificationState
 from core.kernel.domain.signins import Kind, Outcome, SignInAttempt
 from core.kernel.domain.users import ApiToken, Role, User, WebSession
 
@@ -195,6 +199,31 @@ sign_in_attempts = Table(
     Column("address", String(64), index=True),
     Column("actor", String(64)),
 )
+
+
+def notice_table(name: str, kind: type[enum.Enum], *references: Column[Any]) -> Table:
+    """A table of notices to customers (fulfilment's notifications, billing's notices): what to say
+    (`kind`, `detail`, and the rows it is about: `references`), once per key, to whom on which channel,
+    and how far it got (state, attempts, the outbox message it became)."""
+    return Table(
+        name,
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("order_id", Integer, ForeignKey("orders.id"), nullable=False, index=True),
+        Column("kind", stored_enum(kind), nullable=False),
+        Column("key", String(128), nullable=False, unique=True),
+        Column("channel", String(16), nullable=False),
+        Column("recipient", String(320)),
+        Column("language", String(8), nullable=False),
+        Column("state", stored_enum(NotificationState), nullable=False, index=True),
+        Column("detail", JSON, nullable=False, default=dict),
+        *references,
+        Column("attempts", Integer, nullable=False, default=0),
+        Column("error", Text),
+        Column("outbound_id", Integer, ForeignKey("outbound_messages.id")),
+        Column("created_at", UTCDateTime, nullable=False),
+        Column("queued_at", UTCDateTime),
+    )
 
 
 def start_mappers() -> None:

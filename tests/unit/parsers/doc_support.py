@@ -41,6 +41,16 @@ class Doc:
             y += step
         return y
 
+    def known_buyer(self, po: str, *more: str) -> Doc:
+        """The demo customer's letterhead (its GLN in the master data), an order number and date, and
+        `more` header lines under them on the right."""
+        self.row(40, (40, "Ferretería Núñez S.L."), size=14)
+        self.row(56, (40, "GLN: 8437000100010"), (300, "PEDIDO DE COMPRA"))
+        self.row(70, (40, f"Nº pedido: {po}"), (300, "Fecha: 26/11/2026"))
+        for i, text in enumerate(more):
+            self.row(84 + 14 * i, (300, text))
+        return self
+
     def page(self) -> Doc:
         self.canvas.showPage()
         self.canvas.setFont("Helvetica", self.size)

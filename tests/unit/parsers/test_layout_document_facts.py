@@ -92,3 +92,13 @@ def test_totals_in_a_row_of_boxes_over_their_amounts() -> None:
     doc.row(374, (45, "32,00"), (205, "6,72"), (405, "38,72"))
     order = doc.order()
     assert order["total"] == "32"  # the net total the lines add up to
+
+
+def test_a_tax_id_stops_where_its_own_characters_stop() -> None:
+    # the words after a tax id are not part of it: a telephone label, a postcode, a town
+    found = {(str(i.kind), i.value) for i in in_text("CIF: B-28765432 Tel. 915 550 101")}
+    assert found == {("vat", "B28765432"), ("phone", "915550101")}
+    assert [i.value for i in in_text("NIF B28765432 28080 Madrid")] == ["B28765432"]
+    # a country prefix and digit groups printed apart are still one id
+    grouped = in_text("TVA intracom. FR 32 512 345 678 · 18 rue de Gerland")
+    assert {i.value for i in grouped} == {"FR32512345678"}
