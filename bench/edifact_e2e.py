@@ -22,6 +22,7 @@ from pydifact.segmentcollection import Interchange
 from sqlalchemy import create_engine, text
 
 from core.capture.domain.documents import Channel, InboundDocument
+from core.capture.services.partner_import import import_partners
 from core.catalog.services.masterdata import import_csv
 from oms.bootstrap import App, bootstrap
 from oms.settings import Settings
@@ -61,6 +62,7 @@ def _app(data_dir: Path, database_url: str, broker_url: str) -> App:
     app.upgrade_database()
     for kind in ("customers", "products", "customer-items"):
         import_csv(app.uow(), kind, (ROOT / "samples" / "masterdata" / f"{kind}.csv").read_text("utf-8"))
+    import_partners(app.uow(), (ROOT / "samples" / "masterdata" / "partners.csv").read_text("utf-8"))
     return app
 
 

@@ -145,10 +145,12 @@ def amqp_url() -> str:
 
 
 def load_demo_master_data(app: App) -> None:
+    from core.capture.services.partner_import import import_partners
     from core.catalog.services.masterdata import import_csv
 
     for kind in ("customers", "products", "customer-items", "prices", "units"):
         import_csv(app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))
+    import_partners(app.uow(), (SAMPLES / "masterdata" / "partners.csv").read_text(encoding="utf-8"))
 
 
 def make_user(

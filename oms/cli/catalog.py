@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from core.capture.services.partner_import import import_partners
 from core.catalog.services.masterdata import COLUMNS, import_csv
 from core.kernel.errors import MasterDataError
 from oms.bootstrap import App
@@ -18,16 +19,20 @@ def cmd_import(app: App, args: argparse.Namespace) -> int:
         raise UsageError(f"cannot read {args.file}: {exc}") from exc
     app.upgrade_database()
     try:
-        report = import_csv(app.uow(), args.kind, text)
+        if args.kind == "partners":
+            created, updated = import_partners(app.uow(), text)
+        else:
+            report = import_csv(app.uow(), args.kind, text)
+            created, updated = report.created, report.updated
     except MasterDataError as exc:
         raise UsageError(f"{args.file}: {exc}") from exc
-    print(f"{report.kind}: {report.created} created, {report.updated} updated")
+    print(f"{args.kind}: {created} created, {updated} updated")
     return 0
 
 
 def add_commands(sub: SubParsers) -> dict[str, Command]:
     """Add `oms import` to the `oms` parser; returns its handler."""
     imp = sub.add_parser("import", help="upsert master data from a CSV file")
-    imp.add_argument("kind", choices=list(COLUMNS))
+    imp.add_argument("kind", choices=[*COLUMNS, "partners"])
     imp.add_argument("file")
     return {"import": cmd_import}

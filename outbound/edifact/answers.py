@@ -72,7 +72,7 @@ class EdifactAnswers:
         return OutboundMessage(
             channel=self.channel,
             kind=kind,
-            recipient=partner.partner_id,
+            recipient=partner.address,  # the configured outbox folder or AS2 id, never UNB text
             filename=outbound_filename(kind.value, partner.partner_id, control_ref),
             content=content,
             created_at=now,

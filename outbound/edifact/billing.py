@@ -31,7 +31,7 @@ class EdifactBilling:
         return OutboundMessage(
             channel=self.channel,
             kind=OutboundKind.INVOIC,
-            recipient=partner.partner_id,
+            recipient=partner.address,  # the configured outbox folder or AS2 id, never UNB text
             filename=outbound_filename(OutboundKind.INVOIC.value, partner.partner_id, ref),
             content=write_interchange(envelope_for(partner, ref, now), [body]),
             created_at=now,

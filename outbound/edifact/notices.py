@@ -126,7 +126,7 @@ class EdifactNotifier:
         return OutboundMessage(
             channel=self.channel,
             kind=kind,
-            recipient=partner.partner_id,
+            recipient=partner.address,  # the configured outbox folder or AS2 id, never UNB text
             filename=outbound_filename(kind.value, partner.partner_id, ref),
             content=write_interchange(envelope_for(partner, ref, now), [message]),
             created_at=now,

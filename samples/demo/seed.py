@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from core.capture.services.partner_import import import_partners
 from core.catalog.services.masterdata import import_csv
 from outbound.spool import write_atomically
 from samples.demo.host import SAMPLES, DemoApp
@@ -27,9 +28,10 @@ def shift_dates(content: bytes, days: int) -> bytes:
 
 
 def load_master_data(app: DemoApp) -> None:
-    """The demo customers, products, customers' item codes, agreed prices and packs."""
+    """The demo customers, products, customers' item codes, agreed prices, packs and EDIFACT partners."""
     for kind in ("customers", "products", "customer-items", "prices", "units"):
         import_csv(app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))
+    import_partners(app.uow(), (SAMPLES / "masterdata" / "partners.csv").read_text(encoding="utf-8"))
 
 
 def seed_demo(app: DemoApp, *, if_empty: bool) -> str:

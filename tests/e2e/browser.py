@@ -70,7 +70,7 @@ def running_oms(tmp_path: Path) -> Iterator[Server]:
     port = _free_port()
     server = Server(f"http://127.0.0.1:{port}", tmp_path / "var", env)
     assert server.oms("db", "upgrade").returncode == 0
-    for kind in ("customers", "products", "customer-items"):
+    for kind in ("customers", "products", "customer-items", "partners"):
         done = server.oms("import", kind, str(ROOT / "samples" / "masterdata" / f"{kind}.csv"))
         assert done.returncode == 0, done.stderr
     made = server.oms("user", "create", "ana", "--role", "clerk", "--password-stdin", stdin=PASSWORD + "\n")

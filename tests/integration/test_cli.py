@@ -112,8 +112,26 @@ def test_a_bad_master_data_file_exits_2_naming_the_row(tmp_path: Path) -> None:
     assert result.returncode == 2 and "row 2" in result.stderr
 
 
+def test_a_partners_file_with_a_bad_row_is_refused_naming_the_row(tmp_path: Path) -> None:
+    oms(tmp_path, "import", "customers", str(SAMPLES / "masterdata" / "customers.csv"))
+    bad = tmp_path / "partners.csv"
+    bad.write_text(
+        "sender_id,qualifier,syntax_ids,buyers,channel,address\n"
+        "8437000100010,14,UNOC,C-1001,edi,nunez\n"
+        "5012345000015,14,UNOC,C-2001,edi,../../tmp/x\n",
+        encoding="utf-8",
+    )
+    result = oms(tmp_path, "import", "partners", str(bad))
+    assert result.returncode == 2 and "row 3" in result.stderr and "address" in result.stderr
+    good = tmp_path / "good.csv"
+    good.write_text(bad.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert (
+        "partners: 0 created" in oms(tmp_path, "import", "partners", str(good)).stdout
+    )  # row 2 was not kept
+
+
 def test_ingest_on_the_embedded_default_processes_at_once(tmp_path: Path) -> None:
-    for kind in ("customers", "products", "customer-items"):
+    for kind in ("customers", "products", "customer-items", "partners"):
         oms(tmp_path, "import", kind, str(SAMPLES / "masterdata" / f"{kind}.csv"))
     result = oms(tmp_path, "ingest", "--channel", "edi", str(SAMPLES / "edifact" / "demo-orders.edi"))
     assert result.returncode == 0, result.stderr

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from core.capture.domain.documents import DocumentState
+from core.capture.services.partner_import import import_partners
 from core.catalog.services.masterdata import import_csv
 from core.kernel.domain.model import Decision, Order, OrderState
 from oms.bootstrap import App
@@ -37,6 +38,7 @@ def _app(tmp_path: Path, kinds: tuple[str, ...]) -> App:
     app = make_app(tmp_path, clock=fixed_clock)
     for kind in kinds:
         import_csv(app.uow(), kind, (SAMPLES / "masterdata" / f"{kind}.csv").read_text(encoding="utf-8"))
+    import_partners(app.uow(), (SAMPLES / "masterdata" / "partners.csv").read_text(encoding="utf-8"))
     return app
 
 

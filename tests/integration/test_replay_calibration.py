@@ -128,6 +128,7 @@ def test_the_commands_print_the_summary_and_write_the_report(tmp_path: Path) -> 
     for args in (
         ("import", "customers", str(SAMPLES / "masterdata" / "customers.csv")),
         ("import", "products", str(SAMPLES / "masterdata" / "products.csv")),
+        ("import", "partners", str(SAMPLES / "masterdata" / "partners.csv")),
         ("ingest", str(demo), "--channel", "edi"),
     ):
         assert oms(tmp_path, *args).returncode == 0

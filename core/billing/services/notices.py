@@ -123,6 +123,7 @@ def build_message(uow: BillingUnitOfWork, order: Order, notice: BillingNotice) -
     partner, control_ref = None, None
     if order.partner_id and is_structured(uow.channels, notice.channel):
         partner = uow.partners.get(order.partner_id, lock=True)
+        partner = partner if partner is not None and partner.configured else None
         if partner is not None:
             control_ref = partner.take_control_ref()
     assert notice.id is not None

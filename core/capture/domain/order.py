@@ -68,6 +68,8 @@ class ProblemCode(enum.StrEnum):
     NOT_AN_ORDER = "not_an_order"  # an invoice, delivery note, quote ... sent to the order inbox
     FIELD_NOT_READ = "field_not_read"  # the document shows the field (its label) but no value was read
     CUSTOMER_CONFLICT = "customer_conflict"  # identifiers on the document name different customers
+    UNKNOWN_PARTNER = "unknown_partner"  # EDIFACT: the UNB sender is no configured trading partner
+    PARTNER_NOT_AUTHORISED = "partner_not_authorised"  # ordering for a buyer, or in a syntax, not agreed
 
 
 @dataclass(frozen=True)

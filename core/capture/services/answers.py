@@ -16,6 +16,7 @@ from typing import Protocol
 
 from core.capture.domain.documents import DocumentRecord
 from core.capture.domain.interchange import InterchangeReceipt
+from core.capture.domain.partners import known_partner
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Decision, Order, OutboundMessage, Partner
@@ -53,9 +54,12 @@ class Answers:
     edi_answers: Mapping[str, EdiAnswers]  # by the channel the interchange came on; ANY for the rest
     responders: Mapping[str, Responder]  # by channel
 
-    def writer(self, record: DocumentRecord) -> EdiAnswers:
-        """The EDIFACT writer answering an interchange that came on the record's channel."""
-        found = self.edi_answers.get(str(record.channel)) or self.edi_answers.get(ANY)
+    def writer(self, record: DocumentRecord, partner: Partner) -> EdiAnswers:
+        """The EDIFACT writer answering the partner: on its agreed channel, else on the one the
+        interchange came on."""
+        found = self.edi_answers.get(partner.channel or str(record.channel)) or (
+            None if partner.channel else self.edi_answers.get(ANY)
+        )
         if found is None:
             raise LookupError(f"no EDIFACT writer answers interchanges that came by {record.channel}")
         return found
@@ -92,20 +96,25 @@ class Answers:
     ) -> int:
         """Queue the EDIFACT answers owed: the CONTRLs, and an ORDRSP per decided (not reviewed) order."""
         count = 0
-        writer = self.writer(record)
         partners = {r.sender_id: self.partner(uow, r) for r in receipts}
         for receipt in contrls:
             partner = partners[receipt.sender_id]
+            if partner is None:  # no address we trust: the CONTRL is withheld, the orders are in review
+                continue
+            writer = self.writer(record, partner)
             msg = writer.contrl(receipt, partner, partner.take_control_ref(), now)
             self.queue(uow, msg, record)
             count += 1
         decided: dict[str, list[Order]] = {}
         for order in orders:
-            if order.partner_id in partners and order.decision != Decision.REVIEW:
+            if order.partner_id and partners.get(order.partner_id) and order.decision != Decision.REVIEW:
                 decided.setdefault(order.partner_id, []).append(order)
         for partner_id, answered in decided.items():
             partner = partners[partner_id]
-            msg = writer.order_responses(answered, partner, partner.take_control_ref(), now)
+            assert partner is not None
+            msg = self.writer(record, partner).order_responses(
+                answered, partner, partner.take_control_ref(), now
+            )
             msg.order_id = answered[0].id if len(answered) == 1 else None
             self.queue(uow, msg, record)
             count += 1
@@ -117,8 +126,10 @@ class Answers:
         assert record is not None and record.id is not None
         messages: list[OutboundMessage] = []
         partner = uow.partners.get(order.partner_id, lock=True) if order.partner_id else None
-        if partner is not None:
-            msg = self.writer(record).order_responses([order], partner, partner.take_control_ref(), now)
+        if partner is not None and partner.configured:
+            msg = self.writer(record, partner).order_responses(
+                [order], partner, partner.take_control_ref(), now
+            )
             msg.order_id = order.id
             messages.append(msg)
         elif (responder := self.responders.get(str(record.channel))) is not None:
@@ -135,19 +146,14 @@ class Answers:
         uow.outbound.add(msg)
 
     @staticmethod
-    def partner(uow: CaptureUnitOfWork, receipt: InterchangeReceipt) -> Partner:
-        existing = uow.partners.get(receipt.sender_id, lock=True)
-        if existing is not None:
-            return existing
-        customer = uow.master.customer_by_gln(receipt.sender_id)
-        return uow.partners.get_or_create(
-            Partner(
-                partner_id=receipt.sender_id,
-                qualifier=receipt.sender_qualifier,
-                our_id=receipt.recipient_id,
-                our_qualifier=receipt.recipient_qualifier,
-                syntax_id=receipt.syntax_id,
-                syntax_version=receipt.syntax_version,
-                customer_id=customer.customer_id if customer else None,
-            )
-        )
+    def partner(uow: CaptureUnitOfWork, receipt: InterchangeReceipt) -> Partner | None:
+        """The configured partner the interchange came from, or None: no sender is ever stored from
+        what an interchange says, and none is answered unless `oms import partners` configured it."""
+        partner = known_partner(receipt, uow.partners.get(receipt.sender_id, lock=True))
+        if partner is not None and partner.accepts_syntax(receipt.syntax_id):
+            # answer in the syntax they wrote in, from the id they addressed us by
+            partner.syntax_id, partner.syntax_version = receipt.syntax_id, receipt.syntax_version
+            if not partner.our_id:
+                partner.our_id, partner.our_qualifier = receipt.recipient_id, receipt.recipient_qualifier
+            return partner
+        return None

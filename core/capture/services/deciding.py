@@ -1,5 +1,6 @@
 """One captured order to a decision, the same way on arrival and on replay: the channel's facts, master-data
-resolution and validation, then the decision policy."""
+resolution and validation, then the decision policy; for EDIFACT also whether its sender is a partner
+that may place it."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from core.capture.domain.documents import Channel, DocumentRecord
+from core.capture.domain.interchange import InterchangeReceipt
 from core.capture.domain.order import CapturedOrder
+from core.capture.domain.partners import held_for_partner, partner_problems
 from core.capture.domain.policy import apply_policy, resolve_policy
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services.duplicates import DuplicateIndex
+from core.capture.services.unit_of_work import CaptureUnitOfWork
 
 Validator = Callable[[CapturedOrder, MasterData, date], ResolvedOrder]
 
@@ -31,3 +35,12 @@ def decide(
     resolved = validate(captured, master, now.date())
     policy = resolve_policy(policies, str(record.channel), resolved.customer_id)
     return apply_policy(resolved, policy, first_order=seen.first_order(resolved.customer_id))
+
+
+def checked_partner(
+    uow: CaptureUnitOfWork, receipt: InterchangeReceipt, resolved: ResolvedOrder
+) -> ResolvedOrder:
+    """The order held for review when its interchange's sender is no partner, or none for its buyer."""
+    partner = uow.partners.get(receipt.sender_id)
+    customer = uow.master.customer(resolved.customer_id) if resolved.customer_id else None
+    return held_for_partner(resolved, partner_problems(receipt, partner, customer))

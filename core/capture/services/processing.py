@@ -16,12 +16,14 @@ from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
 from core.capture.domain.events import OrdersAccepted
+from core.capture.domain.interchange import InterchangeReceipt
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
+from core.capture.domain.partners import partner_problems
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services import duplicates, interchanges
 from core.capture.services.answers import Answers, EdiAnswers, Responder
-from core.capture.services.deciding import decide
+from core.capture.services.deciding import checked_partner, decide
 from core.capture.services.order_changes import apply_captured_change
 from core.capture.services.orders import order_from_resolved, pages_rows
 from core.capture.services.unit_of_work import CaptureUnitOfWork
@@ -192,7 +194,9 @@ class DocumentProcessor:
             source = captured.interchange_index
             if source is not None and source in screening.duplicates:
                 continue
-            if captured.function == "change":
+            if captured.function == "change" and self._sender_may_change(
+                uow, receipts, source, captured, now
+            ):
                 outcome = self._apply_change(uow, captured, now)
                 changed.append(outcome)
                 if outcome.severity < Severity.REVIEW:
@@ -204,13 +208,32 @@ class DocumentProcessor:
             earlier = seen.earlier(resolved, str(record.channel))
             if earlier is not None:
                 resolved = duplicates.flag(resolved, earlier)
-            sender = receipts[source].sender_id if source is not None and source < len(receipts) else None
+            sender = None
+            if source is not None and source < len(receipts):
+                sender = receipts[source].sender_id
+                resolved = checked_partner(uow, receipts[source], resolved)
             order = order_from_resolved(resolved, record, index, now, sender)
             order.duplicate_of = earlier
             orders.append(order)
             if source is not None:
                 taken[source] = taken.get(source, 0) + 1
         return orders, taken, changed
+
+    def _sender_may_change(
+        self,
+        uow: CaptureUnitOfWork,
+        receipts: tuple[InterchangeReceipt, ...],
+        source: int | None,
+        captured: CapturedOrder,
+        now: datetime,
+    ) -> bool:
+        """A change from an interchange is applied only for a partner that speaks for its buyer; one
+        that does not stays an order in review, the partner's problem on it."""
+        if source is None or source >= len(receipts):
+            return True
+        customer_id = self.validate(captured, uow.master, now.date()).customer_id
+        customer = uow.master.customer(customer_id) if customer_id else None
+        return not partner_problems(receipts[source], uow.partners.get(receipts[source].sender_id), customer)
 
     def _apply_change(self, uow: CaptureUnitOfWork, captured: CapturedOrder, now: datetime) -> Problem:
         """Apply a buyer's change (ORDCHG, or BGM function "change") to the order it changes.

@@ -113,6 +113,7 @@ def build_notice(uow: FulfilmentUnitOfWork, order: Order, notification: Notifica
     partner, control_ref = None, None
     if order.partner_id and is_structured(uow.channels, notification.channel):
         partner = uow.partners.get(order.partner_id, lock=True)
+        partner = partner if partner is not None and partner.configured else None
         if partner is not None:
             control_ref = partner.take_control_ref()
     assert notification.id is not None

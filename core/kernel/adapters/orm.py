@@ -66,6 +66,10 @@ partners = Table(
     Column("syntax_version", String(4), nullable=False, default="3"),
     Column("customer_id", String(64)),
     Column("next_control_ref", Integer, nullable=False, default=1),
+    Column("syntax_ids", String(64), nullable=False, default="", server_default=""),
+    Column("buyers", String(2000), nullable=False, default="", server_default=""),
+    Column("channel", String(16), nullable=False, default="", server_default=""),
+    Column("address", String(64), nullable=False, default="", server_default=""),
 )
 
 

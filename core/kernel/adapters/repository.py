@@ -44,6 +44,18 @@ class PartnerRepository:
             return existing
         return partner
 
+    def configure(self, agreement: Partner) -> bool:
+        """Store a partner's agreement as imported, keeping its control-reference sequence; True when new."""
+        stored = self.get(agreement.partner_id, lock=True)
+        if stored is None:
+            self.session.add(agreement)
+            return True
+        for name in ("qualifier", "syntax_ids", "buyers", "channel", "address", "customer_id"):
+            setattr(stored, name, getattr(agreement, name))
+        if agreement.our_id:  # else what their interchanges addressed us by stays
+            stored.our_id, stored.our_qualifier = agreement.our_id, agreement.our_qualifier
+        return False
+
 
 class OrderRepository:
     def __init__(self, session: Session) -> None:

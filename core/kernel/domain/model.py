@@ -117,6 +117,24 @@ class Partner:
     syntax_version: str = "3"
     customer_id: str | None = None
     next_control_ref: int = 1
+    # the trading agreement, as `oms import partners` wrote it (docs/command-line.md); a row without an
+    # address was never configured (earlier versions stored every sender they saw): it is no partner
+    syntax_ids: str = ""  # accepted UNB syntax identifiers, comma separated ("UNOA,UNOC")
+    buyers: str = ""  # customer ids and GLNs it may order for, comma separated
+    channel: str = ""  # "edi" (outbox folder), "as2"; blank: the channel the interchange came on
+    address: str = ""  # the outbox folder name, or the AS2 partner's id
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.address)
+
+    def accepts_syntax(self, syntax_id: str) -> bool:
+        return syntax_id in _listed(self.syntax_ids)
+
+    def speaks_for(self, customer: Customer) -> bool:
+        """May order on behalf of this customer: named by customer id or by its GLN."""
+        allowed = _listed(self.buyers)
+        return customer.customer_id in allowed or bool(customer.gln and customer.gln in allowed)
 
     def take_control_ref(self) -> str:
         """Return the next outbound control reference for this partner and advance the sequence."""
@@ -247,3 +265,7 @@ class OutboundMessage:
     error: str | None = None
     attempts: int = 0
     id: int | None = None
+
+
+def _listed(text: str) -> set[str]:
+    return {part.strip() for part in text.split(",") if part.strip()}
