@@ -2,7 +2,7 @@
 supervisor and waiting for (or given) a second one's approval above the threshold.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-03 15:00:00
 """
 
@@ -13,7 +13,7 @@ from core.kernel.adapters.types import UTCDateTime
 
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
