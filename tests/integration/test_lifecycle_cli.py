@@ -46,7 +46,9 @@ def test_demo_takes_an_edi_order_from_arrival_to_delivered(
 
 
 def test_each_warehouse_step_by_hand(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    oms(capsys, "demo")  # master data, warehouses and stock; order 1 delivered, order 2 accepted
+    # the EDIFACT part of the demo: master data, warehouses and stock; of its interchange's two orders,
+    # order 1 delivered and order 2 accepted
+    oms(capsys, "demo", "--channel", "edi")
     assert "order 2: allocated" in oms(capsys, "allocate", "2")
     released = oms(capsys, "release", "2")
     pick_list = re.search(r"pick list (\d+):", released)
