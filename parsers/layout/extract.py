@@ -127,7 +127,7 @@ def _order(
     ocr = any(p.source != "text" for p in pages)
     drafts = rows.drafts(regions, ocr=ocr)
     seen = totals.seen_in(pages, skip)
-    picks = _picks(found, pages)
+    picks = _picks(_not_in_lines(found, drafts), pages)
     if not drafts and picks["po_number"] is None:
         return None
     rec = Recorder()
@@ -177,6 +177,25 @@ def _unread(
         known = {d for d in (_date(picks["order_date"]),) if d is not None}
         unread += document.unlabelled_dates(pages, skip, known, month_first=us_dates)
     return unread
+
+
+def _not_in_lines(found: list[Candidate], drafts: list[rows.Draft]) -> list[Candidate]:
+    """The header's sightings without the dates printed under order lines ("Fecha entrega: …" below each
+    line of an ERP printout): where lines carry their own delivery dates, a delivery date at or below the
+    first line of its page is one of those, whether or not it was attached to its line (the last one
+    before a page's carried total may not be), and the order's date is taken from the lines."""
+    if not any(d.subs.get("delivery") for d in drafts):
+        return found
+    top: dict[int, float] = {}
+    for d in drafts:
+        for toks in d.cells.values():
+            for t in toks:
+                top[t.page] = min(top.get(t.page, t.y0), t.y0)
+    return [
+        c
+        for c in found
+        if c.name != "delivery_date" or not any(t.page in top and t.y0 >= top[t.page] for t in c.toks)
+    ]
 
 
 def _picks(found: list[Candidate], pages: list[Page]) -> dict[str, Candidate | None]:
@@ -291,12 +310,13 @@ def _parties(
 def _delivery(
     picks: dict[str, Candidate | None], drafts: list[rows.Draft], built: list[items.Built], rec: Recorder
 ) -> date | None:
-    """The header's delivery date; else the date the lines give (an ERP printout prints it per line)."""
+    """The header's delivery date; else the date the lines give (an ERP printout prints it per line):
+    the earliest of them, the day the customer first needs goods (each line keeps its own date)."""
     delivery = _date(picks["delivery_date"])
     line_dates = [b.line.requested_delivery_date for b in built if b.line.requested_delivery_date]
     if delivery is not None or not line_dates:
         return delivery
-    delivery = max(set(line_dates), key=line_dates.count)
+    delivery = min(line_dates)
     agree = len(line_dates) == len(built) and len(set(line_dates)) == 1  # lines that disagree: doubtful
     first = next(d for d, b in zip(drafts, built, strict=True) if b.line.requested_delivery_date == delivery)
     rec.add("requested_delivery_date", first.subs.get("delivery", []), LIKELY if agree else DOUBTFUL)

@@ -105,3 +105,27 @@ def test_a_date_in_a_sentence_without_a_delivery_word_is_not_dropped() -> None:
     assert order["requested_delivery_date"] is None
     assert [u["field"] for u in order["unread"]] == ["requested_delivery_date"]
     assert order["decision"] != "accept"
+
+
+def test_lines_with_their_own_delivery_dates_give_the_order_the_earliest() -> None:
+    # an ERP printout: no delivery date in the header, one under each line, most of them the later one;
+    # the order is needed from the earliest day any line asks for, and each line keeps its own day
+    doc = Doc()
+    doc.row(40, (40, "PEDIDO DE COMPRA"), size=14)
+    doc.row(70, (40, "Nº pedido: OC-7711"))
+    doc.row(84, (40, "Fecha: 26/11/2026"))
+    doc.row(300, *TABLE)
+    y = 316
+    for code, day in (("BX-9", "16/12/26"), ("BX-7", "09/12/26"), ("BX-5", "16/12/26"), ("BX-3", "16/12/26")):
+        doc.row(y, (40, code), (110, "Bisagra inox"), (330, "10"), (400, "3,20"), (480, "32,00"))
+        doc.row(y + 12, (110, f"Fecha entrega: {day}"))
+        y += 28
+    doc.row(y + 10, (400, "Total"), (480, "128,00"))
+    order = doc.order()
+    assert order["requested_delivery_date"] == "2026-12-09"
+    assert [line["requested_delivery_date"] for line in order["lines"]] == [
+        "2026-12-16",
+        "2026-12-09",
+        "2026-12-16",
+        "2026-12-16",
+    ]
