@@ -16,7 +16,7 @@ _SLOW_DATA = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.larg
 
 settings.register_profile(
     "ci",
-    max_examples=60,
+    max_examples=100,
     deadline=None,
     derandomize=True,
     database=None,

@@ -16,14 +16,14 @@ from tests.conftest import SAMPLES
 
 Segment = list[list[str]]  # elements, each a list of components; the tag is element 0
 
-# the service characters ISO 9735 defaults to, in UNA order: component, data, decimal, release, (reserved), end
+# ISO 9735's default service characters in UNA order: component, data, decimal, release, (reserved), end
 DEFAULT_CHARS = (":", "+", ".", "?", " ", "'")
 # characters an interchange may choose as separators (a UNA may name almost any)
 SEPARATOR_POOL = ":+?'*|~^!#;\\/\x1c\x1d\x1f&@"
 SYNTAX_IDS = ("UNOA", "UNOB", "UNOC", "UNOD", "UNOW", "UNOY", "UNOX", "IATA", "UNOZ", "XXXX")
 ENCODINGS = ("latin-1", "utf-8", "cp1252", "utf-16-le", "ascii")
 BOMS = (b"", b"", b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-TAGS = ("UNH", "UNT", "UNG", "UNE", "UNZ", "UNB", "BGM", "DTM", "NAD", "LIN", "QTY", "PRI", "CNT", "UNS", "FTX")
+TAGS = ("UNH", "UNT", "UNG", "UNE", "UNZ", "UNB", "BGM", "DTM", "NAD", "LIN", "QTY", "PRI", "CNT", "UNS")
 
 
 def split_segments(text: str) -> list[Segment]:

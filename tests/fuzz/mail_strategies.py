@@ -39,14 +39,12 @@ ORDER_ROW = st.builds(
     ),
     st.sampled_from(SKUS) | st.text(alphabet="ABCXYZ0123456789-<>?./ ", min_size=1, max_size=14),
 )
-NOISE_ROW = st.one_of(
-    st.sampled_from(
-        [*GREETINGS["es"], *INTROS["en"], *CLOSINGS["es"], "", "-- ", "> 10 x TOR-M8-40", "4 x ???",
-         "3 x <foo>", "5 x <img src=x>", "Ref. <4712>: 20 uds", "Pedido nº PO-2026-1", "Entrega: 31/02/2026",
-         "El 3 dic. 2026, Ana escribió:", "-----Original Message-----", "De: ana@x.es", "\u200b\u00a0\ufeff"]
-    ),  # fmt: skip
-    st.text(max_size=60),
-)
+NOISE = (
+    *GREETINGS["es"], *INTROS["en"], *CLOSINGS["es"], "", "-- ", "> 10 x TOR-M8-40", "4 x ???",
+    "3 x <foo>", "5 x <img src=x>", "Ref. <4712>: 20 uds", "Pedido nº PO-2026-1", "Entrega: 31/02/2026",
+    "El 3 dic. 2026, Ana escribió:", "-----Original Message-----", "De: ana@x.es", "\u200b\u00a0\ufeff",
+)  # fmt: skip
+NOISE_ROW = st.one_of(st.sampled_from(NOISE), st.text(max_size=60))
 ORDER_TEXT = st.lists(st.one_of(ORDER_ROW, NOISE_ROW), max_size=25).map("\n".join)
 
 
@@ -148,11 +146,14 @@ def mime_part(draw: st.DrawFn, depth: int) -> bytes:
 def mime_message(draw: st.DrawFn, depth: int = 3) -> bytes:
     """A whole message: top headers (some missing, some 8-bit or encoded badly) and one MIME entity."""
     nl = b"\r\n"
+    froms = [b"Ana <pedidos@ferreterianunez.es>", b"\xf1@x", b"<>", b"a@@b", b""]
+    subjects = [b"Pedido PO-1", b"=?x-bad?B?w7E=?=", b"=?utf-8?Q?=ZZ?=", b"\xe9t\xe9"]
+    dates = [b"Thu, 26 Nov 2026 10:00:00 +0100", b"yesterday", b"Thu, 99 Foo 99999"]
     headers = {
-        b"From": draw(st.sampled_from([b"Ana <pedidos@ferreterianunez.es>", b"\xf1@x", b"<>", b"a@@b", b""])),
+        b"From": draw(st.sampled_from(froms)),
         b"To": b"pedidos@comanda.example",
-        b"Subject": draw(st.sampled_from([b"Pedido PO-1", b"=?x-bad?B?w7E=?=", b"=?utf-8?Q?=ZZ?=", b"\xe9t\xe9"])),
-        b"Date": draw(st.sampled_from([b"Thu, 26 Nov 2026 10:00:00 +0100", b"yesterday", b"Thu, 99 Foo 99999"])),
+        b"Subject": draw(st.sampled_from(subjects)),
+        b"Date": draw(st.sampled_from(dates)),
         b"Message-ID": b"<" + str(draw(st.integers(0, 10**6))).encode() + b"@fuzz>",
         b"MIME-Version": b"1.0",
     }

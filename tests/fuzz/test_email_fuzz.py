@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
-from core.capture.domain.order import CapturedOrder
+from core.capture.domain.order import CapturedOrder, ProblemCode, Severity
 from core.kernel.errors import ParseError
 from parsers.base import ParserRegistry
 from parsers.edifact import EdifactParser
@@ -65,6 +65,7 @@ def test_the_body_reader_returns_an_order_or_the_lines_it_could_not_read(
 ) -> None:
     mail = Mail(subject=subject, from_name="Ana", from_addr="ana@ferreterianunez.es", date=sent)
     order, not_understood = read_body(mail, text, date(2026, 11, 26))
+    assert all(p.code is ProblemCode.UNREADABLE and p.severity is Severity.REVIEW for p in not_understood)
     if order is None:
         return
     assert order.lines, "an order is only made of lines found"
