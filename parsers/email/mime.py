@@ -9,6 +9,7 @@ and then windows-1252, so accented text survives.
 from __future__ import annotations
 
 import email
+import email.header
 import email.message
 import email.utils
 from dataclasses import dataclass, field
@@ -99,14 +100,23 @@ def header(msg: Message, name: str) -> str:
     """A header's decoded text; raw 8-bit headers (no encoded words) are read as UTF-8 or windows-1252."""
     try:
         value = msg.get(name)
-    except Exception:  # a header the policy cannot parse: fall back to its raw text
-        value = msg.get_all(name, [""])[0] if hasattr(msg, "get_all") else ""
+    except Exception:  # a header the policy cannot parse (get_all would parse it too): its raw text
+        value = _raw_header(msg, name)
     if value is None:
         return ""
     text = str(value)
     if any("\udc80" <= ch <= "\udcff" for ch in text):
         text = decode_bytes(text.encode("utf-8", "surrogateescape"), None)
     return " ".join(text.split())
+
+
+def _raw_header(msg: Message, name: str) -> str:
+    """A header's source text, its encoded words decoded where they can be."""
+    raw = next((v for k, v in msg.raw_items() if k.lower() == name.lower()), "")[: header_limit(name)]
+    try:
+        return str(email.header.make_header(email.header.decode_header(raw)))
+    except Exception:  # an encoded word in an unknown charset, say: the text as it came
+        return raw
 
 
 def address(msg: Message, name: str) -> tuple[str, str]:

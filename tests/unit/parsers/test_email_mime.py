@@ -230,3 +230,13 @@ def test_a_header_longer_than_any_real_one_is_read_only_up_to_a_bound() -> None:
     ), [p.message for p in result.problems]
     parsed = email.message_from_bytes(raw, policy=BOUNDED)
     assert len(str(parsed["Content-Type"])) <= MAX_MIME_HEADER + 1  # + the quote the parser closes
+
+
+def test_a_from_header_cut_short_is_read_from_its_raw_text() -> None:
+    """Found by the fuzzing suite: an address cut off after its `@` made the standard library's header
+    parser raise IndexError, on `get` and on the `get_all` the fallback tried, so the reader crashed.
+    The raw text is read instead: the name (its encoded word decoded) and the typed order survive."""
+    raw = b"From: Ana =?utf-8?q?N=C3=BA=C3=B1ez?= <pedidos@\r\nSubject: Pedido\r\n\r\n2 x ARA-M8\r\n"
+    result = read(raw, sender=None)
+    assert lines(result) == [("ARA-M8", "2")]
+    assert result.orders[0].buyer.name == "Ana Núñez"
