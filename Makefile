@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 
 export OMP_THREAD_LIMIT ?= 1
 
-.PHONY: install system run test lint unit bench demo clean
+.PHONY: install system run test lint unit fuzz bench demo clean
 
 install: system $(STAMP)
 
@@ -46,6 +46,11 @@ unit: install
 
 test: install lint
 	$(VENV)/bin/pytest -q
+
+# the fuzzing suite at length: thousands of fresh examples per property (`make test` runs a bounded,
+# reproducible share); what fails is kept in .hypothesis/ and tried first next time
+fuzz: install
+	HYPOTHESIS_PROFILE=long $(VENV)/bin/pytest -q tests/fuzz
 
 bench: install
 	$(PY) -m bench

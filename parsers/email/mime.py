@@ -9,12 +9,14 @@ and then windows-1252, so accented text survives.
 from __future__ import annotations
 
 import email
+import email.header
 import email.message
 import email.utils
 from dataclasses import dataclass, field
 from datetime import datetime
-from email import policy
 from email.message import Message
+from email.policy import EmailPolicy
+from typing import Any
 
 from core.capture.domain.order import Problem, ProblemCode, Severity
 from core.kernel.errors import ParseError
@@ -22,6 +24,11 @@ from core.kernel.errors import ParseError
 MAX_PARTS = 500  # MIME parts looked at in one message
 MAX_DEPTH = 12  # multipart nesting
 MAX_FORWARDS = 3  # message/rfc822 inside message/rfc822
+# The standard library's structured-header parser costs far more than linear time on long values: a
+# 100 kB Content-Type took 20 s, and it runs again on every read of the header.  Values past these
+# lengths are read only up to them (no real MIME header comes close; address lists may be long).
+MAX_MIME_HEADER = 1_000  # Content-Type, Content-Disposition, Content-Transfer-Encoding, Content-ID
+MAX_HEADER = 8_000  # any other header
 _LATIN1 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "iso_8859-1"}
 
 
@@ -93,8 +100,8 @@ def header(msg: Message, name: str) -> str:
     """A header's decoded text; raw 8-bit headers (no encoded words) are read as UTF-8 or windows-1252."""
     try:
         value = msg.get(name)
-    except Exception:  # a header the policy cannot parse: fall back to its raw text
-        value = msg.get_all(name, [""])[0] if hasattr(msg, "get_all") else ""
+    except Exception:  # a header the policy cannot parse (get_all would parse it too): its raw text
+        value = _raw_header(msg, name)
     if value is None:
         return ""
     text = str(value)
@@ -103,15 +110,38 @@ def header(msg: Message, name: str) -> str:
     return " ".join(text.split())
 
 
+def _raw_header(msg: Message, name: str) -> str:
+    """A header's source text, its encoded words decoded where they can be."""
+    raw = next((v for k, v in msg.raw_items() if k.lower() == name.lower()), "")[: header_limit(name)]
+    try:
+        return str(email.header.make_header(email.header.decode_header(raw)))
+    except Exception:  # an encoded word in an unknown charset, say: the text as it came
+        return raw
+
+
 def address(msg: Message, name: str) -> tuple[str, str]:
     display, addr = email.utils.parseaddr(header(msg, name))
     return display.strip(), addr.strip().lower()
 
 
+class _BoundedPolicy(EmailPolicy):
+    """The default policy, reading at most MAX_MIME_HEADER / MAX_HEADER characters of a header value."""
+
+    def header_fetch_parse(self, name: str, value: str) -> Any:
+        return super().header_fetch_parse(name, value[: header_limit(name)])
+
+
+def header_limit(name: str) -> int:
+    return MAX_MIME_HEADER if name.lower().startswith("content-") else MAX_HEADER
+
+
+BOUNDED = _BoundedPolicy()
+
+
 def parse_message(raw: bytes) -> Mail:
     """Read a message; raise ParseError when it is not one or nests past what can be read."""
     try:
-        msg = email.message_from_bytes(raw, policy=policy.default)
+        msg = email.message_from_bytes(raw, policy=BOUNDED)
     except RecursionError as exc:
         raise ParseError("the message nests MIME parts too deeply to be read (a mail bomb?)") from exc
     if not any(k.lower() in ("from", "subject", "message-id", "date", "to", "mime-version") for k in msg):
@@ -221,6 +251,20 @@ def _note_defects(part: Message, mail: Mail) -> None:
         mail.problems.append(
             Problem(ProblemCode.SYNTAX_ERROR, f"broken MIME: {what}", severity=Severity.INFO)
         )
+    long = [(name, len(value)) for name, value in part.raw_items() if len(value) > header_limit(name)]
+    if long and not any(p.message.startswith(_LONG_HEADER) for p in mail.problems):
+        name, size = long[0]
+        mail.problems.append(
+            Problem(
+                ProblemCode.SYNTAX_ERROR,
+                f"{_LONG_HEADER} {name[:60]} of {size} characters; only its first {header_limit(name)}"
+                " were read",
+                severity=Severity.INFO,
+            )
+        )
+
+
+_LONG_HEADER = "a header longer than any real one:"
 
 
 def _capped(message: str) -> Problem:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import email
 from email import policy
 from email.message import EmailMessage
 
 from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
 from core.capture.domain.order import CapturedLine, CapturedOrder, ProblemCode
 from parsers.email import EmailParser
-from parsers.email.mime import MAX_DEPTH
+from parsers.email.mime import BOUNDED, MAX_DEPTH, MAX_MIME_HEADER
 from tests.unit.parsers.email_support import TODAY, lines, message, read
 
 PDF = b"%PDF-1.4\n" + b"0" * 20_000
@@ -209,3 +210,33 @@ def test_not_an_email_at_all() -> None:
         assert "not an e-mail" in str(exc)
     else:
         raise AssertionError("expected a ParseError")
+
+
+def test_a_header_longer_than_any_real_one_is_read_only_up_to_a_bound() -> None:
+    """Found by the fuzzing suite: the standard library's header parser took 20 s over a 100 kB
+    Content-Type (more than linear, and again on every read of the header), so one such e-mail held a
+    worker. Only the first MAX_MIME_HEADER characters are read; the rest of the mail is read as usual
+    and the problem says what was cut."""
+    junk = b"<x@y>," * 20_000
+    raw = (
+        b"From: pedidos@ferreterianunez.es\r\nSubject: Pedido\r\nMessage-ID: <long@x>\r\n"
+        b'Content-Type: text/plain; charset="utf-8"; x="' + junk + b'"\r\n\r\n2 x ARA-M8\r\n'
+    )
+    result = read(raw)
+    assert lines(result) == [("ARA-M8", "2")]
+    assert any(
+        "Content-Type" in p.message and f"only its first {MAX_MIME_HEADER} were read" in p.message
+        for p in result.problems
+    ), [p.message for p in result.problems]
+    parsed = email.message_from_bytes(raw, policy=BOUNDED)
+    assert len(str(parsed["Content-Type"])) <= MAX_MIME_HEADER + 1  # + the quote the parser closes
+
+
+def test_a_from_header_cut_short_is_read_from_its_raw_text() -> None:
+    """Found by the fuzzing suite: an address cut off after its `@` made the standard library's header
+    parser raise IndexError, on `get` and on the `get_all` the fallback tried, so the reader crashed.
+    The raw text is read instead: the name (its encoded word decoded) and the typed order survive."""
+    raw = b"From: Ana =?utf-8?q?N=C3=BA=C3=B1ez?= <pedidos@\r\nSubject: Pedido\r\n\r\n2 x ARA-M8\r\n"
+    result = read(raw, sender=None)
+    assert lines(result) == [("ARA-M8", "2")]
+    assert result.orders[0].buyer.name == "Ana Núñez"
