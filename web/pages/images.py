@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email
-import email.policy
 import io
 from collections import OrderedDict
 from email.message import EmailMessage
@@ -13,6 +12,7 @@ from fastapi import APIRouter, Path
 from fastapi.responses import Response
 
 from core.kernel.errors import NotFound
+from parsers.email.mime import BOUNDED
 from parsers.ocr.geometry import Orientation, turn
 from web.deps import AppDep, IdPath
 
@@ -24,7 +24,7 @@ def _page_source(content: bytes) -> bytes:
     """The bytes that hold the pages: the document itself, or an e-mail's first PDF or image."""
     if content.startswith(b"%PDF") or content.startswith(IMAGE_MAGIC):
         return content
-    message = email.message_from_bytes(content, policy=email.policy.default)
+    message = email.message_from_bytes(content, policy=BOUNDED)  # headers read only up to a bound
     if isinstance(message, EmailMessage):
         for part in message.walk():
             payload = part.get_payload(decode=True)
