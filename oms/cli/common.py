@@ -59,16 +59,3 @@ def day_arg(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
-
-
-def supervisor_named(app: App, actor: str) -> str:
-    """The user name of an active supervisor (or admin) called `actor` (`--actor`); any other text is
-    refused: a step only a supervisor may take is never taken in the name of someone who is not one."""
-    from core.kernel.domain.users import Role
-    from core.kernel.services import signins
-
-    with app.uow() as uow:
-        user = uow.users.by_name(signins.account_name(actor))
-        if user is None or not user.active or not user.role.allows(Role.SUPERVISOR):
-            raise ComandaError(f"{actor!r} is no active supervisor: only a supervisor may do this")
-        return user.username

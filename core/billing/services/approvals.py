@@ -11,10 +11,11 @@ from core.billing.domain.approvals import ApprovalState, FourEyes, MoneyApproval
 from core.billing.services.unit_of_work import BillingUnitOfWork
 from core.kernel.domain.users import Role
 from core.kernel.errors import IllegalTransition, NotFound, NotPermitted
+from core.kernel.services.signins import account_name
 
 
 def is_supervisor(uow: BillingUnitOfWork, actor: str) -> bool:
-    user = uow.users.by_name(actor.strip().lower()[:64])
+    user = uow.users.by_name(account_name(actor))
     return user is not None and user.active and user.role.allows(Role.SUPERVISOR)
 
 
@@ -22,7 +23,7 @@ def supervisor(uow: BillingUnitOfWork, actor: str, what: str) -> str:
     """The acting user's name when it is an active supervisor (or admin); else NotPermitted."""
     if not is_supervisor(uow, actor):
         raise NotPermitted(f"{actor!r} is no active supervisor: only a supervisor may {what}")
-    return actor.strip().lower()[:64]
+    return account_name(actor)
 
 
 def request(
