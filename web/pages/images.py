@@ -78,9 +78,7 @@ def render_page(content: bytes, number: int, width: int, height: int, rotation: 
         except EOFError:
             raise NotFound(f"the document has no page {number}") from None
     image = image.convert("L")
-    if orientation.quarters or orientation.skew:
-        image = turn(image, orientation)
-    image = image.resize((width, height))
+    image = turn(image, orientation).resize((width, height))  # an upright page is left as it is
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
     return out.getvalue()
