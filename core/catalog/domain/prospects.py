@@ -65,10 +65,10 @@ class Prospect:
         """Take the prospect to another status, as the funnel allows."""
         if to is self.status:
             return
+        if to is ProspectStatus.WON:
+            raise SalesError("a prospect is won by becoming a customer (convert it)")
         if to not in MOVES[self.status]:
             raise SalesError(f"a {self.status} prospect cannot become {to}")
-        if to is ProspectStatus.WON and self.customer_id is None:
-            raise SalesError("a prospect is won by becoming a customer (convert it)")
         self.status = to
 
     def won_as(self, customer_id: str) -> None:

@@ -7,7 +7,7 @@ import enum
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from core.kernel.errors import SalesError
 
@@ -40,7 +40,7 @@ class QuoteLine:
 
     @property
     def amount(self) -> Decimal:
-        return (self.quantity * self.unit_price).quantize(CENT)
+        return (self.quantity * self.unit_price).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 @dataclass(eq=False)
