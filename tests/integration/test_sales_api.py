@@ -87,10 +87,10 @@ def test_the_review_screen_makes_a_prospect_of_an_unknown_sender(
 
     clerk, _ = clients
     mail = (
-        "From: Talleres Ebro <pedidos@talleres-ebro.example>\r\nTo: pedidos@comanda.example\r\n"
-        "Subject: Pedido 7781\r\nMessage-ID: <p7781@talleres-ebro.example>\r\n"
-        "Content-Type: text/plain; charset=utf-8\r\n\r\n10 x TOR-M8-40\r\n5 x TUE-M8\r\n"
-    ).encode()
+        b"From: Talleres Ebro <pedidos@talleres-ebro.example>\r\nTo: pedidos@comanda.example\r\n"
+        b"Subject: Pedido 7781\r\nMessage-ID: <p7781@talleres-ebro.example>\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\n10 x TOR-M8-40\r\n5 x TUE-M8\r\n"
+    )
     demo_app.submit(
         InboundDocument(
             channel=Channel.EMAIL,
