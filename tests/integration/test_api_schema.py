@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
@@ -23,9 +24,9 @@ from schemathesis.specs.openapi.checks import (
 from tests.conftest import fixed_clock, make_app, make_user
 from web.app import create_app
 
-EXAMPLES = int(
-    os.environ.get("OMS_SCHEMA_EXAMPLES", "6")
-)  # per operation and mode (OMS_SCHEMA_EXAMPLES=40 for a deeper look): 57 × 2 × 6, about a minute
+pytestmark = pytest.mark.integration
+# per operation and mode: 57 operations × 2 × 6, about a minute; OMS_SCHEMA_EXAMPLES=40 for a deeper look
+EXAMPLES = int(os.environ.get("OMS_SCHEMA_EXAMPLES", "6"))
 DOCUMENTED = [
     not_a_server_error,
     status_code_conformance,
