@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 
 export OMP_THREAD_LIMIT ?= 1
 
-.PHONY: install system run test lint unit fuzz bench demo clean
+.PHONY: install system run test lint unit fuzz mutate bench demo clean
 
 install: system $(STAMP)
 
@@ -51,6 +51,14 @@ test: install lint
 # reproducible share); what fails is kept in .hypothesis/ and tried first next time
 fuzz: install
 	HYPOTHESIS_PROFILE=long $(VENV)/bin/pytest -q tests/fuzz
+
+# mutation testing (never part of `make test`; long: an hour or more on 2 cores): small bugs planted in the
+# domain rules, validation/ and the duplicate, review-lock and intake services ([tool.mutmut] in
+# pyproject.toml says which files and which tests); prints how many were caught (killed) and which survived
+mutate: install
+	rm -rf mutants
+	$(VENV)/bin/mutmut run --max-children $${MUTATE_JOBS:-2} || true
+	@$(PY) -m tests.mutation_score
 
 bench: install
 	$(PY) -m bench

@@ -4,18 +4,17 @@ strings, as everywhere in the API)."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from web.schemas_fulfilment import Dec, OptDec, Out, RowId, RowKey
+from web.schemas_fulfilment import Amount, Dec, NonNegative, OptDec, Out, RowId, RowKey
 
 
 class TermsIn(BaseModel):
     method: Literal["on_account", "card"] | None = None
     terms_days: int | None = Field(default=None, ge=0, le=365)
-    credit_limit: Decimal | None = Field(default=None, ge=0)
+    credit_limit: NonNegative | None = None
     no_limit: bool = False
     currency: str | None = Field(default=None, min_length=3, max_length=3)
     vat_number: str | None = None
@@ -174,7 +173,7 @@ class ApprovalOut(Out):
 
 class ReceiptIn(BaseModel):
     customer_id: str = Field(min_length=1, max_length=64)
-    amount: Decimal = Field(gt=0)
+    amount: Amount
     currency: str = Field(default="EUR", min_length=3, max_length=3)
     reference: str = Field(min_length=1, max_length=80)
     invoices: list[str] = []
@@ -182,14 +181,14 @@ class ReceiptIn(BaseModel):
 
 class ReturnIn(BaseModel):
     order_id: RowId
-    lines: dict[RowKey, Decimal]  # order-line position -> quantity
+    lines: dict[RowKey, Amount]  # order-line position -> quantity
     reason: str = Field(min_length=1)
     resolution: Literal["refund", "credit"] = "refund"
 
 
 class ReceivedLineIn(BaseModel):
     position: int
-    quantity: Decimal = Field(gt=0)
+    quantity: Amount
     disposition: Literal["restock", "scrap"] = "restock"
     warehouse: str | None = None
     location: str | None = None
@@ -204,20 +203,20 @@ class SupplierInvoiceIn(BaseModel):
     number: str = Field(min_length=1, max_length=64)
     issue_date: date
     due_date: date
-    net: Decimal = Field(gt=0)
-    tax: Decimal = Field(ge=0)
+    net: Amount
+    tax: NonNegative
     currency: str = "EUR"
 
 
 class SupplierPaymentIn(BaseModel):
     supplier_id: str = Field(min_length=1, max_length=64)
-    amount: Decimal = Field(gt=0)
+    amount: Amount
     currency: str = "EUR"
     reference: str = Field(min_length=1, max_length=80)
 
 
 class CostIn(BaseModel):
-    cost_price: Decimal | None = Field(default=None, ge=0)
+    cost_price: NonNegative | None = None
 
 
 class TrialBalanceRowOut(BaseModel):

@@ -16,6 +16,13 @@ RowId = Annotated[int, Field(strict=True, ge=1, le=2**63 - 1)]
 # a key in a JSON object is a string: the same range, read from text
 RowKey = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
+# an amount or quantity a client sends: a finite decimal below a trillion with at most four decimals, what
+# the ledger's columns and a rounding to cents can hold (a larger one answers 422, not a failed rounding)
+_BOUND = 10**12
+Amount = Annotated[Decimal, Field(gt=0, lt=_BOUND, decimal_places=4, allow_inf_nan=False)]
+Quantity = Annotated[Decimal, Field(gt=-_BOUND, lt=_BOUND, decimal_places=4, allow_inf_nan=False)]
+NonNegative = Annotated[Decimal, Field(ge=0, lt=_BOUND, decimal_places=4, allow_inf_nan=False)]
+
 
 def _fmt(value: Decimal | None) -> str | None:
     if value is None:
@@ -189,18 +196,18 @@ class StockChange(BaseModel):
     sku: str
     warehouse: str
     location: str
-    quantity: Decimal
+    quantity: Quantity
     reference: str | None = Field(default=None, max_length=64)
 
 
 class PickConfirmation(BaseModel):
-    picked: dict[RowKey, Decimal] = Field(default_factory=dict, description="pick line id -> units found")
+    picked: dict[RowKey, NonNegative] = Field(default_factory=dict, description="pick line id -> units found")
 
 
 class PackRequest(BaseModel):
     order_id: RowId
     warehouse: str
-    weights: list[Decimal] | None = None
+    weights: list[Amount] | None = None
 
 
 class ShipRequest(BaseModel):
@@ -210,10 +217,10 @@ class ShipRequest(BaseModel):
 
 class LineChangeIn(BaseModel):
     position: RowId | None = None
-    quantity: Decimal | None = None
+    quantity: NonNegative | None = None
     sku: str | None = None
     requested_delivery_date: date | None = None
-    unit_price: Decimal | None = None
+    unit_price: NonNegative | None = None
 
 
 class OrderChangeIn(BaseModel):

@@ -6,7 +6,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.waiting import wait_until
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -84,10 +84,10 @@ def running_oms(tmp_path: Path) -> Iterator[Server]:
             stderr=log,
         )
     try:
-        deadline = time.monotonic() + 60
-        while not _up(f"{server.base}/health"):
-            assert time.monotonic() < deadline, (tmp_path / "run.log").read_text()
-            time.sleep(0.1)
+        try:
+            wait_until(lambda: _up(f"{server.base}/health"), "`oms run` to answer /health", 60)
+        except AssertionError as exc:
+            raise AssertionError((tmp_path / "run.log").read_text()) from exc
         yield server
     finally:
         proc.terminate()

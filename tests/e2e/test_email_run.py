@@ -9,7 +9,6 @@ import os
 import smtplib
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from email import policy
@@ -21,20 +20,13 @@ import pytest
 from tests.conftest import ROOT
 from tests.integration.mail_support import Capture, free_port, smarthost
 from tests.unit.parsers.email_support import message
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.e2e
 
 
 def wait_for(predicate: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return
-        except OSError:
-            pass
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
+    wait_until(predicate, what, timeout, tolerate=(OSError,))
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ import pytest
 
 from samples.edifact_gen import orders_interchange
 from tests.conftest import ROOT
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -37,15 +38,7 @@ def get(url: str) -> Any:
 
 
 def wait_for(predicate, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if predicate():
-                return
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
+    wait_until(predicate, what, timeout, tolerate=(OSError,))
 
 
 @pytest.fixture

@@ -14,13 +14,14 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.waiting import wait_until
 
 DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 CONFIG = """\
@@ -117,16 +118,13 @@ def dovecot() -> Iterator[ImapServer]:
         [DOVECOT, "-F", "-c", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **extra
     )
     try:
-        deadline = time.monotonic() + 20
-        while not _greets(port):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log = (
-                    (root / "dovecot.log").read_text(errors="replace")
-                    if (root / "dovecot.log").exists()
-                    else ""
-                )
-                raise RuntimeError(f"dovecot did not start: {log[-2000:]}")
-            time.sleep(0.1)
+        with suppress(AssertionError):  # greeting, or gone (then the log says why)
+            wait_until(lambda: proc.poll() is not None or _greets(port), "dovecot to greet", 20)
+        if proc.poll() is not None or not _greets(port):
+            log = (
+                (root / "dovecot.log").read_text(errors="replace") if (root / "dovecot.log").exists() else ""
+            )
+            raise RuntimeError(f"dovecot did not start: {log[-2000:]}")
         yield ImapServer(port, "orders", "s3cret", root)
     finally:
         proc.terminate()

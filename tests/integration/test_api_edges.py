@@ -166,3 +166,23 @@ def test_the_api_docs_page_may_load_swagger_but_still_cannot_be_framed(client: T
     assert page.status_code == 200 and "swagger-ui" in page.text
     assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
     assert page.headers["x-frame-options"] == "DENY"
+
+
+@pytest.mark.parametrize("amount", ["1e30", "1E+400", "0.00001", "NaN", "Infinity", "-5"])
+def test_an_amount_no_ledger_column_holds_is_refused_not_crashed(app: App, amount: str) -> None:
+    """Schemathesis found a payment of 1e30 answering 500 (rounding it to cents overflowed)."""
+    token = make_user(app, "root", "admin")
+    client = TestClient(
+        create_app(app), headers={"Authorization": f"Bearer {token}"}, raise_server_exceptions=False
+    )
+    payment = {"customer_id": "C-1", "amount": amount, "reference": "x"}
+    assert client.post("/api/billing/payments", json=payment).status_code == 422
+    invoice = {
+        "supplier_id": "S-1",
+        "number": "F-1",
+        "issue_date": "2026-11-01",
+        "due_date": "2026-12-01",
+        "net": amount,
+        "tax": "0",
+    }
+    assert client.post("/api/billing/supplier-invoices", json=invoice).status_code == 422

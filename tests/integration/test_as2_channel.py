@@ -15,7 +15,6 @@ import json
 import re
 import socket
 import threading
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -34,6 +33,7 @@ from tests.integration.as2_station import OpenSslStation, fields_of, require_ope
 from tests.integration.billing_support import set_up_books, ship_all
 from tests.integration.lifecycle_support import DEMO
 from tests.unit.as2.keys import write_pem
+from tests.waiting import wait_until
 from web.app import create_app
 
 pytestmark = pytest.mark.integration
@@ -41,11 +41,7 @@ PROCESSED = "automatic-action/MDN-sent-automatically; processed"
 
 
 def wait_for(condition: Callable[[], object], what: str, seconds: float = 30.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.1)
+    wait_until(condition, what, seconds)
 
 
 @dataclass
@@ -221,7 +217,8 @@ def test_a_retailer_that_refuses_our_answers_fails_them_without_stopping_anythin
     assert all("decryption-failed" in (m.error or "") for m in link.outbox())
     assert len(link.station.inbox) == 2  # each posted once: a refusal is not retried
     link.app.requeue_unfinished()  # the sweep finds nothing left to send
-    time.sleep(0.5)
+    for queue in link.app.broker.get_declared_queues():  # the running worker has done all it was given
+        link.app.broker.join(queue, timeout=30_000)  # type: ignore[attr-defined]
     assert len(link.station.inbox) == 2
     assert {str(o.state) for o in link.orders()} == {"accepted"}
 

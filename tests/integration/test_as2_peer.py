@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -23,6 +22,7 @@ from outbound.as2.partners import MdnMode, Partner
 from outbound.as2.receiver import As2Arrival, As2Receiver
 from tests.integration.as2_station import OpenSslStation, fields_of, require_openssl
 from tests.unit.as2.keys import agreement, book_of, station, write_pem
+from tests.waiting import wait_until
 from web.routes.channels import endpoint_router
 
 pytestmark = pytest.mark.integration
@@ -46,11 +46,7 @@ def now() -> datetime:
 
 
 def wait_for(condition: Callable[[], object], seconds: float = 15.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the asynchronous MDN did not arrive in time")
-        time.sleep(0.05)
+    wait_until(condition, "the asynchronous MDN", seconds)
 
 
 @dataclass

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import email
 import smtplib
-import time
 from collections.abc import Iterator
 from email import policy
 from pathlib import Path
@@ -22,6 +21,7 @@ from tests.conftest import make_user
 from tests.integration.helpers import all_orders, answers_of, document, drain, orders_of
 from tests.integration.mail_support import Capture, mail_app, smarthost
 from tests.unit.parsers.email_support import message
+from tests.waiting import wait_until
 from web.app import create_app
 
 pytestmark = pytest.mark.integration
@@ -218,9 +218,7 @@ def test_maildir_new_messages_are_stored_moved_to_cur_and_oversize_is_quarantine
         big = message(BODY, message_id="<md2@x>").as_bytes() + (b"z" * 76 + b"\r\n") * 40_000
         (root / "tmp" / "2.host").write_bytes(big)  # larger than OMS_MAX_DOCUMENT_MB (2 MB here)
         (root / "tmp" / "2.host").rename(root / "new" / "2.host")  # delivered as Maildir delivers
-        deadline = time.monotonic() + 10
-        while any((root / "new").iterdir()) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_until(lambda: not any((root / "new").iterdir()), "both messages taken from new/", 10)
     finally:
         watcher.stop()
     assert sorted(p.name for p in (root / "cur").iterdir()) == ["1.host:2,S", "2.host:2,S"]

@@ -16,6 +16,7 @@ from tests.integration.dovecot import ImapServer, dovecot
 from tests.integration.helpers import all_orders, drain
 from tests.integration.mail_support import mail_app
 from tests.unit.parsers.email_support import message
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -64,10 +65,7 @@ def stored(app: App) -> int:
 
 
 def wait_for(done: Callable[[], bool], timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while not done():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
+    wait_until(done, "the mailbox and the store", timeout)
 
 
 def order(n: int) -> bytes:

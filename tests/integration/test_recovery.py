@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from core.capture.domain.documents import DocumentState
 from samples.edifact_gen import orders_interchange
 from tests.conftest import ROOT, load_demo_master_data, make_app
 from tests.integration.helpers import arrive, document, drain, orders_of
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -31,12 +31,7 @@ def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
 
 
 def wait_for(predicate, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
+    wait_until(predicate, what, timeout)
 
 
 def test_a_worker_killed_mid_document_loses_nothing_and_doubles_nothing(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -17,18 +16,10 @@ from core.orm import metadata
 from samples.edifact_gen import orders_interchange
 from tests.conftest import SAMPLES, fixed_clock, load_demo_master_data, make_app
 from tests.integration.helpers import all_orders, arrive, document, ingest, orders_of, outbox_files
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.integration
 DEMO = (SAMPLES / "edifact" / "demo-orders.edi").read_bytes()
-
-
-def wait_until(predicate, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise AssertionError("condition not met in time")
 
 
 def test_migrations_match_the_mapped_tables_on_postgresql(pg_url: str) -> None:

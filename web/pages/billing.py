@@ -1,5 +1,6 @@
 """Server-rendered pages of the books: the trial balance, receivables by age, orders held for credit
-or payment (a supervisor releases a credit hold here), recent invoices, and a customer's account."""
+or payment (a supervisor releases a credit hold here), money steps waiting for a second supervisor (who
+approves them here), recent invoices, and a customer's account."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from core.billing.domain.payments import PaymentState
 from core.billing.services import books
 from core.kernel.domain.model import OrderState
 from core.kernel.domain.users import Role
-from core.kernel.errors import BillingError, LifecycleError, NotPermitted
+from core.kernel.errors import BillingError, LifecycleError, NotFound, NotPermitted
 from web.deps import CurrentUser, IdPath, IsoDate, UowDep, require_role
 from web.routes.billing import BillingDep, account_of
 from web.templating import render
@@ -49,8 +50,26 @@ def billing_page(
         held=held,
         declined=declined,
         invoices=uow.billing.invoices(limit=30),
+        approvals=list(uow.billing.approvals(pending_only=True)),
         message=message,
     )
+
+
+@router.post(
+    "/billing/approvals/{approval_id}/approve", dependencies=[Depends(require_role(Role.SUPERVISOR))]
+)
+def approve_money_step(approval_id: IdPath, service: BillingDep, user: CurrentUser) -> RedirectResponse:
+    """A second supervisor approves a waiting money step from the page; the step is carried out now.
+    The service refuses the one who asked, a clerk, and an approval given already."""
+    try:
+        done = service.approve(approval_id, user.username)
+        text = (
+            f"approval {done.id}: {done.step.replace('_', ' ')} of {done.amount} {done.currency} "
+            f"asked by {done.requested_by}, approved by {done.approved_by}, carried out"
+        )
+    except (BillingError, LifecycleError, NotFound, NotPermitted) as exc:
+        text = str(exc)
+    return RedirectResponse(f"/billing?message={quote(text)}", status_code=303)
 
 
 @router.post(

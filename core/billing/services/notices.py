@@ -25,7 +25,7 @@ from core.billing.services.unit_of_work import BillingUnitOfWork
 from core.fulfilment.domain.contact import choose_channel, is_structured
 from core.kernel.domain.model import Order, OutboundMessage
 from core.kernel.domain.notices import NotificationState
-from core.kernel.services.outbox import RenderReport, render_order_rows, render_row
+from core.kernel.services.outbox import RenderReport, hold_row, partner_hold, render_order_rows, render_row
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,10 @@ def _render_one(
             f"no billing notifier for channel {notice.channel!r}" if notifier is None else "no recipient"
         )
         report.waiting += 1
+        return
+    held = partner_hold(uow, order, is_structured(uow.channels, notice.channel))
+    if held:
+        hold_row(notice, held, report)
         return
     render_row(
         uow,

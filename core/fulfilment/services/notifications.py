@@ -21,7 +21,7 @@ from core.fulfilment.domain.stock import AllocationState
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.model import Order, OutboundMessage
 from core.kernel.domain.notices import NotificationState
-from core.kernel.services.outbox import RenderReport, render_order_rows, render_row
+from core.kernel.services.outbox import RenderReport, hold_row, partner_hold, render_order_rows, render_row
 
 ZERO = Decimal(0)
 
@@ -72,6 +72,10 @@ def _render_one(
             else f"no {notification.channel} address for the customer"
         )
         report.waiting += 1
+        return
+    held = partner_hold(uow, order, is_structured(uow.channels, notification.channel))
+    if held:
+        hold_row(notification, held, report)
         return
     built: list[CustomerNotice] = []
 

@@ -24,6 +24,7 @@ class RenderReport:
     skipped: int = 0
     waiting: int = 0  # still pending: no notifier for the channel yet, or rendering failed
     failed: int = 0
+    held: int = 0  # still pending, on purpose: the order's EDIFACT partner is not configured (yet)
 
 
 class PendingRow(Protocol):
@@ -57,6 +58,27 @@ def render_order_rows(
     if report.queued:
         uow.emit(AnswersQueued(order.document_id))
     return report
+
+
+def partner_hold(uow: UnitOfWork, order: Order, structured: bool) -> str | None:
+    """Why a row for this order may not be rendered on a structured (EDIFACT) channel yet: its trading
+    partner is unknown or not configured, so there is no agreed address to write to. None when it may.
+    Not a failure: the row stays pending, no attempt is counted, and the sweep renders it once
+    `oms import partners` has configured the partner."""
+    if not structured or not order.partner_id:
+        return None
+    partner = uow.partners.get(order.partner_id)
+    if partner is not None and partner.configured:
+        return None
+    return (
+        f"held: EDIFACT partner {order.partner_id} is not configured (oms import partners); sent once it is"
+    )[:2000]
+
+
+def hold_row(row: PendingRow, reason: str, report: RenderReport) -> None:
+    """Leave a row pending with the reason it is held (see `partner_hold`)."""
+    row.error = reason
+    report.held += 1
 
 
 def render_row(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 from core.capture.domain.documents import Channel, InboundDocument
 from ingest.folder import FolderWatcher, StabilityTracker, ignored
+from tests.waiting import wait_until
 
 
 @pytest.mark.parametrize(
@@ -84,11 +84,11 @@ class Collector:
         return len(self.docs)
 
 
-def wait_for(predicate, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.02)
+def wait_for(collect: Collector, count: int, timeout: float = 10.0) -> None:
+    """Until the watcher has handed `count` documents over: woken by each hand-over, no fixed sleep."""
+    wait_until(
+        lambda: len(collect.docs) == count, f"{count} documents handed over", timeout, event=collect.event
+    )
 
 
 def test_files_already_there_and_new_ones_are_taken_and_removed(tmp_path: Path) -> None:
@@ -100,10 +100,10 @@ def test_files_already_there_and_new_ones_are_taken_and_removed(tmp_path: Path) 
     watcher = FolderWatcher({inbox: Channel.EDI}, collect, lambda: datetime.now(UTC), settle=0.1)
     watcher.start()
     try:
-        wait_for(lambda: len(collect.docs) == 1)
+        wait_for(collect, 1)
         (inbox / "partner").mkdir()
         (inbox / "partner" / "after.edi").write_bytes(b"two")
-        wait_for(lambda: len(collect.docs) == 2)
+        wait_for(collect, 2)
     finally:
         watcher.stop()
     assert [(d.original_name, d.content, d.channel) for d in collect.docs] == [
@@ -122,7 +122,7 @@ def test_a_file_that_cannot_be_stored_stays_and_is_taken_later(tmp_path: Path) -
     watcher = FolderWatcher({inbox: Channel.EDI}, collect, lambda: datetime.now(UTC), settle=0.05, rescan=0.2)
     watcher.start()
     try:
-        wait_for(lambda: len(collect.docs) == 1)
+        wait_for(collect, 1)
     finally:
         watcher.stop()
     assert collect.docs[0].content == b"data"

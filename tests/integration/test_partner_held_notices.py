@@ -1,0 +1,79 @@
+"""Notices for an order whose EDIFACT sender is no configured trading partner: a clerk approved the order,
+it was shipped and invoiced, but there is no agreed address to send a DESADV or an INVOIC to. They are
+held, pending with the reason (not a rendering failure: no attempt counted, nothing retried as an
+error), and sent, to the configured address only, once `oms import partners` configures the partner."""
+
+from __future__ import annotations
+
+from core.capture.services.partner_import import import_partners
+from core.kernel.domain.model import OrderState, OutboundKind
+from core.kernel.domain.notices import NotificationState
+from oms.bootstrap import App
+from tests.integration.billing_support import set_up_books, ship_all
+from tests.integration.helpers import ingest, orders_of
+from tests.integration.lifecycle_support import drain_all
+from tests.integration.test_edifact_partners import HEADER, codes, sent_by
+from tests.integration.test_review import clerk, form_fields
+
+STRANGER = "5099999000009"
+
+
+def approved_order_of_a_stranger(app: App) -> int:
+    [first, _] = orders_of(app, ingest(app, sent_by(STRANGER.encode() + b":14")))
+    assert "unknown_partner" in codes(first) and first.id is not None
+    client, csrf = clerk(app)
+    page = client.get(f"/review/{first.id}")
+    assert client.post(f"/review/{first.id}/lock", headers={"X-CSRF-Token": csrf}).status_code == 200
+    fields = form_fields(page.text) | {"then": "approve"}
+    assert client.post(f"/review/{first.id}/save", data=fields).status_code == 303
+    return first.id
+
+
+def edifact_rows(app: App, order_id: int) -> list[tuple[str, str, int, str]]:
+    """(kind, state, attempts, reason) of the order's shipping and billing notices on the EDIFACT channel
+    (the acceptance is the decision's answer, which goes its own way)."""
+    with app.uow() as uow:
+        rows = [*uow.fulfilment.notifications(order_id), *uow.billing.notices(order_id)]
+        return sorted(
+            (str(r.kind), str(r.state), r.attempts, r.error or "")
+            for r in rows
+            if r.channel == "edi" and str(r.kind) != "accepted"
+        )
+
+
+def edifact_out(app: App, order_id: int) -> list[tuple[OutboundKind, str]]:
+    with app.uow() as uow:
+        [order] = [o for o in uow.orders.list(limit=100) if o.id == order_id]
+        sent = uow.outbound.for_document(order.document_id)
+        return sorted(
+            (m.kind, m.recipient) for m in sent if m.kind in (OutboundKind.DESADV, OutboundKind.INVOIC)
+        )
+
+
+def test_notices_for_an_unconfigured_partner_are_held_then_sent_once_it_is_configured(demo_app: App) -> None:
+    order_id = approved_order_of_a_stranger(demo_app)
+    set_up_books(demo_app)
+    demo_app.lifecycle.service.start([order_id], "clerk")
+    ship_all(demo_app, order_id)
+    with demo_app.uow() as uow:
+        order = uow.orders.get(order_id)
+        assert order is not None and order.state is OrderState.SHIPPED
+
+    held = edifact_rows(demo_app, order_id)
+    assert [kind for kind, *_ in held] == ["invoice", "shipped"]  # the INVOIC and the DESADV are due
+    for _kind, state, attempts, reason in held:
+        assert state == NotificationState.PENDING and attempts == 0
+        assert reason.startswith(f"held: EDIFACT partner {STRANGER} is not configured")
+    assert edifact_out(demo_app, order_id) == []
+    demo_app.requeue_unfinished()  # the sweep looks again: still nobody to send to, still no failure
+    drain_all(demo_app)
+    assert edifact_rows(demo_app, order_id) == held
+
+    import_partners(demo_app.uow(), HEADER + f"{STRANGER},14,UNOC,C-1001,edi,ferreteria-nueva\n")
+    demo_app.requeue_unfinished()
+    drain_all(demo_app)
+    assert {state for _, state, _, _ in edifact_rows(demo_app, order_id)} == {NotificationState.QUEUED}
+    assert edifact_out(demo_app, order_id) == [
+        (OutboundKind.DESADV, "ferreteria-nueva"),
+        (OutboundKind.INVOIC, "ferreteria-nueva"),
+    ]
