@@ -164,10 +164,13 @@ def _group(toks: list[Tok]) -> list[list[Tok]]:
     lines: list[list[Tok]] = []
     boxes: list[list[tuple[float, float, float, float]]] = []  # each line's words as (x0, x1, cy, h)
     middles: list[float] = []  # each line's median height, kept as words join it
+    lowest: list[float] = []  # each line's lowest word middle (words come in order of height)
     for tok in sorted(toks, key=lambda t: (t.cy, t.x0)):
         chosen, best = None, 0.0
         x0, x1, cy, h = tok.x0, tok.x1, tok.cy, tok.h
         for i in range(len(lines) - 1, max(-1, len(lines) - LOOKBACK), -1):
+            if cy - lowest[i] > 0.5 * h:
+                continue  # every word of that line, and its middle, stand too far above to join
             line = boxes[i]
             if any(a < x1 and x0 < b and abs(c - cy) > SAME_ROW * d for a, b, c, d in line):
                 continue  # a word in the same place across: another row (one at its very height is a speck)
@@ -179,8 +182,10 @@ def _group(toks: list[Tok]) -> list[list[Tok]]:
             lines.append([tok])
             boxes.append([(x0, x1, cy, h)])
             middles.append(cy)
+            lowest.append(cy)
         else:
             lines[chosen].append(tok)
+            lowest[chosen] = max(lowest[chosen], cy)
             boxes[chosen].append((x0, x1, cy, h))
             middles[chosen] = statistics.median(w[2] for w in boxes[chosen])
     return [sorted(line, key=lambda t: t.x0) for line in lines]
