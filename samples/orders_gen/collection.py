@@ -211,7 +211,9 @@ def render(drawn: Drawn, name: str | None = None) -> DrawnOrder:
     """The PDF of `drawn` and its truth."""
     renderer = mono.render if FAMILIES[drawn.family].mono else page.render
     pdf, carried = renderer(drawn.facts, drawn.look, f"{drawn.family}:{drawn.seed}")
-    record = truth(drawn.facts, gln_printed=drawn.look.id_kind == "gln")
+    record = truth(
+        drawn.facts, gln_printed=drawn.look.id_kind == "gln", tax_printed=drawn.look.totals != "net"
+    )
     record.update(
         family=drawn.family,
         split=split_of(drawn.family, drawn.seed),
