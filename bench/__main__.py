@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from bench import capture_accuracy, edifact_e2e, email_channel, fax_ocr, lifecycle, real_orders, review_view
+from bench import (
+    capture_accuracy,
+    edifact_e2e,
+    email_channel,
+    fax_ocr,
+    lifecycle,
+    pdf_speed,
+    real_orders,
+    review_view,
+)
 
 
 def main() -> int:
@@ -12,6 +21,7 @@ def main() -> int:
     lifecycle.main()
     email_channel.main()
     capture_accuracy.main()
+    pdf_speed.main()
     fax_ocr.main()
     real_orders.main()
     review_view.main()

@@ -1,6 +1,10 @@
 """Scoring drawn orders per layout family and per split (tuning vs held-out), and the command-line
-options every capture bench shares: which families (`--families tuning|held-out|all`), how many orders
-per family, and the first seed."""
+options every capture bench shares: which families (`--families tuning|held-out|all|held-out-all`), how
+many orders per family, and the first seed.
+
+`held-out-all` is the whole held-out side of the split in force (samples.orders_gen.SPLIT, "v2"): every
+family, tuning ones included, at held-out seeds (200 001 on), plus the held-out family. It is measured
+once, at the end of a piece of reader work, never looked at while changing code."""
 
 from __future__ import annotations
 
@@ -27,9 +31,10 @@ class Case:
 def add_options(ap: argparse.ArgumentParser, count: int) -> None:
     ap.add_argument(
         "--families",
-        choices=["tuning", "held-out", "all"],
+        choices=["tuning", "held-out", "all", "held-out-all"],
         default="all",
-        help="tuning families (reader work runs on these) or held-out ones (only ever measured)",
+        help="tuning families (reader work runs on these) or held-out ones (only ever measured);"
+        " held-out-all: every family at held-out seeds",
     )
     ap.add_argument("--family", action="append", choices=sorted(FAMILIES), help="only these families")
     ap.add_argument("--count", type=int, default=count, help="orders per family")
@@ -42,6 +47,11 @@ def add_options(ap: argparse.ArgumentParser, count: int) -> None:
 
 
 def chosen(args: argparse.Namespace) -> tuple[str, ...]:
+    """The families to draw; for `held-out-all` also the first seed, when none was given."""
+    if args.families == "held-out-all":
+        if args.seed is None:
+            args.seed = SPLIT.held_out_seeds.start + 1
+        return tuple(args.family) if args.family else families_of("all")
     return tuple(args.family) if args.family else families_of(args.families)
 
 

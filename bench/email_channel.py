@@ -25,7 +25,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,7 @@ class Case:
     po_number: str | None
     lines: tuple[tuple[str, Decimal], ...]
     acceptable: bool
+    delivery: date | None = None  # the requested delivery date the mail states (body orders)
 
 
 @dataclass
@@ -65,6 +66,11 @@ class Score:
     accepted_right: int = 0
     false_accepts: int = 0
     unread: int = 0
+    header_total: int = 0  # customer, order number and delivery date, where the truth states them
+    header_right: int = 0
+
+    def header_accuracy(self) -> float:
+        return self.header_right / self.header_total if self.header_total else 0.0
 
     def line_accuracy(self) -> float:
         return self.right_lines / self.true_lines if self.true_lines else 0.0
@@ -115,10 +121,24 @@ def score(app: App, cases: Iterable[Case]) -> Score:
                 and resolved[0].customer_id == case.customer_id
                 and (case.po_number is None or resolved[0].captured.po_number == case.po_number)
             )
+            _score_header(result, case, resolved[0] if len(resolved) == 1 else None)
             result.should_accept += case.acceptable
             result.accepted_right += case.acceptable and exact
             result.false_accepts += accepted and not (case.acceptable and exact)
     return result
+
+
+def _score_header(result: Score, case: Case, read: Any) -> None:
+    """Header fields of an e-mail that should be read (an acceptable one): each the truth states."""
+    if not case.acceptable:
+        return
+    wanted: list[tuple[object, object]] = [(case.customer_id, read.customer_id if read else None)]
+    if case.po_number is not None:
+        wanted.append((case.po_number, read.captured.po_number if read else None))
+    if case.delivery is not None:
+        wanted.append((case.delivery, read.captured.requested_delivery_date if read else None))
+    result.header_total += len(wanted)
+    result.header_right += sum(1 for want, got in wanted if want == got)
 
 
 def generated_cases(mails: list[mail_gen.GeneratedMail]) -> list[Case]:
@@ -130,6 +150,7 @@ def generated_cases(mails: list[mail_gen.GeneratedMail]) -> list[Case]:
             m.truth.po_number,
             m.truth.lines,
             m.truth.acceptable,
+            m.truth.delivery,
         )
         for m in mails
     ]
@@ -220,7 +241,8 @@ def _report(kind: str, result: Score | None) -> None:
         print(f"  {kind:<14} n/a (samples/orders_gen is not there)")
         return
     print(
-        f"  {kind:<14} {result.mails:>4} e-mails  lines right {result.line_accuracy():6.1%}"
+        f"  {kind:<14} {result.mails:>4} e-mails  header {result.header_accuracy():6.1%}"
+        f"  lines right {result.line_accuracy():6.1%}"
         f" ({result.right_lines}/{result.true_lines})  touchless {result.touchless():6.1%}"
         f"  false accepts {result.false_accepts}  unread {result.unread}"
     )

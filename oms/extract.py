@@ -134,6 +134,8 @@ def order_json(order: CapturedOrder, resolved: ResolvedOrder) -> dict[str, Any]:
             for line, sku in zip(order.lines, resolved.skus, strict=True)
         ],
         "total": dec(order.total),
+        "net_total": dec(order.net_total),
+        "tax_total": dec(order.tax_total),
         "confidence": resolved.confidence,
         "decision": str(resolved.decision),
         "problems": [p.as_dict() for p in resolved.problems],

@@ -25,6 +25,7 @@ from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import Problem, ProblemCode, Severity
 from core.kernel.errors import ParseError
 from parsers.layout import extract_orders
+from parsers.pdf_words import has_text_layer, read_words_fast
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +116,11 @@ def _has_text(words: PageWords) -> bool:
 
 
 def read_words(content: bytes, max_pages: int = 50) -> list[PageWords]:
-    """Every page's text-layer words (pages without text come back with few or no words)."""
+    """Every page's text-layer words (pages without text come back with few or no words): through
+    PDFium when the pages are plain (parsers.pdf_words), else through pdfplumber."""
+    fast = read_words_fast(content, max_pages)
+    if fast is not None:
+        return fast
     try:
         with open_pdf(content) as pdf:
             count = len(pdf.pages)
@@ -144,6 +149,9 @@ class PdfTextParser:
         a PDF that cannot be opened (this reader explains why)."""
         if not is_pdf(doc.content):
             return None
+        text = has_text_layer(doc.content, self.max_pages, 2 * MIN_TEXT_WORDS)
+        if text is not None:
+            return SCORE_TEXT if text else SCORE_NO_TEXT
         try:
             with open_pdf(doc.content) as pdf:
                 for page in pdf.pages[: self.max_pages]:

@@ -135,7 +135,12 @@ def _order(
     problems = _table_problems(drafts, values, seen, mark)
     picks["currency"] = _currency(found, drafts, pages, skip)
     _record_header(rec, picks, found, ocr)
-    if total.reading is not None:
+    taxed = totals.with_tax(seen, total, mark)
+    if taxed is not None:
+        rec.add("net_total", total.toks, total.certainty, verified=total.verified)
+        rec.add("tax_total", taxed.tax_toks, total.certainty, verified=total.verified)
+        rec.add("total", taxed.total_toks, total.certainty, verified=total.verified)
+    elif total.reading is not None:
         rec.add("total", total.toks, total.certainty, verified=total.verified)
     addresses, block_toks = _parties(rec, pages, found, skip, language)
     delivery = _delivery(picks, drafts, built, rec)
@@ -150,7 +155,9 @@ def _order(
         supplier=parties.party(addresses["supplier"]) if "supplier" in addresses else Party(),
         ship_to=parties.party(addresses["ship_to"]) if "ship_to" in addresses else Party(),
         lines=tuple(b.line for b in built),
-        total=total.reading.value if total.reading else None,
+        total=taxed.total if taxed else total.reading.value if total.reading else None,
+        net_total=taxed.net if taxed else None,
+        tax_total=taxed.tax if taxed else None,
         language=language,
         kind=document.kind(pages),
         identifiers=document.printed_identifiers(pages, block_toks),

@@ -162,21 +162,32 @@ def _group(toks: list[Tok]) -> list[list[Tok]]:
     in height (an address beside "Delivery date: ..."); the middle, when that word is a speck.
     """
     lines: list[list[Tok]] = []
+    boxes: list[list[tuple[float, float, float, float]]] = []  # each line's words as (x0, x1, cy, h)
+    middles: list[float] = []  # each line's median height, kept as words join it
+    lowest: list[float] = []  # each line's lowest word middle (words come in order of height)
     for tok in sorted(toks, key=lambda t: (t.cy, t.x0)):
         chosen, best = None, 0.0
+        x0, x1, cy, h = tok.x0, tok.x1, tok.cy, tok.h
         for i in range(len(lines) - 1, max(-1, len(lines) - LOOKBACK), -1):
-            line = lines[i]
-            if any(t.x0 < tok.x1 and tok.x0 < t.x1 and abs(t.cy - tok.cy) > SAME_ROW * t.h for t in line):
+            if cy - lowest[i] > 0.5 * h:
+                continue  # every word of that line, and its middle, stand too far above to join
+            line = boxes[i]
+            if any(a < x1 and x0 < b and abs(c - cy) > SAME_ROW * d for a, b, c, d in line):
                 continue  # a word in the same place across: another row (one at its very height is a speck)
-            near = min(line, key=lambda t: max(t.x0 - tok.x1, tok.x0 - t.x1))
-            middle = statistics.median(t.cy for t in line)
-            off = min(abs(tok.cy - near.cy), abs(tok.cy - middle))
-            if off <= 0.5 * min(tok.h, near.h) and (chosen is None or off < best):
+            near = min(line, key=lambda w: max(w[0] - x1, x0 - w[1]))
+            off = min(abs(cy - near[2]), abs(cy - middles[i]))
+            if off <= 0.5 * min(h, near[3]) and (chosen is None or off < best):
                 chosen, best = i, off
         if chosen is None:
             lines.append([tok])
+            boxes.append([(x0, x1, cy, h)])
+            middles.append(cy)
+            lowest.append(cy)
         else:
             lines[chosen].append(tok)
+            lowest[chosen] = max(lowest[chosen], cy)
+            boxes[chosen].append((x0, x1, cy, h))
+            middles[chosen] = statistics.median(w[2] for w in boxes[chosen])
     return [sorted(line, key=lambda t: t.x0) for line in lines]
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from parsers.layout import labels
+from parsers.layout import labels, prose
 from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE
 from parsers.layout.geometry import Line, Page, Tok
@@ -155,7 +155,33 @@ def candidates(page: Page, skip: set[int], *, month_first: bool = False) -> list
                     found.certainty *= FOOTER_WEIGHT
                 if found is not None:
                     out.append(found)
+                if hit.kind == "po_number" and line.kind == "text":
+                    out += _prose_order(line, phrase, hit, month_first, found is None)
+        out += _place_date(line, month_first)
     return out
+
+
+def _prose_order(line: Line, phrase: Line, hit: Hit, month_first: bool, want_number: bool) -> list[Candidate]:
+    """An order number stated in a sentence ("nuestro pedido 23554-26, fechado el 24/11/2026") and
+    the date joined to it; the number only when no labelled reading of it was found here."""
+    found = prose.order_number(phrase, hit)
+    if found is None:
+        return []
+    value, tok, index = found
+    label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
+    out = [Candidate("po_number", value, [tok], LIKELY, label, line)] if want_number else []
+    dated = prose.date_after(phrase, index, month_first)
+    if dated is not None:
+        out.append(Candidate("order_date", dated[0], dated[1], LIKELY, label, line))
+    return out
+
+
+def _place_date(line: Line, month_first: bool) -> list[Candidate]:
+    """A letter's opening "Madrid, 24 de noviembre de 2026": the order's date, by the custom of letters."""
+    if line.kind != "text":
+        return []
+    value = prose.place_and_date(line, month_first)
+    return [Candidate("order_date", value, list(line.toks), LIKELY, [], line)] if value is not None else []
 
 
 def _sighting(
@@ -208,7 +234,7 @@ def _in_prose(line: Line, phrase: Line, hit: Hit, month_first: bool) -> Candidat
     label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
     text = " ".join(t.text for t in toks)
     found = find_date(text, month_first=month_first)
-    if found is not None and found.start <= PROSE_DATE_START:
+    if found is not None and len(prose.without_weekday(text[: found.start])) <= PROSE_DATE_START:
         return Candidate(hit.kind, found.value, toks, min(DOUBTFUL, found.certainty), label, line)
     if toks and _DATE_LIKE.match(text):
         return Candidate(hit.kind, None, toks, 0.0, label, line)  # seen, unreadable

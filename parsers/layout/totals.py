@@ -1,5 +1,6 @@
-"""Totals and carried-forward subtotals printed outside the table, and the choice of the order total:
-the one the lines add up to, else the net total before the plain one before the gross one."""
+"""Totals, tax amounts and carried-forward subtotals printed outside the table, and the choice of the
+order total: the one the lines add up to, else the net total before the plain one before the gross one;
+with a tax amount and a total that is that one plus the tax printed too, the three (net, tax, total)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ MAX_OPEN = 6  # lines with readings left open that the total may settle together
 class Seen:
     """A total-like amount printed on a page: net, gross, plain total or a carried-forward subtotal."""
 
-    kind: str  # "net" | "gross" | "total" | "carried"
+    kind: str  # "net" | "gross" | "total" | "tax" | "carried"
     toks: list[Tok]
     page: int
     y: float
@@ -73,7 +74,7 @@ def _in_boxes(page: Page, index: int) -> list[Seen]:
     out: list[Seen] = []
     for hit, phrase in found if numbers else []:
         nearest = min(numbers, key=lambda t: abs(t.cx - phrase.cx))
-        if hit.kind != "tax" and abs(nearest.cx - phrase.cx) < BOX_GAP * 4 * line.height:
+        if abs(nearest.cx - phrase.cx) < BOX_GAP * 4 * line.height:
             out.append(Seen(hit.kind, [nearest], page.number, below.cy))
     return out
 
@@ -84,7 +85,7 @@ def _in_line(line: Line) -> list[Seen]:
         return [Seen("carried", toks, line.page, line.cy)] if toks else []
     for phrase in line.phrases():
         hit = labels.starts_with(phrase.toks, TOTALS)
-        if hit is None or hit.kind == "tax":
+        if hit is None:
             continue
         after = [t for t in line.toks if t.x0 >= phrase.toks[hit.end - 1].x1]
         toks = _last_number(after)
@@ -95,7 +96,7 @@ def _in_line(line: Line) -> list[Seen]:
 
 def choose(seen: list[Seen], line_sum: Decimal | None, mark: str) -> Chosen:
     """The order total: a printed total equal to the sum of the lines wins; else by kind."""
-    totals = [s for s in seen if s.kind != "carried"]
+    totals = [s for s in seen if s.kind not in ("carried", "tax")]
     if line_sum is not None:
         for s in totals:
             found = matching(readings(s.toks[-1].text, mark, rules=False), line_sum)
@@ -110,6 +111,34 @@ def choose(seen: list[Seen], line_sum: Decimal | None, mark: str) -> Chosen:
     return Chosen(None, [], 0.0, False)
 
 
+@dataclass
+class WithTax:
+    """A net total, the tax printed under it and the total they make, all three printed."""
+
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+    tax_toks: list[Tok]
+    total_toks: list[Tok]
+
+
+def with_tax(seen: list[Seen], chosen: Chosen, mark: str) -> WithTax | None:
+    """When the page prints a tax amount and a total equal to the chosen total plus that tax, the chosen
+    total is the net one: the three, to the cent. None when no such pair is printed."""
+    if chosen.reading is None:
+        return None
+    net = chosen.reading.value
+    for tax in (s for s in seen if s.kind == "tax"):
+        for t in readings(tax.toks[-1].text, mark, rules=False)[:1]:
+            if t.value < 0 or t.value >= net:
+                continue
+            for gross in (s for s in seen if s.kind in PREFERENCE and s.toks is not chosen.toks):
+                for g in readings(gross.toks[-1].text, mark, rules=False)[:1]:
+                    if g.value == net + t.value:
+                        return WithTax(net, t.value, g.value, tax.toks, gross.toks)
+    return None
+
+
 def settle(solved: list[Solved], seen: list[Seen], mark: str) -> list[Solved] | None:
     """For lines whose arithmetic left two readings open ("1280" read for 1230, or "12,3" for 12,8): the
     one choice per line for which the lines add up to a printed total, when exactly one choice does."""
@@ -118,7 +147,7 @@ def settle(solved: list[Solved], seen: list[Seen], mark: str) -> list[Solved] | 
     if not open_lines or len(open_lines) > MAX_OPEN or None in others:
         return None
     fixed = sum((v for v in others if v is not None), Decimal(0))
-    printed = [readings(s.toks[-1].text, mark, rules=False) for s in seen if s.kind != "carried"]
+    printed = [readings(s.toks[-1].text, mark, rules=False) for s in seen if s.kind not in ("carried", "tax")]
     fits, exact = [], []
     for choice in itertools.product(*(solved[i].options for i in open_lines)):
         values = [line_value(c) for c in choice]

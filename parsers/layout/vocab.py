@@ -59,7 +59,8 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
         "délai de livraison|liefertermin gewünscht|wunschtermin|lieferung bis|liefern bis|consegna|"
         "consegna richiesta|data consegna richiesta|termine di consegna|délai|livrer avant le|consegna entro|"
         "entrega em|entregar até|termin|no later than|not later than|deliver no later than|no más tarde del|"
-        "no más tarde de|entro il|au plus tard le|spätestens am|spätestens bis|até ao dia|até dia"
+        "no más tarde de|entro il|au plus tard le|spätestens am|spätestens bis|até ao dia|até dia|"
+        "para el día|en nuestro almacén el|on or before|to arrive by|arrive by"
     ),
     "party_id": _phrases(
         "nº cliente|no cliente|código de cliente|codigo cliente|cód. cliente|cod. cliente|"

@@ -263,8 +263,12 @@ def line_truth(line: Line) -> dict[str, Any]:
     }
 
 
-def truth(facts: Facts, gln_printed: bool) -> dict[str, Any]:
-    """The facts in the shape of `oms extract --json` (one order), plus what only the generator knows."""
+def truth(facts: Facts, gln_printed: bool, tax_printed: bool = False) -> dict[str, Any]:
+    """The facts in the shape of `oms extract --json` (one order), plus what only the generator knows.
+
+    `total` is the document's final total as printed, as the order's contract defines it: with the tax
+    when the document prints a tax line (then `net_total` and `tax_total` are the two printed above it),
+    else the lines' sum."""
     c, s = facts.customer, facts.ship_to
     return {
         "po_number": facts.po_number,
@@ -282,7 +286,9 @@ def truth(facts: Facts, gln_printed: bool) -> dict[str, Any]:
             "country": s.country,
         },
         "lines": [line_truth(line) for line in facts.lines],
-        "total": dec(facts.total),
+        "total": dec(facts.total + facts.tax if tax_printed else facts.total),
+        "net_total": dec(facts.total) if tax_printed else None,
+        "tax_total": dec(facts.tax) if tax_printed else None,
         "tax_rate": dec(facts.tax_rate),
         "language": facts.language,
     }

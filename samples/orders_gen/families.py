@@ -1,4 +1,4 @@
-"""The eight layout families of drawn orders. A family fixes what makes a kind of document recognisable
+"""The nine layout families of drawn orders. A family fixes what makes a kind of document recognisable
 (an SAP listing's windowed header and position rows, a dot-matrix printout's fixed columns) and draws
 everything else from the shared parameter space, so two orders of one family still differ."""
 
@@ -229,6 +229,11 @@ def sap_listing(rng: random.Random, c: Customer, cur: str) -> Look:
     )
     d.update(size=rng.choice((8.0, 8.5, 9.0)), logo="none", letterhead_ids=_p(rng, 0.8), intro=_p(rng, 0.3))
     return finish(d)
+
+
+def freeform(rng: random.Random, c: Customer, cur: str) -> Look:
+    """Every parameter from the whole space, nothing narrowed: no reader change was made looking at it."""
+    return finish(base(rng, "freeform", c, cur))
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from samples.orders_gen.master import (
@@ -183,9 +183,16 @@ def _dec(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+VAT_LAYOUTS = frozenset(("ruled", "borderless", "boxed", "multipage"))  # the layouts that print the VAT
+
+
 def truth(spec: OrderSpec) -> dict[str, Any]:
-    """The facts of `spec` in the shape of `oms extract --json` (one order)."""
+    """The facts of `spec` in the shape of `oms extract --json` (one order); the total is the final one
+    printed (with the VAT when the layout shows it, the net total and VAT then beside it)."""
     c, s = spec.customer, spec.ship_to
+    net = spec.shown_total
+    printed = spec.show_vat and spec.layout in VAT_LAYOUTS
+    vat = (net * spec.vat_rate / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if printed else None
     return {
         "po_number": spec.po_number,
         "customer_id": c.customer_id,
@@ -215,6 +222,8 @@ def truth(spec: OrderSpec) -> dict[str, Any]:
             }
             for line in spec.lines
         ],
-        "total": _dec(spec.shown_total),
+        "total": _dec(net + vat if vat is not None else net),
+        "net_total": _dec(net) if vat is not None else None,
+        "tax_total": _dec(vat) if vat is not None else None,
         "language": spec.language,
     }

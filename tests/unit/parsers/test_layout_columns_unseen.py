@@ -54,4 +54,5 @@ def test_order_numbers_and_totals_labelled_in_the_neighbours_languages(
     doc.row(254, (370, "IVA 21 %"), (470, "8,82"))
     doc.row(268, (370, gross), (470, "50,82"))
     order = doc.order()
-    assert (order["po_number"], order["total"]) == ("PO96833", "42")
+    # the order's total is the final one printed, with the tax; the net total beside it
+    assert (order["po_number"], order["total"], order["net_total"]) == ("PO96833", "50.82", "42")

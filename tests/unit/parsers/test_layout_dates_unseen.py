@@ -101,7 +101,7 @@ def test_order_date_labels_of_other_writers(label: str, want: str) -> None:
 
 
 def test_a_date_in_a_sentence_without_a_delivery_word_is_not_dropped() -> None:
-    order = _order("La mercancía deberá estar en nuestro almacén el 2026-12-09 como muy tarde.")
+    order = _order("Contamos con tenerlo todo aquí el 2026-12-09 sin falta.")
     assert order["requested_delivery_date"] is None
     assert [u["field"] for u in order["unread"]] == ["requested_delivery_date"]
     assert order["decision"] != "accept"

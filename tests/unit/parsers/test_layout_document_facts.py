@@ -91,7 +91,8 @@ def test_totals_in_a_row_of_boxes_over_their_amounts() -> None:
     doc.row(360, (40, "SUBTOTAL"), (200, "I.V.A."), (400, "TOTAL"))
     doc.row(374, (45, "32,00"), (205, "6,72"), (405, "38,72"))
     order = doc.order()
-    assert order["total"] == "32"  # the net total the lines add up to
+    # the lines add up to the net total; with the tax beside it, the total is the final one printed
+    assert (order["net_total"], order["tax_total"], order["total"]) == ("32", "6.72", "38.72")
 
 
 def test_a_tax_id_stops_where_its_own_characters_stop() -> None:

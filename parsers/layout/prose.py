@@ -1,0 +1,93 @@
+"""Header fields stated in running text, as letters state them: "Adjuntamos nuestro pedido 23554-26,
+fechado el 24 de noviembre de 2026", "Please find below our order no. 118/26 dated 3 December 2026",
+and the place-and-date line that opens a letter ("Madrid, 24 de noviembre de 2026").
+
+The order number is the word right after an order label in the sentence; the order date is the date
+right after that number, joined to it by a few words ("de fecha", "fechado el", "dated", "of"). Both are
+LIKELY, not SURE: a sentence is no form, but the two together leave little room for doubt."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.layout.dates import find_date
+from parsers.layout.geometry import Line, Tok
+from parsers.layout.labels import Hit
+from parsers.layout.text import has_digit
+
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/\-._]{2,29}$")
+_EDGE = ":,;.'\"‘’“”«»()"
+_NUMBER_WORDS = frozenset(("nº", "no", "no.", "n.º", "n°", "num.", "número", "numero", "number", "#", "nr."))
+MIN_ALONE = 4  # characters an order number after a one-word label ("pedido 1234") must have
+AFTER_NUMBER = 8  # words after the order number its date may stand in
+# words that join an order number to its date: "de fecha", "fechado el", "dated", "of", "del"
+_JOIN = re.compile(
+    r"[,;]?\s*(?:(?:(?:de|con)\s+fecha(?:\s+del?)?|fechad[oa]\s+(?:el|a)|dated|of|from|del?|issued\s+on|"
+    r"emitido\s+el)\s*)?(?:the|el)?\s*",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(
+    r"^(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?\s+",
+    re.IGNORECASE,
+)
+_WEEKDAY_END = re.compile(r"(?<!\w)" + _WEEKDAY.pattern[1:] + "$", re.IGNORECASE)
+# "Madrid, 24 de noviembre de 2026", "London, 3rd December 2026": a place, a comma, a date, nothing else
+_PLACE = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w .'\-]{1,40},\s*", re.UNICODE)
+
+
+def order_number(phrase: Line, hit: Hit) -> tuple[str, Tok, int] | None:
+    """The order number right after an order label in running text, its word and its index."""
+    i = hit.end
+    while i < len(phrase.toks) and phrase.toks[i].text.lower() in _NUMBER_WORDS:
+        i += 1
+    if i >= len(phrase.toks):
+        return None
+    tok = phrase.toks[i]
+    value = tok.text.strip(_EDGE)
+    if not (has_digit(value) and _CODE.match(value)) or find_date(value) is not None:
+        return None
+    if hit.size < 2 and len(value) < MIN_ALONE:
+        return None  # "order 100 units": a quantity, not an order number
+    if value.replace(".", "").replace(",", "").isdigit() and ("," in value or value.count(".") > 1):
+        return None  # an amount
+    return value, tok, i
+
+
+def date_after(phrase: Line, index: int, month_first: bool) -> tuple[object, list[Tok]] | None:
+    """The date that follows the order number at `index`, joined to it by a few words at most."""
+    toks = phrase.toks[index + 1 : index + 1 + AFTER_NUMBER]
+    text = " ".join(t.text for t in toks)
+    found = find_date(text, month_first=month_first)
+    if found is None:
+        return None
+    number = phrase.toks[index].text
+    trail = number[len(number.rstrip(_EDGE)) :]
+    if _JOIN.fullmatch(f"{trail} {without_weekday(text[: found.start])}".strip()) is None:
+        return None
+    return found.value, toks
+
+
+def without_weekday(gap: str) -> str:
+    """The words before a date without the weekday name that ends them ("para el día martes, ")."""
+    found = _WEEKDAY_END.search(gap)
+    return gap[: found.start()] if found else gap
+
+
+def skip_weekday(text: str) -> int:
+    """Characters of a weekday name before a date ("miércoles, 25 de noviembre", "Tuesday 8 Dec")."""
+    found = _WEEKDAY.match(text)
+    return found.end() if found else 0
+
+
+def place_and_date(line: Line, month_first: bool) -> object | None:
+    """The date of a line that is a place, a comma and a date and nothing else."""
+    text = line.text.strip().rstrip(".")
+    place = _PLACE.match(text)
+    if place is None:
+        return None
+    start = place.end() + skip_weekday(text[place.end() :])
+    found = find_date(text[start:], month_first=month_first)
+    if found is None or found.start != 0 or start + found.end < len(text):
+        return None
+    return found.value

@@ -1,0 +1,45 @@
+"""Net total, tax and total as an order prints them under its lines: the order's total is the final one
+printed (with the tax), the net total and the tax are kept beside it; a page with one total keeps it as
+the total and no net or tax."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.unit.parsers.doc_support import Doc
+
+TABLE = ((40, "Ref."), (110, "Descripción"), (330, "Cantidad"), (400, "Precio"), (480, "Importe"))
+
+
+def _order(*totals: tuple[str, str]) -> dict[str, Any]:
+    doc = Doc()
+    doc.row(40, (40, "PEDIDO DE COMPRA"), size=14)
+    doc.row(70, (40, "Nº pedido: OC-7710"))
+    doc.row(84, (40, "Fecha: 26/11/2026"))
+    doc.row(200, *TABLE)
+    doc.row(216, (40, "BX-9"), (110, "Bisagra inox"), (330, "10"), (400, "3,20"), (480, "32,00"))
+    doc.row(230, (40, "TR-4"), (110, "Tornillo M4"), (330, "100"), (400, "0,18"), (480, "18,00"))
+    for i, (label, amount) in enumerate(totals):
+        doc.row(260 + 14 * i, (380, label), (480, amount))
+    return doc.order()
+
+
+def test_net_tax_and_total_printed_are_all_three_kept() -> None:
+    # 32,00 + 18,00 = 50,00 net; 21 % of it is 10,50; 60,50 with the tax
+    order = _order(("Base imponible", "50,00"), ("IVA 21 %", "10,50"), ("Total pedido", "60,50"))
+    assert (order["net_total"], order["tax_total"], order["total"]) == ("50", "10.5", "60.5")
+    assert not [p for p in order["problems"] if p["code"] == "total_mismatch"]
+
+
+def test_a_total_without_tax_stays_the_total() -> None:
+    order = _order(("Total", "50,00"))
+    assert order["total"] == "50"
+    assert order["net_total"] is None and order["tax_total"] is None
+
+
+def test_a_tax_line_whose_sum_is_no_printed_total_fills_no_net_or_tax() -> None:
+    """ "Total 50,00 / IVA 21 % 10,50 / Total con IVA 61,50": net and tax make 60,50, which is not
+    printed; the order keeps the lines' total and says nothing it cannot check about the tax."""
+    order = _order(("Total", "50,00"), ("IVA 21 %", "10,50"), ("Total con IVA", "61,50"))
+    assert order["net_total"] is None and order["tax_total"] is None
+    assert order["decision"] != "accept"
