@@ -236,6 +236,8 @@ class OutboundKind(enum.StrEnum):
     REPLY = "reply"  # the answer to an order that came by e-mail or fax
     INVOIC = "invoic"  # an EDIFACT invoice or credit note
     BILLING = "billing"  # an invoice, credit note or return notice on e-mail or fax
+    ORDERS = "orders"  # our purchase order to an EDIFACT supplier
+    PURCHASE = "purchase"  # our purchase order to a supplier by e-mail or fax
 
 
 class OutboundState(enum.StrEnum):
