@@ -90,8 +90,12 @@ def test_plan_from_reorder_rules_then_edit_approve_and_drop_by_the_command_line(
     assert "PO-000002 S-QUIM MAD: cancelled" in oms(capsys, "purchasing", "drop", "PO-000002")
     assert "PO-000001 S-HERR MAD: approved" in oms(capsys, "purchasing", "approve", "PO-000001")
     history = oms(capsys, "purchasing", "list", "PO-000001")
-    for step in ("propose: draft -> draft", "edit: draft -> draft line 2 GUA-NIT-L: 120 -> 0",
-                 "approve: draft -> approved", "send: approved -> sent email to orders@brondby-tools.example"):  # fmt: skip
+    for step in (
+        "propose: draft -> draft",
+        "edit: draft -> draft line 2 GUA-NIT-L: 120 -> 0",
+        "approve: draft -> approved",
+        "send: approved -> sent email to orders@brondby-tools.example",
+    ):
         assert step in history
     assert main(["purchasing", "approve", "PO-000002"]) == 2  # cancelled: nothing more happens to it
     assert "cancelled; it cannot become approved" in capsys.readouterr().err
