@@ -10,11 +10,24 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from core.kernel.errors import ComandaError, LifecycleError, NoCarrier, NotFound, NotPermitted
+from core.purchasing.domain.errors import IllegalPoTransition
 from web.deps import Backend
 from web.headers import SecurityHeadersMiddleware
 from web.pages import billing as billing_pages
 from web.pages import calibration, dashboard, fulfilment, images, login, review, signins
-from web.routes import billing, books, documents, health, lifecycle, orders, picklists, shipments, stock
+from web.pages import purchasing as purchasing_pages
+from web.routes import (
+    billing,
+    books,
+    documents,
+    health,
+    lifecycle,
+    orders,
+    picklists,
+    purchasing,
+    shipments,
+    stock,
+)
 from web.routes.channels import endpoint_router
 from web.schemas import COMMON_ERRORS, CONFLICT
 from web.security import AuthMiddleware
@@ -45,6 +58,8 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     api.include_router(billing.router, responses=CONFLICT)
     api.include_router(books.router, responses=CONFLICT)
     api.include_router(billing_pages.router)
+    api.include_router(purchasing.router, responses=CONFLICT)
+    api.include_router(purchasing_pages.router)
     for endpoint in oms.channels.endpoints():  # what registered channels receive on (AS2's /as2)
         api.include_router(endpoint_router(endpoint))
     api.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -68,6 +83,11 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
         no carrier takes."""
         status = 422 if isinstance(exc, NoCarrier) else 409
         return JSONResponse(status_code=status, content={"detail": str(exc)})
+
+    @api.exception_handler(IllegalPoTransition)
+    async def po_state(_request: Request, exc: IllegalPoTransition) -> JSONResponse:
+        """A step the purchase order's state does not allow."""
+        return JSONResponse(status_code=409, content={"detail": str(exc)})
 
     @api.exception_handler(ComandaError)
     async def comanda_error(_request: Request, exc: ComandaError) -> JSONResponse:
