@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import sys
 
-from bench import capture_accuracy, edifact_e2e, email_channel, fax_ocr, lifecycle, real_orders, review_view
+from bench import (
+    capture_accuracy,
+    edifact_e2e,
+    email_channel,
+    fax_ocr,
+    lifecycle,
+    purchasing,
+    real_orders,
+    review_view,
+)
 
 
 def main() -> int:
     edifact_e2e.main()
     lifecycle.main()
+    purchasing.main()
     email_channel.main()
     capture_accuracy.main()
     fax_ocr.main()
