@@ -6,6 +6,7 @@ composes them, so purchasing imports neither."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -56,6 +57,12 @@ class SupplyReads:
             (sku, wh): (on or Decimal(0)) - (al or Decimal(0))
             for sku, wh, on, al in self.session.execute(stmt)
         }
+
+    def product_facts(self, skus: Iterable[str]) -> dict[str, tuple[str | None, str]]:
+        products = kernel.metadata.tables["products"].c  # the catalog's table, on the one metadata
+        wanted = sorted(set(skus))
+        stmt = select(products.sku, products.gtin, products.name).where(products.sku.in_(wanted))
+        return {sku: (gtin, name) for sku, gtin, name in self.session.execute(stmt)}
 
     def location_of(self, sku: str, warehouse: str) -> str | None:
         s = stock.stock_levels.c

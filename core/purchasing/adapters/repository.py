@@ -14,7 +14,7 @@ from core.purchasing.adapters import orm
 from core.purchasing.domain.answers import AnswerKind, DocumentState, SupplierDocument
 from core.purchasing.domain.orders import PoLine, PoState, PurchaseOrder
 from core.purchasing.domain.receiving import Receipt
-from core.purchasing.domain.suppliers import Preference, ReorderRule, Supplier, SupplierProduct
+from core.purchasing.domain.suppliers import Offer, Preference, ReorderRule, Rule, Supplier, SupplierProduct
 
 Row = Supplier | SupplierProduct | Preference | ReorderRule
 
@@ -51,6 +51,13 @@ class PurchasingRepository:
 
     def rules(self) -> Sequence[ReorderRule]:
         return self.session.scalars(select(ReorderRule)).all()
+
+    # planning reads every rule and offer: plain rows, not mapped objects (a tenth of the time)
+    def rule_rows(self) -> Sequence[Rule]:
+        return self.session.execute(select(orm.reorder_rules)).all()
+
+    def offer_rows(self) -> Sequence[Offer]:
+        return self.session.execute(select(orm.supplier_products)).all()
 
     def upsert(self, row: Row) -> bool:
         """Insert or replace by primary key; True when the row is new."""

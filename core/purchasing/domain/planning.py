@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from core.purchasing.domain.suppliers import ReorderRule, SupplierProduct, choose_supplier
+from core.purchasing.domain.suppliers import Offer, Rule, choose_supplier, order_quantity
 
 ZERO = Decimal(0)
 Place = tuple[str, str]  # (sku, warehouse)
@@ -69,7 +69,7 @@ class Position:
         return self.available.get(place, ZERO) + self.on_order.get(place, ZERO) - self.demand.get(place, ZERO)
 
 
-def needs(rules: Iterable[ReorderRule], position: Position) -> list[Need]:
+def needs(rules: Iterable[Rule], position: Position) -> list[Need]:
     """Every (sku, warehouse) at or below its reorder point, or below zero without a rule."""
     found: list[Need] = []
     ruled: set[Place] = set()
@@ -87,14 +87,14 @@ def needs(rules: Iterable[ReorderRule], position: Position) -> list[Need]:
 
 
 def plan(
-    rules: Iterable[ReorderRule],
+    rules: Iterable[Rule],
     position: Position,
-    offers: Iterable[SupplierProduct],
+    offers: Iterable[Offer],
     preferred: Mapping[Place, str],
     today: date,
 ) -> Plan:
     """Proposals grouped by supplier and warehouse, each line in whole packs and at least the minimum."""
-    by_sku: dict[str, list[SupplierProduct]] = defaultdict(list)
+    by_sku: dict[str, list[Offer]] = defaultdict(list)
     for each in offers:
         by_sku[each.sku].append(each)
     grouped: dict[tuple[str, str], Proposal] = {}
@@ -110,7 +110,7 @@ def plan(
             key, Proposal(offer.supplier_id, need.warehouse, offer.currency, arrives)
         )
         proposal.expected_date = max(proposal.expected_date, arrives)
-        quantity = offer.order_quantity(need.wanted)
+        quantity = order_quantity(offer, need.wanted)
         proposal.lines.append(ProposedLine(need.sku, offer.supplier_item_code, quantity, offer.price, need))
     proposals = [grouped[k] for k in sorted(grouped)]
     return Plan(proposals, unsourced)

@@ -7,6 +7,7 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
+from typing import Protocol
 
 
 class OrderChannel(enum.StrEnum):
@@ -65,10 +66,48 @@ class SupplierProduct:
     min_order_qty: Decimal
 
     def order_quantity(self, needed: Decimal) -> Decimal:
-        """The smallest quantity of whole packs, at least the minimum, that covers `needed`."""
-        wanted = max(needed, self.min_order_qty)
-        packs = (wanted / self.pack).to_integral_value(rounding=ROUND_CEILING)
-        return packs * self.pack
+        return order_quantity(self, needed)
+
+
+class Offer(Protocol):
+    """What planning reads of a supplier's offer (a `SupplierProduct`, or a plain row of one)."""
+
+    @property
+    def supplier_id(self) -> str: ...
+    @property
+    def sku(self) -> str: ...
+    @property
+    def supplier_item_code(self) -> str: ...
+    @property
+    def pack(self) -> Decimal: ...
+    @property
+    def price(self) -> Decimal: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def lead_time_days(self) -> int: ...
+    @property
+    def min_order_qty(self) -> Decimal: ...
+
+
+class Rule(Protocol):
+    """What planning reads of a reorder rule."""
+
+    @property
+    def sku(self) -> str: ...
+    @property
+    def warehouse(self) -> str: ...
+    @property
+    def reorder_point(self) -> Decimal: ...
+    @property
+    def order_up_to(self) -> Decimal: ...
+
+
+def order_quantity(offer: Offer, needed: Decimal) -> Decimal:
+    """The smallest quantity of whole packs, at least the supplier's minimum, that covers `needed`."""
+    wanted = max(needed, offer.min_order_qty)
+    packs = (wanted / offer.pack).to_integral_value(rounding=ROUND_CEILING)
+    return packs * offer.pack
 
 
 @dataclass(eq=False)
@@ -94,9 +133,9 @@ class ReorderRule:
 def choose_supplier(
     sku: str,
     warehouse: str,
-    offers: Iterable[SupplierProduct],
+    offers: Iterable[Offer],
     preferred: Mapping[tuple[str, str], str],
-) -> SupplierProduct | None:
+) -> Offer | None:
     """The preferred supplier's offer; without a preference the cheapest, then the quickest."""
     choices = [o for o in offers if o.sku == sku]
     chosen = preferred.get((sku, warehouse))

@@ -28,10 +28,8 @@ def position(uow: PurchasingUnitOfWork) -> planning.Position:
 
 
 def compute(uow: PurchasingUnitOfWork, now: datetime) -> planning.Plan:
-    offers = uow.purchasing.offers()
-    return planning.plan(
-        uow.purchasing.rules(), position(uow), offers, uow.purchasing.preferences(), now.date()
-    )
+    rules, offers = uow.purchasing.rule_rows(), uow.purchasing.offer_rows()
+    return planning.plan(rules, position(uow), offers, uow.purchasing.preferences(), now.date())
 
 
 def propose(
@@ -40,9 +38,12 @@ def propose(
     """Write the plan's proposals as draft purchase orders."""
     plan = compute(uow, now)
     made: list[PurchaseOrder] = []
-    for proposal in plan.proposals:
+    facts = uow.supply.product_facts(line.sku for p in plan.proposals for line in p.lines)
+    first = uow.purchasing.next_number()  # read before any is added, so that none is counted twice
+    base = int(first.removeprefix("PO-"))
+    for ahead, proposal in enumerate(plan.proposals):
         po = PurchaseOrder(
-            number=uow.purchasing.next_number(),
+            number=f"PO-{base + ahead:06d}",
             supplier_id=proposal.supplier_id,
             warehouse=proposal.warehouse,
             currency=proposal.currency,
@@ -50,19 +51,19 @@ def propose(
             expected_date=proposal.expected_date,
         )
         for number, item in enumerate(proposal.lines, start=1):
-            product = uow.master.product(item.sku)
+            gtin, name = facts.get(item.sku, (None, ""))
             po.lines.append(
                 PoLine(
                     line_no=number, sku=item.sku, supplier_item_code=item.supplier_item_code,
                     quantity=item.quantity, unit_price=item.unit_price,
-                    gtin=product.gtin if product else None, description=product.name if product else "",
+                    gtin=gtin, description=name,
                     expected_date=proposal.expected_date,
                 )
             )  # fmt: skip
         po.note("propose", actor, now, f"planned: {len(po.lines)} line(s)")
         uow.purchasing.add(po)
-        uow.flush()  # the next number counts this one
         made.append(po)
+    uow.flush()
     return made, plan
 
 

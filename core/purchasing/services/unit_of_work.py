@@ -5,6 +5,7 @@ its own: products (the catalog's), stock and open demand (fulfilment's), goods t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol
@@ -32,6 +33,10 @@ class Supply(Protocol):
     def warehouse_names(self) -> list[tuple[str, str]]: ...
 
     def available(self) -> dict[tuple[str, str], Decimal]: ...
+
+    def product_facts(self, skus: Iterable[str]) -> dict[str, tuple[str | None, str]]:
+        """GTIN and name per SKU, read at once for many lines."""
+        ...
 
     def location_of(self, sku: str, warehouse: str) -> str | None:
         """Where the warehouse keeps the product already (goods in go there)."""
