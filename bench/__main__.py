@@ -11,6 +11,7 @@ from bench import (
     fax_ocr,
     lifecycle,
     pdf_speed,
+    purchasing,
     real_orders,
     review_view,
 )
@@ -19,6 +20,7 @@ from bench import (
 def main() -> int:
     edifact_e2e.main()
     lifecycle.main()
+    purchasing.main()
     email_channel.main()
     capture_accuracy.main()
     pdf_speed.main()

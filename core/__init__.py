@@ -6,9 +6,12 @@ core/
 ├── catalog/      customers, products, customer item codes and their import
 ├── fulfilment/   the order's lifecycle, stock, warehouses and allocation, pick/pack, shipping, notifications
 ├── billing/      payments and credit, invoices and VAT, returns' money, settlement, the books, receivables
+├── purchasing/   suppliers and their products, replenishment planning, purchase orders, suppliers'
+│                 answers (ORDRSP, DESADV, INVOIC), receiving and three-way invoice matching
 ├── kernel/       shared by every area: errors, money, phones, the order and master-data records,
 │                 users, the outbox, OrderChange, the unit-of-work base, the runner, the database
 ├── unit_of_work  every area's unit of work composed over one session: where the areas meet
+├── supply        purchasing's protocols met by fulfilment's stock and demand and billing's books
 ├── orm           every area's tables on the kernel's one metadata, mapped together
 └── migrate, migrations/   one linear Alembic history for all of it
 

@@ -5,7 +5,9 @@ Areas meet here and nowhere else inside core: capture, fulfilment and billing re
 through the catalog's repository, billing reads orders, shipments and stock through fulfilment's,
 `uow.lifecycle` carries the lifecycle steps that capture (a buyer's change) and billing (a payment's
 outcome) take on an order, every movement of goods is valued in billing's journal as it is posted,
-and the products import hands its cost and VAT columns to billing, all in the same transaction.
+and the products import hands its cost and VAT columns to billing, all in the same transaction;
+purchasing reads stock and demand, takes goods in through fulfilment's receipt and posts supplier
+invoices through billing's books (`core.supply`).
 The channels customers are told on come from the composition root, which registered them.
 Each area's services see only their own unit of work (`core.<area>.services.unit_of_work`).
 """
@@ -30,9 +32,13 @@ from core.fulfilment.domain.stock import StockMovement
 from core.fulfilment.services.steps import LifecycleSteps
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.model import Product
+from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
+from core.supply import PayablesBook, StockIn, SupplyReads
 
 
-class UnitOfWork(CatalogUnitOfWork, CaptureUnitOfWork, FulfilmentUnitOfWork, BillingUnitOfWork):
+class UnitOfWork(
+    CatalogUnitOfWork, CaptureUnitOfWork, FulfilmentUnitOfWork, BillingUnitOfWork, PurchasingUnitOfWork
+):
     master: MasterDataRepository
     fulfilment: FulfilmentRepository
     stock: StockRepository
@@ -47,6 +53,9 @@ class UnitOfWork(CatalogUnitOfWork, CaptureUnitOfWork, FulfilmentUnitOfWork, Bil
         self.lifecycle = LifecycleSteps(self)
         self.stock.on_post(self._value)
         self.product_extras = self._product_extras
+        self.supply = SupplyReads(session)
+        self.goods_in = StockIn(self)
+        self.payables = PayablesBook(self)
 
     def _value(self, movements: Sequence[StockMovement], now: datetime) -> None:
         value_movements(self.ledger, self.master, movements)

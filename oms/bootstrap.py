@@ -41,6 +41,7 @@ from oms.channels import ChannelHost, register_channels
 from oms.handlers import EVENT_HANDLERS, Deps, bind, job_table
 from oms.lifecycle import Lifecycle
 from oms.ocr import ocr_parsers, page_engine
+from oms.purchasing import Purchasing
 from oms.sales import Sales
 from oms.settings import Settings
 from oms.tasks import Jobs, Worker, drain
@@ -111,6 +112,7 @@ class App:
     channels: ChannelRegistry = field(init=False)
     lifecycle: Lifecycle = field(init=False)
     billing: Billing = field(init=False)
+    purchasing: Purchasing = field(init=False)
     sales: Sales = field(init=False)
     read: Callable[[InboundDocument], ParseResult] = field(init=False)
     ocr: PageOcr = field(init=False)
@@ -127,9 +129,15 @@ class App:
         self.lifecycle = Lifecycle(wiring, policy, close_gate)
         four_eyes = FourEyes(above=self.settings.second_approval_above)
         self.billing = Billing(wiring, policy, self.settings.data_dir, four_eyes)
+        self.purchasing = Purchasing(wiring, self.settings.purchase_price_tolerance)
         self.sales = Sales(self.uow, self.clock, self.publish, self.submit)
         table = job_table(
-            self.process, self.deliver, self.lifecycle.service, self.billing.service, self.deliver_message
+            self.process,
+            self.deliver,
+            self.lifecycle.service,
+            self.billing.service,
+            self.purchasing.service,
+            self.deliver_message,
         )
         self.jobs = Jobs(self.broker, table)
         deps = Deps(self.jobs, auto_fulfil=self.settings.auto_fulfil)
@@ -161,7 +169,8 @@ class App:
         )
 
     def process(self, document_id: int) -> DocumentState:
-        return self.processor().process(document_id)
+        """A supplier's answer goes to purchasing; every other arrival is read as an order."""
+        return self.purchasing.intake(self.processor().process)(document_id)
 
     def answer(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
         """Queue the answer to an order decided in review (the caller commits and publishes)."""
@@ -220,6 +229,7 @@ class App:
             + self.jobs.send_each("execute_payment", calls)
             + self.jobs.send_each("render_billing_notices", orders)
             + self.jobs.send_each("invoice_shipment", shipments)
+            + self.jobs.send_each("send_purchase_order", self.purchasing.service.waiting_to_send())
         )
 
     def start_sweeper(self) -> threading.Thread:

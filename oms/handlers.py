@@ -24,6 +24,8 @@ from core.fulfilment.domain.events import (
 )
 from core.fulfilment.services.fulfilment import Fulfilment
 from core.kernel.domain.events import AnswersQueued, MessageQueued
+from core.purchasing.domain.events import PurchaseOrderApproved
+from core.purchasing.services.purchasing import Purchasing
 from oms.tasks import Job
 
 
@@ -70,6 +72,8 @@ EVENT_HANDLERS: dict[type, list[Callable[[Any, Deps], None]]] = {
     ShipmentShipped: [queue("invoice_shipment", "shipment_id")],
     ShipmentDelivered: [queue("close_delivered", "order_id")],
     OrderCancelled: [queue("void_cancelled", "order_id")],
+    # purchasing: an approved purchase order goes out on its supplier's channel
+    PurchaseOrderApproved: [queue("send_purchase_order", "po_id")],
 }
 
 
@@ -98,6 +102,7 @@ def job_table(
     deliver: Callable[[int], object],
     fulfilment: Fulfilment,
     billing: Billing,
+    purchasing: Purchasing,
     deliver_message: Callable[[int], object],
 ) -> dict[str, Job]:
     """Each job's queue and service call, given the services bootstrap built."""
@@ -117,4 +122,5 @@ def job_table(
         "render_billing_notices": lifecycle(lambda i: billing.notify(int(i))),
         "void_cancelled": lifecycle(lambda i: billing.void_for_cancelled(int(i))),
         "close_delivered": lifecycle(lambda i: billing.close_if_settled(int(i))),
+        "send_purchase_order": lifecycle(lambda i: purchasing.send(int(i))),
     }

@@ -67,6 +67,8 @@ class Settings(BaseSettings):
     # refunds, write-offs, supplier payments and credit releases above this amount (in the company's
     # currency, EUR) need a second supervisor's approval; one supervisor's is enough up to it
     second_approval_above: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] = Decimal(5000)
+    # a supplier's invoiced price matches our purchase order's within this fraction of it (0.02: 2 %)
+    purchase_price_tolerance: Annotated[Decimal, Field(ge=0, lt=1, allow_inf_nan=False)] = Decimal("0.02")
 
     @field_validator("*", mode="before")
     @classmethod

@@ -1,5 +1,6 @@
 """The channel plug point: one object per channel that answers a decided order, tells the customer
-about a status change, sends a billing document, delivers queued messages and names its recipient.
+about a status change, sends a billing document or our purchase order to a supplier, delivers
+queued messages and names its recipient.
 
 Each channel is a `Channel` in `outbound/<channel>/channel.py` (EDIFACT, e-mail, fax, AS2); what
 receives its arrivals stays in `ingest/` (a channel that receives on our own web server, as AS2
@@ -21,6 +22,7 @@ from core.capture.domain.documents import DocumentRecord, InboundDocument
 from core.capture.domain.interchange import InterchangeReceipt
 from core.fulfilment.domain.notifications import CustomerNotice
 from core.kernel.domain.model import Customer, Order, OutboundMessage, OutboundState, Partner
+from core.purchasing.domain.outgoing import PoDocument
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,12 @@ class BillingNotifier(Protocol):
     """Renders a billing document or notice; None when the channel has nothing to send for it."""
 
     def compose(self, message: BillingMessage, now: datetime) -> OutboundMessage | None: ...
+
+
+class PurchaseWriter(Protocol):
+    """Renders our purchase order for a supplier who takes orders on the channel."""
+
+    def compose(self, document: PoDocument, now: datetime) -> OutboundMessage: ...
 
 
 class Sender(Protocol):
@@ -121,6 +129,7 @@ class Channel:
     responder: Responder | None = None
     notifier: Notifier | None = None
     billing: BillingNotifier | None = None
+    purchase: PurchaseWriter | None = None
     sender: Sender | None = None
 
     def recipient(self, order: Order, customer: Customer | None) -> str | None:
@@ -183,6 +192,9 @@ class ChannelRegistry:
 
     def billing_notifiers(self) -> dict[str, BillingNotifier]:
         return {c.name: c.billing for c in self if c.billing is not None}
+
+    def purchase_writers(self) -> dict[str, PurchaseWriter]:
+        return {c.name: c.purchase for c in self if c.purchase is not None}
 
     def senders(self) -> dict[str, Sender]:
         return {c.name: c.sender for c in self if c.sender is not None}

@@ -10,10 +10,12 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from core.kernel.errors import ComandaError, LifecycleError, NoCarrier, NotFound, NotPermitted, SalesError
+from core.purchasing.domain.errors import IllegalPoTransition
 from web.deps import Backend
 from web.headers import SecurityHeadersMiddleware
 from web.pages import billing as billing_pages
 from web.pages import calibration, dashboard, fulfilment, images, login, review, signins
+from web.pages import purchasing as purchasing_pages
 from web.pages import sales as sales_pages
 from web.routes import (
     billing,
@@ -23,6 +25,7 @@ from web.routes import (
     lifecycle,
     orders,
     picklists,
+    purchasing,
     sales,
     shipments,
     stock,
@@ -57,6 +60,8 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     api.include_router(billing.router, responses=CONFLICT)
     api.include_router(books.router, responses=CONFLICT)
     api.include_router(billing_pages.router)
+    api.include_router(purchasing.router, responses=CONFLICT)
+    api.include_router(purchasing_pages.router)
     api.include_router(sales.router, responses=CONFLICT)
     api.include_router(sales_pages.router)
     for endpoint in oms.channels.endpoints():  # what registered channels receive on (AS2's /as2)
@@ -86,6 +91,11 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     @api.exception_handler(SalesError)
     async def sales_error(_request: Request, exc: SalesError) -> JSONResponse:
         """A quote or prospect step its state does not allow (accepting an expired quote): 409."""
+        return JSONResponse(status_code=409, content={"detail": str(exc)})
+
+    @api.exception_handler(IllegalPoTransition)
+    async def po_state(_request: Request, exc: IllegalPoTransition) -> JSONResponse:
+        """A step the purchase order's state does not allow."""
         return JSONResponse(status_code=409, content={"detail": str(exc)})
 
     @api.exception_handler(ComandaError)

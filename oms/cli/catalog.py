@@ -8,6 +8,7 @@ from pathlib import Path
 from core.capture.services.partner_import import import_partners
 from core.catalog.services.masterdata import COLUMNS, import_csv
 from core.kernel.errors import MasterDataError
+from core.purchasing.services.masterdata import COLUMNS as PURCHASING
 from oms.bootstrap import App
 from oms.cli.common import Command, SubParsers, UsageError
 
@@ -21,6 +22,9 @@ def cmd_import(app: App, args: argparse.Namespace) -> int:
     try:
         if args.kind == "partners":
             created, updated = import_partners(app.uow(), text)
+        elif args.kind in PURCHASING:
+            done = app.purchasing.service.import_csv(args.kind, text)
+            created, updated = done.created, done.updated
         else:
             report = import_csv(app.uow(), args.kind, text)
             created, updated = report.created, report.updated
@@ -33,6 +37,6 @@ def cmd_import(app: App, args: argparse.Namespace) -> int:
 def add_commands(sub: SubParsers) -> dict[str, Command]:
     """Add `oms import` to the `oms` parser; returns its handler."""
     imp = sub.add_parser("import", help="upsert master data from a CSV file")
-    imp.add_argument("kind", choices=[*COLUMNS, "partners"])
+    imp.add_argument("kind", choices=[*COLUMNS, "partners", *PURCHASING])
     imp.add_argument("file")
     return {"import": cmd_import}

@@ -2,7 +2,7 @@
 outbox folder a translator or VAN client collects from (`outbox/edi/<partner>/`).
 
 Its writers (ORDRSP and CONTRL for an interchange, ORDRSP and DESADV for status changes, INVOIC for
-billing) serve any channel that carries EDIFACT: AS2 reuses them under its own name.
+billing, ORDERS to suppliers) serve any channel that carries EDIFACT: AS2 reuses them under its own name.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from outbound.edifact.answers import EdifactAnswers
 from outbound.edifact.billing import EdifactBilling
 from outbound.edifact.invoic import Seller
 from outbound.edifact.notices import EdifactNotifier
+from outbound.edifact.orders import EdifactPurchase
 from outbound.spool import FolderSpool
 
 
@@ -36,6 +37,7 @@ class EdifactSpeaker(Channel):
         self.interchange = EdifactAnswers(self.name)
         self.notifier = EdifactNotifier(self.name)
         self.billing = EdifactBilling(self.name, seller)
+        self.purchase = EdifactPurchase(self.name)
         self.sender = sender
 
     def recipient(self, order: Order, customer: Customer | None) -> str | None:

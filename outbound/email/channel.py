@@ -13,6 +13,7 @@ from outbound.channel import Channel, Sender
 from outbound.confirmation import Letterhead
 from outbound.email.billing import MailBilling
 from outbound.email.notice import MailNotifier
+from outbound.email.purchase import MailPurchase
 from outbound.email.reply import CHANNEL, EmailResponder
 from outbound.email.smtp import SentJournal, Smarthost, SmtpSender
 from outbound.spool import FolderSpool
@@ -53,6 +54,7 @@ class EmailChannel(Channel):
         self.responder = EmailResponder(mail_from)
         self.notifier = MailNotifier()
         self.billing = MailBilling(letterhead)
+        self.purchase = MailPurchase(letterhead)
         self.sender = sender
 
     @classmethod

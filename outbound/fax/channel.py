@@ -14,6 +14,7 @@ from outbound.fax.answer import FaxResponder
 from outbound.fax.billing import FaxBilling
 from outbound.fax.gateway import CHANNEL, FaxGateway, FaxSender, SpoolFaxGateway
 from outbound.fax.notice import FaxNotifier
+from outbound.fax.purchase import FaxPurchase
 
 
 class OutboxSettings(Protocol):
@@ -36,6 +37,7 @@ class FaxChannel(Channel):
         self.responder = FaxResponder(letterhead)
         self.notifier = FaxNotifier(letterhead)
         self.billing = FaxBilling(letterhead)
+        self.purchase = FaxPurchase(letterhead)
         self.sender = FaxSender(gateway)
 
     @classmethod

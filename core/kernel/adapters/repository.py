@@ -157,6 +157,9 @@ class OutboundRepository:
     def add(self, message: OutboundMessage) -> None:
         self.session.add(message)
 
+    def get(self, message_id: int) -> OutboundMessage | None:
+        return self.session.get(OutboundMessage, message_id)
+
     def pending_for_document(self, document_id: int) -> Sequence[OutboundMessage]:
         stmt = (
             select(OutboundMessage)

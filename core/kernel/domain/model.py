@@ -237,6 +237,8 @@ class OutboundKind(enum.StrEnum):
     INVOIC = "invoic"  # an EDIFACT invoice or credit note
     BILLING = "billing"  # an invoice, credit note or return notice on e-mail or fax
     QUOTE = "quote"  # a quote offered to a prospect or customer by e-mail
+    ORDERS = "orders"  # our purchase order to an EDIFACT supplier
+    PURCHASE = "purchase"  # our purchase order to a supplier by e-mail or fax
 
 
 class OutboundState(enum.StrEnum):

@@ -1,0 +1,1 @@
+"""Purchasing's tables, their mapping and its repository."""

@@ -1,0 +1,1 @@
+"""Purchasing's domain: standard library only."""

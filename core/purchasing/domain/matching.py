@@ -1,0 +1,70 @@
+"""Three-way match of a supplier's invoice: each invoiced line against what we ordered (the price) and
+what we received in good condition and was not invoiced before (the quantity), within tolerances."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from core.purchasing.domain.answers import AnswerLine, SupplierAnswer
+from core.purchasing.domain.orders import ZERO, PoLine, PurchaseOrder
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far an invoice may stray: price by a fraction of ours, quantity by units."""
+
+    price: Decimal = Decimal("0.02")  # 2 % of the ordered price
+    quantity: Decimal = ZERO
+
+
+@dataclass(frozen=True)
+class Difference:
+    sku: str
+    what: str  # "quantity" | "price" | "line" | "total"
+    ours: str
+    theirs: str
+
+    def text(self) -> str:
+        return f"{self.sku}: {self.what} ours {self.ours}, invoice {self.theirs}"
+
+
+def _line(po: PurchaseOrder, item: AnswerLine) -> PoLine | None:
+    for line in po.lines:
+        if item.sku and line.sku == item.sku:
+            return line
+        if item.gtin and line.gtin == item.gtin:
+            return line
+        if item.supplier_item_code and line.supplier_item_code == item.supplier_item_code:
+            return line
+    return None
+
+
+def match(po: PurchaseOrder, invoice: SupplierAnswer, tolerance: Tolerance) -> list[Difference]:
+    """The differences between the invoice and the order with its receipts; none: it matches."""
+    found: list[Difference] = []
+    computed = ZERO
+    for item in invoice.lines:
+        line = _line(po, item)
+        name = item.sku or item.gtin or item.supplier_item_code or "?"
+        if line is None:
+            found.append(Difference(name, "line", "not ordered", str(item.quantity)))
+            continue
+        open_qty = line.received - line.invoiced
+        if item.quantity - open_qty > tolerance.quantity:
+            found.append(Difference(line.sku, "quantity", f"{open_qty} received", str(item.quantity)))
+        price = item.unit_price if item.unit_price is not None else line.unit_price
+        if abs(price - line.unit_price) > tolerance.price * line.unit_price:
+            found.append(Difference(line.sku, "price", str(line.unit_price), str(price)))
+        computed += item.quantity * price
+    if invoice.net is not None and abs(invoice.net - computed) > Decimal("0.01"):
+        found.append(Difference("*", "total", str(computed), str(invoice.net)))
+    return found
+
+
+def book_invoiced(po: PurchaseOrder, invoice: SupplierAnswer) -> None:
+    """Count the invoiced quantities on the order's lines (after a match or a buyer's acceptance)."""
+    for item in invoice.lines:
+        line = _line(po, item)
+        if line is not None:
+            line.invoiced += item.quantity

@@ -1,0 +1,190 @@
+"""Suppliers' messages taken onto our purchase orders: an ORDRSP confirms or changes lines and dates,
+a DESADV announces a delivery, an INVOIC is matched three ways and, when it matches, posted to
+accounts payable; a mismatch waits for a buyer with its differences. Each message is kept once
+(supplier, kind and their reference): the same message twice changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from core.kernel.errors import NotFound
+from core.purchasing.domain.answers import (
+    AnswerKind,
+    AnswerLine,
+    DocumentState,
+    LineAction,
+    SupplierAnswer,
+    SupplierDocument,
+)
+from core.purchasing.domain.errors import PurchasingError
+from core.purchasing.domain.matching import Tolerance, book_invoiced, match
+from core.purchasing.domain.orders import PoState, PurchaseOrder
+from core.purchasing.domain.responses import apply_response
+from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
+
+PAYMENT_DAYS = 30  # when an invoice names no due date
+
+
+def from_supplier(uow: PurchasingUnitOfWork, answers: Sequence[SupplierAnswer]) -> bool:
+    """Whether these messages are a supplier's (their sender is one of our suppliers)."""
+    return bool(answers) and all(uow.purchasing.supplier_by_edi_id(a.sender_id) for a in answers)
+
+
+def take(
+    uow: PurchasingUnitOfWork,
+    answers: Sequence[SupplierAnswer],
+    document_id: int | None,
+    tolerance: Tolerance,
+    actor: str,
+    now: datetime,
+) -> list[SupplierDocument]:
+    kept: list[SupplierDocument] = []
+    for answer in answers:
+        supplier = uow.purchasing.supplier_by_edi_id(answer.sender_id)
+        if supplier is None:
+            raise PurchasingError(f"{answer.sender_id} is none of our suppliers")
+        if uow.purchasing.known_document(supplier.supplier_id, answer.kind, answer.reference):
+            continue
+        po = uow.purchasing.po(answer.po_number, lock=True)
+        doc = SupplierDocument(
+            supplier.supplier_id, answer.kind, answer.reference[:64], answer.po_number[:35], now,
+            DocumentState.UNMATCHED, _detail(answer), document_id=document_id,
+        )  # fmt: skip
+        if po is not None and po.supplier_id == supplier.supplier_id:
+            doc.po_id = po.id
+            _apply(uow, po, answer, doc, tolerance, actor, now)
+        uow.purchasing.add_document(doc)
+        kept.append(doc)
+    return kept
+
+
+def _apply(
+    uow: PurchasingUnitOfWork,
+    po: PurchaseOrder,
+    answer: SupplierAnswer,
+    doc: SupplierDocument,
+    tolerance: Tolerance,
+    actor: str,
+    now: datetime,
+) -> None:
+    if answer.kind is AnswerKind.ORDRSP:
+        doc.detail["changes"] = apply_response(po, answer, actor, now)
+        doc.state = DocumentState.APPLIED
+    elif answer.kind is AnswerKind.DESADV:
+        when = answer.delivery_date.isoformat() if answer.delivery_date else "no date given"
+        po.note(
+            "desadv", actor, now, f"DESADV {answer.reference}: delivery {when}, {len(answer.lines)} line(s)"
+        )
+        doc.state = DocumentState.APPLIED
+    else:
+        differences = match(po, answer, tolerance)
+        doc.detail["differences"] = [d.text() for d in differences]
+        if differences:
+            doc.state = DocumentState.MISMATCH
+            po.note("invoice", actor, now, f"INVOIC {answer.reference}: {len(differences)} difference(s)")
+        else:
+            post(uow, po, answer, doc, actor, now)
+            doc.state = DocumentState.MATCHED
+
+
+def post(
+    uow: PurchasingUnitOfWork,
+    po: PurchaseOrder,
+    answer: SupplierAnswer,
+    doc: SupplierDocument,
+    actor: str,
+    now: datetime,
+) -> None:
+    """Into accounts payable through billing's books, and counted as invoiced on the order's lines."""
+    issued = answer.issued or now.date()
+    due = answer.due_date or issued + timedelta(days=PAYMENT_DAYS)
+    net = (
+        answer.net
+        if answer.net is not None
+        else sum((i.quantity * (i.unit_price or 0) for i in answer.lines), Decimal(0))
+    )
+    uow.payables.record(
+        doc.supplier_id, answer.reference, issued, due, net, answer.tax or Decimal(0),
+        answer.currency or po.currency, actor, now,
+    )  # fmt: skip
+    book_invoiced(po, answer)
+    note = f"INVOIC {answer.reference}: {net} {answer.currency or po.currency} posted"
+    if po.state is PoState.RECEIVED:
+        po.move(PoState.INVOICED, "invoice", actor, now, note)
+    else:
+        po.note("invoice", actor, now, note)
+
+
+def decide(
+    uow: PurchasingUnitOfWork, document_id: int, accept: bool, actor: str, now: datetime
+) -> SupplierDocument:
+    """A buyer accepts a mismatched invoice (it is posted as invoiced) or rejects it."""
+    doc = uow.purchasing.document(document_id, lock=True)
+    if doc is None:
+        raise NotFound(f"supplier document {document_id} does not exist")
+    if doc.state is not DocumentState.MISMATCH or doc.po_id is None:
+        raise PurchasingError(f"supplier document {document_id} is {doc.state}; only a mismatch is decided")
+    po = uow.purchasing.po(doc.po_id, lock=True)
+    assert po is not None
+    if accept:
+        post(uow, po, answer_of(doc), doc, actor, now)
+    doc.state = DocumentState.ACCEPTED if accept else DocumentState.REJECTED
+    doc.decided_by = actor
+    return doc
+
+
+def _detail(answer: SupplierAnswer) -> dict[str, object]:
+    return {
+        "issued": answer.issued.isoformat() if answer.issued else None,
+        "due_date": answer.due_date.isoformat() if answer.due_date else None,
+        "delivery_date": answer.delivery_date.isoformat() if answer.delivery_date else None,
+        "currency": answer.currency,
+        "net": str(answer.net) if answer.net is not None else None,
+        "tax": str(answer.tax) if answer.tax is not None else None,
+        "refused": answer.refused,
+        "sender_id": answer.sender_id,
+        "lines": [
+            {
+                "line_no": i.line_no, "sku": i.sku, "gtin": i.gtin, "code": i.supplier_item_code,
+                "quantity": str(i.quantity), "action": i.action.value,
+                "price": str(i.unit_price) if i.unit_price is not None else None,
+                "delivery_date": i.delivery_date.isoformat() if i.delivery_date else None,
+            }
+            for i in answer.lines
+        ],
+    }  # fmt: skip
+
+
+def answer_of(doc: SupplierDocument) -> SupplierAnswer:
+    """The message back from what was kept of it (a buyer decides on it later)."""
+    d = doc.detail
+
+    def day(key: str, src: dict[str, object] = d) -> date | None:
+        value = src.get(key)
+        return date.fromisoformat(str(value)) if value else None
+
+    def dec(value: object) -> Decimal | None:
+        return Decimal(str(value)) if value is not None else None
+
+    raw_lines = d.get("lines")
+    lines = tuple(
+        AnswerLine(
+            line_no=int(str(x["line_no"])) if x.get("line_no") is not None else None,
+            quantity=Decimal(str(x["quantity"])), sku=_text(x.get("sku")), gtin=_text(x.get("gtin")),
+            supplier_item_code=_text(x.get("code")), action=LineAction(str(x["action"])),
+            delivery_date=day("delivery_date", x), unit_price=dec(x.get("price")),
+        )
+        for x in (raw_lines if isinstance(raw_lines, list) else [])
+    )  # fmt: skip
+    return SupplierAnswer(
+        kind=doc.kind, sender_id=str(d.get("sender_id") or ""), reference=doc.reference,
+        po_number=doc.po_number, issued=day("issued"), delivery_date=day("delivery_date"),
+        refused=bool(d.get("refused")), lines=lines, currency=_text(d.get("currency")),
+        net=dec(d.get("net")), tax=dec(d.get("tax")), due_date=day("due_date"),
+    )  # fmt: skip
+
+
+def _text(value: object) -> str | None:
+    return str(value) if value is not None else None

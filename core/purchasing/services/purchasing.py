@@ -1,0 +1,95 @@
+"""Purchasing's entry point for the CLI, the API and the jobs: every step in its own transaction,
+events published after commit. Built by the composition root with the channels' purchase-order
+writers and senders and the reader of suppliers' EDIFACT messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import TypeVar
+
+from core.kernel.services.delivery import Sender
+from core.kernel.services.runner import run_step
+from core.purchasing.domain.answers import SupplierAnswer, SupplierDocument
+from core.purchasing.domain.matching import Tolerance
+from core.purchasing.domain.orders import PoState, PurchaseOrder
+from core.purchasing.domain.planning import Plan
+from core.purchasing.domain.receiving import Counted, Receipt
+from core.purchasing.services import answers, orders, receiving, sending
+from core.purchasing.services.masterdata import ImportReport, import_csv
+from core.purchasing.services.sending import PoWriter
+from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
+
+T = TypeVar("T")
+Step = Callable[[PurchasingUnitOfWork, datetime], T]
+
+
+@dataclass
+class Purchasing:
+    uow_factory: Callable[[], PurchasingUnitOfWork]
+    clock: Callable[[], datetime]
+    publish: Callable[[list[object]], None]
+    writers: Mapping[str, PoWriter] = field(default_factory=dict)
+    senders: Mapping[str, Sender] = field(default_factory=dict)
+    tolerance: Tolerance = field(default_factory=Tolerance)
+
+    def run(self, step: Step[T]) -> T:
+        return run_step(self.uow_factory, self.clock, self.publish, step)
+
+    def import_csv(self, kind: str, text: str) -> ImportReport:
+        return import_csv(self.uow_factory(), kind, text)
+
+    # -- planning and the buyer's steps ---------------------------------------------------------
+    def preview(self) -> Plan:
+        with self.uow_factory() as uow:
+            return orders.compute(uow, self.clock())
+
+    def plan(self, actor: str) -> tuple[list[PurchaseOrder], Plan]:
+        return self.run(lambda uow, now: orders.propose(uow, actor, now))
+
+    def approve(self, ident: int | str, actor: str) -> PurchaseOrder:
+        return self.run(lambda uow, now: orders.approve(uow, ident, actor, now))
+
+    def drop(self, ident: int | str, actor: str, reason: str = "dropped by the buyer") -> PurchaseOrder:
+        return self.run(lambda uow, now: orders.drop(uow, ident, actor, now, reason))
+
+    def edit(self, ident: int | str, line_no: int, quantity: Decimal, actor: str) -> PurchaseOrder:
+        return self.run(lambda uow, now: orders.edit(uow, ident, line_no, quantity, actor, now))
+
+    def close(self, ident: int | str, actor: str, reason: str = "closed by the buyer") -> PurchaseOrder:
+        return self.run(lambda uow, now: orders.close(uow, ident, actor, now, reason))
+
+    def send(self, po_id: int) -> PoState:
+        """Put an approved order on its supplier's channel (the job `send_purchase_order`)."""
+        return sending.send(self.uow_factory, po_id, self.writers, self.senders, self.clock)
+
+    def waiting_to_send(self) -> list[int]:
+        with self.uow_factory() as uow:
+            return [po.id for po in uow.purchasing.pos(states=[PoState.APPROVED]) if po.id is not None]
+
+    # -- goods in, suppliers' messages ------------------------------------------------------------
+    def receive(
+        self,
+        ident: int | str,
+        counts: Sequence[Counted],
+        actor: str,
+        *,
+        location: str | None = None,
+        quarantine: str = receiving.QUARANTINE,
+        reference: str = "",
+    ) -> Receipt:
+        return self.run(
+            lambda uow, now: receiving.receive(
+                uow, ident, counts, actor, now, location=location, quarantine=quarantine, reference=reference
+            )
+        )
+
+    def take_answers(
+        self, found: Sequence[SupplierAnswer], document_id: int | None, actor: str = "system:suppliers"
+    ) -> list[SupplierDocument]:
+        return self.run(lambda uow, now: answers.take(uow, found, document_id, self.tolerance, actor, now))
+
+    def decide_invoice(self, document_id: int, accept: bool, actor: str) -> SupplierDocument:
+        return self.run(lambda uow, now: answers.decide(uow, document_id, accept, actor, now))

@@ -1,0 +1,84 @@
+"""Purchasing's unit of work: its repository, with what it asks of other areas through protocols of
+its own: products (the catalog's), stock and open demand (fulfilment's), goods taken into stock
+(fulfilment's receipt, which serves backorders), and supplier invoices posted to accounts payable
+(billing's). `core.unit_of_work` composes them over the one session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+from core.kernel.domain.model import Product
+from core.kernel.services.unit_of_work import UnitOfWork
+from core.purchasing.adapters.repository import PurchasingRepository
+
+
+class Catalog(Protocol):
+    def product(self, sku: str) -> Product | None: ...
+
+    def product_by_gtin(self, gtin: str) -> Product | None: ...
+
+
+class Supply(Protocol):
+    """Stock and demand as planning reads them, per (sku, warehouse)."""
+
+    def warehouses(self) -> list[str]:
+        """Active warehouses' codes, the one sourcing looks at first first."""
+        ...
+
+    def warehouse_names(self) -> list[tuple[str, str]]: ...
+
+    def available(self) -> dict[tuple[str, str], Decimal]: ...
+
+    def product_facts(self, skus: Iterable[str]) -> dict[str, tuple[str | None, str]]:
+        """GTIN and name per SKU, read at once for many lines."""
+        ...
+
+    def location_of(self, sku: str, warehouse: str) -> str | None:
+        """Where the warehouse keeps the product already (goods in go there)."""
+        ...
+
+    def open_demand(self) -> dict[str, Decimal]:
+        """Per SKU, what accepted orders still need that no stock is allocated to."""
+        ...
+
+
+class GoodsIn(Protocol):
+    """Goods into stock exactly as `oms stock receive` takes them (fulfilment's receipt)."""
+
+    def receive(
+        self, sku: str, warehouse: str, location: str, quantity: Decimal, actor: str, now: datetime, ref: str
+    ) -> None: ...
+
+
+class Payables(Protocol):
+    """A supplier's invoice into accounts payable (billing's books)."""
+
+    def record(
+        self,
+        supplier_id: str,
+        number: str,
+        issued: date,
+        due: date,
+        net: Decimal,
+        tax: Decimal,
+        currency: str,
+        actor: str,
+        now: datetime,
+    ) -> int: ...
+
+
+class PurchasingUnitOfWork(UnitOfWork):
+    purchasing: PurchasingRepository
+    master: Catalog  # the catalog's
+    supply: Supply  # composed in core.unit_of_work
+    goods_in: GoodsIn
+    payables: Payables
+
+    def open(self, session: Session) -> None:
+        super().open(session)
+        self.purchasing = PurchasingRepository(session)

@@ -1,0 +1,130 @@
+"""Purchasing's reads of stock and open demand, and its ways into stock and the books: fulfilment's
+and billing's tables and services as purchasing's protocols ask for them
+(`core.purchasing.services.unit_of_work`). It sits above the areas, beside the unit of work that
+composes them, so purchasing imports neither."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from core.billing.services import books
+from core.fulfilment.adapters import orm as stock
+from core.fulfilment.domain.stock import AllocationState
+from core.fulfilment.services import allocation
+from core.kernel.adapters import orm as kernel
+from core.kernel.domain.model import OrderState
+
+if TYPE_CHECKING:
+    from core.unit_of_work import UnitOfWork
+
+# orders that still need goods: confirmed to the customer and not yet wholly allocated or shipped
+DEMAND_STATES = (
+    OrderState.ACCEPTED,
+    OrderState.APPROVED,
+    OrderState.BACKORDERED,
+    OrderState.ALLOCATED,
+    OrderState.PARTIALLY_SHIPPED,
+)
+
+
+class SupplyReads:
+    """Stock and open demand per product, read in a few aggregate queries."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def warehouses(self) -> list[str]:
+        return [code for code, _ in self.warehouse_names()]
+
+    def warehouse_names(self) -> list[tuple[str, str]]:
+        w = stock.warehouses.c
+        stmt = select(w.code, w.name).where(w.active.is_(True)).order_by(w.priority, w.code)
+        return [(code, name) for code, name in self.session.execute(stmt)]
+
+    def available(self) -> dict[tuple[str, str], Decimal]:
+        s = stock.stock_levels.c
+        stmt = select(s.sku, s.warehouse, func.sum(s.on_hand), func.sum(s.allocated)).group_by(
+            s.sku, s.warehouse
+        )
+        return {
+            (sku, wh): (on or Decimal(0)) - (al or Decimal(0))
+            for sku, wh, on, al in self.session.execute(stmt)
+        }
+
+    def product_facts(self, skus: Iterable[str]) -> dict[str, tuple[str | None, str]]:
+        products = kernel.metadata.tables["products"].c  # the catalog's table, on the one metadata
+        wanted = sorted(set(skus))
+        stmt = select(products.sku, products.gtin, products.name).where(products.sku.in_(wanted))
+        return {sku: (gtin, name) for sku, gtin, name in self.session.execute(stmt)}
+
+    def location_of(self, sku: str, warehouse: str) -> str | None:
+        s = stock.stock_levels.c
+        stmt = (
+            select(s.location)
+            .where(s.sku == sku, s.warehouse == warehouse)
+            .order_by(s.on_hand.desc(), s.location)
+            .limit(1)
+        )
+        return self.session.scalar(stmt)
+
+    def open_demand(self) -> dict[str, Decimal]:
+        lines, orders, allocs = kernel.order_lines.c, kernel.orders.c, stock.allocations.c
+        waiting = (
+            select(lines.id, lines.sku, lines.quantity, lines.base_quantity)
+            .join(kernel.orders, orders.id == lines.order_id)
+            .where(orders.state.in_(list(DEMAND_STATES)), lines.sku.is_not(None))
+        )
+        served = (
+            select(allocs.line_id, func.sum(allocs.quantity))
+            .join(kernel.orders, orders.id == allocs.order_id)
+            .where(orders.state.in_(list(DEMAND_STATES)), allocs.state != AllocationState.CANCELLED)
+            .group_by(allocs.line_id)
+        )
+        allocated = {line_id: qty for line_id, qty in self.session.execute(served)}
+        out: dict[str, Decimal] = defaultdict(Decimal)
+        for line_id, sku, quantity, base in self.session.execute(waiting):
+            wanted = base if base is not None else (quantity or Decimal(0))
+            out[sku] += max(wanted - allocated.get(line_id, Decimal(0)), Decimal(0))
+        return dict(out)
+
+
+class StockIn:
+    """Goods into stock through fulfilment's receipt, in the purchasing step's transaction."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+
+    def receive(
+        self, sku: str, warehouse: str, location: str, quantity: Decimal, actor: str, now: datetime, ref: str
+    ) -> None:
+        allocation.receive(self.uow, sku, warehouse, location, quantity, actor, now, ref)
+
+
+class PayablesBook:
+    """A supplier's invoice into accounts payable through billing's books."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+
+    def record(
+        self,
+        supplier_id: str,
+        number: str,
+        issued: date,
+        due: date,
+        net: Decimal,
+        tax: Decimal,
+        currency: str,
+        actor: str,
+        now: datetime,
+    ) -> int:
+        return books.record_supplier_invoice(
+            self.uow, supplier_id, number, issued, due, net, tax, currency, actor, now
+        )

@@ -1,0 +1,178 @@
+"""`oms purchasing …`: planning, the buyer's steps on purchase orders, receiving, and suppliers'
+invoices waiting for a buyer."""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal, InvalidOperation
+from functools import partial
+
+from core.purchasing.domain.orders import PoState, PurchaseOrder
+from core.purchasing.domain.receiving import Counted
+from core.purchasing.services.purchasing import Purchasing as PurchasingService
+from oms.bootstrap import App
+from oms.cli.common import ACTOR, Command, SubParsers, UsageError, decimal_arg, step
+
+
+def _ident(text: str) -> int | str:
+    return int(text) if text.isdigit() else text
+
+
+def _show(po: PurchaseOrder) -> str:
+    lines = f"{len(po.lines)} line(s), {po.total.quantize(Decimal('0.01'))} {po.currency}"
+    return f"{po.number} {po.supplier_id} {po.warehouse}: {po.state}, {lines}"
+
+
+def cmd_plan(app: App, args: argparse.Namespace) -> int:
+    svc = app.purchasing.service
+    if args.dry_run:
+        app.upgrade_database()
+        plan = svc.preview()
+        for proposal in plan.proposals:
+            print(f"{proposal.supplier_id} {proposal.warehouse}: {len(proposal.lines)} line(s)")
+            for line in proposal.lines:
+                print(f"  {line.sku} {line.quantity} (position {line.need.position})")
+    else:
+        made, plan = step(app, lambda: svc.plan(ACTOR))
+        for po in made:
+            print("proposed " + _show(po))
+            for po_line in po.lines:
+                print(f"  {po_line.line_no} {po_line.sku} {po_line.quantity} x {po_line.unit_price}")
+        if not made:
+            print("nothing to order")
+    for need in plan.unsourced:
+        print(f"no supplier sells {need.sku} ({need.warehouse} short by {need.wanted})")
+    return 0
+
+
+def _act(svc: PurchasingService, action: str, ident: int | str, reason: str | None) -> PurchaseOrder:
+    if action == "approve":
+        return svc.approve(ident, ACTOR)
+    if action == "drop":
+        return svc.drop(ident, ACTOR, reason or "dropped by the buyer")
+    return svc.close(ident, ACTOR, reason or "closed by the buyer")
+
+
+def cmd_step(app: App, args: argparse.Namespace) -> int:
+    svc = app.purchasing.service
+    for ident in args.orders:
+        print(_show(step(app, partial(_act, svc, args.action, _ident(ident), args.reason))))
+    return 0
+
+
+def cmd_edit(app: App, args: argparse.Namespace) -> int:
+    po = step(app, lambda: app.purchasing.service.edit(_ident(args.order), args.line, args.quantity, ACTOR))
+    print(_show(po))
+    return 0
+
+
+def _count(text: str) -> Counted:
+    sku, _, counts = text.partition("=")
+    good, _, damaged = counts.partition(":")
+    try:
+        return Counted(sku.strip(), Decimal(good or "0"), Decimal(damaged or "0"))
+    except InvalidOperation:
+        raise UsageError(f"counts are SKU=GOOD or SKU=GOOD:DAMAGED, not {text!r}") from None
+
+
+def cmd_receive(app: App, args: argparse.Namespace) -> int:
+    counts = [_count(c) for c in args.counts]
+    if not counts:
+        raise UsageError("name what arrived: SKU=GOOD[:DAMAGED] ...")
+    svc = app.purchasing.service
+    receipt = step(
+        app,
+        lambda: svc.receive(
+            _ident(args.order), counts, ACTOR, location=args.location, quarantine=args.quarantine,
+            reference=args.ref or "",
+        ),
+    )  # fmt: skip
+    for row in receipt.lines:
+        extra = (
+            f", {row['damaged']} damaged to {receipt.quarantine_location}" if row["damaged"] != "0" else ""
+        )
+        over = f", {row['over']} over" if row["over"] != "0" else ""
+        print(f"{row['sku']}: {row['good']} received{extra}{over}")
+    with svc.uow_factory() as uow:
+        po = uow.purchasing.po(receipt.po_id)
+    if po is not None:
+        print(_show(po))
+    return 0
+
+
+def cmd_list(app: App, args: argparse.Namespace) -> int:
+    app.upgrade_database()
+    with app.uow() as uow:
+        if args.order:
+            po = uow.purchasing.po(_ident(args.order))
+            if po is None:
+                raise UsageError(f"purchase order {args.order} does not exist")
+            print(_show(po))
+            for line in po.lines:
+                print(
+                    f"  {line.line_no} {line.sku} ordered {line.quantity}"
+                    f" confirmed {line.confirmed_quantity if line.confirmed_quantity is not None else '-'}"
+                    f" received {line.received} damaged {line.damaged} invoiced {line.invoiced}"
+                )
+            for event in po.events:
+                print(
+                    f"  {event.at:%Y-%m-%d %H:%M} {event.step}: {event.from_state} -> {event.to_state}"
+                    f" {event.note}"
+                )
+            return 0
+        states = [PoState(args.state)] if args.state else None
+        for po in uow.purchasing.pos(states=states):
+            print(_show(po))
+    return 0
+
+
+def cmd_invoices(app: App, args: argparse.Namespace) -> int:
+    svc = app.purchasing.service
+    if args.accept or args.reject:
+        ident = args.accept or args.reject
+        doc = step(app, lambda: svc.decide_invoice(ident, bool(args.accept), ACTOR))
+        print(f"invoice {doc.reference} of {doc.supplier_id}: {doc.state}")
+        return 0
+    app.upgrade_database()
+    with app.uow() as uow:
+        for doc in uow.purchasing.documents():
+            diffs = doc.detail.get("differences") or []
+            print(f"{doc.id} {doc.kind} {doc.reference} {doc.supplier_id} {doc.po_number}: {doc.state}")
+            for diff in diffs if isinstance(diffs, list) else []:
+                print(f"  {diff}")
+    return 0
+
+
+def add_commands(sub: SubParsers) -> dict[str, Command]:
+    """Add `oms purchasing …` to the `oms` parser; returns its handler."""
+    pur = sub.add_parser("purchasing", help="suppliers, purchase orders, receiving")
+    acts = pur.add_subparsers(dest="action", required=True)
+    plan = acts.add_parser("plan", help="propose draft purchase orders from stock, demand and reorder rules")
+    plan.add_argument("--dry-run", action="store_true", help="show the proposals without writing them")
+    plan.set_defaults(run=cmd_plan)
+    for name, text in (("approve", "approve drafts"), ("drop", "drop drafts"), ("close", "close orders")):
+        p = acts.add_parser(name, help=text)
+        p.add_argument("orders", nargs="+", metavar="PO")
+        p.add_argument("--reason")
+        p.set_defaults(run=cmd_step)
+    edit = acts.add_parser("edit", help="change a draft line's quantity (0 takes it off)")
+    edit.add_argument("order", metavar="PO")
+    edit.add_argument("line", type=int)
+    edit.add_argument("quantity", type=decimal_arg)
+    edit.set_defaults(run=cmd_edit)
+    rec = acts.add_parser("receive", help="goods in against a purchase order")
+    rec.add_argument("order", metavar="PO")
+    rec.add_argument("counts", nargs="*", metavar="SKU=GOOD[:DAMAGED]")
+    rec.add_argument("--location", help="where good units go (default: where the warehouse keeps the SKU)")
+    rec.add_argument("--quarantine", default="CUARENTENA", help="where damaged units are kept")
+    rec.add_argument("--ref", help="the delivery note or DESADV number")
+    rec.set_defaults(run=cmd_receive)
+    show = acts.add_parser("list", help="purchase orders, or one with its lines and history")
+    show.add_argument("order", nargs="?", metavar="PO")
+    show.add_argument("--state", choices=[s.value for s in PoState])
+    show.set_defaults(run=cmd_list)
+    inv = acts.add_parser("documents", help="suppliers' messages; accept or reject a mismatched invoice")
+    inv.add_argument("--accept", type=int, metavar="ID")
+    inv.add_argument("--reject", type=int, metavar="ID")
+    inv.set_defaults(run=cmd_invoices)
+    return {"purchasing": lambda app, args: int(args.run(app, args))}

@@ -1,0 +1,113 @@
+"""Dependencies of purchasing's routes and pages: the purchasing service, and purchase orders and
+suppliers' documents as JSON."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+
+from core.purchasing.domain.answers import SupplierDocument
+from core.purchasing.domain.orders import PurchaseOrder
+from core.purchasing.domain.receiving import Receipt
+from core.purchasing.domain.suppliers import Supplier
+from core.purchasing.services.purchasing import Purchasing
+
+
+def get_purchasing(request: Request) -> Purchasing:
+    service: Purchasing = request.app.state.oms.purchasing.service
+    return service
+
+
+PurchasingDep = Annotated[Purchasing, Depends(get_purchasing)]
+
+
+def ident(text: str) -> int | str:
+    """A purchase order by id (digits) or by number (PO-000001)."""
+    return int(text) if text.isdigit() else text
+
+
+def po_json(po: PurchaseOrder, *, full: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": po.id,
+        "number": po.number,
+        "supplier_id": po.supplier_id,
+        "warehouse": po.warehouse,
+        "state": po.state.value,
+        "currency": po.currency,
+        "total": str(po.total),
+        "created_at": po.created_at.isoformat(),
+        "expected_date": po.expected_date.isoformat() if po.expected_date else None,
+        "supplier_reference": po.supplier_reference,
+    }
+    if full:
+        out["lines"] = [
+            {
+                "line_no": x.line_no,
+                "sku": x.sku,
+                "supplier_item_code": x.supplier_item_code,
+                "gtin": x.gtin,
+                "quantity": str(x.quantity),
+                "unit_price": str(x.unit_price),
+                "confirmed_quantity": None if x.confirmed_quantity is None else str(x.confirmed_quantity),
+                "received": str(x.received),
+                "damaged": str(x.damaged),
+                "invoiced": str(x.invoiced),
+                "expected_date": x.expected_date.isoformat() if x.expected_date else None,
+            }
+            for x in po.lines
+        ]
+        out["history"] = [
+            {
+                "at": e.at.isoformat(),
+                "actor": e.actor,
+                "step": e.step,
+                "from": e.from_state.value if e.from_state else None,
+                "to": e.to_state.value,
+                "note": e.note,
+            }
+            for e in po.events
+        ]
+    return out
+
+
+def receipt_json(receipt: Receipt) -> dict[str, Any]:
+    return {
+        "id": receipt.id,
+        "po_id": receipt.po_id,
+        "warehouse": receipt.warehouse,
+        "quarantine_location": receipt.quarantine_location,
+        "received_at": receipt.received_at.isoformat(),
+        "actor": receipt.actor,
+        "reference": receipt.reference,
+        "lines": receipt.lines,
+    }
+
+
+def document_json(doc: SupplierDocument) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "supplier_id": doc.supplier_id,
+        "kind": doc.kind.value,
+        "reference": doc.reference,
+        "po_number": doc.po_number,
+        "po_id": doc.po_id,
+        "state": doc.state.value,
+        "received_at": doc.received_at.isoformat(),
+        "decided_by": doc.decided_by,
+        "differences": doc.detail.get("differences", []),
+        "document_id": doc.document_id,
+    }
+
+
+def supplier_json(s: Supplier) -> dict[str, Any]:
+    return {
+        "supplier_id": s.supplier_id,
+        "name": s.name,
+        "channel": s.channel.value,
+        "address": s.address,
+        "language": s.language,
+        "currency": s.currency,
+        "city": s.city,
+        "country": s.country,
+    }

@@ -1,0 +1,158 @@
+"""`/api/purchasing/…`: suppliers and their products, purchase orders with their history, planning and
+the buyer's steps (a supervisor's), receipts, and suppliers' documents with invoice matching."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel, Field
+
+from core.kernel.domain.users import Role
+from core.kernel.errors import NotFound
+from core.purchasing.domain.answers import DocumentState
+from core.purchasing.domain.orders import PoState
+from core.purchasing.domain.receiving import Counted
+from core.purchasing.services.receiving import po_for_gtin, sku_for_gtin
+from web.deps import IdPath, UowDep, require_role
+from web.fulfilment_deps import ActorDep
+from web.purchasing_deps import PurchasingDep, document_json, ident, po_json, receipt_json, supplier_json
+
+router = APIRouter(prefix="/api/purchasing", tags=["purchasing"])
+BUYER = [Depends(require_role(Role.SUPERVISOR))]  # money is committed: a supervisor's step
+
+
+class LineEdit(BaseModel):
+    quantity: Decimal = Field(ge=0)
+
+
+class CountIn(BaseModel):
+    sku: str | None = None
+    gtin: str | None = None
+    good: Decimal = Field(ge=0)
+    damaged: Decimal = Field(default=Decimal(0), ge=0)
+
+
+class ReceiptIn(BaseModel):
+    lines: list[CountIn]
+    location: str | None = None
+    reference: str = ""
+
+
+@router.get("/suppliers")
+def suppliers(uow: UowDep) -> list[dict[str, Any]]:
+    out = []
+    for s in uow.purchasing.suppliers():
+        item = supplier_json(s)
+        item["products"] = [
+            {
+                "sku": o.sku,
+                "supplier_item_code": o.supplier_item_code,
+                "pack": str(o.pack),
+                "price": str(o.price),
+                "currency": o.currency,
+                "lead_time_days": o.lead_time_days,
+                "min_order_qty": str(o.min_order_qty),
+            }
+            for o in uow.purchasing.offers(s.supplier_id)
+        ]
+        out.append(item)
+    return out
+
+
+@router.get("/orders")
+def orders(uow: UowDep, state: Annotated[PoState | None, Query()] = None) -> list[dict[str, Any]]:
+    return [po_json(po) for po in uow.purchasing.pos(states=[state] if state else None)]
+
+
+@router.get("/orders/{number}")
+def order(number: str, uow: UowDep) -> dict[str, Any]:
+    po = uow.purchasing.po(ident(number))
+    if po is None:
+        raise NotFound(f"purchase order {number} does not exist")
+    out = po_json(po, full=True)
+    out["receipts"] = [receipt_json(r) for r in uow.purchasing.receipts(po.id)]
+    out["documents"] = [document_json(d) for d in uow.purchasing.documents(po_id=po.id)]
+    return out
+
+
+@router.get("/plan")
+def preview(service: PurchasingDep) -> dict[str, Any]:
+    plan = service.preview()
+    return {
+        "proposals": [
+            {
+                "supplier_id": p.supplier_id,
+                "warehouse": p.warehouse,
+                "expected_date": p.expected_date.isoformat(),
+                "lines": [
+                    {
+                        "sku": x.sku,
+                        "quantity": str(x.quantity),
+                        "unit_price": str(x.unit_price),
+                        "position": str(x.need.position),
+                    }
+                    for x in p.lines
+                ],
+            }
+            for p in plan.proposals
+        ],
+        "unsourced": [
+            {"sku": n.sku, "warehouse": n.warehouse, "wanted": str(n.wanted)} for n in plan.unsourced
+        ],
+    }
+
+
+@router.post("/plan", dependencies=BUYER, status_code=201)
+def plan(service: PurchasingDep, actor: ActorDep) -> list[dict[str, Any]]:
+    made, _ = service.plan(actor)
+    return [po_json(po, full=True) for po in made]
+
+
+@router.put("/orders/{number}/lines/{line_no}", dependencies=BUYER)
+def edit_line(
+    number: str, line_no: IdPath, body: LineEdit, service: PurchasingDep, actor: ActorDep
+) -> dict[str, Any]:
+    return po_json(service.edit(ident(number), line_no, body.quantity, actor), full=True)
+
+
+@router.post("/orders/{number}/receipts", status_code=201)
+def receive(number: str, body: ReceiptIn, service: PurchasingDep, actor: ActorDep) -> dict[str, Any]:
+    counts = []
+    with service.uow_factory() as uow:  # looked up and closed before the receipt's transaction
+        po = uow.purchasing.po(ident(number))
+        if po is None:
+            raise NotFound(f"purchase order {number} does not exist")
+        for line in body.lines:
+            sku = line.sku or sku_for_gtin(uow, po, line.gtin or "")
+            counts.append(Counted(sku, line.good, line.damaged))
+    return receipt_json(
+        service.receive(po.number, counts, actor, location=body.location, reference=body.reference)
+    )
+
+
+@router.post("/orders/{number}/{step}", dependencies=BUYER)
+def buyer_step(
+    number: str, step: Literal["approve", "drop", "close"], service: PurchasingDep, actor: ActorDep
+) -> dict[str, Any]:
+    steps = {"approve": service.approve, "drop": service.drop, "close": service.close}
+    return po_json(steps[step](ident(number), actor), full=True)
+
+
+@router.get("/gtin/{gtin}")
+def orders_for_gtin(gtin: str, uow: UowDep) -> list[dict[str, Any]]:
+    """The open purchase orders with this GTIN, oldest first: what a scanner receives against."""
+    return [po_json(po, full=True) for po in po_for_gtin(uow, gtin)]
+
+
+@router.get("/documents")
+def documents(uow: UowDep, state: Annotated[DocumentState | None, Query()] = None) -> list[dict[str, Any]]:
+    return [document_json(d) for d in uow.purchasing.documents(state=state)]
+
+
+@router.post("/documents/{document_id}/{decision}", dependencies=BUYER)
+def decide(
+    document_id: IdPath, decision: Literal["accept", "reject"], service: PurchasingDep, actor: ActorDep
+) -> dict[str, Any]:
+    return document_json(service.decide_invoice(document_id, decision == "accept", actor))
