@@ -15,6 +15,7 @@ from core.catalog.adapters import orm as catalog
 from core.fulfilment.adapters import orm as fulfilment
 from core.kernel.adapters import orm as kernel
 from core.kernel.adapters.orm import metadata
+from core.reporting.adapters import orm as reporting
 
 __all__ = ["make_session_factory", "metadata", "start_mappers"]
 
@@ -26,7 +27,7 @@ def start_mappers() -> None:
     global _mapped
     if _mapped:
         return
-    for area in (kernel, catalog, capture, fulfilment, billing):
+    for area in (kernel, catalog, capture, fulfilment, billing, reporting):
         area.start_mappers()
     _mapped = True
 

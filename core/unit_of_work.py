@@ -30,9 +30,12 @@ from core.fulfilment.domain.stock import StockMovement
 from core.fulfilment.services.steps import LifecycleSteps
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.model import Product
+from core.reporting.services.unit_of_work import ReportingUnitOfWork
 
 
-class UnitOfWork(CatalogUnitOfWork, CaptureUnitOfWork, FulfilmentUnitOfWork, BillingUnitOfWork):
+class UnitOfWork(
+    CatalogUnitOfWork, CaptureUnitOfWork, FulfilmentUnitOfWork, BillingUnitOfWork, ReportingUnitOfWork
+):
     master: MasterDataRepository
     fulfilment: FulfilmentRepository
     stock: StockRepository

@@ -41,6 +41,7 @@ from oms.channels import ChannelHost, register_channels
 from oms.handlers import EVENT_HANDLERS, Deps, bind, job_table
 from oms.lifecycle import Lifecycle
 from oms.ocr import ocr_parsers, page_engine
+from oms.reporting import Reporting
 from oms.settings import Settings
 from oms.tasks import Jobs, Worker, drain
 from oms.wiring import Wiring
@@ -109,6 +110,7 @@ class App:
     channels: ChannelRegistry = field(init=False)
     lifecycle: Lifecycle = field(init=False)
     billing: Billing = field(init=False)
+    reporting: Reporting = field(init=False)
     read: Callable[[InboundDocument], ParseResult] = field(init=False)
     ocr: PageOcr = field(init=False)
 
@@ -124,7 +126,10 @@ class App:
         self.lifecycle = Lifecycle(wiring, policy, close_gate)
         four_eyes = FourEyes(above=self.settings.second_approval_above)
         self.billing = Billing(wiring, policy, self.settings.data_dir, four_eyes)
-        table = job_table(self.process, self.deliver, self.lifecycle.service, self.billing.service)
+        self.reporting = Reporting(wiring)
+        table = job_table(
+            self.process, self.deliver, self.lifecycle.service, self.billing.service, self.reporting.upkeep
+        )
         self.jobs = Jobs(self.broker, table)
         deps = Deps(self.jobs, auto_fulfil=self.settings.auto_fulfil)
         self.bus = MessageBus(bind(EVENT_HANDLERS, deps))

@@ -1,0 +1,138 @@
+"""The summary's repository: what each order last added, adding a change to the daily sums, and reading
+the sums back by dimension and period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from core.kernel.adapters.orm import metadata
+from core.reporting.adapters.gather import gather
+from core.reporting.adapters.orm import report_daily, report_order_facts
+from core.reporting.domain.facts import MEASURES, ZERO, Contribution, Measures, OrderFacts, decode, encode
+from core.reporting.domain.reports import Period
+
+
+class ReportingRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # -- keeping the summary --------------------------------------------------------------------------
+    def facts(self, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
+        return gather(self.session, order_ids)
+
+    def last_contributions(self, order_ids: Sequence[int]) -> dict[int, Contribution]:
+        """What each order added last time, its row locked until commit (PostgreSQL) so that two
+        workers refreshing one order take turns."""
+        stmt = select(report_order_facts.c.order_id, report_order_facts.c.contribution).where(
+            report_order_facts.c.order_id.in_(order_ids)
+        )
+        if self.session.get_bind().dialect.name == "postgresql":
+            stmt = stmt.with_for_update()
+        return {oid: decode(rows) for oid, rows in self.session.execute(stmt).all()}
+
+    def save_contribution(self, order_id: int, contrib: Contribution, now: datetime, *, new: bool) -> None:
+        values = {"contribution": encode(contrib), "updated_at": now}
+        t = report_order_facts
+        if new:
+            self.session.execute(insert(t), [{"order_id": order_id, **values}])
+        else:
+            self.session.execute(t.update().where(t.c.order_id == order_id).values(**values))
+
+    def add(self, change: Mapping[tuple[date, str, str], Measures]) -> None:
+        """Add each key's measures to the daily sums, creating rows as needed; keys in a fixed order, so
+        two transactions meeting on the same rows lock them in the same order."""
+        if not change:
+            return
+        rows = [
+            {"day": day, "dim": dim, "key": key, **{m: ms.get(m, ZERO) for m in MEASURES}}
+            for (day, dim, key), ms in sorted(change.items())
+        ]
+        dialect = self.session.get_bind().dialect.name
+        ins = postgresql.insert(report_daily) if dialect == "postgresql" else sqlite.insert(report_daily)
+        stmt = ins.on_conflict_do_update(
+            index_elements=["day", "dim", "key"],
+            set_={m: report_daily.c[m] + ins.excluded[m] for m in MEASURES},
+        )
+        for start in range(0, len(rows), 1000):
+            self.session.execute(stmt, rows[start : start + 1000])
+
+    def clear(self) -> None:
+        self.session.execute(delete(report_daily))
+        self.session.execute(delete(report_order_facts))
+
+    def order_ids(self, batch: int = 2000) -> Iterator[list[int]]:
+        """Every order id, in batches, ascending."""
+        orders = metadata.tables["orders"]
+        last = 0
+        while True:
+            ids = list(
+                self.session.scalars(
+                    select(orders.c.id).where(orders.c.id > last).order_by(orders.c.id).limit(batch)
+                )
+            )
+            if not ids:
+                return
+            yield ids
+            last = ids[-1]
+
+    def insert_contributions(self, rows: Sequence[tuple[int, Contribution]], now: datetime) -> None:
+        if rows:
+            self.session.execute(
+                insert(report_order_facts),
+                [{"order_id": oid, "contribution": encode(c), "updated_at": now} for oid, c in rows],
+            )
+
+    # -- reading it -----------------------------------------------------------------------------------
+    def sums(self, dim: str, period: Period, key_prefix: str | None = None) -> dict[str, Measures]:
+        """Each key's measures summed over the period."""
+        t = report_daily
+        stmt = (
+            select(t.c.key, *(func.sum(t.c[m]).label(m) for m in MEASURES))
+            .where(t.c.dim == dim, t.c.day >= period.start, t.c.day <= period.end)
+            .group_by(t.c.key)
+        )
+        if key_prefix is not None:
+            stmt = stmt.where(t.c.key.startswith(key_prefix, autoescape=True))
+        return {row[0]: _measures(row[1:]) for row in self.session.execute(stmt).all()}
+
+    def by_day(self, dim: str, key: str, period: Period) -> dict[date, Measures]:
+        t = report_daily
+        stmt = select(t.c.day, *(t.c[m] for m in MEASURES)).where(
+            t.c.dim == dim, t.c.key == key, t.c.day >= period.start, t.c.day <= period.end
+        )
+        return {row[0]: dict(zip(MEASURES, row[1:], strict=True)) for row in self.session.execute(stmt).all()}
+
+    def backorders(self) -> list[tuple[int, str | None, datetime]]:
+        """Orders waiting for stock now: id, customer, and since when (their last move to backordered)."""
+        o, ev = metadata.tables["orders"], metadata.tables["order_events"]
+        since = (
+            select(ev.c.order_id, func.max(ev.c.at).label("since"))
+            .where(ev.c.to_state == "backordered")
+            .group_by(ev.c.order_id)
+            .subquery()
+        )
+        rows = self.session.execute(
+            select(o.c.id, o.c.customer_id, since.c.since, o.c.created_at)
+            .outerjoin(since, since.c.order_id == o.c.id)
+            .where(o.c.state == "backordered")
+        ).all()
+        return [(oid, customer, _aware(at) if at else created) for oid, customer, at, created in rows]
+
+
+def _measures(values: Sequence[Any]) -> Measures:
+    # sum() keeps the column's type, so the sums come back scaled already; an empty sum is NULL
+    return {m: v if v is not None else ZERO for m, v in zip(MEASURES, values, strict=True)}
+
+
+def _aware(value: datetime | str) -> datetime:
+    from datetime import UTC
+
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
