@@ -13,7 +13,7 @@ from core.kernel.errors import ComandaError, LifecycleError, NoCarrier, NotFound
 from web.deps import Backend
 from web.headers import SecurityHeadersMiddleware
 from web.pages import billing as billing_pages
-from web.pages import calibration, dashboard, fulfilment, images, login, review, signins
+from web.pages import calibration, dashboard, fulfilment, images, login, reports, review, signins
 from web.routes import billing, books, documents, health, lifecycle, orders, picklists, shipments, stock
 from web.routes.channels import endpoint_router
 from web.schemas import COMMON_ERRORS, CONFLICT
@@ -45,6 +45,7 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     api.include_router(billing.router, responses=CONFLICT)
     api.include_router(books.router, responses=CONFLICT)
     api.include_router(billing_pages.router)
+    api.include_router(reports.router)
     for endpoint in oms.channels.endpoints():  # what registered channels receive on (AS2's /as2)
         api.include_router(endpoint_router(endpoint))
     api.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

@@ -16,14 +16,25 @@ from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import Order
 from core.kernel.domain.signins import LoginPolicy
 from core.kernel.domain.users import Role, User
+from core.reporting.services.reports import Reports
 from core.unit_of_work import UnitOfWork
 from outbound.channel import ChannelRegistry
+
+
+class ReportingBackend(Protocol):
+    """The reports as the composition root wired them."""
+
+    @property
+    def reports(self) -> Reports: ...
 
 
 class Backend(Protocol):
     """What the web layer needs of the wired system (the composition root provides it)."""
 
     channels: ChannelRegistry  # the registered channels: their endpoints, public paths, names
+
+    @property
+    def reporting(self) -> ReportingBackend: ...
 
     @property
     def login_policy(self) -> LoginPolicy: ...  # failed sign-ins before a lock, and how long it lasts

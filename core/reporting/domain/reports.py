@@ -56,6 +56,13 @@ def _dec(value: Cell) -> Decimal:
     return Decimal(value)
 
 
+def plain(value: Decimal) -> Decimal:
+    """Without trailing zeros and never in exponent notation (250.0000 -> 250, 1.50 -> 1.5)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
 def money(value: Decimal) -> Decimal:
     return value.quantize(CENT, ROUND_HALF_UP)
 
@@ -83,7 +90,7 @@ def sales_rows(by_key: Mapping[str, Measures]) -> list[list[Cell]]:
                 key,
                 int(m.get("orders", ZERO)),
                 int(m.get("lines", ZERO)),
-                m.get("quantity", ZERO).normalize(),
+                plain(m.get("quantity", ZERO)),
                 money(revenue),
                 money(cost),
                 money(revenue - cost),

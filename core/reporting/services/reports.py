@@ -26,6 +26,7 @@ from core.reporting.domain.reports import (
     carrier_row,
     money,
     per,
+    plain,
     ratio,
     rows,
     sales_rows,
@@ -181,7 +182,7 @@ class Reports:
         table = Section("Returns by product", ["sku", "shipped", "returned", "return rate %"], chart_column=3)
         for key, m in sorted(products.items(), key=lambda kv: (-kv[1]["returned_qty"], kv[0])):
             shipped, back = m["shipped_qty"], m["returned_qty"]
-            table.rows.append([key, shipped.normalize(), back.normalize(), ratio(back, shipped)])
+            table.rows.append([key, plain(shipped), plain(back), ratio(back, shipped)])
             table.links.append(drill(period, sku=key))
         reasons = uow.reporting.sums("return_reason", period)
         units = sum((m["returned_qty"] for m in reasons.values()), ZERO)
@@ -190,7 +191,7 @@ class Reports:
         )
         for key, m in sorted(reasons.items(), key=lambda kv: (-kv[1]["returned_qty"], kv[0])):
             by_reason.rows.append(
-                [key, int(m["returns"]), m["returned_qty"].normalize(), ratio(m["returned_qty"], units)]
+                [key, int(m["returns"]), plain(m["returned_qty"]), ratio(m["returned_qty"], units)]
             )
             by_reason.links.append(None)
         return [table, by_reason]
