@@ -11,9 +11,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, literal, literal_column, or_, select
+from sqlalchemy import ColumnElement, Float, and_, cast, exists, func, literal, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from core.kernel.adapters.orm import order_lines, orders
@@ -40,7 +41,7 @@ class OrderSearch:
     def find(self, query: OrderQuery) -> tuple[Sequence[Order], bool]:
         """The page of orders asked for, and whether more follow it."""
         stmt = select(Order).where(*self._conditions(query))
-        column = orders.c[query.sort]
+        column: Any = self._total() if query.sort == "total" else orders.c[query.sort]
         order = (column.desc(), orders.c.id.desc()) if query.descending else (column.asc(), orders.c.id.asc())
         found = self.session.scalars(stmt.order_by(*order).limit(query.limit + 1).offset(query.offset)).all()
         return found[: query.limit], len(found) > query.limit
@@ -66,13 +67,23 @@ class OrderSearch:
         if q.date_to:
             where.append(c.created_at < datetime.combine(q.date_to + timedelta(days=1), time(), UTC))
         if q.amount_min is not None:
-            where.append(c.total >= q.amount_min)
+            where.append(self._total() >= self._amount(q.amount_min))
         if q.amount_max is not None:
-            where.append(c.total <= q.amount_max)
+            where.append(self._total() <= self._amount(q.amount_max))
         terms = words(q.text)
         if terms:
             where.append(self._text(terms))
         return where
+
+    def _sqlite(self) -> bool:
+        return self.session.get_bind().dialect.name == "sqlite"
+
+    def _total(self) -> Any:
+        """The order's total as a number: SQLite keeps exact decimals as text (which sorts as text)."""
+        return cast(orders.c.total, Float) if self._sqlite() else orders.c.total
+
+    def _amount(self, value: Decimal) -> Any:
+        return float(value) if self._sqlite() else value
 
     def _text(self, terms: list[str]) -> ColumnElement[bool]:
         if self.session.get_bind().dialect.name == "postgresql":
