@@ -13,7 +13,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from core.kernel.domain.model import OrderState
-from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
 from tests.conftest import DEMO_DAY, load_demo_master_data, make_app, make_user
 from tests.integration.lifecycle_support import demo_orders
@@ -33,9 +32,9 @@ def shop(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[TestC
     first, second = demo_orders(app)
     clock.now = DEMO_DAY + timedelta(days=3)
     with app.uow() as uow:
-        [third] = make_orders(
-            uow, [[("BRO-HSS-8", D(10))]], clock.now, state=OrderState.APPROVED, customer_id="C-1002", tag="BG"
-        )
+        lines = [[("BRO-HSS-8", D(10))]]
+        approved = OrderState.APPROVED
+        [third] = make_orders(uow, lines, clock.now, state=approved, customer_id="C-1002", tag="BG")
         for order_id, total in ((first, D("73.10")), (second, D("177.60")), (third, D("10.00"))):
             order = uow.orders.get(order_id)
             assert order is not None
