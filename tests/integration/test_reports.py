@@ -5,12 +5,14 @@ kept by events counts a replayed event once and equals a rebuild; exports read b
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from core.billing.services import books
@@ -18,9 +20,11 @@ from core.fulfilment.domain.events import ShipmentShipped
 from core.reporting.adapters.export import to_csv, to_xlsx
 from core.reporting.domain.reports import Period, Report
 from oms.bootstrap import App
-from tests.conftest import load_demo_master_data, make_app
+from oms.cli import main
+from tests.conftest import load_demo_master_data, make_app, make_user
 from tests.integration.lifecycle_support import drain_all, shipments
 from tests.integration.reports_support import Clock, make_history
+from web.app import create_app
 
 pytestmark = pytest.mark.integration
 D = Decimal
@@ -168,3 +172,79 @@ def test_exports_read_back(history: tuple[App, int, int]) -> None:
     assert "TOR-M8-40,1,1,250,45.00,22.50,22.50,50.0" in text.splitlines()
     service = load_workbook(io.BytesIO(to_xlsx(run(app, "service"))))
     assert len(service.sheetnames) == 2  # the table and the backorders, a sheet each
+
+
+def test_report_pages_draw_bars_that_lead_to_the_orders(history: tuple[App, int, int]) -> None:
+    app, first, _ = history
+    client = TestClient(create_app(app), headers={"Authorization": f"Bearer {make_user(app)}"})
+    index = client.get("/reports")
+    assert index.status_code == 200 and 'href="/reports/sales-product"' in index.text
+    page = client.get("/reports/sales-product", params={"from": "2026-01-01", "to": "2026-12-31"})
+    assert page.status_code == 200
+    assert "<svg" in page.text and 'class="bar"' in page.text
+    assert 'href="/orders?sku=TUE-M8&amp;date_from=2026-01-01&amp;date_to=2026-12-31"' in page.text
+    assert not re.search(r"\sstyle\s*=", page.text) and "<script" not in page.text  # the CSP stays strict
+    drilled = client.get(
+        "/orders", params={"sku": "TUE-M8", "date_from": "2026-01-01", "date_to": "2026-12-31"}
+    )
+    assert f'href="/orders/{first}"' in drilled.text
+    for name in ("profile", "service", "carriers", "returns", "capture", "receivables", "sales-period"):
+        assert client.get(f"/reports/{name}").status_code == 200, name
+    assert client.get("/reports/nonsense").status_code == 404
+    assert (
+        client.get("/reports/service", params={"from": "2026-12-31", "to": "2026-01-01"}).status_code == 422
+    )
+
+
+def test_export_downloads(history: tuple[App, int, int]) -> None:
+    app, _, _ = history
+    client = TestClient(create_app(app), headers={"Authorization": f"Bearer {make_user(app)}"})
+    params = {"format": "xlsx", "from": "2026-01-01", "to": "2026-12-31"}
+    xlsx = client.get("/reports/sales-customer/export", params=params)
+    assert xlsx.status_code == 200
+    assert "sales-customer_2026-01-01_2026-12-31.xlsx" in xlsx.headers["content-disposition"]
+    sheet = load_workbook(io.BytesIO(xlsx.content)).worksheets[0]
+    assert [c.value for c in sheet[3]][:2] == ["C-1001", 2]
+    csv_text = client.get("/reports/sales-customer/export", params={**params, "format": "csv"}).text
+    assert "C-1001,2,5,534,250.70,125.90,124.80,49.8" in csv_text.splitlines()
+
+
+def test_the_command_line_writes_and_rebuilds(
+    history: tuple[App, int, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OMS_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("OMS_DATABASE_URL", raising=False)
+    out = tmp_path / "returns.xlsx"
+    assert main(["reports", "rebuild"]) == 0
+    assert main(["reports", "returns", "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(out)]) == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["Returns by product", "Returns by reason"]
+    assert next(r for r in book.worksheets[0].iter_rows(values_only=True) if r[0] == "TAC-6") == (
+        "TAC-6",
+        4,
+        1,
+        25,
+    )
+    assert main(["reports", "service", "--from", "2026-12-01", "--to", "2026-11-01"]) == 2
+
+
+def test_the_summary_on_postgresql(tmp_path: Path, pg_url: str) -> None:
+    clock = Clock()
+    app = make_app(tmp_path, pg_url, clock=clock)
+    try:
+        load_demo_master_data(app)
+        first, _ = make_history(app, clock)
+        whole = [2, 5, D(534), D("250.70"), D("125.90"), D("124.80"), D("49.8")]
+        assert rows(run(app, "sales-customer")) == {"C-1001": whole}
+        service = [2, D("145.0"), D("50.0"), D("100.0"), D("50.0"), 0]
+        assert rows(run(app, "service"))["all"] == service
+        assert rows(run(app, "returns"))["TAC-6"] == [D(4), D(1), D("25.0")]
+        [shipment] = shipments(app, first)
+        assert shipment.id is not None
+        app.publish([ShipmentShipped(shipment.id, first)])
+        drain_all(app)
+        assert app.reporting.upkeep.rebuild() == 2
+        assert rows(run(app, "sales-customer")) == {"C-1001": whole}
+        assert rows(run(app, "service"))["all"] == service
+    finally:
+        app.close()
