@@ -23,6 +23,7 @@ MEDIA = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+MAX_ROWS = 200  # rows a page shows under its chart; the exports have every row
 By = Annotated[str, Query(pattern="^(day|week|month)$")]
 
 
@@ -66,6 +67,7 @@ def report_page(
         by=by,
         query=query,
         formats=FORMATS,
+        max_rows=MAX_ROWS,
     )
 
 

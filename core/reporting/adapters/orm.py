@@ -32,7 +32,7 @@ class Fixed4(TypeDecorator[Decimal]):
         return None if value is None else int(Decimal(value) * SCALE)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
-        return None if value is None else Decimal(int(value)) / SCALE
+        return None if value is None else Decimal(value).scaleb(-4)
 
 
 report_daily = Table(

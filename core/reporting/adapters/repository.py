@@ -3,8 +3,10 @@ the sums back by dimension and period."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
@@ -13,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from core.kernel.adapters.orm import metadata
 from core.reporting.adapters.gather import gather
-from core.reporting.adapters.orm import report_daily, report_order_facts
+from core.reporting.adapters.orm import SCALE, report_daily, report_order_facts
 from core.reporting.domain.facts import MEASURES, ZERO, Contribution, Measures, OrderFacts, decode, encode
 from core.reporting.domain.reports import Period
 
@@ -82,31 +84,69 @@ class ReportingRepository:
             last = ids[-1]
 
     def insert_contributions(self, rows: Sequence[tuple[int, Contribution]], now: datetime) -> None:
-        if rows:
-            self.session.execute(
-                insert(report_order_facts),
-                [{"order_id": oid, "contribution": encode(c), "updated_at": now} for oid, c in rows],
-            )
+        """Store what each order added (a rebuild into an empty summary: COPY on PostgreSQL)."""
+        if not rows:
+            return
+        if self._copy_rows(
+            "COPY report_order_facts (order_id, contribution, updated_at) FROM STDIN",
+            ((oid, json.dumps(encode(c)), now) for oid, c in rows),
+        ):
+            return
+        self.session.execute(
+            insert(report_order_facts),
+            [{"order_id": oid, "contribution": encode(c), "updated_at": now} for oid, c in rows],
+        )
+
+    def insert_sums(self, sums: Mapping[tuple[date, str, str], Measures]) -> None:
+        """Write the summary's rows into an empty summary (a rebuild)."""
+        scale = Decimal(SCALE)
+        copied = self._copy_rows(
+            f"COPY report_daily (day, dim, key, {', '.join(MEASURES)}) FROM STDIN",
+            (
+                (day, dim, key, *(int(ms.get(m, ZERO) * scale) for m in MEASURES))
+                for (day, dim, key), ms in sums.items()
+            ),
+        )
+        if not copied:
+            self.add(sums)
+
+    def _copy_rows(self, sql: str, rows: Iterable[tuple[Any, ...]]) -> bool:
+        """COPY the rows in on PostgreSQL, inside the session's transaction; False elsewhere."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return False
+        driver = self.session.connection().connection.driver_connection
+        with driver.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(row)
+        return True
 
     # -- reading it -----------------------------------------------------------------------------------
-    def sums(self, dim: str, period: Period, key_prefix: str | None = None) -> dict[str, Measures]:
-        """Each key's measures summed over the period."""
+    def sums(
+        self, dim: str, period: Period, measures: Sequence[str] = MEASURES, key_prefix: str | None = None
+    ) -> dict[str, Measures]:
+        """Each key's measures (those asked for) summed over the period."""
         t = report_daily
         stmt = (
-            select(t.c.key, *(func.sum(t.c[m]).label(m) for m in MEASURES))
+            select(t.c.key, *(func.sum(t.c[m]).label(m) for m in measures))
             .where(t.c.dim == dim, t.c.day >= period.start, t.c.day <= period.end)
             .group_by(t.c.key)
         )
         if key_prefix is not None:
             stmt = stmt.where(t.c.key.startswith(key_prefix, autoescape=True))
-        return {row[0]: _measures(row[1:]) for row in self.session.execute(stmt).all()}
+        # an empty sum is NULL; sum() keeps the column's type, so the figures come back scaled
+        return {
+            row[0]: {m: v if v is not None else ZERO for m, v in zip(measures, row[1:], strict=True)}
+            for row in self.session.execute(stmt).all()
+        }
 
-    def by_day(self, dim: str, key: str, period: Period) -> dict[date, Measures]:
+    def by_day(
+        self, dim: str, key: str, period: Period, measures: Sequence[str] = MEASURES
+    ) -> dict[date, Measures]:
         t = report_daily
-        stmt = select(t.c.day, *(t.c[m] for m in MEASURES)).where(
+        stmt = select(t.c.day, *(t.c[m] for m in measures)).where(
             t.c.dim == dim, t.c.key == key, t.c.day >= period.start, t.c.day <= period.end
         )
-        return {row[0]: dict(zip(MEASURES, row[1:], strict=True)) for row in self.session.execute(stmt).all()}
+        return {row[0]: dict(zip(measures, row[1:], strict=True)) for row in self.session.execute(stmt).all()}
 
     def backorders(self) -> list[tuple[int, str | None, datetime]]:
         """Orders waiting for stock now: id, customer, and since when (their last move to backordered)."""
@@ -123,11 +163,6 @@ class ReportingRepository:
             .where(o.c.state == "backordered")
         ).all()
         return [(oid, customer, _aware(at) if at else created) for oid, customer, at, created in rows]
-
-
-def _measures(values: Sequence[Any]) -> Measures:
-    # sum() keeps the column's type, so the sums come back scaled already; an empty sum is NULL
-    return {m: v if v is not None else ZERO for m, v in zip(MEASURES, values, strict=True)}
 
 
 def _aware(value: datetime | str) -> datetime:

@@ -17,7 +17,6 @@ Definitions (docs/reports.md says them for users):
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -120,20 +119,27 @@ class OrderFacts:
 
 def contribution(facts: OrderFacts) -> Contribution:
     """Everything this order adds to the summary, by (day, dimension, key)."""
-    out: Contribution = defaultdict(lambda: defaultdict(lambda: ZERO))
+    out: Contribution = {}
     if facts.booked:
         _sales(facts, out)
         _service(facts, out)
         _returns(facts, out)
     _carriers(facts, out)
     _capture(facts, out)
-    kept = {k: {m: v.quantize(STEP, ROUND_HALF_UP) for m, v in ms.items()} for k, ms in out.items()}
-    return {k: {m: v for m, v in ms.items() if v} for k, ms in kept.items() if any(ms.values())}
+    kept = {k: {m: _step(v) for m, v in ms.items() if v} for k, ms in out.items()}
+    return {k: ms for k, ms in kept.items() if ms}
+
+
+def _step(value: Decimal) -> Decimal:
+    exponent = value.as_tuple().exponent
+    return value if isinstance(exponent, int) and exponent >= -4 else value.quantize(STEP, ROUND_HALF_UP)
 
 
 def _add(out: Contribution, key: Key, **measures: Decimal | int) -> None:
+    sums = out.setdefault(key, {})
     for name, value in measures.items():
-        out[key][name] += Decimal(value)
+        if value:
+            sums[name] = sums.get(name, ZERO) + value
 
 
 def _order_dims(facts: OrderFacts) -> list[tuple[str, str]]:

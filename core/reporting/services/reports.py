@@ -44,6 +44,10 @@ class AgeingLike(Protocol):
 # the books' ageing, as the composition root hands it over: (unit of work, as of) -> one per customer
 Ageing = Callable[[Any, date], Sequence[AgeingLike]]
 AGE_BUCKETS = ("current", "1-30", "31-60", "61-90", "90+")
+SALES = ("orders", "lines", "quantity", "revenue", "cost")
+SERVICE = ("shipped_orders", "lead_hours", "on_time", "in_full", "otif", "short_picks")
+CARRIER = ("orders", "shipments", "parcels", "weight_kg", "carrier_cost", "delivered", "delivered_on_time")
+CAPTURE = ("captured", "touchless", "reviewed", "review_seconds")
 
 TITLES = {
     "sales-customer": "Sales by customer",
@@ -100,21 +104,22 @@ class Reports:
     def _sales(self, uow: ReportingUnitOfWork, period: Period, dim: str, by: str) -> list[Section]:
         section = Section(TITLES[f"sales-{dim}"], [dim, *SALES_COLUMNS], chart_column=4)
         if dim == "period":
-            for label, (first, last, m) in by_period(uow.reporting.by_day("all", "", period), by).items():
+            days = uow.reporting.by_day("all", "", period, SALES)
+            for label, (first, last, m) in by_period(days, by).items():
                 [row] = sales_rows({label: m})
                 section.rows.append(row)
                 span = Period(max(first, period.start), min(last, period.end))
                 section.links.append(drill(span))
             return [section]
-        section.rows = sales_rows(uow.reporting.sums(dim, period))
+        section.rows = sales_rows(uow.reporting.sums(dim, period, SALES))
         param = {"customer": "customer", "product": "sku", "channel": "channel"}[dim]
         section.links = [drill(period, **{param: str(r[0])}) for r in section.rows]
         return [section]
 
     def _profile(self, uow: ReportingUnitOfWork, period: Period) -> list[Section]:
-        customers = uow.reporting.sums("customer", period)
-        weekdays = _split(uow.reporting.sums("customer_weekday", period))
-        channels = _split(uow.reporting.sums("customer_channel", period))
+        customers = uow.reporting.sums("customer", period, ("orders", "lines", "revenue"))
+        weekdays = _split(uow.reporting.sums("customer_weekday", period, ("orders",)))
+        channels = _split(uow.reporting.sums("customer_channel", period, ("orders",)))
         columns = ["customer", "orders", "lines/order", "order value (avg)", "busiest weekday", "channel mix"]
         table = Section("Order profile per customer", columns, chart_column=1)
         for key, m in sorted(customers.items(), key=lambda kv: (-kv[1]["orders"], kv[0])):
@@ -130,12 +135,12 @@ class Reports:
                 ]
             )
             table.links.append(drill(period, customer=key))
-        days = uow.reporting.sums("weekday", period)
+        days = uow.reporting.sums("weekday", period, ("orders",))
         arrival = Section("Orders by weekday of arrival", ["weekday", "orders"], chart_column=1)
         for wd in range(1, 8):
             arrival.rows.append([WEEKDAYS[wd], int(days.get(str(wd), {}).get("orders", ZERO))])
             arrival.links.append(None)
-        hours = uow.reporting.sums("hour", period)
+        hours = uow.reporting.sums("hour", period, ("orders",))
         by_hour = Section("Orders by hour of arrival (UTC)", ["hour", "orders"], chart_column=1)
         for hour in sorted(hours):
             by_hour.rows.append([hour, int(hours[hour]["orders"])])
@@ -143,11 +148,11 @@ class Reports:
         return [table, arrival, by_hour]
 
     def _service(self, uow: ReportingUnitOfWork, period: Period) -> list[Section]:
-        by_customer = uow.reporting.sums("customer", period)
+        by_customer = uow.reporting.sums("customer", period, SERVICE)
         table = Section("Service by customer", ["customer", *SERVICE_COLUMNS], chart_column=5)
         table.rows = rows(by_customer, service_row, "shipped_orders")
         table.links = [drill(period, customer=str(r[0])) for r in table.rows]
-        total = uow.reporting.sums("all", period).get("", {})
+        total = uow.reporting.sums("all", period, SERVICE).get("", {})
         table.rows.append(service_row("all", total))
         table.links.append(drill(period))
         ages = Section("Backorders waiting now, by age", ["age (days)", "orders"], chart_column=1)
@@ -161,9 +166,9 @@ class Reports:
 
     def _carriers(self, uow: ReportingUnitOfWork, period: Period) -> list[Section]:
         table = Section("Carriers", ["carrier", *CARRIER_COLUMNS], chart_column=5)
-        table.rows = rows(uow.reporting.sums("carrier", period), carrier_row, "shipments")
+        table.rows = rows(uow.reporting.sums("carrier", period, CARRIER), carrier_row, "shipments")
         table.links = [None] * len(table.rows)
-        zones = uow.reporting.sums("zone", period)
+        zones = uow.reporting.sums("zone", period, ("shipments", "carrier_cost"))
         shipped = sum((m["shipments"] for m in zones.values()), ZERO)
         share = Section("Share by zone", ["zone", "shipments", "share %", "cost"], chart_column=1)
         for key, m in sorted(zones.items(), key=lambda kv: (-kv[1]["shipments"], kv[0])):
@@ -176,7 +181,7 @@ class Reports:
     def _returns(self, uow: ReportingUnitOfWork, period: Period) -> list[Section]:
         products = {
             k: m
-            for k, m in uow.reporting.sums("product", period).items()
+            for k, m in uow.reporting.sums("product", period, ("shipped_qty", "returned_qty")).items()
             if m["shipped_qty"] or m["returned_qty"]
         }
         table = Section("Returns by product", ["sku", "shipped", "returned", "return rate %"], chart_column=3)
@@ -184,7 +189,7 @@ class Reports:
             shipped, back = m["shipped_qty"], m["returned_qty"]
             table.rows.append([key, plain(shipped), plain(back), ratio(back, shipped)])
             table.links.append(drill(period, sku=key))
-        reasons = uow.reporting.sums("return_reason", period)
+        reasons = uow.reporting.sums("return_reason", period, ("returns", "returned_qty"))
         units = sum((m["returned_qty"] for m in reasons.values()), ZERO)
         by_reason = Section(
             "Returns by reason", ["reason", "returns", "units", "share of units %"], chart_column=2
@@ -204,7 +209,7 @@ class Reports:
             ("capture_format", "Capture by document format", None),
         ):
             section = Section(title, [param or "format", *CAPTURE_COLUMNS], chart_column=3)
-            section.rows = rows(uow.reporting.sums(dim, period), capture_row, "captured")
+            section.rows = rows(uow.reporting.sums(dim, period, CAPTURE), capture_row, "captured")
             section.links = [drill(period, **{param: str(r[0])}) if param else None for r in section.rows]
             out.append(section)
         return out

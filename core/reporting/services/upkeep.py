@@ -59,7 +59,7 @@ class Upkeep:
                     _merge(total, contrib)
                 uow.reporting.insert_contributions(rows, now)
                 count += len(rows)
-            uow.reporting.add(total)
+            uow.reporting.insert_sums(total)
             uow.commit()
         return count
 
