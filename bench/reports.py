@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from tempfile import TemporaryDirectory
+from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
@@ -40,6 +41,7 @@ FINISH = ["zincado", "inoxidable", "latón", "galvanizado", "negro"]
 CARRIERS = [("SEUR", ("ES-PEN", "ES-BAL", "PT")), ("CORREO", ("ES-PEN", "ES-CAN")), ("MRW", ("ES-PEN",))]
 STATES = ["closed"] * 70 + ["shipped"] * 10 + ["accepted"] * 8 + ["backordered"] * 4 + ["cancelled"] * 3
 STATES += ["in_review"] * 3 + ["rejected"] * 2
+CUSTOMERS = 500
 CHANNELS = ["edi"] * 6 + ["email"] * 3 + ["fax"] * 2
 
 
@@ -59,119 +61,121 @@ def _copy(conn: object, sql: str, rows: Iterator[tuple[object, ...]]) -> None:
             copy.write_row(row)
 
 
-def load(app: App, n: int, customers: int = 500, skus: int = 1000) -> None:
-    """The history, loaded with COPY; search-index triggers are off while it loads (replica role)."""
+COPIES = {
+    "orders": "COPY orders (id, document_id, message_index, channel, state, decision, confidence, created_at,"
+    " po_number, customer_id, buyer_name, order_date, requested_delivery_date, currency, total, problems,"
+    " evidence, identifiers) FROM STDIN",
+    "lines": "COPY order_lines (order_id, position, line_no, sku, item_code, description, quantity, unit,"
+    " unit_price, amount) FROM STDIN",
+    "shipments": "COPY shipments (id, order_id, warehouse, created_at, state, carrier, service, zone, charge,"
+    " currency, charge_detail, promised_date, shipped_at, delivered_at) FROM STDIN",
+    "parcels": "COPY parcels (shipment_id, number, weight_kg, length_cm, width_cm, height_cm, box, contents)"
+    " FROM STDIN",
+}
+Rows = dict[str, list[tuple[object, ...]]]
+
+
+def _order(rng: random.Random, oid: int, catalog: list[tuple[str, str, Decimal, Decimal]], out: Rows) -> None:
+    """One order of five lines, of a customer picked with a long tail, and its shipment if it left."""
+    created = START + timedelta(seconds=rng.randrange(DAYS * 86400))
+    state = rng.choice(STATES)
+    total = Decimal(0)
+    for pos in range(1, 6):
+        sku, name, price, _ = catalog[rng.randrange(len(catalog))]
+        qty = rng.randrange(1, 60)
+        total += price * qty
+        out["lines"].append((oid, pos, str(pos), sku, sku, name, qty, "PCE", price, price * qty))
+    customer = f"C-{int(rng.paretovariate(1.2)) % CUSTOMERS:04d}"
+    decision = "review" if state == "in_review" or rng.random() < 0.12 else "accept"
+    requested = (created + timedelta(days=rng.randrange(2, 8))).date()
+    channel = rng.choice(CHANNELS)
+    out["orders"].append(
+        (
+            oid,
+            1,
+            oid,
+            channel,
+            state,
+            decision,
+            0.95,
+            created,
+            f"PO-{oid:08d}",
+            customer,
+            f"Cliente {customer}",
+            created.date(),
+            requested,
+            "EUR",
+            total,
+            "[]",
+            "[]",
+            "[]",
+        )
+    )
+    if state in ("closed", "shipped"):
+        _shipment(rng, oid, created, state == "closed", out)
+
+
+def _shipment(rng: random.Random, oid: int, created: datetime, delivered: bool, out: Rows) -> None:
+    carrier, zones = rng.choice(CARRIERS)
+    shipped = created + timedelta(hours=rng.randrange(4, 150))
+    arrived = shipped + timedelta(days=rng.randrange(1, 4)) if delivered else None
+    charge = Decimal(rng.randrange(450, 2500)) / 100
+    out["shipments"].append(
+        (
+            oid,
+            oid,
+            "MAD",
+            created,
+            "delivered" if arrived else "shipped",
+            carrier,
+            "STD",
+            rng.choice(zones),
+            charge,
+            "EUR",
+            "[]",
+            (shipped + timedelta(days=2)).date(),
+            shipped,
+            arrived,
+        )
+    )
+    for number in range(1, rng.randrange(2, 4)):
+        out["parcels"].append((oid, number, Decimal(rng.randrange(5, 250)) / 10, 40, 30, 30, "M", "[]"))
+
+
+def _master_data(conn: Any, catalog: list[tuple[str, str, Decimal, Decimal]]) -> None:
+    with conn.cursor() as cur:
+        cur.execute("INSERT INTO blobs (sha256, size, content) VALUES ('bench', 0, '')")
+        cur.execute(
+            "INSERT INTO documents (id, channel, sha256, size, received_at, state, format, problems,"
+            " attempts) VALUES (1, 'edi', 'bench', 0, now(), 'processed', 'edifact', '[]', 0)"
+        )
+        cur.execute(
+            "INSERT INTO warehouses (code, name, priority, country, active)"
+            " VALUES ('MAD', 'Madrid', 1, 'ES', true)"
+        )
+    rows = ((s, name, p, c, "EUR", "PCE") for s, name, p, c in catalog)
+    _copy(conn, "COPY products (sku, name, price, cost_price, currency, unit) FROM STDIN", rows)
+    names = ((f"C-{i:04d}", f"Cliente {i} S.L.") for i in range(CUSTOMERS))
+    _copy(conn, "COPY customers (customer_id, name) FROM STDIN", names)
+
+
+def load(app: App, n: int, skus: int = 1000) -> None:
+    """The history, loaded with COPY, 50,000 orders at a time; the search-index triggers are off while it
+    loads (replica role): `index_search` builds the index in one statement afterwards."""
     catalog = products(skus)
+    rng = random.Random(7)
     raw = app.engine.raw_connection()
     try:
         conn = raw.driver_connection
         with conn.cursor() as cur:
             cur.execute("SET session_replication_role = replica")
-            cur.execute("INSERT INTO blobs (sha256, size, content) VALUES ('bench', 0, '')")
-            cur.execute(
-                "INSERT INTO documents (id, channel, sha256, size, received_at, state, format, problems,"
-                " attempts) VALUES (1, 'edi', 'bench', 0, now(), 'processed', 'edifact', '[]', 0)"
-            )
-            cur.execute(
-                "INSERT INTO warehouses (code, name, priority, country, active)"
-                " VALUES ('MAD', 'Madrid', 1, 'ES', true)"
-            )
-        _copy(
-            conn,
-            "COPY products (sku, name, price, cost_price, currency, unit) FROM STDIN",
-            ((s, name, p, c, "EUR", "PCE") for s, name, p, c in catalog),
-        )
-        _copy(
-            conn,
-            "COPY customers (customer_id, name) FROM STDIN",
-            ((f"C-{i:04d}", f"Cliente {i} S.L.") for i in range(customers)),
-        )
-        rng = random.Random(7)
-        orders, lines, shipments, parcels = [], [], [], []
-        for oid in range(1, n + 1):
-            created = START + timedelta(seconds=rng.randrange(DAYS * 86400))
-            state = rng.choice(STATES)
-            picked = [catalog[rng.randrange(skus)] for _ in range(5)]
-            total = Decimal(0)
-            for pos, (sku, name, price, _) in enumerate(picked, start=1):
-                qty = rng.randrange(1, 60)
-                amount = price * qty
-                total += amount
-                lines.append((oid, pos, str(pos), sku, sku, name, qty, "PCE", price, amount))
-            customer = f"C-{int(rng.paretovariate(1.2)) % customers:04d}"
-            decision = "review" if state == "in_review" or rng.random() < 0.12 else "accept"
-            requested = (created + timedelta(days=rng.randrange(2, 8))).date()
-            orders.append(
-                (
-                    oid,
-                    1,
-                    oid,
-                    rng.choice(CHANNELS),
-                    state,
-                    decision,
-                    0.95,
-                    created,
-                    f"PO-{oid:08d}",
-                    customer,
-                    f"Cliente {customer}",
-                    created.date(),
-                    requested,
-                    "EUR",
-                    total,
-                    "[]",
-                    "[]",
-                    "[]",
-                )
-            )
-            if state in ("closed", "shipped"):
-                carrier, zones = rng.choice(CARRIERS)
-                shipped = created + timedelta(hours=rng.randrange(4, 150))
-                delivered = shipped + timedelta(days=rng.randrange(1, 4)) if state == "closed" else None
-                shipments.append(
-                    (
-                        oid,
-                        oid,
-                        "MAD",
-                        created,
-                        "delivered" if delivered else "shipped",
-                        carrier,
-                        "STD",
-                        rng.choice(zones),
-                        Decimal(rng.randrange(450, 2500)) / 100,
-                        "EUR",
-                        "[]",
-                        (shipped + timedelta(days=2)).date(),
-                        shipped,
-                        delivered,
-                    )
-                )
-                for number in range(1, rng.randrange(2, 4)):
-                    parcels.append((oid, number, Decimal(rng.randrange(5, 250)) / 10, 40, 30, 30, "M", "[]"))
-        _copy(
-            conn,
-            "COPY orders (id, document_id, message_index, channel, state, decision, confidence, created_at,"
-            " po_number, customer_id, buyer_name, order_date, requested_delivery_date, currency, total,"
-            " problems, evidence, identifiers) FROM STDIN",
-            iter(orders),
-        )
-        _copy(
-            conn,
-            "COPY order_lines (order_id, position, line_no, sku, item_code, description, quantity, unit,"
-            " unit_price, amount) FROM STDIN",
-            iter(lines),
-        )
-        _copy(
-            conn,
-            "COPY shipments (id, order_id, warehouse, created_at, state, carrier, service, zone, charge,"
-            " currency, charge_detail, promised_date, shipped_at, delivered_at) FROM STDIN",
-            iter(shipments),
-        )
-        _copy(
-            conn,
-            "COPY parcels (shipment_id, number, weight_kg, length_cm, width_cm, height_cm, box, contents)"
-            " FROM STDIN",
-            iter(parcels),
-        )
+        _master_data(conn, catalog)
+        for start in range(1, n + 1, 50_000):
+            out: Rows = {name: [] for name in COPIES}
+            for oid in range(start, min(start + 50_000, n + 1)):
+                _order(rng, oid, catalog, out)
+            for name, sql in COPIES.items():
+                _copy(conn, sql, iter(out[name]))
         with conn.cursor() as cur:
             cur.execute("SET session_replication_role = DEFAULT")
             for table in ("orders", "order_lines", "shipments", "parcels"):
