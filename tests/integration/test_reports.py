@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -22,7 +23,7 @@ from core.reporting.domain.reports import Period, Report
 from oms.bootstrap import App
 from oms.cli import main
 from tests.conftest import load_demo_master_data, make_app, make_user
-from tests.integration.lifecycle_support import drain_all, shipments
+from tests.integration.lifecycle_support import demo_orders, drain_all, shipments
 from tests.integration.reports_support import Clock, make_history
 from web.app import create_app
 
@@ -246,5 +247,34 @@ def test_the_summary_on_postgresql(tmp_path: Path, pg_url: str) -> None:
         assert app.reporting.upkeep.rebuild() == 2
         assert rows(run(app, "sales-customer")) == {"C-1001": whole}
         assert rows(run(app, "service"))["all"] == service
+    finally:
+        app.close()
+
+
+def test_two_workers_refreshing_the_same_new_orders_count_them_once(tmp_path: Path, pg_url: str) -> None:
+    app = make_app(tmp_path, pg_url, clock=Clock())
+    try:
+        load_demo_master_data(app)
+        ids = demo_orders(app)
+        with app.uow() as uow:
+            uow.reporting.clear()  # as if the orders had never been counted
+            uow.commit()
+        start = threading.Barrier(4)
+        errors: list[BaseException] = []
+
+        def refresh() -> None:
+            start.wait()
+            try:
+                app.reporting.upkeep.refresh(ids)
+            except BaseException as exc:  # pragma: no cover - the assertion below shows it
+                errors.append(exc)
+
+        workers = [threading.Thread(target=refresh) for _ in range(4)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        assert errors == []
+        assert rows(run(app, "sales-customer"))["C-1001"][:2] == [2, 5]
     finally:
         app.close()

@@ -28,23 +28,40 @@ class ReportingRepository:
     def facts(self, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
         return gather(self.session, order_ids)
 
-    def last_contributions(self, order_ids: Sequence[int]) -> dict[int, Contribution]:
-        """What each order added last time, its row locked until commit (PostgreSQL) so that two
-        workers refreshing one order take turns."""
-        stmt = select(report_order_facts.c.order_id, report_order_facts.c.contribution).where(
-            report_order_facts.c.order_id.in_(order_ids)
+    def last_contributions(self, order_ids: Sequence[int], now: datetime) -> dict[int, Contribution]:
+        """What each order added last time (nothing for an order never counted), its row locked until
+        commit: an empty row is put first for an order never seen, so that two workers refreshing one
+        new order wait for each other too, instead of both counting it."""
+        t = report_order_facts
+        if order_ids:
+            ins = self._insert(t).on_conflict_do_nothing(index_elements=["order_id"])
+            self.session.execute(
+                ins, [{"order_id": i, "contribution": [], "updated_at": now} for i in order_ids]
+            )
+        stmt = (
+            select(t.c.order_id, t.c.contribution).where(t.c.order_id.in_(order_ids)).order_by(t.c.order_id)
         )
-        if self.session.get_bind().dialect.name == "postgresql":
+        if self._postgresql():
             stmt = stmt.with_for_update()
         return {oid: decode(rows) for oid, rows in self.session.execute(stmt).all()}
 
-    def save_contribution(self, order_id: int, contrib: Contribution, now: datetime, *, new: bool) -> None:
-        values = {"contribution": encode(contrib), "updated_at": now}
+    def save_contribution(self, order_id: int, contrib: Contribution, now: datetime) -> None:
         t = report_order_facts
-        if new:
-            self.session.execute(insert(t), [{"order_id": order_id, **values}])
-        else:
-            self.session.execute(t.update().where(t.c.order_id == order_id).values(**values))
+        values = {"contribution": encode(contrib), "updated_at": now}
+        self.session.execute(t.update().where(t.c.order_id == order_id).values(**values))
+
+    def forget(self, order_ids: Sequence[int]) -> None:
+        """Orders that no longer exist: nothing of theirs stays."""
+        if order_ids:
+            self.session.execute(
+                delete(report_order_facts).where(report_order_facts.c.order_id.in_(order_ids))
+            )
+
+    def _postgresql(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
+
+    def _insert(self, table: Any) -> Any:
+        return postgresql.insert(table) if self._postgresql() else sqlite.insert(table)
 
     def add(self, change: Mapping[tuple[date, str, str], Measures]) -> None:
         """Add each key's measures to the daily sums, creating rows as needed; keys in a fixed order, so
@@ -55,8 +72,7 @@ class ReportingRepository:
             {"day": day, "dim": dim, "key": key, **{m: ms.get(m, ZERO) for m in MEASURES}}
             for (day, dim, key), ms in sorted(change.items())
         ]
-        dialect = self.session.get_bind().dialect.name
-        ins = postgresql.insert(report_daily) if dialect == "postgresql" else sqlite.insert(report_daily)
+        ins = self._insert(report_daily)
         stmt = ins.on_conflict_do_update(
             index_elements=["day", "dim", "key"],
             set_={m: report_daily.c[m] + ins.excluded[m] for m in MEASURES},

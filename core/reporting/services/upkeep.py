@@ -24,19 +24,20 @@ class Upkeep:
         ids = sorted(set(order_ids))
         changed = 0
         with self.uow_factory() as uow:
-            old = uow.reporting.last_contributions(ids)
+            now = self.clock()
+            old = uow.reporting.last_contributions(ids, now)
             facts = uow.reporting.facts(ids)
             total: Contribution = defaultdict(dict)
-            now = self.clock()
             for oid in ids:
                 new = contribution(facts[oid]) if oid in facts else {}
                 change = delta(old.get(oid, {}), new)
-                if not change and oid in old:
+                if not change:
                     continue
                 changed += 1
                 _merge(total, change)
-                uow.reporting.save_contribution(oid, new, now, new=oid not in old)
+                uow.reporting.save_contribution(oid, new, now)
             uow.reporting.add(total)
+            uow.reporting.forget([oid for oid in ids if oid not in facts])
             uow.commit()
         return changed
 
