@@ -60,6 +60,9 @@ def test_sales_by_customer_channel_period_and_product(history: tuple[App, int, i
     whole = [2, 5, D(534), D("250.70"), D("125.90"), D("124.80"), D("49.8")]
     assert rows(run(app, "sales-customer")) == {"C-1001": whole}
     assert rows(run(app, "sales-channel")) == {"edi": whole}
+    # a period of part of November and part of December reads days, not months
+    assert rows(run(app, "sales-channel", Period(date(2026, 11, 20), date(2026, 12, 10)))) == {"edi": whole}
+    assert rows(run(app, "sales-channel", Period(date(2026, 10, 1), date(2026, 11, 25)))) == {}
     assert rows(run(app, "sales-period")) == {"2026-11": whole}
     products = rows(run(app, "sales-product"))
     assert products["TOR-M8-40"] == [1, 1, D(250), D("45.00"), D("22.50"), D("22.50"), D("50.0")]

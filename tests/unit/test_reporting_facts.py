@@ -16,7 +16,7 @@ from core.reporting.domain.facts import (
     delta,
     encode,
 )
-from core.reporting.domain.reports import bucket_of_period, ratio
+from core.reporting.domain.reports import Period, bucket_of_period, by_month, ratio, split
 
 D = Decimal
 ARRIVED = datetime(2026, 3, 2, 8, 15, tzinfo=UTC)  # a Monday
@@ -136,3 +136,31 @@ def test_periods_and_ratios() -> None:
     assert bucket_of_period(date(2026, 3, 4), "week") == ("2026-W10", date(2026, 3, 2), date(2026, 3, 8))
     assert bucket_of_period(date(2026, 2, 14), "month") == ("2026-02", date(2026, 2, 1), date(2026, 2, 28))
     assert ratio(D(1), D(3)) == D("33.3") and ratio(D(1), D(0)) is None
+
+
+def test_a_period_splits_into_whole_months_and_the_days_around_them() -> None:
+    months, days = split(Period(date(2026, 1, 15), date(2026, 4, 10)))
+    assert months == Period(date(2026, 2, 1), date(2026, 3, 1))  # February and March
+    assert days == [Period(date(2026, 1, 15), date(2026, 1, 31)), Period(date(2026, 4, 1), date(2026, 4, 10))]
+    assert split(Period(date(2026, 1, 1), date(2026, 12, 31))) == (
+        Period(date(2026, 1, 1), date(2026, 12, 1)),
+        [],
+    )
+    inside = Period(date(2026, 2, 3), date(2026, 2, 20))
+    assert split(inside) == (None, [inside])
+    assert split(Period(date(2026, 2, 1), date(2026, 2, 27))) == (
+        None,
+        [Period(date(2026, 2, 1), date(2026, 2, 27))],
+    )
+
+
+def test_daily_sums_add_up_by_month() -> None:
+    sums = {
+        (date(2026, 3, 2), "customer", "C-1"): {"orders": D(1)},
+        (date(2026, 3, 30), "customer", "C-1"): {"orders": D(2), "revenue": D("5.5")},
+        (date(2026, 4, 1), "customer", "C-1"): {"orders": D(1)},
+    }
+    assert by_month(sums) == {
+        (date(2026, 3, 1), "customer", "C-1"): {"orders": D(3), "revenue": D("5.5")},
+        (date(2026, 4, 1), "customer", "C-1"): {"orders": D(1)},
+    }

@@ -1,4 +1,4 @@
-"""Reporting: the daily summary, each order's last contribution to it, the order search index
+"""Reporting: the daily and monthly summary, each order's last contribution to it, the order search index
 (PostgreSQL: a tsvector per order kept by triggers, accents folded by unaccent where the server has
 it), and indexes the order search filters on (a line's SKU, an order's arrival time).
 
@@ -76,6 +76,15 @@ def upgrade() -> None:
     )
     op.create_index("ix_report_daily_dim_day", "report_daily", ["dim", "day"])
     op.create_table(
+        "report_monthly",
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("dim", sa.String(length=24), nullable=False),
+        sa.Column("key", sa.String(length=160), nullable=False),
+        *(sa.Column(m, sa.BigInteger(), nullable=False, server_default="0") for m in MEASURES),
+        sa.PrimaryKeyConstraint("month", "dim", "key", name="pk_report_monthly"),
+    )
+    op.create_index("ix_report_monthly_dim_month", "report_monthly", ["dim", "month"])
+    op.create_table(
         "report_order_facts",
         sa.Column("order_id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("contribution", sa.JSON(), nullable=False),
@@ -127,5 +136,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_order_lines_sku"))
     op.drop_table("report_order_search")
     op.drop_table("report_order_facts")
+    op.drop_index("ix_report_monthly_dim_month", table_name="report_monthly")
+    op.drop_table("report_monthly")
     op.drop_index("ix_report_daily_dim_day", table_name="report_daily")
     op.drop_table("report_daily")

@@ -45,6 +45,17 @@ report_daily = Table(
     Index("ix_report_daily_dim_day", "dim", "day"),
 )
 
+# the same sums by calendar month (`month` is its first day): a long period reads whole months here
+report_monthly = Table(
+    "report_monthly",
+    metadata,
+    Column("month", Date, primary_key=True),
+    Column("dim", String(24), primary_key=True),
+    Column("key", String(160), primary_key=True),
+    *(Column(m, Fixed4(), nullable=False, default=0, server_default="0") for m in MEASURES),
+    Index("ix_report_monthly_dim_month", "dim", "month"),
+)
+
 report_order_facts = Table(
     "report_order_facts",
     metadata,

@@ -9,15 +9,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core.kernel.adapters.orm import metadata
 from core.reporting.adapters.gather import gather
-from core.reporting.adapters.orm import SCALE, report_daily, report_order_facts
+from core.reporting.adapters.orm import SCALE, report_daily, report_monthly, report_order_facts
 from core.reporting.domain.facts import MEASURES, ZERO, Contribution, Measures, OrderFacts, decode, encode
-from core.reporting.domain.reports import Period
+from core.reporting.domain.reports import Period, by_month, split
 
 
 class ReportingRepository:
@@ -64,24 +64,28 @@ class ReportingRepository:
         return postgresql.insert(table) if self._postgresql() else sqlite.insert(table)
 
     def add(self, change: Mapping[tuple[date, str, str], Measures]) -> None:
-        """Add each key's measures to the daily sums, creating rows as needed; keys in a fixed order, so
-        two transactions meeting on the same rows lock them in the same order."""
-        if not change:
-            return
+        """Add each key's measures to the daily sums and to their month's, creating rows as needed; keys
+        in a fixed order, so two transactions meeting on the same rows lock them in the same order."""
+        if change:
+            self._upsert(report_daily, "day", change)
+            self._upsert(report_monthly, "month", by_month(change))
+
+    def _upsert(self, table: Table, when: str, change: Mapping[tuple[date, str, str], Measures]) -> None:
         rows = [
-            {"day": day, "dim": dim, "key": key, **{m: ms.get(m, ZERO) for m in MEASURES}}
+            {when: day, "dim": dim, "key": key, **{m: ms.get(m, ZERO) for m in MEASURES}}
             for (day, dim, key), ms in sorted(change.items())
         ]
-        ins = self._insert(report_daily)
+        ins = self._insert(table)
         stmt = ins.on_conflict_do_update(
-            index_elements=["day", "dim", "key"],
-            set_={m: report_daily.c[m] + ins.excluded[m] for m in MEASURES},
+            index_elements=[when, "dim", "key"],
+            set_={m: table.c[m] + ins.excluded[m] for m in MEASURES},
         )
         for start in range(0, len(rows), 1000):
             self.session.execute(stmt, rows[start : start + 1000])
 
     def clear(self) -> None:
         self.session.execute(delete(report_daily))
+        self.session.execute(delete(report_monthly))
         self.session.execute(delete(report_order_facts))
 
     def order_ids(self, batch: int = 2000) -> Iterator[list[int]]:
@@ -116,15 +120,17 @@ class ReportingRepository:
     def insert_sums(self, sums: Mapping[tuple[date, str, str], Measures]) -> None:
         """Write the summary's rows into an empty summary (a rebuild)."""
         scale = Decimal(SCALE)
-        copied = self._copy_rows(
-            f"COPY report_daily (day, dim, key, {', '.join(MEASURES)}) FROM STDIN",
-            (
-                (day, dim, key, *(int(ms.get(m, ZERO) * scale) for m in MEASURES))
-                for (day, dim, key), ms in sums.items()
-            ),
-        )
-        if not copied:
-            self.add(sums)
+        for table, when, rows in (("report_daily", "day", sums), ("report_monthly", "month", by_month(sums))):
+            copied = self._copy_rows(
+                f"COPY {table} ({when}, dim, key, {', '.join(MEASURES)}) FROM STDIN",
+                (
+                    (day, dim, key, *(int(ms.get(m, ZERO) * scale) for m in MEASURES))
+                    for (day, dim, key), ms in rows.items()
+                ),
+            )
+            if not copied:
+                self.add(sums)
+                return
 
     def _copy_rows(self, sql: str, rows: Iterable[tuple[Any, ...]]) -> bool:
         """COPY the rows in on PostgreSQL, inside the session's transaction; False elsewhere."""
@@ -140,20 +146,28 @@ class ReportingRepository:
     def sums(
         self, dim: str, period: Period, measures: Sequence[str] = MEASURES, key_prefix: str | None = None
     ) -> dict[str, Measures]:
-        """Each key's measures (those asked for) summed over the period."""
-        t = report_daily
-        stmt = (
-            select(t.c.key, *(func.sum(t.c[m]).label(m) for m in measures))
-            .where(t.c.dim == dim, t.c.day >= period.start, t.c.day <= period.end)
-            .group_by(t.c.key)
-        )
-        if key_prefix is not None:
-            stmt = stmt.where(t.c.key.startswith(key_prefix, autoescape=True))
-        # an empty sum is NULL; sum() keeps the column's type, so the figures come back scaled
-        return {
-            row[0]: {m: v if v is not None else ZERO for m, v in zip(measures, row[1:], strict=True)}
-            for row in self.session.execute(stmt).all()
-        }
+        """Each key's measures (those asked for) summed over the period: whole months from the monthly
+        sums, the days before and after them from the daily ones."""
+        months, days = split(period)
+        out: dict[str, Measures] = {}
+        parts = [(report_monthly.c.month, months)] if months else []
+        parts += [(report_daily.c.day, span) for span in days]
+        for column, span in parts:
+            t = column.table
+            stmt = (
+                select(t.c.key, *(func.sum(t.c[m]).label(m) for m in measures))
+                .where(t.c.dim == dim, column >= span.start, column <= span.end)
+                .group_by(t.c.key)
+            )
+            if key_prefix is not None:
+                stmt = stmt.where(t.c.key.startswith(key_prefix, autoescape=True))
+            for row in self.session.execute(stmt).all():
+                # an empty sum is NULL; sum() keeps the column's type, so the figures come back scaled
+                sums = out.setdefault(row[0], dict.fromkeys(measures, ZERO))
+                for m, v in zip(measures, row[1:], strict=True):
+                    if v is not None:
+                        sums[m] += v
+        return out
 
     def by_day(
         self, dim: str, key: str, period: Period, measures: Sequence[str] = MEASURES

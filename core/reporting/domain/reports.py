@@ -116,6 +116,37 @@ def bucket_of_period(day: date, by: str) -> tuple[str, date, date]:
     return f"{first:%Y-%m}", first, following - timedelta(days=1)
 
 
+def split(period: Period) -> tuple[Period | None, list[Period]]:
+    """The whole calendar months inside a period (as the span of their first days), and the days
+    before and after them: what the monthly sums answer and what the daily ones must."""
+    first = (
+        period.start
+        if period.start.day == 1
+        else (period.start.replace(day=1) + timedelta(days=32)).replace(day=1)
+    )
+    after_end = period.end + timedelta(days=1)
+    last = after_end.replace(day=1)  # the first day not in a whole month at the end
+    if first >= last:
+        return None, [period]
+    months = Period(first, (last - timedelta(days=1)).replace(day=1))
+    days = [
+        p
+        for p in (Period(period.start, first - timedelta(days=1)), Period(last, period.end))
+        if p.start <= p.end
+    ]
+    return months, days
+
+
+def by_month(sums: Mapping[tuple[date, str, str], Measures]) -> dict[tuple[date, str, str], Measures]:
+    """Daily sums added up by calendar month (keyed by the month's first day)."""
+    out: dict[tuple[date, str, str], Measures] = {}
+    for (day, dim, key), measures in sums.items():
+        month = out.setdefault((day.replace(day=1), dim, key), {})
+        for m, v in measures.items():
+            month[m] = month.get(m, ZERO) + v
+    return out
+
+
 def by_period(by_day: Mapping[date, Measures], by: str) -> dict[str, tuple[date, date, Measures]]:
     out: dict[str, tuple[date, date, Measures]] = {}
     for day in sorted(by_day):
