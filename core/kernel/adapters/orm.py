@@ -99,7 +99,7 @@ orders = Table(
     Column("ship_to_postal_code", String(32)),
     Column("ship_to_city", String(128)),
     Column("ship_to_country", String(3)),
-    Column("total", ExactDecimal()),
+    Column("total", ExactDecimal(), index=True),
     Column("partner_id", String(64)),
     Column("message_ref", String(32)),
     Column("problems", JSON, nullable=False, default=list),

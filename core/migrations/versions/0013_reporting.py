@@ -1,6 +1,6 @@
 """Reporting: the daily and monthly summary, each order's last contribution to it, the order search index
 (PostgreSQL: a tsvector per order kept by triggers, accents folded by unaccent where the server has
-it), and indexes the order search filters on (a line's SKU, an order's arrival time).
+it), and indexes the order search filters on (a line's SKU, an order's arrival time and total).
 
 Revision ID: 0013
 Revises: 0011
@@ -101,6 +101,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_order_lines_sku"), ["sku"], unique=False)
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_orders_created_at"), ["created_at"], unique=False)
+        batch_op.create_index(batch_op.f("ix_orders_total"), ["total"], unique=False)
     op.create_index(
         "ix_report_order_search_document", "report_order_search", ["document"], postgresql_using="gin"
     )
@@ -131,6 +132,7 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION IF EXISTS comanda_reindex_order(integer)")
         op.execute("DROP FUNCTION IF EXISTS comanda_search_text(text)")
     with op.batch_alter_table("orders", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_orders_total"))
         batch_op.drop_index(batch_op.f("ix_orders_created_at"))
     with op.batch_alter_table("order_lines", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_order_lines_sku"))
