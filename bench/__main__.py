@@ -13,6 +13,8 @@ from bench import (
     pdf_speed,
     purchasing,
     real_orders,
+    real_orders,
+    reports,
     review_view,
 )
 
@@ -27,6 +29,7 @@ def main() -> int:
     fax_ocr.main()
     real_orders.main()
     review_view.main()
+    reports.main([])
     return 0
 
 

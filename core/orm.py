@@ -16,6 +16,7 @@ from core.fulfilment.adapters import orm as fulfilment
 from core.kernel.adapters import orm as kernel
 from core.kernel.adapters.orm import metadata
 from core.purchasing.adapters import orm as purchasing
+from core.reporting.adapters import orm as reporting
 
 __all__ = ["make_session_factory", "metadata", "start_mappers"]
 
@@ -27,7 +28,7 @@ def start_mappers() -> None:
     global _mapped
     if _mapped:
         return
-    for area in (kernel, catalog, capture, fulfilment, billing, purchasing):
+    for area in (kernel, catalog, capture, fulfilment, billing, purchasing, reporting):
         area.start_mappers()
     _mapped = True
 

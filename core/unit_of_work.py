@@ -33,11 +33,17 @@ from core.fulfilment.services.steps import LifecycleSteps
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.model import Product
 from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
+from core.reporting.services.unit_of_work import ReportingUnitOfWork
 from core.supply import PayablesBook, StockIn, SupplyReads
 
 
 class UnitOfWork(
-    CatalogUnitOfWork, CaptureUnitOfWork, FulfilmentUnitOfWork, BillingUnitOfWork, PurchasingUnitOfWork
+    CatalogUnitOfWork,
+    CaptureUnitOfWork,
+    FulfilmentUnitOfWork,
+    BillingUnitOfWork,
+    PurchasingUnitOfWork,
+    ReportingUnitOfWork,
 ):
     master: MasterDataRepository
     fulfilment: FulfilmentRepository

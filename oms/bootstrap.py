@@ -42,6 +42,7 @@ from oms.handlers import EVENT_HANDLERS, Deps, bind, job_table
 from oms.lifecycle import Lifecycle
 from oms.ocr import ocr_parsers, page_engine
 from oms.purchasing import Purchasing
+from oms.reporting import Reporting
 from oms.sales import Sales
 from oms.settings import Settings
 from oms.tasks import Jobs, Worker, drain
@@ -114,6 +115,7 @@ class App:
     billing: Billing = field(init=False)
     purchasing: Purchasing = field(init=False)
     sales: Sales = field(init=False)
+    reporting: Reporting = field(init=False)
     read: Callable[[InboundDocument], ParseResult] = field(init=False)
     ocr: PageOcr = field(init=False)
 
@@ -131,6 +133,7 @@ class App:
         self.billing = Billing(wiring, policy, self.settings.data_dir, four_eyes)
         self.purchasing = Purchasing(wiring, self.settings.purchase_price_tolerance)
         self.sales = Sales(self.uow, self.clock, self.publish, self.submit)
+        self.reporting = Reporting(wiring)
         table = job_table(
             self.process,
             self.deliver,
@@ -138,6 +141,7 @@ class App:
             self.billing.service,
             self.purchasing.service,
             self.deliver_message,
+            self.reporting.upkeep,
         )
         self.jobs = Jobs(self.broker, table)
         deps = Deps(self.jobs, auto_fulfil=self.settings.auto_fulfil)

@@ -17,6 +17,7 @@ from core.billing.services.billing import Billing
 from core.capture.domain.events import DocumentStored, OrdersAccepted
 from core.fulfilment.domain.events import (
     NotificationsQueued,
+    OrderApproved,
     OrderCancelled,
     ShipmentDelivered,
     ShipmentShipped,
@@ -26,6 +27,7 @@ from core.fulfilment.services.fulfilment import Fulfilment
 from core.kernel.domain.events import AnswersQueued, MessageQueued
 from core.purchasing.domain.events import PurchaseOrderApproved
 from core.purchasing.services.purchasing import Purchasing
+from core.reporting.services.upkeep import Upkeep
 from oms.tasks import Job
 
 
@@ -57,21 +59,28 @@ def start_accepted(event: OrdersAccepted, deps: Deps) -> None:
         deps.jobs.send("start_orders", list(event.order_ids))
 
 
+def refresh_reports(event: Any, deps: Deps) -> None:
+    """Reporting's summary follows the orders an event is about (an idempotent refresh per order)."""
+    ids = getattr(event, "order_ids", None) or [event.order_id]
+    deps.jobs.send("refresh_reports", [int(i) for i in ids])
+
+
 EVENT_HANDLERS: dict[type, list[Callable[[Any, Deps], None]]] = {
-    # capture: an arrival is read; its answers go out
+    # capture: an arrival is read; its answers go out (and the orders it held are counted)
     DocumentStored: [queue("process_document", "document_id")],
-    AnswersQueued: [queue("deliver_answers", "document_id")],
+    AnswersQueued: [queue("deliver_answers", "document_id"), queue("refresh_report_document", "document_id")],
     MessageQueued: [queue("deliver_message", "message_id")],
     # the lifecycle: accepted orders start (when automatic), customers are told, backorders served
-    OrdersAccepted: [start_accepted],
-    NotificationsQueued: [queue("notify_order", "order_id")],
+    OrdersAccepted: [start_accepted, refresh_reports],
+    OrderApproved: [refresh_reports],
+    NotificationsQueued: [queue("notify_order", "order_id"), refresh_reports],
     StockArrived: [queue("serve_backorders", "sku")],
     # billing: processor calls, notices, invoicing on shipment, closing on delivery, a void on cancel
     GatewayCallQueued: [queue("execute_payment", "transaction_id")],
-    BillingNoticesQueued: [queue("render_billing_notices", "order_id")],
-    ShipmentShipped: [queue("invoice_shipment", "shipment_id")],
-    ShipmentDelivered: [queue("close_delivered", "order_id")],
-    OrderCancelled: [queue("void_cancelled", "order_id")],
+    BillingNoticesQueued: [queue("render_billing_notices", "order_id"), refresh_reports],
+    ShipmentShipped: [queue("invoice_shipment", "shipment_id"), refresh_reports],
+    ShipmentDelivered: [queue("close_delivered", "order_id"), refresh_reports],
+    OrderCancelled: [queue("void_cancelled", "order_id"), refresh_reports],
     # purchasing: an approved purchase order goes out on its supplier's channel
     PurchaseOrderApproved: [queue("send_purchase_order", "po_id")],
 }
@@ -104,6 +113,7 @@ def job_table(
     billing: Billing,
     purchasing: Purchasing,
     deliver_message: Callable[[int], object],
+    upkeep: Upkeep,
 ) -> dict[str, Job]:
     """Each job's queue and service call, given the services bootstrap built."""
 
@@ -123,4 +133,6 @@ def job_table(
         "void_cancelled": lifecycle(lambda i: billing.void_for_cancelled(int(i))),
         "close_delivered": lifecycle(lambda i: billing.close_if_settled(int(i))),
         "send_purchase_order": lifecycle(lambda i: purchasing.send(int(i))),
+        "refresh_reports": lifecycle(lambda ids: upkeep.refresh([int(i) for i in ids])),
+        "refresh_report_document": lifecycle(lambda i: upkeep.refresh_document(int(i))),
     }

@@ -17,6 +17,7 @@ from core.catalog.domain.quotes import Quote
 from core.kernel.domain.model import Order
 from core.kernel.domain.signins import LoginPolicy
 from core.kernel.domain.users import Role, User
+from core.reporting.services.reports import Reports
 from core.unit_of_work import UnitOfWork
 from outbound.channel import ChannelRegistry
 
@@ -29,6 +30,13 @@ class SalesDesk(Protocol):
     def accept(self, quote_id: int, by: str) -> tuple[Quote, int]: ...
 
 
+class ReportingBackend(Protocol):
+    """The reports as the composition root wired them."""
+
+    @property
+    def reports(self) -> Reports: ...
+
+
 class Backend(Protocol):
     """What the web layer needs of the wired system (the composition root provides it)."""
 
@@ -36,6 +44,9 @@ class Backend(Protocol):
 
     @property
     def sales(self) -> SalesDesk: ...  # quotes sent and accepted
+
+    @property
+    def reporting(self) -> ReportingBackend: ...
 
     @property
     def login_policy(self) -> LoginPolicy: ...  # failed sign-ins before a lock, and how long it lasts

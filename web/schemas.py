@@ -92,6 +92,7 @@ class OrderPage(BaseModel):
     items: list[OrderSummary]
     limit: int
     offset: int
+    has_more: bool = False  # another page follows this one
 
 
 class OutboundOut(BaseModel):

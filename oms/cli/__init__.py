@@ -9,10 +9,22 @@ from collections.abc import Sequence
 
 from core.kernel.errors import ComandaError
 from oms.bootstrap import bootstrap
-from oms.cli import admin, billing, capture, catalog, demo, fulfilment, history, purchasing, run, sales
+from oms.cli import (
+    admin,
+    billing,
+    capture,
+    catalog,
+    demo,
+    fulfilment,
+    history,
+    purchasing,
+    reports,
+    run,
+    sales,
+)
 from oms.cli.common import EXIT_BAD_INPUT, Command, UsageError
 
-AREAS = (run, admin, catalog, capture, fulfilment, billing, purchasing, sales, history, demo)
+AREAS = (run, admin, catalog, capture, fulfilment, billing, purchasing, sales, history, reports, demo)
 # the commands that keep running say what they serve; the others print only their results
 LONG_RUNNING = ("run", "serve", "worker", "watch")
 

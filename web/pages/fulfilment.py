@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from urllib.parse import urlencode
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from core.kernel.domain.model import OrderState
+from core.reporting.domain.search import SORTS
 from web.deps import CurrentUser, IdPath, UowDep
+from web.order_filters import OrderFilters
 from web.routes.lifecycle import lifecycle_of
 from web.templating import render
 
@@ -14,10 +19,24 @@ router = APIRouter(tags=["lifecycle pages"], include_in_schema=False)
 
 
 @router.get("/orders", response_class=HTMLResponse)
-def orders_page(request: Request, uow: UowDep, user: CurrentUser, state: str = "") -> HTMLResponse:
-    wanted = OrderState(state) if state in OrderState.__members__.values() else None
-    orders = uow.orders.list(state=wanted, limit=500)
-    return render(request, "fulfilment_orders.html", orders=orders, states=list(OrderState), state=state)
+def orders_page(request: Request, uow: UowDep, user: CurrentUser, query: OrderFilters) -> HTMLResponse:
+    """The order list and its search (the filters `GET /api/orders` takes), a page at a time."""
+    query = replace(query, limit=min(query.limit, 200))
+    orders, more = uow.search.find(query)
+    params = {k: v for k, v in request.query_params.items() if k != "offset" and v}
+    pages = {
+        "prev": urlencode({**params, "offset": max(query.offset - query.limit, 0)}) if query.offset else None,
+        "next": urlencode({**params, "offset": query.offset + query.limit}) if more else None,
+    }
+    return render(
+        request,
+        "fulfilment_orders.html",
+        orders=orders,
+        states=list(OrderState),
+        q=query,
+        sorts=SORTS,
+        pages=pages,
+    )
 
 
 @router.get("/orders/{order_id}", response_class=HTMLResponse)

@@ -1,29 +1,29 @@
-"""`/api/orders`: the orders Comanda captured, newest first, and one order with its lines."""
+"""`/api/orders`: the orders Comanda captured, searched and paged, and one order with its lines."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter
 
-from fastapi import APIRouter, Query
-
-from core.kernel.domain.model import Order, OrderState
+from core.kernel.domain.model import Order
 from core.kernel.errors import NotFound
-from web.deps import IdPath, Offset, UowDep
+from web.deps import IdPath, UowDep
+from web.order_filters import OrderFilters
 from web.schemas import OrderLineOut, OrderOut, OrderPage, OrderSummary, PartyOut, ProblemOut
 
 router = APIRouter(prefix="/api/orders", tags=["orders"])
 
 
 @router.get("", response_model=OrderPage)
-def list_orders(
-    uow: UowDep,
-    state: OrderState | None = None,
-    customer_id: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Offset = 0,
-) -> OrderPage:
-    orders = uow.orders.list(state=state, customer_id=customer_id, limit=limit, offset=offset)
-    return OrderPage(items=[OrderSummary.model_validate(o) for o in orders], limit=limit, offset=offset)
+def list_orders(uow: UowDep, query: OrderFilters) -> OrderPage:
+    """Orders, newest first unless sorted otherwise, filtered by the query string (all filters must
+    hold): number, customer, sku, q (full text), channel, state, date_from/date_to, amount_min/max."""
+    orders, more = uow.search.find(query)
+    return OrderPage(
+        items=[OrderSummary.model_validate(o) for o in orders],
+        limit=query.limit,
+        offset=query.offset,
+        has_more=more,
+    )
 
 
 @router.get("/{order_id}", response_model=OrderOut)

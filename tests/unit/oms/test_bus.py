@@ -43,7 +43,8 @@ def test_an_event_the_lifecycle_and_billing_both_take_reaches_both_in_order() ->
     jobs = Recorded()
     bus_with(jobs, table=table).publish([ShipmentShipped(shipment_id=7, order_id=3)])
     assert seen == ["lifecycle 7"]
-    assert jobs.sent == [("invoice_shipment", 7)]  # billing invoices the shipment all the same
+    # billing invoices the shipment all the same, and reporting counts it
+    assert jobs.sent == [("invoice_shipment", 7), ("refresh_reports", [3])]
 
 
 def test_a_failing_handler_stops_neither_the_next_nor_the_caller() -> None:
@@ -53,7 +54,12 @@ def test_a_failing_handler_stops_neither_the_next_nor_the_caller() -> None:
     jobs = Recorded()
     table = {OrderCancelled: [broken, *EVENT_HANDLERS[OrderCancelled]]}
     bus_with(jobs, table=table).publish([OrderCancelled(order_id=4), OrderCancelled(order_id=5)])
-    assert jobs.sent == [("void_cancelled", 4), ("void_cancelled", 5)]
+    assert jobs.sent == [
+        ("void_cancelled", 4),
+        ("refresh_reports", [4]),
+        ("void_cancelled", 5),
+        ("refresh_reports", [5]),
+    ]
 
 
 def test_each_event_queues_the_job_the_business_asks_for() -> None:
@@ -71,16 +77,23 @@ def test_each_event_queues_the_job_the_business_asks_for() -> None:
             OrderCancelled(2),  # a cancelled order's authorisation is voided
         ]
     )
+    # each event about an order also refreshes that order in the reporting summary
     assert jobs.sent == [
         ("process_document", 1),
         ("deliver_answers", 1),
+        ("refresh_report_document", 1),
         ("notify_order", 2),
+        ("refresh_reports", [2]),
         ("serve_backorders", "TOR-M8-40"),
         ("execute_payment", 3),
         ("render_billing_notices", 2),
+        ("refresh_reports", [2]),
         ("invoice_shipment", 6),
+        ("refresh_reports", [2]),
         ("close_delivered", 2),
+        ("refresh_reports", [2]),
         ("void_cancelled", 2),
+        ("refresh_reports", [2]),
     ]
 
 
@@ -88,8 +101,8 @@ def test_accepted_orders_go_on_by_themselves_only_when_asked() -> None:
     by_hand, automatic = Recorded(), Recorded()
     bus_with(by_hand).publish([OrdersAccepted((1, 2))])
     bus_with(automatic, auto_fulfil=True).publish([OrdersAccepted((1, 2))])
-    assert by_hand.sent == []
-    assert automatic.sent == [("start_orders", [1, 2])]
+    assert by_hand.sent == [("refresh_reports", [1, 2])]  # counted in the reports either way
+    assert automatic.sent == [("start_orders", [1, 2]), ("refresh_reports", [1, 2])]
 
 
 def test_an_event_nobody_subscribed_to_is_nobodys_business() -> None:

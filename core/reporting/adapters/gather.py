@@ -1,0 +1,180 @@
+"""Gather orders' facts from every area's tables, a batch of orders at a time.
+
+Reporting reads the other areas' tables by name from the one metadata (`core.orm` has registered them
+all by the time a session exists), so it depends on their columns, never on their code.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session
+
+from core.kernel.adapters.orm import metadata
+from core.reporting.domain.facts import ZERO, LineFact, OrderFacts, ReturnFact, ShipmentFact
+
+
+def _t(name: str) -> Table:
+    return metadata.tables[name]
+
+
+def gather(session: Session, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
+    """The facts of each order that exists among `order_ids`."""
+    if not order_ids:
+        return {}
+    o, d = _t("orders"), _t("documents")
+    heads = session.execute(
+        select(
+            o.c.id,
+            o.c.created_at,
+            o.c.customer_id,
+            o.c.channel,
+            o.c.state,
+            o.c.decision,
+            o.c.requested_delivery_date,
+            d.c.format,
+        )
+        .join(d, d.c.id == o.c.document_id)
+        .where(o.c.id.in_(order_ids))
+    ).all()
+    lines, in_full = _lines(session, order_ids)
+    shipments = _shipments(session, order_ids)
+    shorts = _short_picks(session, order_ids)
+    returns = _returns(session, order_ids)
+    approved = _approved(session, order_ids)
+    out: dict[int, OrderFacts] = {}
+    for oid, created, customer, channel, state, decision, requested, fmt in heads:
+        approved_at = approved.get(oid)
+        out[oid] = OrderFacts(
+            order_id=oid,
+            arrived_at=created,
+            customer_id=customer,
+            channel=channel,
+            state=str(state),
+            lines=tuple(lines.get(oid, ())),
+            shipments=tuple(shipments.get(oid, ())),
+            returns=tuple(returns.get(oid, ())),
+            requested=requested,
+            in_full=in_full.get(oid, False),
+            short_picks=shorts.get(oid, 0),
+            touchless=str(decision) == "accept" and approved_at is None,
+            review_seconds=(approved_at - created).total_seconds() if approved_at else None,
+            document_format=fmt,
+        )
+    return out
+
+
+def _lines(session: Session, order_ids: Sequence[int]) -> tuple[dict[int, list[LineFact]], dict[int, bool]]:
+    ol, p, a, s = _t("order_lines"), _t("products"), _t("allocations"), _t("shipments")
+    shipped_rows = session.execute(
+        select(a.c.line_id, a.c.quantity)
+        .join(s, s.c.id == a.c.shipment_id)
+        .where(a.c.order_id.in_(order_ids), s.c.shipped_at.is_not(None))
+    ).all()
+    shipped: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for line_id, qty in shipped_rows:
+        shipped[line_id] += qty
+    rows = session.execute(
+        select(
+            ol.c.order_id,
+            ol.c.id,
+            ol.c.sku,
+            ol.c.quantity,
+            ol.c.base_quantity,
+            ol.c.unit_price,
+            ol.c.amount,
+            p.c.cost_price,
+        )
+        .outerjoin(p, p.c.sku == ol.c.sku)
+        .where(ol.c.order_id.in_(order_ids))
+        .order_by(ol.c.order_id, ol.c.position)
+    ).all()
+    out: dict[int, list[LineFact]] = defaultdict(list)
+    in_full: dict[int, bool] = {}
+    for oid, line_id, sku, qty, base_qty, price, amount, cost in rows:
+        units = base_qty if base_qty is not None else (qty or ZERO)
+        revenue = amount if amount is not None else (qty or ZERO) * (price or ZERO)
+        out[oid].append(LineFact(sku, units, revenue, cost, shipped.get(line_id, ZERO)))
+        in_full[oid] = in_full.get(oid, True) and shipped.get(line_id, ZERO) >= units
+    return out, in_full
+
+
+def _shipments(session: Session, order_ids: Sequence[int]) -> dict[int, list[ShipmentFact]]:
+    s, pc = _t("shipments"), _t("parcels")
+    rows = session.execute(
+        select(
+            s.c.id,
+            s.c.order_id,
+            s.c.carrier,
+            s.c.zone,
+            s.c.shipped_at,
+            s.c.delivered_at,
+            s.c.promised_date,
+            s.c.charge,
+        ).where(s.c.order_id.in_(order_ids), s.c.shipped_at.is_not(None))
+    ).all()
+    weights: dict[int, list[Decimal]] = defaultdict(list)
+    ids = [r[0] for r in rows]
+    if ids:
+        for sid, kg in session.execute(
+            select(pc.c.shipment_id, pc.c.weight_kg).where(pc.c.shipment_id.in_(ids))
+        ):
+            weights[sid].append(kg)
+    out: dict[int, list[ShipmentFact]] = defaultdict(list)
+    for sid, oid, carrier, zone, shipped_at, delivered_at, promised, charge in rows:
+        kgs = weights.get(sid, [])
+        out[oid].append(
+            ShipmentFact(
+                carrier, zone, shipped_at, len(kgs), sum(kgs, ZERO), charge or ZERO, promised, delivered_at
+            )
+        )
+    return out
+
+
+def _short_picks(session: Session, order_ids: Sequence[int]) -> dict[int, int]:
+    pl = _t("pick_lines")
+    rows = session.execute(
+        select(pl.c.order_id, func.count())
+        .where(pl.c.order_id.in_(order_ids), pl.c.state == "short")
+        .group_by(pl.c.order_id)
+    ).all()
+    return {oid: int(n) for oid, n in rows}
+
+
+def _returns(session: Session, order_ids: Sequence[int]) -> dict[int, list[ReturnFact]]:
+    """Units received back, by SKU and the return's reason (returns not yet received count nothing)."""
+    r, rl = _t("returns"), _t("return_lines")
+    rows = session.execute(
+        select(r.c.order_id, rl.c.sku, r.c.reason, rl.c.received)
+        .join(rl, rl.c.return_id == r.c.id)
+        .where(r.c.order_id.in_(order_ids), r.c.received_at.is_not(None))
+    ).all()
+    out: dict[int, list[ReturnFact]] = defaultdict(list)
+    for oid, sku, reason, received in rows:
+        if received:
+            out[oid].append(ReturnFact(sku, (reason or "").strip(), received))
+    return out
+
+
+def _approved(session: Session, order_ids: Sequence[int]) -> dict[int, datetime]:
+    """When a clerk first approved each order in the review queue."""
+    ae = _t("audit_events")
+    rows = session.execute(
+        select(ae.c.order_id, func.min(ae.c.at))
+        .where(ae.c.order_id.in_(order_ids), ae.c.action == "approve")
+        .group_by(ae.c.order_id)
+    ).all()
+    return {oid: _utc(at) for oid, at in rows}
+
+
+def _utc(value: datetime) -> datetime:
+    # min() over a UTCDateTime column comes back without the type's processing on SQLite
+    from datetime import UTC
+
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

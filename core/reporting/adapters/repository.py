@@ -1,0 +1,203 @@
+"""The summary's repository: what each order last added, adding a change to the daily sums, and reading
+the sums back by dimension and period."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from core.kernel.adapters.orm import metadata
+from core.reporting.adapters.gather import gather
+from core.reporting.adapters.orm import SCALE, report_daily, report_monthly, report_order_facts
+from core.reporting.domain.facts import MEASURES, ZERO, Contribution, Measures, OrderFacts, decode, encode
+from core.reporting.domain.reports import Period, by_month, split
+
+
+class ReportingRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # -- keeping the summary --------------------------------------------------------------------------
+    def facts(self, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
+        return gather(self.session, order_ids)
+
+    def last_contributions(self, order_ids: Sequence[int], now: datetime) -> dict[int, Contribution]:
+        """What each order added last time (nothing for an order never counted), its row locked until
+        commit: an empty row is put first for an order never seen, so that two workers refreshing one
+        new order wait for each other too, instead of both counting it."""
+        t = report_order_facts
+        if order_ids:
+            ins = self._insert(t).on_conflict_do_nothing(index_elements=["order_id"])
+            self.session.execute(
+                ins, [{"order_id": i, "contribution": [], "updated_at": now} for i in order_ids]
+            )
+        stmt = (
+            select(t.c.order_id, t.c.contribution).where(t.c.order_id.in_(order_ids)).order_by(t.c.order_id)
+        )
+        if self._postgresql():
+            stmt = stmt.with_for_update()
+        return {oid: decode(rows) for oid, rows in self.session.execute(stmt).all()}
+
+    def save_contribution(self, order_id: int, contrib: Contribution, now: datetime) -> None:
+        t = report_order_facts
+        values = {"contribution": encode(contrib), "updated_at": now}
+        self.session.execute(t.update().where(t.c.order_id == order_id).values(**values))
+
+    def forget(self, order_ids: Sequence[int]) -> None:
+        """Orders that no longer exist: nothing of theirs stays."""
+        if order_ids:
+            self.session.execute(
+                delete(report_order_facts).where(report_order_facts.c.order_id.in_(order_ids))
+            )
+
+    def _postgresql(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
+
+    def _insert(self, table: Any) -> Any:
+        return postgresql.insert(table) if self._postgresql() else sqlite.insert(table)
+
+    def add(self, change: Mapping[tuple[date, str, str], Measures]) -> None:
+        """Add each key's measures to the daily sums and to their month's, creating rows as needed; keys
+        in a fixed order, so two transactions meeting on the same rows lock them in the same order."""
+        if change:
+            self._upsert(report_daily, "day", change)
+            self._upsert(report_monthly, "month", by_month(change))
+
+    def _upsert(self, table: Table, when: str, change: Mapping[tuple[date, str, str], Measures]) -> None:
+        rows = [
+            {when: day, "dim": dim, "key": key, **{m: ms.get(m, ZERO) for m in MEASURES}}
+            for (day, dim, key), ms in sorted(change.items())
+        ]
+        ins = self._insert(table)
+        stmt = ins.on_conflict_do_update(
+            index_elements=[when, "dim", "key"],
+            set_={m: table.c[m] + ins.excluded[m] for m in MEASURES},
+        )
+        for start in range(0, len(rows), 1000):
+            self.session.execute(stmt, rows[start : start + 1000])
+
+    def clear(self) -> None:
+        self.session.execute(delete(report_daily))
+        self.session.execute(delete(report_monthly))
+        self.session.execute(delete(report_order_facts))
+
+    def order_ids(self, batch: int = 2000) -> Iterator[list[int]]:
+        """Every order id, in batches, ascending."""
+        orders = metadata.tables["orders"]
+        last = 0
+        while True:
+            ids = list(
+                self.session.scalars(
+                    select(orders.c.id).where(orders.c.id > last).order_by(orders.c.id).limit(batch)
+                )
+            )
+            if not ids:
+                return
+            yield ids
+            last = ids[-1]
+
+    def insert_contributions(self, rows: Sequence[tuple[int, Contribution]], now: datetime) -> None:
+        """Store what each order added (a rebuild into an empty summary: COPY on PostgreSQL)."""
+        if not rows:
+            return
+        if self._copy_rows(
+            "COPY report_order_facts (order_id, contribution, updated_at) FROM STDIN",
+            ((oid, json.dumps(encode(c)), now) for oid, c in rows),
+        ):
+            return
+        self.session.execute(
+            insert(report_order_facts),
+            [{"order_id": oid, "contribution": encode(c), "updated_at": now} for oid, c in rows],
+        )
+
+    def insert_sums(self, sums: Mapping[tuple[date, str, str], Measures]) -> None:
+        """Write the summary's rows into an empty summary (a rebuild)."""
+        scale = Decimal(SCALE)
+        for table, when, rows in (("report_daily", "day", sums), ("report_monthly", "month", by_month(sums))):
+            copied = self._copy_rows(
+                f"COPY {table} ({when}, dim, key, {', '.join(MEASURES)}) FROM STDIN",
+                (
+                    (day, dim, key, *(int(ms.get(m, ZERO) * scale) for m in MEASURES))
+                    for (day, dim, key), ms in rows.items()
+                ),
+            )
+            if not copied:
+                self.add(sums)
+                return
+
+    def _copy_rows(self, sql: str, rows: Iterable[tuple[Any, ...]]) -> bool:
+        """COPY the rows in on PostgreSQL, inside the session's transaction; False elsewhere."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return False
+        driver = self.session.connection().connection.driver_connection
+        with driver.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(row)
+        return True
+
+    # -- reading it -----------------------------------------------------------------------------------
+    def sums(
+        self, dim: str, period: Period, measures: Sequence[str] = MEASURES, key_prefix: str | None = None
+    ) -> dict[str, Measures]:
+        """Each key's measures (those asked for) summed over the period: whole months from the monthly
+        sums, the days before and after them from the daily ones."""
+        months, days = split(period)
+        out: dict[str, Measures] = {}
+        parts = [(report_monthly.c.month, months)] if months else []
+        parts += [(report_daily.c.day, span) for span in days]
+        for column, span in parts:
+            t = column.table
+            stmt = (
+                select(t.c.key, *(func.sum(t.c[m]).label(m) for m in measures))
+                .where(t.c.dim == dim, column >= span.start, column <= span.end)
+                .group_by(t.c.key)
+            )
+            if key_prefix is not None:
+                stmt = stmt.where(t.c.key.startswith(key_prefix, autoescape=True))
+            for row in self.session.execute(stmt).all():
+                # an empty sum is NULL; sum() keeps the column's type, so the figures come back scaled
+                sums = out.setdefault(row[0], dict.fromkeys(measures, ZERO))
+                for m, v in zip(measures, row[1:], strict=True):
+                    if v is not None:
+                        sums[m] += v
+        return out
+
+    def by_day(
+        self, dim: str, key: str, period: Period, measures: Sequence[str] = MEASURES
+    ) -> dict[date, Measures]:
+        t = report_daily
+        stmt = select(t.c.day, *(t.c[m] for m in measures)).where(
+            t.c.dim == dim, t.c.key == key, t.c.day >= period.start, t.c.day <= period.end
+        )
+        return {row[0]: dict(zip(measures, row[1:], strict=True)) for row in self.session.execute(stmt).all()}
+
+    def backorders(self) -> list[tuple[int, str | None, datetime]]:
+        """Orders waiting for stock now: id, customer, and since when (their last move to backordered)."""
+        o, ev = metadata.tables["orders"], metadata.tables["order_events"]
+        since = (
+            select(ev.c.order_id, func.max(ev.c.at).label("since"))
+            .where(ev.c.to_state == "backordered")
+            .group_by(ev.c.order_id)
+            .subquery()
+        )
+        rows = self.session.execute(
+            select(o.c.id, o.c.customer_id, since.c.since, o.c.created_at)
+            .outerjoin(since, since.c.order_id == o.c.id)
+            .where(o.c.state == "backordered")
+        ).all()
+        return [(oid, customer, _aware(at) if at else created) for oid, customer, at, created in rows]
+
+
+def _aware(value: datetime | str) -> datetime:
+    from datetime import UTC
+
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

@@ -1,0 +1,72 @@
+"""Keeping the summary up to date: an order's refresh (what each published event about it sets off) and
+the rebuild from scratch (`oms reports rebuild`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from decimal import Decimal
+
+from core.reporting.domain.facts import ZERO, Contribution, contribution, delta
+from core.reporting.services.unit_of_work import ReportingUnitOfWork
+
+
+class Upkeep:
+    def __init__(self, uow_factory: Callable[[], ReportingUnitOfWork], clock: Callable[[], datetime]) -> None:
+        self.uow_factory = uow_factory
+        self.clock = clock
+
+    def refresh(self, order_ids: Iterable[int]) -> int:
+        """Bring the summary in line with these orders as they stand now: each order's last contribution
+        comes off and its new one goes on, in one transaction.  Running it again with nothing changed
+        changes nothing, so an event delivered twice counts once.  Returns how many orders changed."""
+        ids = sorted(set(order_ids))
+        changed = 0
+        with self.uow_factory() as uow:
+            now = self.clock()
+            old = uow.reporting.last_contributions(ids, now)
+            facts = uow.reporting.facts(ids)
+            total: Contribution = defaultdict(dict)
+            for oid in ids:
+                new = contribution(facts[oid]) if oid in facts else {}
+                change = delta(old.get(oid, {}), new)
+                if not change:
+                    continue
+                changed += 1
+                _merge(total, change)
+                uow.reporting.save_contribution(oid, new, now)
+            uow.reporting.add(total)
+            uow.reporting.forget([oid for oid in ids if oid not in facts])
+            uow.commit()
+        return changed
+
+    def refresh_document(self, document_id: int) -> int:
+        """Refresh every order a document held (what capture decided for them)."""
+        with self.uow_factory() as uow:
+            ids = [o.id for o in uow.orders.for_document(document_id) if o.id is not None]
+        return self.refresh(ids)
+
+    def rebuild(self, batch: int = 2000) -> int:
+        """Empty the summary and compute it again from every order; returns the number of orders."""
+        with self.uow_factory() as uow:
+            uow.reporting.clear()
+            now, count = self.clock(), 0
+            total: Contribution = defaultdict(dict)
+            for ids in uow.reporting.order_ids(batch):
+                facts = uow.reporting.facts(ids)
+                rows = [(oid, contribution(facts[oid])) for oid in ids if oid in facts]
+                for _, contrib in rows:
+                    _merge(total, contrib)
+                uow.reporting.insert_contributions(rows, now)
+                count += len(rows)
+            uow.reporting.insert_sums(total)
+            uow.commit()
+        return count
+
+
+def _merge(total: Contribution, change: Contribution) -> None:
+    for key, measures in change.items():
+        sums: dict[str, Decimal] = total[key]
+        for m, v in measures.items():
+            sums[m] = sums.get(m, ZERO) + v

@@ -1,0 +1,166 @@
+"""What one order adds to the reporting summary, and the change that replaces an old contribution by a
+new one, worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from core.reporting.domain.facts import (
+    LineFact,
+    OrderFacts,
+    ReturnFact,
+    ShipmentFact,
+    contribution,
+    decode,
+    delta,
+    encode,
+)
+from core.reporting.domain.reports import Period, bucket_of_period, by_month, ratio, split
+
+D = Decimal
+ARRIVED = datetime(2026, 3, 2, 8, 15, tzinfo=UTC)  # a Monday
+
+
+def order(state: str = "shipped", **extra: object) -> OrderFacts:
+    lines = (
+        LineFact("A", D(10), D("25.00"), D("1.10"), shipped=D(10)),
+        LineFact("B", D(3), D("9.30"), None, shipped=D(3)),
+        LineFact("A", D(2), D("5.00"), D("1.10"), shipped=D(2)),
+    )
+    shipment = ShipmentFact(
+        "SEUR",
+        "ES-PEN",
+        datetime(2026, 3, 3, 14, 15, tzinfo=UTC),
+        2,
+        D("7.5"),
+        D("8.20"),
+        date(2026, 3, 5),
+        datetime(2026, 3, 5, 10, tzinfo=UTC),
+    )
+    base: dict[str, object] = {
+        "order_id": 7,
+        "arrived_at": ARRIVED,
+        "customer_id": "C-1",
+        "channel": "fax",
+        "state": state,
+        "lines": lines,
+        "shipments": (shipment,),
+        "requested": date(2026, 3, 4),
+        "in_full": True,
+        "review_seconds": 300.0,
+    }
+    base.update(extra)
+    return OrderFacts(**base)  # type: ignore[arg-type]
+
+
+def test_a_booked_order_adds_its_sales_service_carrier_and_capture_figures() -> None:
+    c = contribution(order())
+    day = date(2026, 3, 2)
+    # revenue 25 + 9.30 + 5 = 39.30; cost (10 + 2) x 1.10 = 13.20, line B has no cost
+    assert c[(day, "customer", "C-1")] == {
+        "orders": 1,
+        "lines": 3,
+        "quantity": 15,
+        "revenue": D("39.30"),
+        "cost": D("13.20"),
+        "uncosted_lines": 1,
+        "shipped_orders": 1,
+        "lead_hours": 30,
+        "on_time": 1,
+        "in_full": 1,
+        "otif": 1,
+    }
+    # product A on two lines: one order, two lines, 12 units
+    assert c[(day, "product", "A")] == {
+        "orders": 1,
+        "lines": 2,
+        "quantity": 12,
+        "revenue": D("30.00"),
+        "cost": D("13.20"),
+        "shipped_qty": 12,
+    }
+    assert c[(day, "weekday", "1")]["orders"] == 1 and c[(day, "hour", "08")]["orders"] == 1
+    # the carrier's figures count on the day the shipment left; delivered by the promised day
+    assert c[(date(2026, 3, 3), "carrier", "SEUR")] == {
+        "orders": 1,
+        "shipments": 1,
+        "parcels": 2,
+        "weight_kg": D("7.5"),
+        "carrier_cost": D("8.20"),
+        "delivered": 1,
+        "delivered_on_time": 1,
+    }
+    assert c[(day, "capture_channel", "fax")] == {"captured": 1, "reviewed": 1, "review_seconds": 300}
+
+
+def test_an_order_not_booked_adds_no_sales_but_is_still_a_captured_one() -> None:
+    c = contribution(order(state="rejected", shipments=()))
+    assert not [k for k in c if k[1] in ("customer", "product", "all")]
+    assert c[(date(2026, 3, 2), "capture_customer", "C-1")]["captured"] == 1
+    assert contribution(order(state="received", shipments=())) == {}
+
+
+def test_late_and_partly_shipped() -> None:
+    late = ShipmentFact("SEUR", "ES-PEN", datetime(2026, 3, 6, 9, tzinfo=UTC), 1, D(1), D(5))
+    c = contribution(order(shipments=(late,), in_full=False))
+    figures = c[(date(2026, 3, 2), "all", "")]
+    assert (figures.get("on_time"), figures.get("in_full"), figures.get("otif")) == (None, None, None)
+    assert figures["shipped_orders"] == 1 and figures["lead_hours"] == D("96.75")
+
+
+def test_returns_count_by_product_and_reason() -> None:
+    c = contribution(order(returns=(ReturnFact("B", "roto", D(1)),)))
+    assert c[(date(2026, 3, 2), "product", "B")]["returned_qty"] == 1
+    assert c[(date(2026, 3, 2), "return_reason", "roto")] == {"returns": 1, "returned_qty": 1}
+
+
+def test_the_change_from_old_to_new_and_nothing_when_they_agree() -> None:
+    old = contribution(order(state="accepted", shipments=()))
+    new = contribution(order())
+    change = delta(old, new)
+    assert change[(date(2026, 3, 2), "customer", "C-1")] == {
+        "shipped_orders": 1,
+        "lead_hours": 30,
+        "on_time": 1,
+        "in_full": 1,
+        "otif": 1,
+    }
+    assert delta(new, new) == {}
+    cancelled = delta(new, contribution(order(state="cancelled", shipments=())))
+    assert cancelled[(date(2026, 3, 2), "customer", "C-1")]["revenue"] == D("-39.30")
+    assert decode(encode(new)) == new
+
+
+def test_periods_and_ratios() -> None:
+    assert bucket_of_period(date(2026, 3, 4), "week") == ("2026-W10", date(2026, 3, 2), date(2026, 3, 8))
+    assert bucket_of_period(date(2026, 2, 14), "month") == ("2026-02", date(2026, 2, 1), date(2026, 2, 28))
+    assert ratio(D(1), D(3)) == D("33.3") and ratio(D(1), D(0)) is None
+
+
+def test_a_period_splits_into_whole_months_and_the_days_around_them() -> None:
+    months, days = split(Period(date(2026, 1, 15), date(2026, 4, 10)))
+    assert months == Period(date(2026, 2, 1), date(2026, 3, 1))  # February and March
+    assert days == [Period(date(2026, 1, 15), date(2026, 1, 31)), Period(date(2026, 4, 1), date(2026, 4, 10))]
+    assert split(Period(date(2026, 1, 1), date(2026, 12, 31))) == (
+        Period(date(2026, 1, 1), date(2026, 12, 1)),
+        [],
+    )
+    inside = Period(date(2026, 2, 3), date(2026, 2, 20))
+    assert split(inside) == (None, [inside])
+    assert split(Period(date(2026, 2, 1), date(2026, 2, 27))) == (
+        None,
+        [Period(date(2026, 2, 1), date(2026, 2, 27))],
+    )
+
+
+def test_daily_sums_add_up_by_month() -> None:
+    sums = {
+        (date(2026, 3, 2), "customer", "C-1"): {"orders": D(1)},
+        (date(2026, 3, 30), "customer", "C-1"): {"orders": D(2), "revenue": D("5.5")},
+        (date(2026, 4, 1), "customer", "C-1"): {"orders": D(1)},
+    }
+    assert by_month(sums) == {
+        (date(2026, 3, 1), "customer", "C-1"): {"orders": D(3), "revenue": D("5.5")},
+        (date(2026, 4, 1), "customer", "C-1"): {"orders": D(1)},
+    }

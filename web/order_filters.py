@@ -1,0 +1,84 @@
+"""The order search's filters as `/orders` and `GET /api/orders` take them from the query string; one
+dependency for both, so the page and the API search alike.  Blank fields (an empty form box) are no
+filter; a malformed date, amount or sort is refused with 422."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Query
+
+from core.kernel.domain.model import OrderState
+from core.reporting.domain.search import SORTS, OrderQuery
+
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+def _day(name: str, value: str | None) -> date | None:
+    if not value:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise HTTPException(422, f"{name}: a date is written YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise HTTPException(422, f"{name}: {exc}") from exc
+
+
+def _amount(name: str, value: str | None) -> Decimal | None:
+    if not value:
+        return None
+    try:
+        amount = Decimal(value)
+    except InvalidOperation as exc:
+        raise HTTPException(422, f"{name}: not an amount") from exc
+    if not amount.is_finite():
+        raise HTTPException(422, f"{name}: not an amount")
+    return amount
+
+
+def order_filters(
+    number: Text = None,
+    customer: Text = None,
+    customer_id: Text = None,
+    sku: Text = None,
+    q: Text = None,
+    channel: Text = None,
+    state: Text = None,
+    date_from: Text = None,
+    date_to: Text = None,
+    amount_min: Text = None,
+    amount_max: Text = None,
+    sort: Annotated[str, Query(description=f"one of {', '.join(SORTS)}")] = "id",
+    order: Annotated[str, Query(pattern="^(asc|desc)$")] = "desc",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> OrderQuery:
+    """number: order id or PO number; customer (or customer_id): the customer id; sku: a line's SKU;
+    q: words from what was captured (all must match, accents ignored); dates: arrival day (UTC)."""
+    if state and state not in set(OrderState):
+        raise HTTPException(422, f"state must be one of {', '.join(OrderState)}")
+    if sort not in SORTS:
+        raise HTTPException(422, f"sort must be one of {', '.join(SORTS)}")
+    return OrderQuery(
+        number=number or None,
+        customer=customer or customer_id or None,
+        sku=sku or None,
+        text=q or None,
+        channel=channel or None,
+        state=state or None,
+        date_from=_day("date_from", date_from),
+        date_to=_day("date_to", date_to),
+        amount_min=_amount("amount_min", amount_min),
+        amount_max=_amount("amount_max", amount_max),
+        sort=sort,
+        descending=order == "desc",
+        limit=limit,
+        offset=offset,
+    )
+
+
+OrderFilters = Annotated[OrderQuery, Depends(order_filters)]
