@@ -13,7 +13,6 @@ from bench import (
     pdf_speed,
     purchasing,
     real_orders,
-    real_orders,
     reports,
     review_view,
 )
