@@ -6,6 +6,8 @@ core/
 ├── catalog/      customers, products, customer item codes and their import
 ├── fulfilment/   the order's lifecycle, stock, warehouses and allocation, pick/pack, shipping, notifications
 ├── billing/      payments and credit, invoices and VAT, returns' money, settlement, the books, receivables
+├── forecasting/ order, shipping, demand and review-workload forecasts back-tested against seasonal-naive,
+│                 the report schedules; reads the other areas' tables, none of them imports it
 ├── kernel/       shared by every area: errors, money, phones, the order and master-data records,
 │                 users, the outbox, OrderChange, the unit-of-work base, the runner, the database
 ├── unit_of_work  every area's unit of work composed over one session: where the areas meet

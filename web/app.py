@@ -13,7 +13,7 @@ from core.kernel.errors import ComandaError, LifecycleError, NoCarrier, NotFound
 from web.deps import Backend
 from web.headers import SecurityHeadersMiddleware
 from web.pages import billing as billing_pages
-from web.pages import calibration, dashboard, fulfilment, images, login, review, signins
+from web.pages import calibration, dashboard, forecasts, fulfilment, images, login, review, signins
 from web.routes import billing, books, documents, health, lifecycle, orders, picklists, shipments, stock
 from web.routes.channels import endpoint_router
 from web.schemas import COMMON_ERRORS, CONFLICT
@@ -40,6 +40,7 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     api.include_router(images.router)
     api.include_router(dashboard.router)
     api.include_router(calibration.router)
+    api.include_router(forecasts.router)
     for router in (lifecycle.router, stock.router, picklists.router, shipments.router, fulfilment.router):
         api.include_router(router, responses=CONFLICT)
     api.include_router(billing.router, responses=CONFLICT)

@@ -3,10 +3,13 @@ the order, allocation and shipment tables (read only; forecasting writes none of
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, Select, select
+from sqlalchemy.orm import Session
 
 from core.catalog.adapters.orm import customers
 from core.fulfilment.adapters.orm import allocations, shipments
@@ -28,8 +31,14 @@ def group_of(country: str | None) -> str:
 class HistoryReader:
     """Reads the events each forecast is built on."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def __init__(self, bind: Engine | Session) -> None:
+        self.bind = bind
+
+    def _rows(self, stmt: Select[Any]) -> Sequence[Any]:
+        if isinstance(self.bind, Session):
+            return self.bind.execute(stmt).all()
+        with self.bind.connect() as conn:
+            return conn.execute(stmt).all()
 
     def orders(self, by: str | None) -> list[Event]:
         """Orders by their arrival, keyed by channel, customer group or nothing ("all")."""
@@ -38,8 +47,7 @@ class HistoryReader:
             .select_from(orders.outerjoin(customers, customers.c.customer_id == orders.c.customer_id))
             .where(orders.c.state.not_in(_NOT_COUNTED))
         )
-        with self.engine.connect() as conn:
-            rows = conn.execute(stmt).all()
+        rows = self._rows(stmt)
         return [(at, _key(by, channel, country), 1.0) for at, channel, country in rows]
 
     def shipments(self, by: str | None) -> list[Event]:
@@ -47,8 +55,7 @@ class HistoryReader:
         stmt = select(shipments.c.shipped_at, shipments.c.warehouse, shipments.c.carrier).where(
             shipments.c.shipped_at.is_not(None)
         )
-        with self.engine.connect() as conn:
-            rows = conn.execute(stmt).all()
+        rows = self._rows(stmt)
         out = []
         for at, warehouse, carrier in rows:
             key = {"warehouse": warehouse, "carrier": carrier}.get(by or "", "all")
@@ -64,15 +71,13 @@ class HistoryReader:
             stmt = stmt.where(allocations.c.sku == sku)
         if warehouse:
             stmt = stmt.where(allocations.c.warehouse == warehouse)
-        with self.engine.connect() as conn:
-            rows = conn.execute(stmt).all()
+        rows = self._rows(stmt)
         return [(at, f"{s}@{w}", float(Decimal(q))) for at, s, w, q in rows]
 
     def review_arrivals(self) -> list[Event]:
         """Orders validation sent to the review queue, by the time they arrived."""
         stmt = select(orders.c.created_at).where(orders.c.decision == Decision.REVIEW)
-        with self.engine.connect() as conn:
-            rows = conn.execute(stmt).all()
+        rows = self._rows(stmt)
         return [(at, "review", 1.0) for (at,) in rows]
 
 

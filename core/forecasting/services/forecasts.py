@@ -66,7 +66,8 @@ def forecast_series(
     else:
         forecaster = plain(model, seasons)
     season = BASELINE_SEASON[series.freq]
-    test = back_test(series.values, forecaster, season=season, horizon=horizon, min_train=2 * season)
+    # a fold needs a season of history for its baseline, and a little more to fit on
+    test = back_test(series.values, forecaster, season=season, horizon=horizon, min_train=season + 4)
     values = forecaster(series.values, horizon) if series.values else [0.0] * horizon
     n = len(series.values)
     ahead = tuple((series.label(n + h), round(v, 2)) for h, v in enumerate(values))

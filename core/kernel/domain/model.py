@@ -236,6 +236,7 @@ class OutboundKind(enum.StrEnum):
     REPLY = "reply"  # the answer to an order that came by e-mail or fax
     INVOIC = "invoic"  # an EDIFACT invoice or credit note
     BILLING = "billing"  # an invoice, credit note or return notice on e-mail or fax
+    REPORT = "report"  # a scheduled report by e-mail (core.forecasting's schedules)
 
 
 class OutboundState(enum.StrEnum):
