@@ -9,7 +9,7 @@ names your partner file) and runs the app with it."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,7 +20,6 @@ from oms.bootstrap import App, bootstrap
 from oms.cli.common import Command, SubParsers, UsageError
 from oms.cli.fulfilment import write_label, write_picklist
 from oms.cli.run import watcher
-from oms.tasks import running_worker
 from outbound.spool import write_atomically
 
 CHANNELS = ("edi", "email", "email-pdf", "fax", "as2")
@@ -88,49 +87,21 @@ def _with_demo_partner(app: App, channels: list[str]) -> tuple[App, Any]:
     return bootstrap(app.settings.model_copy(update={"as2_partners": path}), clock=app.clock), partner
 
 
-class _Batched:
-    """The app with one worker running all along: `run_jobs` waits for the queue to empty instead of
-    starting and stopping a worker each time (history runs thousands of steps)."""
-
-    def __init__(self, app: App, wait: Callable[[], None]) -> None:
-        self._app = app
-        self.run_jobs = wait
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._app, name)
-
-
 def cmd_history(app: App, args: argparse.Namespace) -> int:
-    """`oms demo history`: months of past orders through the services, on a clock walking the days."""
+    """`oms demo history`: months of past orders, ending yesterday."""
     import time
-    from datetime import datetime, timedelta
-    from datetime import time as day_time
+    from datetime import timedelta
 
-    from samples.demo.history import WalkingClock, run_history
-    from samples.demo.host import Stage
+    from oms.cli.demo_history import play_history
 
-    if not app.settings.embedded:
-        raise UsageError(
-            "history runs on the in-process queue (OMS_BROKER_URL=memory://): its jobs use its clock"
-        )
     app.upgrade_database()
     with app.uow() as uow:
         if uow.orders.count() and not args.force:
             raise UsageError("the database already holds orders; history fills an empty one (--force adds)")
     last = app.clock().date() - timedelta(days=1)
     first = last - timedelta(days=round(30.44 * args.months) - 1)
-    clock = WalkingClock(datetime.combine(first, day_time(6), tzinfo=app.clock().tzinfo))
-    history_app = bootstrap(app.settings, clock=clock)
     started = time.perf_counter()
-    try:
-        with running_worker(history_app.broker, history_app.settings.worker_threads) as wait:
-            batched = _Batched(history_app, wait)
-            stage = Stage(batched, _Doors(batched))  # type: ignore[arg-type]
-            tally = run_history(stage, clock, first, last, seed=args.seed)
-    except ComandaError as exc:
-        raise UsageError(str(exc)) from exc
-    finally:
-        history_app.close()
+    tally = play_history(app.settings, _Doors, first, last, seed=args.seed, scale=args.scale)
     took = time.perf_counter() - started
     print(
         f"history {first} .. {last}: {tally.orders} orders ({tally.reviewed} settled in review),"
@@ -178,4 +149,5 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
         "--seed", type=int, default=2026, help="history: the random seed (same seed, same history)"
     )
     dm.add_argument("--force", action="store_true", help="history: add to a database that has orders")
+    dm.add_argument("--scale", type=float, default=1.0, help="history: orders per day times this (default 1)")
     return {"demo": cmd_demo}

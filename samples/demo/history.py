@@ -70,7 +70,14 @@ class _Open:
 
 
 def run_history(
-    stage: Stage, clock: WalkingClock, first: date, last: date, *, seed: int = 2026, say: Say = print
+    stage: Stage,
+    clock: WalkingClock,
+    first: date,
+    last: date,
+    *,
+    seed: int = 2026,
+    scale: float = 1.0,
+    say: Say = print,
 ) -> Tally:
     """Play `first`..`last` through the app (whose clock is `clock`); returns what was made."""
     app = stage.app
@@ -80,7 +87,7 @@ def run_history(
     for day in days(first, last):
         clock.now = datetime.combine(day, time(6, 0), tzinfo=UTC)
         _restock(app)
-        accepted = [_arrive(stage, clock, p, tally) for p in plan_day(rng, day, UTC)]
+        accepted = [_arrive(stage, clock, p, tally) for p in plan_day(rng, day, UTC, scale)]
         clock.now = datetime.combine(day, time(16, 0), tzinfo=UTC)
         _ship_all(app, [o for o in accepted if o is not None], day, tally, owed)
         clock.now = datetime.combine(day, time(19, 0), tzinfo=UTC)

@@ -119,13 +119,14 @@ class Planned:
     misprinted: bool
 
 
-def plan_day(rng: random.Random, day: date, tz: object) -> list[Planned]:
-    """The orders that arrive on `day`, in time order (none on a holiday or at the weekend)."""
+def plan_day(rng: random.Random, day: date, tz: object, scale: float = 1.0) -> list[Planned]:
+    """The orders that arrive on `day`, in time order (none on a holiday or at the weekend);
+    `scale` multiplies every customer's rate."""
     if is_holiday(day):
         return []
     planned = []
     for profile in PROFILES:
-        mean = profile.per_day * profile.weekdays[day.weekday()] * season(day)
+        mean = scale * profile.per_day * profile.weekdays[day.weekday()] * season(day)
         for _ in range(poisson(rng, mean)):
             planned.append(_order(rng, profile, day, tz))
     return sorted(planned, key=lambda p: p.at)
