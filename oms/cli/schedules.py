@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
+from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
 
@@ -78,7 +79,7 @@ def cmd_remove(app: App, args: argparse.Namespace) -> int:
 def report_mail(app: App, schedule: ReportSchedule, to: Recipient, slot: datetime, body: bytes) -> bytes:
     """The e-mail carrying one report to one recipient, with a Message-ID fixed by schedule and slot."""
     domain = parseaddr(app.settings.mail_from)[1].rpartition("@")[2] or "comanda.invalid"
-    msg = EmailMessage()
+    msg = EmailMessage(policy=policy.SMTP)  # CRLF line ends, as SMTP sends them
     msg["From"] = app.settings.mail_from
     msg["To"] = to.email
     msg["Subject"] = f"{REPORTS[schedule.report]} ({slot:%Y-%m-%d})"
