@@ -37,7 +37,7 @@ def _recipients(app: App, given: list[str]) -> list[Recipient]:
             user, _, address = item.partition("=")
             address = address or user
             if uow.users.by_name(user) is None:
-                raise UsageError(f"no user {user!r} (oms user add makes one)")
+                raise UsageError(f"no user {user!r} (oms user create makes one)")
             if "@" not in parseaddr(address)[1]:
                 raise UsageError(f"{item!r}: give the user's e-mail address as USER=address")
             out.append(Recipient(user, address))
