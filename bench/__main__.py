@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from bench import capture_accuracy, edifact_e2e, email_channel, fax_ocr, lifecycle, real_orders, review_view
+from bench import (
+    capture_accuracy,
+    edifact_e2e,
+    email_channel,
+    fax_ocr,
+    history,
+    lifecycle,
+    real_orders,
+    review_view,
+)
 
 
 def main() -> int:
@@ -15,6 +24,7 @@ def main() -> int:
     fax_ocr.main()
     real_orders.main()
     review_view.main()
+    history.main()
     return 0
 
 
