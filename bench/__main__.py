@@ -9,6 +9,7 @@ from bench import (
     edifact_e2e,
     email_channel,
     fax_ocr,
+    history,
     lifecycle,
     pdf_speed,
     purchasing,
@@ -29,6 +30,7 @@ def main() -> int:
     real_orders.main()
     review_view.main()
     reports.main([])
+    history.main()
     return 0
 
 

@@ -8,6 +8,10 @@ core/
 ├── billing/      payments and credit, invoices and VAT, returns' money, settlement, the books, receivables
 ├── purchasing/   suppliers and their products, replenishment planning, purchase orders, suppliers'
 │                 answers (ORDRSP, DESADV, INVOIC), receiving and three-way invoice matching
+├── reporting/    order search and the reporting summary kept from events; reads the other areas'
+│                 tables by name, none of them imports it
+├── forecasting/  order, shipping, demand and review-workload forecasts back-tested against seasonal-naive,
+│                 the report schedules; reads the other areas' tables, none of them imports it
 ├── kernel/       shared by every area: errors, money, phones, the order and master-data records,
 │                 users, the outbox, OrderChange, the unit-of-work base, the runner, the database
 ├── unit_of_work  every area's unit of work composed over one session: where the areas meet

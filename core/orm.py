@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from core.billing.adapters import orm as billing
 from core.capture.adapters import orm as capture
 from core.catalog.adapters import orm as catalog
+from core.forecasting.adapters import orm as forecasting
 from core.fulfilment.adapters import orm as fulfilment
 from core.kernel.adapters import orm as kernel
 from core.kernel.adapters.orm import metadata
@@ -28,7 +29,7 @@ def start_mappers() -> None:
     global _mapped
     if _mapped:
         return
-    for area in (kernel, catalog, capture, fulfilment, billing, purchasing, reporting):
+    for area in (kernel, catalog, capture, fulfilment, billing, purchasing, reporting, forecasting):
         area.start_mappers()
     _mapped = True
 

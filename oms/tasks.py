@@ -7,7 +7,8 @@ actors on one broker, and `Jobs.send` queues one by name.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,14 +104,30 @@ class Worker(dramatiq.Worker):
         self._added = []
 
 
+def _wait_empty(broker: dramatiq.Broker, worker: Worker, rounds: int) -> None:
+    for _ in range(rounds):
+        for queue in QUEUES:
+            broker.join(queue)
+        worker.join()
+
+
 def drain(broker: dramatiq.Broker, worker_threads: int, rounds: int = 3) -> None:
     """Run the in-process queue's jobs until none are left (a job may queue others: a few rounds)."""
     worker = Worker(broker, worker_threads=worker_threads, worker_timeout=100)
     worker.start()
     try:
-        for _ in range(rounds):
-            for queue in QUEUES:
-                broker.join(queue)
-            worker.join()
+        _wait_empty(broker, worker, rounds)
+    finally:
+        worker.stop()
+
+
+@contextmanager
+def running_worker(broker: dramatiq.Broker, worker_threads: int) -> Iterator[Callable[[], None]]:
+    """One worker kept running through a long batch on the in-process queue (starting one per step
+    costs more than the step); yields the call that waits until the queue is empty."""
+    worker = Worker(broker, worker_threads=worker_threads, worker_timeout=100)
+    worker.start()
+    try:
+        yield lambda: _wait_empty(broker, worker, 3)
     finally:
         worker.stop()

@@ -14,7 +14,7 @@ from core.purchasing.domain.errors import IllegalPoTransition
 from web.deps import Backend
 from web.headers import SecurityHeadersMiddleware
 from web.pages import billing as billing_pages
-from web.pages import calibration, dashboard, fulfilment, images, login, reports, review, signins
+from web.pages import calibration, dashboard, forecasts, fulfilment, images, login, reports, review, signins
 from web.pages import purchasing as purchasing_pages
 from web.pages import sales as sales_pages
 from web.routes import (
@@ -55,6 +55,7 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     api.include_router(images.router)
     api.include_router(dashboard.router)
     api.include_router(calibration.router)
+    api.include_router(forecasts.router)
     for router in (lifecycle.router, stock.router, picklists.router, shipments.router, fulfilment.router):
         api.include_router(router, responses=CONFLICT)
     api.include_router(billing.router, responses=CONFLICT)

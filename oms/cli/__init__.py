@@ -15,16 +15,32 @@ from oms.cli import (
     capture,
     catalog,
     demo,
+    forecast,
     fulfilment,
     history,
     purchasing,
     reports,
     run,
     sales,
+    schedules,
 )
 from oms.cli.common import EXIT_BAD_INPUT, Command, UsageError
 
-AREAS = (run, admin, catalog, capture, fulfilment, billing, purchasing, sales, history, reports, demo)
+AREAS = (
+    run,
+    admin,
+    catalog,
+    capture,
+    fulfilment,
+    billing,
+    purchasing,
+    sales,
+    history,
+    reports,
+    forecast,
+    schedules,
+    demo,
+)
 # the commands that keep running say what they serve; the others print only their results
 LONG_RUNNING = ("run", "serve", "worker", "watch")
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from core.fulfilment.domain.warehouse import Shipment
 from core.kernel.errors import ComandaError
-from oms.bootstrap import App, bootstrap, utcnow
+from oms.bootstrap import App, bootstrap
 from oms.cli.common import Command, SubParsers, UsageError
 from oms.cli.fulfilment import write_label, write_picklist
 from oms.cli.run import watcher
@@ -57,7 +57,7 @@ class _Doors:
     def mail(self, raw: bytes, envelope_sender: str) -> int:
         from ingest.mail import mail_envelope
 
-        return self.app.submit(mail_envelope(raw, utcnow(), envelope_sender=envelope_sender))
+        return self.app.submit(mail_envelope(raw, self.app.clock(), envelope_sender=envelope_sender))
 
     def post(self, url: str, headers: Mapping[str, str], body: bytes, timeout: float) -> Any:
         from fastapi.testclient import TestClient
@@ -87,10 +87,36 @@ def _with_demo_partner(app: App, channels: list[str]) -> tuple[App, Any]:
     return bootstrap(app.settings.model_copy(update={"as2_partners": path}), clock=app.clock), partner
 
 
+def cmd_history(app: App, args: argparse.Namespace) -> int:
+    """`oms demo history`: months of past orders, ending yesterday."""
+    import time
+    from datetime import timedelta
+
+    from oms.cli.demo_history import play_history
+
+    app.upgrade_database()
+    with app.uow() as uow:
+        if uow.orders.count() and not args.force:
+            raise UsageError("the database already holds orders; history fills an empty one (--force adds)")
+    last = app.clock().date() - timedelta(days=1)
+    first = last - timedelta(days=round(30.44 * args.months) - 1)
+    started = time.perf_counter()
+    tally = play_history(app.settings, _Doors, first, last, seed=args.seed, scale=args.scale)
+    took = time.perf_counter() - started
+    print(
+        f"history {first} .. {last}: {tally.orders} orders ({tally.reviewed} settled in review),"
+        f" {tally.shipments} shipments, {tally.delivered} delivered, {tally.returns} returns,"
+        f" {tally.paid} payments in {took:.0f} s"
+    )
+    return 0
+
+
 def cmd_demo(app: App, args: argparse.Namespace) -> int:
     from samples.demo.host import Stage
     from samples.demo.scenario import run_demo
 
+    if args.what == "history":
+        return cmd_history(app, args)
     app.upgrade_database()
     channels = list(args.channel or CHANNELS)
     demo_app, partner = _with_demo_partner(app, channels)
@@ -111,5 +137,17 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     dm = sub.add_parser(
         "demo", help="take one order per channel from arrival to delivered and paid, printing each step"
     )
+    dm.add_argument(
+        "what",
+        nargs="?",
+        choices=["history"],
+        help="history: months of past orders for reports and forecasts",
+    )
     dm.add_argument("--channel", action="append", choices=CHANNELS, help="only this channel (repeatable)")
+    dm.add_argument("--months", type=int, default=24, help="history: how many months back (default 24)")
+    dm.add_argument(
+        "--seed", type=int, default=2026, help="history: the random seed (same seed, same history)"
+    )
+    dm.add_argument("--force", action="store_true", help="history: add to a database that has orders")
+    dm.add_argument("--scale", type=float, default=1.0, help="history: orders per day times this (default 1)")
     return {"demo": cmd_demo}

@@ -239,6 +239,7 @@ class OutboundKind(enum.StrEnum):
     QUOTE = "quote"  # a quote offered to a prospect or customer by e-mail
     ORDERS = "orders"  # our purchase order to an EDIFACT supplier
     PURCHASE = "purchase"  # our purchase order to a supplier by e-mail or fax
+    REPORT = "report"  # a scheduled report by e-mail (core.forecasting's schedules)
 
 
 class OutboundState(enum.StrEnum):

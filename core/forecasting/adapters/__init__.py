@@ -1,0 +1,1 @@
+"""Forecasting adapters: the history read from the database, the forecasting library, the schedule table."""

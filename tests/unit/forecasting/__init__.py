@@ -1,0 +1,1 @@
+"""Forecasting: holiday rule, back-tests, staffing."""
