@@ -107,6 +107,11 @@ class FulfilmentRepository:
         return {a.id: a for a in self.session.scalars(stmt) if a.id is not None}
 
     # -- events --------------------------------------------------------------------------------
+    def write_pending(self) -> None:
+        """Write what the session holds and what waits in bulk, now."""
+        self.session.flush()
+        bulk(self.session).write()
+
     def add_events(self, events: Iterable[OrderEvent]) -> None:
         """Events are append-only: written in bulk before the next read, flush or commit."""
         bulk(self.session).add(order_events, [row_of(order_events, e) for e in events])

@@ -128,6 +128,19 @@ class StockRepository:
         )
         return [_level(r) for r in self.session.execute(stmt)]
 
+    def available(self, skus: Iterable[str]) -> list[StockLevel]:
+        """`lock_available` without the lock: a snapshot to plan on, for a reservation whose
+        conditional UPDATE re-checks every row (see `allocate(optimistic=True)`)."""
+        wanted = sorted(set(skus))
+        if not wanted:
+            return []
+        stmt = (
+            select(*_LEVEL_COLUMNS)
+            .where(stock_levels.c.sku.in_(wanted), stock_levels.c.on_hand > stock_levels.c.allocated)
+            .order_by(stock_levels.c.sku, stock_levels.c.id)
+        )
+        return [_level(r) for r in self.session.execute(stmt)]
+
     def levels(self, *, sku: str | None = None, warehouse: str | None = None) -> list[StockLevel]:
         stmt = select(*_LEVEL_COLUMNS).order_by(
             stock_levels.c.sku, stock_levels.c.warehouse, stock_levels.c.location
