@@ -38,6 +38,8 @@ class BulkWriter:
 
     def add(self, table: Table, rows: list[dict[str, Any]]) -> None:
         if rows:
+            if not self.session.in_transaction():
+                self.session.connection()  # so that a rollback, which drops the rows, is seen
             self.rows.setdefault(table, []).extend(rows)
 
     def write(self, connection: Connection | None = None) -> None:
