@@ -43,10 +43,9 @@ def test_a_commit_writes_what_is_queued(session: Session) -> None:
 
 def test_a_savepoint_rolled_back_drops_only_what_was_queued_inside_it(session: Session) -> None:
     bulk(session).add(notes, [{"text": "before"}])
-    with pytest.raises(RuntimeError):
-        with session.begin_nested():
-            bulk(session).add(notes, [{"text": "inside"}])
-            raise RuntimeError("step failed")
+    with pytest.raises(RuntimeError), session.begin_nested():
+        bulk(session).add(notes, [{"text": "inside"}])
+        raise RuntimeError("step failed")
     bulk(session).add(notes, [{"text": "after"}])
     with session.begin_nested():
         bulk(session).add(notes, [{"text": "released"}])
