@@ -11,6 +11,7 @@ ComandaError
 ├── LifecycleError       an order, stock or shipping step that cannot be done as asked
 │   ├── IllegalTransition    the order's state does not allow the step
 │   ├── StockError           the step would break the stock books (negative stock, unknown place)
+│   │   └── StockRace        stock read without a lock was taken meanwhile: try again under lock
 │   └── NoCarrier            no carrier service suits the goods and the destination
 ├── Undeliverable        the far end refused an outbound message for good (it is failed, not retried)
 ├── BillingError         a payment, invoice, return or ledger step that cannot be done as asked
@@ -75,6 +76,11 @@ class IllegalTransition(LifecycleError):
 
 class StockError(LifecycleError):
     """The step would break the stock books: negative stock, an unknown warehouse or location."""
+
+
+class StockRace(StockError):
+    """Stock read without a lock was taken by another transaction before the reservation; nothing
+    was written (the transaction rolls back) and the step is tried again under lock."""
 
 
 class NoCarrier(LifecycleError):

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from core.billing.adapters.orm import (
     billing_notices,
+    credit_overrides,
     customer_accounts,
     invoice_series,
     invoices,
@@ -48,11 +49,31 @@ class BillingRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._keys: set[str] = set()
+        # read ahead for a batch of approvals (`prefetch`); accounts are not written by approvals
+        self._accounts: dict[str, CustomerAccount | None] = {}
+        self._no_override: set[int] = set()
 
     # -- customer accounts ---------------------------------------------------------------------
+    def prefetch(self, customer_ids: Iterable[str | None], order_ids: Iterable[int]) -> None:
+        """Read the accounts of these customers and the credit overrides of these orders in two
+        queries, for a batch of approvals that would otherwise ask once per order."""
+        wanted = sorted({c for c in customer_ids if c} - set(self._accounts))
+        ids = sorted(set(order_ids))
+        with self.session.no_autoflush:
+            if wanted:
+                stmt = select(CustomerAccount).where(customer_accounts.c.customer_id.in_(wanted))
+                found = {a.customer_id: a for a in self.session.scalars(stmt)}
+                self._accounts.update({c: found.get(c) for c in wanted})
+            if ids:
+                stmt2 = select(CreditOverride).where(credit_overrides.c.order_id.in_(ids))
+                present = {o.order_id for o in self.session.scalars(stmt2)}
+                self._no_override |= set(ids) - present
+
     def account(self, customer_id: str | None, *, lock: bool = False) -> CustomerAccount | None:
         if not customer_id:
             return None
+        if not lock and customer_id in self._accounts:
+            return self._accounts[customer_id]
         stmt = select(CustomerAccount).where(customer_accounts.c.customer_id == customer_id)
         if lock:
             stmt = stmt.with_for_update()
@@ -62,12 +83,16 @@ class BillingRepository:
         return self.session.scalars(select(CustomerAccount).order_by(customer_accounts.c.customer_id)).all()
 
     def save_account(self, account: CustomerAccount) -> CustomerAccount:
+        self._accounts.pop(account.customer_id, None)
         return self.session.merge(account)
 
     def credit_override(self, order_id: int) -> CreditOverride | None:
+        if order_id in self._no_override:
+            return None
         return self.session.get(CreditOverride, order_id)
 
     def add_override(self, override: CreditOverride) -> None:
+        self._no_override.discard(override.order_id)
         self.session.add(override)
 
     def approval(self, approval_id: int, *, lock: bool = False) -> MoneyApproval | None:

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from decimal import Decimal
 
@@ -52,6 +52,12 @@ class PaymentPolicy:
 
     def __init__(self, clock: Callable[[], datetime]) -> None:
         self.clock = clock
+
+    def prepare(self, any_uow: UnitOfWork, orders: Sequence[Order]) -> None:
+        """Read the batch's accounts and overrides at once (see `BatchReview`)."""
+        billing_uow(any_uow).billing.prefetch(
+            (o.customer_id for o in orders), (o.id for o in orders if o.id is not None)
+        )
 
     def review(self, any_uow: UnitOfWork, order: Order) -> Approval:
         uow = billing_uow(any_uow)

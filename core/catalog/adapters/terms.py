@@ -22,18 +22,31 @@ class CommercialTermsMixin:
 
     def prices_for(self, sku: str) -> Sequence[PriceRow]:
         """Every price row of the SKU, at every level, whatever its dates and currency."""
-        stmt = select(PriceRow).where(orm.prices.c.sku == sku).order_by(orm.prices.c.id)
-        found: Sequence[PriceRow] = self._remember(("prices", sku), lambda: self.session.scalars(stmt).all())
+        # the statement is built only when not remembered: building it costs more than the lookup
+        found: Sequence[PriceRow] = self._remember(
+            ("prices", sku),
+            lambda: self.session.scalars(
+                select(PriceRow).where(orm.prices.c.sku == sku).order_by(orm.prices.c.id)
+            ).all(),
+        )
         return found
 
     def packs_for(self, sku: str) -> Sequence[Pack]:
-        stmt = select(Pack).where(orm.product_units.c.sku == sku).order_by(orm.product_units.c.unit)
-        found: Sequence[Pack] = self._remember(("packs", sku), lambda: self.session.scalars(stmt).all())
+        found: Sequence[Pack] = self._remember(
+            ("packs", sku),
+            lambda: self.session.scalars(
+                select(Pack).where(orm.product_units.c.sku == sku).order_by(orm.product_units.c.unit)
+            ).all(),
+        )
         return found
 
     def pack_by_gtin(self, gtin: str) -> Pack | None:
-        stmt = select(Pack).where(orm.product_units.c.gtin == gtin).limit(1)
-        found: Pack | None = self._remember(("pack-gtin", gtin), lambda: self.session.scalars(stmt).first())
+        found: Pack | None = self._remember(
+            ("pack-gtin", gtin),
+            lambda: self.session.scalars(
+                select(Pack).where(orm.product_units.c.gtin == gtin).limit(1)
+            ).first(),
+        )
         return found
 
     def upsert_price(self, row: PriceRow) -> bool:

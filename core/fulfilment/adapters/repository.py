@@ -30,6 +30,7 @@ from core.fulfilment.domain.warehouse import (
     ShipmentState,
 )
 from core.kernel.adapters import orm
+from core.kernel.adapters.bulk import bulk, row_of
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.domain.notices import NotificationState
 
@@ -38,6 +39,7 @@ class FulfilmentRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._keys: set[str] = set()  # notification keys added in this unit of work
+        self._absent: set[str] = set()  # keys known not to be stored (`prefetch_notice_keys`)
 
     # -- orders --------------------------------------------------------------------------------
     def order(self, order_id: int, *, lock: bool = False) -> Order | None:
@@ -79,7 +81,8 @@ class FulfilmentRepository:
 
     # -- allocations ---------------------------------------------------------------------------
     def add_allocations(self, items: Iterable[Allocation]) -> None:
-        self.session.add_all(list(items))
+        """New allocations, written in bulk before the next read (they are not session objects)."""
+        bulk(self.session).add(allocations, [row_of(allocations, a) for a in items])
 
     def allocations(self, order_ids: Iterable[int]) -> dict[int, list[Allocation]]:
         """Active (not cancelled) allocations per order."""
@@ -104,8 +107,14 @@ class FulfilmentRepository:
         return {a.id: a for a in self.session.scalars(stmt) if a.id is not None}
 
     # -- events --------------------------------------------------------------------------------
+    def write_pending(self) -> None:
+        """Write what the session holds and what waits in bulk, now."""
+        self.session.flush()
+        bulk(self.session).write()
+
     def add_events(self, events: Iterable[OrderEvent]) -> None:
-        self.session.add_all(list(events))
+        """Events are append-only: written in bulk before the next read, flush or commit."""
+        bulk(self.session).add(order_events, [row_of(order_events, e) for e in events])
 
     def events(self, order_id: int) -> Sequence[OrderEvent]:
         stmt = select(OrderEvent).where(order_events.c.order_id == order_id).order_by(order_events.c.id)
@@ -123,6 +132,10 @@ class FulfilmentRepository:
     # -- pick lists ----------------------------------------------------------------------------
     def add_pick_list(self, pick_list: PickList) -> None:
         self.session.add(pick_list)
+
+    def add_pick_lines(self, lines: Iterable[PickLine]) -> None:
+        """Lines of stored pick lists (their `pick_list_id` set), written in bulk."""
+        bulk(self.session).add(pick_lines, [row_of(pick_lines, line) for line in lines])
 
     def pick_list(self, pick_list_id: int, *, lock: bool = False) -> PickList | None:
         stmt = select(PickList).where(pick_lists.c.id == pick_list_id)
@@ -179,6 +192,11 @@ class FulfilmentRepository:
         """
         if notification.key in self._keys:
             return False
+        if notification.key in self._absent:
+            self._absent.discard(notification.key)
+            self._keys.add(notification.key)
+            self.session.add(notification)
+            return True
         with self.session.no_autoflush:
             seen = select(notifications.c.id).where(notifications.c.key == notification.key)
             if self.session.execute(seen).first() is not None:
@@ -186,6 +204,17 @@ class FulfilmentRepository:
         self._keys.add(notification.key)
         self.session.add(notification)
         return True
+
+    def prefetch_notice_keys(self, keys: Iterable[str]) -> None:
+        """Look up many notification keys in one query, so that `add_notification` for a batch of
+        orders need not ask once per notice (the order row locks the steps hold keep it true)."""
+        wanted = set(keys) - self._keys
+        if not wanted:
+            return
+        with self.session.no_autoflush:
+            stmt = select(notifications.c.key).where(notifications.c.key.in_(sorted(wanted)))
+            stored = set(self.session.scalars(stmt))
+        self._absent |= wanted - stored
 
     def notifications(self, order_id: int) -> Sequence[Notification]:
         stmt = select(Notification).where(notifications.c.order_id == order_id).order_by(notifications.c.id)

@@ -128,6 +128,19 @@ class StockRepository:
         )
         return [_level(r) for r in self.session.execute(stmt)]
 
+    def available(self, skus: Iterable[str]) -> list[StockLevel]:
+        """`lock_available` without the lock: a snapshot to plan on, for a reservation whose
+        conditional UPDATE re-checks every row (see `allocate(optimistic=True)`)."""
+        wanted = sorted(set(skus))
+        if not wanted:
+            return []
+        stmt = (
+            select(*_LEVEL_COLUMNS)
+            .where(stock_levels.c.sku.in_(wanted), stock_levels.c.on_hand > stock_levels.c.allocated)
+            .order_by(stock_levels.c.sku, stock_levels.c.id)
+        )
+        return [_level(r) for r in self.session.execute(stmt)]
+
     def levels(self, *, sku: str | None = None, warehouse: str | None = None) -> list[StockLevel]:
         stmt = select(*_LEVEL_COLUMNS).order_by(
             stock_levels.c.sku, stock_levels.c.warehouse, stock_levels.c.location
@@ -153,7 +166,9 @@ class StockRepository:
         """Apply the movements to their levels and append them to the ledger.
 
         The UPDATE only touches a row that stays within bounds (nothing negative, never more
-        allocated than on hand); a row it cannot touch makes the whole transaction fail.
+        allocated than on hand); a row it cannot touch makes the whole transaction fail.  It comes
+        last (after the ledger lines and their valuation), so the row locks it takes are held for
+        as few statements as possible.
         """
         if not movements:
             return
@@ -177,12 +192,7 @@ class StockRepository:
             )
             .values(on_hand=t.on_hand + d_hand, allocated=t.allocated + d_alloc, updated_at=bindparam("b_at"))
         )
-        # rows in (sku, id) order, the order `lock_available` locks them in: no deadlock between the two
-        order = sorted(deltas, key=lambda k: (skus[k], k))
-        params = [{"b_id": k, "d_hand": deltas[k][0], "d_alloc": deltas[k][1], "b_at": now} for k in order]
-        changed = sum(self.session.execute(stmt, [p]).rowcount for p in params)  # type: ignore[attr-defined]
-        if changed != len(params):
-            raise StockError("stock changed underneath: a level would go negative or be oversold")
+        # the ledger lines first: the rows' locks, taken by the UPDATE, are then held to the commit only
         self.session.execute(
             insert(stock_movements),
             [
@@ -204,6 +214,12 @@ class StockRepository:
         )
         for follow in self._after_post:
             follow(movements, now)
+        # rows in (sku, id) order, the order `lock_available` locks them in: no deadlock between the two
+        order = sorted(deltas, key=lambda k: (skus[k], k))
+        params = [{"b_id": k, "d_hand": deltas[k][0], "d_alloc": deltas[k][1], "b_at": now} for k in order]
+        changed = sum(self.session.execute(stmt, [p]).rowcount for p in params)  # type: ignore[attr-defined]
+        if changed != len(params):
+            raise StockError("stock changed underneath: a level would go negative or be oversold")
 
     def movements(self, *, sku: str | None = None, limit: int = 200) -> list[dict[str, object]]:
         stmt = select(stock_movements).order_by(stock_movements.c.id.desc()).limit(limit)

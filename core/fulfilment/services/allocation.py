@@ -23,6 +23,7 @@ from core.fulfilment.domain.stock import (
     Ledger,
     MovementKind,
     Need,
+    Plan,
     StockLevel,
     StockMovement,
     plan_order,
@@ -30,7 +31,7 @@ from core.fulfilment.domain.stock import (
 from core.fulfilment.services.progress import announce, count_notices, settle
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.model import Order, OrderState
-from core.kernel.errors import NotFound, StockError
+from core.kernel.errors import NotFound, StockError, StockRace
 
 ZERO = Decimal(0)
 
@@ -65,13 +66,16 @@ def allocate(
     strict: bool = False,
     avoid: frozenset[int] = frozenset(),
     as_step: tuple[Step, dict[str, object]] | None = None,
+    optimistic: bool = False,
 ) -> AllocationReport:
     """Allocate what stock allows to each order, oldest first; the rest waits (backordered).
 
     `strict`: an order whose state does not allow allocation is an error (one order asked for by
     a person) instead of being skipped (a batch).  `avoid`: stock levels not to use (a location
     that just came up short).  `as_step`: allocation as part of another step (a modification) on
-    orders in fulfilment, recorded as that step's one event with its detail.
+    orders in fulfilment, recorded as that step's one event with its detail.  `optimistic`: plan on
+    levels read unlocked and reserve last, so the conditional UPDATE holds the row locks only to the
+    commit (StockRace if the units went meanwhile); if units would wait, plan again under lock.
     """
     report = AllocationReport()
     orders = uow.fulfilment.orders(order_ids, lock=True)
@@ -88,29 +92,58 @@ def allocate(
             report.skipped[order.id] = f"order is {order.state}"
     eligible.sort(key=lambda o: (o.created_at, o.id or 0))
     allocations = uow.fulfilment.allocations(o.id for o in eligible if o.id is not None)
-    needs = {o.id: needs_of(o, allocations.get(o.id or 0, [])) for o in eligible}
+    needs = {o.id or 0: needs_of(o, allocations.get(o.id or 0, [])) for o in eligible}
     skus = {n.sku for ns in needs.values() for n in ns}
     active = {w.code: w.priority for w in uow.stock.warehouses()}
-    levels = [lv for lv in uow.stock.lock_available(skus) if lv.warehouse in active and lv.id not in avoid]
-    ledger = Ledger(levels)
+    # read before any stock row is locked: nothing below asks the database until the writes
+    rules = {o.id or 0: uow.stock.preferences(o.customer_id).rules for o in eligible}
+
+    def plans(lock: bool) -> dict[int, Plan]:
+        found = uow.stock.lock_available(skus) if lock else uow.stock.available(skus)
+        ledger = Ledger(lv for lv in found if lv.warehouse in active and lv.id not in avoid)
+        return {i: plan_order(needs[i], ledger, active, rules[i]) for i in needs}
+
+    planned = plans(lock=not optimistic)
+    if optimistic and any(p.waiting for p in planned.values()):
+        optimistic, planned = False, plans(lock=True)
+    movements = _record(uow, eligible, planned, allocations, actor, now, report, as_step)
+    if not optimistic:
+        uow.stock.post(movements, now)
+        return report
+    uow.fulfilment.write_pending()  # the reservation is the last statement before the commit
+    try:
+        uow.stock.post(movements, now)
+    except StockError as exc:
+        raise StockRace(str(exc)) from exc
+    return report
+
+
+def _record(
+    uow: FulfilmentUnitOfWork,
+    eligible: Sequence[Order],
+    planned: dict[int, Plan],
+    allocations: dict[int, list[Allocation]],
+    actor: str,
+    now: datetime,
+    report: AllocationReport,
+    as_step: tuple[Step, dict[str, object]] | None,
+) -> list[StockMovement]:
+    """The planned reservations as allocation rows and events; returns the ledger lines to post."""
     movements: list[StockMovement] = []
     new_rows: list[Allocation] = []
     for order in eligible:
         assert order.id is not None
-        rules = uow.stock.preferences(order.customer_id).rules
-        plan = plan_order(needs[order.id], ledger, active, rules)
         mine = allocations.setdefault(order.id, [])
-        for r in plan.reservations:
+        for r in planned[order.id].reservations:
             row = _allocation(order, r.line_id, r.level, r.quantity, now)
             mine.append(row)
             new_rows.append(row)
             movements.append(
                 _movement(r.level, MovementKind.ALLOCATE, ZERO, r.quantity, order.id, actor, now)
             )
-        _conclude(uow, order, plan.reservations, mine, actor, now, report, as_step)
-    uow.stock.post(movements, now)
+        _conclude(uow, order, planned[order.id].reservations, mine, actor, now, report, as_step)
     uow.fulfilment.add_allocations(new_rows)
-    return report
+    return movements
 
 
 def _conclude(

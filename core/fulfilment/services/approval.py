@@ -7,7 +7,8 @@ terms, credit limit, card authorisation).
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
 
 from core.fulfilment.domain.approval import Approval, Verdict
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
@@ -22,6 +23,14 @@ class ApprovalPolicy(Protocol):
     """
 
     def review(self, uow: FulfilmentUnitOfWork, order: Order) -> Approval: ...
+
+
+@runtime_checkable
+class BatchReview(Protocol):
+    """A policy that reads what it needs for a whole batch of orders at once before reviewing each
+    (so a batch of approvals costs a few queries, not a few per order)."""
+
+    def prepare(self, uow: FulfilmentUnitOfWork, orders: Sequence[Order]) -> None: ...
 
 
 class ApproveEverything:

@@ -27,7 +27,7 @@ from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.fulfilment.services.warehouse import PickReport, ReleaseReport
 from core.kernel.domain.changes import OrderChange
 from core.kernel.domain.model import Order, OrderState
-from core.kernel.errors import TransientError
+from core.kernel.errors import StockRace, TransientError
 from core.kernel.services.outbox import RenderReport
 from core.kernel.services.runner import run_step
 from core.kernel.services.setup_csv import LoadReport
@@ -58,17 +58,30 @@ class Fulfilment:
 
     def allocate(self, order_ids: Iterable[int], actor: str, *, strict: bool = False) -> AllocationReport:
         ids = list(order_ids)
-        return self.run(lambda uow, now: allocation.allocate(uow, ids, actor, now, strict=strict))
+        return self._reserving(
+            lambda uow, now, optimistic: allocation.allocate(
+                uow, ids, actor, now, strict=strict, optimistic=optimistic
+            )
+        )
 
     def start(self, order_ids: Iterable[int], actor: str) -> AllocationReport:
         """Approve accepted orders and allocate them, in one transaction (two events per order)."""
         ids = list(order_ids)
 
-        def step(uow: FulfilmentUnitOfWork, now: datetime) -> AllocationReport:
+        def step(uow: FulfilmentUnitOfWork, now: datetime, optimistic: bool) -> AllocationReport:
             lifecycle.approve(uow, ids, self.policy, actor, now, strict=False)
-            return allocation.allocate(uow, ids, actor, now)
+            return allocation.allocate(uow, ids, actor, now, optimistic=optimistic)
 
-        return self.run(step)
+        return self._reserving(step)
+
+    def _reserving(self, step: Callable[[FulfilmentUnitOfWork, datetime, bool], T]) -> T:
+        """Run an allocating step with the stock read unlocked; if another transaction took the
+        units meanwhile (nothing was committed), run it again with the stock rows locked."""
+        try:
+            return self.run(lambda uow, now: step(uow, now, True))
+        except StockRace:
+            log.info("stock taken meanwhile: allocating again under lock")
+            return self.run(lambda uow, now: step(uow, now, False))
 
     def start_accepted(self, order_ids: Iterable[int], actor: str) -> AllocationReport | None:
         """`start` for those of the orders still merely accepted; a job delivered twice does nothing."""

@@ -14,12 +14,12 @@ from decimal import Decimal
 from core.fulfilment.domain.approval import Verdict
 from core.fulfilment.domain.events import OrderApproved, OrderCancelled
 from core.fulfilment.domain.lifecycle import FULFILMENT, STEP_FROM, Step, check, derive
-from core.fulfilment.domain.notifications import NoticeKind
+from core.fulfilment.domain.notifications import NoticeKind, notification_key
 from core.fulfilment.domain.progress import progress
 from core.fulfilment.domain.stock import Allocation, AllocationState, MovementKind, StockMovement
 from core.fulfilment.domain.warehouse import PickLineState, ShipmentState
 from core.fulfilment.services.allocation import allocate, movement_for
-from core.fulfilment.services.approval import ApprovalPolicy
+from core.fulfilment.services.approval import ApprovalPolicy, BatchReview
 from core.fulfilment.services.progress import announce, count_notices, record
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.changes import OrderChange
@@ -53,7 +53,15 @@ def approve(
 ) -> dict[int, str]:
     """Ask the credit/payment policy about each accepted order; returns each order's new state."""
     out: dict[int, str] = {}
-    for order in uow.fulfilment.orders(order_ids, lock=True):
+    orders = uow.fulfilment.orders(order_ids, lock=True)
+    waiting = [o for o in orders if o.state in STEP_FROM[Step.APPROVE]]
+    if isinstance(policy, BatchReview):
+        policy.prepare(uow, waiting)
+    ids = [o.id for o in waiting if o.id is not None]
+    uow.fulfilment.prefetch_notice_keys(
+        notification_key(i, kind) for i in ids for kind in (NoticeKind.ACCEPTED, NoticeKind.CANCELLED)
+    )
+    for order in orders:
         assert order.id is not None
         if order.state not in STEP_FROM[Step.APPROVE]:
             if strict:

@@ -51,6 +51,7 @@ def release(
     orders = [o for o in uow.fulfilment.orders(order_ids, lock=True)]
     allocations = uow.fulfilment.allocations(o.id for o in orders if o.id is not None)
     lists: dict[str, PickList] = {}
+    lines: dict[str, list[PickLine]] = {}
     touched: list[tuple[Order, list[Allocation]]] = []
     for order in orders:
         assert order.id is not None
@@ -61,38 +62,45 @@ def release(
                 raise IllegalTransition(reason, order_id=order.id, state=str(order.state))
             report.skipped[order.id] = reason
             continue
-        report.released[order.id] = _put_on_lists(order, mine, lists, actor, now)
+        report.released[order.id] = _put_on_lists(order, mine, lists, lines, actor, now)
         touched.append((order, mine))
     for pick_list in lists.values():
         uow.fulfilment.add_pick_list(pick_list)
     uow.flush()
-    for pick_list in lists.values():
+    by_allocation = {a.id: a for _, mine in touched for a in mine}
+    for code, pick_list in lists.items():
         assert pick_list.id is not None
         report.pick_lists.append(pick_list.id)
-        by_allocation = {a.id: a for _, mine in touched for a in mine}
-        for pl in pick_list.lines:
+        for pl in lines[code]:
+            pl.pick_list_id = pick_list.id
             by_allocation[pl.allocation_id].pick_list_id = pick_list.id
+        uow.fulfilment.add_pick_lines(lines[code])
     for order, mine in touched:
         settle(uow, order, Step.RELEASE, actor, now, mine, {"pick_lists": report.pick_lists}, delivered=True)
     return report
 
 
 def _put_on_lists(
-    order: Order, allocations: Sequence[Allocation], lists: dict[str, PickList], actor: str, now: datetime
+    order: Order,
+    allocations: Sequence[Allocation],
+    lists: dict[str, PickList],
+    lines_of: dict[str, list[PickLine]],
+    actor: str,
+    now: datetime,
 ) -> int:
-    """Put the order's allocated units on their warehouse's pick list (made when the first comes);
-    returns how many allocations were released."""
+    """Put the order's allocated units on their warehouse's pick list (made when the first comes;
+    its lines kept apart in `lines_of`, to be written in bulk); returns how many were released."""
     assert order.id is not None
     lines = {line.id: line for line in order.lines}
     count = 0
     for a in allocations:
         if a.state is not AllocationState.ALLOCATED:
             continue
-        pick_list = lists.get(a.warehouse)
-        if pick_list is None:
-            pick_list = lists[a.warehouse] = PickList(warehouse=a.warehouse, created_at=now, created_by=actor)
+        if a.warehouse not in lists:
+            lists[a.warehouse] = PickList(warehouse=a.warehouse, created_at=now, created_by=actor)
+            lines_of[a.warehouse] = []
         assert a.id is not None
-        pick_list.lines.append(
+        lines_of[a.warehouse].append(
             PickLine(
                 allocation_id=a.id,
                 order_id=order.id,

@@ -27,9 +27,9 @@ class PartnerRepository:
         self.session = session
 
     def get(self, partner_id: str, *, lock: bool = False) -> Partner | None:
-        stmt = select(Partner).where(orm.partners.c.partner_id == partner_id)
-        if lock:
-            stmt = stmt.with_for_update()
+        if not lock:  # by primary key: a partner already loaded in this unit of work costs no query
+            return self.session.get(Partner, partner_id)
+        stmt = select(Partner).where(orm.partners.c.partner_id == partner_id).with_for_update()
         return self.session.scalars(stmt).first()
 
     def get_or_create(self, partner: Partner) -> Partner:
