@@ -145,3 +145,36 @@ def test_an_invoice_beyond_tolerance_waits_for_a_buyer_who_accepts_it(app: App) 
     with app.uow() as uow:
         assert [i["net"] for i in uow.billing.supplier_invoices("S-TORN")] == [D(95)]
     assert_trial_balance_zero(app)
+
+
+def test_a_supplier_message_that_cannot_be_taken_is_quarantined_with_why_and_a_customers_is_read_as_before(
+    app: App,
+) -> None:
+    shop(app)
+    svc = app.purchasing.service
+    from core.purchasing.domain.suppliers import ReorderRule
+
+    with app.uow() as uow:
+        uow.purchasing.upsert(ReorderRule("TOR-M8-40", "MAD", D(2500), D(2500)))
+        uow.commit()
+    [made], _ = svc.plan("ana")
+    svc.approve(made.number, "ana")
+    drain_all(app)
+    svc.receive(made.number, [Counted("TOR-M8-40", D(1000))], "ana")  # 500 short, the minimum is 1000
+    refusal = arrive(app, interchange("ORDRSP", f"BGM+231+NO-5+27'RFF+ON:{made.number}'", "905"), "no.edi")
+    drain_all(app)
+    with app.uow() as uow:
+        record = uow.documents.get(refusal)
+        assert record is not None and record.state == "quarantined"
+        assert "received; it cannot become cancelled" in (record.error or "")
+    assert po(app, made.number).state == "received"
+    # the same ORDRSP from a customer's GLN (no supplier of ours): the order reader sees it, as before
+    theirs = interchange("ORDRSP", f"BGM+231+NO-6+27'RFF+ON:{made.number}'", "906").replace(
+        b"8412345000010", b"8437000100010"
+    )
+    doc = arrive(app, theirs, "customer.edi")
+    drain_all(app)
+    with app.uow() as uow:
+        record = uow.documents.get(doc)
+        assert record is not None and record.format == "edifact"
+        assert any("only ORDERS messages are read" in str(p) for p in record.problems)
