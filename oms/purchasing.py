@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from core.capture.domain.documents import Channel, DocumentState
-from core.kernel.errors import ParseError
+from core.kernel.errors import ComandaError, ParseError
 from core.purchasing.domain.matching import Tolerance
 from core.purchasing.services import answers
 from core.purchasing.services.purchasing import Purchasing as PurchasingService
@@ -18,6 +18,7 @@ from oms.wiring import Wiring
 from parsers.edifact.supplier import read_supplier_answers
 
 log = logging.getLogger(__name__)
+SUPPLIER_MESSAGES = (b"ORDRSP", b"DESADV", b"INVOIC")  # the message types suppliers answer with
 
 
 class Purchasing:
@@ -51,19 +52,29 @@ class Purchasing:
             if record is None or record.state.finished or record.channel is not Channel.EDI:
                 return None
             content = uow.blobs.get(record.sha256)
+            if not any(kind in content for kind in SUPPLIER_MESSAGES):
+                return None  # a customer's interchange (ORDERS): not parsed twice
             try:
                 found = read_supplier_answers(content)
             except ParseError:
                 return None
             if not answers.from_supplier(uow, found):
                 return None
-        kept = self.service.take_answers(found, document_id)
+        try:
+            kept = self.service.take_answers(found, document_id)
+        except ComandaError as exc:  # e.g. an ORDRSP refusing an order already received: kept, not retried
+            return self._finish(document_id, f"the supplier's message cannot be taken: {exc}")
+        log.info("document %s: %d supplier message(s) taken onto purchase orders", document_id, len(kept))
+        return self._finish(document_id, None)
+
+    def _finish(self, document_id: int, error: str | None) -> DocumentState:
         with self.wiring.uow() as uow:
             record = uow.documents.get(document_id, lock=True)
             assert record is not None
-            record.state = DocumentState.PROCESSED
-            record.updated_at = self.wiring.clock()
             record.format = "edifact-supplier"
+            if error is None:
+                record.state, record.updated_at = DocumentState.PROCESSED, self.wiring.clock()
+            else:
+                record.quarantine(error[:2000], self.wiring.clock())
             uow.commit()
-        log.info("document %s: %d supplier message(s) taken onto purchase orders", document_id, len(kept))
-        return DocumentState.PROCESSED
+            return record.state

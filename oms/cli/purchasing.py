@@ -76,15 +76,23 @@ def _count(text: str) -> Counted:
 
 
 def cmd_receive(app: App, args: argparse.Namespace) -> int:
-    counts = [_count(c) for c in args.counts]
-    if not counts:
-        raise UsageError("name what arrived: SKU=GOOD[:DAMAGED] ...")
     svc = app.purchasing.service
+    counts = [_count(c) for c in args.counts]
+    if args.as_announced:
+        app.upgrade_database()
+        counted = {c.sku for c in counts}  # what was counted otherwise replaces what was announced
+        counts += [
+            c
+            for c in step(app, lambda: svc.announced(_ident(args.order), args.as_announced))
+            if c.sku not in counted
+        ]
+    if not counts:
+        raise UsageError("name what arrived: SKU=GOOD[:DAMAGED] ..., or --as-announced DESADV")
     receipt = step(
         app,
         lambda: svc.receive(
             _ident(args.order), counts, ACTOR, location=args.location, quarantine=args.quarantine,
-            reference=args.ref or "",
+            reference=args.ref or args.as_announced or "",
         ),
     )  # fmt: skip
     for row in receipt.lines:
@@ -166,6 +174,7 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     rec.add_argument("--location", help="where good units go (default: where the warehouse keeps the SKU)")
     rec.add_argument("--quarantine", default="CUARENTENA", help="where damaged units are kept")
     rec.add_argument("--ref", help="the delivery note or DESADV number")
+    rec.add_argument("--as-announced", metavar="DESADV", help="receive what the supplier's DESADV announced")
     rec.set_defaults(run=cmd_receive)
     show = acts.add_parser("list", help="purchase orders, or one with its lines and history")
     show.add_argument("order", nargs="?", metavar="PO")

@@ -73,9 +73,10 @@ def test_a_backorder_is_bought_received_served_invoiced_and_booked(pg_app: App) 
 
     # the DESADV's delivery: all the bolts, 1500 nuts good and 10 crushed; the rest of the nuts later
     svc = app.purchasing.service
-    svc.receive(
-        number, [Counted("TOR-M8-40", D(1000)), Counted("TUE-M8", D(1500), D(10))], "ana", reference="ALB-501"
-    )
+    announced = svc.announced(number, "ALB-501")
+    assert [(c.sku, c.good) for c in announced] == [("TOR-M8-40", D(1000)), ("TUE-M8", D(1510))]
+    counted = [announced[0], Counted("TUE-M8", D(1500), D(10))]  # as announced, but 10 nuts crushed
+    svc.receive(number, counted, "ana", reference="ALB-501")
     drain_all(app)
     assert po(app, number).state == "partly_received"
     served = {a.sku: a.quantity for a in allocations(app, first)}
@@ -145,3 +146,36 @@ def test_an_invoice_beyond_tolerance_waits_for_a_buyer_who_accepts_it(app: App) 
     with app.uow() as uow:
         assert [i["net"] for i in uow.billing.supplier_invoices("S-TORN")] == [D(95)]
     assert_trial_balance_zero(app)
+
+
+def test_a_supplier_message_that_cannot_be_taken_is_quarantined_with_why_and_a_customers_is_read_as_before(
+    app: App,
+) -> None:
+    shop(app)
+    svc = app.purchasing.service
+    from core.purchasing.domain.suppliers import ReorderRule
+
+    with app.uow() as uow:
+        uow.purchasing.upsert(ReorderRule("TOR-M8-40", "MAD", D(2500), D(2500)))
+        uow.commit()
+    [made], _ = svc.plan("ana")
+    svc.approve(made.number, "ana")
+    drain_all(app)
+    svc.receive(made.number, [Counted("TOR-M8-40", D(1000))], "ana")  # 500 short, the minimum is 1000
+    refusal = arrive(app, interchange("ORDRSP", f"BGM+231+NO-5+27'RFF+ON:{made.number}'", "905"), "no.edi")
+    drain_all(app)
+    with app.uow() as uow:
+        record = uow.documents.get(refusal)
+        assert record is not None and record.state == "quarantined"
+        assert "received; it cannot become cancelled" in (record.error or "")
+    assert po(app, made.number).state == "received"
+    # the same ORDRSP from a customer's GLN (no supplier of ours): the order reader sees it, as before
+    theirs = interchange("ORDRSP", f"BGM+231+NO-6+27'RFF+ON:{made.number}'", "906").replace(
+        b"8412345000010", b"8437000100010"
+    )
+    doc = arrive(app, theirs, "customer.edi")
+    drain_all(app)
+    with app.uow() as uow:
+        record = uow.documents.get(doc)
+        assert record is not None and record.format == "edifact"
+        assert any("only ORDERS messages are read" in str(p) for p in record.problems)

@@ -149,3 +149,28 @@ def _rule(sku: str, warehouse: str, point: str, up_to: str) -> object:
     from core.purchasing.domain.suppliers import ReorderRule
 
     return ReorderRule(sku, warehouse, D(point), D(up_to))
+
+
+def test_receive_by_the_command_line_good_damaged_and_over(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    oms(capsys, "import", "products", str(SAMPLES / "masterdata" / "products.csv"))
+    oms(capsys, "stock", "setup")
+    for kind in ("suppliers", "supplier-products", "reorder"):
+        oms(capsys, "import", kind, str(SAMPLES / "masterdata" / f"{kind}.csv"))
+    oms(capsys, "purchasing", "plan")
+    assert main(["purchasing", "receive", "PO-000002", "SIL-TRA-300=10"]) == 2  # a draft: nothing came yet
+    assert "draft; goods cannot be received on it" in capsys.readouterr().err
+    oms(capsys, "purchasing", "approve", "PO-000002")  # S-QUIM, SIL-TRA-300 264 by fax
+    out = oms(capsys, "purchasing", "receive", "PO-000002", "SIL-TRA-300=200:4", "--ref", "ALB-77")
+    assert "SIL-TRA-300: 200 received, 4 damaged to CUARENTENA" in out
+    assert "PO-000002 S-QUIM MAD: partly_received" in out
+    assert main(["purchasing", "receive", "PO-000002", "TAC-6=1"]) == 2
+    assert "TAC-6 is not on purchase order PO-000002" in capsys.readouterr().err
+    out = oms(capsys, "purchasing", "receive", "PO-000002", "SIL-TRA-300=70")  # 64 were outstanding
+    assert "SIL-TRA-300: 70 received, 6 over" in out and "PO-000002 S-QUIM MAD: received" in out
+    stock = oms(capsys, "stock", "show", "SIL-TRA-300")
+    assert "available to promise: SIL-TRA-300 420" in stock  # 150 + 200 + 70; the damaged 4 are not stock
+    assert main(["purchasing", "receive", "PO-000002", "SIL-TRA-300=1"]) == 2
+    assert "PO-000002 is received; goods cannot be received on it" in capsys.readouterr().err
+    assert "PO-000002 S-QUIM MAD: closed" in oms(capsys, "purchasing", "close", "PO-000002")

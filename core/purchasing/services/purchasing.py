@@ -86,6 +86,10 @@ class Purchasing:
             )
         )
 
+    def announced(self, ident: int | str, reference: str) -> list[Counted]:
+        with self.uow_factory() as uow:
+            return receiving.announced(uow, ident, reference)
+
     def take_answers(
         self, found: Sequence[SupplierAnswer], document_id: int | None, actor: str = "system:suppliers"
     ) -> list[SupplierDocument]:

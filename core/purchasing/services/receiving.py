@@ -7,9 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from core.purchasing.domain.answers import AnswerKind
 from core.purchasing.domain.errors import PurchasingError
 from core.purchasing.domain.orders import RECEIVABLE, PurchaseOrder
 from core.purchasing.domain.receiving import Counted, Receipt, apply_counts
+from core.purchasing.domain.responses import find_line
+from core.purchasing.services.answers import answer_of
 from core.purchasing.services.orders import locked
 from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
 
@@ -72,3 +75,22 @@ def sku_for_gtin(uow: PurchasingUnitOfWork, po: PurchaseOrder, gtin: str) -> str
     if product is None or po.line_for(product.sku) is None:
         raise PurchasingError(f"GTIN {gtin} is not on purchase order {po.number}")
     return product.sku
+
+
+def announced(uow: PurchasingUnitOfWork, ident: int | str, reference: str) -> list[Counted]:
+    """The counts a supplier's DESADV announced for the order, to receive as announced."""
+    po = uow.purchasing.po(ident)
+    if po is None:
+        raise PurchasingError(f"purchase order {ident} does not exist")
+    advices = [
+        d for d in uow.purchasing.documents(po_id=po.id, kind=AnswerKind.DESADV) if d.reference == reference
+    ]
+    if not advices:
+        raise PurchasingError(f"no despatch advice {reference} announces goods for {po.number}")
+    counts = []
+    for item in answer_of(advices[0]).lines:
+        line = find_line(po, item)
+        if line is None:
+            raise PurchasingError(f"despatch advice {reference} names a product not on {po.number}")
+        counts.append(Counted(line.sku, item.quantity))
+    return counts
