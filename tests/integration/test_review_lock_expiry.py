@@ -74,3 +74,50 @@ def test_an_expired_lock_no_longer_lets_its_holder_save(demo_app: App, waiting: 
         review.save(
             demo_app.uow(), waiting, ana, T0 + TEN_MINUTES, {"po_number": "X-1"}, [], demo_app.validate
         )
+
+
+def _state(app: App, order_id: int, user: User, at: object) -> tuple[str | None, object, bool]:
+    with app.uow() as uow:
+        s = review.lock_state(uow, order_id, user, at)  # type: ignore[arg-type]
+    return s.holder, s.until, s.mine
+
+
+def test_what_the_queue_shows_of_a_lock(demo_app: App, waiting: int) -> None:
+    """Free: nobody, no time, not mine. Held: who, until when, and whether it is the viewer's own;
+    from the tenth minute on it shows free again."""
+    ana, ben = _user(demo_app, "ana"), _user(demo_app, "ben")
+    assert _state(demo_app, waiting, ana, T0) == (None, None, False)
+    review.acquire(demo_app.uow(), waiting, ana, T0)
+    assert _state(demo_app, waiting, ana, T0 + SECOND) == ("ana", T0 + TEN_MINUTES, True)
+    assert _state(demo_app, waiting, ben, T0 + TEN_MINUTES - SECOND) == ("ana", T0 + TEN_MINUTES, False)
+    assert _state(demo_app, waiting, ben, T0 + TEN_MINUTES) == (None, None, False)
+    assert _state(demo_app, waiting, ana, T0 + TEN_MINUTES) == (None, None, False)
+
+
+def test_only_the_holder_lets_go_of_a_lock(demo_app: App, waiting: int) -> None:
+    ana, ben = _user(demo_app, "ana"), _user(demo_app, "ben")
+    review.acquire(demo_app.uow(), waiting, ana, T0)
+    review.release(demo_app.uow(), waiting, ben)  # not his to release: nothing changes
+    assert _state(demo_app, waiting, ben, T0 + SECOND) == ("ana", T0 + TEN_MINUTES, False)
+    assert not review.acquire(demo_app.uow(), waiting, ben, T0 + SECOND).mine
+    review.release(demo_app.uow(), waiting, ana)
+    assert _state(demo_app, waiting, ben, T0 + SECOND) == (None, None, False)
+    assert review.acquire(
+        demo_app.uow(), waiting, ben, T0 + 2 * SECOND
+    ).mine  # free at once, not in ten minutes
+
+
+def test_only_the_holder_of_a_live_lock_saves(demo_app: App, waiting: int) -> None:
+    ana, ben = _user(demo_app, "ana"), _user(demo_app, "ben")
+    edit = {"po_number": "PO-2026-00999"}
+    with pytest.raises(review.ReviewError, match="open the order first"):  # nobody opened it
+        review.save(demo_app.uow(), waiting, ana, T0, edit, [], demo_app.validate)
+    review.acquire(demo_app.uow(), waiting, ana, T0)
+    with pytest.raises(review.ReviewError, match="open the order first"):  # ana holds it, not ben
+        review.save(demo_app.uow(), waiting, ben, T0 + SECOND, edit, [], demo_app.validate)
+    review.release(demo_app.uow(), waiting, ana)
+    with pytest.raises(review.ReviewError, match="open the order first"):  # let go: open it again first
+        review.save(demo_app.uow(), waiting, ana, T0 + SECOND, edit, [], demo_app.validate)
+    with demo_app.uow() as uow:
+        order = uow.orders.get(waiting)
+        assert order is not None and order.po_number != "PO-2026-00999"

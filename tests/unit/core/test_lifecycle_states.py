@@ -204,3 +204,16 @@ def p(ordered: int, **at: int) -> LineProgress:
 )
 def test_the_headline_follows_the_units(lines: list[LineProgress], delivered: bool, expected: S) -> None:
     assert derive(lines, all_delivered=delivered) is expected
+
+
+def test_a_refused_step_says_which_order_where_it_stands_and_from_where_it_is_allowed() -> None:
+    """What the clerk and the API client read: cancelling a shipped order is refused, naming the order,
+    its state, and the states a cancellation is allowed from (written out: before anything left)."""
+    with pytest.raises(IllegalTransition) as refused:
+        check(order(OrderState.SHIPPED), Step.CANCEL)
+    assert (refused.value.order_id, refused.value.state) == (7, "shipped")
+    message = str(refused.value)
+    assert message.startswith("order 7 is shipped: cannot cancel (allowed from ")
+    allowed = message.split("(allowed from ", 1)[1].rstrip(")").split(", ")
+    assert allowed == sorted(allowed) and "shipped" not in allowed and "delivered" not in allowed
+    assert {"accepted", "in_review", "on_hold", "allocated"} <= set(allowed)
