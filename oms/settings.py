@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -67,6 +67,11 @@ class Settings(BaseSettings):
     # refunds, write-offs, supplier payments and credit releases above this amount (in the company's
     # currency, EUR) need a second supervisor's approval; one supervisor's is enough up to it
     second_approval_above: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] = Decimal(5000)
+    # running it as a service (docs/operations.md)
+    admin_password: str | None = None  # the first run's `admin` gets this; None: a random one, printed
+    log_format: Literal["text", "json"] = "text"  # json: one JSON object per line
+    metrics_allow: Listed = ("127.0.0.1", "::1")  # addresses/networks that read /metrics without a token
+    metrics_token: str | None = None  # or any client with `Authorization: Bearer <this>`
 
     @field_validator("*", mode="before")
     @classmethod
@@ -74,11 +79,11 @@ class Settings(BaseSettings):
         """An empty variable counts as unset (lists excepted: there blank means none)."""
         if value != "" or info.field_name is None:
             return value
-        if info.field_name.startswith("company_"):
+        if info.field_name.startswith("company_") or info.field_name == "metrics_allow":
             return ()
         return cls.model_fields[info.field_name].get_default(call_default_factory=True)
 
-    @field_validator("company_vat", "company_gln", "company_phone", mode="before")
+    @field_validator("company_vat", "company_gln", "company_phone", "metrics_allow", mode="before")
     @classmethod
     def _comma_separated(cls, value: Any) -> Any:
         if isinstance(value, str):
