@@ -39,6 +39,7 @@ from oms.billing import Billing
 from oms.bus import MessageBus
 from oms.channels import ChannelHost, register_channels
 from oms.handlers import EVENT_HANDLERS, Deps, bind, job_table
+from oms.health import Check, run_checks
 from oms.lifecycle import Lifecycle
 from oms.ocr import ocr_parsers, page_engine
 from oms.settings import Settings
@@ -233,6 +234,10 @@ class App:
         return LoginPolicy(
             self.settings.login_max_failures, timedelta(minutes=self.settings.login_lock_minutes)
         )
+
+    def readiness(self) -> list[Check]:
+        """The checks of /ready and `oms doctor`: database, broker, Tesseract, folders, SMTP receiver."""
+        return run_checks(self.settings, self.engine)
 
     def upgrade_database(self) -> None:
         migrate.upgrade(self.engine)
