@@ -41,6 +41,8 @@ from oms.channels import ChannelHost, register_channels
 from oms.handlers import EVENT_HANDLERS, Deps, bind, job_table
 from oms.health import Check, run_checks
 from oms.lifecycle import Lifecycle
+from oms.metrics import TimedOcr, exposition, timed_reader
+from oms.metrics import allowed as metrics_allowed
 from oms.ocr import ocr_parsers, page_engine
 from oms.settings import Settings
 from oms.tasks import Jobs, Worker, drain
@@ -114,8 +116,8 @@ class App:
     ocr: PageOcr = field(init=False)
 
     def __post_init__(self) -> None:
-        self.ocr = page_engine(self.settings)  # a process pool starts on the first page read
-        self.read = make_reader(self.clock, ocr_parsers(self.settings, self.ocr))
+        self.ocr = TimedOcr(page_engine(self.settings))  # a process pool starts on the first page read
+        self.read = timed_reader(make_reader(self.clock, ocr_parsers(self.settings, self.ocr)))
         self.channels = register_channels(self.settings, self.clock)
         self.channels.open(ChannelHost(self.submit, self.uow, self.clock))
         # billing's credit and payment policy decides approval, and its close gate keeps unsettled
@@ -238,6 +240,14 @@ class App:
     def readiness(self) -> list[Check]:
         """The checks of /ready and `oms doctor`: database, broker, Tesseract, folders, SMTP receiver."""
         return run_checks(self.settings, self.engine)
+
+    def metrics(self) -> bytes:
+        """/metrics: this process's timings and the database's counts, in Prometheus' text format."""
+        return exposition(self.engine, self.clock)
+
+    def metrics_allowed(self, address: str | None, token: str | None) -> bool:
+        s = self.settings
+        return metrics_allowed(s.metrics_allow, s.metrics_token, address, token)
 
     def upgrade_database(self) -> None:
         migrate.upgrade(self.engine)

@@ -10,8 +10,10 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from core.kernel.errors import ComandaError, LifecycleError, NoCarrier, NotFound, NotPermitted
+from web import metrics
 from web.deps import Backend
 from web.headers import SecurityHeadersMiddleware
+from web.metrics import LatencyMiddleware
 from web.pages import billing as billing_pages
 from web.pages import calibration, dashboard, fulfilment, images, login, review, signins
 from web.routes import billing, books, documents, health, lifecycle, orders, picklists, shipments, stock
@@ -32,6 +34,7 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     api.state.oms = oms
     api.state.clock = clock or (lambda: datetime.now(UTC))
     api.include_router(health.router)
+    api.include_router(metrics.router)
     api.include_router(orders.router)
     api.include_router(documents.router)
     api.include_router(login.router)
@@ -52,6 +55,7 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     # channels declare public (their callers prove themselves otherwise, AS2 by signature)
     api.add_middleware(AuthMiddleware, backend=oms, public=oms.channels.public_paths(), clock=api.state.clock)
     api.add_middleware(SecurityHeadersMiddleware)  # added last, so it wraps even the login check
+    api.add_middleware(LatencyMiddleware)  # outermost: a refused request is timed too
 
     @api.exception_handler(NotFound)
     async def not_found(_request: Request, exc: NotFound) -> JSONResponse:

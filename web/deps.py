@@ -45,6 +45,10 @@ class Backend(Protocol):
 
     def readiness(self) -> Sequence[ReadyCheck]: ...  # /ready's checks
 
+    def metrics(self) -> bytes: ...  # /metrics' body, Prometheus' text format
+
+    def metrics_allowed(self, address: str | None, token: str | None) -> bool: ...
+
     def publish(self, events: list[object]) -> None: ...
 
     def answer(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int: ...
