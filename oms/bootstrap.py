@@ -35,6 +35,7 @@ from core.kernel.errors import ConfigError
 from core.kernel.services import delivery
 from core.orm import make_session_factory
 from core.unit_of_work import UnitOfWork
+from oms import logs
 from oms.billing import Billing
 from oms.bus import MessageBus
 from oms.channels import ChannelHost, register_channels
@@ -142,7 +143,11 @@ class App:
 
     # -- handlers ----------------------------------------------------------------------------
     def submit(self, doc: InboundDocument) -> int:
-        return intake.store_arrival(self.uow(), doc, self.publish)
+        with logs.context(channel=str(doc.channel)):
+            document_id = intake.store_arrival(self.uow(), doc, self.publish)
+            with logs.context(document_id=document_id):
+                log.info("stored %s", doc.original_name or "an arrival")
+        return document_id
 
     def processor(self) -> DocumentProcessor:
         return DocumentProcessor(
@@ -158,7 +163,17 @@ class App:
         )
 
     def process(self, document_id: int) -> DocumentState:
-        return self.processor().process(document_id)
+        with self.uow() as uow:
+            record = uow.documents.get(document_id)
+        channel = str(record.channel) if record is not None else None
+        with logs.context(document_id=document_id, channel=channel):
+            state = self.processor().process(document_id)
+            with self.uow() as uow:
+                for order in uow.orders.for_document(document_id):
+                    with logs.context(order_id=order.id):
+                        log.info("order %s %s: %s", order.po_number or "", order.decision, order.state)
+            log.info("document %s", state)
+        return state
 
     def answer(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
         """Queue the answer to an order decided in review (the caller commits and publishes)."""

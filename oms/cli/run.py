@@ -97,7 +97,9 @@ def _serve(app: App, host: str, port: int) -> None:
 
     from web.app import create_app
 
-    uvicorn.Server(uvicorn.Config(create_app(app), host=host, port=port, log_level="info")).run()
+    # log_config None: uvicorn's lines go through the root handler, text or JSON as configured
+    config = uvicorn.Config(create_app(app), host=host, port=port, log_level="info", log_config=None)
+    uvicorn.Server(config).run()
 
 
 def cmd_serve(app: App, args: argparse.Namespace) -> int:
