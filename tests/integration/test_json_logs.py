@@ -13,7 +13,12 @@ from tests.conftest import ROOT, SAMPLES
 
 
 def oms(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "OMS_DATA_DIR": str(tmp_path / "var"), "OMS_LOG_FORMAT": "json", "OMP_THREAD_LIMIT": "1"}
+    env = {
+        **os.environ,
+        "OMS_DATA_DIR": str(tmp_path / "var"),
+        "OMS_LOG_FORMAT": "json",
+        "OMP_THREAD_LIMIT": "1",
+    }
     env.pop("OMS_DATABASE_URL", None)
     env.pop("OMS_BROKER_URL", None)
     return subprocess.run(

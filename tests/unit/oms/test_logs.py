@@ -20,7 +20,7 @@ def captured() -> Iterator[tuple[logging.Logger, io.StringIO]]:
     """The root handler `configure` installs, writing into a buffer; the test's handlers put back after."""
     root = logging.getLogger()
     saved, level = list(root.handlers), root.level
-    yield logging.getLogger("oms.test"), (buffer := io.StringIO())
+    yield logging.getLogger("oms.test"), io.StringIO()
     for handler in list(root.handlers):
         root.removeHandler(handler)
     for handler in saved:
@@ -32,7 +32,9 @@ def lines(buffer: io.StringIO) -> list[dict[str, object]]:
     return [json.loads(line) for line in buffer.getvalue().splitlines()]
 
 
-def test_json_lines_carry_the_ids_of_the_work_they_belong_to(captured: tuple[logging.Logger, io.StringIO]) -> None:
+def test_json_lines_carry_the_ids_of_the_work_they_belong_to(
+    captured: tuple[logging.Logger, io.StringIO],
+) -> None:
     log, buffer = captured
     logs.configure("json", logging.INFO, buffer)
     log.info("before")
@@ -60,7 +62,9 @@ def test_another_thread_does_not_see_this_ones_ids(captured: tuple[logging.Logge
     assert "document_id" not in lines(buffer)[0]
 
 
-def test_an_expected_fault_is_logged_without_a_traceback(captured: tuple[logging.Logger, io.StringIO]) -> None:
+def test_an_expected_fault_is_logged_without_a_traceback(
+    captured: tuple[logging.Logger, io.StringIO],
+) -> None:
     log, buffer = captured
     logs.configure("json", logging.INFO, buffer)
     try:
