@@ -91,16 +91,23 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(out, ensure_ascii=False, default=str)
 
 
-def configure(fmt: str, level: int, stream: Any = None) -> None:
-    """The root logger's one handler: text or JSON, with the context filter."""
-    handler = logging.StreamHandler(stream or sys.stderr)
+class _Handler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Ours, so that configuring again replaces it and nobody else's."""
+
+
+def configure(fmt: str, level: int, stream: Any = None, *, force: bool = False) -> None:
+    """The root logger's handler: text or JSON, with the context filter.  Like `logging.basicConfig`,
+    it leaves a root logger that someone else configured alone (a test runner's), unless `force`."""
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h, _Handler) or force]:
+        root.removeHandler(old)
+    if root.handlers:
+        return
+    handler = _Handler(stream or sys.stderr)
     if fmt == "json":
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(TextFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(ContextFilter())
-    root = logging.getLogger()
-    for old in list(root.handlers):
-        root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)

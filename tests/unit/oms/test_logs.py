@@ -36,7 +36,7 @@ def test_json_lines_carry_the_ids_of_the_work_they_belong_to(
     captured: tuple[logging.Logger, io.StringIO],
 ) -> None:
     log, buffer = captured
-    logs.configure("json", logging.INFO, buffer)
+    logs.configure("json", logging.INFO, buffer, force=True)
     log.info("before")
     with logs.context(document_id=7, channel="fax"):
         log.info("reading page %d", 2)
@@ -54,7 +54,7 @@ def test_json_lines_carry_the_ids_of_the_work_they_belong_to(
 
 def test_another_thread_does_not_see_this_ones_ids(captured: tuple[logging.Logger, io.StringIO]) -> None:
     log, buffer = captured
-    logs.configure("json", logging.INFO, buffer)
+    logs.configure("json", logging.INFO, buffer, force=True)
     with logs.context(document_id=1):
         worker = threading.Thread(target=lambda: log.info("elsewhere"))
         worker.start()
@@ -66,7 +66,7 @@ def test_an_expected_fault_is_logged_without_a_traceback(
     captured: tuple[logging.Logger, io.StringIO],
 ) -> None:
     log, buffer = captured
-    logs.configure("json", logging.INFO, buffer)
+    logs.configure("json", logging.INFO, buffer, force=True)
     try:
         raise ParseError("no UNH segment")
     except ParseError:
@@ -85,7 +85,7 @@ def test_text_lines_show_the_ids_and_no_traceback_for_expected_faults(
     captured: tuple[logging.Logger, io.StringIO],
 ) -> None:
     log, buffer = captured
-    logs.configure("text", logging.INFO, buffer)
+    logs.configure("text", logging.INFO, buffer, force=True)
     with logs.context(document_id=3, channel="edi"):
         try:
             raise ParseError("no UNH segment")
