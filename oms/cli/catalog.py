@@ -9,7 +9,7 @@ from core.capture.services.partner_import import import_partners
 from core.catalog.services.masterdata import COLUMNS, import_csv
 from core.kernel.errors import MasterDataError
 from oms.bootstrap import App
-from oms.cli.common import Command, SubParsers, UsageError
+from oms.cli.common import Command, SubParsers, UsageError, progress
 
 
 def cmd_import(app: App, args: argparse.Namespace) -> int:
@@ -22,7 +22,8 @@ def cmd_import(app: App, args: argparse.Namespace) -> int:
         if args.kind == "partners":
             created, updated = import_partners(app.uow(), text)
         else:
-            report = import_csv(app.uow(), args.kind, text)
+            with progress(f"import {args.kind}") as advance:
+                report = import_csv(app.uow(), args.kind, text, advance)
             created, updated = report.created, report.updated
     except MasterDataError as exc:
         raise UsageError(f"{args.file}: {exc}") from exc
