@@ -29,7 +29,9 @@ def env_for(tmp_path: Path) -> dict[str, str]:
 def on_a_terminal(args: list[str], env: dict[str, str]) -> str:
     """Run with standard output and error on a pseudo-terminal; everything it showed there."""
     controller, terminal = pty.openpty()
-    proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=terminal, stderr=terminal, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        args, cwd=ROOT, env=env, stdout=terminal, stderr=terminal, stdin=subprocess.DEVNULL
+    )
     os.close(terminal)
     shown = b""
     while True:
