@@ -42,7 +42,7 @@ from oms.channels import ChannelHost, register_channels
 from oms.handlers import EVENT_HANDLERS, Deps, bind, job_table
 from oms.health import Check, run_checks
 from oms.lifecycle import Lifecycle
-from oms.metrics import TimedOcr, exposition, timed_reader
+from oms.metrics import TimedOcr, exposition, serve_process_metrics, timed_reader
 from oms.metrics import allowed as metrics_allowed
 from oms.ocr import ocr_parsers, page_engine
 from oms.settings import Settings
@@ -259,6 +259,14 @@ class App:
     def metrics(self) -> bytes:
         """/metrics: this process's timings and the database's counts, in Prometheus' text format."""
         return exposition(self.engine, self.clock)
+
+    def serve_worker_metrics(self) -> Callable[[], None]:
+        """With OMS_WORKER_METRICS_PORT, this process's timings on 127.0.0.1:that port; what stops it."""
+        port = self.settings.worker_metrics_port
+        if not port:
+            return lambda: None
+        log.info("worker metrics on http://127.0.0.1:%s/metrics", port)
+        return serve_process_metrics(port)
 
     def metrics_allowed(self, address: str | None, token: str | None) -> bool:
         s = self.settings

@@ -192,6 +192,21 @@ def allowed(networks: Sequence[str], secret: str | None, address: str | None, to
     return any(ip in ipaddress.ip_network(net, strict=False) for net in networks)
 
 
+def serve_process_metrics(port: int, host: str = "127.0.0.1") -> Callable[[], None]:
+    """This process's own metrics (its timings) over HTTP on host:port, for a worker that serves no
+    web app; returns what stops it."""
+    from prometheus_client import start_http_server
+
+    server, thread = start_http_server(port, addr=host)
+
+    def stop() -> None:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+    return stop
+
+
 def exposition(engine: Engine, clock: Callable[[], datetime]) -> bytes:
     """This process's metrics and the database's, in Prometheus' text format."""
     counted = CollectorRegistry(auto_describe=False)

@@ -72,6 +72,7 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = "text"  # json: one JSON object per line
     metrics_allow: Listed = ("127.0.0.1", "::1")  # addresses/networks that read /metrics without a token
     metrics_token: str | None = None  # or any client with `Authorization: Bearer <this>`
+    worker_metrics_port: Port = 0  # `oms worker` serves its own timings on 127.0.0.1:this; 0: not
 
     @field_validator("*", mode="before")
     @classmethod

@@ -28,8 +28,10 @@ def cmd_worker(app: App, args: argparse.Namespace) -> int:
     worker.start()
     app.requeue_unfinished(everything=True)
     app.start_sweeper()
+    stop_metrics = app.serve_worker_metrics()
     log.info("worker running on %s; Ctrl-C stops", app.settings.broker_url)
     _wait_for_signal()
+    stop_metrics()
     worker.stop()
     return 0
 

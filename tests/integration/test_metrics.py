@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import socket
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -132,3 +134,21 @@ def test_the_grafana_dashboard_queries_only_what_we_export(metrics_app: App) -> 
     client.get("/health")  # one request, so that the HTTP histogram has been touched in this process
     text = client.get("/metrics", headers={"Authorization": f"Bearer {TOKEN}"}).text
     assert queried - exported_series(text) == set()
+
+
+def test_a_worker_serves_its_own_timings_on_the_port_given(tmp_path: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    app = make_app(tmp_path, worker_metrics_port=port)
+    stop = app.serve_worker_metrics()
+    try:
+        ingest(app, DEMO, "demo-orders.edi")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as answer:
+            body = answer.read().decode()
+        families = {f.name: f for f in text_string_to_metric_families(body)}
+        counts = [s for s in families["comanda_parse_seconds"].samples if s.name.endswith("_count")]
+        assert any(s.labels == {"channel": "edi", "format": "edifact"} and s.value >= 1 for s in counts)
+    finally:
+        stop()
+        app.close()
