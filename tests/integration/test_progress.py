@@ -64,3 +64,9 @@ def test_the_bar_counts_what_it_is_told() -> None:
         for done in range(1, 8):
             advance(done, 7)
     assert "read again" in out.getvalue() and "7/7" in out.getvalue()
+
+
+def test_the_demo_on_a_terminal_counts_its_channels(tmp_path: Path) -> None:
+    shown = on_a_terminal([sys.executable, "-m", "oms.cli", "demo", "--channel", "edi"], env_for(tmp_path))
+    assert "== edi: arrival ==" in shown  # the steps still print, above the bar
+    assert "demo channels" in shown and "1/1" in shown
