@@ -18,11 +18,14 @@ from oms.health import broker, run_checks
 from tests.conftest import ROOT, make_app
 from web.app import create_app
 
+TOKEN = "the operator's metrics token"
+TOLD = {"Authorization": f"Bearer {TOKEN}"}  # who may read the metrics is told what each check found
+
 
 @pytest.fixture
 def quiet_app(tmp_path: Path) -> Iterator[App]:
     """The embedded default with no SMTP receiver configured."""
-    application = make_app(tmp_path, smtp_port=0)
+    application = make_app(tmp_path, smtp_port=0, metrics_token=TOKEN)
     yield application
     application.close()
 
@@ -34,7 +37,7 @@ def closed_port() -> int:
 
 
 def test_a_working_installation_is_ready_without_signing_in(quiet_app: App) -> None:
-    answer = TestClient(create_app(quiet_app)).get("/ready")
+    answer = TestClient(create_app(quiet_app)).get("/ready", headers=TOLD)
     assert answer.status_code == 200, answer.json()
     body = answer.json()
     assert body["status"] == "ready"
@@ -44,9 +47,9 @@ def test_a_working_installation_is_ready_without_signing_in(quiet_app: App) -> N
 
 
 def test_an_smtp_receiver_that_does_not_listen_makes_it_unready(tmp_path: Path) -> None:
-    app = make_app(tmp_path, smtp_port=closed_port())
+    app = make_app(tmp_path, smtp_port=closed_port(), metrics_token=TOKEN)
     try:
-        answer = TestClient(create_app(app)).get("/ready")
+        answer = TestClient(create_app(app)).get("/ready", headers=TOLD)
         assert answer.status_code == 503
         smtp = answer.json()["checks"]["smtp"]
         assert smtp["ok"] is False and "nothing listens" in smtp["detail"]
@@ -64,11 +67,19 @@ def test_missing_spanish_data_is_unready_and_says_what_to_install(
     empty = tmp_path / "tessdata"
     empty.mkdir()
     monkeypatch.setenv("TESSDATA_PREFIX", str(empty))
-    answer = TestClient(create_app(quiet_app)).get("/ready")
+    answer = TestClient(create_app(quiet_app)).get("/ready", headers=TOLD)
     assert answer.status_code == 503
     check = answer.json()["checks"]["tesseract"]
     assert check["ok"] is False
     assert "spa" in check["detail"] and "spa.traineddata" in check["fix"]
+
+
+def test_a_stranger_sees_which_checks_passed_but_not_what_they_found(quiet_app: App) -> None:
+    answer = TestClient(create_app(quiet_app)).get("/ready")  # the test client's address is no IP
+    assert answer.status_code == 200
+    checks = answer.json()["checks"]
+    assert checks["folders"] == {"ok": True, "detail": "", "fix": ""}
+    assert all(c["detail"] == "" for c in checks.values())
 
 
 def doctor(env_changes: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
