@@ -28,7 +28,7 @@ from core.capture.services import intake
 from core.capture.services.processing import DocumentProcessor
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.adapters.db import make_engine
-from core.kernel.domain.events import AnswersQueued
+from core.kernel.domain.events import AnswersQueued, MessageQueued
 from core.kernel.domain.model import Order
 from core.kernel.domain.signins import LoginPolicy
 from core.kernel.errors import ConfigError
@@ -45,6 +45,7 @@ from oms.lifecycle import Lifecycle
 from oms.metrics import TimedOcr, exposition, serve_process_metrics, timed_reader
 from oms.metrics import allowed as metrics_allowed
 from oms.ocr import ocr_parsers, page_engine
+from oms.sales import Sales
 from oms.settings import Settings
 from oms.tasks import Jobs, Worker, drain
 from oms.wiring import Wiring
@@ -54,6 +55,7 @@ from parsers.base import Parser, ParserRegistry
 from parsers.edifact import EdifactParser
 from parsers.email import EmailParser
 from parsers.ocr.engine import PageOcr
+from parsers.quote import QuoteAcceptanceParser
 from parsers.sheet import CsvParser, XlsxParser
 from validation.decide import validate
 
@@ -89,7 +91,7 @@ def make_reader(
 ) -> Callable[[InboundDocument], ParseResult]:
     # `more`: the page readers (oms.ocr.ocr_parsers): PDF text layer with OCR for its blank pages,
     # image-only PDFs and fax/scan images by OCR
-    registry = ParserRegistry([EdifactParser(), XlsxParser(), CsvParser(), *more])
+    registry = ParserRegistry([EdifactParser(), XlsxParser(), CsvParser(), QuoteAcceptanceParser(), *more])
     # an e-mail's attachments go back through the same registry (readers never import each other)
     registry.register(EmailParser(read_attachment=registry.parse))
 
@@ -113,6 +115,7 @@ class App:
     channels: ChannelRegistry = field(init=False)
     lifecycle: Lifecycle = field(init=False)
     billing: Billing = field(init=False)
+    sales: Sales = field(init=False)
     read: Callable[[InboundDocument], ParseResult] = field(init=False)
     ocr: PageOcr = field(init=False)
 
@@ -128,7 +131,10 @@ class App:
         self.lifecycle = Lifecycle(wiring, policy, close_gate)
         four_eyes = FourEyes(above=self.settings.second_approval_above)
         self.billing = Billing(wiring, policy, self.settings.data_dir, four_eyes)
-        table = job_table(self.process, self.deliver, self.lifecycle.service, self.billing.service)
+        self.sales = Sales(self.uow, self.clock, self.publish, self.submit)
+        table = job_table(
+            self.process, self.deliver, self.lifecycle.service, self.billing.service, self.deliver_message
+        )
         self.jobs = Jobs(self.broker, table)
         deps = Deps(self.jobs, auto_fulfil=self.settings.auto_fulfil)
         self.bus = MessageBus(bind(EVENT_HANDLERS, deps))
@@ -195,6 +201,10 @@ class App:
         senders = self.channels.senders()
         return delivery.deliver_for_document(self.uow(), document_id, senders, self.clock)
 
+    def deliver_message(self, message_id: int) -> int:
+        senders = self.channels.senders()
+        return delivery.deliver_message(self.uow(), message_id, senders, self.clock)
+
     # -- recovery ----------------------------------------------------------------------------
     def requeue_unfinished(self, *, everything: bool = False) -> int:
         """Queue again what the database says is unfinished; at start-up, everything."""
@@ -212,8 +222,13 @@ class App:
                     | set(uow.documents.unfinished_ids(now - STALE_RECEIVED, received))
                 )
             answers = uow.outbound.documents_with_pending()
-        self.publish([DocumentStored(d) for d in docs] + [AnswersQueued(d) for d in answers])
-        return len(docs) + len(answers) + self._requeue_lifecycle_and_billing()
+            loose = uow.outbound.loose_pending()
+        self.publish(
+            [DocumentStored(d) for d in docs]
+            + [AnswersQueued(d) for d in answers]
+            + [MessageQueued(m) for m in loose]
+        )
+        return len(docs) + len(answers) + len(loose) + self._requeue_lifecycle_and_billing()
 
     def _requeue_lifecycle_and_billing(self) -> int:
         """Queue again notifications and notices not rendered, processor calls, shipments not invoiced."""

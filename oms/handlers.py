@@ -23,7 +23,7 @@ from core.fulfilment.domain.events import (
     StockArrived,
 )
 from core.fulfilment.services.fulfilment import Fulfilment
-from core.kernel.domain.events import AnswersQueued
+from core.kernel.domain.events import AnswersQueued, MessageQueued
 from oms.tasks import Job
 
 
@@ -59,6 +59,7 @@ EVENT_HANDLERS: dict[type, list[Callable[[Any, Deps], None]]] = {
     # capture: an arrival is read; its answers go out
     DocumentStored: [queue("process_document", "document_id")],
     AnswersQueued: [queue("deliver_answers", "document_id")],
+    MessageQueued: [queue("deliver_message", "message_id")],
     # the lifecycle: accepted orders start (when automatic), customers are told, backorders served
     OrdersAccepted: [start_accepted],
     NotificationsQueued: [queue("notify_order", "order_id")],
@@ -97,6 +98,7 @@ def job_table(
     deliver: Callable[[int], object],
     fulfilment: Fulfilment,
     billing: Billing,
+    deliver_message: Callable[[int], object],
 ) -> dict[str, Job]:
     """Each job's queue and service call, given the services bootstrap built."""
 
@@ -107,6 +109,7 @@ def job_table(
     return {
         "process_document": Job("documents", lambda i: process(int(i)), DOCUMENT_TIME_LIMIT_MS, document),
         "deliver_answers": Job("answers", lambda i: deliver(int(i)), DOCUMENT_TIME_LIMIT_MS, document),
+        "deliver_message": Job("answers", lambda i: deliver_message(int(i)), subject="message_id"),
         "notify_order": lifecycle(lambda i: fulfilment.notify(int(i))),
         "serve_backorders": lifecycle(lambda sku: fulfilment.serve_backorders(str(sku)), "sku"),
         "start_orders": lifecycle(

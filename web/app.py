@@ -9,14 +9,26 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from core.kernel.errors import ComandaError, LifecycleError, NoCarrier, NotFound, NotPermitted
+from core.kernel.errors import ComandaError, LifecycleError, NoCarrier, NotFound, NotPermitted, SalesError
 from web import metrics
 from web.deps import Backend
 from web.headers import SecurityHeadersMiddleware
 from web.metrics import LatencyMiddleware
 from web.pages import billing as billing_pages
 from web.pages import calibration, dashboard, fulfilment, images, login, review, signins
-from web.routes import billing, books, documents, health, lifecycle, orders, picklists, shipments, stock
+from web.pages import sales as sales_pages
+from web.routes import (
+    billing,
+    books,
+    documents,
+    health,
+    lifecycle,
+    orders,
+    picklists,
+    sales,
+    shipments,
+    stock,
+)
 from web.routes.channels import endpoint_router
 from web.schemas import COMMON_ERRORS, CONFLICT
 from web.security import AuthMiddleware
@@ -48,6 +60,8 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     api.include_router(billing.router, responses=CONFLICT)
     api.include_router(books.router, responses=CONFLICT)
     api.include_router(billing_pages.router)
+    api.include_router(sales.router, responses=CONFLICT)
+    api.include_router(sales_pages.router)
     for endpoint in oms.channels.endpoints():  # what registered channels receive on (AS2's /as2)
         api.include_router(endpoint_router(endpoint))
     api.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -72,6 +86,11 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
         no carrier takes."""
         status = 422 if isinstance(exc, NoCarrier) else 409
         return JSONResponse(status_code=status, content={"detail": str(exc)})
+
+    @api.exception_handler(SalesError)
+    async def sales_error(_request: Request, exc: SalesError) -> JSONResponse:
+        """A quote or prospect step its state does not allow (accepting an expired quote): 409."""
+        return JSONResponse(status_code=409, content={"detail": str(exc)})
 
     @api.exception_handler(ComandaError)
     async def comanda_error(_request: Request, exc: ComandaError) -> JSONResponse:

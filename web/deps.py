@@ -13,11 +13,20 @@ from pydantic import BeforeValidator
 from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services.unit_of_work import CaptureUnitOfWork
+from core.catalog.domain.quotes import Quote
 from core.kernel.domain.model import Order
 from core.kernel.domain.signins import LoginPolicy
 from core.kernel.domain.users import Role, User
 from core.unit_of_work import UnitOfWork
 from outbound.channel import ChannelRegistry
+
+
+class SalesDesk(Protocol):
+    """The sales wiring: quotes offered by e-mail, acceptances stored as order documents."""
+
+    def send(self, quote_id: int) -> Quote: ...
+
+    def accept(self, quote_id: int, by: str) -> tuple[Quote, int]: ...
 
 
 class ReadyCheck(Protocol):
@@ -37,6 +46,9 @@ class Backend(Protocol):
     """What the web layer needs of the wired system (the composition root provides it)."""
 
     channels: ChannelRegistry  # the registered channels: their endpoints, public paths, names
+
+    @property
+    def sales(self) -> SalesDesk: ...  # quotes sent and accepted
 
     @property
     def login_policy(self) -> LoginPolicy: ...  # failed sign-ins before a lock, and how long it lasts

@@ -16,6 +16,7 @@ ComandaError
 ├── BillingError         a payment, invoice, return or ledger step that cannot be done as asked
 │   ├── PaymentError         the card processor refused the request itself (not a decline)
 │   └── UnbalancedEntry      a journal entry whose debits and credits differ
+├── SalesError           a prospect or quote step that cannot be done as asked
 └── TransientError       a temporary failure; the job should be retried
     └── GatewayUnavailable   the card processor did not answer; retry with the same idempotency key
 """
@@ -94,6 +95,10 @@ class PaymentError(BillingError):
 
 class UnbalancedEntry(BillingError):
     """A journal entry whose debits and credits differ, or that is malformed."""
+
+
+class SalesError(ComandaError):
+    """A prospect or quote step that cannot be done as asked (a sent quote changed, an expired one taken)."""
 
 
 class TransientError(ComandaError):

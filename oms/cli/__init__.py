@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from core.kernel.errors import ComandaError
 from oms import logs
 from oms.bootstrap import bootstrap
-from oms.cli import admin, billing, capture, catalog, demo, fulfilment, history, ops, run
+from oms.cli import admin, billing, capture, catalog, demo, fulfilment, history, ops, run, sales
 from oms.cli.common import EXIT_BAD_INPUT, Command, UsageError
 
-AREAS = (run, admin, catalog, capture, fulfilment, billing, history, demo, ops)
+AREAS = (run, admin, catalog, capture, fulfilment, billing, sales, history, demo, ops)
 # the commands that keep running say what they serve; the others print only their results
 LONG_RUNNING = ("run", "serve", "worker", "watch")
 

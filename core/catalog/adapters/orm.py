@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table
 
+from core.catalog.adapters import sales_orm
 from core.catalog.domain.packs import Pack
 from core.catalog.domain.pricing import PriceRow
 from core.kernel.adapters.orm import mapper_registry, metadata
@@ -91,3 +92,4 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(CustomerIdentifier, customer_identifiers)
     mapper_registry.map_imperatively(PriceRow, prices)
     mapper_registry.map_imperatively(Pack, product_units)
+    sales_orm.start_mappers()

@@ -10,6 +10,7 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from core.catalog.adapters.repository import MasterDataRepository
+from core.catalog.adapters.sales import SalesRepository
 from core.kernel.domain.model import Product
 from core.kernel.services.unit_of_work import UnitOfWork
 
@@ -24,9 +25,11 @@ class ProductExtras(Protocol):
 
 class CatalogUnitOfWork(UnitOfWork):
     master: MasterDataRepository
+    sales: SalesRepository
     # None: the optional columns are ignored; the composed unit of work sets billing's
     product_extras: ProductExtras | None = None
 
     def open(self, session: Session) -> None:
         super().open(session)
         self.master = MasterDataRepository(session)
+        self.sales = SalesRepository(session)

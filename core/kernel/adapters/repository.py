@@ -166,6 +166,21 @@ class OutboundRepository:
         )
         return self.session.scalars(stmt).all()
 
+    def pending(self, message_id: int) -> OutboundMessage | None:
+        message = self.session.get(OutboundMessage, message_id)
+        return message if message is not None and message.state is OutboundState.PENDING else None
+
+    def loose_pending(self) -> list[int]:
+        """Pending messages that answer no document (quotes), by id."""
+        table = orm.outbound_messages
+        stmt = (
+            select(table.c.id)
+            .where(table.c.document_id.is_(None))
+            .where(table.c.state == OutboundState.PENDING)
+            .order_by(table.c.id)
+        )
+        return list(self.session.scalars(stmt))
+
     def documents_with_pending(self) -> list[int]:
         stmt = (
             select(orm.outbound_messages.c.document_id)

@@ -11,3 +11,10 @@ class AnswersQueued:
     """Outbound messages for a document are in the outbox and wait to be delivered."""
 
     document_id: int
+
+
+@dataclass(frozen=True)
+class MessageQueued:
+    """An outbound message that answers no document (a quote) is in the outbox and waits to go."""
+
+    message_id: int

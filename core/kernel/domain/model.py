@@ -236,6 +236,7 @@ class OutboundKind(enum.StrEnum):
     REPLY = "reply"  # the answer to an order that came by e-mail or fax
     INVOIC = "invoic"  # an EDIFACT invoice or credit note
     BILLING = "billing"  # an invoice, credit note or return notice on e-mail or fax
+    QUOTE = "quote"  # a quote offered to a prospect or customer by e-mail
 
 
 class OutboundState(enum.StrEnum):

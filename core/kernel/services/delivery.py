@@ -36,32 +36,49 @@ def deliver_for_document(
 ) -> int:
     """Send every pending answer of a document; returns how many went out."""
     with uow:
-        pending = list(uow.outbound.pending_for_document(document_id))
-        gone: dict[OutboundState, list[int]] = {OutboundState.SENT: [], OutboundState.DELIVERED: []}
-        failure: Exception | None = None
-        for message in pending:
-            sender = senders.get(message.channel)
-            if sender is None:
-                message.error = f"no sender for channel {message.channel!r}"
-                continue
-            try:
-                state = sender.send(message) or OutboundState.SENT
-            except OSError as exc:
-                message.attempts += 1
-                message.error = str(exc)
-                failure = exc
-                log.warning("sending %s failed: %s", message.filename, exc)
-                continue
-            except Undeliverable as exc:
-                message.attempts += 1
-                message.state, message.error = OutboundState.FAILED, str(exc)[:2000]
-                log.warning("%s was refused for good: %s", message.filename, exc)
-                continue
-            assert message.id is not None
-            gone[state if state is OutboundState.DELIVERED else OutboundState.SENT].append(message.id)
-        for state, ids in gone.items():
-            uow.outbound.mark_sent(ids, clock(), state)
-        uow.commit()
+        return _send(uow, list(uow.outbound.pending_for_document(document_id)), senders, clock)
+
+
+def deliver_message(
+    uow: UnitOfWork, message_id: int, senders: Mapping[str, Sender], clock: Callable[[], datetime]
+) -> int:
+    """Send one message that answers no document (a quote), if it is still pending."""
+    with uow:
+        message = uow.outbound.pending(message_id)
+        return _send(uow, [message] if message is not None else [], senders, clock)
+
+
+def _send(
+    uow: UnitOfWork,
+    pending: list[OutboundMessage],
+    senders: Mapping[str, Sender],
+    clock: Callable[[], datetime],
+) -> int:
+    gone: dict[OutboundState, list[int]] = {OutboundState.SENT: [], OutboundState.DELIVERED: []}
+    failure: Exception | None = None
+    for message in pending:
+        sender = senders.get(message.channel)
+        if sender is None:
+            message.error = f"no sender for channel {message.channel!r}"
+            continue
+        try:
+            state = sender.send(message) or OutboundState.SENT
+        except OSError as exc:
+            message.attempts += 1
+            message.error = str(exc)
+            failure = exc
+            log.warning("sending %s failed: %s", message.filename, exc)
+            continue
+        except Undeliverable as exc:
+            message.attempts += 1
+            message.state, message.error = OutboundState.FAILED, str(exc)[:2000]
+            log.warning("%s was refused for good: %s", message.filename, exc)
+            continue
+        assert message.id is not None
+        gone[state if state is OutboundState.DELIVERED else OutboundState.SENT].append(message.id)
+    for state, ids in gone.items():
+        uow.outbound.mark_sent(ids, clock(), state)
+    uow.commit()
     if failure is not None:
         sent = sum(len(ids) for ids in gone.values())
         raise TransientError(f"{len(pending) - sent} answer(s) not sent: {failure}") from failure
