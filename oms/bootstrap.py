@@ -35,11 +35,15 @@ from core.kernel.errors import ConfigError
 from core.kernel.services import delivery
 from core.orm import make_session_factory
 from core.unit_of_work import UnitOfWork
+from oms import logs
 from oms.billing import Billing
 from oms.bus import MessageBus
 from oms.channels import ChannelHost, register_channels
 from oms.handlers import EVENT_HANDLERS, Deps, bind, job_table
+from oms.health import Check, run_checks
 from oms.lifecycle import Lifecycle
+from oms.metrics import TimedOcr, exposition, serve_process_metrics, timed_reader
+from oms.metrics import allowed as metrics_allowed
 from oms.ocr import ocr_parsers, page_engine
 from oms.purchasing import Purchasing
 from oms.reporting import Reporting
@@ -120,8 +124,8 @@ class App:
     ocr: PageOcr = field(init=False)
 
     def __post_init__(self) -> None:
-        self.ocr = page_engine(self.settings)  # a process pool starts on the first page read
-        self.read = make_reader(self.clock, ocr_parsers(self.settings, self.ocr))
+        self.ocr = TimedOcr(page_engine(self.settings))  # a process pool starts on the first page read
+        self.read = timed_reader(make_reader(self.clock, ocr_parsers(self.settings, self.ocr)))
         self.channels = register_channels(self.settings, self.clock)
         self.channels.open(ChannelHost(self.submit, self.uow, self.clock))
         # billing's credit and payment policy decides approval, and its close gate keeps unsettled
@@ -157,7 +161,11 @@ class App:
 
     # -- handlers ----------------------------------------------------------------------------
     def submit(self, doc: InboundDocument) -> int:
-        return intake.store_arrival(self.uow(), doc, self.publish)
+        with logs.context(channel=str(doc.channel)):
+            document_id = intake.store_arrival(self.uow(), doc, self.publish)
+            with logs.context(document_id=document_id):
+                log.info("stored %s", doc.original_name or "an arrival")
+        return document_id
 
     def processor(self) -> DocumentProcessor:
         return DocumentProcessor(
@@ -174,7 +182,17 @@ class App:
 
     def process(self, document_id: int) -> DocumentState:
         """A supplier's answer goes to purchasing; every other arrival is read as an order."""
-        return self.purchasing.intake(self.processor().process)(document_id)
+        with self.uow() as uow:
+            record = uow.documents.get(document_id)
+        channel = str(record.channel) if record is not None else None
+        with logs.context(document_id=document_id, channel=channel):
+            state = self.purchasing.intake(self.processor().process)(document_id)
+            with self.uow() as uow:
+                for order in uow.orders.for_document(document_id):
+                    with logs.context(order_id=order.id):
+                        log.info("order %s %s: %s", order.po_number or "", order.decision, order.state)
+            log.info("document %s", state)
+        return state
 
     def answer(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
         """Queue the answer to an order decided in review (the caller commits and publishes)."""
@@ -262,6 +280,26 @@ class App:
         return LoginPolicy(
             self.settings.login_max_failures, timedelta(minutes=self.settings.login_lock_minutes)
         )
+
+    def readiness(self) -> list[Check]:
+        """The checks of /ready and `oms doctor`: database, broker, Tesseract, folders, SMTP receiver."""
+        return run_checks(self.settings, self.engine)
+
+    def metrics(self) -> bytes:
+        """/metrics: this process's timings and the database's counts, in Prometheus' text format."""
+        return exposition(self.engine, self.clock)
+
+    def serve_worker_metrics(self) -> Callable[[], None]:
+        """With OMS_WORKER_METRICS_PORT, this process's timings on 127.0.0.1:that port; what stops it."""
+        port = self.settings.worker_metrics_port
+        if not port:
+            return lambda: None
+        log.info("worker metrics on http://127.0.0.1:%s/metrics", port)
+        return serve_process_metrics(port)
+
+    def metrics_allowed(self, address: str | None, token: str | None) -> bool:
+        s = self.settings
+        return metrics_allowed(s.metrics_allow, s.metrics_token, address, token)
 
     def upgrade_database(self) -> None:
         migrate.upgrade(self.engine)

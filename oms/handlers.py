@@ -117,18 +117,21 @@ def job_table(
 ) -> dict[str, Job]:
     """Each job's queue and service call, given the services bootstrap built."""
 
-    def lifecycle(work: Callable[[Any], object]) -> Job:
-        return Job(LIFECYCLE_QUEUE, work)
+    def lifecycle(work: Callable[[Any], object], subject: str | None = "order_id") -> Job:
+        return Job(LIFECYCLE_QUEUE, work, subject=subject)
 
+    document = "document_id"
     return {
-        "process_document": Job("documents", lambda i: process(int(i)), DOCUMENT_TIME_LIMIT_MS),
-        "deliver_answers": Job("answers", lambda i: deliver(int(i)), DOCUMENT_TIME_LIMIT_MS),
-        "deliver_message": Job("answers", lambda i: deliver_message(int(i))),
+        "process_document": Job("documents", lambda i: process(int(i)), DOCUMENT_TIME_LIMIT_MS, document),
+        "deliver_answers": Job("answers", lambda i: deliver(int(i)), DOCUMENT_TIME_LIMIT_MS, document),
+        "deliver_message": Job("answers", lambda i: deliver_message(int(i)), subject="message_id"),
         "notify_order": lifecycle(lambda i: fulfilment.notify(int(i))),
-        "serve_backorders": lifecycle(lambda sku: fulfilment.serve_backorders(str(sku))),
-        "start_orders": lifecycle(lambda ids: fulfilment.start_accepted([int(i) for i in ids], "system")),
-        "execute_payment": lifecycle(lambda i: billing.execute(int(i))),
-        "invoice_shipment": lifecycle(lambda i: billing.invoice_shipment(int(i))),
+        "serve_backorders": lifecycle(lambda sku: fulfilment.serve_backorders(str(sku)), "sku"),
+        "start_orders": lifecycle(
+            lambda ids: fulfilment.start_accepted([int(i) for i in ids], "system"), None
+        ),
+        "execute_payment": lifecycle(lambda i: billing.execute(int(i)), "payment_transaction_id"),
+        "invoice_shipment": lifecycle(lambda i: billing.invoice_shipment(int(i)), "shipment_id"),
         "render_billing_notices": lifecycle(lambda i: billing.notify(int(i))),
         "void_cancelled": lifecycle(lambda i: billing.void_for_cancelled(int(i))),
         "close_delivered": lifecycle(lambda i: billing.close_if_settled(int(i))),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -69,6 +69,12 @@ class Settings(BaseSettings):
     second_approval_above: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] = Decimal(5000)
     # a supplier's invoiced price matches our purchase order's within this fraction of it (0.02: 2 %)
     purchase_price_tolerance: Annotated[Decimal, Field(ge=0, lt=1, allow_inf_nan=False)] = Decimal("0.02")
+    # running it as a service (docs/operations.md)
+    admin_password: str | None = None  # the first run's `admin` gets this; None: a random one, printed
+    log_format: Literal["text", "json"] = "text"  # json: one JSON object per line
+    metrics_allow: Listed = ("127.0.0.1", "::1")  # addresses/networks that read /metrics without a token
+    metrics_token: str | None = None  # or any client with `Authorization: Bearer <this>`
+    worker_metrics_port: Port = 0  # `oms worker` serves its own timings on 127.0.0.1:this; 0: not
 
     @field_validator("*", mode="before")
     @classmethod
@@ -76,11 +82,11 @@ class Settings(BaseSettings):
         """An empty variable counts as unset (lists excepted: there blank means none)."""
         if value != "" or info.field_name is None:
             return value
-        if info.field_name.startswith("company_"):
+        if info.field_name.startswith("company_") or info.field_name == "metrics_allow":
             return ()
         return cls.model_fields[info.field_name].get_default(call_default_factory=True)
 
-    @field_validator("company_vat", "company_gln", "company_phone", mode="before")
+    @field_validator("company_vat", "company_gln", "company_phone", "metrics_allow", mode="before")
     @classmethod
     def _comma_separated(cls, value: Any) -> Any:
         if isinstance(value, str):

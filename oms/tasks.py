@@ -17,6 +17,7 @@ from dramatiq.errors import Retry
 from sqlalchemy.exc import OperationalError
 
 from core.kernel.errors import TransientError
+from oms import logs
 
 # A job that keeps failing transiently is retried with backoff for about an hour, then left in its row
 # for the start-up / periodic sweep to pick up again: nothing is dropped.
@@ -33,16 +34,18 @@ class Job:
     queue: str
     work: Callable[[Any], object]
     time_limit_ms: int | None = None  # None: dramatiq's default (ten minutes)
+    subject: str | None = None  # what the id is (document_id, order_id …): its log lines carry it
 
 
 def job_actor(broker: dramatiq.Broker, name: str, job: Job) -> dramatiq.Actor[..., Any]:
     """The one way an actor is declared here: `job.work(id)`, with transient failures retried."""
 
     def run(ident: Any) -> None:
-        try:
-            job.work(ident)
-        except (TransientError, OperationalError) as exc:
-            raise Retry(str(exc)) from exc
+        with logs.context(job=name, **({job.subject: ident} if job.subject else {})):
+            try:
+                job.work(ident)
+            except (TransientError, OperationalError) as exc:
+                raise Retry(str(exc)) from exc
 
     run.__name__ = name
     options: dict[str, Any] = {

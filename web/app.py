@@ -11,8 +11,10 @@ from fastapi.staticfiles import StaticFiles
 
 from core.kernel.errors import ComandaError, LifecycleError, NoCarrier, NotFound, NotPermitted, SalesError
 from core.purchasing.domain.errors import IllegalPoTransition
+from web import metrics
 from web.deps import Backend
 from web.headers import SecurityHeadersMiddleware
+from web.metrics import LatencyMiddleware
 from web.pages import billing as billing_pages
 from web.pages import calibration, dashboard, forecasts, fulfilment, images, login, reports, review, signins
 from web.pages import purchasing as purchasing_pages
@@ -47,6 +49,7 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     api.state.oms = oms
     api.state.clock = clock or (lambda: datetime.now(UTC))
     api.include_router(health.router)
+    api.include_router(metrics.router)
     api.include_router(orders.router)
     api.include_router(documents.router)
     api.include_router(login.router)
@@ -73,6 +76,7 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     # channels declare public (their callers prove themselves otherwise, AS2 by signature)
     api.add_middleware(AuthMiddleware, backend=oms, public=oms.channels.public_paths(), clock=api.state.clock)
     api.add_middleware(SecurityHeadersMiddleware)  # added last, so it wraps even the login check
+    api.add_middleware(LatencyMiddleware)  # outermost: a refused request is timed too
 
     @api.exception_handler(NotFound)
     async def not_found(_request: Request, exc: NotFound) -> JSONResponse:

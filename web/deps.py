@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Annotated, Protocol
 
@@ -37,6 +37,19 @@ class ReportingBackend(Protocol):
     def reports(self) -> Reports: ...
 
 
+class ReadyCheck(Protocol):
+    """One readiness check's outcome, as the composition root reports it."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def ok(self) -> bool: ...
+    @property
+    def detail(self) -> str: ...
+    @property
+    def fix(self) -> str: ...
+
+
 class Backend(Protocol):
     """What the web layer needs of the wired system (the composition root provides it)."""
 
@@ -52,6 +65,12 @@ class Backend(Protocol):
     def login_policy(self) -> LoginPolicy: ...  # failed sign-ins before a lock, and how long it lasts
 
     def uow(self) -> UnitOfWork: ...
+
+    def readiness(self) -> Sequence[ReadyCheck]: ...  # /ready's checks
+
+    def metrics(self) -> bytes: ...  # /metrics' body, Prometheus' text format
+
+    def metrics_allowed(self, address: str | None, token: str | None) -> bool: ...
 
     def publish(self, events: list[object]) -> None: ...
 

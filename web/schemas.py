@@ -145,6 +145,19 @@ class Health(BaseModel):
     documents: dict[str, int]
 
 
+class CheckOut(BaseModel):
+    ok: bool
+    detail: str
+    fix: str = ""  # what to install or change, when not ok
+
+
+class Ready(BaseModel):
+    """Readiness: `ready` only when every check passed; the checks by name."""
+
+    status: str
+    checks: dict[str, CheckOut]
+
+
 class ErrorOut(BaseModel):
     """Every refusal: what was wrong, in words."""
 

@@ -1,7 +1,8 @@
 """Authentication and CSRF for every route: one ASGI middleware in front of the whole app.
 
-Nothing but `/health`, the login page, static files and the paths registered channels declare
-public (AS2's `/as2`: partners authenticate by signature) is reachable without a user.  A browser
+Nothing but `/health`, `/ready`, `/metrics` (which admits only its own callers), the login page,
+static files and the paths registered channels declare public (AS2's `/as2`: partners authenticate by
+signature) is reachable without a user.  A browser
 proves itself with the session cookie, and every state-changing request it makes carries the
 session's CSRF token (form field `csrf_token` or header `X-CSRF-Token`).  API clients send
 `Authorization: Bearer <token>` and need no CSRF token, having no cookie to abuse.
@@ -30,7 +31,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 SESSION_COOKIE = "oms_session"
 LOGIN_COOKIE = "oms_login"  # double-submit token of the login form, before there is a session
-PUBLIC_PATHS = frozenset({"/health", "/login"})
+PUBLIC_PATHS = frozenset({"/health", "/ready", "/metrics", "/login"})  # /metrics checks its callers itself
 PUBLIC_PREFIXES = ("/static/",)
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 MAX_FORM_BYTES = 1024 * 1024

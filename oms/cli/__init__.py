@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from core.kernel.errors import ComandaError
+from oms import logs
 from oms.bootstrap import bootstrap
 from oms.cli import (
     admin,
@@ -18,6 +19,7 @@ from oms.cli import (
     forecast,
     fulfilment,
     history,
+    ops,
     purchasing,
     reports,
     run,
@@ -40,6 +42,7 @@ AREAS = (
     forecast,
     schedules,
     demo,
+    ops,
 )
 # the commands that keep running say what they serve; the others print only their results
 LONG_RUNNING = ("run", "serve", "worker", "watch")
@@ -60,15 +63,13 @@ def build_parser(commands: dict[str, Command] | None = None) -> argparse.Argumen
     return parser
 
 
-def _logging(args: argparse.Namespace) -> None:
-    """Quiet by default: warnings and errors only; `oms`'s own news too where a command keeps running."""
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+def _logging(args: argparse.Namespace, fmt: str = "text") -> None:
+    """Quiet by default: warnings and errors only; `oms`'s own news (and the web server's) too where a
+    command keeps running. `fmt` is OMS_LOG_FORMAT: text, or json (one object per line)."""
+    logs.configure(fmt, logging.INFO if args.verbose else logging.WARNING, sys.stderr)
     if args.command in LONG_RUNNING:
         logging.getLogger("oms").setLevel(logging.INFO)
+        logging.getLogger("uvicorn").setLevel(logging.INFO)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -80,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ComandaError as exc:
         print(f"oms: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    _logging(args, app.settings.log_format)
     try:
         return commands[args.command](app, args)
     except UsageError as exc:

@@ -10,7 +10,7 @@ from core.catalog.services.masterdata import COLUMNS, import_csv
 from core.kernel.errors import MasterDataError
 from core.purchasing.services.masterdata import COLUMNS as PURCHASING
 from oms.bootstrap import App
-from oms.cli.common import Command, SubParsers, UsageError
+from oms.cli.common import Command, SubParsers, UsageError, progress
 
 
 def cmd_import(app: App, args: argparse.Namespace) -> int:
@@ -26,7 +26,8 @@ def cmd_import(app: App, args: argparse.Namespace) -> int:
             done = app.purchasing.service.import_csv(args.kind, text)
             created, updated = done.created, done.updated
         else:
-            report = import_csv(app.uow(), args.kind, text)
+            with progress(f"import {args.kind}") as advance:
+                report = import_csv(app.uow(), args.kind, text, advance)
             created, updated = report.created, report.updated
     except MasterDataError as exc:
         raise UsageError(f"{args.file}: {exc}") from exc

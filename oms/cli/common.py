@@ -1,10 +1,13 @@
-"""What every `oms` command module shares: the usage error, reading input files, argument types, and
-`step`, which runs one action of a command the way every command does."""
+"""What every `oms` command module shares: the usage error, reading input files, argument types, a
+progress bar for the long ones, and `step`, which runs one action of a command the way every command
+does."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -35,6 +38,27 @@ def step(app: App, action: Callable[[], T]) -> T:
         raise UsageError(str(exc)) from exc
     app.run_jobs()
     return result
+
+
+Advance = Callable[[int, int], None]  # (done, total)
+
+
+@contextmanager
+def progress(label: str, console: object | None = None) -> Iterator[Advance]:
+    """A progress bar with counts and the time left, on standard error; nothing at all when standard
+    output or error is not a terminal (a pipe, a file, a service's journal)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    if console is None:
+        if not (sys.stdout.isatty() and sys.stderr.isatty()):
+            yield lambda done, total: None
+            return
+        console = Console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=False) as bar:  # type: ignore[arg-type]
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def read_inputs(files: Sequence[str]) -> list[tuple[str, bytes]]:

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 from core.fulfilment.domain.warehouse import Shipment
 from core.kernel.errors import ComandaError
-from oms.bootstrap import App, bootstrap
-from oms.cli.common import Command, SubParsers, UsageError
+from oms.bootstrap import App, bootstrap, utcnow
+from oms.cli.common import Command, SubParsers, UsageError, progress
 from oms.cli.fulfilment import write_label, write_picklist
 from oms.cli.run import watcher
 from outbound.spool import write_atomically
@@ -121,7 +121,9 @@ def cmd_demo(app: App, args: argparse.Namespace) -> int:
     channels = list(args.channel or CHANNELS)
     demo_app, partner = _with_demo_partner(app, channels)
     try:
-        run_demo(Stage(demo_app, _Doors(demo_app), partner), _Printer(demo_app), channels=channels)
+        with progress("demo channels") as advance:
+            stage = Stage(demo_app, _Doors(demo_app), partner)
+            run_demo(stage, _Printer(demo_app), channels=channels, progress=advance)
     except ComandaError as exc:
         raise UsageError(str(exc)) from exc
     finally:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,12 +11,7 @@ from core.capture.domain.calibration import ChannelCalibration
 from core.capture.services.calibration import calibration
 from core.capture.services.replay import replay
 from oms.bootstrap import App
-from oms.cli.common import Command, SubParsers, day_arg
-
-
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        print(f"\rread again {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
+from oms.cli.common import Command, SubParsers, day_arg, progress
 
 
 def cmd_replay(app: App, args: argparse.Namespace) -> int:
@@ -25,7 +19,10 @@ def cmd_replay(app: App, args: argparse.Namespace) -> int:
 
     app.upgrade_database()
     since = datetime(args.since.year, args.since.month, args.since.day, tzinfo=UTC) if args.since else None
-    report = replay(app.uow(), app.read, app.validate, since=since, channel=args.channel, progress=_progress)
+    with progress("read again") as advance:
+        report = replay(
+            app.uow(), app.read, app.validate, since=since, channel=args.channel, progress=advance
+        )
     summary = report.summary()
     print(json.dumps(summary, indent=2))
     if args.report:

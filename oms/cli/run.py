@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
+import sys
 import threading
 from typing import Any
 
 from core.capture.domain.documents import Channel
 from oms.bootstrap import App, utcnow
-from oms.cli.common import Command, SubParsers
+from oms.cli.common import Command, SubParsers, UsageError
 
 log = logging.getLogger("oms")
 
@@ -27,8 +28,10 @@ def cmd_worker(app: App, args: argparse.Namespace) -> int:
     worker.start()
     app.requeue_unfinished(everything=True)
     app.start_sweeper()
+    stop_metrics = app.serve_worker_metrics()
     log.info("worker running on %s; Ctrl-C stops", app.settings.broker_url)
     _wait_for_signal()
+    stop_metrics()
     worker.stop()
     return 0
 
@@ -66,21 +69,51 @@ def cmd_watch(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
+def first_run(app: App, host: str, port: int) -> None:
+    """No user yet: make `admin`, with OMS_ADMIN_PASSWORD or a random password printed here, once."""
+    from core.kernel.services import auth, first_run
+
+    given = app.settings.admin_password
+    password = given or first_run.new_password()
+    try:
+        made = first_run.create_first_admin(app.uow(), password, app.clock())
+    except auth.AuthError as exc:
+        raise UsageError(str(exc)) from exc
+    if not made:
+        return
+    where = f"http://{host}:{port}/login"
+    if given:
+        print(f"First run: created user admin with the password OMS_ADMIN_PASSWORD gives; log in at {where}")
+    else:
+        print(
+            f"First run: created user admin, password: {password}\n"
+            f"Log in at {where}. This password is shown only this once; "
+            "`oms user create` makes more users.",
+            flush=True,
+        )
+    sys.stdout.flush()
+
+
 def _serve(app: App, host: str, port: int) -> None:
     import uvicorn
 
     from web.app import create_app
 
-    uvicorn.Server(uvicorn.Config(create_app(app), host=host, port=port, log_level="info")).run()
+    # log_config None: uvicorn's lines go through the root handler, text or JSON as configured
+    config = uvicorn.Config(create_app(app), host=host, port=port, log_level="info", log_config=None)
+    uvicorn.Server(config).run()
 
 
 def cmd_serve(app: App, args: argparse.Namespace) -> int:
+    app.upgrade_database()
+    first_run(app, args.host, args.port)
     _serve(app, args.host, args.port)
     return 0
 
 
 def cmd_run(app: App, args: argparse.Namespace) -> int:
     app.upgrade_database()
+    first_run(app, args.host, args.port)
     worker = app.worker()
     worker.start()
     app.requeue_unfinished(everything=True)

@@ -8,7 +8,7 @@ every channel.
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from outbound.spool import FolderSpool
@@ -58,19 +58,28 @@ def restock(app: DemoApp, say: Say) -> None:
 
 
 def run_demo(
-    stage: Stage, printer: Printer, *, channels: Sequence[str] | None = None, say: Say = print
+    stage: Stage,
+    printer: Printer,
+    *,
+    channels: Sequence[str] | None = None,
+    say: Say = print,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[int]:
-    """Run the scenario for each channel; returns the orders it took to delivered and paid."""
+    """Run the scenario for each channel; returns the orders it took to delivered and paid.
+    `progress(done, total)` hears after each channel."""
     app = stage.app
     ensure_setup(app, say)
     restock(app, say)
     done = []
-    for channel in channels or list(ARRIVALS):
+    chosen = list(channels or ARRIVALS)
+    for channel in chosen:
         say(f"\n== {channel}: arrival ==")
         order_id = ARRIVALS[channel](stage, say)
         fulfil(app, printer, order_id, say)
         settle(app, order_id, say)
         done.append(order_id)
+        if progress is not None:
+            progress(len(done), len(chosen))
     return done
 
 

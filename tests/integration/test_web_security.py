@@ -12,7 +12,7 @@ from oms.bootstrap import App
 from tests.conftest import make_user
 from web.app import create_app
 
-PUBLIC = {"/health", "/login"}
+PUBLIC = {"/health", "/ready", "/metrics", "/login"}
 PASSWORD = "correct horse battery"
 
 

@@ -11,7 +11,7 @@ import anyio
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from core.kernel.services import auth
+from core.kernel.services import auth, first_run
 from core.kernel.services.signins import SignInRefused
 from web.deps import AppDep, client_address, now
 from web.security import LOGIN_COOKIE, SESSION_COOKIE
@@ -25,10 +25,14 @@ def _safe_next(target: str) -> str:
     return target if target.startswith("/") and not target.startswith("//") else "/review"
 
 
-def _form(request: Request, next_: str, error: str | None = None, status: int = 200) -> HTMLResponse:
+def _form(
+    request: Request, next_: str, error: str | None = None, status: int = 200, first_run: bool = False
+) -> HTMLResponse:
     # keep the token a browser already has: a second tab or a background request must not void the first
     token = request.cookies.get(LOGIN_COOKIE) or secrets.token_urlsafe(24)
-    page = render(request, "login.html", status, login_token=token, next=next_, error=error)
+    page = render(
+        request, "login.html", status, login_token=token, next=next_, error=error, first_run=first_run
+    )
     page.set_cookie(
         LOGIN_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https"
     )
@@ -36,8 +40,9 @@ def _form(request: Request, next_: str, error: str | None = None, status: int = 
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_form(request: Request, next: str = "/review") -> HTMLResponse:
-    return _form(request, _safe_next(next))
+def login_form(request: Request, app: AppDep, next: str = "/review") -> HTMLResponse:
+    # until somebody has signed in, say where the first run's admin password went
+    return _form(request, _safe_next(next), first_run=first_run.awaiting_first_sign_in(app.uow()))
 
 
 @router.post("/login")

@@ -139,17 +139,23 @@ BUILDERS: dict[str, Callable[[int, dict[str, str | None]], MasterRow]] = {
 }
 
 
-def import_csv(uow: CatalogUnitOfWork, kind: str, text: str) -> ImportReport:
-    """Upsert every row in one transaction; any bad row aborts the whole file with its row number."""
+def import_csv(
+    uow: CatalogUnitOfWork, kind: str, text: str, progress: Callable[[int, int], None] | None = None
+) -> ImportReport:
+    """Upsert every row in one transaction; any bad row aborts the whole file with its row number.
+    `progress(done, total)` hears after each row."""
     if kind not in COLUMNS:
         raise MasterDataError(f"unknown master-data kind {kind!r}; use one of {', '.join(COLUMNS)}")
     created = updated = 0
+    rows = list(_rows(kind, text))
     with uow:
-        for number, row in _rows(kind, text):
+        for done, (number, row) in enumerate(rows, start=1):
             if _store(uow, BUILDERS[kind](number, row), row, number):
                 created += 1
             else:
                 updated += 1
+            if progress is not None:
+                progress(done, len(rows))
         uow.commit()
     return ImportReport(kind, created, updated)
 

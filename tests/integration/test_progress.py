@@ -1,0 +1,72 @@
+"""Long commands show a progress bar with counts on a terminal, and print nothing extra into a pipe."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from oms.cli.common import progress
+from tests.conftest import ROOT, SAMPLES
+
+PRODUCTS = SAMPLES / "masterdata" / "products.csv"
+
+
+def env_for(tmp_path: Path) -> dict[str, str]:
+    env = {**os.environ, "OMS_DATA_DIR": str(tmp_path / "var"), "OMP_THREAD_LIMIT": "1", "COLUMNS": "100"}
+    env.pop("OMS_DATABASE_URL", None)
+    env.pop("OMS_BROKER_URL", None)
+    env.pop("NO_COLOR", None)
+    return env
+
+
+def on_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """Run with standard output and error on a pseudo-terminal; everything it showed there."""
+    controller, terminal = pty.openpty()
+    proc = subprocess.Popen(
+        args, cwd=ROOT, env=env, stdout=terminal, stderr=terminal, stdin=subprocess.DEVNULL
+    )
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closed: the process ended
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    assert proc.wait(timeout=120) == 0, shown.decode(errors="replace")
+    return shown.decode(errors="replace")
+
+
+def test_an_import_on_a_terminal_shows_its_counts_and_in_a_pipe_does_not(tmp_path: Path) -> None:
+    rows = len(list(csv.DictReader(io.StringIO(PRODUCTS.read_text(encoding="utf-8")))))
+    oms = [sys.executable, "-m", "oms.cli", "import", "products", str(PRODUCTS)]
+    shown = on_a_terminal(oms, env_for(tmp_path))
+    assert "import products" in shown and f"{rows}/{rows}" in shown
+    piped = subprocess.run(oms, cwd=ROOT, env=env_for(tmp_path), capture_output=True, text=True)
+    assert piped.returncode == 0
+    assert piped.stderr == ""
+    assert piped.stdout == f"products: 0 created, {rows} updated\n"
+
+
+def test_the_bar_counts_what_it_is_told() -> None:
+    out = io.StringIO()
+    with progress("read again", Console(file=out, force_terminal=True, width=100)) as advance:
+        for done in range(1, 8):
+            advance(done, 7)
+    assert "read again" in out.getvalue() and "7/7" in out.getvalue()
+
+
+def test_the_demo_on_a_terminal_counts_its_channels(tmp_path: Path) -> None:
+    shown = on_a_terminal([sys.executable, "-m", "oms.cli", "demo", "--channel", "edi"], env_for(tmp_path))
+    assert "== edi: arrival ==" in shown  # the steps still print, above the bar
+    assert "demo channels" in shown and "1/1" in shown
