@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from core.fulfilment.domain.warehouse import Shipment
 from core.kernel.errors import ComandaError
-from oms.bootstrap import App, bootstrap, utcnow
+from oms.bootstrap import App, bootstrap
 from oms.cli.common import Command, SubParsers, UsageError, progress
 from oms.cli.fulfilment import write_label, write_picklist
 from oms.cli.run import watcher
