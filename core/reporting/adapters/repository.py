@@ -181,9 +181,10 @@ class ReportingRepository:
     def backorders(self) -> list[tuple[int, str | None, datetime]]:
         """Orders waiting for stock now: id, customer, and since when (their last move to backordered)."""
         o, ev = metadata.tables["orders"], metadata.tables["order_events"]
+        waiting = select(o.c.id).where(o.c.state == "backordered")
         since = (
             select(ev.c.order_id, func.max(ev.c.at).label("since"))
-            .where(ev.c.to_state == "backordered")
+            .where(ev.c.to_state == "backordered", ev.c.order_id.in_(waiting))
             .group_by(ev.c.order_id)
             .subquery()
         )
