@@ -8,7 +8,7 @@ import io
 import re
 import threading
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,8 +22,8 @@ from core.reporting.adapters.export import to_csv, to_xlsx
 from core.reporting.domain.reports import Period, Report
 from oms.bootstrap import App
 from oms.cli import main
-from tests.conftest import load_demo_master_data, make_app, make_user
-from tests.integration.lifecycle_support import demo_orders, drain_all, shipments
+from tests.conftest import DEMO_DAY, load_demo_master_data, make_app, make_user
+from tests.integration.lifecycle_support import demo_orders, drain_all, set_up_shop, shipments
 from tests.integration.reports_support import Clock, make_history
 from web.app import create_app
 
@@ -279,5 +279,22 @@ def test_two_workers_refreshing_the_same_new_orders_count_them_once(tmp_path: Pa
             w.join()
         assert errors == []
         assert rows(run(app, "sales-customer"))["C-1001"][:2] == [2, 5]
+    finally:
+        app.close()
+
+
+def test_backorders_by_age(tmp_path: Path) -> None:
+    clock = Clock()
+    app = make_app(tmp_path, clock=clock)
+    try:
+        load_demo_master_data(app)
+        set_up_shop(app, stock=False)
+        first, second = demo_orders(app)
+        app.lifecycle.service.start([first], "clerk")  # nothing on hand: it waits for stock
+        clock.now = DEMO_DAY + timedelta(days=10)
+        app.lifecycle.service.start([second], "clerk")
+        ages = {str(r[0]): r[1] for r in run(app, "service").sections[1].rows}
+        # the first has waited ten days, the second since now
+        assert ages == {"0-2": 1, "3-7": 0, "8-14": 1, "15-30": 0, "31+": 0}
     finally:
         app.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from sqlalchemy import Table, func, select
@@ -173,8 +173,6 @@ def _approved(session: Session, order_ids: Sequence[int]) -> dict[int, datetime]
 
 def _utc(value: datetime) -> datetime:
     # min() over a UTCDateTime column comes back without the type's processing on SQLite
-    from datetime import UTC
-
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -181,9 +181,10 @@ class ReportingRepository:
     def backorders(self) -> list[tuple[int, str | None, datetime]]:
         """Orders waiting for stock now: id, customer, and since when (their last move to backordered)."""
         o, ev = metadata.tables["orders"], metadata.tables["order_events"]
+        waiting = select(o.c.id).where(o.c.state == "backordered")
         since = (
             select(ev.c.order_id, func.max(ev.c.at).label("since"))
-            .where(ev.c.to_state == "backordered")
+            .where(ev.c.to_state == "backordered", ev.c.order_id.in_(waiting))
             .group_by(ev.c.order_id)
             .subquery()
         )
@@ -196,8 +197,6 @@ class ReportingRepository:
 
 
 def _aware(value: datetime | str) -> datetime:
-    from datetime import UTC
-
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

@@ -217,7 +217,7 @@ def _carriers(facts: OrderFacts, out: Contribution) -> None:
         carrier, zone = s.carrier or UNKNOWN, s.zone or UNKNOWN
         delivered = s.delivered_at is not None
         on_time = delivered and (s.promised is None or s.delivered_at.date() <= s.promised)  # type: ignore[union-attr]
-        for dim, key in (("carrier", carrier), ("zone", zone), ("carrier_zone", f"{carrier}|{zone}")):
+        for dim, key in (("carrier", carrier), ("zone", zone)):
             _add(
                 out,
                 (s.shipped_at.date(), dim, key),
