@@ -9,10 +9,17 @@ from decimal import Decimal
 from typing import Protocol, runtime_checkable
 
 from core.capture.domain.order import CapturedLine, CapturedOrder
+from core.capture.domain.promo_codes import PROMO_REFERENCE
 from core.capture.domain.resolution import LineTerms
 from core.catalog.domain.packs import Pack
 from core.catalog.domain.pricing import PriceRow, list_row, resolve_price
-from core.catalog.domain.promotions import Buyer, LineDiscount, PromoLine, Promotion, apply_promotions
+from core.catalog.domain.promotions import (
+    Buyer,
+    LineDiscount,
+    PromoLine,
+    Promotion,
+    apply_promotions,
+)
 from core.kernel.domain.model import Product
 from validation.units import fold, kind_of
 
@@ -181,7 +188,7 @@ def _promotions(
 
 def promo_codes(order: CapturedOrder) -> tuple[str, ...]:
     """The promotion codes the order quoted: EDIFACT RFF+PD, or a "promo code" in an e-mail or PDF."""
-    return tuple(value for qualifier, value in order.references if qualifier == "PD" and value)
+    return tuple(value for qualifier, value in order.references if qualifier == PROMO_REFERENCE and value)
 
 
 def _price(

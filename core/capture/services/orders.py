@@ -8,6 +8,7 @@ from datetime import datetime
 from core.capture.domain.documents import DocumentRecord
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import Evidence
+from core.capture.domain.promo_codes import PROMO_REFERENCE
 from core.capture.domain.resolution import LineTerms, ResolvedOrder
 from core.kernel.domain.model import Order, OrderLine
 
@@ -104,7 +105,7 @@ def order_from_resolved(
         problems=[p.as_dict() for p in resolved.problems],
         evidence=[evidence_dict(e) for e in captured.evidence],
         identifiers=identifiers_rows(resolved),
-        promo_code=_clip(next((v for q, v in captured.references if q == "PD"), None), 32),
+        promo_code=_clip(next((v for q, v in captured.references if q == PROMO_REFERENCE), None), 32),
     )
     terms = resolved.terms or tuple(LineTerms() for _ in captured.lines)
     lines = zip(captured.lines, resolved.skus, terms, strict=True)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import pytest
 
+from core.capture.domain.promo_codes import codes_in
 from core.catalog.domain.promotions import Buyer, PromoLine, Promotion, apply_promotions
 
 D = Decimal
@@ -57,7 +58,8 @@ CASES = [
          "1.80"),
     Case("3 for 2 on 7 units: 2 groups of 3, 2 free × 4.20", [buy_get("B", 2, 1)], "7", "4.20", "B", "8.40"),
     Case("3 for 2 on 2 units: nothing free", [buy_get("B", 2, 1)], "2", "4.20", None, None),
-    Case("buy 10 get 2 on 24 units: 2 groups, 4 free × 0.50", [buy_get("B", 10, 2)], "24", "0.50", "B", "2.00"),
+    Case("buy 10 get 2 on 24 units: 2 groups, 4 free × 0.50", [buy_get("B", 10, 2)], "24", "0.50", "B",
+         "2.00"),
     # scope
     Case("for the product", [pct("P", "10", "product", "TOR")], "10", "1", "P", "1.00"),
     Case("for another product", [pct("P", "10", "product", "GUA")], "10", "1", None, None),
@@ -134,3 +136,21 @@ def test_a_promotion_says_what_it_is() -> None:
     )
     assert fixed("F", "0.020").describe() == "promotion F: 0.02 EUR off each unit"
     assert buy_get("G", 2, 1).describe() == "promotion G: buy 2 get 1 free"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Aplíquese el código promocional: XMAS26, gracias", ("XMAS26",)),
+        ("Código de promoción «NAVIDAD10»", ("NAVIDAD10",)),
+        ("codigo promocional navidad10", ("NAVIDAD10",)),  # no accent, lower case, with a digit
+        ("Please apply promo code XMAS26.", ("XMAS26",)),
+        ("Promotion code: SPRING-5 and coupon WELCOME", ("SPRING-5", "WELCOME")),
+        ("The promo code is XMAS26", ("XMAS26",)),
+        ("see the promo code below", ()),  # a word, not a code
+        ("Pedido 4711, 250 tornillos", ()),
+        ("promo code XMAS26 ... promo code xmas26", ("XMAS26",)),  # once
+    ],
+)
+def test_codes_quoted_in_text(text: str, codes: tuple[str, ...]) -> None:
+    assert codes_in(text) == codes
