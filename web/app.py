@@ -14,7 +14,19 @@ from web.deps import Backend
 from web.headers import SecurityHeadersMiddleware
 from web.pages import billing as billing_pages
 from web.pages import calibration, dashboard, fulfilment, images, login, review, signins
-from web.routes import billing, books, documents, health, lifecycle, orders, picklists, shipments, stock
+from web.pages import terms as terms_pages
+from web.routes import (
+    billing,
+    books,
+    documents,
+    health,
+    lifecycle,
+    orders,
+    picklists,
+    shipments,
+    stock,
+    terms,
+)
 from web.routes.channels import endpoint_router
 from web.schemas import COMMON_ERRORS, CONFLICT
 from web.security import AuthMiddleware
@@ -45,6 +57,8 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     api.include_router(billing.router, responses=CONFLICT)
     api.include_router(books.router, responses=CONFLICT)
     api.include_router(billing_pages.router)
+    api.include_router(terms.router)
+    api.include_router(terms_pages.router)
     for endpoint in oms.channels.endpoints():  # what registered channels receive on (AS2's /as2)
         api.include_router(endpoint_router(endpoint))
     api.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

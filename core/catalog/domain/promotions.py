@@ -10,6 +10,7 @@ promotions never stack.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -69,6 +70,17 @@ class Promotion:
         }[PromotionKind(self.kind)]
         name = f"{self.promotion_id} ({self.description})" if self.description else self.promotion_id
         return f"promotion {name}: {what}"
+
+
+_DESCRIBED = re.compile(r"^promotion (\S+)(?: \(.*\))?: (?:(\d+(?:\.\d+)?) % off|.*)$", re.DOTALL)
+
+
+def described_parts(text: str) -> tuple[str | None, Decimal | None]:
+    """The promotion id and, for a percentage, the percent, from what `Promotion.describe` wrote."""
+    found = _DESCRIBED.match(text.strip())
+    if found is None:
+        return None, None
+    return found.group(1), Decimal(found.group(2)) if found.group(2) else None
 
 
 def _plain(value: Decimal | None) -> str:

@@ -1,5 +1,6 @@
 """Commercial terms, part two: customer groups, product categories and promotions; the promotion code an
-order quoted, and the discount a promotion takes off an order line and an invoice line.
+order quoted, the discount a promotion takes off an order line and an invoice line, and the sales
+discounts account (706) promotions are booked on.
 
 Revision ID: 0014
 Revises: 0011
@@ -18,7 +19,23 @@ branch_labels = None
 depends_on = None
 
 
+SALES_DISCOUNTS = {
+    "code": "706",
+    "name_es": "Descuentos sobre ventas (promociones)",
+    "name_en": "Sales discounts",
+    "type": "income",
+}
+
+
 def upgrade() -> None:
+    accounts = sa.table(
+        "ledger_accounts",
+        sa.column("code", sa.String),
+        sa.column("name_es", sa.String),
+        sa.column("name_en", sa.String),
+        sa.column("type", sa.String),
+    )
+    op.bulk_insert(accounts, [SALES_DISCOUNTS])
     op.create_table(
         "customer_groups",
         sa.Column("customer_id", sa.String(length=64), nullable=False),
@@ -65,6 +82,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM ledger_accounts WHERE code = '706'")
     with op.batch_alter_table("invoice_lines", schema=None) as batch_op:
         batch_op.drop_column("promotion")
         batch_op.drop_column("discount")
