@@ -23,6 +23,7 @@ from pydifact.segmentcollection import Interchange
 from core.billing.domain.ledger import SALES, SALES_DISCOUNTS
 from core.catalog.services.masterdata import import_csv
 from core.kernel.domain.model import Decision, OutboundKind
+from ingest.mail import mail_envelope
 from oms.bootstrap import App
 from tests.conftest import DEMO_DAY, SAMPLES, fixed_clock, load_demo_master_data, make_app
 from tests.integration.billing_support import (
@@ -36,6 +37,8 @@ from tests.integration.billing_support import (
 from tests.integration.helpers import drain, ingest, orders_of, outbox_files
 from tests.integration.lifecycle_support import outbound
 from tests.integration.order_documents import OrderPdf, mailed
+from tests.integration.test_review import clerk
+from tests.unit.parsers.email_support import message
 
 pytestmark = [
     pytest.mark.integration,
@@ -172,6 +175,13 @@ def test_a_mailed_order_priced_net_of_its_promotion_flows_on_and_the_confirmatio
         " the document's price is net of the promotion"
     )
     assert order.id is not None
+    # the API and the order's history on the review screen say the same
+    client, _ = clerk(shop)
+    [api_line] = client.get(f"/api/orders/{order.id}").json()["lines"]
+    assert (api_line["unit_price"], api_line["discount"]) == ("0.31", "62")  # as the API writes amounts
+    history = client.get(f"/review/{order.id}").text
+    assert "line 1 (TOR-M10-60): promotion TORN10 (Tornillería al 10 %): 10 % off, 62" in history
+    assert "checked against 0.31 EUR, price list of group FERRETERIAS" in history
     reply = _reply(shop, order.id)
     body = reply.get_body(("plain",))
     assert body is not None and "Promoción: promotion TORN10 (Tornillería al 10 %): 10 % off (-62,00)" in str(
@@ -194,3 +204,23 @@ def test_a_code_printed_on_a_mailed_pdf_is_quoted(shop: App) -> None:
     assert order.promo_code == "XMAS26"
     # 620.00: XMAS26's 15 % (93.00) beats TORN10's 10 % (62.00)
     assert [ln.discount for ln in order.lines] == [D("93.00")]
+
+
+def test_a_code_in_an_e_mail_body_order_is_quoted(shop: App) -> None:
+    msg = message(
+        "Buenos días,\n\n- TOR-M10-60: 2000 uds\n\nCódigo promocional: XMAS26\n\nUn saludo\n",
+        subject="Pedido 6003",
+        from_="Ana Núñez <pedidos@ferreterianunez.es>",
+        message_id="<pn-6003@ferreterianunez.es>",
+    )
+    doc_id = shop.submit(
+        mail_envelope(msg.as_bytes(), DEMO_DAY, envelope_sender="pedidos@ferreterianunez.es")
+    )
+    drain(shop)
+    [order] = orders_of(shop, doc_id)
+    assert order.promo_code == "XMAS26"
+    # no price written: the group's 0.31 from 2000 is taken, XMAS26's 15 % of 620.00 = 93.00
+    # the line printed no price: it takes the price the discount was worked out on
+    assert [(ln.sku, ln.unit_price, ln.discount) for ln in order.lines] == [
+        ("TOR-M10-60", D("0.31"), D("93.00"))
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from decimal import Decimal
 
 from core.capture.domain.documents import DocumentRecord
 from core.capture.domain.layout import PageWords
@@ -16,6 +17,14 @@ from core.kernel.domain.model import Order, OrderLine
 def _clip(value: str | None, size: int) -> str | None:
     """Keep a document's text within its column; the full text stays in the stored document."""
     return value[:size] if value is not None and len(value) > size else value
+
+
+def _price(printed: Decimal | None, term: LineTerms) -> Decimal | None:
+    """The line's unit price: as printed; the price before the promotion where the printed one had it
+    taken off already, or where none was printed and a promotion applies (its base)."""
+    if term.discount is not None and (term.promotion_in_price or printed is None):
+        return term.expected_price
+    return printed
 
 
 def _source(term: LineTerms) -> str | None:
@@ -124,7 +133,7 @@ def order_from_resolved(
                 unit=_clip(line.unit, 16),
                 # a price that already had the promotion taken off is kept as the price before it,
                 # beside the discount, so the promotion is shown (and taken off) once
-                unit_price=term.expected_price if term.promotion_in_price else line.unit_price,
+                unit_price=_price(line.unit_price, term),
                 amount=line.amount,
                 requested_delivery_date=line.requested_delivery_date,
                 base_quantity=term.base_quantity,
