@@ -129,3 +129,28 @@ def test_a_clerk_reads_the_pages_but_cannot_change_them(shop: App) -> None:
     )
     assert refused.status_code == 403
     assert reader.post("/terms/promotions", data={"promotion_id": "X", "csrf_token": csrf}).status_code == 403
+
+
+def test_oms_import_and_promotions_list_on_the_command_line(tmp_path: Path) -> None:
+    from tests.integration.test_cli import oms
+
+    for kind in ("customers", "products", "customer-groups", "categories", "promotions"):
+        done = oms(tmp_path, "import", kind, str(SAMPLES / "masterdata" / f"{kind}.csv"))
+        assert done.returncode == 0, done.stderr
+    listed = oms(tmp_path, "promotions", "list", "--on", "2026-11-10")
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    # on 10 November TORN10 and GUA3X2 run (from 1 November); XMAS26 starts on the 15th
+    assert lines[0] == "promotions on 2026-11-10: 2 valid of 3"
+    assert lines[1] == (
+        "promotion GUA3X2 (Guantes 3x2): buy 2 get 1 free · for product GUA-NIT-L"
+        " · 2026-11-01 to 2026-12-31 · valid"
+    )
+    assert lines[3].endswith("· code XMAS26 · not valid")
+    only = oms(tmp_path, "promotions", "list", "--on", "2026-11-10", "--valid").stdout.splitlines()
+    assert [line.split(":")[0] for line in only[1:]] == [
+        "promotion GUA3X2 (Guantes 3x2)",
+        "promotion TORN10 (Tornillería al 10 %)",
+    ]
+    bad = oms(tmp_path, "promotions", "list", "--on", "10/11/2026")
+    assert bad.returncode == 2
