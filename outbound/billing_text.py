@@ -28,6 +28,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "net_total": "Total base imponible",
         "tax_total": "Total IVA",
         "total": "Total factura",
+        "promotion": "Promoción",
         "total_credit": "Total a abonar",
         "paid_card": "Pagada con tarjeta ****{last4}: se carga al enviar la mercancía.",
         "pay_transfer": "Forma de pago: transferencia a {iban} antes del {due},"
@@ -100,6 +101,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "net_total": "Total taxable amount",
         "tax_total": "Total VAT",
         "total": "Invoice total",
+        "promotion": "Promotion",
         "total_credit": "Total credited",
         "paid_card": "Paid by card ****{last4}: charged when the goods ship.",
         "pay_transfer": "Payment: bank transfer to {iban} by {due}, quoting the invoice number.",

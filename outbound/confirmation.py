@@ -70,6 +70,10 @@ def date_text(value: date | None, language: str) -> str:
 
 
 def line_amount(line: OrderLine) -> Decimal | None:
+    """What the line comes to: as the document printed it, or quantity × price; less its promotion."""
+    if line.discount and line.quantity is not None and line.unit_price is not None:
+        gross = (line.quantity * line.unit_price).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return gross - line.discount
     if line.amount is not None:
         return line.amount
     if line.quantity is None or line.unit_price is None:
@@ -155,6 +159,9 @@ def _lines_table(order: Order, language: str, s: dict[str, ParagraphStyle]) -> T
                 money_text(line_amount(line), language),
             ]
         )
+        if line.discount:
+            words = Paragraph(_esc(f"{t['promotion']}: {line.promotion or ''}"), s["cell"])
+            rows.append(["", "", words, "", "", "", "-" + money_text(line.discount, language)])
     table = Table(
         rows,
         colWidths=[10 * mm, 32 * mm, 62 * mm, 18 * mm, 12 * mm, 20 * mm, 24 * mm],
@@ -179,7 +186,8 @@ def _lines_table(order: Order, language: str, s: dict[str, ParagraphStyle]) -> T
 
 def _total(order: Order, language: str) -> Decimal | None:
     amounts = [line_amount(line) for line in order.lines]
-    if order.total is not None:
+    promoted = any(line.discount for line in order.lines)  # the printed total may be before promotions
+    if order.total is not None and not promoted:
         return order.total
     if amounts and all(a is not None for a in amounts):
         return sum((a for a in amounts if a is not None), Decimal("0.00"))

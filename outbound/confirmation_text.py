@@ -24,6 +24,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "price": "Precio",
         "amount": "Importe",
         "total": "Total",
+        "promotion": "Promoción",
         "reasons": "Motivos:",
         "closing": "Si algo no coincide con su pedido, avísenos cuanto antes (fax {fax}) indicando nuestra"
         " referencia. Precios sin IVA.",
@@ -47,6 +48,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "price": "Price",
         "amount": "Amount",
         "total": "Total",
+        "promotion": "Promotion",
         "reasons": "Reasons:",
         "closing": "If anything differs from your order, please let us know at once (fax {fax}) quoting our"
         " reference. Prices exclude VAT.",

@@ -19,6 +19,7 @@ from web.pages import billing as billing_pages
 from web.pages import calibration, dashboard, forecasts, fulfilment, images, login, reports, review, signins
 from web.pages import purchasing as purchasing_pages
 from web.pages import sales as sales_pages
+from web.pages import terms as terms_pages
 from web.routes import (
     billing,
     books,
@@ -31,6 +32,7 @@ from web.routes import (
     sales,
     shipments,
     stock,
+    terms,
 )
 from web.routes.channels import endpoint_router
 from web.schemas import COMMON_ERRORS, CONFLICT
@@ -69,6 +71,8 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     api.include_router(sales.router, responses=CONFLICT)
     api.include_router(sales_pages.router)
     api.include_router(reports.router)
+    api.include_router(terms.router)
+    api.include_router(terms_pages.router)
     for endpoint in oms.channels.endpoints():  # what registered channels receive on (AS2's /as2)
         api.include_router(endpoint_router(endpoint))
     api.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

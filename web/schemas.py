@@ -41,8 +41,10 @@ class OrderLineOut(BaseModel):
     base_quantity: Decimal | None = None
     base_unit: str | None = None
     price_source: str | None = None  # the price rule the line was checked against
+    discount: Decimal | None = None  # what a promotion takes off quantity × unit price
+    promotion: str | None = None  # that promotion in words
 
-    @field_serializer("quantity", "unit_price", "amount", "base_quantity")
+    @field_serializer("quantity", "unit_price", "amount", "base_quantity", "discount")
     def _decimal(self, value: Decimal | None) -> str | None:
         return _fmt(value)
 
@@ -84,6 +86,7 @@ class OrderOut(OrderSummary):
     ship_to: PartyOut
     partner_id: str | None
     message_ref: str | None
+    promo_code: str | None = None  # the promotion code the order quoted
     problems: list[ProblemOut]
     lines: list[OrderLineOut]
 

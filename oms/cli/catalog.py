@@ -1,4 +1,5 @@
-"""`oms import KIND FILE.csv`: master data upserted from CSV files (the contracts' columns)."""
+"""`oms import KIND FILE.csv`: master data upserted from CSV files (the contracts' columns); `oms
+promotions list`: the promotions loaded, and which are valid on a day."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from core.catalog.services.masterdata import COLUMNS, import_csv
 from core.kernel.errors import MasterDataError
 from core.purchasing.services.masterdata import COLUMNS as PURCHASING
 from oms.bootstrap import App
-from oms.cli.common import Command, SubParsers, UsageError, progress
+from oms.cli.common import Command, SubParsers, UsageError, day_arg, progress
 
 
 def cmd_import(app: App, args: argparse.Namespace) -> int:
@@ -35,9 +36,34 @@ def cmd_import(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_promotions(app: App, args: argparse.Namespace) -> int:
+    """One line per promotion: id, kind and amount, whom it is for, dates, code, valid on the day."""
+    app.upgrade_database()
+    day = args.on or app.clock().date()
+    with app.uow() as uow:
+        promotions = list(uow.master.promotions())
+    valid = sum(p.valid_on(day) for p in promotions)
+    print(f"promotions on {day.isoformat()}: {valid} valid of {len(promotions)}")
+    for p in promotions:
+        if args.valid and not p.valid_on(day):
+            continue
+        whom = p.scope if not p.target else f"{p.scope} {p.target}"
+        since = p.valid_from.isoformat() if p.valid_from else "open"
+        until = p.valid_to.isoformat() if p.valid_to else "open"
+        state = "valid" if p.valid_on(day) else "not valid"
+        code = f" · code {p.code}" if p.code else ""
+        print(f"{p.describe()} · for {whom} · {since} to {until}{code} · {state}")
+    return 0
+
+
 def add_commands(sub: SubParsers) -> dict[str, Command]:
-    """Add `oms import` to the `oms` parser; returns its handler."""
+    """Add `oms import` and `oms promotions` to the `oms` parser; returns their handlers."""
     imp = sub.add_parser("import", help="upsert master data from a CSV file")
     imp.add_argument("kind", choices=[*COLUMNS, "partners", *PURCHASING])
     imp.add_argument("file")
-    return {"import": cmd_import}
+    promos = sub.add_parser("promotions", help="the promotions loaded")
+    action = promos.add_subparsers(dest="action", required=True)
+    listing = action.add_parser("list", help="every promotion, and whether it is valid on a day")
+    listing.add_argument("--on", type=day_arg, default=None, help="the day (YYYY-MM-DD; default today)")
+    listing.add_argument("--valid", action="store_true", help="only those valid on the day")
+    return {"import": cmd_import, "promotions": cmd_promotions}

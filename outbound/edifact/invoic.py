@@ -3,7 +3,8 @@
     BGM 380 invoice / 381 credit note, DTM 137 date, FTX legal wording, RFF ON order (+ DTM 171),
     RFF IV corrected invoice (credit note), NAD BY / SU (+ RFF VA) / IV (+ RFF VA) / DP, CUX,
     PAT + DTM 13 due date, ALC C FC carriage with its MOA and TAX, then per line LIN (GTIN),
-    PIA (our and their code), IMD, QTY 47, MOA 203, PRI AAA, TAX; UNS, CNT 2, MOA 79 / 125 / 176 / 77,
+    PIA (our and their code), IMD, QTY 47, MOA 203 (net of a promotion), PRI AAA, TAX, a promotion's
+    ALC A DI with PCD 1 and MOA 204 (outbound.edifact.allowances); UNS, CNT 2, MOA 79 / 125 / 176 / 77,
     and per VAT rate TAX with MOA 125 (base) and MOA 124 (VAT).
 
 Amounts are written as they were issued (already rounded to the cent) in the document's currency.
@@ -18,6 +19,7 @@ from decimal import Decimal
 
 from core.billing.domain.invoicing import DocumentKind, Invoice, InvoiceLine, LineKind
 from core.kernel.domain.model import Order
+from outbound.edifact.allowances import allowance_segments
 from outbound.edifact.ordrsp import looks_like_gln
 from outbound.edifact.syntax import (
     Envelope,
@@ -127,6 +129,7 @@ def _line(number: int, line: InvoiceLine) -> Iterator[Segment]:
     if line.line_no:
         yield segment("RFF", ("LI", line.line_no.strip()[:35]))
     yield _tax(line.vat_rate, line.vat_category)
+    yield from allowance_segments(line.discount, line.promotion)  # MOA 203 is net of it already
 
 
 def _parties(document: Invoice, order: Order, seller: Seller) -> Iterator[Segment]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 
 from core.kernel.domain.model import Order, OrderLine
+from outbound.edifact.allowances import allowance_segments
 from outbound.edifact.syntax import (
     Envelope,
     Message,
@@ -207,3 +208,4 @@ def _line(number: int, line: OrderLine, answer: OrderResponse) -> Iterator[Segme
         yield segment("PRI", ("AAA", decimal_text(line.unit_price)))
     if line.line_no:
         yield segment("RFF", ("LI", _cut(line.line_no, 35)))
+    yield from allowance_segments(line.discount, line.promotion)

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from core.capture.domain.resolution import MasterData
 from core.kernel.domain.model import Customer, Decision, Order, OutboundKind, OutboundMessage
-from outbound.confirmation import quantity_text, render_confirmation
+from outbound.confirmation import money_text, quantity_text, render_confirmation
 from outbound.confirmation_text import problem_text
 from outbound.email.compose import compose, domain_of, read_original, reply_subject, stable_message_id
 
@@ -31,6 +31,7 @@ WORDS = {
         "bye": "Un saludo,",
         "no_po": "sin número",
         "pdf": "confirmacion-pedido-{ref}.pdf",
+        "promotion": "Promoción",
     },
     "en": {
         "hello": "Hello,",
@@ -44,6 +45,7 @@ WORDS = {
         "bye": "Kind regards,",
         "no_po": "without a number",
         "pdf": "order-confirmation-{ref}.pdf",
+        "promotion": "Promotion",
     },
 }
 _SPANISH = re.compile(r"\b(pedido|entrega|unidades|uds|cajas|gracias|saludos|hola|urgente)\b", re.IGNORECASE)
@@ -163,6 +165,10 @@ def reply_text(
                     line.unit,
                 )
             )
+            if line.discount:
+                out.append(
+                    f"     {w['promotion']}: {line.promotion or ''} (-{money_text(line.discount, language)})"
+                )
         if order.requested_delivery_date:
             out += ["", w["delivery"].format(date=_day(order.requested_delivery_date.isoformat()))]
         if rejected and order.problems:

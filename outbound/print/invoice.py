@@ -99,9 +99,12 @@ def _lines(document: Invoice, lang: str) -> Table:
                 f"{quantity_text(line.quantity, lang)} {line.unit or ''}".strip(),
                 price_text(line.unit_price, lang),
                 quantity_text(line.vat_rate, lang),
-                money_text(line.net, lang),
+                money_text(line.gross if line.discount else line.net, lang),
             ]
         )
+        if line.discount:  # the promotion's allowance under its line: net is gross less it
+            words_ = Paragraph(esc(f"{t['promotion']}: {line.promotion or ''}"), CELL)
+            rows.append(["", words_, "", "", "", "-" + money_text(line.discount, lang)])
     table = Table(rows, colWidths=[28 * mm, 70 * mm, 22 * mm, 20 * mm, 14 * mm, 24 * mm], repeatRows=1)
     table.setStyle(TableStyle([*_GRID, ("ALIGN", (2, 0), (-1, -1), "RIGHT")]))
     return table

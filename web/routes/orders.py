@@ -50,6 +50,7 @@ def order_out(order: Order) -> OrderOut:
         ),
         partner_id=order.partner_id,
         message_ref=order.message_ref,
+        promo_code=order.promo_code,
         problems=[ProblemOut.model_validate(p) for p in order.problems],
         lines=[OrderLineOut.model_validate(line) for line in order.lines],
     )

@@ -69,6 +69,8 @@ class Billable:
     order_line_id: int | None = None
     line_no: str | None = None
     buyer_item_code: str | None = None
+    discount: Decimal | None = None  # what a promotion takes off quantity × unit price, in cents
+    promotion: str | None = None  # that promotion in words
 
 
 @dataclass(eq=False)
@@ -78,7 +80,7 @@ class InvoiceLine:
     description: str
     quantity: Decimal
     unit_price: Decimal
-    net: Decimal  # quantity × unit price, rounded to the cent
+    net: Decimal  # quantity × unit price, rounded to the cent, less `discount`
     vat_rate: Decimal
     vat_category: str
     sku: str | None = None
@@ -87,8 +89,15 @@ class InvoiceLine:
     order_line_id: int | None = None
     line_no: str | None = None
     buyer_item_code: str | None = None
+    discount: Decimal | None = None  # a promotion's allowance (core.catalog.domain.promotions)
+    promotion: str | None = None
     invoice_id: int | None = None
     id: int | None = None
+
+    @property
+    def gross(self) -> Decimal:
+        """Quantity × unit price before the promotion's allowance."""
+        return self.net + (self.discount or ZERO)
 
 
 @dataclass(eq=False)
@@ -137,6 +146,11 @@ class Invoice:
     def net_of(self, kind: LineKind) -> Decimal:
         return sum((line.net for line in self.lines if line.kind is kind), ZERO)
 
+    @property
+    def discount_total(self) -> Decimal:
+        """What promotions took off the goods (booked on the sales discounts account)."""
+        return sum((line.discount or ZERO for line in self.lines), ZERO)
+
     def settle(self, amount: Decimal) -> Decimal:
         """Take up to `amount` against what is open; returns what was taken."""
         taken = min(amount, self.open_amount)
@@ -163,9 +177,12 @@ class Priced:
 
 
 def price(items: Sequence[Billable], currency: str, language: str = "es") -> Priced:
-    """Net per line rounded to the cent, VAT per rate over the summed nets, totals as sums."""
+    """Net per line rounded to the cent less its promotion's allowance (in cents already), VAT per rate
+    over the summed nets, totals as sums."""
     lines = []
     for position, item in enumerate(items, start=1):
+        gross = round_money(item.quantity * item.unit_price, currency)
+        discount = min(item.discount, gross) if item.discount else None
         lines.append(
             InvoiceLine(
                 position=position,
@@ -173,7 +190,7 @@ def price(items: Sequence[Billable], currency: str, language: str = "es") -> Pri
                 description=item.description,
                 quantity=item.quantity,
                 unit_price=item.unit_price,
-                net=round_money(item.quantity * item.unit_price, currency),
+                net=gross - (discount or ZERO),
                 vat_rate=item.vat.rate,
                 vat_category=item.vat.category,
                 sku=item.sku,
@@ -182,6 +199,8 @@ def price(items: Sequence[Billable], currency: str, language: str = "es") -> Pri
                 order_line_id=item.order_line_id,
                 line_no=item.line_no,
                 buyer_item_code=item.buyer_item_code,
+                discount=discount,
+                promotion=item.promotion if discount else None,
             )
         )
     taxes = summarise(((ln.net, ln.vat_rate, ln.vat_category) for ln in lines), currency)

@@ -45,6 +45,7 @@ INVENTORY, GRNI, PAYABLE, RECEIVABLE = "300", "4009", "400", "430"
 INPUT_VAT, OUTPUT_VAT, BANK, CARD_CLEARING = "472", "477", "572", "5729"
 COGS, BAD_DEBTS, STOCK_DIFFERENCES, WRITE_OFFS = "610", "650", "659", "678"
 SALES, SHIPPING_INCOME, SALES_RETURNS = "700", "705", "708"
+SALES_DISCOUNTS = "706"  # promotions' allowances on invoices (core.catalog.domain.promotions)
 
 A = AccountType
 CHART: dict[str, Account] = {
@@ -67,6 +68,7 @@ CHART: dict[str, Account] = {
         Account(SALES, "Ventas de mercaderías", "Sales of goods", A.INCOME),
         Account(SHIPPING_INCOME, "Prestaciones de servicios (portes)", "Carriage charged", A.INCOME),
         Account(SALES_RETURNS, "Devoluciones de ventas", "Sales returns", A.INCOME),
+        Account(SALES_DISCOUNTS, "Descuentos sobre ventas (promociones)", "Sales discounts", A.INCOME),
     )
 }
 
@@ -144,16 +146,19 @@ def entry(
 
 
 def document_entry(document: Invoice, actor: str = "system") -> JournalEntry:
-    """An invoice: the customer owes the gross; sales, carriage and output VAT are credited.
-    A credit note: the same, reversed onto sales returns."""
-    party, goods, carriage = (
+    """An invoice: the customer owes the gross; sales (before promotions), carriage and output VAT are
+    credited, and what promotions took off is debited to sales discounts. A credit note: the same,
+    reversed onto sales returns."""
+    party, discounts, carriage = (
         document.customer_id,
-        document.net_of(LineKind.GOODS),
+        document.discount_total,
         document.net_of(LineKind.SHIPPING),
     )
+    goods = document.net_of(LineKind.GOODS) + discounts
     if document.kind is DocumentKind.INVOICE:
         lines = [
             dr(RECEIVABLE, document.total, party),
+            dr(SALES_DISCOUNTS, discounts),
             cr(SALES, goods),
             cr(SHIPPING_INCOME, carriage),
             cr(OUTPUT_VAT, document.tax_total),
@@ -162,6 +167,7 @@ def document_entry(document: Invoice, actor: str = "system") -> JournalEntry:
     else:
         lines = [
             dr(SALES_RETURNS, goods),
+            cr(SALES_DISCOUNTS, discounts),
             dr(SHIPPING_INCOME, carriage),
             dr(OUTPUT_VAT, document.tax_total),
             cr(RECEIVABLE, document.total, party),

@@ -22,6 +22,7 @@ from core.fulfilment.domain.progress import progress
 from core.fulfilment.domain.stock import AllocationState
 from core.fulfilment.domain.warehouse import Shipment, ShipmentState
 from core.kernel.domain.model import Customer, Order, OrderLine, Product
+from core.kernel.domain.money import round_money
 from core.kernel.errors import BillingError, IllegalTransition, NotFound
 from core.kernel.services.unit_of_work import UnitOfWork
 
@@ -65,6 +66,7 @@ def order_billables(
             continue
         product = uow.master.product(line.sku) if line.sku else None
         unit_price = line.unit_price if line.unit_price is not None else (product.price if product else None)
+        currency = order.currency or (product.currency if product else None) or "EUR"
         out.append(
             Billable(
                 description=_description(line, product, language),
@@ -77,9 +79,21 @@ def order_billables(
                 order_line_id=line.id,
                 line_no=line.line_no,
                 buyer_item_code=line.buyer_item_code,
+                discount=discount_share(line, quantity, currency),
+                promotion=line.promotion,
             )
         )
     return out
+
+
+def discount_share(line: OrderLine, quantity: Decimal, currency: str) -> Decimal | None:
+    """The part of the line's promotion allowance that `quantity` (in the line's unit) carries: all of
+    it for the whole line, in proportion for part of it (a partial shipment), rounded to the cent."""
+    if not line.discount or not line.quantity or line.quantity <= 0:
+        return None
+    if quantity >= line.quantity:
+        return line.discount
+    return round_money(line.discount * quantity / line.quantity, currency)
 
 
 def _description(line: OrderLine, product: Product | None, language: str) -> str:

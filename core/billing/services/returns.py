@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from core.billing.domain.approvals import FourEyes, MoneyApproval, MoneyStep
 from core.billing.domain.invoicing import Billable, DocumentKind, Invoice, InvoiceLine
@@ -208,11 +208,12 @@ def settle_return(
         invoice, invoiced = _invoiced_line(uow, rma.order_id, ln.order_line_id)
         corrects = corrects or invoice
         line = ordered.get(ln.order_line_id)
+        quantity = line.in_line_unit(ln.received) if line else ln.received
         items.append(
             Billable(
                 description=invoiced.description,
                 # units come back as stock counts them; credited in the unit invoiced (a pack's price)
-                quantity=line.in_line_unit(ln.received) if line else ln.received,
+                quantity=quantity,
                 unit_price=invoiced.unit_price,
                 vat=VatTreatment(invoiced.vat_rate, invoiced.vat_category),
                 sku=invoiced.sku,
@@ -221,6 +222,9 @@ def settle_return(
                 order_line_id=ln.order_line_id,
                 line_no=invoiced.line_no,
                 buyer_item_code=invoiced.buyer_item_code,
+                # goods bought on promotion are credited at what was paid for them
+                discount=_returned_discount(invoiced, quantity),
+                promotion=invoiced.promotion,
             )
         )
     note = issue(
@@ -322,3 +326,14 @@ def _pay_back(uow: BillingUnitOfWork, order: Order, note: Invoice, actor: str, n
             "transfer": True,
         }
         tell(uow, order, BillingNoticeKind.REFUNDED, now, ref=f"payout-{payout.id}", detail=detail)
+
+
+def _returned_discount(invoiced: InvoiceLine, quantity: Decimal) -> Decimal | None:
+    """The invoiced line's promotion allowance in proportion to the units coming back, to the cent."""
+    if not invoiced.discount or invoiced.quantity <= 0:
+        return None
+    if quantity >= invoiced.quantity:
+        return invoiced.discount
+    return (invoiced.discount * quantity / invoiced.quantity).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
