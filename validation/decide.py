@@ -48,7 +48,8 @@ def validate(
     identified = buyer.strong and (buyer.via != "party_id" or len(buyer.evidence) > 1)
     matches = tuple(resolve_line(line, customer, master) for line in order.lines)
     products = tuple(m.product for m in matches)
-    terms = line_terms(order, products, customer.customer_id if customer else None, terms_of(master), today)
+    customer_id = customer.customer_id if customer else None
+    terms = line_terms(order, products, customer_id, terms_of(master), today, price_tolerance)
     problems: list[Problem] = list(order.problems)
     problems.extend(check_kind(order))
     if buyer.problem is not None:

@@ -134,7 +134,13 @@ def _unit_and_price(
             field=f"{where}.unit",
         )
     price = terms.expected_price if terms else product.price
-    if line.unit_price is not None and price is not None and not close(line.unit_price, price, tolerance):
+    promoted = terms is not None and terms.promotion_in_price  # the document took the promotion off
+    if (
+        line.unit_price is not None
+        and price is not None
+        and not promoted
+        and not close(line.unit_price, price, tolerance)
+    ):
         source = terms.price_source if terms and terms.price_source else f"list price {product.price}"
         per = f" per {pack}" if pack else ""
         yield Problem(
@@ -230,4 +236,6 @@ def _vouched(
     if product is None or line.unit_price is None:
         return False
     price = terms[index].expected_price if index < len(terms) else product.price
+    if index < len(terms) and terms[index].promotion_in_price:
+        return True
     return price is not None and close(line.unit_price, price, tolerance)

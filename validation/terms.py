@@ -9,9 +9,17 @@ from decimal import Decimal
 from typing import Protocol, runtime_checkable
 
 from core.capture.domain.order import CapturedLine, CapturedOrder
+from core.capture.domain.promo_codes import PROMO_REFERENCE
 from core.capture.domain.resolution import LineTerms
 from core.catalog.domain.packs import Pack
 from core.catalog.domain.pricing import PriceRow, list_row, resolve_price
+from core.catalog.domain.promotions import (
+    Buyer,
+    LineDiscount,
+    PromoLine,
+    Promotion,
+    apply_promotions,
+)
 from core.kernel.domain.model import Product
 from validation.units import fold, kind_of
 
@@ -31,6 +39,18 @@ class CommercialTerms(Protocol):
     def pack_by_gtin(self, gtin: str) -> Pack | None: ...
 
 
+@runtime_checkable
+class GroupsAndPromotions(Protocol):
+    """Customer groups, product categories and promotions (the catalog's repository has them too);
+    master data without them prices by agreement and base list only, with no promotion."""
+
+    def group_of(self, customer_id: str) -> str | None: ...
+
+    def categories(self) -> dict[str, str]: ...
+
+    def promotions(self) -> Sequence[Promotion]: ...
+
+
 class NoTerms:
     """Master data without commercial terms: every product is sold by its own unit at its list price."""
 
@@ -43,9 +63,22 @@ class NoTerms:
     def pack_by_gtin(self, gtin: str) -> Pack | None:
         return None
 
+    def group_of(self, customer_id: str) -> str | None:
+        return None
+
+    def categories(self) -> dict[str, str]:
+        return {}
+
+    def promotions(self) -> Sequence[Promotion]:
+        return ()
+
 
 def terms_of(master: object) -> CommercialTerms:
     return master if isinstance(master, CommercialTerms) else NoTerms()
+
+
+def groups_of(terms: object) -> GroupsAndPromotions:
+    return terms if isinstance(terms, GroupsAndPromotions) else NoTerms()
 
 
 def pack_for(line: CapturedLine, product: Product, terms: CommercialTerms) -> Pack | None:
@@ -75,34 +108,94 @@ def line_terms(
     customer_id: str | None,
     terms: CommercialTerms,
     today: date,
+    tolerance: Decimal = PRICE_TOLERANCE,
 ) -> tuple[LineTerms, ...]:
-    """Each line's pack, base quantity and the price the customer should pay, as of the order date."""
-    out: list[LineTerms] = []
+    """Each line's pack, base quantity, the price the customer should pay as of the order date, and the
+    promotion it gets."""
+    extra = groups_of(terms)
+    group = extra.group_of(customer_id) if customer_id else None
+    priced: list[tuple[Pack | None, Decimal | None, Decimal | None, str | None]] = []
     for line, product in zip(order.lines, products, strict=True):
+        if product is None:
+            priced.append((None, None, None, None))
+            continue
+        pack = pack_for(line, product, terms)
+        base = line.quantity * pack.factor if line.quantity is not None and pack else line.quantity
+        expected, source = _price(order, product, customer_id, group, terms, base, today)
+        priced.append((pack, base, expected, source))
+    discounts = _promotions(order, products, priced, customer_id, group, extra, today)
+    out: list[LineTerms] = []
+    for line, product, (pack, base, expected, source), found in zip(
+        order.lines, products, priced, discounts, strict=True
+    ):
         if product is None:
             out.append(LineTerms())
             continue
-        pack = pack_for(line, product, terms)
         factor = pack.factor if pack else Decimal(1)
-        base = line.quantity * factor if line.quantity is not None else None
-        expected, source = _price(order, product, customer_id, terms, base, today)
+        per_unit = expected * factor if expected is not None else None
+        net = _net(per_unit, line.quantity, found)
+        in_price = (
+            net is not None
+            and per_unit is not None
+            and line.unit_price is not None
+            and close(line.unit_price, net, tolerance)
+            and not close(line.unit_price, per_unit, tolerance)
+        )
         out.append(
             LineTerms(
                 pack_unit=pack.unit if pack else None,
                 factor=pack.factor if pack else None,
                 base_quantity=base if pack else None,
                 base_unit=product.unit if pack else None,
-                expected_price=expected * factor if expected is not None else None,
+                expected_price=per_unit,
                 price_source=source,
+                discount=found.amount if found else None,
+                promotion=found.description if found else None,
+                net_price=net,
+                promotion_in_price=in_price,
             )
         )
     return tuple(out)
+
+
+def _net(per_unit: Decimal | None, quantity: Decimal | None, found: LineDiscount | None) -> Decimal | None:
+    """The price per unit as ordered once the promotion is taken off."""
+    if found is None or per_unit is None or not quantity or quantity <= 0:
+        return None
+    return per_unit - found.amount / quantity
+
+
+def _promotions(
+    order: CapturedOrder,
+    products: tuple[Product | None, ...],
+    priced: list[tuple[Pack | None, Decimal | None, Decimal | None, str | None]],
+    customer_id: str | None,
+    group: str | None,
+    terms: GroupsAndPromotions,
+    today: date,
+) -> tuple[LineDiscount | None, ...]:
+    currency = order.currency or next((p.currency for p in products if p and p.currency), None)
+    promotions = terms.promotions()
+    if currency is None or not promotions:
+        return tuple(None for _ in order.lines)
+    lines = [
+        PromoLine(p.sku if p else None, base, expected)
+        for p, (_, base, expected, _) in zip(products, priced, strict=True)
+    ]
+    buyer = Buyer(customer_id, group, order.order_date or today, currency, promo_codes(order))
+    return apply_promotions(lines, promotions, buyer, terms.categories())
+
+
+def promo_codes(order: CapturedOrder) -> tuple[str, ...]:
+    """The promotion codes the order quoted: EDIFACT RFF+PD, or a "promo code" in an e-mail or PDF."""
+    return tuple(value for qualifier, value in order.references if qualifier == PROMO_REFERENCE and value)
 
 
 def _price(
     order: CapturedOrder,
     product: Product,
     customer_id: str | None,
+    group: str | None,
     terms: CommercialTerms,
     quantity: Decimal | None,
     today: date,
@@ -119,7 +212,7 @@ def _price(
         rows,
         sku=product.sku,
         customer_id=customer_id,
-        group=None,  # customers have no group yet: group lists wait for one
+        group=group,
         quantity=quantity if quantity is not None and quantity > 0 else Decimal(1),
         on=order.order_date or today,
         currency=currency,

@@ -16,6 +16,7 @@ from typing import Any
 
 from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
+from core.capture.domain.promo_codes import PROMO_REFERENCE, codes_in
 from parsers.email import sniff
 from parsers.email.body import read_body
 from parsers.email.clean import split_forward
@@ -195,7 +196,12 @@ def _as_from(order: CapturedOrder, mail: Mail, problems: tuple[Problem, ...]) ->
     buyer = order.buyer
     if mail.from_addr:
         buyer = replace(buyer, email=mail.from_addr, name=buyer.name or mail.from_name or None)
-    return replace(order, buyer=buyer, problems=order.problems + problems, interchange_index=None)
+    references = order.references
+    if not any(q == PROMO_REFERENCE for q, _ in references):  # a code in the e-mail, beside its attachment
+        references += tuple((PROMO_REFERENCE, c) for c in codes_in(f"{mail.subject}\n{mail.text}"))
+    return replace(
+        order, buyer=buyer, references=references, problems=order.problems + problems, interchange_index=None
+    )
 
 
 def sender_problem(envelope: str | None, mail: Mail) -> Problem | None:

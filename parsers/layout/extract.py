@@ -22,6 +22,7 @@ from core.capture.domain.order import (
     Severity,
     UnreadField,
 )
+from core.capture.domain.promo_codes import PROMO_REFERENCE, codes_in
 from parsers.layout import document, header, items, parties, rows, totals
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
@@ -85,6 +86,10 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
         )
         return Extraction((), (problem,))
     return Extraction(tuple(orders))
+
+
+def _text(pages: list[Page]) -> str:
+    return "\n".join(line.text for page in pages for line in page.lines)
 
 
 def _language(pages: list[Page]) -> str | None:
@@ -151,6 +156,7 @@ def _order(
         ship_to=parties.party(addresses["ship_to"]) if "ship_to" in addresses else Party(),
         lines=tuple(b.line for b in built),
         total=total.reading.value if total.reading else None,
+        references=tuple((PROMO_REFERENCE, code) for code in codes_in(_text(pages))),
         language=language,
         kind=document.kind(pages),
         identifiers=document.printed_identifiers(pages, block_toks),

@@ -144,6 +144,8 @@ invoice_lines = Table(
     Column("order_line_id", Integer, ForeignKey("order_lines.id")),
     Column("line_no", String(16)),
     Column("buyer_item_code", String(64)),
+    Column("discount", Cents()),  # what a promotion took off quantity × unit price; `net` is after it
+    Column("promotion", String(256)),
 )
 
 settlements = Table(

@@ -23,6 +23,14 @@ class LineTerms:
     base_unit: str | None = None
     expected_price: Decimal | None = None  # per unit as ordered (per pack when ordered in a pack)
     price_source: str | None = None  # the rule that gave it, in words, for the order's history
+    # a promotion on the line (core.catalog.domain.promotions): what it takes off the line in the order's
+    # currency, in words, and the price per unit as ordered once it is taken off
+    discount: Decimal | None = None
+    promotion: str | None = None
+    net_price: Decimal | None = None
+    # the document's price is `net_price` (it applied the promotion itself): the order keeps the
+    # expected price and the discount, so the promotion is shown once, not taken off twice
+    promotion_in_price: bool = False
 
 
 @dataclass(frozen=True)

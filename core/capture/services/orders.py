@@ -8,6 +8,7 @@ from datetime import datetime
 from core.capture.domain.documents import DocumentRecord
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import Evidence
+from core.capture.domain.promo_codes import PROMO_REFERENCE
 from core.capture.domain.resolution import LineTerms, ResolvedOrder
 from core.kernel.domain.model import Order, OrderLine
 
@@ -15,6 +16,13 @@ from core.kernel.domain.model import Order, OrderLine
 def _clip(value: str | None, size: int) -> str | None:
     """Keep a document's text within its column; the full text stays in the stored document."""
     return value[:size] if value is not None and len(value) > size else value
+
+
+def _source(term: LineTerms) -> str | None:
+    """The price rule in words, saying so when the document's price had the promotion taken off."""
+    if term.promotion_in_price and term.price_source:
+        return f"{term.price_source}; the document's price is net of the promotion"
+    return term.price_source
 
 
 def evidence_dict(item: Evidence) -> dict[str, object]:
@@ -97,6 +105,7 @@ def order_from_resolved(
         problems=[p.as_dict() for p in resolved.problems],
         evidence=[evidence_dict(e) for e in captured.evidence],
         identifiers=identifiers_rows(resolved),
+        promo_code=_clip(next((v for q, v in captured.references if q == PROMO_REFERENCE), None), 32),
     )
     terms = resolved.terms or tuple(LineTerms() for _ in captured.lines)
     lines = zip(captured.lines, resolved.skus, terms, strict=True)
@@ -113,12 +122,16 @@ def order_from_resolved(
                 description=_clip(line.description, 512),
                 quantity=line.quantity,
                 unit=_clip(line.unit, 16),
-                unit_price=line.unit_price,
+                # a price that already had the promotion taken off is kept as the price before it,
+                # beside the discount, so the promotion is shown (and taken off) once
+                unit_price=term.expected_price if term.promotion_in_price else line.unit_price,
                 amount=line.amount,
                 requested_delivery_date=line.requested_delivery_date,
                 base_quantity=term.base_quantity,
                 base_unit=_clip(term.base_unit, 16),
-                price_source=_clip(term.price_source, 256),
+                price_source=_clip(_source(term), 256),
+                discount=term.discount,
+                promotion=_clip(term.promotion, 256),
             )
         )
     return order

@@ -227,6 +227,7 @@ def captured_from(order: Order) -> CapturedOrder:
             fax=sender.get("fax"),
         ),
         identifiers=tuple(printed),
+        references=(("PD", order.promo_code),) if order.promo_code else (),
         lines=tuple(
             CapturedLine(
                 line_no=line.line_no,
@@ -263,6 +264,9 @@ def recheck(uow: CaptureUnitOfWork, order: Order, validate: Validator, now: date
     for i, (line, sku, term) in enumerate(zip(order.lines, resolved.skus, terms, strict=True)):
         line.sku = sku
         line.base_quantity, line.base_unit = term.base_quantity, term.base_unit
+        line.discount, line.promotion = term.discount, term.promotion
+        if term.promotion_in_price and term.expected_price is not None:  # shown once, as a discount
+            line.unit_price = term.expected_price
         if term.price_source != line.price_source:  # a new quantity, date or customer: another rule
             field = f"lines[{i}].price"
             uow.review.add(

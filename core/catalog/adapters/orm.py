@@ -1,13 +1,16 @@
 """Catalog's tables: customers, products, customers' own codes for our products, the identifiers
-clerks confirmed as a customer's, price rows (lists, breaks, agreements) and products' packs."""
+clerks confirmed as a customer's, price rows (lists, breaks, agreements), products' packs, customer
+groups, product categories and promotions."""
 
 from __future__ import annotations
 
 from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table
 
 from core.catalog.adapters import sales_orm
+from core.catalog.domain.membership import CustomerGroup, ProductCategory
 from core.catalog.domain.packs import Pack
 from core.catalog.domain.pricing import PriceRow
+from core.catalog.domain.promotions import Promotion
 from core.kernel.adapters.orm import mapper_registry, metadata
 from core.kernel.adapters.types import ExactDecimal
 from core.kernel.domain.model import Customer, CustomerIdentifier, CustomerItem, Product
@@ -83,6 +86,37 @@ product_units = Table(
     Column("gtin", String(14), index=True),
 )
 
+customer_groups = Table(
+    "customer_groups",
+    metadata,
+    Column("customer_id", String(64), ForeignKey("customers.customer_id"), primary_key=True),
+    Column("group_code", String(64), nullable=False, index=True),
+)
+
+product_categories = Table(
+    "product_categories",
+    metadata,
+    Column("sku", String(64), ForeignKey("products.sku"), primary_key=True),
+    Column("category", String(64), nullable=False, index=True),
+)
+
+promotions = Table(
+    "promotions",
+    metadata,
+    Column("promotion_id", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False),  # core.catalog.domain.promotions.PromotionKind
+    Column("scope", String(16), nullable=False),  # core.catalog.domain.promotions.Scope
+    Column("target", String(64), nullable=False),
+    Column("value", ExactDecimal()),
+    Column("buy", Integer),
+    Column("get", Integer),
+    Column("currency", String(3)),
+    Column("valid_from", Date),
+    Column("valid_to", Date),
+    Column("code", String(32), index=True),
+    Column("description", String(256), nullable=False),
+)
+
 
 def start_mappers() -> None:
     """Map the catalog's domain classes; called once by `core.orm.start_mappers`."""
@@ -92,4 +126,7 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(CustomerIdentifier, customer_identifiers)
     mapper_registry.map_imperatively(PriceRow, prices)
     mapper_registry.map_imperatively(Pack, product_units)
+    mapper_registry.map_imperatively(CustomerGroup, customer_groups)
+    mapper_registry.map_imperatively(ProductCategory, product_categories)
+    mapper_registry.map_imperatively(Promotion, promotions)
     sales_orm.start_mappers()

@@ -1,4 +1,5 @@
-"""The catalog's commercial terms as the repository reads and writes them: price rows and packs."""
+"""The catalog's commercial terms as the repository reads and writes them: price rows, packs, customer
+groups, product categories and promotions."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.catalog.adapters import orm
+from core.catalog.domain.membership import CustomerGroup, ProductCategory
 from core.catalog.domain.packs import Pack
 from core.catalog.domain.pricing import PriceRow
+from core.catalog.domain.promotions import Promotion
 
 
 class CommercialTermsMixin:
@@ -64,3 +67,71 @@ class CommercialTermsMixin:
         self.session.merge(pack)
         self.session.flush()
         return new
+
+    def group_of(self, customer_id: str) -> str | None:
+        """The customer's group, None when it belongs to none."""
+        found: CustomerGroup | None = self._remember(
+            ("group", customer_id), lambda: self.session.get(CustomerGroup, customer_id)
+        )
+        return found.group_code if found else None
+
+    def categories(self) -> dict[str, str]:
+        """Every product's category, by SKU."""
+        c = orm.product_categories.c
+
+        def load() -> dict[str, str]:
+            return {sku: category for sku, category in self.session.execute(select(c.sku, c.category))}
+
+        found: dict[str, str] = self._remember(("categories",), load)
+        return found
+
+    def promotions(self) -> Sequence[Promotion]:
+        """Every promotion, whatever its dates."""
+        stmt = select(Promotion).order_by(orm.promotions.c.promotion_id)
+        found: Sequence[Promotion] = self._remember(("promotions",), lambda: self.session.scalars(stmt).all())
+        return found
+
+    def groups(self) -> Sequence[CustomerGroup]:
+        stmt = select(CustomerGroup).order_by(
+            orm.customer_groups.c.group_code, orm.customer_groups.c.customer_id
+        )
+        return self.session.scalars(stmt).all()
+
+    def price_rows(self, level: str | None = None) -> Sequence[PriceRow]:
+        """Every price row (of one level), by level, party, SKU and break."""
+        p = orm.prices.c
+        stmt = select(PriceRow).order_by(p.level, p.party, p.sku, p.min_quantity, p.valid_from)
+        if level is not None:
+            stmt = stmt.where(p.level == level)
+        return self.session.scalars(stmt).all()
+
+    def upsert_group(self, member: CustomerGroup) -> bool:
+        """Put the customer in the group (out of any other); True when it had none."""
+        self._memo.clear()
+        new = self.session.get(CustomerGroup, member.customer_id) is None
+        self.session.merge(member)
+        self.session.flush()
+        return new
+
+    def upsert_category(self, item: ProductCategory) -> bool:
+        self._memo.clear()
+        new = self.session.get(ProductCategory, item.sku) is None
+        self.session.merge(item)
+        self.session.flush()
+        return new
+
+    def upsert_promotion(self, promotion: Promotion) -> bool:
+        self._memo.clear()
+        new = self.session.get(Promotion, promotion.promotion_id) is None
+        self.session.merge(promotion)
+        self.session.flush()
+        return new
+
+    def remove_promotion(self, promotion_id: str) -> bool:
+        self._memo.clear()
+        found = self.session.get(Promotion, promotion_id)
+        if found is None:
+            return False
+        self.session.delete(found)
+        self.session.flush()
+        return True

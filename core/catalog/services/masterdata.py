@@ -1,5 +1,5 @@
-"""Importing master data from the contract's CSV files (products, customers, customer item codes, prices
-and packs)."""
+"""Importing master data from CSV files: the contract's (products, customers, customer item codes, prices
+and packs) and the commercial terms beyond it (groups, group and customer lists, categories, promotions)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
+from core.catalog.domain.membership import CustomerGroup, ProductCategory
 from core.catalog.domain.packs import Pack
 from core.catalog.domain.pricing import PriceRow
-from core.catalog.services.terms_import import pack, price_row
+from core.catalog.domain.promotions import Promotion
+from core.catalog.services import promotions_import
+from core.catalog.services.terms_import import (
+    customer_group,
+    customer_list_row,
+    group_price_row,
+    pack,
+    price_row,
+    product_category,
+)
 from core.catalog.services.unit_of_work import CatalogUnitOfWork
 from core.kernel.domain.model import Customer, CustomerItem, Product
 from core.kernel.errors import MasterDataError
@@ -34,6 +44,20 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "customer-items": ("customer_id", "customer_item_code", "sku"),
     "prices": ("customer_id", "sku", "unit_price", "currency", "min_quantity", "valid_from", "valid_to"),
     "units": ("sku", "unit", "factor", "gtin"),
+    # commercial terms beyond the contract's files (docs/commercial-terms.md)
+    "customer-groups": ("customer_id", "group"),
+    "group-prices": ("group", "sku", "unit_price", "currency", "min_quantity", "valid_from", "valid_to"),
+    "customer-prices": (
+        "customer_id",
+        "sku",
+        "unit_price",
+        "currency",
+        "min_quantity",
+        "valid_from",
+        "valid_to",
+    ),
+    "categories": ("sku", "category"),
+    "promotions": promotions_import.COLUMNS,
 }
 # Columns a file may add to the contract's: blank, the value is unknown; absent from the file, the
 # value stored before stays (a file written to the first contract must not wipe them).
@@ -44,8 +68,14 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "customer-items": ("customer_id", "customer_item_code", "sku"),
     "prices": ("sku", "unit_price", "currency"),
     "units": ("sku", "unit", "factor"),
+    "customer-groups": ("customer_id", "group"),
+    "group-prices": ("group", "sku", "unit_price", "currency"),
+    "customer-prices": ("customer_id", "sku", "unit_price", "currency"),
+    "categories": ("sku", "category"),
+    "promotions": ("promotion_id", "kind", "scope"),
 }
-MasterRow = Customer | Product | CustomerItem | PriceRow | Pack
+Terms = PriceRow | Pack | CustomerGroup | ProductCategory | Promotion
+MasterRow = Customer | Product | CustomerItem | Terms
 
 
 @dataclass(frozen=True)
@@ -136,6 +166,11 @@ BUILDERS: dict[str, Callable[[int, dict[str, str | None]], MasterRow]] = {
     "customer-items": _customer_item,
     "prices": price_row,
     "units": pack,
+    "customer-groups": customer_group,
+    "group-prices": group_price_row,
+    "customer-prices": customer_list_row,
+    "categories": product_category,
+    "promotions": promotions_import.promotion,
 }
 
 
@@ -162,16 +197,37 @@ def _store(uow: CatalogUnitOfWork, obj: MasterRow, row: dict[str, str | None], n
     if isinstance(obj, Customer):
         _keep_absent(obj, row, uow.master.customer(obj.customer_id))
     customer_id = row.get("customer_id")
-    if isinstance(obj, CustomerItem | PriceRow) and customer_id and uow.master.customer(customer_id) is None:
+    if customer_id and not isinstance(obj, Customer) and uow.master.customer(customer_id) is None:
         raise MasterDataError(f"customer {row['customer_id']!r} does not exist", row=number)
-    if isinstance(obj, CustomerItem | PriceRow | Pack) and uow.master.product(obj.sku) is None:
-        raise MasterDataError(f"sku {obj.sku!r} does not exist", row=number)
+    sku = getattr(obj, "sku", None)
+    if not isinstance(obj, Product) and sku is not None and uow.master.product(sku) is None:
+        raise MasterDataError(f"sku {sku!r} does not exist", row=number)
+    if isinstance(obj, Customer | Product | CustomerItem):
+        return uow.master.upsert(obj)
+    return _store_terms(uow, obj, number)
+
+
+def _store_terms(uow: CatalogUnitOfWork, obj: Terms, number: int) -> bool:
     if isinstance(obj, PriceRow):
         return uow.master.upsert_price(obj)
     if isinstance(obj, Pack):
         _check_pack_gtin(uow, obj, number)
         return uow.master.upsert_pack(obj)
-    return uow.master.upsert(obj)
+    if isinstance(obj, CustomerGroup):
+        return uow.master.upsert_group(obj)
+    if isinstance(obj, ProductCategory):
+        return uow.master.upsert_category(obj)
+    _check_target(uow, obj, number)
+    return uow.master.upsert_promotion(obj)
+
+
+def _check_target(uow: CatalogUnitOfWork, promotion: Promotion, number: int) -> None:
+    """A promotion for a product or a customer names one that exists (groups and categories may be
+    named before their first member)."""
+    if promotion.scope == "product" and uow.master.product(promotion.target) is None:
+        raise MasterDataError(f"sku {promotion.target!r} does not exist", row=number)
+    if promotion.scope == "customer" and uow.master.customer(promotion.target) is None:
+        raise MasterDataError(f"customer {promotion.target!r} does not exist", row=number)
 
 
 def _check_pack_gtin(uow: CatalogUnitOfWork, pack: Pack, number: int) -> None:

@@ -1,10 +1,12 @@
-"""Rows of the prices and units files (the master-data contract) as price rows and packs."""
+"""Rows of the commercial-terms files as domain objects: prices (the master-data contract), group and
+customer price lists, units, customer groups and product categories."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from core.catalog.domain.membership import CustomerGroup, ProductCategory
 from core.catalog.domain.packs import Pack
 from core.catalog.domain.pricing import PriceLevel, PriceRow
 from core.kernel.errors import MasterDataError
@@ -38,6 +40,21 @@ def _date(row: Row, column: str, number: int) -> date | None:
 
 def price_row(number: int, row: Row) -> PriceRow:
     """A customer's agreed price (customer_id given) or a base-list price for everyone (blank)."""
+    customer = row["customer_id"]
+    return _priced(number, row, PriceLevel.AGREEMENT if customer else PriceLevel.BASE, customer or "")
+
+
+def group_price_row(number: int, row: Row) -> PriceRow:
+    """A price on a customer group's list."""
+    return _priced(number, row, PriceLevel.GROUP_LIST, _code(row, "group", number))
+
+
+def customer_list_row(number: int, row: Row) -> PriceRow:
+    """A price on a customer's own list (below its agreed prices, above its group's list)."""
+    return _priced(number, row, PriceLevel.CUSTOMER_LIST, str(row["customer_id"]))
+
+
+def _priced(number: int, row: Row, level: PriceLevel, party: str) -> PriceRow:
     unit_price = _decimal(row, "unit_price", number)
     if unit_price is None or unit_price < 0:
         raise MasterDataError(f"unit_price {row['unit_price']!r} is not a price", row=number)
@@ -50,10 +67,9 @@ def price_row(number: int, row: Row) -> PriceRow:
     valid_from, valid_to = _date(row, "valid_from", number), _date(row, "valid_to", number)
     if valid_from and valid_to and valid_to < valid_from:
         raise MasterDataError(f"valid_to {valid_to} is before valid_from {valid_from}", row=number)
-    customer = row["customer_id"]
     return PriceRow(
-        level=PriceLevel.AGREEMENT if customer else PriceLevel.BASE,
-        party=customer or "",
+        level=level,
+        party=party,
         sku=str(row["sku"]),
         unit_price=unit_price,
         currency=currency,
@@ -61,6 +77,22 @@ def price_row(number: int, row: Row) -> PriceRow:
         valid_from=valid_from,
         valid_to=valid_to,
     )
+
+
+def _code(row: Row, column: str, number: int) -> str:
+    """A group or category code: upper case, at most 64 characters ("Ferreterías" stays accented)."""
+    code = str(row[column]).strip().upper()
+    if len(code) > 64:
+        raise MasterDataError(f"{column} {row[column]!r} is longer than 64 characters", row=number)
+    return code
+
+
+def customer_group(number: int, row: Row) -> CustomerGroup:
+    return CustomerGroup(customer_id=str(row["customer_id"]), group_code=_code(row, "group", number))
+
+
+def product_category(number: int, row: Row) -> ProductCategory:
+    return ProductCategory(sku=str(row["sku"]), category=_code(row, "category", number))
 
 
 def pack(number: int, row: Row) -> Pack:

@@ -106,6 +106,7 @@ orders = Table(
     Column("evidence", JSON, nullable=False, default=list),
     Column("duplicate_of", Integer, ForeignKey("orders.id")),
     Column("identifiers", JSON, nullable=False, default=list),
+    Column("promo_code", String(32)),  # the promotion code the order quoted (EDIFACT RFF+PD, "promo code")
     UniqueConstraint("document_id", "message_index", name="uq_orders_document_message"),
 )
 
@@ -131,6 +132,8 @@ order_lines = Table(
     Column("base_quantity", ExactDecimal()),
     Column("base_unit", String(16)),
     Column("price_source", String(256)),  # the price rule the line was checked against
+    Column("discount", ExactDecimal()),  # what a promotion takes off the line, in the order's currency
+    Column("promotion", String(256)),  # that promotion in words
     Index("ix_order_lines_order_position", "order_id", "position", unique=True),
 )
 

@@ -165,6 +165,9 @@ class OrderLine:
     base_quantity: Decimal | None = None
     base_unit: str | None = None
     price_source: str | None = None  # the price rule the line was checked against, in words
+    # a promotion on the line (core.catalog.domain.promotions): what it takes off quantity × unit price
+    discount: Decimal | None = None
+    promotion: str | None = None
 
     @property
     def stock_quantity(self) -> Decimal | None:
@@ -222,6 +225,7 @@ class Order:
     # the strong identifiers the document printed and who sent it: {"kind", "value", "role"}; role
     # "sender" for the e-mail From or the fax number it came from (what a clerk's confirmation teaches)
     identifiers: list[dict[str, str | None]] = field(default_factory=list)
+    promo_code: str | None = None  # the promotion code the order quoted
     lines: list[OrderLine] = field(default_factory=list)
     id: int | None = None
 

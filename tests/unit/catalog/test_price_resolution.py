@@ -93,6 +93,36 @@ CASES = [
          valid_from=date(2026, 7, 1))], "C-1001", "1", "0.16", A),
     Case("same break and date: the lower price", [row(A, "C-1001", "0.16"), row(A, "C-1001", "0.15")],
          "C-1001", "1", "0.15", A),
+    # group and customer lists: breaks, validity, currency and ties hold inside each level as well
+    Case("the group list's own break", [BASE, GROUP, brk(GL, "FERRETERIAS", "0.15", 1000)], "C-1001", "1000",
+         "0.15", GL, group="FERRETERIAS"),
+    Case("an unreached group break: the group's one-unit row", [BASE, GROUP, brk(GL, "FERRETERIAS", "0.15",
+         1000)], "C-1001", "999", "0.17", GL, group="FERRETERIAS"),
+    Case("group list beats a better base break", [BASE, brk(B, "", "0.14", 100), GROUP], "C-1001", "200",
+         "0.17", GL, group="FERRETERIAS"),
+    Case("only a group break, unreached: base list", [BASE, brk(GL, "FERRETERIAS", "0.15", 1000)], "C-1001",
+         "10", "0.18", B, group="FERRETERIAS"),
+    Case("an expired customer list: the group list", [BASE, GROUP, row(CL, "C-1001", "0.165",
+         valid_to=date(2026, 11, 30))], "C-1001", "10", "0.17", GL, group="FERRETERIAS"),
+    Case("a customer list not yet valid: the group list", [BASE, GROUP, row(CL, "C-1001", "0.165",
+         valid_from=date(2026, 12, 4))], "C-1001", "10", "0.17", GL, group="FERRETERIAS"),
+    Case("a group list in GBP for a EUR order: base", [BASE, row(GL, "FERRETERIAS", "0.15", currency="GBP")],
+         "C-1001", "10", "0.18", B, group="FERRETERIAS"),
+    Case("the group's GBP list for a GBP order", [BASE, row(GL, "FERRETERIAS", "0.15", currency="GBP")],
+         "C-1001", "10", "0.15", GL, group="FERRETERIAS", currency="GBP"),
+    Case("another customer's list is not ours", [BASE, row(CL, "C-1002", "0.10")], "C-1001", "10", "0.18", B),
+    Case("a group named like the customer is still a group", [BASE, row(GL, "C-1001", "0.10")], "C-1001",
+         "10", "0.18", B),
+    Case("the customer's list break beats its one-unit row", [BASE, CLIST, brk(CL, "C-1001", "0.15", 500)],
+         "C-1001", "500", "0.15", CL),
+    Case("customer list breaks: the highest reached", [brk(CL, "C-1001", "0.15", 500), brk(CL, "C-1001",
+         "0.14", 1000), CLIST], "C-1001", "750", "0.15", CL),
+    Case("group list tie: the newer row", [row(GL, "FERRETERIAS", "0.17", valid_from=date(2026, 1, 1)),
+         row(GL, "FERRETERIAS", "0.168", valid_from=date(2026, 10, 1))], "C-1001", "1", "0.168", GL,
+         group="FERRETERIAS"),
+    Case("group list tie on break and date: the lower price", [row(GL, "FERRETERIAS", "0.17"),
+         row(GL, "FERRETERIAS", "0.169")], "C-1001", "1", "0.169", GL, group="FERRETERIAS"),
+    Case("an unknown customer with no group: base", [BASE, GROUP, CLIST], None, "10", "0.18", B),
     # another SKU's rows do not count
     Case("another SKU's agreement", [BASE, row(A, "C-1001", "0.01", sku="TUE-M8")], "C-1001", "1", "0.18", B),
 ]
@@ -140,5 +170,13 @@ def test_the_resolution_says_which_rule_gave_the_price() -> None:
     assert found.describe() == "0.15 EUR, agreed price of C-1001, from 100 units, valid 2026-01-01 to open"
     base = resolve(Case("list", [row(B, "", "4.2")], None, "1", "4.2", B))
     assert base is not None and base.describe() == "4.20 EUR, base price list"  # cents, as lists print
+    group = resolve(
+        Case("group", [brk(GL, "FERRETERIAS", "0.15", 1000)], "C-1", "1000", "0.15", GL, group="FERRETERIAS")
+    )
+    assert (
+        group is not None and group.describe() == "0.15 EUR, price list of group FERRETERIAS, from 1000 units"
+    )
+    own = resolve(Case("own", [row(CL, "C-1", "0.165")], "C-1", "1", "0.165", CL))
+    assert own is not None and own.describe() == "0.165 EUR, price list of C-1"
     rivet = resolve(Case("rivet", [row(B, "", "0.010300", sku="REM")], None, "1", "0.0103", B), sku="REM")
     assert rivet is not None and rivet.describe() == "0.0103 EUR, base price list"
