@@ -9,10 +9,10 @@ from collections.abc import Sequence
 
 from core.kernel.errors import ComandaError
 from oms.bootstrap import bootstrap
-from oms.cli import admin, billing, capture, catalog, demo, fulfilment, history, run, sales
+from oms.cli import admin, billing, capture, catalog, catalogues, demo, fulfilment, history, run, sales
 from oms.cli.common import EXIT_BAD_INPUT, Command, UsageError
 
-AREAS = (run, admin, catalog, capture, fulfilment, billing, sales, history, demo)
+AREAS = (run, admin, catalog, catalogues, capture, fulfilment, billing, sales, history, demo)
 # the commands that keep running say what they serve; the others print only their results
 LONG_RUNNING = ("run", "serve", "worker", "watch")
 

@@ -241,6 +241,7 @@ class OutboundKind(enum.StrEnum):
     INVOIC = "invoic"  # an EDIFACT invoice or credit note
     BILLING = "billing"  # an invoice, credit note or return notice on e-mail or fax
     QUOTE = "quote"  # a quote offered to a prospect or customer by e-mail
+    PRICAT = "pricat"  # a price catalogue to an EDIFACT partner
 
 
 class OutboundState(enum.StrEnum):
