@@ -37,9 +37,8 @@ def cmd_catalogue(app: App, args: argparse.Namespace) -> int:
                 categories=args.categories or "",
             ),
         )
-        print(
-            f"catalogue {made.id} published; its link (shown once): /catalogue/{args.group or 'all'}?token={token}"
-        )
+        link = f"/catalogue/{args.group or 'all'}?token={token}"
+        print(f"catalogue {made.id} published; its link (shown once): {link}")
     elif action == "list":
         app.upgrade_database()
         with app.uow() as uow:
@@ -56,9 +55,8 @@ def cmd_catalogue(app: App, args: argparse.Namespace) -> int:
             listed = catalogues.shown(uow, found, max(app.clock().date(), found.valid_from))
             if action == "show":
                 for e in listed:
-                    print(
-                        f"{e.category or '-'}\t{e.sku}\t{e.name}\t{e.price} {found.currency}\t{'; '.join(e.promotions)}"
-                    )
+                    offers = "; ".join(e.promotions)
+                    print(f"{e.category or '-'}\t{e.sku}\t{e.name}\t{e.price} {found.currency}\t{offers}")
                 return 0
             pictures = {e.sku: img[1] for e in listed if e.has_image and (img := uow.catalogues.image(e.sku))}
             Path(args.out).write_bytes(render_catalogue(found, listed, pictures, args.language))
