@@ -14,6 +14,7 @@ from web.deps import Backend
 from web.headers import SecurityHeadersMiddleware
 from web.pages import billing as billing_pages
 from web.pages import calibration, dashboard, fulfilment, images, login, review, signins
+from web.pages import catalogue as catalogue_pages
 from web.pages import sales as sales_pages
 from web.routes import (
     billing,
@@ -59,6 +60,7 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     api.include_router(billing_pages.router)
     api.include_router(sales.router, responses=CONFLICT)
     api.include_router(sales_pages.router)
+    api.include_router(catalogue_pages.router)
     for endpoint in oms.channels.endpoints():  # what registered channels receive on (AS2's /as2)
         api.include_router(endpoint_router(endpoint))
     api.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

@@ -28,6 +28,8 @@ class SalesDesk(Protocol):
 
     def accept(self, quote_id: int, by: str) -> tuple[Quote, int]: ...
 
+    def send_pricat(self, catalogue_id: int) -> list[str]: ...
+
 
 class Backend(Protocol):
     """What the web layer needs of the wired system (the composition root provides it)."""
