@@ -10,8 +10,9 @@ from datetime import datetime
 
 from core.capture.domain.documents import Channel, InboundDocument
 from core.catalog.domain.quotes import ACCEPTANCE_MEDIA_TYPE, Quote
-from core.catalog.services import sales
+from core.catalog.services import catalogues, sales
 from core.unit_of_work import UnitOfWork
+from outbound.edifact.pricat import pricat_for
 from outbound.email.quote import quote_message
 
 
@@ -47,3 +48,10 @@ class Sales:
         sales.stored_as(self.uow(), quote_id, document_id)
         quote.document_id = document_id
         return quote, document_id
+
+    def send_pricat(self, catalogue_id: int) -> list[str]:
+        """The catalogue as PRICAT to every EDI partner ordering for a customer of its group."""
+        uow = self.uow()
+        sent = catalogues.send_pricat(uow, catalogue_id, pricat_for, self.clock())
+        self.publish(uow.collect_events())
+        return sent

@@ -17,6 +17,7 @@ from web.headers import SecurityHeadersMiddleware
 from web.metrics import LatencyMiddleware
 from web.pages import billing as billing_pages
 from web.pages import calibration, dashboard, forecasts, fulfilment, images, login, reports, review, signins
+from web.pages import catalogue as catalogue_pages
 from web.pages import purchasing as purchasing_pages
 from web.pages import sales as sales_pages
 from web.pages import terms as terms_pages
@@ -73,6 +74,7 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     api.include_router(reports.router)
     api.include_router(terms.router)
     api.include_router(terms_pages.router)
+    api.include_router(catalogue_pages.router)
     for endpoint in oms.channels.endpoints():  # what registered channels receive on (AS2's /as2)
         api.include_router(endpoint_router(endpoint))
     api.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

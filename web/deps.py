@@ -29,6 +29,8 @@ class SalesDesk(Protocol):
 
     def accept(self, quote_id: int, by: str) -> tuple[Quote, int]: ...
 
+    def send_pricat(self, catalogue_id: int) -> list[str]: ...
+
 
 class ReportingBackend(Protocol):
     """The reports as the composition root wired them."""

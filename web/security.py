@@ -32,7 +32,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 SESSION_COOKIE = "oms_session"
 LOGIN_COOKIE = "oms_login"  # double-submit token of the login form, before there is a session
 PUBLIC_PATHS = frozenset({"/health", "/ready", "/metrics", "/login"})  # /metrics checks its callers itself
-PUBLIC_PREFIXES = ("/static/",)
+PUBLIC_PREFIXES = ("/static/", "/catalogue/")  # a catalogue link proves itself by its token
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 MAX_FORM_BYTES = 1024 * 1024
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table
 
-from core.catalog.adapters import sales_orm
+from core.catalog.adapters import catalogue_orm, sales_orm
 from core.catalog.domain.membership import CustomerGroup, ProductCategory
 from core.catalog.domain.packs import Pack
 from core.catalog.domain.pricing import PriceRow
@@ -126,7 +126,8 @@ def start_mappers() -> None:
     mapper_registry.map_imperatively(CustomerIdentifier, customer_identifiers)
     mapper_registry.map_imperatively(PriceRow, prices)
     mapper_registry.map_imperatively(Pack, product_units)
-    sales_orm.start_mappers()
     mapper_registry.map_imperatively(CustomerGroup, customer_groups)
     mapper_registry.map_imperatively(ProductCategory, product_categories)
     mapper_registry.map_imperatively(Promotion, promotions)
+    sales_orm.start_mappers()
+    catalogue_orm.start_mappers()

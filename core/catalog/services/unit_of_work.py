@@ -9,6 +9,7 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from core.catalog.adapters.catalogues import CatalogueRepository
 from core.catalog.adapters.repository import MasterDataRepository
 from core.catalog.adapters.sales import SalesRepository
 from core.kernel.domain.model import Product
@@ -26,6 +27,7 @@ class ProductExtras(Protocol):
 class CatalogUnitOfWork(UnitOfWork):
     master: MasterDataRepository
     sales: SalesRepository
+    catalogues: CatalogueRepository
     # None: the optional columns are ignored; the composed unit of work sets billing's
     product_extras: ProductExtras | None = None
 
@@ -33,3 +35,4 @@ class CatalogUnitOfWork(UnitOfWork):
         super().open(session)
         self.master = MasterDataRepository(session)
         self.sales = SalesRepository(session)
+        self.catalogues = CatalogueRepository(session)

@@ -44,6 +44,17 @@ class PartnerRepository:
             return existing
         return partner
 
+    def configured(self) -> Sequence[Partner]:
+        """The partners with an agreement (an address answers go to), locked: their control-reference
+        sequences are about to move."""
+        stmt = (
+            select(Partner)
+            .where(orm.partners.c.address != "")
+            .order_by(orm.partners.c.partner_id)
+            .with_for_update()
+        )
+        return self.session.scalars(stmt).all()
+
     def configure(self, agreement: Partner) -> bool:
         """Store a partner's agreement as imported, keeping its control-reference sequence; True when new."""
         stored = self.get(agreement.partner_id, lock=True)

@@ -244,6 +244,7 @@ class OutboundKind(enum.StrEnum):
     ORDERS = "orders"  # our purchase order to an EDIFACT supplier
     PURCHASE = "purchase"  # our purchase order to a supplier by e-mail or fax
     REPORT = "report"  # a scheduled report by e-mail (core.forecasting's schedules)
+    PRICAT = "pricat"  # a price catalogue to an EDIFACT partner
 
 
 class OutboundState(enum.StrEnum):
