@@ -34,6 +34,8 @@ _DATES = (
         _F,
     ),
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<year>\d{{4}}))?\b", _F),
+    # "14-dic-2026", "15-Dec-26", "3.Dez.2026": day, month name and year joined by dashes or dots
+    re.compile(rf"\b(?P<day>\d{{1,2}})[-.]{_MONTH}[-.](?P<year>\d{{4}}|\d{{2}})\b", _F),
 )
 _DELIVERY = re.compile(
     r"(?:fecha\s+de\s+entrega|entrega(?:r)?|servir|recibir(?:lo)?|para\s+el(?:\s+d[íi]a)?|antes\s+del?"

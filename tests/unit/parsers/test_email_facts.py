@@ -36,3 +36,13 @@ def test_a_subject_naming_an_invoice() -> None:
     assert facts.kind("Factura 2027-118 de su pedido 4410") == "invoice"
     assert facts.kind("Pedido 4410") == "order"
     assert facts.kind("Re: entrega de mañana") == "order"
+
+
+def test_delivery_dates_with_the_month_name_between_dashes_are_read() -> None:
+    """ "Fecha de entrega: 14-dic-2026", "arrive by 15-Dec-26": day, month name and year joined by dashes."""
+    from parsers.email.fields import delivery_date
+
+    today = date(2026, 11, 26)
+    assert delivery_date(today, "Fecha de entrega: 14-dic-2026") == date(2026, 12, 14)
+    assert delivery_date(today, "Please ship in time to arrive by 15-Dec-26.") == date(2026, 12, 15)
+    assert delivery_date(today, "Entregar antes del 3.dic.2026, gracias") == date(2026, 12, 3)
