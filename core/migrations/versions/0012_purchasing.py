@@ -13,7 +13,7 @@ from core.kernel.adapters.types import ExactDecimal, UTCDateTime
 
 
 revision = '0012'
-down_revision = '0011'
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

@@ -3,7 +3,7 @@
 it), and indexes the order search filters on (a line's SKU, an order's arrival time and total).
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-03 17:00:00
 """
 
@@ -16,7 +16,7 @@ from core.reporting.domain.facts import MEASURES
 
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

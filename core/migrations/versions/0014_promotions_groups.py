@@ -3,7 +3,7 @@ order quoted, the discount a promotion takes off an order line and an invoice li
 discounts account (706) promotions are booked on.
 
 Revision ID: 0014
-Revises: 0011
+Revises: 0013
 Create Date: 2026-12-03 17:00:00
 """
 
@@ -14,7 +14,7 @@ from core.kernel.adapters.types import ExactDecimal
 
 
 revision = "0014"
-down_revision = "0011"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

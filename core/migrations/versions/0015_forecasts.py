@@ -1,7 +1,7 @@
 """Report schedules: which report goes by e-mail to which users, as PDF or XLSX, daily or weekly.
 
 Revision ID: 0015
-Revises: 0011
+Revises: 0014
 Create Date: 2026-12-03 17:20:00
 """
 
@@ -12,7 +12,7 @@ from core.kernel.adapters.types import UTCDateTime
 
 
 revision = "0015"
-down_revision = "0011"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

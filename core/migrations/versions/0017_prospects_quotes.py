@@ -2,7 +2,7 @@
 customers) and their lines.
 
 Revision ID: 0017
-Revises: 0011
+Revises: 0015
 Create Date: 2026-12-03 17:30:00
 """
 
@@ -13,7 +13,7 @@ from core.kernel.adapters.types import ExactDecimal, UTCDateTime
 
 
 revision = "0017"
-down_revision = "0011"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """Catalogues per customer group and season, products' attributes and pictures.
 
 Revision ID: 0018
-Revises: 0011
+Revises: 0017
 Create Date: 2026-12-03 17:45:00
 """
 
@@ -12,7 +12,7 @@ from core.kernel.adapters.types import UTCDateTime
 
 
 revision = "0018"
-down_revision = "0011"
+down_revision = "0017"
 branch_labels = None
 depends_on = None
 
