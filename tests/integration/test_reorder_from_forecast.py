@@ -130,6 +130,8 @@ def test_the_forecast_sets_the_rhythmic_sku_and_leaves_the_noise(
     # never demanded at MAD: nothing to forecast from
     assert rule(app, "TUE-M8") == (Decimal(2000), Decimal(6000))
     assert "TUE-M8 MAD (S-TORN, 5 days): 2000/6000 → unchanged  never demanded here" in out
+    # the preferred supplier's lead time counts (S-HERR, 10 days), not the quicker S-TORN's 7
+    assert "TAC-6 MAD (S-HERR, 10 days): 30/100 → unchanged" in out
 
 
 def test_plan_orders_up_to_the_new_level(app: App) -> None:
