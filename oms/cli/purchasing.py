@@ -7,9 +7,11 @@ import argparse
 from decimal import Decimal, InvalidOperation
 from functools import partial
 
+from core.forecasting.adapters.history import HistoryReader
 from core.purchasing.domain.orders import PoState, PurchaseOrder
 from core.purchasing.domain.receiving import Counted
 from core.purchasing.services.purchasing import Purchasing as PurchasingService
+from oms import replenishment
 from oms.bootstrap import App
 from oms.cli.common import ACTOR, Command, SubParsers, UsageError, decimal_arg, step
 
@@ -42,6 +44,26 @@ def cmd_plan(app: App, args: argparse.Namespace) -> int:
             print("nothing to order")
     for need in plan.unsourced:
         print(f"no supplier sells {need.sku} ({need.warehouse} short by {need.wanted})")
+    return 0
+
+
+def cmd_from_forecast(app: App, args: argparse.Namespace) -> int:
+    if not 0.5 <= args.service_level < 1:
+        raise UsageError("--service-level is a share between 0.5 and 1, such as 0.95")
+    if args.review_days < 0:
+        raise UsageError("--review-days cannot be negative")
+    app.upgrade_database()
+    found = replenishment.revise(
+        app.uow, HistoryReader(app.engine), app.clock(), service_level=args.service_level,
+        review_days=args.review_days, sku=args.sku, warehouse=args.warehouse, dry_run=args.dry_run,
+    )  # fmt: skip
+    for rev in found:
+        print(replenishment.describe(rev))
+    changed = sum(rev.changed for rev in found)
+    if not found:
+        print("no product with a supplier to set a rule for")
+    else:
+        print(f"{changed} rule(s) {'would change' if args.dry_run else 'changed'} of {len(found)}")
     return 0
 
 
@@ -158,6 +180,13 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     plan = acts.add_parser("plan", help="propose draft purchase orders from stock, demand and reorder rules")
     plan.add_argument("--dry-run", action="store_true", help="show the proposals without writing them")
     plan.set_defaults(run=cmd_plan)
+    fc = acts.add_parser("reorder-from-forecast", help="set reorder rules from the demand forecast")
+    fc.add_argument("--service-level", type=float, default=0.95, help="share of lead times without stock-out")
+    fc.add_argument("--review-days", type=int, default=7, help="days between reviews (for order-up-to)")
+    fc.add_argument("--sku", help="only this SKU")
+    fc.add_argument("--warehouse", help="only this warehouse")
+    fc.add_argument("--dry-run", action="store_true", help="show old and new rules without storing them")
+    fc.set_defaults(run=cmd_from_forecast)
     for name, text in (("approve", "approve drafts"), ("drop", "drop drafts"), ("close", "close orders")):
         p = acts.add_parser(name, help=text)
         p.add_argument("orders", nargs="+", metavar="PO")

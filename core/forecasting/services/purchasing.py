@@ -28,6 +28,7 @@ class LeadTimeDemand:
     spread: float
     service_level: float
     source: str  # "forecast" (back-tested and offered) or "recent history"
+    verdict: str = ""  # the back-test's verdict on the forecast, offered or why not
 
     @property
     def reorder_point(self) -> float:
@@ -67,4 +68,4 @@ def lead_time_demand(
         mean = statistics.fmean(recent) * lead_days
         spread = (statistics.pstdev(recent) if len(recent) > 1 else 0.0) * math.sqrt(lead_days)
         source = "recent history"
-    return LeadTimeDemand(sku, warehouse, lead_days, mean, spread, service_level, source)
+    return LeadTimeDemand(sku, warehouse, lead_days, mean, spread, service_level, source, found.verdict)
