@@ -9,7 +9,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Query
+from fastapi import Depends, Query
+from fastapi.exceptions import RequestValidationError
 
 from core.kernel.domain.model import OrderState
 from core.reporting.domain.search import SORTS, OrderQuery
@@ -17,15 +18,20 @@ from core.reporting.domain.search import SORTS, OrderQuery
 Text = Annotated[str | None, Query(max_length=200)]
 
 
+def _refuse(name: str, message: str) -> RequestValidationError:
+    """A 422 shaped as FastAPI's own (the schema's `HTTPValidationError`), naming the query parameter."""
+    return RequestValidationError([{"loc": ("query", name), "msg": message, "type": "value_error"}])
+
+
 def _day(name: str, value: str | None) -> date | None:
     if not value:
         return None
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise HTTPException(422, f"{name}: a date is written YYYY-MM-DD")
+        raise _refuse(name, "a date is written YYYY-MM-DD")
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise HTTPException(422, f"{name}: {exc}") from exc
+        raise _refuse(name, str(exc)) from exc
 
 
 def _amount(name: str, value: str | None) -> Decimal | None:
@@ -34,9 +40,9 @@ def _amount(name: str, value: str | None) -> Decimal | None:
     try:
         amount = Decimal(value)
     except InvalidOperation as exc:
-        raise HTTPException(422, f"{name}: not an amount") from exc
+        raise _refuse(name, "not an amount") from exc
     if not amount.is_finite():
-        raise HTTPException(422, f"{name}: not an amount")
+        raise _refuse(name, "not an amount")
     return amount
 
 
@@ -60,9 +66,9 @@ def order_filters(
     """number: order id or PO number; customer (or customer_id): the customer id; sku: a line's SKU;
     q: words from what was captured (all must match, accents ignored); dates: arrival day (UTC)."""
     if state and state not in set(OrderState):
-        raise HTTPException(422, f"state must be one of {', '.join(OrderState)}")
+        raise _refuse("state", f"one of {', '.join(OrderState)}")
     if sort not in SORTS:
-        raise HTTPException(422, f"sort must be one of {', '.join(SORTS)}")
+        raise _refuse("sort", f"one of {', '.join(SORTS)}")
     return OrderQuery(
         number=number or None,
         customer=customer or customer_id or None,

@@ -37,6 +37,9 @@ CHECKS = {
     GenerationMode.POSITIVE: DOCUMENTED,
     GenerationMode.NEGATIVE: [*DOCUMENTED, negative_data_rejection],
 }
+# /ready answers 503 by design when something it checks is down (here no SMTP receiver listens, as in a
+# web process without `oms watch`): that 503 is its documented answer, not a server error
+DOWN_BY_DESIGN = {"GET /ready"}
 BOUNDED = settings(
     max_examples=EXAMPLES,
     derandomize=True,  # the same requests on every run, so a red CI can be replayed
@@ -57,7 +60,10 @@ def _exercise(operation: object, mode: GenerationMode, headers: dict[str, str]) 
         nonlocal calls
         calls += 1
         response = case.call(headers=headers)
-        case.validate_response(response, checks=CHECKS[mode])
+        checks = CHECKS[mode]
+        if operation.label in DOWN_BY_DESIGN:  # type: ignore[attr-defined]
+            checks = [c for c in checks if c is not not_a_server_error]
+        case.validate_response(response, checks=checks)
 
     try:
         run()

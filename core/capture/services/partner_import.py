@@ -6,13 +6,12 @@ with the row number, when one row is wrong, so a partner is never half configure
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import Partner
 from core.kernel.errors import MasterDataError
+from core.kernel.services.setup_csv import open_csv
 
 COLUMNS = ("sender_id", "qualifier", "syntax_ids", "buyers", "channel", "address")
 OPTIONAL = ("our_id", "our_qualifier")
@@ -67,13 +66,12 @@ def _partner(uow: CaptureUnitOfWork, number: int, row: dict[str, str]) -> Partne
 
 
 def _rows(text: str) -> list[tuple[int, dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip() for h in reader.fieldnames or ()]
+    header, found = open_csv(text)
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise MasterDataError(f"partners file lacks column(s): {', '.join(missing)}", row=1)
     rows = []
-    for number, raw in enumerate(reader, start=2):
+    for number, raw in found:
         if None in raw:
             raise MasterDataError(f"more cells than the header has columns: {raw[None]}", row=number)
         cells = {k.strip(): (v or "").strip() for k, v in raw.items() if k}

@@ -4,8 +4,6 @@ PRICAT that goes to every EDI partner ordering for a customer of the group."""
 
 from __future__ import annotations
 
-import csv
-import io
 import secrets
 from collections.abc import Callable
 from datetime import date, datetime
@@ -15,6 +13,7 @@ from core.catalog.services.unit_of_work import CatalogUnitOfWork
 from core.kernel.domain.events import MessageQueued
 from core.kernel.domain.model import OutboundMessage, Partner
 from core.kernel.errors import MasterDataError, NotFound, SalesError
+from core.kernel.services.setup_csv import open_csv
 
 MAX_IMAGE_BYTES = 1024 * 1024
 IMAGE_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
@@ -82,12 +81,12 @@ def opened(uow: CatalogUnitOfWork, group: str, token: str, on: date) -> tuple[Ca
 
 def import_attributes(uow: CatalogUnitOfWork, text: str) -> tuple[int, int]:
     """`sku,attribute,value` rows (colour, size, material…); nothing is loaded from a file with errors."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    if reader.fieldnames is None or tuple(f.strip() for f in reader.fieldnames) != ATTRIBUTE_COLUMNS:
+    header, rows = open_csv(text)
+    if tuple(header) != ATTRIBUTE_COLUMNS:
         raise MasterDataError(f"the header must be {','.join(ATTRIBUTE_COLUMNS)}")
     created = updated = 0
     with uow:
-        for number, row in enumerate(reader, start=2):
+        for number, row in rows:
             sku, name, value = ((row.get(c) or "").strip() for c in ATTRIBUTE_COLUMNS)
             if not (sku and name and value):
                 raise MasterDataError(f"row {number}: sku, attribute and value are all needed")

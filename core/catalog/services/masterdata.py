@@ -3,8 +3,6 @@ and packs) and the commercial terms beyond it (groups, group and customer lists,
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,6 +24,7 @@ from core.catalog.services.terms_import import (
 from core.catalog.services.unit_of_work import CatalogUnitOfWork
 from core.kernel.domain.model import Customer, CustomerItem, Product
 from core.kernel.errors import MasterDataError
+from core.kernel.services.setup_csv import open_csv
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "products": ("sku", "name", "description_en", "gtin", "unit", "price", "currency"),
@@ -86,12 +85,11 @@ class ImportReport:
 
 
 def _rows(kind: str, text: str) -> Iterator[tuple[int, dict[str, str | None]]]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = tuple(h.strip() for h in reader.fieldnames or ())
+    header, rows = open_csv(text)
     missing = [c for c in COLUMNS[kind] if c not in header]
     if missing:
         raise MasterDataError(f"{kind} file lacks column(s): {', '.join(missing)}", row=1)
-    for number, raw in enumerate(reader, start=2):
+    for number, raw in rows:
         if None in raw:
             raise MasterDataError(
                 f"more cells than the header has columns (a decimal comma? prices use '.'): {raw[None]}",
