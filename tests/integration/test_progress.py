@@ -118,3 +118,23 @@ def test_demo_history_counts_its_days_and_a_rebuild_its_orders(tmp_path: Path) -
     lines = quiet.stdout.splitlines()
     assert all(re.fullmatch(r"\d{4}-\d{2}: \d+ orders so far", line) for line in lines[:-1]), lines
     assert lines[-1].startswith("history ") and f": {orders} orders" in lines[-1]  # the same seed
+
+
+def test_the_bench_runner_counts_benchmarks_and_leaves_their_figures_alone(tmp_path: Path) -> None:
+    # the runner of `make bench` on three stand-in benchmarks that print a figure each (the real ones
+    # take minutes)
+    script = (
+        "import bench.__main__ as runner\n"
+        "runner.BENCHES = tuple((lambda n=n: print(f'bench {n}: {n}.5 docs/s')) for n in range(3))\n"
+        "runner.main()\n"
+    )
+    run = [sys.executable, "-c", script]
+    shown = on_a_terminal(run, env_for(tmp_path))
+    assert "3/3" in shown
+    for n in range(3):
+        assert f"bench {n}: {n}.5 docs/s" in shown
+    quiet = piped(run, env_for(tmp_path))
+    assert (quiet.stdout, quiet.stderr) == (
+        "bench 0: 0.5 docs/s\nbench 1: 1.5 docs/s\nbench 2: 2.5 docs/s\n",
+        "",
+    )
