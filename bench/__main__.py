@@ -1,8 +1,10 @@
-"""Run every benchmark and print its figures."""
+"""Run every benchmark and print its figures; on a terminal, one progress bar over the benchmarks run
+(their figures print above it, unchanged; in a pipe or a file there is no bar at all)."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from bench import (
     capture_accuracy,
@@ -17,20 +19,29 @@ from bench import (
     reports,
     review_view,
 )
+from oms.cli.common import progress
+
+BENCHES: tuple[Callable[[], object], ...] = (
+    edifact_e2e.main,
+    lifecycle.main,
+    purchasing.main,
+    email_channel.main,
+    capture_accuracy.main,
+    pdf_speed.main,
+    fax_ocr.main,
+    real_orders.main,
+    review_view.main,
+    lambda: reports.main([]),
+    history.main,
+)
 
 
 def main() -> int:
-    edifact_e2e.main()
-    lifecycle.main()
-    purchasing.main()
-    email_channel.main()
-    capture_accuracy.main()
-    pdf_speed.main()
-    fax_ocr.main()
-    real_orders.main()
-    review_view.main()
-    reports.main([])
-    history.main()
+    with progress("bench") as advance:
+        advance(0, len(BENCHES))
+        for done, bench in enumerate(BENCHES, start=1):
+            bench()
+            advance(done, len(BENCHES))
     return 0
 
 

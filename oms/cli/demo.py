@@ -101,7 +101,10 @@ def cmd_history(app: App, args: argparse.Namespace) -> int:
     last = app.clock().date() - timedelta(days=1)
     first = last - timedelta(days=round(30.44 * args.months) - 1)
     started = time.perf_counter()
-    tally = play_history(app.settings, _Doors, first, last, seed=args.seed, scale=args.scale)
+    with progress("history: days") as advance:
+        tally = play_history(
+            app.settings, _Doors, first, last, seed=args.seed, scale=args.scale, progress=advance
+        )
     took = time.perf_counter() - started
     print(
         f"history {first} .. {last}: {tally.orders} orders ({tally.reviewed} settled in review),"

@@ -38,8 +38,10 @@ def play_history(
     seed: int = 2026,
     scale: float = 1.0,
     say: Say = print,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Tally:
-    """`first`..`last` played on an app of these settings whose clock walks through those days."""
+    """`first`..`last` played on an app of these settings whose clock walks through those days;
+    `progress(done, total)` hears after each day."""
     if not settings.embedded:
         raise UsageError(
             "history runs on the in-process queue (OMS_BROKER_URL=memory://): its jobs use its clock"
@@ -51,7 +53,7 @@ def play_history(
         with running_worker(app.broker, settings.worker_threads) as wait:
             batched = _Batched(app, wait)
             stage = Stage(batched, doors(batched))
-            return run_history(stage, clock, first, last, seed=seed, scale=scale, say=say)
+            return run_history(stage, clock, first, last, seed=seed, scale=scale, say=say, progress=progress)
     except ComandaError as exc:
         raise UsageError(str(exc)) from exc
     finally:

@@ -13,7 +13,7 @@ from core.purchasing.domain.receiving import Counted
 from core.purchasing.services.purchasing import Purchasing as PurchasingService
 from oms import replenishment
 from oms.bootstrap import App
-from oms.cli.common import ACTOR, Command, SubParsers, UsageError, decimal_arg, step
+from oms.cli.common import ACTOR, Command, SubParsers, UsageError, decimal_arg, progress, step
 
 
 def _ident(text: str) -> int | str:
@@ -29,13 +29,15 @@ def cmd_plan(app: App, args: argparse.Namespace) -> int:
     svc = app.purchasing.service
     if args.dry_run:
         app.upgrade_database()
-        plan = svc.preview()
+        with progress("plan: products x warehouses") as advance:
+            plan = svc.preview(advance)
         for proposal in plan.proposals:
             print(f"{proposal.supplier_id} {proposal.warehouse}: {len(proposal.lines)} line(s)")
             for line in proposal.lines:
                 print(f"  {line.sku} {line.quantity} (position {line.need.position})")
     else:
-        made, plan = step(app, lambda: svc.plan(ACTOR))
+        with progress("plan: products x warehouses") as advance:
+            made, plan = step(app, lambda: svc.plan(ACTOR, advance))
         for po in made:
             print("proposed " + _show(po))
             for po_line in po.lines:

@@ -11,7 +11,7 @@ from core.reporting.adapters.export import FORMATS, render
 from core.reporting.domain.reports import Period
 from core.reporting.services.reports import REPORTS
 from oms.bootstrap import App
-from oms.cli.common import Command, SubParsers, UsageError, day_arg
+from oms.cli.common import Command, SubParsers, UsageError, day_arg, progress
 
 PERIODS = ("day", "week", "month")
 
@@ -19,7 +19,8 @@ PERIODS = ("day", "week", "month")
 def cmd_reports(app: App, args: argparse.Namespace) -> int:
     app.upgrade_database()
     if args.name == "rebuild":
-        count = app.reporting.upkeep.rebuild()
+        with progress("rebuild: orders") as advance:
+            count = app.reporting.upkeep.rebuild(progress=advance)
         print(f"summary rebuilt from {count} orders")
         return 0
     end = args.to or app.clock().date()

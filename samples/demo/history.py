@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import random
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -78,13 +79,16 @@ def run_history(
     seed: int = 2026,
     scale: float = 1.0,
     say: Say = print,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Tally:
-    """Play `first`..`last` through the app (whose clock is `clock`); returns what was made."""
+    """Play `first`..`last` through the app (whose clock is `clock`); returns what was made.
+    `progress(done, total)` hears after each day played."""
     app = stage.app
     ensure_setup(app, lambda _: None)
     _customers(app)
     rng, tally, owed = random.Random(seed), Tally(), _Open()
-    for day in days(first, last):
+    played = days(first, last)
+    for done, day in enumerate(played, start=1):
         clock.now = datetime.combine(day, time(6, 0), tzinfo=UTC)
         _restock(app)
         accepted = [_arrive(stage, clock, p, tally) for p in plan_day(rng, day, UTC, scale)]
@@ -96,6 +100,8 @@ def run_history(
         app.run_jobs()  # the day's answers, notices and invoices, dated the day
         if day.day == 1 or day == last:
             say(f"{day:%Y-%m}: {tally.orders} orders so far")
+        if progress is not None:
+            progress(done, len(played))
     return tally
 
 

@@ -10,7 +10,7 @@ just enough to serve them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -19,6 +19,7 @@ from core.purchasing.domain.suppliers import Offer, Rule, choose_supplier, order
 
 ZERO = Decimal(0)
 Place = tuple[str, str]  # (sku, warehouse)
+Progress = Callable[[int, int], None]  # (places looked at, places to look at)
 
 
 @dataclass(frozen=True)
@@ -69,20 +70,26 @@ class Position:
         return self.available.get(place, ZERO) + self.on_order.get(place, ZERO) - self.demand.get(place, ZERO)
 
 
-def needs(rules: Iterable[Rule], position: Position) -> list[Need]:
-    """Every (sku, warehouse) at or below its reorder point, or below zero without a rule."""
+def needs(rules: Iterable[Rule], position: Position, progress: Progress | None = None) -> list[Need]:
+    """Every (sku, warehouse) at or below its reorder point, or below zero without a rule.
+    `progress(done, total)` hears after each (sku, warehouse) looked at."""
+    rules = list(rules)
+    ruled = {(rule.sku, rule.warehouse) for rule in rules}
+    unruled = sorted(set(position.demand) - ruled)
+    places = len(rules) + len(unruled)
     found: list[Need] = []
-    ruled: set[Place] = set()
-    for rule in rules:
-        place = (rule.sku, rule.warehouse)
-        ruled.add(place)
-        at = position.of(place)
+    for done, rule in enumerate(rules, start=1):
+        at = position.of((rule.sku, rule.warehouse))
         if at <= rule.reorder_point and rule.order_up_to - at > 0:
             found.append(Need(rule.sku, rule.warehouse, at, rule.order_up_to - at))
-    for place in sorted(set(position.demand) - ruled):
+        if progress is not None:
+            progress(done, places)
+    for done, place in enumerate(unruled, start=len(rules) + 1):
         at = position.of(place)
         if at < 0:
             found.append(Need(place[0], place[1], at, -at))
+        if progress is not None:
+            progress(done, places)
     return found
 
 
@@ -92,14 +99,16 @@ def plan(
     offers: Iterable[Offer],
     preferred: Mapping[Place, str],
     today: date,
+    progress: Progress | None = None,
 ) -> Plan:
-    """Proposals grouped by supplier and warehouse, each line in whole packs and at least the minimum."""
+    """Proposals grouped by supplier and warehouse, each line in whole packs and at least the minimum.
+    `progress` hears how many (sku, warehouse) places have been looked at (see `needs`)."""
     by_sku: dict[str, list[Offer]] = defaultdict(list)
     for each in offers:
         by_sku[each.sku].append(each)
     grouped: dict[tuple[str, str], Proposal] = {}
     unsourced: list[Need] = []
-    for need in needs(rules, position):
+    for need in needs(rules, position, progress):
         offer = choose_supplier(need.sku, need.warehouse, by_sku.get(need.sku, ()), preferred)
         if offer is None:
             unsourced.append(need)

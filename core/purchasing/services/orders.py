@@ -27,16 +27,18 @@ def position(uow: PurchasingUnitOfWork) -> planning.Position:
     return planning.Position(uow.supply.available(), demand, uow.purchasing.on_order(ON_ORDER))
 
 
-def compute(uow: PurchasingUnitOfWork, now: datetime) -> planning.Plan:
+def compute(
+    uow: PurchasingUnitOfWork, now: datetime, progress: planning.Progress | None = None
+) -> planning.Plan:
     rules, offers = uow.purchasing.rule_rows(), uow.purchasing.offer_rows()
-    return planning.plan(rules, position(uow), offers, uow.purchasing.preferences(), now.date())
+    return planning.plan(rules, position(uow), offers, uow.purchasing.preferences(), now.date(), progress)
 
 
 def propose(
-    uow: PurchasingUnitOfWork, actor: str, now: datetime
+    uow: PurchasingUnitOfWork, actor: str, now: datetime, progress: planning.Progress | None = None
 ) -> tuple[list[PurchaseOrder], planning.Plan]:
-    """Write the plan's proposals as draft purchase orders."""
-    plan = compute(uow, now)
+    """Write the plan's proposals as draft purchase orders (`progress`: see `planning.needs`)."""
+    plan = compute(uow, now, progress)
     made: list[PurchaseOrder] = []
     facts = uow.supply.product_facts(line.sku for p in plan.proposals for line in p.lines)
     first = uow.purchasing.next_number()  # read before any is added, so that none is counted twice

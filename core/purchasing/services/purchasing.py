@@ -15,7 +15,7 @@ from core.kernel.services.runner import run_step
 from core.purchasing.domain.answers import SupplierAnswer, SupplierDocument
 from core.purchasing.domain.matching import Tolerance
 from core.purchasing.domain.orders import PoState, PurchaseOrder
-from core.purchasing.domain.planning import Plan
+from core.purchasing.domain.planning import Plan, Progress
 from core.purchasing.domain.receiving import Counted, Receipt
 from core.purchasing.services import answers, orders, receiving, sending
 from core.purchasing.services.masterdata import ImportReport, import_csv
@@ -42,12 +42,14 @@ class Purchasing:
         return import_csv(self.uow_factory(), kind, text)
 
     # -- planning and the buyer's steps ---------------------------------------------------------
-    def preview(self) -> Plan:
+    def preview(self, progress: Progress | None = None) -> Plan:
+        """The plan, written nowhere; `progress(done, total)` hears per (sku, warehouse) looked at."""
         with self.uow_factory() as uow:
-            return orders.compute(uow, self.clock())
+            return orders.compute(uow, self.clock(), progress)
 
-    def plan(self, actor: str) -> tuple[list[PurchaseOrder], Plan]:
-        return self.run(lambda uow, now: orders.propose(uow, actor, now))
+    def plan(self, actor: str, progress: Progress | None = None) -> tuple[list[PurchaseOrder], Plan]:
+        """The plan's proposals as draft purchase orders; `progress` as in `preview`."""
+        return self.run(lambda uow, now: orders.propose(uow, actor, now, progress))
 
     def approve(self, ident: int | str, actor: str) -> PurchaseOrder:
         return self.run(lambda uow, now: orders.approve(uow, ident, actor, now))

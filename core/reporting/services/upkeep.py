@@ -11,6 +11,8 @@ from decimal import Decimal
 from core.reporting.domain.facts import ZERO, Contribution, contribution, delta
 from core.reporting.services.unit_of_work import ReportingUnitOfWork
 
+Progress = Callable[[int, int], None]  # (done, total)
+
 
 class Upkeep:
     def __init__(self, uow_factory: Callable[[], ReportingUnitOfWork], clock: Callable[[], datetime]) -> None:
@@ -47,11 +49,13 @@ class Upkeep:
             ids = [o.id for o in uow.orders.for_document(document_id) if o.id is not None]
         return self.refresh(ids)
 
-    def rebuild(self, batch: int = 2000) -> int:
-        """Empty the summary and compute it again from every order; returns the number of orders."""
+    def rebuild(self, batch: int = 2000, progress: Progress | None = None) -> int:
+        """Empty the summary and compute it again from every order; returns the number of orders.
+        `progress(done, total)` hears after each batch, in orders read of all there are."""
         with self.uow_factory() as uow:
             uow.reporting.clear()
-            now, count = self.clock(), 0
+            now, count, read = self.clock(), 0, 0
+            orders = uow.orders.count() if progress is not None else 0
             total: Contribution = defaultdict(dict)
             for ids in uow.reporting.order_ids(batch):
                 facts = uow.reporting.facts(ids)
@@ -60,6 +64,9 @@ class Upkeep:
                     _merge(total, contrib)
                 uow.reporting.insert_contributions(rows, now)
                 count += len(rows)
+                read += len(ids)
+                if progress is not None:
+                    progress(read, max(orders, read))
             uow.reporting.insert_sums(total)
             uow.commit()
         return count

@@ -73,3 +73,23 @@ def test_stock_at_the_reorder_point_orders_and_above_it_does_not() -> None:
     position = Position(available={("A", "MAD"): D(10), ("B", "MAD"): D(11)}, demand={}, on_order={})
     result = plan(rules, position, [offer("S", "A", "1", "1"), offer("S", "B", "1", "1")], {}, TODAY)
     assert [(line.sku, line.quantity) for line in result.proposals[0].lines] == [("A", D(20))]
+
+
+def test_progress_hears_each_place_looked_at_and_the_plan_is_the_same_with_or_without_it() -> None:
+    rules = [ReorderRule("BOLT", "MAD", D(100), D(500)), ReorderRule("NUT", "MAD", D(100), D(500))]
+    # BOLT and NUT at MAD have rules; WRENCH at MAD has demand and no rule; BOLT's demand is ruled
+    position = Position(
+        available={("BOLT", "MAD"): D(80), ("NUT", "MAD"): D(150)},
+        demand={("BOLT", "MAD"): D(30), ("WRENCH", "MAD"): D(7)},
+        on_order={},
+    )
+    offers = [offer("S-A", "BOLT", pack="50", price="0.10"), offer("S-A", "WRENCH", pack="6", price="6.40")]
+    heard: list[tuple[int, int]] = []
+    with_it = plan(rules, position, offers, {}, TODAY, lambda done, total: heard.append((done, total)))
+    assert heard == [(1, 3), (2, 3), (3, 3)]  # two rules, then WRENCH: three places
+    assert with_it == plan(rules, position, offers, {}, TODAY)
+    # BOLT at 80 - 30 = 50 <= 100 -> 450 in packs of 50; WRENCH at -7 -> 7 -> 12 in packs of 6
+    assert [(line.sku, line.quantity) for line in with_it.proposals[0].lines] == [
+        ("BOLT", 450),
+        ("WRENCH", 12),
+    ]
