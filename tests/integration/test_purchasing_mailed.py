@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
@@ -19,11 +20,12 @@ from core.purchasing.domain.answers import DocumentState as DocState
 from core.purchasing.domain.orders import PurchaseOrder
 from ingest.mail import mail_envelope
 from oms.bootstrap import App
-from tests.conftest import DEMO_DAY, SAMPLES
+from tests.conftest import DEMO_DAY, SAMPLES, make_user
 from tests.integration.helpers import all_orders, answers_of, document, drain, orders_of
 from tests.integration.mail_support import mail_app
 from tests.integration.order_documents import OrderPdf, mailed
 from tests.unit.parsers.email_support import message
+from web.app import create_app
 
 pytestmark = pytest.mark.integration
 HERR = "orders@brondby-tools.example"  # S-HERR takes our orders by e-mail (samples/masterdata/suppliers.csv)
@@ -182,3 +184,25 @@ def test_the_same_supplier_message_twice_is_kept_once(app: App) -> None:
     processed(app, mail_envelope(raw, DEMO_DAY, envelope_sender=HERR))
     processed(app, mail_envelope(b"Received: by relay2.example\r\n" + raw, DEMO_DAY, envelope_sender=HERR))
     assert len(supplier_documents(app)) == 1
+
+
+def test_the_buyer_sees_it_with_its_po_and_raw_document_and_dismisses_it_on_the_web(app: App) -> None:
+    purchase_order(app, "S-HERR")
+    raw = supplier_mail(a_pdf("ORDER CONFIRMATION AB-7731", "Your order: PO-000001"))
+    doc_id = processed(app, mail_envelope(raw, DEMO_DAY, envelope_sender=HERR))
+    boss, clerk = (
+        TestClient(create_app(app), headers={"Authorization": f"Bearer {make_user(app, name, role)}"})
+        for name, role in (("marta", "supervisor"), ("ana", "clerk"))
+    )
+    (listed,) = clerk.get("/api/purchasing/documents?state=waiting").json()
+    assert (listed["supplier_id"], listed["po_number"], listed["channel"]) == ("S-HERR", "PO-000001", "email")
+    assert listed["raw"] == f"/api/documents/{doc_id}/raw"
+    assert clerk.get(listed["raw"]).content == raw  # the buyer reads the document itself
+    page = boss.get("/purchasing").text
+    assert "PO-000001" in page and f'href="/api/documents/{doc_id}/raw"' in page
+    assert f'action="/purchasing/documents/{listed["id"]}/dismiss"' in page
+    assert clerk.post(f"/api/purchasing/documents/{listed['id']}/dismiss").status_code == 403
+    done = boss.post(f"/api/purchasing/documents/{listed['id']}/dismiss")
+    assert (done.json()["state"], done.json()["decided_by"]) == ("dismissed", "marta")
+    # no invoice to accept: the buyer's step is refused, the document stays dismissed
+    assert boss.post(f"/api/purchasing/documents/{listed['id']}/accept").status_code == 400
