@@ -17,7 +17,7 @@ from core.purchasing.services import answers, mailed
 from core.purchasing.services.purchasing import Purchasing as PurchasingService
 from oms.wiring import Wiring
 from parsers.edifact.supplier import read_supplier_answers
-from parsers.supplier_text import document_text, mail_parts
+from parsers.supplier_text import MailText, document_text, mail_from, mail_parts
 
 log = logging.getLogger(__name__)
 SUPPLIER_MESSAGES = (b"ORDRSP", b"DESADV", b"INVOIC")  # the message types suppliers answer with
@@ -84,19 +84,23 @@ class Purchasing:
             if record is None or kind is None or record.state.finished:
                 return None
             content = uow.blobs.get(record.sha256)
-            from_addr, subject, text = (
-                mail_parts(content) if kind == "email" else ("", "", document_text(content))
-            )
-            senders = [s for s in (record.sender, from_addr) if s]
+            senders = [s for s in (record.sender, mail_from(content) if kind == "email" else "") if s]
             if any(uow.master.customers_by_identifier(kind, _bare(s, kind)) for s in senders):
                 return None
             found = [mailed.supplier_for(uow, s, kind) for s in senders]
             supplier = next((s for s in found if s is not None), None)
             if supplier is None:
                 return None
-            reference = record.external_id or f"document {document_id}"
-            detail = {"channel": kind, "sender": senders[0], "subject": subject, "name": record.original_name}
-        doc = self.service.keep_document(supplier.supplier_id, reference, text, document_id, detail)
+            mail = mail_parts(content) if kind == "email" else MailText(text=document_text(content))
+            # the same message twice is kept once: its Message-ID (fax job id), else this arrival
+            reference = record.external_id or mail.message_id or f"document {document_id}"
+            detail = {
+                "channel": kind,
+                "sender": senders[0],
+                "subject": mail.subject,
+                "name": record.original_name,
+            }
+        doc = self.service.keep_document(supplier.supplier_id, reference, mail.text, document_id, detail)
         log.info(
             "document %s: a %s of supplier %s, for a buyer (%s)",
             document_id,

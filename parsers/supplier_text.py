@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import io
 import logging
+from email.parser import BytesHeaderParser
+from email.utils import parseaddr
+from typing import NamedTuple
 
 import pdfplumber
 
@@ -33,17 +36,35 @@ def pdf_text(content: bytes) -> str:
         return ""
 
 
-def mail_parts(raw: bytes) -> tuple[str, str, str]:
-    """(From address, subject, text) of an e-mail: its body (plain, else HTML as text) and the text
-    of its PDF attachments; empty when the bytes are no e-mail."""
+class MailText(NamedTuple):
+    """What purchasing reads of an e-mail: who wrote (From), its Message-ID, subject and text."""
+
+    from_addr: str = ""
+    message_id: str = ""
+    subject: str = ""
+    text: str = ""
+
+
+def mail_parts(raw: bytes) -> MailText:
+    """An e-mail's From address, Message-ID, subject and text: its body (plain, else HTML as text)
+    and the text of its PDF attachments; all empty when the bytes are no e-mail."""
     try:
         mail = parse_message(raw)
     except ParseError:
-        return "", "", ""
+        return MailText()
     texts = list(mail.texts) or [to_text(h) for h in mail.htmls]
     texts += [pdf_text(a.content) for a in mail.attachments]
     body = "\n".join([mail.subject, *texts])
-    return mail.from_addr, mail.subject, body[:MAX_TEXT]
+    return MailText(mail.from_addr, mail.message_id.strip(), mail.subject, body[:MAX_TEXT])
+
+
+def mail_from(raw: bytes) -> str:
+    """An e-mail's From address, from its headers alone (cheap: asked of every e-mail arrival)."""
+    try:
+        headers = BytesHeaderParser().parsebytes(raw[:65536])
+    except (ValueError, TypeError):
+        return ""
+    return parseaddr(str(headers.get("From", "")))[1]
 
 
 def document_text(raw: bytes) -> str:

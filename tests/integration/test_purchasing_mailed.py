@@ -20,6 +20,7 @@ from core.purchasing.domain.answers import DocumentState as DocState
 from core.purchasing.domain.orders import PurchaseOrder
 from ingest.mail import mail_envelope
 from oms.bootstrap import App
+from oms.cli import main
 from tests.conftest import DEMO_DAY, SAMPLES, make_user
 from tests.integration.helpers import all_orders, answers_of, document, drain, orders_of
 from tests.integration.mail_support import mail_app
@@ -206,3 +207,33 @@ def test_the_buyer_sees_it_with_its_po_and_raw_document_and_dismisses_it_on_the_
     assert (done.json()["state"], done.json()["decided_by"]) == ("dismissed", "marta")
     # no invoice to accept: the buyer's step is refused, the document stays dismissed
     assert boss.post(f"/api/purchasing/documents/{listed['id']}/accept").status_code == 400
+
+
+def test_the_buyer_lists_and_settles_it_with_oms(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("OMS_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("OMS_DATABASE_URL", raising=False)
+    monkeypatch.setenv("OMS_BROKER_URL", "memory://")
+
+    def oms(*argv: str) -> str:
+        assert main(list(argv)) == 0, (argv, capsys.readouterr().err)
+        return capsys.readouterr().out
+
+    oms("import", "suppliers", str(SAMPLES / "masterdata" / "suppliers.csv"))
+    mail = tmp_path / "confirmation.eml"
+    mail.write_bytes(supplier_mail(a_pdf("INVOICE 2026-881", "Order PO-000007")))
+    oms("ingest", str(mail), "--channel", "email")
+    listed = oms("purchasing", "documents")
+    assert "1 invoic <oc-1@brondby-tools.example> S-HERR PO-000007: waiting" in listed
+    assert f"by email from {HERR}: /api/documents/1/raw" in listed
+    assert "waiting" not in oms("purchasing", "documents", "--handled", "1").replace("handled", "")
+    assert "S-HERR PO-000007: handled" in oms("purchasing", "documents")
+    assert main(["purchasing", "documents", "--dismiss", "1"]) == 2  # handled already
+
+
+def test_the_from_header_names_the_supplier_when_the_envelope_sender_is_a_mailers(app: App) -> None:
+    raw = supplier_mail(a_pdf("Albarán / delivery note 5521"))
+    processed(app, mail_envelope(raw, DEMO_DAY, envelope_sender="bounces+7731@mailer.example"))
+    (kept,) = supplier_documents(app)
+    assert (kept.supplier_id, kept.kind) == ("S-HERR", AnswerKind.DESADV)
