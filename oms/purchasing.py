@@ -1,24 +1,27 @@
 """Wires purchasing: its service with the registered channels' purchase-order writers and senders, and
-the step that takes a supplier's EDIFACT answer out of the intake before it could be read as a
-customer's order. Its job (sending an approved order) and the event that queues it are entries of
-`oms.handlers`."""
+the steps that take a supplier's EDIFACT answer, or a supplier's e-mailed or faxed document, out of
+the intake before it could be read as a customer's order. Its job (sending an approved order) and
+the event that queues it are entries of `oms.handlers`."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from decimal import Decimal
+from email.utils import parseaddr
 
 from core.capture.domain.documents import Channel, DocumentState
 from core.kernel.errors import ComandaError, ParseError
 from core.purchasing.domain.matching import Tolerance
-from core.purchasing.services import answers
+from core.purchasing.services import answers, mailed
 from core.purchasing.services.purchasing import Purchasing as PurchasingService
 from oms.wiring import Wiring
 from parsers.edifact.supplier import read_supplier_answers
+from parsers.supplier_text import MailText, document_text, mail_from, mail_parts
 
 log = logging.getLogger(__name__)
 SUPPLIER_MESSAGES = (b"ORDRSP", b"DESADV", b"INVOIC")  # the message types suppliers answer with
+SENDER_KINDS = {Channel.EMAIL: "email", Channel.FAX: "fax"}  # arrivals a supplier's document may be
 
 
 class Purchasing:
@@ -38,10 +41,13 @@ class Purchasing:
     def intake(self, process: Callable[[int], DocumentState]) -> Callable[[int], DocumentState]:
         """Document processing with suppliers' answers taken first: an EDIFACT interchange from one of
         our suppliers holding ORDRSP, DESADV or INVOIC goes onto their purchase orders and is finished
-        there; everything else is read as it always was."""
+        there; an e-mail or fax from a supplier's address or number waits for a buyer; everything else
+        is read as it always was."""
 
         def run(document_id: int) -> DocumentState:
             taken = self.take_supplier_answer(document_id)
+            if taken is None:
+                taken = self.take_supplier_document(document_id)
             return taken if taken is not None else process(document_id)
 
         return run
@@ -67,14 +73,56 @@ class Purchasing:
         log.info("document %s: %d supplier message(s) taken onto purchase orders", document_id, len(kept))
         return self._finish(document_id, None)
 
-    def _finish(self, document_id: int, error: str | None) -> DocumentState:
+    def take_supplier_document(self, document_id: int) -> DocumentState | None:
+        """An e-mail or fax whose sender (the channel's, or an e-mail's From) is one of our suppliers'
+        e-mail addresses or fax numbers: kept as a supplier document for a buyer, answered to nobody.
+        An address or number that is also a customer's stays a customer's: it is read as an order, as
+        before (a customer's order lost in a buyer's list is worse than a supplier's letter in review)."""
+        with self.wiring.uow() as uow:
+            record = uow.documents.get(document_id)
+            kind = SENDER_KINDS.get(record.channel) if record is not None else None
+            if record is None or kind is None or record.state.finished:
+                return None
+            content = uow.blobs.get(record.sha256)
+            senders = [s for s in (record.sender, mail_from(content) if kind == "email" else "") if s]
+            if any(uow.master.customers_by_identifier(kind, _bare(s, kind)) for s in senders):
+                return None
+            found = [mailed.supplier_for(uow, s, kind) for s in senders]
+            supplier = next((s for s in found if s is not None), None)
+            if supplier is None:
+                return None
+            mail = mail_parts(content) if kind == "email" else MailText(text=document_text(content))
+            # the same message twice is kept once: its Message-ID (fax job id), else this arrival
+            reference = record.external_id or mail.message_id or f"document {document_id}"
+            detail = {
+                "channel": kind,
+                "sender": senders[0],
+                "subject": mail.subject,
+                "name": record.original_name,
+            }
+        doc = self.service.keep_document(supplier.supplier_id, reference, mail.text, document_id, detail)
+        log.info(
+            "document %s: a %s of supplier %s, for a buyer (%s)",
+            document_id,
+            doc.kind,
+            doc.supplier_id,
+            doc.po_number or "no PO",
+        )
+        return self._finish(document_id, None, "supplier-document")
+
+    def _finish(self, document_id: int, error: str | None, fmt: str = "edifact-supplier") -> DocumentState:
         with self.wiring.uow() as uow:
             record = uow.documents.get(document_id, lock=True)
             assert record is not None
-            record.format = "edifact-supplier"
+            record.format = fmt
             if error is None:
                 record.state, record.updated_at = DocumentState.PROCESSED, self.wiring.clock()
             else:
                 record.quarantine(error[:2000], self.wiring.clock())
             uow.commit()
             return record.state
+
+
+def _bare(sender: str, kind: str) -> str:
+    """An e-mail sender's address without its display name; a fax number as it is."""
+    return parseaddr(sender)[1] or sender if kind == "email" else sender

@@ -97,7 +97,24 @@ def document_json(doc: SupplierDocument) -> dict[str, Any]:
         "decided_by": doc.decided_by,
         "differences": doc.detail.get("differences", []),
         "document_id": doc.document_id,
+        # by e-mail or fax: who sent it, what it says, and its bytes to read
+        "channel": doc.detail.get("channel"),
+        "sender": doc.detail.get("sender"),
+        "subject": doc.detail.get("subject"),
+        "excerpt": doc.detail.get("excerpt"),
+        "raw": f"/api/documents/{doc.document_id}/raw" if doc.document_id is not None else None,
     }
+
+
+DECISIONS = ("accept", "reject", "handled", "dismiss")  # a mismatched invoice's; a waiting document's
+
+
+def decide_document(service: Purchasing, document_id: int, decision: str, actor: str) -> SupplierDocument:
+    """A buyer's decision on a supplier's document: accept or reject a mismatched invoice, mark a
+    document that came by e-mail or fax handled or dismiss it."""
+    if decision in ("handled", "dismiss"):
+        return service.settle_document(document_id, decision == "handled", actor)
+    return service.decide_invoice(document_id, decision == "accept", actor)
 
 
 def supplier_json(s: Supplier) -> dict[str, Any]:

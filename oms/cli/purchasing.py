@@ -165,6 +165,11 @@ def cmd_invoices(app: App, args: argparse.Namespace) -> int:
         doc = step(app, lambda: svc.decide_invoice(ident, bool(args.accept), ACTOR))
         print(f"invoice {doc.reference} of {doc.supplier_id}: {doc.state}")
         return 0
+    if args.handled or args.dismiss:
+        ident = args.handled or args.dismiss
+        doc = step(app, lambda: svc.settle_document(ident, bool(args.handled), ACTOR))
+        print(f"document {doc.id} of {doc.supplier_id}: {doc.state}")
+        return 0
     app.upgrade_database()
     with app.uow() as uow:
         for doc in uow.purchasing.documents():
@@ -172,6 +177,9 @@ def cmd_invoices(app: App, args: argparse.Namespace) -> int:
             print(f"{doc.id} {doc.kind} {doc.reference} {doc.supplier_id} {doc.po_number}: {doc.state}")
             for diff in diffs if isinstance(diffs, list) else []:
                 print(f"  {diff}")
+            if doc.detail.get("channel"):  # by e-mail or fax: where to read it
+                how = f"by {doc.detail['channel']} from {doc.detail.get('sender')}"
+                print(f"  {how}: /api/documents/{doc.document_id}/raw")
     return 0
 
 
@@ -211,8 +219,14 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     show.add_argument("order", nargs="?", metavar="PO")
     show.add_argument("--state", choices=[s.value for s in PoState])
     show.set_defaults(run=cmd_list)
-    inv = acts.add_parser("documents", help="suppliers' messages; accept or reject a mismatched invoice")
-    inv.add_argument("--accept", type=int, metavar="ID")
-    inv.add_argument("--reject", type=int, metavar="ID")
+    inv = acts.add_parser(
+        "documents",
+        help="suppliers' messages; accept or reject a mismatched invoice, settle one by e-mail or fax",
+    )
+    decision = inv.add_mutually_exclusive_group()
+    decision.add_argument("--accept", type=int, metavar="ID")
+    decision.add_argument("--reject", type=int, metavar="ID")
+    decision.add_argument("--handled", type=int, metavar="ID", help="a waiting document read and acted on")
+    decision.add_argument("--dismiss", type=int, metavar="ID", help="a waiting document that needs nothing")
     inv.set_defaults(run=cmd_invoices)
     return {"purchasing": lambda app, args: int(args.run(app, args))}

@@ -17,7 +17,7 @@ from core.purchasing.domain.orders import OPEN_STATES, PoState
 from core.purchasing.domain.receiving import Counted
 from core.purchasing.services.receiving import po_for_gtin, sku_for_gtin
 from web.deps import CurrentUser, IdPath, UowDep, require_role
-from web.purchasing_deps import PurchasingDep, ident
+from web.purchasing_deps import DECISIONS, PurchasingDep, decide_document, ident
 from web.templating import render
 
 router = APIRouter(tags=["purchasing pages"], include_in_schema=False)
@@ -85,9 +85,11 @@ def buyer_step(number: str, step: str, service: PurchasingDep, user: CurrentUser
 
 @router.post("/purchasing/documents/{document_id}/{decision}", dependencies=BUYER)
 def decide(document_id: IdPath, decision: str, service: PurchasingDep, user: CurrentUser) -> RedirectResponse:
+    if decision not in DECISIONS:
+        return _back(f"no such decision: {decision}")
     try:
-        doc = service.decide_invoice(document_id, decision == "accept", user.username)
-        text = f"invoice {doc.reference} of {doc.supplier_id}: {doc.state}"
+        doc = decide_document(service, document_id, decision, user.username)
+        text = f"{doc.kind} {doc.reference} of {doc.supplier_id}: {doc.state}"
     except ComandaError as exc:
         text = str(exc)
     return _back(text)

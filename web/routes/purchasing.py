@@ -17,7 +17,15 @@ from core.purchasing.domain.receiving import Counted
 from core.purchasing.services.receiving import po_for_gtin, sku_for_gtin
 from web.deps import IdPath, UowDep, require_role
 from web.fulfilment_deps import ActorDep
-from web.purchasing_deps import PurchasingDep, document_json, ident, po_json, receipt_json, supplier_json
+from web.purchasing_deps import (
+    PurchasingDep,
+    decide_document,
+    document_json,
+    ident,
+    po_json,
+    receipt_json,
+    supplier_json,
+)
 
 router = APIRouter(prefix="/api/purchasing", tags=["purchasing"])
 BUYER = [Depends(require_role(Role.SUPERVISOR))]  # money is committed: a supervisor's step
@@ -153,6 +161,10 @@ def documents(uow: UowDep, state: Annotated[DocumentState | None, Query()] = Non
 
 @router.post("/documents/{document_id}/{decision}", dependencies=BUYER)
 def decide(
-    document_id: IdPath, decision: Literal["accept", "reject"], service: PurchasingDep, actor: ActorDep
+    document_id: IdPath,
+    decision: Literal["accept", "reject", "handled", "dismiss"],
+    service: PurchasingDep,
+    actor: ActorDep,
 ) -> dict[str, Any]:
-    return document_json(service.decide_invoice(document_id, decision == "accept", actor))
+    """accept|reject a mismatched invoice; handled|dismiss a document that came by e-mail or fax."""
+    return document_json(decide_document(service, document_id, decision, actor))

@@ -13,6 +13,7 @@ class AnswerKind(enum.StrEnum):
     ORDRSP = "ordrsp"
     DESADV = "desadv"
     INVOIC = "invoic"
+    OTHER = "other"  # an e-mailed or faxed document that does not say what it is
 
 
 class LineAction(enum.StrEnum):
@@ -64,6 +65,9 @@ class DocumentState(enum.StrEnum):
     ACCEPTED = "accepted"  # a mismatched invoice a buyer accepted (posted)
     REJECTED = "rejected"  # a mismatched invoice a buyer refused
     UNMATCHED = "unmatched"  # names no purchase order we know
+    WAITING = "waiting"  # came by e-mail or fax: kept for a buyer to read (see `mailed`)
+    HANDLED = "handled"  # a buyer read it and did what it asked
+    DISMISSED = "dismissed"  # a buyer read it and it needed nothing
 
 
 @dataclass(eq=False)

@@ -17,7 +17,7 @@ from core.purchasing.domain.matching import Tolerance
 from core.purchasing.domain.orders import PoState, PurchaseOrder
 from core.purchasing.domain.planning import Plan, Progress
 from core.purchasing.domain.receiving import Counted, Receipt
-from core.purchasing.services import answers, orders, receiving, sending
+from core.purchasing.services import answers, mailed, orders, receiving, sending
 from core.purchasing.services.masterdata import ImportReport, import_csv
 from core.purchasing.services.sending import PoWriter
 from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
@@ -99,3 +99,15 @@ class Purchasing:
 
     def decide_invoice(self, document_id: int, accept: bool, actor: str) -> SupplierDocument:
         return self.run(lambda uow, now: answers.decide(uow, document_id, accept, actor, now))
+
+    def keep_document(
+        self, supplier_id: str, reference: str, text: str, document_id: int, detail: Mapping[str, object]
+    ) -> SupplierDocument:
+        """A supplier's e-mailed or faxed document, kept waiting for a buyer."""
+        return self.run(
+            lambda uow, now: mailed.keep(uow, supplier_id, reference, text, document_id, detail, now)
+        )
+
+    def settle_document(self, document_id: int, handled: bool, actor: str) -> SupplierDocument:
+        """A buyer marks a waiting supplier document handled, or dismisses it."""
+        return self.run(lambda uow, now: mailed.settle(uow, document_id, handled, actor, now))
