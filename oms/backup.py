@@ -154,6 +154,11 @@ def restore(engine: Engine, data_dir: Path, source: Path, *, force: bool = False
     return Summary(counts, files)
 
 
+# tables PostgreSQL fills itself as the rows above are copied (the order search index, kept by the
+# triggers of migration 0013; SQLite searches the orders directly and leaves it empty): not compared
+BUILT_THERE = frozenset({"report_order_search"})
+
+
 def migrate_to(source: Engine, url: str, progress: Progress | None = None) -> dict[str, tuple[int, int]]:
     """Copy every table into the empty database at `url` (migrated to the newest schema first);
     returns (rows here, rows there) per table."""
@@ -177,7 +182,7 @@ def migrate_to(source: Engine, url: str, progress: Progress | None = None) -> di
         here, there = table_counts(source), table_counts(target)
     finally:
         target.dispose()
-    return {name: (n, there.get(name, -1)) for name, n in here.items()}
+    return {name: (n, there.get(name, -1)) for name, n in here.items() if name not in BUILT_THERE}
 
 
 def _copy_table(src: object, dst: object, table: Table, progress: Progress | None) -> None:

@@ -7,11 +7,13 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
+from core.kernel.errors import NotFound
 from core.purchasing.domain.answers import SupplierDocument
 from core.purchasing.domain.orders import PurchaseOrder
 from core.purchasing.domain.receiving import Receipt
 from core.purchasing.domain.suppliers import Supplier
 from core.purchasing.services.purchasing import Purchasing
+from web.deps import MAX_ID
 
 
 def get_purchasing(request: Request) -> Purchasing:
@@ -23,8 +25,12 @@ PurchasingDep = Annotated[Purchasing, Depends(get_purchasing)]
 
 
 def ident(text: str) -> int | str:
-    """A purchase order by id (digits) or by number (PO-000001)."""
-    return int(text) if text.isdigit() else text
+    """A purchase order by id (digits) or by number (PO-000001); an id no database key holds is none."""
+    if not text.isdigit():
+        return text
+    if int(text) > MAX_ID:
+        raise NotFound(f"purchase order {text} does not exist")
+    return int(text)
 
 
 def po_json(po: PurchaseOrder, *, full: bool = False) -> dict[str, Any]:

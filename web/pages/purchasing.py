@@ -5,7 +5,7 @@ page built for a warehouse scanner (scan the GTIN, type the count)."""
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -17,7 +17,7 @@ from core.purchasing.domain.orders import OPEN_STATES, PoState
 from core.purchasing.domain.receiving import Counted
 from core.purchasing.services.receiving import po_for_gtin, sku_for_gtin
 from web.deps import CurrentUser, IdPath, UowDep, require_role
-from web.purchasing_deps import DECISIONS, PurchasingDep, decide_document, ident
+from web.purchasing_deps import PurchasingDep, decide_document, ident
 from web.templating import render
 
 router = APIRouter(tags=["purchasing pages"], include_in_schema=False)
@@ -71,12 +71,13 @@ def plan(service: PurchasingDep, user: CurrentUser) -> RedirectResponse:
 
 
 @router.post("/purchasing/orders/{number}/{step}", dependencies=BUYER)
-def buyer_step(number: str, step: str, service: PurchasingDep, user: CurrentUser) -> RedirectResponse:
+def buyer_step(
+    number: str, step: Literal["approve", "drop", "close"], service: PurchasingDep, user: CurrentUser
+) -> RedirectResponse:
     steps = {"approve": service.approve, "drop": service.drop, "close": service.close}
+    wanted = ident(number)  # an id no database key holds is no purchase order: 404
     try:
-        if step not in steps:
-            raise ComandaError(f"no step {step!r}")
-        po = steps[step](ident(number), user.username)
+        po = steps[step](wanted, user.username)
         text = f"{po.number}: {po.state}"
     except ComandaError as exc:
         text = str(exc)
@@ -84,9 +85,12 @@ def buyer_step(number: str, step: str, service: PurchasingDep, user: CurrentUser
 
 
 @router.post("/purchasing/documents/{document_id}/{decision}", dependencies=BUYER)
-def decide(document_id: IdPath, decision: str, service: PurchasingDep, user: CurrentUser) -> RedirectResponse:
-    if decision not in DECISIONS:
-        return _back(f"no such decision: {decision}")
+def decide(
+    document_id: IdPath,
+    decision: Literal["accept", "reject", "handled", "dismiss"],
+    service: PurchasingDep,
+    user: CurrentUser,
+) -> RedirectResponse:
     try:
         doc = decide_document(service, document_id, decision, user.username)
         text = f"{doc.kind} {doc.reference} of {doc.supplier_id}: {doc.state}"

@@ -113,8 +113,7 @@ async def save_promotion(request: Request, app: AppDep) -> RedirectResponse:
 
 @router.post("/terms/promotions/{promotion_id}/delete", dependencies=SUPERVISOR)
 def delete_promotion(promotion_id: str, uow: UowDep) -> RedirectResponse:
-    removed = uow.master.remove_promotion(promotion_id.upper())
+    if not uow.master.remove_promotion(promotion_id.upper()):
+        raise NotFound(f"promotion {promotion_id} does not exist")
     uow.commit()
-    return _back(
-        f"promotion {promotion_id} removed" if removed else f"promotion {promotion_id} does not exist"
-    )
+    return _back(f"promotion {promotion_id} removed")

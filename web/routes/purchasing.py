@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from pydantic import BaseModel, Field
 
 from core.kernel.domain.users import Role
@@ -149,7 +149,9 @@ def buyer_step(
 
 
 @router.get("/gtin/{gtin}")
-def orders_for_gtin(gtin: str, uow: UowDep) -> list[dict[str, Any]]:
+def orders_for_gtin(
+    gtin: Annotated[str, Path(pattern=r"^\d{8,14}$", description="a GTIN-8, -12, -13 or -14")], uow: UowDep
+) -> list[dict[str, Any]]:
     """The open purchase orders with this GTIN, oldest first: what a scanner receives against."""
     return [po_json(po, full=True) for po in po_for_gtin(uow, gtin)]
 
