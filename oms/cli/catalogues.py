@@ -8,15 +8,8 @@ from pathlib import Path
 
 from core.catalog.services import catalogues
 from oms.bootstrap import App
-from oms.cli.common import ACTOR, Command, SubParsers, UsageError, day_arg, step
+from oms.cli.common import ACTOR, Command, SubParsers, UsageError, day_arg, read_inputs, step
 from outbound.catalogue_pdf import render_catalogue
-
-
-def _read(name: str) -> bytes:
-    try:
-        return Path(name).read_bytes()
-    except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from exc
 
 
 def cmd_catalogue(app: App, args: argparse.Namespace) -> int:
@@ -58,19 +51,19 @@ def cmd_catalogue(app: App, args: argparse.Namespace) -> int:
                     offers = "; ".join(e.promotions)
                     print(f"{e.category or '-'}\t{e.sku}\t{e.name}\t{e.price} {found.currency}\t{offers}")
                 return 0
-            pictures = {e.sku: img[1] for e in listed if e.has_image and (img := uow.catalogues.image(e.sku))}
-            Path(args.out).write_bytes(render_catalogue(found, listed, pictures, args.language))
+            pdf = render_catalogue(found, listed, catalogues.pictures(uow, listed), args.language)
+            Path(args.out).write_bytes(pdf)
         print(f"catalogue {args.id} written to {args.out}")
     elif action == "pricat":
         sent = step(app, lambda: app.sales.send_pricat(args.id))
         print(f"PRICAT queued for {len(sent)} partner(s): {', '.join(sent) or 'none orders for this group'}")
     elif action == "attributes":
         created, updated = step(
-            app, lambda: catalogues.import_attributes(app.uow(), _read(args.file).decode("utf-8"))
+            app, lambda: catalogues.import_attributes(app.uow(), read_inputs([args.file])[0][1].decode("utf-8"))
         )
         print(f"attributes: {created} created, {updated} updated")
     elif action == "image":
-        content = _read(args.file)
+        content = read_inputs([args.file])[0][1]
         kind = step(app, lambda: catalogues.put_image(app.uow(), args.sku, content))
         print(f"{args.sku}: picture ({kind}) kept")
     return 0

@@ -36,8 +36,7 @@ def catalogue_pdf(
     group: Group, request: Request, uow: UowDep, token: Token = "", lang: str = "es"
 ) -> Response:
     found, listed = catalogues.opened(uow, group, token, now(request).date())
-    pictures = {e.sku: img[1] for e in listed if e.has_image and (img := uow.catalogues.image(e.sku))}
-    pdf = render_catalogue(found, listed, pictures, lang)
+    pdf = render_catalogue(found, listed, catalogues.pictures(uow, listed), lang)
     headers = {"Content-Disposition": f'inline; filename="catalogue-{found.id}.pdf"'}
     return Response(pdf, media_type="application/pdf", headers=headers)
 

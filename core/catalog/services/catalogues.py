@@ -69,6 +69,16 @@ def shown(uow: CatalogUnitOfWork, catalogue: Catalogue, on: date) -> list[Entry]
     )
 
 
+def pictures(uow: CatalogUnitOfWork, listed: list[Entry]) -> dict[str, bytes]:
+    """The pictures of the entries that have one, by SKU (for the PDF)."""
+    found = {}
+    for entry in listed:
+        image = uow.catalogues.image(entry.sku) if entry.has_image else None
+        if image is not None:
+            found[entry.sku] = image[1]
+    return found
+
+
 def opened(uow: CatalogUnitOfWork, group: str, token: str, on: date) -> tuple[Catalogue, list[Entry]]:
     """The group's current catalogue the link's token opens ("all": the catalogue for everyone); a
     wrong token, an ended catalogue or an unknown group are all the same "not found"."""
