@@ -59,7 +59,8 @@ def cmd_catalogue(app: App, args: argparse.Namespace) -> int:
         print(f"PRICAT queued for {len(sent)} partner(s): {', '.join(sent) or 'none orders for this group'}")
     elif action == "attributes":
         created, updated = step(
-            app, lambda: catalogues.import_attributes(app.uow(), read_inputs([args.file])[0][1].decode("utf-8"))
+            app,
+            lambda: catalogues.import_attributes(app.uow(), read_inputs([args.file])[0][1].decode("utf-8")),
         )
         print(f"attributes: {created} created, {updated} updated")
     elif action == "image":
