@@ -15,7 +15,14 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from core.catalog.domain.catalogue import Catalogue, Entry
-from outbound.confirmation import Letterhead, _esc, _letterhead, _styles, date_text, price_text
+from outbound.confirmation import (
+    Letterhead,
+    date_text,
+    escape_markup,
+    letterhead_block,
+    pdf_styles,
+    price_text,
+)
 from outbound.quote import language_of
 
 WORDS: dict[str, dict[str, str]] = {
@@ -50,12 +57,12 @@ def render_catalogue(
     head: Letterhead | None = None,
 ) -> bytes:
     lang = language_of(language)
-    words, s = WORDS[lang], _styles()
+    words, s = WORDS[lang], pdf_styles()
     story: list[Flowable] = [
-        *_letterhead(head or Letterhead(), s),
-        Paragraph(_esc(words["title"].format(name=catalogue.name)), s["title"]),
+        *letterhead_block(head or Letterhead(), s),
+        Paragraph(escape_markup(words["title"].format(name=catalogue.name)), s["title"]),
         Paragraph(
-            _esc(
+            escape_markup(
                 words["valid"].format(
                     start=date_text(catalogue.valid_from, lang),
                     end=date_text(catalogue.valid_to, lang),
@@ -68,12 +75,12 @@ def render_catalogue(
     ]
     categories = sorted({e.category for e in entries})
     for category in categories:
-        story.append(Paragraph(_esc(category or words["none"]), s["base"]))
+        story.append(Paragraph(escape_markup(category or words["none"]), s["base"]))
         rows: list[list[object]] = [list(HEAD[lang])]
         for entry in (e for e in entries if e.category == category):
-            text = [f"<b>{_esc(entry.name)}</b>"]
-            text += [f"{_esc(k)}: {_esc(v)}" for k, v in entry.attributes]
-            text += [f"<i>{_esc(p)}</i>" for p in entry.promotions]
+            text = [f"<b>{escape_markup(entry.name)}</b>"]
+            text += [f"{escape_markup(k)}: {escape_markup(v)}" for k, v in entry.attributes]
+            text += [f"<i>{escape_markup(p)}</i>" for p in entry.promotions]
             unit = f" / {entry.unit}" if entry.unit else ""
             rows.append(
                 [

@@ -81,7 +81,8 @@ def line_amount(line: OrderLine) -> Decimal | None:
     return (line.quantity * line.unit_price).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def pdf_styles() -> dict[str, ParagraphStyle]:
+    """The paragraph styles every answer PDF of ours shares (confirmation, quote, catalogue, fax notice)."""
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=10, leading=13)
     return {
         "base": base,
@@ -92,11 +93,13 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _esc(text: str | None) -> str:
+def escape_markup(text: str | None) -> str:
+    """Text made safe for a reportlab Paragraph, whose markup is XML-like."""
     return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _letterhead(head: Letterhead, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def letterhead_block(head: Letterhead, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """Our company's name, address and contact lines at the top of an answer PDF."""
     contact = " · ".join(
         part
         for part in (
@@ -108,9 +111,9 @@ def _letterhead(head: Letterhead, s: dict[str, ParagraphStyle]) -> list[Flowable
         if part
     )
     return [
-        Paragraph(_esc(head.name), s["company"]),
-        Paragraph(_esc(", ".join(head.address)), s["small"]),
-        Paragraph(_esc(contact), s["small"]),
+        Paragraph(escape_markup(head.name), s["company"]),
+        Paragraph(escape_markup(", ".join(head.address)), s["small"]),
+        Paragraph(escape_markup(contact), s["small"]),
         Spacer(1, 8 * mm),
     ]
 
@@ -119,15 +122,15 @@ def _addressee(
     order: Order, customer: Customer | None, number: str | None, s: dict[str, ParagraphStyle]
 ) -> str:
     name = customer.name if customer else order.buyer_name or order.buyer_party_id or ""
-    parts = [f"<b>{_esc(name)}</b>"] if name else []
+    parts = [f"<b>{escape_markup(name)}</b>"] if name else []
     if customer is not None:
         parts += [
-            _esc(p)
+            escape_markup(p)
             for p in (customer.street, " ".join(filter(None, (customer.postal_code, customer.city))))
             if p
         ]
     if number:
-        parts.append(f"Fax {_esc(number)}")
+        parts.append(f"Fax {escape_markup(number)}")
     return "<br/>".join(parts)
 
 
@@ -151,8 +154,10 @@ def _lines_table(order: Order, language: str, s: dict[str, ParagraphStyle]) -> T
         rows.append(
             [
                 str(line.position),
-                Paragraph(_esc(line.sku or line.item_code or line.buyer_item_code or "–"), s["cell"]),
-                Paragraph(_esc(line.description or ""), s["cell"]),
+                Paragraph(
+                    escape_markup(line.sku or line.item_code or line.buyer_item_code or "–"), s["cell"]
+                ),
+                Paragraph(escape_markup(line.description or ""), s["cell"]),
                 quantity_text(line.quantity, language),
                 line.unit or "",
                 price_text(line.unit_price, language),
@@ -160,7 +165,7 @@ def _lines_table(order: Order, language: str, s: dict[str, ParagraphStyle]) -> T
             ]
         )
         if line.discount:
-            words = Paragraph(_esc(f"{t['promotion']}: {line.promotion or ''}"), s["cell"])
+            words = Paragraph(escape_markup(f"{t['promotion']}: {line.promotion or ''}"), s["cell"])
             rows.append(["", "", words, "", "", "", "-" + money_text(line.discount, language)])
     table = Table(
         rows,
@@ -209,10 +214,10 @@ def render_confirmation(
     """
     language = language if language in TEXTS else "en"
     t = TEXTS[language]
-    s = _styles()
+    s = pdf_styles()
     head = letterhead or Letterhead()
     rejected = order.state == OrderState.REJECTED  # decided so on capture, or by a clerk in review
-    story: list[Flowable] = _letterhead(head, s)
+    story: list[Flowable] = letterhead_block(head, s)
     story.append(Paragraph(t["title_rejected" if rejected else "title"], s["title"]))
     story.append(Spacer(1, 4 * mm))
     refs = Table(
@@ -234,10 +239,10 @@ def render_confirmation(
     if rejected and order.problems:
         story += [Spacer(1, 5 * mm), Paragraph(f"<b>{t['reasons']}</b>", s["base"])]
         for problem in order.problems:
-            story.append(Paragraph("– " + _esc(problem_text(problem, language)), s["base"]))
+            story.append(Paragraph("– " + escape_markup(problem_text(problem, language)), s["base"]))
     story += [
         Spacer(1, 8 * mm),
-        Paragraph(_esc(t["closing"].format(fax=head.fax or head.email or "")), s["small"]),
+        Paragraph(escape_markup(t["closing"].format(fax=head.fax or head.email or "")), s["small"]),
     ]
     buf = io.BytesIO()
     doc = SimpleDocTemplate(

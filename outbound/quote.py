@@ -14,11 +14,11 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from core.catalog.domain.quotes import Quote
 from outbound.confirmation import (
     Letterhead,
-    _esc,
-    _letterhead,
-    _styles,
     date_text,
+    escape_markup,
+    letterhead_block,
     money_text,
+    pdf_styles,
     price_text,
     quantity_text,
 )
@@ -55,14 +55,14 @@ def language_of(language: str | None) -> str:
 
 def render_quote(quote: Quote, addressee: str, language: str | None, head: Letterhead | None = None) -> bytes:
     lang = language_of(language)
-    w, s = WORDS[lang], _styles()
+    w, s = WORDS[lang], pdf_styles()
     rows: list[list[object]] = [list(HEAD[lang])]
     for line in quote.lines:
         rows.append(
             [
                 str(line.position),
                 line.sku,
-                Paragraph(_esc(line.description), s["cell"]),
+                Paragraph(escape_markup(line.description), s["cell"]),
                 f"{quantity_text(line.quantity, lang)} {line.unit or ''}".strip(),
                 price_text(line.unit_price, lang),
                 money_text(line.amount, lang),
@@ -84,12 +84,12 @@ def render_quote(quote: Quote, addressee: str, language: str | None, head: Lette
         )
     )
     story = [
-        *_letterhead(head or Letterhead(), s),
-        Paragraph(f"<b>{_esc(addressee)}</b>", s["base"]),
+        *letterhead_block(head or Letterhead(), s),
+        Paragraph(f"<b>{escape_markup(addressee)}</b>", s["base"]),
         Spacer(1, 6 * mm),
-        Paragraph(_esc(w["title"].format(number=quote.number)), s["title"]),
+        Paragraph(escape_markup(w["title"].format(number=quote.number)), s["title"]),
         Paragraph(
-            _esc(
+            escape_markup(
                 f"{w['date']}: {date_text(quote.created_at.date(), lang)} · "
                 f"{w['valid']}: {date_text(quote.valid_until, lang)}"
             ),
@@ -98,10 +98,12 @@ def render_quote(quote: Quote, addressee: str, language: str | None, head: Lette
         Spacer(1, 5 * mm),
         table,
         Spacer(1, 6 * mm),
-        Paragraph(_esc(w["closing"].format(currency=quote.currency, number=quote.number)), s["small"]),
+        Paragraph(
+            escape_markup(w["closing"].format(currency=quote.currency, number=quote.number)), s["small"]
+        ),
     ]
     if quote.note:
-        story += [Spacer(1, 3 * mm), Paragraph(_esc(quote.note), s["small"])]
+        story += [Spacer(1, 3 * mm), Paragraph(escape_markup(quote.note), s["small"])]
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, invariant=1, title=w["title"].format(number=quote.number))
     doc.build(story)

@@ -11,17 +11,19 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from core.fulfilment.domain.notifications import CustomerNotice
 from core.kernel.domain.model import OutboundKind, OutboundMessage
-from outbound.confirmation import Letterhead, _esc, _letterhead, _styles
+from outbound.confirmation import Letterhead, escape_markup, letterhead_block, pdf_styles
 from outbound.notices import notice_text
 
 
 def render_notice(subject: str, body: str, letterhead: Letterhead | None = None) -> bytes:
     """A one-page PDF: letterhead, the subject as title, the body; deterministic bytes."""
-    s = _styles()
+    s = pdf_styles()
     head = letterhead or Letterhead()
-    story = [*_letterhead(head, s), Paragraph(_esc(subject), s["title"]), Spacer(1, 5 * mm)]
+    story = [*letterhead_block(head, s), Paragraph(escape_markup(subject), s["title"]), Spacer(1, 5 * mm)]
     for paragraph in body.split("\n\n"):
-        story.append(Paragraph("<br/>".join(_esc(line) for line in paragraph.split("\n")), s["base"]))
+        story.append(
+            Paragraph("<br/>".join(escape_markup(line) for line in paragraph.split("\n")), s["base"])
+        )
         story.append(Spacer(1, 3 * mm))
     buf = io.BytesIO()
     SimpleDocTemplate(
