@@ -83,7 +83,9 @@ def accepted_row(app: App, order_id: int) -> tuple[str, int, str]:
     """(state, attempts, reason) of the order's "accepted" notice on the EDIFACT channel."""
     with app.uow() as uow:
         [row] = [
-            n for n in uow.fulfilment.notifications(order_id) if n.channel == "edi" and str(n.kind) == "accepted"
+            n
+            for n in uow.fulfilment.notifications(order_id)
+            if n.channel == "edi" and str(n.kind) == "accepted"
         ]
         return str(row.state), row.attempts, row.error or ""
 
@@ -93,10 +95,14 @@ def order_responses(app: App, order_id: int) -> list[str]:
     with app.uow() as uow:
         order = uow.orders.get(order_id)
         assert order is not None
-        return [m.recipient for m in uow.outbound.for_document(order.document_id) if m.kind is OutboundKind.ORDRSP]
+        return [
+            m.recipient for m in uow.outbound.for_document(order.document_id) if m.kind is OutboundKind.ORDRSP
+        ]
 
 
-def test_the_acceptance_of_an_order_from_an_unconfigured_partner_is_held_not_marked_told(demo_app: App) -> None:
+def test_the_acceptance_of_an_order_from_an_unconfigured_partner_is_held_not_marked_told(
+    demo_app: App,
+) -> None:
     # nobody was told the order is accepted: the decision's ORDRSP was withheld, so the notice saying it
     # may not be closed as "told by the answer"; it waits, like the DESADV and the INVOIC
     order_id = approved_order_of_a_stranger(demo_app)
@@ -115,7 +121,9 @@ def test_the_acceptance_of_an_order_from_an_unconfigured_partner_is_held_not_mar
     assert order_responses(demo_app, order_id) == ["ferreteria-nueva"]  # one ORDRSP, to the agreed address
 
 
-def test_configuring_the_partner_releases_its_held_notices_without_waiting_for_the_sweep(demo_app: App) -> None:
+def test_configuring_the_partner_releases_its_held_notices_without_waiting_for_the_sweep(
+    demo_app: App,
+) -> None:
     order_id = approved_order_of_a_stranger(demo_app)
     set_up_books(demo_app)
     demo_app.lifecycle.service.start([order_id], "clerk")
