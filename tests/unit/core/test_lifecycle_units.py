@@ -139,3 +139,12 @@ def test_a_refused_step_lists_the_states_it_is_allowed_from_in_order() -> None:
     with pytest.raises(IllegalTransition) as refused:
         check(order(S.DELIVERED), Step.ACCEPT)
     assert str(refused.value) == "order 41 is delivered: cannot accept (allowed from in_review, received)"
+
+
+def test_a_single_unit_counts() -> None:
+    """One unit is enough to be somewhere: one shipped makes the order partially shipped, one allocated
+    of a one-unit order makes it allocated, one shipped of one is shipped."""
+    one_gone = [LineProgress(1, D(1), shipped=D(1)), LineProgress(2, D(1), allocated=D(1))]
+    assert derive(one_gone, all_delivered=False) is S.PARTIALLY_SHIPPED
+    assert derive([LineProgress(1, D(1), allocated=D(1))], all_delivered=False) is S.ALLOCATED
+    assert derive([LineProgress(1, D(1), shipped=D(1))], all_delivered=False) is S.SHIPPED
