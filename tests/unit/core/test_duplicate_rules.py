@@ -106,6 +106,8 @@ def test_the_same_order_number_however_spaced_or_cased_repeats() -> None:
     seen, _ = index(earlier(7, po="PO-2026 00123"))
     assert seen.earlier(arriving(po=" po-2026  00123 "), "email") == 7
     assert seen.earlier(arriving(po="PO-2026-00124"), "email") is None
+    spaced, _ = index(earlier(8, po="PO 2026 00123"))
+    assert spaced.earlier(arriving(po="PO2026 00123"), "email") == 8  # spaces anywhere, or none
 
 
 def test_an_order_number_repeats_on_the_same_channel_too() -> None:
