@@ -25,6 +25,7 @@ from core.capture.domain.events import DocumentStored
 from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, OwnIdentity, ResolvedOrder
 from core.capture.services import intake
+from core.capture.services.partner_import import import_partners
 from core.capture.services.processing import DocumentProcessor
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.adapters.db import make_engine
@@ -242,6 +243,23 @@ class App:
             + [MessageQueued(m) for m in loose]
         )
         return len(docs) + len(answers) + len(loose) + self._requeue_lifecycle_and_billing()
+
+    def import_partners(self, text: str) -> tuple[int, int]:
+        """`oms import partners`: configure the partners, then render at once the notices that were held
+        because their order's partner was not configured (not only at the next sweep); returns
+        (created, updated)."""
+        created, updated = import_partners(self.uow(), text)
+        self.release_held_notices()
+        return created, updated
+
+    def release_held_notices(self) -> int:
+        """Queue again every order with customer or billing notices still pending (those held for a
+        partner now configured among them; rendering is idempotent, so the others lose nothing)."""
+        _, orders, _ = self.billing.service.unfinished()
+        queued = self.jobs.send_each("notify_order", self.lifecycle.service.orders_to_notify())
+        queued += self.jobs.send_each("render_billing_notices", orders)
+        self.run_jobs()
+        return queued
 
     def _requeue_lifecycle_and_billing(self) -> int:
         """Queue again notifications and notices not rendered, processor calls, shipments not invoiced."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from core.capture.services.partner_import import import_partners
 from core.catalog.services.masterdata import COLUMNS, import_csv
 from core.kernel.errors import MasterDataError
 from core.purchasing.services.masterdata import COLUMNS as PURCHASING
@@ -22,7 +21,7 @@ def cmd_import(app: App, args: argparse.Namespace) -> int:
     app.upgrade_database()
     try:
         if args.kind == "partners":
-            created, updated = import_partners(app.uow(), text)
+            created, updated = app.import_partners(text)
         elif args.kind in PURCHASING:
             done = app.purchasing.service.import_csv(args.kind, text)
             created, updated = done.created, done.updated

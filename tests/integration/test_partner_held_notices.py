@@ -77,3 +77,66 @@ def test_notices_for_an_unconfigured_partner_are_held_then_sent_once_it_is_confi
         (OutboundKind.DESADV, "ferreteria-nueva"),
         (OutboundKind.INVOIC, "ferreteria-nueva"),
     ]
+
+
+def accepted_row(app: App, order_id: int) -> tuple[str, int, str]:
+    """(state, attempts, reason) of the order's "accepted" notice on the EDIFACT channel."""
+    with app.uow() as uow:
+        [row] = [
+            n
+            for n in uow.fulfilment.notifications(order_id)
+            if n.channel == "edi" and str(n.kind) == "accepted"
+        ]
+        return str(row.state), row.attempts, row.error or ""
+
+
+def order_responses(app: App, order_id: int) -> list[str]:
+    """The recipients of every ORDRSP in the outbox for the order's document."""
+    with app.uow() as uow:
+        order = uow.orders.get(order_id)
+        assert order is not None
+        return [
+            m.recipient for m in uow.outbound.for_document(order.document_id) if m.kind is OutboundKind.ORDRSP
+        ]
+
+
+def test_the_acceptance_of_an_order_from_an_unconfigured_partner_is_held_not_marked_told(
+    demo_app: App,
+) -> None:
+    # nobody was told the order is accepted: the decision's ORDRSP was withheld, so the notice saying it
+    # may not be closed as "told by the answer"; it waits, like the DESADV and the INVOIC
+    order_id = approved_order_of_a_stranger(demo_app)
+    set_up_books(demo_app)
+    demo_app.lifecycle.service.start([order_id], "clerk")  # approved: the customer is due an "accepted"
+    drain_all(demo_app)
+    assert order_responses(demo_app, order_id) == []
+    state, attempts, reason = accepted_row(demo_app, order_id)
+    assert (state, attempts) == (NotificationState.PENDING, 0)
+    assert reason.startswith(f"held: EDIFACT partner {STRANGER} is not configured")
+    assert "told by the answer" not in reason
+
+    demo_app.import_partners(HEADER + f"{STRANGER},14,UNOC,C-1001,edi,ferreteria-nueva\n")
+    drain_all(demo_app)
+    assert accepted_row(demo_app, order_id)[0] == NotificationState.QUEUED
+    assert order_responses(demo_app, order_id) == ["ferreteria-nueva"]  # one ORDRSP, to the agreed address
+
+
+def test_configuring_the_partner_releases_its_held_notices_without_waiting_for_the_sweep(
+    demo_app: App,
+) -> None:
+    order_id = approved_order_of_a_stranger(demo_app)
+    set_up_books(demo_app)
+    demo_app.lifecycle.service.start([order_id], "clerk")
+    ship_all(demo_app, order_id)
+    drain_all(demo_app)
+    assert {state for _, state, _, _ in edifact_rows(demo_app, order_id)} == {NotificationState.PENDING}
+
+    # what `oms import partners` runs; no requeue_unfinished (the periodic sweep) afterwards
+    assert demo_app.import_partners(HEADER + f"{STRANGER},14,UNOC,C-1001,edi,ferreteria-nueva\n") == (1, 0)
+    drain_all(demo_app)
+    assert {state for _, state, _, _ in edifact_rows(demo_app, order_id)} == {NotificationState.QUEUED}
+    assert edifact_out(demo_app, order_id) == [
+        (OutboundKind.DESADV, "ferreteria-nueva"),
+        (OutboundKind.INVOIC, "ferreteria-nueva"),
+    ]
+    assert accepted_row(demo_app, order_id)[0] == NotificationState.QUEUED

@@ -9,6 +9,7 @@ import pytest
 
 from core.capture.services import review
 from core.kernel.domain.users import User
+from core.kernel.errors import NotFound
 from oms.bootstrap import App
 from tests.conftest import DEMO_DAY, make_user
 from tests.integration.helpers import ingest
@@ -121,3 +122,49 @@ def test_only_the_holder_of_a_live_lock_saves(demo_app: App, waiting: int) -> No
     with demo_app.uow() as uow:
         order = uow.orders.get(waiting)
         assert order is not None and order.po_number != "PO-2026-00999"
+
+
+def test_a_refused_lock_says_who_holds_it_and_until_when(demo_app: App, waiting: int) -> None:
+    ana, ben = _user(demo_app, "ana"), _user(demo_app, "ben")
+    review.acquire(demo_app.uow(), waiting, ana, T0)
+    refused = review.acquire(demo_app.uow(), waiting, ben, T0 + timedelta(minutes=4))
+    assert (refused.holder, refused.until, refused.mine) == ("ana", T0 + TEN_MINUTES, False)
+    # asking did not move ana's ten minutes, nor give the lock to ben
+    assert _state(demo_app, waiting, ana, T0 + timedelta(minutes=4)) == ("ana", T0 + TEN_MINUTES, True)
+
+
+def test_an_expired_lock_taken_by_another_clerk_is_theirs_for_ten_minutes_from_then(
+    demo_app: App, waiting: int
+) -> None:
+    ana, ben = _user(demo_app, "ana"), _user(demo_app, "ben")
+    review.acquire(demo_app.uow(), waiting, ana, T0)
+    later = T0 + timedelta(minutes=25)
+    taken = review.acquire(demo_app.uow(), waiting, ben, later)
+    assert (taken.holder, taken.until, taken.mine) == ("ben", later + TEN_MINUTES, True)
+    with demo_app.uow() as uow:
+        lock = uow.review.lock(waiting)
+        assert lock is not None
+        assert (lock.user_id, lock.acquired_at, lock.expires_at) == (ben.id, later, later + TEN_MINUTES)
+    # ana, whose minutes ran out, is refused now and told who has it
+    assert review.acquire(demo_app.uow(), waiting, ana, later + SECOND).holder == "ben"
+
+
+def test_opening_an_order_is_audited_once_with_who_and_when(demo_app: App, waiting: int) -> None:
+    ana = _user(demo_app, "ana")
+    review.acquire(demo_app.uow(), waiting, ana, T0)
+    review.acquire(demo_app.uow(), waiting, ana, T0 + timedelta(minutes=3))  # a renewal, no new opening
+    with demo_app.uow() as uow:
+        opened = [(e.action, e.user_id, e.at) for e in uow.review.audit(waiting) if e.action == "lock"]
+    assert opened == [("lock", ana.id, T0)]
+
+
+def test_only_an_order_in_review_can_be_opened(demo_app: App, waiting: int) -> None:
+    ana = _user(demo_app, "ana")
+    review.acquire(demo_app.uow(), waiting, ana, T0)
+    review.reject(demo_app.uow(), waiting, ana, T0 + SECOND, "not ours", lambda *_: 0)
+    with pytest.raises(review.ReviewError, match="not in review"):
+        review.acquire(demo_app.uow(), waiting, ana, T0 + 2 * SECOND)
+    with pytest.raises(NotFound):
+        review.acquire(demo_app.uow(), 987_654, ana, T0)
+    with demo_app.uow() as uow:
+        assert uow.review.lock(waiting) is None  # rejecting let go of it, and nothing took it again

@@ -21,7 +21,14 @@ from core.fulfilment.domain.stock import AllocationState
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.model import Order, OutboundMessage
 from core.kernel.domain.notices import NotificationState
-from core.kernel.services.outbox import RenderReport, hold_row, partner_hold, render_order_rows, render_row
+from core.kernel.services.outbox import (
+    RenderReport,
+    hold_row,
+    partner_hold,
+    render_order_rows,
+    render_row,
+    was_held,
+)
 
 ZERO = Decimal(0)
 
@@ -58,12 +65,19 @@ def _render_one(
     now: datetime,
     report: RenderReport,
 ) -> None:
+    structured = is_structured(uow.channels, notification.channel)
     if notification.kind is NoticeKind.ACCEPTED and notification.channel == order.channel:
-        # the answer queued when the order was decided (ORDRSP, e-mail or fax reply) said so already
-        notification.state = NotificationState.SKIPPED
-        notification.error = "told by the answer sent when the order was decided"
-        report.skipped += 1
-        return
+        held = partner_hold(uow, order, structured)
+        if held:  # the decision's ORDRSP was withheld (no agreed address): the partner is told nothing yet
+            hold_row(notification, held, report)
+            return
+        if not was_held(notification):
+            # the answer queued when the order was decided (ORDRSP, e-mail or fax reply) said so already
+            notification.state = NotificationState.SKIPPED
+            notification.error = "told by the answer sent when the order was decided"
+            report.skipped += 1
+            return
+        # held while the partner was not configured: nobody has told it yet, so the notice is sent now
     notifier = notifiers.get(notification.channel)
     if notifier is None or not notification.recipient:
         notification.error = (
@@ -73,7 +87,7 @@ def _render_one(
         )
         report.waiting += 1
         return
-    held = partner_hold(uow, order, is_structured(uow.channels, notification.channel))
+    held = partner_hold(uow, order, structured)
     if held:
         hold_row(notification, held, report)
         return

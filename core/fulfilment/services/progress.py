@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
-from core.fulfilment.domain.contact import choose_channel
+from core.fulfilment.domain.contact import choose_channel, is_structured
 from core.fulfilment.domain.events import NotificationsQueued
 from core.fulfilment.domain.lifecycle import FULFILMENT, OrderEvent, Step, derive, move
 from core.fulfilment.domain.notifications import NoticeKind, Notification, notification_key
@@ -17,6 +17,7 @@ from core.fulfilment.domain.warehouse import ShipmentState
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.model import Customer, Order, OrderState
 from core.kernel.domain.notices import NotificationState
+from core.kernel.services.outbox import partner_hold
 
 ZERO = Decimal(0)
 
@@ -111,9 +112,12 @@ def announce(
         shipment_id=shipment_id,
     )
     if kind is NoticeKind.ACCEPTED and channel == order.channel:
-        # the answer queued when the order was decided (ORDRSP, e-mail or fax reply) said so already
-        notification.state = NotificationState.SKIPPED
-        notification.error = "told by the answer sent when the order was decided"
+        held = partner_hold(uow, order, is_structured(uow.channels, channel))
+        if held:  # the decision's ORDRSP was withheld (no agreed address): pending until it is configured
+            notification.error = held
+        else:  # the answer queued when the order was decided (ORDRSP, e-mail or fax reply) said so already
+            notification.state = NotificationState.SKIPPED
+            notification.error = "told by the answer sent when the order was decided"
     elif recipient is None:
         notification.state = NotificationState.SKIPPED
         notification.error = f"no {channel} address for the customer in master data"

@@ -16,6 +16,7 @@ from core.kernel.errors import NotFound
 from core.kernel.services.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
+HELD = "held:"  # how the reason of a row `partner_hold` held begins
 
 
 @dataclass
@@ -71,8 +72,13 @@ def partner_hold(uow: UnitOfWork, order: Order, structured: bool) -> str | None:
     if partner is not None and partner.configured:
         return None
     return (
-        f"held: EDIFACT partner {order.partner_id} is not configured (oms import partners); sent once it is"
+        f"{HELD} EDIFACT partner {order.partner_id} is not configured (oms import partners); sent once it is"
     )[:2000]
+
+
+def was_held(row: PendingRow) -> bool:
+    """Whether the row is pending because `partner_hold` held it (at its last rendering or when queued)."""
+    return row.state is NotificationState.PENDING and (row.error or "").startswith(HELD)
 
 
 def hold_row(row: PendingRow, reason: str, report: RenderReport) -> None:

@@ -279,3 +279,18 @@ def test_a_faint_code_master_data_confirmed_does_not_drag_the_score_down() -> No
     doubted = validate(wrong_price, Master(), TODAY)
     assert ("low_confidence", "lines[0].item_code") in {(p.code.value, p.field) for p in doubted.problems}
     assert doubted.decision is Decision.REVIEW
+
+
+def test_many_small_doubts_add_up_to_a_reading_too_unsure_to_accept() -> None:
+    """Nothing needs a person on its own, but 26 notes the reader left cost 0.02 each: 1 - 0.52 = 0.48,
+    below one half, so the order goes to review with the low-confidence problem (no field to name);
+    25 notes leave 0.50, which is not below one half: accepted."""
+    noted = Problem(ProblemCode.UNKNOWN_PRODUCT, "reader note", severity=Severity.INFO)
+    resolved = validate(order(problems=(noted,) * 26), Master(), TODAY)
+    assert resolved.confidence == 0.48
+    assert resolved.decision is Decision.REVIEW
+    [unsure] = [p for p in resolved.problems if p.code is ProblemCode.LOW_CONFIDENCE]
+    assert unsure.severity >= Severity.REVIEW and unsure.field is None
+    assert "0.48" in unsure.message
+    enough = validate(order(problems=(noted,) * 25), Master(), TODAY)
+    assert enough.confidence == 0.5 and enough.decision is Decision.ACCEPT

@@ -97,3 +97,17 @@ def test_a_faintly_read_buyer_number_is_vouched_for_by_the_number_it_was_faxed_f
     assert [p.code.value for p in validate(from_elsewhere, master, TODAY).problems] == ["low_confidence"]
     unvouched = order(buyer=Party(party_id="C-1"), evidence=faint)
     assert [p.code.value for p in validate(unvouched, master, TODAY).problems] == ["low_confidence"]
+
+
+def test_the_clerk_is_told_which_product_a_description_was_taken_for_and_on_which_line() -> None:
+    master = Master()
+    master.product_rows["TUE-M8"].name = "Tuerca hexagonal M8 zincada"
+    lines = (
+        CapturedLine(line_no="1", item_code="TOR-M8-40", quantity=Decimal(5)),
+        CapturedLine(line_no="2", description="Tuerca hexagonal M8 zincada", quantity=Decimal(10)),
+    )
+    resolved = validate(order(lines=lines), master, TODAY)
+    [problem] = [p for p in resolved.problems if p.code.value == "product_by_description"]
+    assert problem.field == "lines[1].item_code"  # the second line, where the code should have been
+    assert "'Tuerca hexagonal M8 zincada' taken for TUE-M8" in problem.message
+    assert "confirm it" in problem.message

@@ -42,3 +42,21 @@ def test_with_no_field_in_doubt_it_names_none() -> None:
     found = low_confidence(0.4, [])
     assert (found.code, found.field) == (ProblemCode.LOW_CONFIDENCE, None)
     assert found.message == "overall confidence 0.40 is below 0.5"
+
+
+def test_the_confidence_is_the_weakest_doubtful_field_less_a_cost_per_problem() -> None:
+    """Worked out by hand: a problem that needs a person costs 0.15, an informational one 0.02; the
+    low-confidence problem itself costs nothing more; nothing in doubt reads as 1."""
+    from validation.decide import score
+
+    weak = [Evidence("po_number", 0.9, Provenance(page=1)), Evidence("order_date", 0.95, Provenance(page=1))]
+    assert score([], []) == 1.0
+    assert score(weak, []) == 0.9
+    assert score([], [problem(Severity.REVIEW)]) == 0.85
+    assert score([], [problem(Severity.REJECT)]) == 0.85  # worse than review costs the same
+    assert score([], [problem(Severity.INFO)]) == 0.98
+    assert score(weak, [problem(Severity.REVIEW), problem(Severity.INFO), problem(Severity.INFO)]) == 0.71
+    unsure = Problem(ProblemCode.LOW_CONFIDENCE, "x", severity=Severity.REVIEW)
+    assert score(weak, [unsure]) == 0.9
+    many = [problem(Severity.REVIEW)] * 8  # 1.2 of costs: never below nothing
+    assert score([], many) == 0.0
