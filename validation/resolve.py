@@ -48,7 +48,8 @@ PUBLIC_MAIL_DOMAINS = frozenset(
 # A code found only by trying what OCR may have misread must be named by the line's description too.
 NAMED_SHARE = 0.5  # of the product name's words
 MIN_WORD = 3  # letters or digits in a word that counts
-# A code inside a description: at least this long, with a digit, brackets and punctuation around it off.
+# A code inside a description: at least this long, with a digit or a hyphen, brackets and punctuation
+# around it off.
 MIN_CODE = 4
 _AROUND_CODE = "[](){}<>#:;,.'\"«»"
 GTIN_LENGTHS = (8, 14)
@@ -127,7 +128,7 @@ def _code_in_description(line: CapturedLine, customer: Customer | None, master: 
     rest = []
     for word in words:
         code = word.strip(_AROUND_CODE)
-        if len(code) < MIN_CODE or not any(c.isdigit() for c in code):
+        if len(code) < MIN_CODE or not any(c.isdigit() or c == "-" for c in code):
             rest.append(word)
             continue
         product = master.product(code) or master.product(code.upper())

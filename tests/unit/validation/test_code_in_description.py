@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
-from core.kernel.domain.model import Decision
+from core.kernel.domain.model import Decision, Product
 from tests.unit.validation.test_decide import TODAY, Master, codes, order
 from validation.decide import validate
 
@@ -29,7 +29,9 @@ def master() -> Master:
 
 
 def line(description: str, price: str = "0.05") -> CapturedLine:
-    return CapturedLine(line_no="1", description=description, quantity=Decimal(100), unit_price=Decimal(price))
+    return CapturedLine(
+        line_no="1", description=description, quantity=Decimal(100), unit_price=Decimal(price)
+    )
 
 
 def test_our_sku_at_the_start_of_the_description_names_the_product_and_the_order_flows() -> None:
@@ -71,3 +73,20 @@ def test_a_code_in_the_description_still_has_its_price_checked() -> None:
     assert resolved.skus == ("TUE-M8",)
     assert "price_mismatch" in codes(resolved.problems)
     assert resolved.decision is Decision.REVIEW
+
+
+def test_a_code_of_letters_and_hyphens_counts_but_an_ordinary_word_is_no_code() -> None:
+    m = master()
+    m.product_rows["GUA-NIT-L"] = Product(
+        "GUA-NIT-L",
+        "Guantes de nitrilo talla L",
+        description_en="Nitrile gloves size L",
+        price=Decimal("8.50"),
+        currency="EUR",
+    )
+    gloves = line("GUA-NIT-L Nitrile gloves size L (box of 100)", price="8.50")
+    resolved = validate(order(lines=(gloves,)), m, TODAY)
+    assert resolved.skus == ("GUA-NIT-L",) and resolved.decision is Decision.ACCEPT, resolved.problems
+    # no code printed: the words alone only suggest the product
+    words_only = validate(order(lines=(line("Nitrile gloves size L", price="8.50"),)), m, TODAY)
+    assert words_only.skus == ("GUA-NIT-L",) and words_only.decision is Decision.REVIEW
