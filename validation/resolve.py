@@ -48,6 +48,11 @@ PUBLIC_MAIL_DOMAINS = frozenset(
 # A code found only by trying what OCR may have misread must be named by the line's description too.
 NAMED_SHARE = 0.5  # of the product name's words
 MIN_WORD = 3  # letters or digits in a word that counts
+# A code inside a description: at least this long, with a digit or a hyphen, brackets and punctuation
+# around it off.
+MIN_CODE = 4
+_AROUND_CODE = "[](){}<>#:;,.'\"«»"
+GTIN_LENGTHS = (8, 14)
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,8 @@ class LineMatch:
     """The product a line resolved to and how it was found."""
 
     product: Product | None
-    via: str | None  # "gtin" | "pack_gtin" | "sku" | "customer_item" | "misread" | "description" | None
+    # "gtin" | "pack_gtin" | "sku" | "customer_item" | "misread" | "code_in_description" | "description"
+    via: str | None
     score: float | None = None  # how alike, for a match by description
 
 
@@ -84,9 +90,12 @@ def resolve_line(line: CapturedLine, customer: Customer | None, master: MasterDa
             if product is not None:
                 return LineMatch(product, "customer_item")
     found = _misread(line, customer, master)
-    if found.product is not None or line.code_readings:
-        # a code OCR may have misread is settled by the code, never by a guess from the description
+    if found.product is not None:
         return found
+    printed = _code_in_description(line, customer, master)
+    if printed.product is not None or line.code_readings:
+        # a code OCR may have misread is settled by the code, never by a guess from the description
+        return printed if printed.product is not None else found
     guess = product_by_description(line.description, master.products())
     return LineMatch(guess[0], "description", guess[1].score) if guess else found
 
@@ -105,6 +114,41 @@ def _misread(line: CapturedLine, customer: Customer | None, master: MasterData) 
     product = next(iter(found.values())) if len(found) == 1 else None
     if product is not None and _describes(line.description, product):
         return LineMatch(product, "misread")
+    return LineMatch(None, None)
+
+
+def _code_in_description(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:
+    """A line whose code was printed inside its description ("TUE-M8 Hex nut M8", "[100235] Hex bolt",
+    "KAR 8437000100140 Nylon wall plug") and read into it: the one product that a word of the
+    description names exactly, as our SKU, a GTIN or this customer's own code, provided the rest of the
+    description names that product too. Two products named, or words that read more like another
+    product: nothing (the description guess then leaves it to a clerk)."""
+    found: dict[str, Product] = {}
+    words = (line.description or "").split()
+    rest = []
+    for word in words:
+        code = word.strip(_AROUND_CODE)
+        if len(code) < MIN_CODE or not any(c.isdigit() or c == "-" for c in code):
+            rest.append(word)
+            continue
+        product = master.product(code) or master.product(code.upper())
+        if product is None and code.isdigit() and GTIN_LENGTHS[0] <= len(code) <= GTIN_LENGTHS[1]:
+            product = master.product_by_gtin(code)
+        if product is None and customer is not None:
+            sku = master.sku_for_customer_code(customer.customer_id, code)
+            product = master.product(sku) if sku else None
+        if product is not None:
+            found[product.sku] = product
+        else:
+            rest.append(word)
+    if len(found) != 1:
+        return LineMatch(None, None)
+    (product,) = found.values()
+    # the words must name it: the product they read most like is this one (or, when they read like no
+    # product clearly, most of its name's words stand in them)
+    guess = product_by_description(" ".join(rest), master.products())
+    if guess[0].sku == product.sku if guess else _describes(" ".join(rest), product):
+        return LineMatch(product, "code_in_description")
     return LineMatch(None, None)
 
 

@@ -196,8 +196,9 @@ def in_doubt(
     the customer that the number the order was faxed from (or the address it was mailed from) belongs to
     as well, or when the customer was `identified` by something besides that number (a printed tax id,
     e-mail, phone or fax, or the sender): had the number named another customer, that would have been a
-    conflict. The currency is not vouched for by the prices' currency: a page showing two currency signs
-    must still reach a person.
+    conflict. The order's delivery date is vouched for by its lines when it is the earliest of the dates
+    every line prints for itself, each read sure. The currency is not vouched for by the prices'
+    currency: a page showing two currency signs must still reach a person.
     Descriptions, names, addresses and units are not decisive fields and are left out (a unit that
     disagrees with the product's is a problem of its own).
     """
@@ -207,7 +208,21 @@ def in_doubt(
         if item.field.endswith(DECISIVE_FIELDS)
         and not (item.field.endswith(CODE_FIELDS) and _vouched(order, products, item.field, terms, tolerance))
         and not (item.field == "buyer.party_id" and (identified or _buyer_vouched(order, customer)))
+        and not (item.field == "requested_delivery_date" and _delivery_from_lines(order))
     ]
+
+
+def _delivery_from_lines(order: CapturedOrder) -> bool:
+    """Whether the order's delivery date is the earliest of the dates every line prints for itself, each
+    read sure: a reader that takes the order's date from its lines is unsure of it when they disagree
+    (one line wanted a week later), but the earliest of dates each read sure is sure, and each line
+    keeps its own date (and its own evidence, checked like any other field)."""
+    dates = [line.requested_delivery_date for line in order.lines]
+    if not dates or order.requested_delivery_date is None or None in dates:
+        return False
+    read = [order.evidence_for(f"lines[{i}].requested_delivery_date") for i in range(len(dates))]
+    sure = all(e is not None and e.confidence >= CONFIDENCE_FLOOR for e in read)
+    return sure and order.requested_delivery_date == min(d for d in dates if d is not None)
 
 
 def _buyer_vouched(order: CapturedOrder, customer: Customer | None) -> bool:

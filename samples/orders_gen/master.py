@@ -127,7 +127,11 @@ def own_address(customer: Customer) -> Address:
 # -- the drawn generator's wider world: the demo data plus buyers abroad (samples/orders_gen/masterdata) --
 EXTRA = Path(__file__).resolve().parent / "masterdata"
 MASTER_KINDS = ("customers", "products", "customer-items")
-TERMS_KINDS = ("prices", "units")  # commercial terms: agreed prices and price lists, packs
+# Commercial terms: agreed prices and price lists, packs. A customer's prices in a second currency are
+# its own price list ("customer-prices"): the contract's `prices` file keeps one agreed row per customer,
+# SKU, break and first day, whatever its currency, so Herrajes del Norte's USD prices, loaded there after
+# its MXN ones, would replace them (and every MXN order would meet no agreed price).
+TERMS_KINDS = ("prices", "customer-prices", "units")
 
 EXTRA_VAT = {
     "C-3001": "31-4172605",
@@ -192,9 +196,9 @@ def all_customer_codes() -> dict[tuple[str, str], str]:
 def master_csv(kind: str) -> str:
     """The master-data CSV `kind` (customers, products, customer-items, prices, units) that the drawn
     orders need."""
-    head, *rows = (MASTERDATA / f"{kind}.csv").read_text("utf-8").splitlines()
-    _, *more = (EXTRA / f"{kind}.csv").read_text("utf-8").splitlines()
-    return "\n".join([head, *rows, *more]) + "\n"
+    files = [f for f in (MASTERDATA / f"{kind}.csv", EXTRA / f"{kind}.csv") if f.exists()]
+    (head, *rows), *others = (f.read_text("utf-8").splitlines() for f in files)
+    return "\n".join([head, *rows, *(row for _, *more in others for row in more)]) + "\n"
 
 
 def tax_id(customer_id: str) -> str:
