@@ -56,3 +56,58 @@ def test_order_numbers_and_totals_labelled_in_the_neighbours_languages(
     order = doc.order()
     # the order's total is the final one printed, with the tax; the net total beside it
     assert (order["po_number"], order["total"], order["net_total"]) == ("PO96833", "50.82", "42")
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ("Bestellmenge", "ME", "Material", "Beschreibung", "Preis", "Nettowert"),
+        ("Q.tà", "UM", "Codice", "Denominazione", "Prezzo", "Importo"),
+        ("Anzahl", "Einheit", "Materialnummer", "Kurztext", "Preis", "Positionswert"),
+        ("Qté", "Unité", "Code article", "Libellé", "Prix", "Montant"),
+    ],
+)
+def test_headings_of_german_italian_and_french_order_printouts(heads: tuple[str, ...]) -> None:
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7741"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 100, 140, 220, 400, 480)
+    doc.row(200, *zip(xs, heads, strict=True))
+    doc.row(
+        216, *zip(xs, ("10", "Stk", "SIL-TRA-300", "Silicona neutra 300 ml", "4,20", "42,00"), strict=True)
+    )
+    doc.row(230, *zip(xs, ("20", "Stk", "GUA-NIT-L", "Guantes de nitrilo", "8,50", "170,00"), strict=True))
+    doc.row(256, (400, "Total"), (480, "212,00"))
+    order = doc.order()
+    assert facts(order) == [("SIL-TRA-300", "10", "4.2"), ("GUA-NIT-L", "20", "8.5")]
+
+
+@pytest.mark.parametrize("pos", ["Riga", "Linha", "Ligne", "Zeile"])
+def test_a_position_column_headed_in_italian_portuguese_french_or_german(pos: str) -> None:
+    # the position numbers are the line's number, never its item code nor a quantity
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7742"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 80, 160, 340, 400, 480)
+    doc.row(200, *zip(xs, (pos, "Codice", "Descrizione", "Quantità", "Prezzo", "Importo"), strict=True))
+    doc.row(216, *zip(xs, ("001", "SIL-TRA-300", "Silicona neutra", "10", "4,20", "42,00"), strict=True))
+    doc.row(230, *zip(xs, ("002", "GUA-NIT-L", "Guantes de nitrilo", "20", "8,50", "170,00"), strict=True))
+    doc.row(256, (400, "Totale"), (480, "212,00"))
+    order = doc.order()
+    assert facts(order) == [("SIL-TRA-300", "10", "4.2"), ("GUA-NIT-L", "20", "8.5")]
+
+
+@pytest.mark.parametrize(
+    "head", ["Art.-Nr. / Kurztext", "Código / Denominación", "Item code/Details", "Ref. / Descripción"]
+)
+def test_a_code_and_a_description_heading_joined_by_a_slash_head_one_column(head: str) -> None:
+    # both words are known headings on their own; the slash says one column holds both
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7743"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 300, 370, 470)
+    doc.row(200, *zip(xs, (head, "Menge", "Preis", "Nettowert"), strict=True))
+    doc.row(216, (40, "SIL-TRA-300"), (300, "10"), (370, "4,20"), (470, "42,00"))
+    doc.row(228, (40, "Silicona neutra 300 ml"))
+    doc.row(244, (40, "GUA-NIT-L"), (300, "20"), (370, "8,50"), (470, "170,00"))
+    doc.row(256, (40, "Guantes de nitrilo talla L"))
+    doc.row(280, (370, "Summe"), (470, "212,00"))
+    order = doc.order()
+    assert facts(order) == [("SIL-TRA-300", "10", "4.2"), ("GUA-NIT-L", "20", "8.5")]
