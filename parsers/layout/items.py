@@ -74,7 +74,7 @@ class Built:
 
 
 def _readings(draft: Draft, kind: str, toks: list[Tok], mark: str, ocr: bool) -> list[Reading]:
-    found = readings(toks[-1].text, mark, rules=ocr) if toks else []
+    found = readings(toks[-1].text, mark, rules=ocr, lost_marks=ocr) if toks else []
     return found + _split_number(draft.numbers(kind), mark) if ocr else found
 
 
