@@ -205,7 +205,11 @@ def _per_unit(
     per = [t.text for t in draft.numbers("per")[:1]]
     basis = int(per[0]) if per and per[0].isdigit() and int(per[0]) in PRICE_BASES else 1
     if basis != 1:
-        return [replace(r, value=r.value / basis, note=f"per {basis}") for r in prices]
+        # "50,00/1000" under a "Per" column saying 1000 again: one basis, divided by once
+        return [
+            r if r.note.startswith("per ") else replace(r, value=r.value / basis, note=f"per {basis}")
+            for r in prices
+        ]
     if not prices or not quantities or not amounts or prices[0].note.startswith("per "):
         return prices
     plain = prices[0]

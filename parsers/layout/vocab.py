@@ -99,7 +99,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "product code|material|sku|su referencia|product|article|article no|ref. cliente|your ref|"
         "nº producto|no producto|variant number|size variant number|referência|código produto|"
         "référence|réf.|artikel|artikelnummer|art.-nr.|articolo|codice|cod. art.|materialnummer|artikel-nr.|"
-        "code article|codice articolo"
+        "code article|codice articolo|artigo|cód. artigo|código do artigo|ref. artigo"
     ),
     # a heading naming both: the code leads the description ("Part/Description")
     "partdesc": _phrases(
@@ -130,7 +130,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "precio|precio unit|precio unit.|precio unitario|p. unitario|p. unit|p.unit|precio neto|"
         "pvp|unit price|price|unit cost|price each|net price|rate|price/unit|precio/ud|cost|"
         "precio por unidad|precio unitario sin iva|cost price|b.price|basic price|unit net price|"
-        "preço|preço unitário|prix|prix unitaire|preis|einzelpreis|prezzo|prezzo unitario"
+        "preço|preço unitário|prix|prix unitaire|preis|einzelpreis|prezzo|prezzo unitario|preço unit|"
+        "preço unit.|prix unit|prix unit.|prezzo unit|prezzo unit.|p. unit.|preço unid.|preis je einheit"
     ),
     "amount": _phrases(
         "importe|total|importe neto|amount|line total|net amount|valor neto|valor|net value|"

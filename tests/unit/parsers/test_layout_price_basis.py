@@ -25,3 +25,32 @@ def test_a_round_quantity_is_kept_when_the_price_is_for_a_hundred(price_head: st
         ("ARA-M8", "1000", "0.02"),
         ("SIL-TRA-300", "12", "4.2"),
     ]
+
+
+def test_a_basis_printed_with_the_price_and_again_in_a_per_column_counts_once() -> None:
+    # "50,00/1000" under "Precio" and 1000 under "Por": 50 euros a thousand, 0,05 each
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7751"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 140, 330, 400, 460, 510)
+    doc.row(200, *zip(xs, ("Código", "Descripción", "Cantidad", "Precio", "Por", "Importe"), strict=True))
+    doc.row(
+        216, *zip(xs, ("TUE-M8", "Tuerca hexagonal M8", "2500", "50,00/1000", "1000", "125,00"), strict=True)
+    )
+    doc.row(230, *zip(xs, ("SIL-TRA-300", "Silicona neutra", "12", "4,20", "1", "50,40"), strict=True))
+    doc.row(256, (400, "Total"), (510, "175,40"))
+    order = doc.order()
+    assert facts(order) == [("TUE-M8", "2500", "0.05"), ("SIL-TRA-300", "12", "4.2")]
+
+
+@pytest.mark.parametrize("head", ["Preço unit. EUR", "Prix unit. EUR", "Prezzo unit. EUR"])
+def test_a_unit_price_heading_shortened_to_unit_is_no_unit_column(head: str) -> None:
+    # in a typewriter face, where "unit." stands a whole cell from the price word
+    doc = Doc(font="Courier")
+    doc.row(40, (40, "Nº pedido: OC-7752"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 130, 300, 340, 400, 500)
+    doc.row(200, *zip(xs, ("Artigo", "Designação", "Qtd.", "Unidade", head, "Total"), strict=True))
+    doc.row(216, *zip(xs, ("TOR-M8-40", "Tornillo M8x40", "500", "un", "0,18", "90,00"), strict=True))
+    doc.row(230, *zip(xs, ("SIL-TRA-300", "Silicona neutra", "12", "un", "4,20", "50,40"), strict=True))
+    doc.row(256, (440, "Total"), (510, "140,40"))
+    order = doc.order()
+    assert facts(order) == [("TOR-M8-40", "500", "0.18"), ("SIL-TRA-300", "12", "4.2")]
