@@ -39,6 +39,7 @@ _SHAPE = re.compile(r"^[+-]?[\d.,'’]*\d[\d.,'’]*-?$")
 # Digits a fax line and OCR turn into one another, and what a swapped digit costs as a reading.
 _CONFUSED = {"0": "689", "1": "7", "3": "8", "5": "6", "6": "058", "7": "1", "8": "036", "9": "0"}
 REPAIR_COST = 4
+OTHER_MARK = "read with the other decimal mark"
 _PER = re.compile(r"^(?P<price>.*\d.*?)\s*/\s*(?P<per>100|1000|1[.,]000)$")
 _EDGE_JUNK = re.compile(r"^[-+.,'’]+(?=\d)|(?<=\d)[-.,'’]+$")
 
@@ -182,7 +183,7 @@ def readings(text: str, mark: str, *, rules: bool = True, lost_marks: bool = Tru
     for variant, cost, why in _variants(fixed, rules=rules):
         note = "; ".join(n for n in ("OCR look-alike letters read as digits" if repaired else "", why) if n)
         add(_parse(variant, mark), base + cost, note)
-        add(_parse(variant, other), base + cost + 2, "read with the other decimal mark")
+        add(_parse(variant, other), base + cost + 2, OTHER_MARK)
         digits = variant.strip("+-")
         if lost_marks and cost == 0 and digits.isdigit() and len(digits) >= 3:
             for places, extra in ((2, 2), (3, 3)):
