@@ -48,7 +48,10 @@ def heading(line: Line, *, qty_lost: bool = False, garbled: bool = False) -> lis
     # garbled a few others ("cop." for "Cód.", a lost "Precio")
     enough = covered >= (0.5 if len(hits) >= 3 else 0.7) * keyed
     quantity = ("qty" not in kinds and len(hits) >= 3) if qty_lost else "qty" in kinds
-    if not quantity or len(set(kinds) & set(ITEM_KINDS)) < 2 or not enough:
+    items = set(kinds) & set(ITEM_KINDS)
+    if "partdesc" in items:  # one heading naming two item columns ("Product code / Description")
+        items |= {"code", "description"}
+    if not quantity or len(items) < 2 or not enough:
         return None
     return _columns(line, hits)
 

@@ -111,3 +111,22 @@ def test_a_code_and_a_description_heading_joined_by_a_slash_head_one_column(head
     doc.row(280, (370, "Summe"), (470, "212,00"))
     order = doc.order()
     assert facts(order) == [("SIL-TRA-300", "10", "4.2"), ("GUA-NIT-L", "20", "8.5")]
+
+
+def test_a_code_and_description_heading_with_the_money_headings_stacked_on_two_lines() -> None:
+    # the main heading line names only the position, "Product code / Description", the quantity and the
+    # unit; "Unit / price" and "Line / total" stand on two lines: still an order table
+    doc = Doc()
+    doc.row(40, (40, "PO #: 4523781344"), (300, "Date issued: 2026-11-23"))
+    xs = (40, 80, 400, 450, 490, 540)
+    doc.row(
+        200, *zip(xs, ("Pos.", "Product code / Description", "Quantity", "UOM", "Unit", "Line"), strict=True)
+    )
+    doc.row(210, (490, "price"), (540, "total"))
+    doc.row(226, *zip(xs, ("00010", "CHA-ALT-VIS", "10,00", "ST", "€4,75", "€47,50"), strict=True))
+    doc.row(238, (80, "High-visibility vest"))
+    doc.row(252, *zip(xs, ("00020", "GUA-TRA-9", "120,00", "ST", "€3,60", "€432,00"), strict=True))
+    doc.row(264, (80, "Leather work glove"))
+    doc.row(290, (490, "Total"), (540, "€479,50"))
+    order = doc.order()
+    assert facts(order) == [("CHA-ALT-VIS", "10", "4.75"), ("GUA-TRA-9", "120", "3.6")]
