@@ -128,11 +128,17 @@ def build(
     solved = _numbers(draft, (qty, price, amount), mark, discount, ocr=ocr, sure=mark_sure >= 1)
     # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
     code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
-    code = code_text(code_toks)
     description = draft.description
+    if len(code_toks) > 1 and not description:
+        # a "Product" column holding "[CIN-AIS-19] Insulating tape": the code and then the description
+        bracket, rest = _bracketed_code(code_toks)
+        if bracket:
+            code_toks, description = bracket, rest
+    code = code_text(code_toks)
     if code is None and description:
         code_toks, description = _bracketed_code(description)
         code = code_text(code_toks)
+
     as_gtin = gtin_in(code) if code else None
     if as_gtin is not None:
         code = as_gtin[0]

@@ -130,3 +130,17 @@ def test_a_code_and_description_heading_with_the_money_headings_stacked_on_two_l
     doc.row(290, (490, "Total"), (540, "€479,50"))
     order = doc.order()
     assert facts(order) == [("CHA-ALT-VIS", "10", "4.75"), ("GUA-TRA-9", "120", "3.6")]
+
+
+def test_a_code_in_brackets_leading_a_product_column() -> None:
+    # "Product" is a heading codes stand under too; here its cells hold "[code] description"
+    doc = Doc()
+    doc.row(40, (40, "PO #: P77355"), (300, "Date: 11-26-2026"))
+    xs = (40, 330, 380, 440, 510)
+    doc.row(200, *zip(xs, ("Product", "QTY", "Unit", "Price", "Line total"), strict=True))
+    doc.row(216, *zip(xs, ("[CIN-AIS-19] Insulating tape 19 mm", "750", "ea", "0.95", "712.50"), strict=True))
+    doc.row(230, *zip(xs, ("[LLA-AJ-250] Adjustable wrench", "10", "ea", "13.82", "138.20"), strict=True))
+    doc.row(256, (440, "Total"), (510, "850.70"))
+    order = doc.order()
+    assert facts(order) == [("CIN-AIS-19", "750", "0.95"), ("LLA-AJ-250", "10", "13.82")]
+    assert [line["description"] for line in order["lines"]] == ["Insulating tape 19 mm", "Adjustable wrench"]
