@@ -15,6 +15,7 @@ from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
 from parsers.layout.geometry import Tok
 from parsers.layout.numbers import (
+    OTHER_MARK,
     REPAIR_COST,
     Reading,
     confusions,
@@ -73,8 +74,14 @@ class Built:
     toks: dict[str, list[Tok]]
 
 
-def _readings(draft: Draft, kind: str, toks: list[Tok], mark: str, ocr: bool) -> list[Reading]:
-    found = readings(toks[-1].text, mark, rules=ocr) if toks else []
+def _readings(
+    draft: Draft, kind: str, toks: list[Tok], mark: str, ocr: bool, sure: bool = False
+) -> list[Reading]:
+    found = readings(toks[-1].text, mark, rules=ocr, lost_marks=ocr) if toks else []
+    if sure and not ocr and found and found[0].cost == 0:
+        # every mark on the page says which is the decimal one: "5.000" on a page of "1.380,68" is five
+        # thousand, never five with the other mark, however well five would add up
+        found = [r for r in found if r.note != OTHER_MARK]
     return found + _split_number(draft.numbers(kind), mark) if ocr else found
 
 
@@ -118,14 +125,20 @@ def build(
     path = f"lines[{index}]"
     qty, price, amount = draft.numbers("qty")[:1], draft.numbers("price")[:1], draft.numbers("amount")[-1:]
     discount = _discount(draft, mark)
-    solved = _numbers(draft, (qty, price, amount), mark, discount, ocr=ocr)
+    solved = _numbers(draft, (qty, price, amount), mark, discount, ocr=ocr, sure=mark_sure >= 1)
     # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
     code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
-    code = code_text(code_toks)
     description = draft.description
+    if len(code_toks) > 1 and not description:
+        # a "Product" column holding "[CIN-AIS-19] Insulating tape": the code and then the description
+        bracket, rest = _bracketed_code(code_toks)
+        if bracket:
+            code_toks, description = bracket, rest
+    code = code_text(code_toks)
     if code is None and description:
         code_toks, description = _bracketed_code(description)
         code = code_text(code_toks)
+
     as_gtin = gtin_in(code) if code else None
     if as_gtin is not None:
         code = as_gtin[0]
@@ -171,16 +184,17 @@ def _numbers(
     discount: Decimal | None,
     *,
     ocr: bool,
+    sure: bool = False,
 ) -> Solved:
     """Quantity, price and amount read and checked against each other: the price as the price of one
     unit, the amount before the line's discount for the check and as printed in the result."""
     qty, price, amount = toks
     # OCR's slips are repaired only where OCR read: a text layer says what was printed, wrong or not
     repairs = (_confusions(qty, mark), _confusions(price, mark), _confusions(amount, mark)) if ocr else None
-    printed = _readings(draft, "amount", amount, mark, ocr)
+    printed = _readings(draft, "amount", amount, mark, ocr, sure)
     gross = _before_discount(printed, discount)
-    quantities = _readings(draft, "qty", qty, mark, ocr)
-    prices = _per_unit(_readings(draft, "price", price, mark, ocr), draft, quantities, gross)
+    quantities = _readings(draft, "qty", qty, mark, ocr, sure)
+    prices = _per_unit(_readings(draft, "price", price, mark, ocr, sure), draft, quantities, gross)
     solved = solve(quantities, prices, gross, repairs)
     if discount is not None and solved.amount in gross:
         solved = replace(solved, amount=printed[gross.index(solved.amount)], options=())
@@ -205,7 +219,11 @@ def _per_unit(
     per = [t.text for t in draft.numbers("per")[:1]]
     basis = int(per[0]) if per and per[0].isdigit() and int(per[0]) in PRICE_BASES else 1
     if basis != 1:
-        return [replace(r, value=r.value / basis, note=f"per {basis}") for r in prices]
+        # "50,00/1000" under a "Per" column saying 1000 again: one basis, divided by once
+        return [
+            r if r.note.startswith("per ") else replace(r, value=r.value / basis, note=f"per {basis}")
+            for r in prices
+        ]
     if not prices or not quantities or not amounts or prices[0].note.startswith("per "):
         return prices
     plain = prices[0]

@@ -69,6 +69,26 @@ def find(toks: Sequence[Tok], vocab: Vocab) -> list[Hit]:
     return hits
 
 
+def slashed(toks: Sequence[Tok], hits: list[Hit], first: str, second: str, kind: str) -> list[Hit]:
+    """`hits` with a phrase of kind `first` and one of kind `second` that a slash joins ("Art.-Nr. /
+    Kurztext", "Código/Descripción") made one phrase of `kind`: one heading naming both."""
+    out: list[Hit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == first
+            and hit.kind == second
+            and all(t.text.strip() == "/" for t in toks[prev.end : hit.start])
+            and any("/" in t.text for t in toks[prev.end - 1 : hit.start + 1])
+            and _tight(toks, list(range(prev.end - 1, hit.start + 1)))
+        ):
+            out[-1] = Hit(kind, prev.start, hit.end, prev.size + hit.size, hit.colon)
+            continue
+        out.append(hit)
+    return out
+
+
 def _tight(toks: Sequence[Tok], positions: list[int]) -> bool:
     """Whether the words of a phrase stand close together (not in two table cells)."""
     words = [toks[i] for i in positions]

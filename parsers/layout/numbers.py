@@ -39,6 +39,7 @@ _SHAPE = re.compile(r"^[+-]?[\d.,'’]*\d[\d.,'’]*-?$")
 # Digits a fax line and OCR turn into one another, and what a swapped digit costs as a reading.
 _CONFUSED = {"0": "689", "1": "7", "3": "8", "5": "6", "6": "058", "7": "1", "8": "036", "9": "0"}
 REPAIR_COST = 4
+OTHER_MARK = "read with the other decimal mark"
 _PER = re.compile(r"^(?P<price>.*\d.*?)\s*/\s*(?P<per>100|1000|1[.,]000)$")
 _EDGE_JUNK = re.compile(r"^[-+.,'’]+(?=\d)|(?<=\d)[-.,'’]+$")
 
@@ -156,9 +157,11 @@ def _variants(text: str, *, rules: bool) -> list[tuple[str, int, str]]:
     return out
 
 
-def readings(text: str, mark: str, *, rules: bool = True) -> list[Reading]:
+def readings(text: str, mark: str, *, rules: bool = True, lost_marks: bool = True) -> list[Reading]:
     """Every plausible reading of `text`, cheapest first, under the document's decimal `mark`; without
-    `rules`, none that drops a digit as a table rule (a total checks the lines, it is not fitted to them)."""
+    `rules`, none that drops a digit as a table rule (a total checks the lines, it is not fitted to them);
+    without `lost_marks`, none that puts back a decimal mark (a text layer prints every mark it has:
+    "100" there is a hundred, never 1.00)."""
     printed, basis = per_basis(text)
     core, _ = strip_money(printed)
     fixed, repaired = repair_digits(core)
@@ -167,7 +170,7 @@ def readings(text: str, mark: str, *, rules: bool = True) -> list[Reading]:
     if basis != 1:  # per 100 or 1,000 units: the reading is the price of one
         return [
             replace(r, value=r.value / basis, note=f"per {basis}")
-            for r in readings(printed, mark, rules=rules)
+            for r in readings(printed, mark, rules=rules, lost_marks=lost_marks)
         ]
     other = "." if mark == "," else ","
     out: list[Reading] = []
@@ -180,9 +183,9 @@ def readings(text: str, mark: str, *, rules: bool = True) -> list[Reading]:
     for variant, cost, why in _variants(fixed, rules=rules):
         note = "; ".join(n for n in ("OCR look-alike letters read as digits" if repaired else "", why) if n)
         add(_parse(variant, mark), base + cost, note)
-        add(_parse(variant, other), base + cost + 2, "read with the other decimal mark")
+        add(_parse(variant, other), base + cost + 2, OTHER_MARK)
         digits = variant.strip("+-")
-        if cost == 0 and digits.isdigit() and len(digits) >= 3:
+        if lost_marks and cost == 0 and digits.isdigit() and len(digits) >= 3:
             for places, extra in ((2, 2), (3, 3)):
                 add(Decimal(digits).scaleb(-places), base + extra, "a decimal mark seems lost")
     return sorted(out, key=lambda r: r.cost)

@@ -85,6 +85,11 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
                 _continue(current, line.toks, cells)
     if any(h.kind == "pos" for r in regions for _, _, h in r.table.segments):
         out = _numbered(out, ocr)
+    for draft in out if not ocr else []:
+        if _crowded(draft.cells):
+            draft.strays.append(
+                sorted((t for toks in draft.cells.values() for t in toks), key=lambda t: t.x0)
+            )
     return out
 
 
@@ -113,6 +118,12 @@ def _start(
     if any(_unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
         strays.append(line.toks)  # "950.00/1000", "12,?5": a figure of the row read as no number
     return Draft(line.page, cells, above + description, strays=strays)
+
+
+def _crowded(cells: dict[str, list[Tok]]) -> bool:
+    """Whether a text layer's row holds two numbers in its quantity cell ("1,000" and "1000"): a column
+    was not understood, and which number is the quantity is a guess a person must check."""
+    return sum(1 for t in cells.get("qty", []) if looks_numeric(t.text)) > 1
 
 
 def _worded(cells: dict[str, list[Tok]]) -> bool:

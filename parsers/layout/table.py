@@ -12,7 +12,7 @@ from parsers.layout.cells import Column, Table
 from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.numbers import looks_numeric
 from parsers.layout.text import has_digit
-from parsers.layout.vocab import CARRIED, COLUMNS, SUBLINES, TOTALS
+from parsers.layout.vocab import CARRIED, SUBLINES, TOTALS
 
 ITEM_KINDS = ("code", "description", "price", "amount", "gtin", "partdesc")
 GAP_LINES = 3.5  # a vertical gap of this many text heights ends a table
@@ -36,7 +36,7 @@ def heading(line: Line, *, qty_lost: bool = False, garbled: bool = False) -> lis
     with `qty_lost`, three or more item columns without the quantity (OCR garbled "Qty" to "OT!");
     with `garbled`, a quantity, a description and a third column word among words OCR garbled past
     knowing ("sien E DESCRIPTION QTY UNIT FRTCF FacH AMUUN"), which the rows' arithmetic must confirm."""
-    hits = labels.find(line.toks, COLUMNS)
+    hits = stacked.column_hits(line.toks)
     kinds = [h.kind for h in hits]
     if garbled:
         if "qty" in kinds and "description" in kinds and len(hits) >= 3:
@@ -48,7 +48,10 @@ def heading(line: Line, *, qty_lost: bool = False, garbled: bool = False) -> lis
     # garbled a few others ("cop." for "Cód.", a lost "Precio")
     enough = covered >= (0.5 if len(hits) >= 3 else 0.7) * keyed
     quantity = ("qty" not in kinds and len(hits) >= 3) if qty_lost else "qty" in kinds
-    if not quantity or len(set(kinds) & set(ITEM_KINDS)) < 2 or not enough:
+    items = set(kinds) & set(ITEM_KINDS)
+    if "partdesc" in items:  # one heading naming two item columns ("Product code / Description")
+        items |= {"code", "description"}
+    if not quantity or len(items) < 2 or not enough:
         return None
     return _columns(line, hits)
 

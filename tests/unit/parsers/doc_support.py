@@ -16,23 +16,34 @@ Placed = tuple[float, str]
 class Doc:
     """A PDF drawn phrase by phrase: `row(y, (x, text), ...)` puts phrases on the line `y` points down."""
 
-    def __init__(self, size: float = 9.0, width: float = 595.0, height: float = 842.0) -> None:
+    def __init__(
+        self, size: float = 9.0, width: float = 595.0, height: float = 842.0, font: str = "Helvetica"
+    ) -> None:
         self.buffer = io.BytesIO()
         self.canvas = Canvas(self.buffer, pagesize=(width, height))
         self.height = height
         self.size = size
-        self.canvas.setFont("Helvetica", size)
+        self.font = font  # "Courier" prints as a typewriter or line printer does: one cell a character
+        self.canvas.setFont(font, size)
 
     def row(self, y: float, *placed: Placed, bold_twice: bool = False, size: float | None = None) -> Doc:
         """Phrases on one line; `bold_twice` prints each twice, a fraction of a point apart, as
         printers fake bold type (the text layer then holds every character twice)."""
-        self.canvas.setFont("Helvetica", size or self.size)
+        self.canvas.setFont(self.font, size or self.size)
         for x, text in placed:
             self.canvas.drawString(x, self.height - y, text)
             if bold_twice:
                 self.canvas.drawString(x + 0.4, self.height - y, text)
-        self.canvas.setFont("Helvetica", self.size)
+        self.canvas.setFont(self.font, self.size)
         return self
+
+    def printout(self, y: float, step: float, *lines: str) -> float:
+        """Whole lines set from the left margin as a line printer sets them, spaces and all (use a
+        "Courier" Doc); returns the y of the line after them."""
+        for text in lines:
+            self.row(y, (36, text))
+            y += step
+        return y
 
     def rows(self, y: float, step: float, *lines: tuple[Placed, ...]) -> float:
         """Several lines `step` points apart from `y`; returns the y of the line after them."""
@@ -53,7 +64,7 @@ class Doc:
 
     def page(self) -> Doc:
         self.canvas.showPage()
-        self.canvas.setFont("Helvetica", self.size)
+        self.canvas.setFont(self.font, self.size)
         return self
 
     def pdf(self) -> bytes:

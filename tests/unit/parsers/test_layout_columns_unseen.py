@@ -56,3 +56,91 @@ def test_order_numbers_and_totals_labelled_in_the_neighbours_languages(
     order = doc.order()
     # the order's total is the final one printed, with the tax; the net total beside it
     assert (order["po_number"], order["total"], order["net_total"]) == ("PO96833", "50.82", "42")
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ("Bestellmenge", "ME", "Material", "Beschreibung", "Preis", "Nettowert"),
+        ("Q.tà", "UM", "Codice", "Denominazione", "Prezzo", "Importo"),
+        ("Anzahl", "Einheit", "Materialnummer", "Kurztext", "Preis", "Positionswert"),
+        ("Qté", "Unité", "Code article", "Libellé", "Prix", "Montant"),
+    ],
+)
+def test_headings_of_german_italian_and_french_order_printouts(heads: tuple[str, ...]) -> None:
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7741"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 100, 140, 220, 400, 480)
+    doc.row(200, *zip(xs, heads, strict=True))
+    doc.row(
+        216, *zip(xs, ("10", "Stk", "SIL-TRA-300", "Silicona neutra 300 ml", "4,20", "42,00"), strict=True)
+    )
+    doc.row(230, *zip(xs, ("20", "Stk", "GUA-NIT-L", "Guantes de nitrilo", "8,50", "170,00"), strict=True))
+    doc.row(256, (400, "Total"), (480, "212,00"))
+    order = doc.order()
+    assert facts(order) == [("SIL-TRA-300", "10", "4.2"), ("GUA-NIT-L", "20", "8.5")]
+
+
+@pytest.mark.parametrize("pos", ["Riga", "Linha", "Ligne", "Zeile"])
+def test_a_position_column_headed_in_italian_portuguese_french_or_german(pos: str) -> None:
+    # the position numbers are the line's number, never its item code nor a quantity
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7742"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 80, 160, 340, 400, 480)
+    doc.row(200, *zip(xs, (pos, "Codice", "Descrizione", "Quantità", "Prezzo", "Importo"), strict=True))
+    doc.row(216, *zip(xs, ("001", "SIL-TRA-300", "Silicona neutra", "10", "4,20", "42,00"), strict=True))
+    doc.row(230, *zip(xs, ("002", "GUA-NIT-L", "Guantes de nitrilo", "20", "8,50", "170,00"), strict=True))
+    doc.row(256, (400, "Totale"), (480, "212,00"))
+    order = doc.order()
+    assert facts(order) == [("SIL-TRA-300", "10", "4.2"), ("GUA-NIT-L", "20", "8.5")]
+
+
+@pytest.mark.parametrize(
+    "head", ["Art.-Nr. / Kurztext", "Código / Denominación", "Item code/Details", "Ref. / Descripción"]
+)
+def test_a_code_and_a_description_heading_joined_by_a_slash_head_one_column(head: str) -> None:
+    # both words are known headings on their own; the slash says one column holds both
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7743"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 300, 370, 470)
+    doc.row(200, *zip(xs, (head, "Menge", "Preis", "Nettowert"), strict=True))
+    doc.row(216, (40, "SIL-TRA-300"), (300, "10"), (370, "4,20"), (470, "42,00"))
+    doc.row(228, (40, "Silicona neutra 300 ml"))
+    doc.row(244, (40, "GUA-NIT-L"), (300, "20"), (370, "8,50"), (470, "170,00"))
+    doc.row(256, (40, "Guantes de nitrilo talla L"))
+    doc.row(280, (370, "Summe"), (470, "212,00"))
+    order = doc.order()
+    assert facts(order) == [("SIL-TRA-300", "10", "4.2"), ("GUA-NIT-L", "20", "8.5")]
+
+
+def test_a_code_and_description_heading_with_the_money_headings_stacked_on_two_lines() -> None:
+    # the main heading line names only the position, "Product code / Description", the quantity and the
+    # unit; "Unit / price" and "Line / total" stand on two lines: still an order table
+    doc = Doc()
+    doc.row(40, (40, "PO #: 4523781344"), (300, "Date issued: 2026-11-23"))
+    xs = (40, 80, 400, 450, 490, 540)
+    doc.row(
+        200, *zip(xs, ("Pos.", "Product code / Description", "Quantity", "UOM", "Unit", "Line"), strict=True)
+    )
+    doc.row(210, (490, "price"), (540, "total"))
+    doc.row(226, *zip(xs, ("00010", "CHA-ALT-VIS", "10,00", "ST", "€4,75", "€47,50"), strict=True))
+    doc.row(238, (80, "High-visibility vest"))
+    doc.row(252, *zip(xs, ("00020", "GUA-TRA-9", "120,00", "ST", "€3,60", "€432,00"), strict=True))
+    doc.row(264, (80, "Leather work glove"))
+    doc.row(290, (490, "Total"), (540, "€479,50"))
+    order = doc.order()
+    assert facts(order) == [("CHA-ALT-VIS", "10", "4.75"), ("GUA-TRA-9", "120", "3.6")]
+
+
+def test_a_code_in_brackets_leading_a_product_column() -> None:
+    # "Product" is a heading codes stand under too; here its cells hold "[code] description"
+    doc = Doc()
+    doc.row(40, (40, "PO #: P77355"), (300, "Date: 11-26-2026"))
+    xs = (40, 330, 380, 440, 510)
+    doc.row(200, *zip(xs, ("Product", "QTY", "Unit", "Price", "Line total"), strict=True))
+    doc.row(216, *zip(xs, ("[CIN-AIS-19] Insulating tape 19 mm", "750", "ea", "0.95", "712.50"), strict=True))
+    doc.row(230, *zip(xs, ("[LLA-AJ-250] Adjustable wrench", "10", "ea", "13.82", "138.20"), strict=True))
+    doc.row(256, (440, "Total"), (510, "850.70"))
+    order = doc.order()
+    assert facts(order) == [("CIN-AIS-19", "750", "0.95"), ("LLA-AJ-250", "10", "13.82")]
+    assert [line["description"] for line in order["lines"]] == ["Insulating tape 19 mm", "Adjustable wrench"]

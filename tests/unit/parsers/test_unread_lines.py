@@ -133,3 +133,12 @@ def test_a_date_under_a_label_nobody_taught_the_reader_is_not_dropped() -> None:
     assert order["requested_delivery_date"] is None
     assert [(u["field"], u["label"]) for u in order["unread"]] == [("requested_delivery_date", "Wanted on:")]
     assert order["decision"] != "accept"
+
+
+def test_a_row_with_two_numbers_in_its_quantity_cell_sends_a_text_pdf_to_review() -> None:
+    # "1.000 1000" under "Cantidad": a column nobody headed ran into the quantity; whichever number is
+    # taken, the row adds up one way or another, so a person must say which is the quantity
+    middle = ((40, "ARA-M8"), (110, "Arandela plana M8"), (330, "1.000 1000"), (400, "0,02"), (480, "20,00"))
+    order = result_json("o.pdf", None, parse(_pdf(middle)), SampleMaster(), TODAY)["orders"][0]
+    assert _named(order, "Arandela plana M8"), order["problems"]
+    assert order["decision"] != "accept"

@@ -1,0 +1,86 @@
+"""A price printed for a hundred or a thousand units: the quantity stays as printed and the price is
+read per unit.  A text layer prints every decimal mark it has, so a quantity "100" is never 1.00."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.parsers.doc_support import Doc, facts
+
+
+@pytest.mark.parametrize("price_head", ["Precio (100 uds)", "Precio"])
+def test_a_round_quantity_is_kept_when_the_price_is_for_a_hundred(price_head: str) -> None:
+    # 100 × 34,00 per 100 = 34,00 and 1,00 × 34,00 = 34,00 both add up; only the first is what is printed
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7750"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 140, 330, 400, 490)
+    doc.row(200, *zip(xs, ("Código", "Descripción", "Cantidad", price_head, "Importe"), strict=True))
+    doc.row(216, *zip(xs, ("TOR-M10-60", "Tornillo M10x60", "100", "34,00", "34,00"), strict=True))
+    doc.row(230, *zip(xs, ("ARA-M8", "Arandela plana M8", "1000", "2,00", "20,00"), strict=True))
+    doc.row(244, *zip(xs, ("SIL-TRA-300", "Silicona neutra", "12", "4,20", "50,40"), strict=True))
+    doc.row(270, (400, "Total"), (490, "104,40"))
+    order = doc.order()
+    assert facts(order) == [
+        ("TOR-M10-60", "100", "0.34"),
+        ("ARA-M8", "1000", "0.02"),
+        ("SIL-TRA-300", "12", "4.2"),
+    ]
+
+
+def test_a_basis_printed_with_the_price_and_again_in_a_per_column_counts_once() -> None:
+    # "50,00/1000" under "Precio" and 1000 under "Por": 50 euros a thousand, 0,05 each
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7751"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 140, 330, 400, 460, 510)
+    doc.row(200, *zip(xs, ("Código", "Descripción", "Cantidad", "Precio", "Por", "Importe"), strict=True))
+    doc.row(
+        216, *zip(xs, ("TUE-M8", "Tuerca hexagonal M8", "2500", "50,00/1000", "1000", "125,00"), strict=True)
+    )
+    doc.row(230, *zip(xs, ("SIL-TRA-300", "Silicona neutra", "12", "4,20", "1", "50,40"), strict=True))
+    doc.row(256, (400, "Total"), (510, "175,40"))
+    order = doc.order()
+    assert facts(order) == [("TUE-M8", "2500", "0.05"), ("SIL-TRA-300", "12", "4.2")]
+
+
+@pytest.mark.parametrize("head", ["Preço unit. EUR", "Prix unit. EUR", "Prezzo unit. EUR"])
+def test_a_unit_price_heading_shortened_to_unit_is_no_unit_column(head: str) -> None:
+    # in a typewriter face, where "unit." stands a whole cell from the price word
+    doc = Doc(font="Courier")
+    doc.row(40, (40, "Nº pedido: OC-7752"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 130, 300, 340, 400, 500)
+    doc.row(200, *zip(xs, ("Artigo", "Designação", "Qtd.", "Unidade", head, "Total"), strict=True))
+    doc.row(216, *zip(xs, ("TOR-M8-40", "Tornillo M8x40", "500", "un", "0,18", "90,00"), strict=True))
+    doc.row(230, *zip(xs, ("SIL-TRA-300", "Silicona neutra", "12", "un", "4,20", "50,40"), strict=True))
+    doc.row(256, (440, "Total"), (510, "140,40"))
+    order = doc.order()
+    assert facts(order) == [("TOR-M8-40", "500", "0.18"), ("SIL-TRA-300", "12", "4.2")]
+
+
+def test_a_quantity_with_thousands_marks_on_a_page_whose_marks_all_agree() -> None:
+    # every amount prints a decimal comma, so "5.000" is five thousand: 5000 × 10,32 per 1000 = 51,60,
+    # although 5 × 10,32 would add up as well
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7753"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 140, 330, 400, 490)
+    doc.row(200, *zip(xs, ("Código", "Descripción", "Cantidad", "Precio", "Importe"), strict=True))
+    doc.row(216, *zip(xs, ("REM-AL-4", "Remache ciego 4x10", "5.000", "10,320", "51,60"), strict=True))
+    doc.row(230, *zip(xs, ("SIL-TRA-300", "Silicona neutra", "12", "4,200", "50,40"), strict=True))
+    doc.row(256, (400, "Total"), (490, "102,00"))
+    order = doc.order()
+    assert facts(order) == [("REM-AL-4", "5000", "0.01032"), ("SIL-TRA-300", "12", "4.2")]
+
+
+def test_a_price_quantity_heading_stacked_as_cant_over_precio_is_the_price_basis() -> None:
+    # "Cant. / precio" on two heading lines: the units the price is for, not a second quantity
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7754"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 140, 330, 400, 460, 510)
+    doc.row(200, *zip(xs, ("Código", "Descripción", "Cant.", "Precio/ud.", "Cant.", "Importe"), strict=True))
+    doc.row(210, (460, "precio"), (510, "neto"))
+    doc.row(
+        226, *zip(xs, ("REM-AL-4", "Remache ciego 4x10", "1,000", "12.000", "1000", "12.00"), strict=True)
+    )
+    doc.row(240, *zip(xs, ("SIL-TRA-300", "Silicona neutra", "12", "4.200", "1", "50.40"), strict=True))
+    doc.row(266, (400, "Total"), (510, "62.40"))
+    order = doc.order()
+    assert facts(order) == [("REM-AL-4", "1000", "0.012"), ("SIL-TRA-300", "12", "4.2")]
