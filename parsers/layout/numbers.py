@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from parsers.layout.memo import remembered
 from parsers.layout.vocab import CURRENCIES
 
 # Characters OCR confuses with digits, and the digit meant.
@@ -81,6 +82,7 @@ def per_basis(text: str) -> tuple[str, int]:
     return m["price"], int(re.sub(r"\D", "", m["per"]))
 
 
+@remembered
 def looks_numeric(text: str) -> bool:
     """Whether the token is a number (perhaps with a currency mark, OCR look-alike letters or a price
     basis of 100 or 1,000 units)."""
@@ -159,16 +161,21 @@ def _variants(text: str, *, rules: bool) -> list[tuple[str, int, str]]:
 def readings(text: str, mark: str, *, rules: bool = True) -> list[Reading]:
     """Every plausible reading of `text`, cheapest first, under the document's decimal `mark`; without
     `rules`, none that drops a digit as a table rule (a total checks the lines, it is not fitted to them)."""
+    return list(_readings(text, mark, rules))
+
+
+@remembered
+def _readings(text: str, mark: str, rules: bool) -> tuple[Reading, ...]:
     printed, basis = per_basis(text)
     core, _ = strip_money(printed)
     fixed, repaired = repair_digits(core)
     if not _SHAPE.match(fixed):
-        return []
+        return ()
     if basis != 1:  # per 100 or 1,000 units: the reading is the price of one
-        return [
+        return tuple(
             replace(r, value=r.value / basis, note=f"per {basis}")
             for r in readings(printed, mark, rules=rules)
-        ]
+        )
     other = "." if mark == "," else ","
     out: list[Reading] = []
 
@@ -185,7 +192,7 @@ def readings(text: str, mark: str, *, rules: bool = True) -> list[Reading]:
         if cost == 0 and digits.isdigit() and len(digits) >= 3:
             for places, extra in ((2, 2), (3, 3)):
                 add(Decimal(digits).scaleb(-places), base + extra, "a decimal mark seems lost")
-    return sorted(out, key=lambda r: r.cost)
+    return tuple(sorted(out, key=lambda r: r.cost))
 
 
 def confusions(text: str, mark: str) -> list[Reading]:
