@@ -3,6 +3,7 @@ and the lines that carry no order data (fax header line, page footers)."""
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -154,6 +155,14 @@ def _skew(words: list[tuple[float, float, float, float]]) -> float:
     return statistics.median(slopes) if len(slopes) >= 8 else 0.0
 
 
+def _median_of_sorted(values: list[float]) -> float:
+    """`statistics.median` of values already in order (the same arithmetic, without sorting again)."""
+    n = len(values)
+    if n % 2:
+        return values[n // 2]
+    return (values[n // 2 - 1] + values[n // 2]) / 2
+
+
 def _group(toks: list[Tok]) -> list[list[Tok]]:
     """Words into text lines: each word joins the line whose nearest word (across), or whose middle,
     stands at its height.
@@ -163,6 +172,7 @@ def _group(toks: list[Tok]) -> list[list[Tok]]:
     """
     lines: list[list[Tok]] = []
     boxes: list[list[tuple[float, float, float, float]]] = []  # each line's words as (x0, x1, cy, h)
+    heights: list[list[float]] = []  # each line's word middles, kept sorted for its median
     middles: list[float] = []  # each line's median height, kept as words join it
     lowest: list[float] = []  # each line's lowest word middle (words come in order of height)
     for tok in sorted(toks, key=lambda t: (t.cy, t.x0)):
@@ -171,23 +181,32 @@ def _group(toks: list[Tok]) -> list[list[Tok]]:
         for i in range(len(lines) - 1, max(-1, len(lines) - LOOKBACK), -1):
             if cy - lowest[i] > 0.5 * h:
                 continue  # every word of that line, and its middle, stand too far above to join
-            line = boxes[i]
-            if any(a < x1 and x0 < b and abs(c - cy) > SAME_ROW * d for a, b, c, d in line):
-                continue  # a word in the same place across: another row (one at its very height is a speck)
-            near = min(line, key=lambda w: max(w[0] - x1, x0 - w[1]))
-            off = min(abs(cy - near[2]), abs(cy - middles[i]))
-            if off <= 0.5 * min(h, near[3]) and (chosen is None or off < best):
-                chosen, best = i, off
+            near, gap = None, 0.0  # the line's word nearest across (the first of equals)
+            for w in boxes[i]:
+                a, b, c, d = w
+                if a < x1 and x0 < b and abs(c - cy) > SAME_ROW * d:
+                    break  # a word in the same place across: another row (one at its very height is a speck)
+                g = max(a - x1, x0 - b)
+                if near is None or g < gap:
+                    near, gap = w, g
+            else:  # no word of the line stands in the way
+                if near is None:
+                    continue
+                off = min(abs(cy - near[2]), abs(cy - middles[i]))
+                if off <= 0.5 * min(h, near[3]) and (chosen is None or off < best):
+                    chosen, best = i, off
         if chosen is None:
             lines.append([tok])
             boxes.append([(x0, x1, cy, h)])
+            heights.append([cy])
             middles.append(cy)
             lowest.append(cy)
         else:
             lines[chosen].append(tok)
             lowest[chosen] = max(lowest[chosen], cy)
             boxes[chosen].append((x0, x1, cy, h))
-            middles[chosen] = statistics.median(w[2] for w in boxes[chosen])
+            bisect.insort(heights[chosen], cy)
+            middles[chosen] = _median_of_sorted(heights[chosen])
     return [sorted(line, key=lambda t: t.x0) for line in lines]
 
 
