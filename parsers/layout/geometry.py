@@ -22,6 +22,7 @@ _FAX_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _FAX_MARK = re.compile(r"\b(from|de|fax|to|a|tx|rx|p\.?\s*\d{1,3}\s*/\s*\d{1,3}|pag\.?\s*\d{1,3})\b")
 _GLUED = re.compile(r"^([^\W\d_][^:]*[^\W\d_]\.?:)(\S+)$")
 _PAGE_NO = re.compile(r"^(pagina|pag|page|hoja|p)\.?\s*\d{1,3}(\s*(de|of|/)\s*\d{1,3})?$")
+_PAGE_NO_START = re.compile(r"(pagina|pag|page|hoja|p)\.?\s*\d")  # how any page number begins
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,12 @@ def is_fax_header(line: Line, page_height: float) -> bool:
 
 
 def is_page_number(line: Line) -> bool:
+    """Whether a phrase of the line is a page number alone ("Página 2 de 3", "Page 1/2", "p. 3").
+
+    A phrase's folded text stands inside the folded line, so a line in which no page number even
+    begins has none: most lines are let go on that test without being cut into phrases."""
+    if not _PAGE_NO_START.search(fold(line.text)):
+        return False
     return any(_PAGE_NO.match(fold(p.text).strip(" -")) for p in line.phrases())
 
 
