@@ -12,6 +12,7 @@ says what is wrong with an encrypted or damaged file."""
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -25,7 +26,7 @@ DUPLICATE_CHAR = 1.0  # points: the same character this close to another is one 
 EDGE = 0.5  # points a media box may lie off the origin and still count as at it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is several times slower to make, per character
 class _Char:
     text: str
     x0: float
@@ -80,24 +81,72 @@ def _chars(text: pdfium.PdfTextPage, height: float) -> list[_Char | None] | None
     """The page's characters in content order; None for a blank (a word break)."""
     handle = text.raw
     rect = raw.FS_RECTF()
+    box = ctypes.byref(rect)
+    # PDFium's functions bound once: five calls per character are most of a page's reading time
+    unicode, generated, angle = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated, raw.FPDFText_GetCharAngle
+    loose_box, font_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
     out: list[_Char | None] = []
     for i in range(raw.FPDFText_CountChars(handle)):
-        code = raw.FPDFText_GetUnicode(handle, i)
+        code = unicode(handle, i)
         char = chr(code) if code else " "
-        if char.isspace() or raw.FPDFText_IsGenerated(handle, i) == 1:
+        if char.isspace() or generated(handle, i) == 1:
             out.append(None)
             continue
-        if abs(raw.FPDFText_GetCharAngle(handle, i)) > 0.01:
+        if abs(angle(handle, i)) > 0.01:
             return None  # turned text: pdfplumber's reading stays the reference
-        raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(rect))
-        size = raw.FPDFText_GetFontSize(handle, i) or (rect.top - rect.bottom)
+        loose_box(handle, i, box)
+        size = font_size(handle, i) or (rect.top - rect.bottom)
         low = height - rect.bottom
         out.append(_Char(char, rect.left, low - size, rect.right, low))
     return out
 
 
+# _unique's grid cells as one integer each (character, column, row), so that the nine cells around a
+# character are its key plus fixed offsets; pages with coordinates beyond the span use tuples instead
+_SPAN = 1 << 21
+_HALF = _SPAN >> 1
+_AROUND = tuple(dx * _SPAN + dy for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+
+
 def _unique(chars: list[_Char | None]) -> list[_Char | None]:
-    """Without characters printed again within DUPLICATE_CHAR points of the same character."""
+    """Without characters printed again within DUPLICATE_CHAR points of the same character: each is
+    compared with the characters kept in the nine grid cells of DUPLICATE_CHAR points around it."""
+    seen: dict[int, list[_Char]] = {}
+    get = seen.get
+    out: list[_Char | None] = []
+    for c in chars:
+        if c is None:
+            out.append(c)
+            continue
+        x, y = c.x0, c.top
+        gx, gy = int(x // DUPLICATE_CHAR), int(y // DUPLICATE_CHAR)
+        if not (-_HALF < gx < _HALF - 1 and -_HALF < gy < _HALF - 1):
+            return _unique_far(chars)
+        key = (ord(c.text) * _SPAN + gx + _HALF) * _SPAN + gy + _HALF
+        if _near(get, key, x, y):
+            continue
+        kept = get(key)
+        if kept is None:
+            seen[key] = [c]
+        else:
+            kept.append(c)
+        out.append(c)
+    return out
+
+
+def _near(get: Callable[[int], list[_Char] | None], key: int, x: float, y: float) -> bool:
+    """Whether a kept character in the cells around `key` stands within DUPLICATE_CHAR of (x, y)."""
+    for step in _AROUND:
+        kept = get(key + step)
+        if kept is not None:
+            for o in kept:
+                if abs(o.x0 - x) <= DUPLICATE_CHAR and abs(o.top - y) <= DUPLICATE_CHAR:
+                    return True
+    return False
+
+
+def _unique_far(chars: list[_Char | None]) -> list[_Char | None]:
+    """`_unique` for pages with coordinates too large for its integer cells."""
     seen: dict[tuple[str, int, int], list[_Char]] = {}
     out: list[_Char | None] = []
     for c in chars:
@@ -148,14 +197,19 @@ def _words(chars: list[_Char | None]) -> list[Word]:
 
 
 def _word(chars: list[_Char]) -> Word:
-    return Word(
-        "".join(c.text for c in chars),
-        min(c.x0 for c in chars),
-        min(c.top for c in chars),
-        max(c.x1 for c in chars),
-        max(c.bottom for c in chars),
-        1.0,
-    )
+    """The characters as one word, boxed by their outermost edges (one pass over them)."""
+    first = chars[0]
+    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+    for c in chars[1:]:
+        if c.x0 < x0:
+            x0 = c.x0
+        if c.top < top:
+            top = c.top
+        if c.x1 > x1:
+            x1 = c.x1
+        if c.bottom > bottom:
+            bottom = c.bottom
+    return Word("".join(c.text for c in chars), x0, top, x1, bottom, 1.0)
 
 
 def has_text_layer(content: bytes, max_pages: int, least: int) -> bool | None:

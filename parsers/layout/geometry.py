@@ -3,6 +3,7 @@ and the lines that carry no order data (fax header line, page footers)."""
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import statistics
@@ -21,6 +22,7 @@ _FAX_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _FAX_MARK = re.compile(r"\b(from|de|fax|to|a|tx|rx|p\.?\s*\d{1,3}\s*/\s*\d{1,3}|pag\.?\s*\d{1,3})\b")
 _GLUED = re.compile(r"^([^\W\d_][^:]*[^\W\d_]\.?:)(\S+)$")
 _PAGE_NO = re.compile(r"^(pagina|pag|page|hoja|p)\.?\s*\d{1,3}(\s*(de|of|/)\s*\d{1,3})?$")
+_PAGE_NO_START = re.compile(r"(pagina|pag|page|hoja|p)\.?\s*\d")  # how any page number begins
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,14 @@ def _skew(words: list[tuple[float, float, float, float]]) -> float:
     return statistics.median(slopes) if len(slopes) >= 8 else 0.0
 
 
+def _median_of_sorted(values: list[float]) -> float:
+    """`statistics.median` of values already in order (the same arithmetic, without sorting again)."""
+    n = len(values)
+    if n % 2:
+        return values[n // 2]
+    return (values[n // 2 - 1] + values[n // 2]) / 2
+
+
 def _group(toks: list[Tok]) -> list[list[Tok]]:
     """Words into text lines: each word joins the line whose nearest word (across), or whose middle,
     stands at its height.
@@ -163,6 +173,7 @@ def _group(toks: list[Tok]) -> list[list[Tok]]:
     """
     lines: list[list[Tok]] = []
     boxes: list[list[tuple[float, float, float, float]]] = []  # each line's words as (x0, x1, cy, h)
+    heights: list[list[float]] = []  # each line's word middles, kept sorted for its median
     middles: list[float] = []  # each line's median height, kept as words join it
     lowest: list[float] = []  # each line's lowest word middle (words come in order of height)
     for tok in sorted(toks, key=lambda t: (t.cy, t.x0)):
@@ -171,23 +182,32 @@ def _group(toks: list[Tok]) -> list[list[Tok]]:
         for i in range(len(lines) - 1, max(-1, len(lines) - LOOKBACK), -1):
             if cy - lowest[i] > 0.5 * h:
                 continue  # every word of that line, and its middle, stand too far above to join
-            line = boxes[i]
-            if any(a < x1 and x0 < b and abs(c - cy) > SAME_ROW * d for a, b, c, d in line):
-                continue  # a word in the same place across: another row (one at its very height is a speck)
-            near = min(line, key=lambda w: max(w[0] - x1, x0 - w[1]))
-            off = min(abs(cy - near[2]), abs(cy - middles[i]))
-            if off <= 0.5 * min(h, near[3]) and (chosen is None or off < best):
-                chosen, best = i, off
+            near, gap = None, 0.0  # the line's word nearest across (the first of equals)
+            for w in boxes[i]:
+                a, b, c, d = w
+                if a < x1 and x0 < b and abs(c - cy) > SAME_ROW * d:
+                    break  # a word in the same place across: another row (one at its very height is a speck)
+                g = max(a - x1, x0 - b)
+                if near is None or g < gap:
+                    near, gap = w, g
+            else:  # no word of the line stands in the way
+                if near is None:
+                    continue
+                off = min(abs(cy - near[2]), abs(cy - middles[i]))
+                if off <= 0.5 * min(h, near[3]) and (chosen is None or off < best):
+                    chosen, best = i, off
         if chosen is None:
             lines.append([tok])
             boxes.append([(x0, x1, cy, h)])
+            heights.append([cy])
             middles.append(cy)
             lowest.append(cy)
         else:
             lines[chosen].append(tok)
             lowest[chosen] = max(lowest[chosen], cy)
             boxes[chosen].append((x0, x1, cy, h))
-            middles[chosen] = statistics.median(w[2] for w in boxes[chosen])
+            bisect.insort(heights[chosen], cy)
+            middles[chosen] = _median_of_sorted(heights[chosen])
     return [sorted(line, key=lambda t: t.x0) for line in lines]
 
 
@@ -229,6 +249,12 @@ def is_fax_header(line: Line, page_height: float) -> bool:
 
 
 def is_page_number(line: Line) -> bool:
+    """Whether a phrase of the line is a page number alone ("Página 2 de 3", "Page 1/2", "p. 3").
+
+    A phrase's folded text stands inside the folded line, so a line in which no page number even
+    begins has none: most lines are let go on that test without being cut into phrases."""
+    if not _PAGE_NO_START.search(fold(line.text)):
+        return False
     return any(_PAGE_NO.match(fold(p.text).strip(" -")) for p in line.phrases())
 
 

@@ -53,19 +53,12 @@ def find(toks: Sequence[Tok], vocab: Vocab) -> list[Hit]:
     hits: list[Hit] = []
     k = 0
     while k < len(keys):
-        for phrase, kind in index.get(keys[k], ()):
-            n = len(phrase)
-            if tuple(keys[k : k + n]) == phrase and _tight(toks, keyed[k : k + n]):
-                last = keyed[k + n - 1]
-                end = last + 1
-                while end < len(toks) and not toks[end].key:  # a colon or dot leader after the label
-                    end += 1
-                colon = any(t.text.rstrip().endswith(":") for t in toks[last:end]) or end > last + 1
-                hits.append(Hit(kind, keyed[k], end, n, colon))
-                k += n
-                break
-        else:
+        hit = _hit_at(toks, keyed, keys, k, index)
+        if hit is None:
             k += 1
+        else:
+            hits.append(hit)
+            k += hit.size
     return hits
 
 
@@ -89,6 +82,26 @@ def slashed(toks: Sequence[Tok], hits: list[Hit], first: str, second: str, kind:
     return out
 
 
+def _hit_at(
+    toks: Sequence[Tok],
+    keyed: list[int],
+    keys: list[str],
+    k: int,
+    index: dict[str, list[tuple[tuple[str, ...], str]]],
+) -> Hit | None:
+    """The longest phrase of the index that starts at the `k`-th word with a key, if any."""
+    for phrase, kind in index.get(keys[k], ()):
+        n = len(phrase)
+        if tuple(keys[k : k + n]) == phrase and _tight(toks, keyed[k : k + n]):
+            last = keyed[k + n - 1]
+            end = last + 1
+            while end < len(toks) and not toks[end].key:  # a colon or dot leader after the label
+                end += 1
+            colon = any(t.text.rstrip().endswith(":") for t in toks[last:end]) or end > last + 1
+            return Hit(kind, keyed[k], end, n, colon)
+    return None
+
+
 def _tight(toks: Sequence[Tok], positions: list[int]) -> bool:
     """Whether the words of a phrase stand close together (not in two table cells)."""
     words = [toks[i] for i in positions]
@@ -97,10 +110,12 @@ def _tight(toks: Sequence[Tok], positions: list[int]) -> bool:
 
 
 def starts_with(toks: Sequence[Tok], vocab: Vocab) -> Hit | None:
-    """The phrase of `vocab` the words begin with, if any."""
-    hits = find(toks, vocab)
-    first = next((i for i, t in enumerate(toks) if t.key), None)
-    return hits[0] if hits and hits[0].start == first else None
+    """The phrase of `vocab` the words begin with, if any (the first hit `find` would give, when it
+    starts at the first word with a key; only that place is tried)."""
+    keyed = [i for i, t in enumerate(toks) if t.key]
+    if not keyed:
+        return None
+    return _hit_at(toks, keyed, [toks[i].key for i in keyed], 0, _lookup(vocab))
 
 
 SHORT_WORD = 3  # letters of a phrase word OCR may garble past knowing ("su", "nº", "de")
@@ -133,6 +148,27 @@ def _garbled_fit(word: str, tok: Tok) -> bool:
     return 0 < len(tok.text.strip(".:;,!?")) <= SHORT_WORD + 1 or tok.key == word
 
 
+_FIRST_WORDS: dict[int, tuple[tuple[tuple[str, ...], ...], dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """The phrases by their first word (built once per phrase list)."""
+    cached = _FIRST_WORDS.get(id(phrases))
+    if cached is not None and cached[0] is phrases:
+        return cached[1]
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    _FIRST_WORDS[id(phrases)] = (phrases, index)
+    return index
+
+
 def contains(toks: Sequence[Tok], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of `phrases` stands in the words' keys, word after word (only the phrases whose first
+    word is there are tried)."""
+    if () in phrases:
+        return True
+    index = _by_first_word(phrases)
     keys = [t.key for t in toks if t.key]
-    return any(tuple(keys[i : i + len(p)]) == p for p in phrases for i in range(len(keys) - len(p) + 1))
+    return any(tuple(keys[i : i + len(p)]) == p for i, key in enumerate(keys) for p in index.get(key, ()))

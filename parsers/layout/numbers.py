@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
+from parsers.layout.memo import remembered
 from parsers.layout.vocab import CURRENCIES
 
 # Characters OCR confuses with digits, and the digit meant.
@@ -82,6 +83,7 @@ def per_basis(text: str) -> tuple[str, int]:
     return m["price"], int(re.sub(r"\D", "", m["per"]))
 
 
+@remembered
 def looks_numeric(text: str) -> bool:
     """Whether the token is a number (perhaps with a currency mark, OCR look-alike letters or a price
     basis of 100 or 1,000 units)."""
@@ -162,16 +164,21 @@ def readings(text: str, mark: str, *, rules: bool = True, lost_marks: bool = Tru
     `rules`, none that drops a digit as a table rule (a total checks the lines, it is not fitted to them);
     without `lost_marks`, none that puts back a decimal mark (a text layer prints every mark it has:
     "100" there is a hundred, never 1.00)."""
+    return list(_readings(text, mark, rules, lost_marks))
+
+
+@remembered
+def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Reading, ...]:
     printed, basis = per_basis(text)
     core, _ = strip_money(printed)
     fixed, repaired = repair_digits(core)
     if not _SHAPE.match(fixed):
-        return []
+        return ()
     if basis != 1:  # per 100 or 1,000 units: the reading is the price of one
-        return [
+        return tuple(
             replace(r, value=r.value / basis, note=f"per {basis}")
             for r in readings(printed, mark, rules=rules, lost_marks=lost_marks)
-        ]
+        )
     other = "." if mark == "," else ","
     out: list[Reading] = []
 
@@ -188,7 +195,7 @@ def readings(text: str, mark: str, *, rules: bool = True, lost_marks: bool = Tru
         if lost_marks and cost == 0 and digits.isdigit() and len(digits) >= 3:
             for places, extra in ((2, 2), (3, 3)):
                 add(Decimal(digits).scaleb(-places), base + extra, "a decimal mark seems lost")
-    return sorted(out, key=lambda r: r.cost)
+    return tuple(sorted(out, key=lambda r: r.cost))
 
 
 def confusions(text: str, mark: str) -> list[Reading]:

@@ -5,23 +5,28 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from parsers.layout.memo import remembered
+
 _RULE = re.compile(r"^[-=_.·•|*~+:]{3,}$|^[|¦]$")
 _EDGE = re.compile(r"^[\s:;,.()\[\]{}\"'“”«»#\-_~*|]+|[\s:;,.()\[\]{}\"'“”«»\-_~*|]+$")
 _FOLD = str.maketrans({"º": "o", "°": "o", "ª": "a", "ß": "ss", "’": "'", "‘": "'"})
 # "Nº" (or "No.") as OCR reads it: "N2", "Ne", "NS", "N9", "N*", "N?", "N®", "Nº?", "No!", "mo."
 _NUMERO = re.compile(r"^(?:n(?:[2es9*?®]|o[?!])|mo)[.!]?$")
+_DOT_LEADER = re.compile(r"\.{2,}")
 
 
+@remembered
 def fold(text: str) -> str:
     """Lower case without accents, for comparing words: "Nº Pedido" -> "no pedido"."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@remembered
 def token_key(text: str) -> str:
     """A word as label matching sees it: folded, edge punctuation and dot leaders removed."""
     folded = fold(text).replace("…", "")
-    folded = re.sub(r"\.{2,}", "", folded)
+    folded = _DOT_LEADER.sub("", folded)
     if _NUMERO.match(folded.strip(" '\"‘’“”«»,;:()[]")):
         return "no"
     key = _EDGE.sub("", folded)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import io
 
 import pdfplumber
+import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from parsers.pdf_text import read_words
-from parsers.pdf_words import has_text_layer, read_words_fast
+from parsers.pdf_words import _Char, _unique, has_text_layer, read_words_fast
 
 
 def _pdf(rotate: int = 0, twice: bool = False) -> bytes:
@@ -67,3 +68,31 @@ def test_not_a_pdf_and_too_many_pages_are_left_to_pdfplumber() -> None:
 def test_text_layer_is_seen() -> None:
     assert has_text_layer(_pdf(), 50, 6) is True
     assert has_text_layer(_pdf(), 50, 1000) is False
+
+
+@pytest.mark.parametrize("origin", [0.0, 300.0, -40.0, 5.0e6], ids=["corner", "page", "off-page", "far"])
+def test_a_character_struck_again_within_a_point_counts_once_wherever_it_stands(origin: float) -> None:
+    def char(text: str, dx: float, dy: float) -> _Char:
+        x, y = origin + dx, origin + dy
+        return _Char(text, x, y, x + 5.0, y + 10.0)
+
+    chars: list[_Char | None] = [
+        char("A", 0.0, 0.0),
+        char("A", 0.4, 0.3),  # the same letter struck again: dropped
+        None,
+        char("B", 0.2, 0.0),  # another letter at that place: kept
+        char("A", 1.6, 0.0),  # the same letter more than a point across: kept
+        char("A", 0.0, 1.5),  # and more than a point down: kept
+        char("A", 1.0, -1.0),  # exactly a point away both ways, as the first: dropped
+    ]
+    kept = [
+        None if c is None else (c.text, round(c.x0 - origin, 1), round(c.top - origin, 1))
+        for c in _unique(chars)
+    ]
+    assert kept == [
+        ("A", 0.0, 0.0),
+        None,
+        ("B", 0.2, 0.0),
+        ("A", 1.6, 0.0),
+        ("A", 0.0, 1.5),
+    ]
