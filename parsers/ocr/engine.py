@@ -45,6 +45,9 @@ class OcrOptions:
     # 1-bit fax pages too: set level when askew, read again turned when they read as no text
     # (`orient` and `deskew` still say which of the two)
     fax_geometry: bool = True
+    # degrees: a fax page less askew than this is read as it came (turning a 1-bit page blurs its
+    # letters; on the fax bench turning lost more at 0.3-0.9 degrees than it won, and won above 1)
+    fax_min_skew: float = 1.0
 
     def steps_for(self, page: PageImage) -> tuple[str, ...]:
         stated = page.source_dpi
@@ -100,7 +103,7 @@ def _read(
 # A page read upright gives many clean words (a third to two thirds of them, on the fax bench); one fed
 # sideways or upside down gives specks and fragments read with low confidence (none to 7%).
 LEGIBLE_SHARE = 0.15
-LEGIBLE_MIN_WORDS = 30  # fewer words than this say nothing either way (a short note, a blank page)
+LEGIBLE_MIN_WORDS = 12  # fewer words than this say nothing either way (a short note, a blank page)
 _CLEAN_WORD = re.compile(r"^(?:[^\W\d_]{3,}|\d[\d.,/-]*)[.,:;)]?$")
 
 
@@ -186,7 +189,7 @@ def _straight_fax(image: Image.Image, page: PageImage, options: OcrOptions) -> I
     if not (options.fax_geometry and options.deskew):
         return image
     skew = geometry.row_skew(image, page.dpi)
-    if abs(skew) < FAX_MIN_SKEW:
+    if abs(skew) < options.fax_min_skew:
         return image
     turned = geometry.turn(image, geometry.Orientation(skew=skew))
     band = _header_band(image)
@@ -214,9 +217,6 @@ def _header_band(image: Image.Image) -> int:
 
 HEADER_ROW_INK = 8  # inked pixels in a row of the header line at least (specks make a few)
 HEADER_GAP = 6  # blank rows under the header line before the page's own text
-
-
-FAX_MIN_SKEW = 0.3  # degrees; Tesseract reads a fax this little askew as well as a level one
 
 
 def _fill_holes(
