@@ -45,16 +45,22 @@ class OcrOptions:
     # 1-bit fax pages too: set level when askew, read again turned when they read as no text
     # (`orient` and `deskew` still say which of the two)
     fax_geometry: bool = True
-    # degrees: a fax page less askew than this is read as it came (turning a 1-bit page blurs its
-    # letters; on the fax bench turning lost more at 0.3-0.9 degrees than it won, and won above 1)
+    # degrees: a fine fax page less askew than this is read as it came (turning a 1-bit page blurs its
+    # letters; on the fax bench turning lost more at 0.3-0.9 degrees than it won, and won above 1);
+    # normal faxes are never turned for skew
     fax_min_skew: float = 1.0
 
     def steps_for(self, page: PageImage) -> tuple[str, ...]:
-        stated = page.source_dpi
-        return self.preprocess_normal if stated and stated[1] * 1.5 < stated[0] else self.preprocess
+        return self.preprocess_normal if normal_fax(page) else self.preprocess
 
     def config(self, dpi: float) -> str:
         return f"--psm {self.psm} --dpi {round(dpi)}"
+
+
+def normal_fax(page: PageImage) -> bool:
+    """Whether the page came at fax normal resolution (about half as many rows an inch as columns)."""
+    stated = page.source_dpi
+    return bool(stated and stated[1] * 1.5 < stated[0])
 
 
 class PageOcr(Protocol):
@@ -186,7 +192,8 @@ def _straight_fax(image: Image.Image, page: PageImage, options: OcrOptions) -> I
     across (a page fed turned is caught after reading, `_turned_fax`): the axis test and the letters'
     ascenders misjudge fax pages, whose streaks run down them and whose letters are a few pixels high
     (parsers/ocr/README.md)."""
-    if not (options.fax_geometry and options.deskew):
+    if not (options.fax_geometry and options.deskew) or normal_fax(page):
+        # a normal fax (98 rows an inch, doubled) turned in grey lost more than it won on the fax bench
         return image
     skew = geometry.row_skew(image, page.dpi)
     if abs(skew) < options.fax_min_skew:
