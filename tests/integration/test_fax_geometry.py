@@ -74,11 +74,13 @@ def test_a_turned_fax_was_unread_before_it_was_turned() -> None:
 
 
 @pytest.mark.parametrize("resolution", ["fine", "normal"])
-def test_a_fax_three_degrees_askew_is_set_level_and_its_header_line_kept(resolution: str) -> None:
+def test_a_fax_three_degrees_askew_is_read_and_its_header_line_kept(resolution: str) -> None:
     # FaxLine.skew is the largest skew; seed 7 draws close to it on the page (2.9 degrees)
     result = read(FaxLine(resolution=resolution, seed=7, sender=SENDER, skew=3.0))
     (page,) = result.extra["pages"]  # type: ignore[misc]
-    assert page.rotation == pytest.approx(-2.9, abs=0.2)  # turned back by as much as it went askew
+    # a fine page is turned back by as much as it went askew; a normal one (half the rows) is read as
+    # it came, which Tesseract copes with better than with its letters blurred by a turn
+    assert page.rotation == pytest.approx(-2.9 if resolution == "fine" else 0.0, abs=0.2)
     # the machine printed its header line level on the askew page: it is kept level, and read
     assert result.sender == "+34912345678"
     (order,) = result.orders
