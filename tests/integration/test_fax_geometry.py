@@ -17,6 +17,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
+from core.capture.domain.layout import PageWords
 from parsers.ocr.engine import OcrOptions, legible, ocr_page
 from parsers.ocr.images import PageImage
 from parsers.ocr.parser import ImageOcrParser
@@ -77,7 +78,10 @@ def test_a_turned_fax_was_unread_before_it_was_turned() -> None:
 def test_a_fax_three_degrees_askew_is_read_and_its_header_line_kept(resolution: str) -> None:
     # FaxLine.skew is the largest skew; seed 7 draws close to it on the page (2.9 degrees)
     result = read(FaxLine(resolution=resolution, seed=7, sender=SENDER, skew=3.0))
-    (page,) = result.extra["pages"]  # type: ignore[misc]
+    pages = result.extra["pages"]
+    assert isinstance(pages, tuple)
+    (page,) = pages
+    assert isinstance(page, PageWords)
     # a fine page is turned back by as much as it went askew; a normal one (half the rows) is read as
     # it came, which Tesseract copes with better than with its letters blurred by a turn
     assert page.rotation == pytest.approx(-2.9 if resolution == "fine" else 0.0, abs=0.2)
