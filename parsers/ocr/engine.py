@@ -131,10 +131,11 @@ def _turned_fax(
     tmp: Path,
     first: PageWords,
 ) -> PageWords:
-    """A fax page fed sideways or upside down, read again turned: first the way Tesseract's orientation
-    detection says, then the other turns until one reads; the most legible read is kept.  The sending
-    machine's header line is printed upright on the turned page: its words are kept from the first read
-    and its strip left out of the turned ones."""
+    """A fax page fed sideways or upside down, read again the right way up.  Which way that is comes
+    from reading a band across the middle of the page in each of the three other turns (together
+    about as much as one page read): the most legible band, if it is legible at all, says the turn,
+    and only then is the whole page read again.  The sending machine's header line is printed upright
+    on the turned page: its words are kept from the first read and its strip left out of the rest."""
     header = faxheader.find_header(first)
     body = image
     if header is not None:
@@ -143,25 +144,44 @@ def _turned_fax(
             255 if body.mode in ("1", "L") else (255, 255, 255),
             (0, 0, body.width, round(max(w.y1 for w in header.words)) + 2),
         )
-    said = geometry.asked(body, page.dpi).quarters
-    best, best_score = first, _legibility(first)
-    for quarters in dict.fromkeys((said, 2, 1, 3)):
-        if not quarters:
-            continue
-        turned = body.transpose(geometry.TRANSPOSE[quarters])
-        turned.info["rotation"] = 90.0 * quarters
-        words = _read(turned, page, steps, options, tmp)
-        score = _legibility(words)
-        if score > best_score:
-            best, best_score = words, score
-        if legible(words):
-            break
+    probes = {q: _probe(body.transpose(geometry.TRANSPOSE[q]), page, steps, options, tmp) for q in (2, 1, 3)}
+    quarters = max(probes, key=lambda q: probes[q])
+    if probes[quarters] < LEGIBLE_SHARE:
+        return first  # no turn reads: a page spoilt beyond reading, left as it was read
+    turned = body.transpose(geometry.TRANSPOSE[quarters])
+    turned.info["rotation"] = 90.0 * quarters
+    best = _read(turned, page, steps, options, tmp)
+    if _legibility(best) <= _legibility(first):
+        return first
     if best is first or header is None:
         return best
     line = max((w.line or 0 for w in best.words), default=0) + 1
     block = max((w.block or 0 for w in best.words), default=0) + 1
     kept = tuple(replace(w, line=line, block=block) for w in header.words)
     return replace(best, words=kept + best.words)
+
+
+PROBE_BAND = (0.15, 0.35, 0.85, 0.65)  # left, top, right, bottom, as shares of the turned page
+
+
+def _probe(
+    turned: Image.Image, page: PageImage, steps: tuple[str, ...], options: OcrOptions, tmp: Path
+) -> float:
+    """How legible a band across the middle of the turned page reads (0 when it holds too few words)."""
+    w, h = turned.size
+    box = (
+        round(w * PROBE_BAND[0]),
+        round(h * PROBE_BAND[1]),
+        round(w * PROBE_BAND[2]),
+        round(h * PROBE_BAND[3]),
+    )
+    band = prepare(turned.crop(box), steps, page.dpi)
+    data = _tesseract(band, tmp / "probe.png", options, options.config(page.dpi))
+    words = words_from_data(page, data, size=band.size)
+    if len(words.words) < LEGIBLE_MIN_WORDS // 2:
+        return 0.0
+    clean = sum(1 for x in words.words if x.confidence >= 0.8 and _CLEAN_WORD.match(x.text))
+    return clean / len(words.words)
 
 
 def _legibility(words: PageWords) -> float:
