@@ -161,22 +161,23 @@ def _turned_fax(
     return replace(best, words=kept + best.words)
 
 
-PROBE_BAND = (0.15, 0.35, 0.85, 0.65)  # left, top, right, bottom, as shares of the turned page
+PROBE_WIDTH = (0.1, 0.9)  # the band's left and right, as shares of the turned page's width
+PROBE_HEIGHT = 0.3  # the band's height, as a share of the turned page's
 
 
 def _probe(
     turned: Image.Image, page: PageImage, steps: tuple[str, ...], options: OcrOptions, tmp: Path
 ) -> float:
-    """How legible a band across the middle of the turned page reads (0 when it holds too few words)."""
+    """How legible the inkiest band across the turned page reads (0 when it holds too few words)."""
     w, h = turned.size
-    box = (
-        round(w * PROBE_BAND[0]),
-        round(h * PROBE_BAND[1]),
-        round(w * PROBE_BAND[2]),
-        round(h * PROBE_BAND[3]),
-    )
-    band = prepare(turned.crop(box), steps, page.dpi)
-    data = _tesseract(band, tmp / "probe.png", options, options.config(page.dpi))
+    left, right = round(w * PROBE_WIDTH[0]), round(w * PROBE_WIDTH[1])
+    rows = (np.asarray(turned.convert("L").crop((left, 0, right, h))) < 128).sum(axis=1)
+    tall = max(1, round(h * PROBE_HEIGHT))
+    window = np.convolve(rows, np.ones(tall, dtype=np.int64), mode="valid")
+    top = int(np.argmax(window)) if len(window) else 0
+    band = prepare(turned.crop((left, top, right, top + tall)), steps, page.dpi)
+    # one block of lines across: --psm 3 would find lines running down the band and read them
+    data = _tesseract(band, tmp / "probe.png", options, f"--psm 6 --dpi {round(page.dpi)}")
     words = words_from_data(page, data, size=band.size)
     if len(words.words) < LEGIBLE_MIN_WORDS // 2:
         return 0.0
