@@ -7,18 +7,20 @@ call `ocr_page`, which is a plain top-level function so a process pool can run i
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
+import numpy as np
 import pytesseract
 from PIL import Image
 
 from core.capture.domain.layout import PageWords, Word
 from core.kernel.errors import ParseError
-from parsers.ocr import geometry, holes
+from parsers.ocr import faxheader, geometry, holes
 from parsers.ocr.images import PageImage
 from parsers.ocr.preprocess import flatten, prepare
 
@@ -40,13 +42,25 @@ class OcrOptions:
     orient: bool = True  # turn pages lying on their side or upside down upright (parsers.ocr.geometry)
     deskew: bool = True  # straighten pages scanned or photographed askew (parsers.ocr.geometry)
     flatten: bool = True  # even out uneven light on grey pages (photos, scans): preprocess.flatten
+    # 1-bit fax pages too: set level when askew, read again turned when they read as no text
+    # (`orient` and `deskew` still say which of the two)
+    fax_geometry: bool = True
+    # degrees: a fine fax page less askew than this is read as it came (turning a 1-bit page blurs its
+    # letters; on the fax bench turning lost more at 0.3-0.9 degrees than it won, and won above 1);
+    # normal faxes are never turned for skew
+    fax_min_skew: float = 1.0
 
     def steps_for(self, page: PageImage) -> tuple[str, ...]:
-        stated = page.source_dpi
-        return self.preprocess_normal if stated and stated[1] * 1.5 < stated[0] else self.preprocess
+        return self.preprocess_normal if normal_fax(page) else self.preprocess
 
     def config(self, dpi: float) -> str:
         return f"--psm {self.psm} --dpi {round(dpi)}"
+
+
+def normal_fax(page: PageImage) -> bool:
+    """Whether the page came at fax normal resolution (about half as many rows an inch as columns)."""
+    stated = page.source_dpi
+    return bool(stated and stated[1] * 1.5 < stated[0])
 
 
 class PageOcr(Protocol):
@@ -58,19 +72,20 @@ class PageOcr(Protocol):
 def ocr_page(page: PageImage, options: OcrOptions) -> PageWords:
     """Tesseract on one page: every word with its box (page pixels at the page's dpi) and confidence;
     with `options.fill_holes`, text the page segmentation left out read again (parsers.ocr.holes)."""
-    upright = _upright(page, options)
-    if options.flatten:
+    image = page.image()
+    steps = options.steps_for(page)
+    if image.mode == "1" and "heal" in steps:
+        # lost scan lines run along the fax's rows: mended before any turn tilts them
+        image = prepare(image, ("heal",), page.dpi)
+        steps = tuple(s for s in steps if s != "heal")
+    upright = _upright(image, page, options)
+    if options.flatten and page.mode != "1":
         upright = flatten(upright, page.dpi)
-    turned = upright.size
-    image = prepare(upright, options.steps_for(page), page.dpi)
-    scale = image.width / turned[0]  # preprocessing may have resampled the page
-    dpi = page.dpi * scale
     try:
         with tempfile.TemporaryDirectory(prefix="oms-ocr-") as tmp:
-            data = _tesseract(image, Path(tmp) / "page.png", options, options.config(dpi))
-            words = words_from_data(page, data, scale, turned, upright.info.get("rotation", 0.0))
-            if options.fill_holes:
-                words = _fill_holes(image, words, scale, Path(tmp), options)
+            words = _read(upright, page, steps, options, Path(tmp))
+            if page.mode == "1" and options.fax_geometry and options.orient and not legible(words):
+                words = _turned_fax(upright, page, steps, options, Path(tmp), words)
     except pytesseract.TesseractNotFoundError as exc:
         raise ParseError("Tesseract is not installed (Debian package tesseract-ocr)") from exc
     except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
@@ -78,14 +93,110 @@ def ocr_page(page: PageImage, options: OcrOptions) -> PageWords:
     return words
 
 
-def _upright(page: PageImage, options: OcrOptions) -> Image.Image:
+def _read(
+    upright: Image.Image, page: PageImage, steps: tuple[str, ...], options: OcrOptions, tmp: Path
+) -> PageWords:
+    turned = upright.size
+    image = prepare(upright, steps, page.dpi)
+    scale = image.width / turned[0]  # preprocessing may have resampled the page
+    data = _tesseract(image, tmp / "page.png", options, options.config(page.dpi * scale))
+    words = words_from_data(page, data, scale, turned, upright.info.get("rotation", 0.0))
+    if options.fill_holes:
+        words = _fill_holes(image, words, scale, tmp, options)
+    return words
+
+
+# A page read upright gives many clean words (a third to two thirds of them, on the fax bench); one fed
+# sideways or upside down gives specks and fragments read with low confidence (none to 7%).
+LEGIBLE_SHARE = 0.15
+LEGIBLE_MIN_WORDS = 12  # fewer words than this say nothing either way (a short note, a blank page)
+_CLEAN_WORD = re.compile(r"^(?:[^\W\d_]{3,}|\d[\d.,/-]*)[.,:;)]?$")
+
+
+def legible(words: PageWords) -> bool:
+    """Whether the page reads as text the right way up: enough words read with confidence that are
+    plain words (three letters or more) or numbers, the fax header line left out."""
+    body = [w for w in words.words if w.cy > words.height * faxheader.TOP_STRIP]
+    if len(body) < LEGIBLE_MIN_WORDS:
+        return True
+    clean = sum(1 for w in body if w.confidence >= 0.8 and _CLEAN_WORD.match(w.text))
+    return clean >= LEGIBLE_SHARE * len(body)
+
+
+def _turned_fax(
+    image: Image.Image,
+    page: PageImage,
+    steps: tuple[str, ...],
+    options: OcrOptions,
+    tmp: Path,
+    first: PageWords,
+) -> PageWords:
+    """A fax page fed sideways or upside down, read again the right way up.  Which way that is comes
+    from reading a band across the middle of the page in each of the three other turns (together
+    about as much as one page read): the most legible band, if it is legible at all, says the turn,
+    and only then is the whole page read again.  The sending machine's header line is printed upright
+    on the turned page: its words are kept from the first read and its strip left out of the rest."""
+    header = faxheader.find_header(first)
+    body = image
+    if header is not None:
+        body = image.copy()
+        body.paste(
+            255 if body.mode in ("1", "L") else (255, 255, 255),
+            (0, 0, body.width, round(max(w.y1 for w in header.words)) + 2),
+        )
+    probes = {q: _probe(body.transpose(geometry.TRANSPOSE[q]), page, steps, options, tmp) for q in (2, 1, 3)}
+    quarters = max(probes, key=lambda q: probes[q])
+    if probes[quarters] < LEGIBLE_SHARE:
+        return first  # no turn reads: a page spoilt beyond reading, left as it was read
+    turned = body.transpose(geometry.TRANSPOSE[quarters])
+    turned.info["rotation"] = 90.0 * quarters
+    best = _read(turned, page, steps, options, tmp)
+    if _legibility(best) <= _legibility(first):
+        return first
+    if best is first or header is None:
+        return best
+    line = max((w.line or 0 for w in best.words), default=0) + 1
+    block = max((w.block or 0 for w in best.words), default=0) + 1
+    kept = tuple(replace(w, line=line, block=block) for w in header.words)
+    return replace(best, words=kept + best.words)
+
+
+PROBE_WIDTH = (0.1, 0.9)  # the band's left and right, as shares of the turned page's width
+PROBE_HEIGHT = 0.3  # the band's height, as a share of the turned page's
+
+
+def _probe(
+    turned: Image.Image, page: PageImage, steps: tuple[str, ...], options: OcrOptions, tmp: Path
+) -> float:
+    """How legible the inkiest band across the turned page reads (0 when it holds too few words)."""
+    w, h = turned.size
+    left, right = round(w * PROBE_WIDTH[0]), round(w * PROBE_WIDTH[1])
+    rows = (np.asarray(turned.convert("L").crop((left, 0, right, h))) < 128).sum(axis=1)
+    tall = max(1, round(h * PROBE_HEIGHT))
+    window = np.convolve(rows, np.ones(tall, dtype=np.int64), mode="valid")
+    top = int(np.argmax(window)) if len(window) else 0
+    band = prepare(turned.crop((left, top, right, top + tall)), steps, page.dpi)
+    # one block of lines across: --psm 3 would find lines running down the band and read them
+    data = _tesseract(band, tmp / "probe.png", options, f"--psm 6 --dpi {round(page.dpi)}")
+    words = words_from_data(page, data, size=band.size)
+    if len(words.words) < LEGIBLE_MIN_WORDS // 2:
+        return 0.0
+    clean = sum(1 for x in words.words if x.confidence >= 0.8 and _CLEAN_WORD.match(x.text))
+    return clean / len(words.words)
+
+
+def _legibility(words: PageWords) -> float:
+    body = [w for w in words.words if w.cy > words.height * faxheader.TOP_STRIP]
+    clean = sum(1 for w in body if w.confidence >= 0.8 and _CLEAN_WORD.match(w.text))
+    return clean / max(1, len(body))
+
+
+def _upright(image: Image.Image, page: PageImage, options: OcrOptions) -> Image.Image:
     """The page image turned to read upright and straight, as far as `options` allow; the turn (degrees
     counter-clockwise) in its info["rotation"]."""
-    image = page.image()
-    if not (options.orient or options.deskew) or image.mode == "1":
-        # a 1-bit fax page is read as it came: Tesseract copes with a feeder's skew of a degree or two,
-        # and the letters' ascenders, a few pixels at 204 dpi among the line's specks, do not say
-        # reliably enough which way is up (measured: parsers/ocr/README.md)
+    if image.mode == "1" or page.mode == "1":
+        return _straight_fax(image, page, options)
+    if not (options.orient or options.deskew):
         return image
     found = geometry.measure(image, page.dpi, ask=options.orient)
     if not options.orient and found.quarters:
@@ -95,6 +206,45 @@ def _upright(page: PageImage, options: OcrOptions) -> Image.Image:
     turned = geometry.turn(image, found)
     turned.info["rotation"] = found.degrees
     return turned
+
+
+def _straight_fax(image: Image.Image, page: PageImage, options: OcrOptions) -> Image.Image:
+    """A 1-bit fax page set level when it went through the feeder askew.  Its lines are taken to run
+    across (a page fed turned is caught after reading, `_turned_fax`): the axis test and the letters'
+    ascenders misjudge fax pages, whose streaks run down them and whose letters are a few pixels high
+    (parsers/ocr/README.md)."""
+    if not (options.fax_geometry and options.deskew) or normal_fax(page):
+        # a normal fax (98 rows an inch, doubled) turned in grey lost more than it won on the fax bench
+        return image
+    skew = geometry.row_skew(image, page.dpi)
+    if abs(skew) < options.fax_min_skew:
+        return image
+    turned = geometry.turn(image, geometry.Orientation(skew=skew))
+    band = _header_band(image)
+    if band:
+        # the sending machine printed its header line level after the page went askew: kept as it came
+        turned.paste(image.crop((0, 0, image.width, band)).convert(turned.mode), (0, 0))
+    turned.info["rotation"] = skew
+    return turned
+
+
+def _header_band(image: Image.Image) -> int:
+    """The rows (from the top) of the first line of ink in the page's top strip and the gap under it, where
+    a fax header line is printed; 0 when the strip holds no such line."""
+    limit = round(image.height * faxheader.TOP_STRIP)
+    ink = np.asarray(image.crop((0, 0, image.width, limit)).convert("L")) < 128
+    inked = ink.sum(axis=1) > HEADER_ROW_INK
+    rows = np.nonzero(inked)[0]
+    if not len(rows):
+        return 0
+    end = int(rows[0])
+    while end < limit and inked[end : end + HEADER_GAP].any():
+        end += 1
+    return end + HEADER_GAP // 2 if end < limit else 0
+
+
+HEADER_ROW_INK = 8  # inked pixels in a row of the header line at least (specks make a few)
+HEADER_GAP = 6  # blank rows under the header line before the page's own text
 
 
 def _fill_holes(

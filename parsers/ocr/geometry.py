@@ -53,7 +53,7 @@ class Orientation:
 
 
 UPRIGHT_PAGE = Orientation()
-_TRANSPOSE = {1: Image.Transpose.ROTATE_90, 2: Image.Transpose.ROTATE_180, 3: Image.Transpose.ROTATE_270}
+TRANSPOSE = {1: Image.Transpose.ROTATE_90, 2: Image.Transpose.ROTATE_180, 3: Image.Transpose.ROTATE_270}
 
 
 def ink_points(img: Image.Image, dpi: float) -> np.ndarray:
@@ -156,20 +156,20 @@ def measure(img: Image.Image, dpi: float, ask: bool = True) -> Orientation:
         # on its side: a quarter turn one way or the other puts its lines along the rows
         quarters, skew = 1, col_skew
     else:
-        return _asked(img, dpi) if ask else UPRIGHT_PAGE
+        return asked(img, dpi) if ask else UPRIGHT_PAGE
     # skew was measured before the quarter turn; a profile's angle keeps its sense through it
     up = upright_score(_turned_points(points.astype(np.float32), quarters, skew))
     if up <= -UPRIGHT:
         quarters += 2
     elif up < UPRIGHT:
-        return _asked(img, dpi) if ask else Orientation(quarters, skew)
+        return asked(img, dpi) if ask else Orientation(quarters, skew)
     return Orientation(quarters % 4, skew if abs(skew) >= MIN_SKEW else 0.0)
 
 
 _ROTATE = re.compile(r"Rotate:\s*(\d+)")
 
 
-def _asked(img: Image.Image, dpi: float) -> Orientation:
+def asked(img: Image.Image, dpi: float) -> Orientation:
     """Tesseract's orientation detection (needs osd.traineddata); upright when it cannot tell."""
     try:
         said = pytesseract.image_to_osd(img, config=f"--psm 0 --dpi {round(dpi)}")
@@ -181,11 +181,21 @@ def _asked(img: Image.Image, dpi: float) -> Orientation:
     return Orientation(quarters=(4 - clockwise // 90) % 4, asked=True)
 
 
+def row_skew(img: Image.Image, dpi: float) -> float:
+    """The skew (degrees counter-clockwise to set it level) of a page whose lines run across it; 0 for a
+    page with too little ink to tell."""
+    points = ink_points(img, dpi)
+    if len(points) < MIN_INK:
+        return 0.0
+    sample = points[:: len(points) // MAX_POINTS + 1].astype(np.float32)
+    return skew_of(sample[:, 1], sample[:, 0])[0]
+
+
 def turn(img: Image.Image, orientation: Orientation) -> Image.Image:
     """The page turned upright: quarter turns without loss, the skew in grey (white filling the corners),
     the size kept."""
     if orientation.quarters:
-        img = img.transpose(_TRANSPOSE[orientation.quarters])
+        img = img.transpose(TRANSPOSE[orientation.quarters])
     if orientation.skew:
         img = img.convert("L").rotate(orientation.skew, resample=Image.Resampling.BILINEAR, fillcolor=255)
     return img
