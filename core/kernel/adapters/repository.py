@@ -172,13 +172,17 @@ class OutboundRepository:
         return self.session.get(OutboundMessage, message_id)
 
     def pending_for_document(self, document_id: int) -> Sequence[OutboundMessage]:
-        """A document's answers ready to go: pending and rendered (a draft waits for its render job)."""
+        """A document's answers ready to go: pending and rendered (a draft waits for its render job).
+
+        Locked, skipping rows another delivery holds: two jobs delivering the same document at once
+        (a redelivered job, the sweep) never both send a row (PostgreSQL; SQLite has one writer)."""
         stmt = (
             select(OutboundMessage)
             .where(orm.outbound_messages.c.document_id == document_id)
             .where(orm.outbound_messages.c.state == OutboundState.PENDING)
             .where(orm.outbound_messages.c.draft.is_(None))
             .order_by(orm.outbound_messages.c.id)
+            .with_for_update(skip_locked=True)
         )
         return self.session.scalars(stmt).all()
 
