@@ -105,6 +105,7 @@ def _bound(handler: Callable[[Any, Deps], None], deps: Deps) -> Callable[[Any], 
 # -- the jobs the handlers queue ----------------------------------------------------------------------
 LIFECYCLE_QUEUE = "lifecycle"  # billing's jobs run on it too
 DOCUMENT_TIME_LIMIT_MS = 30 * 60_000  # reading a long scanned document takes a while
+RENDER_PRIORITY = 10  # after every other job a worker holds (dramatiq: lower numbers run first)
 
 
 def job_table(
@@ -127,8 +128,11 @@ def job_table(
         "process_document": Job("documents", lambda i: process(int(i)), DOCUMENT_TIME_LIMIT_MS, document),
         "deliver_answers": Job("answers", lambda i: deliver(int(i)), DOCUMENT_TIME_LIMIT_MS, document),
         "deliver_message": Job("answers", lambda i: deliver_message(int(i)), subject="message_id"),
-        # drafted answers (the e-mail reply and its PDF) rendered, then sent, off the intake path
-        "render_answers": Job("answers", lambda i: render(int(i)), DOCUMENT_TIME_LIMIT_MS, document),
+        # drafted answers (the e-mail reply and its PDF) rendered, then sent, off the intake path:
+        # a worker holding both takes arrivals in first, the replies follow when it has time
+        "render_answers": Job(
+            "answers", lambda i: render(int(i)), DOCUMENT_TIME_LIMIT_MS, document, RENDER_PRIORITY
+        ),
         "notify_order": lifecycle(lambda i: fulfilment.notify(int(i))),
         "serve_backorders": lifecycle(lambda sku: fulfilment.serve_backorders(str(sku)), "sku"),
         "start_orders": lifecycle(
