@@ -27,7 +27,14 @@ from pydifact.exceptions import MissingImplementationWarning
 from pydifact.segmentcollection import Interchange
 from sqlalchemy import create_engine, text
 
-from bench.workers import fresh_database, parse_workers, redis_job_overhead, wait_until, worker_processes
+from bench.workers import (
+    fresh_database,
+    parse_workers,
+    redis_job_overhead,
+    redis_round_trip_us,
+    wait_until,
+    worker_processes,
+)
 from core.capture.domain.documents import Channel, InboundDocument
 from core.capture.services.partner_import import import_partners
 from core.catalog.services.masterdata import import_csv
@@ -190,9 +197,11 @@ def scale_out(workers: list[int], documents: int) -> None:
             f"  ratio to bare parse {rate / bare_rate:.2f}"
         )
     direct, through_redis, enqueue = redis_job_overhead()
+    ping = redis_round_trip_us()
     print(
         f"  a no-op job: direct call {direct:.1f} µs; through Redis {through_redis:.0f} µs"
-        f" (enqueue alone {enqueue:.0f} µs); Redis adds {through_redis - direct:.0f} µs per job"
+        f" (enqueue alone {enqueue:.0f} µs); Redis adds {through_redis - direct:.0f} µs per job,"
+        f" {(through_redis - direct) / ping:.1f} bare PINGs ({ping:.0f} µs each, same run)"
     )
 
 

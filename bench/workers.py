@@ -110,6 +110,18 @@ def wait_until(done: Callable[[], bool], timeout: float, what: str) -> float:
     return time.perf_counter()
 
 
+def redis_round_trip_us(count: int = 2000) -> float:
+    """µs per bare Redis PING from this process: the floor of any broker operation on this machine."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS)
+    client.ping()
+    start = time.perf_counter()
+    for _ in range(count):
+        client.ping()
+    return (time.perf_counter() - start) / count * 1e6
+
+
 def redis_job_overhead(jobs: int = 2000) -> tuple[float, float, float]:
     """What Redis adds per job: (µs per direct call of a no-op, µs per no-op actor sent and run
     through Redis by a one-thread worker, µs per enqueue alone)."""
