@@ -7,12 +7,19 @@
    never-oversell allocation pays.  Ratio = service rate / bare rate.
 2. 10,000 accepted orders of 3 lines taken to released (approve, allocate, release on pick lists)
    in batches.  Baseline, same run: bulk-inserting those orders.  Ratio = lifecycle time / insert time.
+
+`python -m bench.lifecycle --workers 1,2,4` instead measures scale-out on PostgreSQL + Redis:
+BENCH_SCALE_ORDERS accepted orders (default 400) of one line each on the same three SKUs, spread over
+the demo customers, each queued as its own `start_orders` job (approve and allocate, as
+OMS_AUTO_FULFIL does) and taken by 1, 2 and 4 `oms worker` processes of one thread each.  Baseline,
+same run, same database: the bare conditional UPDATE, one per transaction, from as many threads.
 """
 
 from __future__ import annotations
 
 import os
 import random
+import sys
 import tempfile
 import threading
 import time
@@ -24,6 +31,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
+from bench.workers import REDIS as REDIS_URL
+from bench.workers import fresh_database, parse_workers, wait_until, worker_processes
 from core.catalog.services.masterdata import import_csv
 from core.kernel.domain.model import OrderState
 from oms.bootstrap import App, bootstrap
@@ -172,3 +181,84 @@ def main() -> None:
     print(f"  {ORDERS} orders x 3 lines accepted -> released: {lifecycle_s:6.1f} s ({rate:.0f} orders/s)")
     print(f"  bulk insert of the same orders:                 {insert_s:6.1f} s")
     print(f"  ratio lifecycle / insert:                       {lifecycle_s / insert_s:6.2f}")
+
+
+SCALE_ORDERS = int(os.environ.get("BENCH_SCALE_ORDERS", "400"))
+CUSTOMERS = ("C-1001", "C-1002", "C-2001")
+
+
+def _settled(app: App, ids: list[int]) -> int:
+    """How many of the orders are no longer merely accepted (approved and allocated, or held)."""
+    with app.engine.connect() as conn:
+        stmt = text("SELECT count(*) FROM orders WHERE id = ANY(:ids) AND state <> 'accepted'")
+        return int(conn.execute(stmt, {"ids": ids}).scalar_one())
+
+
+def scale_out(workers: list[int]) -> None:
+    print(
+        f"Allocation scale-out on PostgreSQL + Redis: {SCALE_ORDERS} orders of 1 line on {len(SKUS)} SKUs,"
+        " one start_orders job each"
+    )
+    rng = random.Random(9)
+    specs = [[(rng.choice(SKUS), D(rng.randint(1, 3)))] for _ in range(SCALE_ORDERS)]
+    for n in workers:
+        rate, bare_rate, allocated = _scale_run(n, specs)
+        print(
+            f"  {n} worker process(es): {rate:7.1f} orders/s ({allocated} allocated);"
+            f" bare conditional UPDATE from {n} thread(s) {bare_rate:7.0f}/s; ratio {rate / bare_rate:.3f}"
+        )
+
+
+def _scale_run(n: int, specs: list[list[tuple[str, Decimal]]]) -> tuple[float, float, int]:
+    """(orders/s through `n` worker processes, bare conditional UPDATEs/s from `n` threads, allocated)."""
+    with fresh_database() as url, tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp), database_url=url, broker_url=REDIS_URL)
+        app = bootstrap(settings, clock=lambda: DAY)
+        try:
+            app.upgrade_database()
+            for kind in ("customers", "products", "customer-items"):
+                csv = (ROOT / "samples" / "masterdata" / f"{kind}.csv").read_text("utf-8")
+                import_csv(app.uow(), kind, csv)
+            app.lifecycle.service.load_setup(ROOT / "samples" / "fulfilment", "bench", stock=False)
+            _stock(app, 10 * len(specs))
+            ids: list[int] = []
+            with app.uow() as uow:
+                for c, customer in enumerate(CUSTOMERS):
+                    part = specs[c :: len(CUSTOMERS)]
+                    accepted = OrderState.ACCEPTED
+                    ids += make_orders(uow, part, DAY, state=accepted, customer_id=customer, tag=customer)
+                uow.commit()
+            with worker_processes(n, Path(tmp), url):
+                start = time.perf_counter()
+                for i in ids:
+                    app.jobs.send("start_orders", [i])
+                end = wait_until(lambda: _settled(app, ids) >= len(ids), 900, "every order allocated")
+            with app.uow() as uow:
+                allocated = len(uow.fulfilment.order_ids_in([OrderState.ALLOCATED]))
+            levels = _level_ids(app)
+            bare_sql = text(
+                "UPDATE stock_levels SET allocated = allocated + 1"
+                " WHERE id = :id AND on_hand - allocated >= 1"
+            )
+
+            def bare(level_id: int) -> None:
+                with app.engine.begin() as conn:
+                    assert conn.execute(bare_sql, {"id": level_id}).rowcount == 1
+
+            bare_s = in_threads([lambda i=i: bare(levels[i % len(levels)]) for i in range(len(specs))], n)
+        finally:
+            app.close()
+    return len(specs) / (end - start), len(specs) / bare_s, allocated
+
+
+def _level_ids(app: App) -> list[int]:
+    with app.uow() as uow:
+        return [lv.id for lv in uow.stock.levels() if lv.sku in SKUS]
+
+
+if __name__ == "__main__":
+    chosen = parse_workers(sys.argv[1:])
+    if chosen:
+        scale_out(chosen)
+    else:
+        main()

@@ -26,10 +26,11 @@ from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, OwnIdentity, ResolvedOrder
 from core.capture.services import intake
 from core.capture.services.partner_import import import_partners
+from core.capture.services.answers import render_drafts
 from core.capture.services.processing import DocumentProcessor
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.adapters.db import make_engine
-from core.kernel.domain.events import AnswersQueued, MessageQueued
+from core.kernel.domain.events import AnswersDrafted, AnswersQueued, MessageQueued
 from core.kernel.domain.model import Order
 from core.kernel.domain.signins import LoginPolicy
 from core.kernel.errors import ConfigError
@@ -147,6 +148,7 @@ class App:
             self.purchasing.service,
             self.deliver_message,
             self.reporting.upkeep,
+            self.render_answers,
         )
         self.jobs = Jobs(self.broker, table)
         deps = Deps(self.jobs, auto_fulfil=self.settings.auto_fulfil)
@@ -215,6 +217,16 @@ class App:
         senders = self.channels.senders()
         return delivery.deliver_for_document(self.uow(), document_id, senders, self.clock)
 
+    def render_answers(self, document_id: int) -> int:
+        """Render a document's drafted answers (committed before anything is sent, so a worker killed
+        in between leaves them pending and rendered), then send what is pending."""
+        with self.uow() as uow:
+            rendered = render_drafts(uow, document_id, self.channels.responders())
+            uow.commit()
+        if rendered:
+            log.info("rendered %s answer(s) of document %s", rendered, document_id)
+        return self.deliver(document_id)
+
     def deliver_message(self, message_id: int) -> int:
         senders = self.channels.senders()
         return delivery.deliver_message(self.uow(), message_id, senders, self.clock)
@@ -236,13 +248,15 @@ class App:
                     | set(uow.documents.unfinished_ids(now - STALE_RECEIVED, received))
                 )
             answers = uow.outbound.documents_with_pending()
+            drafts = uow.outbound.documents_with_drafts()
             loose = uow.outbound.loose_pending()
         self.publish(
             [DocumentStored(d) for d in docs]
             + [AnswersQueued(d) for d in answers]
+            + [AnswersDrafted(d) for d in drafts]
             + [MessageQueued(m) for m in loose]
         )
-        return len(docs) + len(answers) + len(loose) + self._requeue_lifecycle_and_billing()
+        return len(docs) + len(answers) + len(drafts) + len(loose) + self._requeue_lifecycle_and_billing()
 
     def import_partners(self, text: str) -> tuple[int, int]:
         """`oms import partners`: configure the partners, then render at once the notices that were held

@@ -24,7 +24,7 @@ from core.fulfilment.domain.events import (
     StockArrived,
 )
 from core.fulfilment.services.fulfilment import Fulfilment
-from core.kernel.domain.events import AnswersQueued, MessageQueued
+from core.kernel.domain.events import AnswersDrafted, AnswersQueued, MessageQueued
 from core.purchasing.domain.events import PurchaseOrderApproved
 from core.purchasing.services.purchasing import Purchasing
 from core.reporting.services.upkeep import Upkeep
@@ -69,6 +69,7 @@ EVENT_HANDLERS: dict[type, list[Callable[[Any, Deps], None]]] = {
     # capture: an arrival is read; its answers go out (and the orders it held are counted)
     DocumentStored: [queue("process_document", "document_id")],
     AnswersQueued: [queue("deliver_answers", "document_id"), queue("refresh_report_document", "document_id")],
+    AnswersDrafted: [queue("render_answers", "document_id"), queue("refresh_report_document", "document_id")],
     MessageQueued: [queue("deliver_message", "message_id")],
     # the lifecycle: accepted orders start (when automatic), customers are told, backorders served
     OrdersAccepted: [start_accepted, refresh_reports],
@@ -104,6 +105,7 @@ def _bound(handler: Callable[[Any, Deps], None], deps: Deps) -> Callable[[Any], 
 # -- the jobs the handlers queue ----------------------------------------------------------------------
 LIFECYCLE_QUEUE = "lifecycle"  # billing's jobs run on it too
 DOCUMENT_TIME_LIMIT_MS = 30 * 60_000  # reading a long scanned document takes a while
+RENDER_PRIORITY = 10  # after every other job a worker holds (dramatiq: lower numbers run first)
 
 
 def job_table(
@@ -114,6 +116,7 @@ def job_table(
     purchasing: Purchasing,
     deliver_message: Callable[[int], object],
     upkeep: Upkeep,
+    render: Callable[[int], object],
 ) -> dict[str, Job]:
     """Each job's queue and service call, given the services bootstrap built."""
 
@@ -125,6 +128,11 @@ def job_table(
         "process_document": Job("documents", lambda i: process(int(i)), DOCUMENT_TIME_LIMIT_MS, document),
         "deliver_answers": Job("answers", lambda i: deliver(int(i)), DOCUMENT_TIME_LIMIT_MS, document),
         "deliver_message": Job("answers", lambda i: deliver_message(int(i)), subject="message_id"),
+        # drafted answers (the e-mail reply and its PDF) rendered, then sent, off the intake path:
+        # a worker holding both takes arrivals in first, the replies follow when it has time
+        "render_answers": Job(
+            "answers", lambda i: render(int(i)), DOCUMENT_TIME_LIMIT_MS, document, RENDER_PRIORITY
+        ),
         "notify_order": lifecycle(lambda i: fulfilment.notify(int(i))),
         "serve_backorders": lifecycle(lambda sku: fulfilment.serve_backorders(str(sku)), "sku"),
         "start_orders": lifecycle(

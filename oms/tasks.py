@@ -35,6 +35,7 @@ class Job:
     work: Callable[[Any], object]
     time_limit_ms: int | None = None  # None: dramatiq's default (ten minutes)
     subject: str | None = None  # what the id is (document_id, order_id …): its log lines carry it
+    priority: int = 0  # dramatiq's: of two messages a worker holds, the lower number runs first
 
 
 def job_actor(broker: dramatiq.Broker, name: str, job: Job) -> dramatiq.Actor[..., Any]:
@@ -52,6 +53,7 @@ def job_actor(broker: dramatiq.Broker, name: str, job: Job) -> dramatiq.Actor[..
         "max_retries": MAX_RETRIES,
         "min_backoff": RETRY_MIN_MS,
         "max_backoff": RETRY_MAX_MS,
+        "priority": job.priority,
     }
     if job.time_limit_ms is not None:
         options["time_limit"] = job.time_limit_ms

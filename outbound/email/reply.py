@@ -78,7 +78,8 @@ def pdf_confirmation(order: Order, customer: Customer | None, language: str, now
 
 
 class EmailResponder:
-    """A `Responder` (core.capture.services.answers) for the e-mail channel."""
+    """A `DraftingResponder` (core.capture.services.answers) for the e-mail channel: the processing
+    transaction only drafts the reply; a job renders it (MIME and PDF, most of the cost) and sends it."""
 
     def __init__(
         self, sender: str, confirmation: Confirmation | None = pdf_confirmation, signature: str = ""
@@ -90,9 +91,41 @@ class EmailResponder:
     def respond(
         self, uow: Reads, record: _Record, orders: Sequence[Order], now: datetime
     ) -> list[OutboundMessage]:
+        """The reply drafted and rendered at once."""
+        messages = self.draft(uow, record, orders, now)
+        for message in messages:
+            message.content = self.render(uow, record, orders, message)
+            message.draft = None
+        return messages
+
+    def draft(
+        self, uow: Reads, record: _Record, orders: Sequence[Order], now: datetime
+    ) -> list[OutboundMessage]:
+        """The reply's outbox row, owed from now on; its content (text, MIME, PDF) is left to `render`,
+        in a job off the intake path. Reads only the original's headers."""
         original = read_original(uow.blobs.get(record.sha256))
         if original.automatic or not orders or "@" not in original.from_addr:
             return []  # never answer an auto-reply, a bounce or a list: that is how mail loops start
+        ids = "-".join(str(o.id) for o in orders)
+        decisions = _decisions(orders)
+        return [
+            OutboundMessage(
+                channel=CHANNEL,
+                kind=OutboundKind.REPLY,
+                recipient=original.from_addr,
+                filename=f"reply-{record.id}-{ids}-{decisions}.eml"[:200],
+                content=b"",
+                created_at=now,
+                order_id=orders[0].id if len(orders) == 1 else None,
+                draft={"orders": [o.id for o in orders], "decisions": decisions},
+            )
+        ]
+
+    def render(self, uow: Reads, record: _Record, orders: Sequence[Order], message: OutboundMessage) -> bytes:
+        """The reply drafted as `message`: the same bytes however often it is rendered (its date and
+        the confirmation's are the draft's, its Message-ID is fixed by the document and orders)."""
+        original = read_original(uow.blobs.get(record.sha256))
+        now = message.created_at
         customer = next(
             (c for o in orders if o.customer_id and (c := uow.master.customer(o.customer_id))), None
         )
@@ -108,11 +141,11 @@ class EmailResponder:
                     (name, "application/pdf", self.confirmation(order, customer, language, now))
                 )
         ids = "-".join(str(o.id) for o in orders)
-        decisions = "".join(str(o.decision)[0] for o in orders)
+        decisions = str((message.draft or {}).get("decisions") or _decisions(orders))
         message_id = stable_message_id(domain_of(self.sender), "reply", record.id, ids, decisions)
-        content = compose(
+        return compose(
             sender=self.sender,
-            to=original.from_addr,
+            to=message.recipient,
             subject=reply_subject(original.subject),
             text=text,
             message_id=message_id,
@@ -122,17 +155,10 @@ class EmailResponder:
             attachments=attachments,
             language=language,
         )
-        return [
-            OutboundMessage(
-                channel=CHANNEL,
-                kind=OutboundKind.REPLY,
-                recipient=original.from_addr,
-                filename=f"reply-{record.id}-{ids}-{decisions}.eml"[:200],
-                content=content,
-                created_at=now,
-                order_id=orders[0].id if len(orders) == 1 else None,
-            )
-        ]
+
+
+def _decisions(orders: Sequence[Order]) -> str:
+    return "".join(str(o.decision)[0] for o in orders)
 
 
 def choose_language(customer: Customer | None, subject: str, address: str) -> str:

@@ -2,6 +2,10 @@
 owed one, an ORDRSP per decided order, through the partner's control-reference sequence), or the
 channel's responder (an e-mail reply, a fax back); each answer queued in the outbox.
 
+An answer that is costly to render (the e-mail reply with its PDF confirmation) is queued as a draft:
+the outbox row exists from the decision on (so it is owed exactly once), and `render_drafts`, in a job
+of its own, fills in its content before anything may send it.
+
 The channels are the composition root's: `edi_answers` holds the EDIFACT writer of each channel that
 carries interchanges and answers on itself, and under "*" the one for interchanges that came another
 way (attached to an e-mail); `responders` the other channels' responders.
@@ -12,13 +16,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from core.capture.domain.documents import DocumentRecord
 from core.capture.domain.interchange import InterchangeReceipt
 from core.capture.domain.partners import known_partner
 from core.capture.services.unit_of_work import CaptureUnitOfWork
-from core.kernel.domain.events import AnswersQueued
+from core.kernel.domain.events import AnswersDrafted, AnswersQueued
 from core.kernel.domain.model import Decision, Order, OutboundMessage, Partner
 
 
@@ -44,6 +48,28 @@ class Responder(Protocol):
     def respond(
         self, uow: CaptureUnitOfWork, record: DocumentRecord, orders: Sequence[Order], now: datetime
     ) -> list[OutboundMessage]: ...
+
+
+@runtime_checkable
+class DraftingResponder(Responder, Protocol):
+    """A responder whose answers are rendered later, off the intake path (the e-mail reply's PDF).
+
+    `draft` is called inside the processing transaction and returns the outbox rows with empty
+    content and, in `draft`, what rendering needs; `render` makes the content from such a row, the
+    orders it answers and the stored original, the same bytes however often it runs.
+    """
+
+    def draft(
+        self, uow: CaptureUnitOfWork, record: DocumentRecord, orders: Sequence[Order], now: datetime
+    ) -> list[OutboundMessage]: ...
+
+    def render(
+        self,
+        uow: CaptureUnitOfWork,
+        record: DocumentRecord,
+        orders: Sequence[Order],
+        message: OutboundMessage,
+    ) -> bytes: ...
 
 
 ANY = "*"
@@ -73,16 +99,21 @@ class Answers:
         orders: list[Order],
         now: datetime,
     ) -> int:
-        """Queue what a processed document's sender is owed; returns how many messages."""
+        """Queue what a processed document's sender is owed, and say so (the events that send or
+        render it after commit); returns how many messages."""
         if receipts:
-            return self._edifact(uow, record, receipts, contrls, orders, now)
+            count = self._edifact(uow, record, receipts, contrls, orders, now)
+            if count:
+                uow.emit(AnswersQueued(_id(record)))
+            return count
         responder = self.responders.get(str(record.channel))
         decided = [o for o in orders if o.decision != Decision.REVIEW]
         if responder is None or not decided:
             return 0
-        messages = responder.respond(uow, record, decided, now)
+        messages = _respond(responder, uow, record, decided, now)
         for msg in messages:
             self.queue(uow, msg, record)
+        announce(uow, _id(record), messages)
         return len(messages)
 
     def _edifact(
@@ -133,11 +164,10 @@ class Answers:
             msg.order_id = order.id
             messages.append(msg)
         elif (responder := self.responders.get(str(record.channel))) is not None:
-            messages.extend(responder.respond(uow, record, [order], now))
+            messages.extend(_respond(responder, uow, record, [order], now))
         for msg in messages:
             self.queue(uow, msg, record)
-        if messages:
-            uow.emit(AnswersQueued(record.id))
+        announce(uow, record.id, messages)
         return len(messages)
 
     @staticmethod
@@ -157,3 +187,50 @@ class Answers:
                 partner.our_id, partner.our_qualifier = receipt.recipient_id, receipt.recipient_qualifier
             return partner
         return None
+
+
+def announce(uow: CaptureUnitOfWork, document_id: int, messages: Sequence[OutboundMessage]) -> None:
+    """The events for a document's newly queued answers: rendered ones go out, drafts get rendered."""
+    if any(m.draft is None for m in messages):
+        uow.emit(AnswersQueued(document_id))
+    if any(m.draft is not None for m in messages):
+        uow.emit(AnswersDrafted(document_id))
+
+
+def render_drafts(uow: CaptureUnitOfWork, document_id: int, responders: Mapping[str, Responder]) -> int:
+    """Render a document's draft answers, their rows locked; returns how many (the caller commits).
+
+    A second run, at once or after a worker was killed, finds the rows rendered (or waits for the
+    lock, then does) and renders nothing again; the rows stay pending until a delivery sends them.
+    """
+    drafts = uow.outbound.drafts_for_document(document_id)
+    if not drafts:
+        return 0
+    record = uow.documents.get(document_id)
+    assert record is not None
+    responder = responders.get(str(record.channel))
+    if not isinstance(responder, DraftingResponder):
+        raise LookupError(f"no responder renders the drafts of channel {record.channel}")
+    for message in drafts:
+        assert message.draft is not None
+        orders = [o for i in message.draft.get("orders", []) if (o := uow.orders.get(int(i))) is not None]
+        message.content = responder.render(uow, record, orders, message)
+        message.draft = None
+    return len(drafts)
+
+
+def _respond(
+    responder: Responder,
+    uow: CaptureUnitOfWork,
+    record: DocumentRecord,
+    orders: Sequence[Order],
+    now: datetime,
+) -> list[OutboundMessage]:
+    if isinstance(responder, DraftingResponder):
+        return responder.draft(uow, record, orders, now)
+    return responder.respond(uow, record, orders, now)
+
+
+def _id(record: DocumentRecord) -> int:
+    assert record.id is not None
+    return record.id

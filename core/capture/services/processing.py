@@ -27,7 +27,6 @@ from core.capture.services.deciding import checked_partner, decide
 from core.capture.services.order_changes import apply_captured_change
 from core.capture.services.orders import order_from_resolved, pages_rows
 from core.capture.services.unit_of_work import CaptureUnitOfWork
-from core.kernel.domain.events import AnswersQueued
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import LifecycleError, NotFound, TransientError
 from core.kernel.services.runner import run_step
@@ -165,10 +164,8 @@ class DocumentProcessor:
         interchanges.record_taken(uow, receipts, screening, taken, record.id, now)
 
         contrls = interchanges.contrl_receipts(receipts, screening, taken)
-        answered = self._answers.for_document(uow, record, receipts, contrls, orders, now)
+        self._answers.for_document(uow, record, receipts, contrls, orders, now)  # emits what it queued
         _conclude(record, result, screening, changed, orders, now)
-        if answered:
-            uow.emit(AnswersQueued(record.id))
         accepted = tuple(o.id for o in orders if o.id is not None and o.state == OrderState.ACCEPTED)
         if accepted:
             uow.emit(OrdersAccepted(accepted))

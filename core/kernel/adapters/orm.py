@@ -154,6 +154,7 @@ outbound_messages = Table(
     Column("sent_at", UTCDateTime),
     Column("error", Text),
     Column("attempts", Integer, nullable=False, default=0),
+    Column("draft", JSON(none_as_null=True)),  # what a job renders the content from; null once rendered
     UniqueConstraint("channel", "recipient", "filename", name="uq_outbound_channel_recipient_file"),
 )
 

@@ -172,17 +172,38 @@ class OutboundRepository:
         return self.session.get(OutboundMessage, message_id)
 
     def pending_for_document(self, document_id: int) -> Sequence[OutboundMessage]:
+        """A document's answers ready to go: pending and rendered (a draft waits for its render job).
+
+        Locked, skipping rows another delivery holds: two jobs delivering the same document at once
+        (a redelivered job, the sweep) never both send a row (PostgreSQL; SQLite has one writer)."""
         stmt = (
             select(OutboundMessage)
             .where(orm.outbound_messages.c.document_id == document_id)
             .where(orm.outbound_messages.c.state == OutboundState.PENDING)
+            .where(orm.outbound_messages.c.draft.is_(None))
             .order_by(orm.outbound_messages.c.id)
+            .with_for_update(skip_locked=True)
+        )
+        return self.session.scalars(stmt).all()
+
+    def drafts_for_document(self, document_id: int) -> Sequence[OutboundMessage]:
+        """A document's pending answers still to render, locked (a second render job waits, then
+        finds them rendered)."""
+        table = orm.outbound_messages
+        stmt = (
+            select(OutboundMessage)
+            .where(table.c.document_id == document_id)
+            .where(table.c.state == OutboundState.PENDING)
+            .where(table.c.draft.is_not(None))
+            .order_by(table.c.id)
+            .with_for_update()
         )
         return self.session.scalars(stmt).all()
 
     def pending(self, message_id: int) -> OutboundMessage | None:
         message = self.session.get(OutboundMessage, message_id)
-        return message if message is not None and message.state is OutboundState.PENDING else None
+        ready = message is not None and message.state is OutboundState.PENDING and message.draft is None
+        return message if ready else None
 
     def loose_pending(self) -> list[int]:
         """Pending messages that answer no document (quotes), by id."""
@@ -191,14 +212,28 @@ class OutboundRepository:
             select(table.c.id)
             .where(table.c.document_id.is_(None))
             .where(table.c.state == OutboundState.PENDING)
+            .where(table.c.draft.is_(None))
             .order_by(table.c.id)
         )
         return list(self.session.scalars(stmt))
 
     def documents_with_pending(self) -> list[int]:
+        """Documents with rendered answers waiting to go."""
         stmt = (
             select(orm.outbound_messages.c.document_id)
             .where(orm.outbound_messages.c.state == OutboundState.PENDING)
+            .where(orm.outbound_messages.c.draft.is_(None))
+            .distinct()
+        )
+        return [d for d in self.session.scalars(stmt) if d is not None]
+
+    def documents_with_drafts(self) -> list[int]:
+        """Documents with answers still to render (their render job was lost or killed)."""
+        table = orm.outbound_messages
+        stmt = (
+            select(table.c.document_id)
+            .where(table.c.state == OutboundState.PENDING)
+            .where(table.c.draft.is_not(None))
             .distinct()
         )
         return [d for d in self.session.scalars(stmt) if d is not None]

@@ -1,4 +1,4 @@
-"""The kernel's event: messages wait in the outbox (capture's answers, fulfilment's notifications and
+"""The kernel's events: messages wait in the outbox (capture's answers, fulfilment's notifications and
 billing's notices alike), published after the transaction that queued them commits."""
 
 from __future__ import annotations
@@ -18,3 +18,10 @@ class MessageQueued:
     """An outbound message that answers no document (a quote) is in the outbox and waits to go."""
 
     message_id: int
+
+
+@dataclass(frozen=True)
+class AnswersDrafted:
+    """Answers to a document wait in the outbox as drafts: a job renders them, then sends them."""
+
+    document_id: int

@@ -9,6 +9,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 
 class OrderState(enum.StrEnum):
@@ -258,7 +259,12 @@ class OutboundState(enum.StrEnum):
 
 @dataclass(eq=False)
 class OutboundMessage:
-    """An answer to send on a channel: rendered when queued, delivered by a job, sent once."""
+    """An answer to send on a channel, sent once by a job.
+
+    Most answers are rendered when queued. A `draft` one (the e-mail reply with its PDF) holds only
+    what its channel needs to render it (`content` stays empty): a job renders it off the intake
+    path, clears `draft`, and only then may it be sent.
+    """
 
     channel: str
     kind: OutboundKind
@@ -274,6 +280,7 @@ class OutboundMessage:
     error: str | None = None
     attempts: int = 0
     id: int | None = None
+    draft: dict[str, Any] | None = None
 
 
 def _listed(text: str) -> set[str]:
