@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from core.billing.services import books
 from core.fulfilment.adapters import orm as stock
-from core.fulfilment.domain.stock import AllocationState
+from core.fulfilment.domain.events import StockArrived
+from core.fulfilment.domain.stock import AllocationState, MovementKind, StockLevel, StockMovement
 from core.fulfilment.services import allocation
 from core.kernel.adapters import orm as kernel
 from core.kernel.domain.model import OrderState
@@ -50,8 +51,10 @@ class SupplyReads:
 
     def available(self) -> dict[tuple[str, str], Decimal]:
         s = stock.stock_levels.c
-        stmt = select(s.sku, s.warehouse, func.sum(s.on_hand), func.sum(s.allocated)).group_by(
-            s.sku, s.warehouse
+        stmt = (
+            select(s.sku, s.warehouse, func.sum(s.on_hand), func.sum(s.allocated))
+            .where(s.held.is_(False))  # quarantine is no stock to plan on
+            .group_by(s.sku, s.warehouse)
         )
         return {
             (sku, wh): (on or Decimal(0)) - (al or Decimal(0))
@@ -68,7 +71,7 @@ class SupplyReads:
         s = stock.stock_levels.c
         stmt = (
             select(s.location)
-            .where(s.sku == sku, s.warehouse == warehouse)
+            .where(s.sku == sku, s.warehouse == warehouse, s.held.is_(False))
             .order_by(s.on_hand.desc(), s.location)
             .limit(1)
         )
@@ -96,7 +99,9 @@ class SupplyReads:
 
 
 class StockIn:
-    """Goods into stock through fulfilment's receipt, in the purchasing step's transaction."""
+    """Goods into stock through fulfilment's receipt, in the purchasing step's transaction; damaged
+    goods into a held (quarantine) level of the stock ledger, and out of it again, each movement
+    valued in the books as every other one is."""
 
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
@@ -105,6 +110,42 @@ class StockIn:
         self, sku: str, warehouse: str, location: str, quantity: Decimal, actor: str, now: datetime, ref: str
     ) -> None:
         allocation.receive(self.uow, sku, warehouse, location, quantity, actor, now, ref)
+
+    def quarantine(
+        self, sku: str, warehouse: str, location: str, quantity: Decimal, actor: str, now: datetime, ref: str
+    ) -> None:
+        """On hand and valued (inventory against goods received not invoiced), never available."""
+        level = self.uow.stock.ensure_level(warehouse, location, sku, now, held=True)
+        self.uow.stock.post([_move(level, MovementKind.RECEIPT, quantity, actor, now, ref)], now)
+
+    def held(self, warehouse: str | None = None) -> list[StockLevel]:
+        return self.uow.stock.held_levels(warehouse=warehouse)
+
+    def release(
+        self, sku: str, warehouse: str, location: str, to: str, quantity: Decimal, actor: str, now: datetime,
+        ref: str,
+    ) -> None:  # fmt: skip
+        """Out of quarantine onto a shelf of the same warehouse: available at once, serving backorders."""
+        level = self.uow.stock.ensure_level(warehouse, location, sku, now, held=True)
+        target = self.uow.stock.ensure_level(warehouse, to, sku, now)
+        out = _move(level, MovementKind.TRANSFER, -quantity, actor, now, ref)
+        self.uow.stock.post([out, _move(target, MovementKind.TRANSFER, quantity, actor, now, ref)], now)
+        self.uow.emit(StockArrived(sku))
+
+    def write_off(
+        self, sku: str, warehouse: str, location: str, quantity: Decimal, actor: str, now: datetime, ref: str
+    ) -> None:
+        """Taken off the books as unsellable: the loss is posted to goods scrapped."""
+        level = self.uow.stock.ensure_level(warehouse, location, sku, now, held=True)
+        self.uow.stock.post([_move(level, MovementKind.SCRAP, -quantity, actor, now, ref)], now)
+
+def _move(
+    level: StockLevel, kind: MovementKind, quantity: Decimal, actor: str, now: datetime, ref: str
+) -> StockMovement:
+    return StockMovement(
+        at=now, stock_id=level.id, warehouse=level.warehouse, location=level.location, sku=level.sku,
+        kind=kind, on_hand_delta=quantity, reference=ref[:64], actor=actor,
+    )  # fmt: skip
 
 
 class PayablesBook:

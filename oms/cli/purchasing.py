@@ -183,6 +183,33 @@ def cmd_invoices(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_quarantine(app: App, args: argparse.Namespace) -> int:
+    """Damaged goods in quarantine: list them, release some to available stock, or write some off."""
+    svc = app.purchasing.service
+    if args.release or args.write_off:
+        if not (args.sku and args.quantity is not None and args.warehouse):
+            raise UsageError("name the goods: SKU QUANTITY --warehouse CODE")
+        if args.release:
+            place = step(
+                app,
+                lambda: svc.release(
+                    args.sku, args.warehouse, args.quantity, ACTOR, location=args.location, to=args.to
+                ),
+            )
+            print(f"{args.sku}: {args.quantity} released from {args.warehouse}/{args.location} to {place}")
+        else:
+            step(app, lambda: svc.write_off(args.sku, args.warehouse, args.quantity, ACTOR, location=args.location))
+            print(f"{args.sku}: {args.quantity} written off at {args.warehouse}/{args.location}")
+        return 0
+    app.upgrade_database()
+    found = svc.held(args.warehouse)
+    for level in found:
+        print(f"{level.sku} {level.warehouse}/{level.location}: {level.on_hand} held")
+    if not found:
+        print("nothing in quarantine")
+    return 0
+
+
 def add_commands(sub: SubParsers) -> dict[str, Command]:
     """Add `oms purchasing …` to the `oms` parser; returns its handler."""
     pur = sub.add_parser("purchasing", help="suppliers, purchase orders, receiving")
@@ -215,6 +242,18 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     rec.add_argument("--ref", help="the delivery note or DESADV number")
     rec.add_argument("--as-announced", metavar="DESADV", help="receive what the supplier's DESADV announced")
     rec.set_defaults(run=cmd_receive)
+    qua = acts.add_parser(
+        "quarantine", help="damaged goods held in quarantine; release them to stock or write them off"
+    )
+    qua.add_argument("sku", nargs="?")
+    qua.add_argument("quantity", nargs="?", type=decimal_arg)
+    qua.add_argument("--warehouse", help="the warehouse holding them")
+    qua.add_argument("--location", default="CUARENTENA", help="the quarantine location")
+    qua.add_argument("--to", help="where released goods go (default: where the warehouse keeps the SKU)")
+    settle = qua.add_mutually_exclusive_group()
+    settle.add_argument("--release", action="store_true", help="found fit: into available stock")
+    settle.add_argument("--write-off", action="store_true", help="unsellable: off the books, loss posted")
+    qua.set_defaults(run=cmd_quarantine)
     show = acts.add_parser("list", help="purchase orders, or one with its lines and history")
     show.add_argument("order", nargs="?", metavar="PO")
     show.add_argument("--state", choices=[s.value for s in PoState])

@@ -174,3 +174,13 @@ def test_receive_by_the_command_line_good_damaged_and_over(
     assert main(["purchasing", "receive", "PO-000002", "SIL-TRA-300=1"]) == 2
     assert "PO-000002 is received; goods cannot be received on it" in capsys.readouterr().err
     assert "PO-000002 S-QUIM MAD: closed" in oms(capsys, "purchasing", "close", "PO-000002")
+    # the 4 damaged wait in quarantine; a buyer finds one fit and writes the other three off
+    assert "SIL-TRA-300 MAD/CUARENTENA: 4 held" in oms(capsys, "purchasing", "quarantine")
+    out = oms(capsys, "purchasing", "quarantine", "SIL-TRA-300", "1", "--warehouse", "MAD", "--release")
+    assert "SIL-TRA-300: 1 released from MAD/CUARENTENA to" in out
+    assert "available to promise: SIL-TRA-300 421" in oms(capsys, "stock", "show", "SIL-TRA-300")
+    assert main(["purchasing", "quarantine", "SIL-TRA-300", "4", "--warehouse", "MAD", "--write-off"]) == 2
+    assert "holds 3 of SIL-TRA-300 in quarantine, not 4" in capsys.readouterr().err
+    out = oms(capsys, "purchasing", "quarantine", "SIL-TRA-300", "3", "--warehouse", "MAD", "--write-off")
+    assert "SIL-TRA-300: 3 written off at MAD/CUARENTENA" in out
+    assert "nothing in quarantine" in oms(capsys, "purchasing", "quarantine")

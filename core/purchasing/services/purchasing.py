@@ -17,10 +17,10 @@ from core.purchasing.domain.matching import Tolerance
 from core.purchasing.domain.orders import PoState, PurchaseOrder
 from core.purchasing.domain.planning import Plan, Progress
 from core.purchasing.domain.receiving import Counted, Receipt
-from core.purchasing.services import answers, mailed, orders, receiving, sending
+from core.purchasing.services import answers, mailed, orders, quarantine, receiving, sending
 from core.purchasing.services.masterdata import ImportReport, import_csv
 from core.purchasing.services.sending import PoWriter
-from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
+from core.purchasing.services.unit_of_work import Held, PurchasingUnitOfWork
 
 T = TypeVar("T")
 Step = Callable[[PurchasingUnitOfWork, datetime], T]
@@ -87,6 +87,26 @@ class Purchasing:
                 uow, ident, counts, actor, now, location=location, quarantine=quarantine, reference=reference
             )
         )
+
+    def held(self, warehouse: str | None = None) -> list[Held]:
+        """Damaged goods waiting in quarantine."""
+        with self.uow_factory() as uow:
+            return quarantine.held(uow, warehouse)
+
+    def release(
+        self, sku: str, warehouse: str, quantity: Decimal, actor: str, *, location: str = receiving.QUARANTINE,
+        to: str | None = None,
+    ) -> str:  # fmt: skip
+        """Damaged goods found fit: out of quarantine into available stock; returns where they went."""
+        return self.run(
+            lambda uow, now: quarantine.release(uow, sku, warehouse, quantity, actor, now, location=location, to=to)
+        )
+
+    def write_off(
+        self, sku: str, warehouse: str, quantity: Decimal, actor: str, *, location: str = receiving.QUARANTINE
+    ) -> None:
+        """Damaged goods given up: off the books, the loss posted."""
+        self.run(lambda uow, now: quarantine.write_off(uow, sku, warehouse, quantity, actor, now, location=location))
 
     def announced(self, ident: int | str, reference: str) -> list[Counted]:
         with self.uow_factory() as uow:
