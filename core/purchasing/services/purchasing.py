@@ -13,11 +13,12 @@ from typing import TypeVar
 from core.kernel.services.delivery import Sender
 from core.kernel.services.runner import run_step
 from core.purchasing.domain.answers import SupplierAnswer, SupplierDocument
+from core.purchasing.domain.landed import Basis, Charge
 from core.purchasing.domain.matching import Tolerance
 from core.purchasing.domain.orders import PoState, PurchaseOrder
 from core.purchasing.domain.planning import Plan, Progress
 from core.purchasing.domain.receiving import Counted, Receipt
-from core.purchasing.services import answers, mailed, orders, quarantine, receiving, sending
+from core.purchasing.services import answers, invoices, mailed, orders, quarantine, receiving, sending
 from core.purchasing.services.masterdata import ImportReport, import_csv
 from core.purchasing.services.sending import PoWriter
 from core.purchasing.services.unit_of_work import Held, PurchasingUnitOfWork
@@ -116,6 +117,25 @@ class Purchasing:
         self, found: Sequence[SupplierAnswer], document_id: int | None, actor: str = "system:suppliers"
     ) -> list[SupplierDocument]:
         return self.run(lambda uow, now: answers.take(uow, found, document_id, self.tolerance, actor, now))
+
+    def type_invoice(
+        self,
+        ident: int | str,
+        number: str,
+        lines: Sequence[tuple[str, Decimal, Decimal]],
+        actor: str,
+        *,
+        charges: Sequence[Charge] = (),
+        tax: Decimal = Decimal(0),
+        basis: Basis = Basis.VALUE,
+    ) -> SupplierDocument:
+        """A supplier's invoice typed in against an order: matched, posted with its landed cost, or left
+        waiting for a buyer."""
+        return self.run(
+            lambda uow, now: invoices.typed(
+                uow, ident, number, lines, self.tolerance, actor, now, charges=charges, tax=tax, basis=basis
+            )
+        )
 
     def decide_invoice(self, document_id: int, accept: bool, actor: str) -> SupplierDocument:
         return self.run(lambda uow, now: answers.decide(uow, document_id, accept, actor, now))

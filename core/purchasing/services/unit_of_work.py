@@ -101,12 +101,25 @@ class Payables(Protocol):
     ) -> int: ...
 
 
+class Costing(Protocol):
+    """A charge spread onto one product's received goods, into its standard cost (billing's books)."""
+
+    def land(
+        self, sku: str, amount: Decimal, received: Decimal, currency: str, note: str, actor: str, now: datetime
+    ) -> None: ...
+
+    def weights(self, skus: Iterable[str]) -> dict[str, Decimal]:
+        """Each product's weight per unit in kg, where its shipping attributes give one."""
+        ...
+
+
 class PurchasingUnitOfWork(UnitOfWork):
     purchasing: PurchasingRepository
     master: Catalog  # the catalog's
     supply: Supply  # composed in core.unit_of_work
     goods_in: GoodsIn
     payables: Payables
+    costing: Costing
 
     def open(self, session: Session) -> None:
         super().open(session)
