@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from email.utils import parseaddr
 
 from core.capture.domain.documents import Channel, DocumentState
 from core.kernel.errors import ComandaError, ParseError
+from core.purchasing.domain.answers import AnswerKind
 from core.purchasing.domain.matching import Tolerance
 from core.purchasing.services import answers, mailed
 from core.purchasing.services.purchasing import Purchasing as PurchasingService
 from oms.wiring import Wiring
 from parsers.edifact.supplier import read_supplier_answers
+from parsers.edifact.supplier_charges import read_invoice_charges
 from parsers.supplier_text import MailText, document_text, mail_from, mail_parts
 
 log = logging.getLogger(__name__)
@@ -64,6 +67,12 @@ class Purchasing:
                 found = read_supplier_answers(content)
             except ParseError:
                 return None
+            charged = read_invoice_charges(content)  # an INVOIC's carriage and duties: landed cost
+            found = [
+                replace(a, charges=charged[a.reference]) if a.kind is AnswerKind.INVOIC and a.reference in charged
+                else a
+                for a in found
+            ]  # fmt: skip
             if not answers.from_supplier(uow, found):
                 return None
         try:

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from functools import partial
 
 from core.forecasting.adapters.history import HistoryReader
+from core.purchasing.domain.landed import Basis, Charge
 from core.purchasing.domain.orders import PoState, PurchaseOrder
 from core.purchasing.domain.receiving import Counted
 from core.purchasing.services.purchasing import Purchasing as PurchasingService
@@ -145,6 +146,7 @@ def cmd_list(app: App, args: argparse.Namespace) -> int:
                     f"  {line.line_no} {line.sku} ordered {line.quantity}"
                     f" confirmed {line.confirmed_quantity if line.confirmed_quantity is not None else '-'}"
                     f" received {line.received} damaged {line.damaged} invoiced {line.invoiced}"
+                    + (f" landed {line.landed.quantize(Decimal('0.01'))}" if line.landed else "")
                 )
             for event in po.events:
                 print(
@@ -180,6 +182,33 @@ def cmd_invoices(app: App, args: argparse.Namespace) -> int:
             if doc.detail.get("channel"):  # by e-mail or fax: where to read it
                 how = f"by {doc.detail['channel']} from {doc.detail.get('sender')}"
                 print(f"  {how}: /api/documents/{doc.document_id}/raw")
+    return 0
+
+
+def _invoiced(text: str) -> tuple[str, Decimal, Decimal]:
+    sku, _, rest = text.partition("=")
+    qty, _, price = rest.partition("@")
+    try:
+        return sku.strip(), Decimal(qty), Decimal(price)
+    except InvalidOperation:
+        raise UsageError(f"invoice lines are SKU=QUANTITY@PRICE, not {text!r}") from None
+
+
+def cmd_invoice(app: App, args: argparse.Namespace) -> int:
+    """A supplier's invoice typed in against an order, with its carriage and duties (landed cost)."""
+    lines = [_invoiced(x) for x in args.lines]
+    charges = [Charge(kind, amount) for kind, amount in (("carriage", args.carriage), ("duties", args.duties)) if amount]
+    doc = step(
+        app,
+        lambda: app.purchasing.service.type_invoice(
+            _ident(args.order), args.number, lines, ACTOR, charges=charges, tax=args.tax, basis=Basis(args.basis)
+        ),
+    )
+    print(f"invoice {doc.reference} of {doc.supplier_id} on {doc.po_number}: {doc.state}")
+    for diff in doc.detail.get("differences") or []:
+        print(f"  {diff}")
+    if charges and doc.state == "matched":
+        print(f"  {sum((c.amount for c in charges), Decimal(0))} of charges spread by {args.basis}")
     return 0
 
 
@@ -242,6 +271,17 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     rec.add_argument("--ref", help="the delivery note or DESADV number")
     rec.add_argument("--as-announced", metavar="DESADV", help="receive what the supplier's DESADV announced")
     rec.set_defaults(run=cmd_receive)
+    inv_t = acts.add_parser("invoice", help="type in a supplier's invoice against an order, with landed cost")
+    inv_t.add_argument("order", metavar="PO")
+    inv_t.add_argument("number", help="the supplier's invoice number")
+    inv_t.add_argument("lines", nargs="+", metavar="SKU=QUANTITY@PRICE")
+    inv_t.add_argument("--carriage", type=decimal_arg, default=Decimal(0), help="carriage charged (net)")
+    inv_t.add_argument("--duties", type=decimal_arg, default=Decimal(0), help="duties charged (net)")
+    inv_t.add_argument("--tax", type=decimal_arg, default=Decimal(0), help="the invoice's VAT")
+    inv_t.add_argument(
+        "--basis", choices=[b.value for b in Basis], default="value", help="spread the charges by (default value)"
+    )
+    inv_t.set_defaults(run=cmd_invoice)
     qua = acts.add_parser(
         "quarantine", help="damaged goods held in quarantine; release them to stock or write them off"
     )

@@ -12,8 +12,9 @@ from core.purchasing.domain.landed import Basis, Charge
 from core.purchasing.domain.receiving import Counted
 from oms.bootstrap import App
 from tests.integration.billing_support import account_balance, assert_trial_balance_zero
+from tests.integration.helpers import arrive
 from tests.integration.lifecycle_support import demo_orders, drain_all
-from tests.integration.purchasing_support import po, shop
+from tests.integration.purchasing_support import interchange, po, shop
 
 pytestmark = pytest.mark.integration
 D = Decimal
@@ -88,4 +89,43 @@ def test_by_quantity_and_charges_on_goods_already_gone_go_to_cost_of_sales(app: 
     # 8 gone is cost of sales
     assert _cost(app, "TAC-6") == D("0.900000")
     assert account_balance(app, COGS) == D("4.00")
+    assert_trial_balance_zero(app)
+
+
+def test_an_edifact_invoices_carriage_and_duties_come_in_as_landed_cost(app: App) -> None:
+    shop(app, stock=False)
+    app.billing.service.set_cost("TOR-M8-40", D("0.08"), "ana")
+    app.billing.service.set_cost("TUE-M8", D("0.02"), "ana")
+    app.lifecycle.service.start(demo_orders(app), "ana")
+    drain_all(app)
+    made, _ = app.purchasing.service.plan("ana")
+    number = next(p.number for p in made if p.supplier_id == "S-TORN")  # TOR-M8-40 1000, TUE-M8 2000
+    app.purchasing.service.approve(number, "ana")
+    drain_all(app)
+    counts = [Counted("TOR-M8-40", D(1000)), Counted("TUE-M8", D(2000))]
+    app.purchasing.service.receive(number, counts, "ana", reference="ALB-1")
+    drain_all(app)
+    # goods 1000 x 0.085 + 2000 x 0.021 = 127.00; carriage 10.00 and duties 2.70 (ALC C FC / ABW, MOA 23);
+    # taxable 139.70, VAT 21 % 29.34, total 169.04
+    invoic = (
+        f"BGM+380+FV-26-4001+9'DTM+137:20261210:102'RFF+ON:{number}'CUX+2:EUR:4'"
+        "ALC+C++++FC'MOA+23:10.00'ALC+C++++ABW'MOA+23:2.70'"
+        "LIN+1++8437000100102:EN'QTY+47:1000'MOA+203:85'PRI+AAA:0.085'"
+        "LIN+2++8437000100126:EN'QTY+47:2000'MOA+203:42'PRI+AAA:0.021'"
+        "UNS+S'MOA+79:127'MOA+125:139.70'MOA+176:29.34'MOA+77:169.04'"
+    )
+    arrive(app, interchange("INVOIC", invoic, "904"), "invoic.edi")
+    drain_all(app)
+    done = po(app, number)
+    assert done.state == "invoiced"
+    # by value: 12.70 x 85 / 127 = 8.50 for the bolts, 4.20 for the nuts
+    assert [(line.sku, line.landed) for line in done.lines] == [("TOR-M8-40", D("8.50")), ("TUE-M8", D("4.20"))]
+    assert _cost(app, "TOR-M8-40") == D("0.088500")  # 0.08 + 8.50 / 1000
+    assert _cost(app, "TUE-M8") == D("0.022100")  # 0.02 + 4.20 / 2000
+    with app.uow() as uow:
+        [posted] = uow.billing.supplier_invoices("S-TORN")
+        assert (posted["net"], posted["tax"], posted["total"]) == (D("139.70"), D("29.34"), D("169.04"))
+    assert account_balance(app, PAYABLE) == D("-169.04")
+    # 80.00 + 40.00 at standard on receipt, then 12.70 landed
+    assert account_balance(app, INVENTORY) == D("132.70")
     assert_trial_balance_zero(app)
