@@ -143,6 +143,7 @@ class StockIn:
         level = self.uow.stock.ensure_level(warehouse, location, sku, now, held=True)
         self.uow.stock.post([_move(level, MovementKind.SCRAP, -quantity, actor, now, ref)], now)
 
+
 def _move(
     level: StockLevel, kind: MovementKind, quantity: Decimal, actor: str, now: datetime, ref: str
 ) -> StockMovement:
@@ -192,7 +193,14 @@ class LandedCosts:
         return {sku: a.weight_kg for sku, a in found.items() if a.weight_kg}
 
     def land(
-        self, sku: str, amount: Decimal, received: Decimal, currency: str, note: str, actor: str, now: datetime
+        self,
+        sku: str,
+        amount: Decimal,
+        received: Decimal,
+        currency: str,
+        note: str,
+        actor: str,
+        now: datetime,
     ) -> None:
         product = self.uow.master.product(sku)
         before = product.cost_price if product is not None else None

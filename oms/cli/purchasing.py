@@ -28,6 +28,16 @@ def _show(po: PurchaseOrder) -> str:
 
 def cmd_plan(app: App, args: argparse.Namespace) -> int:
     svc = app.purchasing.service
+    if args.nightly:  # what cron may run instead of the sweep: once a day, after OMS_PURCHASING_AUTO_PLAN
+        at = app.settings.purchasing_auto_plan
+        if at is None:
+            raise UsageError("--nightly needs OMS_PURCHASING_AUTO_PLAN=HH:MM (UTC)")
+        made_tonight = step(app, lambda: svc.nightly(at))
+        if made_tonight is None:
+            print(f"tonight's plan is not due before {at:%H:%M} UTC, or ran already")
+        for po in made_tonight or []:
+            print("proposed " + _show(po))
+        return 0
     if args.dry_run:
         app.upgrade_database()
         with progress("plan: products x warehouses") as advance:
@@ -197,15 +207,26 @@ def _invoiced(text: str) -> tuple[str, Decimal, Decimal]:
 def cmd_invoice(app: App, args: argparse.Namespace) -> int:
     """A supplier's invoice typed in against an order, with its carriage and duties (landed cost)."""
     lines = [_invoiced(x) for x in args.lines]
-    charges = [Charge(kind, amount) for kind, amount in (("carriage", args.carriage), ("duties", args.duties)) if amount]
+    charges = [
+        Charge(kind, amount)
+        for kind, amount in (("carriage", args.carriage), ("duties", args.duties))
+        if amount
+    ]
     doc = step(
         app,
         lambda: app.purchasing.service.type_invoice(
-            _ident(args.order), args.number, lines, ACTOR, charges=charges, tax=args.tax, basis=Basis(args.basis)
+            _ident(args.order),
+            args.number,
+            lines,
+            ACTOR,
+            charges=charges,
+            tax=args.tax,
+            basis=Basis(args.basis),
         ),
     )
     print(f"invoice {doc.reference} of {doc.supplier_id} on {doc.po_number}: {doc.state}")
-    for diff in doc.detail.get("differences") or []:
+    diffs = doc.detail.get("differences")
+    for diff in diffs if isinstance(diffs, list) else []:
         print(f"  {diff}")
     if charges and doc.state == "matched":
         print(f"  {sum((c.amount for c in charges), Decimal(0))} of charges spread by {args.basis}")
@@ -227,7 +248,10 @@ def cmd_quarantine(app: App, args: argparse.Namespace) -> int:
             )
             print(f"{args.sku}: {args.quantity} released from {args.warehouse}/{args.location} to {place}")
         else:
-            step(app, lambda: svc.write_off(args.sku, args.warehouse, args.quantity, ACTOR, location=args.location))
+            step(
+                app,
+                lambda: svc.write_off(args.sku, args.warehouse, args.quantity, ACTOR, location=args.location),
+            )
             print(f"{args.sku}: {args.quantity} written off at {args.warehouse}/{args.location}")
         return 0
     app.upgrade_database()
@@ -245,6 +269,9 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     acts = pur.add_subparsers(dest="action", required=True)
     plan = acts.add_parser("plan", help="propose draft purchase orders from stock, demand and reorder rules")
     plan.add_argument("--dry-run", action="store_true", help="show the proposals without writing them")
+    plan.add_argument(
+        "--nightly", action="store_true", help="the automatic run: once a day, after OMS_PURCHASING_AUTO_PLAN"
+    )
     plan.set_defaults(run=cmd_plan)
     fc = acts.add_parser("reorder-from-forecast", help="set reorder rules from the demand forecast")
     fc.add_argument("--service-level", type=float, default=0.95, help="share of lead times without stock-out")
@@ -279,7 +306,10 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     inv_t.add_argument("--duties", type=decimal_arg, default=Decimal(0), help="duties charged (net)")
     inv_t.add_argument("--tax", type=decimal_arg, default=Decimal(0), help="the invoice's VAT")
     inv_t.add_argument(
-        "--basis", choices=[b.value for b in Basis], default="value", help="spread the charges by (default value)"
+        "--basis",
+        choices=[b.value for b in Basis],
+        default="value",
+        help="spread the charges by (default value)",
     )
     inv_t.set_defaults(run=cmd_invoice)
     qua = acts.add_parser(

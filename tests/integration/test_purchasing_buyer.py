@@ -52,7 +52,12 @@ def test_a_buyer_buys_and_a_clerk_is_refused_every_buying_step(app: App) -> None
     # the clerk receives, as before: the drill bits in full, 30 wrenches good and 6 dented
     got = clerk.post(
         f"/api/purchasing/orders/{herr['number']}/receipts",
-        json={"lines": [{"sku": "BRO-HSS-8", "good": "180"}, {"sku": "LLA-AJ-250", "good": "30", "damaged": "6"}]},
+        json={
+            "lines": [
+                {"sku": "BRO-HSS-8", "good": "180"},
+                {"sku": "LLA-AJ-250", "good": "30", "damaged": "6"},
+            ]
+        },
     )
     assert got.status_code == 201
     assert clerk.get("/api/purchasing/quarantine").json() == [
@@ -84,7 +89,9 @@ def test_a_buyer_buys_and_a_clerk_is_refused_every_buying_step(app: App) -> None
     assert buyer.post(f"/api/purchasing/documents/{doc_id}/accept").json()["state"] == "accepted"
     # accepted, its carriage was landed: 9.00 by value over 180 x 1.10 = 198.00 and 30 x 6.40 = 192.00:
     # 9.00 x 198 / 390 = 4.569… -> 4.57 for the drill bits, 4.43 for the wrenches
-    lines = {x["sku"]: x["landed"] for x in buyer.get(f"/api/purchasing/orders/{herr['number']}").json()["lines"]}
+    lines = {
+        x["sku"]: x["landed"] for x in buyer.get(f"/api/purchasing/orders/{herr['number']}").json()["lines"]
+    }
     assert lines == {"BRO-HSS-8": "4.57", "LLA-AJ-250": "4.43"}
 
     # a buyer is no supervisor: a product's standard cost stays a supervisor's

@@ -54,7 +54,10 @@ def test_carriage_and_duties_spread_by_value_raise_the_standard_costs(app: App) 
     # goods 38.40 + 21.84 = 60.24; charges 15.00 by value: 15.00 x 38.40 / 60.24 = 9.5617… -> 9.56 for the
     # wrenches, the remainder 5.44 for the nails
     done = po(app, number)
-    assert [(line.sku, line.landed) for line in done.lines] == [("LLA-AJ-250", D("9.56")), ("TAC-6", D("5.44"))]
+    assert [(line.sku, line.landed) for line in done.lines] == [
+        ("LLA-AJ-250", D("9.56")),
+        ("TAC-6", D("5.44")),
+    ]
     # all of it still on hand: 5.00 + 9.56 / 6 = 6.593333…; 0.40 + 5.44 / 12 = 0.853333…
     assert _cost(app, "LLA-AJ-250") == D("6.593333")
     assert _cost(app, "TAC-6") == D("0.853333")
@@ -119,7 +122,10 @@ def test_an_edifact_invoices_carriage_and_duties_come_in_as_landed_cost(app: App
     done = po(app, number)
     assert done.state == "invoiced"
     # by value: 12.70 x 85 / 127 = 8.50 for the bolts, 4.20 for the nuts
-    assert [(line.sku, line.landed) for line in done.lines] == [("TOR-M8-40", D("8.50")), ("TUE-M8", D("4.20"))]
+    assert [(line.sku, line.landed) for line in done.lines] == [
+        ("TOR-M8-40", D("8.50")),
+        ("TUE-M8", D("4.20")),
+    ]
     assert _cost(app, "TOR-M8-40") == D("0.088500")  # 0.08 + 8.50 / 1000
     assert _cost(app, "TUE-M8") == D("0.022100")  # 0.02 + 4.20 / 2000
     with app.uow() as uow:

@@ -184,9 +184,7 @@ def test_receive_by_the_command_line_good_damaged_and_over(
     listed = oms(capsys, "purchasing", "list", "PO-000002")
     assert "landed: received -> received FQ-1: carriage 20, duties 5.35 spread by value" in listed
     assert "received 270 damaged 4 invoiced 270 landed 25.35" in listed
-    assert "PO-000002 S-QUIM MAD: invoiced" in oms(
-        capsys, "purchasing", "list", "PO-000002"
-    )
+    assert "PO-000002 S-QUIM MAD: invoiced" in oms(capsys, "purchasing", "list", "PO-000002")
     assert "PO-000002 S-QUIM MAD: closed" in oms(capsys, "purchasing", "close", "PO-000002")
     # the 4 damaged wait in quarantine; a buyer finds one fit and writes the other three off
     assert "SIL-TRA-300 MAD/CUARENTENA: 4 held" in oms(capsys, "purchasing", "quarantine")

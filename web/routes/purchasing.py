@@ -175,7 +175,9 @@ class SettleIn(BaseModel):
 
 
 @router.get("/quarantine")
-def quarantined(service: PurchasingDep, warehouse: Annotated[str | None, Query()] = None) -> list[dict[str, Any]]:
+def quarantined(
+    service: PurchasingDep, warehouse: Annotated[str | None, Query()] = None
+) -> list[dict[str, Any]]:
     """Damaged goods held in quarantine: on hand and valued, never available."""
     return [
         {"sku": h.sku, "warehouse": h.warehouse, "location": h.location, "quantity": str(h.on_hand)}
@@ -185,7 +187,11 @@ def quarantined(service: PurchasingDep, warehouse: Annotated[str | None, Query()
 
 @router.post("/quarantine/{sku}/{decision}", dependencies=BUYER)
 def settle(
-    sku: str, decision: Literal["release", "write-off"], body: SettleIn, service: PurchasingDep, actor: ActorDep
+    sku: str,
+    decision: Literal["release", "write-off"],
+    body: SettleIn,
+    service: PurchasingDep,
+    actor: ActorDep,
 ) -> dict[str, Any]:
     """release: into available stock (serving backorders); write-off: off the books, the loss posted."""
     if decision == "release":

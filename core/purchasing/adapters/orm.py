@@ -130,6 +130,15 @@ purchase_receipts = Table(
     Column("lines", JSON, nullable=False, default=list),
 )
 
+purchasing_runs = Table(
+    "purchasing_runs",
+    metadata,
+    Column("slot", Date, primary_key=True),  # the night the automatic run planned for: once each
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("proposed", Integer, nullable=False, default=0),
+)
+
 supplier_documents = Table(
     "supplier_documents",
     metadata,

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from core.kernel.errors import NotFound
+from core.purchasing.domain import landed
 from core.purchasing.domain.answers import (
     AnswerKind,
     AnswerLine,
@@ -18,7 +19,6 @@ from core.purchasing.domain.answers import (
     SupplierAnswer,
     SupplierDocument,
 )
-from core.purchasing.domain import landed
 from core.purchasing.domain.errors import PurchasingError
 from core.purchasing.domain.landed import Basis, Charge
 from core.purchasing.domain.matching import Tolerance, book_invoiced, match
@@ -129,7 +129,9 @@ def goods_net(answer: SupplierAnswer) -> Decimal:
     return answer.net
 
 
-def land(uow: PurchasingUnitOfWork, po: PurchaseOrder, answer: SupplierAnswer, actor: str, now: datetime) -> None:
+def land(
+    uow: PurchasingUnitOfWork, po: PurchaseOrder, answer: SupplierAnswer, actor: str, now: datetime
+) -> None:
     """The invoice's charges spread over the order's received goods, into their standard cost."""
     amount = landed.total(answer.charges)
     weights = uow.costing.weights(line.sku for line in po.lines) if answer.basis is Basis.WEIGHT else None

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
-from core.purchasing.domain.answers import AnswerKind, AnswerLine, DocumentState, SupplierAnswer, SupplierDocument
+from core.purchasing.domain.answers import (
+    AnswerKind,
+    AnswerLine,
+    DocumentState,
+    SupplierAnswer,
+    SupplierDocument,
+)
 from core.purchasing.domain.errors import PurchasingError
 from core.purchasing.domain.landed import Basis, Charge
 from core.purchasing.domain.matching import Tolerance

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from decimal import Decimal
 from typing import TypeVar
 
@@ -15,6 +15,7 @@ from core.kernel.services.runner import run_step
 from core.purchasing.domain.answers import SupplierAnswer, SupplierDocument
 from core.purchasing.domain.landed import Basis, Charge
 from core.purchasing.domain.matching import Tolerance
+from core.purchasing.domain.nightly import due_slot
 from core.purchasing.domain.orders import PoState, PurchaseOrder
 from core.purchasing.domain.planning import Plan, Progress
 from core.purchasing.domain.receiving import Counted, Receipt
@@ -24,6 +25,7 @@ from core.purchasing.services.sending import PoWriter
 from core.purchasing.services.unit_of_work import Held, PurchasingUnitOfWork
 
 T = TypeVar("T")
+NIGHTLY = "system:nightly-plan"  # the actor of the automatic run, in the orders' history
 Step = Callable[[PurchasingUnitOfWork, datetime], T]
 
 
@@ -64,6 +66,25 @@ class Purchasing:
     def close(self, ident: int | str, actor: str, reason: str = "closed by the buyer") -> PurchaseOrder:
         return self.run(lambda uow, now: orders.close(uow, ident, actor, now, reason))
 
+    def nightly(self, at: time) -> list[PurchaseOrder] | None:
+        """Today's automatic run once `at` (UTC) has passed, unless it ran: its drafts wait for a
+        buyer's approval. None when it is not due yet or was made already (here or by another process)."""
+        slot = due_slot(self.clock(), at)
+        if slot is None:
+            return None
+        with self.uow_factory() as uow:  # the sweep asks every few seconds: a read, no write, when done
+            if uow.purchasing.run_of(slot) is not None:
+                return None
+
+        def step(uow: PurchasingUnitOfWork, now: datetime) -> list[PurchaseOrder] | None:
+            if not uow.purchasing.claim_run(slot, NIGHTLY, now):
+                return None
+            made, _ = orders.propose(uow, NIGHTLY, now)
+            uow.purchasing.finish_run(slot, len(made))
+            return made
+
+        return self.run(step)
+
     def send(self, po_id: int) -> PoState:
         """Put an approved order on its supplier's channel (the job `send_purchase_order`)."""
         return sending.send(self.uow_factory, po_id, self.writers, self.senders, self.clock)
@@ -95,19 +116,31 @@ class Purchasing:
             return quarantine.held(uow, warehouse)
 
     def release(
-        self, sku: str, warehouse: str, quantity: Decimal, actor: str, *, location: str = receiving.QUARANTINE,
+        self,
+        sku: str,
+        warehouse: str,
+        quantity: Decimal,
+        actor: str,
+        *,
+        location: str = receiving.QUARANTINE,
         to: str | None = None,
-    ) -> str:  # fmt: skip
+    ) -> str:
         """Damaged goods found fit: out of quarantine into available stock; returns where they went."""
         return self.run(
-            lambda uow, now: quarantine.release(uow, sku, warehouse, quantity, actor, now, location=location, to=to)
+            lambda uow, now: quarantine.release(
+                uow, sku, warehouse, quantity, actor, now, location=location, to=to
+            )
         )
 
     def write_off(
         self, sku: str, warehouse: str, quantity: Decimal, actor: str, *, location: str = receiving.QUARANTINE
     ) -> None:
         """Damaged goods given up: off the books, the loss posted."""
-        self.run(lambda uow, now: quarantine.write_off(uow, sku, warehouse, quantity, actor, now, location=location))
+        self.run(
+            lambda uow, now: quarantine.write_off(
+                uow, sku, warehouse, quantity, actor, now, location=location
+            )
+        )
 
     def announced(self, ident: int | str, reference: str) -> list[Counted]:
         with self.uow_factory() as uow:

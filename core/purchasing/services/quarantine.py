@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from core.purchasing.services.receiving import DEFAULT_LOCATION, QUARANTINE
 from core.purchasing.domain.errors import PurchasingError
+from core.purchasing.services.receiving import DEFAULT_LOCATION, QUARANTINE
 from core.purchasing.services.unit_of_work import Held, PurchasingUnitOfWork
 
 

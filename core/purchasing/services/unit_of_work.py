@@ -105,7 +105,14 @@ class Costing(Protocol):
     """A charge spread onto one product's received goods, into its standard cost (billing's books)."""
 
     def land(
-        self, sku: str, amount: Decimal, received: Decimal, currency: str, note: str, actor: str, now: datetime
+        self,
+        sku: str,
+        amount: Decimal,
+        received: Decimal,
+        currency: str,
+        note: str,
+        actor: str,
+        now: datetime,
     ) -> None: ...
 
     def weights(self, skus: Iterable[str]) -> dict[str, Decimal]:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from core.purchasing.domain.landed import Charge
 from parsers.edifact.supplier_charges import read_invoice_charges
+
 D = Decimal
 
 

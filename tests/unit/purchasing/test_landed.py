@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from core.purchasing.domain.errors import PurchasingError
-from core.purchasing.domain.landed import Basis, spread, shares
+from core.purchasing.domain.landed import Basis, shares, spread
 from core.purchasing.domain.orders import PoLine
 
 D = Decimal
