@@ -34,7 +34,7 @@ from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.model import Product
 from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
 from core.reporting.services.unit_of_work import ReportingUnitOfWork
-from core.supply import PayablesBook, StockIn, SupplyReads
+from core.supply import LandedCosts, PayablesBook, StockIn, SupplyReads
 
 
 class UnitOfWork(
@@ -62,6 +62,7 @@ class UnitOfWork(
         self.supply = SupplyReads(session)
         self.goods_in = StockIn(self)
         self.payables = PayablesBook(self)
+        self.costing = LandedCosts(self)
 
     def _value(self, movements: Sequence[StockMovement], now: datetime) -> None:
         value_movements(self.ledger, self.master, movements)

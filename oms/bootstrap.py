@@ -292,6 +292,7 @@ class App:
                 try:
                     self.requeue_unfinished()
                     self.channels.tick(self.clock())  # the channels' periodic work (AS2: overdue MDNs)
+                    self.purchasing.tick(self.settings.purchasing_auto_plan)  # the nightly plan, once
                 except Exception:
                     log.exception("sweep failed; trying again later")
 

@@ -7,16 +7,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import time
 from decimal import Decimal
 from email.utils import parseaddr
 
 from core.capture.domain.documents import Channel, DocumentState
 from core.kernel.errors import ComandaError, ParseError
+from core.purchasing.domain.answers import AnswerKind, SupplierAnswer
+from core.purchasing.domain.landed import Charge
 from core.purchasing.domain.matching import Tolerance
 from core.purchasing.services import answers, mailed
 from core.purchasing.services.purchasing import Purchasing as PurchasingService
 from oms.wiring import Wiring
 from parsers.edifact.supplier import read_supplier_answers
+from parsers.edifact.supplier_charges import read_invoice_charges
 from parsers.supplier_text import MailText, document_text, mail_from, mail_parts
 
 log = logging.getLogger(__name__)
@@ -37,6 +42,17 @@ class Purchasing:
             senders=wiring.channels.senders(),
             tolerance=Tolerance(price=price_tolerance),
         )
+
+    def tick(self, at: time | None) -> int:
+        """The sweep's periodic step: with OMS_PURCHASING_AUTO_PLAN set, the night's planning run once it
+        is due; returns how many drafts it raised (0 when off, not due, or done already)."""
+        if at is None:
+            return 0
+        made = self.service.nightly(at)
+        if made is None:
+            return 0
+        log.info("nightly purchasing plan: %d draft purchase order(s) for a buyer", len(made))
+        return len(made)
 
     def intake(self, process: Callable[[int], DocumentState]) -> Callable[[int], DocumentState]:
         """Document processing with suppliers' answers taken first: an EDIFACT interchange from one of
@@ -64,6 +80,8 @@ class Purchasing:
                 found = read_supplier_answers(content)
             except ParseError:
                 return None
+            charged = read_invoice_charges(content)  # an INVOIC's carriage and duties: landed cost
+            found = [_with_charges(a, charged) for a in found]
             if not answers.from_supplier(uow, found):
                 return None
         try:
@@ -126,3 +144,10 @@ class Purchasing:
 def _bare(sender: str, kind: str) -> str:
     """An e-mail sender's address without its display name; a fax number as it is."""
     return parseaddr(sender)[1] or sender if kind == "email" else sender
+
+
+def _with_charges(answer: SupplierAnswer, charged: dict[str, tuple[Charge, ...]]) -> SupplierAnswer:
+    """An INVOIC with the charges its interchange carries for it (landed cost); the others as read."""
+    if answer.kind is AnswerKind.INVOIC and answer.reference in charged:
+        return replace(answer, charges=charged[answer.reference])
+    return answer

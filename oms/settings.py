@@ -10,6 +10,7 @@ uses are properties.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import time
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -69,6 +70,8 @@ class Settings(BaseSettings):
     second_approval_above: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] = Decimal(5000)
     # a supplier's invoiced price matches our purchase order's within this fraction of it (0.02: 2 %)
     purchase_price_tolerance: Annotated[Decimal, Field(ge=0, lt=1, allow_inf_nan=False)] = Decimal("0.02")
+    # HH:MM UTC: each night from then on the sweep plans purchases once, drafts for a buyer; None: off
+    purchasing_auto_plan: time | None = None
     # running it as a service (docs/operations.md)
     admin_password: str | None = None  # the first run's `admin` gets this; None: a random one, printed
     log_format: Literal["text", "json"] = "text"  # json: one JSON object per line

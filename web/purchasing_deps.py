@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 
 from core.kernel.errors import NotFound
 from core.purchasing.domain.answers import SupplierDocument
+from core.purchasing.domain.landed import CENT
 from core.purchasing.domain.orders import PurchaseOrder
 from core.purchasing.domain.receiving import Receipt
 from core.purchasing.domain.suppliers import Supplier
@@ -58,6 +59,7 @@ def po_json(po: PurchaseOrder, *, full: bool = False) -> dict[str, Any]:
                 "confirmed_quantity": None if x.confirmed_quantity is None else str(x.confirmed_quantity),
                 "received": str(x.received),
                 "damaged": str(x.damaged),
+                "landed": str(x.landed.quantize(CENT)),  # charges spread onto it, in cents
                 "invoiced": str(x.invoiced),
                 "expected_date": x.expected_date.isoformat() if x.expected_date else None,
             }

@@ -96,7 +96,7 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     usr = sub.add_parser("user", help="users of the review queue and their API tokens")
     usr.add_argument("action", choices=["create", "list", "token", "unlock"])
     usr.add_argument("username", nargs="?", default="")
-    usr.add_argument("--role", choices=["clerk", "supervisor", "admin"], default="clerk")
+    usr.add_argument("--role", choices=["clerk", "buyer", "supervisor", "admin"], default="clerk")
     usr.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     usr.add_argument("--name", default="api", help="a name for the token (with `token`)")
     pol = sub.add_parser("policy", help="the decision policy: defaults, per channel, per customer")

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from functools import partial
 
 from core.forecasting.adapters.history import HistoryReader
+from core.purchasing.domain.landed import Basis, Charge
 from core.purchasing.domain.orders import PoState, PurchaseOrder
 from core.purchasing.domain.receiving import Counted
 from core.purchasing.services.purchasing import Purchasing as PurchasingService
@@ -27,6 +28,16 @@ def _show(po: PurchaseOrder) -> str:
 
 def cmd_plan(app: App, args: argparse.Namespace) -> int:
     svc = app.purchasing.service
+    if args.nightly:  # what cron may run instead of the sweep: once a day, after OMS_PURCHASING_AUTO_PLAN
+        at = app.settings.purchasing_auto_plan
+        if at is None:
+            raise UsageError("--nightly needs OMS_PURCHASING_AUTO_PLAN=HH:MM (UTC)")
+        made_tonight = step(app, lambda: svc.nightly(at))
+        if made_tonight is None:
+            print(f"tonight's plan is not due before {at:%H:%M} UTC, or ran already")
+        for po in made_tonight or []:
+            print("proposed " + _show(po))
+        return 0
     if args.dry_run:
         app.upgrade_database()
         with progress("plan: products x warehouses") as advance:
@@ -145,6 +156,7 @@ def cmd_list(app: App, args: argparse.Namespace) -> int:
                     f"  {line.line_no} {line.sku} ordered {line.quantity}"
                     f" confirmed {line.confirmed_quantity if line.confirmed_quantity is not None else '-'}"
                     f" received {line.received} damaged {line.damaged} invoiced {line.invoiced}"
+                    + (f" landed {line.landed.quantize(Decimal('0.01'))}" if line.landed else "")
                 )
             for event in po.events:
                 print(
@@ -183,12 +195,83 @@ def cmd_invoices(app: App, args: argparse.Namespace) -> int:
     return 0
 
 
+def _invoiced(text: str) -> tuple[str, Decimal, Decimal]:
+    sku, _, rest = text.partition("=")
+    qty, _, price = rest.partition("@")
+    try:
+        return sku.strip(), Decimal(qty), Decimal(price)
+    except InvalidOperation:
+        raise UsageError(f"invoice lines are SKU=QUANTITY@PRICE, not {text!r}") from None
+
+
+def cmd_invoice(app: App, args: argparse.Namespace) -> int:
+    """A supplier's invoice typed in against an order, with its carriage and duties (landed cost)."""
+    lines = [_invoiced(x) for x in args.lines]
+    charges = [
+        Charge(kind, amount)
+        for kind, amount in (("carriage", args.carriage), ("duties", args.duties))
+        if amount
+    ]
+    doc = step(
+        app,
+        lambda: app.purchasing.service.type_invoice(
+            _ident(args.order),
+            args.number,
+            lines,
+            ACTOR,
+            charges=charges,
+            tax=args.tax,
+            basis=Basis(args.basis),
+        ),
+    )
+    print(f"invoice {doc.reference} of {doc.supplier_id} on {doc.po_number}: {doc.state}")
+    diffs = doc.detail.get("differences")
+    for diff in diffs if isinstance(diffs, list) else []:
+        print(f"  {diff}")
+    if charges and doc.state == "matched":
+        print(f"  {sum((c.amount for c in charges), Decimal(0))} of charges spread by {args.basis}")
+    return 0
+
+
+def cmd_quarantine(app: App, args: argparse.Namespace) -> int:
+    """Damaged goods in quarantine: list them, release some to available stock, or write some off."""
+    svc = app.purchasing.service
+    if args.release or args.write_off:
+        if not (args.sku and args.quantity is not None and args.warehouse):
+            raise UsageError("name the goods: SKU QUANTITY --warehouse CODE")
+        if args.release:
+            place = step(
+                app,
+                lambda: svc.release(
+                    args.sku, args.warehouse, args.quantity, ACTOR, location=args.location, to=args.to
+                ),
+            )
+            print(f"{args.sku}: {args.quantity} released from {args.warehouse}/{args.location} to {place}")
+        else:
+            step(
+                app,
+                lambda: svc.write_off(args.sku, args.warehouse, args.quantity, ACTOR, location=args.location),
+            )
+            print(f"{args.sku}: {args.quantity} written off at {args.warehouse}/{args.location}")
+        return 0
+    app.upgrade_database()
+    found = svc.held(args.warehouse)
+    for level in found:
+        print(f"{level.sku} {level.warehouse}/{level.location}: {level.on_hand} held")
+    if not found:
+        print("nothing in quarantine")
+    return 0
+
+
 def add_commands(sub: SubParsers) -> dict[str, Command]:
     """Add `oms purchasing …` to the `oms` parser; returns its handler."""
     pur = sub.add_parser("purchasing", help="suppliers, purchase orders, receiving")
     acts = pur.add_subparsers(dest="action", required=True)
     plan = acts.add_parser("plan", help="propose draft purchase orders from stock, demand and reorder rules")
     plan.add_argument("--dry-run", action="store_true", help="show the proposals without writing them")
+    plan.add_argument(
+        "--nightly", action="store_true", help="the automatic run: once a day, after OMS_PURCHASING_AUTO_PLAN"
+    )
     plan.set_defaults(run=cmd_plan)
     fc = acts.add_parser("reorder-from-forecast", help="set reorder rules from the demand forecast")
     fc.add_argument("--service-level", type=float, default=0.95, help="share of lead times without stock-out")
@@ -215,6 +298,32 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     rec.add_argument("--ref", help="the delivery note or DESADV number")
     rec.add_argument("--as-announced", metavar="DESADV", help="receive what the supplier's DESADV announced")
     rec.set_defaults(run=cmd_receive)
+    inv_t = acts.add_parser("invoice", help="type in a supplier's invoice against an order, with landed cost")
+    inv_t.add_argument("order", metavar="PO")
+    inv_t.add_argument("number", help="the supplier's invoice number")
+    inv_t.add_argument("lines", nargs="+", metavar="SKU=QUANTITY@PRICE")
+    inv_t.add_argument("--carriage", type=decimal_arg, default=Decimal(0), help="carriage charged (net)")
+    inv_t.add_argument("--duties", type=decimal_arg, default=Decimal(0), help="duties charged (net)")
+    inv_t.add_argument("--tax", type=decimal_arg, default=Decimal(0), help="the invoice's VAT")
+    inv_t.add_argument(
+        "--basis",
+        choices=[b.value for b in Basis],
+        default="value",
+        help="spread the charges by (default value)",
+    )
+    inv_t.set_defaults(run=cmd_invoice)
+    qua = acts.add_parser(
+        "quarantine", help="damaged goods held in quarantine; release them to stock or write them off"
+    )
+    qua.add_argument("sku", nargs="?")
+    qua.add_argument("quantity", nargs="?", type=decimal_arg)
+    qua.add_argument("--warehouse", help="the warehouse holding them")
+    qua.add_argument("--location", default="CUARENTENA", help="the quarantine location")
+    qua.add_argument("--to", help="where released goods go (default: where the warehouse keeps the SKU)")
+    settle = qua.add_mutually_exclusive_group()
+    settle.add_argument("--release", action="store_true", help="found fit: into available stock")
+    settle.add_argument("--write-off", action="store_true", help="unsellable: off the books, loss posted")
+    qua.set_defaults(run=cmd_quarantine)
     show = acts.add_parser("list", help="purchase orders, or one with its lines and history")
     show.add_argument("order", nargs="?", metavar="PO")
     show.add_argument("--state", choices=[s.value for s in PoState])

@@ -173,4 +173,26 @@ def test_receive_by_the_command_line_good_damaged_and_over(
     assert "available to promise: SIL-TRA-300 420" in stock  # 150 + 200 + 70; the damaged 4 are not stock
     assert main(["purchasing", "receive", "PO-000002", "SIL-TRA-300=1"]) == 2
     assert "PO-000002 is received; goods cannot be received on it" in capsys.readouterr().err
+    assert main(["purchasing", "invoice", "PO-000002", "FQ-1", "SIL-TRA-300=270x1.95"]) == 2
+    assert "invoice lines are SKU=QUANTITY@PRICE, not 'SIL-TRA-300=270x1.95'" in capsys.readouterr().err
+    # 270 x 1.95 = 526.50 of goods, 20.00 carriage and 5.35 duties; VAT 21 % of 551.85 = 115.89
+    out = oms(
+        capsys, "purchasing", "invoice", "PO-000002", "FQ-1", "SIL-TRA-300=270@1.95",
+        "--carriage", "20", "--duties", "5.35", "--tax", "115.89",
+    )  # fmt: skip
+    assert "invoice FQ-1 of S-QUIM on PO-000002: matched" in out and "25.35 of charges spread by value" in out
+    listed = oms(capsys, "purchasing", "list", "PO-000002")
+    assert "landed: received -> received FQ-1: carriage 20, duties 5.35 spread by value" in listed
+    assert "received 270 damaged 4 invoiced 270 landed 25.35" in listed
+    assert "PO-000002 S-QUIM MAD: invoiced" in oms(capsys, "purchasing", "list", "PO-000002")
     assert "PO-000002 S-QUIM MAD: closed" in oms(capsys, "purchasing", "close", "PO-000002")
+    # the 4 damaged wait in quarantine; a buyer finds one fit and writes the other three off
+    assert "SIL-TRA-300 MAD/CUARENTENA: 4 held" in oms(capsys, "purchasing", "quarantine")
+    out = oms(capsys, "purchasing", "quarantine", "SIL-TRA-300", "1", "--warehouse", "MAD", "--release")
+    assert "SIL-TRA-300: 1 released from MAD/CUARENTENA to" in out
+    assert "available to promise: SIL-TRA-300 421" in oms(capsys, "stock", "show", "SIL-TRA-300")
+    assert main(["purchasing", "quarantine", "SIL-TRA-300", "4", "--warehouse", "MAD", "--write-off"]) == 2
+    assert "holds 3 of SIL-TRA-300 in quarantine, not 4" in capsys.readouterr().err
+    out = oms(capsys, "purchasing", "quarantine", "SIL-TRA-300", "3", "--warehouse", "MAD", "--write-off")
+    assert "SIL-TRA-300: 3 written off at MAD/CUARENTENA" in out
+    assert "nothing in quarantine" in oms(capsys, "purchasing", "quarantine")

@@ -80,8 +80,11 @@ def test_a_supervisor_plans_and_approves_a_clerk_receives_by_scanning(shopped: A
     ]
     assert [h["step"] for h in detail["history"]] == ["propose", "edit", "approve", "send", "receive"]
     with app.uow() as uow:
-        [level] = uow.stock.levels(sku="LLA-AJ-250", warehouse="MAD")
-    assert level.on_hand == 25 + 30  # the damaged two are not in stock
+        levels = {lv.location: lv.on_hand for lv in uow.stock.levels(sku="LLA-AJ-250", warehouse="MAD")}
+        promised = uow.stock.available_to_promise(["LLA-AJ-250"])
+    shelf = next(loc for loc in levels if loc != "CUARENTENA")
+    assert (levels[shelf], levels["CUARENTENA"]) == (25 + 30, 2)  # the damaged two are held apart
+    assert promised == {"LLA-AJ-250": D(25 + 30)}  # and never available
     got = clerk.post(
         f"/api/purchasing/orders/{herr['number']}/receipts",
         json={"lines": [{"gtin": "8437000100157", "good": "200"}, {"sku": "GUA-NIT-L", "good": "60"},

@@ -1,5 +1,6 @@
 """Server-rendered purchasing pages: purchase orders (drafts to approve or drop), suppliers' documents
-(mismatched invoices to accept or reject), suppliers, one order with its history, and the receiving
+(mismatched invoices to accept or reject), damaged goods in quarantine (to release or write off),
+suppliers, one order with its history, and the receiving
 page built for a warehouse scanner (scan the GTIN, type the count)."""
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from core.kernel.domain.users import Role
 from core.kernel.errors import ComandaError
 from core.purchasing.domain.orders import OPEN_STATES, PoState
 from core.purchasing.domain.receiving import Counted
-from core.purchasing.services.receiving import po_for_gtin, sku_for_gtin
+from core.purchasing.services.receiving import QUARANTINE, po_for_gtin, sku_for_gtin
 from web.deps import CurrentUser, IdPath, UowDep, require_role
 from web.purchasing_deps import PurchasingDep, decide_document, ident
 from web.templating import render
 
 router = APIRouter(tags=["purchasing pages"], include_in_schema=False)
-BUYER = [Depends(require_role(Role.SUPERVISOR))]
+BUYER = [Depends(require_role(Role.BUYER))]  # a buyer's step (or a supervisor's)
 
 
 @router.get("/purchasing", response_class=HTMLResponse)
@@ -34,6 +35,7 @@ def purchasing_page(request: Request, uow: UowDep, user: CurrentUser, message: s
         recent=uow.purchasing.pos(limit=30),
         documents=uow.purchasing.documents(limit=50),
         suppliers=uow.purchasing.suppliers(),
+        held=uow.goods_in.held(),
         message=message,
     )
 
@@ -79,6 +81,33 @@ def buyer_step(
     try:
         po = steps[step](wanted, user.username)
         text = f"{po.number}: {po.state}"
+    except ComandaError as exc:
+        text = str(exc)
+    return _back(text)
+
+
+@router.post("/purchasing/quarantine/{sku}/{decision}", dependencies=BUYER)
+def settle_quarantine(
+    sku: str,
+    decision: Literal["release", "write-off"],
+    service: PurchasingDep,
+    user: CurrentUser,
+    warehouse: Annotated[str, Form(min_length=1, max_length=16)],
+    quantity: Annotated[str, Form(max_length=32)],
+    location: Annotated[str, Form(min_length=1, max_length=32)] = QUARANTINE,
+) -> RedirectResponse:
+    """A buyer's decision on damaged goods: released to stock, or written off."""
+    try:
+        units = Decimal(quantity.strip().replace(",", "."))
+    except InvalidOperation:
+        return _back(f"{quantity!r} is not a number of units")
+    try:
+        if decision == "release":
+            place = service.release(sku, warehouse, units, user.username, location=location)
+            text = f"{sku}: {units} released to {warehouse}/{place}"
+        else:
+            service.write_off(sku, warehouse, units, user.username, location=location)
+            text = f"{sku}: {units} written off"
     except ComandaError as exc:
         text = str(exc)
     return _back(text)

@@ -1,5 +1,5 @@
 """`/api/purchasing/…`: suppliers and their products, purchase orders with their history, planning and
-the buyer's steps (a supervisor's), receipts, and suppliers' documents with invoice matching."""
+the buyer's steps (a buyer's or a supervisor's), receipts, and suppliers' documents with invoice matching."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from pydantic import BaseModel, Field
 from core.kernel.domain.users import Role
 from core.kernel.errors import NotFound
 from core.purchasing.domain.answers import DocumentState
+from core.purchasing.domain.landed import Basis, Charge
 from core.purchasing.domain.orders import PoState
 from core.purchasing.domain.receiving import Counted
-from core.purchasing.services.receiving import po_for_gtin, sku_for_gtin
+from core.purchasing.services.receiving import QUARANTINE, po_for_gtin, sku_for_gtin
 from web.deps import IdPath, UowDep, require_role
 from web.fulfilment_deps import ActorDep
 from web.purchasing_deps import (
@@ -28,7 +29,7 @@ from web.purchasing_deps import (
 )
 
 router = APIRouter(prefix="/api/purchasing", tags=["purchasing"])
-BUYER = [Depends(require_role(Role.SUPERVISOR))]  # money is committed: a supervisor's step
+BUYER = [Depends(require_role(Role.BUYER))]  # money is committed: a buyer's step (or a supervisor's)
 
 
 class LineEdit(BaseModel):
@@ -138,6 +139,66 @@ def receive(number: str, body: ReceiptIn, service: PurchasingDep, actor: ActorDe
     return receipt_json(
         service.receive(po.number, counts, actor, location=body.location, reference=body.reference)
     )
+
+
+class InvoiceLineIn(BaseModel):
+    sku: str
+    quantity: Decimal = Field(gt=0)
+    price: Decimal = Field(ge=0)
+
+
+class InvoiceIn(BaseModel):
+    number: str = Field(min_length=1, max_length=64)
+    lines: list[InvoiceLineIn] = Field(min_length=1)
+    carriage: Decimal = Field(default=Decimal(0), ge=0)
+    duties: Decimal = Field(default=Decimal(0), ge=0)
+    tax: Decimal = Field(default=Decimal(0), ge=0)
+    basis: Basis = Basis.VALUE
+
+
+@router.post("/orders/{number}/invoices", dependencies=BUYER, status_code=201)
+def type_invoice(number: str, body: InvoiceIn, service: PurchasingDep, actor: ActorDep) -> dict[str, Any]:
+    """A supplier's invoice typed in, matched; its carriage and duties spread over the goods' cost."""
+    charges = [Charge("carriage", body.carriage), Charge("duties", body.duties)]
+    doc = service.type_invoice(
+        ident(number), body.number, [(x.sku, x.quantity, x.price) for x in body.lines], actor,
+        charges=[c for c in charges if c.amount], tax=body.tax, basis=body.basis,
+    )  # fmt: skip
+    return document_json(doc)
+
+
+class SettleIn(BaseModel):
+    warehouse: str = Field(min_length=1, max_length=16)
+    quantity: Decimal = Field(gt=0)
+    location: str = Field(default=QUARANTINE, min_length=1, max_length=32)
+    to: str | None = Field(default=None, min_length=1, max_length=32)
+
+
+@router.get("/quarantine")
+def quarantined(
+    service: PurchasingDep, warehouse: Annotated[str | None, Query()] = None
+) -> list[dict[str, Any]]:
+    """Damaged goods held in quarantine: on hand and valued, never available."""
+    return [
+        {"sku": h.sku, "warehouse": h.warehouse, "location": h.location, "quantity": str(h.on_hand)}
+        for h in service.held(warehouse)
+    ]
+
+
+@router.post("/quarantine/{sku}/{decision}", dependencies=BUYER)
+def settle(
+    sku: str,
+    decision: Literal["release", "write-off"],
+    body: SettleIn,
+    service: PurchasingDep,
+    actor: ActorDep,
+) -> dict[str, Any]:
+    """release: into available stock (serving backorders); write-off: off the books, the loss posted."""
+    if decision == "release":
+        place = service.release(sku, body.warehouse, body.quantity, actor, location=body.location, to=body.to)
+        return {"sku": sku, "released": str(body.quantity), "to": place}
+    service.write_off(sku, body.warehouse, body.quantity, actor, location=body.location)
+    return {"sku": sku, "written_off": str(body.quantity)}
 
 
 @router.post("/orders/{number}/{step}", dependencies=BUYER)

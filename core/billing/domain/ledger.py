@@ -219,8 +219,8 @@ _STOCK_ACCOUNTS: Mapping[tuple[MovementKind, bool], tuple[str, str]] = {
 def stock_entry(movement: StockMovement, unit_cost: Decimal | None, currency: str) -> JournalEntry | None:
     """The value of a movement of goods at standard cost (rounded here), or None when it moves no
     value: a reservation changes nothing on hand, and a product without a cost has no value."""
-    if movement.on_hand_delta == 0 or not unit_cost:
-        return None
+    if movement.on_hand_delta == 0 or not unit_cost or movement.kind is MovementKind.TRANSFER:
+        return None  # a transfer between places keeps its value in inventory
     value = round_money(abs(movement.on_hand_delta) * unit_cost, currency)
     if value == 0:
         return None

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import relationship
 
@@ -68,6 +69,8 @@ stock_levels = Table(
     Column("on_hand", Quantity(), nullable=False, default=0),
     Column("allocated", Quantity(), nullable=False, default=0),
     Column("updated_at", UTCDateTime, nullable=False),
+    # quarantine: on hand and valued, but never available to promise or allocate (purchasing's damaged goods)
+    Column("held", Boolean, nullable=False, default=False, server_default=false()),
     UniqueConstraint("warehouse", "location", "sku", name="uq_stock_levels_place_sku"),
     CheckConstraint("allocated >= 0", name="allocated_not_negative"),
     CheckConstraint("allocated <= on_hand", name="not_oversold"),

@@ -87,10 +87,19 @@ class StockRepository:
         row = self.session.execute(stmt).first()
         return _level(row) if row else None
 
-    def ensure_level(self, warehouse: str, location: str, sku: str, now: datetime) -> StockLevel:
-        """The level at this place, created empty when there is none (safe when two race to create it)."""
+    def ensure_level(
+        self, warehouse: str, location: str, sku: str, now: datetime, *, held: bool = False
+    ) -> StockLevel:
+        """The level at this place, created empty when there is none (safe when two race to create it).
+
+        `held`: the place is a quarantine; what it holds is never available (an existing level there
+        is marked held too)."""
         found = self.level(warehouse, location, sku)
         if found is not None:
+            if held:
+                self.session.execute(
+                    update(stock_levels).where(stock_levels.c.id == found.id).values(held=True)
+                )
             return found
         try:
             with self.session.begin_nested():
@@ -102,6 +111,7 @@ class StockRepository:
                         on_hand=0,
                         allocated=0,
                         updated_at=now,
+                        held=held,
                     )
                 )
         except IntegrityError as exc:
@@ -122,7 +132,11 @@ class StockRepository:
             return []
         stmt = (
             select(*_LEVEL_COLUMNS)
-            .where(stock_levels.c.sku.in_(wanted), stock_levels.c.on_hand > stock_levels.c.allocated)
+            .where(
+                stock_levels.c.sku.in_(wanted),
+                stock_levels.c.on_hand > stock_levels.c.allocated,
+                stock_levels.c.held.is_(False),
+            )
             .order_by(stock_levels.c.sku, stock_levels.c.id)
             .with_for_update()
         )
@@ -136,9 +150,24 @@ class StockRepository:
             return []
         stmt = (
             select(*_LEVEL_COLUMNS)
-            .where(stock_levels.c.sku.in_(wanted), stock_levels.c.on_hand > stock_levels.c.allocated)
+            .where(
+                stock_levels.c.sku.in_(wanted),
+                stock_levels.c.on_hand > stock_levels.c.allocated,
+                stock_levels.c.held.is_(False),
+            )
             .order_by(stock_levels.c.sku, stock_levels.c.id)
         )
+        return [_level(r) for r in self.session.execute(stmt)]
+
+    def held_levels(self, *, warehouse: str | None = None) -> list[StockLevel]:
+        """The quarantine levels that hold something, by SKU and place."""
+        stmt = (
+            select(*_LEVEL_COLUMNS)
+            .where(stock_levels.c.held.is_(True), stock_levels.c.on_hand > 0)
+            .order_by(stock_levels.c.sku, stock_levels.c.warehouse, stock_levels.c.location)
+        )
+        if warehouse is not None:
+            stmt = stmt.where(stock_levels.c.warehouse == warehouse)
         return [_level(r) for r in self.session.execute(stmt)]
 
     def levels(self, *, sku: str | None = None, warehouse: str | None = None) -> list[StockLevel]:
@@ -152,10 +181,10 @@ class StockRepository:
         return [_level(r) for r in self.session.execute(stmt)]
 
     def available_to_promise(self, skus: Iterable[str] | None = None) -> dict[str, Decimal]:
-        """Per SKU: on hand less allocated, over every active warehouse."""
+        """Per SKU: on hand less allocated, over every active warehouse (quarantine left out)."""
         stmt = select(
             stock_levels.c.sku, func.sum(stock_levels.c.on_hand), func.sum(stock_levels.c.allocated)
-        )
+        ).where(stock_levels.c.held.is_(False))
         if skus is not None:
             stmt = stmt.where(stock_levels.c.sku.in_(list(skus)))
         rows = self.session.execute(stmt.group_by(stock_levels.c.sku))

@@ -91,6 +91,7 @@ class MovementKind(enum.StrEnum):
     SHIP = "ship"  # goods left: on hand and reservation down
     RETURN = "return"  # goods a customer sent back: on hand up
     SCRAP = "scrap"  # goods taken off the books as unsellable: on hand down
+    TRANSFER = "transfer"  # goods moved between places of one warehouse (out of quarantine): no value moves
 
 
 @dataclass(frozen=True)

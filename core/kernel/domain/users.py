@@ -9,15 +9,18 @@ from datetime import datetime
 
 
 class Role(enum.StrEnum):
-    """Roles in increasing power: a supervisor can do what a clerk can, an admin everything."""
+    """Roles in increasing power: a buyer can do what a clerk can and also buy (plan, approve, edit,
+    drop and send purchase orders, decide suppliers' invoices); a supervisor what a buyer can; an
+    admin everything."""
 
     CLERK = "clerk"
+    BUYER = "buyer"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
 
     @property
     def rank(self) -> int:
-        return [Role.CLERK, Role.SUPERVISOR, Role.ADMIN].index(self)
+        return [Role.CLERK, Role.BUYER, Role.SUPERVISOR, Role.ADMIN].index(self)
 
     def allows(self, needed: Role | str) -> bool:
         return self.rank >= Role(needed).rank

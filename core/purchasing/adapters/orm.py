@@ -97,6 +97,7 @@ purchase_order_lines = Table(
     Column("received", Quantity(), nullable=False, default=0),
     Column("damaged", Quantity(), nullable=False, default=0),
     Column("invoiced", Quantity(), nullable=False, default=0),
+    Column("landed", ExactDecimal(), nullable=False, default=0, server_default="0"),
     UniqueConstraint("po_id", "line_no", name="uq_purchase_order_lines_po_line"),
 )
 
@@ -127,6 +128,15 @@ purchase_receipts = Table(
     Column("actor", String(64), nullable=False),
     Column("reference", String(64), nullable=False),
     Column("lines", JSON, nullable=False, default=list),
+)
+
+purchasing_runs = Table(
+    "purchasing_runs",
+    metadata,
+    Column("slot", Date, primary_key=True),  # the night the automatic run planned for: once each
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("proposed", Integer, nullable=False, default=0),
 )
 
 supplier_documents = Table(

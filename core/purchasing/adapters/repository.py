@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.purchasing.adapters import orm
@@ -154,6 +156,31 @@ class PurchasingRepository:
         self.session.execute(
             delete(orm.purchase_preferences).where(orm.purchase_preferences.c.sku.in_(list(skus)))
         )
+
+    # -- the automatic nightly run -------------------------------------------------------------
+    def claim_run(self, slot: date, actor: str, now: datetime) -> bool:
+        """Take the night's run; False when it was taken already (here or by another process, which
+        the primary key makes wait for the other's commit and then refuse)."""
+        if self.run_of(slot) is not None:
+            return False
+        try:
+            with self.session.begin_nested():
+                self.session.execute(
+                    insert(orm.purchasing_runs).values(slot=slot, started_at=now, actor=actor)
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    def finish_run(self, slot: date, proposed: int) -> None:
+        runs = orm.purchasing_runs
+        self.session.execute(update(runs).where(runs.c.slot == slot).values(proposed=proposed))
+
+    def run_of(self, slot: date) -> dict[str, object] | None:
+        row = self.session.execute(
+            select(orm.purchasing_runs).where(orm.purchasing_runs.c.slot == slot)
+        ).first()
+        return dict(row._mapping) if row else None
 
 
 def _key(row: Row) -> tuple[str, ...] | str:

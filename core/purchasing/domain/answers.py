@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from core.purchasing.domain.landed import Basis, Charge
+
 
 class AnswerKind(enum.StrEnum):
     ORDRSP = "ordrsp"
@@ -54,6 +56,8 @@ class SupplierAnswer:
     net: Decimal | None = None  # invoices: goods' net total (MOA 79 or 125)
     tax: Decimal | None = None  # invoices: VAT (MOA 176)
     due_date: date | None = None
+    charges: tuple[Charge, ...] = ()  # invoices: carriage, duties… (landed cost)
+    basis: Basis = Basis.VALUE  # how the charges are spread over the goods
 
 
 class DocumentState(enum.StrEnum):

@@ -59,6 +59,7 @@ class PoLine:
     received: Decimal = ZERO
     damaged: Decimal = ZERO
     invoiced: Decimal = ZERO
+    landed: Decimal = ZERO  # charges (carriage, duties) its invoices spread onto it
     id: int | None = None
     po_id: int | None = None
 

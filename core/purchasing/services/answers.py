@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from core.kernel.errors import NotFound
+from core.purchasing.domain import landed
 from core.purchasing.domain.answers import (
     AnswerKind,
     AnswerLine,
@@ -19,6 +20,7 @@ from core.purchasing.domain.answers import (
     SupplierDocument,
 )
 from core.purchasing.domain.errors import PurchasingError
+from core.purchasing.domain.landed import Basis, Charge
 from core.purchasing.domain.matching import Tolerance, book_invoiced, match
 from core.purchasing.domain.orders import PoState, PurchaseOrder
 from core.purchasing.domain.responses import apply_response
@@ -100,21 +102,47 @@ def post(
     """Into accounts payable through billing's books, and counted as invoiced on the order's lines."""
     issued = answer.issued or now.date()
     due = answer.due_date or issued + timedelta(days=PAYMENT_DAYS)
-    net = (
-        answer.net
-        if answer.net is not None
-        else sum((i.quantity * (i.unit_price or 0) for i in answer.lines), Decimal(0))
-    )
+    currency = answer.currency or po.currency
+    net = goods_net(answer) + landed.total(answer.charges)
     uow.payables.record(
-        doc.supplier_id, answer.reference, issued, due, net, answer.tax or Decimal(0),
-        answer.currency or po.currency, actor, now,
+        doc.supplier_id, answer.reference, issued, due, net, answer.tax or Decimal(0), currency, actor, now,
     )  # fmt: skip
     book_invoiced(po, answer)
-    note = f"INVOIC {answer.reference}: {net} {answer.currency or po.currency} posted"
+    if answer.charges:
+        land(uow, po, answer, actor, now)
+    note = f"INVOIC {answer.reference}: {net} {currency} posted"
     if po.state is PoState.RECEIVED:
         po.move(PoState.INVOICED, "invoice", actor, now, note)
     else:
         po.note("invoice", actor, now, note)
+
+
+def goods_net(answer: SupplierAnswer) -> Decimal:
+    """The invoice's goods: its net when it states one (less its charges when the net includes them,
+    as a taxable amount does), else its lines priced."""
+    lines = sum((i.quantity * (i.unit_price or 0) for i in answer.lines), Decimal(0))
+    if answer.net is None:
+        return lines
+    charged = landed.total(answer.charges)
+    if charged and abs(answer.net - charged - lines) <= Decimal("0.01"):
+        return answer.net - charged
+    return answer.net
+
+
+def land(
+    uow: PurchasingUnitOfWork, po: PurchaseOrder, answer: SupplierAnswer, actor: str, now: datetime
+) -> None:
+    """The invoice's charges spread over the order's received goods, into their standard cost."""
+    amount = landed.total(answer.charges)
+    weights = uow.costing.weights(line.sku for line in po.lines) if answer.basis is Basis.WEIGHT else None
+    currency = answer.currency or po.currency
+    kinds = ", ".join(f"{c.kind} {c.amount}" for c in answer.charges)
+    for line_no, share in landed.shares(po.lines, amount, answer.basis, weights).items():
+        line = po.line(line_no)
+        line.landed += share
+        note = f"{po.number} {answer.reference} ({kinds}) by {answer.basis}"
+        uow.costing.land(line.sku, share, line.received, currency, note, actor, now)
+    po.note("landed", actor, now, f"{answer.reference}: {kinds} spread by {answer.basis}")
 
 
 def decide(
@@ -145,6 +173,8 @@ def _detail(answer: SupplierAnswer) -> dict[str, object]:
         "tax": str(answer.tax) if answer.tax is not None else None,
         "refused": answer.refused,
         "sender_id": answer.sender_id,
+        "charges": [{"kind": c.kind, "amount": str(c.amount)} for c in answer.charges],
+        "basis": answer.basis.value,
         "lines": [
             {
                 "line_no": i.line_no, "sku": i.sku, "gtin": i.gtin, "code": i.supplier_item_code,
@@ -168,7 +198,7 @@ def answer_of(doc: SupplierDocument) -> SupplierAnswer:
     def dec(value: object) -> Decimal | None:
         return Decimal(str(value)) if value is not None else None
 
-    raw_lines = d.get("lines")
+    raw_lines, raw_charges = d.get("lines"), d.get("charges")
     lines = tuple(
         AnswerLine(
             line_no=int(str(x["line_no"])) if x.get("line_no") is not None else None,
@@ -183,6 +213,11 @@ def answer_of(doc: SupplierDocument) -> SupplierAnswer:
         po_number=doc.po_number, issued=day("issued"), delivery_date=day("delivery_date"),
         refused=bool(d.get("refused")), lines=lines, currency=_text(d.get("currency")),
         net=dec(d.get("net")), tax=dec(d.get("tax")), due_date=day("due_date"),
+        charges=tuple(
+            Charge(str(c["kind"]), Decimal(str(c["amount"])))
+            for c in (raw_charges if isinstance(raw_charges, list) else [])
+        ),
+        basis=Basis(str(d.get("basis") or Basis.VALUE)),
     )  # fmt: skip
 
 

@@ -1,6 +1,8 @@
 """Suppliers' documents that came by e-mail or fax, kept for a buyer: whose they are, which order
-they name, and a buyer marking one handled or dismissing it. Nothing here changes a purchase order:
-a person reads the document (its raw bytes stay with the arrival) and acts on the order by hand."""
+they name, and a buyer marking one handled or dismissing it. An order confirmation whose text is
+unambiguous (`core.purchasing.domain.confirmation`) is taken onto its order as an ORDRSP would be;
+anything else is left for a person, who reads the document (its raw bytes stay with the arrival) and
+acts on the order by hand."""
 
 from __future__ import annotations
 
@@ -9,10 +11,14 @@ from datetime import datetime
 
 from core.kernel.errors import NotFound
 from core.purchasing.domain import mailed
-from core.purchasing.domain.answers import DocumentState, SupplierDocument
+from core.purchasing.domain.answers import AnswerKind, DocumentState, SupplierAnswer, SupplierDocument
+from core.purchasing.domain.confirmation import read_confirmation
 from core.purchasing.domain.errors import PurchasingError
+from core.purchasing.domain.responses import apply_response
 from core.purchasing.domain.suppliers import Supplier
 from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
+
+ACTOR = "system:suppliers"
 
 
 def supplier_for(uow: PurchasingUnitOfWork, sender: str | None, kind: str) -> Supplier | None:
@@ -41,10 +47,18 @@ def keep(
         supplier_id, kind, reference[:64], number, now, DocumentState.WAITING,
         {**detail, "excerpt": mailed.excerpt(text)}, document_id=document_id,
     )  # fmt: skip
-    po = uow.purchasing.po(number) if number else None
+    po = uow.purchasing.po(number, lock=True) if number else None
     if po is not None and po.supplier_id == supplier_id:
         doc.po_id = po.id
-        po.note("supplier-document", "system:suppliers", now, f"{kind} by {detail.get('channel')}: to read")
+        read = read_confirmation(po, text, reference[:64]) if kind is AnswerKind.ORDRSP else None
+        if isinstance(read, SupplierAnswer):  # unambiguous: taken onto the order as an ORDRSP is
+            doc.detail["changes"] = apply_response(po, read, ACTOR, now)
+            doc.detail["read_from_text"] = True
+            doc.state = DocumentState.APPLIED
+        else:
+            if read is not None:
+                doc.detail["not_read"] = read
+            po.note("supplier-document", ACTOR, now, f"{kind} by {detail.get('channel')}: to read")
     uow.purchasing.add_document(doc)
     return doc
 

@@ -1,6 +1,7 @@
 """Goods in against a purchase order: good units into stock through fulfilment's receipt (so they are
 available at once and serve backorders oldest first, as `oms stock receive` does), damaged units
-written down at the quarantine location and kept out of stock until a buyer settles them."""
+into the stock ledger at the warehouse's quarantine location: on hand and valued, never available,
+until a buyer releases them or writes them off (`core.purchasing.services.quarantine`)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,10 @@ def receive(
             place = location or uow.supply.location_of(count.sku, po.warehouse) or DEFAULT_LOCATION
             uow.goods_in.receive(
                 count.sku, po.warehouse, place, count.good, actor, now, f"{po.number} {ref}"[:64]
+            )
+        if count.damaged > 0:
+            uow.goods_in.quarantine(
+                count.sku, po.warehouse, quarantine, count.damaged, actor, now, f"{po.number} {ref}"[:64]
             )
     po.after_receipt(actor, now, f"receipt {ref}")
     assert po.id is not None

@@ -5,7 +5,7 @@ its own: products (the catalog's), stock and open demand (fulfilment's), goods t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol
@@ -47,10 +47,39 @@ class Supply(Protocol):
         ...
 
 
+class Held(Protocol):
+    """A quarantine level of the stock ledger: what it holds of one SKU at one place."""
+
+    @property
+    def sku(self) -> str: ...
+    @property
+    def warehouse(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def on_hand(self) -> Decimal: ...
+
+
 class GoodsIn(Protocol):
-    """Goods into stock exactly as `oms stock receive` takes them (fulfilment's receipt)."""
+    """Goods into stock exactly as `oms stock receive` takes them (fulfilment's receipt), and damaged
+    goods into, and out of, a quarantine level that is on hand and valued but never available."""
 
     def receive(
+        self, sku: str, warehouse: str, location: str, quantity: Decimal, actor: str, now: datetime, ref: str
+    ) -> None: ...
+
+    def quarantine(
+        self, sku: str, warehouse: str, location: str, quantity: Decimal, actor: str, now: datetime, ref: str
+    ) -> None: ...
+
+    def held(self, warehouse: str | None = None) -> Sequence[Held]: ...
+
+    def release(
+        self, sku: str, warehouse: str, location: str, to: str, quantity: Decimal, actor: str, now: datetime,
+        ref: str,
+    ) -> None: ...  # fmt: skip
+
+    def write_off(
         self, sku: str, warehouse: str, location: str, quantity: Decimal, actor: str, now: datetime, ref: str
     ) -> None: ...
 
@@ -72,12 +101,32 @@ class Payables(Protocol):
     ) -> int: ...
 
 
+class Costing(Protocol):
+    """A charge spread onto one product's received goods, into its standard cost (billing's books)."""
+
+    def land(
+        self,
+        sku: str,
+        amount: Decimal,
+        received: Decimal,
+        currency: str,
+        note: str,
+        actor: str,
+        now: datetime,
+    ) -> None: ...
+
+    def weights(self, skus: Iterable[str]) -> dict[str, Decimal]:
+        """Each product's weight per unit in kg, where its shipping attributes give one."""
+        ...
+
+
 class PurchasingUnitOfWork(UnitOfWork):
     purchasing: PurchasingRepository
     master: Catalog  # the catalog's
     supply: Supply  # composed in core.unit_of_work
     goods_in: GoodsIn
     payables: Payables
+    costing: Costing
 
     def open(self, session: Session) -> None:
         super().open(session)

@@ -1,0 +1,59 @@
+"""A supplier's invoice typed in by a buyer (from paper, or a supplier that sends no EDIFACT): it is
+kept and matched exactly as a supplier's INVOIC is, its carriage and duties spread onto the goods."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+
+from core.purchasing.domain.answers import (
+    AnswerKind,
+    AnswerLine,
+    DocumentState,
+    SupplierAnswer,
+    SupplierDocument,
+)
+from core.purchasing.domain.errors import PurchasingError
+from core.purchasing.domain.landed import Basis, Charge
+from core.purchasing.domain.matching import Tolerance
+from core.purchasing.services.answers import _apply, _detail
+from core.purchasing.services.orders import locked
+from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
+
+
+def typed(
+    uow: PurchasingUnitOfWork,
+    ident: int | str,
+    number: str,
+    lines: Sequence[tuple[str, Decimal, Decimal]],
+    tolerance: Tolerance,
+    actor: str,
+    now: datetime,
+    *,
+    charges: Sequence[Charge] = (),
+    tax: Decimal = Decimal(0),
+    basis: Basis = Basis.VALUE,
+    issued: date | None = None,
+) -> SupplierDocument:
+    """`lines`: (SKU, quantity, unit price) as the invoice reads; matched, then posted or left waiting."""
+    po = locked(uow, ident)
+    number = number.strip()
+    if not number or not lines:
+        raise PurchasingError("an invoice needs its number and at least one line")
+    if any(c.amount < 0 for c in charges) or tax < 0:
+        raise PurchasingError("charges and VAT cannot be negative")
+    if uow.purchasing.known_document(po.supplier_id, AnswerKind.INVOIC, number[:64]):
+        raise PurchasingError(f"invoice {number} of {po.supplier_id} is recorded already")
+    answer = SupplierAnswer(
+        kind=AnswerKind.INVOIC, sender_id="", reference=number[:64], po_number=po.number, issued=issued,
+        lines=tuple(AnswerLine(None, qty, sku=sku, unit_price=price) for sku, qty, price in lines),
+        currency=po.currency, tax=tax, charges=tuple(c for c in charges if c.amount), basis=basis,
+    )  # fmt: skip
+    doc = SupplierDocument(
+        po.supplier_id, AnswerKind.INVOIC, answer.reference, po.number, now, DocumentState.UNMATCHED,
+        {**_detail(answer), "typed_by": actor}, po_id=po.id,
+    )  # fmt: skip
+    _apply(uow, po, answer, doc, tolerance, actor, now)
+    uow.purchasing.add_document(doc)
+    return doc
