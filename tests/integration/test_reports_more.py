@@ -228,3 +228,18 @@ def test_new_figures_on_postgresql(tmp_path: Path, pg_url: str) -> None:
         assert rows(run(app, "sales-category"))["FIJACIÓN"][:2] == [1, 1]
     finally:
         app.close()
+
+
+def test_forecast_history_by_zone_and_by_the_customers_own_group(shipped: tuple[App, int, int]) -> None:
+    """Shipping splits by the zone each shipment was charged in; order volume by the customer's group
+    where the terms give one, and by country (Spain: "nacional") for a customer in none."""
+    from core.forecasting.adapters.history import HistoryReader
+
+    app, first, second = shipped
+    reader = HistoryReader(app.engine)
+    zones = sorted(key for _, key, _ in reader.shipments("zone"))
+    assert zones == sorted(str(s.zone) for oid in (first, second) for s in shipments(app, oid))
+    assert all(z != "?" for z in zones)
+    assert {key for _, key, _ in reader.orders("group")} == {"nacional"}  # C-1001 is in Spain, no group
+    import_csv(app.uow(), "customer-groups", "customer_id,group\nC-1001,Ferreterías\n")
+    assert [key for _, key, _ in reader.orders("group")] == ["FERRETERÍAS", "FERRETERÍAS"]
