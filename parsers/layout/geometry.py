@@ -194,6 +194,7 @@ def _group(toks: list[Tok]) -> list[list[Tok]]:
 _GROUP_HEAD = re.compile(r"^[-+(]?(?:[€$£]|EUR|USD|GBP)?\d{1,3}(?:\d{3})?$")
 _GROUP_TAIL = re.compile(r"^\d{3}(?:[.,]\d+)?(?:[€$£)]|EUR|USD|GBP)?$")
 GROUP_GAP = 0.4  # of a word's height: a space printed between the thousands of one number
+CHAR_CELLS = 1.05  # of a character's width: one space of a typewriter face ("5 000" in Courier)
 
 
 def join_groups(toks: list[Tok]) -> list[Tok]:
@@ -207,7 +208,7 @@ def join_groups(toks: list[Tok]) -> list[Tok]:
             prev is not None
             and _GROUP_HEAD.match(prev.text.replace("\u202f", ""))
             and _GROUP_TAIL.match(tok.text)
-            and 0 <= tok.x0 - prev.x1 <= GROUP_GAP * prev.h
+            and 0 <= tok.x0 - prev.x1 <= max(GROUP_GAP * prev.h, CHAR_CELLS * (prev.x1 - prev.x0) / len(prev.text))
         ):
             text = prev.text + tok.text
             word = replace(prev.word, text=text, x1=tok.word.x1)

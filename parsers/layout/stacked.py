@@ -8,14 +8,18 @@ Only for text layers: OCR garbles heading words, and an unknown word there may b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from parsers.layout import labels
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.text import has_digit, token_key
-from parsers.layout.vocab import COLUMNS, LABEL_WORDS
+from parsers.layout.vocab import COLUMNS, CURRENCIES, ISO_CURRENCIES, LABEL_WORDS
 
 WORD_GAP = 0.5  # of a text height: words this close are one heading (a column gap is wider)
+CURRENCY_GAP = 0.8  # of a text height: a currency this close after a money heading names its currency
+MONEY = ("price", "amount")
+MAX_ASIDE = 4  # words in brackets after a heading ("(100 U.M.)") that are read as part of it
 HEADING_WORDS = 0.5  # share of a stacked heading line's words that must be heading vocabulary
 STACK_GAP = 0.9  # of a text height: heading lines stacked closer than this belong together
 MAX_ABOVE, MAX_BELOW = 2, 3  # heading lines above and below the one with the column words
@@ -79,9 +83,10 @@ def stack_lines(page: Page, index: int) -> tuple[list[Line], list[Line]]:
 def _units(line: Line) -> list[tuple[list[Tok], str | None]]:
     """A heading line as its column phrases (with their kind) and its other words one by one; a word
     a word space from a phrase ("Ext." before "Cost") is part of it."""
-    hits = labels.find(line.toks, COLUMNS)
-    out: list[tuple[list[Tok], str | None]] = []
-    taken: set[int] = set()
+    asides = _asides(line.toks)
+    taken: set[int] = {i for start, end in asides for i in range(start, end)}
+    hits = [h for h in labels.find(line.toks, COLUMNS) if not taken & set(range(h.start, h.end))]
+    out: list[tuple[list[Tok], str | None]] = [(list(line.toks[a:b]), None) for a, b in asides]
     for hit in hits:
         out.append((list(line.toks[hit.start : hit.end]), hit.kind))
         taken.update(range(hit.start, hit.end))
@@ -89,16 +94,42 @@ def _units(line: Line) -> list[tuple[list[Tok], str | None]]:
     out.sort(key=lambda u: u[0][0].x0)
     joined: list[tuple[list[Tok], str | None]] = []
     for toks, kind in out:
-        if (
-            joined
-            and (kind is None or joined[-1][1] is None)
-            and toks[0].x0 - joined[-1][0][-1].x1 < WORD_GAP * toks[0].h
+        gap = toks[0].x0 - joined[-1][0][-1].x1 if joined else 0.0
+        close = gap < CURRENCY_GAP * toks[0].h
+        if joined and (
+            ((kind is None or joined[-1][1] is None) and gap < WORD_GAP * toks[0].h)
+            or (joined[-1][1] in MONEY and _currency(toks) and close)
+            or (joined[-1][1] is not None and kind is None and close and toks[0].text.startswith("("))
         ):
             prev_toks, prev_kind = joined[-1]
             joined[-1] = (prev_toks + toks, prev_kind or kind)
         else:
             joined.append((toks, kind))
     return joined
+
+
+def _asides(toks: Sequence[Tok]) -> list[tuple[int, int]]:
+    """Where words in brackets stand together ("(100 U.M.)", "(EUR)"): a heading's aside, never a
+    column of its own, whatever words it holds."""
+    out = []
+    i = 0
+    while i < len(toks):
+        if toks[i].text.startswith("("):
+            for j in range(i, min(len(toks), i + MAX_ASIDE)):
+                if j > i and toks[j].x0 - toks[j - 1].x1 >= CURRENCY_GAP * toks[j].h:
+                    break
+                if toks[j].text.endswith(")"):
+                    out.append((i, j + 1))
+                    i = j
+                    break
+        i += 1
+    return out
+
+
+def _currency(toks: list[Tok]) -> bool:
+    """Whether the words are a currency alone ("EUR", "(€)"), as a money heading ends: "Precio EUR"
+    set in a typewriter face stands a whole character cell from its price word, yet is no column."""
+    return len(toks) == 1 and (toks[0].key in CURRENCIES or toks[0].text.strip("()[]") in ISO_CURRENCIES)
 
 
 def _overlap(a: list[Tok], b: Cell) -> float:

@@ -91,14 +91,15 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
 COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     "pos": _phrases(
         "pos|pos.|posición|posicion|línea|linea|line|nº|no|no.|#|ln|sno|s.no|sr. no|sl. no|item no.|"
-        "lfd. nr.|pos. nr."
+        "lfd. nr.|pos. nr.|pos.-nr.|riga|linha|ligne|zeile|n. riga|nº linha|n° ligne"
     ),
     "code": _phrases(
         "referencia|ref|ref.|código|codigo|cód|cod|artículo|articulo|art|cód. artículo|"
         "cod. articulo|código artículo|item|item code|item #|item no|part no|part no.|part number|"
         "product code|material|sku|su referencia|product|article|article no|ref. cliente|your ref|"
         "nº producto|no producto|variant number|size variant number|referência|código produto|"
-        "référence|réf.|artikel|artikelnummer|art.-nr.|articolo|codice|cod. art."
+        "référence|réf.|artikel|artikelnummer|art.-nr.|articolo|codice|cod. art.|materialnummer|artikel-nr.|"
+        "code article|codice articolo"
     ),
     # a heading naming both: the code leads the description ("Part/Description")
     "partdesc": _phrases(
@@ -113,15 +114,16 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "descripción|descripcion|denominación|denominacion|concepto|descripción del artículo|"
         "description|item description|designation|product description|detalle|texto breve|"
         "article description|size description|descrição|désignation|bezeichnung|descrizione|"
-        "artikelbezeichnung|details|detalles|detalle del artículo"
+        "artikelbezeichnung|details|detalles|detalle del artículo|beschreibung|kurztext|libellé|"
+        "denominazione|designação|dénomination"
     ),
     "qty": _phrases(
         "cantidad|cant|cant.|unidades|cantidad pedida|qty|qty.|quantity|qty ordered|"
         "quantity ordered|ordered|uds.|cdad|order quantity|order qty|quantidade|qtd|quantité|qté|"
-        "menge|quantità|qtà|"
+        "menge|quantità|qtà|q.tà|q.té|qté.|bestellmenge|anzahl|quantita|"
         "oty|gty|qly|0ty|oty ordered|gty ordered"  # "Qty" as OCR reads it on a fax
     ),
-    "unit": _phrases("ud|ud.|unidad|um|u.m.|u/m|unit|uom|u/m|units|un|unidade|unité|einheit|unità"),
+    "unit": _phrases("ud|ud.|unidad|um|u.m.|u/m|unit|uom|u/m|units|un|unidade|unité|einheit|unità|me|mengeneinheit"),
     "price": _phrases(
         "precio|precio unit|precio unit.|precio unitario|p. unitario|p. unit|p.unit|precio neto|"
         "pvp|unit price|price|unit cost|price each|net price|rate|price/unit|precio/ud|cost|"
@@ -133,7 +135,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "subtotal|ext. price|extended price|extension|total línea|importe total|value|total price|"
         "extended cost|ext. cost|ext cost|precio total|t.value|total value|montant|betrag|gesamtpreis|"
         "importo|valor total|totale|totale riga|importo riga|montant ht|gesamt|total ht|total línea neto|"
-        "montante|valor líquido"
+        "montante|valor líquido|nettowert|nettobetrag|gesamtbetrag|positionswert"
     ),
     # columns whose numbers are none of the line's quantity, price or amount
     "variant": _phrases(

@@ -8,9 +8,8 @@ Revises: 0018
 Create Date: 2026-12-03 20:45:00
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = "0021"
 down_revision = "0018"
