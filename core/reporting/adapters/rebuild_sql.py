@@ -1,11 +1,10 @@
 # ruff: noqa: S608 - the statements are built from our own measure and state names, never from input
 """The summary rebuilt in set-based SQL on PostgreSQL: the same figures `core.reporting.domain.facts`
-computes per order in Python, written as a handful of statements over whole tables, so a million orders
-are summarised in minutes rather than an hour.
+computes per order in Python, written as a handful of statements over whole tables.
 
-Every order's contribution is first staged as rows (order, day, dimension, key, measures) in a temporary
-table, each rounded to the ten-thousandth where the Python rounds; the daily sums, the monthly sums and
-what each order added (`report_order_facts`, the JSON a later refresh takes off again) are all read from
+Every order's contribution is first staged as rows (order, day, dimension, key, measures in
+ten-thousandths) in a temporary table, one row per key, each rounded where the Python rounds; the daily
+sums, the monthly sums and what each order added (`report_order_facts`, the JSON a later refresh takes off again) are all read from
 that one staging table, so they agree with each other.  tests/integration/test_reports_rebuild.py holds
 this to the Python path on a history made through the real services.
 """
@@ -25,9 +24,11 @@ _COLUMNS = ", ".join(MEASURES)
 
 
 def _staged(values: dict[str, str]) -> str:
-    """A SELECT list of every measure, the given ones from expressions, the others zero."""
+    """A SELECT list of every measure in ten-thousandths (as the summary keeps them), the given ones from
+    expressions rounded there, the others zero."""
     return ", ".join(
-        f"({values[m]})::numeric AS {m}" if m in values else f"0::numeric AS {m}" for m in MEASURES
+        f"round(({values[m]}) * 10000)::bigint AS {m}" if m in values else f"0::bigint AS {m}"
+        for m in MEASURES
     )
 
 
@@ -60,14 +61,17 @@ SELECT l.order_id, coalesce(nullif(l.sku, ''), '?') AS sku,
                FROM allocations a JOIN shipments s ON s.id = a.shipment_id
               WHERE s.shipped_at IS NOT NULL GROUP BY a.line_id) sh ON sh.line_id = l.id
 """
+_RETURNED = """
+CREATE TEMP TABLE rb_r ON COMMIT DROP AS
+SELECT r.order_id, rl.sku, coalesce(nullif(btrim(r.reason), ''), '?') AS reason,
+       rl.received / 1000.0 AS received
+  FROM returns r JOIN return_lines rl ON rl.return_id = r.id
+ WHERE r.received_at IS NOT NULL AND rl.received > 0
+"""
+# one row per order, day, dimension and key: the statements below never meet on a key
 _STAGE = f"""
 CREATE TEMP TABLE rb_s (order_id integer, day date, dim text, key text,
-                        {", ".join(f"{m} numeric" for m in MEASURES)}) ON COMMIT DROP
-"""
-_ORDER_DIMS = """
-CROSS JOIN LATERAL (VALUES ('all', ''), ('customer', o.customer), ('channel', o.channel),
-    ('weekday', o.weekday), ('hour', o.hour), ('customer_weekday', o.customer || '|' || o.weekday),
-    ('customer_channel', o.customer || '|' || o.channel)) AS k(dim, key)
+                        {", ".join(f"{m} bigint" for m in MEASURES)}) ON COMMIT DROP
 """
 _PER_ORDER = """
 CREATE TEMP TABLE rb_t ON COMMIT DROP AS
@@ -77,6 +81,9 @@ SELECT order_id, count(*) AS lines, sum(units) AS quantity, sum(revenue) AS reve
        bool_and(shipped >= units) AS in_full
   FROM rb_l GROUP BY order_id
 """
+# sales on the order's keys; service on the first three of them, for orders with a shipment that left
+_SERVED = "k.n <= 3 AND s.order_id IS NOT NULL"
+_ON_TIME = "(o.requested IS NULL OR s.last_day <= o.requested)"
 _SALES = f"""
 INSERT INTO rb_s
 SELECT o.order_id, o.day, k.dim, k.key, {
@@ -88,99 +95,105 @@ SELECT o.order_id, o.day, k.dim, k.key, {
             "revenue": "coalesce(t.revenue, 0)",
             "cost": "coalesce(t.cost, 0)",
             "uncosted_lines": "coalesce(t.uncosted, 0)",
-        }
-    )
-}
-  FROM rb_o o LEFT JOIN rb_t t ON t.order_id = o.order_id
-  {_ORDER_DIMS}
- WHERE o.booked
-"""
-_BY_LINE = """
-INSERT INTO rb_s
-SELECT o.order_id, o.day, '{dim}', l.{column}, {measures}
-  FROM rb_o o JOIN rb_l l ON l.order_id = o.order_id
- WHERE o.booked
- GROUP BY o.order_id, o.day, l.{column}
-"""
-_LINE_MEASURES = {
-    "orders": "1",
-    "lines": "count(*)",
-    "quantity": "sum(l.units)",
-    "revenue": "sum(l.revenue)",
-    "cost": "coalesce(sum(l.units * l.unit_cost) FILTER (WHERE l.unit_cost IS NOT NULL), 0)",
-    "uncosted_lines": "count(*) FILTER (WHERE l.unit_cost IS NULL)",
-}
-_PRODUCTS = _BY_LINE.format(
-    dim="product", column="sku", measures=_staged({**_LINE_MEASURES, "shipped_qty": "sum(l.shipped)"})
-)
-_CATEGORIES = _BY_LINE.format(dim="category", column="category", measures=_staged(_LINE_MEASURES))
-_SERVICE = f"""
-INSERT INTO rb_s
-SELECT o.order_id, o.day, k.dim, k.key, {
-    _staged(
-        {
-            "shipped_orders": "1",
-            "lead_hours": "round((extract(epoch FROM s.first_left - o.created_at) / 3600)::numeric, 4)",
-            "on_time": "(o.requested IS NULL OR s.last_day <= o.requested)::int",
-            "in_full": "coalesce(t.in_full, false)::int",
-            "otif": "((o.requested IS NULL OR s.last_day <= o.requested)"
-            " AND coalesce(t.in_full, false))::int",
-            "short_picks": "coalesce(p.shorts, 0)",
+            "shipped_orders": f"({_SERVED})::int",
+            "lead_hours": f"CASE WHEN {_SERVED} THEN"
+            " round((extract(epoch FROM s.first_left - o.created_at) / 3600)::numeric, 4) ELSE 0 END",
+            "on_time": f"({_SERVED} AND {_ON_TIME})::int",
+            "in_full": f"({_SERVED} AND coalesce(t.in_full, false))::int",
+            "otif": f"({_SERVED} AND {_ON_TIME} AND coalesce(t.in_full, false))::int",
+            "short_picks": f"CASE WHEN {_SERVED} THEN coalesce(p.shorts, 0) ELSE 0 END",
         }
     )
 }
   FROM rb_o o
-  JOIN (SELECT order_id, min(shipped_at) AS first_left,
-               (max(shipped_at) AT TIME ZONE 'UTC')::date AS last_day
-          FROM shipments WHERE shipped_at IS NOT NULL GROUP BY order_id) s ON s.order_id = o.order_id
   LEFT JOIN rb_t t ON t.order_id = o.order_id
+  LEFT JOIN (SELECT order_id, min(shipped_at) AS first_left,
+                    (max(shipped_at) AT TIME ZONE 'UTC')::date AS last_day
+               FROM shipments WHERE shipped_at IS NOT NULL GROUP BY order_id) s ON s.order_id = o.order_id
   LEFT JOIN (SELECT order_id, count(*) AS shorts FROM pick_lines WHERE state = 'short'
               GROUP BY order_id) p ON p.order_id = o.order_id
-  CROSS JOIN LATERAL (VALUES ('all', ''), ('customer', o.customer), ('channel', o.channel)) AS k(dim, key)
+  CROSS JOIN LATERAL (VALUES (1, 'all', ''), (2, 'customer', o.customer), (3, 'channel', o.channel),
+      (4, 'weekday', o.weekday), (5, 'hour', o.hour), (6, 'customer_weekday', o.customer || '|' || o.weekday),
+      (7, 'customer_channel', o.customer || '|' || o.channel)) AS k(n, dim, key)
  WHERE o.booked
 """
-_RETURNED = """
-CREATE TEMP TABLE rb_r ON COMMIT DROP AS
-SELECT r.order_id, rl.sku, coalesce(nullif(btrim(r.reason), ''), '?') AS reason,
-       rl.received / 1000.0 AS received
-  FROM returns r JOIN return_lines rl ON rl.return_id = r.id
- WHERE r.received_at IS NOT NULL AND rl.received > 0
+_LINE_SUMS = """count(*) AS lines, sum(units) AS quantity, sum(revenue) AS revenue,
+       coalesce(sum(units * unit_cost) FILTER (WHERE unit_cost IS NOT NULL), 0) AS cost,
+       count(*) FILTER (WHERE unit_cost IS NULL) AS uncosted"""
+_LINE_MEASURES = {
+    "orders": "(x.lines IS NOT NULL)::int",
+    "lines": "coalesce(x.lines, 0)",
+    "quantity": "coalesce(x.quantity, 0)",
+    "revenue": "coalesce(x.revenue, 0)",
+    "cost": "coalesce(x.cost, 0)",
+    "uncosted_lines": "coalesce(x.uncosted, 0)",
+}
+# per SKU: its lines' sales and units shipped, and the units returned (on the order's day)
+_PRODUCTS = f"""
+INSERT INTO rb_s
+SELECT o.order_id, o.day, 'product', x.sku, {
+    _staged(
+        {**_LINE_MEASURES, "shipped_qty": "coalesce(x.shipped, 0)", "returned_qty": "coalesce(x.back, 0)"}
+    )
+}
+  FROM (SELECT coalesce(l.order_id, r.order_id) AS order_id, coalesce(l.sku, r.sku) AS sku,
+               l.lines, l.quantity, l.revenue, l.cost, l.uncosted, l.shipped, r.back
+          FROM (SELECT order_id, sku, {_LINE_SUMS}, sum(shipped) AS shipped FROM rb_l
+                 GROUP BY order_id, sku) l
+          FULL JOIN (SELECT order_id, sku, sum(received) AS back FROM rb_r GROUP BY order_id, sku) r
+            ON r.order_id = l.order_id AND r.sku = l.sku) x
+  JOIN rb_o o ON o.order_id = x.order_id
+ WHERE o.booked
+"""
+_CATEGORIES = f"""
+INSERT INTO rb_s
+SELECT o.order_id, o.day, 'category', x.category, {_staged(_LINE_MEASURES)}
+  FROM (SELECT order_id, category, {_LINE_SUMS} FROM rb_l GROUP BY order_id, category) x
+  JOIN rb_o o ON o.order_id = x.order_id
+ WHERE o.booked
 """
 _RETURNS = f"""
-INSERT INTO rb_s
-SELECT o.order_id, o.day, 'product', r.sku, {_staged({"returned_qty": "sum(r.received)"})}
-  FROM rb_o o JOIN rb_r r ON r.order_id = o.order_id WHERE o.booked GROUP BY o.order_id, o.day, r.sku;
 INSERT INTO rb_s
 SELECT o.order_id, o.day, 'return_reason', r.reason,
        {_staged({"returns": "count(*)", "returned_qty": "sum(r.received)"})}
   FROM rb_o o JOIN rb_r r ON r.order_id = o.order_id WHERE o.booked GROUP BY o.order_id, o.day, r.reason
 """
+# per carrier and per zone, on the day the shipments left; an order counts once per carrier (or zone)
 _CARRIERS = f"""
 INSERT INTO rb_s
-SELECT s.order_id, s.day, k.dim, k.key, {
+SELECT g.order_id, g.day, g.dim, g.key, {
     _staged(
         {
-            "orders": "(row_number() OVER (PARTITION BY s.order_id, k.dim, k.key ORDER BY s.id) = 1)::int",
-            "shipments": "1",
-            "parcels": "coalesce(p.parcels, 0)",
-            "weight_kg": "coalesce(p.kg, 0)",
-            "carrier_cost": "coalesce(s.charge, 0)",
-            "delivered": "(s.delivered_at IS NOT NULL)::int",
-            "delivered_on_time": "(s.delivered_at IS NOT NULL AND (s.promised_date IS NULL"
-            " OR (s.delivered_at AT TIME ZONE 'UTC')::date <= s.promised_date))::int",
-            "pickups_on_time": "(s.day <= s.pickup_due)::int",
-            "pickup_hours": "round((extract(epoch FROM greatest(s.shipped_at - s.created_at, interval '0'))"
-            " / 3600)::numeric, 4)",
+            "orders": "(row_number() OVER (PARTITION BY g.order_id, g.dim, g.key"
+            " ORDER BY g.first_id) = 1)::int",
+            "shipments": "g.shipments",
+            "parcels": "g.parcels",
+            "weight_kg": "g.kg",
+            "carrier_cost": "g.cost",
+            "delivered": "g.delivered",
+            "delivered_on_time": "g.delivered_on_time",
+            "pickups_on_time": "g.pickups_on_time",
+            "pickup_hours": "g.pickup_hours",
         }
     )
 }
-  FROM (SELECT s.*, (s.shipped_at AT TIME ZONE 'UTC')::date AS day,
-               pg_temp.comanda_pickup_due(s.created_at AT TIME ZONE 'UTC') AS pickup_due
-          FROM shipments s WHERE s.shipped_at IS NOT NULL) s
-  LEFT JOIN (SELECT shipment_id, count(*) AS parcels, sum(weight_kg) AS kg FROM parcels
-              GROUP BY shipment_id) p ON p.shipment_id = s.id
-  CROSS JOIN LATERAL (VALUES ('carrier', coalesce(nullif(s.carrier, ''), '?')),
-                             ('zone', coalesce(nullif(s.zone, ''), '?'))) AS k(dim, key)
+  FROM (SELECT s.order_id, s.day, k.dim, k.key, min(s.id) AS first_id, count(*) AS shipments,
+               sum(coalesce(p.parcels, 0)) AS parcels, sum(coalesce(p.kg, 0)) AS kg,
+               sum(coalesce(s.charge, 0)) AS cost,
+               count(*) FILTER (WHERE s.delivered_at IS NOT NULL) AS delivered,
+               count(*) FILTER (WHERE s.delivered_at IS NOT NULL AND (s.promised_date IS NULL
+                     OR (s.delivered_at AT TIME ZONE 'UTC')::date <= s.promised_date)) AS delivered_on_time,
+               count(*) FILTER (WHERE s.day <= s.pickup_due) AS pickups_on_time,
+               sum(round((extract(epoch FROM greatest(s.shipped_at - s.created_at, interval '0'))
+                   / 3600)::numeric, 4)) AS pickup_hours
+          FROM (SELECT s.*, (s.shipped_at AT TIME ZONE 'UTC')::date AS day,
+                       pg_temp.comanda_pickup_due(s.created_at AT TIME ZONE 'UTC') AS pickup_due
+                  FROM shipments s WHERE s.shipped_at IS NOT NULL) s
+          LEFT JOIN (SELECT shipment_id, count(*) AS parcels, sum(weight_kg) AS kg FROM parcels
+                      GROUP BY shipment_id) p ON p.shipment_id = s.id
+          CROSS JOIN LATERAL (VALUES ('carrier', coalesce(nullif(s.carrier, ''), '?')),
+                                     ('zone', coalesce(nullif(s.zone, ''), '?'))) AS k(dim, key)
+         GROUP BY s.order_id, s.day, k.dim, k.key) g
 """
 _CAPTURE = f"""
 INSERT INTO rb_s
@@ -214,44 +227,41 @@ LANGUAGE sql IMMUTABLE AS $$
     FROM (SELECT packed::date + CASE WHEN packed::time >= time '{cutoff}' THEN 1 ELSE 0 END AS d) x
 $$
 """
-# each order's keys with their measures summed and rounded as the Python does; all-zero keys dropped
-_CONTRIBUTIONS = f"""
-CREATE TEMP TABLE rb_c ON COMMIT DROP AS
-SELECT order_id, day, dim, key, {", ".join(f"round(sum({m}), 4) AS {m}" for m in MEASURES)}
-  FROM rb_s GROUP BY order_id, day, dim, key
-HAVING {" OR ".join(f"round(sum({m}), 4) <> 0" for m in MEASURES)}
-"""
 _DAILY = f"""
 INSERT INTO report_daily (day, dim, key, {_COLUMNS})
-SELECT day, dim, key, {", ".join(f"(sum({m}) * 10000)::bigint" for m in MEASURES)}
-  FROM rb_c GROUP BY day, dim, key
+SELECT day, dim, key, {", ".join(f"sum({m})" for m in MEASURES)}
+  FROM rb_s GROUP BY day, dim, key
 """
 _MONTHLY = f"""
 INSERT INTO report_monthly (month, dim, key, {_COLUMNS})
 SELECT date_trunc('month', day)::date, dim, key, {", ".join(f"sum({m})" for m in MEASURES)}
   FROM report_daily GROUP BY 1, dim, key
 """
+# what each order added, as `facts.encode` writes it (a measure that is zero is left out), built as text
+_MEASURE_TEXT = ", ".join(
+    f"""CASE WHEN {m} <> 0 THEN '"{m}":"' || ({m} * 0.0001) || '"' END""" for m in MEASURES
+)
 _FACTS = f"""
 INSERT INTO report_order_facts (order_id, contribution, updated_at)
-SELECT o.order_id, coalesce(c.contribution, '[]'::json), :now
+SELECT o.order_id, coalesce(c.contribution, '[]')::json, :now
   FROM rb_o o LEFT JOIN (
-       SELECT order_id, json_agg(json_build_array(day::text, dim, key, jsonb_strip_nulls(jsonb_build_object(
-              {", ".join(f"'{m}', (nullif({m}, 0))::text" for m in MEASURES)}))) ORDER BY day, dim, key)
-              AS contribution
-         FROM rb_c GROUP BY order_id) c ON c.order_id = o.order_id
+       SELECT order_id, '[' || string_agg('["' || day || '",' || to_json(dim) || ',' || to_json(key) || ',{{'
+              || concat_ws(',', {_MEASURE_TEXT}) || '}}]', ',' ORDER BY day, dim, key) || ']' AS contribution
+         FROM rb_s GROUP BY order_id) c ON c.order_id = o.order_id
 """
 
 
 def rebuild(session: Session, now: datetime, cutoff: str) -> int:
     """Fill the (emptied) summary from every order in the session's transaction; returns the orders."""
     run = session.execute
+    run(text("SET LOCAL work_mem = '256MB'"))  # the groupings hash in memory instead of sorting on disk
     run(text(_PICKUP_DUE.replace("{cutoff}", cutoff)))
-    for statement in (_ORDERS, _LINES, _STAGE, _PER_ORDER, _SALES, _PRODUCTS, _CATEGORIES, _SERVICE):
+    for statement in (_ORDERS, _LINES, _RETURNED, _STAGE, _PER_ORDER):
         run(text(statement))
-    run(text(_RETURNED))
-    for statement in _RETURNS.split(";"):
+    run(text("ANALYZE rb_o; ANALYZE rb_l; ANALYZE rb_r; ANALYZE rb_t"))
+    for statement in (_SALES, _PRODUCTS, _CATEGORIES, _RETURNS, _CARRIERS, _CAPTURE):
         run(text(statement))
-    for statement in (_CARRIERS, _CAPTURE, _CONTRIBUTIONS, _DAILY, _MONTHLY):
+    for statement in (_DAILY, _MONTHLY):
         run(text(statement))
     run(text(_FACTS), {"now": now})
     return int(session.execute(text("SELECT count(*) FROM rb_o")).scalar_one())
