@@ -4,9 +4,10 @@ computes per order in Python, written as a handful of statements over whole tabl
 
 Every order's contribution is first staged as rows (order, day, dimension, key, measures in
 ten-thousandths) in a temporary table, one row per key, each rounded where the Python rounds; the daily
-sums, the monthly sums and what each order added (`report_order_facts`, the JSON a later refresh takes off again) are all read from
-that one staging table, so they agree with each other.  tests/integration/test_reports_rebuild.py holds
-this to the Python path on a history made through the real services.
+sums, the monthly sums and what each order added (`report_order_facts`, the JSON a later refresh takes
+off again) are all read from that one staging table, so they agree with each other.
+tests/integration/test_reports_rebuild.py holds this to the Python path on a history made through the
+real services.
 """
 
 from __future__ import annotations
