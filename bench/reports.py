@@ -275,6 +275,11 @@ def measure(app: App) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="bench.reports")
     parser.add_argument("--orders", type=int, default=100_000, help="orders to generate (5 lines each)")
+    parser.add_argument(
+        "--python-rebuild",
+        action="store_true",
+        help="also time the order-by-order Python rebuild on the same data, for the ratio",
+    )
     args = parser.parse_args(argv)
     name = f"comanda_bench_{uuid.uuid4().hex[:10]}"
     admin = create_engine(f"{SERVER}/postgres", isolation_level="AUTOCOMMIT")
@@ -302,6 +307,15 @@ def main(argv: list[str] | None = None) -> None:
                     f"{summary:,} summary rows)",
                     flush=True,
                 )
+                if args.python_rebuild:
+                    began = time.perf_counter()
+                    app.reporting.upkeep.rebuild(per_order=True)
+                    python = time.perf_counter() - began
+                    print(
+                        f"order-by-order Python rebuild: {python:.1f} s ({python / count * 1e6:.1f} µs an"
+                        f" order); the set-based one took {rebuilt / python:.2f}x its time",
+                        flush=True,
+                    )
                 measure(app)
             finally:
                 app.close()
