@@ -2,7 +2,8 @@
 
 Generates N orders of 5 lines each (default 100,000; `--orders 1000000` for the full million) with
 shipments and parcels, loaded with COPY into a fresh database; fills the search index in one
-statement and the reporting summary with `Upkeep.rebuild` (the same code `oms reports rebuild` runs);
+statement and the reporting summary with `Upkeep.rebuild` (the same code `oms reports rebuild` runs: on
+PostgreSQL, set-based SQL);
 then times every report page and a set of searches through the real web app, each against a bare
 `SELECT count(*)` over the same order lines measured in the same run.
 
@@ -155,6 +156,8 @@ def _master_data(conn: Any, catalog: list[tuple[str, str, Decimal, Decimal]]) ->
         )
     rows = ((s, name, p, c, "EUR", "PCE") for s, name, p, c in catalog)
     _copy(conn, "COPY products (sku, name, price, cost_price, currency, unit) FROM STDIN", rows)
+    categories = ((s, name.split()[0].upper()) for s, name, _, _ in catalog)
+    _copy(conn, "COPY product_categories (sku, category) FROM STDIN", categories)
     names = ((f"C-{i:04d}", f"Cliente {i} S.L.") for i in range(CUSTOMERS))
     _copy(conn, "COPY customers (customer_id, name) FROM STDIN", names)
 
@@ -234,6 +237,7 @@ def measure(app: App) -> None:
     pages = [
         "sales-customer",
         "sales-product",
+        "sales-category",
         "sales-channel",
         "sales-period",
         "profile",
@@ -260,6 +264,8 @@ def measure(app: App) -> None:
             {"channel": "fax", "state": "closed", "amount_min": "500", "amount_max": "900"},
         ),
         ("by total, largest", {"sort": "total"}),
+        ("category + month", {"category": "BISAGRA", **month}),
+        ("carrier + month", {"carrier": "MRW", **month}),
     ]
     for label, params in searches:
         t = timed(get("/api/orders", limit="50", **params))
@@ -269,6 +275,11 @@ def measure(app: App) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="bench.reports")
     parser.add_argument("--orders", type=int, default=100_000, help="orders to generate (5 lines each)")
+    parser.add_argument(
+        "--python-rebuild",
+        action="store_true",
+        help="also time the order-by-order Python rebuild on the same data, for the ratio",
+    )
     args = parser.parse_args(argv)
     name = f"comanda_bench_{uuid.uuid4().hex[:10]}"
     admin = create_engine(f"{SERVER}/postgres", isolation_level="AUTOCOMMIT")
@@ -292,8 +303,19 @@ def main(argv: list[str] | None = None) -> None:
                     summary = conn.execute(text("SELECT count(*) FROM report_daily")).scalar()
                 print(
                     f"{args.orders:,} orders x 5 lines loaded and indexed in {loaded:.1f} s; summary rebuilt "
-                    f"from {count:,} orders in {rebuilt:.1f} s ({summary:,} summary rows)"
+                    f"from {count:,} orders in {rebuilt:.1f} s ({rebuilt / count * 1e6:.1f} µs an order, "
+                    f"{summary:,} summary rows)",
+                    flush=True,
                 )
+                if args.python_rebuild:
+                    began = time.perf_counter()
+                    app.reporting.upkeep.rebuild(per_order=True)
+                    python = time.perf_counter() - began
+                    print(
+                        f"order-by-order Python rebuild: {python:.1f} s ({python / count * 1e6:.1f} µs an"
+                        f" order); the set-based one took {rebuilt / python:.2f}x its time",
+                        flush=True,
+                    )
                 measure(app)
             finally:
                 app.close()

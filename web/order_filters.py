@@ -51,6 +51,9 @@ def order_filters(
     customer: Text = None,
     customer_id: Text = None,
     sku: Text = None,
+    category: Text = None,
+    carrier: Text = None,
+    corrected: Annotated[str | None, Query(pattern="^(|0|1|yes|no|true|false)$")] = None,
     q: Text = None,
     channel: Text = None,
     state: Text = None,
@@ -64,7 +67,9 @@ def order_filters(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> OrderQuery:
     """number: order id or PO number; customer (or customer_id): the customer id; sku: a line's SKU;
-    q: words from what was captured (all must match, accents ignored); dates: arrival day (UTC)."""
+    category: a line's product category; carrier: a shipment's carrier; corrected: 1 for orders a clerk
+    changed in review, 0 for the others; q: words from what was captured (all must match, accents
+    ignored); dates: arrival day (UTC)."""
     if state and state not in set(OrderState):
         raise _refuse("state", f"one of {', '.join(OrderState)}")
     if sort not in SORTS:
@@ -73,6 +78,9 @@ def order_filters(
         number=number or None,
         customer=customer or customer_id or None,
         sku=sku or None,
+        category=category or None,
+        carrier=carrier or None,
+        corrected=None if not corrected else corrected in ("1", "yes", "true"),
         text=q or None,
         channel=channel or None,
         state=state or None,

@@ -14,7 +14,12 @@ from oms.bootstrap import App
 from oms.cli.common import Command, SubParsers, UsageError
 
 KINDS = ("volume", "shipping", "demand", "workload")
-BY = {"volume": ("channel", "group"), "shipping": ("warehouse", "carrier"), "demand": (), "workload": ()}
+BY = {
+    "volume": ("channel", "group"),
+    "shipping": ("warehouse", "carrier", "zone"),
+    "demand": (),
+    "workload": (),
+}
 UNIT = {"day": "days", "week": "weeks", "hour": "hours"}
 
 

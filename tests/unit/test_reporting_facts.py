@@ -164,3 +164,66 @@ def test_daily_sums_add_up_by_month() -> None:
         (date(2026, 3, 1), "customer", "C-1"): {"orders": D(3), "revenue": D("5.5")},
         (date(2026, 4, 1), "customer", "C-1"): {"orders": D(1)},
     }
+
+
+def test_a_pickup_is_due_the_day_packed_or_after_the_cut_off_the_next_weekday() -> None:
+    from core.reporting.domain.facts import pickup_due
+
+    # Thursday 2026-03-05 14:59 is before the 15:00 cut-off: that day; 15:00 is not: Friday
+    assert pickup_due(datetime(2026, 3, 5, 14, 59, tzinfo=UTC)) == date(2026, 3, 5)
+    assert pickup_due(datetime(2026, 3, 5, 15, 0, tzinfo=UTC)) == date(2026, 3, 6)
+    # Friday after the cut-off and Saturday morning both wait for Monday 2026-03-09
+    assert pickup_due(datetime(2026, 3, 6, 18, 0, tzinfo=UTC)) == date(2026, 3, 9)
+    assert pickup_due(datetime(2026, 3, 7, 9, 0, tzinfo=UTC)) == date(2026, 3, 9)
+
+
+def test_categories_pickups_and_field_edits_in_the_contribution() -> None:
+    lines = (
+        LineFact("A", D(10), D("25.00"), D("1.10"), category="TORNILLERÍA"),
+        LineFact("B", D(3), D("9.30"), None),
+        LineFact("C", D(2), D("4.00"), D("1.00"), category="TORNILLERÍA"),
+    )
+    # packed Monday 2026-03-02 16:00 (after the cut-off), taken Wednesday 10:30: late, 42.5 h
+    late = ShipmentFact(
+        "SEUR",
+        "ES-PEN",
+        datetime(2026, 3, 4, 10, 30, tzinfo=UTC),
+        1,
+        D(1),
+        D(5),
+        packed_at=datetime(2026, 3, 2, 16, 0, tzinfo=UTC),
+    )
+    c = contribution(order(lines=lines, shipments=(late,), field_edits=4))
+    day, left = date(2026, 3, 2), date(2026, 3, 4)
+    # TORNILLERÍA: one order, lines A and C: 29.00 revenue at 11.00 + 2.00 = 13.00
+    assert c[(day, "category", "TORNILLERÍA")] == {
+        "orders": D(1),
+        "lines": D(2),
+        "quantity": D(12),
+        "revenue": D("29.00"),
+        "cost": D("13.00"),
+    }
+    assert c[(day, "category", "?")] == {
+        "orders": D(1),
+        "lines": D(1),
+        "quantity": D(3),
+        "revenue": D("9.30"),
+        "uncosted_lines": D(1),
+    }
+    carrier = c[(left, "carrier", "SEUR")]
+    assert "pickups_on_time" not in carrier and carrier["pickup_hours"] == D("42.5")
+    capture = c[(day, "capture_channel", "fax")]
+    assert capture["corrected"] == 1 and capture["field_edits"] == 4
+    # taken on Tuesday instead: the next weekday after a late packing is on time
+    on_time = ShipmentFact(
+        "SEUR",
+        "ES-PEN",
+        datetime(2026, 3, 3, 9, 0, tzinfo=UTC),
+        1,
+        D(1),
+        D(5),
+        packed_at=datetime(2026, 3, 2, 16, 0, tzinfo=UTC),
+    )
+    c = contribution(order(shipments=(on_time,)))
+    assert c[(date(2026, 3, 3), "carrier", "SEUR")]["pickups_on_time"] == 1
+    assert "corrected" not in c[(day, "capture_channel", "fax")]

@@ -16,7 +16,7 @@ from web.templating import render
 
 router = APIRouter(tags=["forecasts"], include_in_schema=False)
 KINDS = {"volume": "Orders", "shipping": "Shipments", "demand": "Demand (quantity)"}
-SPLITS = {"volume": ("channel", "group"), "shipping": ("warehouse", "carrier"), "demand": ()}
+SPLITS = {"volume": ("channel", "group"), "shipping": ("warehouse", "carrier", "zone"), "demand": ()}
 SHOWN = 26  # history points drawn before the forecast
 WIDTH, HEIGHT, PAD = 640, 180, 34
 

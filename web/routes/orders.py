@@ -16,7 +16,8 @@ router = APIRouter(prefix="/api/orders", tags=["orders"])
 @router.get("", response_model=OrderPage)
 def list_orders(uow: UowDep, query: OrderFilters) -> OrderPage:
     """Orders, newest first unless sorted otherwise, filtered by the query string (all filters must
-    hold): number, customer, sku, q (full text), channel, state, date_from/date_to, amount_min/max."""
+    hold): number, customer, sku, category, carrier, corrected, q (full text), channel, state,
+    date_from/date_to, amount_min/max."""
     orders, more = uow.search.find(query)
     return OrderPage(
         items=[OrderSummary.model_validate(o) for o in orders],

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, Select, select
 from sqlalchemy.orm import Session
 
-from core.catalog.adapters.orm import customers
+from core.catalog.adapters.orm import customer_groups, customers
 from core.fulfilment.adapters.orm import allocations, shipments
 from core.kernel.adapters.orm import orders
 from core.kernel.domain.model import Decision, OrderState
@@ -23,8 +23,11 @@ Event = tuple[datetime, str, float]
 _NOT_COUNTED = (OrderState.REJECTED,)
 
 
-def group_of(country: str | None) -> str:
-    """The customer group forecasts split by: domestic customers and export ones."""
+def group_of(country: str | None, group: str | None = None) -> str:
+    """The customer group forecasts split by: the group the commercial terms give the customer
+    (`oms import customer-groups`), and for a customer in none, domestic or export by its country."""
+    if group:
+        return group
     return "nacional" if (country or "ES").upper() == "ES" else "exportación"
 
 
@@ -43,22 +46,26 @@ class HistoryReader:
     def orders(self, by: str | None) -> list[Event]:
         """Orders by their arrival, keyed by channel, customer group or nothing ("all")."""
         stmt = (
-            select(orders.c.created_at, orders.c.channel, customers.c.country)
-            .select_from(orders.outerjoin(customers, customers.c.customer_id == orders.c.customer_id))
+            select(orders.c.created_at, orders.c.channel, customers.c.country, customer_groups.c.group_code)
+            .select_from(
+                orders.outerjoin(customers, customers.c.customer_id == orders.c.customer_id).outerjoin(
+                    customer_groups, customer_groups.c.customer_id == orders.c.customer_id
+                )
+            )
             .where(orders.c.state.not_in(_NOT_COUNTED))
         )
         rows = self._rows(stmt)
-        return [(at, _key(by, channel, country), 1.0) for at, channel, country in rows]
+        return [(at, _key(by, channel, country, group), 1.0) for at, channel, country, group in rows]
 
     def shipments(self, by: str | None) -> list[Event]:
-        """Shipments by the day they left, keyed by warehouse, carrier or nothing."""
-        stmt = select(shipments.c.shipped_at, shipments.c.warehouse, shipments.c.carrier).where(
-            shipments.c.shipped_at.is_not(None)
-        )
+        """Shipments by the day they left, keyed by warehouse, carrier, zone or nothing."""
+        stmt = select(
+            shipments.c.shipped_at, shipments.c.warehouse, shipments.c.carrier, shipments.c.zone
+        ).where(shipments.c.shipped_at.is_not(None))
         rows = self._rows(stmt)
         out = []
-        for at, warehouse, carrier in rows:
-            key = {"warehouse": warehouse, "carrier": carrier}.get(by or "", "all")
+        for at, warehouse, carrier, zone in rows:
+            key = {"warehouse": warehouse, "carrier": carrier, "zone": zone}.get(by or "", "all")
             out.append((at, str(key or "?"), 1.0))
         return out
 
@@ -81,9 +88,9 @@ class HistoryReader:
         return [(at, "review", 1.0) for (at,) in rows]
 
 
-def _key(by: str | None, channel: str, country: str | None) -> str:
+def _key(by: str | None, channel: str, country: str | None, group: str | None) -> str:
     if by == "channel":
         return channel
     if by == "group":
-        return group_of(country)
+        return group_of(country, group)
     return "all"

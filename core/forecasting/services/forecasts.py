@@ -103,7 +103,8 @@ def shipping(
     horizon: int | None = None,
     model: Model = mstl_forecast,
 ) -> list[Forecast]:
-    """Shipments per week (carrier capacity is booked by the week), in total or by warehouse or carrier."""
+    """Shipments per week (carrier capacity is booked by the week), in total or by warehouse, carrier
+    or zone."""
     return _all(history.shipments(by), WEEK, now, horizon, model, "shipments")
 
 

@@ -12,7 +12,10 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import TSVECTOR
 
 from core.kernel.adapters.types import UTCDateTime
-from core.reporting.domain.facts import MEASURES
+from core.reporting.domain.facts import MEASURES as ALL_MEASURES
+
+# the measures as this revision made them; later ones add their own (0021 the pickups and corrections)
+MEASURES = ALL_MEASURES[: ALL_MEASURES.index("review_seconds") + 1]
 
 
 revision = "0013"

@@ -46,6 +46,7 @@ def gather(session: Session, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
     shorts = _short_picks(session, order_ids)
     returns = _returns(session, order_ids)
     approved = _approved(session, order_ids)
+    edits = _field_edits(session, order_ids)
     out: dict[int, OrderFacts] = {}
     for oid, created, customer, channel, state, decision, requested, fmt in heads:
         approved_at = approved.get(oid)
@@ -64,12 +65,14 @@ def gather(session: Session, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
             touchless=str(decision) == "accept" and approved_at is None,
             review_seconds=(approved_at - created).total_seconds() if approved_at else None,
             document_format=fmt,
+            field_edits=edits.get(oid, 0),
         )
     return out
 
 
 def _lines(session: Session, order_ids: Sequence[int]) -> tuple[dict[int, list[LineFact]], dict[int, bool]]:
     ol, p, a, s = _t("order_lines"), _t("products"), _t("allocations"), _t("shipments")
+    pc = _t("product_categories")
     shipped_rows = session.execute(
         select(a.c.line_id, a.c.quantity)
         .join(s, s.c.id == a.c.shipment_id)
@@ -88,17 +91,19 @@ def _lines(session: Session, order_ids: Sequence[int]) -> tuple[dict[int, list[L
             ol.c.unit_price,
             ol.c.amount,
             p.c.cost_price,
+            pc.c.category,
         )
         .outerjoin(p, p.c.sku == ol.c.sku)
+        .outerjoin(pc, pc.c.sku == ol.c.sku)
         .where(ol.c.order_id.in_(order_ids))
         .order_by(ol.c.order_id, ol.c.position)
     ).all()
     out: dict[int, list[LineFact]] = defaultdict(list)
     in_full: dict[int, bool] = {}
-    for oid, line_id, sku, qty, base_qty, price, amount, cost in rows:
+    for oid, line_id, sku, qty, base_qty, price, amount, cost, category in rows:
         units = base_qty if base_qty is not None else (qty or ZERO)
         revenue = amount if amount is not None else (qty or ZERO) * (price or ZERO)
-        out[oid].append(LineFact(sku, units, revenue, cost, shipped.get(line_id, ZERO)))
+        out[oid].append(LineFact(sku, units, revenue, cost, shipped.get(line_id, ZERO), category))
         in_full[oid] = in_full.get(oid, True) and shipped.get(line_id, ZERO) >= units
     return out, in_full
 
@@ -115,6 +120,7 @@ def _shipments(session: Session, order_ids: Sequence[int]) -> dict[int, list[Shi
             s.c.delivered_at,
             s.c.promised_date,
             s.c.charge,
+            s.c.created_at,
         ).where(s.c.order_id.in_(order_ids), s.c.shipped_at.is_not(None))
     ).all()
     weights: dict[int, list[Decimal]] = defaultdict(list)
@@ -125,11 +131,19 @@ def _shipments(session: Session, order_ids: Sequence[int]) -> dict[int, list[Shi
         ):
             weights[sid].append(kg)
     out: dict[int, list[ShipmentFact]] = defaultdict(list)
-    for sid, oid, carrier, zone, shipped_at, delivered_at, promised, charge in rows:
+    for sid, oid, carrier, zone, shipped_at, delivered_at, promised, charge, packed_at in rows:
         kgs = weights.get(sid, [])
         out[oid].append(
             ShipmentFact(
-                carrier, zone, shipped_at, len(kgs), sum(kgs, ZERO), charge or ZERO, promised, delivered_at
+                carrier,
+                zone,
+                shipped_at,
+                len(kgs),
+                sum(kgs, ZERO),
+                charge or ZERO,
+                promised,
+                delivered_at,
+                packed_at,
             )
         )
     return out
@@ -169,6 +183,17 @@ def _approved(session: Session, order_ids: Sequence[int]) -> dict[int, datetime]
         .group_by(ae.c.order_id)
     ).all()
     return {oid: _utc(at) for oid, at in rows}
+
+
+def _field_edits(session: Session, order_ids: Sequence[int]) -> dict[int, int]:
+    """How many fields a clerk changed on each order in review (one audit "edit" per field saved)."""
+    ae = _t("audit_events")
+    rows = session.execute(
+        select(ae.c.order_id, func.count())
+        .where(ae.c.order_id.in_(order_ids), ae.c.action == "edit")
+        .group_by(ae.c.order_id)
+    ).all()
+    return {oid: int(n) for oid, n in rows}
 
 
 def _utc(value: datetime) -> datetime:

@@ -14,9 +14,19 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core.kernel.adapters.orm import metadata
+from core.reporting.adapters import rebuild_sql
 from core.reporting.adapters.gather import gather
 from core.reporting.adapters.orm import SCALE, report_daily, report_monthly, report_order_facts
-from core.reporting.domain.facts import MEASURES, ZERO, Contribution, Measures, OrderFacts, decode, encode
+from core.reporting.domain.facts import (
+    MEASURES,
+    PICKUP_CUTOFF,
+    ZERO,
+    Contribution,
+    Measures,
+    OrderFacts,
+    decode,
+    encode,
+)
 from core.reporting.domain.reports import Period, by_month, split
 
 
@@ -87,6 +97,13 @@ class ReportingRepository:
         self.session.execute(delete(report_daily))
         self.session.execute(delete(report_monthly))
         self.session.execute(delete(report_order_facts))
+
+    def rebuild_in_database(self, now: datetime) -> int | None:
+        """Fill the emptied summary from every order in set-based SQL (PostgreSQL); returns the number of
+        orders, or None where the database has no such path (SQLite: the rebuild goes order by order)."""
+        if not self._postgresql():
+            return None
+        return rebuild_sql.rebuild(self.session, now, PICKUP_CUTOFF.isoformat())
 
     def order_ids(self, batch: int = 2000) -> Iterator[list[int]]:
         """Every order id, in batches, ascending."""

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Float, and_, cast, exists, func, literal, literal_column, or_, select
 from sqlalchemy.orm import Session
 
-from core.kernel.adapters.orm import order_lines, orders
+from core.kernel.adapters.orm import metadata, order_lines, orders
 from core.kernel.domain.model import Order, OrderState
 from core.reporting.adapters.orm import report_order_search
 from core.reporting.domain.search import OrderQuery, words
@@ -58,6 +58,21 @@ class OrderSearch:
         if q.sku:
             line = order_lines.c
             where.append(exists().where(line.order_id == c.id, line.sku == q.sku.strip()))
+        if q.category:
+            line, cat = order_lines.c, metadata.tables["product_categories"].c
+            in_category = select(cat.sku).where(cat.category == q.category.strip())
+            where.append(exists().where(line.order_id == c.id, line.sku.in_(in_category)))
+        if q.carrier:
+            ship = metadata.tables["shipments"].c
+            where.append(
+                exists().where(
+                    ship.order_id == c.id, ship.carrier == q.carrier.strip(), ship.shipped_at.is_not(None)
+                )
+            )
+        if q.corrected is not None:
+            audit = metadata.tables["audit_events"].c
+            edited = exists().where(audit.order_id == c.id, audit.action == "edit")
+            where.append(edited if q.corrected else ~edited)
         if q.channel:
             where.append(c.channel == q.channel)
         if q.state:

@@ -12,14 +12,19 @@ Definitions (docs/reports.md says them for users):
 - service counts booked orders that shipped: lead time from arrival to the first shipment; on time
   when the last shipment left on or before the requested delivery date (no date asked: on time); in
   full when everything ordered was shipped;
-- carriers count shipments on the day they left; returns count returned units on the order's day.
+- carriers count shipments on the day they left; returns count returned units on the order's day;
+- a pickup is on time when the carrier took the shipment (`shipped_at`) by the end of the day it was
+  packed, or of the next weekday when it was packed at or after the cut-off (`PICKUP_CUTOFF`, UTC);
+- sales by category count each line under its product's category (`?` for none), on the order's day;
+- a corrected order is a decided one a clerk edited in review; each field a clerk changed (an audit
+  trail "edit") counts once: the screen keeps no keystrokes, so field edits stand for them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 ZERO = Decimal(0)
@@ -27,6 +32,7 @@ STEP = Decimal("0.0001")  # the summary keeps every measure to the ten-thousandt
 NOT_BOOKED = frozenset({"received", "in_review", "rejected", "cancelled"})
 UNDECIDED = frozenset({"received"})
 UNKNOWN = "?"
+PICKUP_CUTOFF = time(15, 0)  # packed at or after this (UTC), the carrier may take it the next weekday
 
 MEASURES = (
     "orders",
@@ -54,6 +60,11 @@ MEASURES = (
     "touchless",
     "reviewed",
     "review_seconds",
+    # added by migration 0021
+    "pickups_on_time",
+    "pickup_hours",
+    "corrected",
+    "field_edits",
 )
 
 Key = tuple[date, str, str]  # day, dimension, key
@@ -68,6 +79,7 @@ class LineFact:
     revenue: Decimal
     unit_cost: Decimal | None  # the product's standard cost; None: not known
     shipped: Decimal = ZERO
+    category: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,7 @@ class ShipmentFact:
     charge: Decimal
     promised: date | None = None
     delivered_at: datetime | None = None
+    packed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +120,7 @@ class OrderFacts:
     touchless: bool = False  # accepted at capture, never through the review queue
     review_seconds: float | None = None  # arrival to a clerk's approval
     document_format: str | None = None
+    field_edits: int = 0  # fields a clerk changed in review (audit "edit" events)
 
     @property
     def day(self) -> date:
@@ -188,6 +202,20 @@ def _sales(facts: OrderFacts, out: Contribution) -> None:
             shipped_qty=line.shipped,
         )
         seen.add(sku)
+    categories: set[str] = set()
+    for line in facts.lines:
+        category = line.category or UNKNOWN
+        _add(
+            out,
+            (facts.day, "category", category),
+            orders=0 if category in categories else 1,
+            lines=1,
+            quantity=line.quantity,
+            revenue=line.revenue,
+            cost=line.quantity * line.unit_cost if line.unit_cost is not None else ZERO,
+            uncosted_lines=1 if line.unit_cost is None else 0,
+        )
+        categories.add(category)
 
 
 def _service(facts: OrderFacts, out: Contribution) -> None:
@@ -217,6 +245,11 @@ def _carriers(facts: OrderFacts, out: Contribution) -> None:
         carrier, zone = s.carrier or UNKNOWN, s.zone or UNKNOWN
         delivered = s.delivered_at is not None
         on_time = delivered and (s.promised is None or s.delivered_at.date() <= s.promised)  # type: ignore[union-attr]
+        # a shipment always has its packing time; facts made without one say nothing about pickup
+        pickup_on_time, pickup = 0, ZERO
+        if s.packed_at is not None:
+            pickup_on_time = int(s.shipped_at.date() <= pickup_due(s.packed_at))
+            pickup = Decimal(str(round(max((s.shipped_at - s.packed_at).total_seconds(), 0) / 3600, 4)))
         for dim, key in (("carrier", carrier), ("zone", zone)):
             _add(
                 out,
@@ -228,6 +261,8 @@ def _carriers(facts: OrderFacts, out: Contribution) -> None:
                 carrier_cost=s.charge,
                 delivered=int(delivered),
                 delivered_on_time=int(on_time),
+                pickups_on_time=pickup_on_time,
+                pickup_hours=pickup,
             )
             counted.add((dim, key))
 
@@ -255,7 +290,20 @@ def _capture(facts: OrderFacts, out: Contribution) -> None:
             touchless=int(facts.touchless),
             reviewed=int(facts.review_seconds is not None),
             review_seconds=review,
+            corrected=int(facts.field_edits > 0),
+            field_edits=facts.field_edits,
         )
+
+
+def pickup_due(packed_at: datetime) -> date:
+    """The last day the carrier may take a shipment packed at `packed_at` (UTC) and still be on time:
+    that day if packed before the cut-off, else the next weekday (Monday after a Friday)."""
+    due = packed_at.date()
+    if packed_at.time() >= PICKUP_CUTOFF:
+        due += timedelta(days=1)
+    while due.isoweekday() > 5:
+        due += timedelta(days=1)
+    return due
 
 
 def delta(old: Mapping[Key, Measures], new: Mapping[Key, Measures]) -> Contribution:

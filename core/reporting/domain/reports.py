@@ -213,6 +213,35 @@ def capture_row(key: str, m: Measures) -> list[Cell]:
     ]
 
 
+def correction_row(key: str, m: Measures) -> list[Cell]:
+    reviewed, corrected = m.get("reviewed", ZERO), m.get("corrected", ZERO)
+    return [
+        key,
+        int(reviewed),
+        int(corrected),
+        ratio(corrected, reviewed),
+        int(m.get("field_edits", ZERO)),
+        per(m.get("field_edits", ZERO), corrected, "0.1"),
+    ]
+
+
+CORRECTION_COLUMNS = ["reviewed", "corrected", "corrected %", "field edits", "field edits/corrected order"]
+
+
+def pickup_row(key: str, m: Measures) -> list[Cell]:
+    shipments = m.get("shipments", ZERO)
+    return [
+        key,
+        int(shipments),
+        int(m.get("pickups_on_time", ZERO)),
+        ratio(m.get("pickups_on_time", ZERO), shipments),
+        per(m.get("pickup_hours", ZERO), shipments, "0.1"),
+    ]
+
+
+PICKUP_COLUMNS = ["shipments", "picked up on time", "on-time pickup %", "packed to pickup h (avg)"]
+
+
 CAPTURE_COLUMNS = ["decided orders", "touchless", "touchless %", "reviewed", "review min (avg)"]
 
 

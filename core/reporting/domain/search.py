@@ -17,6 +17,9 @@ class OrderQuery:
     number: str | None = None  # the order's id, or the start of its PO number
     customer: str | None = None  # the customer id, or part of the buyer's name
     sku: str | None = None  # an order with a line of this SKU
+    category: str | None = None  # an order with a line of a product in this category
+    carrier: str | None = None  # an order with a shipment this carrier took
+    corrected: bool | None = None  # True: a clerk changed a field of it in review; False: none did
     text: str | None = None
     channel: str | None = None
     state: str | None = None

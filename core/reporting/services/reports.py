@@ -11,10 +11,12 @@ from decimal import Decimal
 from typing import Any, Protocol
 from urllib.parse import urlencode
 
-from core.reporting.domain.facts import ZERO, Measures
+from core.reporting.domain.facts import UNKNOWN, ZERO, Measures
 from core.reporting.domain.reports import (
     CAPTURE_COLUMNS,
     CARRIER_COLUMNS,
+    CORRECTION_COLUMNS,
+    PICKUP_COLUMNS,
     SALES_COLUMNS,
     SERVICE_COLUMNS,
     WEEKDAYS,
@@ -24,8 +26,10 @@ from core.reporting.domain.reports import (
     by_period,
     capture_row,
     carrier_row,
+    correction_row,
     money,
     per,
+    pickup_row,
     plain,
     ratio,
     rows,
@@ -48,10 +52,13 @@ SALES = ("orders", "lines", "quantity", "revenue", "cost")
 SERVICE = ("shipped_orders", "lead_hours", "on_time", "in_full", "otif", "short_picks")
 CARRIER = ("orders", "shipments", "parcels", "weight_kg", "carrier_cost", "delivered", "delivered_on_time")
 CAPTURE = ("captured", "touchless", "reviewed", "review_seconds")
+PICKUP = ("shipments", "pickups_on_time", "pickup_hours")
+CORRECTIONS = ("reviewed", "corrected", "field_edits")
 
 TITLES = {
     "sales-customer": "Sales by customer",
     "sales-product": "Sales by product",
+    "sales-category": "Sales by category",
     "sales-channel": "Sales by channel",
     "sales-period": "Sales by period",
     "profile": "Order profile per customer",
@@ -112,8 +119,12 @@ class Reports:
                 section.links.append(drill(span))
             return [section]
         section.rows = sales_rows(uow.reporting.sums(dim, period, SALES))
-        param = {"customer": "customer", "product": "sku", "channel": "channel"}[dim]
-        section.links = [drill(period, **{param: str(r[0])}) for r in section.rows]
+        param = {"customer": "customer", "product": "sku", "category": "category", "channel": "channel"}[dim]
+        # lines of products without a category ("?") have no filter of their own
+        section.links = [
+            None if dim == "category" and r[0] == UNKNOWN else drill(period, **{param: str(r[0])})
+            for r in section.rows
+        ]
         return [section]
 
     def _profile(self, uow: ReportingUnitOfWork, period: Period) -> list[Section]:
@@ -167,7 +178,7 @@ class Reports:
     def _carriers(self, uow: ReportingUnitOfWork, period: Period) -> list[Section]:
         table = Section("Carriers", ["carrier", *CARRIER_COLUMNS], chart_column=5)
         table.rows = rows(uow.reporting.sums("carrier", period, CARRIER), carrier_row, "shipments")
-        table.links = [None] * len(table.rows)
+        table.links = [None if r[0] == UNKNOWN else drill(period, carrier=str(r[0])) for r in table.rows]
         zones = uow.reporting.sums("zone", period, ("shipments", "carrier_cost"))
         shipped = sum((m["shipments"] for m in zones.values()), ZERO)
         share = Section("Share by zone", ["zone", "shipments", "share %", "cost"], chart_column=1)
@@ -176,7 +187,10 @@ class Reports:
                 [key, int(m["shipments"]), ratio(m["shipments"], shipped), money(m["carrier_cost"])]
             )
             share.links.append(None)
-        return [table, share]
+        pickups = Section("On-time pickup by carrier", ["carrier", *PICKUP_COLUMNS], chart_column=3)
+        pickups.rows = rows(uow.reporting.sums("carrier", period, PICKUP), pickup_row, "shipments")
+        pickups.links = [None if r[0] == UNKNOWN else drill(period, carrier=str(r[0])) for r in pickups.rows]
+        return [table, share, pickups]
 
     def _returns(self, uow: ReportingUnitOfWork, period: Period) -> list[Section]:
         products = {
@@ -211,6 +225,15 @@ class Reports:
             section = Section(title, [param or "format", *CAPTURE_COLUMNS], chart_column=3)
             section.rows = rows(uow.reporting.sums(dim, period, CAPTURE), capture_row, "captured")
             section.links = [drill(period, **{param: str(r[0])}) if param else None for r in section.rows]
+            out.append(section)
+        for dim, title, param in (
+            ("capture_channel", "Corrections by channel", "channel"),
+            ("capture_customer", "Corrections by customer", "customer"),
+        ):
+            sums = {k: m for k, m in uow.reporting.sums(dim, period, CORRECTIONS).items() if m["reviewed"]}
+            section = Section(title, [param, *CORRECTION_COLUMNS], chart_column=5)
+            section.rows = rows(sums, correction_row, "reviewed")
+            section.links = [drill(period, corrected="1", **{param: str(r[0])}) for r in section.rows]
             out.append(section)
         return out
 

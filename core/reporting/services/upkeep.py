@@ -49,12 +49,21 @@ class Upkeep:
             ids = [o.id for o in uow.orders.for_document(document_id) if o.id is not None]
         return self.refresh(ids)
 
-    def rebuild(self, batch: int = 2000, progress: Progress | None = None) -> int:
+    def rebuild(self, batch: int = 2000, progress: Progress | None = None, *, per_order: bool = False) -> int:
         """Empty the summary and compute it again from every order; returns the number of orders.
+        On PostgreSQL this is a few set-based statements over whole tables (`rebuild_sql`); elsewhere,
+        or with `per_order`, the orders' facts are gathered and summed in Python, `batch` at a time.
         `progress(done, total)` hears after each batch, in orders read of all there are."""
         with self.uow_factory() as uow:
             uow.reporting.clear()
             now, count, read = self.clock(), 0, 0
+            if not per_order:
+                done = uow.reporting.rebuild_in_database(now)
+                if done is not None:
+                    uow.commit()
+                    if progress is not None:
+                        progress(done, done)
+                    return done
             orders = uow.orders.count() if progress is not None else 0
             total: Contribution = defaultdict(dict)
             for ids in uow.reporting.order_ids(batch):
