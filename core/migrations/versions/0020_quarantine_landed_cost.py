@@ -2,7 +2,7 @@
 nights the automatic purchasing plan ran.
 
 Revision ID: 0020
-Revises: 0018
+Revises: 0019
 Create Date: 2026-12-03 20:40:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from core.kernel.adapters.types import ExactDecimal, UTCDateTime
 
 revision = "0020"
-down_revision = "0018"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
