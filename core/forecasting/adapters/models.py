@@ -12,8 +12,13 @@ from typing import Any
 os.environ.setdefault("NIXTLA_ID_AS_COL", "1")
 
 
+class TooLittleHistory(ValueError):
+    """The library cannot fit a model on so few values (a series of a handful of days)."""
+
+
 def mstl_forecast(history: Sequence[float], horizon: int, seasons: Sequence[int]) -> list[float]:
-    """`horizon` values ahead of `history`, never below zero (volumes are counts)."""
+    """`horizon` values ahead of `history`, never below zero (volumes are counts); TooLittleHistory
+    when the series is too short to fit at all."""
     import numpy as np
     from statsforecast.models import MSTL, AutoETS
 
@@ -24,5 +29,8 @@ def mstl_forecast(history: Sequence[float], horizon: int, seasons: Sequence[int]
         model = AutoETS(model="ZZN")
     else:
         model = MSTL(season_length=usable, trend_forecaster=AutoETS(model="ZZN"))
-    mean = model.forecast(y=y, h=horizon)["mean"]
+    try:
+        mean = model.forecast(y=y, h=horizon)["mean"]
+    except (IndexError, NotImplementedError) as exc:  # statsforecast's answers to a tiny series
+        raise TooLittleHistory(f"{len(y)} values are too few to fit a forecast on") from exc
     return [max(0.0, float(v)) for v in mean]

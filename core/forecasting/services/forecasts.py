@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from core.forecasting.adapters.models import mstl_forecast
+from core.forecasting.adapters.models import TooLittleHistory, mstl_forecast
 from core.forecasting.domain.backtest import BackTest, back_test
 from core.forecasting.domain.series import (
     BASELINE_SEASON,
@@ -68,7 +68,10 @@ def forecast_series(
     season = BASELINE_SEASON[series.freq]
     # a fold needs a season of history for its baseline, and a little more to fit on
     test = back_test(series.values, forecaster, season=season, horizon=horizon, min_train=season + 4)
-    values = forecaster(series.values, horizon) if series.values else [0.0] * horizon
+    try:
+        values = forecaster(series.values, horizon) if series.values else [0.0] * horizon
+    except TooLittleHistory:
+        values = []  # nothing to show: too short to fit, let alone back-test (never offered then)
     n = len(series.values)
     ahead = tuple((series.label(n + h), round(v, 2)) for h, v in enumerate(values))
     return Forecast(subject or series.key, series, test, ahead)

@@ -71,6 +71,16 @@ def test_too_short_for_a_back_test_is_not_offered() -> None:
     assert found.test is None and not found.offered
 
 
+@pytest.mark.parametrize("days", [(3.0, 3.0, 3.0), (0.0, 1.0, 2.0), (5.0,)])
+def test_a_few_days_of_history_give_no_forecast_rather_than_an_error(days: tuple[float, ...]) -> None:
+    # a warehouse or carrier that started shipping this week: the library cannot fit anything on so few
+    # days (statsforecast raises on them); the forecast is simply not offered, with nothing ahead
+    found = forecast_series(Series("new carrier", DAY, START, days), 14)
+    assert not found.offered
+    assert "too little history" in found.verdict
+    assert found.ahead == ()
+
+
 def test_back_test_folds_end_where_the_history_ends() -> None:
     seen: list[int] = []
 
