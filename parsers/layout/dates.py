@@ -105,12 +105,8 @@ _US_SIGNS = (
 )
 
 
-def month_first(texts: list[str]) -> bool:
-    """Whether the document writes numeric dates month first (11/26/2026), as the United States do.
-
-    Its own dates decide first: a first number over 12 says day first, a second one over 12 says
-    month first. When none decides, a US address or telephone number on the document does; else
-    dates are read day first, as Spain, Latin America and Britain write them."""
+def _numeric_votes(texts: list[str]) -> tuple[int, int]:
+    """Numeric dates on the document whose first number is over 12, and those whose second one is."""
     day, month = 0, 0
     pattern = dict(_PATTERNS)["numeric"]
     for text in texts:
@@ -118,6 +114,23 @@ def month_first(texts: list[str]) -> bool:
             a, b = int(m["a"]), int(m["b"])
             day += a > 12 >= b
             month += b > 12 >= a
+    return day, month
+
+
+def order_decided(texts: list[str]) -> bool:
+    """Whether the document's own dates say which it writes first, the day or the month: some of them
+    cannot be read the other way, and none of them contradicts those."""
+    day, month = _numeric_votes(texts)
+    return (day > 0) != (month > 0)
+
+
+def month_first(texts: list[str]) -> bool:
+    """Whether the document writes numeric dates month first (11/26/2026), as the United States do.
+
+    Its own dates decide first: a first number over 12 says day first, a second one over 12 says
+    month first. When none decides, a US address or telephone number on the document does; else
+    dates are read day first, as Spain, Latin America and Britain write them."""
+    day, month = _numeric_votes(texts)
     if day != month:
         return month > day
     return any(sign.search(text) for text in texts for sign in _US_SIGNS)

@@ -8,7 +8,7 @@ lines = total, carried-forward subtotals) to choose between readings and to say 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -27,7 +27,7 @@ from parsers.layout import document, header, items, parties, rows, totals
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
-from parsers.layout.dates import month_first
+from parsers.layout.dates import month_first, order_decided
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, Tok, read_page
 from parsers.layout.header import Candidate
@@ -61,8 +61,9 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     read = without_copies([read_page(p) for p in pages])
     regions = find_regions(read)
     skip = {id(line) for r in regions for line in (*r.heading, *r.lines)}
-    us_dates = month_first([line.text for page in read for line in page.lines])
-    seen = [header.candidates(page, skip, month_first=us_dates) for page in read]
+    texts = [line.text for page in read for line in page.lines]
+    us_dates, known = month_first(texts), order_decided(texts)
+    seen = [header.candidates(page, skip, month_first=us_dates, order_known=known) for page in read]
     orders = []
     headed = {r.page for r in regions if r.heading}
     carried = {r.page + 1 for r in regions if r.ended_by == "carried"}
@@ -139,6 +140,7 @@ def _order(
     mark, built, values, total = _lines(drafts, seen, language, rec, ocr=ocr, us_dates=us_dates)
     problems = _table_problems(drafts, values, seen, mark)
     picks["currency"] = _currency(found, drafts, pages, skip)
+    picks["delivery_date"] = _prose_delivery(picks, found, built)
     _record_header(rec, picks, found, ocr)
     taxed = totals.with_tax(seen, total, mark)
     if taxed is not None:
@@ -334,6 +336,29 @@ def _delivery(
     first = next(d for d, b in zip(drafts, built, strict=True) if b.line.requested_delivery_date == delivery)
     rec.add("requested_delivery_date", first.subs.get("delivery", []), LIKELY if agree else DOUBTFUL)
     return delivery
+
+
+def _prose_delivery(
+    picks: dict[str, Candidate | None], found: list[Candidate], built: list[items.Built]
+) -> Candidate | None:
+    """A delivery date its sentence states plainly stays sure only when the document agrees: it is not
+    before the order's date nor implausibly far after it, and no other delivery date on the document
+    (another sentence, a label, a line's own date, a date seen but not read) differs from it."""
+    pick = picks["delivery_date"]
+    if pick is None or not pick.prose or pick.certainty <= DOUBTFUL:
+        return pick
+    wanted, ordered = _date(pick), _date(picks["order_date"])
+    others = [c.value for c in found if c.name == "delivery_date"]
+    others += [b.line.requested_delivery_date for b in built if b.line.requested_delivery_date]
+    agrees = all(v == pick.value for v in others)
+    if (
+        wanted is not None
+        and ordered is not None
+        and 0 <= (wanted - ordered).days <= MAX_LEAD_DAYS
+        and agrees
+    ):
+        return pick
+    return replace(pick, certainty=DOUBTFUL)
 
 
 def _scan_checks(

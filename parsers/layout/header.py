@@ -30,6 +30,7 @@ DATE_PART_GAP = 3.0  # text heights between the parts of one spaced-out date
 PROSE_LABEL_WORDS = 2  # words an order-date label in running text needs ("order date", not "date")
 PROSE_DATE_WORDS = 6  # words after a label in running text that its date may stand in
 PROSE_DATE_START = 4  # characters of filler ("el ", "the ") before that date
+NEXT_LINE_GAP = 1.5  # text heights between a line and the next one its sentence runs on to
 _DATE_LIKE = re.compile(r"^\s*(?:el\s+|the\s+|on\s+|del?\s+)?[\d#?]{1,4}\s*[/.\-]\s*[\d#?]")
 # Fields whose label with an unreadable value must be reported rather than ignored.
 UNREADABLE_MATTERS = ("po_number", "order_date", "delivery_date", "party_id")
@@ -46,6 +47,7 @@ class Candidate:
     label: list[Tok] = field(default_factory=list)
     line: Line | None = None
     below: bool = False
+    prose: bool = False  # a delivery date its sentence states plainly: sure if the document agrees
 
 
 def _meaningful(tok: Tok) -> bool:
@@ -136,9 +138,12 @@ def _parse(name: str, toks: list[Tok], month_first: bool) -> tuple[object, list[
     return (text, toks, SURE) if toks else None
 
 
-def candidates(page: Page, skip: set[int], *, month_first: bool = False) -> list[Candidate]:
+def candidates(
+    page: Page, skip: set[int], *, month_first: bool = False, order_known: bool = False
+) -> list[Candidate]:
     """Every labelled header value on the page, outside the lines in `skip` (table lines, by id);
-    `month_first` when the document writes its dates month first (parsers.layout.dates.month_first).
+    `month_first` when the document writes its dates month first (parsers.layout.dates.month_first),
+    `order_known` when its own dates say which (so 05/12/2026 in a sentence is no guess).
 
     A footer line ("Date generated: 18 May 2026 · Order 4471 · Page 1 of 2") is read too, but its
     sightings weigh less than the header's."""
@@ -150,7 +155,7 @@ def candidates(page: Page, skip: set[int], *, month_first: bool = False) -> list
             hits = labels.find(phrase.toks, HEADER_LABELS)
             row = _label_row(phrase, hits)
             for hit in hits:
-                found = _sighting(page, line, phrase, hit, hits, row, month_first)
+                found = _sighting(page, line, phrase, hit, hits, row, (month_first, order_known))
                 if found is not None and line.kind == "footer":
                     found.certainty *= FOOTER_WEIGHT
                 if found is not None:
@@ -185,12 +190,14 @@ def _place_date(line: Line, month_first: bool) -> list[Candidate]:
 
 
 def _sighting(
-    page: Page, line: Line, phrase: Line, hit: Hit, hits: list[Hit], row: bool, month_first: bool
+    page: Page, line: Line, phrase: Line, hit: Hit, hits: list[Hit], row: bool, order: tuple[bool, bool]
 ) -> Candidate | None:
-    """The field a label found in `phrase` gives, its value read to its right or under it."""
+    """The field a label found in `phrase` gives, its value read to its right or under it; `order`:
+    whether the document writes month first, and whether its own dates say so."""
+    month_first = order[0]
     first = next(i for i, t in enumerate(phrase.toks) if t.key)
     if hit.start != first and not hit.colon and not row:
-        return _in_prose(line, phrase, hit, month_first)  # a label word inside running text
+        return _in_prose(page, line, phrase, hit, order)  # a label word inside running text
     if hit.start != first and hit.kind == "order_date" and hit.size == 1:
         return None  # "Launch Date:", "Valid Date:": some other date, not the order's
     label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
@@ -224,10 +231,14 @@ def _sighting(
     return Candidate(hit.kind, value, used, sure * strength, label, line, below)
 
 
-def _in_prose(line: Line, phrase: Line, hit: Hit, month_first: bool) -> Candidate | None:
+def _in_prose(page: Page, line: Line, phrase: Line, hit: Hit, order: tuple[bool, bool]) -> Candidate | None:
     """A delivery date in running text ("... servir antes del 05/12/2026", "required by 3 Dec 2026"):
-    the date right after the label, doubtful (prose is no form, a person confirms it); figures there
-    that make no date are a date seen but not read. Any other field's label in prose is no label."""
+    the date right after the label. Prose is no form: the date is doubtful (a person confirms it)
+    unless its sentence plainly asks for delivery on that one date, and the date cannot be read two
+    ways; then it is sure for the sentence, and the order checks it against the rest of the document.
+    Figures there that make no date are a date seen but not read. Any other field's label in prose
+    is no label."""
+    month_first, order_known = order
     if hit.kind != "delivery_date" and not (hit.kind == "order_date" and hit.size >= PROSE_LABEL_WORDS):
         return None
     toks = phrase.toks[hit.end : hit.end + PROSE_DATE_WORDS]
@@ -235,10 +246,30 @@ def _in_prose(line: Line, phrase: Line, hit: Hit, month_first: bool) -> Candidat
     text = " ".join(t.text for t in toks)
     found = find_date(text, month_first=month_first)
     if found is not None and len(prose.without_weekday(text[: found.start])) <= PROSE_DATE_START:
+        plain = found.certainty == SURE or (order_known and found.certainty >= LIKELY)
+        if hit.kind == "delivery_date" and plain and _stated(page, line, phrase, hit, month_first):
+            return Candidate(hit.kind, found.value, toks, SURE, label, line, prose=True)
         return Candidate(hit.kind, found.value, toks, min(DOUBTFUL, found.certainty), label, line)
     if toks and _DATE_LIKE.match(text):
         return Candidate(hit.kind, None, toks, 0.0, label, line)  # seen, unreadable
     return None
+
+
+def _stated(page: Page, line: Line, phrase: Line, hit: Hit, month_first: bool) -> bool:
+    """Whether the sentence holding a delivery label in running text plainly asks for delivery on one
+    date: the sentence from its start in this phrase to its end, on the next line when it runs on."""
+    before = prose.sentence_start(" ".join(t.text for t in phrase.toks[: hit.start]))
+    after = " ".join(t.text for t in phrase.toks[hit.start :])
+    end = prose.sentence_end(after)
+    if end is None:
+        index = page.lines.index(line)
+        nxt = page.lines[index + 1] if index + 1 < len(page.lines) else None
+        if nxt is not None and nxt.y0 - line.y1 <= NEXT_LINE_GAP * line.height:
+            more = nxt.text
+            after += " " + more[: prose.sentence_end(more) or len(more)]
+    else:
+        after = after[:end]
+    return prose.delivery_stated(f"{before} {after}", month_first)
 
 
 def choose(found: list[Candidate], name: str) -> Candidate | None:
@@ -260,9 +291,25 @@ def choose(found: list[Candidate], name: str) -> Candidate | None:
     best = max((c for c in sightings if c.value == best_value), key=lambda c: c.certainty)
     rivals = [v for v, s in ranked[1:] if s >= 0.8 * ranked[0][1]]
     if rivals:
-        return Candidate(name, best.value, best.toks, min(best.certainty, DOUBTFUL), best.label, best.line)
+        return Candidate(
+            name,
+            best.value,
+            best.toks,
+            min(best.certainty, DOUBTFUL),
+            best.label,
+            best.line,
+            prose=best.prose,
+        )
     if len([c for c in sightings if c.value == best_value]) > 1:
-        return Candidate(name, best.value, best.toks, min(SURE, best.certainty + 0.1), best.label, best.line)
+        return Candidate(
+            name,
+            best.value,
+            best.toks,
+            min(SURE, best.certainty + 0.1),
+            best.label,
+            best.line,
+            prose=best.prose,
+        )
     return best
 
 

@@ -91,3 +91,48 @@ def place_and_date(line: Line, month_first: bool) -> object | None:
     if found is None or found.start != 0 or start + found.end < len(text):
         return None
     return found.value
+
+
+# Words that say a sentence is about getting goods to the customer ("entregar", "servir", "recibir",
+# "deliver", "ship", "required", "livraison", "Lieferung"...), and words that say it is about something
+# else that also has a date (a payment, an invoice, an offer's validity).
+_DELIVERY_CUE = re.compile(
+    r"\b(?:entreg|servi|sirv|suministr|recib|env[ií]|almac[eé]n|necesit|deliver|ship|dispatch|arriv|"
+    r"requir|request|need|livr|liefer|consegn)",
+    re.IGNORECASE,
+)
+_OTHER_MATTER = re.compile(
+    r"\b(?:pag|pay|factur|invoice|vencim|due|v[aá]lid|ofert|offer|quot|presupuest|cobr)", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
+
+
+def sentence_end(text: str) -> int | None:
+    """Where the first sentence in `text` ends, if it ends there."""
+    found = _SENTENCE_END.search(text)
+    return found.end() if found else None
+
+
+def sentence_start(text: str) -> str:
+    """The last sentence begun in `text`: what follows its last full stop."""
+    ends = list(_SENTENCE_END.finditer(text))
+    return text[ends[-1].end() :] if ends else text
+
+
+def count_dates(text: str, month_first: bool) -> int:
+    """How many dates `text` states."""
+    count = 0
+    while (found := find_date(text, month_first=month_first)) is not None:
+        count += 1
+        text = text[found.end :]
+    return count
+
+
+def delivery_stated(sentence: str, month_first: bool) -> bool:
+    """Whether a sentence plainly asks for delivery on one date: it names delivery, is about nothing
+    else that carries a date, and states exactly one date."""
+    return (
+        _DELIVERY_CUE.search(sentence) is not None
+        and _OTHER_MATTER.search(sentence) is None
+        and count_dates(sentence, month_first) == 1
+    )
