@@ -1,0 +1,72 @@
+"""A delivery date stated in a sentence ("Rogamos entregar antes del 10 de diciembre de 2026") is sure
+when the sentence plainly asks for delivery on that one date and the rest of the order agrees; in any
+other case a person confirms it. Each on a small order from the demo customer (dated 26/11/2026) that
+is otherwise read fully right, so the delivery date alone decides whether it goes untouched."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from oms.extract import result_json
+from tests.unit.parsers.doc_support import Doc
+from tests.unit.parsers.pdf_support import TODAY, SampleMaster, parse
+
+DOUBT = ("low_confidence", "requested_delivery_date")
+
+
+def _order(sentence: str, *header: str) -> dict[str, Any]:
+    doc = Doc().known_buyer("OC-7720", *header)
+    doc.row(150, (40, sentence))
+    doc.row(200, (40, "Ref."), (110, "Descripción"), (300, "Cantidad"), (360, "Precio"), (500, "Importe"))
+    doc.row(216, (40, "ARA-M8"), (110, "Arandela plana M8"), (300, "1000"), (360, "0,02"), (500, "20,00"))
+    doc.row(244, (400, "Total"), (500, "20,00"))
+    return result_json("o.pdf", None, parse(doc.pdf()), SampleMaster(), TODAY)["orders"][0]  # type: ignore[no-any-return]
+
+
+def _doubts(order: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(p["code"], p["field"]) for p in order["problems"]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("Rogamos entregar antes del 10 de diciembre de 2026.", "2026-12-10"),
+        ("Please deliver no later than 3rd December 2026.", "2026-12-03"),
+        ("Goods required by 05/12/2026.", "2026-12-05"),  # day first: the order's 26/11/2026 says so
+    ],
+)
+def test_a_delivery_date_a_sentence_plainly_asks_for_is_sure(sentence: str, wanted: str) -> None:
+    order = _order(sentence)
+    assert order["requested_delivery_date"] == wanted
+    assert DOUBT not in _doubts(order)
+    assert order["decision"] == "accept", order["problems"]
+
+
+def test_two_dates_in_the_delivery_sentence_leave_it_to_a_person() -> None:
+    order = _order(
+        "Rogamos entregar antes del 10 de diciembre de 2026 o, si no es posible, el 15 de diciembre de 2026."
+    )
+    assert order["requested_delivery_date"] == "2026-12-10"
+    assert DOUBT in _doubts(order)
+    assert order["decision"] != "accept"
+
+
+def test_a_delivery_date_before_the_order_date_is_doubtful() -> None:
+    order = _order("Rogamos entregar antes del 20 de noviembre de 2026.")  # the order is dated 26/11/2026
+    assert order["requested_delivery_date"] == "2026-11-20"
+    assert DOUBT in _doubts(order)
+    assert order["decision"] != "accept"
+
+
+def test_a_date_after_a_delivery_word_in_a_sentence_about_something_else_is_doubtful() -> None:
+    order = _order("Les rogamos confirmen el pedido antes del 10 de diciembre de 2026.")
+    assert DOUBT in _doubts(order)
+    assert order["decision"] != "accept"
+
+
+def test_a_sentence_disagreeing_with_the_labelled_delivery_date_is_doubtful() -> None:
+    order = _order("Rogamos entregar antes del 10 de diciembre de 2026.", "Entrega: 03/12/2026")
+    assert DOUBT in _doubts(order)
+    assert order["decision"] != "accept"
