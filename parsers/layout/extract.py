@@ -140,7 +140,7 @@ def _order(
     mark, built, values, total = _lines(drafts, seen, language, rec, ocr=ocr, us_dates=us_dates)
     problems = _table_problems(drafts, values, seen, mark)
     picks["currency"] = _currency(found, drafts, pages, skip)
-    picks["delivery_date"] = _prose_delivery(picks, found, built)
+    picks["delivery_date"] = _prose_delivery(picks, found, built, ocr=ocr)
     _record_header(rec, picks, found, ocr)
     taxed = totals.with_tax(seen, total, mark)
     if taxed is not None:
@@ -339,14 +339,17 @@ def _delivery(
 
 
 def _prose_delivery(
-    picks: dict[str, Candidate | None], found: list[Candidate], built: list[items.Built]
+    picks: dict[str, Candidate | None], found: list[Candidate], built: list[items.Built], *, ocr: bool
 ) -> Candidate | None:
     """A delivery date its sentence states plainly stays sure only when the document agrees: it is not
     before the order's date nor implausibly far after it, and no other delivery date on the document
-    (another sentence, a label, a line's own date, a date seen but not read) differs from it."""
+    (another sentence, a label, a line's own date, a date seen but not read) differs from it. On a scan
+    it stays doubtful: a misread digit in running text has nothing beside it to give it away."""
     pick = picks["delivery_date"]
     if pick is None or not pick.prose or pick.certainty <= DOUBTFUL:
         return pick
+    if ocr:
+        return replace(pick, certainty=DOUBTFUL)
     wanted, ordered = _date(pick), _date(picks["order_date"])
     others = [c.value for c in found if c.name == "delivery_date"]
     others += [b.line.requested_delivery_date for b in built if b.line.requested_delivery_date]

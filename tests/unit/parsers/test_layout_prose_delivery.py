@@ -53,9 +53,16 @@ def test_two_dates_in_the_delivery_sentence_leave_it_to_a_person() -> None:
     assert order["decision"] != "accept"
 
 
-def test_a_delivery_date_before_the_order_date_is_doubtful() -> None:
-    order = _order("Rogamos entregar antes del 20 de noviembre de 2026.")  # the order is dated 26/11/2026
-    assert order["requested_delivery_date"] == "2026-11-20"
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("Rogamos entregar antes del 20 de noviembre de 2026.", "2026-11-20"),  # before the order's date
+        ("Rogamos entregar antes del 10 de diciembre de 2027.", "2027-12-10"),  # over a year after it
+    ],
+)
+def test_a_delivery_date_out_of_step_with_the_order_date_is_doubtful(sentence: str, wanted: str) -> None:
+    order = _order(sentence)  # the order is dated 26/11/2026
+    assert order["requested_delivery_date"] == wanted
     assert DOUBT in _doubts(order)
     assert order["decision"] != "accept"
 
