@@ -16,8 +16,15 @@ from tests.unit.parsers.pdf_support import TODAY, SampleMaster, parse
 DOUBT = ("low_confidence", "requested_delivery_date")
 
 
-def _order(sentence: str, *header: str) -> dict[str, Any]:
+def _order(sentence: str, *header: str, dated: str = "") -> dict[str, Any]:
+    """The demo customer's order OC-7720 with `sentence` above its one line; `dated` replaces its
+    numeric "Fecha: 26/11/2026" by another way of printing that date."""
     doc = Doc().known_buyer("OC-7720", *header)
+    if dated:
+        doc = Doc()
+        doc.row(40, (40, "Ferretería Núñez S.L."), size=14)
+        doc.row(56, (40, "GLN: 8437000100010"), (300, "PEDIDO DE COMPRA"))
+        doc.row(70, (40, "Nº pedido: OC-7720"), (300, f"Fecha: {dated}"))
     doc.row(150, (40, sentence))
     doc.row(200, (40, "Ref."), (110, "Descripción"), (300, "Cantidad"), (360, "Precio"), (500, "Importe"))
     doc.row(216, (40, "ARA-M8"), (110, "Arandela plana M8"), (300, "1000"), (360, "0,02"), (500, "20,00"))
@@ -77,3 +84,18 @@ def test_a_sentence_disagreeing_with_the_labelled_delivery_date_is_doubtful() ->
     order = _order("Rogamos entregar antes del 10 de diciembre de 2026.", "Entrega: 03/12/2026")
     assert DOUBT in _doubts(order)
     assert order["decision"] != "accept"
+
+
+def test_a_numeric_date_in_a_sentence_is_doubtful_when_nothing_says_day_or_month_first() -> None:
+    order = _order("Goods required by 05/12/2026.", dated="26 de noviembre de 2026")
+    assert order["order_date"] == "2026-11-26"
+    assert order["requested_delivery_date"] == "2026-12-05"  # read day first, as Spain writes, but a guess
+    assert DOUBT in _doubts(order)
+    assert order["decision"] != "accept"
+
+
+def test_a_written_date_in_a_sentence_needs_no_numeric_date_to_decide() -> None:
+    order = _order("Goods required by 5 December 2026.", dated="26 de noviembre de 2026")
+    assert order["requested_delivery_date"] == "2026-12-05"
+    assert DOUBT not in _doubts(order)
+    assert order["decision"] == "accept", order["problems"]
