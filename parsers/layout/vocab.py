@@ -159,11 +159,9 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "remise %|sconto %|desc|sc.|sc|sc. %|sc.%"
     ),
     # the units a price is for (1, 100, 1000): "Precio | Por", "Prezzo | Per", "Preis | Pro", "Price | Per"
-    "per": _phrases(
-        "per|por|pro|pour|price per|price unit|per qty|preiseinheit|unidad de precio|basis|"
-        "cant. precio|cantidad precio|cant precio|ud. precio|unid. precio|price qty|price quantity|"
-        "qté prix|unité de prix|quantità prezzo|unità prezzo|qtd. preço|unidade de preço"
-    ),
+    # (not "cantidad precio" and the like: "Cantidad" and "Precio" side by side head two columns, and a
+    # scan's heading words stand close enough to be taken for one phrase)
+    "per": _phrases("per|por|pro|pour|price per|price unit|per qty|preiseinheit|unidad de precio|basis"),
     "skip": _phrases(
         "retail price|retail|mrp|free|cartons|vcp|warehouse pack|l.price|rrp|pvp recomendado|weight|"
         "peso|bultos|win|landed price"
