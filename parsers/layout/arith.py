@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
-from parsers.layout.numbers import REPAIR_COST, Reading
+from parsers.layout.numbers import REPAIR_COST, Reading, confusable
 
 TOP = 6  # readings of each number tried against each other
 REPAIR_PARTNERS = 3  # readings of the other two numbers a repaired one is tried against
@@ -125,20 +125,31 @@ def _one_edit(a: str, b: str) -> bool:
     return len(long) == len(short) + 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+def _slip(read: str, computed: str) -> bool:
+    """One digit OCR dropped or added, or one it took for a digit of like shape ("12,3" for 12,8):
+    what a fax does to a figure. "80" for 50 is no slip: a clearly printed 8 is an 8, and a quantity
+    or price that contradicts the amount is the customer's to explain, not ours to compute away."""
+    if len(read) != len(computed):
+        return _one_edit(read, computed)
+    diff = [(x, y) for x, y in zip(read, computed, strict=True) if x != y]
+    return len(diff) == 1 and confusable(*diff[0])
+
+
 def _one_digit_off(q: Reading | None, p: Reading | None, a: Reading | None) -> list[Solved]:
     """Each number of the three that, computed from the other two, is a single digit away from what
-    was read ("15" for 150, "4,34" for 0,34)."""
+    was read ("15" for 150, "4,34" for 0,34); a quantity or price only when that digit is an OCR slip
+    (the amount computed is vouched for by the order's total as well)."""
     if q is None or p is None or a is None or q.value <= 0 or p.value <= 0:
         return []
     found = []
     exact_q = a.value / p.value
     if exact_q == exact_q.to_integral_value():
         whole = exact_q.quantize(Decimal(1))
-        if _one_edit(_digits(q.value), _digits(whole)):
+        if _slip(_digits(q.value), _digits(whole)):
             found.append(Solved(_computed(whole, q), p, a, "agrees"))
     exact_p = (a.value / q.value).quantize(Decimal("0.0001")).normalize()
     exact = abs(exact_p * q.value - a.value) <= EXACT
-    if exact and _one_edit(_digits(p.value.normalize()), _digits(exact_p)):
+    if exact and _slip(_digits(p.value.normalize()), _digits(exact_p)):
         found.append(Solved(q, _computed(exact_p, p), a, "agrees"))
     exact_a = (q.value * p.value).quantize(CENT)
     if _one_edit(_digits(a.value.quantize(CENT)), _digits(exact_a)):

@@ -198,6 +198,11 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
     return tuple(sorted(out, key=lambda r: r.cost))
 
 
+def confusable(printed: str, other: str) -> bool:
+    """Whether OCR takes digit `other` for `printed` or the other way round on a fax ("3" for "8")."""
+    return other in _CONFUSED.get(printed, "") or printed in _CONFUSED.get(other, "")
+
+
 def confusions(text: str, mark: str) -> list[Reading]:
     """Readings of `text` with one digit swapped for a digit OCR takes it for on a fax ("409" for
     "400"): tried only when the plain readings fail the arithmetic, which then has to vouch for one."""

@@ -170,6 +170,17 @@ def test_a_number_one_digit_off_is_computed_from_the_other_two_and_the_total_cho
     assert got["decision"] == "review"
 
 
+def test_a_clearly_printed_quantity_the_amount_contradicts_is_not_computed_away() -> None:
+    # the fax prints 80 nuts at 0,05 but an amount of 2,50 (and the total agrees with 2,50): 50 would add
+    # up, yet an 8 is no shape OCR takes for a 5, so the print says 80 and the customer must say which
+    # is meant; the order waits for a clerk with that line's quantity named, never accepted as 50
+    rows = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TUE-M8", "80", "0,05", "2,50")]
+    got = read(order(rows, total="47,50"))
+    assert got["decision"] == "review"
+    assert "lines[1].quantity" in fields(got)
+    assert numbers(got)[1] == ("TUE-M8", "80", "0.05")
+
+
 # -- tables ---------------------------------------------------------------------------------------
 def test_a_row_whose_quantity_ocr_could_not_read_is_still_a_line_and_goes_to_review() -> None:
     rows = [row("GUA-NIT-L", "a)", "8,50", "42,50", unit="caja"), row("TUE-M8", "222", "0,05", "11,10")]
