@@ -6,7 +6,9 @@ Integration tests skip when a service is missing on a laptop, but fail when CI=t
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import subprocess
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -36,6 +38,18 @@ def require_shared() -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+def require_tesseract() -> None:
+    """Skip without Tesseract and its eng+spa data on a laptop; on CI (make installs it) fail instead."""
+    exe = shutil.which("tesseract")
+    langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True).stdout if exe else ""
+    if not exe or not {"eng", "spa"} <= set(langs.split()):
+        message = "tesseract with eng and spa data is not installed (make install does it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 def shared_edifact_files() -> list[str]:

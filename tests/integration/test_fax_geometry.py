@@ -7,9 +7,6 @@ printed on it, written out by hand.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -22,6 +19,7 @@ from parsers.ocr.engine import OcrOptions, legible, ocr_page
 from parsers.ocr.images import PageImage
 from parsers.ocr.parser import ImageOcrParser
 from samples.faxsim import FaxLine, fax_tiff
+from tests.conftest import require_tesseract
 from tests.unit.ocr.support import small_order_pdf
 
 pytestmark = pytest.mark.integration
@@ -33,15 +31,8 @@ LINES = [("TOR-M8-40", Decimal(250), Decimal("0.18")), ("TUE-M8", Decimal(300), 
 
 @pytest.fixture(scope="module", autouse=True)
 def tesseract() -> None:
-    """Skip without Tesseract and its eng+spa data on a laptop; on CI (make installs it) fail instead."""
-    exe = shutil.which("tesseract")
-    langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True).stdout if exe else ""
-    if not exe or not {"eng", "spa"} <= set(langs.split()):
-        message = "tesseract with eng and spa data is not installed (make install does it)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    """Tesseract with eng+spa data, or skip (fail on CI)."""
+    require_tesseract()
 
 
 def read(line: FaxLine, options: OcrOptions | None = None) -> ParseResult:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import random
-import shutil
-import subprocess
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +22,7 @@ from parsers.ocr.images import Limits, load_pages
 from parsers.ocr.parser import ImageOcrParser, PdfOcrParser
 from samples.faxsim import FaxLine, fax_pdf, fax_tiff
 from samples.orders_gen import GeneratedOrder, make, render
+from tests.conftest import require_tesseract
 from tests.integration.helpers import arrive, document, drain
 from tests.unit.ocr.support import order_pdf, png_header
 
@@ -34,15 +32,8 @@ NOW = datetime(2026, 11, 26, 10, 15, tzinfo=UTC)
 
 @pytest.fixture(scope="module", autouse=True)
 def tesseract() -> None:
-    """Skip without Tesseract and its eng+spa data on a laptop; on CI (make installs it) fail instead."""
-    exe = shutil.which("tesseract")
-    langs = subprocess.run([exe, "--list-langs"], capture_output=True, text=True).stdout if exe else ""
-    if not exe or not {"eng", "spa"} <= set(langs.split()):
-        message = "tesseract with eng and spa data is not installed (make install does it)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    """Tesseract with eng+spa data, or skip (fail on CI)."""
+    require_tesseract()
 
 
 @pytest.fixture(scope="module")
