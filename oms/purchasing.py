@@ -16,12 +16,14 @@ from core.capture.domain.documents import Channel, DocumentState
 from core.kernel.errors import ComandaError, ParseError
 from core.purchasing.domain.answers import AnswerKind, SupplierAnswer
 from core.purchasing.domain.landed import Charge
+from core.purchasing.domain.mailed import ReadDocument
 from core.purchasing.domain.matching import Tolerance
 from core.purchasing.services import answers, mailed
 from core.purchasing.services.purchasing import Purchasing as PurchasingService
 from oms.wiring import Wiring
 from parsers.edifact.supplier import read_supplier_answers
 from parsers.edifact.supplier_charges import read_invoice_charges
+from parsers.supplier_documents import read_arrival
 from parsers.supplier_text import MailText, document_text, mail_from, mail_parts
 
 log = logging.getLogger(__name__)
@@ -110,6 +112,7 @@ class Purchasing:
             if supplier is None:
                 return None
             mail = mail_parts(content) if kind == "email" else MailText(text=document_text(content))
+            read = _read(content, kind == "email")  # an invoice or a delivery note, read by machine
             # the same message twice is kept once: its Message-ID (fax job id), else this arrival
             reference = record.external_id or mail.message_id or f"document {document_id}"
             detail = {
@@ -118,7 +121,9 @@ class Purchasing:
                 "subject": mail.subject,
                 "name": record.original_name,
             }
-        doc = self.service.keep_document(supplier.supplier_id, reference, mail.text, document_id, detail)
+        doc = self.service.keep_document(
+            supplier.supplier_id, reference, mail.text, document_id, detail, read
+        )
         log.info(
             "document %s: a %s of supplier %s, for a buyer (%s)",
             document_id,
@@ -139,6 +144,16 @@ class Purchasing:
                 record.quarantine(error[:2000], self.wiring.clock())
             uow.commit()
             return record.state
+
+
+def _read(content: bytes, is_mail: bool) -> ReadDocument | None:
+    """The readers' invoice or delivery note; a reader's fault leaves the document to a buyer, as
+    one read by nobody, and never stops the intake."""
+    try:
+        return read_arrival(content, is_mail)
+    except Exception:
+        log.exception("a supplier's document could not be read by machine; it waits for a buyer")
+        return None
 
 
 def _bare(sender: str, kind: str) -> str:

@@ -44,18 +44,25 @@ def spread(amount: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
 def shares(
     lines: Sequence[PoLine], amount: Decimal, basis: Basis, weights: Mapping[str, Decimal] | None = None
 ) -> dict[int, Decimal]:
-    """Per line number, its share of `amount` over the lines that received goods in good condition."""
-    received = [line for line in lines if line.received > 0]
+    """Per line number, its share of `amount` over the lines that received goods, good or damaged
+    (damaged units wait in quarantine on hand and valued: released or written off later, they
+    carry their part of the charges)."""
+    received = [line for line in lines if landed_units(line) > 0]
     if basis is Basis.VALUE:
-        measure = [line.received * line.unit_price for line in received]
+        measure = [landed_units(line) * line.unit_price for line in received]
     elif basis is Basis.QUANTITY:
-        measure = [line.received for line in received]
+        measure = [landed_units(line) for line in received]
     else:
         missing = [line.sku for line in received if not (weights or {}).get(line.sku)]
         if missing:
             raise PurchasingError(f"no weight is known for {', '.join(missing)}: spread by value or quantity")
-        measure = [line.received * (weights or {})[line.sku] for line in received]
+        measure = [landed_units(line) * (weights or {})[line.sku] for line in received]
     return {line.line_no: share for line, share in zip(received, spread(amount, measure), strict=True)}
+
+
+def landed_units(line: PoLine) -> Decimal:
+    """The units a line brought into our stock: good ones and those in quarantine."""
+    return line.received + line.damaged
 
 
 def total(charges: Sequence[Charge]) -> Decimal:

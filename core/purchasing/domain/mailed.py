@@ -1,16 +1,18 @@
 """A supplier's document that came by e-mail or fax (an order confirmation, a delivery note, an
-invoice, as a message body or a PDF): no reader turns it into a message we could apply, so it is kept
-for a buyer to read. Here: whose it is (the sender against the suppliers' e-mail addresses and fax
+invoice, as a message body or a PDF): kept for a buyer to read unless the readers read it surely
+(`ReadDocument`). Here: whose it is (the sender against the suppliers' e-mail addresses and fax
 numbers), which of our purchase orders its text names, and what it looks like it is."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from email.utils import parseaddr
 
 from core.kernel.domain.identity import identifier_keys
-from core.purchasing.domain.answers import AnswerKind
+from core.purchasing.domain.answers import AnswerKind, SupplierAnswer
+from core.purchasing.domain.orders import PurchaseOrder
 from core.purchasing.domain.suppliers import Supplier
 
 # our purchase order numbers as `PurchasingRepository.next_number` writes them ("PO-000042"); a
@@ -67,3 +69,41 @@ def kind_of(text: str) -> AnswerKind:
 
 def excerpt(text: str) -> str:
     return " ".join(text.split())[:EXCERPT]
+
+
+@dataclass(frozen=True)
+class ReadDocument:
+    """What the readers made of a supplier's e-mailed invoice or delivery note: what its title says
+    it is, the message read from it, and every doubt that keeps it from being taken by machine (a
+    document with a doubt waits for a buyer, the doubts shown as the reason)."""
+
+    kind: AnswerKind
+    answer: SupplierAnswer | None = None
+    doubts: tuple[str, ...] = ()
+
+    @property
+    def sure(self) -> bool:
+        return self.answer is not None and not self.doubts
+
+
+def on_order(po: PurchaseOrder, answer: SupplierAnswer) -> tuple[SupplierAnswer, list[str]]:
+    """The message's lines named by our SKU where their code (the supplier's item code, our SKU or
+    the GTIN) is one of the order's lines; and the codes that are none of them."""
+    lines, unknown = [], []
+    for item in answer.lines:
+        code = (item.supplier_item_code or "").casefold()
+        line = next(
+            (
+                x
+                for x in po.lines
+                if code in {(x.supplier_item_code or "").casefold(), x.sku.casefold()}
+                or (item.gtin is not None and item.gtin == x.gtin)
+            ),
+            None,
+        )
+        if line is None:
+            unknown.append(item.supplier_item_code or item.gtin or "?")
+            lines.append(item)
+        else:
+            lines.append(replace(item, sku=line.sku, supplier_item_code=line.supplier_item_code))
+    return replace(answer, lines=tuple(lines), po_number=po.number), unknown

@@ -141,7 +141,7 @@ def land(
         line = po.line(line_no)
         line.landed += share
         note = f"{po.number} {answer.reference} ({kinds}) by {answer.basis}"
-        uow.costing.land(line.sku, share, line.received, currency, note, actor, now)
+        uow.costing.land(line.sku, share, landed.landed_units(line), currency, note, actor, now)
     po.note("landed", actor, now, f"{answer.reference}: {kinds} spread by {answer.basis}")
 
 

@@ -14,9 +14,10 @@ from core.purchasing.domain.answers import (
     SupplierAnswer,
     SupplierDocument,
 )
-from core.purchasing.domain.errors import PurchasingError
+from core.purchasing.domain.errors import IllegalPoTransition, PurchasingError
 from core.purchasing.domain.landed import Basis, Charge
 from core.purchasing.domain.matching import Tolerance
+from core.purchasing.domain.orders import PoState, PurchaseOrder
 from core.purchasing.services.answers import _apply, _detail
 from core.purchasing.services.orders import locked
 from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
@@ -38,6 +39,7 @@ def typed(
 ) -> SupplierDocument:
     """`lines`: (SKU, quantity, unit price) as the invoice reads; matched, then posted or left waiting."""
     po = locked(uow, ident)
+    refuse_finished(po)
     number = number.strip()
     if not number or not lines:
         raise PurchasingError("an invoice needs its number and at least one line")
@@ -57,3 +59,15 @@ def typed(
     _apply(uow, po, answer, doc, tolerance, actor, now)
     uow.purchasing.add_document(doc)
     return doc
+
+
+FINISHED = (PoState.CLOSED, PoState.CANCELLED)
+
+
+def refuse_finished(po: PurchaseOrder) -> None:
+    """Nothing is owed on a cancelled order, and a closed one was settled: an invoice on either is
+    the supplier's mistake (or ours), for a buyer to take up with them, never posted."""
+    if po.state in FINISHED:
+        raise IllegalPoTransition(
+            f"purchase order {po.number} is {po.state}; no supplier invoice is recorded against it"
+        )

@@ -12,10 +12,14 @@ from datetime import datetime
 from core.kernel.errors import NotFound
 from core.purchasing.domain import mailed
 from core.purchasing.domain.answers import AnswerKind, DocumentState, SupplierAnswer, SupplierDocument
+from core.purchasing.domain.mailed import ReadDocument
+from core.purchasing.domain.matching import Tolerance
 from core.purchasing.domain.confirmation import read_confirmation
 from core.purchasing.domain.errors import PurchasingError
 from core.purchasing.domain.responses import apply_response
 from core.purchasing.domain.suppliers import Supplier
+from core.purchasing.services.answers import _apply, _detail
+from core.purchasing.services.invoices import FINISHED
 from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
 
 ACTOR = "system:suppliers"
@@ -35,13 +39,18 @@ def keep(
     document_id: int,
     detail: Mapping[str, object],
     now: datetime,
+    read: ReadDocument | None = None,
+    tolerance: Tolerance | None = None,
 ) -> SupplierDocument:
     """Keep the document waiting for a buyer, on the order its text names when that order is this
-    supplier's. The same message again (the same reference) is the one kept before."""
-    kind = mailed.kind_of(text)
+    supplier's; an invoice or delivery note the readers read (`read`) is taken onto its order when
+    nothing about it is unsure. The same message again (the same reference) is the one kept before."""
+    kind = read.kind if read is not None else mailed.kind_of(text)
     known = uow.purchasing.known_document(supplier_id, kind, reference[:64])
     if known is not None:
         return known
+    if read is not None and read.answer is not None:
+        return captured(uow, supplier_id, reference, read, document_id, detail, now, tolerance or Tolerance())
     number = mailed.po_number_in(text) or ""
     doc = SupplierDocument(
         supplier_id, kind, reference[:64], number, now, DocumentState.WAITING,
@@ -59,6 +68,53 @@ def keep(
             if read is not None:
                 doc.detail["not_read"] = read
             po.note("supplier-document", ACTOR, now, f"{kind} by {detail.get('channel')}: to read")
+    uow.purchasing.add_document(doc)
+    return doc
+
+
+def captured(
+    uow: PurchasingUnitOfWork,
+    supplier_id: str,
+    reference: str,
+    read: ReadDocument,
+    document_id: int,
+    detail: Mapping[str, object],
+    now: datetime,
+    tolerance: Tolerance,
+) -> SupplierDocument:
+    """An invoice or delivery note read from an e-mail or PDF: onto its order as an INVOIC (matched
+    three ways, posted or left as a mismatch) or a DESADV is, when it was read surely and names one
+    of this supplier's open orders; otherwise it waits for a buyer with every doubt as the reason."""
+    assert read.answer is not None
+    answer, doubts = read.answer, list(read.doubts)
+    if answer.reference:  # the same invoice again, by another message: the one kept before
+        known = uow.purchasing.known_document(supplier_id, read.kind, answer.reference[:64])
+        if known is not None:
+            return known
+    po = uow.purchasing.po(answer.po_number, lock=True) if answer.po_number else None
+    if po is None or po.supplier_id != supplier_id:
+        po = None
+        doubts.append(f"{answer.po_number or 'no order'} is no purchase order of {supplier_id}")
+    else:
+        answer, unknown = mailed.on_order(po, answer)
+        if unknown and read.kind is AnswerKind.DESADV:
+            doubts.append(f"{', '.join(unknown)} not on {po.number}")
+        if read.kind is AnswerKind.INVOIC and po.state in FINISHED:
+            doubts.append(f"{po.number} is {po.state}: no supplier invoice is recorded against it")
+    sure = po is not None and not doubts
+    doc = SupplierDocument(
+        supplier_id, read.kind, (answer.reference if sure else reference)[:64], answer.po_number[:35], now,
+        DocumentState.UNMATCHED if sure else DocumentState.WAITING,
+        {**_detail(answer), **detail, "message": reference, "read_from_text": True}, document_id=document_id,
+    )  # fmt: skip
+    if po is not None:
+        doc.po_id = po.id
+    if po is not None and sure:
+        _apply(uow, po, answer, doc, tolerance, ACTOR, now)
+    else:
+        doc.detail["not_read"] = "; ".join(doubts)
+        if po is not None:
+            po.note("supplier-document", ACTOR, now, f"{read.kind} by e-mail: to read ({doubts[0]})")
     uow.purchasing.add_document(doc)
     return doc
 

@@ -14,6 +14,7 @@ from core.kernel.services.delivery import Sender
 from core.kernel.services.runner import run_step
 from core.purchasing.domain.answers import SupplierAnswer, SupplierDocument
 from core.purchasing.domain.landed import Basis, Charge
+from core.purchasing.domain.mailed import ReadDocument
 from core.purchasing.domain.matching import Tolerance
 from core.purchasing.domain.nightly import due_slot
 from core.purchasing.domain.orders import PoState, PurchaseOrder
@@ -174,11 +175,20 @@ class Purchasing:
         return self.run(lambda uow, now: answers.decide(uow, document_id, accept, actor, now))
 
     def keep_document(
-        self, supplier_id: str, reference: str, text: str, document_id: int, detail: Mapping[str, object]
+        self,
+        supplier_id: str,
+        reference: str,
+        text: str,
+        document_id: int,
+        detail: Mapping[str, object],
+        read: ReadDocument | None = None,
     ) -> SupplierDocument:
-        """A supplier's e-mailed or faxed document, kept waiting for a buyer."""
+        """A supplier's e-mailed or faxed document: kept waiting for a buyer, or, an invoice or
+        delivery note read surely, taken onto its order."""
         return self.run(
-            lambda uow, now: mailed.keep(uow, supplier_id, reference, text, document_id, detail, now)
+            lambda uow, now: mailed.keep(
+                uow, supplier_id, reference, text, document_id, detail, now, read, self.tolerance
+            )
         )
 
     def settle_document(self, document_id: int, handled: bool, actor: str) -> SupplierDocument:

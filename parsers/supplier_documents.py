@@ -1,0 +1,233 @@
+"""A supplier's invoice or delivery note, e-mailed as a PDF or typed in the body, read through the
+order readers: the layout reader (on a PDF's text layer, or on the body laid out as a page of fixed
+width) says what the document is by its title, and reads our PO number and the lines (code,
+quantity, unit price, amount). Around it, from the same text, the document's own number and date
+and the footer's labelled amounts (goods, carriage, duties, insurance, VAT, total), with the layout
+reader's number and date readers. Whatever is missing, twice or does not add up is a doubt: the
+document then waits for a buyer, who sees why."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from core.capture.domain.layout import PageWords, Word
+from core.capture.domain.order import CapturedOrder, DocumentKind, Severity
+from core.kernel.errors import ParseError
+from core.purchasing.domain.answers import AnswerKind, AnswerLine, SupplierAnswer
+from core.purchasing.domain.landed import Charge
+from core.purchasing.domain.mailed import PO_NUMBER, ReadDocument
+from parsers.email.html import to_text
+from parsers.email.mime import parse_message
+from parsers.layout import extract_orders
+from parsers.layout.dates import find_date
+from parsers.layout.numbers import decide_mark, readings
+from parsers.pdf_text import is_pdf, read_words
+from parsers.supplier_text import pdf_text
+
+KINDS = {
+    DocumentKind.INVOICE: AnswerKind.INVOIC,
+    DocumentKind.DELIVERY_NOTE: AnswerKind.DESADV,
+    DocumentKind.ORDER_CONFIRMATION: AnswerKind.ORDRSP,
+}
+READ = (AnswerKind.INVOIC, AnswerKind.DESADV)  # what is read into a message here
+CENT = Decimal("0.01")
+# a fixed-width page for a typed body: each character this wide, each line this far below the last
+CHAR_W, LINE_H, TEXT_H = 6.0, 14.0, 10.0
+MAX_BODY_LINES = 300
+
+# the document's own number after its title word or label: "FACTURA FV-118", "Invoice no. INV-77",
+# "Nº factura: 2026/118", "Albarán nº ALB-501", "Delivery note DN 88" (it holds a digit)
+OWN_NUMBER = re.compile(
+    r"\b(?:factura|invoice|albar[aá]n|delivery\s+note|nota\s+de\s+entrega|despatch\s+note)\s*"
+    r"(?:n[º°o]\.?|no\.?|nr\.?|number|n[uú]mero|#)?\s*:?\s*(?P<number>[A-Z0-9](?:[A-Z0-9\-/.]*\d)[A-Z0-9\-/]*)",
+    re.IGNORECASE,
+)
+ISSUED = re.compile(
+    r"\b(?:invoice\s+date|date\s+of\s+invoice|fecha(?:\s+de)?(?:\s+la)?\s+factura|fecha\s+de\s+emisi[oó]n|"
+    r"issue\s+date|date|fecha)\b\s*:?",
+    re.IGNORECASE,
+)
+NOT_ISSUED = re.compile(r"entrega|delivery|due|vencimiento|pedido|order", re.IGNORECASE)
+# a footer line: a label, perhaps a rate ("VAT 21%", "IVA (21 %)"), and one amount
+FOOTER = re.compile(
+    r"^\s*(?P<label>[^\d:=]+?)\s*(?:\(?\d{1,2}(?:[.,]\d+)?\s*%\)?)?\s*[:=]?\s*(?:EUR|€)?\s*"
+    r"(?P<amount>-?\d[\d.,]*)\s*(?:EUR|€)?\s*$",
+    re.IGNORECASE,
+)
+LABELS: dict[str, frozenset[str]] = {
+    "goods": frozenset(
+        "subtotal|sub-total|goods|net|net total|total net|net goods|goods total|total goods|neto|"
+        "total neto|base imponible|importe neto|suma|mercancía|total mercancía".split("|")
+    ),
+    "carriage": frozenset(
+        "carriage|freight|shipping|transport|delivery charge|portes|porte|transporte|envío|"
+        "gastos de envío".split("|")
+    ),
+    "duties": frozenset("duties|duty|customs|customs duties|aranceles|arancel|derechos de aduana".split("|")),
+    "insurance": frozenset("insurance|seguro".split("|")),
+    "tax": frozenset("vat|iva|i.v.a.|tax|impuestos".split("|")),
+    "total": frozenset(
+        "total|invoice total|total invoice|total factura|total a pagar|amount due|grand total|"
+        "total eur|total (eur)|total con iva|total incl. vat".split("|")
+    ),
+}
+CHARGES = ("carriage", "duties", "insurance")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One readable part of an arrival: the layout reader's pages and the same text as lines."""
+
+    pages: list[PageWords]
+    text: str
+
+
+def read_arrival(content: bytes, is_mail: bool) -> ReadDocument | None:
+    """The invoice or delivery note in an e-mail (its PDFs first, else its subject and body) or in a
+    faxed or uploaded PDF; None when no part's title says it is one (the arrival is read as before)."""
+    for source in _sources(content, is_mail):
+        found = extract_orders(source.pages).orders
+        kind = KINDS.get(found[0].kind) if found else None
+        if kind is None:
+            continue
+        if kind not in READ:
+            return ReadDocument(kind)
+        if len(found) > 1:
+            return ReadDocument(kind, None, (f"{len(found)} documents in one, not one",))
+        return read_document(found[0], kind, source.text)
+    return None
+
+
+def read_document(order: CapturedOrder, kind: AnswerKind, text: str) -> ReadDocument:
+    """The invoice or delivery note as a supplier's message, with what is unsure about it."""
+    doubts = [p.message for p in order.problems if p.severity >= Severity.REVIEW]
+    numbers = {m.group("number").strip(".") for m in OWN_NUMBER.finditer(text)}
+    numbers -= {n for n in numbers if PO_NUMBER.fullmatch(n)}
+    if len(numbers) != 1:
+        doubts.append(f"{len(numbers)} numbers of the document itself, not one: {', '.join(sorted(numbers))}")
+    ours = {f"PO-{m.group(1)}" for m in PO_NUMBER.finditer(f"{order.po_number or ''}\n{text}")}
+    if len(ours) != 1:
+        doubts.append(f"it names {len(ours)} of our purchase orders, not one: {', '.join(sorted(ours))}")
+    lines = _lines(order, kind, doubts)
+    answer = SupplierAnswer(
+        kind=kind, sender_id="", reference=next(iter(numbers), "")[:64], po_number=next(iter(ours), ""),
+        issued=_issued(text), lines=tuple(lines), currency=order.currency,
+    )  # fmt: skip
+    if kind is AnswerKind.INVOIC:
+        answer = _amounts(answer, text, doubts)
+    return ReadDocument(kind, answer, tuple(dict.fromkeys(doubts)))
+
+
+def _lines(order: CapturedOrder, kind: AnswerKind, doubts: list[str]) -> list[AnswerLine]:
+    if not order.lines:
+        doubts.append("no lines were read")
+    out = []
+    for i, line in enumerate(order.lines, start=1):
+        code = line.supplier_item_code or line.item_code or line.buyer_item_code
+        price = line.unit_price
+        if code is None or line.quantity is None:
+            doubts.append(f"line {i}: no code or no quantity read")
+            continue
+        if kind is AnswerKind.INVOIC:
+            if price is None:
+                doubts.append(f"line {i} {code}: no unit price read")
+            elif line.amount is not None and abs(line.quantity * price - line.amount) >= CENT:
+                doubts.append(f"line {i} {code}: {line.quantity} x {price} is not {line.amount}")
+        out.append(AnswerLine(None, line.quantity, gtin=line.gtin, supplier_item_code=code, unit_price=price))
+    return out
+
+
+def _issued(text: str) -> date | None:
+    for row in text.splitlines():
+        label = ISSUED.search(row)
+        if label is None or NOT_ISSUED.search(row[: label.end()]):
+            continue
+        found = find_date(row[label.end() :])
+        if found is not None:
+            return found.value
+    return None
+
+
+def _amounts(answer: SupplierAnswer, text: str, doubts: list[str]) -> SupplierAnswer:
+    """The footer's goods, charges, VAT and total; the invoice is sure only when the lines add up to
+    the goods and goods, charges and VAT to the total, to the cent."""
+    found = _footer(text, doubts)
+    lines = sum((i.quantity * (i.unit_price or 0) for i in answer.lines), Decimal(0))
+    goods = found.get("goods", lines)
+    if goods != lines:
+        doubts.append(f"the lines add up to {lines}, the invoice's goods are {goods}")
+    charges = tuple(Charge(k, found[k]) for k in CHARGES if found.get(k))
+    tax = found.get("tax", Decimal(0))
+    charged = sum((c.amount for c in charges), Decimal(0))
+    total = found.get("total")
+    if total is None:
+        doubts.append("no total read")
+    elif goods + charged + tax != total:
+        doubts.append(
+            f"goods {goods} + charges {charged} + VAT {tax} = {goods + charged + tax}, not the total {total}"
+        )
+    return SupplierAnswer(
+        kind=answer.kind, sender_id="", reference=answer.reference, po_number=answer.po_number,
+        issued=answer.issued, lines=answer.lines, currency=answer.currency, net=goods, tax=tax,
+        charges=charges,
+    )  # fmt: skip
+
+
+def _footer(text: str, doubts: list[str]) -> dict[str, Decimal]:
+    rows = [
+        (m.group("label").strip(" .:").lower(), m.group("amount"))
+        for m in map(FOOTER.match, text.splitlines())
+        if m
+    ]
+    mark, _ = decide_mark([amount for _, amount in rows], None)
+    seen: dict[str, set[Decimal]] = {}
+    for label, amount in rows:
+        kind = next((k for k, words in LABELS.items() if label in words), None)
+        if kind is None:
+            continue
+        options = [r for r in readings(amount, mark, rules=False) if r.cost == 0]
+        if not options:
+            doubts.append(f"{label}: {amount} is no amount")
+            continue
+        seen.setdefault(kind, set()).add(options[0].value)
+    out = {}
+    for kind, values in seen.items():
+        if len(values) > 1:
+            doubts.append(f"{len(values)} different {kind} amounts: {', '.join(map(str, sorted(values)))}")
+        out[kind] = min(values)
+    return out
+
+
+def _sources(content: bytes, is_mail: bool) -> list[Source]:
+    if not is_mail:
+        return [_pdf(content)] if is_pdf(content) else []
+    try:
+        mail = parse_message(content)
+    except ParseError:
+        return []
+    pdfs = [_pdf(a.content) for a in mail.attachments if is_pdf(a.content)]
+    body = "\n".join([mail.subject, *(list(mail.texts) or [to_text(h) for h in mail.htmls])])
+    return [*(p for p in pdfs if p.pages), Source(text_pages(body), body)]
+
+
+def _pdf(content: bytes) -> Source:
+    try:
+        return Source(read_words(content, max_pages=10), pdf_text(content))
+    except ParseError:
+        return Source([], "")
+
+
+def text_pages(text: str) -> list[PageWords]:
+    """Typed text as one page of fixed-width words, so the layout reader finds its columns."""
+    rows = text.splitlines()[:MAX_BODY_LINES]
+    words = []
+    for y, row in enumerate(rows):
+        for m in re.finditer(r"\S+", row.expandtabs(8)):
+            top = 20 + y * LINE_H
+            words.append(Word(m.group(0), m.start() * CHAR_W, top, m.end() * CHAR_W, top + TEXT_H, 1.0))
+    width = max((len(r.expandtabs(8)) for r in rows), default=80) * CHAR_W + 40
+    return [PageWords(1, max(width, 595.0), max(40 + len(rows) * LINE_H, 842.0), 72.0, tuple(words), "text")]
