@@ -9,7 +9,6 @@ document then waits for a buyer, who sees why."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -46,6 +45,7 @@ OWN_NUMBER = re.compile(
     r"(?:n[º°o]\.?|no\.?|nr\.?|number|n[uú]mero|#)?\s*:?\s*(?P<number>[A-Z0-9](?:[A-Z0-9\-/.]*\d)[A-Z0-9\-/]*)",
     re.IGNORECASE,
 )
+DATE_LIKE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}")  # "Fecha factura: 11/12/2026" names no number
 ISSUED = re.compile(
     r"\b(?:invoice\s+date|date\s+of\s+invoice|fecha(?:\s+de)?(?:\s+la)?\s+factura|fecha\s+de\s+emisi[oó]n|"
     r"issue\s+date|date|fecha)\b\s*:?",
@@ -58,21 +58,26 @@ FOOTER = re.compile(
     r"(?P<amount>-?\d[\d.,]*)\s*(?:EUR|€)?\s*$",
     re.IGNORECASE,
 )
+
+
+def _words(phrases: str) -> frozenset[str]:
+    return frozenset(phrases.split("|"))
+
+
 LABELS: dict[str, frozenset[str]] = {
-    "goods": frozenset(
+    "goods": _words(
         "subtotal|sub-total|goods|net|net total|total net|net goods|goods total|total goods|neto|"
-        "total neto|base imponible|importe neto|suma|mercancía|total mercancía".split("|")
+        "total neto|base imponible|importe neto|suma|mercancía|total mercancía"
     ),
-    "carriage": frozenset(
-        "carriage|freight|shipping|transport|delivery charge|portes|porte|transporte|envío|"
-        "gastos de envío".split("|")
+    "carriage": _words(
+        "carriage|freight|shipping|transport|delivery charge|portes|porte|transporte|envío|gastos de envío"
     ),
-    "duties": frozenset("duties|duty|customs|customs duties|aranceles|arancel|derechos de aduana".split("|")),
-    "insurance": frozenset("insurance|seguro".split("|")),
-    "tax": frozenset("vat|iva|i.v.a.|tax|impuestos".split("|")),
-    "total": frozenset(
+    "duties": _words("duties|duty|customs|customs duties|aranceles|arancel|derechos de aduana"),
+    "insurance": _words("insurance|seguro"),
+    "tax": _words("vat|iva|i.v.a.|tax|impuestos"),
+    "total": _words(
         "total|invoice total|total invoice|total factura|total a pagar|amount due|grand total|"
-        "total eur|total (eur)|total con iva|total incl. vat".split("|")
+        "total eur|total (eur)|total con iva|total incl. vat"
     ),
 }
 CHARGES = ("carriage", "duties", "insurance")
@@ -106,7 +111,7 @@ def read_document(order: CapturedOrder, kind: AnswerKind, text: str) -> ReadDocu
     """The invoice or delivery note as a supplier's message, with what is unsure about it."""
     doubts = [p.message for p in order.problems if p.severity >= Severity.REVIEW]
     numbers = {m.group("number").strip(".") for m in OWN_NUMBER.finditer(text)}
-    numbers -= {n for n in numbers if PO_NUMBER.fullmatch(n)}
+    numbers -= {n for n in numbers if PO_NUMBER.fullmatch(n) or DATE_LIKE.fullmatch(n)}
     if len(numbers) != 1:
         doubts.append(f"{len(numbers)} numbers of the document itself, not one: {', '.join(sorted(numbers))}")
     ours = {f"PO-{m.group(1)}" for m in PO_NUMBER.finditer(f"{order.po_number or ''}\n{text}")}
