@@ -12,10 +12,10 @@ from datetime import datetime
 from core.kernel.errors import NotFound
 from core.purchasing.domain import mailed
 from core.purchasing.domain.answers import AnswerKind, DocumentState, SupplierAnswer, SupplierDocument
-from core.purchasing.domain.mailed import ReadDocument
-from core.purchasing.domain.matching import Tolerance
 from core.purchasing.domain.confirmation import read_confirmation
 from core.purchasing.domain.errors import PurchasingError
+from core.purchasing.domain.mailed import ReadDocument
+from core.purchasing.domain.matching import Tolerance
 from core.purchasing.domain.responses import apply_response
 from core.purchasing.domain.suppliers import Supplier
 from core.purchasing.services.answers import _apply, _detail
@@ -59,14 +59,14 @@ def keep(
     po = uow.purchasing.po(number, lock=True) if number else None
     if po is not None and po.supplier_id == supplier_id:
         doc.po_id = po.id
-        read = read_confirmation(po, text, reference[:64]) if kind is AnswerKind.ORDRSP else None
-        if isinstance(read, SupplierAnswer):  # unambiguous: taken onto the order as an ORDRSP is
-            doc.detail["changes"] = apply_response(po, read, ACTOR, now)
+        confirmed = read_confirmation(po, text, reference[:64]) if kind is AnswerKind.ORDRSP else None
+        if isinstance(confirmed, SupplierAnswer):  # unambiguous: taken onto the order as an ORDRSP is
+            doc.detail["changes"] = apply_response(po, confirmed, ACTOR, now)
             doc.detail["read_from_text"] = True
             doc.state = DocumentState.APPLIED
         else:
-            if read is not None:
-                doc.detail["not_read"] = read
+            if confirmed is not None:
+                doc.detail["not_read"] = confirmed
             po.note("supplier-document", ACTOR, now, f"{kind} by {detail.get('channel')}: to read")
     uow.purchasing.add_document(doc)
     return doc
