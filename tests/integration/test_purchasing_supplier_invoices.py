@@ -318,3 +318,34 @@ def _cost(app: App, sku: str) -> Decimal | None:
         product = uow.master.product(sku)
         assert product is not None
         return product.cost_price
+
+
+def test_damaged_units_are_not_owed_until_a_buyer_releases_them(app: App) -> None:
+    number, _ = _sent(app)
+    counts = [Counted("LLA-AJ-250", D(4), D(2)), Counted("TAC-6", D(12))]  # 2 wrenches came damaged
+    app.purchasing.service.receive(number, counts, "ana")
+    drain_all(app)
+    # the supplier invoices all 6 wrenches: the 2 damaged ones are not owed while they are held
+    rows = [("AW-250", "Adjustable wrench 250 mm", "6", "6.40", "38.40"), ROWS[1]]
+    footer = [("Subtotal", "60.24"), ("Total", "60.24")]
+    pdf = invoice_pdf("FH-2005", number, rows, footer)
+    arrive(app, mailed("Invoice attached.\n", "Invoice FH-2005", "<inv-7@b.example>", pdf))
+    (invoice,) = invoices(app)
+    assert invoice.state == DocState.MISMATCH
+    assert invoice.detail["differences"] == [
+        "LLA-AJ-250: quantity ours 4 received (2 damaged: credit expected), invoice 6"
+    ]
+    assert account_balance(app, PAYABLE) == D(0)
+    app.purchasing.service.decide_invoice(invoice.id or 0, False, "luis")  # rejected: credit asked for
+
+    # a buyer finds the two fit and releases them: owed again, the invoice resent matches
+    app.purchasing.service.release("LLA-AJ-250", "MAD", D(2), "luis")
+    assert [(line.sku, line.released) for line in po(app, number).lines] == [
+        ("LLA-AJ-250", D(2)),
+        ("TAC-6", D(0)),
+    ]
+    app.purchasing.service.type_invoice(
+        number, "FH-2005B", [("LLA-AJ-250", D(6), D("6.40")), ("TAC-6", D(12), D("1.82"))], "luis"
+    )
+    assert account_balance(app, PAYABLE) == D("-60.24")  # 6 x 6.40 + 12 x 1.82, no VAT on this one
+    assert_trial_balance_zero(app)

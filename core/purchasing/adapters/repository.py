@@ -110,6 +110,19 @@ class PurchasingRepository:
         )
         return self.session.scalars(stmt).all()
 
+    def damaged_lines(self, sku: str, warehouse: str) -> Sequence[PoLine]:
+        """Lines of orders for this warehouse with damaged units of the SKU not yet released, oldest
+        order first, locked: a release is counted against them."""
+        lines, pos = orm.purchase_order_lines.c, orm.purchase_orders.c
+        stmt = (
+            select(PoLine)
+            .join(orm.purchase_orders, pos.id == lines.po_id)
+            .where(lines.sku == sku, pos.warehouse == warehouse, lines.damaged > lines.released)
+            .order_by(pos.id, lines.line_no)
+            .with_for_update()
+        )
+        return self.session.scalars(stmt).all()
+
     # -- receipts and supplier documents ----------------------------------------------------------
     def add_receipt(self, receipt: Receipt) -> None:
         self.session.add(receipt)

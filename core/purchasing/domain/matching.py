@@ -1,5 +1,6 @@
 """Three-way match of a supplier's invoice: each invoiced line against what we ordered (the price) and
-what we received in good condition and was not invoiced before (the quantity), within tolerances."""
+what we received in good condition (or damaged and released since) and was not invoiced before (the
+quantity), within tolerances: damaged units still held are not owed, the supplier owes us credit."""
 
 from __future__ import annotations
 
@@ -50,9 +51,10 @@ def match(po: PurchaseOrder, invoice: SupplierAnswer, tolerance: Tolerance) -> l
         if line is None:
             found.append(Difference(name, "line", "not ordered", str(item.quantity)))
             continue
-        open_qty = line.received - line.invoiced
+        open_qty = line.owed - line.invoiced
         if item.quantity - open_qty > tolerance.quantity:
-            found.append(Difference(line.sku, "quantity", f"{open_qty} received", str(item.quantity)))
+            held = f" ({line.credit_expected} damaged: credit expected)" if line.credit_expected > 0 else ""
+            found.append(Difference(line.sku, "quantity", f"{open_qty} received{held}", str(item.quantity)))
         price = item.unit_price if item.unit_price is not None else line.unit_price
         if abs(price - line.unit_price) > tolerance.price * line.unit_price:
             found.append(Difference(line.sku, "price", str(line.unit_price), str(price)))

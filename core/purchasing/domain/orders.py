@@ -58,6 +58,7 @@ class PoLine:
     confirmed_quantity: Decimal | None = None
     received: Decimal = ZERO
     damaged: Decimal = ZERO
+    released: Decimal = ZERO  # of the damaged, found fit and released from quarantine: owed again
     invoiced: Decimal = ZERO
     landed: Decimal = ZERO  # charges (carriage, duties) its invoices spread onto it
     id: int | None = None
@@ -73,6 +74,16 @@ class PoLine:
         # damaged units are not what we ordered: they wait in quarantine for the supplier's credit
         # or replacement, so the line stays open until good ones come or a buyer closes it
         return max(self.ordered - self.received, ZERO)
+
+    @property
+    def owed(self) -> Decimal:
+        """What the supplier may invoice: good units and damaged ones a buyer released; the damaged
+        units still held, or written off, are not owed (the supplier owes us credit for them)."""
+        return self.received + self.released
+
+    @property
+    def credit_expected(self) -> Decimal:
+        return self.damaged - self.released
 
     @property
     def amount(self) -> Decimal:

@@ -45,6 +45,13 @@ def release(
     if place == location:
         raise PurchasingError(f"{location} is the quarantine; release the goods to another place")
     uow.goods_in.release(sku, warehouse, location, place, quantity, actor, now, reason)
+    left = quantity
+    for line in uow.purchasing.damaged_lines(sku, warehouse):  # now owed to their supplier again
+        taken = min(left, line.credit_expected)
+        line.released += taken
+        left -= taken
+        if left <= 0:
+            break
     return place
 
 
