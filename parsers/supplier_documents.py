@@ -31,6 +31,7 @@ KINDS = {
     DocumentKind.INVOICE: AnswerKind.INVOIC,
     DocumentKind.DELIVERY_NOTE: AnswerKind.DESADV,
     DocumentKind.ORDER_CONFIRMATION: AnswerKind.ORDRSP,
+    DocumentKind.CREDIT_NOTE: AnswerKind.OTHER,  # for a buyer: never read as the invoice it names
 }
 READ = (AnswerKind.INVOIC, AnswerKind.DESADV)  # what is read into a message here
 CENT = Decimal("0.01")
