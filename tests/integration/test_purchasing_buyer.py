@@ -87,12 +87,13 @@ def test_a_buyer_buys_and_a_clerk_is_refused_every_buying_step(app: App) -> None
     assert clerk.post(f"/api/purchasing/documents/{doc_id}/accept").status_code == 403
     assert clerk.post(f"/purchasing/documents/{doc_id}/accept", follow_redirects=False).status_code == 403
     assert buyer.post(f"/api/purchasing/documents/{doc_id}/accept").json()["state"] == "accepted"
-    # accepted, its carriage was landed: 9.00 by value over 180 x 1.10 = 198.00 and 30 x 6.40 = 192.00:
-    # 9.00 x 198 / 390 = 4.569… -> 4.57 for the drill bits, 4.43 for the wrenches
+    # accepted, its carriage was landed by value over every unit that came in, the 6 damaged wrenches
+    # included: 180 x 1.10 = 198.00 and 36 x 6.40 = 230.40; 9.00 x 198 / 428.40 = 4.159… -> 4.16 for the
+    # drill bits, 4.84 for the wrenches
     lines = {
         x["sku"]: x["landed"] for x in buyer.get(f"/api/purchasing/orders/{herr['number']}").json()["lines"]
     }
-    assert lines == {"BRO-HSS-8": "4.57", "LLA-AJ-250": "4.43"}
+    assert lines == {"BRO-HSS-8": "4.16", "LLA-AJ-250": "4.84"}
 
     # a buyer is no supervisor: a product's standard cost stays a supervisor's
     assert buyer.put("/api/billing/products/TAC-6/cost", json={"cost_price": "1.00"}).status_code == 403
