@@ -349,3 +349,18 @@ def test_damaged_units_are_not_owed_until_a_buyer_releases_them(app: App) -> Non
     )
     assert account_balance(app, PAYABLE) == D("-60.24")  # 6 x 6.40 + 12 x 1.82, no VAT on this one
     assert_trial_balance_zero(app)
+
+
+def test_a_delivery_note_naming_a_product_not_on_the_order_waits_for_a_buyer(app: App) -> None:
+    number, _ = _sent(app)
+    note = a_pdf(
+        "ALBARAN ALB-77", f"Su pedido: {number}", "",
+        "Codigo     Descripcion                 Cantidad",
+        "AW-250     Llave ajustable 250 mm      6",
+        "NG-L-100   Guantes de nitrilo L        10",
+    )  # fmt: skip
+    arrive(app, mailed("Adjuntamos el albarán.\n", "Albarán ALB-77", "<dn-2@b.example>", note))
+    (kept,) = supplier_documents(app)
+    assert (kept.kind, kept.state) == (AnswerKind.DESADV, DocState.WAITING)
+    assert f"NG-L-100 not on {number}" in str(kept.detail["not_read"])  # the gloves were never ordered
+    assert "desadv" not in [e.step for e in po(app, number).events]  # nothing announced
