@@ -227,16 +227,28 @@ class OutboundRepository:
         )
         return [d for d in self.session.scalars(stmt) if d is not None]
 
-    def documents_with_drafts(self) -> list[int]:
-        """Documents with answers still to render (their render job was lost or killed)."""
+    def claim_lost_drafts(self, queued_before: datetime | None, now: datetime) -> list[int]:
+        """Documents whose drafts' render job is presumed lost, stamped as queued again `now`.
+
+        A draft counts when its job was last queued (or, never queued again, the draft was made)
+        before `queued_before` (any draft when None, at start-up); a row a render job holds locked is
+        being rendered right now and is skipped.
+        """
         table = orm.outbound_messages
         stmt = (
-            select(table.c.document_id)
+            select(table.c.id, table.c.document_id)
             .where(table.c.state == OutboundState.PENDING)
             .where(table.c.draft.is_not(None))
-            .distinct()
+            .where(table.c.document_id.is_not(None))
+            .with_for_update(skip_locked=True)
         )
-        return [d for d in self.session.scalars(stmt) if d is not None]
+        if queued_before is not None:
+            stmt = stmt.where(func.coalesce(table.c.queued_at, table.c.created_at) < queued_before)
+        rows = self.session.execute(stmt).all()
+        if rows:
+            ids = [r.id for r in rows]
+            self.session.execute(update(table).where(table.c.id.in_(ids)).values(queued_at=now))
+        return sorted({int(r.document_id) for r in rows})
 
     def for_document(self, document_id: int) -> Sequence[OutboundMessage]:
         stmt = (
