@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from core.kernel.adapters import orm
 from core.kernel.domain.model import (
@@ -29,8 +30,34 @@ class PartnerRepository:
     def get(self, partner_id: str, *, lock: bool = False) -> Partner | None:
         if not lock:  # by primary key: a partner already loaded in this unit of work costs no query
             return self.session.get(Partner, partner_id)
-        stmt = select(Partner).where(orm.partners.c.partner_id == partner_id).with_for_update()
+        stmt = (
+            select(Partner)
+            .where(orm.partners.c.partner_id == partner_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)  # the row as locked, not as read earlier
+        )
         return self.session.scalars(stmt).first()
+
+    def advance(self, partner: Partner, first: int, count: int, learned: dict[str, str]) -> bool:
+        """Take `count` control references from `first` on, in one conditional `UPDATE` that succeeds
+        only if nobody took any since `first` was read; with them, store what the interchange taught
+        (`learned`: the syntax they write in, the id they address us by). False when the sequence moved.
+
+        The row is locked from this statement to the commit, not from the read: a caller renders
+        its answers first and takes their numbers last.
+        """
+        table = orm.partners
+        values: dict[str, object] = {"next_control_ref": first + count, **learned}
+        stmt = (
+            update(table)
+            .where(table.c.partner_id == partner.partner_id, table.c.next_control_ref == first)
+            .values(**values)
+        )
+        if self.session.execute(stmt).rowcount != 1:  # type: ignore[attr-defined]
+            return False
+        for name, value in values.items():  # what the row now holds; nothing left for the flush
+            set_committed_value(partner, name, value)
+        return True
 
     def get_or_create(self, partner: Partner) -> Partner:
         """The stored partner with this id, inserting `partner` if there is none (safe under races)."""
