@@ -68,6 +68,9 @@ log = logging.getLogger(__name__)
 # Work left unfinished longer than this is queued again by the periodic sweep.
 STALE_RECEIVED = timedelta(seconds=5)
 STALE_PROCESSING = timedelta(minutes=10)
+# a draft's render job not done this long after it was queued is presumed lost (a job merely waiting
+# behind others under load must not be queued twice: each copy would wait, then find nothing to do)
+RENDER_LEASE = timedelta(minutes=10)
 
 
 def utcnow() -> datetime:
@@ -248,8 +251,9 @@ class App:
                     | set(uow.documents.unfinished_ids(now - STALE_RECEIVED, received))
                 )
             answers = uow.outbound.documents_with_pending()
-            drafts = uow.outbound.documents_with_drafts()
             loose = uow.outbound.loose_pending()
+            drafts = uow.outbound.claim_lost_drafts(None if everything else now - RENDER_LEASE, now)
+            uow.commit()  # stamps first: a sweep dying here delays a lost job by a lease, never doubles it
         self.publish(
             [DocumentStored(d) for d in docs]
             + [AnswersQueued(d) for d in answers]

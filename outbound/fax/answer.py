@@ -1,7 +1,8 @@
 """The fax channel's answer to a decided order: a confirmation PDF back to the customer who faxed it.
 
-The fax channel's responder; called in the processing transaction for accepted and rejected
-orders, and again when review decides one.
+The fax channel's responder, a `DraftingResponder` (core.capture.services.answers): the processing
+transaction (or review deciding an order) only drafts the outbox row, one per order, with the number
+and language fixed; the `render_answers` job renders the PDF, the same bytes however often it runs.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from datetime import datetime
 from typing import Protocol
 
 from core.capture.domain.documents import DocumentRecord
-from core.kernel.domain.model import Customer, Order, OutboundMessage
+from core.kernel.domain.model import Customer, Order, OutboundKind, OutboundMessage
 from core.kernel.domain.phone import normalise_phone
 from outbound.confirmation import Letterhead
-from outbound.fax.gateway import confirmation_by_fax
+from outbound.fax.gateway import CHANNEL, confirmation_by_fax, confirmation_name
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,20 @@ class FaxResponder:
     def respond(
         self, uow: Reads, record: DocumentRecord, orders: Sequence[Order], now: datetime
     ) -> list[OutboundMessage]:
+        """The confirmations drafted and rendered at once."""
+        out: list[OutboundMessage] = []
+        for order in orders:
+            for message in self.draft(uow, record, [order], now):
+                message.content = self.render(uow, record, [order], message)
+                message.draft = None
+                out.append(message)
+        return out
+
+    def draft(
+        self, uow: Reads, record: DocumentRecord, orders: Sequence[Order], now: datetime
+    ) -> list[OutboundMessage]:
+        """One outbox row per order, owed from now on: the number and language chosen now, the PDF
+        left to `render` in a job off the intake path."""
         out: list[OutboundMessage] = []
         for order in orders:
             customer = uow.master.customer(order.customer_id) if order.customer_id else None
@@ -67,6 +82,27 @@ class FaxResponder:
             if number is None:
                 log.warning("order %s of document %s: no fax number to answer to", order.id, record.id)
                 continue
-            language = language_for(customer, number)
-            out.append(confirmation_by_fax(order, customer, number, language, now, self.letterhead))
+            out.append(
+                OutboundMessage(
+                    channel=CHANNEL,
+                    kind=OutboundKind.REPLY,
+                    recipient=number,
+                    filename=confirmation_name(order, now),
+                    content=b"",
+                    created_at=now,
+                    order_id=order.id,
+                    draft={"orders": [order.id], "language": language_for(customer, number)},
+                )
+            )
         return out
+
+    def render(
+        self, uow: Reads, record: DocumentRecord, orders: Sequence[Order], message: OutboundMessage
+    ) -> bytes:
+        """The confirmation drafted as `message` (its one order), dated as the draft."""
+        (order,) = orders
+        customer = uow.master.customer(order.customer_id) if order.customer_id else None
+        language = str((message.draft or {}).get("language") or language_for(customer, message.recipient))
+        return confirmation_by_fax(
+            order, customer, message.recipient, language, message.created_at, self.letterhead
+        ).content

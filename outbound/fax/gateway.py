@@ -112,13 +112,17 @@ def confirmation_by_fax(
 ) -> OutboundMessage:
     """The confirmation of one decided order as an outbound fax, rendered now, named for good."""
     content = render_confirmation(order, customer, language, now=now, number=number, letterhead=letterhead)
-    stamp = now.strftime("%Y%m%dT%H%M%SZ")
     return OutboundMessage(
         channel=CHANNEL,
         kind=OutboundKind.REPLY,
         recipient=number,
-        filename=f"confirmation-{order.id}-{stamp}.pdf",
+        filename=confirmation_name(order, now),
         content=content,
         created_at=now,
         order_id=order.id,
     )
+
+
+def confirmation_name(order: Order, now: datetime) -> str:
+    """The spool name of an order's faxed confirmation, fixed when it is first owed."""
+    return f"confirmation-{order.id}-{now.strftime('%Y%m%dT%H%M%SZ')}.pdf"

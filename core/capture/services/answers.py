@@ -13,9 +13,10 @@ way (attached to an e-mail); `responders` the other channels' responders.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from typing import Protocol, runtime_checkable
 
 from core.capture.domain.documents import DocumentRecord
@@ -125,30 +126,35 @@ class Answers:
         orders: list[Order],
         now: datetime,
     ) -> int:
-        """Queue the EDIFACT answers owed: the CONTRLs, and an ORDRSP per decided (not reviewed) order."""
-        count = 0
+        """Queue the EDIFACT answers owed: the CONTRLs, and an ORDRSP per decided (not reviewed) order.
+
+        Each partner's answers are rendered first and numbered last (`_numbered`), so its row is
+        locked only for the last statements of the transaction, not while the answers are written.
+        """
         partners = {r.sender_id: self.partner(uow, r) for r in receipts}
+        owed: dict[str, list[Callable[[str], OutboundMessage]]] = {}
         for receipt in contrls:
-            partner = partners[receipt.sender_id]
-            if partner is None:  # no address we trust: the CONTRL is withheld, the orders are in review
+            found = partners[receipt.sender_id]
+            if found is None:  # no address we trust: the CONTRL is withheld, the orders are in review
                 continue
-            writer = self.writer(record, partner)
-            msg = writer.contrl(receipt, partner, partner.take_control_ref(), now)
-            self.queue(uow, msg, record)
-            count += 1
+            contrl = partial(_contrl, self.writer(record, found[0]), receipt, found[1], now)
+            owed.setdefault(receipt.sender_id, []).append(contrl)
         decided: dict[str, list[Order]] = {}
         for order in orders:
             if order.partner_id and partners.get(order.partner_id) and order.decision != Decision.REVIEW:
                 decided.setdefault(order.partner_id, []).append(order)
         for partner_id, answered in decided.items():
-            partner = partners[partner_id]
-            assert partner is not None
-            msg = self.writer(record, partner).order_responses(
-                answered, partner, partner.take_control_ref(), now
-            )
-            msg.order_id = answered[0].id if len(answered) == 1 else None
-            self.queue(uow, msg, record)
-            count += 1
+            found = partners[partner_id]
+            assert found is not None
+            ordrsp = partial(_ordrsp, self.writer(record, found[0]), answered, found[1], now)
+            owed.setdefault(partner_id, []).append(ordrsp)
+        count = 0
+        for partner_id, found in sorted(partners.items()):  # one lock order for every transaction
+            if found is None:
+                continue
+            for msg in _numbered(uow, found[0], found[1], owed.get(partner_id, [])):
+                self.queue(uow, msg, record)
+                count += 1
         return count
 
     def decided_later(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
@@ -176,17 +182,20 @@ class Answers:
         uow.outbound.add(msg)
 
     @staticmethod
-    def partner(uow: CaptureUnitOfWork, receipt: InterchangeReceipt) -> Partner | None:
+    def partner(uow: CaptureUnitOfWork, receipt: InterchangeReceipt) -> tuple[Partner, Partner] | None:
         """The configured partner the interchange came from, or None: no sender is ever stored from
-        what an interchange says, and none is answered unless `oms import partners` configured it."""
-        partner = known_partner(receipt, uow.partners.get(receipt.sender_id, lock=True))
-        if partner is not None and partner.accepts_syntax(receipt.syntax_id):
-            # answer in the syntax they wrote in, from the id they addressed us by
-            partner.syntax_id, partner.syntax_version = receipt.syntax_id, receipt.syntax_version
-            if not partner.our_id:
-                partner.our_id, partner.our_qualifier = receipt.recipient_id, receipt.recipient_qualifier
-            return partner
-        return None
+        what an interchange says, and none is answered unless `oms import partners` configured it.
+
+        Returns the stored partner, read without a lock, and a copy of it to answer as: in the
+        syntax they wrote in, from the id they addressed us by (stored when its numbers are taken).
+        """
+        stored = known_partner(receipt, uow.partners.get(receipt.sender_id))
+        if stored is None or not stored.accepts_syntax(receipt.syntax_id):
+            return None
+        answering = replace(stored, syntax_id=receipt.syntax_id, syntax_version=receipt.syntax_version)
+        if not answering.our_id:
+            answering.our_id, answering.our_qualifier = receipt.recipient_id, receipt.recipient_qualifier
+        return stored, answering
 
 
 def announce(uow: CaptureUnitOfWork, document_id: int, messages: Sequence[OutboundMessage]) -> None:
@@ -217,6 +226,53 @@ def render_drafts(uow: CaptureUnitOfWork, document_id: int, responders: Mapping[
         message.content = responder.render(uow, record, orders, message)
         message.draft = None
     return len(drafts)
+
+
+def _numbered(
+    uow: CaptureUnitOfWork,
+    stored: Partner,
+    answering: Partner,
+    makers: Sequence[Callable[[str], OutboundMessage]],
+) -> list[OutboundMessage]:
+    """A partner's answers, each made with its control reference, the numbers taken last.
+
+    They are made with the numbers the sequence stood at when read, then taken in one conditional
+    `UPDATE`. If another transaction took numbers meanwhile, the row is locked, read again and the
+    answers made again with the next free numbers: gapless and never twice, whoever commits first.
+    """
+    learned = {
+        "syntax_id": answering.syntax_id,
+        "syntax_version": answering.syntax_version,
+        "our_id": answering.our_id,
+        "our_qualifier": answering.our_qualifier,
+    }
+    if not makers and all(getattr(stored, name) == value for name, value in learned.items()):
+        return []  # nothing to number, nothing new learned: the row is not touched
+    first = stored.next_control_ref
+    made = [make(str(first + n)) for n, make in enumerate(makers)]
+    if uow.partners.advance(stored, first, len(makers), learned):
+        return made
+    locked = uow.partners.get(stored.partner_id, lock=True)
+    assert locked is not None
+    first = locked.next_control_ref
+    made = [make(str(first + n)) for n, make in enumerate(makers)]
+    taken = uow.partners.advance(locked, first, len(makers), learned)
+    assert taken, "the sequence moved under our lock"
+    return made
+
+
+def _ordrsp(
+    writer: EdiAnswers, orders: Sequence[Order], partner: Partner, now: datetime, ref: str
+) -> OutboundMessage:
+    msg = writer.order_responses(orders, partner, ref, now)
+    msg.order_id = orders[0].id if len(orders) == 1 else None
+    return msg
+
+
+def _contrl(
+    writer: EdiAnswers, receipt: InterchangeReceipt, partner: Partner, now: datetime, ref: str
+) -> OutboundMessage:
+    return writer.contrl(receipt, partner, ref, now)
 
 
 def _respond(

@@ -14,7 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import BigInteger, and_, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -46,6 +46,26 @@ _LEVEL_COLUMNS = (
     stock_levels.c.sku,
     stock_levels.c.on_hand,
     stock_levels.c.allocated,
+)
+
+
+_APPLY_AT_ONCE = text(
+    """
+    WITH locked AS MATERIALIZED (
+        SELECT id FROM stock_levels WHERE id = ANY(CAST(:ids AS integer[])) ORDER BY sku, id FOR UPDATE
+    ), wanted AS (
+        SELECT * FROM unnest(CAST(:ids AS integer[]), CAST(:hands AS bigint[]), CAST(:allocs AS bigint[]))
+            AS w(id, d_hand, d_alloc)
+    )
+    UPDATE stock_levels AS t
+       SET on_hand = t.on_hand + w.d_hand, allocated = t.allocated + w.d_alloc, updated_at = :at
+      FROM wanted AS w
+     WHERE t.id = w.id
+       AND t.id IN (SELECT id FROM locked)
+       AND t.on_hand + w.d_hand >= 0
+       AND t.allocated + w.d_alloc >= 0
+       AND t.allocated + w.d_alloc <= t.on_hand + w.d_hand
+    """
 )
 
 
@@ -246,9 +266,27 @@ class StockRepository:
         # rows in (sku, id) order, the order `lock_available` locks them in: no deadlock between the two
         order = sorted(deltas, key=lambda k: (skus[k], k))
         params = [{"b_id": k, "d_hand": deltas[k][0], "d_alloc": deltas[k][1], "b_at": now} for k in order]
-        changed = sum(self.session.execute(stmt, [p]).rowcount for p in params)  # type: ignore[attr-defined]
+        if len(params) > 1 and self.session.get_bind().dialect.name == "postgresql":
+            changed = self._apply_at_once(params, now)
+        else:
+            changed = sum(self.session.execute(stmt, [p]).rowcount for p in params)  # type: ignore[attr-defined]
         if changed != len(params):
             raise StockError("stock changed underneath: a level would go negative or be oversold")
+
+    def _apply_at_once(self, params: list[dict[str, Any]], now: datetime) -> int:
+        """Every level's change in one statement (a batch reserves on many levels): the rows locked
+        first in (sku, id) order, as the one-by-one statements would, then updated within bounds;
+        returns how many rows it could change."""
+        result = self.session.execute(
+            _APPLY_AT_ONCE,
+            {
+                "ids": [p["b_id"] for p in params],
+                "hands": [p["d_hand"] for p in params],
+                "allocs": [p["d_alloc"] for p in params],
+                "at": now,
+            },
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
 
     def movements(self, *, sku: str | None = None, limit: int = 200) -> list[dict[str, object]]:
         stmt = select(stock_movements).order_by(stock_movements.c.id.desc()).limit(limit)

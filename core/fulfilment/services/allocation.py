@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import TypeVar
 
 from core.fulfilment.domain.events import StockArrived
 from core.fulfilment.domain.lifecycle import FULFILMENT, STEP_FROM, Step, check
@@ -34,6 +35,7 @@ from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import NotFound, StockError, StockRace
 
 ZERO = Decimal(0)
+V = TypeVar("V")
 
 
 @dataclass
@@ -44,6 +46,18 @@ class AllocationReport:
     waiting: dict[int, dict[str, str]] = field(default_factory=dict)
     skipped: dict[int, str] = field(default_factory=dict)  # order -> why it was not allocated
     states: dict[int, str] = field(default_factory=dict)
+
+
+def part_of(report: AllocationReport, order_ids: Sequence[int]) -> AllocationReport:
+    """What a batch's report says about some of its orders."""
+    wanted = set(order_ids)
+
+    def mine(found: dict[int, V]) -> dict[int, V]:
+        return {i: v for i, v in found.items() if i in wanted}
+
+    return AllocationReport(
+        mine(report.allocated), mine(report.waiting), mine(report.skipped), mine(report.states)
+    )
 
 
 def needs_of(order: Order, allocations: Sequence[Allocation]) -> list[Need]:

@@ -19,8 +19,9 @@ from core.fulfilment.domain.shipping import Quote
 from core.fulfilment.domain.stock import StockLevel
 from core.fulfilment.domain.warehouse import Shipment
 from core.fulfilment.services import allocation, fulfilment_data, lifecycle, shipping, warehouse
-from core.fulfilment.services.allocation import AllocationReport
+from core.fulfilment.services.allocation import AllocationReport, part_of
 from core.fulfilment.services.approval import ApprovalPolicy, ApproveEverything
+from core.fulfilment.services.batching import Combiner
 from core.fulfilment.services.notifications import Notifier, render_pending
 from core.fulfilment.services.shipping import Carrier
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
@@ -56,8 +57,16 @@ class Fulfilment:
         ids = list(order_ids)
         return self.run(lambda uow, now: lifecycle.approve(uow, ids, self.policy, actor, now, strict=strict))
 
+    def __post_init__(self) -> None:
+        self._batches: Combiner[AllocationReport] = Combiner(self._allocate, part_of)
+
     def allocate(self, order_ids: Iterable[int], actor: str, *, strict: bool = False) -> AllocationReport:
+        """Allocate the orders; calls arriving while another runs share its next transaction
+        (`batching`), except a strict one (a person asking for one order, to hear why not)."""
         ids = list(order_ids)
+        return self._allocate(ids, actor, strict=True) if strict else self._batches(ids, actor)
+
+    def _allocate(self, ids: list[int], actor: str, *, strict: bool = False) -> AllocationReport:
         return self._reserving(
             lambda uow, now, optimistic: allocation.allocate(
                 uow, ids, actor, now, strict=strict, optimistic=optimistic

@@ -155,6 +155,7 @@ outbound_messages = Table(
     Column("error", Text),
     Column("attempts", Integer, nullable=False, default=0),
     Column("draft", JSON(none_as_null=True)),  # what a job renders the content from; null once rendered
+    Column("queued_at", UTCDateTime),  # a draft's render job last queued by the sweep (else: created_at)
     UniqueConstraint("channel", "recipient", "filename", name="uq_outbound_channel_recipient_file"),
 )
 

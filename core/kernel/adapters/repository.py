@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from core.kernel.adapters import orm
 from core.kernel.domain.model import (
@@ -29,8 +30,34 @@ class PartnerRepository:
     def get(self, partner_id: str, *, lock: bool = False) -> Partner | None:
         if not lock:  # by primary key: a partner already loaded in this unit of work costs no query
             return self.session.get(Partner, partner_id)
-        stmt = select(Partner).where(orm.partners.c.partner_id == partner_id).with_for_update()
+        stmt = (
+            select(Partner)
+            .where(orm.partners.c.partner_id == partner_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)  # the row as locked, not as read earlier
+        )
         return self.session.scalars(stmt).first()
+
+    def advance(self, partner: Partner, first: int, count: int, learned: dict[str, str]) -> bool:
+        """Take `count` control references from `first` on, in one conditional `UPDATE` that succeeds
+        only if nobody took any since `first` was read; with them, store what the interchange taught
+        (`learned`: the syntax they write in, the id they address us by). False when the sequence moved.
+
+        The row is locked from this statement to the commit, not from the read: a caller renders
+        its answers first and takes their numbers last.
+        """
+        table = orm.partners
+        values: dict[str, object] = {"next_control_ref": first + count, **learned}
+        stmt = (
+            update(table)
+            .where(table.c.partner_id == partner.partner_id, table.c.next_control_ref == first)
+            .values(**values)
+        )
+        if self.session.execute(stmt).rowcount != 1:  # type: ignore[attr-defined]
+            return False
+        for name, value in values.items():  # what the row now holds; nothing left for the flush
+            set_committed_value(partner, name, value)
+        return True
 
     def get_or_create(self, partner: Partner) -> Partner:
         """The stored partner with this id, inserting `partner` if there is none (safe under races)."""
@@ -227,16 +254,28 @@ class OutboundRepository:
         )
         return [d for d in self.session.scalars(stmt) if d is not None]
 
-    def documents_with_drafts(self) -> list[int]:
-        """Documents with answers still to render (their render job was lost or killed)."""
+    def claim_lost_drafts(self, queued_before: datetime | None, now: datetime) -> list[int]:
+        """Documents whose drafts' render job is presumed lost, stamped as queued again `now`.
+
+        A draft counts when its job was last queued (or, never queued again, the draft was made)
+        before `queued_before` (any draft when None, at start-up); a row a render job holds locked is
+        being rendered right now and is skipped.
+        """
         table = orm.outbound_messages
         stmt = (
-            select(table.c.document_id)
+            select(table.c.id, table.c.document_id)
             .where(table.c.state == OutboundState.PENDING)
             .where(table.c.draft.is_not(None))
-            .distinct()
+            .where(table.c.document_id.is_not(None))
+            .with_for_update(skip_locked=True)
         )
-        return [d for d in self.session.scalars(stmt) if d is not None]
+        if queued_before is not None:
+            stmt = stmt.where(func.coalesce(table.c.queued_at, table.c.created_at) < queued_before)
+        rows = self.session.execute(stmt).all()
+        if rows:
+            ids = [r.id for r in rows]
+            self.session.execute(update(table).where(table.c.id.in_(ids)).values(queued_at=now))
+        return sorted({int(r.document_id) for r in rows})
 
     def for_document(self, document_id: int) -> Sequence[OutboundMessage]:
         stmt = (

@@ -281,6 +281,7 @@ class OutboundMessage:
     attempts: int = 0
     id: int | None = None
     draft: dict[str, Any] | None = None
+    queued_at: datetime | None = None  # a draft's render job queued again by the sweep, last at
 
 
 def _listed(text: str) -> set[str]:

@@ -1,0 +1,125 @@
+"""Allocation calls that arrive while another runs share its next batch, and each caller gets back
+only what concerns its own orders (core.fulfilment.services.batching)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+import pytest
+
+from core.fulfilment.services.allocation import AllocationReport, part_of
+from core.fulfilment.services.batching import Combiner
+
+
+class Runs:
+    """A stand-in for the allocation step: records each batch; the first one waits to be let go."""
+
+    def __init__(self, fail_with: int | None = None) -> None:
+        self.batches: list[tuple[list[int], str]] = []
+        self.started, self.go = threading.Event(), threading.Event()
+        self.fail_with = fail_with
+
+    def __call__(self, ids: list[int], actor: str) -> AllocationReport:
+        self.batches.append((list(ids), actor))
+        if len(self.batches) == 1:
+            self.started.set()
+            assert self.go.wait(30)
+        if self.fail_with in ids:
+            raise ValueError(f"order {self.fail_with} is bad")
+        return AllocationReport(states={i: f"allocated by {actor}" for i in ids})
+
+
+def call_in_thread(
+    combine: Combiner[AllocationReport], ids: Sequence[int], actor: str, out: dict
+) -> threading.Thread:
+    def run() -> None:
+        try:
+            out[tuple(ids)] = combine(ids, actor)
+        except ValueError as exc:
+            out[tuple(ids)] = exc
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+def waiting(combine: Combiner[AllocationReport], count: int) -> None:
+    """Until `count` calls wait for the running batch (no timing: the combiner's own state)."""
+    while True:
+        with combine._cond:
+            if len(combine._pending) == count:
+                return
+        threading.Event().wait(0.001)
+
+
+def test_calls_arriving_during_a_batch_run_together_next_and_each_gets_its_own_part() -> None:
+    runs = Runs()
+    combine: Combiner[AllocationReport] = Combiner(runs, part_of)
+    out: dict = {}
+    first = call_in_thread(combine, [1], "system", out)
+    assert runs.started.wait(30)
+    others = [call_in_thread(combine, [i], "system", out) for i in (2, 3, 4)]
+    waiting(combine, 3)
+    runs.go.set()
+    for t in [first, *others]:
+        t.join(30)
+    assert runs.batches[0] == ([1], "system")
+    assert sorted(runs.batches[1][0]) == [2, 3, 4] and len(runs.batches) == 2  # one batch for the three
+    for i in (1, 2, 3, 4):
+        assert out[(i,)].states == {i: "allocated by system"}  # nobody else's orders
+
+
+def test_only_calls_by_the_same_actor_share_a_batch() -> None:
+    runs = Runs()
+    combine: Combiner[AllocationReport] = Combiner(runs, part_of)
+    out: dict = {}
+    first = call_in_thread(combine, [1], "system", out)
+    assert runs.started.wait(30)
+    others = [call_in_thread(combine, [2], "ana", out), call_in_thread(combine, [3], "system", out)]
+    waiting(combine, 2)
+    runs.go.set()
+    for t in [first, *others]:
+        t.join(30)
+    assert sorted(sorted(b[0]) for b in runs.batches[1:]) == [[2], [3]]
+    assert out[(2,)].states == {2: "allocated by ana"}
+
+
+def test_a_failing_call_fails_alone_and_the_others_of_its_batch_are_allocated() -> None:
+    runs = Runs(fail_with=3)
+    combine: Combiner[AllocationReport] = Combiner(runs, part_of)
+    out: dict = {}
+    first = call_in_thread(combine, [1], "system", out)
+    assert runs.started.wait(30)
+    others = [call_in_thread(combine, [i], "system", out) for i in (2, 3, 4)]
+    waiting(combine, 3)
+    runs.go.set()
+    for t in [first, *others]:
+        t.join(30)
+    assert isinstance(out[(3,)], ValueError)
+    assert out[(2,)].states == {2: "allocated by system"} and out[(4,)].states == {4: "allocated by system"}
+
+
+def test_a_call_alone_runs_at_once_and_its_error_is_its_own() -> None:
+    runs = Runs(fail_with=9)
+    runs.go.set()
+    combine: Combiner[AllocationReport] = Combiner(runs, part_of)
+    assert combine([5, 6], "system").states == {5: "allocated by system", 6: "allocated by system"}
+    with pytest.raises(ValueError, match="order 9"):
+        combine([9], "system")
+    assert runs.batches == [([5, 6], "system"), ([9], "system")]
+
+
+def test_a_batch_report_split_by_order() -> None:
+    report = AllocationReport(
+        allocated={1: {"1": "3"}, 2: {"1": "2"}},
+        waiting={1: {}, 2: {"1": "1"}},
+        skipped={3: "order is shipped"},
+        states={1: "allocated", 2: "backordered"},
+    )
+    assert part_of(report, [2, 3]) == AllocationReport(
+        allocated={2: {"1": "2"}},
+        waiting={2: {"1": "1"}},
+        skipped={3: "order is shipped"},
+        states={2: "backordered"},
+    )
