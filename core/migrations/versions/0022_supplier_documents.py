@@ -11,7 +11,7 @@ from alembic import op
 
 from core.kernel.adapters.types import Quantity
 
-revision = "0022_supplier_documents"
+revision = "0022"
 down_revision = "0021"
 branch_labels = None
 depends_on = None

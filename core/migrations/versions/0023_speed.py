@@ -11,8 +11,8 @@ from alembic import op
 
 from core.kernel.adapters.types import UTCDateTime
 
-revision = "0023_speed"
-down_revision = "0021"
+revision = "0023"
+down_revision = "0022"
 branch_labels = None
 depends_on = None
 
