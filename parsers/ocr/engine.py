@@ -83,9 +83,12 @@ def ocr_page(page: PageImage, options: OcrOptions) -> PageWords:
         upright = flatten(upright, page.dpi)
     try:
         with tempfile.TemporaryDirectory(prefix="oms-ocr-") as tmp:
-            words = _read(upright, page, steps, options, Path(tmp))
+            words = _read(upright, page, steps, options, Path(tmp), holes=False)
             if page.mode == "1" and options.fax_geometry and options.orient and not legible(words):
+                # the holes of a page read the wrong way up are more of the same: not read again
                 words = _turned_fax(upright, page, steps, options, Path(tmp), words)
+            elif options.fill_holes:
+                words = _holes_filled(upright, page, steps, options, Path(tmp), words)
     except pytesseract.TesseractNotFoundError as exc:
         raise ParseError("Tesseract is not installed (Debian package tesseract-ocr)") from exc
     except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
@@ -94,16 +97,34 @@ def ocr_page(page: PageImage, options: OcrOptions) -> PageWords:
 
 
 def _read(
-    upright: Image.Image, page: PageImage, steps: tuple[str, ...], options: OcrOptions, tmp: Path
+    upright: Image.Image,
+    page: PageImage,
+    steps: tuple[str, ...],
+    options: OcrOptions,
+    tmp: Path,
+    holes: bool = True,
 ) -> PageWords:
     turned = upright.size
     image = prepare(upright, steps, page.dpi)
     scale = image.width / turned[0]  # preprocessing may have resampled the page
     data = _tesseract(image, tmp / "page.png", options, options.config(page.dpi * scale))
     words = words_from_data(page, data, scale, turned, upright.info.get("rotation", 0.0))
-    if options.fill_holes:
+    if holes and options.fill_holes:
         words = _fill_holes(image, words, scale, tmp, options)
     return words
+
+
+def _holes_filled(
+    upright: Image.Image,
+    page: PageImage,
+    steps: tuple[str, ...],
+    options: OcrOptions,
+    tmp: Path,
+    words: PageWords,
+) -> PageWords:
+    """`words`, read from `upright` without its holes, with them read (`_fill_holes`)."""
+    image = prepare(upright, steps, page.dpi)
+    return _fill_holes(image, words, image.width / upright.width, tmp, options)
 
 
 # A page read upright gives many clean words (a third to two thirds of them, on the fax bench); one fed
@@ -131,11 +152,13 @@ def _turned_fax(
     tmp: Path,
     first: PageWords,
 ) -> PageWords:
-    """A fax page fed sideways or upside down, read again the right way up.  Which way that is comes
-    from reading a band across the middle of the page in each of the three other turns (together
-    about as much as one page read): the most legible band, if it is legible at all, says the turn,
-    and only then is the whole page read again.  The sending machine's header line is printed upright
-    on the turned page: its words are kept from the first read and its strip left out of the rest."""
+    """A fax page fed sideways or upside down (`first` read as it came, without its holes), read again
+    the right way up.  Which way that is, Tesseract's orientation detection says (`--psm 0`, about half
+    a page read); only when it names no turn is a band across the page read in each of the three other
+    turns, and the most legible band, if it is legible at all, says the turn.  The whole page is read
+    again in that turn and kept when it reads better.  The sending machine's header line is printed
+    upright on the turned page: its words are kept from the first read and its strip left out of the
+    rest."""
     header = faxheader.find_header(first)
     body = image
     if header is not None:
@@ -144,15 +167,22 @@ def _turned_fax(
             255 if body.mode in ("1", "L") else (255, 255, 255),
             (0, 0, body.width, round(max(w.y1 for w in header.words)) + 2),
         )
-    probes = {q: _probe(body.transpose(geometry.TRANSPOSE[q]), page, steps, options, tmp) for q in (2, 1, 3)}
-    quarters = max(probes, key=lambda q: probes[q])
-    if probes[quarters] < LEGIBLE_SHARE:
-        return first  # no turn reads: a page spoilt beyond reading, left as it was read
+    quarters = geometry.asked(body, page.dpi).quarters
+    if not quarters:
+        probes = {
+            q: _probe(body.transpose(geometry.TRANSPOSE[q]), page, steps, options, tmp) for q in (2, 1, 3)
+        }
+        quarters = max(probes, key=lambda q: probes[q])
+        if probes[quarters] < LEGIBLE_SHARE:
+            quarters = 0
+    if not quarters:
+        # no turn reads: a page spoilt beyond reading, left as it was read
+        return _holes_filled(image, page, steps, options, tmp, first) if options.fill_holes else first
     turned = body.transpose(geometry.TRANSPOSE[quarters])
     turned.info["rotation"] = 90.0 * quarters
     best = _read(turned, page, steps, options, tmp)
     if _legibility(best) <= _legibility(first):
-        return first
+        return _holes_filled(image, page, steps, options, tmp, first) if options.fill_holes else first
     if best is first or header is None:
         return best
     line = max((w.line or 0 for w in best.words), default=0) + 1

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
 from core.capture.domain.layout import PageWords
+from parsers.ocr import engine
 from parsers.ocr.engine import OcrOptions, legible, ocr_page
 from parsers.ocr.images import PageImage
 from parsers.ocr.parser import ImageOcrParser
@@ -56,6 +58,28 @@ def test_a_fax_fed_turned_is_read_the_right_way_up(rotate: int) -> None:
     assert_the_order_is_read(result)
     # the sending machine's header line is printed upright above the turned page: its number is kept
     assert result.sender == "+34912345678"
+
+
+@pytest.mark.parametrize("rotate", [180, 90])
+def test_a_turned_fax_costs_two_page_reads_not_band_reads_in_every_turn(
+    rotate: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # which way is up comes from Tesseract's orientation detection: the page is read as it came, then
+    # once the right way up (its dropped text after that); no band of it is read in each turn, and what
+    # the segmentation dropped from the read the wrong way up is not read either
+    reads: list[str] = []
+    real = engine._tesseract
+
+    def counted(image: Image.Image, path: Path, options: OcrOptions, config: str) -> dict[str, list[object]]:
+        reads.append(path.stem)
+        return real(image, path, options, config)
+
+    monkeypatch.setattr(engine, "_tesseract", counted)
+    result = read(FaxLine(resolution="fine", seed=3, sender=SENDER, rotate=rotate, skew=0.5))
+    assert_the_order_is_read(result)
+    assert reads.count("page") == 2
+    assert reads.count("probe") == 0
+    assert reads.count("holes") <= 1
 
 
 def test_a_turned_fax_was_unread_before_it_was_turned() -> None:
