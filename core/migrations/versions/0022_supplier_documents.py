@@ -1,7 +1,7 @@
 """Damaged units released from quarantine, per purchase order line: once found fit they are owed to
 the supplier again, so the three-way match counts them as received.
 
-Revision ID: 0022_supplier_documents
+Revision ID: 0022
 Revises: 0021
 Create Date: 2026-12-04 00:15:00
 """

@@ -1,8 +1,8 @@
 """A drafted answer remembers when its render job was last queued, so the periodic sweep queues it
 again only once that job has had a lease's time and is presumed lost (not merely waiting its turn).
 
-Revision ID: 0023_speed
-Revises: 0021
+Revision ID: 0023
+Revises: 0022
 Create Date: 2026-12-04 00:00:00
 """
 
