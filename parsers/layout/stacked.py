@@ -8,13 +8,14 @@ Only for text layers: OCR garbles heading words, and an unknown word there may b
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from parsers.layout import labels
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.text import has_digit, token_key
-from parsers.layout.vocab import COLUMNS, CURRENCIES, ISO_CURRENCIES, LABEL_WORDS
+from parsers.layout.vocab import COLUMNS, CURRENCIES, ISO_CURRENCIES, LABEL_WORDS, STACKED_COLUMNS
 
 WORD_GAP = 0.5  # of a text height: words this close are one heading (a column gap is wider)
 CURRENCY_GAP = 0.8  # of a text height: a currency this close after a money heading names its currency
@@ -169,6 +170,23 @@ def _kind(toks: list[Tok]) -> tuple[str | None, int]:
     return (best.kind, best.size) if best is not None else (None, 0)
 
 
+def _stacked_kind(toks: list[Tok]) -> str | None:
+    """The kind two heading lines of one column name together only when one stands over the other
+    ("Cant." over "precio"): the upper line's words then the lower's, the two overlapping."""
+    by_line: dict[int, list[Tok]] = {}
+    for tok in toks:
+        by_line.setdefault(round(tok.cy), []).append(tok)
+    stack = [sorted(line, key=lambda t: t.x0) for _, line in sorted(by_line.items())]
+    for upper, lower in itertools.pairwise(stack):
+        if max(upper[0].x0, lower[0].x0) >= min(upper[-1].x1, lower[-1].x1):
+            continue  # side by side, not one over the other
+        keys = tuple(t.key for t in (*upper, *lower) if t.key)
+        for kind, phrases in STACKED_COLUMNS.items():
+            if keys in phrases:
+                return kind
+    return None
+
+
 def cells(main: Line, above: list[Line], below: list[Line]) -> list[Cell]:
     """The heading's columns: the main line's phrases and words, each with the stacked words over and
     under it; neighbours whose words together make one longer column phrase are one column."""
@@ -199,7 +217,9 @@ def cells(main: Line, above: list[Line], below: list[Line]) -> list[Cell]:
     for cell in merged:
         kind, size = _kind(cell.toks + cell.extra)
         main_size = _kind(cell.toks)[1]
-        cell.kind = (kind if size > main_size else cell.main_kind or kind) or "other"
+        cell.kind = _stacked_kind(cell.toks + cell.extra) or (
+            (kind if size > main_size else cell.main_kind or kind) or "other"
+        )
     prices = [c for c in merged if c.kind == "price"]
     if len(prices) >= 2 and not any(c.kind == "amount" for c in merged):
         prices[-1].kind = "amount"  # "Unit Cost" and "Ext. Cost": the second is the line's amount
