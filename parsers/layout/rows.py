@@ -283,8 +283,10 @@ def _unreadable_figure(text: str) -> bool:
 
 
 def code_like(text: str) -> bool:
-    """An article code: a digit in it, or capitals joined by a hyphen ("GUA-NIT-L")."""
+    """An article code: a digit in it, or capitals joined by a hyphen ("GUA-NIT-L"); never a word
+    that closes a bracket it did not open ("100)" under "(caja": the end of an aside the line above
+    began)."""
     bare = text.strip(POSITION_EDGE + ",;")
-    if len(bare) < MIN_CODE:
+    if len(bare) < MIN_CODE or (text.endswith(")") and "(" not in text):
         return False
     return has_digit(bare) or ("-" in bare and bare.upper() == bare and any(c.isalpha() for c in bare))

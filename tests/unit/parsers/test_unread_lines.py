@@ -142,3 +142,21 @@ def test_a_row_with_two_numbers_in_its_quantity_cell_sends_a_text_pdf_to_review(
     order = result_json("o.pdf", None, parse(_pdf(middle)), SampleMaster(), TODAY)["orders"][0]
     assert _named(order, "Arandela plana M8"), order["problems"]
     assert order["decision"] != "accept"
+
+
+@pytest.mark.parametrize("wrapped", ["100)", "100) – embalaje reforzado"])
+def test_a_description_whose_bracket_closes_on_the_next_line_is_no_row_not_read(wrapped: str) -> None:
+    # "(caja" ends one line and "100)" begins the next under the code and description heading: the
+    # figure closes the bracket the line above opened; it is more description, not a code of its own
+    doc = Doc().known_buyer("OC-7711", "Entrega: 03/12/2026")
+    doc.row(300, (40, "Referencia / Descripción"), (330, "Cantidad"), (400, "Precio"), (480, "Importe"))
+    doc.row(
+        316, (40, "GUA-NIT-L Guantes de nitrilo talla L (caja"), (330, "5"), (400, "8,50"), (480, "42,50")
+    )
+    doc.row(327, (40, wrapped))
+    doc.row(344, (40, "TUE-M8 Tuerca hexagonal M8"), (330, "110"), (400, "0,05"), (480, "5,50"))
+    doc.row(370, (400, "Total"), (480, "48,00"))
+    order = doc.order()
+    assert facts(order) == [("GUA-NIT-L", "5", "8.5"), ("TUE-M8", "110", "0.05")]
+    assert "(caja 100)" in order["lines"][0]["description"]
+    assert not [p for p in order["problems"] if p["field"] == "lines"], order["problems"]
