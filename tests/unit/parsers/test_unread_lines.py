@@ -160,3 +160,23 @@ def test_a_description_whose_bracket_closes_on_the_next_line_is_no_row_not_read(
     assert facts(order) == [("GUA-NIT-L", "5", "8.5"), ("TUE-M8", "110", "0.05")]
     assert "(caja 100)" in order["lines"][0]["description"]
     assert not [p for p in order["problems"] if p["field"] == "lines"], order["problems"]
+
+
+@pytest.mark.parametrize(
+    "described", ["TORNILLO HEXAGONAL M8X40 ZINCADO", "Silicona neutra transparente 300 ml"]
+)
+def test_a_figure_inside_a_description_under_a_code_heading_is_no_code_of_its_own(described: str) -> None:
+    # the description printed under its row, in the column headed for the code: "M8X40" and "300"
+    # look like codes, but they stand a word space after the words before them, inside one phrase; a
+    # code of its own begins its phrase (as "ARA-M8" does in a row whose numbers were lost)
+    doc = Doc().known_buyer("OC-7712", "Entrega: 03/12/2026")
+    doc.row(300, (40, "Item # / Product"), (330, "Qty"), (400, "Price"), (480, "Total"))
+    doc.row(316, (40, "TOR-M8-40"), (330, "250"), (400, "0.18"), (480, "45.00"))
+    doc.row(327, (40, described))
+    doc.row(344, (40, "TUE-M8"), (330, "110"), (400, "0.05"), (480, "5.50"))
+    doc.row(355, (40, "TUERCA HEXAGONAL M8"))
+    doc.row(380, (400, "Total"), (480, "50.50"))
+    order = doc.order()
+    assert facts(order) == [("TOR-M8-40", "250", "0.18"), ("TUE-M8", "110", "0.05")]
+    assert order["lines"][0]["description"] == described
+    assert not [p for p in order["problems"] if p["field"] == "lines"], order["problems"]
