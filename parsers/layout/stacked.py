@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from parsers.layout import labels
-from parsers.layout.geometry import Line, Page, Tok
+from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.text import has_digit, token_key
 from parsers.layout.vocab import COLUMNS, CURRENCIES, ISO_CURRENCIES, LABEL_WORDS, STACKED_COLUMNS
 
@@ -92,7 +92,7 @@ def _units(line: Line) -> list[tuple[list[Tok], str | None]]:
     a word space from a phrase ("Ext." before "Cost") is part of it."""
     asides = _asides(line.toks)
     taken: set[int] = {i for start, end in asides for i in range(start, end)}
-    hits = [h for h in column_hits(line.toks) if not taken & set(range(h.start, h.end))]
+    hits = [h for h in _spaced(line.toks, column_hits(line.toks)) if not taken & set(range(h.start, h.end))]
     out: list[tuple[list[Tok], str | None]] = [(list(line.toks[a:b]), None) for a, b in asides]
     for hit in hits:
         out.append((list(line.toks[hit.start : hit.end]), hit.kind))
@@ -113,6 +113,20 @@ def _units(line: Line) -> list[tuple[list[Tok], str | None]]:
         else:
             joined.append((toks, kind))
     return joined
+
+
+def _spaced(toks: Sequence[Tok], hits: list[labels.Hit]) -> list[labels.Hit]:
+    """The column phrases whose words stand a word space apart: "PRECIO" and "TOTAL", or "PRICE" and
+    "PER", set a column gap apart head two columns, though together they make a known heading."""
+    out = []
+    for hit in hits:
+        words = [t for t in toks[hit.start : hit.end] if t.key]
+        if all(b.x0 - a.x1 <= PHRASE_GAP * a.h for a, b in itertools.pairwise(words)):
+            out.append(hit)
+        else:  # each word alone, as the heading of its own column
+            for i in range(hit.start, hit.end):
+                out += [replace(h, start=i, end=i + 1) for h in column_hits(toks[i : i + 1])]
+    return out
 
 
 def _asides(toks: Sequence[Tok]) -> list[tuple[int, int]]:
@@ -208,7 +222,8 @@ def cells(main: Line, above: list[Line], below: list[Line]) -> list[Cell]:
             both = prev.toks + prev.extra + cell.toks + cell.extra
             kind, size = _kind(both)
             alone = max(_kind(prev.toks + prev.extra)[1], _kind(cell.toks + cell.extra)[1])
-            if kind is not None and size > alone and size >= sum(1 for t in both if t.key):
+            spaced = cell.x0 - prev.x1 <= PHRASE_GAP * min(t.h for t in both)
+            if spaced and kind is not None and size > alone and size >= sum(1 for t in both if t.key):
                 prev.toks += cell.toks
                 prev.extra += cell.extra
                 prev.main_kind = kind
