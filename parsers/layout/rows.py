@@ -18,6 +18,7 @@ from parsers.layout.vocab import SUBLINES
 NUMERIC = ("qty", "price", "amount")
 POSITION_EDGE = ").:|]/"  # what follows a position number ("10)", "2.") or a rule beside it
 MIN_CODE = 3  # characters of the shortest code told apart from a word
+SHORT_PART = 3  # letters of an abbreviated part of a code of letters ("GUA-NIT-L")
 NEAR_ROW = 0.8  # of a text height: a line this close above the first row belongs to it
 CLEARLY_NEARER = 0.6  # a line this much nearer to the row below than to the one above belongs below
 
@@ -290,10 +291,13 @@ def _unreadable_figure(text: str) -> bool:
 
 
 def code_like(text: str) -> bool:
-    """An article code: a digit in it, or capitals joined by a hyphen ("GUA-NIT-L"); never a word
-    that closes a bracket it did not open ("100)" under "(caja": the end of an aside the line above
-    began)."""
+    """An article code: a digit in it, or capitals joined by a hyphen, one part short as codes
+    abbreviate ("GUA-NIT-L"; "HIGH-VISIBILITY" is a hyphenated word); never a word that closes a
+    bracket it did not open ("100)" under "(caja": the end of an aside the line above began)."""
     bare = text.strip(POSITION_EDGE + ",;")
     if len(bare) < MIN_CODE or (text.endswith(")") and "(" not in text):
         return False
-    return has_digit(bare) or ("-" in bare and bare.upper() == bare and any(c.isalpha() for c in bare))
+    if has_digit(bare):
+        return True
+    parts = bare.split("-")
+    return len(parts) > 1 and bare.upper() == bare and any(0 < len(p) <= SHORT_PART for p in parts)

@@ -180,3 +180,19 @@ def test_a_figure_inside_a_description_under_a_code_heading_is_no_code_of_its_ow
     assert facts(order) == [("TOR-M8-40", "250", "0.18"), ("TUE-M8", "110", "0.05")]
     assert order["lines"][0]["description"] == described
     assert not [p for p in order["problems"] if p["field"] == "lines"], order["problems"]
+
+
+def test_a_hyphenated_word_in_capitals_under_a_row_is_description_not_a_code() -> None:
+    # "HIGH-VISIBILITY VEST" under the row "CHA-ALT-VIS": capitals joined by a hyphen, but two whole
+    # words; codes so written are made of short parts ("CHA-ALT-VIS", "GUA-NIT-L")
+    doc = Doc().known_buyer("PC26043145", "Entrega: 03/12/2026")
+    doc.row(300, (40, "Réf. / Libellé"), (330, "Qté"), (400, "Prix"), (480, "Total"))
+    doc.row(316, (40, "CHA-ALT-VIS"), (330, "48"), (400, "4,75"), (480, "228,00"))
+    doc.row(327, (40, "HIGH-VISIBILITY VEST"))
+    doc.row(344, (40, "TOR-M8-40"), (330, "500"), (400, "0,18"), (480, "90,00"))
+    doc.row(355, (40, "HEX BOLT M8X40 ZINC PLATED"))
+    doc.row(380, (400, "Total"), (480, "318,00"))
+    order = doc.order()
+    assert facts(order) == [("CHA-ALT-VIS", "48", "4.75"), ("TOR-M8-40", "500", "0.18")]
+    assert order["lines"][0]["description"] == "HIGH-VISIBILITY VEST"
+    assert not [p for p in order["problems"] if p["field"] == "lines"], order["problems"]
