@@ -172,3 +172,16 @@ def contains(toks: Sequence[Tok], phrases: tuple[tuple[str, ...], ...]) -> bool:
     index = _by_first_word(phrases)
     keys = [t.key for t in toks if t.key]
     return any(tuple(keys[i : i + len(p)]) == p for i, key in enumerate(keys) for p in index.get(key, ()))
+
+
+def end_of(toks: Sequence[Tok], phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    """The index in `toks` just after the first of `phrases` that stands in the words' keys (as
+    `contains` finds them), or None."""
+    index = _by_first_word(phrases)
+    keyed = [i for i, t in enumerate(toks) if t.key]
+    keys = [toks[i].key for i in keyed]
+    for k, key in enumerate(keys):
+        for p in index.get(key, ()):
+            if tuple(keys[k : k + len(p)]) == p:
+                return keyed[k + len(p) - 1] + 1
+    return None

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from parsers.layout import labels, positions
 from parsers.layout.codes import split_position
-from parsers.layout.geometry import Line, Tok, join_groups
+from parsers.layout.geometry import PHRASE_GAP, Line, Tok, join_groups
 from parsers.layout.numbers import looks_numeric, readings
 from parsers.layout.table import Region
 from parsers.layout.text import has_digit
@@ -18,6 +18,7 @@ from parsers.layout.vocab import SUBLINES
 NUMERIC = ("qty", "price", "amount")
 POSITION_EDGE = ").:|]/"  # what follows a position number ("10)", "2.") or a rule beside it
 MIN_CODE = 3  # characters of the shortest code told apart from a word
+SHORT_PART = 3  # letters of an abbreviated part of a code of letters ("GUA-NIT-L")
 NEAR_ROW = 0.8  # of a text height: a line this close above the first row belongs to it
 CLEARLY_NEARER = 0.6  # a line this much nearer to the row below than to the one above belongs below
 
@@ -109,7 +110,7 @@ def _start(
     above: list[Tok] = []
     strays: list[list[Tok]] = []
     for before_line, before in pending:
-        if _stray(cells, before):
+        if _stray(cells, before, before_line.toks):
             strays.append(before_line.toks)
             continue
         if before.get("code") and not cells.get("code"):
@@ -250,21 +251,28 @@ def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> Non
     if hit is not None and valued and (hit.kind != "item_code" or has_digit(toks[hit.end].text)):
         draft.subs.setdefault(hit.kind, toks[hit.end :])
         return
-    if hit is None and _stray(draft.cells, cells):
+    if hit is None and _stray(draft.cells, cells, toks):
         draft.strays.append(toks)  # never run into the row above as more of its description
         return
     draft.description += cells.get("description", []) or [t for t in toks if t.key]
 
 
-def _stray(row: dict[str, list[Tok]], cells: dict[str, list[Tok]]) -> bool:
+def _stray(row: dict[str, list[Tok]], cells: dict[str, list[Tok]], toks: list[Tok]) -> bool:
     """Whether a line that starts no order line is shaped like one: figures that read as no number in
     a quantity, price or amount column ("####", "12,?5"), or a code of its own beside the row's code
-    (a row whose numbers were lost). Such a line is an order line not read, never more description."""
+    (a row whose numbers were lost). Such a line is an order line not read, never more description.
+    A code of its own begins a phrase: "M8X40" a word space after "HEXAGONAL" is part of the text."""
     if any(_unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
         return True
-    own = [t.text for t in cells.get("code", []) if code_like(t.text)]
+    own = [t.text for t in cells.get("code", []) if code_like(t.text) and _begins_phrase(t, toks)]
     theirs = {t.text for t in row.get("code", [])}
     return bool(own) and bool(theirs) and own[0] not in theirs
+
+
+def _begins_phrase(tok: Tok, toks: list[Tok]) -> bool:
+    """Whether no word of the line ends a word space or less before `tok`."""
+    limit = PHRASE_GAP * tok.h
+    return not any(o is not tok and o.x1 <= tok.x0 and tok.x0 - o.x1 <= limit for o in toks)
 
 
 def _line_shaped(cells: dict[str, list[Tok]]) -> bool:
@@ -283,8 +291,13 @@ def _unreadable_figure(text: str) -> bool:
 
 
 def code_like(text: str) -> bool:
-    """An article code: a digit in it, or capitals joined by a hyphen ("GUA-NIT-L")."""
+    """An article code: a digit in it, or capitals joined by a hyphen, one part short as codes
+    abbreviate ("GUA-NIT-L"; "HIGH-VISIBILITY" is a hyphenated word); never a word that closes a
+    bracket it did not open ("100)" under "(caja": the end of an aside the line above began)."""
     bare = text.strip(POSITION_EDGE + ",;")
-    if len(bare) < MIN_CODE:
+    if len(bare) < MIN_CODE or (text.endswith(")") and "(" not in text):
         return False
-    return has_digit(bare) or ("-" in bare and bare.upper() == bare and any(c.isalpha() for c in bare))
+    if has_digit(bare):
+        return True
+    parts = bare.split("-")
+    return len(parts) > 1 and bare.upper() == bare and any(0 < len(p) <= SHORT_PART for p in parts)

@@ -8,13 +8,14 @@ Only for text layers: OCR garbles heading words, and an unknown word there may b
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from parsers.layout import labels
-from parsers.layout.geometry import Line, Page, Tok
+from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.text import has_digit, token_key
-from parsers.layout.vocab import COLUMNS, CURRENCIES, ISO_CURRENCIES, LABEL_WORDS
+from parsers.layout.vocab import COLUMNS, CURRENCIES, ISO_CURRENCIES, LABEL_WORDS, STACKED_COLUMNS
 
 WORD_GAP = 0.5  # of a text height: words this close are one heading (a column gap is wider)
 CURRENCY_GAP = 0.8  # of a text height: a currency this close after a money heading names its currency
@@ -91,7 +92,7 @@ def _units(line: Line) -> list[tuple[list[Tok], str | None]]:
     a word space from a phrase ("Ext." before "Cost") is part of it."""
     asides = _asides(line.toks)
     taken: set[int] = {i for start, end in asides for i in range(start, end)}
-    hits = [h for h in column_hits(line.toks) if not taken & set(range(h.start, h.end))]
+    hits = [h for h in _spaced(line.toks, column_hits(line.toks)) if not taken & set(range(h.start, h.end))]
     out: list[tuple[list[Tok], str | None]] = [(list(line.toks[a:b]), None) for a, b in asides]
     for hit in hits:
         out.append((list(line.toks[hit.start : hit.end]), hit.kind))
@@ -112,6 +113,20 @@ def _units(line: Line) -> list[tuple[list[Tok], str | None]]:
         else:
             joined.append((toks, kind))
     return joined
+
+
+def _spaced(toks: Sequence[Tok], hits: list[labels.Hit]) -> list[labels.Hit]:
+    """The column phrases whose words stand a word space apart: "PRECIO" and "TOTAL", or "PRICE" and
+    "PER", set a column gap apart head two columns, though together they make a known heading."""
+    out = []
+    for hit in hits:
+        words = [t for t in toks[hit.start : hit.end] if t.key]
+        if all(b.x0 - a.x1 <= PHRASE_GAP * a.h for a, b in itertools.pairwise(words)):
+            out.append(hit)
+        else:  # each word alone, as the heading of its own column
+            for i in range(hit.start, hit.end):
+                out += [replace(h, start=i, end=i + 1) for h in column_hits(toks[i : i + 1])]
+    return out
 
 
 def _asides(toks: Sequence[Tok]) -> list[tuple[int, int]]:
@@ -169,6 +184,23 @@ def _kind(toks: list[Tok]) -> tuple[str | None, int]:
     return (best.kind, best.size) if best is not None else (None, 0)
 
 
+def _stacked_kind(toks: list[Tok]) -> str | None:
+    """The kind two heading lines of one column name together only when one stands over the other
+    ("Cant." over "precio"): the upper line's words then the lower's, the two overlapping."""
+    by_line: dict[int, list[Tok]] = {}
+    for tok in toks:
+        by_line.setdefault(round(tok.cy), []).append(tok)
+    stack = [sorted(line, key=lambda t: t.x0) for _, line in sorted(by_line.items())]
+    for upper, lower in itertools.pairwise(stack):
+        if max(upper[0].x0, lower[0].x0) >= min(upper[-1].x1, lower[-1].x1):
+            continue  # side by side, not one over the other
+        keys = tuple(t.key for t in (*upper, *lower) if t.key)
+        for kind, phrases in STACKED_COLUMNS.items():
+            if keys in phrases:
+                return kind
+    return None
+
+
 def cells(main: Line, above: list[Line], below: list[Line]) -> list[Cell]:
     """The heading's columns: the main line's phrases and words, each with the stacked words over and
     under it; neighbours whose words together make one longer column phrase are one column."""
@@ -190,7 +222,8 @@ def cells(main: Line, above: list[Line], below: list[Line]) -> list[Cell]:
             both = prev.toks + prev.extra + cell.toks + cell.extra
             kind, size = _kind(both)
             alone = max(_kind(prev.toks + prev.extra)[1], _kind(cell.toks + cell.extra)[1])
-            if kind is not None and size > alone and size >= sum(1 for t in both if t.key):
+            spaced = cell.x0 - prev.x1 <= PHRASE_GAP * min(t.h for t in both)
+            if spaced and kind is not None and size > alone and size >= sum(1 for t in both if t.key):
                 prev.toks += cell.toks
                 prev.extra += cell.extra
                 prev.main_kind = kind
@@ -199,7 +232,9 @@ def cells(main: Line, above: list[Line], below: list[Line]) -> list[Cell]:
     for cell in merged:
         kind, size = _kind(cell.toks + cell.extra)
         main_size = _kind(cell.toks)[1]
-        cell.kind = (kind if size > main_size else cell.main_kind or kind) or "other"
+        cell.kind = _stacked_kind(cell.toks + cell.extra) or (
+            (kind if size > main_size else cell.main_kind or kind) or "other"
+        )
     prices = [c for c in merged if c.kind == "price"]
     if len(prices) >= 2 and not any(c.kind == "amount" for c in merged):
         prices[-1].kind = "amount"  # "Unit Cost" and "Ext. Cost": the second is the line's amount

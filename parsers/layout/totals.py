@@ -80,8 +80,11 @@ def _in_boxes(page: Page, index: int) -> list[Seen]:
 
 
 def _in_line(line: Line) -> list[Seen]:
-    if labels.contains(line.toks, CARRIED):
-        toks = _last_number(line.toks)
+    end = labels.end_of(line.toks, CARRIED)
+    if end is not None:
+        # the amount carried stands after its words ("Suma y sigue 1.430,30"); a number before them
+        # is another field's ("Order no. 4535140014 (continued)" heading the next page)
+        toks = _last_number(line.toks[end:])
         return [Seen("carried", toks, line.page, line.cy)] if toks else []
     for phrase in line.phrases():
         hit = labels.starts_with(phrase.toks, TOTALS)

@@ -160,11 +160,20 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     # the units a price is for (1, 100, 1000): "Precio | Por", "Prezzo | Per", "Preis | Pro", "Price | Per"
     # (not "cantidad precio" and the like: "Cantidad" and "Precio" side by side head two columns, and a
-    # scan's heading words stand close enough to be taken for one phrase)
+    # scan's heading words stand close enough to be taken for one phrase; stacked, see STACKED_COLUMNS)
     "per": _phrases("per|por|pro|pour|price per|price unit|per qty|preiseinheit|unidad de precio|basis"),
     "skip": _phrases(
         "retail price|retail|mrp|free|cartons|vcp|warehouse pack|l.price|rrp|pvp recomendado|weight|"
         "peso|bultos|win|landed price"
+    ),
+}
+
+# Two heading words that name one column only when set one over the other in that column ("Cant." over
+# "precio": the quantity the price is for); side by side they head two columns (see "per" above).
+STACKED_COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "per": _phrases(
+        "cant. precio|cantidad precio|cant precio|ud. precio|unid. precio|price qty|price quantity|"
+        "qté prix|unité de prix|quantità prezzo|unità prezzo|qtd. preço|unidade de preço"
     ),
 }
 

@@ -68,3 +68,35 @@ def test_a_quantity_with_thousands_marks_on_a_page_whose_marks_all_agree() -> No
     doc.row(256, (400, "Total"), (490, "102,00"))
     order = doc.order()
     assert facts(order) == [("REM-AL-4", "5000", "0.01032"), ("SIL-TRA-300", "12", "4.2")]
+
+
+def test_a_price_quantity_heading_stacked_as_cant_over_precio_is_the_price_basis() -> None:
+    # "Cant." set over "precio" in one column: the units the price is for, not a second quantity
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7754"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 140, 330, 400, 460, 510)
+    doc.row(200, *zip(xs, ("Código", "Descripción", "Cant.", "Precio/ud.", "Cant.", "Importe"), strict=True))
+    doc.row(210, (460, "precio"), (510, "neto"))
+    doc.row(
+        226, *zip(xs, ("REM-AL-4", "Remache ciego 4x10", "1,000", "12.000", "1000", "12.00"), strict=True)
+    )
+    doc.row(240, *zip(xs, ("SIL-TRA-300", "Silicona neutra", "12", "4.200", "1", "50.40"), strict=True))
+    doc.row(266, (400, "Total"), (510, "62.40"))
+    order = doc.order()
+    # 1,000 at 12.000 per 1000 is 12.00; 12 at 4.200 per 1 is 50.40
+    assert facts(order) == [("REM-AL-4", "1000", "0.012"), ("SIL-TRA-300", "12", "4.2")]
+    # the basis is understood: no row is left for a person as one whose quantity is in doubt
+    assert [p for p in order["problems"] if p["code"] == "field_not_read"] == []
+
+
+def test_cantidad_and_precio_side_by_side_head_two_columns() -> None:
+    # the same two words on one heading line, a word space apart: a quantity and a price column
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7755"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 140, 330, 362, 480)
+    doc.row(200, *zip(xs, ("Código", "Descripción", "Cant.", "Precio", "Importe"), strict=True))
+    doc.row(216, *zip(xs, ("SIL-TRA-300", "Silicona neutra", "12", "4,20", "50,40"), strict=True))
+    doc.row(230, *zip(xs, ("ARA-M8", "Arandela plana M8", "500", "0,02", "10,00"), strict=True))
+    doc.row(256, (400, "Total"), (480, "60,40"))
+    order = doc.order()
+    assert facts(order) == [("SIL-TRA-300", "12", "4.2"), ("ARA-M8", "500", "0.02")]

@@ -142,3 +142,57 @@ def test_a_row_with_two_numbers_in_its_quantity_cell_sends_a_text_pdf_to_review(
     order = result_json("o.pdf", None, parse(_pdf(middle)), SampleMaster(), TODAY)["orders"][0]
     assert _named(order, "Arandela plana M8"), order["problems"]
     assert order["decision"] != "accept"
+
+
+@pytest.mark.parametrize("wrapped", ["100)", "100) – embalaje reforzado"])
+def test_a_description_whose_bracket_closes_on_the_next_line_is_no_row_not_read(wrapped: str) -> None:
+    # "(caja" ends one line and "100)" begins the next under the code and description heading: the
+    # figure closes the bracket the line above opened; it is more description, not a code of its own
+    doc = Doc().known_buyer("OC-7711", "Entrega: 03/12/2026")
+    doc.row(300, (40, "Referencia / Descripción"), (330, "Cantidad"), (400, "Precio"), (480, "Importe"))
+    doc.row(
+        316, (40, "GUA-NIT-L Guantes de nitrilo talla L (caja"), (330, "5"), (400, "8,50"), (480, "42,50")
+    )
+    doc.row(327, (40, wrapped))
+    doc.row(344, (40, "TUE-M8 Tuerca hexagonal M8"), (330, "110"), (400, "0,05"), (480, "5,50"))
+    doc.row(370, (400, "Total"), (480, "48,00"))
+    order = doc.order()
+    assert facts(order) == [("GUA-NIT-L", "5", "8.5"), ("TUE-M8", "110", "0.05")]
+    assert "(caja 100)" in order["lines"][0]["description"]
+    assert not [p for p in order["problems"] if p["field"] == "lines"], order["problems"]
+
+
+@pytest.mark.parametrize(
+    "described", ["TORNILLO HEXAGONAL M8X40 ZINCADO", "Silicona neutra transparente 300 ml"]
+)
+def test_a_figure_inside_a_description_under_a_code_heading_is_no_code_of_its_own(described: str) -> None:
+    # the description printed under its row, in the column headed for the code: "M8X40" and "300"
+    # look like codes, but they stand a word space after the words before them, inside one phrase; a
+    # code of its own begins its phrase (as "ARA-M8" does in a row whose numbers were lost)
+    doc = Doc().known_buyer("OC-7712", "Entrega: 03/12/2026")
+    doc.row(300, (40, "Item # / Product"), (330, "Qty"), (400, "Price"), (480, "Total"))
+    doc.row(316, (40, "TOR-M8-40"), (330, "250"), (400, "0.18"), (480, "45.00"))
+    doc.row(327, (40, described))
+    doc.row(344, (40, "TUE-M8"), (330, "110"), (400, "0.05"), (480, "5.50"))
+    doc.row(355, (40, "TUERCA HEXAGONAL M8"))
+    doc.row(380, (400, "Total"), (480, "50.50"))
+    order = doc.order()
+    assert facts(order) == [("TOR-M8-40", "250", "0.18"), ("TUE-M8", "110", "0.05")]
+    assert order["lines"][0]["description"] == described
+    assert not [p for p in order["problems"] if p["field"] == "lines"], order["problems"]
+
+
+def test_a_hyphenated_word_in_capitals_under_a_row_is_description_not_a_code() -> None:
+    # "HIGH-VISIBILITY VEST" under the row "CHA-ALT-VIS": capitals joined by a hyphen, but two whole
+    # words; codes so written are made of short parts ("CHA-ALT-VIS", "GUA-NIT-L")
+    doc = Doc().known_buyer("PC26043145", "Entrega: 03/12/2026")
+    doc.row(300, (40, "Réf. / Libellé"), (330, "Qté"), (400, "Prix"), (480, "Total"))
+    doc.row(316, (40, "CHA-ALT-VIS"), (330, "48"), (400, "4,75"), (480, "228,00"))
+    doc.row(327, (40, "HIGH-VISIBILITY VEST"))
+    doc.row(344, (40, "TOR-M8-40"), (330, "500"), (400, "0,18"), (480, "90,00"))
+    doc.row(355, (40, "HEX BOLT M8X40 ZINC PLATED"))
+    doc.row(380, (400, "Total"), (480, "318,00"))
+    order = doc.order()
+    assert facts(order) == [("CHA-ALT-VIS", "48", "4.75"), ("TOR-M8-40", "500", "0.18")]
+    assert order["lines"][0]["description"] == "HIGH-VISIBILITY VEST"
+    assert not [p for p in order["problems"] if p["field"] == "lines"], order["problems"]
