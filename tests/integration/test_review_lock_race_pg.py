@@ -195,3 +195,24 @@ def test_a_clerk_closing_an_expired_lock_does_not_take_the_order_from_the_clerk_
     assert released is None
     assert opened == review.LockState("ben", at + TEN_MINUTES, True)
     assert _holder(app, order_id, at) == (ben.id, at + TEN_MINUTES)
+
+
+def test_two_clerks_opening_an_order_nobody_opened_yet_one_gets_it(
+    pg_review: tuple[App, str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rule: of two clerks opening a fresh order at the same moment, exactly one holds it, and the other is
+    told who does (not an error)."""
+    app, url, order_id = pg_review
+    ana, ben = _user(app, "ana"), _user(app, "ben")
+
+    got_ana, got_ben = _race(
+        app,
+        url,
+        monkeypatch,
+        lambda uow: review.acquire(uow, order_id, ana, T0),
+        lambda uow: review.acquire(uow, order_id, ben, T0),
+    )
+
+    assert got_ben == review.LockState("ben", T0 + TEN_MINUTES, True)
+    assert got_ana == review.LockState("ben", T0 + TEN_MINUTES, False)
+    assert _holder(app, order_id, T0) == (ben.id, T0 + TEN_MINUTES)
