@@ -201,7 +201,8 @@ def test_two_clerks_opening_an_order_nobody_opened_yet_one_gets_it(
     pg_review: tuple[App, str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rule: of two clerks opening a fresh order at the same moment, exactly one holds it, and the other is
-    told who does (not an error)."""
+    told who does (not an error). (Failed before the fix: both inserted a lock row and the second clerk got
+    the database's unique-key error.)"""
     app, url, order_id = pg_review
     ana, ben = _user(app, "ana"), _user(app, "ben")
 
