@@ -57,7 +57,7 @@ fuzz: install
 # pyproject.toml says which files and which tests); prints how many were caught (killed) and which survived
 mutate: install
 	rm -rf mutants
-	$(VENV)/bin/mutmut run --max-children $${MUTATE_JOBS:-2} || true
+	$(VENV)/bin/mutmut run --max-children $${MUTATE_JOBS:-2} $(MUTANTS) || true
 	@$(PY) -m tests.mutation_score
 
 bench: install

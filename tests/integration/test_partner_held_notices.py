@@ -140,3 +140,21 @@ def test_configuring_the_partner_releases_its_held_notices_without_waiting_for_t
         (OutboundKind.INVOIC, "ferreteria-nueva"),
     ]
     assert accepted_row(demo_app, order_id)[0] == NotificationState.QUEUED
+
+
+def test_a_partner_configured_after_the_clerks_approval_still_gets_the_acceptance(demo_app: App) -> None:
+    # the clerk approved while the sender was no configured partner, so the decision's ORDRSP was withheld;
+    # the partner is configured before the order is started: nobody has told it the order is accepted yet,
+    # so the "accepted" notice must go out (one ORDRSP, to the agreed address), not be closed as told
+    order_id = approved_order_of_a_stranger(demo_app)
+    drain_all(demo_app)
+    assert order_responses(demo_app, order_id) == []
+    demo_app.import_partners(HEADER + f"{STRANGER},14,UNOC,C-1001,edi,ferreteria-nueva\n")
+    drain_all(demo_app)
+    set_up_books(demo_app)
+    demo_app.lifecycle.service.start([order_id], "clerk")
+    drain_all(demo_app)
+    state, _attempts, reason = accepted_row(demo_app, order_id)
+    assert "told by the answer" not in reason
+    assert state == NotificationState.QUEUED
+    assert order_responses(demo_app, order_id) == ["ferreteria-nueva"]

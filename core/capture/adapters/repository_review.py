@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.capture.adapters import orm_review as t
@@ -22,6 +23,19 @@ class ReviewRepository:
         if for_update:
             stmt = stmt.with_for_update()
         return self.session.scalars(stmt).first()
+
+    def take(self, lock: ReviewLock) -> ReviewLock:
+        """Insert the lock of an order that had none. When another transaction inserted one meanwhile (two
+        clerks opening the order at the same moment), that one instead, read again under a row lock."""
+        try:
+            with self.session.begin_nested():
+                self.session.add(lock)
+                self.session.flush()
+        except IntegrityError:
+            existing = self.lock(lock.order_id, for_update=True)
+            assert existing is not None
+            return existing
+        return lock
 
     def locks(self, order_ids: Sequence[int]) -> dict[int, ReviewLock]:
         if not order_ids:

@@ -54,15 +54,18 @@ def acquire(uow: CaptureUnitOfWork, order_id: int, user: User, now: datetime) ->
     with uow:
         order = _in_review(uow, order_id)
         lock = uow.review.lock(order_id, for_update=True)
-        if lock is not None and lock.expires_at > now and lock.user_id != user.id:
+        if lock is None:
+            mine = ReviewLock(order_id, user.id, now, now + LOCK_TTL)
+            lock = uow.review.take(mine)  # another clerk's, when one opened the order at the same moment
+            if lock is mine:
+                uow.review.add(AuditEvent(order.id or order_id, now, "lock", user.id))
+                uow.commit()
+                return LockState(user.username, now + LOCK_TTL, True)
+        if lock.expires_at > now and lock.user_id != user.id:
             holder = uow.users.get(lock.user_id)
             uow.rollback()
             return LockState(holder.username if holder else "?", lock.expires_at, False)
-        if lock is None:
-            uow.review.add(ReviewLock(order_id, user.id, now, now + LOCK_TTL))
-            uow.review.add(AuditEvent(order.id or order_id, now, "lock", user.id))
-        else:
-            lock.user_id, lock.acquired_at, lock.expires_at = user.id, now, now + LOCK_TTL
+        lock.user_id, lock.acquired_at, lock.expires_at = user.id, now, now + LOCK_TTL
         uow.commit()
     return LockState(user.username, now + LOCK_TTL, True)
 

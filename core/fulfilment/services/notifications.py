@@ -27,6 +27,7 @@ from core.kernel.services.outbox import (
     partner_hold,
     render_order_rows,
     render_row,
+    told_by_decision,
     was_held,
 )
 
@@ -71,13 +72,13 @@ def _render_one(
         if held:  # the decision's ORDRSP was withheld (no agreed address): the partner is told nothing yet
             hold_row(notification, held, report)
             return
-        if not was_held(notification):
+        if not was_held(notification) and told_by_decision(uow, order, structured):
             # the answer queued when the order was decided (ORDRSP, e-mail or fax reply) said so already
             notification.state = NotificationState.SKIPPED
             notification.error = "told by the answer sent when the order was decided"
             report.skipped += 1
             return
-        # held while the partner was not configured: nobody has told it yet, so the notice is sent now
+        # held, or the partner configured only after the decision: nobody has told it yet, so it is sent now
     notifier = notifiers.get(notification.channel)
     if notifier is None or not notification.recipient:
         notification.error = (

@@ -17,7 +17,7 @@ from core.fulfilment.domain.warehouse import ShipmentState
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.domain.model import Customer, Order, OrderState
 from core.kernel.domain.notices import NotificationState
-from core.kernel.services.outbox import partner_hold
+from core.kernel.services.outbox import partner_hold, told_by_decision
 
 ZERO = Decimal(0)
 
@@ -112,12 +112,15 @@ def announce(
         shipment_id=shipment_id,
     )
     if kind is NoticeKind.ACCEPTED and channel == order.channel:
-        held = partner_hold(uow, order, is_structured(uow.channels, channel))
+        structured = is_structured(uow.channels, channel)
+        held = partner_hold(uow, order, structured)
         if held:  # the decision's ORDRSP was withheld (no agreed address): pending until it is configured
             notification.error = held
-        else:  # the answer queued when the order was decided (ORDRSP, e-mail or fax reply) said so already
+        elif told_by_decision(uow, order, structured):
+            # the answer queued when the order was decided (ORDRSP, e-mail or fax reply) said so already
             notification.state = NotificationState.SKIPPED
             notification.error = "told by the answer sent when the order was decided"
+        # else the partner was configured only after the decision, whose ORDRSP was withheld: this tells it
     elif recipient is None:
         notification.state = NotificationState.SKIPPED
         notification.error = f"no {channel} address for the customer in master data"

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Protocol, TypeVar
 
 from core.kernel.domain.events import AnswersQueued
-from core.kernel.domain.model import Order, OutboundMessage
+from core.kernel.domain.model import Order, OutboundKind, OutboundMessage
 from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import NotFound
 from core.kernel.services.unit_of_work import UnitOfWork
@@ -74,6 +74,19 @@ def partner_hold(uow: UnitOfWork, order: Order, structured: bool) -> str | None:
     return (
         f"{HELD} EDIFACT partner {order.partner_id} is not configured (oms import partners); sent once it is"
     )[:2000]
+
+
+def told_by_decision(uow: UnitOfWork, order: Order, structured: bool) -> bool:
+    """Whether the answer queued when the order was decided told the customer it is accepted. An e-mail or
+    fax reply always did; on a structured (EDIFACT) channel only an ORDRSP in the outbox for the order's
+    document did (for this order, or for several of its orders at once): none is written while the
+    partner is not configured, and configuring it later does not write that one."""
+    if not structured:
+        return True
+    return any(
+        m.kind is OutboundKind.ORDRSP and m.order_id in (order.id, None)
+        for m in uow.outbound.for_document(order.document_id)
+    )
 
 
 def was_held(row: PendingRow) -> bool:

@@ -163,3 +163,30 @@ def test_a_page_that_prices_its_lines_states_their_total() -> None:
     assert read.decision is Decision.ACCEPT
     unpriced = validate(order(evidence=ON_PAGE), Master(), TODAY)  # no amounts printed: no total to miss
     assert unpriced.decision is Decision.ACCEPT
+
+
+def test_a_date_in_a_lines_text_is_read_year_first_or_either_way_round() -> None:
+    """A line's text may print its date year first ("2026-12-03") or day and month either way round
+    ("04/13/2026" can only be 13 April). Such a date the order carries is not lost; one it does not
+    carry is named. Killed (validation/document.py, x__dates): the year-first groups mixed up or dropped
+    (mutmut_3 … _12), and `continue` → `break` after an impossible reading (_32). Equivalent: `group(2)`
+    for `group(1)` in the test of the form (_2): the two are set together."""
+
+    def lost(text: str, delivery: date) -> list[Problem]:
+        line = CapturedLine(
+            line_no="1",
+            gtin="8437000100102",
+            description=text,
+            quantity=Decimal(250),
+            unit_price=Decimal("0.18"),
+        )
+        checked = validate(order(lines=(line,), requested_delivery_date=delivery), Master(), TODAY)
+        return only(checked.problems, "field_not_read")
+
+    assert lost("Tornillo hexagonal M8x40 entrega 2026-12-03", date(2026, 12, 3)) == []
+    [iso] = lost("Tornillo hexagonal M8x40 entrega 2026-12-03", date(2026, 12, 4))
+    assert iso.field == "lines[0].requested_delivery_date" and "'2026-12-03'" in iso.message
+    assert lost("Tornillo hexagonal M8x40 deliver 04/13/2026", date(2026, 4, 13)) == []
+    assert lost("Tornillo hexagonal M8x40 entrega 13/04/2026", date(2026, 4, 13)) == []
+    [us] = lost("Tornillo hexagonal M8x40 deliver 04/13/2026", date(2026, 12, 4))
+    assert "'04/13/2026'" in us.message
