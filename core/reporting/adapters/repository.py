@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -94,6 +94,11 @@ class ReportingRepository:
             self.session.execute(stmt, rows[start : start + 1000])
 
     def clear(self) -> None:
+        """Empty the summary (a rebuild follows in the same transaction): on PostgreSQL with TRUNCATE,
+        which leaves no dead rows for the new ones to step over and holds off refreshes until commit."""
+        if self._postgresql():
+            self.session.execute(text("TRUNCATE report_daily, report_monthly, report_order_facts"))
+            return
         self.session.execute(delete(report_daily))
         self.session.execute(delete(report_monthly))
         self.session.execute(delete(report_order_facts))
