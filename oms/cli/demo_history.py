@@ -50,7 +50,8 @@ def play_history(
     app = bootstrap(settings, clock=clock)
     try:
         app.upgrade_database()
-        with running_worker(app.broker, settings.worker_threads) as wait:
+        # the reports' summary follows each order once, at the end, rather than at each of its events
+        with running_worker(app.broker, settings.worker_threads) as wait, app.reporting.upkeep.deferred():
             batched = _Batched(app, wait)
             stage = Stage(batched, doors(batched))
             return run_history(stage, clock, first, last, seed=seed, scale=scale, say=say, progress=progress)

@@ -284,8 +284,17 @@ def test_two_workers_refreshing_the_same_new_orders_count_them_once(tmp_path: Pa
 
 
 def test_backorders_by_age(tmp_path: Path) -> None:
+    _backorders_by_age(tmp_path, None)
+
+
+def test_backorders_by_age_on_postgresql(tmp_path: Path, pg_url: str) -> None:
+    """PostgreSQL counts them by whole days waited in the database (`backorder_days`)."""
+    _backorders_by_age(tmp_path, pg_url)
+
+
+def _backorders_by_age(tmp_path: Path, database_url: str | None) -> None:
     clock = Clock()
-    app = make_app(tmp_path, clock=clock)
+    app = make_app(tmp_path, database_url, clock=clock)
     try:
         load_demo_master_data(app)
         set_up_shop(app, stock=False)

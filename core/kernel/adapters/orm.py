@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import registry, relationship
 
@@ -108,6 +109,14 @@ orders = Table(
     Column("identifiers", JSON, nullable=False, default=list),
     Column("promo_code", String(32)),  # the promotion code the order quoted (EDIFACT RFF+PD, "promo code")
     UniqueConstraint("document_id", "message_index", name="uq_orders_document_message"),
+    # the backorders waiting now, aged by the service report with an index-only count (migration 0024)
+    Index(
+        "ix_orders_backordered",
+        "created_at",
+        "id",
+        postgresql_where=text("state = 'backordered'"),
+        sqlite_where=text("state = 'backordered'"),
+    ),
 )
 
 order_lines = Table(

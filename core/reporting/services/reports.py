@@ -169,8 +169,8 @@ class Reports:
         ages = Section("Backorders waiting now, by age", ["age (days)", "orders"], chart_column=1)
         now = self.clock()
         counts = dict.fromkeys(("0-2", "3-7", "8-14", "15-30", "31+"), 0)
-        for _, _, since in uow.reporting.backorders():
-            counts[_age_bucket((now - since).days)] += 1
+        for days, waiting in uow.reporting.backorder_days(now).items():
+            counts[_age_bucket(days)] += waiting
         ages.rows = [[k, v] for k, v in counts.items()]
         ages.links = ["/orders?state=backordered"] * len(ages.rows)
         return [table, ages]

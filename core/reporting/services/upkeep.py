@@ -3,8 +3,10 @@ the rebuild from scratch (`oms reports rebuild`)."""
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal
 
@@ -18,11 +20,40 @@ class Upkeep:
     def __init__(self, uow_factory: Callable[[], ReportingUnitOfWork], clock: Callable[[], datetime]) -> None:
         self.uow_factory = uow_factory
         self.clock = clock
+        self._lock = threading.Lock()
+        self._deferred: set[int] | None = None  # orders noted while refreshes are deferred
+        self._documents: set[int] = set()  # and documents
+
+    @contextmanager
+    def deferred(self, batch: int = 500) -> Iterator[None]:
+        """Within this block refreshes are only noted, and each order noted is refreshed once when it
+        ends (`batch` orders a transaction): a bulk run (the demo history) touches every order many times
+        and needs the summary only at its end.  The refresh is the same one, so the sums are too; a run
+        killed inside the block leaves its orders uncounted until `oms reports rebuild`."""
+        with self._lock:
+            self._deferred, self._documents = set(), set()
+        try:
+            yield
+        finally:
+            with self._lock:
+                orders, documents = self._deferred or set(), sorted(self._documents)
+                self._deferred, self._documents = None, set()
+            with self.uow_factory() as uow:
+                for document_id in documents:
+                    orders.update(o.id for o in uow.orders.for_document(document_id) if o.id is not None)
+            noted = sorted(orders)
+            for start in range(0, len(noted), batch):
+                self.refresh(noted[start : start + batch])
 
     def refresh(self, order_ids: Iterable[int]) -> int:
         """Bring the summary in line with these orders as they stand now: each order's last contribution
         comes off and its new one goes on, in one transaction.  Running it again with nothing changed
-        changes nothing, so an event delivered twice counts once.  Returns how many orders changed."""
+        changes nothing, so an event delivered twice counts once.  Returns how many orders changed
+        (none while refreshes are deferred: they are only noted)."""
+        with self._lock:
+            if self._deferred is not None:
+                self._deferred.update(order_ids)
+                return 0
         ids = sorted(set(order_ids))
         changed = 0
         with self.uow_factory() as uow:
