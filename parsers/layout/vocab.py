@@ -131,7 +131,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "pvp|unit price|price|unit cost|price each|net price|rate|price/unit|precio/ud|cost|"
         "precio por unidad|precio unitario sin iva|cost price|b.price|basic price|unit net price|"
         "preço|preço unitário|prix|prix unitaire|preis|einzelpreis|prezzo|prezzo unitario|preço unit|"
-        "preço unit.|prix unit|prix unit.|prezzo unit|prezzo unit.|p. unit.|preço unid.|preis je einheit"
+        "preço unit.|prix unit|prix unit.|prezzo unit|prezzo unit.|p. unit.|preço unid.|preis je einheit|"
+        "nettopreis|netto-preis|nettoeinzelpreis|preis netto|prix net|prezzo netto|preço líquido"
     ),
     "amount": _phrases(
         "importe|total|importe neto|amount|line total|net amount|valor neto|valor|net value|"
@@ -161,7 +162,9 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     # the units a price is for (1, 100, 1000): "Precio | Por", "Prezzo | Per", "Preis | Pro", "Price | Per"
     # (not "cantidad precio" and the like: "Cantidad" and "Precio" side by side head two columns, and a
     # scan's heading words stand close enough to be taken for one phrase; stacked, see STACKED_COLUMNS)
-    "per": _phrases("per|por|pro|pour|price per|price unit|per qty|preiseinheit|unidad de precio|basis"),
+    "per": _phrases(
+        "per|por|pro|pour|price per|price unit|per qty|preiseinheit|pe|preiseinh.|unidad de precio|basis"
+    ),
     "skip": _phrases(
         "retail price|retail|mrp|free|cartons|vcp|warehouse pack|l.price|rrp|pvp recomendado|weight|"
         "peso|bultos|win|landed price"
