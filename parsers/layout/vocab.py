@@ -157,7 +157,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     "discount": _phrases(
         "descuento|dto|dto.|desc.|discount|disc|disc.|disc. %|sp.dis|sp.dis %|descuento total|"
         "rabatt|remise|sconto|desconto|sch.val|rem.|rem|dto. %|dto %|% dto|desc. %|disc %|rab.|% rabatt|"
-        "remise %|sconto %|desc|sc.|sc|sc. %|sc.%"
+        "remise %|sconto %|desc|sc.|sc|sc. %|sc.%|discount %|descuento %|desconto %|% discount|% descuento"
     ),
     # the units a price is for (1, 100, 1000): "Precio | Por", "Prezzo | Per", "Preis | Pro", "Price | Per"
     # (not "cantidad precio" and the like: "Cantidad" and "Precio" side by side head two columns, and a
