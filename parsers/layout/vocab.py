@@ -191,7 +191,8 @@ TOTAL_NET = _phrases(
     "valor total neto|total net value|net total|total net|total excl. vat|total ex vat|net value|"
     "neto|suma|valor total|neto gravado|total before tax|order subtotal|total without taxes|"
     "total sin impuestos|total ht|nettobetrag|imponibile|totale imponibile|montant ht|"
-    "sous-total|subtotale|nettosumme|netto|summe netto|total líquido|total ilíquido"
+    "sous-total|subtotale|nettosumme|netto|summe netto|total líquido|total ilíquido|zwischensumme|"
+    "warenwert|nettowarenwert"
 )
 TOTAL_GROSS = _phrases(
     "total con iva|total (iva incl.)|total iva incluido|total incl. vat|total inc. vat|"
