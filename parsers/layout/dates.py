@@ -48,6 +48,7 @@ class FoundDate:
     certainty: float
     start: int
     end: int
+    month_named: bool = False  # the month written in letters: day and month cannot swap
 
 
 def _year(text: str) -> int:
@@ -91,7 +92,8 @@ def find_date(text: str, *, month_first: bool = False) -> FoundDate | None:
                 else:
                     value = _make(year, MONTHS[g["month"]], int(g["d"]))
                 if value is not None and (best is None or m.start() < best.start):
-                    best = FoundDate(value, round(certainty * penalty, 3), m.start(), m.end())
+                    named = kind in ("day_month", "month_day")
+                    best = FoundDate(value, round(certainty * penalty, 3), m.start(), m.end(), named)
                     break
         if best is not None:
             return best

@@ -246,7 +246,10 @@ def _in_prose(page: Page, line: Line, phrase: Line, hit: Hit, order: tuple[bool,
     text = " ".join(t.text for t in toks)
     found = find_date(text, month_first=month_first)
     if found is not None and len(prose.without_weekday(text[: found.start])) <= PROSE_DATE_START:
-        plain = found.certainty == SURE or (order_known and found.certainty >= LIKELY)
+        # a two-digit year leaves only the century in doubt, which the order date settles; the day
+        # and the month are settled by the document's own dates, or by a month written in letters
+        decided = order_known or found.month_named
+        plain = found.certainty == SURE or (decided and found.certainty >= LIKELY)
         if hit.kind == "delivery_date" and plain and _stated(page, line, phrase, hit, month_first):
             return Candidate(hit.kind, found.value, toks, SURE, label, line, prose=True)
         return Candidate(hit.kind, found.value, toks, min(DOUBTFUL, found.certainty), label, line)

@@ -185,6 +185,8 @@ def find_regions(pages: list[Page]) -> list[Region]:
         while i < len(page.lines):
             line = page.lines[i]
             columns, garbled = _heading_of(line)
+            if columns is None and page.source == "text":
+                columns = _named_by_stack(page, i)
             i += 1
             if columns is None:
                 continue
@@ -227,6 +229,28 @@ def _stacked(page: Page, index: int) -> tuple[list[Column], list[Line]] | None:
     if not any(c.kind == "qty" for c in found):
         return None
     return [Column(c.kind, c.x0, c.x1, c.heading) for c in found], [*above, page.lines[index], *below]
+
+
+def _named_by_stack(page: Page, index: int) -> list[Column] | None:
+    """The columns if the line at `index` heads a table only together with the heading words stacked
+    over or under it: "Qty ... Unit ... Ext." over "ordered ... price ... price" names its price and
+    amount columns on the lower line alone. The main line must be heading words and name the quantity."""
+    line = page.lines[index]
+    if line.kind != "text" or not stacked.fits(line, line):
+        return None
+    if not any(h.kind == "qty" for h in stacked.column_hits(line.toks)):
+        return None
+    above, below = stacked.stack_lines(page, index)
+    if not above and not below:
+        return None
+    found = stacked.cells(line, above, below)
+    kinds = {c.kind for c in found}
+    items = kinds & set(ITEM_KINDS)
+    if "partdesc" in items:
+        items |= {"code", "description"}
+    if "qty" not in kinds or len(items) < 2:
+        return None
+    return [Column(c.kind, c.x0, c.x1, c.heading) for c in found]
 
 
 def _first_row(page: Page, table: Table) -> int:

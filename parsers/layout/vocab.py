@@ -131,7 +131,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "pvp|unit price|price|unit cost|price each|net price|rate|price/unit|precio/ud|cost|"
         "precio por unidad|precio unitario sin iva|cost price|b.price|basic price|unit net price|"
         "preço|preço unitário|prix|prix unitaire|preis|einzelpreis|prezzo|prezzo unitario|preço unit|"
-        "preço unit.|prix unit|prix unit.|prezzo unit|prezzo unit.|p. unit.|preço unid.|preis je einheit"
+        "preço unit.|prix unit|prix unit.|prezzo unit|prezzo unit.|p. unit.|preço unid.|preis je einheit|"
+        "nettopreis|netto-preis|nettoeinzelpreis|preis netto|prix net|prezzo netto|preço líquido"
     ),
     "amount": _phrases(
         "importe|total|importe neto|amount|line total|net amount|valor neto|valor|net value|"
@@ -156,12 +157,14 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     "discount": _phrases(
         "descuento|dto|dto.|desc.|discount|disc|disc.|disc. %|sp.dis|sp.dis %|descuento total|"
         "rabatt|remise|sconto|desconto|sch.val|rem.|rem|dto. %|dto %|% dto|desc. %|disc %|rab.|% rabatt|"
-        "remise %|sconto %|desc|sc.|sc|sc. %|sc.%"
+        "remise %|sconto %|desc|sc.|sc|sc. %|sc.%|discount %|descuento %|desconto %|% discount|% descuento"
     ),
     # the units a price is for (1, 100, 1000): "Precio | Por", "Prezzo | Per", "Preis | Pro", "Price | Per"
     # (not "cantidad precio" and the like: "Cantidad" and "Precio" side by side head two columns, and a
     # scan's heading words stand close enough to be taken for one phrase; stacked, see STACKED_COLUMNS)
-    "per": _phrases("per|por|pro|pour|price per|price unit|per qty|preiseinheit|unidad de precio|basis"),
+    "per": _phrases(
+        "per|por|pro|pour|price per|price unit|per qty|preiseinheit|pe|preiseinh.|unidad de precio|basis"
+    ),
     "skip": _phrases(
         "retail price|retail|mrp|free|cartons|vcp|warehouse pack|l.price|rrp|pvp recomendado|weight|"
         "peso|bultos|win|landed price"
@@ -188,7 +191,8 @@ TOTAL_NET = _phrases(
     "valor total neto|total net value|net total|total net|total excl. vat|total ex vat|net value|"
     "neto|suma|valor total|neto gravado|total before tax|order subtotal|total without taxes|"
     "total sin impuestos|total ht|nettobetrag|imponibile|totale imponibile|montant ht|"
-    "sous-total|subtotale|nettosumme|netto|summe netto|total líquido|total ilíquido"
+    "sous-total|subtotale|nettosumme|netto|summe netto|total líquido|total ilíquido|zwischensumme|"
+    "warenwert|nettowarenwert"
 )
 TOTAL_GROSS = _phrases(
     "total con iva|total (iva incl.)|total iva incluido|total incl. vat|total inc. vat|"

@@ -4,7 +4,11 @@ read per unit.  A text layer prints every decimal mark it has, so a quantity "10
 from __future__ import annotations
 
 import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from parsers.layout.geometry import read_page
+from parsers.layout.table import find_regions
+from parsers.pdf_text import read_words
 from tests.unit.parsers.doc_support import Doc, facts
 
 
@@ -100,3 +104,57 @@ def test_cantidad_and_precio_side_by_side_head_two_columns() -> None:
     doc.row(256, (400, "Total"), (480, "60,40"))
     order = doc.order()
     assert facts(order) == [("SIL-TRA-300", "12", "4.2"), ("ARA-M8", "500", "0.02")]
+
+
+def test_a_german_net_price_and_its_price_unit_pe_are_read_as_price_and_basis() -> None:
+    # "Nettopreis" heads the net price and "PE" (Preiseinheit) the units it is for: 12.00 per 1000
+    # for 1,000 pieces is 12.00, so each costs 0.012; with the two headings unknown, the "PE" column
+    # was taken for the price. Numbers set flush right under their headings.
+    doc = Doc(size=8)
+    doc.row(40, (40, "Bestellung Nr. 4510479701"), (300, "Bestelldatum 26.11.2026"))
+    doc.row(200, (46, "Pos"), (81, "Artikel-Nr. / Bezeichnung"), (344, "Menge"), (382, "Einheit"))
+    doc.row(200, (425, "Nettopreis"), (492, "PE"), (519, "Betrag"))
+    doc.row(211, *_flush((473, "EUR"), (549, "EUR")))
+    y = 229.0
+    for code, qty, price, per, amount in (
+        ("BRO-HSS-8", "50.000", "2.45", "1", "122.50"),
+        ("LLA-AJ-250", "12.000", "12.80", "1", "153.60"),
+        ("REM-AL-4", "1,000.000", "12.00", "1000", "12.00"),
+        ("CIN-AIS-19", "1,200.000", "950.00", "1000", "1,140.00"),
+        ("TUE-M8", "5,000.000", "50.00", "1000", "250.00"),
+        ("TAC-6", "24.000", "3.90", "1", "93.60"),
+        ("ARA-M8", "750.000", "180.00", "1000", "135.00"),
+    ):
+        doc.row(y, (46, "00010"), (81, code), (382, "Stück"))
+        doc.row(y, *_flush((374, qty), (473, price), (504, per), (549, amount)))
+        doc.row(y + 11, (81, "Liefertermin: December 7, 2026"))
+        y += 26
+    doc.row(y + 10, (425, "Gesamtbetrag"), *_flush((549, "1,906.20")))
+    order = doc.order()
+    assert facts(order) == [
+        ("BRO-HSS-8", "50", "2.45"),
+        ("LLA-AJ-250", "12", "12.8"),
+        ("REM-AL-4", "1000", "0.012"),
+        ("CIN-AIS-19", "1200", "0.95"),
+        ("TUE-M8", "5000", "0.05"),
+        ("TAC-6", "24", "3.9"),
+        ("ARA-M8", "750", "0.18"),
+    ]
+
+
+def test_nettopreis_and_pe_head_the_price_and_its_basis() -> None:
+    # the heading alone names the columns, without the rows' numbers having to show which is which
+    doc = Doc(size=8)
+    doc.row(200, (46, "Pos"), (81, "Artikel-Nr. / Bezeichnung"), (344, "Menge"), (382, "Einheit"))
+    doc.row(200, (425, "Nettopreis"), (492, "PE"), (519, "Betrag"))
+    doc.row(229, (46, "00010"), (81, "BRO-HSS-8"), (382, "Stück"))
+    doc.row(229, *_flush((374, "50.000"), (473, "2.45"), (504, "1"), (549, "122.50")))
+    [region] = find_regions([read_page(p) for p in read_words(doc.pdf())])
+    named = [(c.heading, c.kind) for c in region.table.columns]
+    assert ("Nettopreis", "price") in named
+    assert ("PE", "per") in named
+
+
+def _flush(*placed: tuple[float, str]) -> tuple[tuple[float, str], ...]:
+    """Phrases set flush right at the x given (Helvetica 8 pt)."""
+    return tuple((x - stringWidth(text, "Helvetica", 8), text) for x, text in placed)

@@ -86,6 +86,34 @@ def test_a_sentence_disagreeing_with_the_labelled_delivery_date_is_doubtful() ->
     assert order["decision"] != "accept"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("Please deliver no later than 14-Dec-26.", "2026-12-14"),
+        ("Goods to arrive by 13-Dec-26.", "2026-12-13"),
+        ("Rogamos entregar antes del 05-dic-26.", "2026-12-05"),
+    ],
+)
+def test_a_month_in_letters_with_a_two_digit_year_needs_no_numeric_date_to_decide(
+    sentence: str, wanted: str
+) -> None:
+    # the order's own date is "24-Nov-26" too: nothing numeric on the page says day or month first,
+    # and none is needed when the month is written in letters; the order date settles the century
+    order = _order(sentence, dated="24-Nov-26")
+    assert order["order_date"] == "2026-11-24"
+    assert order["requested_delivery_date"] == wanted
+    assert DOUBT not in _doubts(order)
+    assert order["decision"] == "accept", order["problems"]
+
+
+def test_a_month_in_letters_with_a_two_digit_year_before_the_order_date_is_doubtful() -> None:
+    # "14-Dec-25" read as 14 December 2025 lies before the order's 24-Nov-26: a person confirms it
+    order = _order("Please deliver no later than 14-Dec-25.", dated="24-Nov-26")
+    assert order["requested_delivery_date"] == "2025-12-14"
+    assert DOUBT in _doubts(order)
+    assert order["decision"] != "accept"
+
+
 def test_a_numeric_date_in_a_sentence_is_doubtful_when_nothing_says_day_or_month_first() -> None:
     order = _order("Goods required by 05/12/2026.", dated="26 de noviembre de 2026")
     assert order["order_date"] == "2026-11-26"

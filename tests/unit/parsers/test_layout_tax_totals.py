@@ -31,6 +31,13 @@ def test_net_tax_and_total_printed_are_all_three_kept() -> None:
     assert not [p for p in order["problems"] if p["code"] == "total_mismatch"]
 
 
+def test_a_german_zwischensumme_is_the_net_total_under_the_lines() -> None:
+    # "Zwischensumme" (the sum so far, before tax) 50,00; MwSt. 19 % of it is 9,50; 59,50 gross
+    order = _order(("Zwischensumme (EUR)", "50,00"), ("MwSt. 19%", "9,50"), ("Gesamtbetrag brutto", "59,50"))
+    assert (order["net_total"], order["tax_total"], order["total"]) == ("50", "9.5", "59.5")
+    assert not [p for p in order["problems"] if p["code"] == "total_mismatch"]
+
+
 def test_a_total_without_tax_stays_the_total() -> None:
     order = _order(("Total", "50,00"))
     assert order["total"] == "50"
