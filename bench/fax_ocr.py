@@ -13,8 +13,13 @@ layout family and per split: `--families tuning` for reader work, `--families he
 `--seed` starts every family's seeds there.  Each fax draws its own skew (up to 3°), streaks, and now and
 then a page fed upside down or sideways.
 
+`--with-terms` reads the faxes against the complete master data, commercial terms included (agreed prices
+and the price lists in the buyers' currencies, as `bench.capture_accuracy --with-terms`), and says whether
+it covers every drawn order.  Every run then says why the documents read fully right still waited for a
+person, per reason and per owner (reading, master data or a rule: `bench.capture_accuracy.held_report`).
+
     python -m bench.fax_ocr [--families tuning|held-out|all] [--count 4] [--seed S] [--study]
-        [--cost-pages 12] [--cache DIR] [--diffs] [--resolution fine|normal]
+        [--cost-pages 12] [--cache DIR] [--diffs] [--resolution fine|normal] [--with-terms]
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from typing import Any
 import pdfplumber
 
 from bench import by_family
-from bench.capture_accuracy import DAY, TODAY, Read, demo_app
+from bench.capture_accuracy import DAY, TODAY, Read, demo_app, held_report, master_gaps
 from core.capture.domain.documents import Channel, InboundDocument
 from core.capture.domain.layout import PageWords
 from oms.bootstrap import App, make_reader
@@ -156,7 +161,7 @@ def fax_reader(app: App, cache: Path | None) -> Read:
     def read(content: bytes) -> dict[str, Any]:
         doc = InboundDocument(channel=Channel.FAX, content=content, received_at=DAY, original_name="bench")
         with master_data(app) as master:
-            return result_json("bench", str(Channel.FAX), read_doc(doc), master, TODAY)
+            return result_json("bench", str(Channel.FAX), read_doc(doc), master, TODAY, app.validate)
 
     return read
 
@@ -253,6 +258,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--cache", type=Path, help="keep faxes and OCR words here; later runs re-read only the layout"
     )
     ap.add_argument("--diffs", action="store_true", help="print every document's wrong facts")
+    ap.add_argument(
+        "--with-terms",
+        action="store_true",
+        help="read against the master data with commercial terms (agreed prices, buyers' currencies)",
+    )
     args = ap.parse_args(argv if argv is not None else [])
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     options = OcrOptions()
@@ -269,13 +279,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.study:
         study(cases, [(), ("heal",), ("heal", "deskew"), ("heal", "smooth"), ("heal", "deskew", "smooth")])
-    with demo_app() as app:
+    with demo_app(terms=args.with_terms) as app:
         reader = fax_reader(app, args.cache)
+        gaps = master_gaps(app, (c.truth for c in cases[resolutions[0]]))
+        print(
+            f"  master data {'with' if args.with_terms else 'without'} commercial terms: "
+            + (
+                "complete for every drawn order"
+                if not gaps
+                else f"INCOMPLETE: {'; '.join(f'{g} ({n} lines)' for g, n in gaps.most_common(4))}"
+            )
+        )
         for resolution in resolutions:
             docs = [by_family.Case(c.name, c.family, c.split, c.tiff, c.truth) for c in cases[resolution]]
             scores = by_family.score_cases(docs, reader, f"{resolution} faxes")
             print("\n".join(by_family.table(scores, f"{resolution} faxes")))
             print("\n".join(by_family.misses(scores, 1)))
+            print(f"  Review reasons of the {resolution} faxes read fully right:")
+            print("\n".join(held_report(scores)))
             if args.diffs:
                 print_differences(cases[resolution], reader)
     for resolution in resolutions if args.cost_pages else ():

@@ -49,9 +49,9 @@ PUBLIC_MAIL_DOMAINS = frozenset(
 NAMED_SHARE = 0.5  # of the product name's words
 MIN_WORD = 3  # letters or digits in a word that counts
 # A code inside a description: at least this long, with a digit or a hyphen, brackets and punctuation
-# around it off.
+# around it off (an underscore too: an underline or a fax streak read against the code).
 MIN_CODE = 4
-_AROUND_CODE = "[](){}<>#:;,.'\"«»"
+_AROUND_CODE = "[](){}<>#:;,.'\"«»_"
 GTIN_LENGTHS = (8, 14)
 
 

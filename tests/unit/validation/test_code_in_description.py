@@ -90,3 +90,13 @@ def test_a_code_of_letters_and_hyphens_counts_but_an_ordinary_word_is_no_code() 
     # no code printed: the words alone only suggest the product
     words_only = validate(order(lines=(line("Nitrile gloves size L", price="8.50"),)), m, TODAY)
     assert words_only.skus == ("GUA-NIT-L",) and words_only.decision is Decision.REVIEW
+
+
+def test_an_underscore_read_against_the_code_is_punctuation_like_a_comma_or_a_bracket() -> None:
+    # a fax's underline or a stray stroke after the code arrives as "TUE-M8_"; the code is still ours
+    resolved = validate(order(lines=(line("TUE-M8_ Hex nut M8 zinc plated"),)), master(), TODAY)
+    assert resolved.skus == ("TUE-M8",)
+    assert resolved.decision is Decision.ACCEPT, resolved.problems
+    # but an underscore does not make a code of a word that names another product than the words
+    other = validate(order(lines=(line("TOR-M8-40_ Hex nut M8 zinc plated"),)), master(), TODAY)
+    assert other.decision is Decision.REVIEW
