@@ -2,16 +2,16 @@
 service report ages the backorders waiting now with an index-only count instead of visiting each of
 those orders' rows (tens of thousands of them scattered over a million orders).
 
-Revision ID: 0024_reports_scale
-Revises: 0021
+Revision ID: 0024
+Revises: 0023
 Create Date: 2026-12-04 00:50:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0024_reports_scale"
-down_revision = "0021"
+revision = "0024"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 
