@@ -6,10 +6,12 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from samples.demo.seed import DEMO_WRITTEN, shift_dates
 from tests.conftest import ROOT, SAMPLES, SHARED_EDIFACT, require_shared
 
 CONTRACT_ORDER_KEYS = {
@@ -133,10 +135,15 @@ def test_a_partners_file_with_a_bad_row_is_refused_naming_the_row(tmp_path: Path
 def test_ingest_on_the_embedded_default_processes_at_once(tmp_path: Path) -> None:
     for kind in ("customers", "products", "customer-items", "partners"):
         oms(tmp_path, "import", kind, str(SAMPLES / "masterdata" / f"{kind}.csv"))
-    result = oms(tmp_path, "ingest", "--channel", "edi", str(SAMPLES / "edifact" / "demo-orders.edi"))
+    # the command runs on the wall clock: the interchange's dates are moved to today, as `oms db seed`
+    # does, so its delivery dates are not in the past (which would send an order to review)
+    demo = tmp_path / "demo-orders.edi"
+    days = (datetime.now(UTC).date() - DEMO_WRITTEN).days
+    demo.write_bytes(shift_dates((SAMPLES / "edifact" / "demo-orders.edi").read_bytes(), days))
+    result = oms(tmp_path, "ingest", "--channel", "edi", str(demo))
     assert result.returncode == 0, result.stderr
     assert "processed" in result.stdout and "2 order(s)" in result.stdout
-    again = oms(tmp_path, "ingest", str(SAMPLES / "edifact" / "demo-orders.edi"))
+    again = oms(tmp_path, "ingest", str(demo))
     assert "duplicate" in again.stdout and "0 order(s)" in again.stdout
     # owed: one ORDRSP interchange carrying both orders' answers, and the CONTRL the interchange asked
     # for; the same bytes again are a duplicate of the first arrival and owe nothing more
