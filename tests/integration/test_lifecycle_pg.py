@@ -67,30 +67,34 @@ def in_parallel(jobs: list[Callable[[], object]], workers: int = WORKERS) -> lis
     return errors
 
 
-def test_many_workers_contending_for_the_last_units_never_oversell(pg_shop: App) -> None:
-    svc = pg_shop.lifecycle.service
-    # the last units: 7 + 5 of one SKU in two warehouses, 9 of another in one
+def last_units(app: App, *, seed: int, count: int, tag: str) -> list[int]:
+    """The last units: 7 + 5 of TAC-6 in two warehouses and 9 of BRO-HSS-8 in one, and `count` orders
+    for 1-3 TAC-6 each (every second one also 1-2 BRO-HSS-8), far more than there is."""
+    svc = app.lifecycle.service
     svc.receive("TAC-6", "MAD", "A-03-01", D(7), "goods-in")
     svc.receive("TAC-6", "BCN", "B-01-03", D(5), "goods-in")
     svc.receive("BRO-HSS-8", "MAD", "A-10-01", D(9), "goods-in")
-    rng = random.Random(6)
+    rng = random.Random(seed)
     specs = [
         [("TAC-6", D(rng.randint(1, 3)))] + ([("BRO-HSS-8", D(rng.randint(1, 2)))] if i % 2 else [])
-        for i in range(60)
+        for i in range(count)
     ]
-    with pg_shop.uow() as uow:
-        ids = make_orders(uow, specs, fixed_clock(), tag="race")
+    with app.uow() as uow:
+        ids = make_orders(uow, specs, fixed_clock(), tag=tag)
         uow.commit()
+    return ids
 
-    errors = in_parallel([lambda oid=oid: svc.allocate([oid], f"worker-{oid}") for oid in ids])
-    assert errors == []
 
-    wanted = {"TAC-6": D(0), "BRO-HSS-8": D(0)}
-    got = {"TAC-6": D(0), "BRO-HSS-8": D(0)}
-    with pg_shop.uow() as uow:
-        orders = uow.fulfilment.orders(ids)
+def settled(app: App, ids: list[int]) -> tuple[dict[int, OrderState], dict[str, Decimal], dict[str, Decimal]]:
+    """Check each line holds between nothing and its quantity, and each order is allocated when every
+    line is whole and backordered otherwise; returns each order's state and the units wanted and
+    taken per SKU."""
+    states: dict[int, OrderState] = {}
+    wanted: dict[str, Decimal] = {}
+    got: dict[str, Decimal] = {}
+    with app.uow() as uow:
         held = uow.fulfilment.allocations(ids)
-        for order in orders:
+        for order in uow.fulfilment.orders(ids):
             assert order.id is not None
             mine = held.get(order.id, [])
             complete = True
@@ -98,10 +102,23 @@ def test_many_workers_contending_for_the_last_units_never_oversell(pg_shop: App)
                 assert line.sku is not None and line.quantity is not None
                 taken = sum((a.quantity for a in mine if a.line_id == line.id), D(0))
                 assert D(0) <= taken <= line.quantity  # each line allocated, partly, or waiting
-                wanted[line.sku] += line.quantity
-                got[line.sku] += taken
+                wanted[line.sku] = wanted.get(line.sku, D(0)) + line.quantity
+                got[line.sku] = got.get(line.sku, D(0)) + taken
                 complete = complete and taken == line.quantity
-            assert order.state is (OrderState.ALLOCATED if complete else OrderState.BACKORDERED)
+            states[order.id] = OrderState.ALLOCATED if complete else OrderState.BACKORDERED
+            assert order.state is states[order.id]
+    return states, wanted, got
+
+
+def test_many_workers_contending_for_the_last_units_never_oversell(pg_shop: App) -> None:
+    svc = pg_shop.lifecycle.service
+    ids = last_units(pg_shop, seed=6, count=60, tag="race")
+
+    errors = in_parallel([lambda oid=oid: svc.allocate([oid], f"worker-{oid}") for oid in ids])
+    assert errors == []
+
+    _, wanted, got = settled(pg_shop, ids)
+    with pg_shop.uow() as uow:
         levels = uow.stock.levels()
     assert got == {"TAC-6": D(12), "BRO-HSS-8": D(9)}  # every last unit went, and no more
     assert wanted["TAC-6"] > 12 and wanted["BRO-HSS-8"] > 9
