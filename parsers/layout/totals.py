@@ -5,6 +5,7 @@ with a tax amount and a total that is that one plus the tax printed too, the thr
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -19,6 +20,7 @@ PREFERENCE = ("net", "total", "gross")
 MIN_BOXES = 2  # total labels in one row that make it a row of boxes
 BOX_GAP = 2.2  # text heights between a row of total labels and its amounts
 MAX_OPEN = 6  # lines with readings left open that the total may settle together
+MONEY = re.compile(r"\d[.,]\d\d$")  # an amount printed to the cent
 
 
 @dataclass
@@ -139,6 +141,32 @@ def with_tax(seen: list[Seen], chosen: Chosen, mark: str) -> WithTax | None:
                 for g in readings(gross.toks[-1].text, mark, rules=False)[:1]:
                     if g.value == net + t.value:
                         return WithTax(net, t.value, g.value, tax.toks, gross.toks)
+    return None
+
+
+def tax_left_over(seen: list[Seen], chosen: Chosen, mark: str) -> Seen | None:
+    """A tax amount printed beside a chosen total that neither includes it (no printed total is the
+    chosen one plus the tax) nor is made of it (no printed total plus the tax is the chosen one): the
+    total the customer will pay was not read, so the order's total is not known. None when every tax
+    printed is accounted for, or nothing was chosen."""
+    if chosen.reading is None:
+        return None
+    value = chosen.reading.value
+    others = [
+        r.value
+        for s in seen
+        if s.kind in PREFERENCE and s.toks is not chosen.toks
+        for r in readings(s.toks[-1].text, mark, rules=False)[:1]
+    ]
+    for tax in (s for s in seen if s.kind == "tax" and MONEY.search(s.toks[-1].text)):
+        # an amount in cents; "VAT no. GB 284 9371 52" or "Tax ID DE 812 345 678" is an identifier
+        options = readings(tax.toks[-1].text, mark, rules=False)[:1]
+        if not options or not 0 < options[0].value < value:
+            continue
+        t = options[0].value
+        if value + t in others or any(o + t == value for o in others):
+            continue
+        return tax
     return None
 
 

@@ -50,3 +50,39 @@ def test_a_tax_line_whose_sum_is_no_printed_total_fills_no_net_or_tax() -> None:
     order = _order(("Total", "50,00"), ("IVA 21 %", "10,50"), ("Total con IVA", "61,50"))
     assert order["net_total"] is None and order["tax_total"] is None
     assert order["decision"] != "accept"
+
+
+def _mismatch_on_total(order: dict[str, Any]) -> bool:
+    return any(p["code"] == "total_mismatch" and p.get("field") == "total" for p in order["problems"])
+
+
+def test_a_tax_printed_with_no_total_including_it_names_the_total() -> None:
+    """ "Base imponible 50,00 / IVA 21 % 10,50" and nothing more: the amount the customer pays (60,50)
+    is not printed where we could read it, so the order's total is not known and must not flow on as
+    the 50,00 the lines make."""
+    order = _order(("Base imponible", "50,00"), ("IVA 21 %", "10,50"))
+    assert _mismatch_on_total(order)
+    assert order["decision"] != "accept"
+
+
+def test_a_tax_whose_gross_total_disagrees_names_the_total() -> None:
+    # 50,00 + 10,50 is 60,50; the page's last total says 65,50: one of them was misread or mistyped
+    order = _order(("Subtotal", "50,00"), ("IVA 21 %", "10,50"), ("Importe a pagar", "65,50"))
+    assert _mismatch_on_total(order)
+    assert order["decision"] != "accept"
+
+
+def test_a_tax_included_in_the_total_the_lines_make_is_accounted_for() -> None:
+    """Prices with tax included: the lines make 50,00, the page shows the base 41,32 and the 8,68 of tax
+    inside it (41,32 + 8,68 = 50,00), so every tax printed is accounted for."""
+    order = _order(("Base imponible", "41,32"), ("IVA 21 % incluido", "8,68"), ("Total", "50,00"))
+    assert not _mismatch_on_total(order)
+    assert order["total"] == "50"
+
+
+def test_a_tax_number_on_the_letterhead_is_no_tax_amount() -> None:
+    """ "VAT no. GB 284 9371 52" names the sender's tax registration, not a tax charged: an order whose
+    lines make its printed total stays clear of any total mismatch."""
+    order = _order(("Total", "50,00"), ("VAT no. GB 284 9371", "52"))
+    assert not _mismatch_on_total(order)
+    assert order["total"] == "50"
