@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import io
 import random
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -106,6 +107,15 @@ def _lines(rng: random.Random, buyer: Buyer, language: str) -> list[tuple[str, s
     return out
 
 
+PIECES = re.compile(r"\b(uds|unidades|pcs|units)\b", re.IGNORECASE)
+
+
+def _pieces_of_a_box(sku: str, text: str) -> bool:
+    """A line asking for pieces ("20 uds", "12 pcs") of an article sold only in boxes: whether 20 pieces
+    or 20 boxes are meant, a person must ask, so such a mail must not flow on untouched."""
+    return sku in PRODUCTS and PRODUCTS[sku][0] == "CAJ" and PIECES.search(text) is not None
+
+
 def body_order(rng: random.Random, index: int, day: date = DAY) -> GeneratedMail:
     """One e-mail with an order typed in its body."""
     case = rng.random()
@@ -122,6 +132,8 @@ def body_order(rng: random.Random, index: int, day: date = DAY) -> GeneratedMail
         bogus = f"ZZX-{rng.randint(100, 999)}"
         lines.append(("?", f"{rng.randint(2, 9)} x {bogus}", 0))
         why = why or "an article we do not sell"
+    if not why and any(_pieces_of_a_box(sku, text) for sku, text, _ in lines):
+        why = "pieces of an article sold only by the box"
     po = f"{'PED' if language == 'es' else 'PO'}-{day.year}-{rng.randint(1000, 99999)}"
     delivery = day + timedelta(days=rng.randint(2, 20)) if rng.random() < 0.7 else None
     text, html = _body(rng, language, name, buyer, lines, po, delivery, day)
