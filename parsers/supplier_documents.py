@@ -31,9 +31,9 @@ KINDS = {
     DocumentKind.INVOICE: AnswerKind.INVOIC,
     DocumentKind.DELIVERY_NOTE: AnswerKind.DESADV,
     DocumentKind.ORDER_CONFIRMATION: AnswerKind.ORDRSP,
-    DocumentKind.CREDIT_NOTE: AnswerKind.OTHER,  # for a buyer: never read as the invoice it names
+    DocumentKind.CREDIT_NOTE: AnswerKind.CREDIT,  # never read as the invoice it names
 }
-READ = (AnswerKind.INVOIC, AnswerKind.DESADV)  # what is read into a message here
+READ = (AnswerKind.INVOIC, AnswerKind.DESADV, AnswerKind.CREDIT)  # what is read into a message here
 CENT = Decimal("0.01")
 # a fixed-width page for a typed body: each character this wide, each line this far below the last
 CHAR_W, LINE_H, TEXT_H = 6.0, 14.0, 10.0
@@ -44,6 +44,24 @@ MAX_BODY_LINES = 300
 OWN_NUMBER = re.compile(
     r"\b(?:factura|invoice|albar[aá]n|delivery\s+note|nota\s+de\s+entrega|despatch\s+note)\s*"
     r"(?:n[º°o]\.?|no\.?|nr\.?|number|n[uú]mero|#)?\s*:?\s*(?P<number>[A-Z0-9](?:[A-Z0-9\-/.]*\d)[A-Z0-9\-/]*)",
+    re.IGNORECASE,
+)
+_NUMBER = (
+    r"\s*(?:n[º°o]\.?|no\.?|nr\.?|number|n[uú]mero|#)?\s*:?\s*"
+    r"(?P<number>[A-Z0-9](?:[A-Z0-9\-/.]*\d)[A-Z0-9\-/]*)"
+)
+# a credit note's own number after its title ("ABONO AB-12", "Nota de crédito nº NC-3", "Credit note CN-9")
+CREDIT_NUMBER = re.compile(
+    r"\b(?:abono|nota\s+de\s+cr[eé]dito|nota\s+de\s+abono|factura\s+rectificativa|credit\s+note|credit\s+memo)"
+    + _NUMBER,
+    re.IGNORECASE,
+)
+# the invoice a credit note corrects: "Rectifica la factura FV-118", "Factura original: FV-118",
+# "Corrects invoice INV-77", "Original invoice no. INV-77", "Ref. factura FV-118"
+CORRECTS = re.compile(
+    r"\b(?:rectifica(?:\s+a)?(?:\s+la)?\s+factura|factura\s+(?:original|rectificada|corregida)|"
+    r"ref(?:erencia)?\.?\s+(?:de\s+)?factura|corrects\s+invoice|original\s+invoice|"
+    r"invoice\s+(?:corrected|ref(?:erence)?\.?))" + _NUMBER,
     re.IGNORECASE,
 )
 DATE_LIKE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}")  # "Fecha factura: 11/12/2026" names no number
@@ -111,8 +129,10 @@ def read_arrival(content: bytes, is_mail: bool) -> ReadDocument | None:
 def read_document(order: CapturedOrder, kind: AnswerKind, text: str) -> ReadDocument:
     """The invoice or delivery note as a supplier's message, with what is unsure about it."""
     doubts = [p.message for p in order.problems if p.severity >= Severity.REVIEW]
-    numbers = {m.group("number").strip(".") for m in OWN_NUMBER.finditer(text)}
-    numbers -= {n for n in numbers if PO_NUMBER.fullmatch(n) or DATE_LIKE.fullmatch(n)}
+    corrects = _numbers(CORRECTS, text) if kind is AnswerKind.CREDIT else set()
+    numbers = _numbers(CREDIT_NUMBER if kind is AnswerKind.CREDIT else OWN_NUMBER, text) - corrects
+    if len(corrects) > 1:
+        doubts.append(f"it corrects {len(corrects)} invoices, not one: {', '.join(sorted(corrects))}")
     if len(numbers) != 1:
         doubts.append(f"{len(numbers)} numbers of the document itself, not one: {', '.join(sorted(numbers))}")
     ours = {f"PO-{m.group(1)}" for m in PO_NUMBER.finditer(f"{order.po_number or ''}\n{text}")}
@@ -122,10 +142,17 @@ def read_document(order: CapturedOrder, kind: AnswerKind, text: str) -> ReadDocu
     answer = SupplierAnswer(
         kind=kind, sender_id="", reference=next(iter(numbers), "")[:64], po_number=next(iter(ours), ""),
         issued=_issued(text), lines=tuple(lines), currency=order.currency,
+        corrects=next(iter(corrects), None) if len(corrects) == 1 else None,
     )  # fmt: skip
-    if kind is AnswerKind.INVOIC:
+    if kind in (AnswerKind.INVOIC, AnswerKind.CREDIT):
         answer = _amounts(answer, text, doubts)
     return ReadDocument(kind, answer, tuple(dict.fromkeys(doubts)))
+
+
+def _numbers(pattern: re.Pattern[str], text: str) -> set[str]:
+    """The document numbers the pattern finds, none of them one of our POs or a date."""
+    found = {m.group("number").strip(".") for m in pattern.finditer(text)}
+    return {n for n in found if not (PO_NUMBER.fullmatch(n) or DATE_LIKE.fullmatch(n))}
 
 
 def _lines(order: CapturedOrder, kind: AnswerKind, doubts: list[str]) -> list[AnswerLine]:
@@ -138,7 +165,7 @@ def _lines(order: CapturedOrder, kind: AnswerKind, doubts: list[str]) -> list[An
         if code is None or line.quantity is None:
             doubts.append(f"line {i}: no code or no quantity read")
             continue
-        if kind is AnswerKind.INVOIC:
+        if kind in (AnswerKind.INVOIC, AnswerKind.CREDIT):
             if price is None:
                 doubts.append(f"line {i} {code}: no unit price read")
             elif line.amount is not None and abs(line.quantity * price - line.amount) >= CENT:
@@ -161,7 +188,7 @@ def _issued(text: str) -> date | None:
 def _amounts(answer: SupplierAnswer, text: str, doubts: list[str]) -> SupplierAnswer:
     """The footer's goods, charges, VAT and total; the invoice is sure only when the lines add up to
     the goods and goods, charges and VAT to the total, to the cent."""
-    found = _footer(text, doubts)
+    found = _footer(text, doubts, answer.kind is AnswerKind.CREDIT)
     lines = sum((i.quantity * (i.unit_price or 0) for i in answer.lines), Decimal(0))
     goods = found.get("goods", lines)
     if goods != lines:
@@ -179,13 +206,17 @@ def _amounts(answer: SupplierAnswer, text: str, doubts: list[str]) -> SupplierAn
     return SupplierAnswer(
         kind=answer.kind, sender_id="", reference=answer.reference, po_number=answer.po_number,
         issued=answer.issued, lines=answer.lines, currency=answer.currency, net=goods, tax=tax,
-        charges=charges,
+        charges=charges, corrects=answer.corrects,
     )  # fmt: skip
 
 
-def _footer(text: str, doubts: list[str]) -> dict[str, Decimal]:
+def _footer(text: str, doubts: list[str], taken_back: bool = False) -> dict[str, Decimal]:
+    """The footer's labelled amounts; on a credit note (`taken_back`) a minus only says so."""
     rows = [
-        (m.group("label").strip(" .:").lower(), m.group("amount"))
+        (
+            m.group("label").strip(" .:").lower(),
+            m.group("amount").lstrip("-") if taken_back else m.group("amount"),
+        )
         for m in map(FOOTER.match, text.splitlines())
         if m
     ]
