@@ -2,7 +2,8 @@
 a DESADV announces a delivery, an INVOIC is matched three ways and, when it matches, posted to
 accounts payable; a credit note is matched against what was invoiced and not received and, when
 it matches, takes its amount back out of accounts payable; a mismatch waits for a buyer with its
-differences. Each message is kept once (supplier, kind and their reference): the same message twice changes nothing."""
+differences. Each message is kept once (supplier, kind and their reference): the same message
+twice changes nothing."""
 
 from __future__ import annotations
 
