@@ -9,12 +9,13 @@ document then waits for a buyer, who sees why."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.layout import PageWords, Word
-from core.capture.domain.order import CapturedOrder, DocumentKind, Severity
+from core.capture.domain.order import CapturedOrder, DocumentKind, ProblemCode, Severity
 from core.kernel.errors import ParseError
 from core.purchasing.domain.answers import AnswerKind, AnswerLine, SupplierAnswer
 from core.purchasing.domain.landed import Charge
@@ -24,6 +25,10 @@ from parsers.email.mime import parse_message
 from parsers.layout import extract_orders
 from parsers.layout.dates import find_date
 from parsers.layout.numbers import decide_mark, readings
+from parsers.ocr.engine import OcrOptions, PageOcr
+from parsers.ocr.faxheader import strip_headers
+from parsers.ocr.images import Limits, load_pages, sniff
+from parsers.ocr.pdf import rasterise
 from parsers.pdf_text import is_pdf, read_words
 from parsers.supplier_text import pdf_text
 
@@ -35,6 +40,9 @@ KINDS = {
 }
 READ = (AnswerKind.INVOIC, AnswerKind.DESADV, AnswerKind.CREDIT)  # what is read into a message here
 CENT = Decimal("0.01")
+# what the order reader misses on a scan and flags ("may be there unread") that a supplier's document
+# reads here itself (its date and amounts, from the text) or takes from our order (the currency)
+OWN_FACTS = frozenset({"order_date", "requested_delivery_date", "currency", "total"})
 # a fixed-width page for a typed body: each character this wide, each line this far below the last
 CHAR_W, LINE_H, TEXT_H = 6.0, 14.0, 10.0
 MAX_BODY_LINES = 300
@@ -100,20 +108,77 @@ LABELS: dict[str, frozenset[str]] = {
     ),
 }
 CHARGES = ("carriage", "duties", "insurance")
+# a line typed in a message body rather than laid out as a table: quantity, "x", the code, perhaps a
+# few words, then "a", "@", "at" or "por" and the unit price, perhaps "= amount":
+# "10 x ABC-1 a 2,50", "10 x ABC-1 @ 2.50", "- 6 x AW-250 llave ajustable a 6,40 € = 38,40 €"
+TYPED_LINE = re.compile(
+    r"^\s*[-*•]?\s*(?P<qty>\d+(?:[.,]\d+)?)\s*(?:x|×|uds?\.?|units?|pcs?\.?)\s+"
+    r"(?P<code>[A-Za-z0-9][A-Za-z0-9\-./]*)(?:\s+[^@=\d][^@=]*?)??"
+    r"(?:\s+(?:a|at|por)\s+|\s*@\s*)(?:EUR|€)?\s*(?P<price>\d+(?:[.,]\d+)?)\s*(?:EUR|€)?"
+    r"(?:\s*(?:/\s*)?(?:ud|u|unit|unidad|each|c/u|cada\s+un[oa]))?\.?"
+    r"(?:\s*=\s*(?:EUR|€)?\s*(?P<amount>\d[\d.,]*)\s*(?:EUR|€)?)?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class Source:
-    """One readable part of an arrival: the layout reader's pages and the same text as lines."""
+    """One readable part of an arrival: the layout reader's pages and the same text as lines;
+    `typed` for a message body, where lines may be typed as sentences instead of a table."""
 
     pages: list[PageWords]
     text: str
+    typed: bool = False
 
 
-def read_arrival(content: bytes, is_mail: bool) -> ReadDocument | None:
-    """The invoice or delivery note in an e-mail (its PDFs first, else its subject and body) or in a
-    faxed or uploaded PDF; None when no part's title says it is one (the arrival is read as before)."""
-    for source in _sources(content, is_mail):
+@dataclass(frozen=True)
+class Scans:
+    """How pages without text are read (a fax, a scan, a PDF of page images): by the OCR engine the
+    composition root injects for customers' faxes, within the same limits, fax header lines taken off."""
+
+    engine: PageOcr
+    limits: Limits = field(default_factory=Limits)
+    options: OcrOptions = field(default_factory=OcrOptions)
+
+    def read(self, content: bytes) -> Source:
+        """A TIFF, PNG or JPEG, or an image-only PDF, as words and text; nothing from anything else."""
+        kind = sniff(content)
+        try:
+            if kind == "pdf":
+                images = rasterise(content, self.limits)
+            elif kind in ("tiff", "png", "jpeg"):
+                images = load_pages(content, self.limits)
+            else:
+                return Source([], "")
+            pages, _ = strip_headers(self.engine.read_pages(images, self.options))
+        except ParseError:
+            return Source([], "")
+        return Source(pages, page_text(pages))
+
+
+def page_text(pages: Sequence[PageWords]) -> str:
+    """Read words as lines of text, top to bottom and left to right: a word belongs to the line whose
+    middle is within half its height of its own."""
+    out: list[str] = []
+    for page in pages:
+        rows: list[list[Word]] = []
+        for word in sorted(page.words, key=lambda w: ((w.y0 + w.y1) / 2, w.x0)):
+            middle, height = (word.y0 + word.y1) / 2, max(word.y1 - word.y0, 1.0)
+            if rows and abs(middle - sum((w.y0 + w.y1) / 2 for w in rows[-1]) / len(rows[-1])) <= height / 2:
+                rows[-1].append(word)
+            else:
+                rows.append([word])
+        out.extend(" ".join(w.text for w in sorted(row, key=lambda w: w.x0)) for row in rows)
+    return "\n".join(out)
+
+
+def read_arrival(content: bytes, is_mail: bool, scans: Scans | None = None) -> ReadDocument | None:
+    """The invoice, credit note or delivery note in an e-mail (its PDFs and images first, else its
+    subject and body) or in a faxed or uploaded PDF or image; None when no part's title says it is one
+    (the arrival is read as before). Pages without text are read by `scans` (OCR) when it is given."""
+    for source in _sources(content, is_mail, scans):
+        if not source.pages:
+            continue
         found = extract_orders(source.pages).orders
         kind = KINDS.get(found[0].kind) if found else None
         if kind is None:
@@ -122,13 +187,24 @@ def read_arrival(content: bytes, is_mail: bool) -> ReadDocument | None:
             return ReadDocument(kind)
         if len(found) > 1:
             return ReadDocument(kind, None, (f"{len(found)} documents in one, not one",))
-        return read_document(found[0], kind, source.text)
+        typed = typed_lines(source.text) if source.typed and not found[0].lines else None
+        return read_document(found[0], kind, source.text, typed)
     return None
 
 
-def read_document(order: CapturedOrder, kind: AnswerKind, text: str) -> ReadDocument:
-    """The invoice or delivery note as a supplier's message, with what is unsure about it."""
-    doubts = [p.message for p in order.problems if p.severity >= Severity.REVIEW]
+def read_document(
+    order: CapturedOrder,
+    kind: AnswerKind,
+    text: str,
+    typed: tuple[list[AnswerLine], list[str]] | None = None,
+) -> ReadDocument:
+    """The invoice or delivery note as a supplier's message, with what is unsure about it; `typed`:
+    the lines typed as sentences in a message body, when the layout reader found no table."""
+    doubts = [
+        p.message
+        for p in order.problems
+        if p.severity >= Severity.REVIEW and not (p.code is ProblemCode.UNREADABLE and p.field in OWN_FACTS)
+    ]
     corrects = _numbers(CORRECTS, text) if kind is AnswerKind.CREDIT else set()
     numbers = _numbers(CREDIT_NUMBER if kind is AnswerKind.CREDIT else OWN_NUMBER, text) - corrects
     if len(corrects) > 1:
@@ -138,7 +214,11 @@ def read_document(order: CapturedOrder, kind: AnswerKind, text: str) -> ReadDocu
     ours = {f"PO-{m.group(1)}" for m in PO_NUMBER.finditer(f"{order.po_number or ''}\n{text}")}
     if len(ours) != 1:
         doubts.append(f"it names {len(ours)} of our purchase orders, not one: {', '.join(sorted(ours))}")
-    lines = _lines(order, kind, doubts)
+    if typed and typed[0]:
+        lines = typed[0]
+        doubts.extend(typed[1])
+    else:
+        lines = _lines(order, kind, doubts)
     answer = SupplierAnswer(
         kind=kind, sender_id="", reference=next(iter(numbers), "")[:64], po_number=next(iter(ours), ""),
         issued=_issued(text), lines=tuple(lines), currency=order.currency,
@@ -172,6 +252,34 @@ def _lines(order: CapturedOrder, kind: AnswerKind, doubts: list[str]) -> list[An
                 doubts.append(f"line {i} {code}: {line.quantity} x {price} is not {line.amount}")
         out.append(AnswerLine(None, line.quantity, gtin=line.gtin, supplier_item_code=code, unit_price=price))
     return out
+
+
+def typed_lines(text: str) -> tuple[list[AnswerLine], list[str]]:
+    """The lines typed as "10 x ABC-1 a 2,50" in a body, and the doubts about them (a stated amount
+    that is not the quantity times the price)."""
+    out: list[AnswerLine] = []
+    doubts: list[str] = []
+    for row in text.splitlines():
+        m = TYPED_LINE.match(row)
+        if m is None:
+            continue
+        qty, price = _typed_number(m.group("qty")), _typed_number(m.group("price"))
+        code = m.group("code").rstrip(".")
+        amount = _typed_number(m.group("amount")) if m.group("amount") else None
+        if amount is not None and abs(qty * price - amount) >= CENT:
+            doubts.append(f"line {len(out) + 1} {code}: {qty} x {price} is not {amount}")
+        out.append(AnswerLine(None, qty, supplier_item_code=code, unit_price=price))
+    return out, doubts
+
+
+def _typed_number(text: str) -> Decimal:
+    """ "2,50", "2.50", "1.250,00", "1,250.00": the last mark is the decimal one."""
+    text = text.rstrip(".,")
+    last = max(text.rfind(","), text.rfind("."))
+    if last < 0:
+        return Decimal(text)
+    whole = re.sub(r"[.,]", "", text[:last])
+    return Decimal(f"{whole}.{text[last + 1 :]}")
 
 
 def _issued(text: str) -> date | None:
@@ -239,16 +347,25 @@ def _footer(text: str, doubts: list[str], taken_back: bool = False) -> dict[str,
     return out
 
 
-def _sources(content: bytes, is_mail: bool) -> list[Source]:
+def _sources(content: bytes, is_mail: bool, scans: Scans | None = None) -> list[Source]:
     if not is_mail:
-        return [_pdf(content)] if is_pdf(content) else []
+        return [_file(content, scans)]
     try:
         mail = parse_message(content)
     except ParseError:
         return []
-    pdfs = [_pdf(a.content) for a in mail.attachments if is_pdf(a.content)]
+    pdfs = [_file(a.content, scans) for a in mail.attachments]
     body = "\n".join([mail.subject, *(list(mail.texts) or [to_text(h) for h in mail.htmls])])
-    return [*(p for p in pdfs if p.pages), Source(text_pages(body), body)]
+    return [*(p for p in pdfs if p.pages), Source(text_pages(body), body, typed=True)]
+
+
+def _file(content: bytes, scans: Scans | None) -> Source:
+    """A PDF by its text layer; an image, or a PDF whose pages hold no text, by OCR."""
+    if is_pdf(content):
+        found = _pdf(content)
+        if any(page.words for page in found.pages) or scans is None:
+            return found
+    return scans.read(content) if scans is not None else Source([], "")
 
 
 def _pdf(content: bytes) -> Source:
