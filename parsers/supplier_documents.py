@@ -114,7 +114,7 @@ CHARGES = ("carriage", "duties", "insurance")
 TYPED_LINE = re.compile(
     r"^\s*[-*•]?\s*(?P<qty>\d+(?:[.,]\d+)?)\s*(?:x|×|uds?\.?|units?|pcs?\.?)\s+"
     r"(?P<code>[A-Za-z0-9][A-Za-z0-9\-./]*)(?:\s+[^@=\d][^@=]*?)??"
-    r"(?:\s+(?:a|at|por)\s+|\s*@\s*)(?:EUR|€)?\s*(?P<price>\d+(?:[.,]\d+)?)\s*(?:EUR|€)?"
+    r"(?:\s+(?:a|at|por)\s+|\s*@\s*)(?:EUR|€)?\s*(?P<price>\d[\d.,]*\d|\d)\s*(?:EUR|€)?"
     r"(?:\s*(?:/\s*)?(?:ud|u|unit|unidad|each|c/u|cada\s+un[oa]))?\.?"
     r"(?:\s*=\s*(?:EUR|€)?\s*(?P<amount>\d[\d.,]*)\s*(?:EUR|€)?)?\s*$",
     re.IGNORECASE,
