@@ -311,6 +311,10 @@ def test_only_a_buyer_types_a_credit_note_by_the_api(app: App) -> None:
     assert made.status_code == 201, made.text
     assert (made.json()["kind"], made.json()["state"]) == ("credit", "matched")
     _credited_in_full(app, number)
+    unknown = {**body, "number": "AB-21", "lines": [{"sku": "NO-SUCH", "quantity": "1", "price": "1"}]}
+    assert buyer.post(f"/api/purchasing/orders/{number}/credit-notes", json=unknown).status_code == 400
+    assert buyer.post("/api/purchasing/orders/PO-999999/credit-notes", json=body).status_code == 404
+    _credited_in_full(app, number)
 
 
 def test_invoice_and_credit_note_on_postgresql_leave_the_trial_balance_zero(pg_app: App) -> None:
