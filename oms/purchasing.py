@@ -115,7 +115,6 @@ class Purchasing:
             if supplier is None:
                 return None
             mail = mail_parts(content) if kind == "email" else MailText(text=document_text(content))
-            read = _read(content, kind == "email", self.scans)  # an invoice, credit note or delivery note
             # the same message twice is kept once: its Message-ID (fax job id), else this arrival
             reference = record.external_id or mail.message_id or f"document {document_id}"
             detail = {
@@ -124,6 +123,8 @@ class Purchasing:
                 "subject": mail.subject,
                 "name": record.original_name,
             }
+        # an invoice, credit note or delivery note read by machine; out of the transaction (OCR is slow)
+        read = _read(content, kind == "email", self.scans)
         doc = self.service.keep_document(
             supplier.supplier_id, reference, mail.text, document_id, detail, read
         )

@@ -9,7 +9,7 @@ document then waits for a buyer, who sees why."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -347,16 +347,28 @@ def _footer(text: str, doubts: list[str], taken_back: bool = False) -> dict[str,
     return out
 
 
-def _sources(content: bytes, is_mail: bool, scans: Scans | None = None) -> list[Source]:
+def _sources(content: bytes, is_mail: bool, scans: Scans | None = None) -> Iterator[Source]:
+    """The parts to read, best first, each made only when the ones before it said nothing: an e-mail's
+    PDFs with text, then its scans (OCR, the slow part), then its subject and body."""
     if not is_mail:
-        return [_file(content, scans)]
+        yield _file(content, scans)
+        return
     try:
         mail = parse_message(content)
     except ParseError:
-        return []
-    pdfs = [_file(a.content, scans) for a in mail.attachments]
+        return
+    unread = []
+    for attachment in mail.attachments:
+        found = _pdf(attachment.content) if is_pdf(attachment.content) else Source([], "")
+        if any(page.words for page in found.pages):
+            yield found
+        else:
+            unread.append(attachment.content)
+    for scan in unread:
+        if scans is not None:
+            yield scans.read(scan)
     body = "\n".join([mail.subject, *(list(mail.texts) or [to_text(h) for h in mail.htmls])])
-    return [*(p for p in pdfs if p.pages), Source(text_pages(body), body, typed=True)]
+    yield Source(text_pages(body), body, typed=True)
 
 
 def _file(content: bytes, scans: Scans | None) -> Source:
