@@ -2,7 +2,7 @@
 OCR that reads customers' faxes (real Tesseract), then by the same supplier-document rules: posted
 only when the lines, the goods, the VAT and the total agree to the cent and the three-way match
 agrees; a sum read off holds it for a buyer. Also: an invoice typed in an e-mail body as sentences
-("6 x AW-250 a 6,40") rather than a table. Amounts worked out by hand."""
+("6 x AW-250 a 6,40") rather than a table, and a faxed credit note. Amounts worked out by hand."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from tests.integration.billing_support import account_balance, assert_trial_bala
 from tests.integration.lifecycle_support import drain_all, set_up_shop
 from tests.integration.mail_support import mail_app
 from tests.integration.purchasing_support import load_suppliers, po
+from tests.integration.test_purchasing_credit_notes import credit_pdf
 from tests.integration.test_purchasing_mailed import QUIM_FAX, processed, supplier_documents
 from tests.integration.test_purchasing_supplier_invoices import _received, arrive, invoice_pdf, mailed
 
@@ -73,9 +74,9 @@ def as_scan(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-def _quim_received(app: App) -> str:
+def _quim_received(app: App, sealant: int = 48) -> str:
     """A sent order to S-QUIM (a fax supplier): 48 SIL-TRA-300 (their SN-300-TR) at 1.95 and 100
-    CIN-AIS-19 (CA-19-20N) at 0.38, all of it received."""
+    CIN-AIS-19 (CA-19-20N) at 0.38, all of it received (or `sealant` of the 48)."""
     with app.uow() as uow:
         number = uow.purchasing.next_number()
         lines = [
@@ -84,10 +85,10 @@ def _quim_received(app: App) -> str:
         ]
         uow.purchasing.add(PurchaseOrder(number, "S-QUIM", "MAD", "EUR", DEMO_DAY, PoState.SENT, lines=lines))
         uow.commit()
-    counts = [Counted("SIL-TRA-300", D(48)), Counted("CIN-AIS-19", D(100))]
+    counts = [Counted("SIL-TRA-300", D(sealant)), Counted("CIN-AIS-19", D(100))]
     app.purchasing.service.receive(number, counts, "ana")
     drain_all(app)
-    assert po(app, number).state == "received"
+    assert po(app, number).state == ("received" if sealant == 48 else "partly_received")
     return number
 
 
@@ -188,3 +189,23 @@ def test_a_sentence_line_whose_amount_is_not_quantity_times_price_holds_the_invo
     assert invoice.state == DocState.WAITING
     assert "line 1 AW-250: 6 x 6.40 is not 36.40" in str(invoice.detail["not_read"])
     assert account_balance(app, PAYABLE) == D(0)
+
+
+def test_a_faxed_credit_note_is_read_by_ocr_and_takes_the_short_units_back(app: App) -> None:
+    number = _quim_received(app, sealant=40)  # 8 of the 48 never came
+    lines = [("SIL-TRA-300", D(48), D("1.95")), ("CIN-AIS-19", D(100), D("0.38"))]
+    invoice = app.purchasing.service.type_invoice(number, "FQ-9", lines, "luis", tax=D("27.64"))
+    app.purchasing.service.decide_invoice(invoice.id or 0, True, "luis")  # all 48 charged, accepted
+    assert account_balance(app, PAYABLE) == D("-159.24")
+    # their credit note for the 8: 8 x 1.95 = 15.60, VAT 21 % 3.276 -> 3.28, 18.88 in all
+    rows = [("SN-300-TR", "Silicona neutra 300 ml", "8", "1,95", "15,60")]
+    footer = [("Base imponible", "15,60"), ("IVA 21%", "3,28"), ("Total", "18,88")]
+    pdf = credit_pdf("ABONO AQ-7", "Rectifica la factura FQ-9", number, rows, footer)
+    fax_in(app, as_fax(pdf), "fax-job-307")
+    (note,) = [d for d in supplier_documents(app) if d.kind is AnswerKind.CREDIT]
+    assert (note.state, note.reference, note.detail["corrects"]) == (DocState.MATCHED, "AQ-7", "FQ-9"), (
+        note.detail.get("not_read")
+    )
+    assert account_balance(app, PAYABLE) == D("-140.36")  # 159.24 - 18.88
+    assert account_balance(app, INPUT_VAT) == D("24.36")  # 27.64 - 3.28
+    assert_trial_balance_zero(app)
