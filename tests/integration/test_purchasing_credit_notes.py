@@ -315,6 +315,10 @@ def test_only_a_buyer_types_a_credit_note_by_the_api(app: App) -> None:
     assert buyer.post(f"/api/purchasing/orders/{number}/credit-notes", json=unknown).status_code == 400
     assert buyer.post("/api/purchasing/orders/PO-999999/credit-notes", json=body).status_code == 404
     _credited_in_full(app, number)
+    lines = buyer.get(f"/api/purchasing/orders/{number}").json()["lines"]
+    assert [(x["sku"], x["credited"]) for x in lines] == [(WRENCH, "2"), (PLUGS, "0")]
+    page = buyer.get(f"/purchasing/orders/{number}")
+    assert page.status_code == 200 and "Credited" in page.text
 
 
 def test_invoice_and_credit_note_on_postgresql_leave_the_trial_balance_zero(pg_app: App) -> None:
