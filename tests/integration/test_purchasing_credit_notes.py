@@ -104,6 +104,10 @@ def test_a_typed_credit_note_for_damaged_units_takes_them_back_out_of_payables(a
     with pytest.raises(PurchasingError, match="recorded already"):
         app.purchasing.service.type_credit_note(number, "AB-1", [(WRENCH, D(2), D("6.40"))], "luis")
     _credited_in_full(app, number)
+    # paying the supplier what is left, 57.40, settles FH-40: the credit counts as paid on it
+    make_user(app, "marta", "supervisor")
+    assert app.billing.service.pay_supplier("S-HERR", D("60.00"), "EUR", "TRF-880", "marta") == D("57.40")
+    assert open_payables(app, "S-HERR") == {}
 
 
 def test_a_credit_note_for_units_that_never_came_is_posted_too(app: App) -> None:
@@ -119,6 +123,24 @@ def test_a_credit_note_for_units_that_never_came_is_posted_too(app: App) -> None
     # no invoice named: applied to the supplier's oldest open one, FH-41: 60.24 - 12.80 = 47.44
     assert account_balance(app, PAYABLE) == D("-47.44")
     assert open_payables(app, "S-HERR") == {"FH-41": D("47.44")}
+    assert_trial_balance_zero(app)
+
+
+def test_a_credit_note_on_a_paid_invoice_stays_on_the_suppliers_account_as_a_credit(app: App) -> None:
+    number = _invoiced_with_damage(app)
+    make_user(app, "marta", "supervisor")  # only a supervisor pays a supplier
+    paid = app.billing.service.pay_supplier("S-HERR", D("72.89"), "EUR", "TRF-881", "marta")
+    assert paid == D("72.89")  # FH-40 paid in full
+    doc = app.purchasing.service.type_credit_note(
+        number, "AB-6", [(WRENCH, D(2), D("6.40"))], "luis", tax=D("2.69"), corrects="FH-40"
+    )
+    assert doc.state == DocState.MATCHED
+    # nothing of FH-40 is open to take it off: the 15.49 is owed to us, and the ledger agrees
+    assert account_balance(app, PAYABLE) == D("15.49")
+    assert open_payables(app, "S-HERR") == {"AB-6": D("-15.49")}
+    with app.uow() as uow:
+        [ageing] = [a for a in books.payables(uow, date(2026, 12, 31)) if a.party == "S-HERR"]
+    assert (ageing.balance, ageing.unapplied) == (D("-15.49"), D(0))
     assert_trial_balance_zero(app)
 
 
