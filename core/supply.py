@@ -175,6 +175,25 @@ class PayablesBook:
             self.uow, supplier_id, number, issued, due, net, tax, currency, actor, now
         )
 
+    def credit(
+        self,
+        supplier_id: str,
+        number: str,
+        corrects: str | None,
+        issued: date,
+        net: Decimal,
+        tax: Decimal,
+        currency: str,
+        actor: str,
+        now: datetime,
+    ) -> int:
+        return books.record_supplier_credit(
+            self.uow, supplier_id, number, corrects, issued, net, tax, currency, actor, now
+        )
+
+    def has_invoice(self, supplier_id: str, number: str) -> bool:
+        return self.uow.billing.supplier_invoice(supplier_id, number) is not None
+
 
 class LandedCosts:
     """A charge spread onto one product's received goods raises its standard cost.

@@ -59,8 +59,10 @@ from parsers.base import Parser, ParserRegistry
 from parsers.edifact import EdifactParser
 from parsers.email import EmailParser
 from parsers.ocr.engine import PageOcr
+from parsers.ocr.images import Limits
 from parsers.quote import QuoteAcceptanceParser
 from parsers.sheet import CsvParser, XlsxParser
+from parsers.supplier_documents import Scans
 from validation.decide import validate
 
 log = logging.getLogger(__name__)
@@ -140,7 +142,9 @@ class App:
         self.lifecycle = Lifecycle(wiring, policy, close_gate)
         four_eyes = FourEyes(above=self.settings.second_approval_above)
         self.billing = Billing(wiring, policy, self.settings.data_dir, four_eyes)
-        self.purchasing = Purchasing(wiring, self.settings.purchase_price_tolerance)
+        limits = Limits(max_pages=self.settings.max_pages, max_pixels=self.settings.max_page_pixels)
+        scans = Scans(self.ocr, limits)  # a supplier's fax or scan: the OCR engine customers' faxes use
+        self.purchasing = Purchasing(wiring, self.settings.purchase_price_tolerance, scans)
         self.sales = Sales(self.uow, self.clock, self.publish, self.submit)
         self.reporting = Reporting(wiring)
         table = job_table(

@@ -23,7 +23,7 @@ from core.purchasing.services.purchasing import Purchasing as PurchasingService
 from oms.wiring import Wiring
 from parsers.edifact.supplier import read_supplier_answers
 from parsers.edifact.supplier_charges import read_invoice_charges
-from parsers.supplier_documents import read_arrival
+from parsers.supplier_documents import Scans, read_arrival
 from parsers.supplier_text import MailText, document_text, mail_from, mail_parts
 
 log = logging.getLogger(__name__)
@@ -34,8 +34,11 @@ SENDER_KINDS = {Channel.EMAIL: "email", Channel.FAX: "fax"}  # arrivals a suppli
 class Purchasing:
     """Purchasing as the app wires it."""
 
-    def __init__(self, wiring: Wiring, price_tolerance: Decimal = Decimal("0.02")) -> None:
+    def __init__(
+        self, wiring: Wiring, price_tolerance: Decimal = Decimal("0.02"), scans: Scans | None = None
+    ) -> None:
         self.wiring = wiring
+        self.scans = scans  # faxed and scanned supplier documents: read by the customers' fax OCR
         self.service = PurchasingService(
             uow_factory=wiring.uow,
             clock=wiring.clock,
@@ -112,7 +115,6 @@ class Purchasing:
             if supplier is None:
                 return None
             mail = mail_parts(content) if kind == "email" else MailText(text=document_text(content))
-            read = _read(content, kind == "email")  # an invoice or a delivery note, read by machine
             # the same message twice is kept once: its Message-ID (fax job id), else this arrival
             reference = record.external_id or mail.message_id or f"document {document_id}"
             detail = {
@@ -121,6 +123,8 @@ class Purchasing:
                 "subject": mail.subject,
                 "name": record.original_name,
             }
+        # an invoice, credit note or delivery note read by machine; out of the transaction (OCR is slow)
+        read = _read(content, kind == "email", self.scans)
         doc = self.service.keep_document(
             supplier.supplier_id, reference, mail.text, document_id, detail, read
         )
@@ -146,11 +150,11 @@ class Purchasing:
             return record.state
 
 
-def _read(content: bytes, is_mail: bool) -> ReadDocument | None:
-    """The readers' invoice or delivery note; a reader's fault leaves the document to a buyer, as
-    one read by nobody, and never stops the intake."""
+def _read(content: bytes, is_mail: bool, scans: Scans | None) -> ReadDocument | None:
+    """The readers' invoice, credit note or delivery note; a reader's fault leaves the document to a
+    buyer, as one read by nobody, and never stops the intake."""
     try:
-        return read_arrival(content, is_mail)
+        return read_arrival(content, is_mail, scans)
     except Exception:
         log.exception("a supplier's document could not be read by machine; it waits for a buyer")
         return None

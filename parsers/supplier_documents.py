@@ -9,12 +9,13 @@ document then waits for a buyer, who sees why."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.layout import PageWords, Word
-from core.capture.domain.order import CapturedOrder, DocumentKind, Severity
+from core.capture.domain.order import CapturedOrder, DocumentKind, ProblemCode, Severity
 from core.kernel.errors import ParseError
 from core.purchasing.domain.answers import AnswerKind, AnswerLine, SupplierAnswer
 from core.purchasing.domain.landed import Charge
@@ -24,6 +25,10 @@ from parsers.email.mime import parse_message
 from parsers.layout import extract_orders
 from parsers.layout.dates import find_date
 from parsers.layout.numbers import decide_mark, readings
+from parsers.ocr.engine import OcrOptions, PageOcr
+from parsers.ocr.faxheader import strip_headers
+from parsers.ocr.images import Limits, load_pages, sniff
+from parsers.ocr.pdf import rasterise
 from parsers.pdf_text import is_pdf, read_words
 from parsers.supplier_text import pdf_text
 
@@ -31,10 +36,13 @@ KINDS = {
     DocumentKind.INVOICE: AnswerKind.INVOIC,
     DocumentKind.DELIVERY_NOTE: AnswerKind.DESADV,
     DocumentKind.ORDER_CONFIRMATION: AnswerKind.ORDRSP,
-    DocumentKind.CREDIT_NOTE: AnswerKind.OTHER,  # for a buyer: never read as the invoice it names
+    DocumentKind.CREDIT_NOTE: AnswerKind.CREDIT,  # never read as the invoice it names
 }
-READ = (AnswerKind.INVOIC, AnswerKind.DESADV)  # what is read into a message here
+READ = (AnswerKind.INVOIC, AnswerKind.DESADV, AnswerKind.CREDIT)  # what is read into a message here
 CENT = Decimal("0.01")
+# what the order reader misses on a scan and flags ("may be there unread") that a supplier's document
+# reads here itself (its date and amounts, from the text) or takes from our order (the currency)
+OWN_FACTS = frozenset({"order_date", "requested_delivery_date", "currency", "total"})
 # a fixed-width page for a typed body: each character this wide, each line this far below the last
 CHAR_W, LINE_H, TEXT_H = 6.0, 14.0, 10.0
 MAX_BODY_LINES = 300
@@ -44,6 +52,24 @@ MAX_BODY_LINES = 300
 OWN_NUMBER = re.compile(
     r"\b(?:factura|invoice|albar[aá]n|delivery\s+note|nota\s+de\s+entrega|despatch\s+note)\s*"
     r"(?:n[º°o]\.?|no\.?|nr\.?|number|n[uú]mero|#)?\s*:?\s*(?P<number>[A-Z0-9](?:[A-Z0-9\-/.]*\d)[A-Z0-9\-/]*)",
+    re.IGNORECASE,
+)
+_NUMBER = (
+    r"\s*(?:n[º°o]\.?|no\.?|nr\.?|number|n[uú]mero|#)?\s*:?\s*"
+    r"(?P<number>[A-Z0-9](?:[A-Z0-9\-/.]*\d)[A-Z0-9\-/]*)"
+)
+# a credit note's own number after its title ("ABONO AB-12", "Nota de crédito nº NC-3", "Credit note CN-9")
+CREDIT_NUMBER = re.compile(
+    r"\b(?:abono|nota\s+de\s+cr[eé]dito|nota\s+de\s+abono|factura\s+rectificativa|credit\s+note|credit\s+memo)"
+    + _NUMBER,
+    re.IGNORECASE,
+)
+# the invoice a credit note corrects: "Rectifica la factura FV-118", "Factura original: FV-118",
+# "Corrects invoice INV-77", "Original invoice no. INV-77", "Ref. factura FV-118"
+CORRECTS = re.compile(
+    r"\b(?:rectifica(?:\s+a)?(?:\s+la)?\s+factura|factura\s+(?:original|rectificada|corregida)|"
+    r"ref(?:erencia)?\.?\s+(?:de\s+)?factura|corrects\s+invoice|original\s+invoice|"
+    r"invoice\s+(?:corrected|ref(?:erence)?\.?))" + _NUMBER,
     re.IGNORECASE,
 )
 DATE_LIKE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}")  # "Fecha factura: 11/12/2026" names no number
@@ -82,20 +108,77 @@ LABELS: dict[str, frozenset[str]] = {
     ),
 }
 CHARGES = ("carriage", "duties", "insurance")
+# a line typed in a message body rather than laid out as a table: quantity, "x", the code, perhaps a
+# few words, then "a", "@", "at" or "por" and the unit price, perhaps "= amount":
+# "10 x ABC-1 a 2,50", "10 x ABC-1 @ 2.50", "- 6 x AW-250 llave ajustable a 6,40 € = 38,40 €"
+TYPED_LINE = re.compile(
+    r"^\s*[-*•]?\s*(?P<qty>\d+(?:[.,]\d+)?)\s*(?:x|×|uds?\.?|units?|pcs?\.?)\s+"
+    r"(?P<code>[A-Za-z0-9][A-Za-z0-9\-./]*)(?:\s+[^@=\d][^@=]*?)??"
+    r"(?:\s+(?:a|at|por)\s+|\s*@\s*)(?:EUR|€)?\s*(?P<price>\d[\d.,]*\d|\d)\s*(?:EUR|€)?"
+    r"(?:\s*(?:/\s*)?(?:ud|u|unit|unidad|each|c/u|cada\s+un[oa]))?\.?"
+    r"(?:\s*=\s*(?:EUR|€)?\s*(?P<amount>\d[\d.,]*)\s*(?:EUR|€)?)?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class Source:
-    """One readable part of an arrival: the layout reader's pages and the same text as lines."""
+    """One readable part of an arrival: the layout reader's pages and the same text as lines;
+    `typed` for a message body, where lines may be typed as sentences instead of a table."""
 
     pages: list[PageWords]
     text: str
+    typed: bool = False
 
 
-def read_arrival(content: bytes, is_mail: bool) -> ReadDocument | None:
-    """The invoice or delivery note in an e-mail (its PDFs first, else its subject and body) or in a
-    faxed or uploaded PDF; None when no part's title says it is one (the arrival is read as before)."""
-    for source in _sources(content, is_mail):
+@dataclass(frozen=True)
+class Scans:
+    """How pages without text are read (a fax, a scan, a PDF of page images): by the OCR engine the
+    composition root injects for customers' faxes, within the same limits, fax header lines taken off."""
+
+    engine: PageOcr
+    limits: Limits = field(default_factory=Limits)
+    options: OcrOptions = field(default_factory=OcrOptions)
+
+    def read(self, content: bytes) -> Source:
+        """A TIFF, PNG or JPEG, or an image-only PDF, as words and text; nothing from anything else."""
+        kind = sniff(content)
+        try:
+            if kind == "pdf":
+                images = rasterise(content, self.limits)
+            elif kind in ("tiff", "png", "jpeg"):
+                images = load_pages(content, self.limits)
+            else:
+                return Source([], "")
+            pages, _ = strip_headers(self.engine.read_pages(images, self.options))
+        except ParseError:
+            return Source([], "")
+        return Source(pages, page_text(pages))
+
+
+def page_text(pages: Sequence[PageWords]) -> str:
+    """Read words as lines of text, top to bottom and left to right: a word belongs to the line whose
+    middle is within half its height of its own."""
+    out: list[str] = []
+    for page in pages:
+        rows: list[list[Word]] = []
+        for word in sorted(page.words, key=lambda w: ((w.y0 + w.y1) / 2, w.x0)):
+            middle, height = (word.y0 + word.y1) / 2, max(word.y1 - word.y0, 1.0)
+            if rows and abs(middle - sum((w.y0 + w.y1) / 2 for w in rows[-1]) / len(rows[-1])) <= height / 2:
+                rows[-1].append(word)
+            else:
+                rows.append([word])
+        out.extend(" ".join(w.text for w in sorted(row, key=lambda w: w.x0)) for row in rows)
+    return "\n".join(out)
+
+
+def read_arrival(content: bytes, is_mail: bool, scans: Scans | None = None) -> ReadDocument | None:
+    """The invoice, credit note or delivery note in an e-mail (its PDFs and images first, else its
+    subject and body) or in a faxed or uploaded PDF or image; None when no part's title says it is one
+    (the arrival is read as before). Pages without text are read by `scans` (OCR) when it is given."""
+    for source in _sources(content, is_mail, scans):
+        if not source.pages:
+            continue
         found = extract_orders(source.pages).orders
         kind = KINDS.get(found[0].kind) if found else None
         if kind is None:
@@ -104,34 +187,58 @@ def read_arrival(content: bytes, is_mail: bool) -> ReadDocument | None:
             return ReadDocument(kind)
         if len(found) > 1:
             return ReadDocument(kind, None, (f"{len(found)} documents in one, not one",))
-        return read_document(found[0], kind, source.text)
+        typed = typed_lines(source.text) if source.typed and not found[0].lines else None
+        return read_document(found[0], kind, source.text, typed)
     return None
 
 
-def read_document(order: CapturedOrder, kind: AnswerKind, text: str) -> ReadDocument:
-    """The invoice or delivery note as a supplier's message, with what is unsure about it."""
-    # an invoice's total is checked below against its goods, charges and VAT all together: the order
-    # reader's own check of a tax against the total, which knows no charges, is not the one to use
+def read_document(
+    order: CapturedOrder,
+    kind: AnswerKind,
+    text: str,
+    typed: tuple[list[AnswerLine], list[str]] | None = None,
+) -> ReadDocument:
+    """The invoice or delivery note as a supplier's message, with what is unsure about it; `typed`:
+    the lines typed as sentences in a message body, when the layout reader found no table."""
+    # an invoice's or credit note's total is checked below against its goods, charges and VAT all
+    # together: the order reader's own check of a tax against the total, which knows no charges, is not
+    # the one to use
+    summed = kind in (AnswerKind.INVOIC, AnswerKind.CREDIT)
     doubts = [
         p.message
         for p in order.problems
-        if p.severity >= Severity.REVIEW and not (kind is AnswerKind.INVOIC and p.field == "total")
+        if p.severity >= Severity.REVIEW
+        and not (p.code is ProblemCode.UNREADABLE and p.field in OWN_FACTS)
+        and not (summed and p.code is ProblemCode.TOTAL_MISMATCH and p.field == "total")
     ]
-    numbers = {m.group("number").strip(".") for m in OWN_NUMBER.finditer(text)}
-    numbers -= {n for n in numbers if PO_NUMBER.fullmatch(n) or DATE_LIKE.fullmatch(n)}
+    corrects = _numbers(CORRECTS, text) if kind is AnswerKind.CREDIT else set()
+    numbers = _numbers(CREDIT_NUMBER if kind is AnswerKind.CREDIT else OWN_NUMBER, text) - corrects
+    if len(corrects) > 1:
+        doubts.append(f"it corrects {len(corrects)} invoices, not one: {', '.join(sorted(corrects))}")
     if len(numbers) != 1:
         doubts.append(f"{len(numbers)} numbers of the document itself, not one: {', '.join(sorted(numbers))}")
     ours = {f"PO-{m.group(1)}" for m in PO_NUMBER.finditer(f"{order.po_number or ''}\n{text}")}
     if len(ours) != 1:
         doubts.append(f"it names {len(ours)} of our purchase orders, not one: {', '.join(sorted(ours))}")
-    lines = _lines(order, kind, doubts)
+    if typed and typed[0]:
+        lines = typed[0]
+        doubts.extend(typed[1])
+    else:
+        lines = _lines(order, kind, doubts)
     answer = SupplierAnswer(
         kind=kind, sender_id="", reference=next(iter(numbers), "")[:64], po_number=next(iter(ours), ""),
         issued=_issued(text), lines=tuple(lines), currency=order.currency,
+        corrects=next(iter(corrects), None) if len(corrects) == 1 else None,
     )  # fmt: skip
-    if kind is AnswerKind.INVOIC:
+    if kind in (AnswerKind.INVOIC, AnswerKind.CREDIT):
         answer = _amounts(answer, text, doubts)
     return ReadDocument(kind, answer, tuple(dict.fromkeys(doubts)))
+
+
+def _numbers(pattern: re.Pattern[str], text: str) -> set[str]:
+    """The document numbers the pattern finds, none of them one of our POs or a date."""
+    found = {m.group("number").strip(".") for m in pattern.finditer(text)}
+    return {n for n in found if not (PO_NUMBER.fullmatch(n) or DATE_LIKE.fullmatch(n))}
 
 
 def _lines(order: CapturedOrder, kind: AnswerKind, doubts: list[str]) -> list[AnswerLine]:
@@ -144,13 +251,41 @@ def _lines(order: CapturedOrder, kind: AnswerKind, doubts: list[str]) -> list[An
         if code is None or line.quantity is None:
             doubts.append(f"line {i}: no code or no quantity read")
             continue
-        if kind is AnswerKind.INVOIC:
+        if kind in (AnswerKind.INVOIC, AnswerKind.CREDIT):
             if price is None:
                 doubts.append(f"line {i} {code}: no unit price read")
             elif line.amount is not None and abs(line.quantity * price - line.amount) >= CENT:
                 doubts.append(f"line {i} {code}: {line.quantity} x {price} is not {line.amount}")
         out.append(AnswerLine(None, line.quantity, gtin=line.gtin, supplier_item_code=code, unit_price=price))
     return out
+
+
+def typed_lines(text: str) -> tuple[list[AnswerLine], list[str]]:
+    """The lines typed as "10 x ABC-1 a 2,50" in a body, and the doubts about them (a stated amount
+    that is not the quantity times the price)."""
+    out: list[AnswerLine] = []
+    doubts: list[str] = []
+    for row in text.splitlines():
+        m = TYPED_LINE.match(row)
+        if m is None:
+            continue
+        qty, price = _typed_number(m.group("qty")), _typed_number(m.group("price"))
+        code = m.group("code").rstrip(".")
+        amount = _typed_number(m.group("amount")) if m.group("amount") else None
+        if amount is not None and abs(qty * price - amount) >= CENT:
+            doubts.append(f"line {len(out) + 1} {code}: {qty} x {price} is not {amount}")
+        out.append(AnswerLine(None, qty, supplier_item_code=code, unit_price=price))
+    return out, doubts
+
+
+def _typed_number(text: str) -> Decimal:
+    """ "2,50", "2.50", "1.250,00", "1,250.00": the last mark is the decimal one."""
+    text = text.rstrip(".,")
+    last = max(text.rfind(","), text.rfind("."))
+    if last < 0:
+        return Decimal(text)
+    whole = re.sub(r"[.,]", "", text[:last])
+    return Decimal(f"{whole}.{text[last + 1 :]}")
 
 
 def _issued(text: str) -> date | None:
@@ -167,7 +302,7 @@ def _issued(text: str) -> date | None:
 def _amounts(answer: SupplierAnswer, text: str, doubts: list[str]) -> SupplierAnswer:
     """The footer's goods, charges, VAT and total; the invoice is sure only when the lines add up to
     the goods and goods, charges and VAT to the total, to the cent."""
-    found = _footer(text, doubts)
+    found = _footer(text, doubts, answer.kind is AnswerKind.CREDIT)
     lines = sum((i.quantity * (i.unit_price or 0) for i in answer.lines), Decimal(0))
     goods = found.get("goods", lines)
     if goods != lines:
@@ -185,13 +320,17 @@ def _amounts(answer: SupplierAnswer, text: str, doubts: list[str]) -> SupplierAn
     return SupplierAnswer(
         kind=answer.kind, sender_id="", reference=answer.reference, po_number=answer.po_number,
         issued=answer.issued, lines=answer.lines, currency=answer.currency, net=goods, tax=tax,
-        charges=charges,
+        charges=charges, corrects=answer.corrects,
     )  # fmt: skip
 
 
-def _footer(text: str, doubts: list[str]) -> dict[str, Decimal]:
+def _footer(text: str, doubts: list[str], taken_back: bool = False) -> dict[str, Decimal]:
+    """The footer's labelled amounts; on a credit note (`taken_back`) a minus only says so."""
     rows = [
-        (m.group("label").strip(" .:").lower(), m.group("amount"))
+        (
+            m.group("label").strip(" .:").lower(),
+            m.group("amount").lstrip("-") if taken_back else m.group("amount"),
+        )
         for m in map(FOOTER.match, text.splitlines())
         if m
     ]
@@ -214,16 +353,37 @@ def _footer(text: str, doubts: list[str]) -> dict[str, Decimal]:
     return out
 
 
-def _sources(content: bytes, is_mail: bool) -> list[Source]:
+def _sources(content: bytes, is_mail: bool, scans: Scans | None = None) -> Iterator[Source]:
+    """The parts to read, best first, each made only when the ones before it said nothing: an e-mail's
+    PDFs with text, then its scans (OCR, the slow part), then its subject and body."""
     if not is_mail:
-        return [_pdf(content)] if is_pdf(content) else []
+        yield _file(content, scans)
+        return
     try:
         mail = parse_message(content)
     except ParseError:
-        return []
-    pdfs = [_pdf(a.content) for a in mail.attachments if is_pdf(a.content)]
+        return
+    unread = []
+    for attachment in mail.attachments:
+        found = _pdf(attachment.content) if is_pdf(attachment.content) else Source([], "")
+        if any(page.words for page in found.pages):
+            yield found
+        else:
+            unread.append(attachment.content)
+    for scan in unread:
+        if scans is not None:
+            yield scans.read(scan)
     body = "\n".join([mail.subject, *(list(mail.texts) or [to_text(h) for h in mail.htmls])])
-    return [*(p for p in pdfs if p.pages), Source(text_pages(body), body)]
+    yield Source(text_pages(body), body, typed=True)
+
+
+def _file(content: bytes, scans: Scans | None) -> Source:
+    """A PDF by its text layer; an image, or a PDF whose pages hold no text, by OCR."""
+    if is_pdf(content):
+        found = _pdf(content)
+        if any(page.words for page in found.pages) or scans is None:
+            return found
+    return scans.read(content) if scans is not None else Source([], "")
 
 
 def _pdf(content: bytes) -> Source:

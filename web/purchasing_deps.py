@@ -61,6 +61,7 @@ def po_json(po: PurchaseOrder, *, full: bool = False) -> dict[str, Any]:
                 "damaged": str(x.damaged),
                 "landed": str(x.landed.quantize(CENT)),  # charges spread onto it, in cents
                 "invoiced": str(x.invoiced),
+                "credited": str(x.credited),
                 "expected_date": x.expected_date.isoformat() if x.expected_date else None,
             }
             for x in po.lines

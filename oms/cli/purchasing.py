@@ -175,7 +175,8 @@ def cmd_invoices(app: App, args: argparse.Namespace) -> int:
     if args.accept or args.reject:
         ident = args.accept or args.reject
         doc = step(app, lambda: svc.decide_invoice(ident, bool(args.accept), ACTOR))
-        print(f"invoice {doc.reference} of {doc.supplier_id}: {doc.state}")
+        what = "credit note" if doc.kind == "credit" else "invoice"
+        print(f"{what} {doc.reference} of {doc.supplier_id}: {doc.state}")
         return 0
     if args.handled or args.dismiss:
         ident = args.handled or args.dismiss
@@ -230,6 +231,23 @@ def cmd_invoice(app: App, args: argparse.Namespace) -> int:
         print(f"  {diff}")
     if charges and doc.state == "matched":
         print(f"  {sum((c.amount for c in charges), Decimal(0))} of charges spread by {args.basis}")
+    return 0
+
+
+def cmd_credit_note(app: App, args: argparse.Namespace) -> int:
+    """A supplier's credit note typed in against an order: out of accounts payable when it takes back
+    only what was invoiced and not received, at the order's price; otherwise left for a buyer."""
+    lines = [_invoiced(x) for x in args.lines]
+    doc = step(
+        app,
+        lambda: app.purchasing.service.type_credit_note(
+            _ident(args.order), args.number, lines, ACTOR, tax=args.tax, corrects=args.corrects
+        ),
+    )
+    print(f"credit note {doc.reference} of {doc.supplier_id} on {doc.po_number}: {doc.state}")
+    diffs = doc.detail.get("differences")
+    for diff in diffs if isinstance(diffs, list) else []:
+        print(f"  {diff}")
     return 0
 
 
@@ -312,6 +330,13 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
         help="spread the charges by (default value)",
     )
     inv_t.set_defaults(run=cmd_invoice)
+    cre = acts.add_parser("credit-note", help="type in a supplier's credit note against an order")
+    cre.add_argument("order", metavar="PO")
+    cre.add_argument("number", help="the supplier's credit note number")
+    cre.add_argument("lines", nargs="+", metavar="SKU=QUANTITY@PRICE", help="what it takes back, net")
+    cre.add_argument("--tax", type=decimal_arg, default=Decimal(0), help="the VAT it takes back")
+    cre.add_argument("--corrects", metavar="INVOICE", help="the supplier's invoice it corrects")
+    cre.set_defaults(run=cmd_credit_note)
     qua = acts.add_parser(
         "quarantine", help="damaged goods held in quarantine; release them to stock or write them off"
     )

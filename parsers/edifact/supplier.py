@@ -1,5 +1,6 @@
 """Reading a supplier's answers to our purchase orders: ORDRSP (confirmed lines and dates), DESADV (a
-delivery on its way) and INVOIC (their invoice), each naming our order in RFF ON. Only these three
+delivery on its way) and INVOIC (their invoice, or their credit note when its BGM says 381, 81 or 83,
+naming the invoice it corrects in RFF IV), each naming our order in RFF ON. Only these three
 message types are read here; an interchange holding anything else is not a supplier's answer and
 goes to the order reader as before."""
 
@@ -18,7 +19,13 @@ from core.kernel.errors import ParseError
 from core.purchasing.domain.answers import AnswerKind, AnswerLine, LineAction, SupplierAnswer
 
 KINDS = {"ORDRSP": AnswerKind.ORDRSP, "DESADV": AnswerKind.DESADV, "INVOIC": AnswerKind.INVOIC}
-_QUANTITY = {AnswerKind.ORDRSP: ("113", "21"), AnswerKind.DESADV: ("12",), AnswerKind.INVOIC: ("47",)}
+_QUANTITY = {
+    AnswerKind.ORDRSP: ("113", "21"),
+    AnswerKind.DESADV: ("12",),
+    AnswerKind.INVOIC: ("47",),
+    AnswerKind.CREDIT: ("47", "61"),  # invoiced (taken back), or returned
+}
+CREDIT_CODES = frozenset({"381", "81", "83"})  # BGM 1001: credit note, for goods and services or for price
 _ACTIONS = {"2": LineAction.REFUSED, "7": LineAction.REFUSED, "3": LineAction.CHANGED}
 _DELIVERY = ("2", "17", "69", "132", "11")
 
@@ -69,6 +76,9 @@ def read_supplier_answers(content: bytes) -> list[SupplierAnswer]:
 
 
 def _answer(kind: AnswerKind, sender: str, segments: Sequence[Segment]) -> SupplierAnswer:
+    bgm = next((seg for seg in segments if seg.tag == "BGM"), None)
+    if kind is AnswerKind.INVOIC and bgm is not None and _el(bgm, 0) in CREDIT_CODES:
+        kind = AnswerKind.CREDIT
     head: dict[str, object] = {}
     lines: list[dict[str, object]] = []
     summary = False
@@ -88,6 +98,9 @@ def _answer(kind: AnswerKind, sender: str, segments: Sequence[Segment]) -> Suppl
             _line_segment(kind, seg, lines[-1])
         else:
             _head_segment(seg, head, summary)
+    if kind is AnswerKind.CREDIT:  # some write what a credit note takes back as negative amounts
+        lines = [{**raw, **{k: abs(v) for k, v in raw.items() if isinstance(v, Decimal)}} for raw in lines]
+        head = {k: abs(v) if isinstance(v, Decimal) else v for k, v in head.items()}
     return SupplierAnswer(
         kind=kind,
         sender_id=sender,
@@ -101,6 +114,7 @@ def _answer(kind: AnswerKind, sender: str, segments: Sequence[Segment]) -> Suppl
         net=_opt_dec(head.get("net")),
         tax=_opt_dec(head.get("tax")),
         due_date=_opt_day(head.get("due")),
+        corrects=str(head["corrects"])[:64] if head.get("corrects") else None,
     )
 
 
@@ -109,6 +123,8 @@ def _head_segment(seg: Segment, head: dict[str, object], summary: bool) -> None:
         head["reference"], head["function"] = _el(seg, 1), _el(seg, 2)
     elif seg.tag == "RFF" and _el(seg, 0) == "ON":
         head["po"] = _el(seg, 0, 1)
+    elif seg.tag == "RFF" and _el(seg, 0) == "IV":  # a credit note: the invoice it corrects
+        head["corrects"] = _el(seg, 0, 1)
     elif seg.tag == "DTM":
         qualifier = _el(seg, 0)
         key = {"137": "issued", "13": "due"}.get(qualifier, "delivery" if qualifier in _DELIVERY else "")

@@ -167,6 +167,26 @@ def type_invoice(number: str, body: InvoiceIn, service: PurchasingDep, actor: Ac
     return document_json(doc)
 
 
+class CreditNoteIn(BaseModel):
+    number: str = Field(min_length=1, max_length=64)
+    lines: list[InvoiceLineIn] = Field(min_length=1)
+    tax: Decimal = Field(default=Decimal(0), ge=0)
+    corrects: str | None = Field(default=None, min_length=1, max_length=64)
+
+
+@router.post("/orders/{number}/credit-notes", dependencies=BUYER, status_code=201)
+def type_credit_note(
+    number: str, body: CreditNoteIn, service: PurchasingDep, actor: ActorDep
+) -> dict[str, Any]:
+    """A supplier's credit note typed in: posted out of accounts payable when it takes back only what
+    was invoiced and not received, at the order's price; otherwise it waits for a buyer."""
+    doc = service.type_credit_note(
+        ident(number), body.number, [(x.sku, x.quantity, x.price) for x in body.lines], actor,
+        tax=body.tax, corrects=body.corrects,
+    )  # fmt: skip
+    return document_json(doc)
+
+
 class SettleIn(BaseModel):
     warehouse: str = Field(min_length=1, max_length=16)
     quantity: Decimal = Field(gt=0)

@@ -321,9 +321,32 @@ supplier_invoices = Table(
     Column("tax", Cents(), nullable=False),
     Column("total", Cents(), nullable=False),
     Column("paid", Cents(), nullable=False),
+    # taken back by the supplier's credit notes (what is open: total - paid - credited)
+    Column("credited", Cents(), nullable=False, default=0, server_default="0"),
     Column("created_at", UTCDateTime, nullable=False),
     UniqueConstraint("supplier_id", "number", name="uq_supplier_invoices_supplier_number"),
     CheckConstraint("paid >= 0 AND paid <= total", name="paid_within_total"),
+)
+
+# a supplier's credit note: what it takes back (net, VAT), the invoice it corrects, and how much of it
+# was applied to that invoice (or, naming none, to the supplier's open invoices oldest due first);
+# what is left over waits on the supplier's account, owed to us
+supplier_credit_notes = Table(
+    "supplier_credit_notes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("supplier_id", String(64), nullable=False, index=True),
+    Column("number", String(64), nullable=False),
+    Column("corrects", String(64)),
+    Column("issue_date", Date, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("net", Cents(), nullable=False),
+    Column("tax", Cents(), nullable=False),
+    Column("total", Cents(), nullable=False),
+    Column("applied", Cents(), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("supplier_id", "number", name="uq_supplier_credit_notes_supplier_number"),
+    CheckConstraint("applied >= 0 AND applied <= total", name="applied_within_total"),
 )
 
 billing_notices = notice_table(

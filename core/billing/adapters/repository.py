@@ -23,6 +23,7 @@ from core.billing.adapters.orm import (
     return_lines,
     returns,
     settlements,
+    supplier_credit_notes,
     supplier_invoices,
 )
 from core.billing.domain.approvals import ApprovalState, MoneyApproval
@@ -341,21 +342,57 @@ class BillingRepository:
     def pay_supplier_invoices(self, supplier_id: str, amount: Decimal) -> Decimal:
         """Apply a payment to the supplier's open invoices, oldest due first; returns what was applied."""
         left = amount
+        si = supplier_invoices.c
         stmt = (
-            select(supplier_invoices.c.id, supplier_invoices.c.total, supplier_invoices.c.paid)
-            .where(
-                supplier_invoices.c.supplier_id == supplier_id,
-                supplier_invoices.c.paid < supplier_invoices.c.total,
-            )
-            .order_by(supplier_invoices.c.due_date, supplier_invoices.c.id)
+            select(si.id, si.total, si.paid, si.credited)
+            .where(si.supplier_id == supplier_id, si.paid + si.credited < si.total)
+            .order_by(si.due_date, si.id)
             .with_for_update()
         )
-        for row_id, total, paid in self.session.execute(stmt).all():
+        for row_id, total, paid, credited in self.session.execute(stmt).all():
             if left <= 0:
                 break
-            take = min(total - paid, left)
+            take = min(total - paid - credited, left)
             self.session.execute(
                 update(supplier_invoices).where(supplier_invoices.c.id == row_id).values(paid=paid + take)
             )
             left -= take
         return amount - left
+
+    def supplier_invoice(self, supplier_id: str, number: str, lock: bool = False) -> dict[str, object] | None:
+        si = supplier_invoices.c
+        stmt = select(supplier_invoices).where(si.supplier_id == supplier_id, si.number == number)
+        row = self.session.execute(stmt.with_for_update() if lock else stmt).first()
+        return dict(row._mapping) if row is not None else None
+
+    def credit_supplier_invoices(self, supplier_id: str, amount: Decimal, number: str | None) -> Decimal:
+        """Apply a supplier's credit note to the invoice it corrects (`number`), or, naming none, to
+        the supplier's open invoices oldest due first; returns what was applied."""
+        si = supplier_invoices.c
+        stmt = select(si.id, si.total, si.paid, si.credited).where(
+            si.supplier_id == supplier_id, si.paid + si.credited < si.total
+        )
+        if number is not None:
+            stmt = stmt.where(si.number == number)
+        left = amount
+        for row_id, total, paid, credited in self.session.execute(
+            stmt.order_by(si.due_date, si.id).with_for_update()
+        ).all():
+            if left <= 0:
+                break
+            take = min(total - paid - credited, left)
+            self.session.execute(
+                update(supplier_invoices).where(si.id == row_id).values(credited=credited + take)
+            )
+            left -= take
+        return amount - left
+
+    def add_supplier_credit_note(self, values: dict[str, object]) -> int:
+        stmt = insert(supplier_credit_notes).values(**values).returning(supplier_credit_notes.c.id)
+        return int(self.session.execute(stmt).scalar_one())
+
+    def supplier_credit_notes(self, supplier_id: str | None = None) -> list[dict[str, object]]:
+        stmt = select(supplier_credit_notes).order_by(supplier_credit_notes.c.id)
+        if supplier_id is not None:
+            stmt = stmt.where(supplier_credit_notes.c.supplier_id == supplier_id)
+        return [dict(r._mapping) for r in self.session.execute(stmt)]

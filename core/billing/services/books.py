@@ -195,6 +195,66 @@ def record_supplier_invoice(
     return row_id
 
 
+def record_supplier_credit(
+    uow: BillingUnitOfWork,
+    supplier_id: str,
+    number: str,
+    corrects: str | None,
+    issue_date: date,
+    net: Decimal,
+    tax: Decimal,
+    currency: str,
+    actor: str,
+    now: datetime,
+) -> int:
+    """A supplier's credit note: the reverse of their invoice in the books (the supplier is owed the
+    gross less, goods-received-not-invoiced and input VAT take back what the invoice put there), and
+    applied to the invoice it corrects, whose open amount drops; what the invoice no longer has open
+    (it was paid) waits on the supplier's account as money they owe us."""
+    _amount(net, currency)
+    supplier_id, number = _named(supplier_id, "supplier id"), _named(number, "credit note number")
+    if tax < 0 or not is_rounded(tax, currency):
+        raise BillingError(f"VAT {tax} {currency} is not an amount in whole cents")
+    corrects = corrects.strip() if corrects else None
+    if corrects and uow.billing.supplier_invoice(supplier_id, corrects) is None:
+        raise BillingError(
+            f"invoice {corrects} of {supplier_id} is not recorded; a credit note corrects one that is"
+        )
+    applied = uow.billing.credit_supplier_invoices(supplier_id, net + tax, corrects)
+    try:
+        with uow.savepoint():
+            row_id = uow.billing.add_supplier_credit_note(
+                {
+                    "supplier_id": supplier_id,
+                    "number": number,
+                    "corrects": corrects,
+                    "issue_date": issue_date,
+                    "currency": currency,
+                    "net": net,
+                    "tax": tax,
+                    "total": net + tax,
+                    "applied": applied,
+                    "created_at": now,
+                }
+            )
+    except IntegrityError as exc:
+        raise BillingError(f"credit note {number} of {supplier_id} is recorded already") from exc
+    lines = [dr(PAYABLE, net + tax, supplier_id), cr(GRNI, net), cr(INPUT_VAT, tax)]
+    against = f" ({corrects})" if corrects else ""
+    uow.ledger.post(
+        entry(
+            now,
+            "supplier_credit",
+            f"Abono proveedor {supplier_id} {number}{against}",
+            currency,
+            lines,
+            key=f"supplier_credit:{row_id}",
+            actor=actor,
+        )
+    )
+    return row_id
+
+
 def check_supplier_payment(
     uow: BillingUnitOfWork, supplier_id: str, amount: Decimal, currency: str, reference: str
 ) -> tuple[str, str]:
@@ -263,12 +323,23 @@ def payables(uow: BillingUnitOfWork, as_of: date) -> list[Ageing]:
     items: dict[str, list[OpenItem]] = defaultdict(list)
     for row in uow.billing.supplier_invoices():
         total, paid = Decimal(str(row["total"])), Decimal(str(row["paid"]))
-        if total > paid:
+        left = total - paid - Decimal(str(row.get("credited") or 0))
+        if left > 0:
             supplier = str(row["supplier_id"])
             issued, due = row["issue_date"], row["due_date"]
             assert isinstance(issued, date) and isinstance(due, date)
             items[supplier].append(
-                OpenItem(supplier, str(row["number"]), "supplier_invoice", issued, due, total, total - paid)
+                OpenItem(supplier, str(row["number"]), "supplier_invoice", issued, due, total, left)
+            )
+    for row in uow.billing.supplier_credit_notes():  # credit not applied to any invoice: owed to us
+        total, applied = Decimal(str(row["total"])), Decimal(str(row["applied"]))
+        if total > applied:
+            supplier, issued = str(row["supplier_id"]), row["issue_date"]
+            assert isinstance(issued, date)
+            items[supplier].append(
+                OpenItem(
+                    supplier, str(row["number"]), "supplier_credit", issued, issued, total, applied - total
+                )
             )
     return [
         age(p, items.get(p, []), balances.get(p, ZERO), as_of) for p in sorted(set(balances) | set(items))

@@ -98,6 +98,7 @@ purchase_order_lines = Table(
     Column("damaged", Quantity(), nullable=False, default=0),
     Column("released", Quantity(), nullable=False, default=0, server_default="0"),
     Column("invoiced", Quantity(), nullable=False, default=0),
+    Column("credited", Quantity(), nullable=False, default=0, server_default="0"),
     Column("landed", ExactDecimal(), nullable=False, default=0, server_default="0"),
     UniqueConstraint("po_id", "line_no", name="uq_purchase_order_lines_po_line"),
 )

@@ -15,6 +15,7 @@ class AnswerKind(enum.StrEnum):
     ORDRSP = "ordrsp"
     DESADV = "desadv"
     INVOIC = "invoic"
+    CREDIT = "credit"  # a supplier's credit note (INVOIC with BGM 381/81/83): takes back part of an invoice
     OTHER = "other"  # an e-mailed or faxed document that does not say what it is
 
 
@@ -58,6 +59,7 @@ class SupplierAnswer:
     due_date: date | None = None
     charges: tuple[Charge, ...] = ()  # invoices: carriage, duties… (landed cost)
     basis: Basis = Basis.VALUE  # how the charges are spread over the goods
+    corrects: str | None = None  # credit notes: the invoice of theirs it corrects (RFF IV)
 
 
 class DocumentState(enum.StrEnum):

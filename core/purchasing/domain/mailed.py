@@ -20,6 +20,13 @@ from core.purchasing.domain.suppliers import Supplier
 PO_NUMBER = re.compile(r"\bPO[\s\-]?(\d{6})\b", re.IGNORECASE)
 # words that say what a supplier's document is, in Spanish and English (first match wins)
 KIND_WORDS: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
+    (  # before the invoice: a "factura rectificativa" is a credit note
+        AnswerKind.CREDIT,
+        re.compile(
+            r"\b(abono|nota de cr[eé]dito|nota de abono|factura rectificativa|credit note|credit memo)\b",
+            re.IGNORECASE,
+        ),
+    ),
     (AnswerKind.INVOIC, re.compile(r"\b(factura|invoice|rechnung|faktura)\b", re.IGNORECASE)),
     (
         AnswerKind.DESADV,

@@ -4,7 +4,7 @@ quantity), within tolerances: damaged units still held are not owed, the supplie
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from core.purchasing.domain.answers import AnswerLine, SupplierAnswer
@@ -25,9 +25,10 @@ class Difference:
     what: str  # "quantity" | "price" | "line" | "total"
     ours: str
     theirs: str
+    document: str = "invoice"
 
     def text(self) -> str:
-        return f"{self.sku}: {self.what} ours {self.ours}, invoice {self.theirs}"
+        return f"{self.sku}: {self.what} ours {self.ours}, {self.document} {self.theirs}"
 
 
 def _line(po: PurchaseOrder, item: AnswerLine) -> PoLine | None:
@@ -51,7 +52,7 @@ def match(po: PurchaseOrder, invoice: SupplierAnswer, tolerance: Tolerance) -> l
         if line is None:
             found.append(Difference(name, "line", "not ordered", str(item.quantity)))
             continue
-        open_qty = line.owed - line.invoiced
+        open_qty = line.owed - line.net_invoiced
         if item.quantity - open_qty > tolerance.quantity:
             held = f" ({line.credit_expected} damaged: credit expected)" if line.credit_expected > 0 else ""
             found.append(Difference(line.sku, "quantity", f"{open_qty} received{held}", str(item.quantity)))
@@ -66,6 +67,44 @@ def match(po: PurchaseOrder, invoice: SupplierAnswer, tolerance: Tolerance) -> l
     ):
         found.append(Difference("*", "total", str(computed), str(invoice.net)))
     return found
+
+
+def match_credit(po: PurchaseOrder, credit: SupplierAnswer, tolerance: Tolerance) -> list[Difference]:
+    """The differences between a supplier's credit note and what it may take back: each line only
+    units we were invoiced and do not owe (short, or damaged and not released), at the order's
+    price; none: it is posted."""
+    found: list[Difference] = []
+    if not credit.lines:
+        found.append(Difference("*", "line", "a credit note with lines", "none"))
+    computed = ZERO
+    for item in credit.lines:
+        line = _line(po, item)
+        name = item.sku or item.gtin or item.supplier_item_code or "?"
+        if line is None:
+            found.append(Difference(name, "line", "not ordered", str(item.quantity)))
+            continue
+        if item.quantity <= 0 or item.quantity - line.creditable > tolerance.quantity:
+            why = (
+                f"{line.creditable} invoiced and not received ({line.net_invoiced} invoiced, {line.owed} due)"
+            )
+            found.append(Difference(line.sku, "quantity", why, str(item.quantity)))
+        price = item.unit_price if item.unit_price is not None else line.unit_price
+        if abs(price - line.unit_price) > tolerance.price * line.unit_price:
+            found.append(Difference(line.sku, "price", str(line.unit_price), str(price)))
+        computed += item.quantity * price
+    if credit.net is not None and abs(credit.net - computed) > Decimal("0.01"):
+        found.append(Difference("*", "total", str(computed), str(credit.net)))
+    if credit.charges:
+        found.append(Difference("*", "charges", "goods only", ", ".join(c.kind for c in credit.charges)))
+    return [replace(d, document="credit note") for d in found]
+
+
+def book_credited(po: PurchaseOrder, credit: SupplierAnswer) -> None:
+    """Count the credited quantities on the order's lines (after a match or a buyer's acceptance)."""
+    for item in credit.lines:
+        line = _line(po, item)
+        if line is not None:
+            line.credited += item.quantity
 
 
 def book_invoiced(po: PurchaseOrder, invoice: SupplierAnswer) -> None:

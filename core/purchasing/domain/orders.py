@@ -60,6 +60,7 @@ class PoLine:
     damaged: Decimal = ZERO
     released: Decimal = ZERO  # of the damaged, found fit and released from quarantine: owed again
     invoiced: Decimal = ZERO
+    credited: Decimal = ZERO  # of the invoiced, taken back by the supplier's credit notes
     landed: Decimal = ZERO  # charges (carriage, duties) its invoices spread onto it
     id: int | None = None
     po_id: int | None = None
@@ -83,7 +84,19 @@ class PoLine:
 
     @property
     def credit_expected(self) -> Decimal:
-        return self.damaged - self.released
+        """Damaged units still held or written off that no credit note has taken back yet."""
+        return max(self.damaged - self.released - self.credited, ZERO)
+
+    @property
+    def net_invoiced(self) -> Decimal:
+        """What the supplier's invoices still charge on this line, their credit notes taken off."""
+        return self.invoiced - self.credited
+
+    @property
+    def creditable(self) -> Decimal:
+        """Units invoiced that are not owed (never came, or came damaged and were not released):
+        what a credit note of the supplier may take back."""
+        return max(self.net_invoiced - self.owed, ZERO)
 
     @property
     def amount(self) -> Decimal:

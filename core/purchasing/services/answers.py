@@ -1,7 +1,9 @@
 """Suppliers' messages taken onto our purchase orders: an ORDRSP confirms or changes lines and dates,
 a DESADV announces a delivery, an INVOIC is matched three ways and, when it matches, posted to
-accounts payable; a mismatch waits for a buyer with its differences. Each message is kept once
-(supplier, kind and their reference): the same message twice changes nothing."""
+accounts payable; a credit note is matched against what was invoiced and not received and, when
+it matches, takes its amount back out of accounts payable; a mismatch waits for a buyer with its
+differences. Each message is kept once (supplier, kind and their reference): the same message
+twice changes nothing."""
 
 from __future__ import annotations
 
@@ -21,7 +23,14 @@ from core.purchasing.domain.answers import (
 )
 from core.purchasing.domain.errors import PurchasingError
 from core.purchasing.domain.landed import Basis, Charge
-from core.purchasing.domain.matching import Tolerance, book_invoiced, match
+from core.purchasing.domain.matching import (
+    Difference,
+    Tolerance,
+    book_credited,
+    book_invoiced,
+    match,
+    match_credit,
+)
 from core.purchasing.domain.orders import PoState, PurchaseOrder
 from core.purchasing.domain.responses import apply_response
 from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
@@ -80,6 +89,17 @@ def _apply(
             "desadv", actor, now, f"DESADV {answer.reference}: delivery {when}, {len(answer.lines)} line(s)"
         )
         doc.state = DocumentState.APPLIED
+    elif answer.kind is AnswerKind.CREDIT:
+        differences = match_credit(po, answer, tolerance)
+        if answer.corrects and not uow.payables.has_invoice(doc.supplier_id, answer.corrects):
+            differences.append(Difference("*", "invoice", "recorded", answer.corrects, "credit note"))
+        doc.detail["differences"] = [d.text() for d in differences]
+        if differences:
+            doc.state = DocumentState.MISMATCH
+            po.note("credit", actor, now, f"credit note {answer.reference}: {len(differences)} difference(s)")
+        else:
+            post_credit(uow, po, answer, doc, actor, now)
+            doc.state = DocumentState.MATCHED
     else:
         differences = match(po, answer, tolerance)
         doc.detail["differences"] = [d.text() for d in differences]
@@ -115,6 +135,30 @@ def post(
         po.move(PoState.INVOICED, "invoice", actor, now, note)
     else:
         po.note("invoice", actor, now, note)
+
+
+def post_credit(
+    uow: PurchasingUnitOfWork,
+    po: PurchaseOrder,
+    answer: SupplierAnswer,
+    doc: SupplierDocument,
+    actor: str,
+    now: datetime,
+) -> None:
+    """A credit note out of accounts payable (the reverse of an invoice, applied to the one it
+    corrects) and counted as credited on the order's lines: the credit expected is settled."""
+    currency = answer.currency or po.currency
+    net = goods_net(answer)
+    tax = answer.tax or Decimal(0)
+    issued = answer.issued or now.date()
+    uow.payables.credit(
+        doc.supplier_id, answer.reference, answer.corrects, issued, net, tax, currency, actor, now
+    )
+    book_credited(po, answer)
+    against = f" against {answer.corrects}" if answer.corrects else ""
+    po.note(
+        "credit", actor, now, f"credit note {answer.reference}: {net + tax} {currency} taken back{against}"
+    )
 
 
 def goods_net(answer: SupplierAnswer) -> Decimal:
@@ -156,7 +200,9 @@ def decide(
         raise PurchasingError(f"supplier document {document_id} is {doc.state}; only a mismatch is decided")
     po = uow.purchasing.po(doc.po_id, lock=True)
     assert po is not None
-    if accept:
+    if accept and doc.kind is AnswerKind.CREDIT:
+        post_credit(uow, po, answer_of(doc), doc, actor, now)
+    elif accept:
         post(uow, po, answer_of(doc), doc, actor, now)
     doc.state = DocumentState.ACCEPTED if accept else DocumentState.REJECTED
     doc.decided_by = actor
@@ -175,6 +221,7 @@ def _detail(answer: SupplierAnswer) -> dict[str, object]:
         "sender_id": answer.sender_id,
         "charges": [{"kind": c.kind, "amount": str(c.amount)} for c in answer.charges],
         "basis": answer.basis.value,
+        "corrects": answer.corrects,
         "lines": [
             {
                 "line_no": i.line_no, "sku": i.sku, "gtin": i.gtin, "code": i.supplier_item_code,
@@ -217,7 +264,7 @@ def answer_of(doc: SupplierDocument) -> SupplierAnswer:
             Charge(str(c["kind"]), Decimal(str(c["amount"])))
             for c in (raw_charges if isinstance(raw_charges, list) else [])
         ),
-        basis=Basis(str(d.get("basis") or Basis.VALUE)),
+        basis=Basis(str(d.get("basis") or Basis.VALUE)), corrects=_text(d.get("corrects")),
     )  # fmt: skip
 
 

@@ -64,10 +64,10 @@ def typed(
 FINISHED = (PoState.CLOSED, PoState.CANCELLED)
 
 
-def refuse_finished(po: PurchaseOrder) -> None:
-    """Nothing is owed on a cancelled order, and a closed one was settled: an invoice on either is
-    the supplier's mistake (or ours), for a buyer to take up with them, never posted."""
+def refuse_finished(po: PurchaseOrder, what: str = "invoice") -> None:
+    """Nothing is owed on a cancelled order, and a closed one was settled: an invoice (or a credit
+    note) on either is the supplier's mistake (or ours), for a buyer to take up with them, never posted."""
     if po.state in FINISHED:
         raise IllegalPoTransition(
-            f"purchase order {po.number} is {po.state}; no supplier invoice is recorded against it"
+            f"purchase order {po.number} is {po.state}; no supplier {what} is recorded against it"
         )

@@ -99,8 +99,12 @@ def captured(
         answer, unknown = mailed.on_order(po, answer)
         if unknown and read.kind is AnswerKind.DESADV:
             doubts.append(f"{', '.join(unknown)} not on {po.number}")
+        if unknown and read.kind is AnswerKind.CREDIT:
+            doubts.append(f"{', '.join(unknown)} not on {po.number}")
         if read.kind is AnswerKind.INVOIC and po.state in FINISHED:
             doubts.append(f"{po.number} is {po.state}: no supplier invoice is recorded against it")
+        if read.kind is AnswerKind.CREDIT and po.state in FINISHED:
+            doubts.append(f"{po.number} is {po.state}: no supplier credit note is recorded against it")
     sure = po is not None and not doubts
     doc = SupplierDocument(
         supplier_id, read.kind, (answer.reference if sure else reference)[:64], answer.po_number[:35], now,

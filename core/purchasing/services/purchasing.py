@@ -20,7 +20,16 @@ from core.purchasing.domain.nightly import due_slot
 from core.purchasing.domain.orders import PoState, PurchaseOrder
 from core.purchasing.domain.planning import Plan, Progress
 from core.purchasing.domain.receiving import Counted, Receipt
-from core.purchasing.services import answers, invoices, mailed, orders, quarantine, receiving, sending
+from core.purchasing.services import (
+    answers,
+    credits,
+    invoices,
+    mailed,
+    orders,
+    quarantine,
+    receiving,
+    sending,
+)
 from core.purchasing.services.masterdata import ImportReport, import_csv
 from core.purchasing.services.sending import PoWriter
 from core.purchasing.services.unit_of_work import Held, PurchasingUnitOfWork
@@ -168,6 +177,24 @@ class Purchasing:
         return self.run(
             lambda uow, now: invoices.typed(
                 uow, ident, number, lines, self.tolerance, actor, now, charges=charges, tax=tax, basis=basis
+            )
+        )
+
+    def type_credit_note(
+        self,
+        ident: int | str,
+        number: str,
+        lines: Sequence[tuple[str, Decimal, Decimal]],
+        actor: str,
+        *,
+        tax: Decimal = Decimal(0),
+        corrects: str | None = None,
+    ) -> SupplierDocument:
+        """A supplier's credit note typed in against an order: matched against what was invoiced and
+        not received, posted out of accounts payable, or left waiting for a buyer."""
+        return self.run(
+            lambda uow, now: credits.typed(
+                uow, ident, number, lines, self.tolerance, actor, now, tax=tax, corrects=corrects
             )
         )
 

@@ -85,7 +85,7 @@ class GoodsIn(Protocol):
 
 
 class Payables(Protocol):
-    """A supplier's invoice into accounts payable (billing's books)."""
+    """A supplier's invoice into accounts payable, and a credit note out of it (billing's books)."""
 
     def record(
         self,
@@ -99,6 +99,23 @@ class Payables(Protocol):
         actor: str,
         now: datetime,
     ) -> int: ...
+
+    def credit(
+        self,
+        supplier_id: str,
+        number: str,
+        corrects: str | None,
+        issued: date,
+        net: Decimal,
+        tax: Decimal,
+        currency: str,
+        actor: str,
+        now: datetime,
+    ) -> int:
+        """The reverse of an invoice, applied to the one it corrects (None: the oldest open)."""
+        ...
+
+    def has_invoice(self, supplier_id: str, number: str) -> bool: ...
 
 
 class Costing(Protocol):

@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from core.purchasing.domain.answers import AnswerKind
 from core.purchasing.domain.landed import Charge
-from parsers.supplier_documents import read_arrival
+from parsers.supplier_documents import read_arrival, typed_lines
 from tests.unit.parsers.email_support import message
 
 D = Decimal
@@ -97,3 +99,57 @@ def test_an_order_confirmation_is_left_to_the_confirmation_reader_and_a_letter_t
     read = read_arrival(_mail(body), is_mail=True)
     assert read is not None and (read.kind, read.answer) == (AnswerKind.ORDRSP, None)
     assert read_arrival(_mail("Dear buyer, we are closed on Monday.\n"), is_mail=True) is None
+
+
+def test_a_factura_rectificativa_is_a_credit_note_naming_the_invoice_it_corrects() -> None:
+    # 2 wrenches taken back: 2 x 6,40 = 12,80; IVA 21 % 2,688 -> 2,69; total 15,49 (printed negative)
+    body = (
+        "Factura rectificativa FR-12\nFecha: 14/12/2026\nRectifica la factura FV-118\n"
+        "Su pedido: PO-000007\n\n"
+        "Código     Descripción                Cantidad   Precio   Importe\n"
+        "AW-250     Llave ajustable 250 mm            2     6,40     12,80\n\n"
+        "Base imponible: -12,80\nIVA 21%: -2,69\nTotal: -15,49\n"
+    )
+    read = read_arrival(_mail(body), is_mail=True)
+    assert read is not None and read.sure, read
+    answer = read.answer
+    assert answer is not None
+    assert (answer.kind, answer.reference, answer.corrects, answer.po_number) == (
+        AnswerKind.CREDIT, "FR-12", "FV-118", "PO-000007",
+    )  # fmt: skip
+    assert [(x.supplier_item_code, x.quantity, x.unit_price) for x in answer.lines] == [
+        ("AW-250", D(2), D("6.40"))
+    ]
+    assert (answer.net, answer.tax) == (D("12.80"), D("2.69"))
+
+
+@pytest.mark.parametrize(
+    "title", ["Abono AB-5", "Nota de crédito AB-5", "Credit note AB-5", "CREDIT NOTE AB-5"]
+)
+def test_every_title_of_a_credit_note_is_read_as_one_never_as_an_invoice(title: str) -> None:
+    body = f"{title}\nSu pedido: PO-000007\n\n2 x AW-250 a 6,40\n\nTotal: 12,80\n"
+    read = read_arrival(_mail(body), is_mail=True)
+    assert read is not None and read.kind is AnswerKind.CREDIT
+    assert read.answer is not None and read.answer.reference == "AB-5", read
+
+
+def test_invoice_lines_typed_as_sentences_in_the_body() -> None:
+    # 10 x 2,50 = 25,00 and 4 x 1.250,00 = 5000,00: 5025,00; no VAT
+    body = (
+        "Factura FV-7\nSu pedido: PO-000007\n\n"
+        "10 x ABC-1 a 2,50\n- 4 x XL-9 placa grande @ 1.250,00 € = 5.000,00 €\n\n"
+        "Total: 5.025,00\n"
+    )
+    read = read_arrival(_mail(body), is_mail=True)
+    assert read is not None and read.sure, read
+    assert read.answer is not None
+    assert [(x.supplier_item_code, x.quantity, x.unit_price) for x in read.answer.lines] == [
+        ("ABC-1", D(10), D("2.50")), ("XL-9", D(4), D("1250.00")),
+    ]  # fmt: skip
+    assert read.answer.net == D("5025.00")
+
+
+def test_typed_lines_whose_stated_amount_is_wrong_are_a_doubt() -> None:
+    lines, doubts = typed_lines("10 x ABC-1 @ 2.50 = 26.00\nsee you soon\n")
+    assert [(x.supplier_item_code, x.quantity) for x in lines] == [("ABC-1", D(10))]
+    assert doubts == ["line 1 ABC-1: 10 x 2.50 is not 26.00"]

@@ -10,7 +10,7 @@ import pytest
 from pydifact.segmentcollection import Interchange
 
 from core.purchasing.domain.answers import AnswerKind, LineAction
-from core.purchasing.domain.matching import Tolerance, book_invoiced, match
+from core.purchasing.domain.matching import Tolerance, book_credited, book_invoiced, match, match_credit
 from core.purchasing.domain.orders import PoLine, PoState, PurchaseOrder
 from core.purchasing.domain.outgoing import PoDocument
 from core.purchasing.domain.responses import apply_response
@@ -142,3 +142,46 @@ def test_an_invoice_within_tolerance_matches_and_one_beyond_it_shows_why() -> No
 @pytest.mark.parametrize("kind", ["ORDERS", "CONTRL"])
 def test_other_message_types_are_not_a_supplier_answer(kind: str) -> None:
     assert read_supplier_answers(wrap("BGM+220+X+9'", kind)) == []
+
+
+@pytest.mark.parametrize("code", ["381", "81", "83"])
+def test_an_invoic_with_a_credit_note_code_is_a_credit_note_naming_the_invoice_it_corrects(code: str) -> None:
+    # some write what a credit note takes back as negative figures: read as their size
+    body = (
+        f"BGM+{code}+AB-0007+9'DTM+137:20261212:102'RFF+ON:PO-000007'RFF+IV:FV-26-5001'CUX+2:EUR:4'"
+        "LIN+1++8437000100102:EN'QTY+47:-100'PRI+AAA:0.085'"
+        "UNS+S'MOA+79:-8.50'MOA+176:-1.79'MOA+77:-10.29'"
+    )
+    [credit] = read_supplier_answers(wrap(body, "INVOIC"))
+    assert (credit.kind, credit.reference, credit.po_number, credit.corrects) == (
+        AnswerKind.CREDIT, "AB-0007", "PO-000007", "FV-26-5001",
+    )  # fmt: skip
+    assert [(x.gtin, x.quantity, x.unit_price) for x in credit.lines] == [
+        ("8437000100102", D(100), D("0.085"))
+    ]
+    assert (credit.net, credit.tax) == (D("8.50"), D("1.79"))
+    [invoice] = read_supplier_answers(wrap(body.replace(f"BGM+{code}+", "BGM+380+"), "INVOIC"))
+    assert invoice.kind is AnswerKind.INVOIC  # 380: an invoice, as before
+
+
+def test_a_credit_note_matches_only_units_invoiced_and_not_owed_at_the_ordered_price() -> None:
+    po = order(PoState.PARTLY_RECEIVED)
+    line = po.line(1)
+    line.received, line.damaged, line.invoiced = D(850), D(50), D(1000)  # 100 short, 50 damaged, all invoiced
+    assert (line.creditable, line.credit_expected) == (D(150), D(50))
+    body = "BGM+381+AB-1+9'RFF+ON:PO-000007'LIN+1++8437000100102:EN'QTY+47:{q}'PRI+AAA:{p}'UNS+S'"
+    [right] = read_supplier_answers(wrap(body.format(q="150", p="0.085"), "INVOIC"))
+    assert match_credit(po, right, Tolerance()) == []
+    [much] = read_supplier_answers(wrap(body.format(q="151", p="0.085"), "INVOIC"))
+    assert [d.text() for d in match_credit(po, much, Tolerance())] == [
+        "TOR-M8-40: quantity ours 150 invoiced and not received (1000 invoiced, 850 due), credit note 151"
+    ]
+    [cheap] = read_supplier_answers(wrap(body.format(q="150", p="0.07"), "INVOIC"))
+    assert [d.what for d in match_credit(po, cheap, Tolerance())] == ["price"]
+    book_credited(po, right)
+    assert (line.credited, line.creditable, line.credit_expected, line.net_invoiced) == (D(150), 0, 0, D(850))
+    assert [d.what for d in match_credit(po, right, Tolerance())] == ["quantity"]  # credited already
+    # the 100 short come after all: they may be invoiced again, as the credit took them back
+    line.received = D(950)
+    [later] = read_supplier_answers(invoice("100", "0.085", "8.50"))
+    assert match(po, later, Tolerance()) == []
