@@ -183,12 +183,12 @@ class FulfilmentRepository:
             "description", "po_number", "state",
         ]  # fmt: skip
         stmt = insert(pick_lines).from_select(columns, rows).execution_options(preserve_rowcount=True)
-        written = connection.execute(stmt).rowcount  # type: ignore[attr-defined]
+        written = connection.execute(stmt).rowcount
         marked = connection.execute(
             update(allocations)
             .where(wanted)
             .values(state=AllocationState.RELEASED, pick_list_id=pick_list_id)
-        ).rowcount  # type: ignore[attr-defined]
+        ).rowcount
         if written != len(ids) or marked != len(ids):
             raise StockError(f"allocations changed underneath while releasing onto pick list {pick_list_id}")
         for item in chosen:  # what the rows now hold; nothing left for the flush
