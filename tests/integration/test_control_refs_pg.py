@@ -19,12 +19,15 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from core.capture.domain.documents import DocumentState
-from core.kernel.domain.model import OutboundKind, OutboundMessage
+from core.capture.services import review
+from core.kernel.domain.model import Decision, OutboundKind, OutboundMessage
+from core.kernel.domain.users import Role
+from core.kernel.services import auth
 from oms.bootstrap import App
 from outbound.edifact.answers import EdifactAnswers
 from samples.edifact_gen import BUYER, orders_interchange
 from tests.conftest import load_demo_master_data, make_app
-from tests.integration.helpers import answers_of, arrive, document
+from tests.integration.helpers import answers_of, arrive, document, orders_of
 
 pytestmark = pytest.mark.integration
 
@@ -139,3 +142,70 @@ def test_two_interchanges_of_one_partner_at_once_get_gapless_distinct_numbers(ap
         mine = sorted(int(a.control_ref or 0) for a in answers_of(app, d))
         assert mine[1] == mine[0] + 1
     assert next_ref(app) == first + 4
+
+
+def test_a_review_approval_leaves_the_row_free_while_its_ordrsp_is_written(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clerk approving an order of this partner renders its ORDRSP before taking its number: while
+    it is written another transaction locks the partner's row at once (NOWAIT) and takes a number;
+    the approval then answers with the next free one, and nothing is numbered twice or skipped."""
+    # one order whose price is far from the list price: capture sends it to a clerk, unanswered
+    content = orders_interchange(1, 2, control_ref="700021", order_day=app.clock().date())
+    content = re.sub(rb"PRI\+AAA:[0-9.]+'", b"PRI+AAA:999.99'", content, count=1)
+    doc_id = arrive(app, content, "700021.edi")
+    app.process(doc_id)
+    (order,) = orders_of(app, doc_id)
+    assert order.id is not None and order.decision is Decision.REVIEW
+    assert [a.kind for a in answers_of(app, doc_id)] == []  # no ORDRSP until the clerk decides
+    first = next_ref(app)
+    clerk = auth.create_user(app.uow(), "rosa", "a long enough password", Role.CLERK, app.clock())
+    review.acquire(app.uow(), order.id, clerk, app.clock())
+    writing, resume = threading.Event(), threading.Event()
+    real = EdifactAnswers.order_responses
+    calls: list[str] = []
+
+    def paused(self, orders, partner, control_ref, now):  # type: ignore[no-untyped-def]
+        calls.append(control_ref)
+        if len(calls) == 1:
+            writing.set()
+            assert resume.wait(120)
+        return real(self, orders, partner, control_ref, now)
+
+    monkeypatch.setattr(EdifactAnswers, "order_responses", paused)
+    failures: list[BaseException] = []
+
+    def approve() -> None:
+        try:
+            review.approve(app.uow(), order.id or 0, clerk, app.clock(), app.answer)
+        except BaseException as exc:
+            failures.append(exc)
+
+    worker = threading.Thread(target=approve)
+    worker.start()
+    try:
+        assert writing.wait(120)
+        other = create_engine(app.settings.database_url)
+        try:
+            with other.begin() as conn:
+                conn.execute(text("SET LOCAL lock_timeout = '1ms'"))
+                row = conn.execute(
+                    text("SELECT next_control_ref FROM partners WHERE partner_id = :p FOR UPDATE NOWAIT"),
+                    {"p": BUYER},
+                ).one()
+                assert row.next_control_ref == first
+                conn.execute(
+                    text("UPDATE partners SET next_control_ref = :n WHERE partner_id = :p"),
+                    {"n": first + 1, "p": BUYER},
+                )
+        finally:
+            other.dispose()
+    finally:
+        resume.set()
+        worker.join(120)
+    assert failures == []
+    assert calls == [str(first), str(first + 1)]  # written with the number read, then the next free one
+    (answer,) = answers_of(app, doc_id)
+    assert answer.kind is OutboundKind.ORDRSP and answer.control_ref == str(first + 1)
+    assert unb_ref(answer) == str(first + 1)
+    assert next_ref(app) == first + 2

@@ -158,17 +158,18 @@ class Answers:
         return count
 
     def decided_later(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
-        """Queue the answer to one order decided later (approved or rejected in review)."""
+        """Queue the answer to one order decided later (approved or rejected in review).
+
+        An ORDRSP is rendered first and numbered last (`_numbered`), as at intake: the partner's row
+        is locked from the taking of its control reference to the commit, not while it is written.
+        """
         record = uow.documents.get(order.document_id)
         assert record is not None and record.id is not None
         messages: list[OutboundMessage] = []
-        partner = uow.partners.get(order.partner_id, lock=True) if order.partner_id else None
+        partner = uow.partners.get(order.partner_id) if order.partner_id else None
         if partner is not None and partner.configured:
-            msg = self.writer(record, partner).order_responses(
-                [order], partner, partner.take_control_ref(), now
-            )
-            msg.order_id = order.id
-            messages.append(msg)
+            ordrsp = partial(_ordrsp, self.writer(record, partner), [order], partner, now)
+            messages.extend(_numbered(uow, partner, partner, [ordrsp]))
         elif (responder := self.responders.get(str(record.channel))) is not None:
             messages.extend(_respond(responder, uow, record, [order], now))
         for msg in messages:

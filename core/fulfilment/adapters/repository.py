@@ -7,8 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import exists, insert, select
+from sqlalchemy import Integer, String, and_, exists, insert, literal, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from core.fulfilment.adapters.orm import (
     allocations,
@@ -30,9 +31,10 @@ from core.fulfilment.domain.warehouse import (
     ShipmentState,
 )
 from core.kernel.adapters import orm
-from core.kernel.adapters.bulk import bulk, row_of
+from core.kernel.adapters.bulk import any_of, bulk, row_of
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.domain.notices import NotificationState
+from core.kernel.errors import StockError
 
 
 class FulfilmentRepository:
@@ -54,7 +56,7 @@ class FulfilmentRepository:
         ids = sorted(set(order_ids))
         if not ids:
             return []
-        stmt = select(Order).where(orm.orders.c.id.in_(ids)).order_by(orm.orders.c.id)
+        stmt = select(Order).where(any_of(self.session, orm.orders.c.id, ids)).order_by(orm.orders.c.id)
         if lock:
             stmt = stmt.with_for_update(of=orm.orders)
         return list(self.session.scalars(stmt))
@@ -92,7 +94,10 @@ class FulfilmentRepository:
             return out
         stmt = (
             select(Allocation)
-            .where(allocations.c.order_id.in_(ids), allocations.c.state != AllocationState.CANCELLED)
+            .where(
+                any_of(self.session, allocations.c.order_id, ids),
+                allocations.c.state != AllocationState.CANCELLED,
+            )
             .order_by(allocations.c.id)
         )
         for item in self.session.scalars(stmt):
@@ -136,6 +141,59 @@ class FulfilmentRepository:
     def add_pick_lines(self, lines: Iterable[PickLine]) -> None:
         """Lines of stored pick lists (their `pick_list_id` set), written in bulk."""
         bulk(self.session).add(pick_lines, [row_of(pick_lines, line) for line in lines])
+
+    def put_on_pick_list(self, pick_list_id: int, chosen: Sequence[Allocation]) -> None:
+        """Release allocations onto a stored pick list: one `INSERT … SELECT` writes a pick line per
+        allocation (its order line's description and the order's PO number copied), one `UPDATE`
+        marks them released on that list; the objects given are told so without another write.
+
+        Only allocations still `allocated` are taken; the caller holds their orders' row locks, so
+        fewer rows than asked means the rows changed underneath, and nothing is committed.
+        """
+        if not chosen:
+            return
+        self.write_pending()  # rows queued in this transaction are read by the statements below
+        ids = [a.id for a in chosen if a.id is not None]
+        connection = self.session.connection()  # Core: no ORM bookkeeping of the rows
+        a, line, order = allocations.c, orm.order_lines.c, orm.orders.c
+        wanted = and_(any_of(self.session, a.id, ids), a.state == AllocationState.ALLOCATED)
+        rows = (
+            select(
+                literal(pick_list_id, Integer()),
+                a.id,
+                a.order_id,
+                a.line_id,
+                a.sku,
+                a.location,
+                a.quantity,
+                line.description,
+                order.po_number,
+                literal(PickLineState.OPEN, pick_lines.c.state.type),
+            )
+            .select_from(
+                allocations.join(orm.order_lines, line.id == a.line_id).join(
+                    orm.orders, order.id == a.order_id
+                )
+            )
+            .where(wanted)
+            .order_by(a.order_id, a.id)
+        )
+        columns = [
+            "pick_list_id", "allocation_id", "order_id", "line_id", "sku", "location", "quantity",
+            "description", "po_number", "state",
+        ]  # fmt: skip
+        stmt = insert(pick_lines).from_select(columns, rows).execution_options(preserve_rowcount=True)
+        written = connection.execute(stmt).rowcount
+        marked = connection.execute(
+            update(allocations)
+            .where(wanted)
+            .values(state=AllocationState.RELEASED, pick_list_id=pick_list_id)
+        ).rowcount
+        if written != len(ids) or marked != len(ids):
+            raise StockError(f"allocations changed underneath while releasing onto pick list {pick_list_id}")
+        for item in chosen:  # what the rows now hold; nothing left for the flush
+            set_committed_value(item, "state", AllocationState.RELEASED)
+            set_committed_value(item, "pick_list_id", pick_list_id)
 
     def pick_list(self, pick_list_id: int, *, lock: bool = False) -> PickList | None:
         stmt = select(PickList).where(pick_lists.c.id == pick_list_id)
@@ -185,7 +243,7 @@ class FulfilmentRepository:
 
     # -- notifications -------------------------------------------------------------------------
     def add_notification(self, notification: Notification) -> bool:
-        """Add unless one with the same key exists; False when it was there already.
+        """Queue it unless one with the same key exists; False when it was there already.
 
         The steps that announce hold their order's row lock, so no other transaction can be adding
         the same key meanwhile; the unique key is the database's guard all the same.
@@ -194,15 +252,15 @@ class FulfilmentRepository:
             return False
         if notification.key in self._absent:
             self._absent.discard(notification.key)
-            self._keys.add(notification.key)
-            self.session.add(notification)
-            return True
-        with self.session.no_autoflush:
-            seen = select(notifications.c.id).where(notifications.c.key == notification.key)
-            if self.session.execute(seen).first() is not None:
-                return False
+        else:
+            with self.session.no_autoflush:
+                seen = select(notifications.c.id).where(notifications.c.key == notification.key)
+                if self.session.execute(seen).first() is not None:
+                    return False
         self._keys.add(notification.key)
-        self.session.add(notification)
+        # append-only until a renderer takes it in a later transaction: written in bulk, one
+        # statement for a batch's notices, like the events (the object is not a session object)
+        bulk(self.session).add(notifications, [row_of(notifications, notification)])
         return True
 
     def prefetch_notice_keys(self, keys: Iterable[str]) -> None:
@@ -212,7 +270,8 @@ class FulfilmentRepository:
         if not wanted:
             return
         with self.session.no_autoflush:
-            stmt = select(notifications.c.key).where(notifications.c.key.in_(sorted(wanted)))
+            keys = any_of(self.session, notifications.c.key, sorted(wanted), String())
+            stmt = select(notifications.c.key).where(keys)
             stored = set(self.session.scalars(stmt))
         self._absent |= wanted - stored
 

@@ -81,6 +81,7 @@ def allocate(
     avoid: frozenset[int] = frozenset(),
     as_step: tuple[Step, dict[str, object]] | None = None,
     optimistic: bool = False,
+    locked: Sequence[Order] | None = None,
 ) -> AllocationReport:
     """Allocate what stock allows to each order, oldest first; the rest waits (backordered).
 
@@ -90,9 +91,11 @@ def allocate(
     orders in fulfilment, recorded as that step's one event with its detail.  `optimistic`: plan on
     levels read unlocked and reserve last, so the conditional UPDATE holds the row locks only to the
     commit (StockRace if the units went meanwhile); if units would wait, plan again under lock.
+    `locked`: the orders, already read and locked by this transaction (`start` approves them
+    first), instead of reading them again.
     """
     report = AllocationReport()
-    orders = uow.fulfilment.orders(order_ids, lock=True)
+    orders = list(locked) if locked is not None else uow.fulfilment.orders(order_ids, lock=True)
     if strict:
         for order in orders:
             check(order, Step.ALLOCATE)

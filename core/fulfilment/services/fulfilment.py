@@ -78,8 +78,9 @@ class Fulfilment:
         ids = list(order_ids)
 
         def step(uow: FulfilmentUnitOfWork, now: datetime, optimistic: bool) -> AllocationReport:
-            lifecycle.approve(uow, ids, self.policy, actor, now, strict=False)
-            return allocation.allocate(uow, ids, actor, now, optimistic=optimistic)
+            orders = uow.fulfilment.orders(ids, lock=True)  # read and locked once for both steps
+            lifecycle.approve(uow, ids, self.policy, actor, now, strict=False, locked=orders)
+            return allocation.allocate(uow, ids, actor, now, optimistic=optimistic, locked=orders)
 
         return self._reserving(step)
 

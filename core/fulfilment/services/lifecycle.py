@@ -7,7 +7,7 @@ state machine, records an event, and queues what the customer must be told.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 
@@ -50,10 +50,14 @@ def approve(
     now: datetime,
     *,
     strict: bool,
+    locked: Sequence[Order] | None = None,
 ) -> dict[int, str]:
-    """Ask the credit/payment policy about each accepted order; returns each order's new state."""
+    """Ask the credit/payment policy about each accepted order; returns each order's new state.
+
+    `locked`: the orders, already read and locked by this transaction (in id order), instead of
+    reading them again."""
     out: dict[int, str] = {}
-    orders = uow.fulfilment.orders(order_ids, lock=True)
+    orders = list(locked) if locked is not None else uow.fulfilment.orders(order_ids, lock=True)
     waiting = [o for o in orders if o.state in STEP_FROM[Step.APPROVE]]
     if isinstance(policy, BatchReview):
         policy.prepare(uow, waiting)

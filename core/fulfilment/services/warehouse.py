@@ -14,7 +14,6 @@ from core.fulfilment.domain.progress import waiting_detail
 from core.fulfilment.domain.stock import Allocation, AllocationState, MovementKind
 from core.fulfilment.domain.warehouse import (
     PackItem,
-    PickLine,
     PickLineState,
     PickList,
     PickListState,
@@ -46,12 +45,13 @@ def release(
     """Put every allocated, unreleased unit of these orders on pick lists: one list per warehouse.
 
     An order whose customer takes complete deliveries only is not released while units wait.
+    Which orders go is decided here, order by order; the pick lines are then written, and their
+    allocations marked released, by one statement each per warehouse (`put_on_pick_list`).
     """
     report = ReleaseReport()
-    orders = [o for o in uow.fulfilment.orders(order_ids, lock=True)]
+    orders = uow.fulfilment.orders(order_ids, lock=True)
     allocations = uow.fulfilment.allocations(o.id for o in orders if o.id is not None)
-    lists: dict[str, PickList] = {}
-    lines: dict[str, list[PickLine]] = {}
+    chosen: dict[str, list[Allocation]] = {}  # warehouse -> allocations, in order then allocation id
     touched: list[tuple[Order, list[Allocation]]] = []
     for order in orders:
         assert order.id is not None
@@ -62,59 +62,22 @@ def release(
                 raise IllegalTransition(reason, order_id=order.id, state=str(order.state))
             report.skipped[order.id] = reason
             continue
-        report.released[order.id] = _put_on_lists(order, mine, lists, lines, actor, now)
+        ready = [a for a in mine if a.state is AllocationState.ALLOCATED]
+        for a in ready:
+            chosen.setdefault(a.warehouse, []).append(a)
+        report.released[order.id] = len(ready)
         touched.append((order, mine))
+    lists = {code: PickList(warehouse=code, created_at=now, created_by=actor) for code in chosen}
     for pick_list in lists.values():
         uow.fulfilment.add_pick_list(pick_list)
     uow.flush()
-    by_allocation = {a.id: a for _, mine in touched for a in mine}
     for code, pick_list in lists.items():
         assert pick_list.id is not None
         report.pick_lists.append(pick_list.id)
-        for pl in lines[code]:
-            pl.pick_list_id = pick_list.id
-            by_allocation[pl.allocation_id].pick_list_id = pick_list.id
-        uow.fulfilment.add_pick_lines(lines[code])
+        uow.fulfilment.put_on_pick_list(pick_list.id, chosen[code])
     for order, mine in touched:
         settle(uow, order, Step.RELEASE, actor, now, mine, {"pick_lists": report.pick_lists}, delivered=True)
     return report
-
-
-def _put_on_lists(
-    order: Order,
-    allocations: Sequence[Allocation],
-    lists: dict[str, PickList],
-    lines_of: dict[str, list[PickLine]],
-    actor: str,
-    now: datetime,
-) -> int:
-    """Put the order's allocated units on their warehouse's pick list (made when the first comes;
-    its lines kept apart in `lines_of`, to be written in bulk); returns how many were released."""
-    assert order.id is not None
-    lines = {line.id: line for line in order.lines}
-    count = 0
-    for a in allocations:
-        if a.state is not AllocationState.ALLOCATED:
-            continue
-        if a.warehouse not in lists:
-            lists[a.warehouse] = PickList(warehouse=a.warehouse, created_at=now, created_by=actor)
-            lines_of[a.warehouse] = []
-        assert a.id is not None
-        lines_of[a.warehouse].append(
-            PickLine(
-                allocation_id=a.id,
-                order_id=order.id,
-                line_id=a.line_id,
-                sku=a.sku,
-                location=a.location,
-                quantity=a.quantity,
-                description=lines[a.line_id].description,
-                po_number=order.po_number,
-            )
-        )
-        a.state = AllocationState.RELEASED
-        count += 1
-    return count
 
 
 def _cannot_release(uow: FulfilmentUnitOfWork, order: Order, allocations: Sequence[Allocation]) -> str | None:

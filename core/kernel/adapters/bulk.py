@@ -9,10 +9,12 @@ a savepoint that rolls back are dropped with it, as the ORM would drop its pendi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, event, insert
+from sqlalchemy import ARRAY, ColumnElement, Connection, Integer, Table, any_, bindparam, event, insert
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, UOWTransaction
+from sqlalchemy.types import TypeEngine
 
 
 def row_of(table: Table, obj: object) -> dict[str, Any]:
@@ -78,3 +80,14 @@ def bulk(session: Session) -> BulkWriter:
         writer = session.info["bulk"] = BulkWriter(session)
     assert isinstance(writer, BulkWriter)
     return writer
+
+
+def any_of(
+    session: Session, column: ColumnElement[Any], values: Sequence[Any], item: TypeEngine[Any] | None = None
+) -> ColumnElement[bool]:
+    """`column IN values` as one array parameter on PostgreSQL (`= ANY(:values)`): one statement
+    the driver prepares once whatever the batch's size, instead of a placeholder per value; an IN
+    list elsewhere (SQLite has no arrays).  `item`: the array's element type (integers unless said)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=ARRAY(item or Integer())))
+    return column.in_(list(values))

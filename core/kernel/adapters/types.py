@@ -91,7 +91,13 @@ def to_milli(value: Decimal) -> int:
 
 
 def from_milli(value: int) -> Decimal:
-    return normalize(Decimal(value) / SCALE)
+    """Thousandths back to the quantity, written as short as it goes (12000 -> 12, 1500 -> 1.5).
+
+    Every quantity read passes here: whole units (most of them) take one `divmod` and no division."""
+    whole, part = divmod(value, SCALE)
+    if not part:
+        return Decimal(whole)
+    return Decimal(value).scaleb(-3).normalize()
 
 
 def stored_enum(cls: type) -> Enum:

@@ -1,0 +1,154 @@
+"""The volume path on PostgreSQL: releasing a batch of orders writes its pick lines and marks their
+allocations with one statement per warehouse, and approving a batch queues its notices with one
+statement. Neither may change what is written: a batch gives each order the same pick lines, states
+and events as releasing it alone, and each order is told once."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from core.fulfilment.domain.notifications import NoticeKind, Notification, notification_key
+from core.kernel.domain.model import OrderState
+from oms.bootstrap import App
+from samples.lifecycle_gen import make_orders
+from tests.conftest import fixed_clock, load_demo_master_data, make_app
+from tests.integration.lifecycle_support import events, notifications, set_up_shop
+
+pytestmark = pytest.mark.integration
+D = Decimal
+
+# Stock: bolts in Madrid only, nuts in Barcelona only, washers nowhere (they wait).
+# Each spec is one order: (sku, quantity) per line.
+SPECS = [
+    [("TOR-M8-40", D(2))],  # all from Madrid
+    [("TOR-M8-40", D(1)), ("TUE-M8", D(2))],  # split: a line on each warehouse's list
+    [("TUE-M8", D(1)), ("ARA-M8", D(3))],  # the nuts go out, the washers wait (partial release)
+    [("TOR-M8-40", D(3))],  # put on hold before the release: not released
+    [("ARA-M8", D(1))],  # nothing allocated: not released
+    [("TOR-M8-40", D(4)), ("TUE-M8", D(5)), ("TOR-M8-40", D(1))],  # two lines of one SKU
+]
+HELD = 3
+
+
+@pytest.fixture
+def shop(tmp_path: Path, pg_url: str) -> App:
+    app = make_app(tmp_path, pg_url, clock=fixed_clock)
+    load_demo_master_data(app)
+    set_up_shop(app, stock=False)
+    svc = app.lifecycle.service
+    svc.receive("TOR-M8-40", "MAD", "A-01-01", D(500), "goods-in")
+    svc.receive("TUE-M8", "BCN", "B-02-01", D(500), "goods-in")
+    yield app  # type: ignore[misc]
+    app.close()
+
+
+def allocated_set(app: App, tag: str) -> list[int]:
+    with app.uow() as uow:
+        ids = make_orders(uow, SPECS, fixed_clock(), tag=tag)
+        uow.commit()
+    app.lifecycle.service.allocate(ids, "test")
+    app.lifecycle.service.hold(ids[HELD], "customer asked to wait", "test")
+    return ids
+
+
+def outcome(app: App, order_id: int) -> dict[str, object]:
+    """What a release leaves of one order, free of ids that differ between two orders."""
+    with app.uow() as uow:
+        order = uow.fulfilment.order(order_id)
+        assert order is not None
+        position = {line.id: line.position for line in order.lines}
+        description = {line.id: line.description for line in order.lines}
+        mine = uow.fulfilment.allocations([order_id]).get(order_id, [])
+        lines = {pl.allocation_id: pl for pl in uow.fulfilment.open_pick_lines(order_id)}
+        lists = {pl.pick_list_id for pl in lines.values()}
+        warehouse = {i: uow.fulfilment.pick_list(i).warehouse for i in lists}  # type: ignore[union-attr]
+        units = []
+        for a in mine:
+            line = lines.get(a.id or 0)
+            picked = None
+            if line is not None:
+                # the pick line repeats its allocation and order line, on its warehouse's list
+                assert a.pick_list_id == line.pick_list_id and warehouse[line.pick_list_id] == a.warehouse
+                assert (line.order_id, line.line_id, line.sku) == (order_id, a.line_id, a.sku)
+                assert line.description == description[a.line_id] and line.po_number == order.po_number
+                picked = (line.location, line.quantity, str(line.state))
+            else:
+                assert a.pick_list_id is None
+            units.append(
+                (position[a.line_id], a.sku, a.warehouse, a.location, a.quantity, str(a.state), picked)
+            )
+        return {"state": str(order.state), "units": sorted(units), "last": events(app, order_id)[-1]}
+
+
+def test_a_batch_release_leaves_each_order_as_releasing_it_alone(shop: App) -> None:
+    svc = shop.lifecycle.service
+    batch, alone = allocated_set(shop, "batch"), allocated_set(shop, "alone")
+    report = svc.release(batch, "test")
+    reports = [svc.release([oid], "test") for oid in alone]
+
+    # the same orders went, with as many lines each; the held one and the one with nothing stayed
+    assert [report.released.get(oid) for oid in batch] == [1, 2, 1, None, None, 3]
+    assert [r.released.get(oid) for oid, r in zip(alone, reports, strict=True)] == [1, 2, 1, None, None, 3]
+    assert sorted(report.skipped) == [batch[HELD], batch[4]]
+    for b, a in zip(batch, alone, strict=True):
+        assert outcome(shop, b) == outcome(shop, a)
+    # written out: what a release must leave, whichever way it ran
+    first, split, partial, held, empty, double = (outcome(shop, oid) for oid in batch)
+    assert first["state"] == split["state"] == double["state"] == str(OrderState.RELEASED)
+    assert partial["state"] == str(OrderState.BACKORDERED)  # washers still wait
+    assert held["state"] == str(OrderState.ON_HOLD) and empty["state"] == str(OrderState.BACKORDERED)
+    assert first["units"] == [(1, "TOR-M8-40", "MAD", "A-01-01", D(2), "released", ("A-01-01", D(2), "open"))]
+    assert [u[2] for u in split["units"]] == ["MAD", "BCN"]  # type: ignore[index]
+    assert all(u[5] == "allocated" and u[6] is None for u in held["units"])  # type: ignore[index]
+    assert [u[4] for u in double["units"]] == [D(4), D(5), D(1)]  # type: ignore[index]
+    # one list per warehouse for the batch, its lines in order then line order
+    assert len(report.pick_lists) == 2
+    with shop.uow() as uow:
+        for list_id in report.pick_lists:
+            pick_list = uow.fulfilment.pick_list(list_id)
+            assert pick_list is not None
+            order_ids = [line.order_id for line in pick_list.lines]
+            assert order_ids == sorted(order_ids)
+        assert sum(len(uow.fulfilment.pick_list(i).lines) for i in report.pick_lists) == 7  # type: ignore[union-attr]
+
+
+def test_a_second_release_of_the_same_batch_releases_nothing_again(shop: App) -> None:
+    svc = shop.lifecycle.service
+    ids = allocated_set(shop, "twice")
+    svc.release(ids, "test")
+    before = [outcome(shop, oid) for oid in ids]
+    again = svc.release(ids, "test")
+    assert again.released == {} and again.pick_lists == []
+    # the partly released order still has its washers waiting: nothing to release, nothing doubled
+    assert [outcome(shop, oid)["units"] for oid in ids] == [b["units"] for b in before]
+
+
+def test_a_batch_approval_queues_one_notice_per_order(shop: App) -> None:
+    svc = shop.lifecycle.service
+    specs = [[("TOR-M8-40", D(1 + i % 3))] for i in range(40)]
+    with shop.uow() as uow:
+        ids = make_orders(uow, specs, fixed_clock(), state=OrderState.ACCEPTED, tag="notices")
+        uow.commit()
+    # one order was told already (a delivery of this job that got this far before): not told twice
+    told = Notification(
+        order_id=ids[7],
+        kind=NoticeKind.ACCEPTED,
+        key=notification_key(ids[7], NoticeKind.ACCEPTED),
+        channel="email",
+        created_at=fixed_clock(),
+    )
+    with shop.uow() as uow:
+        assert uow.fulfilment.add_notification(told)
+        uow.commit()
+    svc.start(ids, "system")
+    svc.start(ids, "system")  # the job delivered again
+    for oid in ids:
+        accepted = [n for n in notifications(shop, oid) if n.kind is NoticeKind.ACCEPTED]
+        assert len(accepted) == 1, oid
+        assert accepted[0].key == f"order:{oid}:accepted"
+    with shop.uow() as uow:
+        states = {o.id: o.state for o in uow.fulfilment.orders(ids)}
+    assert set(states.values()) == {OrderState.ALLOCATED}
