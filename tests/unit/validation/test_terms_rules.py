@@ -6,10 +6,12 @@ promotion's net price; and only a promotion code the order quotes as one counts.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
 from core.catalog.domain.packs import Pack
+from core.catalog.domain.promotions import Promotion
 from tests.unit.validation.test_decide import TODAY, order
 from tests.unit.validation.test_terms import agreed
 from tests.unit.validation.test_terms_groups import GroupMaster, ten_percent
@@ -66,7 +68,8 @@ def test_no_unit_or_the_products_own_unit_is_no_pack() -> None:
     master.pack_rows.append(Pack("TOR-M8-40", "CJ", D(100)))  # a box with no GTIN of its own
     for written in (line("250"), line("250", "uds")):
         [plain] = terms(master, written)
-        assert (plain.pack_unit, plain.base_quantity, plain.expected_price) == (None, None, D("0.18"))
+        assert (plain.pack_unit, plain.base_quantity, plain.base_unit) == (None, None, None)
+        assert plain.expected_price == D("0.18")
 
 
 def test_a_pack_named_as_written_beats_another_of_its_kind() -> None:
@@ -75,3 +78,38 @@ def test_a_pack_named_as_written_beats_another_of_its_kind() -> None:
     [box] = terms(master, line("2", "caja"))
     assert (box.pack_unit, box.factor, box.base_quantity) == ("CAJA", D(500), D(1000))
     assert box.expected_price == D("90.00")  # 500 screws at 0.18
+
+
+def test_an_order_without_a_date_is_priced_and_promoted_as_of_today() -> None:
+    master = GroupMaster()
+    master.price_rows.append(agreed("0.16", valid_from=TODAY))  # from today on
+    master.promos.append(ten_percent(valid_from=TODAY))
+    [undated] = terms(master, line("250"), order_date=None)
+    assert undated.expected_price == D("0.16") and undated.discount == D("4.00")  # 250 x 0.16 x 10 %
+
+
+def test_the_order_date_not_today_decides_the_promotion() -> None:
+    master = GroupMaster()
+    master.promos.append(ten_percent(valid_to=date(2026, 11, 20)))  # over before today (26 November)
+    [dated] = terms(master, line("250"), order_date=date(2026, 11, 20))
+    assert dated.discount == D("4.50") and dated.promotion is not None and "TORN10" in dated.promotion
+    [late] = terms(master, line("250"), order_date=date(2026, 11, 21))
+    assert (late.discount, late.promotion, late.net_price) == (None, None, None)
+
+
+def test_a_promotion_for_this_customer_or_its_group_reaches_the_line() -> None:
+    master = GroupMaster()
+    master.promos.append(Promotion("CLIENTE5", "percent", "customer", "C-1", value=D(5)))
+    [own] = terms(master, line("100"))
+    assert own.discount == D("0.90")  # 100 x 0.18 x 5 %
+    master.promos = [Promotion("GRUPO20", "percent", "group", "FERRETERIAS", value=D(20))]
+    assert terms(master, line("100"))[0].discount is None  # not a member yet
+    master.members["C-1"] = "FERRETERIAS"
+    assert terms(master, line("100"))[0].discount == D("3.60")
+
+
+def test_without_an_order_currency_the_products_currency_prices_the_promotion() -> None:
+    master = GroupMaster()
+    master.promos.append(ten_percent())
+    [line_terms_] = terms(master, line("250"), currency=None)
+    assert line_terms_.discount == D("4.50")
