@@ -5,9 +5,11 @@ person, on the buyer's field."""
 
 from __future__ import annotations
 
-from core.capture.domain.order import IdentifierKind, Party, ProblemCode, Severity
+from core.capture.domain.order import CapturedOrder, IdentifierKind, Party, ProblemCode, Severity
+from core.capture.domain.resolution import OwnIdentity
 from core.kernel.domain.model import Decision
-from tests.unit.validation.test_customer_identifiers import check
+from tests.unit.validation.test_customer_identifiers import check, master
+from validation.customer import resolve_customer
 
 VAT, GLN, EMAIL, PHONE = IdentifierKind.VAT, IdentifierKind.GLN, IdentifierKind.EMAIL, IdentifierKind.PHONE
 
@@ -56,3 +58,35 @@ def test_an_unknown_buyer_is_shown_by_the_best_thing_the_document_gave() -> None
         assert problem.message.endswith("e-mail address or fax number)")
         assert problem.severity is Severity.REVIEW and problem.field == "buyer.party_id"
         assert resolved.decision is Decision.REVIEW
+
+
+def test_the_fax_number_it_came_from_names_the_customer_but_ours_never_does() -> None:
+
+    faxed = CapturedOrder(buyer=Party(fax="+34981234567"))  # Bricolaje Galicia's fax, in E.164
+    found = resolve_customer(faxed, master())
+    assert found.customer is not None and found.customer.customer_id == "C-2"
+    assert (found.via, found.strong, found.evidence) == (
+        "sender",
+        True,
+        ("the fax number +34981234567 it came from",),
+    )
+    # the same number as ours (a fax we sent to ourselves, a forwarded page) names nobody
+    ours = OwnIdentity.of(numbers=["+34 981 234 567"])
+    assert resolve_customer(faxed, master(), ours).customer is None
+
+
+def test_an_address_at_a_free_mail_provider_we_also_use_is_still_the_customers() -> None:
+
+    m = master()
+    m.customer_rows["C-2"].email = "bricogalicia@gmail.com"
+    mailed = CapturedOrder(buyer=Party(email="BricoGalicia@GMAIL.com"))
+    # we write from a gmail.com address too: gmail.com is nobody's domain, so the customer's is theirs
+    ours = OwnIdentity.of(emails=["comanda.pedidos@gmail.com"])
+    found = resolve_customer(mailed, m, ours)
+    assert found.customer is not None and found.customer.customer_id == "C-2" and found.via == "sender"
+    # an address at our own company domain is ours, whoever's mailbox it is
+    m.customer_rows["C-2"].email = "ventas@comanda.example"
+    ours = OwnIdentity.of(emails=["pedidos@comanda.example"])
+    assert (
+        resolve_customer(CapturedOrder(buyer=Party(email="ventas@comanda.example")), m, ours).customer is None
+    )
