@@ -8,9 +8,10 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from core.purchasing.domain.answers import AnswerKind, AnswerLine, LineAction, SupplierAnswer
-from core.purchasing.domain.mailed import on_order
+from core.purchasing.domain.mailed import on_order, sender_keys, supplier_of
 from core.purchasing.domain.orders import PoLine, PoState, PurchaseOrder
 from core.purchasing.domain.responses import apply_response, find_line
+from core.purchasing.domain.suppliers import OrderChannel, Supplier
 
 NOW = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
 D = Decimal
@@ -119,3 +120,17 @@ def test_an_ordrsp_refusing_one_line_sets_it_to_zero_and_keeps_our_date_otherwis
     assert po.expected_date == date(2026, 12, 8)
     assert po.supplier_reference == "CONF-10"
     assert po.events[-1].note == "ORDRSP CONF-10: CIN-AMER-50: 40 -> 0"
+
+
+def test_our_sku_or_the_gtin_names_an_ordrsp_line_before_its_number() -> None:
+    po = order()
+    assert find_line(po, AnswerLine(1, D(6), sku="LLA-AJ-250")) is po.lines[1]
+    assert find_line(po, AnswerLine(1, D(6), gtin="8437000100195")) is po.lines[1]
+    assert find_line(po, AnswerLine(None, D(6), sku="NOPE")) is None
+
+
+def test_a_supplier_without_a_country_is_spanish_and_one_abroad_by_its_national_number() -> None:
+    spanish = Supplier("S-QUIM", "Química", OrderChannel.FAX, fax="961 234 567")
+    assert supplier_of([spanish], sender_keys("+34961234567", "fax")) is spanish
+    british = Supplier("S-GB", "Hartley", OrderChannel.FAX, fax="020 7946 0123", country="GB")
+    assert supplier_of([british], sender_keys("+44 20 7946 0123", "fax")) is british
