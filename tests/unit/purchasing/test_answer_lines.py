@@ -134,3 +134,36 @@ def test_a_supplier_without_a_country_is_spanish_and_one_abroad_by_its_national_
     assert supplier_of([spanish], sender_keys("+34961234567", "fax")) is spanish
     british = Supplier("S-GB", "Hartley", OrderChannel.FAX, fax="020 7946 0123", country="GB")
     assert supplier_of([british], sender_keys("+44 20 7946 0123", "fax")) is british
+
+
+def test_the_orders_history_says_who_answered_what_and_when() -> None:
+    refused = order()
+    apply_response(
+        refused, SupplierAnswer(AnswerKind.ORDRSP, "S-HERR", "NO-1", "PO-000031", refused=True), "edi", NOW
+    )
+    [event] = refused.events
+    assert (event.step, event.actor, event.at, event.to_state) == ("ordrsp", "edi", NOW, PoState.CANCELLED)
+    assert event.note == "ORDRSP NO-1: order refused"
+
+    po = order()
+    as_ordered = SupplierAnswer(
+        AnswerKind.ORDRSP, "S-HERR", "C" * 70, "PO-000031", lines=(AnswerLine(2, D(6)),)
+    )
+    apply_response(po, as_ordered, "edi", NOW)
+    assert po.events[-1].note == f"ORDRSP {'C' * 70}: as ordered"[:500]
+    assert po.supplier_reference == "C" * 64  # the column holds 64
+    # a second answer on a confirmed order is noted in the history, the state kept
+    later = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+    changed = SupplierAnswer(
+        AnswerKind.ORDRSP, "S-HERR", "C-2", "PO-000031", lines=(AnswerLine(1, D(30)), AnswerLine(2, D(5)))
+    )
+    assert apply_response(po, changed, "marta", later) == ["CIN-AMER-50: 40 -> 30", "LLA-AJ-250: 6 -> 5"]
+    event = po.events[-1]
+    assert (event.step, event.actor, event.at, event.from_state, event.to_state) == (
+        "ordrsp", "marta", later, PoState.CONFIRMED, PoState.CONFIRMED,
+    )  # fmt: skip
+    assert event.note == "ORDRSP C-2: CIN-AMER-50: 40 -> 30; LLA-AJ-250: 6 -> 5"
+    unknown = SupplierAnswer(
+        AnswerKind.ORDRSP, "S-HERR", "C-3", "PO-000031", lines=(AnswerLine(None, D(1), gtin="8400000000000"),)
+    )
+    assert apply_response(po, unknown, "edi", later) == ["unknown line 8400000000000: ignored"]
