@@ -98,13 +98,14 @@ def on_order(po: PurchaseOrder, answer: SupplierAnswer) -> tuple[SupplierAnswer,
     the GTIN) is one of the order's lines; and the codes that are none of them."""
     lines, unknown = [], []
     for item in answer.lines:
-        code = (item.supplier_item_code or "").casefold()
+        # a blank code names nothing: it would match every line of ours whose code is blank
+        code = (item.supplier_item_code or "").strip().casefold()
         line = next(
             (
                 x
                 for x in po.lines
-                if code in {(x.supplier_item_code or "").casefold(), x.sku.casefold()}
-                or (item.gtin is not None and item.gtin == x.gtin)
+                if (code and code in {(x.supplier_item_code or "").strip().casefold(), x.sku.casefold()})
+                or (item.gtin and item.gtin == x.gtin)
             ),
             None,
         )

@@ -33,7 +33,8 @@ def apply_response(po: PurchaseOrder, answer: SupplierAnswer, actor: str, now: d
     for item in answer.lines:
         line = find_line(po, item)
         if line is None:
-            changes.append(f"unknown line {item.line_no or item.sku or item.gtin}: ignored")
+            named = item.supplier_item_code or item.sku or item.gtin or item.line_no
+            changes.append(f"unknown line {named if named is not None else '?'}: ignored")
             continue
         quantity = ZERO if item.action is LineAction.REFUSED else item.quantity
         if quantity != line.quantity:
