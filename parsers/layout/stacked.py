@@ -51,8 +51,17 @@ class Cell:
 
 def column_hits(toks: Sequence[Tok]) -> list[labels.Hit]:
     """The column phrases among heading words; a code and a description phrase joined by a slash
-    ("Art.-Nr. / Kurztext") head one column holding both."""
-    return labels.slashed(toks, labels.find(toks, COLUMNS), "code", "description", "partdesc")
+    ("Art.-Nr. / Kurztext") head one column holding both.  Words in brackets are a heading's aside
+    ("Price (per 1,000)", "Precio (EUR)"): no phrase runs into them or is found in them."""
+    asides = _asides(toks)
+    if not asides:
+        return labels.slashed(toks, labels.find(toks, COLUMNS), "code", "description", "partdesc")
+    hits: list[labels.Hit] = []
+    start = 0
+    for a, b in [*asides, (len(toks), len(toks))]:
+        hits += [replace(h, start=h.start + start, end=h.end + start) for h in labels.find(toks[start:a], COLUMNS)]
+        start = b
+    return labels.slashed(toks, hits, "code", "description", "partdesc")
 
 
 def fits(line: Line, near: Line) -> bool:
