@@ -109,7 +109,9 @@ def _codes_by_amounts(toks: list[Tok]) -> list[str]:
         if code not in ISO_CURRENCIES or tok.key in CURRENCIES:
             continue
         beside = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
-        if any(looks_numeric(t.text) and has_digit(t.text) and abs(t.cx - tok.cx) < 8 * tok.h for t in beside):
+        if any(
+            looks_numeric(t.text) and has_digit(t.text) and abs(t.cx - tok.cx) < 8 * tok.h for t in beside
+        ):
             out.append(code)
     return out
 

@@ -201,7 +201,11 @@ def _sighting(
         return _in_prose(page, line, phrase, hit, order)  # a label word inside running text
     if hit.start != first and hit.kind == "order_date" and hit.size == 1:
         return None  # "Launch Date:", "Valid Date:": some other date, not the order's
-    if hit.kind == "po_number" and not hit.strong and (_sentence_after(phrase, hit) or prose.titled(phrase, hit)):
+    if (
+        hit.kind == "po_number"
+        and not hit.strong
+        and (_sentence_after(phrase, hit) or prose.titled(phrase, hit))
+    ):
         return None  # "Order 11246, as amended, requires ...": a sentence, no labelled order number
     label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
     if row and hit.kind in BLOCKS:

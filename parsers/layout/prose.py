@@ -37,10 +37,11 @@ _PLACE = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w .'\-]{1,40},\s*", re.UNICODE)
 
 
 # words that may stand before an order label in a sentence ("our order", "el pedido", "This order")
-_DETERMINERS = frozenset(
+_DETERMINER_WORDS = (
     "our your my the this that a an per under nuestro nuestra su sus el la del al este esta ese mi "
-    "nosso nossa o do ao notre votre la le du unser unsere ihre ihr der die den nostro vostro il lo".split()
+    "nosso nossa o do ao notre votre le du unser unsere ihre ihr der die den nostro vostro il lo"
 )
+_DETERMINERS = frozenset(_DETERMINER_WORDS.split())
 
 
 def titled(phrase: Line, hit: Hit) -> bool:
@@ -53,8 +54,7 @@ def titled(phrase: Line, hit: Hit) -> bool:
     label = phrase.toks[hit.start].text
     return (
         label[:1].isupper()
-        and 
-        len(before) > 1
+        and len(before) > 1
         and before.isalpha()
         and before[0].isupper()
         and before.casefold() not in _DETERMINERS
@@ -66,7 +66,11 @@ def order_number(phrase: Line, hit: Hit) -> tuple[str, Tok, int] | None:
     if titled(phrase, hit):
         return None
     i = hit.end
-    if hit.start == 0 and hit.size < 2 and not (i < len(phrase.toks) and phrase.toks[i].text.lower() in _NUMBER_WORDS):
+    if (
+        hit.start == 0
+        and hit.size < 2
+        and not (i < len(phrase.toks) and phrase.toks[i].text.lower() in _NUMBER_WORDS)
+    ):
         return None  # "Order 11246, as amended, ...": a sentence begins with the word, no order of ours
     while i < len(phrase.toks) and phrase.toks[i].text.lower() in _NUMBER_WORDS:
         i += 1

@@ -59,7 +59,9 @@ def column_hits(toks: Sequence[Tok]) -> list[labels.Hit]:
     hits: list[labels.Hit] = []
     start = 0
     for a, b in [*asides, (len(toks), len(toks))]:
-        hits += [replace(h, start=h.start + start, end=h.end + start) for h in labels.find(toks[start:a], COLUMNS)]
+        hits += [
+            replace(h, start=h.start + start, end=h.end + start) for h in labels.find(toks[start:a], COLUMNS)
+        ]
         start = b
     return labels.slashed(toks, hits, "code", "description", "partdesc")
 

@@ -84,7 +84,9 @@ def base(rng: random.Random, family: str, customer: Customer, currency: str) -> 
         "wrap": _p(rng, 0.3),
         "position": position,
         "price_per": price_per,
-        "per_style": rng.choice(("column", "suffix", "heading", "heading_per")) if price_per > 1 else "column",
+        "per_style": rng.choice(("column", "suffix", "heading", "heading_per"))
+        if price_per > 1
+        else "column",
         "discount": False,
         "totals": rng.choice(("net", "tax", "subtotal_tax")),
         "multipage": False,

@@ -39,7 +39,9 @@ class Look:
     wrap: bool  # narrow description column: long descriptions take two lines
     position: str  # none | 1 | 10 | 00010 | 001
     price_per: int  # prices quoted per 1, 100 or 1000 units
-    per_style: str  # column | suffix ("18,00/100") | heading ("Precio (100 uds)") | heading_per ("Price (per 1000)")
+    per_style: (
+        str  # column | suffix ("18,00/100") | heading ("Precio (100 uds)") | heading_per ("Price (per 1000)")
+    )
     discount: bool  # a per-line discount column
     totals: str  # net | tax | subtotal_tax
     multipage: bool  # long order over pages with carried-forward totals

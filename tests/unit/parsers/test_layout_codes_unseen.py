@@ -45,7 +45,9 @@ def _table(code_heading: str, codes: tuple[str, str], *, code_first: bool) -> Do
         rows = [(codes[0], "Neutral silicone 300 ml"), (codes[1], "Nitrile gloves size L")]
     else:  # a line number first, the code after the description
         xs = (40, 70, 250, 330, 400, 480)
-        doc.row(200, *zip(xs, ("Line", "Description", code_heading, "Qty", "Unit Price", "Amount"), strict=True))
+        doc.row(
+            200, *zip(xs, ("Line", "Description", code_heading, "Qty", "Unit Price", "Amount"), strict=True)
+        )
         rows = [("1", "Neutral silicone 300 ml", codes[0]), ("2", "Nitrile gloves size L", codes[1])]
     figures = [("10", "4.20", "42.00"), ("20", "8.50", "170.00")]
     for y, row, numbers in zip((216, 230), rows, figures, strict=True):
@@ -55,7 +57,9 @@ def _table(code_heading: str, codes: tuple[str, str], *, code_first: bool) -> Do
 
 
 @pytest.mark.parametrize("heading", CODE_HEADINGS)
-@pytest.mark.parametrize("codes", [("SIL-TRA-300", "GUA-NIT-L"), ("10234", "10235"), ("4711000123", "4711000124")])
+@pytest.mark.parametrize(
+    "codes", [("SIL-TRA-300", "GUA-NIT-L"), ("10234", "10235"), ("4711000123", "4711000124")]
+)
 def test_a_code_column_under_any_usual_heading_gives_each_line_its_code(
     heading: str, codes: tuple[str, str]
 ) -> None:
@@ -75,10 +79,21 @@ def test_item_no_over_row_numbers_is_still_a_position_column() -> None:
     doc.row(256, (400, "Total"), (480, "212.00"))
     order = doc.order()
     assert [line["item_code"] for line in order["lines"]] != ["1", "2"]
-    assert [(line["quantity"], line["unit_price"]) for line in order["lines"]] == [("10", "4.2"), ("20", "8.5")]
+    assert [(line["quantity"], line["unit_price"]) for line in order["lines"]] == [
+        ("10", "4.2"),
+        ("20", "8.5"),
+    ]
 
 
-LABELS = ["Item Code: {}", "Código: {}", "Ref.: {}", "Referencia: {}", "Part No.: {}", "Art.-Nr.: {}", "SKU: {}"]
+LABELS = [
+    "Item Code: {}",
+    "Código: {}",
+    "Ref.: {}",
+    "Referencia: {}",
+    "Part No.: {}",
+    "Art.-Nr.: {}",
+    "SKU: {}",
+]
 
 
 @pytest.mark.parametrize("label", LABELS)
@@ -102,11 +117,14 @@ def test_a_code_labelled_on_its_own_line_belongs_to_its_order_line(label: str, p
     doc.row(y + 10, (400, "Total"), (480, "212.00"))
     order = doc.order()
     assert facts(order) == [("ABC-123", "10", "4.2"), ("10235", "20", "8.5")]
-    assert [line["description"] for line in order["lines"]] == ["Neutral silicone 300 ml", "Nitrile gloves size L"]
+    assert [line["description"] for line in order["lines"]] == [
+        "Neutral silicone 300 ml",
+        "Nitrile gloves size L",
+    ]
 
 
 def test_a_one_word_label_without_its_colon_is_description() -> None:
-    """"Referencia 4711 de recambio" under a line is more of its text, not a code label."""
+    """ "Referencia 4711 de recambio" under a line is more of its text, not a code label."""
     doc = Doc()
     doc.row(40, (40, "Nº pedido: OC-7740"), (300, "Fecha: 26/11/2026"))
     doc.row(200, (40, "Descripción"), (330, "Cantidad"), (400, "Precio"), (480, "Importe"))
@@ -118,7 +136,9 @@ def test_a_one_word_label_without_its_colon_is_description() -> None:
     assert line["description"] == "Junta tórica Referencia 4711 de recambio"
 
 
-@pytest.mark.parametrize("words", ["Material eléctrico cable 2,5 mm", "Material de oficina A4", "Item for the hall"])
+@pytest.mark.parametrize(
+    "words", ["Material eléctrico cable 2,5 mm", "Material de oficina A4", "Item for the hall"]
+)
 def test_a_line_whose_description_begins_with_a_label_word_is_read(words: str) -> None:
     doc = Doc()
     doc.row(40, (40, "Nº pedido: OC-7740"), (300, "Fecha: 26/11/2026"))

@@ -20,13 +20,29 @@ from tests.unit.parsers.doc_support import Doc, facts
         ("Preis (je 1000)", "4.200,00", "42,00"),
     ],
 )
-def test_a_price_basis_in_brackets_in_the_heading_is_the_prices_basis(heading: str, printed: str, amount: str) -> None:
+def test_a_price_basis_in_brackets_in_the_heading_is_the_prices_basis(
+    heading: str, printed: str, amount: str
+) -> None:
     """10 units at 4.20 each: the price printed per 100 (or 1,000) is 420 (or 4,200)."""
     for with_amount in (True, False):  # without the amount, only the heading can say it
         doc = Doc()
         doc.row(40, (40, "Order No.: PO-5521"), (300, "Date: 26/11/2026"))
-        doc.row(200, (40, "Code"), (110, "Description"), (300, "Qty"), (360, heading), *([(480, "Amount")] * with_amount))
-        doc.row(216, (40, "SIL-TRA-300"), (110, "Silicone"), (300, "10"), (370, printed), *([(480, amount)] * with_amount))
+        doc.row(
+            200,
+            (40, "Code"),
+            (110, "Description"),
+            (300, "Qty"),
+            (360, heading),
+            *([(480, "Amount")] * with_amount),
+        )
+        doc.row(
+            216,
+            (40, "SIL-TRA-300"),
+            (110, "Silicone"),
+            (300, "10"),
+            (370, printed),
+            *([(480, amount)] * with_amount),
+        )
         assert facts(doc.order()) == [("SIL-TRA-300", "10", "4.2")], with_amount
 
 
@@ -49,7 +65,9 @@ def test_a_currency_in_brackets_still_heads_the_price_column(heading: str, curre
         (("Item", "", "", "Precio", ""), ("Number", "Descripción", "Cantidad", "unitario", "Importe")),
     ],
 )
-def test_headings_stacked_on_two_lines_head_one_column_each(top: tuple[str, ...], bottom: tuple[str, ...]) -> None:
+def test_headings_stacked_on_two_lines_head_one_column_each(
+    top: tuple[str, ...], bottom: tuple[str, ...]
+) -> None:
     doc = Doc()
     doc.row(40, (40, "Order No.: PO-5521"), (300, "Date: 26/11/2026"))
     xs = (40, 110, 300, 370, 480)
@@ -71,7 +89,9 @@ def test_headings_stacked_on_two_lines_head_one_column_each(top: tuple[str, ...]
         ("CAD 1,234.50", "CAD 12,345.00", "CAD"),
     ],
 )
-def test_an_iso_code_beside_the_amounts_is_the_orders_currency(price: str, amount: str, currency: str) -> None:
+def test_an_iso_code_beside_the_amounts_is_the_orders_currency(
+    price: str, amount: str, currency: str
+) -> None:
     doc = Doc()
     doc.row(40, (40, "Order No.: PO-5521"), (300, "Date: 26/11/2026"))
     doc.row(200, (40, "Code"), (110, "Description"), (280, "Qty"), (340, "Price"), (450, "Amount"))

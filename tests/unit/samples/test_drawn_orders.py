@@ -166,9 +166,11 @@ def test_item_codes_labelled_on_their_own_line_are_drawn() -> None:
 
 
 def test_a_price_basis_is_drawn_in_brackets_after_per_in_the_price_heading() -> None:
-    """"Price (per 1000)", "Precio (por 100)": the basis in brackets after the language's word for per."""
+    """ "Price (per 1000)", "Precio (por 100)": the basis in brackets after the language's word for per."""
     found = _tuning_looks("per_style", "heading_per")
-    drawn = [(f, s) for f, s in found if "price" in draw(f, s).look.columns and draw(f, s).look.fonts != "mono"]
+    drawn = [
+        (f, s) for f, s in found if "price" in draw(f, s).look.columns and draw(f, s).look.fonts != "mono"
+    ]
     assert drawn, "a bracketed basis in the heading is one of the drawn ways to state it"
     family, seed = drawn[0]
     order = render_drawn(draw(family, seed))
@@ -188,7 +190,9 @@ def test_a_price_basis_is_drawn_in_brackets_after_per_in_the_price_heading() -> 
         ("it", {"Codice", "Codice articolo"}),
     ],
 )
-def test_the_code_column_is_headed_in_the_ways_real_documents_head_it(language: str, wanted: set[str]) -> None:
+def test_the_code_column_is_headed_in_the_ways_real_documents_head_it(
+    language: str, wanted: set[str]
+) -> None:
     """The code column's heading is drawn among the synonyms suppliers print in each language."""
     drawn = {Labels(random.Random(seed), language)["code"] for seed in range(300)}
     assert wanted <= drawn, wanted - drawn
