@@ -58,10 +58,11 @@ def type_columns(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
 
 
 def _texts_under_code(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
-    """Two code columns and no description ("Artículo" over names, "Referencia" over numbers): the one
-    whose cells are several words is the description."""
+    """Code columns and no description ("Artículo" over names, "Referencia" over numbers; "Product"
+    over names, the codes labelled under them): the one whose cells are several words is the
+    description."""
     coded = [i for i, (_, _, h) in enumerate(segs) if h.kind == "code"]
-    if len(coded) < 2 or any(h.kind == "description" for _, _, h in segs):
+    if not coded or any(h.kind == "description" for _, _, h in segs):
         return segs
     out = list(segs)
     for i in coded:

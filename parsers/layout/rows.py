@@ -166,8 +166,15 @@ def _code_label(line: Line) -> bool:
         hit is not None
         and hit.kind in ("item_code", "supplier_item_code", "buyer_item_code")
         and hit.end < len(line.toks)
-        and has_digit(line.toks[hit.end].text)
+        and _code_value(hit, line.toks)
     )
+
+
+def _code_value(hit: labels.Hit, toks: list[Tok]) -> bool:
+    """Whether a code label is followed by a code: a word with a digit, or after the label's colon
+    any code-like word ("Part No.: CHA-ALT-VIS")."""
+    value = toks[hit.end].text
+    return has_digit(value) or (hit.colon and code_like(value))
 
 
 def _crowded(cells: dict[str, list[Tok]]) -> bool:
@@ -298,7 +305,7 @@ def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> Non
     """A line under an item row: a labelled sub-line (our code, EAN, delivery) or more description."""
     hit = sub_label(toks) or labels.starts_garbled(toks, SUBLINES)
     valued = hit is not None and hit.end < len(toks)
-    if hit is not None and valued and (hit.kind != "item_code" or has_digit(toks[hit.end].text)):
+    if hit is not None and valued and (hit.kind != "item_code" or _code_value(hit, toks)):
         draft.subs.setdefault(hit.kind, toks[hit.end :])
         return
     if hit is None and _stray(draft.cells, cells, toks):

@@ -166,3 +166,39 @@ def test_a_row_beginning_with_material_is_an_order_line_not_a_heading(words: str
         (words, "10"),
         ("Guantes de nitrilo", "20"),
     ]
+
+
+def test_a_product_column_of_names_with_the_codes_labelled_under_them() -> None:
+    """ "Product" heads the names (it heads codes elsewhere); each code stands under its name after
+    "Part No.:", digits in it or not."""
+    doc = Doc()
+    doc.row(40, (40, "PO #: 97496"), (300, "Date: 11/25/2026"))
+    xs = (40, 70, 100, 150, 420, 500)
+    doc.row(200, *zip(xs, ("Line", "Qty", "Unit", "Product", "Price", "Amount"), strict=True))
+    doc.row(216, *zip(xs, ("001", "20", "units", "High-visibility vest", "5.13", "102.60"), strict=True))
+    doc.row(228, (150, "Part No.: CHA-ALT-VIS"))
+    doc.row(
+        244, *zip(xs, ("002", "48", "units", "HSS drill bit 8 mm for metal", "2.65", "127.20"), strict=True)
+    )
+    doc.row(256, (150, "Part No.: 8437000100157"))
+    doc.row(280, (420, "Total"), (500, "229.80"))
+    order = doc.order()
+    assert facts(order) == [("CHA-ALT-VIS", "20", "5.13"), ("8437000100157", "48", "2.65")]
+    assert [line["description"] for line in order["lines"]] == [
+        "High-visibility vest",
+        "HSS drill bit 8 mm for metal",
+    ]
+
+
+def test_item_no_slashed_to_details_heads_the_code_and_the_description() -> None:
+    doc = Doc()
+    doc.row(40, (40, "PO #: 97497"), (300, "Date: 11/25/2026"))
+    xs = (40, 80, 330, 400, 480)
+    doc.row(200, *zip(xs, ("POS.", "ITEM NO. / DETAILS", "QTY", "UNIT PRICE", "AMOUNT"), strict=True))
+    doc.row(216, *zip(xs, ("001", "GUA-TRA-9", "12", "3.10", "37.20"), strict=True))
+    doc.row(228, (80, "Leather work glove"))
+    doc.row(244, *zip(xs, ("002", "8437000100164", "2,500", "0.817", "2,042.50"), strict=True))
+    doc.row(256, (80, "Insulating tape 19 mm x 20 m black"))
+    doc.row(280, (400, "Total"), (480, "2,079.70"))
+    order = doc.order()
+    assert facts(order) == [("GUA-TRA-9", "12", "3.1"), ("8437000100164", "2500", "0.817")]

@@ -137,3 +137,22 @@ def test_a_labelled_order_number_beside_such_a_clause_is_read() -> None:
     doc.row(256, (370, "Total"), (480, "42.00"))
     doc.row(300, (40, "This purchase order is subject to Executive Order 11246 and its regulations."))
     assert doc.order()["po_number"] == "4500012345"
+
+
+def test_a_heading_wrapped_with_its_basis_in_brackets_beside_the_next_columns_word() -> None:
+    """ "Price" over "(100" over "Unit)" beside "Line" over "total": the amount column is "Line total",
+    and the brackets are the price's basis, not a row of the table."""
+    doc = Doc()
+    doc.row(40, (40, "PO #: P77355"), (300, "Date: 11-26-2026"))
+    xs = (40, 330, 370, 420, 500)
+    doc.row(200, *zip(xs, ("Product", "QTY", "Unit", "Price", "Line"), strict=True))
+    doc.row(210, (420, "(100"), (500, "total"))
+    doc.row(220, (420, "Unit)"))
+    doc.row(
+        236, *zip(xs, ("[CIN-AIS-19] Insulating tape 19 mm", "750", "ea", "$102.60", "$769.50"), strict=True)
+    )
+    doc.row(250, *zip(xs, ("[TOR-M8-40] Hex bolt M8x40", "50", "ea", "$19.44", "$9.72"), strict=True))
+    doc.row(276, (420, "Total"), (500, "$779.22"))
+    order = doc.order()
+    assert facts(order) == [("CIN-AIS-19", "750", "1.026"), ("TOR-M8-40", "50", "0.1944")]
+    assert order["total"] == "779.22"
