@@ -101,17 +101,15 @@ def _language(pages: list[Page]) -> str | None:
 
 
 def _codes_by_amounts(toks: list[Tok]) -> list[str]:
-    """ISO codes written beside an amount ("1.234,50 MXN", "MXN 99.00") that no sign or word of
-    CURRENCIES names already (those are counted as signs)."""
+    """ISO codes written beside an amount, the next word on its line ("1.234,50 MXN", "MXN 99.00",
+    "Total MXN    32,109.70") that no sign or word of CURRENCIES names already (those count as signs)."""
     out = []
     for i, tok in enumerate(toks):
         code = tok.text.strip("()[]")
         if code not in ISO_CURRENCIES or tok.key in CURRENCIES:
             continue
         beside = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
-        if any(
-            looks_numeric(t.text) and has_digit(t.text) and abs(t.cx - tok.cx) < 8 * tok.h for t in beside
-        ):
+        if any(looks_numeric(t.text) and has_digit(t.text) for t in beside):
             out.append(code)
     return out
 

@@ -246,7 +246,8 @@ def _code_from_description(cells: dict[str, list[Tok]]) -> dict[str, list[Tok]]:
     cells = {k: v for k, v in cells.items() if k != "partdesc"}
     first = toks[0].text
     if not cells.get("code") and code_like(first) and first == first.upper():
-        cells["code"], toks = [toks[0]], toks[1:]
+        bracketed = len(first) > 2 and first[0] == "[" and first[-1] == "]"  # "[TOR-M10-60] TORNILLO"
+        cells["code"], toks = [toks[0].cut(1, len(first) - 1) if bracketed else toks[0]], toks[1:]
     if toks:
         cells["description"] = cells.get("description", []) + toks
     return cells

@@ -202,3 +202,17 @@ def test_item_no_slashed_to_details_heads_the_code_and_the_description() -> None
     doc.row(280, (400, "Total"), (480, "2,079.70"))
     order = doc.order()
     assert facts(order) == [("GUA-TRA-9", "12", "3.1"), ("8437000100164", "2500", "0.817")]
+
+
+def test_a_code_in_brackets_under_a_code_and_description_heading_is_read_without_them() -> None:
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7745"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 90, 130, 330, 420)
+    doc.row(
+        200, *zip(xs, ("Unidades", "U.M.", "Artículo / Descripción", "Precio unit.", "Importe"), strict=True)
+    )
+    doc.row(216, *zip(xs, ("50", "pzas", "[TOR-M10-60] TORNILLO HEXAGONAL", "6,66", "333,00"), strict=True))
+    doc.row(230, *zip(xs, ("10", "pzas", "[SIL-TRA-300] SILICONA NEUTRA", "4,20", "42,00"), strict=True))
+    doc.row(256, (330, "Total"), (420, "375,00"))
+    order = doc.order()
+    assert facts(order) == [("TOR-M10-60", "50", "6.66"), ("SIL-TRA-300", "10", "4.2")]

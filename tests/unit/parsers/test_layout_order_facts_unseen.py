@@ -156,3 +156,20 @@ def test_a_heading_wrapped_with_its_basis_in_brackets_beside_the_next_columns_wo
     order = doc.order()
     assert facts(order) == [("CIN-AIS-19", "750", "1.026"), ("TOR-M8-40", "50", "0.1944")]
     assert order["total"] == "779.22"
+
+
+def test_an_iso_code_after_the_total_words_names_the_currency_of_the_amount_across_the_page() -> None:
+    """ "Suma MXN" at the left, the amount flush right: no sign anywhere, the code says the currency."""
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7760"), (300, "Fecha: 26/11/2026"))
+    doc.row(
+        200,
+        (40, "Código"),
+        (110, "Descripción"),
+        (280, "Cantidad"),
+        (340, "Precio MXN"),
+        (450, "Importe MXN"),
+    )
+    doc.row(216, (40, "SIL-TRA-300"), (110, "Silicona"), (280, "10"), (340, "4.20"), (450, "42.00"))
+    doc.row(256, (300, "Suma MXN"), (450, "42.00"))
+    assert doc.order()["currency"] == "MXN"
