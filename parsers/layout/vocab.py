@@ -99,7 +99,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "product code|material|sku|su referencia|product|article|article no|ref. cliente|your ref|"
         "nº producto|no producto|variant number|size variant number|referência|código produto|"
         "référence|réf.|artikel|artikelnummer|art.-nr.|articolo|codice|cod. art.|materialnummer|artikel-nr.|"
-        "code article|codice articolo|artigo|cód. artigo|código do artigo|ref. artigo"
+        "code article|codice articolo|artigo|cód. artigo|código do artigo|ref. artigo|cod. articolo|"
+        "código produto"
     ),
     # a heading naming both: the code leads the description ("Part/Description")
     "partdesc": _phrases(

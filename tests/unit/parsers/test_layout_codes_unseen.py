@@ -216,3 +216,21 @@ def test_a_code_in_brackets_under_a_code_and_description_heading_is_read_without
     doc.row(256, (330, "Total"), (420, "375,00"))
     order = doc.order()
     assert facts(order) == [("TOR-M10-60", "50", "6.66"), ("SIL-TRA-300", "10", "4.2")]
+
+
+def test_cod_articolo_slashed_to_denominazione_heads_code_and_description() -> None:
+    doc = Doc()
+    doc.row(40, (40, "N. ordine: 4510479702"), (300, "Data: 26.11.2026"))
+    xs = (40, 90, 140, 170, 420, 500)
+    doc.row(
+        200,
+        *zip(
+            xs, ("Riga", "Quantità", "UM", "Cod. articolo / Denominazione", "Prezzo", "Totale"), strict=True
+        ),
+    )
+    doc.row(216, *zip(xs, ("00010", "120", "NR", "BRO-HSS-8", "2,4500", "294,00"), strict=True))
+    doc.row(228, (170, "Broca HSS 8 mm para metal"))
+    doc.row(244, *zip(xs, ("00020", "10", "NR", "LLA-AJ-250", "12,8000", "128,00"), strict=True))
+    doc.row(256, (170, "Llave ajustable 250 mm"))
+    doc.row(280, (420, "Totale"), (500, "422,00"))
+    assert facts(doc.order()) == [("BRO-HSS-8", "120", "2.45"), ("LLA-AJ-250", "10", "12.8")]
