@@ -31,9 +31,10 @@ from parsers.layout.dates import month_first, order_decided
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, Tok, read_page
 from parsers.layout.header import Candidate
-from parsers.layout.numbers import decide_mark, strip_money
+from parsers.layout.numbers import decide_mark, looks_numeric, strip_money
 from parsers.layout.pages import groups, without_copies
 from parsers.layout.table import Region, find_regions
+from parsers.layout.text import has_digit
 from parsers.layout.vocab import CURRENCIES, DOLLAR_SIGN, ENGLISH, ISO_CURRENCIES, SPANISH
 
 GLN_DIGITS = 13
@@ -99,6 +100,20 @@ def _language(pages: list[Page]) -> str | None:
     return None if es == en == 0 else ("es" if es >= en else "en")
 
 
+def _codes_by_amounts(toks: list[Tok]) -> list[str]:
+    """ISO codes written beside an amount, the next word on its line ("1.234,50 MXN", "MXN 99.00",
+    "Total MXN    32,109.70") that no sign or word of CURRENCIES names already (those count as signs)."""
+    out = []
+    for i, tok in enumerate(toks):
+        code = tok.text.strip("()[]")
+        if code not in ISO_CURRENCIES or tok.key in CURRENCIES:
+            continue
+        beside = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
+        if any(looks_numeric(t.text) and has_digit(t.text) for t in beside):
+            out.append(code)
+    return out
+
+
 def _currency(
     found: list[Candidate], drafts: list[rows.Draft], pages: list[Page], skip: set[int]
 ) -> Candidate | None:
@@ -111,6 +126,7 @@ def _currency(
         for line in page.lines:
             if line.kind == "text":
                 codes += [c for t in line.toks if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key))]
+                codes += _codes_by_amounts(line.toks)
             named |= {t.text for t in line.toks if t.text in ISO_CURRENCIES}
     dollar = named & DOLLAR_SIGN
     if len(dollar) == 1 and "USD" not in dollar:

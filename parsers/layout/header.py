@@ -27,6 +27,7 @@ DATE_FIELDS = ("order_date", "delivery_date")
 _DATE_PART = re.compile(r"^[\d\s/.\-]+$")
 MAX_DATE_PARTS = 5  # phrases a spaced-out date may stand in
 DATE_PART_GAP = 3.0  # text heights between the parts of one spaced-out date
+SENTENCE_WORDS = 3  # words of small letters after a one-word order label's value: a sentence
 PROSE_LABEL_WORDS = 2  # words an order-date label in running text needs ("order date", not "date")
 PROSE_DATE_WORDS = 6  # words after a label in running text that its date may stand in
 PROSE_DATE_START = 4  # characters of filler ("el ", "the ") before that date
@@ -200,6 +201,12 @@ def _sighting(
         return _in_prose(page, line, phrase, hit, order)  # a label word inside running text
     if hit.start != first and hit.kind == "order_date" and hit.size == 1:
         return None  # "Launch Date:", "Valid Date:": some other date, not the order's
+    if (
+        hit.kind == "po_number"
+        and not hit.strong
+        and (_sentence_after(phrase, hit) or prose.titled(phrase, hit))
+    ):
+        return None  # "Order 11246, as amended, requires ...": a sentence, no labelled order number
     label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
     if row and hit.kind in BLOCKS:
         return Candidate(hit.kind, None, [], SURE, label, line, below=True)
@@ -229,6 +236,12 @@ def _sighting(
     value, used, sure = parsed
     strength = SURE if hit.strong else LIKELY
     return Candidate(hit.kind, value, used, sure * strength, label, line, below)
+
+
+def _sentence_after(phrase: Line, hit: Hit) -> bool:
+    """Whether the words after a label's value run on as a sentence (several words of small letters)."""
+    rest = [t.text.strip(",;.:()") for t in phrase.toks[hit.end + 1 :]]
+    return sum(1 for w in rest if w.isalpha() and w.islower()) >= SENTENCE_WORDS
 
 
 def _in_prose(page: Page, line: Line, phrase: Line, hit: Hit, order: tuple[bool, bool]) -> Candidate | None:

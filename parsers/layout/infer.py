@@ -17,11 +17,14 @@ from parsers.layout.numbers import looks_numeric, readings
 NUMERIC = ("qty", "price", "amount")
 MARKS = (",", ".")
 _POSITION = re.compile(r"^\d{1,3}\.?$")
+_LEAD = re.compile(r"^\d+")
 # kinds a column of numbers may be taken from: no heading, or a "Unit" that was "Unit price" before OCR
 RETYPABLE = ("other", "unit")
 MAX_POSITION_DIGITS = 5
 LOOSE_CODE_HEADINGS = frozenset({"item", "ítem", "art", "items"})
 DESCRIPTION_WORDS = 2.5  # words per cell, on average, of a column of descriptions
+CODE_SHARE = 0.6  # share of a column's cells that must look like codes for it to be a code column
+POSITION_EDGE = ").:|]/"  # what follows a position number ("10)", "2.")
 MIN_AGREEING = 2  # rows that must agree before a column is given a kind (one, if the table has one row)
 
 
@@ -55,10 +58,11 @@ def type_columns(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
 
 
 def _texts_under_code(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
-    """Two code columns and no description ("Artículo" over names, "Referencia" over numbers): the one
-    whose cells are several words is the description."""
+    """Code columns and no description ("Artículo" over names, "Referencia" over numbers; "Product"
+    over names, the codes labelled under them): the one whose cells are several words is the
+    description."""
     coded = [i for i, (_, _, h) in enumerate(segs) if h.kind == "code"]
-    if len(coded) < 2 or any(h.kind == "description" for _, _, h in segs):
+    if not coded or any(h.kind == "description" for _, _, h in segs):
         return segs
     out = list(segs)
     for i in coded:
@@ -80,6 +84,10 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
         cells = [c for c in cells if c]
         if h.kind == "code" and _loose(h) and x1 <= qty_x and _numbering(cells):
             out[i] = (x0, x1, Unheaded("pos", x0, x1))  # "Item" over 010, 020: positions, no codes
+            continue
+        if h.kind == "pos" and _item_numbered(h) and "code" not in kinds and _codes_not_positions(cells):
+            out[i] = (x0, x1, Unheaded("code", x0, x1))  # "ITEM NO." over 10234, 4711000123: codes
+            kinds.add("code")
             continue
         if h.kind != "other" or not cells:
             continue
@@ -108,6 +116,23 @@ def _numbering(cells: list[str]) -> bool:
     step = values[1] - values[0] if len(values) > 1 else values[0]
     padded = all(c.startswith("0") and len(c) >= 3 for c in cells)
     return padded or values[0] in (1, step)
+
+
+def _item_numbered(heading: object) -> bool:
+    """A position heading that may as well head the item codes: "Item No.", "ITEM #" (not "Pos.")."""
+    return "item" in str(getattr(heading, "heading", "")).casefold()
+
+
+def _codes_not_positions(cells: list[str]) -> bool:
+    """Cells under a heading that may number the rows or name the items ("Item No.", "Nº"): codes
+    when they do not count the rows up from the first position and most of them look like codes."""
+    bare = [c.strip(POSITION_EDGE) for c in cells]
+    if not bare or len(set(bare)) < len(bare) or any(" " in c for c in bare):
+        return False  # "1 TOR-M8-40": a position and a code, each where it belongs (parsers.layout.rows)
+    leads = [m[0] if (m := _LEAD.match(c)) else "" for c in bare]
+    if _numbering(bare) or (all(leads) and _numbering(leads)):
+        return False  # 1, 2, 3 or "00010BRO-HSS-8": the rows' numbers, a code run into them perhaps
+    return sum(_looks_code(c) for c in bare) >= CODE_SHARE * len(bare)
 
 
 def _looks_code(text: str) -> bool:

@@ -218,6 +218,10 @@ def _per_unit(
     choose ("Unit price (1000 UOM)" in the heading, a basis that changes from line to line)."""
     per = [t.text for t in draft.numbers("per")[:1]]
     basis = int(per[0]) if per and per[0].isdigit() and int(per[0]) in PRICE_BASES else 1
+    if basis == 1 and not amounts:
+        # no amount to check against: the basis the price heading states ("Precio (por 100)"); with
+        # amounts, the arithmetic chooses, as a heading's basis may hold for some lines only
+        basis = draft.basis
     if basis != 1:
         # "50,00/1000" under a "Per" column saying 1000 again: one basis, divided by once
         return [

@@ -36,9 +36,42 @@ _WEEKDAY_END = re.compile(r"(?<!\w)" + _WEEKDAY.pattern[1:] + "$", re.IGNORECASE
 _PLACE = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w .'\-]{1,40},\s*", re.UNICODE)
 
 
+# words that may stand before an order label in a sentence ("our order", "el pedido", "This order")
+_DETERMINER_WORDS = (
+    "our your my the this that a an per under nuestro nuestra su sus el la del al este esta ese mi "
+    "nosso nossa o do ao notre votre le du unser unsere ihre ihr der die den nostro vostro il lo"
+)
+_DETERMINERS = frozenset(_DETERMINER_WORDS.split())
+
+
+def titled(phrase: Line, hit: Hit) -> bool:
+    """Whether the label is part of a title in running text ("Executive Order 11246", "Court Order"):
+    a capitalised word before it that is no determiner. Such a number names a law or a ruling, never
+    the buyer's order."""
+    if hit.start == 0:
+        return False
+    before = phrase.toks[hit.start - 1].text.strip(_EDGE)
+    label = phrase.toks[hit.start].text
+    return (
+        label[:1].isupper()
+        and len(before) > 1
+        and before.isalpha()
+        and before[0].isupper()
+        and before.casefold() not in _DETERMINERS
+    )
+
+
 def order_number(phrase: Line, hit: Hit) -> tuple[str, Tok, int] | None:
     """The order number right after an order label in running text, its word and its index."""
+    if titled(phrase, hit):
+        return None
     i = hit.end
+    if (
+        hit.start == 0
+        and hit.size < 2
+        and not (i < len(phrase.toks) and phrase.toks[i].text.lower() in _NUMBER_WORDS)
+    ):
+        return None  # "Order 11246, as amended, ...": a sentence begins with the word, no order of ours
     while i < len(phrase.toks) and phrase.toks[i].text.lower() in _NUMBER_WORDS:
         i += 1
     if i >= len(phrase.toks):

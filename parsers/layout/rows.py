@@ -4,6 +4,7 @@ and the table's own numbering of its rows."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -11,7 +12,7 @@ from parsers.layout import labels, positions
 from parsers.layout.codes import split_position
 from parsers.layout.geometry import PHRASE_GAP, Line, Tok, join_groups
 from parsers.layout.numbers import looks_numeric, readings
-from parsers.layout.table import Region
+from parsers.layout.table import Region, sub_label
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import SUBLINES
 
@@ -34,6 +35,7 @@ class Draft:
     position: int | None = None  # by the table's numbering, when it has one (parsers.layout.positions)
     missing: bool = False  # a row the numbering says is there, which OCR did not read
     strays: list[list[Tok]] = field(default_factory=list)  # rows shaped like an order line, not read as one
+    basis: int = 1  # units the table's prices are for, as its price heading says ("Precio (por 100)")
 
     def numbers(self, kind: str) -> list[Tok]:
         return [t for t in self.cells.get(kind, []) if looks_numeric(t.text)]
@@ -57,6 +59,8 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
         priced = {"price", "amount"} & set(region.table.kinds())
         starts = [i for i, (line, cells) in enumerate(rows) if _is_item(line.toks, cells, priced)]
         worded = any(_worded(rows[i][1]) for i in starts)
+        over = bool(starts) and any(_code_label(line) for line, _ in rows[: starts[0]])
+        basis = heading_basis(region)
         current: Draft | None = out[-1] if out and region.heading == [] else None
         last: Line | None = None
         pending: list[tuple[Line, dict[str, list[Tok]]]] = []
@@ -66,13 +70,16 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
                     current, last, since, pending = None, None, [], []
                     continue
                 current = _start(line, cells, pending)
+                current.basis = basis
                 out.append(current)
                 since.append(current)
                 last, pending = line, []
                 continue
             following = next((rows[j] for j in starts if j > i), None)
             coded_above = bool(pending) and bool(pending[0][1].get("code"))
-            if following is not None and coded_above and labels.starts_with(line.toks, SUBLINES) is None:
+            if over and following is not None and _code_label(line):
+                pending.append((line, cells))  # "Item Code: 4711" over its description and numbers
+            elif following is not None and coded_above and sub_label(line.toks) is None:
                 pending.append((line, cells))  # between a code's own line and its numbers
             elif _belongs_below(line, cells, last if current is not None else None, following):
                 pending.append((line, cells))
@@ -94,6 +101,31 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
     return out
 
 
+_BASIS = re.compile(r"^\(?(?:(?:por|per|pro|pour|je|x|/)\s*)?(10|100|1[.,]?000)\)?$", re.IGNORECASE)
+_BASIS_WORDS = frozenset(("por", "per", "pro", "pour", "je", "x", "/"))
+
+
+def heading_basis(region: Region) -> int:
+    """The units a table's prices are for when its price heading says so in brackets or after "per"
+    ("Precio (por 100)", "Price (per 1,000)", "Preis je 100"): 1 otherwise."""
+    price = [c for c in region.table.columns if c.kind == "price"]
+    if not price:
+        return 1
+    others = [c for c in region.table.columns if c.kind != "price"]
+    for line in region.heading:
+        for i, tok in enumerate(line.toks):
+            m = _BASIS.match(tok.text.strip())
+            if m is None or i == 0:
+                continue
+            before = line.toks[i - 1].text.strip("(").casefold()
+            if before not in _BASIS_WORDS and not tok.text.startswith("("):
+                continue
+            near = min([*price, *others], key=lambda c: max(c.x0 - tok.x1, tok.x0 - c.x1, 0.0))
+            if near.kind == "price":
+                return int(re.sub(r"\D", "", m[1]))
+    return 1
+
+
 def _cells(region: Region, line: Line) -> dict[str, list[Tok]]:
     coded = any(h.kind == "code" for _, _, h in region.table.segments)
     cells = region.table.cells(line)
@@ -109,7 +141,13 @@ def _start(
     description = list(cells.get("description") or cells.get("other", []))
     above: list[Tok] = []
     strays: list[list[Tok]] = []
+    subs: dict[str, list[Tok]] = {}
     for before_line, before in pending:
+        if _code_label(before_line):
+            hit = sub_label(before_line.toks)
+            assert hit is not None
+            subs.setdefault(hit.kind, before_line.toks[hit.end :])
+            continue
         if _stray(cells, before, before_line.toks):
             strays.append(before_line.toks)
             continue
@@ -118,7 +156,25 @@ def _start(
         above += before.get("description") or before.get("other", [])
     if any(_unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
         strays.append(line.toks)  # "950.00/1000", "12,?5": a figure of the row read as no number
-    return Draft(line.page, cells, above + description, strays=strays)
+    return Draft(line.page, cells, above + description, subs=subs, strays=strays)
+
+
+def _code_label(line: Line) -> bool:
+    """A line that is a labelled item code alone ("Item Code: ABC-123", "Código: 4711")."""
+    hit = sub_label(line.toks)
+    return (
+        hit is not None
+        and hit.kind in ("item_code", "supplier_item_code", "buyer_item_code")
+        and hit.end < len(line.toks)
+        and _code_value(hit, line.toks)
+    )
+
+
+def _code_value(hit: labels.Hit, toks: list[Tok]) -> bool:
+    """Whether a code label is followed by a code: a word with a digit, or after the label's colon
+    any code-like word ("Part No.: CHA-ALT-VIS")."""
+    value = toks[hit.end].text
+    return has_digit(value) or (hit.colon and code_like(value))
 
 
 def _crowded(cells: dict[str, list[Tok]]) -> bool:
@@ -155,7 +211,7 @@ def _belongs_below(
     following: tuple[Line, dict[str, list[Tok]]] | None,
 ) -> bool:
     """Whether a line between rows belongs to the row after it rather than the row before it."""
-    if following is None or labels.starts_with(line.toks, SUBLINES) is not None:
+    if following is None or sub_label(line.toks) is not None:
         return False
     below, below_cells = following
     if cells.get("code") and not below_cells.get("code"):
@@ -190,7 +246,8 @@ def _code_from_description(cells: dict[str, list[Tok]]) -> dict[str, list[Tok]]:
     cells = {k: v for k, v in cells.items() if k != "partdesc"}
     first = toks[0].text
     if not cells.get("code") and code_like(first) and first == first.upper():
-        cells["code"], toks = [toks[0]], toks[1:]
+        bracketed = len(first) > 2 and first[0] == "[" and first[-1] == "]"  # "[TOR-M10-60] TORNILLO"
+        cells["code"], toks = [toks[0].cut(1, len(first) - 1) if bracketed else toks[0]], toks[1:]
     if toks:
         cells["description"] = cells.get("description", []) + toks
     return cells
@@ -235,8 +292,9 @@ def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> 
     numeric = {kind for kind in (*NUMERIC, "pos") if any(looks_numeric(t.text) for t in cells.get(kind, []))}
     if not numeric & set(NUMERIC):
         return False
-    if labels.starts_with(toks, SUBLINES) is not None:
-        return False
+    hit = sub_label(toks)
+    if hit is not None and (hit.strong or not {"qty"} | priced <= numeric):
+        return False  # a labelled sub-line; "Material eléctrico 10 4,20 42,00" is a whole order line
     if "qty" in numeric and (not priced or numeric & priced):
         return True
     # a number lost: three of position, code, quantity, price and amount, or a position and a price
@@ -246,9 +304,9 @@ def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> 
 
 def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> None:
     """A line under an item row: a labelled sub-line (our code, EAN, delivery) or more description."""
-    hit = labels.starts_with(toks, SUBLINES) or labels.starts_garbled(toks, SUBLINES)
+    hit = sub_label(toks) or labels.starts_garbled(toks, SUBLINES)
     valued = hit is not None and hit.end < len(toks)
-    if hit is not None and valued and (hit.kind != "item_code" or has_digit(toks[hit.end].text)):
+    if hit is not None and valued and (hit.kind != "item_code" or _code_value(hit, toks)):
         draft.subs.setdefault(hit.kind, toks[hit.end :])
         return
     if hit is None and _stray(draft.cells, cells, toks):

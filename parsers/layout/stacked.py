@@ -51,15 +51,34 @@ class Cell:
 
 def column_hits(toks: Sequence[Tok]) -> list[labels.Hit]:
     """The column phrases among heading words; a code and a description phrase joined by a slash
-    ("Art.-Nr. / Kurztext") head one column holding both."""
-    return labels.slashed(toks, labels.find(toks, COLUMNS), "code", "description", "partdesc")
+    ("Art.-Nr. / Kurztext") head one column holding both.  Words in brackets are a heading's aside
+    ("Price (per 1,000)", "Precio (EUR)"): no phrase runs into them or is found in them."""
+    asides = _asides(toks)
+    if not asides:
+        hits = labels.find(toks, COLUMNS)
+    else:
+        hits = []
+        start = 0
+        for a, b in [*asides, (len(toks), len(toks))]:
+            found = labels.find(toks[start:a], COLUMNS)
+            hits += [replace(h, start=h.start + start, end=h.end + start) for h in found]
+            start = b
+    # "Item No. / Details": an item number (a position elsewhere) slashed to a description is the code
+    items = {
+        (h.start, h.end)
+        for h in hits
+        if h.kind == "pos" and any(t.key == "item" for t in toks[h.start : h.end])
+    }
+    hits = [replace(h, kind="code") if (h.start, h.end) in items else h for h in hits]
+    hits = labels.slashed(toks, hits, "code", "description", "partdesc")
+    return [replace(h, kind="pos") if (h.start, h.end) in items and h.kind == "code" else h for h in hits]
 
 
 def fits(line: Line, near: Line) -> bool:
     """A line of heading words beside `near`: close above or below it, without digits, half its
     words or more such as headings use (a description wrapped under the heading has few)."""
-    if line.kind != "text" or any(has_digit(t.text) for t in line.toks):
-        return False
+    if line.kind != "text" or any(has_digit(t.text) and not t.text.startswith("(") for t in line.toks):
+        return False  # figures, but for a basis in brackets under a price heading ("(100 / Unit)")
     keyed = [t.key for t in line.toks if t.key]
     if sum(k in LABEL_WORDS or k in "%#" for k in keyed) < HEADING_WORDS * len(keyed):
         return False

@@ -12,7 +12,7 @@ from parsers.layout.cells import Column, Table
 from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.numbers import looks_numeric
 from parsers.layout.text import has_digit
-from parsers.layout.vocab import CARRIED, SUBLINES, TOTALS
+from parsers.layout.vocab import CARRIED, LOOSE_CODE_LABELS, SUBLINES, TOTALS
 
 ITEM_KINDS = ("code", "description", "price", "amount", "gtin", "partdesc")
 GAP_LINES = 3.5  # a vertical gap of this many text heights ends a table
@@ -101,9 +101,21 @@ def _extend(columns: list[Column], line: Line, above: Line) -> bool:
     return True
 
 
+_LOOSE = frozenset(p[0] for p in LOOSE_CODE_LABELS if len(p) == 1)
+
+
+def sub_label(toks: list[Tok]) -> labels.Hit | None:
+    """The label a sub-line under (or over) an order line begins with ("EAN:", "Su referencia",
+    "Ref.: 4711"); a one-word code label counts only with its colon ("Referencia cruzada" is text)."""
+    hit = labels.starts_with(toks, SUBLINES)
+    if hit is not None and hit.size == 1 and not hit.colon and toks[hit.start].key in _LOOSE:
+        return None
+    return hit
+
+
 def _prose(line: Line, columns: list[Column]) -> bool:
     """Running text across the table (a letter paragraph): one phrase over two or more column centres."""
-    if labels.starts_with(line.toks, SUBLINES) is not None:
+    if sub_label(line.toks) is not None:
         return False  # "Delivery date: 12 December 2026" under an ERP position
     if sum(1 for t in line.toks if looks_numeric(t.text) and any(m in t.text for m in ".,")) >= 2:
         return False  # a price and an amount: an order line, whatever OCR made of its words

@@ -99,7 +99,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "product code|material|sku|su referencia|product|article|article no|ref. cliente|your ref|"
         "nº producto|no producto|variant number|size variant number|referência|código produto|"
         "référence|réf.|artikel|artikelnummer|art.-nr.|articolo|codice|cod. art.|materialnummer|artikel-nr.|"
-        "code article|codice articolo|artigo|cód. artigo|código do artigo|ref. artigo"
+        "code article|codice articolo|artigo|cód. artigo|código do artigo|ref. artigo|cod. articolo|"
+        "código produto"
     ),
     # a heading naming both: the code leads the description ("Part/Description")
     "partdesc": _phrases(
@@ -275,10 +276,22 @@ SUBLINES = {
     ),
     "item_code": _phrases(
         "item code|item no|item no.|item number|part no|part no.|part number|código|código artículo|"
-        "product code|article no|nº artículo|material"
+        "product code|article no|nº artículo|material|item #|part #|product no|product no.|"
+        "material no|material no.|material number|código de artículo|cód. artículo|cod. articulo|"
+        "código del artículo|código produto|código do artigo|ref. artigo|code article|réf. article|"
+        "référence article|artikelnummer|artikel-nr.|art.-nr.|art. nr.|materialnummer|codice articolo|"
+        "cod. articolo|cod. art.|"
+        # one word: a label only with its colon ("Ref.: 4711"), see LOOSE_CODE_LABELS
+        "ref|ref.|referencia|referência|référence|réf.|sku|artículo|articulo|artigo|codice|code|cód.|item"
     ),
     "buyer_item_code": _phrases("nuestra ref|nuestro código|our ref|our material|our part no"),
 }
+
+# One-word code labels that head a sub-line only with their colon ("Ref.: 4711", "SKU: AB-12"): without
+# it they begin a description ("Referencia cruzada", "Item for ...").
+LOOSE_CODE_LABELS = _phrases(
+    "ref|ref.|referencia|referência|référence|réf.|sku|artículo|articulo|artigo|codice|code|cód.|item"
+)
 
 # Words of a document title ("PEDIDO DE COMPRA", "PURCHASE ORDER"), never a party name.
 TITLE_WORDS = _words("pedido pedidos de compra orden hoja nota purchase order po form")

@@ -59,7 +59,7 @@ def _columns(rng: random.Random, code_in: str, position: bool, optional: dict[st
 def base(rng: random.Random, family: str, customer: Customer, currency: str) -> dict[str, Any]:
     """Every parameter drawn from the whole space; families then narrow some of them."""
     lang = customer.language
-    code_in = rng.choice(("column", "column", "column", "brackets", "own_row"))
+    code_in = rng.choice(("column", "column", "column", "brackets", "own_row", "labelled"))
     position = rng.choice(("none", "none", "1", "10", "001"))
     optional = {"gtin": 0.2, "rev": 0.1, "colour": 0.08, "size": 0.08, "per": 0.15, "discount": 0.2}
     price_per = rng.choice((1, 1, 1, 1, 100, 1000))
@@ -84,7 +84,9 @@ def base(rng: random.Random, family: str, customer: Customer, currency: str) -> 
         "wrap": _p(rng, 0.3),
         "position": position,
         "price_per": price_per,
-        "per_style": rng.choice(("column", "suffix", "heading")) if price_per > 1 else "column",
+        "per_style": rng.choice(("column", "suffix", "heading", "heading_per"))
+        if price_per > 1
+        else "column",
         "discount": False,
         "totals": rng.choice(("net", "tax", "subtotal_tax")),
         "multipage": False,
@@ -137,7 +139,7 @@ def erp_ruled(rng: random.Random, c: Customer, cur: str) -> Look:
 
 def modern_clean(rng: random.Random, c: Customer, cur: str) -> Look:
     d = base(rng, "modern_clean", c, cur)
-    code_in = rng.choice(("brackets", "column"))
+    code_in = rng.choice(("brackets", "column", "labelled"))
     d.update(header=rng.choice(("pairs_left", "boxes_above")), table=rng.choice(("plain", "zebra", "hlines")))
     d.update(code_in=code_in, position="none", fonts=rng.choice(("helvetica", "dejavu", "condensed")))
     d.update(columns=_columns(rng, code_in, False, {"discount": 0.3, "gtin": 0.1}), logo="disc")

@@ -34,11 +34,14 @@ class Look:
     table: str  # grid | hlines | plain | zebra | boxed | cells
     columns: tuple[str, ...]  # print order: pos code gtin description rev colour size qty unit price per
     # discount amount
-    code_in: str  # column | brackets (`[ABC-12] Tornillo`) | own_row (code above the description)
+    code_in: str  # column | brackets (`[ABC-12] Tornillo`) | own_row (code above the description) |
+    # labelled ("Item Code: ABC-12" on a line of its own under the description)
     wrap: bool  # narrow description column: long descriptions take two lines
     position: str  # none | 1 | 10 | 00010 | 001
     price_per: int  # prices quoted per 1, 100 or 1000 units
-    per_style: str  # column | suffix ("18,00/100") | heading ("Precio (100 uds)")
+    per_style: (
+        str  # column | suffix ("18,00/100") | heading ("Precio (100 uds)") | heading_per ("Price (per 1000)")
+    )
     discount: bool  # a per-line discount column
     totals: str  # net | tax | subtotal_tax
     multipage: bool  # long order over pages with carried-forward totals

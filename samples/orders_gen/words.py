@@ -91,12 +91,23 @@ LABELS: dict[str, W] = {
         "it": ("Valuta",),
     },
     "code": {
-        "es": ("Referencia", "Ref.", "Código", "Artículo", "Cód. art."),
-        "en": ("Item", "Item code", "Part no.", "Product code", "Item #", "SKU"),
-        "pt": ("Referência", "Código", "Artigo"),
+        "es": ("Referencia", "Ref.", "Código", "Artículo", "Cód. art.", "Articulo", "Código artículo"),
+        "en": (
+            "Item",
+            "Item code",
+            "Part no.",
+            "Product code",
+            "Item #",
+            "SKU",
+            "ITEM NO.",
+            "Item Number",
+            "Part Number",
+            "Material",
+        ),
+        "pt": ("Referência", "Código", "Artigo", "Código produto"),
         "fr": ("Référence", "Réf.", "Code article"),
-        "de": ("Artikel-Nr.", "Material", "Art.-Nr."),
-        "it": ("Codice", "Cod. articolo", "Articolo"),
+        "de": ("Artikel-Nr.", "Material", "Art.-Nr.", "Artikelnummer", "Materialnummer"),
+        "it": ("Codice", "Cod. articolo", "Articolo", "Codice articolo"),
     },
     "gtin": {k: ("EAN", "EAN13", "GTIN", "Cód. barras" if k == "es" else "EAN") for k in LANGS},
     "description": {
@@ -260,6 +271,14 @@ LABELS: dict[str, W] = {
         "de": ("Tel.", "Telefon"),
         "it": ("Tel.",),
     },
+    "per_word": {
+        "es": ("por",),
+        "en": ("per",),
+        "pt": ("por",),
+        "fr": ("par",),
+        "de": ("je", "pro"),
+        "it": ("per",),
+    },
     "line_delivery": {
         "es": ("Fecha entrega",),
         "en": ("Delivery date",),
@@ -267,6 +286,15 @@ LABELS: dict[str, W] = {
         "fr": ("Livraison",),
         "de": ("Liefertermin",),
         "it": ("Consegna",),
+    },
+    # an item code on a line of its own under the description ("Item Code: ABC-12")
+    "code_label": {
+        "es": ("Código", "Ref.", "Referencia", "Cód. artículo"),
+        "en": ("Item Code", "Part No.", "SKU", "Item No."),
+        "pt": ("Código", "Ref."),
+        "fr": ("Réf.", "Code article"),
+        "de": ("Art.-Nr.", "Artikelnummer"),
+        "it": ("Codice", "Cod. articolo"),
     },
 }
 

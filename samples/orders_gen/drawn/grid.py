@@ -62,6 +62,8 @@ def title(doc: Doc, key: str) -> str:
         text = f"{text} / {w['description']}"
     if key == "price" and look.per_style == "heading" and look.price_per > 1:
         text = f"{text} ({look.price_per} {w['unit']})"
+    if key == "price" and look.per_style == "heading_per" and look.price_per > 1:
+        text = f"{text} ({w['per_word']} {look.price_per})"
     if key in ("price", "amount") and look.currency_mark == "heading":
         text = f"{text} {doc.facts.currency}"
     return text
@@ -126,6 +128,8 @@ def _rows(doc: Doc, line: Line, cols: list[Col], size: float) -> tuple[dict[str,
         if col.key == "description":
             texts["description"] = doc.pdf.wrap(texts["description"][0], col.width - 8, size, doc.regular)
     subs = []
+    if doc.look.code_in == "labelled":
+        subs.append(f"{doc.words['code_label']}: {line.code}")
     if doc.look.code_in == "own_row":
         desc = line.description.upper() if doc.look.upper_desc else line.description
         subs.append(desc)

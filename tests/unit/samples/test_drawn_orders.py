@@ -5,6 +5,7 @@ held-out families apart."""
 from __future__ import annotations
 
 import io
+import random
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -14,6 +15,7 @@ import pytest
 
 from samples.orders_gen import FAMILIES, SPLIT, default_seed, draw, generate_drawn, render_drawn, split_of
 from samples.orders_gen.dates import format_date
+from samples.orders_gen.words import Labels
 
 SEEDS = (0, 1, 2)
 
@@ -139,3 +141,58 @@ def test_the_split_keeps_held_out_families_and_seeds_apart() -> None:
     tuning = generate_drawn(1, SPLIT.tuning_families)
     assert {o.truth["split"] for o in tuning} == {"tuning"}
     assert {o.split for o in generate_drawn(1, SPLIT.held_out_families)} == {"held-out"}
+
+
+def _tuning_looks(field: str, value: str) -> list[tuple[str, int]]:
+    """(family, seed) of the tuning documents among seeds 1-30 whose drawn look has `field` = `value`."""
+    return [
+        (family, seed)
+        for family in SPLIT.tuning_families
+        for seed in range(1, 31)
+        if getattr(draw(family, seed).look, field) == value
+    ]
+
+
+def test_item_codes_labelled_on_their_own_line_are_drawn() -> None:
+    """Some tuning documents print each code as "<label>: <code>" on a line of its own under the line's
+    description, with no code column: real ERPs print "Item Code: ABC-12" so."""
+    found = _tuning_looks("code_in", "labelled")
+    assert len(found) >= 3, "labelled codes are one of the drawn ways to print codes"
+    for family, seed in found[:3]:
+        order = render_drawn(draw(family, seed))
+        text = "\n".join(page_texts(order.pdf))
+        for line in order.truth["lines"]:
+            assert f": {line['item_code']}" in text, (order.name, line["item_code"])
+
+
+def test_a_price_basis_is_drawn_in_brackets_after_per_in_the_price_heading() -> None:
+    """ "Price (per 1000)", "Precio (por 100)": the basis in brackets after the language's word for per."""
+    found = _tuning_looks("per_style", "heading_per")
+    drawn = [
+        (f, s) for f, s in found if "price" in draw(f, s).look.columns and draw(f, s).look.fonts != "mono"
+    ]
+    assert drawn, "a bracketed basis in the heading is one of the drawn ways to state it"
+    family, seed = drawn[0]
+    order = render_drawn(draw(family, seed))
+    text = "\n".join(page_texts(order.pdf)).replace("\n", " ")
+    basis = order.truth["params"]["price_per"]
+    assert any(f"({word} {basis})" in text for word in ("por", "per", "par", "je", "pro")), order.name
+
+
+@pytest.mark.parametrize(
+    ("language", "wanted"),
+    [
+        ("es", {"Código", "Artículo", "Articulo", "Ref.", "Referencia"}),
+        ("en", {"ITEM NO.", "Item Number", "Part no.", "Part Number", "SKU", "Material", "Product code"}),
+        ("pt", {"Código", "Referência"}),
+        ("fr", {"Référence", "Code article"}),
+        ("de", {"Artikelnummer", "Art.-Nr.", "Materialnummer"}),
+        ("it", {"Codice", "Codice articolo"}),
+    ],
+)
+def test_the_code_column_is_headed_in_the_ways_real_documents_head_it(
+    language: str, wanted: set[str]
+) -> None:
+    """The code column's heading is drawn among the synonyms suppliers print in each language."""
+    drawn = {Labels(random.Random(seed), language)["code"] for seed in range(300)}
+    assert wanted <= drawn, wanted - drawn
