@@ -70,8 +70,10 @@ def image_to_data(path: Path, languages: str, config: str, timeout: float) -> di
     return _tsv_dict(tsv)
 
 
-COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num")
-COLUMNS += ("left", "top", "width", "height", "conf", "text")
+COLUMNS = (
+    *("level", "page_num", "block_num", "par_num", "line_num", "word_num"),
+    *("left", "top", "width", "height", "conf", "text"),
+)
 
 
 def _tsv_dict(tsv: str) -> dict[str, list[object]]:
