@@ -60,7 +60,10 @@ def image_to_data(path: Path, languages: str, config: str, timeout: float) -> di
         api.SetPageSegMode(int(psm.group(1)))
         if dpi is not None:
             api.SetVariable("user_defined_dpi", dpi.group(1))
-        api.SetImageFile(str(path))
+        try:
+            api.SetImageFile(str(path))
+        except OSError as exc:  # tesserocr tries Pillow where Leptonica could not read the file
+            raise RuntimeError(f"Tesseract could not open {path.name}: {exc}") from exc
         if not api.Recognize(timeout=round(timeout * 1000)):
             raise RuntimeError(f"Tesseract could not read {path.name} (or took over {timeout:.0f} s)")
         tsv = api.GetTSVText(0)
