@@ -97,8 +97,9 @@ def resolve_line(line: CapturedLine, customer: Customer | None, master: MasterDa
     if found.product is not None:
         return found
     printed = _code_in_description(line, customer, master)
-    if printed.product is not None or line.code_readings:
-        # a code OCR may have misread is settled by the code, never by a guess from the description
+    if printed.product is not None or (line.code_readings and line.codes):
+        # a code OCR may have misread is settled by the code, never by a guess from the description (a
+        # line with no code of its own, whose readings came from its description's head, may still be)
         return printed if printed.product is not None else found
     guess = product_by_description(line.description, master.products())
     return LineMatch(guess[0], "description", guess[1].score) if guess else found
