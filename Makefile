@@ -6,7 +6,10 @@ VENV  := .venv
 PY    := $(VENV)/bin/python
 PIP   := $(VENV)/bin/pip
 PYTHON ?= python3
-APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-osd fonts-dejavu-core dovecot-imapd chromium openssl
+# libtesseract-dev, libleptonica-dev, pkg-config and g++: tesserocr built from source against Debian's
+# Tesseract, so the OCR kept loaded reads exactly what the `tesseract` command reads
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-spa tesseract-ocr-osd fonts-dejavu-core dovecot-imapd chromium openssl \
+	libtesseract-dev libleptonica-dev pkg-config g++
 STAMP := $(VENV)/.installed
 
 export OMP_THREAD_LIMIT ?= 1
@@ -25,10 +28,12 @@ system:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -e '.[dev]'
+	# never tesserocr's wheel: it carries a Tesseract of its own, which reads differently from Debian's
+	$(PIP) install -q --no-binary tesserocr 'tesserocr>=2.7'
 	touch $(STAMP)
 
 run: install

@@ -8,10 +8,11 @@ steps by word recall against the text PDFs.
 
 `--cache DIR` keeps the faxes and what Tesseract read of each page under DIR (bench/out/ is ignored by
 git), so a second run re-reads only the layout: seconds instead of minutes while working on the reader.
-`--diffs` prints every document's wrong facts.  The orders are drawn (samples.orders_gen), reported per
-layout family and per split: `--families tuning` for reader work, `--families held-out` only to measure;
-`--seed` starts every family's seeds there.  Each fax draws its own skew (up to 3°), streaks, and now and
-then a page fed upside down or sideways.
+`--diffs` prints every document's wrong facts; `--classes` counts why lines are wrong (a code cut
+in two or run into its neighbour, a digit misread, a row lost...: bench.line_classes).  The orders
+are drawn (samples.orders_gen), reported per layout family and per split: `--families tuning` for
+reader work, `--families held-out` only to measure; `--seed` starts every family's seeds there.
+Each fax draws its own skew (up to 3°), streaks, and now and then a page fed upside down or sideways.
 
 `--with-terms` reads the faxes against the complete master data, commercial terms included (agreed prices
 and the price lists in the buyers' currencies, as `bench.capture_accuracy --with-terms`), and says whether
@@ -19,7 +20,8 @@ it covers every drawn order.  Every run then says why the documents read fully r
 person, per reason and per owner (reading, master data or a rule: `bench.capture_accuracy.held_report`).
 
     python -m bench.fax_ocr [--families tuning|held-out|all] [--count 4] [--seed S] [--study]
-        [--cost-pages 12] [--cache DIR] [--diffs] [--resolution fine|normal] [--with-terms]
+        [--cost-pages 12] [--cache DIR] [--diffs] [--classes] [--same-reads 20]
+        [--resolution fine|normal] [--with-terms]
 """
 
 from __future__ import annotations
@@ -37,19 +39,20 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 
-from bench import by_family
+from bench import by_family, line_classes
 from bench.capture_accuracy import DAY, TODAY, Read, demo_app, held_report, master_gaps
 from core.capture.domain.documents import Channel, InboundDocument
 from core.capture.domain.layout import PageWords
 from oms.bootstrap import App, make_reader
 from oms.extract import master_data, result_json
 from oms.ocr import ocr_parsers
+from parsers.ocr import tessapi
 from parsers.ocr.engine import OcrOptions, PageOcr, ocr_page
 from parsers.ocr.faxheader import strip_headers
 from parsers.ocr.images import Limits, PageImage, load_pages
@@ -182,6 +185,29 @@ def print_differences(cases: Sequence[FaxCase], read: Read) -> None:
             print(f"      {text}")
 
 
+def remembered(read: Read) -> Read:
+    """`read` that reads each document once: the scores, `--diffs` and `--classes` share one read."""
+    seen: dict[bytes, dict[str, Any]] = {}
+
+    def again(content: bytes) -> dict[str, Any]:
+        if content not in seen:
+            seen[content] = read(content)
+        return seen[content]
+
+    return again
+
+
+def print_classes(cases: Sequence[FaxCase], read: Read, title: str) -> None:
+    """Why the lines were read wrong, counted by class over all `cases` (bench.line_classes)."""
+    found: list[tuple[str, str]] = []
+    lines = 0
+    for case in cases:
+        orders = read(case.tiff).get("orders") or []
+        found += line_classes.classify(case.truth, orders[0] if orders else {"lines": []})
+        lines += len(case.truth["lines"])
+    print("\n".join(line_classes.table(found, lines, title)))
+
+
 # -- preprocessing study: which steps help Tesseract on our faxes ------------------------------
 def word_recall(cases: Sequence[FaxCase], steps: tuple[str, ...]) -> tuple[float, float, float]:
     """(recall, precision, seconds per page) of the words read with `steps`, header lines left out."""
@@ -248,6 +274,34 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> t
     return ours / pages, bare / pages, pages
 
 
+def same_reads(
+    cases: Sequence[FaxCase], max_pages: int, options: OcrOptions
+) -> tuple[int, int, float, float]:
+    """(pages read alike, pages, seconds per page spawning `tesseract`, seconds per page with Tesseract
+    kept loaded): every page read through our whole pipeline both ways, words, boxes and confidences
+    compared.  Nothing to compare without tesserocr."""
+    if not tessapi.available():
+        raise SystemExit("tesserocr is not installed (make install builds it)")
+    alike = pages = 0
+    spawned = loaded = 0.0
+    spawning = replace(options, keep_loaded=False)
+    for case in cases:
+        for page in load_pages(case.tiff, Limits()):
+            if pages >= max_pages:
+                return alike, pages, spawned / max(pages, 1), loaded / max(pages, 1)
+            start = time.perf_counter()
+            one = ocr_page(page, spawning)
+            spawned += time.perf_counter() - start
+            start = time.perf_counter()
+            two = ocr_page(page, options)
+            loaded += time.perf_counter() - start
+            alike += one == two
+            pages += 1
+            if one != two:
+                print(f"    {case.resolution} {case.name} page {page.number}: read differently")
+    return alike, pages, spawned / max(pages, 1), loaded / max(pages, 1)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.fax_ocr", description=__doc__.splitlines()[0])
     by_family.add_options(ap, COUNT)
@@ -257,7 +311,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--cache", type=Path, help="keep faxes and OCR words here; later runs re-read only the layout"
     )
+    ap.add_argument(
+        "--same-reads",
+        type=int,
+        default=0,
+        help="pages read both spawning tesseract and with it kept loaded (tesserocr), compared",
+    )
     ap.add_argument("--diffs", action="store_true", help="print every document's wrong facts")
+    ap.add_argument("--classes", action="store_true", help="count why lines are wrong (bench.line_classes)")
     ap.add_argument(
         "--with-terms",
         action="store_true",
@@ -280,7 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.study:
         study(cases, [(), ("heal",), ("heal", "deskew"), ("heal", "smooth"), ("heal", "deskew", "smooth")])
     with demo_app(terms=args.with_terms) as app:
-        reader = fax_reader(app, args.cache)
+        reader = remembered(fax_reader(app, args.cache))
         gaps = master_gaps(app, (c.truth for c in cases[resolutions[0]]))
         print(
             f"  master data {'with' if args.with_terms else 'without'} commercial terms: "
@@ -299,6 +360,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\n".join(held_report(scores)))
             if args.diffs:
                 print_differences(cases[resolution], reader)
+            if args.classes:
+                print_classes(cases[resolution], reader, f"{resolution} faxes")
+    for resolution in resolutions if args.same_reads else ():
+        alike, n, spawned, loaded = same_reads(cases[resolution], args.same_reads, options)
+        print(
+            f"  Same reads, {resolution} faxes: {alike} of {n} pages read alike (words, boxes, confidences)"
+            f" spawning tesseract ({spawned:.2f} s per page) and with it kept loaded ({loaded:.2f} s)"
+        )
     for resolution in resolutions if args.cost_pages else ():
         ours, bare, n = ocr_cost(cases[resolution], args.cost_pages, options)
         print(

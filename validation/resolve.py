@@ -60,7 +60,8 @@ class LineMatch:
     """The product a line resolved to and how it was found."""
 
     product: Product | None
-    # "gtin" | "pack_gtin" | "sku" | "customer_item" | "misread" | "code_in_description" | "description"
+    # "gtin" | "pack_gtin" | "sku" | "customer_item" | "repaired" | "misread" | "code_in_description" |
+    # "description"
     via: str | None
     score: float | None = None  # how alike, for a match by description
 
@@ -89,15 +90,45 @@ def resolve_line(line: CapturedLine, customer: Customer | None, master: MasterDa
             product = master.product(sku) if sku else None
             if product is not None:
                 return LineMatch(product, "customer_item")
+    repaired = _repaired(line, customer, master)
+    if repaired.product is not None:
+        return repaired
     found = _misread(line, customer, master)
     if found.product is not None:
         return found
     printed = _code_in_description(line, customer, master)
-    if printed.product is not None or line.code_readings:
-        # a code OCR may have misread is settled by the code, never by a guess from the description
+    if printed.product is not None or (line.code_readings and line.codes):
+        # a code OCR may have misread is settled by the code, never by a guess from the description (a
+        # line with no code of its own, whose readings came from its description's head, may still be)
         return printed if printed.product is not None else found
     guess = product_by_description(line.description, master.products())
     return LineMatch(guess[0], "description", guess[1].score) if guess else found
+
+
+def _known(code: str, customer: Customer | None, master: MasterData) -> Product | None:
+    """The product a code names as our SKU, a GTIN (a product's or a pack's) or this customer's code."""
+    product = master.product(code) or master.product_by_gtin(code)
+    if product is None and code.isdigit():
+        pack = terms_of(master).pack_by_gtin(code)
+        product = master.product(pack.sku) if pack else None
+    if product is None and customer is not None:
+        sku = master.sku_for_customer_code(customer.customer_id, code)
+        product = master.product(sku) if sku else None
+    return product
+
+
+def _repaired(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:
+    """A code OCR cut in two or ran into its neighbour (`CapturedLine.code_repairs`), put right: only
+    when exactly one of the repairs is a code master data knows (the code as read is known to none,
+    or resolution would not have come here).  The price check still vouches for it or not."""
+    found: dict[str, Product] = {}
+    for code in line.code_repairs:
+        product = _known(code, customer, master)
+        if product is not None:
+            found[product.sku] = product
+    if len(found) == 1:
+        return LineMatch(next(iter(found.values())), "repaired")
+    return LineMatch(None, None)
 
 
 def _misread(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:

@@ -182,3 +182,58 @@ def two_faced(identifier: str) -> bool:
             if a.isdigit() != b.isdigit() and (a in _TWO_FACED or b in _TWO_FACED):
                 return True
     return False
+
+
+# A code cut in two or run into a neighbour by OCR: pieces of at most this many characters are joined
+# back, and a piece run onto a code is taken off only where letters meet digits or a capitalised word
+# begins (or the position number ends), so "00010TOR-M8-40" and "TOR-M8-40Hex" give "TOR-M8-40" but no
+# code is cut at random.
+MAX_PIECE = 8
+_KIND_CHANGE = re.compile(r"(?<=[0-9])(?=[A-Za-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[A-Z0-9])(?=[A-Z][a-z]{2})")
+
+
+def repairs(code: str | None, before: str | None, after: str | None, position: str | None) -> list[str]:
+    """What a code OCR read may have been where it was cut in two or run into its neighbour: `before`
+    (the word in front of it: a piece that went into the position column) or `after` (the word after
+    it: a piece that went into the description) joined on when it is short and code-like, the line's
+    `position` number taken off its front, and a word run onto either end taken off where letters meet
+    digits.  Only master data can say which, if any, was printed (validation.resolve): none of these
+    is a reading of the code by itself."""
+    out: list[str] = []
+    if code:
+        for piece, behind in ((after, True), (before, False)):
+            part = (piece or "").strip(EDGE.replace("-", ""))
+            if 0 < len(part) <= MAX_PIECE and _code_like(part):
+                for p in (part, part.strip(EDGE)):
+                    out.append(code + p if behind else p + code)
+                if not (code[-1 if behind else 0] == "-" or part[0 if behind else -1] == "-"):
+                    # the hyphen at the cut lost with it ("BRI-NY" and "200")
+                    out.append(f"{code}-{part}" if behind else f"{part}-{code}")
+        out += _position_off(code, position)
+        for cut in _KIND_CHANGE.finditer(code):
+            head, tail = code[: cut.start()].strip(EDGE), code[cut.start() :].strip(EDGE)
+            out += [c for c in (head, tail) if len(c) >= 4 and _code_like(c)]
+    elif before and after:
+        out.append((before + after).strip(EDGE))
+    seen = {code}
+    return [c for c in out if c and not (c in seen or seen.add(c))]  # type: ignore[func-returns-value]
+
+
+def _code_like(text: str) -> bool:
+    return any(c.isdigit() for c in text) or "-" in text
+
+
+def _position_off(code: str, position: str | None) -> list[str]:
+    """The code with the line's position number run onto its front taken off ("00010TOR-M8-40", "10.
+    TOR-M8-40" read as one word), zeros padding the position or not."""
+    digits = re.match(r"\d+", code)
+    if not digits or not position or not position.strip().isdigit():
+        return []
+    lead, wanted = digits.group(), int(position)
+    out = []
+    for end in range(1, len(lead) + 1):
+        if int(lead[:end]) == wanted and (end == len(lead) or len(code) - end >= 8):
+            rest = code[end:].lstrip(".)/:|_-")
+            if len(rest) >= 4:
+                out.append(rest)
+    return out

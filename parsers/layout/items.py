@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
 from parsers.layout.arith import Solved, solve
-from parsers.layout.codes import code_text, gtin_in, misreadings, valid_gtin
+from parsers.layout.codes import code_text, gtin_in, misreadings, repairs, valid_gtin
 from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
 from parsers.layout.geometry import Tok
@@ -99,11 +99,34 @@ def _split_number(toks: list[Tok], mark: str) -> list[Reading]:
     return [replace(r, cost=r.cost + 1) for r in readings("".join(t.text for t in toks), mark)]
 
 
+# a code printed at the head of the description ("TOR-M1(-60 Hex bolt"): capitals, a hyphen, more
+_HEAD_CODE = re.compile(r"^[A-Z0-9]{2,}[-‐‘’'”\"]\S{1,12}$")
+
+
 def _code_readings(line: CapturedLine) -> tuple[str, ...]:
     out: list[str] = []
-    for code in (line.supplier_item_code, line.item_code, line.buyer_item_code):
+    codes = [line.supplier_item_code, line.item_code, line.buyer_item_code]
+    head = (line.description or "").split()[:1]
+    if not any(codes) and head and _HEAD_CODE.match(head[0]):
+        codes.append(head[0])  # no code column: the code at the head of the description, as misread
+    for code in codes:
         out += [c for c in misreadings(code) if c not in out] if code else []
     return tuple(out)
+
+
+def _code_repairs(draft: Draft, code: str | None, pos: list[Tok]) -> tuple[str, ...]:
+    """The code's pieces joined back or its neighbours taken off (parsers.layout.codes.repairs): the word
+    before it from the position column, the word after it from the description."""
+    before = pos[-1].text if pos and code else None
+    after = draft.description[0].text if draft.description else None
+    if code is None and len(draft.description) >= 2:
+        before, after = draft.description[0].text, draft.description[1].text
+    position = (
+        str(draft.position)
+        if draft.position is not None
+        else (pos[0].text.strip(POSITION_EDGE) if pos else None)
+    )
+    return tuple(repairs(code, before, after, position))
 
 
 def _confusions(toks: list[Tok], mark: str) -> list[Reading]:
@@ -163,7 +186,7 @@ def build(
         requested_delivery_date=found.value if found else None,
     )
     if ocr:
-        line = replace(line, code_readings=_code_readings(line))
+        line = replace(line, code_readings=_code_readings(line), code_repairs=_code_repairs(draft, code, pos))
     rec.add(f"{path}.item_code", code_toks, LIKELY if as_gtin and as_gtin[1] else SURE)
     for kind in ("supplier_item_code", "buyer_item_code", "gtin"):
         if draft.subs.get(kind):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -20,7 +20,7 @@ from PIL import Image
 
 from core.capture.domain.layout import PageWords, Word
 from core.kernel.errors import ParseError
-from parsers.ocr import faxheader, geometry, holes
+from parsers.ocr import faxheader, geometry, holes, tessapi
 from parsers.ocr.images import PageImage
 from parsers.ocr.preprocess import flatten, prepare
 
@@ -49,6 +49,10 @@ class OcrOptions:
     # letters; on the fax bench turning lost more at 0.3-0.9 degrees than it won, and won above 1);
     # normal faxes are never turned for skew
     fax_min_skew: float = 1.0
+    # keep Tesseract loaded in this process between reads (parsers.ocr.tessapi) when tesserocr is
+    # installed, else spawn the `tesseract` command per read; both read the same (out of repr: a choice
+    # of speed, not of what is read, so the fax bench's cache of reads stays valid across it)
+    keep_loaded: bool = field(default=True, repr=False, compare=False)
 
     def steps_for(self, page: PageImage) -> tuple[str, ...]:
         return self.preprocess_normal if normal_fax(page) else self.preprocess
@@ -293,6 +297,9 @@ def _fill_holes(
 def _tesseract(image: Image.Image, path: Path, options: OcrOptions, config: str) -> dict[str, list[object]]:
     # written by us, lightly compressed: pytesseract's own PNG costs more than Tesseract's read
     image.save(path, format="PNG", compress_level=1)
+    if options.keep_loaded and tessapi.available():
+        # the same file read the same way by Tesseract kept loaded: the same words, without the start
+        return tessapi.image_to_data(path, "+".join(options.languages), config, options.timeout)
     data: dict[str, list[object]] = pytesseract.image_to_data(
         str(path),
         lang="+".join(options.languages),

@@ -183,6 +183,10 @@ class CapturedLine:
     # what the codes may have said where they were read by OCR, one misread away ("TOR-M840" for
     # "TOR-M8-40"); resolution tries them only when the codes as read match nothing
     code_readings: tuple[str, ...] = ()
+    # what the code may have been where OCR cut it in two or ran it into its neighbour ("TOR-M8" and "-40"
+    # joined, "00010TOR-M8-40" without its position number); resolution takes one only when it is the
+    # one such code master data knows and the code as read is known to none
+    code_repairs: tuple[str, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -1,0 +1,98 @@
+"""Tesseract kept loaded in this process (tesserocr's `PyTessBaseAPI`), read the way the `tesseract`
+command reads: the same PNG file, page segmentation mode, resolution and languages, the same TSV.
+
+Spawning `tesseract` for every read (pytesseract) loads the language models each time; a fax page
+takes two or three reads (the page, what its segmentation dropped, a turned page once more), so the
+loading cost counts.  One API per thread and language set is kept and reused; it is cleared after every
+read so nothing of one page carries over to the next.  When tesserocr is not installed (it is built
+from source against Debian's libtesseract by `make install`), `available()` is false and the engine
+spawns the command as before.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+try:  # built against the system's Tesseract; absent on a machine that installed without it
+    import tesserocr
+except ImportError:  # pragma: no cover - depends on the machine
+    tesserocr = None
+
+_PSM = re.compile(r"--psm\s+(\d+)")
+_DPI = re.compile(r"--dpi\s+(\d+)")
+
+
+class _Apis(threading.local):
+    def __init__(self) -> None:
+        self.by_languages: dict[str, Any] = {}
+
+
+_apis = _Apis()
+
+
+def available() -> bool:
+    """Whether tesserocr can be imported (and so Tesseract kept loaded)."""
+    return tesserocr is not None
+
+
+def _api(languages: str) -> Any:
+    api = _apis.by_languages.get(languages)
+    if api is None:
+        assert tesserocr is not None
+        api = tesserocr.PyTessBaseAPI(lang=languages, init=True)
+        _apis.by_languages[languages] = api
+    return api
+
+
+def image_to_data(path: Path, languages: str, config: str, timeout: float) -> dict[str, list[object]]:
+    """What `tesseract PATH stdout -l LANGUAGES CONFIG tsv` prints, as pytesseract's dict (`int` for the
+    number columns, as pytesseract makes them, so confidences are whole numbers either way).  `config`
+    holds `--psm N` and `--dpi D` and nothing else.  Raises RuntimeError when Tesseract fails or takes
+    longer than `timeout` seconds."""
+    psm, dpi = _PSM.search(config), _DPI.search(config)
+    if psm is None or _PSM.sub("", _DPI.sub("", config)).strip():
+        raise ValueError(f"only --psm and --dpi are read through the API: {config!r}")
+    api = _api(languages)
+    try:
+        api.SetPageSegMode(int(psm.group(1)))
+        if dpi is not None:
+            api.SetVariable("user_defined_dpi", dpi.group(1))
+        try:
+            api.SetImageFile(str(path))
+        except OSError as exc:  # tesserocr tries Pillow where Leptonica could not read the file
+            raise RuntimeError(f"Tesseract could not open {path.name}: {exc}") from exc
+        if not api.Recognize(timeout=round(timeout * 1000)):
+            raise RuntimeError(f"Tesseract could not read {path.name} (or took over {timeout:.0f} s)")
+        tsv = api.GetTSVText(0)
+    finally:
+        api.Clear()
+        api.ClearAdaptiveClassifier()  # LSTM models learn nothing between pages; the legacy ones would
+    return _tsv_dict(tsv)
+
+
+COLUMNS = (
+    *("level", "page_num", "block_num", "par_num", "line_num", "word_num"),
+    *("left", "top", "width", "height", "conf", "text"),
+)
+
+
+def _tsv_dict(tsv: str) -> dict[str, list[object]]:
+    """Tesseract's TSV rows (no header line) as pytesseract's `image_to_data(output_type=DICT)` gives them."""
+    out: dict[str, list[object]] = {name: [] for name in COLUMNS}
+    for row in tsv.rstrip("\n").split("\n") if tsv.strip() else []:
+        cells = row.split("\t")
+        if len(cells) < len(COLUMNS):
+            cells.append("")  # the last word read as nothing leaves its row a cell short
+        for name, cell in zip(COLUMNS, cells, strict=False):
+            out[name].append(cell if name == "text" else _whole(cell))
+    return out
+
+
+def _whole(cell: str) -> object:
+    try:
+        return int(float(cell))
+    except ValueError:
+        return cell

@@ -1,0 +1,52 @@
+"""Tesseract kept loaded (tesserocr, parsers.ocr.tessapi) reads a fax page exactly as the `tesseract`
+command does: the same words, boxes and confidences, page after page, at both fax resolutions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from parsers.ocr import tessapi
+from parsers.ocr.engine import OcrOptions, ocr_page
+from parsers.ocr.images import Limits, load_pages
+from samples.faxsim import FaxLine, fax_tiff
+from samples.orders_gen import make, render
+from tests.conftest import require_tesseract
+
+pytestmark = pytest.mark.integration
+SENDER = "+34912345678"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tesseract() -> None:
+    """Tesseract with eng+spa data and tesserocr built against it (make install), or skip (fail on CI)."""
+    require_tesseract()
+    if not tessapi.available():
+        message = "tesserocr is not installed (make install builds it against Debian's Tesseract)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.mark.parametrize("resolution", ["fine", "normal"])
+def test_kept_loaded_reads_what_the_command_reads(resolution: str) -> None:
+    pdf = render(make("boxed", 11), 11).pdf
+    pages = load_pages(fax_tiff(pdf, FaxLine(resolution=resolution, seed=5, sender=SENDER)), Limits())
+    kept, spawned = OcrOptions(), OcrOptions(keep_loaded=False)
+    # twice through the kept API: nothing of one page may carry over into the next read
+    first = [ocr_page(p, kept) for p in pages]
+    again = [ocr_page(p, kept) for p in pages]
+    command = [ocr_page(p, spawned) for p in pages]
+    assert first == command
+    assert again == command
+    assert sum(len(p.words) for p in command) > 50  # a page read, not two empty reads alike
+
+
+def test_a_read_that_fails_is_an_error_not_an_empty_page(tmp_path: Path) -> None:
+    # a file Tesseract cannot open: the engine turns this into a ParseError (RuntimeError is caught there)
+    bad = tmp_path / "not-an-image.png"
+    bad.write_bytes(b"no picture here")
+    with pytest.raises(RuntimeError):
+        tessapi.image_to_data(bad, "eng+spa", "--psm 3 --dpi 200", timeout=60)
