@@ -112,11 +112,24 @@ def test_ratios_and_averages_round_half_up_and_are_blank_without_a_whole() -> No
 
 def test_service_lead_time_and_shares_are_per_shipped_order() -> None:
     measures = {
-        "shipped_orders": D(8), "lead_hours": D(100), "on_time": D(6), "in_full": D(7), "otif": D(5),
+        "shipped_orders": D(8), "lead_hours": D(101), "on_time": D(6), "in_full": D(7), "otif": D(5),
         "short_picks": D(2),
     }  # fmt: skip
-    assert service_row("MAD", measures) == ["MAD", 8, D("12.5"), D("75.0"), D("87.5"), D("62.5"), 2]
+    # 101 h over 8 orders is 12.625 h: shown to a tenth, half up
+    got = service_row("MAD", measures)
+    assert got == ["MAD", 8, D("12.6"), D("75.0"), D("87.5"), D("62.5"), 2]
+    assert [str(c) for c in got[2:6]] == ["12.6", "75.0", "87.5", "62.5"]
     assert service_row("BCN", {}) == ["BCN", 0, None, None, None, None, 0]
+    # shipped orders with nothing on time count as 0 %, not as no figure
+    assert service_row("VLC", {"shipped_orders": D(2)}) == [
+        "VLC",
+        2,
+        D("0.0"),
+        D("0.0"),
+        D("0.0"),
+        D("0.0"),
+        0,
+    ]
 
 
 def test_carrier_costs_per_order_and_per_kilo_and_on_time_of_what_was_delivered() -> None:
@@ -128,30 +141,51 @@ def test_carrier_costs_per_order_and_per_kilo_and_on_time_of_what_was_delivered(
         "ROAD", 4, 3, 6, D("12.500"), D("25.00"), D("8.33"), D("2.00"), D("75.0"),
     ]  # fmt: skip
     assert carrier_row("AIR", {}) == ["AIR", 0, 0, 0, D("0.000"), D("0.00"), None, None, None]
+    # delivered, none on time: 0 %; cost to the cent per order
+    got = carrier_row("SEA", {"orders": D(3), "weight_kg": D(3), "carrier_cost": D(10), "delivered": D(1)})
+    assert [str(c) for c in got[6:]] == ["3.33", "3.33", "0.0"]
 
 
 def test_capture_touchless_share_and_review_minutes() -> None:
-    measures = {"captured": D(10), "touchless": D(7), "reviewed": D(3), "review_seconds": D(540)}
-    # 540 s over 3 reviewed orders: 3 minutes each
-    assert capture_row("email", measures) == ["email", 10, 7, D("70.0"), 3, D("3.0")]
+    measures = {"captured": D(10), "touchless": D(7), "reviewed": D(3), "review_seconds": D(500)}
+    # 500 s over 3 reviewed orders: 2.777… minutes each, shown as 2.8
+    got = capture_row("email", measures)
+    assert got == ["email", 10, 7, D("70.0"), 3, D("2.8")]
+    assert [str(c) for c in got[3:]] == ["70.0", "3", "2.8"]
     assert capture_row("fax", {}) == ["fax", 0, 0, None, 0, None]
+    assert capture_row("as2", {"captured": D(4), "reviewed": D(1)}) == ["as2", 4, 0, D("0.0"), 1, D("0.0")]
 
 
 def test_corrections_share_of_reviewed_and_edits_per_corrected_order() -> None:
-    measures = {"reviewed": D(8), "corrected": D(2), "field_edits": D(5)}
-    assert correction_row("pdf", measures) == ["pdf", 8, 2, D("25.0"), 5, D("2.5")]
+    measures = {"reviewed": D(8), "corrected": D(3), "field_edits": D(5)}
+    # 5 edits over 3 corrected orders: 1.666… shown as 1.7
+    got = correction_row("pdf", measures)
+    assert got == ["pdf", 8, 3, D("37.5"), 5, D("1.7")]
+    assert [str(c) for c in got[3:]] == ["37.5", "5", "1.7"]
     assert correction_row("edi", {}) == ["edi", 0, 0, None, 0, None]
+    assert correction_row("fax", {"reviewed": D(2), "corrected": D(1)}) == [
+        "fax",
+        2,
+        1,
+        D("50.0"),
+        0,
+        D("0.0"),
+    ]
 
 
 def test_pickups_on_time_of_shipments_and_hours_from_packing() -> None:
-    measures = {"shipments": D(4), "pickups_on_time": D(3), "pickup_hours": D(10)}
-    assert pickup_row("ROAD", measures) == ["ROAD", 4, 3, D("75.0"), D("2.5")]
+    measures = {"shipments": D(3), "pickups_on_time": D(2), "pickup_hours": D(10)}
+    # 2 of 3 on time: 66.7 %; 10 h over 3 shipments: 3.3 h
+    got = pickup_row("ROAD", measures)
+    assert got == ["ROAD", 3, 2, D("66.7"), D("3.3")]
+    assert [str(c) for c in got[3:]] == ["66.7", "3.3"]
     assert pickup_row("AIR", {}) == ["AIR", 0, 0, None, None]
+    assert pickup_row("SEA", {"shipments": D(2)}) == ["SEA", 2, 0, D("0.0"), D("0.0")]
 
 
 def test_rows_come_by_the_sort_measure_biggest_first_then_by_key() -> None:
     by_key = {"b": {"n": D(1)}, "c": {"n": D(5)}, "a": {"n": D(1)}, "d": {}}
-    assert rows(by_key, lambda key, m: [key], "n") == [["c"], ["a"], ["b"], ["d"]]
+    assert rows(by_key, lambda key, m: [key, m.get("n")], "n") == [["c", 5], ["a", 1], ["b", 1], ["d", None]]
 
 
 @pytest.mark.parametrize(
