@@ -41,7 +41,20 @@ def test_a_share_rounds_half_up_and_the_last_line_takes_the_rest() -> None:
     assert spread(D("7.00"), [D(5)]) == [D("7.00")]
 
 
+def test_weights_under_one_in_all_are_still_something_to_spread_over() -> None:
+    # two parcels of a quarter kilo each: half the charges on each
+    assert spread(D("5.00"), [D("0.25"), D("0.25")]) == [D("2.50"), D("2.50")]
+    assert spread(D("5.00"), [D(1)]) == [D("5.00")]
+
+
+def test_a_line_that_brought_a_single_unit_carries_its_share() -> None:
+    one = PoLine(1, "A", "a", D(1), D("10.00"), received=D(1))
+    many = PoLine(2, "B", "b", D(3), D("10.00"), received=D(3))
+    # by value 10.00 and 30.00: a quarter and three quarters
+    assert shares([one, many], D("8.00"), Basis.VALUE) == {1: D("2.00"), 2: D("6.00")}
+
+
 @pytest.mark.parametrize("weights", [[], [D(0), D(0)], [D(-1), D(1)]])
 def test_nothing_to_spread_over_is_refused(weights: list[Decimal]) -> None:
-    with pytest.raises(PurchasingError, match="nothing received"):
+    with pytest.raises(PurchasingError, match=r"^there is nothing received to spread the charges over$"):
         spread(D("5.00"), weights)

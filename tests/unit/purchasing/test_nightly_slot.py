@@ -4,6 +4,7 @@ knows no zone is refused rather than guessed."""
 
 from __future__ import annotations
 
+import time as time_module
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
@@ -30,6 +31,18 @@ def test_the_time_of_day_is_utc_whatever_zone_the_clock_reads_in() -> None:
     assert due_slot(datetime(2026, 12, 5, 0, 30, tzinfo=madrid), AT) == date(2026, 12, 4)
 
 
+def test_the_machines_own_time_zone_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a server set to New York time (UTC-5 in December) still plans at 02:30 UTC
+    monkeypatch.setenv("TZ", "America/New_York")
+    time_module.tzset()
+    try:
+        assert due_slot(datetime(2026, 12, 4, 2, 30, tzinfo=UTC), AT) == date(2026, 12, 4)
+        assert due_slot(datetime(2026, 12, 4, 2, 29, tzinfo=UTC), AT) is None
+    finally:
+        monkeypatch.undo()
+        time_module.tzset()
+
+
 def test_a_clock_without_a_zone_is_refused() -> None:
-    with pytest.raises(ValueError, match="aware UTC"):
+    with pytest.raises(ValueError, match=r"^the clock is aware UTC$"):
         due_slot(datetime(2026, 12, 4, 12, 0), AT)

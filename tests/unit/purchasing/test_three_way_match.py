@@ -193,6 +193,12 @@ def test_every_difference_is_reported_not_only_the_first() -> None:
     assert _whats(po, invoice) == ["quantity", "price", "line", "total"]
 
 
+def test_a_line_never_ordered_does_not_hide_the_lines_after_it() -> None:
+    po = _po(_bolts(received="5"))
+    invoice = _invoice(AnswerLine(None, D(1), sku="WASHER"), AnswerLine(None, D(6), sku="BOLT"))
+    assert _whats(po, invoice) == ["line", "quantity"]
+
+
 def test_a_difference_reads_as_one_sentence() -> None:
     assert Difference("BOLT", "price", "2.00", "2.05").text() == "BOLT: price ours 2.00, invoice 2.05"
 
