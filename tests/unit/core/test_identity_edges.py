@@ -93,6 +93,17 @@ def test_a_number_printed_without_a_country_is_its_digits_as_dialled() -> None:
     assert identifier_keys("phone", "12345") == frozenset()  # an extension, not a line
 
 
+def test_separators_and_a_label_around_a_number_do_not_change_it() -> None:
+    international = {"tel:+34976111222", "tel:n:976111222"}
+    assert identifier_keys("phone", " +34 976 111 222") == international
+    assert identifier_keys("fax", "(0034) 976-111-222") == international
+    assert identifier_keys("phone", "Tel. 976 111 222") == {"tel:n:976111222"}
+
+
+def test_a_customer_with_no_country_on_file_is_dialled_in_spain() -> None:
+    assert identifier_keys("phone", "976 111 222", "") == {"tel:+34976111222", "tel:n:976111222"}
+
+
 def test_a_normalised_number_is_known_by_its_e164_form_and_its_national_forms() -> None:
     assert identifier_keys("phone", "+44 20 7946 0123") == {
         "tel:+442079460123", "tel:n:2079460123", "tel:n:02079460123",

@@ -112,7 +112,9 @@ def test_a_number_is_plausible_with_as_many_digits_as_its_countrys(number: str, 
     assert plausible(number) is expected
 
 
-@pytest.mark.parametrize("number", [None, "", "34912345678", "+34 912345678", "+34-912345678", "+"])
+@pytest.mark.parametrize(
+    "number", [None, "", "34912345678", "+34 912345678", "+34-912345678", "+", "+x912345678", "++34912345678"]
+)
 def test_only_a_normalised_number_can_be_plausible(number: str | None) -> None:
     assert plausible(number) is False
 
@@ -121,6 +123,8 @@ def test_two_writings_of_one_line_are_the_same_number() -> None:
     assert same_number("+34 912 345 678", "912345678")
     assert same_number("0044 20 7946 0123", "+44 (0)20 7946 0123")
     assert same_number("020 7946 0123", "+442079460123", "GB")
+    # both sides are read in the country given, not only the first
+    assert same_number("+442079460123", "020 7946 0123", "GB")
 
 
 def test_different_lines_or_no_number_are_never_the_same() -> None:
