@@ -26,6 +26,7 @@ from core.kernel.domain.identity import identifier_keys, national_forms, normali
         ("ES123456", ("ES", "123456")),
         ("ES12345", (None, "ES12345")),  # too short after the prefix: the prefix is part of the number
         ("ESABCDEF1", ("ES", "ABCDEF1")),
+        ("ES1ABCDEF", ("ES", "1ABCDEF")),  # the digit right after the prefix counts
         ("ESABCDEFG", None),  # no digit after the prefix, none at all
         ("XX1234567", (None, "XX1234567")),  # not an EU prefix
         ("EL123456789", ("EL", "123456789")),  # Greece writes EL
