@@ -224,6 +224,12 @@ def test_a_period_ending_on_a_months_last_day_takes_that_month_whole() -> None:
     assert (months, days) == (Period(date(2026, 2, 1), date(2026, 2, 1)), [])
 
 
+def test_a_single_day_before_or_after_the_whole_months_is_kept() -> None:
+    months, days = split(Period(date(2026, 1, 31), date(2026, 3, 1)))
+    assert months == Period(date(2026, 2, 1), date(2026, 2, 1))
+    assert days == [Period(date(2026, 1, 31), date(2026, 1, 31)), Period(date(2026, 3, 1), date(2026, 3, 1))]
+
+
 def test_a_chart_draws_its_column_against_the_rows_first_cell_with_its_link() -> None:
     section = Section(
         "Sales",
