@@ -79,6 +79,19 @@ def test_more_owed_than_the_documents_say_is_due_now() -> None:
     assert ageing.buckets == _buckets("25", "0", "0", "100", "0")
 
 
+def test_cents_age_and_settle_like_euros_and_debts_in_one_bucket_add_up() -> None:
+    # 0.50 and 0.70 both 10 days late, 0.40 at 40 days; a 0.30 credit note clears the oldest first
+    items = [
+        _item("F-1", 40, "0.40"),
+        _item("F-2", 10, "0.50"),
+        _item("F-3", 10, "0.70"),
+        _item("R-1", 0, "-0.30"),
+    ]
+    ageing = age("C-1", items, D("1.30"), AS_OF)
+    assert ageing.party == "C-1"
+    assert ageing.buckets == _buckets("0", "1.20", "0.10", "0", "0")
+
+
 def test_nothing_open_ages_to_nothing() -> None:
     ageing = age("C-1", [], D(0), AS_OF)
     assert ageing.buckets == _buckets("0", "0", "0", "0", "0")
@@ -96,6 +109,9 @@ def test_a_statement_runs_its_balance_from_the_opening() -> None:
         ],
     )
     assert [line.balance for line in lines] == [D("131.00"), D("31.00"), D("-19.00")]
+    assert [(line.day, line.description) for line in lines] == [
+        (day, "invoice"), (day, "payment"), (day, "credit note"),
+    ]  # fmt: skip
     assert [(line.document, line.debit, line.credit) for line in lines] == [
         ("F-1", D("121.00"), D(0)),
         ("P-1", D(0), D("100.00")),
@@ -114,6 +130,8 @@ def test_a_return_may_take_back_what_was_shipped_less_what_earlier_returns_took(
     assert returnable(shipped, returned) == {1: D(7)}
     assert returnable(shipped, {}) == shipped
     assert returnable({}, {1: D(1)}) == {}
+    # the last unit, or half a metre of cable, can still come back
+    assert returnable({4: D(3), 5: D("2.5")}, {4: D(2), 5: D(2)}) == {4: D(1), 5: D("0.5")}
 
 
 def test_a_return_is_numbered_by_its_year_and_id() -> None:

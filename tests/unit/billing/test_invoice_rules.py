@@ -126,6 +126,12 @@ def test_nothing_or_a_negative_amount_settles_nothing() -> None:
     assert (invoice.paid, invoice.state) == (D(0), InvoiceState.OPEN)
 
 
+def test_cents_are_taken_like_euros() -> None:
+    invoice = _invoice(paid="120.50")
+    assert invoice.settle(D("0.50")) == D("0.50")
+    assert (invoice.open_amount, invoice.state) == (D(0), InvoiceState.SETTLED)
+
+
 def test_paying_exactly_what_is_open_settles_it() -> None:
     invoice = _invoice(paid="100.00")
     assert invoice.settle(D("21.00")) == D("21.00")

@@ -68,6 +68,8 @@ def test_the_authorisation_adds_ten_percent_or_at_least_fifteen() -> None:
     assert authorisation_amount(D("149.99"), "EUR") == D("164.99")  # 14.999 < 15.00: 15.00
     assert authorisation_amount(D("150.05"), "EUR") == D("165.06")  # 165.055 rounds half up
     assert authorisation_amount(D("0"), "EUR") == D("15.00")
+    # yen have no cents: 1,005 + 100.5 = 1,105.5 rounds to 1,106
+    assert authorisation_amount(D("1005"), "JPY") == D("1106")
 
 
 def _payment(
