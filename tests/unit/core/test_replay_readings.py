@@ -58,6 +58,19 @@ def test_an_order_reads_as_its_deciding_facts_in_comparable_text() -> None:
     }
 
 
+def test_a_numeric_looking_sku_is_read_as_written_and_a_quantity_typed_as_text_as_a_number() -> None:
+    order = Order(
+        1, 0, "email", OrderState.ACCEPTED, Decision.ACCEPT, 0.9, T,
+        lines=[OrderLine(1, sku="00120", quantity="12.50", unit_price="1E+1")],  # type: ignore[arg-type]
+    )  # fmt: skip
+    reading = order_reading(order)
+    assert (reading["lines[0].sku"], reading["lines[0].quantity"], reading["lines[0].unit_price"]) == (
+        "00120",
+        "12.5",
+        "10",
+    )
+
+
 def test_a_new_reading_takes_the_skus_and_customer_resolution_found() -> None:
     lines = (CapturedLine(item_code="t-m8", quantity=D("10.0"), unit_price=D("0.180")), CapturedLine())
     captured = CapturedOrder(
