@@ -146,3 +146,19 @@ def test_a_customers_preferences_are_its_sourcing_rules() -> None:
     assert prefs.rules == SourcingRules(split_warehouses=False, partial_shipments=True)
     prefs = CustomerPreferences("C-1", split_warehouses=True, partial_shipments=False)
     assert prefs.rules == SourcingRules(split_warehouses=True, partial_shipments=False)
+
+
+def test_a_warehouse_holds_what_all_its_locations_hold_together() -> None:
+    # MAD holds 3 + 3 in two places: the whole 6 ships from it, not split with BCN
+    levels = [_level(1, "MAD", "A", "X", 3), _level(2, "MAD", "B", "X", 3), _level(3, "BCN", "A", "X", 9)]
+    plan = plan_order([Need(1, "X", D(6))], Ledger(levels), {"MAD": 1, "BCN": 2}, SourcingRules())
+    assert sorted(_where(plan)) == [(1, "MAD", "A", D(3)), (1, "MAD", "B", D(3))]
+
+
+def test_per_line_a_warehouse_holding_exactly_the_line_serves_it_whole() -> None:
+    # no warehouse has both lines; BCN holds exactly the 4 of X, so X is not split with preferred MAD
+    levels = [_level(1, "MAD", "A", "X", 2), _level(2, "BCN", "A", "X", 4), _level(3, "VLC", "A", "Y", 1)]
+    plan = plan_order(
+        [Need(1, "X", D(4)), Need(2, "Y", D(1))], Ledger(levels), {"MAD": 1, "BCN": 2}, SourcingRules()
+    )
+    assert _where(plan) == [(1, "BCN", "A", D(4)), (2, "VLC", "A", D(1))]
