@@ -34,6 +34,8 @@ def describe(found: fc.Forecast) -> list[str]:
             f" MAE {test.mae:.2f} (seasonal-naive {test.baseline_mae:.2f}, average {test.average_mae:.2f});"
             f" MASE {test.mase:.2f} (seasonal-naive {test.baseline_mase:.2f})"
         )
+    if found.method != "fitted seasons":
+        lines.append(f"  method: {found.method} (the yearly season from the one year seen)")
     if found.offered:
         lines += [f"  {label}  {value:10.1f}" for label, value in found.ahead]
     return lines
