@@ -4,6 +4,7 @@ and marked offered only where it beats it."""
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,10 +26,11 @@ from core.forecasting.domain.series import (
     one_year_seen,
     plain,
 )
-from core.forecasting.domain.staffing import Sla, clerks_needed
+from core.forecasting.domain.staffing import Sla, SlaSettings, clerks_needed
 
 DEFAULT_HORIZON = {DAY: 28, WEEK: 8, HOUR: 48}
 HOURLY_HISTORY = timedelta(weeks=12)  # the review queue's recent weeks say more than two years do
+HANDLE_FALLBACK = 4.0  # minutes a review takes when none was corrected in the recent weeks
 
 Event = tuple[datetime, str, float]
 
@@ -38,6 +40,7 @@ class History(Protocol):
     def shipments(self, by: str | None) -> list[Event]: ...
     def demand(self, sku: str | None = None, warehouse: str | None = None) -> list[Event]: ...
     def review_arrivals(self) -> list[Event]: ...
+    def review_handle_minutes(self, since: datetime) -> list[float]: ...
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,22 @@ class Staffing:
     forecast: Forecast
     sla: Sla
     clerks: tuple[tuple[str, float, int], ...]  # (hour, orders expected, clerks needed)
+
+
+def review_sla(history: History, now: datetime, configured: SlaSettings | None = None) -> Sla:
+    """The SLA to staff for; a review takes the configured handle minutes when set, else the median
+    time from arrival to approval of the orders corrected in review over the recent weeks (4 minutes
+    when there were none)."""
+    configured = configured or SlaSettings()
+    wait_minutes, share, handle_minutes = configured.wait_minutes, configured.share, configured.handle_minutes
+    if handle_minutes is not None:
+        return Sla(wait_minutes, share, handle_minutes, "set")
+    taken = [m for m in history.review_handle_minutes(now - HOURLY_HISTORY) if m > 0]
+    if not taken:
+        return Sla(wait_minutes, share, HANDLE_FALLBACK, "no corrected orders in 12 weeks: 4 minutes")
+    weeks = HOURLY_HISTORY.days // 7
+    basis = f"median of {len(taken)} corrected orders over {weeks} weeks, arrival to approval"
+    return Sla(wait_minutes, share, round(statistics.median(taken), 2), basis)
 
 
 def workload(
