@@ -29,6 +29,7 @@ from core.capture.services.answers import render_drafts
 from core.capture.services.partner_import import import_partners
 from core.capture.services.processing import DocumentProcessor
 from core.capture.services.unit_of_work import CaptureUnitOfWork
+from core.forecasting.domain.staffing import SlaSettings
 from core.kernel.adapters.db import make_engine
 from core.kernel.domain.events import AnswersDrafted, AnswersQueued, MessageQueued
 from core.kernel.domain.model import Order
@@ -315,6 +316,12 @@ class App:
         """On the embedded queue nobody else runs the jobs a step queued: run them now."""
         if self.settings.embedded:
             drain(self.broker, self.settings.worker_threads)
+
+    @property
+    def review_sla(self) -> SlaSettings:
+        """The review queue's SLA the workload forecast staffs for."""
+        s = self.settings
+        return SlaSettings(s.review_sla_minutes, s.review_sla_share, s.review_handle_minutes)
 
     @property
     def login_policy(self) -> LoginPolicy:

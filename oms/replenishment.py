@@ -65,6 +65,9 @@ class _Demand:
     def review_arrivals(self) -> list[Event]:
         return self.history.review_arrivals()
 
+    def review_handle_minutes(self, since: datetime) -> list[float]:
+        return self.history.review_handle_minutes(since)
+
 
 def whole(value: float) -> Decimal:
     """A level in whole units, rounded up (a reorder point of 106.2 units means reorder at 107)."""

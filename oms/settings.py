@@ -72,6 +72,12 @@ class Settings(BaseSettings):
     purchase_price_tolerance: Annotated[Decimal, Field(ge=0, lt=1, allow_inf_nan=False)] = Decimal("0.02")
     # HH:MM UTC: each night from then on the sweep plans purchases once, drafts for a buyer; None: off
     purchasing_auto_plan: time | None = None
+    # the review queue's SLA the workload forecast staffs for: `review_sla_share` of the orders taken
+    # by a clerk within `review_sla_minutes`; a review takes `review_handle_minutes` (None: the median
+    # arrival-to-approval time of the corrected orders of the last 12 weeks, 4 when there are none)
+    review_sla_minutes: Annotated[float, Field(gt=0)] = 15.0
+    review_sla_share: Annotated[float, Field(gt=0, lt=1)] = 0.8
+    review_handle_minutes: Annotated[float, Field(gt=0)] | None = None
     # running it as a service (docs/operations.md)
     admin_password: str | None = None  # the first run's `admin` gets this; None: a random one, printed
     log_format: Literal["text", "json"] = "text"  # json: one JSON object per line

@@ -62,6 +62,7 @@ def create_app(oms: Backend, clock: Callable[[], datetime] | None = None) -> Fas
     api.include_router(dashboard.router)
     api.include_router(calibration.router)
     api.include_router(forecasts.router)
+    api.include_router(forecasts.api_router)
     for router in (lifecycle.router, stock.router, picklists.router, shipments.router, fulfilment.router):
         api.include_router(router, responses=CONFLICT)
     api.include_router(billing.router, responses=CONFLICT)

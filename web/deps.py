@@ -14,6 +14,7 @@ from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.catalog.domain.quotes import Quote
+from core.forecasting.domain.staffing import SlaSettings
 from core.kernel.domain.model import Order
 from core.kernel.domain.signins import LoginPolicy
 from core.kernel.domain.users import Role, User
@@ -65,6 +66,9 @@ class Backend(Protocol):
 
     @property
     def login_policy(self) -> LoginPolicy: ...  # failed sign-ins before a lock, and how long it lasts
+
+    @property
+    def review_sla(self) -> SlaSettings: ...  # the review queue's SLA (OMS_REVIEW_SLA_*)
 
     def uow(self) -> UnitOfWork: ...
 

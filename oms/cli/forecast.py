@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 
 from core.forecasting.adapters.history import HistoryReader
-from core.forecasting.domain.staffing import Sla
+from core.forecasting.domain.staffing import SlaSettings
 from core.forecasting.services import forecasts as fc
 from core.forecasting.services.purchasing import lead_time_demand
 from oms.bootstrap import App
@@ -34,6 +34,8 @@ def describe(found: fc.Forecast) -> list[str]:
             f" MAE {test.mae:.2f} (seasonal-naive {test.baseline_mae:.2f}, average {test.average_mae:.2f});"
             f" MASE {test.mase:.2f} (seasonal-naive {test.baseline_mase:.2f})"
         )
+    if found.method != "fitted seasons":
+        lines.append(f"  method: {found.method} (the yearly season from the one year seen)")
     if found.offered:
         lines += [f"  {label}  {value:10.1f}" for label, value in found.ahead]
     return lines
@@ -68,15 +70,22 @@ def cmd_forecast(app: App, args: argparse.Namespace) -> int:
 
 
 def _workload(app: App, args: argparse.Namespace) -> int:
-    sla = Sla(wait_minutes=args.sla_minutes, share=args.sla_share, handle_minutes=args.handle_minutes)
-    staffing = fc.workload(HistoryReader(app.engine), app.clock(), horizon=args.horizon, sla=sla)
+    reader, now, configured = HistoryReader(app.engine), app.clock(), app.review_sla
+    wanted = SlaSettings(
+        configured.wait_minutes if args.sla_minutes is None else args.sla_minutes,
+        configured.share if args.sla_share is None else args.sla_share,
+        configured.handle_minutes if args.handle_minutes is None else args.handle_minutes,
+    )
+    sla = fc.review_sla(reader, now, wanted)
+    staffing = fc.workload(reader, now, horizon=args.horizon, sla=sla)
     if staffing is None:
         print("no orders went to the review queue in the last weeks")
         return 0
     print(describe(staffing.forecast)[0])
     print("\n".join(describe(staffing.forecast)[1:2]))
     print(
-        f"  SLA: {sla.share:.0%} taken within {sla.wait_minutes:g} min, {sla.handle_minutes:g} min per review"
+        f"  SLA: {sla.share:.0%} taken within {sla.wait_minutes:g} min,"
+        f" {sla.handle_minutes:g} min per review ({sla.basis})"
     )
     if staffing.forecast.offered:
         for hour, expected, clerks in staffing.clerks:
@@ -117,7 +126,17 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     p.add_argument("--warehouse", help="demand: only this warehouse")
     p.add_argument("--lead-days", type=int, help="demand: mean and spread over this lead time, reorder point")
     p.add_argument("--service-level", type=float, default=0.95, help="demand: for the reorder point")
-    p.add_argument("--sla-minutes", type=float, default=15, help="workload: the longest wait allowed")
-    p.add_argument("--sla-share", type=float, default=0.8, help="workload: share within the wait")
-    p.add_argument("--handle-minutes", type=float, default=4, help="workload: minutes per review")
+    p.add_argument(
+        "--sla-minutes",
+        type=float,
+        help="workload: the longest wait allowed (default OMS_REVIEW_SLA_MINUTES)",
+    )
+    p.add_argument(
+        "--sla-share", type=float, help="workload: share within the wait (default OMS_REVIEW_SLA_SHARE)"
+    )
+    p.add_argument(
+        "--handle-minutes",
+        type=float,
+        help="workload: minutes per review (default OMS_REVIEW_HANDLE_MINUTES, else the recent median)",
+    )
     return {"forecast": cmd_forecast}

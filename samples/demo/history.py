@@ -37,6 +37,7 @@ from samples.orders_gen.master import products
 DATA = Path(__file__).resolve().parent / "history_data"
 RETURN_SHARE = 0.02
 PAY_AFTER = timedelta(days=21)
+REVIEW_MINUTES = (2.0, 9.0)  # from arrival to the demo clerk's approval
 
 
 class WalkingClock:
@@ -154,6 +155,9 @@ def _arrive(stage: Stage, clock: WalkingClock, planned: Planned, tally: Tally) -
         return None
     order = orders[0]
     if order.state is OrderState.IN_REVIEW and truth is not None:
+        # the clerk gets to it a few minutes later (the workload forecast measures this time); drawn
+        # from the order's own tag so the day's plan stays the same
+        clock.now = planned.at + timedelta(minutes=random.Random(tag).uniform(*REVIEW_MINUTES))
         settle_in_review(app, order.id, truth, lambda _: None)
         tally.reviewed += 1
         with app.uow() as uow:

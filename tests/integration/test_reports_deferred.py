@@ -59,3 +59,37 @@ def test_deferred_refreshes_give_the_event_by_event_summary(tmp_path: Path) -> N
         assert bulk.reporting.upkeep.refresh([1, 2]) == 0  # nothing left to change
     finally:
         bulk.close()
+
+
+def test_a_deferred_document_refresh_reads_nothing_until_the_end(tmp_path: Path) -> None:
+    """A bulk run refreshes each document's orders once at the end: noting a document reads nothing
+    (two years of demo history noted thousands, each a query), and its orders are summed at the end."""
+    from sqlalchemy import event
+
+    from samples.lifecycle_gen import make_orders
+    from tests.conftest import fixed_clock
+
+    app = make_app(tmp_path, clock=fixed_clock)
+    try:
+        load_demo_master_data(app)
+        with app.uow() as uow:
+            make_orders(uow, [[("TAC-6", D(2))], [("TUE-M8", D(10))]], fixed_clock(), tag="noted")
+            [doc_id] = {o.document_id for o in uow.orders.list()}  # both under one placeholder document
+            uow.commit()
+        statements: list[str] = []
+
+        def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+            statements.append(statement)
+
+        upkeep = app.reporting.upkeep
+        with upkeep.deferred():
+            event.listen(app.engine, "before_cursor_execute", seen)
+            try:
+                assert upkeep.refresh_document(doc_id) == 0
+            finally:
+                event.remove(app.engine, "before_cursor_execute", seen)
+            assert statements == []
+            assert _counted(app) == 0
+        assert _counted(app) > 0  # the document's two orders were summed when the block ended
+    finally:
+        app.close()

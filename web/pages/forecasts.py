@@ -8,13 +8,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
+from pydantic import BaseModel
 
 from core.forecasting.adapters.history import HistoryReader
+from core.forecasting.domain.staffing import Sla
 from core.forecasting.services import forecasts as fc
 from web.deps import AppDep, CurrentUser, now
 from web.templating import render
 
 router = APIRouter(tags=["forecasts"], include_in_schema=False)
+api_router = APIRouter(tags=["forecasts"])
 KINDS = {"volume": "Orders", "shipping": "Shipments", "demand": "Demand (quantity)"}
 SPLITS = {"volume": ("channel", "group"), "shipping": ("warehouse", "carrier", "zone"), "demand": ()}
 SHOWN = 26  # history points drawn before the forecast
@@ -83,4 +86,105 @@ def forecasts_page(
         width=WIDTH,
         height=HEIGHT,
         pad=PAD,
+    )
+
+
+class SlaOut(BaseModel):
+    wait_minutes: float
+    share: float
+    handle_minutes: float
+    handle_basis: str
+
+
+class BackTestOut(BaseModel):
+    folds: int
+    horizon: int
+    mae: float
+    baseline_mae: float
+    average_mae: float
+    mase: float
+    baseline_mase: float
+
+
+class HourOut(BaseModel):
+    hour: str  # "YYYY-MM-DD HH:00", UTC
+    expected: float
+    clerks: int
+
+
+class WorkloadOut(BaseModel):
+    sla: SlaOut
+    offered: bool
+    verdict: str
+    back_test: BackTestOut | None
+    hours: list[HourOut]
+
+
+def _workload(app: AppDep, request: Request, horizon: int | None) -> tuple[fc.Staffing | None, Sla]:
+    with app.uow() as uow:
+        reader, at = HistoryReader(uow.session), now(request)
+        sla = fc.review_sla(reader, at, app.review_sla)
+        return fc.workload(reader, at, horizon=horizon, sla=sla), sla
+
+
+NO_ARRIVALS = "not offered: no orders went to the review queue in the last 12 weeks"
+
+
+@router.get("/forecasts/workload", response_class=HTMLResponse)
+def workload_page(
+    request: Request,
+    app: AppDep,
+    user: CurrentUser,
+    horizon: Annotated[int | None, Query(ge=1, le=168)] = None,
+) -> HTMLResponse:
+    """Orders expected in the review queue per hour and the clerks each hour needs for the SLA."""
+    staffing, sla = _workload(app, request, horizon)
+    return render(
+        request,
+        "forecasts_workload.html",
+        staffing=staffing,
+        chart=chart(staffing.forecast) if staffing else None,
+        sla=sla,
+        no_arrivals=NO_ARRIVALS,
+        width=WIDTH,
+        height=HEIGHT,
+        pad=PAD,
+    )
+
+
+@api_router.get("/api/forecasts/workload", response_model=WorkloadOut)
+def workload_api(
+    request: Request,
+    app: AppDep,
+    user: CurrentUser,
+    horizon: Annotated[int | None, Query(ge=1, le=168)] = None,
+) -> WorkloadOut:
+    """Per hour ahead: orders expected to arrive for review and the clerks needed to take the SLA's
+    share of them within its wait (Erlang C); hours only where the forecast beats seasonal-naive."""
+    staffing, sla = _workload(app, request, horizon)
+    sla_out = SlaOut(
+        wait_minutes=sla.wait_minutes,
+        share=sla.share,
+        handle_minutes=sla.handle_minutes,
+        handle_basis=sla.basis,
+    )
+    if staffing is None:
+        return WorkloadOut(sla=sla_out, offered=False, verdict=NO_ARRIVALS, back_test=None, hours=[])
+    found, test = staffing.forecast, staffing.forecast.test
+    return WorkloadOut(
+        sla=sla_out,
+        offered=found.offered,
+        verdict=found.verdict,
+        back_test=None
+        if test is None
+        else BackTestOut(
+            folds=test.folds,
+            horizon=test.horizon,
+            mae=test.mae,
+            baseline_mae=test.baseline_mae,
+            average_mae=test.average_mae,
+            mase=test.mase,
+            baseline_mase=test.baseline_mase,
+        ),
+        hours=[HourOut(hour=h, expected=v, clerks=c) for h, v, c in staffing.clerks] if found.offered else [],
     )

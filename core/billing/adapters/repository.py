@@ -237,9 +237,13 @@ class BillingRepository:
         kind: DocumentKind | None = None,
         state: InvoiceState | None = None,
         lock: bool = False,
-        limit: int = 500,
+        limit: int | None = 500,
+        owing: bool = False,
     ) -> list[Invoice]:
+        """Newest first, at most `limit` (None: all); `owing`: only those with something still open."""
         stmt = select(Invoice).order_by(invoices.c.id.desc()).limit(limit)
+        if owing:
+            stmt = stmt.where(invoices.c.paid < invoices.c.total)
         if order_id is not None:
             stmt = stmt.where(invoices.c.order_id == order_id)
         if customer_id is not None:

@@ -70,9 +70,15 @@ def apply_credit(
 
 
 def open_invoices(uow: BillingUnitOfWork, customer_id: str, *, order_id: int | None = None) -> list[Invoice]:
-    """A customer's (or one order's) invoices with something owed, oldest due first, locked."""
+    """A customer's (or one order's) invoices with something owed, oldest due first, locked: all of
+    them, however many newer ones are paid (the newest few hundred alone would leave old debts open)."""
     found = uow.billing.invoices(
-        customer_id=customer_id, order_id=order_id, kind=DocumentKind.INVOICE, lock=True
+        customer_id=customer_id,
+        order_id=order_id,
+        kind=DocumentKind.INVOICE,
+        lock=True,
+        owing=True,
+        limit=None,
     )
     return sorted((i for i in found if i.open_amount > 0), key=lambda i: (i.due_date, i.id or 0))
 

@@ -4,13 +4,14 @@ the order, allocation and shipment tables (read only; forecasting writes none of
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine, Select, select
+from sqlalchemy import Engine, Select, func, select
 from sqlalchemy.orm import Session
 
+from core.capture.adapters.orm_review import audit_events
 from core.catalog.adapters.orm import customer_groups, customers
 from core.fulfilment.adapters.orm import allocations, shipments
 from core.kernel.adapters.orm import orders
@@ -86,6 +87,30 @@ class HistoryReader:
         stmt = select(orders.c.created_at).where(orders.c.decision == Decision.REVIEW)
         rows = self._rows(stmt)
         return [(at, "review", 1.0) for (at,) in rows]
+
+    def review_handle_minutes(self, since: datetime) -> list[float]:
+        """Minutes from arrival to a clerk's first approval of each order corrected in review (a field
+        edited) that arrived since `since`."""
+        return _handle_minutes(self, since)
+
+
+def _handle_minutes(reader: HistoryReader, since: datetime) -> list[float]:
+    edited = select(audit_events.c.order_id).where(audit_events.c.action == "edit").distinct()
+    stmt = (
+        select(orders.c.created_at, func.min(audit_events.c.at))
+        .join(audit_events, audit_events.c.order_id == orders.c.id)
+        .where(audit_events.c.action == "approve", orders.c.created_at >= since, orders.c.id.in_(edited))
+        .group_by(orders.c.id, orders.c.created_at)
+    )
+    rows = reader._rows(stmt)
+    return [(_utc(approved) - _utc(arrived)).total_seconds() / 60 for arrived, approved in rows]
+
+
+def _utc(value: datetime | str) -> datetime:
+    # min() over a UTCDateTime column comes back without the type's processing on SQLite
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _key(by: str | None, channel: str, country: str | None, group: str | None) -> str:

@@ -88,6 +88,52 @@ def holiday_aware(
     return forecast
 
 
+# one year in steps, aligned to the week (364 days: last year's same weekday), the window around that
+# step its level is read over (a whole week of days), and the recent window today's level is read over
+YEAR = {DAY: 364, WEEK: 52}
+_YEAR_WINDOW = {DAY: 7, WEEK: 3}
+_YEAR_RECENT = {DAY: 28, WEEK: 4}
+
+
+def one_year_seen(length: int, freq: str) -> bool:
+    """Whether a series has the 13 to 24 months where a yearly season cannot be fitted (that needs two
+    cycles) yet one year of it has been seen."""
+    year = YEAR.get(freq)
+    return year is not None and year + _YEAR_RECENT[freq] <= length <= 2 * year + 2
+
+
+def last_year_shape(freq: str) -> Model:
+    """A forecaster with the yearly season read off the one year seen: the last four weeks' average
+    (per weekday, for days) scaled by how busy the same week a year earlier was against the four weeks
+    a year before the history's end.  No trend is fitted on top: last year's change from then to the
+    week ahead is the change.  Histories shorter than a year and four weeks get the plain average."""
+    year, window, recent = YEAR[freq], _YEAR_WINDOW[freq], _YEAR_RECENT[freq]
+    week = 7 if freq == DAY else 1
+
+    def forecast(history: Sequence[float], horizon: int, seasons: Sequence[int]) -> list[float]:
+        n = len(history)
+        if n < recent:
+            return [sum(history) / n if n else 0.0] * horizon
+        base = [
+            sum(history[n - week * k + h % week] for k in range(1, recent // week + 1)) / (recent // week)
+            for h in range(horizon)
+        ]
+        if n < year + recent:
+            return base
+        then = history[n - year - recent : n - year]
+        level_then = sum(then) / len(then)
+        if level_then <= 0:
+            return base
+        out = []
+        for h, value in enumerate(base):
+            at = n + h - year  # the same step a year earlier (inside the history for a horizon < year)
+            around = history[max(0, at - window // 2) : min(n, at + window // 2 + 1)]
+            out.append(value * (sum(around) / len(around)) / level_then)
+        return out
+
+    return forecast
+
+
 def plain(model: Model, seasons: Sequence[int]) -> Callable[[Sequence[float], int], list[float]]:
     def forecast(history: Sequence[float], horizon: int) -> list[float]:
         return model(history, horizon, seasons)

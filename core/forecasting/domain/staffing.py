@@ -15,6 +15,17 @@ class Sla:
     wait_minutes: float = 15.0
     share: float = 0.8
     handle_minutes: float = 4.0
+    basis: str = "set"  # where handle_minutes came from, as the page and the API say it
+
+
+@dataclass(frozen=True)
+class SlaSettings:
+    """The SLA as configured (OMS_REVIEW_SLA_MINUTES, _SHARE, _HANDLE_MINUTES); handle_minutes None:
+    measured on the recent corrected orders."""
+
+    wait_minutes: float = 15.0
+    share: float = 0.8
+    handle_minutes: float | None = None
 
 
 def erlang_c(clerks: int, load: float) -> float:

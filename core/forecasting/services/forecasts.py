@@ -4,6 +4,7 @@ and marked offered only where it beats it."""
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,12 +22,15 @@ from core.forecasting.domain.series import (
     Series,
     bucket,
     holiday_aware,
+    last_year_shape,
+    one_year_seen,
     plain,
 )
-from core.forecasting.domain.staffing import Sla, clerks_needed
+from core.forecasting.domain.staffing import Sla, SlaSettings, clerks_needed
 
 DEFAULT_HORIZON = {DAY: 28, WEEK: 8, HOUR: 48}
 HOURLY_HISTORY = timedelta(weeks=12)  # the review queue's recent weeks say more than two years do
+HANDLE_FALLBACK = 4.0  # minutes a review takes when none was corrected in the recent weeks
 
 Event = tuple[datetime, str, float]
 
@@ -36,6 +40,7 @@ class History(Protocol):
     def shipments(self, by: str | None) -> list[Event]: ...
     def demand(self, sku: str | None = None, warehouse: str | None = None) -> list[Event]: ...
     def review_arrivals(self) -> list[Event]: ...
+    def review_handle_minutes(self, since: datetime) -> list[float]: ...
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class Forecast:
     series: Series
     test: BackTest | None
     ahead: tuple[tuple[str, float], ...]  # (label, value) for each step ahead
+    method: str = "fitted seasons"  # or "last year's shape" (13-24 months of history)
 
     @property
     def offered(self) -> bool:
@@ -56,25 +62,38 @@ class Forecast:
         return self.test.verdict if self.test else "not offered: too little history for a back-test"
 
 
+def _forecaster(series: Series, model: Model) -> Callable[[Sequence[float], int], list[float]]:
+    seasons = SEASONS[series.freq]
+    if series.freq == DAY:
+        return holiday_aware(model, series.start.date(), seasons)
+    return plain(model, seasons)
+
+
 def forecast_series(
     series: Series, horizon: int, model: Model = mstl_forecast, subject: str = ""
 ) -> Forecast:
-    """Back-test the method on the series' history, then forecast `horizon` steps past its end."""
-    seasons = SEASONS[series.freq]
-    if series.freq == DAY:
-        forecaster = holiday_aware(model, series.start.date(), seasons)
-    else:
-        forecaster = plain(model, seasons)
+    """Back-test the method on the series' history, then forecast `horizon` steps past its end.
+
+    With 13 to 24 months of days or weeks (a yearly season is fitted from two years on), last year's
+    shape is tried as well, on the same folds, and used only where its back-test beats both
+    seasonal-naive and the forecast without it."""
     season = BASELINE_SEASON[series.freq]
+    forecaster = _forecaster(series, model)
     # a fold needs a season of history for its baseline, and a little more to fit on
     test = back_test(series.values, forecaster, season=season, horizon=horizon, min_train=season + 4)
+    method = "fitted seasons"
+    if test is not None and one_year_seen(len(series.values), series.freq):
+        shaped = _forecaster(series, last_year_shape(series.freq))
+        tried = back_test(series.values, shaped, season=season, horizon=horizon, min_train=season + 4)
+        if tried is not None and tried.beats_baseline and tried.mae < test.mae:
+            forecaster, test, method = shaped, tried, "last year's shape"
     try:
         values = forecaster(series.values, horizon) if series.values else [0.0] * horizon
     except TooLittleHistory:
         values = []  # nothing to show: too short to fit, let alone back-test (never offered then)
     n = len(series.values)
     ahead = tuple((series.label(n + h), round(v, 2)) for h, v in enumerate(values))
-    return Forecast(subject or series.key, series, test, ahead)
+    return Forecast(subject or series.key, series, test, ahead, method)
 
 
 def _all(
@@ -132,6 +151,22 @@ class Staffing:
     forecast: Forecast
     sla: Sla
     clerks: tuple[tuple[str, float, int], ...]  # (hour, orders expected, clerks needed)
+
+
+def review_sla(history: History, now: datetime, configured: SlaSettings | None = None) -> Sla:
+    """The SLA to staff for; a review takes the configured handle minutes when set, else the median
+    time from arrival to approval of the orders corrected in review over the recent weeks (4 minutes
+    when there were none)."""
+    configured = configured or SlaSettings()
+    wait_minutes, share, handle_minutes = configured.wait_minutes, configured.share, configured.handle_minutes
+    if handle_minutes is not None:
+        return Sla(wait_minutes, share, handle_minutes, "set")
+    taken = [m for m in history.review_handle_minutes(now - HOURLY_HISTORY) if m > 0]
+    if not taken:
+        return Sla(wait_minutes, share, HANDLE_FALLBACK, "no corrected orders in 12 weeks: 4 minutes")
+    weeks = HOURLY_HISTORY.days // 7
+    basis = f"median of {len(taken)} corrected orders over {weeks} weeks, arrival to approval"
+    return Sla(wait_minutes, share, round(statistics.median(taken), 2), basis)
 
 
 def workload(

@@ -75,7 +75,12 @@ class Upkeep:
         return changed
 
     def refresh_document(self, document_id: int) -> int:
-        """Refresh every order a document held (what capture decided for them)."""
+        """Refresh every order a document held (what capture decided for them).  While refreshes are
+        deferred the document is only noted: its orders are looked up once, when the block ends."""
+        with self._lock:
+            if self._deferred is not None:
+                self._documents.add(document_id)
+                return 0
         with self.uow_factory() as uow:
             ids = [o.id for o in uow.orders.for_document(document_id) if o.id is not None]
         return self.refresh(ids)

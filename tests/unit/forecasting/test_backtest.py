@@ -104,3 +104,45 @@ def test_bucket_fills_quiet_days_and_leaves_out_today() -> None:
     assert series.values == (2.0, 0.0, 2.0)
     weeks = bucket(events, WEEK, datetime(2026, 3, 16, tzinfo=UTC))["edi"]
     assert weeks.values == (9.0, 0.0) and weeks.label(0) == "2026-W10"
+
+
+def _year_shape(day_of_year: int) -> float:
+    """A made-up yearly shape: busiest in late June (1.8 times an ordinary day), slackest in late
+    December (0.2 times), falling fastest in September."""
+    return 1 + 0.8 * math.sin(2 * math.pi * (day_of_year - 80) / 365)
+
+
+def _with_year(days: int, seed: int = 5) -> tuple[float, ...]:
+    """The weekday pattern times the yearly shape, with a little noise, zero on holidays."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(days):
+        day = (START + timedelta(days=i)).date()
+        level = 40 * WEEKDAYS[day.weekday()] * _year_shape(day.timetuple().tm_yday)
+        out.append(0.0 if is_holiday(day) else max(0.0, level + rng.gauss(0, 2)))
+    return tuple(out)
+
+
+def test_one_year_seen_gives_the_yearly_shape_with_twenty_months() -> None:
+    # 2024-01-01 to 2025-09-07 (616 days): too short to fit a yearly season (that takes two years),
+    # but the September seen in 2024 says the weeks ahead fall by about a third, where the weeks
+    # just before them say nothing of it
+    days = 616
+    found = forecast_series(Series("all", DAY, START, _with_year(days)), 28)
+    assert found.method == "last year's shape"
+    assert found.offered and found.test is not None
+    assert found.test.mae < found.test.baseline_mae
+    # the four weeks ahead against what the made-up shape says, on working days: within 10 %
+    truth = dict(
+        ((START + timedelta(days=days + h)).strftime("%Y-%m-%d"), v)
+        for h, v in enumerate(_with_year(days + 28)[days:])
+    )
+    errors = [abs(v - truth[label]) / truth[label] for label, v in found.ahead if truth[label] > 20]
+    assert errors and sum(errors) / len(errors) < 0.10
+
+
+def test_one_year_shape_is_not_used_where_there_is_none() -> None:
+    # the same weekday pattern with no yearly season: last year's "shape" is noise and must not win
+    found = forecast_series(Series("all", DAY, START, daily(616, noise=4, seed=11)), 28)
+    assert found.offered
+    assert found.method == "fitted seasons"

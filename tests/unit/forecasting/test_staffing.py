@@ -24,3 +24,16 @@ def test_clerks_for_the_sla() -> None:
     # 60 an hour at 4 minutes is 4 erlang: at least 5 clerks, more as the wait shrinks
     assert clerks_needed(60, sla) >= 5
     assert clerks_needed(60, Sla(wait_minutes=1, share=0.95, handle_minutes=4)) > clerks_needed(60, sla)
+
+
+def test_erlang_c_three_clerks_by_hand() -> None:
+    # 30 orders an hour, 4 minutes each: 2 erlang. Three clerks:
+    # A^3/3! * 3/(3-2) = 8/6 * 3 = 4; 1 + 2 + 2^2/2 = 5; so 4 / (5 + 4) = 0.4444
+    assert erlang_c(3, 2.0) == pytest.approx(4 / 9)
+    sla = Sla(wait_minutes=15, share=0.8, handle_minutes=4)
+    # two clerks on 2 erlang never catch up; three take 1 - 4/9 * exp(-(3-2) * 15/4) = 98.96 % in time
+    assert within_sla(2, 30, sla) == 0.0
+    assert within_sla(3, 30, sla) == pytest.approx(1 - 4 / 9 * math.exp(-3.75), abs=1e-9)
+    assert clerks_needed(30, sla) == 3
+    # 6 an hour (0.4 erlang): one clerk takes 1 - 0.4 * exp(-0.6 * 3.75) = 95.8 % within 15 minutes
+    assert clerks_needed(6, sla) == 1
