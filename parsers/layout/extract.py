@@ -165,15 +165,9 @@ def _order(
         rec.add("total", taxed.total_toks, total.certainty, verified=total.verified)
     elif total.reading is not None:
         rec.add("total", total.toks, total.certainty, verified=total.verified)
-        left = totals.tax_left_over(seen, total, mark)
+        left = totals.unaccounted(seen, total, mark)
         if left is not None:
-            problems.append(
-                Problem(
-                    ProblemCode.TOTAL_MISMATCH,
-                    f"a tax of {left.toks[-1].text} is printed, but no total including it was read",
-                    field="total",
-                )
-            )
+            problems.append(Problem(ProblemCode.TOTAL_MISMATCH, left, field="total"))
     addresses, block_toks = _parties(rec, pages, found, skip, language)
     delivery = _delivery(picks, drafts, built, rec)
     if ocr:

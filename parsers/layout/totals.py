@@ -144,29 +144,34 @@ def with_tax(seen: list[Seen], chosen: Chosen, mark: str) -> WithTax | None:
     return None
 
 
-def tax_left_over(seen: list[Seen], chosen: Chosen, mark: str) -> Seen | None:
-    """A tax amount printed beside a chosen total that neither includes it (no printed total is the
-    chosen one plus the tax) nor is made of it (no printed total plus the tax is the chosen one): the
-    total the customer will pay was not read, so the order's total is not known. None when every tax
-    printed is accounted for, or nothing was chosen."""
+def unaccounted(seen: list[Seen], chosen: Chosen, mark: str) -> str | None:
+    """What the page prints about the amount the customer pays that the chosen total does not account
+    for, when no net, tax and total were read together: a tax amount that no printed total includes
+    (none is the chosen one plus the tax) or is made of (none plus the tax is the chosen one), or a
+    total with tax ("Total inc. VAT", "Gross") above the chosen one when its tax line was not read. The
+    order's total is then not known. None when all is accounted for, or nothing was chosen."""
     if chosen.reading is None:
         return None
     value = chosen.reading.value
     others = [
-        r.value
+        (s, r.value)
         for s in seen
         if s.kind in PREFERENCE and s.toks is not chosen.toks
         for r in readings(s.toks[-1].text, mark, rules=False)[:1]
     ]
+    amounts = [v for _, v in others]
     for tax in (s for s in seen if s.kind == "tax" and MONEY.search(s.toks[-1].text)):
         # an amount in cents; "VAT no. GB 284 9371 52" or "Tax ID DE 812 345 678" is an identifier
         options = readings(tax.toks[-1].text, mark, rules=False)[:1]
         if not options or not 0 < options[0].value < value:
             continue
         t = options[0].value
-        if value + t in others or any(o + t == value for o in others):
+        if value + t in amounts or any(o + t == value for o in amounts):
             continue
-        return tax
+        return f"a tax of {tax.toks[-1].text} is printed, but no total including it was read"
+    for gross, amount in others:
+        if gross.kind == "gross" and amount > value:
+            return f"a total with tax of {gross.toks[-1].text} is printed, but the tax in it was not read"
     return None
 
 

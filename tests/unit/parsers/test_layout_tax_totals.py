@@ -86,3 +86,21 @@ def test_a_tax_number_on_the_letterhead_is_no_tax_amount() -> None:
     order = _order(("Total", "50,00"), ("VAT no. GB 284 9371", "52"))
     assert not _mismatch_on_total(order)
     assert order["total"] == "50"
+
+
+def test_a_total_with_tax_above_the_lines_names_the_total_when_its_tax_was_not_read() -> None:
+    """A fax's "¿Sales tax 19 % 9,50" loses its label to a speck, and with it the tax; "Total inc. VAT
+    59,50" still says the customer pays more than the 50,00 the lines make. The order's total is not
+    known, so the order must not flow on with 50,00 as its total."""
+    order = _order(("Net total", "50,00"), ("¿Zuschlag 19 %", "9,50"), ("Total inc. VAT", "59,50"))
+    assert _mismatch_on_total(order)
+    assert order["decision"] != "accept"
+
+
+def test_a_total_with_tax_equal_to_the_lines_is_accounted_for() -> None:
+    # prices with tax included: "Total a pagar 50,00" is what the lines make, nothing is left over
+    order = _order(
+        ("Total a pagar", "50,00"),
+    )
+    assert not _mismatch_on_total(order)
+    assert order["total"] == "50"
