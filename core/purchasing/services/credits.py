@@ -11,14 +11,12 @@ from decimal import Decimal
 from core.purchasing.domain.answers import (
     AnswerKind,
     AnswerLine,
-    DocumentState,
     SupplierAnswer,
     SupplierDocument,
 )
 from core.purchasing.domain.errors import PurchasingError
 from core.purchasing.domain.matching import Tolerance
-from core.purchasing.services.answers import _apply, _detail
-from core.purchasing.services.invoices import refuse_finished
+from core.purchasing.services.invoices import record_typed, refuse_finished
 from core.purchasing.services.orders import locked
 from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
 
@@ -54,10 +52,4 @@ def typed(
         lines=tuple(AnswerLine(None, qty, sku=sku, unit_price=price) for sku, qty, price in lines),
         currency=po.currency, tax=tax, corrects=(corrects or "").strip()[:64] or None,
     )  # fmt: skip
-    doc = SupplierDocument(
-        po.supplier_id, AnswerKind.CREDIT, answer.reference, po.number, now, DocumentState.UNMATCHED,
-        {**_detail(answer), "typed_by": actor}, po_id=po.id,
-    )  # fmt: skip
-    _apply(uow, po, answer, doc, tolerance, actor, now)
-    uow.purchasing.add_document(doc)
-    return doc
+    return record_typed(uow, po, answer, tolerance, actor, now)

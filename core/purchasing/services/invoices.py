@@ -52,8 +52,20 @@ def typed(
         lines=tuple(AnswerLine(None, qty, sku=sku, unit_price=price) for sku, qty, price in lines),
         currency=po.currency, tax=tax, charges=tuple(c for c in charges if c.amount), basis=basis,
     )  # fmt: skip
+    return record_typed(uow, po, answer, tolerance, actor, now)
+
+
+def record_typed(
+    uow: PurchasingUnitOfWork,
+    po: PurchaseOrder,
+    answer: SupplierAnswer,
+    tolerance: Tolerance,
+    actor: str,
+    now: datetime,
+) -> SupplierDocument:
+    """A document a buyer typed in, kept with who typed it and matched as one read from the supplier."""
     doc = SupplierDocument(
-        po.supplier_id, AnswerKind.INVOIC, answer.reference, po.number, now, DocumentState.UNMATCHED,
+        po.supplier_id, answer.kind, answer.reference, po.number, now, DocumentState.UNMATCHED,
         {**_detail(answer), "typed_by": actor}, po_id=po.id,
     )  # fmt: skip
     _apply(uow, po, answer, doc, tolerance, actor, now)
