@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 # Country calling codes of the countries we trade with, and whether their national numbers start
-# with a trunk prefix "0" that the international form drops.  Unknown countries keep their digits.
+# with a trunk prefix "0" that the international form drops.  A national number of a country not
+# listed cannot be placed, so it gives no number (written internationally, any country's is read).
 CALLING_CODES: dict[str, tuple[str, bool]] = {
     "ES": ("34", False),
     "PT": ("351", False),
@@ -22,6 +23,14 @@ CALLING_CODES: dict[str, tuple[str, bool]] = {
     "GB": ("44", True),
     "IE": ("353", True),
     "IT": ("39", False),  # Italian numbers keep their leading 0 after +39
+    "LU": ("352", False),
+    "DK": ("45", False),  # eight digits, no trunk prefix
+    "NO": ("47", False),
+    "SE": ("46", True),
+    "FI": ("358", True),
+    "PL": ("48", False),
+    "CZ": ("420", False),
+    "GR": ("30", False),
     "US": ("1", False),
     "MX": ("52", False),
 }

@@ -150,3 +150,11 @@ def test_what_is_stored_for_each_kind() -> None:
     assert normalised("fax", "976 111 222") == "+34976111222"  # Spain unless told
     assert normalised("email", "nobody") is None
     assert normalised("iban", "ES91") is None
+
+
+def test_a_danish_fax_kept_nationally_is_known_by_the_number_a_fax_header_prints() -> None:
+    """A Danish supplier's fax kept in master data as "33 12 34 56" (country DK) is the number a fax
+    server prints as "+45 33 12 34 56": the two share a key, so the fax is recognised as theirs."""
+    kept = identifier_keys("fax", "33 12 34 56", "DK")
+    assert kept, "a Danish number written nationally gives keys"
+    assert "tel:+4533123456" in kept & identifier_keys("fax", "+45 33 12 34 56")

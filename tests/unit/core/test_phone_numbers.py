@@ -134,3 +134,17 @@ def test_different_lines_or_no_number_are_never_the_same() -> None:
     assert not same_number("n/a", "n/a")
     # read in Spain the national number is +34..., not the British line
     assert not same_number("020 7946 0123", "+442079460123")
+
+
+def test_nordic_and_central_european_numbers_written_nationally_are_placed() -> None:
+    """Suppliers of Spanish firms in Denmark, Sweden, Norway, Finland, Poland and Czechia write their
+    fax nationally in master data. Denmark (+45), Norway (+47), Poland (+48) and Czechia (+420) dial
+    no trunk prefix; Sweden (+46) and Finland (+358) drop the national "0" after the country code."""
+    assert normalise_phone("33 12 34 56", "DK") == "+4533123456"
+    assert normalise_phone("22 33 44 55", "NO") == "+4722334455"
+    assert normalise_phone("08-123 456 78", "SE") == "+46812345678"
+    assert normalise_phone("09 123 4567", "FI") == "+35891234567"
+    assert normalise_phone("22 123 45 67", "PL") == "+48221234567"
+    assert normalise_phone("221 234 567", "CZ") == "+420221234567"
+    # the same Danish fax written internationally reads alike
+    assert normalise_phone("+45 33 12 34 56", "ES") == normalise_phone("33 12 34 56", "DK")
