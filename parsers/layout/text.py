@@ -8,7 +8,8 @@ import unicodedata
 from parsers.layout.memo import remembered
 
 _RULE = re.compile(r"^[-=_.·•|*~+:]{3,}$|^[|¦]$")
-_EDGE = re.compile(r"^[\s:;,.()\[\]{}\"'“”«»#\-_~*|]+|[\s:;,.()\[\]{}\"'“”«»\-_~*|]+$")
+# edge punctuation, and the inverted marks and backticks a speck on a scan reads as ("¿Sales tax")
+_EDGE = re.compile(r"^[\s:;,.()\[\]{}\"'“”«»#\-_~*|¿¡`]+|[\s:;,.()\[\]{}\"'“”«»\-_~*|¿¡`]+$")
 _FOLD = str.maketrans({"º": "o", "°": "o", "ª": "a", "ß": "ss", "’": "'", "‘": "'"})
 # "Nº" (or "No.") as OCR reads it: "N2", "Ne", "NS", "N9", "N*", "N?", "N®", "Nº?", "No!", "mo."
 _NUMERO = re.compile(r"^(?:n(?:[2es9*?®]|o[?!])|mo)[.!]?$")

@@ -170,8 +170,10 @@ def unaccounted(seen: list[Seen], chosen: Chosen, mark: str) -> str | None:
             continue
         return f"a tax of {tax.toks[-1].text} is printed, but no total including it was read"
     for gross, amount in others:
-        if gross.kind == "gross" and amount > value:
-            return f"a total with tax of {gross.toks[-1].text} is printed, but the tax in it was not read"
+        # a printed total to the cent above the chosen one ("Total inc. VAT", or the plain "Total
+        # pedido" under a net total): what the customer pays is not what was taken
+        if gross.kind in ("gross", "total") and amount > value and MONEY.search(gross.toks[-1].text):
+            return f"a total of {gross.toks[-1].text} is printed above {value}, and nothing read explains it"
     return None
 
 

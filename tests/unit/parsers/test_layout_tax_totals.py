@@ -104,3 +104,18 @@ def test_a_total_with_tax_equal_to_the_lines_is_accounted_for() -> None:
     )
     assert not _mismatch_on_total(order)
     assert order["total"] == "50"
+
+
+def test_a_tax_label_behind_a_speck_is_still_the_tax() -> None:
+    # a scan's speck read as "¿" before "IVA": the tax line is still the tax line
+    order = _order(("Base imponible", "50,00"), ("¿IVA 21 %", "10,50"), ("Total pedido", "60,50"))
+    assert (order["net_total"], order["tax_total"], order["total"]) == ("50", "10.5", "60.5")
+    assert not _mismatch_on_total(order)
+
+
+def test_a_plain_total_above_the_net_that_nothing_explains_names_the_total() -> None:
+    """ "Base imponible 50,00" then "Total pedido 60,50" with the tax line between unreadable: the
+    customer pays 60,50, not the 50,00 the lines make."""
+    order = _order(("Base imponible", "50,00"), ("%%%% 21 %", "10,50"), ("Total pedido", "60,50"))
+    assert _mismatch_on_total(order)
+    assert order["decision"] != "accept"
