@@ -65,43 +65,57 @@ def unb_ref(message: OutboundMessage) -> str:
     return unb.group(1)
 
 
-def test_the_row_is_free_while_the_answers_are_written(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = next_ref(app)
-    doc_id = interchange(app, "700001")
+def pause_first_ordrsp(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[threading.Event, threading.Event, list[str]]:
+    """ORDRSP writing that records each control reference it is given and, the first time, says so
+    (`writing`) and waits (for `resume`) while another transaction runs."""
     writing, resume = threading.Event(), threading.Event()
     real = EdifactAnswers.order_responses
     calls: list[str] = []
 
     def paused(self, orders, partner, control_ref, now):  # type: ignore[no-untyped-def]
         calls.append(control_ref)
-        if len(calls) == 1:  # the first writing of the ORDRSPs waits while another transaction runs
+        if len(calls) == 1:
             writing.set()
             assert resume.wait(120)
         return real(self, orders, partner, control_ref, now)
 
     monkeypatch.setattr(EdifactAnswers, "order_responses", paused)
+    return writing, resume, calls
+
+
+def take_number_meanwhile(app: App, first: int) -> None:
+    """Another transaction answering the same partner: the partner's row is not locked (NOWAIT raises
+    at once if it is), the first transaction has taken nothing yet, and this one takes the next
+    number and commits."""
+    other = create_engine(app.settings.database_url)
+    try:
+        with other.begin() as conn:
+            conn.execute(text("SET LOCAL lock_timeout = '1ms'"))
+            row = conn.execute(
+                text("SELECT next_control_ref FROM partners WHERE partner_id = :p FOR UPDATE NOWAIT"),
+                {"p": BUYER},
+            ).one()
+            assert row.next_control_ref == first
+            conn.execute(
+                text("UPDATE partners SET next_control_ref = :n WHERE partner_id = :p"),
+                {"n": first + 1, "p": BUYER},
+            )
+    finally:
+        other.dispose()
+
+
+def test_the_row_is_free_while_the_answers_are_written(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = next_ref(app)
+    doc_id = interchange(app, "700001")
+    writing, resume, calls = pause_first_ordrsp(monkeypatch)
     states: list[DocumentState] = []
     worker = threading.Thread(target=lambda: states.append(app.process(doc_id)))
     worker.start()
     try:
         assert writing.wait(120)
-        # another transaction answering the same partner meanwhile: the row is not locked (NOWAIT
-        # raises at once if it is), and it takes the next number and commits
-        other = create_engine(app.settings.database_url)
-        try:
-            with other.begin() as conn:
-                conn.execute(text("SET LOCAL lock_timeout = '1ms'"))
-                row = conn.execute(
-                    text("SELECT next_control_ref FROM partners WHERE partner_id = :p FOR UPDATE NOWAIT"),
-                    {"p": BUYER},
-                ).one()
-                assert row.next_control_ref == first  # the first transaction has taken nothing yet
-                conn.execute(
-                    text("UPDATE partners SET next_control_ref = :n WHERE partner_id = :p"),
-                    {"n": first + 1, "p": BUYER},
-                )
-        finally:
-            other.dispose()
+        take_number_meanwhile(app, first)
     finally:
         resume.set()
         worker.join(120)
@@ -161,18 +175,7 @@ def test_a_review_approval_leaves_the_row_free_while_its_ordrsp_is_written(
     first = next_ref(app)
     clerk = auth.create_user(app.uow(), "rosa", "a long enough password", Role.CLERK, app.clock())
     review.acquire(app.uow(), order.id, clerk, app.clock())
-    writing, resume = threading.Event(), threading.Event()
-    real = EdifactAnswers.order_responses
-    calls: list[str] = []
-
-    def paused(self, orders, partner, control_ref, now):  # type: ignore[no-untyped-def]
-        calls.append(control_ref)
-        if len(calls) == 1:
-            writing.set()
-            assert resume.wait(120)
-        return real(self, orders, partner, control_ref, now)
-
-    monkeypatch.setattr(EdifactAnswers, "order_responses", paused)
+    writing, resume, calls = pause_first_ordrsp(monkeypatch)
     failures: list[BaseException] = []
 
     def approve() -> None:
@@ -185,21 +188,7 @@ def test_a_review_approval_leaves_the_row_free_while_its_ordrsp_is_written(
     worker.start()
     try:
         assert writing.wait(120)
-        other = create_engine(app.settings.database_url)
-        try:
-            with other.begin() as conn:
-                conn.execute(text("SET LOCAL lock_timeout = '1ms'"))
-                row = conn.execute(
-                    text("SELECT next_control_ref FROM partners WHERE partner_id = :p FOR UPDATE NOWAIT"),
-                    {"p": BUYER},
-                ).one()
-                assert row.next_control_ref == first
-                conn.execute(
-                    text("UPDATE partners SET next_control_ref = :n WHERE partner_id = :p"),
-                    {"n": first + 1, "p": BUYER},
-                )
-        finally:
-            other.dispose()
+        take_number_meanwhile(app, first)
     finally:
         resume.set()
         worker.join(120)
