@@ -7,7 +7,6 @@ twice is one. Every amount is worked out by hand from the business rule."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -15,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from reportlab.pdfgen.canvas import Canvas
 
 from core.billing.domain.ledger import GRNI, INPUT_VAT, PAYABLE
 from core.billing.services import books
@@ -33,7 +31,7 @@ from tests.integration.lifecycle_support import demo_orders, drain_all, set_up_s
 from tests.integration.mail_support import mail_app
 from tests.integration.purchasing_support import interchange, load_suppliers, po, shop
 from tests.integration.test_purchasing_mailed import supplier_documents
-from tests.integration.test_purchasing_supplier_invoices import TABLE_X, _sent, arrive, mailed
+from tests.integration.test_purchasing_supplier_invoices import _sent, arrive, mailed, supplier_pdf
 from web.app import create_app
 
 pytestmark = pytest.mark.integration
@@ -231,28 +229,9 @@ def credit_pdf(
 ) -> bytes:
     """A supplier's credit note as their system prints it: its title and number, the invoice it
     corrects, our order, the lines taken back and the footer's amounts."""
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(595, 842))
-    canvas.setFont("Helvetica-Bold", 16)
-    canvas.drawString(40, 800, title)
-    canvas.setFont("Helvetica", 10)
-    canvas.drawString(40, 780, "Herramientas Brondby ApS, Industrivej 4, 2605 Brondby")
-    canvas.drawString(40, 764, "Fecha: 14/12/2026")
-    canvas.drawString(40, 748, corrects)
-    canvas.drawString(40, 732, f"Su pedido: {po_number}")
-    y = 704
-    for row in [("Código", "Descripción", "Cantidad", "Precio", "Importe"), *rows]:
-        for x, text in zip(TABLE_X, row, strict=True):
-            canvas.drawString(x, y, text)
-        y -= 16
-    y -= 10
-    for label, amount in footer:
-        canvas.drawString(380, y, label)
-        canvas.drawString(480, y, amount)
-        y -= 16
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+    head = ["Herramientas Brondby ApS, Industrivej 4, 2605 Brondby", "Fecha: 14/12/2026", corrects]
+    headings = ("Código", "Descripción", "Cantidad", "Precio", "Importe")
+    return supplier_pdf(title, [*head, f"Su pedido: {po_number}"], headings, rows, footer)
 
 
 ROW = ("AW-250", "Llave ajustable 250 mm", "2", "6,40", "12,80")

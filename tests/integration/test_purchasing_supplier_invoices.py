@@ -54,16 +54,31 @@ def invoice_pdf(
 ) -> bytes:
     """A supplier's invoice as their system prints it: a title, their number and date, our order, a
     table of lines and the footer's amounts."""
+    head = ["Herramientas Brondby ApS, Industrivej 4, 2605 Brondby", "Invoice date: 11/12/2026"]
+    headings = ("Item", "Description", "Qty", "Unit price", "Amount")
+    return supplier_pdf(f"INVOICE {number}", [*head, f"Your order: {po_number}"], headings, rows, footer)
+
+
+def supplier_pdf(
+    title: str,
+    printed: list[str],
+    headings: tuple[str, ...],
+    rows: list[tuple[str, ...]],
+    footer: list[tuple[str, str]],
+) -> bytes:
+    """A supplier's document: its title, the lines under it, a table of lines under `headings` and
+    the footer's labels and amounts."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(595, 842))
     canvas.setFont("Helvetica-Bold", 16)
-    canvas.drawString(40, 800, f"INVOICE {number}")
+    canvas.drawString(40, 800, title)
     canvas.setFont("Helvetica", 10)
-    canvas.drawString(40, 780, "Herramientas Brondby ApS, Industrivej 4, 2605 Brondby")
-    canvas.drawString(40, 764, "Invoice date: 11/12/2026")
-    canvas.drawString(40, 748, f"Your order: {po_number}")
-    y = 720
-    for row in [("Item", "Description", "Qty", "Unit price", "Amount"), *rows]:
+    y = 780
+    for text in printed:
+        canvas.drawString(40, y, text)
+        y -= 16
+    y -= 12
+    for row in [headings, *rows]:
         for x, text in zip(TABLE_X, row, strict=True):
             canvas.drawString(x, y, text)
         y -= 16
