@@ -157,10 +157,7 @@ def record_supplier_invoice(
 ) -> int:
     """A supplier's invoice for goods received: it clears goods-received-not-invoiced, input VAT is
     reclaimable, and the supplier is owed the gross."""
-    _amount(net, currency)
-    supplier_id, number = _named(supplier_id, "supplier id"), _named(number, "invoice number")
-    if tax < 0 or not is_rounded(tax, currency):
-        raise BillingError(f"VAT {tax} {currency} is not an amount in whole cents")
+    supplier_id, number = _supplier_document(supplier_id, number, "invoice number", net, tax, currency)
     try:
         with uow.savepoint():
             row_id = uow.billing.add_supplier_invoice(
@@ -195,6 +192,18 @@ def record_supplier_invoice(
     return row_id
 
 
+def _supplier_document(
+    supplier_id: str, number: str, what: str, net: Decimal, tax: Decimal, currency: str
+) -> tuple[str, str]:
+    """The supplier and number of a supplier's invoice or credit note whose net and VAT are amounts in
+    whole cents (VAT not negative); BillingError otherwise."""
+    _amount(net, currency)
+    supplier_id, number = _named(supplier_id, "supplier id"), _named(number, what)
+    if tax < 0 or not is_rounded(tax, currency):
+        raise BillingError(f"VAT {tax} {currency} is not an amount in whole cents")
+    return supplier_id, number
+
+
 def record_supplier_credit(
     uow: BillingUnitOfWork,
     supplier_id: str,
@@ -211,18 +220,15 @@ def record_supplier_credit(
     gross less, goods-received-not-invoiced and input VAT take back what the invoice put there), and
     applied to the invoice it corrects, whose open amount drops; what the invoice no longer has open
     (it was paid) waits on the supplier's account as money they owe us."""
-    _amount(net, currency)
-    supplier_id, number = _named(supplier_id, "supplier id"), _named(number, "credit note number")
-    if tax < 0 or not is_rounded(tax, currency):
-        raise BillingError(f"VAT {tax} {currency} is not an amount in whole cents")
+    supplier_id, number = _supplier_document(supplier_id, number, "credit note number", net, tax, currency)
     corrects = corrects.strip() if corrects else None
     if corrects and uow.billing.supplier_invoice(supplier_id, corrects) is None:
         raise BillingError(
             f"invoice {corrects} of {supplier_id} is not recorded; a credit note corrects one that is"
         )
-    applied = uow.billing.credit_supplier_invoices(supplier_id, net + tax, corrects)
     try:
-        with uow.savepoint():
+        with uow.savepoint():  # a credit note recorded already takes nothing off its invoices again
+            applied = uow.billing.credit_supplier_invoices(supplier_id, net + tax, corrects)
             row_id = uow.billing.add_supplier_credit_note(
                 {
                     "supplier_id": supplier_id,
