@@ -118,7 +118,7 @@ def heading_basis(region: Region) -> int:
             if m is None or i == 0:
                 continue
             before = line.toks[i - 1].text.strip("(").casefold()
-            if before not in _BASIS_WORDS and not tok.text.startswith("("):
+            if before not in _BASIS_WORDS and not tok.text.startswith(("(", "/")):
                 continue
             near = min([*price, *others], key=lambda c: max(c.x0 - tok.x1, tok.x0 - c.x1, 0.0))
             if near.kind == "price":

@@ -9,6 +9,7 @@ Only for text layers: OCR garbles heading words, and an unknown word there may b
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -148,13 +149,31 @@ def _spaced(toks: Sequence[Tok], hits: list[labels.Hit]) -> list[labels.Hit]:
     return out
 
 
+_PER_WORDS = frozenset(("per", "por", "pro", "pour", "je"))
+_BASIS_NUMBER = re.compile(r"^/?(?:10|100|1[.,]?000)$")
+
+
 def _asides(toks: Sequence[Tok]) -> list[tuple[int, int]]:
     """Where words in brackets stand together ("(100 U.M.)", "(EUR)"): a heading's aside, never a
-    column of its own, whatever words it holds."""
+    column of its own, whatever words it holds.  A price basis after a heading word, bracketed or not
+    ("Price per 1000", "Precio por 100", "Price /1000"), is an aside too: "price per" alone heads the
+    column of bases ("Precio | Por"), but with its number it says what the price column's prices are for."""
     out = []
     i = 0
     while i < len(toks):
-        if toks[i].text.startswith("("):
+        if i and toks[i].text.startswith("/") and _BASIS_NUMBER.match(toks[i].text):
+            out.append((i, i + 1))
+        elif (
+            i
+            and i + 1 < len(toks)
+            and toks[i].text.casefold() in _PER_WORDS
+            and _BASIS_NUMBER.match(toks[i + 1].text)
+            and toks[i + 1].x0 - toks[i].x1 < CURRENCY_GAP * toks[i + 1].h
+        ):
+            out.append((i, i + 2))
+            i += 2
+            continue
+        elif toks[i].text.startswith("("):
             for j in range(i, min(len(toks), i + MAX_ASIDE)):
                 if j > i and toks[j].x0 - toks[j - 1].x1 >= CURRENCY_GAP * toks[j].h:
                     break

@@ -158,3 +158,30 @@ def test_nettopreis_and_pe_head_the_price_and_its_basis() -> None:
 def _flush(*placed: tuple[float, str]) -> tuple[tuple[float, str], ...]:
     """Phrases set flush right at the x given (Helvetica 8 pt)."""
     return tuple((x - stringWidth(text, "Helvetica", 8), text) for x, text in placed)
+
+
+@pytest.mark.parametrize(
+    ("price_head", "basis"),
+    [
+        ("Price per 1000", 1000),
+        ("Price per 1,000", 1000),
+        ("Unit price per 100", 100),
+        ("Precio por 100", 100),
+        ("Preis je 100", 100),
+        ("Price /1000", 1000),
+    ],
+)
+def test_a_basis_written_after_the_price_heading_without_brackets_is_the_price_column_s(
+    price_head: str, basis: int
+) -> None:
+    # no amount column to check against: the heading alone says the prices are for `basis` units, so
+    # 500 screws at 34.00 a hundred cost 0.34 each (at 34.00 a thousand, 0.034); "price per" without a
+    # number would head a column of bases ("Precio | Por"), which this heading is not
+    doc = Doc()
+    doc.row(40, (40, "Order no: PO-7752"), (300, "Date: 26/11/2026"))
+    xs = (40, 140, 330, 400)
+    doc.row(200, *zip(xs, ("Item", "Description", "Qty", price_head), strict=True))
+    doc.row(216, *zip(xs, ("TOR-M10-60", "Screw M10x60", "500", "34.00"), strict=True))
+    doc.row(230, *zip(xs, ("ARA-M8", "Washer M8", "2000", "2.00"), strict=True))
+    each = {100: ("0.34", "0.02"), 1000: ("0.034", "0.002")}[basis]
+    assert facts(doc.order()) == [("TOR-M10-60", "500", each[0]), ("ARA-M8", "2000", each[1])]
