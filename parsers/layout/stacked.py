@@ -72,6 +72,9 @@ def column_hits(toks: Sequence[Tok]) -> list[labels.Hit]:
     }
     hits = [replace(h, kind="code") if (h.start, h.end) in items else h for h in hits]
     hits = labels.slashed(toks, hits, "code", "description", "partdesc")
+    # "ITEM NO. / Product", "Part No. / Article": two code headings slashed head one column too (the
+    # code over or before the product's words)
+    hits = labels.slashed(toks, hits, "code", "code", "partdesc")
     return [replace(h, kind="pos") if (h.start, h.end) in items and h.kind == "code" else h for h in hits]
 
 

@@ -144,3 +144,28 @@ def test_a_code_in_brackets_leading_a_product_column() -> None:
     order = doc.order()
     assert facts(order) == [("CIN-AIS-19", "750", "0.95"), ("LLA-AJ-250", "10", "13.82")]
     assert [line["description"] for line in order["lines"]] == ["Insulating tape 19 mm", "Adjustable wrench"]
+
+
+@pytest.mark.parametrize("head", ["ITEM NO. / Product", "Part No. / Article", "Ref. / Artículo"])
+def test_two_code_headings_joined_by_a_slash_head_one_column_of_code_and_description(head: str) -> None:
+    # "Item" numbers the lines; under "ITEM NO. / Product" each line's code (here GTINs, longer than the
+    # first heading word) stands over the product's words: one column, not a code column cut in two at
+    # the second heading word
+    doc = Doc()
+    doc.row(40, (40, "PO #: 4523781350"), (300, "Date issued: 2026-11-23"))
+    doc.row(200, (40, "Item"), (80, head), (300, "QTY"), (340, "UoM"), (390, "Unit price"), (470, "Amount"))
+    doc.row(
+        216, (40, "1"), (80, "8437000100164"), (300, "200"), (340, "Each"), (390, "1.03"), (470, "206.00")
+    )
+    doc.row(228, (80, "Insulating tape 19 mm x 20 m black"))
+    doc.row(
+        244, (40, "2"), (80, "8437000100126"), (300, "1,000"), (340, "Each"), (390, "0.054"), (470, "54.00")
+    )
+    doc.row(256, (80, "Hex nut M8 zinc plated"))
+    doc.row(280, (390, "Total"), (470, "260.00"))
+    order = doc.order()
+    assert facts(order) == [("8437000100164", "200", "1.03"), ("8437000100126", "1000", "0.054")]
+    assert [line["description"] for line in order["lines"]] == [
+        "Insulating tape 19 mm x 20 m black",
+        "Hex nut M8 zinc plated",
+    ]
