@@ -84,11 +84,17 @@ def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: flo
     return toks
 
 
-def _value_below(page: Page, line: Line, label: list[Tok], others: Sequence[float] = ()) -> list[Tok]:
-    """The phrase under a label that heads a box (label above value); with `others`, the centres of
-    labels beside it in a row of boxes, only the words nearer this label than any of those."""
+def _value_below(
+    page: Page, line: Line, label: list[Tok], others: Sequence[tuple[float, float]] = ()
+) -> list[Tok]:
+    """The phrase under a label that heads a box (label above value); with `others`, the spans of
+    labels beside it in a row of boxes, only the words nearer this label than any of those, or, when
+    the value starts where the label starts (boxes set flush left), the words before the next label
+    to the right ("13 de diciembre de 2026" under "Fecha entrega" ends nearer the next label's centre)."""
     x0, x1 = label[0].x0, label[-1].x1
     centre = (x0 + x1) / 2
+    centres = [(a + b) / 2 for a, b in others]
+    right = min((a for a, _ in others if a >= x1), default=page.width)
     index = page.lines.index(line)
     for below in page.lines[index + 1 : index + 3]:
         if below.y0 - line.y1 > 2.2 * line.height:
@@ -101,10 +107,15 @@ def _value_below(page: Page, line: Line, label: list[Tok], others: Sequence[floa
         if best is not None:
             if labels.starts_with(best.toks, HEADER_LABELS):
                 return []
+            flush = abs(best.x0 - x0) <= line.height
             return [
                 t
                 for t in best.toks
-                if _meaningful(t) and all(abs(t.cx - centre) < abs(t.cx - other) for other in others)
+                if _meaningful(t)
+                and (
+                    (flush and t.x1 <= right)
+                    or all(abs(t.cx - centre) < abs(t.cx - other) for other in centres)
+                )
             ]
     return []
 
@@ -212,7 +223,7 @@ def _sighting(
         return Candidate(hit.kind, None, [], SURE, label, line, below=True)
     alone = not row and hit.start == first and hit.end >= len(phrase.toks)
     if row:
-        others = [(phrase.toks[h.start].x0 + phrase.toks[h.end - 1].x1) / 2 for h in hits if h != hit]
+        others = [(phrase.toks[h.start].x0, phrase.toks[h.end - 1].x1) for h in hits if h != hit]
         toks, below = _value_below(page, line, label, others), True
     else:
         toks, below = _value_right(line, phrase, hit, hits, page.width), False
@@ -225,7 +236,7 @@ def _sighting(
     parsed = _parse(hit.kind, toks, month_first)
     if parsed is None and alone and not below:
         # a row of labels in boxes, each its own phrase ("Document Date    Page"): the value is under it
-        others = [p.cx for p in line.phrases() if p.x1 < phrase.x0 or p.x0 > phrase.x1]
+        others = [(p.x0, p.x1) for p in line.phrases() if p.x1 < phrase.x0 or p.x0 > phrase.x1]
         under = _value_below(page, line, label, others)
         parsed = _parse(hit.kind, under, month_first) if under else None
         toks, below = (under, True) if parsed is not None else (toks, below)

@@ -28,6 +28,30 @@ def test_labels_in_a_row_of_boxes_with_values_under_them() -> None:
     assert order["requested_delivery_date"] == "2027-03-28"
 
 
+def test_dates_in_words_under_labels_set_flush_left_in_a_row() -> None:
+    # each value starts where its label starts; the written dates run past the middle between their label
+    # and the next, yet every word before the next label is this label's value
+    doc = Doc()
+    doc.row(120, (40, "Pedido nº"), (170, "Fecha"), (300, "Fecha entrega"), (410, "Atendido por"))
+    doc.row(134, (40, "PO49156"), (170, "23 de noviembre de 2026"), (300, "13 de diciembre de 2026"))
+    doc.row(134, (410, "María López Ortega"))
+    order = _with_table(doc).order()
+    assert order["po_number"] == "PO49156"
+    assert order["order_date"] == "2026-11-23"
+    assert order["requested_delivery_date"] == "2026-12-13"
+    assert order["unread"] == []
+
+
+def test_values_centred_under_their_labels_keep_to_the_nearer_label() -> None:
+    # centred under each label, not flush left: a word belongs to the label whose middle is nearer
+    doc = Doc()
+    doc.row(120, (60, "Order No."), (200, "Order Date"), (340, "Delivery Date"))
+    doc.row(134, (58, "WX31900"), (196, "02/03/2027"), (342, "28/03/2027"))
+    order = _with_table(doc).order()
+    assert order["po_number"] == "WX31900"
+    assert (order["order_date"], order["requested_delivery_date"]) == ("2027-03-02", "2027-03-28")
+
+
 def test_month_first_dates_decided_by_another_date_on_the_document() -> None:
     doc = Doc()
     doc.row(60, (40, "P.O. NO: 77120"))
