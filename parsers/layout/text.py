@@ -12,7 +12,7 @@ _RULE = re.compile(r"^[-=_.·•|*~+:]{3,}$|^[|¦]$")
 _EDGE = re.compile(r"^[\s:;,.()\[\]{}\"'“”«»#\-_~*|¿¡`]+|[\s:;,.()\[\]{}\"'“”«»\-_~*|¿¡`]+$")
 _FOLD = str.maketrans({"º": "o", "°": "o", "ª": "a", "ß": "ss", "’": "'", "‘": "'"})
 # "Nº" (or "No.") as OCR reads it: "N2", "Ne", "NS", "N9", "N*", "N?", "N®", "Nº?", "No!", "mo."
-_NUMERO = re.compile(r"^(?:n(?:[2es9*?®]|o[?!])|mo)[.!]?$")
+_NUMERO = re.compile(r"^(?:n(?:[2es9*?®]|o[?!]|\.o)|mo)[.!]?$")  # "nº", OCR's "n2"/"ne", "n.º"
 _DOT_LEADER = re.compile(r"\.{2,}")
 
 

@@ -102,3 +102,20 @@ def test_order_date_in_a_footer_line_and_other_dates_not_taken_for_it() -> None:
     order = doc.order()
     assert order["order_date"] == "2027-02-09"
     assert order["requested_delivery_date"] == "2027-04-02"
+
+
+def test_portuguese_labels_with_n_dot_ordinal_o_name_the_number() -> None:
+    # "N.º" (número, with a dot before the ordinal sign) is the same number sign as "Nº": "CLIENTE N.º"
+    # labels the customer's number and "N.º DO PEDIDO" the order's, not a name "N.º"
+    doc = Doc(font="Courier")
+    doc.printout(
+        60,
+        11,
+        "FERRAGENS DOURO LDA.          N.º DO PEDIDO ....: 26/83619",
+        "RUA DO HEROÍSMO 311           DATA .............: 23.11.2026",
+        "4300-259 PORTO                CLIENTE N.º ......: C-4001",
+    )
+    order = _with_table(doc).order()
+    assert order["po_number"] == "26/83619"
+    assert order["buyer"]["party_id"] == "C-4001"
+    assert order["order_date"] == "2026-11-23"
