@@ -101,8 +101,8 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
     return out
 
 
-_BASIS = re.compile(r"^\(?(?:(?:por|per|pro|pour|je|x|/)\s*)?(10|100|1[.,]?000)\)?$", re.IGNORECASE)
-_BASIS_WORDS = frozenset(("por", "per", "pro", "pour", "je", "x", "/"))
+_BASIS = re.compile(r"^\(?(?:(?:por|per|pro|pour|par|je|x|/)\s*)?(10|100|1[.,]?000)\)?$", re.IGNORECASE)
+_BASIS_WORDS = frozenset(("por", "per", "pro", "pour", "par", "je", "x", "/"))
 
 
 def heading_basis(region: Region) -> int:

@@ -152,7 +152,7 @@ def _spaced(toks: Sequence[Tok], hits: list[labels.Hit]) -> list[labels.Hit]:
     return out
 
 
-_PER_WORDS = frozenset(("per", "por", "pro", "pour", "je"))
+_PER_WORDS = frozenset(("per", "por", "pro", "pour", "par", "je"))
 _BASIS_NUMBER = re.compile(r"^/?(?:10|100|1[.,]?000)$")
 
 

@@ -203,7 +203,9 @@ def find_regions(pages: list[Page]) -> list[Region]:
             if columns is None:
                 continue
             head = [line]
-            restacked = _stacked(page, i - 1) if page.source == "text" and not garbled else None
+            restacked = _stacked(page, i - 1) if page.source == "text" else None
+            if garbled and restacked is not None and not {"price", "amount"} <= {c.kind for c in restacked[0]}:
+                restacked = None  # a garbled line is a heading only if the words stacked on it make it whole
             if restacked is not None:
                 columns, head = restacked
                 i = page.lines.index(head[-1]) + 1

@@ -133,7 +133,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "precio por unidad|precio unitario sin iva|cost price|b.price|basic price|unit net price|"
         "preço|preço unitário|prix|prix unitaire|preis|einzelpreis|prezzo|prezzo unitario|preço unit|"
         "preço unit.|prix unit|prix unit.|prezzo unit|prezzo unit.|p. unit.|preço unid.|preis je einheit|"
-        "nettopreis|netto-preis|nettoeinzelpreis|preis netto|prix net|prezzo netto|preço líquido"
+        "nettopreis|netto-preis|nettoeinzelpreis|preis netto|prix net|prezzo netto|preço líquido|"
+        "p.u.|p.u. ht|pu ht|prix ht|prix unitaire ht|prix unit. ht"
     ),
     "amount": _phrases(
         "importe|total|importe neto|amount|line total|net amount|valor neto|valor|net value|"
@@ -164,7 +165,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     # (not "cantidad precio" and the like: "Cantidad" and "Precio" side by side head two columns, and a
     # scan's heading words stand close enough to be taken for one phrase; stacked, see STACKED_COLUMNS)
     "per": _phrases(
-        "per|por|pro|pour|price per|price unit|per qty|preiseinheit|pe|preiseinh.|unidad de precio|basis"
+        "per|por|pro|pour|par|price per|price unit|per qty|preiseinheit|pe|preiseinh.|unidad de precio|basis"
     ),
     "skip": _phrases(
         "retail price|retail|mrp|free|cartons|vcp|warehouse pack|l.price|rrp|pvp recomendado|weight|"

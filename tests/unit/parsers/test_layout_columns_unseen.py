@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from parsers.layout.geometry import read_page
+from parsers.layout.table import find_regions
+from parsers.pdf_text import read_words
 from tests.unit.parsers.doc_support import Doc, facts
 
 
@@ -169,3 +172,39 @@ def test_two_code_headings_joined_by_a_slash_head_one_column_of_code_and_descrip
         "Insulating tape 19 mm x 20 m black",
         "Hex nut M8 zinc plated",
     ]
+
+
+def test_french_unit_price_before_tax_and_a_par_column_of_bases() -> None:
+    # "P.U." over "HT" (prix unitaire hors taxe) heads the unit price; "Par" (per) heads the units each
+    # price is for: neither is left for the figures below to guess (a column of 100s and 1s is no price)
+    doc = Doc()
+    doc.row(40, (40, "Commande nº: CF-2231"), (300, "Date: 26/11/2026"))
+    xs = (40, 80, 260, 330, 370, 420, 460)
+    doc.row(
+        200, *zip(xs, ("Ligne", "Description", "Code article", "Qté", "P.U.", "Par", "Montant"), strict=True)
+    )
+    doc.row(210, (370, "HT"))
+    doc.row(
+        226, *zip(xs, ("001", "Rondelle plate M8", "ARA-M8", "2,000", "€2.00", "100", "€40.00"), strict=True)
+    )
+    doc.row(240, *zip(xs, ("002", "Foret HSS 8 mm", "BRO-HSS-8", "24", "€2.45", "1", "€58.80"), strict=True))
+    doc.row(266, (420, "TOTAL"), (460, "€98.80"))
+    [region] = find_regions([read_page(read_words(doc.pdf())[0])])
+    headed = {getattr(h, "heading", None): h.kind for _, _, h in region.table.segments}
+    assert headed["P.U. HT"] == "price" and headed["Par"] == "per"
+
+
+def test_a_heading_whole_only_with_the_words_stacked_under_it() -> None:
+    # "DETAILS  QTY  UNIT  UNIT  LINE" alone reads as a garbled heading with no price or amount; with
+    # "ORDERED  COST  TOTAL" under it, it names quantity, unit, unit cost and line total
+    doc = Doc()
+    doc.row(40, (40, "PURCHASE ORDER 88412"), (300, "Date: 26/11/2026"))
+    doc.row(200, (40, "DETAILS"), (400, "QTY"), (440, "UNIT"), (480, "UNIT"), (530, "LINE"))
+    doc.row(210, (380, "ORDERED"), (478, "COST"), (522, "TOTAL"))
+    doc.row(
+        226, (40, "[TAC-6] Nylon wall plug 6 mm"), (410, "20"), (440, "box"), (480, "3.35"), (525, "67.00")
+    )
+    doc.row(240, (40, "[ALA-GAL-2] Galvanised wire 2 mm"), (400, "1,250"), (440, "kg"), (480, "2.71"))
+    doc.row(240, (520, "3,387.50"))
+    doc.row(266, (440, "TOTAL"), (520, "3,454.50"))
+    assert facts(doc.order()) == [("TAC-6", "20", "3.35"), ("ALA-GAL-2", "1250", "2.71")]
