@@ -184,6 +184,9 @@ def collect(page: Page, start: int, table: Table, head: list[Line]) -> tuple[Reg
     return region, i
 
 
+MONEY_KINDS = frozenset(("price", "amount"))
+
+
 def find_regions(pages: list[Page]) -> list[Region]:
     """Every table region in the pages, in order; a table left open at a page end goes on overleaf."""
     regions: list[Region] = []
@@ -204,7 +207,7 @@ def find_regions(pages: list[Page]) -> list[Region]:
                 continue
             head = [line]
             restacked = _stacked(page, i - 1) if page.source == "text" else None
-            if garbled and restacked is not None and not {"price", "amount"} <= {c.kind for c in restacked[0]}:
+            if garbled and restacked is not None and not {c.kind for c in restacked[0]} >= MONEY_KINDS:
                 restacked = None  # a garbled line is a heading only if the words stacked on it make it whole
             if restacked is not None:
                 columns, head = restacked
