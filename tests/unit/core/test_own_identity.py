@@ -90,3 +90,11 @@ def test_review_and_reject_problems_hold_an_order_back_info_does_not() -> None:
     assert resolved.blocking == (review, reject)
     only_info = ResolvedOrder(CapturedOrder(), "C-1", (), (info,), 0.9, Decision.ACCEPT)
     assert only_info.blocking == ()
+
+
+def test_an_address_domain_is_what_follows_its_last_at_sign() -> None:
+    # a quoted local part may hold an "@" of its own (RFC 5322): the domain is still after the last one
+    ours = OwnIdentity.of(emails=['"pedidos@central"@comanda.example'])
+    assert ours.email_domains == frozenset({"comanda.example"})
+    assert ours.owns("email", '"ventas@madrid"@comanda.example')
+    assert not ours.owns("email", '"ventas@comanda.example"@nunez.example')
