@@ -35,7 +35,7 @@ def test_seasonal_naive_repeats_the_last_season_and_falls_back_to_the_last_value
     # exactly one season known: it is repeated
     assert seasonal_naive([1.0, 2.0, 3.0], 4, 3) == [1.0, 2.0, 3.0, 1.0]
     # less than a season: the last value, each step
-    assert seasonal_naive([4.0, 5.0], 3, 3) == [5.0, 5.0, 5.0]
+    assert seasonal_naive([4.0, 5.0, 6.0], 3, 7) == [6.0, 6.0, 6.0]
     # nothing known: zero
     assert seasonal_naive([], 2, 7) == [0.0, 0.0]
 
