@@ -97,3 +97,41 @@ def test_with_no_address_anywhere_the_first_fallback_is_named_without_a_recipien
 def test_only_structured_channels_take_a_control_reference() -> None:
     assert is_structured(CHANNELS, "as2") and is_structured(CHANNELS, "edi")
     assert not is_structured(CHANNELS, "email") and not is_structured(CHANNELS, "telex")
+
+
+def test_with_no_fallback_registered_the_order_keeps_its_own_channel() -> None:
+    # only the EDIFACT folder is registered and the order names no partner: there is nowhere else to
+    # go, so the notice is named for the order's channel, without a recipient (and skipped)
+    assert choose_channel(order("edi", None), customer(), None, (FOLDER,), structured=True) == ("edi", None)
+
+
+@dataclass(frozen=True)
+class Asking:
+    """A plugged-in channel whose address depends on both the order and its customer."""
+
+    name: str
+    structured: bool = False
+    fallback: bool = False
+
+    def recipient(self, order: Order, customer: Customer | None) -> str | None:
+        if self.structured:  # the order's partner, else the GLN master data holds for the customer
+            return order.partner_id or (customer.gln if customer else None)
+        # the sender's mobile, the order's own, for a customer master data knows
+        return f"{order.buyer_party_id}@{customer.customer_id}" if customer and order.buyer_party_id else None
+
+
+def test_each_channel_is_asked_with_the_order_and_its_customer() -> None:
+    # the Reach protocol hands every channel both: a structured channel may find its partner in
+    # master data, a fallback may find its address on the order
+    structured, fallback = Asking("as2", structured=True), Asking("sms", fallback=True)
+    known = Customer("C-1", "Cliente S.L.", gln="8400000000009")
+    assert choose_channel(order("as2"), known, None, (structured, fallback), structured=True) == (
+        "as2",
+        "8400000000009",
+    )
+    o = order("upload")
+    o.buyer_party_id = "+34600000000"
+    assert choose_channel(o, known, None, (structured, fallback), structured=True) == (
+        "sms",
+        "+34600000000@C-1",
+    )
