@@ -141,6 +141,8 @@ class CachedOcr:
     def key(page: PageImage, options: OcrOptions) -> str:
         digest = hashlib.sha256(page.data)
         digest.update(repr((page.number, page.mode, page.width, page.height, page.dpi, options)).encode())
+        if options.whitelist:  # out of the options' repr, so that keys of whole pages stay as they were
+            digest.update(f"whitelist={options.whitelist}".encode())
         return digest.hexdigest()[:32]
 
     def read_pages(self, pages: Sequence[PageImage], options: OcrOptions) -> list[PageWords]:

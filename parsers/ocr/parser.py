@@ -16,6 +16,7 @@ from core.capture.domain.layout import PageWords
 from core.kernel.domain.phone import normalise_phone, plausible
 from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
+from parsers.ocr import cells
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
 from parsers.ocr.geometry import Orientation, turn
@@ -78,6 +79,20 @@ class _OcrParser:
         again = normalise_phone(sender_in(line_text(sorted(words.words, key=lambda w: w.x0))))
         return again if plausible(again) else None
 
+    def _cell_reader(self, ctx: ParseContext) -> cells.ReadCells:
+        """Cells cut from the pages read by the engine as one line of digits (parsers.ocr.cells)."""
+        options = replace(
+            self._options(ctx),
+            psm=7,
+            whitelist=cells.WHITELIST,
+            preprocess=("heal", "upscale"),
+            fill_holes=False,
+            orient=False,
+            deskew=False,
+            flatten=False,
+        )
+        return lambda crops: self.engine.read_pages(crops, options)
+
     def _result(
         self, images: Sequence[PageImage], pages: list[PageWords], ctx: ParseContext, stated: str | None
     ) -> ParseResult:
@@ -110,6 +125,8 @@ class _OcrParser:
                 sender=sender,
                 extra=extra,
             )
+        if self.options.reread_numbers:
+            orders = cells.reread_numbers(orders, images, pages, self._cell_reader(ctx))
         if sender:
             orders = [replace(o, buyer=replace(o.buyer, fax=sender)) for o in orders]
         return ParseResult(
