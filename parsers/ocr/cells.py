@@ -3,9 +3,11 @@ was read unsure, its number cells are cut from the page image and read again alo
 one line (`--psm 7`); a re-read is kept only when it makes the arithmetic agree (the line's, and the
 lines' sum with the printed total where that agreed or now does), never because it merely differs.
 
-Rule for one line: every way of putting re-read values in place of the values read (one cell, two, or
-all three) is tried; the values that agree to the cent are kept when they are the only values that
-do.  Two different agreeing readings leave the line as it was, for a person to see.
+Rule for one line: each number read again may be what its cell said when the page was read or what it
+says read again (a value the layout reader computed or repaired to fit counts for nothing once its
+cell is read again); the values that agree to the cent are kept when they are the only values that
+do and a re-read says at least one of them.  Two different agreeing readings leave the line as it
+was, for a person to see.
 """
 
 from __future__ import annotations
@@ -94,11 +96,19 @@ def settle(order: CapturedOrder, texts: dict[str, str]) -> CapturedOrder:
     lines = list(order.lines)
     kept: dict[str, tuple[str, bool]] = {}  # path: the re-read taken or confirming, and whether it changed
     for i, line in enumerate(order.lines):
-        again = {
-            name: _value(texts[path], mark) for name in NUMBERS if (path := f"lines[{i}].{name}") in texts
-        }
+        again, printed = {}, {}
+        for name in NUMBERS:
+            path = f"lines[{i}].{name}"
+            value = _value(texts[path], mark) if path in texts else None
+            if value is None:
+                continue
+            again[name] = value
+            first = order.evidence_for(path)
+            raw = _value(first.provenance.raw or "", mark) if first else None
+            if raw is not None:
+                printed[name] = raw
         read = _values(line)
-        chosen = _choose(read, {n: v for n, v in again.items() if v is not None}, line.discount)
+        chosen = _choose(read, printed, again, line.discount)
         if chosen is None:
             continue
         values, said = chosen
@@ -116,21 +126,25 @@ def settle(order: CapturedOrder, texts: dict[str, str]) -> CapturedOrder:
 
 
 def _choose(
-    read: tuple[Decimal | None, ...], again: dict[str, Decimal], discount: Decimal | None
+    read: tuple[Decimal | None, ...],
+    printed: dict[str, Decimal],
+    again: dict[str, Decimal],
+    discount: Decimal | None,
 ) -> tuple[tuple[Decimal | None, ...], tuple[str, ...]] | None:
-    """The one set of values, from `read` with any of the re-read values `again` put in, that agrees,
-    and the names of the cells whose re-read says so; None when none or several different ones agree,
-    or when no re-read says what the agreeing values say."""
-    agreeing: dict[tuple[Decimal | None, ...], tuple[str, ...]] = {}
-    names = [n for n in NUMBERS if n in again]
-    for size in range(len(names) + 1):
-        for chosen in itertools.combinations(names, size):
-            values = tuple(again[n] if n in chosen else v for n, v in zip(NUMBERS, read, strict=True))
-            if _agrees(values, discount):
-                agreeing[values] = tuple(n for n in names if again[n] == values[NUMBERS.index(n)])
+    """The one set of values that agrees, each number either as its cell was first read (`printed`)
+    or as it was read again (`again`), and the names of the numbers a re-read says; None when no set
+    or several different sets agree, or no re-read says a number of it.  A number whose cell was not
+    read again (or not legibly) stays as the layout reader had it (`read`); one it computed or
+    repaired to fit counts for nothing where its cell was read again."""
+    options = [
+        {again[name], *([printed[name]] if name in printed else [])} if name in again else {value}
+        for name, value in zip(NUMBERS, read, strict=True)
+    ]
+    agreeing = {values for values in itertools.product(*options) if _agrees(values, discount)}
     if len(agreeing) != 1:
         return None
-    ((values, said),) = agreeing.items()
+    (values,) = agreeing
+    said = tuple(n for k, n in enumerate(NUMBERS) if n in again and again[n] == values[k])
     return (values, said) if said else None
 
 

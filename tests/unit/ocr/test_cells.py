@@ -15,10 +15,17 @@ WRONG = 0.38  # what the layout reader gives a number on a line that does not ad
 
 
 def order(
-    quantity: str, price: str, amount: str, *, total: str | None = None, price_box: str = "own"
+    quantity: str,
+    price: str,
+    amount: str,
+    *,
+    total: str | None = None,
+    price_box: str = "own",
+    amount_fitted: str | None = None,
 ) -> CapturedOrder:
     """One line as read, each number with a box of its own (the price's the amount's when it was
-    computed from the amount), printed with a decimal comma."""
+    computed from the amount), printed with a decimal comma; `amount_fitted` the amount the layout
+    reader took instead of the one read (a digit it repaired to make the line agree)."""
     boxes = {
         "quantity": (400.0, 100.0, 440.0, 120.0),
         "unit_price": (500.0, 100.0, 580.0, 120.0),
@@ -32,7 +39,7 @@ def order(
         item_code="TOR-M8-40",
         quantity=Decimal(quantity.replace(",", ".")),
         unit_price=Decimal(price.replace(",", ".")),
-        amount=Decimal(amount.replace(",", ".")),
+        amount=Decimal((amount_fitted or amount).replace(",", ".")),
     )
     evidence = tuple(
         Evidence(f"lines[0].{name}", WRONG, Provenance(page=1, box=box, raw=raws[name]))
@@ -89,6 +96,14 @@ def test_a_reread_with_marks_at_its_edges_is_read_as_the_number() -> None:
     read = order("15", "12,30", "192,00")
     got = settle(read, {"lines[0].unit_price": "12,80.", "lines[0].amount": "-192,00"})
     assert numbers(got) == (Decimal(15), Decimal("12.80"), Decimal("192.00"))
+
+
+def test_a_reread_overrules_a_digit_the_layout_reader_repaired_to_fit() -> None:
+    # the page printed 20 × 12,80 = 256,00; read as 12,90 and 256,00, the layout reader repaired the
+    # amount to 258,00 to fit the misread price.  Read again, the price says 12,80 and the amount 256,00
+    read = order("20", "12,90", "256,00", amount_fitted="258,00")
+    got = settle(read, rereads("20", "12,80", "256,00"))
+    assert numbers(got) == (Decimal(20), Decimal("12.80"), Decimal("256.00"))
 
 
 def test_a_line_that_adds_up_and_was_read_sure_is_not_read_again() -> None:
