@@ -23,6 +23,7 @@ from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence
 from parsers.layout.evidence import DOUBTFUL, LIKELY, VERIFIED_FLOOR
 from parsers.layout.numbers import decide_mark, readings
+from parsers.ocr.engine import OcrOptions
 from parsers.ocr.geometry import Orientation, turn
 from parsers.ocr.images import PageImage
 
@@ -41,6 +42,21 @@ MARGIN = 0.5  # of the cell's height: white around the cut-out, where Tesseract 
 
 # Reads page images (the cut-out cells) into words: the parser's engine with digit-only options.
 ReadCells = Callable[[Sequence[PageImage]], list[PageWords]]
+
+
+def cell_options(page: OcrOptions) -> OcrOptions:
+    """How a cell is read: one line (`--psm 7`) of the whitelist's characters, upscaled to about 300 dpi
+    as the fax header's strip is read again; nothing turned, flattened or filled in."""
+    return replace(
+        page,
+        psm=7,
+        whitelist=WHITELIST,
+        preprocess=("heal", "upscale"),
+        fill_holes=False,
+        orient=False,
+        deskew=False,
+        flatten=False,
+    )
 
 
 @dataclass(frozen=True)

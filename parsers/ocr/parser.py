@@ -81,16 +81,7 @@ class _OcrParser:
 
     def _cell_reader(self, ctx: ParseContext) -> cells.ReadCells:
         """Cells cut from the pages read by the engine as one line of digits (parsers.ocr.cells)."""
-        options = replace(
-            self._options(ctx),
-            psm=7,
-            whitelist=cells.WHITELIST,
-            preprocess=("heal", "upscale"),
-            fill_holes=False,
-            orient=False,
-            deskew=False,
-            flatten=False,
-        )
+        options = cells.cell_options(self._options(ctx))
         return lambda crops: self.engine.read_pages(crops, options)
 
     def _result(
