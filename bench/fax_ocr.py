@@ -40,6 +40,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -262,7 +263,10 @@ def ocr_cost(
     ours = bare = again_seconds = 0.0
     pages = 0
     langs = "+".join(options.languages)
-    reader, again = SerialTesseract(), cells.cell_options(options)
+    readers = [
+        partial(SerialTesseract().read_pages, options=cells.cell_options(options, upscale=upscale))
+        for upscale in (True, False)
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         for case in cases:
             if pages >= max_pages:
@@ -275,7 +279,7 @@ def ocr_cost(
             orders = extract_orders(stripped).orders
             start = time.perf_counter()
             if options.reread_numbers:
-                cells.reread_numbers(orders, images, stripped, lambda crops: reader.read_pages(crops, again))
+                cells.reread_numbers(orders, images, stripped, readers)
             again_seconds += time.perf_counter() - start
             ours += time.perf_counter() - start
             for page in images:

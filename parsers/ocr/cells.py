@@ -13,7 +13,7 @@ was, for a person to see.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -44,14 +44,15 @@ MARGIN = 0.5  # of the cell's height: white around the cut-out, where Tesseract 
 ReadCells = Callable[[Sequence[PageImage]], list[PageWords]]
 
 
-def cell_options(page: OcrOptions) -> OcrOptions:
+def cell_options(page: OcrOptions, *, upscale: bool = True) -> OcrOptions:
     """How a cell is read: one line (`--psm 7`) of the whitelist's characters, upscaled to about 300 dpi
-    as the fax header's strip is read again; nothing turned, flattened or filled in."""
+    as the fax header's strip is read again (or at the page's resolution); nothing turned, flattened
+    or filled in."""
     return replace(
         page,
         psm=7,
         whitelist=WHITELIST,
-        preprocess=("heal", "upscale"),
+        preprocess=("heal", "upscale") if upscale else ("heal",),
         fill_holes=False,
         orient=False,
         deskew=False,
@@ -72,16 +73,33 @@ def reread_numbers(
     orders: Sequence[CapturedOrder],
     images: Sequence[PageImage],
     pages: Sequence[PageWords],
-    read: ReadCells,
+    reads: Sequence[ReadCells],
 ) -> list[CapturedOrder]:
     """`orders` with the numbers of their doubtful lines read again (module docstring); `images` are
-    the document's pages, `pages` the words as read from them (boxes in the turned page's pixels)."""
+    the document's pages, `pages` the words as read from them (boxes in the turned page's pixels).
+    `reads` are ways of reading a cell, tried in turn: the cells of a line that still does not add
+    up are read the next way, and each of its numbers may then be what any of the reads said."""
     cells = {id(o): list(in_doubt(o)) for o in orders}
+    texts: dict[Cell, tuple[str, ...]] = {}
     wanted = [c for o in orders for c in cells[id(o)]]
-    if not wanted:
-        return list(orders)
-    texts = dict(zip(wanted, _read_cells(wanted, images, pages, read), strict=True))
-    return [settle(o, {c.path: texts[c] for c in cells[id(o)]}) for o in orders]
+    settled = list(orders)
+    for read in reads:
+        if not wanted:
+            break
+        for cell, text in zip(wanted, _read_cells(wanted, images, pages, read), strict=True):
+            texts[cell] = (*texts.get(cell, ()), text)
+        settled = [settle(o, {c.path: texts[c] for c in cells[id(o)]}) for o in orders]
+        failing = [
+            {f"lines[{i}]" for i, line in enumerate(o.lines) if not _agrees(_values(line), line.discount)}
+            for o in settled
+        ]
+        wanted = [
+            c
+            for o, left in zip(orders, failing, strict=True)
+            for c in cells[id(o)]
+            if c.path.split(".")[0] in left
+        ]
+    return settled
 
 
 def in_doubt(order: CapturedOrder) -> Iterable[Cell]:
@@ -105,20 +123,27 @@ def in_doubt(order: CapturedOrder) -> Iterable[Cell]:
             yield Cell(f"lines[{i}].{name}", where.page, where.box)
 
 
-def settle(order: CapturedOrder, texts: dict[str, str]) -> CapturedOrder:
-    """`order` with the re-read `texts` (by field path) put in where the rule allows (module docstring)."""
+def settle(order: CapturedOrder, texts: Mapping[str, str | tuple[str, ...]]) -> CapturedOrder:
+    """`order` with the re-read `texts` (by field path; one or several reads of a cell) put in where the
+    rule allows (module docstring)."""
     mark = _mark(order)
     before = _sums_agree(order)
     lines = list(order.lines)
     kept: dict[str, tuple[str, bool]] = {}  # path: the re-read taken or confirming, and whether it changed
     for i, line in enumerate(order.lines):
-        again, printed = {}, {}
+        again: dict[str, dict[Decimal, str]] = {}
+        printed: dict[str, Decimal] = {}
         for name in NUMBERS:
             path = f"lines[{i}].{name}"
-            value = _value(texts[path], mark) if path in texts else None
-            if value is None:
+            reads = texts.get(path, ())
+            found = {
+                v: t
+                for t in ((reads,) if isinstance(reads, str) else reads)
+                if (v := _value(t, mark)) is not None
+            }
+            if not found:
                 continue
-            again[name] = value
+            again[name] = found
             first = order.evidence_for(path)
             raw = _value(first.provenance.raw or "", mark) if first else None
             if raw is not None:
@@ -131,7 +156,9 @@ def settle(order: CapturedOrder, texts: dict[str, str]) -> CapturedOrder:
         lines[i] = replace(line, quantity=values[0], unit_price=values[1], amount=values[2])
         for name in said:
             k = NUMBERS.index(name)
-            kept[f"lines[{i}].{name}"] = (texts[f"lines[{i}].{name}"], values[k] != read[k])
+            value = values[k]
+            assert value is not None  # a re-read said it
+            kept[f"lines[{i}].{name}"] = (again[name][value], value != read[k])
     if not kept:
         return order
     changed = replace(order, lines=tuple(lines))
@@ -144,7 +171,7 @@ def settle(order: CapturedOrder, texts: dict[str, str]) -> CapturedOrder:
 def _choose(
     read: tuple[Decimal | None, ...],
     printed: dict[str, Decimal],
-    again: dict[str, Decimal],
+    again: dict[str, dict[Decimal, str]],
     discount: Decimal | None,
 ) -> tuple[tuple[Decimal | None, ...], tuple[str, ...]] | None:
     """The one set of values that agrees, each number either as its cell was first read (`printed`)
@@ -153,14 +180,14 @@ def _choose(
     read again (or not legibly) stays as the layout reader had it (`read`); one it computed or
     repaired to fit counts for nothing where its cell was read again."""
     options = [
-        {again[name], *([printed[name]] if name in printed else [])} if name in again else {value}
+        {*again[name], *([printed[name]] if name in printed else [])} if name in again else {value}
         for name, value in zip(NUMBERS, read, strict=True)
     ]
     agreeing = {values for values in itertools.product(*options) if _agrees(values, discount)}
     if len(agreeing) != 1:
         return None
     (values,) = agreeing
-    said = tuple(n for k, n in enumerate(NUMBERS) if n in again and again[n] == values[k])
+    said = tuple(n for k, n in enumerate(NUMBERS) if n in again and values[k] in again[n])
     return (values, said) if said else None
 
 

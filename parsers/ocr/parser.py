@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from core.capture.domain.documents import InboundDocument, ParseContext, ParseResult
 from core.capture.domain.layout import PageWords
@@ -79,10 +80,13 @@ class _OcrParser:
         again = normalise_phone(sender_in(line_text(sorted(words.words, key=lambda w: w.x0))))
         return again if plausible(again) else None
 
-    def _cell_reader(self, ctx: ParseContext) -> cells.ReadCells:
-        """Cells cut from the pages read by the engine as one line of digits (parsers.ocr.cells)."""
-        options = cells.cell_options(self._options(ctx))
-        return lambda crops: self.engine.read_pages(crops, options)
+    def _cell_readers(self, ctx: ParseContext) -> list[cells.ReadCells]:
+        """Cells cut from the pages read by the engine as one line of digits (parsers.ocr.cells),
+        upscaled, then, where the line still does not add up, at the page's resolution."""
+        return [
+            partial(self.engine.read_pages, options=cells.cell_options(self._options(ctx), upscale=upscale))
+            for upscale in (True, False)
+        ]
 
     def _result(
         self, images: Sequence[PageImage], pages: list[PageWords], ctx: ParseContext, stated: str | None
@@ -117,7 +121,7 @@ class _OcrParser:
                 extra=extra,
             )
         if self.options.reread_numbers:
-            orders = cells.reread_numbers(orders, images, pages, self._cell_reader(ctx))
+            orders = cells.reread_numbers(orders, images, pages, self._cell_readers(ctx))
         if sender:
             orders = [replace(o, buyer=replace(o.buyer, fax=sender)) for o in orders]
         return ParseResult(

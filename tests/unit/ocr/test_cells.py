@@ -123,3 +123,12 @@ def test_a_number_computed_from_the_amount_is_not_read_again() -> None:
     # the price column was not read: the layout computed the price and pointed at the amount's cell
     read = order("15", "12,30", "192,00", price_box="amount")
     assert [c.path for c in in_doubt(read)] == ["lines[0].quantity", "lines[0].amount"]
+
+
+def test_a_cell_read_two_ways_may_agree_by_either_read() -> None:
+    # 50 × 0,18 = 9,00: the quantity read as 0 on the page, 30 upscaled and 50 at the page's resolution
+    read = order("0", "0,1800", "9,00")
+    got = settle(read, {"lines[0].quantity": ("30", "50"), "lines[0].amount": ("9,00", "9,00")})
+    assert numbers(got) == (Decimal(50), Decimal("0.18"), Decimal("9.00"))
+    quantity = got.evidence_for("lines[0].quantity")
+    assert quantity is not None and quantity.provenance.raw == "50"
