@@ -1,7 +1,7 @@
 """Numeric cells read again: where a line's quantity × unit price is not its amount, or a number on it
-was read unsure, its number cells are cut from the page image and read again alone, digits only, as
-one line (`--psm 7`); a re-read is kept only when it makes the arithmetic agree (the line's, and the
-lines' sum with the printed total where that agreed or now does), never because it merely differs.
+was read unsure, its number cells are cut from the page image and read again alone (digits, marks and
+money signs only, one line: `--psm 7`); a re-read is kept only when it makes the line's arithmetic
+agree and leaves lines that added up to the printed total adding up, never because it merely differs.
 
 Rule for one line: each number read again may be what its cell said when the page was read or what it
 says read again (a value the layout reader computed or repaired to fit counts for nothing once its
