@@ -53,12 +53,20 @@ class OcrOptions:
     # installed, else spawn the `tesseract` command per read; both read the same (out of repr: a choice
     # of speed, not of what is read, so the fax bench's cache of reads stays valid across it)
     keep_loaded: bool = field(default=True, repr=False, compare=False)
+    # characters Tesseract may read ("" for any): digits and marks when a numeric cell is read again
+    # (parsers.ocr.cells); out of repr so the fax bench's cache keys of whole pages stay as they were (its
+    # key names a whitelist itself)
+    whitelist: str = field(default="", repr=False)
+    # numeric cells whose arithmetic fails read again alone, digits only (parsers.ocr.cells): what the
+    # parser does after the layout reader, not how a page is read
+    reread_numbers: bool = field(default=True, repr=False, compare=False)
 
     def steps_for(self, page: PageImage) -> tuple[str, ...]:
         return self.preprocess_normal if normal_fax(page) else self.preprocess
 
     def config(self, dpi: float) -> str:
-        return f"--psm {self.psm} --dpi {round(dpi)}"
+        allowed = f" -c tessedit_char_whitelist={self.whitelist}" if self.whitelist else ""
+        return f"--psm {self.psm} --dpi {round(dpi)}{allowed}"
 
 
 def normal_fax(page: PageImage) -> bool:

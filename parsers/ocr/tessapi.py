@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - depends on the machine
 
 _PSM = re.compile(r"--psm\s+(\d+)")
 _DPI = re.compile(r"--dpi\s+(\d+)")
+_WHITELIST = re.compile(r"-c\s+tessedit_char_whitelist=(\S+)")
 
 
 class _Apis(threading.local):
@@ -50,16 +51,18 @@ def _api(languages: str) -> Any:
 def image_to_data(path: Path, languages: str, config: str, timeout: float) -> dict[str, list[object]]:
     """What `tesseract PATH stdout -l LANGUAGES CONFIG tsv` prints, as pytesseract's dict (`int` for the
     number columns, as pytesseract makes them, so confidences are whole numbers either way).  `config`
-    holds `--psm N` and `--dpi D` and nothing else.  Raises RuntimeError when Tesseract fails or takes
-    longer than `timeout` seconds."""
-    psm, dpi = _PSM.search(config), _DPI.search(config)
-    if psm is None or _PSM.sub("", _DPI.sub("", config)).strip():
-        raise ValueError(f"only --psm and --dpi are read through the API: {config!r}")
+    holds `--psm N`, `--dpi D` and perhaps `-c tessedit_char_whitelist=CHARS`, nothing else.  Raises
+    RuntimeError when Tesseract fails or takes longer than `timeout` seconds."""
+    psm, dpi, allowed = _PSM.search(config), _DPI.search(config), _WHITELIST.search(config)
+    if psm is None or _WHITELIST.sub("", _PSM.sub("", _DPI.sub("", config))).strip():
+        raise ValueError(f"only --psm, --dpi and a whitelist are read through the API: {config!r}")
     api = _api(languages)
     try:
         api.SetPageSegMode(int(psm.group(1)))
         if dpi is not None:
             api.SetVariable("user_defined_dpi", dpi.group(1))
+        # set for every read, so a digits-only read leaves no whitelist behind for the next page
+        api.SetVariable("tessedit_char_whitelist", allowed.group(1) if allowed else "")
         try:
             api.SetImageFile(str(path))
         except OSError as exc:  # tesserocr tries Pillow where Leptonica could not read the file

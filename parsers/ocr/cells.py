@@ -1,0 +1,301 @@
+"""Numeric cells read again: where a line's quantity × unit price is not its amount, or a number on it
+was read unsure, its number cells are cut from the page image and read again alone (digits, marks and
+money signs only, one line: `--psm 7`); a re-read is kept only when it makes the line's arithmetic
+agree and leaves lines that added up to the printed total adding up, never because it merely differs.
+
+Rule for one line: each number read again may be what its cell said when the page was read or what it
+says read again (a value the layout reader computed or repaired to fit counts for nothing once its
+cell is read again); the values that agree to the cent are kept when they are the only values that
+do and a re-read says at least one of them.  Two different agreeing readings leave the line as it
+was, for a person to see.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from PIL import Image
+
+from core.capture.domain.layout import PageWords, Word
+from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence
+from parsers.layout.evidence import DOUBTFUL, LIKELY, VERIFIED_FLOOR
+from parsers.layout.numbers import decide_mark, readings
+from parsers.ocr.engine import OcrOptions
+from parsers.ocr.geometry import Orientation, turn
+from parsers.ocr.images import PageImage
+
+# digits and marks, and what else a number cell prints: left out, Tesseract reads a "$" or "€" before the
+# number as one more digit ("$15.61" as 515.61: 9 of the 20 such cells on the tuning faxes), and a price
+# basis's "/" ("3,50/100") not at all
+WHITELIST = "0123456789.,-/$€£"
+NUMBERS = ("quantity", "unit_price", "amount")
+UNSURE = 0.8  # a number read with less confidence than this is read again (validation's floor)
+EXACT = Decimal("0.0051")  # quantity × price within this of the amount: agreeing to the cent
+CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
+PAD_X = 0.6  # of the cell's height, left and right of its words, short of a neighbouring word
+PAD_Y = 0.3  # of the cell's height, above and below
+MARGIN = 0.5  # of the cell's height: white around the cut-out, where Tesseract finds a line best
+
+# Reads page images (the cut-out cells) into words: the parser's engine with digit-only options.
+ReadCells = Callable[[Sequence[PageImage]], list[PageWords]]
+
+
+def cell_options(page: OcrOptions, *, upscale: bool = True) -> OcrOptions:
+    """How a cell is read: one line (`--psm 7`) of the whitelist's characters, upscaled to about 300 dpi
+    as the fax header's strip is read again (or at the page's resolution); nothing turned, flattened
+    or filled in."""
+    return replace(
+        page,
+        psm=7,
+        whitelist=WHITELIST,
+        preprocess=("heal", "upscale") if upscale else ("heal",),
+        fill_holes=False,
+        orient=False,
+        deskew=False,
+        flatten=False,
+    )
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A number's place on a page: the field's path ("lines[2].unit_price"), page and box."""
+
+    path: str
+    page: int
+    box: tuple[float, float, float, float]
+
+
+def reread_numbers(
+    orders: Sequence[CapturedOrder],
+    images: Sequence[PageImage],
+    pages: Sequence[PageWords],
+    reads: Sequence[ReadCells],
+) -> list[CapturedOrder]:
+    """`orders` with the numbers of their doubtful lines read again (module docstring); `images` are
+    the document's pages, `pages` the words as read from them (boxes in the turned page's pixels).
+    `reads` are ways of reading a cell, tried in turn: the cells of a line that still does not add
+    up are read the next way, and each of its numbers may then be what any of the reads said."""
+    cells = {id(o): list(in_doubt(o)) for o in orders}
+    texts: dict[Cell, tuple[str, ...]] = {}
+    wanted = [c for o in orders for c in cells[id(o)]]
+    settled = list(orders)
+    for read in reads:
+        if not wanted:
+            break
+        for cell, text in zip(wanted, _read_cells(wanted, images, pages, read), strict=True):
+            texts[cell] = (*texts.get(cell, ()), text)
+        settled = [settle(o, {c.path: texts[c] for c in cells[id(o)]}) for o in orders]
+        failing = [
+            {f"lines[{i}]" for i, line in enumerate(o.lines) if not _agrees(_values(line), line.discount)}
+            for o in settled
+        ]
+        wanted = [
+            c
+            for o, left in zip(orders, failing, strict=True)
+            for c in cells[id(o)]
+            if c.path.split(".")[0] in left
+        ]
+    return settled
+
+
+def in_doubt(order: CapturedOrder) -> Iterable[Cell]:
+    """The number cells of each line that has all three numbers and fails quantity × price = amount or
+    holds a number read unsure; only cells whose box is known."""
+    for i, line in enumerate(order.lines):
+        values = _values(line)
+        if None in values:
+            continue
+        evidence = [order.evidence_for(f"lines[{i}].{name}") for name in NUMBERS]
+        unsure = any(e is None or e.confidence < UNSURE for e in evidence)
+        if not unsure and _agrees(values, line.discount):
+            continue
+        amount = evidence[2].provenance.box if evidence[2] else None
+        for name, found in zip(NUMBERS, evidence, strict=True):
+            where = found.provenance if found else None
+            if where is None or where.page is None or where.box is None:
+                continue
+            if name != "amount" and where.box == amount:
+                continue  # computed from the amount, not read from a cell of its own
+            yield Cell(f"lines[{i}].{name}", where.page, where.box)
+
+
+def settle(order: CapturedOrder, texts: Mapping[str, str | tuple[str, ...]]) -> CapturedOrder:
+    """`order` with the re-read `texts` (by field path; one or several reads of a cell) put in where the
+    rule allows (module docstring)."""
+    mark = _mark(order)
+    before = _sums_agree(order)
+    lines = list(order.lines)
+    kept: dict[str, tuple[str, bool]] = {}  # path: the re-read taken or confirming, and whether it changed
+    for i, line in enumerate(order.lines):
+        again: dict[str, dict[Decimal, str]] = {}
+        printed: dict[str, Decimal] = {}
+        for name in NUMBERS:
+            path = f"lines[{i}].{name}"
+            reads = texts.get(path, ())
+            found = {
+                v: t
+                for t in ((reads,) if isinstance(reads, str) else reads)
+                if (v := _value(t, mark)) is not None
+            }
+            if not found:
+                continue
+            again[name] = found
+            first = order.evidence_for(path)
+            raw = _value(first.provenance.raw or "", mark) if first else None
+            if raw is not None:
+                printed[name] = raw
+        read = _values(line)
+        chosen = _choose(read, printed, again, line.discount)
+        if chosen is None:
+            continue
+        values, said = chosen
+        lines[i] = replace(line, quantity=values[0], unit_price=values[1], amount=values[2])
+        for name in said:
+            k = NUMBERS.index(name)
+            value = values[k]
+            assert value is not None  # a re-read said it
+            kept[f"lines[{i}].{name}"] = (again[name][value], value != read[k])
+    if not kept:
+        return order
+    changed = replace(order, lines=tuple(lines))
+    after = _sums_agree(changed)
+    if before and after is False:
+        return order  # the lines added up to the total before: a re-read that undoes that is wrong
+    return replace(changed, evidence=_vouched(order, kept, total=bool(after)))
+
+
+def _choose(
+    read: tuple[Decimal | None, ...],
+    printed: dict[str, Decimal],
+    again: dict[str, dict[Decimal, str]],
+    discount: Decimal | None,
+) -> tuple[tuple[Decimal | None, ...], tuple[str, ...]] | None:
+    """The one set of values that agrees, each number either as its cell was first read (`printed`)
+    or as it was read again (`again`), and the names of the numbers a re-read says; None when no set
+    or several different sets agree, or no re-read says a number of it.  A number whose cell was not
+    read again (or not legibly) stays as the layout reader had it (`read`); one it computed or
+    repaired to fit counts for nothing where its cell was read again."""
+    options = [
+        {*again[name], *([printed[name]] if name in printed else [])} if name in again else {value}
+        for name, value in zip(NUMBERS, read, strict=True)
+    ]
+    agreeing = {values for values in itertools.product(*options) if _agrees(values, discount)}
+    if len(agreeing) != 1:
+        return None
+    (values,) = agreeing
+    said = tuple(n for k, n in enumerate(NUMBERS) if n in again and values[k] in again[n])
+    return (values, said) if said else None
+
+
+def _agrees(values: tuple[Decimal | None, ...], discount: Decimal | None) -> bool:
+    quantity, price, amount = values
+    if quantity is None or price is None or amount is None or quantity <= 0:
+        return False
+    net = quantity * price * (HUNDRED - (discount or 0)) / HUNDRED
+    return abs(net - amount) <= EXACT
+
+
+def _values(line: CapturedLine) -> tuple[Decimal | None, ...]:
+    return (line.quantity, line.unit_price, line.amount)
+
+
+def _value(text: str, mark: str) -> Decimal | None:
+    """The re-read as a number under the document's decimal mark, read exactly as printed but for marks
+    at its edges (a speck or the rule beside the cell read as "." or "-")."""
+    found = readings(text.strip(".,-/"), mark, rules=False, lost_marks=False)
+    return found[0].value if found and found[0].cost == 0 else None
+
+
+def _mark(order: CapturedOrder) -> str:
+    raws = [e.provenance.raw for e in order.evidence if e.provenance.raw and _is_number(e.field)]
+    return decide_mark((r for r in raws if r), order.language)[0]
+
+
+def _is_number(path: str) -> bool:
+    return path.endswith(NUMBERS) or path in ("total", "net_total", "tax_total")
+
+
+def _sums_agree(order: CapturedOrder) -> bool | None:
+    """Whether the lines add up to the printed total before tax (None when there is nothing to check):
+    the net total, else the total less the tax, else the total."""
+    target = order.net_total
+    if target is None and order.total is not None:
+        target = order.total - (order.tax_total or 0)
+    if target is None or not order.lines:
+        return None
+    added = Decimal(0)
+    for line in order.lines:
+        if line.amount is not None:
+            added += line.amount
+        elif line.quantity is not None and line.unit_price is not None:
+            added += (line.quantity * line.unit_price).quantize(CENT)
+        else:
+            return None
+    return abs(added - target) <= CENT + CENT / 2 * len(order.lines)
+
+
+def _vouched(order: CapturedOrder, kept: dict[str, tuple[str, bool]], *, total: bool) -> tuple[Evidence, ...]:
+    """The evidence with each line that now agrees vouched for.  A cell re-read to another value is as
+    sure as a digit the arithmetic repaired (`parsers.layout.items.record_numbers`): likely when the
+    lines add up to the total too, doubtful otherwise; a cell read twice alike, and the other numbers
+    of the line, now checked, are as sure as an agreeing line's."""
+    lines = {path.split(".")[0] for path in kept}
+    out = []
+    for item in order.evidence:
+        line, _, name = item.field.partition(".")
+        if line not in lines or name not in NUMBERS:
+            out.append(item)
+            continue
+        text, different = kept.get(item.field, (None, False))
+        if different:
+            certainty = (LIKELY if total else DOUBTFUL) * VERIFIED_FLOOR
+        else:
+            certainty = LIKELY * VERIFIED_FLOOR if text is not None else VERIFIED_FLOOR
+        where = replace(item.provenance, raw=text) if text is not None else item.provenance
+        out.append(Evidence(item.field, round(max(certainty, item.confidence), 3), where))
+    return tuple(out)
+
+
+def _read_cells(
+    cells: Sequence[Cell], images: Sequence[PageImage], pages: Sequence[PageWords], read: ReadCells
+) -> list[str]:
+    """What each cell reads as, cut from its page turned the way its words were read."""
+    by_number = {p.number: p for p in pages}
+    images_by_number = {i.number: i for i in images}
+    turned: dict[int, Image.Image] = {}
+    crops = []
+    for n, cell in enumerate(cells):
+        words = by_number[cell.page]
+        if cell.page not in turned:
+            image = images_by_number[cell.page]
+            turned[cell.page] = turn(image.image(), Orientation.from_degrees(words.rotation))
+        page = turned[cell.page]
+        crop = _cut(page, cell.box, words.words)
+        crops.append(PageImage.from_image(n + 1, crop, words.dpi))
+    # one number to a cell: words Tesseract parted ("1 250,00") are read together
+    return ["".join(w.text for w in sorted(p.words, key=lambda w: w.x0)) for p in read(crops)]
+
+
+def _cut(page: Image.Image, box: tuple[float, float, float, float], words: Sequence[Word]) -> Image.Image:
+    """The cell's box, widened a little short of the words beside it on its line, on a white margin."""
+    x0, y0, x1, y1 = box
+    h = max(1.0, y1 - y0)
+    beside = [w for w in words if w.y0 < y1 and w.y1 > y0 and (w.x1 <= x0 or w.x0 >= x1)]
+    left = max([x0 - PAD_X * h, *(w.x1 + 1 for w in beside if w.x1 <= x0)])
+    right = min([x1 + PAD_X * h, *(w.x0 - 1 for w in beside if w.x0 >= x1)])
+    area = (
+        max(0, round(left)),
+        max(0, round(y0 - PAD_Y * h)),
+        min(page.width, round(right)),
+        min(page.height, round(y1 + PAD_Y * h)),
+    )
+    cut = page.crop(area)
+    margin = round(MARGIN * h)
+    white = 255 if cut.mode in ("1", "L") else (255, 255, 255)
+    framed = Image.new(cut.mode, (cut.width + 2 * margin, cut.height + 2 * margin), white)
+    framed.paste(cut, (margin, margin))
+    return framed
