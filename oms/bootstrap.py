@@ -199,9 +199,11 @@ class App:
         with logs.context(document_id=document_id, channel=channel):
             state = self.purchasing.intake(self.processor().process)(document_id)
             with self.uow() as uow:
-                for order in uow.orders.for_document(document_id):
-                    with logs.context(order_id=order.id):
-                        log.info("order %s %s: %s", order.po_number or "", order.decision, order.state)
+                for order_id, po_number, decision, order_state in uow.orders.decisions_for_document(
+                    document_id
+                ):
+                    with logs.context(order_id=order_id):
+                        log.info("order %s %s: %s", po_number or "", decision, order_state)
             log.info("document %s", state)
         return state
 

@@ -82,6 +82,32 @@ def bulk(session: Session) -> BulkWriter:
     return writer
 
 
+def copy_in(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> bool:
+    """Insert `rows` (all with the same keys) with COPY on PostgreSQL, inside the session's
+    transaction; False elsewhere, where the caller inserts them its own way.
+
+    One COPY of eleven thousand rows takes a fraction of what as many pipelined `INSERT`s take. Each
+    value goes through its column's own conversion first (enums to their stored value, JSON
+    serialised, UTC checked), as an `INSERT` through SQLAlchemy would; defaults are not applied, so
+    a row must say every column it has a value for.
+    """
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql" or not rows:
+        return False
+    dialect = bind.dialect
+    keys = list(rows[0])
+    processors = [table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys]
+    names = ", ".join(dialect.identifier_preparer.quote(table.c[k].name) for k in keys)
+    sql = f"COPY {dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
+    driver = session.connection().connection.driver_connection
+    with driver.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
+        for row in rows:
+            copy.write_row(
+                [row[k] if p is None else p(row[k]) for k, p in zip(keys, processors, strict=True)]
+            )
+    return True
+
+
 def any_of(
     session: Session, column: ColumnElement[Any], values: Sequence[Any], item: TypeEngine[Any] | None = None
 ) -> ColumnElement[bool]:
