@@ -205,7 +205,20 @@ class App:
                     with logs.context(order_id=order_id):
                         log.info("order %s %s: %s", po_number or "", decision, order_state)
             log.info("document %s", state)
+            if state is DocumentState.PROCESSED:
+                self._deliver_now(document_id)
         return state
+
+    def _deliver_now(self, document_id: int) -> None:
+        """Send a processed document's answers in the job that made them. The `deliver_answers` job its
+        commit queued stays the guarantee: it retries what fails here and finds nothing left when this
+        sent everything. Without this the answers waited for a second job, which on a busy worker
+        queued behind the reporting refreshes the same commit set off (measured: up to half a second
+        after a 300-message interchange's orders were committed)."""
+        try:
+            self.deliver(document_id)
+        except Exception as exc:  # the queued job sends them, or says why not
+            log.warning("answers of document %s left to the delivery job: %s", document_id, exc)
 
     def answer(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
         """Queue the answer to an order decided in review (the caller commits and publishes)."""
