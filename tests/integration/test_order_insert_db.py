@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DataError
 
 from core.capture.domain.documents import Channel, InboundDocument
 from core.kernel.domain.model import Decision, Order, OrderLine, OrderState
@@ -162,3 +163,28 @@ def test_a_rolled_back_transaction_leaves_no_order_and_no_line(app: App) -> None
     with app.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM orders")).scalar() == 0
         assert conn.execute(text("SELECT count(*) FROM order_lines")).scalar() == 0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # NUMERIC(20, 6) holds 14 digits before the mark: a 15-digit quantity is refused
+        {"quantity": Decimal("100000000000000")},
+        {"description": "a NUL\x00 in the text"},  # no text column takes one
+    ],
+    ids=["quantity-too-large", "nul-in-text"],
+)
+def test_a_value_postgresql_refuses_is_a_data_error_as_for_an_insert(
+    tmp_path: Path, pg_url: str, line: dict[str, object]
+) -> None:
+    """Processing quarantines a document whose values the database refuses (SQLAlchemy's DataError)
+    instead of retrying it: the COPY must say so in the same words as the INSERT did."""
+    application = make_app(tmp_path, pg_url)
+    try:
+        document_id = _document(application)
+        order = _orders(document_id)[1]
+        order.lines = [OrderLine(position=1, sku="SKU-A", **line)]  # type: ignore[arg-type]
+        with application.uow() as uow, pytest.raises(DataError):
+            uow.orders.insert_new(document_id, [order])
+    finally:
+        application.close()

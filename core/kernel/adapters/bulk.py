@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ARRAY, ColumnElement, Connection, Integer, Table, any_, bindparam, event, insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, UOWTransaction
 from sqlalchemy.types import TypeEngine
 
@@ -100,11 +101,17 @@ def copy_in(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> b
     names = ", ".join(dialect.identifier_preparer.quote(table.c[k].name) for k in keys)
     sql = f"COPY {dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
     driver = session.connection().connection.driver_connection
-    with driver.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
-        for row in rows:
-            copy.write_row(
-                [row[k] if p is None else p(row[k]) for k, p in zip(keys, processors, strict=True)]
-            )
+    dbapi = dialect.loaded_dbapi
+    try:
+        with driver.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(
+                    [row[k] if p is None else p(row[k]) for k, p in zip(keys, processors, strict=True)]
+                )
+    except dbapi.Error as exc:
+        # the driver's error as SQLAlchemy raises it for an INSERT (DataError, IntegrityError …), so
+        # that callers tell a value the database refuses from a conflict the same way on either path
+        raise DBAPIError.instance(sql, None, exc, dbapi.Error, dialect=dialect) from exc
     return True
 
 
