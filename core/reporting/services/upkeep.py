@@ -61,6 +61,7 @@ class Upkeep:
             old = uow.reporting.last_contributions(ids, now)
             facts = uow.reporting.facts(ids)
             total: Contribution = defaultdict(dict)
+            saved: dict[int, Contribution] = {}
             for oid in ids:
                 new = contribution(facts[oid]) if oid in facts else {}
                 change = delta(old.get(oid, {}), new)
@@ -68,7 +69,8 @@ class Upkeep:
                     continue
                 changed += 1
                 _merge(total, change)
-                uow.reporting.save_contribution(oid, new, now)
+                saved[oid] = new
+            uow.reporting.save_contributions(saved, now)
             uow.reporting.add(total)
             uow.reporting.forget([oid for oid in ids if oid not in facts])
             uow.commit()
