@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parseaddr
+from functools import cached_property
 
 import dramatiq
 from dramatiq.brokers.stub import StubBroker
@@ -227,9 +228,12 @@ class App:
     def validate(self, order: CapturedOrder, master: MasterData, today: date) -> ResolvedOrder:
         return validate(order, master, today, ours=self.ours, price_tolerance=self.settings.price_tolerance)
 
-    @property
+    @cached_property
     def ours(self) -> OwnIdentity:
-        """Our own identifiers (settings, and the address our replies come from): never a customer's."""
+        """Our own identifiers (settings, and the address our replies come from): never a customer's.
+
+        Made once per app (the settings are frozen): validation asks for them for every order, and a
+        thousand-message interchange folded the same phone numbers a thousand times."""
         s = self.settings
         address = parseaddr(s.mail_from)[1]
         return OwnIdentity.of(
