@@ -18,7 +18,7 @@ from validation.document import (
     check_unread,
 )
 from validation.resolve import LineMatch, resolve_line
-from validation.rules import check_confidence, check_header, check_lines, in_doubt
+from validation.rules import check_header, check_lines, in_doubt, unsure_fields
 from validation.terms import PRICE_TOLERANCE, line_terms, terms_of
 
 # Each problem that needs a person costs this much confidence; informational ones cost a little.
@@ -60,15 +60,12 @@ def validate(
     problems.extend(check_page_facts(order))
     problems.extend(check_lines(order, products, terms, price_tolerance))
     problems.extend(check_totals(order))
-    problems.extend(
-        check_confidence(
-            order, products, customer, identified=identified, terms=terms, tolerance=price_tolerance
-        )
-    )
-    problems.extend(by_description(order, matches))
+    # the fields in doubt, found once: they are both problems of their own and the order's confidence
     doubtful = in_doubt(
         order, products, customer, identified=identified, terms=terms, tolerance=price_tolerance
     )
+    problems.extend(unsure_fields(doubtful))
+    problems.extend(by_description(order, matches))
     confidence = score(doubtful, problems)
     if confidence < ACCEPT_FLOOR and decide(problems) is Decision.ACCEPT:
         problems.append(low_confidence(confidence, doubtful))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -169,7 +169,13 @@ def check_confidence(
 ) -> Iterator[Problem]:
     """Every decisive field read with less confidence than CONFIDENCE_FLOOR, and not vouched for by a
     cross-check (see `in_doubt`), goes to a person."""
-    for item in in_doubt(order, products, customer, identified=identified, terms=terms, tolerance=tolerance):
+    doubtful = in_doubt(order, products, customer, identified=identified, terms=terms, tolerance=tolerance)
+    return unsure_fields(doubtful)
+
+
+def unsure_fields(doubtful: Iterable[Evidence]) -> Iterator[Problem]:
+    """`check_confidence` on the fields `in_doubt` found (for a caller that needs them as well)."""
+    for item in doubtful:
         if item.confidence >= CONFIDENCE_FLOOR:
             continue
         yield Problem(

@@ -12,6 +12,7 @@ from typing import Any
 from core.capture.domain.documents import Channel
 from oms.bootstrap import App, utcnow
 from oms.cli.common import Command, SubParsers, UsageError
+from oms.tasks import settle_heap
 
 log = logging.getLogger("oms")
 
@@ -24,6 +25,7 @@ def _wait_for_signal() -> None:
 
 
 def cmd_worker(app: App, args: argparse.Namespace) -> int:
+    settle_heap()
     worker = app.worker()
     worker.start()
     app.requeue_unfinished(everything=True)
@@ -114,6 +116,7 @@ def cmd_serve(app: App, args: argparse.Namespace) -> int:
 def cmd_run(app: App, args: argparse.Namespace) -> int:
     app.upgrade_database()
     first_run(app, args.host, args.port)
+    settle_heap()
     worker = app.worker()
     worker.start()
     app.requeue_unfinished(everything=True)

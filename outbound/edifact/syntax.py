@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import string
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -162,12 +162,14 @@ def write_interchange(envelope: Envelope, messages: Sequence[Message]) -> bytes:
     repetition = "*" if version4 else " "
     specials = COMPONENT + ELEMENT + RELEASE + TERMINATOR + ("*" if version4 else "")
     framed = [_framed(m) for m in messages]
-    body = [s for segments in framed for s in segments]
     unz = segment("UNZ", str(len(messages)), envelope.control_ref)
-    syntax_id = choose_syntax_id(envelope.syntax_id, _all_text(envelope, body))
+    body = "".join(_serialise(s, specials) for segments in (*framed, [unz]) for s in segments)
+    # The repertoire is chosen on the written body: what serialising adds (tags, separators, the
+    # release character, blanks for control characters) is in every repertoire, so it holds the
+    # written text exactly when it holds the values.
+    syntax_id = choose_syntax_id(envelope.syntax_id, _head_text(envelope) + body)
     una = "UNA" + COMPONENT + ELEMENT + DECIMAL + RELEASE + repetition + TERMINATOR
-    texts = [_serialise(s, specials) for s in (_unb(envelope, syntax_id), *body, unz)]
-    return (una + "".join(texts)).encode(CODECS[syntax_id])
+    return (una + _serialise(_unb(envelope, syntax_id), specials) + body).encode(CODECS[syntax_id])
 
 
 def _framed(message: Message) -> list[Segment]:
@@ -195,15 +197,8 @@ def _unb(envelope: Envelope, syntax_id: str) -> Segment:
     )
 
 
-def _values(elements: Iterable[Element]) -> Iterator[str]:
-    for element in elements:
-        if isinstance(element, str):
-            yield element
-        else:
-            yield from element
-
-
-def _all_text(envelope: Envelope, body: Iterable[Segment]) -> str:
+def _head_text(envelope: Envelope) -> str:
+    """The UNB's own values (its syntax identifier aside), as the repertoire must hold them."""
     head = (
         envelope.sender_id,
         envelope.sender_qualifier,
@@ -212,8 +207,7 @@ def _all_text(envelope: Envelope, body: Iterable[Segment]) -> str:
         envelope.control_ref,
         envelope.application_ref,
     )
-    values = (v for s in body for v in _values(s.elements))
-    return clean_text("".join((*head, *values)))
+    return clean_text("".join(head))
 
 
 @functools.cache

@@ -16,6 +16,7 @@ from core.capture.domain.policy import apply_policy, resolve_policy
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services.duplicates import DuplicateIndex
 from core.capture.services.unit_of_work import CaptureUnitOfWork
+from core.kernel.domain.model import Partner
 
 Validator = Callable[[CapturedOrder, MasterData, date], ResolvedOrder]
 
@@ -38,9 +39,21 @@ def decide(
 
 
 def checked_partner(
-    uow: CaptureUnitOfWork, receipt: InterchangeReceipt, resolved: ResolvedOrder
+    uow: CaptureUnitOfWork,
+    receipt: InterchangeReceipt,
+    resolved: ResolvedOrder,
+    partners: dict[str, Partner | None] | None = None,
 ) -> ResolvedOrder:
-    """The order held for review when its interchange's sender is no partner, or none for its buyer."""
-    partner = uow.partners.get(receipt.sender_id)
+    """The order held for review when its interchange's sender is no partner, or none for its buyer.
+
+    `partners` remembers the senders read in this unit of work: the session's identity map holds a
+    partner only while something else does, so without it each order of an interchange read its
+    sender's row again (a thousand-message interchange: a thousand `SELECT`s of one row).
+    """
+    if partners is None:
+        partners = {}
+    if receipt.sender_id not in partners:
+        partners[receipt.sender_id] = uow.partners.get(receipt.sender_id)
+    partner = partners[receipt.sender_id]
     customer = uow.master.customer(resolved.customer_id) if resolved.customer_id else None
     return held_for_partner(resolved, partner_problems(receipt, partner, customer))

@@ -27,7 +27,7 @@ from core.capture.services.deciding import checked_partner, decide
 from core.capture.services.order_changes import apply_captured_change
 from core.capture.services.orders import order_from_resolved, pages_rows
 from core.capture.services.unit_of_work import CaptureUnitOfWork
-from core.kernel.domain.model import Order, OrderState
+from core.kernel.domain.model import Order, OrderState, Partner
 from core.kernel.errors import LifecycleError, NotFound, TransientError
 from core.kernel.services.runner import run_step
 
@@ -187,6 +187,7 @@ class DocumentProcessor:
         changed: list[Problem] = []
         policies = uow.policies.all()
         seen = duplicates.DuplicateIndex(uow, record.id, now)
+        partners: dict[str, Partner | None] = {}
         for index, captured in enumerate(result.orders):
             source = captured.interchange_index
             if source is not None and source in screening.duplicates:
@@ -208,7 +209,7 @@ class DocumentProcessor:
             sender = None
             if source is not None and source < len(receipts):
                 sender = receipts[source].sender_id
-                resolved = checked_partner(uow, receipts[source], resolved)
+                resolved = checked_partner(uow, receipts[source], resolved, partners)
             order = order_from_resolved(resolved, record, index, now, sender)
             order.duplicate_of = earlier
             orders.append(order)

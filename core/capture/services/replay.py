@@ -27,7 +27,7 @@ from core.capture.domain.resolution import ResolvedOrder
 from core.capture.services import duplicates
 from core.capture.services.deciding import Validator, checked_partner, decide
 from core.capture.services.unit_of_work import CaptureUnitOfWork
-from core.kernel.domain.model import Order
+from core.kernel.domain.model import Order, Partner
 
 log = logging.getLogger(__name__)
 
@@ -83,13 +83,14 @@ def _replay_document(
     now = record.received_at
     seen = duplicates.DuplicateIndex(uow, record.id, now)
     fresh: list[ResolvedOrder] = []
+    partners: dict[str, Partner | None] = {}
     for captured in result.orders:
         if captured.function == "change":  # a buyer's change applies to another order: not replayed
             continue
         resolved = decide(record, captured, validate, uow.master, policies, seen, now)
         source = captured.interchange_index
         if source is not None and source < len(result.interchanges):
-            resolved = checked_partner(uow, result.interchanges[source], resolved)
+            resolved = checked_partner(uow, result.interchanges[source], resolved, partners)
         fresh.append(resolved)
     for index in range(max(len(stored), len(fresh))):
         old = stored[index] if index < len(stored) else None

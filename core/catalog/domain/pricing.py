@@ -9,6 +9,7 @@ break reached wins (ties: the row valid from the latest date, then the lower pri
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -89,7 +90,15 @@ def list_row(product: Product) -> PriceRow | None:
     """The product's own list price as a row of the base list (from one unit, always valid)."""
     if product.price is None or not product.currency:
         return None
-    return PriceRow(PriceLevel.BASE, "", product.sku, product.price, product.currency)
+    return _base_row(product.sku, str(product.price), product.currency)
+
+
+@functools.lru_cache(maxsize=4096)
+def _base_row(sku: str, price: str, currency: str) -> PriceRow:
+    """One row per SKU, price and currency, shared: validation prices every line against its product's
+    list price, and a row is a mapped class, costly to make. Callers only read it. The price is keyed
+    as written ("1.50" and "1.5" are equal Decimals, but are shown differently)."""
+    return PriceRow(PriceLevel.BASE, "", sku, Decimal(price), currency)
 
 
 def resolve_price(

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ARRAY, ColumnElement, Connection, Integer, Table, any_, bindparam, event, insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, UOWTransaction
 from sqlalchemy.types import TypeEngine
 
@@ -80,6 +81,38 @@ def bulk(session: Session) -> BulkWriter:
         writer = session.info["bulk"] = BulkWriter(session)
     assert isinstance(writer, BulkWriter)
     return writer
+
+
+def copy_in(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> bool:
+    """Insert `rows` (all with the same keys) with COPY on PostgreSQL, inside the session's
+    transaction; False elsewhere, where the caller inserts them its own way.
+
+    One COPY of eleven thousand rows takes a fraction of what as many pipelined `INSERT`s take. Each
+    value goes through its column's own conversion first (enums to their stored value, JSON
+    serialised, UTC checked), as an `INSERT` through SQLAlchemy would; defaults are not applied, so
+    a row must say every column it has a value for.
+    """
+    bind = session.get_bind()
+    if bind.dialect.name != "postgresql" or not rows:
+        return False
+    dialect = bind.dialect
+    keys = list(rows[0])
+    processors = [table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys]
+    names = ", ".join(dialect.identifier_preparer.quote(table.c[k].name) for k in keys)
+    sql = f"COPY {dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
+    driver = session.connection().connection.driver_connection
+    dbapi = dialect.loaded_dbapi
+    try:
+        with driver.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(
+                    [row[k] if p is None else p(row[k]) for k, p in zip(keys, processors, strict=True)]
+                )
+    except dbapi.Error as exc:
+        # the driver's error as SQLAlchemy raises it for an INSERT (DataError, IntegrityError …), so
+        # that callers tell a value the database refuses from a conflict the same way on either path
+        raise DBAPIError.instance(sql, None, exc, dbapi.Error, dialect=dialect) from exc
+    return True
 
 
 def any_of(

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from core.kernel.adapters import orm
+from core.kernel.adapters.bulk import copy_in
 from core.kernel.domain.model import (
+    Decision,
     Order,
     OrderState,
     OutboundMessage,
@@ -115,7 +117,9 @@ class OrderRepository:
             raise ValueError("insert_new takes the orders of one document")
         order_cols = [c.name for c in orm.orders.columns if c.name != "id"]
         line_cols = [c.name for c in orm.order_lines.columns if c.name not in ("id", "order_id")]
-        self.session.execute(insert(orm.orders), [{c: getattr(o, c) for c in order_cols} for o in orders])
+        order_rows = [{c: getattr(o, c) for c in order_cols} for o in orders]
+        if not copy_in(self.session, orm.orders, order_rows):
+            self.session.execute(insert(orm.orders), order_rows)
         ids = dict(
             self.session.execute(
                 select(orm.orders.c.message_index, orm.orders.c.id).where(
@@ -128,7 +132,7 @@ class OrderRepository:
             order.id = ids[order.message_index]
             for line in order.lines:
                 rows.append({"order_id": order.id, **{c: getattr(line, c) for c in line_cols}})
-        if rows:
+        if rows and not copy_in(self.session, orm.order_lines, rows):
             self.session.execute(insert(orm.order_lines), rows)
 
     def get(self, order_id: int) -> Order | None:
@@ -183,6 +187,25 @@ class OrderRepository:
             select(Order).where(orm.orders.c.document_id == document_id).order_by(orm.orders.c.message_index)
         )
         return self.session.scalars(stmt).all()
+
+    def ids_for_document(self, document_id: int) -> Sequence[int]:
+        """A document's order ids in message order, without loading the orders."""
+        t = orm.orders
+        stmt = select(t.c.id).where(t.c.document_id == document_id).order_by(t.c.message_index)
+        return list(self.session.scalars(stmt))
+
+    def decisions_for_document(
+        self, document_id: int
+    ) -> Sequence[tuple[int, str | None, Decision, OrderState]]:
+        """(id, po number, decision, state) of a document's orders in message order, for its log lines:
+        a thousand-message interchange is not loaded as a thousand orders to say what became of them."""
+        t = orm.orders
+        stmt = (
+            select(t.c.id, t.c.po_number, t.c.decision, t.c.state)
+            .where(t.c.document_id == document_id)
+            .order_by(t.c.message_index)
+        )
+        return [(row.id, row.po_number, row.decision, row.state) for row in self.session.execute(stmt)]
 
     def count(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(orm.orders)) or 0)

@@ -40,7 +40,7 @@ class Upkeep:
                 self._deferred, self._documents = None, set()
             with self.uow_factory() as uow:
                 for document_id in documents:
-                    orders.update(o.id for o in uow.orders.for_document(document_id) if o.id is not None)
+                    orders.update(uow.orders.ids_for_document(document_id))
             noted = sorted(orders)
             for start in range(0, len(noted), batch):
                 self.refresh(noted[start : start + batch])
@@ -61,6 +61,7 @@ class Upkeep:
             old = uow.reporting.last_contributions(ids, now)
             facts = uow.reporting.facts(ids)
             total: Contribution = defaultdict(dict)
+            saved: dict[int, Contribution] = {}
             for oid in ids:
                 new = contribution(facts[oid]) if oid in facts else {}
                 change = delta(old.get(oid, {}), new)
@@ -68,7 +69,8 @@ class Upkeep:
                     continue
                 changed += 1
                 _merge(total, change)
-                uow.reporting.save_contribution(oid, new, now)
+                saved[oid] = new
+            uow.reporting.save_contributions(saved, now)
             uow.reporting.add(total)
             uow.reporting.forget([oid for oid in ids if oid not in facts])
             uow.commit()
@@ -82,7 +84,7 @@ class Upkeep:
                 self._documents.add(document_id)
                 return 0
         with self.uow_factory() as uow:
-            ids = [o.id for o in uow.orders.for_document(document_id) if o.id is not None]
+            ids = uow.orders.ids_for_document(document_id)
         return self.refresh(ids)
 
     def rebuild(self, batch: int = 2000, progress: Progress | None = None, *, per_order: bool = False) -> int:
