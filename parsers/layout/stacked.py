@@ -75,6 +75,8 @@ def column_hits(toks: Sequence[Tok]) -> list[labels.Hit]:
     # "ITEM NO. / Product", "Part No. / Article": two code headings slashed head one column too (the
     # code over or before the product's words)
     hits = labels.slashed(toks, hits, "code", "code", "partdesc")
+    # "Ref. / Artículo / Descripción": a code heading slashed to a code-and-description one
+    hits = labels.slashed(toks, hits, "code", "partdesc", "partdesc")
     return [replace(h, kind="pos") if (h.start, h.end) in items and h.kind == "code" else h for h in hits]
 
 

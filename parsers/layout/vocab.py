@@ -90,7 +90,7 @@ HEADER_LABELS: dict[str, tuple[tuple[str, ...], ...]] = {
 
 COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     "pos": _phrases(
-        "pos|pos.|posición|posicion|línea|linea|line|nº|no|no.|#|ln|sno|s.no|sr. no|sl. no|item no.|"
+        "pos|pos.|it.|posición|posicion|línea|linea|line|nº|no|no.|#|ln|sno|s.no|sr. no|sl. no|item no.|"
         "lfd. nr.|pos. nr.|pos.-nr.|riga|linha|ligne|zeile|n. riga|nº linha|n° ligne"
     ),
     "code": _phrases(

@@ -208,3 +208,25 @@ def test_a_heading_whole_only_with_the_words_stacked_under_it() -> None:
     doc.row(240, (520, "3,387.50"))
     doc.row(266, (440, "TOTAL"), (520, "3,454.50"))
     assert facts(doc.order()) == [("TAC-6", "20", "3.35"), ("ALA-GAL-2", "1250", "2.71")]
+
+
+def test_it_numbers_the_lines_and_ref_articulo_descripcion_heads_one_column() -> None:
+    # an SAP listing: "It." (item) numbers the lines 00010, 00020...; "Ref. / Artículo / Descripción" is
+    # one column, the code (ours, or the customer's) on the row and the description under it
+    doc = Doc()
+    doc.row(40, (40, "Pedido nº: 4500012345"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 80, 360, 410, 450, 520)
+    heading = ("It.", "Ref. / Artículo / Descripción", "Cantidad", "UM", "Precio", "Total EUR")
+    doc.row(200, *zip(xs, heading, strict=True))
+    doc.row(216, *zip(xs, ("00010", "CIN-AIS-19", "500,00", "UDS", "0,9500", "475,00"), strict=True))
+    doc.row(228, (80, "Cinta aislante 19 mm x 20 m negra"))
+    doc.row(244, *zip(xs, ("00020", "TAC-6", "8,00", "cajas", "3,9000", "31,20"), strict=True))
+    doc.row(256, (80, "Taco de nailon 6 mm (caja 100)"))
+    doc.row(280, (450, "Total"), (520, "506,20"))
+    order = doc.order()
+    assert facts(order) == [("CIN-AIS-19", "500", "0.95"), ("TAC-6", "8", "3.9")]
+    assert [line["line_no"] for line in order["lines"]] == ["10", "20"]
+    assert [line["description"] for line in order["lines"]] == [
+        "Cinta aislante 19 mm x 20 m negra",
+        "Taco de nailon 6 mm (caja 100)",
+    ]
