@@ -83,13 +83,24 @@ def column_hits(toks: Sequence[Tok]) -> list[labels.Hit]:
 def fits(line: Line, near: Line) -> bool:
     """A line of heading words beside `near`: close above or below it, without digits, half its
     words or more such as headings use (a description wrapped under the heading has few)."""
-    if line.kind != "text" or any(has_digit(t.text) and not t.text.startswith("(") for t in line.toks):
-        return False  # figures, but for a basis in brackets under a price heading ("(100 / Unit)")
+    if line.kind != "text" or any(has_digit(t.text) for t in _outside_brackets(line.toks)):
+        return False  # figures, but for a basis in brackets under a price heading ("(por 100)")
     keyed = [t.key for t in line.toks if t.key]
     if sum(k in LABEL_WORDS or k in "%#" for k in keyed) < HEADING_WORDS * len(keyed):
         return False
     gap = max(line.y0 - near.y1, near.y0 - line.y1)
     return gap <= STACK_GAP * max(line.height, near.height)
+
+
+def _outside_brackets(toks: Sequence[Tok]) -> list[Tok]:
+    """The words of a line not inside brackets ("(por", "100)" are inside; "Cant." is not)."""
+    out, inside = [], False
+    for tok in toks:
+        opens = tok.text.startswith("(")
+        if not inside and not opens:
+            out.append(tok)
+        inside = (inside or opens) and not tok.text.endswith(")")
+    return out
 
 
 def stack_lines(page: Page, index: int) -> tuple[list[Line], list[Line]]:

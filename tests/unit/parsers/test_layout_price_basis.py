@@ -185,3 +185,41 @@ def test_a_basis_written_after_the_price_heading_without_brackets_is_the_price_c
     doc.row(230, *zip(xs, ("ARA-M8", "Washer M8", "2000", "2.00"), strict=True))
     each = {100: ("0.34", "0.02"), 1000: ("0.034", "0.002")}[basis]
     assert facts(doc.order()) == [("TOR-M10-60", "500", each[0]), ("ARA-M8", "2000", each[1])]
+
+
+def test_a_bracketed_basis_under_the_price_heading_does_not_hide_the_per_column_beside_it() -> None:
+    # "Precio" over "(por 100)" and "Cant." over "precio": the second heading line holds figures only in
+    # brackets, so it still stacks, and "Cant. precio" is the column of bases, not a second quantity (two
+    # quantities on a row would send every row to a person as unread)
+    doc = Doc()
+    doc.row(40, (40, "Nº pedido: OC-7760"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 290, 330, 370, 430, 480, 535)
+    doc.row(
+        200,
+        *zip(
+            xs,
+            ("Denominación", "Cantidad", "Unidad", "Precio", "Cant.", "Descuento", "Subtotal"),
+            strict=True,
+        ),
+    )
+    doc.row(210, (370, "(por 100)"), (430, "precio"))
+    doc.row(
+        226,
+        *zip(
+            xs,
+            ("[REM-AL-4] REMACHE CIEGO 4X10", "25000", "uds", "1,2000 €", "100", "", "300,00 €"),
+            strict=True,
+        ),
+    )
+    doc.row(
+        240,
+        *zip(
+            xs,
+            ("[GUA-TRA-9] GUANTE PIEL FLOR", "12", "uds", "3,6000 €", "1", "10,00", "38,88 €"),
+            strict=True,
+        ),
+    )
+    doc.row(266, (480, "Total"), (535, "338,88 €"))
+    order = doc.order()
+    assert facts(order) == [("REM-AL-4", "25000", "0.012"), ("GUA-TRA-9", "12", "3.6")]
+    assert order["unread"] == []
