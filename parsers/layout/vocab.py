@@ -110,7 +110,10 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "item code / description|référence / désignation|art.-nr. / bezeichnung|codice / descrizione|"
         "código / descrição"
     ),
-    "gtin": _phrases("ean|gtin|código ean|ean13|código de barras|barcode|ean code|ean no|ean no.|upc"),
+    "gtin": _phrases(
+        "ean|gtin|código ean|ean13|código de barras|barcode|ean code|ean no|ean no.|upc|cód. barras|"
+        "cod. barras|cód. de barras|cód barras|barras|code-barres|code barre|strichcode|codice a barre"
+    ),
     "description": _phrases(
         "descripción|descripcion|denominación|denominacion|concepto|descripción del artículo|"
         "description|item description|designation|product description|detalle|texto breve|"

@@ -230,3 +230,22 @@ def test_it_numbers_the_lines_and_ref_articulo_descripcion_heads_one_column() ->
         "Cinta aislante 19 mm x 20 m negra",
         "Taco de nailon 6 mm (caja 100)",
     ]
+
+
+@pytest.mark.parametrize("barcode_head", ["Cód. barras", "Código de barras", "Code-barres"])
+def test_a_barcode_column_beside_the_code_column_holds_the_gtin(barcode_head: str) -> None:
+    # "Cód. barras" (código de barras) is the GTIN's column; read as a second code column, the two codes
+    # of each line contradicted each other and every line was left to its description
+    doc = Doc()
+    doc.row(40, (40, "Pedido nº: 2670144"), (300, "Fecha: 25/11/2026"))
+    xs = (40, 200, 270, 350, 390, 440, 500)
+    heading = ("Concepto", "Código", barcode_head, "Cantidad", "Ud.", "P. unitario", "Importe")
+    doc.row(200, *zip(xs, heading, strict=True))
+    wire = ("Alambre galvanizado 2 mm", "ALA-GAL-2", "8437000100201", "50", "kg", "61.740", "3087.00")
+    doc.row(216, *zip(xs, wire, strict=True))
+    wrench = ("Llave ajustable 250 mm", "LLA-AJ-250", "8437000100195", "4", "pzas", "250.880", "1003.52")
+    doc.row(230, *zip(xs, wrench, strict=True))
+    doc.row(256, (440, "Total"), (500, "4090.52"))
+    order = doc.order()
+    assert facts(order) == [("ALA-GAL-2", "50", "61.74"), ("LLA-AJ-250", "4", "250.88")]
+    assert [line["gtin"] for line in order["lines"]] == ["8437000100201", "8437000100195"]
