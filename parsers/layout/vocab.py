@@ -95,8 +95,10 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "code": _phrases(
         "referencia|ref|ref.|código|codigo|cód|cod|artículo|articulo|art|cód. artículo|"
-        "cod. articulo|código artículo|item|item code|item #|item no|part no|part no.|part number|"
-        "product code|material|sku|su referencia|product|article|article no|ref. cliente|your ref|"
+        "cod. articulo|código artículo|item|item code|item #|item no|item number|part no|part no.|"
+        "part number|"
+        "product code|product number|material|sku|su referencia|product|article|article no|article number|"
+        "ref. cliente|your ref|"
         "nº producto|no producto|variant number|size variant number|referência|código produto|"
         "référence|réf.|artikel|artikelnummer|art.-nr.|articolo|codice|cod. art.|materialnummer|artikel-nr.|"
         "code article|codice articolo|artigo|cód. artigo|código do artigo|ref. artigo|cod. articolo|"

@@ -249,3 +249,24 @@ def test_a_barcode_column_beside_the_code_column_holds_the_gtin(barcode_head: st
     order = doc.order()
     assert facts(order) == [("ALA-GAL-2", "50", "61.74"), ("LLA-AJ-250", "4", "250.88")]
     assert [line["gtin"] for line in order["lines"]] == ["8437000100201", "8437000100195"]
+
+
+@pytest.mark.parametrize("code_head", ["ITEM NUMBER", "ARTICLE NUMBER", "PRODUCT NUMBER"])
+def test_an_item_number_column_holds_the_codes(code_head: str) -> None:
+    # a line printer's "ITEM NUMBER" is one heading: the item's code (ours, or a GTIN), not a code column
+    # "ITEM" beside an unnamed one; left so, every line waited for a clerk to confirm its description
+    doc = Doc(font="Courier", size=8)
+    doc.printout(
+        200,
+        11,
+        f"DESCRIPTION                 {code_head:<14} QUANTITY U/M   UNIT PRICE    AMOUNT",
+        "---------------------------------------------------------------------------",
+        "NYLON WALL PLUG 6 MM        TAC-6          20       BX         3.350     67.00",
+        "LEATHER WORK GLOVE          8437000100232  12       PCS        3.100     37.20",
+        "---------------------------------------------------------------------------",
+        "                                              SUB-TOTAL ......: 104.20",
+    )
+    doc.row(40, (40, "PURCHASE ORDER 55120"), (300, "DATE: 26/11/2026"))
+    order = doc.order()
+    assert facts(order) == [("TAC-6", "20", "3.35"), ("8437000100232", "12", "3.1")]
+    assert [line["gtin"] for line in order["lines"]] == [None, "8437000100232"]
