@@ -138,10 +138,18 @@ def _heads_next(page: Page, index: int) -> bool:
 
 def _rows_follow(page: Page, start: int) -> bool:
     """Whether an order row (two numbers or more) comes within the next lines: a note under one line
-    ("per quotation 26-118 dated …") is no letter paragraph after the table."""
+    ("per quotation 26-118 dated …") is no letter paragraph after the table.  A row's own labelled
+    sub-line ("LIEFERTERMIN: 2026/12/14") then the table's carried or closing total says the same: the
+    long text above it was the last row's description."""
+    subs = False
     for line in page.lines[start : start + PROSE_LOOKAHEAD]:
-        if line.kind != "text" or stop_kind(line) is not None:
+        if line.kind != "text":
             return False
+        if stop_kind(line) is not None:
+            return subs
+        if sub_label(line.toks) is not None:
+            subs = True
+            continue
         if sum(1 for t in line.toks if looks_numeric(t.text)) >= 2 and not _prose(line, []):
             return True
     return False

@@ -191,7 +191,8 @@ STACKED_COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
 CARRIED = _phrases(
     "suma y sigue|suma anterior|sumas anteriores|a la vuelta|de la página anterior|"
     "carried forward|brought forward|total carried forward|total brought forward|carry forward|"
-    "continued|carry over|carried over|transporte|suma anterior"
+    "continued|carry over|carried over|transporte|suma anterior|übertrag|à reporter|a reporter|riporto|"
+    "a riportare|a transportar"
 )
 TOTAL_NET = _phrases(
     "base imponible|total neto|subtotal|sub-total|total sin iva|total (sin iva)|importe neto|"

@@ -34,3 +34,43 @@ def test_the_order_number_in_a_continued_page_heading_is_no_carried_amount() -> 
     ]
     assert order["po_number"] == "4535140014"
     assert _problems(order, "total_mismatch") == []
+
+
+def test_a_long_description_and_its_delivery_line_just_before_the_carried_total_stay_with_the_row() -> None:
+    # a German ERP printout: the last row of page 1 has a description running across the columns, then
+    # its own "LIEFERTERMIN:" line, then "ÜBERTRAG" (carried forward); the long text is that row's, not a
+    # paragraph after the table, so the row keeps its delivery date like every other row
+    doc = Doc().known_buyer("4599634072")
+    heads = (
+        (40, "POS"),
+        (80, "ARTIKELNUMMER / KURZTEXT"),
+        (300, "MENGE"),
+        (360, "PREIS"),
+        (430, "GESAMTPREIS"),
+    )
+    doc.row(140, *heads)
+    doc.row(156, (40, "00010"), (80, "TOR-M8-40"), (300, "250"), (360, "0,18"), (430, "45,00"))
+    doc.row(168, (80, "TORNILLO HEXAGONAL M8X40"))
+    doc.row(180, (80, "LIEFERTERMIN: 2026/12/21"))
+    doc.row(196, (40, "00020"), (80, "TUE-M8"), (300, "100"), (360, "0,05"), (430, "5,00"))
+    doc.row(208, (80, "TUERCA HEXAGONAL M8 ZINCADA – EMBALAJE REFORZADO, ENTREGAR PALETIZADO EN EL MUELLE"))
+    doc.row(220, (80, "LIEFERTERMIN: 2026/12/14"))
+    doc.row(240, (300, "ÜBERTRAG"), (430, "50,00"))
+    doc.page()
+    doc.row(40, (300, "ÜBERTRAG"), (430, "50,00"))
+    doc.row(60, *heads)
+    doc.row(76, (40, "00030"), (80, "ARA-M8"), (300, "500"), (360, "0,02"), (430, "10,00"))
+    doc.row(88, (80, "LIEFERTERMIN: 2026/12/14"))
+    doc.row(110, (300, "GESAMTBETRAG"), (430, "60,00"))
+    order = doc.order()
+    assert facts(order) == [
+        ("TOR-M8-40", "250", "0.18"),
+        ("TUE-M8", "100", "0.05"),
+        ("ARA-M8", "500", "0.02"),
+    ]
+    assert [line["requested_delivery_date"] for line in order["lines"]] == [
+        "2026-12-21",
+        "2026-12-14",
+        "2026-12-14",
+    ]
+    assert order["lines"][1]["description"].startswith("TUERCA HEXAGONAL M8 ZINCADA")
