@@ -130,7 +130,7 @@ def _cells(region: Region, line: Line) -> dict[str, list[Tok]]:
     coded = any(h.kind == "code" for _, _, h in region.table.segments)
     cells = region.table.cells(line)
     cells = {k: join_groups(v) if k in NUMERIC else v for k, v in cells.items()}
-    return _code_from_description(cells if coded else _code_from_position(cells))
+    return _code_from_description(cells if coded else _code_from_position(cells), coded)
 
 
 def _start(
@@ -236,16 +236,17 @@ def _code_from_position(cells: dict[str, list[Tok]]) -> dict[str, list[Tok]]:
     return cells
 
 
-def _code_from_description(cells: dict[str, list[Tok]]) -> dict[str, list[Tok]]:
+def _code_from_description(cells: dict[str, list[Tok]], coded: bool = False) -> dict[str, list[Tok]]:
     """A column headed for both code and description ("Part/Description"): a first word that looks like
     a code (a digit in it or capitals joined by hyphens, no lower-case letters) is the code, the rest
-    the description."""
+    the description.  Where the table has a code column of its own (`coded`), that column holds the
+    codes and this one only words: "250 mm (sample)" wrapped under "Adjustable wrench" is description."""
     toks = cells.get("partdesc")
     if toks is None:
         return cells
     cells = {k: v for k, v in cells.items() if k != "partdesc"}
     first = toks[0].text
-    if not cells.get("code") and code_like(first) and first == first.upper():
+    if not coded and not cells.get("code") and code_like(first) and first == first.upper():
         bracketed = len(first) > 2 and first[0] == "[" and first[-1] == "]"  # "[TOR-M10-60] TORNILLO"
         cells["code"], toks = [toks[0].cut(1, len(first) - 1) if bracketed else toks[0]], toks[1:]
     if toks:

@@ -270,3 +270,33 @@ def test_an_item_number_column_holds_the_codes(code_head: str) -> None:
     order = doc.order()
     assert facts(order) == [("TAC-6", "20", "3.35"), ("8437000100232", "12", "3.1")]
     assert [line["gtin"] for line in order["lines"]] == [None, "8437000100232"]
+
+
+def test_a_description_wrapped_under_an_article_description_column_beside_a_code_column_is_words() -> None:
+    # "Artículo / Descripción" beside its own "Código" column: the code column holds the codes, so a
+    # wrapped line starting with figures ("250 mm (sample)") is more description, not a second line's code
+    doc = Doc()
+    doc.row(40, (40, "Pedido nº: 4500077120"), (300, "Fecha: 26/11/2026"))
+    xs = (40, 70, 200, 300, 350, 420, 500)
+    heading = ("It.", "Artículo / Descripción", "Código", "Uds.", "Ud.", "Precio", "Subtotal")
+    doc.row(200, *zip(xs, heading, strict=True))
+    doc.row(
+        216,
+        *zip(xs, ("30", "Adjustable wrench", "LLA-AJ-250", "15", "Stück", "12.800", "192.00"), strict=True),
+    )
+    doc.row(228, (70, "250 mm (sample)"))
+    doc.row(
+        244,
+        *zip(
+            xs, ("40", "Insulating tape 19", "CIN-AIS-19", "1,000", "Stück", "0.950", "950.00"), strict=True
+        ),
+    )
+    doc.row(256, (70, "mm x 20 m black"))
+    doc.row(280, (420, "Total"), (500, "1142.00"))
+    order = doc.order()
+    assert facts(order) == [("LLA-AJ-250", "15", "12.8"), ("CIN-AIS-19", "1000", "0.95")]
+    assert [line["description"] for line in order["lines"]] == [
+        "Adjustable wrench 250 mm (sample)",
+        "Insulating tape 19 mm x 20 m black",
+    ]
+    assert order["unread"] == []
