@@ -149,7 +149,9 @@ def _arrive(stage: Stage, clock: WalkingClock, planned: Planned, tally: Tally) -
         truth = None
     else:
         doc_id, truth = _mail(stage, planned, tag)
-    app.process(doc_id)  # read and decided at its arrival (the job queued for it finds it done)
+    # read and decided at its arrival by the job its arrival queued, as `oms run` does (reading it
+    # here as well had that job race this thread: both read it, one of them for nothing)
+    app.run_jobs()
     with app.uow() as uow:
         orders = uow.orders.for_document(doc_id)
     if not orders:
