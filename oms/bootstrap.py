@@ -385,7 +385,7 @@ def bootstrap(settings: Settings | None = None, *, clock: Callable[[], datetime]
     """Build the application from settings (the environment when none are given)."""
     settings = settings or Settings.from_env()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract: one thread per page, pages in parallel
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, durable=settings.durable_writes)
     return App(
         settings=settings,
         engine=engine,

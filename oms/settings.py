@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     imap_done_folder: str | None = None  # stored messages are moved here (else only flagged)
     imap_poll_seconds: Seconds = 60.0  # between polls where the server has no IDLE
     worker_threads: Positive = 2
+    # SQLite commits (synchronous=NORMAL) and outbox files (fsync) reach the disk before work goes on;
+    # off only for a bulk load that is redone from scratch after a crash (`oms demo history` turns it
+    # off for its run and syncs once at the end)
+    durable_writes: bool = True
     settle_seconds: Annotated[float, Field(ge=0)] = 0.2  # a file must stay unchanged this long first
     sweep_seconds: Seconds = 10.0  # how often unfinished work is looked for and queued again
     max_attempts: Positive = 5  # a document that kept crashing its worker is quarantined after this

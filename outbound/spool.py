@@ -1,7 +1,8 @@
 """A folder spool: each answer written atomically into `<root>/<recipient>/<file name>`.
 
 Gateways (SFTP, VAN, AS2 clients, fax servers) take files from such folders, so a file must never
-be seen half-written: it is written under a dot-name, flushed to disk, then renamed into place.
+be seen half-written: it is written under a dot-name, flushed to disk, then renamed into place
+(a spool that is not `durable`, for a bulk load, leaves the flushing to the system: still renamed).
 """
 
 from __future__ import annotations
@@ -22,14 +23,17 @@ def safe_name(text: str) -> str:
     return cleaned[:120]
 
 
-def write_atomically(path: Path, content: bytes) -> None:
+def write_atomically(path: Path, content: bytes, *, durable: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     with tmp.open("wb") as fh:
         fh.write(content)
         fh.flush()
-        os.fsync(fh.fileno())
+        if durable:
+            os.fsync(fh.fileno())
     tmp.replace(path)
+    if not durable:
+        return
     fd = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -59,8 +63,9 @@ def sweep_leftovers(root: Path, now: float, grace_seconds: float = 300.0) -> lis
 class FolderSpool:
     """Sends by writing into a per-recipient folder; sending the same message twice writes one file."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, durable: bool = True) -> None:
         self.root = root
+        self.durable = durable
 
     def path_for(self, message: OutboundMessage) -> Path:
         return self.root / safe_name(message.recipient) / safe_name(message.filename)
@@ -69,4 +74,4 @@ class FolderSpool:
         path = self.path_for(message)
         if path.exists() and path.read_bytes() == message.content:
             return
-        write_atomically(path, message.content)
+        write_atomically(path, message.content, durable=self.durable)

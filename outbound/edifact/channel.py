@@ -26,6 +26,9 @@ class OutboxSettings(Protocol):
     @property
     def outbox(self) -> Path: ...
 
+    @property
+    def durable_writes(self) -> bool: ...
+
 
 class EdifactSpeaker(Channel):
     """A channel that answers partners in EDIFACT under its own name, to the partner id the order
@@ -50,8 +53,8 @@ class EdifactChannel(EdifactSpeaker):
     name = "edi"
     label = "EDIFACT"
     colour = "#0b57d0"
-    settings: tuple[str, ...] = ("data_dir",)  # the outbox folder under it
+    settings: tuple[str, ...] = ("data_dir", "durable_writes")  # the outbox folder under it
 
     @classmethod
     def from_settings(cls, settings: OutboxSettings) -> EdifactChannel:
-        return cls(FolderSpool(settings.outbox / "edi"))
+        return cls(FolderSpool(settings.outbox / "edi", durable=settings.durable_writes))

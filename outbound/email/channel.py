@@ -26,6 +26,9 @@ class MailSettings(Protocol):
     def outbox(self) -> Path: ...
 
     @property
+    def durable_writes(self) -> bool: ...
+
+    @property
     def mail_from(self) -> str: ...
 
     @property
@@ -35,7 +38,7 @@ class MailSettings(Protocol):
 def mail_sender(settings: MailSettings) -> Sender:
     """SMTP through the smarthost when one is configured; otherwise .eml files in outbox/email/."""
     if not settings.smtp_smarthost:
-        return FolderSpool(settings.outbox / "email")
+        return FolderSpool(settings.outbox / "email", durable=settings.durable_writes)
     envelope_from = email.utils.parseaddr(settings.mail_from)[1] or settings.mail_from
     journal = SentJournal(settings.outbox / "email-sent")
     return SmtpSender(Smarthost.parse(settings.smtp_smarthost), envelope_from, journal)
@@ -48,7 +51,7 @@ class EmailChannel(Channel):
     label = "E-mail"
     colour = "#1b7f3b"
     fallback = True
-    settings: tuple[str, ...] = ("data_dir", "mail_from", "smtp_smarthost")
+    settings: tuple[str, ...] = ("data_dir", "mail_from", "smtp_smarthost", "durable_writes")
 
     def __init__(self, sender: Sender | None, mail_from: str, letterhead: Letterhead | None = None) -> None:
         self.responder = EmailResponder(mail_from)

@@ -24,6 +24,7 @@ from core.billing.domain.returns import Receipt, Resolution
 from core.capture.domain.documents import Channel, InboundDocument
 from core.capture.services.partner_import import import_partners
 from core.catalog.services.masterdata import import_csv
+from core.fulfilment.domain.stock import AllocationState
 from core.kernel.domain.model import OrderState
 from samples.demo.clerk import settle_in_review
 from samples.demo.documents import DemoDocument
@@ -148,7 +149,9 @@ def _arrive(stage: Stage, clock: WalkingClock, planned: Planned, tally: Tally) -
         truth = None
     else:
         doc_id, truth = _mail(stage, planned, tag)
-    app.process(doc_id)  # read and decided at its arrival (the job queued for it finds it done)
+    # read and decided at its arrival by the job its arrival queued, as `oms run` does (reading it
+    # here as well had that job race this thread: both read it, one of them for nothing)
+    app.run_jobs()
     with app.uow() as uow:
         orders = uow.orders.for_document(doc_id)
     if not orders:
@@ -246,14 +249,28 @@ def _deliver_due(
 
 
 def _send_back(app: DemoApp, order_id: int, tally: Tally) -> None:
-    """The customer returns the first line's goods (damaged in transit): authorised and received."""
+    """The customer returns the goods of the first line that reached them and are not back yet (damaged
+    in transit), at most the line's quantity: authorised and received. The first line may not have
+    been shipped (short, or in a parcel still on its way) or already be back (an order of two
+    parcels, each unlucky); with nothing left to send back, nothing is."""
     with app.uow() as uow:
         order = uow.fulfilment.order(order_id)
-        first = min(order.lines, key=lambda line: line.position)
-    quantities = {first.position: Decimal(first.quantity)}
+        held: dict[int, Decimal] = defaultdict(Decimal)
+        for a in uow.fulfilment.allocations([order_id]).get(order_id, []):
+            if a.state is AllocationState.SHIPPED:
+                held[a.line_id] += a.quantity
+        for line_id, back in uow.billing.returned_quantities(order_id).items():
+            held[line_id] -= back
+    lines = sorted(order.lines, key=lambda line: line.position)
+    first = next((line for line in lines if held.get(line.id, Decimal(0)) > 0), None)
+    if first is None:
+        return
+    quantity = min(Decimal(first.quantity), held[first.id])
     svc = app.billing.service
-    request = svc.authorise_return(order_id, quantities, "dañado en transporte", Resolution.CREDIT, ACTOR)
-    svc.receive_return(request.id, [Receipt(first.position, Decimal(first.quantity))], ACTOR)
+    request = svc.authorise_return(
+        order_id, {first.position: quantity}, "dañado en transporte", Resolution.CREDIT, ACTOR
+    )
+    svc.receive_return(request.id, [Receipt(first.position, quantity)], ACTOR)
     tally.returns += 1
 
 

@@ -87,9 +87,11 @@ def unsettled(uow: BillingUnitOfWork, order: Order) -> str | None:
     """Why the order is not accounted for yet (a shipment not invoiced, an invoice not paid), or None."""
     assert order.id is not None
     gone = (ShipmentState.SHIPPED, ShipmentState.DELIVERED)
-    for shipment in uow.fulfilment.shipments(order_id=order.id, limit=10_000):
-        if shipment.state in gone and shipment.id and uow.billing.invoice_for_shipment(shipment.id) is None:
-            return f"shipment {shipment.id} is not invoiced yet"
+    left = [i for i, state in uow.fulfilment.shipment_states(order.id) if state in gone]
+    invoiced = uow.billing.invoiced_shipments(left)
+    for shipment_id in left:
+        if shipment_id not in invoiced:
+            return f"shipment {shipment_id} is not invoiced yet"
     for invoice in uow.billing.invoices(order_id=order.id, kind=DocumentKind.INVOICE):
         if invoice.open_amount > 0:
             return f"invoice {invoice.code} has {invoice.open_amount} {invoice.currency} open"

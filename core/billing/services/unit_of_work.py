@@ -18,7 +18,7 @@ from core.fulfilment.domain.contact import Reach
 from core.fulfilment.domain.lifecycle import OrderEvent
 from core.fulfilment.domain.shipping import CarrierService
 from core.fulfilment.domain.stock import Allocation, CustomerPreferences, StockLevel, StockMovement, Warehouse
-from core.fulfilment.domain.warehouse import Shipment
+from core.fulfilment.domain.warehouse import Shipment, ShipmentState
 from core.kernel.domain.model import Customer, Order, Product
 from core.kernel.errors import NotFound
 from core.kernel.services.unit_of_work import UnitOfWork
@@ -42,6 +42,8 @@ class FulfilmentReads(Protocol):
     def shipment(self, shipment_id: int, *, lock: bool = False) -> Shipment | None: ...
 
     def shipments(self, *, order_id: int | None = None, limit: int = 100) -> Sequence[Shipment]: ...
+
+    def shipment_states(self, order_id: int) -> list[tuple[int, ShipmentState]]: ...
 
     def shipped_since(self, since: datetime) -> list[int]: ...
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 from core.capture.domain.order import Problem, ProblemCode
 from core.capture.domain.resolution import ResolvedOrder
 from core.capture.services.unit_of_work import CaptureUnitOfWork
-from core.kernel.domain.model import Decision, Order, OrderState
+from core.kernel.domain.model import Decision, EarlierOrder, OrderState
 
 PO_WINDOW = timedelta(days=60)
 LINES_WINDOW = timedelta(days=5)
@@ -62,7 +62,7 @@ class DuplicateIndex:
             self._customers[customer_id] = known
         return self._customers[customer_id]
 
-    def _remember(self, known: _Customer, order: Order) -> None:
+    def _remember(self, known: _Customer, order: EarlierOrder) -> None:
         if order.id is None or order.state == OrderState.REJECTED:
             return
         if order.po_number:

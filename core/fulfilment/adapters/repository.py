@@ -235,6 +235,14 @@ class FulfilmentRepository:
         )
         return list(self.session.scalars(stmt))
 
+    def shipment_states(self, order_id: int) -> list[tuple[int, ShipmentState]]:
+        """An order's shipments as (id, state), newest first: what its progress and its settlement
+        look at, read without the shipments' parcels."""
+        stmt = select(shipments.c.id, shipments.c.state).where(shipments.c.order_id == order_id)
+        return [
+            (int(i), ShipmentState(s)) for i, s in self.session.execute(stmt.order_by(shipments.c.id.desc()))
+        ]
+
     def shipments(self, *, order_id: int | None = None, limit: int = 100) -> Sequence[Shipment]:
         stmt = select(Shipment).order_by(shipments.c.id.desc()).limit(limit)
         if order_id is not None:

@@ -32,8 +32,8 @@ def notice_channel(
 
 def all_delivered(uow: FulfilmentUnitOfWork, order_id: int) -> bool:
     gone = (ShipmentState.SHIPPED, ShipmentState.DELIVERED)
-    shipped = [s for s in uow.fulfilment.shipments(order_id=order_id, limit=10_000) if s.state in gone]
-    return all(s.state is ShipmentState.DELIVERED for s in shipped)
+    states = [s for _, s in uow.fulfilment.shipment_states(order_id) if s in gone]
+    return all(s is ShipmentState.DELIVERED for s in states)
 
 
 def settle(

@@ -12,8 +12,10 @@ from sqlalchemy.engine import make_url
 BUSY_SECONDS = 30  # how long a writer waits for another before giving up
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """Build an engine; SQLite gets WAL, a busy timeout and foreign keys, and its folder is created."""
+def make_engine(url: str, *, echo: bool = False, durable: bool = True) -> Engine:
+    """Build an engine; SQLite gets WAL, a busy timeout and foreign keys, and its folder is created.
+    Not `durable`: SQLite does not wait for the disk at all (synchronous=OFF), for a bulk load that is
+    redone from scratch after a crash; a crash of the process alone loses nothing either way."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -21,7 +23,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         engine = create_engine(
             url, echo=echo, connect_args={"timeout": BUSY_SECONDS, "check_same_thread": False}
         )
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas if durable else _sqlite_bulk_pragmas)
         # pysqlite's own transaction handling defers BEGIN; take it over so that writers queue
         # on BEGIN IMMEDIATE instead of failing on lock upgrade.
         event.listen(engine, "begin", _Writers(engine.dialect).begin)
@@ -37,6 +39,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
     cursor.close()
+
+
+def _sqlite_bulk_pragmas(dbapi_connection: Any, record: Any) -> None:
+    _sqlite_pragmas(dbapi_connection, record)
+    dbapi_connection.execute("PRAGMA synchronous=OFF")
 
 
 class _Writers:

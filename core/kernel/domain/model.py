@@ -190,6 +190,27 @@ class OrderLine:
         self.quantity = quantity
 
 
+@dataclass(frozen=True)
+class EarlierLine:
+    """What the duplicate check compares of an earlier order's line."""
+
+    sku: str | None
+    quantity: Decimal | None
+
+
+@dataclass(frozen=True)
+class EarlierOrder:
+    """What the duplicate check compares of an earlier order: its number, its lines and its channel
+    (plain values read for the check, not the order itself)."""
+
+    id: int
+    channel: str
+    state: OrderState
+    created_at: datetime
+    po_number: str | None
+    lines: tuple[EarlierLine, ...]
+
+
 @dataclass(eq=False)
 class Order:
     """A customer order in the OMS."""

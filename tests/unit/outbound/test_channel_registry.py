@@ -23,6 +23,7 @@ class Settings:
     outbox: Path
     mail_from: str = "Pedidos <pedidos@comanda.example>"
     smtp_smarthost: str | None = None
+    durable_writes: bool = True
 
 
 def registry(tmp_path: Path) -> ChannelRegistry:
