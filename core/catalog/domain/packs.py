@@ -14,7 +14,3 @@ class Pack:
     unit: str
     factor: Decimal
     gtin: str | None = None
-
-    def to_base(self, quantity: Decimal) -> Decimal:
-        """The base units in `quantity` of this pack."""
-        return quantity * self.factor
