@@ -93,11 +93,13 @@ def fits(line: Line, near: Line) -> bool:
 
 
 def _outside_brackets(toks: Sequence[Tok]) -> list[Tok]:
-    """The words of a line not inside brackets ("(por", "100)" are inside; "Cant." is not)."""
+    """The words of a line not inside brackets ("(por", "100)" are inside; "Cant." is not); a word
+    closing a bracket the line above opened ("Price (per" over "1000)") is inside too."""
     out, inside = [], False
     for tok in toks:
         opens = tok.text.startswith("(")
-        if not inside and not opens:
+        closes_above = not inside and tok.text.endswith(")") and "(" not in tok.text
+        if not inside and not opens and not closes_above:
             out.append(tok)
         inside = (inside or opens) and not tok.text.endswith(")")
     return out
@@ -190,13 +192,15 @@ def _asides(toks: Sequence[Tok]) -> list[tuple[int, int]]:
             i += 2
             continue
         elif toks[i].text.startswith("("):
+            end = i + 1  # without its closing bracket ("Price (per" over "1000)"), up to the next gap
             for j in range(i, min(len(toks), i + MAX_ASIDE)):
                 if j > i and toks[j].x0 - toks[j - 1].x1 >= CURRENCY_GAP * toks[j].h:
                     break
+                end = j + 1
                 if toks[j].text.endswith(")"):
-                    out.append((i, j + 1))
-                    i = j
                     break
+            out.append((i, end))
+            i = end - 1
         i += 1
     return out
 

@@ -223,3 +223,23 @@ def test_a_bracketed_basis_under_the_price_heading_does_not_hide_the_per_column_
     order = doc.order()
     assert facts(order) == [("REM-AL-4", "25000", "0.012"), ("GUA-TRA-9", "12", "3.6")]
     assert order["unread"] == []
+
+
+def test_a_basis_bracketed_over_two_heading_lines_still_stacks_the_heading() -> None:
+    # "Qty | Price (per | Line" over "ordered | 1000) | total": the bracket opens on the first heading line
+    # and closes on the second; the second line's figure is inside it, so the lines still make one
+    # heading (before, no table was found and the order had no lines)
+    doc = Doc()
+    doc.row(40, (40, "PO #: 4523781377"), (300, "Date issued: 2026-11-23"))
+    doc.row(
+        200, (40, "#"), (70, "Qty"), (110, "Item #"), (180, "Details"), (400, "Price (per"), (470, "Line")
+    )
+    doc.row(210, (70, "ordered"), (400, "1000)"), (470, "total"))
+    doc.row(
+        226, (40, "1"), (70, "36"), (110, "SIL-TRA-300"), (180, "Neutral silicone 300 ml"), (400, "3.6100")
+    )
+    doc.row(226, (470, "129.96"))
+    doc.row(240, (40, "2"), (70, "200"), (110, "TOR-M10-60"), (180, "Hex bolt M10x60"), (400, "292.4000"))
+    doc.row(240, (470, "58.48"))
+    doc.row(266, (400, "Total"), (470, "188.44"))
+    assert facts(doc.order()) == [("SIL-TRA-300", "36", "3.61"), ("TOR-M10-60", "200", "0.2924")]
