@@ -332,7 +332,10 @@ def _parties(
     for name in header.BLOCKS:
         cand = header.choose_block(found, name)
         if cand is not None:
-            addresses[name], toks = parties.read_block(by_number, cand, language)
+            address, toks = parties.read_block(by_number, cand, language)
+            if name == "buyer" and parties.a_person(cand, address):
+                continue  # "COMPRADOR ....: Joana Pereira": who buys, not whom for; the letterhead says
+            addresses[name] = address
             parties.record(rec, name, addresses[name], toks, True)
             block_toks[name] = [*cand.label, *toks]
     if "buyer" not in addresses:

@@ -96,3 +96,29 @@ def letterhead(page: Page, skip: set[int], language: str | None) -> tuple[Addres
 def record(rec: Recorder, path: str, found: Address, toks: list[Tok], labelled: bool) -> None:
     if found.name:
         rec.add(f"{path}.name", toks, SURE if labelled else LIKELY)
+
+
+# words that make a name a company's ("S.L.", "Lda.", "GmbH"), folded as label keys fold them
+_COMPANY_WORDS = frozenset(
+    (
+        *("sl", "slu", "sa", "sau", "sll", "scp", "cb", "lda", "ltd", "limited", "plc", "gmbh", "ag", "kg"),
+        *("inc", "llc", "corp", "co", "srl", "spa", "snc", "sas", "sarl", "bv", "nv", "ab", "oy"),
+    )
+)
+_PERSON_LABELS = frozenset(("comprador", "compradora", "buyer"))
+
+
+def a_person(cand: Candidate, address: Address) -> bool:
+    """Whether a block labelled "Comprador" or "Buyer" holds only a person's name (two to four words of
+    letters, no company form, no address): the one who buys, as many order forms print it among the
+    header fields, not the customer the order is for."""
+    if {t.key for t in cand.label} - _PERSON_LABELS or not address.name:
+        return False
+    if address.street or address.postal_code or address.city:
+        return False
+    words = [w.strip(",").replace(".", "") for w in address.name.split()]  # "S.L." is "SL"
+    return (
+        2 <= len(words) <= 4
+        and all(w.isalpha() and w[0].isupper() for w in words)
+        and not any(w.casefold() in _COMPANY_WORDS for w in words)
+    )

@@ -119,3 +119,28 @@ def test_portuguese_labels_with_n_dot_ordinal_o_name_the_number() -> None:
     assert order["po_number"] == "26/83619"
     assert order["buyer"]["party_id"] == "C-4001"
     assert order["order_date"] == "2026-11-23"
+
+
+def test_the_person_who_buys_is_not_the_customer_the_letterhead_names() -> None:
+    # "COMPRADOR ........: Joana Pereira" among the header fields is the purchasing agent; the order is
+    # the letterhead's company's, which is what a customer is found by when no number is printed
+    doc = Doc(font="Courier")
+    doc.printout(
+        60,
+        11,
+        "FERRAGENS DOURO LDA.          N.º DO PEDIDO ....: 26/27113",
+        "RUA DO HEROÍSMO 311           DATA .............: 24.11.2026",
+        "4300-259 PORTO                COMPRADOR ........: Joana Pereira",
+    )
+    order = _with_table(doc).order()
+    assert order["buyer"]["name"] == "FERRAGENS DOURO LDA."
+
+
+def test_a_company_named_after_comprador_is_the_buyer() -> None:
+    # a company form ("S.L.") or an address under it makes the block the buyer's, label and all
+    doc = Doc()
+    doc.row(40, (40, "Suministros Beta"), (300, "Pedido nº: 7781"))
+    doc.row(54, (300, "Fecha: 24/11/2026"))
+    doc.row(90, (40, "Comprador: Ferretería Núñez S.L."))
+    order = _with_table(doc).order()
+    assert order["buyer"]["name"] == "Ferretería Núñez S.L."
