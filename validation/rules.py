@@ -158,23 +158,9 @@ def _unit_and_price(
         )
 
 
-def check_confidence(
-    order: CapturedOrder,
-    products: tuple[Product | None, ...],
-    customer: Customer | None = None,
-    *,
-    identified: bool = False,
-    terms: tuple[LineTerms, ...] = (),
-    tolerance: Decimal = PRICE_TOLERANCE,
-) -> Iterator[Problem]:
-    """Every decisive field read with less confidence than CONFIDENCE_FLOOR, and not vouched for by a
-    cross-check (see `in_doubt`), goes to a person."""
-    doubtful = in_doubt(order, products, customer, identified=identified, terms=terms, tolerance=tolerance)
-    return unsure_fields(doubtful)
-
-
 def unsure_fields(doubtful: Iterable[Evidence]) -> Iterator[Problem]:
-    """`check_confidence` on the fields `in_doubt` found (for a caller that needs them as well)."""
+    """Every decisive field read with less confidence than CONFIDENCE_FLOOR, and not vouched for by a
+    cross-check (the fields `in_doubt` found), goes to a person."""
     for item in doubtful:
         if item.confidence >= CONFIDENCE_FLOOR:
             continue

@@ -42,7 +42,7 @@ def checked_partner(
     uow: CaptureUnitOfWork,
     receipt: InterchangeReceipt,
     resolved: ResolvedOrder,
-    partners: dict[str, Partner | None] | None = None,
+    partners: dict[str, Partner | None],
 ) -> ResolvedOrder:
     """The order held for review when its interchange's sender is no partner, or none for its buyer.
 
@@ -50,8 +50,6 @@ def checked_partner(
     partner only while something else does, so without it each order of an interchange read its
     sender's row again (a thousand-message interchange: a thousand `SELECT`s of one row).
     """
-    if partners is None:
-        partners = {}
     if receipt.sender_id not in partners:
         partners[receipt.sender_id] = uow.partners.get(receipt.sender_id)
     partner = partners[receipt.sender_id]
