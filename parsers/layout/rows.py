@@ -14,7 +14,7 @@ from parsers.layout.geometry import PHRASE_GAP, Line, Tok, join_groups
 from parsers.layout.numbers import looks_numeric, readings
 from parsers.layout.table import Region, sub_label
 from parsers.layout.text import has_digit
-from parsers.layout.vocab import SUBLINES
+from parsers.layout.vocab import BASIS_UNITS, PER_WORDS, SUBLINES
 
 NUMERIC = ("qty", "price", "amount")
 POSITION_EDGE = ").:|]/"  # what follows a position number ("10)", "2.") or a rule beside it
@@ -101,8 +101,10 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
     return out
 
 
-_BASIS = re.compile(r"^\(?(?:(?:por|per|pro|pour|par|je|x|/)\s*)?(10|100|1[.,]?000)\)?$", re.IGNORECASE)
-_BASIS_WORDS = frozenset(("por", "per", "pro", "pour", "par", "je", "x", "/"))
+_BASIS_WORDS = frozenset((*PER_WORDS, "x", "/"))
+_BASIS = re.compile(
+    rf"^\(?(?:(?:{'|'.join(map(re.escape, sorted(_BASIS_WORDS)))})\s*)?({BASIS_UNITS})\)?$", re.I
+)
 
 
 def heading_basis(region: Region) -> int:

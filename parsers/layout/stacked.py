@@ -16,7 +16,15 @@ from dataclasses import dataclass, field, replace
 from parsers.layout import labels
 from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.text import has_digit, token_key
-from parsers.layout.vocab import COLUMNS, CURRENCIES, ISO_CURRENCIES, LABEL_WORDS, STACKED_COLUMNS
+from parsers.layout.vocab import (
+    BASIS_UNITS,
+    COLUMNS,
+    CURRENCIES,
+    ISO_CURRENCIES,
+    LABEL_WORDS,
+    PER_WORDS,
+    STACKED_COLUMNS,
+)
 
 WORD_GAP = 0.5  # of a text height: words this close are one heading (a column gap is wider)
 CURRENCY_GAP = 0.8  # of a text height: a currency this close after a money heading names its currency
@@ -167,8 +175,8 @@ def _spaced(toks: Sequence[Tok], hits: list[labels.Hit]) -> list[labels.Hit]:
     return out
 
 
-_PER_WORDS = frozenset(("per", "por", "pro", "pour", "par", "je"))
-_BASIS_NUMBER = re.compile(r"^/?(?:10|100|1[.,]?000)$")
+_PER_WORDS = frozenset(PER_WORDS)
+_BASIS_NUMBER = re.compile(rf"^/?(?:{BASIS_UNITS})$")
 
 
 def _asides(toks: Sequence[Tok]) -> list[tuple[int, int]]:

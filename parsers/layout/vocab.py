@@ -188,6 +188,10 @@ STACKED_COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 # Lines inside or after a table that are no order lines.
+# A price basis written with the price heading ("Precio por 100", "Price (per 1,000)", "Preis je 100"):
+# the words before the number of units, and that number (10, 100 or 1,000)
+PER_WORDS = ("per", "por", "pro", "pour", "par", "je")
+BASIS_UNITS = r"10|100|1[.,]?000"
 CARRIED = _phrases(
     "suma y sigue|suma anterior|sumas anteriores|a la vuelta|de la página anterior|"
     "carried forward|brought forward|total carried forward|total brought forward|carry forward|"
