@@ -40,7 +40,6 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -263,10 +262,7 @@ def ocr_cost(
     ours = bare = again_seconds = 0.0
     pages = 0
     langs = "+".join(options.languages)
-    readers = [
-        partial(SerialTesseract().read_pages, options=cells.cell_options(options, upscale=upscale))
-        for upscale in (True, False)
-    ]
+    readers = cells.ways_to_read(SerialTesseract().read_pages, options)
     with tempfile.TemporaryDirectory() as tmp:
         for case in cases:
             if pages >= max_pages:

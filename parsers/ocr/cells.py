@@ -16,6 +16,7 @@ import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import partial
 
 from PIL import Image
 
@@ -58,6 +59,12 @@ def cell_options(page: OcrOptions, *, upscale: bool = True) -> OcrOptions:
         deskew=False,
         flatten=False,
     )
+
+
+def ways_to_read(read_pages: Callable[..., list[PageWords]], page: OcrOptions) -> list[ReadCells]:
+    """The ways a cell is read with an engine's `read_pages`, in the order `reread_numbers` tries them:
+    upscaled, then, where the line still does not add up, at the page's resolution."""
+    return [partial(read_pages, options=cell_options(page, upscale=upscale)) for upscale in (True, False)]
 
 
 @dataclass(frozen=True)

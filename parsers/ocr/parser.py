@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import partial
 
 from core.capture.domain.documents import InboundDocument, ParseContext, ParseResult
 from core.capture.domain.layout import PageWords
@@ -80,14 +79,6 @@ class _OcrParser:
         again = normalise_phone(sender_in(line_text(sorted(words.words, key=lambda w: w.x0))))
         return again if plausible(again) else None
 
-    def _cell_readers(self, ctx: ParseContext) -> list[cells.ReadCells]:
-        """Cells cut from the pages read by the engine as one line of digits (parsers.ocr.cells),
-        upscaled, then, where the line still does not add up, at the page's resolution."""
-        return [
-            partial(self.engine.read_pages, options=cells.cell_options(self._options(ctx), upscale=upscale))
-            for upscale in (True, False)
-        ]
-
     def _result(
         self, images: Sequence[PageImage], pages: list[PageWords], ctx: ParseContext, stated: str | None
     ) -> ParseResult:
@@ -121,7 +112,8 @@ class _OcrParser:
                 extra=extra,
             )
         if self.options.reread_numbers:
-            orders = cells.reread_numbers(orders, images, pages, self._cell_readers(ctx))
+            reads = cells.ways_to_read(self.engine.read_pages, self._options(ctx))
+            orders = cells.reread_numbers(orders, images, pages, reads)
         if sender:
             orders = [replace(o, buyer=replace(o.buyer, fax=sender)) for o in orders]
         return ParseResult(
