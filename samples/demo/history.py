@@ -21,10 +21,10 @@ from pathlib import Path
 
 from core.billing.domain.payments import PaymentMethod
 from core.billing.domain.returns import Receipt, Resolution
+from core.billing.services.returns import returnable_now
 from core.capture.domain.documents import Channel, InboundDocument
 from core.capture.services.partner_import import import_partners
 from core.catalog.services.masterdata import import_csv
-from core.fulfilment.domain.stock import AllocationState
 from core.kernel.domain.model import OrderState
 from samples.demo.clerk import settle_in_review
 from samples.demo.documents import DemoDocument
@@ -255,14 +255,9 @@ def _send_back(app: DemoApp, order_id: int, tally: Tally) -> None:
     parcels, each unlucky); with nothing left to send back, nothing is."""
     with app.uow() as uow:
         order = uow.fulfilment.order(order_id)
-        held: dict[int, Decimal] = defaultdict(Decimal)
-        for a in uow.fulfilment.allocations([order_id]).get(order_id, []):
-            if a.state is AllocationState.SHIPPED:
-                held[a.line_id] += a.quantity
-        for line_id, back in uow.billing.returned_quantities(order_id).items():
-            held[line_id] -= back
+        held = returnable_now(uow, order_id)
     lines = sorted(order.lines, key=lambda line: line.position)
-    first = next((line for line in lines if held.get(line.id, Decimal(0)) > 0), None)
+    first = next((line for line in lines if line.id in held), None)
     if first is None:
         return
     quantity = min(Decimal(first.quantity), held[first.id])

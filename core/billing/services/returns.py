@@ -45,6 +45,11 @@ def _shipped(uow: BillingUnitOfWork, order_id: int) -> dict[int, Decimal]:
     return out
 
 
+def returnable_now(uow: BillingUnitOfWork, order_id: int) -> dict[int, Decimal]:
+    """Per order-line id, what was shipped and is not back yet: what a return may ask for now."""
+    return returnable(_shipped(uow, order_id), uow.billing.returned_quantities(order_id))
+
+
 def authorise_return(
     uow: BillingUnitOfWork,
     order_id: int,
@@ -56,7 +61,7 @@ def authorise_return(
 ) -> ReturnRequest:
     """An RMA for these quantities per order-line position, up to what was shipped and not returned."""
     order = locked_order(uow, order_id)
-    allowed = returnable(_shipped(uow, order_id), uow.billing.returned_quantities(order_id))
+    allowed = returnable_now(uow, order_id)
     by_position = {line.position: line for line in order.lines}
     lines = []
     for position, quantity in sorted(quantities.items()):
