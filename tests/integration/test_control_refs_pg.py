@@ -48,9 +48,18 @@ def next_ref(app: App) -> int:
 
 
 def interchange(app: App, control_ref: str, *, ack: bool = False) -> int:
+    """Three orders under `control_ref`, their order numbers its own: two interchanges are two sets of
+    orders, never duplicates of each other, whichever is decided first."""
     return arrive(
         app,
-        orders_interchange(3, 2, control_ref=control_ref, order_day=app.clock().date(), ack=ack),
+        orders_interchange(
+            3,
+            2,
+            control_ref=control_ref,
+            order_day=app.clock().date(),
+            ack=ack,
+            po_prefix=f"PO-{control_ref}",
+        ),
         f"{control_ref}.edi",
     )
 
