@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
 
 from core.kernel.domain.model import OrderState
 from samples.lifecycle_gen import make_orders
@@ -94,3 +95,104 @@ def test_the_orders_page_searches_the_same_way(shop: tuple[TestClient, list[int]
     assert page.status_code == 200
     assert f'href="/orders/{first}"' in page.text and f'href="/orders/{second}"' not in page.text
     assert 'value="tornillo"' in page.text
+
+
+def test_the_search_index_follows_inserts_edits_and_removals_on_postgresql(
+    tmp_path: Path, pg_url: str
+) -> None:
+    """The index is kept by the database, whatever writes the rows: the interchange's two orders and
+    their lines stored by bulk statements (on PostgreSQL a `COPY` each), then plain SQL edits. After each,
+    a word is found on exactly the orders that now carry it, and every order has one index row."""
+    app = make_app(tmp_path, pg_url)
+    try:
+        load_demo_master_data(app)
+        first, second = demo_orders(app)
+        client = TestClient(create_app(app), headers={"Authorization": f"Bearer {make_user(app)}"})
+
+        def run(sql: str, **params: object) -> None:
+            with app.engine.begin() as conn:
+                conn.execute(text(sql), params)
+
+        def index_rows() -> int:
+            with app.engine.connect() as conn:
+                return int(conn.execute(text("SELECT count(*) FROM report_order_search")).scalar_one())
+
+        # stored in one statement per table, each order carries its own lines' words and no other's
+        assert ids(client, q="tornillo") == [first] and ids(client, q="llave") == [second]
+        assert index_rows() == 2
+        # a line's description edited: found by the new word, no longer by the old one
+        run(
+            "UPDATE order_lines SET description = 'Arandela plana zincada'"
+            " WHERE order_id = :o AND description ILIKE '%tornillo%'",
+            o=first,
+        )
+        assert ids(client, q="arandela") == [first] and ids(client, q="tornillo") == []
+        # a line added to the second order by a plain INSERT: the second order is found by its code
+        run(
+            "INSERT INTO order_lines (order_id, position, item_code, description)"
+            " VALUES (:o, 99, 'ZX-4471', 'Taco químico')",
+            o=second,
+        )
+        assert ids(client, q="zx-4471") == [second] and ids(client, q="quimico") == [second]
+        # that line removed again: its words go with it, the order's other words stay
+        run("DELETE FROM order_lines WHERE order_id = :o AND position = 99", o=second)
+        assert ids(client, q="zx-4471") == [] and ids(client, q="llave") == [second]
+        # the header edited: the new buyer's name is found
+        run("UPDATE orders SET buyer_name = 'Almacenes Íñiguez' WHERE id = :o", o=first)
+        assert ids(client, q="iniguez") == [first]
+        assert index_rows() == 2
+    finally:
+        app.close()
+
+
+def test_the_search_triggers_downgrade_and_upgrade_on_postgresql(pg_url: str) -> None:
+    """Down to the per-row triggers of 0025 and up again: an order and its line stored by plain SQL are
+    found by the line's word either way."""
+    from alembic import command
+
+    from core.migrate import alembic_config, upgrade
+
+    engine = create_engine(pg_url)
+
+    def store_and_find(word: str) -> list[int]:
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO blobs (sha256, size, content) VALUES (:h, 1, 'x')"), {"h": word})
+            document = conn.execute(
+                text(
+                    "INSERT INTO documents (channel, sha256, size, received_at, state, problems, attempts)"
+                    " VALUES ('email', :h, 1, now(), 'processed', '[]', 0) RETURNING id"
+                ),
+                {"h": word},
+            ).scalar_one()
+            order = conn.execute(
+                text(
+                    "INSERT INTO orders (document_id, message_index, channel, state, decision, confidence,"
+                    " created_at, problems) VALUES (:d, 0, 'email', 'accepted', 'accepted', 1, now(), '[]')"
+                    " RETURNING id"
+                ),
+                {"d": document},
+            ).scalar_one()
+            conn.execute(
+                text("INSERT INTO order_lines (order_id, position, description) VALUES (:o, 1, :w)"),
+                {"o": order, "w": f"Bisagra {word}"},
+            )
+            found = conn.execute(
+                text("SELECT order_id FROM report_order_search WHERE document @@ to_tsquery('simple', :w)"),
+                {"w": word},
+            ).scalars()
+            return [order] if list(found) == [order] else []
+
+    try:
+        upgrade(engine)
+        config = alembic_config(engine)
+        assert store_and_find("latonado") != []
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0025")
+        assert store_and_find("cromado") != []
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "heads")
+        assert store_and_find("niquelado") != []
+    finally:
+        engine.dispose()
