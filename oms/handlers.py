@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from core.billing.domain.events import BillingNoticesQueued, GatewayCallQueued
 from core.billing.services.billing import Billing
-from core.capture.domain.events import DocumentStored, OrdersAccepted
+from core.capture.domain.events import DocumentDecided, DocumentStored, OrderRejected, OrdersAccepted
 from core.fulfilment.domain.events import (
     NotificationsQueued,
     OrderApproved,
@@ -60,20 +60,25 @@ def start_accepted(event: OrdersAccepted, deps: Deps) -> None:
 
 
 def refresh_reports(event: Any, deps: Deps) -> None:
-    """Reporting's summary follows the orders an event is about (an idempotent refresh per order)."""
+    """Reporting's summary follows the orders an event is about (an idempotent refresh per order);
+    orders accepted at capture are counted with their document instead (`DocumentDecided`)."""
+    if getattr(event, "with_document", False):
+        return
     ids = getattr(event, "order_ids", None) or [event.order_id]
     deps.jobs.send("refresh_reports", [int(i) for i in ids])
 
 
 EVENT_HANDLERS: dict[type, list[Callable[[Any, Deps], None]]] = {
-    # capture: an arrival is read; its answers go out (and the orders it held are counted)
+    # capture: an arrival is read, the orders it held are counted once; its answers go out
     DocumentStored: [queue("process_document", "document_id")],
-    AnswersQueued: [queue("deliver_answers", "document_id"), queue("refresh_report_document", "document_id")],
-    AnswersDrafted: [queue("render_answers", "document_id"), queue("refresh_report_document", "document_id")],
+    DocumentDecided: [queue("refresh_report_document", "document_id")],
+    AnswersQueued: [queue("deliver_answers", "document_id")],
+    AnswersDrafted: [queue("render_answers", "document_id")],
     MessageQueued: [queue("deliver_message", "message_id")],
     # the lifecycle: accepted orders start (when automatic), customers are told, backorders served
     OrdersAccepted: [start_accepted, refresh_reports],
     OrderApproved: [refresh_reports],
+    OrderRejected: [refresh_reports],
     NotificationsQueued: [queue("notify_order", "order_id"), refresh_reports],
     StockArrived: [queue("serve_backorders", "sku")],
     # billing: processor calls, notices, invoicing on shipment, closing on delivery, a void on cancel

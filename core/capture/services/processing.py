@@ -15,7 +15,7 @@ from datetime import date, datetime
 from sqlalchemy.exc import DataError, IntegrityError, StatementError
 
 from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
-from core.capture.domain.events import OrdersAccepted
+from core.capture.domain.events import DocumentDecided, OrdersAccepted
 from core.capture.domain.interchange import InterchangeReceipt
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
@@ -168,7 +168,9 @@ class DocumentProcessor:
         _conclude(record, result, screening, changed, orders, now)
         accepted = tuple(o.id for o in orders if o.id is not None and o.state == OrderState.ACCEPTED)
         if accepted:
-            uow.emit(OrdersAccepted(accepted))
+            uow.emit(OrdersAccepted(accepted, with_document=True))
+        if orders:
+            uow.emit(DocumentDecided(record.id))
 
     def _orders(
         self,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from core.capture.domain.events import OrdersAccepted
+from core.capture.domain.events import OrderRejected, OrdersAccepted
 from core.capture.domain.order import CapturedLine, CapturedOrder, Identifier, IdentifierKind, Party
 from core.capture.domain.resolution import LineTerms, MasterData, ResolvedOrder
 from core.capture.domain.review import AuditEvent, ReviewLock
@@ -315,6 +315,7 @@ def reject(
         uow.review.add(
             AuditEvent(order.id or order_id, now, "reject", user.id, "reason", None, reason.strip())
         )
+        uow.emit(OrderRejected(order_id))
         uow.review.release(order_id)
         answer(uow, order, now)
         uow.commit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.billing.domain.events import BillingNoticesQueued, GatewayCallQueued
-from core.capture.domain.events import DocumentStored, OrdersAccepted
+from core.capture.domain.events import DocumentDecided, DocumentStored, OrderRejected, OrdersAccepted
 from core.fulfilment.domain.events import (
     NotificationsQueued,
     OrderCancelled,
@@ -67,7 +67,9 @@ def test_each_event_queues_the_job_the_business_asks_for() -> None:
     bus_with(jobs).publish(
         [
             DocumentStored(1),  # an arrival is read
+            DocumentDecided(1),  # its orders are decided
             AnswersQueued(1),  # its answers go out
+            OrderRejected(4),  # a clerk rejects an order held for review
             NotificationsQueued(2),  # the customer is told of a step
             StockArrived("TOR-M8-40"),  # backorders of that SKU are served
             GatewayCallQueued(3),  # the card processor is called
@@ -77,11 +79,14 @@ def test_each_event_queues_the_job_the_business_asks_for() -> None:
             OrderCancelled(2),  # a cancelled order's authorisation is voided
         ]
     )
-    # each event about an order also refreshes that order in the reporting summary
+    # each event about an order also refreshes that order in the reporting summary; a document's
+    # orders are counted once, when they are decided: an answer (an ORDRSP, a DESADV, an invoice sent
+    # for one of its orders) changes no figure, and recounting a 1,000-order interchange for it is waste
     assert jobs.sent == [
         ("process_document", 1),
-        ("deliver_answers", 1),
         ("refresh_report_document", 1),
+        ("deliver_answers", 1),
+        ("refresh_reports", [4]),
         ("notify_order", 2),
         ("refresh_reports", [2]),
         ("serve_backorders", "TOR-M8-40"),
@@ -103,6 +108,13 @@ def test_accepted_orders_go_on_by_themselves_only_when_asked() -> None:
     bus_with(automatic, auto_fulfil=True).publish([OrdersAccepted((1, 2))])
     assert by_hand.sent == [("refresh_reports", [1, 2])]  # counted in the reports either way
     assert automatic.sent == [("start_orders", [1, 2]), ("refresh_reports", [1, 2])]
+
+
+def test_orders_accepted_at_capture_are_counted_with_their_document_once() -> None:
+    jobs = Recorded()
+    bus_with(jobs, auto_fulfil=True).publish([OrdersAccepted((1, 2), with_document=True), DocumentDecided(9)])
+    # they go on, and the summary hears of them through the document only, not a second time
+    assert jobs.sent == [("start_orders", [1, 2]), ("refresh_report_document", 9)]
 
 
 def test_an_event_nobody_subscribed_to_is_nobodys_business() -> None:
