@@ -56,48 +56,68 @@ def fresh_database() -> Iterator[str]:
         redis.Redis.from_url(REDIS).flushdb()
 
 
-@contextmanager
-def worker_processes(count: int, data_dir: Path, database_url: str, threads: int = 1) -> Iterator[None]:
-    """`count` worker processes of `threads` threads each, running when the block starts."""
-    env = {
+def worker_env(
+    data_dir: Path, database_url: str, threads: int = 1, sweep_seconds: float = 3600
+) -> dict[str, str]:
+    """The environment of an `oms worker` process of the benches on PostgreSQL + Redis."""
+    return {
         **os.environ,
         "OMS_DATA_DIR": str(data_dir),
         "OMS_DATABASE_URL": database_url,
         "OMS_BROKER_URL": REDIS,
         "OMS_WORKER_THREADS": str(threads),
-        "OMS_SWEEP_SECONDS": "3600",  # a backlog waiting in the queue is not unfinished work
+        # the scale-out runs: a backlog waiting in the queue is not unfinished work
+        "OMS_SWEEP_SECONDS": str(sweep_seconds),
         "OMP_THREAD_LIMIT": "1",
     }
+
+
+def start_worker(log: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """One `oms worker` process, its output appended to `log`."""
+    with log.open("ab") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "oms.cli", "worker"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def running(log: Path, times: int = 1) -> bool:
+    """The worker writing `log` has said it is running (`times` starts so far)."""
+    return log.exists() and log.read_bytes().count(b"worker running") >= times
+
+
+def stop_workers(procs: list[subprocess.Popen[bytes]]) -> None:
+    """SIGTERM to each still running, then wait (SIGKILL after a minute)."""
+    for proc in procs:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+    for proc in procs:
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@contextmanager
+def worker_processes(count: int, data_dir: Path, database_url: str, threads: int = 1) -> Iterator[None]:
+    """`count` worker processes of `threads` threads each, running when the block starts."""
+    env = worker_env(data_dir, database_url, threads)
     logs = [data_dir / f"worker-{i}.log" for i in range(count)]
     procs: list[subprocess.Popen[bytes]] = []
     try:
-        for log in logs:
-            with log.open("ab") as out:
-                procs.append(
-                    subprocess.Popen(
-                        [sys.executable, "-m", "oms.cli", "worker"],
-                        cwd=ROOT,
-                        env=env,
-                        stdout=out,
-                        stderr=subprocess.STDOUT,
-                    )
-                )
+        procs.extend(start_worker(log, env) for log in logs)
         deadline = time.monotonic() + 180
-        while not all(b"worker running" in log.read_bytes() for log in logs):
+        while not all(running(log) for log in logs):
             if time.monotonic() > deadline or any(p.poll() is not None for p in procs):
                 raise RuntimeError("a worker did not start: " + logs[0].read_text("utf-8", "replace")[-2000:])
             time.sleep(0.2)
         yield
     finally:
-        for proc in procs:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-        for proc in procs:
-            try:
-                proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop_workers(procs)
 
 
 def wait_until(done: Callable[[], bool], timeout: float, what: str) -> float:
