@@ -182,6 +182,8 @@ def _apply_lines(
         for field in LINE_FIELDS:
             if field in edit.values:
                 new = _coerce(field, edit.values[field])
+                if field == "buyer_item_code" and line.buyer_item_code is None and new == line.item_code:
+                    continue  # where the buyer gave no code of its own the screen shows the printed one
                 _audit(uow, order, user, now, f"lines[{n - 1}].{field}", getattr(line, field), new)
                 setattr(line, field, new)
         kept.append(line)
