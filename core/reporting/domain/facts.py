@@ -69,7 +69,7 @@ MEASURES = (
     "pickup_hours",
     "corrected",
     "field_edits",
-    # added by migration 0026
+    # added by migration 0027
     "keystrokes",
     "keyed",
 )

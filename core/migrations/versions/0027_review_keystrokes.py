@@ -4,16 +4,16 @@ typed on corrected orders and how many corrected orders had their keys counted. 
 trail: an action recorded before this revision, or by a client that sends no count, counted nothing.
 The sums of orders counted before this revision lack the new figures until `oms reports rebuild`.
 
-Revision ID: 0026
-Revises: 0025
+Revision ID: 0027
+Revises: 0026
 Create Date: 2026-12-04 16:40:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0026"
-down_revision = "0025"
+revision = "0027"
+down_revision = "0026"
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,4 @@
-"""Migration 0026 (keystrokes in review) up and down on SQLite and PostgreSQL, over rows written before
+"""Migration 0027 (keystrokes in review) up and down on SQLite and PostgreSQL, over rows written before
 it: the audit trail gains a nullable count with a check that refuses a negative one, the summary two
 measures that start at 0; going down drops them and keeps every row."""
 
@@ -44,9 +44,9 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     made.dispose()
 
 
-def test_upgrade_to_0026_and_back_keeps_the_rows(engine: Engine) -> None:
-    migrate(engine, "upgrade", "0025")
-    # a day's sums as 0025 wrote them
+def test_upgrade_to_0027_and_back_keeps_the_rows(engine: Engine) -> None:
+    migrate(engine, "upgrade", "0026")
+    # a day's sums as 0026 wrote them
     with engine.begin() as conn:
         conn.execute(
             text(
@@ -58,7 +58,7 @@ def test_upgrade_to_0026_and_back_keeps_the_rows(engine: Engine) -> None:
     assert "keystrokes" not in columns(engine, "audit_events")
     assert not {"keystrokes", "keyed"} & columns(engine, "report_daily")
 
-    migrate(engine, "upgrade", "0026")
+    migrate(engine, "upgrade", "0027")
     assert "keystrokes" in columns(engine, "audit_events")
     assert CHECK in checks(engine)
     for table in ("report_daily", "report_monthly"):
@@ -67,7 +67,7 @@ def test_upgrade_to_0026_and_back_keeps_the_rows(engine: Engine) -> None:
         row = conn.execute(text("SELECT corrected, field_edits, keystrokes, keyed FROM report_daily")).one()
     assert tuple(row) == (1, 3, 0, 0)  # the old sums kept, the new measures at nothing
 
-    migrate(engine, "downgrade", "0025")
+    migrate(engine, "downgrade", "0026")
     assert "keystrokes" not in columns(engine, "audit_events")
     assert CHECK not in checks(engine)
     assert not {"keystrokes", "keyed"} & columns(engine, "report_daily")
