@@ -1,9 +1,12 @@
 """The demo's clerk: settles an order waiting in the review queue the way the review screen does, with
-the same service calls (take the order, save the corrections, approve), as the user `demo`."""
+the same service calls (take the order, save the corrections, approve), as the user `demo`, and with
+the count of keys the screen would have sent for it (see `keys_to_type`)."""
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation
 
 from core.capture.services import review
 from core.kernel.domain.model import Order
@@ -37,6 +40,35 @@ def _edits(order: Order, truth: DemoDocument) -> tuple[dict[str, str], list[revi
     return header, lines
 
 
+def _same(read: object, typed: str) -> bool:
+    if read is None:
+        return not typed
+    if isinstance(read, Decimal):
+        try:
+            return Decimal(typed) == read
+        except InvalidOperation:
+            return False
+    return str(read) == typed
+
+
+def keys_to_type(order: Order, header: Mapping[str, str], lines: Sequence[review.LineEdit]) -> int:
+    """The keys a clerk presses on the review screen to put these values over what was read: each field
+    that differs is reached with one key (F8, next problem) and typed over (its text is selected on
+    arrival), a line added takes one more (Alt+A), and the approval one chord (Ctrl+Enter)."""
+    keys = 1
+    for field, value in header.items():
+        if not _same(getattr(order, field), value):
+            keys += 1 + len(value)
+    by_position = {line.position: line for line in order.lines}
+    for edit in lines:
+        line = by_position.get(edit.position) if edit.position is not None else None
+        keys += 1 if line is None else 0
+        for field, value in edit.values.items():
+            if line is None or not _same(getattr(line, field), value):
+                keys += 1 + len(value)
+    return keys
+
+
 def settle_in_review(app: DemoApp, order_id: int, truth: DemoDocument, say: Say) -> None:
     """Open the order, correct it to what the document says, approve it; prints what was corrected."""
     user = clerk(app)
@@ -45,8 +77,9 @@ def settle_in_review(app: DemoApp, order_id: int, truth: DemoDocument, say: Say)
         order = uow.orders.get(order_id)
         assert order is not None
         header, lines = _edits(order, truth)
+        keys = keys_to_type(order, header, lines)
     review.acquire(app.uow(), order_id, user, now)
-    review.save(app.uow(), order_id, user, now, header, lines, app.validate)
+    review.save(app.uow(), order_id, user, now, header, lines, app.validate, keys)
     review.approve(app.uow(), order_id, user, now, app.answer)
     app.run_jobs()
     with app.uow() as uow:

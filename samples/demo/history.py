@@ -270,12 +270,21 @@ def _send_back(app: DemoApp, order_id: int, tally: Tally) -> None:
 
 
 def _pay_due(app: DemoApp, order_ids: list[int], tally: Tally) -> None:
-    """Transfers for what the delivered orders still owe."""
+    """Transfers for what the delivered orders still owe, each naming the invoice it pays.  A transfer
+    naming none is applied to the customer's oldest due invoice, and between invoices due the same day
+    to the one made first: the job workers make a day's invoices in whatever order their threads run,
+    so an unnamed transfer paid another order's invoice in one run and this one in the next, and the
+    count of payments changed from run to run."""
     for order_id in order_ids:
         with app.uow() as uow:
             invoices = [d for d in uow.billing.invoices(order_id=order_id) if d.open_amount > 0]
         for invoice in invoices:
             app.billing.service.receive_payment(
-                invoice.customer_id, invoice.open_amount, invoice.currency, f"history {invoice.code}", ACTOR
+                invoice.customer_id,
+                invoice.open_amount,
+                invoice.currency,
+                f"history {invoice.code}",
+                ACTOR,
+                invoices=(invoice.code,),
             )
             tally.paid += 1

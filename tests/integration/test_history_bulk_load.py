@@ -79,7 +79,11 @@ def test_the_bulk_history_makes_what_the_durable_one_made(tmp_path: Path) -> Non
     finally:
         app.close()
     made = (tally.orders, tally.reviewed, tally.shipments, tally.delivered, tally.returns, tally.paid)
-    assert made == (62, 2, 75, 56, 3, 8)  # recorded at a309af6
+    # recorded at a309af6, but for the payments: 8 there, when a transfer went to the customer's oldest
+    # due invoice rather than the one it was for (and so the count moved with the job threads' order);
+    # by the rule, the invoices of the orders delivered by 10 October are paid 21 days on, by the 31st:
+    # 9 of them, one transfer each
+    assert made == (62, 2, 75, 56, 3, 9)
     app = make_app(tmp_path, clock=lambda: NOW)
     try:
         with app.engine.connect() as conn:
@@ -92,8 +96,14 @@ def test_the_bulk_history_makes_what_the_durable_one_made(tmp_path: Path) -> Non
             assert count("SELECT count(*) FROM orders") == tally.orders
             assert invoices == count("SELECT count(*) FROM shipments") == tally.shipments
             assert credit_notes == tally.returns
+            due = count(
+                "SELECT count(DISTINCT i.id) FROM invoices i JOIN shipments s ON s.order_id = i.order_id"
+                " WHERE i.kind = 'invoice' AND s.delivered_at < '2026-10-11'"
+            )
+            assert due == tally.paid == count("SELECT count(*) FROM payment_transactions")
             assert count("SELECT count(*) FROM outbound_messages") == 231  # recorded at a309af6
-            assert count("SELECT count(*) FROM journal_entries") == 302  # recorded at a309af6
+            # recorded at a309af6 as 302, with 8 receipts posted; one entry per receipt, and there are 9
+            assert count("SELECT count(*) FROM journal_entries") == 303
             # the app opened after the run waits for the disk again: the switch was the run's only
             assert int(conn.exec_driver_sql("PRAGMA synchronous").scalar() or 0) == 1
     finally:

@@ -189,9 +189,12 @@ def test_field_edits_per_corrected_order(corrected: tuple[App, int, int]) -> Non
     app, fixed, untouched = corrected
     report = run(app, "capture")
     titles = [s.title for s in report.sections]
-    assert titles[3:] == ["Corrections by channel", "Corrections by customer"]
-    assert rows(report, 3) == {"edi": [1, 1, D("100.0"), 3, D("3.0")]}
-    assert rows(report, 4) == {"C-1001": [1, 1, D("100.0"), 3, D("3.0")]}
+    titles_wanted = ["Corrections by channel", "Corrections by customer", "Corrections by document format"]
+    assert titles[3:] == titles_wanted
+    # saved through the service without a count of keys: none counted, no keystrokes per order
+    assert rows(report, 3) == {"edi": [1, 1, D("100.0"), 3, D("3.0"), 0, None]}
+    assert rows(report, 4) == {"C-1001": [1, 1, D("100.0"), 3, D("3.0"), 0, None]}
+    assert rows(report, 5) == {"edifact": [1, 1, D("100.0"), 3, D("3.0"), 0, None]}
     assert rows(report) == {"edi": [2, 1, D("50.0"), 1, D("0.0")]}  # approved the minute it arrived
     link = report.sections[3].links[0]
     assert link == "/orders?corrected=1&channel=edi&date_from=2026-01-01&date_to=2026-12-31"
@@ -202,7 +205,7 @@ def test_field_edits_per_corrected_order(corrected: tuple[App, int, int]) -> Non
     assert [o["id"] for o in not_corrected["items"]] == [untouched]
     # a rebuild counts the same
     assert app.reporting.upkeep.rebuild() == 2
-    assert rows(run(app, "capture"), 3) == {"edi": [1, 1, D("100.0"), 3, D("3.0")]}
+    assert rows(run(app, "capture"), 3) == {"edi": [1, 1, D("100.0"), 3, D("3.0"), 0, None]}
 
 
 def test_new_figures_on_postgresql(tmp_path: Path, pg_url: str) -> None:

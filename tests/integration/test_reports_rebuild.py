@@ -65,9 +65,10 @@ def test_the_set_based_rebuild_equals_the_order_by_order_one(tmp_path: Path, pg_
             review.LineEdit(line.position, {"sku": "TUE-M8"} if line.position == 2 else {})
             for line in waiting[0].lines
         ]
-        review.save(app.uow(), fixed, user, now, {"po_number": "PO-FIXED-1"}, lines, app.validate)
+        # 19 keys pressed for the save, 1 more (Ctrl+Enter) for the approval
+        review.save(app.uow(), fixed, user, now, {"po_number": "PO-FIXED-1"}, lines, app.validate, 19)
         uow = app.uow()
-        review.approve(uow, fixed, user, now, app.answer)
+        review.approve(uow, fixed, user, now, app.answer, 1)
         app.publish(uow.collect_events())
         drain_all(app)
 
@@ -86,6 +87,8 @@ def test_the_set_based_rebuild_equals_the_order_by_order_one(tmp_path: Path, pg_
         rows = [dict(zip(measures, r, strict=True)) for r in in_sql[0]]
         assert {r["key"] for r in rows if r["dim"] == "category"} == {"TORNILLERÍA", "FIJACIÓN", "?"}
         assert sum(r["field_edits"] for r in rows if r["dim"] == "capture_channel") >= 2  # PO and SKU
+        capture = [r for r in rows if r["dim"] == "capture_channel"]
+        assert sum(r["keystrokes"] for r in capture) == 20 and sum(r["keyed"] for r in capture) == 1
         assert (
             sum(r["pickup_hours"] for r in rows if r["dim"] == "carrier") == 0
         )  # packed, then taken at once

@@ -206,3 +206,26 @@ def test_a_proposed_product_is_confirmed_with_one_approval_and_learned(demo_app:
     again = ingest(demo_app, resend(DESCRIBED, b"100004"))
     with demo_app.uow() as uow:
         assert uow.orders.for_document(again)[0].state is OrderState.ACCEPTED
+
+
+def test_saving_the_form_records_only_the_fields_the_clerk_changed(demo_app: App) -> None:
+    """The form shows the code the document printed (a GTIN) in "Their code" where the buyer gave no
+    code of its own; posting it back unchanged is no correction."""
+    ingest(demo_app, UNKNOWN_CODE)
+    [order_id] = in_review(demo_app)
+    client, csrf = clerk(demo_app)
+    client.post(f"/review/{order_id}/lock", headers={"X-CSRF-Token": csrf})
+    fields = form_fields(client.get(f"/review/{order_id}").text)
+    with demo_app.uow() as uow:
+        order = uow.orders.get(order_id)
+        assert order is not None
+        shown = [(line.buyer_item_code, line.item_code) for line in order.lines]
+    assert any(buyer is None and printed for buyer, printed in shown)  # the case in question is there
+    fields["lines-1-sku"] = "TUE-M8"
+    assert client.post(f"/review/{order_id}/save", data=fields).status_code == 303
+    with demo_app.uow() as uow:
+        edits = [(e.field, e.before, e.after) for e in uow.review.audit(order_id) if e.action == "edit"]
+        order = uow.orders.get(order_id)
+        assert order is not None
+        assert [(line.buyer_item_code, line.item_code) for line in order.lines] == shown
+    assert edits == [("lines[1].sku", None, "TUE-M8")]

@@ -158,11 +158,11 @@ def test_capture_touchless_share_and_review_minutes() -> None:
 
 def test_corrections_share_of_reviewed_and_edits_per_corrected_order() -> None:
     measures = {"reviewed": D(8), "corrected": D(3), "field_edits": D(5)}
-    # 5 edits over 3 corrected orders: 1.666… shown as 1.7
+    # 5 edits over 3 corrected orders: 1.666… shown as 1.7; no keys counted: no keystrokes per order
     got = correction_row("pdf", measures)
-    assert got == ["pdf", 8, 3, D("37.5"), 5, D("1.7")]
-    assert [str(c) for c in got[3:]] == ["37.5", "5", "1.7"]
-    assert correction_row("edi", {}) == ["edi", 0, 0, None, 0, None]
+    assert got == ["pdf", 8, 3, D("37.5"), 5, D("1.7"), 0, None]
+    assert [str(c) for c in got[3:6]] == ["37.5", "5", "1.7"]
+    assert correction_row("edi", {}) == ["edi", 0, 0, None, 0, None, 0, None]
     assert correction_row("fax", {"reviewed": D(2), "corrected": D(1)}) == [
         "fax",
         2,
@@ -170,7 +170,23 @@ def test_corrections_share_of_reviewed_and_edits_per_corrected_order() -> None:
         D("50.0"),
         0,
         D("0.0"),
+        0,
+        None,
     ]
+
+
+def test_keystrokes_per_corrected_order_divide_by_the_orders_whose_keys_were_counted() -> None:
+    # 4 corrected orders, 3 of them with their keys counted (the fourth reviewed before the screen
+    # counted keys): 100 keystrokes over 3 orders = 33.333… shown as 33.3, not 100 / 4 = 25.0;
+    # 9 field edits over 4 corrected orders = 2.25, half up 2.3
+    measures = {"reviewed": D(5), "corrected": D(4), "field_edits": D(9), "keystrokes": D(100), "keyed": D(3)}
+    assert correction_row("email", measures) == ["email", 5, 4, D("80.0"), 9, D("2.3"), 100, D("33.3")]
+    # corrected with the mouse alone (a word clicked into a field): counted, and none typed
+    clicked = {"reviewed": D(1), "corrected": D(1), "field_edits": D(1), "keyed": D(1)}
+    assert correction_row("fax", clicked)[6:] == [0, D("0.0")]
+    # 2 keystrokes over 3 orders = 0.666… rounds half up to 0.7
+    few = {"reviewed": D(3), "corrected": D(3), "field_edits": D(3), "keystrokes": D(2), "keyed": D(3)}
+    assert correction_row("edi", few)[6:] == [2, D("0.7")]
 
 
 def test_pickups_on_time_of_shipments_and_hours_from_packing() -> None:

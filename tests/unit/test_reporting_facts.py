@@ -16,7 +16,7 @@ from core.reporting.domain.facts import (
     delta,
     encode,
 )
-from core.reporting.domain.reports import Period, bucket_of_period, by_month, ratio, split
+from core.reporting.domain.reports import Period, bucket_of_period, by_month, correction_row, ratio, split
 
 D = Decimal
 ARRIVED = datetime(2026, 3, 2, 8, 15, tzinfo=UTC)  # a Monday
@@ -227,3 +227,88 @@ def test_categories_pickups_and_field_edits_in_the_contribution() -> None:
     c = contribution(order(shipments=(on_time,)))
     assert c[(date(2026, 3, 3), "carrier", "SEUR")]["pickups_on_time"] == 1
     assert "corrected" not in c[(day, "capture_channel", "fax")]
+
+
+def _summed(*contributions: dict[tuple[date, str, str], dict[str, Decimal]]) -> dict[str, dict[str, Decimal]]:
+    """The orders' contributions added up per (dimension, key) over their days, as the summary sums them."""
+    out: dict[str, dict[str, Decimal]] = {}
+    for c in contributions:
+        for (_, dim, key), measures in c.items():
+            sums = out.setdefault(f"{dim}:{key}", {})
+            for m, v in measures.items():
+                sums[m] = sums.get(m, D(0)) + v
+    return out
+
+
+def test_keystrokes_count_for_corrected_orders_under_each_capture_key() -> None:
+    # a clerk changed 2 fields pressing 37 keys: 37 keystrokes and one keyed order under the order's
+    # channel, customer and document format, and nowhere else
+    c = contribution(order(field_edits=2, keystrokes=37, document_format="tiff-ocr"))
+    day = date(2026, 3, 2)
+    for key in (
+        (day, "capture_channel", "fax"),
+        (day, "capture_customer", "C-1"),
+        (day, "capture_format", "tiff-ocr"),
+    ):
+        assert c[key]["keystrokes"] == D(37) and c[key]["keyed"] == D(1) and c[key]["corrected"] == D(1)
+    assert all(
+        "keystrokes" not in ms and "keyed" not in ms for k, ms in c.items() if not k[1].startswith("capture")
+    )
+    # keys pressed on an order whose fields all stayed as they were (typed, then undone): it corrected
+    # nothing, so they count nowhere
+    typed_back = contribution(order(field_edits=0, keystrokes=12))
+    assert all("keystrokes" not in ms and "keyed" not in ms for ms in typed_back.values())
+    # corrected before the screen counted keys: corrected, not keyed
+    before = contribution(order(field_edits=3, keystrokes=None))[(day, "capture_channel", "fax")]
+    assert before["corrected"] == D(1) and "keyed" not in before and "keystrokes" not in before
+    # corrected with the mouse alone: keyed, no keystrokes
+    clicked = contribution(order(field_edits=1, keystrokes=0))[(day, "capture_channel", "fax")]
+    assert clicked["keyed"] == D(1) and "keystrokes" not in clicked
+    # an order still waiting to be decided counts nothing of capture
+    waiting = contribution(order(state="received", field_edits=1, keystrokes=5))
+    assert not any(k[1].startswith("capture") for k in waiting)
+
+
+def test_keystrokes_per_corrected_order_over_several_orders_by_hand() -> None:
+    # three fax orders of C-1 and one e-mail order of C-2, the same day:
+    #   #1 fax, 3 fields, 40 keys; #2 fax, 1 field, 0 keys (clicked); #3 fax, 2 fields, not counted;
+    #   #4 email, 5 fields, 61 keys
+    # fax: 3 corrected, 2 keyed, 40 keystrokes -> 20.0 per corrected order whose keys were counted
+    # C-1: the same three; email and C-2: 61 over 1 -> 61.0; all four by format "pdf-ocr": 101 over 3
+    orders = [
+        order(order_id=1, field_edits=3, keystrokes=40, document_format="pdf-ocr"),
+        order(order_id=2, field_edits=1, keystrokes=0, document_format="pdf-ocr"),
+        order(order_id=3, field_edits=2, keystrokes=None, document_format="pdf-ocr"),
+        order(
+            order_id=4,
+            channel="email",
+            customer_id="C-2",
+            field_edits=5,
+            keystrokes=61,
+            document_format="pdf-ocr",
+        ),
+    ]
+    sums = _summed(*(contribution(o) for o in orders))
+    for key, reviewed, corrected, edits, keys, per_order in (
+        ("capture_channel:fax", 3, 3, 6, 40, "20.0"),
+        ("capture_customer:C-1", 3, 3, 6, 40, "20.0"),
+        ("capture_channel:email", 1, 1, 5, 61, "61.0"),
+        ("capture_customer:C-2", 1, 1, 5, 61, "61.0"),
+        ("capture_format:pdf-ocr", 4, 4, 11, 101, "33.7"),
+    ):
+        row = correction_row(key, sums[key])
+        assert row[1:3] == [reviewed, corrected] and row[4] == edits
+        assert row[6:] == [keys, D(per_order)], key
+    # order #1 saved again with 15 more keys: the summary takes 40 off and puts 55 on
+    change = delta(
+        contribution(orders[0]),
+        contribution(order(order_id=1, field_edits=3, keystrokes=55, document_format="pdf-ocr")),
+    )
+    assert change == {
+        (date(2026, 3, 2), dim, key): {"keystrokes": D(15)}
+        for dim, key in (
+            ("capture_channel", "fax"),
+            ("capture_customer", "C-1"),
+            ("capture_format", "pdf-ocr"),
+        )
+    }

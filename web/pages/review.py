@@ -167,32 +167,49 @@ async def _form(request: Request) -> dict[str, str]:
     return {k: v for k, v in data.items() if isinstance(v, str)}
 
 
+def _keystrokes(form: Mapping[str, str]) -> int | None:
+    """The keys the page counted in the order's form (its hidden `keystrokes` field); None when the
+    form carried no count (a page of an older release, a client without the script)."""
+    text = form.get("keystrokes", "").strip()
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise review.BadKeystrokes(f"keystrokes: {text!r} is not a whole number") from None
+
+
 @router.post("/review/{order_id:int}/save")
 async def save(request: Request, order_id: IdPath, app: AppDep, user: CurrentUser) -> Response:
     form = await _form(request)
     header, lines = _edits(form)
     try:
-        review.save(app.uow(), order_id, user, _now(), header, lines, app.validate)
+        keys = _keystrokes(form)
+        review.save(app.uow(), order_id, user, _now(), header, lines, app.validate, keys)
     except review.ReviewError as exc:
-        return _back(request, order_id, str(exc))
-    if form.get("then") == "approve":
-        return _approve(request, order_id, app, user)
+        return _back(request, order_id, exc)
+    if form.get("then") == "approve":  # the keys were kept with the save
+        return _approve(request, order_id, app, user, None)
     return RedirectResponse(f"/review/{order_id}", status_code=303)
 
 
-def _approve(request: Request, order_id: int, app: AppDep, user: User) -> Response:
+def _approve(request: Request, order_id: int, app: AppDep, user: User, keystrokes: int | None) -> Response:
     uow = app.uow()
     try:
-        review.approve(uow, order_id, user, _now(), app.answer)
+        review.approve(uow, order_id, user, _now(), app.answer, keystrokes)
     except review.ReviewError as exc:
-        return _back(request, order_id, str(exc))
+        return _back(request, order_id, exc)
     app.publish(uow.collect_events())
     return RedirectResponse(f"/review/next?after={order_id}", status_code=303)
 
 
 @router.post("/review/{order_id:int}/approve")
-def approve(request: Request, order_id: IdPath, app: AppDep, user: CurrentUser) -> Response:
-    return _approve(request, order_id, app, user)
+async def approve(request: Request, order_id: IdPath, app: AppDep, user: CurrentUser) -> Response:
+    try:
+        keys = _keystrokes(await _form(request))
+    except review.ReviewError as exc:
+        return _back(request, order_id, exc)
+    return _approve(request, order_id, app, user, keys)
 
 
 @router.post("/review/{order_id:int}/reject")
@@ -200,15 +217,20 @@ async def reject(request: Request, order_id: IdPath, app: AppDep, user: CurrentU
     form = await _form(request)
     uow = app.uow()
     try:
-        review.reject(uow, order_id, user, _now(), form.get("reason", ""), app.answer)
+        keys = _keystrokes(form)
+        review.reject(uow, order_id, user, _now(), form.get("reason", ""), app.answer, keys)
     except review.ReviewError as exc:
-        return _back(request, order_id, str(exc))
+        return _back(request, order_id, exc)
     app.publish(uow.collect_events())
     return RedirectResponse(f"/review/next?after={order_id}", status_code=303)
 
 
-def _back(request: Request, order_id: int, error: str) -> Response:
-    return render(request, "message.html", 409, title="Not saved", text=error, back=f"/review/{order_id}")
+def _back(request: Request, order_id: int, error: review.ReviewError) -> Response:
+    """The action refused: 422 for a count of keys no review screen sends, 409 for the rest (the order
+    moved on, another clerk holds it, a value the order cannot take)."""
+    status = 422 if isinstance(error, review.BadKeystrokes) else 409
+    back = f"/review/{order_id}"
+    return render(request, "message.html", status, title="Not saved", text=str(error), back=back)
 
 
 @router.get(

@@ -1,5 +1,6 @@
 // The document view, keyboard first: lock the order, light up where each field was read, fill a
-// field by clicking a word, add/remove/split lines, save, approve, reject, move on.
+// field by clicking a word, add/remove/split lines, save, approve, reject, move on; count the keys
+// pressed in the order's form.
 (() => {
   const root = document.querySelector(".review");
   if (!root) return;
@@ -83,6 +84,19 @@
     const f = form.querySelector(`input[data-field="${a.dataset.goto}"]`) || form.querySelector(`input[data-field="${a.dataset.goto.replace('.item_code', '.sku')}"]`);
     if (f) f.focus();
   }));
+
+  // the keys the clerk presses in the order's form, sent with the save, approval or rejection (the
+  // capture report's keystrokes per corrected order): a chord counts once (its modifiers are not
+  // counted), a key held down once (its auto-repeats are not)
+  const MODIFIERS = new Set(["Shift", "Control", "Alt", "AltGraph", "Meta", "CapsLock", "Fn", "OS"]);
+  let keystrokes = 0;
+  const rejectForm = document.getElementById("reject-form");
+  form.addEventListener("keydown", (e) => {
+    if (e.repeat || e.isComposing || MODIFIERS.has(e.key)) return;
+    keystrokes += 1;
+    form.elements.keystrokes.value = String(keystrokes);
+    if (rejectForm) rejectForm.elements.keystrokes.value = String(keystrokes);
+  });
 
   const tbody = document.querySelector("#lines tbody");
   const nextIndex = () => Math.max(-1, ...Array.from(tbody.rows).map((r) => parseInt(r.dataset.row, 10))) + 1;

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    CheckConstraint,
     Column,
     Float,
     ForeignKey,
@@ -41,6 +42,10 @@ audit_events = Table(
     Column("field", String(128)),
     Column("before", JSON),
     Column("after", JSON),
+    # keys the clerk pressed in the order's form for this action (a save, approval, rejection); None:
+    # not counted (an action of another kind, an older one, a client that sends no count)
+    Column("keystrokes", Integer),
+    CheckConstraint("keystrokes >= 0", name="keystrokes_not_negative"),
 )
 
 learned_items = Table(

@@ -23,12 +23,13 @@ class AuditEvent:
 
     order_id: int
     at: datetime
-    action: str  # edit | approve | reject | learn | unlearn | lock | ...
+    action: str  # edit | save | approve | reject | learn | unlearn | lock | ...
     user_id: int | None = None
     field: str | None = None
     before: object = None
     after: object = None
     id: int | None = None
+    keystrokes: int | None = None  # keys pressed in the review form for this action; None: not counted
 
 
 @dataclass(eq=False)

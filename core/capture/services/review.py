@@ -25,12 +25,32 @@ LOCK_TTL = timedelta(minutes=10)
 STANDING = ("not_an_order", "field_not_read")
 HEADER_FIELDS = ("po_number", "customer_id", "order_date", "requested_delivery_date", "currency")
 LINE_FIELDS = ("sku", "description", "quantity", "unit", "unit_price", "item_code", "buyer_item_code")
+# keys a clerk may press in an order's form between opening it and one save, approval or rejection:
+# more than an hour of steady typing (5 keys a second) is no count the review screen made
+MAX_KEYSTROKES = 20_000
 Validator = Callable[[CapturedOrder, MasterData, date], ResolvedOrder]
 Answer = Callable[[CaptureUnitOfWork, Order, datetime], int]
 
 
 class ReviewError(ComandaError):
     """A review action was refused (locked by someone else, not in review, bad value)."""
+
+
+class BadKeystrokes(ReviewError):
+    """The count of keys pressed sent with a review action is negative or beyond what anyone types."""
+
+
+def checked_keystrokes(count: int | None) -> int | None:
+    """The count of keys pressed for a review action, refused when negative or absurd; None: not counted."""
+    if count is None:
+        return None
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise BadKeystrokes(f"keystrokes: {count!r} is not a whole number")
+    if count < 0:
+        raise BadKeystrokes(f"keystrokes: {count} is negative")
+    if count > MAX_KEYSTROKES:
+        raise BadKeystrokes(f"keystrokes: {count} is more than anyone types at once ({MAX_KEYSTROKES})")
+    return count
 
 
 @dataclass(frozen=True)
@@ -154,10 +174,15 @@ def save(
     header: Mapping[str, str],
     lines: Sequence[LineEdit],
     validate: Validator,
+    keystrokes: int | None = None,
 ) -> Order:
-    """Apply the clerk's corrections (every change audited) and re-check the order."""
+    """Apply the clerk's corrections (every change audited) and re-check the order; `keystrokes`, the
+    keys the clerk pressed in the form for it, is kept with the save (None: not counted)."""
+    keystrokes = checked_keystrokes(keystrokes)
     with uow:
         order = _holding(uow, order_id, user, now)
+        if keystrokes is not None:
+            uow.review.add(AuditEvent(order.id or order_id, now, "save", user.id, keystrokes=keystrokes))
         for field in HEADER_FIELDS:
             if field in header:
                 new = _coerce(field, header[field])
@@ -182,6 +207,8 @@ def _apply_lines(
         for field in LINE_FIELDS:
             if field in edit.values:
                 new = _coerce(field, edit.values[field])
+                if field == "buyer_item_code" and line.buyer_item_code is None and new == line.item_code:
+                    continue  # where the buyer gave no code of its own the screen shows the printed one
                 _audit(uow, order, user, now, f"lines[{n - 1}].{field}", getattr(line, field), new)
                 setattr(line, field, new)
         kept.append(line)
@@ -284,8 +311,17 @@ def recheck(uow: CaptureUnitOfWork, order: Order, validate: Validator, now: date
     order.confidence = confidence
 
 
-def approve(uow: CaptureUnitOfWork, order_id: int, user: User, now: datetime, answer: Answer) -> Order:
-    """Accept the order as corrected, learn the customer's codes, and send the confirmation."""
+def approve(
+    uow: CaptureUnitOfWork,
+    order_id: int,
+    user: User,
+    now: datetime,
+    answer: Answer,
+    keystrokes: int | None = None,
+) -> Order:
+    """Accept the order as corrected, learn the customer's codes, and send the confirmation; the keys
+    pressed in the form since the last save (None: not counted) are kept with the approval."""
+    keystrokes = checked_keystrokes(keystrokes)
     with uow:
         order = _holding(uow, order_id, user, now)
         missing = [f"line {line.position}" for line in order.lines if not line.sku or line.quantity is None]
@@ -296,7 +332,7 @@ def approve(uow: CaptureUnitOfWork, order_id: int, user: User, now: datetime, an
         learn(uow, order, user, now)
         learn_identifiers(uow, order, user, now)
         order.state = OrderState.ACCEPTED  # the decision stays what capture said: it was not touchless
-        uow.review.add(AuditEvent(order.id or order_id, now, "approve", user.id))
+        uow.review.add(AuditEvent(order.id or order_id, now, "approve", user.id, keystrokes=keystrokes))
         uow.emit(OrdersAccepted((order_id,)))
         uow.review.release(order_id)
         answer(uow, order, now)
@@ -305,15 +341,33 @@ def approve(uow: CaptureUnitOfWork, order_id: int, user: User, now: datetime, an
 
 
 def reject(
-    uow: CaptureUnitOfWork, order_id: int, user: User, now: datetime, reason: str, answer: Answer
+    uow: CaptureUnitOfWork,
+    order_id: int,
+    user: User,
+    now: datetime,
+    reason: str,
+    answer: Answer,
+    keystrokes: int | None = None,
 ) -> Order:
+    """Reject the order and answer so; the keys pressed in the order's form since the last save (None:
+    not counted) are kept with the rejection."""
+    keystrokes = checked_keystrokes(keystrokes)
     if not reason.strip():
         raise ReviewError("say why the order is rejected")
     with uow:
         order = _holding(uow, order_id, user, now)
         order.state = OrderState.REJECTED
         uow.review.add(
-            AuditEvent(order.id or order_id, now, "reject", user.id, "reason", None, reason.strip())
+            AuditEvent(
+                order.id or order_id,
+                now,
+                "reject",
+                user.id,
+                "reason",
+                None,
+                reason.strip(),
+                keystrokes=keystrokes,
+            )
         )
         uow.emit(OrderRejected(order_id))
         uow.review.release(order_id)

@@ -47,6 +47,7 @@ def gather(session: Session, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
     returns = _returns(session, order_ids)
     approved = _approved(session, order_ids)
     edits = _field_edits(session, order_ids)
+    keys = _keystrokes(session, order_ids)
     out: dict[int, OrderFacts] = {}
     for oid, created, customer, channel, state, decision, requested, fmt in heads:
         approved_at = approved.get(oid)
@@ -66,6 +67,7 @@ def gather(session: Session, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
             review_seconds=(approved_at - created).total_seconds() if approved_at else None,
             document_format=fmt,
             field_edits=edits.get(oid, 0),
+            keystrokes=keys.get(oid),
         )
     return out
 
@@ -191,6 +193,18 @@ def _field_edits(session: Session, order_ids: Sequence[int]) -> dict[int, int]:
     rows = session.execute(
         select(ae.c.order_id, func.count())
         .where(ae.c.order_id.in_(order_ids), ae.c.action == "edit")
+        .group_by(ae.c.order_id)
+    ).all()
+    return {oid: int(n) for oid, n in rows}
+
+
+def _keystrokes(session: Session, order_ids: Sequence[int]) -> dict[int, int]:
+    """The keys a clerk pressed in each order's review form, over every review action that counted
+    them; an order none of whose actions counted keys is absent."""
+    ae = _t("audit_events")
+    rows = session.execute(
+        select(ae.c.order_id, func.sum(ae.c.keystrokes))
+        .where(ae.c.order_id.in_(order_ids), ae.c.keystrokes.is_not(None))
         .group_by(ae.c.order_id)
     ).all()
     return {oid: int(n) for oid, n in rows}

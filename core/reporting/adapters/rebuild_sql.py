@@ -196,13 +196,17 @@ SELECT o.order_id, o.day, k.dim, k.key, {
             "review_seconds": "coalesce(round(extract(epoch FROM a.approved - o.created_at)::numeric, 3), 0)",
             "corrected": "(coalesce(a.edits, 0) > 0)::int",
             "field_edits": "coalesce(a.edits, 0)",
+            "keystrokes": "CASE WHEN a.edits > 0 AND a.counted > 0 THEN a.keys ELSE 0 END",
+            "keyed": "(coalesce(a.edits > 0 AND a.counted > 0, false))::int",
         }
     )
 }
   FROM rb_o o
   LEFT JOIN (SELECT order_id, min(at) FILTER (WHERE action = 'approve') AS approved,
-                    count(*) FILTER (WHERE action = 'edit') AS edits
-               FROM audit_events WHERE action IN ('approve', 'edit') GROUP BY order_id) a
+                    count(*) FILTER (WHERE action = 'edit') AS edits,
+                    count(keystrokes) AS counted, coalesce(sum(keystrokes), 0) AS keys
+               FROM audit_events WHERE action IN ('approve', 'edit') OR keystrokes IS NOT NULL
+              GROUP BY order_id) a
     ON a.order_id = o.order_id
   CROSS JOIN LATERAL (VALUES ('capture_channel', o.channel), ('capture_customer', o.customer),
                              ('capture_format', o.fmt)) AS k(dim, key)
@@ -231,7 +235,16 @@ _FAMILIES = (
     ),
     (
         "capture",
-        ("captured", "touchless", "reviewed", "review_seconds", "corrected", "field_edits"),
+        (
+            "captured",
+            "touchless",
+            "reviewed",
+            "review_seconds",
+            "corrected",
+            "field_edits",
+            "keystrokes",
+            "keyed",
+        ),
         _CAPTURE,
     ),
 )

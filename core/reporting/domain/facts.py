@@ -17,7 +17,11 @@ Definitions (docs/reports.md says them for users):
   packed, or of the next weekday when it was packed at or after the cut-off (`PICKUP_CUTOFF`, UTC);
 - sales by category count each line under its product's category (`?` for none), on the order's day;
 - a corrected order is a decided one a clerk edited in review; each field a clerk changed (an audit
-  trail "edit") counts once: the screen keeps no keystrokes, so field edits stand for them.
+  trail "edit") counts once;
+- keystrokes are the keys a clerk pressed in the order's review form, summed over its review actions
+  (saves, approval, rejection), counted for corrected orders only; `keyed` counts the corrected orders
+  whose keys were counted (an action recorded before the screen counted them counts none), and is
+  what keystrokes per corrected order divides by.
 """
 
 from __future__ import annotations
@@ -65,6 +69,9 @@ MEASURES = (
     "pickup_hours",
     "corrected",
     "field_edits",
+    # added by migration 0027
+    "keystrokes",
+    "keyed",
 )
 
 Key = tuple[date, str, str]  # day, dimension, key
@@ -121,6 +128,7 @@ class OrderFacts:
     review_seconds: float | None = None  # arrival to a clerk's approval
     document_format: str | None = None
     field_edits: int = 0  # fields a clerk changed in review (audit "edit" events)
+    keystrokes: int | None = None  # keys pressed in its review form over all actions; None: never counted
 
     @property
     def day(self) -> date:
@@ -282,6 +290,8 @@ def _capture(facts: OrderFacts, out: Contribution) -> None:
         ("capture_format", facts.document_format or UNKNOWN),
     ]
     review = Decimal(str(round(facts.review_seconds, 3))) if facts.review_seconds is not None else ZERO
+    corrected = facts.field_edits > 0
+    keyed = corrected and facts.keystrokes is not None
     for dim, key in dims:
         _add(
             out,
@@ -290,8 +300,10 @@ def _capture(facts: OrderFacts, out: Contribution) -> None:
             touchless=int(facts.touchless),
             reviewed=int(facts.review_seconds is not None),
             review_seconds=review,
-            corrected=int(facts.field_edits > 0),
+            corrected=int(corrected),
             field_edits=facts.field_edits,
+            keystrokes=(facts.keystrokes or 0) if keyed else 0,
+            keyed=int(keyed),
         )
 
 

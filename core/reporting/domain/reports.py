@@ -222,10 +222,21 @@ def correction_row(key: str, m: Measures) -> list[Cell]:
         ratio(corrected, reviewed),
         int(m.get("field_edits", ZERO)),
         per(m.get("field_edits", ZERO), corrected, "0.1"),
+        int(m.get("keystrokes", ZERO)),
+        # over the corrected orders whose keys the review screen counted ("keyed"), not all of them
+        per(m.get("keystrokes", ZERO), m.get("keyed", ZERO), "0.1"),
     ]
 
 
-CORRECTION_COLUMNS = ["reviewed", "corrected", "corrected %", "field edits", "field edits/corrected order"]
+CORRECTION_COLUMNS = [
+    "reviewed",
+    "corrected",
+    "corrected %",
+    "field edits",
+    "field edits/corrected order",
+    "keystrokes",
+    "keystrokes/corrected order",
+]
 
 
 def pickup_row(key: str, m: Measures) -> list[Cell]:

@@ -53,7 +53,7 @@ SERVICE = ("shipped_orders", "lead_hours", "on_time", "in_full", "otif", "short_
 CARRIER = ("orders", "shipments", "parcels", "weight_kg", "carrier_cost", "delivered", "delivered_on_time")
 CAPTURE = ("captured", "touchless", "reviewed", "review_seconds")
 PICKUP = ("shipments", "pickups_on_time", "pickup_hours")
-CORRECTIONS = ("reviewed", "corrected", "field_edits")
+CORRECTIONS = ("reviewed", "corrected", "field_edits", "keystrokes", "keyed")
 
 TITLES = {
     "sales-customer": "Sales by customer",
@@ -229,11 +229,14 @@ class Reports:
         for dim, title, param in (
             ("capture_channel", "Corrections by channel", "channel"),
             ("capture_customer", "Corrections by customer", "customer"),
+            ("capture_format", "Corrections by document format", None),
         ):
             sums = {k: m for k, m in uow.reporting.sums(dim, period, CORRECTIONS).items() if m["reviewed"]}
-            section = Section(title, [param, *CORRECTION_COLUMNS], chart_column=5)
+            section = Section(title, [param or "format", *CORRECTION_COLUMNS], chart_column=7)
             section.rows = rows(sums, correction_row, "reviewed")
-            section.links = [drill(period, corrected="1", **{param: str(r[0])}) for r in section.rows]
+            section.links = [
+                drill(period, corrected="1", **{param: str(r[0])}) if param else None for r in section.rows
+            ]
             out.append(section)
         return out
 
