@@ -52,6 +52,7 @@ class Rendezvous:
     def __init__(self, app: App, patience: float) -> None:
         self.start = threading.Barrier(2, timeout=120)
         self.storing = 0
+        self.met: list[bool] = []  # per worker: whether it saw the other store too, or held waiting
         self.patience = patience
         self.guard = threading.Lock()
         url = app.settings.database_url
@@ -75,8 +76,10 @@ class Rendezvous:
         deadline = time.monotonic() + self.patience
         while time.monotonic() < deadline:
             if self.storing >= 2 or self.other_blocked():
+                self.met.append(True)
                 return
             time.sleep(0.01)
+        self.met.append(False)
 
     def close(self) -> None:
         if self.watch is not None:
@@ -118,6 +121,8 @@ def race(app: App, monkeypatch: pytest.MonkeyPatch, docs: Sequence[int]) -> list
     finally:
         meet.close()
     assert not errors, errors
+    if meet.watch is not None:  # the first to store did meet the other: they did decide at the same time
+        assert meet.met[0], "the two workers did not decide at the same time"
     return states
 
 

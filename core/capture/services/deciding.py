@@ -31,9 +31,27 @@ def decide(
     now: datetime,
 ) -> ResolvedOrder:
     """Validate one captured order from `record` and apply the decision policy (duplicates aside)."""
+    return judge(record, resolve(record, captured, validate, master, now), policies, seen)
+
+
+def resolve(
+    record: DocumentRecord, captured: CapturedOrder, validate: Validator, master: MasterData, now: datetime
+) -> ResolvedOrder:
+    """One captured order from `record` resolved against master data and validated: who it is from is
+    known from here on, nothing is decided yet."""
     if record.channel == Channel.FAX and record.sender:  # the fax server's number beats OCR
         captured = replace(captured, buyer=replace(captured.buyer, fax=record.sender))
-    resolved = validate(captured, master, now.date())
+    return validate(captured, master, now.date())
+
+
+def judge(
+    record: DocumentRecord,
+    resolved: ResolvedOrder,
+    policies: dict[str, dict[str, object]],
+    seen: DuplicateIndex,
+) -> ResolvedOrder:
+    """The decision policy applied to a resolved order (duplicates aside): the channel's and the
+    customer's rules, and whether the customer ordered before."""
     policy = resolve_policy(policies, str(record.channel), resolved.customer_id)
     return apply_policy(resolved, policy, first_order=seen.first_order(resolved.customer_id))
 

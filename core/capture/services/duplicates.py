@@ -50,6 +50,17 @@ class DuplicateIndex:
         self.document_id = document_id
         self.now = now
         self._customers: dict[str, _Customer] = {}
+        self._held: set[str] = set()
+
+    def hold(self, customer_ids: Iterable[str | None]) -> None:
+        """Before anything is read for them: hold these customers' order decisions to the commit, so a
+        worker deciding the same customer's orders at once waits and then finds this one's orders.
+        All of a document's customers at once (the store takes them in a fixed order); only a use
+        case that stores what it decides holds them (replay reads, and would only hold up others)."""
+        wanted = {c for c in customer_ids if c} - self._held
+        if wanted:
+            self.uow.orders.hold_customers(wanted)
+            self._held |= wanted
 
     def _load(self, customer_id: str) -> _Customer:
         if customer_id not in self._customers:

@@ -23,7 +23,7 @@ from core.capture.domain.partners import partner_problems
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services import duplicates, interchanges
 from core.capture.services.answers import Answers, EdiAnswers, Responder
-from core.capture.services.deciding import checked_partner, decide
+from core.capture.services.deciding import checked_partner, judge, resolve
 from core.capture.services.order_changes import apply_captured_change
 from core.capture.services.orders import order_from_resolved, pages_rows
 from core.capture.services.unit_of_work import CaptureUnitOfWork
@@ -187,9 +187,7 @@ class DocumentProcessor:
         orders: list[Order] = []
         taken: dict[int, int] = {}
         changed: list[Problem] = []
-        policies = uow.policies.all()
-        seen = duplicates.DuplicateIndex(uow, record.id, now)
-        partners: dict[str, Partner | None] = {}
+        read: list[tuple[int, int | None, ResolvedOrder]] = []  # (index, interchange, resolved)
         for index, captured in enumerate(result.orders):
             source = captured.interchange_index
             if source is not None and source in screening.duplicates:
@@ -204,7 +202,14 @@ class DocumentProcessor:
                         taken[source] = taken.get(source, 0) + 1
                     continue
                 captured = captured.with_problems(outcome)  # not applied: a clerk decides
-            resolved = decide(record, captured, self.validate, uow.master, policies, seen, now)
+            read.append((index, source, resolve(record, captured, self.validate, uow.master, now)))
+        # whose orders these are is known: from here to the commit, nobody else decides theirs
+        seen = duplicates.DuplicateIndex(uow, record.id, now)
+        seen.hold(resolved.customer_id for _, _, resolved in read)
+        policies = uow.policies.all()
+        partners: dict[str, Partner | None] = {}
+        for index, source, resolved in read:
+            resolved = judge(record, resolved, policies, seen)
             earlier = seen.earlier(resolved, str(record.channel))
             if earlier is not None:
                 resolved = duplicates.flag(resolved, earlier)

@@ -3,6 +3,7 @@ for what the services need."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -26,6 +27,14 @@ from core.kernel.domain.model import (
 )
 from core.kernel.domain.signins import Outcome, SignInAttempt
 from core.kernel.domain.users import ApiToken, User, WebSession
+
+CUSTOMER_LOCKS = 0x434F4D44  # "COMD": the advisory-lock space of a customer's order decisions
+
+
+def customer_lock_key(customer_id: str) -> int:
+    """A customer's advisory-lock key: a stable signed 32-bit hash of its id (the same in every process,
+    unlike Python's `hash`).  Two customers sharing a key only wait for each other, never miss a lock."""
+    return int.from_bytes(hashlib.blake2b(customer_id.encode(), digest_size=4).digest(), "big", signed=True)
 
 
 class PartnerRepository:
@@ -183,6 +192,24 @@ class OrderRepository:
             EarlierOrder(h.id, h.channel, h.state, h.created_at, h.po_number, tuple(lines[h.id]))
             for h in heads
         ]
+
+    def hold_customers(self, customer_ids: Iterable[str]) -> None:
+        """Hold, to the end of the transaction, the right to decide new orders for these customers.
+
+        Whether an order repeats an earlier one is read from the orders committed so far, so two
+        transactions deciding the same customer's orders at once would each miss the other's.  On
+        PostgreSQL each customer is a transaction-scoped advisory lock, taken in one order (by key) so
+        that two transactions deciding orders of several customers never wait for each other in a
+        circle; a second transaction for a customer waits here until the first has committed its
+        orders, and then reads them.  SQLite needs nothing: every transaction there begins with
+        BEGIN IMMEDIATE, so one writer holds the whole database from its first statement to its commit.
+        """
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        for key in sorted({customer_lock_key(c) for c in customer_ids}):
+            self.session.execute(
+                select(func.pg_advisory_xact_lock(CUSTOMER_LOCKS, key))  # two int4s: a space of our own
+            )
 
     def latest_with_po_number(self, po_number: str, customer_id: str | None) -> Order | None:
         """The newest order with this buyer's order number (from this customer, when one is given)."""
