@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy.exc import DataError, IntegrityError, StatementError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError, StatementError
 
 from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
 from core.capture.domain.events import DocumentDecided, OrdersAccepted
@@ -73,6 +73,11 @@ class DocumentProcessor:
                 if done is not None and done.state.finished:  # another worker finished it meanwhile
                     return done.state
                 raise TransientError(f"conflict while storing document {doc_id}: {exc.orig}") from exc
+            except OperationalError as exc:
+                # the database ended the transaction, not the document's fault (a deadlock it broke,
+                # a lost connection): a retry succeeds; it would otherwise be caught just below
+                uow.rollback()
+                raise TransientError(f"database failure while storing document {doc_id}: {exc.orig}") from exc
             except (DataError, StatementError) as exc:
                 # a value the database refuses (an absurd number, say): quarantine, do not retry
                 uow.rollback()
