@@ -24,6 +24,7 @@ from core.capture.domain.documents import Channel, DocumentState, InboundDocumen
 from core.capture.services.processing import DocumentProcessor
 from core.kernel.adapters.repository import OrderRepository
 from core.kernel.domain.model import Decision, Order, OrderState
+from core.kernel.errors import TransientError
 from oms.bootstrap import App
 from samples.edifact_gen import BUYER, orders_interchange
 from tests.conftest import DEMO_DAY, fixed_clock, load_demo_master_data, make_app
@@ -52,6 +53,7 @@ class Rendezvous:
     def __init__(self, app: App, patience: float) -> None:
         self.start = threading.Barrier(2, timeout=120)
         self.storing = 0
+        self.over = False  # the race is run: what is processed again goes straight through
         self.met: list[bool] = []  # per worker: whether it saw the other store too, or held waiting
         self.patience = patience
         self.guard = threading.Lock()
@@ -86,29 +88,41 @@ class Rendezvous:
             self.watch.dispose()
 
 
-def race(app: App, monkeypatch: pytest.MonkeyPatch, docs: Sequence[int]) -> list[DocumentState]:
-    """Process the documents on two threads at once, through the real processing path."""
+def race(
+    app: App, monkeypatch: pytest.MonkeyPatch, docs: Sequence[int], *, retry: bool = False
+) -> list[DocumentState]:
+    """Process the documents on two threads at once, through the real processing path; with `retry`,
+    a document whose worker gave up on a transient failure is processed again afterwards, as the
+    job queue does."""
     patience = 60.0 if app.settings.database_url.startswith("postgresql") else 5.0
     meet = Rendezvous(app, patience)
     read, insert = DocumentProcessor._read_safely, OrderRepository.insert_new
 
     def read_then_meet(self, envelope):  # type: ignore[no-untyped-def]
         result = read(self, envelope)
-        meet.start.wait()  # both have read their document; both now decide
+        if not meet.over:
+            meet.start.wait()  # both have read their document; both now decide
         return result
 
     def meet_then_insert(self, document_id, orders):  # type: ignore[no-untyped-def]
-        meet.about_to_store()
+        if not meet.over:
+            meet.about_to_store()
         insert(self, document_id, orders)
 
     monkeypatch.setattr(DocumentProcessor, "_read_safely", read_then_meet)
     monkeypatch.setattr(OrderRepository, "insert_new", meet_then_insert)
     states: list[DocumentState] = []
     errors: list[BaseException] = []
+    again: list[int] = []
 
     def work(doc_id: int) -> None:
         try:
             states.append(app.process(doc_id))
+        except TransientError as exc:
+            if retry:
+                again.append(doc_id)
+            else:
+                errors.append(exc)
         except BaseException as exc:  # the assertion below shows it
             errors.append(exc)
 
@@ -121,6 +135,8 @@ def race(app: App, monkeypatch: pytest.MonkeyPatch, docs: Sequence[int]) -> list
     finally:
         meet.close()
     assert not errors, errors
+    meet.over = True
+    states.extend(app.process(doc_id) for doc_id in again)
     if meet.watch is not None:  # the first to store did meet the other: they did decide at the same time
         assert meet.met[0], "the two workers did not decide at the same time"
     return states
@@ -205,3 +221,19 @@ def test_two_documents_for_the_same_two_customers_in_opposite_order_make_one_ord
     for customer, po in (("C-1001", "PO-MIX-000001"), ("C-1002", "PO-MIX-000002")):
         theirs = [o for o in orders if o.customer_id == customer]
         assert_one_order_each(theirs, {po})
+
+
+def test_one_interchange_on_two_workers_is_taken_once(shop: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same interchange (sender and control reference) in two documents of other bytes, decided
+    at once: one document's orders are taken, the other is a duplicate interchange with no orders
+    (when its worker lost the race to record the interchange it fails, and its retry finds it taken)."""
+    content = orders_interchange(2, 2, control_ref="740001", order_day=DEMO_DAY.date(), po_prefix="PO-TWICE")
+    resent = content.replace(b":0800+740001", b":0815+740001")  # sent again a quarter of an hour later
+    assert resent != content
+    docs = [arrive(shop, content, "a.edi"), arrive(shop, resent, "b.edi")]
+    states = race(shop, monkeypatch, docs, retry=True)
+    assert sorted(states) == sorted([DocumentState.PROCESSED, DocumentState.DUPLICATE])
+    orders = all_orders(shop)
+    assert sorted(o.po_number or "" for o in orders) == ["PO-TWICE-000001", "PO-TWICE-000002"]
+    assert len({o.document_id for o in orders}) == 1
+    assert all(o.state is OrderState.ACCEPTED and o.duplicate_of is None for o in orders)
