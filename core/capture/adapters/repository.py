@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement
 
 from core.capture.adapters import orm
 from core.capture.domain.documents import DocumentRecord, DocumentState
+
+COPY_LOCKS = 0x434F5059  # "COPY": the advisory-lock space of deciding which copy of an arrival is first
+
+
+def _key(text: str) -> int:
+    """A stable signed 32-bit advisory-lock key for a text (the same in every process)."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=4).digest(), "big", signed=True)
 
 
 class BlobRepository:
@@ -20,9 +30,14 @@ class BlobRepository:
         self.session = session
 
     def put(self, sha256: str, content: bytes) -> None:
+        """Store the bytes unless they are stored.  The same bytes stored by two transactions at once
+        (one message handed to two receivers) are one row: the second insert waits for the first and
+        then does nothing, where a plain insert failed on the key and lost that arrival's record."""
         exists = self.session.execute(select(orm.blobs.c.sha256).where(orm.blobs.c.sha256 == sha256))
         if exists.first() is None:
-            self.session.execute(insert(orm.blobs).values(sha256=sha256, size=len(content), content=content))
+            dialect = postgresql if self.session.get_bind().dialect.name == "postgresql" else sqlite
+            stmt = dialect.insert(orm.blobs).values(sha256=sha256, size=len(content), content=content)
+            self.session.execute(stmt.on_conflict_do_nothing(index_elements=[orm.blobs.c.sha256]))
 
     def get(self, sha256: str) -> bytes:
         row = self.session.execute(select(orm.blobs.c.content).where(orm.blobs.c.sha256 == sha256)).first()
@@ -44,30 +59,36 @@ class DocumentRepository:
             stmt = stmt.with_for_update()
         return self.session.scalars(stmt).first()
 
-    def first_with_hash(self, sha256: str, *, exclude: int | None = None) -> DocumentRecord | None:
-        """The earliest non-duplicate arrival of these exact bytes."""
-        stmt = (
-            select(DocumentRecord)
-            .where(orm.documents.c.sha256 == sha256)
-            .where(orm.documents.c.state != DocumentState.DUPLICATE)
-            .order_by(orm.documents.c.id)
-        )
-        if exclude is not None:
-            stmt = stmt.where(orm.documents.c.id != exclude)
-        return self.session.scalars(stmt.limit(1)).first()
+    def hold_copies(self, sha256: str, external_id: str | None) -> None:
+        """Hold, to the end of the transaction, the deciding of which arrival of these bytes (of this
+        message) is the first: on PostgreSQL transaction-scoped advisory locks, keys in order; SQLite's
+        single writer already holds the database from BEGIN IMMEDIATE."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        keys = {_key(f"sha256:{sha256}")} | ({_key(f"id:{external_id}")} if external_id else set())
+        for key in sorted(keys):
+            self.session.execute(select(func.pg_advisory_xact_lock(COPY_LOCKS, key)))
 
-    def first_with_external_id(
-        self, channel: str, external_id: str, *, exclude: int | None = None
-    ) -> DocumentRecord | None:
-        """The earliest non-duplicate arrival on this channel with this external id (a Message-ID)."""
+    def first_with_hash(self, sha256: str, *, before: int) -> DocumentRecord | None:
+        """The first arrival of these exact bytes other than document `before`, and not a duplicate
+        itself, that came before it: numbered before it, or taken up for reading already (an
+        arrival numbered first can be committed last, after the other was read)."""
+        return self._first(orm.documents.c.sha256 == sha256, before)
+
+    def first_with_external_id(self, channel: str, external_id: str, *, before: int) -> DocumentRecord | None:
+        """As `first_with_hash`, for arrivals on this channel with this external id (a Message-ID)."""
+        return self._first(
+            (orm.documents.c.channel == channel) & (orm.documents.c.external_id == external_id), before
+        )
+
+    def _first(self, same: ColumnElement[bool], before: int) -> DocumentRecord | None:
+        t = orm.documents.c
         stmt = (
             select(DocumentRecord)
-            .where(orm.documents.c.channel == channel, orm.documents.c.external_id == external_id)
-            .where(orm.documents.c.state != DocumentState.DUPLICATE)
-            .order_by(orm.documents.c.id)
+            .where(same, t.id != before, t.state != DocumentState.DUPLICATE)
+            .where((t.id < before) | (t.state != DocumentState.RECEIVED))
+            .order_by(t.id)
         )
-        if exclude is not None:
-            stmt = stmt.where(orm.documents.c.id != exclude)
         return self.session.scalars(stmt.limit(1)).first()
 
     def unfinished_ids(

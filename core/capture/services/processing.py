@@ -106,16 +106,19 @@ class DocumentProcessor:
                 record.quarantine(f"gave up after {record.attempts} attempts that did not finish", now)
                 uow.commit()
                 return record.state
-            first = uow.documents.first_with_hash(record.sha256, exclude=record.id)
+            # which copy of an arrival is the first is decided by one worker at a time
+            assert record.id is not None
+            uow.documents.hold_copies(record.sha256, record.external_id)
+            first = uow.documents.first_with_hash(record.sha256, before=record.id)
             same = "the same bytes"
-            if not _earlier(first, record) and record.external_id and record.channel != Channel.EDI:
+            if first is None and record.external_id and record.channel != Channel.EDI:
                 # e-mail, fax: the same Message-ID (job id) is the same message, however it travelled;
                 # EDIFACT has its own rule (sender + control reference, in `interchanges`)
                 first = uow.documents.first_with_external_id(
-                    record.channel, record.external_id, exclude=record.id
+                    record.channel, record.external_id, before=record.id
                 )
                 same = f"the same message ({record.external_id[:200]})"
-            if first is not None and _earlier(first, record):
+            if first is not None:
                 record.state = DocumentState.DUPLICATE
                 record.duplicate_of = first.id
                 record.problems = [
@@ -281,10 +284,6 @@ class DocumentProcessor:
     def answer_decided(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
         """Queue the answer to one order decided later (approved or rejected in review)."""
         return self._answers.decided_later(uow, order, now)
-
-
-def _earlier(first: DocumentRecord | None, record: DocumentRecord) -> bool:
-    return first is not None and first.id is not None and record.id is not None and first.id < record.id
 
 
 def _only_acknowledgements(result: ParseResult) -> bool:
