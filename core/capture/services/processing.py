@@ -8,7 +8,7 @@ crashed its worker too often is quarantined instead of crashing it again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -188,6 +188,7 @@ class DocumentProcessor:
         policies = uow.policies.all()
         seen = duplicates.DuplicateIndex(uow, record.id, now)
         partners: dict[str, Partner | None] = {}
+        uow.master.prefetch_products(_codes(result.orders))
         for index, captured in enumerate(result.orders):
             source = captured.interchange_index
             if source is not None and source in screening.duplicates:
@@ -269,6 +270,11 @@ class DocumentProcessor:
     def answer_decided(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
         """Queue the answer to one order decided later (approved or rejected in review)."""
         return self._answers.decided_later(uow, order, now)
+
+
+def _codes(orders: Sequence[CapturedOrder]) -> set[str]:
+    """The codes validation looks up as our SKUs first (`validation.resolve.resolve_line`)."""
+    return {c for o in orders for line in o.lines for c in (line.supplier_item_code, line.item_code) if c}
 
 
 def _earlier(first: DocumentRecord | None, record: DocumentRecord) -> bool:
