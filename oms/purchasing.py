@@ -117,11 +117,11 @@ class Purchasing:
             return None
         content = uow.blobs.get(record.sha256)
         senders = [s for s in (record.sender, mail_from(content) if kind == "email" else "") if s]
-        if any(uow.master.customers_by_identifier(kind, _bare(s, kind)) for s in senders):
-            return None
         found = [mailed.supplier_for(uow, s, kind) for s in senders]
         supplier = next((s for s in found if s is not None), None)
-        if supplier is None:
+        # the suppliers first: they are few, and a customer's order (nearly every arrival) is then
+        # not looked up among all customers' identifiers here, then again when it is read
+        if supplier is None or any(uow.master.customers_by_identifier(kind, _bare(s, kind)) for s in senders):
             return None
         mail = mail_parts(content) if kind == "email" else MailText(text=document_text(content))
         # the same message twice is kept once: its Message-ID (fax job id), else this arrival
