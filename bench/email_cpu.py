@@ -8,7 +8,7 @@ around each call is that stage's CPU and nothing else's:
   process), against the same messages to a null handler;
 - each job the arrivals set off, by name (reading and deciding, rendering the reply, the reports).
 
-    python -m bench.email_cpu [--mails N] [--profile STAGE] [--rounds R]
+    python -m bench.email_cpu [--mails N] [--profile STAGE] [--rounds R] [--settle]
 
 `--profile process_document` (or any job's name, or `smtp`) runs that stage under cProfile and prints
 its top functions by cumulative time.
@@ -31,6 +31,7 @@ from sqlalchemy import event
 
 from bench.email_channel import DAY, _app, bare_smtp_seconds, free_port, send_all
 from oms.bootstrap import App
+from oms.tasks import settle_heap
 from samples import mail_gen
 
 _STATEMENTS = [0]
@@ -87,7 +88,7 @@ def _run_jobs(
             return
 
 
-def measure(mails: int, seed: int, profile: str | None, top: int) -> None:
+def measure(mails: int, seed: int, profile: str | None, top: int, settle: bool) -> None:
     generated = mail_gen.body_orders(mails, seed=seed, day=DAY.date())
     messages = [(m.envelope_sender, m.raw) for m in generated]
     cpu: dict[str, float] = defaultdict(float)
@@ -101,6 +102,8 @@ def measure(mails: int, seed: int, profile: str | None, top: int) -> None:
         app = _app(Path(tmp))
         event.listen(app.engine, "before_cursor_execute", _count)
         try:
+            if settle:
+                settle_heap()  # as `oms worker` and `oms run` do before they take jobs
             gc.collect()
             before = _STATEMENTS[0]
             start = time.process_time()
@@ -140,9 +143,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--profile", default=None, help="a job's name, or smtp")
     parser.add_argument("--top", type=int, default=60)
+    parser.add_argument(
+        "--settle", action="store_true", help="freeze the start-up heap first, as `oms worker` does"
+    )
     args = parser.parse_args()
     for _ in range(args.rounds):
-        measure(args.mails, args.seed, args.profile, args.top)
+        measure(args.mails, args.seed, args.profile, args.top, args.settle)
 
 
 if __name__ == "__main__":
