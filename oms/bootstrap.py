@@ -198,15 +198,20 @@ class App:
             record = uow.documents.get(document_id)
         channel = str(record.channel) if record is not None else None
         with logs.context(document_id=document_id, channel=channel):
-            state = self.purchasing.intake(self.processor().process)(document_id)
-            with self.uow() as uow:
-                for order_id, po_number, decision, order_state in uow.orders.decisions_for_document(
-                    document_id
-                ):
-                    with logs.context(order_id=order_id):
-                        log.info("order %s %s: %s", po_number or "", decision, order_state)
+            processor = self.processor()
+            state = self.purchasing.intake(processor.process)(document_id)
+            outcome = processor.outcome  # None: not stored by this call; the database says what was
+            if outcome is not None:
+                decided = outcome.orders
+            else:
+                with self.uow() as uow:
+                    decided = list(uow.orders.decisions_for_document(document_id))
+            for order_id, po_number, decision, order_state in decided:
+                with logs.context(order_id=order_id):
+                    log.info("order %s %s: %s", po_number or "", decision, order_state)
             log.info("document %s", state)
-            if state is DocumentState.PROCESSED:
+            # an e-mail's reply is a draft, sent by the job that renders it: nothing to send here
+            if state is DocumentState.PROCESSED and (outcome is None or outcome.answers_queued):
                 self._deliver_now(document_id)
         return state
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import time
 from decimal import Decimal
 from email.utils import parseaddr
 
-from core.capture.domain.documents import Channel, DocumentState
+from core.capture.domain.documents import Channel, DocumentRecord, DocumentState
 from core.kernel.errors import ComandaError, ParseError
 from core.purchasing.domain.answers import AnswerKind, SupplierAnswer
 from core.purchasing.domain.landed import Charge
@@ -20,6 +20,7 @@ from core.purchasing.domain.mailed import ReadDocument
 from core.purchasing.domain.matching import Tolerance
 from core.purchasing.services import answers, mailed
 from core.purchasing.services.purchasing import Purchasing as PurchasingService
+from core.unit_of_work import UnitOfWork
 from oms.wiring import Wiring
 from parsers.edifact.supplier import read_supplier_answers
 from parsers.edifact.supplier_charges import read_invoice_charges
@@ -66,29 +67,39 @@ class Purchasing:
         is read as it always was."""
 
         def run(document_id: int) -> DocumentState:
-            taken = self.take_supplier_answer(document_id)
-            if taken is None:
-                taken = self.take_supplier_document(document_id)
-            return taken if taken is not None else process(document_id)
+            # one unit of work and one read of the row decide both (each read them on its own before:
+            # two transactions per e-mail for nothing)
+            with self.wiring.uow() as uow:
+                record = uow.documents.get(document_id)
+                if record is None or record.state.finished:
+                    answered, kept = None, None
+                else:
+                    answered = self._supplier_answers(uow, record)
+                    kept = None if answered is not None else self._supplier_document(uow, record)
+            if answered is not None:
+                return self.take_supplier_answers(document_id, answered)
+            if kept is not None:
+                return self.take_supplier_document(document_id, kept)
+            return process(document_id)
 
         return run
 
-    def take_supplier_answer(self, document_id: int) -> DocumentState | None:
-        with self.wiring.uow() as uow:
-            record = uow.documents.get(document_id)
-            if record is None or record.state.finished or record.channel is not Channel.EDI:
-                return None
-            content = uow.blobs.get(record.sha256)
-            if not any(kind in content for kind in SUPPLIER_MESSAGES):
-                return None  # a customer's interchange (ORDERS): not parsed twice
-            try:
-                found = read_supplier_answers(content)
-            except ParseError:
-                return None
-            charged = read_invoice_charges(content)  # an INVOIC's carriage and duties: landed cost
-            found = [_with_charges(a, charged) for a in found]
-            if not answers.from_supplier(uow, found):
-                return None
+    def _supplier_answers(self, uow: UnitOfWork, record: DocumentRecord) -> list[SupplierAnswer] | None:
+        """The supplier's answers an EDIFACT interchange from one of our suppliers holds; else None."""
+        if record.channel is not Channel.EDI:
+            return None
+        content = uow.blobs.get(record.sha256)
+        if not any(kind in content for kind in SUPPLIER_MESSAGES):
+            return None  # a customer's interchange (ORDERS): not parsed twice
+        try:
+            found = read_supplier_answers(content)
+        except ParseError:
+            return None
+        charged = read_invoice_charges(content)  # an INVOIC's carriage and duties: landed cost
+        found = [_with_charges(a, charged) for a in found]
+        return found if answers.from_supplier(uow, found) else None
+
+    def take_supplier_answers(self, document_id: int, found: list[SupplierAnswer]) -> DocumentState:
         try:
             kept = self.service.take_answers(found, document_id)
         except ComandaError as exc:  # e.g. an ORDRSP refusing an order already received: kept, not retried
@@ -96,37 +107,38 @@ class Purchasing:
         log.info("document %s: %d supplier message(s) taken onto purchase orders", document_id, len(kept))
         return self._finish(document_id, None)
 
-    def take_supplier_document(self, document_id: int) -> DocumentState | None:
+    def _supplier_document(self, uow: UnitOfWork, record: DocumentRecord) -> _Kept | None:
         """An e-mail or fax whose sender (the channel's, or an e-mail's From) is one of our suppliers'
         e-mail addresses or fax numbers: kept as a supplier document for a buyer, answered to nobody.
         An address or number that is also a customer's stays a customer's: it is read as an order, as
         before (a customer's order lost in a buyer's list is worse than a supplier's letter in review)."""
-        with self.wiring.uow() as uow:
-            record = uow.documents.get(document_id)
-            kind = SENDER_KINDS.get(record.channel) if record is not None else None
-            if record is None or kind is None or record.state.finished:
-                return None
-            content = uow.blobs.get(record.sha256)
-            senders = [s for s in (record.sender, mail_from(content) if kind == "email" else "") if s]
-            if any(uow.master.customers_by_identifier(kind, _bare(s, kind)) for s in senders):
-                return None
-            found = [mailed.supplier_for(uow, s, kind) for s in senders]
-            supplier = next((s for s in found if s is not None), None)
-            if supplier is None:
-                return None
-            mail = mail_parts(content) if kind == "email" else MailText(text=document_text(content))
-            # the same message twice is kept once: its Message-ID (fax job id), else this arrival
-            reference = record.external_id or mail.message_id or f"document {document_id}"
-            detail = {
-                "channel": kind,
-                "sender": senders[0],
-                "subject": mail.subject,
-                "name": record.original_name,
-            }
+        kind = SENDER_KINDS.get(record.channel)
+        if kind is None:
+            return None
+        content = uow.blobs.get(record.sha256)
+        senders = [s for s in (record.sender, mail_from(content) if kind == "email" else "") if s]
+        found = [mailed.supplier_for(uow, s, kind) for s in senders]
+        supplier = next((s for s in found if s is not None), None)
+        # the suppliers first: they are few, and a customer's order (nearly every arrival) is then
+        # not looked up among all customers' identifiers here, then again when it is read
+        if supplier is None or any(uow.master.customers_by_identifier(kind, _bare(s, kind)) for s in senders):
+            return None
+        mail = mail_parts(content) if kind == "email" else MailText(text=document_text(content))
+        # the same message twice is kept once: its Message-ID (fax job id), else this arrival
+        reference = record.external_id or mail.message_id or f"document {record.id}"
+        detail = {
+            "channel": kind,
+            "sender": senders[0],
+            "subject": mail.subject,
+            "name": record.original_name,
+        }
+        return _Kept(supplier.supplier_id, kind, content, reference, mail.text, detail)
+
+    def take_supplier_document(self, document_id: int, kept: _Kept) -> DocumentState:
         # an invoice, credit note or delivery note read by machine; out of the transaction (OCR is slow)
-        read = _read(content, kind == "email", self.scans)
+        read = _read(kept.content, kept.kind == "email", self.scans)
         doc = self.service.keep_document(
-            supplier.supplier_id, reference, mail.text, document_id, detail, read
+            kept.supplier_id, kept.reference, kept.text, document_id, kept.detail, read
         )
         log.info(
             "document %s: a %s of supplier %s, for a buyer (%s)",
@@ -148,6 +160,18 @@ class Purchasing:
                 record.quarantine(error[:2000], self.wiring.clock())
             uow.commit()
             return record.state
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """What the intake's transaction found of a supplier's e-mailed or faxed document."""
+
+    supplier_id: str
+    kind: str  # "email" | "fax"
+    content: bytes
+    reference: str
+    text: str
+    detail: dict[str, str | None]
 
 
 def _read(content: bytes, is_mail: bool, scans: Scans | None) -> ReadDocument | None:

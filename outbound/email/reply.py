@@ -4,6 +4,8 @@ lines as we understood them in the text and the order confirmation PDF attached 
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Protocol
@@ -12,7 +14,14 @@ from core.capture.domain.resolution import MasterData
 from core.kernel.domain.model import Customer, Decision, Order, OutboundKind, OutboundMessage
 from outbound.confirmation import money_text, quantity_text, render_confirmation
 from outbound.confirmation_text import problem_text
-from outbound.email.compose import compose, domain_of, read_original, reply_subject, stable_message_id
+from outbound.email.compose import (
+    Original,
+    compose,
+    domain_of,
+    read_original,
+    reply_subject,
+    stable_message_id,
+)
 
 CHANNEL = "email"
 Confirmation = Callable[[Order, Customer | None, str, datetime], bytes]
@@ -87,6 +96,7 @@ class EmailResponder:
         self.sender = sender  # our From, e.g. "Pedidos <pedidos@example.com>"
         self.confirmation = confirmation
         self.signature = signature or sender
+        self._originals = _Originals()
 
     def respond(
         self, uow: Reads, record: _Record, orders: Sequence[Order], now: datetime
@@ -103,7 +113,7 @@ class EmailResponder:
     ) -> list[OutboundMessage]:
         """The reply's outbox row, owed from now on; its content (text, MIME, PDF) is left to `render`,
         in a job off the intake path. Reads only the original's headers."""
-        original = read_original(uow.blobs.get(record.sha256))
+        original = self._originals.read(uow, record.sha256)
         if original.automatic or not orders or "@" not in original.from_addr:
             return []  # never answer an auto-reply, a bounce or a list: that is how mail loops start
         ids = "-".join(str(o.id) for o in orders)
@@ -124,7 +134,7 @@ class EmailResponder:
     def render(self, uow: Reads, record: _Record, orders: Sequence[Order], message: OutboundMessage) -> bytes:
         """The reply drafted as `message`: the same bytes however often it is rendered (its date and
         the confirmation's are the draft's, its Message-ID is fixed by the document and orders)."""
-        original = read_original(uow.blobs.get(record.sha256))
+        original = self._originals.read(uow, record.sha256)
         now = message.created_at
         customer = next(
             (c for o in orders if o.customer_id and (c := uow.master.customer(o.customer_id))), None
@@ -155,6 +165,31 @@ class EmailResponder:
             attachments=attachments,
             language=language,
         )
+
+
+class _Originals:
+    """The headers of the e-mails answered lately, by the SHA-256 of their stored bytes.
+
+    Drafting the reply and rendering it (usually in the same worker, moments apart) each fetched the
+    stored e-mail and parsed its headers, about half a millisecond a parse. The bytes behind a hash
+    never change, so what was read of them stays true; only the last `size` are kept."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._read: OrderedDict[str, Original] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def read(self, uow: Reads, sha256: str) -> Original:
+        with self._lock:
+            if sha256 in self._read:
+                self._read.move_to_end(sha256)
+                return self._read[sha256]
+        original = read_original(uow.blobs.get(sha256))
+        with self._lock:
+            self._read[sha256] = original
+            while len(self._read) > self.size:
+                self._read.popitem(last=False)
+        return original
 
 
 def _decisions(orders: Sequence[Order]) -> str:

@@ -12,6 +12,7 @@ import email
 import email.header
 import email.message
 import email.utils
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import Message
@@ -125,10 +126,25 @@ def address(msg: Message, name: str) -> tuple[str, str]:
 
 
 class _BoundedPolicy(EmailPolicy):
-    """The default policy, reading at most MAX_MIME_HEADER / MAX_HEADER characters of a header value."""
+    """The default policy, reading at most MAX_MIME_HEADER / MAX_HEADER characters of a header value.
+
+    A header is parsed each time it is asked for, and reading one e-mail asks for the same few about
+    thirty times (Content-Type alone for every part, by the parser and by us): the parsed header is
+    kept by its name and text, which is all it depends on (header objects are read-only strings)."""
 
     def header_fetch_parse(self, name: str, value: str) -> Any:
-        return super().header_fetch_parse(name, value[: header_limit(name)])
+        value = str(value[: header_limit(name)])
+        if len(value) > CACHED_HEADER:  # a long References chain, say: parsed each time, not kept
+            return super().header_fetch_parse(name, value)
+        return _parsed_header(self, name, value)
+
+
+CACHED_HEADER = 1_000  # characters: the parsed headers kept stay a few megabytes at most
+
+
+@functools.lru_cache(maxsize=512)
+def _parsed_header(policy: EmailPolicy, name: str, value: str) -> Any:
+    return EmailPolicy.header_fetch_parse(policy, name, value)
 
 
 def header_limit(name: str) -> int:

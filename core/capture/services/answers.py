@@ -224,6 +224,8 @@ def render_drafts(uow: CaptureUnitOfWork, document_id: int, responders: Mapping[
     for message in drafts:
         assert message.draft is not None
         orders = [o for i in message.draft.get("orders", []) if (o := uow.orders.get(int(i))) is not None]
+        # the reply names each line's product: read them at once, not one statement a line
+        uow.master.prefetch_products((line.sku for o in orders for line in o.lines if line.sku), terms=False)
         message.content = responder.render(uow, record, orders, message)
         message.draft = None
     return len(drafts)

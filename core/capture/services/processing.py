@@ -8,7 +8,7 @@ crashed its worker too often is quarantined instead of crashing it again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -27,7 +27,8 @@ from core.capture.services.deciding import checked_partner, judge, resolve
 from core.capture.services.order_changes import apply_captured_change
 from core.capture.services.orders import order_from_resolved, pages_rows
 from core.capture.services.unit_of_work import CaptureUnitOfWork
-from core.kernel.domain.model import Order, OrderState, Partner
+from core.kernel.domain.events import AnswersQueued
+from core.kernel.domain.model import Decision, Order, OrderState, Partner
 from core.kernel.errors import LifecycleError, NotFound, TransientError
 from core.kernel.services.runner import run_step
 
@@ -36,6 +37,15 @@ log = logging.getLogger(__name__)
 Reader = Callable[[InboundDocument], ParseResult]
 Validator = Callable[[CapturedOrder, MasterData, date], ResolvedOrder]
 Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one processing call stored: (id, PO number, decision, state) of each new order, in
+    message order, and whether it queued answers ready to send (not drafts: those are rendered first)."""
+
+    orders: list[tuple[int, str | None, Decision, OrderState]]
+    answers_queued: bool
 
 
 @dataclass
@@ -52,9 +62,14 @@ class DocumentProcessor:
 
     def __post_init__(self) -> None:
         self._answers = Answers(self.edi_answers, self.responders)
+        self.outcome: Outcome | None = None
 
     def process(self, doc_id: int) -> DocumentState:
-        """Take the document through reading, validation and storage; returns its final state."""
+        """Take the document through reading, validation and storage; returns its final state.
+
+        When this call stored the document's orders, `outcome` says what became of them and whether
+        answers are waiting to be sent (None otherwise: the caller asks the database)."""
+        self.outcome = None
         envelope = self._start(doc_id)
         if isinstance(envelope, DocumentState):
             return envelope
@@ -65,7 +80,8 @@ class DocumentProcessor:
             if record.state.finished:
                 return record.state
             try:
-                self._apply(uow, record, envelope, result)
+                orders = self._apply(uow, record, envelope, result)
+                decided = [(o.id, o.po_number, o.decision, o.state) for o in orders if o.id is not None]
                 uow.commit()
             except IntegrityError as exc:
                 uow.rollback()
@@ -83,7 +99,9 @@ class DocumentProcessor:
                 uow.rollback()
                 return self._quarantine(doc_id, f"could not store what was read: {exc.orig or exc}")
             state = record.state
-        self.publish(self.uow.collect_events())
+        events = self.uow.collect_events()
+        self.outcome = Outcome(decided, any(isinstance(e, AnswersQueued) for e in events))
+        self.publish(events)
         return state
 
     def _quarantine(self, doc_id: int, reason: str) -> DocumentState:
@@ -155,7 +173,7 @@ class DocumentProcessor:
 
     def _apply(
         self, uow: CaptureUnitOfWork, record: DocumentRecord, doc: InboundDocument, result: ParseResult
-    ) -> None:
+    ) -> list[Order]:
         now = self.clock()
         assert record.id is not None
         record.format = result.format
@@ -179,6 +197,7 @@ class DocumentProcessor:
             uow.emit(OrdersAccepted(accepted, with_document=True))
         if orders:
             uow.emit(DocumentDecided(record.id))
+        return orders
 
     def _orders(
         self,
@@ -196,6 +215,7 @@ class DocumentProcessor:
         taken: dict[int, int] = {}
         changed: list[Problem] = []
         read: list[tuple[int, int | None, ResolvedOrder]] = []  # (index, interchange, resolved)
+        uow.master.prefetch_products(_codes(result.orders))
         for index, captured in enumerate(result.orders):
             source = captured.interchange_index
             if source is not None and source in screening.duplicates:
@@ -284,6 +304,11 @@ class DocumentProcessor:
     def answer_decided(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
         """Queue the answer to one order decided later (approved or rejected in review)."""
         return self._answers.decided_later(uow, order, now)
+
+
+def _codes(orders: Sequence[CapturedOrder]) -> set[str]:
+    """The codes validation looks up as our SKUs first (`validation.resolve.resolve_line`)."""
+    return {c for o in orders for line in o.lines for c in (line.supplier_item_code, line.item_code) if c}
 
 
 def _only_acknowledgements(result: ParseResult) -> bool:

@@ -4,7 +4,7 @@ and a buyer's change applied to an order (fulfilment's)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -31,6 +31,11 @@ class MasterDataView(MasterData, Protocol):
         ...
 
     def add_identifier(self, item: CustomerIdentifier) -> bool: ...
+
+    def prefetch_products(self, codes: Iterable[str], *, terms: bool = True) -> None:
+        """Read at once the products these codes may name as SKUs (with `terms`, their price rows and
+        packs), for the lookups that follow in this unit of work."""
+        ...
 
     def remove_identifier(self, customer_id: str, kind: str, value: str) -> None: ...
 

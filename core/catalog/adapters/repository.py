@@ -157,6 +157,21 @@ class MasterDataRepository(CommercialTermsMixin):
         found: Product | None = self._remember(("sku", sku), lambda: self.session.get(Product, sku))
         return found
 
+    def prefetch_products(self, codes: Iterable[str], *, terms: bool = True) -> None:
+        """Read the products these codes name as SKUs (with `terms`, their price rows and packs too) in
+        one statement each, and remember them, and the codes naming nothing, for this unit of work: an
+        e-mail's five lines asked for each one by one, fifteen round trips where three do."""
+        wanted = sorted({c for c in codes if c and ("sku", c) not in self._memo})
+        if not wanted:
+            return
+        found = {
+            p.sku: p for p in self.session.scalars(select(Product).where(orm.products.c.sku.in_(wanted)))
+        }
+        for code in wanted:
+            self._memo[("sku", code)] = found.get(code)
+        if terms:
+            self.prefetch_terms(wanted)
+
     def product_by_gtin(self, gtin: str) -> Product | None:
         def load() -> Product | None:
             stmt = select(Product).where(orm.products.c.gtin == gtin).limit(1)

@@ -43,6 +43,24 @@ class CommercialTermsMixin:
         )
         return found
 
+    def prefetch_terms(self, skus: Sequence[str]) -> None:
+        """Every price row and pack of these SKUs in one statement each, remembered as `prices_for` and
+        `packs_for` would have read them one SKU at a time (same rows, same order)."""
+        wanted = [s for s in skus if ("prices", s) not in self._memo or ("packs", s) not in self._memo]
+        if not wanted:
+            return
+        prices: dict[str, list[PriceRow]] = {s: [] for s in wanted}
+        p = orm.prices.c
+        for row in self.session.scalars(select(PriceRow).where(p.sku.in_(wanted)).order_by(p.sku, p.id)):
+            prices[row.sku].append(row)
+        packs: dict[str, list[Pack]] = {s: [] for s in wanted}
+        u = orm.product_units.c
+        for pack in self.session.scalars(select(Pack).where(u.sku.in_(wanted)).order_by(u.sku, u.unit)):
+            packs[pack.sku].append(pack)
+        for sku in wanted:
+            self._memo.setdefault(("prices", sku), prices[sku])
+            self._memo.setdefault(("packs", sku), packs[sku])
+
     def pack_by_gtin(self, gtin: str) -> Pack | None:
         found: Pack | None = self._remember(
             ("pack-gtin", gtin),
