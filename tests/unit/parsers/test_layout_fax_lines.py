@@ -1,0 +1,130 @@
+"""The layout reader on OCR words from faxes in layouts it was not tuned on: which column is which when
+the heading is set on two lines or names the code and the description in an unusual way.  Each test
+builds its page word by word (tests.unit.parsers.ocr_support) and states the business rule it checks."""
+
+from __future__ import annotations
+
+from core.capture.domain.layout import Word
+from tests.unit.parsers.ocr_support import STEP, cells, numbers, page, read
+
+Placed = tuple[float, str]
+
+
+def _nums(qty: str, price: str, amount: str) -> tuple[Placed, ...]:
+    """A row's quantity, unit price and amount under the headings at 330, 430 and 500."""
+    return (340, qty), (430, price), (500, amount)
+
+
+def _lines(heading: list[list[Word]], rows: list[tuple[Placed, ...]], total: str) -> list[list[Word]]:
+    """An order number, a heading (one or more lines), the rows under it and a printed total."""
+    out = [cells(40, (50, "Nº pedido: PED-26/00123")), cells(54, (50, "Fecha: 23/11/2026")), *heading]
+    y = max(w.y0 for line in heading for w in line)
+    for r in rows:
+        y += STEP
+        out.append(cells(y, *r))
+    out.append(cells(y + 2 * STEP, (430, "Total"), (500, total)))
+    return out
+
+
+# -- headings set on two lines ---------------------------------------------------------------------
+def test_unit_over_price_and_line_over_total_name_the_price_and_amount_columns() -> None:
+    # "Qty UoM Unit Line" over "price total": on its own line "UoM Unit Line" reads as one unit
+    # heading; the words stacked in each column say which is the unit price and which the line total
+    heading = [
+        cells(160, (50, "Code"), (130, "Description"), (330, "Qty"), (385, "UoM"), (430, "Unit")),
+        cells(160, (500, "Line")),
+        cells(170, (430, "price"), (500, "total")),
+    ]
+    rows = [
+        ((50, "TOR-M8-40"), (130, "Hex bolt M8x40"), (385, "EA"), *_nums("250", "0.18", "45.00")),
+        ((50, "TUE-M8"), (130, "Hex nut M8"), (385, "EA"), *_nums("222", "0.05", "11.10")),
+    ]
+    got = read(page(*_lines(heading, rows, "56.10")))
+    assert numbers(got) == [("TOR-M8-40", "250", "0.18"), ("TUE-M8", "222", "0.05")]
+    assert got["total"] == "56.1"
+
+
+def test_a_second_heading_line_naming_no_money_column_leaves_the_heading_as_it_reads() -> None:
+    # "Unit price" and "Amount" on the main line, "(EUR)" under the amount: nothing more to learn from
+    # the stack, and the columns stay those of the main line
+    heading = [
+        cells(160, (50, "Code"), (130, "Description"), (330, "Qty"), (430, "Unit price"), (500, "Amount")),
+        cells(170, (500, "(EUR)")),
+    ]
+    rows = [((50, "TOR-M8-40"), (130, "Hex bolt M8x40"), *_nums("250", "0.18", "45.00"))]
+    got = read(page(*_lines(heading, rows, "45.00")))
+    assert numbers(got) == [("TOR-M8-40", "250", "0.18")]
+
+
+# -- which column holds the codes ------------------------------------------------------------------
+def test_product_names_beside_an_item_code_column_are_the_descriptions() -> None:
+    # "LINE PRODUCT ITEM CODE QTY ...": two code headings and no description heading; the column of
+    # names (PRODUCT) is the description, the one of codes (ITEM CODE) holds the codes
+    heading = [
+        cells(
+            160,
+            (30, "LINE"),
+            (60, "PRODUCT"),
+            (250, "ITEM CODE"),
+            (330, "QTY"),
+            (430, "PRICE"),
+            (500, "AMOUNT"),
+        )
+    ]
+    rows = [
+        ((30, "00010"), (60, "HEX BOLT M8X40 ZINC"), (250, "TOR-M8-40"), *_nums("250", "0.18", "45.00")),
+        ((30, "00020"), (60, "HEX NUT M8 ZINC"), (250, "TUE-M8"), *_nums("222", "0.05", "11.10")),
+    ]
+    got = read(page(*_lines(heading, rows, "56.10")))
+    assert [line["item_code"] for line in got["lines"]] == ["TOR-M8-40", "TUE-M8"]
+    assert numbers(got) == [("TOR-M8-40", "250", "0.18"), ("TUE-M8", "222", "0.05")]
+    assert got["lines"][0]["description"].startswith("HEX BOLT")
+
+
+def test_a_code_heading_over_words_beside_a_column_of_codes_heads_part_of_the_description() -> None:
+    # "Artículo | Descripción | Código ... P. / unitario": the heading read with its second line
+    # gives every heading word its column, and the first word of each description stands apart
+    # under "Artículo" (a code heading too); the codes are under "Código", those words are no code
+    heading = [
+        cells(
+            160,
+            (50, "Artículo"),
+            (110, "Descripción"),
+            (260, "Código"),
+            (330, "Cant."),
+            (430, "P."),
+            (500, "Importe"),
+        ),
+        cells(170, (430, "unitario")),
+    ]
+    rows = [
+        ((50, "Tornillo"), (110, "hexagonal M8x40"), (260, "TOR-M8-40"), *_nums("250", "0,18", "45,00")),
+        ((50, "Tuerca"), (110, "hexagonal M8"), (260, "TUE-M8"), *_nums("222", "0,05", "11,10")),
+    ]
+    got = read(page(*_lines(heading, rows, "56,10")))
+    assert [line["item_code"] for line in got["lines"]] == ["TOR-M8-40", "TUE-M8"]
+    assert numbers(got) == [("TOR-M8-40", "250", "0.18"), ("TUE-M8", "222", "0.05")]
+    assert got["lines"][0]["description"].startswith("Tornillo")
+
+
+def test_two_code_columns_both_holding_codes_keep_their_codes() -> None:
+    # "Ref. | Artículo": a position-like column of codes and one of our codes; neither is taken for
+    # the description, and the description heading keeps the names
+    heading = [
+        cells(
+            160,
+            (50, "Ref."),
+            (110, "Artículo"),
+            (180, "Descripción"),
+            (330, "Cant."),
+            (430, "Precio"),
+            (500, "Importe"),
+        )
+    ]
+    rows = [
+        ((50, "A-1001"), (110, "TOR-M8-40"), (180, "Tornillo M8x40"), *_nums("250", "0,18", "45,00")),
+        ((50, "A-1002"), (110, "TUE-M8"), (180, "Tuerca M8"), *_nums("222", "0,05", "11,10")),
+    ]
+    got = read(page(*_lines(heading, rows, "56,10")))
+    assert [line["description"] for line in got["lines"]] == ["Tornillo M8x40", "Tuerca M8"]
+    assert [line["quantity"] for line in got["lines"]] == ["250", "222"]
