@@ -128,3 +128,36 @@ def test_two_code_columns_both_holding_codes_keep_their_codes() -> None:
     got = read(page(*_lines(heading, rows, "56,10")))
     assert [line["description"] for line in got["lines"]] == ["Tornillo M8x40", "Tuerca M8"]
     assert [line["quantity"] for line in got["lines"]] == ["250", "222"]
+
+
+# -- the total ---------------------------------------------------------------------------------------
+def _taxed(tax: str, gross: str) -> list[list[Word]]:
+    """Two lines adding up to 56,10, the net total under them, then a tax line and a total with tax."""
+    heading = [
+        cells(160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe"))
+    ]
+    rows = [
+        ((50, "TOR-M8-40"), (130, "Tornillo M8x40"), *_nums("250", "0,18", "45,00")),
+        ((50, "TUE-M8"), (130, "Tuerca M8"), *_nums("222", "0,05", "11,10")),
+    ]
+    lines = _lines(heading, rows, "56,10")
+    y = max(w.y0 for w in lines[-1])
+    return [
+        *lines,
+        cells(y + STEP, (430, "IVA 21 %"), (500, tax)),
+        cells(y + 2 * STEP, (430, "Total c/ IVA"), (500, gross)),
+    ]
+
+
+def test_a_total_with_tax_under_the_net_total_read_as_no_amount_keeps_the_order_for_a_person() -> None:
+    # "IVA 21 % 1178" and "Total c/ IVA 67/88": the amount the customer pays is printed and was not
+    # read; the net total the lines add up to is not the order's total for certain
+    got = read(page(*_taxed("1178", "67/88")))
+    assert got["decision"] != "accept"
+    assert any(p["field"] == "total" for p in got["problems"])
+
+
+def test_a_tax_line_and_a_total_with_tax_read_as_amounts_give_the_order_total() -> None:
+    got = read(page(*_taxed("11,78", "67,88")))
+    assert got["total"] == "67.88"
+    assert not any(p["field"] == "total" for p in got["problems"])
