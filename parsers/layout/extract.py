@@ -33,6 +33,7 @@ from parsers.layout.geometry import Page, Tok, read_page
 from parsers.layout.header import Candidate
 from parsers.layout.numbers import decide_mark, looks_numeric, strip_money
 from parsers.layout.pages import groups, without_copies
+from parsers.layout.recheck import Recheck, worth_rechecking
 from parsers.layout.table import Region, find_regions
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import CURRENCIES, DOLLAR_SIGN, ENGLISH, ISO_CURRENCIES, SPANISH
@@ -55,6 +56,7 @@ class Extraction:
 
     orders: tuple[CapturedOrder, ...]
     problems: tuple[Problem, ...] = ()
+    rechecks: tuple[Recheck, ...] = ()  # fields a second reading of their ink may settle (OCR only)
 
 
 def extract_orders(pages: Sequence[PageWords]) -> Extraction:
@@ -65,19 +67,22 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     texts = [line.text for page in read for line in page.lines]
     us_dates, known = month_first(texts), order_decided(texts)
     seen = [header.candidates(page, skip, month_first=us_dates, order_known=known) for page in read]
-    orders = []
+    orders: list[CapturedOrder] = []
+    rechecks: list[Recheck] = []
     headed = {r.page for r in regions if r.heading}
     carried = {r.page + 1 for r in regions if r.ended_by == "carried"}
     for group in groups(read, seen, headed - carried):
         numbers = {read[i].number for i in group}
-        order = _order(
+        found = _order(
             [read[i] for i in group],
             [c for i in group for c in seen[i]],
             [r for r in regions if r.page in numbers],
             skip,
             us_dates,
         )
-        if order is not None:
+        if found is not None:
+            order, again = found
+            rechecks += [Recheck(len(orders), path, certainty) for path, certainty in again]
             orders.append(order)
     if not orders:
         problem = Problem(
@@ -87,7 +92,7 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
             severity=Severity.REVIEW,
         )
         return Extraction((), (problem,))
-    return Extraction(tuple(orders))
+    return Extraction(tuple(orders), rechecks=tuple(rechecks))
 
 
 def _text(pages: list[Page]) -> str:
@@ -144,7 +149,8 @@ def _currency(
 
 def _order(
     pages: list[Page], found: list[Candidate], regions: list[Region], skip: set[int], us_dates: bool
-) -> CapturedOrder | None:
+) -> tuple[CapturedOrder, list[tuple[str, float]]] | None:
+    """The order on `pages`, and the fields (path, layout certainty) worth reading again on a scan."""
     language = _language(pages)
     ocr = any(p.source != "text" for p in pages)
     drafts = rows.drafts(regions, ocr=ocr)
@@ -176,7 +182,9 @@ def _order(
     delivery = _delivery(picks, drafts, built, rec)
     if ocr:
         problems += _scan_checks(rec, picks, delivery, total)
-    return CapturedOrder(
+    po = picks["po_number"]
+    again = [("po_number", po.certainty)] if ocr and po is not None and worth_rechecking(po, pages) else []
+    order = CapturedOrder(
         po_number=str(picks["po_number"].value) if picks["po_number"] else None,
         order_date=_date(picks["order_date"]),
         requested_delivery_date=delivery,
@@ -196,6 +204,7 @@ def _order(
         evidence=tuple(rec.items),
         problems=tuple(problems),
     )
+    return order, again
 
 
 def _unread(

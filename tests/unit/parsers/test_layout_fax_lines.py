@@ -4,7 +4,8 @@ builds its page word by word (tests.unit.parsers.ocr_support) and states the bus
 
 from __future__ import annotations
 
-from core.capture.domain.layout import Word
+from core.capture.domain.layout import PageWords, Word
+from parsers.layout import extract_orders
 from tests.unit.parsers.ocr_support import STEP, cells, numbers, page, read
 
 Placed = tuple[float, str]
@@ -161,3 +162,32 @@ def test_a_tax_line_and_a_total_with_tax_read_as_amounts_give_the_order_total() 
     got = read(page(*_taxed("11,78", "67,88")))
     assert got["total"] == "67.88"
     assert not any(p["field"] == "total" for p in got["problems"])
+
+
+# -- the order number: which one a second look at its ink may settle -----------------------------------
+def _po_page(po_line: str) -> PageWords:
+    lines = [cells(40, (50, "Ferretería Núñez S.L.")), cells(70, (50, po_line), conf=0.6)]
+    heading = [
+        cells(160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe"))
+    ]
+    rows = [((50, "TOR-M8-40"), (130, "Tornillo M8x40"), *_nums("250", "0,18", "45,00"))]
+    return page(*lines, *_lines(heading, rows, "45,00")[2:])
+
+
+def test_an_order_number_alone_after_its_label_read_unsure_is_offered_for_a_second_look() -> None:
+    # the label is sure of where the number is and how far it runs; only its characters are in doubt
+    extraction = extract_orders([_po_page("Nº pedido: PED-26/00123")])
+    (order,) = extraction.orders
+    assert order.po_number == "PED-26/00123"
+    found = order.evidence_for("po_number")
+    assert found is not None and found.confidence < 0.8
+    assert [(r.order, r.path) for r in extraction.rechecks] == [(0, "po_number")]
+
+
+def test_an_order_number_with_a_word_a_space_before_it_is_not_offered_for_a_second_look() -> None:
+    # "PC 26065000": OCR parted the prefix from the number; cut out alone, the number would read the
+    # same again and still lack its prefix
+    extraction = extract_orders([_po_page("Nº pedido: PC 26065000")])
+    assert extraction.rechecks == ()
+    found = extraction.orders[0].evidence_for("po_number")
+    assert found is not None and found.confidence < 0.8
