@@ -27,7 +27,7 @@ from parsers.layout import document, header, items, parties, rows, totals
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
-from parsers.layout.dates import month_first, order_decided
+from parsers.layout.dates import month_first, names_weekday_of, order_decided, weekday_named
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, Tok, read_page
 from parsers.layout.header import Candidate
@@ -328,7 +328,15 @@ def _record_header(
                 certainty = min(certainty, DOUBTFUL)  # "0C-095042" or "OC-095042": a person must look
             if ocr and name in ("po_number", "party_id") and not gln and _digits_unsure(pick):
                 certainty = min(certainty, DOUBTFUL)  # "982192" for 082192: a person must look
-            rec.add(path, pick.toks, certainty, verified=gln)
+            toks = pick.toks
+            if isinstance(pick.value, date):
+                # a weekday named with the date that falls on it bears it out: its own reading counts
+                # not; one the date does not fall on says one of the two was misread
+                named = {d for t in toks if (d := weekday_named(t.text)) is not None}
+                if named - {pick.value.weekday()}:
+                    certainty = min(certainty, DOUBTFUL)
+                toks = [t for t in toks if not names_weekday_of(t.text, pick.value)] or toks
+            rec.add(path, toks, certainty, verified=gln)
             continue
         unread = next((c for c in found if c.name == name and c.value is None and c.toks), None)
         if unread is not None:  # the label is there, its value cannot be read
@@ -383,20 +391,28 @@ def _prose_delivery(
     pick = picks["delivery_date"]
     if pick is None or not pick.prose or pick.certainty <= DOUBTFUL:
         return pick
-    if ocr:
-        return replace(pick, certainty=DOUBTFUL)
     wanted, ordered = _date(pick), _date(picks["order_date"])
     others = [c.value for c in found if c.name == "delivery_date"]
-    others += [b.line.requested_delivery_date for b in built if b.line.requested_delivery_date]
-    agrees = all(v == pick.value for v in others)
+    lines = [b.line.requested_delivery_date for b in built if b.line.requested_delivery_date]
+    agrees = all(v == pick.value for v in [*others, *lines])
     if (
         wanted is not None
         and ordered is not None
         and 0 <= (wanted - ordered).days <= MAX_LEAD_DAYS
         and agrees
+        and (not ocr or _corroborated(pick, wanted, found, lines))
     ):
         return pick
     return replace(pick, certainty=DOUBTFUL)
+
+
+def _corroborated(pick: Candidate, wanted: date, found: list[Candidate], lines: list[date]) -> bool:
+    """Whether a delivery date read on a scan from running text is borne out by other ink: the same
+    date read elsewhere (a labelled date, the lines' own dates), or its weekday printed with it."""
+    mine = {(t.page, t.x0, t.y0) for t in pick.toks}
+    same = [c for c in found if c.name == "delivery_date" and c.value == wanted]
+    elsewhere = [c for c in same if not mine & {(t.page, t.x0, t.y0) for t in c.toks}]
+    return bool(elsewhere) or wanted in lines or any(names_weekday_of(t.text, wanted) for t in pick.toks)
 
 
 def _scan_checks(

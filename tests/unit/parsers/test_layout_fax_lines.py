@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from core.capture.domain.layout import PageWords, Word
 from parsers.layout import extract_orders
-from tests.unit.parsers.ocr_support import STEP, cells, numbers, page, read
+from tests.unit.parsers.ocr_support import STEP, cells, numbers, page, read, word
 
 Placed = tuple[float, str]
 
@@ -191,3 +191,54 @@ def test_an_order_number_with_a_word_a_space_before_it_is_not_offered_for_a_seco
     assert extraction.rechecks == ()
     found = extraction.orders[0].evidence_for("po_number")
     assert found is not None and found.confidence < 0.8
+
+
+# -- dates -------------------------------------------------------------------------------------------
+def _dated(*more: list[Word]) -> PageWords:
+    """A known customer's order with one line, the header lines `more` and no other delivery date."""
+    lines = [cells(40, (50, "Ferretería Núñez S.L.")), cells(70, (50, "Nº pedido: PED-26/00123"))]
+    lines += [
+        cells(84, (50, "Fecha: 23/11/2026")),
+        cells(98, (50, "Nº cliente: C-1001")),
+        cells(112, (50, "Moneda: EUR")),
+    ]
+    heading = [
+        cells(160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe"))
+    ]
+    rows = [((50, "TOR-M8-40"), (130, "Tornillo M8x40"), *_nums("250", "0,18", "45,00"))]
+    return page(*lines, *_lines(heading, rows, "45,00")[2:], *more)
+
+
+def test_a_delivery_date_in_a_sentence_with_the_weekday_it_falls_on_is_borne_out() -> None:
+    # 5 December 2026 is a Saturday: the weekday printed with it checks the day and the month
+    got = read(
+        _dated(cells(260, (50, "Les rogamos que la entrega sea antes del sábado, 5 de diciembre de 2026.")))
+    )
+    assert got["requested_delivery_date"] == "2026-12-05"
+    assert got["decision"] == "accept"
+
+
+def test_a_delivery_date_in_a_sentence_with_a_weekday_it_does_not_fall_on_waits_for_a_person() -> None:
+    got = read(
+        _dated(cells(260, (50, "Les rogamos que la entrega sea antes del viernes, 5 de diciembre de 2026.")))
+    )
+    assert got["decision"] != "accept"
+    assert any(p["field"] == "requested_delivery_date" for p in got["problems"])
+
+
+def test_a_delivery_date_in_a_sentence_on_a_scan_with_nothing_to_bear_it_out_waits_for_a_person() -> None:
+    # a misread digit in running text has nothing beside it to give it away
+    got = read(_dated(cells(260, (50, "Rogamos entreguen antes del 05/12/2026 en nuestro almacén."))))
+    assert got["requested_delivery_date"] == "2026-12-05"
+    assert got["decision"] != "accept"
+
+
+def test_a_weekday_read_unsure_before_its_date_does_not_make_the_date_unsure() -> None:
+    # "lunes," read at 0.6 before "14 de diciembre de 2026", a Monday: the date's own figures were
+    # read with confidence, and the weekday agrees with them
+    label = cells(126, (50, "Fecha entrega:"))
+    weekday = [word("lunes,", 126, 126, conf=0.6)]
+    rest = cells(126, (161, "14 de diciembre de 2026"))
+    got = read(_dated(label + weekday + rest))
+    assert got["requested_delivery_date"] == "2026-12-14"
+    assert got["decision"] == "accept"
