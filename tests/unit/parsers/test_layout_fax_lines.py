@@ -242,3 +242,29 @@ def test_a_weekday_read_unsure_before_its_date_does_not_make_the_date_unsure() -
     got = read(_dated(label + weekday + rest))
     assert got["requested_delivery_date"] == "2026-12-14"
     assert got["decision"] == "accept"
+
+
+# -- rows whose numbers OCR lost -----------------------------------------------------------------------
+def test_a_row_with_a_code_of_its_own_and_an_amount_whose_quantity_and_price_were_lost_is_still_a_row() -> (
+    None
+):
+    # "8437000100195 Llave ajustable ... NR CI2800 1) €64.00": quantity and price garbled past reading;
+    # its code and amount still show an order line, which keeps the rows after it in their places
+    heading = [
+        cells(160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe"))
+    ]
+    rows = [
+        ((50, "TOR-M8-40"), (130, "Tornillo M8x40"), *_nums("250", "0,18", "45,00")),
+        (
+            (50, "8437000100195"),
+            (130, "Llave ajustable 250 mm"),
+            (340, "NR"),
+            (430, "CI2800"),
+            (500, "64,00"),
+        ),
+        ((50, "TUE-M8"), (130, "Tuerca M8"), *_nums("222", "0,05", "11,10")),
+    ]
+    got = read(page(*_lines(heading, rows, "120,10")))
+    assert [line["item_code"] for line in got["lines"]] == ["TOR-M8-40", "8437000100195", "TUE-M8"]
+    assert numbers(got)[2] == ("TUE-M8", "222", "0.05")
+    assert got["decision"] != "accept"  # the lost quantity and price are for a person to enter
