@@ -268,3 +268,27 @@ def test_a_row_with_a_code_of_its_own_and_an_amount_whose_quantity_and_price_wer
     assert [line["item_code"] for line in got["lines"]] == ["TOR-M8-40", "8437000100195", "TUE-M8"]
     assert numbers(got)[2] == ("TUE-M8", "222", "0.05")
     assert got["decision"] != "accept"  # the lost quantity and price are for a person to enter
+
+
+def test_a_french_quantity_heading_whose_capital_q_ocr_read_as_an_a_still_heads_the_quantities() -> None:
+    # "Qté" read "até" on a fax, as "Qty" is read "Oty" or "Gty": the quantity column is still named,
+    # here where a discount on each line keeps quantity × price = amount from naming it instead
+    heading = [
+        cells(
+            160,
+            (50, "Code article"),
+            (130, "Désignation"),
+            (330, "até"),
+            (380, "UV"),
+            (430, "Prix"),
+            (465, "Rem."),
+            (500, "Montant"),
+        )
+    ]
+    rows = [
+        ((50, "TOR-M8-40"), (130, "Vis M8x40"), (340, "250"), (380, "pièces"), (430, "0,18"), (465, "10,00")),
+        ((50, "TUE-M8"), (130, "Écrou M8"), (340, "222"), (380, "pièces"), (430, "0,05"), (465, "10,00")),
+    ]
+    rows = [(*r, (500, amount)) for r, amount in zip(rows, ("40,50", "9,99"), strict=True)]
+    got = read(page(*_lines(heading, rows, "50,49")))
+    assert numbers(got) == [("TOR-M8-40", "250", "0.18"), ("TUE-M8", "222", "0.05")]
