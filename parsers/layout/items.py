@@ -149,6 +149,14 @@ def build(
     qty, price, amount = draft.numbers("qty")[:1], draft.numbers("price")[:1], draft.numbers("amount")[-1:]
     discount = _discount(draft, mark)
     solved = _numbers(draft, (qty, price, amount), mark, discount, ocr=ocr, sure=mark_sure >= 1)
+    if ocr and solved.check != "agrees":
+        # a discount cell OCR spoilt (".12.50", "12 .50", "15,00" under a decimal point): the reading
+        # of it that makes quantity × price less the discount the amount, if one does
+        for other in _discounts_read(draft, mark):
+            again = _numbers(draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1)
+            if other != discount and again.check == "agrees":
+                discount, solved = other, again
+                break
     # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
     code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
     description = draft.description
@@ -260,6 +268,22 @@ def _per_unit(
         replace(plain, value=plain.value / n, cost=plain.cost + BASIS_COST, note=f"per {n}")
         for n in (100, 1000)
     ]
+
+
+def _discounts_read(draft: Draft, mark: str) -> list[Decimal]:
+    """The percentages a discount cell may say as OCR read it: its words joined or the first alone,
+    specks at their edges dropped, under either decimal mark (a percentage below 100 with two places
+    at most reads the same either way)."""
+    toks = draft.cells.get("discount", [])
+    texts = ["".join(t.text for t in toks), *(t.text for t in toks[:1])]
+    out: list[Decimal] = []
+    for text in texts:
+        bare = text.replace("%", "").strip(" .,:;'\"`")
+        for m in (mark, "," if mark == "." else "."):
+            found = readings(bare, m, rules=False, lost_marks=False)
+            if found and found[0].cost == 0 and 0 < found[0].value < HUNDRED and found[0].value not in out:
+                out.append(found[0].value)
+    return out
 
 
 def _before_discount(amounts: list[Reading], discount: Decimal | None) -> list[Reading]:

@@ -4,6 +4,8 @@ builds its page word by word (tests.unit.parsers.ocr_support) and states the bus
 
 from __future__ import annotations
 
+import pytest
+
 from core.capture.domain.layout import PageWords, Word
 from parsers.layout import extract_orders
 from tests.unit.parsers.ocr_support import STEP, cells, numbers, page, read, word
@@ -292,3 +294,37 @@ def test_a_french_quantity_heading_whose_capital_q_ocr_read_as_an_a_still_heads_
     rows = [(*r, (500, amount)) for r, amount in zip(rows, ("40,50", "9,99"), strict=True)]
     got = read(page(*_lines(heading, rows, "50,49")))
     assert numbers(got) == [("TOR-M8-40", "250", "0.18"), ("TUE-M8", "222", "0.05")]
+
+
+# -- a line's discount ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("printed", [".10.00", "10,00", "10 .00"])
+def test_a_discount_cell_a_fax_spoilt_is_read_as_the_percentage_that_makes_the_line_add_up(
+    printed: str,
+) -> None:
+    # 60 × 2.45 = 147.00 less 10 % = 132.30: a speck before the discount (".10.00"), a decimal comma
+    # in a document of decimal points ("10,00") or a figure OCR cut in two ("10 .00") still says 10 %
+    heading = [
+        cells(
+            160,
+            (50, "Part no."),
+            (130, "Description"),
+            (330, "Qty"),
+            (430, "Rate"),
+            (465, "Disc."),
+            (500, "Total"),
+        )
+    ]
+    rows = [
+        ((50, "TOR-M8-40"), (130, "Hex bolt M8x40"), (340, "250"), (430, "0.18"), (500, "45.00")),
+        (
+            (50, "BRO-HSS-8"),
+            (130, "HSS drill bit 8 mm"),
+            (340, "60"),
+            (430, "2.45"),
+            (465, printed),
+            (500, "132.30"),
+        ),
+    ]
+    got = read(page(*_lines(heading, rows, "177.30")))
+    assert numbers(got)[1] == ("BRO-HSS-8", "60", "2.45")
+    assert not any(p["code"] == "amount_mismatch" for p in got["problems"])
