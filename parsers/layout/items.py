@@ -28,6 +28,9 @@ from parsers.layout.text import token_key
 from parsers.layout.vocab import CURRENCIES, UNITS
 
 HUNDRED = Decimal(100)
+HALF_CENT = Decimal(
+    "0.0051"
+)  # a discounted amount agrees when quantity × price less the discount is this close
 PRICE_BASES = (10, 100, 1000)  # units a price may be printed for
 BASIS_COST = 3  # a price read as per 100 or 1,000 units where nothing on its line says so
 BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
@@ -226,6 +229,16 @@ def _numbers(
     gross = _before_discount(printed, discount)
     quantities = _readings(draft, "qty", qty, mark, ocr, sure)
     prices = _per_unit(_readings(draft, "price", price, mark, ocr, sure), draft, quantities, gross)
+    if discount is not None and quantities and prices and printed:
+        # the amount is rounded to the cent after the discount: quantity × price less the discount
+        # within half a cent of it agrees, though the amount before the discount it implies does not
+        # come out to the cent (60 × 2.45 less 12.5 % = 128.625, printed 128.63)
+        q, p, a = quantities[0], prices[0], printed[0]
+        if (
+            q.cost == p.cost == a.cost == 0
+            and abs(q.value * p.value * (HUNDRED - discount) / HUNDRED - a.value) <= HALF_CENT
+        ):
+            return Solved(q, p, a, "agrees")
     solved = solve(quantities, prices, gross, repairs)
     if discount is not None and solved.amount in gross:
         solved = replace(solved, amount=printed[gross.index(solved.amount)], options=())

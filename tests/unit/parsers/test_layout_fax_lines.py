@@ -328,3 +328,25 @@ def test_a_discount_cell_a_fax_spoilt_is_read_as_the_percentage_that_makes_the_l
     got = read(page(*_lines(heading, rows, "177.30")))
     assert numbers(got)[1] == ("BRO-HSS-8", "60", "2.45")
     assert not any(p["code"] == "amount_mismatch" for p in got["problems"])
+
+
+def test_a_discounted_amount_rounded_to_the_cent_agrees_with_its_quantity_and_price() -> None:
+    # 60 × 2.45 = 147.00 less 12.5 % = 128.625, printed 128.63: the amount is rounded after the
+    # discount, so the line agrees; it is neither changed to 147.00 nor held as a mismatch
+    heading = [cells(160, (50, "Part no."), (130, "Description"), (330, "Qty"), (430, "Rate"))]
+    heading[0] += cells(160, (465, "Disc."), (500, "Total"))
+    rows = [
+        ((50, "TOR-M8-40"), (130, "Hex bolt M8x40"), (340, "250"), (430, "0.18"), (500, "45.00")),
+        (
+            (50, "BRO-HSS-8"),
+            (130, "HSS drill bit"),
+            (340, "60"),
+            (430, "2.45"),
+            (465, "12.50"),
+            (500, "128.63"),
+        ),
+    ]
+    got = read(page(*_lines(heading, rows, "173.63")))
+    assert [line["amount"] for line in got["lines"]] == ["45", "128.63"]
+    assert got["total"] == "173.63"
+    assert not any(p["code"] in ("amount_mismatch", "total_mismatch") for p in got["problems"])
