@@ -40,6 +40,7 @@ from parsers.layout.vocab import CURRENCIES, DOLLAR_SIGN, ENGLISH, ISO_CURRENCIE
 
 GLN_DIGITS = 13
 DIGITS_CONF = 0.93  # OCR confidence an order number of digits alone must have to be taken unchecked
+DELIVERY = "requested_delivery_date"
 MAX_LEAD_DAYS = 366  # a delivery asked for further from the order date than this is a misread date
 HEADER_FIELDS = (
     ("po_number", "po_number"),
@@ -182,8 +183,7 @@ def _order(
     delivery = _delivery(picks, drafts, built, rec)
     if ocr:
         problems += _scan_checks(rec, picks, delivery, total)
-    po = picks["po_number"]
-    again = [("po_number", po.certainty)] if ocr and po is not None and worth_rechecking(po, pages) else []
+    again = _rechecks(picks, delivery, pages) if ocr else []
     order = CapturedOrder(
         po_number=str(picks["po_number"].value) if picks["po_number"] else None,
         order_date=_date(picks["order_date"]),
@@ -205,6 +205,20 @@ def _order(
         problems=tuple(problems),
     )
     return order, again
+
+
+def _rechecks(
+    picks: dict[str, Candidate | None], delivery: date | None, pages: list[Page]
+) -> list[tuple[str, float]]:
+    """The header fields (path, layout certainty) a second reading of their ink may settle on a scan."""
+    out = []
+    for name, path in (("po_number", "po_number"), ("order_date", "order_date"), ("delivery_date", DELIVERY)):
+        pick = picks[name]
+        if pick is None or (name == "delivery_date" and _date(pick) != delivery):
+            continue  # the delivery date taken from the lines is no header field's
+        if worth_rechecking(pick, pages):
+            out.append((path, pick.certainty))
+    return out
 
 
 def _unread(

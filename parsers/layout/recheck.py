@@ -1,5 +1,6 @@
 """Header fields whose only doubt is how OCR read their characters, which reading their ink again can
-settle: the order number found by a sure label, printed as one word standing alone on its line.
+settle: the order number found by a sure label, or a date found by its label, printed as one word
+standing alone on its line.
 
 The layout is then sure of where the value is and how far it runs; what is unsure is a look-alike
 character ("0" or "9", "O" or "0") that nothing around the word lets Tesseract check.  The OCR parser
@@ -13,12 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from parsers.layout.evidence import SURE
+from parsers.layout.evidence import LIKELY, SURE
 from parsers.layout.geometry import PHRASE_GAP, Page, Tok
 from parsers.layout.header import Candidate
-
-RECHECKED = ("po_number",)
 
 
 @dataclass(frozen=True)
@@ -32,11 +32,18 @@ class Recheck:
 
 
 def worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
-    """Whether the order number `pick` is one word after a sure label, alone on its line."""
-    if pick.certainty < SURE or len(pick.toks) != 1:
+    """Whether the header field `pick` is one word alone on its line after its label: an order number
+    after a sure label (a looser one may have taken another field's value, "24-Nov"), or a date after
+    a label the layout is at least likely of (its figures make a date or nothing)."""
+    if len(pick.toks) != 1:
         return False
-    (tok,) = pick.toks
-    return alone(tok, pick.label, pages)
+    if pick.name == "po_number":
+        wanted = SURE
+    elif isinstance(pick.value, date) and not pick.prose:
+        wanted = LIKELY
+    else:
+        return False
+    return pick.certainty >= wanted and alone(pick.toks[0], pick.label, pages)
 
 
 def alone(tok: Tok, label: Sequence[Tok], pages: Sequence[Page]) -> bool:

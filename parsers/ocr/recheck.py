@@ -1,7 +1,8 @@
-"""Header words read again: the order number the layout reader is sure of but for its characters
-(`parsers.layout.recheck`), when OCR was not sure of them, is cut from the page and read again alone,
-upscaled and at the page's resolution (`--psm 7`, any character).  When both readings say exactly what
-the page's reading said, each with confidence, three reads at two scales and two segmentations agree:
+"""Header words read again: the order number or date the layout reader is sure of but for its
+characters (`parsers.layout.recheck`), when OCR was not sure of them, is cut from the page and read
+again alone, upscaled and at the page's resolution (`--psm 7`, any character).  When both readings
+say exactly what the page's reading said, each with confidence, three reads at two scales and two
+segmentations agree:
 the field is as sure as its label makes it and the surest of them.  Any other outcome leaves the field
 as read, in doubt, for a person to see.
 """
@@ -47,9 +48,9 @@ def confirm(
     out = list(orders)
     for n, (check, found, _) in enumerate(wanted):
         order = out[check.order]
-        value = getattr(order, check.path, None)
-        confidences = [_alike(str(value), again[n]) for again in said]
-        if value is None or None in confidences:
+        printed = (found.provenance.raw or "").strip(EDGES)  # the word as the page's reading had it
+        confidences = [_alike(printed, again[n]) for again in said]
+        if not printed or None in confidences:
             continue
         sure = round(check.certainty * min(c for c in confidences if c is not None), 3)
         if sure > found.confidence:

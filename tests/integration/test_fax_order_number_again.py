@@ -11,7 +11,7 @@ in doubt, and the order waits for a person."""
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -78,3 +78,27 @@ def test_an_order_number_the_layout_does_not_offer_is_not_read_again() -> None:
     got = parse("PO-2026-0042", recheck=False)
     found = got.evidence_for("po_number")
     assert found is not None and found.confidence == UNSURE
+
+
+def test_an_order_date_read_again_alike_is_vouched_for() -> None:
+    # the rule is the same for a date after its label: the word as read, read again alike
+    image = Image.new("1", (1728, 400), 1)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT), 30)
+    draw.text((120, 80), "Fecha:", fill=0, font=font)
+    draw.text((300, 80), "24.11.2026", fill=0, font=font)
+    box = tuple(float(v) for v in draw.textbbox((300, 80), "24.11.2026", font=font))
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", dpi=(DPI, DPI))
+    found = Evidence("order_date", UNSURE, Provenance(page=1, box=box, raw="24.11.2026"))  # type: ignore[arg-type]
+    order = CapturedOrder(order_date=date(2026, 11, 24), evidence=(found,))
+    parser = ImageOcrParser(
+        engine=Recording(),
+        extract=lambda pages: Extraction((order,), rechecks=(Recheck(0, "order_date", 1.0),)),
+    )
+    doc = InboundDocument(
+        channel=Channel.FAX, content=buf.getvalue(), received_at=NOW, original_name="fax.png"
+    )
+    (got,) = parser.parse(doc, ParseContext(today=NOW)).orders
+    vouched = got.evidence_for("order_date")
+    assert vouched is not None and vouched.confidence >= 0.8

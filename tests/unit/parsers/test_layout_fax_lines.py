@@ -350,3 +350,15 @@ def test_a_discounted_amount_rounded_to_the_cent_agrees_with_its_quantity_and_pr
     assert [line["amount"] for line in got["lines"]] == ["45", "128.63"]
     assert got["total"] == "173.63"
     assert not any(p["code"] in ("amount_mismatch", "total_mismatch") for p in got["problems"])
+
+
+def test_an_order_date_alone_after_its_label_read_unsure_is_offered_for_a_second_look() -> None:
+    lines = [cells(40, (50, "Ferretería Núñez S.L.")), cells(70, (50, "Nº pedido: PED-26/00123"))]
+    lines += [cells(84, (50, "Fecha:")), [word("24.11.2026", 84, 84, conf=0.7)]]
+    heading = [
+        cells(160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe"))
+    ]
+    rows = [((50, "TOR-M8-40"), (130, "Tornillo M8x40"), *_nums("250", "0,18", "45,00"))]
+    extraction = extract_orders([page(*lines, *_lines(heading, rows, "45,00")[2:])])
+    assert extraction.orders[0].order_date is not None
+    assert "order_date" in [r.path for r in extraction.rechecks]
