@@ -136,3 +136,32 @@ def month_first(texts: list[str]) -> bool:
     if day != month:
         return month > day
     return any(sign.search(text) for text in texts for sign in _US_SIGNS)
+
+
+# weekday names as Monday = 0 … Sunday = 6 (date.weekday()), Spanish and English, whole and short
+_WEEKDAYS = {
+    name: day
+    for day, names in enumerate(
+        (
+            ("lunes", "monday", "mon"),
+            ("martes", "tuesday", "tue", "tues"),
+            ("miercoles", "wednesday", "wed"),
+            ("jueves", "thursday", "thu", "thur", "thurs"),
+            ("viernes", "friday", "fri"),
+            ("sabado", "saturday", "sat"),
+            ("domingo", "sunday", "sun"),
+        )
+    )
+    for name in names
+}
+
+
+def weekday_named(text: str) -> int | None:
+    """The weekday a word names (Monday = 0, as `date.weekday()`), or None: "lunes," is 0."""
+    return _WEEKDAYS.get(fold(text).strip(".,;: "))
+
+
+def names_weekday_of(text: str, value: date) -> bool:
+    """Whether `text` is the name of `value`'s weekday ("lunes," before "14 de diciembre de 2026"):
+    a weekday printed with a date that falls on it bears the date out."""
+    return weekday_named(text) == value.weekday()

@@ -27,18 +27,20 @@ from parsers.layout import document, header, items, parties, rows, totals
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
-from parsers.layout.dates import month_first, order_decided
+from parsers.layout.dates import month_first, names_weekday_of, order_decided, weekday_named
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, Tok, read_page
 from parsers.layout.header import Candidate
 from parsers.layout.numbers import decide_mark, looks_numeric, strip_money
 from parsers.layout.pages import groups, without_copies
+from parsers.layout.recheck import Recheck, worth_rechecking
 from parsers.layout.table import Region, find_regions
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import CURRENCIES, DOLLAR_SIGN, ENGLISH, ISO_CURRENCIES, SPANISH
 
 GLN_DIGITS = 13
 DIGITS_CONF = 0.93  # OCR confidence an order number of digits alone must have to be taken unchecked
+DELIVERY = "requested_delivery_date"
 MAX_LEAD_DAYS = 366  # a delivery asked for further from the order date than this is a misread date
 HEADER_FIELDS = (
     ("po_number", "po_number"),
@@ -55,6 +57,7 @@ class Extraction:
 
     orders: tuple[CapturedOrder, ...]
     problems: tuple[Problem, ...] = ()
+    rechecks: tuple[Recheck, ...] = ()  # fields a second reading of their ink may settle (OCR only)
 
 
 def extract_orders(pages: Sequence[PageWords]) -> Extraction:
@@ -65,19 +68,22 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     texts = [line.text for page in read for line in page.lines]
     us_dates, known = month_first(texts), order_decided(texts)
     seen = [header.candidates(page, skip, month_first=us_dates, order_known=known) for page in read]
-    orders = []
+    orders: list[CapturedOrder] = []
+    rechecks: list[Recheck] = []
     headed = {r.page for r in regions if r.heading}
     carried = {r.page + 1 for r in regions if r.ended_by == "carried"}
     for group in groups(read, seen, headed - carried):
         numbers = {read[i].number for i in group}
-        order = _order(
+        found = _order(
             [read[i] for i in group],
             [c for i in group for c in seen[i]],
             [r for r in regions if r.page in numbers],
             skip,
             us_dates,
         )
-        if order is not None:
+        if found is not None:
+            order, again = found
+            rechecks += [Recheck(len(orders), path, certainty) for path, certainty in again]
             orders.append(order)
     if not orders:
         problem = Problem(
@@ -87,7 +93,7 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
             severity=Severity.REVIEW,
         )
         return Extraction((), (problem,))
-    return Extraction(tuple(orders))
+    return Extraction(tuple(orders), rechecks=tuple(rechecks))
 
 
 def _text(pages: list[Page]) -> str:
@@ -144,7 +150,8 @@ def _currency(
 
 def _order(
     pages: list[Page], found: list[Candidate], regions: list[Region], skip: set[int], us_dates: bool
-) -> CapturedOrder | None:
+) -> tuple[CapturedOrder, list[tuple[str, float]]] | None:
+    """The order on `pages`, and the fields (path, layout certainty) worth reading again on a scan."""
     language = _language(pages)
     ocr = any(p.source != "text" for p in pages)
     drafts = rows.drafts(regions, ocr=ocr)
@@ -168,11 +175,16 @@ def _order(
         left = totals.unaccounted(seen, total, mark)
         if left is not None:
             problems.append(Problem(ProblemCode.TOTAL_MISMATCH, left, field="total"))
+    unread_total = totals.unread_below(pages, total, skip) if ocr and taxed is None else None
+    if unread_total is not None:
+        rec.lower("total", DOUBTFUL)
+        problems.append(Problem(ProblemCode.TOTAL_MISMATCH, unread_total, field="total"))
     addresses, block_toks = _parties(rec, pages, found, skip, language)
     delivery = _delivery(picks, drafts, built, rec)
     if ocr:
         problems += _scan_checks(rec, picks, delivery, total)
-    return CapturedOrder(
+    again = _rechecks(picks, delivery, pages) if ocr else []
+    order = CapturedOrder(
         po_number=str(picks["po_number"].value) if picks["po_number"] else None,
         order_date=_date(picks["order_date"]),
         requested_delivery_date=delivery,
@@ -192,6 +204,21 @@ def _order(
         evidence=tuple(rec.items),
         problems=tuple(problems),
     )
+    return order, again
+
+
+def _rechecks(
+    picks: dict[str, Candidate | None], delivery: date | None, pages: list[Page]
+) -> list[tuple[str, float]]:
+    """The header fields (path, layout certainty) a second reading of their ink may settle on a scan."""
+    out = []
+    for name, path in (("po_number", "po_number"), ("order_date", "order_date"), ("delivery_date", DELIVERY)):
+        pick = picks[name]
+        if pick is None or (name == "delivery_date" and _date(pick) != delivery):
+            continue  # the delivery date taken from the lines is no header field's
+        if worth_rechecking(pick, pages):
+            out.append((path, pick.certainty))
+    return out
 
 
 def _unread(
@@ -315,7 +342,15 @@ def _record_header(
                 certainty = min(certainty, DOUBTFUL)  # "0C-095042" or "OC-095042": a person must look
             if ocr and name in ("po_number", "party_id") and not gln and _digits_unsure(pick):
                 certainty = min(certainty, DOUBTFUL)  # "982192" for 082192: a person must look
-            rec.add(path, pick.toks, certainty, verified=gln)
+            toks = pick.toks
+            if isinstance(pick.value, date):
+                # a weekday named with the date that falls on it bears it out: its own reading counts
+                # not; one the date does not fall on says one of the two was misread
+                named = {d for t in toks if (d := weekday_named(t.text)) is not None}
+                if named - {pick.value.weekday()}:
+                    certainty = min(certainty, DOUBTFUL)
+                toks = [t for t in toks if not names_weekday_of(t.text, pick.value)] or toks
+            rec.add(path, toks, certainty, verified=gln)
             continue
         unread = next((c for c in found if c.name == name and c.value is None and c.toks), None)
         if unread is not None:  # the label is there, its value cannot be read
@@ -370,20 +405,28 @@ def _prose_delivery(
     pick = picks["delivery_date"]
     if pick is None or not pick.prose or pick.certainty <= DOUBTFUL:
         return pick
-    if ocr:
-        return replace(pick, certainty=DOUBTFUL)
     wanted, ordered = _date(pick), _date(picks["order_date"])
     others = [c.value for c in found if c.name == "delivery_date"]
-    others += [b.line.requested_delivery_date for b in built if b.line.requested_delivery_date]
-    agrees = all(v == pick.value for v in others)
+    lines = [b.line.requested_delivery_date for b in built if b.line.requested_delivery_date]
+    agrees = all(v == pick.value for v in [*others, *lines])
     if (
         wanted is not None
         and ordered is not None
         and 0 <= (wanted - ordered).days <= MAX_LEAD_DAYS
         and agrees
+        and (not ocr or _corroborated(pick, wanted, found, lines))
     ):
         return pick
     return replace(pick, certainty=DOUBTFUL)
+
+
+def _corroborated(pick: Candidate, wanted: date, found: list[Candidate], lines: list[date]) -> bool:
+    """Whether a delivery date read on a scan from running text is borne out by other ink: the same
+    date read elsewhere (a labelled date, the lines' own dates), or its weekday printed with it."""
+    mine = {(t.page, t.x0, t.y0) for t in pick.toks}
+    same = [c for c in found if c.name == "delivery_date" and c.value == wanted]
+    elsewhere = [c for c in same if not mine & {(t.page, t.x0, t.y0) for t in c.toks}]
+    return bool(elsewhere) or wanted in lines or any(names_weekday_of(t.text, wanted) for t in pick.toks)
 
 
 def _scan_checks(

@@ -60,18 +60,50 @@ def type_columns(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
 def _texts_under_code(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     """Code columns and no description ("Artículo" over names, "Referencia" over numbers; "Product"
     over names, the codes labelled under them): the one whose cells are several words is the
-    description."""
+    description.  Beside a code column that holds codes, any other code column holds names; and a
+    description heading over codes beside a code heading over names ("PRODUCT ... ITEM CODE") has
+    the two the wrong way round."""
     coded = [i for i, (_, _, h) in enumerate(segs) if h.kind == "code"]
-    if not coded or any(h.kind == "description" for _, _, h in segs):
-        return segs
+    described = [i for i, (_, _, h) in enumerate(segs) if h.kind == "description"]
+    worded = [i for i in coded if _worded(_cells(segs[i], lines))]
+    rows = [line for line in lines if sum(looks_numeric(t.text) for t in line.toks) >= 2]
+    codes = [i for i in coded if i not in worded and _codes(_cells(segs[i], rows))]
     out = list(segs)
-    for i in coded:
-        x0, x1, _ = segs[i]
-        cells = [[t for t in line.toks if x0 <= t.cx <= x1] for line in lines]
-        cells = [c for c in cells if c]
-        if cells and sum(len(c) for c in cells) >= DESCRIPTION_WORDS * len(cells):
-            out[i] = (x0, x1, Unheaded("description", x0, x1))
+    # no description heading, or another code column holding the codes: names are descriptions (a
+    # column of one word to a cell, too, when the other holds the codes: the first words of the
+    # descriptions, set apart by the white space after them)
+    named = worded if not codes else [i for i in coded if i not in codes]
+    if not described or codes:
+        for i in named:
+            out[i] = (segs[i][0], segs[i][1], Unheaded("description", segs[i][0], segs[i][1]))
+        return out
+    # "PRODUCT ... ITEM CODE", the second code heading taken for the description: the column of names
+    # is the description, and the one of codes under the description heading holds the codes
+    if len(worded) == 1 and len(described) == 1:
+        d, c = described[0], worded[0]
+        if _codes(_cells(segs[d], rows)):
+            out[c] = (segs[c][0], segs[c][1], Unheaded("description", segs[c][0], segs[c][1]))
+            out[d] = (segs[d][0], segs[d][1], Unheaded("code", segs[d][0], segs[d][1]))
     return out
+
+
+def _cells(seg: Segment, lines: Sequence[Line]) -> list[list[Tok]]:
+    """The non-empty cells of a column, a list of words for each line that has some there."""
+    x0, x1, _ = seg
+    cells = [[t for t in line.toks if x0 <= t.cx <= x1] for line in lines]
+    return [c for c in cells if c]
+
+
+def _codes(cells: list[list[Tok]]) -> bool:
+    """Cells most of which look like codes (those of the item rows: a description may wrap under
+    the code)."""
+    texts = [" ".join(t.text for t in cell) for cell in cells]
+    return bool(texts) and sum(_looks_code(text) for text in texts) >= CODE_SHARE * len(texts)
+
+
+def _worded(cells: list[list[Tok]]) -> bool:
+    """Cells of several words each on average, as descriptions are."""
+    return bool(cells) and sum(len(c) for c in cells) >= DESCRIPTION_WORDS * len(cells)
 
 
 def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:

@@ -28,6 +28,9 @@ from parsers.layout.text import token_key
 from parsers.layout.vocab import CURRENCIES, UNITS
 
 HUNDRED = Decimal(100)
+HALF_CENT = Decimal(
+    "0.0051"
+)  # a discounted amount agrees when quantity × price less the discount is this close
 PRICE_BASES = (10, 100, 1000)  # units a price may be printed for
 BASIS_COST = 3  # a price read as per 100 or 1,000 units where nothing on its line says so
 BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
@@ -149,6 +152,14 @@ def build(
     qty, price, amount = draft.numbers("qty")[:1], draft.numbers("price")[:1], draft.numbers("amount")[-1:]
     discount = _discount(draft, mark)
     solved = _numbers(draft, (qty, price, amount), mark, discount, ocr=ocr, sure=mark_sure >= 1)
+    if ocr and solved.check != "agrees":
+        # a discount cell OCR spoilt (".12.50", "12 .50", "15,00" under a decimal point): the reading
+        # of it that makes quantity × price less the discount the amount, if one does
+        for other in _discounts_read(draft, mark):
+            again = _numbers(draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1)
+            if other != discount and again.check == "agrees":
+                discount, solved = other, again
+                break
     # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
     code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
     description = draft.description
@@ -218,6 +229,16 @@ def _numbers(
     gross = _before_discount(printed, discount)
     quantities = _readings(draft, "qty", qty, mark, ocr, sure)
     prices = _per_unit(_readings(draft, "price", price, mark, ocr, sure), draft, quantities, gross)
+    if discount is not None and quantities and prices and printed:
+        # the amount is rounded to the cent after the discount: quantity × price less the discount
+        # within half a cent of it agrees, though the amount before the discount it implies does not
+        # come out to the cent (60 × 2.45 less 12.5 % = 128.625, printed 128.63)
+        q, p, a = quantities[0], prices[0], printed[0]
+        if (
+            q.cost == p.cost == a.cost == 0
+            and abs(q.value * p.value * (HUNDRED - discount) / HUNDRED - a.value) <= HALF_CENT
+        ):
+            return Solved(q, p, a, "agrees")
     solved = solve(quantities, prices, gross, repairs)
     if discount is not None and solved.amount in gross:
         solved = replace(solved, amount=printed[gross.index(solved.amount)], options=())
@@ -260,6 +281,22 @@ def _per_unit(
         replace(plain, value=plain.value / n, cost=plain.cost + BASIS_COST, note=f"per {n}")
         for n in (100, 1000)
     ]
+
+
+def _discounts_read(draft: Draft, mark: str) -> list[Decimal]:
+    """The percentages a discount cell may say as OCR read it: its words joined or the first alone,
+    specks at their edges dropped, under either decimal mark (a percentage below 100 with two places
+    at most reads the same either way)."""
+    toks = draft.cells.get("discount", [])
+    texts = ["".join(t.text for t in toks), *(t.text for t in toks[:1])]
+    out: list[Decimal] = []
+    for text in texts:
+        bare = text.replace("%", "").strip(" .,:;'\"`")
+        for m in (mark, "," if mark == "." else "."):
+            found = readings(bare, m, rules=False, lost_marks=False)
+            if found and found[0].cost == 0 and 0 < found[0].value < HUNDRED and found[0].value not in out:
+                out.append(found[0].value)
+    return out
 
 
 def _before_discount(amounts: list[Reading], discount: Decimal | None) -> list[Reading]:

@@ -17,6 +17,7 @@ from parsers.layout.text import has_digit
 from parsers.layout.vocab import BASIS_UNITS, PER_WORDS, SUBLINES
 
 NUMERIC = ("qty", "price", "amount")
+_MONEY = re.compile(r"\d[.,]\d\d\W*$")  # an amount printed to the cent
 POSITION_EDGE = ").:|]/"  # what follows a position number ("10)", "2.") or a rule beside it
 MIN_CODE = 3  # characters of the shortest code told apart from a word
 SHORT_PART = 3  # letters of an abbreviated part of a code of letters ("GUA-NIT-L")
@@ -300,9 +301,12 @@ def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> 
         return False  # a labelled sub-line; "Material eléctrico 10 4,20 42,00" is a whole order line
     if "qty" in numeric and (not priced or numeric & priced):
         return True
-    # a number lost: three of position, code, quantity, price and amount, or a position and a price
+    # a number lost: three of position, code, quantity, price and amount, or a position and a price;
+    # or a code of its own and an amount to the cent (its quantity and price OCR could not read)
+    coded = any(code_like(t.text) for t in cells.get("code", []))
     signs = len(numeric) + bool(cells.get("code"))
-    return signs >= 3 or ("pos" in numeric and bool(numeric & priced))
+    cents = any(_MONEY.search(t.text) for t in cells.get("amount", []) if looks_numeric(t.text))
+    return signs >= 3 or ("pos" in numeric and bool(numeric & priced)) or (coded and cents)
 
 
 def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> None:

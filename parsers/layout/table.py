@@ -214,7 +214,9 @@ def find_regions(pages: list[Page]) -> list[Region]:
             if columns is None:
                 continue
             head = [line]
-            restacked = _stacked(page, i - 1) if page.source == "text" else None
+            restacked = _stacked(page, i - 1)
+            if page.source != "text" and not _names_money(restacked, columns):
+                restacked = None
             if garbled and restacked is not None and not {c.kind for c in restacked[0]} >= MONEY_KINDS:
                 restacked = None  # a garbled line is a heading only if the words stacked on it make it whole
             if restacked is not None:
@@ -245,6 +247,18 @@ def _heading_of(line: Line) -> tuple[list[Column] | None, bool]:
         return columns, False
     columns = heading(line, garbled=True)
     return columns, columns is not None
+
+
+def _names_money(restacked: tuple[list[Column], list[Line]] | None, flat: list[Column]) -> bool:
+    """Whether a scan's heading read with the lines stacked under it names a price or amount column
+    that the heading line alone does not ("Unit" over "price", "Line" over "total": alone, "Unit
+    Line" reads as one unit column).  Only then is the stacked reading taken for OCR words, which
+    garble heading words: it must keep the quantity and name at least as many columns."""
+    if restacked is None:
+        return False
+    kinds = {c.kind for c in restacked[0]}
+    money = kinds & MONEY_KINDS
+    return "qty" in kinds and money > {c.kind for c in flat} & MONEY_KINDS and len(restacked[0]) >= len(flat)
 
 
 def _stacked(page: Page, index: int) -> tuple[list[Column], list[Line]] | None:

@@ -14,6 +14,7 @@ from parsers.layout.arith import Solved, line_value, matching
 from parsers.layout.evidence import LIKELY, SURE, WRONG
 from parsers.layout.geometry import Line, Page, Tok, join_groups
 from parsers.layout.numbers import Reading, looks_numeric, readings
+from parsers.layout.text import has_digit
 from parsers.layout.vocab import CARRIED, TOTALS
 
 PREFERENCE = ("net", "total", "gross")
@@ -21,6 +22,7 @@ MIN_BOXES = 2  # total labels in one row that make it a row of boxes
 BOX_GAP = 2.2  # text heights between a row of total labels and its amounts
 MAX_OPEN = 6  # lines with readings left open that the total may settle together
 MONEY = re.compile(r"\d[.,]\d\d$")  # an amount printed to the cent
+UNDER_TOTAL = 4  # lines under the total where a tax line and a total with tax are printed
 
 
 @dataclass
@@ -174,6 +176,29 @@ def unaccounted(seen: list[Seen], chosen: Chosen, mark: str) -> str | None:
         # pedido" under a net total): what the customer pays is not what was taken
         if gross.kind in ("gross", "total") and amount > value and MONEY.search(gross.toks[-1].text):
             return f"a total of {gross.toks[-1].text} is printed above {value}, and nothing read explains it"
+    return None
+
+
+def unread_below(pages: list[Page], chosen: Chosen, skip: set[int]) -> str | None:
+    """A total line under the chosen total (a tax, a total with tax) whose figures read as no amount
+    ("IVA 23 % 134167", "Total c/ IVA EUR 720/17"): what the customer pays may be that line's, unread.
+    None when the lines under it read as amounts or none is labelled a total."""
+    if not chosen.toks:
+        return None
+    last = chosen.toks[-1]
+    page = next((p for p in pages if p.number == last.page), None)
+    under = [li for li in page.lines if li.y0 > last.y1 and li.kind == "text"] if page else []
+    for line in under[:UNDER_TOTAL]:
+        if id(line) in skip:
+            continue
+        for phrase in line.phrases():
+            hit = labels.starts_with(phrase.toks, TOTALS)
+            if hit is None:
+                continue
+            after = [t for t in line.toks if t.x0 >= phrase.toks[hit.end - 1].x1]
+            figures = [t for t in join_groups(after) if has_digit(t.text) and "%" not in t.text]
+            if figures and not MONEY.search(figures[-1].text.rstrip("€$£ ")):
+                return f"'{line.text}' is printed under the total, and its amount could not be read"
     return None
 
 

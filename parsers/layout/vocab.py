@@ -127,7 +127,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "cantidad|cant|cant.|unidades|cantidad pedida|qty|qty.|quantity|qty ordered|"
         "quantity ordered|ordered|uds.|cdad|order quantity|order qty|quantidade|qtd|quantité|qté|"
         "menge|quantità|qtà|q.tà|q.té|qté.|bestellmenge|anzahl|quantita|"
-        "oty|gty|qly|0ty|oty ordered|gty ordered"  # "Qty" as OCR reads it on a fax
+        "oty|gty|qly|0ty|oty ordered|gty ordered|"  # "Qty" as OCR reads it on a fax
+        "até|oté|gté|0té"  # and "Qté": the capital Q read as a, o, g or 0
     ),
     "unit": _phrases(
         "ud|ud.|unidad|um|u.m.|u/m|unit|uom|u/m|units|un|unidade|unité|einheit|unità|me|mengeneinheit"

@@ -45,14 +45,14 @@ MARGIN = 0.5  # of the cell's height: white around the cut-out, where Tesseract 
 ReadCells = Callable[[Sequence[PageImage]], list[PageWords]]
 
 
-def cell_options(page: OcrOptions, *, upscale: bool = True) -> OcrOptions:
-    """How a cell is read: one line (`--psm 7`) of the whitelist's characters, upscaled to about 300 dpi
-    as the fax header's strip is read again (or at the page's resolution); nothing turned, flattened
-    or filled in."""
+def cell_options(page: OcrOptions, *, upscale: bool = True, whitelist: str = WHITELIST) -> OcrOptions:
+    """How a cell is read: one line (`--psm 7`) of the whitelist's characters (any, when empty),
+    upscaled to about 300 dpi as the fax header's strip is read again (or at the page's resolution);
+    nothing turned, flattened or filled in."""
     return replace(
         page,
         psm=7,
-        whitelist=WHITELIST,
+        whitelist=whitelist,
         preprocess=("heal", "upscale") if upscale else ("heal",),
         fill_holes=False,
         orient=False,
@@ -61,10 +61,15 @@ def cell_options(page: OcrOptions, *, upscale: bool = True) -> OcrOptions:
     )
 
 
-def ways_to_read(read_pages: Callable[..., list[PageWords]], page: OcrOptions) -> list[ReadCells]:
+def ways_to_read(
+    read_pages: Callable[..., list[PageWords]], page: OcrOptions, *, whitelist: str = WHITELIST
+) -> list[ReadCells]:
     """The ways a cell is read with an engine's `read_pages`, in the order `reread_numbers` tries them:
     upscaled, then, where the line still does not add up, at the page's resolution."""
-    return [partial(read_pages, options=cell_options(page, upscale=upscale)) for upscale in (True, False)]
+    return [
+        partial(read_pages, options=cell_options(page, upscale=upscale, whitelist=whitelist))
+        for upscale in (True, False)
+    ]
 
 
 @dataclass(frozen=True)
@@ -251,10 +256,23 @@ def _vouched(order: CapturedOrder, kept: dict[str, tuple[str, bool]], *, total: 
     lines add up to the total too, doubtful otherwise; a cell read twice alike, and the other numbers
     of the line, now checked, are as sure as an agreeing line's."""
     lines = {path.split(".")[0] for path in kept}
+    amounts = {
+        item.field.partition(".")[0]: item.provenance.box
+        for item in order.evidence
+        if item.field.endswith(".amount")
+    }
     out = []
     for item in order.evidence:
         line, _, name = item.field.partition(".")
-        if line not in lines or name not in NUMBERS:
+        computed = (
+            name == "unit_price"
+            and item.field not in kept
+            and item.provenance.box is not None
+            and item.provenance.box == amounts.get(line)
+        )
+        if line not in lines or name not in NUMBERS or (computed and not _exact(order, line)):
+            # a price the layout reader computed from the amount, rounded, agrees with it by
+            # construction: the re-read cells say nothing of it ("7.3102" for a printed 7.31)
             out.append(item)
             continue
         text, different = kept.get(item.field, (None, False))
@@ -267,10 +285,28 @@ def _vouched(order: CapturedOrder, kept: dict[str, tuple[str, bool]], *, total: 
     return tuple(out)
 
 
+def _exact(order: CapturedOrder, path: str) -> bool:
+    """Whether the line's quantity × price, less its discount, is its amount with nothing rounded."""
+    line = order.lines[int(path[len("lines[") : -1])]
+    quantity, price, amount = _values(line)
+    if quantity is None or price is None or amount is None:
+        return False
+    return quantity * price * (HUNDRED - (line.discount or 0)) / HUNDRED == amount
+
+
 def _read_cells(
     cells: Sequence[Cell], images: Sequence[PageImage], pages: Sequence[PageWords], read: ReadCells
 ) -> list[str]:
     """What each cell reads as, cut from its page turned the way its words were read."""
+    crops = cut_out(cells, images, pages)
+    # one number to a cell: words Tesseract parted ("1 250,00") are read together
+    return ["".join(w.text for w in sorted(p.words, key=lambda w: w.x0)) for p in read(crops)]
+
+
+def cut_out(
+    cells: Sequence[Cell], images: Sequence[PageImage], pages: Sequence[PageWords]
+) -> list[PageImage]:
+    """Each cell cut from its page turned the way its words were read, as a page of its own."""
     by_number = {p.number: p for p in pages}
     images_by_number = {i.number: i for i in images}
     turned: dict[int, Image.Image] = {}
@@ -283,8 +319,7 @@ def _read_cells(
         page = turned[cell.page]
         crop = _cut(page, cell.box, words.words)
         crops.append(PageImage.from_image(n + 1, crop, words.dpi))
-    # one number to a cell: words Tesseract parted ("1 250,00") are read together
-    return ["".join(w.text for w in sorted(p.words, key=lambda w: w.x0)) for p in read(crops)]
+    return crops
 
 
 def _cut(page: Image.Image, box: tuple[float, float, float, float], words: Sequence[Word]) -> Image.Image:

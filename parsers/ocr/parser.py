@@ -16,7 +16,7 @@ from core.capture.domain.layout import PageWords
 from core.kernel.domain.phone import normalise_phone, plausible
 from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
-from parsers.ocr import cells
+from parsers.ocr import cells, recheck
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
 from parsers.ocr.geometry import Orientation, turn
@@ -114,6 +114,8 @@ class _OcrParser:
         if self.options.reread_numbers:
             reads = cells.ways_to_read(self.engine.read_pages, self._options(ctx))
             orders = cells.reread_numbers(orders, images, pages, reads)
+            again = cells.ways_to_read(self.engine.read_pages, self._options(ctx), whitelist="")
+            orders = recheck.confirm(orders, extraction.rechecks, images, pages, again)
         if sender:
             orders = [replace(o, buyer=replace(o.buyer, fax=sender)) for o in orders]
         return ParseResult(

@@ -6,6 +6,7 @@ the printed total are not taken.  Only numbers read from a cell of their own are
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, Provenance
@@ -132,3 +133,24 @@ def test_a_cell_read_two_ways_may_agree_by_either_read() -> None:
     assert numbers(got) == (Decimal(50), Decimal("0.18"), Decimal("9.00"))
     quantity = got.evidence_for("lines[0].quantity")
     assert quantity is not None and quantity.provenance.raw == "50"
+
+
+def test_a_price_computed_from_the_amount_and_rounded_is_not_vouched_by_the_cells_read_again() -> None:
+    # 24 × 7.31 less 10 % = 157.896, printed 157.90; the price cell read as nothing, so the layout
+    # reader computed 157.90 / 0.9 / 24 = 7.3102 from the amount.  Quantity and amount read again
+    # alike agree with it only because it was computed from them: it is no reading of the price
+    read = order("24", "7,3102", "157,90", price_box="amount")
+    read = replace(read, lines=(replace(read.lines[0], discount=Decimal(10)),))
+    got = settle(read, rereads("24", "", "157,90"))
+    price = got.evidence_for("lines[0].unit_price")
+    assert price is not None and price.confidence < 0.8  # still for a person to see
+    quantity = got.evidence_for("lines[0].quantity")
+    assert quantity is not None and quantity.confidence >= 0.8  # read twice alike, and it agrees
+
+
+def test_a_price_computed_from_the_amount_that_divides_it_exactly_is_vouched() -> None:
+    # 24 × 4.75 = 114.00 to the last digit: the price the amount leaves is what was printed
+    read = order("24", "4,75", "114,00", price_box="amount")
+    got = settle(read, rereads("24", "", "114,00"))
+    price = got.evidence_for("lines[0].unit_price")
+    assert price is not None and price.confidence >= 0.8

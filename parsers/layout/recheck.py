@@ -1,0 +1,60 @@
+"""Header fields whose only doubt is how OCR read their characters, which reading their ink again can
+settle: the order number found by a sure label, or a date found by its label, printed as one word
+standing alone on its line.
+
+The layout is then sure of where the value is and how far it runs; what is unsure is a look-alike
+character ("0" or "9", "O" or "0") that nothing around the word lets Tesseract check.  The OCR parser
+cuts such a word from the page and reads it again (`parsers.ocr.recheck`); readings that say the
+same, each with confidence, vouch for it.  A value with other words a word space beside it (a prefix
+OCR parted from it, "PC 26065000") is not one: cut out alone, it would be read alike and still be
+short of its prefix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from parsers.layout.evidence import LIKELY, SURE
+from parsers.layout.geometry import PHRASE_GAP, Page, Tok
+from parsers.layout.header import Candidate
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """A field of the order `order` (its index in the extraction) to read again from its box; the
+    layout's certainty of it, before any doubt about its characters."""
+
+    order: int
+    path: str
+    certainty: float
+
+
+def worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
+    """Whether the header field `pick` is one word alone on its line after its label: an order number
+    after a sure label (a looser one may have taken another field's value, "24-Nov"), or a date after
+    a label the layout is at least likely of (its figures make a date or nothing)."""
+    if len(pick.toks) != 1:
+        return False
+    if pick.name == "po_number":
+        wanted = SURE
+    elif isinstance(pick.value, date) and not pick.prose:
+        wanted = LIKELY
+    else:
+        return False
+    return pick.certainty >= wanted and alone(pick.toks[0], pick.label, pages)
+
+
+def alone(tok: Tok, label: Sequence[Tok], pages: Sequence[Page]) -> bool:
+    """Whether no word but the label's stands a word space or less before or after `tok` on its line."""
+    line = next((li for p in pages if p.number == tok.page for li in p.lines if tok in li.toks), None)
+    if line is None:
+        return False
+    gap = PHRASE_GAP * tok.h
+    for other in line.toks:
+        if other is tok or other in label:
+            continue
+        if max(tok.x0 - other.x1, other.x0 - tok.x1) <= gap:
+            return False
+    return True

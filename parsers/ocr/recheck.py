@@ -1,0 +1,72 @@
+"""Header words read again: the order number or date the layout reader is sure of but for its
+characters (`parsers.layout.recheck`), when OCR was not sure of them, is cut from the page and read
+again alone, upscaled and at the page's resolution (`--psm 7`, any character).  When both readings
+say exactly what the page's reading said, each with confidence, three reads at two scales and two
+segmentations agree:
+the field is as sure as its label makes it and the surest of them.  Any other outcome leaves the field
+as read, in doubt, for a person to see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from core.capture.domain.layout import PageWords
+from core.capture.domain.order import CapturedOrder, Evidence
+from parsers.layout.recheck import Recheck
+from parsers.ocr.cells import Cell, ReadCells, cut_out
+from parsers.ocr.images import PageImage
+
+UNSURE = 0.8  # a field below this confidence is read again (validation's floor)
+ALIKE = 0.8  # confidence each reading again must have to vouch for the field
+# what a box rule, a speck or a quotation mark beside the word adds at its edges when cut out alone
+EDGES = "|¦[]{}\"'“”‘’«»`.,:;-_~*"
+
+
+def confirm(
+    orders: Sequence[CapturedOrder],
+    rechecks: Sequence[Recheck],
+    images: Sequence[PageImage],
+    pages: Sequence[PageWords],
+    reads: Sequence[ReadCells],
+) -> list[CapturedOrder]:
+    """`orders` with each field of `rechecks` that every way in `reads` reads alike vouched for."""
+    wanted: list[tuple[Recheck, Evidence, Cell]] = []
+    for check in rechecks:
+        found = orders[check.order].evidence_for(check.path)
+        if found is None or found.confidence >= UNSURE:
+            continue
+        where = found.provenance
+        if where.page is None or where.box is None:
+            continue
+        wanted.append((check, found, Cell(check.path, where.page, where.box)))
+    if not wanted:
+        return list(orders)
+    crops = cut_out([cell for _, _, cell in wanted], images, pages)
+    said = [read(crops) for read in reads]
+    out = list(orders)
+    for n, (check, found, _) in enumerate(wanted):
+        order = out[check.order]
+        printed = (found.provenance.raw or "").strip(EDGES)  # the word as the page's reading had it
+        confidences = [_alike(printed, again[n]) for again in said]
+        if not printed or None in confidences:
+            continue
+        sure = round(check.certainty * min(c for c in confidences if c is not None), 3)
+        if sure > found.confidence:
+            evidence = tuple(
+                Evidence(e.field, sure, e.provenance) if e.field == check.path else e for e in order.evidence
+            )
+            out[check.order] = replace(order, evidence=evidence)
+    return out
+
+
+def _alike(value: str, words: PageWords) -> float | None:
+    """The reading's confidence if it says exactly `value` (edges aside) with confidence, else None."""
+    ordered = sorted(words.words, key=lambda w: w.x0)
+    text = "".join(w.text for w in ordered).strip(EDGES)
+    inked = [w for w in ordered if w.text.strip(EDGES)]
+    if text != value or not inked:
+        return None
+    confidence = min(w.confidence for w in inked)
+    return confidence if confidence >= ALIKE else None
