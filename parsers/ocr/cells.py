@@ -48,12 +48,14 @@ ReadCells = Callable[[Sequence[PageImage]], list[PageWords]]
 def cell_options(page: OcrOptions, *, upscale: bool = True) -> OcrOptions:
     """How a cell is read: one line (`--psm 7`) of the whitelist's characters, upscaled to about 300 dpi
     as the fax header's strip is read again (or at the page's resolution); nothing turned, flattened
-    or filled in."""
+    or filled in.  A cell of a normal fax is smoothed first, as its page was (its rows are doubled)."""
+    steps = ("heal", "upscale") if upscale else ("heal",)
     return replace(
         page,
         psm=7,
         whitelist=WHITELIST,
-        preprocess=("heal", "upscale") if upscale else ("heal",),
+        preprocess=steps,
+        preprocess_normal=(*steps[:1], "smooth", *steps[1:]),
         fill_holes=False,
         orient=False,
         deskew=False,
@@ -282,7 +284,8 @@ def _read_cells(
             turned[cell.page] = turn(image.image(), Orientation.from_degrees(words.rotation))
         page = turned[cell.page]
         crop = _cut(page, cell.box, words.words)
-        crops.append(PageImage.from_image(n + 1, crop, words.dpi))
+        # the page's stated resolution goes with the cut-out: a normal fax's cell is read as one
+        crops.append(PageImage.from_image(n + 1, crop, words.dpi, images_by_number[cell.page].source_dpi))
     # one number to a cell: words Tesseract parted ("1 250,00") are read together
     return ["".join(w.text for w in sorted(p.words, key=lambda w: w.x0)) for p in read(crops)]
 
