@@ -49,6 +49,10 @@ class OcrOptions:
     # letters; on the fax bench turning lost more at 0.3-0.9 degrees than it won, and won above 1);
     # normal faxes are never turned for skew
     fax_min_skew: float = 1.0
+    # a normal fax page at least this askew is set level, by shears that keep its pixels black and
+    # white (geometry.sheared_turn); less askew, it is read as it came: on the tuning faxes pages 1-2.1
+    # degrees askew set level read no better (fewer header fields), those 2.3-2.7 degrees askew far better
+    fax_min_skew_normal: float = 2.2
     # keep Tesseract loaded in this process between reads (parsers.ocr.tessapi) when tesserocr is
     # installed, else spawn the `tesseract` command per read; both read the same (out of repr: a choice
     # of speed, not of what is read, so the fax bench's cache of reads stays valid across it)
@@ -267,13 +271,18 @@ def _straight_fax(image: Image.Image, page: PageImage, options: OcrOptions) -> I
     across (a page fed turned is caught after reading, `_turned_fax`): the axis test and the letters'
     ascenders misjudge fax pages, whose streaks run down them and whose letters are a few pixels high
     (parsers/ocr/README.md)."""
-    if not (options.fax_geometry and options.deskew) or normal_fax(page):
-        # a normal fax (98 rows an inch, doubled) turned in grey lost more than it won on the fax bench
+    if not (options.fax_geometry and options.deskew):
         return image
+    normal = normal_fax(page)
     skew = geometry.row_skew(image, page.dpi)
-    if abs(skew) < options.fax_min_skew:
+    if abs(skew) < (options.fax_min_skew_normal if normal else options.fax_min_skew):
         return image
-    turned = geometry.turn(image, geometry.Orientation(skew=skew))
+    if normal:
+        # turned by shears, its pixels kept black and white: turned in grey, a normal fax's coarse
+        # letters (98 rows an inch, doubled) were blurred and it lost more than it won on the fax bench
+        turned = geometry.sheared_turn(image, skew)
+    else:
+        turned = geometry.turn(image, geometry.Orientation(skew=skew))
     band = _header_band(image)
     if band:
         # the sending machine printed its header line level after the page went askew: kept as it came
