@@ -48,12 +48,15 @@ ReadCells = Callable[[Sequence[PageImage]], list[PageWords]]
 def cell_options(page: OcrOptions, *, upscale: bool = True, whitelist: str = WHITELIST) -> OcrOptions:
     """How a cell is read: one line (`--psm 7`) of the whitelist's characters (any, when empty),
     upscaled to about 300 dpi as the fax header's strip is read again (or at the page's resolution);
-    nothing turned, flattened or filled in."""
+    nothing turned, flattened or filled in.  A cell of a normal fax is smoothed first, as its page was
+    (its rows are doubled)."""
+    steps = ("heal", "upscale") if upscale else ("heal",)
     return replace(
         page,
         psm=7,
         whitelist=whitelist,
-        preprocess=("heal", "upscale") if upscale else ("heal",),
+        preprocess=steps,
+        preprocess_normal=(*steps[:1], "smooth", *steps[1:]),
         fill_holes=False,
         orient=False,
         deskew=False,
@@ -318,7 +321,8 @@ def cut_out(
             turned[cell.page] = turn(image.image(), Orientation.from_degrees(words.rotation))
         page = turned[cell.page]
         crop = _cut(page, cell.box, words.words)
-        crops.append(PageImage.from_image(n + 1, crop, words.dpi))
+        # the page's stated resolution goes with the cut-out: a normal fax's cell is read as one
+        crops.append(PageImage.from_image(n + 1, crop, words.dpi, images_by_number[cell.page].source_dpi))
     return crops
 
 

@@ -49,6 +49,10 @@ class OcrOptions:
     # letters; on the fax bench turning lost more at 0.3-0.9 degrees than it won, and won above 1);
     # normal faxes are never turned for skew
     fax_min_skew: float = 1.0
+    # a normal fax page at least this askew is set level, by shears that keep its pixels black and
+    # white (geometry.sheared_turn); less askew, it is read as it came: on the tuning faxes pages 1-2.1
+    # degrees askew set level read no better (fewer header fields), those 2.3-2.7 degrees askew far better
+    fax_min_skew_normal: float = 2.2
     # keep Tesseract loaded in this process between reads (parsers.ocr.tessapi) when tesserocr is
     # installed, else spawn the `tesseract` command per read; both read the same (out of repr: a choice
     # of speed, not of what is read, so the fax bench's cache of reads stays valid across it)
@@ -95,12 +99,14 @@ def ocr_page(page: PageImage, options: OcrOptions) -> PageWords:
         upright = flatten(upright, page.dpi)
     try:
         with tempfile.TemporaryDirectory(prefix="oms-ocr-") as tmp:
-            words = _read(upright, page, steps, options, Path(tmp), holes=False)
+            # prepared once: the holes are looked for in the image that was read
+            prepared = prepare(upright, steps, page.dpi)
+            words = _read(upright, page, steps, options, Path(tmp), holes=False, prepared=prepared)
             if page.mode == "1" and options.fax_geometry and options.orient and not legible(words):
                 # the holes of a page read the wrong way up are more of the same: not read again
-                words = _turned_fax(upright, page, steps, options, Path(tmp), words)
+                words = _turned_fax(upright, page, steps, options, Path(tmp), words, prepared)
             elif options.fill_holes:
-                words = _holes_filled(upright, page, steps, options, Path(tmp), words)
+                words = _fill_holes(prepared, words, prepared.width / upright.width, Path(tmp), options)
     except pytesseract.TesseractNotFoundError as exc:
         raise ParseError("Tesseract is not installed (Debian package tesseract-ocr)") from exc
     except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
@@ -115,9 +121,12 @@ def _read(
     options: OcrOptions,
     tmp: Path,
     holes: bool = True,
+    prepared: Image.Image | None = None,
 ) -> PageWords:
+    """`upright` read after the preprocessing `steps` (`prepared`: the image they give, when made
+    already), with its holes filled when `holes` and `options.fill_holes`."""
     turned = upright.size
-    image = prepare(upright, steps, page.dpi)
+    image = prepared if prepared is not None else prepare(upright, steps, page.dpi)
     scale = image.width / turned[0]  # preprocessing may have resampled the page
     data = _tesseract(image, tmp / "page.png", options, options.config(page.dpi * scale))
     words = words_from_data(page, data, scale, turned, upright.info.get("rotation", 0.0))
@@ -133,9 +142,11 @@ def _holes_filled(
     options: OcrOptions,
     tmp: Path,
     words: PageWords,
+    prepared: Image.Image | None = None,
 ) -> PageWords:
-    """`words`, read from `upright` without its holes, with them read (`_fill_holes`)."""
-    image = prepare(upright, steps, page.dpi)
+    """`words`, read from `upright` without its holes, with them read (`_fill_holes`); `prepared` is
+    `upright` after the preprocessing `steps`, when made already."""
+    image = prepared if prepared is not None else prepare(upright, steps, page.dpi)
     return _fill_holes(image, words, image.width / upright.width, tmp, options)
 
 
@@ -163,6 +174,7 @@ def _turned_fax(
     options: OcrOptions,
     tmp: Path,
     first: PageWords,
+    prepared: Image.Image | None = None,
 ) -> PageWords:
     """A fax page fed sideways or upside down (`first` read as it came, without its holes), read again
     the right way up.  Which way that is, Tesseract's orientation detection says (`--psm 0`, about half
@@ -170,7 +182,7 @@ def _turned_fax(
     turns, and the most legible band, if it is legible at all, says the turn.  The whole page is read
     again in that turn and kept when it reads better.  The sending machine's header line is printed
     upright on the turned page: its words are kept from the first read and its strip left out of the
-    rest."""
+    rest.  `prepared` is `image` after the preprocessing `steps`, when made already."""
     header = faxheader.find_header(first)
     body = image
     if header is not None:
@@ -179,7 +191,7 @@ def _turned_fax(
             255 if body.mode in ("1", "L") else (255, 255, 255),
             (0, 0, body.width, round(max(w.y1 for w in header.words)) + 2),
         )
-    quarters = geometry.asked(body, page.dpi).quarters
+    quarters = geometry.asked(body, page.dpi, options.keep_loaded).quarters
     if not quarters:
         probes = {
             q: _probe(body.transpose(geometry.TRANSPOSE[q]), page, steps, options, tmp) for q in (2, 1, 3)
@@ -189,12 +201,16 @@ def _turned_fax(
             quarters = 0
     if not quarters:
         # no turn reads: a page spoilt beyond reading, left as it was read
-        return _holes_filled(image, page, steps, options, tmp, first) if options.fill_holes else first
+        return (
+            _holes_filled(image, page, steps, options, tmp, first, prepared) if options.fill_holes else first
+        )
     turned = body.transpose(geometry.TRANSPOSE[quarters])
     turned.info["rotation"] = 90.0 * quarters
     best = _read(turned, page, steps, options, tmp)
     if _legibility(best) <= _legibility(first):
-        return _holes_filled(image, page, steps, options, tmp, first) if options.fill_holes else first
+        return (
+            _holes_filled(image, page, steps, options, tmp, first, prepared) if options.fill_holes else first
+        )
     if best is first or header is None:
         return best
     line = max((w.line or 0 for w in best.words), default=0) + 1
@@ -240,7 +256,7 @@ def _upright(image: Image.Image, page: PageImage, options: OcrOptions) -> Image.
         return _straight_fax(image, page, options)
     if not (options.orient or options.deskew):
         return image
-    found = geometry.measure(image, page.dpi, ask=options.orient)
+    found = geometry.measure(image, page.dpi, ask=options.orient, keep_loaded=options.keep_loaded)
     if not options.orient and found.quarters:
         return image  # on its side: its skew was measured across the columns
     if not options.deskew:
@@ -255,13 +271,18 @@ def _straight_fax(image: Image.Image, page: PageImage, options: OcrOptions) -> I
     across (a page fed turned is caught after reading, `_turned_fax`): the axis test and the letters'
     ascenders misjudge fax pages, whose streaks run down them and whose letters are a few pixels high
     (parsers/ocr/README.md)."""
-    if not (options.fax_geometry and options.deskew) or normal_fax(page):
-        # a normal fax (98 rows an inch, doubled) turned in grey lost more than it won on the fax bench
+    if not (options.fax_geometry and options.deskew):
         return image
+    normal = normal_fax(page)
     skew = geometry.row_skew(image, page.dpi)
-    if abs(skew) < options.fax_min_skew:
+    if abs(skew) < (options.fax_min_skew_normal if normal else options.fax_min_skew):
         return image
-    turned = geometry.turn(image, geometry.Orientation(skew=skew))
+    if normal:
+        # turned by shears, its pixels kept black and white: turned in grey, a normal fax's coarse
+        # letters (98 rows an inch, doubled) were blurred and it lost more than it won on the fax bench
+        turned = geometry.sheared_turn(image, skew)
+    else:
+        turned = geometry.turn(image, geometry.Orientation(skew=skew))
     band = _header_band(image)
     if band:
         # the sending machine printed its header line level after the page went askew: kept as it came

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import logging
 import re
+import tempfile
 from dataclasses import dataclass
 from itertools import pairwise
+from pathlib import Path
 
 import numpy as np
 import pytesseract
 from PIL import Image
+
+from parsers.ocr import tessapi
 
 log = logging.getLogger(__name__)
 
@@ -141,8 +145,9 @@ def _turned_points(points: np.ndarray, quarters: int, skew: float) -> np.ndarray
     return np.column_stack((y * np.cos(t) - x * np.sin(t), x * np.cos(t) + y * np.sin(t)))
 
 
-def measure(img: Image.Image, dpi: float, ask: bool = True) -> Orientation:
-    """How to turn the page to read it upright; Tesseract decides only what the ink leaves in doubt."""
+def measure(img: Image.Image, dpi: float, ask: bool = True, keep_loaded: bool = True) -> Orientation:
+    """How to turn the page to read it upright; Tesseract decides only what the ink leaves in doubt
+    (`asked`, with its model kept loaded when `keep_loaded`)."""
     points = ink_points(img, dpi)
     if len(points) < MIN_INK:
         return UPRIGHT_PAGE
@@ -156,28 +161,39 @@ def measure(img: Image.Image, dpi: float, ask: bool = True) -> Orientation:
         # on its side: a quarter turn one way or the other puts its lines along the rows
         quarters, skew = 1, col_skew
     else:
-        return asked(img, dpi) if ask else UPRIGHT_PAGE
+        return asked(img, dpi, keep_loaded) if ask else UPRIGHT_PAGE
     # skew was measured before the quarter turn; a profile's angle keeps its sense through it
     up = upright_score(_turned_points(points.astype(np.float32), quarters, skew))
     if up <= -UPRIGHT:
         quarters += 2
     elif up < UPRIGHT:
-        return asked(img, dpi) if ask else Orientation(quarters, skew)
+        return asked(img, dpi, keep_loaded) if ask else Orientation(quarters, skew)
     return Orientation(quarters % 4, skew if abs(skew) >= MIN_SKEW else 0.0)
 
 
 _ROTATE = re.compile(r"Rotate:\s*(\d+)")
 
 
-def asked(img: Image.Image, dpi: float) -> Orientation:
-    """Tesseract's orientation detection (needs osd.traineddata); upright when it cannot tell."""
+def asked(img: Image.Image, dpi: float, keep_loaded: bool = True) -> Orientation:
+    """Tesseract's orientation detection (needs osd.traineddata); upright when it cannot tell.  With
+    tesserocr installed and `keep_loaded`, the OSD model stays loaded between pages
+    (parsers.ocr.tessapi); otherwise the `tesseract` command is spawned (pytesseract)."""
     try:
-        said = pytesseract.image_to_osd(img, config=f"--psm 0 --dpi {round(dpi)}")
+        if keep_loaded and tessapi.available():
+            with tempfile.TemporaryDirectory(prefix="oms-osd-") as tmp:
+                path = Path(tmp) / "page.png"
+                img.save(path, format="PNG", compress_level=1)
+                clockwise = tessapi.orientation(path, dpi)
+            if clockwise is None:
+                log.info("orientation detection gave no answer: too few characters")
+                return Orientation(asked=True)
+        else:
+            said = pytesseract.image_to_osd(img, config=f"--psm 0 --dpi {round(dpi)}")
+            found = _ROTATE.search(str(said))
+            clockwise = int(found.group(1)) if found else 0  # what the page needs turning by
     except (pytesseract.TesseractError, RuntimeError, OSError) as exc:
         log.info("orientation detection gave no answer: %s", exc)
         return Orientation(asked=True)
-    found = _ROTATE.search(str(said))
-    clockwise = int(found.group(1)) if found else 0  # what Tesseract says the page needs turning by
     return Orientation(quarters=(4 - clockwise // 90) % 4, asked=True)
 
 
@@ -199,3 +215,34 @@ def turn(img: Image.Image, orientation: Orientation) -> Image.Image:
     if orientation.skew:
         img = img.convert("L").rotate(orientation.skew, resample=Image.Resampling.BILINEAR, fillcolor=255)
     return img
+
+
+def sheared_turn(img: Image.Image, skew: float) -> Image.Image:
+    """A 1-bit page turned `skew` degrees counter-clockwise by three shears (Paeth's rotation: across,
+    down, across), each moving whole rows or columns of pixels by whole pixels: the same turn as
+    `turn` within a pixel, the size kept and white filling the corners, but every pixel stays black or
+    white, so thin strokes are not blurred to grey and thinned when Tesseract thresholds again."""
+    ink = np.asarray(img.convert("L")) < 128
+    phi = np.radians(-skew)  # counter-clockwise on screen is clockwise in the y-down plane
+    across = -np.tan(phi / 2)
+    ink = _shear(ink, across, axis=1)
+    ink = _shear(ink, np.sin(phi), axis=0)
+    ink = _shear(ink, across, axis=1)
+    out = Image.fromarray(np.where(ink, 0, 255).astype(np.uint8), mode="L").convert(
+        "1", dither=Image.Dither.NONE
+    )
+    out.info.update(img.info)
+    return out
+
+
+def _shear(ink: np.ndarray, share: float, axis: int) -> np.ndarray:
+    """`ink` with each row (axis 1: moved along x by `share` × its distance from the centre row) or each
+    column (axis 0: moved along y by `share` × its distance from the centre column) shifted by whole
+    pixels, nothing wrapping round."""
+    grid = ink if axis == 1 else ink.T
+    rows, cols = grid.shape
+    shifts = np.rint(share * (np.arange(rows) - rows / 2)).astype(np.int64)
+    source = np.arange(cols)[None, :] - shifts[:, None]
+    inside = (source >= 0) & (source < cols)
+    moved: np.ndarray = np.take_along_axis(grid, np.clip(source, 0, cols - 1), axis=1) & inside
+    return moved if axis == 1 else moved.T

@@ -1,5 +1,6 @@
 """Tesseract kept loaded in this process (tesserocr's `PyTessBaseAPI`), read the way the `tesseract`
-command reads: the same PNG file, page segmentation mode, resolution and languages, the same TSV.
+command reads: the same PNG file, page segmentation mode, resolution and languages, the same TSV; and
+its orientation detection (`--psm 0`) with the OSD model kept loaded the same way.
 
 Spawning `tesseract` for every read (pytesseract) loads the language models each time; a fax page
 takes two or three reads (the page, what its segmentation dropped, a turned page once more), so the
@@ -46,6 +47,28 @@ def _api(languages: str) -> Any:
         api = tesserocr.PyTessBaseAPI(lang=languages, init=True)
         _apis.by_languages[languages] = api
     return api
+
+
+def orientation(path: Path, dpi: float) -> int | None:
+    """The clockwise turn in degrees (0, 90, 180, 270) that sets the page in the PNG file at `path`
+    upright, as `tesseract PATH stdout --psm 0 --dpi DPI` prints it ("Rotate:"), or None when Tesseract
+    cannot tell (too few letters).  Spawning the command loads the 10 MB OSD model for every page it is
+    asked about; kept loaded, the page fed turned costs only the detection."""
+    api = _api("osd")
+    try:
+        api.SetPageSegMode(tesserocr.PSM.OSD_ONLY)
+        api.SetVariable("user_defined_dpi", str(round(dpi)))
+        try:
+            api.SetImageFile(str(path))
+        except OSError as exc:
+            raise RuntimeError(f"Tesseract could not open {path.name}: {exc}") from exc
+        found = api.DetectOrientationScript()
+    finally:
+        api.Clear()
+    if not found:
+        return None
+    # Tesseract reports how far the page is turned clockwise; the command prints the turn back
+    return (360 - int(found["orient_deg"])) % 360
 
 
 def image_to_data(path: Path, languages: str, config: str, timeout: float) -> dict[str, list[object]]:

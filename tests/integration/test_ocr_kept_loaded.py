@@ -1,5 +1,6 @@
 """Tesseract kept loaded (tesserocr, parsers.ocr.tessapi) reads a fax page exactly as the `tesseract`
-command does: the same words, boxes and confidences, page after page, at both fax resolutions."""
+command does: the same words, boxes and confidences, page after page, at both fax resolutions; and its
+orientation detection names the same turn."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import os
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
-from parsers.ocr import tessapi
+from parsers.ocr import geometry, tessapi
 from parsers.ocr.engine import OcrOptions, ocr_page
 from parsers.ocr.images import Limits, load_pages
 from samples.faxsim import FaxLine, fax_tiff
@@ -50,3 +52,40 @@ def test_a_read_that_fails_is_an_error_not_an_empty_page(tmp_path: Path) -> None
     bad.write_bytes(b"no picture here")
     with pytest.raises(RuntimeError):
         tessapi.image_to_data(bad, "eng+spa", "--psm 3 --dpi 200", timeout=60)
+
+
+PROSE = [
+    "Rogamos nos sirvan los siguientes materiales para la obra",
+    "de la calle Mayor, antes del viernes por la mañana.",
+    "Tornillos hexagonales de ocho por cuarenta, doscientas unidades",
+    "Tuercas hexagonales de ocho milimetros, trescientas unidades",
+    "Arandelas planas de ocho milimetros, ciento veinte unidades",
+    "Guantes de trabajo de piel flor, veinticuatro pares",
+]
+
+
+def prose_page() -> Image.Image:
+    """A 1-bit page at 204 dpi with a paragraph of plain text, upright."""
+    img = Image.new("L", (1728, 1100), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 30)
+    for i, text in enumerate(PROSE):
+        draw.text((120, 150 + 55 * i), text, fill=0, font=font)
+    return img.point(lambda v: 255 if v > 140 else 0).convert("1", dither=Image.Dither.NONE)
+
+
+@pytest.mark.parametrize(
+    "fed",
+    [None, Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_270],
+    ids=["upright", "90", "180", "270"],
+)
+def test_orientation_detection_kept_loaded_names_the_turn_the_command_names(
+    fed: Image.Transpose | None,
+) -> None:
+    upright = prose_page()
+    page = upright if fed is None else upright.transpose(fed)
+    kept = geometry.asked(page, 204.0, keep_loaded=True)
+    spawned = geometry.asked(page, 204.0, keep_loaded=False)
+    assert kept == spawned
+    # the turn it names sets the page upright again, pixel for pixel
+    assert geometry.turn(page, kept).tobytes() == upright.tobytes()

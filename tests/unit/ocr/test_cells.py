@@ -6,11 +6,18 @@ the printed total are not taken.  Only numbers read from a cell of their own are
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
+from functools import partial
 
+from PIL import Image
+
+from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, Provenance
-from parsers.ocr.cells import in_doubt, settle
+from parsers.ocr.cells import _read_cells, cell_options, in_doubt, settle
+from parsers.ocr.engine import OcrOptions
+from parsers.ocr.images import PageImage
 
 WRONG = 0.38  # what the layout reader gives a number on a line that does not add up
 
@@ -154,3 +161,26 @@ def test_a_price_computed_from_the_amount_that_divides_it_exactly_is_vouched() -
     got = settle(read, rereads("24", "", "114,00"))
     price = got.evidence_for("lines[0].unit_price")
     assert price is not None and price.confidence >= 0.8
+
+
+def test_a_cell_cut_from_a_normal_fax_is_read_as_a_normal_fax_is() -> None:
+    # a normal fax (204 x 98 dpi) has its rows doubled, and its page is read smoothed: so are its cells,
+    # before they are upscaled; a fine fax's cells are not smoothed
+    read = order("15", "12,30", "192,00")
+    cells = list(in_doubt(read))
+    for stated, smoothed in (((204.0, 98.0), True), ((204.0, 196.0), False)):
+        page = PageImage.from_image(1, Image.new("1", (1000, 400), 1), 204.0, stated)
+        words = PageWords(number=1, width=1000.0, height=400.0, dpi=204.0, words=())
+        seen: list[PageImage] = []
+        assert _read_cells(cells, [page], [words], partial(_blank_reads, seen)) == ["", "", ""]
+        for upscale in (True, False):
+            steps = [cell_options(OcrOptions(), upscale=upscale).steps_for(c) for c in seen]
+            want = ("heal", "smooth") if smoothed else ("heal",)
+            want += ("upscale",) if upscale else ()
+            assert steps == [want] * 3
+
+
+def _blank_reads(seen: list[PageImage], crops: Sequence[PageImage]) -> list[PageWords]:
+    """A cell reader that keeps the cut-outs it is given in `seen` and reads nothing in them."""
+    seen.extend(crops)
+    return [PageWords(number=c.number, width=1.0, height=1.0, dpi=204.0, words=()) for c in crops]

@@ -7,11 +7,11 @@ import io
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image
+from PIL import Image, ImageFilter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from parsers.ocr.geometry import Orientation, measure, turn
+from parsers.ocr.geometry import Orientation, measure, row_skew, sheared_turn, turn
 from parsers.ocr.pdf import hidden_text_only
 from parsers.ocr.preprocess import flatten
 from tests.unit.ocr.scans import rasterise, shaded, skewed
@@ -97,3 +97,32 @@ def test_a_scanning_apps_invisible_text_layer_is_told_from_printed_text(mode: in
         assert hidden_text_only(doc, 0) is hidden
     finally:
         doc.close()
+
+
+def ruled_fax(degrees: float) -> Image.Image:
+    """A 1-bit fax-wide page of level bars (text lines' stand-ins) with a few upright strokes, turned
+    `degrees` counter-clockwise as paper goes askew on a feeder."""
+    img = Image.new("L", (1728, 1200), 255)
+    for y in range(200, 1000, 60):
+        img.paste(0, (150, y, 1550, y + 8))
+        for x in range(200, 1500, 150):
+            img.paste(0, (x, y - 30, x + 3, y))
+    return img.rotate(degrees, resample=Image.Resampling.NEAREST, fillcolor=255).convert(
+        "1", dither=Image.Dither.NONE
+    )
+
+
+@pytest.mark.parametrize("degrees", [2.0, -1.5, 3.0])
+def test_a_fax_page_askew_is_set_level_by_shears_and_stays_black_and_white(degrees: float) -> None:
+    page = ruled_fax(degrees)
+    skew = row_skew(page, 204.0)
+    assert skew == pytest.approx(-degrees, abs=0.1)
+    level = sheared_turn(page, skew)
+    assert level.mode == "1" and level.size == page.size
+    assert row_skew(level, 204.0) == pytest.approx(0.0, abs=0.1)
+    # the same turn as the grey one: the sheared ink lies within a pixel of the turned ink; none lost
+    grey = turn(page, Orientation(skew=skew)).filter(ImageFilter.MinFilter(3))  # ink widened a pixel
+    near = np.asarray(grey) < 128
+    sheared = np.asarray(level.convert("L")) < 128
+    assert (sheared & near).sum() >= 0.99 * sheared.sum()
+    assert sheared.sum() == pytest.approx((np.asarray(page.convert("L")) < 128).sum(), rel=0.01)
