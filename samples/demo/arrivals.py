@@ -118,7 +118,7 @@ def as2_arrival(stage: Stage, say: Say) -> int:
     record = partner.send(stage.doors.post, stage.as2_url, payload, f"ORDERS_{tag}.edi")
     say(f"AS2 message {record.message_id} from {as2.THEIRS}: MDN {record.state} ({record.detail})")
     with app.uow() as uow:
-        document = uow.documents.first_with_external_id(Channel.AS2, record.message_id)
+        document = uow.documents.stored_with_external_id(Channel.AS2, record.message_id)
         if document is None or document.id is None:
             raise RuntimeError(f"the AS2 message was not stored: {record.detail}")
         doc_id: int = document.id

@@ -81,6 +81,17 @@ class DocumentRepository:
             (orm.documents.c.channel == channel) & (orm.documents.c.external_id == external_id), before
         )
 
+    def stored_with_external_id(self, channel: str, external_id: str) -> DocumentRecord | None:
+        """The arrival on this channel with this external id that was taken as the message (not one
+        found to repeat it), whatever its state; None when nothing with that id was stored."""
+        t = orm.documents.c
+        stmt = (
+            select(DocumentRecord)
+            .where(t.channel == channel, t.external_id == external_id, t.state != DocumentState.DUPLICATE)
+            .order_by(t.id)
+        )
+        return self.session.scalars(stmt.limit(1)).first()
+
     def _first(self, same: ColumnElement[bool], before: int) -> DocumentRecord | None:
         t = orm.documents.c
         stmt = (
