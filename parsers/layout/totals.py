@@ -176,6 +176,10 @@ def unaccounted(seen: list[Seen], chosen: Chosen, mark: str) -> str | None:
         # pedido" under a net total): what the customer pays is not what was taken
         if gross.kind in ("gross", "total") and amount > value and MONEY.search(gross.toks[-1].text):
             return f"a total of {gross.toks[-1].text} is printed above {value}, and nothing read explains it"
+        # a total with tax below the total chosen, which it must include ("Total con IVA 1 345,28" of
+        # which "345,28" alone was read): what the customer pays was printed and not read whole
+        if gross.kind == "gross" and 0 <= amount < value:
+            return f"a total with tax of {gross.toks[-1].text} is printed, less than {value}: not read whole"
     return None
 
 

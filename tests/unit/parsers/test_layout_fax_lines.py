@@ -362,3 +362,48 @@ def test_an_order_date_alone_after_its_label_read_unsure_is_offered_for_a_second
     extraction = extract_orders([page(*lines, *_lines(heading, rows, "45,00")[2:])])
     assert extraction.orders[0].order_date is not None
     assert "order_date" in [r.path for r in extraction.rechecks]
+
+
+def _net_then(*under: list[Word]) -> list[list[Word]]:
+    """Two lines adding up to 1111,80, the net total under them ("Importe total"), then `under`."""
+    heading = [
+        cells(160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe"))
+    ]
+    rows = [
+        ((50, "TOR-M8-40"), (130, "Tornillo M8x40"), *_nums("1000", "1,00", "1000,00")),
+        ((50, "TUE-M8"), (130, "Tuerca M8"), *_nums("10", "11,18", "111,80")),
+    ]
+    lines = _lines(heading, rows, "1111,80")
+    lines[-1] = cells(max(w.y0 for w in lines[-1]), (400, "Importe total"), (500, "1111,80€"))
+    return [*lines, *under]
+
+
+def test_a_lone_1_before_its_thousands_is_read_with_them_in_a_total() -> None:
+    # "1 345,28": Tesseract boxes the "1" by its ink, narrower than the figure's cell, so the space after
+    # it looks wider than a space between thousands; measured by the figures of "345,28" it is one
+    y = 160 + 6 * STEP  # the net total stands at 160 + 4 steps, the tax line at 5
+    one = Word("1", 488.0, y, 490.6, y + 7.0, 0.7)
+    gross = [*cells(y, (400, "Total con IVA")), one, *cells(y, (496, "345,28"))]
+    got = read(page(*_net_then(cells(y - STEP, (430, "MA21%"), (496, "233,48")), gross)))
+    # the tax line's label unread, the total with tax read whole: above the net total, it keeps the
+    # order for a person (nothing read says what lies between them)
+    assert any("1345,28" in p["message"] for p in got["problems"] if p["field"] == "total")
+    assert got["decision"] != "accept"
+
+
+def test_a_total_with_tax_read_as_less_than_the_net_total_keeps_the_order_for_a_person() -> None:
+    # "Importe total 1111,80", the tax line's label garbled ("MA21%" for "IVA 21%") and of "Total con
+    # IVA 1 345,28" only "345,28" read: a total including tax cannot be less than the net total it
+    # includes, so what the customer pays was printed and not read whole
+    y = 160 + 6 * STEP  # the net total stands at 160 + 4 steps, the tax line at 5
+    got = read(
+        page(
+            *_net_then(
+                cells(y - STEP, (430, "MA21%"), (496, "233,48")),
+                cells(y, (400, "Total con IVA"), (496, "345,28")),
+            )
+        )
+    )
+    assert [line["quantity"] for line in got["lines"]] == ["1000", "10"]
+    assert got["decision"] != "accept"
+    assert any(p["field"] == "total" and "less than" in p["message"] for p in got["problems"])
