@@ -35,9 +35,21 @@ def _source(term: LineTerms) -> str | None:
     return term.price_source
 
 
+_ROUNDED: dict[float, float] = {}  # confidences as stored: a reader gives the same few again and again
+
+
+def _rounded(confidence: float) -> float:
+    found = _ROUNDED.get(confidence)
+    if found is None:
+        found = round(confidence, 3)
+        if confidence > 0 and len(_ROUNDED) < 4096:  # not 0.0 and -0.0, equal keys written differently
+            _ROUNDED[confidence] = found
+    return found
+
+
 def evidence_dict(item: Evidence) -> dict[str, object]:
     """Where a field was read and how sure the reader was, without the raw text (the document has it)."""
-    out: dict[str, object] = {"field": item.field, "confidence": round(item.confidence, 3)}
+    out: dict[str, object] = {"field": item.field, "confidence": _rounded(item.confidence)}
     where = item.provenance
     if where.page is not None:
         out["page"] = where.page

@@ -273,9 +273,10 @@ def _known(cls: type) -> tuple[frozenset[str], Mapper[Any] | None]:
     found = _KNOWN.get(cls)
     if found is None:
         mapper: Mapper[Any] | None = inspect(cls, raiseerr=False)
-        if mapper is not None:
+        found = (frozenset(f.name for f in dataclasses.fields(cls)), mapper)
+        if mapper is not None:  # remembered once mapped: unmapped, it may be mapped later
             configure_mappers()
-        found = _KNOWN[cls] = (frozenset(f.name for f in dataclasses.fields(cls)), mapper)
+            _KNOWN[cls] = found
     return found
 
 
