@@ -189,33 +189,37 @@ def _unit(unit: str | None) -> str:
 
 
 def _line(body: list[Segment], number: int, line: OrderLine, answer: OrderResponse) -> None:
-    """Append the segments of one response line to `body`."""
+    """Append the segments of one response line to `body`.
+
+    Ten thousand lines make sixty thousand segments: they are made as `Segment`s directly (their tags
+    are the constants below, their empty elements written as "") rather than through `segment()`.
+    """
     # 1082 counts the response lines (EANCOM 97 ORDRSP, LIN); the buyer's own line number goes back
     # in RFF+LI so each response line still refers to the ordered one.
     add = body.append
     gtin = (line.gtin or "").strip()
-    add(segment("LIN", str(number), _LINE_ACTION[answer], (gtin, "EN") if gtin else None))
+    add(Segment("LIN", (str(number), _LINE_ACTION[answer], (gtin, "EN") if gtin else "")))
     ours = (line.sku or line.supplier_item_code or "").strip()
     theirs = (line.buyer_item_code or "").strip()
-    codes = [c for c in ((_cut(ours, 35), "SA", "", "91"), (_cut(theirs, 35), "IN", "", "92")) if c[0]]
+    codes = [c for c in ((ours[:35], "SA", "", "91"), (theirs[:35], "IN", "", "92")) if c[0]]
     if codes:
         # 4347 "5" (product identification) as agreed for our partners; EANCOM 2002 would also take
         # "1" (additional identification) for these codes when LIN carries a GTIN.
-        add(segment("PIA", "5", *codes))
+        add(Segment("PIA", ("5", *codes)))
     if line.description:
         described = _chunks(line.description, 35)[:6]  # C273: two 7008 of an..35 per IMD
         for i in range(0, len(described), 2):
-            add(segment("IMD", "F", None, ("", "", "", *described[i : i + 2])))
+            add(Segment("IMD", ("F", "", ("", "", "", *described[i : i + 2]))))
     quantity = line.quantity
     if quantity is not None:
-        add(segment("QTY", ("21", decimal_text(quantity), _unit(line.unit))))
+        add(Segment("QTY", (("21", decimal_text(quantity), _unit(line.unit)),)))
     if line.requested_delivery_date:
         add(_dtm("2", line.requested_delivery_date))
     price = line.unit_price
     if price is not None:
-        add(segment("PRI", ("AAA", decimal_text(price))))
+        add(Segment("PRI", (("AAA", decimal_text(price)),)))
     if line.line_no:
-        add(segment("RFF", ("LI", _cut(line.line_no, 35))))
+        add(Segment("RFF", (("LI", _cut(line.line_no, 35)),)))
     discount = line.discount
     if discount:  # else there is no allowance to write
         body.extend(allowance_segments(discount, line.promotion))
