@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from core.capture.domain.order import CapturedLine, CapturedOrder
 from core.capture.domain.promo_codes import PROMO_REFERENCE
@@ -37,6 +37,14 @@ class CommercialTerms(Protocol):
     def packs_for(self, sku: str) -> Sequence[Pack]: ...
 
     def pack_by_gtin(self, gtin: str) -> Pack | None: ...
+
+
+@runtime_checkable
+class PriceMemo(Protocol):
+    """Terms that keep a place for the prices worked out from them (the catalog's repository does,
+    for its unit of work); without one they are worked out again for every order."""
+
+    def price_memo(self) -> dict[tuple[object, ...], Any]: ...
 
 
 @runtime_checkable
@@ -114,6 +122,8 @@ def line_terms(
     promotion it gets."""
     extra = groups_of(terms)
     group = extra.group_of(customer_id) if customer_id else None
+    memo = terms.price_memo() if isinstance(terms, PriceMemo) else {}
+    on = order.order_date or today
     priced: list[tuple[Pack | None, Decimal | None, Decimal | None, str | None]] = []
     for line, product in zip(order.lines, products, strict=True):
         if product is None:
@@ -121,7 +131,14 @@ def line_terms(
             continue
         pack = pack_for(line, product, terms)
         base = line.quantity * pack.factor if line.quantity is not None and pack else line.quantity
-        expected, source = _price(order, product, customer_id, group, terms, base, today)
+        # everything the price depends on besides the SKU's rows; the product's price as written
+        # ("1.50" and "1.5" are shown differently in the price's source)
+        sku, price, currency = product.sku, str(product.price), product.currency
+        key = (sku, price, currency, order.currency, customer_id, group, base, on)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _price(order, product, customer_id, group, terms, base, today)
+        expected, source = found
         priced.append((pack, base, expected, source))
     discounts = _promotions(order, products, priced, customer_id, group, extra, today)
     out: list[LineTerms] = []

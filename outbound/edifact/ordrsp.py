@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 
@@ -98,7 +99,7 @@ def ordrsp_message(
     if len(currency) == 3 and currency.isalpha():
         body.append(segment("CUX", ("2", currency, "9")))
     for number, line in enumerate(lines, start=1):
-        body.extend(_line(number, line, overrides.get(line.position, default_line)))
+        _line(body, number, line, overrides.get(line.position, default_line))
     body.append(segment("UNS", "S"))
     body.append(segment("CNT", ("2", str(len(lines)))))
     return Message(message_ref, ORDRSP_IDENTIFIER, tuple(body))
@@ -125,6 +126,7 @@ def _free_text(note: str) -> Iterator[Segment]:
         yield segment("FTX", "AAI", None, None, tuple(pieces[i : i + 5]))
 
 
+@functools.lru_cache(maxsize=4096)  # every answer names the same few parties
 def looks_like_gln(value: str) -> bool:
     """Thirteen digits with a valid GS1 check digit."""
     if len(value) != 13 or not value.isascii() or not value.isdigit():
@@ -179,33 +181,45 @@ def _parties(order: Order) -> Iterator[Segment]:
     yield from (nad for nad in candidates if nad is not None)
 
 
+@functools.lru_cache(maxsize=1024)
 def _unit(unit: str | None) -> str:
     """A unit code (6411, an..3) when the line carries one; free-text units are left out."""
     code = (unit or "").strip().upper()
     return code if 1 <= len(code) <= 3 and code.isascii() and code.isalnum() else ""
 
 
-def _line(number: int, line: OrderLine, answer: OrderResponse) -> Iterator[Segment]:
+def _line(body: list[Segment], number: int, line: OrderLine, answer: OrderResponse) -> None:
+    """Append the segments of one response line to `body`.
+
+    Ten thousand lines make sixty thousand segments: they are made as `Segment`s directly (their tags
+    are the constants below, their empty elements written as "") rather than through `segment()`.
+    """
     # 1082 counts the response lines (EANCOM 97 ORDRSP, LIN); the buyer's own line number goes back
     # in RFF+LI so each response line still refers to the ordered one.
+    add = body.append
     gtin = (line.gtin or "").strip()
-    yield segment("LIN", str(number), _LINE_ACTION[answer], (gtin, "EN") if gtin else None)
+    add(Segment("LIN", (str(number), _LINE_ACTION[answer], (gtin, "EN") if gtin else "")))
     ours = (line.sku or line.supplier_item_code or "").strip()
     theirs = (line.buyer_item_code or "").strip()
-    codes = [c for c in ((_cut(ours, 35), "SA", "", "91"), (_cut(theirs, 35), "IN", "", "92")) if c[0]]
+    codes = [c for c in ((ours[:35], "SA", "", "91"), (theirs[:35], "IN", "", "92")) if c[0]]
     if codes:
         # 4347 "5" (product identification) as agreed for our partners; EANCOM 2002 would also take
         # "1" (additional identification) for these codes when LIN carries a GTIN.
-        yield segment("PIA", "5", *codes)
-    described = _chunks(line.description or "", 35)[:6]  # C273: two 7008 of an..35 per IMD
-    for i in range(0, len(described), 2):
-        yield segment("IMD", "F", None, ("", "", "", *described[i : i + 2]))
-    if line.quantity is not None:
-        yield segment("QTY", ("21", decimal_text(line.quantity), _unit(line.unit)))
+        add(Segment("PIA", ("5", *codes)))
+    if line.description:
+        described = _chunks(line.description, 35)[:6]  # C273: two 7008 of an..35 per IMD
+        for i in range(0, len(described), 2):
+            add(Segment("IMD", ("F", "", ("", "", "", *described[i : i + 2]))))
+    quantity = line.quantity
+    if quantity is not None:
+        add(Segment("QTY", (("21", decimal_text(quantity), _unit(line.unit)),)))
     if line.requested_delivery_date:
-        yield _dtm("2", line.requested_delivery_date)
-    if line.unit_price is not None:
-        yield segment("PRI", ("AAA", decimal_text(line.unit_price)))
+        add(_dtm("2", line.requested_delivery_date))
+    price = line.unit_price
+    if price is not None:
+        add(Segment("PRI", (("AAA", decimal_text(price)),)))
     if line.line_no:
-        yield segment("RFF", ("LI", _cut(line.line_no, 35)))
-    yield from allowance_segments(line.discount, line.promotion)
+        add(Segment("RFF", (("LI", _cut(line.line_no, 35)),)))
+    discount = line.discount
+    if discount:  # else there is no allowance to write
+        body.extend(allowance_segments(discount, line.promotion))

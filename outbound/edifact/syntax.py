@@ -56,7 +56,9 @@ def _check_tag(tag: str) -> str:
 
 def segment(tag: str, *elements: Element | None) -> Segment:
     """Build a segment; None stands for an empty data element."""
-    return Segment(_check_tag(tag), tuple("" if e is None else e for e in elements))
+    if None in elements:
+        return Segment(_check_tag(tag), tuple(["" if e is None else e for e in elements]))
+    return Segment(_check_tag(tag), elements)  # type: ignore[arg-type]  # None is not among them
 
 
 @dataclass(frozen=True)
@@ -231,6 +233,20 @@ def _release_or_blank(match: re.Match[str]) -> str:
 
 
 def _serialise(seg: Segment, specials: str) -> str:
+    elements = seg.elements
+    # Most segments hold no service or control character at all: one search over all their values
+    # says so, and they are joined as they stand; trailing empty components and elements then end
+    # in separators only, which `rstrip` drops (no value holds a separator here).
+    values = "".join([e if e.__class__ is str else "".join(e) for e in elements])
+    if _writer_pattern(specials).search(values) is None:
+        texts = [e if e.__class__ is str else COMPONENT.join(e).rstrip(COMPONENT) for e in elements]
+        body = ELEMENT.join(texts).rstrip(ELEMENT)
+        return seg.tag + ELEMENT + body + TERMINATOR if body else seg.tag + TERMINATOR
+    return _released(seg, specials)
+
+
+def _released(seg: Segment, specials: str) -> str:
+    """The segment with its service characters released and its control characters blanked."""
     pattern = _writer_pattern(specials)
     elements: list[str] = []
     for element in seg.elements:

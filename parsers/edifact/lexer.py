@@ -20,6 +20,7 @@ from pydifact.tokenizer import Tokenizer
 from parsers.edifact.scan import ServiceChars
 
 _TAG = re.compile(r"[A-Z][A-Z0-9]{2}\Z")
+_TAGS_SEEN: set[str] = set()  # tags that matched `_TAG` (at most 26 x 36 x 36): checked once each
 # pydifact always wants a release character; this noncharacter never occurs in EDIFACT text.
 _NO_RELEASE = "\uffff"
 _PADDING = " \t\x00\x1a"  # spaces, NUL and Ctrl-Z padding after the last segment
@@ -116,11 +117,14 @@ class Lexer:
 
     def _split(self, raw: str) -> Segment:
         """The segment of a raw text holding no release character: separators are plain splits."""
-        data, component = self._chars.data, self._chars.component
-        head, *rest = raw.split(data)
-        elements = tuple(tuple(e.split(component)) for e in rest)
-        if not _TAG.match(head):
-            return Segment(head, elements, raw, f"{head!r} is not a segment tag")
+        component = self._chars.component
+        parts = raw.split(self._chars.data)
+        head = parts[0]
+        elements = tuple([tuple(e.split(component)) for e in parts[1:]])
+        if head not in _TAGS_SEEN:
+            if not _TAG.match(head):
+                return Segment(head, elements, raw, f"{head!r} is not a segment tag")
+            _TAGS_SEEN.add(head)
         return Segment(head, elements, raw)
 
 

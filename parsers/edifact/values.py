@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -26,6 +27,7 @@ class UnsupportedFormat(ValueError):
     """A DTM format code that does not describe a calendar date (week numbers, durations...)."""
 
 
+@functools.lru_cache(maxsize=8192)  # an interchange repeats its quantities and prices; a Decimal is immutable
 def parse_decimal(text: str, decimal_mark: str = ".") -> Decimal | None:
     """The number in `text`, normalised ("1.00" -> 1); None when empty; ValueError when not a number.
 

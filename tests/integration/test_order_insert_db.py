@@ -9,6 +9,7 @@ names, the problems as the list they were.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -19,6 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DataError
 
 from core.capture.domain.documents import Channel, InboundDocument
+from core.kernel.adapters.orm import unsaved
 from core.kernel.domain.model import Decision, Order, OrderLine, OrderState
 from oms.bootstrap import App
 from tests.conftest import make_app
@@ -188,3 +190,75 @@ def test_a_value_postgresql_refuses_is_a_data_error_as_for_an_insert(
             uow.orders.insert_new(document_id, [order])
     finally:
         application.close()
+
+
+def _unsaved_line(**given: object) -> OrderLine:
+    return unsaved(OrderLine, {f.name: None for f in dataclasses.fields(OrderLine)} | given)
+
+
+def _unsaved_order(document_id: int) -> Order:
+    """An order as processing makes one (`unsaved`: no attribute event per field), every field given."""
+    values = {f.name: None for f in dataclasses.fields(Order) if f.name != "lines"}
+    values |= {
+        "document_id": document_id,
+        "message_index": 0,
+        "channel": "edi",
+        "state": OrderState.ACCEPTED,
+        "decision": Decision.ACCEPT,
+        "confidence": 0.9,
+        "created_at": NOW,
+        "po_number": "PO-ñ",
+        "buyer_name": "Ferretería Núñez",
+        "total": Decimal("10.01"),
+        "problems": [],
+        "evidence": [{"field": "po_number", "confidence": 1.0, "segment": 2}],
+        "identifiers": [],
+    }
+    lines = [
+        _unsaved_line(position=1, sku="SKU-A", quantity=Decimal("2")),
+        _unsaved_line(position=2, sku="SKU-B", unit_price=Decimal("0.005")),
+    ]
+    return unsaved(Order, values, lines=lines)
+
+
+def test_an_order_made_without_its_constructor_is_stored_with_every_value_given(app: App) -> None:
+    document_id = _document(app)
+    order = _unsaved_order(document_id)
+    assert order.po_number == "PO-ñ" and [line.sku for line in order.lines] == ["SKU-A", "SKU-B"]
+    with app.uow() as uow:
+        uow.orders.insert_new(document_id, [order])
+        uow.commit()
+    assert order.id is not None
+    with app.uow() as uow:
+        (stored,) = uow.orders.for_document(document_id)
+        assert (stored.id, stored.po_number, stored.buyer_name) == (order.id, "PO-ñ", "Ferretería Núñez")
+        assert (stored.state, stored.total, stored.customer_id) == (
+            OrderState.ACCEPTED,
+            Decimal("10.01"),
+            None,
+        )
+        assert stored.evidence == [{"field": "po_number", "confidence": 1.0, "segment": 2}]
+        assert [(x.position, x.sku, x.quantity, x.unit_price) for x in stored.lines] == [
+            (1, "SKU-A", Decimal("2"), None),
+            (2, "SKU-B", None, Decimal("0.005")),
+        ]
+
+
+def test_an_order_made_without_its_constructor_is_added_and_changed_as_any_new_one(app: App) -> None:
+    """Through the ORM's own flush, with a value and a line changed after it was made."""
+    document_id = _document(app)
+    order = _unsaved_order(document_id)
+    order.po_number = "PO-2"
+    order.lines.append(_unsaved_line(position=3, sku="SKU-C"))
+    with app.uow() as uow:
+        uow.orders.add_all([order])
+        uow.commit()
+    with app.uow() as uow:
+        (stored,) = uow.orders.for_document(document_id)
+        assert stored.po_number == "PO-2" and stored.buyer_name == "Ferretería Núñez"
+        assert [(x.position, x.sku) for x in stored.lines] == [(1, "SKU-A"), (2, "SKU-B"), (3, "SKU-C")]
+
+
+def test_an_order_made_without_a_field_is_refused() -> None:
+    with pytest.raises(ValueError, match="po_number"):
+        unsaved(OrderLine, {"position": 1, "po_number": "PO-1"})

@@ -34,6 +34,13 @@ class CommercialTermsMixin:
         )
         return found
 
+    def price_memo(self) -> dict[tuple[object, ...], Any]:
+        """Where validation keeps the prices it worked out from these rows, for as long as the rows
+        are remembered (the unit of work): a thousand-order interchange asks the same few hundred
+        questions."""
+        memo: dict[tuple[object, ...], Any] = self._remember(("price-memo",), dict)
+        return memo
+
     def packs_for(self, sku: str) -> Sequence[Pack]:
         found: Sequence[Pack] = self._remember(
             ("packs", sku),

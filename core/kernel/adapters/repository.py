@@ -109,6 +109,13 @@ class PartnerRepository:
         return False
 
 
+def _values(obj: object, columns: list[str]) -> dict[str, object]:
+    """The columns' values of a new object, read from its state's dictionary rather than through
+    each attribute's instrumented getter (a quarter of a million of them for 1,000 orders)."""
+    held = vars(obj)
+    return {c: held[c] if c in held else getattr(obj, c) for c in columns}
+
+
 class OrderRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -129,7 +136,7 @@ class OrderRepository:
             raise ValueError("insert_new takes the orders of one document")
         order_cols = [c.name for c in orm.orders.columns if c.name != "id"]
         line_cols = [c.name for c in orm.order_lines.columns if c.name not in ("id", "order_id")]
-        order_rows = [{c: getattr(o, c) for c in order_cols} for o in orders]
+        order_rows = [_values(o, order_cols) for o in orders]
         if not copy_in(self.session, orm.orders, order_rows):
             self.session.execute(insert(orm.orders), order_rows)
         ids = dict(
@@ -143,7 +150,9 @@ class OrderRepository:
         for order in orders:
             order.id = ids[order.message_index]
             for line in order.lines:
-                rows.append({"order_id": order.id, **{c: getattr(line, c) for c in line_cols}})
+                row = _values(line, line_cols)
+                row["order_id"] = order.id
+                rows.append(row)
         if rows and not copy_in(self.session, orm.order_lines, rows):
             self.session.execute(insert(orm.order_lines), rows)
 

@@ -127,6 +127,27 @@ def test_trailing_empty_elements_and_components_are_left_out() -> None:
     assert "'QTY+21:5'" in text
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # empty elements and components inside a segment stay, as placeholders; trailing ones go
+        (segment("IMD", "F", ("", ""), ("", "", "", "Tornillo")), "IMD+F++:::Tornillo'"),
+        (segment("FTX", "AAI", None, ("Mañana", "", ""), None), "FTX+AAI++Mañana'"),
+        (segment("UNS", "", ("", "")), "UNS'"),
+        # a service character at the end of a value is released, never taken for a trailing separator
+        (segment("RFF", ("ON", "PO:"), ""), "RFF+ON:PO?:'"),
+        (segment("RFF", ("ON", "PO+"), ("", "")), "RFF+ON:PO?+'"),
+        (segment("LOC", "7", "?"), "LOC+7+??'"),
+        (segment("NAD", "BY", ("A'B", "", "9")), "NAD+BY+A?'B::9'"),
+    ],
+)
+def test_each_segment_is_written_with_its_separators_and_releases(written: object, expected: str) -> None:
+    data = write_interchange(envelope(), [one_message(written)])
+
+    _, text = decode(data)
+    assert f"'{expected}UNT+3+1'" in text
+
+
 def test_line_breaks_inside_values_become_spaces() -> None:
     data = write_interchange(envelope(), [one_message(segment("NAD", "DP", None, None, "Calle\r\nMayor\t1"))])
 

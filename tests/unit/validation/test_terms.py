@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from core.capture.domain.order import CapturedLine
+from core.capture.domain.order import CapturedLine, Party
 from core.catalog.domain.packs import Pack
 from core.catalog.domain.pricing import PriceLevel, PriceRow
-from core.kernel.domain.model import Decision
+from core.kernel.domain.model import Customer, Decision
 from tests.unit.validation.test_decide import TODAY, Master, order
 from validation.decide import validate
 
@@ -142,3 +142,37 @@ def test_a_price_in_the_orders_currency_settles_the_currency() -> None:
 def test_master_data_without_terms_is_checked_against_the_list_price() -> None:
     assert codes(Master(), screws("250", "0.18")) == []
     assert codes(Master(), screws("250", "0.16")) == [("price_mismatch", "lines[0].unit_price")]
+
+
+class OneUnitOfWork(TermsMaster):
+    """Master data that keeps the prices validation works out, as the catalog's repository does for
+    the orders of one document (one unit of work)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.memo: dict[tuple[object, ...], object] = {}
+
+    def price_memo(self) -> dict[tuple[object, ...], object]:
+        return self.memo
+
+
+def test_the_orders_of_one_document_each_get_the_price_of_their_own_customer_quantity_and_date() -> None:
+    master = OneUnitOfWork()
+    master.customer_rows["C-2"] = Customer("C-2", "Bricolaje Galicia", gln="8437000200017")
+    # C-1 agreed 0.16 until the 25th, and 0.15 from 500 screws; everyone else pays the list's 0.18
+    master.price_rows += [agreed("0.16", valid_to=date(2026, 11, 25)), agreed("0.15", min_quantity=D(500))]
+
+    def expected(quantity: str, **header: object) -> Decimal | None:
+        resolved = validate(order(lines=(screws(quantity, "0.01"),), **header), master, TODAY)
+        return resolved.terms[0].expected_price
+
+    the_25th, c2 = date(2026, 11, 25), Party(party_id="8437000200017")
+    for _ in range(2):  # the second time round, from what the first remembered
+        assert expected("250", order_date=the_25th) == D("0.16")
+        assert expected("250") == D("0.18")  # ordered on the 26th: the agreement has ended
+        assert expected("500") == D("0.15")
+        assert expected("499") == D("0.18")
+        assert expected("250", order_date=the_25th, buyer=c2) == D("0.18")
+        assert expected("500", buyer=c2) == D("0.18")
+        assert expected("250", order_date=the_25th, currency="GBP") is None  # no price in pounds
+    assert master.memo  # they were remembered
