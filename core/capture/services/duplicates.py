@@ -18,6 +18,7 @@ from core.capture.domain.order import Problem, ProblemCode
 from core.capture.domain.resolution import ResolvedOrder
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import Decision, EarlierOrder, OrderState
+from core.kernel.errors import TransientError
 
 PO_WINDOW = timedelta(days=60)
 LINES_WINDOW = timedelta(days=5)
@@ -50,17 +51,28 @@ class DuplicateIndex:
         self.document_id = document_id
         self.now = now
         self._customers: dict[str, _Customer] = {}
-        self._held: set[str] = set()
+        # what was asked and answered, to ask again once the customers are held (`confirm`)
+        self._asked: list[tuple[str | None, tuple[ResolvedOrder, str] | None, int | bool | None]] = []
 
-    def hold(self, customer_ids: Iterable[str | None]) -> None:
-        """Before anything is read for them: hold these customers' order decisions to the commit, so a
-        worker deciding the same customer's orders at once waits and then finds this one's orders.
-        All of a document's customers at once (the store takes them in a fixed order); only a use
-        case that stores what it decides holds them (replay reads, and would only hold up others)."""
-        wanted = {c for c in customer_ids if c} - self._held
-        if wanted:
-            self.uow.orders.hold_customers(wanted)
-            self._held |= wanted
+    def confirm(self) -> None:
+        """Just before the commit: hold the customers asked about to its end, then ask every question
+        again. A worker deciding the same customer's orders at the same time either committed before
+        (its orders are read now) or waits here until this one has committed (and then reads these).
+        When an answer changed (an order of the same customer committed since it was read), raise
+        `TransientError`: the document is decided again, and the retry finds that order. Held this
+        late, a customer waits for another document's insert and commit only, not for its reading,
+        deciding and answers. All of a document's customers at once (the store takes them in a fixed
+        order); only a use case that stores what it decides confirms (replay reads, and would only
+        hold up others). SQLite holds the whole database from the first statement: nothing to ask."""
+        if not self.uow.orders.hold_customers(set(self._customers)):
+            return
+        fresh = DuplicateIndex(self.uow, self.document_id, self.now)
+        for customer_id, question, answer in self._asked:
+            again = fresh.first_order(customer_id) if question is None else fresh.earlier(*question)
+            if again != answer:
+                raise TransientError(
+                    f"an order of customer {customer_id} was decided at the same time; deciding again"
+                )
 
     def _load(self, customer_id: str) -> _Customer:
         if customer_id not in self._customers:
@@ -85,10 +97,17 @@ class DuplicateIndex:
 
     def first_order(self, customer_id: str | None) -> bool:
         """Whether nothing came from this customer before (documents other than this one)."""
-        return customer_id is not None and not self._load(customer_id).seen_before
+        answer = customer_id is not None and not self._load(customer_id).seen_before
+        self._asked.append((customer_id, None, answer))
+        return answer
 
     def earlier(self, resolved: ResolvedOrder, channel: str) -> int | None:
         """The earlier order this one (arriving on `channel`) repeats, if any."""
+        answer = self._earlier(resolved, channel)
+        self._asked.append((resolved.customer_id, (resolved, channel), answer))
+        return answer
+
+    def _earlier(self, resolved: ResolvedOrder, channel: str) -> int | None:
         if not resolved.customer_id:
             return None
         known = self._load(resolved.customer_id)

@@ -182,7 +182,7 @@ class DocumentProcessor:
             record.sender = result.sender[:256]
         receipts = result.interchanges
         screening = interchanges.screen(uow, receipts, record.id)
-        orders, taken, changed = self._orders(uow, record, result, screening, now)
+        orders, taken, changed, seen = self._orders(uow, record, result, screening, now)
         uow.orders.insert_new(record.id, orders)
         pages = result.extra.get("pages")
         if orders and isinstance(pages, tuple | list) and all(isinstance(p, PageWords) for p in pages):
@@ -197,6 +197,7 @@ class DocumentProcessor:
             uow.emit(OrdersAccepted(accepted, with_document=True))
         if orders:
             uow.emit(DocumentDecided(record.id))
+        seen.confirm()  # last: the customers are held from here to the commit
         return orders
 
     def _orders(
@@ -206,9 +207,10 @@ class DocumentProcessor:
         result: ParseResult,
         screening: interchanges.Screening,
         now: datetime,
-    ) -> tuple[list[Order], dict[int, int], list[Problem]]:
+    ) -> tuple[list[Order], dict[int, int], list[Problem], duplicates.DuplicateIndex]:
         """Validate and decide each captured order (a change is applied instead); returns the new
-        orders, how many messages were taken per interchange, and what each change came to."""
+        orders, how many messages were taken per interchange, what each change came to, and the
+        duplicate index the decisions read (to be confirmed before the commit)."""
         assert record.id is not None
         receipts = result.interchanges
         orders: list[Order] = []
@@ -231,9 +233,9 @@ class DocumentProcessor:
                     continue
                 captured = captured.with_problems(outcome)  # not applied: a clerk decides
             read.append((index, source, resolve(record, captured, self.validate, uow.master, now)))
-        # whose orders these are is known: from here to the commit, nobody else decides theirs
+        # read unheld: what a worker deciding the same customer at once commits meanwhile is looked
+        # for again, the customers held, just before this document's commit (`DuplicateIndex.confirm`)
         seen = duplicates.DuplicateIndex(uow, record.id, now)
-        seen.hold(resolved.customer_id for _, _, resolved in read)
         policies = uow.policies.all()
         partners: dict[str, Partner | None] = {}
         for index, source, resolved in read:
@@ -250,7 +252,7 @@ class DocumentProcessor:
             orders.append(order)
             if source is not None:
                 taken[source] = taken.get(source, 0) + 1
-        return orders, taken, changed
+        return orders, taken, changed, seen
 
     def _sender_may_change(
         self,

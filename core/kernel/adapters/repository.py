@@ -202,7 +202,7 @@ class OrderRepository:
             for h in heads
         ]
 
-    def hold_customers(self, customer_ids: Iterable[str]) -> None:
+    def hold_customers(self, customer_ids: Iterable[str]) -> bool:
         """Hold, to the end of the transaction, the right to decide new orders for these customers.
 
         Whether an order repeats an earlier one is read from the orders committed so far, so two
@@ -212,13 +212,16 @@ class OrderRepository:
         circle; a second transaction for a customer waits here until the first has committed its
         orders, and then reads them.  SQLite needs nothing: every transaction there begins with
         BEGIN IMMEDIATE, so one writer holds the whole database from its first statement to its commit.
+        Returns whether anything was taken (False on SQLite: what was read still stands).
         """
         if self.session.get_bind().dialect.name != "postgresql":
-            return
-        for key in sorted({customer_lock_key(c) for c in customer_ids}):
+            return False
+        keys = sorted({customer_lock_key(c) for c in customer_ids})
+        for key in keys:
             self.session.execute(
                 select(func.pg_advisory_xact_lock(CUSTOMER_LOCKS, key))  # two int4s: a space of our own
             )
+        return bool(keys)
 
     def latest_with_po_number(self, po_number: str, customer_id: str | None) -> Order | None:
         """The newest order with this buyer's order number (from this customer, when one is given)."""
