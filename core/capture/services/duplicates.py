@@ -51,14 +51,15 @@ class DuplicateIndex:
         self.document_id = document_id
         self.now = now
         self._customers: dict[str, _Customer] = {}
-        # what was asked and answered, to ask again once the customers are held (`confirm`)
-        self._asked: list[tuple[str | None, tuple[ResolvedOrder, str] | None, int | bool | None]] = []
+        # which earlier order each order was found to repeat, to ask again once the customers are held
+        self._asked: list[tuple[ResolvedOrder, str, int | None]] = []
 
     def confirm(self) -> None:
-        """Just before the commit: hold the customers asked about to its end, then ask every question
-        again. A worker deciding the same customer's orders at the same time either committed before
-        (its orders are read now) or waits here until this one has committed (and then reads these).
-        When an answer changed (an order of the same customer committed since it was read), raise
+        """Just before the commit: hold the customers asked about to its end, then ask again which
+        earlier order each order repeats. A worker deciding the same customer's orders at the same
+        time either committed before (its orders are read now) or waits here until this one has
+        committed (and then reads these).
+        When an answer changed (an order this one repeats committed since it was read), raise
         `TransientError`: the document is decided again, and the retry finds that order. Held this
         late, a customer waits for another document's insert and commit only, not for its reading,
         deciding and answers. All of a document's customers at once (the store takes them in a fixed
@@ -67,11 +68,10 @@ class DuplicateIndex:
         if not self.uow.orders.hold_customers(set(self._customers)):
             return
         fresh = DuplicateIndex(self.uow, self.document_id, self.now)
-        for customer_id, question, answer in self._asked:
-            again = fresh.first_order(customer_id) if question is None else fresh.earlier(*question)
-            if again != answer:
+        for resolved, channel, answer in self._asked:
+            if fresh.earlier(resolved, channel) != answer:
                 raise TransientError(
-                    f"an order of customer {customer_id} was decided at the same time; deciding again"
+                    f"an order of customer {resolved.customer_id} was decided meanwhile; deciding again"
                 )
 
     def _load(self, customer_id: str) -> _Customer:
@@ -96,15 +96,15 @@ class DuplicateIndex:
                 known.by_lines.setdefault(signature, []).append((order.id, order.channel))
 
     def first_order(self, customer_id: str | None) -> bool:
-        """Whether nothing came from this customer before (documents other than this one)."""
-        answer = customer_id is not None and not self._load(customer_id).seen_before
-        self._asked.append((customer_id, None, answer))
-        return answer
+        """Whether nothing came from this customer before (documents other than this one).  Not asked
+        again by `confirm`: a first order decided beside another of the customer's first orders is
+        held as one (the cautious side of the policy), which is not wrong."""
+        return customer_id is not None and not self._load(customer_id).seen_before
 
     def earlier(self, resolved: ResolvedOrder, channel: str) -> int | None:
         """The earlier order this one (arriving on `channel`) repeats, if any."""
         answer = self._earlier(resolved, channel)
-        self._asked.append((resolved.customer_id, (resolved, channel), answer))
+        self._asked.append((resolved, channel, answer))
         return answer
 
     def _earlier(self, resolved: ResolvedOrder, channel: str) -> int | None:
