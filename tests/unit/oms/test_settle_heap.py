@@ -30,3 +30,20 @@ def test_start_up_objects_are_frozen_once_per_process() -> None:
         [sys.executable, "-c", CHILD], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.split() == ["True", "True"]
+
+
+def test_a_settled_worker_makes_full_collections_a_quarter_as_often() -> None:
+    # Python collects the oldest generation after every 10 collections of the middle one; a worker
+    # holding a large interchange's records alive to its commit does it after 40, and keeps the two
+    # younger generations' thresholds as they were
+    child = (
+        "import gc; from oms.tasks import settle_heap; b = gc.get_threshold(); settle_heap();"
+        " print(b, gc.get_threshold())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", child], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120
+    )
+    before, after = done.stdout.strip().split(") (")
+    young, middle, full = (int(n) for n in before.strip("()").split(","))
+    assert full == 10
+    assert tuple(int(n) for n in after.strip("()").split(",")) == (young, middle, 4 * full)
