@@ -17,7 +17,6 @@ import socket
 import sys
 import tempfile
 import time
-import uuid
 import warnings
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -25,7 +24,6 @@ from pathlib import Path
 
 from pydifact.exceptions import MissingImplementationWarning
 from pydifact.segmentcollection import Interchange
-from sqlalchemy import create_engine, text
 
 from bench.workers import (
     fresh_database,
@@ -136,24 +134,12 @@ def run_embedded(content: bytes) -> float:
 def run_postgres_redis(content: bytes) -> float | None:
     if not (reachable("127.0.0.1", 5432) and reachable("127.0.0.1", 6379)):
         return None
-    import redis
-
-    redis.Redis.from_url(REDIS).flushdb()
-    name = f"comanda_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(f"{PG}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            app = _app(Path(tmp), f"{PG}/{name}", REDIS)
-            try:
-                return end_to_end_seconds(app, content)
-            finally:
-                app.close()
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_database() as url, tempfile.TemporaryDirectory() as tmp:
+        app = _app(Path(tmp), url, REDIS)
+        try:
+            return end_to_end_seconds(app, content)
+        finally:
+            app.close()
 
 
 def main() -> None:

@@ -21,14 +21,14 @@ import hashlib
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
-from bench.edifact_e2e import DAY, LINES, MESSAGES, PG, _app
+from bench.edifact_e2e import DAY, LINES, MESSAGES, _app
+from bench.workers import pg_database
 from core.capture.domain.documents import Channel, InboundDocument
 from core.capture.services import answers, processing
 from core.kernel.adapters.repository import OrderRepository
@@ -114,7 +114,9 @@ def mixed_interchange(messages: int) -> bytes:
 
 
 def instrument(app: App, steps: Steps) -> None:
-    processing.decide = steps.timed("deciding (validate, terms)", processing.decide)
+    # an order is resolved (validation, terms) before its customers are known, then judged (policy)
+    processing.resolve = steps.timed("deciding (validate, terms)", processing.resolve)
+    processing.judge = steps.timed("deciding (validate, terms)", processing.judge)
     processing.order_from_resolved = steps.timed("building the orders", processing.order_from_resolved)
     OrderRepository.insert_new = steps.timed("storing (COPY)", OrderRepository.insert_new)  # type: ignore[method-assign]
     answers.Answers.for_document = steps.timed("the ORDRSP batch", answers.Answers.for_document)  # type: ignore[method-assign]
@@ -141,48 +143,37 @@ def digest(app: App, outbox: Path, events: list[object]) -> str:
 
 def run(content: bytes) -> None:
     steps = Steps()
-    name = f"comanda_steps_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(f"{PG}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            app = _app(Path(tmp), f"{PG}/{name}", "memory://")
-            try:
-                instrument(app, steps)
-                events: list[object] = []
-                publish = app.publish
+    with pg_database("comanda_steps") as url, tempfile.TemporaryDirectory() as tmp:
+        app = _app(Path(tmp), url, "memory://")
+        try:
+            instrument(app, steps)
+            events: list[object] = []
+            publish = app.publish
 
-                def kept(published: list[object]) -> None:
-                    events.extend(published)
-                    publish(published)
+            def kept(published: list[object]) -> None:
+                events.extend(published)
+                publish(published)
 
-                app.publish = kept  # type: ignore[method-assign]
-                document = InboundDocument(
-                    channel=Channel.EDI, content=content, received_at=DAY, original_name="b.edi"
-                )
-                document_id = app.submit(document)
-                settle_heap()
-                gc.callbacks.append(steps.gc_callback)
-                cpu, wall = time.process_time(), time.perf_counter()
-                state = app.process(document_id)
-                cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-                gc.callbacks.remove(steps.gc_callback)
-                print(f"App.process: {state}, {cpu:.3f} s of CPU, {wall:.3f} s wall")
-                for step, seconds in steps.cpu.items():
-                    waited = steps.wall.get(step)
-                    print(f"  {step:30s} {seconds:6.3f} s" + (f"  (wall {waited:.3f} s)" if waited else ""))
-                for generation, seconds in sorted(steps.collector.items()):
-                    print(f"  of which the garbage collector, generation {generation}: {seconds:.3f} s")
-                print(
-                    "digest of the tables, the answer files and the events:", digest(app, Path(tmp), events)
-                )
-            finally:
-                app.close()
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+            app.publish = kept  # type: ignore[method-assign]
+            document = InboundDocument(
+                channel=Channel.EDI, content=content, received_at=DAY, original_name="b.edi"
+            )
+            document_id = app.submit(document)
+            settle_heap()
+            gc.callbacks.append(steps.gc_callback)
+            cpu, wall = time.process_time(), time.perf_counter()
+            state = app.process(document_id)
+            cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            gc.callbacks.remove(steps.gc_callback)
+            print(f"App.process: {state}, {cpu:.3f} s of CPU, {wall:.3f} s wall")
+            for step, seconds in steps.cpu.items():
+                waited = steps.wall.get(step)
+                print(f"  {step:30s} {seconds:6.3f} s" + (f"  (wall {waited:.3f} s)" if waited else ""))
+            for generation, seconds in sorted(steps.collector.items()):
+                print(f"  of which the garbage collector, generation {generation}: {seconds:.3f} s")
+            print("digest of the tables, the answer files and the events:", digest(app, Path(tmp), events))
+        finally:
+            app.close()
 
 
 def main(argv: list[str]) -> None:

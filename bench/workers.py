@@ -38,12 +38,9 @@ def parse_workers(argv: list[str]) -> list[int]:
 
 
 @contextmanager
-def fresh_database() -> Iterator[str]:
-    """A new empty PostgreSQL database (dropped afterwards) and an empty Redis queue database."""
-    import redis
-
-    redis.Redis.from_url(REDIS).flushdb()
-    name = f"comanda_bench_{uuid.uuid4().hex[:8]}"
+def pg_database(prefix: str = "comanda_bench") -> Iterator[str]:
+    """A new empty PostgreSQL database, dropped afterwards; yields its URL."""
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
     admin = create_engine(f"{PG}/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
@@ -53,6 +50,18 @@ def fresh_database() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@contextmanager
+def fresh_database() -> Iterator[str]:
+    """A new empty PostgreSQL database (dropped afterwards) and an empty Redis queue database."""
+    import redis
+
+    redis.Redis.from_url(REDIS).flushdb()
+    try:
+        with pg_database() as url:
+            yield url
+    finally:
         redis.Redis.from_url(REDIS).flushdb()
 
 
