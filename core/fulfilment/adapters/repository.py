@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import Integer, String, and_, exists, insert, literal, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Integer, String, and_, exists, insert, inspect, literal, select, update
+from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from core.fulfilment.adapters.orm import (
@@ -32,7 +33,7 @@ from core.fulfilment.domain.warehouse import (
 )
 from core.kernel.adapters import orm
 from core.kernel.adapters.bulk import any_of, bulk, row_of
-from core.kernel.domain.model import Order, OrderState
+from core.kernel.domain.model import Order, OrderLine, OrderState
 from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import StockError
 
@@ -56,10 +57,36 @@ class FulfilmentRepository:
         ids = sorted(set(order_ids))
         if not ids:
             return []
-        stmt = select(Order).where(any_of(self.session, orm.orders.c.id, ids)).order_by(orm.orders.c.id)
+        stmt = (
+            select(Order)
+            .where(any_of(self.session, orm.orders.c.id, ids))
+            .order_by(orm.orders.c.id)
+            .options(lazyload(cast(Any, Order.lines)))  # read below, with one array parameter
+        )
         if lock:
             stmt = stmt.with_for_update(of=orm.orders)
-        return list(self.session.scalars(stmt))
+        found = list(self.session.scalars(stmt))
+        self._load_lines(found)
+        return found
+
+    def _load_lines(self, orders: Sequence[Order]) -> None:
+        """The lines of orders whose lines are not loaded yet, in one statement: `order_id =
+        ANY(:ids)` is one statement the driver prepares once, where the relationship's own
+        `selectin` sends an IN list of up to 500 placeholders that psycopg parses anew every time."""
+        waiting = {o.id: o for o in orders if o.id is not None and "lines" in inspect(o).unloaded}
+        if not waiting:
+            return
+        lines = orm.order_lines.c
+        stmt = (
+            select(lines.order_id, OrderLine)
+            .where(any_of(self.session, lines.order_id, sorted(waiting)))
+            .order_by(lines.order_id, lines.position)
+        )
+        by_order: dict[int, list[OrderLine]] = {i: [] for i in waiting}
+        for order_id, line in self.session.execute(stmt):
+            by_order[order_id].append(line)
+        for order_id, found in by_order.items():
+            set_committed_value(waiting[order_id], "lines", found)
 
     def order_ids_in(self, states: Iterable[OrderState], *, limit: int = 100_000) -> list[int]:
         stmt = (
