@@ -124,6 +124,7 @@ def allocate(
     if optimistic and any(p.waiting for p in planned.values()):
         optimistic, planned = False, plans(lock=True)
     movements = _record(uow, eligible, planned, allocations, actor, now, report, as_step)
+    uow.fulfilment.write_states(eligible)  # one statement for the batch, not one UPDATE per order
     if not optimistic:
         uow.stock.post(movements, now)
         return report

@@ -12,6 +12,7 @@ rolls back are dropped with it, as the ORM would drop its pending objects.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ARRAY, ColumnElement, Connection, Integer, Table, any_, bindparam, event, insert
@@ -22,11 +23,20 @@ from sqlalchemy.types import TypeEngine
 
 def row_of(table: Table, obj: object) -> dict[str, Any]:
     """The table's columns read off a mapped object (its id left to the database when unset)."""
-    row = {c.key: getattr(obj, c.key) for c in table.columns}
-    for key in [c.key for c in table.primary_key.columns if c.autoincrement is not False]:
-        if row.get(key) is None:
-            row.pop(key, None)
+    keys, generated = _keys(table)
+    row = {key: getattr(obj, key) for key in keys}
+    for key in generated:
+        if row[key] is None:
+            del row[key]
     return row
+
+
+@cache
+def _keys(table: Table) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The table's column keys, and those of its primary key the database may generate (a table's
+    columns are fixed once mapped; iterating its column collection per row cost more than the rest)."""
+    keys = tuple(c.key for c in table.columns)
+    return keys, tuple(c.key for c in table.primary_key.columns if c.autoincrement is not False)
 
 
 class BulkWriter:
