@@ -40,9 +40,14 @@ def progress(order: Order, allocations: Sequence[Allocation]) -> list[LineProgre
 
 def waiting_detail(order: Order, allocations: Sequence[Allocation]) -> dict[str, str]:
     """Backordered units per line position, for events and notifications."""
+    return waiting_in(order, progress(order, allocations))
+
+
+def waiting_in(order: Order, lines: Sequence[LineProgress]) -> dict[str, str]:
+    """`waiting_detail` from the order's progress, when the caller has it already."""
     by_id = {line.id: line for line in order.lines}
     out = {}
-    for p in progress(order, allocations):
+    for p in lines:
         if p.waiting > 0:
             out[str(by_id[p.line_id].position)] = str(p.waiting)
     return out

@@ -18,7 +18,7 @@ from typing import TypeVar
 from core.fulfilment.domain.events import StockArrived
 from core.fulfilment.domain.lifecycle import FULFILMENT, STEP_FROM, Step, check
 from core.fulfilment.domain.notifications import NoticeKind
-from core.fulfilment.domain.progress import progress, waiting_detail
+from core.fulfilment.domain.progress import progress, waiting_in
 from core.fulfilment.domain.stock import (
     Allocation,
     Ledger,
@@ -180,7 +180,8 @@ def _conclude(
     for row in allocations[len(allocations) - len(reservations) :]:
         key = str(positions[row.line_id])
         taken[key] = taken.get(key, ZERO) + row.quantity
-    waiting = waiting_detail(order, allocations)
+    lines = progress(order, allocations)
+    waiting = waiting_in(order, lines)
     before = order.state
     if not taken and before is not OrderState.APPROVED and as_step is None:
         report.waiting[order.id] = waiting
@@ -192,7 +193,7 @@ def _conclude(
         "allocated": {k: str(v) for k, v in taken.items()},
         "waiting": waiting,
     }
-    settle(uow, order, step, actor, now, allocations, detail, delivered=True)
+    settle(uow, order, step, actor, now, allocations, detail, delivered=True, lines=lines)
     report.allocated[order.id] = {k: str(v) for k, v in taken.items()}
     report.waiting[order.id] = waiting
     report.states[order.id] = str(order.state)
