@@ -36,7 +36,7 @@ from core.fulfilment.domain.shipping import (
     SurchargeRule,
 )
 from core.fulfilment.domain.stock import CustomerPreferences, StockLevel, StockMovement, Warehouse
-from core.kernel.adapters.bulk import copy_in
+from core.kernel.adapters.bulk import insert_rows
 from core.kernel.adapters.types import to_milli
 from core.kernel.errors import StockError
 
@@ -259,8 +259,7 @@ class StockRepository:
                 }
                 for m in movements
             ]  # fmt: skip
-        if not copy_in(self.session, stock_movements, rows):  # COPY: one statement, no per-row bind
-            self.session.execute(insert(stock_movements), rows)
+        insert_rows(self.session.connection(), stock_movements, rows)  # COPY for a batch's many
         for follow in self._after_post:
             follow(movements, now)
         # rows in (sku, id) order, the order `lock_available` locks them in: no deadlock between the two

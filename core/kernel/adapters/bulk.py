@@ -95,17 +95,22 @@ def bulk(session: Session) -> BulkWriter:
     return writer
 
 
+COPY_FROM = 64  # rows: below this a pipelined executemany (one round trip) beats COPY's two
+
+
 def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert `rows` on the connection: COPY on PostgreSQL for each run of rows with the same keys,
-    one `executemany` elsewhere."""
+    """Insert `rows` on the connection: COPY on PostgreSQL for each run of at least `COPY_FROM`
+    rows with the same keys (a batch step's), one `executemany` otherwise (a single order's few,
+    where COPY's extra round trip would cost more than binding each row)."""
     start = 0
     while start < len(rows):
         keys = rows[start].keys()
         end = start + 1
         while end < len(rows) and rows[end].keys() == keys:
             end += 1
-        if not copy_rows(connection, table, rows[start:end]):
-            connection.execute(insert(table), list(rows[start:end]))
+        run = rows[start:end]
+        if len(run) < COPY_FROM or not copy_rows(connection, table, run):
+            connection.execute(insert(table), list(run))
         start = end
 
 
