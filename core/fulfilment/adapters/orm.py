@@ -24,7 +24,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import relationship
 
-from core.fulfilment.domain.lifecycle import OrderEvent
 from core.fulfilment.domain.notifications import NoticeKind, Notification
 from core.fulfilment.domain.shipping import GoodsClass, ProductShipping
 from core.fulfilment.domain.stock import (
@@ -254,7 +253,7 @@ def start_mappers() -> None:
     """Map the lifecycle's domain classes; called once by `core.orm.start_mappers`."""
     mapper_registry.map_imperatively(Warehouse, warehouses)
     mapper_registry.map_imperatively(Allocation, allocations)
-    mapper_registry.map_imperatively(OrderEvent, order_events)
+    # OrderEvent is not mapped: events are append-only rows, written in bulk and read as rows
     mapper_registry.map_imperatively(PickLine, pick_lines)
     mapper_registry.map_imperatively(
         PickList,

@@ -6,9 +6,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import Integer, String, and_, exists, insert, literal, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ARRAY,
+    Integer,
+    String,
+    and_,
+    bindparam,
+    exists,
+    func,
+    insert,
+    inspect,
+    literal,
+    select,
+    update,
+)
+from sqlalchemy.engine import Row
+from sqlalchemy.orm import Session, lazyload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from core.fulfilment.adapters.orm import (
@@ -32,9 +47,9 @@ from core.fulfilment.domain.warehouse import (
 )
 from core.kernel.adapters import orm
 from core.kernel.adapters.bulk import any_of, bulk, row_of
-from core.kernel.domain.model import Order, OrderState
+from core.kernel.domain.model import Order, OrderLine, OrderState
 from core.kernel.domain.notices import NotificationState
-from core.kernel.errors import StockError
+from core.kernel.errors import LifecycleError, StockError
 
 
 class FulfilmentRepository:
@@ -56,10 +71,72 @@ class FulfilmentRepository:
         ids = sorted(set(order_ids))
         if not ids:
             return []
-        stmt = select(Order).where(any_of(self.session, orm.orders.c.id, ids)).order_by(orm.orders.c.id)
+        stmt = (
+            select(Order)
+            .where(any_of(self.session, orm.orders.c.id, ids))
+            .order_by(orm.orders.c.id)
+            .options(lazyload(cast(Any, Order.lines)))  # read below, with one array parameter
+        )
         if lock:
             stmt = stmt.with_for_update(of=orm.orders)
-        return list(self.session.scalars(stmt))
+        found = list(self.session.scalars(stmt))
+        self._load_lines(found)
+        return found
+
+    def _load_lines(self, orders: Sequence[Order]) -> None:
+        """The lines of orders whose lines are not loaded yet, in one statement: `order_id =
+        ANY(:ids)` is one statement the driver prepares once, where the relationship's own
+        `selectin` sends an IN list of up to 500 placeholders that psycopg parses anew every time."""
+        waiting = {o.id: o for o in orders if o.id is not None and "lines" in inspect(o).unloaded}
+        if not waiting:
+            return
+        lines = orm.order_lines.c
+        stmt = (
+            select(lines.order_id, OrderLine)
+            .where(any_of(self.session, lines.order_id, sorted(waiting)))
+            .order_by(lines.order_id, lines.position)
+        )
+        by_order: dict[int, list[OrderLine]] = {i: [] for i in waiting}
+        for order_id, line in self.session.execute(stmt):
+            by_order[order_id].append(line)
+        for order_id, found in by_order.items():
+            set_committed_value(waiting[order_id], "lines", found)
+
+    def write_states(self, orders: Iterable[Order]) -> None:
+        """Write the orders' changed states now, in one statement (`UPDATE … FROM unnest` on
+        PostgreSQL), instead of the flush's one bound `UPDATE` per order; the objects are told, so
+        the flush has nothing left to write for them.  The caller holds the orders' row locks."""
+        changed = [o for o in orders if o.id is not None and "state" in inspect(o).committed_state]
+        if not changed:
+            return
+        ids = [o.id for o in changed]
+        states = [o.state.value for o in changed]
+        if self.session.get_bind().dialect.name == "postgresql":
+            given = select(
+                func.unnest(bindparam("ids", ids, type_=ARRAY(Integer()))).label("id"),
+                func.unnest(bindparam("states", states, type_=ARRAY(String()))).label("state"),
+            ).subquery()
+            stmt = update(orm.orders).where(orm.orders.c.id == given.c.id).values(state=given.c.state)
+            written = self.session.connection().execute(stmt).rowcount
+        else:
+            stmt = (
+                update(orm.orders)
+                .where(orm.orders.c.id == bindparam("b_id"))
+                .values(state=bindparam("b_state"))
+                .execution_options(preserve_rowcount=True)
+            )
+            params = [{"b_id": i, "b_state": s} for i, s in zip(ids, states, strict=True)]
+            written = self.session.connection().execute(stmt, params).rowcount
+        if written != len(changed):
+            raise LifecycleError(f"{len(changed) - written} order(s) vanished while their state was written")
+        for order in changed:
+            state = inspect(order)
+            if state.committed_state.keys() == {"state"}:
+                # nothing else changed: the object is as stored, and the flush need not look at it
+                # (it would compare every order's lines collection to find nothing to write)
+                state._commit_all(state.dict, self.session.identity_map)
+            else:
+                set_committed_value(order, "state", order.state)
 
     def order_ids_in(self, states: Iterable[OrderState], *, limit: int = 100_000) -> list[int]:
         stmt = (
@@ -122,17 +199,18 @@ class FulfilmentRepository:
         bulk(self.session).add(order_events, [row_of(order_events, e) for e in events])
 
     def events(self, order_id: int) -> Sequence[OrderEvent]:
-        stmt = select(OrderEvent).where(order_events.c.order_id == order_id).order_by(order_events.c.id)
-        return self.session.scalars(stmt).all()
+        stmt = select(order_events).where(order_events.c.order_id == order_id).order_by(order_events.c.id)
+        return [_event(r) for r in self.session.execute(stmt)]
 
     def last_hold(self, order_id: int) -> OrderEvent | None:
         stmt = (
-            select(OrderEvent)
+            select(order_events)
             .where(order_events.c.order_id == order_id, order_events.c.to_state == OrderState.ON_HOLD)
             .order_by(order_events.c.id.desc())
             .limit(1)
         )
-        return self.session.scalars(stmt).first()
+        row = self.session.execute(stmt).first()
+        return _event(row) if row is not None else None
 
     # -- pick lists ----------------------------------------------------------------------------
     def add_pick_list(self, pick_list: PickList) -> None:
@@ -323,3 +401,18 @@ class FulfilmentRepository:
                     for e in events
                 ],
             )
+
+
+def _event(row: Row[Any]) -> OrderEvent:
+    """An event read back (events are append-only rows, not mapped objects: a batch step makes
+    thousands, and building an instrumented object for each cost more than writing its row)."""
+    return OrderEvent(
+        order_id=row.order_id,
+        at=row.at,
+        actor=row.actor,
+        step=row.step,
+        from_state=row.from_state,
+        to_state=row.to_state,
+        detail=row.detail,
+        id=row.id,
+    )

@@ -36,6 +36,7 @@ from core.fulfilment.domain.shipping import (
     SurchargeRule,
 )
 from core.fulfilment.domain.stock import CustomerPreferences, StockLevel, StockMovement, Warehouse
+from core.kernel.adapters.bulk import insert_rows
 from core.kernel.adapters.types import to_milli
 from core.kernel.errors import StockError
 
@@ -242,9 +243,7 @@ class StockRepository:
             .values(on_hand=t.on_hand + d_hand, allocated=t.allocated + d_alloc, updated_at=bindparam("b_at"))
         )
         # the ledger lines first: the rows' locks, taken by the UPDATE, are then held to the commit only
-        self.session.execute(
-            insert(stock_movements),
-            [
+        rows = [
                 {
                     "at": m.at,
                     "stock_id": m.stock_id,
@@ -259,8 +258,8 @@ class StockRepository:
                     "actor": m.actor,
                 }
                 for m in movements
-            ],
-        )
+            ]  # fmt: skip
+        insert_rows(self.session.connection(), stock_movements, rows)  # COPY for a batch's many
         for follow in self._after_post:
             follow(movements, now)
         # rows in (sku, id) order, the order `lock_available` locks them in: no deadlock between the two

@@ -190,14 +190,18 @@ class LineProgress:
         return max(self.ordered - self.shipped, Decimal(0))
 
     def at(self, stage: Stage) -> Decimal:
-        return {
-            Stage.WAITING: self.waiting,
-            Stage.ALLOCATED: self.allocated,
-            Stage.RELEASED: self.released,
-            Stage.PICKED: self.picked,
-            Stage.PACKED: self.packed,
-            Stage.SHIPPED: self.shipped,
-        }[stage]
+        units: Decimal = getattr(self, _FIELD[stage])
+        return units
+
+
+_FIELD = {
+    Stage.WAITING: "waiting",
+    Stage.ALLOCATED: "allocated",
+    Stage.RELEASED: "released",
+    Stage.PICKED: "picked",
+    Stage.PACKED: "packed",
+    Stage.SHIPPED: "shipped",
+}
 
 
 def derive(progress: Iterable[LineProgress], *, all_delivered: bool) -> OrderState:
@@ -213,7 +217,8 @@ def derive(progress: Iterable[LineProgress], *, all_delivered: bool) -> OrderSta
         return S.DELIVERED if all_delivered else S.SHIPPED
     if shipped_any:
         return S.PARTIALLY_SHIPPED
+    still_open = [p for p in lines if p.open > 0]
     for stage in Stage:
-        if any(p.at(stage) > 0 for p in lines if p.open > 0):
+        if any(p.at(stage) > 0 for p in still_open):
             return _HEADLINE[stage]
     return S.BACKORDERED  # pragma: no cover - an open line always has units at some stage

@@ -3,7 +3,6 @@ packed and shipped, read from its allocations."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -23,24 +22,32 @@ _STAGE_OF = {
 
 def progress(order: Order, allocations: Sequence[Allocation]) -> list[LineProgress]:
     """Where the units of each line are; a line without SKU or quantity counts as nothing ordered."""
-    sums: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
+    sums: dict[int, dict[str, Decimal]] = {}
     for a in allocations:
-        if a.state in _STAGE_OF:
-            sums[a.line_id][_STAGE_OF[a.state]] += a.quantity
+        stage = _STAGE_OF.get(a.state)
+        if stage is not None:
+            per_line = sums.setdefault(a.line_id, {})
+            per_line[stage] = per_line.get(stage, ZERO) + a.quantity
     out = []
     for line in order.lines:
-        assert line.id is not None
+        line_id = line.id
+        assert line_id is not None
         units = line.stock_quantity  # a pack line counts its base units
-        ordered = units if line.sku and units and units > 0 else ZERO
-        out.append(LineProgress(line_id=line.id, ordered=ordered, **sums.get(line.id, {})))
+        ordered = units if units and units > 0 and line.sku else ZERO
+        out.append(LineProgress(line_id, ordered, **sums.get(line_id, {})))
     return out
 
 
 def waiting_detail(order: Order, allocations: Sequence[Allocation]) -> dict[str, str]:
     """Backordered units per line position, for events and notifications."""
+    return waiting_in(order, progress(order, allocations))
+
+
+def waiting_in(order: Order, lines: Sequence[LineProgress]) -> dict[str, str]:
+    """`waiting_detail` from the order's progress, when the caller has it already."""
     by_id = {line.id: line for line in order.lines}
     out = {}
-    for p in progress(order, allocations):
+    for p in lines:
         if p.waiting > 0:
             out[str(by_id[p.line_id].position)] = str(p.waiting)
     return out

@@ -18,7 +18,7 @@ from typing import TypeVar
 from core.fulfilment.domain.events import StockArrived
 from core.fulfilment.domain.lifecycle import FULFILMENT, STEP_FROM, Step, check
 from core.fulfilment.domain.notifications import NoticeKind
-from core.fulfilment.domain.progress import progress, waiting_detail
+from core.fulfilment.domain.progress import progress, waiting_in
 from core.fulfilment.domain.stock import (
     Allocation,
     Ledger,
@@ -124,6 +124,7 @@ def allocate(
     if optimistic and any(p.waiting for p in planned.values()):
         optimistic, planned = False, plans(lock=True)
     movements = _record(uow, eligible, planned, allocations, actor, now, report, as_step)
+    uow.fulfilment.write_states(eligible)  # one statement for the batch, not one UPDATE per order
     if not optimistic:
         uow.stock.post(movements, now)
         return report
@@ -179,7 +180,8 @@ def _conclude(
     for row in allocations[len(allocations) - len(reservations) :]:
         key = str(positions[row.line_id])
         taken[key] = taken.get(key, ZERO) + row.quantity
-    waiting = waiting_detail(order, allocations)
+    lines = progress(order, allocations)
+    waiting = waiting_in(order, lines)
     before = order.state
     if not taken and before is not OrderState.APPROVED and as_step is None:
         report.waiting[order.id] = waiting
@@ -191,7 +193,7 @@ def _conclude(
         "allocated": {k: str(v) for k, v in taken.items()},
         "waiting": waiting,
     }
-    settle(uow, order, step, actor, now, allocations, detail, delivered=True)
+    settle(uow, order, step, actor, now, allocations, detail, delivered=True, lines=lines)
     report.allocated[order.id] = {k: str(v) for k, v in taken.items()}
     report.waiting[order.id] = waiting
     report.states[order.id] = str(order.state)

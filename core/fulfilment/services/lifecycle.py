@@ -87,6 +87,7 @@ def approve(
             record(uow, order, OrderState.REJECTED, Step.REJECT, actor, now, detail)
             announce(uow, order, NoticeKind.CANCELLED, now, detail={"reason": approval.reason})
         out[order.id] = str(order.state)
+    uow.fulfilment.write_states(orders)  # one statement for the batch, not one UPDATE per order
     return out
 
 

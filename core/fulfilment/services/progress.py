@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from core.fulfilment.domain.contact import choose_channel, is_structured
 from core.fulfilment.domain.events import NotificationsQueued
-from core.fulfilment.domain.lifecycle import FULFILMENT, OrderEvent, Step, derive, move
+from core.fulfilment.domain.lifecycle import FULFILMENT, LineProgress, OrderEvent, Step, derive, move
 from core.fulfilment.domain.notifications import NoticeKind, Notification, notification_key
 from core.fulfilment.domain.progress import progress
 from core.fulfilment.domain.stock import Allocation
@@ -46,18 +46,21 @@ def settle(
     detail: dict[str, object] | None = None,
     *,
     delivered: bool | None = None,
+    lines: Sequence[LineProgress] | None = None,
 ) -> OrderEvent:
     """Move an order to the state its units say it is in, and record the step as an event.
 
     An order on hold stays on hold (the step is still recorded); the state it returns to is
-    worked out when the hold is released.
+    worked out when the hold is released.  `lines`: `progress(order, allocations)`, when the
+    caller worked it out already.
     """
     assert order.id is not None
     if order.state is OrderState.ON_HOLD:
         target = OrderState.ON_HOLD
     else:
         done = delivered if delivered is not None else all_delivered(uow, order.id)
-        target = derive(progress(order, allocations), all_delivered=done)
+        units = lines if lines is not None else progress(order, allocations)
+        target = derive(units, all_delivered=done)
     event = move(order, target, step, actor, now, detail)
     uow.fulfilment.add_events([event])
     return event

@@ -77,6 +77,7 @@ def release(
         uow.fulfilment.put_on_pick_list(pick_list.id, chosen[code])
     for order, mine in touched:
         settle(uow, order, Step.RELEASE, actor, now, mine, {"pick_lists": report.pick_lists}, delivered=True)
+    uow.fulfilment.write_states(order for order, _ in touched)
     return report
 
 

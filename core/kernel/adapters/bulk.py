@@ -1,15 +1,18 @@
-"""Rows a use case writes in bulk: queued per table and inserted with one `executemany` per table just
-before the session next reads, flushes or commits, instead of one ORM object (and one RETURNING) each.
+"""Rows a use case writes in bulk: queued per table and inserted with one COPY per table on PostgreSQL
+(one `executemany` elsewhere) just before the session next reads, flushes or commits, instead of one
+ORM object (and one RETURNING) each.
 
-For append-only rows nobody needs the id of in the same step (order events, allocations, pick lines):
-on PostgreSQL the ORM's multi-row INSERT … RETURNING of thousands of rows costs more in the driver
-(each statement's placeholders parsed anew) than the database spends storing them.  Rows queued inside
-a savepoint that rolls back are dropped with it, as the ORM would drop its pending objects.
+For append-only rows nobody needs the id of in the same step (order events, allocations, pick lines,
+notifications): on PostgreSQL the ORM's multi-row INSERT … RETURNING of thousands of rows costs more
+in the driver (each statement's placeholders parsed anew) than the database spends storing them, and
+a pipelined `executemany` still binds and executes once per row.  Rows queued inside a savepoint that
+rolls back are dropped with it, as the ORM would drop its pending objects.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ARRAY, ColumnElement, Connection, Integer, Table, any_, bindparam, event, insert
@@ -20,11 +23,20 @@ from sqlalchemy.types import TypeEngine
 
 def row_of(table: Table, obj: object) -> dict[str, Any]:
     """The table's columns read off a mapped object (its id left to the database when unset)."""
-    row = {c.key: getattr(obj, c.key) for c in table.columns}
-    for key in [c.key for c in table.primary_key.columns if c.autoincrement is not False]:
-        if row.get(key) is None:
-            row.pop(key, None)
+    keys, generated = _keys(table)
+    row = {key: getattr(obj, key) for key in keys}
+    for key in generated:
+        if row[key] is None:
+            del row[key]
     return row
+
+
+@cache
+def _keys(table: Table) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The table's column keys, and those of its primary key the database may generate (a table's
+    columns are fixed once mapped; iterating its column collection per row cost more than the rest)."""
+    keys = tuple(c.key for c in table.columns)
+    return keys, tuple(c.key for c in table.primary_key.columns if c.autoincrement is not False)
 
 
 class BulkWriter:
@@ -51,7 +63,7 @@ class BulkWriter:
             pending, self.rows = self.rows, {}
             connection = connection or self.session.connection()
             for table, rows in pending.items():
-                connection.execute(insert(table), rows)
+                insert_rows(connection, table, rows)
 
     def _before_statement(self, state: ORMExecuteState) -> None:
         if self.rows and not state.is_insert:
@@ -83,8 +95,35 @@ def bulk(session: Session) -> BulkWriter:
     return writer
 
 
+COPY_FROM = 64  # rows: below this a pipelined executemany (one round trip) beats COPY's two
+
+
+def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert `rows` on the connection: COPY on PostgreSQL for each run of at least `COPY_FROM`
+    rows with the same keys (a batch step's), one `executemany` otherwise (a single order's few,
+    where COPY's extra round trip would cost more than binding each row)."""
+    start = 0
+    while start < len(rows):
+        keys = rows[start].keys()
+        end = start + 1
+        while end < len(rows) and rows[end].keys() == keys:
+            end += 1
+        run = rows[start:end]
+        if len(run) < COPY_FROM or not copy_rows(connection, table, run):
+            connection.execute(insert(table), list(run))
+        start = end
+
+
 def copy_in(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> bool:
     """Insert `rows` (all with the same keys) with COPY on PostgreSQL, inside the session's
+    transaction; False elsewhere, where the caller inserts them its own way."""
+    if session.get_bind().dialect.name != "postgresql" or not rows:
+        return False
+    return copy_rows(session.connection(), table, rows)
+
+
+def copy_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> bool:
+    """Insert `rows` (all with the same keys) with COPY on PostgreSQL, on the connection's
     transaction; False elsewhere, where the caller inserts them its own way.
 
     One COPY of eleven thousand rows takes a fraction of what as many pipelined `INSERT`s take. Each
@@ -92,15 +131,14 @@ def copy_in(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> b
     serialised, UTC checked), as an `INSERT` through SQLAlchemy would; defaults are not applied, so
     a row must say every column it has a value for.
     """
-    bind = session.get_bind()
-    if bind.dialect.name != "postgresql" or not rows:
+    dialect = connection.dialect
+    if dialect.name != "postgresql" or not rows:
         return False
-    dialect = bind.dialect
     keys = list(rows[0])
     processors = [table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys]
     names = ", ".join(dialect.identifier_preparer.quote(table.c[k].name) for k in keys)
     sql = f"COPY {dialect.identifier_preparer.format_table(table)} ({names}) FROM STDIN"
-    driver = session.connection().connection.driver_connection
+    driver = connection.connection.driver_connection
     dbapi = dialect.loaded_dbapi
     try:
         with driver.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]

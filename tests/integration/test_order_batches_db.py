@@ -1,0 +1,96 @@
+"""Batch steps read their orders with one statement for the lines and write the orders' new states
+with one statement (`FulfilmentRepository.orders`, `write_states`), on SQLite and PostgreSQL.
+
+The expectations are the orders as made below: each order comes back with exactly its own lines in
+position order; the states written are the ones set, an order left alone keeps its own, and another
+change made to an order is still written by the commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+
+from core.kernel.domain.model import OrderState
+from oms.bootstrap import App
+from samples.lifecycle_gen import make_orders
+from tests.conftest import fixed_clock, load_demo_master_data, make_app
+
+pytestmark = pytest.mark.integration
+D = Decimal
+
+SPECS = [
+    [("TOR-M8-40", D(2)), ("TUE-M8", D(5))],
+    [("ARA-M8", D(1))],
+    [("TUE-M8", D(3)), ("TOR-M8-40", D(1)), ("ARA-M8", D(7))],
+]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
+    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+    application = make_app(tmp_path, url, clock=fixed_clock)
+    load_demo_master_data(application)
+    yield application
+    application.close()
+
+
+def _orders(app: App) -> list[int]:
+    with app.uow() as uow:
+        ids = make_orders(uow, SPECS, fixed_clock(), state=OrderState.ACCEPTED, tag="batch")
+        uow.commit()
+    return ids
+
+
+def _order_updates(app: App) -> list[str]:
+    seen: list[str] = []
+
+    @event.listens_for(app.engine, "after_cursor_execute")
+    def count(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.lstrip().upper().startswith("UPDATE ORDERS"):
+            seen.append(statement)
+
+    return seen
+
+
+def test_each_order_is_read_with_exactly_its_own_lines_in_position_order(app: App) -> None:
+    ids = _orders(app)
+    with app.uow() as uow:
+        found = uow.fulfilment.orders(reversed(ids), lock=True)
+        assert [o.id for o in found] == sorted(ids)
+        read = [[(line.position, line.sku, line.quantity) for line in o.lines] for o in found]
+    assert read == [[(n, sku, q) for n, (sku, q) in enumerate(spec, start=1)] for spec in SPECS]
+
+
+def test_new_states_are_written_in_one_statement_and_the_commit_writes_them_no_more(app: App) -> None:
+    ids = _orders(app)
+    updates = _order_updates(app)
+    with app.uow() as uow:
+        first, second, third = uow.fulfilment.orders(ids, lock=True)
+        first.state = OrderState.APPROVED
+        third.state = OrderState.ON_HOLD
+        uow.fulfilment.write_states([first, second, third])
+        assert len(updates) == 1
+        uow.commit()
+    assert len(updates) == 1
+    with app.uow() as uow:
+        stored = {o.id: o.state for o in uow.fulfilment.orders(ids)}
+    assert stored == {ids[0]: OrderState.APPROVED, ids[1]: OrderState.ACCEPTED, ids[2]: OrderState.ON_HOLD}
+
+
+def test_another_change_to_an_order_is_still_written_by_the_commit(app: App) -> None:
+    ids = _orders(app)
+    with app.uow() as uow:
+        first = uow.fulfilment.orders(ids[:1], lock=True)[0]
+        first.state = OrderState.APPROVED
+        first.po_number = "PO-CHANGED"
+        uow.fulfilment.write_states([first])
+        uow.commit()
+    with app.uow() as uow:
+        again = uow.fulfilment.order(ids[0])
+        assert again is not None
+        assert (again.state, again.po_number) == (OrderState.APPROVED, "PO-CHANGED")
