@@ -173,7 +173,8 @@ def fax_reader(app: App, cache: Path | None) -> Read:
 
 
 def print_differences(cases: Sequence[FaxCase], read: Read) -> None:
-    """Every document's wrong facts and its decision: what to look at when working on the reader."""
+    """Every document's wrong facts, its decision and what held it: what to look at when working on the
+    reader or the decision."""
     for case in cases:
         got = read(case.tiff)
         orders = got.get("orders") or []
@@ -186,6 +187,8 @@ def print_differences(cases: Sequence[FaxCase], read: Read) -> None:
         )
         for text in wrong:
             print(f"      {text}")
+        for problem in first.get("problems") or [] if decision != "accept" else []:
+            print(f"      held: {problem['code']} on {problem.get('field')}: {problem['message']}")
 
 
 def remembered(read: Read) -> Read:

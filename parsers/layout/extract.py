@@ -23,7 +23,7 @@ from core.capture.domain.order import (
     UnreadField,
 )
 from core.capture.domain.promo_codes import PROMO_REFERENCE, codes_in
-from parsers.layout import document, header, items, parties, rows, totals
+from parsers.layout import document, header, items, parties, recheck, rows, totals
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
@@ -33,7 +33,7 @@ from parsers.layout.geometry import Page, Tok, read_page
 from parsers.layout.header import Candidate
 from parsers.layout.numbers import decide_mark, looks_numeric, strip_money
 from parsers.layout.pages import groups, without_copies
-from parsers.layout.recheck import Recheck, worth_rechecking
+from parsers.layout.recheck import Recheck
 from parsers.layout.table import Region, find_regions
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import CURRENCIES, DOLLAR_SIGN, ENGLISH, ISO_CURRENCIES, SPANISH
@@ -216,8 +216,10 @@ def _rechecks(
         pick = picks[name]
         if pick is None or (name == "delivery_date" and _date(pick) != delivery):
             continue  # the delivery date taken from the lines is no header field's
-        if worth_rechecking(pick, pages):
+        if recheck.worth_rechecking(pick, pages):
             out.append((path, pick.certainty))
+        elif recheck.prose_worth_rechecking(pick, pages):
+            out.append((path, pick.again))
     return out
 
 
@@ -409,15 +411,17 @@ def _prose_delivery(
     others = [c.value for c in found if c.name == "delivery_date"]
     lines = [b.line.requested_delivery_date for b in built if b.line.requested_delivery_date]
     agrees = all(v == pick.value for v in [*others, *lines])
-    if (
-        wanted is not None
-        and ordered is not None
-        and 0 <= (wanted - ordered).days <= MAX_LEAD_DAYS
-        and agrees
-        and (not ocr or _corroborated(pick, wanted, found, lines))
-    ):
+    if wanted is None or ordered is None or not 0 <= (wanted - ordered).days <= MAX_LEAD_DAYS or not agrees:
+        return replace(pick, certainty=DOUBTFUL)
+    if not ocr or _corroborated(pick, wanted, found, lines):
         return pick
-    return replace(pick, certainty=DOUBTFUL)
+    # only its figures are in doubt: when they stand as one word, that word alone is the evidence, and
+    # a second reading of its ink that says the same may settle it (parsers.layout.recheck)
+    word = recheck.date_word(pick.toks, wanted)
+    named = {d for t in pick.toks if (d := weekday_named(t.text)) is not None}
+    if word is None or named - {wanted.weekday()}:  # a weekday it does not fall on: one was misread
+        return replace(pick, certainty=DOUBTFUL)
+    return replace(pick, toks=[word], certainty=DOUBTFUL, again=pick.certainty)
 
 
 def _corroborated(pick: Candidate, wanted: date, found: list[Candidate], lines: list[date]) -> bool:

@@ -49,6 +49,8 @@ class Candidate:
     line: Line | None = None
     below: bool = False
     prose: bool = False  # a delivery date its sentence states plainly: sure if the document agrees
+    # the certainty a second reading of its ink may give a value left doubtful only for how OCR read it
+    again: float = 0.0
 
 
 def _meaningful(tok: Tok) -> bool:

@@ -1,6 +1,7 @@
 """Header fields whose only doubt is how OCR read their characters, which reading their ink again can
 settle: the order number found by a sure label, or a date found by its label, printed as one word
-standing alone on its line.
+standing alone on its line; and a delivery date its sentence states plainly, printed as one word with
+no figures beside it.
 
 The layout is then sure of where the value is and how far it runs; what is unsure is a look-alike
 character ("0" or "9", "O" or "0") that nothing around the word lets Tesseract check.  The OCR parser
@@ -16,9 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from parsers.layout.dates import find_date
 from parsers.layout.evidence import LIKELY, SURE
 from parsers.layout.geometry import PHRASE_GAP, Page, Tok
 from parsers.layout.header import Candidate
+from parsers.layout.text import has_digit
 
 
 @dataclass(frozen=True)
@@ -58,3 +61,38 @@ def alone(tok: Tok, label: Sequence[Tok], pages: Sequence[Page]) -> bool:
         if max(tok.x0 - other.x1, other.x0 - tok.x1) <= gap:
             return False
     return True
+
+
+# what a sentence sets against a date it states ("antes del 05/12/2026.", "(29/11/26)")
+_PUNCTUATION = ".,;:()[]\"'«»“”‘’"
+
+
+def date_word(toks: Sequence[Tok], value: date) -> Tok | None:
+    """The one word among `toks` that is the date `value` by itself, its sentence's punctuation aside;
+    None when the date runs over several words ("13 Dec 2026") or no word is it alone."""
+    words = []
+    for tok in toks:
+        text = tok.text.strip(_PUNCTUATION)
+        for found in (find_date(text), find_date(text, month_first=True)):
+            if found is not None and found.value == value and found.start == 0 and found.end == len(text):
+                words.append(tok)
+                break
+    return words[0] if len(words) == 1 else None
+
+
+def prose_worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
+    """Whether a delivery date stated in a sentence, left doubtful only because OCR read its figures in
+    running text (`pick.again`: how sure the sentence makes it), is one word with no figures a word
+    space or less beside it: a neighbour with figures may be part of the date that OCR cut off
+    ("1 1/12/26"), and a second reading of the word alone would then agree and still be short."""
+    if not pick.prose or pick.again <= pick.certainty or len(pick.toks) != 1:
+        return False
+    tok = pick.toks[0]
+    line = next((li for p in pages if p.number == tok.page for li in p.lines if tok in li.toks), None)
+    if line is None:
+        return False
+    gap = PHRASE_GAP * tok.h
+    return not any(
+        other is not tok and max(tok.x0 - other.x1, other.x0 - tok.x1) <= gap and has_digit(other.text)
+        for other in line.toks
+    )

@@ -102,3 +102,41 @@ def test_an_order_date_read_again_alike_is_vouched_for() -> None:
     (got,) = parser.parse(doc, ParseContext(today=NOW)).orders
     vouched = got.evidence_for("order_date")
     assert vouched is not None and vouched.confidence >= 0.8
+
+
+def _sentence(captured: str) -> CapturedOrder:
+    """'Rogamos entreguen antes del 05/12/2026. en nuestro almacén.' on the page; the delivery date
+    captured from the date's word as `captured`, unsure, and offered for a second look (a date its
+    sentence states plainly, one word with no figures beside it: parsers.layout.recheck)."""
+    image = Image.new("1", (1728, 400), 1)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(str(FONT), 30)
+    before, word = "Rogamos entreguen antes del ", "05/12/2026."
+    draw.text((120, 80), before, fill=0, font=font)
+    x = 120 + draw.textlength(before, font=font)
+    draw.text((x, 80), word + " en nuestro almacén.", fill=0, font=font)
+    box = tuple(float(v) for v in draw.textbbox((x, 80), word, font=font))
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", dpi=(DPI, DPI))
+    found = Evidence("requested_delivery_date", UNSURE, Provenance(page=1, box=box, raw=captured))  # type: ignore[arg-type]
+    order = CapturedOrder(requested_delivery_date=date(2026, 12, 5), evidence=(found,))
+    parser = ImageOcrParser(
+        engine=Recording(),
+        extract=lambda pages: Extraction((order,), rechecks=(Recheck(0, "requested_delivery_date", 1.0),)),
+    )
+    doc = InboundDocument(
+        channel=Channel.FAX, content=buf.getvalue(), received_at=NOW, original_name="fax.png"
+    )
+    (got,) = parser.parse(doc, ParseContext(today=NOW)).orders
+    return got
+
+
+def test_a_delivery_date_cut_from_its_sentence_and_read_again_alike_is_vouched_for() -> None:
+    found = _sentence("05/12/2026.").evidence_for("requested_delivery_date")
+    assert found is not None and found.confidence >= 0.8
+
+
+def test_a_delivery_date_misread_in_its_sentence_stays_in_doubt_when_read_again() -> None:
+    # "06/12/2026." captured where the page prints 05/12/2026: read again, the ink says otherwise
+    found = _sentence("06/12/2026.").evidence_for("requested_delivery_date")
+    assert found is not None and found.confidence == UNSURE

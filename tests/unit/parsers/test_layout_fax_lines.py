@@ -235,6 +235,46 @@ def test_a_delivery_date_in_a_sentence_on_a_scan_with_nothing_to_bear_it_out_wai
     assert got["decision"] != "accept"
 
 
+def _stated(sentence: str) -> tuple[list[str], float | None, list[tuple[str, float]]]:
+    """A delivery date stated in `sentence` on a scan: the words its evidence holds, its confidence, and
+    the fields (path, certainty) offered for a second look at their ink."""
+    extraction = extract_orders([_dated(cells(260, (50, sentence)))])
+    found = extraction.orders[0].evidence_for("requested_delivery_date")
+    words = (found.provenance.raw or "").split() if found else []
+    return words, found.confidence if found else None, [(r.path, r.certainty) for r in extraction.rechecks]
+
+
+def test_a_delivery_date_stated_in_a_sentence_as_one_word_is_offered_for_a_second_look() -> None:
+    # the sentence makes it the delivery date for sure; only its figures, read in running text, are in
+    # doubt, which a second reading of that word's ink alone may settle (as for a date after its label)
+    words, confidence, again = _stated("Rogamos entreguen antes del 05/12/2026. en nuestro almacén.")
+    assert words == ["05/12/2026."]  # the date's own word, not the sentence's words after it
+    assert confidence is not None and confidence < 0.8  # in doubt until read again
+    assert ("requested_delivery_date", 1.0) in again
+
+
+def test_a_delivery_date_with_a_figure_a_space_before_it_is_not_offered_for_a_second_look() -> None:
+    # "1 1/12/2026": OCR may have parted a digit from the date; cut out alone, "1/12/2026" would read
+    # the same again and still be short of it
+    _, confidence, again = _stated("Rogamos entreguen antes del 1 1/12/2026 en nuestro almacén.")
+    assert confidence is not None and confidence < 0.8
+    assert "requested_delivery_date" not in [path for path, _ in again]
+
+
+def test_a_delivery_date_in_words_in_a_sentence_is_not_offered_for_a_second_look() -> None:
+    # "5 de diciembre de 2026" runs over several words: no one word's ink says the whole date
+    _, confidence, again = _stated("Rogamos entreguen antes del 5 de diciembre de 2026 en el almacén.")
+    assert confidence is not None and confidence < 0.8
+    assert "requested_delivery_date" not in [path for path, _ in again]
+
+
+def test_a_doubtful_delivery_date_in_a_sentence_is_not_offered_for_a_second_look() -> None:
+    # before the order date (23/11/2026): the sentence does not make it sure, whatever its ink says
+    _, confidence, again = _stated("Rogamos entreguen antes del 05/11/2026 en nuestro almacén.")
+    assert confidence is not None and confidence < 0.8
+    assert "requested_delivery_date" not in [path for path, _ in again]
+
+
 def test_a_weekday_read_unsure_before_its_date_does_not_make_the_date_unsure() -> None:
     # "lunes," read at 0.6 before "14 de diciembre de 2026", a Monday: the date's own figures were
     # read with confidence, and the weekday agrees with them
