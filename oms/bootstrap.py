@@ -32,6 +32,7 @@ from core.capture.services.processing import DocumentProcessor
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.forecasting.domain.staffing import SlaSettings
 from core.kernel.adapters.db import make_engine
+from core.kernel.adapters.master_memo import MasterMemo
 from core.kernel.domain.events import AnswersDrafted, AnswersQueued, MessageQueued
 from core.kernel.domain.model import Order
 from core.kernel.domain.signins import LoginPolicy
@@ -133,6 +134,7 @@ class App:
     ocr: PageOcr = field(init=False)
 
     def __post_init__(self) -> None:
+        self.master_memo = MasterMemo()
         self.ocr = TimedOcr(page_engine(self.settings))  # a process pool starts on the first page read
         self.read = timed_reader(make_reader(self.clock, ocr_parsers(self.settings, self.ocr)))
         self.channels = register_channels(self.settings, self.clock)
@@ -167,6 +169,11 @@ class App:
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.session_factory, tuple(self.channels))
 
+    def reading_uow(self) -> UnitOfWork:
+        """A unit of work that reads master data without changing it (processing an arrival): what
+        it reads is remembered by this process until any writer of master data moves the stamp."""
+        return UnitOfWork(self.session_factory, tuple(self.channels), self.master_memo)
+
     def publish(self, events: list[object]) -> None:
         """Events after commit go to the bus, whose handlers queue the jobs they ask for."""
         self.bus.publish(events)
@@ -181,7 +188,7 @@ class App:
 
     def processor(self) -> DocumentProcessor:
         return DocumentProcessor(
-            uow=self.uow(),
+            uow=self.reading_uow(),
             read=self.read,
             validate=self.validate,
             edi_answers=self.channels.interchange_writers(),
@@ -199,7 +206,7 @@ class App:
         channel = str(record.channel) if record is not None else None
         with logs.context(document_id=document_id, channel=channel):
             processor = self.processor()
-            state = self.purchasing.intake(processor.process)(document_id)
+            state = self.purchasing.intake(processor.process, self.reading_uow)(document_id)
             outcome = processor.outcome  # None: not stored by this call; the database says what was
             if outcome is not None:
                 decided = outcome.orders

@@ -60,7 +60,9 @@ class Purchasing:
         log.info("nightly purchasing plan: %d draft purchase order(s) for a buyer", len(made))
         return len(made)
 
-    def intake(self, process: Callable[[int], DocumentState]) -> Callable[[int], DocumentState]:
+    def intake(
+        self, process: Callable[[int], DocumentState], reading: Callable[[], UnitOfWork] | None = None
+    ) -> Callable[[int], DocumentState]:
         """Document processing with suppliers' answers taken first: an EDIFACT interchange from one of
         our suppliers holding ORDRSP, DESADV or INVOIC goes onto their purchase orders and is finished
         there; an e-mail or fax from a supplier's address or number waits for a buyer; everything else
@@ -69,7 +71,7 @@ class Purchasing:
         def run(document_id: int) -> DocumentState:
             # one unit of work and one read of the row decide both (each read them on its own before:
             # two transactions per e-mail for nothing)
-            with self.wiring.uow() as uow:
+            with (reading or self.wiring.uow)() as uow:
                 record = uow.documents.get(document_id)
                 if record is None or record.state.finished:
                     answered, kept = None, None
