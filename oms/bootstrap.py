@@ -21,7 +21,13 @@ from core import migrate
 from core.billing.domain.approvals import FourEyes
 from core.billing.services.credit import PaymentPolicy
 from core.billing.services.invoicing import close_gate
-from core.capture.domain.documents import DocumentState, InboundDocument, ParseContext, ParseResult
+from core.capture.domain.documents import (
+    DocumentRecord,
+    DocumentState,
+    InboundDocument,
+    ParseContext,
+    ParseResult,
+)
 from core.capture.domain.events import DocumentStored
 from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, OwnIdentity, ResolvedOrder
@@ -197,16 +203,22 @@ class App:
             max_attempts=self.settings.max_attempts,
             max_document_bytes=self.settings.max_document_bytes,
             responders=self.channels.responders(),
+            screen=self._screen,
         )
+
+    def _screen(self, uow: CaptureUnitOfWork, record: DocumentRecord) -> Callable[[], DocumentState] | None:
+        """Processing's first look at a document (its row held): the log lines get its channel, and a
+        supplier's answer goes to purchasing instead (one transaction and one read of the row for
+        both; each had its own before)."""
+        logs.annotate(channel=str(record.channel))
+        assert isinstance(uow, UnitOfWork)
+        return self.purchasing.screen(uow, record)
 
     def process(self, document_id: int) -> DocumentState:
         """A supplier's answer goes to purchasing; every other arrival is read as an order."""
-        with self.uow() as uow:
-            record = uow.documents.get(document_id)
-        channel = str(record.channel) if record is not None else None
-        with logs.context(document_id=document_id, channel=channel):
+        with logs.context(document_id=document_id):
             processor = self.processor()
-            state = self.purchasing.intake(processor.process, self.reading_uow)(document_id)
+            state = processor.process(document_id)
             outcome = processor.outcome  # None: not stored by this call; the database says what was
             if outcome is not None:
                 decided = outcome.orders
