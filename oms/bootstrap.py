@@ -270,8 +270,9 @@ class App:
 
     def render_answers(self, document_id: int) -> int:
         """Render a document's drafted answers (committed before anything is sent, so a worker killed
-        in between leaves them pending and rendered), then send what is pending."""
-        with self.uow() as uow:
+        in between leaves them pending and rendered), then send what is pending. It reads master data
+        (customers, product names) without changing it: through the process's memo."""
+        with self.reading_uow() as uow:
             rendered = render_drafts(uow, document_id, self.channels.responders())
             uow.commit()
         if rendered:

@@ -245,7 +245,7 @@ class DocumentProcessor:
             read.append((index, source, resolve(record, captured, self.validate, uow.master, now)))
         # read unheld: what a worker deciding the same customer at once commits meanwhile is looked
         # for again, the customers held, just before this document's commit (`DuplicateIndex.confirm`)
-        seen = duplicates.DuplicateIndex(uow, record.id, now)
+        seen = duplicates.DuplicateIndex(uow, record.id, now, str(record.channel))
         policies = uow.policies.all()
         partners: dict[str, Partner | None] = {}
         for index, source, resolved in read:
