@@ -53,6 +53,7 @@ class Outcome:
     orders: Counter[str] = field(default_factory=Counter)  # PO number -> orders made
     answers: Counter[str] = field(default_factory=Counter)  # PO number -> ORDRSP messages written
     quarantined: list[str] = field(default_factory=list)
+    attempts: tuple[int, int, int] = (0, 0, 0)  # documents taken more than once, takes in all, most takes
 
     def failures(self, expected: list[str]) -> list[str]:
         wanted = set(expected)
@@ -180,6 +181,15 @@ def run(count: int = DOCUMENTS, workers: int = WORKERS, seed: int = 1) -> tuple[
                     str(p)
                     for p in conn.execute(text("SELECT problems FROM documents WHERE state = 'quarantined'"))
                 ]
+                # every take of a document counts an attempt: a kill mid-read adds one, and so did every
+                # copy of the job that reached a document another worker was still reading
+                again, takes, most = conn.execute(
+                    text(
+                        "SELECT count(*) FILTER (WHERE attempts > 1), sum(attempts), max(attempts)"
+                        " FROM documents"
+                    )
+                ).one()
+                outcome.attempts = (int(again or 0), int(takes or 0), int(most or 0))
             outcome.answers = answers_in(app.settings.outbox / "edi")
         finally:
             stop_workers(procs)
@@ -202,6 +212,8 @@ def main(count: int = DOCUMENTS) -> int:
         f"  orders: {sum(outcome.orders.values())} for {len(numbers)} PO numbers;"
         f" ORDRSP messages: {sum(outcome.answers.values())}"
     )
+    again, takes, most = outcome.attempts
+    print(f"  documents taken more than once: {again}; takes in all: {takes}; most of one document: {most}")
     print("  lost or doubled: " + ("; ".join(failures) if failures else "nothing"))
     return 1 if failures else 0
 

@@ -21,6 +21,7 @@ from core import migrate
 from core.billing.domain.approvals import FourEyes
 from core.billing.services.credit import PaymentPolicy
 from core.billing.services.invoicing import close_gate
+from core.capture.adapters.reading_claims import ReadingClaims
 from core.capture.domain.documents import (
     DocumentRecord,
     DocumentState,
@@ -76,8 +77,12 @@ from validation.decide import validate
 
 log = logging.getLogger(__name__)
 
-# Work left unfinished longer than this is queued again by the periodic sweep.
+# Work left unfinished longer than this is queued again by the periodic sweep: a stored document never
+# taken (its job may never have been queued), then, once queued again, only this much later (a backlog
+# waiting behind other jobs is not a lost job); a document taken and neither finished nor held by a live
+# worker (the broker redelivers a dead worker's jobs itself; this is for what it lost).
 STALE_RECEIVED = timedelta(seconds=5)
+REQUEUED_RECEIVED = timedelta(minutes=5)
 STALE_PROCESSING = timedelta(minutes=10)
 # a draft's render job not done this long after it was queued is presumed lost (a job merely waiting
 # behind others under load must not be queued twice: each copy would wait, then find nothing to do)
@@ -138,9 +143,11 @@ class App:
     reporting: Reporting = field(init=False)
     read: Callable[[InboundDocument], ParseResult] = field(init=False)
     ocr: PageOcr = field(init=False)
+    claims: ReadingClaims = field(init=False)
 
     def __post_init__(self) -> None:
         self.master_memo = MasterMemo()
+        self.claims = ReadingClaims(self.engine)  # which documents a live worker is reading
         self.ocr = TimedOcr(page_engine(self.settings))  # a process pool starts on the first page read
         self.read = timed_reader(make_reader(self.clock, ocr_parsers(self.settings, self.ocr)))
         self.channels = register_channels(self.settings, self.clock)
@@ -203,6 +210,7 @@ class App:
             max_attempts=self.settings.max_attempts,
             max_document_bytes=self.settings.max_document_bytes,
             responders=self.channels.responders(),
+            claims=self.claims,
             screen=self._screen,
         )
 
@@ -285,20 +293,28 @@ class App:
 
     # -- recovery ----------------------------------------------------------------------------
     def requeue_unfinished(self, *, everything: bool = False) -> int:
-        """Queue again what the database says is unfinished; at start-up, everything."""
+        """Queue again what the database says is unfinished; at start-up, what the queue may have lost.
+
+        A document a live worker is reading (in any process, `claims`) is never queued again. At
+        start-up on the in-process queue every other unfinished document is (the queue died with the
+        process). On a broker the waiting jobs are still there: start-up queues again only what dead
+        workers were reading, and what has waited past the sweep's limits."""
         now = self.clock()
         if everything:  # start-up: half-written answers a killed worker left (the rows still say pending)
             sweep_leftovers(self.settings.outbox, time.time())  # file times are the wall clock
+        lost_queue = everything and self.settings.embedded
         with self.uow() as uow:
-            if everything:
+            if lost_queue:
                 docs = uow.documents.unfinished_ids()
+                received: list[int] = []
             else:
-                processing = [DocumentState.PROCESSING]
-                received = [DocumentState.RECEIVED]
-                docs = sorted(
-                    set(uow.documents.unfinished_ids(now - STALE_PROCESSING, processing))
-                    | set(uow.documents.unfinished_ids(now - STALE_RECEIVED, received))
+                since = None if everything else now - STALE_PROCESSING
+                docs = uow.documents.unfinished_ids(since, [DocumentState.PROCESSING])
+                received = uow.documents.received_to_queue_again(
+                    now - STALE_RECEIVED, now - REQUEUED_RECEIVED, now
                 )
+            held = self.claims.held(docs)
+            docs = sorted({d for d in docs if d not in held} | set(received))
             answers = uow.outbound.documents_with_pending()
             loose = uow.outbound.loose_pending()
             drafts = uow.outbound.claim_lost_drafts(None if everything else now - RENDER_LEASE, now)

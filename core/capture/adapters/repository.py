@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -119,6 +119,30 @@ class DocumentRepository:
         if older_than is not None:
             stmt = stmt.where(orm.documents.c.updated_at < older_than)
         return list(self.session.scalars(stmt.order_by(orm.documents.c.id)))
+
+    def received_to_queue_again(
+        self, first_after: datetime, again_after: datetime, now: datetime
+    ) -> list[int]:
+        """Documents still waiting to be read whose job may be lost, stamped as queued again now.
+
+        One never queued again is due once untouched since `first_after` (stored, and the process died
+        before its job was queued); one already queued again only once untouched since `again_after`, so
+        a backlog waiting behind other jobs is not queued again at every sweep. The stamp is the row's
+        `updated_at`, which nothing else moves while a document waits."""
+        t = orm.documents.c
+        due = (t.state == DocumentState.RECEIVED) & (
+            ((t.updated_at == t.received_at) & (t.updated_at < first_after)) | (t.updated_at < again_after)
+        )
+        waiting = select(t.id).where(due).order_by(t.id).with_for_update(skip_locked=True)
+        ids = list(self.session.scalars(waiting))
+        if ids:
+            self.session.execute(
+                update(orm.documents)
+                .where(t.id.in_(ids), t.state == DocumentState.RECEIVED)
+                .values(updated_at=now)
+                .execution_options(synchronize_session=False)
+            )
+        return ids
 
     def processed(self, *, since: datetime | None = None, channel: str | None = None) -> list[int]:
         """Ids of documents read to the end (orders made or not), oldest first, for replaying them."""

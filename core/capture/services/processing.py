@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol
 
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError, StatementError
 
@@ -42,6 +43,14 @@ Clock = Callable[[], datetime]
 Screen = Callable[[CaptureUnitOfWork, DocumentRecord], Callable[[], DocumentState] | None]
 
 
+class Claims(Protocol):
+    """Which documents a live worker is reading (core/capture/adapters/reading_claims.py)."""
+
+    def take(self, document_id: int) -> bool: ...
+
+    def release(self, document_id: int) -> None: ...
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What one processing call stored: (id, PO number, decision, state) of each new order, in
@@ -62,6 +71,7 @@ class DocumentProcessor:
     max_attempts: int = 5
     max_document_bytes: int = 20 * 1024 * 1024
     responders: Mapping[str, Responder] = field(default_factory=dict)  # by channel
+    claims: Claims | None = None  # None: nobody else reads documents (one worker, tests)
     screen: Screen | None = None
 
     def __post_init__(self) -> None:
@@ -74,6 +84,23 @@ class DocumentProcessor:
         When this call stored the document's orders, `outcome` says what became of them and whether
         answers are waiting to be sent (None otherwise: the caller asks the database)."""
         self.outcome = None
+        if self.claims is None:
+            return self._process(doc_id)
+        if not self.claims.take(doc_id):
+            # another copy of this job, while a live worker reads the document: that worker finishes
+            # it; were it to die, its claim dies too and the broker or the sweep queues the job again
+            log.info("document %s is being read by another worker; this copy of the job leaves it", doc_id)
+            with self.uow as uow:
+                record = uow.documents.get(doc_id)
+                if record is None:
+                    raise NotFound(f"document {doc_id} does not exist")
+                return record.state
+        try:
+            return self._process(doc_id)
+        finally:
+            self.claims.release(doc_id)
+
+    def _process(self, doc_id: int) -> DocumentState:
         envelope = self._start(doc_id)
         if isinstance(envelope, DocumentState):
             return envelope
