@@ -15,7 +15,8 @@ from sqlalchemy import event, text
 
 from core.capture.domain.documents import Channel
 from core.catalog.services.masterdata import import_csv
-from core.kernel.domain.model import Decision, Order
+from core.kernel.domain.model import Customer, Decision, Order
+from core.purchasing.domain.suppliers import Supplier
 from oms.bootstrap import App
 from tests.conftest import fixed_clock, load_demo_master_data, make_app
 from tests.integration.helpers import arrive, drain, orders_of
@@ -118,3 +119,25 @@ def test_master_data_unchanged_is_not_read_again(apps: tuple[App, App]) -> None:
     }
     assert not master & set(read), sorted(master & set(read))
     assert "master_data_stamp" in read  # the one question asked instead
+
+
+def test_a_unit_of_work_that_writes_master_data_reads_its_own_writes(apps: tuple[App, App]) -> None:
+    worker, _ = apps
+    with worker.reading_uow() as uow:  # the process remembers both lists as they were
+        assert [c.customer_id for c in uow.master.customers()] == ["C-1001", "C-1002", "C-2001"]
+        assert list(uow.purchasing.suppliers()) == []
+    with worker.reading_uow() as uow:
+        assert list(uow.purchasing.suppliers()) == []  # (the stamp read before the write)
+        uow.purchasing.upsert(Supplier("S-1", "Tornillería del Norte", email="ventas@tornorte.es"))
+        uow.session.flush()
+        assert [s.supplier_id for s in uow.purchasing.suppliers()] == ["S-1"]
+        uow.commit()
+    with worker.reading_uow() as uow:
+        assert "C-3001" not in [c.customer_id for c in uow.master.customers()]
+        uow.master.upsert(Customer("C-3001", "Ferretería Nueva S.L.", email=NEWCOMER))
+        uow.session.flush()
+        assert "C-3001" in [c.customer_id for c in uow.master.customers()]
+        uow.commit()
+    with worker.reading_uow() as uow:  # and, committed, every unit of work after it
+        assert "C-3001" in [c.customer_id for c in uow.master.customers()]
+        assert [s.supplier_id for s in uow.purchasing.suppliers()] == ["S-1"]

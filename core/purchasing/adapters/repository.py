@@ -71,6 +71,9 @@ class PurchasingRepository:
 
     def upsert(self, row: Row) -> bool:
         """Insert or replace by primary key; True when the row is new."""
+        if self._shared is not None:  # this unit of work writes master data: it reads its own from here
+            self._shared.forget()
+            self._shared = None
         existing = self.session.get(type(row), _key(row))
         self.session.merge(row)
         return existing is None
