@@ -6,7 +6,8 @@ Triggers keep it, so no writer can forget: an import, the web UI, the CLI, a cle
 typed by hand. On PostgreSQL one trigger per table and statement, before the statement: the counter's
 row is locked before any master-data row, so two writers of master data queue on it and never deadlock
 each other over it. SQLite has only row triggers (one `UPDATE` of the counter per row written; writers
-are serialised there anyway).
+are serialised there anyway). A later migration that rebuilds one of these tables on SQLite
+(`batch_alter_table` copies it into a new table) drops its triggers with it and must create them again.
 
 Revision ID: 0028
 Revises: 0027
