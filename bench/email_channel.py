@@ -38,6 +38,7 @@ from core.catalog.services.masterdata import import_csv
 from core.kernel.domain.model import Decision
 from oms.bootstrap import App, bootstrap
 from oms.settings import Settings
+from oms.tasks import settle_heap
 from samples import mail_gen
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -217,6 +218,7 @@ def smtp_to_orders_and_replies_seconds(
     from ingest.smtp import SmtpReceiver
 
     app = _app(data_dir, worker_threads=2)
+    settle_heap()  # as `oms run` and `oms worker` do before they take jobs
     receiver = SmtpReceiver("127.0.0.1", free_port(), app.submit, app.clock, 20 * 2**20)
     receiver.start()
     worker = app.worker()

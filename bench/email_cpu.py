@@ -6,7 +6,8 @@ around each call is that stage's CPU and nothing else's:
 
 - SMTP: the messages sent over SMTP to the receiver storing each one (client and server both in this
   process), against the same messages to a null handler;
-- each job the arrivals set off, by name (reading and deciding, rendering the reply, the reports).
+- each job the arrivals set off, by name (reading and deciding, rendering the reply, the reports);
+- the garbage collector's CPU inside those jobs, by generation (`gc.callbacks`).
 
     python -m bench.email_cpu [--mails N] [--profile STAGE] [--rounds R] [--settle]
 
@@ -35,6 +36,15 @@ from oms.tasks import settle_heap
 from samples import mail_gen
 
 _STATEMENTS = [0]
+_GC: dict[int, float] = defaultdict(float)  # CPU seconds inside the garbage collector, by generation
+_GC_START = [0.0]
+
+
+def _gc_timed(phase: str, info: dict[str, int]) -> None:
+    if phase == "start":
+        _GC_START[0] = time.process_time()
+    else:
+        _GC[info["generation"]] += time.process_time() - _GC_START[0]
 
 
 def _count(*_: Any) -> None:
@@ -116,7 +126,11 @@ def measure(mails: int, seed: int, profile: str | None, top: int, settle: bool) 
                 prof.disable()
             cpu["SMTP, stored"] = time.process_time() - start
             statements["SMTP, stored"] = _STATEMENTS[0] - before
-            _run_jobs(app, cpu, calls, statements, prof, profile or "")
+            gc.callbacks.append(_gc_timed)
+            try:
+                _run_jobs(app, cpu, calls, statements, prof, profile or "")
+            finally:
+                gc.callbacks.remove(_gc_timed)
             with app.uow() as uow:
                 orders = uow.orders.count()
         finally:
@@ -131,6 +145,9 @@ def measure(mails: int, seed: int, profile: str | None, top: int, settle: bool) 
         said = f"  {statements[name] / n:5.1f} statements" if name in statements else ""
         print(f"  {name:<28} {1000 * seconds / n:8.2f}{said}{count}")
     print(f"  {'total, ours':<28} {1000 * total / n:8.2f}")
+    collected = "  ".join(f"gen{g} {1000 * _GC[g] / n:.2f}" for g in sorted(_GC))
+    print(f"  {'of which in the jobs, gc':<28} {1000 * sum(_GC.values()) / n:8.2f}  ({collected})")
+    _GC.clear()
     if prof is not None:
         stats = pstats.Stats(prof)
         stats.sort_stats("cumulative").print_stats(top)

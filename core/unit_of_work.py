@@ -31,6 +31,7 @@ from core.fulfilment.domain.contact import Reach
 from core.fulfilment.domain.stock import StockMovement
 from core.fulfilment.services.steps import LifecycleSteps
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
+from core.kernel.adapters.master_memo import MasterMemo
 from core.kernel.domain.model import Product
 from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
 from core.reporting.services.unit_of_work import ReportingUnitOfWork
@@ -50,8 +51,13 @@ class UnitOfWork(
     stock: StockRepository
     lifecycle: LifecycleSteps
 
-    def __init__(self, session_factory: sessionmaker[Session], channels: Sequence[Reach] = ()) -> None:
-        super().__init__(session_factory)
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        channels: Sequence[Reach] = (),
+        master_memo: MasterMemo | None = None,
+    ) -> None:
+        super().__init__(session_factory, master_memo)
         self.channels = tuple(channels)
 
     def open(self, session: Session) -> None:

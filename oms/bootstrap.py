@@ -22,7 +22,13 @@ from core.billing.domain.approvals import FourEyes
 from core.billing.services.credit import PaymentPolicy
 from core.billing.services.invoicing import close_gate
 from core.capture.adapters.reading_claims import ReadingClaims
-from core.capture.domain.documents import DocumentState, InboundDocument, ParseContext, ParseResult
+from core.capture.domain.documents import (
+    DocumentRecord,
+    DocumentState,
+    InboundDocument,
+    ParseContext,
+    ParseResult,
+)
 from core.capture.domain.events import DocumentStored
 from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, OwnIdentity, ResolvedOrder
@@ -33,6 +39,7 @@ from core.capture.services.processing import DocumentProcessor
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.forecasting.domain.staffing import SlaSettings
 from core.kernel.adapters.db import make_engine
+from core.kernel.adapters.master_memo import MasterMemo
 from core.kernel.domain.events import AnswersDrafted, AnswersQueued, MessageQueued
 from core.kernel.domain.model import Order
 from core.kernel.domain.signins import LoginPolicy
@@ -139,6 +146,7 @@ class App:
     claims: ReadingClaims = field(init=False)
 
     def __post_init__(self) -> None:
+        self.master_memo = MasterMemo()
         self.claims = ReadingClaims(self.engine)  # which documents a live worker is reading
         self.ocr = TimedOcr(page_engine(self.settings))  # a process pool starts on the first page read
         self.read = timed_reader(make_reader(self.clock, ocr_parsers(self.settings, self.ocr)))
@@ -174,6 +182,11 @@ class App:
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.session_factory, tuple(self.channels))
 
+    def reading_uow(self) -> UnitOfWork:
+        """A unit of work that reads master data without changing it (processing an arrival): what
+        it reads is remembered by this process until any writer of master data moves the stamp."""
+        return UnitOfWork(self.session_factory, tuple(self.channels), self.master_memo)
+
     def publish(self, events: list[object]) -> None:
         """Events after commit go to the bus, whose handlers queue the jobs they ask for."""
         self.bus.publish(events)
@@ -188,7 +201,7 @@ class App:
 
     def processor(self) -> DocumentProcessor:
         return DocumentProcessor(
-            uow=self.uow(),
+            uow=self.reading_uow(),
             read=self.read,
             validate=self.validate,
             edi_answers=self.channels.interchange_writers(),
@@ -198,16 +211,22 @@ class App:
             max_document_bytes=self.settings.max_document_bytes,
             responders=self.channels.responders(),
             claims=self.claims,
+            screen=self._screen,
         )
+
+    def _screen(self, uow: CaptureUnitOfWork, record: DocumentRecord) -> Callable[[], DocumentState] | None:
+        """Processing's first look at a document (its row held): the log lines get its channel, and a
+        supplier's answer goes to purchasing instead (one transaction and one read of the row for
+        both; each had its own before)."""
+        logs.annotate(channel=str(record.channel))
+        assert isinstance(uow, UnitOfWork)
+        return self.purchasing.screen(uow, record)
 
     def process(self, document_id: int) -> DocumentState:
         """A supplier's answer goes to purchasing; every other arrival is read as an order."""
-        with self.uow() as uow:
-            record = uow.documents.get(document_id)
-        channel = str(record.channel) if record is not None else None
-        with logs.context(document_id=document_id, channel=channel):
+        with logs.context(document_id=document_id):
             processor = self.processor()
-            state = self.purchasing.intake(processor.process)(document_id)
+            state = processor.process(document_id)
             outcome = processor.outcome  # None: not stored by this call; the database says what was
             if outcome is not None:
                 decided = outcome.orders
@@ -259,8 +278,9 @@ class App:
 
     def render_answers(self, document_id: int) -> int:
         """Render a document's drafted answers (committed before anything is sent, so a worker killed
-        in between leaves them pending and rendered), then send what is pending."""
-        with self.uow() as uow:
+        in between leaves them pending and rendered), then send what is pending. It reads master data
+        (customers, product names) without changing it: through the process's memo."""
+        with self.reading_uow() as uow:
             rendered = render_drafts(uow, document_id, self.channels.responders())
             uow.commit()
         if rendered:

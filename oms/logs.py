@@ -33,6 +33,12 @@ def context(**fields: Any) -> Iterator[None]:
         _context.reset(token)
 
 
+def annotate(**fields: Any) -> None:
+    """Add fields to the innermost `context` from inside it (known only once work began); they go
+    when that context ends."""
+    _context.set({**_context.get(), **{k: v for k, v in fields.items() if v is not None}})
+
+
 def current() -> dict[str, Any]:
     return dict(_context.get())
 

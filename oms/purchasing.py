@@ -60,29 +60,19 @@ class Purchasing:
         log.info("nightly purchasing plan: %d draft purchase order(s) for a buyer", len(made))
         return len(made)
 
-    def intake(self, process: Callable[[int], DocumentState]) -> Callable[[int], DocumentState]:
-        """Document processing with suppliers' answers taken first: an EDIFACT interchange from one of
-        our suppliers holding ORDRSP, DESADV or INVOIC goes onto their purchase orders and is finished
-        there; an e-mail or fax from a supplier's address or number waits for a buyer; everything else
-        is read as it always was."""
-
-        def run(document_id: int) -> DocumentState:
-            # one unit of work and one read of the row decide both (each read them on its own before:
-            # two transactions per e-mail for nothing)
-            with self.wiring.uow() as uow:
-                record = uow.documents.get(document_id)
-                if record is None or record.state.finished:
-                    answered, kept = None, None
-                else:
-                    answered = self._supplier_answers(uow, record)
-                    kept = None if answered is not None else self._supplier_document(uow, record)
-            if answered is not None:
-                return self.take_supplier_answers(document_id, answered)
-            if kept is not None:
-                return self.take_supplier_document(document_id, kept)
-            return process(document_id)
-
-        return run
+    def screen(self, uow: UnitOfWork, record: DocumentRecord) -> Callable[[], DocumentState] | None:
+        """Suppliers' answers taken before an arrival is read as an order: an EDIFACT interchange from
+        one of our suppliers holding ORDRSP, DESADV or INVOIC goes onto their purchase orders and is
+        finished there; an e-mail or fax from a supplier's address or number waits for a buyer. Asked
+        in the processing's own first transaction, the document's row held (`DocumentProcessor.screen`);
+        returns what takes the document instead, to run after that transaction, or None: an order."""
+        answered = self._supplier_answers(uow, record)
+        if answered is not None:
+            return lambda: self.take_supplier_answers(record.id or 0, answered)
+        kept = self._supplier_document(uow, record)
+        if kept is not None:
+            return lambda: self.take_supplier_document(record.id or 0, kept)
+        return None
 
     def _supplier_answers(self, uow: UnitOfWork, record: DocumentRecord) -> list[SupplierAnswer] | None:
         """The supplier's answers an EDIFACT interchange from one of our suppliers holds; else None."""

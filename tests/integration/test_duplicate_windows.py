@@ -3,17 +3,20 @@ days, or the same lines on another channel within 5 days; a minute past either i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from core.capture.domain.documents import Channel
 from oms.bootstrap import App
 from tests.conftest import DEMO_DAY, load_demo_master_data, make_app
 from tests.integration.helpers import arrive, drain, ingest, orders_of
 from tests.integration.test_duplicates_policy import DEMO, pdf_order
+from tests.unit.parsers.email_support import message
 
 MINUTE = timedelta(minutes=1)
 
@@ -74,3 +77,32 @@ def test_the_same_lines_on_another_channel_repeat_within_five_days(
     assert [o.po_number for o in again] == ["PO-2026-00400", "PO-2026-00401"]  # new numbers
     expected = [first[0].id, first[1].id] if repeats else [None, None]
     assert [o.duplicate_of for o in again] == expected
+
+
+def test_an_emails_check_reads_no_lines_of_the_customers_emailed_orders(shop: App) -> None:
+    """The same lines repeat an order only from another channel: an e-mail's duplicate check has no use
+    for the lines of the customer's e-mailed orders, and does not read them (it did, two months' worth,
+    for every e-mail). The order number still is compared across them."""
+    first = message("10 x TOR-M8-40\n5 x TUE-M8\n", subject="Pedido PO-LINES-1", message_id="<l1@x.es>")
+    [one] = orders_of(shop, _mailed(shop, first.as_bytes()))
+    read: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        read.extend(re.findall(r"\bFROM (\w+)", statement))
+
+    again = message("10 x TOR-M8-40\n5 x TUE-M8\n", subject="Pedido PO-LINES-1", message_id="<l2@x.es>")
+    doc = arrive(shop, again.as_bytes(), "again.eml", Channel.EMAIL)
+    event.listen(shop.engine, "before_cursor_execute", seen)
+    try:
+        shop.process(doc)
+    finally:
+        event.remove(shop.engine, "before_cursor_execute", seen)
+    [two] = orders_of(shop, doc)
+    assert two.duplicate_of == one.id  # the same order number, on the same channel
+    assert "orders" in read and "order_lines" not in read
+
+
+def _mailed(shop: App, raw: bytes) -> int:
+    doc = arrive(shop, raw, "first.eml", Channel.EMAIL)
+    drain(shop)
+    return doc

@@ -28,6 +28,11 @@ class BlobRepository:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._last: tuple[str, bytes] | None = None  # the bytes behind a hash never change
+
+    def remember(self, sha256: str, content: bytes) -> None:
+        """Bytes this transaction already holds (read in an earlier one): `get` need not read them."""
+        self._last = (sha256, content)
 
     def put(self, sha256: str, content: bytes) -> None:
         """Store the bytes unless they are stored.  The same bytes stored by two transactions at once
@@ -40,10 +45,13 @@ class BlobRepository:
             self.session.execute(stmt.on_conflict_do_nothing(index_elements=[orm.blobs.c.sha256]))
 
     def get(self, sha256: str) -> bytes:
+        if self._last is not None and self._last[0] == sha256:
+            return self._last[1]
         row = self.session.execute(select(orm.blobs.c.content).where(orm.blobs.c.sha256 == sha256)).first()
         if row is None:
             raise KeyError(sha256)
-        return bytes(row[0])
+        self._last = (sha256, bytes(row[0]))
+        return self._last[1]
 
 
 class DocumentRepository:

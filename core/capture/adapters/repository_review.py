@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from core.capture.adapters import orm_review as t
 from core.capture.domain.review import AuditEvent, LearnedIdentifier, LearnedItem, ReviewLock
+from core.kernel.adapters.master_memo import StampedMemo
 
 
 class ReviewRepository:
@@ -83,16 +84,27 @@ class ReviewRepository:
 
 
 class PolicyRepository:
-    """Decision-policy settings by scope: "default", "channel:<channel>", "customer:<id>"."""
+    """Decision-policy settings by scope: "default", "channel:<channel>", "customer:<id>"; with
+    `shared`, remembered by the process until master data changes (then never to be changed)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, shared: StampedMemo | None = None) -> None:
         self.session = session
+        self._shared = shared
 
     def all(self) -> dict[str, dict[str, object]]:
+        if self._shared is not None:
+            found: dict[str, dict[str, object]] = self._shared.get(("policies",), self._all)
+            return found
+        return self._all()
+
+    def _all(self) -> dict[str, dict[str, object]]:
         rows = self.session.execute(select(t.decision_policies.c.scope, t.decision_policies.c.settings))
         return {scope: dict(settings or {}) for scope, settings in rows}
 
     def put(self, scope: str, settings: dict[str, object], now: datetime) -> None:
+        if self._shared is not None:
+            self._shared.forget()
+            self._shared = None
         self.session.execute(delete(t.decision_policies).where(t.decision_policies.c.scope == scope))
         if settings:
             self.session.execute(

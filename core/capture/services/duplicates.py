@@ -46,10 +46,16 @@ class _Customer:
 class DuplicateIndex:
     """What each customer ordered lately, loaded once per customer for one document's orders."""
 
-    def __init__(self, uow: CaptureUnitOfWork, document_id: int, now: datetime) -> None:
+    def __init__(
+        self, uow: CaptureUnitOfWork, document_id: int, now: datetime, channel: str | None = None
+    ) -> None:
+        """`channel`: the one the document's orders arrived on, when the index is asked about no other;
+        then the lines of a customer's orders on that channel are not read (the same lines count only
+        from another channel), nor, whatever the channel, those of orders older than `LINES_WINDOW`."""
         self.uow = uow
         self.document_id = document_id
         self.now = now
+        self.channel = channel
         self._customers: dict[str, _Customer] = {}
         # which earlier order each order was found to repeat, to ask again once the customers are held
         self._asked: list[tuple[ResolvedOrder, str, int | None]] = []
@@ -67,7 +73,7 @@ class DuplicateIndex:
         hold up others). SQLite holds the whole database from the first statement: nothing to ask."""
         if not self.uow.orders.hold_customers(set(self._customers)):
             return
-        fresh = DuplicateIndex(self.uow, self.document_id, self.now)
+        fresh = DuplicateIndex(self.uow, self.document_id, self.now, self.channel)
         for resolved, channel, answer in self._asked:
             if fresh.earlier(resolved, channel) != answer:
                 raise TransientError(
@@ -77,7 +83,11 @@ class DuplicateIndex:
     def _load(self, customer_id: str) -> _Customer:
         if customer_id not in self._customers:
             earlier = self.uow.orders.recent_for_customer(
-                customer_id, self.now - PO_WINDOW, exclude_document=self.document_id
+                customer_id,
+                self.now - PO_WINDOW,
+                exclude_document=self.document_id,
+                lines_since=self.now - LINES_WINDOW,
+                lines_not_on=self.channel,
             )
             known = _Customer(seen_before=self.uow.orders.has_orders_from(customer_id, self.document_id))
             for order in earlier:
@@ -103,6 +113,8 @@ class DuplicateIndex:
 
     def earlier(self, resolved: ResolvedOrder, channel: str) -> int | None:
         """The earlier order this one (arriving on `channel`) repeats, if any."""
+        if self.channel is not None and channel != self.channel:
+            raise ValueError(f"an index for orders on {self.channel} asked about one on {channel}")
         answer = self._earlier(resolved, channel)
         self._asked.append((resolved, channel, answer))
         return answer

@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 Reader = Callable[[InboundDocument], ParseResult]
 Validator = Callable[[CapturedOrder, MasterData, date], ResolvedOrder]
 Clock = Callable[[], datetime]
+# asked first, in the transaction that takes the document up (its row held): what takes this document
+# instead of being read as an order (a supplier's answer, say), run after that transaction; None: read it
+Screen = Callable[[CaptureUnitOfWork, DocumentRecord], Callable[[], DocumentState] | None]
 
 
 class Claims(Protocol):
@@ -69,6 +72,7 @@ class DocumentProcessor:
     max_document_bytes: int = 20 * 1024 * 1024
     responders: Mapping[str, Responder] = field(default_factory=dict)  # by channel
     claims: Claims | None = None  # None: nobody else reads documents (one worker, tests)
+    screen: Screen | None = None
 
     def __post_init__(self) -> None:
         self._answers = Answers(self.edi_answers, self.responders)
@@ -100,8 +104,11 @@ class DocumentProcessor:
         envelope = self._start(doc_id)
         if isinstance(envelope, DocumentState):
             return envelope
+        if not isinstance(envelope, InboundDocument):
+            return envelope()  # taken by the screen instead
         result = self._read_safely(envelope)
         with self.uow as uow:
+            uow.blobs.remember(envelope.sha256, envelope.content)  # the reply's draft reads them again
             record = uow.documents.get(doc_id, lock=True)
             assert record is not None
             if record.state.finished:
@@ -139,7 +146,7 @@ class DocumentProcessor:
             uow.commit()
             return record.state
 
-    def _start(self, doc_id: int) -> InboundDocument | DocumentState:
+    def _start(self, doc_id: int) -> InboundDocument | DocumentState | Callable[[], DocumentState]:
         now = self.clock()
         with self.uow as uow:
             record = uow.documents.get(doc_id, lock=True)
@@ -147,6 +154,9 @@ class DocumentProcessor:
                 raise NotFound(f"document {doc_id} does not exist")
             if record.state.finished:
                 return record.state
+            taken = self.screen(uow, record) if self.screen is not None else None
+            if taken is not None:
+                return taken
             if record.attempts >= self.max_attempts:
                 record.quarantine(f"gave up after {record.attempts} attempts that did not finish", now)
                 uow.commit()
@@ -262,7 +272,7 @@ class DocumentProcessor:
             read.append((index, source, resolve(record, captured, self.validate, uow.master, now)))
         # read unheld: what a worker deciding the same customer at once commits meanwhile is looked
         # for again, the customers held, just before this document's commit (`DuplicateIndex.confirm`)
-        seen = duplicates.DuplicateIndex(uow, record.id, now)
+        seen = duplicates.DuplicateIndex(uow, record.id, now, str(record.channel))
         policies = uow.policies.all()
         partners: dict[str, Partner | None] = {}
         for index, source, resolved in read:

@@ -61,4 +61,4 @@ class CaptureUnitOfWork(UnitOfWork):
         self.documents = DocumentRepository(session)
         self.interchanges = InterchangeRepository(session)
         self.review = ReviewRepository(session)
-        self.policies = PolicyRepository(session)
+        self.policies = PolicyRepository(session, self.memo)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from core.catalog.adapters import orm
 from core.catalog.adapters.terms import CommercialTermsMixin
+from core.kernel.adapters.master_memo import StampedMemo
 from core.kernel.domain.identity import identifier_keys
 from core.kernel.domain.model import Customer, CustomerIdentifier, CustomerItem, Product
 from core.kernel.domain.phone import normalise_phone
@@ -23,17 +24,43 @@ class MasterDataRepository(CommercialTermsMixin):
     `MasterData` and `CommercialTerms`.
 
     Lookups are remembered for the life of the unit of work: an interchange of a thousand orders
-    names the same few products thousands of times, and each query is a round trip.
+    names the same few products thousands of times, and each query is a round trip. With `shared`
+    (a unit of work that only reads master data) they are also remembered by the process, for as
+    long as no one writes master data (`core.kernel.adapters.master_memo`).
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, shared: StampedMemo | None = None) -> None:
         self.session = session
         self._memo: dict[tuple[str, ...], Any] = {}
+        self._shared = shared
 
     def _remember(self, key: tuple[str, ...], load: Callable[[], Any]) -> Any:
         if key not in self._memo:
-            self._memo[key] = load()
+            self._memo[key] = load() if self._shared is None else self._shared.get(key, load)
         return self._memo[key]
+
+    def _known(self, key: tuple[str, ...]) -> bool:
+        """Whether `key` is remembered, by this unit of work or (copied into it) by the process."""
+        if key in self._memo:
+            return True
+        if self._shared is not None:
+            found, value = self._shared.peek(key)
+            if found:
+                self._memo[key] = value
+            return found
+        return False
+
+    def _keep(self, key: tuple[str, ...], value: Any) -> None:
+        self._memo.setdefault(key, value)
+        if self._shared is not None:
+            self._shared.put(key, value)
+
+    def _forget(self) -> None:
+        """This unit of work writes master data: what was remembered may no longer be true."""
+        self._memo.clear()
+        if self._shared is not None:
+            self._shared.forget()
+            self._shared = None
 
     def customer(self, customer_id: str) -> Customer | None:
         found: Customer | None = self._remember(
@@ -138,7 +165,7 @@ class MasterDataRepository(CommercialTermsMixin):
 
     def add_identifier(self, item: CustomerIdentifier) -> bool:
         """Record an identifier a clerk confirmed as the customer's; False when it was known already."""
-        self._memo.clear()
+        self._forget()
         key = (item.customer_id, item.kind, item.value)
         if self.session.get(CustomerIdentifier, key) is not None:
             return False
@@ -147,7 +174,7 @@ class MasterDataRepository(CommercialTermsMixin):
         return True
 
     def remove_identifier(self, customer_id: str, kind: str, value: str) -> None:
-        self._memo.clear()
+        self._forget()
         t = orm.customer_identifiers
         self.session.execute(
             delete(t).where(t.c.customer_id == customer_id, t.c.kind == kind, t.c.value == value)
@@ -161,16 +188,15 @@ class MasterDataRepository(CommercialTermsMixin):
         """Read the products these codes name as SKUs (with `terms`, their price rows and packs too) in
         one statement each, and remember them, and the codes naming nothing, for this unit of work: an
         e-mail's five lines asked for each one by one, fifteen round trips where three do."""
-        wanted = sorted({c for c in codes if c and ("sku", c) not in self._memo})
-        if not wanted:
-            return
-        found = {
-            p.sku: p for p in self.session.scalars(select(Product).where(orm.products.c.sku.in_(wanted)))
-        }
-        for code in wanted:
-            self._memo[("sku", code)] = found.get(code)
+        wanted = sorted({c for c in codes if c and not self._known(("sku", c))})
+        if wanted:
+            found = {
+                p.sku: p for p in self.session.scalars(select(Product).where(orm.products.c.sku.in_(wanted)))
+            }
+            for code in wanted:
+                self._keep(("sku", code), found.get(code))
         if terms:
-            self.prefetch_terms(wanted)
+            self.prefetch_terms(sorted({c for c in codes if c}))
 
     def product_by_gtin(self, gtin: str) -> Product | None:
         def load() -> Product | None:
@@ -192,7 +218,7 @@ class MasterDataRepository(CommercialTermsMixin):
         return found
 
     def remove_customer_item(self, customer_id: str, code: str, sku: str) -> None:
-        self._memo.clear()
+        self._forget()
         self.session.execute(
             delete(orm.customer_items).where(
                 orm.customer_items.c.customer_id == customer_id,
@@ -203,7 +229,7 @@ class MasterDataRepository(CommercialTermsMixin):
 
     def upsert(self, obj: Customer | Product | CustomerItem) -> bool:
         """Insert or update by primary key; True when it was new."""
-        self._memo.clear()
+        self._forget()
         existing = self.session.merge(obj)
         return existing is not None and existing in self.session.new
 

@@ -22,6 +22,9 @@ class CommercialTermsMixin:
     session: Session
     _memo: dict[tuple[str, ...], Any]
     _remember: Callable[[tuple[str, ...], Callable[[], Any]], Any]
+    _known: Callable[[tuple[str, ...]], bool]
+    _keep: Callable[[tuple[str, ...], Any], None]
+    _forget: Callable[[], None]
 
     def prices_for(self, sku: str) -> Sequence[PriceRow]:
         """Every price row of the SKU, at every level, whatever its dates and currency."""
@@ -53,7 +56,7 @@ class CommercialTermsMixin:
     def prefetch_terms(self, skus: Sequence[str]) -> None:
         """Every price row and pack of these SKUs in one statement each, remembered as `prices_for` and
         `packs_for` would have read them one SKU at a time (same rows, same order)."""
-        wanted = [s for s in skus if ("prices", s) not in self._memo or ("packs", s) not in self._memo]
+        wanted = [s for s in skus if not (self._known(("prices", s)) and self._known(("packs", s)))]
         if not wanted:
             return
         prices: dict[str, list[PriceRow]] = {s: [] for s in wanted}
@@ -65,8 +68,8 @@ class CommercialTermsMixin:
         for pack in self.session.scalars(select(Pack).where(u.sku.in_(wanted)).order_by(u.sku, u.unit)):
             packs[pack.sku].append(pack)
         for sku in wanted:
-            self._memo.setdefault(("prices", sku), prices[sku])
-            self._memo.setdefault(("packs", sku), packs[sku])
+            self._keep(("prices", sku), prices[sku])
+            self._keep(("packs", sku), packs[sku])
 
     def pack_by_gtin(self, gtin: str) -> Pack | None:
         found: Pack | None = self._remember(
@@ -80,7 +83,7 @@ class CommercialTermsMixin:
     def upsert_price(self, row: PriceRow) -> bool:
         """Store the row, replacing the one with the same level, party, SKU, break and first day;
         True when it was new."""
-        self._memo.clear()
+        self._forget()
         p = orm.prices.c
         same = select(PriceRow).where(
             p.level == row.level,
@@ -100,7 +103,7 @@ class CommercialTermsMixin:
 
     def upsert_pack(self, pack: Pack) -> bool:
         """Store the pack by SKU and unit; True when it was new."""
-        self._memo.clear()
+        self._forget()
         new = self.session.get(Pack, (pack.sku, pack.unit)) is None
         self.session.merge(pack)
         self.session.flush()
@@ -145,28 +148,28 @@ class CommercialTermsMixin:
 
     def upsert_group(self, member: CustomerGroup) -> bool:
         """Put the customer in the group (out of any other); True when it had none."""
-        self._memo.clear()
+        self._forget()
         new = self.session.get(CustomerGroup, member.customer_id) is None
         self.session.merge(member)
         self.session.flush()
         return new
 
     def upsert_category(self, item: ProductCategory) -> bool:
-        self._memo.clear()
+        self._forget()
         new = self.session.get(ProductCategory, item.sku) is None
         self.session.merge(item)
         self.session.flush()
         return new
 
     def upsert_promotion(self, promotion: Promotion) -> bool:
-        self._memo.clear()
+        self._forget()
         new = self.session.get(Promotion, promotion.promotion_id) is None
         self.session.merge(promotion)
         self.session.flush()
         return new
 
     def remove_promotion(self, promotion_id: str) -> bool:
-        self._memo.clear()
+        self._forget()
         found = self.session.get(Promotion, promotion_id)
         if found is None:
             return False

@@ -33,6 +33,6 @@ class CatalogUnitOfWork(UnitOfWork):
 
     def open(self, session: Session) -> None:
         super().open(session)
-        self.master = MasterDataRepository(session)
+        self.master = MasterDataRepository(session, self.memo)
         self.sales = SalesRepository(session)
         self.catalogues = CatalogueRepository(session)

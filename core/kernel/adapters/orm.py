@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -73,6 +74,16 @@ partners = Table(
     Column("buyers", String(2000), nullable=False, default="", server_default=""),
     Column("channel", String(16), nullable=False, default="", server_default=""),
     Column("address", String(64), nullable=False, default="", server_default=""),
+)
+
+# One row (id 1): a counter that every write to master data moves on, in the writer's transaction, by
+# triggers (migration 0028), whoever writes (an import, the web UI, the CLI, SQL by hand). A process
+# that remembers master data across transactions reads it to know whether what it holds is still true.
+master_data_stamp = Table(
+    "master_data_stamp",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("version", BigInteger, nullable=False, default=0),
 )
 
 

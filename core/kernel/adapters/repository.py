@@ -175,11 +175,19 @@ class OrderRepository:
         return self.session.scalars(stmt.limit(limit).offset(offset)).all()
 
     def recent_for_customer(
-        self, customer_id: str, since: datetime, *, exclude_document: int
+        self,
+        customer_id: str,
+        since: datetime,
+        *,
+        exclude_document: int,
+        lines_since: datetime | None = None,
+        lines_not_on: str | None = None,
     ) -> Sequence[EarlierOrder]:
         """A customer's orders created since a time, from other documents, newest first (at most 500),
         as the duplicate check compares them: read as plain rows, two statements, rather than as
-        orders with every column of every line (every arrival reads two months of its customer's)."""
+        orders with every column of every line (every arrival reads two months of its customer's).
+        Lines only of the orders created since `lines_since` and not on channel `lines_not_on` (when
+        given); the others come without lines (the check compares no lines of theirs)."""
         o, ln = orm.orders.c, orm.order_lines.c
         heads = self.session.execute(
             select(o.id, o.channel, o.state, o.created_at, o.po_number)
@@ -192,11 +200,16 @@ class OrderRepository:
         if not heads:
             return []
         lines: dict[int, list[EarlierLine]] = defaultdict(list)
-        found = select(ln.order_id, ln.sku, ln.quantity).where(
-            any_of(self.session, ln.order_id, [h.id for h in heads])
-        )
-        for order_id, sku, quantity in self.session.execute(found.order_by(ln.order_id, ln.position)):
-            lines[order_id].append(EarlierLine(sku, quantity))
+        wanted = [
+            h.id
+            for h in heads
+            if (lines_since is None or h.created_at >= lines_since)
+            and (lines_not_on is None or h.channel != lines_not_on)
+        ]
+        if wanted:
+            found = select(ln.order_id, ln.sku, ln.quantity).where(any_of(self.session, ln.order_id, wanted))
+            for order_id, sku, quantity in self.session.execute(found.order_by(ln.order_id, ln.position)):
+                lines[order_id].append(EarlierLine(sku, quantity))
         return [
             EarlierOrder(h.id, h.channel, h.state, h.created_at, h.po_number, tuple(lines[h.id]))
             for h in heads

@@ -14,6 +14,7 @@ from typing import Any, Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.kernel.adapters.master_memo import MasterMemo, StampedMemo
 from core.kernel.adapters.repository import (
     OrderRepository,
     OutboundRepository,
@@ -34,9 +35,13 @@ class UnitOfWork:
     outbound: OutboundRepository
     partners: PartnerRepository
     users: UserRepository
+    memo: StampedMemo | None  # master data remembered across transactions; None: read afresh
 
-    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+    def __init__(self, session_factory: sessionmaker[Session], master_memo: MasterMemo | None = None) -> None:
+        """`master_memo`: the process's memo of master data, for a unit of work that only reads it
+        (see `core.kernel.adapters.master_memo`); without it, master data is read in each transaction."""
         self.session_factory = session_factory
+        self.master_memo = master_memo
         self._events: list[object] = []
         self._committed: list[object] = []
 
@@ -48,6 +53,7 @@ class UnitOfWork:
 
     def open(self, session: Session) -> None:
         """Build the repositories on the session; an area's unit of work adds its own after these."""
+        self.memo = self.master_memo.view(session) if self.master_memo is not None else None
         self.orders = OrderRepository(session)
         self.outbound = OutboundRepository(session)
         self.partners = PartnerRepository(session)

@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from core.kernel.adapters.master_memo import StampedMemo
 from core.purchasing.adapters import orm
 from core.purchasing.domain.answers import AnswerKind, DocumentState, SupplierDocument
 from core.purchasing.domain.orders import PoLine, PoState, PurchaseOrder
@@ -22,8 +23,9 @@ Row = Supplier | SupplierProduct | Preference | ReorderRule
 
 
 class PurchasingRepository:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, shared: StampedMemo | None = None) -> None:
         self.session = session
+        self._shared = shared  # a read-only unit of work's: the suppliers remembered by the process
 
     # -- master data -------------------------------------------------------------------------------
     def supplier(self, supplier_id: str, *, lock: bool = False) -> Supplier | None:
@@ -34,6 +36,12 @@ class PurchasingRepository:
         return self.session.scalars(select(Supplier).where(orm.suppliers.c.edi_id == edi_id)).first()
 
     def suppliers(self) -> Sequence[Supplier]:
+        if self._shared is not None:
+            found: Sequence[Supplier] = self._shared.get(("suppliers",), self._suppliers)
+            return found
+        return self._suppliers()
+
+    def _suppliers(self) -> Sequence[Supplier]:
         return self.session.scalars(select(Supplier).order_by(orm.suppliers.c.supplier_id)).all()
 
     def offer(self, supplier_id: str, sku: str) -> SupplierProduct | None:
@@ -63,6 +71,9 @@ class PurchasingRepository:
 
     def upsert(self, row: Row) -> bool:
         """Insert or replace by primary key; True when the row is new."""
+        if self._shared is not None:  # this unit of work writes master data: it reads its own from here
+            self._shared.forget()
+            self._shared = None
         existing = self.session.get(type(row), _key(row))
         self.session.merge(row)
         return existing is None

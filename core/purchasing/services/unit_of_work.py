@@ -147,4 +147,4 @@ class PurchasingUnitOfWork(UnitOfWork):
 
     def open(self, session: Session) -> None:
         super().open(session)
-        self.purchasing = PurchasingRepository(session)
+        self.purchasing = PurchasingRepository(session, self.memo)

@@ -12,6 +12,8 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any, cast
 
+import pytest
+
 from core.capture.domain.order import CapturedLine, CapturedOrder, Problem, ProblemCode, Severity
 from core.capture.domain.resolution import ResolvedOrder
 from core.capture.services.duplicates import DuplicateIndex, flag
@@ -59,7 +61,10 @@ class Orders:
     rows: list[Order]
     asked_since: list[datetime] = field(default_factory=list)
 
-    def recent_for_customer(self, customer_id: str, since: datetime, *, exclude_document: int) -> list[Order]:
+    def recent_for_customer(
+        self, customer_id: str, since: datetime, *, exclude_document: int, **lines_wanted: object
+    ) -> list[Order]:
+        # (which lines are wanted only spares the database: every order here comes with its lines)
         self.asked_since.append(since)
         found = [
             o
@@ -155,6 +160,13 @@ def test_the_same_lines_more_than_five_days_ago_do_not_repeat() -> None:
 def test_the_same_lines_on_the_same_channel_are_a_routine_reorder() -> None:
     seen, _ = index(earlier(7, lines=TWO, channel="email"))
     assert seen.earlier(arriving(lines=TWO), "email") is None
+
+
+def test_an_index_for_one_channel_answers_for_that_channel_only() -> None:
+    seen = DuplicateIndex(cast(Any, Uow(Orders([earlier(7, lines=TWO, channel="fax")]))), 99, NOW, "email")
+    assert seen.earlier(arriving(lines=TWO), "email") == 7
+    with pytest.raises(ValueError, match="on email asked about one on fax"):
+        seen.earlier(arriving(lines=TWO), "fax")
 
 
 def test_one_repeated_line_is_a_routine_reorder() -> None:
