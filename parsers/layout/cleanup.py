@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from core.capture.domain.layout import Word
-from parsers.layout.text import token_key
-from parsers.layout.vocab import LABEL_WORDS, UNITS
+from parsers.layout.text import fold, token_key
+from parsers.layout.vocab import LABEL_PAIRS, LABEL_WORDS, UNITS
 
 # What a vertical table rule becomes when OCR reads it into a word, and the specks beside it.
 _RULE_CHARS = "|¦[]{}"
@@ -35,6 +35,7 @@ TALL_CONF = 0.7
 WIDE = 4.0  # a word wider than this many text heights a character is a rule or smear read as letters
 LONE_LETTER_CONF = 0.35  # a single letter read with less confidence than this is a speck
 KEPT_MARK_CONF = 0.75  # a colon or sign read with less confidence than this is a speck
+GLUED_LABEL = 6  # letters of the shortest word that may be two label words run together
 _KEPT_MARKS = frozenset([":", "-", "€", "£", "$", "#", "%", "&", "+"])
 
 
@@ -88,6 +89,20 @@ def split_unit(word: Word) -> list[Word]:
     return [word]
 
 
+def split_glued_label(word: Word) -> list[Word]:
+    """ "Unitprice" as "Unit" and "price": two words of a label or heading phrase that OCR ran together
+    (the space between them is narrow in a bold or condensed heading), parted where the two are words
+    that stand one after the other in a phrase; a word that is a label word itself stays whole."""
+    core = word.text.rstrip(".:;,")
+    key = fold(core)
+    if len(core) < GLUED_LABEL or not core.isalpha() or len(key) != len(core) or key in LABEL_WORDS:
+        return [word]
+    for cut in range(2, len(key) - 1):
+        if (key[:cut], key[cut:]) in LABEL_PAIRS:
+            return [_cut(word, 0, cut), _cut(word, cut, len(word.text))]
+    return [word]
+
+
 def _is_speck(word: Word, typical: float) -> bool:
     height = word.y1 - word.y0
     if height < TINY_HEIGHT * typical:
@@ -119,6 +134,7 @@ def clean(words: Sequence[Word]) -> list[Word]:
             continue
         for cell in split_rule(stripped):
             parts = [p for glued in split_numero(cell) for p in split_unit(glued)]
+            parts = [p for part in parts for p in split_glued_label(part)]
             out.extend(part for part in parts if not _is_speck(part, typical))
     return out
 

@@ -1,0 +1,72 @@
+"""The layout reader on OCR words from fine-resolution faxes of layouts it was not written beside: each
+class of misreading found there as a small word-level page, and what a reader of any order makes of
+it.  As everywhere on scans: nothing doubtful may be accepted."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from core.capture.domain.layout import PageWords
+from parsers.layout.cleanup import split_glued_label
+from tests.unit.parsers.ocr_support import STEP, cells, numbers, order, page, read, row, word
+
+
+def _retold(fax: PageWords, **texts: str) -> PageWords:
+    """The page with some words read otherwise (word as printed -> word as read)."""
+    return replace(fax, words=tuple(replace(w, text=texts.get(w.text, w.text)) for w in fax.words))
+
+
+# -- labels -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sign", ["n.0;", "n.2", "N.9", "n.o"])
+def test_the_portuguese_number_sign_read_as_a_figure_still_makes_the_label(sign: str) -> None:
+    # "Encomenda n.º: PED-26/00123" with the raised o read as 0, 2 or 9: the label is the order
+    # number's, and the word after it the number, not the sign
+    fax = order([row("TOR-M8-40", "250", "0,18", "45,00")], total="45,00")
+    got = read(_retold(fax, **{"Nº": "Encomenda", "pedido:": sign}))
+    assert got["po_number"] == "PED-26/00123"
+
+
+def test_a_row_of_labels_with_a_garbled_number_sign_gives_the_value_under_it() -> None:
+    # "Encomenda n.2    Data" over "PO88645    24-11-2026": the labels head boxes, the values below
+    lines = [
+        cells(40, (50, "Ferragens Douro Lda.")),
+        cells(70, (50, "Encomenda n.2"), (200, "Data")),
+        cells(70 + STEP, (50, "PO88645"), (200, "24-11-2026")),
+    ]
+    fax = order([row("TOR-M8-40", "250", "0,18", "45,00")], total="45,00", header=False)
+    got = read(page(*lines, list(fax.words)))
+    assert got["po_number"] == "PO88645"
+    assert got["order_date"] == "2026-11-24"
+
+
+# -- table headings -----------------------------------------------------------------------------
+def test_a_heading_of_two_words_ocr_ran_together_still_names_its_column() -> None:
+    # "Unit price" read "Unitprice" beside "Price" over "unit" (the units the price is for): the
+    # price is the number under "Unitprice", the "1" or "100" under "Price / unit" only its basis
+    heading = ((50, "Part"), (110, "Details"), (300, "Qty"), (340, "UoM"), (380, "Unitprice"), (440, "Price"))
+    fax = order([], heading=(*heading, (500, "Amount")), total=None)
+    stacked = cells(160 + STEP * 0.8, (300, "ordered"), (440, "unit"))
+    rows = [
+        ("TOR-M8-40", "Hex bolt", "250", "18.0000", "100", "45.00"),
+        ("TUE-M8", "Hex nut", "20", "0.5500", "1", "11.00"),
+    ]
+    lines = [
+        cells(160 + STEP * (2 + i), (50, c), (110, d), (300, q), (340, "ea"), (380, p), (450, b), (500, a))
+        for i, (c, d, q, p, b, a) in enumerate(rows)
+    ]
+    total = cells(160 + STEP * 5, (440, "Total"), (500, "56.00"))
+    got = read(page(list(fax.words), stacked, *lines, total))
+    assert numbers(got) == [("TOR-M8-40", "250", "0.18"), ("TUE-M8", "20", "0.55")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parted"),
+    [("Unitprice", ["Unit", "price"]), ("Orderdate:", ["Order", "date:"]), ("Subtotal", ["Subtotal"])],
+)
+def test_two_label_words_run_together_are_parted_and_a_label_word_is_not(
+    text: str, parted: list[str]
+) -> None:
+    # "Subtotal" is a heading word of its own, never "Sub" and "total"
+    assert [w.text for w in split_glued_label(word(text, 100, 100))] == parted
