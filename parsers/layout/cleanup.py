@@ -161,9 +161,17 @@ for _word in LABEL_WORDS:
             _NEIGHBOURS.setdefault(_key, set()).add(_word)
 
 
+# Marks and digits OCR reads for a letter inside a word ("Tota!", "Tota1", "T0tal"), and the letter.
+_LETTER_LOOKALIKES = str.maketrans({"!": "l", "|": "l", "1": "l", "0": "o"})
+
+
 def snap(key: str) -> str:
     """A word OCR misread by one letter ("pedida", "cedigo", "buver") as the label word it must be, when
-    exactly one label word is that close; any other word as it is."""
+    exactly one label word is that close, or with a mark or digit for a letter ("tota!") when it then
+    is a label word; any other word as it is."""
+    if not key.isalpha() and len(key) >= SNAP_LENGTH - 1 and sum(c.isalpha() for c in key) >= len(key) - 1:
+        lettered = key.translate(_LETTER_LOOKALIKES)
+        return lettered if lettered in LABEL_WORDS else key
     if len(key) < SNAP_LENGTH or key in LABEL_WORDS or not key.isalpha():
         return key
     near = {w for k in (key, *_deletions(key)) for w in _NEIGHBOURS.get(k, ()) if _one_apart(key, w)}

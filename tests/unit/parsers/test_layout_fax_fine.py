@@ -70,3 +70,48 @@ def test_two_label_words_run_together_are_parted_and_a_label_word_is_not(
 ) -> None:
     # "Subtotal" is a heading word of its own, never "Sub" and "total"
     assert [w.text for w in split_glued_label(word(text, 100, 100))] == parted
+
+
+# -- totals -------------------------------------------------------------------------------------
+def _with_totals(*totals: tuple[str, ...]) -> dict[str, object]:
+    """Two lines (45,00 + 11,10 = 56,10 net) and the total lines given, each (label, amount...)."""
+    rows = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TUE-M8", "222", "0,05", "11,10", desc="Tuerca")]
+    fax = order(rows, total=None)
+    y = 160 + STEP * 4
+    lines = [
+        cells(y + STEP * i, (330, label), (500, " ".join(amount)))
+        for i, (label, *amount) in enumerate(totals)
+    ]
+    return read(page(list(fax.words), *lines))
+
+
+def test_a_tax_line_whose_label_ocr_garbled_still_gives_the_total_with_tax() -> None:
+    # "IVA 21 %" read "VA 21 %": 56,10 net and 11,78 tax make exactly the 67,88 printed under them
+    got = _with_totals(("Base imponible", "56,10"), ("VA 21 %", "11,78"), ("Total pedido IVA incl.", "67,88"))
+    assert (got["net_total"], got["tax_total"], got["total"]) == ("56.1", "11.78", "67.88")
+
+
+def test_an_amount_between_the_totals_that_is_not_their_difference_is_no_tax() -> None:
+    # 56,10 + 11,77 is not 67,88: which figure was misread nobody can say, so the order waits
+    got = _with_totals(("Base imponible", "56,10"), ("VA 21 %", "11,77"), ("Total pedido IVA incl.", "67,88"))
+    assert got["tax_total"] is None
+    assert got["decision"] != "accept"
+
+
+def test_a_total_label_with_a_mark_read_for_its_last_letter_is_still_a_total() -> None:
+    # "Total inc. VAT" read "Tota! inc. VAT": the total with the tax is still the order's
+    got = _with_totals(("Order total", "56,10"), ("VAT 21 %", "11,78"), ("Tota! inc. VAT", "67,88"))
+    assert (got["net_total"], got["tax_total"], got["total"]) == ("56.1", "11.78", "67.88")
+
+
+def test_a_total_ocr_cut_after_its_decimal_mark_is_read_whole() -> None:
+    # "67,88" read as "67," and "88:" a space apart: one amount, not 88
+    got = _with_totals(("Base imponible", "56,10"), ("IVA 21 %", "11,78"), ("Total IVA incl.", "67,", "88:"))
+    assert (got["net_total"], got["tax_total"], got["total"]) == ("56.1", "11.78", "67.88")
+
+
+def test_an_amount_between_the_totals_with_no_rate_is_no_tax() -> None:
+    # "Portes 11,78" (carriage) between 56,10 and 67,88: the difference, but no rate says it is a tax
+    got = _with_totals(("Base imponible", "56,10"), ("Portes", "11,78"), ("Total pedido", "67,88"))
+    assert got["tax_total"] is None
+    assert got["decision"] != "accept"
