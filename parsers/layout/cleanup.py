@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from core.capture.domain.layout import Word
-from parsers.layout.text import fold, token_key
+from parsers.layout.text import token_key
 from parsers.layout.vocab import LABEL_PAIRS, LABEL_WORDS, UNITS
 
 # What a vertical table rule becomes when OCR reads it into a word, and the specks beside it.
@@ -90,15 +90,20 @@ def split_unit(word: Word) -> list[Word]:
 
 
 def split_glued_label(word: Word) -> list[Word]:
-    """ "Unitprice" as "Unit" and "price": two words of a label or heading phrase that OCR ran together
-    (the space between them is narrow in a bold or condensed heading), parted where the two are words
-    that stand one after the other in a phrase; a word that is a label word itself stays whole."""
-    core = word.text.rstrip(".:;,")
-    key = fold(core)
-    if len(core) < GLUED_LABEL or not core.isalpha() or len(key) != len(core) or key in LABEL_WORDS:
+    """ "Unitprice" as "Unit" and "price", "P.O.No." as "P.O." and "No.": two words of a label or
+    heading phrase that OCR ran together (the space between them is narrow in a bold or condensed
+    heading), parted where the two are words that stand one after the other in a phrase; a word that
+    is a label word itself stays whole."""
+    core = word.text.rstrip(":;,")
+    if (
+        len(core) < GLUED_LABEL
+        or not all(c.isalpha() or c == "." for c in core)
+        or token_key(core) in LABEL_WORDS
+    ):
         return [word]
-    for cut in range(2, len(key) - 1):
-        if (key[:cut], key[cut:]) in LABEL_PAIRS:
+    cuts = sorted(range(2, len(core) - 1), key=lambda i: core[i - 1] != ".")  # after a dot first
+    for cut in cuts:
+        if (token_key(core[:cut]), token_key(core[cut:])) in LABEL_PAIRS:
             return [_cut(word, 0, cut), _cut(word, cut, len(word.text))]
     return [word]
 

@@ -12,8 +12,8 @@ _RULE = re.compile(r"^[-=_.·•|*~+:]{3,}$|^[|¦]$")
 _EDGE = re.compile(r"^[\s:;,.()\[\]{}\"'“”«»#\-_~*|¿¡`]+|[\s:;,.()\[\]{}\"'“”«»\-_~*|¿¡`]+$")
 _FOLD = str.maketrans({"º": "o", "°": "o", "ª": "a", "ß": "ss", "’": "'", "‘": "'"})
 # "Nº" (or "No.") as OCR reads it: "N2", "Ne", "NS", "N9", "N*", "N?", "N®", "Nº?", "No!", "mo.", and
-# the Portuguese "n.º" with its raised o read as a digit or a letter ("n.0", "n.2", "N.9", "n.e")
-_NUMERO = re.compile(r"^(?:n(?:[2es9*?®]|o[?!]|\.[o029e])|mo)[.!]?$")  # "nº", OCR's "n2"/"ne", "n.º"
+# the Portuguese "n.º" with its raised o read as a digit or a letter ("n.0", "n.2", "N,2", "n.e")
+_NUMERO = re.compile(r"^(?:n(?:[2es9*?®]|o[?!]|[.,][o029e])|mo)[.!]?$")  # "nº", OCR's "n2"/"ne", "n.º"
 _DOT_LEADER = re.compile(r"\.{2,}")
 
 

@@ -41,6 +41,36 @@ def test_a_row_of_labels_with_a_garbled_number_sign_gives_the_value_under_it() -
     assert got["order_date"] == "2026-11-24"
 
 
+def _header(*placed: tuple[float, str], y: float = 70) -> dict[str, object]:
+    """An order whose header line at `y` holds the words placed (x, text), under the letterhead."""
+    fax = order([row("TOR-M8-40", "250", "0,18", "45,00")], total="45,00", header=False)
+    return read(page(cells(y, *placed), list(fax.words)))
+
+
+@pytest.mark.parametrize(
+    "placed",
+    [
+        ((300, "ENCOMENDA N,2"), (390, "26/23860")),  # "Nº" with its dot read as a comma
+        ((300, "PO 4:"), (390, "PUR/2026/33330")),  # "PO #:" with the "#" read as a 4
+        ((300, "PO #"), (350, "eee"), (372, "eee :"), (420, "PUR/2026/33330")),  # a dot leader read as e's
+        ((300, "P.O.No."), (350, "PUR/2026/33330")),  # "P.O. No." run together
+    ],
+)
+def test_an_order_number_is_read_past_a_garbled_sign_or_leader_after_its_label(placed: tuple) -> None:
+    got = _header(*placed)
+    assert got["po_number"] == placed[-1][1]
+
+
+def test_a_two_word_label_in_a_monospaced_face_is_one_label() -> None:
+    # "DUE  DATE : 2026-12-12" on a dot-matrix printout: its word space is a whole character cell,
+    # wider than a proportional face's; "DATE" alone would make it the order's date
+    fax = order([row("TOR-M8-40", "250", "0,18", "45,00")], total="45,00", header=False)
+    due = [word("DUE", 312, 92), word("DATE", 338, 92), *cells(92, (411, ": 2026-12-12"))]
+    date = [word("DATE", 312, 78), *cells(78, (411, ": 2026-11-24"))]
+    got = read(page(cells(64, (312, "PO: 4711")), date, due, list(fax.words)))
+    assert (got["order_date"], got["requested_delivery_date"]) == ("2026-11-24", "2026-12-12")
+
+
 # -- table headings -----------------------------------------------------------------------------
 def test_a_heading_of_two_words_ocr_ran_together_still_names_its_column() -> None:
     # "Unit price" read "Unitprice" beside "Price" over "unit" (the units the price is for): the
