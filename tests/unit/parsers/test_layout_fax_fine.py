@@ -145,3 +145,16 @@ def test_an_amount_between_the_totals_with_no_rate_is_no_tax() -> None:
     got = _with_totals(("Base imponible", "56,10"), ("Portes", "11,78"), ("Total pedido", "67,88"))
     assert got["tax_total"] is None
     assert got["decision"] != "accept"
+
+
+# -- numbers ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("per", ["100)", "(100", "“100"])
+def test_a_price_basis_with_a_bracket_or_speck_read_beside_it_still_divides_the_price(per: str) -> None:
+    # "18,000 por 100" with the basis read "100)": 2500 screws at 18,000 the hundred are 450,00, not
+    # 25,00 (a decimal mark lost from the quantity) at 18 each, which adds up as well
+    heading = ((50, "Código"), (130, "Descripción"), (330, "Cantidad"), (390, "Ud."), (430, "Precio"))
+    heading += ((470, "Por"), (500, "Importe"))
+    cells_of = ((50, "TOR-M8-40"), (130, "Tornillo"), (350, "2500"), (390, "uds"), (435, "18,000"))
+    rows = [(*cells_of, (470, per), (505, "450,00"))]
+    got = read(order(rows, heading=heading, total="450,00"))
+    assert numbers(got) == [("TOR-M8-40", "2500", "0.18")]
