@@ -158,3 +158,36 @@ def test_a_price_basis_with_a_bracket_or_speck_read_beside_it_still_divides_the_
     rows = [(*cells_of, (470, per), (505, "450,00"))]
     got = read(order(rows, heading=heading, total="450,00"))
     assert numbers(got) == [("TOR-M8-40", "2500", "0.18")]
+
+
+def test_item_before_item_code_heads_the_line_numbers() -> None:
+    # "ITEM  ITEM CODE  EAN  PRODUCT  QTY ...": a US order's "Item" numbers its lines; "Item code"
+    # names the code, and the product's name stands under "Product"
+    heading = ((40, "ITEM"), (70, "ITEM CODE"), (150, "PRODUCT"), (330, "QTY"), (380, "UOM"), (430, "RATE"))
+    heading += ((500, "TOTAL"),)
+    rows = [
+        (
+            (42, "1"),
+            (70, "TOR-M8-40"),
+            (150, "Hex bolt M8x40"),
+            (335, "250"),
+            (380, "pcs"),
+            (430, "0.18"),
+            (500, "45.00"),
+        ),
+        (
+            (42, "2"),
+            (70, "TUE-M8"),
+            (150, "Hex nut M8"),
+            (335, "222"),
+            (380, "pcs"),
+            (430, "0.05"),
+            (500, "11.10"),
+        ),
+    ]
+    got = read(order(rows, heading=heading, total="56.10"))
+    assert [(line["line_no"], line["item_code"]) for line in got["lines"]] == [
+        ("1", "TOR-M8-40"),
+        ("2", "TUE-M8"),
+    ]
+    assert numbers(got) == [("TOR-M8-40", "250", "0.18"), ("TUE-M8", "222", "0.05")]
