@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from core.capture.domain.layout import Word
 from parsers.layout.text import token_key
-from parsers.layout.vocab import LABEL_WORDS, UNITS
+from parsers.layout.vocab import LABEL_PAIRS, LABEL_WORDS, UNITS
 
 # What a vertical table rule becomes when OCR reads it into a word, and the specks beside it.
 _RULE_CHARS = "|¦[]{}"
@@ -35,6 +35,7 @@ TALL_CONF = 0.7
 WIDE = 4.0  # a word wider than this many text heights a character is a rule or smear read as letters
 LONE_LETTER_CONF = 0.35  # a single letter read with less confidence than this is a speck
 KEPT_MARK_CONF = 0.75  # a colon or sign read with less confidence than this is a speck
+GLUED_LABEL = 6  # letters of the shortest word that may be two label words run together
 _KEPT_MARKS = frozenset([":", "-", "€", "£", "$", "#", "%", "&", "+"])
 
 
@@ -88,6 +89,25 @@ def split_unit(word: Word) -> list[Word]:
     return [word]
 
 
+def split_glued_label(word: Word) -> list[Word]:
+    """ "Unitprice" as "Unit" and "price", "P.O.No." as "P.O." and "No.": two words of a label or
+    heading phrase that OCR ran together (the space between them is narrow in a bold or condensed
+    heading), parted where the two are words that stand one after the other in a phrase; a word that
+    is a label word itself stays whole."""
+    core = word.text.rstrip(":;,")
+    if (
+        len(core) < GLUED_LABEL
+        or not all(c.isalpha() or c == "." for c in core)
+        or token_key(core) in LABEL_WORDS
+    ):
+        return [word]
+    cuts = sorted(range(2, len(core) - 1), key=lambda i: core[i - 1] != ".")  # after a dot first
+    for cut in cuts:
+        if (token_key(core[:cut]), token_key(core[cut:])) in LABEL_PAIRS:
+            return [_cut(word, 0, cut), _cut(word, cut, len(word.text))]
+    return [word]
+
+
 def _is_speck(word: Word, typical: float) -> bool:
     height = word.y1 - word.y0
     if height < TINY_HEIGHT * typical:
@@ -119,6 +139,7 @@ def clean(words: Sequence[Word]) -> list[Word]:
             continue
         for cell in split_rule(stripped):
             parts = [p for glued in split_numero(cell) for p in split_unit(glued)]
+            parts = [p for part in parts for p in split_glued_label(part)]
             out.extend(part for part in parts if not _is_speck(part, typical))
     return out
 
@@ -145,9 +166,17 @@ for _word in LABEL_WORDS:
             _NEIGHBOURS.setdefault(_key, set()).add(_word)
 
 
+# Marks and digits OCR reads for a letter inside a word ("Tota!", "Tota1", "T0tal"), and the letter.
+_LETTER_LOOKALIKES = str.maketrans({"!": "l", "|": "l", "1": "l", "0": "o"})
+
+
 def snap(key: str) -> str:
     """A word OCR misread by one letter ("pedida", "cedigo", "buver") as the label word it must be, when
-    exactly one label word is that close; any other word as it is."""
+    exactly one label word is that close, or with a mark or digit for a letter ("tota!") when it then
+    is a label word; any other word as it is."""
+    if not key.isalpha() and len(key) >= SNAP_LENGTH - 1 and sum(c.isalpha() for c in key) >= len(key) - 1:
+        lettered = key.translate(_LETTER_LOOKALIKES)
+        return lettered if lettered in LABEL_WORDS else key
     if len(key) < SNAP_LENGTH or key in LABEL_WORDS or not key.isalpha():
         return key
     near = {w for k in (key, *_deletions(key)) for w in _NEIGHBOURS.get(k, ()) if _one_apart(key, w)}

@@ -165,7 +165,7 @@ def _order(
     picks["currency"] = _currency(found, drafts, pages, skip)
     picks["delivery_date"] = _prose_delivery(picks, found, built, ocr=ocr)
     _record_header(rec, picks, found, ocr)
-    taxed = totals.with_tax(seen, total, mark)
+    taxed = totals.with_tax(seen, total, mark, pages, skip)
     if taxed is not None:
         rec.add("net_total", total.toks, total.certainty, verified=total.verified)
         rec.add("tax_total", taxed.tax_toks, total.certainty, verified=total.verified)

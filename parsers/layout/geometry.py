@@ -213,21 +213,27 @@ def _group(toks: list[Tok]) -> list[list[Tok]]:
 
 _GROUP_HEAD = re.compile(r"^[-+(]?(?:[€$£]|EUR|USD|GBP)?\d{1,3}(?:\d{3})?$")
 _GROUP_TAIL = re.compile(r"^\d{3}(?:[.,]\d+)?(?:[€$£)]|EUR|USD|GBP)?$")
+# a number OCR cut after its decimal mark ("3,705." and "12" for 3,705.12): the two halves
+_CUT_HEAD = re.compile(r"^[-+(]?(?:[€$£]|EUR|USD|GBP)?\d[\d.,'’]*[.,]$")
+_CUT_TAIL = re.compile(r"^\d{1,3}(?:[€$£)]|EUR|USD|GBP)?[:;.,]?$")
 GROUP_GAP = 0.4  # of a word's height: a space printed between the thousands of one number
 CHAR_CELLS = 1.05  # of a character's width: one space of a typewriter face ("5 000" in Courier)
 
 
 def join_groups(toks: list[Tok]) -> list[Tok]:
     """A number printed with spaces between its thousands ("1 200,000", "25 000", "2 073,05") as one
-    word, as a reader of the page takes it; digits farther apart stay apart (two columns). For a cell
-    or a total's words only: elsewhere digits in groups are telephone numbers and tax ids."""
+    word, as a reader of the page takes it, and one OCR cut after its decimal mark ("3,705." "12");
+    digits farther apart stay apart (two columns). For a cell or a total's words only: elsewhere
+    digits in groups are telephone numbers and tax ids."""
     out: list[Tok] = []
     for tok in toks:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and _GROUP_HEAD.match(prev.text.replace("\u202f", ""))
-            and _GROUP_TAIL.match(tok.text)
+            and (
+                (_GROUP_HEAD.match(prev.text.replace("\u202f", "")) and _GROUP_TAIL.match(tok.text))
+                or (_CUT_HEAD.match(prev.text) and _CUT_TAIL.match(tok.text))
+            )
             and 0 <= tok.x0 - prev.x1 <= max(GROUP_GAP * prev.h, CHAR_CELLS * _digit_width(prev, tok))
         ):
             text = prev.text + tok.text

@@ -19,6 +19,10 @@ from parsers.layout.vocab import CURRENCIES, HEADER_LABELS, ISO_CURRENCIES
 FOOTER_WEIGHT = 0.6  # a sighting on a footer line, against one in the header
 MIN_SUFFIX = 4  # digits an order number printed without its prefix keeps
 MAX_VALUE_GAP = 0.45  # of the page width, between a label and a value to its right
+LABEL_JUNK = 4  # words a garbled sign or leader between a label and its colon may stand in
+JUNK_CHARS = 2  # letters or digits of a sign OCR garbled ("4:" for "#:")
+LEADER_LETTERS = 3  # a dot leader read as one letter this many times or more ("eee", "ooooo")
+_LEADER_LETTERS = "eoc"
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/\-._]{2,29}$")
 BLOCKS = ("ship_to", "supplier", "buyer")
 _SPECKS = frozenset(":.,;…'\"`*·_~|‘’“”")  # what a colon, a dot leader or a speck is read as
@@ -59,14 +63,44 @@ def _meaningful(tok: Tok) -> bool:
 
 
 def _leader(phrase: Line) -> bool:
-    """A dot leader or specks between a label and its value, as OCR reads them ("*...1....:", "'..3")."""
+    """A dot leader or specks between a label and its value, as OCR reads them ("*...1....:", "'..3",
+    "eee eee :")."""
     text = phrase.text
+    if all(_leader_word(t) for t in phrase.toks):
+        return True  # "eee eee :"
     return sum(c.isalnum() for c in text) <= 1 and (len(text) > 1 or not text.isalnum())
+
+
+def _past_colon(toks: Sequence[Tok]) -> Sequence[Tok]:
+    """The words after a label's colon when what stands between the label and its colon is a sign or
+    leader OCR garbled ("PO 4: PUR/2026/33330" for "PO #:", "PO # eee eee : 074830"): marks, a
+    character or two, or a dot leader read as letters; none when the words are only a leader (the
+    value stands apart after it); the words as they are otherwise."""
+    for i, tok in enumerate(toks[:LABEL_JUNK]):
+        if not all(_junk(t) for t in toks[: i + 1]):
+            break
+        if tok.text.endswith(":"):
+            return toks[i + 1 :]
+    return [] if toks and all(_leader_word(t) for t in toks) else toks
+
+
+def _junk(tok: Tok) -> bool:
+    """A sign or speck a character or two long, or a dot leader OCR read as letters."""
+    return sum(c.isalnum() for c in tok.text.rstrip(":")) <= JUNK_CHARS or _leader_word(tok)
+
+
+def _leader_word(tok: Tok) -> bool:
+    """Dots and specks alone, or a dot leader OCR read as one letter over and over ("eee", "ooooo");
+    never figures masked or unknown ("##/##/####": a value seen and not read)."""
+    text = tok.text.rstrip(":")
+    if all(c in _SPECKS for c in text):
+        return True
+    return len(text) >= LEADER_LETTERS and len(set(text)) == 1 and text[0] in _LEADER_LETTERS
 
 
 def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: float) -> list[Tok]:
     nxt = next((h.start for h in hits if h.start >= hit.end), len(phrase.toks))
-    toks = [t for t in phrase.toks[hit.end : nxt] if _meaningful(t)]
+    toks = [t for t in _past_colon(phrase.toks[hit.end : nxt]) if _meaningful(t)]
     if toks or nxt < len(phrase.toks):
         return toks
     phrases = line.phrases()
@@ -165,7 +199,7 @@ def candidates(
     for line in page.lines:
         if line.kind not in ("text", "footer") or id(line) in skip:
             continue
-        for phrase in line.phrases():
+        for phrase in _label_phrases(line):
             hits = labels.find(phrase.toks, HEADER_LABELS)
             row = _label_row(phrase, hits)
             for hit in hits:
@@ -178,6 +212,25 @@ def candidates(
                     out += _prose_order(line, phrase, hit, month_first, found is None)
         out += _place_date(line, month_first)
     return out
+
+
+def _label_phrases(line: Line) -> list[Line]:
+    """The line's phrases, two of them joined where a label of two or more words runs across the gap
+    between them ("DUE  DATE" in a monospaced face, whose word space is a whole character cell)."""
+    out: list[Line] = []
+    for phrase in line.phrases():
+        prev = out[-1] if out else None
+        if prev is not None and _label_across(prev, phrase):
+            out[-1] = Line(line.page, [*prev.toks, *phrase.toks], line.kind)
+            continue
+        out.append(phrase)
+    return out
+
+
+def _label_across(left: Line, right: Line) -> bool:
+    cut = len(left.toks)
+    hits = labels.find([*left.toks, *right.toks], HEADER_LABELS)
+    return any(h.start < cut < h.end and h.size >= 2 for h in hits)
 
 
 def _prose_order(line: Line, phrase: Line, hit: Hit, month_first: bool, want_number: bool) -> list[Candidate]:

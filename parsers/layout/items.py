@@ -34,6 +34,7 @@ HALF_CENT = Decimal(
 PRICE_BASES = (10, 100, 1000)  # units a price may be printed for
 BASIS_COST = 3  # a price read as per 100 or 1,000 units where nothing on its line says so
 BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
+PER_EDGE = "()[]{}|'\"“”‘’.,:;*"  # around a price basis as OCR reads it
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
 
 
@@ -260,7 +261,8 @@ def _per_unit(
     """Prices for 10, 100 or 1,000 units (a "Per" column beside the price) as the price of one; with no
     such column, the price per 100 or 1,000 as a costlier reading, for quantity × price = amount to
     choose ("Unit price (1000 UOM)" in the heading, a basis that changes from line to line)."""
-    per = [t.text for t in draft.numbers("per")[:1]]
+    # "100)", "“1": a bracket or a speck OCR read beside the figure is no part of it
+    per = [t.text.strip(PER_EDGE) for t in draft.numbers("per")[:1]]
     basis = int(per[0]) if per and per[0].isdigit() and int(per[0]) in PRICE_BASES else 1
     if basis == 1 and not amounts:
         # no amount to check against: the basis the price heading states ("Precio (por 100)"); with

@@ -60,10 +60,21 @@ def _columns(line: Line, hits: list[labels.Hit]) -> list[Column]:
     kinds = [h.kind for h in hits]
     columns: list[Column] = []
     previous = 0
-    for hit in hits:
+    for i, hit in enumerate(hits):
         toks = [t for t in line.toks[hit.start : hit.end] if t.key]
         kind = hit.kind
-        if kind == "code" and "code" in [c.kind for c in columns] and "description" not in kinds:
+        following = hits[i + 1] if i + 1 < len(hits) else None
+        if (
+            kind == "code"
+            and "pos" not in kinds
+            and not columns
+            and [t.key for t in toks] == ["item"]
+            and following is not None
+            and following.kind == "code"
+            and following.size > 1
+        ):
+            kind = "pos"  # "Item | Item code": the first is the line's number, the second names the code
+        elif kind == "code" and "code" in [c.kind for c in columns] and "description" not in kinds:
             kind = "description"
         if columns and kind in [c.kind for c in columns] and _one_phrase(line.toks[previous : hit.start + 1]):
             # the rest of the heading before it, with a word OCR garbled between ("Descripción det

@@ -11,8 +11,9 @@ _RULE = re.compile(r"^[-=_.·•|*~+:]{3,}$|^[|¦]$")
 # edge punctuation, and the inverted marks and backticks a speck on a scan reads as ("¿Sales tax")
 _EDGE = re.compile(r"^[\s:;,.()\[\]{}\"'“”«»#\-_~*|¿¡`]+|[\s:;,.()\[\]{}\"'“”«»\-_~*|¿¡`]+$")
 _FOLD = str.maketrans({"º": "o", "°": "o", "ª": "a", "ß": "ss", "’": "'", "‘": "'"})
-# "Nº" (or "No.") as OCR reads it: "N2", "Ne", "NS", "N9", "N*", "N?", "N®", "Nº?", "No!", "mo."
-_NUMERO = re.compile(r"^(?:n(?:[2es9*?®]|o[?!]|\.o)|mo)[.!]?$")  # "nº", OCR's "n2"/"ne", "n.º"
+# "Nº" (or "No.") as OCR reads it: "N2", "Ne", "NS", "N9", "N*", "N?", "N®", "Nº?", "No!", "mo.", and
+# the Portuguese "n.º" with its raised o read as a digit or a letter ("n.0", "n.2", "N,2", "n.e")
+_NUMERO = re.compile(r"^(?:n(?:[2es9*?®]|o[?!]|[.,][o029e])|mo)[.!]?$")  # "nº", OCR's "n2"/"ne", "n.º"
 _DOT_LEADER = re.compile(r"\.{2,}")
 
 

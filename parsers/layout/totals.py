@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from parsers.layout import labels
-from parsers.layout.arith import Solved, line_value, matching
+from parsers.layout.arith import CENT, Solved, line_value, matching
 from parsers.layout.evidence import LIKELY, SURE, WRONG
 from parsers.layout.geometry import Line, Page, Tok, join_groups
 from parsers.layout.numbers import Reading, looks_numeric, readings
@@ -23,6 +24,7 @@ BOX_GAP = 2.2  # text heights between a row of total labels and its amounts
 MAX_OPEN = 6  # lines with readings left open that the total may settle together
 MONEY = re.compile(r"\d[.,]\d\d$")  # an amount printed to the cent
 UNDER_TOTAL = 4  # lines under the total where a tax line and a total with tax are printed
+_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s*%")  # a tax rate ("21 %", "VAT20%", "7,5%")
 
 
 @dataclass
@@ -129,20 +131,66 @@ class WithTax:
     total_toks: list[Tok]
 
 
-def with_tax(seen: list[Seen], chosen: Chosen, mark: str) -> WithTax | None:
+def with_tax(
+    seen: list[Seen],
+    chosen: Chosen,
+    mark: str,
+    pages: Sequence[Page] = (),
+    skip: Collection[int] = frozenset(),
+) -> WithTax | None:
     """When the page prints a tax amount and a total equal to the chosen total plus that tax, the chosen
-    total is the net one: the three, to the cent. None when no such pair is printed."""
+    total is the net one: the three, to the cent. None when no such pair is printed.
+
+    With `pages` (and `skip`, the table's lines), a tax line whose label OCR garbled ("VA 22 % 644,36",
+    "VAT20% 161.72") counts too: an amount to the cent on a line between the net total and a total
+    below it that is exactly the difference of the two."""
     if chosen.reading is None:
         return None
     net = chosen.reading.value
+    grosses = [
+        (s, g)
+        for s in seen
+        if s.kind in PREFERENCE and s.toks is not chosen.toks
+        for g in readings(s.toks[-1].text, mark, rules=False)[:1]
+    ]
     for tax in (s for s in seen if s.kind == "tax"):
         for t in readings(tax.toks[-1].text, mark, rules=False)[:1]:
             if t.value < 0 or t.value >= net:
                 continue
-            for gross in (s for s in seen if s.kind in PREFERENCE and s.toks is not chosen.toks):
-                for g in readings(gross.toks[-1].text, mark, rules=False)[:1]:
-                    if g.value == net + t.value:
-                        return WithTax(net, t.value, g.value, tax.toks, gross.toks)
+            for gross, g in grosses:
+                if g.value == net + t.value:
+                    return WithTax(net, t.value, g.value, tax.toks, gross.toks)
+    for gross, g in grosses:
+        found = _tax_between(pages, skip, chosen, gross, g.value - net, mark)
+        if found is not None:
+            return WithTax(net, g.value - net, g.value, [found], gross.toks)
+    return None
+
+
+def _tax_between(
+    pages: Sequence[Page], skip: Collection[int], chosen: Chosen, gross: Seen, tax: Decimal, mark: str
+) -> Tok | None:
+    """The amount `tax` printed to the cent as the last figure of a line on a scanned page between the
+    chosen total and the total `gross` under it, outside the table, with a rate on the line of which
+    `tax` is the net total's share (to the cent); None when no such line."""
+    last = chosen.toks[-1] if chosen.toks else None
+    net = chosen.reading.value if chosen.reading else Decimal(0)
+    if last is None or not 0 < tax < net or gross.page != last.page:
+        return None
+    page = next((p for p in pages if p.number == last.page and p.source != "text"), None)
+    between = [
+        line
+        for line in (page.lines if page else [])
+        if line.kind == "text" and id(line) not in skip and last.cy < line.cy < gross.y
+    ]
+    for line in between:
+        toks = _last_number(line.toks)
+        if not toks or not MONEY.search(toks[-1].text.rstrip("€$£ ")):
+            continue
+        options = readings(toks[-1].text, mark, rules=False)[:1]
+        rates = [Decimal(r.replace(",", ".")) for r in _RATE.findall(line.text)]
+        if options and options[0].value == tax and any(abs(net * r / 100 - tax) <= CENT for r in rates):
+            return toks[-1]
     return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from parsers.layout.text import token_key
 
 
@@ -309,10 +311,12 @@ LOOSE_CODE_LABELS = _phrases(
 TITLE_WORDS = _words("pedido pedidos de compra orden hoja nota purchase order po form")
 
 
-def _all_words() -> frozenset[str]:
-    groups = [*HEADER_LABELS.values(), *COLUMNS.values(), *SUBLINES.values(), *TOTALS.values(), CARRIED]
-    return frozenset(word for phrases in groups for phrase in phrases for word in phrase)
-
+_GROUPS = [*HEADER_LABELS.values(), *COLUMNS.values(), *SUBLINES.values(), *TOTALS.values(), CARRIED]
 
 # Every word of a label, heading or total phrase: what an OCR misread of one letter is snapped back to.
-LABEL_WORDS = _all_words()
+LABEL_WORDS = frozenset(word for phrases in _GROUPS for phrase in phrases for word in phrase)
+# Two words that stand one after the other in a label, heading or total phrase ("unit", "price"): what
+# a word OCR ran together from two ("Unitprice") is parted back into.
+LABEL_PAIRS = frozenset(
+    pair for phrases in _GROUPS for phrase in phrases for pair in itertools.pairwise(phrase)
+)
