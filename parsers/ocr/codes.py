@@ -1,11 +1,11 @@
 """Item codes of a normal-resolution fax read again: at 98 rows an inch OCR misreads codes several
-times as often as on a fine fax ("TOR-MA-40", "CUA-TNA:y"), so a code read unsure is cut from the
-page and read again alone (`--psm 7`, upscaled; once with any character, once with capitals, digits
-and the marks codes print).  What the re-reads say, and what each may have been a slip or two away
-(parsers.layout.codes.misreadings, as for the code as read), only joins the line's other readings of
-its code (`CapturedLine.code_readings`): resolution tries those when the code as read names no product, takes
-one only when it is the one product they name, and the line's description must name it too
-(validation.resolve).  A re-read never changes the code as read.
+times as often as on a fine fax ("TOR-MA-40", "CUA-TNA:y"), so a code read unsure (not a number such
+as a GTIN) is cut from the page and read again alone (`--psm 7`, upscaled; once with any character,
+once with capitals, digits and the marks codes print).  What the re-reads say, and what each may have
+been a slip or two away (parsers.layout.codes.misreadings, as for the code as read), only joins the
+line's other readings of its code (`CapturedLine.code_readings`): resolution tries those when the code
+as read names no product, takes one only when it is the one product they name, and the line's
+description must name it too (validation.resolve).  A re-read never changes the code as read.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def unsure_codes(orders: Sequence[CapturedOrder], images: Sequence[PageImage]) -
         for i, line in enumerate(order.lines):
             path = f"lines[{i}].item_code"
             found = order.evidence_for(path)
-            if not line.item_code or found is None or found.confidence >= UNSURE:
+            if not line.item_code or found is None or found.confidence >= UNSURE or _numeric(line.item_code):
                 continue
             where = found.provenance
             if where.page in normal and where.box is not None:
@@ -71,7 +71,9 @@ def reread_codes(
         line = out[n].lines[i]
         texts = ["".join(w.text for w in sorted(again[k].words, key=lambda w: w.x0)) for again in said]
         said_again = [
-            t for t in (_bare(text) for text in texts) if len(t) >= MIN_LENGTH and t != line.item_code
+            t
+            for t in (_bare(text) for text in texts)
+            if len(t) >= MIN_LENGTH and t != line.item_code and not _numeric(t)
         ]
         # what each re-read says, then what it may have been, one or two slips away, as for the code read
         added = [*said_again, *(m for t in said_again for m in misreadings(t))]
@@ -82,6 +84,13 @@ def reread_codes(
         lines[i] = replace(line, code_readings=readings)
         out[n] = replace(out[n], lines=tuple(lines))
     return out
+
+
+def _numeric(code: str) -> bool:
+    """A code mostly of digits (a GTIN, a number): one digit from it are the GTINs of other products of
+    the same maker, so its misreadings would name several products and leave the line unresolved where
+    the code as read alone resolved it (seed 68001: "g437000100102" re-read "8437000100107")."""
+    return sum(c.isdigit() for c in code) > sum(c.isalpha() for c in code)
 
 
 def _bare(text: str) -> str:

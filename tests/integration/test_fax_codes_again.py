@@ -5,7 +5,8 @@ the code read unsure and wrong ("TOR-MA-40"), as normal faxes misread codes.
 The rule, written out: a code read unsure on a normal-resolution page is cut out and read again alone;
 what that says joins the line's other readings of its code, which resolution tries when the code as
 read names no product (and takes only when the description names that product too).  The code as read
-is never changed; a code read sure, or on a fine page, is not read again."""
+is never changed; a code read sure, a number such as a GTIN, or a code on a fine page is not read
+again."""
 
 from __future__ import annotations
 
@@ -34,16 +35,16 @@ def tesseract() -> None:
     require_tesseract()
 
 
-def page(rows_per_inch: int) -> tuple[bytes, tuple[float, float, float, float]]:
+def page(rows_per_inch: int, printed: str = PRINTED) -> tuple[bytes, tuple[float, float, float, float]]:
     """A 1-bit fax-width page with a table row, sent with `rows_per_inch` rows (98 normal, 196 fine);
     the PNG and the code's box in the page with its rows squared to 204 dpi."""
     image = Image.new("L", (1728, 400), 255)
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(str(FONT), 30)
-    draw.text((120, 150), PRINTED, fill=0, font=font)
+    draw.text((120, 150), printed, fill=0, font=font)
     draw.text((420, 150), "Tornillo hexagonal M8x40", fill=0, font=font)
     draw.text((900, 150), "250", fill=0, font=font)
-    box = tuple(float(v) for v in draw.textbbox((120, 150), PRINTED, font=font))
+    box = tuple(float(v) for v in draw.textbbox((120, 150), printed, font=font))
     sent = image.resize((1728, 400 * rows_per_inch // 204), Image.Resampling.BOX)
     bits = sent.point(lambda v: 255 if v > 140 else 0).convert("1", dither=Image.Dither.NONE)
     buf = io.BytesIO()
@@ -51,10 +52,12 @@ def page(rows_per_inch: int) -> tuple[bytes, tuple[float, float, float, float]]:
     return buf.getvalue(), box  # type: ignore[return-value]
 
 
-def parse(rows_per_inch: int, confidence: float) -> CapturedOrder:
-    content, box = page(rows_per_inch)
-    line = CapturedLine(line_no="1", item_code="TOR-MA-40", quantity=Decimal(250), description="Tornillo")
-    found = Evidence("lines[0].item_code", confidence, Provenance(page=1, box=box, raw="TOR-MA-40"))
+def parse(
+    rows_per_inch: int, confidence: float, printed: str = PRINTED, captured: str = "TOR-MA-40"
+) -> CapturedOrder:
+    content, box = page(rows_per_inch, printed)
+    line = CapturedLine(line_no="1", item_code=captured, quantity=Decimal(250), description="Tornillo")
+    found = Evidence("lines[0].item_code", confidence, Provenance(page=1, box=box, raw=captured))
     order = CapturedOrder(po_number="PO-1", lines=(line,), evidence=(found,))
     parser = ImageOcrParser(engine=Recording(), extract=lambda pages: Extraction((order,)))
     doc = InboundDocument(channel=Channel.FAX, content=content, received_at=NOW, original_name="fax.png")
@@ -75,4 +78,11 @@ def test_a_code_read_sure_is_not_read_again() -> None:
 
 def test_a_code_on_a_fine_fax_is_not_read_again() -> None:
     (line,) = parse(196, 0.6).lines
+    assert line.code_readings == ()
+
+
+def test_a_gtin_read_unsure_is_not_read_again() -> None:
+    # one digit from a GTIN are the GTINs of the maker's other products: readings of a re-read would
+    # name several and leave unresolved a line the code as read resolves
+    (line,) = parse(98, 0.1, printed="8437000100102", captured="g437000100102").lines
     assert line.code_readings == ()
