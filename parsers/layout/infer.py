@@ -1,15 +1,17 @@
 """Columns whose heading was lost (OCR dropped or garbled it), typed by what stands in them: the three
 whose numbers make quantity × price = amount on the rows are those columns; a column of small whole
 numbers at the left holds positions; a column of codes before the quantity, when no heading says
-"code", holds the item codes."""
+"code", holds the item codes; a column of percentages that makes quantity × price less it the amount
+on rows where quantity × price alone is not, holds the lines' discounts."""
 
 from __future__ import annotations
 
 import itertools
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
-from parsers.layout.arith import solve
+from parsers.layout.arith import EXACT, solve
 from parsers.layout.columns import Segment, Unheaded
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.numbers import looks_numeric, readings
@@ -54,7 +56,7 @@ def _agrees(row: dict[int, Tok], q: int, p: int, a: int) -> bool:
 
 def type_columns(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     """`segs` with unheaded columns given the kinds their content shows; the rest as they were."""
-    return _by_content(_texts_under_code(_by_arithmetic(segs, lines), lines), lines)
+    return _discounts(_by_content(_texts_under_code(_by_arithmetic(segs, lines), lines), lines), lines)
 
 
 def _texts_under_code(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
@@ -201,3 +203,55 @@ def _by_arithmetic(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
         x0, x1, _ = segs[i]
         out[i] = (x0, x1, Unheaded(kind, x0, x1))
     return out
+
+
+HUNDRED = Decimal(100)
+DISCOUNT_READINGS = 3  # readings of each of quantity, price and amount tried with a discount
+
+
+def _discounts(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
+    """An unheaded column of numbers between the quantity and the amount typed as the lines'
+    discounts, when on enough rows quantity × price is not the amount but is once that column's
+    percentage is taken off, and on no row the other way round (OCR garbled "Disc" to "Dise": without
+    the column the discounted lines' numbers are fitted to an amount they do not make)."""
+    kinds = {h.kind: i for i, (_, _, h) in enumerate(segs)}
+    if "discount" in kinds or not {"qty", "price", "amount"} <= kinds.keys():
+        return segs
+    q, p, a = kinds["qty"], kinds["price"], kinds["amount"]
+    rows = [r for r in (_numbers(line, segs) for line in lines) if {q, p, a} <= r.keys()]
+    lo, hi = min(segs[q][0], segs[p][0]), segs[a][0]
+    for i, (x0, _, h) in enumerate(segs):
+        if h.kind != "other" or not lo < x0 < hi:
+            continue
+        needed = contradicted = 0
+        for row in rows:
+            if i not in row:
+                continue
+            plain, less = _with_discount(row[q].text, row[p].text, row[a].text, row[i].text)
+            needed += less and not plain
+            contradicted += plain and not less
+        if needed >= MIN_AGREEING and not contradicted:
+            out = list(segs)
+            out[i] = (x0, segs[i][1], Unheaded("discount", x0, segs[i][1]))
+            return out
+    return segs
+
+
+def _with_discount(qty: str, price: str, amount: str, percent: str) -> tuple[bool, bool]:
+    """Whether quantity × price is the amount to the cent as read, and whether it is once `percent` is
+    taken off (a percentage of 0 or none says nothing either way: both False)."""
+    for mark in MARKS:
+        shares = readings(percent.rstrip("%").strip(), mark, rules=False, lost_marks=False)
+        if not shares or shares[0].cost or not 0 < shares[0].value < HUNDRED:
+            continue
+        kept = (HUNDRED - shares[0].value) / HUNDRED
+        plain = less = False
+        for read in itertools.product(*(readings(t, mark)[:DISCOUNT_READINGS] for t in (qty, price, amount))):
+            n, each, total = (r.value for r in read)
+            if n <= 0:
+                continue
+            # to the cent: the price's own rounding would let almost any discount pass on a large quantity
+            plain = plain or abs(n * each - total) <= EXACT
+            less = less or abs(n * each * kept - total) <= EXACT
+        return plain, less
+    return False, False

@@ -193,8 +193,10 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
         add(_parse(variant, other), base + cost + 2, OTHER_MARK)
         digits = variant.strip("+-")
         if lost_marks and cost == 0 and digits.isdigit() and len(digits) >= 3:
-            for places, extra in ((2, 2), (3, 3)):
-                add(Decimal(digits).scaleb(-places), base + extra, "a decimal mark seems lost")
+            for places, extra in ((2, 2), (3, 3), (4, 4)):
+                # a price to four places prints a unit before its mark ("0,0350", "2,4500")
+                if places < 4 or len(digits) > places:
+                    add(Decimal(digits).scaleb(-places), base + extra, "a decimal mark seems lost")
     return tuple(sorted(out, key=lambda r: r.cost))
 
 

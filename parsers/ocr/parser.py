@@ -16,7 +16,7 @@ from core.capture.domain.layout import PageWords
 from core.kernel.domain.phone import normalise_phone, plausible
 from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
-from parsers.ocr import cells, recheck
+from parsers.ocr import cells, codes, recheck
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
 from parsers.ocr.geometry import Orientation, turn
@@ -116,6 +116,9 @@ class _OcrParser:
             orders = cells.reread_numbers(orders, images, pages, reads)
             again = cells.ways_to_read(self.engine.read_pages, self._options(ctx), whitelist="")
             orders = recheck.confirm(orders, extraction.rechecks, images, pages, again)
+            orders = codes.reread_codes(
+                orders, images, pages, codes.ways_to_read(self.engine.read_pages, self._options(ctx))
+            )
         if sender:
             orders = [replace(o, buyer=replace(o.buyer, fax=sender)) for o in orders]
         return ParseResult(
