@@ -41,7 +41,11 @@ def someone_waits_for_a_lock(watch: Connection) -> bool:
         "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
         " AND wait_event_type = 'Lock'"
     )
-    return bool(watch.execute(query).scalar_one())
+    waiting = bool(watch.execute(query).scalar_one())
+    # a transaction sees one snapshot of the activity view from its first read on: end it, or every
+    # later poll answers what the first saw (the worker reaching its lock wait after it was never seen)
+    watch.rollback()
+    return waiting
 
 
 def test_a_deadlock_while_storing_orders_is_retried_not_quarantined(shop: App) -> None:
