@@ -144,6 +144,15 @@ def pg_app(tmp_path: Path, pg_url: str) -> Iterator[App]:
 
 
 @pytest.fixture
+def pg_demo_app(tmp_path: Path, pg_url: str) -> Iterator[App]:
+    """`demo_app` on PostgreSQL: the demo master data, on the day the demo interchange is dated."""
+    application = make_app(tmp_path, pg_url, clock=fixed_clock)
+    load_demo_master_data(application)
+    yield application
+    application.close()
+
+
+@pytest.fixture
 def redis_url() -> str:
     require_service("Redis", "127.0.0.1", 6379)
     import redis

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import Engine, text
+
 from core.capture.domain.documents import Channel, DocumentRecord, InboundDocument
 from core.kernel.domain.model import Order, OutboundMessage
 from oms.bootstrap import App
@@ -58,3 +60,15 @@ def answers_of(app: App, doc_id: int) -> list[OutboundMessage]:
 def outbox_files(app: App) -> list[Path]:
     root = app.settings.outbox / "edi"
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def someone_waits_for_a_lock(engine: Engine) -> bool:
+    """Whether another session of the engine's PostgreSQL database waits for a lock (a row's, an
+    advisory one). Each call reads the activity view on a connection of its own, in a transaction of
+    its own: inside one transaction PostgreSQL answers every read of it from the first one's snapshot."""
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+    )
+    with engine.connect() as conn:
+        return bool(conn.execute(query).scalar_one())

@@ -10,32 +10,21 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from email import policy
 from email.message import EmailMessage
-from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from core.capture.domain.documents import Channel, DocumentState, InboundDocument
 from core.capture.domain.events import DocumentStored
 from core.kernel.services.unit_of_work import UnitOfWork
 from oms.bootstrap import App
-from tests.conftest import DEMO_DAY, fixed_clock, load_demo_master_data, make_app
-from tests.integration.helpers import all_orders, document
+from tests.conftest import DEMO_DAY
+from tests.integration.helpers import all_orders, document, someone_waits_for_a_lock
 
 pytestmark = pytest.mark.integration
 
 CUSTOMER_MAIL = "pedidos@ferreterianunez.es"
-
-
-@pytest.fixture
-def shop(tmp_path: Path, pg_url: str) -> Iterator[App]:
-    app = make_app(tmp_path, pg_url, clock=fixed_clock)
-    load_demo_master_data(app)
-    yield app
-    app.close()
 
 
 def order_mail(received_by: str) -> bytes:
@@ -81,60 +70,51 @@ class HeldOpen:
         return self.thread, ids
 
 
-def someone_waits_for_a_lock(app: App) -> bool:
-    engine = create_engine(app.settings.database_url)
-    try:
-        with engine.connect() as conn:
-            query = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-            return bool(conn.execute(text(query + " AND wait_event_type = 'Lock'")).scalar_one())
-    finally:
-        engine.dispose()
-
-
 def test_the_same_bytes_stored_twice_at_once_are_both_on_record(
-    shop: App, monkeypatch: pytest.MonkeyPatch
+    pg_demo_app: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     content = order_mail("mx1.comanda.example")
     hold = HeldOpen(monkeypatch)
-    first, first_id = hold.submit(shop, arrival(content))
+    first, first_id = hold.submit(pg_demo_app, arrival(content))
     second_id: list[int] = []
     errors: list[BaseException] = []
 
     def second_copy() -> None:
         try:
-            second_id.append(shop.submit(arrival(content)))
+            second_id.append(pg_demo_app.submit(arrival(content)))
         except Exception as exc:  # the assertion below shows it
             errors.append(exc)
 
     other = threading.Thread(target=second_copy)
     other.start()
     deadline = time.monotonic() + 60
-    while other.is_alive() and not someone_waits_for_a_lock(shop) and time.monotonic() < deadline:
+    engine = pg_demo_app.engine
+    while other.is_alive() and not someone_waits_for_a_lock(engine) and time.monotonic() < deadline:
         time.sleep(0.02)  # the second copy's bytes wait for the first's to be committed, or not
     hold.resume.set()
     first.join(120)
     other.join(120)
     assert not errors, errors
     assert len(first_id) == len(second_id) == 1
-    states = {doc_id: shop.process(doc_id) for doc_id in (*first_id, *second_id)}
+    states = {doc_id: pg_demo_app.process(doc_id) for doc_id in (*first_id, *second_id)}
     assert states == {first_id[0]: DocumentState.PROCESSED, second_id[0]: DocumentState.DUPLICATE}
-    assert len(all_orders(shop)) == 1
+    assert len(all_orders(pg_demo_app)) == 1
 
 
 def test_a_message_stored_by_two_receivers_is_read_once_whichever_commits_first(
-    shop: App, monkeypatch: pytest.MonkeyPatch
+    pg_demo_app: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     hold = HeldOpen(monkeypatch)
-    first, first_id = hold.submit(shop, arrival(order_mail("mx1.comanda.example")))
+    first, first_id = hold.submit(pg_demo_app, arrival(order_mail("mx1.comanda.example")))
     # the other receiver's copy (other bytes: its own Received line) is stored, committed and read
     # while the first copy's row, numbered before it, is not yet committed
-    second_id = shop.submit(arrival(order_mail("mx2.comanda.example")))
-    assert shop.process(second_id) is DocumentState.PROCESSED
+    second_id = pg_demo_app.submit(arrival(order_mail("mx2.comanda.example")))
+    assert pg_demo_app.process(second_id) is DocumentState.PROCESSED
     hold.resume.set()
     first.join(120)
     [first_id_] = first_id
     assert first_id_ < second_id
-    assert shop.process(first_id_) is DocumentState.DUPLICATE
-    assert document(shop, first_id_).duplicate_of == second_id
-    [order] = all_orders(shop)
+    assert pg_demo_app.process(first_id_) is DocumentState.DUPLICATE
+    assert document(pg_demo_app, first_id_).duplicate_of == second_id
+    [order] = all_orders(pg_demo_app)
     assert order.document_id == second_id and order.duplicate_of is None

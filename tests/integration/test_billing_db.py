@@ -22,7 +22,7 @@ from core.billing.services.invoicing import issue
 from core.unit_of_work import UnitOfWork
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
-from tests.conftest import fixed_clock, load_demo_master_data, make_app
+from tests.conftest import fixed_clock, make_app
 
 pytestmark = pytest.mark.integration
 D = Decimal
@@ -116,20 +116,12 @@ WORKERS = 16
 PER_WORKER = 8
 
 
-@pytest.fixture
-def pg_books(tmp_path: Path, pg_url: str) -> Iterator[App]:
-    app = make_app(tmp_path, pg_url, clock=fixed_clock)
-    load_demo_master_data(app)
-    yield app
-    app.close()
-
-
 class Abandon(Exception):
     """Raised after a number was taken, so that the transaction rolls back."""
 
 
-def test_invoice_numbers_have_no_gaps_and_no_duplicates_under_concurrency(pg_books: App) -> None:
-    with pg_books.uow() as uow:
+def test_invoice_numbers_have_no_gaps_and_no_duplicates_under_concurrency(pg_demo_app: App) -> None:
+    with pg_demo_app.uow() as uow:
         order_ids = make_orders(uow, [[("TAC-6", D(1))]] * WORKERS, fixed_clock(), tag="numbers")
         uow.commit()
     item = Billable(
@@ -155,7 +147,7 @@ def test_invoice_numbers_have_no_gaps_and_no_duplicates_under_concurrency(pg_boo
                 return invoice
 
             try:
-                invoice = pg_books.lifecycle.service.run(step)
+                invoice = pg_demo_app.lifecycle.service.run(step)
             except Abandon:
                 with lock:
                     abandoned += 1
@@ -173,12 +165,12 @@ def test_invoice_numbers_have_no_gaps_and_no_duplicates_under_concurrency(pg_boo
         t.join()
     assert errors == []
     assert abandoned > 0 and len(issued) == WORKERS * PER_WORKER - abandoned
-    assert_numbered_without_gaps(pg_books, issued)
+    assert_numbered_without_gaps(pg_demo_app, issued)
 
 
-def assert_numbered_without_gaps(pg_books: App, issued: list[str]) -> None:
+def assert_numbered_without_gaps(pg_demo_app: App, issued: list[str]) -> None:
     """Series F holds exactly the invoices issued, numbered 1..n, its counter at n + 1, each posted."""
-    with pg_books.uow() as uow:
+    with pg_demo_app.uow() as uow:
         numbers = list(
             uow.session.scalars(text("SELECT number FROM invoices WHERE series = 'F' ORDER BY number"))
         )
@@ -206,9 +198,9 @@ def assert_numbered_without_gaps(pg_books: App, issued: list[str]) -> None:
         "test_credit_limit_hold_released_by_a_supervisor",
     ],
 )
-def test_the_scenarios_on_postgresql(scenario: str, pg_books: App) -> None:
+def test_the_scenarios_on_postgresql(scenario: str, pg_demo_app: App) -> None:
     from tests.integration import test_billing_flow
     from tests.integration.billing_support import set_up_books
 
-    set_up_books(pg_books)
-    getattr(test_billing_flow, scenario)(pg_books)
+    set_up_books(pg_demo_app)
+    getattr(test_billing_flow, scenario)(pg_demo_app)

@@ -20,7 +20,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 
 from core.capture.domain.documents import Channel, DocumentState, InboundDocument
 from core.capture.services.processing import DocumentProcessor
@@ -30,7 +30,7 @@ from core.kernel.errors import TransientError
 from oms.bootstrap import App
 from samples.edifact_gen import BUYER, orders_interchange
 from tests.conftest import DEMO_DAY, fixed_clock, load_demo_master_data, make_app
-from tests.integration.helpers import all_orders, arrive
+from tests.integration.helpers import all_orders, arrive, someone_waits_for_a_lock
 
 pytestmark = pytest.mark.integration
 
@@ -63,16 +63,7 @@ class Rendezvous:
         self.watch = create_engine(url) if url.startswith("postgresql") else None
 
     def other_blocked(self) -> bool:
-        if self.watch is None:
-            return False
-        with self.watch.connect() as conn:
-            waiting = conn.execute(
-                text(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                    " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
-                )
-            ).scalar_one()
-        return bool(waiting)
+        return self.watch is not None and someone_waits_for_a_lock(self.watch)
 
     def about_to_store(self) -> None:
         with self.guard:

@@ -12,7 +12,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from core.capture.adapters.repository_review import ReviewRepository
 from core.capture.domain.review import ReviewLock
@@ -21,7 +20,7 @@ from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.users import User
 from oms.bootstrap import App
 from tests.conftest import fixed_clock, load_demo_master_data, make_app, make_user
-from tests.integration.helpers import ingest
+from tests.integration.helpers import ingest, someone_waits_for_a_lock
 from tests.integration.test_review import UNKNOWN_CODE, in_review
 from tests.waiting import wait_until
 
@@ -32,12 +31,12 @@ MINUTE = timedelta(minutes=1)
 
 
 @pytest.fixture
-def pg_review(tmp_path: Path, pg_url: str) -> Iterator[tuple[App, str, int]]:
+def pg_review(tmp_path: Path, pg_url: str) -> Iterator[tuple[App, int]]:
     app = make_app(tmp_path, pg_url, clock=fixed_clock)
     load_demo_master_data(app)
     ingest(app, UNKNOWN_CODE)
     [order_id] = in_review(app)
-    yield app, pg_url, order_id
+    yield app, order_id
     app.close()
 
 
@@ -49,23 +48,8 @@ def _user(app: App, name: str) -> User:
     return found
 
 
-def _blocked_by_a_lock(url: str) -> bool:
-    """Some other session of this test's database waits for a row lock."""
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            query = text(
-                "SELECT count(*) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
-            )
-            return bool(conn.execute(query).scalar_one())
-    finally:
-        engine.dispose()
-
-
 def _race(
     app: App,
-    url: str,
     monkeypatch: pytest.MonkeyPatch,
     first: Callable[[CaptureUnitOfWork], object],
     second: Callable[[CaptureUnitOfWork], object],
@@ -99,7 +83,8 @@ def _race(
     two.start()
     try:
         wait_until(
-            lambda: not two.is_alive() or _blocked_by_a_lock(url), "the second clerk to wait or finish"
+            lambda: not two.is_alive() or someone_waits_for_a_lock(app.engine),
+            "the second clerk to wait or finish",
         )
     finally:
         go.set()
@@ -116,19 +101,18 @@ def _holder(app: App, order_id: int, at: datetime) -> tuple[int | None, datetime
 
 
 def test_two_clerks_taking_over_an_expired_lock_at_once_one_gets_it(
-    pg_review: tuple[App, str, int], monkeypatch: pytest.MonkeyPatch
+    pg_review: tuple[App, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rule: a lock that has run out may be taken by anyone, but by one clerk only: of two clerks opening
     the order at the same moment, exactly one holds it, and the other is told who does.
     (Kills the mutant that drops `for_update=True` in `acquire`: both clerks were told it was theirs.)"""
-    app, url, order_id = pg_review
+    app, order_id = pg_review
     carla, ana, ben = _user(app, "carla"), _user(app, "ana"), _user(app, "ben")
     review.acquire(app.uow(), order_id, carla, T0)  # carla opened it and went to lunch
     at = T0 + TEN_MINUTES + MINUTE
 
     got_ana, got_ben = _race(
         app,
-        url,
         monkeypatch,
         lambda uow: review.acquire(uow, order_id, ana, at),
         lambda uow: review.acquire(uow, order_id, ben, at),
@@ -140,13 +124,13 @@ def test_two_clerks_taking_over_an_expired_lock_at_once_one_gets_it(
 
 
 def test_a_clerk_saving_at_the_last_second_keeps_the_order_from_a_clerk_taking_it(
-    pg_review: tuple[App, str, int], monkeypatch: pytest.MonkeyPatch
+    pg_review: tuple[App, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rule: saving a correction renews the clerk's ten minutes; a clerk opening the order while that save
     is under way sees the renewed lock, not the old one running out, and does not get the order.
     (Kills the mutant that drops `for_update=True` in `_holding`: ben took the order while ana's edit went
     in, and ana's renewal landed on ben's lock.)"""
-    app, url, order_id = pg_review
+    app, order_id = pg_review
     ana, ben = _user(app, "ana"), _user(app, "ben")
     review.acquire(app.uow(), order_id, ana, T0)
     saving_at = T0 + TEN_MINUTES - MINUTE  # still hers
@@ -154,7 +138,6 @@ def test_a_clerk_saving_at_the_last_second_keeps_the_order_from_a_clerk_taking_i
 
     saved, opened = _race(
         app,
-        url,
         monkeypatch,
         lambda uow: review.save(
             uow,
@@ -174,19 +157,18 @@ def test_a_clerk_saving_at_the_last_second_keeps_the_order_from_a_clerk_taking_i
 
 
 def test_a_clerk_closing_an_expired_lock_does_not_take_the_order_from_the_clerk_opening_it(
-    pg_review: tuple[App, str, int], monkeypatch: pytest.MonkeyPatch
+    pg_review: tuple[App, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rule: closing an order frees only the closer's own lock; when a second clerk takes the order over
     at that moment, the second clerk's lock stays.
     (Kills the mutant that drops `for_update=True` in `release`: ana's late close deleted ben's new lock.)"""
-    app, url, order_id = pg_review
+    app, order_id = pg_review
     ana, ben = _user(app, "ana"), _user(app, "ben")
     review.acquire(app.uow(), order_id, ana, T0)
     at = T0 + TEN_MINUTES + MINUTE  # ana's lock ran out; she closes the order as ben opens it
 
     released, opened = _race(
         app,
-        url,
         monkeypatch,
         lambda uow: review.release(uow, order_id, ana),
         lambda uow: review.acquire(uow, order_id, ben, at),
@@ -198,17 +180,16 @@ def test_a_clerk_closing_an_expired_lock_does_not_take_the_order_from_the_clerk_
 
 
 def test_two_clerks_opening_an_order_nobody_opened_yet_one_gets_it(
-    pg_review: tuple[App, str, int], monkeypatch: pytest.MonkeyPatch
+    pg_review: tuple[App, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Rule: of two clerks opening a fresh order at the same moment, exactly one holds it, and the other is
     told who does (not an error). (Failed before the fix: both inserted a lock row and the second clerk got
     the database's unique-key error.)"""
-    app, url, order_id = pg_review
+    app, order_id = pg_review
     ana, ben = _user(app, "ana"), _user(app, "ben")
 
     got_ana, got_ben = _race(
         app,
-        url,
         monkeypatch,
         lambda uow: review.acquire(uow, order_id, ana, T0),
         lambda uow: review.acquire(uow, order_id, ben, T0),
