@@ -99,5 +99,5 @@ class ReadingClaims:
                 ),
                 {"space": READ_LOCKS},
             ).scalars()
-            taken = {(int(k) + 2**31) % 2**32 - 2**31 for k in keys}  # objid is the key read unsigned
+            taken = {_key(int(k)) for k in keys}  # objid is the key read unsigned: made signed again
         return mine | {d for d in wanted if _key(d) in taken}
