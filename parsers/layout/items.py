@@ -33,6 +33,7 @@ HALF_CENT = Decimal(
 )  # a discounted amount agrees when quantity × price less the discount is this close
 PRICE_BASES = (10, 100, 1000)  # units a price may be printed for
 BASIS_COST = 3  # a price read as per 100 or 1,000 units where nothing on its line says so
+STATED_BASIS_COST = 1  # the same where the price heading says so: less than a decimal mark put back
 BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
 PER_EDGE = "()[]{}|'\"“”‘’.,:;*"  # around a price basis as OCR reads it
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
@@ -279,8 +280,15 @@ def _per_unit(
     plain = prices[0]
     if not 0 < BASIS_RATIO * amounts[0].value <= quantities[0].value * plain.value:
         return prices  # only a price far too big for its amount may be for many units (never a free line)
+    # the basis the heading states is likelier than a quantity whose decimal mark OCR lost ("10 000"
+    # for 100,00), though a line of such a table may still price one unit
     return prices + [
-        replace(plain, value=plain.value / n, cost=plain.cost + BASIS_COST, note=f"per {n}")
+        replace(
+            plain,
+            value=plain.value / n,
+            cost=plain.cost + (STATED_BASIS_COST if n == draft.basis else BASIS_COST),
+            note=f"per {n}",
+        )
         for n in (100, 1000)
     ]
 

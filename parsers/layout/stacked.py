@@ -91,7 +91,7 @@ def column_hits(toks: Sequence[Tok]) -> list[labels.Hit]:
 def fits(line: Line, near: Line) -> bool:
     """A line of heading words beside `near`: close above or below it, without digits, half its
     words or more such as headings use (a description wrapped under the heading has few)."""
-    if line.kind != "text" or any(has_digit(t.text) for t in _outside_brackets(line.toks)):
+    if line.kind != "text" or any(has_digit(t.text) for t in outside_brackets(line.toks)):
         return False  # figures, but for a basis in brackets under a price heading ("(por 100)")
     keyed = [t.key for t in line.toks if t.key]
     if sum(k in LABEL_WORDS or k in "%#" for k in keyed) < HEADING_WORDS * len(keyed):
@@ -100,7 +100,7 @@ def fits(line: Line, near: Line) -> bool:
     return gap <= STACK_GAP * max(line.height, near.height)
 
 
-def _outside_brackets(toks: Sequence[Tok]) -> list[Tok]:
+def outside_brackets(toks: Sequence[Tok]) -> list[Tok]:
     """The words of a line not inside brackets ("(por", "100)" are inside; "Cant." is not); a word
     closing a bracket the line above opened ("Price (per" over "1000)") is inside too."""
     out, inside = [], False

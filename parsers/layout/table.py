@@ -93,8 +93,11 @@ def _one_phrase(toks: list[Tok]) -> bool:
 
 
 def _extend(columns: list[Column], line: Line, above: Line) -> bool:
-    """Take a second heading line (a wrapped "Precio / unit.") into the columns it stands under."""
-    if line.y0 - above.y1 > 1.2 * above.height or any(has_digit(t.text) for t in line.toks):
+    """Take a second heading line (a wrapped "Precio / unit.", a basis "(por 100)" under the price) into
+    the columns it stands under."""
+    if line.y0 - above.y1 > 1.2 * above.height or any(
+        has_digit(t.text) for t in stacked.outside_brackets(line.toks)
+    ):
         return False
     if len(line.toks) > len(columns):
         return False

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+import pytest
+
 from core.capture.domain.layout import Word
 from parsers.layout import extract_orders
 from parsers.layout.geometry import read_page
@@ -16,11 +18,19 @@ from tests.unit.parsers.ocr_support import STEP, cells, numbers, page, read
 GARBLED = ((50, "C6d1gc"), (130, "Dcscr1pc1cn"), (330, "Ca;t1d4d"), (430, "Pr3c1c"), (500, "1mp0rtc"))
 
 
-def _order(heading: tuple[tuple[float, str], ...], rows: list[tuple], total: str) -> list[Word]:
+def _order(
+    heading: tuple[tuple[float, str], ...],
+    rows: list[tuple],
+    total: str,
+    under: tuple[tuple[float, str], ...] = (),
+) -> list[Word]:
     lines = [cells(40, (50, "Ferretería Núñez S.L.")), cells(70, (50, "Nº pedido: PED-26/00123"))]
     lines += [cells(84, (50, "Fecha: 23/11/2026")), cells(98, (50, "Nº cliente: C-1001"))]
     y = 160.0
     lines.append(cells(y, *heading))
+    if under:  # the heading's second line
+        y += STEP * 0.8
+        lines.append(cells(y, *under))
     for r in rows:
         y += STEP
         lines.append(cells(y, *r))
@@ -118,3 +128,21 @@ def test_a_page_with_no_rows_that_add_up_has_no_table_and_a_text_layer_is_left_a
     assert not extract_orders([page(words)]).orders[0].lines
     text_layer = replace(page(_order(GARBLED, ROWS, "56,10")), source="text")
     assert not extract_orders([text_layer]).orders[0].lines
+
+
+@pytest.mark.parametrize("basis_below", [False, True])
+def test_a_price_for_the_hundred_the_heading_states_beats_a_quantity_read_with_a_lost_mark(
+    basis_below: bool,
+) -> None:
+    # "10 000" × 5,0000 per 100 = 500,00, not 100,00 × 5,00 with a decimal mark put back in the
+    # quantity; a line of the same table priced for one unit stays so.  The basis may stand beside
+    # "Precio" or on the heading's second line under it.
+    price = ((410, "Precio"),) if basis_below else ((410, "Precio (por 100)"),)
+    heading = ((50, "Código"), (130, "Descripción"), (330, "Cantidad"), *price, (540, "Importe"))
+    under = ((412, "(por 100)"),) if basis_below else ()
+    rows = [
+        ((50, "TUE-M8"), (130, "Tuerca"), (340, "10 000"), (430, "5,0000"), (540, "500,00")),
+        ((50, "SIL-TRA-300"), (130, "Silicona"), (350, "50"), (430, "4,2000"), (540, "210,00")),
+    ]
+    got = read(page(_order(heading, rows, "710,00", under)))
+    assert numbers(got) == [("TUE-M8", "10000", "0.05"), ("SIL-TRA-300", "50", "4.2")]
