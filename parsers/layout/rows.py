@@ -118,9 +118,9 @@ def heading_basis(region: Region) -> int:
     for line in region.heading:
         for i, tok in enumerate(line.toks):
             m = _BASIS.match(tok.text.strip())
-            if m is None or i == 0:
-                continue
-            before = line.toks[i - 1].text.strip("(").casefold()
+            if m is None or (i == 0 and not tok.text.startswith("(")):
+                continue  # a line of its own may begin with the bracket ("Precio/ud." over "(100 EUR")
+            before = line.toks[i - 1].text.strip("(").casefold() if i else ""
             if before not in _BASIS_WORDS and not tok.text.startswith(("(", "/")):
                 continue
             near = min([*price, *others], key=lambda c: max(c.x0 - tok.x1, tok.x0 - c.x1, 0.0))

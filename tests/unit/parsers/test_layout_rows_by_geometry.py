@@ -130,16 +130,16 @@ def test_a_page_with_no_rows_that_add_up_has_no_table_and_a_text_layer_is_left_a
     assert not extract_orders([text_layer]).orders[0].lines
 
 
-@pytest.mark.parametrize("basis_below", [False, True])
+@pytest.mark.parametrize("basis_below", [None, "(por 100)", "(100 EUR"])
 def test_a_price_for_the_hundred_the_heading_states_beats_a_quantity_read_with_a_lost_mark(
-    basis_below: bool,
+    basis_below: str | None,
 ) -> None:
     # "10 000" × 5,0000 per 100 = 500,00, not 100,00 × 5,00 with a decimal mark put back in the
     # quantity; a line of the same table priced for one unit stays so.  The basis may stand beside
-    # "Precio" or on the heading's second line under it.
+    # "Precio" or on the heading's second line under it, its bracket opening that line.
     price = ((410, "Precio"),) if basis_below else ((410, "Precio (por 100)"),)
     heading = ((50, "Código"), (130, "Descripción"), (330, "Cantidad"), *price, (540, "Importe"))
-    under = ((412, "(por 100)"),) if basis_below else ()
+    under = ((412, basis_below),) if basis_below else ()
     rows = [
         ((50, "TUE-M8"), (130, "Tuerca"), (340, "10 000"), (430, "5,0000"), (540, "500,00")),
         ((50, "SIL-TRA-300"), (130, "Silicona"), (350, "50"), (430, "4,2000"), (540, "210,00")),
