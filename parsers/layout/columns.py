@@ -46,10 +46,10 @@ def _cover(lines: Sequence[Line]) -> tuple[float, list[int]]:
     return lo, cover
 
 
-def _ink(lines: Sequence[Line], gap: float) -> list[tuple[float, float]]:
-    """x ranges with ink on more than a tenth of the lines, joined across gaps narrower than `gap`."""
+def _ink(lines: Sequence[Line], gap: float, share: float = 0.1) -> list[tuple[float, float]]:
+    """x ranges with ink on more than `share` of the lines, joined across gaps narrower than `gap`."""
     lo, cover = _cover(lines)
-    allowed = len(lines) // 10
+    allowed = int(len(lines) * share)
     runs: list[tuple[float, float]] = []
     start = None
     for x, count in enumerate([*cover, 0]):
@@ -64,9 +64,10 @@ def _ink(lines: Sequence[Line], gap: float) -> list[tuple[float, float]]:
     return runs
 
 
-def runs(lines: Sequence[Line], body: float) -> list[tuple[float, float]]:
-    """The x ranges of the lines' columns: ink parted by white space a river wide on (nearly) every line."""
-    return _ink(lines, RIVER * body)
+def runs(lines: Sequence[Line], body: float, share: float = 0.1) -> list[tuple[float, float]]:
+    """The x ranges of the lines' columns: ink parted by white space a river wide on all lines but
+    `share` of them."""
+    return _ink(lines, RIVER * body, share)
 
 
 @dataclass(frozen=True)

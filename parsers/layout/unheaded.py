@@ -28,6 +28,7 @@ MIN_ROWS = 2  # rows whose numbers agree that make a table (one, when a code or 
 MAX_COST = 1  # readings of a row's numbers tried: as printed, or with a stray mark at an edge
 LOST_MARK_COST = 4  # and then with a decimal mark put back
 TRIVIAL_VOTE = 0.25  # what a row whose quantity or price is 1 counts for in choosing the columns
+CROSSING = 0.34  # share of the rows whose words may cross the white space between two columns
 CELL_SHARE = 0.6  # share of a column's cells that must be of a kind for the column to be of it
 DESCRIPTION_LETTERS = 4  # letters in a word of a description
 HEADING_GAP = 2.5  # text heights between the first row and a heading line over it
@@ -207,7 +208,8 @@ def _numeric_runs(rows: list[Row], body: float) -> dict[Run, str] | None:
         if (kept := [t for t in row.line.toks if not any(_inside(t, span) for span in ordered)])
     ]
     found = {span: kind for kind, span in spans.items()}
-    for x0, x1 in colfit.runs(rest, body) if rest else []:
+    # a word run over the white space on one row in three ("00010TOR-M8-40") does not join two columns
+    for x0, x1 in colfit.runs(rest, body, CROSSING) if rest else []:
         if not any(min(x1, b) > max(x0, a) for a, b in ordered):
             found[(x0, x1)] = "other"
     return dict(sorted(found.items()))

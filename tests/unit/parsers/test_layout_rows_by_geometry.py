@@ -146,3 +146,24 @@ def test_a_price_for_the_hundred_the_heading_states_beats_a_quantity_read_with_a
     ]
     got = read(page(_order(heading, rows, "710,00", under)))
     assert numbers(got) == [("TUE-M8", "10000", "0.05"), ("SIL-TRA-300", "50", "4.2")]
+
+
+def test_a_position_run_into_its_code_on_one_row_does_not_join_the_two_columns() -> None:
+    # '00020"TUE-M8': OCR read the position and the code as one word across the white space that
+    # parts the two columns on the other rows
+    rows = [
+        ((50, "00010"), (90, "TOR-M8-40"), (170, "Tornillo"), (350, "250"), (440, "0,18"), (505, "45,00")),
+        ((50, '00020"TUE-M8'), (170, "Tuerca"), (350, "222"), (440, "0,05"), (505, "11,10")),
+        ((50, "00030"), (90, "ARA-M8"), (170, "Arandela"), (350, "1000"), (440, "0,02"), (505, "20,00")),
+    ]
+    got = read(page(_order(GARBLED, rows, "76,10")))
+    assert numbers(got) == [
+        ("TOR-M8-40", "250", "0.18"),
+        ("TUE-M8", "222", "0.05"),
+        ("ARA-M8", "1000", "0.02"),
+    ]
+    assert [(line["line_no"], line["item_code"]) for line in got["lines"]] == [
+        ("10", "TOR-M8-40"),
+        ("20", "TUE-M8"),
+        ("30", "ARA-M8"),
+    ]
