@@ -85,7 +85,23 @@ def column_hits(toks: Sequence[Tok]) -> list[labels.Hit]:
     hits = labels.slashed(toks, hits, "code", "code", "partdesc")
     # "Ref. / Artículo / Descripción": a code heading slashed to a code-and-description one
     hits = labels.slashed(toks, hits, "code", "partdesc", "partdesc")
-    return [replace(h, kind="pos") if (h.start, h.end) in items and h.kind == "code" else h for h in hits]
+    hits = [replace(h, kind="pos") if (h.start, h.end) in items and h.kind == "code" else h for h in hits]
+    return _item_details(toks, hits)
+
+
+DETAILS = frozenset(("details", "detail"))
+
+
+def _item_details(toks: Sequence[Tok], hits: list[labels.Hit]) -> list[labels.Hit]:
+    """ "Item details" beside a "Description" column holds something else about the item (a revision,
+    a colour: a variant column); with no other column naming the description, it heads the item's
+    code and the words about it."""
+    if any(h.kind in ("description", "partdesc") for h in hits):
+        return hits
+    return [
+        replace(h, kind="partdesc") if h.kind == "variant" and toks[h.end - 1].key in DETAILS else h
+        for h in hits
+    ]
 
 
 def fits(line: Line, near: Line) -> bool:

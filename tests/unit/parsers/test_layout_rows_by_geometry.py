@@ -167,3 +167,14 @@ def test_a_position_run_into_its_code_on_one_row_does_not_join_the_two_columns()
         ("20", "TUE-M8"),
         ("30", "ARA-M8"),
     ]
+
+
+def test_an_item_details_column_holds_the_code_and_then_the_words() -> None:
+    heading = ((50, "ITEM DETAILS"), (330, "QTY"), (430, "PRICE"), (500, "TOTAL"))
+    rows = [
+        ((50, "TOR-M8-40"), (110, "Tornillo hexagonal"), (350, "250"), (440, "0,18"), (505, "45,00")),
+        ((50, "TUE-M8"), (110, "Tuerca M8"), (350, "222"), (440, "0,05"), (505, "11,10")),
+    ]
+    got = read(page(_order(heading, rows, "56,10")))
+    assert [line["item_code"] for line in got["lines"]] == ["TOR-M8-40", "TUE-M8"]
+    assert [line["description"] for line in got["lines"]] == ["Tornillo hexagonal", "Tuerca M8"]
