@@ -20,7 +20,7 @@ from parsers.layout.arith import EXACT
 from parsers.layout.cells import UNIT_WORDS, Column, Table
 from parsers.layout.geometry import Line, Page, Tok, join_groups
 from parsers.layout.numbers import looks_numeric, readings
-from parsers.layout.table import Region, collect, stop_kind
+from parsers.layout.table import GAP_LINES, Region, collect, stop_kind
 from parsers.layout.text import has_digit
 
 MARKS = (",", ".")
@@ -31,11 +31,13 @@ TRIVIAL_VOTE = 0.25  # what a row whose quantity or price is 1 counts for in cho
 CROSSING = 0.34  # share of the rows whose words may cross the white space between two columns
 CELL_SHARE = 0.6  # share of a column's cells that must be of a kind for the column to be of it
 DESCRIPTION_LETTERS = 4  # letters in a word of a description
+LOOK_UP = 8  # lines above the first agreeing row searched for rows OCR spoilt
 HEADING_GAP = 2.5  # text heights between the first row and a heading line over it
 GTIN_DIGITS = range(8, 15)
 BASES = (10, 100, 1000)  # units a price may be printed for
 HUNDRED = Decimal(100)
 EDGE = "()[]|'\"“”‘’.,:;*"  # what OCR reads beside a basis figure ("100)", "“1")
+_EDGES = re.compile(r"^\W+|\W+$")
 _CENTS = re.compile(r"\d[.,]\d\d\W*$")  # an amount printed to the cent
 
 
@@ -77,12 +79,14 @@ def table_by_rows(page: Page) -> Region | None:
     rows = [row for line in page.lines if (row := arithmetic_row(line)) is not None]
     if not rows or (len(rows) < MIN_ROWS and not _worded(rows[0])):
         return None
-    kinds = _numeric_runs(rows, page.body)
-    if kinds is None:
+    found = _numeric_runs(rows, page.body)
+    if found is None:
         return None
-    columns = _typed(kinds, [r.line for r in rows])
+    kinds, agreeing = found
+    columns = _typed(kinds, [r.line for r in agreeing])
     table = Table(columns)
-    start = page.lines.index(rows[0].line)
+    numeric = [span for span, kind in kinds.items() if kind in ("qty", "price", "amount")]
+    start = _first_row(page, page.lines.index(agreeing[0].line), numeric)
     head = _heading_over(page, start)
     region, _ = collect(page, start, table, head)
     if len(region.lines) < 1:
@@ -183,7 +187,7 @@ def _worded(row: Row) -> bool:
 Run = tuple[float, float]
 
 
-def _numeric_runs(rows: list[Row], body: float) -> dict[Run, str] | None:
+def _numeric_runs(rows: list[Row], body: float) -> tuple[dict[Run, str], list[Row]] | None:
     """The table's columns across: quantity, price and amount (a basis or discount too) each where
     its numbers stand on the rows that agree with most, the rest by the white space between those
     rows' other words; None when two of them overlap (no columns there)."""
@@ -212,7 +216,7 @@ def _numeric_runs(rows: list[Row], body: float) -> dict[Run, str] | None:
     for x0, x1 in colfit.runs(rest, body, CROSSING) if rest else []:
         if not any(min(x1, b) > max(x0, a) for a, b in ordered):
             found[(x0, x1)] = "other"
-    return dict(sorted(found.items()))
+    return dict(sorted(found.items())), agreeing
 
 
 def _inside(tok: Tok, run: Run) -> bool:
@@ -280,7 +284,7 @@ def _kind_of(cells: list[list[Tok]], taken: set[str]) -> str:
         return "gtin"
     if sum(c[0].key in UNIT_WORDS for c in cells) >= share:
         return "unit"
-    numbered = infer.numbering([t.strip(infer.POSITION_EDGE) for t in texts])
+    numbered = infer.numbering([_EDGES.sub("", t) for t in texts])  # "002°", "3)": a speck or mark beside
     if numbered and "pos" not in taken and "code" not in taken:
         return "pos"
     if "code" not in taken and sum(infer.looks_code(t) for t in texts) >= share:
@@ -289,6 +293,23 @@ def _kind_of(cells: list[list[Tok]], taken: set[str]) -> str:
         1 for c in cells if any(sum(ch.isalpha() for ch in t.text) >= DESCRIPTION_LETTERS for t in c)
     )
     return "description" if worded >= share else "other"
+
+
+def _first_row(page: Page, start: int, numeric: list[Run]) -> int:
+    """Where the table begins: the first line whose numbers agree, or a line above it shaped like a
+    row (numbers under two of the quantity, price and amount) whose figures OCR spoilt or whose price
+    is for more units than it says; never past a total, a wide gap, or the heading over the rows."""
+    first = start
+    for i in range(start - 1, max(-1, start - 1 - LOOK_UP), -1):
+        line, below = page.lines[i], page.lines[i + 1]
+        if line.kind != "text" or stop_kind(line) is not None or below.y0 - line.y1 > GAP_LINES * page.body:
+            break
+        figures = [t for t in line.toks if looks_numeric(t.text) and has_digit(t.text)]
+        if len({j for t in figures for j, span in enumerate(numeric) if _inside(t, span)}) >= 2:
+            first = i
+        elif not figures and any(_inside(t, span) for t in line.toks for span in numeric):
+            break  # words over the number columns: the heading
+    return first
 
 
 def _heading_over(page: Page, start: int) -> list[Line]:

@@ -178,3 +178,16 @@ def test_an_item_details_column_holds_the_code_and_then_the_words() -> None:
     got = read(page(_order(heading, rows, "56,10")))
     assert [line["item_code"] for line in got["lines"]] == ["TOR-M8-40", "TUE-M8"]
     assert [line["description"] for line in got["lines"]] == ["Tornillo hexagonal", "Tuerca M8"]
+
+
+def test_a_first_row_whose_figures_ocr_spoilt_is_still_the_tables_first_row() -> None:
+    # the first row's amount read "4S,O0": its numbers agree on nothing, but they stand under the
+    # quantity, price and amount of the rows below, so the table begins there, not a row later
+    rows = [
+        _row("ARA-M8", "Arandela plana M8", "1000", "0,02", "2O,OO"),
+        *ROWS,
+    ]
+    got = read(page(_order(GARBLED, rows, "76,10")))
+    assert [line["item_code"] for line in got["lines"]] == ["ARA-M8", "TOR-M8-40", "TUE-M8"]
+    assert numbers(got)[1:] == [("TOR-M8-40", "250", "0.18"), ("TUE-M8", "222", "0.05")]
+    assert got["decision"] != "accept"
