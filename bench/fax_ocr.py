@@ -14,6 +14,10 @@ are drawn (samples.orders_gen), reported per layout family and per split: `--fam
 reader work, `--families held-out` only to measure; `--seed` starts every family's seeds there.
 Each fax draws its own skew (up to 3°), streaks, and now and then a page fed upside down or sideways.
 
+`--garble-headings` makes every table heading OCR read unreadable before the layout reader sees the
+page (bench.garbled_headings): what it then reads is what the rows' geometry and arithmetic alone find,
+as on a fax whose heading OCR garbled or one worded as no vocabulary has it.
+
 `--with-terms` reads the faxes against the complete master data, commercial terms included (agreed prices
 and the price lists in the buyers' currencies, as `bench.capture_accuracy --with-terms`), and says whether
 it covers every drawn order.  Every run then says why the documents read fully right still waited for a
@@ -21,7 +25,7 @@ person, per reason and per owner (reading, master data or a rule: `bench.capture
 
     python -m bench.fax_ocr [--families tuning|held-out|all] [--count 4] [--seed S] [--study]
         [--cost-pages 12] [--cache DIR] [--diffs] [--classes] [--same-reads 20]
-        [--resolution fine|normal] [--with-terms]
+        [--resolution fine|normal] [--with-terms] [--garble-headings]
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ import pdfplumber
 
 from bench import by_family, line_classes
 from bench.capture_accuracy import DAY, TODAY, Read, demo_app, held_report, master_gaps
+from bench.garbled_headings import GarbledHeadings
 from core.capture.domain.documents import Channel, InboundDocument
 from core.capture.domain.layout import PageWords
 from oms.bootstrap import App, make_reader
@@ -156,13 +161,14 @@ class CachedOcr:
         return [pickle.loads(path.read_bytes()) for path in paths]
 
 
-def fax_reader(app: App, cache: Path | None) -> Read:
+def fax_reader(app: App, cache: Path | None, *, garble: bool = False) -> Read:
     """The capture path of `oms extract` for faxes (as bench.capture_accuracy.app_reader), reading pages
-    through a `CachedOcr` around the app's engine when `cache` is given."""
-    if cache is None:
-        read_doc = app.read
-    else:
-        read_doc = make_reader(lambda: DAY, ocr_parsers(app.settings, CachedOcr(app.ocr, cache)))
+    through a `CachedOcr` around the app's engine when `cache` is given; with `garble`, every table
+    heading of the pages read made unreadable (bench.garbled_headings)."""
+    engine: PageOcr = app.ocr if cache is None else CachedOcr(app.ocr, cache)
+    if garble:
+        engine = GarbledHeadings(engine)
+    read_doc = app.read if engine is app.ocr else make_reader(lambda: DAY, ocr_parsers(app.settings, engine))
 
     def read(content: bytes) -> dict[str, Any]:
         doc = InboundDocument(channel=Channel.FAX, content=content, received_at=DAY, original_name="bench")
@@ -344,6 +350,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="read against the master data with commercial terms (agreed prices, buyers' currencies)",
     )
+    ap.add_argument(
+        "--garble-headings",
+        action="store_true",
+        help="make every table heading OCR read unreadable: the rows found by geometry alone",
+    )
     args = ap.parse_args(argv if argv is not None else [])
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     options = OcrOptions()
@@ -361,7 +372,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.study:
         study(cases, [(), ("heal",), ("heal", "deskew"), ("heal", "smooth"), ("heal", "deskew", "smooth")])
     with demo_app(terms=args.with_terms) as app:
-        reader = remembered(fax_reader(app, args.cache))
+        reader = remembered(fax_reader(app, args.cache, garble=args.garble_headings))
         gaps = master_gaps(app, (c.truth for c in cases[resolutions[0]]))
         print(
             f"  master data {'with' if args.with_terms else 'without'} commercial terms: "
