@@ -302,8 +302,8 @@ def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> 
     if "qty" in numeric and (not priced or numeric & priced):
         return True
     # a number lost: three of position, code, quantity, price and amount, or a position and a price;
-    # or a code of its own and an amount to the cent (its quantity and price OCR could not read)
-    coded = any(code_like(t.text) for t in cells.get("code", []))
+    # or a code (or GTIN) of its own and an amount to the cent (its quantity and price OCR could not read)
+    coded = any(code_like(t.text) for t in (*cells.get("code", []), *cells.get("gtin", [])))
     signs = len(numeric) + bool(cells.get("code"))
     cents = any(_MONEY.search(t.text) for t in cells.get("amount", []) if looks_numeric(t.text))
     return signs >= 3 or ("pos" in numeric and bool(numeric & priced)) or (coded and cents)

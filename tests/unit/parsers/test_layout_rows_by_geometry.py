@@ -191,3 +191,20 @@ def test_a_first_row_whose_figures_ocr_spoilt_is_still_the_tables_first_row() ->
     assert [line["item_code"] for line in got["lines"]] == ["ARA-M8", "TOR-M8-40", "TUE-M8"]
     assert numbers(got)[1:] == [("TOR-M8-40", "250", "0.18"), ("TUE-M8", "222", "0.05")]
     assert got["decision"] != "accept"
+
+
+def test_a_row_with_a_gtin_and_an_amount_to_the_cent_is_a_line_though_its_quantity_is_unreadable() -> None:
+    # "2;500": no number, so the row's figures agree on nothing; its GTIN and its amount to the cent
+    # say a line is there, and the amount over the price says what the quantity was (for a person)
+    rows = [
+        ((50, "8437000100126"), (130, "Tuerca"), (350, "2;500"), (440, "0,05"), (505, "125,00")),
+        ((50, "8437000100102"), (130, "Tornillo"), (350, "250"), (440, "0,18"), (505, "45,00")),
+        ((50, "8437000100133"), (130, "Arandela"), (350, "1000"), (440, "0,02"), (505, "20,00")),
+    ]
+    got = read(page(_order(GARBLED, rows, "190,00")))
+    assert numbers(got) == [
+        ("TUE-M8", "2500", "0.05"),
+        ("TOR-M8-40", "250", "0.18"),
+        ("ARA-M8", "1000", "0.02"),
+    ]
+    assert got["decision"] != "accept"
