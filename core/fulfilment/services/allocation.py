@@ -124,7 +124,8 @@ def allocate(
     if optimistic and any(p.waiting for p in planned.values()):
         optimistic, planned = False, plans(lock=True)
     movements = _record(uow, eligible, planned, allocations, actor, now, report, as_step)
-    uow.fulfilment.write_states(eligible)  # one statement for the batch, not one UPDATE per order
+    # one statement for the batch, not one UPDATE per order; all the orders, for `start`'s approvals
+    uow.fulfilment.write_states(orders)
     if not optimistic:
         uow.stock.post(movements, now)
         return report

@@ -79,8 +79,10 @@ class Fulfilment:
 
         def step(uow: FulfilmentUnitOfWork, now: datetime, optimistic: bool) -> AllocationReport:
             orders = uow.fulfilment.orders(ids, lock=True)  # read and locked once for both steps
-            lifecycle.approve(uow, ids, self.policy, actor, now, strict=False, locked=orders)
-            return allocation.allocate(uow, ids, actor, now, optimistic=optimistic, locked=orders)
+            lifecycle.approve(uow, ids, self.policy, actor, now, strict=False, locked=orders, write=False)
+            # each order's row written once, approved and allocated, by allocation's one statement
+            with uow.fulfilment.deferring_states():
+                return allocation.allocate(uow, ids, actor, now, optimistic=optimistic, locked=orders)
 
         return self._reserving(step)
 
