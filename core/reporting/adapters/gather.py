@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import CompoundSelect, Table, func, select, union_all
 from sqlalchemy.orm import Session
 
 from core.kernel.adapters.orm import metadata
@@ -37,19 +37,23 @@ def gather(session: Session, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
             o.c.decision,
             o.c.requested_delivery_date,
             d.c.format,
+            o.c.id.in_(_moved(order_ids)).label("moved"),
         )
         .join(d, d.c.id == o.c.document_id)
         .where(o.c.id.in_(order_ids))
     ).all()
-    lines, in_full = _lines(session, order_ids)
-    shipments = _shipments(session, order_ids)
-    shorts = _short_picks(session, order_ids)
-    returns = _returns(session, order_ids)
-    approved = _approved(session, order_ids)
-    edits = _field_edits(session, order_ids)
-    keys = _keystrokes(session, order_ids)
+    # an order just captured has nothing shipped, picked, returned or reviewed yet: the seven queries
+    # below ask only about the orders that have (they would find nothing for the others)
+    moved = [row[0] for row in heads if row[-1]]
+    lines, in_full = _lines(session, order_ids, moved)
+    shipments = _shipments(session, moved) if moved else {}
+    shorts = _short_picks(session, moved) if moved else {}
+    returns = _returns(session, moved) if moved else {}
+    approved = _approved(session, moved) if moved else {}
+    edits = _field_edits(session, moved) if moved else {}
+    keys = _keystrokes(session, moved) if moved else {}
     out: dict[int, OrderFacts] = {}
-    for oid, created, customer, channel, state, decision, requested, fmt in heads:
+    for oid, created, customer, channel, state, decision, requested, fmt, _ in heads:
         approved_at = approved.get(oid)
         out[oid] = OrderFacts(
             order_id=oid,
@@ -72,14 +76,37 @@ def gather(session: Session, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
     return out
 
 
-def _lines(session: Session, order_ids: Sequence[int]) -> tuple[dict[int, list[LineFact]], dict[int, bool]]:
+def _moved(order_ids: Sequence[int]) -> CompoundSelect[int]:
+    """Those of the orders with a row any of the queries after the lines' would find: each part asks
+    what its query asks (or less), so an order none of them names has no shipment, short pick, return
+    or review action to gather."""
+    a, s, pl = _t("allocations"), _t("shipments"), _t("pick_lines")
+    r, ae = _t("returns"), _t("audit_events")
+    return union_all(
+        select(a.c.order_id)
+        .join(s, s.c.id == a.c.shipment_id)
+        .where(a.c.order_id.in_(order_ids), s.c.shipped_at.is_not(None)),
+        select(s.c.order_id).where(s.c.order_id.in_(order_ids), s.c.shipped_at.is_not(None)),
+        select(pl.c.order_id).where(pl.c.order_id.in_(order_ids), pl.c.state == "short"),
+        select(r.c.order_id).where(r.c.order_id.in_(order_ids), r.c.received_at.is_not(None)),
+        select(ae.c.order_id).where(ae.c.order_id.in_(order_ids)),
+    )
+
+
+def _lines(
+    session: Session, order_ids: Sequence[int], moved: Sequence[int]
+) -> tuple[dict[int, list[LineFact]], dict[int, bool]]:
     ol, p, a, s = _t("order_lines"), _t("products"), _t("allocations"), _t("shipments")
     pc = _t("product_categories")
-    shipped_rows = session.execute(
-        select(a.c.line_id, a.c.quantity)
-        .join(s, s.c.id == a.c.shipment_id)
-        .where(a.c.order_id.in_(order_ids), s.c.shipped_at.is_not(None))
-    ).all()
+    shipped_rows = (
+        session.execute(
+            select(a.c.line_id, a.c.quantity)
+            .join(s, s.c.id == a.c.shipment_id)
+            .where(a.c.order_id.in_(moved), s.c.shipped_at.is_not(None))
+        ).all()
+        if moved
+        else []
+    )
     shipped: dict[int, Decimal] = defaultdict(lambda: ZERO)
     for line_id, qty in shipped_rows:
         shipped[line_id] += qty
