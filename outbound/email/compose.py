@@ -38,6 +38,7 @@ class _HeaderClasses(HeaderRegistry):
 
 
 SMTP = policy.SMTP.clone(header_factory=_HeaderClasses())  # policy.SMTP, its header classes made once
+DEFAULT = policy.default.clone(header_factory=_HeaderClasses())  # and policy.default
 
 _RE_PREFIX = re.compile(r"^\s*(?:re|aw|sv|rv|r|antw|ref)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
 
@@ -56,7 +57,7 @@ class Original:
 
 def read_original(raw: bytes) -> Original:
     """The headers of a stored e-mail (the body is not parsed)."""
-    msg = BytesHeaderParser(policy=policy.default).parsebytes(raw)
+    msg = BytesHeaderParser(policy=DEFAULT).parsebytes(raw)
 
     def get(name: str) -> str:
         try:

@@ -43,3 +43,15 @@ def test_the_message_is_the_standard_policys(monkeypatch: pytest.MonkeyPatch) ->
     random.seed(7)
     assert composing.compose(**REPLY) == ours
     assert b"Subject: Re: Pedido PO-2026-00123 =?utf-8?q?=E2=80=94" in ours  # still folded as before
+
+
+def test_an_original_is_read_as_the_standard_policy_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert composing.DEFAULT.header_factory["From"] is composing.DEFAULT.header_factory["from"]
+    raw = composing.compose(**REPLY)
+    ours = composing.read_original(raw)
+    monkeypatch.setattr(composing, "DEFAULT", policy.default)
+    assert composing.read_original(raw) == ours
+    assert ours.subject == REPLY["subject"] and ours.references == (
+        "<a1@ferreteria-nunez.es>",
+        REPLY["in_reply_to"],
+    )
