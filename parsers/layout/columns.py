@@ -64,6 +64,11 @@ def _ink(lines: Sequence[Line], gap: float) -> list[tuple[float, float]]:
     return runs
 
 
+def runs(lines: Sequence[Line], body: float) -> list[tuple[float, float]]:
+    """The x ranges of the lines' columns: ink parted by white space a river wide on (nearly) every line."""
+    return _ink(lines, RIVER * body)
+
+
 @dataclass(frozen=True)
 class Unheaded:
     """A column no heading stands over (its heading was lost, or it never had one)."""

@@ -23,7 +23,7 @@ from core.capture.domain.order import (
     UnreadField,
 )
 from core.capture.domain.promo_codes import PROMO_REFERENCE, codes_in
-from parsers.layout import document, header, items, parties, recheck, rows, totals
+from parsers.layout import document, header, items, parties, recheck, rows, totals, unheaded
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
@@ -63,7 +63,7 @@ class Extraction:
 def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     """Read every order in `pages` (one document, pages in order; text layer or OCR words)."""
     read = without_copies([read_page(p) for p in pages])
-    regions = find_regions(read)
+    regions = unheaded.add_regions(read, find_regions(read))
     skip = {id(line) for r in regions for line in (*r.heading, *r.lines)}
     texts = [line.text for page in read for line in page.lines]
     us_dates, known = month_first(texts), order_decided(texts)

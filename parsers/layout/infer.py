@@ -100,7 +100,7 @@ def _codes(cells: list[list[Tok]]) -> bool:
     """Cells most of which look like codes (those of the item rows: a description may wrap under
     the code)."""
     texts = [" ".join(t.text for t in cell) for cell in cells]
-    return bool(texts) and sum(_looks_code(text) for text in texts) >= CODE_SHARE * len(texts)
+    return bool(texts) and sum(looks_code(text) for text in texts) >= CODE_SHARE * len(texts)
 
 
 def _worded(cells: list[list[Tok]]) -> bool:
@@ -116,7 +116,7 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     for i, (x0, x1, h) in enumerate(segs):
         cells = [" ".join(t.text for t in line.toks if x0 <= t.cx <= x1) for line in lines]
         cells = [c for c in cells if c]
-        if h.kind == "code" and _loose(h) and x1 <= qty_x and _numbering(cells):
+        if h.kind == "code" and _loose(h) and x1 <= qty_x and numbering(cells):
             out[i] = (x0, x1, Unheaded("pos", x0, x1))  # "Item" over 010, 020: positions, no codes
             continue
         if h.kind == "pos" and _item_numbered(h) and "code" not in kinds and _codes_not_positions(cells):
@@ -127,7 +127,7 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
             continue
         if x1 <= first_headed and sum(_POSITION.match(c) is not None for c in cells) >= 0.6 * len(cells):
             out[i] = (x0, x1, Unheaded("pos", x0, x1))
-        elif "code" not in kinds and x1 < qty_x and sum(_looks_code(c) for c in cells) >= 0.6 * len(cells):
+        elif "code" not in kinds and x1 < qty_x and sum(looks_code(c) for c in cells) >= 0.6 * len(cells):
             out[i] = (x0, x1, Unheaded("code", x0, x1))
             kinds.add("code")
     return out
@@ -139,7 +139,7 @@ def _loose(heading: object) -> bool:
     return len(words) == 1 and words[0].strip(".#:").casefold() in LOOSE_CODE_HEADINGS
 
 
-def _numbering(cells: list[str]) -> bool:
+def numbering(cells: list[str]) -> bool:
     """Cells that number the rows: whole numbers of up to five digits counting up from the first
     position (1 or the step, as "010" or "00010" are), or zero-padded as positions are printed."""
     if not cells or not all(c.isdigit() and len(c) <= MAX_POSITION_DIGITS for c in cells):
@@ -164,12 +164,12 @@ def _codes_not_positions(cells: list[str]) -> bool:
     if not bare or len(set(bare)) < len(bare) or any(" " in c for c in bare):
         return False  # "1 TOR-M8-40": a position and a code, each where it belongs (parsers.layout.rows)
     leads = [m[0] if (m := _LEAD.match(c)) else "" for c in bare]
-    if _numbering(bare) or (all(leads) and _numbering(leads)):
+    if numbering(bare) or (all(leads) and numbering(leads)):
         return False  # 1, 2, 3 or "00010BRO-HSS-8": the rows' numbers, a code run into them perhaps
-    return sum(_looks_code(c) for c in bare) >= CODE_SHARE * len(bare)
+    return sum(looks_code(c) for c in bare) >= CODE_SHARE * len(bare)
 
 
-def _looks_code(text: str) -> bool:
+def looks_code(text: str) -> bool:
     """One word with a digit or a hyphen in it, or two that OCR cut one such word into ("BRO -HSS-8")."""
     joined = text.replace(" ", "")
     return text.count(" ") <= 1 and len(joined) >= 3 and any(c.isdigit() or c == "-" for c in joined)
