@@ -100,12 +100,13 @@ def _extend(columns: list[Column], line: Line, above: Line) -> bool:
         return False
     placed = []
     for tok in line.toks:
-        col = next(
-            (c for c in columns if tok.x0 < c.x1 + above.height and c.x0 - above.height < tok.x1), None
-        )
-        if col is None:
+        near = [c for c in columns if tok.x0 < c.x1 + above.height and c.x0 - above.height < tok.x1]
+        if not near:
             return False
-        placed.append((col, tok))
+        # the column it stands most under: "PRODUTO" under "CÓDIGO" also reaches within a text height
+        # of "LINHA" before it, and taken into "LINHA" it made the position column overlap the codes,
+        # which were then cut in two between them ("SIL-TRA-300" read as "RA-300")
+        placed.append((max(near, key=lambda c: min(c.x1, tok.x1) - max(c.x0, tok.x0)), tok))
     for col, tok in placed:
         col.x0, col.x1 = min(col.x0, tok.x0), max(col.x1, tok.x1)
         col.heading += " " + tok.text
