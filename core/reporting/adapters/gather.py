@@ -24,10 +24,20 @@ def _t(name: str) -> Table:
     return metadata.tables[name]
 
 
+# orders gathered a statement at a time: the heads' statement names each id six times, which keeps
+# it under SQLite's 32,766 parameters (and PostgreSQL's 65,535) however many orders a refresh has
+CHUNK = 2000
+
+
 def gather(session: Session, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
     """The facts of each order that exists among `order_ids`."""
     if not order_ids:
         return {}
+    if len(order_ids) > CHUNK:
+        out: dict[int, OrderFacts] = {}
+        for start in range(0, len(order_ids), CHUNK):
+            out.update(gather(session, order_ids[start : start + CHUNK]))
+        return out
     heads = session.execute(_heads(), {"ids": list(order_ids)}).all()
     # an order just captured has nothing shipped, picked, returned or reviewed yet: the seven queries
     # below ask only about the orders that have (they would find nothing for the others)
@@ -39,7 +49,7 @@ def gather(session: Session, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
     approved = _approved(session, moved) if moved else {}
     edits = _field_edits(session, moved) if moved else {}
     keys = _keystrokes(session, moved) if moved else {}
-    out: dict[int, OrderFacts] = {}
+    out = {}
     for oid, created, customer, channel, state, decision, requested, fmt, _ in heads:
         approved_at = approved.get(oid)
         out[oid] = OrderFacts(
