@@ -5,6 +5,7 @@ from scratch sums."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
+from core.reporting.domain.reports import Period
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
 from tests.conftest import fixed_clock, load_demo_master_data, make_app
@@ -67,3 +69,30 @@ def test_a_just_decided_documents_refresh_asks_nothing_past_capture(app: App) ->
     assert refreshed[2].keys() == {1, 2}
     assert app.reporting.upkeep.rebuild() == 2
     assert snapshot(app) == refreshed
+
+
+def test_a_document_of_thousands_of_orders_is_refreshed(tmp_path: Path) -> None:
+    """The heads' statement names each order six times; a document of more orders than SQLite takes
+    parameters for in one statement (32,766 as SQLite is built by default: 5,461 orders) is still
+    counted, every order once."""
+    app = make_app(tmp_path, clock=fixed_clock)
+    try:
+        load_demo_master_data(app)
+        with app.uow() as uow:
+            make_orders(uow, [[("TUE-M8", D(1))]] * 6000, fixed_clock(), tag="many")
+            [document_id] = {o.document_id for o in uow.orders.list(limit=1)}
+            uow.commit()
+        assert document_id is not None
+
+        def default_limit(connection: sqlite3.Connection, record: object) -> None:
+            connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32_766)
+
+        event.listen(app.engine, "connect", default_limit)
+        app.engine.dispose()  # connections from here on have the default build's limit
+        assert app.reporting.upkeep.refresh_document(document_id) == 6000
+        with app.uow() as uow:
+            day = fixed_clock().date()
+            sums = uow.reporting.sums("all", Period(day, day), ("orders",))
+        assert sums[""]["orders"] == 6000
+    finally:
+        app.close()

@@ -13,7 +13,19 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy import BindParameter, CompoundSelect, Select, Table, bindparam, func, select, union_all
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    CompoundSelect,
+    Integer,
+    Select,
+    Table,
+    any_,
+    bindparam,
+    func,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from core.kernel.adapters.orm import metadata
@@ -24,22 +36,33 @@ def _t(name: str) -> Table:
     return metadata.tables[name]
 
 
+# orders gathered a statement at a time: on SQLite the heads' statement names each id six times,
+# which keeps it under SQLite's default limit of 32,766 parameters however many orders a refresh has
+CHUNK = 2000
+
+
 def gather(session: Session, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
     """The facts of each order that exists among `order_ids`."""
     if not order_ids:
         return {}
-    heads = session.execute(_heads(), {"ids": list(order_ids)}).all()
+    if len(order_ids) > CHUNK:
+        out: dict[int, OrderFacts] = {}
+        for start in range(0, len(order_ids), CHUNK):
+            out.update(gather(session, order_ids[start : start + CHUNK]))
+        return out
+    dialect = session.get_bind().dialect.name
+    heads = session.execute(_heads(dialect), {"ids": list(order_ids)}).all()
     # an order just captured has nothing shipped, picked, returned or reviewed yet: the seven queries
     # below ask only about the orders that have (they would find nothing for the others)
     moved = [row[0] for row in heads if row[-1]]
-    lines, in_full = _lines(session, order_ids, moved)
+    lines, in_full = _lines(session, dialect, order_ids, moved)
     shipments = _shipments(session, moved) if moved else {}
     shorts = _short_picks(session, moved) if moved else {}
     returns = _returns(session, moved) if moved else {}
     approved = _approved(session, moved) if moved else {}
     edits = _field_edits(session, moved) if moved else {}
     keys = _keystrokes(session, moved) if moved else {}
-    out: dict[int, OrderFacts] = {}
+    out = {}
     for oid, created, customer, channel, state, decision, requested, fmt, _ in heads:
         approved_at = approved.get(oid)
         out[oid] = OrderFacts(
@@ -63,12 +86,19 @@ def gather(session: Session, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
     return out
 
 
+def _among(column: ColumnElement[int], dialect: str) -> ColumnElement[bool]:
+    """`column` is one of the ids bound as `ids`: on PostgreSQL one array parameter (`= ANY`), which
+    it plans at once however long; elsewhere the list expanded, one parameter an id."""
+    if dialect == "postgresql":
+        return column == any_(bindparam("ids", type_=ARRAY(Integer)))
+    return column.in_(bindparam("ids", expanding=True))
+
+
 @cache
-def _heads() -> Select[Any]:
+def _heads(dialect: str) -> Select[Any]:
     """Each order's head, and whether it has moved past capture (`_moved`), for the orders `ids`: built
-    once (building the expressions anew cost more than running the query)."""
+    once per database (building the expressions anew cost more than running the query)."""
     o, d = _t("orders"), _t("documents")
-    ids: BindParameter[Any] = bindparam("ids", expanding=True)
     return (
         select(
             o.c.id,
@@ -79,14 +109,14 @@ def _heads() -> Select[Any]:
             o.c.decision,
             o.c.requested_delivery_date,
             d.c.format,
-            o.c.id.in_(_moved(ids)).label("moved"),
+            o.c.id.in_(_moved(dialect)).label("moved"),
         )
         .join(d, d.c.id == o.c.document_id)
-        .where(o.c.id.in_(ids))
+        .where(_among(o.c.id, dialect))
     )
 
 
-def _moved(ids: BindParameter[Any]) -> CompoundSelect[int]:
+def _moved(dialect: str) -> CompoundSelect[int]:
     """Those of the orders with a row any of the queries after the lines' would find: each part asks
     what its query asks (or less), so an order none of them names has no shipment, short pick, return
     or review action to gather."""
@@ -95,17 +125,17 @@ def _moved(ids: BindParameter[Any]) -> CompoundSelect[int]:
     return union_all(
         select(a.c.order_id)
         .join(s, s.c.id == a.c.shipment_id)
-        .where(a.c.order_id.in_(ids), s.c.shipped_at.is_not(None)),
-        select(s.c.order_id).where(s.c.order_id.in_(ids), s.c.shipped_at.is_not(None)),
-        select(pl.c.order_id).where(pl.c.order_id.in_(ids), pl.c.state == "short"),
-        select(r.c.order_id).where(r.c.order_id.in_(ids), r.c.received_at.is_not(None)),
-        select(ae.c.order_id).where(ae.c.order_id.in_(ids)),
+        .where(_among(a.c.order_id, dialect), s.c.shipped_at.is_not(None)),
+        select(s.c.order_id).where(_among(s.c.order_id, dialect), s.c.shipped_at.is_not(None)),
+        select(pl.c.order_id).where(_among(pl.c.order_id, dialect), pl.c.state == "short"),
+        select(r.c.order_id).where(_among(r.c.order_id, dialect), r.c.received_at.is_not(None)),
+        select(ae.c.order_id).where(_among(ae.c.order_id, dialect)),
     )
 
 
 @cache
-def _line_rows() -> Select[Any]:
-    """The lines of the orders `ids` with their product's cost and category, built once."""
+def _line_rows(dialect: str) -> Select[Any]:
+    """The lines of the orders `ids` with their product's cost and category, built once per database."""
     ol, p, pc = _t("order_lines"), _t("products"), _t("product_categories")
     return (
         select(
@@ -121,13 +151,13 @@ def _line_rows() -> Select[Any]:
         )
         .outerjoin(p, p.c.sku == ol.c.sku)
         .outerjoin(pc, pc.c.sku == ol.c.sku)
-        .where(ol.c.order_id.in_(bindparam("ids", expanding=True)))
+        .where(_among(ol.c.order_id, dialect))
         .order_by(ol.c.order_id, ol.c.position)
     )
 
 
 def _lines(
-    session: Session, order_ids: Sequence[int], moved: Sequence[int]
+    session: Session, dialect: str, order_ids: Sequence[int], moved: Sequence[int]
 ) -> tuple[dict[int, list[LineFact]], dict[int, bool]]:
     a, s = _t("allocations"), _t("shipments")
     shipped_rows = (
@@ -142,7 +172,7 @@ def _lines(
     shipped: dict[int, Decimal] = defaultdict(lambda: ZERO)
     for line_id, qty in shipped_rows:
         shipped[line_id] += qty
-    rows = session.execute(_line_rows(), {"ids": list(order_ids)}).all()
+    rows = session.execute(_line_rows(dialect), {"ids": list(order_ids)}).all()
     out: dict[int, list[LineFact]] = defaultdict(list)
     in_full: dict[int, bool] = {}
     for oid, line_id, sku, qty, base_qty, price, amount, cost, category in rows:

@@ -31,6 +31,8 @@ from core.reporting.domain.reports import Period, by_month, split
 
 _UPSERTS: dict[tuple[str, str], Any] = {}  # (dialect, table) -> the summary's upsert, immutable
 _STATEMENTS: dict[tuple[str, str], tuple[Any, ...]] = {}  # (dialect, name) -> statements, immutable
+_ADDED = {m: f"add_{m}" for m in MEASURES}  # each measure's parameter in the summary's upsert
+_NOTHING_ADDED = dict.fromkeys(_ADDED.values(), 0)
 
 
 class ReportingRepository:
@@ -93,11 +95,13 @@ class ReportingRepository:
 
     def _upsert(self, table: Table, when: str, change: Mapping[tuple[date, str, str], Measures]) -> None:
         # the measures go in already scaled (what `Fixed4` would make of them): through the type, each
-        # of the thirty-odd values of every row cost a call of SQLAlchemy's and one of ours
-        rows = [
-            {when: day, "dim": dim, "key": key, **{f"add_{m}": _scaled(ms.get(m, ZERO)) for m in MEASURES}}
-            for (day, dim, key), ms in sorted(change.items())
-        ]
+        # of the thirty-odd values of every row cost a call of SQLAlchemy's and one of ours; a row
+        # starts as all zeros and takes the few measures its key changed
+        rows = []
+        for (day, dim, key), ms in sorted(change.items()):
+            row = {when: day, "dim": dim, "key": key, **_NOTHING_ADDED}
+            row.update((_ADDED[m], _scaled(v)) for m, v in ms.items() if m in _ADDED)
+            rows.append(row)
         stmt = self._upsert_statement(table, when)
         for start in range(0, len(rows), 1000):
             self.session.execute(stmt, rows[start : start + 1000])
@@ -110,7 +114,7 @@ class ReportingRepository:
         if stmt is None:
             ins = self._insert(table).values(
                 {c: bindparam(c, type_=table.c[c].type) for c in (when, "dim", "key")}
-                | {m: bindparam(f"add_{m}", type_=BigInteger) for m in MEASURES}
+                | {m: bindparam(_ADDED[m], type_=BigInteger) for m in MEASURES}
             )
             stmt = ins.on_conflict_do_update(
                 index_elements=[when, "dim", "key"],
