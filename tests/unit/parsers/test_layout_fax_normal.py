@@ -92,3 +92,39 @@ def test_zero_padded_numbers_under_a_lost_heading_before_the_table_number_its_ro
         ("30", "LLA-AJ-250"),
     ]
     assert "00010" not in [line["item_code"] for line in got["lines"]]
+
+
+def _dated(*fields: str) -> PageWords:
+    """An order whose header holds `fields` (label and value a column apart) and one line."""
+    lines = [cells(40, (50, "Nº pedido: PED-26/00123"))]
+    for n, text in enumerate(fields):
+        label, value = text.split(" | ")
+        lines.append(cells(54 + STEP * n, (50, label), (160, value)))
+    lines.append(
+        cells(160, (50, "Código"), (130, "Descripción"), (340, "Cantidad"), (430, "Precio"), (500, "Importe"))
+    )
+    lines.append(
+        cells(174, (50, "TAC-6"), (130, "Taco de nailon 6 mm"), (345, "8"), (430, "3,90"), (500, "31,20"))
+    )
+    lines.append(cells(202, (430, "Total"), (500, "31,20")))
+    return page(*lines)
+
+
+def test_a_date_whose_point_ocr_read_as_a_comma_is_read() -> None:
+    # "23,11.2026" and "09,12/2026": a normal fax's point read as a comma; the dates are still the
+    # order's dates (left unread, they held the order for a clerk to type them)
+    got = read(_dated("Fecha: | 23,11.2026", "Entrega: | 09,12/2026"))
+    assert (got["order_date"], got["requested_delivery_date"]) == ("2026-11-23", "2026-12-09")
+
+
+def test_an_iso_date_ocr_parted_before_its_day_is_read() -> None:
+    # "2026-11 -25": the day set a word space apart from the year and month
+    got = read(_dated("Datum: | 2026-11 -25"))
+    assert got["order_date"] == "2026-11-25"
+
+
+def test_an_amount_with_a_comma_is_no_date() -> None:
+    # "3,15.20" and "1,250.2026" are no dates: a repaired date needs a four-digit year after it, and a
+    # number with more than two figures before its comma is an amount
+    got = read(_dated("Fecha: | 3,15.20", "Importe: | 1,250.2026"))
+    assert got["order_date"] is None
