@@ -128,3 +128,33 @@ def test_an_amount_with_a_comma_is_no_date() -> None:
     # number with more than two figures before its comma is an amount
     got = read(_dated("Fecha: | 3,15.20", "Importe: | 1,250.2026"))
     assert got["order_date"] is None
+
+
+def test_a_labelled_code_ocr_parted_in_two_is_read_whole() -> None:
+    # "REF.: LLA-AJ 250" and "REF.: CIN-A1S -19" under their rows: OCR lost a hyphen or read the code
+    # as two words; the piece after the first belongs to the code, and the product is the one the
+    # code (one slip away) and the description both name
+    heading = [cells(160, (50, "Descripción"), (340, "Cantidad"), (430, "Precio"), (500, "Importe"))]
+    rows = []
+    for n, (code, desc, qty, price, amount) in enumerate(
+        [
+            ("LLA-AJ 250", "Llave ajustable 250 mm", "2", "12,80", "25,60"),
+            ("CIN-A1S -19", "Cinta aislante 19 mm", "5", "0,95", "4,75"),
+        ]
+    ):
+        y = 160 + (2 * n + 1) * STEP
+        rows.append(cells(y, (50, desc), (345, qty), (430, price), (500, amount)))
+        rows.append(cells(y + STEP, (50, f"REF.: {code}")))
+    got = read(_order(heading, rows, "30,35"))
+    assert [line["sku"] for line in got["lines"]] == ["LLA-AJ-250", "CIN-AIS-19"]
+
+
+def test_a_word_after_a_labelled_code_is_not_a_piece_of_it() -> None:
+    # "REF.: TAC-6 Nylon": a word with small letters after the code is text, not a piece of the code
+    heading = [cells(160, (50, "Descripción"), (340, "Cantidad"), (430, "Precio"), (500, "Importe"))]
+    rows = [
+        cells(174, (50, "Taco de nailon 6 mm"), (345, "8"), (430, "3,90"), (500, "31,20")),
+        cells(188, (50, "REF.: TAC-6 Nylon")),
+    ]
+    got = read(_order(heading, rows, "31,20"))
+    assert [(line["item_code"], line["sku"]) for line in got["lines"]] == [("TAC-6", "TAC-6")]
