@@ -158,3 +158,36 @@ def test_a_word_after_a_labelled_code_is_not_a_piece_of_it() -> None:
     ]
     got = read(_order(heading, rows, "31,20"))
     assert [(line["item_code"], line["sku"]) for line in got["lines"]] == [("TAC-6", "TAC-6")]
+
+
+def test_a_code_heading_a_column_gap_after_the_description_heads_a_column_of_its_own() -> None:
+    # "ARTÍCULO DESCRIPCIÓN ... REF." with the slash between the first two lost to OCR: "REF." stands
+    # a column gap after "DESCRIPCIÓN" and heads the codes; taken into the description's heading, the
+    # codes went into the descriptions and the first words of each description became its code
+    heading = [
+        cells(
+            160,
+            (50, "ARTÍCULO"),
+            (100, "DESCRIPCIÓN"),
+            (230, "REF."),
+            (340, "UDS."),
+            (430, "PRECIO"),
+            (500, "IMPORTE"),
+        )
+    ]
+    rows = [
+        cells(
+            174,
+            (50, "Silicona neutra 300 ml"),
+            (230, "SIL-TRA-300"),
+            (345, "12"),
+            (430, "4,20"),
+            (500, "50,40"),
+        ),
+        cells(188, (50, "Taco de nailon 6 mm"), (230, "TAC-6"), (345, "8"), (430, "3,90"), (500, "31,20")),
+    ]
+    got = read(_order(heading, rows, "81,60"))
+    assert [(line["item_code"], line["sku"]) for line in got["lines"]] == [
+        ("SIL-TRA-300", "SIL-TRA-300"),
+        ("TAC-6", "TAC-6"),
+    ]
