@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -191,6 +191,23 @@ class Fulfilment:
         if report.failed:
             raise TransientError(f"{report.failed} notification(s) of order {order_id} could not be rendered")
         return report
+
+    def notify_each(self, order_ids: Iterable[int]) -> RenderReport:
+        """`notify` for each order, each in its own transaction (a batch step's orders, one job): one
+        order that cannot be told yet neither stops the others nor undoes them; the job is retried
+        then, and what was rendered has nothing pending any more."""
+        total, failed = RenderReport(), []
+        for order_id in order_ids:
+            try:
+                report = self.notify(order_id)
+            except Exception:  # the others go on; the job is retried below
+                log.exception("notifications of order %s not rendered", order_id)
+                failed.append(order_id)
+                continue
+            total = RenderReport(*(a + b for a, b in zip(astuple(total), astuple(report), strict=True)))
+        if failed:
+            raise TransientError(f"notifications of {len(failed)} order(s) not rendered: {failed[:20]}")
+        return total
 
     def orders_to_notify(self) -> list[int]:
         with self.uow_factory() as uow:
