@@ -1,14 +1,15 @@
 """What each event sets off: the one table of event -> handlers, and the jobs those handlers queue.
 
 Every handler sees every event it subscribes to, in the order listed; a handler only queues a job
-(ids in the message), the job makes one service call.  Capture's, the lifecycle's and billing's
-reactions are all entries here; `oms.bootstrap` binds them to the app's jobs and settings and hands
-the table to the bus (`oms.bus`).
+(ids in the message), the job makes one service call.  A `Batch` handler sees them all at once, per
+publish (`oms.bus.Together`): a batch step's orders go in one job's list of ids.  Capture's, the
+lifecycle's and billing's reactions are all entries here; `oms.bootstrap` binds them to the app's
+jobs and settings and hands the table to the bus (`oms.bus`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -28,6 +29,7 @@ from core.kernel.domain.events import AnswersDrafted, AnswersQueued, MessageQueu
 from core.purchasing.domain.events import PurchaseOrderApproved
 from core.purchasing.services.purchasing import Purchasing
 from core.reporting.services.upkeep import Upkeep
+from oms.bus import Together
 from oms.tasks import Job
 
 
@@ -53,22 +55,49 @@ def queue(job: str, field: str) -> Callable[[Any, Deps], None]:
     return handler
 
 
+@dataclass(frozen=True)
+class Batch:
+    """A handler given every event of one publish it subscribed to, at once and in order."""
+
+    handle: Callable[[list[Any], Deps], None]
+
+
+Handler = Callable[[Any, Deps], None] | Batch
+
+
+def _distinct(ids: Iterable[Any]) -> list[int]:
+    return list(dict.fromkeys(int(i) for i in ids))
+
+
+def queue_together(job: str, field: str) -> Batch:
+    """A handler that queues one `job` per publish with the events' `field`s, each once, in order."""
+
+    def handler(events: list[Any], deps: Deps) -> None:
+        deps.jobs.send(job, _distinct(getattr(e, field) for e in events))
+
+    handler.__qualname__ = f"queue {job}"
+    return Batch(handler)
+
+
 def start_accepted(event: OrdersAccepted, deps: Deps) -> None:
     """Accepted orders go on to approval and allocation by themselves where the settings say so."""
     if deps.auto_fulfil:
         deps.jobs.send("start_orders", list(event.order_ids))
 
 
-def refresh_reports(event: Any, deps: Deps) -> None:
-    """Reporting's summary follows the orders an event is about (an idempotent refresh per order);
-    orders accepted at capture are counted with their document instead (`DocumentDecided`)."""
-    if getattr(event, "with_document", False):
-        return
-    ids = getattr(event, "order_ids", None) or [event.order_id]
-    deps.jobs.send("refresh_reports", [int(i) for i in ids])
+def _refresh_reports(events: list[Any], deps: Deps) -> None:
+    """Reporting's summary follows the orders the events are about (an idempotent refresh per order),
+    one job for a publish's orders; orders accepted at capture are counted with their document
+    instead (`DocumentDecided`)."""
+    about = (e for e in events if not getattr(e, "with_document", False))
+    ids = _distinct(i for e in about for i in (getattr(e, "order_ids", None) or [e.order_id]))
+    if ids:
+        deps.jobs.send("refresh_reports", ids)
 
 
-EVENT_HANDLERS: dict[type, list[Callable[[Any, Deps], None]]] = {
+refresh_reports = Batch(_refresh_reports)
+
+EVENT_HANDLERS: dict[type, list[Handler]] = {
     # capture: an arrival is read, the orders it held are counted once; its answers go out
     DocumentStored: [queue("process_document", "document_id")],
     DocumentDecided: [queue("refresh_report_document", "document_id")],
@@ -79,7 +108,7 @@ EVENT_HANDLERS: dict[type, list[Callable[[Any, Deps], None]]] = {
     OrdersAccepted: [start_accepted, refresh_reports],
     OrderApproved: [refresh_reports],
     OrderRejected: [refresh_reports],
-    NotificationsQueued: [queue("notify_order", "order_id"), refresh_reports],
+    NotificationsQueued: [queue_together("notify_orders", "order_id"), refresh_reports],
     StockArrived: [queue("serve_backorders", "sku")],
     # billing: processor calls, notices, invoicing on shipment, closing on delivery, a void on cancel
     GatewayCallQueued: [queue("execute_payment", "transaction_id")],
@@ -92,11 +121,20 @@ EVENT_HANDLERS: dict[type, list[Callable[[Any, Deps], None]]] = {
 }
 
 
-def bind(
-    table: Mapping[type, Sequence[Callable[[Any, Deps], None]]], deps: Deps
-) -> dict[type, list[Callable[[Any], None]]]:
-    """The table with its dependencies given, as the bus takes it."""
-    return {kind: [_bound(h, deps) for h in chain] for kind, chain in table.items()}
+def bind(table: Mapping[type, Sequence[Handler]], deps: Deps) -> dict[type, list[Callable[[Any], None]]]:
+    """The table with its dependencies given, as the bus takes it: a handler listed under several
+    events is bound once, so that a `Batch` one gets all their events of a publish together."""
+    bound: dict[Handler, Callable[[Any], None]] = {}
+
+    def once(handler: Handler) -> Callable[[Any], None]:
+        if handler not in bound:
+            if isinstance(handler, Batch):
+                bound[handler] = Together(_bound(handler.handle, deps))
+            else:
+                bound[handler] = _bound(handler, deps)
+        return bound[handler]
+
+    return {kind: [once(h) for h in chain] for kind, chain in table.items()}
 
 
 def _bound(handler: Callable[[Any, Deps], None], deps: Deps) -> Callable[[Any], None]:
@@ -138,7 +176,8 @@ def job_table(
         "render_answers": Job(
             "answers", lambda i: render(int(i)), DOCUMENT_TIME_LIMIT_MS, document, RENDER_PRIORITY
         ),
-        "notify_order": lifecycle(lambda i: fulfilment.notify(int(i))),
+        "notify_order": lifecycle(lambda i: fulfilment.notify(int(i))),  # the sweep's, one order
+        "notify_orders": lifecycle(lambda ids: fulfilment.notify_each([int(i) for i in ids]), None),
         "serve_backorders": lifecycle(lambda sku: fulfilment.serve_backorders(str(sku)), "sku"),
         "start_orders": lifecycle(
             lambda ids: fulfilment.start_accepted([int(i) for i in ids], "system"), None

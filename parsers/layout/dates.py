@@ -69,9 +69,19 @@ def _numeric(a: int, b: int, year: int, month_first: bool) -> tuple[date | None,
     return _make(year, a, b), 1.0 if b > 12 else 0.9
 
 
+# A numeric date as a normal fax's OCR spoils its separators: a point read as a comma ("23,11.2026",
+# "09,12/2026") or a word space put before one ("2026-11 -25"); only before a four-digit year, so that
+# no amount ("3,15") and no list of numbers is taken for a date
+_COMMA_DATE = re.compile(r"(?<![\d,.])(\d{1,2})\s?[,.\-/]\s?(\d{1,2})\s?[,.\-/]\s?(\d{4})(?![\d,])")
+_SPACED_ISO = re.compile(r"(?<![\w])(\d{4})\s?([-/.])\s?(\d{1,2})\s?([-/.])\s?(\d{1,2})(?!\d)")
+
+
 def _repair_digits(text: str) -> str:
-    """Letters OCR confuses with digits, replaced where they stand between digits and separators."""
-    return re.sub(r"(?<=[\d/.-])[ol|]|[ol|](?=[\d/.-]*\d)", lambda m: m.group(0).translate(_OCR), text)
+    """Letters OCR confuses with digits, replaced where they stand between digits and separators; a
+    numeric date's separators OCR read as commas or set apart, put right."""
+    text = re.sub(r"(?<=[\d/.-])[ol|]|[ol|](?=[\d/.-]*\d)", lambda m: m.group(0).translate(_OCR), text)
+    text = _COMMA_DATE.sub(lambda m: f"{m[1]}.{m[2]}.{m[3]}", text)
+    return _SPACED_ISO.sub(lambda m: f"{m[1]}{m[2]}{m[3]}{m[4]}{m[5]}", text)
 
 
 def find_date(text: str, *, month_first: bool = False) -> FoundDate | None:

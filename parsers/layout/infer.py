@@ -27,6 +27,8 @@ LOOSE_CODE_HEADINGS = frozenset({"item", "ítem", "art", "items"})
 DESCRIPTION_WORDS = 2.5  # words per cell, on average, of a column of descriptions
 CODE_SHARE = 0.6  # share of a column's cells that must look like codes for it to be a code column
 POSITION_EDGE = ").:|]/"  # what follows a position number ("10)", "2.")
+# a speck or quotation mark OCR reads against a number on a coarse fax ("‘001"): not part of it
+SPECKS = "‘’'\"`´,;:.|"
 MIN_AGREEING = 2  # rows that must agree before a column is given a kind (one, if the table has one row)
 
 
@@ -116,7 +118,8 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     for i, (x0, x1, h) in enumerate(segs):
         cells = [" ".join(t.text for t in line.toks if x0 <= t.cx <= x1) for line in lines]
         cells = [c for c in cells if c]
-        if h.kind == "code" and _loose(h) and x1 <= qty_x and numbering(cells):
+        numbered = numbering([c.strip(SPECKS) for c in cells])
+        if h.kind == "code" and _loose(h) and x1 <= qty_x and numbered:
             out[i] = (x0, x1, Unheaded("pos", x0, x1))  # "Item" over 010, 020: positions, no codes
             continue
         if h.kind == "pos" and _item_numbered(h) and "code" not in kinds and _codes_not_positions(cells):
@@ -125,7 +128,10 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
             continue
         if h.kind != "other" or not cells:
             continue
-        if x1 <= first_headed and sum(_POSITION.match(c) is not None for c in cells) >= 0.6 * len(cells):
+        if x1 <= first_headed and (
+            numbered or sum(_POSITION.match(c) is not None for c in cells) >= 0.6 * len(cells)
+        ):
+            # "00010", "00020" under a heading OCR lost: the rows' numbers, however many digits
             out[i] = (x0, x1, Unheaded("pos", x0, x1))
         elif "code" not in kinds and x1 < qty_x and sum(looks_code(c) for c in cells) >= 0.6 * len(cells):
             out[i] = (x0, x1, Unheaded("code", x0, x1))

@@ -76,7 +76,11 @@ def _columns(line: Line, hits: list[labels.Hit]) -> list[Column]:
             kind = "pos"  # "Item | Item code": the first is the line's number, the second names the code
         elif kind == "code" and "code" in [c.kind for c in columns] and "description" not in kinds:
             kind = "description"
-        if columns and kind in [c.kind for c in columns] and _one_phrase(line.toks[previous : hit.start + 1]):
+        if (
+            columns
+            and kind in [c.kind for c in columns]
+            and _one_phrase(line.toks[max(0, previous - 1) : hit.start + 1])
+        ):
             # the rest of the heading before it, with a word OCR garbled between ("Descripción det
             # artículo"): not a second column of that kind
             columns[-1].x1 = toks[-1].x1
@@ -103,12 +107,13 @@ def _extend(columns: list[Column], line: Line, above: Line) -> bool:
         return False
     placed = []
     for tok in line.toks:
-        col = next(
-            (c for c in columns if tok.x0 < c.x1 + above.height and c.x0 - above.height < tok.x1), None
-        )
-        if col is None:
+        near = [c for c in columns if tok.x0 < c.x1 + above.height and c.x0 - above.height < tok.x1]
+        if not near:
             return False
-        placed.append((col, tok))
+        # the column it stands most under: "PRODUTO" under "CÓDIGO" also reaches within a text height
+        # of "LINHA" before it, and taken into "LINHA" it made the position column overlap the codes,
+        # which were then cut in two between them ("SIL-TRA-300" read as "RA-300")
+        placed.append((max(near, key=lambda c: min(c.x1, tok.x1) - max(c.x0, tok.x0)), tok))
     for col, tok in placed:
         col.x0, col.x1 = min(col.x0, tok.x0), max(col.x1, tok.x1)
         col.heading += " " + tok.text

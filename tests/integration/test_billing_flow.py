@@ -254,6 +254,19 @@ def test_credit_limit_hold_released_by_a_supervisor(books: App) -> None:
     assert_trial_balance_zero(books)
 
 
+def test_orders_started_together_count_against_the_credit_limit_one_after_the_other(books: App) -> None:
+    # each order alone is within the limit (70 x 4.20 + 21 % VAT = 355.74); together they are not
+    books.billing.service.set_terms("C-1001", credit_limit=D("600.00"))
+    first = new_order(books, "C-1001", [("SIL-TRA-300", D(70))], "first")
+    second = new_order(books, "C-1001", [("SIL-TRA-300", D(70))], "second")
+    books.lifecycle.service.start([first, second], "clerk")
+    # the second's check sees the first approved in the same transaction: 711.48 committed
+    assert (state(books, first), state(books, second)) == ("allocated", "on_hold")
+    with books.uow() as uow:
+        hold = uow.fulfilment.last_hold(second)
+    assert hold is not None and str(hold.detail["reason"]).startswith("credit limit: credit limit exceeded")
+
+
 def test_a_paid_on_account_order_returned_is_refunded_by_transfer(books: App) -> None:
     first, _ = demo_orders(books)
     books.lifecycle.service.start([first], "clerk")

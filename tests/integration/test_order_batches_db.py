@@ -3,7 +3,8 @@ with one statement (`FulfilmentRepository.orders`, `write_states`), on SQLite an
 
 The expectations are the orders as made below: each order comes back with exactly its own lines in
 position order; the states written are the ones set, an order left alone keeps its own, and another
-change made to an order is still written by the commit.
+change made to an order is still written by the commit. `start` (approve, then allocate, in one
+transaction) writes each order's row once, with both steps' events.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from core.kernel.domain.model import OrderState
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
 from tests.conftest import fixed_clock, load_demo_master_data, make_app
+from tests.integration.lifecycle_support import events, set_up_shop
 
 pytestmark = pytest.mark.integration
 D = Decimal
@@ -94,3 +96,20 @@ def test_another_change_to_an_order_is_still_written_by_the_commit(app: App) -> 
         again = uow.fulfilment.order(ids[0])
         assert again is not None
         assert (again.state, again.po_number) == (OrderState.APPROVED, "PO-CHANGED")
+
+
+def test_start_writes_each_orders_row_once_and_records_both_steps(app: App) -> None:
+    set_up_shop(app)  # the demo stock: every line of SPECS is in stock
+    ids = _orders(app)
+    updates = _order_updates(app)
+    report = app.lifecycle.service.start(ids, "clerk")
+    # approved, then allocated: one statement writes the rows, in their final state only
+    assert len(updates) == 1
+    assert report.states == {i: "allocated" for i in ids}
+    for order_id in ids:
+        assert events(app, order_id) == [
+            ("approve", "accepted", "approved"),
+            ("allocate", "approved", "allocated"),
+        ]
+    with app.uow() as uow:
+        assert {o.id: o.state for o in uow.fulfilment.orders(ids)} == dict.fromkeys(ids, OrderState.ALLOCATED)

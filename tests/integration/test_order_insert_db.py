@@ -262,3 +262,37 @@ def test_an_order_made_without_its_constructor_is_added_and_changed_as_any_new_o
 def test_an_order_made_without_a_field_is_refused() -> None:
     with pytest.raises(ValueError, match="po_number"):
         unsaved(OrderLine, {"position": 1, "po_number": "PO-1"})
+
+
+def test_a_single_order_is_stored_as_given_in_one_statement_with_its_id(app: App) -> None:
+    """Most e-mails and faxes hold one order: its id comes back from the INSERT itself, with no second
+    statement to read the document's ids back (the bulk path's), and the row says what the order said."""
+    from sqlalchemy import event
+
+    document_id = _document(app)
+    statements: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(" ".join(statement.split()))
+
+    [alone] = _orders(document_id)[:1]
+    with app.uow() as uow:
+        event.listen(app.engine, "before_cursor_execute", seen)
+        try:
+            uow.orders.insert_new(document_id, [alone])
+        finally:
+            event.remove(app.engine, "before_cursor_execute", seen)
+        uow.commit()
+    assert alone.id is not None
+    assert len([s for s in statements if s.startswith("INSERT INTO orders ")]) == 1
+    assert [s for s in statements if s.startswith("SELECT") and " FROM orders" in s] == []
+    with app.uow() as uow:
+        [stored] = uow.orders.for_document(document_id)
+    assert stored.id == alone.id and stored.po_number == "PO-1" and stored.total == Decimal("1234.50")
+    assert stored.buyer_name == 'Ferretería "Núñez"\tS.L.\\Madrid'
+    assert stored.state is OrderState.ACCEPTED and stored.decision is Decision.ACCEPT
+    assert stored.problems == alone.problems and stored.identifiers == alone.identifiers
+    assert [(line.position, line.sku, line.quantity) for line in stored.lines] == [
+        (1, "SKU-A", Decimal("12.5")),
+        (2, "SKU-B", Decimal("0.001")),
+    ]

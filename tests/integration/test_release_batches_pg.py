@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from core.fulfilment.domain.notifications import NoticeKind, Notification, notification_key
+from core.fulfilment.domain.stock import CustomerPreferences
 from core.kernel.domain.model import OrderState
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
@@ -152,3 +153,15 @@ def test_a_batch_approval_queues_one_notice_per_order(shop: App) -> None:
     with shop.uow() as uow:
         states = {o.id: o.state for o in uow.fulfilment.orders(ids)}
     assert set(states.values()) == {OrderState.ALLOCATED}
+
+
+def test_for_a_customer_taking_complete_deliveries_only_an_order_with_units_waiting_stays(shop: App) -> None:
+    with shop.uow() as uow:
+        uow.stock.save_preferences(CustomerPreferences("C-1001", partial_shipments=False))
+        uow.commit()
+    ids = allocated_set(shop, "complete")
+    report = shop.lifecycle.service.release(ids, "test")
+    # the order whose washers wait is not released; the complete ones go as for anyone else
+    assert [report.released.get(oid) for oid in ids] == [1, 2, None, None, None, 3]
+    assert "complete deliveries only" in report.skipped[ids[2]]
+    assert outcome(shop, ids[2])["state"] == str(OrderState.BACKORDERED)

@@ -21,6 +21,7 @@ from core.fulfilment.domain.contact import delivery_address
 from core.fulfilment.domain.progress import progress
 from core.fulfilment.domain.stock import AllocationState
 from core.fulfilment.domain.warehouse import Shipment, ShipmentState
+from core.kernel.adapters.orm import made
 from core.kernel.domain.model import Customer, Order, OrderLine, Product
 from core.kernel.domain.money import round_money
 from core.kernel.errors import BillingError, IllegalTransition, NotFound
@@ -38,7 +39,8 @@ def language_of(customer: Customer | None) -> str:
 def account_of(uow: BillingUnitOfWork, order: Order) -> CustomerAccount:
     """The customer's terms; without a row: on account, net 30, no limit."""
     found = uow.billing.account(order.customer_id)
-    return found or CustomerAccount(customer_id=order.customer_id or f"order-{order.id}")
+    # the default made without an attribute event per field: approving a batch asks once per order
+    return found or made(CustomerAccount, customer_id=order.customer_id or f"order-{order.id}")
 
 
 def regime_of(uow: BillingUnitOfWork, order: Order, account: CustomerAccount) -> VatRegime:

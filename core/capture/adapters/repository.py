@@ -77,13 +77,13 @@ class DocumentRepository:
         for key in sorted(keys):
             self.session.execute(select(func.pg_advisory_xact_lock(COPY_LOCKS, key)))
 
-    def first_with_hash(self, sha256: str, *, before: int) -> DocumentRecord | None:
-        """The first arrival of these exact bytes other than document `before`, and not a duplicate
-        itself, that came before it: numbered before it, or taken up for reading already (an
+    def first_with_hash(self, sha256: str, *, before: int) -> int | None:
+        """The id of the first arrival of these exact bytes other than document `before`, and not a
+        duplicate itself, that came before it: numbered before it, or taken up for reading already (an
         arrival numbered first can be committed last, after the other was read)."""
         return self._first(orm.documents.c.sha256 == sha256, before)
 
-    def first_with_external_id(self, channel: str, external_id: str, *, before: int) -> DocumentRecord | None:
+    def first_with_external_id(self, channel: str, external_id: str, *, before: int) -> int | None:
         """As `first_with_hash`, for arrivals on this channel with this external id (a Message-ID)."""
         return self._first(
             (orm.documents.c.channel == channel) & (orm.documents.c.external_id == external_id), before
@@ -100,10 +100,11 @@ class DocumentRepository:
         )
         return self.session.scalars(stmt.limit(1)).first()
 
-    def _first(self, same: ColumnElement[bool], before: int) -> DocumentRecord | None:
+    def _first(self, same: ColumnElement[bool], before: int) -> int | None:
+        # the id only: nearly every arrival finds nothing, and a duplicate's record needs only its id
         t = orm.documents.c
         stmt = (
-            select(DocumentRecord)
+            select(t.id)
             .where(same, t.id != before, t.state != DocumentState.DUPLICATE)
             .where((t.id < before) | (t.state != DocumentState.RECEIVED))
             .order_by(t.id)

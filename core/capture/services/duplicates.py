@@ -89,7 +89,9 @@ class DuplicateIndex:
                 lines_since=self.now - LINES_WINDOW,
                 lines_not_on=self.channel,
             )
-            known = _Customer(seen_before=self.uow.orders.has_orders_from(customer_id, self.document_id))
+            # any of those is an order from before; only without one is the wider question asked
+            seen = bool(earlier) or self.uow.orders.has_orders_from(customer_id, self.document_id)
+            known = _Customer(seen_before=seen)
             for order in earlier:
                 self._remember(known, order)
             self._customers[customer_id] = known

@@ -175,11 +175,11 @@ class DocumentProcessor:
                 same = f"the same message ({record.external_id[:200]})"
             if first is not None:
                 record.state = DocumentState.DUPLICATE
-                record.duplicate_of = first.id
+                record.duplicate_of = first
                 record.problems = [
                     Problem(
                         ProblemCode.DUPLICATE_DOCUMENT,
-                        f"{same} arrived before as document {first.id}; no new orders",
+                        f"{same} arrived before as document {first}; no new orders",
                         severity=Severity.INFO,
                     ).as_dict()
                 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any, cast
 
@@ -101,6 +102,12 @@ class FulfilmentRepository:
             by_order[order_id].append(line)
         for order_id, found in by_order.items():
             set_committed_value(waiting[order_id], "lines", found)
+
+    def deferring_states(self) -> AbstractContextManager[None]:
+        """Reads inside do not first write the orders' changed states (the ORM's autoflush, one bound
+        `UPDATE` per order): the step writes them itself, once, with `write_states`.  Only for reads
+        that do not depend on those states (stock, allocations, notifications, master data)."""
+        return cast(AbstractContextManager[None], self.session.no_autoflush)
 
     def write_states(self, orders: Iterable[Order]) -> None:
         """Write the orders' changed states now, in one statement (`UPDATE … FROM unnest` on

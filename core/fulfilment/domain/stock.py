@@ -169,12 +169,15 @@ class Ledger:
     def __init__(self, levels: Iterable[StockLevel]) -> None:
         self.levels = {level.id: level for level in levels}
         self.taken: dict[int, Decimal] = defaultdict(Decimal)
+        self._by_sku: dict[str, list[StockLevel]] = defaultdict(list)  # in the order of `levels`
+        for level in self.levels.values():
+            self._by_sku[level.sku].append(level)
 
     def available(self, level: StockLevel) -> Decimal:
         return level.available - self.taken[level.id]
 
     def for_sku(self, sku: str) -> list[StockLevel]:
-        return [lv for lv in self.levels.values() if lv.sku == sku and self.available(lv) > 0]
+        return [lv for lv in self._by_sku.get(sku, ()) if self.available(lv) > 0]
 
 
 def plan_order(
@@ -203,13 +206,15 @@ def plan_order(
             continue
         chosen = [whole] if whole else _warehouses_for(need, per_warehouse, priorities, rules)
         rest = need.quantity
+        before = len(reservations)
         for wh in chosen:
             rest = _take(need, wh, rest, ledger, reservations)
             if rest <= 0:
                 break
         if rest > 0:
             waiting[need.line_id] = rest
-        per_warehouse = _by_warehouse(needs, ledger)
+        for taken in reservations[before:]:  # what the next lines see left (as summed again)
+            per_warehouse[taken.level.warehouse][taken.level.sku] -= taken.quantity
     return Plan(tuple(reservations), waiting)
 
 

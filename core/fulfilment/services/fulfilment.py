@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -75,12 +75,18 @@ class Fulfilment:
 
     def start(self, order_ids: Iterable[int], actor: str) -> AllocationReport:
         """Approve accepted orders and allocate them, in one transaction (two events per order)."""
-        ids = list(order_ids)
+        return self._start(list(order_ids), actor, accepted_only=False)
 
+    def _start(self, ids: list[int], actor: str, *, accepted_only: bool) -> AllocationReport:
         def step(uow: FulfilmentUnitOfWork, now: datetime, optimistic: bool) -> AllocationReport:
             orders = uow.fulfilment.orders(ids, lock=True)  # read and locked once for both steps
-            lifecycle.approve(uow, ids, self.policy, actor, now, strict=False, locked=orders)
-            return allocation.allocate(uow, ids, actor, now, optimistic=optimistic, locked=orders)
+            if accepted_only:  # decided under the orders' locks, on this one read of them
+                orders = [o for o in orders if o.state == OrderState.ACCEPTED]
+            mine = [o.id for o in orders if o.id is not None]
+            lifecycle.approve(uow, mine, self.policy, actor, now, strict=False, locked=orders, write=False)
+            # each order's row written once, approved and allocated, by allocation's one statement
+            with uow.fulfilment.deferring_states():
+                return allocation.allocate(uow, mine, actor, now, optimistic=optimistic, locked=orders)
 
         return self._reserving(step)
 
@@ -93,15 +99,11 @@ class Fulfilment:
             log.info("stock taken meanwhile: allocating again under lock")
             return self.run(lambda uow, now: step(uow, now, False))
 
-    def start_accepted(self, order_ids: Iterable[int], actor: str) -> AllocationReport | None:
-        """`start` for those of the orders still merely accepted; a job delivered twice does nothing."""
-        with self.uow_factory() as uow:
-            waiting = [
-                i
-                for i in order_ids
-                if (o := uow.orders.get(i)) is not None and o.state == OrderState.ACCEPTED
-            ]
-        return self.start(waiting, actor) if waiting else None
+    def start_accepted(self, order_ids: Iterable[int], actor: str) -> AllocationReport:
+        """`start` for those of the orders still merely accepted, told apart in the step itself (one
+        read of the orders, under their locks, not one more read per order before it); a job
+        delivered twice does nothing."""
+        return self._start(list(order_ids), actor, accepted_only=True)
 
     def receive(
         self,
@@ -189,6 +191,23 @@ class Fulfilment:
         if report.failed:
             raise TransientError(f"{report.failed} notification(s) of order {order_id} could not be rendered")
         return report
+
+    def notify_each(self, order_ids: Iterable[int]) -> RenderReport:
+        """`notify` for each order, each in its own transaction (a batch step's orders, one job): one
+        order that cannot be told yet neither stops the others nor undoes them; the job is retried
+        then, and what was rendered has nothing pending any more."""
+        total, failed = RenderReport(), []
+        for order_id in order_ids:
+            try:
+                report = self.notify(order_id)
+            except Exception:  # the others go on; the job is retried below
+                log.exception("notifications of order %s not rendered", order_id)
+                failed.append(order_id)
+                continue
+            total = RenderReport(*(a + b for a, b in zip(astuple(total), astuple(report), strict=True)))
+        if failed:
+            raise TransientError(f"notifications of {len(failed)} order(s) not rendered: {failed[:20]}")
+        return total
 
     def orders_to_notify(self) -> list[int]:
         with self.uow_factory() as uow:

@@ -51,11 +51,13 @@ def approve(
     *,
     strict: bool,
     locked: Sequence[Order] | None = None,
+    write: bool = True,
 ) -> dict[int, str]:
     """Ask the credit/payment policy about each accepted order; returns each order's new state.
 
     `locked`: the orders, already read and locked by this transaction (in id order), instead of
-    reading them again."""
+    reading them again.  `write=False`: the caller writes the new states (`start` writes them once,
+    with allocation's, instead of each order's row twice)."""
     out: dict[int, str] = {}
     orders = list(locked) if locked is not None else uow.fulfilment.orders(order_ids, lock=True)
     waiting = [o for o in orders if o.state in STEP_FROM[Step.APPROVE]]
@@ -71,23 +73,25 @@ def approve(
             if strict:
                 check(order, Step.APPROVE)
             continue
+        # a policy that reads orders (a credit limit's exposure) sees those decided before this one
         approval = policy.review(uow, order)
         detail: dict[str, object] = {"policy": approval.reason}
-        if approval.verdict is Verdict.APPROVE:
-            record(uow, order, OrderState.APPROVED, Step.APPROVE, actor, now, detail)
-            uow.emit(OrderApproved(order.id))
-            announce(uow, order, NoticeKind.ACCEPTED, now)
-        elif approval.verdict is Verdict.WAIT:
-            pass  # stays accepted; the policy asks for approval again once it can decide
-        elif approval.verdict is Verdict.HOLD:
-            record(
-                uow, order, OrderState.ON_HOLD, Step.HOLD, actor, now, {**detail, "reason": approval.reason}
-            )
-        else:
-            record(uow, order, OrderState.REJECTED, Step.REJECT, actor, now, detail)
-            announce(uow, order, NoticeKind.CANCELLED, now, detail={"reason": approval.reason})
+        with uow.fulfilment.deferring_states():  # telling the customer does not read order states
+            if approval.verdict is Verdict.APPROVE:
+                record(uow, order, OrderState.APPROVED, Step.APPROVE, actor, now, detail)
+                uow.emit(OrderApproved(order.id))
+                announce(uow, order, NoticeKind.ACCEPTED, now)
+            elif approval.verdict is Verdict.WAIT:
+                pass  # stays accepted; the policy asks for approval again once it can decide
+            elif approval.verdict is Verdict.HOLD:
+                hold = {**detail, "reason": approval.reason}
+                record(uow, order, OrderState.ON_HOLD, Step.HOLD, actor, now, hold)
+            else:
+                record(uow, order, OrderState.REJECTED, Step.REJECT, actor, now, detail)
+                announce(uow, order, NoticeKind.CANCELLED, now, detail={"reason": approval.reason})
         out[order.id] = str(order.state)
-    uow.fulfilment.write_states(orders)  # one statement for the batch, not one UPDATE per order
+    if write:
+        uow.fulfilment.write_states(orders)  # one statement for the batch, not one UPDATE per order
     return out
 
 

@@ -15,6 +15,7 @@ from core.fulfilment.domain.progress import progress
 from core.fulfilment.domain.stock import Allocation
 from core.fulfilment.domain.warehouse import ShipmentState
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
+from core.kernel.adapters.orm import made
 from core.kernel.domain.model import Customer, Order, OrderState
 from core.kernel.domain.notices import NotificationState
 from core.kernel.services.outbox import partner_hold, told_by_decision
@@ -103,7 +104,8 @@ def announce(
     assert order.id is not None
     customer = uow.master.customer(order.customer_id) if order.customer_id else None
     channel, recipient = notice_channel(uow, order, customer, structured=True)
-    notification = Notification(
+    notification = made(  # one per order of a batch, written in bulk: no attribute event per field
+        Notification,
         order_id=order.id,
         kind=kind,
         key=notification_key(order.id, kind, ref),

@@ -22,9 +22,12 @@ from sqlalchemy.types import TypeEngine
 
 
 def row_of(table: Table, obj: object) -> dict[str, Any]:
-    """The table's columns read off a mapped object (its id left to the database when unset)."""
+    """The table's columns read off a mapped object (its id left to the database when unset): from
+    the object's dictionary, where the values set or loaded are, without an instrumented getter
+    each; through the getter for one not there (expired, or never loaded)."""
     keys, generated = _keys(table)
-    row = {key: getattr(obj, key) for key in keys}
+    held = obj.__dict__
+    row = {key: held[key] if key in held else getattr(obj, key) for key in keys}
     for key in generated:
         if row[key] is None:
             del row[key]

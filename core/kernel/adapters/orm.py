@@ -313,3 +313,25 @@ def unsaved(cls: type[T], values: dict[str, Any], **collections: list[Any]) -> T
     for key, items in collections.items():
         setattr(obj, key, items)  # with its events: the flush sets the items' foreign keys from them
     return obj
+
+
+_DEFAULTS: dict[type, tuple[dict[str, Any], dict[str, Any]]] = {}
+
+
+def made(cls: type[T], **values: Any) -> T:
+    """`cls(**values)` for a mapped dataclass without collections, made as `unsaved` makes objects
+    (no attribute event per field), the dataclass's defaults filling the fields not given.
+
+    For the rows a batch step appends and writes in bulk (allocations, notifications: thousands per
+    batch), which the instrumented `__init__` made at about 20 µs each."""
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        plain = {f.name: f.default for f in fields if f.default is not dataclasses.MISSING}
+        factories = {
+            f.name: f.default_factory for f in fields if f.default_factory is not dataclasses.MISSING
+        }
+        found = _DEFAULTS[cls] = (plain, factories)
+    plain, factories = found
+    given = {**plain, **{k: make() for k, make in factories.items() if k not in values}, **values}
+    return unsaved(cls, given)

@@ -128,7 +128,9 @@ class OrderRepository:
 
         Core executemany instead of the ORM's flush: a thousand-message interchange makes eleven
         thousand rows, and the ORM's multi-row INSERT … RETURNING costs several times more (psycopg
-        re-parses every large statement).  The orders stay transient; load them again to change them.
+        re-parses every large statement).  A single order (most e-mails and faxes) is one INSERT …
+        RETURNING instead of a COPY or insert and a read of the ids.  The orders stay transient; load
+        them again to change them.
         """
         if not orders:
             return
@@ -137,15 +139,19 @@ class OrderRepository:
         order_cols = [c.name for c in orm.orders.columns if c.name != "id"]
         line_cols = [c.name for c in orm.order_lines.columns if c.name not in ("id", "order_id")]
         order_rows = [_values(o, order_cols) for o in orders]
-        if not copy_in(self.session, orm.orders, order_rows):
-            self.session.execute(insert(orm.orders), order_rows)
-        ids = dict(
-            self.session.execute(
-                select(orm.orders.c.message_index, orm.orders.c.id).where(
-                    orm.orders.c.document_id == document_id
-                )
-            ).all()
-        )
+        if len(orders) == 1:  # an e-mail's or a fax's order: its id in the same statement
+            stored = self.session.execute(insert(orm.orders).returning(orm.orders.c.id), order_rows[0])
+            ids = {orders[0].message_index: stored.scalar_one()}
+        else:
+            if not copy_in(self.session, orm.orders, order_rows):
+                self.session.execute(insert(orm.orders), order_rows)
+            ids = dict(
+                self.session.execute(
+                    select(orm.orders.c.message_index, orm.orders.c.id).where(
+                        orm.orders.c.document_id == document_id
+                    )
+                ).all()
+            )
         rows = []
         for order in orders:
             order.id = ids[order.message_index]

@@ -10,8 +10,22 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
+from functools import cache
+from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    CompoundSelect,
+    Integer,
+    Select,
+    Table,
+    any_,
+    bindparam,
+    func,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from core.kernel.adapters.orm import metadata
@@ -22,34 +36,34 @@ def _t(name: str) -> Table:
     return metadata.tables[name]
 
 
+# orders gathered a statement at a time: on SQLite the heads' statement names each id six times,
+# which keeps it under SQLite's default limit of 32,766 parameters however many orders a refresh has
+CHUNK = 2000
+
+
 def gather(session: Session, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
     """The facts of each order that exists among `order_ids`."""
     if not order_ids:
         return {}
-    o, d = _t("orders"), _t("documents")
-    heads = session.execute(
-        select(
-            o.c.id,
-            o.c.created_at,
-            o.c.customer_id,
-            o.c.channel,
-            o.c.state,
-            o.c.decision,
-            o.c.requested_delivery_date,
-            d.c.format,
-        )
-        .join(d, d.c.id == o.c.document_id)
-        .where(o.c.id.in_(order_ids))
-    ).all()
-    lines, in_full = _lines(session, order_ids)
-    shipments = _shipments(session, order_ids)
-    shorts = _short_picks(session, order_ids)
-    returns = _returns(session, order_ids)
-    approved = _approved(session, order_ids)
-    edits = _field_edits(session, order_ids)
-    keys = _keystrokes(session, order_ids)
-    out: dict[int, OrderFacts] = {}
-    for oid, created, customer, channel, state, decision, requested, fmt in heads:
+    if len(order_ids) > CHUNK:
+        out: dict[int, OrderFacts] = {}
+        for start in range(0, len(order_ids), CHUNK):
+            out.update(gather(session, order_ids[start : start + CHUNK]))
+        return out
+    dialect = session.get_bind().dialect.name
+    heads = session.execute(_heads(dialect), {"ids": list(order_ids)}).all()
+    # an order just captured has nothing shipped, picked, returned or reviewed yet: the seven queries
+    # below ask only about the orders that have (they would find nothing for the others)
+    moved = [row[0] for row in heads if row[-1]]
+    lines, in_full = _lines(session, dialect, order_ids, moved)
+    shipments = _shipments(session, moved) if moved else {}
+    shorts = _short_picks(session, moved) if moved else {}
+    returns = _returns(session, moved) if moved else {}
+    approved = _approved(session, moved) if moved else {}
+    edits = _field_edits(session, moved) if moved else {}
+    keys = _keystrokes(session, moved) if moved else {}
+    out = {}
+    for oid, created, customer, channel, state, decision, requested, fmt, _ in heads:
         approved_at = approved.get(oid)
         out[oid] = OrderFacts(
             order_id=oid,
@@ -72,18 +86,58 @@ def gather(session: Session, order_ids: Sequence[int]) -> dict[int, OrderFacts]:
     return out
 
 
-def _lines(session: Session, order_ids: Sequence[int]) -> tuple[dict[int, list[LineFact]], dict[int, bool]]:
-    ol, p, a, s = _t("order_lines"), _t("products"), _t("allocations"), _t("shipments")
-    pc = _t("product_categories")
-    shipped_rows = session.execute(
-        select(a.c.line_id, a.c.quantity)
+def _among(column: ColumnElement[int], dialect: str) -> ColumnElement[bool]:
+    """`column` is one of the ids bound as `ids`: on PostgreSQL one array parameter (`= ANY`), which
+    it plans at once however long; elsewhere the list expanded, one parameter an id."""
+    if dialect == "postgresql":
+        return column == any_(bindparam("ids", type_=ARRAY(Integer)))
+    return column.in_(bindparam("ids", expanding=True))
+
+
+@cache
+def _heads(dialect: str) -> Select[Any]:
+    """Each order's head, and whether it has moved past capture (`_moved`), for the orders `ids`: built
+    once per database (building the expressions anew cost more than running the query)."""
+    o, d = _t("orders"), _t("documents")
+    return (
+        select(
+            o.c.id,
+            o.c.created_at,
+            o.c.customer_id,
+            o.c.channel,
+            o.c.state,
+            o.c.decision,
+            o.c.requested_delivery_date,
+            d.c.format,
+            o.c.id.in_(_moved(dialect)).label("moved"),
+        )
+        .join(d, d.c.id == o.c.document_id)
+        .where(_among(o.c.id, dialect))
+    )
+
+
+def _moved(dialect: str) -> CompoundSelect[int]:
+    """Those of the orders with a row any of the queries after the lines' would find: each part asks
+    what its query asks (or less), so an order none of them names has no shipment, short pick, return
+    or review action to gather."""
+    a, s, pl = _t("allocations"), _t("shipments"), _t("pick_lines")
+    r, ae = _t("returns"), _t("audit_events")
+    return union_all(
+        select(a.c.order_id)
         .join(s, s.c.id == a.c.shipment_id)
-        .where(a.c.order_id.in_(order_ids), s.c.shipped_at.is_not(None))
-    ).all()
-    shipped: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    for line_id, qty in shipped_rows:
-        shipped[line_id] += qty
-    rows = session.execute(
+        .where(_among(a.c.order_id, dialect), s.c.shipped_at.is_not(None)),
+        select(s.c.order_id).where(_among(s.c.order_id, dialect), s.c.shipped_at.is_not(None)),
+        select(pl.c.order_id).where(_among(pl.c.order_id, dialect), pl.c.state == "short"),
+        select(r.c.order_id).where(_among(r.c.order_id, dialect), r.c.received_at.is_not(None)),
+        select(ae.c.order_id).where(_among(ae.c.order_id, dialect)),
+    )
+
+
+@cache
+def _line_rows(dialect: str) -> Select[Any]:
+    """The lines of the orders `ids` with their product's cost and category, built once per database."""
+    ol, p, pc = _t("order_lines"), _t("products"), _t("product_categories")
+    return (
         select(
             ol.c.order_id,
             ol.c.id,
@@ -97,9 +151,28 @@ def _lines(session: Session, order_ids: Sequence[int]) -> tuple[dict[int, list[L
         )
         .outerjoin(p, p.c.sku == ol.c.sku)
         .outerjoin(pc, pc.c.sku == ol.c.sku)
-        .where(ol.c.order_id.in_(order_ids))
+        .where(_among(ol.c.order_id, dialect))
         .order_by(ol.c.order_id, ol.c.position)
-    ).all()
+    )
+
+
+def _lines(
+    session: Session, dialect: str, order_ids: Sequence[int], moved: Sequence[int]
+) -> tuple[dict[int, list[LineFact]], dict[int, bool]]:
+    a, s = _t("allocations"), _t("shipments")
+    shipped_rows = (
+        session.execute(
+            select(a.c.line_id, a.c.quantity)
+            .join(s, s.c.id == a.c.shipment_id)
+            .where(a.c.order_id.in_(moved), s.c.shipped_at.is_not(None))
+        ).all()
+        if moved
+        else []
+    )
+    shipped: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for line_id, qty in shipped_rows:
+        shipped[line_id] += qty
+    rows = session.execute(_line_rows(dialect), {"ids": list(order_ids)}).all()
     out: dict[int, list[LineFact]] = defaultdict(list)
     in_full: dict[int, bool] = {}
     for oid, line_id, sku, qty, base_qty, price, amount, cost, category in rows:

@@ -4,12 +4,12 @@ the sums back by dimension and period."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, text
+from sqlalchemy import BigInteger, Table, bindparam, delete, func, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -30,6 +30,9 @@ from core.reporting.domain.facts import (
 from core.reporting.domain.reports import Period, by_month, split
 
 _UPSERTS: dict[tuple[str, str], Any] = {}  # (dialect, table) -> the summary's upsert, immutable
+_STATEMENTS: dict[tuple[str, str], tuple[Any, ...]] = {}  # (dialect, name) -> statements, immutable
+_ADDED = {m: f"add_{m}" for m in MEASURES}  # each measure's parameter in the summary's upsert
+_NOTHING_ADDED = dict.fromkeys(_ADDED.values(), 0)
 
 
 class ReportingRepository:
@@ -44,30 +47,20 @@ class ReportingRepository:
         """What each order added last time (nothing for an order never counted), its row locked until
         commit: an empty row is put first for an order never seen, so that two workers refreshing one
         new order wait for each other too, instead of both counting it."""
-        t = report_order_facts
+        put_first, read = self._statements("last_contributions", _last_contributions)
         if order_ids:
-            ins = self._insert(t).on_conflict_do_nothing(index_elements=["order_id"])
             self.session.execute(
-                ins, [{"order_id": i, "contribution": [], "updated_at": now} for i in order_ids]
+                put_first, [{"order_id": i, "contribution": [], "updated_at": now} for i in order_ids]
             )
-        stmt = (
-            select(t.c.order_id, t.c.contribution).where(t.c.order_id.in_(order_ids)).order_by(t.c.order_id)
-        )
-        if self._postgresql():
-            stmt = stmt.with_for_update()
-        return {oid: decode(rows) for oid, rows in self.session.execute(stmt).all()}
+        rows = self.session.execute(read, {"ids": list(order_ids)}).all()
+        return {oid: decode(contribution) for oid, contribution in rows}
 
     def save_contributions(self, contributions: Mapping[int, Contribution], now: datetime) -> None:
         """Store what each order now adds, in one `executemany` (a document's refresh changes hundreds of
         orders: one statement each cost as many round trips)."""
         if not contributions:
             return
-        t = report_order_facts
-        stmt = (
-            t.update()
-            .where(t.c.order_id == bindparam("oid"))
-            .values(contribution=bindparam("contrib"), updated_at=bindparam("at"))
-        )
+        [stmt] = self._statements("save_contributions", _save_contributions)
         rows = [{"oid": oid, "contrib": encode(c), "at": now} for oid, c in contributions.items()]
         self.session.execute(stmt, rows)
 
@@ -77,6 +70,15 @@ class ReportingRepository:
             self.session.execute(
                 delete(report_order_facts).where(report_order_facts.c.order_id.in_(order_ids))
             )
+
+    def _statements(self, name: str, build: Callable[[str], tuple[Any, ...]]) -> tuple[Any, ...]:
+        """The statements `build` makes for this session's database, made once per process: building
+        their expressions anew cost a refresh about as much as running them."""
+        dialect = self.session.get_bind().dialect.name
+        made = _STATEMENTS.get((dialect, name))
+        if made is None:
+            made = _STATEMENTS[(dialect, name)] = build(dialect)
+        return made
 
     def _postgresql(self) -> bool:
         return self.session.get_bind().dialect.name == "postgresql"
@@ -92,10 +94,14 @@ class ReportingRepository:
             self._upsert(report_monthly, "month", by_month(change))
 
     def _upsert(self, table: Table, when: str, change: Mapping[tuple[date, str, str], Measures]) -> None:
-        rows = [
-            {when: day, "dim": dim, "key": key, **{m: ms.get(m, ZERO) for m in MEASURES}}
-            for (day, dim, key), ms in sorted(change.items())
-        ]
+        # the measures go in already scaled (what `Fixed4` would make of them): through the type, each
+        # of the thirty-odd values of every row cost a call of SQLAlchemy's and one of ours; a row
+        # starts as all zeros and takes the few measures its key changed
+        rows = []
+        for (day, dim, key), ms in sorted(change.items()):
+            row = {when: day, "dim": dim, "key": key, **_NOTHING_ADDED}
+            row.update((_ADDED[m], _scaled(v)) for m, v in ms.items() if m in _ADDED)
+            rows.append(row)
         stmt = self._upsert_statement(table, when)
         for start in range(0, len(rows), 1000):
             self.session.execute(stmt, rows[start : start + 1000])
@@ -106,7 +112,10 @@ class ReportingRepository:
         key = (self.session.get_bind().dialect.name, table.name)
         stmt = _UPSERTS.get(key)
         if stmt is None:
-            ins = self._insert(table)
+            ins = self._insert(table).values(
+                {c: bindparam(c, type_=table.c[c].type) for c in (when, "dim", "key")}
+                | {m: bindparam(_ADDED[m], type_=BigInteger) for m in MEASURES}
+            )
             stmt = ins.on_conflict_do_update(
                 index_elements=[when, "dim", "key"],
                 set_={m: table.c[m] + ins.excluded[m] for m in MEASURES},
@@ -259,6 +268,34 @@ class ReportingRepository:
             .where(o.c.state == "backordered")
         ).all()
         return [(oid, customer, _aware(at) if at else created) for oid, customer, at, created in rows]
+
+
+def _scaled(value: Decimal) -> int:
+    """A measure as the summary stores it, ten-thousandths in an integer (as `Fixed4` binds it)."""
+    return int(Decimal(value) * SCALE)
+
+
+def _last_contributions(dialect: str) -> tuple[Any, Any]:
+    """An empty row put for each order never counted, then every order's row read (locked, on
+    PostgreSQL), for the orders `ids`."""
+    t = report_order_facts
+    insert_for = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    put_first = insert_for(t).on_conflict_do_nothing(index_elements=["order_id"])
+    read = (
+        select(t.c.order_id, t.c.contribution)
+        .where(t.c.order_id.in_(bindparam("ids", expanding=True)))
+        .order_by(t.c.order_id)
+    )
+    return put_first, read.with_for_update() if dialect == "postgresql" else read
+
+
+def _save_contributions(dialect: str) -> tuple[Any]:
+    t = report_order_facts
+    return (
+        t.update()
+        .where(t.c.order_id == bindparam("oid"))
+        .values(contribution=bindparam("contrib"), updated_at=bindparam("at")),
+    )
 
 
 def _aware(value: datetime | str) -> datetime:

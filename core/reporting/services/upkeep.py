@@ -54,26 +54,32 @@ class Upkeep:
             if self._deferred is not None:
                 self._deferred.update(order_ids)
                 return 0
-        ids = sorted(set(order_ids))
-        changed = 0
         with self.uow_factory() as uow:
-            now = self.clock()
-            old = uow.reporting.last_contributions(ids, now)
-            facts = uow.reporting.facts(ids)
-            total: Contribution = defaultdict(dict)
-            saved: dict[int, Contribution] = {}
-            for oid in ids:
-                new = contribution(facts[oid]) if oid in facts else {}
-                change = delta(old.get(oid, {}), new)
-                if not change:
-                    continue
-                changed += 1
-                _merge(total, change)
-                saved[oid] = new
-            uow.reporting.save_contributions(saved, now)
-            uow.reporting.add(total)
-            uow.reporting.forget([oid for oid in ids if oid not in facts])
+            changed = self._refresh_in(uow, order_ids)
             uow.commit()
+        return changed
+
+    def _refresh_in(self, uow: ReportingUnitOfWork, order_ids: Iterable[int]) -> int:
+        ids = sorted(set(order_ids))
+        if not ids:
+            return 0
+        changed = 0
+        now = self.clock()
+        old = uow.reporting.last_contributions(ids, now)
+        facts = uow.reporting.facts(ids)
+        total: Contribution = defaultdict(dict)
+        saved: dict[int, Contribution] = {}
+        for oid in ids:
+            new = contribution(facts[oid]) if oid in facts else {}
+            change = delta(old.get(oid, {}), new)
+            if not change:
+                continue
+            changed += 1
+            _merge(total, change)
+            saved[oid] = new
+        uow.reporting.save_contributions(saved, now)
+        uow.reporting.add(total)
+        uow.reporting.forget([oid for oid in ids if oid not in facts])
         return changed
 
     def refresh_document(self, document_id: int) -> int:
@@ -83,9 +89,10 @@ class Upkeep:
             if self._deferred is not None:
                 self._documents.add(document_id)
                 return 0
-        with self.uow_factory() as uow:
-            ids = uow.orders.ids_for_document(document_id)
-        return self.refresh(ids)
+        with self.uow_factory() as uow:  # one transaction: the lookup, then the refresh
+            changed = self._refresh_in(uow, uow.orders.ids_for_document(document_id))
+            uow.commit()
+        return changed
 
     def rebuild(self, batch: int = 2000, progress: Progress | None = None, *, per_order: bool = False) -> int:
         """Empty the summary and compute it again from every order; returns the number of orders.

@@ -60,6 +60,7 @@ class Orders:
 
     rows: list[Order]
     asked_since: list[datetime] = field(default_factory=list)
+    asked_ever: list[str] = field(default_factory=list)  # customers asked about beyond the windows
 
     def recent_for_customer(
         self, customer_id: str, since: datetime, *, exclude_document: int, **lines_wanted: object
@@ -74,6 +75,7 @@ class Orders:
         return sorted(found, key=lambda o: -(o.id or 0))  # newest first, as the repository answers
 
     def has_orders_from(self, customer_id: str, exclude_document: int) -> bool:
+        self.asked_ever.append(customer_id)
         return any(o.customer_id == customer_id and o.document_id != exclude_document for o in self.rows)
 
 
@@ -209,6 +211,15 @@ def test_a_customer_is_new_until_anything_came_from_it_in_another_document() -> 
     assert seen.first_order("C-2")  # nothing ever
     assert seen.first_order("C-3")  # only this very document
     assert not seen.first_order(None)  # no customer: nobody to call new
+
+
+def test_a_customer_with_an_order_in_the_windows_is_not_asked_about_again() -> None:
+    """An order the windows found came from the customer before: whether anything ever did is asked
+    (one more statement for every arrival) only of a customer the windows found nothing of."""
+    seen, orders = index(earlier(7, customer="C-1"), earlier(8, customer="C-4", ago=400 * DAY))
+    assert not seen.first_order("C-1")
+    assert not seen.first_order("C-4")
+    assert orders.asked_ever == ["C-4"]
 
 
 def test_a_flagged_order_goes_to_review_naming_the_first() -> None:

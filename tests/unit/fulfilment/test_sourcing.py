@@ -162,3 +162,13 @@ def test_per_line_a_warehouse_holding_exactly_the_line_serves_it_whole() -> None
         [Need(1, "X", D(4)), Need(2, "Y", D(1))], Ledger(levels), {"MAD": 1, "BCN": 2}, SourcingRules()
     )
     assert _where(plan) == [(1, "BCN", "A", D(4)), (2, "VLC", "A", D(1))]
+
+
+def test_a_later_line_of_the_product_sees_what_the_earlier_lines_took() -> None:
+    # no warehouse holds the whole order (Y is only in VLC); MAD, preferred, holds 5 X and BCN 4:
+    # the first line takes 4 of MAD's 5, so the second line is whole only in BCN
+    levels = [_level(1, "MAD", "A", "X", 5), _level(2, "BCN", "A", "X", 4), _level(3, "VLC", "A", "Y", 1)]
+    needs = [Need(1, "X", D(4)), Need(2, "X", D(4)), Need(3, "Y", D(1))]
+    plan = plan_order(needs, Ledger(levels), {"MAD": 1, "BCN": 2, "VLC": 3}, SourcingRules())
+    assert _where(plan) == [(1, "MAD", "A", D(4)), (2, "BCN", "A", D(4)), (3, "VLC", "A", D(1))]
+    assert plan.waiting == {}

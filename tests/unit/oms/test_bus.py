@@ -1,4 +1,5 @@
-"""The event -> handlers table and the bus: every handler sees every event it subscribed to, in order."""
+"""The event -> handlers table and the bus: every handler sees every event it subscribed to, in order;
+one that takes them together (`Batch`) sees all of a publish's at once, after the others."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from core.billing.domain.events import BillingNoticesQueued, GatewayCallQueued
 from core.capture.domain.events import DocumentDecided, DocumentStored, OrderRejected, OrdersAccepted
 from core.fulfilment.domain.events import (
     NotificationsQueued,
+    OrderApproved,
     OrderCancelled,
     ShipmentDelivered,
     ShipmentShipped,
@@ -15,7 +17,7 @@ from core.fulfilment.domain.events import (
 )
 from core.kernel.domain.events import AnswersQueued
 from oms.bus import MessageBus
-from oms.handlers import EVENT_HANDLERS, Deps, bind
+from oms.handlers import EVENT_HANDLERS, Batch, Deps, bind
 
 
 class Recorded:
@@ -54,12 +56,18 @@ def test_a_failing_handler_stops_neither_the_next_nor_the_caller() -> None:
     jobs = Recorded()
     table = {OrderCancelled: [broken, *EVENT_HANDLERS[OrderCancelled]]}
     bus_with(jobs, table=table).publish([OrderCancelled(order_id=4), OrderCancelled(order_id=5)])
-    assert jobs.sent == [
-        ("void_cancelled", 4),
-        ("refresh_reports", [4]),
-        ("void_cancelled", 5),
-        ("refresh_reports", [5]),
-    ]
+    # each cancellation is voided on its own; the summary is refreshed for both with one job
+    assert jobs.sent == [("void_cancelled", 4), ("void_cancelled", 5), ("refresh_reports", [4, 5])]
+
+
+def test_a_failing_batch_handler_stops_neither_the_next_nor_the_caller() -> None:
+    def broken(events: list[object], deps: Deps) -> None:
+        raise ConnectionError("the broker did not answer")
+
+    jobs = Recorded()
+    table = {OrderCancelled: [Batch(broken), *EVENT_HANDLERS[OrderCancelled]]}
+    bus_with(jobs, table=table).publish([OrderCancelled(order_id=4), OrderCancelled(order_id=5)])
+    assert jobs.sent == [("void_cancelled", 4), ("void_cancelled", 5), ("refresh_reports", [4, 5])]
 
 
 def test_each_event_queues_the_job_the_business_asks_for() -> None:
@@ -79,25 +87,44 @@ def test_each_event_queues_the_job_the_business_asks_for() -> None:
             OrderCancelled(2),  # a cancelled order's authorisation is voided
         ]
     )
-    # each event about an order also refreshes that order in the reporting summary; a document's
-    # orders are counted once, when they are decided: an answer (an ORDRSP, a DESADV, an invoice sent
-    # for one of its orders) changes no figure, and recounting a 1,000-order interchange for it is waste
+    # each event about an order also refreshes that order in the reporting summary (one job for the
+    # publish, each order once); a document's orders are counted once, when they are decided: an
+    # answer (an ORDRSP, a DESADV, an invoice sent for one of its orders) changes no figure, and
+    # recounting a 1,000-order interchange for it is waste
     assert jobs.sent == [
         ("process_document", 1),
         ("refresh_report_document", 1),
         ("deliver_answers", 1),
-        ("refresh_reports", [4]),
-        ("notify_order", 2),
-        ("refresh_reports", [2]),
         ("serve_backorders", "TOR-M8-40"),
         ("execute_payment", 3),
         ("render_billing_notices", 2),
-        ("refresh_reports", [2]),
         ("invoice_shipment", 6),
-        ("refresh_reports", [2]),
         ("close_delivered", 2),
-        ("refresh_reports", [2]),
         ("void_cancelled", 2),
+        ("refresh_reports", [4, 2]),
+        ("notify_orders", [2]),
+    ]
+
+
+def test_a_batch_steps_orders_are_told_and_counted_by_one_job_each_naming_every_order() -> None:
+    # what approving three orders publishes: approved, and a notice queued, per order
+    events: list[object] = []
+    for order_id in (7, 3, 9):
+        events += [OrderApproved(order_id), NotificationsQueued(order_id)]
+    jobs = Recorded()
+    bus_with(jobs).publish(events)
+    assert jobs.sent == [("refresh_reports", [7, 3, 9]), ("notify_orders", [7, 3, 9])]
+
+
+def test_each_publish_queues_its_own_batch() -> None:
+    jobs = Recorded()
+    bus = bus_with(jobs)
+    bus.publish([NotificationsQueued(1)])
+    bus.publish([NotificationsQueued(2)])
+    assert jobs.sent == [
+        ("notify_orders", [1]),
+        ("refresh_reports", [1]),
+        ("notify_orders", [2]),
         ("refresh_reports", [2]),
     ]
 
