@@ -178,11 +178,13 @@ def _turned_fax(
 ) -> PageWords:
     """A fax page fed sideways or upside down (`first` read as it came, without its holes), read again
     the right way up.  Which way that is, Tesseract's orientation detection says (`--psm 0`, about half
-    a page read); only when it names no turn is a band across the page read in each of the three other
-    turns, and the most legible band, if it is legible at all, says the turn.  The whole page is read
-    again in that turn and kept when it reads better.  The sending machine's header line is printed
-    upright on the turned page: its words are kept from the first read and its strip left out of the
-    rest.  `prepared` is `image` after the preprocessing `steps`, when made already."""
+    a page read), and the whole page is read again in that turn.  When it names no turn, or the page
+    read in its turn is still illegible (it took a quarter turn for the opposite one), a band across
+    the page is read in each turn not yet tried, and the most legible band, if it is legible at all,
+    says the turn to read the page in.  Of the reads, the most legible is kept; the page as it came on
+    a tie.  The sending machine's header line is printed upright on the turned page: its words are
+    kept from the first read and its strip left out of the rest.  `prepared` is `image` after the
+    preprocessing `steps`, when made already."""
     header = faxheader.find_header(first)
     body = image
     if header is not None:
@@ -191,23 +193,21 @@ def _turned_fax(
             255 if body.mode in ("1", "L") else (255, 255, 255),
             (0, 0, body.width, round(max(w.y1 for w in header.words)) + 2),
         )
-    quarters = geometry.asked(body, page.dpi, options.keep_loaded).quarters
-    if not quarters:
-        probes = {
-            q: _probe(body.transpose(geometry.TRANSPOSE[q]), page, steps, options, tmp) for q in (2, 1, 3)
-        }
+    reads = [first]
+    said = geometry.asked(body, page.dpi, options.keep_loaded).quarters
+    if said:
+        reads.append(_turned_read(body, said, page, steps, options, tmp))
+    if not legible(reads[-1]):
+        # no turn named, or the page still illegible in the one named (detection took a quarter turn
+        # for the opposite one, or a page upside down for one on its side): the bands decide the rest
+        others = tuple(q for q in (2, 1, 3) if q != said)
+        probes = {q: _probe(body.transpose(geometry.TRANSPOSE[q]), page, steps, options, tmp) for q in others}
         quarters = max(probes, key=lambda q: probes[q])
-        if probes[quarters] < LEGIBLE_SHARE:
-            quarters = 0
-    if not quarters:
+        if probes[quarters] >= LEGIBLE_SHARE:
+            reads.append(_turned_read(body, quarters, page, steps, options, tmp))
+    best = max(reads, key=_legibility)  # the first of equals: as it came, unless a turn reads better
+    if best is first:
         # no turn reads: a page spoilt beyond reading, left as it was read
-        return (
-            _holes_filled(image, page, steps, options, tmp, first, prepared) if options.fill_holes else first
-        )
-    turned = body.transpose(geometry.TRANSPOSE[quarters])
-    turned.info["rotation"] = 90.0 * quarters
-    best = _read(turned, page, steps, options, tmp)
-    if _legibility(best) <= _legibility(first):
         return (
             _holes_filled(image, page, steps, options, tmp, first, prepared) if options.fill_holes else first
         )
@@ -217,6 +217,15 @@ def _turned_fax(
     block = max((w.block or 0 for w in best.words), default=0) + 1
     kept = tuple(replace(w, line=line, block=block) for w in header.words)
     return replace(best, words=kept + best.words)
+
+
+def _turned_read(
+    body: Image.Image, quarters: int, page: PageImage, steps: tuple[str, ...], options: OcrOptions, tmp: Path
+) -> PageWords:
+    """The whole page read again turned by `quarters` quarter turns counter-clockwise."""
+    turned = body.transpose(geometry.TRANSPOSE[quarters])
+    turned.info["rotation"] = 90.0 * quarters
+    return _read(turned, page, steps, options, tmp)
 
 
 PROBE_WIDTH = (0.1, 0.9)  # the band's left and right, as shares of the turned page's width

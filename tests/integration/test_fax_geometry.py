@@ -7,6 +7,7 @@ printed on it, written out by hand.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +19,7 @@ from core.capture.domain.documents import Channel, InboundDocument, ParseContext
 from core.capture.domain.layout import PageWords
 from parsers.ocr import engine
 from parsers.ocr.engine import OcrOptions, legible, ocr_page
+from parsers.ocr.geometry import Orientation
 from parsers.ocr.images import PageImage
 from parsers.ocr.parser import ImageOcrParser
 from samples.faxsim import FaxLine, fax_tiff
@@ -137,3 +139,21 @@ def test_an_upright_page_is_legible_and_an_upside_down_one_is_not() -> None:
     plain = OcrOptions(fax_geometry=False, fill_holes=False)
     assert legible(ocr_page(text_page(PROSE, upside_down=False), plain))
     assert not legible(ocr_page(text_page(PROSE, upside_down=True), plain))
+
+
+@pytest.mark.parametrize("rotate", [90])
+def test_a_sideways_fax_is_read_though_orientation_detection_names_the_opposite_turn(
+    rotate: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tesseract's orientation detection sometimes takes a page on its side for one on its other side:
+    # read in the turn it names, the page is as illegible as it came, and the other turns must decide
+    real = engine.geometry.asked
+
+    def opposite(img: Image.Image, dpi: float, keep_loaded: bool = True) -> Orientation:
+        said = real(img, dpi, keep_loaded)
+        assert said.quarters in (1, 3), "the detection itself must see the page on its side"
+        return dataclasses.replace(said, quarters=4 - said.quarters)
+
+    monkeypatch.setattr(engine.geometry, "asked", opposite)
+    result = read(FaxLine(resolution="fine", seed=3, sender=SENDER, rotate=rotate, skew=0.5))
+    assert_the_order_is_read(result)
