@@ -39,16 +39,22 @@ def test_units_taken_between_the_read_and_the_reservation_are_not_promised_twice
         first, second = make_orders(uow, [[("TAC-6", D(5))], [("TAC-6", D(5))]], fixed_clock(), tag="stale")
         uow.commit()
     with pg_shop.uow() as uow:
-        before = uow.stock.available(["TAC-6"])  # 5 free, as the second order's first read will see
+        # 5 free, as the second order's first read will see
+        before = uow.stock.to_plan_on(["TAC-6"], lock=False)
     svc.allocate([first], "worker-1")  # takes all five
 
-    unlocked_reads: list[list[StockLevel]] = []
+    unlocked_reads: list[bool] = []
+    real = StockRepository.to_plan_on
 
-    def stale(self: StockRepository, skus: Iterable[str]) -> list[StockLevel]:
-        unlocked_reads.append(before)
+    def stale(
+        self: StockRepository, skus: Iterable[str], *, lock: bool
+    ) -> tuple[list[StockLevel], dict[str, int]]:
+        if lock:
+            return real(self, skus, lock=True)
+        unlocked_reads.append(lock)
         return before
 
-    monkeypatch.setattr(StockRepository, "available", stale)
+    monkeypatch.setattr(StockRepository, "to_plan_on", stale)
     report = svc.allocate([second], "worker-2")
 
     assert len(unlocked_reads) == 1  # it planned on the stale five once, then again under lock
@@ -76,17 +82,19 @@ def test_plenty_of_stock_is_reserved_without_a_second_try(
     with pg_shop.uow() as uow:
         (only,) = make_orders(uow, [[("TAC-6", D(4))]], fixed_clock(), tag="plenty")
         uow.commit()
-    locked: list[object] = []
-    real = StockRepository.lock_available
+    locked: list[bool] = []
+    real = StockRepository.to_plan_on
 
-    def counting(self: StockRepository, skus: Iterable[str]) -> list[StockLevel]:
-        locked.append(skus)
-        return real(self, skus)
+    def counting(
+        self: StockRepository, skus: Iterable[str], *, lock: bool
+    ) -> tuple[list[StockLevel], dict[str, int]]:
+        locked.append(lock)
+        return real(self, skus, lock=lock)
 
-    monkeypatch.setattr(StockRepository, "lock_available", counting)
+    monkeypatch.setattr(StockRepository, "to_plan_on", counting)
     svc.allocate([only], "worker")
 
-    assert locked == []  # read without a lock, reserved by the conditional UPDATE alone
+    assert locked == [False]  # read without a lock, reserved by the conditional UPDATE alone
     assert [a.quantity for a in allocations(pg_shop, only)] == [D(4)]
     with pg_shop.uow() as uow:
         level = uow.stock.level("MAD", "A-03-01", "TAC-6")

@@ -22,6 +22,7 @@ from core.fulfilment.adapters.orm import (
     carrier_rates,
     carrier_services,
     carrier_surcharges,
+    customer_preferences,
     product_shipping,
     stock_levels,
     stock_movements,
@@ -36,7 +37,7 @@ from core.fulfilment.domain.shipping import (
     SurchargeRule,
 )
 from core.fulfilment.domain.stock import CustomerPreferences, StockLevel, StockMovement, Warehouse
-from core.kernel.adapters.bulk import insert_rows
+from core.kernel.adapters.bulk import any_of, insert_rows
 from core.kernel.adapters.types import to_milli
 from core.kernel.errors import StockError
 
@@ -142,43 +143,36 @@ class StockRepository:
         assert level is not None
         return level
 
-    def lock_available(self, skus: Iterable[str]) -> list[StockLevel]:
-        """Levels of these SKUs that still have something available, locked until commit.
+    def to_plan_on(self, skus: Iterable[str], *, lock: bool) -> tuple[list[StockLevel], dict[str, int]]:
+        """What allocation plans on, in one statement: the levels of these SKUs with something
+        available in the active warehouses, and those warehouses' priorities (a warehouse with
+        nothing of these SKUs is left out: no plan could choose it).
 
-        Rows are locked in (sku, id) order, so two workers allocating overlapping SKUs queue
-        instead of deadlocking; after waiting, PostgreSQL re-checks the condition on the new row.
-        """
+        Unlocked, it is a snapshot to plan on for a reservation whose conditional UPDATE re-checks
+        every row (`allocate(optimistic=True)`).  With `lock`, the stock rows (not the warehouses')
+        are locked until commit in (sku, id) order, so two workers allocating overlapping SKUs queue
+        instead of deadlocking; after waiting, PostgreSQL re-checks the condition on the new row."""
         wanted = sorted(set(skus))
         if not wanted:
-            return []
+            return [], {}
         stmt = (
-            select(*_LEVEL_COLUMNS)
+            select(*_LEVEL_COLUMNS, warehouses.c.priority)
+            .join(warehouses, warehouses.c.code == stock_levels.c.warehouse)
             .where(
                 stock_levels.c.sku.in_(wanted),
                 stock_levels.c.on_hand > stock_levels.c.allocated,
                 stock_levels.c.held.is_(False),
-            )
-            .order_by(stock_levels.c.sku, stock_levels.c.id)
-            .with_for_update()
-        )
-        return [_level(r) for r in self.session.execute(stmt)]
-
-    def available(self, skus: Iterable[str]) -> list[StockLevel]:
-        """`lock_available` without the lock: a snapshot to plan on, for a reservation whose
-        conditional UPDATE re-checks every row (see `allocate(optimistic=True)`)."""
-        wanted = sorted(set(skus))
-        if not wanted:
-            return []
-        stmt = (
-            select(*_LEVEL_COLUMNS)
-            .where(
-                stock_levels.c.sku.in_(wanted),
-                stock_levels.c.on_hand > stock_levels.c.allocated,
-                stock_levels.c.held.is_(False),
+                warehouses.c.active.is_(True),
             )
             .order_by(stock_levels.c.sku, stock_levels.c.id)
         )
-        return [_level(r) for r in self.session.execute(stmt)]
+        if lock:
+            stmt = stmt.with_for_update(of=stock_levels)
+        levels, priorities = [], {}
+        for row in self.session.execute(stmt):
+            levels.append(_level(row))
+            priorities[row[1]] = row[6]
+        return levels, priorities
 
     def held_levels(self, *, warehouse: str | None = None) -> list[StockLevel]:
         """The quarantine levels that hold something, by SKU and place."""
@@ -262,7 +256,7 @@ class StockRepository:
         insert_rows(self.session.connection(), stock_movements, rows)  # COPY for a batch's many
         for follow in self._after_post:
             follow(movements, now)
-        # rows in (sku, id) order, the order `lock_available` locks them in: no deadlock between the two
+        # rows in (sku, id) order, the order `to_plan_on` locks them in: no deadlock between the two
         order = sorted(deltas, key=lambda k: (skus[k], k))
         params = [{"b_id": k, "d_hand": deltas[k][0], "d_alloc": deltas[k][1], "b_at": now} for k in order]
         if len(params) > 1 and self.session.get_bind().dialect.name == "postgresql":
@@ -395,6 +389,18 @@ class StockRepository:
             found = self.session.get(CustomerPreferences, customer_id) if customer_id else None
             self._preferences[key] = found or CustomerPreferences(customer_id=key)
         return self._preferences[key]
+
+    def read_preferences(self, customer_ids: Iterable[str | None]) -> None:
+        """Read the preferences of these customers not read yet in one statement, for the
+        `preferences` calls that follow (a batch of orders from many customers)."""
+        missing = sorted({c for c in customer_ids if c and c not in self._preferences})
+        if not missing:
+            return
+        column = customer_preferences.c.customer_id
+        stmt = select(CustomerPreferences).where(any_of(self.session, column, missing, column.type))
+        found = {p.customer_id: p for p in self.session.scalars(stmt)}
+        for key in missing:
+            self._preferences[key] = found.get(key) or CustomerPreferences(customer_id=key)
 
     def save_preferences(self, preferences: CustomerPreferences) -> None:
         self._preferences.clear()

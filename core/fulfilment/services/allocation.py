@@ -112,13 +112,15 @@ def allocate(
     allocations = uow.fulfilment.allocations(o.id for o in eligible if o.id is not None)
     needs = {o.id or 0: needs_of(o, allocations.get(o.id or 0, [])) for o in eligible}
     skus = {n.sku for ns in needs.values() for n in ns}
-    active = {w.code: w.priority for w in uow.stock.warehouses()}
-    # read before any stock row is locked: nothing below asks the database until the writes
+    # read before any stock row is locked, every customer's in one statement: nothing below asks
+    # the database until the writes but the levels to plan on
+    uow.stock.read_preferences(o.customer_id for o in eligible)
     rules = {o.id or 0: uow.stock.preferences(o.customer_id).rules for o in eligible}
 
     def plans(lock: bool) -> dict[int, Plan]:
-        found = uow.stock.lock_available(skus) if lock else uow.stock.available(skus)
-        ledger = Ledger(lv for lv in found if lv.warehouse in active and lv.id not in avoid)
+        # the levels and their active warehouses' priorities in one statement
+        found, active = uow.stock.to_plan_on(skus, lock=lock)
+        ledger = Ledger(lv for lv in found if lv.id not in avoid)
         return {i: plan_order(needs[i], ledger, active, rules[i]) for i in needs}
 
     planned = plans(lock=not optimistic)
