@@ -159,12 +159,22 @@ _CLEAN_WORD = re.compile(r"^(?:[^\W\d_]{3,}|\d[\d.,/-]*)[.,:;)]?$")
 
 def legible(words: PageWords) -> bool:
     """Whether the page reads as text the right way up: enough words read with confidence that are
-    plain words (three letters or more) or numbers, the fax header line left out."""
+    plain words (three letters or more) or numbers running across the page, the fax header line left
+    out."""
     body = [w for w in words.words if w.cy > words.height * faxheader.TOP_STRIP]
     if len(body) < LEGIBLE_MIN_WORDS:
         return True
-    clean = sum(1 for w in body if w.confidence >= 0.8 and _CLEAN_WORD.match(w.text))
-    return clean >= LEGIBLE_SHARE * len(body)
+    return sum(map(_clean, body)) >= LEGIBLE_SHARE * len(body)
+
+
+def _clean(word: Word) -> bool:
+    """A word read with confidence, a plain word or a number, and running across the page.  Tesseract
+    reads a page fed on one of its sides in blocks it turns by itself: the words come out right, but
+    standing on end in the page (taller than wide), and the layout reader, which puts words in rows
+    across the page, finds no order in them."""
+    if word.confidence < 0.8 or not _CLEAN_WORD.match(word.text):
+        return False
+    return len(word.text) < 3 or word.x1 - word.x0 >= word.y1 - word.y0
 
 
 def _turned_fax(
@@ -248,14 +258,12 @@ def _probe(
     words = words_from_data(page, data, size=band.size)
     if len(words.words) < LEGIBLE_MIN_WORDS // 2:
         return 0.0
-    clean = sum(1 for x in words.words if x.confidence >= 0.8 and _CLEAN_WORD.match(x.text))
-    return clean / len(words.words)
+    return sum(map(_clean, words.words)) / len(words.words)
 
 
 def _legibility(words: PageWords) -> float:
     body = [w for w in words.words if w.cy > words.height * faxheader.TOP_STRIP]
-    clean = sum(1 for w in body if w.confidence >= 0.8 and _CLEAN_WORD.match(w.text))
-    return clean / max(1, len(body))
+    return sum(map(_clean, body)) / max(1, len(body))
 
 
 def _upright(image: Image.Image, page: PageImage, options: OcrOptions) -> Image.Image:

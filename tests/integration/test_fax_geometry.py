@@ -54,7 +54,7 @@ def assert_the_order_is_read(result: ParseResult) -> None:
     assert len(got) == 3
 
 
-@pytest.mark.parametrize("rotate", [180, 90])
+@pytest.mark.parametrize("rotate", [180, 90, 270])
 def test_a_fax_fed_turned_is_read_the_right_way_up(rotate: int) -> None:
     result = read(FaxLine(resolution="fine", seed=3, sender=SENDER, rotate=rotate, skew=0.5))
     assert_the_order_is_read(result)
@@ -62,7 +62,7 @@ def test_a_fax_fed_turned_is_read_the_right_way_up(rotate: int) -> None:
     assert result.sender == "+34912345678"
 
 
-@pytest.mark.parametrize("rotate", [180, 90])
+@pytest.mark.parametrize("rotate", [180, 90, 270])
 def test_a_turned_fax_costs_two_page_reads_not_band_reads_in_every_turn(
     rotate: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -141,7 +141,7 @@ def test_an_upright_page_is_legible_and_an_upside_down_one_is_not() -> None:
     assert not legible(ocr_page(text_page(PROSE, upside_down=True), plain))
 
 
-@pytest.mark.parametrize("rotate", [90])
+@pytest.mark.parametrize("rotate", [90, 270])
 def test_a_sideways_fax_is_read_though_orientation_detection_names_the_opposite_turn(
     rotate: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
