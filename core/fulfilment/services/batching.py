@@ -63,7 +63,7 @@ class Combiner(Generic[R]):
             self._run_batch(batch)
         finally:
             with self._cond:
-                self._running = 0
+                self._running -= 1
                 self._cond.notify_all()
         return self._outcome(call)
 

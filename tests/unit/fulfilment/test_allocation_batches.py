@@ -4,7 +4,7 @@ only what concerns its own orders (core.fulfilment.services.batching)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -123,3 +123,47 @@ def test_a_batch_report_split_by_order() -> None:
         skipped={3: "order is shipped"},
         states={2: "backordered"},
     )
+
+
+def test_no_more_batches_run_at_once_than_it_has_slots() -> None:
+    # two slots: while two batches run, a third waits; when one of the two ends, one slot is free,
+    # not two, so of two callers waiting only one may start beside the batch still running
+    lock = threading.Lock()
+    gates = {actor: threading.Event() for actor in "abcd"}
+    running: list[str] = []
+    most = 0
+
+    def run(ids: list[int], actor: str) -> AllocationReport:
+        nonlocal most
+        with lock:
+            running.append(actor)
+            most = max(most, len(running))
+        assert gates[actor].wait(30)
+        with lock:
+            running.remove(actor)
+        return AllocationReport(states={i: "allocated" for i in ids})
+
+    def until(check: Callable[[], bool]) -> None:
+        for _ in range(3000):
+            with lock:
+                if check():
+                    return
+            threading.Event().wait(0.01)
+        raise AssertionError("the batches never got there")
+
+    combine = Combiner(run, part_of, running=2)
+    out: dict = {}
+    threads = [call_in_thread(combine, [1], "a", out), call_in_thread(combine, [2], "b", out)]
+    until(lambda: len(running) == 2)
+    threads += [call_in_thread(combine, [3], "c", out), call_in_thread(combine, [4], "d", out)]
+    gates["a"].set()
+    until(lambda: "a" not in running and len(running) == 2)  # b, and one of c and d
+    threading.Event().wait(0.3)  # time enough for a third batch to start, were a slot wrongly free
+    with lock:
+        assert len(running) == 2
+    for gate in gates.values():
+        gate.set()
+    for t in threads:
+        t.join(30)
+    assert most == 2
+    assert sorted(out) == [(1,), (2,), (3,), (4,)]
