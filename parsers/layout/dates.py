@@ -69,6 +69,45 @@ def _numeric(a: int, b: int, year: int, month_first: bool) -> tuple[date | None,
     return _make(year, a, b), 1.0 if b > 12 else 0.9
 
 
+MISREAD_PENALTY = 0.6  # a date read only once a month name or a separator is mended: a person confirms it
+LONG_MONTH = 8  # letters of a month name two of which OCR may misread and leave it known
+_FULL_MONTHS = [m for m in MONTHS if len(m) >= 5]
+_WORD = re.compile(r"[a-z]{5,}")
+# a dot-separated date with one dot read as a comma ("12,12.26", "12.12,26")
+_COMMA_FOR_DOT = re.compile(r"(?<![\d,.])(\d{1,2})[,.](\d{1,2})[,.](\d{2}|\d{4})(?![\d,.])")
+
+
+def _repair_misread(text: str) -> str:
+    """The text with a month name OCR misread by one letter ("dacomber", "nuvember") written right,
+    where exactly one month name is that close, and a dot-separated date's dot read as a comma
+    mended; the text as it was when there is nothing to mend."""
+    text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
+    return _COMMA_FOR_DOT.sub(
+        lambda m: f"{m[1]}.{m[2]}.{m[3]}" if "," in m[0] and "." in m[0] else m[0], text
+    )
+
+
+def _near_month(word: str) -> str:
+    if word in MONTHS:
+        return word
+    near = [m for m in _FULL_MONTHS if _one_apart(word, m)]
+    if not near and len(word) >= LONG_MONTH:  # "dacomber": a long name keeps its shape with two letters off
+        near = [
+            m
+            for m in _FULL_MONTHS
+            if len(m) == len(word) and sum(a != b for a, b in zip(m, word, strict=True)) == 2
+        ]
+    return near[0] if len(near) == 1 else word
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """One letter substituted, inserted or deleted."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def _repair_digits(text: str) -> str:
     """Letters OCR confuses with digits, replaced where they stand between digits and separators."""
     return re.sub(r"(?<=[\d/.-])[ol|]|[ol|](?=[\d/.-]*\d)", lambda m: m.group(0).translate(_OCR), text)
@@ -77,7 +116,8 @@ def _repair_digits(text: str) -> str:
 def find_date(text: str, *, month_first: bool = False) -> FoundDate | None:
     """The first date in `text`; `month_first` reads an ambiguous 03/04/2026 as March 4th."""
     folded = fold(text)
-    for candidate, penalty in ((folded, 1.0), (_repair_digits(folded), 0.85)):
+    readings = ((folded, 1.0), (_repair_digits(folded), 0.85), (_repair_misread(folded), MISREAD_PENALTY))
+    for candidate, penalty in readings:
         best: FoundDate | None = None
         for kind, pattern in _PATTERNS:
             for m in pattern.finditer(candidate):

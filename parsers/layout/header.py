@@ -26,7 +26,11 @@ _LEADER_LETTERS = "eoc"
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/\-._]{2,29}$")
 BLOCKS = ("ship_to", "supplier", "buyer")
 _SPECKS = frozenset(":.,;…'\"`*·_~|‘’“”")  # what a colon, a dot leader or a speck is read as
-_VALUE_EDGE = ":,;._-'\"‘’“”«»|"  # marks and specks around an order or customer number
+_VALUE_EDGE = ":,;._-'\"‘’“”«»|*"  # marks and specks around an order or customer number
+# a part of an order number between its separators that is letters but for a zero: "0C" in "0C/26/66103"
+_ZERO_IN_LETTERS = re.compile(
+    r"(?<![A-Za-z0-9])(?=[A-Za-z0]*[A-Za-z])(?=[A-Za-z]*0)[A-Za-z0]{2,}(?![A-Za-z0-9])"
+)
 DATE_FIELDS = ("order_date", "delivery_date")
 _DATE_PART = re.compile(r"^[\d\s/.\-]+$")
 MAX_DATE_PARTS = 5  # phrases a spaced-out date may stand in
@@ -178,12 +182,28 @@ def _parse(name: str, toks: list[Tok], month_first: bool) -> tuple[object, list[
         for tok in toks[:2]:
             value = tok.text.strip(_VALUE_EDGE)
             fixed, repaired = (
-                repair_digits(value) if name == "party_id" and value[:1].isdigit() else (value, 0)
+                repair_digits(value) if name == "party_id" and value[:1].isdigit() else _letter_o(value)
             )
             if has_digit(fixed) and _CODE.match(fixed) and not find_date(fixed):
+                if repaired and name != "party_id":
+                    return fixed, [tok], DOUBTFUL  # a letter mended in an order number: a person confirms it
                 return fixed, [tok], LIKELY if repaired else SURE
         return None
     return (text, toks, SURE) if toks else None
+
+
+def _letter_o(value: str) -> tuple[str, int]:
+    """An order number with a letter O OCR read as a zero where the rest of its part is letters ("0C/26/
+    66103" for "OC/26/66103", "P0-4471" for "PO-4471"), and how many were mended; a part of digits, or of
+    letters and other digits ("PO05963"), is left as it is."""
+    count = 0
+
+    def mend(m: re.Match[str]) -> str:
+        nonlocal count
+        count += m[0].count("0")
+        return m[0].replace("0", "O")
+
+    return _ZERO_IN_LETTERS.sub(mend, value), count
 
 
 def candidates(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from parsers.layout import labels
@@ -15,7 +15,7 @@ from parsers.layout.arith import CENT, Solved, line_value, matching
 from parsers.layout.evidence import LIKELY, SURE, WRONG
 from parsers.layout.geometry import Line, Page, Tok, join_groups
 from parsers.layout.numbers import Reading, looks_numeric, readings
-from parsers.layout.text import has_digit
+from parsers.layout.text import has_digit, token_key
 from parsers.layout.vocab import CARRIED, TOTALS
 
 PREFERENCE = ("net", "total", "gross")
@@ -46,8 +46,36 @@ class Chosen:
 
 
 def _last_number(toks: list[Tok]) -> list[Tok]:
-    numbers = [t for t in join_groups(toks) if looks_numeric(t.text) and not t.text.endswith("%")]
+    numbers = [t for t in _total_groups(toks) if looks_numeric(t.text) and not t.text.endswith("%")]
     return numbers[-1:]
+
+
+TOTAL_GROUP_CELLS = 1.5  # characters between a total's lone thousands figure and the rest of it
+_LONE_THOUSANDS = re.compile(r"^[€$£]?\d{1,3}$")
+_AMOUNT_TAIL = re.compile(r"^\d{3}[.,]\d\d(?:[€$£]|EUR|USD|GBP)?$")
+
+
+def _total_groups(toks: list[Tok]) -> list[Tok]:
+    """A total's words with its number in one piece (`join_groups`), and also where a typewriter face
+    sets the thousands a space apart whose width the lone figure's ink does not show ("1 518,90": the
+    "1" boxed narrower than its cell); only a figure of three digits or fewer before an amount to the
+    cent, and the total is checked against the lines it should add up to."""
+    out: list[Tok] = []
+    for tok in join_groups(toks):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _LONE_THOUSANDS.match(prev.text)
+            and _AMOUNT_TAIL.match(tok.text)
+            and 0 <= tok.x0 - prev.x1 <= TOTAL_GROUP_CELLS * (tok.x1 - tok.x0) / len(tok.text)
+        ):
+            text = prev.text + tok.text
+            out[-1] = replace(
+                prev, word=replace(prev.word, text=text, x1=tok.word.x1), x1=tok.x1, key=token_key(text)
+            )
+            continue
+        out.append(tok)
+    return out
 
 
 def seen_in(pages: list[Page], skip: set[int]) -> list[Seen]:
