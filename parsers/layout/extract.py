@@ -264,6 +264,8 @@ def _not_in_lines(found: list[Candidate], drafts: list[rows.Draft]) -> list[Cand
 def _picks(found: list[Candidate], pages: list[Page]) -> dict[str, Candidate | None]:
     """The best sighting of each header field."""
     picks = {name: header.choose(found, name) for name, _ in HEADER_FIELDS}
+    for name in header.DATE_FIELDS:
+        picks[name] = header.mend_year(picks[name], pages)
     if picks["po_number"] is None and document.kind(pages) in (
         DocumentKind.ORDER,
         DocumentKind.ORDER_CONFIRMATION,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from parsers.layout import labels, prose
 from parsers.layout.dates import find_date
@@ -413,6 +414,42 @@ def choose(found: list[Candidate], name: str) -> Candidate | None:
             prose=best.prose,
         )
     return best
+
+
+MIN_YEAR_GAP = 2  # years between a date and the document's other dates before it may be a misreading
+YEAR_WITNESSES = 2  # other dates on the document that must agree on the year a misread one is mended to
+
+
+def mend_year(pick: Candidate | None, pages: Sequence[Page], month_first: bool = False) -> Candidate | None:
+    """A date whose year OCR misread by one figure ("24.11.2626", "2426-11-26") where the document's other
+    dates agree on a year one figure away: that year, doubtful (a person confirms it); any other pick
+    as it is."""
+    if pick is None or not isinstance(pick.value, date):
+        return pick
+    own = {id(t) for t in pick.toks}
+    years: dict[int, int] = {}
+    for page in pages:
+        for line in page.lines:
+            for phrase in line.phrases():
+                if any(id(t) in own for t in phrase.toks):
+                    continue
+                found = find_date(phrase.text, month_first=month_first)
+                if found is not None:
+                    years[found.value.year] = years.get(found.value.year, 0) + 1
+    year = pick.value.year
+    if not years or year in years:
+        return pick
+    best, count = max(years.items(), key=lambda kv: kv[1])
+    a, b = str(year), str(best)
+    if count < YEAR_WITNESSES or len(a) != len(b) or sum(x != y for x, y in zip(a, b, strict=True)) != 1:
+        return pick
+    if abs(year - best) < MIN_YEAR_GAP:
+        return pick  # ordered in December for January: next year's dates are no misreading
+    try:
+        value = pick.value.replace(year=best)
+    except ValueError:  # the 29th of February in a year without it
+        return pick
+    return replace(pick, value=value, certainty=min(pick.certainty, DOUBTFUL))
 
 
 def _fuller(value: object, short: object) -> bool:

@@ -51,7 +51,7 @@ def _last_number(toks: list[Tok]) -> list[Tok]:
 
 
 TOTAL_GROUP_CELLS = 1.5  # characters between a total's lone thousands figure and the rest of it
-_LONE_THOUSANDS = re.compile(r"^[€$£]?\d{1,3}$")
+_LONE_THOUSANDS = re.compile(r"^[‘’'`\"*]?([€$£]?\d{1,3})$")  # a speck before it read as a mark
 _AMOUNT_TAIL = re.compile(r"^\d{3}[.,]\d\d(?:[€$£]|EUR|USD|GBP)?$")
 
 
@@ -69,7 +69,7 @@ def _total_groups(toks: list[Tok]) -> list[Tok]:
             and _AMOUNT_TAIL.match(tok.text)
             and 0 <= tok.x0 - prev.x1 <= TOTAL_GROUP_CELLS * (tok.x1 - tok.x0) / len(tok.text)
         ):
-            text = prev.text + tok.text
+            text = _LONE_THOUSANDS.sub(r"\1", prev.text) + tok.text
             out[-1] = replace(
                 prev, word=replace(prev.word, text=text, x1=tok.word.x1), x1=tok.x1, key=token_key(text)
             )

@@ -123,3 +123,40 @@ def test_a_total_whose_thousands_figure_a_typewriter_set_a_space_apart() -> None
     header = cells(70, (50, "Nº pedido: 4471-26")) + cells(84, (50, "Fecha: 23/11/2026")) + _customer()
     got = read(PageWords(1, base.width, base.height, base.dpi, base.words + tuple(header + total), "ocr"))
     assert got["total"] == "1518.9"
+
+
+def test_a_speck_before_a_totals_thousands_figure() -> None:
+    lines = [
+        row("TOR-M8-40", "250", "0,18", "45,00"),
+        row("TUE-M8", "222", "0,05", "11,10", desc="Tuerca"),
+        row("TUE-M8", "29.256", "0,05", "1.462,80", desc="Tuerca"),
+    ]
+    base = order(lines, header=False, total=None)
+    y = 160 + 6 * 14
+    total = cells(y, (430, "TOTAL"), (490, "‘1 518,90 €"))
+    header = cells(70, (50, "Nº pedido: 4471-26")) + cells(84, (50, "Fecha: 23/11/2026")) + _customer()
+    got = read(PageWords(1, base.width, base.height, base.dpi, base.words + tuple(header + total), "ocr"))
+    assert got["total"] == "1518.9"
+
+
+def test_a_year_misread_by_one_figure_is_mended_from_the_documents_other_dates() -> None:
+    got = _read(
+        cells(70, (50, "Nº pedido: 4471-26")),
+        cells(84, (50, "Fecha: 24.11.2626")),
+        cells(98, (50, "Fecha de entrega: 05.12.2026")),
+        _customer(),
+        lines=[cells(300, (50, "Madrid, 24/11/2026"))],
+    )
+    assert got["order_date"] == "2026-11-24"
+    assert "order_date" in _low(got) and got["decision"] == "review"
+
+
+def test_an_order_of_december_for_january_keeps_its_year() -> None:
+    got = _read(
+        cells(70, (50, "Nº pedido: 4471-26")),
+        cells(84, (50, "Fecha: 28/12/2026")),
+        cells(98, (50, "Fecha de entrega: 08/01/2027")),
+        _customer(),
+        lines=[cells(300, (50, "Plazo: 08/01/2027"))],
+    )
+    assert got["order_date"] == "2026-12-28"
