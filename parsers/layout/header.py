@@ -273,8 +273,11 @@ def _place_date(line: Line, month_first: bool) -> list[Candidate]:
     """A letter's opening "Madrid, 24 de noviembre de 2026": the order's date, by the custom of letters."""
     if line.kind != "text":
         return []
-    value = prose.place_and_date(line, month_first)
-    return [Candidate("order_date", value, list(line.toks), LIKELY, [], line)] if value is not None else []
+    found = prose.place_and_date(line, month_first)
+    if found is None:
+        return []
+    # a date read only once OCR's misreading of it was mended weighs as little as its reading is sure
+    return [Candidate("order_date", found.value, list(line.toks), min(LIKELY, found.certainty), [], line)]
 
 
 def _sighting(

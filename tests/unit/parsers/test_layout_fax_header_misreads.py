@@ -160,3 +160,17 @@ def test_an_order_of_december_for_january_keeps_its_year() -> None:
         lines=[cells(300, (50, "Plazo: 08/01/2027"))],
     )
     assert got["order_date"] == "2026-12-28"
+
+
+def test_a_letters_date_line_read_only_once_mended_gives_way_to_the_date_its_sentence_states() -> None:
+    # "Lyon, November 26, 2026" read as "Lyun, Nuvember 28, 2028": the mended reading weighs less than
+    # the order's date stated plainly in the letter
+    got = _read(
+        cells(60, (50, "Lyun, Nuvember 28, 2028")),
+        cells(
+            80,
+            (50, "Please find below our order no. 51375-26 dated November 26, 2026 for the following goods:"),
+        ),
+        _customer(),
+    )
+    assert got["order_date"] == "2026-11-26"
