@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.layout.dates import find_date
+from parsers.layout.dates import FoundDate, find_date
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.labels import Hit
 from parsers.layout.text import has_digit
