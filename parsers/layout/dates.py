@@ -73,8 +73,9 @@ MISREAD_PENALTY = 0.6  # a date read only once a month name or a separator is me
 LONG_MONTH = 8  # letters of a month name two of which OCR may misread and leave it known
 _FULL_MONTHS = [m for m in MONTHS if len(m) >= 5]
 _WORD = re.compile(r"[a-z]{5,}")
-# a dot-separated date with one dot read as a comma ("12,12.26", "12.12,26")
-_COMMA_FOR_DOT = re.compile(r"(?<![\d,.])(\d{1,2})[,.](\d{1,2})[,.](\d{2}|\d{4})(?![\d,.])")
+# a dot-separated date with one dot read as a comma and a two-digit year ("12,12.26", "05.12,26"): day
+# and month of two figures each, the month a month, so that no amount ("3,15.20") is taken for a date
+_COMMA_FOR_DOT = re.compile(r"(?<![\d,.])(\d{2})[,.](0[1-9]|1[0-2])[,.](\d{2}|\d{4})(?![\d,.])")
 
 
 def _repair_misread(text: str) -> str:
@@ -108,9 +109,19 @@ def _one_apart(a: str, b: str) -> bool:
     return len(long) - len(short) == 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+# A numeric date as a normal fax's OCR spoils its separators: a point read as a comma ("23,11.2026",
+# "09,12/2026") or a word space put before one ("2026-11 -25"); only before a four-digit year, so that
+# no amount ("3,15") and no list of numbers is taken for a date
+_COMMA_DATE = re.compile(r"(?<![\d,.])(\d{1,2})\s?[,.\-/]\s?(\d{1,2})\s?[,.\-/]\s?(\d{4})(?![\d,])")
+_SPACED_ISO = re.compile(r"(?<![\w])(\d{4})\s?([-/.])\s?(\d{1,2})\s?([-/.])\s?(\d{1,2})(?!\d)")
+
+
 def _repair_digits(text: str) -> str:
-    """Letters OCR confuses with digits, replaced where they stand between digits and separators."""
-    return re.sub(r"(?<=[\d/.-])[ol|]|[ol|](?=[\d/.-]*\d)", lambda m: m.group(0).translate(_OCR), text)
+    """Letters OCR confuses with digits, replaced where they stand between digits and separators; a
+    numeric date's separators OCR read as commas or set apart, put right."""
+    text = re.sub(r"(?<=[\d/.-])[ol|]|[ol|](?=[\d/.-]*\d)", lambda m: m.group(0).translate(_OCR), text)
+    text = _COMMA_DATE.sub(lambda m: f"{m[1]}.{m[2]}.{m[3]}", text)
+    return _SPACED_ISO.sub(lambda m: f"{m[1]}{m[2]}{m[3]}{m[4]}{m[5]}", text)
 
 
 def find_date(text: str, *, month_first: bool = False) -> FoundDate | None:

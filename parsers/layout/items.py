@@ -10,10 +10,10 @@ from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
 from parsers.layout.arith import Solved, solve
-from parsers.layout.codes import code_text, gtin_in, misreadings, repairs, valid_gtin
+from parsers.layout.codes import MAX_PIECE, code_text, gtin_in, misreadings, repairs, valid_gtin
 from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
-from parsers.layout.geometry import Tok
+from parsers.layout.geometry import PHRASE_GAP, Tok
 from parsers.layout.numbers import (
     OTHER_MARK,
     REPAIR_COST,
@@ -107,15 +107,38 @@ def _split_number(toks: list[Tok], mark: str) -> list[Reading]:
 _HEAD_CODE = re.compile(r"^[A-Z0-9]{2,}[-‐‘’'”\"]\S{1,12}$")
 
 
-def _code_readings(line: CapturedLine) -> tuple[str, ...]:
+def _code_readings(line: CapturedLine, run_on: str | None = None) -> tuple[str, ...]:
     out: list[str] = []
     codes = [line.supplier_item_code, line.item_code, line.buyer_item_code]
     head = (line.description or "").split()[:1]
     if not any(codes) and head and _HEAD_CODE.match(head[0]):
         codes.append(head[0])  # no code column: the code at the head of the description, as misread
+    if run_on:
+        codes.append(run_on)  # the labelled code with the piece OCR parted from it, as misread
     for code in codes:
         out += [c for c in misreadings(code) if c not in out] if code else []
     return tuple(out)
+
+
+def _run_on(toks: list[Tok]) -> str | None:
+    """A labelled code with the piece OCR parted from it a word space or less after it ("REF.: LLA-AJ
+    250", "ALA-GAI -2": the hyphen lost, or read apart), run together again; None when no such piece
+    follows (a word with small letters is the description, not a piece of the code)."""
+    if len(toks) < 2:
+        return None
+    first, piece = toks[0], toks[1]
+    text = piece.text.strip(_PIECE_EDGE)
+    if (
+        piece.x0 - first.x1 > PHRASE_GAP * first.h
+        or not 0 < len(text) <= MAX_PIECE
+        or not any(c.isdigit() or c == "-" for c in text)
+        or any(c.islower() for c in text)
+    ):
+        return None
+    return code_text([first]) and f"{code_text([first])}{text}"
+
+
+_PIECE_EDGE = "|¦[]{}\"'‘’“”.,:;_~*()"
 
 
 def _code_repairs(draft: Draft, code: str | None, pos: list[Tok]) -> tuple[str, ...]:
@@ -163,6 +186,7 @@ def build(
                 break
     # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
     code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
+    run_on = None if draft.cells.get("code") else _run_on(draft.subs.get("item_code", []))
     description = draft.description
     if len(code_toks) > 1 and not description:
         # a "Product" column holding "[CIN-AIS-19] Insulating tape": the code and then the description
@@ -198,7 +222,9 @@ def build(
         requested_delivery_date=found.value if found else None,
     )
     if ocr:
-        line = replace(line, code_readings=_code_readings(line), code_repairs=_code_repairs(draft, code, pos))
+        line = replace(
+            line, code_readings=_code_readings(line, run_on), code_repairs=_code_repairs(draft, code, pos)
+        )
     rec.add(f"{path}.item_code", code_toks, LIKELY if as_gtin and as_gtin[1] else SURE)
     for kind in ("supplier_item_code", "buyer_item_code", "gtin"):
         if draft.subs.get(kind):

@@ -76,7 +76,11 @@ def _columns(line: Line, hits: list[labels.Hit]) -> list[Column]:
             kind = "pos"  # "Item | Item code": the first is the line's number, the second names the code
         elif kind == "code" and "code" in [c.kind for c in columns] and "description" not in kinds:
             kind = "description"
-        if columns and kind in [c.kind for c in columns] and _one_phrase(line.toks[previous : hit.start + 1]):
+        if (
+            columns
+            and kind in [c.kind for c in columns]
+            and _one_phrase(line.toks[max(0, previous - 1) : hit.start + 1])
+        ):
             # the rest of the heading before it, with a word OCR garbled between ("Descripción det
             # artículo"): not a second column of that kind
             columns[-1].x1 = toks[-1].x1
