@@ -78,11 +78,19 @@ _WORD = re.compile(r"[a-z]{5,}")
 _COMMA_FOR_DOT = re.compile(r"(?<![\d,.])(\d{2})[,.](0[1-9]|1[0-2])[,.](\d{2}|\d{4})(?![\d,.])")
 
 
+# a numeric date whose month or day OCR parted with a space ("04/1 2/2026", "2026-1 2-03")
+_SPLIT_FIGURES = re.compile(r"(?<![\d])(\d{1,2}|\d{4})([-/.])(\d) (\d)([-/.]\d{1,4})(?!\d)")
+_S_FOR_FIVE = re.compile(r"(?<=[a-z] )s(?=th\b)")  # "December Sth": the 5 read as an S
+
+
 def _repair_misread(text: str) -> str:
     """The text with a month name OCR misread by one letter ("dacomber", "nuvember") written right,
-    where exactly one month name is that close, and a dot-separated date's dot read as a comma
+    where exactly one month name is that close, a day or month parted by a space joined ("04/1 2/2026"),
+    an ordinal's 5 read as an S ("December Sth") and a dot-separated date's dot read as a comma
     mended; the text as it was when there is nothing to mend."""
     text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
+    text = _SPLIT_FIGURES.sub(r"\1\2\3\4\5", text)
+    text = _S_FOR_FIVE.sub("5", text)
     return _COMMA_FOR_DOT.sub(
         lambda m: f"{m[1]}.{m[2]}.{m[3]}" if "," in m[0] and "." in m[0] else m[0], text
     )

@@ -420,13 +420,14 @@ def choose(found: list[Candidate], name: str) -> Candidate | None:
 
 
 MIN_YEAR_GAP = 2  # years between a date and the document's other dates before it may be a misreading
+YEAR_MAJORITY = 3  # times as many other dates with the year a misread one is mended to as with its own
 YEAR_WITNESSES = 2  # other dates on the document that must agree on the year a misread one is mended to
 
 
 def mend_year(pick: Candidate | None, pages: Sequence[Page], month_first: bool = False) -> Candidate | None:
-    """A date whose year OCR misread by one figure ("24.11.2626", "2426-11-26") where the document's other
-    dates agree on a year one figure away: that year, doubtful (a person confirms it); any other pick
-    as it is."""
+    """A date whose year OCR misread by one figure ("24.11.2626", "2426-11-26") where most of the
+    document's other dates give a year one figure away (and two or more years off, and at least two of
+    them): that year, doubtful (a person confirms it); any other pick as it is."""
     if pick is None or not isinstance(pick.value, date):
         return pick
     own = {id(t) for t in pick.toks}
@@ -440,9 +441,11 @@ def mend_year(pick: Candidate | None, pages: Sequence[Page], month_first: bool =
                 if found is not None:
                     years[found.value.year] = years.get(found.value.year, 0) + 1
     year = pick.value.year
-    if not years or year in years:
+    if not years:
         return pick
     best, count = max(years.items(), key=lambda kv: kv[1])
+    if YEAR_MAJORITY * years.get(year, 0) >= count:
+        return pick  # the document prints this year too, about as often as any other
     a, b = str(year), str(best)
     if count < YEAR_WITNESSES or len(a) != len(b) or sum(x != y for x, y in zip(a, b, strict=True)) != 1:
         return pick

@@ -174,3 +174,32 @@ def test_a_letters_date_line_read_only_once_mended_gives_way_to_the_date_its_sen
         _customer(),
     )
     assert got["order_date"] == "2026-11-26"
+
+
+def test_a_delivery_date_whose_month_ocr_parted_with_a_space_is_read_and_goes_to_a_person() -> None:
+    got = _read(
+        cells(70, (50, "Nº pedido: 4471-26")),
+        cells(84, (50, "Fecha: 23/11/2026")),
+        _customer(),
+        lines=[cells(300, (50, "Rogamos entregar antes del 04/1 2/2026."))],
+    )
+    assert got["requested_delivery_date"] == "2026-12-04"
+    assert got["decision"] == "review"
+
+
+def test_an_ordinal_whose_five_ocr_read_as_an_s() -> None:
+    found = find_date("Required delivery: December Sth, 2026")
+    assert found is not None and found.value.isoformat() == "2026-12-05" and found.certainty < 0.8
+
+
+def test_a_misread_year_is_mended_though_the_same_misreading_stands_once_more_among_many() -> None:
+    # line dates print 2026 over and over; one of them was misread as 2076 too
+    got = _read(
+        cells(70, (50, "Nº pedido: 4471-26")),
+        cells(84, (50, "Fecha: 2076/11/23")),
+        _customer(),
+        lines=[cells(300 + 14 * i, (50, f"Entrega línea {i + 1}: 2026/11/30")) for i in range(4)]
+        + [cells(370, (50, "Entrega línea 5: 2076/11/30"))],
+    )
+    assert got["order_date"] == "2026-11-23"
+    assert "order_date" in _low(got)
