@@ -168,7 +168,10 @@ def _order(
     taxed = totals.with_tax(seen, total, mark, pages, skip)
     if taxed is not None:
         rec.add("net_total", total.toks, total.certainty, verified=total.verified)
-        rec.add("tax_total", taxed.tax_toks, total.certainty, verified=total.verified)
+        if taxed.mended:  # the tax is the totals' difference, not the figure OCR read: a person confirms it
+            rec.add("tax_total", taxed.tax_toks, min(total.certainty, DOUBTFUL))
+        else:
+            rec.add("tax_total", taxed.tax_toks, total.certainty, verified=total.verified)
         rec.add("total", taxed.total_toks, total.certainty, verified=total.verified)
     elif total.reading is not None:
         rec.add("total", total.toks, total.certainty, verified=total.verified)

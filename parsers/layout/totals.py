@@ -157,6 +157,7 @@ class WithTax:
     total: Decimal
     tax_toks: list[Tok]
     total_toks: list[Tok]
+    mended: bool = False  # the tax as printed was read a figure off: the rate and the totals vouch for it
 
 
 def with_tax(
@@ -191,7 +192,9 @@ def with_tax(
     for gross, g in grosses:
         found = _tax_between(pages, skip, chosen, gross, g.value - net, mark)
         if found is not None:
-            return WithTax(net, g.value - net, g.value, [found], gross.toks)
+            read_as = readings(found.text, mark, rules=False)[:1]
+            mended = not read_as or read_as[0].value != g.value - net
+            return WithTax(net, g.value - net, g.value, [found], gross.toks, mended)
     return None
 
 
@@ -217,9 +220,20 @@ def _tax_between(
             continue
         options = readings(toks[-1].text, mark, rules=False)[:1]
         rates = [Decimal(r.replace(",", ".")) for r in _RATE.findall(line.text)]
-        if options and options[0].value == tax and any(abs(net * r / 100 - tax) <= CENT for r in rates):
+        read_as = options[0].value if options else None
+        if read_as == tax and any(abs(net * r / 100 - tax) <= CENT for r in rates):
+            return toks[-1]
+        if read_as is not None and _one_figure_off(read_as, tax) and any(net * r / 100 == tax for r in rates):
+            # the tax read a figure off where the rate gives the totals' difference exactly, with no
+            # rounding that could have made the printed figure: the rate and the totals outvote it
             return toks[-1]
     return None
+
+
+def _one_figure_off(a: Decimal, b: Decimal) -> bool:
+    """Whether two amounts printed to the cent differ in one figure ("155.75" read for "155.25")."""
+    x, y = f"{a:.2f}", f"{b:.2f}"
+    return len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1
 
 
 def unaccounted(seen: list[Seen], chosen: Chosen, mark: str) -> str | None:

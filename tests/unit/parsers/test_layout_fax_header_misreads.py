@@ -203,3 +203,13 @@ def test_a_misread_year_is_mended_though_the_same_misreading_stands_once_more_am
     )
     assert got["order_date"] == "2026-11-23"
     assert "order_date" in _low(got)
+
+
+def test_a_tax_read_a_figure_off_is_the_totals_difference_and_goes_to_a_person() -> None:
+    # net 56,10 and 10 % make 5,61 and 61,71; OCR read the tax as printed "5,81"
+    header = [cells(70, (50, "Nº pedido: 4471-26")), cells(84, (50, "Fecha: 23/11/2026")), _customer()]
+    y = 160 + 5 * 14
+    more = [cells(y, (430, "IVA 10 %"), (500, "5,81")), cells(y + 14, (430, "Total con IVA"), (500, "61,71"))]
+    got = _read(*header, lines=more)
+    assert (got["total"], got["net_total"], got["tax_total"]) == ("61.71", "56.1", "5.61")
+    assert "tax_total" in _low(got) and got["decision"] == "review"
