@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from parsers.layout.memo import remembered
 from parsers.layout.text import fold
 
 _NAMES = (
@@ -96,6 +97,7 @@ def _repair_misread(text: str) -> str:
     )
 
 
+@remembered
 def _near_month(word: str) -> str:
     if word in MONTHS:
         return word
@@ -135,7 +137,9 @@ def _repair_digits(text: str) -> str:
 def find_date(text: str, *, month_first: bool = False) -> FoundDate | None:
     """The first date in `text`; `month_first` reads an ambiguous 03/04/2026 as March 4th."""
     folded = fold(text)
-    readings = ((folded, 1.0), (_repair_digits(folded), 0.85), (_repair_misread(folded), MISREAD_PENALTY))
+    readings = [(folded, 1.0), (_repair_digits(folded), 0.85)]
+    if any(c.isdigit() for c in folded):  # no figure, no date to mend
+        readings.append((_repair_misread(folded), MISREAD_PENALTY))
     for candidate, penalty in readings:
         best: FoundDate | None = None
         for kind, pattern in _PATTERNS:

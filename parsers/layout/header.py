@@ -428,8 +428,8 @@ def mend_year(pick: Candidate | None, pages: Sequence[Page], month_first: bool =
     """A date whose year OCR misread by one figure ("24.11.2626", "2426-11-26") where most of the
     document's other dates give a year one figure away (and two or more years off, and at least two of
     them): that year, doubtful (a person confirms it); any other pick as it is."""
-    if pick is None or not isinstance(pick.value, date):
-        return pick
+    if pick is None or not isinstance(pick.value, date) or all(p.source == "text" for p in pages):
+        return pick  # a text layer's figures are as printed
     own = {id(t) for t in pick.toks}
     years: dict[int, int] = {}
     for page in pages:

@@ -10,6 +10,7 @@ from typing import Any
 from core.capture.domain.layout import PageWords, Word
 from parsers.layout.cleanup import snap
 from parsers.layout.dates import find_date
+from tests.unit.parsers.doc_support import Doc
 from tests.unit.parsers.ocr_support import cells, order, read, row, word
 
 GOOD = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TUE-M8", "222", "0,05", "11,10", desc="Tuerca")]
@@ -213,3 +214,18 @@ def test_a_tax_read_a_figure_off_is_the_totals_difference_and_goes_to_a_person()
     got = _read(*header, lines=more)
     assert (got["total"], got["net_total"], got["tax_total"]) == ("61.71", "56.1", "5.61")
     assert "tax_total" in _low(got) and got["decision"] == "review"
+
+
+def test_a_text_pdfs_year_is_as_printed() -> None:
+    # a text layer is not read by OCR: a year unlike the others is what the document says, and stays
+    doc = Doc()
+    doc.row(60, (40, "Nº pedido: 4471-26"), (300, "Fecha: 2076/11/23"))
+    doc.row(120, (40, "Code"), (110, "Description"), (330, "Qty"), (390, "Price"), (470, "Amount"))
+    for i in range(3):
+        doc.row(
+            136 + 14 * i, (40, f"RT-1{i}"), (110, "Rivet, steel"), (330, "30"), (390, "0.40"), (470, "12.00")
+        )
+    doc.row(200, (390, "Total"), (470, "36.00"))
+    doc.row(230, (40, "Entrega parcial 1: 2026/11/30"), (300, "Entrega parcial 2: 2026/12/07"))
+    doc.row(244, (40, "Entrega parcial 3: 2026/12/14"), (300, "Confirmado: 2026/11/24"))
+    assert doc.order()["order_date"] == "2076-11-23"
