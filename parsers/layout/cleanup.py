@@ -36,6 +36,7 @@ WIDE = 4.0  # a word wider than this many text heights a character is a rule or 
 LONE_LETTER_CONF = 0.35  # a single letter read with less confidence than this is a speck
 KEPT_MARK_CONF = 0.75  # a colon or sign read with less confidence than this is a speck
 GLUED_LABEL = 6  # letters of the shortest word that may be two label words run together
+_SPACE_MARKS = "'’`"  # a speck in the space between two words, read as an apostrophe
 _KEPT_MARKS = frozenset([":", "-", "€", "£", "$", "#", "%", "&", "+"])
 
 
@@ -95,6 +96,9 @@ def split_glued_label(word: Word) -> list[Word]:
     heading), parted where the two are words that stand one after the other in a phrase; a word that
     is a label word itself stays whole."""
     core = word.text.rstrip(":;,")
+    mark = next((i for i, c in enumerate(core) if c in _SPACE_MARKS), None)
+    if mark is not None and (token_key(core[:mark]), token_key(core[mark + 1 :])) in LABEL_PAIRS:
+        return [_cut(word, 0, mark), _cut(word, mark + 1, len(word.text))]  # "our'order": a speck for a space
     if (
         len(core) < GLUED_LABEL
         or not all(c.isalpha() or c == "." for c in core)
@@ -171,13 +175,60 @@ _LETTER_LOOKALIKES = str.maketrans({"!": "l", "|": "l", "1": "l", "0": "o"})
 
 
 def snap(key: str) -> str:
-    """A word OCR misread by one letter ("pedida", "cedigo", "buver") as the label word it must be, when
-    exactly one label word is that close, or with a mark or digit for a letter ("tota!") when it then
-    is a label word; any other word as it is."""
-    if not key.isalpha() and len(key) >= SNAP_LENGTH - 1 and sum(c.isalpha() for c in key) >= len(key) - 1:
+    """A word OCR misread by one letter ("pedida", "cedigo", "buver", "bestell-ar.") as the label word it
+    must be, when exactly one label word is that close, or with a mark or digit for a letter ("tota!")
+    when it then is a label word, or a long word with two of its letters misread as their look-alikes
+    ("lummande" for "commande") when exactly one label word is that; any other word as it is."""
+    if not _lettered(key) and len(key) >= SNAP_LENGTH - 1 and sum(c.isalpha() for c in key) >= len(key) - 1:
         lettered = key.translate(_LETTER_LOOKALIKES)
         return lettered if lettered in LABEL_WORDS else key
-    if len(key) < SNAP_LENGTH or key in LABEL_WORDS or not key.isalpha():
+    if sum(c.isalpha() for c in key) < SNAP_LENGTH or key in LABEL_WORDS or not _lettered(key):
         return key
     near = {w for k in (key, *_deletions(key)) for w in _NEIGHBOURS.get(k, ()) if _one_apart(key, w)}
-    return near.pop() if len(near) == 1 else key
+    if len(near) == 1:
+        return near.pop()
+    if near or len(key) < LOOKALIKE_LENGTH:
+        return key
+    alike = {w for w in _BY_LENGTH.get(len(key), ()) if _lookalikes_apart(key, w)}
+    return alike.pop() if len(alike) == 1 else key
+
+
+LOOKALIKE_LENGTH = 8  # letters a word needs before two of them may be taken as misread
+# Letters OCR reads one for another on a faint fax ("lummande", "cornmande" aside): each pair both ways.
+_LOOKALIKE_PAIRS = frozenset(
+    pair
+    for a, b in (
+        "cl",
+        "ce",
+        "co",
+        "ou",
+        "un",
+        "nu",
+        "rn",
+        "ao",
+        "ea",
+        "ec",
+        "il",
+        "ij",
+        "hb",
+        "fe",
+        "ft",
+        "bh",
+    )
+    for pair in ((a, b), (b, a))
+)
+_BY_LENGTH: dict[int, list[str]] = {}
+for _word in LABEL_WORDS:
+    if len(_word) >= LOOKALIKE_LENGTH:
+        _BY_LENGTH.setdefault(len(_word), []).append(_word)
+
+
+def _lettered(key: str) -> bool:
+    """Letters, with the hyphens and dots of a label word such as "bestell-nr." between them."""
+    return key.isalpha() or (key[:1].isalpha() and all(c.isalpha() or c in "-." for c in key))
+
+
+def _lookalikes_apart(key: str, word: str) -> bool:
+    """Two letters apart, each a look-alike of the letter it stands for."""
+    diff = [(a, b) for a, b in zip(key, word, strict=True) if a != b]
+    return len(diff) == 2 and all(pair in _LOOKALIKE_PAIRS for pair in diff)

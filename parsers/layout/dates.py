@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from parsers.layout.memo import remembered
 from parsers.layout.text import fold
 
 _NAMES = (
@@ -69,6 +70,55 @@ def _numeric(a: int, b: int, year: int, month_first: bool) -> tuple[date | None,
     return _make(year, a, b), 1.0 if b > 12 else 0.9
 
 
+MISREAD_PENALTY = 0.6  # a date read only once a month name or a separator is mended: a person confirms it
+LONG_MONTH = 8  # letters of a month name two of which OCR may misread and leave it known
+_FULL_MONTHS = [m for m in MONTHS if len(m) >= 5]
+_WORD = re.compile(r"[a-z]{5,}")
+# a dot-separated date with one dot read as a comma and a two-digit year ("12,12.26", "05.12,26"): day
+# and month of two figures each, the month a month, so that no amount ("3,15.20") is taken for a date
+_COMMA_FOR_DOT = re.compile(r"(?<![\d,.])(\d{2})[,.](0[1-9]|1[0-2])[,.](\d{2}|\d{4})(?![\d,.])")
+
+
+# a numeric date whose month or day OCR parted with a space ("04/1 2/2026", "2026-1 2-03")
+_SPLIT_FIGURES = re.compile(r"(?<![\d])(\d{1,2}|\d{4})([-/.])(\d) (\d)([-/.]\d{1,4})(?!\d)")
+_S_FOR_FIVE = re.compile(r"(?<=[a-z] )s(?=th\b)")  # "December Sth": the 5 read as an S
+
+
+def _repair_misread(text: str) -> str:
+    """The text with a month name OCR misread by one letter ("dacomber", "nuvember") written right,
+    where exactly one month name is that close, a day or month parted by a space joined ("04/1 2/2026"),
+    an ordinal's 5 read as an S ("December Sth") and a dot-separated date's dot read as a comma
+    mended; the text as it was when there is nothing to mend."""
+    text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
+    text = _SPLIT_FIGURES.sub(r"\1\2\3\4\5", text)
+    text = _S_FOR_FIVE.sub("5", text)
+    return _COMMA_FOR_DOT.sub(
+        lambda m: f"{m[1]}.{m[2]}.{m[3]}" if "," in m[0] and "." in m[0] else m[0], text
+    )
+
+
+@remembered
+def _near_month(word: str) -> str:
+    if word in MONTHS:
+        return word
+    near = [m for m in _FULL_MONTHS if _one_apart(word, m)]
+    if not near and len(word) >= LONG_MONTH:  # "dacomber": a long name keeps its shape with two letters off
+        near = [
+            m
+            for m in _FULL_MONTHS
+            if len(m) == len(word) and sum(a != b for a, b in zip(m, word, strict=True)) == 2
+        ]
+    return near[0] if len(near) == 1 else word
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """One letter substituted, inserted or deleted."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 # A numeric date as a normal fax's OCR spoils its separators: a point read as a comma ("23,11.2026",
 # "09,12/2026") or a word space put before one ("2026-11 -25"); only before a four-digit year, so that
 # no amount ("3,15") and no list of numbers is taken for a date
@@ -87,7 +137,10 @@ def _repair_digits(text: str) -> str:
 def find_date(text: str, *, month_first: bool = False) -> FoundDate | None:
     """The first date in `text`; `month_first` reads an ambiguous 03/04/2026 as March 4th."""
     folded = fold(text)
-    for candidate, penalty in ((folded, 1.0), (_repair_digits(folded), 0.85)):
+    readings = [(folded, 1.0), (_repair_digits(folded), 0.85)]
+    if any(c.isdigit() for c in folded):  # no figure, no date to mend
+        readings.append((_repair_misread(folded), MISREAD_PENALTY))
+    for candidate, penalty in readings:
         best: FoundDate | None = None
         for kind, pattern in _PATTERNS:
             for m in pattern.finditer(candidate):

@@ -168,7 +168,10 @@ def _order(
     taxed = totals.with_tax(seen, total, mark, pages, skip)
     if taxed is not None:
         rec.add("net_total", total.toks, total.certainty, verified=total.verified)
-        rec.add("tax_total", taxed.tax_toks, total.certainty, verified=total.verified)
+        if taxed.mended:  # the tax is the totals' difference, not the figure OCR read: a person confirms it
+            rec.add("tax_total", taxed.tax_toks, min(total.certainty, DOUBTFUL))
+        else:
+            rec.add("tax_total", taxed.tax_toks, total.certainty, verified=total.verified)
         rec.add("total", taxed.total_toks, total.certainty, verified=total.verified)
     elif total.reading is not None:
         rec.add("total", total.toks, total.certainty, verified=total.verified)
@@ -264,6 +267,8 @@ def _not_in_lines(found: list[Candidate], drafts: list[rows.Draft]) -> list[Cand
 def _picks(found: list[Candidate], pages: list[Page]) -> dict[str, Candidate | None]:
     """The best sighting of each header field."""
     picks = {name: header.choose(found, name) for name, _ in HEADER_FIELDS}
+    for name in header.DATE_FIELDS:
+        picks[name] = header.mend_year(picks[name], pages)
     if picks["po_number"] is None and document.kind(pages) in (
         DocumentKind.ORDER,
         DocumentKind.ORDER_CONFIRMATION,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from parsers.layout import labels, prose
 from parsers.layout.dates import find_date
@@ -26,7 +27,11 @@ _LEADER_LETTERS = "eoc"
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/\-._]{2,29}$")
 BLOCKS = ("ship_to", "supplier", "buyer")
 _SPECKS = frozenset(":.,;…'\"`*·_~|‘’“”")  # what a colon, a dot leader or a speck is read as
-_VALUE_EDGE = ":,;._-'\"‘’“”«»|"  # marks and specks around an order or customer number
+_VALUE_EDGE = ":,;._-'\"‘’“”«»|*"  # marks and specks around an order or customer number
+# a part of an order number between its separators that is letters but for a zero: "0C" in "0C/26/66103"
+_ZERO_IN_LETTERS = re.compile(
+    r"(?<![A-Za-z0-9])(?=[A-Za-z0]*[A-Za-z])(?=[A-Za-z]*0)[A-Za-z0]{2,}(?![A-Za-z0-9])"
+)
 DATE_FIELDS = ("order_date", "delivery_date")
 _DATE_PART = re.compile(r"^[\d\s/.\-]+$")
 MAX_DATE_PARTS = 5  # phrases a spaced-out date may stand in
@@ -178,12 +183,28 @@ def _parse(name: str, toks: list[Tok], month_first: bool) -> tuple[object, list[
         for tok in toks[:2]:
             value = tok.text.strip(_VALUE_EDGE)
             fixed, repaired = (
-                repair_digits(value) if name == "party_id" and value[:1].isdigit() else (value, 0)
+                repair_digits(value) if name == "party_id" and value[:1].isdigit() else _letter_o(value)
             )
             if has_digit(fixed) and _CODE.match(fixed) and not find_date(fixed):
+                if repaired and name != "party_id":
+                    return fixed, [tok], DOUBTFUL  # a letter mended in an order number: a person confirms it
                 return fixed, [tok], LIKELY if repaired else SURE
         return None
     return (text, toks, SURE) if toks else None
+
+
+def _letter_o(value: str) -> tuple[str, int]:
+    """An order number with a letter O OCR read as a zero where the rest of its part is letters ("0C/26/
+    66103" for "OC/26/66103", "P0-4471" for "PO-4471"), and how many were mended; a part of digits, or of
+    letters and other digits ("PO05963"), is left as it is."""
+    count = 0
+
+    def mend(m: re.Match[str]) -> str:
+        nonlocal count
+        count += m[0].count("0")
+        return m[0].replace("0", "O")
+
+    return _ZERO_IN_LETTERS.sub(mend, value), count
 
 
 def candidates(
@@ -252,8 +273,11 @@ def _place_date(line: Line, month_first: bool) -> list[Candidate]:
     """A letter's opening "Madrid, 24 de noviembre de 2026": the order's date, by the custom of letters."""
     if line.kind != "text":
         return []
-    value = prose.place_and_date(line, month_first)
-    return [Candidate("order_date", value, list(line.toks), LIKELY, [], line)] if value is not None else []
+    found = prose.place_and_date(line, month_first)
+    if found is None:
+        return []
+    # a date read only once OCR's misreading of it was mended weighs as little as its reading is sure
+    return [Candidate("order_date", found.value, list(line.toks), min(LIKELY, found.certainty), [], line)]
 
 
 def _sighting(
@@ -393,6 +417,45 @@ def choose(found: list[Candidate], name: str) -> Candidate | None:
             prose=best.prose,
         )
     return best
+
+
+MIN_YEAR_GAP = 2  # years between a date and the document's other dates before it may be a misreading
+YEAR_MAJORITY = 3  # times as many other dates with the year a misread one is mended to as with its own
+YEAR_WITNESSES = 2  # other dates on the document that must agree on the year a misread one is mended to
+
+
+def mend_year(pick: Candidate | None, pages: Sequence[Page], month_first: bool = False) -> Candidate | None:
+    """A date whose year OCR misread by one figure ("24.11.2626", "2426-11-26") where most of the
+    document's other dates give a year one figure away (and two or more years off, and at least two of
+    them): that year, doubtful (a person confirms it); any other pick as it is."""
+    if pick is None or not isinstance(pick.value, date) or all(p.source == "text" for p in pages):
+        return pick  # a text layer's figures are as printed
+    own = {id(t) for t in pick.toks}
+    years: dict[int, int] = {}
+    for page in pages:
+        for line in page.lines:
+            for phrase in line.phrases():
+                if any(id(t) in own for t in phrase.toks):
+                    continue
+                found = find_date(phrase.text, month_first=month_first)
+                if found is not None:
+                    years[found.value.year] = years.get(found.value.year, 0) + 1
+    year = pick.value.year
+    if not years:
+        return pick
+    best, count = max(years.items(), key=lambda kv: kv[1])
+    if YEAR_MAJORITY * years.get(year, 0) >= count:
+        return pick  # the document prints this year too, about as often as any other
+    a, b = str(year), str(best)
+    if count < YEAR_WITNESSES or len(a) != len(b) or sum(x != y for x, y in zip(a, b, strict=True)) != 1:
+        return pick
+    if abs(year - best) < MIN_YEAR_GAP:
+        return pick  # ordered in December for January: next year's dates are no misreading
+    try:
+        value = pick.value.replace(year=best)
+    except ValueError:  # the 29th of February in a year without it
+        return pick
+    return replace(pick, value=value, certainty=min(pick.certainty, DOUBTFUL))
 
 
 def _fuller(value: object, short: object) -> bool:

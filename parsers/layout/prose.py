@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.layout.dates import find_date
+from parsers.layout.dates import FoundDate, find_date
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.labels import Hit
 from parsers.layout.text import has_digit
@@ -113,7 +113,7 @@ def skip_weekday(text: str) -> int:
     return found.end() if found else 0
 
 
-def place_and_date(line: Line, month_first: bool) -> object | None:
+def place_and_date(line: Line, month_first: bool) -> FoundDate | None:
     """The date of a line that is a place, a comma and a date and nothing else."""
     text = line.text.strip().rstrip(".")
     place = _PLACE.match(text)
@@ -123,7 +123,7 @@ def place_and_date(line: Line, month_first: bool) -> object | None:
     found = find_date(text[start:], month_first=month_first)
     if found is None or found.start != 0 or start + found.end < len(text):
         return None
-    return found.value
+    return found
 
 
 # Words that say a sentence is about getting goods to the customer ("entregar", "servir", "recibir",

