@@ -1,10 +1,10 @@
-"""Header words read again: the order number or date the layout reader is sure of but for its
-characters (`parsers.layout.recheck`), when OCR was not sure of them, is cut from the page and read
-again alone, upscaled and at the page's resolution (`--psm 7`, any character).  When both readings
-say exactly what the page's reading said, each with confidence, three reads at two scales and two
-segmentations agree:
-the field is as sure as its label makes it and the surest of them.  Any other outcome leaves the field
-as read, in doubt, for a person to see.
+"""Header words read again: the order number or date (one word, or the words of one line a date is
+made of) the layout reader is sure of but for its characters (`parsers.layout.recheck`), when OCR was
+not sure of them, is cut from the page and read again alone, upscaled and at the page's resolution
+(`--psm 7`, any character).  When both readings say exactly what the page's reading said (spaces
+aside), each with confidence, three reads at two scales and two segmentations agree: the field is as
+sure as its label makes it and the surest of them.  Any other outcome leaves the field as read, in
+doubt, for a person to see.
 """
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ def confirm(
     out = list(orders)
     for n, (check, found, _) in enumerate(wanted):
         order = out[check.order]
-        printed = (found.provenance.raw or "").strip(EDGES)  # the word as the page's reading had it
+        # the word (or the words of a date, spaces aside) as the page's reading had it
+        printed = "".join((found.provenance.raw or "").split()).strip(EDGES)
         confidences = [_alike(printed, again[n]) for again in said]
         if not printed or None in confidences:
             continue
@@ -62,9 +63,10 @@ def confirm(
 
 
 def _alike(value: str, words: PageWords) -> float | None:
-    """The reading's confidence if it says exactly `value` (edges aside) with confidence, else None."""
+    """The reading's confidence if it says exactly `value` (edges and spaces aside) with confidence,
+    else None."""
     ordered = sorted(words.words, key=lambda w: w.x0)
-    text = "".join(w.text for w in ordered).strip(EDGES)
+    text = "".join("".join(w.text.split()) for w in ordered).strip(EDGES)
     inked = [w for w in ordered if w.text.strip(EDGES)]
     if text != value or not inked:
         return None
