@@ -3,6 +3,10 @@ amounts it is the exact sum of, each read sure, since a misread total that still
 of figures read elsewhere on the page is not to be expected.  The tax is vouched for when it is the
 vouched net total at a usual VAT rate to the cent (or nothing), and the total then when it is the two
 added up.  Nothing here is rounded or repaired: every figure is compared as read.
+
+A total printed anywhere but under the last line read ties nothing: "Total b/f 1617.64" heading a
+second page is the sum of the first page's lines, and the lines under it that OCR lost would not
+count (a printed total closes the lines above it, on their page).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ def tied_totals(order: CapturedOrder, floor: float) -> set[str]:
         return set()
     net, tax, total = order.net_total, order.tax_total, order.total
     tied: set[str] = set()
+    if not all(_under_the_lines(order, path) for path in ("net_total", "tax_total", "total")):
+        return tied
     if net is not None and net == lines:
         tied.add("net_total")
     elif net is None and tax in (None, Decimal(0)) and total == lines:
@@ -35,6 +41,18 @@ def tied_totals(order: CapturedOrder, floor: float) -> set[str]:
     if total is not None and total == lines + tax:
         tied.add("total")
     return tied
+
+
+def _under_the_lines(order: CapturedOrder, path: str) -> bool:
+    """Whether the total `path` (when read) was read on the page of the last line's amount, below it."""
+    found = order.evidence_for(path)
+    if found is None:
+        return True
+    last = order.evidence_for(f"lines[{len(order.lines) - 1}].amount")
+    mine, theirs = found.provenance, last.provenance if last else None
+    if theirs is None or mine.box is None or theirs.box is None:
+        return False
+    return mine.page == theirs.page and mine.box[1] >= theirs.box[3]
 
 
 def _sure_sum(order: CapturedOrder, floor: float) -> Decimal | None:

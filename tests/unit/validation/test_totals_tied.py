@@ -16,11 +16,16 @@ from tests.unit.validation.test_decide import TODAY, Master, order
 from validation.decide import validate
 
 BOX = Provenance(page=1, box=(10.0, 10.0, 50.0, 20.0))
+FOOT = Provenance(page=1, box=(10.0, 80.0, 50.0, 90.0))  # under the lines
 UNSURE = 0.38  # as a fax's foot reads
 
 
 def with_totals(
-    net: str | None, tax: str | None, total: str | None, amount_sure: tuple[float, float] = (0.95, 0.95)
+    net: str | None,
+    tax: str | None,
+    total: str | None,
+    amount_sure: tuple[float, float] = (0.95, 0.95),
+    where: Provenance = FOOT,
 ) -> CapturedOrder:
     base = order()
     # 250 × 0.18 = 45.00 and 10 × 0.05 = 0.50: the lines add up to 45.50
@@ -30,7 +35,7 @@ def with_totals(
     )
     evidence = [Evidence(f"lines[{i}].amount", sure, BOX) for i, sure in enumerate(amount_sure)]
     values = {"net_total": net, "tax_total": tax, "total": total}
-    evidence += [Evidence(path, UNSURE, BOX) for path, value in values.items() if value is not None]
+    evidence += [Evidence(path, UNSURE, where) for path, value in values.items() if value is not None]
     return replace(
         base,
         lines=lines,
@@ -70,3 +75,9 @@ def test_a_tax_at_no_usual_rate_leaves_tax_and_total_in_doubt() -> None:
 def test_a_line_amount_read_unsure_vouches_for_no_total() -> None:
     got = in_doubt(with_totals("45.50", "0.00", "45.50", amount_sure=(0.95, 0.5)))
     assert {"net_total", "tax_total", "total", "lines[1].amount"} <= set(got)
+
+
+def test_a_total_brought_forward_at_the_head_of_the_next_page_ties_nothing() -> None:
+    # "Total b/f 45.50" heading page 2 adds up the lines of page 1; page 2's own lines may be unread
+    head_of_next = Provenance(page=2, box=(10.0, 10.0, 50.0, 20.0))
+    assert in_doubt(with_totals(None, None, "45.50", where=head_of_next)) == ["total"]
