@@ -10,6 +10,7 @@ from core.capture.domain.order import CapturedOrder, Evidence, Problem, ProblemC
 from core.capture.domain.resolution import LineTerms
 from core.kernel.domain.model import Customer, Product
 from core.kernel.domain.phone import same_number
+from validation.sums import tied_totals
 from validation.terms import PRICE_TOLERANCE, close
 from validation.units import fold, kind_of
 
@@ -189,15 +190,18 @@ def in_doubt(
     as well, or when the customer was `identified` by something besides that number (a printed tax id,
     e-mail, phone or fax, or the sender): had the number named another customer, that would have been a
     conflict. The order's delivery date is vouched for by its lines when it is the earliest of the dates
-    every line prints for itself, each read sure. The currency is not vouched for by the prices'
+    every line prints for itself, each read sure. A total is vouched for when the line amounts, each
+    read sure, add up to it exactly (`validation.sums`). The currency is not vouched for by the prices'
     currency: a page showing two currency signs must still reach a person.
     Descriptions, names, addresses and units are not decisive fields and are left out (a unit that
     disagrees with the product's is a problem of its own).
     """
+    tied = tied_totals(order, CONFIDENCE_FLOOR)
     return [
         item
         for item in order.evidence
         if item.field.endswith(DECISIVE_FIELDS)
+        and item.field not in tied
         and not (item.field.endswith(CODE_FIELDS) and _vouched(order, products, item.field, terms, tolerance))
         and not (item.field == "buyer.party_id" and (identified or _buyer_vouched(order, customer)))
         and not (item.field == "requested_delivery_date" and _delivery_from_lines(order))

@@ -19,7 +19,7 @@ from datetime import date
 
 from parsers.layout.dates import find_date
 from parsers.layout.evidence import LIKELY, SURE
-from parsers.layout.geometry import PHRASE_GAP, Page, Tok
+from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.header import Candidate
 from parsers.layout.text import has_digit
 
@@ -35,23 +35,37 @@ class Recheck:
 
 
 def worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
-    """Whether the header field `pick` is one word alone on its line after its label: an order number
-    after a sure label (a looser one may have taken another field's value, "24-Nov"), or a date after
-    a label the layout is at least likely of (its figures make a date or nothing)."""
-    if len(pick.toks) != 1:
-        return False
-    if pick.name == "po_number":
+    """Whether the header field `pick` stands alone on its line after its label: an order number, one
+    word, after a sure label (a looser one may have taken another field's value, "24-Nov"), or a date
+    after a label the layout is at least likely of (its figures make a date or nothing), in one word or
+    in the words of one line that the date is made of ("24 Noviembre, 2026"): read again together,
+    they must say the same words."""
+    if pick.name == "po_number" and len(pick.toks) == 1:
         wanted = SURE
-    elif isinstance(pick.value, date) and not pick.prose:
+    elif isinstance(pick.value, date) and not pick.prose and _one_line(pick.toks, pages):
         wanted = LIKELY
     else:
         return False
-    return pick.certainty >= wanted and alone(pick.toks[0], pick.label, pages)
+    ours = [*pick.label, *pick.toks]
+    return pick.certainty >= wanted and all(alone(tok, ours, pages) for tok in pick.toks)
+
+
+def _one_line(toks: Sequence[Tok], pages: Sequence[Page]) -> bool:
+    """Whether `toks` (one or more) all stand on one line of their page."""
+    if not toks:
+        return False
+    line = _line_of(toks[0], pages)
+    return line is not None and all(tok in line.toks for tok in toks)
+
+
+def _line_of(tok: Tok, pages: Sequence[Page]) -> Line | None:
+    return next((li for p in pages if p.number == tok.page for li in p.lines if tok in li.toks), None)
 
 
 def alone(tok: Tok, label: Sequence[Tok], pages: Sequence[Page]) -> bool:
-    """Whether no word but the label's stands a word space or less before or after `tok` on its line."""
-    line = next((li for p in pages if p.number == tok.page for li in p.lines if tok in li.toks), None)
+    """Whether no word but the label's (and the field's own) stands a word space or less before or
+    after `tok` on its line."""
+    line = _line_of(tok, pages)
     if line is None:
         return False
     gap = PHRASE_GAP * tok.h

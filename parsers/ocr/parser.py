@@ -111,6 +111,7 @@ class _OcrParser:
                 sender=sender,
                 extra=extra,
             )
+        orders = recheck.doubt_parted(orders, pages)
         if self.options.reread_numbers:
             reads = cells.ways_to_read(self.engine.read_pages, self._options(ctx))
             orders = cells.reread_numbers(orders, images, pages, reads)

@@ -1,10 +1,14 @@
-"""Header words read again: the order number or date the layout reader is sure of but for its
-characters (`parsers.layout.recheck`), when OCR was not sure of them, is cut from the page and read
-again alone, upscaled and at the page's resolution (`--psm 7`, any character).  When both readings
-say exactly what the page's reading said, each with confidence, three reads at two scales and two
-segmentations agree:
-the field is as sure as its label makes it and the surest of them.  Any other outcome leaves the field
-as read, in doubt, for a person to see.
+"""Header words read again: the order number or date (one word, or the words of one line a date is
+made of) the layout reader is sure of but for its characters (`parsers.layout.recheck`), when OCR was
+not sure of them, is cut from the page and read again alone, upscaled and at the page's resolution
+(`--psm 7`, any character).  When both readings say exactly what the page's reading said (spaces
+aside), each with confidence, three reads at two scales and two segmentations agree: the field is as
+sure as its label makes it and the surest of them.  Any other outcome leaves the field as read, in
+doubt, for a person to see.
+
+An order number with a word of figures a word space or less beside it on its line is doubtful before
+any of that (`doubt_parted`): OCR may have parted one number in two ("OC/26/1 4512"), and the layout
+took one part; read again alone, that part would agree with itself and still be short.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from dataclasses import replace
 
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Evidence
+from parsers.layout.evidence import DOUBTFUL
+from parsers.layout.geometry import PHRASE_GAP
 from parsers.layout.recheck import Recheck
 from parsers.ocr.cells import Cell, ReadCells, cut_out
 from parsers.ocr.images import PageImage
@@ -22,6 +28,41 @@ UNSURE = 0.8  # a field below this confidence is read again (validation's floor)
 ALIKE = 0.8  # confidence each reading again must have to vouch for the field
 # what a box rule, a speck or a quotation mark beside the word adds at its edges when cut out alone
 EDGES = "|¦[]{}\"'“”‘’«»`.,:;-_~*"
+
+
+def doubt_parted(orders: Sequence[CapturedOrder], pages: Sequence[PageWords]) -> list[CapturedOrder]:
+    """`orders` with each order number that stands a word space or less from a word with figures on
+    its line made doubtful (module docstring)."""
+    by_number = {p.number: p for p in pages}
+    out = []
+    for order in orders:
+        found = order.evidence_for("po_number")
+        where = found.provenance if found else None
+        if found is None or where is None or where.box is None or where.page not in by_number:
+            out.append(order)
+            continue
+        if found.confidence > DOUBTFUL and _parted(where.box, by_number[where.page]):
+            evidence = tuple(
+                Evidence(e.field, DOUBTFUL, e.provenance) if e.field == "po_number" else e
+                for e in order.evidence
+            )
+            order = replace(order, evidence=evidence)
+        out.append(order)
+    return out
+
+
+def _parted(box: tuple[float, float, float, float], page: PageWords) -> bool:
+    """Whether a word with a figure stands beside `box` on its line, a word space or less from it."""
+    x0, y0, x1, y1 = box
+    height = y1 - y0
+    for word in page.words:
+        overlap = min(y1, word.y1) - max(y0, word.y0)
+        if overlap < height / 2 or not any(c.isdigit() for c in word.text):
+            continue
+        gap = max(x0 - word.x1, word.x0 - x1)
+        if 0 <= gap <= PHRASE_GAP * height:
+            return True
+    return False
 
 
 def confirm(
@@ -48,7 +89,8 @@ def confirm(
     out = list(orders)
     for n, (check, found, _) in enumerate(wanted):
         order = out[check.order]
-        printed = (found.provenance.raw or "").strip(EDGES)  # the word as the page's reading had it
+        # the word (or the words of a date, spaces aside) as the page's reading had it
+        printed = "".join((found.provenance.raw or "").split()).strip(EDGES)
         confidences = [_alike(printed, again[n]) for again in said]
         if not printed or None in confidences:
             continue
@@ -62,9 +104,10 @@ def confirm(
 
 
 def _alike(value: str, words: PageWords) -> float | None:
-    """The reading's confidence if it says exactly `value` (edges aside) with confidence, else None."""
+    """The reading's confidence if it says exactly `value` (edges and spaces aside) with confidence,
+    else None."""
     ordered = sorted(words.words, key=lambda w: w.x0)
-    text = "".join(w.text for w in ordered).strip(EDGES)
+    text = "".join("".join(w.text.split()) for w in ordered).strip(EDGES)
     inked = [w for w in ordered if w.text.strip(EDGES)]
     if text != value or not inked:
         return None
