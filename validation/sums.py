@@ -11,6 +11,7 @@ count (a printed total closes the lines above it, on their page).
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from core.capture.domain.order import CapturedOrder
@@ -29,7 +30,8 @@ def tied_totals(order: CapturedOrder, floor: float) -> set[str]:
         return set()
     net, tax, total = order.net_total, order.tax_total, order.total
     tied: set[str] = set()
-    if not all(_under_the_lines(order, path) for path in ("net_total", "tax_total", "total")):
+    paths = {"net_total": net, "tax_total": tax, "total": total}
+    if not all(_under_the_lines(order, path) and _as_read(order, path, v) for path, v in paths.items()):
         return tied
     if net is not None and net == lines:
         tied.add("net_total")
@@ -53,6 +55,15 @@ def _under_the_lines(order: CapturedOrder, path: str) -> bool:
     if theirs is None or mine.box is None or theirs.box is None:
         return False
     return mine.page == theirs.page and mine.box[1] >= theirs.box[3]
+
+
+def _as_read(order: CapturedOrder, path: str, value: Decimal | None) -> bool:
+    """Whether the total `path` is the figure the page was read to print, not one the reader mended
+    (a tax OCR read a figure off, taken as the totals' difference: that must reach a person)."""
+    found = order.evidence_for(path)
+    if value is None or found is None or found.provenance.raw is None:
+        return True
+    return re.sub(r"\D", "", found.provenance.raw).lstrip("0") == f"{value:.2f}".replace(".", "").lstrip("0")
 
 
 def _sure_sum(order: CapturedOrder, floor: float) -> Decimal | None:
