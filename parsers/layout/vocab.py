@@ -199,7 +199,7 @@ CARRIED = _phrases(
     "suma y sigue|suma anterior|sumas anteriores|a la vuelta|de la página anterior|"
     "carried forward|brought forward|total carried forward|total brought forward|carry forward|"
     "continued|carry over|carried over|transporte|suma anterior|übertrag|à reporter|a reporter|riporto|"
-    "a riportare|a transportar"
+    "a riportare|a transportar|c/f|b/f|c/fwd|b/fwd|total c/f|total b/f"
 )
 TOTAL_NET = _phrases(
     "base imponible|total neto|subtotal|sub-total|total sin iva|total (sin iva)|importe neto|"

@@ -74,3 +74,28 @@ def test_a_long_description_and_its_delivery_line_just_before_the_carried_total_
         "2026-12-14",
     ]
     assert order["lines"][1]["description"].startswith("TUERCA HEXAGONAL M8 ZINCADA")
+
+
+def test_a_page_carried_forward_as_c_f_goes_on_though_its_heading_names_the_order_number_cut_short() -> None:
+    # "Total c/f" and "Total b/f", the bookkeeper's abbreviations of carried and brought forward: page
+    # 2, with its own table heading and the order number cut short in its running heading (as OCR
+    # read "4535140014" over two lines), continues the order; it is not a second order of one line
+    doc = Doc().known_buyer("4535140014")
+    doc.row(140, *TABLE)
+    doc.row(156, (40, "TOR-M8-40"), (120, "Tornillo M8x40"), (330, "250"), (400, "0.18"), (480, "45.00"))
+    doc.row(172, (40, "TUE-M8"), (120, "Tuerca M8"), (330, "100"), (400, "0.05"), (480, "5.00"))
+    doc.row(200, (400, "Total c/f"), (480, "50.00"))
+    doc.page()
+    doc.row(40, (40, "Ferretería Núñez S.L. – Order no. 453514"))
+    doc.row(60, (400, "Total b/f"), (480, "50.00"))
+    doc.row(90, *TABLE)
+    doc.row(106, (40, "ARA-M8"), (120, "Arandela M8"), (330, "500"), (400, "0.02"), (480, "10.00"))
+    doc.row(140, (400, "Total net"), (480, "60.00"))
+    order = doc.order()
+    assert facts(order) == [
+        ("TOR-M8-40", "250", "0.18"),
+        ("TUE-M8", "100", "0.05"),
+        ("ARA-M8", "500", "0.02"),
+    ]
+    assert order["po_number"] == "4535140014"
+    assert order["total"] == "60"  # the last page's, not the 50.00 carried
