@@ -9,23 +9,15 @@ it stays in doubt."""
 
 from __future__ import annotations
 
-import io
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
 
-from core.capture.domain.documents import Channel, InboundDocument, ParseContext
-from core.capture.domain.order import CapturedOrder, Evidence, Provenance
-from parsers.layout import Extraction
-from parsers.layout.recheck import Recheck
-from parsers.ocr.parser import ImageOcrParser
+from core.capture.domain.order import CapturedOrder
 from tests.conftest import require_tesseract
-from tests.integration.test_fax_number_cells import FONT, Recording
+from tests.integration.test_fax_order_number_again import drawn, reread
 
 pytestmark = pytest.mark.integration
-DPI = 204
-NOW = datetime(2026, 11, 26, 10, 15, tzinfo=UTC)
 UNSURE = 0.49
 PRINTED = "24 Noviembre, 2026"
 
@@ -37,25 +29,8 @@ def tesseract() -> None:
 
 
 def parse(captured: str, value: date) -> CapturedOrder:
-    image = Image.new("1", (1728, 400), 1)
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(FONT), 30)
-    draw.text((120, 80), "Fecha:", fill=0, font=font)
-    draw.text((300, 80), PRINTED, fill=0, font=font)
-    box = tuple(float(v) for v in draw.textbbox((300, 80), PRINTED, font=font))
-    buf = io.BytesIO()
-    image.save(buf, format="PNG", dpi=(DPI, DPI))
-    found = Evidence("order_date", UNSURE, Provenance(page=1, box=box, raw=captured))  # type: ignore[arg-type]
-    order = CapturedOrder(order_date=value, evidence=(found,))
-    parser = ImageOcrParser(
-        engine=Recording(),
-        extract=lambda pages: Extraction((order,), rechecks=(Recheck(0, "order_date", 1.0),)),
-    )
-    doc = InboundDocument(
-        channel=Channel.FAX, content=buf.getvalue(), received_at=NOW, original_name="fax.png"
-    )
-    (got,) = parser.parse(doc, ParseContext(today=NOW)).orders
-    return got
+    page = drawn([(120, "Fecha:"), (300, PRINTED)], (300, PRINTED))
+    return reread(page, CapturedOrder(order_date=value), "order_date", captured, UNSURE)
 
 
 def test_an_order_date_in_words_read_again_alike_is_vouched_for() -> None:

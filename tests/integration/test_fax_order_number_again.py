@@ -11,7 +11,10 @@ in doubt, and the order waits for a person."""
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
+from functools import cache
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -36,28 +39,50 @@ def tesseract() -> None:
     require_tesseract()
 
 
-def page() -> tuple[bytes, tuple[float, float, float, float]]:
-    """A 1-bit fax-width page with the order number after its label; the PNG and the number's box."""
+Box = tuple[float, float, float, float]
+
+
+@cache
+def face() -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(FONT), 30)
+
+
+def drawn(placed: Sequence[tuple[float, str]], boxed: tuple[float, str]) -> tuple[bytes, Box]:
+    """A 1-bit fax-width page with the phrases `placed` (x, text) on one line; the PNG and the box of
+    the text `boxed` (x, text) there."""
     image = Image.new("1", (1728, 400), 1)
     draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(FONT), 30)
-    draw.text((120, 80), "Nº pedido:", fill=0, font=font)
-    draw.text((330, 80), "PO-2026-0042", fill=0, font=font)
-    x0, y0, x1, y1 = draw.textbbox((330, 80), "PO-2026-0042", font=font)
+    for x, text in placed:
+        draw.text((x, 80), text, fill=0, font=face())
+    x0, y0, x1, y1 = draw.textbbox((boxed[0], 80), boxed[1], font=face())
     buf = io.BytesIO()
     image.save(buf, format="PNG", dpi=(DPI, DPI))
     return buf.getvalue(), (float(x0), float(y0), float(x1), float(y1))
 
 
-def parse(captured: str, recheck: bool = True) -> CapturedOrder:
-    content, box = page()
-    found = Evidence("po_number", UNSURE, Provenance(page=1, box=box, raw=captured))
-    order = CapturedOrder(po_number=captured, evidence=(found,))
-    rechecks = (Recheck(0, "po_number", 1.0),) if recheck else ()
-    parser = ImageOcrParser(engine=Recording(), extract=lambda pages: Extraction((order,), rechecks=rechecks))
+def reread(
+    page: tuple[bytes, Box],
+    order: CapturedOrder,
+    field: str,
+    captured: str,
+    unsure: float,
+    recheck: bool = True,
+) -> CapturedOrder:
+    """`order` as the layout reader gives it, `field` read unsure as `captured` at the page's box (and
+    offered for a second look unless `recheck` is false), after the OCR parser has read it again."""
+    content, box = page
+    found = Evidence(field, unsure, Provenance(page=1, box=box, raw=captured))
+    given = replace(order, evidence=(found,))
+    rechecks = (Recheck(0, field, 1.0),) if recheck else ()
+    parser = ImageOcrParser(engine=Recording(), extract=lambda pages: Extraction((given,), rechecks=rechecks))
     doc = InboundDocument(channel=Channel.FAX, content=content, received_at=NOW, original_name="fax.png")
     (got,) = parser.parse(doc, ParseContext(today=NOW)).orders
     return got
+
+
+def parse(captured: str, recheck: bool = True) -> CapturedOrder:
+    page = drawn([(120, "Nº pedido:"), (330, "PO-2026-0042")], (330, "PO-2026-0042"))
+    return reread(page, CapturedOrder(po_number=captured), "po_number", captured, UNSURE, recheck)
 
 
 def test_an_order_number_read_again_alike_is_vouched_for() -> None:
@@ -82,24 +107,8 @@ def test_an_order_number_the_layout_does_not_offer_is_not_read_again() -> None:
 
 def test_an_order_date_read_again_alike_is_vouched_for() -> None:
     # the rule is the same for a date after its label: the word as read, read again alike
-    image = Image.new("1", (1728, 400), 1)
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(FONT), 30)
-    draw.text((120, 80), "Fecha:", fill=0, font=font)
-    draw.text((300, 80), "24.11.2026", fill=0, font=font)
-    box = tuple(float(v) for v in draw.textbbox((300, 80), "24.11.2026", font=font))
-    buf = io.BytesIO()
-    image.save(buf, format="PNG", dpi=(DPI, DPI))
-    found = Evidence("order_date", UNSURE, Provenance(page=1, box=box, raw="24.11.2026"))  # type: ignore[arg-type]
-    order = CapturedOrder(order_date=date(2026, 11, 24), evidence=(found,))
-    parser = ImageOcrParser(
-        engine=Recording(),
-        extract=lambda pages: Extraction((order,), rechecks=(Recheck(0, "order_date", 1.0),)),
-    )
-    doc = InboundDocument(
-        channel=Channel.FAX, content=buf.getvalue(), received_at=NOW, original_name="fax.png"
-    )
-    (got,) = parser.parse(doc, ParseContext(today=NOW)).orders
+    page = drawn([(120, "Fecha:"), (300, "24.11.2026")], (300, "24.11.2026"))
+    got = reread(page, CapturedOrder(order_date=date(2026, 11, 24)), "order_date", "24.11.2026", UNSURE)
     vouched = got.evidence_for("order_date")
     assert vouched is not None and vouched.confidence >= 0.8
 
@@ -108,27 +117,11 @@ def _sentence(captured: str) -> CapturedOrder:
     """'Rogamos entreguen antes del 05/12/2026. en nuestro almacén.' on the page; the delivery date
     captured from the date's word as `captured`, unsure, and offered for a second look (a date its
     sentence states plainly, one word with no figures beside it: parsers.layout.recheck)."""
-    image = Image.new("1", (1728, 400), 1)
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(str(FONT), 30)
     before, word = "Rogamos entreguen antes del ", "05/12/2026."
-    draw.text((120, 80), before, fill=0, font=font)
-    x = 120 + draw.textlength(before, font=font)
-    draw.text((x, 80), word + " en nuestro almacén.", fill=0, font=font)
-    box = tuple(float(v) for v in draw.textbbox((x, 80), word, font=font))
-    buf = io.BytesIO()
-    image.save(buf, format="PNG", dpi=(DPI, DPI))
-    found = Evidence("requested_delivery_date", UNSURE, Provenance(page=1, box=box, raw=captured))  # type: ignore[arg-type]
-    order = CapturedOrder(requested_delivery_date=date(2026, 12, 5), evidence=(found,))
-    parser = ImageOcrParser(
-        engine=Recording(),
-        extract=lambda pages: Extraction((order,), rechecks=(Recheck(0, "requested_delivery_date", 1.0),)),
-    )
-    doc = InboundDocument(
-        channel=Channel.FAX, content=buf.getvalue(), received_at=NOW, original_name="fax.png"
-    )
-    (got,) = parser.parse(doc, ParseContext(today=NOW)).orders
-    return got
+    x = 120 + face().getlength(before)
+    page = drawn([(120, before), (x, word + " en nuestro almacén.")], (x, word))
+    order = CapturedOrder(requested_delivery_date=date(2026, 12, 5))
+    return reread(page, order, "requested_delivery_date", captured, UNSURE)
 
 
 def test_a_delivery_date_cut_from_its_sentence_and_read_again_alike_is_vouched_for() -> None:
