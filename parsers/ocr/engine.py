@@ -221,7 +221,7 @@ def _turned_fax(
         return (
             _holes_filled(image, page, steps, options, tmp, first, prepared) if options.fill_holes else first
         )
-    if best is first or header is None:
+    if header is None:
         return best
     line = max((w.line or 0 for w in best.words), default=0) + 1
     block = max((w.block or 0 for w in best.words), default=0) + 1
