@@ -152,6 +152,13 @@ def pg_demo_app(tmp_path: Path, pg_url: str) -> Iterator[App]:
     application.close()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def demo_app_each_db(request: pytest.FixtureRequest) -> App:
+    """`demo_app` on the embedded default, then `pg_demo_app`: one test run on both databases."""
+    app: App = request.getfixturevalue("demo_app" if request.param == "sqlite" else "pg_demo_app")
+    return app
+
+
 @pytest.fixture
 def redis_url() -> str:
     require_service("Redis", "127.0.0.1", 6379)

@@ -3,28 +3,22 @@ queued finds nothing left, so every answer is sent once (one ORDRSP file, one CO
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from core.kernel.domain.model import OutboundKind, OutboundState
 from oms.bootstrap import App
 from samples.edifact_gen import orders_interchange
-from tests.conftest import fixed_clock, load_demo_master_data, make_app
 from tests.integration.helpers import answers_of, arrive, drain, outbox_files
 
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
-    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
-    application = make_app(tmp_path, url, clock=fixed_clock)
-    load_demo_master_data(application)
-    yield application
-    application.close()
+@pytest.fixture
+def app(demo_app_each_db: App) -> App:
+    """The demo shop on each database in turn."""
+    return demo_app_each_db
 
 
 def test_the_answers_are_written_before_the_processing_job_returns_and_only_once(app: App) -> None:

@@ -9,9 +9,7 @@ transaction) writes each order's row once, with both steps' events.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlalchemy import event
@@ -19,7 +17,7 @@ from sqlalchemy import event
 from core.kernel.domain.model import OrderState
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
-from tests.conftest import fixed_clock, load_demo_master_data, make_app
+from tests.conftest import fixed_clock
 from tests.integration.lifecycle_support import events, set_up_shop
 
 pytestmark = pytest.mark.integration
@@ -32,13 +30,10 @@ SPECS = [
 ]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
-    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
-    application = make_app(tmp_path, url, clock=fixed_clock)
-    load_demo_master_data(application)
-    yield application
-    application.close()
+@pytest.fixture
+def app(demo_app_each_db: App) -> App:
+    """The demo shop on each database in turn."""
+    return demo_app_each_db
 
 
 def _orders(app: App) -> list[int]:

@@ -6,7 +6,6 @@ from scratch sums."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,13 +24,10 @@ D = Decimal
 AFTER_CAPTURE = ("allocations", "shipments", "parcels", "pick_lines", "returns", "audit_events")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
-    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
-    app = make_app(tmp_path, url, clock=fixed_clock)
-    load_demo_master_data(app)
-    yield app
-    app.close()
+@pytest.fixture
+def app(demo_app_each_db: App) -> App:
+    """The demo shop on each database in turn."""
+    return demo_app_each_db
 
 
 def _captured(app: App) -> int:
