@@ -1,0 +1,80 @@
+"""Item codes of normal-resolution faxes (issue 10, fifth round): codes whose hyphens or strokes the fax
+lost, and descriptions printed under the code. Each test builds its words (tests.unit.parsers.ocr_support)
+and states the business rule: a misread code is taken for a product only when the line's description
+names that product too."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.layout.codes import misreadings
+from tests.unit.parsers.ocr_support import HEADING, STEP, cells, page, read, row
+from tests.unit.parsers.pdf_support import SampleMaster
+
+
+def _order_with(lines: list[list]) -> list:  # type: ignore[type-arg]
+    head = [
+        cells(40, (50, "Nº pedido: PED-26/00123")),
+        cells(54, (50, "Fecha: 23/11/2026")),
+        cells(68, (50, "Nº cliente: C-1001")),
+        cells(160, *HEADING),
+    ]
+    return head + lines
+
+
+def test_a_description_set_under_the_code_is_read_whole() -> None:
+    # the code on the row's first line, the description on the line below it beginning under the code
+    # ("00130 BRO-HSS-8" over "HSS drill bit 8 mm for metal" on a SAP listing): its first words stand in
+    # the code column, and they are as much the description as the words past it
+    y = 160 + STEP
+    lines = [
+        cells(y, (50, "BRO-H55-8"), (350, "10"), (390, "uds"), (440, "2,45"), (505, "24,50")),
+        cells(y + STEP, (70, "Broca HSS 8 mm para metal")),
+        cells(y + 3 * STEP, (430, "Total"), (505, "24,50")),
+    ]
+    got = read(page(*_order_with(lines)))
+    line = got["lines"][0]
+    assert line["description"] == "Broca HSS 8 mm para metal"
+    # the description names the drill bit, so the code read with S as 5 is taken for it
+    assert (line["item_code"], line["sku"]) == ("BRO-H55-8", "BRO-HSS-8")
+
+
+@pytest.mark.parametrize(
+    ("read_as", "meant"),
+    [
+        ("GUANITL", "GUA-NIT-L"),  # both hyphens lost: one thin line of ink, every other scan line kept
+        ("CUANITL", "GUA-NIT-L"),  # and a G read as C
+        ("TORM840", "TOR-M8-40"),
+        ("SIU'-TRA-300", "SIL-TRA-300"),  # a speck read as a quote mark, an L as U
+        ("TAQ-6", "TAC-6"),  # a C with a speck under it
+        ("LLAFAJ-250", "LLA-AJ-250"),  # the hyphen run into the A after it: F
+        ("TUL-M8", "TUE-M8"),  # an E whose upper bars the fax lost
+    ],
+)
+def test_a_code_the_fax_lost_strokes_of_resolves_when_the_description_names_it(
+    read_as: str, meant: str
+) -> None:
+    assert meant in misreadings(read_as)
+    product = SampleMaster().product_rows[meant]
+    assert product.price is not None
+    price = f"{product.price:.2f}".replace(".", ",")
+    amount = f"{product.price * 10:.2f}".replace(".", ",")
+    y = 160 + STEP
+    lines = [
+        cells(y, *row(read_as, "10", price, amount, desc=product.name)),
+        cells(y + 3 * STEP, (430, "Total"), (505, amount)),
+    ]
+    got = read(page(*_order_with(lines)))
+    assert got["lines"][0]["sku"] == meant and got["lines"][0]["item_code"] == read_as
+    # a description that names another product: the code alone decides nothing
+    lines[0] = cells(y, *row(read_as, "10", price, amount, desc="Arandela plana"))
+    got = read(page(*_order_with(lines)))
+    assert got["lines"][0]["sku"] is None and got["decision"] == "review"
+
+
+@pytest.mark.parametrize("word", ["ZINCADO", "12345678", "Tornillo"])
+def test_words_and_numbers_get_no_hyphens_put_back(word: str) -> None:
+    # a number is no code with its hyphens lost, nor is a word in small letters; a word in capitals may
+    # be one, and only the description's naming the product lets it through
+    hyphenated = [m for m in misreadings(word) if m.count("-") == 2 and m.replace("-", "") == word.upper()]
+    assert bool(hyphenated) == (word == "ZINCADO")
