@@ -143,6 +143,10 @@ def mark_evidence(text: str) -> str | None:
 # was lost with it.
 _SIGN_AS_DIGIT = re.compile(r"^(?:\d+[.,]\d\d|\d{3,})[358]$")
 SIGN_READ = "a money sign after it read as a figure"
+# A total is money, printed to the cent: one more figure after the cents is the sign after it ("773,97£"
+# read "773,974"), never a tenth of a cent.
+_PAST_CENT = re.compile(r"^\d[\d.,]*[.,]\d\d\d$")
+PAST_CENT_READ = "a sign after the cents read as a figure"
 
 
 def _variants(text: str, *, rules: bool) -> list[tuple[str, int, str]]:
@@ -158,6 +162,8 @@ def _variants(text: str, *, rules: bool) -> list[tuple[str, int, str]]:
         other = "," if marks[0] == "." else "."
         out.append((trimmed[:last].replace(marks[0], other) + trimmed[last:], 2, "group marks misread"))
     if not rules:
+        if _PAST_CENT.match(trimmed):
+            out.append((trimmed[:-1], 3, PAST_CENT_READ))
         return out
     if len(trimmed) >= 3 and trimmed[-1] == "1" and trimmed[-2].isdigit():
         out.append((trimmed[:-1], 2, "a table rule read as a final 1"))

@@ -94,3 +94,22 @@ def test_a_dollar_sign_after_the_figures_read_as_a_figure_is_left_out_by_the_ari
 
 def numbers_of(got: dict) -> list[tuple[str | None, str | None, str | None]]:  # type: ignore[type-arg]
     return [(line["sku"], line["quantity"], line["unit_price"]) for line in got["lines"]]
+
+
+@pytest.mark.parametrize("lines_add_up", [True, False])
+def test_a_sign_after_the_net_totals_cents_read_as_a_figure_is_left_out_and_doubted(
+    lines_add_up: bool,
+) -> None:
+    # "773,97£" read "773,974": a total is money, printed to the cent, so the figure past the cents is the
+    # sign; with the tax and the total with tax printed under it (773,97 + 154,79 = 928,76) the three tie,
+    # whether or not the lines were read right, and the net total read so waits for a person
+    amount = "773,97" if lines_add_up else "713,97"
+    lines = [
+        cells(160 + STEP, *row("LLA-AJ-250", "1", amount, amount, desc="Llave ajustable 250 mm")),
+        cells(160 + 3 * STEP, (400, "Subtotal"), (505, "773,974")),
+        cells(160 + 4 * STEP, (400, "IVA 20 %"), (505, "154,79")),
+        cells(160 + 5 * STEP, (400, "Total"), (505, "928,76")),
+    ]
+    got = read(page(*_order_with(lines)))
+    assert (got["net_total"], got["tax_total"], got["total"]) == ("773.97", "154.79", "928.76")
+    assert ("low_confidence", "net_total") in {(p["code"], p["field"]) for p in got["problems"]}
