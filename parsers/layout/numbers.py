@@ -149,9 +149,10 @@ _PAST_CENT = re.compile(r"^\d[\d.,]*[.,]\d\d\d$")
 PAST_CENT_READ = "a sign after the cents read as a figure"
 
 
-def _variants(text: str, *, rules: bool) -> list[tuple[str, int, str]]:
+def _variants(text: str, *, rules: bool, cents: bool = False) -> list[tuple[str, int, str]]:
     """The token as printed, then the OCR slips it may hide, each with its cost: stray marks at its
-    edges (".210.00", "8.50,") and a table rule read as a "1" beside the number ("101" for "10|")."""
+    edges (".210.00", "8.50,") and a table rule read as a "1" beside the number ("101" for "10|"); with
+    `cents` (a total, on a page whose marks may be lost), a figure past its cents."""
     out = [(text, 0, "")]
     trimmed = _EDGE_JUNK.sub("", text)
     if trimmed != text and any(c.isdigit() for c in trimmed):
@@ -162,7 +163,7 @@ def _variants(text: str, *, rules: bool) -> list[tuple[str, int, str]]:
         other = "," if marks[0] == "." else "."
         out.append((trimmed[:last].replace(marks[0], other) + trimmed[last:], 2, "group marks misread"))
     if not rules:
-        if _PAST_CENT.match(trimmed):
+        if cents and _PAST_CENT.match(trimmed):
             out.append((trimmed[:-1], 3, PAST_CENT_READ))
         return out
     if len(trimmed) >= 3 and trimmed[-1] == "1" and trimmed[-2].isdigit():
@@ -202,7 +203,8 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
             out.append(Reading(value, cost, note))
 
     base = 1 if repaired else 0
-    for variant, cost, why in _variants(fixed, rules=rules):
+    # a figure past the cents is tried for totals only (`rules` off) and never on a text layer's lines
+    for variant, cost, why in _variants(fixed, rules=rules, cents=not rules and lost_marks):
         note = "; ".join(n for n in ("OCR look-alike letters read as digits" if repaired else "", why) if n)
         add(_parse(variant, mark), base + cost, note)
         add(_parse(variant, other), base + cost + 2, OTHER_MARK)
