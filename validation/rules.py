@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from core.capture.domain.order import CapturedOrder, Evidence, Problem, ProblemCode
+from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, Problem, ProblemCode
 from core.capture.domain.resolution import LineTerms
 from core.kernel.domain.model import Customer, Product
 from core.kernel.domain.phone import same_number
@@ -103,6 +103,13 @@ def check_lines(
                 f"quantity {line.quantity} is not positive",
                 field=f"{where}.quantity",
             )
+        elif line.quantity != line.quantity.to_integral_value() and _counted(line, product):
+            yield Problem(
+                ProblemCode.INVALID_QUANTITY,
+                f"quantity {line.quantity} is not a whole number: it is counted in"
+                f" {line.unit or (product.unit if product else '')}",
+                field=f"{where}.quantity",
+            )
         if product is None:
             continue
         yield from _unit_and_price(order, i, product, terms[i] if terms else None, tolerance)
@@ -118,6 +125,15 @@ def check_lines(
                 f"{quantity} × {unit_price}{less} is not the line amount {amount}",
                 field=f"{where}.amount",
             )
+
+
+COUNTED = frozenset({"piece", "box", "pallet"})  # kinds of unit ordered only in whole numbers
+
+
+def _counted(line: CapturedLine, product: Product | None) -> bool:
+    """Whether the line is ordered in a unit that is counted, never measured (pieces, boxes, pallets):
+    the unit it names, else the one the product is sold by."""
+    return (kind_of(line.unit) or kind_of(product.unit if product else None)) in COUNTED
 
 
 def _unit_and_price(

@@ -40,20 +40,20 @@ def gtin_in(code: str) -> tuple[str, bool] | None:
 
 # What OCR reads for the characters of codes on a fax, and the character meant (one at a time).
 _MISREAD: dict[str, str] = {
-    "0": "OD8", "O": "0", "D": "0", "Q": "0",
-    "1": "ILT", "I": "1L", "L": "1I", "l": "1IL", "|": "1IL", "!": "1IL", "i": "1I", "T": "1I",
+    "0": "OD8", "O": "0", "D": "0", "Q": "0C",
+    "1": "ILT", "I": "1L", "L": "1IE", "l": "1IL", "|": "1IL", "!": "1IL", "i": "1I", "T": "1I",
     "2": "Z", "Z": "2", "4": "A", "A": "4", "a": "4", "5": "S", "S": "58", "s": "5S-",
     "6": "G8", "G": "6C", "C": "G", "H": "6", "8": "B06", "B": "8R", "R": "B", "g": "9G8", "9": "g80",
     "e": "8", "$": "S", "Á": "A", "É": "E", "Í": "I", "Ó": "O", "Ú": "U", "Ñ": "N",
     ",": "L-", "¡": "T1I", "*": "-", "u": "0", "U": "VL0",
-    "E": "F", "F": "ET", "V": "U", "j": "J", ")": "J", "]": "J",
+    "E": "FL", "F": "ET-", "V": "U", "j": "J", ")": "J", "]": "J",
     ":": "-", ".": "-", "_": "-", "~": "-", "—": "-", "–": "-", "=": "-", "/": "-7", " ": "-",
 }  # fmt: skip
 # What a fax makes of the digits of a GTIN (and the marks and letters read among them): the digit
 # meant.  Only look-alikes, so that a reading stays near what was printed.
 _GTIN_MISREAD: dict[str, str] = {
     "0": "68", "6": "085", "8": "0639", "9": "84", "5": "836", "3": "85", "1": "74", "7": "1",
-    "4": "19", "2": "37", "O": "08", "R": "8", "o": "08", "D": "0", "Q": "0", "B": "8", "S": "5",
+    "4": "19", "2": "37", "O": "08", "R": "8", "o": "08", "D": "0", "Q": "0C", "B": "8", "S": "5",
     "s": "5", "g": "98", "I": "1", "l": "1", "|": "1", "!": "1", "J": "1", ")": "1", "u": "0",
     "U": "0", "v": "0", "/": "7",
 }  # fmt: skip
@@ -122,17 +122,45 @@ def misreadings(code: str) -> list[str]:
     if code.isdigit() and not valid_gtin(code):
         out += _gtin_readings(code)
     out += _gtin_lookalikes(code)  # even a valid one: two blurred digits may keep the check digit
-    forms = list(dict.fromkeys((_plain(code.upper()), code)))
+    plain = _plain(code.upper())
+    forms = list(dict.fromkeys((plain, code, plain.translate(_NO_QUOTES))))
     for form in forms:
         out.append(form)
         out += _one_slip(form)
-    plain = forms[0]
     out += [plain[:i] + char + plain[i:] for i in range(len(plain) + 1) for char in _LOST]
+    out += _hyphens_back(plain) if not any(c.islower() for c in code) else []
     for form in forms:
         out += _two_slips(form)
     seen = {code}
     unique = [c for c in out if c and not (c in seen or seen.add(c))]  # type: ignore[func-returns-value]
     return unique[:MAX_READINGS]
+
+
+# Quote marks a speck inside a code is read as ("SIU'-TRA-300"): no code prints one.
+_NO_QUOTES = str.maketrans("", "", "'‘’“”\"`")
+HYPHENLESS = range(5, 11)  # characters of a code read with no hyphen whose hyphens may be put back
+
+
+def _hyphens_back(code: str) -> list[str]:
+    """A code whose hyphens the fax lost, one or two of them ("ALACAL2" for ALA-GAL-2: a hyphen is one
+    thin line of ink, and a normal fax keeps every other scan line), alone and with one look-alike.
+    Only capitals, or capitals and digits, of a code's length: a number is no code with its hyphens lost."""
+    if "-" in code or len(code) not in HYPHENLESS or not code.isalnum() or code.isdigit():
+        return []
+    cuts = range(1, len(code))
+    hyphenated = [f"{code[:i]}-{code[i:]}" for i in cuts]
+    hyphenated += [
+        f"{code[:i]}-{code[i:j]}-{code[j:]}" for i, j in itertools.combinations(cuts, 2) if j > i + 1
+    ]
+    out = list(hyphenated)
+    for form in hyphenated:
+        out += [
+            form[:i] + other + form[i + 1 :]
+            for i, c in enumerate(form)
+            for other in _MISREAD.get(c, "")
+            if c != "-"
+        ]
+    return out
 
 
 def _two_slips(code: str) -> list[str]:

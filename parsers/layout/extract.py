@@ -167,7 +167,10 @@ def _order(
     _record_header(rec, picks, found, ocr)
     taxed = totals.with_tax(seen, total, mark, pages, skip)
     if taxed is not None:
-        rec.add("net_total", total.toks, total.certainty, verified=total.verified)
+        net_read = total.reading is not None and taxed.net == total.reading.value
+        # a net total read only with the figure after its cents left out is doubtful, as a mended tax is
+        net_certainty = total.certainty if net_read else min(total.certainty, DOUBTFUL)
+        rec.add("net_total", total.toks, net_certainty, verified=total.verified and net_read)
         if taxed.mended:  # the tax is the totals' difference, not the figure OCR read: a person confirms it
             rec.add("tax_total", taxed.tax_toks, min(total.certainty, DOUBTFUL))
         else:

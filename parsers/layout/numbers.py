@@ -138,9 +138,21 @@ def mark_evidence(text: str) -> str | None:
     return None
 
 
-def _variants(text: str, *, rules: bool) -> list[tuple[str, int, str]]:
+# A dollar sign printed after the number, its strokes blurred by a normal fax into a figure ("4,21$" read
+# "4213", "46,68$" read "46,685"): what stands before it is an amount to the cent, or figures whose mark
+# was lost with it.
+_SIGN_AS_DIGIT = re.compile(r"^(?:\d+[.,]\d\d|\d{3,})[358]$")
+SIGN_READ = "a money sign after it read as a figure"
+# A total is money, printed to the cent: one more figure after the cents is the sign after it ("773,97£"
+# read "773,974"), never a tenth of a cent.
+_PAST_CENT = re.compile(r"^\d[\d.,]*[.,]\d\d\d$")
+PAST_CENT_READ = "a sign after the cents read as a figure"
+
+
+def _variants(text: str, *, rules: bool, cents: bool = False) -> list[tuple[str, int, str]]:
     """The token as printed, then the OCR slips it may hide, each with its cost: stray marks at its
-    edges (".210.00", "8.50,") and a table rule read as a "1" beside the number ("101" for "10|")."""
+    edges (".210.00", "8.50,") and a table rule read as a "1" beside the number ("101" for "10|"); with
+    `cents` (a total, on a page whose marks may be lost), a figure past its cents."""
     out = [(text, 0, "")]
     trimmed = _EDGE_JUNK.sub("", text)
     if trimmed != text and any(c.isdigit() for c in trimmed):
@@ -151,11 +163,15 @@ def _variants(text: str, *, rules: bool) -> list[tuple[str, int, str]]:
         other = "," if marks[0] == "." else "."
         out.append((trimmed[:last].replace(marks[0], other) + trimmed[last:], 2, "group marks misread"))
     if not rules:
+        if cents and _PAST_CENT.match(trimmed):
+            out.append((trimmed[:-1], 3, PAST_CENT_READ))
         return out
     if len(trimmed) >= 3 and trimmed[-1] == "1" and trimmed[-2].isdigit():
         out.append((trimmed[:-1], 2, "a table rule read as a final 1"))
     if len(trimmed) >= 3 and trimmed[0] == "1" and trimmed[1].isdigit():
         out.append((trimmed[1:], 2, "a table rule read as a leading 1"))
+    if _SIGN_AS_DIGIT.match(trimmed):
+        out.append((trimmed[:-1], 3, SIGN_READ))
     return out
 
 
@@ -187,16 +203,17 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
             out.append(Reading(value, cost, note))
 
     base = 1 if repaired else 0
-    for variant, cost, why in _variants(fixed, rules=rules):
+    # a figure past the cents is tried for totals only (`rules` off) and never on a text layer's lines
+    for variant, cost, why in _variants(fixed, rules=rules, cents=not rules and lost_marks):
         note = "; ".join(n for n in ("OCR look-alike letters read as digits" if repaired else "", why) if n)
         add(_parse(variant, mark), base + cost, note)
         add(_parse(variant, other), base + cost + 2, OTHER_MARK)
         digits = variant.strip("+-")
-        if lost_marks and cost == 0 and digits.isdigit() and len(digits) >= 3:
+        if lost_marks and (cost == 0 or why == SIGN_READ) and digits.isdigit() and len(digits) >= 3:
             for places, extra in ((2, 2), (3, 3), (4, 4)):
                 # a price to four places prints a unit before its mark ("0,0350", "2,4500")
                 if places < 4 or len(digits) > places:
-                    add(Decimal(digits).scaleb(-places), base + extra, "a decimal mark seems lost")
+                    add(Decimal(digits).scaleb(-places), base + cost + extra, "a decimal mark seems lost")
     return tuple(sorted(out, key=lambda r: r.cost))
 
 

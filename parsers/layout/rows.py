@@ -319,7 +319,12 @@ def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> Non
     if hit is None and _stray(draft.cells, cells, toks):
         draft.strays.append(toks)  # never run into the row above as more of its description
         return
-    draft.description += cells.get("description", []) or [t for t in toks if t.key]
+    words = cells.get("description", [])
+    if words and draft.cells.get("code"):
+        # the row has its code: words under the code column on a line below it are the description
+        # set under the code and run on past the column ("HSS drill bit 8 mm for metal")
+        words = sorted([*cells.get("code", []), *words], key=lambda t: t.x0)
+    draft.description += words or [t for t in toks if t.key]
 
 
 def _stray(row: dict[str, list[Tok]], cells: dict[str, list[Tok]], toks: list[Tok]) -> bool:

@@ -14,7 +14,7 @@ from parsers.layout import labels
 from parsers.layout.arith import CENT, Solved, line_value, matching
 from parsers.layout.evidence import LIKELY, SURE, WRONG
 from parsers.layout.geometry import Line, Page, Tok, join_groups
-from parsers.layout.numbers import Reading, looks_numeric, readings
+from parsers.layout.numbers import PAST_CENT_READ, Reading, looks_numeric, readings
 from parsers.layout.text import has_digit, token_key
 from parsers.layout.vocab import CARRIED, TOTALS
 
@@ -175,7 +175,25 @@ def with_tax(
     below it that is exactly the difference of the two."""
     if chosen.reading is None:
         return None
-    net = chosen.reading.value
+    for net in _nets(chosen, mark):
+        found = _with_tax(seen, chosen, net, mark, pages, skip)
+        if found is not None:
+            return found if net == chosen.reading.value else replace(found, mended=True)
+    return None
+
+
+def _nets(chosen: Chosen, mark: str) -> list[Decimal]:
+    """The chosen total as read, then as it reads with the figure after its cents left out: a sign
+    printed after it that OCR read as a figure ("773,974" for "773,97£")."""
+    assert chosen.reading is not None
+    text = chosen.toks[-1].text if chosen.toks else ""
+    past = [r.value for r in readings(text, mark, rules=False) if r.note == PAST_CENT_READ]
+    return [chosen.reading.value, *(v for v in past if v != chosen.reading.value)]
+
+
+def _with_tax(
+    seen: list[Seen], chosen: Chosen, net: Decimal, mark: str, pages: Sequence[Page], skip: Collection[int]
+) -> WithTax | None:
     grosses = [
         (s, g)
         for s in seen
