@@ -34,6 +34,7 @@ from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, OwnIdentity, ResolvedOrder
 from core.capture.services import intake
 from core.capture.services.answers import render_drafts
+from core.capture.services.collecting import Collector
 from core.capture.services.partner_import import import_partners
 from core.capture.services.processing import DocumentProcessor
 from core.capture.services.unit_of_work import CaptureUnitOfWork
@@ -178,6 +179,8 @@ class App:
         deps = Deps(self.jobs, auto_fulfil=self.settings.auto_fulfil)
         self.bus = MessageBus(bind(EVENT_HANDLERS, deps))
         self._stop = threading.Event()
+        self._collected: dict[int, None] = {}  # documents whose orders a collecting job logged
+        self._collected_lock = threading.Lock()
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.session_factory, tuple(self.channels))
@@ -212,6 +215,7 @@ class App:
             responders=self.channels.responders(),
             claims=self.claims,
             screen=self._screen,
+            collect=Collector(self.settings.collect_documents, self.claims),
         )
 
     def _screen(self, uow: CaptureUnitOfWork, record: DocumentRecord) -> Callable[[], DocumentState] | None:
@@ -227,20 +231,43 @@ class App:
         with logs.context(document_id=document_id):
             processor = self.processor()
             state = processor.process(document_id)
-            outcome = processor.outcome  # None: not stored by this call; the database says what was
-            if outcome is not None:
-                decided = outcome.orders
-            else:
-                with self.uow() as uow:
+            outcomes = processor.outcomes  # every document this call stored, those it collected too
+            if document_id not in outcomes and not self._logged_before(document_id):
+                with self.uow() as uow:  # not stored by this call: the database says what was
                     decided = list(uow.orders.decisions_for_document(document_id))
+                self._log_orders(document_id, decided)
+            for stored, outcome in outcomes.items():
+                self._log_orders(stored, outcome.orders)
+                if stored != document_id:
+                    self._logged_before(stored, note=True)
+            log.info("document %s", state)
+            # an e-mail's reply is a draft, sent by the job that renders it: nothing to send here
+            for stored, outcome in outcomes.items():
+                if outcome.answers_queued and stored != document_id:
+                    self._deliver_now(stored)
+            if state is DocumentState.PROCESSED and (
+                document_id not in outcomes or outcomes[document_id].answers_queued
+            ):
+                self._deliver_now(document_id)
+        return state
+
+    def _logged_before(self, document_id: int, *, note: bool = False) -> bool:
+        """Whether a collecting job of this process logged the document's orders (its own job, run
+        after, then does not ask the database for them); `note`: remember that it did."""
+        with self._collected_lock:
+            if note:
+                self._collected[document_id] = None
+                while len(self._collected) > 4096:
+                    del self._collected[next(iter(self._collected))]
+                return True
+            return self._collected.pop(document_id, 0) is None
+
+    @staticmethod
+    def _log_orders(document_id: int, decided: Sequence[tuple[int, str | None, object, object]]) -> None:
+        with logs.context(document_id=document_id):
             for order_id, po_number, decision, order_state in decided:
                 with logs.context(order_id=order_id):
                     log.info("order %s %s: %s", po_number or "", decision, order_state)
-            log.info("document %s", state)
-            # an e-mail's reply is a draft, sent by the job that renders it: nothing to send here
-            if state is DocumentState.PROCESSED and (outcome is None or outcome.answers_queued):
-                self._deliver_now(document_id)
-        return state
 
     def _deliver_now(self, document_id: int) -> None:
         """Send a processed document's answers in the job that made them. The `deliver_answers` job its
@@ -276,16 +303,21 @@ class App:
         senders = self.channels.senders()
         return delivery.deliver_for_document(self.uow(), document_id, senders, self.clock)
 
-    def render_answers(self, document_id: int) -> int:
-        """Render a document's drafted answers (committed before anything is sent, so a worker killed
+    def render_answers(self, document_ids: int | Sequence[int]) -> int:
+        """Render documents' drafted answers (committed before anything is sent, so a worker killed
         in between leaves them pending and rendered), then send what is pending. It reads master data
-        (customers, product names) without changing it: through the process's memo."""
+        (customers, product names) without changing it: through the process's memo. Several documents
+        (a publish's: the collector's batch) share one transaction to render and one to send."""
+        ids = [document_ids] if isinstance(document_ids, int) else list(document_ids)
+        responders = self.channels.responders()
         with self.reading_uow() as uow:
-            rendered = render_drafts(uow, document_id, self.channels.responders())
+            rendered = sum(render_drafts(uow, document_id, responders) for document_id in ids)
             uow.commit()
         if rendered:
-            log.info("rendered %s answer(s) of document %s", rendered, document_id)
-        return self.deliver(document_id)
+            log.info("rendered %s answer(s) of document(s) %s", rendered, ", ".join(map(str, ids)))
+        if len(ids) == 1:
+            return self.deliver(ids[0])
+        return delivery.deliver_for_documents(self.uow(), ids, self.channels.senders(), self.clock)
 
     def deliver_message(self, message_id: int) -> int:
         senders = self.channels.senders()

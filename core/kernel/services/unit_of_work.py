@@ -8,7 +8,8 @@ transaction whichever areas it touches.
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Any, Self
 
@@ -70,9 +71,17 @@ class UnitOfWork:
     def emit(self, event: object) -> None:
         self._events.append(event)
 
-    def savepoint(self) -> AbstractContextManager[Any]:
-        """A nested transaction: leaving it by an exception undoes only what was done inside."""
-        return self.session.begin_nested()
+    @contextmanager
+    def savepoint(self) -> Iterator[Any]:
+        """A nested transaction: leaving it by an exception undoes only what was done inside, the
+        events emitted inside included."""
+        emitted = len(self._events)
+        try:
+            with self.session.begin_nested() as nested:
+                yield nested
+        except BaseException:
+            del self._events[emitted:]
+            raise
 
     def flush(self) -> None:
         self.session.flush()
