@@ -179,7 +179,7 @@ class App:
         deps = Deps(self.jobs, auto_fulfil=self.settings.auto_fulfil)
         self.bus = MessageBus(bind(EVENT_HANDLERS, deps))
         self._stop = threading.Event()
-        self._collected: dict[int, None] = {}  # documents whose orders a collecting job logged
+        self._collected: dict[int, DocumentState] = {}  # documents a collecting job stored, finished
         self._collected_lock = threading.Lock()
 
     def uow(self) -> UnitOfWork:
@@ -229,17 +229,24 @@ class App:
     def process(self, document_id: int) -> DocumentState:
         """A supplier's answer goes to purchasing; every other arrival is read as an order."""
         with logs.context(document_id=document_id):
+            finished = self._finished_here(document_id)
+            if (
+                finished is not None
+            ):  # collected and stored by a job of this process: a finished state is final
+                log.info("document %s (stored with another)", finished)
+                return finished
             processor = self.processor()
             state = processor.process(document_id)
             outcomes = processor.outcomes  # every document this call stored, those it collected too
-            if document_id not in outcomes and not self._logged_before(document_id):
+            if document_id not in outcomes:
                 with self.uow() as uow:  # not stored by this call: the database says what was
                     decided = list(uow.orders.decisions_for_document(document_id))
                 self._log_orders(document_id, decided)
             for stored, outcome in outcomes.items():
                 self._log_orders(stored, outcome.orders)
+            for stored in processor.stored_together:
                 if stored != document_id:
-                    self._logged_before(stored, note=True)
+                    self._finished_here(stored, processor.stored_together[stored])
             log.info("document %s", state)
             # an e-mail's reply is a draft, sent by the job that renders it: nothing to send here
             for stored, outcome in outcomes.items():
@@ -251,16 +258,16 @@ class App:
                 self._deliver_now(document_id)
         return state
 
-    def _logged_before(self, document_id: int, *, note: bool = False) -> bool:
-        """Whether a collecting job of this process logged the document's orders (its own job, run
-        after, then does not ask the database for them); `note`: remember that it did."""
+    def _finished_here(self, document_id: int, state: DocumentState | None = None) -> DocumentState | None:
+        """The finished state a collecting job of this process committed for a document, once: its own
+        job, run after, then leaves it without a transaction. With `state`: remember it."""
         with self._collected_lock:
-            if note:
-                self._collected[document_id] = None
+            if state is not None:
+                self._collected[document_id] = state
                 while len(self._collected) > 4096:
                     del self._collected[next(iter(self._collected))]
-                return True
-            return self._collected.pop(document_id, 0) is None
+                return state
+            return self._collected.pop(document_id, None)
 
     @staticmethod
     def _log_orders(document_id: int, decided: Sequence[tuple[int, str | None, object, object]]) -> None:

@@ -84,6 +84,7 @@ class DocumentProcessor:
         self.outcome: Outcome | None = None
         self.outcomes: dict[int, Outcome] = {}  # by document: this call's own and those it collected
         self.collected: dict[int, Taken] = {}
+        self.stored_together: dict[int, DocumentState] = {}  # the finished states a batch committed
 
     def process(self, doc_id: int) -> DocumentState:
         """Take the document through reading, validation and storage; returns its final state.
@@ -93,6 +94,7 @@ class DocumentProcessor:
         the same of every document this call stored, the ones it collected included."""
         self.outcome = None
         self.outcomes = {}
+        self.stored_together = {}
         if self.claims is None:
             return self._process(doc_id)
         if not self.claims.take(doc_id):
@@ -160,10 +162,11 @@ class DocumentProcessor:
                 self.claims.release(other)
 
     def _together(self, doc_id: int, envelope: InboundDocument) -> DocumentState:
-        """The job's own document and those collected with it, read and stored in one transaction;
-        each document's outcome its own (one the database refuses is quarantined alone). On anything
-        else (a conflict, a deadlock, a customer decided meanwhile, a bug) nothing of the batch is
-        kept: this job's document is processed again alone, the others are queued again, alone."""
+        """The job's own document and those collected with it, read and stored in one transaction,
+        each document's outcome its own. On any failure (a value the database refuses, a conflict, a
+        deadlock, a customer decided meanwhile, a bug) nothing of the batch is kept: this job's
+        document is processed again alone, the others are queued again, alone, so each meets its own
+        failure as it would have without the batch (one refused value quarantines that e-mail only)."""
         envelopes = {doc_id: envelope} | {
             i: t for i, t in self.collected.items() if isinstance(t, InboundDocument)
         }
@@ -196,31 +199,19 @@ class DocumentProcessor:
                 record = uow.documents.get(doc_id, lock=True)
                 assert record is not None
                 if not record.state.finished:
-                    decided[doc_id] = self._store_one(uow, record, envelope, results[doc_id])
+                    orders = self._apply(uow, record, envelope, results[doc_id])
+                    decided[doc_id] = [
+                        (o.id, o.po_number, o.decision, o.state) for o in orders if o.id is not None
+                    ]
                 states[doc_id] = record.state
             uow.commit()
         events = self.uow.collect_events()
         queued = {e.document_id for e in events if isinstance(e, AnswersQueued)}
         self.outcomes = {i: Outcome(orders, i in queued) for i, orders in decided.items()}
         self.outcome = self.outcomes.get(next(iter(envelopes)))
+        self.stored_together = {i: state for i, state in states.items() if state.finished}
         self.publish(events)
         return states
-
-    def _store_one(
-        self, uow: CaptureUnitOfWork, record: DocumentRecord, envelope: InboundDocument, result: ParseResult
-    ) -> list[tuple[int, str | None, Decision, OrderState]]:
-        """One document of a batch, in a savepoint: a value the database refuses quarantines this
-        document only; a conflict or a failed transaction is the batch's (raised)."""
-        try:
-            with uow.savepoint():
-                orders = self._apply(uow, record, envelope, result)
-        except (IntegrityError, OperationalError):
-            raise
-        except (DataError, StatementError) as exc:
-            assert record.id is not None
-            record.quarantine(f"could not store what was read: {exc.orig or exc}"[:2000], self.clock())
-            return []
-        return [(o.id, o.po_number, o.decision, o.state) for o in orders if o.id is not None]
 
     def _quarantine(self, doc_id: int, reason: str) -> DocumentState:
         with self.uow as uow:

@@ -8,8 +8,7 @@ transaction whichever areas it touches.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any, Self
 
@@ -71,17 +70,9 @@ class UnitOfWork:
     def emit(self, event: object) -> None:
         self._events.append(event)
 
-    @contextmanager
-    def savepoint(self) -> Iterator[Any]:
-        """A nested transaction: leaving it by an exception undoes only what was done inside, the
-        events emitted inside included."""
-        emitted = len(self._events)
-        try:
-            with self.session.begin_nested() as nested:
-                yield nested
-        except BaseException:
-            del self._events[emitted:]
-            raise
+    def savepoint(self) -> AbstractContextManager[Any]:
+        """A nested transaction: leaving it by an exception undoes only what was done inside."""
+        return self.session.begin_nested()
 
     def flush(self) -> None:
         self.session.flush()
