@@ -318,7 +318,7 @@ class App:
         ids = [document_ids] if isinstance(document_ids, int) else list(document_ids)
         responders = self.channels.responders()
         with self.reading_uow() as uow:
-            rendered = sum(render_drafts(uow, document_id, responders) for document_id in ids)
+            rendered = render_drafts(uow, ids, responders)
             uow.commit()
         if rendered:
             log.info("rendered %s answer(s) of document(s) %s", rendered, ", ".join(map(str, ids)))

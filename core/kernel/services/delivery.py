@@ -44,7 +44,7 @@ def deliver_for_documents(
 ) -> int:
     """Send every pending answer of several documents in one transaction; returns how many went out."""
     with uow:
-        pending = [m for d in document_ids for m in uow.outbound.pending_for_document(d)]
+        pending = list(uow.outbound.pending_for_documents(document_ids))
         return _send(uow, pending, senders, clock)
 
 
