@@ -238,7 +238,7 @@ class App:
             processor = self.processor()
             state = processor.process(document_id)
             outcomes = processor.outcomes  # every document this call stored, those it collected too
-            if document_id not in outcomes:
+            if document_id not in outcomes and state.finished:
                 with self.uow() as uow:  # not stored by this call: the database says what was
                     decided = list(uow.orders.decisions_for_document(document_id))
                 self._log_orders(document_id, decided)
