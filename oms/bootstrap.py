@@ -39,7 +39,7 @@ from core.capture.services.partner_import import import_partners
 from core.capture.services.processing import DocumentProcessor
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.forecasting.domain.staffing import SlaSettings
-from core.kernel.adapters.db import make_engine
+from core.kernel.adapters.db import POOL_OVERFLOW, POOL_SIZE, make_engine
 from core.kernel.adapters.master_memo import MasterMemo
 from core.kernel.domain.events import AnswersDrafted, AnswersQueued, MessageQueued
 from core.kernel.domain.model import Order
@@ -215,8 +215,20 @@ class App:
             responders=self.channels.responders(),
             claims=self.claims,
             screen=self._screen,
-            collect=Collector(self.settings.collect_documents, self.claims),
+            collect=Collector(self.collect_size, self.claims),
         )
+
+    @cached_property
+    def collect_size(self) -> int:
+        """How many e-mails one processing job takes up at most (`OMS_COLLECT_DOCUMENTS`). On
+        PostgreSQL each one's reading claim holds a pooled connection while the batch is read, beside
+        the job's own claim, its transaction's connection and the sweep's: every worker thread's batch
+        at once must fit in the process's pool, so many threads collect fewer (or none)."""
+        wanted = self.settings.collect_documents
+        if self.engine.dialect.name != "postgresql":
+            return wanted
+        room = (POOL_SIZE + POOL_OVERFLOW - 1) // self.settings.worker_threads - 2
+        return max(1, min(wanted, room))
 
     def _screen(self, uow: CaptureUnitOfWork, record: DocumentRecord) -> Callable[[], DocumentState] | None:
         """Processing's first look at a document (its row held): the log lines get its channel, and a

@@ -9,13 +9,14 @@ import contextlib
 import email
 from email import policy
 from email.message import EmailMessage
+from pathlib import Path
 
 import pytest
 
 from core.capture.domain.documents import Channel, DocumentState, InboundDocument, ParseResult
 from core.kernel.domain.model import OutboundState
 from oms.bootstrap import App
-from tests.conftest import fixed_clock
+from tests.conftest import fixed_clock, make_app
 from tests.integration.helpers import answers_of, document, orders_of
 
 pytestmark = pytest.mark.integration
@@ -155,3 +156,18 @@ def test_a_worker_dying_in_the_middle_of_a_batch_loses_and_doubles_nothing(demo_
         assert len(orders_of(app, ids[n])) == 1
         one_spanish_reply(app, ids[n], n)
     assert orders_of(app, ids[2]) == [] and answers_of(app, ids[2]) == []
+
+
+@pytest.mark.parametrize("threads", [1, 2, 4, 8, 16])
+def test_every_worker_threads_batch_at_once_fits_in_the_connection_pool(
+    tmp_path: Path, pg_url: str, threads: int
+) -> None:
+    # on PostgreSQL a batch holds a connection per e-mail it claims, its job's transaction one more;
+    # the periodic sweep one: all threads collecting at once must not wait for the pool (30). Where
+    # even one e-mail a thread does not fit (16 threads), nobody collects: no more than before.
+    app = make_app(tmp_path, pg_url, worker_threads=threads)
+    try:
+        assert threads * (app.collect_size + 1) + 1 <= 30 or app.collect_size == 1
+        assert 1 <= app.collect_size <= app.settings.collect_documents
+    finally:
+        app.close()
