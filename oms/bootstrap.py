@@ -34,11 +34,12 @@ from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, OwnIdentity, ResolvedOrder
 from core.capture.services import intake
 from core.capture.services.answers import render_drafts
+from core.capture.services.collecting import Collector
 from core.capture.services.partner_import import import_partners
 from core.capture.services.processing import DocumentProcessor
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.forecasting.domain.staffing import SlaSettings
-from core.kernel.adapters.db import make_engine
+from core.kernel.adapters.db import POOL_OVERFLOW, POOL_SIZE, make_engine
 from core.kernel.adapters.master_memo import MasterMemo
 from core.kernel.domain.events import AnswersDrafted, AnswersQueued, MessageQueued
 from core.kernel.domain.model import Order
@@ -178,6 +179,8 @@ class App:
         deps = Deps(self.jobs, auto_fulfil=self.settings.auto_fulfil)
         self.bus = MessageBus(bind(EVENT_HANDLERS, deps))
         self._stop = threading.Event()
+        self._collected: dict[int, DocumentState] = {}  # documents a collecting job stored, finished
+        self._collected_lock = threading.Lock()
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.session_factory, tuple(self.channels))
@@ -212,7 +215,20 @@ class App:
             responders=self.channels.responders(),
             claims=self.claims,
             screen=self._screen,
+            collect=Collector(self.collect_size, self.claims),
         )
+
+    @cached_property
+    def collect_size(self) -> int:
+        """How many e-mails one processing job takes up at most (`OMS_COLLECT_DOCUMENTS`). On
+        PostgreSQL each one's reading claim holds a pooled connection while the batch is read, beside
+        the job's own claim, its transaction's connection and the sweep's: every worker thread's batch
+        at once must fit in the process's pool, so many threads collect fewer (or none)."""
+        wanted = self.settings.collect_documents
+        if self.engine.dialect.name != "postgresql":
+            return wanted
+        room = (POOL_SIZE + POOL_OVERFLOW - 1) // self.settings.worker_threads - 2
+        return max(1, min(wanted, room))
 
     def _screen(self, uow: CaptureUnitOfWork, record: DocumentRecord) -> Callable[[], DocumentState] | None:
         """Processing's first look at a document (its row held): the log lines get its channel, and a
@@ -225,22 +241,52 @@ class App:
     def process(self, document_id: int) -> DocumentState:
         """A supplier's answer goes to purchasing; every other arrival is read as an order."""
         with logs.context(document_id=document_id):
+            finished = self._finished_here(document_id)
+            if (
+                finished is not None
+            ):  # collected and stored by a job of this process: a finished state is final
+                log.info("document %s (stored with another)", finished)
+                return finished
             processor = self.processor()
             state = processor.process(document_id)
-            outcome = processor.outcome  # None: not stored by this call; the database says what was
-            if outcome is not None:
-                decided = outcome.orders
-            else:
-                with self.uow() as uow:
+            outcomes = processor.outcomes  # every document this call stored, those it collected too
+            if document_id not in outcomes and state.finished:
+                with self.uow() as uow:  # not stored by this call: the database says what was
                     decided = list(uow.orders.decisions_for_document(document_id))
+                self._log_orders(document_id, decided)
+            for stored, outcome in outcomes.items():
+                self._log_orders(stored, outcome.orders)
+            for stored in processor.stored_together:
+                if stored != document_id:
+                    self._finished_here(stored, processor.stored_together[stored])
+            log.info("document %s", state)
+            # an e-mail's reply is a draft, sent by the job that renders it: nothing to send here
+            for stored, outcome in outcomes.items():
+                if outcome.answers_queued and stored != document_id:
+                    self._deliver_now(stored)
+            if state is DocumentState.PROCESSED and (
+                document_id not in outcomes or outcomes[document_id].answers_queued
+            ):
+                self._deliver_now(document_id)
+        return state
+
+    def _finished_here(self, document_id: int, state: DocumentState | None = None) -> DocumentState | None:
+        """The finished state a collecting job of this process committed for a document, once: its own
+        job, run after, then leaves it without a transaction. With `state`: remember it."""
+        with self._collected_lock:
+            if state is not None:
+                self._collected[document_id] = state
+                while len(self._collected) > 4096:
+                    del self._collected[next(iter(self._collected))]
+                return state
+            return self._collected.pop(document_id, None)
+
+    @staticmethod
+    def _log_orders(document_id: int, decided: Sequence[tuple[int, str | None, object, object]]) -> None:
+        with logs.context(document_id=document_id):
             for order_id, po_number, decision, order_state in decided:
                 with logs.context(order_id=order_id):
                     log.info("order %s %s: %s", po_number or "", decision, order_state)
-            log.info("document %s", state)
-            # an e-mail's reply is a draft, sent by the job that renders it: nothing to send here
-            if state is DocumentState.PROCESSED and (outcome is None or outcome.answers_queued):
-                self._deliver_now(document_id)
-        return state
 
     def _deliver_now(self, document_id: int) -> None:
         """Send a processed document's answers in the job that made them. The `deliver_answers` job its
@@ -276,16 +322,21 @@ class App:
         senders = self.channels.senders()
         return delivery.deliver_for_document(self.uow(), document_id, senders, self.clock)
 
-    def render_answers(self, document_id: int) -> int:
-        """Render a document's drafted answers (committed before anything is sent, so a worker killed
+    def render_answers(self, document_ids: int | Sequence[int]) -> int:
+        """Render documents' drafted answers (committed before anything is sent, so a worker killed
         in between leaves them pending and rendered), then send what is pending. It reads master data
-        (customers, product names) without changing it: through the process's memo."""
+        (customers, product names) without changing it: through the process's memo. Several documents
+        (a publish's: the collector's batch) share one transaction to render and one to send."""
+        ids = [document_ids] if isinstance(document_ids, int) else list(document_ids)
+        responders = self.channels.responders()
         with self.reading_uow() as uow:
-            rendered = render_drafts(uow, document_id, self.channels.responders())
+            rendered = render_drafts(uow, ids, responders)
             uow.commit()
         if rendered:
-            log.info("rendered %s answer(s) of document %s", rendered, document_id)
-        return self.deliver(document_id)
+            log.info("rendered %s answer(s) of document(s) %s", rendered, ", ".join(map(str, ids)))
+        if len(ids) == 1:
+            return self.deliver(ids[0])
+        return delivery.deliver_for_documents(self.uow(), ids, self.channels.senders(), self.clock)
 
     def deliver_message(self, message_id: int) -> int:
         senders = self.channels.senders()

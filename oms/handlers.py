@@ -100,9 +100,10 @@ refresh_reports = Batch(_refresh_reports)
 EVENT_HANDLERS: dict[type, list[Handler]] = {
     # capture: an arrival is read, the orders it held are counted once; its answers go out
     DocumentStored: [queue("process_document", "document_id")],
-    DocumentDecided: [queue("refresh_report_document", "document_id")],
+    # a publish of several documents (the collector's batch) refreshes and renders them in one job each
+    DocumentDecided: [queue_together("refresh_report_document", "document_id")],
     AnswersQueued: [queue("deliver_answers", "document_id")],
-    AnswersDrafted: [queue("render_answers", "document_id")],
+    AnswersDrafted: [queue_together("render_answers", "document_id")],
     MessageQueued: [queue("deliver_message", "message_id")],
     # the lifecycle: accepted orders start (when automatic), customers are told, backorders served
     OrdersAccepted: [start_accepted, refresh_reports],
@@ -151,6 +152,12 @@ DOCUMENT_TIME_LIMIT_MS = 30 * 60_000  # reading a long scanned document takes a 
 RENDER_PRIORITY = 10  # after every other job a worker holds (dramatiq: lower numbers run first)
 
 
+def _ids(ident: Any) -> list[int]:
+    """A job's one id, or its list of them (one job for a publish's documents; messages queued before
+    carry one id)."""
+    return [int(i) for i in ident] if isinstance(ident, list | tuple) else [int(ident)]
+
+
 def job_table(
     process: Callable[[int], object],
     deliver: Callable[[int], object],
@@ -159,7 +166,7 @@ def job_table(
     purchasing: Purchasing,
     deliver_message: Callable[[int], object],
     upkeep: Upkeep,
-    render: Callable[[int], object],
+    render: Callable[[list[int]], object],
 ) -> dict[str, Job]:
     """Each job's queue and service call, given the services bootstrap built."""
 
@@ -174,7 +181,7 @@ def job_table(
         # drafted answers (the e-mail reply and its PDF) rendered, then sent, off the intake path:
         # a worker holding both takes arrivals in first, the replies follow when it has time
         "render_answers": Job(
-            "answers", lambda i: render(int(i)), DOCUMENT_TIME_LIMIT_MS, document, RENDER_PRIORITY
+            "answers", lambda i: render(_ids(i)), DOCUMENT_TIME_LIMIT_MS, document, RENDER_PRIORITY
         ),
         "notify_order": lifecycle(lambda i: fulfilment.notify(int(i))),  # the sweep's, one order
         "notify_orders": lifecycle(lambda ids: fulfilment.notify_each([int(i) for i in ids]), None),
@@ -189,5 +196,5 @@ def job_table(
         "close_delivered": lifecycle(lambda i: billing.close_if_settled(int(i))),
         "send_purchase_order": lifecycle(lambda i: purchasing.send(int(i))),
         "refresh_reports": lifecycle(lambda ids: upkeep.refresh([int(i) for i in ids])),
-        "refresh_report_document": lifecycle(lambda i: upkeep.refresh_document(int(i))),
+        "refresh_report_document": lifecycle(lambda i: upkeep.refresh_documents(_ids(i)), "document_id"),
     }

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     settle_seconds: Annotated[float, Field(ge=0)] = 0.2  # a file must stay unchanged this long first
     sweep_seconds: Seconds = 10.0  # how often unfinished work is looked for and queued again
     max_attempts: Positive = 5  # a document that kept crashing its worker is quarantined after this
+    # e-mails stored and waiting that one processing job reads and stores in one transaction, its own
+    # included (1: each alone); on PostgreSQL each holds a claim on a pooled connection while read
+    collect_documents: Positive = 8
     max_document_mb: Positive = 20  # larger arrivals are stored but not read
     auto_fulfil: bool = False  # accepted orders go on to approval and allocation by themselves
     max_pages: Positive = 50  # OCR reads no document with more pages (a 500-page PDF is quarantined)

@@ -111,6 +111,19 @@ class DocumentRepository:
         )
         return self.session.scalars(stmt.limit(1)).first()
 
+    def waiting(self, channel: str, *, besides: int, limit: int) -> list[DocumentRecord]:
+        """Up to `limit` arrivals on `channel` stored and never taken up (no attempt yet), other than
+        `besides`, oldest first, their rows locked; rows another transaction holds are passed over."""
+        t = orm.documents.c
+        stmt = (
+            select(DocumentRecord)
+            .where(t.state == DocumentState.RECEIVED, t.channel == channel, t.attempts == 0, t.id != besides)
+            .order_by(t.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        return list(self.session.scalars(stmt))
+
     def unfinished_ids(
         self, older_than: datetime | None = None, states: Iterable[DocumentState] | None = None
     ) -> list[int]:

@@ -207,25 +207,32 @@ def announce(uow: CaptureUnitOfWork, document_id: int, messages: Sequence[Outbou
         uow.emit(AnswersDrafted(document_id))
 
 
-def render_drafts(uow: CaptureUnitOfWork, document_id: int, responders: Mapping[str, Responder]) -> int:
-    """Render a document's draft answers, their rows locked; returns how many (the caller commits).
+def render_drafts(
+    uow: CaptureUnitOfWork, document_ids: int | Sequence[int], responders: Mapping[str, Responder]
+) -> int:
+    """Render documents' draft answers, their rows locked; returns how many (the caller commits).
+    Several documents (a batch's) are read together: their drafts, orders and products at once.
 
     A second run, at once or after a worker was killed, finds the rows rendered (or waits for the
     lock, then does) and renders nothing again; the rows stay pending until a delivery sends them.
     """
-    drafts = uow.outbound.drafts_for_document(document_id)
+    ids = [document_ids] if isinstance(document_ids, int) else list(document_ids)
+    drafts = uow.outbound.drafts_for_documents(ids)
     if not drafts:
         return 0
-    record = uow.documents.get(document_id)
-    assert record is not None
-    responder = responders.get(str(record.channel))
-    if not isinstance(responder, DraftingResponder):
-        raise LookupError(f"no responder renders the drafts of channel {record.channel}")
+    loaded = uow.orders.by_ids(int(i) for m in drafts for i in (m.draft or {}).get("orders", []))
+    # the replies name each line's product: read them at once, not one statement a line
+    uow.master.prefetch_products((ln.sku for o in loaded.values() for ln in o.lines if ln.sku), terms=False)
+    records: dict[int, DocumentRecord] = {}
     for message in drafts:
-        assert message.draft is not None
-        orders = [o for i in message.draft.get("orders", []) if (o := uow.orders.get(int(i))) is not None]
-        # the reply names each line's product: read them at once, not one statement a line
-        uow.master.prefetch_products((line.sku for o in orders for line in o.lines if line.sku), terms=False)
+        assert message.draft is not None and message.document_id is not None
+        record = records.get(message.document_id) or uow.documents.get(message.document_id)
+        assert record is not None
+        records[message.document_id] = record
+        responder = responders.get(str(record.channel))
+        if not isinstance(responder, DraftingResponder):
+            raise LookupError(f"no responder renders the drafts of channel {record.channel}")
+        orders = [loaded[int(i)] for i in message.draft.get("orders", []) if int(i) in loaded]
         message.content = responder.render(uow, record, orders, message)
         message.draft = None
     return len(drafts)

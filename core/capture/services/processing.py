@@ -16,7 +16,7 @@ from typing import Protocol
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError, StatementError
 
 from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
-from core.capture.domain.events import DocumentDecided, OrdersAccepted
+from core.capture.domain.events import DocumentDecided, DocumentStored, OrdersAccepted
 from core.capture.domain.interchange import InterchangeReceipt
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
@@ -24,6 +24,7 @@ from core.capture.domain.partners import partner_problems
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services import duplicates, interchanges
 from core.capture.services.answers import Answers, EdiAnswers, Responder
+from core.capture.services.collecting import Taken
 from core.capture.services.deciding import checked_partner, judge, resolve
 from core.capture.services.order_changes import apply_captured_change
 from core.capture.services.orders import order_from_resolved, pages_rows
@@ -41,6 +42,9 @@ Clock = Callable[[], datetime]
 # asked first, in the transaction that takes the document up (its row held): what takes this document
 # instead of being read as an order (a supplier's answer, say), run after that transaction; None: read it
 Screen = Callable[[CaptureUnitOfWork, DocumentRecord], Callable[[], DocumentState] | None]
+# asked with the job's own document just taken up: other documents taken up in the same transaction,
+# to be read and stored with it (core/capture/services/collecting.py)
+Collect = Callable[[CaptureUnitOfWork, DocumentRecord, Callable[[DocumentRecord], Taken]], dict[int, Taken]]
 
 
 class Claims(Protocol):
@@ -73,17 +77,24 @@ class DocumentProcessor:
     responders: Mapping[str, Responder] = field(default_factory=dict)  # by channel
     claims: Claims | None = None  # None: nobody else reads documents (one worker, tests)
     screen: Screen | None = None
+    collect: Collect | None = None
 
     def __post_init__(self) -> None:
         self._answers = Answers(self.edi_answers, self.responders)
         self.outcome: Outcome | None = None
+        self.outcomes: dict[int, Outcome] = {}  # by document: this call's own and those it collected
+        self.collected: dict[int, Taken] = {}
+        self.stored_together: dict[int, DocumentState] = {}  # the finished states a batch committed
 
     def process(self, doc_id: int) -> DocumentState:
         """Take the document through reading, validation and storage; returns its final state.
 
         When this call stored the document's orders, `outcome` says what became of them and whether
-        answers are waiting to be sent (None otherwise: the caller asks the database)."""
+        answers are waiting to be sent (None otherwise: the caller asks the database); `outcomes` says
+        the same of every document this call stored, the ones it collected included."""
         self.outcome = None
+        self.outcomes = {}
+        self.stored_together = {}
         if self.claims is None:
             return self._process(doc_id)
         if not self.claims.take(doc_id):
@@ -101,7 +112,12 @@ class DocumentProcessor:
             self.claims.release(doc_id)
 
     def _process(self, doc_id: int) -> DocumentState:
-        envelope = self._start(doc_id)
+        try:
+            envelope = self._start(doc_id)
+            if self.collected and isinstance(envelope, InboundDocument):
+                return self._together(doc_id, envelope)
+        finally:
+            self._release_collected()
         if isinstance(envelope, DocumentState):
             return envelope
         if not isinstance(envelope, InboundDocument):
@@ -135,8 +151,67 @@ class DocumentProcessor:
             state = record.state
         events = self.uow.collect_events()
         self.outcome = Outcome(decided, any(isinstance(e, AnswersQueued) for e in events))
+        self.outcomes = {doc_id: self.outcome}
         self.publish(events)
         return state
+
+    def _release_collected(self) -> None:
+        collected, self.collected = self.collected, {}
+        if self.claims is not None:
+            for other in collected:
+                self.claims.release(other)
+
+    def _together(self, doc_id: int, envelope: InboundDocument) -> DocumentState:
+        """The job's own document and those collected with it, read and stored in one transaction,
+        each document's outcome its own. On any failure (a value the database refuses, a conflict, a
+        deadlock, a customer decided meanwhile, a bug) nothing of the batch is kept: this job's
+        document is processed again alone, the others are queued again, alone, so each meets its own
+        failure as it would have without the batch (one refused value quarantines that e-mail only)."""
+        envelopes = {doc_id: envelope} | {
+            i: t for i, t in self.collected.items() if isinstance(t, InboundDocument)
+        }
+        taken = [t for t in self.collected.values() if not isinstance(t, InboundDocument | DocumentState)]
+        try:
+            states = self._store_together(envelopes)
+        except Exception:
+            log.warning(
+                "%d documents stored together failed; each is processed alone", len(envelopes), exc_info=True
+            )
+            others = [i for i in self.collected if i != doc_id]
+            self._release_collected()
+            self.publish([DocumentStored(i) for i in others])
+            self.outcomes = {}
+            return self._process(doc_id)
+        for work in taken:  # a collected document the screen took (a supplier's): its own work
+            try:
+                work()
+            except Exception:  # left waiting: the sweep queues it again, alone
+                log.exception("a collected document's screen failed")
+        return states[doc_id]
+
+    def _store_together(self, envelopes: dict[int, InboundDocument]) -> dict[int, DocumentState]:
+        results = {i: self._read_safely(e) for i, e in envelopes.items()}
+        states: dict[int, DocumentState] = {}
+        decided: dict[int, list[tuple[int, str | None, Decision, OrderState]]] = {}
+        with self.uow as uow:
+            for doc_id, envelope in envelopes.items():
+                uow.blobs.remember(envelope.sha256, envelope.content)  # the reply's draft reads them again
+                record = uow.documents.get(doc_id, lock=True)
+                assert record is not None
+                if not record.state.finished:
+                    orders = self._apply(uow, record, envelope, results[doc_id])
+                    decided[doc_id] = [
+                        (o.id, o.po_number, o.decision, o.state) for o in orders if o.id is not None
+                    ]
+                states[doc_id] = record.state
+            uow.commit()
+        events = self.uow.collect_events()
+        queued = {e.document_id for e in events if isinstance(e, AnswersQueued)}
+        self.outcomes = {i: Outcome(orders, i in queued) for i, orders in decided.items()}
+        self.outcome = self.outcomes.get(next(iter(envelopes)))
+        self.stored_together = {i: state for i, state in states.items() if state.finished}
+        self.publish(events)
+        return states
 
     def _quarantine(self, doc_id: int, reason: str) -> DocumentState:
         with self.uow as uow:
@@ -148,58 +223,66 @@ class DocumentProcessor:
 
     def _start(self, doc_id: int) -> InboundDocument | DocumentState | Callable[[], DocumentState]:
         now = self.clock()
+        self.collected = {}
         with self.uow as uow:
             record = uow.documents.get(doc_id, lock=True)
             if record is None:
                 raise NotFound(f"document {doc_id} does not exist")
-            if record.state.finished:
-                return record.state
-            taken = self.screen(uow, record) if self.screen is not None else None
-            if taken is not None:
-                return taken
-            if record.attempts >= self.max_attempts:
-                record.quarantine(f"gave up after {record.attempts} attempts that did not finish", now)
-                uow.commit()
-                return record.state
-            # which copy of an arrival is the first is decided by one worker at a time
-            assert record.id is not None
-            uow.documents.hold_copies(record.sha256, record.external_id)
-            first = uow.documents.first_with_hash(record.sha256, before=record.id)
-            same = "the same bytes"
-            if first is None and record.external_id and record.channel != Channel.EDI:
-                # e-mail, fax: the same Message-ID (job id) is the same message, however it travelled;
-                # EDIFACT has its own rule (sender + control reference, in `interchanges`)
-                first = uow.documents.first_with_external_id(
-                    record.channel, record.external_id, before=record.id
-                )
-                same = f"the same message ({record.external_id[:200]})"
-            if first is not None:
-                record.state = DocumentState.DUPLICATE
-                record.duplicate_of = first
-                record.problems = [
-                    Problem(
-                        ProblemCode.DUPLICATE_DOCUMENT,
-                        f"{same} arrived before as document {first}; no new orders",
-                        severity=Severity.INFO,
-                    ).as_dict()
-                ]
-                record.updated_at = now
-                uow.commit()
-                return record.state
-            if record.size > self.max_document_bytes:
-                record.quarantine(
-                    f"{record.size / 2**20:.1f} MB is more than the {self.max_document_bytes / 2**20:.0f} MB"
-                    " allowed for one document (OMS_MAX_DOCUMENT_MB); it is kept, not read",
-                    now,
-                )
-                uow.commit()
-                return record.state
-            record.state = DocumentState.PROCESSING
-            record.attempts += 1
+            finished = record.state.finished
+            taken = self._take_up(uow, record, now)
+            if isinstance(taken, InboundDocument) and self.collect is not None:
+                # more e-mails waiting, taken up in this transaction to be read and stored together
+                self.collected = self.collect(uow, record, lambda other: self._take_up(uow, other, now))
+            if not finished and isinstance(taken, InboundDocument | DocumentState):
+                uow.commit()  # a screen that takes the document commits nothing here
+            return taken
+
+    def _take_up(
+        self, uow: CaptureUnitOfWork, record: DocumentRecord, now: datetime
+    ) -> InboundDocument | DocumentState | Callable[[], DocumentState]:
+        """The first look at a document, its row held: finished, taken by the screen, given up,
+        a copy of an earlier arrival, too large, or its envelope to read (the caller commits)."""
+        if record.state.finished:
+            return record.state
+        taken = self.screen(uow, record) if self.screen is not None else None
+        if taken is not None:
+            return taken
+        if record.attempts >= self.max_attempts:
+            record.quarantine(f"gave up after {record.attempts} attempts that did not finish", now)
+            return record.state
+        # which copy of an arrival is the first is decided by one worker at a time
+        assert record.id is not None
+        uow.documents.hold_copies(record.sha256, record.external_id)
+        first = uow.documents.first_with_hash(record.sha256, before=record.id)
+        same = "the same bytes"
+        if first is None and record.external_id and record.channel != Channel.EDI:
+            # e-mail, fax: the same Message-ID (job id) is the same message, however it travelled;
+            # EDIFACT has its own rule (sender + control reference, in `interchanges`)
+            first = uow.documents.first_with_external_id(record.channel, record.external_id, before=record.id)
+            same = f"the same message ({record.external_id[:200]})"
+        if first is not None:
+            record.state = DocumentState.DUPLICATE
+            record.duplicate_of = first
+            record.problems = [
+                Problem(
+                    ProblemCode.DUPLICATE_DOCUMENT,
+                    f"{same} arrived before as document {first}; no new orders",
+                    severity=Severity.INFO,
+                ).as_dict()
+            ]
             record.updated_at = now
-            envelope = record.envelope(uow.blobs.get(record.sha256))
-            uow.commit()
-            return envelope
+            return record.state
+        if record.size > self.max_document_bytes:
+            record.quarantine(
+                f"{record.size / 2**20:.1f} MB is more than the {self.max_document_bytes / 2**20:.0f} MB"
+                " allowed for one document (OMS_MAX_DOCUMENT_MB); it is kept, not read",
+                now,
+            )
+            return record.state
+        record.state = DocumentState.PROCESSING
+        record.attempts += 1
+        record.updated_at = now
+        return record.envelope(uow.blobs.get(record.sha256))
 
     def _read_safely(self, envelope: InboundDocument) -> ParseResult:
         try:

@@ -12,6 +12,11 @@ from sqlalchemy.engine import make_url
 BUSY_SECONDS = 30  # how long a writer waits for another before giving up
 
 
+# a server database's connections per process: kept, and opened beyond those when all are in use
+POOL_SIZE = 10
+POOL_OVERFLOW = 20
+
+
 def make_engine(url: str, *, echo: bool = False, durable: bool = True) -> Engine:
     """Build an engine; SQLite gets WAL, a busy timeout and foreign keys, and its folder is created.
     Not `durable`: SQLite does not wait for the disk at all (synchronous=OFF), for a bulk load that is
@@ -28,7 +33,7 @@ def make_engine(url: str, *, echo: bool = False, durable: bool = True) -> Engine
         # on BEGIN IMMEDIATE instead of failing on lock upgrade.
         event.listen(engine, "begin", _Writers(engine.dialect).begin)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -165,6 +165,14 @@ class OrderRepository:
     def get(self, order_id: int) -> Order | None:
         return self.session.get(Order, order_id)
 
+    def by_ids(self, order_ids: Iterable[int]) -> dict[int, Order]:
+        """Several orders at once (their lines in one more statement), by id; missing ones left out."""
+        ids = sorted(set(order_ids))
+        if not ids:
+            return {}
+        found = self.session.scalars(select(Order).where(orm.orders.c.id.in_(ids))).all()
+        return {o.id: o for o in found if o.id is not None}
+
     def list(
         self,
         *,
@@ -301,9 +309,13 @@ class OutboundRepository:
 
         Locked, skipping rows another delivery holds: two jobs delivering the same document at once
         (a redelivered job, the sweep) never both send a row (PostgreSQL; SQLite has one writer)."""
+        return self.pending_for_documents([document_id])
+
+    def pending_for_documents(self, document_ids: Sequence[int]) -> Sequence[OutboundMessage]:
+        """`pending_for_document` for several documents in one statement, in id order."""
         stmt = (
             select(OutboundMessage)
-            .where(orm.outbound_messages.c.document_id == document_id)
+            .where(orm.outbound_messages.c.document_id.in_(document_ids))
             .where(orm.outbound_messages.c.state == OutboundState.PENDING)
             .where(orm.outbound_messages.c.draft.is_(None))
             .order_by(orm.outbound_messages.c.id)
@@ -314,10 +326,14 @@ class OutboundRepository:
     def drafts_for_document(self, document_id: int) -> Sequence[OutboundMessage]:
         """A document's pending answers still to render, locked (a second render job waits, then
         finds them rendered)."""
+        return self.drafts_for_documents([document_id])
+
+    def drafts_for_documents(self, document_ids: Sequence[int]) -> Sequence[OutboundMessage]:
+        """`drafts_for_document` for several documents in one statement, in id order."""
         table = orm.outbound_messages
         stmt = (
             select(OutboundMessage)
-            .where(table.c.document_id == document_id)
+            .where(table.c.document_id.in_(document_ids))
             .where(table.c.state == OutboundState.PENDING)
             .where(table.c.draft.is_not(None))
             .order_by(table.c.id)

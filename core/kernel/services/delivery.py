@@ -9,7 +9,7 @@ that comes later (an asynchronous AS2 receipt) settles the row with `settle_late
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -37,6 +37,15 @@ def deliver_for_document(
     """Send every pending answer of a document; returns how many went out."""
     with uow:
         return _send(uow, list(uow.outbound.pending_for_document(document_id)), senders, clock)
+
+
+def deliver_for_documents(
+    uow: UnitOfWork, document_ids: Sequence[int], senders: Mapping[str, Sender], clock: Callable[[], datetime]
+) -> int:
+    """Send every pending answer of several documents in one transaction; returns how many went out."""
+    with uow:
+        pending = list(uow.outbound.pending_for_documents(document_ids))
+        return _send(uow, pending, senders, clock)
 
 
 def deliver_message(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal
@@ -91,6 +91,20 @@ class Upkeep:
                 return 0
         with self.uow_factory() as uow:  # one transaction: the lookup, then the refresh
             changed = self._refresh_in(uow, uow.orders.ids_for_document(document_id))
+            uow.commit()
+        return changed
+
+    def refresh_documents(self, document_ids: Sequence[int]) -> int:
+        """`refresh_document` for several documents (a publish's), their orders in one transaction."""
+        if len(document_ids) == 1:
+            return self.refresh_document(document_ids[0])
+        with self._lock:
+            if self._deferred is not None:
+                self._documents.update(document_ids)
+                return 0
+        with self.uow_factory() as uow:
+            ids = [i for d in document_ids for i in uow.orders.ids_for_document(d)]
+            changed = self._refresh_in(uow, ids)
             uow.commit()
         return changed
 

@@ -15,7 +15,7 @@ from core.fulfilment.domain.events import (
     ShipmentShipped,
     StockArrived,
 )
-from core.kernel.domain.events import AnswersQueued
+from core.kernel.domain.events import AnswersDrafted, AnswersQueued
 from oms.bus import MessageBus
 from oms.handlers import EVENT_HANDLERS, Batch, Deps, bind
 
@@ -93,7 +93,6 @@ def test_each_event_queues_the_job_the_business_asks_for() -> None:
     # recounting a 1,000-order interchange for it is waste
     assert jobs.sent == [
         ("process_document", 1),
-        ("refresh_report_document", 1),
         ("deliver_answers", 1),
         ("serve_backorders", "TOR-M8-40"),
         ("execute_payment", 3),
@@ -101,9 +100,24 @@ def test_each_event_queues_the_job_the_business_asks_for() -> None:
         ("invoice_shipment", 6),
         ("close_delivered", 2),
         ("void_cancelled", 2),
+        ("refresh_report_document", [1]),  # one job for the publish's documents (below)
         ("refresh_reports", [4, 2]),
         ("notify_orders", [2]),
     ]
+
+
+def test_the_documents_decided_in_one_publish_are_counted_and_answered_by_one_job_each() -> None:
+    # what one processing job that collected three waiting e-mails publishes after its commit
+    events: list[object] = []
+    for document_id in (5, 8, 6):
+        events += [
+            AnswersDrafted(document_id),
+            OrdersAccepted((document_id * 10,), True),
+            DocumentDecided(document_id),
+        ]
+    jobs = Recorded()
+    bus_with(jobs).publish(events)
+    assert sorted(jobs.sent) == [("refresh_report_document", [5, 8, 6]), ("render_answers", [5, 8, 6])]
 
 
 def test_a_batch_steps_orders_are_told_and_counted_by_one_job_each_naming_every_order() -> None:
@@ -141,7 +155,7 @@ def test_orders_accepted_at_capture_are_counted_with_their_document_once() -> No
     jobs = Recorded()
     bus_with(jobs, auto_fulfil=True).publish([OrdersAccepted((1, 2), with_document=True), DocumentDecided(9)])
     # they go on, and the summary hears of them through the document only, not a second time
-    assert jobs.sent == [("start_orders", [1, 2]), ("refresh_report_document", 9)]
+    assert jobs.sent == [("start_orders", [1, 2]), ("refresh_report_document", [9])]
 
 
 def test_an_event_nobody_subscribed_to_is_nobodys_business() -> None:

@@ -1,0 +1,51 @@
+"""The collector: one processing job takes up, beside its own document, e-mails stored and still
+waiting, so that they are read, decided and stored in one transaction (their commit, and the jobs
+their events set off, shared) instead of one job and two transactions each.
+
+Only documents never taken up are collected (no attempt yet), and only by a job on its document's
+first attempt: a document that was in a batch when its worker died is taken up alone the next time,
+so one that kills its worker is quarantined by itself, never its neighbours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument
+from core.capture.services.unit_of_work import CaptureUnitOfWork
+
+# what taking a document up came to: its envelope to read, a state it was left in, or what takes it
+Taken = InboundDocument | DocumentState | Callable[[], DocumentState]
+
+
+class Claiming(Protocol):
+    """Which documents a live worker is reading (core/capture/adapters/reading_claims.py)."""
+
+    def take(self, document_id: int) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Collector:
+    """Collects up to `size - 1` waiting documents of the channels given beside a job's own."""
+
+    size: int
+    claims: Claiming | None = None  # None: nobody else reads documents (one worker, tests)
+    channels: frozenset[Channel] = frozenset({Channel.EMAIL})
+
+    def __call__(
+        self, uow: CaptureUnitOfWork, record: DocumentRecord, take_up: Callable[[DocumentRecord], Taken]
+    ) -> dict[int, Taken]:
+        """`record` is the job's own document, just taken up for its first attempt; returns the others
+        taken up with it (each claimed: a copy of its own job leaves it to this one)."""
+        if self.size <= 1 or record.channel not in self.channels or record.attempts != 1:
+            return {}
+        assert record.id is not None
+        taken: dict[int, Taken] = {}
+        for other in uow.documents.waiting(record.channel, besides=record.id, limit=self.size - 1):
+            assert other.id is not None
+            if self.claims is not None and not self.claims.take(other.id):
+                continue
+            taken[other.id] = take_up(other)
+        return taken
