@@ -11,12 +11,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import event, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from core.billing.adapters.orm import journal_entries, journal_lines
 from core.billing.domain.invoicing import Billable, DocumentKind, Invoice
 from core.billing.domain.ledger import RECEIVABLE, SALES, cr, dr, entry
+from core.billing.domain.payments import CreditOverride
 from core.billing.domain.tax import VatClass, VatRegime, treatment
 from core.billing.services.invoicing import issue
 from core.unit_of_work import UnitOfWork
@@ -204,3 +205,35 @@ def test_the_scenarios_on_postgresql(scenario: str, pg_demo_app: App) -> None:
 
     set_up_books(pg_demo_app)
     getattr(test_billing_flow, scenario)(pg_demo_app)
+
+
+def test_a_batchs_credit_overrides_are_read_in_one_query(demo_app_each_db: App) -> None:
+    """Approving a batch asks for its orders' overrides once (on PostgreSQL the ids go as one array):
+    an order without one then needs no other query, and an order with one finds it."""
+    app = demo_app_each_db
+    with app.uow() as uow:
+        first, second, third = make_orders(uow, [[("TOR-M8-40", Decimal(1))]] * 3, fixed_clock(), tag="ovr")
+        uow.commit()
+    with app.uow() as uow:
+        uow.billing.add_override(  # type: ignore[attr-defined]
+            CreditOverride(second, "marta", fixed_clock(), Decimal("900.00"), Decimal("500.00"))
+        )
+        uow.commit()
+    sent: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        sent.append(statement)
+
+    with app.uow() as uow:
+        billing = uow.billing  # type: ignore[attr-defined]
+        event.listen(app.engine, "before_cursor_execute", count)
+        try:
+            billing.prefetch(["C-1001"], [first, second, third])
+            asked = sum("credit_overrides" in s for s in sent)
+            without = [billing.credit_override(first), billing.credit_override(third)]
+            asked_after = sum("credit_overrides" in s for s in sent)
+        finally:
+            event.remove(app.engine, "before_cursor_execute", count)
+        found = billing.credit_override(second)
+    assert (asked, asked_after, without) == (1, 1, [None, None])
+    assert found is not None and found.by == "marta"

@@ -9,10 +9,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from core.fulfilment.domain.notifications import NoticeKind, Notification, notification_key
-from core.fulfilment.domain.stock import CustomerPreferences
+from core.fulfilment.domain.stock import AllocationState, CustomerPreferences
+from core.fulfilment.domain.warehouse import PickList
 from core.kernel.domain.model import OrderState
+from core.kernel.errors import StockError
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
 from tests.conftest import fixed_clock, load_demo_master_data, make_app
@@ -165,3 +168,29 @@ def test_for_a_customer_taking_complete_deliveries_only_an_order_with_units_wait
     assert [report.released.get(oid) for oid in ids] == [1, 2, None, None, None, 3]
     assert "complete deliveries only" in report.skipped[ids[2]]
     assert outcome(shop, ids[2])["state"] == str(OrderState.BACKORDERED)
+
+
+def test_allocations_changed_underneath_write_no_pick_line_and_mark_nothing(shop: App) -> None:
+    """Releasing takes only allocations still allocated: if a row the caller holds as allocated is not
+    any more, the release raises and its transaction writes nothing (no pick line, no allocation
+    marked), whichever statements PostgreSQL ran for it."""
+    ids = allocated_set(shop, "underneath")
+    with shop.uow() as uow:
+        mine = uow.fulfilment.allocations([ids[5]])[ids[5]]  # two lines of bolts in Madrid, nuts in Barcelona
+        madrid = [a for a in mine if a.warehouse == "MAD"]
+        assert len(madrid) == 2 and all(a.state is AllocationState.ALLOCATED for a in madrid)
+        uow.session.execute(
+            text("UPDATE allocations SET state = 'cancelled' WHERE id = :id"), {"id": madrid[1].id}
+        )
+        pick_list = PickList(warehouse="MAD", created_at=fixed_clock(), created_by="test")
+        uow.fulfilment.add_pick_list(pick_list)
+        uow.session.flush()
+        assert pick_list.id is not None
+        with pytest.raises(StockError):
+            uow.fulfilment.put_on_pick_list(pick_list.id, madrid)
+    with shop.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM pick_lines")).scalar_one() == 0
+        states = conn.execute(
+            text("SELECT state, pick_list_id FROM allocations WHERE order_id = :o ORDER BY id"), {"o": ids[5]}
+        ).all()
+    assert [tuple(s) for s in states] == [("allocated", None)] * 3

@@ -39,6 +39,7 @@ from core.billing.domain.payments import (
 )
 from core.billing.domain.returns import ReturnRequest, ReturnState
 from core.kernel.adapters import orm
+from core.kernel.adapters.bulk import any_of
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import BillingError
@@ -66,7 +67,8 @@ class BillingRepository:
                 found = {a.customer_id: a for a in self.session.scalars(stmt)}
                 self._accounts.update({c: found.get(c) for c in wanted})
             if ids:
-                stmt2 = select(CreditOverride).where(credit_overrides.c.order_id.in_(ids))
+                # one array parameter on PostgreSQL: an IN list of a batch's 500 ids is parsed anew each time
+                stmt2 = select(CreditOverride).where(any_of(self.session, credit_overrides.c.order_id, ids))
                 present = {o.order_id for o in self.session.scalars(stmt2)}
                 self._no_override |= set(ids) - present
 

@@ -15,6 +15,8 @@ from sqlalchemy import (
     Column,
     Date,
     ForeignKey,
+    ForeignKeyConstraint,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -96,18 +98,21 @@ allocations = Table(
     "allocations",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("order_id", Integer, ForeignKey("orders.id"), nullable=False, index=True),
+    Column("order_id", Integer, ForeignKey("orders.id"), nullable=False),
     Column("line_id", Integer, ForeignKey("order_lines.id"), nullable=False, index=True),
     Column("sku", String(64), nullable=False),
     Column("stock_id", Integer, ForeignKey("stock_levels.id"), nullable=False),
     Column("warehouse", String(16), nullable=False),
     Column("location", String(32), nullable=False),
     Column("quantity", Quantity(), nullable=False),
-    Column("state", stored_enum(AllocationState), nullable=False, index=True),
+    Column("state", stored_enum(AllocationState), nullable=False),  # not indexed: release's UPDATE is HOT
     Column("created_at", UTCDateTime, nullable=False),
     Column("pick_list_id", Integer, ForeignKey("pick_lists.id")),
     Column("shipment_id", Integer, ForeignKey("shipments.id")),
     CheckConstraint("quantity >= 0", name="quantity_not_negative"),
+    # an order's allocations, and the key its pick lines refer to (see migration 0029)
+    Index("ix_allocations_order_id_id", "order_id", "id", unique=True),
+    postgresql_with={"fillfactor": 50},
 )
 
 order_events = Table(
@@ -140,8 +145,8 @@ pick_lines = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("pick_list_id", Integer, ForeignKey("pick_lists.id"), nullable=False, index=True),
-    Column("allocation_id", Integer, ForeignKey("allocations.id"), nullable=False),
-    Column("order_id", Integer, ForeignKey("orders.id"), nullable=False),
+    Column("allocation_id", Integer, nullable=False),
+    Column("order_id", Integer, nullable=False),
     Column("line_id", Integer, nullable=False),
     Column("sku", String(64), nullable=False),
     Column("location", String(32), nullable=False),
@@ -150,6 +155,8 @@ pick_lines = Table(
     Column("po_number", String(64)),
     Column("picked", Quantity()),
     Column("state", stored_enum(PickLineState), nullable=False),
+    # one check per line: its allocation exists and is its order's (the allocation's key keeps the order)
+    ForeignKeyConstraint(["order_id", "allocation_id"], ["allocations.order_id", "allocations.id"]),
 )
 
 shipments = Table(
