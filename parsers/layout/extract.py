@@ -178,7 +178,7 @@ def _order(
         left = totals.unaccounted(seen, total, mark)
         if left is not None:
             problems.append(Problem(ProblemCode.TOTAL_MISMATCH, left, field="total"))
-    unread_total = totals.unread_below(pages, total, skip) if ocr and taxed is None else None
+    unread_total = totals.unread_below(pages, total, skip, mark) if ocr and taxed is None else None
     if unread_total is not None:
         rec.lower("total", DOUBTFUL)
         problems.append(Problem(ProblemCode.TOTAL_MISMATCH, unread_total, field="total"))
