@@ -58,7 +58,7 @@ from oms.bootstrap import App, make_reader
 from oms.extract import master_data, result_json
 from oms.ocr import ocr_parsers
 from parsers.layout import extract_orders
-from parsers.ocr import cells, codes, tessapi
+from parsers.ocr import cells, codes, recheck, tessapi
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, ocr_page
 from parsers.ocr.faxheader import strip_headers
 from parsers.ocr.images import Limits, PageImage, load_pages
@@ -260,8 +260,9 @@ def ocr_cost(
     reading number cells again) over the first `max_pages` pages.
 
     Ours: decode the TIFF page, square its pixels, preprocess, Tesseract to TSV, words parsed, and the
-    number cells of lines that do not add up read again (parsers.ocr.cells) and a normal fax's unsure
-    item codes (parsers.ocr.codes; the layout reading that finds those lines is not timed).  Bare:
+    number cells of lines that do not add up read again (parsers.ocr.cells), the header fields the
+    layout offers read again (parsers.ocr.recheck, a third way where one reading is unsure) and a normal
+    fax's unsure item codes (parsers.ocr.codes; the layout reading that finds those is not timed).  Bare:
     `tesseract page.png stdout -l eng+spa --dpi D --psm 3` on the page already decoded and squared
     (it cannot read a 204 x 98 page correctly otherwise), run the same way one page at a time.
     """
@@ -273,6 +274,8 @@ def ocr_cost(
     langs = "+".join(options.languages)
     readers = cells.ways_to_read(SerialTesseract().read_pages, options)
     code_readers = codes.ways_to_read(SerialTesseract().read_pages, options)
+    field_readers = cells.ways_to_read(SerialTesseract().read_pages, options, whitelist="")
+    spare = recheck.spare_way(SerialTesseract().read_pages, options)
     with tempfile.TemporaryDirectory() as tmp:
         for case in cases:
             if pages >= max_pages:
@@ -282,10 +285,13 @@ def ocr_cost(
             words = [ocr_page(page, options) for page in images]
             ours += time.perf_counter() - start
             stripped, _ = strip_headers(words)
-            orders = extract_orders(stripped).orders
+            extraction = extract_orders(stripped)
+            orders = extraction.orders
             start = time.perf_counter()
             if options.reread_numbers:
                 orders = tuple(cells.reread_numbers(orders, images, stripped, readers))
+                rechecks = extraction.rechecks
+                orders = tuple(recheck.confirm(orders, rechecks, images, stripped, field_readers, spare))
                 codes.reread_codes(orders, images, stripped, code_readers)
             again_seconds += time.perf_counter() - start
             ours += time.perf_counter() - start

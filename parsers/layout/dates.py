@@ -134,11 +134,14 @@ def _repair_digits(text: str) -> str:
     return _SPACED_ISO.sub(lambda m: f"{m[1]}{m[2]}{m[3]}{m[4]}{m[5]}", text)
 
 
-def find_date(text: str, *, month_first: bool = False) -> FoundDate | None:
-    """The first date in `text`; `month_first` reads an ambiguous 03/04/2026 as March 4th."""
+def find_date(text: str, *, month_first: bool = False, mend: bool = True) -> FoundDate | None:
+    """The first date in `text`; `month_first` reads an ambiguous 03/04/2026 as March 4th; without
+    `mend`, only a date as printed, no misreading of it mended."""
     folded = fold(text)
-    readings = [(folded, 1.0), (_repair_digits(folded), 0.85)]
-    if any(c.isdigit() for c in folded):  # no figure, no date to mend
+    readings = [(folded, 1.0)]
+    if mend:
+        readings.append((_repair_digits(folded), 0.85))
+    if mend and any(c.isdigit() for c in folded):  # no figure, no date to mend
         readings.append((_repair_misread(folded), MISREAD_PENALTY))
     for candidate, penalty in readings:
         best: FoundDate | None = None

@@ -181,7 +181,7 @@ def _order(
         left = totals.unaccounted(seen, total, mark)
         if left is not None:
             problems.append(Problem(ProblemCode.TOTAL_MISMATCH, left, field="total"))
-    unread_total = totals.unread_below(pages, total, skip) if ocr and taxed is None else None
+    unread_total = totals.unread_below(pages, total, skip, mark) if ocr and taxed is None else None
     if unread_total is not None:
         rec.lower("total", DOUBTFUL)
         problems.append(Problem(ProblemCode.TOTAL_MISMATCH, unread_total, field="total"))
@@ -226,6 +226,8 @@ def _rechecks(
             out.append((path, pick.certainty))
         elif recheck.prose_worth_rechecking(pick, pages):
             out.append((path, pick.again))
+        elif recheck.sentence_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
+            out.append((path, pick.certainty))  # "0C-095042" or "OC-095042": read again, still either
     return out
 
 
@@ -425,11 +427,11 @@ def _prose_delivery(
         return pick
     # only its figures are in doubt: when they stand as one word, that word alone is the evidence, and
     # a second reading of its ink that says the same may settle it (parsers.layout.recheck)
-    word = recheck.date_word(pick.toks, wanted)
+    words = recheck.date_words(pick.toks, wanted)
     named = {d for t in pick.toks if (d := weekday_named(t.text)) is not None}
-    if word is None or named - {wanted.weekday()}:  # a weekday it does not fall on: one was misread
+    if words is None or named - {wanted.weekday()}:  # a weekday it does not fall on: one was misread
         return replace(pick, certainty=DOUBTFUL)
-    return replace(pick, toks=[word], certainty=DOUBTFUL, again=pick.certainty)
+    return replace(pick, toks=words, certainty=DOUBTFUL, again=pick.certainty)
 
 
 def _corroborated(pick: Candidate, wanted: date, found: list[Candidate], lines: list[date]) -> bool:

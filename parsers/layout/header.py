@@ -58,6 +58,7 @@ class Candidate:
     line: Line | None = None
     below: bool = False
     prose: bool = False  # a delivery date its sentence states plainly: sure if the document agrees
+    sentence: bool = False  # an order number a sentence states ("our order 23554-26, dated ...")
     # the certainty a second reading of its ink may give a value left doubtful only for how OCR read it
     again: float = 0.0
 
@@ -262,7 +263,7 @@ def _prose_order(line: Line, phrase: Line, hit: Hit, month_first: bool, want_num
         return []
     value, tok, index = found
     label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
-    out = [Candidate("po_number", value, [tok], LIKELY, label, line)] if want_number else []
+    out = [Candidate("po_number", value, [tok], LIKELY, label, line, sentence=True)] if want_number else []
     dated = prose.date_after(phrase, index, month_first)
     if dated is not None:
         out.append(Candidate("order_date", dated[0], dated[1], LIKELY, label, line))
@@ -405,6 +406,7 @@ def choose(found: list[Candidate], name: str) -> Candidate | None:
             best.label,
             best.line,
             prose=best.prose,
+            sentence=best.sentence,
         )
     if len([c for c in sightings if c.value == best_value]) > 1:
         return Candidate(
@@ -415,6 +417,7 @@ def choose(found: list[Candidate], name: str) -> Candidate | None:
             best.label,
             best.line,
             prose=best.prose,
+            sentence=best.sentence,
         )
     return best
 

@@ -1,7 +1,8 @@
 """Header fields whose only doubt is how OCR read their characters, which reading their ink again can
 settle: the order number found by a sure label, or a date found by its label, printed as one word
-standing alone on its line; and a delivery date its sentence states plainly, printed as one word with
-no figures beside it.
+standing alone on its line; a delivery date its sentence states plainly, printed in one word or in
+words side by side with no figures beside them; and an order number a sentence states, one word with no
+figures beside it.
 
 The layout is then sure of where the value is and how far it runs; what is unsure is a look-alike
 character ("0" or "9", "O" or "0") that nothing around the word lets Tesseract check.  The OCR parser
@@ -21,7 +22,7 @@ from parsers.layout.dates import find_date
 from parsers.layout.evidence import LIKELY, SURE
 from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.header import Candidate
-from parsers.layout.text import has_digit
+from parsers.layout.text import fold, has_digit
 
 
 @dataclass(frozen=True)
@@ -81,32 +82,69 @@ def alone(tok: Tok, label: Sequence[Tok], pages: Sequence[Page]) -> bool:
 _PUNCTUATION = ".,;:()[]\"'«»“”‘’"
 
 
-def date_word(toks: Sequence[Tok], value: date) -> Tok | None:
-    """The one word among `toks` that is the date `value` by itself, its sentence's punctuation aside;
-    None when the date runs over several words ("13 Dec 2026") or no word is it alone."""
-    words = []
+def date_words(toks: Sequence[Tok], value: date) -> list[Tok] | None:
+    """The words among `toks` that are the date `value` by themselves, its sentence's punctuation
+    aside: one word ("05/12/2026.") or several side by side ("7th December 2026."); None when no run of
+    them is the date as printed (a reading OCR's misreading had to be mended to give it is none)."""
+    spans = []
+    at = 0
     for tok in toks:
-        text = tok.text.strip(_PUNCTUATION)
-        for found in (find_date(text), find_date(text, month_first=True)):
-            if found is not None and found.value == value and found.start == 0 and found.end == len(text):
-                words.append(tok)
-                break
-    return words[0] if len(words) == 1 else None
+        folded = fold(tok.text)
+        spans.append((at, at + len(folded)))
+        at += len(folded) + 1
+    text = " ".join(fold(tok.text) for tok in toks)
+    for month_first in (False, True):
+        found = find_date(text, month_first=month_first, mend=False)
+        if found is None or found.value != value:
+            continue
+        words = [i for i, (a, b) in enumerate(spans) if a < found.end and b > found.start]
+        if not words:
+            continue
+        first, last = spans[words[0]], spans[words[-1]]
+        if text[first[0] : found.start].strip(_PUNCTUATION) or text[found.end : last[1]].strip(_PUNCTUATION):
+            continue  # the date is part of a word ("ref.05/12/2026"), not a word of its own
+        return [toks[i] for i in words]
+    return None
 
 
 def prose_worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
     """Whether a delivery date stated in a sentence, left doubtful only because OCR read its figures in
-    running text (`pick.again`: how sure the sentence makes it), is one word with no figures a word
-    space or less beside it: a neighbour with figures may be part of the date that OCR cut off
-    ("1 1/12/26"), and a second reading of the word alone would then agree and still be short."""
-    if not pick.prose or pick.again <= pick.certainty or len(pick.toks) != 1:
+    running text (`pick.again`: how sure the sentence makes it), stands in words of one line, side by
+    side, with no figures a word space or less beside them: a neighbour with figures may be part of the
+    date that OCR cut off ("1 1/12/26"), and a second reading of the words alone would then agree and
+    still be short."""
+    if not pick.prose or pick.again <= pick.certainty:
         return False
-    tok = pick.toks[0]
-    line = next((li for p in pages if p.number == tok.page for li in p.lines if tok in li.toks), None)
+    return _apart(pick.toks, pages)
+
+
+def sentence_worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
+    """Whether an order number stated in a sentence ("les hacemos el pedido nº 79597-26 de fecha ...")
+    is one word the layout is likely of, with no figures a word space or less beside it: its place
+    the sentence gives; only how OCR read its characters is in doubt, which a second reading of the
+    word alone may settle.  A neighbour with figures may be part of the number OCR parted from it."""
+    if pick.name != "po_number" or not pick.sentence or len(pick.toks) != 1 or pick.certainty < LIKELY:
+        return False
+    return _apart(pick.toks, pages)
+
+
+def _apart(toks: Sequence[Tok], pages: Sequence[Page]) -> bool:
+    """Whether `toks` stand side by side on one line with no word with figures a word space or less
+    before the first or after the last."""
+    if not toks:
+        return False
+    line = _line_of(toks[0], pages)
     if line is None:
         return False
-    gap = PHRASE_GAP * tok.h
-    return not any(
-        other is not tok and max(tok.x0 - other.x1, other.x0 - tok.x1) <= gap and has_digit(other.text)
-        for other in line.toks
+    ordered = sorted(line.toks, key=lambda t: t.x0)
+    places = [next((i for i, t in enumerate(ordered) if t is tok), -1) for tok in toks]
+    if -1 in places or sorted(places) != list(range(min(places), max(places) + 1)):
+        return False  # not one run of words on the line
+    first, last = ordered[min(places)], ordered[max(places)]
+    gap = PHRASE_GAP * max(t.h for t in toks)
+    before = ordered[min(places) - 1] if min(places) > 0 else None
+    after = ordered[max(places) + 1] if max(places) + 1 < len(ordered) else None
+    return not (
+        (before is not None and first.x0 - before.x1 <= gap and has_digit(before.text))
+        or (after is not None and after.x0 - last.x1 <= gap and has_digit(after.text))
     )

@@ -291,10 +291,12 @@ def unaccounted(seen: list[Seen], chosen: Chosen, mark: str) -> str | None:
     return None
 
 
-def unread_below(pages: list[Page], chosen: Chosen, skip: set[int]) -> str | None:
+def unread_below(pages: list[Page], chosen: Chosen, skip: set[int], mark: str) -> str | None:
     """A total line under the chosen total (a tax, a total with tax) whose figures read as no amount
-    ("IVA 23 % 134167", "Total c/ IVA EUR 720/17"): what the customer pays may be that line's, unread.
-    None when the lines under it read as amounts or none is labelled a total."""
+    ("IVA 23 % 134167", "Total c/ IVA EUR 720/17"), or an amount to the cent greater than the total
+    on a line under it whose label OCR garbled past knowing ("'OTAL PEDIDO IVA INCL. €861,82"): what
+    the customer pays may be that line's, unread.  None when the lines under it read as amounts no
+    greater than the total, or as amounts of lines labelled a total."""
     if not chosen.toks:
         return None
     last = chosen.toks[-1]
@@ -303,15 +305,31 @@ def unread_below(pages: list[Page], chosen: Chosen, skip: set[int]) -> str | Non
     for line in under[:UNDER_TOTAL]:
         if id(line) in skip:
             continue
+        labelled = False
         for phrase in line.phrases():
             hit = labels.starts_with(phrase.toks, TOTALS)
             if hit is None:
                 continue
+            labelled = True
             after = [t for t in line.toks if t.x0 >= phrase.toks[hit.end - 1].x1]
             figures = [t for t in join_groups(after) if has_digit(t.text) and "%" not in t.text]
             if figures and not MONEY.search(figures[-1].text.rstrip("€$£ ")):
                 return f"'{line.text}' is printed under the total, and its amount could not be read"
+        if not labelled and _greater(line, chosen, mark):
+            return f"'{line.text}' is printed under the total: an amount greater than it, its label unread"
     return None
+
+
+def _greater(line: Line, chosen: Chosen, mark: str) -> bool:
+    """Whether `line` ends in an amount to the cent, as printed, greater than the chosen total."""
+    figures = [t for t in join_groups(line.toks) if has_digit(t.text) and "%" not in t.text]
+    if chosen.reading is None or not figures:
+        return False
+    text = figures[-1].text.strip("€$£ ")
+    if not MONEY.search(text):
+        return False
+    found = readings(text, mark, rules=False, lost_marks=False)
+    return bool(found) and found[0].cost == 0 and found[0].value > chosen.reading.value
 
 
 def settle(solved: list[Solved], seen: list[Seen], mark: str) -> list[Solved] | None:

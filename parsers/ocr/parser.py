@@ -116,7 +116,8 @@ class _OcrParser:
             reads = cells.ways_to_read(self.engine.read_pages, self._options(ctx))
             orders = cells.reread_numbers(orders, images, pages, reads)
             again = cells.ways_to_read(self.engine.read_pages, self._options(ctx), whitelist="")
-            orders = recheck.confirm(orders, extraction.rechecks, images, pages, again)
+            spare = recheck.spare_way(self.engine.read_pages, self._options(ctx))
+            orders = recheck.confirm(orders, extraction.rechecks, images, pages, again, spare)
             orders = codes.reread_codes(
                 orders, images, pages, codes.ways_to_read(self.engine.read_pages, self._options(ctx))
             )

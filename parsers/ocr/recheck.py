@@ -3,8 +3,10 @@ made of) the layout reader is sure of but for its characters (`parsers.layout.re
 not sure of them, is cut from the page and read again alone, upscaled and at the page's resolution
 (`--psm 7`, any character).  When both readings say exactly what the page's reading said (spaces
 aside), each with confidence, three reads at two scales and two segmentations agree: the field is as
-sure as its label makes it and the surest of them.  Any other outcome leaves the field as read, in
-doubt, for a person to see.
+sure as its label makes it and the surest of them.  When one of the two says it too but unsure, it
+neither vouches nor gainsays: the field is read a third way (one raw line, `--psm 13`), which must say
+it with confidence to stand in for it.  Any other outcome leaves the field as read, in doubt, for a
+person to see.
 
 An order number with a word of figures a word space or less beside it on its line is doubtful before
 any of that (`doubt_parted`): OCR may have parted one number in two ("OC/26/1 4512"), and the layout
@@ -13,15 +15,17 @@ took one part; read again alone, that part would agree with itself and still be 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Evidence
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.geometry import PHRASE_GAP
 from parsers.layout.recheck import Recheck
-from parsers.ocr.cells import Cell, ReadCells, cut_out
+from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
+from parsers.ocr.engine import OcrOptions
 from parsers.ocr.images import PageImage
 
 UNSURE = 0.8  # a field below this confidence is read again (validation's floor)
@@ -65,14 +69,24 @@ def _parted(box: tuple[float, float, float, float], page: PageWords) -> bool:
     return False
 
 
+def spare_way(read_pages: Callable[..., list[PageWords]], page: OcrOptions) -> ReadCells:
+    """The third way a field is read again, when one of the first two said it only unsure: upscaled,
+    any character, as one raw line (`--psm 13`: no layout analysis of the cut-out at all), a reading
+    that goes its own way where the first two share Tesseract's line finding."""
+    return partial(read_pages, options=replace(cell_options(page, whitelist=""), psm=13))
+
+
 def confirm(
     orders: Sequence[CapturedOrder],
     rechecks: Sequence[Recheck],
     images: Sequence[PageImage],
     pages: Sequence[PageWords],
     reads: Sequence[ReadCells],
+    spare: ReadCells | None = None,
 ) -> list[CapturedOrder]:
-    """`orders` with each field of `rechecks` that every way in `reads` reads alike vouched for."""
+    """`orders` with each field of `rechecks` that every way in `reads` reads alike vouched for; a
+    field one of them read alike but unsure is read once more the `spare` way, which may stand in for it
+    (module docstring)."""
     wanted: list[tuple[Recheck, Evidence, Cell]] = []
     for check in rechecks:
         found = orders[check.order].evidence_for(check.path)
@@ -86,13 +100,24 @@ def confirm(
         return list(orders)
     crops = cut_out([cell for _, _, cell in wanted], images, pages)
     said = [read(crops) for read in reads]
+    # the word (or the words of a date, spaces aside) as the page's reading had it
+    printed = ["".join((found.provenance.raw or "").split()).strip(EDGES) for _, found, _ in wanted]
+    readings = [[_said(printed[n], again[n]) for again in said] for n in range(len(wanted))]
+    # read alike by every way, all but one with confidence: the spare way may stand in for that one
+    short = [
+        n
+        for n, got in enumerate(readings)
+        if len(got) > 1 and None not in got and sum(c < ALIKE for c in got if c is not None) == 1
+    ]
+    if spare is not None and short:
+        for n, words in zip(short, spare([crops[n] for n in short]), strict=True):
+            kept = [c for c in readings[n] if c is not None and c >= ALIKE]
+            readings[n] = [*kept, _said(printed[n], words)]
     out = list(orders)
     for n, (check, found, _) in enumerate(wanted):
         order = out[check.order]
-        # the word (or the words of a date, spaces aside) as the page's reading had it
-        printed = "".join((found.provenance.raw or "").split()).strip(EDGES)
-        confidences = [_alike(printed, again[n]) for again in said]
-        if not printed or None in confidences:
+        confidences = readings[n]
+        if not printed[n] or None in confidences or min(c for c in confidences if c is not None) < ALIKE:
             continue
         sure = round(check.certainty * min(c for c in confidences if c is not None), 3)
         if sure > found.confidence:
@@ -103,13 +128,11 @@ def confirm(
     return out
 
 
-def _alike(value: str, words: PageWords) -> float | None:
-    """The reading's confidence if it says exactly `value` (edges and spaces aside) with confidence,
-    else None."""
+def _said(value: str, words: PageWords) -> float | None:
+    """The reading's confidence if it says exactly `value` (edges and spaces aside), else None."""
     ordered = sorted(words.words, key=lambda w: w.x0)
     text = "".join("".join(w.text.split()) for w in ordered).strip(EDGES)
     inked = [w for w in ordered if w.text.strip(EDGES)]
     if text != value or not inked:
         return None
-    confidence = min(w.confidence for w in inked)
-    return confidence if confidence >= ALIKE else None
+    return min(w.confidence for w in inked)
