@@ -41,7 +41,9 @@ CUSTOMER_MAIL = "pedidos@ferreterianunez.es"  # customer C-1001's address
 @pytest.fixture(params=["postgresql", "sqlite"])
 def shop(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
     url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
-    app = make_app(tmp_path, url, clock=fixed_clock)
+    # two workers, each taking its own document: a job collecting the other's waiting e-mail would turn
+    # the race into one worker reading both (test_email_collector.py holds that case)
+    app = make_app(tmp_path, url, clock=fixed_clock, collect_documents=1)
     load_demo_master_data(app)
     yield app
     app.close()

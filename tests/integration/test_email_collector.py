@@ -96,6 +96,21 @@ def test_the_same_e_mail_twice_in_one_batch_makes_one_order(demo_app_each_db: Ap
     assert [len(orders_of(app, i)) for i in (first, again, other)] == [1, 0, 1]
 
 
+def test_one_order_mailed_twice_under_two_message_ids_in_one_batch_makes_one_order(
+    demo_app_each_db: App,
+) -> None:
+    """The customer sends the same order again as a new message (another Message-ID, so not a copy of
+    the bytes): read together by one job, the second e-mail's order is the first's, not a second one."""
+    app = demo_app_each_db
+    again = order_mail(7).replace(b"<po907@ferreterianunez.es>", b"<po907-otra-vez@ferreterianunez.es>")
+    assert again != order_mail(7)
+    first, second = store(app, order_mail(7)), store(app, again)
+    app.process(first)
+    assert document(app, second).state is not DocumentState.RECEIVED  # the first one's job read it too
+    orders = [o for i in (first, second) for o in orders_of(app, i)]
+    assert [o.po_number for o in orders if o.duplicate_of is None] == ["PO-2026-0907"]
+
+
 def test_an_e_mail_the_database_refuses_is_quarantined_alone_the_others_stored_and_answered(
     pg_demo_app: App,
 ) -> None:
