@@ -5,11 +5,21 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from alembic import command
 from sqlalchemy import Engine, text
 
 from core.capture.domain.documents import Channel, DocumentRecord, InboundDocument
 from core.kernel.domain.model import Order, OutboundMessage
+from core.migrate import alembic_config
 from oms.bootstrap import App
+
+
+def migrate(engine: Engine, step: str, revision: str) -> None:
+    """Run alembic's `step` ("upgrade" or "downgrade") to `revision` on the engine, in one transaction."""
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        getattr(command, step)(config, revision)
 
 
 def arrive(app: App, content: bytes, name: str = "orders.edi", channel: Channel = Channel.EDI) -> int:

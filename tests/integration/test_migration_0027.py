@@ -9,21 +9,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import Engine, create_engine, inspect, text
 
-from core.migrate import alembic_config
+from tests.integration.helpers import migrate
 
 pytestmark = pytest.mark.integration
 AT = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 CHECK = "ck_audit_events_keystrokes_not_negative"
-
-
-def migrate(engine: Engine, step: str, revision: str) -> None:
-    config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, step)(config, revision)
 
 
 def checks(engine: Engine) -> set[str]:

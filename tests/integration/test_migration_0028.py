@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import Connection, Engine, create_engine, inspect, text
 
-from core.migrate import alembic_config
+from tests.integration.helpers import migrate
 
 pytestmark = pytest.mark.integration
 
@@ -76,13 +75,6 @@ ROWS: list[tuple[str, dict[str, object], str, str]] = [
     ),
 ]
 PARENTS = ("customers", "products")
-
-
-def migrate(engine: Engine, step: str, revision: str) -> None:
-    config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, step)(config, revision)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -10,23 +10,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from alembic import command
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
 from core.kernel.adapters.db import make_engine
-from core.migrate import alembic_config
+from tests.integration.helpers import migrate
 
 pytestmark = pytest.mark.integration
 
 AT = "2026-11-26 09:00:00+00:00"
-
-
-def migrate(engine: Engine, step: str, revision: str) -> None:
-    config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, step)(config, revision)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
