@@ -106,38 +106,37 @@ def test_an_apostrophe_for_the_space_before_order_in_a_sentence() -> None:
     assert got["order_date"] == "2026-11-26"
 
 
-def test_a_total_whose_thousands_figure_a_typewriter_set_a_space_apart() -> None:
-    # "1 518,90": the lone "1" is boxed by its ink, narrower than its character cell, so the space
-    # after it looks wider than one character
+TOTAL_Y = 160 + 6 * 14  # the line under the three rows of `_read_with_total`'s table
+
+
+def _read_with_total(total: list[Word]) -> dict[str, Any]:
+    """A three-row order (1,518.90 net) with its number and date, and `total` as its totals line."""
     lines = [
         row("TOR-M8-40", "250", "0,18", "45,00"),
         row("TUE-M8", "222", "0,05", "11,10", desc="Tuerca"),
         row("TUE-M8", "29.256", "0,05", "1.462,80", desc="Tuerca"),
     ]
     base = order(lines, header=False, total=None)
-    y = 160 + 6 * 14
+    header = cells(70, (50, "Nº pedido: 4471-26")) + cells(84, (50, "Fecha: 23/11/2026")) + _customer()
+    return read(PageWords(1, base.width, base.height, base.dpi, base.words + tuple(header + total), "ocr"))
+
+
+def test_a_total_whose_thousands_figure_a_typewriter_set_a_space_apart() -> None:
+    # "1 518,90": the lone "1" is boxed by its ink, narrower than its character cell, so the space
+    # after it looks wider than one character
+    y = TOTAL_Y
     total = [
         word("TOTAL", 430, y),
         Word("1", 478.0, y, 481.8, y + 8.6, 0.95),
         Word("518,90", 488.1, y, 520.2, y + 8.6, 0.95),
     ]
-    header = cells(70, (50, "Nº pedido: 4471-26")) + cells(84, (50, "Fecha: 23/11/2026")) + _customer()
-    got = read(PageWords(1, base.width, base.height, base.dpi, base.words + tuple(header + total), "ocr"))
-    assert got["total"] == "1518.9"
+    assert _read_with_total(total)["total"] == "1518.9"
 
 
 def test_a_speck_before_a_totals_thousands_figure() -> None:
-    lines = [
-        row("TOR-M8-40", "250", "0,18", "45,00"),
-        row("TUE-M8", "222", "0,05", "11,10", desc="Tuerca"),
-        row("TUE-M8", "29.256", "0,05", "1.462,80", desc="Tuerca"),
-    ]
-    base = order(lines, header=False, total=None)
-    y = 160 + 6 * 14
+    y = TOTAL_Y
     total = cells(y, (430, "TOTAL"), (490, "‘1 518,90 €"))
-    header = cells(70, (50, "Nº pedido: 4471-26")) + cells(84, (50, "Fecha: 23/11/2026")) + _customer()
-    got = read(PageWords(1, base.width, base.height, base.dpi, base.words + tuple(header + total), "ocr"))
-    assert got["total"] == "1518.9"
+    assert _read_with_total(total)["total"] == "1518.9"
 
 
 def test_a_year_misread_by_one_figure_is_mended_from_the_documents_other_dates() -> None:
