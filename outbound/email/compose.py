@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import email.utils
 import hashlib
+import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy
+from email.generator import BytesGenerator
 from email.headerregistry import BaseHeader, HeaderRegistry
 from email.message import EmailMessage
 from email.parser import BytesHeaderParser
+from io import BytesIO
 
 
 class _HeaderClasses(HeaderRegistry):
@@ -35,6 +38,28 @@ class _HeaderClasses(HeaderRegistry):
         if made is None:
             made = self._made[key] = super().__getitem__(name)
         return made
+
+
+class _Generator(BytesGenerator):
+    """The standard generator, the MIME boundary checked against the text without a new expression.
+
+    To be sure a random boundary is on no line of the parts' text, the standard one compiles
+    `^--<boundary>(--)?$` for every boundary it draws (a new pattern every time, so `re`'s cache never
+    helps): a twentieth of rendering a reply. Where `--<boundary>` is nowhere in the text that
+    pattern cannot match, so the boundary drawn stands; otherwise the same draw is made again the
+    standard way. Either way the boundary, and so the message, is the standard one's."""
+
+    @classmethod
+    def _make_boundary(cls, text: bytes | None = None) -> str:
+        drawn = random.getstate()
+        boundary = _standard_boundary(None)
+        if text is None or b"--" + boundary.encode("ascii") not in text:
+            return boundary
+        random.setstate(drawn)
+        return _standard_boundary(text)
+
+
+_standard_boundary: Callable[[bytes | None], str] = BytesGenerator._make_boundary  # type: ignore[attr-defined]
 
 
 SMTP = policy.SMTP.clone(header_factory=_HeaderClasses())  # policy.SMTP, its header classes made once
@@ -129,7 +154,9 @@ def compose(
         msg.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
     if language:  # last: setting content moves or drops Content-* headers
         msg["Content-Language"] = language
-    return msg.as_bytes()
+    out = BytesIO()
+    _Generator(out, mangle_from_=False, policy=msg.policy).flatten(msg)  # as `msg.as_bytes()` does
+    return out.getvalue()
 
 
 def message_id_of(raw: bytes) -> str | None:

@@ -7,6 +7,7 @@ import importlib
 import random
 from datetime import UTC, datetime
 from email import policy
+from email.generator import BytesGenerator
 from typing import Any
 
 import pytest
@@ -55,3 +56,42 @@ def test_an_original_is_read_as_the_standard_policy_reads_it(monkeypatch: pytest
         "<a1@ferreteria-nunez.es>",
         REPLY["in_reply_to"],
     )
+
+
+def _drawn_boundary(seed: int) -> str:
+    """The boundary the standard generator draws first after `random.seed(seed)`."""
+    random.seed(seed)
+    return BytesGenerator._make_boundary()  # type: ignore[attr-defined]
+
+
+def test_a_boundary_is_checked_without_compiling_a_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The standard generator compiles `^--<boundary>(--)?$` for each boundary it draws (a new
+    pattern every time); a boundary that is nowhere in the text needs no pattern."""
+    compiled: list[object] = []
+    standard = BytesGenerator._compile_re  # type: ignore[attr-defined]
+
+    def counted(s: str, flags: int) -> object:
+        compiled.append(s)
+        return standard(s, flags)
+
+    monkeypatch.setattr(BytesGenerator, "_compile_re", classmethod(lambda cls, s, f: counted(s, f)))
+    random.seed(7)
+    ours = composing.compose(**REPLY)
+    assert compiled == []
+    assert f'boundary="{_drawn_boundary(7)}"'.encode() in ours
+
+
+def test_a_boundary_found_in_the_text_is_drawn_again_as_the_standard_policy_draws_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A part's line that happens to be the drawn boundary: the standard generator decides, as before.
+    (ASCII text, sent as it is: accented text is quoted-printable, where no line can be a boundary.
+    With CRLF line ends its pattern's `$` never matches before the `\\r`, so it keeps the boundary.)"""
+    boundary = _drawn_boundary(11)
+    reply = REPLY | {"text": f"Pedido PO-2026-00123\n--{boundary}\nUn saludo\n"}
+    random.seed(11)
+    ours = composing.compose(**reply)
+    monkeypatch.setattr(composing, "_Generator", BytesGenerator)
+    random.seed(11)
+    assert composing.compose(**reply) == ours
+    assert f"\r\n--{boundary}\r\nUn saludo".encode() in ours
