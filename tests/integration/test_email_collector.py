@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import contextlib
 import email
+import re
+from collections.abc import Iterator
 from email import policy
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from core.capture.domain.documents import Channel, DocumentState, InboundDocument, ParseResult
 from core.kernel.domain.model import OutboundState
@@ -85,6 +88,41 @@ def test_one_job_reads_the_waiting_e_mails_each_its_order_and_one_reply(demo_app
         assert app.render_answers(doc_id) == 0
     assert [len(orders_of(app, i)) for i in ids] == [1, 1, 1, 1]
     assert [len(answers_of(app, i)) for i in ids] == [1, 1, 1, 1]
+
+
+_BY_ID = re.compile(r"FROM documents\s+WHERE documents\.id (=|IN)", re.IGNORECASE)
+
+
+@contextlib.contextmanager
+def rows_read_by_id(app: App) -> Iterator[list[str]]:
+    """The statements that read whole document rows by their ids, while the block runs."""
+    read: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if _BY_ID.search(statement):
+            read.append(statement)
+
+    event.listen(app.engine, "before_cursor_execute", seen)
+    try:
+        yield read
+    finally:
+        event.remove(app.engine, "before_cursor_execute", seen)
+
+
+def test_a_batchs_document_rows_are_read_at_once_to_store_and_to_render(demo_app_each_db: App) -> None:
+    """Storing the batch reads its five rows (locked) in one statement after the job's own row, and
+    the render job its five documents in one: not one statement a document, whatever the batch's size."""
+    app = demo_app_each_db
+    ids = [store(app, order_mail(n)) for n in range(5)]
+    app.broker.flush_all()  # type: ignore[attr-defined]
+    with rows_read_by_id(app) as processing:
+        assert app.process(ids[0]) is DocumentState.PROCESSED
+    assert len(processing) == 2  # the job's own row taken up, then the batch's rows to store
+    with rows_read_by_id(app) as rendering:
+        app.render_answers(ids)
+    assert len(rendering) == 1
+    for n, doc_id in enumerate(ids):
+        one_spanish_reply(app, doc_id, n)
 
 
 def test_the_same_e_mail_twice_in_one_batch_makes_one_order(demo_app_each_db: App) -> None:

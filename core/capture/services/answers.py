@@ -223,12 +223,10 @@ def render_drafts(
     loaded = uow.orders.by_ids(int(i) for m in drafts for i in (m.draft or {}).get("orders", []))
     # the replies name each line's product: read them at once, not one statement a line
     uow.master.prefetch_products((ln.sku for o in loaded.values() for ln in o.lines if ln.sku), terms=False)
-    records: dict[int, DocumentRecord] = {}
+    records = uow.documents.get_many(m.document_id for m in drafts if m.document_id is not None)
     for message in drafts:
         assert message.draft is not None and message.document_id is not None
-        record = records.get(message.document_id) or uow.documents.get(message.document_id)
-        assert record is not None
-        records[message.document_id] = record
+        record = records[message.document_id]
         responder = responders.get(str(record.channel))
         if not isinstance(responder, DraftingResponder):
             raise LookupError(f"no responder renders the drafts of channel {record.channel}")

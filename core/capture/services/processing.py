@@ -194,10 +194,10 @@ class DocumentProcessor:
         states: dict[int, DocumentState] = {}
         decided: dict[int, list[tuple[int, str | None, Decision, OrderState]]] = {}
         with self.uow as uow:
+            records = uow.documents.get_many(envelopes, lock=True)  # one statement, not one a document
             for doc_id, envelope in envelopes.items():
                 uow.blobs.remember(envelope.sha256, envelope.content)  # the reply's draft reads them again
-                record = uow.documents.get(doc_id, lock=True)
-                assert record is not None
+                record = records[doc_id]
                 if not record.state.finished:
                     orders = self._apply(uow, record, envelope, results[doc_id])
                     decided[doc_id] = [
