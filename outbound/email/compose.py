@@ -28,9 +28,27 @@ class _HeaderClasses(HeaderRegistry):
     its `__getitem__`): a reply's dozen headers made about forty, an eighth of composing it. The class
     depends only on the header's name, and nothing changes it after it is made."""
 
-    def __init__(self) -> None:
+    def __init__(self, remember: int = 512) -> None:
         super().__init__()
         self._made: dict[str, type[BaseHeader]] = {}
+        self._remember = remember
+        self._parsed: dict[tuple[str, str], BaseHeader] = {}
+
+    def __call__(self, name: str, value: str) -> BaseHeader:
+        """The header parsed once per name and text (the last `remember` or so): a reply's From, its
+        parts' Content-Type and Content-Transfer-Encoding, a customer's To and From are the same text
+        in every message, and parsing them was a third of composing one. A header object is immutable
+        (a `str` with read-only parts) and the standard policy itself stores one given as a value
+        unchanged, so one object serves every message."""
+        if not isinstance(value, str):  # not from the policies here: no reason to keep it
+            return super().__call__(name, value)
+        key = (name, value)
+        header = self._parsed.get(key)
+        if header is None:
+            if len(self._parsed) >= self._remember:
+                self._parsed.clear()  # start again: unique values (Date, Message-ID) would fill it
+            header = self._parsed[key] = super().__call__(name, value)
+        return header
 
     def __getitem__(self, name: str) -> type[BaseHeader]:
         key = name.lower()

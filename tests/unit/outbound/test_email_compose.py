@@ -37,6 +37,32 @@ def test_each_header_class_is_made_once() -> None:
     assert factory["X-Unknown"] is factory["x-unknown"]
 
 
+def test_a_header_is_parsed_once_for_its_name_and_text() -> None:
+    """A reply's From, its parts' Content-Type and a customer's To are the same text every time."""
+    factory = composing.SMTP.header_factory
+    sender = "Pedidos Comanda <pedidos@comanda.example>"
+    assert factory("From", sender) is factory("From", sender)
+    assert factory("From", sender) is not factory("To", sender)
+    assert (
+        composing.DEFAULT.header_factory("From", "Ana Núñez <a@x.es>").addresses[0].display_name
+        == "Ana Núñez"
+    )
+
+
+def test_a_message_made_of_headers_parsed_before_is_the_standard_policys(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every header of the second message was parsed for the first: the bytes are still the standard's,
+    and the first message's are unchanged by the second's folding."""
+    random.seed(3)
+    first = composing.compose(**REPLY)
+    random.seed(3)
+    again = composing.compose(**REPLY)
+    monkeypatch.setattr(composing, "SMTP", policy.SMTP)
+    random.seed(3)
+    assert composing.compose(**REPLY) == again == first
+
+
 def test_the_message_is_the_standard_policys(monkeypatch: pytest.MonkeyPatch) -> None:
     random.seed(7)
     ours = composing.compose(**REPLY)
