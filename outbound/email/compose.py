@@ -20,6 +20,22 @@ from email.message import EmailMessage
 from email.parser import BytesHeaderParser
 from io import BytesIO
 
+_RECURRING = frozenset(
+    {
+        "from",
+        "to",
+        "cc",
+        "reply-to",
+        "sender",
+        "mime-version",
+        "content-type",
+        "content-transfer-encoding",
+        "content-language",
+        "auto-submitted",
+        "precedence",
+    }
+)
+
 
 class _HeaderClasses(HeaderRegistry):
     """The standard registry, each header's class made once.
@@ -35,18 +51,21 @@ class _HeaderClasses(HeaderRegistry):
         self._parsed: dict[tuple[str, str], BaseHeader] = {}
 
     def __call__(self, name: str, value: str) -> BaseHeader:
-        """The header parsed once per name and text (the last `remember` or so): a reply's From, its
-        parts' Content-Type and Content-Transfer-Encoding, a customer's To and From are the same text
-        in every message, and parsing them was a third of composing one. A header object is immutable
-        (a `str` with read-only parts) and the standard policy itself stores one given as a value
-        unchanged, so one object serves every message."""
-        if not isinstance(value, str):  # not from the policies here: no reason to keep it
+        """A header whose text recurs (`_RECURRING`) parsed once per name and text, the last
+        `remember` or so: our From, the parts' Content-Type and Content-Transfer-Encoding, a
+        customer's To, an original's From are the same text in message after message, and parsing
+        them was a third of composing a reply. A header object is immutable (a `str` with read-only
+        parts) and the standard policy itself stores one given as a value unchanged, so one object
+        serves every message. Headers unique to a message (Subject, Date, Message-ID, References)
+        are not kept: kept, each parse tree would live long enough to cost the garbage collector
+        more than parsing it again."""
+        if not isinstance(value, str) or name.lower() not in _RECURRING:
             return super().__call__(name, value)
         key = (name, value)
         header = self._parsed.get(key)
         if header is None:
             if len(self._parsed) >= self._remember:
-                self._parsed.clear()  # start again: unique values (Date, Message-ID) would fill it
+                self._parsed.clear()  # start again (thousands of correspondents)
             header = self._parsed[key] = super().__call__(name, value)
         return header
 
