@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument
+from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
+from core.capture.services.storing import Decided, Storing, decisions
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 
 # what taking a document up came to: its envelope to read, a state it was left in, or what takes it
@@ -49,3 +50,28 @@ class Collector:
                 continue
             taken[other.id] = take_up(other)
         return taken
+
+
+def store_together(
+    uow: CaptureUnitOfWork,
+    envelopes: dict[int, InboundDocument],
+    read: Callable[[InboundDocument], ParseResult],
+    storing: Storing,
+) -> tuple[dict[int, DocumentState], dict[int, list[Decided]]]:
+    """The batch's path: every taken-up document read, then each stored through the same
+    `Storing.apply` as alone, in one transaction and one commit (the caller publishes its events).
+    Returns each document's state and what became of the new orders of those stored now. Any
+    failure raises, nothing kept: the caller processes each document alone again."""
+    results = {i: read(e) for i, e in envelopes.items()}
+    states: dict[int, DocumentState] = {}
+    decided: dict[int, list[Decided]] = {}
+    with uow:
+        records = uow.documents.get_many(envelopes, lock=True)  # one statement, not one a document
+        for doc_id, envelope in envelopes.items():
+            uow.blobs.remember(envelope.sha256, envelope.content)  # the reply's draft reads them again
+            record = records[doc_id]
+            if not record.state.finished:
+                decided[doc_id] = decisions(storing.apply(uow, record, envelope, results[doc_id]))
+            states[doc_id] = record.state
+        uow.commit()
+    return states, decided

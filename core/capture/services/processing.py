@@ -8,37 +8,29 @@ crashed its worker too often is quarantined instead of crashing it again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError, StatementError
 
 from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
-from core.capture.domain.events import DocumentDecided, DocumentStored, OrdersAccepted
-from core.capture.domain.interchange import InterchangeReceipt
-from core.capture.domain.layout import PageWords
+from core.capture.domain.events import DocumentStored
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
-from core.capture.domain.partners import partner_problems
-from core.capture.domain.resolution import MasterData, ResolvedOrder
-from core.capture.services import duplicates, interchanges
 from core.capture.services.answers import Answers, EdiAnswers, Responder
-from core.capture.services.collecting import Taken
-from core.capture.services.deciding import checked_partner, judge, resolve
+from core.capture.services.collecting import Taken, store_together
 from core.capture.services.order_changes import apply_captured_change
-from core.capture.services.orders import order_from_resolved, pages_rows
+from core.capture.services.storing import Clock, Decided, Storing, Validator, decisions
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.events import AnswersQueued
-from core.kernel.domain.model import Decision, Order, OrderState, Partner
-from core.kernel.errors import LifecycleError, NotFound, TransientError
+from core.kernel.domain.model import Order
+from core.kernel.errors import NotFound, TransientError
 from core.kernel.services.runner import run_step
 
 log = logging.getLogger(__name__)
 
 Reader = Callable[[InboundDocument], ParseResult]
-Validator = Callable[[CapturedOrder, MasterData, date], ResolvedOrder]
-Clock = Callable[[], datetime]
 # asked first, in the transaction that takes the document up (its row held): what takes this document
 # instead of being read as an order (a supplier's answer, say), run after that transaction; None: read it
 Screen = Callable[[CaptureUnitOfWork, DocumentRecord], Callable[[], DocumentState] | None]
@@ -60,7 +52,7 @@ class Outcome:
     """What one processing call stored: (id, PO number, decision, state) of each new order, in
     message order, and whether it queued answers ready to send (not drafts: those are rendered first)."""
 
-    orders: list[tuple[int, str | None, Decision, OrderState]]
+    orders: list[Decided]
     answers_queued: bool
 
 
@@ -81,6 +73,7 @@ class DocumentProcessor:
 
     def __post_init__(self) -> None:
         self._answers = Answers(self.edi_answers, self.responders)
+        self._storing = Storing(self.validate, self.clock, self._answers)
         self.outcome: Outcome | None = None
         self.outcomes: dict[int, Outcome] = {}  # by document: this call's own and those it collected
         self.collected: dict[int, Taken] = {}
@@ -122,6 +115,11 @@ class DocumentProcessor:
             return envelope
         if not isinstance(envelope, InboundDocument):
             return envelope()  # taken by the screen instead
+        return self._alone(doc_id, envelope)
+
+    def _alone(self, doc_id: int, envelope: InboundDocument) -> DocumentState:
+        """The single path: the document read, then stored in a transaction of its own; a conflict is
+        retried, a value the database refuses quarantines it."""
         result = self._read_safely(envelope)
         with self.uow as uow:
             uow.blobs.remember(envelope.sha256, envelope.content)  # the reply's draft reads them again
@@ -130,8 +128,7 @@ class DocumentProcessor:
             if record.state.finished:
                 return record.state
             try:
-                orders = self._apply(uow, record, envelope, result)
-                decided = [(o.id, o.po_number, o.decision, o.state) for o in orders if o.id is not None]
+                decided = decisions(self._storing.apply(uow, record, envelope, result))
                 uow.commit()
             except IntegrityError as exc:
                 uow.rollback()
@@ -190,21 +187,7 @@ class DocumentProcessor:
         return states[doc_id]
 
     def _store_together(self, envelopes: dict[int, InboundDocument]) -> dict[int, DocumentState]:
-        results = {i: self._read_safely(e) for i, e in envelopes.items()}
-        states: dict[int, DocumentState] = {}
-        decided: dict[int, list[tuple[int, str | None, Decision, OrderState]]] = {}
-        with self.uow as uow:
-            records = uow.documents.get_many(envelopes, lock=True)  # one statement, not one a document
-            for doc_id, envelope in envelopes.items():
-                uow.blobs.remember(envelope.sha256, envelope.content)  # the reply's draft reads them again
-                record = records[doc_id]
-                if not record.state.finished:
-                    orders = self._apply(uow, record, envelope, results[doc_id])
-                    decided[doc_id] = [
-                        (o.id, o.po_number, o.decision, o.state) for o in orders if o.id is not None
-                    ]
-                states[doc_id] = record.state
-            uow.commit()
+        states, decided = store_together(self.uow, envelopes, self._read_safely, self._storing)
         events = self.uow.collect_events()
         queued = {e.document_id for e in events if isinstance(e, AnswersQueued)}
         self.outcomes = {i: Outcome(orders, i in queued) for i, orders in decided.items()}
@@ -291,129 +274,6 @@ class DocumentProcessor:
             log.exception("reader failed on %s", envelope.original_name)
             return ParseResult(format="unknown", error=f"internal error while reading: {exc!r}")
 
-    def _apply(
-        self, uow: CaptureUnitOfWork, record: DocumentRecord, doc: InboundDocument, result: ParseResult
-    ) -> list[Order]:
-        now = self.clock()
-        assert record.id is not None
-        record.format = result.format
-        record.updated_at = now
-        if result.sender and not record.sender:  # e.g. a fax header line when no sidecar named it
-            record.sender = result.sender[:256]
-        receipts = result.interchanges
-        screening = interchanges.screen(uow, receipts, record.id)
-        orders, taken, changed, seen = self._orders(uow, record, result, screening, now)
-        uow.orders.insert_new(record.id, orders)
-        pages = result.extra.get("pages")
-        if orders and isinstance(pages, tuple | list) and all(isinstance(p, PageWords) for p in pages):
-            uow.review.add_pages(record.id, pages_rows(pages))
-        interchanges.record_taken(uow, receipts, screening, taken, record.id, now)
-
-        contrls = interchanges.contrl_receipts(receipts, screening, taken)
-        self._answers.for_document(uow, record, receipts, contrls, orders, now)  # emits what it queued
-        _conclude(record, result, screening, changed, orders, now)
-        accepted = tuple(o.id for o in orders if o.id is not None and o.state == OrderState.ACCEPTED)
-        if accepted:
-            uow.emit(OrdersAccepted(accepted, with_document=True))
-        if orders:
-            uow.emit(DocumentDecided(record.id))
-        seen.confirm()  # last: the customers are held from here to the commit
-        return orders
-
-    def _orders(
-        self,
-        uow: CaptureUnitOfWork,
-        record: DocumentRecord,
-        result: ParseResult,
-        screening: interchanges.Screening,
-        now: datetime,
-    ) -> tuple[list[Order], dict[int, int], list[Problem], duplicates.DuplicateIndex]:
-        """Validate and decide each captured order (a change is applied instead); returns the new
-        orders, how many messages were taken per interchange, what each change came to, and the
-        duplicate index the decisions read (to be confirmed before the commit)."""
-        assert record.id is not None
-        receipts = result.interchanges
-        orders: list[Order] = []
-        taken: dict[int, int] = {}
-        changed: list[Problem] = []
-        read: list[tuple[int, int | None, ResolvedOrder]] = []  # (index, interchange, resolved)
-        uow.master.prefetch_products(_codes(result.orders))
-        for index, captured in enumerate(result.orders):
-            source = captured.interchange_index
-            if source is not None and source in screening.duplicates:
-                continue
-            if captured.function == "change" and self._sender_may_change(
-                uow, receipts, source, captured, now
-            ):
-                outcome = self._apply_change(uow, captured, now)
-                changed.append(outcome)
-                if outcome.severity < Severity.REVIEW:
-                    if source is not None:
-                        taken[source] = taken.get(source, 0) + 1
-                    continue
-                captured = captured.with_problems(outcome)  # not applied: a clerk decides
-            read.append((index, source, resolve(record, captured, self.validate, uow.master, now)))
-        # read unheld: what a worker deciding the same customer at once commits meanwhile is looked
-        # for again, the customers held, just before this document's commit (`DuplicateIndex.confirm`)
-        seen = duplicates.DuplicateIndex(uow, record.id, now, str(record.channel))
-        policies = uow.policies.all()
-        partners: dict[str, Partner | None] = {}
-        for index, source, resolved in read:
-            resolved = judge(record, resolved, policies, seen)
-            earlier = seen.earlier(resolved, str(record.channel))
-            if earlier is not None:
-                resolved = duplicates.flag(resolved, earlier)
-            sender = None
-            if source is not None and source < len(receipts):
-                sender = receipts[source].sender_id
-                resolved = checked_partner(uow, receipts[source], resolved, partners)
-            order = order_from_resolved(resolved, record, index, now, sender)
-            order.duplicate_of = earlier
-            orders.append(order)
-            if source is not None:
-                taken[source] = taken.get(source, 0) + 1
-        return orders, taken, changed, seen
-
-    def _sender_may_change(
-        self,
-        uow: CaptureUnitOfWork,
-        receipts: tuple[InterchangeReceipt, ...],
-        source: int | None,
-        captured: CapturedOrder,
-        now: datetime,
-    ) -> bool:
-        """A change from an interchange is applied only for a partner that speaks for its buyer; one
-        that does not stays an order in review, the partner's problem on it."""
-        if source is None or source >= len(receipts):
-            return True
-        customer_id = self.validate(captured, uow.master, now.date()).customer_id
-        customer = uow.master.customer(customer_id) if customer_id else None
-        return not partner_problems(receipts[source], uow.partners.get(receipts[source].sender_id), customer)
-
-    def _apply_change(self, uow: CaptureUnitOfWork, captured: CapturedOrder, now: datetime) -> Problem:
-        """Apply a buyer's change (ORDCHG, or BGM function "change") to the order it changes.
-
-        Returns an INFO problem saying what was done, or a REVIEW problem saying why it was not
-        (no such order, or goods already in the warehouse), in which case the change is kept as an
-        order in review for a clerk.
-        """
-        customer = self.validate(captured, uow.master, now.date()).customer_id
-        try:
-            with uow.savepoint():
-                outcome = apply_captured_change(uow, captured, customer, "edi", now)
-        except (NotFound, LifecycleError) as exc:
-            return Problem(
-                ProblemCode.CHANGE_NOT_APPLIED,
-                f"change to order {captured.po_number!r} not applied: {exc}",
-                field="po_number",
-            )
-        done = ", ".join(f"line {k}: {v}" for k, v in outcome.items()) or "nothing to change"
-        return Problem(
-            ProblemCode.CHANGE_APPLIED,
-            f"change to order {captured.po_number!r} applied ({done})",
-            severity=Severity.INFO,
-        )
-
     def apply_change(self, captured: CapturedOrder, customer_id: str | None, actor: str) -> dict[str, str]:
         """A buyer's change message (ORDCHG) applied to the order it changes, in a transaction of its own."""
         return run_step(
@@ -426,40 +286,3 @@ class DocumentProcessor:
     def answer_decided(self, uow: CaptureUnitOfWork, order: Order, now: datetime) -> int:
         """Queue the answer to one order decided later (approved or rejected in review)."""
         return self._answers.decided_later(uow, order, now)
-
-
-def _codes(orders: Sequence[CapturedOrder]) -> set[str]:
-    """The codes validation looks up as our SKUs first (`validation.resolve.resolve_line`)."""
-    return {c for o in orders for line in o.lines for c in (line.supplier_item_code, line.item_code) if c}
-
-
-def _only_acknowledgements(result: ParseResult) -> bool:
-    types = [m.type for r in result.interchanges for m in r.messages]
-    return bool(types) and all(t == "CONTRL" for t in types)
-
-
-def _conclude(
-    record: DocumentRecord,
-    result: ParseResult,
-    screening: interchanges.Screening,
-    changed: list[Problem],
-    orders: list[Order],
-    now: datetime,
-) -> None:
-    """The document's problems and final state: processed, duplicate or quarantined (with why)."""
-    receipts = result.interchanges
-    doc_problems = list(result.problems) + screening.problems + changed
-    record.problems = [p.as_dict() for p in doc_problems]
-    if screening.duplicates:
-        record.duplicate_of = min(screening.duplicates.values())
-    if orders or any(p.severity < Severity.REVIEW for p in changed):
-        record.state = DocumentState.PROCESSED
-    elif receipts and len(screening.duplicates) == len(receipts):
-        record.state = DocumentState.DUPLICATE
-    elif result.error:
-        record.quarantine(result.error, now)
-    elif _only_acknowledgements(result):
-        record.state = DocumentState.PROCESSED
-    else:
-        reasons = "; ".join(p.message for p in doc_problems) or "no order found in the document"
-        record.quarantine(reasons, now)
