@@ -91,15 +91,16 @@ def test_one_job_reads_the_waiting_e_mails_each_its_order_and_one_reply(demo_app
 
 
 _BY_ID = re.compile(r"FROM documents\s+WHERE documents\.id (=|IN)", re.IGNORECASE)
+_BYTES = re.compile(r"SELECT (blobs\.sha256, )?blobs\.content\s+FROM blobs", re.IGNORECASE)
 
 
 @contextlib.contextmanager
-def rows_read_by_id(app: App) -> Iterator[list[str]]:
-    """The statements that read whole document rows by their ids, while the block runs."""
+def rows_read_by_id(app: App, pattern: re.Pattern[str] = _BY_ID) -> Iterator[list[str]]:
+    """The statements that read whole document rows by their ids (or `pattern`), while the block runs."""
     read: list[str] = []
 
     def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        if _BY_ID.search(statement):
+        if pattern.search(statement):
             read.append(statement)
 
     event.listen(app.engine, "before_cursor_execute", seen)
@@ -123,6 +124,20 @@ def test_a_batchs_document_rows_are_read_at_once_to_store_and_to_render(demo_app
     assert len(rendering) == 1
     for n, doc_id in enumerate(ids):
         one_spanish_reply(app, doc_id, n)
+
+
+def test_the_e_mails_a_job_collects_are_fetched_in_one_statement(demo_app_each_db: App) -> None:
+    """The job's own e-mail's bytes, then the four it collects at once: two reads of stored bytes,
+    not one an e-mail; each is still read as its own order."""
+    app = demo_app_each_db
+    ids = [store(app, order_mail(n)) for n in range(5)]
+    app.broker.flush_all()  # type: ignore[attr-defined]
+    with rows_read_by_id(app, _BYTES) as fetched:
+        assert app.process(ids[0]) is DocumentState.PROCESSED
+    assert len(fetched) == 2
+    for n, doc_id in enumerate(ids):
+        (order,) = orders_of(app, doc_id)
+        assert order.po_number == f"PO-2026-09{n:02d}" and [ln.quantity for ln in order.lines] == [10, n + 1]
 
 
 def test_the_same_e_mail_twice_in_one_batch_makes_one_order(demo_app_each_db: App) -> None:

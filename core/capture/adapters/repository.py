@@ -29,6 +29,18 @@ class BlobRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._last: tuple[str, bytes] | None = None  # the bytes behind a hash never change
+        self._fetched: dict[str, bytes] = {}  # read ahead by `prefetch`, each handed out once
+
+    def prefetch(self, sha256s: Iterable[str]) -> None:
+        """Read these bytes in one statement (a batch's documents) for the `get`s that follow in this
+        transaction; each is kept only until its first `get` (which keeps it as the last read)."""
+        wanted = sorted(set(sha256s) - self._fetched.keys())
+        if wanted:
+            b = orm.blobs.c
+            for sha256, content in self.session.execute(
+                select(b.sha256, b.content).where(b.sha256.in_(wanted))
+            ):
+                self._fetched[sha256] = bytes(content)
 
     def remember(self, sha256: str, content: bytes) -> None:
         """Bytes this transaction already holds (read in an earlier one): `get` need not read them."""
@@ -47,11 +59,16 @@ class BlobRepository:
     def get(self, sha256: str) -> bytes:
         if self._last is not None and self._last[0] == sha256:
             return self._last[1]
-        row = self.session.execute(select(orm.blobs.c.content).where(orm.blobs.c.sha256 == sha256)).first()
-        if row is None:
-            raise KeyError(sha256)
-        self._last = (sha256, bytes(row[0]))
-        return self._last[1]
+        content = self._fetched.pop(sha256, None)
+        if content is None:
+            row = self.session.execute(
+                select(orm.blobs.c.content).where(orm.blobs.c.sha256 == sha256)
+            ).first()
+            if row is None:
+                raise KeyError(sha256)
+            content = bytes(row[0])
+        self._last = (sha256, content)
+        return content
 
 
 class DocumentRepository:

@@ -44,7 +44,9 @@ class Collector:
             return {}
         assert record.id is not None
         taken: dict[int, Taken] = {}
-        for other in uow.documents.waiting(record.channel, besides=record.id, limit=self.size - 1):
+        waiting = uow.documents.waiting(record.channel, besides=record.id, limit=self.size - 1)
+        uow.blobs.prefetch(other.sha256 for other in waiting)  # one statement, not one a document
+        for other in waiting:
             assert other.id is not None
             if self.claims is not None and not self.claims.take(other.id):
                 continue
