@@ -4,8 +4,8 @@ notifications."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from typing import Any, cast
 
@@ -48,7 +48,7 @@ from core.fulfilment.domain.warehouse import (
     ShipmentState,
 )
 from core.kernel.adapters import orm
-from core.kernel.adapters.bulk import any_of, bulk, row_of
+from core.kernel.adapters.bulk import answered, any_of, bulk, few_enough, pipelined, row_of
 from core.kernel.domain.model import Order, OrderLine, OrderState
 from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import LifecycleError, StockError
@@ -145,7 +145,7 @@ class FulfilmentRepository:
                 func.unnest(bindparam("states", states, type_=ARRAY(String()))).label("state"),
             ).subquery()
             stmt = update(orm.orders).where(orm.orders.c.id == given.c.id).values(state=given.c.state)
-            written = self.session.connection().execute(stmt).rowcount
+            result = self.session.connection().execute(stmt)
         else:
             stmt = (
                 update(orm.orders)
@@ -154,9 +154,15 @@ class FulfilmentRepository:
                 .execution_options(preserve_rowcount=True)
             )
             params = [{"b_id": i, "b_state": s} for i, s in zip(ids, states, strict=True)]
-            written = self.session.connection().execute(stmt, params).rowcount
-        if written != len(changed):
-            raise LifecycleError(f"{len(changed) - written} order(s) vanished while their state was written")
+            result = self.session.connection().execute(stmt, params)
+
+        def check(written: int) -> None:
+            if written != len(changed):
+                raise LifecycleError(
+                    f"{len(changed) - written} order(s) vanished while their state was written"
+                )
+
+        answered(self.session, [result], check)
         for order in changed:
             state = inspect(order)
             if state.committed_state.keys() == {"state"}:
@@ -165,6 +171,25 @@ class FulfilmentRepository:
                 state._commit_all(state.dict, self.session.identity_map)
             else:
                 set_committed_value(order, "state", order.state)
+
+    @contextmanager
+    def writing_together(self, orders: Sequence[Order], rows: int) -> Iterator[None]:
+        """The statements inside (the orders' states by `write_states`, the rows queued in bulk, the
+        stock's reservation) sent in one round trip on PostgreSQL, their row counts checked when it is
+        answered; one by one, as usual, when the ORM holds other changes than these orders' states
+        (its flush checks each row count as it goes) or when a table gets enough rows for COPY."""
+        mine = {id(o) for o in orders}
+        session = self.session
+        alone = (
+            not session.new
+            and not session.deleted
+            and all(id(o) in mine and inspect(o).committed_state.keys() <= {"state"} for o in session.dirty)
+        )
+        if not (alone and few_enough(session, rows)):
+            yield
+            return
+        with pipelined(session):
+            yield
 
     def order_ids_in(self, states: Iterable[OrderState], *, limit: int = 100_000) -> list[int]:
         stmt = (
