@@ -178,14 +178,17 @@ class FulfilmentRepository:
         stock's reservation) sent in one round trip on PostgreSQL, their row counts checked when it is
         answered; one by one, as usual, when the ORM holds other changes than these orders' states
         (its flush checks each row count as it goes) or when a table gets enough rows for COPY."""
-        mine = {id(o) for o in orders}
         session = self.session
+        if not few_enough(session, rows):  # first: a volume batch (COPY) need not look at the session
+            yield
+            return
+        mine = {id(o) for o in orders}
         alone = (
             not session.new
             and not session.deleted
             and all(id(o) in mine and inspect(o).committed_state.keys() <= {"state"} for o in session.dirty)
         )
-        if not (alone and few_enough(session, rows)):
+        if not alone:
             yield
             return
         with pipelined(session):
