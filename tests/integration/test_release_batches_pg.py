@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from core.fulfilment.domain.notifications import NoticeKind, Notification, notification_key
 from core.fulfilment.domain.stock import AllocationState, CustomerPreferences
@@ -168,6 +168,32 @@ def test_for_a_customer_taking_complete_deliveries_only_an_order_with_units_wait
     assert [report.released.get(oid) for oid in ids] == [1, 2, None, None, None, 3]
     assert "complete deliveries only" in report.skipped[ids[2]]
     assert outcome(shop, ids[2])["state"] == str(OrderState.BACKORDERED)
+
+
+def test_a_release_reads_of_its_orders_only_what_their_units_progress_needs(shop: App) -> None:
+    """The release decides by state, customer and each line's SKU and quantity: it does not read the
+    orders' other columns (JSON evidence, problems, addresses) or the lines' descriptions and prices,
+    neither in its one read of the batch nor afterwards object by object (the same released)."""
+    with shop.uow() as uow:  # one customer's waiting units are looked at too
+        uow.stock.save_preferences(CustomerPreferences("C-1001", partial_shipments=False))
+        uow.commit()
+    ids = allocated_set(shop, "narrow")
+    reads: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            reads.append(statement)
+
+    event.listen(shop.engine, "before_cursor_execute", seen)
+    try:
+        report = shop.lifecycle.service.release(ids, "test")
+    finally:
+        event.remove(shop.engine, "before_cursor_execute", seen)
+    assert [report.released.get(oid) for oid in ids] == [1, 2, None, None, None, 3]
+    assert any("FROM orders" in r for r in reads) and any("FROM order_lines" in r for r in reads)
+    unneeded = ("orders.evidence", "orders.problems", "orders.ship_to_name", "order_lines.description")
+    assert [r for r in reads if any(column in r for column in unneeded)] == []
+    assert [r for r in reads if "order_lines.unit_price" in r] == []
 
 
 def test_allocations_changed_underneath_write_no_pick_line_and_mark_nothing(shop: App) -> None:

@@ -4,8 +4,8 @@ notifications."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from typing import Any, cast
 
@@ -25,7 +25,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Row
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy.orm import Session, lazyload, load_only
 from sqlalchemy.orm.attributes import set_committed_value
 
 from core.fulfilment.adapters.orm import (
@@ -48,10 +48,18 @@ from core.fulfilment.domain.warehouse import (
     ShipmentState,
 )
 from core.kernel.adapters import orm
-from core.kernel.adapters.bulk import any_of, bulk, row_of
+from core.kernel.adapters.bulk import answered, any_of, bulk, few_enough, pipelined, row_of
 from core.kernel.domain.model import Order, OrderLine, OrderState
 from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import LifecycleError, StockError
+
+# what `progress_only` reads: what `progress`, `derive` and the release's checks look at
+_PROGRESS_ORDER = ("id", "state", "customer_id", "created_at")
+_PROGRESS_LINE = ("id", "position", "sku", "quantity", "base_quantity")
+
+
+def _attributes(cls: type, names: Sequence[str]) -> list[Any]:
+    return [getattr(cls, name) for name in names]
 
 
 class FulfilmentRepository:
@@ -68,8 +76,15 @@ class FulfilmentRepository:
             stmt = stmt.with_for_update(of=orm.orders)
         return self.session.scalars(stmt).first()
 
-    def orders(self, order_ids: Iterable[int], *, lock: bool = False) -> list[Order]:
-        """Orders by id, in id order (the order locks are taken in)."""
+    def orders(
+        self, order_ids: Iterable[int], *, lock: bool = False, progress_only: bool = False
+    ) -> list[Order]:
+        """Orders by id, in id order (the order locks are taken in).
+
+        `progress_only`: read only what a step that goes by the units' progress needs (`release`):
+        the order's id, state, customer and date, each line's id, position, SKU and quantities.
+        Any other attribute is read from the database when first touched (one query per object),
+        so a caller that needs more must not ask for this."""
         ids = sorted(set(order_ids))
         if not ids:
             return []
@@ -79,13 +94,16 @@ class FulfilmentRepository:
             .order_by(orm.orders.c.id)
             .options(lazyload(cast(Any, Order.lines)))  # read below, with one array parameter
         )
+        if progress_only:
+            # the order's other 28 columns (three of them JSON) cost about as much to build as these
+            stmt = stmt.options(load_only(*_attributes(Order, _PROGRESS_ORDER)))
         if lock:
             stmt = stmt.with_for_update(of=orm.orders)
         found = list(self.session.scalars(stmt))
-        self._load_lines(found)
+        self._load_lines(found, progress_only=progress_only)
         return found
 
-    def _load_lines(self, orders: Sequence[Order]) -> None:
+    def _load_lines(self, orders: Sequence[Order], *, progress_only: bool = False) -> None:
         """The lines of orders whose lines are not loaded yet, in one statement: `order_id =
         ANY(:ids)` is one statement the driver prepares once, where the relationship's own
         `selectin` sends an IN list of up to 500 placeholders that psycopg parses anew every time."""
@@ -98,6 +116,8 @@ class FulfilmentRepository:
             .where(any_of(self.session, lines.order_id, sorted(waiting)))
             .order_by(lines.order_id, lines.position)
         )
+        if progress_only:
+            stmt = stmt.options(load_only(*_attributes(OrderLine, _PROGRESS_LINE)))
         by_order: dict[int, list[OrderLine]] = {i: [] for i in waiting}
         for order_id, line in self.session.execute(stmt):
             by_order[order_id].append(line)
@@ -125,7 +145,7 @@ class FulfilmentRepository:
                 func.unnest(bindparam("states", states, type_=ARRAY(String()))).label("state"),
             ).subquery()
             stmt = update(orm.orders).where(orm.orders.c.id == given.c.id).values(state=given.c.state)
-            written = self.session.connection().execute(stmt).rowcount
+            result = self.session.connection().execute(stmt)
         else:
             stmt = (
                 update(orm.orders)
@@ -134,9 +154,15 @@ class FulfilmentRepository:
                 .execution_options(preserve_rowcount=True)
             )
             params = [{"b_id": i, "b_state": s} for i, s in zip(ids, states, strict=True)]
-            written = self.session.connection().execute(stmt, params).rowcount
-        if written != len(changed):
-            raise LifecycleError(f"{len(changed) - written} order(s) vanished while their state was written")
+            result = self.session.connection().execute(stmt, params)
+
+        def check(written: int) -> None:
+            if written != len(changed):
+                raise LifecycleError(
+                    f"{len(changed) - written} order(s) vanished while their state was written"
+                )
+
+        answered(self.session, [result], check)
         for order in changed:
             state = inspect(order)
             if state.committed_state.keys() == {"state"}:
@@ -145,6 +171,28 @@ class FulfilmentRepository:
                 state._commit_all(state.dict, self.session.identity_map)
             else:
                 set_committed_value(order, "state", order.state)
+
+    @contextmanager
+    def writing_together(self, orders: Sequence[Order], rows: int) -> Iterator[None]:
+        """The statements inside (the orders' states by `write_states`, the rows queued in bulk, the
+        stock's reservation) sent in one round trip on PostgreSQL, their row counts checked when it is
+        answered; one by one, as usual, when the ORM holds other changes than these orders' states
+        (its flush checks each row count as it goes) or when a table gets enough rows for COPY."""
+        session = self.session
+        if not few_enough(session, rows):  # first: a volume batch (COPY) need not look at the session
+            yield
+            return
+        mine = {id(o) for o in orders}
+        alone = (
+            not session.new
+            and not session.deleted
+            and all(id(o) in mine and inspect(o).committed_state.keys() <= {"state"} for o in session.dirty)
+        )
+        if not alone:
+            yield
+            return
+        with pipelined(session):
+            yield
 
     def order_ids_in(self, states: Iterable[OrderState], *, limit: int = 100_000) -> list[int]:
         stmt = (

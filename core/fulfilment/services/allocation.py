@@ -127,14 +127,19 @@ def allocate(
     if optimistic and any(p.waiting for p in planned.values()):
         optimistic, planned = False, plans(lock=True)
     movements = _record(uow, eligible, planned, allocations, actor, now, report, as_step)
-    # one statement for the batch, not one UPDATE per order; all the orders, for `start`'s approvals
-    uow.fulfilment.write_states(orders)
     if not optimistic:
+        # one statement for the batch, not one UPDATE per order; all the orders, for `start`'s approvals
+        uow.fulfilment.write_states(orders)
         uow.stock.post(movements, now)
         return report
-    uow.fulfilment.write_pending()  # the reservation is the last statement before the commit
     try:
-        uow.stock.post(movements, now)
+        # a small batch's writes in one round trip (a contended worker's transaction is mostly waits
+        # for answers); the reservation is still the last statement before the commit, and every
+        # row count is checked before it
+        with uow.fulfilment.writing_together(orders, len(movements)):
+            uow.fulfilment.write_states(orders)
+            uow.fulfilment.write_pending()
+            uow.stock.post(movements, now)
     except StockError as exc:
         raise StockRace(str(exc)) from exc
     return report

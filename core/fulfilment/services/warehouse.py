@@ -49,7 +49,7 @@ def release(
     allocations marked released, by one statement each per warehouse (`put_on_pick_list`).
     """
     report = ReleaseReport()
-    orders = uow.fulfilment.orders(order_ids, lock=True)
+    orders = uow.fulfilment.orders(order_ids, lock=True, progress_only=True)
     allocations = uow.fulfilment.allocations(o.id for o in orders if o.id is not None)
     chosen: dict[str, list[Allocation]] = {}  # warehouse -> allocations, in order then allocation id
     touched: list[tuple[Order, list[Allocation]]] = []

@@ -11,7 +11,8 @@ rolls back are dropped with it, as the ORM would drop its pending objects.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -113,7 +114,9 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
             end += 1
         run = rows[start:end]
         if len(run) < COPY_FROM or not copy_rows(connection, table, run):
-            connection.execute(insert(table), list(run))
+            # `inline`: no RETURNING of a single row's generated id (nobody reads it, and in a
+            # pipeline nothing comes back until the block is answered)
+            connection.execute(insert(table).inline(), list(run))
         start = end
 
 
@@ -135,8 +138,8 @@ def copy_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any
     a row must say every column it has a value for.
     """
     dialect = connection.dialect
-    if dialect.name != "postgresql" or not rows:
-        return False
+    if dialect.name != "postgresql" or not rows or _in_pipeline(connection):
+        return False  # psycopg's pipeline mode has no COPY: the caller's executemany goes with the rest
     keys = list(rows[0])
     processors = [table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys]
     names = ", ".join(dialect.identifier_preparer.quote(table.c[k].name) for k in keys)
@@ -165,3 +168,56 @@ def any_of(
     if session.get_bind().dialect.name == "postgresql":
         return column == any_(bindparam(None, list(values), type_=ARRAY(item or Integer())))
     return column.in_(list(values))
+
+
+_PIPELINE = "pipelined"  # session.info key: the row-count checks waiting for the pipeline's answer
+
+
+def _in_pipeline(connection: Connection) -> bool:
+    driver = connection.connection.driver_connection
+    return bool(driver is not None and driver.pgconn.pipeline_status)
+
+
+def few_enough(session: Session, more: int = 0) -> bool:
+    """Whether the rows queued (and `more` to come in one table) are each fewer than COPY takes:
+    what `pipelined` writes by `executemany`."""
+    return more < COPY_FROM and all(len(rows) < COPY_FROM for rows in bulk(session).rows.values())
+
+
+@contextmanager
+def pipelined(session: Session) -> Iterator[bool]:
+    """On PostgreSQL, the statements executed inside are sent without waiting for each answer and are
+    answered together when the block ends (psycopg's pipeline mode): one round trip for all of them.
+    A row count is known only then, so checks on one go through `answered`; COPY is not used inside.
+    Only for Core statements and queued rows: the ORM's flush checks each UPDATE's row count as it
+    goes. Yields whether it pipelines (elsewhere the statements run, and are checked, one by one)."""
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "postgresql" or _PIPELINE in session.info:
+        yield False
+        return
+    checks: list[Callable[[], None]] = []
+    session.info[_PIPELINE] = checks
+    driver = connection.connection.driver_connection
+    dbapi = dialect.loaded_dbapi
+    try:
+        with driver.pipeline():  # type: ignore[union-attr]
+            yield True
+    except dbapi.Error as exc:
+        # a statement's error arrives with the answer, from the driver: raised as SQLAlchemy raises it
+        raise DBAPIError.instance(None, None, exc, dbapi.Error, dialect=dialect) from exc
+    finally:
+        del session.info[_PIPELINE]
+    for check in checks:
+        check()
+
+
+def answered(session: Session, results: Sequence[Any], check: Callable[[int], None]) -> None:
+    """`check(rows)` with the rows the statements of `results` changed: at once, or inside `pipelined`
+    once the database has answered them (the driver's cursors hold the counts then)."""
+    waiting = session.info.get(_PIPELINE)
+    if waiting is None:
+        check(sum(int(r.rowcount) for r in results))
+        return
+    cursors = [r.context.cursor for r in results]
+    waiting.append(lambda: check(sum(int(c.rowcount) for c in cursors)))
