@@ -1,0 +1,59 @@
+"""Header dates whose marks a normal fax lost or garbled (parsers.layout.dates, the misread readings).
+
+The business rule: a date is read as printed; a date that reads only once a mark OCR lost is put back
+("2026-12 01", "2026 12-03" and "29-11 2076": one separator of three lost, the other standing for
+it) or a 5 read as an S is put right ("Sth December 2026") is read, and a person confirms it.  An
+amount beside a year ("12.50 2026") is no date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.capture.domain.layout import PageWords, Word
+from parsers.layout.dates import find_date
+from tests.unit.parsers.ocr_support import cells, order, read, row
+
+GOOD = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TUE-M8", "222", "0,05", "11,10", desc="Tuerca")]
+
+
+def _read(*header: list[Word]) -> dict[str, Any]:
+    base = order(GOOD, header=False)
+    words = [w for line in header for w in line]
+    return read(PageWords(1, base.width, base.height, base.dpi, base.words + tuple(words), "ocr"))
+
+
+def _fields(delivery: str) -> list[list[Word]]:
+    return [
+        cells(70, (50, "BESTELLNUMMER:"), (150, "26/97126")),
+        cells(84, (50, "BESTELLDATUM:"), (150, "2026-11-23")),
+        cells(98, (50, "WUNSCHTERMIN:"), (150, delivery)),
+        cells(112, (50, "Nº cliente: C-1001")),
+    ]
+
+
+def _doubtful(got: dict[str, Any], field: str) -> bool:
+    return any(p["field"] == field and p["code"] == "low_confidence" for p in got["problems"])
+
+
+def test_a_year_first_date_whose_second_dash_was_lost_is_read_and_confirmed_by_a_person() -> None:
+    got = _read(*_fields("2026-12 01"))
+    assert got["requested_delivery_date"] == "2026-12-01"
+    assert _doubtful(got, "requested_delivery_date")
+    assert got["decision"] == "review"
+
+
+def test_a_year_first_date_whose_first_dash_was_lost_is_read() -> None:
+    assert _read(*_fields("2026 12-03"))["requested_delivery_date"] == "2026-12-03"
+
+
+def test_a_day_first_date_whose_mark_before_its_year_was_lost_is_read_not_an_amount_beside_a_year() -> None:
+    found = find_date("29-11 2026")
+    assert found is not None and found.value.isoformat() == "2026-11-29" and found.certainty < 0.8
+    assert find_date("12.50 2026") is None
+    assert find_date("2026 12 03") is None
+
+
+def test_an_ordinal_before_its_month_whose_five_ocr_read_as_an_s() -> None:
+    found = find_date("Sth December 2026")
+    assert found is not None and found.value.isoformat() == "2026-12-05" and found.certainty < 0.8
