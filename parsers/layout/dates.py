@@ -88,6 +88,8 @@ _S_FOR_FIVE_FIRST = re.compile(r"(?<![\w])s(?=th[\s.,-]+" + _MONTH + r")")
 # separator between day and month stands for both; two figures each and a dash or slash, so that no
 # amount and year ("12.50 2026") is taken for a date
 _LOST_SEPARATOR = re.compile(r"(?<![\d,.\-/])(\d{2})([-/])(\d{2}) (\d{4})(?![\d,.])")
+# "November 26. 2026": the comma after a month-first date's day read as a point
+_POINT_FOR_COMMA = re.compile(r"(?<![a-z])(" + _MONTH + r"\s+\d{1,2})\.(?=\s+\d{4}(?!\d))")
 # the same in a date printed year first ("2026-12 01", "2026 12-03": a dot-matrix face's dash lost)
 _LOST_ISO_SEPARATOR = re.compile(
     r"(?<![\d,.\-/])(\d{4})(?:([-/])(\d{2}) (\d{2})|() (\d{2})([-/])(\d{2}))(?![\d,.\-/])"
@@ -98,14 +100,16 @@ def _repair_misread(text: str) -> str:
     """The text with a month name OCR misread by one letter ("dacomber", "nuvember") written right,
     where exactly one month name is that close, a day or month parted by a space joined ("04/1 2/2026"),
     an ordinal's 5 read as an S ("December Sth", "Sth December"), a separator lost before a four-digit
-    year or in a date printed year first ("29-11 2076", "2026-12 01") and a dot-separated date's dot
-    read as a comma mended; the text as it was when there is nothing to mend."""
+    year or in a date printed year first ("29-11 2076", "2026-12 01"), a point for the comma after a
+    month-first date's day ("November 26. 2026") and a dot-separated date's dot read as a comma
+    mended; the text as it was when there is nothing to mend."""
     text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
     text = _SPLIT_FIGURES.sub(r"\1\2\3\4\5", text)
     text = _S_FOR_FIVE.sub("5", text)
     text = _S_FOR_FIVE_FIRST.sub("5", text)
     text = _LOST_SEPARATOR.sub(r"\1\2\3\2\4", text)
     text = _LOST_ISO_SEPARATOR.sub(_iso_joined, text)
+    text = _POINT_FOR_COMMA.sub(r"\1,", text)
     return _COMMA_FOR_DOT.sub(
         lambda m: f"{m[1]}.{m[2]}.{m[3]}" if "," in m[0] and "." in m[0] else m[0], text
     )

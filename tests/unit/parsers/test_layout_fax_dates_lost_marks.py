@@ -57,3 +57,24 @@ def test_a_day_first_date_whose_mark_before_its_year_was_lost_is_read_not_an_amo
 def test_an_ordinal_before_its_month_whose_five_ocr_read_as_an_s() -> None:
     found = find_date("Sth December 2026")
     assert found is not None and found.value.isoformat() == "2026-12-05" and found.certainty < 0.8
+
+
+def test_a_month_first_date_whose_comma_after_the_day_was_read_as_a_point() -> None:
+    got = _read(
+        cells(70, (50, "Purchase order no.:"), (150, "PO-77510")),
+        cells(84, (50, "Date issued:"), (150, "Navember 26. 2026")),
+        cells(112, (50, "Nº cliente: C-1001")),
+    )
+    assert got["order_date"] == "2026-11-26"
+    assert _doubtful(got, "order_date")
+    assert find_date("Item 26. 2026") is None
+
+
+def test_a_letters_place_and_date_whose_comma_was_read_as_a_point() -> None:
+    got = _read(
+        cells(56, (300, "Santiago de Compostela. 23 de noviembre de 2026")),
+        cells(70, (50, "Nº pedido: 85618-26")),
+        cells(112, (50, "Nº cliente: C-1001")),
+    )
+    assert got["order_date"] == "2026-11-23"
+    assert _doubtful(got, "order_date")
