@@ -78,3 +78,17 @@ def test_a_letters_place_and_date_whose_comma_was_read_as_a_point() -> None:
     )
     assert got["order_date"] == "2026-11-23"
     assert _doubtful(got, "order_date")
+
+
+def test_a_label_with_one_short_word_a_letter_off_still_labels_its_value_for_a_person_to_confirm() -> None:
+    # "PO date:" read "PO dato:" (too short a word to snap back alone); "Due date" over its box read "Dur"
+    got = _read(
+        cells(70, (50, "Purchase order no.:"), (150, "PO-77510")),
+        cells(84, (50, "PO dato:"), (150, "24.11.2026")),
+        cells(112, (50, "Dur date"), (150, "Customer no.")),
+        cells(126, (50, "04.12.2026"), (150, "C-1001")),
+    )
+    assert got["order_date"] == "2026-11-24"
+    assert _doubtful(got, "order_date")
+    assert got["requested_delivery_date"] == "2026-12-04"
+    assert _doubtful(got, "requested_delivery_date")
