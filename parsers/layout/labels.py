@@ -111,14 +111,15 @@ def _hit_at(
 SHORT_LABEL_WORD = 4  # letters of a label word too short for `cleanup.snap` to put right
 # (words of a phrase but one, where that one stands, its length) -> the phrases and their kinds
 _Blanked = dict[tuple[tuple[str, ...], int, int], list[tuple[tuple[str, ...], str]]]
-_BLANKED: dict[int, tuple[Vocab, _Blanked]] = {}
+_BLANKED: dict[int, tuple[Vocab, _Blanked, int]] = {}
 
 
-def _blanked(vocab: Vocab) -> _Blanked:
-    """Each phrase of two or more words under each of its short words left out (built once)."""
+def _blanked(vocab: Vocab) -> tuple[_Blanked, int]:
+    """Each phrase of two or more words under each of its short words left out, and the words of the
+    longest such phrase (built once per vocabulary)."""
     cached = _BLANKED.get(id(vocab))
     if cached is not None and cached[0] is vocab:
-        return cached[1]
+        return cached[1], cached[2]
     index: _Blanked = {}
     for kind, phrases in vocab.items():
         for phrase in phrases:
@@ -126,8 +127,9 @@ def _blanked(vocab: Vocab) -> _Blanked:
                 if len(phrase) >= 2 and 2 <= len(word) <= SHORT_LABEL_WORD and word.isalpha():
                     key = (phrase[:i] + phrase[i + 1 :], i, len(word))
                     index.setdefault(key, []).append((phrase, kind))
-    _BLANKED[id(vocab)] = (vocab, index)
-    return index
+    longest = max((len(p) for entries in index.values() for p, _ in entries), default=0)
+    _BLANKED[id(vocab)] = (vocab, index, longest)
+    return index, longest
 
 
 def _garbled_at(toks: Sequence[Tok], keyed: list[int], keys: list[str], k: int, vocab: Vocab) -> Hit | None:
@@ -135,9 +137,13 @@ def _garbled_at(toks: Sequence[Tok], keyed: list[int], keys: list[str], k: int, 
     read right but one short word ("dur date", "po dato:", "fecha do pedido"): that one of the same
     length, its first letter right and one other letter misread; only when one kind of phrase is
     that, at that length."""
-    index = _blanked(vocab)
-    longest = max((len(p) for phrases in vocab.values() for p in phrases), default=0)
-    for n in range(min(longest, len(keys) - k), 1, -1):
+    index, longest = _blanked(vocab)
+    short = [
+        i for i, w in enumerate(keys[k : k + longest]) if 2 <= len(w) <= SHORT_LABEL_WORD and w.isalpha()
+    ]
+    if not short:
+        return None
+    for n in range(min(longest, len(keys) - k), max(short[0], 1), -1):
         words = keys[k : k + n]
         fits: dict[str, tuple[str, ...]] = {}
         for i, word in enumerate(words):
