@@ -187,7 +187,36 @@ def find_date(text: str, *, month_first: bool = False, mend: bool = True) -> Fou
                     break
         if best is not None:
             return best
-    return None
+    return _by_weekday(folded) if mend else None
+
+
+# a weekday name, then a day that makes no date with its month ("martes, 45 de diciembre de 2026")
+_NAMED_DAY = re.compile(r"^\s*([a-z]+)[.,]?\s+(\d{1,2})(?!\d)")
+
+
+def _by_weekday(text: str) -> FoundDate | None:
+    """A date whose day OCR misread by one figure into no day of its month, printed after its weekday's
+    name: the one day a figure away that falls on that weekday, as a misreading mended; None when no
+    weekday is named or no day, or more than one, fits."""
+    named = _NAMED_DAY.match(text)
+    weekday = _WEEKDAYS.get(named[1]) if named else None
+    if named is None or weekday is None:
+        return None
+    day = named[2]
+    fits = []
+    for at in range(len(day)):
+        for figure in "0123456789":
+            other = day[:at] + figure + day[at + 1 :]
+            if other == day or other.lstrip("0") == "":
+                continue
+            found = find_date(other + text[named.end(2) :], mend=False)
+            if found is not None and found.start == 0 and found.value.weekday() == weekday:
+                fits.append(found)
+    if len({f.value for f in fits}) != 1:
+        return None
+    found, at = fits[0], named.start(2)  # the day read again is as long as the day printed
+    certainty = round(found.certainty * MISREAD_PENALTY, 3)
+    return FoundDate(found.value, certainty, at, at + found.end, found.month_named)
 
 
 _US_SIGNS = (

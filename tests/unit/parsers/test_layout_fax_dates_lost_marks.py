@@ -3,7 +3,10 @@
 The business rule: a date is read as printed; a date that reads only once a mark OCR lost is put back
 ("2026-12 01", "2026 12-03" and "29-11 2076": one separator of three lost, the other standing for
 it) or a 5 read as an S is put right ("Sth December 2026") is read, and a person confirms it.  An
-amount beside a year ("12.50 2026") is no date.
+amount beside a year ("12.50 2026") is no date.  A day misread into no day of its month, printed after
+its weekday's name ("martes, 45 de diciembre de 2026"), is the one day a figure away that falls on that
+weekday (the 15th: the 5th is a Saturday, the 25th a Friday), for a person to confirm; with no weekday
+named, or none of those days on it, no date is read.
 """
 
 from __future__ import annotations
@@ -92,3 +95,11 @@ def test_a_label_with_one_short_word_a_letter_off_still_labels_its_value_for_a_p
     assert _doubtful(got, "order_date")
     assert got["requested_delivery_date"] == "2026-12-04"
     assert _doubtful(got, "requested_delivery_date")
+
+
+def test_a_day_misread_into_no_day_is_the_one_day_a_figure_away_on_its_printed_weekday() -> None:
+    got = _read(*_fields("martes, 45 de diciembre de 2026"))
+    assert got["requested_delivery_date"] == "2026-12-15"
+    assert _doubtful(got, "requested_delivery_date")
+    assert find_date("45 de diciembre de 2026") is None
+    assert find_date("lunes, 45 de diciembre de 2026") is None  # no Monday a figure away
