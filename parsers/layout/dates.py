@@ -82,19 +82,43 @@ _COMMA_FOR_DOT = re.compile(r"(?<![\d,.])(\d{2})[,.](0[1-9]|1[0-2])[,.](\d{2}|\d
 # a numeric date whose month or day OCR parted with a space ("04/1 2/2026", "2026-1 2-03")
 _SPLIT_FIGURES = re.compile(r"(?<![\d])(\d{1,2}|\d{4})([-/.])(\d) (\d)([-/.]\d{1,4})(?!\d)")
 _S_FOR_FIVE = re.compile(r"(?<=[a-z] )s(?=th\b)")  # "December Sth": the 5 read as an S
+# "Sth December 2026": the same, the day before its month
+_S_FOR_FIVE_FIRST = re.compile(r"(?<![\w])s(?=th[\s.,-]+" + _MONTH + r")")
+# a numeric date whose separator before a four-digit year a normal fax lost ("29-11 2076"): the
+# separator between day and month stands for both; two figures each and a dash or slash, so that no
+# amount and year ("12.50 2026") is taken for a date
+_LOST_SEPARATOR = re.compile(r"(?<![\d,.\-/])(\d{2})([-/])(\d{2}) (\d{4})(?![\d,.])")
+# "November 26. 2026": the comma after a month-first date's day read as a point
+_POINT_FOR_COMMA = re.compile(r"(?<![a-z])(" + _MONTH + r"\s+\d{1,2})\.(?=\s+\d{4}(?!\d))")
+# the same in a date printed year first ("2026-12 01", "2026 12-03": a dot-matrix face's dash lost)
+_LOST_ISO_SEPARATOR = re.compile(
+    r"(?<![\d,.\-/])(\d{4})(?:([-/])(\d{2}) (\d{2})|() (\d{2})([-/])(\d{2}))(?![\d,.\-/])"
+)
 
 
 def _repair_misread(text: str) -> str:
     """The text with a month name OCR misread by one letter ("dacomber", "nuvember") written right,
     where exactly one month name is that close, a day or month parted by a space joined ("04/1 2/2026"),
-    an ordinal's 5 read as an S ("December Sth") and a dot-separated date's dot read as a comma
+    an ordinal's 5 read as an S ("December Sth", "Sth December"), a separator lost before a four-digit
+    year or in a date printed year first ("29-11 2076", "2026-12 01"), a point for the comma after a
+    month-first date's day ("November 26. 2026") and a dot-separated date's dot read as a comma
     mended; the text as it was when there is nothing to mend."""
     text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
     text = _SPLIT_FIGURES.sub(r"\1\2\3\4\5", text)
     text = _S_FOR_FIVE.sub("5", text)
+    text = _S_FOR_FIVE_FIRST.sub("5", text)
+    text = _LOST_SEPARATOR.sub(r"\1\2\3\2\4", text)
+    text = _LOST_ISO_SEPARATOR.sub(_iso_joined, text)
+    text = _POINT_FOR_COMMA.sub(r"\1,", text)
     return _COMMA_FOR_DOT.sub(
         lambda m: f"{m[1]}.{m[2]}.{m[3]}" if "," in m[0] and "." in m[0] else m[0], text
     )
+
+
+def _iso_joined(m: re.Match[str]) -> str:
+    if m[2]:
+        return f"{m[1]}{m[2]}{m[3]}{m[2]}{m[4]}"
+    return f"{m[1]}{m[7]}{m[6]}{m[7]}{m[8]}"
 
 
 @remembered
@@ -163,7 +187,36 @@ def find_date(text: str, *, month_first: bool = False, mend: bool = True) -> Fou
                     break
         if best is not None:
             return best
-    return None
+    return _by_weekday(folded) if mend else None
+
+
+# a weekday name, then a day that makes no date with its month ("martes, 45 de diciembre de 2026")
+_NAMED_DAY = re.compile(r"^\s*([a-z]+)[.,]?\s+(\d{1,2})(?!\d)")
+
+
+def _by_weekday(text: str) -> FoundDate | None:
+    """A date whose day OCR misread by one figure into no day of its month, printed after its weekday's
+    name: the one day a figure away that falls on that weekday, as a misreading mended; None when no
+    weekday is named or no day, or more than one, fits."""
+    named = _NAMED_DAY.match(text)
+    weekday = _WEEKDAYS.get(named[1]) if named else None
+    if named is None or weekday is None:
+        return None
+    day = named[2]
+    fits = []
+    for at in range(len(day)):
+        for figure in "0123456789":
+            other = day[:at] + figure + day[at + 1 :]
+            if other == day or other.lstrip("0") == "":
+                continue
+            found = find_date(other + text[named.end(2) :], mend=False)
+            if found is not None and found.start == 0 and found.value.weekday() == weekday:
+                fits.append(found)
+    if len({f.value for f in fits}) != 1:
+        return None
+    found, at = fits[0], named.start(2)  # the day read again is as long as the day printed
+    certainty = round(found.certainty * MISREAD_PENALTY, 3)
+    return FoundDate(found.value, certainty, at, at + found.end, found.month_named)
 
 
 _US_SIGNS = (

@@ -222,7 +222,7 @@ def candidates(
         if line.kind not in ("text", "footer") or id(line) in skip:
             continue
         for phrase in _label_phrases(line):
-            hits = labels.find(phrase.toks, HEADER_LABELS)
+            hits = labels.find(phrase.toks, HEADER_LABELS, garbled=True)
             row = _label_row(phrase, hits)
             for hit in hits:
                 found = _sighting(page, line, phrase, hit, hits, row, (month_first, order_known))
@@ -230,7 +230,7 @@ def candidates(
                     found.certainty *= FOOTER_WEIGHT
                 if found is not None:
                     out.append(found)
-                if hit.kind == "po_number" and line.kind == "text":
+                if hit.kind == "po_number" and line.kind == "text" and not hit.mended:
                     out += _prose_order(line, phrase, hit, month_first, found is None)
         out += _place_date(line, month_first)
     return out
@@ -302,6 +302,8 @@ def _sighting(
     if row and hit.kind in BLOCKS:
         return Candidate(hit.kind, None, [], SURE, label, line, below=True)
     alone = not row and hit.start == first and hit.end >= len(phrase.toks)
+    if hit.mended and not (hit.colon or row or alone):
+        return None  # a label OCR misread a short word of stands as labels do: before a colon, over a box
     if row:
         others = [(phrase.toks[h.start].x0, phrase.toks[h.end - 1].x1) for h in hits if h != hit]
         toks, below = _value_below(page, line, label, others), True
@@ -325,7 +327,8 @@ def _sighting(
             return Candidate(hit.kind, None, toks, 0.0, label, line, below)  # seen, unreadable
         return None
     value, used, sure = parsed
-    strength = SURE if hit.strong else LIKELY
+    # a label read only once a short word OCR misread in it was mended: a person confirms its value
+    strength = DOUBTFUL if hit.mended else SURE if hit.strong else LIKELY
     return Candidate(hit.kind, value, used, sure * strength, label, line, below)
 
 

@@ -21,6 +21,7 @@ class Hit:
     end: int
     size: int  # words in the phrase; longer phrases are more specific
     colon: bool  # the label ends with a colon, as labels do
+    mended: bool = False  # found only with one short word taken for the one letter OCR misread in it
 
     @property
     def strong(self) -> bool:
@@ -45,8 +46,10 @@ def _lookup(vocab: Vocab) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
-def find(toks: Sequence[Tok], vocab: Vocab) -> list[Hit]:
-    """Non-overlapping phrases of `vocab` in `toks`, left to right, the longest phrase at each place."""
+def find(toks: Sequence[Tok], vocab: Vocab, *, garbled: bool = False) -> list[Hit]:
+    """Non-overlapping phrases of `vocab` in `toks`, left to right, the longest phrase at each place;
+    with `garbled`, also a longer phrase one of whose short words OCR misread by a letter
+    (`_garbled_at`), marked mended."""
     index = _lookup(vocab)
     keyed = [i for i, t in enumerate(toks) if t.key]
     keys = [toks[i].key for i in keyed]
@@ -54,6 +57,9 @@ def find(toks: Sequence[Tok], vocab: Vocab) -> list[Hit]:
     k = 0
     while k < len(keys):
         hit = _hit_at(toks, keyed, keys, k, index)
+        if garbled:
+            longer = _garbled_at(toks, keyed, keys, k, vocab)
+            hit = longer if longer is not None and (hit is None or longer.size > hit.size) else hit
         if hit is None:
             k += 1
         else:
@@ -100,6 +106,68 @@ def _hit_at(
             colon = any(t.text.rstrip().endswith(":") for t in toks[last:end]) or end > last + 1
             return Hit(kind, keyed[k], end, n, colon)
     return None
+
+
+SHORT_LABEL_WORD = 4  # letters of a label word too short for `cleanup.snap` to put right
+# (words of a phrase but one, where that one stands, its length) -> the phrases and their kinds
+_Blanked = dict[tuple[tuple[str, ...], int, int], list[tuple[tuple[str, ...], str]]]
+_BLANKED: dict[int, tuple[Vocab, _Blanked, int]] = {}
+
+
+def _blanked(vocab: Vocab) -> tuple[_Blanked, int]:
+    """Each phrase of two or more words under each of its short words left out, and the words of the
+    longest such phrase (built once per vocabulary)."""
+    cached = _BLANKED.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1], cached[2]
+    index: _Blanked = {}
+    for kind, phrases in vocab.items():
+        for phrase in phrases:
+            for i, word in enumerate(phrase):
+                if len(phrase) >= 2 and 2 <= len(word) <= SHORT_LABEL_WORD and word.isalpha():
+                    key = (phrase[:i] + phrase[i + 1 :], i, len(word))
+                    index.setdefault(key, []).append((phrase, kind))
+    longest = max((len(p) for entries in index.values() for p, _ in entries), default=0)
+    _BLANKED[id(vocab)] = (vocab, index, longest)
+    return index, longest
+
+
+def _garbled_at(toks: Sequence[Tok], keyed: list[int], keys: list[str], k: int, vocab: Vocab) -> Hit | None:
+    """The longest phrase of two or more words starting at the `k`-th word with a key whose words are
+    read right but one short word ("dur date", "po dato:", "fecha do pedido"): that one of the same
+    length, its first letter right and one other letter misread; only when one kind of phrase is
+    that, at that length."""
+    index, longest = _blanked(vocab)
+    short = [
+        i for i, w in enumerate(keys[k : k + longest]) if 2 <= len(w) <= SHORT_LABEL_WORD and w.isalpha()
+    ]
+    if not short:
+        return None
+    for n in range(min(longest, len(keys) - k), max(short[0], 1), -1):
+        words = keys[k : k + n]
+        fits: dict[str, tuple[str, ...]] = {}
+        for i, word in enumerate(words):
+            if not (2 <= len(word) <= SHORT_LABEL_WORD and word.isalpha()):
+                continue
+            for phrase, kind in index.get((tuple(words[:i] + words[i + 1 :]), i, len(word)), ()):
+                if _one_letter_off(word, phrase[i]):
+                    fits[kind] = phrase
+        if len(fits) == 1 and _tight(toks, keyed[k : k + n]):
+            (kind,) = fits
+            last = keyed[k + n - 1]
+            end = last + 1
+            while end < len(toks) and not toks[end].key:
+                end += 1
+            colon = any(t.text.rstrip().endswith(":") for t in toks[last:end]) or end > last + 1
+            return Hit(kind, keyed[k], end, n, colon, mended=True)
+        if fits:
+            return None
+    return None
+
+
+def _one_letter_off(read: str, word: str) -> bool:
+    """Same length, same first letter, one other letter different."""
+    return read[0] == word[0] and sum(a != b for a, b in zip(read, word, strict=True)) == 1
 
 
 def _tight(toks: Sequence[Tok], positions: list[int]) -> bool:

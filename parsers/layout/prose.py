@@ -9,8 +9,9 @@ LIKELY, not SURE: a sentence is no form, but the two together leave little room 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from parsers.layout.dates import FoundDate, find_date
+from parsers.layout.dates import MISREAD_PENALTY, FoundDate, find_date
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.labels import Hit
 from parsers.layout.text import has_digit
@@ -34,6 +35,8 @@ _WEEKDAY = re.compile(
 _WEEKDAY_END = re.compile(r"(?<!\w)" + _WEEKDAY.pattern[1:] + "$", re.IGNORECASE)
 # "Madrid, 24 de noviembre de 2026", "London, 3rd December 2026": a place, a comma, a date, nothing else
 _PLACE = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w .'\-]{1,40},\s*", re.UNICODE)
+# the same with the comma read as a point ("Santiago de Compostela. 23 de noviembre de 2026")
+_PLACE_POINT = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w '\-]{1,40}\.\s+", re.UNICODE)
 
 
 # words that may stand before an order label in a sentence ("our order", "el pedido", "This order")
@@ -114,16 +117,19 @@ def skip_weekday(text: str) -> int:
 
 
 def place_and_date(line: Line, month_first: bool) -> FoundDate | None:
-    """The date of a line that is a place, a comma and a date and nothing else."""
+    """The date of a line that is a place, a comma and a date and nothing else; with the comma read as
+    a point, a misreading mended (as sure as `dates.MISREAD_PENALTY` makes it: a person confirms it)."""
     text = line.text.strip().rstrip(".")
     place = _PLACE.match(text)
-    if place is None:
+    point = _PLACE_POINT.match(text) if place is None else None
+    matched = place or point
+    if matched is None:
         return None
-    start = place.end() + skip_weekday(text[place.end() :])
+    start = matched.end() + skip_weekday(text[matched.end() :])
     found = find_date(text[start:], month_first=month_first)
     if found is None or found.start != 0 or start + found.end < len(text):
         return None
-    return found
+    return found if point is None else replace(found, certainty=min(found.certainty, MISREAD_PENALTY))
 
 
 # Words that say a sentence is about getting goods to the customer ("entregar", "servir", "recibir",

@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 
 from core.capture.domain.documents import InboundDocument, ParseContext, ParseResult
 from core.capture.domain.layout import PageWords
 from core.kernel.domain.phone import normalise_phone, plausible
 from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
-from parsers.ocr import cells, codes, recheck
+from parsers.ocr import cells, codes, recheck, years
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
 from parsers.ocr.geometry import Orientation, turn
@@ -80,12 +81,19 @@ class _OcrParser:
         return again if plausible(again) else None
 
     def _result(
-        self, images: Sequence[PageImage], pages: list[PageWords], ctx: ParseContext, stated: str | None
+        self,
+        images: Sequence[PageImage],
+        pages: list[PageWords],
+        ctx: ParseContext,
+        stated: str | None,
+        received: date,
     ) -> ParseResult:
         """Orders from the words; the sending number (stated, else the header's) goes on each as the
-        buyer's fax.  `stated` is what the fax server said (sidecar or TIFF tag)."""
+        buyer's fax.  `stated` is what the fax server said (sidecar or TIFF tag); `received` the day
+        the document arrived, against which the header line's sending day is checked."""
         read = tuple(pages)
         header = find_header(pages[0])
+        sent = years.sent_on([h.text for p in pages if (h := find_header(p)) is not None], received)
         pages, _ = strip_headers(pages)
         sender = normalise_phone(stated)
         if not plausible(sender):
@@ -121,6 +129,8 @@ class _OcrParser:
             orders = codes.reread_codes(
                 orders, images, pages, codes.ways_to_read(self.engine.read_pages, self._options(ctx))
             )
+        # after the re-reads: a second reading vouches for the figures as printed, not for a year mended
+        orders = years.mend_years(orders, sent)
         if sender:
             orders = [replace(o, buyer=replace(o.buyer, fax=sender)) for o in orders]
         return ParseResult(
@@ -144,7 +154,7 @@ class ImageOcrParser(_OcrParser):
     def parse(self, doc: InboundDocument, ctx: ParseContext) -> ParseResult:
         images = load_pages(doc.content, self.limits)
         stated = doc.sender or image_description(doc.content)
-        return self._result(images, self.read_words(images, ctx), ctx, stated)
+        return self._result(images, self.read_words(images, ctx), ctx, stated, doc.received_at.date())
 
 
 class PdfOcrParser(_OcrParser):
@@ -169,7 +179,7 @@ class PdfOcrParser(_OcrParser):
 
     def parse(self, doc: InboundDocument, ctx: ParseContext) -> ParseResult:
         images = rasterise(doc.content, self.limits)
-        return self._result(images, self.read_words(images, ctx), ctx, doc.sender)
+        return self._result(images, self.read_words(images, ctx), ctx, doc.sender, doc.received_at.date())
 
 
 class PdfPageReader:

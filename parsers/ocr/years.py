@@ -1,0 +1,88 @@
+"""A header date whose year OCR misread by one figure, put right by the day the fax was sent.
+
+At normal resolution a fax keeps every other scan line, and Tesseract reads the 6 of "2026" as a 0 or
+the 2 as a 7 with confidence ("24th November 2020", "2076-11-24"): a date years away from the day
+the order came, with nothing on the page to say so when it is the only date there.  The sending
+machine's header line ("26/11/2026 10:15 FROM …") states the day the fax was sent, and an order is
+dated on or before the day it is sent and asks for delivery after it.  So an order date (or a
+delivery date) two or more years from that day whose year is one figure off the only year that puts
+it in its place (the order date in the half year before the sending day, the delivery date in the
+half year after it) is taken in that year, doubtful: a person confirms it.  Any other date stays as read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from core.capture.domain.order import CapturedOrder, Evidence
+from parsers.layout.dates import find_date
+from parsers.layout.evidence import DOUBTFUL
+
+MIN_GAP = 2  # years between a date and the sending day before its year may be a misreading
+HALF_YEAR = timedelta(days=183)
+SLACK = timedelta(days=31)  # a machine's clock a little off, an order dated a few days ahead
+# field: the span around the sending day its date falls in (before, after); shorter than a year, so
+# that one year at most puts a day and month in it
+SPANS = {
+    "order_date": (HALF_YEAR, SLACK),
+    "requested_delivery_date": (SLACK, HALF_YEAR),
+}
+
+
+def sent_on(headers: Sequence[str], received: date) -> date | None:
+    """The day a fax was sent, as its pages' header lines print it ("26/11/2026 10:15 FROM …"), when
+    every header line that prints a date prints the same one and it is within a month of the day the
+    fax arrived (a machine whose clock was never set prints 01/01/2000); None otherwise."""
+    days = {found.value for text in headers if (found := find_date(text, mend=False)) is not None}
+    if len(days) != 1:
+        return None
+    (day,) = days
+    return day if abs(day - received) <= SLACK else None
+
+
+def mend_years(orders: Sequence[CapturedOrder], sent: date | None) -> list[CapturedOrder]:
+    """`orders` with each header date whose year is one figure off its place by the sending day taken
+    in that year, doubtful (module docstring)."""
+    if sent is None:
+        return list(orders)
+    return [_mended(order, sent) for order in orders]
+
+
+def _mended(order: CapturedOrder, sent: date) -> CapturedOrder:
+    for path, (before, after) in SPANS.items():
+        read = getattr(order, path)
+        if not isinstance(read, date) or abs(read.year - sent.year) < MIN_GAP:
+            continue
+        places = [d for d in _in_years(read, sent) if sent - before <= d <= sent + after]
+        if len(places) != 1 or not _one_figure(read.year, places[0].year):
+            continue
+        evidence = _doubtful(order.evidence, path)
+        if path == "order_date":
+            order = replace(order, order_date=places[0], evidence=evidence)
+        else:
+            order = replace(order, requested_delivery_date=places[0], evidence=evidence)
+    return order
+
+
+def _in_years(read: date, sent: date) -> list[date]:
+    out = []
+    for year in (sent.year - 1, sent.year, sent.year + 1):
+        try:
+            out.append(read.replace(year=year))
+        except ValueError:  # the 29th of February in a year without it
+            continue
+    return out
+
+
+def _one_figure(a: int, b: int) -> bool:
+    x, y = str(a), str(b)
+    return len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1
+
+
+def _doubtful(evidence: tuple[Evidence, ...], path: str) -> tuple[Evidence, ...]:
+    return tuple(
+        Evidence(e.field, min(e.confidence, DOUBTFUL), e.provenance) if e.field == path else e
+        for e in evidence
+    )
