@@ -189,7 +189,7 @@ def _order(
     delivery = _delivery(picks, drafts, built, rec)
     if ocr:
         problems += _scan_checks(rec, picks, delivery, total)
-    again = _rechecks(picks, delivery, pages) if ocr else []
+    again = _rechecks(picks, delivery, pages, us_dates) if ocr else []
     order = CapturedOrder(
         po_number=str(picks["po_number"].value) if picks["po_number"] else None,
         order_date=_date(picks["order_date"]),
@@ -214,7 +214,7 @@ def _order(
 
 
 def _rechecks(
-    picks: dict[str, Candidate | None], delivery: date | None, pages: list[Page]
+    picks: dict[str, Candidate | None], delivery: date | None, pages: list[Page], us_dates: bool
 ) -> list[tuple[str, float]]:
     """The header fields (path, layout certainty) a second reading of their ink may settle on a scan."""
     out = []
@@ -222,8 +222,8 @@ def _rechecks(
         pick = picks[name]
         if pick is None or (name == "delivery_date" and _date(pick) != delivery):
             continue  # the delivery date taken from the lines is no header field's
-        if recheck.worth_rechecking(pick, pages):
-            out.append((path, pick.certainty))
+        if recheck.worth_rechecking(pick, pages, us_dates):
+            out.append((path, recheck.recheck_certainty(pick, us_dates)))
         elif recheck.prose_worth_rechecking(pick, pages):
             out.append((path, pick.again))
         elif recheck.sentence_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
