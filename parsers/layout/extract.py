@@ -35,7 +35,7 @@ from parsers.layout.numbers import decide_mark, looks_numeric, strip_money
 from parsers.layout.pages import groups, without_copies
 from parsers.layout.recheck import Recheck
 from parsers.layout.table import Region, find_regions
-from parsers.layout.text import has_digit
+from parsers.layout.text import has_digit, parted_at
 from parsers.layout.vocab import CURRENCIES, DOLLAR_SIGN, ENGLISH, ISO_CURRENCIES, SPANISH
 
 GLN_DIGITS = 13
@@ -120,6 +120,13 @@ def _codes_by_amounts(toks: list[Tok]) -> list[str]:
     return out
 
 
+def _at_sign(toks: Sequence[Tok], i: int) -> bool:
+    """Whether the word `toks[i]`, a sign alone, is an e-mail address's "@" OCR read as one."""
+    before = toks[i - 1].text if i > 0 else None
+    after = toks[i + 1].text if i + 1 < len(toks) else None
+    return strip_money(toks[i].text)[1] is None and parted_at(before, after)
+
+
 def _currency(
     found: list[Candidate], drafts: list[rows.Draft], pages: list[Page], skip: set[int]
 ) -> Candidate | None:
@@ -131,7 +138,11 @@ def _currency(
     for page in pages:
         for line in page.lines:
             if line.kind == "text":
-                codes += [c for t in line.toks if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key))]
+                codes += [
+                    c
+                    for i, t in enumerate(line.toks)
+                    if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key)) and not _at_sign(line.toks, i)
+                ]
                 codes += _codes_by_amounts(line.toks)
             named |= {t.text for t in line.toks if t.text in ISO_CURRENCIES}
     dollar = named & DOLLAR_SIGN
