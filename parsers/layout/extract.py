@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import (
+    CapturedLine,
     CapturedOrder,
     DocumentKind,
     Party,
@@ -217,7 +218,7 @@ def _order(
         language=language,
         kind=document.kind(pages),
         identifiers=document.printed_identifiers(pages, block_toks),
-        unread=_unread(pages, found, picks, delivery, drafts, skip, us_dates),
+        unread=_unread(pages, found, picks, delivery, drafts, skip, us_dates, [b.line for b in built]),
         evidence=tuple(rec.items),
         problems=tuple(problems),
     )
@@ -250,10 +251,11 @@ def _unread(
     drafts: list[rows.Draft],
     skip: set[int],
     us_dates: bool,
+    lines: Sequence[CapturedLine] = (),
 ) -> tuple[UnreadField, ...]:
     """Fields the page shows unread: labels without a readable value, rows not read, stray dates."""
     unread = document.unread_fields(found, {**picks, "delivery_date": delivery}) + document.unread_rows(
-        drafts
+        drafts, lines
     )
     if delivery is None and not any(u.field == "requested_delivery_date" for u in unread):
         known = {d for d in (_date(picks["order_date"]),) if d is not None}
