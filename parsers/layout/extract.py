@@ -129,11 +129,20 @@ def _at_sign(toks: Sequence[Tok], i: int) -> bool:
 
 
 def _currency(
-    found: list[Candidate], drafts: list[rows.Draft], pages: list[Page], skip: set[int]
+    found: list[Candidate],
+    drafts: list[rows.Draft],
+    pages: list[Page],
+    skip: set[int],
+    taxed: totals.WithTax | None = None,
 ) -> Candidate | None:
+    """The currency the page's signs and codes say, sure when they all agree.  The sign on a tax that
+    is the net total's share at the rate its line prints, and with it makes the total, is left out: the
+    three are one sum, in one currency, and a sign OCR read otherwise there ("£53,42" among euros) says
+    none of its own."""
     chosen = header.choose(found, "currency")
     if chosen is not None:
         return chosen
+    besides = taxed.tax_toks if taxed is not None and totals.at_printed_rate(taxed, pages) else []
     codes = items.currencies(drafts)
     named: set[str] = set()  # ISO codes printed as words ("Total MXN")
     for page in pages:
@@ -142,7 +151,9 @@ def _currency(
                 codes += [
                     c
                     for i, t in enumerate(line.toks)
-                    if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key)) and not _at_sign(line.toks, i)
+                    if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key))
+                    and not _at_sign(line.toks, i)
+                    and t not in besides
                 ]
                 codes += _codes_by_amounts(line.toks)
             named |= {t.text for t in line.toks if t.text in ISO_CURRENCIES}
@@ -174,10 +185,10 @@ def _order(
     rec = Recorder()
     mark, built, values, total = _lines(drafts, seen, language, rec, ocr=ocr, us_dates=us_dates)
     problems = _table_problems(drafts, values, seen, mark)
-    picks["currency"] = _currency(found, drafts, pages, skip)
+    taxed = totals.with_tax(seen, total, mark, pages, skip)
+    picks["currency"] = _currency(found, drafts, pages, skip, taxed)
     picks["delivery_date"] = _prose_delivery(picks, found, built, ocr=ocr)
     _record_header(rec, picks, found, ocr)
-    taxed = totals.with_tax(seen, total, mark, pages, skip)
     if taxed is not None:
         net_read = total.reading is not None and taxed.net == total.reading.value
         # a net total read only with the figure after its cents left out is doubtful, as a mended tax is
