@@ -39,6 +39,8 @@ _PATTERNS = (
     ),
 )
 _OCR = str.maketrans({"o": "0", "l": "1", "|": "1"})
+# how sure a date with a two-figure year is: its century is inferred
+SHORT_YEAR = 0.95
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class FoundDate:
     start: int
     end: int
     month_named: bool = False  # the month written in letters: day and month cannot swap
+    short_year: bool = False  # the year in two figures: its century is inferred, not read
 
 
 def _year(text: str) -> int:
@@ -173,7 +176,7 @@ def find_date(text: str, *, month_first: bool = False, mend: bool = True) -> Fou
             for m in pattern.finditer(candidate):
                 g = m.groupdict()
                 year = _year(g["year"])
-                certainty = 1.0 if len(g["year"]) == 4 else 0.95
+                certainty = 1.0 if len(g["year"]) == 4 else SHORT_YEAR
                 if kind == "iso":
                     value = _make(year, int(g["m"]), int(g["d"]))
                 elif kind == "numeric":
@@ -183,7 +186,8 @@ def find_date(text: str, *, month_first: bool = False, mend: bool = True) -> Fou
                     value = _make(year, MONTHS[g["month"]], int(g["d"]))
                 if value is not None and (best is None or m.start() < best.start):
                     named = kind in ("day_month", "month_day")
-                    best = FoundDate(value, round(certainty * penalty, 3), m.start(), m.end(), named)
+                    short = len(g["year"]) != 4
+                    best = FoundDate(value, round(certainty * penalty, 3), m.start(), m.end(), named, short)
                     break
         if best is not None:
             return best

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 
-from core.capture.domain.order import DocumentKind, Identifier, Provenance, UnreadField
+from core.capture.domain.order import CapturedLine, DocumentKind, Identifier, Provenance, UnreadField
 from parsers.layout import identifiers, labels
 from parsers.layout.dates import find_date
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.header import Candidate
 from parsers.layout.kind import document_kind
+from parsers.layout.numbers import looks_numeric
 from parsers.layout.rows import Draft
 from parsers.layout.vocab import HEADER_LABELS
 
@@ -114,11 +116,32 @@ def _delivery_in_prose(phrase: Line, known: set[date], month_first: bool) -> Unr
     return UnreadField("requested_delivery_date", phrase.text[: found.start].strip(), box(phrase.toks))
 
 
-def unread_rows(drafts: Sequence[Draft]) -> tuple[UnreadField, ...]:
-    """Rows in a table shaped like an order line that were not read as one: each named by its text."""
+def unread_rows(drafts: Sequence[Draft], lines: Sequence[CapturedLine] = ()) -> tuple[UnreadField, ...]:
+    """Rows in a table shaped like an order line that were not read as one: each named by its text.
+    A row read as its line (`lines`, one a draft) but for an amount whose figures are its quantity times
+    its price is none (`amount_closes`)."""
     return tuple(
-        UnreadField("lines", " ".join(t.text for t in toks), box(toks)) for d in drafts for toks in d.strays
+        UnreadField("lines", " ".join(t.text for t in toks), box(toks))
+        for i, d in enumerate(drafts)
+        for toks in d.strays
+        if not (i < len(lines) and amount_closes(d, toks, lines[i]))
     )
+
+
+def amount_closes(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool:
+    """Whether the row `toks` is the draft's own, read as `line` but for its amount, one word that reads
+    as no number ("875/00", its decimal comma read as a stroke), whose figures are those of the line's
+    quantity times its price to the cent, both read: the three figures agree, and the amount says
+    nothing the other two do not.  Any other figure of the row read as no number leaves it unread."""
+    amount = draft.cells.get("amount", [])
+    if len(amount) != 1 or amount[0] not in toks or line.amount is not None or line.discount is not None:
+        return False
+    others = [t for kind in ("qty", "price") for t in draft.cells.get(kind, [])]
+    if line.quantity is None or line.unit_price is None or not all(looks_numeric(t.text) for t in others):
+        return False
+    figures = "".join(c for c in amount[0].text if c.isdigit())
+    product = (line.quantity * line.unit_price).quantize(Decimal("0.01"))
+    return figures.lstrip("0") == f"{product:.2f}".replace(".", "").lstrip("0") != ""
 
 
 def unread_fields(found: Sequence[Candidate], read: Mapping[str, object]) -> tuple[UnreadField, ...]:

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import (
+    CapturedLine,
     CapturedOrder,
     DocumentKind,
     Party,
@@ -35,7 +36,7 @@ from parsers.layout.numbers import decide_mark, looks_numeric, strip_money
 from parsers.layout.pages import groups, without_copies
 from parsers.layout.recheck import Recheck
 from parsers.layout.table import Region, find_regions
-from parsers.layout.text import has_digit
+from parsers.layout.text import has_digit, parted_at
 from parsers.layout.vocab import CURRENCIES, DOLLAR_SIGN, ENGLISH, ISO_CURRENCIES, SPANISH
 
 GLN_DIGITS = 13
@@ -120,18 +121,40 @@ def _codes_by_amounts(toks: list[Tok]) -> list[str]:
     return out
 
 
+def _at_sign(toks: Sequence[Tok], i: int) -> bool:
+    """Whether the word `toks[i]`, a sign alone, is an e-mail address's "@" OCR read as one."""
+    before = toks[i - 1].text if i > 0 else None
+    after = toks[i + 1].text if i + 1 < len(toks) else None
+    return strip_money(toks[i].text)[1] is None and parted_at(before, after)
+
+
 def _currency(
-    found: list[Candidate], drafts: list[rows.Draft], pages: list[Page], skip: set[int]
+    found: list[Candidate],
+    drafts: list[rows.Draft],
+    pages: list[Page],
+    skip: set[int],
+    taxed: totals.WithTax | None = None,
 ) -> Candidate | None:
+    """The currency the page's signs and codes say, sure when they all agree.  The sign on a tax that
+    is the net total's share at the rate its line prints, and with it makes the total, is left out: the
+    three are one sum, in one currency, and a sign OCR read otherwise there ("£53,42" among euros) says
+    none of its own."""
     chosen = header.choose(found, "currency")
     if chosen is not None:
         return chosen
+    besides = taxed.tax_toks if taxed is not None and totals.at_printed_rate(taxed, pages) else []
     codes = items.currencies(drafts)
     named: set[str] = set()  # ISO codes printed as words ("Total MXN")
     for page in pages:
         for line in page.lines:
             if line.kind == "text":
-                codes += [c for t in line.toks if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key))]
+                codes += [
+                    c
+                    for i, t in enumerate(line.toks)
+                    if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key))
+                    and not _at_sign(line.toks, i)
+                    and t not in besides
+                ]
                 codes += _codes_by_amounts(line.toks)
             named |= {t.text for t in line.toks if t.text in ISO_CURRENCIES}
     dollar = named & DOLLAR_SIGN
@@ -162,10 +185,10 @@ def _order(
     rec = Recorder()
     mark, built, values, total = _lines(drafts, seen, language, rec, ocr=ocr, us_dates=us_dates)
     problems = _table_problems(drafts, values, seen, mark)
-    picks["currency"] = _currency(found, drafts, pages, skip)
+    taxed = totals.with_tax(seen, total, mark, pages, skip)
+    picks["currency"] = _currency(found, drafts, pages, skip, taxed)
     picks["delivery_date"] = _prose_delivery(picks, found, built, ocr=ocr)
     _record_header(rec, picks, found, ocr)
-    taxed = totals.with_tax(seen, total, mark, pages, skip)
     if taxed is not None:
         net_read = total.reading is not None and taxed.net == total.reading.value
         # a net total read only with the figure after its cents left out is doubtful, as a mended tax is
@@ -189,7 +212,7 @@ def _order(
     delivery = _delivery(picks, drafts, built, rec)
     if ocr:
         problems += _scan_checks(rec, picks, delivery, total)
-    again = _rechecks(picks, delivery, pages) if ocr else []
+    again = _rechecks(picks, delivery, pages, us_dates) if ocr else []
     order = CapturedOrder(
         po_number=str(picks["po_number"].value) if picks["po_number"] else None,
         order_date=_date(picks["order_date"]),
@@ -206,7 +229,7 @@ def _order(
         language=language,
         kind=document.kind(pages),
         identifiers=document.printed_identifiers(pages, block_toks),
-        unread=_unread(pages, found, picks, delivery, drafts, skip, us_dates),
+        unread=_unread(pages, found, picks, delivery, drafts, skip, us_dates, [b.line for b in built]),
         evidence=tuple(rec.items),
         problems=tuple(problems),
     )
@@ -214,7 +237,7 @@ def _order(
 
 
 def _rechecks(
-    picks: dict[str, Candidate | None], delivery: date | None, pages: list[Page]
+    picks: dict[str, Candidate | None], delivery: date | None, pages: list[Page], us_dates: bool
 ) -> list[tuple[str, float]]:
     """The header fields (path, layout certainty) a second reading of their ink may settle on a scan."""
     out = []
@@ -222,8 +245,8 @@ def _rechecks(
         pick = picks[name]
         if pick is None or (name == "delivery_date" and _date(pick) != delivery):
             continue  # the delivery date taken from the lines is no header field's
-        if recheck.worth_rechecking(pick, pages):
-            out.append((path, pick.certainty))
+        if recheck.worth_rechecking(pick, pages, us_dates):
+            out.append((path, recheck.recheck_certainty(pick, us_dates)))
         elif recheck.prose_worth_rechecking(pick, pages):
             out.append((path, pick.again))
         elif recheck.sentence_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
@@ -239,10 +262,11 @@ def _unread(
     drafts: list[rows.Draft],
     skip: set[int],
     us_dates: bool,
+    lines: Sequence[CapturedLine] = (),
 ) -> tuple[UnreadField, ...]:
     """Fields the page shows unread: labels without a readable value, rows not read, stray dates."""
     unread = document.unread_fields(found, {**picks, "delivery_date": delivery}) + document.unread_rows(
-        drafts
+        drafts, lines
     )
     if delivery is None and not any(u.field == "requested_delivery_date" for u in unread):
         known = {d for d in (_date(picks["order_date"]),) if d is not None}

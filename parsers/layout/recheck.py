@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from parsers.layout.dates import find_date
+from parsers.layout.dates import SHORT_YEAR, find_date
 from parsers.layout.evidence import LIKELY, SURE
 from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.header import Candidate
@@ -35,12 +35,12 @@ class Recheck:
     certainty: float
 
 
-def worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
+def worth_rechecking(pick: Candidate, pages: Sequence[Page], month_first: bool = False) -> bool:
     """Whether the header field `pick` stands alone on its line after its label: an order number, one
     word, after a sure label (a looser one may have taken another field's value, "24-Nov"), or a date
     after a label the layout is at least likely of (its figures make a date or nothing), in one word or
     in the words of one line that the date is made of ("24 Noviembre, 2026"): read again together,
-    they must say the same words."""
+    they must say the same words (`recheck_certainty`)."""
     if pick.name == "po_number" and len(pick.toks) == 1:
         wanted = SURE
     elif isinstance(pick.value, date) and not pick.prose and _one_line(pick.toks, pages):
@@ -48,7 +48,41 @@ def worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
     else:
         return False
     ours = [*pick.label, *pick.toks]
-    return pick.certainty >= wanted and all(alone(tok, ours, pages) for tok in pick.toks)
+    certainty = recheck_certainty(pick, month_first)
+    return certainty >= wanted and all(alone(tok, ours, pages) for tok in pick.toks)
+
+
+# a separator OCR read as another ("23.11,2026" for 23.11.2026): the same figures, the same date
+_SEPARATORS = str.maketrans({",": ".", "/": ".", "-": "."})
+
+
+def same_date_words(printed: str, again: str) -> bool:
+    """Whether a date read again as `again` says the figures and words `printed` said, in the same
+    order, only a separator read as another, and is a date as it stands, with nothing mended."""
+    if printed.translate(_SEPARATORS) != again.translate(_SEPARATORS):
+        return False
+    return find_date(again, mend=False) is not None
+
+
+def recheck_certainty(pick: Candidate, month_first: bool = False) -> float:
+    """How sure the field `pick` is once readings of its words again settle its characters: for a date,
+    what its label makes it (`pick.certainty` less what the date's reading took off), as the date reads
+    with its separators as printed and its century settled; otherwise `pick.certainty`.
+
+    A separator read as another ("23.11,2026") is mended, and the mend costs a date its certainty;
+    readings again that say the date with the separators as printed, the figures the same
+    (`same_date_words`), settle it.  A two-figure year's century is settled by the checks every order
+    date and delivery date goes through: a date a hundred years off is old, in the future, or far from
+    the other, and waits for a person.  A day and month that may swap (03/04/2026) stay as doubtful."""
+    if not isinstance(pick.value, date):
+        return pick.certainty
+    text = " ".join(t.text for t in pick.toks)
+    read = find_date(text, month_first=month_first)
+    clean = find_date(text.translate(_SEPARATORS), month_first=month_first, mend=False)
+    if read is None or clean is None or read.value != pick.value or clean.value != pick.value:
+        return pick.certainty
+    settled = clean.certainty / SHORT_YEAR if clean.short_year else clean.certainty
+    return round(pick.certainty / read.certainty * settled, 3)
 
 
 def _one_line(toks: Sequence[Tok], pages: Sequence[Page]) -> bool:

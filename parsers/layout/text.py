@@ -56,3 +56,15 @@ def clean_value(text: str) -> str:
     """A value as printed, without leading colons or dot leaders and surrounding spaces."""
     text = re.sub(r"^[\s.:…]+", "", text)
     return re.sub(r"[\s:]+$", "", text).strip()
+
+
+# an e-mail address's parts either side of its "@": a mailbox, and a domain with a dot and a top level
+_MAILBOX = re.compile(r"^[\w.+-]+$")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}[.,;]?$")
+
+
+def parted_at(before: str | None, after: str | None) -> bool:
+    """Whether a word between `before` and `after` stands where an e-mail address's "@" does
+    ("compras € herrajesdelnorte.com.mx": OCR read the "@" as a currency sign and parted the address
+    at it): a mailbox before it, a domain name after."""
+    return bool(before and after and _MAILBOX.match(before) and _DOMAIN.match(after) and not has_digit(after))

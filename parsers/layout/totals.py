@@ -248,6 +248,18 @@ def _tax_between(
     return None
 
 
+def at_printed_rate(taxed: WithTax, pages: Sequence[Page]) -> bool:
+    """Whether the tax read is the net total's share at the rate printed on the tax's own line, to the
+    cent ("IVA 21% 53,42" under 254,40), and not a figure the reader mended: then the net, the tax and
+    the total are one sum, in one currency."""
+    if taxed.mended or not taxed.tax_toks:
+        return False
+    last = taxed.tax_toks[-1]
+    line = next((li for p in pages if p.number == last.page for li in p.lines if last in li.toks), None)
+    rates = [Decimal(r.replace(",", ".")) for r in _RATE.findall(line.text)] if line else []
+    return any(abs(taxed.net * r / 100 - taxed.tax) <= CENT / 2 for r in rates)
+
+
 def _one_figure_off(a: Decimal, b: Decimal) -> bool:
     """Whether two amounts printed to the cent differ in one figure ("155.75" read for "155.25")."""
     x, y = f"{a:.2f}", f"{b:.2f}"

@@ -234,7 +234,10 @@ def _turned_read(
 ) -> PageWords:
     """The whole page read again turned by `quarters` quarter turns counter-clockwise."""
     turned = body.transpose(geometry.TRANSPOSE[quarters])
-    turned.info["rotation"] = 90.0 * quarters
+    # `body` may have been set level already (`_straight_fax`): the words' boxes are in the page turned
+    # by both, and a box cut from the page turned by the quarters alone misses its word (turns about the
+    # centre add up, in either order)
+    turned.info["rotation"] = round(90.0 * quarters + body.info.get("rotation", 0.0), 2)
     return _read(turned, page, steps, options, tmp)
 
 

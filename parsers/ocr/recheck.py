@@ -23,7 +23,7 @@ from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Evidence
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.geometry import PHRASE_GAP
-from parsers.layout.recheck import Recheck
+from parsers.layout.recheck import Recheck, same_date_words
 from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.images import PageImage
@@ -102,7 +102,8 @@ def confirm(
     said = [read(crops) for read in reads]
     # the word (or the words of a date, spaces aside) as the page's reading had it
     printed = ["".join((found.provenance.raw or "").split()).strip(EDGES) for _, found, _ in wanted]
-    readings = [[_said(printed[n], again[n]) for again in said] for n in range(len(wanted))]
+    dated = [check.path.endswith("date") for check, _, _ in wanted]
+    readings = [[_said(printed[n], again[n], dated[n]) for again in said] for n in range(len(wanted))]
     # read alike by every way, all but one with confidence: the spare way may stand in for that one
     short = [
         n
@@ -112,7 +113,7 @@ def confirm(
     if spare is not None and short:
         for n, words in zip(short, spare([crops[n] for n in short]), strict=True):
             kept = [c for c in readings[n] if c is not None and c >= ALIKE]
-            readings[n] = [*kept, _said(printed[n], words)]
+            readings[n] = [*kept, _said(printed[n], words, dated[n])]
     out = list(orders)
     for n, (check, found, _) in enumerate(wanted):
         order = out[check.order]
@@ -128,11 +129,13 @@ def confirm(
     return out
 
 
-def _said(value: str, words: PageWords) -> float | None:
-    """The reading's confidence if it says exactly `value` (edges and spaces aside), else None."""
+def _said(value: str, words: PageWords, dated: bool = False) -> float | None:
+    """The reading's confidence if it says exactly `value` (edges and spaces aside), else None; a date
+    (`dated`) may say it with a separator `value` was read with another for, when it is a date as it
+    stands (`parsers.layout.recheck.same_date_words`)."""
     ordered = sorted(words.words, key=lambda w: w.x0)
     text = "".join("".join(w.text.split()) for w in ordered).strip(EDGES)
     inked = [w for w in ordered if w.text.strip(EDGES)]
-    if text != value or not inked:
+    if not inked or (text != value and not (dated and same_date_words(value, text))):
         return None
     return min(w.confidence for w in inked)

@@ -18,9 +18,10 @@ from PIL import Image, ImageDraw, ImageFont
 from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
 from core.capture.domain.layout import PageWords
 from parsers.ocr import engine
-from parsers.ocr.engine import OcrOptions, legible, ocr_page
+from parsers.ocr.cells import Cell, cell_options, cut_out
+from parsers.ocr.engine import OcrOptions, SerialTesseract, legible, ocr_page
 from parsers.ocr.geometry import Orientation
-from parsers.ocr.images import PageImage
+from parsers.ocr.images import Limits, PageImage, load_pages
 from parsers.ocr.parser import ImageOcrParser
 from samples.faxsim import FaxLine, fax_tiff
 from tests.conftest import require_tesseract
@@ -157,3 +158,25 @@ def test_a_sideways_fax_is_read_though_orientation_detection_names_the_opposite_
     monkeypatch.setattr(engine.geometry, "asked", opposite)
     result = read(FaxLine(resolution="fine", seed=3, sender=SENDER, rotate=rotate, skew=0.5))
     assert_the_order_is_read(result)
+
+
+def test_a_word_on_a_fax_fed_upside_down_and_askew_is_cut_from_where_it_was_read() -> None:
+    # set level first, then found upside down and read turned: the page's turn is both, and a word's
+    # box, cut from the page turned that way, holds the word (the re-reads of numbers, codes and header
+    # fields cut from it); turned by the half turn alone, the box fell a line's height off its word
+    line = FaxLine(resolution="fine", seed=7, sender=SENDER, rotate=180, skew=3.0)
+    tiff = fax_tiff(small_order_pdf(), line)
+    doc = InboundDocument(channel=Channel.FAX, content=tiff, received_at=NOW, original_name="fax.tif")
+    result = ImageOcrParser().parse(doc, ParseContext(today=NOW))
+    pages = result.extra["pages"]
+    assert isinstance(pages, tuple)
+    (page,) = pages
+    assert isinstance(page, PageWords)
+    turn = Orientation.from_degrees(page.rotation)
+    assert turn.quarters == 2
+    assert turn.skew == pytest.approx(-2.9, abs=0.2)
+    (word,) = [w for w in page.words if w.text == "PO-2026-00417"]
+    images = load_pages(tiff, Limits())
+    (crop,) = cut_out([Cell("po_number", page.number, (word.x0, word.y0, word.x1, word.y1))], images, [page])
+    (again,) = SerialTesseract().read_pages([crop], cell_options(OcrOptions(), whitelist=""))
+    assert "".join(w.text for w in again.words) == "PO-2026-00417"
