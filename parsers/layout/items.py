@@ -303,20 +303,36 @@ def _per_unit(
         ]
     if not prices or not quantities or not amounts or prices[0].note.startswith("per "):
         return prices
+    if draft.basis != 1:
+        # the heading states the basis: a price is for that many units, though a line of such a table
+        # may still price one unit, as costly a reading as a basis nothing states ("1,000 ea $21.60
+        # $21.60" under "Price (per 1000)", its comma read as a point, adds up as 1 at 21.60 too)
+        stated = [replace(r, value=r.value / draft.basis, note=f"per {draft.basis}") for r in prices]
+        return sorted(stated + [replace(r, cost=r.cost + BASIS_COST) for r in prices], key=lambda r: r.cost)
     plain = prices[0]
-    if not 0 < BASIS_RATIO * amounts[0].value <= quantities[0].value * plain.value:
+    aside = _aside_basis(draft)
+    if not aside and not 0 < BASIS_RATIO * amounts[0].value <= quantities[0].value * plain.value:
         return prices  # only a price far too big for its amount may be for many units (never a free line)
-    # the basis the heading states is likelier than a quantity whose decimal mark OCR lost ("10 000"
-    # for 100,00), though a line of such a table may still price one unit
+    # a basis the line prints in a column no heading names is likelier than a quantity whose decimal
+    # mark OCR lost ("10 000" for 100,00), though the figure there may mean something else
     return prices + [
         replace(
             plain,
             value=plain.value / n,
-            cost=plain.cost + (STATED_BASIS_COST if n == draft.basis else BASIS_COST),
+            cost=plain.cost + (STATED_BASIS_COST if n == aside else BASIS_COST),
             note=f"per {n}",
         )
         for n in (100, 1000)
     ]
+
+
+def _aside_basis(draft: Draft) -> int | None:
+    """The units the line's price is for as it prints them in a column whose heading was not read as
+    "per" (a typewriter's "POR" read "pon"): its one figure there, when that is 10, 100 or 1,000."""
+    aside = [t.text.strip(PER_EDGE) for t in draft.numbers("other")]
+    if len(aside) == 1 and aside[0].isdigit() and int(aside[0]) in PRICE_BASES:
+        return int(aside[0])
+    return None
 
 
 def _discounts_read(draft: Draft, mark: str) -> list[Decimal]:

@@ -115,17 +115,23 @@ def heading_basis(region: Region) -> int:
     if not price:
         return 1
     others = [c for c in region.table.columns if c.kind != "price"]
+    above: list[Tok] = []
     for line in region.heading:
         for i, tok in enumerate(line.toks):
             m = _BASIS.match(tok.text.strip())
-            if m is None or (i == 0 and not tok.text.startswith("(")):
-                continue  # a line of its own may begin with the bracket ("Precio/ud." over "(100 EUR")
-            before = line.toks[i - 1].text.strip("(").casefold() if i else ""
+            # a line of its own may begin with the bracket ("Precio/ud." over "(100 EUR") or close the
+            # one opened after "per" in the line above it ("Price each (per" over "1000)")
+            over = next((t.text for t in above if t.x0 < tok.x1 and tok.x0 < t.x1), "") if i == 0 else ""
+            opened = over.startswith("(") and tok.text.endswith(")")
+            if m is None or (i == 0 and not tok.text.startswith("(") and not opened):
+                continue
+            before = line.toks[i - 1].text.strip("(").casefold() if i else over.strip("(").casefold()
             if before not in _BASIS_WORDS and not tok.text.startswith(("(", "/")):
                 continue
             near = min([*price, *others], key=lambda c: max(c.x0 - tok.x1, tok.x0 - c.x1, 0.0))
             if near.kind == "price":
                 return int(re.sub(r"\D", "", m[1]))
+        above = line.toks
     return 1
 
 

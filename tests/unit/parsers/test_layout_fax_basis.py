@@ -1,0 +1,95 @@
+"""Prices printed for a thousand units on faxes, where the quantity read either way adds up: "1,000 ea
+$21.60 $21.60" is 1,000 at 21.60 a thousand, and, its comma read as a point, also 1 at 21.60 each.
+What the page states of the basis chooses.  Each test builds its page word by word
+(tests.unit.parsers.ocr_support) and states the business rule it checks."""
+
+from __future__ import annotations
+
+from tests.unit.parsers.ocr_support import STEP, cells, numbers, page, read
+
+
+def test_a_basis_stated_under_the_price_heading_over_two_lines_is_the_prices_basis() -> None:
+    # "Price each (per" over "1000)": every price of the table is for a thousand units.  The fax
+    # read the quantities' thousands commas as points ("1.000", "10.000"), so 1 × 21.60 adds up
+    # too; the heading says the price is for a thousand, and 1,000 at 21.60 a thousand is the order
+    lines = [
+        cells(40, (50, "P.O. No. 2617029")),
+        cells(54, (50, "PO date 11/26/2026")),
+        cells(160, (50, "Product"), (330, "Qty"), (380, "UOM"), (430, "Price"), (500, "Line")),
+        cells(170, (430, "each"), (500, "total")),
+        cells(180, (430, "(per")),
+        cells(190, (430, "1000)")),
+    ]
+    rows = [
+        ((50, "ARA-M8 Arandela plana M8"), (330, "1.000"), (380, "ea"), (430, "$21.60"), (500, "$21.60")),
+        ((50, "SIL-TRA-300 Silicona neutra"), (330, "60"), (380, "ea"), (430, "$5.13"), (500, "$307.80")),
+        ((50, "TUE-M8 Tuerca hexagonal M8"), (330, "10.000"), (380, "ea"), (430, "$37.80"), (500, "$378.00")),
+    ]
+    y = 190.0
+    for r in rows:
+        y += STEP
+        lines.append(cells(y, *r))
+    lines.append(cells(y + 2 * STEP, (430, "Total"), (500, "$707.40")))
+    got = read(page(*lines))
+    # a line of the table whose price is for one unit (60 × 5.13 = 307.80) is still read so
+    assert numbers(got) == [
+        ("ARA-M8", "1000", "0.0216"),
+        ("SIL-TRA-300", "60", "5.13"),
+        ("TUE-M8", "10000", "0.0378"),
+    ]
+
+
+def test_a_basis_in_a_column_whose_heading_ocr_garbled_is_the_lines_basis() -> None:
+    # a typewriter's table prints each line's basis in a "POR" column, read "pon": 1000 on a line
+    # says its price is for a thousand.  "1.000" at 12,00 for 12,00 is a thousand at 12,00 a
+    # thousand (the page's mark is the comma), not 1,000 read with the other mark at 12,00 each
+    lines = [
+        cells(40, (50, "Nº pedido: PED-26/00123")),
+        cells(54, (50, "Fecha: 23/11/2026")),
+        cells(
+            160,
+            (50, "QTD."),
+            (100, "CÓDIGO"),
+            (170, "DESIGNACAO"),
+            (380, "PRECO"),
+            (450, "pon"),
+            (500, "TOTAL"),
+        ),
+    ]
+    rows = [
+        (
+            (50, "1.000"),
+            (100, "TUE-M8"),
+            (170, "TUERCA HEXAGONAL M8"),
+            (380, "12,00 EUR"),
+            (450, "1000"),
+            (500, "12,00 EUR"),
+        ),
+        (
+            (50, "3"),
+            (100, "LLA-AJ-250"),
+            (170, "LLAVE AJUSTABLE"),
+            (380, "12,80 EUR"),
+            (450, "1"),
+            (500, "38,40 EUR"),
+        ),
+        (
+            (50, "10.000"),
+            (100, "ARA-M8"),
+            (170, "ARANDELA PLANA M8"),
+            (380, "20,00 EUR"),
+            (450, "1000"),
+            (500, "200,00 EUR"),
+        ),
+    ]
+    y = 160.0
+    for r in rows:
+        y += STEP
+        lines.append(cells(y, *r))
+    lines.append(cells(y + 2 * STEP, (430, "TOTAL"), (500, "250,40 EUR")))
+    got = read(page(*lines))
+    assert numbers(got) == [
+        ("TUE-M8", "1000", "0.012"),
+        ("LLA-AJ-250", "3", "12.8"),
+        ("ARA-M8", "10000", "0.02"),
+    ]
