@@ -37,6 +37,10 @@ STATED_BASIS_COST = 1  # the same where the price heading says so: less than a d
 BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
 PER_EDGE = "()[]{}|'\"“”‘’.,:;*"  # around a price basis as OCR reads it
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
+# a group of three figures, then the decimals ("000,000" after "1" for "1.000,000"): a number cut where
+# a typewriter's group point was lost, the point's whole character cell left blank between the pieces
+_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[\"'”’]?$")
+GROUP_GAP = 1.5
 
 
 def unit_code(text: str) -> str:
@@ -99,7 +103,10 @@ def _line_no(draft: Draft, pos: list[Tok], index: int) -> str:
 def _split_number(toks: list[Tok], mark: str) -> list[Reading]:
     """A number OCR cut in two ("367.5" and "0" for "367.50"): the words of the cell read as one, when
     they stand close together."""
-    if len(toks) < 2 or any(b.x0 - a.x1 > JOIN_GAP * a.h for a, b in itertools.pairwise(toks)):
+    if len(toks) < 2 or any(
+        b.x0 - a.x1 > (GROUP_GAP if _GROUP.match(b.text) else JOIN_GAP) * a.h
+        for a, b in itertools.pairwise(toks)
+    ):
         return []
     return [replace(r, cost=r.cost + 1) for r in readings("".join(t.text for t in toks), mark)]
 

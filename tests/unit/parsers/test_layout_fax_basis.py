@@ -5,7 +5,7 @@ What the page states of the basis chooses.  Each test builds its page word by wo
 
 from __future__ import annotations
 
-from tests.unit.parsers.ocr_support import STEP, cells, numbers, page, read
+from tests.unit.parsers.ocr_support import CHAR, INK, STEP, cells, numbers, page, read
 
 
 def test_a_basis_stated_under_the_price_heading_over_two_lines_is_the_prices_basis() -> None:
@@ -93,3 +93,22 @@ def test_a_basis_in_a_column_whose_heading_ocr_garbled_is_the_lines_basis() -> N
         ("LLA-AJ-250", "3", "12.8"),
         ("ARA-M8", "10000", "0.02"),
     ]
+
+
+def test_a_quantity_cut_where_a_typewriters_group_point_was_lost_is_read_whole() -> None:
+    # "1.000,000" printed in a fixed-pitch face: OCR lost the point and left its whole character cell
+    # blank, reading "1" and "000,000" a letter's width apart.  Three figures and the decimals after a
+    # first figure are the thousands of one number: 1,000 at 34,000 per 100 is 340,00
+    lines = [
+        cells(40, (50, "Nº pedido: PED-26/00123")),
+        cells(54, (50, "Fecha: 23/11/2026")),
+        cells(160, (50, "CÓDIGO"), (130, "DESCRIPCIÓN"), (300, "CANTIDAD"), (380, "PRECIO"), (450, "POR")),
+        cells(160, (500, "TOTAL")),
+        cells(174, (50, "TOR-M10-60"), (130, "TORNILLO M10X60"), (300, "1"), (380, "34,000"), (450, "100")),
+        cells(174, (300 + CHAR + 1.1 * INK, "000,000"), (500, "340,00")),
+        cells(188, (50, "SIL-TRA-300"), (130, "SILICONA NEUTRA"), (300, "12,000"), (380, "4,200")),
+        cells(188, (450, "1"), (500, "50,40")),
+    ]
+    lines.append(cells(216, (430, "TOTAL"), (500, "390,40")))
+    got = read(page(*lines))
+    assert numbers(got) == [("TOR-M10-60", "1000", "0.34"), ("SIL-TRA-300", "12", "4.2")]
