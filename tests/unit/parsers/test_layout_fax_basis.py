@@ -5,7 +5,7 @@ What the page states of the basis chooses.  Each test builds its page word by wo
 
 from __future__ import annotations
 
-from tests.unit.parsers.ocr_support import CHAR, INK, STEP, cells, numbers, page, read
+from tests.unit.parsers.ocr_support import CHAR, INK, STEP, cells, numbers, page, read, word
 
 
 def test_a_basis_stated_under_the_price_heading_over_two_lines_is_the_prices_basis() -> None:
@@ -112,3 +112,31 @@ def test_a_quantity_cut_where_a_typewriters_group_point_was_lost_is_read_whole()
     lines.append(cells(216, (430, "TOTAL"), (500, "390,40")))
     got = read(page(*lines))
     assert numbers(got) == [("TOR-M10-60", "1000", "0.34"), ("SIL-TRA-300", "12", "4.2")]
+
+
+def test_a_row_a_speck_above_it_parted_in_two_lines_is_one_order_line() -> None:
+    # a normal fax: a speck read "i" stands a little above the row, over a streak read "ú", and the
+    # row stands a hair higher the further right it is (the skew left over).  The row is one order
+    # line, not a quantity and code without their price and amount
+    lines = [
+        cells(40, (50, "Nº pedido: PED-26/00123")),
+        cells(54, (50, "Fecha: 23/11/2026")),
+        cells(160, (50, "QTD."), (100, "CÓDIGO"), (170, "DESIGNACAO"), (380, "PRECO"), (450, "POR")),
+        cells(160, (500, "TOTAL")),
+        cells(174, (50, "3"), (100, "LLA-AJ-250"), (170, "LLAVE AJUSTABLE"), (380, "12,80"), (450, "1")),
+        cells(174, (500, "38,40")),
+        [word("i", 260, 184.5)],
+        cells(188.6, (50, "50"), (100, "CIN-AIS-19"), (170, "CINTA AISLANTE")),
+        [word("ú", 260, 187.8)],
+        cells(188, (270, "19 MM")),
+        cells(187, (380, "950,00"), (450, "1000"), (500, "47,50")),
+        cells(202, (50, "6"), (100, "GUA-NIT-L"), (170, "GUANTES DE NITRILO"), (380, "8,50"), (450, "1")),
+        cells(202, (500, "51,00")),
+    ]
+    lines.append(cells(230, (430, "TOTAL"), (500, "136,90")))
+    got = read(page(*lines))
+    assert numbers(got) == [
+        ("LLA-AJ-250", "3", "12.8"),
+        ("CIN-AIS-19", "50", "0.95"),
+        ("GUA-NIT-L", "6", "8.5"),
+    ]
