@@ -298,7 +298,8 @@ def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> 
     there (a position, a code, two of quantity, price and amount); never a labelled sub-line.
 
     A quantity OCR could not read ("5-4" for "5 u.") does not lose the row: its price and amount, or
-    its code and one of them, still show a line, and the arithmetic then says what the quantity was."""
+    its code and one of them, still show a line, and the arithmetic then says what the quantity was
+    (a letter's "[TAC-6] Taco … caja 3,9000 € 15,60 €" whose "4" OCR read "A" on the line above)."""
     numeric = {kind for kind in (*NUMERIC, "pos") if any(looks_numeric(t.text) for t in cells.get(kind, []))}
     if not numeric & set(NUMERIC):
         return False
@@ -310,6 +311,10 @@ def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> 
     # a number lost: three of position, code, quantity, price and amount, or a position and a price;
     # or a code (or GTIN) of its own and an amount to the cent (its quantity and price OCR could not read)
     coded = any(code_like(t.text) for t in (*cells.get("code", []), *cells.get("gtin", [])))
+    # a code at the head of the description, as a letter prints it in brackets ("[TAC-6] Taco de
+    # nailon", its brackets cleaned off): capitals joined by a hyphen, as codes are and words are not
+    head = cells.get("description", [])[:1]
+    coded = coded or any("-" in t.text and t.text.upper() == t.text and code_like(t.text) for t in head)
     signs = len(numeric) + bool(cells.get("code"))
     cents = any(_MONEY.search(t.text) for t in cells.get("amount", []) if looks_numeric(t.text))
     return signs >= 3 or ("pos" in numeric and bool(numeric & priced)) or (coded and cents)

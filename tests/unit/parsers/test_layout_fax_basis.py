@@ -140,3 +140,22 @@ def test_a_row_a_speck_above_it_parted_in_two_lines_is_one_order_line() -> None:
         ("CIN-AIS-19", "50", "0.95"),
         ("GUA-NIT-L", "6", "8.5"),
     ]
+
+
+def test_a_letters_row_whose_quantity_ocr_lost_keeps_its_bracketed_code() -> None:
+    # a letter prints each line's code in brackets at the head of its description and has no code
+    # column; the fax lost one row's quantity ("4" read "A", on a line of its own above the row).
+    # The code, price and amount still show an order line: it is not run into the row above as
+    # more of its description, and its quantity is what its price and amount make (15,60 / 3,90)
+    lines = [
+        cells(40, (50, "Adjuntamos nuestro pedido 379/26, fechado el 24-nov-2026.")),
+        cells(160, (50, "Denominación"), (330, "Cant."), (380, "Ud."), (430, "Precio"), (500, "Importe")),
+        cells(174, (50, "[TOR-M8-40] Tornillo hexagonal M8x40"), (330, "50"), (380, "ud")),
+        cells(174, (430, "0,1800 €"), (500, "9,00 €")),
+        cells(188, (50, "[TAC-6] Taco de nailon 6 mm"), (380, "caja"), (430, "3,9000 €"), (500, "15,60 €")),
+        cells(202, (50, "[SIL-TRA-300] Silicona neutra"), (330, "48"), (380, "ud")),
+        cells(202, (430, "4,2000 €"), (500, "201,60 €")),
+    ]
+    lines.append(cells(230, (430, "Total pedido"), (500, "226,20 €")))
+    got = read(page(*lines))
+    assert numbers(got) == [("TOR-M8-40", "50", "0.18"), ("TAC-6", "4", "3.9"), ("SIL-TRA-300", "48", "4.2")]
