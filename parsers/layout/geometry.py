@@ -208,7 +208,39 @@ def _group(toks: list[Tok]) -> list[list[Tok]]:
             boxes[chosen].append((x0, x1, cy, h))
             bisect.insort(heights[chosen], cy)
             middles[chosen] = _median_of_sorted(heights[chosen])
-    return [sorted(line, key=lambda t: t.x0) for line in lines]
+    return _rejoin([sorted(line, key=lambda t: t.x0) for line in lines])
+
+
+def _rejoin(lines: list[list[Tok]]) -> list[list[Tok]]:
+    """Lines that are one row the grouping parted, as one: a speck a little above a fax row (an "i"
+    over a streak read "ú") began a line that the row's right half, a hair higher for the skew left
+    over, joined, while its left half, under the speck, began another; the row's quantity and code
+    were then a line without its price and amount, and the order line was lost."""
+    out: list[list[Tok]] = []
+    for line in lines:
+        for prev in reversed(out[-3:]):
+            if _one_row(prev, line):
+                prev.extend(line)
+                prev.sort(key=lambda t: t.x0)
+                break
+        else:
+            out.append(line)
+    return out
+
+
+def _one_row(a: list[Tok], b: list[Tok]) -> bool:
+    """Whether two lines' words (specks of one character aside) stand side by side at one height,
+    none of them over another."""
+    solid_a, solid_b = [t for t in a if len(t.text) > 1], [t for t in b if len(t.text) > 1]
+    if not solid_a or not solid_b:
+        return False
+    h = min(statistics.median(t.h for t in solid_a), statistics.median(t.h for t in solid_b))
+    if (
+        abs(statistics.median(t.cy for t in solid_a) - statistics.median(t.cy for t in solid_b))
+        > SAME_ROW * h
+    ):
+        return False
+    return all(t.x1 <= u.x0 or u.x1 <= t.x0 for t in solid_a for u in solid_b)
 
 
 _GROUP_HEAD = re.compile(r"^[-+(]?(?:[€$£]|EUR|USD|GBP)?\d{1,3}(?:\d{3})?$")

@@ -37,6 +37,10 @@ STATED_BASIS_COST = 1  # the same where the price heading says so: less than a d
 BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
 PER_EDGE = "()[]{}|'\"“”‘’.,:;*"  # around a price basis as OCR reads it
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
+# a group of three figures, then the decimals ("000,000" after "1" for "1.000,000"): a number cut where
+# a typewriter's group point was lost, the point's whole character cell left blank between the pieces
+_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[\"'”’]?$")
+GROUP_GAP = 1.5
 
 
 def unit_code(text: str) -> str:
@@ -99,7 +103,10 @@ def _line_no(draft: Draft, pos: list[Tok], index: int) -> str:
 def _split_number(toks: list[Tok], mark: str) -> list[Reading]:
     """A number OCR cut in two ("367.5" and "0" for "367.50"): the words of the cell read as one, when
     they stand close together."""
-    if len(toks) < 2 or any(b.x0 - a.x1 > JOIN_GAP * a.h for a, b in itertools.pairwise(toks)):
+    if len(toks) < 2 or any(
+        b.x0 - a.x1 > (GROUP_GAP if _GROUP.match(b.text) else JOIN_GAP) * a.h
+        for a, b in itertools.pairwise(toks)
+    ):
         return []
     return [replace(r, cost=r.cost + 1) for r in readings("".join(t.text for t in toks), mark)]
 
@@ -303,20 +310,36 @@ def _per_unit(
         ]
     if not prices or not quantities or not amounts or prices[0].note.startswith("per "):
         return prices
+    if draft.basis != 1:
+        # the heading states the basis: a price is for that many units, though a line of such a table
+        # may still price one unit, as costly a reading as a basis nothing states ("1,000 ea $21.60
+        # $21.60" under "Price (per 1000)", its comma read as a point, adds up as 1 at 21.60 too)
+        stated = [replace(r, value=r.value / draft.basis, note=f"per {draft.basis}") for r in prices]
+        return sorted(stated + [replace(r, cost=r.cost + BASIS_COST) for r in prices], key=lambda r: r.cost)
     plain = prices[0]
-    if not 0 < BASIS_RATIO * amounts[0].value <= quantities[0].value * plain.value:
+    aside = _aside_basis(draft)
+    if not aside and not 0 < BASIS_RATIO * amounts[0].value <= quantities[0].value * plain.value:
         return prices  # only a price far too big for its amount may be for many units (never a free line)
-    # the basis the heading states is likelier than a quantity whose decimal mark OCR lost ("10 000"
-    # for 100,00), though a line of such a table may still price one unit
+    # a basis the line prints in a column no heading names is likelier than a quantity whose decimal
+    # mark OCR lost ("10 000" for 100,00), though the figure there may mean something else
     return prices + [
         replace(
             plain,
             value=plain.value / n,
-            cost=plain.cost + (STATED_BASIS_COST if n == draft.basis else BASIS_COST),
+            cost=plain.cost + (STATED_BASIS_COST if n == aside else BASIS_COST),
             note=f"per {n}",
         )
         for n in (100, 1000)
     ]
+
+
+def _aside_basis(draft: Draft) -> int | None:
+    """The units the line's price is for as it prints them in a column whose heading was not read as
+    "per" (a typewriter's "POR" read "pon"): its one figure there, when that is 10, 100 or 1,000."""
+    aside = [t.text.strip(PER_EDGE) for t in draft.numbers("other")]
+    if len(aside) == 1 and aside[0].isdigit() and int(aside[0]) in PRICE_BASES:
+        return int(aside[0])
+    return None
 
 
 def _discounts_read(draft: Draft, mark: str) -> list[Decimal]:

@@ -115,17 +115,23 @@ def heading_basis(region: Region) -> int:
     if not price:
         return 1
     others = [c for c in region.table.columns if c.kind != "price"]
+    above: list[Tok] = []
     for line in region.heading:
         for i, tok in enumerate(line.toks):
             m = _BASIS.match(tok.text.strip())
-            if m is None or (i == 0 and not tok.text.startswith("(")):
-                continue  # a line of its own may begin with the bracket ("Precio/ud." over "(100 EUR")
-            before = line.toks[i - 1].text.strip("(").casefold() if i else ""
+            # a line of its own may begin with the bracket ("Precio/ud." over "(100 EUR") or close the
+            # one opened after "per" in the line above it ("Price each (per" over "1000)")
+            over = next((t.text for t in above if t.x0 < tok.x1 and tok.x0 < t.x1), "") if i == 0 else ""
+            opened = over.startswith("(") and tok.text.endswith(")")
+            if m is None or (i == 0 and not tok.text.startswith("(") and not opened):
+                continue
+            before = line.toks[i - 1].text.strip("(").casefold() if i else over.strip("(").casefold()
             if before not in _BASIS_WORDS and not tok.text.startswith(("(", "/")):
                 continue
             near = min([*price, *others], key=lambda c: max(c.x0 - tok.x1, tok.x0 - c.x1, 0.0))
             if near.kind == "price":
                 return int(re.sub(r"\D", "", m[1]))
+        above = line.toks
     return 1
 
 
@@ -292,7 +298,8 @@ def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> 
     there (a position, a code, two of quantity, price and amount); never a labelled sub-line.
 
     A quantity OCR could not read ("5-4" for "5 u.") does not lose the row: its price and amount, or
-    its code and one of them, still show a line, and the arithmetic then says what the quantity was."""
+    its code and one of them, still show a line, and the arithmetic then says what the quantity was
+    (a letter's "[TAC-6] Taco … caja 3,9000 € 15,60 €" whose "4" OCR read "A" on the line above)."""
     numeric = {kind for kind in (*NUMERIC, "pos") if any(looks_numeric(t.text) for t in cells.get(kind, []))}
     if not numeric & set(NUMERIC):
         return False
@@ -304,6 +311,10 @@ def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> 
     # a number lost: three of position, code, quantity, price and amount, or a position and a price;
     # or a code (or GTIN) of its own and an amount to the cent (its quantity and price OCR could not read)
     coded = any(code_like(t.text) for t in (*cells.get("code", []), *cells.get("gtin", [])))
+    # a code at the head of the description, as a letter prints it in brackets ("[TAC-6] Taco de
+    # nailon", its brackets cleaned off): capitals joined by a hyphen, as codes are and words are not
+    head = cells.get("description", [])[:1]
+    coded = coded or any("-" in t.text and t.text.upper() == t.text and code_like(t.text) for t in head)
     signs = len(numeric) + bool(cells.get("code"))
     cents = any(_MONEY.search(t.text) for t in cells.get("amount", []) if looks_numeric(t.text))
     return signs >= 3 or ("pos" in numeric and bool(numeric & priced)) or (coded and cents)

@@ -110,7 +110,10 @@ def fits(line: Line, near: Line) -> bool:
     if line.kind != "text" or any(has_digit(t.text) for t in outside_brackets(line.toks)):
         return False  # figures, but for a basis in brackets under a price heading ("(por 100)")
     keyed = [t.key for t in line.toks if t.key]
-    if sum(k in LABEL_WORDS or k in "%#" for k in keyed) < HEADING_WORDS * len(keyed):
+    # the units a price is for, closing a bracket opened above ("Price (per" over "1000)"), are as
+    # much a heading's words as the "per" before them
+    based = sum(1 for t in line.toks if t.key and t.text.endswith(")") and _BASIS_NUMBER.match(t.text[:-1]))
+    if based + sum(k in LABEL_WORDS or k in "%#" for k in keyed) < HEADING_WORDS * len(keyed):
         return False
     gap = max(line.y0 - near.y1, near.y0 - line.y1)
     return gap <= STACK_GAP * max(line.height, near.height)
