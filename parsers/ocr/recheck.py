@@ -10,7 +10,10 @@ person to see.
 
 An order number with a word of figures a word space or less beside it on its line is doubtful before
 any of that (`doubt_parted`): OCR may have parted one number in two ("OC/26/1 4512"), and the layout
-took one part; read again alone, that part would agree with itself and still be short.
+took one part; read again alone, that part would agree with itself and still be short.  So is one
+with a stroke of no letter or figure beside it within its text's height ("OC/26/4612 |" for
+"OC/26/46123"): a character lost to the fax but for one stroke, which a reading of the number's own
+box would not see either.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 
-from core.capture.domain.layout import PageWords
+from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedOrder, Evidence
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.geometry import PHRASE_GAP
@@ -56,17 +59,32 @@ def doubt_parted(orders: Sequence[CapturedOrder], pages: Sequence[PageWords]) ->
 
 
 def _parted(box: tuple[float, float, float, float], page: PageWords) -> bool:
-    """Whether a word with a figure stands beside `box` on its line, a word space or less from it."""
+    """Whether a word with a figure, or a stroke that may be what is left of one, stands beside `box` on
+    its line, a word space or less from it."""
     x0, y0, x1, y1 = box
     height = y1 - y0
     for word in page.words:
         overlap = min(y1, word.y1) - max(y0, word.y0)
-        if overlap < height / 2 or not any(c.isdigit() for c in word.text):
+        if overlap < height / 2 or not (any(c.isdigit() for c in word.text) or _stroke(word, box)):
             continue
         gap = max(x0 - word.x1, word.x0 - x1)
         if 0 <= gap <= PHRASE_GAP * height:
             return True
     return False
+
+
+def _stroke(word: Word, box: tuple[float, float, float, float]) -> bool:
+    """Whether `word` is a mark of no letter or figure ("|", ":", "'") standing within the text's
+    height, neither a speck nor a rule: a character of the number that OCR lost but for a stroke
+    ("OC/26/4612 |" for "OC/26/46123") looks so, where a box's rule reaches past the text and a full
+    stop keeps to its foot."""
+    _, y0, _, y1 = box
+    height = y1 - y0
+    if not word.text.strip() or word.text.strip(EDGES):
+        return False
+    tall = word.y1 - word.y0
+    inside = word.y0 >= y0 - height / 8 and word.y1 <= y1 + height / 8
+    return inside and tall >= height / 2
 
 
 def spare_way(read_pages: Callable[..., list[PageWords]], page: OcrOptions) -> ReadCells:

@@ -38,3 +38,18 @@ def test_figures_further_along_the_line_or_on_another_line_leave_it_as_read() ->
     far = Word("25/11/2026", 1400.0, 371.0, 1520.0, 387.0, 0.96)  # the next field, columns away
     below = Word("4512", 1224.0, 400.0, 1274.0, 416.0, 0.96)
     assert _confidence(far, below) == 0.89
+
+
+# A fax that lost most of the number's last figure: "OC/26/46123" read "OC/26/4612", then a stroke
+# of the "3" read "|", 9 pixels on, within the text's height.  The number is short by a figure, each
+# part read sure; a person must look.  A box's rule (taller than the text) or a full stop (a speck at
+# its foot) after a number is no lost figure.
+def test_an_order_number_with_a_stroke_of_a_lost_figure_after_it_is_doubtful() -> None:
+    assert _confidence(Word("|", 1310.0, 373.0, 1311.0, 384.0, 0.56)) < 0.8
+
+
+def test_a_box_rule_or_a_full_stop_after_an_order_number_leaves_it_as_read() -> None:
+    rule = Word("|", 1310.0, 362.0, 1314.0, 396.0, 0.9)  # the cell's rule, from above to below the text
+    stop = Word(".", 1303.0, 384.0, 1305.0, 387.0, 0.8)
+    assert _confidence(rule) == 0.89
+    assert _confidence(stop) == 0.89
