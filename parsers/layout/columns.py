@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from parsers.layout.geometry import Line, join_groups
+from parsers.layout.geometry import Line
 
 NUMERIC = ("qty", "price", "amount")
 RIVER_SHARE = 12.0  # points: how far past its heading a column's own run may stand
@@ -34,14 +34,13 @@ def _distance(x0: float, x1: float, h: Heading) -> float:
     return max(h.x0 - x1, x0 - h.x1, 0.0)
 
 
-def _cover(lines: Sequence[Line], *, grouped: bool = False) -> tuple[float, list[int]]:
-    """How many of the lines have ink at each point across, from the leftmost ink (returned first);
-    `grouped`: a number printed with spaces between its thousands ("10 000") inked across its spaces."""
+def _cover(lines: Sequence[Line]) -> tuple[float, list[int]]:
+    """How many of the lines have ink at each point across, from the leftmost ink (returned first)."""
     lo = min(t.x0 for line in lines for t in line.toks)
     hi = max(t.x1 for line in lines for t in line.toks)
     cover = [0] * (int(hi - lo) + 2)
     for line in lines:
-        for tok in join_groups(list(line.toks)) if grouped else line.toks:
+        for tok in line.toks:
             for x in range(int(tok.x0 - lo), int(tok.x1 - lo) + 1):
                 cover[x] += 1
     return lo, cover
@@ -165,10 +164,8 @@ def _has_white(rows: Sequence[Line], run: tuple[float, float]) -> bool:
 def _whitest(rows: Sequence[Line], a: Heading, b: Heading, run: tuple[float, float]) -> float:
     """Where to part the columns of headings `a` and `b` that one `run` of ink spans (their gap narrower
     than a river): between the two headings where the fewest rows have ink, nearest the middle.  A
-    column may be wider than its heading ("Código" over GTINs): the middle alone would cut every code.
-    The space between a number's thousands ("1 000", "10 000") is no white place: cut there, the
-    quantity's last figures would go to the unit column beside it."""
-    lo, cover = _cover(rows, grouped=True)
+    column may be wider than its heading ("Código" over GTINs): the middle alone would cut every code."""
+    lo, cover = _cover(rows)
     middle = (a.x1 + b.x0) / 2
     start, end = max(a.x1, run[0]), min(b.x0, run[1])
     xs = [x for x in range(math.ceil(start - lo), math.floor(end - lo) + 1) if 0 <= x < len(cover)]
