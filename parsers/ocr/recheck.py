@@ -49,11 +49,7 @@ def doubt_parted(orders: Sequence[CapturedOrder], pages: Sequence[PageWords]) ->
             out.append(order)
             continue
         if found.confidence > DOUBTFUL and _parted(where.box, by_number[where.page]):
-            evidence = tuple(
-                Evidence(e.field, DOUBTFUL, e.provenance) if e.field == "po_number" else e
-                for e in order.evidence
-            )
-            order = replace(order, evidence=evidence)
+            order = order.with_confidence("po_number", DOUBTFUL)
         out.append(order)
     return out
 
@@ -140,10 +136,7 @@ def confirm(
             continue
         sure = round(check.certainty * min(c for c in confidences if c is not None), 3)
         if sure > found.confidence:
-            evidence = tuple(
-                Evidence(e.field, sure, e.provenance) if e.field == check.path else e for e in order.evidence
-            )
-            out[check.order] = replace(order, evidence=evidence)
+            out[check.order] = order.with_confidence(check.path, sure)
     return out
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from core.capture.domain.order import CapturedOrder, Evidence
+from core.capture.domain.order import CapturedOrder
 from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL
 
@@ -58,11 +58,13 @@ def _mended(order: CapturedOrder, sent: date) -> CapturedOrder:
         places = [d for d in _in_years(read, sent) if sent - before <= d <= sent + after]
         if len(places) != 1 or not _one_figure(read.year, places[0].year):
             continue
-        evidence = _doubtful(order.evidence, path)
         if path == "order_date":
-            order = replace(order, order_date=places[0], evidence=evidence)
+            order = replace(order, order_date=places[0])
         else:
-            order = replace(order, requested_delivery_date=places[0], evidence=evidence)
+            order = replace(order, requested_delivery_date=places[0])
+        found = order.evidence_for(path)
+        if found is not None and found.confidence > DOUBTFUL:
+            order = order.with_confidence(path, DOUBTFUL)
     return order
 
 
@@ -79,10 +81,3 @@ def _in_years(read: date, sent: date) -> list[date]:
 def _one_figure(a: int, b: int) -> bool:
     x, y = str(a), str(b)
     return len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1
-
-
-def _doubtful(evidence: tuple[Evidence, ...], path: str) -> tuple[Evidence, ...]:
-    return tuple(
-        Evidence(e.field, min(e.confidence, DOUBTFUL), e.provenance) if e.field == path else e
-        for e in evidence
-    )

@@ -232,5 +232,12 @@ class CapturedOrder:
                 return item
         return None
 
+    def with_confidence(self, path: str, confidence: float) -> CapturedOrder:
+        """The order with the evidence of `path` at `confidence`, where it was found kept."""
+        evidence = tuple(
+            Evidence(e.field, confidence, e.provenance) if e.field == path else e for e in self.evidence
+        )
+        return replace(self, evidence=evidence)
+
     def with_problems(self, *problems: Problem) -> CapturedOrder:
         return replace(self, problems=self.problems + problems)
