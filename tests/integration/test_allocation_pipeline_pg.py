@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlalchemy import event
@@ -18,8 +17,8 @@ from core.fulfilment.domain.stock import StockLevel
 from core.kernel.domain.model import OrderState
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
-from tests.conftest import fixed_clock, load_demo_master_data, make_app
-from tests.integration.lifecycle_support import allocations, assert_books_balance, events, set_up_shop
+from tests.conftest import fixed_clock
+from tests.integration.lifecycle_support import allocations, assert_books_balance, events
 
 pytestmark = pytest.mark.integration
 D = Decimal
@@ -31,15 +30,6 @@ WRITES = (
     "WITH locked AS",  # the reservation on several stock levels: their conditional UPDATE
     "UPDATE stock_levels",  # the reservation on one level
 )
-
-
-@pytest.fixture
-def pg_shop(tmp_path: Path, pg_url: str) -> App:
-    app = make_app(tmp_path, pg_url, clock=fixed_clock)
-    load_demo_master_data(app)
-    set_up_shop(app, stock=False)
-    yield app  # type: ignore[misc]
-    app.close()
 
 
 @contextmanager

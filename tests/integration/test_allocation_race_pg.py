@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -14,20 +13,11 @@ from core.fulfilment.domain.stock import StockLevel
 from core.kernel.domain.model import OrderState
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
-from tests.conftest import fixed_clock, load_demo_master_data, make_app
-from tests.integration.lifecycle_support import allocations, assert_books_balance, events, set_up_shop
+from tests.conftest import fixed_clock
+from tests.integration.lifecycle_support import allocations, assert_books_balance, events
 
 pytestmark = pytest.mark.integration
 D = Decimal
-
-
-@pytest.fixture
-def pg_shop(tmp_path: Path, pg_url: str) -> App:
-    app = make_app(tmp_path, pg_url, clock=fixed_clock)
-    load_demo_master_data(app)
-    set_up_shop(app, stock=False)
-    yield app  # type: ignore[misc]
-    app.close()
 
 
 def test_units_taken_between_the_read_and_the_reservation_are_not_promised_twice(

@@ -7,7 +7,6 @@ import random
 import threading
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -16,28 +15,18 @@ from core.kernel.domain.model import OrderState, OutboundKind
 from core.kernel.domain.notices import NotificationState
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
-from tests.conftest import fixed_clock, load_demo_master_data, make_app
+from tests.conftest import fixed_clock
 from tests.integration.lifecycle_support import (
     allocations,
     assert_books_balance,
     drain_all,
     notifications,
     outbound,
-    set_up_shop,
 )
 
 pytestmark = pytest.mark.integration
 D = Decimal
 WORKERS = 16
-
-
-@pytest.fixture
-def pg_shop(tmp_path: Path, pg_url: str) -> App:
-    app = make_app(tmp_path, pg_url, clock=fixed_clock)
-    load_demo_master_data(app)
-    set_up_shop(app, stock=False)
-    yield app  # type: ignore[misc]
-    app.close()
 
 
 def in_parallel(jobs: list[Callable[[], object]], workers: int = WORKERS) -> list[BaseException]:

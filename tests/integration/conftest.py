@@ -1,0 +1,22 @@
+"""Fixtures shared by the integration tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from oms.bootstrap import App
+from tests.conftest import fixed_clock, load_demo_master_data, make_app
+from tests.integration.lifecycle_support import set_up_shop
+
+
+@pytest.fixture
+def pg_shop(tmp_path: Path, pg_url: str) -> Iterator[App]:
+    """The demo shop on PostgreSQL (master data, warehouse, no stock yet), at the fixed clock."""
+    app = make_app(tmp_path, pg_url, clock=fixed_clock)
+    load_demo_master_data(app)
+    set_up_shop(app, stock=False)
+    yield app
+    app.close()
