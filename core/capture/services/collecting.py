@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
+from core.capture.services.duplicates import BatchRecent
 from core.capture.services.storing import Decided, Storing, decisions
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 
@@ -69,11 +70,12 @@ def store_together(
     decided: dict[int, list[Decided]] = {}
     with uow:
         records = uow.documents.get_many(envelopes, lock=True)  # one statement, not one a document
+        batch = BatchRecent(uow)  # each customer's earlier orders read once for the batch, not per e-mail
         for doc_id, envelope in envelopes.items():
             uow.blobs.remember(envelope.sha256, envelope.content)  # the reply's draft reads them again
             record = records[doc_id]
             if not record.state.finished:
-                decided[doc_id] = decisions(storing.apply(uow, record, envelope, results[doc_id]))
+                decided[doc_id] = decisions(storing.apply(uow, record, envelope, results[doc_id], batch))
             states[doc_id] = record.state
         uow.commit()
     return states, decided
