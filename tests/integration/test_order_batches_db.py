@@ -157,3 +157,27 @@ def test_a_backordered_order_served_later_gets_only_the_units_still_waiting(app:
     with app.uow() as uow:
         total = sum(a.quantity for a in uow.fulfilment.allocations([order_id])[order_id])
     assert total == D(100_000)
+
+
+def test_line_units_are_each_orders_lines_in_position_order_a_pack_line_in_base_units(app: App) -> None:
+    # what a line's progress counts: a line ordered in packs ("2 CAJ" of 12) counts its 24 base
+    # units, any other line its quantity
+    ids = _orders(app)
+    with app.uow() as uow:
+        first = uow.fulfilment.orders(ids[:1])[0]
+        first.lines[1].quantity, first.lines[1].unit = D(2), "CAJ"
+        first.lines[1].base_quantity, first.lines[1].base_unit = D(24), "UD"
+        uow.commit()
+    with app.uow() as uow:
+        units = uow.fulfilment.line_units(reversed(ids))
+        by_id = {o.id: o for o in uow.fulfilment.orders(ids)}
+        ids_of = {i: [line.id for line in by_id[i].lines] for i in ids}
+    assert list(units) == sorted(ids)
+    read = {i: [(u.position, u.sku, u.stock_quantity) for u in units[i]] for i in ids}
+    expected = {
+        i: [(n, sku, q) for n, (sku, q) in enumerate(spec, start=1)]
+        for i, spec in zip(ids, SPECS, strict=True)
+    }
+    expected[ids[0]][1] = (2, "TUE-M8", D(24))
+    assert read == expected
+    assert {i: [u.id for u in units[i]] for i in ids} == ids_of
