@@ -37,6 +37,8 @@ LONE_LETTER_CONF = 0.35  # a single letter read with less confidence than this i
 KEPT_MARK_CONF = 0.75  # a colon or sign read with less confidence than this is a speck
 GLUED_LABEL = 6  # letters of the shortest word that may be two label words run together
 _SPACE_MARKS = "'’`"  # a speck in the space between two words, read as an apostrophe
+# "P,O.No.:": the dot after a one-letter abbreviation's letter read as a comma, before another such letter
+_COMMA_FOR_DOT = re.compile(r"(?<![^\W\d_])([^\W\d_]),(?=[^\W\d_]\.)")
 _KEPT_MARKS = frozenset([":", "-", "€", "£", "$", "#", "%", "&", "+"])
 
 
@@ -94,7 +96,12 @@ def split_glued_label(word: Word) -> list[Word]:
     """ "Unitprice" as "Unit" and "price", "P.O.No." as "P.O." and "No.": two words of a label or
     heading phrase that OCR ran together (the space between them is narrow in a bold or condensed
     heading), parted where the two are words that stand one after the other in a phrase; a word that
-    is a label word itself stays whole."""
+    is a label word itself stays whole.  The dot of a one-letter abbreviation read as a comma ("P,O.No.")
+    is put back first, when the word then parts so."""
+    dotted = _COMMA_FOR_DOT.sub(r"\1.", word.text)
+    if dotted != word.text:
+        parts = split_glued_label(replace(word, text=dotted))
+        return parts if len(parts) > 1 else [word]
     core = word.text.rstrip(":;,")
     mark = next((i for i, c in enumerate(core) if c in _SPACE_MARKS), None)
     if mark is not None and (token_key(core[:mark]), token_key(core[mark + 1 :])) in LABEL_PAIRS:
@@ -214,6 +221,7 @@ _LOOKALIKE_PAIRS = frozenset(
         "fe",
         "ft",
         "bh",
+        "br",  # a dot-matrix B whose lower bowl lost its right side ("RESTELL-NR.")
     )
     for pair in ((a, b), (b, a))
 )
