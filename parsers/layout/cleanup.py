@@ -119,6 +119,47 @@ def split_glued_label(word: Word) -> list[Word]:
     return [word]
 
 
+SPECK_GAP = 0.35  # of the text height: the most a speck read into a word leaves between its two parts
+
+
+def join_specked_label(words: Sequence[Word]) -> list[Word]:
+    """ "DAT 'E:" as "DATE:": a label word that a speck cut in two, the speck read as a mark before the
+    second part; joined when the parts stand on one line with no more than a sliver between them and
+    their letters make a label word that neither part is alone.  The second part may come anywhere in
+    the page's words (a part read again as a hole comes last)."""
+    tails = [i for i, w in enumerate(words) if w.text[:1] in _SPECK_CHARS and w.text.lstrip(_SPECK_CHARS)]
+    if not tails:
+        return list(words)
+    joined: dict[int, Word] = {}
+    dropped: set[int] = set()
+    for t in tails:
+        second = words[t]
+        for i, first in enumerate(words):
+            if i != t and i not in joined and i not in dropped and _specked_halves(first, second):
+                tail = second.text.lstrip(_SPECK_CHARS)
+                conf = min(first.confidence, second.confidence)
+                joined[i] = replace(first, text=first.text + tail, x1=second.x1, confidence=conf)
+                dropped.add(t)
+                break
+    return [joined.get(i, w) for i, w in enumerate(words) if i not in dropped]
+
+
+def _specked_halves(first: Word, second: Word) -> bool:
+    tail = second.text.lstrip(_SPECK_CHARS)
+    if tail == second.text or not first.text.isalpha() or not tail.rstrip(":.").isalpha():
+        return False
+    height = max(first.y1 - first.y0, second.y1 - second.y0)
+    overlap = min(first.y1, second.y1) - max(first.y0, second.y0)
+    if overlap < height / 2 or not 0 <= second.x0 - first.x1 <= SPECK_GAP * height:
+        return False
+    joined = token_key(first.text + tail)
+    return (
+        joined in LABEL_WORDS
+        and token_key(first.text) not in LABEL_WORDS
+        and token_key(tail) not in LABEL_WORDS
+    )
+
+
 def _is_speck(word: Word, typical: float) -> bool:
     height = word.y1 - word.y0
     if height < TINY_HEIGHT * typical:
@@ -144,7 +185,7 @@ def clean(words: Sequence[Word]) -> list[Word]:
     """The words of an OCR page without specks and rules, glued quantities and units parted."""
     typical = typical_height(words)
     out: list[Word] = []
-    for word in words:
+    for word in join_specked_label(words):
         stripped = strip_rules(word)
         if stripped is None:
             continue

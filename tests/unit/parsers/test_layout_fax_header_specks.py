@@ -7,7 +7,8 @@ read for a person to confirm: an ordinal whose t the fax lost between its month 
 2026").  An hour ("a las 14h") is no day.  A label is the label it reads as once the dot of a
 one-letter abbreviation read as a comma is put back ("P,O.No.:" is "P.O. No.:"), and a dot-matrix B
 whose lower bowl lost its right side reads as an R ("RESTFLL-NR." is "BESTELL-NR.", its E read as
-an F, a look-alike already known).
+an F, a look-alike already known); a label word a speck cut in two, the speck read as a mark before
+its second part ("DAT 'E:"), is the word, wherever OCR listed the second part.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from core.capture.domain.layout import PageWords, Word
 from parsers.layout.dates import find_date
-from tests.unit.parsers.ocr_support import cells, order, read, row
+from tests.unit.parsers.ocr_support import cells, order, read, row, word
 
 GOOD = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TUE-M8", "222", "0,05", "11,10", desc="Tuerca")]
 
@@ -71,3 +72,15 @@ def test_a_dot_matrix_label_with_b_read_as_r_and_e_as_f_is_still_the_order_numbe
         cells(112, (50, "Nº cliente: C-1001")),
     )
     assert got["po_number"] == "078505"
+
+
+def test_a_label_word_a_speck_cut_in_two_is_joined_even_when_ocr_listed_its_half_last() -> None:
+    first = cells(84, (50, "DAT"), (150, "26-11-2026"))
+    half = word("'E:", 50 + 5.4 * 3 + 1.0, 84)  # a sliver after "DAT", read again as a hole: listed last
+    got = _read(
+        cells(70, (50, "Purchase order no.:"), (150, "PO-77510")),
+        first,
+        cells(112, (50, "Nº cliente: C-1001")),
+        [half],
+    )
+    assert got["order_date"] == "2026-11-26"
