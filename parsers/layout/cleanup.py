@@ -37,6 +37,8 @@ LONE_LETTER_CONF = 0.35  # a single letter read with less confidence than this i
 KEPT_MARK_CONF = 0.75  # a colon or sign read with less confidence than this is a speck
 GLUED_LABEL = 6  # letters of the shortest word that may be two label words run together
 _SPACE_MARKS = "'’`"  # a speck in the space between two words, read as an apostrophe
+# "P,O.No.:": the dot after a one-letter abbreviation's letter read as a comma, before another such letter
+_COMMA_FOR_DOT = re.compile(r"(?<![^\W\d_])([^\W\d_]),(?=[^\W\d_]\.)")
 _KEPT_MARKS = frozenset([":", "-", "€", "£", "$", "#", "%", "&", "+"])
 
 
@@ -94,7 +96,12 @@ def split_glued_label(word: Word) -> list[Word]:
     """ "Unitprice" as "Unit" and "price", "P.O.No." as "P.O." and "No.": two words of a label or
     heading phrase that OCR ran together (the space between them is narrow in a bold or condensed
     heading), parted where the two are words that stand one after the other in a phrase; a word that
-    is a label word itself stays whole."""
+    is a label word itself stays whole.  The dot of a one-letter abbreviation read as a comma ("P,O.No.")
+    is put back first, when the word then parts so."""
+    dotted = _COMMA_FOR_DOT.sub(r"\1.", word.text)
+    if dotted != word.text:
+        parts = split_glued_label(replace(word, text=dotted))
+        return parts if len(parts) > 1 else [word]
     core = word.text.rstrip(":;,")
     mark = next((i for i, c in enumerate(core) if c in _SPACE_MARKS), None)
     if mark is not None and (token_key(core[:mark]), token_key(core[mark + 1 :])) in LABEL_PAIRS:
@@ -110,6 +117,47 @@ def split_glued_label(word: Word) -> list[Word]:
         if (token_key(core[:cut]), token_key(core[cut:])) in LABEL_PAIRS:
             return [_cut(word, 0, cut), _cut(word, cut, len(word.text))]
     return [word]
+
+
+SPECK_GAP = 0.35  # of the text height: the most a speck read into a word leaves between its two parts
+
+
+def join_specked_label(words: Sequence[Word]) -> list[Word]:
+    """ "DAT 'E:" as "DATE:": a label word that a speck cut in two, the speck read as a mark before the
+    second part; joined when the parts stand on one line with no more than a sliver between them and
+    their letters make a label word that neither part is alone.  The second part may come anywhere in
+    the page's words (a part read again as a hole comes last)."""
+    tails = [i for i, w in enumerate(words) if w.text[:1] in _SPECK_CHARS and w.text.lstrip(_SPECK_CHARS)]
+    if not tails:
+        return list(words)
+    joined: dict[int, Word] = {}
+    dropped: set[int] = set()
+    for t in tails:
+        second = words[t]
+        for i, first in enumerate(words):
+            if i != t and i not in joined and i not in dropped and _specked_halves(first, second):
+                tail = second.text.lstrip(_SPECK_CHARS)
+                conf = min(first.confidence, second.confidence)
+                joined[i] = replace(first, text=first.text + tail, x1=second.x1, confidence=conf)
+                dropped.add(t)
+                break
+    return [joined.get(i, w) for i, w in enumerate(words) if i not in dropped]
+
+
+def _specked_halves(first: Word, second: Word) -> bool:
+    tail = second.text.lstrip(_SPECK_CHARS)
+    if tail == second.text or not first.text.isalpha() or not tail.rstrip(":.").isalpha():
+        return False
+    height = max(first.y1 - first.y0, second.y1 - second.y0)
+    overlap = min(first.y1, second.y1) - max(first.y0, second.y0)
+    if overlap < height / 2 or not 0 <= second.x0 - first.x1 <= SPECK_GAP * height:
+        return False
+    joined = token_key(first.text + tail)
+    return (
+        joined in LABEL_WORDS
+        and token_key(first.text) not in LABEL_WORDS
+        and token_key(tail) not in LABEL_WORDS
+    )
 
 
 def _is_speck(word: Word, typical: float) -> bool:
@@ -137,7 +185,7 @@ def clean(words: Sequence[Word]) -> list[Word]:
     """The words of an OCR page without specks and rules, glued quantities and units parted."""
     typical = typical_height(words)
     out: list[Word] = []
-    for word in words:
+    for word in join_specked_label(words):
         stripped = strip_rules(word)
         if stripped is None:
             continue
@@ -214,6 +262,7 @@ _LOOKALIKE_PAIRS = frozenset(
         "fe",
         "ft",
         "bh",
+        "br",  # a dot-matrix B whose lower bowl lost its right side ("RESTELL-NR.")
     )
     for pair in ((a, b), (b, a))
 )

@@ -91,6 +91,11 @@ _S_FOR_FIVE_FIRST = re.compile(r"(?<![\w])s(?=th[\s.,-]+" + _MONTH + r")")
 # separator between day and month stands for both; two figures each and a dash or slash, so that no
 # amount and year ("12.50 2026") is taken for a date
 _LOST_SEPARATOR = re.compile(r"(?<![\d,.\-/])(\d{2})([-/])(\d{2}) (\d{4})(?![\d,.])")
+# "November 24h, 2026": the t of a month-first date's ordinal lost ("24th" read as "24h"); only between
+# a month name and a year, so that no hour ("a las 14h") is taken for a day
+_LOST_ORDINAL_T = re.compile(r"(?<![a-z])(" + _MONTH + r"\s+\d{1,2})h(?=,?\s+\d{4}(?!\d))")
+# "noviembre'de 2026": a speck in the space between two words of a date read as an apostrophe
+_SPECK_FOR_SPACE = re.compile(r"(?<=[a-z])['`](?=(?:de|del|of)\s+\d)")
 # "November 26. 2026": the comma after a month-first date's day read as a point
 _POINT_FOR_COMMA = re.compile(r"(?<![a-z])(" + _MONTH + r"\s+\d{1,2})\.(?=\s+\d{4}(?!\d))")
 # the same in a date printed year first ("2026-12 01", "2026 12-03": a dot-matrix face's dash lost)
@@ -104,8 +109,9 @@ def _repair_misread(text: str) -> str:
     where exactly one month name is that close, a day or month parted by a space joined ("04/1 2/2026"),
     an ordinal's 5 read as an S ("December Sth", "Sth December"), a separator lost before a four-digit
     year or in a date printed year first ("29-11 2076", "2026-12 01"), a point for the comma after a
-    month-first date's day ("November 26. 2026") and a dot-separated date's dot read as a comma
-    mended; the text as it was when there is nothing to mend."""
+    month-first date's day ("November 26. 2026"), an ordinal's t lost after its month ("November 24h,
+    2026"), a speck read as an apostrophe in the space before "de" ("noviembre'de 2026") and a
+    dot-separated date's dot read as a comma mended; the text as it was when there is nothing to mend."""
     text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
     text = _SPLIT_FIGURES.sub(r"\1\2\3\4\5", text)
     text = _S_FOR_FIVE.sub("5", text)
@@ -113,6 +119,8 @@ def _repair_misread(text: str) -> str:
     text = _LOST_SEPARATOR.sub(r"\1\2\3\2\4", text)
     text = _LOST_ISO_SEPARATOR.sub(_iso_joined, text)
     text = _POINT_FOR_COMMA.sub(r"\1,", text)
+    text = _LOST_ORDINAL_T.sub(r"\1th", text)
+    text = _SPECK_FOR_SPACE.sub(" ", text)
     return _COMMA_FOR_DOT.sub(
         lambda m: f"{m[1]}.{m[2]}.{m[3]}" if "," in m[0] and "." in m[0] else m[0], text
     )
