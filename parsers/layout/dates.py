@@ -41,6 +41,7 @@ _PATTERNS = (
 _OCR = str.maketrans({"o": "0", "l": "1", "|": "1"})
 # how sure a date with a two-figure year is: its century is inferred
 SHORT_YEAR = 0.95
+MAX_LEAD_DAYS = 366  # a delivery asked for further from the order date than this is a misread date
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class FoundDate:
     end: int
     month_named: bool = False  # the month written in letters: day and month cannot swap
     short_year: bool = False  # the year in two figures: its century is inferred, not read
+    swap: float = 1.0  # what a day and a month that may be read the other way round took off
 
 
 def _year(text: str) -> int:
@@ -185,17 +187,20 @@ def find_date(text: str, *, month_first: bool = False, mend: bool = True) -> Fou
                 g = m.groupdict()
                 year = _year(g["year"])
                 certainty = 1.0 if len(g["year"]) == 4 else SHORT_YEAR
+                swap = 1.0
                 if kind == "iso":
                     value = _make(year, int(g["m"]), int(g["d"]))
                 elif kind == "numeric":
-                    value, sure = _numeric(int(g["a"]), int(g["b"]), year, month_first)
-                    certainty *= sure
+                    value, swap = _numeric(int(g["a"]), int(g["b"]), year, month_first)
+                    certainty *= swap
                 else:
                     value = _make(year, MONTHS[g["month"]], int(g["d"]))
                 if value is not None and (best is None or m.start() < best.start):
                     named = kind in ("day_month", "month_day")
                     short = len(g["year"]) != 4
-                    best = FoundDate(value, round(certainty * penalty, 3), m.start(), m.end(), named, short)
+                    best = FoundDate(
+                        value, round(certainty * penalty, 3), m.start(), m.end(), named, short, swap
+                    )
                     break
         if best is not None:
             return best

@@ -15,7 +15,7 @@ from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.header import Candidate
 from parsers.layout.kind import document_kind
 from parsers.layout.numbers import looks_numeric
-from parsers.layout.rows import Draft
+from parsers.layout.rows import Draft, unreadable_figure
 from parsers.layout.vocab import HEADER_LABELS
 
 TITLE_BAND = 0.35  # the top of the first page, where a document says what it is
@@ -119,13 +119,46 @@ def _delivery_in_prose(phrase: Line, known: set[date], month_first: bool) -> Unr
 def unread_rows(drafts: Sequence[Draft], lines: Sequence[CapturedLine] = ()) -> tuple[UnreadField, ...]:
     """Rows in a table shaped like an order line that were not read as one: each named by its text.
     A row read as its line (`lines`, one a draft) but for an amount whose figures are its quantity times
-    its price is none (`amount_closes`)."""
+    its price is none (`amount_closes`), nor is one whose figures read as no number say what the line
+    took from them (`figures_agree`)."""
     return tuple(
         UnreadField("lines", " ".join(t.text for t in toks), box(toks))
         for i, d in enumerate(drafts)
         for toks in d.strays
-        if not (i < len(lines) and amount_closes(d, toks, lines[i]))
+        if not (i < len(lines) and (amount_closes(d, toks, lines[i]) or figures_agree(d, toks, lines[i])))
     )
+
+
+_NUMBERS = ("qty", "price", "amount")
+_MARKS = ".,:;"  # a decimal or group mark, or a speck OCR read in one's place
+
+
+def figures_agree(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool:
+    """Whether the row `toks` is the draft's own, read as `line` with its quantity, price and amount,
+    the quantity times the price the amount to the cent, and each of its figures OCR read as no number
+    ("1:200,000", "$4,236,00", ".€3,900", "3.900€.": a speck, or a mark read as another) one word whose
+    figures are exactly those of the value the line took for its cell, to as many decimals as it
+    prints: the three agree, and no figure of the row says anything the line does not."""
+    if line.quantity is None or line.unit_price is None or line.amount is None or line.discount is not None:
+        return False
+    if (line.quantity * line.unit_price).quantize(Decimal("0.01")) != line.amount.quantize(Decimal("0.01")):
+        return False
+    values = dict(zip(_NUMBERS, (line.quantity, line.unit_price, line.amount), strict=True))
+    spoilt = [(kind, t) for kind in _NUMBERS for t in draft.cells.get(kind, []) if unreadable_figure(t.text)]
+    if not spoilt or not all(t in toks for _, t in spoilt):
+        return False
+    return all(len(draft.cells[kind]) == 1 and _says(tok.text, values[kind]) for kind, tok in spoilt)
+
+
+def _says(text: str, value: Decimal) -> bool:
+    """Whether the figures of `text` are those of `value` written with as many decimals as `text`
+    prints after its last mark ("1:200,000" for 1200: three)."""
+    bare = text.strip("".join(c for c in text if not c.isdigit()))  # specks and signs at its ends
+    if not bare or any(not c.isdigit() and c not in _MARKS for c in bare):
+        return False  # a figure masked or unknown inside it ("12?5")
+    decimals = len(bare) - max(bare.rfind(c) for c in _MARKS) - 1 if any(c in bare for c in _MARKS) else 0
+    written = f"{value:.{decimals}f}".replace(".", "")
+    return "".join(c for c in bare if c.isdigit()) == written
 
 
 def amount_closes(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool:

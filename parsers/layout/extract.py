@@ -28,7 +28,7 @@ from parsers.layout import document, header, items, parties, recheck, rows, tota
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
-from parsers.layout.dates import month_first, names_weekday_of, order_decided, weekday_named
+from parsers.layout.dates import MAX_LEAD_DAYS, month_first, names_weekday_of, order_decided, weekday_named
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, Tok, read_page
 from parsers.layout.header import Candidate
@@ -42,7 +42,6 @@ from parsers.layout.vocab import CURRENCIES, DOLLAR_SIGN, ENGLISH, ISO_CURRENCIE
 GLN_DIGITS = 13
 DIGITS_CONF = 0.93  # OCR confidence an order number of digits alone must have to be taken unchecked
 DELIVERY = "requested_delivery_date"
-MAX_LEAD_DAYS = 366  # a delivery asked for further from the order date than this is a misread date
 HEADER_FIELDS = (
     ("po_number", "po_number"),
     ("order_date", "order_date"),
@@ -81,6 +80,7 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
             [r for r in regions if r.page in numbers],
             skip,
             us_dates,
+            order_known=known,
         )
         if found is not None:
             order, again = found
@@ -172,9 +172,16 @@ def _currency(
 
 
 def _order(
-    pages: list[Page], found: list[Candidate], regions: list[Region], skip: set[int], us_dates: bool
+    pages: list[Page],
+    found: list[Candidate],
+    regions: list[Region],
+    skip: set[int],
+    us_dates: bool,
+    *,
+    order_known: bool = False,
 ) -> tuple[CapturedOrder, list[tuple[str, float]]] | None:
-    """The order on `pages`, and the fields (path, layout certainty) worth reading again on a scan."""
+    """The order on `pages`, and the fields (path, layout certainty) worth reading again on a scan;
+    `order_known` when the document's own dates say which it writes first, the day or the month."""
     language = _language(pages)
     ocr = any(p.source != "text" for p in pages)
     drafts = rows.drafts(regions, ocr=ocr)
@@ -183,7 +190,10 @@ def _order(
     if not drafts and picks["po_number"] is None:
         return None
     rec = Recorder()
-    mark, built, values, total = _lines(drafts, seen, language, rec, ocr=ocr, us_dates=us_dates)
+    dating = items.LineDating(_date(picks["order_date"]), order_known)
+    mark, built, values, total = _lines(
+        drafts, seen, language, rec, ocr=ocr, us_dates=us_dates, dating=dating
+    )
     problems = _table_problems(drafts, values, seen, mark)
     taxed = totals.with_tax(seen, total, mark, pages, skip)
     picks["currency"] = _currency(found, drafts, pages, skip, taxed)
@@ -212,7 +222,7 @@ def _order(
     delivery = _delivery(picks, drafts, built, rec)
     if ocr:
         problems += _scan_checks(rec, picks, delivery, total)
-    again = _rechecks(picks, delivery, pages, us_dates) if ocr else []
+    again = _rechecks(picks, delivery, pages, us_dates) + _line_rechecks(built, drafts, pages) if ocr else []
     order = CapturedOrder(
         po_number=str(picks["po_number"].value) if picks["po_number"] else None,
         order_date=_date(picks["order_date"]),
@@ -251,6 +261,26 @@ def _rechecks(
             out.append((path, pick.again))
         elif recheck.sentence_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
             out.append((path, pick.certainty))  # "0C-095042" or "OC-095042": read again, still either
+    return out
+
+
+def _line_rechecks(
+    built: list[items.Built], drafts: list[rows.Draft], pages: list[Page]
+) -> list[tuple[str, float]]:
+    """The lines' own delivery dates (path, layout certainty) a second reading of their ink may settle on
+    a scan: each in its place by the order's date (`items.line_date_certainty`), printed alone after its
+    label as a date as it stands (`parsers.layout.recheck.line_date_worth_rechecking`)."""
+    out = []
+    for i, (b, d) in enumerate(zip(built, drafts, strict=True)):
+        when = b.line.requested_delivery_date
+        toks = d.subs.get("delivery", [])
+        if (
+            when is None
+            or b.date_certainty < LIKELY
+            or not recheck.line_date_worth_rechecking(toks, when, pages)
+        ):
+            continue
+        out.append((f"lines[{i}].requested_delivery_date", b.date_certainty))
     return out
 
 
@@ -315,12 +345,14 @@ def _lines(
     *,
     ocr: bool,
     us_dates: bool,
+    dating: items.LineDating | None = None,
 ) -> tuple[str, list[items.Built], list[Decimal | None], totals.Chosen]:
     """The lines' numbers read under the document's decimal mark and settled against the printed
     total: the mark, the built lines, each line's value and the total chosen."""
     mark, mark_sure = decide_mark(items.number_texts(drafts) + [s.toks[-1].text for s in seen], language)
     built = [
-        items.build(d, i, mark, mark_sure, rec, ocr=ocr, month_first=us_dates) for i, d in enumerate(drafts)
+        items.build(d, i, mark, mark_sure, rec, ocr=ocr, month_first=us_dates, dating=dating)
+        for i, d in enumerate(drafts)
     ]
     values, total = _sum_up(built, seen, mark)
     settled = totals.settle([b.solved for b in built], seen, mark)

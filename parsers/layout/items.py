@@ -6,12 +6,13 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
 from parsers.layout.arith import Solved, solve
 from parsers.layout.codes import MAX_PIECE, code_text, gtin_in, misreadings, repairs, valid_gtin
-from parsers.layout.dates import find_date
+from parsers.layout.dates import MAX_LEAD_DAYS, SHORT_YEAR, FoundDate, find_date
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
 from parsers.layout.geometry import PHRASE_GAP, Tok
 from parsers.layout.numbers import (
@@ -81,6 +82,39 @@ class Built:
     line: CapturedLine
     solved: Solved
     toks: dict[str, list[Tok]]
+    # how sure the layout is of the line's own delivery date, before OCR's confidence in its figures
+    date_certainty: float = 0.0
+
+
+@dataclass(frozen=True)
+class LineDating:
+    """What a scanned order's other facts say of the delivery dates printed under its lines: the
+    order's date, and whether the document's own dates say which it writes first, the day or the month
+    (`parsers.layout.dates.order_decided`)."""
+
+    ordered: date | None
+    order_known: bool
+
+
+def line_date_certainty(found: FoundDate, dating: LineDating | None) -> float:
+    """How sure a line's delivery date is for how it reads (`found.certainty`, its figures aside), once
+    the order's other facts are weighed on a scan (`dating`; None for a text layer, taken as it reads).
+
+    A line's date before the order's date, or further after it than a delivery is ever asked for, was
+    misread ("11.12.24" for 11.12.26): it is doubtful however sure OCR was of its figures.  A date in its
+    place needs no more: a two-figure year's century is what puts it there (a century off never is),
+    and a day and month that could be read the other way round are settled when the document's own
+    dates say which it writes first (a "25.11.26" elsewhere on it cannot be read month first)."""
+    certainty = found.certainty
+    if dating is None:
+        return certainty
+    if dating.ordered is not None and not 0 <= (found.value - dating.ordered).days <= MAX_LEAD_DAYS:
+        return min(certainty, DOUBTFUL)
+    if dating.order_known:
+        certainty /= found.swap
+    if dating.ordered is not None and found.short_year:
+        certainty /= SHORT_YEAR
+    return round(min(certainty, SURE), 2)  # what is left of factors rounded to three places
 
 
 def _readings(
@@ -177,9 +211,11 @@ def build(
     *,
     ocr: bool = False,
     month_first: bool = False,
+    dating: LineDating | None = None,
 ) -> Built:
     """Read one draft into a captured line, recording the evidence of each field; `ocr` when the page
-    was read by OCR, whose misreadings of the codes the line then carries for master data to try."""
+    was read by OCR, whose misreadings of the codes the line then carries for master data to try;
+    `dating`, on a scan, what the order's other facts say of the line's delivery date."""
     path = f"lines[{index}]"
     qty, price, amount = draft.numbers("qty")[:1], draft.numbers("price")[:1], draft.numbers("amount")[-1:]
     discount = _discount(draft, mark)
@@ -238,12 +274,13 @@ def build(
         if draft.subs.get(kind):
             rec.add(f"{path}.{kind}", draft.subs[kind], SURE)
     rec.add(f"{path}.description", description, SURE)
+    dated = line_date_certainty(found, dating if ocr else None) if found is not None else 0.0
     if found is not None and delivery:
-        rec.add(f"{path}.requested_delivery_date", delivery, found.certainty)
+        rec.add(f"{path}.requested_delivery_date", delivery, dated)
     if unit_toks:
         rec.add(f"{path}.unit", unit_toks[:1], SURE)
     # the numbers' evidence is recorded once the total is known (record_numbers)
-    return Built(line, solved, {"quantity": qty, "unit_price": price, "amount": amount})
+    return Built(line, solved, {"quantity": qty, "unit_price": price, "amount": amount}, dated)
 
 
 def _numbers(
@@ -386,7 +423,7 @@ def settled(built: Built, solved: Solved) -> Built:
         unit_price=p.value if p else None,
         amount=a.value if a else None,
     )
-    return Built(line, solved, built.toks)
+    return Built(line, solved, built.toks, built.date_certainty)
 
 
 def record_numbers(

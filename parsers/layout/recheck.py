@@ -162,6 +162,14 @@ def sentence_worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
     return _apart(pick.toks, pages)
 
 
+def line_date_worth_rechecking(toks: Sequence[Tok], value: date, pages: Sequence[Page]) -> bool:
+    """Whether a line's own delivery date ("Liefertermin: 11.12.26" under its row) is its words alone,
+    the date as printed (`date_words`: none when a misreading had to be mended to give it), with no
+    word with figures a word space or less beside them: read again together they must say the same."""
+    words = date_words(toks, value)
+    return words is not None and list(words) == list(toks) and _apart(toks, pages)
+
+
 def _apart(toks: Sequence[Tok], pages: Sequence[Page]) -> bool:
     """Whether `toks` stand side by side on one line with no word with figures a word space or less
     before the first or after the last."""

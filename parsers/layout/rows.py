@@ -163,7 +163,7 @@ def _start(
         if before.get("code") and not cells.get("code"):
             cells = {**cells, "code": before["code"]}
         above += before.get("description") or before.get("other", [])
-    if any(_unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
+    if any(unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
         strays.append(line.toks)  # "950.00/1000", "12,?5": a figure of the row read as no number
     return Draft(line.page, cells, above + description, subs=subs, strays=strays)
 
@@ -343,7 +343,7 @@ def _stray(row: dict[str, list[Tok]], cells: dict[str, list[Tok]], toks: list[To
     a quantity, price or amount column ("####", "12,?5"), or a code of its own beside the row's code
     (a row whose numbers were lost). Such a line is an order line not read, never more description.
     A code of its own begins a phrase: "M8X40" a word space after "HEXAGONAL" is part of the text."""
-    if any(_unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
+    if any(unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
         return True
     own = [t.text for t in cells.get("code", []) if code_like(t.text) and _begins_phrase(t, toks)]
     theirs = {t.text for t in row.get("code", [])}
@@ -364,7 +364,7 @@ def _line_shaped(cells: dict[str, list[Tok]]) -> bool:
     return figures or any(code_like(t.text) for t in cells.get("code", []))
 
 
-def _unreadable_figure(text: str) -> bool:
+def unreadable_figure(text: str) -> bool:
     """Figures that stand where a number should and read as none: masked ("####"), unknown ("??")."""
     if looks_numeric(text):
         return False
