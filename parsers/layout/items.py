@@ -192,6 +192,15 @@ def build(
             if other != discount and again.check == "agrees":
                 discount, solved = other, again
                 break
+    if ocr and discount is None and (solved.check != "agrees" or solved.cost >= REPAIR_COST):
+        # a discount whose decimal mark a normal fax lost ("1250" for 12,50): cheaper than a digit
+        # computed from the other two, but the arithmetic must agree with it, and the numbers it let
+        # agree were mended, so they stay short of sure unless the order's total vouches for them
+        for other in _discounts_unmarked(draft):
+            again = _numbers(draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1)
+            if again.check == "agrees" and (solved.check != "agrees" or again.cost < solved.cost):
+                discount, solved = other, _mended(again)
+                break
     # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
     code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
     run_on = None if draft.cells.get("code") else _run_on(draft.subs.get("item_code", []))
@@ -356,6 +365,33 @@ def _discounts_read(draft: Draft, mark: str) -> list[Decimal]:
             if found and found[0].cost == 0 and 0 < found[0].value < HUNDRED and found[0].value not in out:
                 out.append(found[0].value)
     return out
+
+
+_UNMARKED = re.compile(r"^\d{3,4}$")
+
+
+def _discounts_unmarked(draft: Draft) -> list[Decimal]:
+    """The percentage a discount cell says when a normal fax lost its decimal mark: a percentage is
+    printed with two decimals ("12,50", "5,00"), so three or four bare figures ("1250", "500") are that
+    with the mark put back, when under 100."""
+    toks = draft.cells.get("discount", [])[:1]
+    bare = toks[0].text.replace("%", "").strip(" .,:;'\"`()") if toks else ""
+    if not _UNMARKED.match(bare):
+        return []
+    value = Decimal(bare).scaleb(-2)
+    return [value] if 0 < value < HUNDRED else []
+
+
+def _mended(solved: Solved) -> Solved:
+    """`solved` with each reading costing at least a repaired digit: the total must vouch for it too."""
+    return replace(
+        solved,
+        **{
+            name: replace(r, cost=max(r.cost, REPAIR_COST))
+            for name in ("quantity", "unit_price", "amount")
+            if (r := getattr(solved, name)) is not None
+        },
+    )
 
 
 def _before_discount(amounts: list[Reading], discount: Decimal | None) -> list[Reading]:
