@@ -440,6 +440,10 @@ def record_numbers(
             rec.add(f"{path}.{name}", toks[name], SURE if reading.cost == 0 else LIKELY, verified=True)
         elif solved.check == "derived" and reading.cost == 3:
             rec.add(f"{path}.{name}", toks["amount"], DOUBTFUL)
+        elif solved.check == "derived" and reading.cost > 0:
+            # the figure the other was computed from, itself mended ("390" read for 3,90): nothing
+            # read independently vouches for either
+            rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
         elif solved.check == "disagrees":
             rec.add(f"{path}.{name}", toks[name], WRONG)
         else:
