@@ -306,6 +306,10 @@ def _per_unit(
     choose ("Unit price (1000 UOM)" in the heading, a basis that changes from line to line)."""
     # "100)", "“1": a bracket or a speck OCR read beside the figure is no part of it
     per = [t.text.strip(PER_EDGE) for t in draft.numbers("per")[:1]]
+    if per == ["1"] and len(draft.cells.get("per", [])) == 1:
+        # the line states its price is for one unit: no reading for 100 or 1,000 ("725" kg at 3,15
+        # per 1 is 7,25 kg whose mark the fax lost, never 725 kg at 3,15 for a hundred)
+        return prices
     basis = int(per[0]) if per and per[0].isdigit() and int(per[0]) in PRICE_BASES else 1
     if basis == 1 and not amounts:
         # no amount to check against: the basis the price heading states ("Precio (por 100)"); with
