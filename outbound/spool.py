@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
 
 from core.kernel.domain.model import OutboundMessage
@@ -23,7 +24,10 @@ def safe_name(text: str) -> str:
     return cleaned[:120]
 
 
-def write_atomically(path: Path, content: bytes, *, durable: bool = True) -> None:
+def write_atomically(path: Path, content: bytes, *, durable: bool = True, sync_folder: bool = True) -> None:
+    """`content` at `path`, whole or not at all: written under a temporary name, flushed to disk
+    (`durable`), renamed. The rename is on disk once the folder is synced: here, unless the caller
+    syncs it later for several files (`sync_folder=False`, then `sync_folders`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     with tmp.open("wb") as fh:
@@ -32,13 +36,18 @@ def write_atomically(path: Path, content: bytes, *, durable: bool = True) -> Non
         if durable:
             os.fsync(fh.fileno())
     tmp.replace(path)
-    if not durable:
-        return
-    fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    if durable and sync_folder:
+        sync_folders([path.parent])
+
+
+def sync_folders(folders: Iterable[Path]) -> None:
+    """Each folder's entries (the renames into it) flushed to disk, each folder once."""
+    for folder in sorted(set(folders)):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 # what write_atomically leaves behind when killed between write and rename: `.<name>.<32 hex>.tmp`
@@ -75,3 +84,17 @@ class FolderSpool:
         if path.exists() and path.read_bytes() == message.content:
             return
         write_atomically(path, message.content, durable=self.durable)
+
+    def stage(self, message: OutboundMessage) -> Path | None:
+        """Put the message in place as `send` does, but leave its folder to `make_durable`, which
+        syncs each folder once for all the messages staged (one sync a batch of a customer's replies
+        instead of one each). Returns the folder to sync (None: nothing to sync). Until it has been
+        synced, a crash of the machine may lose the file, never leave part of it."""
+        path = self.path_for(message)
+        if not (path.exists() and path.read_bytes() == message.content):
+            write_atomically(path, message.content, durable=self.durable, sync_folder=False)
+        return path.parent if self.durable else None
+
+    def make_durable(self, staged: Iterable[object]) -> None:
+        """The staged messages' folders synced, each once; OSError: some may not be on disk."""
+        sync_folders(folder for folder in staged if isinstance(folder, Path))

@@ -72,6 +72,10 @@ def solve(
         if found is not None and found[0] < LOOSE_COST:
             return found[1]
         repaired = _repaired(qty, price, amount, repairs) + (_one_digit_off(q0, p0, a0) if repairs else [])
+        if found is not None and all(found[0] <= _full_cost(s) for s in repaired):
+            # the figures as read add up, at no more cost than any digit changed: a change that adds
+            # up too has nothing to stand on ("3,1500" for "3,1506": 7.25 × either is 22.84)
+            return found[1]
         distinct = list({_values(s): s for s in sorted(repaired, key=lambda s: -s.cost)}.values())
         if len(distinct) == 1:
             return distinct[0]
@@ -176,11 +180,22 @@ def _agreeing(qty: list[Reading], price: list[Reading], amount: list[Reading]) -
     for q, p, a in itertools.product(qty, price, amount):
         if q.value > 0 and agrees(q.value, p.value, a.value):
             found = Solved(q, p, a, "agrees")
-            cost = found.cost + (FRACTION_COST if q.value != q.value.to_integral_value() else 0)
-            cost += LOOSE_COST if abs(q.value * p.value - a.value) > EXACT else 0
+            cost = _full_cost(found)
             if best is None or cost < best[0]:
                 best = (cost, found)
     return best
+
+
+def _full_cost(solved: Solved) -> int:
+    """What agreeing readings cost, all told (`_agreeing`): their readings, a fractional quantity, and
+    a product off the amount by more than the amount's own rounding."""
+    q, p, a = (r.value if r else None for r in (solved.quantity, solved.unit_price, solved.amount))
+    cost = solved.cost
+    if q is not None and q != q.to_integral_value():
+        cost += FRACTION_COST
+    if q is not None and p is not None and a is not None and abs(q * p - a) > EXACT:
+        cost += LOOSE_COST
+    return cost
 
 
 def line_value(solved: Solved) -> Decimal | None:

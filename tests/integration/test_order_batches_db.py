@@ -108,3 +108,76 @@ def test_start_writes_each_orders_row_once_and_records_both_steps(app: App) -> N
         ]
     with app.uow() as uow:
         assert {o.id: o.state for o in uow.fulfilment.orders(ids)} == dict.fromkeys(ids, OrderState.ALLOCATED)
+
+
+def _allocation_reads(app: App) -> list[str]:
+    seen: list[str] = []
+
+    @event.listens_for(app.engine, "after_cursor_execute")
+    def count(conn: object, cursor: object, statement: str, *args: object) -> None:
+        flat = " ".join(statement.split()).upper()
+        if flat.startswith("SELECT") and " FROM ALLOCATIONS" in flat:
+            seen.append(statement)
+
+    return seen
+
+
+def test_orders_approved_and_allocated_for_the_first_time_ask_for_no_allocations(app: App) -> None:
+    # an approved order has never had stock reserved (allocating it moves it on in the same
+    # transaction), so neither `start` nor a first allocation needs to read its allocations
+    set_up_shop(app)
+    ids = _orders(app)
+    reads = _allocation_reads(app)
+    report = app.lifecycle.service.start(ids[:2], "clerk")
+    assert report.states == dict.fromkeys(ids[:2], "allocated")
+    assert reads == []
+    app.lifecycle.service.approve(ids[2:], "clerk")
+    report = app.lifecycle.service.allocate(ids[2:], "clerk")
+    assert report.states == {ids[2]: "allocated"}
+    assert reads == []
+
+
+def test_a_backordered_order_served_later_gets_only_the_units_still_waiting(app: App) -> None:
+    # the other side of the rule above: an order that already holds stock is read with its allocations,
+    # so the arrival of stock tops it up to what was ordered and no further
+    set_up_shop(app)
+    svc = app.lifecycle.service
+    with app.uow() as uow:
+        (order_id,) = make_orders(uow, [[("ARA-M8", D(100_000))]], fixed_clock(), state=OrderState.ACCEPTED)
+        uow.commit()
+    assert svc.start([order_id], "clerk").states == {order_id: "backordered"}
+    with app.uow() as uow:
+        first = sum(a.quantity for a in uow.fulfilment.allocations([order_id])[order_id])
+    assert 0 < first < 100_000  # what the demo stock held
+    reads = _allocation_reads(app)
+    svc.receive("ARA-M8", "MAD", "BENCH-1", D(200_000), "goods-in")
+    report = svc.serve_backorders("ARA-M8")
+    assert report.states == {order_id: "allocated"}
+    assert reads  # the order's allocations were read before planning
+    with app.uow() as uow:
+        total = sum(a.quantity for a in uow.fulfilment.allocations([order_id])[order_id])
+    assert total == D(100_000)
+
+
+def test_line_units_are_each_orders_lines_in_position_order_a_pack_line_in_base_units(app: App) -> None:
+    # what a line's progress counts: a line ordered in packs ("2 CAJ" of 12) counts its 24 base
+    # units, any other line its quantity
+    ids = _orders(app)
+    with app.uow() as uow:
+        first = uow.fulfilment.orders(ids[:1])[0]
+        first.lines[1].quantity, first.lines[1].unit = D(2), "CAJ"
+        first.lines[1].base_quantity, first.lines[1].base_unit = D(24), "UD"
+        uow.commit()
+    with app.uow() as uow:
+        units = uow.fulfilment.line_units(reversed(ids))
+        by_id = {o.id: o for o in uow.fulfilment.orders(ids)}
+        ids_of = {i: [line.id for line in by_id[i].lines] for i in ids}
+    assert list(units) == sorted(ids)
+    read = {i: [(u.position, u.sku, u.stock_quantity) for u in units[i]] for i in ids}
+    expected = {
+        i: [(n, sku, q) for n, (sku, q) in enumerate(spec, start=1)]
+        for i, spec in zip(ids, SPECS, strict=True)
+    }
+    expected[ids[0]][1] = (2, "TUE-M8", D(24))
+    assert read == expected
+    assert {i: [u.id for u in units[i]] for i in ids} == ids_of

@@ -14,7 +14,7 @@ from sqlalchemy import event, text
 from core.fulfilment.domain.notifications import NoticeKind, Notification, notification_key
 from core.fulfilment.domain.stock import AllocationState, CustomerPreferences
 from core.fulfilment.domain.warehouse import PickList
-from core.kernel.domain.model import OrderState
+from core.kernel.domain.model import OrderLine, OrderState
 from core.kernel.errors import StockError
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
@@ -194,6 +194,39 @@ def test_a_release_reads_of_its_orders_only_what_their_units_progress_needs(shop
     unneeded = ("orders.evidence", "orders.problems", "orders.ship_to_name", "order_lines.description")
     assert [r for r in reads if any(column in r for column in unneeded)] == []
     assert [r for r in reads if "order_lines.unit_price" in r] == []
+
+
+def test_a_release_reads_its_orders_lines_as_rows_not_as_mapped_lines(shop: App) -> None:
+    """The release goes by each line's SKU and units only, so it reads them as rows in one statement:
+    not one mapped `OrderLine` is built in its transaction, and the batch is released as it was when
+    they were (the order whose washers wait stays back for a customer taking complete deliveries)."""
+    with shop.uow() as uow:
+        uow.stock.save_preferences(CustomerPreferences("C-1001", partial_shipments=False))
+        uow.commit()
+    ids = allocated_set(shop, "rows")
+    line_reads: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "FROM order_lines" in statement:
+            line_reads.append(statement)
+
+    built: list[OrderLine] = []
+
+    def loaded(line: OrderLine, context: object) -> None:
+        built.append(line)
+
+    event.listen(shop.engine, "before_cursor_execute", seen)
+    event.listen(OrderLine, "load", loaded)
+    try:
+        report = shop.lifecycle.service.release(ids, "test")
+    finally:
+        event.remove(shop.engine, "before_cursor_execute", seen)
+        event.remove(OrderLine, "load", loaded)
+    assert built == []
+    assert len(line_reads) == 1
+    assert [report.released.get(oid) for oid in ids] == [1, 2, None, None, None, 3]
+    states = [outcome(shop, oid)["state"] for oid in ids]
+    assert states == ["released", "released", "backordered", "on_hold", "backordered", "released"]
 
 
 def test_allocations_changed_underneath_write_no_pick_line_and_mark_nothing(shop: App) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, insert, select, update
@@ -21,6 +22,43 @@ COPY_LOCKS = 0x434F5059  # "COPY": the advisory-lock space of deciding which cop
 def _key(text: str) -> int:
     """A stable signed 32-bit advisory-lock key for a text (the same in every process)."""
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=4).digest(), "big", signed=True)
+
+
+@dataclass(frozen=True)
+class _Arrival:
+    id: int
+    sha256: str
+    channel: str
+    external_id: str | None
+    state: DocumentState
+
+
+class FirstCopies:
+    """Which arrival is the first copy of each of a batch's documents, from one read
+    (`DocumentRepository.first_copies`): the rule of `DocumentRepository._first`, applied to the rows
+    read, with a batch document's state taken from its record (taken up meanwhile or not)."""
+
+    def __init__(self, batch: Sequence[DocumentRecord], arrivals: Sequence[_Arrival]) -> None:
+        self._batch = {r.id: r for r in batch if r.id is not None}
+        self._arrivals = sorted(arrivals, key=lambda a: a.id)
+
+    def with_hash(self, record: DocumentRecord) -> int | None:
+        return self._first(record, lambda a: a.sha256 == record.sha256)
+
+    def with_external_id(self, record: DocumentRecord) -> int | None:
+        return self._first(
+            record, lambda a: a.channel == record.channel and a.external_id == record.external_id
+        )
+
+    def _first(self, record: DocumentRecord, same: Callable[[_Arrival], bool]) -> int | None:
+        assert record.id is not None and record.id in self._batch
+        for arrival in self._arrivals:  # by id: the first that qualifies
+            if arrival.id == record.id or not same(arrival):
+                continue
+            now = self._batch[arrival.id].state if arrival.id in self._batch else arrival.state
+            if now != DocumentState.DUPLICATE and (arrival.id < record.id or now != DocumentState.RECEIVED):
+                return arrival.id
+        return None
 
 
 class BlobRepository:
@@ -99,11 +137,32 @@ class DocumentRepository:
         """Hold, to the end of the transaction, the deciding of which arrival of these bytes (of this
         message) is the first: on PostgreSQL transaction-scoped advisory locks, keys in order; SQLite's
         single writer already holds the database from BEGIN IMMEDIATE."""
+        self._hold_copies([(sha256, external_id)])
+
+    def _hold_copies(self, arrivals: Iterable[tuple[str, str | None]]) -> None:
         if self.session.get_bind().dialect.name != "postgresql":
             return
-        keys = {_key(f"sha256:{sha256}")} | ({_key(f"id:{external_id}")} if external_id else set())
+        keys = set()
+        for sha256, external_id in arrivals:
+            keys |= {_key(f"sha256:{sha256}")} | ({_key(f"id:{external_id}")} if external_id else set())
         for key in sorted(keys):
             self.session.execute(select(func.pg_advisory_xact_lock(COPY_LOCKS, key)))
+
+    def first_copies(self, records: Sequence[DocumentRecord]) -> FirstCopies:
+        """For arrivals about to be taken up one after another in this transaction (the collector's
+        batch): their copies held (`hold_copies`, keys in one order for all), and every arrival that
+        may be the first copy of one of them read in one statement (two each before). `FirstCopies`
+        then answers for each as `first_with_hash` and `first_with_external_id` would at that point,
+        the batch's own states as its take-ups left them."""
+        self._hold_copies((r.sha256, r.external_id) for r in records)
+        t = orm.documents.c
+        shas = sorted({r.sha256 for r in records})
+        ids = sorted({r.external_id for r in records if r.external_id})
+        same = t.sha256.in_(shas) | t.external_id.in_(ids) if ids else t.sha256.in_(shas)
+        stmt = select(t.id, t.sha256, t.channel, t.external_id, t.state).where(
+            same, t.state != DocumentState.DUPLICATE
+        )
+        return FirstCopies(records, [_Arrival(*row) for row in self.session.execute(stmt)] if shas else [])
 
     def first_with_hash(self, sha256: str, *, before: int) -> int | None:
         """The id of the first arrival of these exact bytes other than document `before`, and not a

@@ -13,7 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from core.capture.adapters.repository import FirstCopies
 from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
+from core.capture.services.duplicates import BatchRecent
 from core.capture.services.storing import Decided, Storing, decisions
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 
@@ -36,21 +38,27 @@ class Collector:
     channels: frozenset[Channel] = frozenset({Channel.EMAIL})
 
     def __call__(
-        self, uow: CaptureUnitOfWork, record: DocumentRecord, take_up: Callable[[DocumentRecord], Taken]
+        self,
+        uow: CaptureUnitOfWork,
+        record: DocumentRecord,
+        take_up: Callable[[DocumentRecord, FirstCopies], Taken],
     ) -> dict[int, Taken]:
         """`record` is the job's own document, just taken up for its first attempt; returns the others
-        taken up with it (each claimed: a copy of its own job leaves it to this one)."""
+        taken up with it (each claimed: a copy of its own job leaves it to this one), in order, each
+        asked whether it is a copy of an earlier arrival, one of the batch's included."""
         if self.size <= 1 or record.channel not in self.channels or record.attempts != 1:
             return {}
         assert record.id is not None
-        taken: dict[int, Taken] = {}
         waiting = uow.documents.waiting(record.channel, besides=record.id, limit=self.size - 1)
-        uow.blobs.prefetch(other.sha256 for other in waiting)  # one statement, not one a document
-        for other in waiting:
+        claimed = [o for o in waiting if self.claims is None or (o.id is not None and self.claims.take(o.id))]
+        if not claimed:
+            return {}
+        uow.blobs.prefetch(other.sha256 for other in claimed)  # one statement, not one a document
+        copies = uow.documents.first_copies(claimed)  # one statement, not two a document
+        taken: dict[int, Taken] = {}
+        for other in claimed:
             assert other.id is not None
-            if self.claims is not None and not self.claims.take(other.id):
-                continue
-            taken[other.id] = take_up(other)
+            taken[other.id] = take_up(other, copies)
         return taken
 
 
@@ -69,11 +77,12 @@ def store_together(
     decided: dict[int, list[Decided]] = {}
     with uow:
         records = uow.documents.get_many(envelopes, lock=True)  # one statement, not one a document
+        batch = BatchRecent(uow)  # each customer's earlier orders read once for the batch, not per e-mail
         for doc_id, envelope in envelopes.items():
             uow.blobs.remember(envelope.sha256, envelope.content)  # the reply's draft reads them again
             record = records[doc_id]
             if not record.state.finished:
-                decided[doc_id] = decisions(storing.apply(uow, record, envelope, results[doc_id]))
+                decided[doc_id] = decisions(storing.apply(uow, record, envelope, results[doc_id], batch))
             states[doc_id] = record.state
         uow.commit()
     return states, decided

@@ -9,7 +9,7 @@ is a customer's routine reorder, not a duplicate.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -17,12 +17,13 @@ from decimal import Decimal
 from core.capture.domain.order import Problem, ProblemCode
 from core.capture.domain.resolution import ResolvedOrder
 from core.capture.services.unit_of_work import CaptureUnitOfWork
-from core.kernel.domain.model import Decision, EarlierOrder, OrderState
+from core.kernel.domain.model import Decision, EarlierLine, EarlierOrder, Order, OrderState
 from core.kernel.errors import TransientError
 
 PO_WINDOW = timedelta(days=60)
 LINES_WINDOW = timedelta(days=5)
 MIN_LINES = 2  # a single repeated line is a customer's routine reorder more often than a duplicate
+RECENT_LIMIT = 500  # the most earlier orders of a customer `recent_for_customer` reads
 
 Signature = tuple[tuple[str, Decimal], ...]
 
@@ -43,19 +44,109 @@ class _Customer:
     by_lines: dict[Signature, list[tuple[int, str]]] = field(default_factory=dict)  # (order, channel)
 
 
+@dataclass
+class _Read:
+    since: datetime
+    lines_since: datetime
+    limit: int
+    orders: list[tuple[int | None, EarlierOrder]]  # (document, order), newest first; None: read
+
+
+class BatchRecent:
+    """One read of each customer's recent orders for the documents one transaction decides in turn
+    (the collector's batch), where each document's duplicate check read them all again.
+
+    What a document is given is what `recent_for_customer` would read for it at that point: the
+    orders read for the batch's first document of that customer, with the orders the batch's own
+    earlier documents stored since (`add`), within this document's windows, newest first, at most
+    `limit`. A read that reached the limit is not kept (what lies beyond it is unknown), nor
+    anything once an earlier order was changed (`forget`). A document being decided has no orders of
+    its own yet (they are stored with its final state), so leaving out the reader's document leaves out
+    nothing another document would read. `DuplicateIndex.confirm` reads afresh, the customers held."""
+
+    def __init__(self, uow: CaptureUnitOfWork) -> None:
+        self.uow = uow
+        self._reads: dict[tuple[str, str | None], _Read] = {}
+
+    def recent(
+        self,
+        customer_id: str,
+        since: datetime,
+        *,
+        exclude_document: int,
+        lines_since: datetime,
+        lines_not_on: str | None,
+        limit: int = RECENT_LIMIT,
+    ) -> Sequence[EarlierOrder]:
+        key = (customer_id, lines_not_on)
+        kept = self._reads.get(key)
+        if kept is None or since < kept.since or lines_since < kept.lines_since or limit != kept.limit:
+            orders = self.uow.orders.recent_for_customer(
+                customer_id,
+                since,
+                exclude_document=exclude_document,
+                lines_since=lines_since,
+                lines_not_on=lines_not_on,
+                limit=limit,
+            )
+            if len(orders) < limit:
+                self._reads[key] = _Read(since, lines_since, limit, [(None, o) for o in orders])
+            else:
+                self._reads.pop(key, None)
+            return orders
+        found = []
+        for document, order in kept.orders:
+            if document == exclude_document or order.created_at < since:
+                continue
+            if order.lines and (order.created_at < lines_since or order.channel == lines_not_on):
+                order = replace(order, lines=())  # this document's read would not have its lines
+            found.append(order)
+            if len(found) == limit:
+                break
+        return found
+
+    def add(self, document_id: int, orders: Sequence[Order]) -> None:
+        """A document's orders just stored: the batch's next documents read them as earlier orders."""
+        for order in orders:
+            if order.id is None or order.customer_id is None:
+                continue
+            ordered = sorted(order.lines, key=lambda ln: ln.position)
+            lines = tuple(EarlierLine(line.sku, line.quantity) for line in ordered)
+            earlier = EarlierOrder(
+                order.id, order.channel, order.state, order.created_at, order.po_number, lines
+            )
+            for (customer_id, lines_not_on), kept in self._reads.items():
+                if customer_id != order.customer_id or order.created_at < kept.since:
+                    continue
+                unlined = order.created_at < kept.lines_since or order.channel == lines_not_on
+                kept.orders.append((document_id, replace(earlier, lines=()) if unlined else earlier))
+                kept.orders.sort(key=lambda pair: -pair[1].id)
+
+    def forget(self) -> None:
+        """An earlier order was changed in this transaction: what was read is read again."""
+        self._reads.clear()
+
+
 class DuplicateIndex:
     """What each customer ordered lately, loaded once per customer for one document's orders."""
 
     def __init__(
-        self, uow: CaptureUnitOfWork, document_id: int, now: datetime, channel: str | None = None
+        self,
+        uow: CaptureUnitOfWork,
+        document_id: int,
+        now: datetime,
+        channel: str | None = None,
+        batch: BatchRecent | None = None,
     ) -> None:
         """`channel`: the one the document's orders arrived on, when the index is asked about no other;
         then the lines of a customer's orders on that channel are not read (the same lines count only
-        from another channel), nor, whatever the channel, those of orders older than `LINES_WINDOW`."""
+        from another channel), nor, whatever the channel, those of orders older than `LINES_WINDOW`.
+        `batch`: the reads shared by the documents of one transaction (the collector's)."""
         self.uow = uow
         self.document_id = document_id
         self.now = now
         self.channel = channel
+        self.batch = batch
         self._customers: dict[str, _Customer] = {}
         # which earlier order each order was found to repeat, to ask again once the customers are held
         self._asked: list[tuple[ResolvedOrder, str, int | None]] = []
@@ -82,12 +173,14 @@ class DuplicateIndex:
 
     def _load(self, customer_id: str) -> _Customer:
         if customer_id not in self._customers:
-            earlier = self.uow.orders.recent_for_customer(
+            recent = self.batch.recent if self.batch is not None else self.uow.orders.recent_for_customer
+            earlier = recent(
                 customer_id,
                 self.now - PO_WINDOW,
                 exclude_document=self.document_id,
                 lines_since=self.now - LINES_WINDOW,
                 lines_not_on=self.channel,
+                limit=RECENT_LIMIT,
             )
             # any of those is an order from before; only without one is the wider question asked
             seen = bool(earlier) or self.uow.orders.has_orders_from(customer_id, self.document_id)

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError, StatementError
 
+from core.capture.adapters.repository import FirstCopies
 from core.capture.domain.documents import Channel, DocumentRecord, DocumentState, InboundDocument, ParseResult
 from core.capture.domain.events import DocumentStored
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
@@ -36,7 +37,9 @@ Reader = Callable[[InboundDocument], ParseResult]
 Screen = Callable[[CaptureUnitOfWork, DocumentRecord], Callable[[], DocumentState] | None]
 # asked with the job's own document just taken up: other documents taken up in the same transaction,
 # to be read and stored with it (core/capture/services/collecting.py)
-Collect = Callable[[CaptureUnitOfWork, DocumentRecord, Callable[[DocumentRecord], Taken]], dict[int, Taken]]
+Collect = Callable[
+    [CaptureUnitOfWork, DocumentRecord, Callable[[DocumentRecord, FirstCopies], Taken]], dict[int, Taken]
+]
 
 
 class Claims(Protocol):
@@ -215,16 +218,19 @@ class DocumentProcessor:
             taken = self._take_up(uow, record, now)
             if isinstance(taken, InboundDocument) and self.collect is not None:
                 # more e-mails waiting, taken up in this transaction to be read and stored together
-                self.collected = self.collect(uow, record, lambda other: self._take_up(uow, other, now))
+                self.collected = self.collect(
+                    uow, record, lambda other, copies: self._take_up(uow, other, now, copies)
+                )
             if not finished and isinstance(taken, InboundDocument | DocumentState):
                 uow.commit()  # a screen that takes the document commits nothing here
             return taken
 
     def _take_up(
-        self, uow: CaptureUnitOfWork, record: DocumentRecord, now: datetime
+        self, uow: CaptureUnitOfWork, record: DocumentRecord, now: datetime, copies: FirstCopies | None = None
     ) -> InboundDocument | DocumentState | Callable[[], DocumentState]:
         """The first look at a document, its row held: finished, taken by the screen, given up,
-        a copy of an earlier arrival, too large, or its envelope to read (the caller commits)."""
+        a copy of an earlier arrival, too large, or its envelope to read (the caller commits).
+        `copies`: the batch's first copies, held and read at once (the collector's)."""
         if record.state.finished:
             return record.state
         taken = self.screen(uow, record) if self.screen is not None else None
@@ -233,16 +239,7 @@ class DocumentProcessor:
         if record.attempts >= self.max_attempts:
             record.quarantine(f"gave up after {record.attempts} attempts that did not finish", now)
             return record.state
-        # which copy of an arrival is the first is decided by one worker at a time
-        assert record.id is not None
-        uow.documents.hold_copies(record.sha256, record.external_id)
-        first = uow.documents.first_with_hash(record.sha256, before=record.id)
-        same = "the same bytes"
-        if first is None and record.external_id and record.channel != Channel.EDI:
-            # e-mail, fax: the same Message-ID (job id) is the same message, however it travelled;
-            # EDIFACT has its own rule (sender + control reference, in `interchanges`)
-            first = uow.documents.first_with_external_id(record.channel, record.external_id, before=record.id)
-            same = f"the same message ({record.external_id[:200]})"
+        first, same = self._first_copy(uow, record, copies)
         if first is not None:
             record.state = DocumentState.DUPLICATE
             record.duplicate_of = first
@@ -266,6 +263,28 @@ class DocumentProcessor:
         record.attempts += 1
         record.updated_at = now
         return record.envelope(uow.blobs.get(record.sha256))
+
+    @staticmethod
+    def _first_copy(
+        uow: CaptureUnitOfWork, record: DocumentRecord, copies: FirstCopies | None
+    ) -> tuple[int | None, str]:
+        """The earlier arrival this one is a copy of, if any, and how it is the same; decided by one
+        worker at a time (the copies held: here, or for the batch by `first_copies`)."""
+        assert record.id is not None
+        if copies is None:
+            uow.documents.hold_copies(record.sha256, record.external_id)
+            first = uow.documents.first_with_hash(record.sha256, before=record.id)
+        else:
+            first = copies.with_hash(record)
+        if first is not None or not record.external_id or record.channel == Channel.EDI:
+            return first, "the same bytes"
+        # e-mail, fax: the same Message-ID (job id) is the same message, however it travelled;
+        # EDIFACT has its own rule (sender + control reference, in `interchanges`)
+        if copies is None:
+            first = uow.documents.first_with_external_id(record.channel, record.external_id, before=record.id)
+        else:
+            first = copies.with_external_id(record)
+        return first, f"the same message ({record.external_id[:200]})"
 
     def _read_safely(self, envelope: InboundDocument) -> ParseResult:
         try:

@@ -45,10 +45,16 @@ class Storing:
     answers: Answers
 
     def apply(
-        self, uow: CaptureUnitOfWork, record: DocumentRecord, doc: InboundDocument, result: ParseResult
+        self,
+        uow: CaptureUnitOfWork,
+        record: DocumentRecord,
+        doc: InboundDocument,
+        result: ParseResult,
+        batch: duplicates.BatchRecent | None = None,
     ) -> list[Order]:
         """The document's new orders, stored with its answers, events and final state; the customers
-        its orders were checked against are held from the end of this call to the commit."""
+        its orders were checked against are held from the end of this call to the commit. `batch`:
+        the earlier orders read for the documents stored before this one in the same transaction."""
         now = self.clock()
         assert record.id is not None
         record.format = result.format
@@ -57,8 +63,10 @@ class Storing:
             record.sender = result.sender[:256]
         receipts = result.interchanges
         screening = interchanges.screen(uow, receipts, record.id)
-        orders, taken, changed, seen = self._orders(uow, record, result, screening, now)
+        orders, taken, changed, seen = self._orders(uow, record, result, screening, now, batch)
         uow.orders.insert_new(record.id, orders)
+        if batch is not None:
+            batch.add(record.id, orders)
         pages = result.extra.get("pages")
         if orders and isinstance(pages, tuple | list) and all(isinstance(p, PageWords) for p in pages):
             uow.review.add_pages(record.id, pages_rows(pages))
@@ -82,6 +90,7 @@ class Storing:
         result: ParseResult,
         screening: interchanges.Screening,
         now: datetime,
+        batch: duplicates.BatchRecent | None,
     ) -> tuple[list[Order], dict[int, int], list[Problem], duplicates.DuplicateIndex]:
         """Validate and decide each captured order (a change is applied instead); returns the new
         orders, how many messages were taken per interchange, what each change came to, and the
@@ -101,6 +110,8 @@ class Storing:
                 uow, receipts, source, captured, now
             ):
                 outcome = self._apply_change(uow, captured, now)
+                if batch is not None:
+                    batch.forget()  # an earlier order may have changed: the batch's next reads are fresh
                 changed.append(outcome)
                 if outcome.severity < Severity.REVIEW:
                     if source is not None:
@@ -110,7 +121,7 @@ class Storing:
             read.append((index, source, resolve(record, captured, self.validate, uow.master, now)))
         # read unheld: what a worker deciding the same customer at once commits meanwhile is looked
         # for again, the customers held, just before this document's commit (`DuplicateIndex.confirm`)
-        seen = duplicates.DuplicateIndex(uow, record.id, now, str(record.channel))
+        seen = duplicates.DuplicateIndex(uow, record.id, now, str(record.channel), batch)
         policies = uow.policies.all()
         partners: dict[str, Partner | None] = {}
         for index, source, resolved in read:

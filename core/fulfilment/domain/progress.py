@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import NamedTuple, Protocol
 
 from core.fulfilment.domain.lifecycle import LineProgress
 from core.fulfilment.domain.stock import Allocation, AllocationState
@@ -20,8 +21,36 @@ _STAGE_OF = {
 }
 
 
-def progress(order: Order, allocations: Sequence[Allocation]) -> list[LineProgress]:
-    """Where the units of each line are; a line without SKU or quantity counts as nothing ordered."""
+class Countable(Protocol):
+    """What an order line's progress looks at (an `OrderLine`, or a `LineUnits` read without one)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def position(self) -> int: ...
+    @property
+    def sku(self) -> str | None: ...
+    @property
+    def stock_quantity(self) -> Decimal | None: ...
+
+
+class LineUnits(NamedTuple):
+    """An order line's units as its progress counts them, read as a row: a step that goes by where
+    the units are (release) needs no more of the line, and a mapped object costs several times more
+    to build."""
+
+    id: int
+    position: int
+    sku: str | None
+    stock_quantity: Decimal | None  # the base quantity of a pack line, else the quantity
+
+
+def progress(
+    order: Order, allocations: Sequence[Allocation], lines: Sequence[Countable] | None = None
+) -> list[LineProgress]:
+    """Where the units of each line are; a line without SKU or quantity counts as nothing ordered.
+
+    `lines`: the order's lines when the caller read them on their own (`LineUnits`), else `order.lines`."""
     sums: dict[int, dict[str, Decimal]] = {}
     for a in allocations:
         stage = _STAGE_OF.get(a.state)
@@ -29,7 +58,7 @@ def progress(order: Order, allocations: Sequence[Allocation]) -> list[LineProgre
             per_line = sums.setdefault(a.line_id, {})
             per_line[stage] = per_line.get(stage, ZERO) + a.quantity
     out = []
-    for line in order.lines:
+    for line in order.lines if lines is None else lines:
         line_id = line.id
         assert line_id is not None
         units = line.stock_quantity  # a pack line counts its base units
@@ -43,9 +72,12 @@ def waiting_detail(order: Order, allocations: Sequence[Allocation]) -> dict[str,
     return waiting_in(order, progress(order, allocations))
 
 
-def waiting_in(order: Order, lines: Sequence[LineProgress]) -> dict[str, str]:
-    """`waiting_detail` from the order's progress, when the caller has it already."""
-    by_id = {line.id: line for line in order.lines}
+def waiting_in(
+    order: Order, lines: Sequence[LineProgress], units: Sequence[Countable] | None = None
+) -> dict[str, str]:
+    """`waiting_detail` from the order's progress, when the caller has it already (`units`: the
+    lines it was worked out from, when not `order.lines`)."""
+    by_id = {line.id: line for line in (order.lines if units is None else units)}
     out = {}
     for p in lines:
         if p.waiting > 0:

@@ -109,7 +109,13 @@ def allocate(
         if order not in eligible and order.id is not None:
             report.skipped[order.id] = f"order is {order.state}"
     eligible.sort(key=lambda o: (o.created_at, o.id or 0))
-    allocations = uow.fulfilment.allocations(o.id for o in eligible if o.id is not None)
+    # an approved order has never had stock reserved: allocation moves it on (allocated, backordered)
+    # in the transaction that reserves, and only an accepted order or a hold taken while approved lead
+    # back to approved; so only orders further on are looked up (`start` and a first allocation ask
+    # nothing, one round trip fewer per transaction)
+    allocations = uow.fulfilment.allocations(
+        o.id for o in eligible if o.id is not None and o.state is not OrderState.APPROVED
+    )
     needs = {o.id or 0: needs_of(o, allocations.get(o.id or 0, [])) for o in eligible}
     skus = {n.sku for ns in needs.values() for n in ns}
     # read before any stock row is locked, every customer's in one statement: nothing below asks

@@ -10,7 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from core.fulfilment.domain.lifecycle import STEP_FROM, Step, check
-from core.fulfilment.domain.progress import waiting_detail
+from core.fulfilment.domain.progress import LineUnits, progress, waiting_detail, waiting_in
 from core.fulfilment.domain.stock import Allocation, AllocationState, MovementKind
 from core.fulfilment.domain.warehouse import (
     PackItem,
@@ -50,13 +50,15 @@ def release(
     """
     report = ReleaseReport()
     orders = uow.fulfilment.orders(order_ids, lock=True, progress_only=True)
-    allocations = uow.fulfilment.allocations(o.id for o in orders if o.id is not None)
+    ids = [o.id for o in orders if o.id is not None]
+    units = uow.fulfilment.line_units(ids)  # the lines as rows: their units are all release looks at
+    allocations = uow.fulfilment.allocations(ids)
     chosen: dict[str, list[Allocation]] = {}  # warehouse -> allocations, in order then allocation id
     touched: list[tuple[Order, list[Allocation]]] = []
     for order in orders:
         assert order.id is not None
         mine = allocations.get(order.id, [])
-        reason = _cannot_release(uow, order, mine)
+        reason = _cannot_release(uow, order, mine, units[order.id])
         if reason is not None:
             if strict:
                 raise IllegalTransition(reason, order_id=order.id, state=str(order.state))
@@ -76,19 +78,26 @@ def release(
         report.pick_lists.append(pick_list.id)
         uow.fulfilment.put_on_pick_list(pick_list.id, chosen[code])
     for order, mine in touched:
-        settle(uow, order, Step.RELEASE, actor, now, mine, {"pick_lists": report.pick_lists}, delivered=True)
+        assert order.id is not None
+        lines = progress(order, mine, units[order.id])
+        detail: dict[str, object] = {"pick_lists": report.pick_lists}
+        settle(uow, order, Step.RELEASE, actor, now, mine, detail, delivered=True, lines=lines)
     uow.fulfilment.write_states(order for order, _ in touched)
     return report
 
 
-def _cannot_release(uow: FulfilmentUnitOfWork, order: Order, allocations: Sequence[Allocation]) -> str | None:
+def _cannot_release(
+    uow: FulfilmentUnitOfWork, order: Order, allocations: Sequence[Allocation], units: Sequence[LineUnits]
+) -> str | None:
     if order.state not in STEP_FROM[Step.RELEASE]:
         return f"order {order.id} is {order.state}: cannot release"
     if not any(a.state is AllocationState.ALLOCATED for a in allocations):
         return f"order {order.id} has no allocated stock to release"
     # the customer's preference first (remembered per customer): units waiting matter only to one
     # that takes complete deliveries, and working them out is most of this check's cost
-    if not uow.stock.preferences(order.customer_id).partial_shipments and waiting_detail(order, allocations):
+    if not uow.stock.preferences(order.customer_id).partial_shipments and waiting_in(
+        order, progress(order, allocations, units), units
+    ):
         return f"order {order.id}: the customer takes complete deliveries only and units still wait for stock"
     return None
 

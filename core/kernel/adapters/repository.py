@@ -196,8 +196,9 @@ class OrderRepository:
         exclude_document: int,
         lines_since: datetime | None = None,
         lines_not_on: str | None = None,
+        limit: int = 500,
     ) -> Sequence[EarlierOrder]:
-        """A customer's orders created since a time, from other documents, newest first (at most 500),
+        """A customer's orders created since a time, from other documents, newest first (at most `limit`),
         as the duplicate check compares them: read as plain rows, two statements, rather than as
         orders with every column of every line (every arrival reads two months of its customer's).
         Lines only of the orders created since `lines_since` and not on channel `lines_not_on` (when
@@ -209,7 +210,7 @@ class OrderRepository:
             .where(o.created_at >= since)
             .where(o.document_id != exclude_document)
             .order_by(o.id.desc())
-            .limit(500)
+            .limit(limit)
         ).all()
         if not heads:
             return []

@@ -9,9 +9,9 @@ that comes later (an asynchronous AS2 receipt) settles the row with `settle_late
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from core.kernel.domain.model import OutboundMessage, OutboundState
 from core.kernel.errors import TransientError, Undeliverable
@@ -29,6 +29,19 @@ class Sender(Protocol):
     """
 
     def send(self, message: OutboundMessage) -> OutboundState | None: ...
+
+
+@runtime_checkable
+class StagingSender(Protocol):
+    """A sender that makes several messages durable at once (a spool syncs each folder once for a
+    batch): `stage` puts a message in place and returns what `make_durable` must make durable for
+    it; a staged message counts as sent only once `make_durable` has returned for it."""
+
+    def send(self, message: OutboundMessage) -> OutboundState | None: ...
+
+    def stage(self, message: OutboundMessage) -> object: ...
+
+    def make_durable(self, staged: Iterable[object]) -> None: ...
 
 
 def deliver_for_document(
@@ -65,13 +78,20 @@ def _send(
 ) -> int:
     gone: dict[OutboundState, list[int]] = {OutboundState.SENT: [], OutboundState.DELIVERED: []}
     failure: Exception | None = None
+    staged: dict[int, tuple[StagingSender, list[object], list[OutboundMessage]]] = {}  # by sender
     for message in pending:
         sender = senders.get(message.channel)
         if sender is None:
             message.error = f"no sender for channel {message.channel!r}"
             continue
         try:
-            state = sender.send(message) or OutboundState.SENT
+            if isinstance(sender, StagingSender):
+                _, tokens, messages = staged.setdefault(id(sender), (sender, [], []))
+                tokens.append(sender.stage(message))
+                messages.append(message)
+                state = OutboundState.SENT
+            else:
+                state = sender.send(message) or OutboundState.SENT
         except OSError as exc:
             message.attempts += 1
             message.error = str(exc)
@@ -85,6 +105,17 @@ def _send(
             continue
         assert message.id is not None
         gone[state if state is OutboundState.DELIVERED else OutboundState.SENT].append(message.id)
+    for sender, tokens, messages in staged.values():  # on disk before any of them is marked sent
+        try:
+            sender.make_durable(tokens)
+        except OSError as exc:
+            failure = exc
+            log.warning("%d staged answer(s) not made durable: %s", len(messages), exc)
+            for message in messages:
+                if message.id in gone[OutboundState.SENT]:
+                    gone[OutboundState.SENT].remove(message.id)
+                    message.attempts += 1
+                    message.error = str(exc)
     for state, ids in gone.items():
         uow.outbound.mark_sent(ids, clock(), state)
     uow.commit()
