@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
-from parsers.layout.numbers import REPAIR_COST, Reading, confusable
+from parsers.layout.numbers import LOST_MARK, REPAIR_COST, Reading, confusable
 
 TOP = 6  # readings of each number tried against each other
 REPAIR_PARTNERS = 3  # readings of the other two numbers a repaired one is tried against
@@ -83,10 +83,16 @@ def solve(
             return Solved(q0, p0, a0, "disagrees", tuple(sorted(distinct, key=lambda s: s.cost)))
         return found[1] if found is not None else Solved(q0, p0, a0, "disagrees")
     if amount and (qty or price) and not (qty and price):
-        known = qty[0] if qty else price[0]
-        derived = _derive(known, amount[0], "unit_price" if qty else "quantity")
-        if derived is not None:
-            return Solved(known if qty else derived, derived if qty else known, amount[0], "derived")
+        if qty:
+            derived = _derive(qty[0], amount[0], "unit_price")
+            if derived is not None:
+                return Solved(qty[0], derived, amount[0], "derived")
+        # the quantity OCR lost, computed from the price: as printed, else with a decimal mark the fax
+        # lost put back ("390" for 3,90 beside 15,60: 4), the cheapest reading that leaves whole units
+        for known in price[:1] + [r for r in price[1:TOP] if r.note == LOST_MARK]:
+            derived = _derive(known, amount[0], "quantity")
+            if derived is not None and derived.value > 0:
+                return Solved(derived, known, amount[0], "derived")
     return Solved(q0, p0, a0, "unchecked")
 
 

@@ -228,6 +228,15 @@ def build(
             if other != discount and again.check == "agrees":
                 discount, solved = other, again
                 break
+    if ocr and discount is None and (solved.check != "agrees" or solved.cost >= REPAIR_COST):
+        # a discount whose decimal mark a normal fax lost ("1250" for 12,50): cheaper than a digit
+        # computed from the other two, but the arithmetic must agree with it, and the numbers it let
+        # agree were mended, so they stay short of sure unless the order's total vouches for them
+        for other in _discounts_unmarked(draft):
+            again = _numbers(draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1)
+            if again.check == "agrees" and (solved.check != "agrees" or again.cost < solved.cost):
+                discount, solved = other, _mended(again)
+                break
     # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
     code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
     run_on = None if draft.cells.get("code") else _run_on(draft.subs.get("item_code", []))
@@ -334,6 +343,10 @@ def _per_unit(
     choose ("Unit price (1000 UOM)" in the heading, a basis that changes from line to line)."""
     # "100)", "“1": a bracket or a speck OCR read beside the figure is no part of it
     per = [t.text.strip(PER_EDGE) for t in draft.numbers("per")[:1]]
+    if per == ["1"] and len(draft.cells.get("per", [])) == 1:
+        # the line states its price is for one unit: no reading for 100 or 1,000 ("725" kg at 3,15
+        # per 1 is 7,25 kg whose mark the fax lost, never 725 kg at 3,15 for a hundred)
+        return prices
     basis = int(per[0]) if per and per[0].isdigit() and int(per[0]) in PRICE_BASES else 1
     if basis == 1 and not amounts:
         # no amount to check against: the basis the price heading states ("Precio (por 100)"); with
@@ -395,6 +408,33 @@ def _discounts_read(draft: Draft, mark: str) -> list[Decimal]:
     return out
 
 
+_UNMARKED = re.compile(r"^\d{3,4}$")
+
+
+def _discounts_unmarked(draft: Draft) -> list[Decimal]:
+    """The percentage a discount cell says when a normal fax lost its decimal mark: a percentage is
+    printed with two decimals ("12,50", "5,00"), so three or four bare figures ("1250", "500") are that
+    with the mark put back, when under 100."""
+    toks = draft.cells.get("discount", [])[:1]
+    bare = toks[0].text.replace("%", "").strip(" .,:;'\"`()") if toks else ""
+    if not _UNMARKED.match(bare):
+        return []
+    value = Decimal(bare).scaleb(-2)
+    return [value] if 0 < value < HUNDRED else []
+
+
+def _mended(solved: Solved) -> Solved:
+    """`solved` with each reading costing at least a repaired digit: the total must vouch for it too."""
+    return replace(
+        solved,
+        **{
+            name: replace(r, cost=max(r.cost, REPAIR_COST))
+            for name in ("quantity", "unit_price", "amount")
+            if (r := getattr(solved, name)) is not None
+        },
+    )
+
+
 def _before_discount(amounts: list[Reading], discount: Decimal | None) -> list[Reading]:
     """A discounted amount as the amount before the discount, for quantity × price to be checked on."""
     if discount is None:
@@ -441,6 +481,10 @@ def record_numbers(
             rec.add(f"{path}.{name}", toks[name], SURE if reading.cost == 0 else LIKELY, verified=True)
         elif solved.check == "derived" and reading.cost == 3:
             rec.add(f"{path}.{name}", toks["amount"], DOUBTFUL)
+        elif solved.check == "derived" and reading.cost > 0:
+            # the figure the other was computed from, itself mended ("390" read for 3,90): nothing
+            # read independently vouches for either
+            rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
         elif solved.check == "disagrees":
             rec.add(f"{path}.{name}", toks[name], WRONG)
         else:

@@ -41,6 +41,7 @@ _SHAPE = re.compile(r"^[+-]?[\d.,'’]*\d[\d.,'’]*-?$")
 _CONFUSED = {"0": "689", "1": "7", "3": "8", "5": "6", "6": "058", "7": "1", "8": "036", "9": "0"}
 REPAIR_COST = 4
 OTHER_MARK = "read with the other decimal mark"
+LOST_MARK = "a decimal mark seems lost"
 _PER = re.compile(r"^(?P<price>.*\d.*?)\s*/\s*(?P<per>100|1000|1[.,]000)$")
 _EDGE_JUNK = re.compile(r"^[-+.,'’]+(?=\d)|(?<=\d)[-.,'’]+$")
 
@@ -213,7 +214,7 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
             for places, extra in ((2, 2), (3, 3), (4, 4)):
                 # a price to four places prints a unit before its mark ("0,0350", "2,4500")
                 if places < 4 or len(digits) > places:
-                    add(Decimal(digits).scaleb(-places), base + cost + extra, "a decimal mark seems lost")
+                    add(Decimal(digits).scaleb(-places), base + cost + extra, LOST_MARK)
     return tuple(sorted(out, key=lambda r: r.cost))
 
 

@@ -13,8 +13,8 @@ from parsers.layout.codes import split_position
 from parsers.layout.geometry import PHRASE_GAP, Line, Tok, join_groups
 from parsers.layout.numbers import looks_numeric, readings
 from parsers.layout.table import Region, sub_label
-from parsers.layout.text import has_digit
-from parsers.layout.vocab import BASIS_UNITS, PER_WORDS, SUBLINES
+from parsers.layout.text import has_digit, token_key
+from parsers.layout.vocab import BASIS_UNITS, PER_WORDS, SUBLINES, UNITS
 
 NUMERIC = ("qty", "price", "amount")
 _MONEY = re.compile(r"\d[.,]\d\d\W*$")  # an amount printed to the cent
@@ -317,7 +317,24 @@ def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> 
     coded = coded or any("-" in t.text and t.text.upper() == t.text and code_like(t.text) for t in head)
     signs = len(numeric) + bool(cells.get("code"))
     cents = any(_MONEY.search(t.text) for t in cells.get("amount", []) if looks_numeric(t.text))
-    return signs >= 3 or ("pos" in numeric and bool(numeric & priced)) or (coded and cents)
+    # a quantity OCR read as letters ("uw" for 5) before a unit ("pzas"), with a price and an amount
+    # to the cent: the row is an order line whose figures say its quantity, as a person would see it
+    unreadable = bool(cells.get("qty")) and _unit_word(cells.get("unit", []))
+    priced_row = {"price", "amount"} <= numeric and cents
+    return (
+        signs >= 3
+        or ("pos" in numeric and bool(numeric & priced))
+        or (coded and cents)
+        or (unreadable and priced_row)
+    )
+
+
+_UNIT_WORDS = frozenset(w for words in UNITS.values() for w in words)
+
+
+def _unit_word(toks: list[Tok]) -> bool:
+    """Whether the unit cell holds one unit of measure a line counts in ("pzas", "CJ", "kg")."""
+    return len(toks) == 1 and token_key(toks[0].text) in _UNIT_WORDS
 
 
 def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> None:
