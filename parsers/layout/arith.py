@@ -71,7 +71,7 @@ def solve(
         found = _agreeing(qty[:TOP], price[:TOP], amount[:TOP])
         if found is not None and found[0] < LOOSE_COST:
             return found[1]
-        repaired = _repaired(qty, price, amount, repairs) + (_one_digit_off(q0, p0, a0) if repairs else [])
+        repaired = _repaired(qty, price, amount, repairs) + (_one_digit_off(qty, p0, a0) if repairs else [])
         distinct = list({_values(s): s for s in sorted(repaired, key=lambda s: -s.cost)}.values())
         if len(distinct) == 1:
             return distinct[0]
@@ -126,34 +126,64 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def _slip(read: str, computed: str) -> bool:
-    """One digit OCR dropped or added, or one it took for a digit of like shape ("12,3" for 12,8):
+    """One digit OCR dropped or added, or one it took for a digit of like shape ("12.3" for 12.8):
     what a fax does to a figure. "80" for 50 is no slip: a clearly printed 8 is an 8, and a quantity
-    or price that contradicts the amount is the customer's to explain, not ours to compute away."""
+    or price that contradicts the amount is the customer's to explain, not ours to compute away.
+    Both are written out at their places (`_placed`): a digit more or less moves the others by one
+    place at most, so "560" read for 50 is a slip, but 0.56 is no slip from 50 (same figures, other
+    places: a quantity read a thousand times too small)."""
+    if read.count(".") != computed.count("."):
+        return False
     if len(read) != len(computed):
         return _one_edit(read, computed)
     diff = [(x, y) for x, y in zip(read, computed, strict=True) if x != y]
-    return len(diff) == 1 and confusable(*diff[0])
+    return len(diff) == 1 and "." not in diff[0] and confusable(*diff[0])
 
 
-def _one_digit_off(q: Reading | None, p: Reading | None, a: Reading | None) -> list[Solved]:
+def _placed(value: Decimal, scale: int = 1) -> str:
+    """The figures of `value` × `scale` at their places, without leading or trailing zeros ("0.56" as
+    ".56", 50 as "50"): a price for `scale` units is compared as printed."""
+    text = format((value * scale).normalize(), "f")
+    return text.lstrip("0") if "." in text else text
+
+
+def _scale(reading: Reading) -> int:
+    """The units a price reading is for as printed ("per 1000": 1000), else 1."""
+    per = reading.note.removeprefix("per ")
+    return int(per) if reading.note.startswith("per ") and per.isdigit() else 1
+
+
+def _one_digit_off(qty: list[Reading], p: Reading | None, a: Reading | None) -> list[Solved]:
     """Each number of the three that, computed from the other two, is a single digit away from what
     was read ("15" for 150, "4,34" for 0,34); a quantity or price only when that digit is an OCR slip
-    (the amount computed is vouched for by the order's total as well)."""
-    if q is None or p is None or a is None or q.value <= 0 or p.value <= 0:
+    (the amount computed is vouched for by the order's total as well).  The price is computed from
+    the quantity as read, or when that says nothing from its next readings (a quantity OCR cut in
+    two, "5" "000", is read whole only as a costlier reading), and compared as printed, for its basis."""
+    if not qty or p is None or a is None or p.value <= 0:
         return []
+    q = qty[0]
     found = []
-    exact_q = a.value / p.value
-    if exact_q == exact_q.to_integral_value():
-        whole = exact_q.quantize(Decimal(1))
-        if _slip(_digits(q.value), _digits(whole)):
-            found.append(Solved(_computed(whole, q), p, a, "agrees"))
-    exact_p = (a.value / q.value).quantize(Decimal("0.0001")).normalize()
-    exact = abs(exact_p * q.value - a.value) <= EXACT
-    if exact and _slip(_digits(p.value.normalize()), _digits(exact_p)):
-        found.append(Solved(q, _computed(exact_p, p), a, "agrees"))
-    exact_a = (q.value * p.value).quantize(CENT)
-    if _one_edit(_digits(a.value.quantize(CENT)), _digits(exact_a)):
-        found.append(Solved(q, p, _computed(exact_a, a), "agrees"))
+    if q.value > 0:
+        exact_q = a.value / p.value
+        if exact_q == exact_q.to_integral_value():
+            whole = exact_q.quantize(Decimal(1))
+            if _slip(_placed(q.value), _placed(whole)):
+                found.append(Solved(_computed(whole, q), p, a, "agrees"))
+    scale = _scale(p)
+    others: dict[Decimal, Reading] = {}
+    for r in qty[:REPAIR_PARTNERS]:
+        others.setdefault(r.value, r)
+    for each in others.values():  # the cheapest reading first; another only when it says nothing
+        exact_p = (a.value / each.value).quantize(Decimal("0.0001")).normalize() if each.value > 0 else None
+        if exact_p is None or abs(exact_p * each.value - a.value) > EXACT:
+            continue
+        if _slip(_placed(p.value, scale), _placed(exact_p, scale)):
+            found.append(Solved(each, _computed(exact_p, p), a, "agrees"))
+            break
+    if q.value > 0:
+        exact_a = (q.value * p.value).quantize(CENT)
+        if _one_edit(_digits(a.value.quantize(CENT)), _digits(exact_a)):
+            found.append(Solved(q, p, _computed(exact_a, a), "agrees"))
     return found
 
 
