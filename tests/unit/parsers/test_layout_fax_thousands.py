@@ -8,8 +8,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from parsers.layout.arith import solve
+from parsers.layout.codes import misreadings
 from parsers.layout.numbers import Reading, readings
-from tests.unit.parsers.ocr_support import CHAR, INK, cells, numbers, order, page, read, word
+from tests.unit.parsers.ocr_support import CHAR, INK, cells, numbers, order, page, read, row, word
 
 
 def _fields(got: dict) -> set[str]:
@@ -105,3 +106,24 @@ def test_a_price_read_with_a_figure_too_many_is_put_right_only_at_its_own_places
     # a price for one unit read with a figure too many ("12,38" for 12,8) is still put right
     solved = solve(readings("100", ","), readings("12,38", ","), readings("1280,00", ","), ([], [], []))
     assert Decimal("12.8") in [o.unit_price.value for o in (solved, *solved.options) if o.unit_price]
+
+
+def test_a_quantity_cut_at_a_lost_group_point_with_a_speck_after_it_is_read_whole() -> None:
+    # a typewriter prints "25.000,000"; the fax lost the group point, leaving its character cell blank,
+    # and a speck after the decimals was read as a colon: "25" and "000,000:".  25,000 rivets at
+    # 0,0120 are 300,00; the speck is no part of the number and does not make "000,000" another word
+    rows = [
+        ((50, "TUE-M8"), (325, "25"), (343, "000,000:"), (410, "uds"), (440, "0,0120"), (505, "300,00")),
+        ((50, "ARA-M8"), (348, "100,000"), (410, "uds"), (440, "0,0200"), (511, "2,00")),
+    ]
+    got = read(order(rows, total="302,00"))
+    assert numbers(got) == [("TUE-M8", "25000", "0.012"), ("ARA-M8", "100", "0.02")]
+
+
+def test_a_code_read_with_its_t_as_an_i_resolves_when_the_description_names_the_product() -> None:
+    # a fine fax thinned the bar of a "T" to nothing and read "TUE-M8" as "IUE-MB" (the 8 as a B too):
+    # the hex nut, which the line's description names, is the one product those two slips make of it
+    assert "TUE-M8" in misreadings("IUE-MB")
+    rows = [row("IUE-MB", "100", "0,05", "5,00", desc="Tuerca hexagonal M8 zincada")]
+    got = read(order(rows, total="5,00"))
+    assert (got["lines"][0]["item_code"], got["lines"][0]["sku"]) == ("IUE-MB", "TUE-M8")
