@@ -126,25 +126,27 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def _slip(read: str, computed: str) -> bool:
-    """One digit OCR dropped or added, or one it took for a digit of like shape ("12.3" for 12.8):
+    """One digit OCR dropped or added, or one it took for a digit of like shape ("12,3" for 12,8):
     what a fax does to a figure. "80" for 50 is no slip: a clearly printed 8 is an 8, and a quantity
-    or price that contradicts the amount is the customer's to explain, not ours to compute away.
-    Both are written out at their places (`_placed`): a digit more or less moves the others by one
-    place at most, so "560" read for 50 is a slip, but 0.56 is no slip from 50 (same figures, other
-    places: a quantity read a thousand times too small)."""
-    if read.count(".") != computed.count("."):
-        return False
+    or price that contradicts the amount is the customer's to explain, not ours to compute away."""
     if len(read) != len(computed):
         return _one_edit(read, computed)
     diff = [(x, y) for x, y in zip(read, computed, strict=True) if x != y]
-    return len(diff) == 1 and "." not in diff[0] and confusable(*diff[0])
+    return len(diff) == 1 and confusable(*diff[0])
 
 
-def _placed(value: Decimal, scale: int = 1) -> str:
-    """The figures of `value` × `scale` at their places, without leading or trailing zeros ("0.56" as
-    ".56", 50 as "50"): a price for `scale` units is compared as printed."""
+def _placed(value: Decimal, scale: int) -> str:
+    """The figures of `value` × `scale` at their places, without leading or trailing zeros (0.56 for
+    1000 as "560", 0.05 for 1000 as "50"): a price for `scale` units as printed."""
     text = format((value * scale).normalize(), "f")
     return text.lstrip("0") if "." in text else text
+
+
+def _slip_in_place(read: str, computed: str) -> bool:
+    """A slip (`_slip`) of figures written at their places (`_placed`), the decimal point where it
+    was: "560" read for 50 is one figure too many, but "0.56" is no slip from 50, though its figures
+    are the same."""
+    return read.count(".") == computed.count(".") and _slip(read, computed)
 
 
 def _scale(reading: Reading) -> int:
@@ -153,37 +155,51 @@ def _scale(reading: Reading) -> int:
     return int(per) if reading.note.startswith("per ") and per.isdigit() else 1
 
 
+def _exact_price(amount: Decimal, quantity: Decimal) -> Decimal | None:
+    """The price of one unit that makes `quantity` × price the amount to the cent, if one does."""
+    if quantity <= 0:
+        return None
+    price = (amount / quantity).quantize(Decimal("0.0001")).normalize()
+    return price if abs(price * quantity - amount) <= EXACT else None
+
+
 def _one_digit_off(qty: list[Reading], p: Reading | None, a: Reading | None) -> list[Solved]:
     """Each number of the three that, computed from the other two, is a single digit away from what
     was read ("15" for 150, "4,34" for 0,34); a quantity or price only when that digit is an OCR slip
-    (the amount computed is vouched for by the order's total as well).  The price is computed from
-    the quantity as read, or when that says nothing from its next readings (a quantity OCR cut in
-    two, "5" "000", is read whole only as a costlier reading), and compared as printed, for its basis."""
-    if not qty or p is None or a is None or p.value <= 0:
+    (the amount computed is vouched for by the order's total as well).
+
+    A price read for 100 or 1,000 units is compared as printed, its figures at their places: a
+    quantity read a thousand times too small ("5 000" cut to "5") gives a price with the same figures
+    a thousand times too big, which is no slip ("560,00" a thousand read for 50,00: not 5 at 50 each).
+    Such a price is computed from the quantity's next readings too (the number cut in two read whole
+    is a costlier one), the cheapest that makes it one slip."""
+    q = qty[0] if qty else None
+    if q is None or p is None or a is None or q.value <= 0 or p.value <= 0:
         return []
-    q = qty[0]
     found = []
-    if q.value > 0:
-        exact_q = a.value / p.value
-        if exact_q == exact_q.to_integral_value():
-            whole = exact_q.quantize(Decimal(1))
-            if _slip(_placed(q.value), _placed(whole)):
-                found.append(Solved(_computed(whole, q), p, a, "agrees"))
+    exact_q = a.value / p.value
+    if exact_q == exact_q.to_integral_value():
+        whole = exact_q.quantize(Decimal(1))
+        if _slip(_digits(q.value), _digits(whole)):
+            found.append(Solved(_computed(whole, q), p, a, "agrees"))
     scale = _scale(p)
-    others: dict[Decimal, Reading] = {}
-    for r in qty[:REPAIR_PARTNERS]:
-        others.setdefault(r.value, r)
-    for each in others.values():  # the cheapest reading first; another only when it says nothing
-        exact_p = (a.value / each.value).quantize(Decimal("0.0001")).normalize() if each.value > 0 else None
-        if exact_p is None or abs(exact_p * each.value - a.value) > EXACT:
+    tried: dict[Decimal, Reading] = {}
+    for r in qty[:REPAIR_PARTNERS] if scale != 1 else qty[:1]:
+        tried.setdefault(r.value, r)
+    for each in tried.values():
+        exact_p = _exact_price(a.value, each.value)
+        if exact_p is None:
             continue
-        if _slip(_placed(p.value, scale), _placed(exact_p, scale)):
+        if scale != 1:
+            slipped = _slip_in_place(_placed(p.value, scale), _placed(exact_p, scale))
+        else:
+            slipped = _slip(_digits(p.value.normalize()), _digits(exact_p))
+        if slipped:
             found.append(Solved(each, _computed(exact_p, p), a, "agrees"))
             break
-    if q.value > 0:
-        exact_a = (q.value * p.value).quantize(CENT)
-        if _one_edit(_digits(a.value.quantize(CENT)), _digits(exact_a)):
-            found.append(Solved(q, p, _computed(exact_a, a), "agrees"))
+    exact_a = (q.value * p.value).quantize(CENT)
+    if _one_edit(_digits(a.value.quantize(CENT)), _digits(exact_a)):
+        found.append(Solved(q, p, _computed(exact_a, a), "agrees"))
     return found
 
 
