@@ -71,7 +71,7 @@ def solve(
         found = _agreeing(qty[:TOP], price[:TOP], amount[:TOP])
         if found is not None and found[0] < LOOSE_COST:
             return found[1]
-        repaired = _repaired(qty, price, amount, repairs) + (_one_digit_off(q0, p0, a0) if repairs else [])
+        repaired = _repaired(qty, price, amount, repairs) + (_one_digit_off(qty, p0, a0) if repairs else [])
         if found is not None and all(found[0] <= _full_cost(s) for s in repaired):
             # the figures as read add up, at no more cost than any digit changed: a change that adds
             # up too has nothing to stand on ("3,1500" for "3,1506": 7.25 × either is 22.84)
@@ -145,10 +145,45 @@ def _slip(read: str, computed: str) -> bool:
     return len(diff) == 1 and confusable(*diff[0])
 
 
-def _one_digit_off(q: Reading | None, p: Reading | None, a: Reading | None) -> list[Solved]:
+def _placed(value: Decimal, scale: int) -> str:
+    """The figures of `value` × `scale` at their places, without leading or trailing zeros (0.56 for
+    1000 as "560", 0.05 for 1000 as "50"): a price for `scale` units as printed."""
+    text = format((value * scale).normalize(), "f")
+    return text.lstrip("0") if "." in text else text
+
+
+def _slip_in_place(read: str, computed: str) -> bool:
+    """A slip (`_slip`) of figures written at their places (`_placed`), the decimal point where it
+    was: "560" read for 50 is one figure too many, but "0.56" is no slip from 50, though its figures
+    are the same."""
+    return read.count(".") == computed.count(".") and _slip(read, computed)
+
+
+def _scale(reading: Reading) -> int:
+    """The units a price reading is for as printed ("per 1000": 1000), else 1."""
+    per = reading.note.removeprefix("per ")
+    return int(per) if reading.note.startswith("per ") and per.isdigit() else 1
+
+
+def _exact_price(amount: Decimal, quantity: Decimal) -> Decimal | None:
+    """The price of one unit that makes `quantity` × price the amount to the cent, if one does."""
+    if quantity <= 0:
+        return None
+    price = (amount / quantity).quantize(Decimal("0.0001")).normalize()
+    return price if abs(price * quantity - amount) <= EXACT else None
+
+
+def _one_digit_off(qty: list[Reading], p: Reading | None, a: Reading | None) -> list[Solved]:
     """Each number of the three that, computed from the other two, is a single digit away from what
     was read ("15" for 150, "4,34" for 0,34); a quantity or price only when that digit is an OCR slip
-    (the amount computed is vouched for by the order's total as well)."""
+    (the amount computed is vouched for by the order's total as well).
+
+    A price read for 100 or 1,000 units is compared as printed, its figures at their places: a
+    quantity read a thousand times too small ("5 000" cut to "5") gives a price with the same figures
+    a thousand times too big, which is no slip ("560,00" a thousand read for 50,00: not 5 at 50 each).
+    Such a price is computed from the quantity's next readings too (the number cut in two read whole
+    is a costlier one), the cheapest that makes it one slip."""
+    q = qty[0] if qty else None
     if q is None or p is None or a is None or q.value <= 0 or p.value <= 0:
         return []
     found = []
@@ -157,10 +192,21 @@ def _one_digit_off(q: Reading | None, p: Reading | None, a: Reading | None) -> l
         whole = exact_q.quantize(Decimal(1))
         if _slip(_digits(q.value), _digits(whole)):
             found.append(Solved(_computed(whole, q), p, a, "agrees"))
-    exact_p = (a.value / q.value).quantize(Decimal("0.0001")).normalize()
-    exact = abs(exact_p * q.value - a.value) <= EXACT
-    if exact and _slip(_digits(p.value.normalize()), _digits(exact_p)):
-        found.append(Solved(q, _computed(exact_p, p), a, "agrees"))
+    scale = _scale(p)
+    tried: dict[Decimal, Reading] = {}
+    for r in qty[:REPAIR_PARTNERS] if scale != 1 else qty[:1]:
+        tried.setdefault(r.value, r)
+    for each in tried.values():
+        exact_p = _exact_price(a.value, each.value)
+        if exact_p is None:
+            continue
+        if scale != 1:
+            slipped = _slip_in_place(_placed(p.value, scale), _placed(exact_p, scale))
+        else:
+            slipped = _slip(_digits(p.value.normalize()), _digits(exact_p))
+        if slipped:
+            found.append(Solved(each, _computed(exact_p, p), a, "agrees"))
+            break
     exact_a = (q.value * p.value).quantize(CENT)
     if _one_edit(_digits(a.value.quantize(CENT)), _digits(exact_a)):
         found.append(Solved(q, p, _computed(exact_a, a), "agrees"))

@@ -41,7 +41,7 @@ def gtin_in(code: str) -> tuple[str, bool] | None:
 # What OCR reads for the characters of codes on a fax, and the character meant (one at a time).
 _MISREAD: dict[str, str] = {
     "0": "OD8", "O": "0", "D": "0", "Q": "0C",
-    "1": "ILT", "I": "1L", "L": "1IE", "l": "1IL", "|": "1IL", "!": "1IL", "i": "1I", "T": "1I",
+    "1": "ILT", "I": "1LT", "L": "1IE", "l": "1IL", "|": "1IL", "!": "1IL", "i": "1I", "T": "1I",
     "2": "Z", "Z": "2", "4": "A", "A": "4", "a": "4", "5": "S", "S": "58", "s": "5S-",
     "6": "G8", "G": "6C", "C": "G", "H": "6", "8": "B06", "B": "8R", "R": "B", "g": "9G8", "9": "g80",
     "e": "8", "$": "S", "Á": "A", "É": "E", "Í": "I", "Ó": "O", "Ú": "U", "Ñ": "N",

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from parsers.layout.geometry import Line
+from parsers.layout.numbers import looks_numeric
 
 NUMERIC = ("qty", "price", "amount")
 RIVER_SHARE = 12.0  # points: how far past its heading a column's own run may stand
+RUN_TOGETHER = 3  # one row in this many, or fewer, running a quantity into its unit does not part them
 RIVER = 0.7  # a gap this many text heights wide, free of ink on (nearly) every line, separates columns
 
 
@@ -169,6 +171,15 @@ def _whitest(rows: Sequence[Line], a: Heading, b: Heading, run: tuple[float, flo
     middle = (a.x1 + b.x0) / 2
     start, end = max(a.x1, run[0]), min(b.x0, run[1])
     xs = [x for x in range(math.ceil(start - lo), math.floor(end - lo) + 1) if 0 <= x < len(cover)]
+    if xs and min(cover[x] for x in xs) > 0 and {a.kind, b.kind} == {"qty", "unit"}:
+        # a quantity and its unit that OCR ran together on a few rows ("6u.", "“Su." for "5 u."):
+        # those rows do not decide; the place between the two headings the fewest rows ink, through
+        # no number. Looked for under the whole run, the only white place was the space in a
+        # quantity's thousands ("1 000", "25 000"), and its last figures went to the unit column
+        xs = [x for x in xs if not _in_number(rows, lo + x)]
+        if xs and RUN_TOGETHER * min(cover[x] for x in xs) <= len(rows):
+            return lo + min(xs, key=lambda x: (cover[x], abs(lo + x - middle)))
+        xs = [x for x in range(math.ceil(start - lo), math.floor(end - lo) + 1) if 0 <= x < len(cover)]
     if xs and min(cover[x] for x in xs) > 0:
         # ink all the way between the two headings (a wide number under the edge of the next one):
         # the white place nearest to them under the whole run, never through a word
@@ -178,6 +189,11 @@ def _whitest(rows: Sequence[Line], a: Heading, b: Heading, run: tuple[float, flo
     if not xs:
         return middle
     return lo + min(xs, key=lambda x: (cover[x], abs(lo + x - middle)))
+
+
+def _in_number(rows: Sequence[Line], x: float) -> bool:
+    """Whether `x` falls inside a number on one of the rows."""
+    return any(t.x0 < x < t.x1 and looks_numeric(t.text) for line in rows for t in line.toks)
 
 
 def heading_at(x: float, segs: Sequence[Segment], headings: Sequence[Heading]) -> Heading:

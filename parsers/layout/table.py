@@ -4,6 +4,8 @@ the column boundaries, taken from the white space that runs down between the col
 from __future__ import annotations
 
 import itertools
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parsers.layout import columns as colfit
@@ -11,8 +13,9 @@ from parsers.layout import infer, labels, stacked
 from parsers.layout.cells import Column, Table
 from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.numbers import looks_numeric
+from parsers.layout.stacked import CURRENCY_GAP, MAX_ASIDE
 from parsers.layout.text import has_digit
-from parsers.layout.vocab import CARRIED, LOOSE_CODE_LABELS, SUBLINES, TOTALS
+from parsers.layout.vocab import BASIS_UNITS, CARRIED, LOOSE_CODE_LABELS, PER_WORDS, SUBLINES, TOTALS
 
 ITEM_KINDS = ("code", "description", "price", "amount", "gtin", "partdesc")
 GAP_LINES = 3.5  # a vertical gap of this many text heights ends a table
@@ -87,8 +90,32 @@ def _columns(line: Line, hits: list[labels.Hit]) -> list[Column]:
             columns[-1].heading += " " + " ".join(t.text for t in line.toks[previous : hit.end])
         else:
             columns.append(Column(kind, toks[0].x0, toks[-1].x1, " ".join(t.text for t in toks)))
+            if kind == "price":
+                _over_basis(columns[-1], line.toks[hit.end : following.start if following else None])
         previous = hit.end
     return columns
+
+
+# what a price heading's brackets hold when they state its basis: "(1000 UM)", "(por 100)", "(per 1,000)"
+_BASIS_ASIDE = re.compile(
+    rf"^(?:(?:{'|'.join(PER_WORDS)})\s*)?(?:{BASIS_UNITS})(?:\s+[^\s\d]{{1,6}})?$", re.IGNORECASE
+)
+
+
+def _over_basis(column: Column, after: Sequence[Tok]) -> None:
+    """A price column reaches over the basis its heading states in brackets after it ("P. UNITARIO
+    (1000 UM)"): the prices stand right-aligned under the bracket, past the heading's words, and a
+    column that stopped at "UNITARIO" had no ink under it (its run then went to the column beside it)."""
+    if not after or not after[0].text.startswith("(") or after[0].x0 - column.x1 > CURRENCY_GAP * after[0].h:
+        return
+    for end, tok in enumerate(after[:MAX_ASIDE]):
+        if end and tok.x0 - after[end - 1].x1 > CURRENCY_GAP * tok.h:
+            return
+        if tok.text.endswith(")"):
+            inside = " ".join(t.text for t in after[: end + 1]).strip("()")
+            if _BASIS_ASIDE.match(inside):
+                column.x1 = max(column.x1, tok.x1)
+            return
 
 
 def _one_phrase(toks: list[Tok]) -> bool:
