@@ -192,6 +192,27 @@ def _full_cost(solved: Solved) -> int:
     return cost
 
 
+def pinned(solved: Solved, name: str, discount: Decimal | None = None) -> bool:
+    """Whether quantity × price = amount leaves the number `name` of agreeing readings no other value
+    at the places it has: its last figure one up or one down would no longer agree to the cent.  An
+    amount always is (another amount is a cent off); a price to four places on a line of a few units
+    is not (12.5 × 3.1500 and 12.5 × 3.1504 both make 39.38), so the arithmetic cannot vouch for a
+    figure it was repaired or worked out to fit."""
+    values = _values(solved)
+    if name == "amount" or any(v is None for v in values):
+        return True
+    quantity, price, amount = (v for v in values if v is not None)
+    value = quantity if name == "quantity" else price
+    exponent = value.as_tuple().exponent
+    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    rate = (Decimal(100) - (discount or 0)) / Decimal(100)
+    for nearby in (value - step, value + step):
+        q, p = (nearby, price) if name == "quantity" else (quantity, nearby)
+        if nearby > 0 and abs(q * p * rate - amount) <= EXACT:
+            return False
+    return True
+
+
 def line_value(solved: Solved) -> Decimal | None:
     """What a line contributes to the total: its amount, else quantity × price rounded to cents."""
     if solved.amount is not None:
