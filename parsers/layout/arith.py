@@ -198,7 +198,11 @@ def pinned(solved: Solved, name: str, discount: Decimal | None = None) -> bool:
     amount always is (another amount is a cent off); a price to four places on a line of a few units
     is not (12.5 × 3.1500 and 12.5 × 3.1504 both make 39.38), so the arithmetic cannot vouch for a
     figure it was repaired or worked out to fit."""
-    values = _values(solved)
+    return pins(_values(solved), name, discount)
+
+
+def pins(values: tuple[Decimal | None, ...], name: str, discount: Decimal | None = None) -> bool:
+    """`pinned` for a line's (quantity, price, amount) values."""
     if name == "amount" or any(v is None for v in values):
         return True
     quantity, price, amount = (v for v in values if v is not None)
