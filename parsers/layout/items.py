@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
-from parsers.layout.arith import Solved, pinned, solve
+from parsers.layout.arith import COMPUTED, Solved, pinned, solve
 from parsers.layout.codes import MAX_PIECE, code_text, gtin_in, misreadings, repairs, valid_gtin
 from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
@@ -405,10 +405,10 @@ def record_numbers(
         if reading is None:
             continue
         if solved.check == "agrees" and reading.cost >= REPAIR_COST:
-            # a swapped digit the arithmetic vouches for; the total must vouch for it too, and the
-            # arithmetic only where it allows the figure no neighbour (a price for a hundred is
-            # checked at the places it was printed with, which its value no longer shows)
-            vouched = verified and (reading.note.startswith("per ") or pinned(solved, name, discount))
+            # a swapped digit the arithmetic vouches for; the total must vouch for it too, and a
+            # figure worked out to fit only where the arithmetic allows it no neighbour (what was
+            # read, repaired or with its mark put back, keeps its printed figures)
+            vouched = verified and (COMPUTED not in reading.note or pinned(solved, name, discount))
             rec.add(f"{path}.{name}", toks[name], LIKELY if vouched else DOUBTFUL, verified=vouched)
         elif solved.check == "agrees":
             rec.add(f"{path}.{name}", toks[name], SURE if reading.cost == 0 else LIKELY, verified=True)
