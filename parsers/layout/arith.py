@@ -15,6 +15,7 @@ FRACTION_COST = 2  # what a fractional quantity costs besides its reading
 LOOSE_COST = 5  # what agreeing only within the rounding of the price costs (more than a repaired digit)
 EXACT = Decimal("0.0051")  # quantity × price within this of the amount: agreeing to the cent
 CENT = Decimal("0.01")
+COMPUTED = "computed"  # what a reading's note says of a value worked out from the line's other numbers
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,7 @@ def _one_digit_off(qty: list[Reading], p: Reading | None, a: Reading | None) -> 
 
 
 def _computed(value: Decimal, read: Reading) -> Reading:
-    return Reading(value, REPAIR_COST + 1, "computed from the other two numbers, one digit from the print")
+    return Reading(value, REPAIR_COST + 1, f"{COMPUTED} from the other two numbers, one digit from the print")
 
 
 def _agreeing(qty: list[Reading], price: list[Reading], amount: list[Reading]) -> tuple[int, Solved] | None:
@@ -242,6 +243,33 @@ def _full_cost(solved: Solved) -> int:
     if q is not None and p is not None and a is not None and abs(q * p - a) > EXACT:
         cost += LOOSE_COST
     return cost
+
+
+def pinned(solved: Solved, name: str, discount: Decimal | None = None) -> bool:
+    """Whether quantity × price = amount leaves the number `name` of agreeing readings no other value
+    at the places it has: its last figure other than a zero, one up or one down, would no longer agree
+    to the cent.  An
+    amount always is (another amount is a cent off); a price to four places on a line of a few units
+    is not (12.5 × 3.1500 and 12.5 × 3.1504 both make 39.38), so the arithmetic cannot vouch for a
+    figure it was repaired or worked out to fit."""
+    return pins(_values(solved), name, discount)
+
+
+def pins(values: tuple[Decimal | None, ...], name: str, discount: Decimal | None = None) -> bool:
+    """`pinned` for a line's (quantity, price, amount) values."""
+    if name == "amount" or any(v is None for v in values):
+        return True
+    quantity, price, amount = (v for v in values if v is not None)
+    value = quantity if name == "quantity" else price
+    # its last figure but a zero: "3,1500" is pinned where 3.15 is, its zeros stand as read
+    exponent = value.normalize().as_tuple().exponent
+    step = Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)
+    rate = (Decimal(100) - (discount or 0)) / Decimal(100)
+    for nearby in (value - step, value + step):
+        q, p = (nearby, price) if name == "quantity" else (quantity, nearby)
+        if nearby > 0 and abs(q * p * rate - amount) <= EXACT:
+            return False
+    return True
 
 
 def line_value(solved: Solved) -> Decimal | None:

@@ -367,7 +367,9 @@ def _lines(
             built = guessed
             values, total = _sum_up(built, seen, mark)
     for i, b in enumerate(built):
-        items.record_numbers(rec, f"lines[{i}]", b.solved, b.toks, mark_sure, verified=total.verified)
+        items.record_numbers(
+            rec, f"lines[{i}]", b.solved, b.toks, mark_sure, verified=total.verified, discount=b.line.discount
+        )
     return mark, built, values, total
 
 

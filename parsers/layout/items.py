@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
-from parsers.layout.arith import Solved, solve
+from parsers.layout.arith import COMPUTED, Solved, pinned, solve
 from parsers.layout.codes import MAX_PIECE, code_text, gtin_in, misreadings, repairs, valid_gtin
 from parsers.layout.dates import MAX_LEAD_DAYS, SHORT_YEAR, FoundDate, find_date
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
@@ -468,7 +468,14 @@ def settled(built: Built, solved: Solved) -> Built:
 
 
 def record_numbers(
-    rec: Recorder, path: str, solved: Solved, toks: dict[str, list[Tok]], mark_sure: float, *, verified: bool
+    rec: Recorder,
+    path: str,
+    solved: Solved,
+    toks: dict[str, list[Tok]],
+    mark_sure: float,
+    *,
+    verified: bool,
+    discount: Decimal | None = None,
 ) -> None:
     """Evidence for a line's numbers; `verified` when the lines were found to add up to the total."""
     for name in ("quantity", "unit_price", "amount"):
@@ -476,8 +483,11 @@ def record_numbers(
         if reading is None:
             continue
         if solved.check == "agrees" and reading.cost >= REPAIR_COST:
-            # a swapped digit the arithmetic vouches for; the total must vouch for it too
-            rec.add(f"{path}.{name}", toks[name], LIKELY if verified else DOUBTFUL, verified=verified)
+            # a swapped digit the arithmetic vouches for; the total must vouch for it too, and a
+            # figure worked out to fit only where the arithmetic allows it no neighbour (what was
+            # read, repaired or with its mark put back, keeps its printed figures)
+            vouched = verified and (COMPUTED not in reading.note or pinned(solved, name, discount))
+            rec.add(f"{path}.{name}", toks[name], LIKELY if vouched else DOUBTFUL, verified=vouched)
         elif solved.check == "agrees":
             rec.add(f"{path}.{name}", toks[name], SURE if reading.cost == 0 else LIKELY, verified=True)
         elif solved.check == "derived" and reading.cost == 3:

@@ -22,6 +22,7 @@ from PIL import Image
 
 from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence
+from parsers.layout.arith import pins
 from parsers.layout.evidence import DOUBTFUL, LIKELY, VERIFIED_FLOOR
 from parsers.layout.numbers import decide_mark, readings
 from parsers.ocr.engine import OcrOptions
@@ -180,7 +181,7 @@ def settle(order: CapturedOrder, texts: Mapping[str, str | tuple[str, ...]]) -> 
     after = _sums_agree(changed)
     if before and after is False:
         return order  # the lines added up to the total before: a re-read that undoes that is wrong
-    return replace(changed, evidence=_vouched(order, kept, total=bool(after)))
+    return replace(changed, evidence=_vouched(order, kept, total=bool(after), settled=changed.lines))
 
 
 def _choose(
@@ -253,11 +254,15 @@ def _sums_agree(order: CapturedOrder) -> bool | None:
     return abs(added - target) <= CENT + CENT / 2 * len(order.lines)
 
 
-def _vouched(order: CapturedOrder, kept: dict[str, tuple[str, bool]], *, total: bool) -> tuple[Evidence, ...]:
-    """The evidence with each line that now agrees vouched for.  A cell re-read to another value is as
-    sure as a digit the arithmetic repaired (`parsers.layout.items.record_numbers`): likely when the
-    lines add up to the total too, doubtful otherwise; a cell read twice alike, and the other numbers
-    of the line, now checked, are as sure as an agreeing line's."""
+def _vouched(
+    order: CapturedOrder, kept: dict[str, tuple[str, bool]], *, total: bool, settled: Sequence[CapturedLine]
+) -> tuple[Evidence, ...]:
+    """The evidence with each line that now agrees vouched for (`settled`: the lines as settled).  A cell
+    re-read to another value is as sure as a digit the arithmetic repaired
+    (`parsers.layout.items.record_numbers`): likely when the lines add up to the total too and the
+    arithmetic allows the new figure no neighbour (`arith.pins`: 12.5 at 3.15004 and at 3.15 both make
+    39.38), doubtful otherwise; a cell read twice alike, and the other numbers of the line, now checked,
+    are as sure as an agreeing line's."""
     lines = {path.split(".")[0] for path in kept}
     amounts = {
         item.field.partition(".")[0]: item.provenance.box
@@ -280,7 +285,9 @@ def _vouched(order: CapturedOrder, kept: dict[str, tuple[str, bool]], *, total: 
             continue
         text, different = kept.get(item.field, (None, False))
         if different:
-            certainty = (LIKELY if total else DOUBTFUL) * VERIFIED_FLOOR
+            now = settled[int(line[len("lines[") : -1])]
+            pinned = pins(_values(now), name, now.discount)
+            certainty = (LIKELY if total and pinned else DOUBTFUL) * VERIFIED_FLOOR
         else:
             certainty = LIKELY * VERIFIED_FLOOR if text is not None else VERIFIED_FLOOR
         where = replace(item.provenance, raw=text) if text is not None else item.provenance

@@ -184,3 +184,27 @@ def _blank_reads(seen: list[PageImage], crops: Sequence[PageImage]) -> list[Page
     """A cell reader that keeps the cut-outs it is given in `seen` and reads nothing in them."""
     seen.extend(crops)
     return [PageWords(number=c.number, width=1.0, height=1.0, dpi=204.0, words=()) for c in crops]
+
+
+def test_a_reread_the_amount_cannot_tell_from_its_neighbours_is_taken_but_not_vouched_for() -> None:
+    # A fax printed 12,5 kg at "3,1500 €" = 39,38; OCR read the price "315004" (the comma lost, the €
+    # taken for a 4), and read again "3,15004".  12,5 × 3,15004 = 39,3755 agrees with the amount, so
+    # the re-read is the line's best reading; but so would 3,15000 or 3,15008: the amount cannot pin
+    # a price to five places on a line of 12,5 units, and the total, the sum of the amounts, cannot
+    # either.  The figure stays for a person to see, however well the rest adds up
+    read = order("12,5", "315004", "39,38", total="39,38")
+    got = settle(read, rereads("12,5", "3,15004", "39,38"))
+    assert numbers(got) == (Decimal("12.5"), Decimal("3.15004"), Decimal("39.38"))
+    price = got.evidence_for("lines[0].unit_price")
+    assert price is not None and price.confidence < 0.8
+
+
+def test_a_reread_whose_last_figures_are_zeros_is_pinned_at_its_last_other_figure() -> None:
+    # The same line read again "3,1500": 3,15 is the only price to the cent that makes 39,38 of 12,5
+    # units (3,14 and 3,16 do not), and the zeros after it are read, not worked out; the line and the
+    # total vouch for it as they would for "3,15"
+    read = order("12,5", "315004", "39,38", total="39,38")
+    got = settle(read, rereads("12,5", "3,1500", "39,38"))
+    assert numbers(got) == (Decimal("12.5"), Decimal("3.15"), Decimal("39.38"))
+    price = got.evidence_for("lines[0].unit_price")
+    assert price is not None and price.confidence >= 0.8

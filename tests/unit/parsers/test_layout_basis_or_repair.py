@@ -49,3 +49,62 @@ def test_a_price_read_unsure_is_not_changed_to_a_digit_that_also_adds_up() -> No
     # has nothing to stand on; the printed reading, which needs no change, is the one kept
     got = read(page(*_table(0.37)))
     assert numbers(got)[1] == ("CIN-AIS-19", "7.25", "3.15")
+
+
+def _row_page(price: str, qty: str = "12,5", amount: str = "39,38", total: str = "89,78") -> list[list[Word]]:
+    return [
+        cells(40, (50, "Nº pedido: 032/26")),
+        cells(54, (50, "Fecha: 24/11/2026")),
+        cells(
+            160,
+            (50, "Código"),
+            (130, "Descripción"),
+            (330, "Cantidad"),
+            (390, "UM"),
+            (430, "Precio"),
+            (500, "Importe"),
+        ),
+        cells(
+            174,
+            (50, "CIN-AIS-19"),
+            (130, "Cinta aislante"),
+            (330, qty),
+            (390, "m"),
+            (430, price),
+            (500, amount),
+        ),
+        cells(
+            188,
+            (50, "SIL-TRA-300"),
+            (130, "Silicona neutra"),
+            (330, "12"),
+            (390, "uds"),
+            (430, "4,2000"),
+            (500, "50,40"),
+        ),
+        cells(216, (430, "Total"), (500, total)),
+    ]
+
+
+def _doubted(got: dict[str, object], field: str) -> bool:
+    problems = got["problems"]
+    assert isinstance(problems, list)
+    return any(p["field"] == field and p["code"] == "low_confidence" for p in problems)
+
+
+def test_a_price_worked_out_from_the_amount_is_doubtful_where_the_amount_cannot_pin_its_last_figure() -> None:
+    # Found on a tuning fax: "3,1500 €" read "315004" (comma lost, € taken for a 4).  The price was
+    # worked out from 39,38 / 12,5 = 3,1504, one figure from the print, and accepted.  But 12,5 at
+    # 3,1500 is 39,375, also 39,38 to the cent: the amount cannot tell a last figure of 0 from one of 4,
+    # so the figure computed to fit says nothing of what was printed, and a person must see it
+    got = read(page(*_row_page("315004")))
+    assert _doubted(got, "lines[0].unit_price")
+    assert got["decision"] == "review"
+
+
+def test_a_price_worked_out_from_an_amount_that_pins_it_is_not_doubted_for_that() -> None:
+    # 1200 m at a price whose comma OCR lost, "00350" for 0,0350: 1200 × 0,0351 would be 42,12, so the
+    # amount 42,00 allows 0,0350 alone, and the reading stands on the arithmetic
+    got = read(page(*_row_page("00350", qty="1200", amount="42,00", total="92,40")))
+    assert got["lines"][0]["unit_price"] == "0.035"
+    assert not _doubted(got, "lines[0].unit_price")
