@@ -24,16 +24,7 @@ from parsers.layout import extract_orders
 from parsers.layout.recheck import Recheck
 from parsers.ocr.images import PageImage
 from parsers.ocr.recheck import confirm
-from tests.unit.parsers.ocr_support import STEP, cells, page, read, row, word
-
-HEADING = (
-    (50, "Código"),
-    (130, "Descripción"),
-    (330, "Cantidad"),
-    (390, "Ud."),
-    (430, "Precio"),
-    (500, "Importe"),
-)
+from tests.unit.parsers.ocr_support import HEADING, STEP, cells, page, read, row, word
 
 
 def _order(line_dates: tuple[str, str], *, conf: float, ordered: str = "23/11/2026") -> PageWords:
