@@ -368,7 +368,14 @@ def _lines(
             values, total = _sum_up(built, seen, mark)
     for i, b in enumerate(built):
         items.record_numbers(
-            rec, f"lines[{i}]", b.solved, b.toks, mark_sure, verified=total.verified, discount=b.line.discount
+            rec,
+            f"lines[{i}]",
+            b.solved,
+            b.toks,
+            mark_sure,
+            verified=total.verified,
+            discount=b.line.discount,
+            ocr=ocr,
         )
     return mark, built, values, total
 

@@ -467,6 +467,12 @@ def settled(built: Built, solved: Solved) -> Built:
     return Built(line, solved, built.toks, built.date_certainty)
 
 
+def past_cents(value: Decimal) -> bool:
+    """Whether an amount of money has a figure other than a zero after its cents."""
+    exponent = value.normalize().as_tuple().exponent
+    return isinstance(exponent, int) and exponent < -2
+
+
 def record_numbers(
     rec: Recorder,
     path: str,
@@ -476,13 +482,20 @@ def record_numbers(
     *,
     verified: bool,
     discount: Decimal | None = None,
+    ocr: bool = False,
 ) -> None:
-    """Evidence for a line's numbers; `verified` when the lines were found to add up to the total."""
+    """Evidence for a line's numbers; `verified` when the lines were found to add up to the total,
+    `ocr` when they were read from a scan."""
     for name in ("quantity", "unit_price", "amount"):
         reading: Reading | None = getattr(solved, name)
         if reading is None:
             continue
-        if solved.check == "agrees" and reading.cost >= REPAIR_COST:
+        if ocr and name == "amount" and past_cents(reading.value):
+            # a line's amount is money to the cent: a figure after the cents on a scan is a mark OCR
+            # read as one ("19.44 $" as 19.445), and the same mark after the price ("0.1944 $" as
+            # 0.19445) makes the line add up on 100 units; nothing vouches for such a line
+            rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
+        elif solved.check == "agrees" and reading.cost >= REPAIR_COST:
             # a swapped digit the arithmetic vouches for; the total must vouch for it too, and a
             # figure worked out to fit only where the arithmetic allows it no neighbour (what was
             # read, repaired or with its mark put back, keeps its printed figures)
