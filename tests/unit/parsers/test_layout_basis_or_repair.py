@@ -110,12 +110,9 @@ def test_a_price_worked_out_from_an_amount_that_pins_it_is_not_doubted_for_that(
     assert not _doubted(got, "lines[0].unit_price")
 
 
-def test_an_amount_read_past_its_cents_on_a_scan_is_doubtful_though_the_line_adds_up() -> None:
-    # Found on a held-out normal fax: "100.000, PCS 0.1944 $ 19.44 $" read "0.19445" and "19.445", the
-    # dollar sign after each figure taken for a 5.  On 100 units the two slips agree with each other
-    # (100 × 0.19445 = 19.445), so the line added up and was accepted at a price of 0.19445.  A line's
-    # amount is money to the cent; a figure after the cents says the reading is wrong somewhere
-    lines = [
+def _dollar_page(price: str, amount: str) -> list[list[Word]]:
+    """A US order whose first line is 100 PCS of TOR-M8-40 at `price` for `amount`."""
+    return [
         cells(40, (50, "P.O. No. 26-00417")),
         cells(54, (50, "PO date 11/26/2026")),
         cells(
@@ -133,8 +130,8 @@ def test_an_amount_read_past_its_cents_on_a_scan_is_doubtful_though_the_line_add
             (130, "Hex bolt M8x40"),
             (330, "100"),
             (390, "PCS"),
-            (430, "0.19445"),
-            (500, "19.445"),
+            (430, price),
+            (500, amount),
         ),
         cells(
             188,
@@ -147,45 +144,20 @@ def test_an_amount_read_past_its_cents_on_a_scan_is_doubtful_though_the_line_add
         ),
         cells(216, (430, "Total"), (500, "69.84")),
     ]
-    got = read(page(*lines))
+
+
+def test_an_amount_read_past_its_cents_on_a_scan_is_doubtful_though_the_line_adds_up() -> None:
+    # Found on a held-out normal fax: "100.000, PCS 0.1944 $ 19.44 $" read "0.19445" and "19.445", the
+    # dollar sign after each figure taken for a 5.  On 100 units the two slips agree with each other
+    # (100 × 0.19445 = 19.445), so the line added up and was accepted at a price of 0.19445.  A line's
+    # amount is money to the cent; a figure after the cents says the reading is wrong somewhere
+    got = read(page(*_dollar_page("0.19445", "19.445")))
     assert _doubted(got, "lines[0].amount")
     assert got["decision"] == "review"
 
 
 def test_an_amount_whose_figures_after_the_cents_are_zeros_is_not_doubted_for_them() -> None:
     # "19.440" prints a zero past the cents: the amount is 19.44 to the cent, and nothing is wrong with it
-    lines = [
-        cells(40, (50, "P.O. No. 26-00417")),
-        cells(54, (50, "PO date 11/26/2026")),
-        cells(
-            160,
-            (50, "Item"),
-            (130, "Description"),
-            (330, "Qty"),
-            (390, "UOM"),
-            (430, "Price"),
-            (500, "Amount"),
-        ),
-        cells(
-            174,
-            (50, "TOR-M8-40"),
-            (130, "Hex bolt M8x40"),
-            (330, "100"),
-            (390, "PCS"),
-            (430, "0.1944"),
-            (500, "19.440"),
-        ),
-        cells(
-            188,
-            (50, "SIL-TRA-300"),
-            (130, "Silicone clear"),
-            (330, "12"),
-            (390, "PCS"),
-            (430, "4.20"),
-            (500, "50.40"),
-        ),
-        cells(216, (430, "Total"), (500, "69.84")),
-    ]
-    got = read(page(*lines))
+    got = read(page(*_dollar_page("0.1944", "19.440")))
     assert not _doubted(got, "lines[0].amount")
     assert got["lines"][0]["amount"] == "19.44"
