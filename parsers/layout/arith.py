@@ -245,13 +245,18 @@ def _full_cost(solved: Solved) -> int:
     return cost
 
 
+def to_the_cent(quantity: Decimal, price: Decimal, amount: Decimal, discount: Decimal | None = None) -> bool:
+    """Whether quantity × price, less the line's discount in percent, is the amount to the cent."""
+    net = quantity * price * (Decimal(100) - (discount or 0)) / Decimal(100)
+    return abs(net - amount) <= EXACT
+
+
 def pinned(solved: Solved, name: str, discount: Decimal | None = None) -> bool:
     """Whether quantity × price = amount leaves the number `name` of agreeing readings no other value
     at the places it has: its last figure other than a zero, one up or one down, would no longer agree
-    to the cent.  An
-    amount always is (another amount is a cent off); a price to four places on a line of a few units
-    is not (12.5 × 3.1500 and 12.5 × 3.1504 both make 39.38), so the arithmetic cannot vouch for a
-    figure it was repaired or worked out to fit."""
+    to the cent.  An amount always is (another amount is a cent off); a price to four places on a line
+    of a few units is not (12.5 × 3.1500 and 12.5 × 3.1504 both make 39.38), so the arithmetic cannot
+    vouch for a figure it was repaired or worked out to fit."""
     return pins(_values(solved), name, discount)
 
 
@@ -264,10 +269,9 @@ def pins(values: tuple[Decimal | None, ...], name: str, discount: Decimal | None
     # its last figure but a zero: "3,1500" is pinned where 3.15 is, its zeros stand as read
     exponent = value.normalize().as_tuple().exponent
     step = Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)
-    rate = (Decimal(100) - (discount or 0)) / Decimal(100)
     for nearby in (value - step, value + step):
         q, p = (nearby, price) if name == "quantity" else (quantity, nearby)
-        if nearby > 0 and abs(q * p * rate - amount) <= EXACT:
+        if nearby > 0 and to_the_cent(q, p, amount, discount):
             return False
     return True
 

@@ -22,7 +22,7 @@ from PIL import Image
 
 from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence
-from parsers.layout.arith import pins
+from parsers.layout.arith import pins, to_the_cent
 from parsers.layout.evidence import DOUBTFUL, LIKELY, VERIFIED_FLOOR
 from parsers.layout.numbers import decide_mark, readings
 from parsers.ocr.engine import OcrOptions
@@ -35,7 +35,6 @@ from parsers.ocr.images import PageImage
 WHITELIST = "0123456789.,-/$€£"
 NUMBERS = ("quantity", "unit_price", "amount")
 UNSURE = 0.8  # a number read with less confidence than this is read again (validation's floor)
-EXACT = Decimal("0.0051")  # quantity × price within this of the amount: agreeing to the cent
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 PAD_X = 0.6  # of the cell's height, left and right of its words, short of a neighbouring word
@@ -211,8 +210,7 @@ def _agrees(values: tuple[Decimal | None, ...], discount: Decimal | None) -> boo
     quantity, price, amount = values
     if quantity is None or price is None or amount is None or quantity <= 0:
         return False
-    net = quantity * price * (HUNDRED - (discount or 0)) / HUNDRED
-    return abs(net - amount) <= EXACT
+    return to_the_cent(quantity, price, amount, discount)
 
 
 def _values(line: CapturedLine) -> tuple[Decimal | None, ...]:
