@@ -120,7 +120,8 @@ class BatchRecent:
                     continue
                 unlined = order.created_at < kept.lines_since or order.channel == lines_not_on
                 kept.orders.append((document_id, replace(earlier, lines=()) if unlined else earlier))
-                kept.orders.sort(key=lambda pair: -pair[1].id)
+        for kept in self._reads.values():
+            kept.orders.sort(key=lambda pair: -pair[1].id)  # newest first, as a read gives them
 
     def forget(self) -> None:
         """An earlier order was changed in this transaction: what was read is read again."""
