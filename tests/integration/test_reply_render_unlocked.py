@@ -7,6 +7,8 @@ the same draft stores nothing: the answer is stored once and what went out is wh
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import threading
 from collections.abc import Iterator
 from datetime import datetime
@@ -19,6 +21,7 @@ from core.capture.domain.documents import Channel, InboundDocument
 from core.capture.services.answers import render_unlocked, store_rendered
 from core.kernel.domain.model import Customer, Order, OutboundState
 from oms.bootstrap import App
+from outbound import spool
 from outbound.email.reply import EmailResponder, pdf_confirmation
 from tests.conftest import fixed_clock, load_demo_master_data, make_app
 from tests.integration.helpers import answers_of, drain
@@ -124,6 +127,42 @@ def test_two_renderers_of_one_draft_store_the_first_ones_content_and_one_reply_g
     (row,) = answers_of(app, doc_id)
     assert row.state is OutboundState.SENT and row.content == one[message_id]
     assert sent.content.replace(b"\r\n", b"\n") == one[message_id].replace(b"\r\n", b"\n")
+
+
+def test_the_spool_writes_and_syncs_the_reply_while_no_writer_holds_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reply's file is flushed and its folder synced before the send's transaction: every
+    `fsync` of the spool finds SQLite's writer lock free (a second connection may begin writing)."""
+    app = mail_app(tmp_path)  # no smarthost: replies go to the e-mail spool
+    try:
+        doc_id = processed_order(app)
+        under_the_lock: list[bool] = []
+        real = os.fsync
+
+        def fsync(fd: int) -> None:
+            probe = sqlite3.connect(tmp_path / "oms.db", timeout=0, isolation_level=None)
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.execute("ROLLBACK")
+                under_the_lock.append(False)
+            except sqlite3.OperationalError:  # database is locked: a writer's transaction is open
+                under_the_lock.append(True)
+            finally:
+                probe.close()
+            real(fd)
+
+        monkeypatch.setattr(spool.os, "fsync", fsync)
+        assert app.render_answers(doc_id) == 1
+        assert under_the_lock == [False, False]  # the file, then its folder; none under the lock
+        (row,) = answers_of(app, doc_id)
+        assert row.state is OutboundState.SENT
+        written = app.settings.outbox / "email" / spool.safe_name(row.recipient) / row.filename
+        assert written.read_bytes() == row.content
+        assert app.render_answers(doc_id) == 0  # run again: nothing sent, nothing written again
+        assert under_the_lock == [False, False]
+    finally:
+        app.close()
 
 
 def test_a_unit_of_work_that_only_reads_refuses_to_write(app: App) -> None:

@@ -312,17 +312,19 @@ class OutboundRepository:
         (a redelivered job, the sweep) never both send a row (PostgreSQL; SQLite has one writer)."""
         return self.pending_for_documents([document_id])
 
-    def pending_for_documents(self, document_ids: Sequence[int]) -> Sequence[OutboundMessage]:
-        """`pending_for_document` for several documents in one statement, in id order."""
+    def pending_for_documents(
+        self, document_ids: Sequence[int], *, lock: bool = True
+    ) -> Sequence[OutboundMessage]:
+        """`pending_for_document` for several documents in one statement, in id order; every one of
+        them, none locked, when `lock` is False (a look ahead that sends nothing)."""
         stmt = (
             select(OutboundMessage)
             .where(orm.outbound_messages.c.document_id.in_(document_ids))
             .where(orm.outbound_messages.c.state == OutboundState.PENDING)
             .where(orm.outbound_messages.c.draft.is_(None))
             .order_by(orm.outbound_messages.c.id)
-            .with_for_update(skip_locked=True)
         )
-        return self.session.scalars(stmt).all()
+        return self.session.scalars(stmt.with_for_update(skip_locked=True) if lock else stmt).all()
 
     def drafts_for_document(self, document_id: int) -> Sequence[OutboundMessage]:
         """A document's pending answers still to render, locked (a second render job waits, then
