@@ -230,8 +230,9 @@ def render_unlocked(
     content by message id, for `store_rendered` to keep in a transaction of its own.
 
     `uow` may be a unit of work that only reads: on SQLite the layout of the PDFs then holds up no
-    writer (the SMTP receiver storing an arrival waited for it). A draft is rendered the same bytes
-    however often it runs, so a second renderer at the same time only spends its time."""
+    writer (the SMTP receiver storing an arrival waited for it). Two renders of one draft say the
+    same but need not be the same bytes (the e-mail's MIME boundary is random): the first one stored
+    is the answer, and a second renderer at the same time only spends its time."""
     drafts = uow.outbound.drafts_for_documents(_ids(document_ids), lock=False)
     rendered: dict[int, bytes] = {}
     for message, content in _render(uow, drafts, responders):
