@@ -20,6 +20,7 @@ from sqlalchemy import text
 from core.capture.domain.documents import Channel, InboundDocument
 from core.capture.services.answers import render_unlocked, store_rendered
 from core.kernel.domain.model import Customer, Order, OutboundState
+from core.kernel.services import delivery
 from oms.bootstrap import App
 from outbound import spool
 from outbound.email.reply import EmailResponder, pdf_confirmation
@@ -161,6 +162,33 @@ def test_the_spool_writes_and_syncs_the_reply_while_no_writer_holds_the_database
         assert written.read_bytes() == row.content
         assert app.render_answers(doc_id) == 0  # run again: nothing sent, nothing written again
         assert under_the_lock == [False, False]
+    finally:
+        app.close()
+
+
+def test_a_worker_killed_after_staging_ahead_sends_the_reply_once_after_restart(tmp_path: Path) -> None:
+    """Killed with the reply's file in the spool and its row still pending: the start-up sweep's
+    delivery finds the file there with the row's bytes, marks the row sent, and writes nothing new."""
+    app = mail_app(tmp_path)
+    try:
+        doc_id = processed_order(app)
+        with app.reading_uow(reads_only=True) as reading:
+            contents = render_unlocked(reading, doc_id, app.channels.responders())
+        with app.uow() as uow:
+            assert store_rendered(uow, contents) == 1
+            uow.commit()
+        assert delivery.stage_ahead(app.reading_uow(reads_only=True), [doc_id], app.channels.senders()) == 1
+        (row,) = answers_of(app, doc_id)  # the worker dies here, before the send's transaction
+        assert row.state is OutboundState.PENDING
+        folder = app.settings.outbox / "email" / spool.safe_name(row.recipient)
+        assert [p.name for p in folder.iterdir()] == [row.filename]
+
+        app.requeue_unfinished(everything=True)  # a new worker's start-up sweep
+        drain(app)
+        (row,) = answers_of(app, doc_id)
+        assert row.state is OutboundState.SENT
+        assert [p.name for p in folder.iterdir()] == [row.filename]
+        assert (folder / row.filename).read_bytes() == row.content
     finally:
         app.close()
 
