@@ -56,8 +56,10 @@ class UnitOfWork(
         session_factory: sessionmaker[Session],
         channels: Sequence[Reach] = (),
         master_memo: MasterMemo | None = None,
+        *,
+        reads_only: bool = False,
     ) -> None:
-        super().__init__(session_factory, master_memo)
+        super().__init__(session_factory, master_memo, reads_only=reads_only)
         self.channels = tuple(channels)
 
     def open(self, session: Session) -> None:

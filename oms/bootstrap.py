@@ -33,7 +33,7 @@ from core.capture.domain.events import DocumentStored
 from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, OwnIdentity, ResolvedOrder
 from core.capture.services import intake
-from core.capture.services.answers import render_drafts
+from core.capture.services.answers import render_unlocked, store_rendered
 from core.capture.services.collecting import Collector
 from core.capture.services.partner_import import import_partners
 from core.capture.services.processing import DocumentProcessor
@@ -185,10 +185,11 @@ class App:
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.session_factory, tuple(self.channels))
 
-    def reading_uow(self) -> UnitOfWork:
+    def reading_uow(self, *, reads_only: bool = False) -> UnitOfWork:
         """A unit of work that reads master data without changing it (processing an arrival): what
-        it reads is remembered by this process until any writer of master data moves the stamp."""
-        return UnitOfWork(self.session_factory, tuple(self.channels), self.master_memo)
+        it reads is remembered by this process until any writer of master data moves the stamp.
+        `reads_only`: it writes nothing at all (see `UnitOfWork`)."""
+        return UnitOfWork(self.session_factory, tuple(self.channels), self.master_memo, reads_only=reads_only)
 
     def publish(self, events: list[object]) -> None:
         """Events after commit go to the bus, whose handlers queue the jobs they ask for."""
@@ -326,14 +327,24 @@ class App:
         """Render documents' drafted answers (committed before anything is sent, so a worker killed
         in between leaves them pending and rendered), then send what is pending. It reads master data
         (customers, product names) without changing it: through the process's memo. Several documents
-        (a publish's: the collector's batch) share one transaction to render and one to send."""
+        (a publish's: the collector's batch) share one transaction to render and one to send.
+
+        The rendering (the PDFs' layout, the MIME) runs in a transaction that only reads, and a short
+        one keeps the content where the row is still a draft: on SQLite the writers (the SMTP
+        receiver's 250 waits for one) no longer queue behind the layout. A spool's files are put in
+        place and synced before the send's transaction too (`delivery.stage_ahead`)."""
         ids = [document_ids] if isinstance(document_ids, int) else list(document_ids)
         responders = self.channels.responders()
-        with self.reading_uow() as uow:
-            rendered = render_drafts(uow, ids, responders)
-            uow.commit()
+        with self.reading_uow(reads_only=True) as reading:
+            contents = render_unlocked(reading, ids, responders)
+        rendered = 0
+        if contents:
+            with self.uow() as uow:
+                rendered = store_rendered(uow, contents)
+                uow.commit()
         if rendered:
             log.info("rendered %s answer(s) of document(s) %s", rendered, ", ".join(map(str, ids)))
+        delivery.stage_ahead(self.reading_uow(reads_only=True), ids, self.channels.senders())
         if len(ids) == 1:
             return self.deliver(ids[0])
         return delivery.deliver_for_documents(self.uow(), ids, self.channels.senders(), self.clock)

@@ -7,9 +7,12 @@ be seen half-written: it is written under a dot-name, flushed to disk, then rena
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import threading
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -75,6 +78,10 @@ class FolderSpool:
     def __init__(self, root: Path, *, durable: bool = True) -> None:
         self.root = root
         self.durable = durable
+        # files this spool put in place and then synced their folder: path -> inode then (a file
+        # written again is a new inode), the last `_DURABLE_KEPT`
+        self._synced: OrderedDict[Path, int] = OrderedDict()
+        self._lock = threading.Lock()
 
     def path_for(self, message: OutboundMessage) -> Path:
         return self.root / safe_name(message.recipient) / safe_name(message.filename)
@@ -88,13 +95,35 @@ class FolderSpool:
     def stage(self, message: OutboundMessage) -> Path | None:
         """Put the message in place as `send` does, but leave its folder to `make_durable`, which
         syncs each folder once for all the messages staged (one sync a batch of a customer's replies
-        instead of one each). Returns the folder to sync (None: nothing to sync). Until it has been
-        synced, a crash of the machine may lose the file, never leave part of it."""
+        instead of one each). Returns the file whose folder to sync (None: nothing to sync: not a
+        durable spool, or the file is there as this spool left it after syncing its folder). Until
+        it has been synced, a crash of the machine may lose the file, never leave part of it."""
         path = self.path_for(message)
         if not (path.exists() and path.read_bytes() == message.content):
             write_atomically(path, message.content, durable=self.durable, sync_folder=False)
-        return path.parent if self.durable else None
+        elif self._on_disk(path):
+            return None
+        return path if self.durable else None
 
     def make_durable(self, staged: Iterable[object]) -> None:
         """The staged messages' folders synced, each once; OSError: some may not be on disk."""
-        sync_folders(folder for folder in staged if isinstance(folder, Path))
+        files = [path for path in staged if isinstance(path, Path)]
+        sync_folders(path.parent for path in files)
+        with self._lock:
+            for path in files:
+                with contextlib.suppress(OSError):  # taken away meanwhile: staged again next time
+                    self._synced[path] = path.stat().st_ino
+                    self._synced.move_to_end(path)
+            while len(self._synced) > _DURABLE_KEPT:
+                self._synced.popitem(last=False)
+
+    def _on_disk(self, path: Path) -> bool:
+        with self._lock:
+            inode = self._synced.get(path)
+        try:
+            return inode is not None and path.stat().st_ino == inode
+        except OSError:
+            return False
+
+
+_DURABLE_KEPT = 4096

@@ -216,14 +216,49 @@ def render_drafts(
     A second run, at once or after a worker was killed, finds the rows rendered (or waits for the
     lock, then does) and renders nothing again; the rows stay pending until a delivery sends them.
     """
-    ids = [document_ids] if isinstance(document_ids, int) else list(document_ids)
-    drafts = uow.outbound.drafts_for_documents(ids)
+    drafts = uow.outbound.drafts_for_documents(_ids(document_ids))
+    for message, content in _render(uow, drafts, responders):
+        message.content = content
+        message.draft = None
+    return len(drafts)
+
+
+def render_unlocked(
+    uow: CaptureUnitOfWork, document_ids: int | Sequence[int], responders: Mapping[str, Responder]
+) -> dict[int, bytes]:
+    """Documents' draft answers rendered from what `uow` reads, nothing locked nor written: the
+    content by message id, for `store_rendered` to keep in a transaction of its own.
+
+    `uow` may be a unit of work that only reads: on SQLite the layout of the PDFs then holds up no
+    writer (the SMTP receiver storing an arrival waited for it). Two renders of one draft say the
+    same but need not be the same bytes (the e-mail's MIME boundary is random): the first one stored
+    is the answer, and a second renderer at the same time only spends its time."""
+    drafts = uow.outbound.drafts_for_documents(_ids(document_ids), lock=False)
+    rendered: dict[int, bytes] = {}
+    for message, content in _render(uow, drafts, responders):
+        assert message.id is not None
+        rendered[message.id] = content
+    return rendered
+
+
+def store_rendered(uow: CaptureUnitOfWork, rendered: Mapping[int, bytes]) -> int:
+    """Keep what `render_unlocked` made in the rows still pending drafts; returns how many (the
+    caller commits). A row rendered meanwhile by another job, sent or not, keeps its content: its
+    answer is stored once, and what went out is what the row holds."""
+    return len(uow.outbound.fill_drafts(rendered)) if rendered else 0
+
+
+def _render(
+    uow: CaptureUnitOfWork, drafts: Sequence[OutboundMessage], responders: Mapping[str, Responder]
+) -> list[tuple[OutboundMessage, bytes]]:
+    """Each draft with its content, its orders, products and documents read at once."""
     if not drafts:
-        return 0
+        return []
     loaded = uow.orders.by_ids(int(i) for m in drafts for i in (m.draft or {}).get("orders", []))
     # the replies name each line's product: read them at once, not one statement a line
     uow.master.prefetch_products((ln.sku for o in loaded.values() for ln in o.lines if ln.sku), terms=False)
     records = uow.documents.get_many(m.document_id for m in drafts if m.document_id is not None)
+    out: list[tuple[OutboundMessage, bytes]] = []
     for message in drafts:
         assert message.draft is not None and message.document_id is not None
         record = records[message.document_id]
@@ -231,9 +266,12 @@ def render_drafts(
         if not isinstance(responder, DraftingResponder):
             raise LookupError(f"no responder renders the drafts of channel {record.channel}")
         orders = [loaded[int(i)] for i in message.draft.get("orders", []) if int(i) in loaded]
-        message.content = responder.render(uow, record, orders, message)
-        message.draft = None
-    return len(drafts)
+        out.append((message, responder.render(uow, record, orders, message)))
+    return out
+
+
+def _ids(document_ids: int | Sequence[int]) -> list[int]:
+    return [document_ids] if isinstance(document_ids, int) else list(document_ids)
 
 
 def _numbered(

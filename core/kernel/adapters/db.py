@@ -11,6 +11,9 @@ from sqlalchemy.engine import make_url
 
 BUSY_SECONDS = 30  # how long a writer waits for another before giving up
 
+# an execution option: the connection's transactions only read (`reading_engine`)
+READS_ONLY = "oms_reads_only"
+
 
 # a server database's connections per process: kept, and opened beyond those when all are in use
 POOL_SIZE = 10
@@ -34,6 +37,20 @@ def make_engine(url: str, *, echo: bool = False, durable: bool = True) -> Engine
         event.listen(engine, "begin", _Writers(engine.dialect).begin)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+
+
+def reading_engine(engine: Engine) -> Engine:
+    """The engine for transactions that only read (the same pool). On SQLite they begin deferred and
+    do not queue for the writer lock: in WAL mode a reader sees the last commit and blocks no writer,
+    so a read that takes long (laying out a PDF between its reads) no longer holds up every writer.
+    Such a transaction must not write: SQLite would fail it when another writer came first."""
+    if engine.get_execution_options().get(READS_ONLY):
+        return engine
+    reading: Engine | None = vars(engine).get("_oms_reading")  # made once per engine
+    if reading is None:
+        reading = engine.execution_options(**{READS_ONLY: True})
+        vars(engine)["_oms_reading"] = reading
+    return reading
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -65,6 +82,9 @@ class _Writers:
         dialect.do_commit, dialect.do_rollback = self._do_commit, self._do_rollback
 
     def begin(self, conn: Connection) -> None:
+        if conn.get_execution_options().get(READS_ONLY):
+            conn.exec_driver_sql("BEGIN")  # deferred: a reader, no lock taken until it would write
+            return
         driver = conn.connection.dbapi_connection
         if self._lock.acquire(timeout=BUSY_SECONDS):
             self._holder = driver

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, func, insert, select, update
@@ -312,25 +312,30 @@ class OutboundRepository:
         (a redelivered job, the sweep) never both send a row (PostgreSQL; SQLite has one writer)."""
         return self.pending_for_documents([document_id])
 
-    def pending_for_documents(self, document_ids: Sequence[int]) -> Sequence[OutboundMessage]:
-        """`pending_for_document` for several documents in one statement, in id order."""
+    def pending_for_documents(
+        self, document_ids: Sequence[int], *, lock: bool = True
+    ) -> Sequence[OutboundMessage]:
+        """`pending_for_document` for several documents in one statement, in id order; every one of
+        them, none locked, when `lock` is False (a look ahead that sends nothing)."""
         stmt = (
             select(OutboundMessage)
             .where(orm.outbound_messages.c.document_id.in_(document_ids))
             .where(orm.outbound_messages.c.state == OutboundState.PENDING)
             .where(orm.outbound_messages.c.draft.is_(None))
             .order_by(orm.outbound_messages.c.id)
-            .with_for_update(skip_locked=True)
         )
-        return self.session.scalars(stmt).all()
+        return self.session.scalars(stmt.with_for_update(skip_locked=True) if lock else stmt).all()
 
     def drafts_for_document(self, document_id: int) -> Sequence[OutboundMessage]:
         """A document's pending answers still to render, locked (a second render job waits, then
         finds them rendered)."""
         return self.drafts_for_documents([document_id])
 
-    def drafts_for_documents(self, document_ids: Sequence[int]) -> Sequence[OutboundMessage]:
-        """`drafts_for_document` for several documents in one statement, in id order."""
+    def drafts_for_documents(
+        self, document_ids: Sequence[int], *, lock: bool = True
+    ) -> Sequence[OutboundMessage]:
+        """`drafts_for_document` for several documents in one statement, in id order; not locked
+        when `lock` is False (a render that stores with `fill_drafts`)."""
         table = orm.outbound_messages
         stmt = (
             select(OutboundMessage)
@@ -338,9 +343,27 @@ class OutboundRepository:
             .where(table.c.state == OutboundState.PENDING)
             .where(table.c.draft.is_not(None))
             .order_by(table.c.id)
-            .with_for_update()
         )
-        return self.session.scalars(stmt).all()
+        return self.session.scalars(stmt.with_for_update() if lock else stmt).all()
+
+    def fill_drafts(self, contents: Mapping[int, bytes]) -> list[int]:
+        """Store rendered content (by message id) in the rows that are still pending drafts, and
+        return those rows' ids: a row another render filled first, or no longer pending, keeps what
+        it has. One conditional `UPDATE` a row; on PostgreSQL a second renderer's waits for the
+        first's commit, then finds the row no longer a draft."""
+        table = orm.outbound_messages
+        filled: list[int] = []
+        for message_id, content in contents.items():
+            result = self.session.execute(
+                update(table)
+                .where(table.c.id == message_id)
+                .where(table.c.state == OutboundState.PENDING)
+                .where(table.c.draft.is_not(None))
+                .values(content=content, draft=None)
+            )
+            if result.rowcount:  # type: ignore[attr-defined]
+                filled.append(message_id)
+        return filled
 
     def pending(self, message_id: int) -> OutboundMessage | None:
         message = self.session.get(OutboundMessage, message_id)

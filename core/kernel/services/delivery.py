@@ -61,6 +61,32 @@ def deliver_for_documents(
         return _send(uow, pending, senders, clock)
 
 
+def stage_ahead(reading: UnitOfWork, document_ids: Sequence[int], senders: Mapping[str, Sender]) -> int:
+    """Before the send's transaction: the documents' pending answers put in place and made durable
+    by the senders that stage (a spool), read in a unit of work that writes nothing. Staging is
+    idempotent (a file name, its bytes): the transaction that marks them sent finds them there and,
+    on SQLite, no longer holds the writer lock through the files' and folders' `fsync`s.
+
+    Nothing is marked sent here; a failure is left to that transaction, which stages again and keeps
+    its rules (nothing marked sent before it is durable). Returns how many were staged."""
+    with reading:
+        pending = list(reading.outbound.pending_for_documents(document_ids, lock=False))
+    by_sender: dict[int, tuple[StagingSender, list[OutboundMessage]]] = {}
+    for message in pending:
+        sender = senders.get(message.channel)
+        if isinstance(sender, StagingSender):
+            by_sender.setdefault(id(sender), (sender, []))[1].append(message)
+    count = 0
+    for sender, messages in by_sender.values():
+        try:
+            sender.make_durable([sender.stage(m) for m in messages])
+        except OSError as exc:
+            log.info("%d answer(s) not staged ahead, left to the send: %s", len(messages), exc)
+            continue
+        count += len(messages)
+    return count
+
+
 def deliver_message(
     uow: UnitOfWork, message_id: int, senders: Mapping[str, Sender], clock: Callable[[], datetime]
 ) -> int:

@@ -12,8 +12,10 @@ from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Any, Self
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.kernel.adapters.db import reading_engine
 from core.kernel.adapters.master_memo import MasterMemo, StampedMemo
 from core.kernel.adapters.repository import (
     OrderRepository,
@@ -37,16 +39,29 @@ class UnitOfWork:
     users: UserRepository
     memo: StampedMemo | None  # master data remembered across transactions; None: read afresh
 
-    def __init__(self, session_factory: sessionmaker[Session], master_memo: MasterMemo | None = None) -> None:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        master_memo: MasterMemo | None = None,
+        *,
+        reads_only: bool = False,
+    ) -> None:
         """`master_memo`: the process's memo of master data, for a unit of work that only reads it
-        (see `core.kernel.adapters.master_memo`); without it, master data is read in each transaction."""
+        (see `core.kernel.adapters.master_memo`); without it, master data is read in each transaction.
+        `reads_only`: its transactions read and never write (`core.kernel.adapters.db.reading_engine`:
+        on SQLite they do not wait for, nor hold up, a writer); a flush in it raises RuntimeError."""
         self.session_factory = session_factory
         self.master_memo = master_memo
+        self.reads_only = reads_only
         self._events: list[object] = []
         self._committed: list[object] = []
 
     def __enter__(self) -> Self:
-        self.session = self.session_factory()
+        if self.reads_only:
+            self.session = self.session_factory(bind=reading_engine(self.session_factory.kw["bind"]))
+            event.listen(self.session, "before_flush", _refuse_writes)
+        else:
+            self.session = self.session_factory()
         self._events = []
         self.open(self.session)
         return self
@@ -89,3 +104,8 @@ class UnitOfWork:
     def collect_events(self) -> list[object]:
         events, self._committed = self._committed, []
         return events
+
+
+def _refuse_writes(session: Session, *_: object) -> None:
+    # a mistake in the code, not in the data: like a failed assertion, outside the project's tree
+    raise RuntimeError("this unit of work only reads; write in a unit of work of its own")
