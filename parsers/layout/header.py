@@ -249,6 +249,8 @@ def candidates(
             continue
         for phrase in _label_phrases(line):
             hits = labels.find(phrase.toks, HEADER_LABELS, garbled=True)
+            if not hits and page.source != "text":  # a text layer's labels are as printed
+                hits = _lone_date_label(line, phrase)
             row = _label_row(phrase, hits)
             for hit in hits:
                 found = _sighting(page, line, phrase, hit, hits, row, (month_first, order_known))
@@ -260,6 +262,29 @@ def candidates(
                     out += _prose_order(line, phrase, hit, month_first, found is None)
         out += _place_date(line, month_first)
     return out
+
+
+def _lone_date_label(line: Line, phrase: Line) -> list[Hit]:
+    """A date's label of one short word OCR misread a letter of, before its colon ("DALE: 23 November
+    2026" for "DATE:"): the one-word date label of the same length with the same first letter and one
+    other letter different, when one kind of date label is that. Words this short are left alone by the
+    one-letter snap (they would match too much); with the colon after them and standing first, as a
+    label does, they make the label, mended, so only a date read after them is taken, doubtful."""
+    tok = phrase.toks[0]
+    word = tok.key
+    if not (tok.text.endswith(":") and 2 <= len(word) <= labels.SHORT_LABEL_WORD and word.isalpha()):
+        return []
+    kinds = {
+        kind
+        for kind in DATE_FIELDS
+        for (label,) in (p for p in HEADER_LABELS[kind] if len(p) == 1)
+        if len(label) == len(word) and label != word and labels.one_letter_off(word, label)
+    }
+    after = " ".join(t.text for t in line.toks if t.x0 >= tok.x1)
+    if len(kinds) != 1 or find_date(after, mend=False) is None:
+        return []  # no date after it: some other word, not a label to report unread
+    (kind,) = kinds
+    return [Hit(kind, 0, 1, 1, colon=True, mended=True)]
 
 
 def _label_phrases(line: Line) -> list[Line]:
