@@ -208,7 +208,10 @@ def _order(
             rec.add("tax_total", taxed.tax_toks, min(total.certainty, DOUBTFUL))
         else:
             rec.add("tax_total", taxed.tax_toks, total.certainty, verified=total.verified)
-        rec.add("total", taxed.total_toks, total.certainty, verified=total.verified)
+        if taxed.total_mended:  # the total is the net plus the tax, not the figure OCR read
+            rec.add("total", taxed.total_toks, min(total.certainty, DOUBTFUL))
+        else:
+            rec.add("total", taxed.total_toks, total.certainty, verified=total.verified)
     elif total.reading is not None:
         rec.add("total", total.toks, total.certainty, verified=total.verified)
         left = totals.unaccounted(seen, total, mark)

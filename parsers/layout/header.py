@@ -28,6 +28,7 @@ _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/\-._]{2,29}$")
 BLOCKS = ("ship_to", "supplier", "buyer")
 _SPECKS = frozenset(":.,;…'\"`*·_~|‘’“”")  # what a colon, a dot leader or a speck is read as
 _VALUE_EDGE = ":,;._-'\"‘’“”«»|*"  # marks and specks around an order or customer number
+_SEPARATORS = "-/"  # between the parts of an order number
 # a part of an order number between its separators that is letters but for a zero: "0C" in "0C/26/66103"
 _ZERO_IN_LETTERS = re.compile(
     r"(?<![A-Za-z0-9])(?=[A-Za-z0]*[A-Za-z])(?=[A-Za-z]*0)[A-Za-z0]{2,}(?![A-Za-z0-9])"
@@ -168,8 +169,11 @@ def _label_row(phrase: Line, hits: list[Hit]) -> bool:
     return len(hits) >= 2 and all(i in covered or not t.key for i, t in enumerate(phrase.toks))
 
 
-def _parse(name: str, toks: list[Tok], month_first: bool) -> tuple[object, list[Tok], float] | None:
-    """The field's value from the words after its label, the words it used, and a certainty factor."""
+def _parse(
+    name: str, toks: list[Tok], month_first: bool, scanned: bool = False
+) -> tuple[object, list[Tok], float] | None:
+    """The field's value from the words after its label, the words it used, and a certainty factor;
+    `scanned` on an OCR page, where a number may have lost a separator."""
     text = " ".join(t.text for t in toks)
     if name in DATE_FIELDS:
         found = find_date(text, month_first=month_first)
@@ -181,6 +185,9 @@ def _parse(name: str, toks: list[Tok], month_first: bool) -> tuple[object, list[
                 return code, [tok], SURE
         return None
     if name in ("po_number", "party_id", "doc_number"):
+        joined = _lost_separator(toks) if name == "po_number" and scanned else None
+        if joined is not None:
+            return joined
         for tok in toks[:2]:
             value = tok.text.strip(_VALUE_EDGE)
             fixed, repaired = (
@@ -192,6 +199,25 @@ def _parse(name: str, toks: list[Tok], month_first: bool) -> tuple[object, list[
                 return fixed, [tok], LIKELY if repaired else SURE
         return None
     return (text, toks, SURE) if toks else None
+
+
+def _lost_separator(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
+    """An order number a normal fax parted where it lost a hyphen or a slash ("OC-2026 71566" for
+    "OC-2026-71566"): a number whose parts all stand between one kind of separator, then figures alone
+    in the same phrase. A fax keeps every other scan line, and a hyphen one or two lines thick goes
+    whole; the number's own separator is the likeliest one lost. Joined with it, doubtful (a person
+    confirms it; the same number printed whole elsewhere in the document outweighs it)."""
+    if len(toks) < 2:
+        return None
+    first, second = toks[0].text.strip(_VALUE_EDGE), toks[1].text.strip(_VALUE_EDGE)
+    marks = {c for c in first if c in _SEPARATORS}
+    if len(marks) != 1 or not second.isdigit() or not first[-1:].isalnum() or not has_digit(first):
+        return None
+    (mark,) = marks
+    value = f"{first}{mark}{second}"
+    if not _CODE.match(value) or find_date(first) or find_date(value):
+        return None
+    return value, toks[:2], DOUBTFUL
 
 
 def _letter_o(value: str) -> tuple[str, int]:
@@ -223,6 +249,8 @@ def candidates(
             continue
         for phrase in _label_phrases(line):
             hits = labels.find(phrase.toks, HEADER_LABELS, garbled=True)
+            if not hits and page.source != "text":  # a text layer's labels are as printed
+                hits = _lone_date_label(line, phrase)
             row = _label_row(phrase, hits)
             for hit in hits:
                 found = _sighting(page, line, phrase, hit, hits, row, (month_first, order_known))
@@ -234,6 +262,29 @@ def candidates(
                     out += _prose_order(line, phrase, hit, month_first, found is None)
         out += _place_date(line, month_first)
     return out
+
+
+def _lone_date_label(line: Line, phrase: Line) -> list[Hit]:
+    """A date's label of one short word OCR misread a letter of, before its colon ("DALE: 23 November
+    2026" for "DATE:"): the one-word date label of the same length with the same first letter and one
+    other letter different, when one kind of date label is that. Words this short are left alone by the
+    one-letter snap (they would match too much); with the colon after them and standing first, as a
+    label does, they make the label, mended, so only a date read after them is taken, doubtful."""
+    tok = phrase.toks[0]
+    word = tok.key
+    if not (tok.text.endswith(":") and 2 <= len(word) <= labels.SHORT_LABEL_WORD and word.isalpha()):
+        return []
+    kinds = {
+        kind
+        for kind in DATE_FIELDS
+        for (label,) in (p for p in HEADER_LABELS[kind] if len(p) == 1)
+        if len(label) == len(word) and label != word and labels.one_letter_off(word, label)
+    }
+    after = " ".join(t.text for t in line.toks if t.x0 >= tok.x1)
+    if len(kinds) != 1 or find_date(after, mend=False) is None:
+        return []  # no date after it: some other word, not a label to report unread
+    (kind,) = kinds
+    return [Hit(kind, 0, 1, 1, colon=True, mended=True)]
 
 
 def _label_phrases(line: Line) -> list[Line]:
@@ -315,12 +366,13 @@ def _sighting(
         toks, below = _value_below(page, line, label), True
     if hit.kind in BLOCKS:
         return Candidate(hit.kind, None, toks, SURE, label, line) if toks else None
-    parsed = _parse(hit.kind, toks, month_first)
+    scanned = page.source != "text"
+    parsed = _parse(hit.kind, toks, month_first, scanned)
     if parsed is None and alone and not below:
         # a row of labels in boxes, each its own phrase ("Document Date    Page"): the value is under it
         others = [(p.x0, p.x1) for p in line.phrases() if p.x1 < phrase.x0 or p.x0 > phrase.x1]
         under = _value_below(page, line, label, others)
-        parsed = _parse(hit.kind, under, month_first) if under else None
+        parsed = _parse(hit.kind, under, month_first, scanned) if under else None
         toks, below = (under, True) if parsed is not None else (toks, below)
     if parsed is None:
         if toks and hit.strong and hit.kind in UNREADABLE_MATTERS:

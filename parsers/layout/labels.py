@@ -150,7 +150,7 @@ def _garbled_at(toks: Sequence[Tok], keyed: list[int], keys: list[str], k: int, 
             if not (2 <= len(word) <= SHORT_LABEL_WORD and word.isalpha()):
                 continue
             for phrase, kind in index.get((tuple(words[:i] + words[i + 1 :]), i, len(word)), ()):
-                if _one_letter_off(word, phrase[i]):
+                if one_letter_off(word, phrase[i]):
                     fits[kind] = phrase
         if len(fits) == 1 and _tight(toks, keyed[k : k + n]):
             (kind,) = fits
@@ -165,7 +165,7 @@ def _garbled_at(toks: Sequence[Tok], keyed: list[int], keys: list[str], k: int, 
     return None
 
 
-def _one_letter_off(read: str, word: str) -> bool:
+def one_letter_off(read: str, word: str) -> bool:
     """Same length, same first letter, one other letter different."""
     return read[0] == word[0] and sum(a != b for a, b in zip(read, word, strict=True)) == 1
 
