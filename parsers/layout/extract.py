@@ -138,7 +138,9 @@ def _currency(
     """The currency the page's signs and codes say, sure when they all agree.  The sign on a tax that
     is the net total's share at the rate its line prints, and with it makes the total, is left out: the
     three are one sum, in one currency, and a sign OCR read otherwise there ("£53,42" among euros) says
-    none of its own."""
+    none of its own.  Nor does a line of the table whose price and amount carry signs of two
+    currencies (`items.currencies`): its amount is its quantity at its price, one sum, so one of the
+    two signs is misread, and the line cannot say which."""
     chosen = header.choose(found, "currency")
     if chosen is not None:
         return chosen
@@ -148,14 +150,17 @@ def _currency(
     for page in pages:
         for line in page.lines:
             if line.kind == "text":
-                codes += [
+                signs = [
                     c
                     for i, t in enumerate(line.toks)
                     if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key))
                     and not _at_sign(line.toks, i)
                     and t not in besides
                 ]
-                codes += _codes_by_amounts(line.toks)
+                signs += _codes_by_amounts(line.toks)
+                if id(line) in skip and len(set(signs)) > 1:
+                    continue  # a line of the table with signs of two currencies: one is misread
+                codes += signs
             named |= {t.text for t in line.toks if t.text in ISO_CURRENCIES}
     dollar = named & DOLLAR_SIGN
     if len(dollar) == 1 and "USD" not in dollar:

@@ -63,14 +63,25 @@ def number_texts(items: list[Draft]) -> list[str]:
 
 
 def currencies(items: list[Draft]) -> list[str]:
+    """The currency signs and codes printed on the lines' prices and amounts, one per sign.
+
+    A line whose price and amount carry signs of two currencies ("£950,00  €712,50") gives none: a
+    line's amount is its quantity at its price, one sum in one currency, so one of the two signs is a
+    misreading (a fax turns "€" into "£" as easily as back), and the line cannot say which.  The
+    other lines and the totals say the currency; a line whose two signs agree counts as before."""
     found = []
     for d in items:
-        for kind in ("price", "amount"):
-            for tok in d.cells.get(kind, []):
-                code = strip_money(tok.text)[1] or CURRENCIES.get(tok.key)
-                if code:
-                    found.append(code)
+        signs = {
+            kind: [c for tok in d.cells.get(kind, []) if (c := _sign(tok))] for kind in ("price", "amount")
+        }
+        if signs["price"] and signs["amount"] and len({*signs["price"], *signs["amount"]}) > 1:
+            continue
+        found += signs["price"] + signs["amount"]
     return found
+
+
+def _sign(tok: Tok) -> str | None:
+    return strip_money(tok.text)[1] or CURRENCIES.get(tok.key)
 
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/._-]{1,30}$")

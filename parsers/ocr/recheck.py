@@ -24,15 +24,18 @@ from functools import partial
 
 from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedOrder, Evidence
+from parsers.layout.dates import MONTHS
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.geometry import PHRASE_GAP
 from parsers.layout.recheck import Recheck, same_date_words
+from parsers.layout.text import fold
 from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.images import PageImage
 
 UNSURE = 0.8  # a field below this confidence is read again (validation's floor)
 ALIKE = 0.8  # confidence each reading again must have to vouch for the field
+MONTH_EDITS = 2  # letters a misreading may change: a month name further than this from any other stands
 # what a box rule, a speck or a quotation mark beside the word adds at its edges when cut out alone
 EDGES = "|¦[]{}\"'“”‘’«»`.,:;-_~*"
 
@@ -149,4 +152,29 @@ def _said(value: str, words: PageWords, dated: bool = False) -> float | None:
     inked = [w for w in ordered if w.text.strip(EDGES)]
     if not inked or (text != value and not (dated and same_date_words(value, text))):
         return None
-    return min(w.confidence for w in inked)
+    # a date's month name read exactly as printed, far from every other month's, needs no confidence
+    weighed = [w for w in inked if not (dated and month_beyond_misreading(w.text))]
+    return min(w.confidence for w in weighed or inked)
+
+
+def month_beyond_misreading(text: str) -> bool:
+    """Whether `text` is a month's name (its sentence's punctuation aside) that no misreading of two
+    letters or fewer makes another month's ("diciembre", "November"; not "junio", a letter from
+    "julio", nor "marzo", two from "mayo").  A date read again must say every word exactly as the
+    page's reading did; a month named so, read alike, cannot be another month by a look-alike letter,
+    however unsure Tesseract was of its letters, where its figures must still be read with confidence."""
+    word = fold(text.strip(".,;:()"))
+    month = MONTHS.get(word)
+    return month is not None and all(
+        _edits(word, other) > MONTH_EDITS for other, m in MONTHS.items() if m != month
+    )
+
+
+def _edits(a: str, b: str) -> int:
+    """Letters substituted, inserted or deleted to make `a` into `b` (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
