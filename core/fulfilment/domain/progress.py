@@ -35,7 +35,7 @@ class Countable(Protocol):
 
 
 class Reserved(Protocol):
-    """What an order's progress looks at of an allocation (an `Allocation`, or a `Reservation` read
+    """What an order's progress looks at of an allocation (an `Allocation`, or an `AllocationRow` read
     without one)."""
 
     @property
@@ -46,7 +46,7 @@ class Reserved(Protocol):
     def quantity(self) -> Decimal: ...
 
 
-class Reservation(NamedTuple):
+class AllocationRow(NamedTuple):
     """An allocation as a step that goes by where the units are needs it (release: which order line,
     which warehouse's list, how many units, in what state), read as a row: a mapped `Allocation` costs
     several times more to build, and the release changes its row by a statement, not through it."""

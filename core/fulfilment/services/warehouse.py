@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from core.fulfilment.domain.lifecycle import STEP_FROM, Step, check
 from core.fulfilment.domain.progress import (
+    AllocationRow,
     LineUnits,
-    Reservation,
     Reserved,
     progress,
     waiting_detail,
@@ -60,9 +60,9 @@ def release(
     orders = uow.fulfilment.orders(order_ids, lock=True, progress_only=True)
     ids = [o.id for o in orders if o.id is not None]
     units = uow.fulfilment.line_units(ids)  # the lines as rows: their units are all release looks at
-    allocations = uow.fulfilment.reservations(ids)  # rows too: the release changes them by statement
-    chosen: dict[str, list[Reservation]] = {}  # warehouse -> allocations, in order then allocation id
-    touched: list[tuple[Order, list[Reservation]]] = []
+    allocations = uow.fulfilment.allocation_rows(ids)  # rows too: the release changes them by statement
+    chosen: dict[str, list[AllocationRow]] = {}  # warehouse -> allocations, in order then allocation id
+    touched: list[tuple[Order, list[AllocationRow]]] = []
     for order in orders:
         assert order.id is not None
         mine = allocations.get(order.id, [])
