@@ -12,8 +12,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select, text
 
+from core.fulfilment.adapters.orm import allocations, stock_levels
+from core.fulfilment.domain.stock import AllocationState
+from core.kernel.adapters.orm import order_lines
 from core.kernel.domain.model import OrderState
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
@@ -181,3 +184,60 @@ def test_line_units_are_each_orders_lines_in_position_order_a_pack_line_in_base_
     expected[ids[0]][1] = (2, "TUE-M8", D(24))
     assert read == expected
     assert {i: [u.id for u in units[i]] for i in ids} == ids_of
+
+
+def test_start_writes_each_reservation_as_an_allocated_row_and_allocation_rows_reads_them_back(
+    app: App,
+) -> None:
+    # what a reservation is: the order's line, the stock level's SKU, warehouse and location, the units,
+    # allocated at the step's time and on no pick list or shipment yet; and a release reads of an
+    # order's allocations only the active ones, in the order they were made
+    set_up_shop(app)  # the demo stock: every line of SPECS is in stock
+    ids = _orders(app)
+    assert app.lifecycle.service.start(ids, "clerk").states == dict.fromkeys(ids, "allocated")
+    a, line, level = allocations.c, order_lines.c, stock_levels.c
+    read = (
+        select(
+            a.id,
+            a.order_id,
+            a.line_id,
+            a.sku,
+            a.warehouse,
+            a.location,
+            a.quantity,
+            a.state,
+            a.created_at,
+            a.pick_list_id,
+            a.shipment_id,
+            line.sku,
+            level.warehouse,
+            level.location,
+            level.sku,
+        )
+        .join_from(allocations, order_lines, line.id == a.line_id)
+        .join(stock_levels, level.id == a.stock_id)
+        .order_by(a.id)
+    )
+    with app.engine.connect() as conn:
+        stored = conn.execute(read).all()
+    assert stored
+    per_line: dict[tuple[int, str], Decimal] = {}
+    for row in stored:
+        assert row[3] == row[11] == row[14]  # the line's SKU, from a level of that SKU
+        assert (row[4], row[5]) == (row[12], row[13])  # that level's warehouse and location
+        assert row[7] is AllocationState.ALLOCATED and row[9] is None and row[10] is None
+        assert row[8] == fixed_clock()
+        per_line[(row[1], row[3])] = per_line.get((row[1], row[3]), D(0)) + row[6]
+    ordered = {(i, sku): q for i, spec in zip(ids, SPECS, strict=True) for sku, q in spec}
+    assert per_line == ordered  # every unit ordered reserved, none twice
+    cancelled = stored[1][0]
+    with app.engine.begin() as conn:
+        conn.execute(text("UPDATE allocations SET state = 'cancelled' WHERE id = :id"), {"id": cancelled})
+    with app.uow() as uow:
+        rows = uow.fulfilment.allocation_rows(reversed(ids))
+    assert list(rows) == sorted(ids)
+    expected = {i: [r for r in stored if r[1] == i and r[0] != cancelled] for i in ids}
+    assert {i: [(a.id, a.line_id, a.warehouse, a.quantity) for a in rows[i]] for i in ids} == {
+        i: [(r[0], r[2], r[4], r[6]) for r in found] for i, found in expected.items()
+    }
+    assert all(a.state is AllocationState.ALLOCATED and a.order_id == i for i in ids for a in rows[i])

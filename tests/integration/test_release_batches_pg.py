@@ -12,8 +12,9 @@ import pytest
 from sqlalchemy import event, text
 
 from core.fulfilment.domain.notifications import NoticeKind, Notification, notification_key
-from core.fulfilment.domain.stock import AllocationState, CustomerPreferences
+from core.fulfilment.domain.stock import Allocation, AllocationState, CustomerPreferences
 from core.fulfilment.domain.warehouse import PickList
+from core.fulfilment.services.warehouse import release
 from core.kernel.domain.model import OrderLine, OrderState
 from core.kernel.errors import StockError
 from oms.bootstrap import App
@@ -227,6 +228,69 @@ def test_a_release_reads_its_orders_lines_as_rows_not_as_mapped_lines(shop: App)
     assert [report.released.get(oid) for oid in ids] == [1, 2, None, None, None, 3]
     states = [outcome(shop, oid)["state"] for oid in ids]
     assert states == ["released", "released", "backordered", "on_hold", "backordered", "released"]
+
+
+def test_a_release_reads_its_allocations_as_rows_not_as_mapped_allocations(shop: App) -> None:
+    """The release goes by each allocation's line, warehouse, state and units, and changes its row by
+    a statement: it reads them as rows in one statement, builds not one mapped `Allocation`, and the
+    batch is released as it was when it did (the order whose washers wait stays back for a customer
+    taking complete deliveries; every released order is `released` because its units all went)."""
+    with shop.uow() as uow:
+        uow.stock.save_preferences(CustomerPreferences("C-1001", partial_shipments=False))
+        uow.commit()
+    ids = allocated_set(shop, "allocation-rows")
+    reads: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "FROM allocations" in statement:
+            reads.append(statement)
+
+    built: list[Allocation] = []
+
+    def loaded(allocation: Allocation, context: object) -> None:
+        built.append(allocation)
+
+    event.listen(shop.engine, "before_cursor_execute", seen)
+    event.listen(Allocation, "load", loaded)
+    try:
+        report = shop.lifecycle.service.release(ids, "test")
+    finally:
+        event.remove(shop.engine, "before_cursor_execute", seen)
+        event.remove(Allocation, "load", loaded)
+    assert built == []
+    assert len(reads) == 1
+    assert [report.released.get(oid) for oid in ids] == [1, 2, None, None, None, 3]
+    first, split, partial, held, empty, double = (outcome(shop, oid) for oid in ids)
+    assert [o["state"] for o in (first, split, partial, held, empty, double)] == [
+        "released", "released", "backordered", "on_hold", "backordered", "released",
+    ]  # fmt: skip
+    assert first["units"] == [(1, "TOR-M8-40", "MAD", "A-01-01", D(2), "released", ("A-01-01", D(2), "open"))]
+    assert all(u[5] == "released" for u in double["units"])  # type: ignore[index]
+    assert all(u[5] == "allocated" and u[6] is None for u in partial["units"])  # type: ignore[index]
+    # the event of each released order records the lists and the step
+    assert first["last"] == double["last"]
+
+
+def test_allocations_the_transaction_read_before_a_release_say_where_they_went(shop: App) -> None:
+    """A unit of work that read an order's allocations as objects and then releases the order sees
+    them released on their warehouse's pick list, as their rows now say (the release changed the rows
+    by a statement, not through those objects)."""
+    ids = allocated_set(shop, "read-before")
+    double = ids[5]  # bolts twice in Madrid, nuts in Barcelona
+    with shop.uow() as uow:
+        before = uow.fulfilment.allocations([double])[double]
+        assert [a.state for a in before] == [AllocationState.ALLOCATED] * 3
+        report = release(uow, [double], "test", fixed_clock(), strict=True)
+        lists = {uow.fulfilment.pick_list(i).warehouse: i for i in report.pick_lists}  # type: ignore[union-attr]
+        assert [a.state for a in before] == [AllocationState.RELEASED] * 3
+        assert [a.pick_list_id for a in before] == [lists[a.warehouse] for a in before]
+        assert sorted(lists) == ["BCN", "MAD"]
+        uow.commit()
+    with shop.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT state, pick_list_id FROM allocations WHERE order_id = :o ORDER BY id"), {"o": double}
+        ).all()
+    assert [tuple(r) for r in rows] == [("released", a.pick_list_id) for a in before]
 
 
 def test_allocations_changed_underneath_write_no_pick_line_and_mark_nothing(shop: App) -> None:

@@ -38,8 +38,8 @@ from core.fulfilment.adapters.orm import (
 )
 from core.fulfilment.domain.lifecycle import OrderEvent
 from core.fulfilment.domain.notifications import Notification
-from core.fulfilment.domain.progress import LineUnits
-from core.fulfilment.domain.stock import Allocation, AllocationState
+from core.fulfilment.domain.progress import AllocationRow, LineUnits
+from core.fulfilment.domain.stock import Allocation, AllocationState, Reservation
 from core.fulfilment.domain.warehouse import (
     PickLine,
     PickLineState,
@@ -232,9 +232,27 @@ class FulfilmentRepository:
         return list(self.session.scalars(stmt))
 
     # -- allocations ---------------------------------------------------------------------------
-    def add_allocations(self, items: Iterable[Allocation]) -> None:
-        """New allocations, written in bulk before the next read (they are not session objects)."""
-        bulk(self.session).add(allocations, [row_of(allocations, a) for a in items])
+    def add_reservations(self, items: Iterable[tuple[int, Reservation]], now: datetime) -> None:
+        """New allocations, one per (order id, planned reservation), allocated at `now`: written in
+        bulk before the next read, as rows (a batch's thousands, with no object made for each)."""
+        allocated = AllocationState.ALLOCATED
+        rows = [
+            {
+                "order_id": order_id,
+                "line_id": r.line_id,
+                "sku": r.level.sku,
+                "stock_id": r.level.id,
+                "warehouse": r.level.warehouse,
+                "location": r.level.location,
+                "quantity": r.quantity,
+                "state": allocated,
+                "created_at": now,
+                "pick_list_id": None,
+                "shipment_id": None,
+            }
+            for order_id, r in items
+        ]
+        bulk(self.session).add(allocations, rows)
 
     def allocations(self, order_ids: Iterable[int]) -> dict[int, list[Allocation]]:
         """Active (not cancelled) allocations per order."""
@@ -252,6 +270,25 @@ class FulfilmentRepository:
         )
         for item in self.session.scalars(stmt):
             out[item.order_id].append(item)
+        return out
+
+    def allocation_rows(self, order_ids: Iterable[int]) -> dict[int, list[AllocationRow]]:
+        """Active (not cancelled) allocations per order as `allocations` gives them, in id order, but
+        as rows of what the release looks at (id, order, line, warehouse, state, units): one statement
+        and no mapped object per allocation (release's largest read after its orders)."""
+        ids = sorted(set(order_ids))
+        out: dict[int, list[AllocationRow]] = {i: [] for i in ids}
+        if not ids:
+            return out
+        self.session.flush()  # as the ORM's read would: a change held in the session is read back
+        a = allocations.c
+        stmt = (
+            select(a.id, a.order_id, a.line_id, a.warehouse, a.state, a.quantity)
+            .where(any_of(self.session, a.order_id, ids), a.state != AllocationState.CANCELLED)
+            .order_by(a.id)
+        )
+        for row in self.session.execute(stmt):
+            out[row[1]].append(AllocationRow._make(row))
         return out
 
     def allocations_by_id(self, ids: Iterable[int]) -> dict[int, Allocation]:
@@ -293,10 +330,11 @@ class FulfilmentRepository:
         """Lines of stored pick lists (their `pick_list_id` set), written in bulk."""
         bulk(self.session).add(pick_lines, [row_of(pick_lines, line) for line in lines])
 
-    def put_on_pick_list(self, pick_list_id: int, chosen: Sequence[Allocation]) -> None:
+    def put_on_pick_list(self, pick_list_id: int, chosen: Sequence[Allocation | AllocationRow]) -> None:
         """Release allocations onto a stored pick list: a pick line per allocation (its order line's
         description and the order's PO number copied, in order then allocation id order), and the
-        allocations marked released on that list; the objects given are told so without another write.
+        allocations marked released on that list; mapped `Allocation`s of these rows the session holds are
+        told so without another write (an `AllocationRow` is a row read before, and is not changed).
         On PostgreSQL one statement does both (`WITH moved AS (UPDATE … RETURNING) INSERT … SELECT`):
         one round trip and one visit of the allocations instead of two; elsewhere an `INSERT … SELECT`
         then an `UPDATE`.
@@ -331,8 +369,10 @@ class FulfilmentRepository:
             marked = connection.execute(release).rowcount
         if written != len(ids) or marked != len(ids):
             raise StockError(f"allocations changed underneath while releasing onto pick list {pick_list_id}")
-        for item in chosen:  # what the rows now hold; nothing left for the flush
-            set_committed_value(item, "state", AllocationState.RELEASED)
+        taken = set(ids)
+        held = [o for o in self.session.identity_map.values() if isinstance(o, Allocation) and o.id in taken]
+        for item in [*(a for a in chosen if isinstance(a, Allocation)), *held]:
+            set_committed_value(item, "state", AllocationState.RELEASED)  # what the row now holds
             set_committed_value(item, "pick_list_id", pick_list_id)
 
     def pick_list(self, pick_list_id: int, *, lock: bool = False) -> PickList | None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import NamedTuple, Protocol
 
 from core.fulfilment.domain.lifecycle import LineProgress
-from core.fulfilment.domain.stock import Allocation, AllocationState
+from core.fulfilment.domain.stock import AllocationState
 from core.kernel.domain.model import Order
 
 ZERO = Decimal(0)
@@ -34,6 +34,31 @@ class Countable(Protocol):
     def stock_quantity(self) -> Decimal | None: ...
 
 
+class Reserved(Protocol):
+    """What an order's progress looks at of an allocation (an `Allocation`, or an `AllocationRow` read
+    without one)."""
+
+    @property
+    def line_id(self) -> int: ...
+    @property
+    def state(self) -> AllocationState: ...
+    @property
+    def quantity(self) -> Decimal: ...
+
+
+class AllocationRow(NamedTuple):
+    """An allocation as a step that goes by where the units are needs it (release: which order line,
+    which warehouse's list, how many units, in what state), read as a row: a mapped `Allocation` costs
+    several times more to build, and the release changes its row by a statement, not through it."""
+
+    id: int
+    order_id: int
+    line_id: int
+    warehouse: str
+    state: AllocationState
+    quantity: Decimal
+
+
 class LineUnits(NamedTuple):
     """An order line's units as its progress counts them, read as a row: a step that goes by where
     the units are (release) needs no more of the line, and a mapped object costs several times more
@@ -46,7 +71,7 @@ class LineUnits(NamedTuple):
 
 
 def progress(
-    order: Order, allocations: Sequence[Allocation], lines: Sequence[Countable] | None = None
+    order: Order, allocations: Sequence[Reserved], lines: Sequence[Countable] | None = None
 ) -> list[LineProgress]:
     """Where the units of each line are; a line without SKU or quantity counts as nothing ordered.
 
@@ -67,7 +92,7 @@ def progress(
     return out
 
 
-def waiting_detail(order: Order, allocations: Sequence[Allocation]) -> dict[str, str]:
+def waiting_detail(order: Order, allocations: Sequence[Reserved]) -> dict[str, str]:
     """Backordered units per line position, for events and notifications."""
     return waiting_in(order, progress(order, allocations))
 

@@ -13,25 +13,26 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from core.fulfilment.domain.events import StockArrived
 from core.fulfilment.domain.lifecycle import FULFILMENT, STEP_FROM, Step, check
 from core.fulfilment.domain.notifications import NoticeKind
-from core.fulfilment.domain.progress import progress, waiting_in
+from core.fulfilment.domain.progress import Reserved, progress, waiting_in
 from core.fulfilment.domain.stock import (
     Allocation,
+    AllocationState,
     Ledger,
     MovementKind,
     Need,
     Plan,
+    Reservation,
     StockLevel,
     StockMovement,
     plan_order,
 )
 from core.fulfilment.services.progress import announce, count_notices, settle
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
-from core.kernel.adapters.orm import made
 from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import NotFound, StockError, StockRace
 
@@ -61,7 +62,7 @@ def part_of(report: AllocationReport, order_ids: Sequence[int]) -> AllocationRep
     )
 
 
-def needs_of(order: Order, allocations: Sequence[Allocation]) -> list[Need]:
+def needs_of(order: Order, allocations: Sequence[Reserved]) -> list[Need]:
     by_line = {p.line_id: p for p in progress(order, allocations)}
     out = []
     for line in order.lines:
@@ -113,9 +114,10 @@ def allocate(
     # in the transaction that reserves, and only an accepted order or a hold taken while approved lead
     # back to approved; so only orders further on are looked up (`start` and a first allocation ask
     # nothing, one round trip fewer per transaction)
-    allocations = uow.fulfilment.allocations(
+    earlier = uow.fulfilment.allocations(
         o.id for o in eligible if o.id is not None and o.state is not OrderState.APPROVED
     )
+    allocations: dict[int, list[Reserved]] = {i: list(found) for i, found in earlier.items()}
     needs = {o.id or 0: needs_of(o, allocations.get(o.id or 0, [])) for o in eligible}
     skus = {n.sku for ns in needs.values() for n in ns}
     # read before any stock row is locked, every customer's in one statement: nothing below asks
@@ -155,7 +157,7 @@ def _record(
     uow: FulfilmentUnitOfWork,
     eligible: Sequence[Order],
     planned: dict[int, Plan],
-    allocations: dict[int, list[Allocation]],
+    allocations: dict[int, list[Reserved]],
     actor: str,
     now: datetime,
     report: AllocationReport,
@@ -163,27 +165,34 @@ def _record(
 ) -> list[StockMovement]:
     """The planned reservations as allocation rows and events; returns the ledger lines to post."""
     movements: list[StockMovement] = []
-    new_rows: list[Allocation] = []
+    new_rows: list[tuple[int, Reservation]] = []
     for order in eligible:
         assert order.id is not None
         mine = allocations.setdefault(order.id, [])
         for r in planned[order.id].reservations:
-            row = _allocation(order, r.line_id, r.level, r.quantity, now)
-            mine.append(row)
-            new_rows.append(row)
+            mine.append(_Taken(r.line_id, AllocationState.ALLOCATED, r.quantity))
+            new_rows.append((order.id, r))
             movements.append(
                 _movement(r.level, MovementKind.ALLOCATE, ZERO, r.quantity, order.id, actor, now)
             )
         _conclude(uow, order, planned[order.id].reservations, mine, actor, now, report, as_step)
-    uow.fulfilment.add_allocations(new_rows)
+    uow.fulfilment.add_reservations(new_rows, now)  # rows, not an object each
     return movements
+
+
+class _Taken(NamedTuple):
+    """A reservation just made, as the order's progress counts it (its row is written in bulk)."""
+
+    line_id: int
+    state: AllocationState
+    quantity: Decimal
 
 
 def _conclude(
     uow: FulfilmentUnitOfWork,
     order: Order,
     reservations: Sequence[object],
-    allocations: list[Allocation],
+    allocations: list[Reserved],
     actor: str,
     now: datetime,
     report: AllocationReport,
@@ -220,23 +229,6 @@ def notice_backorder(uow: FulfilmentUnitOfWork, order: Order, waiting: dict[str,
     assert order.id is not None
     ref = count_notices(uow, order.id, NoticeKind.BACKORDERED) + 1
     announce(uow, order, NoticeKind.BACKORDERED, now, ref=ref, detail={"waiting": waiting})
-
-
-def _allocation(
-    order: Order, line_id: int, level: StockLevel, quantity: Decimal, now: datetime
-) -> Allocation:
-    assert order.id is not None
-    return made(  # a batch's thousands without an attribute event per field; written in bulk
-        Allocation,
-        order_id=order.id,
-        line_id=line_id,
-        sku=level.sku,
-        stock_id=level.id,
-        warehouse=level.warehouse,
-        location=level.location,
-        quantity=quantity,
-        created_at=now,
-    )
 
 
 def _movement(

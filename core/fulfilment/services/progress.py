@@ -11,8 +11,7 @@ from core.fulfilment.domain.contact import choose_channel, is_structured
 from core.fulfilment.domain.events import NotificationsQueued
 from core.fulfilment.domain.lifecycle import FULFILMENT, LineProgress, OrderEvent, Step, derive, move
 from core.fulfilment.domain.notifications import NoticeKind, Notification, notification_key
-from core.fulfilment.domain.progress import progress
-from core.fulfilment.domain.stock import Allocation
+from core.fulfilment.domain.progress import Reserved, progress
 from core.fulfilment.domain.warehouse import ShipmentState
 from core.fulfilment.services.unit_of_work import FulfilmentUnitOfWork
 from core.kernel.adapters.orm import made
@@ -43,7 +42,7 @@ def settle(
     step: Step,
     actor: str,
     now: datetime,
-    allocations: Sequence[Allocation],
+    allocations: Sequence[Reserved],
     detail: dict[str, object] | None = None,
     *,
     delivered: bool | None = None,

@@ -10,8 +10,15 @@ from datetime import datetime
 from decimal import Decimal
 
 from core.fulfilment.domain.lifecycle import STEP_FROM, Step, check
-from core.fulfilment.domain.progress import LineUnits, progress, waiting_detail, waiting_in
-from core.fulfilment.domain.stock import Allocation, AllocationState, MovementKind
+from core.fulfilment.domain.progress import (
+    AllocationRow,
+    LineUnits,
+    Reserved,
+    progress,
+    waiting_detail,
+    waiting_in,
+)
+from core.fulfilment.domain.stock import AllocationState, MovementKind
 from core.fulfilment.domain.warehouse import (
     PackItem,
     PickLineState,
@@ -29,6 +36,7 @@ from core.kernel.domain.model import Order, OrderState
 from core.kernel.errors import IllegalTransition, LifecycleError, NotFound
 
 ZERO = Decimal(0)
+_ALLOCATED, _RELEASED = AllocationState.ALLOCATED, AllocationState.RELEASED
 GS1_PREFIX = "8437000"  # our GS1 company prefix, for SSCCs (demo value; set it for production)
 
 
@@ -52,9 +60,9 @@ def release(
     orders = uow.fulfilment.orders(order_ids, lock=True, progress_only=True)
     ids = [o.id for o in orders if o.id is not None]
     units = uow.fulfilment.line_units(ids)  # the lines as rows: their units are all release looks at
-    allocations = uow.fulfilment.allocations(ids)
-    chosen: dict[str, list[Allocation]] = {}  # warehouse -> allocations, in order then allocation id
-    touched: list[tuple[Order, list[Allocation]]] = []
+    allocations = uow.fulfilment.allocation_rows(ids)  # rows too: the release changes them by statement
+    chosen: dict[str, list[AllocationRow]] = {}  # warehouse -> allocations, in order then allocation id
+    touched: list[tuple[Order, list[AllocationRow]]] = []
     for order in orders:
         assert order.id is not None
         mine = allocations.get(order.id, [])
@@ -79,15 +87,17 @@ def release(
         uow.fulfilment.put_on_pick_list(pick_list.id, chosen[code])
     for order, mine in touched:
         assert order.id is not None
-        lines = progress(order, mine, units[order.id])
+        # every allocated row of the order went on a list (or nothing is committed): it is released now
+        now_held = [a._replace(state=_RELEASED) if a.state is _ALLOCATED else a for a in mine]
+        lines = progress(order, now_held, units[order.id])
         detail: dict[str, object] = {"pick_lists": report.pick_lists}
-        settle(uow, order, Step.RELEASE, actor, now, mine, detail, delivered=True, lines=lines)
+        settle(uow, order, Step.RELEASE, actor, now, now_held, detail, delivered=True, lines=lines)
     uow.fulfilment.write_states(order for order, _ in touched)
     return report
 
 
 def _cannot_release(
-    uow: FulfilmentUnitOfWork, order: Order, allocations: Sequence[Allocation], units: Sequence[LineUnits]
+    uow: FulfilmentUnitOfWork, order: Order, allocations: Sequence[Reserved], units: Sequence[LineUnits]
 ) -> str | None:
     if order.state not in STEP_FROM[Step.RELEASE]:
         return f"order {order.id} is {order.state}: cannot release"
