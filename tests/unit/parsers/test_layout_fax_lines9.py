@@ -6,6 +6,7 @@ the business rule it checks."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from tests.unit.parsers.ocr_support import STEP, cells, order, page, read, row
 
@@ -21,12 +22,12 @@ def test_a_speck_after_the_money_sign_does_not_make_an_amount_unreadable() -> No
     assert [
         tuple(Decimal(line[k]) for k in ("quantity", "unit_price", "amount")) for line in got["lines"]
     ] == [
-        (20, Decimal("2.45"), 49),
-        (100, Decimal("0.05"), 5),
+        (Decimal(20), Decimal("2.45"), Decimal(49)),
+        (Decimal(100), Decimal("0.05"), Decimal(5)),
     ]
 
 
-def _us_po(item: float, details: float) -> dict:
+def _us_po(item: float, details: float) -> dict[str, Any]:
     """A US purchase order whose "Item" column numbers the rows and whose "Details" column holds the
     description, the item's code labelled on the line under it; `item` and `details` where the two
     headings start."""
