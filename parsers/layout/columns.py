@@ -109,6 +109,9 @@ def segments(headings: Sequence[Heading], lines: Sequence[Line], body: float) ->
             mine = claims.get(id(near), (0.0, None, None))[1:] == (x0, x1)
             out.append((x0, x1, near if mine else Unheaded("other", x0, x1)))
             continue
+        if len(under) > 1 and _codes_alone(rows, (x0, x1), under):
+            out.append((x0, x1, under[0]))  # codes reaching under the description's heading
+            continue
         if len(under) > 1 and not _has_white(rows, (x0, x1)):
             # one word reaching under two headings, the same on every row ("00102" under "Cantidad Codigo"):
             # not cut through, it belongs to the heading it stands most under
@@ -161,6 +164,17 @@ def _has_white(rows: Sequence[Line], run: tuple[float, float]) -> bool:
     xs = range(max(0, math.ceil(run[0] - lo) + 1), min(len(cover), math.floor(run[1] - lo) - 1))
     inked = [cover[x] for x in xs]
     return bool(inked) and min(inked) < max(inked)
+
+
+def _codes_alone(rows: Sequence[Line], run: tuple[float, float], under: Sequence[Heading]) -> bool:
+    """Whether a run under a code heading and the description heading beside it holds only the codes:
+    one word a row, none of them a description beside its code.  A listing that prints the
+    description on the line under the code ("ALA-GAL-2" over "Alambre galvanizado 2 mm") lets its
+    longer codes reach under the short "Concepto" beside "Cód. art.", their ends the only ink there:
+    a cut between the headings went through every long code ("ALA-GAL-" and "2")."""
+    if [h.kind for h in under] != ["code", "description"]:
+        return False
+    return all(sum(run[0] <= t.cx <= run[1] for t in line.toks) <= 1 for line in rows)
 
 
 def _whitest(rows: Sequence[Line], a: Heading, b: Heading, run: tuple[float, float]) -> float:

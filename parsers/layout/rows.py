@@ -11,7 +11,7 @@ from decimal import Decimal
 from parsers.layout import labels, positions
 from parsers.layout.codes import split_position
 from parsers.layout.geometry import PHRASE_GAP, Line, Tok, join_groups
-from parsers.layout.numbers import looks_numeric, readings
+from parsers.layout.numbers import SPECK_AFTER_SIGN, looks_numeric, readings
 from parsers.layout.table import Region, sub_label
 from parsers.layout.text import has_digit, token_key
 from parsers.layout.vocab import BASIS_UNITS, PER_WORDS, SUBLINES, UNITS
@@ -321,11 +321,17 @@ def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> 
     # to the cent: the row is an order line whose figures say its quantity, as a person would see it
     unreadable = bool(cells.get("qty")) and _unit_word(cells.get("unit", []))
     priced_row = {"price", "amount"} <= numeric and cents
+    # a code of its own in the code column and a price to the cent, its quantity and amount lost
+    # ("8437000100140 Nylon wall plug … 3,90€", the "8" and "31,20 €" not read): the row is an order
+    # line whose quantity a person must enter; read as no line, every later line is one row off
+    own = any(code_like(t.text) for t in (*cells.get("code", []), *cells.get("gtin", [])))
+    priced_code = own and any(_MONEY.search(t.text) for t in cells.get("price", []) if looks_numeric(t.text))
     return (
         signs >= 3
         or ("pos" in numeric and bool(numeric & priced))
         or (coded and cents)
         or (unreadable and priced_row)
+        or priced_code
     )
 
 
@@ -382,9 +388,10 @@ def _line_shaped(cells: dict[str, list[Tok]]) -> bool:
 
 
 def unreadable_figure(text: str) -> bool:
-    """Figures that stand where a number should and read as none: masked ("####"), unknown ("??")."""
+    """Figures that stand where a number should and read as none: masked ("####"), unknown ("??"); or
+    read with a speck after their money sign ("0,19€."), which the line must show it took as printed."""
     if looks_numeric(text):
-        return False
+        return SPECK_AFTER_SIGN.search(text) is not None
     return any(c in "#?" for c in text) or (has_digit(text) and not any(c.isalpha() for c in text))
 
 

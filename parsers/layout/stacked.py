@@ -98,10 +98,24 @@ def _item_details(toks: Sequence[Tok], hits: list[labels.Hit]) -> list[labels.Hi
     code and the words about it."""
     if any(h.kind in ("description", "partdesc") for h in hits):
         return hits
-    return [
-        replace(h, kind="partdesc") if h.kind == "variant" and toks[h.end - 1].key in DETAILS else h
-        for h in hits
-    ]
+    out: list[labels.Hit] = []
+    for h in hits:
+        if h.kind != "variant" or toks[h.end - 1].key not in DETAILS:
+            out.append(h)
+            continue
+        last = h.end - 1
+        before = [i for i in range(h.start, last) if toks[i].key]
+        if before and toks[last].x0 - toks[before[-1]].x1 > PHRASE_GAP * max(
+            toks[last].h, toks[before[-1]].h
+        ):
+            # "Item" and "Details" a cell apart, not a word space: two headings, a US purchase order's
+            # "Item" over the line numbers (or codes) and "Details" over what is ordered
+            found = labels.find(toks[h.start : last], COLUMNS)
+            out += [replace(f, start=f.start + h.start, end=f.end + h.start) for f in found]
+            out.append(labels.Hit("description", last, h.end, 1, h.colon))
+            continue
+        out.append(replace(h, kind="partdesc"))
+    return out
 
 
 def fits(line: Line, near: Line) -> bool:
