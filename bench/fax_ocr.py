@@ -312,7 +312,9 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> C
             start = time.perf_counter()
             if options.reread_numbers:
                 band_way = bands.way_to_read(band_reads.read_pages, options)
-                extraction, stripped = bands.reread_rows(extraction, images, stripped, band_way, extract_orders)
+                extraction, stripped = bands.reread_rows(
+                    extraction, images, stripped, band_way, extract_orders
+                )
             orders = extraction.orders
             if options.reread_numbers:
                 orders = tuple(cells.reread_numbers(orders, images, stripped, readers))

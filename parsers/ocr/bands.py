@@ -200,7 +200,9 @@ def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def cut_bands(bands: Sequence[Band], images: Sequence[PageImage], pages: Sequence[PageWords]) -> list[PageImage]:
+def cut_bands(
+    bands: Sequence[Band], images: Sequence[PageImage], pages: Sequence[PageWords]
+) -> list[PageImage]:
     """Each band cut from its page (turned as its words were read) along its slope, across the page,
     straightened by whole pixels down each column, on a white margin."""
     by_number = {p.number: p for p in pages}
@@ -215,7 +217,7 @@ def cut_bands(bands: Sequence[Band], images: Sequence[PageImage], pages: Sequenc
         page = turned[band.page]
         rows, width = _rows(band), page.shape[1]
         xs = np.arange(width)
-        tops = np.rint(band.middle(xs) - band.half).astype(int)
+        tops = np.rint(band.centre + band.slope * xs - band.half).astype(int)
         take = np.clip(tops[None, :] + np.arange(rows)[:, None], 0, page.shape[0] - 1)
         margin = _margin(band)
         framed = np.full((rows + 2 * margin, width + 2 * margin), 255, dtype=np.uint8)
