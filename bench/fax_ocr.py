@@ -58,7 +58,7 @@ from oms.bootstrap import App, make_reader
 from oms.extract import master_data, result_json
 from oms.ocr import ocr_parsers
 from parsers.layout import extract_orders
-from parsers.ocr import cells, codes, recheck, tessapi
+from parsers.ocr import bands, cells, codes, recheck, tessapi
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, ocr_page
 from parsers.ocr.faxheader import strip_headers
 from parsers.ocr.images import Limits, PageImage, load_pages
@@ -268,13 +268,13 @@ class CountedReads:
 @dataclass(frozen=True)
 class Cost:
     """Per page over the pages timed: our seconds, bare tesseract's, ours spent reading again, and the
-    cut-outs read again by kind (number cells, header fields, item codes)."""
+    cut-outs read again by kind (number cells, header fields, item codes, row bands)."""
 
     ours: float
     bare: float
     pages: int
     again: float
-    crops: tuple[float, float, float]
+    crops: tuple[float, float, float, float]
 
 
 def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> Cost:
@@ -294,6 +294,7 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> C
     pages = 0
     langs = "+".join(options.languages)
     number_reads, field_reads, code_reads = CountedReads(), CountedReads(), CountedReads()
+    band_reads = CountedReads()
     readers = cells.ways_to_read(number_reads.read_pages, options)
     code_readers = codes.ways_to_read(code_reads.read_pages, options)
     field_readers = cells.ways_to_read(field_reads.read_pages, options, whitelist="")
@@ -308,8 +309,13 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> C
             ours += time.perf_counter() - start
             stripped, _ = strip_headers(words)
             extraction = extract_orders(stripped)
-            orders = extraction.orders
             start = time.perf_counter()
+            if options.reread_numbers:
+                band_way = bands.way_to_read(band_reads.read_pages, options)
+                extraction, stripped = bands.reread_rows(
+                    extraction, images, stripped, band_way, extract_orders
+                )
+            orders = extraction.orders
             if options.reread_numbers:
                 orders = tuple(cells.reread_numbers(orders, images, stripped, readers))
                 rechecks = extraction.rechecks
@@ -325,7 +331,12 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> C
                 subprocess.run(cmd, check=True, capture_output=True)
                 bare += time.perf_counter() - start
             pages += len(images)
-    crops = (number_reads.crops / pages, field_reads.crops / pages, code_reads.crops / pages)
+    crops = (
+        number_reads.crops / pages,
+        field_reads.crops / pages,
+        code_reads.crops / pages,
+        band_reads.crops / pages,
+    )
     return Cost(ours / pages, bare / pages, pages, again_seconds / pages, crops)
 
 
@@ -430,13 +441,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     for resolution in resolutions if args.cost_pages else ():
         cost = ocr_cost(cases[resolution], args.cost_pages, options)
-        numbers, fields, codes_again = cost.crops
+        numbers, fields, codes_again, rows_again = cost.crops
         print(
             f"  OCR cost, {resolution} faxes: {cost.ours:.2f} s per page through our pipeline,"
             f" {cost.bare:.2f} s for bare tesseract on the same {cost.pages} page images:"
             f" {cost.ours / cost.bare:.2f}x (number cells read again: {cost.again:.2f} s per page,"
             f" {cost.again / cost.bare:.2f}x; cut-outs read again per page: {numbers:.2f} number cells,"
-            f" {fields:.2f} header fields, {codes_again:.2f} item codes)"
+            f" {fields:.2f} header fields, {codes_again:.2f} item codes,"
+            f" {rows_again:.2f} row bands)"
         )
     return 0
 

@@ -156,6 +156,14 @@ def _skew(words: list[tuple[float, float, float, float]]) -> float:
     return statistics.median(slopes) if len(slopes) >= 8 else 0.0
 
 
+def page_slope(words: PageWords) -> float:
+    """The slope of an OCR page's text lines in its pixels (as `read_page` takes it out; 0 for a text
+    layer)."""
+    if words.source == "text":
+        return 0.0
+    return _skew([w.box for w in clean(words.words) if w.text.strip() and not is_rule(w.text)])
+
+
 def _median_of_sorted(values: list[float]) -> float:
     """`statistics.median` of values already in order (the same arithmetic, without sorting again)."""
     n = len(values)

@@ -17,7 +17,7 @@ from core.capture.domain.layout import PageWords
 from core.kernel.domain.phone import normalise_phone, plausible
 from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
-from parsers.ocr import cells, codes, recheck, years
+from parsers.ocr import bands, cells, codes, recheck, years
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
 from parsers.ocr.geometry import Orientation, turn
@@ -109,6 +109,11 @@ class _OcrParser:
                 format=self.name, error=f"no text found on {len(pages)} page(s)", sender=sender, extra=extra
             )
         extraction = self.extract(pages)
+        if self.options.reread_numbers and extraction.orders:
+            # a normal fax's rows lost or read without their figures, read again by their band: first,
+            # so that the number cells, header fields and codes below are those of the rows as kept
+            way = bands.way_to_read(self.engine.read_pages, self._options(ctx))
+            extraction, pages = bands.reread_rows(extraction, images, pages, way, self.extract)
         orders = list(extraction.orders)
         if not orders:
             return ParseResult(

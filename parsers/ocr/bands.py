@@ -1,0 +1,333 @@
+"""Table rows of a normal-resolution fax read again by their band: at 98 rows an inch OCR reads a row
+of a busy table with its figures spoilt past reading ("¿.5UU" for 2.500, "64,bo", "als un" for 5 un)
+or parts it among its neighbours, and the layout reader then loses the row or reads it without its
+quantity, price or amount.  Read alone, upscaled, as one line (`--psm 7`), the same ink often reads
+whole.
+
+A row is read again when it stands in a table (between the order's rows, or a row's pitch beyond the
+first and last), holds words in two of the columns where the rows that add up print their quantity,
+price and amount, and is not one of those rows.  The band is cut from the page along the row's slope
+(the page as faxed is a little askew: a straight cut across 1,700 pixels would take half the next row),
+read in one Tesseract call for all the document's bands, and its words take the place of the row's.
+The layout reader then reads the document again, band by band: a band is kept only when more lines
+add up (quantity × price = amount) or the lines then add up to the printed total, every line that
+added up before still does, and the order's header and totals read as before.
+
+Whatever a band brings is doubtful unless its own arithmetic and the order's total vouch for it: a line
+read from a band that does not add up, or whose order's lines do not add up to the printed total,
+has every field held below validation's floor, so it goes to a person.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import partial
+
+import numpy as np
+from PIL import Image
+
+from core.capture.domain.layout import PageWords, Word
+from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence
+from parsers.layout import labels
+from parsers.layout.arith import to_the_cent
+from parsers.layout.evidence import DOUBTFUL
+from parsers.layout.extract import Extraction
+from parsers.layout.geometry import Line, page_slope, read_page
+from parsers.layout.text import has_digit
+from parsers.layout.vocab import CARRIED, TOTALS
+from parsers.ocr.cells import ReadCells, cell_options
+from parsers.ocr.engine import OcrOptions, normal_fax
+from parsers.ocr.geometry import Orientation, turn
+from parsers.ocr.images import PageImage
+
+NUMBERS = ("quantity", "unit_price", "amount")
+HALF = 1.0  # of the row's ink height: the band's half height about the row's middle
+MARGIN = 1.0  # of the row's ink height: white around the band, where Tesseract finds a line best
+SLACK = 0.5  # of the row's ink height: a word this near a column's edge stands in it
+BEYOND = 1.5  # row pitches above the first row and below the last that a lost row may stand at
+MAX_BANDS = 6  # bands read again a page at most: each is one more (small) Tesseract read
+
+Extractor = Callable[[Sequence[PageWords]], Extraction]
+
+
+@dataclass(frozen=True)
+class Band:
+    """A row's band on a page, in the pixels its words were read in: its middle runs through
+    (0, `centre`) at `slope`, `half` pixels either side."""
+
+    page: int
+    centre: float
+    slope: float
+    half: float
+    # where the quantity, price and amount stand across the page, each widened by a little slack
+    columns: tuple[tuple[float, float], ...] = ()
+
+    def middle(self, x: float) -> float:
+        return self.centre + self.slope * x
+
+    def holds(self, word: Word) -> bool:
+        return abs(word.cy - self.middle(word.cx)) < self.half
+
+    def figures(self, word: Word) -> bool:
+        """Whether `word` stands in one of the number columns."""
+        return any(word.x1 > x0 and word.x0 < x1 for x0, x1 in self.columns)
+
+
+def way_to_read(read_pages: Callable[..., list[PageWords]], page: OcrOptions) -> ReadCells:
+    """How a band is read with an engine's `read_pages`: one line, upscaled, any character."""
+    return partial(read_pages, options=cell_options(page, whitelist=""))
+
+
+def reread_rows(
+    extraction: Extraction,
+    images: Sequence[PageImage],
+    pages: Sequence[PageWords],
+    read: ReadCells,
+    extract: Extractor,
+) -> tuple[Extraction, list[PageWords]]:
+    """The extraction and pages with the bands of rows lost or read without their figures read again
+    where that makes more lines add up (module docstring)."""
+    normal = {i.number for i in images if normal_fax(i)}
+    wanted = [b for b in find_bands(extraction.orders, pages) if b.page in normal]
+    if not wanted:
+        return extraction, list(pages)
+    said = read(cut_bands(wanted, images, pages))
+    current, words = extraction, list(pages)
+    kept: list[Band] = []
+    for band, again in zip(wanted, said, strict=True):
+        trial = [_replaced(p, band, again) if p.number == band.page else p for p in words]
+        tried = extract(trial)
+        if _better(current.orders, tried.orders):
+            current, words = tried, trial
+            kept.append(band)
+    if not kept:
+        return extraction, list(pages)
+    return replace(current, orders=tuple(_doubtful(o, kept) for o in current.orders)), words
+
+
+def find_bands(orders: Sequence[CapturedOrder], pages: Sequence[PageWords]) -> list[Band]:
+    """The bands of the rows worth reading again (module docstring), at most `MAX_BANDS` a page."""
+    out: list[Band] = []
+    for words in pages:
+        boxes = [b for o in orders for b in _agreeing_boxes(o, words.number)]
+        if len(boxes) < 2:
+            continue  # no two rows that add up: where the table's columns are is not known
+        columns = _columns(boxes)
+        centres = sorted({round(statistics.median(b[1] + b[3] for b in row) / 2, 1) for row in boxes})
+        pitch = statistics.median(np.diff(centres)) if len(centres) > 1 else 0.0
+        top, bottom = centres[0] - BEYOND * pitch, centres[-1] + BEYOND * pitch
+        taken = [box for row in boxes for box in row]
+        read = _read_boxes(orders, words.number)
+        slope = page_slope(words)
+        found = []
+        for line in read_page(words).lines:
+            # a row OCR spoilt may pass for a page footer ("p2" read for "pz" is a page number): between
+            # the rows, it is a row
+            ink = [t.word for t in line.toks]
+            if line.kind == "fax" or not ink:
+                continue
+            middle = statistics.median(w.cy for w in ink)
+            if not top <= middle <= bottom or any(_overlaps(w.box, box) for w in ink for box in taken):
+                continue
+            if _row_shaped(ink, columns) and not _totals(line):
+                lost = not any(_overlaps(w.box, box) for w in ink for box in read)
+                band = replace(_band(words.number, ink, slope), columns=tuple(_widened(ink, columns)))
+                found.append((not lost, middle, band))
+        # rows no line was read from first: a row lost puts every later line of the order one off
+        out += [band for _, _, band in sorted(found, key=lambda f: f[:2])[:MAX_BANDS]]
+    return out
+
+
+def _read_boxes(orders: Sequence[CapturedOrder], page: int) -> list[tuple[float, float, float, float]]:
+    """The boxes of the code and numbers of every order line read on `page` (a description may run
+    over a lost row's words)."""
+    return [
+        e.provenance.box
+        for o in orders
+        for e in o.evidence
+        if e.field.startswith("lines[")
+        and e.field.endswith((*NUMBERS, "item_code"))
+        and e.provenance.page == page
+        and e.provenance.box is not None
+    ]
+
+
+def _agreeing_boxes(order: CapturedOrder, page: int) -> list[list[tuple[float, float, float, float]]]:
+    """The boxes of the quantity, price and amount of each line of `order` on `page` that adds up."""
+    out = []
+    for i, line in enumerate(order.lines):
+        if not _agrees(line):
+            continue
+        found = [order.evidence_for(f"lines[{i}].{name}") for name in NUMBERS]
+        where = [e.provenance for e in found if e is not None]
+        boxes = [w.box for w in where if w.page == page and w.box is not None]
+        if len(boxes) == len(NUMBERS):
+            out.append(boxes)
+    return out
+
+
+def _columns(rows: list[list[tuple[float, float, float, float]]]) -> list[tuple[float, float]]:
+    """Where each of quantity, price and amount stands across the page, by the rows that add up."""
+    return [(min(r[k][0] for r in rows), max(r[k][2] for r in rows)) for k in range(len(NUMBERS))]
+
+
+def _row_shaped(ink: list[Word], columns: list[tuple[float, float]]) -> bool:
+    """Whether a line holds ink in two of the number columns, a figure among it: a row's shape."""
+    inside = [[w for w in ink if w.x1 > x0 and w.x0 < x1] for x0, x1 in _widened(ink, columns)]
+    return sum(bool(c) for c in inside) >= 2 and any(has_digit(w.text) for c in inside for w in c)
+
+
+def _widened(ink: list[Word], columns: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    height = statistics.median(w.y1 - w.y0 for w in ink)
+    return [(x0 - SLACK * height, x1 + SLACK * height) for x0, x1 in columns]
+
+
+def _totals(line: Line) -> bool:
+    """Whether the line is a total or a carried-forward sum, not a row."""
+    return bool(labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}))
+
+
+def _band(page: int, ink: list[Word], slope: float) -> Band:
+    centre = statistics.median(w.cy - slope * w.cx for w in ink)
+    height = statistics.median(w.y1 - w.y0 for w in ink)
+    return Band(page, centre, slope, HALF * height)
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def cut_bands(
+    bands: Sequence[Band], images: Sequence[PageImage], pages: Sequence[PageWords]
+) -> list[PageImage]:
+    """Each band cut from its page (turned as its words were read) along its slope, across the page,
+    straightened by whole pixels down each column, on a white margin."""
+    by_number = {p.number: p for p in pages}
+    images_by_number = {i.number: i for i in images}
+    turned: dict[int, np.ndarray] = {}
+    out = []
+    for n, band in enumerate(bands):
+        image = images_by_number[band.page]
+        if band.page not in turned:
+            upright = turn(image.image(), Orientation.from_degrees(by_number[band.page].rotation))
+            turned[band.page] = np.asarray(upright.convert("L"))
+        page = turned[band.page]
+        rows, width = _rows(band), page.shape[1]
+        xs = np.arange(width)
+        tops = np.rint(band.centre + band.slope * xs - band.half).astype(int)
+        take = np.clip(tops[None, :] + np.arange(rows)[:, None], 0, page.shape[0] - 1)
+        margin = _margin(band)
+        framed = np.full((rows + 2 * margin, width + 2 * margin), 255, dtype=np.uint8)
+        framed[margin : margin + rows, margin : margin + width] = page[take, xs[None, :]]
+        cut = Image.fromarray(framed)
+        if image.mode == "1":
+            cut = cut.convert("1")
+        out.append(PageImage.from_image(n + 1, cut, by_number[band.page].dpi, image.source_dpi))
+    return out
+
+
+def _rows(band: Band) -> int:
+    return max(1, round(2 * band.half))
+
+
+def _margin(band: Band) -> int:
+    return max(1, round(MARGIN * band.half / HALF))
+
+
+def _replaced(words: PageWords, band: Band, again: PageWords) -> PageWords:
+    """`words` with those in `band`'s number columns given up for what the band read again there, put
+    back where they stand.  The row's code and description stay as the page read them: read again,
+    item codes came out worse as often as better (parsers.ocr.codes), and no arithmetic checks them."""
+    margin = _margin(band)
+    block = max((w.block or 0 for w in words.words), default=0) + 1
+    placed = []
+    for w in again.words:
+        x0, x1 = w.x0 - margin, w.x1 - margin
+        top = round(band.middle((x0 + x1) / 2) - band.half) - margin
+        moved = replace(w, x0=x0, x1=x1, y0=w.y0 + top, y1=w.y1 + top, line=None, block=block)
+        if band.figures(moved):
+            placed.append(moved)
+    kept = tuple(w for w in words.words if not (band.holds(w) and band.figures(w)))
+    return replace(words, words=kept + tuple(placed))
+
+
+def _better(before: Sequence[CapturedOrder], after: Sequence[CapturedOrder]) -> bool:
+    """Whether `after` reads more lines that add up, or lines that add up to the total, than `before`,
+    losing none that added up, its orders' headers and totals as they were."""
+    if len(before) != len(after) or any(_header(a) != _header(b) for a, b in zip(before, after, strict=True)):
+        return False
+    gained = False
+    for old, new in zip(before, after, strict=True):
+        had, has = _agreeing(old), _agreeing(new)
+        if any(has.count(v) < had.count(v) for v in had):
+            return False
+        summed_before, summed_after = _sums_agree(old), _sums_agree(new)
+        if summed_before and not summed_after:
+            return False
+        gained = gained or len(has) > len(had) or (summed_after and not summed_before)
+    return gained
+
+
+def _header(order: CapturedOrder) -> tuple[object, ...]:
+    return (
+        order.po_number,
+        order.order_date,
+        order.requested_delivery_date,
+        order.currency,
+        order.total,
+        order.net_total,
+        order.tax_total,
+    )
+
+
+def _agreeing(order: CapturedOrder) -> list[tuple[Decimal | None, ...]]:
+    return [(line.quantity, line.unit_price, line.amount) for line in order.lines if _agrees(line)]
+
+
+def _agrees(line: CapturedLine) -> bool:
+    quantity, price, amount = line.quantity, line.unit_price, line.amount
+    if quantity is None or price is None or amount is None or quantity <= 0:
+        return False
+    return to_the_cent(quantity, price, amount, line.discount)
+
+
+def _sums_agree(order: CapturedOrder) -> bool:
+    """Whether the order's lines add up, each to the cent, to its printed total before tax."""
+    target = order.net_total
+    if target is None and order.total is not None:
+        target = order.total - (order.tax_total or 0)
+    if target is None or not order.lines or not all(_agrees(line) for line in order.lines):
+        return False
+    added = sum((line.amount or Decimal(0) for line in order.lines), Decimal(0))
+    return abs(added - target) <= Decimal("0.01")
+
+
+def _doubtful(order: CapturedOrder, bands: Sequence[Band]) -> CapturedOrder:
+    """`order` with every field of each line read from a kept band held doubtful, unless the line adds
+    up and the order's lines add up to its total."""
+    vouched = _sums_agree(order)
+    from_band = {
+        item.field.partition(".")[0]
+        for item in order.evidence
+        if item.field.startswith("lines[")
+        and item.provenance.page is not None
+        and item.provenance.box is not None
+        and any(b.page == item.provenance.page and _in_band(item.provenance.box, b) for b in bands)
+    }
+    if vouched or not from_band:
+        return order
+    evidence = tuple(
+        Evidence(e.field, min(e.confidence, DOUBTFUL), e.provenance)
+        if e.field.partition(".")[0] in from_band
+        else e
+        for e in order.evidence
+    )
+    return replace(order, evidence=evidence)
+
+
+def _in_band(box: tuple[float, float, float, float], band: Band) -> bool:
+    x0, y0, x1, y1 = box
+    return abs((y0 + y1) / 2 - band.middle((x0 + x1) / 2)) < band.half
