@@ -321,17 +321,11 @@ def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> 
     # to the cent: the row is an order line whose figures say its quantity, as a person would see it
     unreadable = bool(cells.get("qty")) and _unit_word(cells.get("unit", []))
     priced_row = {"price", "amount"} <= numeric and cents
-    # a code of its own in the code column and a price to the cent, its quantity and amount lost
-    # ("8437000100140 Nylon wall plug … 3,90€", the "8" and "31,20 €" not read): the row is an order
-    # line whose quantity a person must enter; read as no line, every later line is one row off
-    own = any(code_like(t.text) for t in (*cells.get("code", []), *cells.get("gtin", [])))
-    priced_code = own and any(_MONEY.search(t.text) for t in cells.get("price", []) if looks_numeric(t.text))
     return (
         signs >= 3
         or ("pos" in numeric and bool(numeric & priced))
         or (coded and cents)
         or (unreadable and priced_row)
-        or priced_code
     )
 
 

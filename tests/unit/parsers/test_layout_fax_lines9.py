@@ -1,7 +1,6 @@
 """Fine fax lines, ninth round: a speck after a money sign, a US purchase order's "Item" and "Details"
-headings a cell apart, codes reaching under a short description heading, and a row whose quantity
-and amount OCR lost.  Each test builds its page word by word (tests.unit.parsers.ocr_support) and states
-the business rule it checks."""
+headings a cell apart and codes reaching under a short description heading.  Each test builds its
+page word by word (tests.unit.parsers.ocr_support) and states the business rule it checks."""
 
 from __future__ import annotations
 
@@ -117,21 +116,3 @@ def test_codes_reaching_under_a_short_description_heading_are_not_cut() -> None:
     lines.append(cells(y + 2 * STEP, (450, "Total"), (530, "211,50")))
     got = read(page(*lines))
     assert [line["item_code"] for line in got["lines"]] == ["ALA-GAL-2", "TUE-M8", "BRO-HSS-8"]
-
-
-def test_a_row_with_its_code_and_price_but_no_quantity_or_amount_is_an_order_line() -> None:
-    # OCR lost the quantity and the amount of the second row ("8" and "31,20 €"): its code and its price
-    # still show an order line.  It is read as one, its quantity left for a person to enter (the order
-    # waits), and the row after it is read as the third line, not one row off
-    rows = [
-        row("TOR-M8-40", "20", "0,18", "3,60"),
-        ((50, "8437000100140"), (130, "Taco"), (440, "3,90")),
-        row("TUE-M8", "100", "0,05", "5,00"),
-    ]
-    got = read(order(rows, total="39,80"))
-    assert [(line["item_code"], line["quantity"]) for line in got["lines"]] == [
-        ("TOR-M8-40", "20"),
-        ("8437000100140", None),
-        ("TUE-M8", "100"),
-    ]
-    assert got["decision"] != "accept"
