@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
-from parsers.layout.arith import COMPUTED, Solved, pinned, solve
+from parsers.layout.arith import Solved, pinned, solve
 from parsers.layout.codes import MAX_PIECE, code_text, gtin_in, misreadings, repairs, valid_gtin
 from parsers.layout.dates import MAX_LEAD_DAYS, SHORT_YEAR, FoundDate, find_date
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
@@ -507,10 +507,12 @@ def record_numbers(
             # 0.19445) makes the line add up on 100 units; nothing vouches for such a line
             rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
         elif solved.check == "agrees" and reading.cost >= REPAIR_COST:
-            # a swapped digit the arithmetic vouches for; the total must vouch for it too, and a
-            # figure worked out to fit only where the arithmetic allows it no neighbour (what was
-            # read, repaired or with its mark put back, keeps its printed figures)
-            vouched = verified and (COMPUTED not in reading.note or pinned(solved, name, discount))
+            # a swapped digit the arithmetic vouches for; the total must vouch for it too, and the
+            # arithmetic only where it allows the changed figure no neighbour: a digit chosen because
+            # it makes the line add up says nothing of the print where the next digit up or down adds
+            # up as well ("3,1500" made 3,1508 to fit a discount of 12,5 % read as "12,550", on 7,25
+            # units where 3,1507 and 3,1509 fit too). A figure worked out to fit, likewise
+            vouched = verified and pinned(solved, name, discount)
             rec.add(f"{path}.{name}", toks[name], LIKELY if vouched else DOUBTFUL, verified=vouched)
         elif solved.check == "agrees":
             rec.add(f"{path}.{name}", toks[name], SURE if reading.cost == 0 else LIKELY, verified=True)

@@ -7,7 +7,14 @@ last resort.  Each test builds its page word by word (tests.unit.parsers.ocr_sup
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from core.capture.domain.layout import Word
+from parsers.layout.arith import Solved
+from parsers.layout.evidence import DOUBTFUL, LIKELY, Recorder
+from parsers.layout.geometry import Tok
+from parsers.layout.items import record_numbers
+from parsers.layout.numbers import REPAIR_COST, Reading
 from tests.unit.parsers.ocr_support import cells, numbers, page, read, word
 
 
@@ -161,3 +168,29 @@ def test_an_amount_whose_figures_after_the_cents_are_zeros_is_not_doubted_for_th
     got = read(page(*_dollar_page("0.1944", "19.440")))
     assert not _doubted(got, "lines[0].amount")
     assert got["lines"][0]["amount"] == "19.44"
+
+
+def _recorded(price: Reading, discount: str) -> float:
+    """The certainty record_numbers gives a line's unit price, the lines vouched for by the total."""
+    solved = Solved(Reading(Decimal("7.25"), 0), price, Reading(Decimal("19.98"), 0), "agrees")
+    rec = Recorder()
+    toks: dict[str, list[Tok]] = {"quantity": [], "unit_price": [], "amount": []}
+    record_numbers(rec, "lines[0]", solved, toks, 1.0, verified=True, discount=Decimal(discount), ocr=True)
+    [evidence] = [e for e in rec.items if e.field == "lines[0].unit_price"]
+    return evidence.confidence
+
+
+def test_a_price_digit_changed_to_fit_is_doubtful_where_its_neighbours_fit_too() -> None:
+    # Found on a tuning fax: 7,25 m at 3,1500 less 12,5 % is 19,98, but the discount was read "12,550".
+    # With 12,55 % the printed price no longer adds up; its last zero taken for an 8 (3,1508) does, and
+    # the line was accepted at 3,1508.  On 7,25 units 3,1507 and 3,1509 add up as well: the amount
+    # cannot pick the changed digit, so the change says nothing of the print and a person must see it
+    changed = Reading(Decimal("3.1508"), REPAIR_COST, "digit 6 read as '8', not '0'")
+    assert _recorded(changed, "12.55") <= DOUBTFUL
+
+
+def test_a_price_digit_changed_where_no_neighbour_fits_is_vouched_for() -> None:
+    # 7,25 at 3,15 less 12,5 % is 19,98; a price "3,75" whose 7 was a misread 1 is changed to 3,15,
+    # and 3,05 or 3,25 would make 19,35 or 20,61: the amount pins the changed figure
+    changed = Reading(Decimal("3.15"), REPAIR_COST, "digit 3 read as '7', not '1'")
+    assert _recorded(changed, "12.5") >= LIKELY
