@@ -14,7 +14,7 @@ from sqlalchemy import event, text
 from core.fulfilment.domain.notifications import NoticeKind, Notification, notification_key
 from core.fulfilment.domain.stock import Allocation, AllocationState, CustomerPreferences
 from core.fulfilment.domain.warehouse import PickList
-from core.fulfilment.services.warehouse import release
+from core.fulfilment.services.warehouse import ReleaseReport, release
 from core.kernel.domain.model import OrderLine, OrderState
 from core.kernel.errors import StockError
 from oms.bootstrap import App
@@ -197,6 +197,30 @@ def test_a_release_reads_of_its_orders_only_what_their_units_progress_needs(shop
     assert [r for r in reads if "order_lines.unit_price" in r] == []
 
 
+def _release_watching(
+    shop: App, ids: list[int], table: str, mapped: type
+) -> tuple[ReleaseReport, list[str], list[object]]:
+    """The release of `ids`, with the SELECTs it sent from `table` and the `mapped` objects it built."""
+    reads: list[str] = []
+    built: list[object] = []
+
+    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and f"FROM {table}" in statement:
+            reads.append(statement)
+
+    def loaded(target: object, context: object) -> None:
+        built.append(target)
+
+    event.listen(shop.engine, "before_cursor_execute", seen)
+    event.listen(mapped, "load", loaded)
+    try:
+        report = shop.lifecycle.service.release(ids, "test")
+    finally:
+        event.remove(shop.engine, "before_cursor_execute", seen)
+        event.remove(mapped, "load", loaded)
+    return report, reads, built
+
+
 def test_a_release_reads_its_orders_lines_as_rows_not_as_mapped_lines(shop: App) -> None:
     """The release goes by each line's SKU and units only, so it reads them as rows in one statement:
     not one mapped `OrderLine` is built in its transaction, and the batch is released as it was when
@@ -205,24 +229,7 @@ def test_a_release_reads_its_orders_lines_as_rows_not_as_mapped_lines(shop: App)
         uow.stock.save_preferences(CustomerPreferences("C-1001", partial_shipments=False))
         uow.commit()
     ids = allocated_set(shop, "rows")
-    line_reads: list[str] = []
-
-    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
-        if statement.lstrip().upper().startswith("SELECT") and "FROM order_lines" in statement:
-            line_reads.append(statement)
-
-    built: list[OrderLine] = []
-
-    def loaded(line: OrderLine, context: object) -> None:
-        built.append(line)
-
-    event.listen(shop.engine, "before_cursor_execute", seen)
-    event.listen(OrderLine, "load", loaded)
-    try:
-        report = shop.lifecycle.service.release(ids, "test")
-    finally:
-        event.remove(shop.engine, "before_cursor_execute", seen)
-        event.remove(OrderLine, "load", loaded)
+    report, line_reads, built = _release_watching(shop, ids, "order_lines", OrderLine)
     assert built == []
     assert len(line_reads) == 1
     assert [report.released.get(oid) for oid in ids] == [1, 2, None, None, None, 3]
@@ -239,24 +246,7 @@ def test_a_release_reads_its_allocations_as_rows_not_as_mapped_allocations(shop:
         uow.stock.save_preferences(CustomerPreferences("C-1001", partial_shipments=False))
         uow.commit()
     ids = allocated_set(shop, "allocation-rows")
-    reads: list[str] = []
-
-    def seen(conn: object, cursor: object, statement: str, *args: object) -> None:
-        if statement.lstrip().upper().startswith("SELECT") and "FROM allocations" in statement:
-            reads.append(statement)
-
-    built: list[Allocation] = []
-
-    def loaded(allocation: Allocation, context: object) -> None:
-        built.append(allocation)
-
-    event.listen(shop.engine, "before_cursor_execute", seen)
-    event.listen(Allocation, "load", loaded)
-    try:
-        report = shop.lifecycle.service.release(ids, "test")
-    finally:
-        event.remove(shop.engine, "before_cursor_execute", seen)
-        event.remove(Allocation, "load", loaded)
+    report, reads, built = _release_watching(shop, ids, "allocations", Allocation)
     assert built == []
     assert len(reads) == 1
     assert [report.released.get(oid) for oid in ids] == [1, 2, None, None, None, 3]
