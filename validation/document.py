@@ -62,7 +62,8 @@ def check_unread(order: CapturedOrder) -> Iterator[Problem]:
 
 def check_page_facts(order: CapturedOrder) -> Iterator[Problem]:
     """What every order read from a page states, missed by the reader: its date (purchase orders are
-    dated), and the total of lines that carry amounts (a page that prices its lines adds them up).
+    dated), each line's price where the others print theirs (`_column_gaps`), and the total of lines
+    that carry amounts (a page that prices its lines adds them up).
     Sheets and e-mail bodies are not pages: their evidence has no box on a page."""
     if not any(e.provenance.box for e in order.evidence):
         return
@@ -73,6 +74,7 @@ def check_page_facts(order: CapturedOrder) -> Iterator[Problem]:
             "no order date was read from the page, and an order states its date; read it off the document",
             field="order_date",
         )
+    yield from _column_gaps(order)
     priced = bool(order.lines) and all(line.amount is not None for line in order.lines)
     if priced and order.total is None and order.net_total is None and "total" not in named:
         yield Problem(
@@ -80,6 +82,23 @@ def check_page_facts(order: CapturedOrder) -> Iterator[Problem]:
             "the lines carry amounts but no total was read from the page; read it off the document",
             field="total",
         )
+
+
+def _column_gaps(order: CapturedOrder) -> Iterator[Problem]:
+    """A page that prints a unit price for one of its lines prints one for each: the column runs down
+    the whole table. A line read without the price its neighbours carry had it printed and not read,
+    and the order may not flow on without it, even where the line's amount and quantity are sure (a
+    price is what the customer agreed to pay; an amount divided by a quantity need not give it)."""
+    if not any(line.unit_price is not None for line in order.lines):
+        return
+    for i, line in enumerate(order.lines):
+        if line.unit_price is None:
+            yield Problem(
+                ProblemCode.FIELD_NOT_READ,
+                f"line {i + 1} has no unit price although the other lines print theirs;"
+                " read it off the document",
+                field=f"lines[{i}].unit_price",
+            )
 
 
 # A whole date written in figures: 2026-12-04, 04/12/2026, 4.12.2026 (a product's text never needs one).

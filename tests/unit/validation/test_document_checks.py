@@ -165,6 +165,29 @@ def test_a_page_that_prices_its_lines_states_their_total() -> None:
     assert unpriced.decision is Decision.ACCEPT
 
 
+def test_a_line_without_the_price_its_neighbours_print_had_it_printed_and_not_read() -> None:
+    """A table's price column runs down every row: where the page gave two lines their price and the
+    third none, the third's price was printed and lost. Its quantity and amount being sure does not
+    make up for it (the amount over the quantity need not be the agreed price), so the order waits and
+    names that line's price."""
+    lines = order().lines
+    third = CapturedLine(line_no="3", buyer_item_code="4712", quantity=Decimal(20), amount=Decimal("1.00"))
+    lost = validate(order(lines=(*lines, third), evidence=ON_PAGE), Master(), TODAY)
+    assert lost.decision is Decision.REVIEW
+    [problem] = only(lost.problems, "field_not_read")
+    assert problem.field == "lines[2].unit_price" and "line 3" in problem.message
+    # with its price read, the same order flows on
+    priced = replace(third, unit_price=Decimal("0.05"))
+    assert (
+        validate(order(lines=(*lines, priced), evidence=ON_PAGE), Master(), TODAY).decision is Decision.ACCEPT
+    )
+    # a page that prints no prices at all has none to lose
+    bare = tuple(replace(line, unit_price=None) for line in (*lines, third))
+    assert (
+        only(validate(order(lines=bare, evidence=ON_PAGE), Master(), TODAY).problems, "field_not_read") == []
+    )
+
+
 def test_a_date_in_a_lines_text_is_read_year_first_or_either_way_round() -> None:
     """A line's text may print its date year first ("2026-12-03") or day and month either way round
     ("04/13/2026" can only be 13 April). Such a date the order carries is not lost; one it does not
