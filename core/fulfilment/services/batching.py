@@ -6,6 +6,13 @@ the calls that arrive wait; the first of them to find the way free then runs all
 batch: one order lock statement, one planning read, one ledger insert, one conditional `UPDATE` per
 stock level, one commit. No call waits for a timer: a call arriving when nothing runs goes alone.
 
+Before it takes its batch, the caller that found the way free gives up the processor while callers
+are still arriving (`pause`, `time.sleep(0)`: no timer, it stops as soon as one pause brings nobody
+new). Without it the callers of the batch that just ended, who come straight back with their next
+order, always arrived just after the next batch had been taken: sixteen workers settled into two
+alternating waves of about eight, and every batch paid its fixed round trips for half the orders it
+could have carried.
+
 Only calls by the same actor are combined (the events name it). A batch that fails (not a lost
 race, which the step itself retries under lock) is run again call by call, so one call's error is
 never another's.
@@ -14,6 +21,7 @@ never another's.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -40,6 +48,7 @@ class Combiner(Generic[R]):
         part: Callable[[R, Sequence[int]], R],
         max_batch: int = 500,
         running: int = 1,
+        pause: Callable[[], None] = lambda: time.sleep(0),
     ) -> None:
         self._run = run
         self._part = part  # the result for one caller's ids, out of the batch's
@@ -48,6 +57,7 @@ class Combiner(Generic[R]):
         self._cond = threading.Condition()
         self._pending: list[_Call[R]] = []
         self._running = 0
+        self._pause = pause  # lets callers already on their way reach `_pending` (not a timer)
 
     def __call__(self, ids: Sequence[int], actor: str) -> R:
         call: _Call[R] = _Call(actor, tuple(ids))
@@ -58,6 +68,7 @@ class Combiner(Generic[R]):
             if call.done:
                 return self._outcome(call)
             self._running += 1
+            self._gather()
             batch = self._take(call)
         try:
             self._run_batch(batch)
@@ -66,6 +77,21 @@ class Combiner(Generic[R]):
                 self._running -= 1
                 self._cond.notify_all()
         return self._outcome(call)
+
+    def _gather(self) -> None:
+        """Pause (the lock released) while each pause brings more calls, up to a full batch; called
+        with the lock held, returns with it held."""
+        while True:
+            before = len(self._pending)
+            if before >= self._max:
+                return
+            self._cond.release()
+            try:
+                self._pause()
+            finally:
+                self._cond.acquire()
+            if len(self._pending) <= before:
+                return
 
     def _take(self, own: _Call[R]) -> list[_Call[R]]:
         """The caller's own call, and the waiting calls by the same actor up to the batch size."""

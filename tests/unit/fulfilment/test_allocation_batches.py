@@ -167,3 +167,23 @@ def test_no_more_batches_run_at_once_than_it_has_slots() -> None:
         t.join(30)
     assert most == 2
     assert sorted(out) == [(1,), (2,), (3,), (4,)]
+
+
+def test_a_call_on_its_way_while_the_free_caller_lets_others_in_joins_its_batch() -> None:
+    # the workers of the batch that just ended come straight back with their next order; the caller
+    # that finds the way free gives up the processor once first, and who arrives meanwhile rides along
+    runs = Runs()
+    runs.go.set()
+    out: dict = {}
+    arrivals: list[threading.Thread] = []
+
+    def pause() -> None:
+        if not arrivals:  # the first pause: another worker's call comes in during it
+            arrivals.append(call_in_thread(combine, [2], "system", out))
+            waiting(combine, 2)  # the free caller's own call and this one
+
+    combine: Combiner[AllocationReport] = Combiner(runs, part_of, pause=pause)
+    assert combine([1], "system").states == {1: "allocated by system"}
+    arrivals[0].join(30)
+    assert runs.batches == [([1, 2], "system")]  # one transaction for both, not two
+    assert out[(2,)].states == {2: "allocated by system"}
