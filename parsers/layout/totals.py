@@ -126,8 +126,25 @@ def _in_boxes(page: Page, index: int) -> list[Seen]:
     return out
 
 
-def _in_line(line: Line) -> list[Seen]:
+# "c/f" or "b/f" after "Total" as a fax reads it: its slash read as an i, l, 1 or bar, or its c as a
+# cent sign ("Total ¢/f", "Total bif"); never "cif", the freight term ("Total CIF")
+_GARBLED_CARRIED = re.compile(r"^(?:¢[/il1|!]|b[il1|!]|c[l1|!])f$")
+
+
+def _carried_end(line: Line) -> int | None:
+    """The index just after a carried-forward label on the line ("Suma y sigue", "Total c/f"), or after
+    "Total" and a "c/f" or "b/f" a fax garbled in a character ("Total ¢/f", "Total bif"); or None."""
     end = labels.end_of(line.toks, CARRIED)
+    if end is not None:
+        return end
+    for a, b in itertools.pairwise(range(len(line.toks))):
+        if line.toks[a].key == "total" and _GARBLED_CARRIED.match(line.toks[b].key):
+            return b + 1
+    return None
+
+
+def _in_line(line: Line) -> list[Seen]:
+    end = _carried_end(line)
     if end is not None:
         # the amount carried stands after its words ("Suma y sigue 1.430,30"); a number before them
         # is another field's ("Order no. 4535140014 (continued)" heading the next page)

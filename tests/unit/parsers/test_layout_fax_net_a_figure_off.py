@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.capture.domain.layout import PageWords, Word
-from tests.unit.parsers.ocr_support import cells, order, read, row
+from tests.unit.parsers.ocr_support import HEADING, cells, order, read, row
 
 GOOD = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TUE-M8", "222", "0,05", "11,10", desc="Tuerca")]
 UNDER = 160 + 5 * 14  # the line under the table's two rows and its total
@@ -88,3 +88,27 @@ def test_a_total_with_tax_under_a_garbled_label_is_the_net_plus_the_tax() -> Non
     )
     got = read(PageWords(1, base.width, base.height, base.dpi, base.words + tuple(more), "ocr"))
     assert got["net_total"] is None
+
+
+def test_a_carried_subtotal_whose_slash_a_fax_garbled_is_no_total() -> None:
+    # "Total ¢/f" at the foot of page 1 and "Total bif" heading page 2 (c/f and b/f, their c read as
+    # a cent sign, their slash as an i): carried subtotals, not the order's total; page 2's net is read
+    # a figure off ("68,00" for 60,00) and its tax and total with tax put it right
+    first = order(GOOD, total=None)
+    foot = cells(230, (430, "Total ¢/f"), (500, "56,10"))
+    second = [
+        *cells(40, (430, "Total bif"), (500, "56,10")),
+        *cells(60, *HEADING),
+        *cells(74, *row("TAC-6", "1", "3,90", "3,90", desc="Taco")),
+        *cells(102, (430, "Total"), (500, "68,00")),
+        *cells(116, (430, "IVA 10 %"), (500, "6,00")),
+        *cells(130, (430, "Total con IVA"), (500, "66,00")),
+    ]
+    got = read(
+        [
+            PageWords(1, first.width, first.height, first.dpi, first.words + tuple(foot), "ocr"),
+            PageWords(2, first.width, first.height, first.dpi, tuple(second), "ocr"),
+        ]
+    )
+    assert (got["net_total"], got["tax_total"], got["total"]) == ("60", "6", "66")
+    assert got["decision"] != "accept"
