@@ -134,10 +134,23 @@ def _iso_joined(m: re.Match[str]) -> str:
     return f"{m[1]}{m[7]}{m[6]}{m[7]}{m[8]}"
 
 
+_PARTED_M = ("rn", "tn", "nn", "in")
+
+
 @remembered
 def _near_month(word: str) -> str:
     if word in MONTHS:
         return word
+    # an "m" a fax parted into two strokes read as "rn", "tn", "nn" or "in" ("dicietnbre", "novienbre"
+    # is one letter off and met below): the month with the m put back, when one is
+    parted = {
+        m
+        for pair in _PARTED_M
+        for m in _FULL_MONTHS
+        if word.count(pair) == 1 and word.replace(pair, "m") == m
+    }
+    if len(parted) == 1:
+        return parted.pop()
     near = [m for m in _FULL_MONTHS if _one_apart(word, m)]
     if not near and len(word) >= LONG_MONTH:  # "dacomber": a long name keeps its shape with two letters off
         near = [

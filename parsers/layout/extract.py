@@ -209,11 +209,14 @@ def _order(
         # a net total read only with the figure after its cents left out is doubtful, as a mended tax is
         net_certainty = total.certainty if net_read else min(total.certainty, DOUBTFUL)
         rec.add("net_total", total.toks, net_certainty, verified=total.verified and net_read)
-        if taxed.mended:  # the tax is the totals' difference, not the figure OCR read: a person confirms it
+        # the tax is the totals' difference, not the figure OCR read, or the net it is the share of was
+        # mended: a person confirms it
+        if taxed.mended or taxed.net_mended:
             rec.add("tax_total", taxed.tax_toks, min(total.certainty, DOUBTFUL))
         else:
             rec.add("tax_total", taxed.tax_toks, total.certainty, verified=total.verified)
-        if taxed.total_mended:  # the total is the net plus the tax, not the figure OCR read
+        # the total is the net plus the tax, not the figure OCR read, or vouches for a net that was mended
+        if taxed.total_mended or taxed.net_mended:
             rec.add("total", taxed.total_toks, min(total.certainty, DOUBTFUL))
         else:
             rec.add("total", taxed.total_toks, total.certainty, verified=total.verified)

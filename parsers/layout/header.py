@@ -288,22 +288,34 @@ def _lone_date_label(line: Line, phrase: Line) -> list[Hit]:
 
 
 def _label_phrases(line: Line) -> list[Line]:
-    """The line's phrases, two of them joined where a label of two or more words runs across the gap
-    between them ("DUE  DATE" in a monospaced face, whose word space is a whole character cell)."""
+    """The line's phrases, two or three of them joined where a label of two or more words runs across
+    the gaps between them ("DUE  DATE", "DATA  DA  ENCOMENDA" in a monospaced face, whose word space is
+    a whole character cell: a phrase a word)."""
+    phrases = line.phrases()
     out: list[Line] = []
-    for phrase in line.phrases():
+    i = 0
+    while i < len(phrases):
         prev = out[-1] if out else None
-        if prev is not None and _label_across(prev, phrase):
-            out[-1] = Line(line.page, [*prev.toks, *phrase.toks], line.kind)
+        if prev is not None and _label_across(prev, phrases[i]):
+            out[-1] = Line(line.page, [*prev.toks, *phrases[i].toks], line.kind)
+            i += 1
             continue
-        out.append(phrase)
+        if prev is not None and i + 1 < len(phrases) and _label_across(prev, phrases[i], phrases[i + 1]):
+            # the middle word alone makes no label with either side ("DATA | DA | ENCOMENDA")
+            out[-1] = Line(line.page, [*prev.toks, *phrases[i].toks, *phrases[i + 1].toks], line.kind)
+            i += 2
+            continue
+        out.append(phrases[i])
+        i += 1
     return out
 
 
-def _label_across(left: Line, right: Line) -> bool:
-    cut = len(left.toks)
-    hits = labels.find([*left.toks, *right.toks], HEADER_LABELS)
-    return any(h.start < cut < h.end and h.size >= 2 for h in hits)
+def _label_across(left: Line, *right: Line) -> bool:
+    """Whether a label of two or more words starts in `left` and ends in the last of `right`."""
+    toks = [*left.toks, *(t for r in right for t in r.toks)]
+    first, last = len(left.toks), len(toks) - len(right[-1].toks)
+    hits = labels.find(toks, HEADER_LABELS)
+    return any(h.start < first and h.end > last and h.size >= 2 for h in hits)
 
 
 def _prose_order(line: Line, phrase: Line, hit: Hit, month_first: bool, want_number: bool) -> list[Candidate]:

@@ -111,43 +111,49 @@ def _hit_at(
 SHORT_LABEL_WORD = 4  # letters of a label word too short for `cleanup.snap` to put right
 # (words of a phrase but one, where that one stands, its length) -> the phrases and their kinds
 _Blanked = dict[tuple[tuple[str, ...], int, int], list[tuple[tuple[str, ...], str]]]
-_BLANKED: dict[int, tuple[Vocab, _Blanked, int]] = {}
+_BLANKED: dict[int, tuple[Vocab, _Blanked, int, frozenset[str]]] = {}
 
 
-def _blanked(vocab: Vocab) -> tuple[_Blanked, int]:
-    """Each phrase of two or more words under each of its short words left out, and the words of the
-    longest such phrase (built once per vocabulary)."""
+def _blanked(vocab: Vocab) -> tuple[_Blanked, int, frozenset[str]]:
+    """Each phrase of two or more words under each of its words left out, the words of the longest
+    such phrase, and every word of the vocabulary (built once per vocabulary)."""
     cached = _BLANKED.get(id(vocab))
     if cached is not None and cached[0] is vocab:
-        return cached[1], cached[2]
+        return cached[1], cached[2], cached[3]
     index: _Blanked = {}
     for kind, phrases in vocab.items():
         for phrase in phrases:
             for i, word in enumerate(phrase):
-                if len(phrase) >= 2 and 2 <= len(word) <= SHORT_LABEL_WORD and word.isalpha():
+                if len(phrase) >= 2 and len(word) >= 2 and word.isalpha():
                     key = (phrase[:i] + phrase[i + 1 :], i, len(word))
                     index.setdefault(key, []).append((phrase, kind))
     longest = max((len(p) for entries in index.values() for p, _ in entries), default=0)
-    _BLANKED[id(vocab)] = (vocab, index, longest)
-    return index, longest
+    words = frozenset(w for phrases in vocab.values() for phrase in phrases for w in phrase)
+    _BLANKED[id(vocab)] = (vocab, index, longest, words)
+    return index, longest, words
+
+
+def _misread(word: str, words: frozenset[str]) -> bool:
+    """Whether `word` may be a label word OCR misread a letter of: a short word (too short for
+    `cleanup.snap`), or a longer one that is no word of the vocabulary, which the snap left as it was
+    because two label words are a letter away ("pedida": "pedido" and "medida")."""
+    return len(word) >= 2 and word.isalpha() and (len(word) <= SHORT_LABEL_WORD or word not in words)
 
 
 def _garbled_at(toks: Sequence[Tok], keyed: list[int], keys: list[str], k: int, vocab: Vocab) -> Hit | None:
     """The longest phrase of two or more words starting at the `k`-th word with a key whose words are
-    read right but one short word ("dur date", "po dato:", "fecha do pedido"): that one of the same
-    length, its first letter right and one other letter misread; only when one kind of phrase is
-    that, at that length."""
-    index, longest = _blanked(vocab)
-    short = [
-        i for i, w in enumerate(keys[k : k + longest]) if 2 <= len(w) <= SHORT_LABEL_WORD and w.isalpha()
-    ]
+    read right but one (`_misread`: "dur date", "po dato:", "fecha do pedido", "N° pedida"): that one
+    of the same length, its first letter right and one other letter misread; only when one kind of
+    phrase is that, at that length."""
+    index, longest, vocabulary = _blanked(vocab)
+    short = [i for i, w in enumerate(keys[k : k + longest]) if _misread(w, vocabulary)]
     if not short:
         return None
     for n in range(min(longest, len(keys) - k), max(short[0], 1), -1):
         words = keys[k : k + n]
         fits: dict[str, tuple[str, ...]] = {}
         for i, word in enumerate(words):
-            if not (2 <= len(word) <= SHORT_LABEL_WORD and word.isalpha()):
+            if not _misread(word, vocabulary):
                 continue
             for phrase, kind in index.get((tuple(words[:i] + words[i + 1 :]), i, len(word)), ()):
                 if one_letter_off(word, phrase[i]):

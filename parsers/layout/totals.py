@@ -24,7 +24,8 @@ BOX_GAP = 2.2  # text heights between a row of total labels and its amounts
 MAX_OPEN = 6  # lines with readings left open that the total may settle together
 MONEY = re.compile(r"\d[.,]\d\d$")  # an amount printed to the cent
 UNDER_TOTAL = 4  # lines under the total where a tax line and a total with tax are printed
-_RATE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s*%")  # a tax rate ("21 %", "VAT20%", "7,5%")
+# a tax rate ("21 %", "VAT20%", "7,5%", "MwSt..19 %": a speck by the label's dot read as another dot)
+_RATE = re.compile(r"(?<![\d,])(?<!\d\.)(\d{1,2}(?:[.,]\d{1,2})?)\s*%")
 
 
 @dataclass
@@ -53,6 +54,8 @@ def _last_number(toks: list[Tok]) -> list[Tok]:
 TOTAL_GROUP_CELLS = 1.5  # characters between a total's lone thousands figure and the rest of it
 _LONE_THOUSANDS = re.compile(r"^[‘’'`\"*]?([€$£]?\d{1,3})$")  # a speck before it read as a mark
 _AMOUNT_TAIL = re.compile(r"^\d{3}[.,]\d\d(?:[€$£]|EUR|USD|GBP)?$")
+# an amount to the cent with a full stop after it ("Total TTC €4 115,78."): the stop ends the sentence
+_FULL_STOP = re.compile(r"(?<=\d[.,]\d\d)\.$")
 
 
 def _total_groups(toks: list[Tok]) -> list[Tok]:
@@ -61,7 +64,7 @@ def _total_groups(toks: list[Tok]) -> list[Tok]:
     "1" boxed narrower than its cell); only a figure of three digits or fewer before an amount to the
     cent, and the total is checked against the lines it should add up to."""
     out: list[Tok] = []
-    for tok in join_groups(toks):
+    for tok in join_groups([_without_full_stop(t) for t in toks]):
         prev = out[-1] if out else None
         if (
             prev is not None
@@ -76,6 +79,16 @@ def _total_groups(toks: list[Tok]) -> list[Tok]:
             continue
         out.append(tok)
     return out
+
+
+def _without_full_stop(tok: Tok) -> Tok:
+    """A total's amount without the full stop printed after its cents, which is no figure of it: with
+    the stop, the thousands a space before it ("€4 115,78.") are not joined to it, and "115,78" alone is
+    read for the total."""
+    text = _FULL_STOP.sub("", tok.text)
+    if text == tok.text:
+        return tok
+    return replace(tok, word=replace(tok.word, text=text), key=token_key(text))
 
 
 def seen_in(pages: list[Page], skip: set[int]) -> list[Seen]:
@@ -113,8 +126,25 @@ def _in_boxes(page: Page, index: int) -> list[Seen]:
     return out
 
 
-def _in_line(line: Line) -> list[Seen]:
+# "c/f" or "b/f" after "Total" as a fax reads it: its slash read as an i, l, 1 or bar, or its c as a
+# cent sign ("Total ¢/f", "Total bif"); never "cif", the freight term ("Total CIF")
+_GARBLED_CARRIED = re.compile(r"^(?:¢[/il1|!]|b[il1|!]|c[l1|!])f$")
+
+
+def _carried_end(line: Line) -> int | None:
+    """The index just after a carried-forward label on the line ("Suma y sigue", "Total c/f"), or after
+    "Total" and a "c/f" or "b/f" a fax garbled in a character ("Total ¢/f", "Total bif"); or None."""
     end = labels.end_of(line.toks, CARRIED)
+    if end is not None:
+        return end
+    for a, b in itertools.pairwise(range(len(line.toks))):
+        if line.toks[a].key == "total" and _GARBLED_CARRIED.match(line.toks[b].key):
+            return b + 1
+    return None
+
+
+def _in_line(line: Line) -> list[Seen]:
+    end = _carried_end(line)
     if end is not None:
         # the amount carried stands after its words ("Suma y sigue 1.430,30"); a number before them
         # is another field's ("Order no. 4535140014 (continued)" heading the next page)
@@ -161,6 +191,7 @@ class WithTax:
     total_mended: bool = (
         False  # the total as printed was read a figure off: the net, the rate and the tax vouch
     )
+    net_mended: bool = False  # the net total as printed was read a figure off: the tax, rate and total vouch
 
 
 def with_tax(
@@ -216,7 +247,40 @@ def _with_tax(
             read_as = readings(found.text, mark, rules=False)[:1]
             mended = not read_as or read_as[0].value != g.value - net
             return WithTax(net, g.value - net, g.value, [found], gross.toks, mended)
-    return _total_a_figure_off(seen, net, grosses, mark, pages)
+    return (
+        _total_a_figure_off(seen, net, grosses, mark, pages)
+        or _net_a_figure_off(seen, chosen, grosses, mark, pages)
+        or _gross_unlabelled(seen, net, mark, pages, skip)
+    )
+
+
+def _gross_unlabelled(
+    seen: list[Seen], net: Decimal, mark: str, pages: Sequence[Page], skip: Collection[int]
+) -> WithTax | None:
+    """On a scanned page, the total with tax on the line right under the tax line, its label garbled
+    past knowing ("Nettobetrag €4189,90 / MwSt. 19 % €796,08 / Endhatran €4985,98"): an amount to the
+    cent, read as printed, that is exactly the net plus a tax that is the net's share at the rate its
+    own line prints. Taken as the total, doubtful (its label was not read: a person confirms it)."""
+    for tax in (s for s in seen if s.kind == "tax"):
+        page = next((p for p in pages if p.number == tax.page), None)
+        if page is None or page.source == "text":
+            continue
+        for t in readings(tax.toks[-1].text, mark, rules=False)[:1]:
+            taxed = WithTax(net, t.value, net + t.value, tax.toks, [])
+            if not 0 < t.value < net or not at_printed_rate(taxed, pages):
+                continue
+            under = [li for li in page.lines if li.kind == "text" and li.y0 > tax.toks[-1].y1]
+            line = under[0] if under else None
+            if line is None or id(line) in skip or line.y0 - tax.toks[-1].y1 > BOX_GAP * line.height:
+                continue
+            if any(labels.starts_with(p.toks, TOTALS) for p in line.phrases()):
+                continue  # a labelled total, read or not, is no unlabelled one
+            figures = [tok for tok in join_groups(line.toks) if has_digit(tok.text) and "%" not in tok.text]
+            text = figures[-1].text.strip("€$£ ") if figures else ""
+            found = readings(text, mark, rules=False, lost_marks=False)[:1] if MONEY.search(text) else []
+            if found and found[0].cost == 0 and found[0].value == net + t.value:
+                return replace(taxed, total_toks=[figures[-1]], total_mended=True)
+    return None
 
 
 def _total_a_figure_off(
@@ -246,6 +310,36 @@ def _total_a_figure_off(
     return None
 
 
+def _net_a_figure_off(
+    seen: list[Seen], chosen: Chosen, grosses: list[tuple[Seen, Reading]], mark: str, pages: Sequence[Page]
+) -> WithTax | None:
+    """On a scanned page, a net total read a figure off ("TOTAL USD 1,038.34 / IVA 16 % 169.33 / Total
+    IVA incl. 1,227.67" for 1,058.34), where the total with tax under the tax line less the tax is a net
+    one figure away from the one read, and the tax is that net's share at the rate its own line prints:
+    the tax, the rate and the total agree with each other and outvote the one figure. The net is the
+    total less the tax, mended (a person confirms it, and the total and the tax with it); a text layer's
+    figures are as printed, and a net two figures off, or a tax that is not the mended net's share at
+    its printed rate, mends nothing."""
+    read_net = chosen.reading.value if chosen.reading is not None else None
+    last = chosen.toks[-1] if chosen.toks else None
+    if read_net is None or last is None:
+        return None
+    found: list[WithTax] = []
+    for tax in (s for s in seen if s.kind == "tax"):
+        page = next((p for p in pages if p.number == tax.page), None)
+        if page is None or page.source == "text" or last.page != tax.page or last.cy >= tax.y:
+            continue
+        for t in readings(tax.toks[-1].text, mark, rules=False)[:1]:
+            for gross, g in grosses:
+                net = g.value - t.value
+                if gross.page != tax.page or gross.y <= tax.y or not 0 < t.value < net:
+                    continue
+                taxed = WithTax(net, t.value, g.value, tax.toks, gross.toks, net_mended=True)
+                if _one_figure_off(net, read_net) and at_printed_rate(taxed, pages):
+                    found.append(taxed)
+    return found[0] if len({(f.net, f.total) for f in found}) == 1 else None
+
+
 def _tax_between(
     pages: Sequence[Page], skip: Collection[int], chosen: Chosen, gross: Seen, tax: Decimal, mark: str
 ) -> Tok | None:
@@ -264,10 +358,16 @@ def _tax_between(
     ]
     for line in between:
         toks = _last_number(line.toks)
+        rates = [Decimal(r.replace(",", ".")) for r in _RATE.findall(line.text)]
+        if toks and _point_lost(toks[-1].text.rstrip("€$£ "), tax):
+            # "Tax 20 % 422£" between 21.10 and 25.32: every figure read, the point lost; the cents an
+            # amount is printed to put it back, and the rate and the totals vouch for it
+            if any(abs(net * r / 100 - tax) <= CENT / 2 for r in rates):
+                return toks[-1]
+            continue
         if not toks or not MONEY.search(toks[-1].text.rstrip("€$£ ")):
             continue
         options = readings(toks[-1].text, mark, rules=False)[:1]
-        rates = [Decimal(r.replace(",", ".")) for r in _RATE.findall(line.text)]
         read_as = options[0].value if options else None
         if read_as == tax and any(abs(net * r / 100 - tax) <= CENT for r in rates):
             return toks[-1]
@@ -276,6 +376,11 @@ def _tax_between(
             # rounding that could have made the printed figure: the rate and the totals outvote it
             return toks[-1]
     return None
+
+
+def _point_lost(text: str, amount: Decimal) -> bool:
+    """Whether `text` is the figures of `amount` to the cent with its decimal point lost ("422" for 4.22)."""
+    return text.isdigit() and len(text) >= 3 and text == f"{amount:.2f}".replace(".", "")
 
 
 def at_printed_rate(taxed: WithTax, pages: Sequence[Page]) -> bool:
