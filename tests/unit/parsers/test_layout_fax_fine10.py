@@ -24,8 +24,24 @@ def _wire_page(qty: str, price: str) -> list[list[Word]]:
             (430, "Precio"),
             (500, "Importe"),
         ),
-        cells(174, (50, "ALA-GAL-2"), (130, "Alambre galvanizado"), (330, qty), (390, "kg"), (430, price), (500, "19,65")),
-        cells(188, (50, "SIL-TRA-300"), (130, "Silicona neutra"), (330, "12"), (390, "uds"), (430, "4,2000"), (500, "50,40")),
+        cells(
+            174,
+            (50, "ALA-GAL-2"),
+            (130, "Alambre galvanizado"),
+            (330, qty),
+            (390, "kg"),
+            (430, price),
+            (500, "19,65"),
+        ),
+        cells(
+            188,
+            (50, "SIL-TRA-300"),
+            (130, "Silicona neutra"),
+            (330, "12"),
+            (390, "uds"),
+            (430, "4,2000"),
+            (500, "50,40"),
+        ),
         cells(216, (430, "Total"), (500, "70,05")),
     ]
 
@@ -51,3 +67,42 @@ def test_one_figure_changed_to_fit_an_amount_that_pins_it_is_still_vouched_for()
     got = read(page(*_wire_page("7,25", "2,7180")))
     assert got["lines"][0]["unit_price"] == "2.71"
     assert not _doubted(got, "lines[0].unit_price")
+
+
+def _listing() -> list[list[Word]]:
+    """A German buyer's listing: the rows' own numbers under "Line", the item number (our code, or the
+    buyer's numeric one) under "ITEM NO.", the description on the line under it in the same column and a
+    delivery date under that; one product ordered on two lines for two dates."""
+    lines = [cells(40, (50, "P.O. No.: 4565854388")), cells(54, (50, "Date: 2026-11-24"))]
+    lines += [cells(68, (50, "Currency: EUR"))]
+    y = 160.0
+    lines.append(
+        cells(y, (40, "Line"), (80, "Qty"), (110, "UOM"), (150, "ITEM NO."), (200, "Item description"))
+        + cells(y, (440, "Unit cost"), (520, "Amount"))
+    )
+    for position, qty, code, text, price, amount, day in (
+        ("10", "250", "CIN-AIS-19", "Insulating tape 19 mm", "0,95", "237,50", "13"),
+        ("20", "500", "100872", "Nylon cable tie 200 mm", "0,035", "17,50", "13"),
+        ("30", "750", "CIN-AIS-19", "Insulating tape 19 mm", "0,95", "712,50", "20"),
+        ("40", "60", "BRO-HSS-8", "HSS drill bit 8 mm", "2,45", "147,00", "13"),
+    ):
+        y += 14
+        lines.append(
+            cells(y, (40, position), (80, qty), (110, "EA"), (150, code), (440, price), (520, amount))
+        )
+        y += 12
+        lines.append(cells(y, (150, text)))
+        y += 12
+        lines.append(cells(y, (150, f"Delivery date: 2026-12-{day}")))
+    lines.append(cells(y + 28, (440, "Total"), (520, "1114,50")))
+    return lines
+
+
+def test_a_numeric_item_number_under_item_no_is_the_code_though_a_product_comes_twice() -> None:
+    # "ITEM NO." may head the rows' numbers or the items' codes.  Here the rows are numbered under
+    # "Line", and under "ITEM NO." stand codes, one of them the buyer's own number "100872": the
+    # column holds codes, judged on the item rows alone (not the description and the delivery date
+    # printed under each code in that column), and a code printed twice (one product on two lines)
+    # does not make it a column of positions, which never repeat
+    got = read(page(*_listing()))
+    assert [line["item_code"] for line in got["lines"]] == ["CIN-AIS-19", "100872", "CIN-AIS-19", "BRO-HSS-8"]
