@@ -4,10 +4,11 @@ its page word by word (tests.unit.parsers.ocr_support) and states the business r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from core.capture.domain.layout import Word
-from tests.unit.parsers.ocr_support import cells, page, read
+from tests.unit.parsers.ocr_support import CHAR, INK, cells, page, read
 
 
 def _wire_page(qty: str, price: str) -> list[list[Word]]:
@@ -69,15 +70,25 @@ def test_one_figure_changed_to_fit_an_amount_that_pins_it_is_still_vouched_for()
     assert not _doubted(got, "lines[0].unit_price")
 
 
-def _listing() -> list[list[Word]]:
+def _listing(*, glued: bool = False) -> list[list[Word]]:
     """A German buyer's listing: the rows' own numbers under "Line", the item number (our code, or the
     buyer's numeric one) under "ITEM NO.", the description on the line under it in the same column and a
-    delivery date under that; one product ordered on two lines for two dates."""
+    delivery date under that; one product ordered on two lines for two dates.  With `glued`, OCR ran
+    "ITEM NO." together and boxed it to the end of the "/ Description" after it."""
     lines = [cells(40, (50, "P.O. No.: 4565854388")), cells(54, (50, "Date: 2026-11-24"))]
     lines += [cells(68, (50, "Currency: EUR"))]
     y = 160.0
+    if glued:
+        item = [
+            Word("ITEMNO.", 150, y, 200 + CHAR * 11, y + INK, 0.46, line=3, block=3),
+            Word("/", 190, y, 193, y + INK, 0.93, line=3, block=3),
+        ]
+        item += [replace(w, line=3, block=3) for w in cells(y, (200, "Description"))]
+    else:
+        item = cells(y, (150, "ITEM NO."), (200, "Item description"))
     lines.append(
-        cells(y, (40, "Line"), (80, "Qty"), (110, "UOM"), (150, "ITEM NO."), (200, "Item description"))
+        cells(y, (40, "Line"), (80, "Qty"), (110, "UOM"))
+        + item
         + cells(y, (440, "Unit cost"), (520, "Amount"))
     )
     for position, qty, code, text, price, amount, day in (
@@ -105,4 +116,14 @@ def test_a_numeric_item_number_under_item_no_is_the_code_though_a_product_comes_
     # printed under each code in that column), and a code printed twice (one product on two lines)
     # does not make it a column of positions, which never repeat
     got = read(page(*_listing()))
+    assert [line["item_code"] for line in got["lines"]] == ["CIN-AIS-19", "100872", "CIN-AIS-19", "BRO-HSS-8"]
+
+
+def test_item_no_run_together_and_boxed_over_the_next_heading_still_heads_the_codes() -> None:
+    # A skewed fax page read the heading "ITEM NO. / Description" as the one word "ITEMNO." boxed to
+    # the end of "Description", with "/" and "Description" read again inside that box.  Parted by its
+    # letters over that whole box, "NO." stood past where "Description" begins, "ITEM Description"
+    # read as one heading, and the code column was lost.  A word's box ends where the next word of its line begins: "ITEM" and "NO." share the
+    # box up to the "/", and the column holds the codes as on a page read cleanly
+    got = read(page(*_listing(glued=True)))
     assert [line["item_code"] for line in got["lines"]] == ["CIN-AIS-19", "100872", "CIN-AIS-19", "BRO-HSS-8"]
