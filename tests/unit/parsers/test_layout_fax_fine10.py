@@ -123,7 +123,8 @@ def test_item_no_run_together_and_boxed_over_the_next_heading_still_heads_the_co
     # A skewed fax page read the heading "ITEM NO. / Description" as the one word "ITEMNO." boxed to
     # the end of "Description", with "/" and "Description" read again inside that box.  Parted by its
     # letters over that whole box, "NO." stood past where "Description" begins, "ITEM Description"
-    # read as one heading, and the code column was lost.  A word's box ends where the next word of its line begins: "ITEM" and "NO." share the
-    # box up to the "/", and the column holds the codes as on a page read cleanly
+    # read as one heading, and the code column was lost.  A word's box ends where the next word of its
+    # line begins: "ITEM" and "NO." share the box up to the "/", and the column holds the codes as on
+    # a page read cleanly
     got = read(page(*_listing(glued=True)))
     assert [line["item_code"] for line in got["lines"]] == ["CIN-AIS-19", "100872", "CIN-AIS-19", "BRO-HSS-8"]
