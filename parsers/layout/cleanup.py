@@ -119,6 +119,23 @@ def split_glued_label(word: Word) -> list[Word]:
     return [word]
 
 
+def _parted_label(word: Word, line: Sequence[Word]) -> list[Word]:
+    """`split_glued_label`, the glued word's box first ended where the next word of its line begins:
+    OCR may box two label words it ran together over the words after them too ("ITEMNO." boxed to
+    the end of "/ Description"), and the two parts share out the box by their letters."""
+    parts = split_glued_label(word)
+    if len(parts) < 2 or word.line is None:
+        return parts
+    after = [
+        w.x0
+        for w in line
+        if w.line == word.line and w.block == word.block and word.x0 < w.x0 < word.x1 and w is not word
+    ]
+    if not after:
+        return parts
+    return split_glued_label(replace(word, x1=min(after)))
+
+
 SPECK_GAP = 0.35  # of the text height: the most a speck read into a word leaves between its two parts
 
 
@@ -185,13 +202,14 @@ def clean(words: Sequence[Word]) -> list[Word]:
     """The words of an OCR page without specks and rules, glued quantities and units parted."""
     typical = typical_height(words)
     out: list[Word] = []
-    for word in join_specked_label(words):
+    joined = join_specked_label(words)
+    for word in joined:
         stripped = strip_rules(word)
         if stripped is None:
             continue
         for cell in split_rule(stripped):
             parts = [p for glued in split_numero(cell) for p in split_unit(glued)]
-            parts = [p for part in parts for p in split_glued_label(part)]
+            parts = [p for part in parts for p in _parted_label(part, joined)]
             out.extend(part for part in parts if not _is_speck(part, typical))
     return out
 

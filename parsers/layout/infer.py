@@ -122,7 +122,12 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
         if h.kind == "code" and _loose(h) and x1 <= qty_x and numbered:
             out[i] = (x0, x1, Unheaded("pos", x0, x1))  # "Item" over 010, 020: positions, no codes
             continue
-        if h.kind == "pos" and _item_numbered(h) and "code" not in kinds and _codes_not_positions(cells):
+        if (
+            h.kind == "pos"
+            and _item_numbered(h)
+            and "code" not in kinds
+            and _codes_not_positions(_on_item_rows(segs[i], segs, lines))
+        ):
             out[i] = (x0, x1, Unheaded("code", x0, x1))  # "ITEM NO." over 10234, 4711000123: codes
             kinds.add("code")
             continue
@@ -137,6 +142,22 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
             out[i] = (x0, x1, Unheaded("code", x0, x1))
             kinds.add("code")
     return out
+
+
+def _on_item_rows(seg: Segment, segs: list[Segment], lines: Sequence[Line]) -> list[str]:
+    """The texts under `seg` on the lines that print a figure under the quantity heading: the item
+    rows, without the description wrapped under a code or a "Delivery date:" line printed in the
+    code's column (all lines when the table names no quantity)."""
+    x0, x1, _ = seg
+    qty = [(a, b) for a, b, h in segs if h.kind == "qty"]
+    rows = [
+        line
+        for line in lines
+        if not qty
+        or any(a <= t.cx <= b and any(c.isdigit() for c in t.text) for t in line.toks for a, b in qty)
+    ]
+    cells = [" ".join(t.text for t in line.toks if x0 <= t.cx <= x1) for line in rows]
+    return [c for c in cells if c]
 
 
 def _loose(heading: object) -> bool:
@@ -167,8 +188,11 @@ def _codes_not_positions(cells: list[str]) -> bool:
     """Cells under a heading that may number the rows or name the items ("Item No.", "Nº"): codes
     when they do not count the rows up from the first position and most of them look like codes."""
     bare = [c.strip(POSITION_EDGE) for c in cells]
-    if not bare or len(set(bare)) < len(bare) or any(" " in c for c in bare):
-        return False  # "1 TOR-M8-40": a position and a code, each where it belongs (parsers.layout.rows)
+    if not bare or 2 * len(set(bare)) < len(bare) or any(" " in c for c in bare):
+        # "1 TOR-M8-40": a position and a code, each where it belongs (parsers.layout.rows); a value
+        # on most rows is no code either.  A code may come twice (one product on two lines, each with
+        # its own delivery date), a position never does
+        return False
     leads = [m[0] if (m := _LEAD.match(c)) else "" for c in bare]
     if numbering(bare) or (all(leads) and numbering(leads)):
         return False  # 1, 2, 3 or "00010BRO-HSS-8": the rows' numbers, a code run into them perhaps

@@ -497,6 +497,9 @@ def record_numbers(
 ) -> None:
     """Evidence for a line's numbers; `verified` when the lines were found to add up to the total,
     `ocr` when they were read from a scan."""
+    # the quantity and the price both changed to fit the amount as read: one product cannot pin two
+    # figures (a fax's "7.28" and "2.7100" made 7.23 × 2.718 to fit 19.65, printed 7.25 × 2.71)
+    both_mended = all(r is not None and r.cost >= REPAIR_COST for r in (solved.quantity, solved.unit_price))
     for name in ("quantity", "unit_price", "amount"):
         reading: Reading | None = getattr(solved, name)
         if reading is None:
@@ -512,7 +515,7 @@ def record_numbers(
             # it makes the line add up says nothing of the print where the next digit up or down adds
             # up as well ("3,1500" made 3,1508 to fit a discount of 12,5 % read as "12,550", on 7,25
             # units where 3,1507 and 3,1509 fit too). A figure worked out to fit, likewise
-            vouched = verified and pinned(solved, name, discount)
+            vouched = verified and pinned(solved, name, discount) and not (both_mended and name != "amount")
             rec.add(f"{path}.{name}", toks[name], LIKELY if vouched else DOUBTFUL, verified=vouched)
         elif solved.check == "agrees":
             rec.add(f"{path}.{name}", toks[name], SURE if reading.cost == 0 else LIKELY, verified=True)
