@@ -12,7 +12,14 @@ from decimal import Decimal
 from core.capture.domain.order import CapturedLine
 from parsers.layout.arith import Solved, pinned, solve
 from parsers.layout.codes import MAX_PIECE, code_text, gtin_in, misreadings, repairs, valid_gtin
-from parsers.layout.dates import MAX_LEAD_DAYS, SHORT_YEAR, FoundDate, find_date, names_weekday_of, weekday_named
+from parsers.layout.dates import (
+    MAX_LEAD_DAYS,
+    SHORT_YEAR,
+    FoundDate,
+    find_date,
+    names_weekday_of,
+    weekday_named,
+)
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
 from parsers.layout.geometry import PHRASE_GAP, Tok
 from parsers.layout.header import date_read_from

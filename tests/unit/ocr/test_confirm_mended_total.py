@@ -63,7 +63,10 @@ def test_a_mended_total_its_ink_read_again_says_is_vouched_for() -> None:
     value, before = _total(_order("59,45"))
     assert value == "54.45"
     assert before < FLOOR  # mended, and nothing read again: a person confirms it
-    assert _total(_order("59,45"), _says("54,45", 0.93), _says("54,45", 0.9)) == ("54.45", 0.9)  # as sure as its least sure reading again
+    assert _total(_order("59,45"), _says("54,45", 0.93), _says("54,45", 0.9)) == (
+        "54.45",
+        0.9,
+    )  # as sure as its least sure reading again
 
     # read again as the page first read it, or unsure by one way, or another figure: still doubtful
     assert _total(_order("59,45"), _says("59,45", 0.95), _says("59,45", 0.95))[1] < FLOOR

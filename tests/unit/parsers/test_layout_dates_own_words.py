@@ -62,13 +62,27 @@ def _held(got: dict[str, Any]) -> list[str]:
 
 
 SURE = 0.95
-WEDNESDAY_2ND = (("miércoles,", SURE), ("2", SURE), ("de", SURE), ("diciembre", SURE), ("de", SURE), ("2026", SURE))
+WEDNESDAY_2ND = (
+    ("miércoles,", SURE),
+    ("2", SURE),
+    ("de", SURE),
+    ("diciembre", SURE),
+    ("de", SURE),
+    ("2026", SURE),
+)
 
 
 def test_a_line_date_that_does_not_fall_on_its_printed_weekday_waits() -> None:
     # "miércoles, 3 de diciembre de 2026" read sure: 3 December 2026 is a Thursday, so the day (or the
     # weekday) was misread; the other line's date falls on its Wednesday
-    thursday_read = (("miércoles,", SURE), ("3", SURE), ("de", SURE), ("diciembre", SURE), ("de", SURE), ("2026", SURE))
+    thursday_read = (
+        ("miércoles,", SURE),
+        ("3", SURE),
+        ("de", SURE),
+        ("diciembre", SURE),
+        ("de", SURE),
+        ("2026", SURE),
+    )
     got = read(_lines_dated(thursday_read, WEDNESDAY_2ND))
     assert got["lines"][0]["requested_delivery_date"] == "2026-12-03"
     assert got["decision"] != "accept"
@@ -91,13 +105,23 @@ def test_a_speck_read_as_letters_after_a_line_date_does_not_hold_it() -> None:
 
 
 def test_words_of_a_sentence_after_the_delivery_date_do_not_hold_it_but_a_figure_beside_it_does() -> None:
-    said = (("06/12/2026", SURE), ("(el", SURE), ("muelle", SURE), ("cierra", SURE), ("a", SURE), ("las", SURE))
+    said = (
+        ("06/12/2026", SURE),
+        ("(el", SURE),
+        ("muelle", SURE),
+        ("cierra", SURE),
+        ("a", SURE),
+        ("las", SURE),
+    )
     got = read(_delivery_said(*said, ("15", SURE), ("h).", 0.45)))
     assert got["requested_delivery_date"] == "2026-12-06"
     assert got["decision"] == "accept", _held(got)
     # "06/12/2026 1": the "1" may be a figure of the date OCR parted from it; the date itself read
     # unsure waits whatever follows it
-    for unsure in ((("06/12/2026", SURE), ("1", 0.45)), (("06/12/2026", 0.5), ("(el", SURE), ("muelle", SURE))):
+    for unsure in (
+        (("06/12/2026", SURE), ("1", 0.45)),
+        (("06/12/2026", 0.5), ("(el", SURE), ("muelle", SURE)),
+    ):
         got = read(_delivery_said(*unsure))
         assert got["decision"] != "accept"
         assert "requested_delivery_date" in _held(got)
