@@ -398,6 +398,11 @@ def _sighting(
             return Candidate(hit.kind, None, toks, 0.0, label, line, below)  # seen, unreadable
         return None
     value, used, sure = parsed
+    if isinstance(value, date) and order[1]:
+        # a day and a month that could be read the other way round ("05.12.26") are settled when the
+        # document's own dates say which it writes first (an order dated "23.11.26" on it)
+        found = find_date(" ".join(t.text for t in used), month_first=month_first)
+        sure = sure / found.swap if found is not None and found.value == value else sure
     # a label read only once a short word OCR misread in it was mended: a person confirms its value
     strength = DOUBTFUL if hit.mended else SURE if hit.strong else LIKELY
     return Candidate(hit.kind, value, used, sure * strength, label, line, below)

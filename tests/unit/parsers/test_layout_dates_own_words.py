@@ -125,3 +125,29 @@ def test_words_of_a_sentence_after_the_delivery_date_do_not_hold_it_but_a_figure
         got = read(_delivery_said(*unsure))
         assert got["decision"] != "accept"
         assert "requested_delivery_date" in _held(got)
+
+
+def _dated(ordered: str, delivery: str, conf: float) -> PageWords:
+    """Order PED-26/00123 of C-1001 dated `ordered`, delivery `delivery` after "Fecha de entrega:" read
+    with confidence `conf`, one line of 250 screws at 0,18."""
+    lines: list[list[Word]] = [cells(40, (50, "Ferretería Núñez S.L."))]
+    fields = ["Nº pedido: PED-26/00123", f"Fecha: {ordered}", "Nº cliente: C-1001", "Moneda: EUR"]
+    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(fields)]
+    lines.append([*cells(126, (50, "Fecha de entrega:")), word(delivery, 150, 126, conf=conf)])
+    lines.append(cells(160, *HEADING))
+    lines.append(cells(160 + STEP, *row("TOR-M8-40", "250", "0,18", "45,00")))
+    lines.append(cells(160 + 3 * STEP, (430, "Total"), (500, "45,00")))
+    return page(*lines)
+
+
+def test_a_labelled_date_whose_day_and_month_the_documents_dates_settle_is_not_held_by_the_swap() -> None:
+    # "05.12.26" read at 0.88: the order is dated "23.11.26", which no reading month first makes a date,
+    # so the document writes the day first and 05.12 is the 5th of December; only the century's doubt
+    # (0.95) is left: 0.84
+    got = read(_dated("23.11.26", "05.12.26", 0.88))
+    assert got["requested_delivery_date"] == "2026-12-05"
+    assert got["decision"] == "accept", _held(got)
+    # dated "03.11.26", nothing on the page says which comes first: 05.12 may be the 12th of May
+    got = read(_dated("03.11.26", "05.12.26", 0.88))
+    assert got["decision"] != "accept"
+    assert "requested_delivery_date" in _held(got)
