@@ -84,7 +84,7 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
         )
         if found is not None:
             order, again = found
-            rechecks += [Recheck(len(orders), path, certainty) for path, certainty in again]
+            rechecks += [Recheck(len(orders), path, certainty, says) for path, certainty, says in again]
             orders.append(order)
     if not orders:
         problem = Problem(
@@ -184,8 +184,9 @@ def _order(
     us_dates: bool,
     *,
     order_known: bool = False,
-) -> tuple[CapturedOrder, list[tuple[str, float]]] | None:
-    """The order on `pages`, and the fields (path, layout certainty) worth reading again on a scan;
+) -> tuple[CapturedOrder, list[tuple[str, float, str]]] | None:
+    """The order on `pages`, and the fields (path, layout certainty, what a reading again must say when
+    not what the page's reading said) worth reading again on a scan;
     `order_known` when the document's own dates say which it writes first, the day or the month."""
     language = _language(pages)
     ocr = any(p.source != "text" for p in pages)
@@ -233,7 +234,15 @@ def _order(
     delivery = _delivery(picks, drafts, built, rec)
     if ocr:
         problems += _scan_checks(rec, picks, delivery, total)
-    again = _rechecks(picks, delivery, pages, us_dates) + _line_rechecks(built, drafts, pages) if ocr else []
+    again = (
+        [
+            *((path, certainty, "") for path, certainty in _rechecks(picks, delivery, pages, us_dates)),
+            *((path, certainty, "") for path, certainty in _line_rechecks(built, drafts, pages)),
+            *_mended_total_recheck(taxed, total),
+        ]
+        if ocr
+        else []
+    )
     order = CapturedOrder(
         po_number=str(picks["po_number"].value) if picks["po_number"] else None,
         order_date=_date(picks["order_date"]),
@@ -273,6 +282,18 @@ def _rechecks(
         elif recheck.sentence_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
             out.append((path, pick.certainty))  # "0C-095042" or "OC-095042": read again, still either
     return out
+
+
+def _mended_total_recheck(taxed: totals.WithTax | None, total: totals.Chosen) -> list[tuple[str, float, str]]:
+    """A total with tax OCR read a figure off the net total plus its tax (`totals.with_tax`: "439,53"
+    under 407,94 and 81,59 at 20 %) is the one sum the order's figures allow, where the net total is the
+    lines' sum and the tax the net's share at its printed rate; it is taken mended and doubtful.  Its
+    ink read again, saying the mended figures ("489,53") with confidence, vouches for it: the sums and
+    a second reading of the figure agree.  Offered only where the net total is the lines' sum."""
+    if taxed is None or not taxed.total_mended or not total.verified or not taxed.total_toks:
+        return []
+    says = totals.printed_as(" ".join(t.text for t in taxed.total_toks), taxed.total)
+    return [("total", total.certainty, says)] if says else []
 
 
 def _line_rechecks(

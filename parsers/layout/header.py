@@ -9,12 +9,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from parsers.layout import labels, prose
-from parsers.layout.dates import find_date
+from parsers.layout.dates import find_date, weekday_named
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.labels import Hit
 from parsers.layout.numbers import repair_digits
-from parsers.layout.text import has_digit
+from parsers.layout.text import fold, has_digit
 from parsers.layout.vocab import CURRENCIES, HEADER_LABELS, ISO_CURRENCIES
 
 FOOTER_WEIGHT = 0.6  # a sighting on a footer line, against one in the header
@@ -177,7 +177,7 @@ def _parse(
     text = " ".join(t.text for t in toks)
     if name in DATE_FIELDS:
         found = find_date(text, month_first=month_first)
-        return (found.value, toks, found.certainty) if found else None
+        return (found.value, date_read_from(toks, found.end), found.certainty) if found else None
     if name == "currency":
         for tok in toks:
             code = CURRENCIES.get(tok.key) or (tok.text if tok.text in ISO_CURRENCIES else None)
@@ -199,6 +199,25 @@ def _parse(
                 return fixed, [tok], LIKELY if repaired else SURE
         return None
     return (text, toks, SURE) if toks else None
+
+
+def date_read_from(toks: Sequence[Tok], end: int) -> list[Tok]:
+    """The words after a label that a date read from them rests on: up to the word its reading ends in
+    (`end`, in the folded text of the words side by side), without the words after it when the first of
+    them holds no figure ("6th December 2026 (goods-in closes at 3 pm)."): a date ends with its year,
+    its day or its month, so words of letters after it say nothing of it, and how sure OCR was of them
+    is no evidence of the date.  A figure right after it may be part of it OCR parted ("05.12.20 26"),
+    and a weekday named after it is checked against it ("2 de diciembre de 2026, miércoles"): then
+    every word stays."""
+    at = 0
+    for i, tok in enumerate(toks):
+        at += len(fold(tok.text))
+        if at >= end:
+            rest = toks[i + 1 :]
+            plain = rest and not has_digit(rest[0].text) and weekday_named(rest[0].text) is None
+            return list(toks[: i + 1] if plain else toks)
+        at += 1
+    return list(toks)
 
 
 def _lost_separator(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
@@ -391,6 +410,11 @@ def _sighting(
             return Candidate(hit.kind, None, toks, 0.0, label, line, below)  # seen, unreadable
         return None
     value, used, sure = parsed
+    if isinstance(value, date) and order[1]:
+        # a day and a month that could be read the other way round ("05.12.26") are settled when the
+        # document's own dates say which it writes first (an order dated "23.11.26" on it)
+        found = find_date(" ".join(t.text for t in used), month_first=month_first)
+        sure = sure / found.swap if found is not None and found.value == value else sure
     # a label read only once a short word OCR misread in it was mended: a person confirms its value
     strength = DOUBTFUL if hit.mended else SURE if hit.strong else LIKELY
     return Candidate(hit.kind, value, used, sure * strength, label, line, below)

@@ -12,9 +12,17 @@ from decimal import Decimal
 from core.capture.domain.order import CapturedLine
 from parsers.layout.arith import Solved, pinned, solve
 from parsers.layout.codes import MAX_PIECE, code_text, gtin_in, misreadings, repairs, valid_gtin
-from parsers.layout.dates import MAX_LEAD_DAYS, SHORT_YEAR, FoundDate, find_date
+from parsers.layout.dates import (
+    MAX_LEAD_DAYS,
+    SHORT_YEAR,
+    FoundDate,
+    find_date,
+    names_weekday_of,
+    weekday_named,
+)
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
 from parsers.layout.geometry import PHRASE_GAP, Tok
+from parsers.layout.header import date_read_from
 from parsers.layout.numbers import (
     OTHER_MARK,
     REPAIR_COST,
@@ -127,6 +135,18 @@ def line_date_certainty(found: FoundDate, dating: LineDating | None) -> float:
     if dating.ordered is not None and found.short_year:
         certainty /= SHORT_YEAR
     return round(min(certainty, SURE), 2)  # what is left of factors rounded to three places
+
+
+def weekday_checked(certainty: float, value: date, toks: list[Tok]) -> tuple[float, list[Tok]]:
+    """A line's own delivery date weighed against a weekday printed with it ("miércoles, 2 de diciembre
+    de 2026"), as the header's dates are: a weekday the date does not fall on says one of the two was
+    misread ("miércoles, 3 de diciembre": the 3rd is a Thursday), and the date is doubtful however sure
+    OCR was of its figures; a weekday the date falls on bears it out, so its own reading does not count
+    against the date.  The certainty, and the words whose reading is the date's evidence."""
+    named = {d for t in toks if (d := weekday_named(t.text)) is not None}
+    if named - {value.weekday()}:
+        certainty = min(certainty, DOUBTFUL)
+    return certainty, [t for t in toks if not names_weekday_of(t.text, value)] or toks
 
 
 def _readings(
@@ -297,7 +317,8 @@ def build(
     rec.add(f"{path}.description", description, SURE)
     dated = line_date_certainty(found, dating if ocr else None) if found is not None else 0.0
     if found is not None and delivery:
-        rec.add(f"{path}.requested_delivery_date", delivery, dated)
+        dated, weighed = weekday_checked(dated, found.value, date_read_from(delivery, found.end))
+        rec.add(f"{path}.requested_delivery_date", weighed, dated)
     if unit_toks:
         rec.add(f"{path}.unit", unit_toks[:1], SURE)
     # the numbers' evidence is recorded once the total is known (record_numbers)

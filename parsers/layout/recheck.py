@@ -33,6 +33,9 @@ class Recheck:
     order: int
     path: str
     certainty: float
+    # what every reading again must say, when not the words as the page's reading had them: a total
+    # the order's own sums mended by one figure is vouched for only when its ink, read again, says it
+    says: str = ""
 
 
 def worth_rechecking(pick: Candidate, pages: Sequence[Page], month_first: bool = False) -> bool:

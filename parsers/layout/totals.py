@@ -395,6 +395,20 @@ def at_printed_rate(taxed: WithTax, pages: Sequence[Page]) -> bool:
     return any(abs(taxed.net * r / 100 - taxed.tax) <= CENT / 2 for r in rates)
 
 
+def printed_as(text: str, value: Decimal) -> str | None:
+    """`text`, an amount OCR read one figure off `value` to the cent ("€439,53" for 489.53), as it
+    would read with the figures of `value`, its marks and signs as read ("€489,53"); None when its
+    figures are not `value`'s but for one."""
+    figures = [i for i, c in enumerate(text) if c.isdigit()]
+    wanted = f"{value:.2f}".replace(".", "").lstrip("-")
+    if len(figures) != len(wanted) or sum(text[i] != w for i, w in zip(figures, wanted, strict=True)) != 1:
+        return None
+    out = list(text)
+    for i, w in zip(figures, wanted, strict=True):
+        out[i] = w
+    return "".join(out)
+
+
 def _one_figure_off(a: Decimal, b: Decimal) -> bool:
     """Whether two amounts printed to the cent differ in one figure ("155.75" read for "155.25")."""
     x, y = f"{a:.2f}", f"{b:.2f}"

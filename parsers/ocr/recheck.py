@@ -118,7 +118,10 @@ def confirm(
     crops = cut_out([cell for _, _, cell in wanted], images, pages)
     said = [read(crops) for read in reads]
     # the word (or the words of a date, spaces aside) as the page's reading had it
-    printed = ["".join((found.provenance.raw or "").split()).strip(EDGES) for _, found, _ in wanted]
+    # (or what the check says it must read: a total the order's sums mended)
+    printed = [
+        "".join((check.says or found.provenance.raw or "").split()).strip(EDGES) for check, found, _ in wanted
+    ]
     dated = [check.path.endswith("date") for check, _, _ in wanted]
     readings = [[_said(printed[n], again[n], dated[n]) for again in said] for n in range(len(wanted))]
     # read alike by every way, all but one with confidence: the spare way may stand in for that one
