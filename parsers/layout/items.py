@@ -21,6 +21,7 @@ from parsers.layout.numbers import (
     Reading,
     confusions,
     mark_evidence,
+    looks_numeric,
     readings,
     strip_money,
 )
@@ -37,6 +38,7 @@ BASIS_COST = 3  # a price read as per 100 or 1,000 units where nothing on its li
 STATED_BASIS_COST = 1  # the same where the price heading says so: less than a decimal mark put back
 BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
 PER_EDGE = "()[]{}|'\"“”‘’.,:;*"  # around a price basis as OCR reads it
+MENDED_BASIS = ", its figure mended"  # a reading's note: the basis read from a "Per" figure OCR spoilt
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
 # a group of three figures, then the decimals ("000,000" after "1" for "1.000,000"): a number cut where
 # a typewriter's group point was lost, the point's whole character cell left blank between the pieces;
@@ -360,6 +362,7 @@ def _per_unit(
         # per 1 is 7,25 kg whose mark the fax lost, never 725 kg at 3,15 for a hundred)
         return prices
     basis = int(per[0]) if per and per[0].isdigit() and int(per[0]) in PRICE_BASES else 1
+    misread = _misread_basis(per[0]) if per and basis == 1 else None
     if basis == 1 and not amounts:
         # no amount to check against: the basis the price heading states ("Precio (por 100)"); with
         # amounts, the arithmetic chooses, as a heading's basis may hold for some lines only
@@ -379,28 +382,69 @@ def _per_unit(
         stated = [replace(r, value=r.value / draft.basis, note=f"per {draft.basis}") for r in prices]
         return sorted(stated + [replace(r, cost=r.cost + BASIS_COST) for r in prices], key=lambda r: r.cost)
     plain = prices[0]
-    aside = _aside_basis(draft)
+    aside = _aside_basis(draft) or misread
     if not aside and not 0 < BASIS_RATIO * amounts[0].value <= quantities[0].value * plain.value:
         return prices  # only a price far too big for its amount may be for many units (never a free line)
     # a basis the line prints in a column no heading names is likelier than a quantity whose decimal
     # mark OCR lost ("10 000" for 100,00), though the figure there may mean something else
-    return prices + [
+    out = prices + [
         replace(
             plain,
             value=plain.value / n,
             cost=plain.cost + (STATED_BASIS_COST if n == aside else BASIS_COST),
-            note=f"per {n}",
+            note=f"per {n}{MENDED_BASIS if n == misread else ''}",
         )
         for n in (100, 1000)
     ]
+    if aside and len(prices) > 1:
+        # the basis the line prints holds for the price however OCR's marks are read ("95.000 EUR 100"
+        # under a comma's page is 95,000 for a hundred, never 95.000 units' price for one)
+        out += [
+            replace(
+                r,
+                value=r.value / aside,
+                cost=r.cost + STATED_BASIS_COST,
+                note=f"per {aside}{MENDED_BASIS if aside == misread else ''}",
+            )
+            for r in prices[1:]
+            if not r.note.startswith("per ")
+        ]
+        return sorted(out, key=lambda r: r.cost)
+    return out
 
 
 def _aside_basis(draft: Draft) -> int | None:
     """The units the line's price is for as it prints them in a column whose heading was not read as
-    "per" (a typewriter's "POR" read "pon"): its one figure there, when that is 10, 100 or 1,000."""
-    aside = [t.text.strip(PER_EDGE) for t in draft.numbers("other")]
+    "per" (a typewriter's "POR" read "pon"): its one figure there, when that is 10, 100 or 1,000; or,
+    where that column's heading was not read at all and its figures fell into the price's cell, the
+    figure after the price and its currency ("95,000 EUR 100" under "Unit price | Price unit")."""
+    aside = [t.text.strip(PER_EDGE) for t in draft.numbers("other")] or _after_price(draft)
     if len(aside) == 1 and aside[0].isdigit() and int(aside[0]) in PRICE_BASES:
         return int(aside[0])
+    return None
+
+
+def _after_price(draft: Draft) -> list[str]:
+    """The one figure the price's cell holds after the price, a currency between them ("EUR", a sign
+    or code glued to the price): a column beside the price, never a piece of it."""
+    cell = draft.cells.get("price", [])
+    figures = [i for i, t in enumerate(cell) if looks_numeric(t.text)]
+    if len(figures) != 2:
+        return []
+    first, last = figures
+    between = [t.text for t in cell[first + 1 : last]]
+    money = strip_money(cell[first].text)[1] is not None or bool(re.search(r"[A-Za-z€£$]$", cell[first].text))
+    if not money and not any(w.isalpha() or strip_money(w)[1] for w in between):
+        return []
+    return [cell[last].text.strip(PER_EDGE)]
+
+
+def _misread_basis(text: str) -> int | None:
+    """The basis a "Per" column's figure says when OCR spoilt one of its zeros ("106", "1O0" for 100,
+    "1060" for 1,000): a one and then two or three figures, the count of them the basis's."""
+    bare = text.strip(PER_EDGE)
+    if bare.isdigit() and len(bare) in (3, 4) and bare[0] == "1" and int(bare) not in PRICE_BASES:
+        return 10 ** (len(bare) - 1)
     return None
 
 
@@ -501,7 +545,11 @@ def record_numbers(
         reading: Reading | None = getattr(solved, name)
         if reading is None:
             continue
-        if ocr and name == "amount" and past_cents(reading.value):
+        if reading.note.endswith(MENDED_BASIS):
+            # "106" read as 100 in the "Per" column: one unit at 15,48 adds up as well as a hundred at
+            # 0,1548, and neither the amount nor the total tells the two apart
+            rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
+        elif ocr and name == "amount" and past_cents(reading.value):
             # a line's amount is money to the cent: a figure after the cents on a scan is a mark OCR
             # read as one ("19.44 $" as 19.445), and the same mark after the price ("0.1944 $" as
             # 0.19445) makes the line add up on 100 units; nothing vouches for such a line
