@@ -34,6 +34,10 @@ HALF_CENT = Decimal(
     "0.0051"
 )  # a discounted amount agrees when quantity × price less the discount is this close
 PRICE_BASES = (10, 100, 1000)  # units a price may be printed for
+BASES_PRINTED = (
+    100,
+    1000,
+)  # those a line's figure beside the price is taken for (ten is too common a figure)
 BASIS_COST = 3  # a price read as per 100 or 1,000 units where nothing on its line says so
 STATED_BASIS_COST = 1  # the same where the price heading says so: less than a decimal mark put back
 BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
@@ -387,40 +391,44 @@ def _per_unit(
         return prices  # only a price far too big for its amount may be for many units (never a free line)
     # a basis the line prints in a column no heading names is likelier than a quantity whose decimal
     # mark OCR lost ("10 000" for 100,00), though the figure there may mean something else
-    out = prices + [
-        replace(
-            plain,
-            value=plain.value / n,
-            cost=plain.cost + (STATED_BASIS_COST if n == aside else BASIS_COST),
-            note=f"per {n}{MENDED_BASIS if n == misread else ''}",
-        )
-        for n in (100, 1000)
-    ]
-    if aside and len(prices) > 1:
+    if aside in BASES_PRINTED:
         # the basis the line prints holds for the price however OCR's marks are read ("95.000 EUR 100"
-        # under a comma's page is 95,000 for a hundred, never 95.000 units' price for one)
-        out += [
+        # under a comma's page is 95,000 for a hundred, never 95.000 units' price for one); these come
+        # before a basis nothing prints, the readings tried being the cheapest few
+        stated = [
             replace(
                 r,
                 value=r.value / aside,
                 cost=r.cost + STATED_BASIS_COST,
                 note=f"per {aside}{MENDED_BASIS if aside == misread else ''}",
             )
-            for r in prices[1:]
+            for r in prices
             if not r.note.startswith("per ")
         ]
-        return sorted(out, key=lambda r: r.cost)
-    return out
+        unstated = [
+            replace(plain, value=plain.value / n, cost=plain.cost + BASIS_COST, note=f"per {n}")
+            for n in (100, 1000)
+            if n != aside
+        ]
+        return sorted(prices + stated + unstated, key=lambda r: r.cost)
+    return prices + [
+        replace(plain, value=plain.value / n, cost=plain.cost + BASIS_COST, note=f"per {n}")
+        for n in (100, 1000)
+    ]
 
 
 def _aside_basis(draft: Draft) -> int | None:
     """The units the line's price is for as it prints them in a column whose heading was not read as
     "per" (a typewriter's "POR" read "pon"): its one figure there, when that is 10, 100 or 1,000; or,
-    where that column's heading was not read at all and its figures fell into the price's cell, the
-    figure after the price and its currency ("95,000 EUR 100" under "Unit price | Price unit")."""
-    aside = [t.text.strip(PER_EDGE) for t in draft.numbers("other")] or _after_price(draft)
+    where that column's heading was not read at all and its figures fell into the cell beside, the
+    figure after the price and its currency ("95,000 EUR 100" under "Unit price | Price unit") or
+    after the quantity ("1000 1000 uds" under "Qty | Per | UoM"), when that is 100 or 1,000."""
+    aside = [t.text.strip(PER_EDGE) for t in draft.numbers("other")]
     if len(aside) == 1 and aside[0].isdigit() and int(aside[0]) in PRICE_BASES:
         return int(aside[0])
+    beside = _after_price(draft) or _after_quantity(draft)
+    if not aside and beside and beside[0].isdigit() and int(beside[0]) in BASES_PRINTED:
+        return int(beside[0])
     return None
 
 
@@ -437,6 +445,15 @@ def _after_price(draft: Draft) -> list[str]:
     if not money and not any(w.isalpha() or strip_money(w)[1] for w in between):
         return []
     return [cell[last].text.strip(PER_EDGE)]
+
+
+def _after_quantity(draft: Draft) -> list[str]:
+    """The one figure the quantity's cell holds after the quantity, a column's width from it ("1000
+    1000 uds" under "Qty | Per | UoM"): a basis column beside the quantity, never a thousands group."""
+    figures = draft.numbers("qty")
+    if len(figures) != 2 or figures[1].x0 - figures[0].x1 <= GROUP_GAP * figures[0].h:
+        return []
+    return [figures[1].text.strip(PER_EDGE)]
 
 
 def _misread_basis(text: str) -> int | None:

@@ -6,7 +6,8 @@ faxes three ways of printing it were read as no basis, and 100 units at 0,95 (95
 out as one unit at 95,00, which adds up as well:
 
 - the "Price unit" heading was not read as a column, so its figures fell into the price's cell after
-  the currency ("95,000 EUR 100");
+  the currency ("95,000 EUR 100"), or a "Per" heading beside the quantity's was not read, so its
+  figures fell into the quantity's cell ("200 100 uds");
 - the "Per" column's 100 lost a zero to a speck ("106");
 - the price heading was stacked over four lines ("P." / "unitario" / "(100" / "Ud.)") and its bracket
   was read as the first lines of the table, not as the heading.
@@ -147,3 +148,39 @@ def test_a_basis_in_brackets_under_a_price_heading_stacked_over_four_lines_price
     ]
     got = _page(heading, rows, "24,86")
     assert [(q, p) for _, q, p in numbers(got)] == [("500", "0.013"), ("50", "0.3672")]
+
+
+def test_a_basis_printed_a_column_after_the_quantity_divides_the_price_not_the_quantity() -> None:
+    heading = [
+        [
+            (50, "Código"),
+            (130, "Descripción"),
+            (300, "Cantidad"),
+            (380, "Ud."),
+            (420, "Precio"),
+            (540, "Importe"),
+        ]
+    ]
+    rows = [
+        (
+            (50, "TOR-M10-60"),
+            (130, "Tornillo"),
+            (296, "200"),
+            (330, "100"),
+            (380, "uds"),
+            (420, "34,000"),
+            (540, "68,00"),
+        ),
+        (
+            (50, "CHA-ALT-VIS"),
+            (130, "Chaleco"),
+            (296, "36"),
+            (330, "1"),
+            (380, "uds"),
+            (420, "4,75"),
+            (540, "171,00"),
+        ),
+    ]
+    got = _page(heading, rows, "239,00")
+    assert [(q, p) for _, q, p in numbers(got)] == [("200", "0.34"), ("36", "4.75")]
+
