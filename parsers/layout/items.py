@@ -20,8 +20,8 @@ from parsers.layout.numbers import (
     REPAIR_COST,
     Reading,
     confusions,
-    mark_evidence,
     looks_numeric,
+    mark_evidence,
     readings,
     strip_money,
 )
@@ -461,7 +461,7 @@ def _misread_basis(text: str) -> int | None:
     "1060" for 1,000): a one and then two or three figures, the count of them the basis's."""
     bare = text.strip(PER_EDGE)
     if bare.isdigit() and len(bare) in (3, 4) and bare[0] == "1" and int(bare) not in PRICE_BASES:
-        return 10 ** (len(bare) - 1)
+        return int(10 ** (len(bare) - 1))
     return None
 
 

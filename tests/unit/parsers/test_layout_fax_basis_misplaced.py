@@ -183,4 +183,3 @@ def test_a_basis_printed_a_column_after_the_quantity_divides_the_price_not_the_q
     ]
     got = _page(heading, rows, "239,00")
     assert [(q, p) for _, q, p in numbers(got)] == [("200", "0.34"), ("36", "4.75")]
-
