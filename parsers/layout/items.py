@@ -28,6 +28,7 @@ from parsers.layout.numbers import (
     REPAIR_COST,
     Reading,
     confusions,
+    looks_numeric,
     mark_evidence,
     readings,
     strip_money,
@@ -41,10 +42,15 @@ HALF_CENT = Decimal(
     "0.0051"
 )  # a discounted amount agrees when quantity × price less the discount is this close
 PRICE_BASES = (10, 100, 1000)  # units a price may be printed for
+BASES_PRINTED = (
+    100,
+    1000,
+)  # those a line's figure beside the price is taken for (ten is too common a figure)
 BASIS_COST = 3  # a price read as per 100 or 1,000 units where nothing on its line says so
 STATED_BASIS_COST = 1  # the same where the price heading says so: less than a decimal mark put back
 BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
 PER_EDGE = "()[]{}|'\"“”‘’.,:;*"  # around a price basis as OCR reads it
+MENDED_BASIS = ", its figure mended"  # a reading's note: the basis read from a "Per" figure OCR spoilt
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
 # a group of three figures, then the decimals ("000,000" after "1" for "1.000,000"): a number cut where
 # a typewriter's group point was lost, the point's whole character cell left blank between the pieces;
@@ -381,6 +387,7 @@ def _per_unit(
         # per 1 is 7,25 kg whose mark the fax lost, never 725 kg at 3,15 for a hundred)
         return prices
     basis = int(per[0]) if per and per[0].isdigit() and int(per[0]) in PRICE_BASES else 1
+    misread = _misread_basis(per[0]) if per and basis == 1 else None
     if basis == 1 and not amounts:
         # no amount to check against: the basis the price heading states ("Precio (por 100)"); with
         # amounts, the arithmetic chooses, as a heading's basis may hold for some lines only
@@ -400,28 +407,82 @@ def _per_unit(
         stated = [replace(r, value=r.value / draft.basis, note=f"per {draft.basis}") for r in prices]
         return sorted(stated + [replace(r, cost=r.cost + BASIS_COST) for r in prices], key=lambda r: r.cost)
     plain = prices[0]
-    aside = _aside_basis(draft)
+    aside = _aside_basis(draft) or misread
     if not aside and not 0 < BASIS_RATIO * amounts[0].value <= quantities[0].value * plain.value:
         return prices  # only a price far too big for its amount may be for many units (never a free line)
     # a basis the line prints in a column no heading names is likelier than a quantity whose decimal
     # mark OCR lost ("10 000" for 100,00), though the figure there may mean something else
+    if aside in BASES_PRINTED:
+        # the basis the line prints holds for the price however OCR's marks are read ("95.000 EUR 100"
+        # under a comma's page is 95,000 for a hundred, never 95.000 units' price for one); these come
+        # before a basis nothing prints, the readings tried being the cheapest few
+        stated = [
+            replace(
+                r,
+                value=r.value / aside,
+                cost=r.cost + STATED_BASIS_COST,
+                note=f"per {aside}{MENDED_BASIS if aside == misread else ''}",
+            )
+            for r in prices
+            if not r.note.startswith("per ")
+        ]
+        unstated = [
+            replace(plain, value=plain.value / n, cost=plain.cost + BASIS_COST, note=f"per {n}")
+            for n in (100, 1000)
+            if n != aside
+        ]
+        return sorted(prices + stated + unstated, key=lambda r: r.cost)
     return prices + [
-        replace(
-            plain,
-            value=plain.value / n,
-            cost=plain.cost + (STATED_BASIS_COST if n == aside else BASIS_COST),
-            note=f"per {n}",
-        )
+        replace(plain, value=plain.value / n, cost=plain.cost + BASIS_COST, note=f"per {n}")
         for n in (100, 1000)
     ]
 
 
 def _aside_basis(draft: Draft) -> int | None:
     """The units the line's price is for as it prints them in a column whose heading was not read as
-    "per" (a typewriter's "POR" read "pon"): its one figure there, when that is 10, 100 or 1,000."""
+    "per" (a typewriter's "POR" read "pon"): its one figure there, when that is 10, 100 or 1,000; or,
+    where that column's heading was not read at all and its figures fell into the cell beside, the
+    figure after the price and its currency ("95,000 EUR 100" under "Unit price | Price unit") or
+    after the quantity ("1000 1000 uds" under "Qty | Per | UoM"), when that is 100 or 1,000."""
     aside = [t.text.strip(PER_EDGE) for t in draft.numbers("other")]
     if len(aside) == 1 and aside[0].isdigit() and int(aside[0]) in PRICE_BASES:
         return int(aside[0])
+    beside = _after_price(draft) or _after_quantity(draft)
+    if not aside and beside and beside[0].isdigit() and int(beside[0]) in BASES_PRINTED:
+        return int(beside[0])
+    return None
+
+
+def _after_price(draft: Draft) -> list[str]:
+    """The one figure the price's cell holds after the price, a currency between them ("EUR", a sign
+    or code glued to the price): a column beside the price, never a piece of it."""
+    cell = draft.cells.get("price", [])
+    figures = [i for i, t in enumerate(cell) if looks_numeric(t.text)]
+    if len(figures) != 2:
+        return []
+    first, last = figures
+    between = [t.text for t in cell[first + 1 : last]]
+    money = strip_money(cell[first].text)[1] is not None or bool(re.search(r"[A-Za-z€£$]$", cell[first].text))
+    if not money and not any(w.isalpha() or strip_money(w)[1] for w in between):
+        return []
+    return [cell[last].text.strip(PER_EDGE)]
+
+
+def _after_quantity(draft: Draft) -> list[str]:
+    """The one figure the quantity's cell holds after the quantity, a column's width from it ("1000
+    1000 uds" under "Qty | Per | UoM"): a basis column beside the quantity, never a thousands group."""
+    figures = draft.numbers("qty")
+    if len(figures) != 2 or figures[1].x0 - figures[0].x1 <= GROUP_GAP * figures[0].h:
+        return []
+    return [figures[1].text.strip(PER_EDGE)]
+
+
+def _misread_basis(text: str) -> int | None:
+    """The basis a "Per" column's figure says when OCR spoilt one of its zeros ("106", "1O0" for 100,
+    "1060" for 1,000): a one and then two or three figures, the count of them the basis's."""
+    bare = text.strip(PER_EDGE)
+    if bare.isdigit() and len(bare) in (3, 4) and bare[0] == "1" and int(bare) not in PRICE_BASES:
+        return int(10 ** (len(bare) - 1))
     return None
 
 
@@ -525,7 +586,11 @@ def record_numbers(
         reading: Reading | None = getattr(solved, name)
         if reading is None:
             continue
-        if ocr and name == "amount" and past_cents(reading.value):
+        if reading.note.endswith(MENDED_BASIS):
+            # "106" read as 100 in the "Per" column: one unit at 15,48 adds up as well as a hundred at
+            # 0,1548, and neither the amount nor the total tells the two apart
+            rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
+        elif ocr and name == "amount" and past_cents(reading.value):
             # a line's amount is money to the cent: a figure after the cents on a scan is a mark OCR
             # read as one ("19.44 $" as 19.445), and the same mark after the price ("0.1944 $" as
             # 0.19445) makes the line add up on 100 units; nothing vouches for such a line

@@ -116,7 +116,7 @@ def heading_basis(region: Region) -> int:
         return 1
     others = [c for c in region.table.columns if c.kind != "price"]
     above: list[Tok] = []
-    for line in region.heading:
+    for line in [*region.heading, *_heading_tail(region)]:
         for i, tok in enumerate(line.toks):
             m = _BASIS.match(tok.text.strip())
             # a line of its own may begin with the bracket ("Precio/ud." over "(100 EUR") or close the
@@ -133,6 +133,21 @@ def heading_basis(region: Region) -> int:
                 return int(re.sub(r"\D", "", m[1]))
         above = line.toks
     return 1
+
+
+TAIL_WORDS = 2  # words at most on a line that ends a heading stacked over several lines ("(100", "Ud.)")
+TAIL_LINES = 2
+
+
+def _heading_tail(region: Region) -> list[Line]:
+    """The table's first lines when they are the end of a heading stacked deeper than the heading was
+    read ("P." over "unitario" over "(100" over "Ud.)"): a word or two a line, above every row."""
+    tail = []
+    for line in region.lines[:TAIL_LINES]:
+        if len(line.toks) > TAIL_WORDS:
+            break
+        tail.append(line)
+    return tail
 
 
 def _cells(region: Region, line: Line) -> dict[str, list[Tok]]:
