@@ -130,7 +130,7 @@ def unread_rows(drafts: Sequence[Draft], lines: Sequence[CapturedLine] = ()) -> 
 
 
 _NUMBERS = ("qty", "price", "amount")
-_MARKS = ".,:;"  # a decimal or group mark, or a speck OCR read in one's place
+_MARKS = ".,:;/"  # a decimal or group mark, or a speck or stroke OCR read in one's place ("0/05")
 
 
 def figures_agree(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool:

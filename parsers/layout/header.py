@@ -14,7 +14,7 @@ from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.labels import Hit
 from parsers.layout.numbers import repair_digits
-from parsers.layout.text import fold, has_digit
+from parsers.layout.text import fold, has_digit, token_key
 from parsers.layout.vocab import CURRENCIES, HEADER_LABELS, ISO_CURRENCIES
 
 FOOTER_WEIGHT = 0.6  # a sighting on a footer line, against one in the header
@@ -415,9 +415,18 @@ def _sighting(
         # document's own dates say which it writes first (an order dated "23.11.26" on it)
         found = find_date(" ".join(t.text for t in used), month_first=month_first)
         sure = sure / found.swap if found is not None and found.value == value else sure
-    # a label read only once a short word OCR misread in it was mended: a person confirms its value
-    strength = DOUBTFUL if hit.mended else SURE if hit.strong else LIKELY
+    # a label read only once a short word OCR misread in it was mended: a person confirms its value;
+    # so too a value under a label OCR misread a word of ("PEDIOO:", a title's "PEDIDO DE COMPRA" read
+    # garbled, over the postal code of the address under it): a misread word alone, nothing beside it,
+    # is no sure label, and the words under it need not be its value
+    strength = DOUBTFUL if hit.mended or (below and _misread_label(label)) else SURE if hit.strong else LIKELY
     return Candidate(hit.kind, value, used, sure * strength, label, line, below)
+
+
+def _misread_label(label: Sequence[Tok]) -> bool:
+    """Whether OCR read a word of the label other than as printed: found only once it was snapped to
+    the label word one letter away (`cleanup.snap`)."""
+    return any(t.key != token_key(t.text) for t in label)
 
 
 def _sentence_after(phrase: Line, hit: Hit) -> bool:

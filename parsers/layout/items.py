@@ -603,6 +603,15 @@ def record_numbers(
             # units where 3,1507 and 3,1509 fit too). A figure worked out to fit, likewise
             vouched = verified and pinned(solved, name, discount) and not (both_mended and name != "amount")
             rec.add(f"{path}.{name}", toks[name], LIKELY if vouched else DOUBTFUL, verified=vouched)
+        elif (
+            solved.check == "agrees"
+            and ocr
+            and past_cents(reading.value)
+            and not pinned(solved, name, discount)
+        ):
+            # "9.18 $" read "9.185" at 0.39 on one unit of 9.18: the line adds up to the cent with or
+            # without the last figure, so the arithmetic says nothing of it; OCR's own reading decides
+            rec.add(f"{path}.{name}", toks[name], SURE if reading.cost == 0 else LIKELY)
         elif solved.check == "agrees":
             rec.add(f"{path}.{name}", toks[name], SURE if reading.cost == 0 else LIKELY, verified=True)
         elif solved.check == "derived" and reading.cost == 3:
