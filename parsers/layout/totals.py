@@ -366,7 +366,7 @@ def _tax_between(
                 return toks[-1]
             continue
         garbled = _figure_garbled(line.toks, tax)
-        if garbled is not None and any(net * r / 100 == tax for r in rates):
+        if garbled is not None and any(net * r / 100 == tax for r in rates or _bare_rates(line)):
             # "IVA 21 % ¿10,80" for 310,80: one figure read as no figure, the rest as printed, where the
             # rate gives the totals' difference exactly: the rate and the totals outvote the one glyph
             return garbled
@@ -381,6 +381,12 @@ def _tax_between(
             # rounding that could have made the printed figure: the rate and the totals outvote it
             return toks[-1]
     return None
+
+
+def _bare_rates(line: Line) -> list[Decimal]:
+    """The figures of one or two digits standing alone on a tax line whose percent sign OCR lost ("IVA
+    21 ¿10,80"): rates only where an amount garbled must be exactly the net's share at one of them."""
+    return [Decimal(t.text) for t in line.toks if re.fullmatch(r"\d{1,2}", t.text)]
 
 
 def _figure_garbled(toks: list[Tok], amount: Decimal) -> Tok | None:
