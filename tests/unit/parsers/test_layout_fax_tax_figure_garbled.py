@@ -46,7 +46,9 @@ def test_a_tax_with_a_figure_read_as_another_figure_is_not_taken_for_a_garbled_o
     assert got["net_total"] is None and got["total"] == "56.1"
 
 
-def test_a_garbled_tax_whose_percent_sign_was_lost_too_is_the_share_at_the_figure_standing_for_the_rate() -> None:
+def test_a_garbled_tax_whose_percent_sign_was_lost_too_is_the_share_at_the_figure_standing_for_the_rate() -> (
+    None
+):
     # "IVA 20 ¿1,22": the "%" lost as well; 20 is still the rate that makes 11,22 of 56,10 exactly
     got = _read("¿1,22", "67,32", rate="IVA 20")
     assert (got["total"], got["tax_total"]) == ("67.32", "11.22")
