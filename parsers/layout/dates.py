@@ -105,6 +105,18 @@ _LOST_ISO_SEPARATOR = re.compile(
     r"(?<![\d,.\-/])(\d{4})(?:([-/])(\d{2}) (\d{2})|() (\d{2})([-/])(\d{2}))(?![\d,.\-/])"
 )
 
+# a numeric date's slash (or dash, or point) a normal fax thinned to its two ends, read as a colon
+# ("11:26:2026", "12/6:2026"): only between day and month figures before a four-digit year, so that no
+# time ("10:15") is taken for a date
+_COLON_FOR_SEPARATOR = re.compile(r"(?<![\d:,.])(\d{1,2})([:/.-])(\d{1,2})([:/.-])(\d{4})(?![\d:,])")
+
+
+def _colon_mended(m: re.Match[str]) -> str:
+    if ":" not in (m[2], m[4]):
+        return m[0]
+    mark = next((c for c in (m[2], m[4]) if c != ":"), "/")
+    return f"{m[1]}{mark}{m[3]}{mark}{m[5]}"
+
 
 def _repair_misread(text: str) -> str:
     """The text with a month name OCR misread by one letter ("dacomber", "nuvember") written right,
@@ -112,8 +124,9 @@ def _repair_misread(text: str) -> str:
     an ordinal's 5 read as an S ("December Sth", "Sth December"), a separator lost before a four-digit
     year or in a date printed year first ("29-11 2076", "2026-12 01"), a point for the comma after a
     month-first date's day ("November 26. 2026"), an ordinal's t lost after its month ("November 24h,
-    2026"), a speck read as an apostrophe in the space before "de" ("noviembre'de 2026") and a
-    dot-separated date's dot read as a comma mended; the text as it was when there is nothing to mend."""
+    2026"), a speck read as an apostrophe in the space before "de" ("noviembre'de 2026"), a separator
+    read as a colon ("11:26:2026") and a dot-separated date's dot read as a comma mended; the text as
+    it was when there is nothing to mend."""
     text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
     text = _SPLIT_FIGURES.sub(r"\1\2\3\4\5", text)
     text = _S_FOR_FIVE.sub("5", text)
@@ -123,6 +136,7 @@ def _repair_misread(text: str) -> str:
     text = _POINT_FOR_COMMA.sub(r"\1,", text)
     text = _LOST_ORDINAL_T.sub(r"\1th", text)
     text = _SPECK_FOR_SPACE.sub(" ", text)
+    text = _COLON_FOR_SEPARATOR.sub(_colon_mended, text)
     return _COMMA_FOR_DOT.sub(
         lambda m: f"{m[1]}.{m[2]}.{m[3]}" if "," in m[0] and "." in m[0] else m[0], text
     )

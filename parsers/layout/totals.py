@@ -365,6 +365,11 @@ def _tax_between(
             if any(abs(net * r / 100 - tax) <= CENT / 2 for r in rates):
                 return toks[-1]
             continue
+        garbled = _figure_garbled(line.toks, tax)
+        if garbled is not None and any(net * r / 100 == tax for r in rates or _bare_rates(line)):
+            # "IVA 21 % ¿10,80" for 310,80: one figure read as no figure, the rest as printed, where the
+            # rate gives the totals' difference exactly: the rate and the totals outvote the one glyph
+            return garbled
         if not toks or not MONEY.search(toks[-1].text.rstrip("€$£ ")):
             continue
         options = readings(toks[-1].text, mark, rules=False)[:1]
@@ -375,6 +380,28 @@ def _tax_between(
             # the tax read a figure off where the rate gives the totals' difference exactly, with no
             # rounding that could have made the printed figure: the rate and the totals outvote it
             return toks[-1]
+    return None
+
+
+def _bare_rates(line: Line) -> list[Decimal]:
+    """The figures of one or two digits standing alone on a tax line whose percent sign OCR lost ("IVA
+    21 ¿10,80"): rates only where an amount garbled must be exactly the net's share at one of them."""
+    return [Decimal(t.text) for t in line.toks if re.fullmatch(r"\d{1,2}", t.text)]
+
+
+def _figure_garbled(toks: list[Tok], amount: Decimal) -> Tok | None:
+    """The last word of `toks` that is `amount` printed to the cent but for one figure OCR read as a
+    mark that is no figure, no point and no sign ("¿10,80" for 310,80), its signs aside; None when none."""
+    wanted = f"{amount:.2f}"
+    for tok in reversed(toks):
+        text = tok.text.strip("€$£ ")
+        if len(text) != len(wanted) or "%" in text:
+            continue
+        pairs = list(zip(text, wanted, strict=True))
+        same = all(a == b or (a in ".," and b == ".") for a, b in pairs if not (b.isdigit() and a != b))
+        odd = [a for a, b in pairs if b.isdigit() and a != b]
+        if same and len(odd) == 1 and not odd[0].isalnum() and odd[0] not in ".,-+€$£%":
+            return tok
     return None
 
 

@@ -7,7 +7,9 @@ machine's header line ("26/11/2026 10:15 FROM …") states the day the fax was s
 dated on or before the day it is sent and asks for delivery after it.  So an order date (or a
 delivery date) two or more years from that day whose year is one figure off the only year that puts
 it in its place (the order date in the half year before the sending day, the delivery date in the
-half year after it) is taken in that year, doubtful: a person confirms it.  Any other date stays as read.
+half year after it) is taken in that year, doubtful: a person confirms it.  So is a date only a year
+off that cannot be in its year: a delivery asked for before the fax was sent, an order dated after
+it.  Any other date stays as read.
 """
 
 from __future__ import annotations
@@ -53,7 +55,9 @@ def mend_years(orders: Sequence[CapturedOrder], sent: date | None) -> list[Captu
 def _mended(order: CapturedOrder, sent: date) -> CapturedOrder:
     for path, (before, after) in SPANS.items():
         read = getattr(order, path)
-        if not isinstance(read, date) or abs(read.year - sent.year) < MIN_GAP:
+        if not isinstance(read, date) or (
+            abs(read.year - sent.year) < MIN_GAP and not _impossible(path, read, sent)
+        ):
             continue
         places = [d for d in _in_years(read, sent) if sent - before <= d <= sent + after]
         if len(places) != 1 or not _one_figure(read.year, places[0].year):
@@ -66,6 +70,16 @@ def _mended(order: CapturedOrder, sent: date) -> CapturedOrder:
         if found is not None and found.confidence > DOUBTFUL:
             order = order.with_confidence(path, DOUBTFUL)
     return order
+
+
+def _impossible(path: str, read: date, sent: date) -> bool:
+    """Whether a date a year from the sending day cannot be what the order printed: a delivery asked
+    for more than a month before the fax was sent, or an order dated more than a month after it (the
+    "2025" of "01/12/2025" under an order of 24/11/2026 faxed on 26/11/2026). An order date a year
+    before may be an old order faxed again, and stays as read."""
+    if path == "requested_delivery_date":
+        return read < sent - SLACK
+    return read > sent + SLACK
 
 
 def _in_years(read: date, sent: date) -> list[date]:

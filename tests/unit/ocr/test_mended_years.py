@@ -69,3 +69,23 @@ def test_a_header_whose_clock_was_never_set_or_whose_pages_disagree_mends_nothin
     assert sent_on([HEADER, HEADER.replace("26/11/2026", "26/11/2020")], ARRIVED) is None
     (order,) = mend_years([_order(ordered=date(2020, 11, 24))], None)
     assert order.order_date == date(2020, 11, 24)
+
+
+def test_a_delivery_read_a_year_before_the_fax_was_sent_is_taken_in_the_half_year_after_it() -> None:
+    # "01/12/2025" on a fax sent 26/11/2026: no order asks for delivery eleven months in the past
+    (order,) = mend_years([_order(delivery=date(2025, 12, 1))], sent_on([HEADER], ARRIVED))
+    assert order.requested_delivery_date == date(2026, 12, 1)
+    assert _confidence(order, "requested_delivery_date") < 0.8
+
+
+def test_an_order_dated_a_year_after_the_fax_was_sent_is_taken_in_the_year_before() -> None:
+    (order,) = mend_years([_order(ordered=date(2027, 11, 24))], sent_on([HEADER], ARRIVED))
+    assert order.order_date == date(2026, 11, 24)
+    assert _confidence(order, "order_date") < 0.8
+
+
+def test_a_delivery_a_year_after_the_sending_day_stays_as_read() -> None:
+    # December 2027 may be meant: it is after the fax, and only a year off
+    delivery = date(2027, 12, 1)
+    (order,) = mend_years([_order(delivery=delivery)], sent_on([HEADER], ARRIVED))
+    assert order.requested_delivery_date == delivery
