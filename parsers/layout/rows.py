@@ -433,9 +433,20 @@ def _stray(row: dict[str, list[Tok]], cells: dict[str, list[Tok]], toks: list[To
     A code of its own begins a phrase: "M8X40" a word space after "HEXAGONAL" is part of the text."""
     if any(unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
         return True
+    if _garbled_figures(cells):
+        return True
     own = [t.text for t in cells.get("code", []) if code_like(t.text) and _begins_phrase(t, toks)]
     theirs = {t.text for t in row.get("code", [])}
     return bool(own) and bool(theirs) and own[0] not in theirs
+
+
+def _garbled_figures(cells: dict[str, list[Tok]]) -> bool:
+    """Figures a fax spoilt into letters in two or more of the quantity, price and amount columns, each
+    with a digit, one at least read as no number ("1uyy,uu NK 1,20/10U &12,UuU" for 1.000,00 NR 1,20/100
+    €12,00): a row whose numbers could not be read, never more description of the row above."""
+    held = [[t for t in cells.get(kind, []) if has_digit(t.text)] for kind in NUMERIC]
+    spoilt = any(not looks_numeric(t.text) for column in held for t in column)
+    return sum(bool(column) for column in held) >= 2 and spoilt
 
 
 def _begins_phrase(tok: Tok, toks: list[Tok]) -> bool:

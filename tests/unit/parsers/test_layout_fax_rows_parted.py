@@ -58,3 +58,18 @@ def test_figures_a_blank_line_above_words_are_not_joined_to_them() -> None:
     )
     assert "TAC-6" not in [line["item_code"] for line in got["lines"]]
     assert got["decision"] != "accept"
+
+
+def test_a_row_whose_figures_a_fax_spoilt_into_letters_is_named_not_run_into_the_row_above() -> None:
+    # "1uyy,uu NK 1,20/10U &12,UuU" for 1.000,00 NR 1,20/100 €12,00: a row no arithmetic can read
+    got = _lines(
+        [
+            row("TOR-M8-40", "25", "0,18", "4,50"),
+            ((130, "Remache ciego"), (350, "1uyy,uu"), (390, "NK"), (440, "1,20/10U"), (505, "&12,UuU")),
+            row("TUE-M8", "110", "0,05", "5,50", desc="Tuerca"),
+        ]
+    )
+    assert numbers(got) == [("TOR-M8-40", "25", "0.18"), ("TUE-M8", "110", "0.05")]
+    assert "Remache" not in (got["lines"][0]["description"] or "")
+    assert any(p["code"] == "field_not_read" and "Remache" in p["message"] for p in got["problems"])
+    assert got["decision"] != "accept"
