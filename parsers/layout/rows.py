@@ -24,6 +24,8 @@ SHORT_PART = 3  # letters of an abbreviated part of a code of letters ("GUA-NIT-
 NEAR_ROW = 0.8  # of a text height: a line this close above the first row belongs to it
 CLEARLY_NEARER = 0.6  # a line this much nearer to the row below than to the one above belongs below
 
+Row = tuple[Line, dict[str, list[Tok]]]  # a table line and its words by column
+
 
 @dataclass
 class Draft:
@@ -57,6 +59,7 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
     since: list[Draft] = []  # the rows since the last subtotal, over page breaks
     for region in regions:
         rows = [(line, _cells(region, line)) for line in region.lines]
+        rows = _split_rows_joined(rows) if ocr else rows
         priced = {"price", "amount"} & set(region.table.kinds())
         starts = [i for i, (line, cells) in enumerate(rows) if _is_item(line.toks, cells, priced)]
         worded = any(_worded(rows[i][1]) for i in starts)
@@ -181,6 +184,59 @@ def _start(
     if any(unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
         strays.append(line.toks)  # "950.00/1000", "12,?5": a figure of the row read as no number
     return Draft(line.page, cells, above + description, subs=subs, strays=strays)
+
+
+def _split_rows_joined(rows: list[Row]) -> list[Row]:
+    """One row a fax parted in two put back together: a line of figures alone (two or more of quantity,
+    price and amount, nothing that names an item) directly above a line that names one (a code or a
+    description) and holds no figure in those columns.  OCR read the row's figures a little higher
+    than its words ("caja 3,90 19,50" over "00010 TACO DE NAILON"), its quantity often lost.
+
+    Not where the table prints its rows over two lines the other way round (words, then figures): a
+    words-only line directly above the figures, or a figures-only line directly below the words, says
+    the figures belong to the words over them."""
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        if i + 1 < len(rows) and _parted(rows, i):
+            (upper, figures), (lower, words) = rows[i], rows[i + 1]
+            toks = sorted([*upper.toks, *lower.toks], key=lambda t: t.x0)
+            kinds = {*figures, *words}
+            cells = {k: sorted([*figures.get(k, []), *words.get(k, [])], key=lambda t: t.x0) for k in kinds}
+            out.append((Line(lower.page, toks, lower.kind), cells))
+            i += 2
+            continue
+        out.append(rows[i])
+        i += 1
+    return out
+
+
+def _parted(rows: list[Row], i: int) -> bool:
+    """Whether rows[i] holds the figures and rows[i + 1] the words of one row (_split_rows_joined)."""
+    (upper, figures), (lower, words) = rows[i], rows[i + 1]
+    if not (_figures_alone(upper, figures) and _words_alone(lower, words) and _adjacent(upper, lower)):
+        return False
+    above = rows[i - 1] if i > 0 else None
+    below = rows[i + 2] if i + 2 < len(rows) else None
+    if above is not None and _words_alone(*above) and _adjacent(above[0], upper):
+        return False  # the figures end the row whose words stand over them
+    return not (below is not None and _figures_alone(*below) and _adjacent(lower, below[0]))
+
+
+def _figures_alone(line: Line, cells: dict[str, list[Tok]]) -> bool:
+    numeric = [k for k in NUMERIC if any(looks_numeric(t.text) for t in cells.get(k, []))]
+    return len(numeric) >= 2 and not _worded(cells) and sub_label(line.toks) is None
+
+
+def _words_alone(line: Line, cells: dict[str, list[Tok]]) -> bool:
+    figures = any(has_digit(t.text) for k in NUMERIC for t in cells.get(k, []))
+    named = bool(cells.get("code")) or bool(cells.get("description"))
+    return named and not figures and sub_label(line.toks) is None
+
+
+def _adjacent(upper: Line, lower: Line) -> bool:
+    """Whether `lower` stands directly under `upper`, no blank line between them."""
+    return lower.y0 - upper.y1 <= NEAR_ROW * min(upper.height, lower.height)
 
 
 def _code_label(line: Line) -> bool:
@@ -377,9 +433,20 @@ def _stray(row: dict[str, list[Tok]], cells: dict[str, list[Tok]], toks: list[To
     A code of its own begins a phrase: "M8X40" a word space after "HEXAGONAL" is part of the text."""
     if any(unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
         return True
+    if _garbled_figures(cells):
+        return True
     own = [t.text for t in cells.get("code", []) if code_like(t.text) and _begins_phrase(t, toks)]
     theirs = {t.text for t in row.get("code", [])}
     return bool(own) and bool(theirs) and own[0] not in theirs
+
+
+def _garbled_figures(cells: dict[str, list[Tok]]) -> bool:
+    """Figures a fax spoilt into letters in two or more of the quantity, price and amount columns, each
+    with a digit, one at least read as no number ("1uyy,uu NK 1,20/10U &12,UuU" for 1.000,00 NR 1,20/100
+    €12,00): a row whose numbers could not be read, never more description of the row above."""
+    held = [[t for t in cells.get(kind, []) if has_digit(t.text)] for kind in NUMERIC]
+    spoilt = any(not looks_numeric(t.text) for column in held for t in column)
+    return sum(bool(column) for column in held) >= 2 and spoilt
 
 
 def _begins_phrase(tok: Tok, toks: list[Tok]) -> bool:
