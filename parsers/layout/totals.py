@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -261,26 +261,34 @@ def _gross_unlabelled(
     past knowing ("Nettobetrag €4189,90 / MwSt. 19 % €796,08 / Endhatran €4985,98"): an amount to the
     cent, read as printed, that is exactly the net plus a tax that is the net's share at the rate its
     own line prints. Taken as the total, doubtful (its label was not read: a person confirms it)."""
+    for tax, page, taxed in _taxes_at_rate(seen, net, mark, pages):
+        under = [li for li in page.lines if li.kind == "text" and li.y0 > tax.toks[-1].y1]
+        line = under[0] if under else None
+        if line is None or id(line) in skip or line.y0 - tax.toks[-1].y1 > BOX_GAP * line.height:
+            continue
+        if any(labels.starts_with(p.toks, TOTALS) for p in line.phrases()):
+            continue  # a labelled total, read or not, is no unlabelled one
+        figures = [tok for tok in join_groups(line.toks) if has_digit(tok.text) and "%" not in tok.text]
+        text = figures[-1].text.strip("€$£ ") if figures else ""
+        found = readings(text, mark, rules=False, lost_marks=False)[:1] if MONEY.search(text) else []
+        if found and found[0].cost == 0 and found[0].value == taxed.total:
+            return replace(taxed, total_toks=[figures[-1]], total_mended=True)
+    return None
+
+
+def _taxes_at_rate(
+    seen: list[Seen], net: Decimal, mark: str, pages: Sequence[Page]
+) -> Iterator[tuple[Seen, Page, WithTax]]:
+    """Each tax line of a scanned page whose amount, read as printed, is the net total's share at the
+    rate its own line prints: the line, its page, and the net, that tax and their sum."""
     for tax in (s for s in seen if s.kind == "tax"):
         page = next((p for p in pages if p.number == tax.page), None)
         if page is None or page.source == "text":
             continue
         for t in readings(tax.toks[-1].text, mark, rules=False)[:1]:
             taxed = WithTax(net, t.value, net + t.value, tax.toks, [])
-            if not 0 < t.value < net or not at_printed_rate(taxed, pages):
-                continue
-            under = [li for li in page.lines if li.kind == "text" and li.y0 > tax.toks[-1].y1]
-            line = under[0] if under else None
-            if line is None or id(line) in skip or line.y0 - tax.toks[-1].y1 > BOX_GAP * line.height:
-                continue
-            if any(labels.starts_with(p.toks, TOTALS) for p in line.phrases()):
-                continue  # a labelled total, read or not, is no unlabelled one
-            figures = [tok for tok in join_groups(line.toks) if has_digit(tok.text) and "%" not in tok.text]
-            text = figures[-1].text.strip("€$£ ") if figures else ""
-            found = readings(text, mark, rules=False, lost_marks=False)[:1] if MONEY.search(text) else []
-            if found and found[0].cost == 0 and found[0].value == net + t.value:
-                return replace(taxed, total_toks=[figures[-1]], total_mended=True)
-    return None
+            if 0 < t.value < net and at_printed_rate(taxed, pages):
+                yield tax, page, taxed
 
 
 def _total_a_figure_off(
@@ -292,21 +300,14 @@ def _total_a_figure_off(
     net, the rate and the tax agree with each other and outvote the one figure, which a normal fax
     loses as easily as any. Taken as the net plus the tax, mended (a person confirms it); a text
     layer's figures are as printed, and a total two figures off or more is left unaccounted for."""
-    for tax in (s for s in seen if s.kind == "tax"):
-        page = next((p for p in pages if p.number == tax.page), None)
-        if page is None or page.source == "text":
-            continue
-        for t in readings(tax.toks[-1].text, mark, rules=False)[:1]:
-            taxed = WithTax(net, t.value, net + t.value, tax.toks, [])
-            if not 0 < t.value < net or not at_printed_rate(taxed, pages):
-                continue
-            off = [
-                (s, g)
-                for s, g in grosses
-                if s.page == tax.page and s.y > tax.y and _one_figure_off(g.value, net + t.value)
-            ]
-            if len(off) == 1:
-                return replace(taxed, total_toks=off[0][0].toks, total_mended=True)
+    for tax, _page, taxed in _taxes_at_rate(seen, net, mark, pages):
+        off = [
+            (s, g)
+            for s, g in grosses
+            if s.page == tax.page and s.y > tax.y and _one_figure_off(g.value, taxed.total)
+        ]
+        if len(off) == 1:
+            return replace(taxed, total_toks=off[0][0].toks, total_mended=True)
     return None
 
 

@@ -5,24 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.capture.domain.layout import PageWords, Word
-from tests.unit.parsers.ocr_support import cells, order, read, row
-
-GOOD = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TUE-M8", "222", "0,05", "11,10", desc="Tuerca")]
-UNDER = 160 + 5 * 14  # the line under the table's two rows and its total (56,10)
+from tests.unit.parsers.tax_support import low as _low
+from tests.unit.parsers.tax_support import read_taxed
 
 
 def _read(tax: str, gross: str, rate: str = "IVA 10 %") -> dict[str, Any]:
-    """An order of GOOD (56,10 net) with its tax line and its total with tax under the net total."""
-    base = order(GOOD, total="56,10")
-    more: list[Word] = cells(UNDER, (430, rate), (500, tax)) + cells(
-        UNDER + 14, (430, "Total con IVA"), (500, gross)
-    )
-    return read(PageWords(1, base.width, base.height, base.dpi, base.words + tuple(more), "ocr"))
-
-
-def _low(got: dict[str, Any]) -> set[str]:
-    return {p["field"] for p in got["problems"] if p["code"] == "low_confidence"}
+    return read_taxed(tax, gross, rate)
 
 
 def test_a_total_read_a_figure_off_the_net_plus_its_tax_is_that_sum_for_a_person_to_confirm() -> None:
