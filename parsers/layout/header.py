@@ -170,14 +170,20 @@ def _label_row(phrase: Line, hits: list[Hit]) -> bool:
 
 
 def _parse(
-    name: str, toks: list[Tok], month_first: bool, scanned: bool = False
+    name: str, toks: list[Tok], month_first: bool, scanned: bool = False, *, order_known: bool = False
 ) -> tuple[object, list[Tok], float] | None:
     """The field's value from the words after its label, the words it used, and a certainty factor;
-    `scanned` on an OCR page, where a number may have lost a separator."""
+    `scanned` on an OCR page, where a number may have lost a separator; `order_known` when the
+    document's own dates say which it writes first, the day or the month."""
     text = " ".join(t.text for t in toks)
     if name in DATE_FIELDS:
         found = find_date(text, month_first=month_first)
-        return (found.value, date_read_from(toks, found.end), found.certainty) if found else None
+        if found is None:
+            return None
+        # a day and a month that could be read the other way round ("05.12.26") are settled when the
+        # document's own dates say which it writes first (an order dated "23.11.26" on it)
+        certainty = found.certainty / found.swap if order_known else found.certainty
+        return found.value, date_read_from(toks, found.end), certainty
     if name == "currency":
         for tok in toks:
             code = CURRENCIES.get(tok.key) or (tok.text if tok.text in ISO_CURRENCIES else None)
@@ -398,23 +404,18 @@ def _sighting(
     if hit.kind in BLOCKS:
         return Candidate(hit.kind, None, toks, SURE, label, line) if toks else None
     scanned = page.source != "text"
-    parsed = _parse(hit.kind, toks, month_first, scanned)
+    parsed = _parse(hit.kind, toks, month_first, scanned, order_known=order[1])
     if parsed is None and alone and not below:
         # a row of labels in boxes, each its own phrase ("Document Date    Page"): the value is under it
         others = [(p.x0, p.x1) for p in line.phrases() if p.x1 < phrase.x0 or p.x0 > phrase.x1]
         under = _value_below(page, line, label, others)
-        parsed = _parse(hit.kind, under, month_first, scanned) if under else None
+        parsed = _parse(hit.kind, under, month_first, scanned, order_known=order[1]) if under else None
         toks, below = (under, True) if parsed is not None else (toks, below)
     if parsed is None:
         if toks and hit.strong and hit.kind in UNREADABLE_MATTERS:
             return Candidate(hit.kind, None, toks, 0.0, label, line, below)  # seen, unreadable
         return None
     value, used, sure = parsed
-    if isinstance(value, date) and order[1]:
-        # a day and a month that could be read the other way round ("05.12.26") are settled when the
-        # document's own dates say which it writes first (an order dated "23.11.26" on it)
-        found = find_date(" ".join(t.text for t in used), month_first=month_first)
-        sure = sure / found.swap if found is not None and found.value == value else sure
     # a label read only once a short word OCR misread in it was mended: a person confirms its value;
     # so too a value under a label OCR misread a word of ("PEDIOO:", a title's "PEDIDO DE COMPRA" read
     # garbled, over the postal code of the address under it): a misread word alone, nothing beside it,

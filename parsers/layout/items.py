@@ -426,15 +426,17 @@ def _per_unit(
             for r in prices
             if not r.note.startswith("per ")
         ]
-        unstated = [
-            replace(plain, value=plain.value / n, cost=plain.cost + BASIS_COST, note=f"per {n}")
-            for n in (100, 1000)
-            if n != aside
-        ]
-        return sorted(prices + stated + unstated, key=lambda r: r.cost)
-    return prices + [
+        return sorted(prices + stated + _unstated(plain, aside), key=lambda r: r.cost)
+    return prices + _unstated(plain, aside)
+
+
+def _unstated(plain: Reading, printed: int | None) -> list[Reading]:
+    """`plain` read as the price of 100 and of 1,000 units where nothing on its line says so, but for
+    the basis the line prints (`printed`), read apart at its own cost."""
+    return [
         replace(plain, value=plain.value / n, cost=plain.cost + BASIS_COST, note=f"per {n}")
         for n in (100, 1000)
+        if n != printed
     ]
 
 
@@ -603,17 +605,12 @@ def record_numbers(
             # units where 3,1507 and 3,1509 fit too). A figure worked out to fit, likewise
             vouched = verified and pinned(solved, name, discount) and not (both_mended and name != "amount")
             rec.add(f"{path}.{name}", toks[name], LIKELY if vouched else DOUBTFUL, verified=vouched)
-        elif (
-            solved.check == "agrees"
-            and ocr
-            and past_cents(reading.value)
-            and not pinned(solved, name, discount)
-        ):
-            # "9.18 $" read "9.185" at 0.39 on one unit of 9.18: the line adds up to the cent with or
-            # without the last figure, so the arithmetic says nothing of it; OCR's own reading decides
-            rec.add(f"{path}.{name}", toks[name], SURE if reading.cost == 0 else LIKELY)
         elif solved.check == "agrees":
-            rec.add(f"{path}.{name}", toks[name], SURE if reading.cost == 0 else LIKELY, verified=True)
+            # the arithmetic vouches for the figures as read, but for a figure past the cents it does
+            # not pin ("9.18 $" read "9.185" at 0.39 on one unit of 9.18: the line adds up to the cent
+            # with or without the last figure): there OCR's own reading decides
+            loose = ocr and past_cents(reading.value) and not pinned(solved, name, discount)
+            rec.add(f"{path}.{name}", toks[name], SURE if reading.cost == 0 else LIKELY, verified=not loose)
         elif solved.check == "derived" and reading.cost == 3:
             rec.add(f"{path}.{name}", toks["amount"], DOUBTFUL)
         elif solved.check == "derived" and reading.cost > 0:

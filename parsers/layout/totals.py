@@ -281,14 +281,23 @@ def _taxes_at_rate(
 ) -> Iterator[tuple[Seen, Page, WithTax]]:
     """Each tax line of a scanned page whose amount, read as printed, is the net total's share at the
     rate its own line prints: the line, its page, and the net, that tax and their sum."""
+    for tax, page, value in _scanned_taxes(seen, mark, pages):
+        taxed = WithTax(net, value, net + value, tax.toks, [])
+        if 0 < value < net and at_printed_rate(taxed, pages):
+            yield tax, page, taxed
+
+
+def _scanned_taxes(
+    seen: list[Seen], mark: str, pages: Sequence[Page]
+) -> Iterator[tuple[Seen, Page, Decimal]]:
+    """Each tax line of a scanned page, its page, and its amount as printed (its cheapest reading): the
+    lines a total a fax misread may be mended from (a text layer's figures are as printed)."""
     for tax in (s for s in seen if s.kind == "tax"):
         page = next((p for p in pages if p.number == tax.page), None)
         if page is None or page.source == "text":
             continue
         for t in readings(tax.toks[-1].text, mark, rules=False)[:1]:
-            taxed = WithTax(net, t.value, net + t.value, tax.toks, [])
-            if 0 < t.value < net and at_printed_rate(taxed, pages):
-                yield tax, page, taxed
+            yield tax, page, t.value
 
 
 def _total_a_figure_off(
@@ -326,18 +335,16 @@ def _net_a_figure_off(
     if read_net is None or last is None:
         return None
     found: list[WithTax] = []
-    for tax in (s for s in seen if s.kind == "tax"):
-        page = next((p for p in pages if p.number == tax.page), None)
-        if page is None or page.source == "text" or last.page != tax.page or last.cy >= tax.y:
+    for tax, _page, value in _scanned_taxes(seen, mark, pages):
+        if last.page != tax.page or last.cy >= tax.y:
             continue
-        for t in readings(tax.toks[-1].text, mark, rules=False)[:1]:
-            for gross, g in grosses:
-                net = g.value - t.value
-                if gross.page != tax.page or gross.y <= tax.y or not 0 < t.value < net:
-                    continue
-                taxed = WithTax(net, t.value, g.value, tax.toks, gross.toks, net_mended=True)
-                if _one_figure_off(net, read_net) and at_printed_rate(taxed, pages):
-                    found.append(taxed)
+        for gross, g in grosses:
+            net = g.value - value
+            if gross.page != tax.page or gross.y <= tax.y or not 0 < value < net:
+                continue
+            taxed = WithTax(net, value, g.value, tax.toks, gross.toks, net_mended=True)
+            if _one_figure_off(net, read_net) and at_printed_rate(taxed, pages):
+                found.append(taxed)
     return found[0] if len({(f.net, f.total) for f in found}) == 1 else None
 
 
