@@ -88,3 +88,25 @@ def read(pages: list[PageWords] | PageWords) -> dict[str, Any]:
 def numbers(got: dict[str, Any]) -> list[tuple[str | None, str | None, str | None]]:
     """(sku, quantity, unit price) of each line read."""
     return [(line["sku"], line["quantity"], line["unit_price"]) for line in got["lines"]]
+
+
+def silicone_page(first: tuple[str, str, str, str, str, str], total: str) -> list[list[Word]]:
+    """Order 032/26 of 24/11/2026: a table whose `first` row (code, description, quantity, unit, price,
+    amount) stands over 12 uds of SIL-TRA-300 at 4,2000 = 50,40, and the printed `total`."""
+    heading = ("Código", "Descripción", "Cantidad", "UM", "Precio", "Importe")
+    at = (50, 130, 330, 390, 430, 500)
+    second = ("SIL-TRA-300", "Silicona neutra", "12", "uds", "4,2000", "50,40")
+    return [
+        cells(40, (50, "Nº pedido: 032/26")),
+        cells(54, (50, "Fecha: 24/11/2026")),
+        *(
+            cells(y, *zip(at, texts, strict=True))
+            for y, texts in ((160, heading), (174, first), (188, second))
+        ),
+        cells(216, (430, "Total"), (500, total)),
+    ]
+
+
+def doubted(got: dict[str, Any], field: str) -> bool:
+    """Whether the order asks a person to confirm `field`: read with too little confidence."""
+    return any(p["field"] == field and p["code"] == "low_confidence" for p in got["problems"])

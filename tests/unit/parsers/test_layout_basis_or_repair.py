@@ -15,7 +15,7 @@ from parsers.layout.evidence import DOUBTFUL, LIKELY, Recorder
 from parsers.layout.geometry import Tok
 from parsers.layout.items import record_numbers
 from parsers.layout.numbers import REPAIR_COST, Reading
-from tests.unit.parsers.ocr_support import cells, numbers, page, read, word
+from tests.unit.parsers.ocr_support import cells, doubted, numbers, page, read, silicone_page, word
 
 
 def _table(price_conf: float) -> list[list[Word]]:
@@ -59,44 +59,7 @@ def test_a_price_read_unsure_is_not_changed_to_a_digit_that_also_adds_up() -> No
 
 
 def _row_page(price: str, qty: str = "12,5", amount: str = "39,38", total: str = "89,78") -> list[list[Word]]:
-    return [
-        cells(40, (50, "Nº pedido: 032/26")),
-        cells(54, (50, "Fecha: 24/11/2026")),
-        cells(
-            160,
-            (50, "Código"),
-            (130, "Descripción"),
-            (330, "Cantidad"),
-            (390, "UM"),
-            (430, "Precio"),
-            (500, "Importe"),
-        ),
-        cells(
-            174,
-            (50, "CIN-AIS-19"),
-            (130, "Cinta aislante"),
-            (330, qty),
-            (390, "m"),
-            (430, price),
-            (500, amount),
-        ),
-        cells(
-            188,
-            (50, "SIL-TRA-300"),
-            (130, "Silicona neutra"),
-            (330, "12"),
-            (390, "uds"),
-            (430, "4,2000"),
-            (500, "50,40"),
-        ),
-        cells(216, (430, "Total"), (500, total)),
-    ]
-
-
-def _doubted(got: dict[str, object], field: str) -> bool:
-    problems = got["problems"]
-    assert isinstance(problems, list)
-    return any(p["field"] == field and p["code"] == "low_confidence" for p in problems)
+    return silicone_page(("CIN-AIS-19", "Cinta aislante", qty, "m", price, amount), total)
 
 
 def test_a_price_worked_out_from_the_amount_is_doubtful_where_the_amount_cannot_pin_its_last_figure() -> None:
@@ -105,7 +68,7 @@ def test_a_price_worked_out_from_the_amount_is_doubtful_where_the_amount_cannot_
     # 3,1500 is 39,375, also 39,38 to the cent: the amount cannot tell a last figure of 0 from one of 4,
     # so the figure computed to fit says nothing of what was printed, and a person must see it
     got = read(page(*_row_page("315004")))
-    assert _doubted(got, "lines[0].unit_price")
+    assert doubted(got, "lines[0].unit_price")
     assert got["decision"] == "review"
 
 
@@ -114,7 +77,7 @@ def test_a_price_worked_out_from_an_amount_that_pins_it_is_not_doubted_for_that(
     # amount 42,00 allows 0,0350 alone, and the reading stands on the arithmetic
     got = read(page(*_row_page("00350", qty="1200", amount="42,00", total="92,40")))
     assert got["lines"][0]["unit_price"] == "0.035"
-    assert not _doubted(got, "lines[0].unit_price")
+    assert not doubted(got, "lines[0].unit_price")
 
 
 def _dollar_page(price: str, amount: str) -> list[list[Word]]:
@@ -159,14 +122,14 @@ def test_an_amount_read_past_its_cents_on_a_scan_is_doubtful_though_the_line_add
     # (100 × 0.19445 = 19.445), so the line added up and was accepted at a price of 0.19445.  A line's
     # amount is money to the cent; a figure after the cents says the reading is wrong somewhere
     got = read(page(*_dollar_page("0.19445", "19.445")))
-    assert _doubted(got, "lines[0].amount")
+    assert doubted(got, "lines[0].amount")
     assert got["decision"] == "review"
 
 
 def test_an_amount_whose_figures_after_the_cents_are_zeros_is_not_doubted_for_them() -> None:
     # "19.440" prints a zero past the cents: the amount is 19.44 to the cent, and nothing is wrong with it
     got = read(page(*_dollar_page("0.1944", "19.440")))
-    assert not _doubted(got, "lines[0].amount")
+    assert not doubted(got, "lines[0].amount")
     assert got["lines"][0]["amount"] == "19.44"
 
 
