@@ -88,7 +88,7 @@ class FolderSpool:
 
     def send(self, message: OutboundMessage) -> None:
         path = self.path_for(message)
-        if path.exists() and path.read_bytes() == message.content:
+        if _holds(path, message.content):
             return
         write_atomically(path, message.content, durable=self.durable)
 
@@ -99,7 +99,7 @@ class FolderSpool:
         durable spool, or the file is there as this spool left it after syncing its folder). Until
         it has been synced, a crash of the machine may lose the file, never leave part of it."""
         path = self.path_for(message)
-        if not (path.exists() and path.read_bytes() == message.content):
+        if not _holds(path, message.content):
             write_atomically(path, message.content, durable=self.durable, sync_folder=False)
         elif self._on_disk(path):
             return None
@@ -127,3 +127,8 @@ class FolderSpool:
 
 
 _DURABLE_KEPT = 4096
+
+
+def _holds(path: Path, content: bytes) -> bool:
+    """The file is there with exactly this content (a message sent again writes nothing)."""
+    return path.exists() and path.read_bytes() == content
