@@ -238,9 +238,7 @@ def render_confirmation(
     total = _total(order, language)
     currency = order.currency or ""
     story.append(Spacer(1, 3 * mm))
-    story.append(
-        para(f"<b>{t['total']} {currency}: {money_text(total, language)}</b>", "base-right")
-    )
+    story.append(para(f"<b>{t['total']} {currency}: {money_text(total, language)}</b>", "base-right"))
     if rejected and order.problems:
         story += [Spacer(1, 5 * mm), para(f"<b>{t['reasons']}</b>", "base")]
         for problem in order.problems:
