@@ -22,6 +22,7 @@ from reportlab.platypus.flowables import Flowable
 
 from core.kernel.domain.model import Customer, Order, OrderLine, OrderState
 from outbound.confirmation_text import TEXTS, problem_text
+from outbound.pdf_parts import Paragraphs
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,16 @@ def escape_markup(text: str | None) -> str:
 
 def letterhead_block(head: Letterhead, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     """Our company's name, address and contact lines at the top of an answer PDF."""
-    contact = " · ".join(
+    return [
+        Paragraph(escape_markup(head.name), s["company"]),
+        Paragraph(escape_markup(", ".join(head.address)), s["small"]),
+        Paragraph(escape_markup(_contact(head)), s["small"]),
+        Spacer(1, 8 * mm),
+    ]
+
+
+def _contact(head: Letterhead) -> str:
+    return " · ".join(
         part
         for part in (
             f"Tel. {head.phone}" if head.phone else "",
@@ -110,17 +120,9 @@ def letterhead_block(head: Letterhead, s: dict[str, ParagraphStyle]) -> list[Flo
         )
         if part
     )
-    return [
-        Paragraph(escape_markup(head.name), s["company"]),
-        Paragraph(escape_markup(", ".join(head.address)), s["small"]),
-        Paragraph(escape_markup(contact), s["small"]),
-        Spacer(1, 8 * mm),
-    ]
 
 
-def _addressee(
-    order: Order, customer: Customer | None, number: str | None, s: dict[str, ParagraphStyle]
-) -> str:
+def _addressee(order: Order, customer: Customer | None, number: str | None) -> str:
     name = customer.name if customer else order.buyer_name or order.buyer_party_id or ""
     parts = [f"<b>{escape_markup(name)}</b>"] if name else []
     if customer is not None:
@@ -145,7 +147,7 @@ def _references(order: Order, now: datetime, language: str) -> list[tuple[str, s
     ]
 
 
-def _lines_table(order: Order, language: str, s: dict[str, ParagraphStyle]) -> Table:
+def _lines_table(order: Order, language: str, para: Paragraphs) -> Table:
     t = TEXTS[language]
     rows: list[list[object]] = [
         [t["pos"], t["item"], t["description"], t["qty"], t["unit"], t["price"], t["amount"]]
@@ -154,10 +156,8 @@ def _lines_table(order: Order, language: str, s: dict[str, ParagraphStyle]) -> T
         rows.append(
             [
                 str(line.position),
-                Paragraph(
-                    escape_markup(line.sku or line.item_code or line.buyer_item_code or "–"), s["cell"]
-                ),
-                Paragraph(escape_markup(line.description or ""), s["cell"]),
+                para(escape_markup(line.sku or line.item_code or line.buyer_item_code or "–"), "cell"),
+                para(escape_markup(line.description or ""), "cell"),
                 quantity_text(line.quantity, language),
                 line.unit or "",
                 price_text(line.unit_price, language),
@@ -165,7 +165,7 @@ def _lines_table(order: Order, language: str, s: dict[str, ParagraphStyle]) -> T
             ]
         )
         if line.discount:
-            words = Paragraph(escape_markup(f"{t['promotion']}: {line.promotion or ''}"), s["cell"])
+            words = para(escape_markup(f"{t['promotion']}: {line.promotion or ''}"), "cell")
             rows.append(["", "", words, "", "", "", "-" + money_text(line.discount, language)])
     table = Table(
         rows,
@@ -214,35 +214,38 @@ def render_confirmation(
     """
     language = language if language in TEXTS else "en"
     t = TEXTS[language]
-    s = pdf_styles()
+    para = _PARAGRAPHS
     head = letterhead or Letterhead()
     rejected = order.state == OrderState.REJECTED  # decided so on capture, or by a clerk in review
-    story: list[Flowable] = letterhead_block(head, s)
-    story.append(Paragraph(t["title_rejected" if rejected else "title"], s["title"]))
+    story: list[Flowable] = [
+        para(escape_markup(head.name), "company"),
+        para(escape_markup(", ".join(head.address)), "small"),
+        para(escape_markup(_contact(head)), "small"),
+        Spacer(1, 8 * mm),
+    ]  # as `letterhead_block`, its paragraphs kept
+    story.append(para(t["title_rejected" if rejected else "title"], "title"))
     story.append(Spacer(1, 4 * mm))
     refs = Table(
-        [[Paragraph(_addressee(order, customer, number, s), s["base"]), _ref_table(order, now, language)]],
+        [[para(_addressee(order, customer, number), "base"), _ref_table(order, now, language)]],
         colWidths=[90 * mm, 88 * mm],
         hAlign="LEFT",
     )
     refs.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, 0), 0)]))
     story += [refs, Spacer(1, 6 * mm)]
-    story.append(Paragraph(t["intro_rejected" if rejected else "intro"], s["base"]))
+    story.append(para(t["intro_rejected" if rejected else "intro"], "base"))
     story.append(Spacer(1, 4 * mm))
-    story.append(_lines_table(order, language, s))
+    story.append(_lines_table(order, language, para))
     total = _total(order, language)
     currency = order.currency or ""
     story.append(Spacer(1, 3 * mm))
-    story.append(
-        Paragraph(f"<b>{t['total']} {currency}: {money_text(total, language)}</b>", _right(s["base"]))
-    )
+    story.append(para(f"<b>{t['total']} {currency}: {money_text(total, language)}</b>", "base-right"))
     if rejected and order.problems:
-        story += [Spacer(1, 5 * mm), Paragraph(f"<b>{t['reasons']}</b>", s["base"])]
+        story += [Spacer(1, 5 * mm), para(f"<b>{t['reasons']}</b>", "base")]
         for problem in order.problems:
-            story.append(Paragraph("– " + escape_markup(problem_text(problem, language)), s["base"]))
+            story.append(para("– " + escape_markup(problem_text(problem, language)), "base"))
     story += [
         Spacer(1, 8 * mm),
-        Paragraph(escape_markup(t["closing"].format(fax=head.fax or head.email or "")), s["small"]),
+        para(escape_markup(t["closing"].format(fax=head.fax or head.email or "")), "small"),
     ]
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -263,6 +266,15 @@ def render_confirmation(
 
 def _right(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-right", parent=style, alignment=2)
+
+
+def _confirmation_styles() -> dict[str, ParagraphStyle]:
+    styles = pdf_styles()
+    return {**styles, "base-right": _right(styles["base"])}
+
+
+# The confirmation's paragraphs, kept per thread across PDFs (`outbound.pdf_parts`).
+_PARAGRAPHS = Paragraphs(_confirmation_styles())
 
 
 def _ref_table(order: Order, now: datetime, language: str) -> Table:
