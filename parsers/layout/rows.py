@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from parsers.layout import labels, positions
 from parsers.layout.codes import split_position
+from parsers.layout.dates import find_date
 from parsers.layout.geometry import PHRASE_GAP, Line, Tok, join_groups
 from parsers.layout.numbers import SPECK_AFTER_SIGN, looks_numeric, readings
 from parsers.layout.table import Region, sub_label
@@ -411,6 +412,8 @@ def _unit_word(toks: list[Tok]) -> bool:
 def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> None:
     """A line under an item row: a labelled sub-line (our code, EAN, delivery) or more description."""
     hit = sub_label(toks) or labels.starts_garbled(toks, SUBLINES)
+    if hit is not None and _dateless_delivery(hit, toks):
+        hit = None  # "PLANO ADJUNTO REV. VIGENTE": a description's word that reads like "plazo"
     valued = hit is not None and hit.end < len(toks)
     if hit is not None and valued and (hit.kind != "item_code" or _code_value(hit, toks)):
         draft.subs.setdefault(hit.kind, toks[hit.end :])
@@ -424,6 +427,17 @@ def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> Non
         # set under the code and run on past the column ("HSS drill bit 8 mm for metal")
         words = sorted([*cells.get("code", []), *words], key=lambda t: t.x0)
     draft.description += words or [t for t in toks if t.key]
+
+
+def _dateless_delivery(hit: labels.Hit, toks: list[Tok]) -> bool:
+    """Whether a delivery sub-label stands without its colon before words that hold no date: a wrapped
+    description whose first word is, or OCR made, a delivery word ("PLANO ADJUNTO REV. VIGENTE" under
+    "GUANTE ... SEGUN", "PLANO" one letter from "plazo"), not the line's delivery. Taken as its date
+    line it kept the row's real "DELIVERY DATE: 02.12.26" under it from being read; a label with its
+    colon ("Plazo: 2 semanas") is a sub-line as before, date or not."""
+    if hit.kind != "delivery" or hit.colon or hit.end >= len(toks):
+        return False
+    return find_date(" ".join(t.text for t in toks[hit.end :])) is None
 
 
 def _stray(row: dict[str, list[Tok]], cells: dict[str, list[Tok]], toks: list[Tok]) -> bool:
