@@ -105,10 +105,25 @@ _LOST_ISO_SEPARATOR = re.compile(
     r"(?<![\d,.\-/])(\d{4})(?:([-/])(\d{2}) (\d{2})|() (\d{2})([-/])(\d{2}))(?![\d,.\-/])"
 )
 
+# a date printed year first whose two dashes a dot-matrix face and a normal fax both lost ("2026 11 25"
+# after "DATA DA ENCOMENDA"): only when the text is those three figures and nothing else (the value
+# after a label, read alone), a year of this century and two figures each for the month and the day
+_SPACED_ISO_ALONE = re.compile(r"^\s*(20\d{2}) (\d{2}) (\d{2})\s*$")
+
 # a numeric date's slash (or dash, or point) a normal fax thinned to its two ends, read as a colon
 # ("11:26:2026", "12/6:2026"): only between day and month figures before a four-digit year, so that no
 # time ("10:15") is taken for a date
 _COLON_FOR_SEPARATOR = re.compile(r"(?<![\d:,.])(\d{1,2})([:/.-])(\d{1,2})([:/.-])(\d{4})(?![\d:,])")
+
+
+# a month name run into its year where a fax lost the space between them and read a speck there as
+# a mark or a thin letter ("November¡2026", "Novernberi2026"): only a whole month name (or one a letter
+# off, or with its m parted) before the mark, and four figures after it
+_GLUED_YEAR = re.compile(r"(?<![a-z])([a-z]{3,}?)(?:[il]|[^\w\s])(\d{4})(?!\d)")
+
+
+def _year_parted(m: re.Match[str]) -> str:
+    return f"{m[1]} {m[2]}" if _near_month(m[1]) in MONTHS else m[0]
 
 
 def _colon_mended(m: re.Match[str]) -> str:
@@ -122,17 +137,19 @@ def _repair_misread(text: str) -> str:
     """The text with a month name OCR misread by one letter ("dacomber", "nuvember") written right,
     where exactly one month name is that close, a day or month parted by a space joined ("04/1 2/2026"),
     an ordinal's 5 read as an S ("December Sth", "Sth December"), a separator lost before a four-digit
-    year or in a date printed year first ("29-11 2076", "2026-12 01"), a point for the comma after a
-    month-first date's day ("November 26. 2026"), an ordinal's t lost after its month ("November 24h,
-    2026"), a speck read as an apostrophe in the space before "de" ("noviembre'de 2026"), a separator
-    read as a colon ("11:26:2026") and a dot-separated date's dot read as a comma mended; the text as
-    it was when there is nothing to mend."""
+    year or in a date printed year first ("29-11 2076", "2026-12 01"; both, "2026 11 25" read alone),
+    a point for the comma after a month-first date's day ("November 26. 2026"), an ordinal's t lost
+    after its month ("November 24h, 2026"), a speck read as an apostrophe in the space before "de" ("noviembre'de 2026"), a separator
+    read as a colon ("11:26:2026"), a month name run into its year by a speck ("November¡2026") and a
+    dot-separated date's dot read as a comma mended; the text as it was when there is nothing to mend."""
+    text = _GLUED_YEAR.sub(_year_parted, text)
     text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
     text = _SPLIT_FIGURES.sub(r"\1\2\3\4\5", text)
     text = _S_FOR_FIVE.sub("5", text)
     text = _S_FOR_FIVE_FIRST.sub("5", text)
     text = _LOST_SEPARATOR.sub(r"\1\2\3\2\4", text)
     text = _LOST_ISO_SEPARATOR.sub(_iso_joined, text)
+    text = _SPACED_ISO_ALONE.sub(r"\1-\2-\3", text)
     text = _POINT_FOR_COMMA.sub(r"\1,", text)
     text = _LOST_ORDINAL_T.sub(r"\1th", text)
     text = _SPECK_FOR_SPACE.sub(" ", text)

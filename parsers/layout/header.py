@@ -108,9 +108,12 @@ def _leader_word(tok: Tok) -> bool:
 def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: float) -> list[Tok]:
     nxt = next((h.start for h in hits if h.start >= hit.end), len(phrase.toks))
     toks = [t for t in _past_colon(phrase.toks[hit.end : nxt]) if _meaningful(t)]
-    if toks or nxt < len(phrase.toks):
-        return toks
     phrases = line.phrases()
+    if toks or nxt < len(phrase.toks):
+        if hit.kind in DATE_FIELDS and toks and nxt == len(phrase.toks) and _DATE_PART.match(toks[-1].text):
+            # "DATA DA ENCOMENDA, 2026  11  25": the year beside the label, the rest spaced out after it
+            return _date_parts_after(phrases, toks)
+        return toks
     later = [p for p in phrases if p.x0 > phrase.x1 and not _leader(p)]
     if not later or later[0].x0 - phrase.x1 > MAX_VALUE_GAP * width:
         return []
@@ -118,12 +121,19 @@ def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: flo
         return []
     toks = [t for t in later[0].toks if _meaningful(t)]
     if hit.kind in DATE_FIELDS:
-        # "08   /  02   /  23": a date printed in boxes or spaced out stands in several phrases
-        start = phrases.index(later[0]) + 1
-        for more in phrases[start : start + MAX_DATE_PARTS]:
-            if not _DATE_PART.match(more.text) or more.x0 - toks[-1].x1 > DATE_PART_GAP * more.height:
-                break
-            toks += more.toks
+        return _date_parts_after(phrases, toks)
+    return toks
+
+
+def _date_parts_after(phrases: list[Line], toks: list[Tok]) -> list[Tok]:
+    """`toks`, a date's first words, with the figures of the line's phrases after them that stand
+    close ("08   /  02   /  23": a date printed in boxes or spaced out stands in several phrases)."""
+    toks = list(toks)
+    after = [p for p in phrases if p.x0 >= toks[-1].x1]
+    for more in after[:MAX_DATE_PARTS]:
+        if not _DATE_PART.match(more.text) or more.x0 - toks[-1].x1 > DATE_PART_GAP * more.height:
+            break
+        toks += more.toks
     return toks
 
 
