@@ -536,12 +536,16 @@ def choose(found: list[Candidate], name: str) -> Candidate | None:
 MIN_YEAR_GAP = 2  # years between a date and the document's other dates before it may be a misreading
 YEAR_MAJORITY = 3  # times as many other dates with the year a misread one is mended to as with its own
 YEAR_WITNESSES = 2  # other dates on the document that must agree on the year a misread one is mended to
+# the years an order is dated in (as `dates` reads a two-figure year): a date read outside them, with
+# a figure of its year misread ("23.11.7026"), needs only one other date as witness of its year
+CENTURY = range(2000, 2100)
 
 
 def mend_year(pick: Candidate | None, pages: Sequence[Page], month_first: bool = False) -> Candidate | None:
     """A date whose year OCR misread by one figure ("24.11.2626", "2426-11-26") where most of the
     document's other dates give a year one figure away (and two or more years off, and at least two of
-    them): that year, doubtful (a person confirms it); any other pick as it is."""
+    them, or one where the year read is of no year an order is dated in: "23.11.7026" beside a delivery
+    in 2026): that year, doubtful (a person confirms it); any other pick as it is."""
     if pick is None or not isinstance(pick.value, date) or all(p.source == "text" for p in pages):
         return pick  # a text layer's figures are as printed
     own = {id(t) for t in pick.toks}
@@ -561,7 +565,8 @@ def mend_year(pick: Candidate | None, pages: Sequence[Page], month_first: bool =
     if YEAR_MAJORITY * years.get(year, 0) >= count:
         return pick  # the document prints this year too, about as often as any other
     a, b = str(year), str(best)
-    if count < YEAR_WITNESSES or len(a) != len(b) or sum(x != y for x, y in zip(a, b, strict=True)) != 1:
+    witnesses = 1 if year not in CENTURY and best in CENTURY else YEAR_WITNESSES
+    if count < witnesses or len(a) != len(b) or sum(x != y for x, y in zip(a, b, strict=True)) != 1:
         return pick
     if abs(year - best) < MIN_YEAR_GAP:
         return pick  # ordered in December for January: next year's dates are no misreading
