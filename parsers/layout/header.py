@@ -105,24 +105,43 @@ def _leader_word(tok: Tok) -> bool:
     return len(text) >= LEADER_LETTERS and len(set(text)) == 1 and text[0] in _LEADER_LETTERS
 
 
-def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: float) -> list[Tok]:
+def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: float) -> tuple[list[Tok], bool]:
+    """The value to the right of a label: the words after it in its phrase, else the next phrase; and
+    whether it was found past a word the label ends in that OCR garbled ("PO fo...  010762" for "PO
+    NO."), in its phrase or standing as a phrase of its own."""
     nxt = next((h.start for h in hits if h.start >= hit.end), len(phrase.toks))
     toks = [t for t in _past_colon(phrase.toks[hit.end : nxt]) if _meaningful(t)]
     phrases = line.phrases()
+    garbled = nxt == len(phrase.toks) and _garbled_tail(toks)
+    if garbled:
+        toks = []
     if toks or nxt < len(phrase.toks):
         if hit.kind in DATE_FIELDS and toks and nxt == len(phrase.toks) and _DATE_PART.match(toks[-1].text):
             # "DATA DA ENCOMENDA, 2026  11  25": the year beside the label, the rest spaced out after it
-            return _date_parts_after(phrases, toks)
-        return toks
+            return _date_parts_after(phrases, toks), False
+        return toks, False
     later = [p for p in phrases if p.x0 > phrase.x1 and not _leader(p)]
+    if not garbled and len(later) > 1 and _garbled_tail([t for t in later[0].toks if _meaningful(t)]):
+        garbled, later = True, later[1:]
     if not later or later[0].x0 - phrase.x1 > MAX_VALUE_GAP * width:
-        return []
+        return [], False
     if labels.starts_with(later[0].toks, HEADER_LABELS) is not None:
-        return []
+        return [], False
     toks = [t for t in later[0].toks if _meaningful(t)]
     if hit.kind in DATE_FIELDS:
-        return _date_parts_after(phrases, toks)
-    return toks
+        return _date_parts_after(phrases, toks), garbled
+    return toks, garbled
+
+
+def _garbled_tail(toks: Sequence[Tok]) -> bool:
+    """Whether the words left after a label in its phrase are a label word OCR garbled ("fo..." for
+    "NO." after "PO"): a word or two of a character or two and marks, no figure, no colon (a colon
+    after them is `_past_colon`'s)."""
+    return (
+        0 < len(toks) <= JUNK_CHARS
+        and all(_junk(t) and not has_digit(t.text) and ":" not in t.text for t in toks)
+        and any(c.isalpha() for t in toks for c in t.text)
+    )
 
 
 def _date_parts_after(phrases: list[Line], toks: list[Tok]) -> list[Tok]:
@@ -404,9 +423,9 @@ def _sighting(
         return None  # a label OCR misread a short word of stands as labels do: before a colon, over a box
     if row:
         others = [(phrase.toks[h.start].x0, phrase.toks[h.end - 1].x1) for h in hits if h != hit]
-        toks, below = _value_below(page, line, label, others), True
+        toks, below, garbled = _value_below(page, line, label, others), True, False
     else:
-        toks, below = _value_right(line, phrase, hit, hits, page.width), False
+        (toks, garbled), below = _value_right(line, phrase, hit, hits, page.width), False
     if not toks and alone:
         if hit.kind in BLOCKS:
             return Candidate(hit.kind, None, [], SURE, label, line, below=True)
@@ -430,7 +449,15 @@ def _sighting(
     # so too a value under a label OCR misread a word of ("PEDIOO:", a title's "PEDIDO DE COMPRA" read
     # garbled, over the postal code of the address under it): a misread word alone, nothing beside it,
     # is no sure label, and the words under it need not be its value
-    strength = DOUBTFUL if hit.mended or (below and _misread_label(label)) else SURE if hit.strong else LIKELY
+    # and a value found past a garbled word the label ends in ("PO fo...  010762")
+    garbled = garbled and not below
+    strength = (
+        DOUBTFUL
+        if hit.mended or garbled or (below and _misread_label(label))
+        else SURE
+        if hit.strong
+        else LIKELY
+    )
     return Candidate(hit.kind, value, used, sure * strength, label, line, below)
 
 

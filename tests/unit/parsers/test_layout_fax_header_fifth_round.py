@@ -50,3 +50,17 @@ def test_a_year_read_outside_this_century_takes_the_year_of_the_other_date() -> 
     assert got["order_date"] == "2026-11-23"
     assert doubted(got, "order_date") and got["decision"] != "accept"
     assert got["requested_delivery_date"] == "2026-11-30"  # the witness is not mended to the misread year
+
+
+def _numbered(*placed: tuple[float, str]) -> dict[str, Any]:
+    """An order whose "Nº pedido:" line is left out and `placed` printed under its header instead."""
+    base = order(GOOD, drop="Nº pedido:")
+    more = cells(140, *placed)
+    return read(PageWords(1, base.width, base.height, base.dpi, base.words + tuple(more), "ocr"))
+
+
+def test_a_value_past_a_garbled_last_word_of_its_label_is_read_doubtful() -> None:
+    # "PO NO.  010762" on a dot-matrix page, "NO." read as "fo..."; the number its own phrase after it
+    got = _numbered((50, "PO"), (66, "fo..."), (150, "010762"))
+    assert got["po_number"] == "010762"
+    assert doubted(got, "po_number") and got["decision"] != "accept"
