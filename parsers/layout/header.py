@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from parsers.layout import labels, prose
-from parsers.layout.dates import find_date, weekday_named
+from parsers.layout.dates import find_date, spaced_year_first, weekday_named
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.labels import Hit
@@ -207,6 +207,8 @@ def _parse(
     text = " ".join(t.text for t in toks)
     if name in DATE_FIELDS:
         found = find_date(text, month_first=month_first)
+        if found is None and scanned:
+            found = spaced_year_first(text)  # "DATA DA ENCOMENDA, 2026  11  25"
         if found is None:
             return None
         # a day and a month that could be read the other way round ("05.12.26") are settled when the

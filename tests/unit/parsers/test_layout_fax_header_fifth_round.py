@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.capture.domain.layout import PageWords
-from parsers.layout.dates import find_date
+from parsers.layout.dates import find_date, spaced_year_first
 from tests.unit.parsers.ocr_support import cells, doubted, order, read, row
 
 GOOD = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TUE-M8", "222", "0,05", "11,10", desc="Tuerca")]
@@ -38,10 +38,13 @@ def test_a_year_first_date_whose_two_dashes_were_lost_is_read_after_its_label_do
     assert doubted(got, "order_date") and got["decision"] != "accept"
 
 
-def test_three_figures_in_other_words_are_no_date() -> None:
-    assert find_date("2026 11 25") is not None  # read alone, as a label's value is
-    assert find_date("pos 2026 11 25") is None
-    assert find_date("2026 11 25 100") is None
+def test_three_figures_are_a_date_only_as_a_labels_value_alone() -> None:
+    found = spaced_year_first("2026 11 25")
+    assert found is not None and found.value.isoformat() == "2026-11-25" and found.certainty < 0.8
+    assert spaced_year_first("pos 2026 11 25") is None
+    assert spaced_year_first("2026 11 25 100") is None
+    assert spaced_year_first("2026 13 25") is None
+    assert find_date("2026 11 25") is None  # in any other text, three figures are no date
 
 
 def test_a_year_read_outside_this_century_takes_the_year_of_the_other_date() -> None:
