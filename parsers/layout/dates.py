@@ -132,11 +132,11 @@ def _repair_misread(text: str) -> str:
     """The text with a month name OCR misread by one letter ("dacomber", "nuvember") written right,
     where exactly one month name is that close, a day or month parted by a space joined ("04/1 2/2026"),
     an ordinal's 5 read as an S ("December Sth", "Sth December"), a separator lost before a four-digit
-    year or in a date printed year first ("29-11 2076", "2026-12 01"), a point for the comma after a month-first date's day ("November 26. 2026"), an ordinal's t lost
-    after its month ("November 24h, 2026"), a speck read as an apostrophe in the space before "de"
-    ("noviembre'de 2026"), a separator read as a colon ("11:26:2026"), a month name run into its year
-    by a speck ("November¡2026") and a dot-separated date's dot read as a comma mended; the text as it
-    was when there is nothing to mend."""
+    year or in a date printed year first ("29-11 2076", "2026-12 01"), a point for the comma after a
+    month-first date's day ("November 26. 2026"), an ordinal's t lost after its month ("November 24h,
+    2026"), a speck read as an apostrophe in the space before "de" ("noviembre'de 2026"), a separator
+    read as a colon ("11:26:2026"), a month name run into its year by a speck ("November¡2026") and a
+    dot-separated date's dot read as a comma mended; the text as it was when there is nothing to mend."""
     text = _GLUED_YEAR.sub(_year_parted, text)
     text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
     text = _SPLIT_FIGURES.sub(r"\1\2\3\4\5", text)
