@@ -306,7 +306,7 @@ def candidates(
         for phrase in _label_phrases(line):
             hits = labels.find(phrase.toks, HEADER_LABELS, garbled=True)
             if not hits and page.source != "text":  # a text layer's labels are as printed
-                hits = _lone_date_label(line, phrase)
+                hits = _lone_date_label(line, phrase) or _glued_number_sign(phrase)
             row = _label_row(phrase, hits)
             for hit in hits:
                 found = _sighting(page, line, phrase, hit, hits, row, (month_first, order_known))
@@ -341,6 +341,33 @@ def _lone_date_label(line: Line, phrase: Line) -> list[Hit]:
         return []  # no date after it: some other word, not a label to report unread
     (kind,) = kinds
     return [Hit(kind, 0, 1, 1, colon=True, mended=True)]
+
+
+NUMBER_SIGN = "no"  # "Nº", "N°", "No" as the label vocabulary keys them
+MIN_GLUED_WORD = 5  # letters of the label word a number sign was run into ("NPedido")
+
+
+def _glued_number_sign(phrase: Line) -> list[Hit]:
+    """A label "Nº <word>" whose º a fax lost and whose space with it, read as one word ("NPedido" for
+    "Nº Pedido"): the phrase's only word that names something, the sign's N (or No) then a label word,
+    when "Nº" and that word make a label of one kind. Mended, so a value read after or under it is
+    doubtful."""
+    keyed = [i for i, t in enumerate(phrase.toks) if t.key]
+    if len(keyed) != 1:
+        return []
+    word = phrase.toks[keyed[0]].key
+    rests = {word[len(sign) :] for sign in ("n", NUMBER_SIGN) if word.startswith(sign)}
+    kinds = {
+        kind
+        for kind, phrases in HEADER_LABELS.items()
+        for rest in rests
+        if len(rest) >= MIN_GLUED_WORD and rest.isalpha() and (NUMBER_SIGN, rest) in phrases
+    }
+    if len(kinds) != 1:
+        return []
+    (kind,) = kinds
+    tok = phrase.toks[keyed[0]]
+    return [Hit(kind, keyed[0], keyed[0] + 1, 2, colon=tok.text.rstrip().endswith(":"), mended=True)]
 
 
 def _label_phrases(line: Line) -> list[Line]:

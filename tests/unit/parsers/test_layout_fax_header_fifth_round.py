@@ -67,3 +67,10 @@ def test_a_value_past_a_garbled_last_word_of_its_label_is_read_doubtful() -> Non
     got = _numbered((50, "PO"), (66, "fo..."), (150, "010762"))
     assert got["po_number"] == "010762"
     assert doubted(got, "po_number") and got["decision"] != "accept"
+
+
+def test_a_number_sign_run_into_its_label_word_is_that_label_doubtful() -> None:
+    # "Nº Pedido" with its º and the space after it lost: "NPedido"
+    got = _numbered((50, "NPedido:"), (150, "PED-26/00777"))
+    assert got["po_number"] == "PED-26/00777"
+    assert doubted(got, "po_number") and got["decision"] != "accept"
