@@ -64,9 +64,6 @@ class Band:
     half: float
     # where the quantity, price and amount stand across the page, each widened by a little slack
     columns: tuple[tuple[float, float], ...] = ()
-    # the stretch across the page that is cut out: the number columns and every word of the row in
-    # them, whole (None: the whole width)
-    span: tuple[float, float] | None = None
 
     def middle(self, x: float) -> float:
         return self.centre + self.slope * x
@@ -139,8 +136,7 @@ def find_bands(orders: Sequence[CapturedOrder], pages: Sequence[PageWords]) -> l
                 continue
             if _row_shaped(ink, columns) and not _totals(line):
                 lost = not any(_overlaps(w.box, box) for w in ink for box in read)
-                widened = tuple(_widened(ink, columns))
-                band = replace(_band(words.number, ink, slope), columns=widened, span=_span(ink, widened))
+                band = replace(_band(words.number, ink, slope), columns=tuple(_widened(ink, columns)))
                 found.append((not lost, middle, band))
         # rows no line was read from first: a row lost puts every later line of the order one off
         out += [band for _, _, band in sorted(found, key=lambda f: f[:2])[:MAX_BANDS]]
@@ -202,17 +198,6 @@ def _band(page: int, ink: list[Word], slope: float) -> Band:
     return Band(page, centre, slope, HALF * height)
 
 
-def _span(ink: list[Word], columns: Sequence[tuple[float, float]]) -> tuple[float, float]:
-    """Across the page, the number columns and the row's words that stand in them, a row's ink height
-    of white beyond: all a band's reading is used for (`_replaced`), a third to a half of the page's
-    width, where a cut across the whole page made Tesseract read the code and description too."""
-    inside = [w for w in ink if any(w.x1 > x0 and w.x0 < x1 for x0, x1 in columns)]
-    height = statistics.median(w.y1 - w.y0 for w in ink)
-    left = min([x0 for x0, _ in columns] + [w.x0 for w in inside])
-    right = max([x1 for _, x1 in columns] + [w.x1 for w in inside])
-    return left - height, right + height
-
-
 def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -232,9 +217,8 @@ def cut_bands(
             upright = turn(image.image(), Orientation.from_degrees(by_number[band.page].rotation))
             turned[band.page] = np.asarray(upright.convert("L"))
         page = turned[band.page]
-        left, right = _edges(band, page.shape[1])
-        rows, width = _rows(band), right - left
-        xs = np.arange(left, right)
+        rows, width = _rows(band), page.shape[1]
+        xs = np.arange(width)
         tops = np.rint(band.centre + band.slope * xs - band.half).astype(int)
         take = np.clip(tops[None, :] + np.arange(rows)[:, None], 0, page.shape[0] - 1)
         margin = _margin(band)
@@ -245,18 +229,6 @@ def cut_bands(
             cut = cut.convert("1")
         out.append(PageImage.from_image(n + 1, cut, by_number[band.page].dpi, image.source_dpi))
     return out
-
-
-def _edges(band: Band, width: int) -> tuple[int, int]:
-    """The first and past-last pixel columns of the page cut out for `band`."""
-    left = _left(band)
-    if band.span is None:
-        return left, width
-    return left, max(left + 1, min(width, int(np.ceil(band.span[1]))))
-
-
-def _left(band: Band) -> int:
-    return 0 if band.span is None else max(0, int(band.span[0]))
 
 
 def _rows(band: Band) -> int:
@@ -271,11 +243,11 @@ def _replaced(words: PageWords, band: Band, again: PageWords) -> PageWords:
     """`words` with those in `band`'s number columns given up for what the band read again there, put
     back where they stand.  The row's code and description stay as the page read them: read again,
     item codes came out worse as often as better (parsers.ocr.codes), and no arithmetic checks them."""
-    margin, left = _margin(band), _left(band)
+    margin = _margin(band)
     block = max((w.block or 0 for w in words.words), default=0) + 1
     placed = []
     for w in again.words:
-        x0, x1 = w.x0 - margin + left, w.x1 - margin + left
+        x0, x1 = w.x0 - margin, w.x1 - margin
         top = round(band.middle((x0 + x1) / 2) - band.half) - margin
         moved = replace(w, x0=x0, x1=x1, y0=w.y0 + top, y1=w.y1 + top, line=None, block=block)
         if band.figures(moved):

@@ -8,7 +8,6 @@ that makes no more lines add up changes nothing, and a fine fax's rows are not r
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -44,18 +43,13 @@ class Band:
     def __init__(self, *says: tuple[float, str]) -> None:
         self.says = says
         self.read = 0
-        self.spans: list[tuple[float, float]] = []  # where each band to be read stands across the page
-        self.widths: list[int] = []
 
     def __call__(self, crops: Sequence[PageImage]) -> list[PageWords]:
         self.read += len(crops)
         out = []
-        for crop, (left, right) in zip(crops, self.spans, strict=True):
-            self.widths.append(crop.width)
-            # the band is cut from `left` to `right` of the page (whole pixels), on a white margin
-            start = max(0, int(left))
-            margin = (crop.width - (min(595, math.ceil(right)) - start)) / 2
-            placed = cells(0, *((x - start + margin, text) for x, text in self.says))
+        for crop in crops:
+            margin = (crop.width - 595) / 2  # the band is cut across the page, on a white margin
+            placed = cells(0, *((x + margin, text) for x, text in self.says))
             middle = (crop.height - INK) / 2
             words = tuple(Word(w.text, w.x0, middle, w.x1, middle + INK, 0.9) for w in placed)
             out.append(PageWords(crop.number, crop.width, crop.height, 72.0, words, "ocr"))
@@ -69,9 +63,7 @@ def _numbers(pages: list[PageWords] | tuple[PageWords, ...], got: object = None)
 
 
 def _reread(page: PageWords, band: Band, resolution: tuple[float, float] = NORMAL):  # type: ignore[no-untyped-def]
-    extraction = extract_orders([page])
-    band.spans = [b.span or (0.0, 595.0) for b in bands.find_bands(extraction.orders, [page])]
-    return bands.reread_rows(extraction, [_image(resolution)], [page], band, extract_orders)
+    return bands.reread_rows(extract_orders([page]), [_image(resolution)], [page], band, extract_orders)
 
 
 def test_a_row_whose_figures_ocr_spoilt_is_lost_before_it_is_read_again() -> None:
@@ -93,17 +85,6 @@ def test_the_row_read_again_is_an_order_line_the_total_vouches_for() -> None:
     assert quantity is not None and quantity.confidence >= 0.8  # its arithmetic and the total agree
     # the row's code and description stay as the page read them: only its figures were read again
     assert found.lines[1].description == "Tuerca"
-
-
-def test_a_band_is_cut_from_the_number_columns_not_across_the_page() -> None:
-    # all a band's reading is used for is its quantity, price and amount: the code and description to
-    # their left are not cut out (a row's whole width is two to three times the Tesseract work)
-    band = Band((350, "2.500"), (390, "uds"), (440, "0,05"), (505, "125,00"))
-    got, _ = _reread(_page("¿.5UU", "1J5,00", "172,00"), band)
-    ((left, right),) = band.spans
-    assert left > 200 and band.widths[0] < 595 - 200  # the code (x 50) and description (x 130) left out
-    assert left < 350 and right > 505  # the quantity's and the amount's words wholly inside
-    assert got.orders[0].lines[1].quantity == Decimal(2500)
 
 
 def test_a_row_read_again_that_the_total_does_not_vouch_for_is_doubtful() -> None:
@@ -132,11 +113,9 @@ def test_a_band_read_again_as_the_page_read_it_is_not_given_to_the_layout_again(
         return extract_orders(pages)
 
     band = Band((350, "¿.5UU"), (390, "uds"), (440, "0,05"), (505, "1J5,00"))
-    extraction = extract_orders([page])
-    band.spans = [b.span or (0.0, 595.0) for b in bands.find_bands(extraction.orders, [page])]
-    got, pages = bands.reread_rows(extraction, [_image(NORMAL)], [page], band, counted)
+    got, pages = bands.reread_rows(extract_orders([page]), [_image(NORMAL)], [page], band, counted)
     assert band.read == 1 and not calls
-    assert got == extraction and pages == [page]
+    assert got == extract_orders([page]) and pages == [page]
 
 
 def test_a_fine_fax_row_is_not_read_again() -> None:
