@@ -99,6 +99,8 @@ def reread_rows(
     kept: list[Band] = []
     for band, again in zip(wanted, said, strict=True):
         trial = [_replaced(p, band, again) if p.number == band.page else p for p in words]
+        if _figures(trial, band) == _figures(words, band):
+            continue  # read again as the page read it: the layout would find the same lines
         tried = extract(trial)
         if _better(current.orders, tried.orders):
             current, words = tried, trial
@@ -252,6 +254,12 @@ def _replaced(words: PageWords, band: Band, again: PageWords) -> PageWords:
             placed.append(moved)
     kept = tuple(w for w in words.words if not (band.holds(w) and band.figures(w)))
     return replace(words, words=kept + tuple(placed))
+
+
+def _figures(pages: Sequence[PageWords], band: Band) -> list[str]:
+    """What `pages` read in `band`'s number columns, left to right."""
+    (page,) = (p for p in pages if p.number == band.page)
+    return [w.text for w in sorted(page.words, key=lambda w: w.x0) if band.holds(w) and band.figures(w)]
 
 
 def _better(before: Sequence[CapturedOrder], after: Sequence[CapturedOrder]) -> bool:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from PIL import Image
 
 from core.capture.domain.layout import PageWords, Word
-from parsers.layout import extract_orders
+from parsers.layout import Extraction, extract_orders
 from parsers.layout.evidence import DOUBTFUL
 from parsers.ocr import bands
 from parsers.ocr.images import PageImage
@@ -101,6 +101,21 @@ def test_a_reread_that_makes_no_more_lines_add_up_changes_nothing() -> None:
     before = extract_orders([page])
     got, pages = _reread(page, Band((350, "Z.5UU"), (440, "0,05"), (505, "1J5,00")))
     assert got == before and pages == [page]
+
+
+def test_a_band_read_again_as_the_page_read_it_is_not_given_to_the_layout_again() -> None:
+    # the same figures make the same lines: the document is not read again for them
+    page = _page("¿.5UU", "1J5,00", "172,00")
+    calls: list[int] = []
+
+    def counted(pages: Sequence[PageWords]) -> Extraction:
+        calls.append(1)
+        return extract_orders(pages)
+
+    band = Band((350, "¿.5UU"), (390, "uds"), (440, "0,05"), (505, "1J5,00"))
+    got, pages = bands.reread_rows(extract_orders([page]), [_image(NORMAL)], [page], band, counted)
+    assert band.read == 1 and not calls
+    assert got == extract_orders([page]) and pages == [page]
 
 
 def test_a_fine_fax_row_is_not_read_again() -> None:
