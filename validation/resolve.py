@@ -10,6 +10,7 @@ from core.capture.domain.order import CapturedLine
 from core.capture.domain.resolution import MasterData
 from core.kernel.domain.model import Customer, Product
 from validation.fuzzy import product_by_description
+from validation.lookalike import known_codes, nearest
 from validation.terms import terms_of
 
 # Mailbox providers shared by many companies: a customer is never identified by these domains alone.
@@ -60,8 +61,8 @@ class LineMatch:
     """The product a line resolved to and how it was found."""
 
     product: Product | None
-    # "gtin" | "pack_gtin" | "sku" | "customer_item" | "repaired" | "misread" | "code_in_description" |
-    # "description"
+    # "gtin" | "pack_gtin" | "sku" | "customer_item" | "repaired" | "misread" | "lookalike" |
+    # "code_in_description" | "description"
     via: str | None
     score: float | None = None  # how alike, for a match by description
 
@@ -96,6 +97,9 @@ def resolve_line(line: CapturedLine, customer: Customer | None, master: MasterDa
     found = _misread(line, customer, master)
     if found.product is not None:
         return found
+    alike = _lookalike(line, customer, master)
+    if alike.product is not None:
+        return alike
     printed = _code_in_description(line, customer, master)
     if printed.product is not None or (line.code_readings and line.codes):
         # a code OCR may have misread is settled by the code, never by a guess from the description (a
@@ -146,6 +150,25 @@ def _misread(line: CapturedLine, customer: Customer | None, master: MasterData) 
     if product is not None and _describes(line.description, product):
         return LineMatch(product, "misread")
     return LineMatch(None, None)
+
+
+def _lookalike(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:
+    """The one product whose code (SKU, GTIN or this customer's own) the line's code looks like, a few
+    OCR slips away (validation.lookalike), when the description names it and reads like no other
+    product more."""
+    codes = [c for c in (line.item_code, line.buyer_item_code, line.supplier_item_code) if c]
+    if not codes or not line.description:
+        return LineMatch(None, None)
+    products = master.products()
+    own = master.customer_codes(customer.customer_id) if customer is not None else {}
+    sku = nearest(codes, known_codes(products, own))
+    product = master.product(sku) if sku else None
+    if product is None or not _describes(line.description, product):
+        return LineMatch(None, None)
+    guess = product_by_description(line.description, products)
+    if guess is not None and guess[0].sku != product.sku:
+        return LineMatch(None, None)  # the words read more like another product
+    return LineMatch(product, "lookalike")
 
 
 def _code_in_description(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:
