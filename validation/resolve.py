@@ -157,15 +157,21 @@ def _lookalike(line: CapturedLine, customer: Customer | None, master: MasterData
     OCR slips away (validation.lookalike), when the description names it and reads like no other
     product more."""
     codes = [c for c in (line.item_code, line.buyer_item_code, line.supplier_item_code) if c]
-    if not codes or not line.description:
+    description = line.description or ""
+    head, _, words = (line.item_code or "").partition(" ")
+    if words and any(c.islower() for c in words):
+        # the code cell ran into the description ("ARAMB Hal wasner Wis zinc plated"): its first word
+        # is the code, the words after it describe the product like the description's own
+        codes, description = [head, *codes[1:]], f"{words} {description}".strip()
+    if not codes or not description:
         return LineMatch(None, None)
     products = master.products()
     own = master.customer_codes(customer.customer_id) if customer is not None else {}
     sku = nearest(codes, known_codes(products, own))
     product = master.product(sku) if sku else None
-    if product is None or not _describes(line.description, product):
+    if product is None or not _describes(description, product):
         return LineMatch(None, None)
-    guess = product_by_description(line.description, products)
+    guess = product_by_description(description, products)
     if guess is not None and guess[0].sku != product.sku:
         return LineMatch(None, None)  # the words read more like another product
     return LineMatch(product, "lookalike")

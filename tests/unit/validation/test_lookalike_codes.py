@@ -104,3 +104,14 @@ def test_the_order_flows_on_only_when_the_price_agrees_with_the_product_too() ->
         held = validate(_order("UHA-ALT-VIS", price), master(), TODAY)
         assert held.skus == ("CHA-ALT-VIS",) and held.decision is not Decision.ACCEPT
         assert [p.code.value for p in held.problems if p.field == "lines[0].item_code"] == ["low_confidence"]
+
+
+def test_a_code_cell_run_into_the_description_is_its_first_word_and_the_rest_describes() -> None:
+    m = master()
+    m.product_rows["ARA-M8"] = Product("ARA-M8", "Arandela plana M8", "Flat washer M8 zinc plated")
+    # "ARAMB" is ARA-M8 with its hyphen lost and the 8 read as B; the words after it in the code cell
+    # (two of the four words of the English name) name the washer
+    found = resolve_line(line("ARAMB Hal wasner Wis zinc plated", ""), None, m)
+    assert (found.product and found.product.sku, found.via) == ("ARA-M8", "lookalike")
+    # words that name another product settle nothing
+    assert resolve_line(line("ARAMB Tornillo hexagonal", ""), None, m).via != "lookalike"
