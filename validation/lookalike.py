@@ -16,7 +16,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from core.kernel.domain.model import Product
+from validation.fuzzy import fold
 
 # Characters a fax makes of one another; a substitution inside one group is half a slip.
 LOOK_ALIKE = ("0ODQ", "1IL|!T", "5S$", "8B", "2Z", "6G", "GC", "4A", "EF", "UV")
@@ -27,6 +30,12 @@ HALF = 0.5
 # shapes to tell a slip by) one digit at most, a code of four characters one look-alike.
 NUMBER_SLIPS = 1.0
 MIN_LENGTH = 4
+# A description names the product a misread code looks like when this share of its name's words (of
+# three characters or more) stand in it, each read at least this alike (a fax misreads descriptions as
+# it misreads codes: "NLTRILO" for "NITRILO").
+NAMED_SHARE = 0.5
+WORD_LIKENESS = 80
+MIN_WORD = 3
 
 
 def allowed(code: str) -> float:
@@ -100,3 +109,15 @@ def nearest(codes: Sequence[str], known: Sequence[tuple[str, str]]) -> str | Non
         if limit > 0:
             found |= {sku for printed, sku in near if slips(code, printed) <= limit}
     return next(iter(found)) if len(found) == 1 else None
+
+
+def names(description: str, product: Product) -> bool:
+    """Whether the description names the product (`NAMED_SHARE` of the words of its Spanish or English
+    name in it, each `WORD_LIKENESS` alike or more)."""
+    said = [w for w in fold(description).split() if len(w) >= MIN_WORD]
+    for name in (product.name, product.description_en):
+        wanted = {w for w in fold(name or "").split() if len(w) >= MIN_WORD}
+        stood = [w for w in wanted if any(fuzz.ratio(w, s) >= WORD_LIKENESS for s in said)]
+        if wanted and len(stood) >= NAMED_SHARE * len(wanted):
+            return True
+    return False

@@ -10,7 +10,7 @@ from core.capture.domain.order import CapturedLine
 from core.capture.domain.resolution import MasterData
 from core.kernel.domain.model import Customer, Product
 from validation.fuzzy import product_by_description
-from validation.lookalike import known_codes, nearest
+from validation.lookalike import known_codes, names, nearest
 from validation.terms import terms_of
 
 # Mailbox providers shared by many companies: a customer is never identified by these domains alone.
@@ -169,12 +169,14 @@ def _lookalike(line: CapturedLine, customer: Customer | None, master: MasterData
     own = master.customer_codes(customer.customer_id) if customer is not None else {}
     sku = nearest(codes, known_codes(products, own))
     product = master.product(sku) if sku else None
-    if product is None or not _describes(description, product):
+    if product is None:
         return LineMatch(None, None)
+    # the words must name it: the product they read most like is this one, or (when they read like no
+    # product clearly) half of its name's words stand in them, each a letter or so off at most
     guess = product_by_description(description, products)
-    if guess is not None and guess[0].sku != product.sku:
-        return LineMatch(None, None)  # the words read more like another product
-    return LineMatch(product, "lookalike")
+    if guess[0].sku == product.sku if guess else names(description, product):
+        return LineMatch(product, "lookalike")
+    return LineMatch(None, None)
 
 
 def _code_in_description(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:

@@ -115,3 +115,17 @@ def test_a_code_cell_run_into_the_description_is_its_first_word_and_the_rest_des
     assert (found.product and found.product.sku, found.via) == ("ARA-M8", "lookalike")
     # words that name another product settle nothing
     assert resolve_line(line("ARAMB Tornillo hexagonal", ""), None, m).via != "lookalike"
+
+
+def test_a_description_the_fax_misread_too_still_names_the_product_word_by_word() -> None:
+    m = master()
+    gloves = Product(
+        "GUA-NIT-L", "Guantes de nitrilo talla L (caja 100)", "Nitrile gloves size L (box of 100)"
+    )
+    m.product_rows["GUA-NIT-L"] = gloves
+    # "guantes", "nitrilo" (read NLTRILO, 6 of 7 letters) and "100" stand: three of the name's five words
+    garbled = line("GUANIET-L", "GUANTES DE NLTRILO TATA 1, (CATA 100) (MUESTRA)")
+    found = resolve_line(garbled, None, m)
+    assert (found.product and found.product.sku, found.via) == ("GUA-NIT-L", "lookalike")
+    # two of five ("guantes" and "100"): not named
+    assert resolve_line(line("GUANIET-L", "GUANTES DE XXXXXX TATA 1, (CATA 100)"), None, m).via != "lookalike"
