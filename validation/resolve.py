@@ -94,10 +94,12 @@ def resolve_line(line: CapturedLine, customer: Customer | None, master: MasterDa
     repaired = _repaired(line, customer, master)
     if repaired.product is not None:
         return repaired
-    found = _misread(line, customer, master)
+    named = _named_by_readings(line, customer, master)
+    found = _misread(line, named)
     if found.product is not None:
         return found
-    alike = _lookalike(line, customer, master)
+    # readings naming two products: a person decides, not the nearest code
+    alike = _lookalike(line, customer, master) if len(named) < 2 else LineMatch(None, None)
     if alike.product is not None:
         return alike
     printed = _code_in_description(line, customer, master)
@@ -135,9 +137,10 @@ def _repaired(line: CapturedLine, customer: Customer | None, master: MasterData)
     return LineMatch(None, None)
 
 
-def _misread(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:
-    """The one product that the OCR's other readings of the codes name; none when several do (the
-    price check then has the final word on the one found)."""
+def _named_by_readings(
+    line: CapturedLine, customer: Customer | None, master: MasterData
+) -> dict[str, Product]:
+    """Every product that one of the OCR's other readings of the codes names."""
     found: dict[str, Product] = {}
     for code in line.code_readings:
         product = master.product(code) or master.product_by_gtin(code)
@@ -146,6 +149,12 @@ def _misread(line: CapturedLine, customer: Customer | None, master: MasterData) 
             product = master.product(sku) if sku else None
         if product is not None:
             found[product.sku] = product
+    return found
+
+
+def _misread(line: CapturedLine, found: dict[str, Product]) -> LineMatch:
+    """The one product that the OCR's other readings of the codes name (`found`); none when several do
+    (the price check then has the final word on the one found)."""
     product = next(iter(found.values())) if len(found) == 1 else None
     if product is not None and _describes(line.description, product):
         return LineMatch(product, "misread")
