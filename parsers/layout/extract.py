@@ -423,7 +423,7 @@ def _table_problems(
             field=f"lines[{i}]",
         )
         for i, d in enumerate(drafts)
-        if d.missing
+        if d.missing and d.position is not None
     ]
     sums: dict[int, Decimal] = {}
     for d, v in zip(drafts, values, strict=True):
