@@ -15,7 +15,7 @@ from parsers.layout.geometry import PHRASE_GAP, Line, Tok, join_groups
 from parsers.layout.numbers import SPECK_AFTER_SIGN, looks_numeric, readings
 from parsers.layout.table import Region, sub_label
 from parsers.layout.text import has_digit, token_key
-from parsers.layout.vocab import BASIS_UNITS, PER_WORDS, SUBLINES, UNITS
+from parsers.layout.vocab import BASIS_UNITS, CARRIED, PER_WORDS, SUBLINES, TOTALS, UNITS
 
 NUMERIC = ("qty", "price", "amount")
 _MONEY = re.compile(r"\d[.,]\d\d\W*$")  # an amount printed to the cent
@@ -81,6 +81,17 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
                 last, pending = line, []
                 continue
             following = next((rows[j] for j in starts if j > i), None)
+            if ocr and (current is not None or following is not None) and _lost_row(line, cells):
+                # a row whose figures a fax spoilt past reading, between the order's rows: a line the
+                # document has, kept in its place with nothing read from it (so every later line stays
+                # the line it is), named for a person; never more description of a neighbour
+                for before_line, before in pending:
+                    if current is not None:
+                        _continue(current, before_line.toks, before)
+                current = Draft(line.page, {}, missing=True, strays=[line.toks])
+                out.append(current)
+                last, pending = line, []
+                continue
             coded_above = bool(pending) and bool(pending[0][1].get("code"))
             if over and following is not None and _code_label(line):
                 pending.append((line, cells))  # "Item Code: 4711" over its description and numbers
@@ -461,6 +472,16 @@ def _garbled_figures(cells: dict[str, list[Tok]]) -> bool:
     held = [[t for t in cells.get(kind, []) if has_digit(t.text)] for kind in NUMERIC]
     spoilt = any(not looks_numeric(t.text) for column in held for t in column)
     return sum(bool(column) for column in held) >= 2 and spoilt
+
+
+def _lost_row(line: Line, cells: dict[str, list[Tok]]) -> bool:
+    """A row of the table whose figures a fax spoilt into letters (`_garbled_figures`), not a labelled
+    sub-line, nor a total or carried-forward sum: an order line that could not be read."""
+    if not _garbled_figures(cells) or sub_label(line.toks) is not None:
+        return False
+    if labels.starts_garbled(line.toks, SUBLINES) is not None:
+        return False
+    return not (labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}))
 
 
 def _begins_phrase(tok: Tok, toks: list[Tok]) -> bool:
