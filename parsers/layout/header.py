@@ -9,7 +9,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from parsers.layout import labels, prose
-from parsers.layout.dates import find_date, spaced_year_first, weekday_named
+from parsers.layout.dates import (
+    MAX_LEAD_DAYS,
+    find_date,
+    month_first,
+    month_misread,
+    order_decided,
+    spaced_year_first,
+    weekday_named,
+)
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.labels import Hit
@@ -631,6 +639,49 @@ def mend_year(pick: Candidate | None, pages: Sequence[Page], month_first: bool =
     except ValueError:  # the 29th of February in a year without it
         return pick
     return replace(pick, value=value, certainty=min(pick.certainty, DOUBTFUL))
+
+
+def mend_month(picks: dict[str, Candidate | None], pages: Sequence[Page]) -> None:
+    """The order and delivery dates in `picks`, each put right in place where OCR misread a figure of
+    its month into a number over 12 ("02.17.2026" for 02.12.2026) on a scan whose other dates are
+    written day first: read as printed it is a month-first date no other date on the page is like.
+    Where exactly one month a figure from the one read puts the date on the right side of the other
+    date field (an order on or before its delivery, the delivery within `MAX_LEAD_DAYS` of it), that
+    date, doubtful; otherwise the date as read, doubtful too (its month is a misreading)."""
+    if all(p.source == "text" for p in pages):
+        return  # a text layer's figures are as printed
+    for name, other in (("order_date", "delivery_date"), ("delivery_date", "order_date")):
+        pick = picks.get(name)
+        if pick is None or not isinstance(pick.value, date):
+            continue
+        options = month_misread(" ".join(t.text for t in pick.toks))
+        if not options or not _day_first_elsewhere(pick, pages):
+            continue
+        witness = picks.get(other)
+        fits = [d for d in options if isinstance(witness, Candidate) and _in_order(name, d, witness.value)]
+        value = fits[0] if len(fits) == 1 else pick.value
+        picks[name] = replace(pick, value=value, certainty=min(pick.certainty, DOUBTFUL))
+
+
+def _day_first_elsewhere(pick: Candidate, pages: Sequence[Page]) -> bool:
+    """Whether the document's numeric dates other than `pick`'s say it writes the day first."""
+    own = {id(t) for t in pick.toks}
+    texts = [
+        phrase.text
+        for page in pages
+        for line in page.lines
+        for phrase in line.phrases()
+        if not any(id(t) in own for t in phrase.toks)
+    ]
+    return order_decided(texts) and not month_first(texts)
+
+
+def _in_order(name: str, value: date, witness: object) -> bool:
+    """Whether `value`, as the field `name`, stands where it may beside the other date field's value."""
+    if not isinstance(witness, date):
+        return False
+    ordered, wanted = (value, witness) if name == "order_date" else (witness, value)
+    return 0 <= (wanted - ordered).days <= MAX_LEAD_DAYS
 
 
 def _fuller(value: object, short: object) -> bool:
