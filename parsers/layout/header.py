@@ -333,7 +333,8 @@ def _lone_date_label(line: Line, phrase: Line) -> list[Hit]:
     2026" for "DATE:"): the one-word date label of the same length with the same first letter and one
     other letter different, when one kind of date label is that. Words this short are left alone by the
     one-letter snap (they would match too much); with the colon after them and standing first, as a
-    label does, they make the label, mended, so only a date read after them is taken, doubtful."""
+    label does, they make the label, mended, so only a date read after them is taken, doubtful. The first
+    letter may be the misread one where it is a look-alike of the label's ("bate:" for "Date:")."""
     tok = phrase.toks[0]
     word = tok.key
     if not (tok.text.endswith(":") and 2 <= len(word) <= labels.SHORT_LABEL_WORD and word.isalpha()):
@@ -342,13 +343,24 @@ def _lone_date_label(line: Line, phrase: Line) -> list[Hit]:
         kind
         for kind in DATE_FIELDS
         for (label,) in (p for p in HEADER_LABELS[kind] if len(p) == 1)
-        if len(label) == len(word) and label != word and labels.one_letter_off(word, label)
+        if len(label) == len(word) and label != word and _letter_off(word, label)
     }
     after = " ".join(t.text for t in line.toks if t.x0 >= tok.x1)
     if len(kinds) != 1 or find_date(after, mend=False) is None:
         return []  # no date after it: some other word, not a label to report unread
     (kind,) = kinds
     return [Hit(kind, 0, 1, 1, colon=True, mended=True)]
+
+
+# a first letter a fax thins into another: a D whose upright or bowl it lost ("bate:", "oate:" for "Date:")
+_FIRST_LOOKALIKES = {("b", "d"), ("o", "d"), ("a", "d")}
+
+
+def _letter_off(word: str, label: str) -> bool:
+    """One letter of `label` misread in `word`: any but the first, or the first as its look-alike."""
+    if word[0] == label[0]:
+        return labels.one_letter_off(word, label)
+    return (word[0], label[0]) in _FIRST_LOOKALIKES and word[1:] == label[1:]
 
 
 NUMBER_SIGN = "no"  # "Nº", "N°", "No" as the label vocabulary keys them

@@ -59,3 +59,10 @@ def test_an_order_number_label_whose_number_sign_read_as_a_mark_and_a_two() -> N
     # "Pedido nº" with its º read as "?2"
     got = _labelled((50, "Pedido n?2"), (150, "PED-26/00777"), drop="Nº pedido:")
     assert got["po_number"] == "PED-26/00777"
+
+
+def test_a_date_label_whose_first_letter_read_as_its_look_alike_is_read_doubtful() -> None:
+    # "Date:" with its D thinned into a b
+    got = _labelled((50, "bate:"), (120, "23/11/2026"), drop="Fecha:")
+    assert got["order_date"] == "2026-11-23"
+    assert doubted(got, "order_date") and got["decision"] != "accept"
