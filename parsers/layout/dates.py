@@ -120,6 +120,21 @@ _COLON_BEFORE_YEAR = re.compile(r"(?<!\d)(\d{1,2})([-/. ])(" + _MONTH + r"):(\d{
 _SPECK_ONE = re.compile(r"(?<=[:;])1(?=\d{2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d))")
 
 
+# a short month name one letter off between a day and a year with the same separator each side
+# ("26-nev-2026" for 26-nov-2026): words this short are mended only there, where a month must stand
+_SHORT_MONTH_BETWEEN = re.compile(r"(?<![\d\w])(\d{1,2})([-/. ])([a-z]{3})\2(\d{4}|\d{2})(?!\d)")
+_SHORT_MONTHS = [m for m in MONTHS if len(m) == len("nov")]
+
+
+def _short_month_mended(m: re.Match[str]) -> str:
+    if m[3] in MONTHS:
+        return m[0]
+    near = [s for s in _SHORT_MONTHS if sum(a != b for a, b in zip(m[3], s, strict=True)) == 1]
+    if len({MONTHS[s] for s in near}) != 1:
+        return m[0]  # none, or two months ("jen": jan or jun)
+    return f"{m[1]}{m[2]}{near[0]}{m[2]}{m[4]}"
+
+
 # a month name run into its year where a fax lost the space between them and read a speck there as
 # a mark or a thin letter ("November¡2026", "Novernberi2026"): only a whole month name (or one a letter
 # off, or with its m parted) before the mark, and four figures after it
@@ -145,7 +160,8 @@ def _repair_misread(text: str) -> str:
     month-first date's day ("November 26. 2026"), an ordinal's t lost after its month ("November 24h,
     2026"), a speck read as an apostrophe in the space before "de" ("noviembre'de 2026"), a separator
     read as a colon ("11:26:2026", "24-Nov:26"), a speck after a colon read as a 1 run into the day
-    (":123.11.26"), a month name run into its year by a speck ("November¡2026") and a
+    (":123.11.26"), a short month name a letter off between a day and a year ("26-nev-2026"), a
+    month name run into its year by a speck ("November¡2026") and a
     dot-separated date's dot read as a comma mended; the text as it was when there is nothing to mend."""
     text = _GLUED_YEAR.sub(_year_parted, text)
     text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
@@ -160,6 +176,7 @@ def _repair_misread(text: str) -> str:
     text = _COLON_FOR_SEPARATOR.sub(_colon_mended, text)
     text = _COLON_BEFORE_YEAR.sub(r"\1\2\3\2\5", text)
     text = _SPECK_ONE.sub("", text)
+    text = _SHORT_MONTH_BETWEEN.sub(_short_month_mended, text)
     return _COMMA_FOR_DOT.sub(
         lambda m: f"{m[1]}.{m[2]}.{m[3]}" if "," in m[0] and "." in m[0] else m[0], text
     )

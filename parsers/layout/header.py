@@ -352,8 +352,9 @@ def _lone_date_label(line: Line, phrase: Line) -> list[Hit]:
     return [Hit(kind, 0, 1, 1, colon=True, mended=True)]
 
 
-# a first letter a fax thins into another: a D whose upright or bowl it lost ("bate:", "oate:" for "Date:")
-_FIRST_LOOKALIKES = {("b", "d"), ("o", "d"), ("a", "d")}
+# a first letter a fax thins into another: a D whose upright or bowl it lost ("bate:", "pate:", "oate:" for
+# "Date:")
+_FIRST_LOOKALIKES = {("b", "d"), ("o", "d"), ("a", "d"), ("p", "d")}
 
 
 def _letter_off(word: str, label: str) -> bool:

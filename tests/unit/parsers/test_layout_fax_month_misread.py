@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.capture.domain.layout import PageWords
-from parsers.layout.dates import month_misread
+from parsers.layout.dates import find_date, month_misread
 from tests.unit.parsers.ocr_support import cells, doubted, order, read, row
 
 GOOD = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TUE-M8", "222", "0,05", "11,10", desc="Tuerca")]
@@ -64,5 +64,19 @@ def test_an_order_number_label_whose_number_sign_read_as_a_mark_and_a_two() -> N
 def test_a_date_label_whose_first_letter_read_as_its_look_alike_is_read_doubtful() -> None:
     # "Date:" with its D thinned into a b
     got = _labelled((50, "bate:"), (120, "23/11/2026"), drop="Fecha:")
+    assert got["order_date"] == "2026-11-23"
+    assert doubted(got, "order_date") and got["decision"] != "accept"
+
+
+def test_a_short_month_name_a_letter_off_between_day_and_year_is_read_doubtful() -> None:
+    got = _labelled((50, "Fecha:"), (120, "23-nev-2026"), drop="Fecha:")
+    assert got["order_date"] == "2026-11-23"
+    assert doubted(got, "order_date") and got["decision"] != "accept"
+    # a word a letter from two months says neither
+    assert find_date("23-jen-2026") is None
+
+
+def test_a_date_label_whose_d_read_as_a_p_is_read_doubtful() -> None:
+    got = _labelled((50, "pate:"), (120, "23.11.26"), drop="Fecha:")
     assert got["order_date"] == "2026-11-23"
     assert doubted(got, "order_date") and got["decision"] != "accept"
