@@ -323,7 +323,9 @@ def candidates(
                 if found is not None:
                     out.append(found)
                 if hit.kind == "po_number" and line.kind == "text" and not hit.mended:
-                    out += _prose_order(line, phrase, hit, month_first, found is None)
+                    out += _prose_order(
+                        line, phrase, hit, month_first, found is None, scanned=page.source != "text"
+                    )
         out += _place_date(line, month_first)
     return out
 
@@ -422,15 +424,23 @@ def _label_across(left: Line, *right: Line) -> bool:
     return any(h.start < first and h.end > last and h.size >= 2 for h in hits)
 
 
-def _prose_order(line: Line, phrase: Line, hit: Hit, month_first: bool, want_number: bool) -> list[Candidate]:
+def _prose_order(
+    line: Line, phrase: Line, hit: Hit, month_first: bool, want_number: bool, *, scanned: bool = False
+) -> list[Candidate]:
     """An order number stated in a sentence ("nuestro pedido 23554-26, fechado el 24/11/2026") and
-    the date joined to it; the number only when no labelled reading of it was found here."""
-    found = prose.order_number(phrase, hit)
+    the date joined to it; the number only when no labelled reading of it was found here. On a scan, a
+    number whose slash was read as a colon ("164:26") is taken with its slash, doubtful."""
+    found = prose.order_number(phrase, hit, scanned=scanned)
     if found is None:
         return []
     value, tok, index = found
     label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
-    out = [Candidate("po_number", value, [tok], LIKELY, label, line, sentence=True)] if want_number else []
+    mended = prose.slash_mended(tok, value)
+    out = (
+        [Candidate("po_number", value, [tok], DOUBTFUL if mended else LIKELY, label, line, sentence=True)]
+        if want_number
+        else []
+    )
     dated = prose.date_after(phrase, index, month_first)
     if dated is not None:
         out.append(Candidate("order_date", dated[0], dated[1], LIKELY, label, line))

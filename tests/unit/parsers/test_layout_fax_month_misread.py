@@ -80,3 +80,10 @@ def test_a_date_label_whose_d_read_as_a_p_is_read_doubtful() -> None:
     got = _labelled((50, "pate:"), (120, "23.11.26"), drop="Fecha:")
     assert got["order_date"] == "2026-11-23"
     assert doubted(got, "order_date") and got["decision"] != "accept"
+
+
+def test_an_order_number_in_a_sentence_whose_slash_read_as_a_colon_is_read_doubtful() -> None:
+    # "This letter confirms our purchase order 164/26 of 2026-11-23": the slash thinned to a colon
+    got = _labelled((50, "This letter confirms our purchase order 164:26 of 2026-11-23."), drop="Nº pedido:")
+    assert got["po_number"] == "164/26"
+    assert doubted(got, "po_number") and got["decision"] != "accept"
