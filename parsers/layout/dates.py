@@ -41,6 +41,7 @@ _PATTERNS = (
 _OCR = str.maketrans({"o": "0", "l": "1", "|": "1"})
 # how sure a date with a two-figure year is: its century is inferred
 SHORT_YEAR = 0.95
+YEAR_MONTHS = 12
 MAX_LEAD_DAYS = 366  # a delivery asked for further from the order date than this is a misread date
 
 
@@ -111,6 +112,29 @@ _LOST_ISO_SEPARATOR = re.compile(
 _COLON_FOR_SEPARATOR = re.compile(r"(?<![\d:,.])(\d{1,2})([:/.-])(\d{1,2})([:/.-])(\d{4})(?![\d:,])")
 
 
+# a named-month date whose dash or slash before its year a normal fax thinned to a colon ("24-Nov:26"):
+# only after a day and a month name, so that no time ("Nov 10:30") is taken for a year
+_COLON_BEFORE_YEAR = re.compile(r"(?<!\d)(\d{1,2})([-/. ])(" + _MONTH + r"):(\d{4}|\d{2})(?!\d)")
+# a colon before a numeric date with a speck after it read as a 1 run into the day (":123.11.26" for
+# ": 23.11.26"): a day of three figures, the first a 1, right after the colon; the 1 left out
+_SPECK_ONE = re.compile(r"(?<=[:;])1(?=\d{2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d))")
+
+
+# a short month name one letter off between a day and a year with the same separator each side
+# ("26-nev-2026" for 26-nov-2026): words this short are mended only there, where a month must stand
+_SHORT_MONTH_BETWEEN = re.compile(r"(?<![\d\w])(\d{1,2})([-/. ])([a-z]{3})\2(\d{4}|\d{2})(?!\d)")
+_SHORT_MONTHS = [m for m in MONTHS if len(m) == len("nov")]
+
+
+def _short_month_mended(m: re.Match[str]) -> str:
+    if m[3] in MONTHS:
+        return m[0]
+    near = [s for s in _SHORT_MONTHS if sum(a != b for a, b in zip(m[3], s, strict=True)) == 1]
+    if len({MONTHS[s] for s in near}) != 1:
+        return m[0]  # none, or two months ("jen": jan or jun)
+    return f"{m[1]}{m[2]}{near[0]}{m[2]}{m[4]}"
+
+
 # a month name run into its year where a fax lost the space between them and read a speck there as
 # a mark or a thin letter ("November¡2026", "Novernberi2026"): only a whole month name (or one a letter
 # off, or with its m parted) before the mark, and four figures after it
@@ -135,7 +159,9 @@ def _repair_misread(text: str) -> str:
     year or in a date printed year first ("29-11 2076", "2026-12 01"), a point for the comma after a
     month-first date's day ("November 26. 2026"), an ordinal's t lost after its month ("November 24h,
     2026"), a speck read as an apostrophe in the space before "de" ("noviembre'de 2026"), a separator
-    read as a colon ("11:26:2026"), a month name run into its year by a speck ("November¡2026") and a
+    read as a colon ("11:26:2026", "24-Nov:26"), a speck after a colon read as a 1 run into the day
+    (":123.11.26"), a short month name a letter off between a day and a year ("26-nev-2026"), a
+    month name run into its year by a speck ("November¡2026") and a
     dot-separated date's dot read as a comma mended; the text as it was when there is nothing to mend."""
     text = _GLUED_YEAR.sub(_year_parted, text)
     text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
@@ -148,6 +174,9 @@ def _repair_misread(text: str) -> str:
     text = _LOST_ORDINAL_T.sub(r"\1th", text)
     text = _SPECK_FOR_SPACE.sub(" ", text)
     text = _COLON_FOR_SEPARATOR.sub(_colon_mended, text)
+    text = _COLON_BEFORE_YEAR.sub(r"\1\2\3\2\5", text)
+    text = _SPECK_ONE.sub("", text)
+    text = _SHORT_MONTH_BETWEEN.sub(_short_month_mended, text)
     return _COMMA_FOR_DOT.sub(
         lambda m: f"{m[1]}.{m[2]}.{m[3]}" if "," in m[0] and "." in m[0] else m[0], text
     )
@@ -308,6 +337,27 @@ def _numeric_votes(texts: list[str]) -> tuple[int, int]:
             day += a > 12 >= b
             month += b > 12 >= a
     return day, month
+
+
+def month_misread(text: str) -> list[date]:
+    """The dates a numeric date may have been where it reads month first only because its second
+    number is over 12 ("02.17.2026", "07.17.2026"), on a page that writes its dates day first: that
+    number is the month with one figure misread, so each day-first date whose month is one figure from
+    it; none when the text holds no such date (its first number over 12, or its second a month)."""
+    m = dict(_PATTERNS)["numeric"].search(fold(text))
+    if m is None:
+        return []
+    a, b, year = int(m["a"]), m["b"], _year(m["year"])
+    if a > YEAR_MONTHS or int(b) <= YEAR_MONTHS:
+        return []
+    out = []
+    for at in range(len(b)):
+        for figure in "0123456789":
+            month = int(b[:at] + figure + b[at + 1 :])
+            found = _make(year, month, a) if month != int(b) else None
+            if found is not None and found not in out:
+                out.append(found)
+    return out
 
 
 def order_decided(texts: list[str]) -> bool:

@@ -360,6 +360,7 @@ def _picks(found: list[Candidate], pages: list[Page]) -> dict[str, Candidate | N
     picks = {name: header.choose(found, name) for name, _ in HEADER_FIELDS}
     for name in header.DATE_FIELDS:
         picks[name] = header.mend_year(picks[name], pages)
+    header.mend_month(picks, pages)
     if picks["po_number"] is None and document.kind(pages) in (
         DocumentKind.ORDER,
         DocumentKind.ORDER_CONFIRMATION,

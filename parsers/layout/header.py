@@ -9,7 +9,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from parsers.layout import labels, prose
-from parsers.layout.dates import find_date, spaced_year_first, weekday_named
+from parsers.layout.dates import (
+    MAX_LEAD_DAYS,
+    find_date,
+    month_first,
+    month_misread,
+    order_decided,
+    spaced_year_first,
+    weekday_named,
+)
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.labels import Hit
@@ -315,7 +323,9 @@ def candidates(
                 if found is not None:
                     out.append(found)
                 if hit.kind == "po_number" and line.kind == "text" and not hit.mended:
-                    out += _prose_order(line, phrase, hit, month_first, found is None)
+                    out += _prose_order(
+                        line, phrase, hit, month_first, found is None, scanned=page.source != "text"
+                    )
         out += _place_date(line, month_first)
     return out
 
@@ -325,7 +335,8 @@ def _lone_date_label(line: Line, phrase: Line) -> list[Hit]:
     2026" for "DATE:"): the one-word date label of the same length with the same first letter and one
     other letter different, when one kind of date label is that. Words this short are left alone by the
     one-letter snap (they would match too much); with the colon after them and standing first, as a
-    label does, they make the label, mended, so only a date read after them is taken, doubtful."""
+    label does, they make the label, mended, so only a date read after them is taken, doubtful. The first
+    letter may be the misread one where it is a look-alike of the label's ("bate:" for "Date:")."""
     tok = phrase.toks[0]
     word = tok.key
     if not (tok.text.endswith(":") and 2 <= len(word) <= labels.SHORT_LABEL_WORD and word.isalpha()):
@@ -334,13 +345,25 @@ def _lone_date_label(line: Line, phrase: Line) -> list[Hit]:
         kind
         for kind in DATE_FIELDS
         for (label,) in (p for p in HEADER_LABELS[kind] if len(p) == 1)
-        if len(label) == len(word) and label != word and labels.one_letter_off(word, label)
+        if len(label) == len(word) and label != word and _letter_off(word, label)
     }
     after = " ".join(t.text for t in line.toks if t.x0 >= tok.x1)
     if len(kinds) != 1 or find_date(after, mend=False) is None:
         return []  # no date after it: some other word, not a label to report unread
     (kind,) = kinds
     return [Hit(kind, 0, 1, 1, colon=True, mended=True)]
+
+
+# a first letter a fax thins into another: a D whose upright or bowl it lost ("bate:", "pate:", "oate:" for
+# "Date:")
+_FIRST_LOOKALIKES = {("b", "d"), ("o", "d"), ("a", "d"), ("p", "d")}
+
+
+def _letter_off(word: str, label: str) -> bool:
+    """One letter of `label` misread in `word`: any but the first, or the first as its look-alike."""
+    if word[0] == label[0]:
+        return labels.one_letter_off(word, label)
+    return (word[0], label[0]) in _FIRST_LOOKALIKES and word[1:] == label[1:]
 
 
 NUMBER_SIGN = "no"  # "Nº", "N°", "No" as the label vocabulary keys them
@@ -401,15 +424,23 @@ def _label_across(left: Line, *right: Line) -> bool:
     return any(h.start < first and h.end > last and h.size >= 2 for h in hits)
 
 
-def _prose_order(line: Line, phrase: Line, hit: Hit, month_first: bool, want_number: bool) -> list[Candidate]:
+def _prose_order(
+    line: Line, phrase: Line, hit: Hit, month_first: bool, want_number: bool, *, scanned: bool = False
+) -> list[Candidate]:
     """An order number stated in a sentence ("nuestro pedido 23554-26, fechado el 24/11/2026") and
-    the date joined to it; the number only when no labelled reading of it was found here."""
-    found = prose.order_number(phrase, hit)
+    the date joined to it; the number only when no labelled reading of it was found here. On a scan, a
+    number whose slash was read as a colon ("164:26") is taken with its slash, doubtful."""
+    found = prose.order_number(phrase, hit, scanned=scanned)
     if found is None:
         return []
     value, tok, index = found
     label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
-    out = [Candidate("po_number", value, [tok], LIKELY, label, line, sentence=True)] if want_number else []
+    mended = prose.slash_mended(tok, value)
+    out = (
+        [Candidate("po_number", value, [tok], DOUBTFUL if mended else LIKELY, label, line, sentence=True)]
+        if want_number
+        else []
+    )
     dated = prose.date_after(phrase, index, month_first)
     if dated is not None:
         out.append(Candidate("order_date", dated[0], dated[1], LIKELY, label, line))
@@ -631,6 +662,49 @@ def mend_year(pick: Candidate | None, pages: Sequence[Page], month_first: bool =
     except ValueError:  # the 29th of February in a year without it
         return pick
     return replace(pick, value=value, certainty=min(pick.certainty, DOUBTFUL))
+
+
+def mend_month(picks: dict[str, Candidate | None], pages: Sequence[Page]) -> None:
+    """The order and delivery dates in `picks`, each put right in place where OCR misread a figure of
+    its month into a number over 12 ("02.17.2026" for 02.12.2026) on a scan whose other dates are
+    written day first: read as printed it is a month-first date no other date on the page is like.
+    Where exactly one month a figure from the one read puts the date on the right side of the other
+    date field (an order on or before its delivery, the delivery within `MAX_LEAD_DAYS` of it), that
+    date, doubtful; otherwise the date as read, doubtful too (its month is a misreading)."""
+    if all(p.source == "text" for p in pages):
+        return  # a text layer's figures are as printed
+    for name, other in (("order_date", "delivery_date"), ("delivery_date", "order_date")):
+        pick = picks.get(name)
+        if pick is None or not isinstance(pick.value, date):
+            continue
+        options = month_misread(" ".join(t.text for t in pick.toks))
+        if not options or not _day_first_elsewhere(pick, pages):
+            continue
+        witness = picks.get(other)
+        fits = [d for d in options if isinstance(witness, Candidate) and _in_order(name, d, witness.value)]
+        value = fits[0] if len(fits) == 1 else pick.value
+        picks[name] = replace(pick, value=value, certainty=min(pick.certainty, DOUBTFUL))
+
+
+def _day_first_elsewhere(pick: Candidate, pages: Sequence[Page]) -> bool:
+    """Whether the document's numeric dates other than `pick`'s say it writes the day first."""
+    own = {id(t) for t in pick.toks}
+    texts = [
+        phrase.text
+        for page in pages
+        for line in page.lines
+        for phrase in line.phrases()
+        if not any(id(t) in own for t in phrase.toks)
+    ]
+    return order_decided(texts) and not month_first(texts)
+
+
+def _in_order(name: str, value: date, witness: object) -> bool:
+    """Whether `value`, as the field `name`, stands where it may beside the other date field's value."""
+    if not isinstance(witness, date):
+        return False
+    ordered, wanted = (value, witness) if name == "order_date" else (witness, value)
+    return 0 <= (wanted - ordered).days <= MAX_LEAD_DAYS
 
 
 def _fuller(value: object, short: object) -> bool:

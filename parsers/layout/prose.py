@@ -64,8 +64,14 @@ def titled(phrase: Line, hit: Hit) -> bool:
     )
 
 
-def order_number(phrase: Line, hit: Hit) -> tuple[str, Tok, int] | None:
-    """The order number right after an order label in running text, its word and its index."""
+# an order number's slash a normal fax thinned to its two ends, read as a colon ("164:26" for 164/26):
+# figures each side, so that no time of day ("10:30") is taken for one
+_COLON_FOR_SLASH = re.compile(r"^(\d{3,}):(\d{2,4})$")
+
+
+def order_number(phrase: Line, hit: Hit, *, scanned: bool = False) -> tuple[str, Tok, int] | None:
+    """The order number right after an order label in running text, its word and its index; on a scan
+    (`scanned`), a colon between its figures taken for the slash a fax thinned to it (`slash_mended`)."""
     if titled(phrase, hit):
         return None
     i = hit.end
@@ -81,6 +87,8 @@ def order_number(phrase: Line, hit: Hit) -> tuple[str, Tok, int] | None:
         return None
     tok = phrase.toks[i]
     value = tok.text.strip(_EDGE)
+    if scanned:
+        value = _COLON_FOR_SLASH.sub(r"\1/\2", value)
     if not (has_digit(value) and _CODE.match(value)) or find_date(value) is not None:
         return None
     if hit.size < 2 and len(value) < MIN_ALONE:
@@ -88,6 +96,11 @@ def order_number(phrase: Line, hit: Hit) -> tuple[str, Tok, int] | None:
     if value.replace(".", "").replace(",", "").isdigit() and ("," in value or value.count(".") > 1):
         return None  # an amount
     return value, tok, i
+
+
+def slash_mended(tok: Tok, value: str) -> bool:
+    """Whether `value`, read from `tok`, is an order number whose slash was read as a colon."""
+    return ":" in tok.text.strip(_EDGE) and "/" in value
 
 
 def date_after(phrase: Line, index: int, month_first: bool) -> tuple[object, list[Tok]] | None:
