@@ -54,8 +54,8 @@ MENDED_BASIS = ", its figure mended"  # a reading's note: the basis read from a 
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
 # a group of three figures, then the decimals ("000,000" after "1" for "1.000,000"): a number cut where
 # a typewriter's group point was lost, the point's whole character cell left blank between the pieces;
-# a speck after it ("000,000:"), which reading the number leaves out, does not make it another word
-_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[\"'”’:;]?$")
+# a speck after it ("000,000:", "500,00."), which reading the number leaves out, does not make it another word
+_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[\"'”’:;.]?$")
 GROUP_GAP = 1.5
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from core.capture.domain.layout import Word
-from tests.unit.parsers.ocr_support import cells, page, read
+from tests.unit.parsers.ocr_support import cells, order, page, read
 
 
 def _listing(item: str) -> list[list[Word]]:
@@ -47,3 +47,18 @@ def test_an_item_heading_whose_capital_i_ocr_read_as_an_inverted_mark_still_head
 def test_the_listing_as_printed_reads_the_same_codes() -> None:
     got = read(page(*_listing("ITEM")))
     assert [line["item_code"] for line in got["lines"]] == ["4712", "CIN-AIS-19", "4711"]
+
+
+def test_a_quantity_cut_at_its_lost_group_point_with_a_speck_after_it_is_read_whole() -> None:
+    # "2.500,00" printed, the fax lost its group point and left a speck after the cents: OCR read "2"
+    # and "500,00." a character cell apart.  A group of three figures and the decimals after a figure
+    # is the rest of the number, the speck after it no part of another word: 2.500 at 0,34 is 850,00
+    qty = ((325, "2"), (325 + 5.4 + 7.0, "500,00."))
+    got = read(
+        order(
+            [((50, "TOR-M10-60"), (130, "Tornillo"), *qty, (390, "uds"), (440, "0,34"), (505, "850,00"))],
+            total="850,00",
+        )
+    )
+    assert got["lines"][0]["quantity"] == "2500"
+    assert got["lines"][0]["unit_price"] == "0.34"
