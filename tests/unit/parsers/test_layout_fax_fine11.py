@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from core.capture.domain.layout import Word
-from tests.unit.parsers.ocr_support import cells, order, page, read
+from tests.unit.parsers.ocr_support import cells, doubted, order, page, read, row
 
 
 def _listing(item: str) -> list[list[Word]]:
@@ -62,3 +64,36 @@ def test_a_quantity_cut_at_its_lost_group_point_with_a_speck_after_it_is_read_wh
     )
     assert got["lines"][0]["quantity"] == "2500"
     assert got["lines"][0]["unit_price"] == "0.34"
+
+
+_HEADING = ((50, "Code"), (130, "Description"), (330, "Qty"), (390, "Unit"), (430, "Price"), (500, "Amount"))
+
+
+def _shifted(*others: tuple[str, str, str, str, str]) -> dict[str, object]:
+    """12 units at 4,54 = 54,48, the fax having lost both decimal marks ("12000" for 12,000, "454" for
+    4,54), over the `others` rows (code, quantity, unit, price, amount) and their total."""
+    rows = [row("TOR-M8-40", "12000", "454", "54,48")] + [
+        row(code, qty, price, amount, unit=unit) for code, qty, unit, price, amount in others
+    ]
+    total = sum((Decimal(r[4].replace(",", ".")) for r in others), Decimal("54.48"))
+    return read(order(rows, total=f"{total:.2f}".replace(".", ","), heading=_HEADING))
+
+
+def test_a_quantity_and_price_whose_lost_marks_fit_the_amount_two_ways_wait_for_a_person() -> None:
+    # "12000" and "454" on one line: 120,00 × 0,454 and 12,000 × 4,54 are both 54,48, as cheap a reading
+    # each (a mark put back in both figures).  The amount and the total cannot say where the marks
+    # stood; one other row is no column's format.  The line is not vouched for in either figure
+    got = _shifted(("SIL-TRA-300", "10,000", "uds", "4,20", "42,00"))
+    assert doubted(got, "lines[0].quantity") and doubted(got, "lines[0].unit_price")
+    assert got["decision"] == "review"
+
+
+def test_the_quantity_and_price_columns_other_rows_say_where_the_lost_marks_stood() -> None:
+    # the same line under two rows that print their quantities to three places and their prices to two:
+    # 12,000 at 4,54 puts both marks where the columns print theirs, 120,00 at 0,454 neither.  The
+    # columns' format is no arithmetic, so the mended figures still wait for a person to confirm them
+    got = _shifted(
+        ("SIL-TRA-300", "10,000", "uds", "4,20", "42,00"), ("TAC-6", "5,000", "caja", "3,90", "19,50")
+    )
+    assert (got["lines"][0]["quantity"], got["lines"][0]["unit_price"]) == ("12", "4.54")
+    assert doubted(got, "lines[0].quantity") and doubted(got, "lines[0].unit_price")
