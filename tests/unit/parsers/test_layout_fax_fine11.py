@@ -97,3 +97,22 @@ def test_the_quantity_and_price_columns_other_rows_say_where_the_lost_marks_stoo
     )
     assert (got["lines"][0]["quantity"], got["lines"][0]["unit_price"]) == ("12", "4.54")
     assert doubted(got, "lines[0].quantity") and doubted(got, "lines[0].unit_price")
+
+
+def test_a_letters_code_alone_under_its_heading_keeps_the_words_beside_it_as_its_description() -> None:
+    # A French letter's line "[TOR-M8-40] Hex bolt M8x40 zinc plated" under "Désignation :", the colon
+    # far to the right: the code stood alone in the heading's column and the words after it in a column
+    # nobody named, so the line's description was the code alone and nothing confirmed the product the
+    # code at its head names.  The words are the description run on past its column
+    lines = [
+        cells(40, (50, "This letter confirms our purchase order 241/26 of 26-11-2026. Please supply:")),
+        cells(
+            160, (45, "Désignation"), (206, ":"), (409, "Qté"), (437, "UV"), (473, "P.U."), (501, "Total HT")
+        ),
+        cells(174, (46, "[TOR-M8-40]"), (111, "Hex bolt M8x40 zinc plated"), (402, "1.500"), (437, "U"))
+        + cells(174, (464, "0,18€"), (505, "270,00€")),
+        cells(200, (327, "Total commande"), (501, "270,00 €")),
+    ]
+    got = read(page(*lines))
+    assert got["lines"][0]["description"] == "TOR-M8-40 Hex bolt M8x40 zinc plated"
+    assert got["lines"][0]["sku"] == "TOR-M8-40"
