@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
-from parsers.layout.numbers import LOST_MARK, REPAIR_COST, Reading, confusable
+from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading, confusable
 
 TOP = 6  # readings of each number tried against each other
 REPAIR_PARTNERS = 3  # readings of the other two numbers a repaired one is tried against
@@ -16,6 +16,8 @@ LOOSE_COST = 5  # what agreeing only within the rounding of the price costs (mor
 EXACT = Decimal("0.0051")  # quantity × price within this of the amount: agreeing to the cent
 CENT = Decimal("0.01")
 COMPUTED = "computed"  # what a reading's note says of a value worked out from the line's other numbers
+SHIFT_MARGIN = 1  # a reading with its decimal mark moved agrees within this of the cheapest: a tie
+MOVED = (LOST_MARK, OTHER_MARK)  # notes of readings whose decimal mark is not where it was printed
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,10 @@ def solve(
     q0, p0, a0 = (r[0] if r else None for r in (qty, price, amount))
     if qty and price and amount:
         found = _agreeing(qty[:TOP], price[:TOP], amount[:TOP])
+        if found is not None and (tied := _shifted(qty[:TOP], price[:TOP], found)):
+            # the cheapest as the line's figures, none vouched for (record_numbers: "disagrees")
+            best = found[1]
+            return Solved(best.quantity, best.unit_price, best.amount, "disagrees", tied)
         if found is not None and found[0] < LOOSE_COST:
             return found[1]
         repaired = _repaired(qty, price, amount, repairs) + (_one_digit_off(qty, p0, a0) if repairs else [])
@@ -95,6 +101,29 @@ def solve(
             if derived is not None and derived.value > 0:
                 return Solved(derived, known, amount[0], "derived")
     return Solved(q0, p0, a0, "unchecked")
+
+
+def _shifted(qty: list[Reading], price: list[Reading], found: tuple[int, Solved]) -> tuple[Solved, ...]:
+    """The agreeing readings and those that agree as cheaply with the quantity's and the price's decimal
+    marks moved the other way, cheapest first; none when no such pair does.  A fax that lost the mark of
+    "12,000" and moved the price's ("0,454" for 4,54) makes 120 × 0.454 and 12 × 4.54 both the amount:
+    the product cannot say where the marks stand, so the line is left open (`Solved.options`) for the
+    quantity and price columns' other rows to choose (`items.by_columns`), else for a person."""
+    cost, best = found
+    q, p = best.quantity, best.unit_price
+    # a quantity read as printed stands ("1200" m at "00350": 1200 × 0,0350, never 12,00 × 3,50): whole
+    # figures are what a quantity column prints; only a quantity whose mark was itself moved is open
+    if q is None or p is None or best.amount is None or q.note not in MOVED:
+        return ()
+    product = q.value * p.value
+    out = [best]
+    for q2, p2 in itertools.product(qty, price):
+        if q2.value == q.value or q2.value <= 0 or q2.value * p2.value != product:
+            continue
+        other = Solved(q2, p2, best.amount, "agrees")
+        if _full_cost(other) <= cost + SHIFT_MARGIN and all(_values(o) != _values(other) for o in out):
+            out.append(other)
+    return tuple(out) if len(out) > 1 else ()
 
 
 def _values(s: Solved) -> tuple[Decimal | None, ...]:

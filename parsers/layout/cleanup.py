@@ -240,6 +240,21 @@ for _word in LABEL_WORDS:
 _LETTER_LOOKALIKES = str.maketrans({"!": "l", "|": "l", "1": "l", "0": "o"})
 
 
+# an "I" opening a capitalised word, read by a fax's OCR as the inverted mark it resembles ("¡TEM" for ITEM)
+_INVERTED_I = re.compile(r"^[¡|!]([A-Z][A-Z.#º°]*)$")
+
+
+def capital_i(text: str, key: str) -> str:
+    """The key of a word whose first letter, a capital I, OCR read as "¡" ("¡TEM #" over the codes of
+    a SAP listing): the label word with its I back, when that is one and the word as read is none.
+    A mark before a word that reads as a label already ("¡Total", "|Qty") stays a mark."""
+    m = _INVERTED_I.match(text.strip())
+    if m is None or key in LABEL_WORDS:
+        return key
+    mended = f"i{key}"
+    return mended if mended in LABEL_WORDS else key
+
+
 def snap(key: str) -> str:
     """A word OCR misread by one letter ("pedida", "cedigo", "buver", "bestell-ar.") as the label word it
     must be, when exactly one label word is that close, or with a mark or digit for a letter ("tota!")

@@ -387,6 +387,7 @@ def _lines(
         items.build(d, i, mark, mark_sure, rec, ocr=ocr, month_first=us_dates, dating=dating)
         for i, d in enumerate(drafts)
     ]
+    built = items.by_columns(built, mark) if ocr else built
     values, total = _sum_up(built, seen, mark)
     settled = totals.settle([b.solved for b in built], seen, mark)
     if settled is not None:

@@ -10,7 +10,7 @@ import statistics
 from dataclasses import dataclass, field, replace
 
 from core.capture.domain.layout import PageWords, Word
-from parsers.layout.cleanup import clean, snap
+from parsers.layout.cleanup import capital_i, clean, snap
 from parsers.layout.text import fold, is_rule, token_key
 
 PHRASE_GAP = 0.8  # a gap wider than this many text heights separates phrases
@@ -331,7 +331,7 @@ def _as_text_layer(tok: Tok) -> Tok:
     three quarters of the type size, and every gap and tolerance here is measured in type sizes), and
     its key snapped to the label word a one-letter misread hides."""
     grow = (INK_TO_TYPE - 1) * tok.h / 2
-    return replace(tok, y0=tok.y0 - grow, y1=tok.y1 + grow, key=snap(tok.key))
+    return replace(tok, y0=tok.y0 - grow, y1=tok.y1 + grow, key=snap(capital_i(tok.text, tok.key)))
 
 
 def _split_label(word: Word) -> list[Word]:

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
-from parsers.layout.arith import Solved, pinned, solve
+from parsers.layout.arith import MOVED, Solved, pinned, solve
 from parsers.layout.codes import MAX_PIECE, code_text, gtin_in, misreadings, repairs, valid_gtin
 from parsers.layout.dates import (
     MAX_LEAD_DAYS,
@@ -54,8 +54,8 @@ MENDED_BASIS = ", its figure mended"  # a reading's note: the basis read from a 
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
 # a group of three figures, then the decimals ("000,000" after "1" for "1.000,000"): a number cut where
 # a typewriter's group point was lost, the point's whole character cell left blank between the pieces;
-# a speck after it ("000,000:"), which reading the number leaves out, does not make it another word
-_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[\"'”’:;]?$")
+# a speck after it ("000,000:", "500,00."), which reading the number leaves out, does not make it another word
+_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[\"'”’:;.]?$")
 GROUP_GAP = 1.5
 
 
@@ -560,6 +560,52 @@ def settled(built: Built, solved: Solved) -> Built:
         amount=a.value if a else None,
     )
     return Built(line, solved, built.toks, built.date_certainty)
+
+
+def _places(reading: Reading) -> int:
+    exponent = reading.value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def column_places(built: list[Built], name: str, mark: str, skip: int) -> int | None:
+    """The decimals the other lines print in column `name` ("quantity", "unit_price") with its mark, when
+    two or more print one and all of them the same number: a column is printed to one format."""
+    seen = set()
+    count = 0
+    for i, b in enumerate(built):
+        toks = b.toks.get(name) or []
+        if i == skip or not toks:
+            continue
+        text = strip_money(toks[-1].text)[0]
+        found = readings(text, mark, rules=False, lost_marks=False)
+        if found and found[0].cost == 0 and mark in text:
+            seen.add(_places(found[0]))
+            count += 1
+    return seen.pop() if count >= 2 and len(seen) == 1 else None
+
+
+def by_columns(built: list[Built], mark: str) -> list[Built]:
+    """Lines left open between readings whose decimal marks stand in different places (`arith._shifted`:
+    120 × 0.454 or 12 × 4.54 for one amount), each settled where exactly one of them puts every mark it
+    moved where the other lines of its column print theirs ("12,000" and "4,20" above: 12 and 4.54).
+    Still mended: the columns' format is no arithmetic, so quantity and price stay doubtful."""
+    out = list(built)
+    for i, b in enumerate(built):
+        if b.solved.check != "disagrees" or len(b.solved.options) < 2:
+            continue
+        places = {name: column_places(built, name, mark, i) for name in ("quantity", "unit_price")}
+        fitting = []
+        for option in b.solved.options:
+            moved = [
+                (name, r)
+                for name in places
+                if (r := getattr(option, name)) is not None and (r.note in MOVED or r.note.startswith("per "))
+            ]
+            if moved and all(places[n] is not None and _places(r) == places[n] for n, r in moved):
+                fitting.append(option)
+        if len(fitting) == 1:
+            out[i] = settled(b, _mended(fitting[0]))
+    return out
 
 
 def past_cents(value: Decimal) -> bool:

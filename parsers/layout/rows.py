@@ -178,6 +178,10 @@ def _start(
     """A draft for an item row, with the lines above it that belong to it."""
     # no description column (its heading lost): the words of the column nobody claims
     description = list(cells.get("description") or cells.get("other", []))
+    if _code_alone(cells):
+        # a letter's "[TOR-M8-40]" alone under "Désignation", its words past the heading's column in one
+        # nobody named: the description runs on there, as the words a code at its head stands for
+        description += cells["other"]
     above: list[Tok] = []
     strays: list[list[Tok]] = []
     subs: dict[str, list[Tok]] = {}
@@ -196,6 +200,21 @@ def _start(
     if any(unreadable_figure(t.text) for kind in NUMERIC for t in cells.get(kind, [])):
         strays.append(line.toks)  # "950.00/1000", "12,?5": a figure of the row read as no number
     return Draft(line.page, cells, above + description, subs=subs, strays=strays)
+
+
+def _code_alone(cells: dict[str, list[Tok]]) -> bool:
+    """Whether the description cell holds a code alone (capitals joined by a hyphen, as a letter prints
+    one in brackets at the head of its text) and the unnamed column beside it words (two or more)."""
+    head = cells.get("description", [])
+    other = cells.get("other", [])
+    return (
+        len(head) == 1
+        and not cells.get("code")
+        and "-" in head[0].text
+        and head[0].text.upper() == head[0].text
+        and code_like(head[0].text)
+        and sum(1 for t in other if any(c.isalpha() for c in t.text)) >= 2
+    )
 
 
 def _split_rows_joined(rows: list[Row]) -> list[Row]:
