@@ -48,6 +48,7 @@ BASES_PRINTED = (
 )  # those a line's figure beside the price is taken for (ten is too common a figure)
 BASIS_COST = 3  # a price read as per 100 or 1,000 units where nothing on its line says so
 STATED_BASIS_COST = 1  # the same where the price heading says so: less than a decimal mark put back
+PRINTED_BASIS_COST = 4  # a price read as for one unit where its line prints 100 or 1,000 beside it
 BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
 PER_EDGE = "()[]{}|'\"“”‘’.,:;*"  # around a price basis as OCR reads it
 MENDED_BASIS = ", its figure mended"  # a reading's note: the basis read from a "Per" figure OCR spoilt
@@ -55,7 +56,7 @@ JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be
 # a group of three figures, then the decimals ("000,000" after "1" for "1.000,000"): a number cut where
 # a typewriter's group point was lost, the point's whole character cell left blank between the pieces;
 # a speck after it ("000,000:"), which reading the number leaves out, does not make it another word
-_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[\"'”’:;]?$")
+_GROUP = re.compile(r"^\d{3}(?:[.,;]\d+)?[\"'”’:;]?$")
 GROUP_GAP = 1.5
 
 
@@ -266,6 +267,15 @@ def build(
             if other != discount and again.check == "agrees":
                 discount, solved = other, again
                 break
+    if ocr and discount is None and solved.check != "agrees" and not draft.cells.get("discount"):
+        # a discount under a heading OCR did not read ("Dto." lost into the description): the one
+        # percentage of a column no heading names, when quantity × price less it is then the amount;
+        # the figures it let agree stay short of sure unless the order's total vouches for them
+        for other in _discount_aside(draft):
+            again = _numbers(draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1)
+            if again.check == "agrees":
+                discount, solved = other, _mended(again)
+                break
     if ocr and discount is None and (solved.check != "agrees" or solved.cost >= REPAIR_COST):
         # a discount whose decimal mark a normal fax lost ("1250" for 12,50): cheaper than a digit
         # computed from the other two, but the arithmetic must agree with it, and the numbers it let
@@ -426,6 +436,11 @@ def _per_unit(
             for r in prices
             if not r.note.startswith("per ")
         ]
+        if aside != misread:
+            # the line prints its basis: its price read as for one unit goes against the print, and
+            # costs more than a quantity read with the other mark and the stated basis ("1,000 u
+            # 50,0000 EUR 1000 50,00" is a thousand at 0,05, never one at 50 on a 1000 basis)
+            prices = [replace(r, cost=r.cost + PRINTED_BASIS_COST) for r in prices]
         return sorted(prices + stated + _unstated(plain, aside), key=lambda r: r.cost)
     return prices + _unstated(plain, aside)
 
@@ -502,6 +517,20 @@ def _discounts_read(draft: Draft, mark: str) -> list[Decimal]:
             if found and found[0].cost == 0 and 0 < found[0].value < HUNDRED and found[0].value not in out:
                 out.append(found[0].value)
     return out
+
+
+_PERCENT = re.compile(r"^\d{1,2}[.,]\d\d$")
+
+
+def _discount_aside(draft: Draft) -> list[Decimal]:
+    """The percentage a column no heading names may print: its one figure, printed as a percentage is
+    (one or two figures, then two decimals: "12,50", "5,00"), under 100 and not 0."""
+    toks = draft.numbers("other")
+    bare = toks[0].text.replace("%", "").strip(" .,:;'\"`()") if len(toks) == 1 else ""
+    if not _PERCENT.match(bare):
+        return []
+    value = Decimal(bare.replace(",", ".")).normalize()
+    return [value] if 0 < value < HUNDRED else []
 
 
 _UNMARKED = re.compile(r"^\d{3,4}$")
