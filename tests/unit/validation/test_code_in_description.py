@@ -114,4 +114,3 @@ def test_a_code_ocr_cut_in_two_inside_the_description_is_joined_again() -> None:
     resolved = validate(order(lines=(cut,)), master(), TODAY)
     assert resolved.skus == ("TUE-M8",)
     assert "product_by_description" not in codes(resolved.problems)
-
