@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
-from parsers.layout.arith import Solved, pinned, solve
+from parsers.layout.arith import COMPUTED, Solved, pinned, solve
 from parsers.layout.codes import MAX_PIECE, code_text, gtin_in, misreadings, repairs, valid_gtin
 from parsers.layout.dates import (
     MAX_LEAD_DAYS,
@@ -24,6 +24,7 @@ from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
 from parsers.layout.geometry import PHRASE_GAP, Tok
 from parsers.layout.header import date_read_from
 from parsers.layout.numbers import (
+    LOST_MARK,
     OTHER_MARK,
     REPAIR_COST,
     Reading,
@@ -31,6 +32,7 @@ from parsers.layout.numbers import (
     looks_numeric,
     mark_evidence,
     readings,
+    repair_digits,
     strip_money,
 )
 from parsers.layout.rows import NUMERIC, POSITION_EDGE, Draft, code_like
@@ -251,14 +253,18 @@ def build(
     ocr: bool = False,
     month_first: bool = False,
     dating: LineDating | None = None,
+    cents: bool = False,
 ) -> Built:
     """Read one draft into a captured line, recording the evidence of each field; `ocr` when the page
     was read by OCR, whose misreadings of the codes the line then carries for master data to try;
-    `dating`, on a scan, what the order's other facts say of the line's delivery date."""
+    `dating`, on a scan, what the order's other facts say of the line's delivery date; `cents` when
+    the document's line amounts print their cents (`prints_cents`)."""
     path = f"lines[{index}]"
     qty, price, amount = draft.numbers("qty")[:1], draft.numbers("price")[:1], draft.numbers("amount")[-1:]
     discount = _discount(draft, mark)
     solved = _numbers(draft, (qty, price, amount), mark, discount, ocr=ocr, sure=mark_sure >= 1)
+    if ocr and cents and discount is None:
+        solved = _marks_lost_together(solved, price, amount)
     if ocr and solved.check != "agrees":
         # a discount cell OCR spoilt (".12.50", "12 .50", "15,00" under a decimal point): the reading
         # of it that makes quantity × price less the discount the amount, if one does
@@ -373,6 +379,43 @@ def _numbers(
     if discount is not None and solved.amount in gross:
         solved = replace(solved, amount=printed[gross.index(solved.amount)], options=())
     return solved
+
+
+_BARE = re.compile(r"^\d{3,}$")
+_CENTS = re.compile(r"\d[.,]\d\d$")
+
+
+def prints_cents(drafts: list[Draft]) -> bool:
+    """Whether the lines' amounts print their cents: more of them, and at least two, end in a decimal
+    mark and two figures than are bare figures (a fax may lose a mark, it does not lose most)."""
+    texts = [strip_money(d.numbers("amount")[-1].text)[0] for d in drafts if d.numbers("amount")]
+    with_cents = sum(1 for t in texts if _CENTS.search(t))
+    return with_cents >= 2 and with_cents > sum(1 for t in texts if _BARE.match(t))
+
+
+def _marks_lost_together(solved: Solved, price: list[Tok], amount: list[Tok]) -> Solved:
+    """A line whose price and amount a fax both read without their decimal marks ("3 × 850 = 2550" for
+    3 × 8,50 = 25,50), on a document whose amounts print their cents: quantity × price = amount holds
+    as well with both marks put back, so the line cannot tell, but the other amounts say the marks were
+    printed. Both are read with the marks back, at a repaired digit's cost: doubtful unless the order's
+    total vouches for them (`record_numbers`)."""
+    if solved.check != "agrees" or not price or not amount or solved.unit_price is None:
+        return solved
+    p, a = solved.unit_price, solved.amount
+    # figures as printed, or with letters OCR read for figures ("B50€" for 8,50 €)
+    bare = [repair_digits(strip_money(t[-1].text)[0])[0] for t in (price, amount)]
+    if a is None or p.cost > 1 or not all(_BARE.match(t) for t in bare) or p.value != Decimal(bare[0]):
+        return solved
+    # the amount as read, or worked out from the other two where one of its figures was misread
+    # ("1275€" beside 5 × 245: 1225, so 12,25 with the marks back)
+    computed = a.note.startswith(COMPUTED)
+    if not computed and (a.cost > 1 or a.value != Decimal(bare[1])):
+        return solved
+    price_back = Reading(p.value.scaleb(-2), REPAIR_COST, LOST_MARK)
+    amount_back = replace(
+        a, value=a.value.scaleb(-2), cost=max(a.cost, REPAIR_COST), note=a.note or LOST_MARK
+    )
+    return Solved(solved.quantity, price_back, amount_back, "agrees")
 
 
 def _discount(draft: Draft, mark: str) -> Decimal | None:

@@ -152,7 +152,8 @@ def mark_evidence(text: str) -> str | None:
 # A dollar sign printed after the number, its strokes blurred by a normal fax into a figure ("4,21$" read
 # "4213", "46,68$" read "46,685"): what stands before it is an amount to the cent, or figures whose mark
 # was lost with it.
-_SIGN_AS_DIGIT = re.compile(r"^(?:\d+[.,]\d\d|\d{3,})[358]$")
+# A euro sign so blurred reads as a 6 ("8,50€" as "8.506") the way a dollar sign reads as a 3, 5 or 8.
+_SIGN_AS_DIGIT = re.compile(r"^(?:\d+[.,]\d\d|\d{3,})[3568]$")
 SIGN_READ = "a money sign after it read as a figure"
 # A total is money, printed to the cent: one more figure after the cents is the sign after it ("773,97£"
 # read "773,974"), never a tenth of a cent.

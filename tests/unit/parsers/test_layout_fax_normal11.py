@@ -125,3 +125,27 @@ def test_a_semicolon_between_figures_is_a_comma() -> None:
     ]
     got = read(_words(rows, "2.489,00"))
     assert [(q, p) for _, q, p in numbers(got)] == [("2500", "0.95"), ("24", "4.75")]
+
+
+def test_price_and_amount_that_both_lost_their_marks_get_them_back_where_the_amounts_print_cents() -> None:
+    # 3 × 850 = 2550 adds up as well as 3 × 8,50 = 25,50; the other amounts print their cents
+    rows = [
+        _row("GUA-NIT-L", "3", "CJ", "850€", "2550€", "Guantes"),
+        _row("CHA-ALT-VIS", "24", "uds", "4,75€", "114,00€", "Chaleco"),
+        _row("TUE-M8", "500", "uds", "0,05€", "25,00€", "Tuerca"),
+    ]
+    got = read(_words(rows, "164,50"))
+    assert [(q, p) for _, q, p in numbers(got)] == [("3", "8.5"), ("24", "4.75"), ("500", "0.05")]
+    assert not doubted(got, "lines[0].unit_price")  # the total vouches for the marks put back
+    got = read(_words(rows, None))
+    assert numbers(got)[0][1:] == ("3", "8.5")
+    assert doubted(got, "lines[0].unit_price")  # nothing vouches: the marks were put back to fit
+
+
+def test_a_euro_sign_read_as_a_six_after_the_cents() -> None:
+    rows = [
+        _row("GUA-NIT-L", "10", "CJ", "8.506€", "85,00€", "Guantes"),
+        _row("CHA-ALT-VIS", "24", "uds", "4,75€", "114,00€", "Chaleco"),
+    ]
+    got = read(_words(rows, "199,00"))
+    assert [(q, p) for _, q, p in numbers(got)] == [("10", "8.5"), ("24", "4.75")]
