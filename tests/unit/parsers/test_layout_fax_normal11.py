@@ -149,3 +149,28 @@ def test_a_euro_sign_read_as_a_six_after_the_cents() -> None:
     ]
     got = read(_words(rows, "199,00"))
     assert [(q, p) for _, q, p in numbers(got)] == [("10", "8.5"), ("24", "4.75")]
+
+
+def test_a_position_run_onto_the_front_of_an_ean13_is_taken_off() -> None:
+    # "00020" and "8437000100102" read as one word: the EAN after the position names the bolt
+    heading = [
+        (50, "Código"),
+        (180, "Descripción"),
+        (300, "Cantidad"),
+        (360, "Ud."),
+        (420, "Precio"),
+        (540, "Importe"),
+    ]
+    rows = [
+        (
+            (50, "000208437000100102"),
+            (180, "Tornillo"),
+            (310, "200"),
+            (360, "uds"),
+            (420, "0,18"),
+            (540, "36,00"),
+        ),
+        ((50, "8437000100126"), (180, "Tuerca"), (310, "500"), (360, "uds"), (420, "0,05"), (540, "25,00")),
+    ]
+    got = read(_words(rows, "61,00", heading))
+    assert [sku for sku, _, _ in numbers(got)] == ["TOR-M8-40", "TUE-M8"]
