@@ -69,6 +69,9 @@ class NoMasterData:
     def sku_for_customer_code(self, customer_id: str, code: str) -> str | None:
         return None
 
+    def customer_codes(self, customer_id: str) -> dict[str, str]:
+        return {}
+
 
 @contextmanager
 def master_data(app: App) -> Iterator[MasterData]:

@@ -66,6 +66,7 @@ def validate(
     )
     problems.extend(unsure_fields(doubtful))
     problems.extend(by_description(order, matches))
+    problems.extend(by_lookalike(order, matches, doubtful))
     confidence = score(doubtful, problems)
     if confidence < ACCEPT_FLOOR and decide(problems) is Decision.ACCEPT:
         problems.append(low_confidence(confidence, doubtful))
@@ -91,6 +92,27 @@ def by_description(order: CapturedOrder, matches: Sequence[LineMatch]) -> Iterat
                 f" its description ({match.score or 0:.0f}% alike); confirm it",
                 field=f"lines[{i}].item_code",
             )
+
+
+def by_lookalike(
+    order: CapturedOrder, matches: Sequence[LineMatch], doubtful: Sequence[Evidence]
+) -> Iterator[Problem]:
+    """A line taken for the product whose code its misread code looks like (validation.lookalike) flows
+    on only when its price vouches for that product too (its code is then no longer in doubt)."""
+    unsure = {e.field for e in doubtful}
+    for i, match in enumerate(matches):
+        path = f"lines[{i}].item_code"
+        if match.via != "lookalike" or match.product is None:
+            continue
+        if order.evidence_for(path) is not None and path not in unsure:
+            continue
+        yield Problem(
+            ProblemCode.LOW_CONFIDENCE,
+            f"item code {order.lines[i].item_code!r} names no product; taken for {match.product.sku}"
+            f" ({match.product.name}), whose code it looks like and whose name the description gives,"
+            " but the price does not confirm it; check it against the document",
+            field=path,
+        )
 
 
 def low_confidence(confidence: float, doubtful: Sequence[Evidence]) -> Problem:

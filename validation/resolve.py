@@ -10,6 +10,7 @@ from core.capture.domain.order import CapturedLine
 from core.capture.domain.resolution import MasterData
 from core.kernel.domain.model import Customer, Product
 from validation.fuzzy import product_by_description
+from validation.lookalike import known_codes, names, nearest
 from validation.terms import terms_of
 
 # Mailbox providers shared by many companies: a customer is never identified by these domains alone.
@@ -61,8 +62,8 @@ class LineMatch:
     """The product a line resolved to and how it was found."""
 
     product: Product | None
-    # "gtin" | "pack_gtin" | "sku" | "customer_item" | "repaired" | "misread" | "code_in_description" |
-    # "description"
+    # "gtin" | "pack_gtin" | "sku" | "customer_item" | "repaired" | "misread" | "lookalike" |
+    # "code_in_description" | "description"
     via: str | None
     score: float | None = None  # how alike, for a match by description
 
@@ -94,9 +95,14 @@ def resolve_line(line: CapturedLine, customer: Customer | None, master: MasterDa
     repaired = _repaired(line, customer, master)
     if repaired.product is not None:
         return repaired
-    found = _misread(line, customer, master)
+    named = _named_by_readings(line, customer, master)
+    found = _misread(line, named)
     if found.product is not None:
         return found
+    # readings naming two products: a person decides, not the nearest code
+    alike = _lookalike(line, customer, master) if len(named) < 2 else LineMatch(None, None)
+    if alike.product is not None:
+        return alike
     printed = _code_in_description(line, customer, master)
     if printed.product is not None or (line.code_readings and line.codes):
         # a code OCR may have misread is settled by the code, never by a guess from the description (a
@@ -132,9 +138,10 @@ def _repaired(line: CapturedLine, customer: Customer | None, master: MasterData)
     return LineMatch(None, None)
 
 
-def _misread(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:
-    """The one product that the OCR's other readings of the codes name; none when several do (the
-    price check then has the final word on the one found)."""
+def _named_by_readings(
+    line: CapturedLine, customer: Customer | None, master: MasterData
+) -> dict[str, Product]:
+    """Every product that one of the OCR's other readings of the codes names."""
     found: dict[str, Product] = {}
     for code in line.code_readings:
         product = master.product(code) or master.product_by_gtin(code)
@@ -143,9 +150,42 @@ def _misread(line: CapturedLine, customer: Customer | None, master: MasterData) 
             product = master.product(sku) if sku else None
         if product is not None:
             found[product.sku] = product
+    return found
+
+
+def _misread(line: CapturedLine, found: dict[str, Product]) -> LineMatch:
+    """The one product that the OCR's other readings of the codes name (`found`); none when several do
+    (the price check then has the final word on the one found)."""
     product = next(iter(found.values())) if len(found) == 1 else None
     if product is not None and _describes(line.description, product):
         return LineMatch(product, "misread")
+    return LineMatch(None, None)
+
+
+def _lookalike(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:
+    """The one product whose code (SKU, GTIN or this customer's own) the line's code looks like, a few
+    OCR slips away (validation.lookalike), when the description names it and reads like no other
+    product more."""
+    codes = [c for c in (line.item_code, line.buyer_item_code, line.supplier_item_code) if c]
+    description = line.description or ""
+    head, _, words = (line.item_code or "").partition(" ")
+    if words and any(c.islower() for c in words):
+        # the code cell ran into the description ("ARAMB Hal wasner Wis zinc plated"): its first word
+        # is the code, the words after it describe the product like the description's own
+        codes, description = [head, *codes[1:]], f"{words} {description}".strip()
+    if not codes or not description:
+        return LineMatch(None, None)
+    products = master.products()
+    own = master.customer_codes(customer.customer_id) if customer is not None else {}
+    sku = nearest(codes, known_codes(products, own))
+    product = master.product(sku) if sku else None
+    if product is None:
+        return LineMatch(None, None)
+    # the words must name it: the product they read most like is this one, or (when they read like no
+    # product clearly) half of its name's words stand in them, each a letter or so off at most
+    guess = product_by_description(description, products)
+    if guess[0].sku == product.sku if guess else names(description, product):
+        return LineMatch(product, "lookalike")
     return LineMatch(None, None)
 
 

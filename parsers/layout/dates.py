@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from parsers.layout.memo import remembered
@@ -111,6 +111,16 @@ _LOST_ISO_SEPARATOR = re.compile(
 _COLON_FOR_SEPARATOR = re.compile(r"(?<![\d:,.])(\d{1,2})([:/.-])(\d{1,2})([:/.-])(\d{4})(?![\d:,])")
 
 
+# a month name run into its year where a fax lost the space between them and read a speck there as
+# a mark or a thin letter ("November¡2026", "Novernberi2026"): only a whole month name (or one a letter
+# off, or with its m parted) before the mark, and four figures after it
+_GLUED_YEAR = re.compile(r"(?<![a-z])([a-z]{3,}?)(?:[il]|[^\w\s])(\d{4})(?!\d)")
+
+
+def _year_parted(m: re.Match[str]) -> str:
+    return f"{m[1]} {m[2]}" if _near_month(m[1]) in MONTHS else m[0]
+
+
 def _colon_mended(m: re.Match[str]) -> str:
     if ":" not in (m[2], m[4]):
         return m[0]
@@ -125,8 +135,9 @@ def _repair_misread(text: str) -> str:
     year or in a date printed year first ("29-11 2076", "2026-12 01"), a point for the comma after a
     month-first date's day ("November 26. 2026"), an ordinal's t lost after its month ("November 24h,
     2026"), a speck read as an apostrophe in the space before "de" ("noviembre'de 2026"), a separator
-    read as a colon ("11:26:2026") and a dot-separated date's dot read as a comma mended; the text as
-    it was when there is nothing to mend."""
+    read as a colon ("11:26:2026"), a month name run into its year by a speck ("November¡2026") and a
+    dot-separated date's dot read as a comma mended; the text as it was when there is nothing to mend."""
+    text = _GLUED_YEAR.sub(_year_parted, text)
     text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
     text = _SPLIT_FIGURES.sub(r"\1\2\3\4\5", text)
     text = _S_FOR_FIVE.sub("5", text)
@@ -232,6 +243,23 @@ def find_date(text: str, *, month_first: bool = False, mend: bool = True) -> Fou
         if best is not None:
             return best
     return _by_weekday(folded) if mend else None
+
+
+# a date printed year first whose two dashes a dot-matrix face and a normal fax both lost ("2026 11 25"
+# after "DATA DA ENCOMENDA"): the three figures and nothing else, a year of this century and two figures
+# each for the month and the day
+_SPACED_YEAR_FIRST = re.compile(r"^\s*(20\d{2}) (\d{2}) (\d{2})\s*$")
+
+
+def spaced_year_first(text: str) -> FoundDate | None:
+    """The date a label's value is when it is three figures alone, a year first, its dashes lost
+    ("2026 11 25"); read only once mended, so doubtful. Not part of `find_date`: three such figures in
+    any other text are no date ("2026 12 03" may be an amount and its year)."""
+    m = _SPACED_YEAR_FIRST.match(fold(text))
+    if m is None:
+        return None
+    found = find_date(f"{m[1]}-{m[2]}-{m[3]}", mend=False)
+    return replace(found, certainty=round(found.certainty * MISREAD_PENALTY, 3)) if found else None
 
 
 # a weekday name, then a day that makes no date with its month ("martes, 45 de diciembre de 2026")

@@ -33,7 +33,7 @@ from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, Tok, read_page
 from parsers.layout.header import Candidate
 from parsers.layout.numbers import decide_mark, looks_numeric, strip_money
-from parsers.layout.pages import groups, without_copies
+from parsers.layout.pages import carried_over, groups, without_copies
 from parsers.layout.recheck import Recheck
 from parsers.layout.table import Region, find_regions
 from parsers.layout.text import has_digit, parted_at
@@ -71,7 +71,7 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     orders: list[CapturedOrder] = []
     rechecks: list[Recheck] = []
     headed = {r.page for r in regions if r.heading}
-    carried = {r.page + 1 for r in regions if r.ended_by == "carried"}
+    carried = {r.page + 1 for r in regions if r.ended_by == "carried"} | carried_over(read, regions)
     for group in groups(read, seen, headed - carried):
         numbers = {read[i].number for i in group}
         found = _order(
@@ -424,7 +424,7 @@ def _table_problems(
             field=f"lines[{i}]",
         )
         for i, d in enumerate(drafts)
-        if d.missing
+        if d.missing and d.position is not None
     ]
     sums: dict[int, Decimal] = {}
     for d, v in zip(drafts, values, strict=True):

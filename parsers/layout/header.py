@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from parsers.layout import labels, prose
-from parsers.layout.dates import find_date, weekday_named
+from parsers.layout.dates import find_date, spaced_year_first, weekday_named
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.labels import Hit
@@ -105,25 +105,54 @@ def _leader_word(tok: Tok) -> bool:
     return len(text) >= LEADER_LETTERS and len(set(text)) == 1 and text[0] in _LEADER_LETTERS
 
 
-def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: float) -> list[Tok]:
+def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: float) -> tuple[list[Tok], bool]:
+    """The value to the right of a label: the words after it in its phrase, else the next phrase; and
+    whether it was found past a word the label ends in that OCR garbled ("PO fo...  010762" for "PO
+    NO."), in its phrase or standing as a phrase of its own."""
     nxt = next((h.start for h in hits if h.start >= hit.end), len(phrase.toks))
     toks = [t for t in _past_colon(phrase.toks[hit.end : nxt]) if _meaningful(t)]
-    if toks or nxt < len(phrase.toks):
-        return toks
     phrases = line.phrases()
+    garbled = nxt == len(phrase.toks) and _garbled_tail(toks)
+    if garbled:
+        toks = []
+    if toks or nxt < len(phrase.toks):
+        if hit.kind in DATE_FIELDS and toks and nxt == len(phrase.toks) and _DATE_PART.match(toks[-1].text):
+            # "DATA DA ENCOMENDA, 2026  11  25": the year beside the label, the rest spaced out after it
+            return _date_parts_after(phrases, toks), False
+        return toks, False
     later = [p for p in phrases if p.x0 > phrase.x1 and not _leader(p)]
+    if not garbled and len(later) > 1 and _garbled_tail([t for t in later[0].toks if _meaningful(t)]):
+        garbled, later = True, later[1:]
     if not later or later[0].x0 - phrase.x1 > MAX_VALUE_GAP * width:
-        return []
+        return [], False
     if labels.starts_with(later[0].toks, HEADER_LABELS) is not None:
-        return []
+        return [], False
     toks = [t for t in later[0].toks if _meaningful(t)]
     if hit.kind in DATE_FIELDS:
-        # "08   /  02   /  23": a date printed in boxes or spaced out stands in several phrases
-        start = phrases.index(later[0]) + 1
-        for more in phrases[start : start + MAX_DATE_PARTS]:
-            if not _DATE_PART.match(more.text) or more.x0 - toks[-1].x1 > DATE_PART_GAP * more.height:
-                break
-            toks += more.toks
+        return _date_parts_after(phrases, toks), garbled
+    return toks, garbled
+
+
+def _garbled_tail(toks: Sequence[Tok]) -> bool:
+    """Whether the words left after a label in its phrase are a label word OCR garbled ("fo..." for
+    "NO." after "PO"): a word or two of a character or two and marks, no figure, no colon (a colon
+    after them is `_past_colon`'s)."""
+    return (
+        0 < len(toks) <= JUNK_CHARS
+        and all(_junk(t) and not has_digit(t.text) and ":" not in t.text for t in toks)
+        and any(c.isalpha() for t in toks for c in t.text)
+    )
+
+
+def _date_parts_after(phrases: list[Line], toks: list[Tok]) -> list[Tok]:
+    """`toks`, a date's first words, with the figures of the line's phrases after them that stand
+    close ("08   /  02   /  23": a date printed in boxes or spaced out stands in several phrases)."""
+    toks = list(toks)
+    after = [p for p in phrases if p.x0 >= toks[-1].x1]
+    for more in after[:MAX_DATE_PARTS]:
+        if not _DATE_PART.match(more.text) or more.x0 - toks[-1].x1 > DATE_PART_GAP * more.height:
+            break
+        toks += more.toks
     return toks
 
 
@@ -178,6 +207,8 @@ def _parse(
     text = " ".join(t.text for t in toks)
     if name in DATE_FIELDS:
         found = find_date(text, month_first=month_first)
+        if found is None and scanned:
+            found = spaced_year_first(text)  # "DATA DA ENCOMENDA, 2026  11  25"
         if found is None:
             return None
         # a day and a month that could be read the other way round ("05.12.26") are settled when the
@@ -275,7 +306,7 @@ def candidates(
         for phrase in _label_phrases(line):
             hits = labels.find(phrase.toks, HEADER_LABELS, garbled=True)
             if not hits and page.source != "text":  # a text layer's labels are as printed
-                hits = _lone_date_label(line, phrase)
+                hits = _lone_date_label(line, phrase) or _glued_number_sign(phrase)
             row = _label_row(phrase, hits)
             for hit in hits:
                 found = _sighting(page, line, phrase, hit, hits, row, (month_first, order_known))
@@ -310,6 +341,33 @@ def _lone_date_label(line: Line, phrase: Line) -> list[Hit]:
         return []  # no date after it: some other word, not a label to report unread
     (kind,) = kinds
     return [Hit(kind, 0, 1, 1, colon=True, mended=True)]
+
+
+NUMBER_SIGN = "no"  # "Nº", "N°", "No" as the label vocabulary keys them
+MIN_GLUED_WORD = 5  # letters of the label word a number sign was run into ("NPedido")
+
+
+def _glued_number_sign(phrase: Line) -> list[Hit]:
+    """A label "Nº <word>" whose º a fax lost and whose space with it, read as one word ("NPedido" for
+    "Nº Pedido"): the phrase's only word that names something, the sign's N (or No) then a label word,
+    when "Nº" and that word make a label of one kind. Mended, so a value read after or under it is
+    doubtful."""
+    keyed = [i for i, t in enumerate(phrase.toks) if t.key]
+    if len(keyed) != 1:
+        return []
+    word = phrase.toks[keyed[0]].key
+    rests = {word[len(sign) :] for sign in ("n", NUMBER_SIGN) if word.startswith(sign)}
+    kinds = {
+        kind
+        for kind, phrases in HEADER_LABELS.items()
+        for rest in rests
+        if len(rest) >= MIN_GLUED_WORD and rest.isalpha() and (NUMBER_SIGN, rest) in phrases
+    }
+    if len(kinds) != 1:
+        return []
+    (kind,) = kinds
+    tok = phrase.toks[keyed[0]]
+    return [Hit(kind, keyed[0], keyed[0] + 1, 2, colon=tok.text.rstrip().endswith(":"), mended=True)]
 
 
 def _label_phrases(line: Line) -> list[Line]:
@@ -394,9 +452,9 @@ def _sighting(
         return None  # a label OCR misread a short word of stands as labels do: before a colon, over a box
     if row:
         others = [(phrase.toks[h.start].x0, phrase.toks[h.end - 1].x1) for h in hits if h != hit]
-        toks, below = _value_below(page, line, label, others), True
+        toks, below, garbled = _value_below(page, line, label, others), True, False
     else:
-        toks, below = _value_right(line, phrase, hit, hits, page.width), False
+        (toks, garbled), below = _value_right(line, phrase, hit, hits, page.width), False
     if not toks and alone:
         if hit.kind in BLOCKS:
             return Candidate(hit.kind, None, [], SURE, label, line, below=True)
@@ -420,7 +478,15 @@ def _sighting(
     # so too a value under a label OCR misread a word of ("PEDIOO:", a title's "PEDIDO DE COMPRA" read
     # garbled, over the postal code of the address under it): a misread word alone, nothing beside it,
     # is no sure label, and the words under it need not be its value
-    strength = DOUBTFUL if hit.mended or (below and _misread_label(label)) else SURE if hit.strong else LIKELY
+    # and a value found past a garbled word the label ends in ("PO fo...  010762")
+    garbled = garbled and not below
+    strength = (
+        DOUBTFUL
+        if hit.mended or garbled or (below and _misread_label(label))
+        else SURE
+        if hit.strong
+        else LIKELY
+    )
     return Candidate(hit.kind, value, used, sure * strength, label, line, below)
 
 
@@ -526,12 +592,16 @@ def choose(found: list[Candidate], name: str) -> Candidate | None:
 MIN_YEAR_GAP = 2  # years between a date and the document's other dates before it may be a misreading
 YEAR_MAJORITY = 3  # times as many other dates with the year a misread one is mended to as with its own
 YEAR_WITNESSES = 2  # other dates on the document that must agree on the year a misread one is mended to
+# the years an order is dated in (as `dates` reads a two-figure year): a date read outside them, with
+# a figure of its year misread ("23.11.7026"), needs only one other date as witness of its year
+CENTURY = range(2000, 2100)
 
 
 def mend_year(pick: Candidate | None, pages: Sequence[Page], month_first: bool = False) -> Candidate | None:
     """A date whose year OCR misread by one figure ("24.11.2626", "2426-11-26") where most of the
     document's other dates give a year one figure away (and two or more years off, and at least two of
-    them): that year, doubtful (a person confirms it); any other pick as it is."""
+    them, or one where the year read is of no year an order is dated in: "23.11.7026" beside a delivery
+    in 2026): that year, doubtful (a person confirms it); any other pick as it is."""
     if pick is None or not isinstance(pick.value, date) or all(p.source == "text" for p in pages):
         return pick  # a text layer's figures are as printed
     own = {id(t) for t in pick.toks}
@@ -551,7 +621,8 @@ def mend_year(pick: Candidate | None, pages: Sequence[Page], month_first: bool =
     if YEAR_MAJORITY * years.get(year, 0) >= count:
         return pick  # the document prints this year too, about as often as any other
     a, b = str(year), str(best)
-    if count < YEAR_WITNESSES or len(a) != len(b) or sum(x != y for x, y in zip(a, b, strict=True)) != 1:
+    witnesses = 1 if year not in CENTURY and best in CENTURY else YEAR_WITNESSES
+    if count < witnesses or len(a) != len(b) or sum(x != y for x, y in zip(a, b, strict=True)) != 1:
         return pick
     if abs(year - best) < MIN_YEAR_GAP:
         return pick  # ordered in December for January: next year's dates are no misreading

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from parsers.layout import header
+from parsers.layout import header, labels
 from parsers.layout.geometry import Page
 from parsers.layout.header import Candidate
+from parsers.layout.table import Region
 from parsers.layout.text import has_digit
+from parsers.layout.vocab import CARRIED
 
 SAME_PAGE = 0.9  # share of a page's lines found on an earlier page that makes it a copy of that page
 MIN_COPY_LINES = 3  # a page with fewer lines with numbers (a cover note) is never taken for a copy
@@ -57,6 +59,29 @@ def groups(pages: list[Page], seen: list[list[Candidate]], headed: set[int]) -> 
             groups[-1].append(i)
             current = current or value
     return groups
+
+
+def carried_over(pages: list[Page], regions: list[Region]) -> set[int]:
+    """The numbers of the pages an order runs on to, by what the pages print outside their tables: a
+    carried-forward sum under a page's table ("Total c/f 3.016,40") sends the order on to the next page;
+    one above a page's table ("Brought forward", "Order no. … (continued)") says the page goes on with
+    the order before.  Either holds when OCR read the order number differently on the two pages, or
+    took the last rows' words for the end of the table before the sum was reached."""
+    out: set[int] = set()
+    for page in pages:
+        tables = [r for r in regions if r.page == page.number and r.heading]
+        if not tables:
+            continue
+        top, bottom = min(r.heading[0].y0 for r in tables), max(r.heading[-1].y1 for r in tables)
+        inside = {id(line) for r in tables for line in (*r.heading, *r.lines)}
+        for line in page.lines:
+            if line.kind != "text" or id(line) in inside or not labels.contains(line.toks, CARRIED):
+                continue
+            if line.y1 <= top:
+                out.add(page.number)
+            elif line.y0 >= bottom:
+                out.add(page.number + 1)
+    return out
 
 
 def _apart(a: str, b: str) -> bool:

@@ -10,11 +10,12 @@ from decimal import Decimal
 
 from parsers.layout import labels, positions
 from parsers.layout.codes import split_position
+from parsers.layout.dates import find_date
 from parsers.layout.geometry import PHRASE_GAP, Line, Tok, join_groups
 from parsers.layout.numbers import SPECK_AFTER_SIGN, looks_numeric, readings
 from parsers.layout.table import Region, sub_label
 from parsers.layout.text import has_digit, token_key
-from parsers.layout.vocab import BASIS_UNITS, PER_WORDS, SUBLINES, UNITS
+from parsers.layout.vocab import BASIS_UNITS, CARRIED, PER_WORDS, SUBLINES, TOTALS, UNITS
 
 NUMERIC = ("qty", "price", "amount")
 _MONEY = re.compile(r"\d[.,]\d\d\W*$")  # an amount printed to the cent
@@ -80,6 +81,17 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
                 last, pending = line, []
                 continue
             following = next((rows[j] for j in starts if j > i), None)
+            if ocr and (current is not None or following is not None) and _lost_row(line, cells):
+                # a row whose figures a fax spoilt past reading, between the order's rows: a line the
+                # document has, kept in its place with nothing read from it (so every later line stays
+                # the line it is), named for a person; never more description of a neighbour
+                for before_line, before in pending:
+                    if current is not None:
+                        _continue(current, before_line.toks, before)
+                current = Draft(line.page, {}, missing=True, strays=[line.toks])
+                out.append(current)
+                last, pending = line, []
+                continue
             coded_above = bool(pending) and bool(pending[0][1].get("code"))
             if over and following is not None and _code_label(line):
                 pending.append((line, cells))  # "Item Code: 4711" over its description and numbers
@@ -411,6 +423,8 @@ def _unit_word(toks: list[Tok]) -> bool:
 def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> None:
     """A line under an item row: a labelled sub-line (our code, EAN, delivery) or more description."""
     hit = sub_label(toks) or labels.starts_garbled(toks, SUBLINES)
+    if hit is not None and _dateless_delivery(hit, toks):
+        hit = None  # "PLANO ADJUNTO REV. VIGENTE": a description's word that reads like "plazo"
     valued = hit is not None and hit.end < len(toks)
     if hit is not None and valued and (hit.kind != "item_code" or _code_value(hit, toks)):
         draft.subs.setdefault(hit.kind, toks[hit.end :])
@@ -424,6 +438,17 @@ def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> Non
         # set under the code and run on past the column ("HSS drill bit 8 mm for metal")
         words = sorted([*cells.get("code", []), *words], key=lambda t: t.x0)
     draft.description += words or [t for t in toks if t.key]
+
+
+def _dateless_delivery(hit: labels.Hit, toks: list[Tok]) -> bool:
+    """Whether a delivery sub-label stands without its colon before words that hold no date: a wrapped
+    description whose first word is, or OCR made, a delivery word ("PLANO ADJUNTO REV. VIGENTE" under
+    "GUANTE ... SEGUN", "PLANO" one letter from "plazo"), not the line's delivery. Taken as its date
+    line it kept the row's real "DELIVERY DATE: 02.12.26" under it from being read; a label with its
+    colon ("Plazo: 2 semanas") is a sub-line as before, date or not."""
+    if hit.kind != "delivery" or hit.colon or hit.end >= len(toks):
+        return False
+    return find_date(" ".join(t.text for t in toks[hit.end :])) is None
 
 
 def _stray(row: dict[str, list[Tok]], cells: dict[str, list[Tok]], toks: list[Tok]) -> bool:
@@ -447,6 +472,16 @@ def _garbled_figures(cells: dict[str, list[Tok]]) -> bool:
     held = [[t for t in cells.get(kind, []) if has_digit(t.text)] for kind in NUMERIC]
     spoilt = any(not looks_numeric(t.text) for column in held for t in column)
     return sum(bool(column) for column in held) >= 2 and spoilt
+
+
+def _lost_row(line: Line, cells: dict[str, list[Tok]]) -> bool:
+    """A row of the table whose figures a fax spoilt into letters (`_garbled_figures`), not a labelled
+    sub-line, nor a total or carried-forward sum: an order line that could not be read."""
+    if not _garbled_figures(cells) or sub_label(line.toks) is not None:
+        return False
+    if labels.starts_garbled(line.toks, SUBLINES) is not None:
+        return False
+    return not (labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}))
 
 
 def _begins_phrase(tok: Tok, toks: list[Tok]) -> bool:

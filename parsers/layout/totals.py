@@ -241,6 +241,9 @@ def _with_tax(
             for gross, g in grosses:
                 if g.value == net + t.value:
                     return WithTax(net, t.value, g.value, tax.toks, gross.toks)
+    zero = _zero_tax(seen, net, grosses, mark, pages)
+    if zero is not None:
+        return zero
     for gross, g in grosses:
         found = _tax_between(pages, skip, chosen, gross, g.value - net, mark)
         if found is not None:
@@ -252,6 +255,33 @@ def _with_tax(
         or _net_a_figure_off(seen, chosen, grosses, mark, pages)
         or _gross_unlabelled(seen, net, mark, pages, skip)
     )
+
+
+def _zero_tax(
+    seen: list[Seen], net: Decimal, grosses: list[tuple[Seen, Reading]], mark: str, pages: Sequence[Page]
+) -> WithTax | None:
+    """On a scanned page, a tax line whose every rate is 0 % and whose amount reads a figure off nothing
+    ("VAT 0 % $0.06" for $0.00), above a total with tax read equal to the net total: the tax is nought
+    twice over, by its own rate and by the two totals, which OCR read apart and alike, and no rounding
+    stands between them. The tax is taken as 0.00 and as sure as the totals are, not as a mend: its
+    figure is not what the order's sums need it to be for them to agree, it is what they are. A rate
+    other than nought, a total with tax other than the net, or an amount two figures off nought
+    leaves the tax unaccounted for, as before."""
+    for tax in (s for s in seen if s.kind == "tax"):
+        page = next((p for p in pages if p.number == tax.page), None)
+        line = next((li for li in page.lines if tax.toks[-1] in li.toks), None) if page else None
+        if page is None or page.source == "text" or line is None:
+            continue
+        rates = [Decimal(r.replace(",", ".")) for r in _RATE.findall(line.text)]
+        read_as = readings(tax.toks[-1].text, mark, rules=False)[:1]
+        if not rates or any(rates) or not read_as:
+            continue
+        if read_as[0].value != 0 and not _one_figure_off(read_as[0].value, Decimal(0)):
+            continue
+        equal = [s for s, g in grosses if g.value == net and s.page == tax.page and s.y > tax.y]
+        if len(equal) == 1:
+            return WithTax(net, Decimal(0), net, tax.toks, equal[0].toks)
+    return None
 
 
 def _gross_unlabelled(

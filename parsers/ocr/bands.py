@@ -40,7 +40,7 @@ from parsers.layout.text import has_digit
 from parsers.layout.vocab import CARRIED, TOTALS
 from parsers.ocr.cells import ReadCells, cell_options
 from parsers.ocr.engine import OcrOptions, normal_fax
-from parsers.ocr.geometry import Orientation, turn
+from parsers.ocr.geometry import UprightPages
 from parsers.ocr.images import PageImage
 
 NUMBERS = ("quantity", "unit_price", "amount")
@@ -99,6 +99,8 @@ def reread_rows(
     kept: list[Band] = []
     for band, again in zip(wanted, said, strict=True):
         trial = [_replaced(p, band, again) if p.number == band.page else p for p in words]
+        if _figures(trial, band) == _figures(words, band):
+            continue  # read again as the page read it: the layout would find the same lines
         tried = extract(trial)
         if _better(current.orders, tried.orders):
             current, words = tried, trial
@@ -205,16 +207,14 @@ def cut_bands(
 ) -> list[PageImage]:
     """Each band cut from its page (turned as its words were read) along its slope, across the page,
     straightened by whole pixels down each column, on a white margin."""
-    by_number = {p.number: p for p in pages}
-    images_by_number = {i.number: i for i in images}
-    turned: dict[int, np.ndarray] = {}
+    upright = UprightPages(images, pages)
+    grey: dict[int, np.ndarray] = {}
     out = []
     for n, band in enumerate(bands):
-        image = images_by_number[band.page]
-        if band.page not in turned:
-            upright = turn(image.image(), Orientation.from_degrees(by_number[band.page].rotation))
-            turned[band.page] = np.asarray(upright.convert("L"))
-        page = turned[band.page]
+        image = upright.images[band.page]
+        if band.page not in grey:
+            grey[band.page] = np.asarray(upright(band.page).convert("L"))
+        page = grey[band.page]
         rows, width = _rows(band), page.shape[1]
         xs = np.arange(width)
         tops = np.rint(band.centre + band.slope * xs - band.half).astype(int)
@@ -225,7 +225,7 @@ def cut_bands(
         cut = Image.fromarray(framed)
         if image.mode == "1":
             cut = cut.convert("1")
-        out.append(PageImage.from_image(n + 1, cut, by_number[band.page].dpi, image.source_dpi))
+        out.append(PageImage.from_image(n + 1, cut, upright.words[band.page].dpi, image.source_dpi))
     return out
 
 
@@ -252,6 +252,12 @@ def _replaced(words: PageWords, band: Band, again: PageWords) -> PageWords:
             placed.append(moved)
     kept = tuple(w for w in words.words if not (band.holds(w) and band.figures(w)))
     return replace(words, words=kept + tuple(placed))
+
+
+def _figures(pages: Sequence[PageWords], band: Band) -> list[str]:
+    """What `pages` read in `band`'s number columns, left to right."""
+    (page,) = (p for p in pages if p.number == band.page)
+    return [w.text for w in sorted(page.words, key=lambda w: w.x0) if band.holds(w) and band.figures(w)]
 
 
 def _better(before: Sequence[CapturedOrder], after: Sequence[CapturedOrder]) -> bool:

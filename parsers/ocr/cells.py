@@ -26,7 +26,7 @@ from parsers.layout.arith import pins, to_the_cent
 from parsers.layout.evidence import DOUBTFUL, LIKELY, VERIFIED_FLOOR
 from parsers.layout.numbers import decide_mark, readings
 from parsers.ocr.engine import OcrOptions
-from parsers.ocr.geometry import Orientation, turn
+from parsers.ocr.geometry import UprightPages
 from parsers.ocr.images import PageImage
 
 # digits and marks, and what else a number cell prints: left out, Tesseract reads a "$" or "€" before the
@@ -315,19 +315,13 @@ def cut_out(
     cells: Sequence[Cell], images: Sequence[PageImage], pages: Sequence[PageWords]
 ) -> list[PageImage]:
     """Each cell cut from its page turned the way its words were read, as a page of its own."""
-    by_number = {p.number: p for p in pages}
-    images_by_number = {i.number: i for i in images}
-    turned: dict[int, Image.Image] = {}
+    upright = UprightPages(images, pages)
     crops = []
     for n, cell in enumerate(cells):
-        words = by_number[cell.page]
-        if cell.page not in turned:
-            image = images_by_number[cell.page]
-            turned[cell.page] = turn(image.image(), Orientation.from_degrees(words.rotation))
-        page = turned[cell.page]
-        crop = _cut(page, cell.box, words.words)
+        words = upright.words[cell.page]
+        crop = _cut(upright(cell.page), cell.box, words.words)
         # the page's stated resolution goes with the cut-out: a normal fax's cell is read as one
-        crops.append(PageImage.from_image(n + 1, crop, words.dpi, images_by_number[cell.page].source_dpi))
+        crops.append(PageImage.from_image(n + 1, crop, words.dpi, upright.images[cell.page].source_dpi))
     return crops
 
 

@@ -13,15 +13,21 @@ from __future__ import annotations
 import logging
 import re
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytesseract
 from PIL import Image
 
 from parsers.ocr import tessapi
+
+if TYPE_CHECKING:
+    from core.capture.domain.layout import PageWords
+    from parsers.ocr.images import PageImage
 
 log = logging.getLogger(__name__)
 
@@ -215,6 +221,23 @@ def turn(img: Image.Image, orientation: Orientation) -> Image.Image:
     if orientation.skew:
         img = img.convert("L").rotate(orientation.skew, resample=Image.Resampling.BILINEAR, fillcolor=255)
     return img
+
+
+class UprightPages:
+    """The pages' images, each turned the way its words were read, turned once however many cut-outs are
+    taken from it (row bands, number cells, header fields)."""
+
+    def __init__(self, images: Sequence[PageImage], pages: Sequence[PageWords]) -> None:
+        self.images = {i.number: i for i in images}
+        self.words = {p.number: p for p in pages}
+        self._turned: dict[int, Image.Image] = {}
+
+    def __call__(self, number: int) -> Image.Image:
+        if number not in self._turned:
+            self._turned[number] = turn(
+                self.images[number].image(), Orientation.from_degrees(self.words[number].rotation)
+            )
+        return self._turned[number]
 
 
 def sheared_turn(img: Image.Image, skew: float) -> Image.Image:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
@@ -120,3 +120,8 @@ class MasterData(Protocol):
     def product_by_gtin(self, gtin: str) -> Product | None: ...
 
     def sku_for_customer_code(self, customer_id: str, code: str) -> str | None: ...
+
+    def customer_codes(self, customer_id: str) -> Mapping[str, str]:
+        """This customer's own item codes, each with the SKU it names (for telling which of them a code
+        OCR misread was: `validation.lookalike`)."""
+        ...

@@ -217,6 +217,17 @@ class MasterDataRepository(CommercialTermsMixin):
         found: str | None = self._remember(("item", customer_id, code), load)
         return found
 
+    def customer_codes(self, customer_id: str) -> dict[str, str]:
+        def load() -> dict[str, str]:
+            t = orm.customer_items
+            rows = self.session.execute(
+                select(t.c.customer_item_code, t.c.sku).where(t.c.customer_id == customer_id)
+            )
+            return {code: sku for code, sku in rows}
+
+        found: dict[str, str] = self._remember(("items-of", customer_id), load)
+        return found
+
     def remove_customer_item(self, customer_id: str, code: str, sku: str) -> None:
         self._forget()
         self.session.execute(

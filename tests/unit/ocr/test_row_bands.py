@@ -1,10 +1,11 @@
 """Table rows of a normal fax read again by their band (parsers.ocr.bands), without Tesseract: what the
 band reads again is given.  Written out: a row whose figures OCR spoilt past reading ("¿.5UU" for
-2.500) is lost to the order; read again, its figures take the place of the spoilt ones and the row is
-an order line, kept only when more lines then add up (quantity × price = amount).  The line so found
-is as sure as its arithmetic and the order's printed total make it: with the total adding up it may
-pass; with the total not adding up every field of it is doubtful, for a person to check.  A re-read
-that makes no more lines add up changes nothing, and a fine fax's rows are not read again."""
+2.500) is an order line with nothing read from it; read again, its figures take the place of the
+spoilt ones and the row is read, kept only when more lines then add up (quantity × price = amount).
+The line so found is as sure as its arithmetic and the order's printed total make it: with the total
+adding up it may pass; with the total not adding up every field of it is doubtful, for a person to
+check.  A re-read that makes no more lines add up changes nothing, and a fine fax's rows are not read
+again."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from decimal import Decimal
 from PIL import Image
 
 from core.capture.domain.layout import PageWords, Word
-from parsers.layout import extract_orders
+from parsers.layout import Extraction, extract_orders
 from parsers.layout.evidence import DOUBTFUL
 from parsers.ocr import bands
 from parsers.ocr.images import PageImage
@@ -66,9 +67,14 @@ def _reread(page: PageWords, band: Band, resolution: tuple[float, float] = NORMA
     return bands.reread_rows(extract_orders([page]), [_image(resolution)], [page], band, extract_orders)
 
 
-def test_a_row_whose_figures_ocr_spoilt_is_lost_before_it_is_read_again() -> None:
+def test_a_row_whose_figures_ocr_spoilt_is_unread_before_it_is_read_again() -> None:
+    # kept in its place with nothing read from it (parsers.layout.rows), for the band to fill
     page = _page("¿.5UU", "1J5,00", "172,00")
-    assert [n[0] for n in _numbers([page])] == ["TOR-M8-40", "ARA-M8"]
+    assert _numbers([page]) == [
+        ("TOR-M8-40", Decimal(250), Decimal("0.18"), Decimal("45.00")),
+        (None, None, None, None),
+        ("ARA-M8", Decimal(100), Decimal("0.02"), Decimal("2.00")),
+    ]
 
 
 def test_the_row_read_again_is_an_order_line_the_total_vouches_for() -> None:
@@ -103,7 +109,22 @@ def test_a_reread_that_makes_no_more_lines_add_up_changes_nothing() -> None:
     assert got == before and pages == [page]
 
 
+def test_a_band_read_again_as_the_page_read_it_is_not_given_to_the_layout_again() -> None:
+    # the same figures make the same lines: the document is not read again for them
+    page = _page("¿.5UU", "1J5,00", "172,00")
+    calls: list[int] = []
+
+    def counted(pages: Sequence[PageWords]) -> Extraction:
+        calls.append(1)
+        return extract_orders(pages)
+
+    band = Band((350, "¿.5UU"), (390, "uds"), (440, "0,05"), (505, "1J5,00"))
+    got, pages = bands.reread_rows(extract_orders([page]), [_image(NORMAL)], [page], band, counted)
+    assert band.read == 1 and not calls
+    assert got == extract_orders([page]) and pages == [page]
+
+
 def test_a_fine_fax_row_is_not_read_again() -> None:
     band = Band((350, "2.500"), (440, "0,05"), (505, "125,00"))
     got, _ = _reread(_page("¿.5UU", "1J5,00", "172,00"), band, FINE)
-    assert band.read == 0 and len(got.orders[0].lines) == 2
+    assert band.read == 0 and got.orders[0].lines[1].quantity is None

@@ -85,6 +85,9 @@ class SampleMaster:
     def sku_for_customer_code(self, customer_id: str, code: str) -> str | None:
         return self.items.get((customer_id, code))
 
+    def customer_codes(self, customer_id: str) -> dict[str, str]:
+        return {code: sku for (owner, code), sku in self.items.items() if owner == customer_id}
+
 
 def parse(content: bytes, parser: PdfTextParser | None = None) -> ParseResult:
     doc = InboundDocument(Channel.UPLOAD, content, datetime(2026, 11, 26, 9, tzinfo=UTC), "order.pdf")

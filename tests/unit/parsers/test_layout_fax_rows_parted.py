@@ -2,7 +2,8 @@
 description, as a line of their own, often without the quantity ("caja 3,90 19,50" over "TAC-6 Taco de
 nailon").  The business rule: one printed row is one order line, and a line lost puts every later line
 of the order out of place.  The figures directly above the words they stand beside are that row; its
-quantity, if lost, is what the price and amount say, and stays for a person to confirm."""
+quantity, if lost, is what the price and amount say, and stays for a person to confirm.  A row whose
+figures a fax spoilt past reading stays a line in its place, with nothing read into it, for a person."""
 
 from __future__ import annotations
 
@@ -69,7 +70,25 @@ def test_a_row_whose_figures_a_fax_spoilt_into_letters_is_named_not_run_into_the
             row("TUE-M8", "110", "0,05", "5,50", desc="Tuerca"),
         ]
     )
-    assert numbers(got) == [("TOR-M8-40", "25", "0.18"), ("TUE-M8", "110", "0.05")]
+    # kept in its place with nothing read from it, so the row after it stays the order's third line
+    assert numbers(got) == [("TOR-M8-40", "25", "0.18"), (None, None, None), ("TUE-M8", "110", "0.05")]
+    assert got["lines"][1]["amount"] is None
     assert "Remache" not in (got["lines"][0]["description"] or "")
     assert any(p["code"] == "field_not_read" and "Remache" in p["message"] for p in got["problems"])
+    assert got["decision"] != "accept"
+
+
+def test_a_row_read_but_for_its_spoilt_price_and_amount_keeps_the_rows_after_it_in_place() -> None:
+    # "750 EA TOR-M10-60 … eN.2924 €2°9.3)" for 0,2924 219,30: the first row of a letter, its figures lost
+    got = _lines(
+        [
+            ((50, "TAC-6"), (130, "Taco"), (350, "750"), (440, "eN.2924"), (505, "€2°9.3)")),
+            row("TOR-M8-40", "25", "0,18", "4,50"),
+            row("TUE-M8", "110", "0,05", "5,50", desc="Tuerca"),
+        ]
+    )
+    assert numbers(got)[1:] == [("TOR-M8-40", "25", "0.18"), ("TUE-M8", "110", "0.05")]
+    # no figure is made up for the spoilt row: a person enters it from the document
+    assert got["lines"][0]["unit_price"] is None and got["lines"][0]["amount"] is None
+    assert any(p["code"] == "field_not_read" and "eN.2924" in p["message"] for p in got["problems"])
     assert got["decision"] != "accept"

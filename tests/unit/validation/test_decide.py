@@ -84,6 +84,9 @@ class Master:
     def sku_for_customer_code(self, customer_id: str, code: str) -> str | None:
         return self.items.get((customer_id, code))
 
+    def customer_codes(self, customer_id: str) -> dict[str, str]:
+        return {code: sku for (owner, code), sku in self.items.items() if owner == customer_id}
+
 
 def order(**overrides: object) -> CapturedOrder:
     base: dict[str, object] = {

@@ -1,0 +1,123 @@
+"""A code OCR misread on a fax, matched against the codes master data knows: the line's codes compared with
+every SKU and GTIN of the catalogue and every code of this customer's own, a look-alike character
+("O" for "0", "I" or "l" for "1", "S" for "5", "B" for "8"), a hyphen or speck dropped or doubled costing
+half a slip and any other character a whole one.  The one product whose code is that few slips away,
+when no other product's is, and whose name the line's description reads as, is the line's product.
+
+Used only after the code as read, and every other reading of it (`CapturedLine.code_readings`), named
+nothing, and only when the line's description names that product too (validation.resolve).  The product
+so found is vouched for only by the line's price: a line whose price does not agree with it waits for a
+person (validation.decide.by_lookalike).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from core.kernel.domain.model import Product
+from validation.fuzzy import fold
+
+# Characters a fax makes of one another; a substitution inside one group is half a slip.
+LOOK_ALIKE = ("0ODQ", "1IL|!T", "5S$", "8B", "2Z", "6G", "GC", "4A", "EF", "UV")
+# What a speck or a lost stroke leaves where a hyphen was (or adds beside one): half a slip each.
+MARKS = "-.,:;_~'\"`´‘’“”*/ "
+HALF = 0.5
+# Slips allowed by a code's length (characters with its marks off): a number (digits alone have no
+# shapes to tell a slip by) one digit at most, a code of four characters one look-alike.
+NUMBER_SLIPS = 1.0
+MIN_LENGTH = 4
+# A description names the product a misread code looks like when this share of its name's words (of
+# three characters or more) stand in it, each read at least this alike (a fax misreads descriptions as
+# it misreads codes: "NLTRILO" for "NITRILO").
+NAMED_SHARE = 0.5
+WORD_LIKENESS = 80
+MIN_WORD = 3
+
+
+def allowed(code: str) -> float:
+    """How many slips a code read like this may be from the code printed."""
+    bare = _bare(code)
+    if len(bare) < MIN_LENGTH:
+        return 0.0
+    if bare.isdigit():
+        return NUMBER_SLIPS if len(bare) >= 6 else HALF
+    if len(bare) == MIN_LENGTH:
+        return HALF
+    if len(bare) <= 6:
+        return 1.0
+    return 1.5 if len(bare) <= 8 else 2.0
+
+
+def _bare(code: str) -> str:
+    return "".join(c for c in code if c not in MARKS)
+
+
+def _fold(code: str) -> str:
+    plain = unicodedata.normalize("NFKD", code.upper())
+    return "".join(c for c in plain if not unicodedata.combining(c)).strip(MARKS)
+
+
+@lru_cache(maxsize=4096)
+def slips(read: str, printed: str) -> float:
+    """The edit distance from the code printed to the code read, a look-alike or a mark half a slip."""
+    a, b = _fold(read), _fold(printed)
+    row = [0.0]
+    for cb in b:
+        row.append(row[-1] + _indel(cb))
+    for ca in a:
+        prev, row[0] = row[0], row[0] + _indel(ca)
+        for j, cb in enumerate(b, 1):
+            cost = prev + _swap(ca, cb)
+            prev, row[j] = row[j], min(row[j] + _indel(ca), row[j - 1] + _indel(cb), cost)
+    return row[-1]
+
+
+def _indel(char: str) -> float:
+    return HALF if char in MARKS else 1.0
+
+
+def _swap(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if a in MARKS and b in MARKS:
+        return 0.0
+    if any(a in group and b in group for group in LOOK_ALIKE):
+        return HALF
+    return 1.0
+
+
+def known_codes(products: Sequence[Product], own: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(code, sku) for every SKU and GTIN of the catalogue and every code of the customer's own."""
+    out = [(p.sku, p.sku) for p in products]
+    out += [(p.gtin, p.sku) for p in products if p.gtin]
+    out += list(own.items())
+    return out
+
+
+def nearest(codes: Sequence[str], known: Sequence[tuple[str, str]]) -> str | None:
+    """The SKU of the one product whose code one of `codes` is at most `allowed` slips from; None when no
+    product's is, or when two products' are (a person decides then)."""
+    found: set[str] = set()
+    for code in codes:
+        limit, size = allowed(code), len(_bare(_fold(code)))
+        # each character more or fewer (marks aside) is a whole slip: most codes need no comparing
+        near = [(p, sku) for p, sku in known if abs(len(_bare(_fold(p))) - size) <= limit]
+        if limit > 0:
+            found |= {sku for printed, sku in near if slips(code, printed) <= limit}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def names(description: str, product: Product) -> bool:
+    """Whether the description names the product (`NAMED_SHARE` of the words of its Spanish or English
+    name in it, each `WORD_LIKENESS` alike or more)."""
+    said = [w for w in fold(description).split() if len(w) >= MIN_WORD]
+    for name in (product.name, product.description_en):
+        wanted = {w for w in fold(name or "").split() if len(w) >= MIN_WORD}
+        stood = [w for w in wanted if any(fuzz.ratio(w, s) >= WORD_LIKENESS for s in said)]
+        if wanted and len(stood) >= NAMED_SHARE * len(wanted):
+            return True
+    return False
