@@ -52,6 +52,7 @@ MIN_WORD = 3  # letters or digits in a word that counts
 # A code inside a description: at least this long, with a digit or a hyphen, brackets and punctuation
 # around it off (an underscore too: an underline or a fax streak read against the code).
 MIN_CODE = 4
+MAX_PIECE = 7  # characters in the second piece of a code OCR cut in two
 _AROUND_CODE = "[](){}<>#:;,.'\"«»_"
 GTIN_LENGTHS = (8, 14)
 
@@ -197,17 +198,18 @@ def _code_in_description(line: CapturedLine, customer: Customer | None, master: 
     found: dict[str, Product] = {}
     words = (line.description or "").split()
     rest = []
-    for word in words:
-        code = word.strip(_AROUND_CODE)
-        if len(code) < MIN_CODE or not any(c.isdigit() or c == "-" for c in code):
-            rest.append(word)
+    skip = False
+    for i, word in enumerate(words):
+        if skip:
+            skip = False
             continue
-        product = master.product(code) or master.product(code.upper())
-        if product is None and code.isdigit() and GTIN_LENGTHS[0] <= len(code) <= GTIN_LENGTHS[1]:
-            product = master.product_by_gtin(code)
-        if product is None and customer is not None:
-            sku = master.sku_for_customer_code(customer.customer_id, code)
-            product = master.product(sku) if sku else None
+        product = _printed_code(word.strip(_AROUND_CODE), customer, master)
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if product is None and _cut_code(word, after):
+            # the code cut in two by a space OCR read into it ("LLA-AJ- 250", "ALA-G AL-2"): its pieces
+            # joined again, the two words one code
+            product = _printed_code((word + after).strip(_AROUND_CODE), customer, master)
+            skip = product is not None
         if product is not None:
             found[product.sku] = product
         else:
@@ -221,6 +223,37 @@ def _code_in_description(line: CapturedLine, customer: Customer | None, master: 
     if guess[0].sku == product.sku if guess else _describes(" ".join(rest), product):
         return LineMatch(product, "code_in_description")
     return LineMatch(None, None)
+
+
+def _printed_code(code: str, customer: Customer | None, master: MasterData) -> Product | None:
+    """The product a word of a description names as our SKU, a GTIN or this customer's own code."""
+    if len(code) < MIN_CODE or not any(c.isdigit() or c == "-" for c in code):
+        return None
+    product = master.product(code) or master.product(code.upper())
+    if product is None and code.isdigit() and GTIN_LENGTHS[0] <= len(code) <= GTIN_LENGTHS[1]:
+        product = master.product_by_gtin(code)
+    if product is None and customer is not None:
+        sku = master.sku_for_customer_code(customer.customer_id, code)
+        product = master.product(sku) if sku else None
+    return product
+
+
+_CODE_PIECE = re.compile(r"^[A-Z0-9-]+$")
+
+
+def _cut_code(word: str, after: str) -> bool:
+    """Whether `word` and the word `after` it may be one code OCR cut in two: the first a piece with a
+    hyphen ("LLA-AJ-", "TOR-M"), the second a short piece of capitals, figures and hyphens with a
+    figure or a hyphen in it ("250", "8-40", "AL-2"), never an ordinary word of the description."""
+    head, tail = word.strip(_AROUND_CODE), after.strip(_AROUND_CODE)
+    return (
+        len(head) >= 3
+        and "-" in head
+        and bool(_CODE_PIECE.match(head))
+        and 0 < len(tail) <= MAX_PIECE
+        and bool(_CODE_PIECE.match(tail))
+        and any(c.isdigit() or c == "-" for c in tail)
+    )
 
 
 def _words(text: str | None) -> set[str]:

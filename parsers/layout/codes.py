@@ -27,6 +27,10 @@ def valid_gtin(code: str) -> bool:
     return check == int(code[-1])
 
 
+EAN13 = 13
+MAX_POSITION = 5  # figures of a line position ("00010")
+
+
 def gtin_in(code: str) -> tuple[str, bool] | None:
     """The GTIN a code is, and whether a rule read as a "1" at one end had to go for its check digit
     to hold ("18437000100164" -> "8437000100164"); None when it is no GTIN."""
@@ -35,6 +39,13 @@ def gtin_in(code: str) -> tuple[str, bool] | None:
     for inner, lost in ((code[1:], code[:1]), (code[:-1], code[-1:])):
         if lost and lost in _RULE_DIGITS and valid_gtin(inner):
             return inner, True
+    # the line's position run onto the front of an EAN-13 ("00020" and "8437000100102" read as one
+    # word where the position column's gap was lost): the thirteen figures after it, when their check
+    # digit holds and what stands before them reads as a position (two to five figures, not all zeros:
+    # one figure alone is as likely a misread first figure of a GTIN-14)
+    head, inner = code[:-EAN13], code[-EAN13:]
+    if code.isdigit() and 1 < len(head) <= MAX_POSITION and int(head) > 0 and valid_gtin(inner):
+        return inner, True
     return None
 
 

@@ -383,8 +383,9 @@ def _lines(
     """The lines' numbers read under the document's decimal mark and settled against the printed
     total: the mark, the built lines, each line's value and the total chosen."""
     mark, mark_sure = decide_mark(items.number_texts(drafts) + [s.toks[-1].text for s in seen], language)
+    cents = ocr and items.prints_cents(drafts)
     built = [
-        items.build(d, i, mark, mark_sure, rec, ocr=ocr, month_first=us_dates, dating=dating)
+        items.build(d, i, mark, mark_sure, rec, ocr=ocr, month_first=us_dates, dating=dating, cents=cents)
         for i, d in enumerate(drafts)
     ]
     built = items.by_columns(built, mark) if ocr else built

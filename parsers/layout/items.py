@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
-from parsers.layout.arith import MOVED, Solved, pinned, solve
+from parsers.layout.arith import COMPUTED, MOVED, Solved, pinned, solve
 from parsers.layout.codes import MAX_PIECE, code_text, gtin_in, misreadings, repairs, valid_gtin
 from parsers.layout.dates import (
     MAX_LEAD_DAYS,
@@ -24,6 +24,7 @@ from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
 from parsers.layout.geometry import PHRASE_GAP, Tok
 from parsers.layout.header import date_read_from
 from parsers.layout.numbers import (
+    LOST_MARK,
     OTHER_MARK,
     REPAIR_COST,
     Reading,
@@ -31,6 +32,7 @@ from parsers.layout.numbers import (
     looks_numeric,
     mark_evidence,
     readings,
+    repair_digits,
     strip_money,
 )
 from parsers.layout.rows import NUMERIC, POSITION_EDGE, Draft, code_like
@@ -48,14 +50,16 @@ BASES_PRINTED = (
 )  # those a line's figure beside the price is taken for (ten is too common a figure)
 BASIS_COST = 3  # a price read as per 100 or 1,000 units where nothing on its line says so
 STATED_BASIS_COST = 1  # the same where the price heading says so: less than a decimal mark put back
+PRINTED_BASIS_COST = 4  # a price read as for one unit where its line prints 100 or 1,000 beside it
 BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
 PER_EDGE = "()[]{}|'\"“”‘’.,:;*"  # around a price basis as OCR reads it
 MENDED_BASIS = ", its figure mended"  # a reading's note: the basis read from a "Per" figure OCR spoilt
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
 # a group of three figures, then the decimals ("000,000" after "1" for "1.000,000"): a number cut where
 # a typewriter's group point was lost, the point's whole character cell left blank between the pieces;
-# a speck after it ("000,000:", "500,00."), which reading the number leaves out, does not make it another word
-_GROUP = re.compile(r"^\d{3}(?:[.,]\d+)?[\"'”’:;.]?$")
+# a speck after it ("000,000:", "500,00."), which reading the number leaves out, does not make it another
+# word; a semicolon may stand for its decimal comma
+_GROUP = re.compile(r"^\d{3}(?:[.,;]\d+)?[\"'”’:;.]?$")
 GROUP_GAP = 1.5
 
 
@@ -250,14 +254,18 @@ def build(
     ocr: bool = False,
     month_first: bool = False,
     dating: LineDating | None = None,
+    cents: bool = False,
 ) -> Built:
     """Read one draft into a captured line, recording the evidence of each field; `ocr` when the page
     was read by OCR, whose misreadings of the codes the line then carries for master data to try;
-    `dating`, on a scan, what the order's other facts say of the line's delivery date."""
+    `dating`, on a scan, what the order's other facts say of the line's delivery date; `cents` when
+    the document's line amounts print their cents (`prints_cents`)."""
     path = f"lines[{index}]"
     qty, price, amount = draft.numbers("qty")[:1], draft.numbers("price")[:1], draft.numbers("amount")[-1:]
     discount = _discount(draft, mark)
     solved = _numbers(draft, (qty, price, amount), mark, discount, ocr=ocr, sure=mark_sure >= 1)
+    if ocr and cents and discount is None:
+        solved = _marks_lost_together(solved, price, amount)
     if ocr and solved.check != "agrees":
         # a discount cell OCR spoilt (".12.50", "12 .50", "15,00" under a decimal point): the reading
         # of it that makes quantity × price less the discount the amount, if one does
@@ -265,6 +273,15 @@ def build(
             again = _numbers(draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1)
             if other != discount and again.check == "agrees":
                 discount, solved = other, again
+                break
+    if ocr and discount is None and solved.check != "agrees" and not draft.cells.get("discount"):
+        # a discount under a heading OCR did not read ("Dto." lost into the description): the one
+        # percentage of a column no heading names, when quantity × price less it is then the amount;
+        # the figures it let agree stay short of sure unless the order's total vouches for them
+        for other in _discount_aside(draft):
+            again = _numbers(draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1)
+            if again.check == "agrees":
+                discount, solved = other, _mended(again)
                 break
     if ocr and discount is None and (solved.check != "agrees" or solved.cost >= REPAIR_COST):
         # a discount whose decimal mark a normal fax lost ("1250" for 12,50): cheaper than a digit
@@ -365,6 +382,43 @@ def _numbers(
     return solved
 
 
+_BARE = re.compile(r"^\d{3,}$")
+_CENTS = re.compile(r"\d[.,]\d\d$")
+
+
+def prints_cents(drafts: list[Draft]) -> bool:
+    """Whether the lines' amounts print their cents: more of them, and at least two, end in a decimal
+    mark and two figures than are bare figures (a fax may lose a mark, it does not lose most)."""
+    texts = [strip_money(d.numbers("amount")[-1].text)[0] for d in drafts if d.numbers("amount")]
+    with_cents = sum(1 for t in texts if _CENTS.search(t))
+    return with_cents >= 2 and with_cents > sum(1 for t in texts if _BARE.match(t))
+
+
+def _marks_lost_together(solved: Solved, price: list[Tok], amount: list[Tok]) -> Solved:
+    """A line whose price and amount a fax both read without their decimal marks ("3 × 850 = 2550" for
+    3 × 8,50 = 25,50), on a document whose amounts print their cents: quantity × price = amount holds
+    as well with both marks put back, so the line cannot tell, but the other amounts say the marks were
+    printed. Both are read with the marks back, at a repaired digit's cost: doubtful unless the order's
+    total vouches for them (`record_numbers`)."""
+    if solved.check != "agrees" or not price or not amount or solved.unit_price is None:
+        return solved
+    p, a = solved.unit_price, solved.amount
+    # figures as printed, or with letters OCR read for figures ("B50€" for 8,50 €)
+    bare = [repair_digits(strip_money(t[-1].text)[0])[0] for t in (price, amount)]
+    if a is None or p.cost > 1 or not all(_BARE.match(t) for t in bare) or p.value != Decimal(bare[0]):
+        return solved
+    # the amount as read, or worked out from the other two where one of its figures was misread
+    # ("1275€" beside 5 × 245: 1225, so 12,25 with the marks back)
+    computed = a.note.startswith(COMPUTED)
+    if not computed and (a.cost > 1 or a.value != Decimal(bare[1])):
+        return solved
+    price_back = Reading(p.value.scaleb(-2), REPAIR_COST, LOST_MARK)
+    amount_back = replace(
+        a, value=a.value.scaleb(-2), cost=max(a.cost, REPAIR_COST), note=a.note or LOST_MARK
+    )
+    return Solved(solved.quantity, price_back, amount_back, "agrees")
+
+
 def _discount(draft: Draft, mark: str) -> Decimal | None:
     """The line's discount in percent from its discount column ("10,00", "15 %"); none when 0 or absent."""
     toks = draft.numbers("discount")[:1]
@@ -426,6 +480,11 @@ def _per_unit(
             for r in prices
             if not r.note.startswith("per ")
         ]
+        if aside != misread:
+            # the line prints its basis: its price read as for one unit goes against the print, and
+            # costs more than a quantity read with the other mark and the stated basis ("1,000 u
+            # 50,0000 EUR 1000 50,00" is a thousand at 0,05, never one at 50 on a 1000 basis)
+            prices = [replace(r, cost=r.cost + PRINTED_BASIS_COST) for r in prices]
         return sorted(prices + stated + _unstated(plain, aside), key=lambda r: r.cost)
     return prices + _unstated(plain, aside)
 
@@ -502,6 +561,20 @@ def _discounts_read(draft: Draft, mark: str) -> list[Decimal]:
             if found and found[0].cost == 0 and 0 < found[0].value < HUNDRED and found[0].value not in out:
                 out.append(found[0].value)
     return out
+
+
+_PERCENT = re.compile(r"^\d{1,2}[.,]\d\d$")
+
+
+def _discount_aside(draft: Draft) -> list[Decimal]:
+    """The percentage a column no heading names may print: its one figure, printed as a percentage is
+    (one or two figures, then two decimals: "12,50", "5,00"), under 100 and not 0."""
+    toks = draft.numbers("other")
+    bare = toks[0].text.replace("%", "").strip(" .,:;'\"`()") if len(toks) == 1 else ""
+    if not _PERCENT.match(bare):
+        return []
+    value = Decimal(bare.replace(",", ".")).normalize()
+    return [value] if 0 < value < HUNDRED else []
 
 
 _UNMARKED = re.compile(r"^\d{3,4}$")

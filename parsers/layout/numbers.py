@@ -70,13 +70,19 @@ def strip_money(text: str) -> tuple[str, str | None]:
     return text, found
 
 
+# A comma with a speck over it ("2 375;00" on a dot-matrix fax): a semicolon between figures is a comma.
+_SEMICOLON = re.compile(r"(?<=\d);(?=\d)")
+
+
 def repair_digits(text: str) -> tuple[str, int]:
-    """Replace letters OCR mistakes for digits when the token is mostly digits; the count replaced."""
+    """Replace letters OCR mistakes for digits when the token is mostly digits, and a semicolon between
+    figures by the comma it was; the count replaced."""
+    text, semicolons = _SEMICOLON.subn(",", text)
     digits = sum(c.isdigit() for c in text)
     suspicious = sum(1 for c in text if c.translate(_OCR_DIGITS) != c)
     if suspicious == 0 or digits == 0 or digits < suspicious:
-        return text, 0
-    return text.translate(_OCR_DIGITS), suspicious
+        return text, semicolons
+    return text.translate(_OCR_DIGITS), suspicious + semicolons
 
 
 def per_basis(text: str) -> tuple[str, int]:
@@ -146,7 +152,8 @@ def mark_evidence(text: str) -> str | None:
 # A dollar sign printed after the number, its strokes blurred by a normal fax into a figure ("4,21$" read
 # "4213", "46,68$" read "46,685"): what stands before it is an amount to the cent, or figures whose mark
 # was lost with it.
-_SIGN_AS_DIGIT = re.compile(r"^(?:\d+[.,]\d\d|\d{3,})[358]$")
+# A euro sign so blurred reads as a 6 ("8,50€" as "8.506") the way a dollar sign reads as a 3, 5 or 8.
+_SIGN_AS_DIGIT = re.compile(r"^(?:\d+[.,]\d\d|\d{3,})[3568]$")
 SIGN_READ = "a money sign after it read as a figure"
 # A total is money, printed to the cent: one more figure after the cents is the sign after it ("773,97£"
 # read "773,974"), never a tenth of a cent.
@@ -167,6 +174,8 @@ def _variants(text: str, *, rules: bool, cents: bool = False) -> list[tuple[str,
         last = trimmed.rindex(marks[0])
         other = "," if marks[0] == "." else "."
         out.append((trimmed[:last].replace(marks[0], other) + trimmed[last:], 2, "group marks misread"))
+        # "5,000,000" for "5,000.000": the decimal mark read as the group mark before it
+        out.append((trimmed[:last] + other + trimmed[last + 1 :], 2, "decimal mark read as a group mark"))
     if not rules:
         if cents and _PAST_CENT.match(trimmed):
             out.append((trimmed[:-1], 3, PAST_CENT_READ))
@@ -204,8 +213,13 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
     out: list[Reading] = []
 
     def add(value: Decimal | None, cost: int, note: str) -> None:
-        if value is not None and all(r.value != value for r in out):
+        if value is None:
+            return
+        same = [i for i, r in enumerate(out) if r.value == value]
+        if not same:
             out.append(Reading(value, cost, note))
+        elif out[same[0]].cost > cost:  # the same value by a cheaper way of reading it
+            out[same[0]] = Reading(value, cost, note)
 
     base = 1 if repaired else 0
     # a figure past the cents is tried for totals only (`rules` off) and never on a text layer's lines

@@ -100,3 +100,17 @@ def test_an_underscore_read_against_the_code_is_punctuation_like_a_comma_or_a_br
     # but an underscore does not make a code of a word that names another product than the words
     other = validate(order(lines=(line("TOR-M8-40_ Hex nut M8 zinc plated"),)), master(), TODAY)
     assert other.decision is Decision.REVIEW
+
+
+def test_a_code_ocr_cut_in_two_inside_the_description_is_joined_again() -> None:
+    # a SAP listing's code column read as the position, the code in the description in two pieces
+    cut = CapturedLine(
+        line_no="1",
+        item_code="00010",
+        description="TUE- M8 Hex nut M8 zinc plated",
+        quantity=Decimal(100),
+        unit_price=Decimal("0.05"),
+    )
+    resolved = validate(order(lines=(cut,)), master(), TODAY)
+    assert resolved.skus == ("TUE-M8",)
+    assert "product_by_description" not in codes(resolved.problems)
