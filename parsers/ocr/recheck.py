@@ -5,7 +5,9 @@ not sure of them, is cut from the page and read again alone, upscaled and at the
 aside), each with confidence, three reads at two scales and two segmentations agree: the field is as
 sure as its label makes it and the surest of them.  When one of the two says it too but unsure, it
 neither vouches nor gainsays: the field is read a third way (one raw line, `--psm 13`), which must say
-it with confidence to stand in for it.  Any other outcome leaves the field as read, in doubt, for a
+it with confidence to stand in for it.  So is one that says it but for one letter or figure read as a
+symbol that is no letter, figure or mark ("23/11/202€" for "23/11/2026"): it lost that character to the
+fax and says no other value.  Any other outcome leaves the field as read, in doubt, for a
 person to see.
 
 An order number with a word of figures a word space or less beside it on its line is doubtful before
@@ -124,11 +126,16 @@ def confirm(
     ]
     dated = [check.path.endswith("date") for check, _, _ in wanted]
     readings = [[_said(printed[n], again[n], dated[n]) for again in said] for n in range(len(wanted))]
-    # read alike by every way, all but one with confidence: the spare way may stand in for that one
+    # a reading that lost one character to a symbol ("23/11/202€") neither vouches nor gainsays
+    blurred = [[_blurred(printed[n], again[n]) for again in said] for n in range(len(wanted))]
+    # read alike by every way, all but one with confidence (or that one blurred): the spare way may
+    # stand in for that one
     short = [
         n
         for n, got in enumerate(readings)
-        if len(got) > 1 and None not in got and sum(c < ALIKE for c in got if c is not None) == 1
+        if len(got) > 1
+        and all(c is not None or blur for c, blur in zip(got, blurred[n], strict=True))
+        and sum(c is None or c < ALIKE for c in got) == 1
     ]
     if spare is not None and short:
         for n, words in zip(short, spare([crops[n] for n in short]), strict=True):
@@ -158,6 +165,26 @@ def _said(value: str, words: PageWords, dated: bool = False) -> float | None:
     # a date's month name read exactly as printed, far from every other month's, needs no confidence
     weighed = [w for w in inked if not (dated and month_beyond_misreading(w.text))]
     return min(w.confidence for w in weighed or inked)
+
+
+# marks that stand between figures or after them in what a field prints: read for a figure, they may
+# be the field's own (a number or date ended early), so they are never taken for a figure lost
+_MARKS = ".,:;/-"
+
+
+def _blurred(value: str, words: PageWords) -> bool:
+    """Whether the reading says `value` (edges and spaces aside) but for one letter or figure read as a
+    symbol that is no letter, figure or mark ("23/11/202€" for "23/11/2026"): a character lost to the
+    fax in that reading, which says no other value, so neither vouches for `value` nor gainsays it."""
+    ordered = sorted(words.words, key=lambda w: w.x0)
+    text = "".join("".join(w.text.split()) for w in ordered).strip(EDGES)
+    if len(text) != len(value) or not value:
+        return False
+    apart = [(a, b) for a, b in zip(value, text, strict=True) if a != b]
+    if len(apart) != 1:
+        return False
+    printed, read = apart[0]
+    return printed.isalnum() and not read.isalnum() and read not in _MARKS and not read.isspace()
 
 
 def month_beyond_misreading(text: str) -> bool:
