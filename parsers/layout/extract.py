@@ -32,7 +32,7 @@ from parsers.layout.dates import MAX_LEAD_DAYS, month_first, names_weekday_of, o
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, Tok, read_page
 from parsers.layout.header import Candidate
-from parsers.layout.numbers import decide_mark, looks_numeric, strip_money
+from parsers.layout.numbers import decide_mark, looks_numeric, sign_on_word, strip_money
 from parsers.layout.pages import carried_over, groups, without_copies
 from parsers.layout.recheck import Recheck
 from parsers.layout.table import Region, find_regions
@@ -140,7 +140,8 @@ def _currency(
     three are one sum, in one currency, and a sign OCR read otherwise there ("£53,42" among euros) says
     none of its own.  Nor does a line of the table whose price and amount carry signs of two
     currencies (`items.currencies`): its amount is its quantity at its price, one sum, so one of the
-    two signs is misread, and the line cannot say which."""
+    two signs is misread, and the line cannot say which.  Nor does a sign glued to a word of letters
+    ("$.L.," for the company's "S.L.,", `numbers.sign_on_word`): a letter the fax spoilt, no currency."""
     chosen = header.choose(found, "currency")
     if chosen is not None:
         return chosen
@@ -155,6 +156,7 @@ def _currency(
                     for i, t in enumerate(line.toks)
                     if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key))
                     and not _at_sign(line.toks, i)
+                    and not sign_on_word(t.text)
                     and t not in besides
                 ]
                 signs += _codes_by_amounts(line.toks)
