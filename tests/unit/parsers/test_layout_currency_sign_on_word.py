@@ -52,3 +52,9 @@ def test_a_sign_on_figures_still_counts() -> None:
 def test_a_sign_on_figures_read_as_look_alike_letters_still_counts() -> None:
     _, confidence = _currency("$l2.OO")
     assert confidence < 0.8
+
+
+def test_a_code_joined_to_a_word_still_counts() -> None:
+    # "USD-Betrag" (the amount in dollars) states the currency in words, it is no spoilt letter
+    _, confidence = _currency("USD-Betrag")
+    assert confidence < 0.8
