@@ -494,15 +494,23 @@ def _delivery(
     picks: dict[str, Candidate | None], drafts: list[rows.Draft], built: list[items.Built], rec: Recorder
 ) -> date | None:
     """The header's delivery date; else the date the lines give (an ERP printout prints it per line):
-    the earliest of them, the day the customer first needs goods (each line keeps its own date)."""
+    the earliest of them, the day the customer first needs goods (each line keeps its own date).
+    When every line prints that one date, each line's is a copy of it: the order's date is read from
+    the surest of them, not from the first line's alone (a speck on one copy says nothing of the
+    others)."""
     delivery = _date(picks["delivery_date"])
     line_dates = [b.line.requested_delivery_date for b in built if b.line.requested_delivery_date]
     if delivery is not None or not line_dates:
         return delivery
     delivery = min(line_dates)
     agree = len(line_dates) == len(built) and len(set(line_dates)) == 1  # lines that disagree: doubtful
-    first = next(d for d, b in zip(drafts, built, strict=True) if b.line.requested_delivery_date == delivery)
-    rec.add("requested_delivery_date", first.subs.get("delivery", []), LIKELY if agree else DOUBTFUL)
+    dated = [
+        d.subs.get("delivery", [])
+        for d, b in zip(drafts, built, strict=True)
+        if b.line.requested_delivery_date == delivery
+    ]
+    toks = max(dated, key=lambda ts: min((t.conf for t in ts), default=0.0)) if agree else dated[0]
+    rec.add("requested_delivery_date", toks, LIKELY if agree else DOUBTFUL)
     return delivery
 
 
