@@ -32,7 +32,7 @@ from parsers.layout.dates import MAX_LEAD_DAYS, month_first, names_weekday_of, o
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, Tok, read_page
 from parsers.layout.header import Candidate
-from parsers.layout.numbers import decide_mark, looks_numeric, strip_money
+from parsers.layout.numbers import decide_mark, looks_numeric, sign_on_word, strip_money
 from parsers.layout.pages import carried_over, groups, without_copies
 from parsers.layout.recheck import Recheck
 from parsers.layout.table import Region, find_regions
@@ -140,7 +140,8 @@ def _currency(
     three are one sum, in one currency, and a sign OCR read otherwise there ("£53,42" among euros) says
     none of its own.  Nor does a line of the table whose price and amount carry signs of two
     currencies (`items.currencies`): its amount is its quantity at its price, one sum, so one of the
-    two signs is misread, and the line cannot say which."""
+    two signs is misread, and the line cannot say which.  Nor does a sign glued to a word of letters
+    ("$.L.," for the company's "S.L.,", `numbers.sign_on_word`): a letter the fax spoilt, no currency."""
     chosen = header.choose(found, "currency")
     if chosen is not None:
         return chosen
@@ -155,6 +156,7 @@ def _currency(
                     for i, t in enumerate(line.toks)
                     if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key))
                     and not _at_sign(line.toks, i)
+                    and not sign_on_word(t.text)
                     and t not in besides
                 ]
                 signs += _codes_by_amounts(line.toks)
@@ -495,15 +497,23 @@ def _delivery(
     picks: dict[str, Candidate | None], drafts: list[rows.Draft], built: list[items.Built], rec: Recorder
 ) -> date | None:
     """The header's delivery date; else the date the lines give (an ERP printout prints it per line):
-    the earliest of them, the day the customer first needs goods (each line keeps its own date)."""
+    the earliest of them, the day the customer first needs goods (each line keeps its own date).
+    When every line prints that one date, each line's is a copy of it: the order's date is read from
+    the surest of them, not from the first line's alone (a speck on one copy says nothing of the
+    others)."""
     delivery = _date(picks["delivery_date"])
     line_dates = [b.line.requested_delivery_date for b in built if b.line.requested_delivery_date]
     if delivery is not None or not line_dates:
         return delivery
     delivery = min(line_dates)
     agree = len(line_dates) == len(built) and len(set(line_dates)) == 1  # lines that disagree: doubtful
-    first = next(d for d, b in zip(drafts, built, strict=True) if b.line.requested_delivery_date == delivery)
-    rec.add("requested_delivery_date", first.subs.get("delivery", []), LIKELY if agree else DOUBTFUL)
+    dated = [
+        d.subs.get("delivery", [])
+        for d, b in zip(drafts, built, strict=True)
+        if b.line.requested_delivery_date == delivery
+    ]
+    toks = max(dated, key=lambda ts: min((t.conf for t in ts), default=0.0)) if agree else dated[0]
+    rec.add("requested_delivery_date", toks, LIKELY if agree else DOUBTFUL)
     return delivery
 
 

@@ -74,6 +74,22 @@ def strip_money(text: str) -> tuple[str, str | None]:
 _SEMICOLON = re.compile(r"(?<=\d);(?=\d)")
 
 
+_WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word, not an abbreviation's letter
+
+
+def sign_on_word(text: str) -> bool:
+    """Whether the currency sign `text` carries is glued to a word, not an amount: what is left once the
+    sign is taken off holds a letter no figure is mistaken for ("$.L.," for "S.L.,", "€.1.F." for
+    "C.I.F.").  An amount's sign stands on figures and marks, and a figure OCR misread keeps to the
+    letters of `_OCR_DIGITS` ("€s.so00"); a letter beyond them says the word is a word, its "$" an "S" or
+    its "€" a "C" the fax spoilt, and the sign no statement of the currency.  Only the letters of an
+    abbreviation, each standing alone: a code joined to a word ("EUR-Betrag", "USD/kg") states it."""
+    rest, found = strip_money(text)
+    if found is None or _WORD.search(rest):
+        return False
+    return any(c.isalpha() and c.translate(_OCR_DIGITS) == c for c in rest)
+
+
 def repair_digits(text: str) -> tuple[str, int]:
     """Replace letters OCR mistakes for digits when the token is mostly digits, and a semicolon between
     figures by the comma it was; the count replaced."""

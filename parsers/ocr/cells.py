@@ -180,7 +180,31 @@ def settle(order: CapturedOrder, texts: Mapping[str, str | tuple[str, ...]]) -> 
     after = _sums_agree(changed)
     if before and after is False:
         return order  # the lines added up to the total before: a re-read that undoes that is wrong
-    return replace(changed, evidence=_vouched(order, kept, total=bool(after), settled=changed.lines))
+    evidence = _vouched(order, kept, total=bool(after), settled=changed.lines)
+    if before is False and after:
+        evidence = _total_pinned(changed, evidence, mark)
+    return replace(changed, evidence=evidence)
+
+
+def _total_pinned(order: CapturedOrder, evidence: tuple[Evidence, ...], mark: str) -> tuple[Evidence, ...]:
+    """`evidence` with the order's total vouched for by its lines, now that a re-read made them add up
+    to it.  The layout reader checks the printed total against the lines' sum and, where they differ,
+    takes the total as read but unconfirmed (`parsers.layout.totals.choose`: a cross-check failed);
+    when a line's cells read again settle that line (its quantity × price now its amount) and with it
+    the lines add up to the total as printed, the lines and the total, read apart, say one sum: the
+    check that failed now holds.  Only a total with no tax beside it (the lines' sum is the total
+    itself) and read exactly as printed, no figure repaired; a net and a tax beside it, or a total
+    whose reading was mended to fit, stay as they were."""
+    if order.net_total is not None or order.tax_total is not None or order.total is None:
+        return evidence
+    found = order.evidence_for("total")
+    if found is None or _value(found.provenance.raw or "", mark) != order.total:
+        return evidence
+    sure = round(LIKELY * VERIFIED_FLOOR, 3)
+    return tuple(
+        Evidence(e.field, max(e.confidence, sure), e.provenance) if e.field == "total" else e
+        for e in evidence
+    )
 
 
 def _choose(
