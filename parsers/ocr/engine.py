@@ -238,21 +238,7 @@ def _turned_read(
     # by both, and a box cut from the page turned by the quarters alone misses its word (turns about the
     # centre add up, in either order)
     turned.info["rotation"] = round(90.0 * quarters + body.info.get("rotation", 0.0), 2)
-    if quarters % 2 and normal_fax(page):
-        # on its side, the page's lines ran down the fax's coarse rows: see SIDEWAYS_NORMAL_PSM
-        options = replace(options, psm=SIDEWAYS_NORMAL_PSM)
     return _read(turned, page, steps, options, tmp)
-
-
-# Page segmentation for a normal fax page fed on its side, read turned upright.  Its lines ran down the
-# fax's rows, 98 an inch (and a landscape sheet is shrunk to the fax's width besides): upright, its
-# letters are a few doubled pixels wide.  Tesseract's automatic layout (--psm 3) takes much of such a
-# page for noise and leaves it out (order numbers, prices in boxed cells); read as one block of lines
-# (--psm 6) it reads half as many words again, and the layout reader builds its rows from the words'
-# boxes, not from Tesseract's blocks.  On the tuning faxes (seeds 40901, 46002) two of the four such
-# pages that gave no order gave one; no Tesseract setting tried (enlarged 1.5-3 times, --psm 4, 11)
-# read their prices right: at about 70 dots an inch along the line, digits are three or four pixels.
-SIDEWAYS_NORMAL_PSM = 6
 
 
 PROBE_WIDTH = (0.1, 0.9)  # the band's left and right, as shares of the turned page's width
