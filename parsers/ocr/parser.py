@@ -12,17 +12,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
+from PIL import Image
+
 from core.capture.domain.documents import InboundDocument, ParseContext, ParseResult
 from core.capture.domain.layout import PageWords
 from core.kernel.domain.phone import normalise_phone, plausible
 from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
 from parsers.ocr import bands, cells, codes, recheck, years
-from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract
+from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, normal_fax
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
 from parsers.ocr.geometry import Orientation, turn
 from parsers.ocr.images import Limits, PageImage, image_description, load_pages, sniff
 from parsers.ocr.pdf import hidden_text_only, open_pdf, rasterise, text_chars
+from parsers.ocr.preprocess import prepare
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +33,12 @@ log = logging.getLogger(__name__)
 Extractor = Callable[[Sequence[PageWords]], Extraction]
 PDF_TEXT_CHARS = 20  # a page with fewer characters in its text layer counts as scanned
 HEADER_PAD = 0.04  # inches above and below the header line when it is read again alone
+# A normal fax page fed on its side has its lines running down the fax's rows, 98 an inch, on a sheet
+# shrunk to the fax's width: upright, about 70 dots an inch along the line.  Tesseract's automatic
+# layout (--psm 3) drops much of such a page as noise; when it gave no order, the page is read again as
+# one block of lines (--psm 6), which reads half as many words again (docs/fax.md, faxpage1).  Not
+# always: where --psm 3 read such a page into an order, --psm 6 read its header worse.
+SIDEWAYS_NORMAL_PSM = 6
 
 
 class _OcrParser:
@@ -80,6 +89,45 @@ class _OcrParser:
         again = normalise_phone(sender_in(line_text(sorted(words.words, key=lambda w: w.x0))))
         return again if plausible(again) else None
 
+    def _sideways_as_block(
+        self, images: Sequence[PageImage], read: tuple[PageWords, ...], ctx: ParseContext
+    ) -> tuple[PageWords, ...] | None:
+        """The pages again, those of a normal fax read turned a quarter turn (fed on their side) read
+        once more upright as one block of lines (`SIDEWAYS_NORMAL_PSM`), the first read's fax header
+        line kept; None when no page is such a page.  Asked only when the first read gave no order."""
+        sideways = [
+            i
+            for i, (image, page) in enumerate(zip(images, read, strict=True))
+            if normal_fax(image) and round(page.rotation / 90) % 2 == 1
+        ]
+        if not sideways:
+            return None
+        options = replace(
+            self._options(ctx),
+            psm=SIDEWAYS_NORMAL_PSM,
+            preprocess_normal=tuple(s for s in self.options.preprocess_normal if s != "heal"),
+            orient=False,
+            deskew=False,
+        )
+        pages = list(read)
+        for i in sideways:
+            image, first = images[i], read[i]
+            header = find_header(first)
+            # healed along the fax's own rows, where scan lines are lost, before the turn; the header
+            # line, printed across the page as it came (its words kept from the first read), left out
+            healed = prepare(image.image(), ("heal",), image.dpi)
+            if header is not None:
+                healed = healed.copy()
+                healed.paste(255, (0, 0, healed.width, round(max(w.y1 for w in header.words)) + 2))
+            upright = turn(healed, Orientation.from_degrees(first.rotation))
+            if upright.mode != "1":
+                upright = upright.convert("1", dither=Image.Dither.NONE)
+            again = PageImage.from_image(image.number, upright, image.dpi, image.source_dpi)
+            (words,) = self.engine.read_pages([again], options)
+            kept = header.words if header is not None else ()
+            pages[i] = replace(words, words=kept + words.words, rotation=first.rotation)
+        return tuple(pages)
+
     def _result(
         self,
         images: Sequence[PageImage],
@@ -109,6 +157,14 @@ class _OcrParser:
                 format=self.name, error=f"no text found on {len(pages)} page(s)", sender=sender, extra=extra
             )
         extraction = self.extract(pages)
+        if not extraction.orders and self.options.reread_numbers:
+            block = self._sideways_as_block(images, read, ctx)
+            if block is not None:
+                stripped, _ = strip_headers(list(block))
+                second = self.extract(stripped)
+                if second.orders:
+                    read, pages, extraction = block, stripped, second
+                    extra["pages"] = read
         if self.options.reread_numbers and extraction.orders:
             # a normal fax's rows lost or read without their figures, read again by their band: first,
             # so that the number cells, header fields and codes below are those of the rows as kept
