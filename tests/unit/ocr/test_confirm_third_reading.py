@@ -13,41 +13,13 @@ page is a blank image of a fax page's size, the field's box on it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from tests.unit.ocr.recheck_support import Scripted, confirmed_date
 
-from PIL import Image
-
-from core.capture.domain.layout import PageWords, Word
-from core.capture.domain.order import CapturedOrder, Evidence, Provenance
-from parsers.layout.recheck import Recheck
-from parsers.ocr.images import PageImage
-from parsers.ocr.recheck import confirm
-
-BOX = (300.0, 80.0, 460.0, 110.0)
 UNSURE = 0.55  # as the layout gives a date its label is sure of, read by OCR with little confidence
 
 
-class Scripted:
-    """A way of reading cut-outs that says `text` at `confidence` of each, and counts its calls."""
-
-    def __init__(self, text: str, confidence: float) -> None:
-        self.text, self.confidence, self.calls = text, confidence, 0
-
-    def __call__(self, crops: Sequence[PageImage]) -> list[PageWords]:
-        self.calls += 1
-        said = (Word(self.text, 20, 10, 180, 40, self.confidence),)
-        return [PageWords(c.number, 200.0, 60.0, 204.0, said, "ocr") for c in crops]
-
-
 def _confirmed(first: Scripted, second: Scripted, third: Scripted) -> float:
-    image = PageImage.from_image(1, Image.new("1", (1728, 400), 1), 204.0)
-    page = PageWords(1, 1728.0, 400.0, 204.0, (Word("24.11.2026", *BOX, 0.55),), "ocr")
-    found = Evidence("order_date", UNSURE, Provenance(page=1, box=BOX, raw="24.11.2026"))
-    order = CapturedOrder(evidence=(found,))
-    (got,) = confirm([order], [Recheck(0, "order_date", 1.0)], [image], [page], [first, second], third)
-    vouched = got.evidence_for("order_date")
-    assert vouched is not None
-    return vouched.confidence
+    return confirmed_date("24.11.2026", UNSURE, 204.0, first, second, third)
 
 
 def test_a_third_reading_alike_with_confidence_stands_in_for_one_alike_but_unsure() -> None:
