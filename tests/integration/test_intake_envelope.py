@@ -7,6 +7,9 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
+import pytest
+from sqlalchemy import event, text
+
 from core.capture.domain.documents import Channel, DocumentState, InboundDocument
 from core.capture.domain.events import DocumentStored
 from core.capture.services import intake
@@ -68,3 +71,37 @@ def test_the_same_bytes_twice_are_two_arrivals_on_record(app: App) -> None:
     assert first != second
     with app.uow() as uow:
         assert {uow.documents.get(first).state, uow.documents.get(second).state} == {DocumentState.RECEIVED}  # type: ignore[union-attr]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def each_db_app(request: pytest.FixtureRequest) -> App:
+    """`app` on the embedded default, then `pg_app`."""
+    application: App = request.getfixturevalue("app" if request.param == "sqlite" else "pg_app")
+    return application
+
+
+def test_an_arrival_is_two_inserts_before_the_250_and_repeated_bytes_stay_one_blob(each_db_app: App) -> None:
+    """What the SMTP 250 waits for is the bytes' row and the document's, written and committed:
+    nothing read first (whether the bytes are there, the new row's id), and the second arrival of
+    the same bytes adds a document row, not a second copy of the bytes."""
+    app = each_db_app
+    said: list[str] = []
+
+    def heard(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        said.append(" ".join(statement.split()[:3]).upper())
+
+    event.listen(app.engine, "before_cursor_execute", heard)
+    try:
+        ids = [
+            intake.store_arrival(app.uow(), InboundDocument(Channel.EMAIL, BYTES, ARRIVED), lambda _: None)
+            for _ in range(2)
+        ]
+    finally:
+        event.remove(app.engine, "before_cursor_execute", heard)
+    written = [s for s in said if not s.startswith(("BEGIN", "SELECT PG_", "SET "))]
+    assert written == ["INSERT INTO BLOBS", "INSERT INTO DOCUMENTS"] * 2
+    assert ids[0] != ids[1]
+    with app.uow() as uow:
+        assert [uow.documents.get(i).sha256 for i in ids] == [hashlib.sha256(BYTES).hexdigest()] * 2  # type: ignore[union-attr]
+        assert uow.session.execute(text("SELECT count(*) FROM blobs")).scalar_one() == 1
+        assert uow.blobs.get(hashlib.sha256(BYTES).hexdigest()) == BYTES

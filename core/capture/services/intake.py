@@ -31,11 +31,8 @@ def store_arrival(
             media_type=doc.media_type,
             updated_at=doc.received_at,
         )
-        uow.documents.add(record)
-        uow.flush()
-        assert record.id is not None
-        uow.emit(DocumentStored(record.id))
+        doc_id = uow.documents.insert(record)  # one INSERT … RETURNING: no flush before the 250
+        uow.emit(DocumentStored(doc_id))
         uow.commit()
-        doc_id = record.id
     publish(uow.collect_events())
     return doc_id
