@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.exc import DataError
 
 from core.capture.domain.documents import Channel, InboundDocument
@@ -296,3 +296,34 @@ def test_a_single_order_is_stored_as_given_in_one_statement_with_its_id(app: App
         (1, "SKU-A", Decimal("12.5")),
         (2, "SKU-B", Decimal("0.001")),
     ]
+
+
+def test_a_report_refresh_of_several_documents_reads_their_orders_in_one_statement(app: App) -> None:
+    """The refresh after a batch of e-mails is decided looks up the batch's orders once, not once per
+    document; every order of every document is counted (the summary holds each order's facts)."""
+    documents = [_document(app) for _ in range(3)]
+    ids = []
+    for document_id in documents:
+        with app.uow() as uow:
+            orders = _orders(document_id)
+            uow.orders.insert_new(document_id, orders)
+            uow.commit()
+        ids += [o.id for o in orders]
+    with app.uow() as uow:
+        assert uow.orders.ids_for_documents(reversed(documents)) == ids  # by document, message order
+    said: list[str] = []
+
+    def heard(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        said.append(" ".join(statement.split()))
+
+    event.listen(app.engine, "before_cursor_execute", heard)
+    try:
+        app.reporting.upkeep.refresh_documents(documents)
+    finally:
+        event.remove(app.engine, "before_cursor_execute", heard)
+    assert (
+        len([s for s in said if s.startswith("SELECT orders.id FROM orders WHERE orders.document_id")]) == 1
+    )
+    with app.uow() as uow:
+        counted = uow.session.execute(text("SELECT order_id FROM report_order_facts ORDER BY 1")).scalars()
+        assert list(counted) == sorted(ids)

@@ -103,8 +103,7 @@ class Upkeep:
                 self._documents.update(document_ids)
                 return 0
         with self.uow_factory() as uow:
-            ids = [i for d in document_ids for i in uow.orders.ids_for_document(d)]
-            changed = self._refresh_in(uow, ids)
+            changed = self._refresh_in(uow, uow.orders.ids_for_documents(document_ids))
             uow.commit()
         return changed
 
