@@ -17,6 +17,7 @@ from parsers.layout.header import Candidate
 from parsers.layout.kind import document_kind
 from parsers.layout.numbers import looks_numeric
 from parsers.layout.rows import Draft, unreadable_figure
+from parsers.layout.text import has_digit
 from parsers.layout.vocab import HEADER_LABELS
 
 TITLE_BAND = 0.35  # the top of the first page, where a document says what it is
@@ -185,9 +186,9 @@ def _pinned_by_the_others(draft: Draft, kind: str, values: Mapping[str, Decimal]
     nothing the line needs: its value is the other two's, read as printed.  The line's own evidence
     still weighs it (a figure mended to fit is vouched for only where the total agrees), and the price
     is still checked against the customer's."""
-    others = [k for k in _NUMBERS if k != kind]
-    for other in others:
-        found = draft.cells.get(other, [])
+    for other in (k for k in _NUMBERS if k != kind):
+        # the cell's one word with figures ("420.00", its sign "€" a word of its own beside it)
+        found = [t for t in draft.cells.get(other, []) if has_digit(t.text)]
         if len(found) != 1 or not looks_numeric(found[0].text) or unreadable_figure(found[0].text):
             return False
         if not _says(found[0].text, values[other]):
