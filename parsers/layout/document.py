@@ -10,12 +10,14 @@ from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine, DocumentKind, Identifier, Provenance, UnreadField
 from parsers.layout import identifiers, labels
+from parsers.layout.arith import pins
 from parsers.layout.dates import find_date
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.header import Candidate
 from parsers.layout.kind import document_kind
 from parsers.layout.numbers import looks_numeric
 from parsers.layout.rows import Draft, unreadable_figure
+from parsers.layout.text import has_digit
 from parsers.layout.vocab import HEADER_LABELS
 
 TITLE_BAND = 0.35  # the top of the first page, where a document says what it is
@@ -138,7 +140,10 @@ def figures_agree(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool
     the quantity times the price the amount to the cent, and each of its figures OCR read as no number
     ("1:200,000", "$4,236,00", ".€3,900", "3.900€.": a speck, or a mark read as another) one word whose
     figures are exactly those of the value the line took for its cell, to as many decimals as it
-    prints: the three agree, and no figure of the row says anything the line does not."""
+    prints: the three agree, and no figure of the row says anything the line does not.
+    So is a row with one such figure that says the line's value but for one figure more ("4.220€." for
+    4,20: a stroke read as a figure) where the other two, read as printed, are the line's and pin it
+    (`_pinned_by_the_others`); one that says another value ("0,19€." for 0,18) still names the row."""
     if line.quantity is None or line.unit_price is None or line.amount is None or line.discount is not None:
         return False
     if (line.quantity * line.unit_price).quantize(Decimal("0.01")) != line.amount.quantize(Decimal("0.01")):
@@ -147,7 +152,49 @@ def figures_agree(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool
     spoilt = [(kind, t) for kind in _NUMBERS for t in draft.cells.get(kind, []) if unreadable_figure(t.text)]
     if not spoilt or not all(t in toks for _, t in spoilt):
         return False
-    return all(len(draft.cells[kind]) == 1 and _says(tok.text, values[kind]) for kind, tok in spoilt)
+    if all(len(draft.cells[kind]) == 1 and _says(tok.text, values[kind]) for kind, tok in spoilt):
+        return True
+    if len(spoilt) != 1 or len(draft.cells[spoilt[0][0]]) != 1:
+        return False
+    kind, tok = spoilt[0]
+    return _one_figure_more(tok.text, values[kind]) and _pinned_by_the_others(draft, kind, values)
+
+
+def _one_figure_more(text: str, value: Decimal) -> bool:
+    """Whether `text` holds the figures of `value` (to the cent, or as `_says` reads them) in order, with
+    one figure more among them and nothing else unknown: "4.220€." for 4,20."""
+    bare = text.strip("".join(c for c in text if not c.isdigit()))
+    if not bare or any(not c.isdigit() and c not in _MARKS for c in bare):
+        return False
+    figures = "".join(c for c in bare if c.isdigit())
+    wanted = {f"{value:.{n}f}".replace(".", "").lstrip("0") or "0" for n in range(2, 5)}
+    return any(
+        (figures[:i] + figures[i + 1 :]).lstrip("0") in wanted
+        for i in range(len(figures))
+        if len(figures) > 1
+    )
+
+
+_PATHS = {"qty": "quantity", "price": "unit_price", "amount": "amount"}
+
+
+def _pinned_by_the_others(draft: Draft, kind: str, values: Mapping[str, Decimal]) -> bool:
+    """Whether the row's other two figures, each one word read as a number whose figures are the line's
+    value, give the line's value for the figure `kind` exactly (quantity × price = amount, not only to
+    the cent) and leave it no neighbour (`arith.pins`: 100 × 4,20 = 420,00, where 4,19 and 4,21 do not
+    make it).  The spoilt figure ("4.220€.", a speck after the sign and a stroke read as a 2) then says
+    nothing the line needs: its value is the other two's, read as printed.  The line's own evidence
+    still weighs it (a figure mended to fit is vouched for only where the total agrees), and the price
+    is still checked against the customer's."""
+    for other in (k for k in _NUMBERS if k != kind):
+        # the cell's one word with figures ("420.00", its sign "€" a word of its own beside it)
+        found = [t for t in draft.cells.get(other, []) if has_digit(t.text)]
+        if len(found) != 1 or not looks_numeric(found[0].text) or unreadable_figure(found[0].text):
+            return False
+        if not _says(found[0].text, values[other]):
+            return False
+    quantity, price, amount = (values[k] for k in _NUMBERS)
+    return quantity * price == amount and pins((quantity, price, amount), _PATHS[kind])
 
 
 def _says(text: str, value: Decimal) -> bool:

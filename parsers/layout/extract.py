@@ -7,6 +7,7 @@ lines = total, carried-forward subtotals) to choose between readings and to say 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -32,7 +33,7 @@ from parsers.layout.dates import MAX_LEAD_DAYS, month_first, names_weekday_of, o
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, Tok, read_page
 from parsers.layout.header import Candidate
-from parsers.layout.numbers import decide_mark, looks_numeric, sign_on_word, strip_money
+from parsers.layout.numbers import decide_mark, looks_numeric, sign_on_code, sign_on_word, strip_money
 from parsers.layout.pages import carried_over, groups, without_copies
 from parsers.layout.recheck import Recheck
 from parsers.layout.table import Region, find_regions
@@ -128,6 +129,14 @@ def _at_sign(toks: Sequence[Tok], i: int) -> bool:
     return strip_money(toks[i].text)[1] is None and parted_at(before, after)
 
 
+_CENTS = re.compile(r"\d[.,]\d{2}$")
+
+
+def _to_the_cent(text: str) -> bool:
+    """Whether the word is a figure written to the cent ("822.41", "€4,75"): money on its line."""
+    return _CENTS.search(strip_money(text)[0]) is not None
+
+
 def _currency(
     found: list[Candidate],
     drafts: list[rows.Draft],
@@ -141,7 +150,9 @@ def _currency(
     none of its own.  Nor does a line of the table whose price and amount carry signs of two
     currencies (`items.currencies`): its amount is its quantity at its price, one sum, so one of the
     two signs is misread, and the line cannot say which.  Nor does a sign glued to a word of letters
-    ("$.L.," for the company's "S.L.,", `numbers.sign_on_word`): a letter the fax spoilt, no currency."""
+    ("$.L.," for the company's "S.L.,", `numbers.sign_on_word`): a letter the fax spoilt, no currency.
+    Nor, on a scan, does a sign before a code's figures ("€6600" for the postcode "66600", "€-3002" for
+    "C-3002": `numbers.sign_on_code`) on a line that writes no figure to the cent: no money stands there."""
     chosen = header.choose(found, "currency")
     if chosen is not None:
         return chosen
@@ -151,12 +162,14 @@ def _currency(
     for page in pages:
         for line in page.lines:
             if line.kind == "text":
+                coded = page.source != "text" and not any(_to_the_cent(t.text) for t in line.toks)
                 signs = [
                     c
                     for i, t in enumerate(line.toks)
                     if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key))
                     and not _at_sign(line.toks, i)
                     and not sign_on_word(t.text)
+                    and not (coded and sign_on_code(t.text))
                     and t not in besides
                 ]
                 signs += _codes_by_amounts(line.toks)

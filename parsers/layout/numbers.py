@@ -90,6 +90,21 @@ def sign_on_word(text: str) -> bool:
     return any(c.isalpha() and c.translate(_OCR_DIGITS) == c for c in rest)
 
 
+# A sign before a code's or a postcode's figures: four or more with no mark ("€6600" for "66600"), or
+# figures after a hyphen ("€-3002" for "C-3002")
+_SIGN_ON_CODE = re.compile(r"^(?:[€£$]\d{4,}|[€£$]-\d+)$")
+
+
+def sign_on_code(text: str) -> bool:
+    """Whether the sign `text` carries stands before figures no amount is written as: four or more with
+    no decimal or group mark ("€6600", the postcode "66600" its first figure spoilt), or figures after
+    a hyphen ("€-3002", the customer number "C-3002").  Money is written to the cent or grouped by
+    thousands, and an order prints no negative amount with its sign before the minus; on a scan such a
+    sign is a figure or letter the fax spoilt.  Only the word: whether the line is one of money is the
+    caller's to weigh."""
+    return _SIGN_ON_CODE.match(text.strip()) is not None
+
+
 def repair_digits(text: str) -> tuple[str, int]:
     """Replace letters OCR mistakes for digits when the token is mostly digits, and a semicolon between
     figures by the comma it was; the count replaced."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from functools import partial
 
 from PIL import Image
@@ -115,6 +115,62 @@ def reread_numbers(
             if c.path.split(".")[0] in left
         ]
     return settled
+
+
+def cut_past_cents(order: CapturedOrder) -> CapturedOrder:
+    """`order` with each line amount read one figure past its cents ("333.205" for "333.20 $": the sign
+    after it read as a figure, `parsers.layout.items.past_cents`) taken to the cent where the order's
+    own arithmetic pins that: the line's quantity × price, less its discount, is the amount cut to the
+    cent exactly, both read sure; every other line's amount was read sure; and the lines, with it cut,
+    add up exactly to the net total (else the total less its tax, else the total) read exactly as
+    printed.  The lines and the total are read apart: the cut figure is the only one that makes them
+    one sum, so it is as sure as a repaired figure the total vouches for (likely).  Anything short of
+    that leaves the amount as it was, in doubt: two slips that agree with each other ("0.19445" ×
+    100 = "19.445", the price's sign read as a figure too) never make the cut amount exactly."""
+    mark = _mark(order)
+    target, path = _target(order)
+    found = order.evidence_for(path) if path else None
+    printed = getattr(order, path) if path else None
+    if target is None or found is None or _value(found.provenance.raw or "", mark) != printed:
+        return order
+    cut: list[int] = []
+    for i, line in enumerate(order.lines):
+        read = order.evidence_for(f"lines[{i}].amount")
+        if line.amount is None or read is None:
+            return order
+        if read.confidence >= UNSURE:
+            continue
+        if line.amount.as_tuple().exponent != -3 or _value(read.provenance.raw or "", mark) != line.amount:
+            return order
+        cut.append(i)
+    if len(cut) != 1:
+        return order
+    (i,) = cut
+    line = order.lines[i]
+    amount = line.amount.quantize(CENT, rounding=ROUND_DOWN) if line.amount is not None else None
+    sure = all(
+        (e := order.evidence_for(f"lines[{i}].{name}")) is not None and e.confidence >= UNSURE
+        for name in ("quantity", "unit_price")
+    )
+    if amount is None or line.quantity is None or line.unit_price is None or not sure:
+        return order
+    gross = line.quantity * line.unit_price * (HUNDRED - (line.discount or 0)) / HUNDRED
+    others = sum((x.amount or Decimal(0) for k, x in enumerate(order.lines) if k != i), Decimal(0))
+    if gross != amount or others + amount != target:
+        return order
+    lines = tuple(replace(x, amount=amount) if k == i else x for k, x in enumerate(order.lines))
+    pinned = replace(order, lines=lines)
+    return pinned.with_confidence(f"lines[{i}].amount", round(LIKELY * VERIFIED_FLOOR, 3))
+
+
+def _target(order: CapturedOrder) -> tuple[Decimal | None, str | None]:
+    """What the lines add up to, and the path of the printed figure it was read as: the net total, else
+    the total less the tax (the total's path), else the total."""
+    if order.net_total is not None:
+        return order.net_total, "net_total"
+    if order.total is not None:
+        return order.total - (order.tax_total or 0), "total"
+    return None, None
 
 
 def in_doubt(order: CapturedOrder) -> Iterable[Cell]:

@@ -184,6 +184,7 @@ class _OcrParser:
         if self.options.reread_numbers:
             reads = cells.ways_to_read(self.engine.read_pages, self._options(ctx))
             orders = cells.reread_numbers(orders, images, pages, reads)
+            orders = [cells.cut_past_cents(o) for o in orders]
             again = cells.ways_to_read(self.engine.read_pages, self._options(ctx), whitelist="")
             spare = recheck.spare_way(self.engine.read_pages, self._options(ctx))
             orders = recheck.confirm(orders, extraction.rechecks, images, pages, again, spare)
