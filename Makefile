@@ -49,8 +49,12 @@ lint: install
 unit: install
 	$(VENV)/bin/pytest -q tests/unit
 
+# the whole suite on both cores (pytest-xdist): each test file goes whole to one worker, and the files that
+# use the shared Redis/RabbitMQ run one after another on one of them (tests/conftest.py); TEST_JOBS=1 for
+# one worker; the slowest tests are listed at the end
+TEST_JOBS ?= 2
 test: install lint
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -n $(TEST_JOBS) --durations=25
 
 # the fuzzing suite at length: thousands of fresh examples per property (`make test` runs a bounded,
 # reproducible share); what fails is kept in .hypothesis/ and tried first next time

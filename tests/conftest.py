@@ -5,6 +5,7 @@ Integration tests skip when a service is missing on a laptop, but fail when CI=t
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import socket
@@ -28,6 +29,32 @@ SAMPLES = ROOT / "samples"
 PG_SERVER = os.environ.get("OMS_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("OMS_TEST_REDIS", "redis://127.0.0.1:6379/15")
 AMQP_URL = os.environ.get("OMS_TEST_AMQP", "amqp://guest:guest@127.0.0.1:5672/%2F")
+
+
+# Fixtures that hand a test one of the machine's shared brokers (one Redis database flushed per test, the
+# default RabbitMQ vhost): no two tests taking them may run at the same time.
+SHARED_BROKERS = ("redis_url", "amqp_url")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """`make test` runs the suite on both cores (pytest-xdist). Each test file goes whole to one worker (its
+    module fixtures set up once, its tests in their order), and the files whose tests take a shared broker
+    all go to the same worker, one after another, so none flushes or drains another's data."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFile(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return "shared-brokers" if _uses_shared_broker(path) else path
+
+    return ByFile(config, log)
+
+
+@functools.cache
+def _uses_shared_broker(path: str) -> bool:
+    source = (ROOT / path).read_text(encoding="utf-8") if (ROOT / path).is_file() else ""
+    return any(name in source for name in SHARED_BROKERS)
 
 
 def require_shared() -> None:
