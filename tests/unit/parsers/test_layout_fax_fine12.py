@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from core.capture.domain.layout import Word
-from tests.unit.parsers.ocr_support import cells, page, read
+from tests.unit.parsers.ocr_support import CHAR, cells, order, page, read
 
 _HEADER = [cells(40, (50, "Nº pedido: 049237")), cells(54, (50, "Fecha: 24/11/2026"))]
 
@@ -38,3 +40,28 @@ def test_a_slash_read_alone_between_two_headings_keeps_them_one_column() -> None
     got = read(page(*_boxed("Artículo / Descripción")))
     assert [line["item_code"] for line in got["lines"]] == ["BRO-HSS-8", "TAC-6", "SIL-TRA-300"]
     assert got["lines"][0]["description"] == "Broca HSS 8 mm para metal"
+
+
+# a typewriter's space between two figures' ink on a fine fax: a character cell and its margins
+CELL_SPACE = 1.27 * CHAR
+
+
+def _dot_matrix(qty: list[tuple[float, str]]) -> dict[str, Any]:
+    """A dot-matrix order (figures in a typewriter face) of 25 000 nuts at 50,0000 per 1 000 = 1 250,00,
+    its quantity as `qty` (x, word), the price read as "50," and "0000/1000" as a fine fax gave it,
+    and 20 vests at 4,7500 = 95,00 under it."""
+    price = [(430, "50,"), (430 + 3 * CHAR + 1.5, "0000/1000")]
+    first = [(50, "TUE-M8"), (130, "Tuerca M8"), *qty, (390, "uds"), *price]
+    first += [(500, "1"), (500 + CHAR + CELL_SPACE, "250,00")]
+    second = (50, "CHA-ALT-VIS"), (130, "Chaleco"), (350, "20"), (390, "uds"), (435, "4,7500"), (505, "95,00")
+    return read(order([tuple(first), second], total="1345,00"))
+
+
+def test_a_quantity_printed_with_a_typewriter_space_between_its_thousands_is_one_number() -> None:
+    # "25 000" in a typewriter face: the space is a whole character cell, wider than the figures'
+    # ink, and the quantity was read as 25, which at the "50," read of the price adds up to 1 250 as
+    # well (as 1 000 at 20 does for 20,0000 per 1 000).  Figures a character cell apart, the second
+    # a group of three, are one number: columns stand several cells apart
+    qty = [(330, "25"), (330 + 2 * CHAR + CELL_SPACE, "000")]
+    got = _dot_matrix(qty)
+    assert (got["lines"][0]["quantity"], got["lines"][0]["unit_price"]) == ("25000", "0.05")
