@@ -210,8 +210,34 @@ def clean(words: Sequence[Word]) -> list[Word]:
         for cell in split_rule(stripped):
             parts = [p for glued in split_numero(cell) for p in split_unit(glued)]
             parts = [p for part in parts for p in _parted_label(part, joined)]
-            out.extend(part for part in parts if not _is_speck(part, typical))
+            out.extend(part for part in parts if not _is_speck(part, typical) or _heading_slash(part, joined))
     return out
+
+
+SLASH_GAP = 0.8  # of the text height: the most a heading's slash stands from the words it joins
+
+
+def _heading_slash(word: Word, line: Sequence[Word]) -> bool:
+    """A slash read alone between two heading words, a word space from each ("Artículo / Descripción",
+    "Ref. / Artículo / Descripción"): one heading naming two item columns, as a text layer reads it
+    (parsers.layout.labels.slashed); dropped as a speck, it left two headings, and the product names
+    under the first were taken for codes.  Read surely and as tall as its neighbours, or it is a speck."""
+    if word.text.strip() != "/" or word.confidence < KEPT_MARK_CONF:
+        return False
+    height = word.y1 - word.y0
+
+    def beside(other: Word) -> bool:
+        overlap = min(word.y1, other.y1) - max(word.y0, other.y0)
+        tall = other.y1 - other.y0
+        return other is not word and overlap >= 0.5 * min(height, tall) and height >= SPECK_HEIGHT * tall
+
+    def heading(other: Word) -> bool:
+        return token_key(other.text) in LABEL_WORDS
+
+    gap = SLASH_GAP * height
+    left = any(beside(w) and heading(w) and 0 <= word.x0 - w.x1 <= gap for w in line)
+    right = any(beside(w) and heading(w) and 0 <= w.x0 - word.x1 <= gap for w in line)
+    return left and right
 
 
 SNAP_LENGTH = 5  # shorter words are too easily one letter away from a label word

@@ -257,7 +257,10 @@ _GROUP_TAIL = re.compile(r"^\d{3}(?:[.,]\d+)?(?:[€$£)]|EUR|USD|GBP)?$")
 _CUT_HEAD = re.compile(r"^[-+(]?(?:[€$£]|EUR|USD|GBP)?\d[\d.,'’]*[.,]$")
 _CUT_TAIL = re.compile(r"^\d{1,3}(?:[€$£)]|EUR|USD|GBP)?[:;.,]?$")
 GROUP_GAP = 0.4  # of a word's height: a space printed between the thousands of one number
-CHAR_CELLS = 1.05  # of a character's width: one space of a typewriter face ("5 000" in Courier)
+# of a character's inked width: one space of a typewriter face ("5 000" in Courier), which is a whole
+# character cell plus the white on either side of the figures' ink: 1.26-1.29 on a fine fax of a
+# dot-matrix order; a column gap is several cells
+CHAR_CELLS = 1.4
 
 
 def join_groups(toks: list[Tok]) -> list[Tok]:
