@@ -140,13 +140,16 @@ def figures_agree(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool
     the quantity times the price the amount to the cent, and each of its figures OCR read as no number
     ("1:200,000", "$4,236,00", ".€3,900", "3.900€.": a speck, or a mark read as another) one word whose
     figures are exactly those of the value the line took for its cell, to as many decimals as it
-    prints: the three agree, and no figure of the row says anything the line does not.
+    prints: the three agree, and no figure of the row says anything the line does not.  A line that
+    prints a discount agrees with its amount after it ("5.000 UDS 0:035€ 15,00 148,75 €").
     So is a row with one such figure that says the line's value but for one figure more ("4.220€." for
     4,20: a stroke read as a figure) where the other two, read as printed, are the line's and pin it
-    (`_pinned_by_the_others`); one that says another value ("0,19€." for 0,18) still names the row."""
-    if line.quantity is None or line.unit_price is None or line.amount is None or line.discount is not None:
+    (`_pinned_by_the_others`, never on a discounted line); one that says another value ("0,19€." for
+    0,18) still names the row."""
+    if line.quantity is None or line.unit_price is None or line.amount is None:
         return False
-    if (line.quantity * line.unit_price).quantize(Decimal("0.01")) != line.amount.quantize(Decimal("0.01")):
+    net = line.quantity * line.unit_price * (100 - (line.discount or 0)) / 100
+    if net.quantize(Decimal("0.01")) != line.amount.quantize(Decimal("0.01")):
         return False
     values = dict(zip(_NUMBERS, (line.quantity, line.unit_price, line.amount), strict=True))
     spoilt = [(kind, t) for kind in _NUMBERS for t in draft.cells.get(kind, []) if unreadable_figure(t.text)]

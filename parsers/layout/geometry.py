@@ -17,6 +17,9 @@ PHRASE_GAP = 0.8  # a gap wider than this many text heights separates phrases
 FOOTER_BAND = 0.06  # the bottom of the page where footers live
 INK_TO_TYPE = 1.35  # a printed word's type size over the height of its ink (as OCR boxes it)
 SAME_ROW = 0.3  # of a word's height: words overlapping across this close in height share a row
+FIT_SPAN = 20  # text heights a line's words must span for its own slope to be measured (`_left_over`)
+FIT_WORDS = 3  # words of a line at least, for the same
+FIT_LINES = 5  # lines so measured at least, for their slope to be taken
 LOOKBACK = 12  # lines above a word that it may still belong to (specks and short lines come between)
 _FAX_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _FAX_MARK = re.compile(r"\b(from|de|fax|to|a|tx|rx|p\.?\s*\d{1,3}\s*/\s*\d{1,3}|pag\.?\s*\d{1,3})\b")
@@ -159,9 +162,7 @@ def _skew(words: list[tuple[float, float, float, float]]) -> float:
 def page_slope(words: PageWords) -> float:
     """The slope of an OCR page's text lines in its pixels (as `read_page` takes it out; 0 for a text
     layer)."""
-    if words.source == "text":
-        return 0.0
-    return _skew([w.box for w in clean(words.words) if w.text.strip() and not is_rule(w.text)])
+    return _straightened(words)[0]
 
 
 def _median_of_sorted(values: list[float]) -> float:
@@ -346,8 +347,10 @@ def _split_label(word: Word) -> list[Word]:
     return [replace(word, text=m[1], x1=cut), replace(word, text=m[2], x0=cut)]
 
 
-def read_page(words: PageWords) -> Page:
-    """The page's words as lines in points, top to bottom, with fax header and footer lines marked."""
+def _straightened(words: PageWords) -> tuple[float, list[Tok]]:
+    """The slope of the page's text lines (0 for a text layer) and its words in points with it taken
+    out: first from neighbouring words (`_skew`), then put right by what the lines so straightened
+    still slope (`_left_over`)."""
     scale = 72.0 / words.dpi if words.dpi else 1.0
     read = words.words if words.source == "text" else clean(words.words)
     raw = [
@@ -356,11 +359,48 @@ def read_page(words: PageWords) -> Page:
         for w in _split_label(word)
         if w.text.strip() and not is_rule(w.text)
     ]
-    slope = 0.0 if words.source == "text" else _skew([r[1:] for r in raw])
-    turn = Turn(math.atan(slope), words.width * scale / 2, words.height * scale / 2)
-    toks = [turn.straighten(w, words.number, x0, y0, x1, y1) for w, x0, y0, x1, y1 in raw]
-    if words.source != "text":
-        toks = [_as_text_layer(t) for t in toks]
+
+    def turned(angle: float) -> list[Tok]:
+        turn = Turn(angle, words.width * scale / 2, words.height * scale / 2)
+        toks = [turn.straighten(w, words.number, x0, y0, x1, y1) for w, x0, y0, x1, y1 in raw]
+        return toks if words.source == "text" else [_as_text_layer(t) for t in toks]
+
+    if words.source == "text":
+        return 0.0, turned(0.0)
+    angle = math.atan(_skew([r[1:] for r in raw]))
+    toks = turned(angle)
+    rest = _left_over(toks)
+    if rest:
+        angle += math.atan(rest)
+        toks = turned(angle)
+    return math.tan(angle), toks
+
+
+def _left_over(toks: list[Tok]) -> float:
+    """The slope the page's long lines keep once straightened by `_skew` (the median over the lines
+    whose words span FIT_SPAN text heights, fitted by least squares; 0 with fewer than FIT_LINES).
+    Neighbouring words stand too close for the rows of a fax to show a slope under a degree: their
+    middles, on whole pixels and on a normal fax's doubled rows, read level, so the median of those
+    pairs is 0 (or one pixel step) where the page slopes half a degree, and over a 15 cm row that
+    half degree puts a row's code a line below its numbers."""
+    slopes = []
+    for group in _group(toks):
+        solid = [t for t in group if len(t.text) > 1]
+        if len(solid) < FIT_WORDS:
+            continue
+        h = statistics.median(t.h for t in solid)
+        if solid[-1].cx - solid[0].cx < FIT_SPAN * h:
+            continue
+        mx, my = statistics.fmean(t.cx for t in solid), statistics.fmean(t.cy for t in solid)
+        spread = sum((t.cx - mx) ** 2 for t in solid)
+        slopes.append(sum((t.cx - mx) * (t.cy - my) for t in solid) / spread)
+    return statistics.median(slopes) if len(slopes) >= FIT_LINES else 0.0
+
+
+def read_page(words: PageWords) -> Page:
+    """The page's words as lines in points, top to bottom, with fax header and footer lines marked."""
+    scale = 72.0 / words.dpi if words.dpi else 1.0
+    _, toks = _straightened(words)
     page = Page(words.number, words.width * scale, words.height * scale, words.source)
     page.lines = [Line(words.number, group) for group in _group(toks)]
     for line in page.lines:

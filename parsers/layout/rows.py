@@ -81,6 +81,8 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
                 last, pending = line, []
                 continue
             following = next((rows[j] for j in starts if j > i), None)
+            if ocr and _garbled_figures(cells) and _misread_total(line.toks):
+                continue  # "7WISCHENSUMME EUR 611,40": a sum under the rows, no order line nor part of one
             if ocr and (current is not None or following is not None) and _lost_row(line, cells):
                 # a row whose figures a fax spoilt past reading, between the order's rows: a line the
                 # document has, kept in its place with nothing read from it (so every later line stays
@@ -501,6 +503,25 @@ def _lost_row(line: Line, cells: dict[str, list[Tok]]) -> bool:
     if labels.starts_garbled(line.toks, SUBLINES) is not None:
         return False
     return not (labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}))
+
+
+LONG_LABEL = 8  # letters of a one-word total label long enough to know with one of them misread
+_LONG_TOTALS = frozenset(
+    p[0]
+    for phrases in (*TOTALS.values(), CARRIED)
+    for p in phrases
+    if len(p) == 1 and len(p[0]) >= LONG_LABEL
+)
+
+
+def _misread_total(toks: list[Tok]) -> bool:
+    """Whether the line begins with a long one-word total label one character of which OCR misread,
+    the first too ("7WISCHENSUMME" for "ZWISCHENSUMME"), which `labels.find` does not know."""
+    first = next((t.key for t in toks if t.key), "")
+    return any(
+        len(first) == len(word) and sum(a != b for a, b in zip(first, word, strict=True)) == 1
+        for word in _LONG_TOTALS
+    )
 
 
 def _begins_phrase(tok: Tok, toks: list[Tok]) -> bool:

@@ -17,6 +17,8 @@ from parsers.layout.stacked import CURRENCY_GAP, MAX_ASIDE
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import BASIS_UNITS, CARRIED, LOOSE_CODE_LABELS, PER_WORDS, SUBLINES, TOTALS
 
+# one-word headings that can only name an article code, so an "Item" column before one numbers the lines
+NAMED_CODES = frozenset(("sku",))
 ITEM_KINDS = ("code", "description", "price", "amount", "gtin", "partdesc")
 GAP_LINES = 3.5  # a vertical gap of this many text heights ends a table
 PROSE_LOOKAHEAD = 4  # lines after running text in which another order row shows the table goes on
@@ -74,9 +76,10 @@ def _columns(line: Line, hits: list[labels.Hit]) -> list[Column]:
             and [t.key for t in toks] == ["item"]
             and following is not None
             and following.kind == "code"
-            and following.size > 1
+            and (following.size > 1 or line.toks[following.start].key in NAMED_CODES)
         ):
-            kind = "pos"  # "Item | Item code": the first is the line's number, the second names the code
+            # "Item | Item code", "Item | SKU": the first is the line's number, the second names the code
+            kind = "pos"
         elif kind == "code" and "code" in [c.kind for c in columns] and "description" not in kinds:
             kind = "description"
         if (
