@@ -24,11 +24,18 @@ _LEAD = re.compile(r"^\d+")
 RETYPABLE = ("other", "unit")
 MAX_POSITION_DIGITS = 5
 LOOSE_CODE_HEADINGS = frozenset({"item", "ítem", "art", "items"})
+HEADING_SPECKS = ".#:()|"  # a mark beside a heading word, or a speck a fax left there ("ITEM)")
 DESCRIPTION_WORDS = 2.5  # words per cell, on average, of a column of descriptions
 CODE_SHARE = 0.6  # share of a column's cells that must look like codes for it to be a code column
 POSITION_EDGE = ").:|]/"  # what follows a position number ("10)", "2.")
 # a speck or quotation mark OCR reads against a number on a coarse fax ("‘001"): not part of it
 SPECKS = "‘’'\"`´,;:.|"
+# positions as a fax reads them (numbered_as_read): at least this many read as printed and zero-padded
+# ("00010"), half of them read as printed and three in four at most one figure off
+MIN_AS_READ = 3
+MIN_PADDED = 3
+AS_READ_EXACT = 0.5
+AS_READ_SHARE = 0.75
 MIN_AGREEING = 2  # rows that must agree before a column is given a kind (one, if the table has one row)
 
 
@@ -115,12 +122,19 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     first_headed = min((x0 for x0, _, h in segs if h.kind != "other"), default=0.0)
     qty_x = min((x0 for x0, _, h in segs if h.kind == "qty"), default=float("inf"))
     out = list(segs)
+    item_rows = False  # whether the codes are to be looked for on the item rows alone
     for i, (x0, x1, h) in enumerate(segs):
         cells = [" ".join(t.text for t in line.toks if x0 <= t.cx <= x1) for line in lines]
         cells = [c for c in cells if c]
         numbered = numbering([c.strip(SPECKS) for c in cells])
-        if h.kind == "code" and _loose(h) and x1 <= qty_x and numbered:
+        if h.kind == "code" and _loose(h) and x1 <= qty_x and (numbered or numbered_as_read(cells)):
             out[i] = (x0, x1, Unheaded("pos", x0, x1))  # "Item" over 010, 020: positions, no codes
+            if not any(k.kind == "code" for j, (_, _, k) in enumerate(segs) if j != i):
+                # the one code heading named the positions: the codes stand in a column whose
+                # heading OCR garbled ("ITEM RARTNIMAFR / PRODUGT"), on the item rows, with the
+                # descriptions printed under them
+                kinds.discard("code")
+                item_rows = True
             continue
         if (
             h.kind == "pos"
@@ -138,7 +152,11 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
         ):
             # "00010", "00020" under a heading OCR lost: the rows' numbers, however many digits
             out[i] = (x0, x1, Unheaded("pos", x0, x1))
-        elif "code" not in kinds and x1 < qty_x and sum(looks_code(c) for c in cells) >= 0.6 * len(cells):
+        elif (
+            "code" not in kinds
+            and x1 < qty_x
+            and _codes_in(_on_item_rows(segs[i], segs, lines) if item_rows else cells)
+        ):
             out[i] = (x0, x1, Unheaded("code", x0, x1))
             kinds.add("code")
     return out
@@ -163,7 +181,7 @@ def _on_item_rows(seg: Segment, segs: list[Segment], lines: Sequence[Line]) -> l
 def _loose(heading: object) -> bool:
     """A code heading that may as well head a position column: "Item", "Art.", "Ítem"."""
     words = str(getattr(heading, "heading", "")).split()
-    return len(words) == 1 and words[0].strip(".#:").casefold() in LOOSE_CODE_HEADINGS
+    return len(words) == 1 and words[0].strip(HEADING_SPECKS).casefold() in LOOSE_CODE_HEADINGS
 
 
 def numbering(cells: list[str]) -> bool:
@@ -177,6 +195,45 @@ def numbering(cells: list[str]) -> bool:
     step = values[1] - values[0] if len(values) > 1 else values[0]
     padded = all(c.startswith("0") and len(c) >= 3 for c in cells)
     return padded or values[0] in (1, step)
+
+
+def numbered_as_read(cells: list[str]) -> bool:
+    """Cells that number the rows as a coarse fax reads them: zero-padded positions ("00010",
+    "00020") counting up by one step, a few of them with a digit misread ("00096" for 00090, "0020p"
+    for 00200) or lost to specks ("nnn3n").  Cells without a figure (a speck or a letter on the line
+    of a description printed under its row) do not count.  At least `AS_READ_EXACT` of them read as
+    printed, and `AS_READ_SHARE` within one figure of their place in the numbering."""
+    texts = [t for t in (c.strip(SPECKS + "“”") for c in cells) if any(ch.isdigit() for ch in t)]
+    exact = [(i, int(t)) for i, t in enumerate(texts) if _padded(t)]
+    if len(exact) < MIN_AS_READ:
+        return False
+    best = (0, 0)
+    for (i, a), (j, b) in itertools.pairwise(exact):
+        if b <= a or (b - a) % (j - i):
+            continue
+        step = (b - a) // (j - i)
+        start = a - i * step
+        if start < 0:
+            continue
+        places = [str(start + k * step).zfill(len(t)) for k, t in enumerate(texts)]
+        same = sum(t == p for t, p in zip(texts, places, strict=True))
+        near = sum(_one_figure_off(t, p) for t, p in zip(texts, places, strict=True))
+        best = max(best, (same, near))
+    same, near = best
+    return same >= AS_READ_EXACT * len(texts) and near >= AS_READ_SHARE * len(texts)
+
+
+def _padded(text: str) -> bool:
+    return text.isdigit() and MIN_PADDED <= len(text) <= MAX_POSITION_DIGITS and text[0] == "0"
+
+
+def _one_figure_off(read: str, place: str) -> bool:
+    """Whether `read` is `place` as printed, or with one character misread."""
+    return len(read) == len(place) and sum(a != b for a, b in zip(read, place, strict=True)) <= 1
+
+
+def _codes_in(cells: list[str]) -> bool:
+    return bool(cells) and sum(looks_code(c) for c in cells) >= CODE_SHARE * len(cells)
 
 
 def _item_numbered(heading: object) -> bool:
