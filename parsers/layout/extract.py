@@ -24,7 +24,7 @@ from core.capture.domain.order import (
     UnreadField,
 )
 from core.capture.domain.promo_codes import PROMO_REFERENCE, codes_in
-from parsers.layout import document, header, items, parties, recheck, rows, totals, unheaded
+from parsers.layout import document, header, items, parties, recheck, relabel, rows, totals, unheaded
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
@@ -58,6 +58,8 @@ class Extraction:
     orders: tuple[CapturedOrder, ...]
     problems: tuple[Problem, ...] = ()
     rechecks: tuple[Recheck, ...] = ()  # fields a second reading of their ink may settle (OCR only)
+    # phrases that may be labels OCR garbled, beside a value of a field an order lacks (OCR only)
+    labels: tuple[relabel.LabelSpot, ...] = ()
 
 
 def extract_orders(pages: Sequence[PageWords]) -> Extraction:
@@ -94,7 +96,9 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
             severity=Severity.REVIEW,
         )
         return Extraction((), (problem,))
-    return Extraction(tuple(orders), rechecks=tuple(rechecks))
+    missing = {name for name, path in relabel.FIELDS.items() for o in orders if getattr(o, path) is None}
+    spots = relabel.spots(read, seen, skip, missing, us_dates)
+    return Extraction(tuple(orders), rechecks=tuple(rechecks), labels=spots)
 
 
 def _text(pages: list[Page]) -> str:

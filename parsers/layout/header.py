@@ -246,6 +246,13 @@ def _parse(
     return (text, toks, SURE) if toks else None
 
 
+def value_of(name: str, toks: list[Tok], month_first: bool) -> object | None:
+    """What the words would give as the value of the field `name` (an order number, a date) after its
+    label on a scan; None when they make none."""
+    parsed = _parse(name, toks, month_first, scanned=True)
+    return parsed[0] if parsed is not None else None
+
+
 def date_read_from(toks: Sequence[Tok], end: int) -> list[Tok]:
     """The words after a label that a date read from them rests on: up to the word its reading ends in
     (`end`, in the folded text of the words side by side), without the words after it when the first of
