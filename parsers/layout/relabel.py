@@ -11,6 +11,7 @@ its label was read only the second time.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from parsers.layout import labels
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.header import MAX_VALUE_GAP, Candidate, value_of
 from parsers.layout.text import has_alpha
-from parsers.layout.vocab import HEADER_LABELS
+from parsers.layout.vocab import CARRIED, HEADER_LABELS, TOTALS
 
 # the layout's names of the fields a garbled label may hide, and the order's paths of them
 FIELDS = {"po_number": "po_number", "order_date": "order_date", "delivery_date": "requested_delivery_date"}
@@ -26,6 +27,8 @@ MAX_LABEL_WORDS = 3  # words of a phrase that may be a label
 MIN_LETTERS = 2  # letters a label garbled still shows
 BELOW_GAP = 2.2  # line heights between a row of labels and the values under them
 MAX_SPOTS = 6  # phrases read again on one document, at most
+_AMOUNT = re.compile(r"^[\d.,' ]*[.,]\d{2}$")  # "18.00", "1.234,50": a sum of money, no order number
+_TOTAL_WORDS = (*(p for phrases in TOTALS.values() for p in phrases), *CARRIED)
 
 
 @dataclass(frozen=True)
@@ -61,10 +64,17 @@ def spots(
             for label, value in _pairs(page, index):
                 if not _may_be_label(label.toks, claimed) or any(id(t) in claimed for t in value.toks):
                     continue
-                kinds = tuple(k for k in FIELDS if k in missing and value_of(k, value.toks, month_first))
+                kinds = tuple(k for k in FIELDS if k in missing and _fits(k, value.toks, month_first))
                 if kinds:
                     out.append(LabelSpot(page.number, _box(label.toks), kinds))
     return tuple(out[:MAX_SPOTS])
+
+
+def _fits(kind: str, toks: list[Tok], month_first: bool) -> bool:
+    """Whether the words read as the field `kind`; a sum of money is no order number."""
+    if kind == "po_number" and _AMOUNT.match(toks[0].text.strip()):
+        return False
+    return value_of(kind, toks, month_first) is not None
 
 
 def _pairs(page: Page, index: int) -> list[tuple[Line, Line]]:
@@ -86,11 +96,13 @@ def _pairs(page: Page, index: int) -> list[tuple[Line, Line]]:
 
 
 def _may_be_label(toks: Sequence[Tok], claimed: set[int]) -> bool:
-    """A phrase of a few words that no sighting used, with letters, and no value itself."""
+    """A phrase of a few words that no sighting used, with letters, no total's words, and no value
+    itself."""
     return (
         0 < len(toks) <= MAX_LABEL_WORDS
         and not any(id(t) in claimed for t in toks)
         and sum(c.isalpha() for t in toks for c in t.text) >= MIN_LETTERS
+        and not labels.contains(toks, _TOTAL_WORDS)
         and not any(value_of(k, list(toks), False) for k in FIELDS)
     )
 
