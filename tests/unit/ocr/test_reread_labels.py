@@ -34,7 +34,9 @@ class Saying:
 
     def __call__(self, crops: Sequence[PageImage]) -> list[PageWords]:
         self.calls += 1
-        said = tuple(Word(text, 10 + 40 * i, 10, 45 + 40 * i, 30, conf) for i, (text, conf) in enumerate(self.words))
+        said = tuple(
+            Word(text, 10 + 40 * i, 10, 45 + 40 * i, 30, conf) for i, (text, conf) in enumerate(self.words)
+        )
         return [PageWords(c.number, 200.0, 40.0, 72.0, said, "ocr") for c in crops]
 
 
