@@ -364,6 +364,7 @@ def _not_in_lines(found: list[Candidate], drafts: list[rows.Draft]) -> list[Cand
 def _picks(found: list[Candidate], pages: list[Page]) -> dict[str, Candidate | None]:
     """The best sighting of each header field."""
     picks = {name: header.choose(found, name) for name, _ in HEADER_FIELDS}
+    picks["po_number"] = header.outnumbered(picks["po_number"], found, pages)
     for name in header.DATE_FIELDS:
         picks[name] = header.mend_year(picks[name], pages)
     header.mend_month(picks, pages)

@@ -627,6 +627,37 @@ def choose(found: list[Candidate], name: str) -> Candidate | None:
     return best
 
 
+def outnumbered(pick: Candidate | None, found: list[Candidate], pages: Sequence[Page]) -> Candidate | None:
+    """The order number the document prints more often where its sightings disagree by one look-alike
+    figure or letter ("4599879306" under one label, "4599879300" under another, and "4599879300" again
+    in the page's title, after a word no vocabulary has): on a scan, each word of the document that is
+    one of the two values counts as a copy of it, and the value with more copies is taken, doubtful (a
+    person confirms it); any other pick as it is."""
+    if pick is None or pick.certainty > DOUBTFUL or all(p.source == "text" for p in pages):
+        return pick
+    values = {str(c.value) for c in found if c.name == "po_number" and c.value is not None}
+    rivals = [v for v in values if v != pick.value and _one_apart(v, str(pick.value))]
+    if len(rivals) != 1:
+        return pick
+    copies = dict.fromkeys((str(pick.value), rivals[0]), 0)
+    for page in pages:
+        for line in page.lines:
+            for tok in line.toks:
+                text = tok.text.strip(_VALUE_EDGE)
+                if text in copies:
+                    copies[text] += 1
+    if copies[rivals[0]] <= copies[str(pick.value)]:
+        return pick
+    best = max(
+        (c for c in found if c.name == "po_number" and c.value == rivals[0]), key=lambda c: c.certainty
+    )
+    return replace(best, certainty=min(best.certainty, DOUBTFUL))
+
+
+def _one_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
 MIN_YEAR_GAP = 2  # years between a date and the document's other dates before it may be a misreading
 YEAR_MAJORITY = 3  # times as many other dates with the year a misread one is mended to as with its own
 YEAR_WITNESSES = 2  # other dates on the document that must agree on the year a misread one is mended to
