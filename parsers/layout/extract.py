@@ -25,7 +25,7 @@ from core.capture.domain.order import (
     UnreadField,
 )
 from core.capture.domain.promo_codes import PROMO_REFERENCE, codes_in
-from parsers.layout import document, header, items, parties, recheck, rows, totals, unheaded
+from parsers.layout import document, header, items, parties, recheck, relabel, rows, totals, unheaded
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
@@ -59,6 +59,8 @@ class Extraction:
     orders: tuple[CapturedOrder, ...]
     problems: tuple[Problem, ...] = ()
     rechecks: tuple[Recheck, ...] = ()  # fields a second reading of their ink may settle (OCR only)
+    # phrases that may be labels OCR garbled, beside a value of a field an order lacks (OCR only)
+    labels: tuple[relabel.LabelSpot, ...] = ()
 
 
 def extract_orders(pages: Sequence[PageWords]) -> Extraction:
@@ -95,7 +97,9 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
             severity=Severity.REVIEW,
         )
         return Extraction((), (problem,))
-    return Extraction(tuple(orders), rechecks=tuple(rechecks))
+    missing = {name for name, path in relabel.FIELDS.items() for o in orders if getattr(o, path) is None}
+    spots = relabel.spots(read, seen, skip, missing, us_dates)
+    return Extraction(tuple(orders), rechecks=tuple(rechecks), labels=spots)
 
 
 def _text(pages: list[Page]) -> str:
@@ -373,6 +377,7 @@ def _not_in_lines(found: list[Candidate], drafts: list[rows.Draft]) -> list[Cand
 def _picks(found: list[Candidate], pages: list[Page]) -> dict[str, Candidate | None]:
     """The best sighting of each header field."""
     picks = {name: header.choose(found, name) for name, _ in HEADER_FIELDS}
+    picks["po_number"] = header.outnumbered(picks["po_number"], found, pages)
     for name in header.DATE_FIELDS:
         picks[name] = header.mend_year(picks[name], pages)
     header.mend_month(picks, pages)

@@ -246,6 +246,13 @@ def _parse(
     return (text, toks, SURE) if toks else None
 
 
+def value_of(name: str, toks: list[Tok], month_first: bool) -> object | None:
+    """What the words would give as the value of the field `name` (an order number, a date) after its
+    label on a scan; None when they make none."""
+    parsed = _parse(name, toks, month_first, scanned=True)
+    return parsed[0] if parsed is not None else None
+
+
 def date_read_from(toks: Sequence[Tok], end: int) -> list[Tok]:
     """The words after a label that a date read from them rests on: up to the word its reading ends in
     (`end`, in the folded text of the words side by side), without the words after it when the first of
@@ -618,6 +625,37 @@ def choose(found: list[Candidate], name: str) -> Candidate | None:
             sentence=best.sentence,
         )
     return best
+
+
+def outnumbered(pick: Candidate | None, found: list[Candidate], pages: Sequence[Page]) -> Candidate | None:
+    """The order number the document prints more often where its sightings disagree by one look-alike
+    figure or letter ("4599879306" under one label, "4599879300" under another, and "4599879300" again
+    in the page's title, after a word no vocabulary has): on a scan, each word of the document that is
+    one of the two values counts as a copy of it, and the value with more copies is taken, doubtful (a
+    person confirms it); any other pick as it is."""
+    if pick is None or pick.certainty > DOUBTFUL or all(p.source == "text" for p in pages):
+        return pick
+    values = {str(c.value) for c in found if c.name == "po_number" and c.value is not None}
+    rivals = [v for v in values if v != pick.value and _one_apart(v, str(pick.value))]
+    if len(rivals) != 1:
+        return pick
+    copies = dict.fromkeys((str(pick.value), rivals[0]), 0)
+    for page in pages:
+        for line in page.lines:
+            for tok in line.toks:
+                text = tok.text.strip(_VALUE_EDGE)
+                if text in copies:
+                    copies[text] += 1
+    if copies[rivals[0]] <= copies[str(pick.value)]:
+        return pick
+    best = max(
+        (c for c in found if c.name == "po_number" and c.value == rivals[0]), key=lambda c: c.certainty
+    )
+    return replace(best, certainty=min(best.certainty, DOUBTFUL))
+
+
+def _one_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 MIN_YEAR_GAP = 2  # years between a date and the document's other dates before it may be a misreading

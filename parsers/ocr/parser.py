@@ -19,7 +19,7 @@ from core.capture.domain.layout import PageWords
 from core.kernel.domain.phone import normalise_phone, plausible
 from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
-from parsers.ocr import bands, cells, codes, recheck, years
+from parsers.ocr import bands, cells, codes, labels, recheck, years
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, normal_fax
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
 from parsers.ocr.geometry import Orientation, turn
@@ -170,6 +170,8 @@ class _OcrParser:
             # so that the number cells, header fields and codes below are those of the rows as kept
             way = bands.way_to_read(self.engine.read_pages, self._options(ctx))
             extraction, pages = bands.reread_rows(extraction, images, pages, way, self.extract)
+            # a label OCR garbled beside the value of a field the order lacks, read again alone
+            extraction = labels.reread_labels(extraction, images, pages, way, self.extract)
         orders = list(extraction.orders)
         if not orders:
             return ParseResult(

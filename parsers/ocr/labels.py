@@ -1,0 +1,133 @@
+"""Header labels read again: a phrase the layout found beside a value of a field the order lacks, that
+may be that field's label OCR garbled (`parsers.layout.relabel`: "N¢ pedido" for "Nº pedido"), is cut
+from the page and read alone (one line, upscaled, any character).  When that reading is a label of a
+field the value could be, its words take the phrase's place and the page is read again; the second
+reading is kept only when it fills a field that was missing and leaves every other header field and
+every line as it was.  A field so found is doubtful, whatever its value's own reading: its label was
+read only the second time, so a person confirms it (and no re-reading of the value lifts that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from core.capture.domain.layout import PageWords, Word
+from core.capture.domain.order import CapturedOrder
+from parsers.layout import Extraction
+from parsers.layout.evidence import DOUBTFUL
+from parsers.layout.geometry import read_page
+from parsers.layout.relabel import FIELDS, LabelSpot, says_label
+from parsers.ocr.cells import Cell, ReadCells, cut_out
+from parsers.ocr.images import PageImage
+
+Extractor = Callable[[Sequence[PageWords]], Extraction]
+EDGE_CONF = 0.5  # a character or mark at the edge of the reading below this: a neighbour's ink caught
+LABEL_CONF = 0.5  # confidence every word of the label read again must have
+# the header fields compared between the two readings of the page
+_HEADER = (
+    "po_number",
+    "order_date",
+    "requested_delivery_date",
+    "currency",
+    "total",
+    "net_total",
+    "tax_total",
+)
+
+
+def reread_labels(
+    extraction: Extraction,
+    images: Sequence[PageImage],
+    pages: Sequence[PageWords],
+    read: ReadCells,
+    extract: Extractor,
+) -> Extraction:
+    """The extraction, with the fields a label read again gives (module docstring); the pages' words
+    are left as read."""
+    spots = extraction.labels
+    if not spots:
+        return extraction
+    said = read(cut_out([Cell("label", s.page, s.box) for s in spots], images, pages))
+    trial = list(pages)
+    kinds: set[str] = set()
+    for spot, again in zip(spots, said, strict=True):
+        words = _label_words(again)
+        if not words or not says_label(read_page(replace(again, words=tuple(words))), spot.kinds):
+            continue
+        trial = [_placed(p, spot, words) if p.number == spot.page else p for p in trial]
+        kinds |= set(spot.kinds)
+    if not kinds:
+        return extraction
+    second = extract(trial)
+    gained = _gained(extraction.orders, second.orders, {FIELDS[k] for k in kinds})
+    if gained is None:
+        return extraction
+    orders = tuple(_doubtful(order, paths) for order, paths in zip(second.orders, gained, strict=True))
+    rechecks = tuple(r for r in second.rechecks if r.path not in gained[r.order])
+    return replace(second, orders=orders, rechecks=rechecks, labels=())
+
+
+def _label_words(again: PageWords) -> list[Word]:
+    """The words read again, left to right, without a character or mark at either edge read unsure
+    (a neighbour's ink the cut-out caught); none when a word left is read unsure."""
+    words = sorted((w for w in again.words if w.text.strip()), key=lambda w: w.x0)
+    while words and _edge(words[0]):
+        words = words[1:]
+    while words and _edge(words[-1]):
+        words = words[:-1]
+    if any(w.confidence < LABEL_CONF for w in words):
+        return []
+    return words
+
+
+def _edge(word: Word) -> bool:
+    return word.confidence < EDGE_CONF and sum(c.isalnum() for c in word.text) <= 1
+
+
+def _placed(page: PageWords, spot: LabelSpot, words: Sequence[Word]) -> PageWords:
+    """`page` with its words in the spot's box given up for `words`, spread over the box by their
+    lengths (a space's width between them)."""
+    x0, y0, x1, y1 = spot.box
+    kept = tuple(w for w in page.words if not (x0 <= w.cx <= x1 and y0 <= w.cy <= y1))
+    chars = sum(len(w.text) for w in words) + len(words) - 1
+    step = (x1 - x0) / max(1, chars)
+    line = next((w.line for w in page.words if x0 <= w.cx <= x1 and y0 <= w.cy <= y1), None)
+    block = next((w.block for w in page.words if x0 <= w.cx <= x1 and y0 <= w.cy <= y1), None)
+    placed, at = [], x0
+    for w in words:
+        end = at + step * len(w.text)
+        placed.append(Word(w.text, at, y0, end, y1, w.confidence, line, block))
+        at = end + step
+    return replace(page, words=kept + tuple(placed))
+
+
+def _gained(
+    before: Sequence[CapturedOrder], after: Sequence[CapturedOrder], wanted: set[str]
+) -> list[set[str]] | None:
+    """The fields among `wanted` each order of `after` has that it lacked in `before`, when it gains at
+    least one and every other header field and every line is as it was; else None."""
+    if len(before) != len(after):
+        return None
+    out: list[set[str]] = []
+    for old, new in zip(before, after, strict=True):
+        if old.lines != new.lines:
+            return None
+        got = set()
+        for path in _HEADER:
+            was, now = getattr(old, path), getattr(new, path)
+            if was == now:
+                continue
+            if was is not None or path not in wanted:
+                return None
+            got.add(path)
+        out.append(got)
+    return out if any(out) else None
+
+
+def _doubtful(order: CapturedOrder, paths: set[str]) -> CapturedOrder:
+    for path in paths:
+        found = order.evidence_for(path)
+        if found is not None and found.confidence > DOUBTFUL:
+            order = order.with_confidence(path, DOUBTFUL)
+    return order
