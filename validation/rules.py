@@ -226,15 +226,27 @@ def in_doubt(
 
 def _delivery_from_lines(order: CapturedOrder) -> bool:
     """Whether the order's delivery date is the earliest of the dates every line prints for itself, each
-    read sure: a reader that takes the order's date from its lines is unsure of it when they disagree
-    (one line wanted a week later), but the earliest of dates each read sure is sure, and each line
-    keeps its own date (and its own evidence, checked like any other field)."""
+    read sure, and was taken from them: a reader that takes the order's date from its lines is unsure
+    of it when they disagree (one line wanted a week later), but the earliest of dates each read sure
+    is sure, and each line keeps its own date (and its own evidence, checked like any other field).
+    A delivery date the page prints for the order itself (a header label's) is a fact of its own: read
+    unsure, it waits, whatever the lines say (a "09.12" misread "02.12" can match the earliest line)."""
     dates = [line.requested_delivery_date for line in order.lines]
     if not dates or order.requested_delivery_date is None or None in dates:
         return False
     read = [order.evidence_for(f"lines[{i}].requested_delivery_date") for i in range(len(dates))]
     sure = all(e is not None and e.confidence >= CONFIDENCE_FLOOR for e in read)
-    return sure and order.requested_delivery_date == min(d for d in dates if d is not None)
+    own = order.evidence_for("requested_delivery_date")
+    taken = own is None or any(e is not None and _same_place(own, e) for e in read)
+    return sure and taken and order.requested_delivery_date == min(d for d in dates if d is not None)
+
+
+def _same_place(a: Evidence, b: Evidence) -> bool:
+    """Whether two readings were made of the same ink: boxes on one page that overlap."""
+    p, q = a.provenance, b.provenance
+    if p.box is None or q.box is None or p.page != q.page:
+        return False
+    return p.box[0] < q.box[2] and q.box[0] < p.box[2] and p.box[1] < q.box[3] and q.box[1] < p.box[3]
 
 
 def _buyer_vouched(order: CapturedOrder, customer: Customer | None) -> bool:

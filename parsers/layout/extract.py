@@ -25,7 +25,7 @@ from core.capture.domain.order import (
     UnreadField,
 )
 from core.capture.domain.promo_codes import PROMO_REFERENCE, codes_in
-from parsers.layout import document, header, items, parties, recheck, relabel, rows, totals, unheaded
+from parsers.layout import document, generic, header, items, parties, recheck, relabel, rows, totals, unheaded
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
@@ -255,7 +255,10 @@ def _order(
         problems += _scan_checks(rec, picks, delivery, total)
     again = (
         [
-            *((path, certainty, "") for path, certainty in _rechecks(picks, delivery, pages, us_dates)),
+            *(
+                (path, certainty, "")
+                for path, certainty in _rechecks(picks, delivery, pages, us_dates, (found, drafts))
+            ),
             *((path, certainty, "") for path, certainty in _line_rechecks(built, drafts, pages)),
             *_mended_total_recheck(taxed, total),
         ]
@@ -286,15 +289,25 @@ def _order(
 
 
 def _rechecks(
-    picks: dict[str, Candidate | None], delivery: date | None, pages: list[Page], us_dates: bool
+    picks: dict[str, Candidate | None],
+    delivery: date | None,
+    pages: list[Page],
+    us_dates: bool,
+    seen: tuple[list[Candidate], list[rows.Draft]],
 ) -> list[tuple[str, float]]:
-    """The header fields (path, layout certainty) a second reading of their ink may settle on a scan."""
+    """The header fields (path, layout certainty) a second reading of their ink may settle on a scan;
+    `seen`: every sighting of a header field, and the table's rows. An order date found by a generic
+    label alone is offered as sure where no other date could be the one the label names (`generic`)."""
+    found, drafts = seen
+    claimed = [t for d in drafts for t in d.subs.get("delivery", [])]
     out = []
     for name, path in (("po_number", "po_number"), ("order_date", "order_date"), ("delivery_date", DELIVERY)):
         pick = picks[name]
         if pick is None or (name == "delivery_date" and _date(pick) != delivery):
             continue  # the delivery date taken from the lines is no header field's
         if recheck.worth_rechecking(pick, pages, us_dates):
+            if generic.unambiguous(pick, found, pages, claimed, month_first=us_dates):
+                pick = generic.sure(pick)
             out.append((path, recheck.recheck_certainty(pick, us_dates)))
         elif recheck.prose_worth_rechecking(pick, pages):
             out.append((path, pick.again))

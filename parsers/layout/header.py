@@ -70,6 +70,8 @@ class Candidate:
     sentence: bool = False  # an order number a sentence states ("our order 23554-26, dated ...")
     # the certainty a second reading of its ink may give a value left doubtful only for how OCR read it
     again: float = 0.0
+    # found by a generic label alone ("Date", "Fecha": one word, no colon), likely for that alone
+    generic: bool = False
 
 
 def _meaningful(tok: Tok) -> bool:
@@ -525,7 +527,8 @@ def _sighting(
         if hit.strong
         else LIKELY
     )
-    return Candidate(hit.kind, value, used, sure * strength, label, line, below)
+    generic = strength == LIKELY and not hit.strong
+    return Candidate(hit.kind, value, used, sure * strength, label, line, below, generic=generic)
 
 
 def _misread_label(label: Sequence[Tok]) -> bool:

@@ -45,11 +45,12 @@ def test_a_date_with_a_separator_read_as_another_is_offered_as_sure_as_its_label
 def test_a_date_with_a_two_figure_year_is_offered_as_sure_as_its_label() -> None:
     # "Data" without its colon is a short label (likely, 0.9): with the century's doubt on it the date
     # was 0.855, under what a second reading is offered for, and stayed in doubt however alike the
-    # readings again were
+    # readings again were; the only date on this page, nothing else it may name, its label is no doubt
+    # either (parsers.layout.generic): offered as sure
     read, offered = _rechecks("Data", "25.11.26")
     assert read == "2026-11-25"
     (check,) = offered
-    assert check.certainty == 0.9
+    assert check.certainty == 1.0
     # a day and a month that may swap are no doubt of the characters: they stay
     _, swapping = _rechecks("Data", "03.04.26")
     assert not swapping or swapping[0].certainty < 0.9
