@@ -340,3 +340,21 @@ def _lookalikes_apart(key: str, word: str) -> bool:
     """Two letters apart, each a look-alike of the letter it stands for."""
     diff = [(a, b) for a, b in zip(key, word, strict=True) if a != b]
     return len(diff) == 2 and all(pair in _LOOKALIKE_PAIRS for pair in diff)
+
+
+def dropped_ink(words: Sequence[Word]) -> list[Word]:
+    """The words of an OCR page that `clean` leaves out whole though they carry a letter or figure (a
+    "1" read over a box's height, a "61" smeared wider than any two figures): ink OCR could not make
+    out, dropped as specks.  Beside a value, such ink may be part of it ("F-" of "F-22261" read "1"):
+    the value as read may be short (parsers.ocr.recheck.doubt_dropped_ink)."""
+    kept = clean(words)
+    ids = {id(w) for w in kept}
+
+    def survives(word: Word) -> bool:
+        # a word cleaned keeps its height, and its parts keep within its span or start where it did
+        return id(word) in ids or any(
+            k.y0 == word.y0 and k.y1 == word.y1 and ((word.x0 <= k.x0 and k.x1 <= word.x1) or k.x0 == word.x0)
+            for k in kept
+        )
+
+    return [w for w in words if any(c.isalnum() for c in w.text) and not survives(w)]

@@ -193,6 +193,8 @@ class _OcrParser:
             orders = codes.reread_codes(
                 orders, images, pages, codes.ways_to_read(self.engine.read_pages, self._options(ctx))
             )
+        # after the re-reads: a reading of a value's own box cannot see the ink dropped beside it
+        orders = recheck.doubt_dropped_ink(orders, pages)
         # after the re-reads: a second reading vouches for the figures as printed, not for a year mended
         orders = years.mend_years(orders, sent)
         if sender:

@@ -16,16 +16,23 @@ took one part; read again alone, that part would agree with itself and still be 
 with a stroke of no letter or figure beside it within its text's height ("OC/26/4612 |" for
 "OC/26/46123"): a character lost to the fax but for one stroke, which a reading of the number's own
 box would not see either.
+
+A header field (order or customer number, a date) or a line's code with ink beside it that OCR read
+unsurely and the word cleanup dropped as a speck (`doubt_dropped_ink`) is doubtful after all of that:
+the dropped ink may be part of the value ("1 22261 61" for "F-22261", the "1" a "F-" read at 0.17 over
+the box's height), and a reading of the value's own box would agree with itself and still be short.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 
 from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedOrder, Evidence
+from parsers.layout.cleanup import dropped_ink
 from parsers.layout.dates import MONTHS
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.geometry import PHRASE_GAP
@@ -72,6 +79,43 @@ def _parted(box: tuple[float, float, float, float], page: PageWords) -> bool:
         if 0 <= gap <= PHRASE_GAP * height:
             return True
     return False
+
+
+# the fields whose value a piece of dropped ink beside it may belong to
+_INKED_FIELDS = re.compile(
+    r"^(?:po_number|buyer\.party_id|order_date|requested_delivery_date"
+    r"|lines\[\d+\]\.(?:item_code|buyer_item_code|supplier_item_code|gtin|requested_delivery_date))$"
+)
+INK_GAP = 0.6  # of the value's text height: about a character's width, the most dropped ink stands off
+
+
+def doubt_dropped_ink(orders: Sequence[CapturedOrder], pages: Sequence[PageWords]) -> list[CapturedOrder]:
+    """`orders` with each header field or line code that has ink beside it which OCR read unsurely and
+    the word cleanup dropped (`parsers.layout.cleanup.dropped_ink`) made doubtful (module docstring):
+    on its line (over half the value's height), touching the value's box or a character's width or
+    less from it, read with less confidence than a field needs (`UNSURE`)."""
+    by_number = {p.number: [w for w in dropped_ink(p.words) if w.confidence < UNSURE] for p in pages}
+    out = []
+    for order in orders:
+        for found in order.evidence:
+            where = found.provenance
+            if (
+                found.confidence > DOUBTFUL
+                and _INKED_FIELDS.match(found.field)
+                and where.box is not None
+                and any(_beside(where.box, w) for w in by_number.get(where.page or 0, ()))
+            ):
+                order = order.with_confidence(found.field, DOUBTFUL)
+        out.append(order)
+    return out
+
+
+def _beside(box: tuple[float, float, float, float], word: Word) -> bool:
+    x0, y0, x1, y1 = box
+    height = y1 - y0
+    overlap = min(y1, word.y1) - max(y0, word.y0)
+    gap = max(x0 - word.x1, word.x0 - x1)
+    return overlap >= height / 2 and gap <= INK_GAP * height
 
 
 def _stroke(word: Word, box: tuple[float, float, float, float]) -> bool:
