@@ -13,6 +13,7 @@ from core.capture.services import calibration, review
 from core.capture.services.replay import replay
 from core.kernel.domain.model import Decision, OrderState
 from oms.bootstrap import App
+from samples.demo.seed import DEMO_WRITTEN, shift_dates
 from tests.conftest import SAMPLES, make_user
 from tests.integration.helpers import all_orders, answers_of, drain
 
@@ -135,8 +136,10 @@ def test_calibration_takes_a_clerks_correction_as_a_misread_at_the_confidence_ca
 def test_the_commands_print_the_summary_and_write_the_report(tmp_path: Path) -> None:
     from tests.integration.test_cli import oms
 
+    # the command runs on the wall clock: the interchange's dates are moved to today (as `oms db seed`
+    # does), or once the demo's delivery dates lie in the past both orders wait for a clerk
     demo = tmp_path / "demo.edi"
-    demo.write_bytes(UNKNOWN_CODE)
+    demo.write_bytes(shift_dates(UNKNOWN_CODE, (datetime.now(UTC).date() - DEMO_WRITTEN).days))
     for args in (
         ("import", "customers", str(SAMPLES / "masterdata" / "customers.csv")),
         ("import", "products", str(SAMPLES / "masterdata" / "products.csv")),
