@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading, confusable
+from parsers.layout.text import one_edit
 
 TOP = 6  # readings of each number tried against each other
 REPAIR_PARTNERS = 3  # readings of the other two numbers a repaired one is tried against
@@ -157,20 +158,12 @@ def _digits(value: Decimal) -> str:
     return "".join(map(str, value.as_tuple().digits))
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """One character substituted, inserted or dropped."""
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = sorted((a, b), key=len)
-    return len(long) == len(short) + 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
 def _slip(read: str, computed: str) -> bool:
     """One digit OCR dropped or added, or one it took for a digit of like shape ("12,3" for 12,8):
     what a fax does to a figure. "80" for 50 is no slip: a clearly printed 8 is an 8, and a quantity
     or price that contradicts the amount is the customer's to explain, not ours to compute away."""
     if len(read) != len(computed):
-        return _one_edit(read, computed)
+        return one_edit(read, computed)
     diff = [(x, y) for x, y in zip(read, computed, strict=True) if x != y]
     return len(diff) == 1 and confusable(*diff[0])
 
@@ -238,7 +231,7 @@ def _one_digit_off(qty: list[Reading], p: Reading | None, a: Reading | None) -> 
             found.append(Solved(each, _computed(exact_p, p), a, "agrees"))
             break
     exact_a = (q.value * p.value).quantize(CENT)
-    if _one_edit(_digits(a.value.quantize(CENT)), _digits(exact_a)):
+    if one_edit(_digits(a.value.quantize(CENT)), _digits(exact_a)):
         found.append(Solved(q, p, _computed(exact_a, a), "agrees"))
     return found
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from core.capture.domain.layout import Word
-from parsers.layout.text import token_key
+from parsers.layout.text import one_edit, token_key
 from parsers.layout.vocab import LABEL_PAIRS, LABEL_WORDS, UNITS
 
 # What a vertical table rule becomes when OCR reads it into a word, and the specks beside it.
@@ -247,14 +247,6 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _one_apart(a: str, b: str) -> bool:
-    """One letter substituted, inserted or deleted."""
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = sorted((a, b), key=len)
-    return len(long) - len(short) == 1 and short in _deletions(long)
-
-
 _NEIGHBOURS: dict[str, set[str]] = {}
 for _word in LABEL_WORDS:
     if len(_word) >= SNAP_LENGTH - 1:
@@ -291,7 +283,7 @@ def snap(key: str) -> str:
         return lettered if lettered in LABEL_WORDS else key
     if sum(c.isalpha() for c in key) < SNAP_LENGTH or key in LABEL_WORDS or not _lettered(key):
         return key
-    near = {w for k in (key, *_deletions(key)) for w in _NEIGHBOURS.get(k, ()) if _one_apart(key, w)}
+    near = {w for k in (key, *_deletions(key)) for w in _NEIGHBOURS.get(k, ()) if one_edit(key, w)}
     if len(near) == 1:
         return near.pop()
     if near or len(key) < LOOKALIKE_LENGTH:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from parsers.layout.memo import remembered
-from parsers.layout.text import fold
+from parsers.layout.text import fold, one_edit
 
 _NAMES = (
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
@@ -205,7 +205,7 @@ def _near_month(word: str) -> str:
     }
     if len(parted) == 1:
         return parted.pop()
-    near = [m for m in _FULL_MONTHS if _one_apart(word, m)]
+    near = [m for m in _FULL_MONTHS if one_edit(word, m)]
     if not near and len(word) >= LONG_MONTH:  # "dacomber": a long name keeps its shape with two letters off
         near = [
             m
@@ -213,14 +213,6 @@ def _near_month(word: str) -> str:
             if len(m) == len(word) and sum(a != b for a, b in zip(m, word, strict=True)) == 2
         ]
     return near[0] if len(near) == 1 else word
-
-
-def _one_apart(a: str, b: str) -> bool:
-    """One letter substituted, inserted or deleted."""
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long = sorted((a, b), key=len)
-    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 # A numeric date as a normal fax's OCR spoils its separators: a point read as a comma ("23,11.2026",

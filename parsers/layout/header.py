@@ -22,7 +22,7 @@ from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.labels import Hit
 from parsers.layout.numbers import repair_digits
-from parsers.layout.text import fold, has_digit, token_key
+from parsers.layout.text import fold, has_digit, one_substituted, token_key
 from parsers.layout.vocab import CURRENCIES, HEADER_LABELS, ISO_CURRENCIES
 
 FOOTER_WEIGHT = 0.6  # a sighting on a footer line, against one in the header
@@ -639,7 +639,7 @@ def outnumbered(pick: Candidate | None, found: list[Candidate], pages: Sequence[
     if pick is None or pick.certainty > DOUBTFUL or all(p.source == "text" for p in pages):
         return pick
     values = {str(c.value) for c in found if c.name == "po_number" and c.value is not None}
-    rivals = [v for v in values if v != pick.value and _one_apart(v, str(pick.value))]
+    rivals = [v for v in values if v != pick.value and one_substituted(v, str(pick.value))]
     if len(rivals) != 1:
         return pick
     copies = dict.fromkeys((str(pick.value), rivals[0]), 0)
@@ -655,10 +655,6 @@ def outnumbered(pick: Candidate | None, found: list[Candidate], pages: Sequence[
         (c for c in found if c.name == "po_number" and c.value == rivals[0]), key=lambda c: c.certainty
     )
     return replace(best, certainty=min(best.certainty, DOUBTFUL))
-
-
-def _one_apart(a: str, b: str) -> bool:
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 MIN_YEAR_GAP = 2  # years between a date and the document's other dates before it may be a misreading

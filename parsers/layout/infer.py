@@ -15,6 +15,7 @@ from parsers.layout.arith import EXACT, solve
 from parsers.layout.columns import Segment, Unheaded
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.numbers import looks_numeric, readings
+from parsers.layout.text import one_substituted
 
 NUMERIC = ("qty", "price", "amount")
 MARKS = (",", ".")
@@ -229,7 +230,7 @@ def _padded(text: str) -> bool:
 
 def _one_figure_off(read: str, place: str) -> bool:
     """Whether `read` is `place` as printed, or with one character misread."""
-    return len(read) == len(place) and sum(a != b for a, b in zip(read, place, strict=True)) <= 1
+    return read == place or one_substituted(read, place)
 
 
 def _codes_in(cells: list[str]) -> bool:

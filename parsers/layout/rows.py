@@ -14,7 +14,7 @@ from parsers.layout.dates import find_date
 from parsers.layout.geometry import PHRASE_GAP, Line, Tok, join_groups
 from parsers.layout.numbers import SPECK_AFTER_SIGN, looks_numeric, readings
 from parsers.layout.table import Region, sub_label
-from parsers.layout.text import has_digit, token_key
+from parsers.layout.text import has_digit, one_substituted, token_key
 from parsers.layout.vocab import BASIS_UNITS, CARRIED, PER_WORDS, SUBLINES, TOTALS, UNITS
 
 NUMERIC = ("qty", "price", "amount")
@@ -518,10 +518,7 @@ def _misread_total(toks: list[Tok]) -> bool:
     """Whether the line begins with a long one-word total label one character of which OCR misread,
     the first too ("7WISCHENSUMME" for "ZWISCHENSUMME"), which `labels.find` does not know."""
     first = next((t.key for t in toks if t.key), "")
-    return any(
-        len(first) == len(word) and sum(a != b for a, b in zip(first, word, strict=True)) == 1
-        for word in _LONG_TOTALS
-    )
+    return any(one_substituted(first, word) for word in _LONG_TOTALS)
 
 
 def _begins_phrase(tok: Tok, toks: list[Tok]) -> bool:

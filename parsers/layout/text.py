@@ -45,6 +45,19 @@ def is_rule(text: str) -> bool:
     return bool(_RULE.match(text.strip()))
 
 
+def one_substituted(a: str, b: str) -> bool:
+    """Two words of one length that differ in exactly one character."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def one_edit(a: str, b: str) -> bool:
+    """One character substituted, inserted or dropped."""
+    if len(a) == len(b):
+        return one_substituted(a, b)
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def has_digit(text: str) -> bool:
     return any(c.isdigit() for c in text)
 
