@@ -12,7 +12,7 @@ from core.capture.domain.order import CapturedLine, DocumentKind, Identifier, Pr
 from parsers.layout import identifiers, labels
 from parsers.layout.arith import pins
 from parsers.layout.dates import find_date
-from parsers.layout.geometry import Line, Page, Tok
+from parsers.layout.geometry import Line, Page, Tok, box_around
 from parsers.layout.header import Candidate
 from parsers.layout.kind import document_kind
 from parsers.layout.numbers import looks_numeric
@@ -52,12 +52,7 @@ def box(toks: Sequence[Tok]) -> Provenance:
     words = [t.word for t in toks if t.page == page]
     return Provenance(
         page=page,
-        box=(
-            min(w.x0 for w in words),
-            min(w.y0 for w in words),
-            max(w.x1 for w in words),
-            max(w.y1 for w in words),
-        ),
+        box=box_around(words),
         raw=" ".join(t.text for t in toks),
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.capture.domain.order import Evidence, Provenance
-from parsers.layout.geometry import Tok
+from parsers.layout.geometry import Tok, box_around
 
 # A cross-check that holds vouches for a reading, whatever the OCR engine thought of its letters.
 VERIFIED_FLOOR = 0.97
@@ -32,12 +32,7 @@ class Recorder:
         words = [t.word for t in toks if t.page == page]
         ocr = min(t.conf for t in toks)
         confidence = certainty * (max(ocr, VERIFIED_FLOOR) if verified else ocr)
-        box = (
-            min(w.x0 for w in words),
-            min(w.y0 for w in words),
-            max(w.x1 for w in words),
-            max(w.y1 for w in words),
-        )
+        box = box_around(words)
         raw = " ".join(t.text for t in toks)
         self.items.append(Evidence(path, round(confidence, 3), Provenance(page=page, box=box, raw=raw)))
 

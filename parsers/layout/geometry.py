@@ -7,6 +7,7 @@ import bisect
 import math
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from core.capture.domain.layout import PageWords, Word
@@ -163,6 +164,16 @@ def page_slope(words: PageWords) -> float:
     """The slope of an OCR page's text lines in its pixels (as `read_page` takes it out; 0 for a text
     layer)."""
     return _straightened(words)[0]
+
+
+def box_around(words: Sequence[Word]) -> tuple[float, float, float, float]:
+    """The box around `words` (at least one), in the pixels they were read in."""
+    return (
+        min(w.x0 for w in words),
+        min(w.y0 for w in words),
+        max(w.x1 for w in words),
+        max(w.y1 for w in words),
+    )
 
 
 def _median_of_sorted(values: list[float]) -> float:

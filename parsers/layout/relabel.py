@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parsers.layout import labels
-from parsers.layout.geometry import Line, Page, Tok
+from parsers.layout.geometry import Line, Page, Tok, box_around
 from parsers.layout.header import MAX_VALUE_GAP, Candidate, value_of
 from parsers.layout.text import has_alpha
 from parsers.layout.vocab import CARRIED, HEADER_LABELS, TOTALS
@@ -66,7 +66,7 @@ def spots(
                     continue
                 kinds = tuple(k for k in FIELDS if k in missing and _fits(k, value.toks, month_first))
                 if kinds:
-                    out.append(LabelSpot(page.number, _box(label.toks), kinds))
+                    out.append(LabelSpot(page.number, box_around([t.word for t in label.toks]), kinds))
     return tuple(out[:MAX_SPOTS])
 
 
@@ -104,16 +104,6 @@ def _may_be_label(toks: Sequence[Tok], claimed: set[int]) -> bool:
         and sum(c.isalpha() for t in toks for c in t.text) >= MIN_LETTERS
         and not labels.contains(toks, _TOTAL_WORDS)
         and not any(value_of(k, list(toks), False) for k in FIELDS)
-    )
-
-
-def _box(toks: Sequence[Tok]) -> tuple[float, float, float, float]:
-    words = [t.word for t in toks]
-    return (
-        min(w.x0 for w in words),
-        min(w.y0 for w in words),
-        max(w.x1 for w in words),
-        max(w.y1 for w in words),
     )
 
 
