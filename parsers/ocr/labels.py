@@ -89,11 +89,11 @@ def _placed(page: PageWords, spot: LabelSpot, words: Sequence[Word]) -> PageWord
     """`page` with its words in the spot's box given up for `words`, spread over the box by their
     lengths (a space's width between them)."""
     x0, y0, x1, y1 = spot.box
-    kept = tuple(w for w in page.words if not (x0 <= w.cx <= x1 and y0 <= w.cy <= y1))
+    inside = [w for w in page.words if x0 <= w.cx <= x1 and y0 <= w.cy <= y1]
+    kept = tuple(w for w in page.words if w not in inside)
     chars = sum(len(w.text) for w in words) + len(words) - 1
     step = (x1 - x0) / max(1, chars)
-    line = next((w.line for w in page.words if x0 <= w.cx <= x1 and y0 <= w.cy <= y1), None)
-    block = next((w.block for w in page.words if x0 <= w.cx <= x1 and y0 <= w.cy <= y1), None)
+    line, block = (inside[0].line, inside[0].block) if inside else (None, None)
     placed, at = [], x0
     for w in words:
         end = at + step * len(w.text)
