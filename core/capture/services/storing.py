@@ -57,8 +57,6 @@ class Storing:
         the earlier orders read for the documents stored before this one in the same transaction."""
         now = self.clock()
         assert record.id is not None
-        record.format = result.format
-        record.updated_at = now
         if result.sender and not record.sender:  # e.g. a fax header line when no sidecar named it
             record.sender = result.sender[:256]
         receipts = result.interchanges
@@ -74,6 +72,10 @@ class Storing:
 
         contrls = interchanges.contrl_receipts(receipts, screening, taken)
         self.answers.for_document(uow, record, receipts, contrls, orders, now)  # emits what it queued
+        # the format is set with the final state, not first: set first, the row went out twice, the
+        # format flushed by the first read below (nothing here reads it back) and the state at the end
+        record.format = result.format
+        record.updated_at = now
         _conclude(record, result, screening, changed, orders, now)
         accepted = tuple(o.id for o in orders if o.id is not None and o.state == OrderState.ACCEPTED)
         if accepted:
