@@ -78,11 +78,15 @@ def store_together(
     with uow:
         records = uow.documents.get_many(envelopes, lock=True)  # one statement, not one a document
         batch = BatchRecent(uow)  # each customer's earlier orders read once for the batch, not per e-mail
-        for doc_id, envelope in envelopes.items():
-            uow.blobs.remember(envelope.sha256, envelope.content)  # the reply's draft reads them again
-            record = records[doc_id]
-            if not record.state.finished:
-                decided[doc_id] = decisions(storing.apply(uow, record, envelope, results[doc_id], batch))
-            states[doc_id] = record.state
+        # the documents' final states and reply drafts flushed together at the commit, not each by the
+        # next document's first read: one UPDATE for the batch's rows. Nothing storing reads looks at
+        # them (documents are read above, orders go in at once by `insert_new`, drafts are not read).
+        with uow.writes_held():
+            for doc_id, envelope in envelopes.items():
+                uow.blobs.remember(envelope.sha256, envelope.content)  # the reply's draft reads them again
+                record = records[doc_id]
+                if not record.state.finished:
+                    decided[doc_id] = decisions(storing.apply(uow, record, envelope, results[doc_id], batch))
+                states[doc_id] = record.state
         uow.commit()
     return states, decided

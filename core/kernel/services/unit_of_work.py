@@ -92,6 +92,12 @@ class UnitOfWork:
     def flush(self) -> None:
         self.session.flush()
 
+    def writes_held(self) -> AbstractContextManager[Any]:
+        """Inside the block, changed and new mapped objects are not flushed before every read but
+        together at the next `flush`, savepoint or the commit. For a caller whose reads in the block
+        never look for those rows: changes of one kind to many rows then go out in one statement."""
+        return self.session.no_autoflush
+
     def commit(self) -> None:
         self.session.commit()
         self._committed.extend(self._events)
