@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from core.capture.domain.layout import Word
 from parsers.layout.numbers import decide_mark
-from tests.unit.parsers.ocr_support import cells, numbers, page, read
+from tests.unit.parsers.ocr_support import CHAR, cells, numbers, order, page, read
 
 _HEADER = [
     cells(40, (50, "Nº pedido: PC26036259")),
@@ -101,3 +101,58 @@ def test_cant_precio_stacked_under_a_second_cant_heads_the_price_basis_column() 
         ("LLA-AJ-250", "15", "12.8"),
     ]
     assert not [p for p in got["problems"] if p["field"] == "lines"]
+
+
+# a typewriter's space between two figures' ink on a fine fax: a character cell and its margins
+CELL_SPACE = 1.27 * CHAR
+
+Placed = tuple[tuple[float, str], ...]
+
+
+def _row(code: str, qty: Placed, price: Placed, amount: Placed) -> Placed:
+    """An order row: `code`, a description, the quantity's words, "uds", the price's and the amount's."""
+    return ((50, code), (130, "Producto"), *qty, (390, "uds"), *price, *amount)
+
+
+def test_a_price_per_hundred_whose_point_a_fax_lost_or_read_as_a_dash_is_one_number() -> None:
+    # A dot-matrix order prints "29.24/100" and "2.00/100" in a typewriter face. A fine fax lost the
+    # first point, its character cell left blank between "29" and "24/100", and read the second as a
+    # dash ("2" and "-00/100"): the price was read as 29 (200 at 0,29 is 58,00, not the 58,48 printed)
+    # and nothing at all.  Figures a character cell apart in a price's cell, the second two to four of
+    # them with the basis, are one price whose point was lost; a dash opening the second is the point
+    rows = [
+        _row(
+            "TOR-M10-60",
+            ((350, "200"),),
+            ((430, "29"), (430 + 2 * CHAR + CELL_SPACE, "24/100")),
+            ((505, "58.48"),),
+        ),
+        _row("ARA-M8", ((350, "2,000"),), ((430, "2"), (430 + CHAR + 1.0, "-00/100")), ((505, "40.00"),)),
+        _row("SIL-TRA-300", ((350, "10"),), ((430, "4.20"),), ((505, "42.00"),)),
+    ]
+    got = read(order(rows, total="140.48"))
+    assert numbers(got) == [
+        ("TOR-M10-60", "200", "0.2924"),
+        ("ARA-M8", "2000", "0.02"),
+        ("SIL-TRA-300", "10", "4.2"),
+    ]
+
+
+def test_a_quantitys_head_group_left_in_the_cell_before_it_is_read_with_it() -> None:
+    # "10 000,000" and "25 000,000" pieces in a typewriter face, wider than the "Cantidad" heading
+    # over them: the head group stands left of the column, in the cell before it, a typewriter space
+    # from "000,000" (1.46 inked figures on a fine fax), and the quantity was read as 0 (the order
+    # held with two quantities of nothing).  The figures just before a three-figure group are offered
+    # with it as one number, and the arithmetic chooses: ten thousand at 0,0200 is the 200,00 printed
+    at = 300 + 2 * CHAR + 1.46 * CHAR
+    rows = [
+        _row("ARA-M8", ((300, "10"), (at, "000,000")), ((430, "0,0200"),), ((505, "200,00"),)),
+        _row("TUE-M8", ((300, "25"), (at, "000,000")), ((430, "0,0500"),), ((500, "1 250,00"),)),
+        _row("SIL-TRA-300", ((318, "12,000"),), ((430, "4,2000"),), ((510, "50,40"),)),
+    ]
+    got = read(order(rows, total="1 500,40"))
+    assert numbers(got) == [
+        ("ARA-M8", "10000", "0.02"),
+        ("TUE-M8", "25000", "0.05"),
+        ("SIL-TRA-300", "12", "4.2"),
+    ]
