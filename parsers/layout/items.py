@@ -61,6 +61,7 @@ JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be
 # word; a semicolon may stand for its decimal comma
 _GROUP = re.compile(r"^\d{3}(?:[.,;]\d+)?[\"'”’:;.]?$")
 GROUP_GAP = 1.5
+POINT_PUT_BACK = 3  # a decimal mark put back where a cell was left blank, and the two pieces joined
 
 
 def unit_code(text: str) -> str:
@@ -167,7 +168,40 @@ def _readings(
         # every mark on the page says which is the decimal one: "5.000" on a page of "1.380,68" is five
         # thousand, never five with the other mark, however well five would add up
         found = [r for r in found if r.note != OTHER_MARK]
-    return found + _split_number(draft.numbers(kind), mark) if ocr else found
+    if not ocr:
+        return found
+    head = _head_group(draft, toks, mark) if kind == "qty" else []
+    return found + _split_number(draft.numbers(kind), mark) + head
+
+
+def _head_group(draft: Draft, toks: list[Tok], mark: str) -> list[Reading]:
+    """A quantity printed with a space between its thousands ("25 000,000" in a typewriter face) whose
+    head group stands left of the quantity's column, in the cell before it, and OCR's word for the
+    quantity the three-figure group alone ("000,000", or "500,000" of "2 500,000"): the figures just
+    before that group on its line, a space from it, read as one number with it at a join's cost, for
+    the arithmetic to choose."""
+    if len(toks) != 1 or not _GROUP.match(toks[0].text):
+        return []
+    tail = toks[0]
+    before = sorted(
+        (
+            t
+            for kind, cell in draft.cells.items()
+            if kind not in ("qty", "pos")
+            for t in cell
+            if t.x1 <= tail.x0 and abs(t.cy - tail.cy) < tail.h / 2
+        ),
+        key=lambda t: t.x1,
+    )
+    head, edge, gap = "", tail.x0, GROUP_GAP * tail.h
+    for tok in reversed(before):
+        if not tok.text.isdigit() or edge - tok.x1 > gap:
+            break
+        # the pieces of one word a column's edge cut apart ("1" and "0" of "10") stand together
+        head, edge, gap = tok.text + head, tok.x0, JOIN_GAP * tail.h
+    if not head or len(head) > 3:
+        return []
+    return [replace(r, cost=r.cost + 1) for r in readings(head + tail.text, mark)]
 
 
 def _line_no(draft: Draft, pos: list[Tok], index: int) -> str:
@@ -178,13 +212,34 @@ def _line_no(draft: Draft, pos: list[Tok], index: int) -> str:
 
 def _split_number(toks: list[Tok], mark: str) -> list[Reading]:
     """A number OCR cut in two ("367.5" and "0" for "367.50"): the words of the cell read as one, when
-    they stand close together."""
+    they stand close together; a dash opening the second piece ("1" and "-03/100") is the decimal
+    point OCR read as one."""
+    lost: list[Reading] = []
+    if len(toks) == 2 and _CUT_AT_POINT.match(toks[0].text) and _POINT_LOST.match(toks[1].text):
+        lost = _point_lost(toks[0], toks[1], mark)
     if len(toks) < 2 or any(
         b.x0 - a.x1 > (GROUP_GAP if _GROUP.match(b.text) else JOIN_GAP) * a.h
         for a, b in itertools.pairwise(toks)
     ):
+        return lost
+    text = toks[0].text + "".join(_DASH_POINT.sub(mark, t.text) for t in toks[1:])
+    return [replace(r, cost=r.cost + 1) for r in readings(text, mark)] + lost
+
+
+# a price in a typewriter face whose point a fax lost ("29" and "24/100" for "29.24/100"): the point's
+# character cell left blank between the figures before it and the two to four after it
+_CUT_AT_POINT = re.compile(r"^\d{1,4}$")
+_POINT_LOST = re.compile(r"^\d{2,4}(?:/(?:100|1000))?$")
+_DASH_POINT = re.compile(r"^[-–—~](?=\d)")
+
+
+def _point_lost(head: Tok, tail: Tok, mark: str) -> list[Reading]:
+    """`head` and `tail` as one number with its decimal mark put back between them, at the cost of a
+    mark put back and the join, when they stand a character cell apart (a word space is narrower)."""
+    if not JOIN_GAP * head.h < tail.x0 - head.x1 <= GROUP_GAP * head.h:
         return []
-    return [replace(r, cost=r.cost + 1) for r in readings("".join(t.text for t in toks), mark)]
+    found = readings(f"{head.text}{mark}{tail.text}", mark, lost_marks=False)
+    return [replace(r, cost=r.cost + POINT_PUT_BACK, note=LOST_MARK) for r in found[:1]]
 
 
 # a code printed at the head of the description ("TOR-M1(-60 Hex bolt"): capitals, a hyphen, more

@@ -164,9 +164,18 @@ def _parse(text: str, mark: str) -> Decimal | None:
     return -value if negative else value
 
 
+def _inner_marks(core: str) -> str:
+    """`core` without the marks at its edges that no number prints: one after its last figure (a
+    speck or a sentence's point, "67.75." or "0.18,"), one before its first where another follows
+    (".210.00"; a lone one, ".50", is the decimal mark of a price under a dollar)."""
+    core = core.rstrip(".,")
+    stripped = core.lstrip(".,")
+    return stripped if any(c in ".," for c in stripped) else core
+
+
 def mark_evidence(text: str) -> str | None:
     """The decimal mark a token proves ("," or "."), or None when it fits both conventions."""
-    core, _ = strip_money(text)
+    core = _inner_marks(strip_money(text)[0])
     if not _SHAPE.match(core):
         return None
     commas, points = core.count(","), core.count(".")
@@ -289,13 +298,20 @@ def confusions(text: str, mark: str) -> list[Reading]:
     return out
 
 
+# A number printing both marks ("1.495,25") says which is the decimal one even with one of them misread
+# ("1.495.25": points that group, so the comma was the mark), where one misread mark turns a lone one's
+# evidence round ("35,00" read "35.00", a comma's tail lost on a fax): it outweighs several lone ones.
+BOTH_MARKS_VOTES = 3
+
+
 def decide_mark(tokens: Iterable[str], language: str | None) -> tuple[str, float]:
     """The document's decimal mark from the tokens that prove one, and how sure that is (0..1)."""
     votes = {",": 0, ".": 0}
     for token in tokens:
         found = mark_evidence(token)
         if found:
-            votes[found] += 1
+            core = _inner_marks(strip_money(token)[0])
+            votes[found] += BOTH_MARKS_VOTES if "," in core and "." in core else 1
     total = votes[","] + votes["."]
     if total == 0:
         return ("," if language == "es" else "."), 0.6

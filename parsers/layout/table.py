@@ -298,16 +298,26 @@ def _heading_of(line: Line) -> tuple[list[Column] | None, bool]:
     return columns, columns is not None
 
 
+NUMBER_KINDS = ("qty", *MONEY_KINDS)
+
+
 def _names_money(restacked: tuple[list[Column], list[Line]] | None, flat: list[Column]) -> bool:
     """Whether a scan's heading read with the lines stacked under it names a price or amount column
     that the heading line alone does not ("Unit" over "price", "Line" over "total": alone, "Unit
-    Line" reads as one unit column).  Only then is the stacked reading taken for OCR words, which
-    garble heading words: it must keep the quantity and name at least as many columns."""
+    Line" reads as one unit column), or tells apart two columns the line alone names alike ("Cant."
+    twice, once over "precio": the quantity and the units its price is for).  Only then is the
+    stacked reading taken for OCR words, which garble heading words: it must keep the quantity, the
+    money the line names, and name at least as many columns."""
     if restacked is None:
         return False
-    kinds = {c.kind for c in restacked[0]}
-    money = kinds & MONEY_KINDS
-    return "qty" in kinds and money > {c.kind for c in flat} & MONEY_KINDS and len(restacked[0]) >= len(flat)
+    kinds = [c.kind for c in restacked[0]]
+    if "qty" not in kinds or len(restacked[0]) < len(flat):
+        return False
+    money, named = set(kinds) & MONEY_KINDS, {c.kind for c in flat} & MONEY_KINDS
+    if money > named:
+        return True
+    twice = [k for k in NUMBER_KINDS if [c.kind for c in flat].count(k) > 1]
+    return bool(twice) and money >= named and all(kinds.count(k) == 1 for k in twice)
 
 
 def _stacked(page: Page, index: int) -> tuple[list[Column], list[Line]] | None:
