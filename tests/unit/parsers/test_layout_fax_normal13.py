@@ -1,0 +1,57 @@
+"""Normal fax lines read wrong (issue 10, faxnorm13).
+
+The business rules:
+
+- "Cant. precio" (the quantity a price is for) heads one column, the price's basis, also when a
+  typewriter sets it one space from its neighbours and OCR lost the price column's own heading: the
+  prices then stand under an unnamed column and the bases under "Cant. precio", never the other way.
+"""
+
+from __future__ import annotations
+
+from core.capture.domain.layout import PageWords
+from tests.unit.parsers.ocr_support import cells, numbers, page, read
+
+HEADER = ["Nº pedido: 080848", "Fecha: 26/11/2026", "Cliente Nº: C-1001"]
+
+
+def _typewriter(heading: list[tuple[float, str]], rows: list[tuple[str, ...]], total: str) -> PageWords:
+    """A dot-matrix order: `heading` over `rows` (position, code, description, quantity, unit, price,
+    basis, amount), each a single space or more from the next, and the `total`."""
+    at = (40, 70, 130, 300, 340, 400, 445, 500)
+    lines = [cells(70 + 14 * i, (40, text)) for i, text in enumerate(HEADER)]
+    lines.append(cells(160, *heading))
+    y = 160.0
+    for row in rows:
+        y += 14.0
+        lines.append(cells(y, *zip(at, row, strict=True)))
+    lines.append(cells(y + 28.0, (430, "TOTAL"), (500, total)))
+    return page(*lines)
+
+
+ROWS = [
+    ("001", "TUE-M8", "TUERCA M8", "2000", "uds", "5,00", "100", "100,00"),
+    ("002", "TOR-M8-40", "TORNILLO M8X40", "1000", "uds", "18,00", "100", "180,00"),
+    ("003", "BRO-HSS-8", "BROCA HSS 8 MM", "100", "uds", "2,45", "1", "245,00"),
+]
+
+
+def test_cant_precio_beside_other_headings_is_the_basis_column_though_the_price_heading_was_lost() -> None:
+    # as OCR read a normal fax of "LÍNEA REFERENCIA DESCRIPCIÓN UDS. UNIDAD PRECIO EUR CANT. PRECIO
+    # SUBTOTAL EUR": "REFERENCIA" and the first "PRECIO" lost; "Cant." had been taken for a second
+    # quantity and "precio" for the price, so the bases (100, 100, 1) were read as the prices
+    heading = [
+        (40, "LINEA"),
+        (130, "DESCRIPCIÓN"),
+        (300, "UDS."),
+        (340, "UNIDAD"),
+        (400, "EUR"),
+        (430, "CANT. PRECIO"),
+        (500, "SUBTOTAL EUR"),
+    ]
+    got = read(_typewriter(heading, ROWS, "525,00"))
+    assert numbers(got) == [
+        ("TUE-M8", "2000", "0.05"),
+        ("TOR-M8-40", "1000", "0.18"),
+        ("BRO-HSS-8", "100", "2.45"),
+    ]
