@@ -524,7 +524,12 @@ def _after_price(draft: Draft) -> list[str]:
     first, last = figures
     between = [t.text for t in cell[first + 1 : last]]
     money = strip_money(cell[first].text)[1] is not None or bool(re.search(r"[A-Za-z€£$]$", cell[first].text))
-    if not money and not any(w.isalpha() or strip_money(w)[1] for w in between):
+    # a price to the cent and a figure a column's width after it: the currency between them lost
+    # ("35.00  1000", its "€" read as nothing), still two figures, as no number's group stands so far
+    apart = (
+        bool(_CENTS.search(cell[first].text)) and cell[last].x0 - cell[first].x1 > GROUP_GAP * cell[first].h
+    )
+    if not money and not apart and not any(w.isalpha() or strip_money(w)[1] for w in between):
         return []
     return [cell[last].text.strip(PER_EDGE)]
 

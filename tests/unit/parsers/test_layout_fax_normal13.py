@@ -55,3 +55,49 @@ def test_cant_precio_beside_other_headings_is_the_basis_column_though_the_price_
         ("TOR-M8-40", "1000", "0.18"),
         ("BRO-HSS-8", "100", "2.45"),
     ]
+
+
+def _listing(rows: list[tuple[str, str, str, str, str]], total: str) -> PageWords:
+    """An English listing on a page of decimal points: each row (code, quantity, price, basis, amount)
+    under "Rate | Price unit", the basis column's heading read "Price" (its "unit" lost), so that the
+    basis stands in the price's cell."""
+    lines = [cells(70, (40, "PO number 4500012345")), cells(84, (40, "PO date 26.11.2026"))]
+    heading = [
+        (40, "Material"),
+        (130, "Description"),
+        (300, "Qty"),
+        (340, "Unit"),
+        (390, "Rate"),
+        (430, "Price"),
+    ]
+    lines.append(cells(160, *heading, (500, "Amount")))
+    y = 160.0
+    for code, qty, price, basis, amount in rows:
+        y += 14.0
+        lines.append(
+            cells(
+                y,
+                (40, code),
+                (130, "Hex nut"),
+                (300, qty),
+                (340, "ea"),
+                (390, price),
+                (440, basis),
+                (500, amount),
+            )
+        )
+    lines.append(cells(y + 28.0, (430, "Total"), (500, total)))
+    return page(*lines)
+
+
+def test_a_basis_a_column_after_the_price_counts_though_the_currency_between_was_lost() -> None:
+    # "5,000 ea 35.00 € 1000 175.00 €" where the fax lost the "€" after the price: "35.00" and "1000"
+    # stand a column apart in the price's cell, no number's group so far from its figures; the line
+    # prints the basis its price is for, so 5,000 at 0.035, never 5 (the comma taken for the decimal
+    # mark) at 35 for one
+    rows = [
+        ("TOR-M8-40", "1,000", "180.00", "1000", "180.00"),
+        ("BRO-HSS-8", "5,000", "35.00", "1000", "175.00"),
+    ]
+    got = read(_listing(rows, "355.00"))
+    assert [(q, p) for _, q, p in numbers(got)] == [("1000", "0.18"), ("5000", "0.035")]
