@@ -505,7 +505,13 @@ def _aside_basis(draft: Draft) -> int | None:
     where that column's heading was not read at all and its figures fell into the cell beside, the
     figure after the price and its currency ("95,000 EUR 100" under "Unit price | Price unit") or
     after the quantity ("1000 1000 uds" under "Qty | Per | UoM"), when that is 100 or 1,000."""
-    aside = [t.text.strip(PER_EDGE) for t in draft.numbers("other")]
+    others = draft.numbers("other")
+    price = draft.numbers("price")
+    if len(others) > 1 and price:
+        # unnamed columns on both sides of the price ("01" a revision before the quantity, "1000" after
+        # the price, their headings lost): the basis is the figure past the price
+        others = [t for t in others if t.x0 > price[-1].x1] or others
+    aside = [t.text.strip(PER_EDGE) for t in others]
     if len(aside) == 1 and aside[0].isdigit() and int(aside[0]) in PRICE_BASES:
         return int(aside[0])
     beside = _after_price(draft) or _after_quantity(draft)

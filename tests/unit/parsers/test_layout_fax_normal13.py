@@ -10,7 +10,7 @@ The business rules:
 from __future__ import annotations
 
 from core.capture.domain.layout import PageWords
-from tests.unit.parsers.ocr_support import cells, numbers, page, read
+from tests.unit.parsers.ocr_support import cells, doubted, numbers, page, read
 
 HEADER = ["Nº pedido: 080848", "Fecha: 26/11/2026", "Cliente Nº: C-1001"]
 
@@ -101,3 +101,32 @@ def test_a_basis_a_column_after_the_price_counts_though_the_currency_between_was
     ]
     got = read(_listing(rows, "355.00"))
     assert [(q, p) for _, q, p in numbers(got)] == [("1000", "0.18"), ("5000", "0.035")]
+
+
+def test_the_basis_is_the_unnamed_figure_past_the_price_when_another_stands_before_the_quantity() -> None:
+    # "00050 REM-AL-4 01 25.000 u. €12,00 1000 €300,00" with the headings "Rev." and "Por" lost and the
+    # quantity's point read as a comma: the revision "01" and the basis "1000" were one unnamed column
+    # of two figures, so no basis was seen and 25 units at 12,00 (the comma read as the decimal mark)
+    # made the amount. The figure past the price is the basis: 25,000 at 0,012, its quantity mended
+    # and so doubtful
+    lines = [cells(70 + 14 * i, (40, text)) for i, text in enumerate(HEADER)]
+    heading = [
+        (40, "Pos."),
+        (80, "Artículo"),
+        (300, "Cant."),
+        (340, "UM."),
+        (390, "Precio"),
+        (500, "Importe"),
+    ]
+    lines.append(cells(160, *heading))
+    at = (40, 80, 260, 300, 340, 390, 450, 500)
+    rows = [
+        ("00010", "REM-AL-4", "02", "500", "u.", "€12,00", "1000", "€6,00"),
+        ("00050", "REM-AL-4", "01", "25,000", "u.", "€12,00", "1000", "€300,00"),
+    ]
+    for i, row in enumerate(rows):
+        lines.append(cells(174 + 14 * i, *zip(at, row, strict=True)))
+    lines.append(cells(216, (430, "Total"), (500, "€306,00")))
+    got = read(page(*lines))
+    assert [(q, p) for _, q, p in numbers(got)] == [("500", "0.012"), ("25000", "0.012")]
+    assert doubted(got, "lines[1].quantity")
