@@ -560,7 +560,13 @@ def _aside_basis(draft: Draft) -> int | None:
     where that column's heading was not read at all and its figures fell into the cell beside, the
     figure after the price and its currency ("95,000 EUR 100" under "Unit price | Price unit") or
     after the quantity ("1000 1000 uds" under "Qty | Per | UoM"), when that is 100 or 1,000."""
-    aside = [t.text.strip(PER_EDGE) for t in draft.numbers("other")]
+    others = draft.numbers("other")
+    price = draft.numbers("price")
+    if len(others) > 1 and price:
+        # unnamed columns on both sides of the price ("01" a revision before the quantity, "1000" after
+        # the price, their headings lost): the basis is the figure past the price
+        others = [t for t in others if t.x0 > price[-1].x1] or others
+    aside = [t.text.strip(PER_EDGE) for t in others]
     if len(aside) == 1 and aside[0].isdigit() and int(aside[0]) in PRICE_BASES:
         return int(aside[0])
     beside = _after_price(draft) or _after_quantity(draft)
@@ -579,7 +585,12 @@ def _after_price(draft: Draft) -> list[str]:
     first, last = figures
     between = [t.text for t in cell[first + 1 : last]]
     money = strip_money(cell[first].text)[1] is not None or bool(re.search(r"[A-Za-z€£$]$", cell[first].text))
-    if not money and not any(w.isalpha() or strip_money(w)[1] for w in between):
+    # a price to the cent and a figure a column's width after it: the currency between them lost
+    # ("35.00  1000", its "€" read as nothing), still two figures, as no number's group stands so far
+    apart = (
+        bool(_CENTS.search(cell[first].text)) and cell[last].x0 - cell[first].x1 > GROUP_GAP * cell[first].h
+    )
+    if not money and not apart and not any(w.isalpha() or strip_money(w)[1] for w in between):
         return []
     return [cell[last].text.strip(PER_EDGE)]
 

@@ -86,7 +86,44 @@ def column_hits(toks: Sequence[Tok]) -> list[labels.Hit]:
     # "Ref. / Artículo / Descripción": a code heading slashed to a code-and-description one
     hits = labels.slashed(toks, hits, "code", "partdesc", "partdesc")
     hits = [replace(h, kind="pos") if (h.start, h.end) in items and h.kind == "code" else h for h in hits]
-    return _item_details(toks, hits)
+    return _item_details(toks, _price_quantity(toks, hits))
+
+
+def _price_quantity(toks: Sequence[Tok], hits: list[labels.Hit]) -> list[labels.Hit]:
+    """A quantity and a price phrase a word space apart that together name the units a price is for
+    ("Cant. precio", "Price qty"), after the heading has named its quantity ("Uds. ... Cant. precio"):
+    one basis column, not a second quantity and a price.  Set one over the other they are one column
+    anyway (STACKED_COLUMNS); on one line they were two, and where OCR lost the price column's own
+    word ("PRECIO EUR" read "EUR") the prices fell under "Cant." and the bases under "Precio"."""
+    out: list[labels.Hit] = []
+    skip = False
+    for i, hit in enumerate(hits):
+        if skip:
+            skip = False
+            continue
+        after = hits[i + 1] if i + 1 < len(hits) else None
+        if (
+            hit.kind == "qty"
+            and after is not None
+            and after.kind == "price"
+            and any(h.kind == "qty" for h in out)
+            and hit.end == after.start
+            and _price_basis([t for t in toks[hit.start : after.end] if t.key])
+        ):
+            out.append(labels.Hit("per", hit.start, after.end, hit.size + after.size, after.colon))
+            skip = True
+            continue
+        out.append(hit)
+    return out
+
+
+def _price_basis(words: Sequence[Tok]) -> bool:
+    """Whether `words` are a phrase naming the units a price is for ("Cant. precio"), its words as close
+    as the words of one phrase stand (`labels.MAX_GAP`): a typewriter's heading parts its columns by
+    one space too, so there the phrase itself, no gap, says it is one heading."""
+    return tuple(t.key for t in words) in STACKED_COLUMNS["per"] and all(
+        b.x0 - a.x1 <= labels.MAX_GAP * max(a.h, b.h) for a, b in itertools.pairwise(words)
+    )
 
 
 DETAILS = frozenset(("details", "detail"))
@@ -200,7 +237,7 @@ def _spaced(toks: Sequence[Tok], hits: list[labels.Hit]) -> list[labels.Hit]:
     out = []
     for hit in hits:
         words = [t for t in toks[hit.start : hit.end] if t.key]
-        if all(b.x0 - a.x1 <= PHRASE_GAP * a.h for a, b in itertools.pairwise(words)):
+        if _price_basis(words) or all(b.x0 - a.x1 <= PHRASE_GAP * a.h for a, b in itertools.pairwise(words)):
             out.append(hit)
         else:  # each word alone, as the heading of its own column
             for i in range(hit.start, hit.end):
