@@ -15,6 +15,7 @@ from parsers.layout.dates import (
     month_first,
     month_misread,
     order_decided,
+    run_together,
     spaced_year_first,
     weekday_named,
 )
@@ -233,6 +234,8 @@ def _parse(
         found = find_date(text, month_first=month_first)
         if found is None and scanned:
             found = spaced_year_first(text)  # "DATA DA ENCOMENDA, 2026  11  25"
+        if found is None and scanned:
+            found = run_together(text, month_first=month_first)  # "Deliver by: 15122026"
         if found is None:
             return None
         # a day and a month that could be read the other way round ("05.12.26") are settled when the
