@@ -430,13 +430,13 @@ def _tax_between(
 
 def _figures_worn(toks: list[Tok], amount: Decimal) -> Tok | None:
     """The last word with a figure and no percent sign of `toks` when it reads as no amount to the cent
-    and its figures are those of `amount` with one lost or one other ("21:26" for 241.26); None
-    otherwise (an amount read whole is left to the readings and the one-figure rule)."""
+    and its figures are those of `amount` with one lost ("21:26" for 241.26); None otherwise (a figure
+    read as another is left to the one-figure rule, which asks the rate's exact share)."""
     word = next((t for t in reversed(toks) if has_digit(t.text) and "%" not in t.text), None)
     if word is None or MONEY.search(word.text.rstrip("€$£ ")):
         return None
     read, wanted = _figures(word.text), _figures(f"{amount:.2f}")
-    return word if read != wanted and len(read) >= len(wanted) - 1 and one_edit(read, wanted) else None
+    return word if len(read) == len(wanted) - 1 and one_edit(read, wanted) else None
 
 
 def _bare_rates(line: Line) -> list[Decimal]:
