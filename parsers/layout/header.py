@@ -257,6 +257,9 @@ def _parse(
             fixed, repaired = (
                 repair_digits(value) if name == "party_id" and value[:1].isdigit() else _letter_o(value)
             )
+            if name == "po_number" and scanned:
+                fixed, small = _small_capital(fixed)
+                repaired += small
             if has_digit(fixed) and _CODE.match(fixed) and not find_date(fixed):
                 if repaired and name != "party_id":
                     return fixed, [tok], DOUBTFUL  # a letter mended in an order number: a person confirms it
@@ -331,6 +334,21 @@ def _prefix_parted(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
     if not _CODE.match(value) or find_date(value) or find_date(second):
         return None
     return value, toks[:2], DOUBTFUL
+
+
+# small letters whose shape is their capital's, smaller: a fax's skew and its lost scan lines leave OCR
+# only the height to tell them by
+_LIKE_CAPITALS = frozenset("ckopsuvwxz")
+
+
+def _small_capital(value: str) -> tuple[str, int]:
+    """An order number of capitals with one read small where its capital has the same shape
+    ("pC26074004" for PC26074004), that one put upright, and how many were (0 or 1)."""
+    letters = [c for c in value if c.isalpha()]
+    small = [c for c in letters if c.islower()]
+    if len(small) != 1 or len(letters) < 2 or small[0] not in _LIKE_CAPITALS:
+        return value, 0
+    return value.replace(small[0], small[0].upper()), 1
 
 
 def _letter_o(value: str) -> tuple[str, int]:

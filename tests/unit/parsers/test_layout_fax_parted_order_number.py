@@ -51,3 +51,12 @@ def test_figures_a_space_parted_after_the_separator_in_a_sentence_are_joined_dou
     got = _numbered((50, "Adjuntamos nuestro pedido 55213- 26, fechado el 23/11/2026. Les rogamos"))
     assert got["po_number"] == "55213-26"
     assert doubted(got, "po_number") and got["decision"] != "accept"
+
+
+def test_one_capital_read_small_in_an_order_number_is_put_upright_doubtful() -> None:
+    got = _numbered((50, "P.O. No.:"), (150, "pC26074004"))
+    assert got["po_number"] == "PC26074004"
+    assert doubted(got, "po_number") and got["decision"] != "accept"
+    # small letters of their own shape, or more than one small, are left as read
+    assert _numbered((50, "P.O. No.:"), (150, "aC26074004"))["po_number"] == "aC26074004"
+    assert _numbered((50, "P.O. No.:"), (150, "pc26074004"))["po_number"] == "pc26074004"
