@@ -149,8 +149,11 @@ def _prefixed(hit: Hit, phrase: Line) -> bool:
     Pedido  PO 2026-87301", "Order number:  PO 19552": "PO-" with its hyphen lost): capitals alone, no
     colon, then a word starting with a figure, and nothing more."""
     toks = [t for t in phrase.toks if _meaningful(t)]
+    word = labels.starts_with(phrase.toks, HEADER_LABELS)
     return (
         hit.kind == "po_number"
+        and word is not None
+        and word.kind == "po_number"  # "PO", never another field's label ("GLN 5601000300012")
         and len(toks) == 2  # the prefix and the rest
         and toks[0].text.isupper()
         and toks[0].text.isalpha()
@@ -330,6 +333,8 @@ def _prefix_parted(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
     marks = {c for c in second if c in _SEPARATORS}
     if not _PREFIX.match(first) or first in _NOT_PREFIXES or not second[:1].isdigit() or len(marks) > 1:
         return None
+    if sum(c.isdigit() for c in second) < MIN_SUFFIX:
+        return None  # "2026 11": a year and a month, no number
     value = f"{first}{next(iter(marks), '-')}{second}"
     if not _CODE.match(value) or find_date(value) or find_date(second):
         return None

@@ -60,3 +60,10 @@ def test_one_capital_read_small_in_an_order_number_is_put_upright_doubtful() -> 
     # small letters of their own shape, or more than one small, are left as read
     assert _numbered((50, "P.O. No.:"), (150, "aC26074004"))["po_number"] == "aC26074004"
     assert _numbered((50, "P.O. No.:"), (150, "pc26074004"))["po_number"] == "pc26074004"
+
+
+def test_another_fields_label_and_its_value_are_no_parted_order_number() -> None:
+    # the buyer's GLN beside an order label whose number was not read; a year and a month
+    got = _numbered((50, "N/Pedido"), (150, "GLN 5601000300012"))
+    assert got["po_number"] != "GLN-5601000300012"
+    assert _numbered((50, "Número de pedido:"), (150, "2026 11"))["po_number"] != "2026-11"
