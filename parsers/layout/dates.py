@@ -126,6 +126,17 @@ _SHORT_MONTH_BETWEEN = re.compile(r"(?<![\d\w])(\d{1,2})([-/. ])([a-z]{3})\2(\d{
 _SHORT_MONTHS = [m for m in MONTHS if len(m) == len("nov")]
 
 
+# a numeric date's separator a normal fax spoiled into a bracket or doubled ("07)12,2026" for 07/12/2026,
+# "06,.12,2026"): figures of a day and a month, then a four-digit year; mended only where a separator
+# is such, so that dates as printed are left to the other readings
+_ODD_SEPARATOR = re.compile(r"(?<![\d,.])(\d{1,2})([,./\-()]{1,2})(\d{1,2})([,./\-()]{1,2})(\d{4})(?![\d,])")
+
+
+def _separators_mended(m: re.Match[str]) -> str:
+    odd = [sep for sep in (m[2], m[4]) if len(sep) > 1 or sep in "()"]
+    return f"{m[1]}.{m[3]}.{m[5]}" if odd else m[0]
+
+
 def _short_month_mended(m: re.Match[str]) -> str:
     if m[3] in MONTHS:
         return m[0]
@@ -161,7 +172,8 @@ def _repair_misread(text: str) -> str:
     2026"), a speck read as an apostrophe in the space before "de" ("noviembre'de 2026"), a separator
     read as a colon ("11:26:2026", "24-Nov:26"), a speck after a colon read as a 1 run into the day
     (":123.11.26"), a short month name a letter off between a day and a year ("26-nev-2026"), a
-    month name run into its year by a speck ("November¡2026") and a
+    month name run into its year by a speck ("November¡2026"), a separator read as a bracket or
+    doubled ("07)12,2026", "06,.12,2026") and a
     dot-separated date's dot read as a comma mended; the text as it was when there is nothing to mend."""
     text = _GLUED_YEAR.sub(_year_parted, text)
     text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
@@ -177,6 +189,7 @@ def _repair_misread(text: str) -> str:
     text = _COLON_BEFORE_YEAR.sub(r"\1\2\3\2\5", text)
     text = _SPECK_ONE.sub("", text)
     text = _SHORT_MONTH_BETWEEN.sub(_short_month_mended, text)
+    text = _ODD_SEPARATOR.sub(_separators_mended, text)
     return _COMMA_FOR_DOT.sub(
         lambda m: f"{m[1]}.{m[2]}.{m[3]}" if "," in m[0] and "." in m[0] else m[0], text
     )
@@ -272,6 +285,22 @@ def find_date(text: str, *, month_first: bool = False, mend: bool = True) -> Fou
 _SPACED_YEAR_FIRST = re.compile(r"^\s*(20\d{2}) (\d{2}) (\d{2})\s*$")
 
 
+# a numeric date both of whose separators a normal fax lost ("15122026" after "Deliver by:"): a day and a
+# month of two figures each, then a year of this century, and nothing else
+_RUN_TOGETHER = re.compile(r"^\s*(\d{2})(\d{2})(20\d{2})\s*$")
+
+
+def run_together(text: str, *, month_first: bool = False) -> FoundDate | None:
+    """The date a label's value is when it is eight figures alone, day and month first, then the year,
+    its separators lost ("15122026" for 15/12/2026); read only once mended, so doubtful. Not part of
+    `find_date`: eight figures in any other text are no date (an order number, an amount)."""
+    m = _RUN_TOGETHER.match(fold(text))
+    if m is None:
+        return None
+    found = find_date(f"{m[1]}/{m[2]}/{m[3]}", month_first=month_first, mend=False)
+    return replace(found, certainty=round(found.certainty * MISREAD_PENALTY, 3)) if found else None
+
+
 def spaced_year_first(text: str) -> FoundDate | None:
     """The date a label's value is when it is three figures alone, a year first, its dashes lost
     ("2026 11 25"); read only once mended, so doubtful. Not part of `find_date`: three such figures in
@@ -320,11 +349,12 @@ _US_SIGNS = (
 
 
 def _numeric_votes(texts: list[str]) -> tuple[int, int]:
-    """Numeric dates on the document whose first number is over 12, and those whose second one is."""
+    """Numeric dates on the document whose first number is over 12, and those whose second one is; a
+    date whose point a fax read as a comma ("23.11,2026") votes as well."""
     day, month = 0, 0
     pattern = dict(_PATTERNS)["numeric"]
     for text in texts:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(_COMMA_DATE.sub(lambda c: f"{c[1]}.{c[2]}.{c[3]}", text)):
             a, b = int(m["a"]), int(m["b"])
             day += a > 12 >= b
             month += b > 12 >= a

@@ -15,6 +15,7 @@ from parsers.layout.dates import (
     month_first,
     month_misread,
     order_decided,
+    run_together,
     spaced_year_first,
     weekday_named,
 )
@@ -135,12 +136,29 @@ def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: flo
         garbled, later = True, later[1:]
     if not later or later[0].x0 - phrase.x1 > MAX_VALUE_GAP * width:
         return [], False
-    if labels.starts_with(later[0].toks, HEADER_LABELS) is not None:
+    if labels.starts_with(later[0].toks, HEADER_LABELS) is not None and not _prefixed(hit, later[0]):
         return [], False
     toks = [t for t in later[0].toks if _meaningful(t)]
     if hit.kind in DATE_FIELDS:
         return _date_parts_after(phrases, toks), garbled
     return toks, garbled
+
+
+def _prefixed(hit: Hit, phrase: Line) -> bool:
+    """Whether `phrase`, after an order-number label, is a number whose first part is a label word ("N/
+    Pedido  PO 2026-87301", "Order number:  PO 19552": "PO-" with its hyphen lost): capitals alone, no
+    colon, then a word starting with a figure, and nothing more."""
+    toks = [t for t in phrase.toks if _meaningful(t)]
+    word = labels.starts_with(phrase.toks, HEADER_LABELS)
+    return (
+        hit.kind == "po_number"
+        and word is not None
+        and word.kind == "po_number"  # "PO", never another field's label ("GLN 5601000300012")
+        and len(toks) == 2  # the prefix and the rest
+        and toks[0].text.isupper()
+        and toks[0].text.isalpha()
+        and toks[1].text[:1].isdigit()
+    )
 
 
 def _garbled_tail(toks: Sequence[Tok]) -> bool:
@@ -219,6 +237,8 @@ def _parse(
         found = find_date(text, month_first=month_first)
         if found is None and scanned:
             found = spaced_year_first(text)  # "DATA DA ENCOMENDA, 2026  11  25"
+        if found is None and scanned:
+            found = run_together(text, month_first=month_first)  # "Deliver by: 15122026"
         if found is None:
             return None
         # a day and a month that could be read the other way round ("05.12.26") are settled when the
@@ -240,6 +260,9 @@ def _parse(
             fixed, repaired = (
                 repair_digits(value) if name == "party_id" and value[:1].isdigit() else _letter_o(value)
             )
+            if name == "po_number" and scanned:
+                fixed, small = _small_capital(fixed)
+                repaired += small
             if has_digit(fixed) and _CODE.match(fixed) and not find_date(fixed):
                 if repaired and name != "party_id":
                     return fixed, [tok], DOUBTFUL  # a letter mended in an order number: a person confirms it
@@ -284,6 +307,8 @@ def _lost_separator(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
         return None
     first, second = toks[0].text.strip(_VALUE_EDGE), toks[1].text.strip(_VALUE_EDGE)
     marks = {c for c in first if c in _SEPARATORS}
+    if not marks:
+        return _prefix_parted(toks)
     if len(marks) != 1 or not second.isdigit() or not first[-1:].isalnum() or not has_digit(first):
         return None
     (mark,) = marks
@@ -291,6 +316,44 @@ def _lost_separator(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
     if not _CODE.match(value) or find_date(first) or find_date(value):
         return None
     return value, toks[:2], DOUBTFUL
+
+
+# an order number's first part with no separator of its own: a few capitals ("PO", "OC", "F") or the
+# figures of a year ("26", "2026")
+_PREFIX = re.compile(r"^(?:[A-Z]{1,3}|\d{2}|\d{4})$")
+_NOT_PREFIXES = frozenset(("N", "NO", "NR"))  # a number sign's letters, no part of a number
+
+
+def _prefix_parted(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
+    """An order number a normal fax parted where it lost the separator after its first part ("PO
+    19552" for "PO-19552", "PO 2026-87301", "26 61894" for "26-61894"): capitals or a year's figures
+    alone, then a part that starts with a figure. Joined with the rest's own separator, else with a
+    hyphen: a hyphen one or two scan lines thick goes whole where a slash leaves a stroke. Doubtful."""
+    first, second = toks[0].text.strip(_VALUE_EDGE), toks[1].text.strip(_VALUE_EDGE)
+    marks = {c for c in second if c in _SEPARATORS}
+    if not _PREFIX.match(first) or first in _NOT_PREFIXES or not second[:1].isdigit() or len(marks) > 1:
+        return None
+    if sum(c.isdigit() for c in second) < MIN_SUFFIX:
+        return None  # "2026 11": a year and a month, no number
+    value = f"{first}{next(iter(marks), '-')}{second}"
+    if not _CODE.match(value) or find_date(value) or find_date(second):
+        return None
+    return value, toks[:2], DOUBTFUL
+
+
+# small letters whose shape is their capital's, smaller: a fax's skew and its lost scan lines leave OCR
+# only the height to tell them by
+_LIKE_CAPITALS = frozenset("ckopsuvwxz")
+
+
+def _small_capital(value: str) -> tuple[str, int]:
+    """An order number of capitals with one read small where its capital has the same shape
+    ("pC26074004" for PC26074004), that one put upright, and how many were (0 or 1)."""
+    letters = [c for c in value if c.isalpha()]
+    small = [c for c in letters if c.islower()]
+    if len(small) != 1 or len(letters) < 2 or small[0] not in _LIKE_CAPITALS:
+        return value, 0
+    return value.replace(small[0], small[0].upper()), 1
 
 
 def _letter_o(value: str) -> tuple[str, int]:
@@ -747,7 +810,9 @@ def _in_order(name: str, value: date, witness: object) -> bool:
 def _fuller(value: object, short: object) -> bool:
     """Whether `value` is `short` with a prefix of letters ("PO100563" for "100563")."""
     a, b = str(value), str(short)
-    return isinstance(value, str) and len(b) >= MIN_SUFFIX and a.endswith(b) and a[: -len(b)].isalpha()
+    prefix = a[: -len(b)]
+    bare = prefix[:-1] if prefix[-1:] in _SEPARATORS else prefix  # "PO-" before "19552"
+    return isinstance(value, str) and len(b) >= MIN_SUFFIX and a.endswith(b) and bare.isalpha()
 
 
 def choose_block(found: list[Candidate], name: str) -> Candidate | None:

@@ -20,6 +20,7 @@ _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/\-._]{2,29}$")
 _EDGE = ":,;.'\"‘’“”«»()"
 _NUMBER_WORDS = frozenset(("nº", "no", "no.", "n.º", "n°", "num.", "número", "numero", "number", "#", "nr."))
 MIN_ALONE = 4  # characters an order number after a one-word label ("pedido 1234") must have
+_PARTED_FIGURES = 4  # figures after an order number's separator that a space parted from it ("55213- 26")
 AFTER_NUMBER = 8  # words after the order number its date may stand in
 # words that join an order number to its date: "de fecha", "fechado el", "dated", "of", "del"
 _JOIN = re.compile(
@@ -89,6 +90,9 @@ def order_number(phrase: Line, hit: Hit, *, scanned: bool = False) -> tuple[str,
     value = tok.text.strip(_EDGE)
     if scanned:
         value = _COLON_FOR_SLASH.sub(r"\1/\2", value)
+        rest = _parted_rest(phrase, i, value)
+        if rest is not None:
+            value, i = value + rest, i + 1
     if not (has_digit(value) and _CODE.match(value)) or find_date(value) is not None:
         return None
     if hit.size < 2 and len(value) < MIN_ALONE:
@@ -98,9 +102,20 @@ def order_number(phrase: Line, hit: Hit, *, scanned: bool = False) -> tuple[str,
     return value, tok, i
 
 
+def _parted_rest(phrase: Line, i: int, value: str) -> str | None:
+    """The figures of the word after an order number that ends in its separator ("55213- 26," for
+    55213-26): a space OCR set after the hyphen or slash parted the number; None when the word after
+    it is no such figures."""
+    if not value or value[-1] not in "-/" or i + 1 >= len(phrase.toks):
+        return None
+    rest = phrase.toks[i + 1].text.rstrip(_EDGE)
+    return rest if rest.isdigit() and len(rest) <= _PARTED_FIGURES else None
+
+
 def slash_mended(tok: Tok, value: str) -> bool:
-    """Whether `value`, read from `tok`, is an order number whose slash was read as a colon."""
-    return ":" in tok.text.strip(_EDGE) and "/" in value
+    """Whether `value`, read from `tok`, is an order number not as its word reads: a slash read as a
+    colon, or figures parted from it by a space after its separator (`_parted_rest`)."""
+    return value != tok.text.strip(_EDGE)
 
 
 def date_after(phrase: Line, index: int, month_first: bool) -> tuple[object, list[Tok]] | None:

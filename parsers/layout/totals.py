@@ -15,7 +15,7 @@ from parsers.layout.arith import CENT, Solved, line_value, matching
 from parsers.layout.evidence import LIKELY, SURE, WRONG
 from parsers.layout.geometry import Line, Page, Tok, join_groups
 from parsers.layout.numbers import PAST_CENT_READ, Reading, looks_numeric, readings
-from parsers.layout.text import has_digit, token_key
+from parsers.layout.text import has_digit, one_edit, token_key
 from parsers.layout.vocab import CARRIED, TOTALS
 
 PREFERENCE = ("net", "total", "gross")
@@ -354,7 +354,8 @@ def _net_a_figure_off(
     seen: list[Seen], chosen: Chosen, grosses: list[tuple[Seen, Reading]], mark: str, pages: Sequence[Page]
 ) -> WithTax | None:
     """On a scanned page, a net total read a figure off ("TOTAL USD 1,038.34 / IVA 16 % 169.33 / Total
-    IVA incl. 1,227.67" for 1,058.34), where the total with tax under the tax line less the tax is a net
+    IVA incl. 1,227.67" for 1,058.34), or with a figure more or fewer ("Sub-total 2414.75" for 414.75, a
+    speck before it read as a figure), where the total with tax under the tax line less the tax is a net
     one figure away from the one read, and the tax is that net's share at the rate its own line prints:
     the tax, the rate and the total agree with each other and outvote the one figure. The net is the
     total less the tax, mended (a person confirms it, and the total and the tax with it); a text layer's
@@ -373,7 +374,7 @@ def _net_a_figure_off(
             if gross.page != tax.page or gross.y <= tax.y or not 0 < value < net:
                 continue
             taxed = WithTax(net, value, g.value, tax.toks, gross.toks, net_mended=True)
-            if _one_figure_off(net, read_net) and at_printed_rate(taxed, pages):
+            if _figure_apart(net, read_net) and at_printed_rate(taxed, pages):
                 found.append(taxed)
     return found[0] if len({(f.net, f.total) for f in found}) == 1 else None
 
@@ -403,6 +404,12 @@ def _tax_between(
             if any(abs(net * r / 100 - tax) <= CENT / 2 for r in rates):
                 return toks[-1]
             continue
+        worn = _figures_worn(line.toks, tax)
+        if worn is not None and any(abs(net * r / 100 - tax) <= CENT / 2 for r in rates):
+            # "Tax 20% 21:26" for 241.26 between 1206.32 and 1447.58: a figure lost and the point read
+            # as a colon; the totals' difference is the net's share at the rate the line prints, to
+            # the cent, and the figures read are its figures but one: the rate and the totals vouch
+            return worn
         garbled = _figure_garbled(line.toks, tax)
         if garbled is not None and any(net * r / 100 == tax for r in rates or _bare_rates(line)):
             # "IVA 21 % ¿10,80" for 310,80: one figure read as no figure, the rest as printed, where the
@@ -419,6 +426,17 @@ def _tax_between(
             # rounding that could have made the printed figure: the rate and the totals outvote it
             return toks[-1]
     return None
+
+
+def _figures_worn(toks: list[Tok], amount: Decimal) -> Tok | None:
+    """The last word with a figure and no percent sign of `toks` when it reads as no amount to the cent
+    and its figures are those of `amount` with one lost ("21:26" for 241.26); None otherwise (a figure
+    read as another is left to the one-figure rule, which asks the rate's exact share)."""
+    word = next((t for t in reversed(toks) if has_digit(t.text) and "%" not in t.text), None)
+    if word is None or MONEY.search(word.text.rstrip("€$£ ")):
+        return None
+    read, wanted = _figures(word.text), _figures(f"{amount:.2f}")
+    return word if len(read) == len(wanted) - 1 and one_edit(read, wanted) else None
 
 
 def _bare_rates(line: Line) -> list[Decimal]:
@@ -472,6 +490,16 @@ def printed_as(text: str, value: Decimal) -> str | None:
     for i, w in zip(figures, wanted, strict=True):
         out[i] = w
     return "".join(out)
+
+
+def _figure_apart(a: Decimal, b: Decimal) -> bool:
+    """Whether two amounts printed to the cent differ in one figure, or by one figure more or fewer
+    ("2414.75" read for 414.75: a speck before it read as a 2)."""
+    return one_edit(f"{a:.2f}", f"{b:.2f}") and _figures(f"{a:.2f}") != _figures(f"{b:.2f}")
+
+
+def _figures(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
 
 
 def _one_figure_off(a: Decimal, b: Decimal) -> bool:
