@@ -452,7 +452,9 @@ def _prose_order(
     )
     dated = prose.date_after(phrase, index, month_first)
     if dated is not None:
-        out.append(Candidate("order_date", dated[0], dated[1], LIKELY, label, line))
+        # a date read only once OCR's misreading of it was mended weighs as little as its reading is sure
+        found, words = dated
+        out.append(Candidate("order_date", found.value, words, min(LIKELY, found.certainty), label, line))
     return out
 
 
