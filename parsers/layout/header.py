@@ -72,6 +72,9 @@ class Candidate:
     again: float = 0.0
     # found by a generic label alone ("Date", "Fecha": one word, no colon), likely for that alone
     generic: bool = False
+    # its reading borne out by the same value printed again elsewhere on the page (a currency label's
+    # code stated by every other sign and code there): as sure as a cross-checked reading
+    vouched: bool = False
 
 
 def _meaningful(tok: Tok) -> bool:
