@@ -135,7 +135,11 @@ def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: flo
         return toks, False
     later = [p for p in phrases if p.x0 > phrase.x1 and not _leader(p)]
     if not garbled and len(later) > 1 and _garbled_tail([t for t in later[0].toks if _meaningful(t)]):
-        garbled, later = True, later[1:]
+        # a garbled word nearer the label than the value ("PO fo...  010762") may be the label's last
+        # word; one nearer the value ("FECHA ..........et 26/11/2026") is what is left of a dot leader
+        # or a colon before it, no word of the label's, which a word space would follow
+        garbled = later[0].x0 - phrase.x1 < later[1].x0 - later[0].x1
+        later = later[1:]
     if not later or later[0].x0 - phrase.x1 > MAX_VALUE_GAP * width:
         return [], False
     if labels.starts_with(later[0].toks, HEADER_LABELS) is not None:
