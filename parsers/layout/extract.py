@@ -173,7 +173,9 @@ def _currency(
 SIGNS_AGREE = 0.95  # how sure the page's currency is when every sign and code on it states it
 
 
-def _by_signs(drafts: list[rows.Draft], pages: list[Page], skip: set[int], besides: list[Tok]) -> Candidate | None:
+def _by_signs(
+    drafts: list[rows.Draft], pages: list[Page], skip: set[int], besides: list[Tok]
+) -> Candidate | None:
     """The currency the signs and codes of the page state (but those `besides`), sure when they all
     agree (`_currency`)."""
     codes = items.currencies(drafts)

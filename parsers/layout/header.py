@@ -460,8 +460,8 @@ def _prose_order(
     dated = prose.date_after(phrase, index, month_first)
     if dated is not None:
         # a date read only once OCR's misreading of it was mended weighs as little as its reading is sure
-        found, words = dated
-        out.append(Candidate("order_date", found.value, words, min(LIKELY, found.certainty), label, line))
+        when, words = dated
+        out.append(Candidate("order_date", when.value, words, min(LIKELY, when.certainty), label, line))
     return out
 
 

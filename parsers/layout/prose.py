@@ -117,7 +117,9 @@ def date_after(phrase: Line, index: int, month_first: bool) -> tuple[FoundDate, 
     if _JOIN.fullmatch(f"{trail} {without_weekday(text[: found.start])}".strip()) is None:
         return None
     starts = [sum(len(t.text) + 1 for t in toks[:i]) for i in range(len(toks))]
-    words = [t for t, at in zip(toks, starts, strict=True) if at < found.end and at + len(t.text) > found.start]
+    words = [
+        t for t, at in zip(toks, starts, strict=True) if at < found.end and at + len(t.text) > found.start
+    ]
     return found, words
 
 

@@ -14,7 +14,14 @@ from typing import Any
 from core.capture.domain.layout import Word
 from tests.unit.parsers.ocr_support import cells, doubted, page, read, word
 
-HEADING = ((50, "Código"), (130, "Descripción"), (330, "Cantidad"), (390, "Ud."), (430, "Precio"), (500, "Importe"))
+HEADING = (
+    (50, "Código"),
+    (130, "Descripción"),
+    (330, "Cantidad"),
+    (390, "Ud."),
+    (430, "Precio"),
+    (500, "Importe"),
+)
 
 
 def _label(code: str) -> list[Word]:
@@ -32,7 +39,15 @@ def _order(total_line: str, *, price: str = "0,18", amount: str = "45,00") -> di
             cells(112, (50, "Nº cliente: C-1001")),
             _label("EUR"),
             cells(160, *HEADING),
-            cells(174, (50, "TOR-M8-40"), (130, "Tornillo"), (350, "250"), (390, "uds"), (440, price), (505, amount)),
+            cells(
+                174,
+                (50, "TOR-M8-40"),
+                (130, "Tornillo"),
+                (350, "250"),
+                (390, "uds"),
+                (440, price),
+                (505, amount),
+            ),
             cells(202, (400, total_line), (505, "45,00")),
         )
     )

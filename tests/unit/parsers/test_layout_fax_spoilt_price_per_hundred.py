@@ -28,7 +28,16 @@ HEADING = (
 
 
 def _row(pos: str, qty: str, code: str, desc: str, price: str, per: str, amount: str) -> tuple:
-    return (62, pos), (104, qty), (131, "pzas"), (175, code), (249, desc), (436, price), (486, per), (517, amount)
+    return (
+        (62, pos),
+        (104, qty),
+        (131, "pzas"),
+        (175, code),
+        (249, desc),
+        (436, price),
+        (486, per),
+        (517, amount),
+    )
 
 
 def _order(price: str) -> dict[str, Any]:
