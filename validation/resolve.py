@@ -226,9 +226,18 @@ def _code_in_description(line: CapturedLine, customer: Customer | None, master: 
 
 
 def _printed_code(code: str, customer: Customer | None, master: MasterData) -> Product | None:
-    """The product a word of a description names as our SKU, a GTIN or this customer's own code."""
+    """The product a word of a description names as our SKU, a GTIN or this customer's own code; one
+    that names none as read but does with the accents over its letters set aside ("ALÁ-GAL-2"): our
+    codes carry none, and on a fax such an accent is a speck over the letter OCR read, not another
+    letter (the rest of the description must still name the product, as for any code found here)."""
     if len(code) < MIN_CODE or not any(c.isdigit() or c == "-" for c in code):
         return None
+    product = _code_named(code, customer, master)
+    plain = _unaccented(code)
+    return product if product is not None or plain == code else _code_named(plain, customer, master)
+
+
+def _code_named(code: str, customer: Customer | None, master: MasterData) -> Product | None:
     product = master.product(code) or master.product(code.upper())
     if product is None and code.isdigit() and GTIN_LENGTHS[0] <= len(code) <= GTIN_LENGTHS[1]:
         product = master.product_by_gtin(code)
@@ -236,6 +245,11 @@ def _printed_code(code: str, customer: Customer | None, master: MasterData) -> P
         sku = master.sku_for_customer_code(customer.customer_id, code)
         product = master.product(sku) if sku else None
     return product
+
+
+def _unaccented(text: str) -> str:
+    """`text` with the accents over its letters dropped ("ALÁ-GAL-2" -> "ALA-GAL-2")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 _CODE_PIECE = re.compile(r"^[A-Z0-9-]+$")

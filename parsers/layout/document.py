@@ -14,6 +14,7 @@ from parsers.layout.arith import pins
 from parsers.layout.dates import find_date
 from parsers.layout.geometry import Line, Page, Tok, box_around
 from parsers.layout.header import Candidate
+from parsers.layout.items import printed_basis
 from parsers.layout.kind import document_kind
 from parsers.layout.numbers import looks_numeric
 from parsers.layout.rows import Draft, unreadable_figure
@@ -150,7 +151,14 @@ def figures_agree(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool
     spoilt = [(kind, t) for kind in _NUMBERS for t in draft.cells.get(kind, []) if unreadable_figure(t.text)]
     if not spoilt or not all(t in toks for _, t in spoilt):
         return False
-    if all(len(draft.cells[kind]) == 1 and _says(tok.text, values[kind]) for kind, tok in spoilt):
+    # a price the row prints for 100 or 1,000 units ("2500 pzas .€5,00 100 €125,00"): its figures are
+    # those of the line's price per one times that basis, which the row prints too
+    basis = printed_basis(draft)
+    printed = {**values, "price": values["price"] * basis} if basis else values
+    if all(
+        len(draft.cells[kind]) == 1 and (_says(tok.text, values[kind]) or _says(tok.text, printed[kind]))
+        for kind, tok in spoilt
+    ):
         return True
     if len(spoilt) != 1 or len(draft.cells[spoilt[0][0]]) != 1:
         return False

@@ -157,10 +157,27 @@ def _currency(
     ("$.L.," for the company's "S.L.,", `numbers.sign_on_word`): a letter the fax spoilt, no currency.
     Nor, on a scan, does a sign before a code's figures ("€6600" for the postcode "66600", "€-3002" for
     "C-3002": `numbers.sign_on_code`) on a line that writes no figure to the cent: no money stands there."""
-    chosen = header.choose(found, "currency")
-    if chosen is not None:
-        return chosen
     besides = taxed.tax_toks if taxed is not None and totals.at_printed_rate(taxed, pages) else []
+    chosen = header.choose(found, "currency")
+    if chosen is None:
+        return _by_signs(drafts, pages, skip, besides)
+    # a labelled currency read unsure ("VALUTA: EUR" at 0.82) that every other sign and code on the
+    # page states too ("Totale (EUR)", the prices' "€") is printed again there: those copies vouch for
+    # its reading; one that any of them gainsays stays as read
+    signed = _by_signs(drafts, pages, skip, [*besides, *chosen.toks])
+    if signed is not None and signed.value == chosen.value and signed.certainty >= SIGNS_AGREE:
+        return replace(chosen, vouched=True)
+    return chosen
+
+
+SIGNS_AGREE = 0.95  # how sure the page's currency is when every sign and code on it states it
+
+
+def _by_signs(
+    drafts: list[rows.Draft], pages: list[Page], skip: set[int], besides: list[Tok]
+) -> Candidate | None:
+    """The currency the signs and codes of the page state (but those `besides`), sure when they all
+    agree (`_currency`)."""
     codes = items.currencies(drafts)
     named: set[str] = set()  # ISO codes printed as words ("Total MXN")
     for page in pages:
@@ -192,7 +209,7 @@ def _currency(
     best = ranked[0]
     if len(ranked) > 1 and codes.count(ranked[1]) == codes.count(best):
         return Candidate("currency", best, [], WRONG)  # as many signs for another currency
-    return Candidate("currency", best, [], 0.95 if codes.count(best) == len(codes) else DOUBTFUL)
+    return Candidate("currency", best, [], SIGNS_AGREE if codes.count(best) == len(codes) else DOUBTFUL)
 
 
 def _order(
@@ -495,7 +512,7 @@ def _record_header(
                 if named - {pick.value.weekday()}:
                     certainty = min(certainty, DOUBTFUL)
                 toks = [t for t in toks if not names_weekday_of(t.text, pick.value)] or toks
-            rec.add(path, toks, certainty, verified=gln)
+            rec.add(path, toks, certainty, verified=gln or pick.vouched)
             continue
         unread = next((c for c in found if c.name == name and c.value is None and c.toks), None)
         if unread is not None:  # the label is there, its value cannot be read

@@ -73,6 +73,9 @@ class Candidate:
     again: float = 0.0
     # found by a generic label alone ("Date", "Fecha": one word, no colon), likely for that alone
     generic: bool = False
+    # its reading borne out by the same value printed again elsewhere on the page (a currency label's
+    # code stated by every other sign and code there): as sure as a cross-checked reading
+    vouched: bool = False
 
 
 def _meaningful(tok: Tok) -> bool:
@@ -133,7 +136,11 @@ def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: flo
         return toks, False
     later = [p for p in phrases if p.x0 > phrase.x1 and not _leader(p)]
     if not garbled and len(later) > 1 and _garbled_tail([t for t in later[0].toks if _meaningful(t)]):
-        garbled, later = True, later[1:]
+        # a garbled word nearer the label than the value ("PO fo...  010762") may be the label's last
+        # word; one nearer the value ("FECHA ..........et 26/11/2026") is what is left of a dot leader
+        # or a colon before it, no word of the label's, which a word space would follow
+        garbled = later[0].x0 - phrase.x1 < later[1].x0 - later[0].x1
+        later = later[1:]
     if not later or later[0].x0 - phrase.x1 > MAX_VALUE_GAP * width:
         return [], False
     if labels.starts_with(later[0].toks, HEADER_LABELS) is not None and not _prefixed(hit, later[0]):
@@ -515,7 +522,9 @@ def _prose_order(
     )
     dated = prose.date_after(phrase, index, month_first)
     if dated is not None:
-        out.append(Candidate("order_date", dated[0], dated[1], LIKELY, label, line))
+        # a date read only once OCR's misreading of it was mended weighs as little as its reading is sure
+        when, words = dated
+        out.append(Candidate("order_date", when.value, words, min(LIKELY, when.certainty), label, line))
     return out
 
 

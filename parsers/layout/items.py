@@ -554,6 +554,15 @@ def _unstated(plain: Reading, printed: int | None) -> list[Reading]:
     ]
 
 
+def printed_basis(draft: Draft) -> int | None:
+    """The units the row prints its price for, when it prints them: the one figure of its "Per" cell,
+    else one in a column beside the price or the quantity (`_aside_basis`), else the price heading's."""
+    per = [t.text.strip(PER_EDGE) for t in draft.numbers("per")]
+    if len(per) == 1 and per[0].isdigit() and int(per[0]) in PRICE_BASES:
+        return int(per[0])
+    return _aside_basis(draft) or (draft.basis if draft.basis != 1 else None)
+
+
 def _aside_basis(draft: Draft) -> int | None:
     """The units the line's price is for as it prints them in a column whose heading was not read as
     "per" (a typewriter's "POR" read "pon"): its one figure there, when that is 10, 100 or 1,000; or,

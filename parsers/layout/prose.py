@@ -118,8 +118,10 @@ def slash_mended(tok: Tok, value: str) -> bool:
     return value != tok.text.strip(_EDGE)
 
 
-def date_after(phrase: Line, index: int, month_first: bool) -> tuple[object, list[Tok]] | None:
-    """The date that follows the order number at `index`, joined to it by a few words at most."""
+def date_after(phrase: Line, index: int, month_first: bool) -> tuple[FoundDate, list[Tok]] | None:
+    """The date that follows the order number at `index`, joined to it by a few words at most, and the
+    words it is printed in: those alone, not the joining words before it nor the sentence after it (how
+    surely OCR read "fechado" or "Les" says nothing of how it read the date's figures)."""
     toks = phrase.toks[index + 1 : index + 1 + AFTER_NUMBER]
     text = " ".join(t.text for t in toks)
     found = find_date(text, month_first=month_first)
@@ -129,7 +131,11 @@ def date_after(phrase: Line, index: int, month_first: bool) -> tuple[object, lis
     trail = number[len(number.rstrip(_EDGE)) :]
     if _JOIN.fullmatch(f"{trail} {without_weekday(text[: found.start])}".strip()) is None:
         return None
-    return found.value, toks
+    starts = [sum(len(t.text) + 1 for t in toks[:i]) for i in range(len(toks))]
+    words = [
+        t for t, at in zip(toks, starts, strict=True) if at < found.end and at + len(t.text) > found.start
+    ]
+    return found, words
 
 
 def without_weekday(gap: str) -> str:

@@ -4,7 +4,9 @@ from the page and read alone (one line, upscaled, any character).  When that rea
 field the value could be, its words take the phrase's place and the page is read again; the second
 reading is kept only when it fills a field that was missing and leaves every other header field and
 every line as it was.  A field so found is doubtful, whatever its value's own reading: its label was
-read only the second time, so a person confirms it (and no re-reading of the value lifts that).
+read only the second time, so a person confirms it (and no re-reading of the value lifts that).  Not
+so where the page's own reading said the same words but for a lone character among them ("Order r
+date:" for "Order date:", a speck read as a letter): the label was then read twice alike.
 """
 
 from __future__ import annotations
@@ -51,10 +53,14 @@ def reread_labels(
     said = read(cut_out([Cell("label", s.page, s.box) for s in spots], images, pages))
     trial = list(pages)
     kinds: set[str] = set()
+    unconfirmed: set[str] = set()  # labels the page's own reading did not say too
     for spot, again in zip(spots, said, strict=True):
         words = _label_words(again)
         if not words or not says_label(read_page(replace(again, words=tuple(words))), spot.kinds):
             continue
+        first = next((_inside(p, spot) for p in pages if p.number == spot.page), [])
+        if not _read_alike(first, words):
+            unconfirmed |= set(spot.kinds)
         trial = [_placed(p, spot, words) if p.number == spot.page else p for p in trial]
         kinds |= set(spot.kinds)
     if not kinds:
@@ -63,9 +69,25 @@ def reread_labels(
     gained = _gained(extraction.orders, second.orders, {FIELDS[k] for k in kinds})
     if gained is None:
         return extraction
-    orders = tuple(_doubtful(order, paths) for order, paths in zip(second.orders, gained, strict=True))
-    rechecks = tuple(r for r in second.rechecks if r.path not in gained[r.order])
+    doubted = [paths & {FIELDS[k] for k in unconfirmed} for paths in gained]
+    orders = tuple(_doubtful(order, paths) for order, paths in zip(second.orders, doubted, strict=True))
+    rechecks = tuple(r for r in second.rechecks if r.path not in doubted[r.order])
     return replace(second, orders=orders, rechecks=rechecks, labels=())
+
+
+def _inside(page: PageWords, spot: LabelSpot) -> list[Word]:
+    """The page's words whose centres stand in the spot's box, left to right."""
+    x0, y0, x1, y1 = spot.box
+    return sorted((w for w in page.words if x0 <= w.cx <= x1 and y0 <= w.cy <= y1), key=lambda w: w.x0)
+
+
+def _read_alike(first: Sequence[Word], again: Sequence[Word]) -> bool:
+    """Whether the page's own reading of a label's phrase said the words its reading again says, but
+    for a lone character among them ("Order r date:" and "Order date:"): a speck read as a letter, which
+    kept the layout from the label, and the second reading that left it out.  The label was then read
+    twice alike, not only the second time."""
+    kept = [w.text for w in first if sum(c.isalnum() for c in w.text) > 1 or len(w.text.strip()) > 1]
+    return bool(kept) and kept == [w.text for w in again]
 
 
 def _label_words(again: PageWords) -> list[Word]:
@@ -89,7 +111,7 @@ def _placed(page: PageWords, spot: LabelSpot, words: Sequence[Word]) -> PageWord
     """`page` with its words in the spot's box given up for `words`, spread over the box by their
     lengths (a space's width between them)."""
     x0, y0, x1, y1 = spot.box
-    inside = [w for w in page.words if x0 <= w.cx <= x1 and y0 <= w.cy <= y1]
+    inside = _inside(page, spot)
     kept = tuple(w for w in page.words if w not in inside)
     chars = sum(len(w.text) for w in words) + len(words) - 1
     step = (x1 - x0) / max(1, chars)
