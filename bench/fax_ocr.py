@@ -149,6 +149,8 @@ class CachedOcr:
         digest.update(repr((page.number, page.mode, page.width, page.height, page.dpi, options)).encode())
         if options.whitelist:  # out of the options' repr, so that keys of whole pages stay as they were
             digest.update(f"whitelist={options.whitelist}".encode())
+        if options.rivals:  # the same: a read asked for its figures' alternatives is a read of its own
+            digest.update(b"rivals")
         return digest.hexdigest()[:32]
 
     def read_pages(self, pages: Sequence[PageImage], options: OcrOptions) -> list[PageWords]:
