@@ -34,14 +34,15 @@ from parsers.ocr.recheck import EDGES, UNSURE
 FIELDS = ("po_number", "order_date", "requested_delivery_date")
 # the probability of another figure in a figure's place that leaves the field in doubt: measured on
 # the tuning faxes (docs/fax.md, faxconf1)
-RIVAL = 0.7
+RIVAL = 0.8
 
 
 def ways_to_read(read_pages: Callable[..., list[PageWords]], page: OcrOptions) -> list[ReadCells]:
     """How a field is read again here, upscaled and any character: as one line (`--psm 7`), each word's
     `rival` asked for, and as one word (`--psm 8`), a segmentation of its own."""
     line = replace(cell_options(page, whitelist=""), rivals=True)
-    return [partial(read_pages, options=line), partial(read_pages, options=replace(line, psm=8, rivals=False))]
+    word = replace(line, psm=8, rivals=False)
+    return [partial(read_pages, options=line), partial(read_pages, options=word)]
 
 
 def doubt_lookalikes(
