@@ -58,7 +58,7 @@ from oms.bootstrap import App, make_reader
 from oms.extract import master_data, result_json
 from oms.ocr import ocr_parsers
 from parsers.layout import extract_orders
-from parsers.ocr import bands, cells, codes, recheck, tessapi
+from parsers.ocr import bands, cells, codes, lookalike, recheck, tessapi
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, ocr_page
 from parsers.ocr.faxheader import strip_headers
 from parsers.ocr.images import Limits, PageImage, load_pages
@@ -149,6 +149,8 @@ class CachedOcr:
         digest.update(repr((page.number, page.mode, page.width, page.height, page.dpi, options)).encode())
         if options.whitelist:  # out of the options' repr, so that keys of whole pages stay as they were
             digest.update(f"whitelist={options.whitelist}".encode())
+        if options.rivals:  # the same: a read asked for its figures' alternatives is a read of its own
+            digest.update(b"rivals")
         return digest.hexdigest()[:32]
 
     def read_pages(self, pages: Sequence[PageImage], options: OcrOptions) -> list[PageWords]:
@@ -282,8 +284,9 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> C
 
     Ours: decode the TIFF page, square its pixels, preprocess, Tesseract to TSV, words parsed, and the
     number cells of lines that do not add up read again (parsers.ocr.cells), the header fields the
-    layout offers read again (parsers.ocr.recheck, a third way where one reading is unsure) and a normal
-    fax's unsure item codes (parsers.ocr.codes; the layout reading that finds those is not timed).  Bare:
+    layout offers read again (parsers.ocr.recheck, a third way where one reading is unsure), a normal
+    fax's unsure item codes (parsers.ocr.codes; the layout reading that finds those is not timed) and the
+    header fields printed once and read sure (parsers.ocr.lookalike, counted with the header fields).  Bare:
     `tesseract page.png stdout -l eng+spa --dpi D --psm 3` on the page already decoded and squared
     (it cannot read a 204 x 98 page correctly otherwise), run the same way one page at a time.
     """
@@ -299,6 +302,7 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> C
     code_readers = codes.ways_to_read(code_reads.read_pages, options)
     field_readers = cells.ways_to_read(field_reads.read_pages, options, whitelist="")
     spare = recheck.spare_way(field_reads.read_pages, options)
+    lookalike_readers = lookalike.ways_to_read(field_reads.read_pages, options)
     with tempfile.TemporaryDirectory() as tmp:
         for case in cases:
             if pages >= max_pages:
@@ -320,7 +324,8 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> C
                 orders = tuple(cells.reread_numbers(orders, images, stripped, readers))
                 rechecks = extraction.rechecks
                 orders = tuple(recheck.confirm(orders, rechecks, images, stripped, field_readers, spare))
-                codes.reread_codes(orders, images, stripped, code_readers)
+                orders = tuple(codes.reread_codes(orders, images, stripped, code_readers))
+                lookalike.doubt_lookalikes(orders, images, stripped, lookalike_readers)
             again_seconds += time.perf_counter() - start
             ours += time.perf_counter() - start
             for page in images:

@@ -64,6 +64,10 @@ class OcrOptions:
     # numeric cells whose arithmetic fails read again alone, digits only (parsers.ocr.cells): what the
     # parser does after the layout reader, not how a page is read
     reread_numbers: bool = field(default=True, repr=False, compare=False)
+    # each word's `rival` asked for (the LSTM's alternatives of its figures, parsers.ocr.tessapi): for the
+    # cut-outs of header fields read again (parsers.ocr.lookalike), never for whole pages; out of repr as
+    # the whitelist, so the fax bench's cache keys of whole pages stay as they were (its key names it)
+    rivals: bool = field(default=False, repr=False)
 
     def steps_for(self, page: PageImage) -> tuple[str, ...]:
         return self.preprocess_normal if normal_fax(page) else self.preprocess
@@ -348,7 +352,9 @@ def _tesseract(image: Image.Image, path: Path, options: OcrOptions, config: str)
     image.save(path, format="PNG", compress_level=1)
     if options.keep_loaded and tessapi.available():
         # the same file read the same way by Tesseract kept loaded: the same words, without the start
-        return tessapi.image_to_data(path, "+".join(options.languages), config, options.timeout)
+        return tessapi.image_to_data(
+            path, "+".join(options.languages), config, options.timeout, rivals=options.rivals
+        )
     data: dict[str, list[object]] = pytesseract.image_to_data(
         str(path),
         lang="+".join(options.languages),
@@ -385,6 +391,7 @@ def words_from_data(
             int(_number(data["line_num"][i])),
         )
         line = lines.setdefault(key, len(lines) + 1)
+        rival = _number(data["rival"][i]) if "rival" in data else None
         left, top = _number(data["left"][i]) / scale, _number(data["top"][i]) / scale
         width, height = _number(data["width"][i]) / scale, _number(data["height"][i]) / scale
         words.append(
@@ -397,6 +404,7 @@ def words_from_data(
                 confidence=round(min(100.0, confidence) / 100, 4),
                 line=line,
                 block=key[0],
+                rival=rival,
             )
         )
     width, height = size or (page.width, page.height)

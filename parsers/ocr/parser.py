@@ -19,7 +19,7 @@ from core.capture.domain.layout import PageWords
 from core.kernel.domain.phone import normalise_phone, plausible
 from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
-from parsers.ocr import bands, cells, codes, labels, recheck, years
+from parsers.ocr import bands, cells, codes, labels, lookalike, recheck, years
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, normal_fax
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
 from parsers.ocr.geometry import Orientation, turn
@@ -193,6 +193,9 @@ class _OcrParser:
             orders = codes.reread_codes(
                 orders, images, pages, codes.ways_to_read(self.engine.read_pages, self._options(ctx))
             )
+            # after the re-reads: a field they vouched for is still printed once, its figures unpinned
+            looks = lookalike.ways_to_read(self.engine.read_pages, self._options(ctx))
+            orders = lookalike.doubt_lookalikes(orders, images, pages, looks)
         # after the re-reads: a reading of a value's own box cannot see the ink dropped beside it
         orders = recheck.doubt_dropped_ink(orders, pages)
         # after the re-reads: a second reading vouches for the figures as printed, not for a year mended

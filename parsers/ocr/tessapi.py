@@ -71,11 +71,16 @@ def orientation(path: Path, dpi: float) -> int | None:
     return (360 - int(found["orient_deg"])) % 360
 
 
-def image_to_data(path: Path, languages: str, config: str, timeout: float) -> dict[str, list[object]]:
+def image_to_data(
+    path: Path, languages: str, config: str, timeout: float, *, rivals: bool = False
+) -> dict[str, list[object]]:
     """What `tesseract PATH stdout -l LANGUAGES CONFIG tsv` prints, as pytesseract's dict (`int` for the
     number columns, as pytesseract makes them, so confidences are whole numbers either way).  `config`
-    holds `--psm N`, `--dpi D` and perhaps `-c tessedit_char_whitelist=CHARS`, nothing else.  Raises
-    RuntimeError when Tesseract fails or takes longer than `timeout` seconds."""
+    holds `--psm N`, `--dpi D` and perhaps `-c tessedit_char_whitelist=CHARS`, nothing else.  With
+    `rivals`, the dict has one more column, "rival": for each word, the highest probability (0..1) the
+    LSTM gave another figure in the place of one of the word's figures (`lstm_choice_mode` 2, the
+    alternatives of every character); 0.0 for the rows that are no word.  Raises RuntimeError when
+    Tesseract fails or takes longer than `timeout` seconds."""
     psm, dpi, allowed = _PSM.search(config), _DPI.search(config), _WHITELIST.search(config)
     if psm is None or _WHITELIST.sub("", _PSM.sub("", _DPI.sub("", config))).strip():
         raise ValueError(f"only --psm, --dpi and a whitelist are read through the API: {config!r}")
@@ -86,6 +91,8 @@ def image_to_data(path: Path, languages: str, config: str, timeout: float) -> di
             api.SetVariable("user_defined_dpi", dpi.group(1))
         # set for every read, so a digits-only read leaves no whitelist behind for the next page
         api.SetVariable("tessedit_char_whitelist", allowed.group(1) if allowed else "")
+        # set for every read, as the whitelist: the alternatives cost time only where they are asked for
+        api.SetVariable("lstm_choice_mode", "2" if rivals else "0")
         try:
             api.SetImageFile(str(path))
         except OSError as exc:  # tesserocr tries Pillow where Leptonica could not read the file
@@ -93,10 +100,35 @@ def image_to_data(path: Path, languages: str, config: str, timeout: float) -> di
         if not api.Recognize(timeout=round(timeout * 1000)):
             raise RuntimeError(f"Tesseract could not read {path.name} (or took over {timeout:.0f} s)")
         tsv = api.GetTSVText(0)
+        found = _rivals(api) if rivals else None
     finally:
         api.Clear()
         api.ClearAdaptiveClassifier()  # LSTM models learn nothing between pages; the legacy ones would
-    return _tsv_dict(tsv)
+    data = _tsv_dict(tsv)
+    if found is not None:
+        # the iterator walks the words in the TSV's order; a count that differs leaves none vouched for
+        words = [i for i, level in enumerate(data["level"]) if level == 5]
+        data["rival"] = [0.0] * len(data["level"])
+        for i, rival in zip(words, found if len(found) == len(words) else [1.0] * len(words), strict=True):
+            data["rival"][i] = rival
+    return data
+
+
+def _rivals(api: Any) -> list[float]:
+    """For each word of the last read, in reading order, the highest probability the LSTM gave a figure
+    other than the one read in the place of one of its figures (0.0 for a word without figures)."""
+    out: list[float] = []
+    for symbol in tesserocr.iterate_level(api.GetIterator(), tesserocr.RIL.SYMBOL):
+        if not out or symbol.IsAtBeginningOf(tesserocr.RIL.WORD):
+            out.append(0.0)
+        read = symbol.GetUTF8Text(tesserocr.RIL.SYMBOL) or ""
+        if not read.isdigit():
+            continue
+        for choice in symbol.GetChoiceIterator():
+            other = choice.GetUTF8Text() or ""
+            if other != read and other.isdigit():
+                out[-1] = max(out[-1], round(choice.Confidence() / 100, 4))
+    return out
 
 
 COLUMNS = (

@@ -89,3 +89,21 @@ def test_orientation_detection_kept_loaded_names_the_turn_the_command_names(
     assert kept == spawned
     # the turn it names sets the page upright again, pixel for pixel
     assert geometry.turn(page, kept).tobytes() == upright.tobytes()
+
+
+def test_asking_for_rival_figures_reads_the_same_words(tmp_path: Path) -> None:
+    # the LSTM's alternatives are asked only for header fields' cut-outs (parsers.ocr.lookalike): asking
+    # must not change what is read, each word gets a rival probability, and a later read asks none
+    image = Image.new("L", (420, 70), 255)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 32)
+    ImageDraw.Draw(image).text((12, 12), "P94459", font=font, fill=0)
+    path = tmp_path / "field.png"
+    image.save(path)
+    plain = tessapi.image_to_data(path, "eng+spa", "--psm 7 --dpi 300", timeout=60)
+    asked = tessapi.image_to_data(path, "eng+spa", "--psm 7 --dpi 300", timeout=60, rivals=True)
+    after = tessapi.image_to_data(path, "eng+spa", "--psm 7 --dpi 300", timeout=60)
+    assert {k: v for k, v in asked.items() if k != "rival"} == plain == after
+    words = [i for i, text in enumerate(asked["text"]) if str(text).strip()]
+    assert [asked["text"][i] for i in words] == ["P94459"]
+    assert all(0.0 <= float(str(asked["rival"][i])) < 0.8 for i in words)
+    assert "rival" not in after

@@ -21,6 +21,9 @@ class Word:
     confidence: float = 1.0  # 0..1; a text layer is 1.0, OCR gives its own
     line: int | None = None  # reader's line number on the page, when it knows one
     block: int | None = None  # reader's block number on the page, when it knows one
+    # OCR asked for the alternatives of each character (parsers.ocr.tessapi): the highest probability
+    # (0..1) it gave another figure in the place of one of the word's figures; None when not asked
+    rival: float | None = None
 
     @property
     def box(self) -> tuple[float, float, float, float]:

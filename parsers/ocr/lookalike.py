@@ -1,0 +1,101 @@
+"""Header fields printed once and read with confidence, whose figures may still be look-alikes.
+
+Nothing pins an order number, order date or delivery date the page prints once: no sum adds up to it,
+no master data names it, no second copy agrees with it.  Tesseract's word confidence does not tell a
+figure read right from one read as its look-alike: on a normal fax a "4" whose crossbar the line lost
+reads "1" at 0.9 and more, in every reading.  So each such field the order would flow on with is cut
+from the page and read twice more alone, upscaled, any character: as one line (`--psm 7`), asking the
+LSTM for the alternatives of every character (`OcrOptions.rivals`, `Word.rival`), and as one word
+(`--psm 8`).  The field stays as sure as it was only when both readings say its figures (and, for an
+order number, its letters) exactly as the page's reading did, and no figure had another figure as an
+alternative with a probability of `RIVAL` or more; any other outcome makes it doubtful, for a person
+to see.  On the tuning faxes the readings again disagreeing caught most figures read wrong with
+confidence; a likely rival figure caught few more, and only a strong one is heeded.
+
+A value whose words are printed a second time on the page, read alike, is left alone: the second
+copy pins it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import partial
+
+from core.capture.domain.layout import PageWords
+from core.capture.domain.order import CapturedOrder, Provenance
+from parsers.layout.evidence import DOUBTFUL
+from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
+from parsers.ocr.engine import OcrOptions
+from parsers.ocr.images import PageImage
+from parsers.ocr.recheck import EDGES, UNSURE
+
+# the header fields nothing but their own ink pins, when printed once
+FIELDS = ("po_number", "order_date", "requested_delivery_date")
+# the probability of another figure in a figure's place that leaves the field in doubt: measured on
+# the tuning faxes (docs/fax.md, faxconf1)
+RIVAL = 0.8
+
+
+def ways_to_read(read_pages: Callable[..., list[PageWords]], page: OcrOptions) -> list[ReadCells]:
+    """How a field is read again here, upscaled and any character: as one line (`--psm 7`), each word's
+    `rival` asked for, and as one word (`--psm 8`), a segmentation of its own."""
+    line = replace(cell_options(page, whitelist=""), rivals=True)
+    word = replace(line, psm=8, rivals=False)
+    return [partial(read_pages, options=line), partial(read_pages, options=word)]
+
+
+def doubt_lookalikes(
+    orders: Sequence[CapturedOrder],
+    images: Sequence[PageImage],
+    pages: Sequence[PageWords],
+    reads: Sequence[ReadCells],
+) -> list[CapturedOrder]:
+    """`orders` with each header field of `FIELDS` that is printed once and read sure made doubtful
+    unless its cut-out, read again each way of `reads`, says it alike with no figure a likely
+    look-alike (module docstring)."""
+    wanted: list[tuple[int, str, Provenance]] = []
+    for n, order in enumerate(orders):
+        for path in FIELDS:
+            found = order.evidence_for(path)
+            if found is None or found.confidence < UNSURE:
+                continue
+            where = found.provenance
+            if where.page is None or where.box is None or not where.raw or printed_twice(where.raw, pages):
+                continue
+            wanted.append((n, path, where))
+    if not wanted:
+        return list(orders)
+    cells = [Cell(path, where.page or 0, where.box or (0.0, 0.0, 0.0, 0.0)) for _, path, where in wanted]
+    crops = cut_out(cells, images, pages)
+    said = [read(crops) for read in reads]
+    out = list(orders)
+    for i, (n, path, where) in enumerate(wanted):
+        if not all(steady(where.raw or "", again[i], letters=path == "po_number") for again in said):
+            out[n] = out[n].with_confidence(path, DOUBTFUL)
+    return out
+
+
+def steady(value: str, words: PageWords, *, letters: bool) -> bool:
+    """Whether the reading `words` says the figures of `value` (and its letters, with `letters`) in the
+    same order, and none of its words had another figure as a likely alternative for one of its own."""
+    ordered = sorted(words.words, key=lambda w: w.x0)
+    said = "".join(w.text for w in ordered)
+    if _key(said, letters) != _key(value, letters) or not _key(value, letters):
+        return False
+    return all(w.rival is None or w.rival < RIVAL for w in ordered)
+
+
+def _key(text: str, letters: bool) -> str:
+    """The characters of `text` two readings of one value must share: its figures, and with `letters`
+    its letters too (case aside)."""
+    return "".join(c for c in text.upper() if c.isdigit() or (letters and c.isalpha()))
+
+
+def printed_twice(raw: str, pages: Sequence[PageWords]) -> bool:
+    """Whether the value read as the one word `raw` stands as a word of its own more than once on the
+    pages (marks at its edges aside): a second printed copy read alike."""
+    value = raw.strip(EDGES)
+    if not value or " " in value:
+        return False
+    return sum(w.text.strip(EDGES) == value for p in pages for w in p.words) > 1
