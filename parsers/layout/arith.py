@@ -30,6 +30,9 @@ class Solved:
     amount: Reading | None
     check: str  # "agrees" | "disagrees" | "unchecked" | "derived"
     options: tuple[Solved, ...] = ()  # readings that agree, when one line alone cannot choose between them
+    # the quantity's and the price's own reading costs, where a mend raised every cost to a repaired
+    # digit's only to keep the line short of sure unless the total vouches (items._fitted_by_discount)
+    own_costs: tuple[int, int] | None = None
 
     @property
     def cost(self) -> int:

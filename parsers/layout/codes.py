@@ -10,6 +10,7 @@ import unicodedata
 from parsers.layout.geometry import Tok
 
 EDGE = ".,:;'\"‘’“”+&-_|!/*"  # specks and rules OCR leaves at a code's ends; no code begins or ends so
+HYPHEN_READ = ".,_~·"  # what a fax's hyphen between two pieces of a code may be read as
 _RULE_DIGITS = "1lI|"  # what a table rule beside a number is read as
 GTIN_LENGTHS = (8, 12, 13, 14)
 
@@ -254,6 +255,10 @@ def repairs(code: str | None, before: str | None, after: str | None, position: s
             out += [c for c in (head, tail) if len(c) >= 4 and _code_like(c)]
     elif before and after:
         out.append((before + after).strip(EDGE))
+        head, tail = before.rstrip(HYPHEN_READ), after.lstrip(HYPHEN_READ)
+        if head and tail and (head, tail) != (before, after):
+            # the hyphen at the cut read as a speck ("TOR .M8-40"): ink stood there, the hyphen's
+            out.append(f"{head.strip(EDGE)}-{tail.strip(EDGE)}")
     seen = {code}
     return [c for c in out if c and not (c in seen or seen.add(c))]  # type: ignore[func-returns-value]
 

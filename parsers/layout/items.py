@@ -336,7 +336,7 @@ def build(
         for other in _discount_aside(draft):
             again = _numbers(draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1)
             if again.check == "agrees":
-                discount, solved = other, _mended(again)
+                discount, solved = other, _fitted_by_discount(again)
                 break
     if ocr and discount is None and (solved.check != "agrees" or solved.cost >= REPAIR_COST):
         # a discount whose decimal mark a normal fax lost ("1250" for 12,50): cheaper than a digit
@@ -345,7 +345,7 @@ def build(
         for other in _discounts_unmarked(draft):
             again = _numbers(draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1)
             if again.check == "agrees" and (solved.check != "agrees" or again.cost < solved.cost):
-                discount, solved = other, _mended(again)
+                discount, solved = other, _fitted_by_discount(again)
                 break
     # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
     code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
@@ -679,6 +679,15 @@ def _mended(solved: Solved) -> Solved:
     )
 
 
+def _fitted_by_discount(solved: Solved) -> Solved:
+    """`_mended` for a line a discount found aside or put back its mark made agree: each figure costs a
+    repaired digit's, so that only the order's total vouches for it, but the quantity and the price
+    keep their own costs, since the discount, not a changed figure of theirs, made them fit."""
+    q, p = solved.quantity, solved.unit_price
+    own = (q.cost, p.cost) if q is not None and p is not None else None
+    return replace(_mended(solved), own_costs=own)
+
+
 def _before_discount(amounts: list[Reading], discount: Decimal | None) -> list[Reading]:
     """A discounted amount as the amount before the discount, for quantity × price to be checked on."""
     if discount is None:
@@ -777,7 +786,9 @@ def record_numbers(
     `ocr` when they were read from a scan."""
     # the quantity and the price both changed to fit the amount as read: one product cannot pin two
     # figures (a fax's "7.28" and "2.7100" made 7.23 × 2.718 to fit 19.65, printed 7.25 × 2.71)
-    both_mended = all(r is not None and r.cost >= REPAIR_COST for r in (solved.quantity, solved.unit_price))
+    # (a line a discount made fit keeps its figures' own costs: `_fitted_by_discount`)
+    costs = solved.own_costs or tuple(r.cost for r in (solved.quantity, solved.unit_price) if r is not None)
+    both_mended = len(costs) == 2 and all(c >= REPAIR_COST for c in costs)
     for name in ("quantity", "unit_price", "amount"):
         reading: Reading | None = getattr(solved, name)
         if reading is None:
