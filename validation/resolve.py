@@ -218,9 +218,12 @@ def _code_in_description(line: CapturedLine, customer: Customer | None, master: 
         return LineMatch(None, None)
     (product,) = found.values()
     # the words must name it: the product they read most like is this one (or, when they read like no
-    # product clearly, most of its name's words stand in them)
-    guess = product_by_description(" ".join(rest), master.products())
-    if guess[0].sku == product.sku if guess else _describes(" ".join(rest), product):
+    # product clearly, most of its name's words stand in them, or half of them each a letter or so off:
+    # a fax misreads a description's words as it does codes, "Tuerda ... zintada", and a clerk's remark
+    # after the name, "embalaje reforzado", keeps the words from reading like any product clearly)
+    said = " ".join(rest)
+    guess = product_by_description(said, master.products())
+    if guess[0].sku == product.sku if guess else _describes(said, product) or names(said, product):
         return LineMatch(product, "code_in_description")
     return LineMatch(None, None)
 

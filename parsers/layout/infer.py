@@ -277,20 +277,51 @@ def _by_arithmetic(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     if not missing or len(free) < len(missing) or not rows:
         return segs
     headed = {h.kind: i for i, (_, _, h) in enumerate(segs) if h.kind in NUMERIC}
-    best: tuple[int, dict[str, int]] | None = None
+    scored: list[Scored] = []
     for chosen in itertools.permutations(free, len(missing)):
         assign = headed | dict(zip(missing, chosen, strict=True))
-        score = sum(_agrees(r, assign["qty"], assign["price"], assign["amount"]) for r in rows)
-        if best is None or score > best[0]:
-            best = (score, assign)
+        agreeing = sum(_agrees(r, assign["qty"], assign["price"], assign["amount"]) for r in rows)
+        scored.append((agreeing, assign))
+    best = max(scored, key=lambda s: s[0], default=None)
     if best is None or best[0] < min(MIN_AGREEING, len(rows)):
         return segs
+    best = _counted_whole(best, scored, rows)
     out = list(segs)
     for kind in missing:
         i = best[1][kind]
         x0, x1, _ = segs[i]
         out[i] = (x0, x1, Unheaded(kind, x0, x1))
     return out
+
+
+Scored = tuple[int, dict[str, int]]  # rows agreeing, and the column of each kind
+
+
+def _counted_whole(best: Scored, scored: Sequence[Scored], rows: Sequence[dict[int, Tok]]) -> Scored:
+    """Of the assignments the arithmetic finds about as often as the best (a row or so fewer: one figure
+    OCR misread agrees one way and not the other), the one whose quantity column prints whole units and
+    whose price column does not, when one does so clearly.  Quantity × price is price × quantity: the
+    product alone cannot tell the two columns apart, and a quantity is counted in whole units on almost
+    every order line ("1.000", "48") where a price prints its cents ("0,0500", "4,2000")."""
+    near = [s for s in scored if s[0] >= best[0] - max(1, len(rows) // 10)]
+
+    def counted(assign: dict[str, int]) -> int:
+        return sum(_whole(r.get(assign["qty"])) - _whole(r.get(assign["price"])) for r in rows)
+
+    ranked = sorted(near, key=lambda s: counted(s[1]), reverse=True)
+    if len(ranked) > 1 and counted(ranked[0][1]) - counted(ranked[1][1]) >= WHOLE_MARGIN * len(rows):
+        return ranked[0]
+    return best
+
+
+_WHOLE = re.compile(r"^[1-9]\d{0,2}(?:[.,]\d{3})+(?:[.,]0+)?$|^\d+(?:[.,]0+)?$")
+WHOLE_MARGIN = 0.5  # share of the rows by which one assignment's columns must read more like whole units
+
+
+def _whole(tok: Tok | None) -> bool:
+    """Whether a cell reads as a whole number of units: figures alone, in groups of three, or with only
+    zeros after the decimal mark ("48", "1.000", "2,500", "12,00")."""
+    return tok is not None and bool(_WHOLE.match(tok.text.strip(SPECKS)))
 
 
 HUNDRED = Decimal(100)
