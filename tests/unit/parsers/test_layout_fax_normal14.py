@@ -30,7 +30,15 @@ def _stacked_heading_page() -> PageWords:
     for code, description, qty, unit, price, amount in ROWS:
         y += 14.0
         lines.append(
-            cells(y, (40, code), (100, description), (330, qty), (380, unit), (430, price + " €"), (500, amount + " €"))
+            cells(
+                y,
+                (40, code),
+                (100, description),
+                (330, qty),
+                (380, unit),
+                (430, price + " €"),
+                (500, amount + " €"),
+            )
         )
     lines.append(cells(y + 28, (380, "Sub-total"), (500, "1178,00 €")))
     return page(*lines)
