@@ -257,14 +257,18 @@ def find_regions(pages: list[Page]) -> list[Region]:
         while i < len(page.lines):
             line = page.lines[i]
             columns, garbled = _heading_of(line)
-            if columns is None and page.source == "text":
+            by_stack = columns is None and page.source != "text"
+            if columns is None:
                 columns = _named_by_stack(page, i)
+                if by_stack and columns is not None and not {c.kind for c in columns} >= MONEY_KINDS:
+                    columns = None
+                garbled = garbled or (by_stack and columns is not None)
             i += 1
             if columns is None:
                 continue
             head = [line]
             restacked = _stacked(page, i - 1)
-            if page.source != "text" and not _names_money(restacked, columns):
+            if page.source != "text" and not by_stack and not _names_money(restacked, columns):
                 restacked = None
             if garbled and restacked is not None and not {c.kind for c in restacked[0]} >= MONEY_KINDS:
                 restacked = None  # a garbled line is a heading only if the words stacked on it make it whole
@@ -332,7 +336,12 @@ def _stacked(page: Page, index: int) -> tuple[list[Column], list[Line]] | None:
 def _named_by_stack(page: Page, index: int) -> list[Column] | None:
     """The columns if the line at `index` heads a table only together with the heading words stacked
     over or under it: "Qty ... Unit ... Ext." over "ordered ... price ... price" names its price and
-    amount columns on the lower line alone. The main line must be heading words and name the quantity."""
+    amount columns on the lower line alone. The main line must be heading words and name the quantity.
+
+    On a scan (`find_regions`) only a stack that names both the price and the amount counts, and the
+    rows' own figures must then bear the columns out, as for a garbled heading: "Product Quantity U/M
+    Unit Ext." over "Price price" names one item column on its own line, so it was no heading at all
+    and the whole table was lost."""
     line = page.lines[index]
     if line.kind != "text" or not stacked.fits(line, line):
         return None
