@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from parsers.layout import labels, prose
+from parsers.layout import labels, prose, worn
 from parsers.layout.dates import (
     MAX_LEAD_DAYS,
     find_date,
@@ -394,6 +394,10 @@ def candidates(
             hits = labels.find(phrase.toks, HEADER_LABELS, garbled=True)
             if not hits and page.source != "text":  # a text layer's labels are as printed
                 hits = _lone_date_label(line, phrase) or _glued_number_sign(phrase)
+            if page.source != "text" and (not hits or hits[0].start > 0):
+                # no label, or one after words OCR wore ("BRCHA DEDIDO": "pedido" alone an order
+                # number's label): those words and it may be a date's label worn
+                hits = worn.worn_date_label(line, phrase, HEADER_LABELS) or hits
             row = _label_row(phrase, hits)
             for hit in hits:
                 found = _sighting(page, line, phrase, hit, hits, row, (month_first, order_known))

@@ -1,0 +1,73 @@
+"""A date's label OCR wore in more than one letter, over its words ("Requasted dolivary" for "Requested
+delivery", "BRCHA DEDIDO" for "FECHA PEDIDO", "Nev by" for "Need by"): told an order date's label from
+a delivery date's by what survived of it, only where one kind of label is that near and a date follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from parsers.layout.dates import find_date
+from parsers.layout.geometry import Line, Tok
+from parsers.layout.labels import Hit
+from parsers.layout.vocab import LABEL_WORDS
+
+DATE_KINDS = ("order_date", "delivery_date")
+MAX_WORDS = 4  # words of the longest worn label tried
+WORN_SHARE = 3  # of a label's letters, at most one in this many misread over all its words
+DATE_START = 2  # characters of specks (a colon, a quote) before the date that follows the label
+
+
+def distance(a: str, b: str) -> int:
+    """Letters to change, add or drop to make `a` into `b` (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
+def _near(words: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Whether `words` may be `phrase` OCR wore: each word no more than half its letters off, the whole
+    no more than a third of its letters, and one word at least read right or but one letter off (the
+    part that survived, which tells the label from others). A word read as another word of the
+    vocabulary is that word, no worn one ("Required delivery:" is not "Requested delivery" worn)."""
+    apart = [distance(w, p) for w, p in zip(words, phrase, strict=True)]
+    if any(d and w in LABEL_WORDS for w, d in zip(words, apart, strict=True)):
+        return False
+    letters = sum(len(p) for p in phrase)
+    return (
+        all(d <= len(p) // 2 for d, p in zip(apart, phrase, strict=True))
+        and sum(apart) <= letters // WORN_SHARE
+        and min(apart) <= 1
+        and sum(apart) > 0
+    )
+
+
+def worn_date_label(line: Line, phrase: Line, vocab: Mapping[str, tuple[tuple[str, ...], ...]]) -> list[Hit]:
+    """The date label the phrase starts with, OCR wore in more than one letter, when a date read as
+    printed follows it on the line: the longest run of its first words of letters alone that is near
+    (`_near`) a label of two words or more of one kind of `vocab` only, and that kind a date's. Mended,
+    so the date read after it is doubtful (a person confirms it)."""
+    toks = phrase.toks
+    lettered = 0
+    while lettered < min(len(toks), MAX_WORDS) and toks[lettered].key.isalpha():
+        lettered += 1
+    for n in range(lettered, 1, -1):
+        words = [t.key for t in toks[:n]]
+        kinds = {kind for kind, phrases in vocab.items() for p in phrases if len(p) == n and _near(words, p)}
+        if not kinds:
+            continue
+        if len(kinds) != 1 or not kinds <= set(DATE_KINDS) or not _date_after(line, toks[n - 1]):
+            return []
+        (kind,) = kinds
+        return [Hit(kind, 0, n, n, colon=True, mended=True)]
+    return []
+
+
+def _date_after(line: Line, last: Tok) -> bool:
+    """Whether the line goes on after the label's last word with a date, as printed, nothing before it."""
+    after = " ".join(t.text for t in line.toks if t.x0 >= last.x1)
+    found = find_date(after, mend=False)
+    return found is not None and found.start <= DATE_START
