@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from rapidfuzz.distance import Levenshtein
+
 from parsers.layout.memo import remembered
 
 _RULE = re.compile(r"^[-=_.·•|*~+:]{3,}$|^[|¦]$")
@@ -56,6 +58,11 @@ def one_edit(a: str, b: str) -> bool:
         return one_substituted(a, b)
     short, long = sorted((a, b), key=len)
     return len(long) == len(short) + 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def edits(a: str, b: str) -> int:
+    """Characters substituted, inserted or dropped to make `a` into `b` (the Levenshtein distance)."""
+    return int(Levenshtein.distance(a, b))
 
 
 def has_digit(text: str) -> bool:

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from parsers.layout.dates import find_date
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.labels import Hit
+from parsers.layout.text import edits
 from parsers.layout.vocab import LABEL_WORDS
 
 DATE_KINDS = ("order_date", "delivery_date")
@@ -18,22 +19,12 @@ WORN_SHARE = 3  # of a label's letters, at most one in this many misread over al
 DATE_START = 2  # characters of specks (a colon, a quote) before the date that follows the label
 
 
-def distance(a: str, b: str) -> int:
-    """Letters to change, add or drop to make `a` into `b` (Levenshtein)."""
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
-    return row[-1]
-
-
 def _near(words: Sequence[str], phrase: Sequence[str]) -> bool:
     """Whether `words` may be `phrase` OCR wore: each word no more than half its letters off, the whole
     no more than a third of its letters, and one word at least read right or but one letter off (the
     part that survived, which tells the label from others). A word read as another word of the
     vocabulary is that word, no worn one ("Required delivery:" is not "Requested delivery" worn)."""
-    apart = [distance(w, p) for w, p in zip(words, phrase, strict=True)]
+    apart = [edits(w, p) for w, p in zip(words, phrase, strict=True)]
     if any(d and w in LABEL_WORDS for w, d in zip(words, apart, strict=True)):
         return False
     letters = sum(len(p) for p in phrase)

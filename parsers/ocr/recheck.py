@@ -37,7 +37,7 @@ from parsers.layout.dates import MONTHS
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.geometry import PHRASE_GAP
 from parsers.layout.recheck import Recheck, same_date_words
-from parsers.layout.text import fold
+from parsers.layout.text import edits, fold
 from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.images import PageImage
@@ -240,15 +240,5 @@ def month_beyond_misreading(text: str) -> bool:
     word = fold(text.strip(".,;:()"))
     month = MONTHS.get(word)
     return month is not None and all(
-        _edits(word, other) > MONTH_EDITS for other, m in MONTHS.items() if m != month
+        edits(word, other) > MONTH_EDITS for other, m in MONTHS.items() if m != month
     )
-
-
-def _edits(a: str, b: str) -> int:
-    """Letters substituted, inserted or deleted to make `a` into `b` (Levenshtein)."""
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
-    return row[-1]
