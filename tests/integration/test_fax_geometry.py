@@ -70,11 +70,14 @@ def test_a_turned_fax_costs_two_page_reads_not_band_reads_in_every_turn(
     # which way is up comes from Tesseract's orientation detection: the page is read as it came, then
     # once the right way up (its dropped text after that); no band of it is read in each turn, and what
     # the segmentation dropped from the read the wrong way up is not read either
+    # (a field cut out of the upright page and read again alone, as a once-printed order number or date
+    # is, is read as a page of its own with a one-line or one-word segmentation: not a read of the page)
     reads: list[str] = []
     real = engine._tesseract
+    whole_page = OcrOptions().psm
 
     def counted(image: Image.Image, path: Path, options: OcrOptions, config: str) -> dict[str, list[object]]:
-        reads.append(path.stem)
+        reads.append(path.stem if options.psm == whole_page else "cut-out")
         return real(image, path, options, config)
 
     monkeypatch.setattr(engine, "_tesseract", counted)
