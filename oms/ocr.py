@@ -11,6 +11,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -36,8 +37,31 @@ def usable_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _worker_init() -> None:
+OWNER_CHECK = 2.0  # seconds between a worker's looks at whether the process that owns its pool still lives
+
+
+def _worker_init(owner: int) -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    # A pool's worker waits on its call queue, of which it holds both ends, so the death of the process
+    # that owns the pool (killed with SIGKILL, say) never reaches it: it and the forkserver it keeps alive
+    # would idle on, each with Tesseract loaded, until the machine restarts. It ends itself instead.
+    threading.Thread(target=_end_with, args=(owner,), name="ocr-owner-watch", daemon=True).start()
+
+
+def _end_with(owner: int) -> None:
+    while _alive(owner):
+        time.sleep(OWNER_CHECK)
+    os._exit(0)  # nothing of the owner's is left to answer: no cleanup to run
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, under another user (not ours, but not gone either)
+        return True
+    return True
 
 
 class PooledTesseract:
@@ -59,7 +83,9 @@ class PooledTesseract:
                     context = server
                 else:
                     context = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init)
+                self._pool = ProcessPoolExecutor(
+                    self.workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
+                )
             return self._pool
 
     def _reset(self, broken: ProcessPoolExecutor) -> None:
