@@ -110,3 +110,22 @@ def silicone_page(first: tuple[str, str, str, str, str, str], total: str) -> lis
 def doubted(got: dict[str, Any], field: str) -> bool:
     """Whether the order asks a person to confirm `field`: read with too little confidence."""
     return any(p["field"] == field and p["code"] == "low_confidence" for p in got["problems"])
+
+
+def one_line_order(description: str) -> dict[str, Any]:
+    """Order PED-26/00123 of customer C-1001, read: one line, `description` (no code column), 100 units
+    at 0,05 = 5,00."""
+    heading = ((50, "Descripción"), (330, "Cantidad"), (390, "Ud."), (430, "Precio"), (500, "Importe"))
+    return read(
+        page(
+            cells(40, (50, "Ferretería Núñez S.L.")),
+            cells(70, (50, "Nº pedido: PED-26/00123")),
+            cells(84, (50, "Fecha: 23/11/2026")),
+            cells(98, (50, "Fecha de entrega: 30/11/2026")),
+            cells(112, (50, "Nº cliente: C-1001")),
+            cells(126, (50, "Moneda: EUR")),
+            cells(160, *heading),
+            cells(174, (50, description), (350, "100"), (390, "uds"), (440, "0,05"), (505, "5,00")),
+            cells(202, (430, "Total"), (500, "5,00")),
+        )
+    )

@@ -10,28 +10,9 @@ another waits for a clerk, as before."""
 
 from __future__ import annotations
 
-from typing import Any
+from tests.unit.parsers.ocr_support import one_line_order
 
-from tests.unit.parsers.ocr_support import cells, page, read
-
-HEADING = ((50, "Descripción"), (330, "Cantidad"), (390, "Ud."), (430, "Precio"), (500, "Importe"))
-
-
-def _order(description: str) -> dict[str, Any]:
-    """Order PED-26/00123 of customer C-1001: one line, `description`, 100 units at 0,05 = 5,00."""
-    return read(
-        page(
-            cells(40, (50, "Ferretería Núñez S.L.")),
-            cells(70, (50, "Nº pedido: PED-26/00123")),
-            cells(84, (50, "Fecha: 23/11/2026")),
-            cells(98, (50, "Fecha de entrega: 30/11/2026")),
-            cells(112, (50, "Nº cliente: C-1001")),
-            cells(126, (50, "Moneda: EUR")),
-            cells(160, *HEADING),
-            cells(174, (50, description), (350, "100"), (390, "uds"), (440, "0,05"), (505, "5,00")),
-            cells(202, (430, "Total"), (500, "5,00")),
-        )
-    )
+_order = one_line_order
 
 
 def test_a_code_read_with_an_accent_over_a_letter_names_its_product_and_the_order_flows() -> None:

@@ -12,16 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.capture.domain.layout import Word
-from tests.unit.parsers.ocr_support import cells, doubted, page, read, word
-
-HEADING = (
-    (50, "Código"),
-    (130, "Descripción"),
-    (330, "Cantidad"),
-    (390, "Ud."),
-    (430, "Precio"),
-    (500, "Importe"),
-)
+from tests.unit.parsers.ocr_support import HEADING, cells, doubted, page, read, word
 
 
 def _label(code: str) -> list[Word]:
