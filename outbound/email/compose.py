@@ -18,6 +18,7 @@ from email.generator import BytesGenerator
 from email.headerregistry import BaseHeader, HeaderRegistry
 from email.message import EmailMessage
 from email.parser import BytesHeaderParser
+from email.policy import Policy
 from io import BytesIO
 
 _RECURRING = frozenset(
@@ -73,8 +74,32 @@ class _HeaderClasses(HeaderRegistry):
         key = name.lower()
         made = self._made.get(key)
         if made is None:
-            made = self._made[key] = super().__getitem__(name)
+            standard = super().__getitem__(name)
+            made = self._made[key] = type(standard.__name__, (_FoldedOnce, standard), {})
         return made
+
+
+class _FoldedOnce:
+    """A header that keeps its folded text for the last policy it was folded by.
+
+    The recurring headers kept by `_HeaderClasses.__call__` (our From, a customer's To, the parts'
+    Content-Type and Content-Transfer-Encoding) were folded anew in every message they went out in:
+    the standard generator folds each header of each message, about a third of composing one. The
+    folded text depends only on the header (its name and parse tree, read-only) and the policy: its
+    class and settings (a policy is immutable; the generator hands each part a clone of its own, the
+    same settings in another object)."""
+
+    def fold(self, *, policy: Policy) -> str:
+        kept = self.__dict__.get("_folded_by")
+        if kept is not None and _same(kept[0], policy):
+            return str(kept[1])
+        folded: str = super().fold(policy=policy)  # type: ignore[misc]
+        self.__dict__["_folded_by"] = (policy, folded)
+        return folded
+
+
+def _same(kept: Policy, policy: Policy) -> bool:
+    return kept is policy or (type(kept) is type(policy) and kept.__dict__ == policy.__dict__)
 
 
 class _Generator(BytesGenerator):

@@ -8,6 +8,7 @@ import random
 from datetime import UTC, datetime
 from email import policy
 from email.generator import BytesGenerator
+from email.headerregistry import BaseHeader
 from typing import Any
 
 import pytest
@@ -121,3 +122,46 @@ def test_a_boundary_found_in_the_text_is_drawn_again_as_the_standard_policy_draw
     random.seed(11)
     assert composing.compose(**reply) == ours
     assert f"\r\n--{boundary}\r\nUn saludo".encode() in ours
+
+
+def test_a_recurring_header_is_folded_once_and_the_next_message_is_still_the_standard_policys(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Our From, the customer's To and the text part's Content-Type are the same header objects in
+    message after message: the second reply folds none of them again, and is still byte for byte
+    what the standard SMTP policy composes."""
+    folded: list[str] = []
+    standard_fold = BaseHeader.fold
+
+    def counted(self: BaseHeader, *, policy: Any) -> str:
+        folded.append(self.name.lower())
+        return standard_fold(self, policy=policy)
+
+    monkeypatch.setattr(BaseHeader, "fold", counted)
+    # a From and a To no other test parsed: folded for the first message
+    reply = {**REPLY, "sender": "Pedidos <plegado@comanda.example>", "to": "plegado@ferreteria-nunez.es"}
+    random.seed(11)
+    first = composing.compose(**reply)
+    assert {"from", "to", "subject"} <= set(folded)
+    folded.clear()
+    random.seed(11)
+    again = composing.compose(**reply)
+    assert "from" not in folded and "to" not in folded
+    # the Subject, Date and Message-ID are parsed anew for every message: folded every time
+    assert {"subject", "date", "message-id"} <= set(folded)
+    monkeypatch.setattr(composing, "SMTP", policy.SMTP)
+    random.seed(11)
+    assert composing.compose(**reply) == again == first
+
+
+def test_a_header_folded_under_other_settings_is_folded_again_for_them() -> None:
+    """One header object, two policies with different line lengths: each gets the standard fold for
+    its own settings, whichever came first; a clone with the same settings gets the same text."""
+    factory = composing.SMTP.header_factory
+    to = ", ".join(f"Comprador número {n} <compras{n}@ferreteria-nunez.es>" for n in range(4))
+    header = factory("To", to)
+    narrow = composing.SMTP.clone(max_line_length=40)
+    for pol in (composing.SMTP, narrow, composing.SMTP, narrow, composing.SMTP.clone()):
+        standard = policy.SMTP.clone(max_line_length=pol.max_line_length)
+        assert header.fold(policy=pol) == policy.SMTP.header_factory("To", to).fold(policy=standard)
+    assert header.fold(policy=narrow) != header.fold(policy=composing.SMTP)
