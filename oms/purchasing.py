@@ -103,8 +103,8 @@ class Purchasing:
         An address or number that is also a customer's stays a customer's: it is read as an order, as
         before (a customer's order lost in a buyer's list is worse than a supplier's letter in review)."""
         kind = SENDER_KINDS.get(record.channel)
-        if kind is None:
-            return None
+        if kind is None or not uow.purchasing.suppliers():
+            return None  # no supplier to be from: the e-mail is not fetched again for its From
         content = uow.blobs.get(record.sha256)
         senders = [s for s in (record.sender, mail_from(content) if kind == "email" else "") if s]
         found = [mailed.supplier_for(uow, s, kind) for s in senders]

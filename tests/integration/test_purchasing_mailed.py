@@ -237,3 +237,40 @@ def test_the_from_header_names_the_supplier_when_the_envelope_sender_is_a_mailer
     processed(app, mail_envelope(raw, DEMO_DAY, envelope_sender="bounces+7731@mailer.example"))
     (kept,) = supplier_documents(app)
     assert (kept.supplier_id, kept.kind) == ("S-HERR", AnswerKind.DESADV)
+
+
+def test_with_no_supplier_an_email_is_not_read_for_its_from_and_a_supplier_imported_later_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where no supplier is known, nobody's answers can arrive: a customer's e-mail is read once, as
+    an order, not opened first for a From to look up among no suppliers. Once suppliers are imported,
+    the next e-mail from one is kept for a buyer, its From read."""
+    import oms.purchasing
+
+    froms: list[bytes] = []
+    standard = oms.purchasing.mail_from
+
+    def counted(raw: bytes) -> str:
+        froms.append(raw)
+        return standard(raw)
+
+    monkeypatch.setattr(oms.purchasing, "mail_from", counted)
+    application = mail_app(tmp_path)
+    try:
+        doc_id = processed(application, mailed(OrderPdf(po_number="PO-7795").pdf(), DEMO_DAY))
+        (order,) = orders_of(application, doc_id)
+        assert order.customer_id == "C-1001"
+        assert froms == []
+
+        suppliers = (SAMPLES / "masterdata" / "suppliers.csv").read_text(encoding="utf-8")
+        application.purchasing.service.import_csv("suppliers", suppliers)
+        raw = supplier_mail(a_pdf("Albarán / delivery note 5530"))
+        kept_id = processed(
+            application, mail_envelope(raw, DEMO_DAY, envelope_sender="bounce@mailer.example")
+        )
+        assert froms == [raw]
+        assert document(application, kept_id).format == "supplier-document"
+        (kept,) = supplier_documents(application)
+        assert (kept.supplier_id, kept.kind) == ("S-HERR", AnswerKind.DESADV)
+    finally:
+        application.close()
