@@ -259,7 +259,11 @@ def _with_tax(
 
 
 def _tax_garbled(
-    chosen: Chosen, net: Decimal, grosses: list[tuple[Seen, Reading]], pages: Sequence[Page], skip: Collection[int]
+    chosen: Chosen,
+    net: Decimal,
+    grosses: list[tuple[Seen, Reading]],
+    pages: Sequence[Page],
+    skip: Collection[int],
 ) -> WithTax | None:
     """On a scanned page, a tax amount read as the totals' difference but for signs around it and one
     figure read as a letter or a mark ("USt. 20 % L772.17" for 1772.17, "Tax 22 % Y15,54" for 915,54,
