@@ -251,10 +251,60 @@ def _with_tax(
             mended = not read_as or read_as[0].value != g.value - net
             return WithTax(net, g.value - net, g.value, [found], gross.toks, mended)
     return (
-        _total_a_figure_off(seen, net, grosses, mark, pages)
+        _tax_garbled(chosen, net, grosses, pages, skip)
+        or _total_a_figure_off(seen, net, grosses, mark, pages)
         or _net_a_figure_off(seen, chosen, grosses, mark, pages)
         or _gross_unlabelled(seen, net, mark, pages, skip)
     )
+
+
+def _tax_garbled(
+    chosen: Chosen,
+    net: Decimal,
+    grosses: list[tuple[Seen, Reading]],
+    pages: Sequence[Page],
+    skip: Collection[int],
+) -> WithTax | None:
+    """On a scanned page, a tax amount read as the totals' difference but for signs around it and one
+    figure read as a letter or a mark ("USt. 20 % L772.17" for 1772.17, "Tax 22 % Y15,54" for 915,54,
+    "TVA 20 % €£76.38"), on a line between a net total and a total under it, both read to the cent (a
+    decimal mark read as the other one aside), where that difference is the net's share, to the cent, at
+    the rate the line prints: the net, the rate and the total, read apart, agree with the figures read.
+    The tax is that difference, mended (a person confirms it); a text layer's figures are as printed,
+    and a figure read as another figure, or a difference at no rate the line prints, mends nothing."""
+    last = chosen.toks[-1] if chosen.toks else None
+    if last is None or chosen.reading is None or net != chosen.reading.value:
+        return None
+    page = next((p for p in pages if p.number == last.page and p.source != "text"), None)
+    if page is None or not MONEY.search(last.text.rstrip("€$£ ")):
+        return None
+    for gross, g in grosses:
+        tax = g.value - net
+        printed = MONEY.search(gross.toks[-1].text.rstrip("€$£ ")) if gross.toks else None
+        if gross.page != last.page or gross.y <= last.cy or not printed or not 0 < tax < net:
+            continue
+        for line in page.lines:
+            if line.kind != "text" or id(line) in skip or not last.cy < line.cy < gross.y:
+                continue
+            rates = [Decimal(r.replace(",", ".")) for r in _RATE.findall(line.text)]
+            found = _figure_lettered(line.toks, tax)
+            if found is not None and any(abs(net * r / 100 - tax) <= CENT / 2 for r in rates):
+                return WithTax(net, tax, g.value, [found], gross.toks, mended=True)
+    return None
+
+
+def _figure_lettered(toks: list[Tok], amount: Decimal) -> Tok | None:
+    """The last word of `toks` that is `amount` printed to the cent, its signs aside, but for at most
+    one figure read as a letter or a mark ("L772.17" for 1772.17, "€£76.38"); None when none."""
+    wanted = f"{amount:.2f}"
+    for tok in reversed(toks):
+        text = tok.text.strip("€$£ ")
+        if len(text) != len(wanted) or "%" in text:
+            continue
+        odd = [(a, b) for a, b in zip(text, wanted, strict=True) if a != b and not (a in ".," and b == ".")]
+        if len(odd) <= 1 and all(b.isdigit() and not a.isdigit() and a not in ".,-+" for a, b in odd):
+            return tok
+    return None
 
 
 def _zero_tax(
@@ -334,16 +384,17 @@ def _total_a_figure_off(
     seen: list[Seen], net: Decimal, grosses: list[tuple[Seen, Reading]], mark: str, pages: Sequence[Page]
 ) -> WithTax | None:
     """On a scanned page, a total with tax read a figure off the net total plus a tax that is the net
-    total's share at the rate its own line prints ("Subtotal 1 266,70 / IVA 21 % 266,01 / Total con
-    IVA 1522,71" for 1532,71; "Order total 6.70 / VAT 20 % 1.34 / Total incl. tax 3.04" for 8.04): the
-    net, the rate and the tax agree with each other and outvote the one figure, which a normal fax
-    loses as easily as any. Taken as the net plus the tax, mended (a person confirms it); a text
-    layer's figures are as printed, and a total two figures off or more is left unaccounted for."""
+    total's share at the rate its own line prints, or with a figure fewer or more ("Subtotal 1 266,70 /
+    IVA 21 % 266,01 / Total con IVA 1522,71" for 1532,71; "Order total 6.70 / VAT 20 % 1.34 / Total
+    incl. tax 3.04" for 8.04; "Endbetrag EUR 677,03" for 3677,03): the net, the rate and the tax agree
+    with each other and outvote the one figure, which a normal fax loses as easily as any. Taken as the
+    net plus the tax, mended (a person confirms it); a text layer's figures are as printed, and a total
+    two figures off or more is left unaccounted for."""
     for tax, _page, taxed in _taxes_at_rate(seen, net, mark, pages):
         off = [
             (s, g)
             for s, g in grosses
-            if s.page == tax.page and s.y > tax.y and _one_figure_off(g.value, taxed.total)
+            if s.page == tax.page and s.y > tax.y and _figure_apart(g.value, taxed.total)
         ]
         if len(off) == 1:
             return replace(taxed, total_toks=off[0][0].toks, total_mended=True)
