@@ -14,21 +14,31 @@ confidence; a likely rival figure caught few more, and only a strong one is heed
 
 A value whose words are printed a second time on the page, read alike, is left alone: the second
 copy pins it.
+
+A date read again with its day and month as the page read them but a year one figure off, years from
+the day the fax was sent ("24 de noviembre de 2076" for 2026, the one-word reading of a letter's
+dateline), says no other date the order can bear: the sending day in the fax's header line puts that
+year back at the page's (`parsers.ocr.years.placed`, how a year so misread on the page is mended).
+Such a reading neither vouches nor gainsays; the other reading must still say the date alike, and the
+page's date must lie in its place by the sending day.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from functools import partial
 
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Provenance
+from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL
 from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.images import PageImage
 from parsers.ocr.recheck import EDGES, UNSURE
+from parsers.ocr.years import in_place, placed
 
 # the header fields nothing but their own ink pins, when printed once
 FIELDS = ("po_number", "order_date", "requested_delivery_date")
@@ -50,10 +60,12 @@ def doubt_lookalikes(
     images: Sequence[PageImage],
     pages: Sequence[PageWords],
     reads: Sequence[ReadCells],
+    sent: date | None = None,
 ) -> list[CapturedOrder]:
     """`orders` with each header field of `FIELDS` that is printed once and read sure made doubtful
     unless its cut-out, read again each way of `reads`, says it alike with no figure a likely
-    look-alike (module docstring)."""
+    look-alike; `sent`, the day the fax header says the fax was sent, may put back a date's year a
+    reading again misread (module docstring)."""
     wanted: list[tuple[int, str, Provenance]] = []
     for n, order in enumerate(orders):
         for path in FIELDS:
@@ -71,9 +83,26 @@ def doubt_lookalikes(
     said = [read(crops) for read in reads]
     out = list(orders)
     for i, (n, path, where) in enumerate(wanted):
-        if not all(steady(where.raw or "", again[i], letters=path == "po_number") for again in said):
+        alike = [steady(where.raw or "", again[i], letters=path == "po_number") for again in said]
+        day = getattr(orders[n], path)
+        if isinstance(day, date) and sent is not None and in_place(path, day, sent):
+            # a reading whose only other figure is a year the sending day puts back: neither way
+            placed_back = [year_put_back(path, day, again[i], sent) for again in said]
+            alike = [a for a, back in zip(alike, placed_back, strict=True) if not back]
+        if not alike or not all(alike):
             out[n] = out[n].with_confidence(path, DOUBTFUL)
     return out
+
+
+def year_put_back(path: str, day: date, words: PageWords, sent: date) -> bool:
+    """Whether the reading `words` of the date field `path` says the day and month of `day` but a year
+    that the sending day `sent` puts back at the year of `day` (`parsers.ocr.years.placed`)."""
+    said = " ".join(w.text for w in sorted(words.words, key=lambda w: w.x0))
+    for month_first in (False, True):
+        found = find_date(said, month_first=month_first, mend=False)
+        if found is not None and found.value != day and placed(path, found.value, sent) == day:
+            return True
+    return False
 
 
 def steady(value: str, words: PageWords, *, letters: bool) -> bool:

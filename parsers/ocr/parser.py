@@ -195,7 +195,7 @@ class _OcrParser:
             )
             # after the re-reads: a field they vouched for is still printed once, its figures unpinned
             looks = lookalike.ways_to_read(self.engine.read_pages, self._options(ctx))
-            orders = lookalike.doubt_lookalikes(orders, images, pages, looks)
+            orders = lookalike.doubt_lookalikes(orders, images, pages, looks, sent)
         # after the re-reads: a reading of a value's own box cannot see the ink dropped beside it
         orders = recheck.doubt_dropped_ink(orders, pages)
         # after the re-reads: a second reading vouches for the figures as printed, not for a year mended

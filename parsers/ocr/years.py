@@ -53,23 +53,38 @@ def mend_years(orders: Sequence[CapturedOrder], sent: date | None) -> list[Captu
 
 
 def _mended(order: CapturedOrder, sent: date) -> CapturedOrder:
-    for path, (before, after) in SPANS.items():
+    for path in SPANS:
         read = getattr(order, path)
-        if not isinstance(read, date) or (
-            abs(read.year - sent.year) < MIN_GAP and not _impossible(path, read, sent)
-        ):
-            continue
-        places = [d for d in _in_years(read, sent) if sent - before <= d <= sent + after]
-        if len(places) != 1 or not _one_figure(read.year, places[0].year):
+        mended = placed(path, read, sent) if isinstance(read, date) else None
+        if mended is None:
             continue
         if path == "order_date":
-            order = replace(order, order_date=places[0])
+            order = replace(order, order_date=mended)
         else:
-            order = replace(order, requested_delivery_date=places[0])
+            order = replace(order, requested_delivery_date=mended)
         found = order.evidence_for(path)
         if found is not None and found.confidence > DOUBTFUL:
             order = order.with_confidence(path, DOUBTFUL)
     return order
+
+
+def placed(path: str, read: date, sent: date) -> date | None:
+    """The date the sending day puts the header date `read` (of the field `path`, one of `SPANS`) at when
+    its year is one figure off its place (module docstring); None when it stands as read, or no one
+    year one figure off puts it in its place."""
+    before, after = SPANS[path]
+    if abs(read.year - sent.year) < MIN_GAP and not _impossible(path, read, sent):
+        return None
+    places = [d for d in _in_years(read, sent) if sent - before <= d <= sent + after]
+    if len(places) != 1 or not _one_figure(read.year, places[0].year):
+        return None
+    return places[0]
+
+
+def in_place(path: str, day: date, sent: date) -> bool:
+    """Whether the header date `day` of the field `path` falls in its span around the sending day."""
+    before, after = SPANS[path]
+    return sent - before <= day <= sent + after
 
 
 def _impossible(path: str, read: date, sent: date) -> bool:

@@ -25,9 +25,13 @@ def _box(row: int, column: int) -> tuple[float, float, float, float]:
 
 
 def _order(
-    rows: list[tuple[str, str, str]], net: str, *, net_raw: str | None = None, doubted: int = 1
+    rows: list[tuple[str, str, str]],
+    net: str,
+    *,
+    net_raw: str | None = None,
+    doubted: tuple[int, ...] = (1,),
 ) -> CapturedOrder:
-    """Lines (quantity, price, amount) as read, each number sure but line `doubted`'s amount (0.44, as
+    """Lines (quantity, price, amount) as read, each number sure but the `doubted` lines' amounts (0.44, as
     the layout reader leaves an amount past its cents), a net total printed under them and a 16 % tax."""
     lines, evidence = [], []
     for i, (quantity, price, amount) in enumerate(rows):
@@ -41,7 +45,7 @@ def _order(
             )
         )
         for k, (name, raw) in enumerate((("quantity", quantity), ("unit_price", price), ("amount", amount))):
-            sure = 0.44 if (i, name) == (doubted, "amount") else 0.97
+            sure = 0.44 if i in doubted and name == "amount" else 0.97
             evidence.append(Evidence(f"lines[{i}].{name}", sure, Provenance(page=1, box=_box(i, k), raw=raw)))
     tax = (Decimal(net) * 16 / 100).quantize(Decimal("0.01"))
     evidence.append(Evidence("net_total", 0.97, Provenance(page=1, box=_box(9, 2), raw=net_raw or net)))
@@ -96,3 +100,21 @@ def test_another_line_read_unsure_leaves_it_in_doubt() -> None:
     got = cut_past_cents(replace(read, evidence=evidence))
     _, confidence = _amount(got)
     assert confidence < FLOOR
+
+
+def test_two_amounts_past_their_cents_each_pinned_by_its_line_and_the_net_are_both_cut() -> None:
+    # a dot-matrix order: 500 × 0.02 = 10.00 and 48 × 3.60 = 172.80 exactly, read "10.001" and
+    # "172.801"; 122.50 + 10.00 + 172.80 is the net printed
+    rows = [("50", "2.45", "122.50"), ("500", "0.02", "10.001"), ("48", "3.60", "172.801")]
+    got = cut_past_cents(_order(rows, "305.30", doubted=(1, 2)))
+    assert _amount(got, 1)[0] == Decimal("10.00") and _amount(got, 1)[1] >= FLOOR
+    assert _amount(got, 2)[0] == Decimal("172.80") and _amount(got, 2)[1] >= FLOOR
+
+
+def test_two_amounts_past_their_cents_one_not_its_lines_product_leave_both_in_doubt() -> None:
+    # 48 × 3.60 is 172.80, but the second spoilt amount reads 172.811: cut, 172.81, which is not its
+    # line's product; the net printed is made to add up with it, and still neither is taken
+    rows = [("50", "2.45", "122.50"), ("500", "0.02", "10.001"), ("48", "3.60", "172.811")]
+    got = cut_past_cents(_order(rows, "305.31", doubted=(1, 2)))
+    assert _amount(got, 1) == (Decimal("10.001"), 0.44)
+    assert _amount(got, 2) == (Decimal("172.811"), 0.44)
