@@ -14,10 +14,16 @@ confidence; a likely rival figure caught few more, and only a strong one is heed
 
 A value whose words are printed a second time on the page, read alike, is left alone: the second
 copy pins it.
+
+No reading of the cut-out helps where the fax line changed the ink itself: a "P" whose bowl lost its
+closing stroke is an "F" to every recogniser (Tesseract's LSTM each way, and gocr and ocrad, tried on
+the tuning faxes' cut-outs: docs/fax.md, faxfa2).  An order number printed once whose letters read as
+the usual "PO" with its "P" so slipped (`SLIPPED`: "FO-6900") is doubtful however alike it reads.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
@@ -35,6 +41,10 @@ FIELDS = ("po_number", "order_date", "requested_delivery_date")
 # the probability of another figure in a figure's place that leaves the field in doubt: measured on
 # the tuning faxes (docs/fax.md, faxconf1)
 RIVAL = 0.8
+# "PO" (purchase order), the usual letters of an order number, as a fax line leaves them when its "P"
+# loses the stroke closing its bowl ("F") or gains a streak under it (read as the leg of an "R" or a
+# second bowl, "B"): read so, the letters are far likelier "PO" slipped than an order so numbered
+SLIPPED = frozenset({"FO", "RO", "BO"})
 
 
 def ways_to_read(read_pages: Callable[..., list[PageWords]], page: OcrOptions) -> list[ReadCells]:
@@ -71,9 +81,18 @@ def doubt_lookalikes(
     said = [read(crops) for read in reads]
     out = list(orders)
     for i, (n, path, where) in enumerate(wanted):
-        if not all(steady(where.raw or "", again[i], letters=path == "po_number") for again in said):
+        number = path == "po_number"
+        if (number and slipped_prefix(where.raw or "")) or not all(
+            steady(where.raw or "", again[i], letters=number) for again in said
+        ):
             out[n] = out[n].with_confidence(path, DOUBTFUL)
     return out
+
+
+def slipped_prefix(value: str) -> bool:
+    """Whether the order number `value` has letters standing alone that read as "PO" with its "P"
+    slipped on the fax line (`SLIPPED`)."""
+    return any(letters in SLIPPED for letters in re.findall(r"[A-Z]+", value.upper()))
 
 
 def steady(value: str, words: PageWords, *, letters: bool) -> bool:
