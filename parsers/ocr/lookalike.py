@@ -21,10 +21,16 @@ dateline), says no other date the order can bear: the sending day in the fax's h
 year back at the page's (`parsers.ocr.years.placed`, how a year so misread on the page is mended).
 Such a reading neither vouches nor gainsays; the other reading must still say the date alike, and the
 page's date must lie in its place by the sending day.
+
+No reading of the cut-out helps where the fax line changed the ink itself: a "P" whose bowl lost its
+closing stroke is an "F" to every recogniser (Tesseract's LSTM each way, and gocr and ocrad, tried on
+the tuning faxes' cut-outs: docs/fax.md, faxfa2).  An order number printed once whose letters read as
+the usual "PO" with its "P" so slipped (`SLIPPED`: "FO-6900") is doubtful however alike it reads.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -45,6 +51,10 @@ FIELDS = ("po_number", "order_date", "requested_delivery_date")
 # the probability of another figure in a figure's place that leaves the field in doubt: measured on
 # the tuning faxes (docs/fax.md, faxconf1)
 RIVAL = 0.8
+# "PO" (purchase order), the usual letters of an order number, as a fax line leaves them when its "P"
+# loses the stroke closing its bowl ("F") or gains a streak under it (read as the leg of an "R" or a
+# second bowl, "B"): read so, the letters are far likelier "PO" slipped than an order so numbered
+SLIPPED = frozenset({"FO", "RO", "BO"})
 
 
 def ways_to_read(read_pages: Callable[..., list[PageWords]], page: OcrOptions) -> list[ReadCells]:
@@ -83,13 +93,14 @@ def doubt_lookalikes(
     said = [read(crops) for read in reads]
     out = list(orders)
     for i, (n, path, where) in enumerate(wanted):
-        alike = [steady(where.raw or "", again[i], letters=path == "po_number") for again in said]
+        number = path == "po_number"
+        alike = [steady(where.raw or "", again[i], letters=number) for again in said]
         day = getattr(orders[n], path)
         if isinstance(day, date) and sent is not None and in_place(path, day, sent):
             # a reading whose only other figure is a year the sending day puts back: neither way
             placed_back = [year_put_back(path, day, again[i], sent) for again in said]
             alike = [a for a, back in zip(alike, placed_back, strict=True) if not back]
-        if not alike or not all(alike):
+        if (number and slipped_prefix(where.raw or "")) or not alike or not all(alike):
             out[n] = out[n].with_confidence(path, DOUBTFUL)
     return out
 
@@ -103,6 +114,12 @@ def year_put_back(path: str, day: date, words: PageWords, sent: date) -> bool:
         if found is not None and found.value != day and placed(path, found.value, sent) == day:
             return True
     return False
+
+
+def slipped_prefix(value: str) -> bool:
+    """Whether the order number `value` has letters standing alone that read as "PO" with its "P"
+    slipped on the fax line (`SLIPPED`)."""
+    return any(letters in SLIPPED for letters in re.findall(r"[A-Z]+", value.upper()))
 
 
 def steady(value: str, words: PageWords, *, letters: bool) -> bool:
