@@ -221,7 +221,10 @@ def _heading_slash(word: Word, line: Sequence[Word]) -> bool:
     """A slash read alone between two heading words, a word space from each ("Artículo / Descripción",
     "Ref. / Artículo / Descripción"): one heading naming two item columns, as a text layer reads it
     (parsers.layout.labels.slashed); dropped as a speck, it left two headings, and the product names
-    under the first were taken for codes.  Read surely and as tall as its neighbours, or it is a speck."""
+    under the first were taken for codes.  Read surely and as tall as its neighbours, or it is a speck.
+    A normal fax's ink bleeds, so its box may overlap a neighbour's ("Artículo" boxed to the slash's
+    middle): it stands between them while the word before it ends, and the word after it starts,
+    within the slash's own width."""
     if word.text.strip() != "/" or word.confidence < KEPT_MARK_CONF:
         return False
     height = word.y1 - word.y0
@@ -235,8 +238,8 @@ def _heading_slash(word: Word, line: Sequence[Word]) -> bool:
         return token_key(other.text) in LABEL_WORDS
 
     gap = SLASH_GAP * height
-    left = any(beside(w) and heading(w) and 0 <= word.x0 - w.x1 <= gap for w in line)
-    right = any(beside(w) and heading(w) and 0 <= w.x0 - word.x1 <= gap for w in line)
+    left = any(beside(w) and heading(w) and w.x1 <= word.x1 and word.x0 - w.x1 <= gap for w in line)
+    right = any(beside(w) and heading(w) and w.x0 >= word.x0 and w.x0 - word.x1 <= gap for w in line)
     return left and right
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
 from parsers.layout.arith import COMPUTED, MOVED, Solved, pinned, solve
-from parsers.layout.codes import MAX_PIECE, code_text, gtin_in, misreadings, repairs, valid_gtin
+from parsers.layout.codes import EDGE, MAX_PIECE, code_text, gtin_in, misreadings, repairs, valid_gtin
 from parsers.layout.dates import (
     MAX_LEAD_DAYS,
     SHORT_YEAR,
@@ -254,30 +254,38 @@ def _code_readings(line: CapturedLine, run_on: str | None = None) -> tuple[str, 
         codes.append(head[0])  # no code column: the code at the head of the description, as misread
     if run_on:
         codes.append(run_on)  # the labelled code with the piece OCR parted from it, as misread
+        out.append(run_on)  # and as read: a code's misreadings leave out the code itself
     for code in codes:
         out += [c for c in misreadings(code) if c not in out] if code else []
     return tuple(out)
 
 
 def _run_on(toks: list[Tok]) -> str | None:
-    """A labelled code with the piece OCR parted from it a word space or less after it ("REF.: LLA-AJ
+    """A labelled code with the pieces OCR parted from it a word space or less after it ("REF.: LLA-AJ
     250", "ALA-GAI -2": the hyphen lost, or read apart), run together again; None when no such piece
-    follows (a word with small letters is the description, not a piece of the code)."""
-    if len(toks) < 2:
+    follows (a word with small letters is the description, not a piece of the code).  A piece holds a
+    figure or a hyphen, or follows a hyphen ("PART NO.: GUA- TRA- 9", "BRI- NY 200": a code goes on
+    past a hyphen, no code ends in one); the pieces are at most `MAX_PIECE` characters together."""
+    head = code_text(toks[:1])
+    if head is None:
         return None
-    first, piece = toks[0], toks[1]
-    text = piece.text.strip(_PIECE_EDGE)
-    if (
-        piece.x0 - first.x1 > PHRASE_GAP * first.h
-        or not 0 < len(text) <= MAX_PIECE
-        or not any(c.isdigit() or c == "-" for c in text)
-        or any(c.islower() for c in text)
-    ):
-        return None
-    return code_text([first]) and f"{code_text([first])}{text}"
+    joined = head + ("-" if toks[0].text.rstrip(_NOT_HYPHEN).endswith("-") else "")
+    added = 0
+    for before, piece in itertools.pairwise(toks):
+        text = piece.text.strip(_PIECE_EDGE)
+        if (
+            piece.x0 - before.x1 > PHRASE_GAP * before.h
+            or not 0 < added + len(text) <= MAX_PIECE
+            or not (joined.endswith("-") or any(c.isdigit() or c == "-" for c in text))
+            or any(c.islower() for c in text)
+        ):
+            break
+        joined, added = joined + text, added + len(text)
+    return joined.strip(EDGE) if added else None
 
 
 _PIECE_EDGE = "|¦[]{}\"'‘’“”.,:;_~*()"
+_NOT_HYPHEN = EDGE.replace("-", "")
 
 
 def _code_repairs(draft: Draft, code: str | None, pos: list[Tok]) -> tuple[str, ...]:
