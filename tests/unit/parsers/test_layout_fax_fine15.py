@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.unit.parsers.ocr_support import cells, page, read
+from tests.unit.parsers.ocr_support import cells, numbers, order, page, read, row
 
 # headings 10 to 40 points right of the figures under them (5,4 points a character)
 HEADING = (
@@ -73,3 +73,18 @@ def test_figures_under_an_overflowed_heading_line_are_read_whole_in_their_own_co
         ("LLA-AJ-250", "20", "12.8", "224"),
     ]
     assert got["decision"] == "accept"  # every figure read as printed, and they add up to the total
+
+
+# A price printed to four places and an amount to two, both of whose decimal marks the fax lost
+# ("31500€" and "31500€" for 3,1500 € and 315,00 €, fine fax sap_listing-125003): 100 × 315 = 31 500
+# adds up as well as 100 × 3,15 = 315, but the order's other amounts print their cents, so the marks
+# were printed, and the price is 3,15.  Both figures are mended; the order's total vouches for them.
+def test_a_four_place_price_and_its_amount_that_both_lost_their_marks_are_read_with_the_marks_back() -> None:
+    rows = [
+        row("SIL-TRA-300", "100", "42000€", "42000€", desc="Silicona neutra"),
+        row("TUE-M8", "200", "0,0500", "10,00", desc="Tuerca"),
+        row("TOR-M8-40", "50", "0,1800", "9,00"),
+    ]
+    got = read(order(rows, total="439,00"))
+    assert numbers(got) == [("SIL-TRA-300", "100", "4.2"), ("TUE-M8", "200", "0.05"), ("TOR-M8-40", "50", "0.18")]
+    assert got["lines"][0]["amount"] == "420"
