@@ -189,7 +189,11 @@ def _one_value(toks: Sequence[Tok]) -> bool | None:
     figures = sum(1 for t in toks if looks_numeric(t.text))
     if figures > 1:
         return None
-    return figures == 1 and all(looks_numeric(t.text) or t.text.strip(".").casefold() in CURRENCIES for t in toks)
+    return figures == 1 and all(looks_numeric(t.text) or _currency(t.text) for t in toks)
+
+
+def _currency(text: str) -> bool:
+    return text.strip(".").casefold() in CURRENCIES
 
 
 def _value_owner(

@@ -86,5 +86,9 @@ def test_a_four_place_price_and_its_amount_that_both_lost_their_marks_are_read_w
         row("TOR-M8-40", "50", "0,1800", "9,00"),
     ]
     got = read(order(rows, total="439,00"))
-    assert numbers(got) == [("SIL-TRA-300", "100", "4.2"), ("TUE-M8", "200", "0.05"), ("TOR-M8-40", "50", "0.18")]
+    assert numbers(got) == [
+        ("SIL-TRA-300", "100", "4.2"),
+        ("TUE-M8", "200", "0.05"),
+        ("TOR-M8-40", "50", "0.18"),
+    ]
     assert got["lines"][0]["amount"] == "420"
