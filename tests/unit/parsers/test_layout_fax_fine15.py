@@ -92,3 +92,47 @@ def test_a_four_place_price_and_its_amount_that_both_lost_their_marks_are_read_w
         ("TOR-M8-40", "50", "0.18"),
     ]
     assert got["lines"][0]["amount"] == "420"
+
+
+# A revision "02" the fax read "p2" in a row's own cell (fine fax sap_listing-124503): "p2" alone reads
+# like a page marker ("p. 2"), and the whole row was taken for a page footer and lost, with every row
+# after it marked so.  A row printing a price and an amount is an order line, whatever else it holds.
+def test_a_row_whose_revision_the_fax_read_like_a_page_marker_is_still_an_order_line() -> None:
+    heading = ((50, "Código"), (130, "Descripción"), (300, "Rev."), (330, "Cantidad"), (390, "Ud."))
+    heading += ((430, "Precio"), (500, "Importe"))
+    rows = [
+        (
+            (50, "TOR-M8-40"),
+            (130, "Tornillo"),
+            (300, "A"),
+            (350, "250"),
+            (390, "uds"),
+            (440, "0,18"),
+            (505, "45,00"),
+        ),
+        (
+            (50, "ARA-M8"),
+            (130, "Arandela"),
+            (300, "p2"),
+            (350, "2500"),
+            (390, "uds"),
+            (440, "0,02"),
+            (505, "50,00"),
+        ),
+        (
+            (50, "TUE-M8"),
+            (130, "Tuerca"),
+            (300, "p1"),
+            (350, "100"),
+            (390, "uds"),
+            (440, "0,05"),
+            (505, "5,00"),
+        ),
+    ]
+    got = read(order(rows, total="100,00", heading=heading))
+    assert numbers(got) == [
+        ("TOR-M8-40", "250", "0.18"),
+        ("ARA-M8", "2500", "0.02"),
+        ("TUE-M8", "100", "0.05"),
+    ]
+    assert got["decision"] == "accept"
