@@ -9,13 +9,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from parsers.layout.geometry import Line
+from parsers.layout.geometry import Line, Tok
 from parsers.layout.numbers import looks_numeric
+from parsers.layout.vocab import CURRENCIES
 
 NUMERIC = ("qty", "price", "amount")
 RIVER_SHARE = 12.0  # points: how far past its heading a column's own run may stand
 RUN_TOGETHER = 3  # one row in this many, or fewer, running a quantity into its unit does not part them
 RIVER = 0.7  # a gap this many text heights wide, free of ink on (nearly) every line, separates columns
+VALUE_KINDS = ("qty", "price", "per", "discount", "amount")  # columns of one figure a row
+VALUE_ROWS = 2 / 3  # share of a run's rows that must print one figure and nothing else but a currency
 
 
 class Heading(Protocol):
@@ -112,6 +115,9 @@ def segments(headings: Sequence[Heading], lines: Sequence[Line], body: float) ->
         if len(under) > 1 and _codes_alone(rows, (x0, x1), under):
             out.append((x0, x1, under[0]))  # codes reaching under the description's heading
             continue
+        if len(under) > 1 and (owner := _value_owner(rows, (x0, x1), under, runs, headings)) is not None:
+            out.append((x0, x1, owner))  # one figure a row, never cut in two
+            continue
         if len(under) > 1 and not _has_white(rows, (x0, x1)):
             # one word reaching under two headings, the same on every row ("00102" under "Cantidad Codigo"):
             # not cut through, it belongs to the heading it stands most under
@@ -175,6 +181,46 @@ def _codes_alone(rows: Sequence[Line], run: tuple[float, float], under: Sequence
     if [h.kind for h in under] != ["code", "description"]:
         return False
     return all(sum(run[0] <= t.cx <= run[1] for t in line.toks) <= 1 for line in rows)
+
+
+def _one_value(toks: Sequence[Tok]) -> bool | None:
+    """Whether a row's words in a run are one figure with at most a currency beside it ("34,0000 EUR");
+    None when they hold more than one figure."""
+    figures = sum(1 for t in toks if looks_numeric(t.text))
+    if figures > 1:
+        return None
+    return figures == 1 and all(looks_numeric(t.text) or _currency(t.text) for t in toks)
+
+
+def _currency(text: str) -> bool:
+    return text.strip(".").casefold() in CURRENCIES
+
+
+def _value_owner(
+    rows: Sequence[Line],
+    run: tuple[float, float],
+    under: Sequence[Heading],
+    runs: Sequence[tuple[float, float]],
+    headings: Sequence[Heading],
+) -> Heading | None:
+    """The heading a run of one figure a row belongs to whole, when it reaches under two or more.
+
+    A listing whose heading line is wider than its rows (a heading word that overflowed its column
+    pushes the headings after it right) leaves each number column partly under the heading right of
+    its own: "34,0000 EUR" under "UD." and "PRECIO UNIT.", the discount "10,00" under "CANT. PRECIO"
+    and "DTO.".  Cut between the headings, the price went to the unit and the discount's figures to
+    two columns.  A figure is one cell: the run goes to the one heading under it that heads figures
+    and stands over no run of its own; when there is no such single heading, it is cut as before."""
+    cells = [[t for t in line.toks if run[0] <= t.cx <= run[1]] for line in rows]
+    said = [_one_value(toks) for toks in cells if toks]
+    if len(said) < 2 or None in said or sum(1 for v in said if v) < VALUE_ROWS * len(said):
+        return None
+
+    def own_run(h: Heading) -> bool:
+        return any(r != run and min(r[1], h.x1) - max(r[0], h.x0) > 0 for r in runs)
+
+    free = [h for h in under if h.kind in VALUE_KINDS and not own_run(h)]
+    return free[0] if len(free) == 1 else None
 
 
 def _whitest(rows: Sequence[Line], a: Heading, b: Heading, run: tuple[float, float]) -> float:

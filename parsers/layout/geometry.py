@@ -27,6 +27,7 @@ _FAX_MARK = re.compile(r"\b(from|de|fax|to|a|tx|rx|p\.?\s*\d{1,3}\s*/\s*\d{1,3}|
 _GLUED = re.compile(r"^([^\W\d_][^:]*[^\W\d_]\.?:)(\S+)$")
 _PAGE_NO = re.compile(r"^(pagina|pag|page|hoja|p)\.?\s*\d{1,3}(\s*(de|of|/)\s*\d{1,3})?$")
 _PAGE_NO_START = re.compile(r"(pagina|pag|page|hoja|p)\.?\s*\d")  # how any page number begins
+_FIGURE_WITH_DECIMALS = re.compile(r"^\d[\d.,' ]*[.,]\d{2,4}$")  # "50.00", "1.140,00", "0,0500"
 
 
 @dataclass(frozen=True)
@@ -319,6 +320,10 @@ def is_page_number(line: Line) -> bool:
     A phrase's folded text stands inside the folded line, so a line in which no page number even
     begins has none: most lines are let go on that test without being cut into phrases."""
     if not _PAGE_NO_START.search(fold(line.text)):
+        return False
+    if sum(1 for t in line.toks if _FIGURE_WITH_DECIMALS.match(t.text)) >= 2:
+        # a table row: its price and amount ("00140 ARA-M8 p2 2500 Stk 0.02 50.00", a revision "02"
+        # the fax made "p2"); a page number stands alone or in a footer of names, never beside money
         return False
     return any(_PAGE_NO.match(fold(p.text).strip(" -")) for p in line.phrases())
 

@@ -468,7 +468,7 @@ def _marks_lost_together(solved: Solved, price: list[Tok], amount: list[Tok]) ->
     p, a = solved.unit_price, solved.amount
     # figures as printed, or with letters OCR read for figures ("B50€" for 8,50 €)
     bare = [repair_digits(strip_money(t[-1].text)[0])[0] for t in (price, amount)]
-    if a is None or p.cost > 1 or not all(_BARE.match(t) for t in bare) or p.value != Decimal(bare[0]):
+    if a is None or not all(_BARE.match(t) for t in bare) or not _as_figures(p, bare[0]):
         return solved
     # the amount as read, or worked out from the other two where one of its figures was misread
     # ("1275€" beside 5 × 245: 1225, so 12,25 with the marks back)
@@ -480,6 +480,15 @@ def _marks_lost_together(solved: Solved, price: list[Tok], amount: list[Tok]) ->
         a, value=a.value.scaleb(-2), cost=max(a.cost, REPAIR_COST), note=a.note or LOST_MARK
     )
     return Solved(solved.quantity, price_back, amount_back, "agrees")
+
+
+def _as_figures(price: Reading, figures: str) -> bool:
+    """Whether `price` is the bare `figures` as printed (or a letter OCR read for a figure), or those
+    figures with a lost mark put back, two places in: "31500€" for 3,1500 € read as 315,00, the
+    price column printing four places where the amounts print two."""
+    if price.cost <= 1:
+        return price.value == Decimal(figures)
+    return price.note == LOST_MARK and price.value == Decimal(figures).scaleb(-2)
 
 
 def _discount(draft: Draft, mark: str) -> Decimal | None:
