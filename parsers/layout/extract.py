@@ -318,10 +318,15 @@ def _rechecks(
     found, drafts = seen
     claimed = [t for d in drafts for t in d.subs.get("delivery", [])]
     out = []
+    # two dates read too far apart (`_scan_checks`): a reading of their ink again that says the same
+    # figures vouches for the reading, not for the date ("2076/12/14" read alike every way for 2026)
+    apart = _dates_apart(picks, delivery)
     for name, path in (("po_number", "po_number"), ("order_date", "order_date"), ("delivery_date", DELIVERY)):
         pick = picks[name]
         if pick is None or (name == "delivery_date" and _date(pick) != delivery):
             continue  # the delivery date taken from the lines is no header field's
+        if apart and name != "po_number":
+            continue
         if recheck.worth_rechecking(pick, pages, us_dates):
             if generic.unambiguous(pick, found, pages, claimed, month_first=us_dates):
                 pick = generic.sure(pick)
@@ -611,12 +616,18 @@ def _scan_checks(
         "currency": picks["currency"],
         "total": total.reading,
     }
-    ordered = _date(picks["order_date"])
-    if ordered and delivery and not 0 <= (delivery - ordered).days <= MAX_LEAD_DAYS:
+    if _dates_apart(picks, delivery):
         # one of the two years or months was misread ("2025-12-07" for 2026): neither is sure
         rec.lower("order_date", DOUBTFUL)
         rec.lower("requested_delivery_date", DOUBTFUL)
     return [_not_read(path) for path, value in facts.items() if value is None]
+
+
+def _dates_apart(picks: dict[str, Candidate | None], delivery: date | None) -> bool:
+    """Whether the order date and the delivery date read are further apart than an order asks for, or
+    the delivery before the order: one of them was misread, and which the two dates cannot tell."""
+    ordered = _date(picks["order_date"])
+    return bool(ordered and delivery and not 0 <= (delivery - ordered).days <= MAX_LEAD_DAYS)
 
 
 def _sum_up(

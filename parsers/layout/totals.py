@@ -598,10 +598,11 @@ def unaccounted(seen: list[Seen], chosen: Chosen, mark: str) -> str | None:
 
 def unread_below(pages: list[Page], chosen: Chosen, skip: set[int], mark: str) -> str | None:
     """A total line under the chosen total (a tax, a total with tax) whose figures read as no amount
-    ("IVA 23 % 134167", "Total c/ IVA EUR 720/17"), or an amount to the cent greater than the total
-    on a line under it whose label OCR garbled past knowing ("'OTAL PEDIDO IVA INCL. €861,82"): what
-    the customer pays may be that line's, unread.  None when the lines under it read as amounts no
-    greater than the total, or as amounts of lines labelled a total."""
+    ("IVA 23 % 134167", "Total c/ IVA EUR 720/17"; "Total con IVA 7T23.82€", to the cent but with a
+    letter among its figures), or an amount to the cent greater than the total on a line under it
+    whose label OCR garbled past knowing ("'OTAL PEDIDO IVA INCL. €861,82"): what the customer pays
+    may be that line's, unread.  None when the lines under it read as amounts no greater than the
+    total, or as amounts of lines labelled a total."""
     if not chosen.toks:
         return None
     last = chosen.toks[-1]
@@ -618,11 +619,18 @@ def unread_below(pages: list[Page], chosen: Chosen, skip: set[int], mark: str) -
             labelled = True
             after = [t for t in line.toks if t.x0 >= phrase.toks[hit.end - 1].x1]
             figures = [t for t in join_groups(after) if has_digit(t.text) and "%" not in t.text]
-            if figures and not MONEY.search(figures[-1].text.rstrip("€$£ ")):
+            if figures and not _an_amount(figures[-1].text):
                 return f"'{line.text}' is printed under the total, and its amount could not be read"
         if not labelled and _greater(line, chosen, mark):
             return f"'{line.text}' is printed under the total: an amount greater than it, its label unread"
     return None
+
+
+def _an_amount(text: str) -> bool:
+    """Whether a total line's last figures read as an amount to the cent: ending in cents is not
+    enough, when a letter OCR cannot take for a figure stands among them (the "T" of "7T23.82€") the
+    line's amount is no number `seen_in` could take, and its total went unseen."""
+    return bool(MONEY.search(text.rstrip("€$£ "))) and looks_numeric(text)
 
 
 def _greater(line: Line, chosen: Chosen, mark: str) -> bool:

@@ -1,0 +1,85 @@
+"""Two header dates read too far apart stay doubtful though their ink reads the same again.
+
+The business rule: an order asks for delivery on or after its date and within a year of it; an order
+date and a delivery date read further apart mean one of them was misread, and the two dates alone
+cannot say which, so a person looks at both.  At normal resolution Tesseract read the 2 of "2026" as
+a 7 with confidence, and every reading of the date's cut-out said the same ("2076/12/14"), which lifted
+the delivery date (and the order date) back to sure; the order was accepted with a delivery in 2076
+(tuning fax modern_clean-118002, normal).  A reading again of the same ink vouches for the reading,
+not for the date: the two dates stay doubtful.  A delivery date weeks after the order date, read alike
+again, stays sure.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+from PIL import Image
+
+from core.capture.domain.documents import Channel, InboundDocument, ParseContext
+from core.capture.domain.layout import PageWords, Word
+from parsers.ocr.engine import OcrOptions
+from parsers.ocr.images import PageImage
+from parsers.ocr.parser import ImageOcrParser
+from tests.unit.parsers.ocr_support import HEADING, STEP, cells, page, row
+
+ARRIVED = datetime(2026, 11, 26, 9, tzinfo=UTC)
+WIDTH = 1728  # a fax page's pixels across; anything narrower is a cut-out read again
+ROWS = [row("TOR-M8-40", "100", "0,12", "12,00")]
+
+
+class ReadsAlike:
+    """Reads the whole page as `words`, and every cut-out as the one word `again`, sure: the delivery
+    date's ink read again says what the page's reading said."""
+
+    def __init__(self, words: PageWords, again: str) -> None:
+        self.words, self.again = words, again
+
+    def read_pages(self, pages: Sequence[PageImage], options: OcrOptions) -> list[PageWords]:
+        return [
+            self.words
+            if image.width == WIDTH
+            else PageWords(
+                image.number,
+                image.width,
+                image.height,
+                image.dpi,
+                (Word(self.again, 2, 2, image.width - 2, image.height - 2, 0.96),),
+                "ocr",
+            )
+            for image in pages
+        ]
+
+
+def _delivery(printed: str) -> tuple[date | None, float]:
+    lines = [cells(40, (50, "Ferretería Núñez S.L."))]
+    fields = ["Nº pedido: PED-26/00123", "Fecha: 26/11/2026", f"Fecha de entrega: {printed}"]
+    fields += ["Nº cliente: C-1001", "Moneda: EUR"]
+    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(fields)]
+    lines.append(cells(160, *HEADING))
+    lines += [cells(160 + STEP * (i + 1), *r) for i, r in enumerate(ROWS)]
+    lines.append(cells(160 + STEP * (len(ROWS) + 2), (430, "Total"), (500, "12,00")))
+    buf = io.BytesIO()
+    Image.new("1", (WIDTH, 1100), 1).save(buf, format="TIFF", compression="group4", dpi=(204, 196))
+    doc = InboundDocument(
+        channel=Channel.FAX, content=buf.getvalue(), received_at=ARRIVED, original_name="fax.tif"
+    )
+    parser = ImageOcrParser(engine=ReadsAlike(page(*lines), printed))
+    (order,) = parser.parse(doc, ParseContext(today=ARRIVED)).orders
+    found = order.evidence_for("requested_delivery_date")
+    assert found is not None
+    return order.requested_delivery_date, found.confidence
+
+
+def test_a_delivery_fifty_years_after_the_order_read_alike_again_stays_doubtful() -> None:
+    delivery, confidence = _delivery("14/12/2076")
+    assert delivery == date(2076, 12, 14)  # as read: which of the two dates is wrong, a person says
+    assert confidence < 0.8
+
+
+def test_a_delivery_weeks_after_the_order_read_alike_again_stays_sure() -> None:
+    delivery, confidence = _delivery("14/12/2026")
+    assert delivery == date(2026, 12, 14)
+    assert confidence >= 0.8
