@@ -818,15 +818,12 @@ def record_numbers(
             # units where 3,1507 and 3,1509 fit too). A figure worked out to fit, likewise
             vouched = verified and pinned(solved, name, discount) and not (both_mended and name != "amount")
             rec.add(f"{path}.{name}", toks[name], LIKELY if vouched else DOUBTFUL, verified=vouched)
-        elif ocr and solved.check == "agrees" and past_cents(reading.value) and not pinned(solved, name, discount):
-            # the arithmetic vouches for the figures as read but the one past the cents, which it does
-            # not pin: on a line of a few units any figure there adds up ("9.18 $" read "9.185" at 0.39;
-            # "8,5000 €" read "8,5009" at 0.94 on one carton, 1 × 8.5009 is 8.50 to the cent). A fax
-            # spoils just such a figure beside a currency sign, and a price a fraction of a cent from
-            # the agreed one passes the price check too: nothing vouches for it, however sure OCR was
-            rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
         elif solved.check == "agrees":
-            rec.add(f"{path}.{name}", toks[name], SURE if reading.cost == 0 else LIKELY, verified=True)
+            # the arithmetic vouches for the figures as read, but for a figure past the cents it does
+            # not pin ("9.18 $" read "9.185" at 0.39 on one unit of 9.18: the line adds up to the cent
+            # with or without the last figure): there OCR's own reading decides
+            loose = ocr and past_cents(reading.value) and not pinned(solved, name, discount)
+            rec.add(f"{path}.{name}", toks[name], SURE if reading.cost == 0 else LIKELY, verified=not loose)
         elif solved.check == "derived" and reading.cost == 3:
             rec.add(f"{path}.{name}", toks["amount"], DOUBTFUL)
         elif solved.check == "derived" and reading.cost > 0:

@@ -1,12 +1,13 @@
-"""A price's figure past the cents that the line's arithmetic cannot pin waits for a person.
+"""A price a fraction of a cent from the agreed one, where the line's amount cannot tell which, waits.
 
-The business rule: a line's amount is quantity × unit price, to the cent.  A price printed to four
-places ("8,5000 €") on a line of one carton is 8,50 × 1 = 8,50; read "8,5009" off a fax (the last
-zero spoilt beside the euro sign), 1 × 8,5009 is still 8,50 to the cent, and 8,5009 is within the
-price tolerance of the 8,50 the customer pays.  Neither check can tell the figure the fax made from
-the printed one, so the price is no fact to accept untouched, however sure OCR was of it.  Where the
-quantity is large enough that a figure up or down would change the amount (100 × 0,0350 = 3,50:
-0,0349 and 0,0351 make 3,49 and 3,51), the arithmetic pins it and the order flows.
+The business rule: a line's amount is quantity × unit price, to the cent, and the unit price is the
+one the customer should pay (within the price tolerance).  A price printed to four places
+("8,5000 €", GUA-NIT-L at its list price 8,50) on a line of one carton makes 8,50; read "8,5009" off
+a fax (the last zero spoilt beside the euro sign), 1 × 8,5009 is still 8,50 to the cent, and 8,5009
+is within the tolerance of 8,50.  Neither check can tell the figure the fax made from the printed
+one, so the price is no fact to accept untouched, however sure OCR was of it.  Where the quantity
+makes the two prices different amounts (1000 × 8,5009 = 8500,90, not 8500,00), the amount vouches for
+the figure read and the order flows.
 """
 
 from __future__ import annotations
