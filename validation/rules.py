@@ -19,6 +19,8 @@ FUTURE_SLACK = timedelta(days=1)
 # An order read from a page (fax, scan, PDF) dated longer than this before it arrived is looked at by a
 # person: it is rare for a written order, and a misread digit ("06" for "26") looks just like it.
 PAGE_ORDER_AGE = timedelta(days=14)
+# quantity × price within this of a line amount: the amount printed to the cent
+CENT_ROUNDING = Decimal("0.0051")
 # A field read with less confidence than this (OCR confidence × layout certainty) needs a person.
 CONFIDENCE_FLOOR = 0.8
 # The fields whose doubt decides: identifiers, dates, numbers (by path or path ending).
@@ -166,6 +168,13 @@ def _unit_and_price(
             f" ({source})",
             field=f"{where}.unit_price",
         )
+    elif price is not None and not promoted and _unchecked_past_cents(line, price):
+        yield Problem(
+            ProblemCode.LOW_CONFIDENCE,
+            f"unit price {line.unit_price} is the price {price} this customer should pay but for figures"
+            f" past the cents that the line amount {line.amount} cannot check; confirm it on the document",
+            field=f"{where}.unit_price",
+        )
     priced = terms is not None and terms.price_source is not None
     if order.currency and product.currency and order.currency != product.currency and not priced:
         yield Problem(
@@ -173,6 +182,20 @@ def _unit_and_price(
             f"order currency {order.currency} differs from the price currency {product.currency}",
             field="currency",
         )
+
+
+def _unchecked_past_cents(line: CapturedLine, price: Decimal) -> bool:
+    """Whether the line's price differs from the `price` the customer should pay only where neither the
+    price check nor the line's arithmetic looks: quantity × either price makes the line amount to the
+    cent. A fax spoils a price's last zero beside its currency sign ("8,5000 €" read "8,5009"): on one
+    carton 1 × 8.5009 is 8.50 as 1 × 8.50 is, and 8.5009 lies within the tolerance of 8.50, so the
+    figure the fax made would flow on as the customer's price. Where the amount tells the two apart
+    (1000 × 8.5009 is 8500.90, not 8500.00), the amount vouches for the figure read."""
+    quantity, read, amount = line.quantity, line.unit_price, line.amount
+    if quantity is None or read is None or amount is None or quantity <= 0 or read == price:
+        return False
+    share = (Decimal(100) - (line.discount or 0)) / Decimal(100)
+    return all(abs(quantity * p * share - amount) <= CENT_ROUNDING for p in (read, price))
 
 
 def unsure_fields(doubtful: Iterable[Evidence]) -> Iterator[Problem]:
