@@ -70,7 +70,7 @@ def test_an_o_wider_than_the_figures_is_the_letter_whichever_way_a_reading_says_
     assert _confidence("OC/26/57898", "Helvetica", "OC/26/57898", ["OC/26/57898", "0C/26/57898"]) == READ
 
 
-def test_a_zero_wider_than_the_figures_in_the_letters_is_the_letter_too() -> None:
+def test_an_o_wider_than_the_words_zeros_is_the_letter_though_both_readings_say_0() -> None:
     assert _confidence("OC/26/04988", "Helvetica", "OC/26/04988", ["0C/26/04988", "0C/26/04988"]) == READ
 
 
