@@ -377,6 +377,14 @@ def _letter_o(value: str) -> tuple[str, int]:
     return _ZERO_IN_LETTERS.sub(mend, value), count
 
 
+def letter_o_places(value: str) -> list[int]:
+    """Where in the order number `value` a zero or a letter O stands in a part that is letters but for
+    it ("0C" and "OC" in "0C/26/66103", `_letter_o`): places where a reading's O and 0 are one letter."""
+    zeroed = value.replace("O", "0").replace("o", "0")
+    mended, _ = _letter_o(zeroed)
+    return [i for i, (a, b) in enumerate(zip(zeroed, mended, strict=True)) if a != b]
+
+
 def candidates(
     page: Page, skip: set[int], *, month_first: bool = False, order_known: bool = False
 ) -> list[Candidate]:

@@ -40,8 +40,11 @@ from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Provenance
 from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL
+from parsers.layout.header import letter_o_places
 from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
+from parsers.ocr.geometry import UprightPages
+from parsers.ocr.glyphs import letter_o_inked
 from parsers.ocr.images import PageImage
 from parsers.ocr.recheck import EDGES, UNSURE
 from parsers.ocr.years import in_place, placed
@@ -91,10 +94,12 @@ def doubt_lookalikes(
     cells = [Cell(path, where.page or 0, where.box or (0.0, 0.0, 0.0, 0.0)) for _, path, where in wanted]
     crops = cut_out(cells, images, pages)
     said = [read(crops) for read in reads]
+    upright = UprightPages(images, pages)
     out = list(orders)
     for i, (n, path, where) in enumerate(wanted):
         number = path == "po_number"
-        alike = [steady(where.raw or "", again[i], letters=number) for again in said]
+        one = _inked_letter_o(upright, where) if number else ()
+        alike = [steady(where.raw or "", again[i], letters=number, letter_o=one) for again in said]
         day = getattr(orders[n], path)
         if isinstance(day, date) and sent is not None and in_place(path, day, sent):
             # a reading whose only other figure is a year the sending day puts back: neither way
@@ -122,14 +127,31 @@ def slipped_prefix(value: str) -> bool:
     return any(letters in SLIPPED for letters in re.findall(r"[A-Z]+", value.upper()))
 
 
-def steady(value: str, words: PageWords, *, letters: bool) -> bool:
+def steady(value: str, words: PageWords, *, letters: bool, letter_o: Sequence[int] = ()) -> bool:
     """Whether the reading `words` says the figures of `value` (and its letters, with `letters`) in the
-    same order, and none of its words had another figure as a likely alternative for one of its own."""
+    same order, and none of its words had another figure as a likely alternative for one of its own;
+    at the places `letter_o` of `value`, inked as the letter O, a 0 and an O say the same."""
     ordered = sorted(words.words, key=lambda w: w.x0)
-    said = "".join(w.text for w in ordered)
-    if _key(said, letters) != _key(value, letters) or not _key(value, letters):
+    said = _key("".join(w.text for w in ordered), letters)
+    printed = _key(value, letters)
+    # the places in the key: `value`'s characters less those the key drops
+    ones = {len(_key(value[:i], letters)) for i in letter_o}
+    if len(said) != len(printed) or not printed:
         return False
+    for i, (a, b) in enumerate(zip(printed, said, strict=True)):
+        if a != b and not (i in ones and {a, b} <= {"0", "O"}):
+            return False
     return all(w.rival is None or w.rival < RIVAL for w in ordered)
+
+
+def _inked_letter_o(upright: UprightPages, where: Provenance) -> list[int]:
+    """The places in the order number read as `where.raw` where its O or 0 is inked as the letter O
+    (`parsers.ocr.glyphs`); none when the ink does not show it."""
+    raw = (where.raw or "").strip()
+    places = letter_o_places(raw)
+    if not places or where.page is None or where.box is None:
+        return []
+    return places if letter_o_inked(upright(where.page), where.box, raw, places) else []
 
 
 def _key(text: str, letters: bool) -> str:
