@@ -13,6 +13,7 @@ from parsers.layout.dates import (
     MAX_LEAD_DAYS,
     MONTHS,
     find_date,
+    marks_lost,
     month_first,
     month_misread,
     order_decided,
@@ -262,6 +263,8 @@ def _parse(
             found = spaced_year_first(text)  # "DATA DA ENCOMENDA, 2026  11  25"
         if found is None and scanned:
             found = run_together(text, month_first=month_first)  # "Deliver by: 15122026"
+        if found is None and scanned:
+            found = marks_lost(text, month_first=month_first)  # "Need by: 11 30 2026"
         if found is None:
             return None
         # a day and a month that could be read the other way round ("05.12.26") are settled when the
@@ -649,6 +652,8 @@ def _in_prose(page: Page, line: Line, phrase: Line, hit: Hit, order: tuple[bool,
     label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
     text = " ".join(t.text for t in toks)
     found = find_date(text, month_first=month_first)
+    if found is None and page.source != "text":
+        found = marks_lost(text, month_first=month_first)  # "para el dia 12.12 2026."
     if found is not None and len(prose.without_weekday(text[: found.start])) <= PROSE_DATE_START:
         # a two-digit year leaves only the century in doubt, which the order date settles; the day
         # and the month are settled by the document's own dates, or by a month written in letters
