@@ -312,6 +312,40 @@ def spaced_year_first(text: str) -> FoundDate | None:
     return replace(found, certainty=round(found.certainty * MISREAD_PENALTY, 3)) if found else None
 
 
+# a label's value that is a numeric date one or both of whose separators a normal fax lost, words
+# after it ("para el dia 12.12 2026.", "antes del 2026 11 29 en horario", "11 30 2026"): two figures
+# each for the day and the month, a year of this century, a word space where a mark was printed
+_MARKS_LOST = re.compile(
+    r"^\s*(?P<filler>(?:antes\s+)?del?\s+|el\s+|the\s+|on\s+|by\s+)?"
+    r"(?:(?P<y1>20\d{2}) (?P<m1>\d{2}) (?P<d1>\d{2})"
+    r"|(?P<a>\d{2})(?P<s1>[-/.]| )(?P<b>\d{2})(?P<s2>[-/.]| )(?P<y2>20\d{2}))"
+    r"(?![\d,]|[.,]\d)"
+)
+
+
+def marks_lost(text: str, *, month_first: bool = False) -> FoundDate | None:
+    """The date a label's value starts with when a fax lost one or both of its separators ("12.12
+    2026", "2026 11 29", "11 30 2026"); read only once mended, so doubtful. Not part of `find_date`:
+    such figures in any other text are no date ("12.50 2026": an amount and a year)."""
+    m = _MARKS_LOST.match(fold(text))
+    if m is None or (m["a"] and " " not in (m["s1"], m["s2"])):
+        return None
+    if m["y1"]:
+        found = find_date(f"{m['y1']}-{m['m1']}-{m['d1']}", mend=False)
+    else:
+        found = find_date(f"{m['a']}/{m['b']}/{m['y2']}", month_first=month_first, mend=False)
+    if found is None:
+        return None
+    start = m.start("y1") if m["y1"] else m.start("a")
+    return FoundDate(
+        found.value,
+        round(found.certainty * MISREAD_PENALTY, 3),
+        start,
+        m.end(),
+        swap=found.swap,
+    )
+
+
 # a weekday name, then a day that makes no date with its month ("martes, 45 de diciembre de 2026")
 _NAMED_DAY = re.compile(r"^\s*([a-z]+)[.,]?\s+(\d{1,2})(?!\d)")
 

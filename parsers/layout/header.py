@@ -11,7 +11,9 @@ from datetime import date
 from parsers.layout import labels, prose, worn
 from parsers.layout.dates import (
     MAX_LEAD_DAYS,
+    MONTHS,
     find_date,
+    marks_lost,
     month_first,
     month_misread,
     order_decided,
@@ -44,6 +46,10 @@ _ZERO_IN_LETTERS = re.compile(
 )
 DATE_FIELDS = ("order_date", "delivery_date")
 _DATE_PART = re.compile(r"^[\d\s/.\-]+$")
+# a month name, and the year after it, standing apart from the day before it ("26   Nov-26" printed by
+# a monospaced face, the day one phrase, the month and year the next)
+_MONTH_PART = re.compile(r"^(?P<month>[a-z]+)\.?(?:[\s/.\-]+\d{2}(?:\d{2})?)?[\s,.]*$")
+_DAY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
 MAX_DATE_PARTS = 5  # phrases a spaced-out date may stand in
 DATE_PART_GAP = 3.0  # text heights between the parts of one spaced-out date
 SENTENCE_WORDS = 3  # words of small letters after a one-word order label's value: a sentence
@@ -185,10 +191,21 @@ def _date_parts_after(phrases: list[Line], toks: list[Tok]) -> list[Tok]:
     toks = list(toks)
     after = [p for p in phrases if p.x0 >= toks[-1].x1]
     for more in after[:MAX_DATE_PARTS]:
-        if not _DATE_PART.match(more.text) or more.x0 - toks[-1].x1 > DATE_PART_GAP * more.height:
+        if not (_DATE_PART.match(more.text) or _month_after_day(toks, more.text)):
+            break
+        if more.x0 - toks[-1].x1 > DATE_PART_GAP * more.height:
             break
         toks += more.toks
     return toks
+
+
+def _month_after_day(toks: Sequence[Tok], text: str) -> bool:
+    """Whether `text` is a month name, with or without its year, and `toks` a day alone before it: the
+    rest of a date whose day a monospaced face printed apart ("26   Nov-26")."""
+    named = _MONTH_PART.match(fold(text))
+    if named is None or named["month"] not in MONTHS:
+        return False
+    return len(toks) == 1 and _DAY.match(toks[0].text) is not None
 
 
 def _value_below(
@@ -246,6 +263,8 @@ def _parse(
             found = spaced_year_first(text)  # "DATA DA ENCOMENDA, 2026  11  25"
         if found is None and scanned:
             found = run_together(text, month_first=month_first)  # "Deliver by: 15122026"
+        if found is None and scanned:
+            found = marks_lost(text, month_first=month_first)  # "Need by: 11 30 2026"
         if found is None:
             return None
         # a day and a month that could be read the other way round ("05.12.26") are settled when the
@@ -641,6 +660,8 @@ def _in_prose(page: Page, line: Line, phrase: Line, hit: Hit, order: tuple[bool,
     label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
     text = " ".join(t.text for t in toks)
     found = find_date(text, month_first=month_first)
+    if found is None and page.source != "text":
+        found = marks_lost(text, month_first=month_first)  # "para el dia 12.12 2026."
     if found is not None and len(prose.without_weekday(text[: found.start])) <= PROSE_DATE_START:
         # a two-digit year leaves only the century in doubt, which the order date settles; the day
         # and the month are settled by the document's own dates, or by a month written in letters
