@@ -23,11 +23,12 @@ Such a reading neither vouches nor gainsays; the other reading must still say th
 page's date must lie in its place by the sending day.
 
 No reading of the cut-out helps where the fax line changed the ink itself: a "P" whose bowl lost its
-closing stroke is an "F" to every recogniser (Tesseract's LSTM each way, and gocr and ocrad, tried on
-the tuning faxes' cut-outs: docs/fax.md, faxfa2).  An order number printed once whose letters read as
-the usual "PO" with its "P" so slipped (`SLIPPED`: "FO-6900") is doubtful however alike it reads; so is one whose "/" is inked within its figures' band, never past
-it as a printed slash is: a 7 whose bar the line lost reads "/" each way ("PO/2114" for PO72114,
-`parsers.ocr.glyphs`).
+closing stroke is an "F" to every recogniser (Tesseract's LSTM each way, and gocr and ocrad, tried on the
+tuning faxes' cut-outs: docs/fax.md, faxfa2).  An order number printed once whose letters read as the
+usual "PO" with its "P" so slipped (`SLIPPED`: "FO-6900") is doubtful however alike it reads.  So is one
+whose "/" is inked as a 7 whose bar the line lost, which reads "/" each way ("PO/2114" for PO72114):
+within its figures' band, a figure's pitch from the figure beside it
+(`parsers.ocr.glyphs.slash_within_figures`).
 """
 
 from __future__ import annotations

@@ -6,8 +6,10 @@ that ink says "/" ("PO/2114" for order PO72114): the readings agreeing prove not
 reaches past the figures beside it, below their baseline in the DejaVu faces and above their tops in
 the PostScript ones, while a 7's stem keeps within them.  So an order number printed once and read
 sure whose slash keeps within its figures' band waits for a person; a slash printed as such, and a
-number whose glyphs run together (nothing to measure), stay as sure as they were read.  The readings
-again are given as the tuning fax's were (both said "PO/2114"): only the ink tells here.
+number whose glyphs run together (nothing to measure), stay as sure as they were read.  A 7's stem keeps a
+figure's room (figures advance alike), a slash about half of one, which tells a Helvetica or Times
+slash (within the figures' band at a fax's pixel) from the stem.  The readings again are given as the
+tuning fax's were (both said "PO/2114"): only the ink tells here.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
 READ = 0.88  # as the page's reading gave the order number on the tuning fax
 
 
-def _confidence(printed: str, read: str, *, bar_lost: bool = False, face: str = SANS, size: int = 28) -> float:
+def _confidence(
+    printed: str, read: str, *, bar_lost: bool = False, face: str = SANS, size: int = 28
+) -> float:
     """The confidence of the order number `printed` in `face` at `size` px (10-point type at 204 dpi)
     on a fax-wide strip, read by the page and twice again as `read`; with `bar_lost`, the top of every
     7 of it wiped as a fax line drops a 7's bar."""
@@ -48,7 +52,8 @@ def _confidence(printed: str, read: str, *, bar_lost: bool = False, face: str = 
     order = CapturedOrder(po_number=read, evidence=(Evidence("po_number", READ, where),))
 
     def reading(crops: list[PageImage]) -> list[PageWords]:
-        return [PageWords(c.number, 100.0, 30.0, DPI, (Word(read, 0, 0, 90, 20, 0.88),), "ocr") for c in crops]
+        said = (Word(read, 0, 0, 90, 20, 0.88),)
+        return [PageWords(c.number, 100.0, 30.0, DPI, said, "ocr") for c in crops]
 
     image = PageImage.from_image(1, sheet, DPI, (DPI, 98.0))
     (got,) = lookalike.doubt_lookalikes([order], [image], [page], [reading, reading])
