@@ -23,9 +23,12 @@ Such a reading neither vouches nor gainsays; the other reading must still say th
 page's date must lie in its place by the sending day.
 
 No reading of the cut-out helps where the fax line changed the ink itself: a "P" whose bowl lost its
-closing stroke is an "F" to every recogniser (Tesseract's LSTM each way, and gocr and ocrad, tried on
-the tuning faxes' cut-outs: docs/fax.md, faxfa2).  An order number printed once whose letters read as
-the usual "PO" with its "P" so slipped (`SLIPPED`: "FO-6900") is doubtful however alike it reads.
+closing stroke is an "F" to every recogniser (Tesseract's LSTM each way, and gocr and ocrad, tried on the
+tuning faxes' cut-outs: docs/fax.md, faxfa2).  An order number printed once whose letters read as the
+usual "PO" with its "P" so slipped (`SLIPPED`: "FO-6900") is doubtful however alike it reads.  So is one
+whose "/" is inked as a 7 whose bar the line lost, which reads "/" each way ("PO/2114" for PO72114):
+within its figures' band, a figure's pitch from the figure beside it
+(`parsers.ocr.glyphs.slash_within_figures`).
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from parsers.layout.header import letter_o_places
 from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.geometry import UprightPages
-from parsers.ocr.glyphs import letter_o_inked
+from parsers.ocr.glyphs import letter_o_inked, slash_within_figures
 from parsers.ocr.images import PageImage
 from parsers.ocr.recheck import EDGES, UNSURE
 from parsers.ocr.years import in_place, placed
@@ -105,7 +108,8 @@ def doubt_lookalikes(
             # a reading whose only other figure is a year the sending day puts back: neither way
             placed_back = [year_put_back(path, day, again[i], sent) for again in said]
             alike = [a for a, back in zip(alike, placed_back, strict=True) if not back]
-        if (number and slipped_prefix(where.raw or "")) or not alike or not all(alike):
+        slipped = number and (slipped_prefix(where.raw or "") or _slash_a_seven(upright, where))
+        if slipped or not alike or not all(alike):
             out[n] = out[n].with_confidence(path, DOUBTFUL)
     return out
 
@@ -152,6 +156,14 @@ def _inked_letter_o(upright: UprightPages, where: Provenance) -> list[int]:
     if not places or where.page is None or where.box is None:
         return []
     return places if letter_o_inked(upright(where.page), where.box, raw, places) else []
+
+
+def _slash_a_seven(upright: UprightPages, where: Provenance) -> bool:
+    """Whether a slash of the order number read as `where.raw` is inked within its figures' band, as a
+    7 that lost its bar is (`parsers.ocr.glyphs.slash_within_figures`)."""
+    if where.page is None or where.box is None:
+        return False
+    return slash_within_figures(upright(where.page), where.box, (where.raw or "").strip())
 
 
 def _key(text: str, letters: bool) -> str:
