@@ -112,18 +112,27 @@ def doubted(got: dict[str, Any], field: str) -> bool:
     return any(p["field"] == field and p["code"] == "low_confidence" for p in got["problems"])
 
 
+def header_rows(po_number: str = "PED-26/00123", *, currency: bool = True) -> list[list[Word]]:
+    """The letterhead and header of Ferretería Núñez's order `po_number` for customer C-1001, dated
+    23/11/2026 for 30/11/2026, with "Moneda: EUR" under them unless `currency` is False (a test
+    printing its own currency line there, at 126): the rows above a heading at 160."""
+    rows = [
+        cells(40, (50, "Ferretería Núñez S.L.")),
+        cells(70, (50, f"Nº pedido: {po_number}")),
+        cells(84, (50, "Fecha: 23/11/2026")),
+        cells(98, (50, "Fecha de entrega: 30/11/2026")),
+        cells(112, (50, "Nº cliente: C-1001")),
+    ]
+    return [*rows, cells(126, (50, "Moneda: EUR"))] if currency else rows
+
+
 def one_line_order(description: str) -> dict[str, Any]:
     """Order PED-26/00123 of customer C-1001, read: one line, `description` (no code column), 100 units
     at 0,05 = 5,00."""
     heading = ((50, "Descripción"), (330, "Cantidad"), (390, "Ud."), (430, "Precio"), (500, "Importe"))
     return read(
         page(
-            cells(40, (50, "Ferretería Núñez S.L.")),
-            cells(70, (50, "Nº pedido: PED-26/00123")),
-            cells(84, (50, "Fecha: 23/11/2026")),
-            cells(98, (50, "Fecha de entrega: 30/11/2026")),
-            cells(112, (50, "Nº cliente: C-1001")),
-            cells(126, (50, "Moneda: EUR")),
+            *header_rows(),
             cells(160, *heading),
             cells(174, (50, description), (350, "100"), (390, "uds"), (440, "0,05"), (505, "5,00")),
             cells(202, (430, "Total"), (500, "5,00")),

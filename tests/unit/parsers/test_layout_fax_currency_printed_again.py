@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.capture.domain.layout import Word
-from tests.unit.parsers.ocr_support import HEADING, cells, doubted, page, read, word
+from tests.unit.parsers.ocr_support import HEADING, cells, doubted, header_rows, page, read, word
 
 
 def _label(code: str) -> list[Word]:
@@ -23,11 +23,7 @@ def _label(code: str) -> list[Word]:
 def _order(total_line: str, *, price: str = "0,18", amount: str = "45,00") -> dict[str, Any]:
     return read(
         page(
-            cells(40, (50, "Ferretería Núñez S.L.")),
-            cells(70, (50, "Nº pedido: PED-26/00123")),
-            cells(84, (50, "Fecha: 23/11/2026")),
-            cells(98, (50, "Fecha de entrega: 30/11/2026")),
-            cells(112, (50, "Nº cliente: C-1001")),
+            *header_rows(currency=False),
             _label("EUR"),
             cells(160, *HEADING),
             cells(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.unit.parsers.ocr_support import cells, one_line_order, page, read
+from tests.unit.parsers.ocr_support import cells, header_rows, one_line_order, page, read
 
 _order = one_line_order
 
@@ -39,12 +39,7 @@ GARBLED = ((50, "Código"), (130, "Descripción"), (330, "Vxlr#"), (400, "OTD.")
 def _garbled(rows: list[tuple[str, str, str, str, str]], total: str) -> dict[str, Any]:
     return read(
         page(
-            cells(40, (50, "Ferretería Núñez S.L.")),
-            cells(70, (50, "Nº pedido: PED-26/00124")),
-            cells(84, (50, "Fecha: 23/11/2026")),
-            cells(98, (50, "Fecha de entrega: 30/11/2026")),
-            cells(112, (50, "Nº cliente: C-1001")),
-            cells(126, (50, "Moneda: EUR")),
+            *header_rows("PED-26/00124"),
             cells(160, *GARBLED),
             *(
                 cells(174 + 14 * i, (50, code), (130, desc), (330, price), (400, qty), (505, amount))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.unit.parsers.ocr_support import cells, numbers, order, page, read, row
+from tests.unit.parsers.ocr_support import cells, header_rows, numbers, order, page, read, row
 
 # headings 10 to 40 points right of the figures under them (5,4 points a character)
 HEADING = (
@@ -30,12 +30,7 @@ def _listing(rows: list[tuple[str, str, str, str, str, str, str]], total: str) -
     each figure right of where its heading starts, as a listing whose heading line overflowed."""
     return read(
         page(
-            cells(40, (50, "Ferretería Núñez S.L.")),
-            cells(70, (50, "Nº pedido: PED-26/00123")),
-            cells(84, (50, "Fecha: 23/11/2026")),
-            cells(98, (50, "Fecha de entrega: 30/11/2026")),
-            cells(112, (50, "Nº cliente: C-1001")),
-            cells(126, (50, "Moneda: EUR")),
+            *header_rows(),
             cells(160, *HEADING),
             *(
                 cells(
