@@ -72,10 +72,9 @@ def placed(path: str, read: date, sent: date) -> date | None:
     """The date the sending day puts the header date `read` (of the field `path`, one of `SPANS`) at when
     its year is one figure off its place (module docstring); None when it stands as read, or no one
     year one figure off puts it in its place."""
-    before, after = SPANS[path]
     if abs(read.year - sent.year) < MIN_GAP and not _impossible(path, read, sent):
         return None
-    places = [d for d in _in_years(read, sent) if sent - before <= d <= sent + after]
+    places = [d for d in _in_years(read, sent) if in_place(path, d, sent)]
     if len(places) != 1 or not _one_figure(read.year, places[0].year):
         return None
     return places[0]
