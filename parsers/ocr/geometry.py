@@ -126,7 +126,7 @@ def upright_score(points: np.ndarray) -> float:
     edges = np.linspace(x.min(), x.max() + 1, STRIPS + 1)
     for lo, hi in pairwise(edges):
         rows = np.bincount(y[(x >= lo) & (x < hi)].astype(np.int64))
-        for start, end in _runs(rows > 0):
+        for start, end in true_runs(rows > 0):
             line = rows[start:end]
             if not 4 <= end - start <= 90:
                 continue
@@ -136,7 +136,7 @@ def upright_score(points: np.ndarray) -> float:
     return (above - below) / (above + below + 1e-9)
 
 
-def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
+def true_runs(flags: np.ndarray) -> list[tuple[int, int]]:
     """(start, end) of every run of True."""
     edges = np.diff(np.concatenate(([0], flags.astype(np.int8), [0])))
     return list(zip(np.nonzero(edges == 1)[0].tolist(), np.nonzero(edges == -1)[0].tolist(), strict=True))

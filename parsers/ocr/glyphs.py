@@ -26,6 +26,8 @@ from collections.abc import Sequence
 import numpy as np
 from PIL import Image
 
+from parsers.ocr.geometry import true_runs
+
 # how much wider than the word's figures the glyph must be to be the letter O: Helvetica's O is 1.4 times
 # its figures, a typeface whose O is barely wider (DejaVu Sans, 1.23) proves nothing
 WIDER = 1.25
@@ -48,16 +50,10 @@ def ink_runs(image: Image.Image, box: tuple[float, float, float, float]) -> list
     (the right one past it) and the top and bottom row (the bottom one past it) of its ink."""
     x0, y0, x1, y1 = (round(v) for v in box)
     ink = np.asarray(image.crop((x0, y0, x1, y1)).convert("L")) < INK
-    inked_columns = [bool(ink[:, x].any()) for x in range(ink.shape[1])]
     runs: list[tuple[int, int, int, int]] = []
-    start: int | None = None
-    for x, inked in enumerate([*inked_columns, False]):
-        if inked and start is None:
-            start = x
-        elif not inked and start is not None:
-            rows = np.flatnonzero(ink[:, start:x].any(axis=1))
-            runs.append((start, x, int(rows[0]), int(rows[-1]) + 1))
-            start = None
+    for left, right in true_runs(np.asarray(ink.any(axis=0))):
+        rows = np.flatnonzero(ink[:, left:right].any(axis=1))
+        runs.append((left, right, int(rows[0]), int(rows[-1]) + 1))
     return runs
 
 
