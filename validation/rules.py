@@ -118,8 +118,7 @@ def check_lines(
         amount, quantity, unit_price = line.amount, line.quantity, line.unit_price
         if amount is None or quantity is None or unit_price is None:
             continue
-        gross = quantity * unit_price
-        net = gross if line.discount is None else gross * (100 - line.discount) / 100
+        net = _net(quantity, unit_price, line.discount)
         if not close(net, amount, PRICE_TOLERANCE, absolute=Decimal("0.01")):
             less = "" if line.discount is None else f" less {line.discount} %"
             yield Problem(
@@ -194,8 +193,13 @@ def _unchecked_past_cents(line: CapturedLine, price: Decimal) -> bool:
     quantity, read, amount = line.quantity, line.unit_price, line.amount
     if quantity is None or read is None or amount is None or quantity <= 0 or read == price:
         return False
-    share = (Decimal(100) - (line.discount or 0)) / Decimal(100)
-    return all(abs(quantity * p * share - amount) <= CENT_ROUNDING for p in (read, price))
+    return all(abs(_net(quantity, p, line.discount) - amount) <= CENT_ROUNDING for p in (read, price))
+
+
+def _net(quantity: Decimal, price: Decimal, discount: Decimal | None) -> Decimal:
+    """What `quantity` at `price` comes to, less the line's `discount` in percent."""
+    gross = quantity * price
+    return gross if discount is None else gross * (100 - discount) / 100
 
 
 def unsure_fields(doubtful: Iterable[Evidence]) -> Iterator[Problem]:
