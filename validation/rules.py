@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, Problem, ProblemCode
+from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, Problem, ProblemCode, line_net
 from core.capture.domain.resolution import LineTerms
 from core.kernel.domain.model import Customer, Product
 from core.kernel.domain.phone import same_number
@@ -118,7 +118,7 @@ def check_lines(
         amount, quantity, unit_price = line.amount, line.quantity, line.unit_price
         if amount is None or quantity is None or unit_price is None:
             continue
-        net = _net(quantity, unit_price, line.discount)
+        net = line_net(quantity, unit_price, line.discount)
         if not close(net, amount, PRICE_TOLERANCE, absolute=Decimal("0.01")):
             less = "" if line.discount is None else f" less {line.discount} %"
             yield Problem(
@@ -193,13 +193,7 @@ def _unchecked_past_cents(line: CapturedLine, price: Decimal) -> bool:
     quantity, read, amount = line.quantity, line.unit_price, line.amount
     if quantity is None or read is None or amount is None or quantity <= 0 or read == price:
         return False
-    return all(abs(_net(quantity, p, line.discount) - amount) <= CENT_ROUNDING for p in (read, price))
-
-
-def _net(quantity: Decimal, price: Decimal, discount: Decimal | None) -> Decimal:
-    """What `quantity` at `price` comes to, less the line's `discount` in percent."""
-    gross = quantity * price
-    return gross if discount is None else gross * (100 - discount) / 100
+    return all(abs(line_net(quantity, p, line.discount) - amount) <= CENT_ROUNDING for p in (read, price))
 
 
 def unsure_fields(doubtful: Iterable[Evidence]) -> Iterator[Problem]:

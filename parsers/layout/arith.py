@@ -7,6 +7,7 @@ import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core.capture.domain.order import line_net
 from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading, confusable
 from parsers.layout.text import one_edit
 
@@ -272,8 +273,7 @@ def _full_cost(solved: Solved) -> int:
 
 def to_the_cent(quantity: Decimal, price: Decimal, amount: Decimal, discount: Decimal | None = None) -> bool:
     """Whether quantity × price, less the line's discount in percent, is the amount to the cent."""
-    net = quantity * price * (Decimal(100) - (discount or 0)) / Decimal(100)
-    return abs(net - amount) <= EXACT
+    return abs(line_net(quantity, price, discount) - amount) <= EXACT
 
 
 def pinned(solved: Solved, name: str, discount: Decimal | None = None) -> bool:

@@ -8,7 +8,14 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
-from core.capture.domain.order import CapturedLine, DocumentKind, Identifier, Provenance, UnreadField
+from core.capture.domain.order import (
+    CapturedLine,
+    DocumentKind,
+    Identifier,
+    Provenance,
+    UnreadField,
+    line_net,
+)
 from parsers.layout import identifiers, labels
 from parsers.layout.arith import pins
 from parsers.layout.dates import find_date
@@ -144,7 +151,7 @@ def figures_agree(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool
     0,18) still names the row."""
     if line.quantity is None or line.unit_price is None or line.amount is None:
         return False
-    net = line.quantity * line.unit_price * (100 - (line.discount or 0)) / 100
+    net = line_net(line.quantity, line.unit_price, line.discount)
     if net.quantize(Decimal("0.01")) != line.amount.quantize(Decimal("0.01")):
         return False
     values = dict(zip(_NUMBERS, (line.quantity, line.unit_price, line.amount), strict=True))

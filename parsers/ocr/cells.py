@@ -21,7 +21,7 @@ from functools import partial
 from PIL import Image
 
 from core.capture.domain.layout import PageWords, Word
-from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence
+from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, line_net
 from parsers.layout.arith import pins, to_the_cent
 from parsers.layout.evidence import DOUBTFUL, LIKELY, VERIFIED_FLOOR
 from parsers.layout.numbers import decide_mark, readings
@@ -36,7 +36,6 @@ WHITELIST = "0123456789.,-/$€£"
 NUMBERS = ("quantity", "unit_price", "amount")
 UNSURE = 0.8  # a number read with less confidence than this is read again (validation's floor)
 CENT = Decimal("0.01")
-HUNDRED = Decimal(100)
 PAD_X = 0.6  # of the cell's height, left and right of its words, short of a neighbouring word
 PAD_Y = 0.3  # of the cell's height, above and below
 MARGIN = 0.5  # of the cell's height: white around the cut-out, where Tesseract finds a line best
@@ -169,8 +168,7 @@ def _pinned_cut(order: CapturedOrder, i: int, amount: Decimal) -> Decimal | None
     if line.quantity is None or line.unit_price is None or not sure:
         return None
     cents = amount.quantize(CENT, rounding=ROUND_DOWN)
-    gross = line.quantity * line.unit_price * (HUNDRED - (line.discount or 0)) / HUNDRED
-    return cents if gross == cents else None
+    return cents if line_net(line.quantity, line.unit_price, line.discount) == cents else None
 
 
 def _target(order: CapturedOrder) -> tuple[Decimal | None, str | None]:
@@ -389,7 +387,7 @@ def _exact(order: CapturedOrder, path: str) -> bool:
     quantity, price, amount = _values(line)
     if quantity is None or price is None or amount is None:
         return False
-    return quantity * price * (HUNDRED - (line.discount or 0)) / HUNDRED == amount
+    return line_net(quantity, price, line.discount) == amount
 
 
 def _read_cells(

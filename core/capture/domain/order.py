@@ -198,6 +198,13 @@ class CapturedLine:
         return tuple(seen)
 
 
+def line_net(quantity: Decimal, price: Decimal, discount: Decimal | None) -> Decimal:
+    """What `quantity` at `price` comes to, less a line's `discount` in percent (`CapturedLine.discount`),
+    nothing rounded: the figure a line's printed amount is checked against."""
+    gross = quantity * price
+    return gross if discount is None else gross * (100 - discount) / 100
+
+
 @dataclass(frozen=True)
 class CapturedOrder:
     """A purchase order as read from one document (one EDIFACT message, one PDF order, ...)."""
