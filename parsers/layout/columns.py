@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from parsers.layout.currencies import is_currency
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.numbers import looks_numeric
-from parsers.layout.vocab import CURRENCIES
 
 NUMERIC = ("qty", "price", "amount")
 RIVER_SHARE = 12.0  # points: how far past its heading a column's own run may stand
@@ -189,11 +189,7 @@ def _one_value(toks: Sequence[Tok]) -> bool | None:
     figures = sum(1 for t in toks if looks_numeric(t.text))
     if figures > 1:
         return None
-    return figures == 1 and all(looks_numeric(t.text) or _currency(t.text) for t in toks)
-
-
-def _currency(text: str) -> bool:
-    return text.strip(".").casefold() in CURRENCIES
+    return figures == 1 and all(looks_numeric(t.text) or is_currency(t) for t in toks)
 
 
 def _value_owner(

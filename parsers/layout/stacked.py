@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from parsers.layout import labels
+from parsers.layout.currencies import is_currency
 from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.text import has_digit, token_key
 from parsers.layout.vocab import (
     BASIS_UNITS,
     COLUMNS,
-    CURRENCIES,
-    ISO_CURRENCIES,
     LABEL_WORDS,
     PER_WORDS,
     STACKED_COLUMNS,
@@ -221,7 +220,9 @@ def _units(line: Line) -> list[tuple[list[Tok], str | None]]:
         close = gap < CURRENCY_GAP * toks[0].h
         if joined and (
             ((kind is None or joined[-1][1] is None) and gap < WORD_GAP * toks[0].h)
-            or (joined[-1][1] in MONEY and _currency(toks) and close)
+            # a currency alone ("EUR", "(€)") ends a money heading: "Precio EUR" set in a typewriter
+            # face stands a whole character cell from its price word, yet is no column
+            or (joined[-1][1] in MONEY and len(toks) == 1 and is_currency(toks[0]) and close)
             or (joined[-1][1] is not None and kind is None and close and toks[0].text.startswith("("))
         ):
             prev_toks, prev_kind = joined[-1]
@@ -281,12 +282,6 @@ def _asides(toks: Sequence[Tok]) -> list[tuple[int, int]]:
             i = end - 1
         i += 1
     return out
-
-
-def _currency(toks: list[Tok]) -> bool:
-    """Whether the words are a currency alone ("EUR", "(€)"), as a money heading ends: "Precio EUR"
-    set in a typewriter face stands a whole character cell from its price word, yet is no column."""
-    return len(toks) == 1 and (toks[0].key in CURRENCIES or toks[0].text.strip("()[]") in ISO_CURRENCIES)
 
 
 def _overlap(a: list[Tok], b: Cell) -> float:
