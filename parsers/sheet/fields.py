@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from core.capture.domain.order import Evidence, Provenance, UnreadField
-from parsers.layout.vocab import CURRENCIES, ISO_CURRENCIES
 from parsers.sheet import labels, values
 from parsers.sheet.grid import Cell, Grid
 from parsers.sheet.table import ref
@@ -98,7 +97,7 @@ def _take(header: Header, kind: str, found: _Value, sheet: int, label: str = "")
     elif kind == "buyer" and text and header.buyer_name is None and not _ID.match(text):
         header.buyer_name = text
     elif kind == "currency" and text:
-        code = CURRENCIES.get(text.casefold()) or (text.upper() if text.upper() in ISO_CURRENCIES else None)
+        code = labels.currency_code(text)
         if code is None or header.currency is not None:
             return False
         header.currency = code

@@ -131,10 +131,16 @@ def total(text: str) -> str | None:
 def currency(text: str) -> str | None:
     """The currency a heading names ("Precio (€)", "Amount EUR")."""
     for word in keys(text):
-        code = CURRENCIES.get(word) or (word.upper() if word.upper() in ISO_CURRENCIES else None)
+        code = currency_code(word)
         if code:
             return code
     return None
+
+
+def currency_code(word: str) -> str | None:
+    """The ISO code of the currency one word names: a sign or word of CURRENCIES ("€", "Euros"), or an
+    ISO 4217 code in any case ("mxn"); None for any other word."""
+    return CURRENCIES.get(word.casefold()) or (word.upper() if word.upper() in ISO_CURRENCIES else None)
 
 
 def language(texts: list[str]) -> str | None:
