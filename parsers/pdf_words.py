@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -24,6 +25,7 @@ X_TOLERANCE = 3.0  # points between two characters of one word (pdfplumber's def
 Y_TOLERANCE = 3.0  # points between the tops of two characters of one line (pdfplumber's default)
 DUPLICATE_CHAR = 1.0  # points: the same character this close to another is one printed twice
 EDGE = 0.5  # points a media box may lie off the origin and still count as at it
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is several times slower to make, per character
@@ -35,31 +37,41 @@ class _Char:
     bottom: float
 
 
-def read_words_fast(content: bytes, max_pages: int) -> list[PageWords] | None:
-    """Every page's words, or None when the document needs pdfplumber (see the module's note)."""
+def _opened(content: bytes, read: Callable[[pdfium.PdfDocument], _T | None]) -> _T | None:
+    """What `read` finds in the document PDFium opens from `content`, closed after; None when PDFium
+    cannot open it or fails while it is read."""
     try:
         pdf = pdfium.PdfDocument(content)
     except (pdfium.PdfiumError, ValueError, OSError):
         return None
     try:
-        count = len(pdf)
-        if count == 0 or count > max_pages:
-            return None
-        out: list[PageWords] = []
-        for index in range(count):
-            page = pdf[index]
-            try:
-                words = _page(page, index + 1)
-            finally:
-                page.close()
-            if words is None:
-                return None
-            out.append(words)
-        return out
+        return read(pdf)
     except pdfium.PdfiumError:
         return None
     finally:
         pdf.close()
+
+
+def read_words_fast(content: bytes, max_pages: int) -> list[PageWords] | None:
+    """Every page's words, or None when the document needs pdfplumber (see the module's note)."""
+    return _opened(content, lambda pdf: _pages(pdf, max_pages))
+
+
+def _pages(pdf: pdfium.PdfDocument, max_pages: int) -> list[PageWords] | None:
+    count = len(pdf)
+    if count == 0 or count > max_pages:
+        return None
+    out: list[PageWords] = []
+    for index in range(count):
+        page = pdf[index]
+        try:
+            words = _page(page, index + 1)
+        finally:
+            page.close()
+        if words is None:
+            return None
+        out.append(words)
+    return out
 
 
 def _page(page: pdfium.PdfPage, number: int) -> PageWords | None:
@@ -215,25 +227,20 @@ def _word(chars: list[_Char]) -> Word:
 def has_text_layer(content: bytes, max_pages: int, least: int) -> bool | None:
     """Whether a page among the first `max_pages` holds at least `least` printed characters; None when
     PDFium cannot open the document or it has no pages (pdfplumber then says why)."""
-    try:
-        pdf = pdfium.PdfDocument(content)
-    except (pdfium.PdfiumError, ValueError, OSError):
+    return _opened(content, lambda pdf: _printed(pdf, max_pages, least))
+
+
+def _printed(pdf: pdfium.PdfDocument, max_pages: int, least: int) -> bool | None:
+    if len(pdf) == 0:
         return None
-    try:
-        if len(pdf) == 0:
-            return None
-        for index in range(min(len(pdf), max_pages)):
-            page = pdf[index]
-            text = page.get_textpage()
-            try:
-                printed = sum(1 for c in text.get_text_range() if not c.isspace())
-            finally:
-                text.close()
-                page.close()
-            if printed >= least:
-                return True
-        return False
-    except pdfium.PdfiumError:
-        return None
-    finally:
-        pdf.close()
+    for index in range(min(len(pdf), max_pages)):
+        page = pdf[index]
+        text = page.get_textpage()
+        try:
+            printed = sum(1 for c in text.get_text_range() if not c.isspace())
+        finally:
+            text.close()
+            page.close()
+        if printed >= least:
+            return True
+    return False
