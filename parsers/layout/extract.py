@@ -29,6 +29,7 @@ from parsers.layout import document, generic, header, items, parties, recheck, r
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
+from parsers.layout.currencies import currency_sign
 from parsers.layout.dates import MAX_LEAD_DAYS, month_first, names_weekday_of, order_decided, weekday_named
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, Tok, read_page
@@ -187,7 +188,7 @@ def _by_signs(
                 signs = [
                     c
                     for i, t in enumerate(line.toks)
-                    if (c := strip_money(t.text)[1] or CURRENCIES.get(t.key))
+                    if (c := currency_sign(t))
                     and not _at_sign(line.toks, i)
                     and not sign_on_word(t.text)
                     and not (coded and sign_on_code(t.text))
