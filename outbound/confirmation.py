@@ -3,6 +3,9 @@
 It answers orders that came by fax or e-mail.  Black on white, no shading and type no smaller than
 9 points, so it survives a fax line.  Rejected orders get the same page headed "not accepted", with
 the reasons.  The bytes depend only on the arguments (no clock, no random ids inside the PDF).
+It is written by our own small writer (`outbound.pdf_writer`), not reportlab: text lines and rules
+need none of reportlab's per-document work, the most of an e-mail reply's CPU (docs/performance.md,
+"E-mail intake, fifteenth round").
 """
 
 from __future__ import annotations
@@ -79,7 +82,8 @@ def line_amount(line: OrderLine) -> Decimal | None:
 
 
 def pdf_styles() -> dict[str, ParagraphStyle]:
-    """The paragraph styles every answer PDF of ours shares (confirmation, quote, catalogue, fax notice)."""
+    """The paragraph styles our reportlab answer PDFs share (quote, catalogue, fax notice); the confirmation
+    is written by `outbound.pdf_writer` in the same faces and sizes."""
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=10, leading=13)
     return {
         "base": base,
