@@ -104,8 +104,18 @@ def _fits(word: str, table: tuple[float, ...], size: float, room: float) -> int:
     return len(word)
 
 
-def _literal(data: bytes) -> bytes:
-    return b"(" + data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+_SHOWN: dict[str, bytes] = {}  # a text as a PDF string, kept as the widths are: texts recur
+
+
+def _literal(text: str) -> bytes:
+    """The text as a PDF literal string of WinAnsi codes, its backslashes and brackets escaped."""
+    shown = _SHOWN.get(text)
+    if shown is None:
+        if len(_SHOWN) >= 65536:
+            _SHOWN.clear()
+        data = encode(text).replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        shown = _SHOWN[text] = b"(" + data + b")"
+    return shown
 
 
 class Page:
@@ -121,7 +131,7 @@ class Page:
         if self._font != (face, size):
             self._font = (face, size)
             self._texts.append(b"/%s %g Tf" % (FACES[face][0].encode(), size))
-        self._texts.append(b"1 0 0 1 %.2f %.2f Tm %s Tj" % (x, y, _literal(encode(text))))
+        self._texts.append(b"1 0 0 1 %.2f %.2f Tm %s Tj" % (x, y, _literal(text)))
 
     def text_right(self, right: float, y: float, text: str, face: str = "regular", size: float = 10) -> None:
         """`text` ending at `right` on the baseline y."""

@@ -193,3 +193,10 @@ def _in_new_thread(work: Callable[[], list[tuple[bytes, bytes]]]) -> list[tuple[
     thread.start()
     thread.join()
     return out[0]
+
+
+def test_brackets_and_backslashes_in_a_text_print_as_written() -> None:
+    o = _order(1)
+    o.lines[0].description = r"Caja (200 uds) \ palé ((doble)"
+    (text,) = _pages(render_confirmation(o, NUNEZ, "es", now=NOW))
+    assert r"1 TOR-Ñ-001 Caja (200 uds) \ palé ((doble) 12 UD 2,50 30,00" in text
