@@ -284,12 +284,21 @@ def _lines_table(flow: Flow, order: Order, language: str) -> None:
         ]
         for row in _rows(order, language)
     ]
+    full = flow.top - flow.bottom - heading_height  # the room of a row on a page of its own
     first = max(map(len, laid[0])) * _CELL + 2 * _PAD_Y if laid else 0
-    flow.need(heading_height + first)
+    flow.need(heading_height + (first if first <= full else _CELL + 2 * _PAD_Y))
     start()
     for cells in laid:
         height = max(map(len, cells)) * _CELL + 2 * _PAD_Y
-        if flow.need(height):
+        if height <= full and flow.need(height):
+            start()
+        while not flow.fits(height):  # taller than a page: the lines that fit here, the rest overleaf
+            room = int((flow.y - flow.bottom - 2 * _PAD_Y) // _CELL)
+            if room > 0:
+                draw([lines[:room] for lines in cells], "regular", room * _CELL + 2 * _PAD_Y)
+                cells = [lines[room:] for lines in cells]
+                height = max(map(len, cells)) * _CELL + 2 * _PAD_Y
+            flow.new_page()
             start()
         draw(cells, "regular", height)
     flow.page.rule(_X, end, flow.y, 0.5)

@@ -200,3 +200,19 @@ def test_brackets_and_backslashes_in_a_text_print_as_written() -> None:
     o.lines[0].description = r"Caja (200 uds) \ palé ((doble)"
     (text,) = _pages(render_confirmation(o, NUNEZ, "es", now=NOW))
     assert r"1 TOR-Ñ-001 Caja (200 uds) \ palé ((doble) 12 UD 2,50 30,00" in text
+
+
+def test_a_line_taller_than_a_page_runs_on_overleaf_inside_the_margins() -> None:
+    o = _order(2)
+    o.lines[0].description = " ".join(f"palabra{i}" for i in range(400))  # some 130 lines of 9 points
+    pdf = render_confirmation(o, NUNEZ, "es", now=NOW)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        assert len(doc.pages) >= 3
+        words = [w["text"] for page in doc.pages for w in page.extract_words()]
+        foot = doc.pages[0].height - 18 * 72 / 25.4  # the bottom margin, 18 mm
+        for n, page in enumerate(doc.pages, start=1):  # below the margin: the footer alone
+            low = "".join(c["text"] for c in page.chars if c["bottom"] > foot)
+            assert low == f"Comanda Suministros Industriales S.L. · PED-Ñ/2026-0042 · Página {n}"
+    assert [w for w in words if w.startswith("palabra")] == [f"palabra{i}" for i in range(400)]
+    assert "Total EUR: 60,00" in " ".join(words)  # 2 × 12 × 2,50
+    assert words.count("Artículo") == len(doc.pages)  # the heading on every page
