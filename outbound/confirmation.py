@@ -3,26 +3,25 @@
 It answers orders that came by fax or e-mail.  Black on white, no shading and type no smaller than
 9 points, so it survives a fax line.  Rejected orders get the same page headed "not accepted", with
 the reasons.  The bytes depend only on the arguments (no clock, no random ids inside the PDF).
+It is written by our own small writer (`outbound.pdf_writer`), not reportlab: text lines and rules
+need none of reportlab's per-document work, the most of an e-mail reply's CPU (docs/performance.md,
+"E-mail intake, fifteenth round").
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer
 from reportlab.platypus.flowables import Flowable
 
 from core.kernel.domain.model import Customer, Order, OrderLine, OrderState
 from outbound.confirmation_text import TEXTS, problem_text
-from outbound.pdf_parts import Paragraphs
+from outbound.pdf_writer import A4, MM, Flow, wrap, write_pdf
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,8 @@ def line_amount(line: OrderLine) -> Decimal | None:
 
 
 def pdf_styles() -> dict[str, ParagraphStyle]:
-    """The paragraph styles every answer PDF of ours shares (confirmation, quote, catalogue, fax notice)."""
+    """The paragraph styles our reportlab answer PDFs share (quote, catalogue, fax notice); the confirmation
+    is written by `outbound.pdf_writer` in the same faces and sizes."""
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=10, leading=13)
     return {
         "base": base,
@@ -122,20 +122,6 @@ def _contact(head: Letterhead) -> str:
     )
 
 
-def _addressee(order: Order, customer: Customer | None, number: str | None) -> str:
-    name = customer.name if customer else order.buyer_name or order.buyer_party_id or ""
-    parts = [f"<b>{escape_markup(name)}</b>"] if name else []
-    if customer is not None:
-        parts += [
-            escape_markup(p)
-            for p in (customer.street, " ".join(filter(None, (customer.postal_code, customer.city))))
-            if p
-        ]
-    if number:
-        parts.append(f"Fax {escape_markup(number)}")
-    return "<br/>".join(parts)
-
-
 def _references(order: Order, now: datetime, language: str) -> list[tuple[str, str]]:
     t = TEXTS[language]
     return [
@@ -147,48 +133,6 @@ def _references(order: Order, now: datetime, language: str) -> list[tuple[str, s
     ]
 
 
-def _lines_table(order: Order, language: str, para: Paragraphs) -> Table:
-    t = TEXTS[language]
-    rows: list[list[object]] = [
-        [t["pos"], t["item"], t["description"], t["qty"], t["unit"], t["price"], t["amount"]]
-    ]
-    for line in order.lines:
-        rows.append(
-            [
-                str(line.position),
-                para(escape_markup(line.sku or line.item_code or line.buyer_item_code or "–"), "cell"),
-                para(escape_markup(line.description or ""), "cell"),
-                quantity_text(line.quantity, language),
-                line.unit or "",
-                price_text(line.unit_price, language),
-                money_text(line_amount(line), language),
-            ]
-        )
-        if line.discount:
-            words = para(escape_markup(f"{t['promotion']}: {line.promotion or ''}"), "cell")
-            rows.append(["", "", words, "", "", "", "-" + money_text(line.discount, language)])
-    table = Table(
-        rows,
-        colWidths=[10 * mm, 32 * mm, 62 * mm, 18 * mm, 12 * mm, 20 * mm, 24 * mm],
-        repeatRows=1,
-        hAlign="LEFT",
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
-                ("FONT", (0, 1), (-1, -1), "Helvetica", 9),
-                ("LINEBELOW", (0, 0), (-1, 0), 1, colors.black),
-                ("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.black),
-                ("ALIGN", (3, 0), (3, -1), "RIGHT"),
-                ("ALIGN", (5, 0), (6, -1), "RIGHT"),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    return table
-
-
 def _total(order: Order, language: str) -> Decimal | None:
     amounts = [line_amount(line) for line in order.lines]
     promoted = any(line.discount for line in order.lines)  # the printed total may be before promotions
@@ -197,6 +141,17 @@ def _total(order: Order, language: str) -> Decimal | None:
     if amounts and all(a is not None for a in amounts):
         return sum((a for a in amounts if a is not None), Decimal("0.00"))
     return None
+
+
+# The page, as the reportlab layout before it had it: A4, margins of 16 mm (18 at the foot) with a frame
+# 6 points inside them, the lines table's columns in millimetres and its cells padded 6 by 3 points.
+_PAGE_W, _PAGE_H = A4
+_X = 16 * MM + 6
+_ROOM = _PAGE_W - 32 * MM - 12
+_COLUMNS = tuple(w * MM for w in (10, 32, 62, 18, 12, 20, 24))
+_RIGHT_ALIGNED = (3, 5, 6)  # quantity, price, amount
+_WRAPPED = (1, 2)  # item code, description
+_PAD_X, _PAD_Y, _CELL = 6.0, 3.0, 11.0  # cell padding, and the leading of a cell's 9-point lines
 
 
 def render_confirmation(
@@ -214,93 +169,136 @@ def render_confirmation(
     """
     language = language if language in TEXTS else "en"
     t = TEXTS[language]
-    para = _PARAGRAPHS
     head = letterhead or Letterhead()
     rejected = order.state == OrderState.REJECTED  # decided so on capture, or by a clerk in review
-    story: list[Flowable] = [
-        para(escape_markup(head.name), "company"),
-        para(escape_markup(", ".join(head.address)), "small"),
-        para(escape_markup(_contact(head)), "small"),
-        Spacer(1, 8 * mm),
-    ]  # as `letterhead_block`, its paragraphs kept
-    story.append(para(t["title_rejected" if rejected else "title"], "title"))
-    story.append(Spacer(1, 4 * mm))
-    refs = Table(
-        [[para(_addressee(order, customer, number), "base"), _ref_table(order, now, language)]],
-        colWidths=[90 * mm, 88 * mm],
-        hAlign="LEFT",
+    foot = f"{head.name} · {order.po_number or ''} · {t['page']}"
+    flow = Flow(
+        _PAGE_H - 16 * MM - 6,
+        18 * MM + 6,
+        lambda page, n: page.text(16 * MM, 10 * MM, f"{foot} {n}", "regular", 9),
     )
-    refs.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, 0), 0)]))
-    story += [refs, Spacer(1, 6 * mm)]
-    story.append(para(t["intro_rejected" if rejected else "intro"], "base"))
-    story.append(Spacer(1, 4 * mm))
-    story.append(_lines_table(order, language, para))
-    total = _total(order, language)
-    currency = order.currency or ""
-    story.append(Spacer(1, 3 * mm))
-    story.append(para(f"<b>{t['total']} {currency}: {money_text(total, language)}</b>", "base-right"))
+    flow.lines(wrap(head.name, "bold", 15, _ROOM), _X, "bold", 15, 18)
+    flow.lines(wrap(", ".join(head.address), "regular", 9, _ROOM), _X, "regular", 9, 11)
+    flow.lines(wrap(_contact(head), "regular", 9, _ROOM), _X, "regular", 9, 11)
+    flow.space(8 * MM)
+    flow.lines(wrap(t["title_rejected" if rejected else "title"], "bold", 14, _ROOM), _X, "bold", 14, 18)
+    flow.space(4 * MM)
+    _addressee_and_references(flow, order, customer, number, _references(order, now, language))
+    flow.space(6 * MM)
+    flow.lines(
+        wrap(t["intro_rejected" if rejected else "intro"], "regular", 10, _ROOM), _X, "regular", 10, 13
+    )
+    flow.space(4 * MM)
+    _lines_table(flow, order, language)
+    flow.space(3 * MM)
+    total = f"{t['total']} {order.currency or ''}: {money_text(_total(order, language), language)}"
+    flow.lines(wrap(total, "bold", 10, _ROOM), _X, "bold", 10, 13, right=_X + _ROOM)
     if rejected and order.problems:
-        story += [Spacer(1, 5 * mm), para(f"<b>{t['reasons']}</b>", "base")]
+        flow.space(5 * MM)
+        flow.lines([t["reasons"]], _X, "bold", 10, 13)
         for problem in order.problems:
-            story.append(para("– " + escape_markup(problem_text(problem, language)), "base"))
-    story += [
-        Spacer(1, 8 * mm),
-        para(escape_markup(t["closing"].format(fax=head.fax or head.email or "")), "small"),
-    ]
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=A4,
-        leftMargin=16 * mm,
-        rightMargin=16 * mm,
-        topMargin=16 * mm,
-        bottomMargin=18 * mm,
-        title=f"{t['title']} {order.po_number or ''}".strip(),
-        author=head.name,
-        invariant=True,
+            flow.lines(
+                wrap("– " + problem_text(problem, language), "regular", 10, _ROOM), _X, "regular", 10, 13
+            )
+    flow.space(8 * MM)
+    closing = t["closing"].format(fax=head.fax or head.email or "")
+    flow.lines(wrap(closing, "regular", 9, _ROOM), _X, "regular", 9, 11)
+    return write_pdf(flow.pages, title=f"{t['title']} {order.po_number or ''}".strip(), author=head.name)
+
+
+def _addressee_and_references(
+    flow: Flow, order: Order, customer: Customer | None, number: str | None, refs: list[tuple[str, str]]
+) -> None:
+    """Whom the answer is for (left, 90 mm) beside our references to the order (right, labels in bold)."""
+    name = customer.name if customer else order.buyer_name or order.buyer_party_id or ""
+    left: list[tuple[str, str]] = (
+        [("bold", line) for line in wrap(name, "bold", 10, 90 * MM - 6)] if name else []
     )
-    footer = _Footer(t["page"], head.name, order)
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    return buf.getvalue()
+    parts = (
+        [customer.street, " ".join(filter(None, (customer.postal_code, customer.city)))] if customer else []
+    )
+    parts.append(f"Fax {number}" if number else "")
+    left += [("regular", line) for part in parts if part for line in wrap(part, "regular", 10, 90 * MM - 6)]
+    height = max(len(left) * 13, len(refs) * 14 + 2 * _PAD_Y) + 2 * _PAD_Y
+    flow.need(height)
+    top, page = flow.y - _PAD_Y, flow.page
+    for i, (face, line) in enumerate(left):
+        page.text(_X, top - 10 - i * 13, line, face, 10)
+    x = _X + 90 * MM + _PAD_X + _PAD_X
+    for i, (label, value) in enumerate(refs):
+        baseline = top - _PAD_Y - 1 - 10 - i * 14
+        page.text(x, baseline, label, "bold", 10)
+        page.text(x + 40 * MM, baseline, value, "regular", 10)
+    flow.y -= height
 
 
-def _right(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(f"{style.name}-right", parent=style, alignment=2)
-
-
-def _confirmation_styles() -> dict[str, ParagraphStyle]:
-    styles = pdf_styles()
-    return {**styles, "base-right": _right(styles["base"])}
-
-
-# The confirmation's paragraphs, kept per thread across PDFs (`outbound.pdf_parts`).
-_PARAGRAPHS = Paragraphs(_confirmation_styles())
-
-
-def _ref_table(order: Order, now: datetime, language: str) -> Table:
-    table = Table(_references(order, now, language), colWidths=[40 * mm, 48 * mm])
-    table.setStyle(
-        TableStyle(
+def _rows(order: Order, language: str) -> list[list[str]]:
+    t = TEXTS[language]
+    rows = []
+    for line in order.lines:
+        rows.append(
             [
-                ("FONT", (0, 0), (0, -1), "Helvetica-Bold", 10),
-                ("FONT", (1, 0), (1, -1), "Helvetica", 10),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                str(line.position),
+                line.sku or line.item_code or line.buyer_item_code or "–",
+                line.description or "",
+                quantity_text(line.quantity, language),
+                line.unit or "",
+                price_text(line.unit_price, language),
+                money_text(line_amount(line), language),
             ]
         )
-    )
-    return table
+        if line.discount:
+            promotion = f"{t['promotion']}: {line.promotion or ''}"
+            rows.append(["", "", promotion, "", "", "", "-" + money_text(line.discount, language)])
+    return rows
 
 
-class _Footer:
-    """Page n / our name / their order number at the foot of every page."""
+def _lines_table(flow: Flow, order: Order, language: str) -> None:
+    """The order's lines under a bold heading that starts every page the table reaches, with a rule
+    under the heading and under the last line."""
+    t = TEXTS[language]
+    heading = [t["pos"], t["item"], t["description"], t["qty"], t["unit"], t["price"], t["amount"]]
+    lefts = [_X + sum(_COLUMNS[:i]) for i in range(len(_COLUMNS))]
+    end = lefts[-1] + _COLUMNS[-1]
+    heading_height = _CELL + 2 * _PAD_Y
 
-    def __init__(self, label: str, company: str, order: Order) -> None:
-        self.label, self.company, self.order = label, company, order
+    def draw(cells: list[list[str]], face: str, height: float) -> None:
+        top, page = flow.y, flow.page
+        for i, lines in enumerate(cells):
+            for k, text in enumerate(lines):
+                baseline = top - _PAD_Y - 9 - k * _CELL
+                if i in _RIGHT_ALIGNED:
+                    page.text_right(lefts[i] + _COLUMNS[i] - _PAD_X, baseline, text, face, 9)
+                else:
+                    page.text(lefts[i] + _PAD_X, baseline, text, face, 9)
+        flow.y -= height
 
-    def __call__(self, canvas: Canvas, doc: SimpleDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setFont("Helvetica", 9)
-        text = f"{self.company} · {self.order.po_number or ''} · {self.label} {doc.page}"
-        canvas.drawString(16 * mm, 10 * mm, text)
-        canvas.restoreState()
+    def start() -> None:
+        draw([[cell] for cell in heading], "bold", heading_height)
+        flow.page.rule(_X, end, flow.y, 1)
+
+    laid = [
+        [
+            wrap(cell, "regular", 9, _COLUMNS[i] - 2 * _PAD_X) if i in _WRAPPED else [cell]
+            for i, cell in enumerate(row)
+        ]
+        for row in _rows(order, language)
+    ]
+    full = flow.top - flow.bottom - heading_height  # the room of a row on a page of its own
+    first = max(map(len, laid[0])) * _CELL + 2 * _PAD_Y if laid else 0
+    flow.need(heading_height + (first if first <= full else _CELL + 2 * _PAD_Y))
+    start()
+    for cells in laid:
+        height = max(map(len, cells)) * _CELL + 2 * _PAD_Y
+        if height <= full and flow.need(height):
+            start()
+        while not flow.fits(height):  # taller than a page: the lines that fit here, the rest overleaf
+            room = int((flow.y - flow.bottom - 2 * _PAD_Y) // _CELL)
+            if room > 0:
+                draw([lines[:room] for lines in cells], "regular", room * _CELL + 2 * _PAD_Y)
+                cells = [lines[room:] for lines in cells]
+                height = max(map(len, cells)) * _CELL + 2 * _PAD_Y
+            flow.new_page()
+            start()
+        draw(cells, "regular", height)
+    flow.page.rule(_X, end, flow.y, 0.5)
