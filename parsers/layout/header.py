@@ -455,25 +455,13 @@ def _lone_date_label(line: Line, phrase: Line) -> list[Hit]:
         kind
         for kind in DATE_FIELDS
         for (label,) in (p for p in HEADER_LABELS[kind] if len(p) == 1)
-        if len(label) == len(word) and label != word and _letter_off(word, label)
+        if len(label) == len(word) and label != word and labels.letter_off(word, label)
     }
     after = " ".join(t.text for t in line.toks if t.x0 >= tok.x1)
     if len(kinds) != 1 or find_date(after, mend=False) is None:
         return []  # no date after it: some other word, not a label to report unread
     (kind,) = kinds
     return [Hit(kind, 0, 1, 1, colon=True, mended=True)]
-
-
-# a first letter a fax thins into another: a D whose upright or bowl it lost ("bate:", "pate:", "oate:" for
-# "Date:")
-_FIRST_LOOKALIKES = {("b", "d"), ("o", "d"), ("a", "d"), ("p", "d")}
-
-
-def _letter_off(word: str, label: str) -> bool:
-    """One letter of `label` misread in `word`: any but the first, or the first as its look-alike."""
-    if word[0] == label[0]:
-        return labels.one_letter_off(word, label)
-    return (word[0], label[0]) in _FIRST_LOOKALIKES and word[1:] == label[1:]
 
 
 NUMBER_SIGN = "no"  # "Nº", "N°", "No" as the label vocabulary keys them
