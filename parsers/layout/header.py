@@ -34,6 +34,9 @@ MAX_VALUE_GAP = 0.45  # of the page width, between a label and a value to its ri
 LABEL_JUNK = 4  # words a garbled sign or leader between a label and its colon may stand in
 JUNK_CHARS = 2  # letters or digits of a sign OCR garbled ("4:" for "#:")
 LEADER_LETTERS = 3  # a dot leader read as one letter this many times or more ("eee", "ooooo")
+# below this confidence, a word of letters alone is what OCR made of a dot leader ("«sisi", "weet" for
+# "......:"); a word printed as letters is read surer than that
+LEADER_CONF = 0.3
 _LEADER_LETTERS = "eoc"
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/\-._]{2,29}$")
 BLOCKS = ("ship_to", "supplier", "buyer")
@@ -117,10 +120,14 @@ def _junk(tok: Tok) -> bool:
 
 
 def _leader_word(tok: Tok) -> bool:
-    """Dots and specks alone, or a dot leader OCR read as one letter over and over ("eee", "ooooo");
-    never figures masked or unknown ("##/##/####": a value seen and not read)."""
+    """Dots and specks alone, or a dot leader OCR read as one letter over and over ("eee", "ooooo") or
+    as letters it was all but unsure of ("«sisi" at 0.0); never figures masked or unknown
+    ("##/##/####": a value seen and not read)."""
     text = tok.text.rstrip(":")
     if all(c in _SPECKS for c in text):
+        return True
+    letters = [c for c in text if c.isalnum()]
+    if len(letters) >= LEADER_LETTERS and all(c.isalpha() for c in letters) and tok.conf < LEADER_CONF:
         return True
     return len(text) >= LEADER_LETTERS and len(set(text)) == 1 and text[0] in _LEADER_LETTERS
 
