@@ -176,9 +176,9 @@ def one_letter_off(read: str, word: str) -> bool:
     return read[0] == word[0] and sum(a != b for a, b in zip(read, word, strict=True)) == 1
 
 
-# a first letter a fax thins into another: a D whose upright or bowl it lost ("bate:", "pate:", "oate:" for
-# "Date:", "bE" for "DE")
-FIRST_LOOKALIKES = frozenset({("b", "d"), ("o", "d"), ("a", "d"), ("p", "d")})
+# a first letter a fax thins into another: a D whose upright or bowl it lost ("bate:", "pate:", "oate:",
+# "Cate" for "Date:", "bE" for "DE")
+FIRST_LOOKALIKES = frozenset({("b", "d"), ("o", "d"), ("a", "d"), ("p", "d"), ("c", "d")})
 
 
 def letter_off(read: str, word: str) -> bool:

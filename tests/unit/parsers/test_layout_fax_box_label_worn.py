@@ -3,7 +3,7 @@
 
 The business rule: a label whose every word is read as printed but one short word, that word the
 label's with its first letter read as the letter a fax makes of it (a D read b, o, a or p), is that
-label, and the date in the box under it is the order's, for a person to confirm (the label was
+label ("Cate issued" for "Date issued"), and the date in the box under it is the order's, for a person to confirm (the label was
 mended). A first letter that is no look-alike of the label's makes no label, and no date is taken.
 """
 
@@ -38,6 +38,12 @@ def test_a_box_labels_short_word_read_with_a_thinned_first_letter_gives_the_date
     assert got["order_date"] == "2026-11-23"
     assert doubted(got, "order_date") and got["decision"] != "accept"
     assert got["requested_delivery_date"] == "2026-11-30"
+
+
+def test_a_date_word_read_with_a_c_for_its_d_over_a_box_gives_the_date_doubtful() -> None:
+    got = _boxes("Cate issued")
+    assert got["order_date"] == "2026-11-23"
+    assert doubted(got, "order_date") and got["decision"] != "accept"
 
 
 def test_a_short_word_whose_first_letter_is_no_look_alike_makes_no_label() -> None:
