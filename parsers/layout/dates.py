@@ -103,9 +103,7 @@ _SPECK_FOR_SPACE = re.compile(r"(?<=[a-z])['`](?=(?:de|del|of)\s+\d)")
 _POINT_FOR_COMMA = re.compile(r"(?<![a-z])(" + _MONTH + r"\s+\d{1,2})\.(?=\s+\d{4}(?!\d))")
 # "November, 24th, 2026": a speck after a month-first date's month name read as a comma; only before
 # a day and a year, so that a list of months ("November, 24 units") is left alone
-_COMMA_AFTER_MONTH = re.compile(
-    r"(?<![a-z])(" + _MONTH + r"),(?=\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d))"
-)
+_COMMA_AFTER_MONTH = re.compile(r"(?<![a-z])(" + _MONTH + r"),(?=\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d))")
 # the same in a date printed year first ("2026-12 01", "2026 12-03": a dot-matrix face's dash lost)
 # and "2026, 11-25": the first dash read as a comma or a point, a word space after it
 _LOST_ISO_SEPARATOR = re.compile(

@@ -2,9 +2,10 @@
 "DATE DE COMMANDE": the D lost its upright and reads b).
 
 The business rule: a label whose every word is read as printed but one short word, that word the
-label's with its first letter read as the letter a fax makes of it (a D read b, o, a or p), is that
-label ("Cate issued" for "Date issued"), and the date in the box under it is the order's, for a person to confirm (the label was
-mended). A first letter that is no look-alike of the label's makes no label, and no date is taken.
+label's with its first letter read as the letter a fax makes of it (a D read b, o, a, p or C), is
+that label ("Cate issued" for "Date issued"), and the date in the box under it is the order's, for a
+person to confirm (the label was mended). A first letter that is no look-alike of the label's makes
+no label, and no date is taken.
 """
 
 from __future__ import annotations
