@@ -101,9 +101,13 @@ _LOST_ORDINAL_T = re.compile(r"(?<![a-z])(" + _MONTH + r"\s+\d{1,2})h(?=,?\s+\d{
 _SPECK_FOR_SPACE = re.compile(r"(?<=[a-z])['`](?=(?:de|del|of)\s+\d)")
 # "November 26. 2026": the comma after a month-first date's day read as a point
 _POINT_FOR_COMMA = re.compile(r"(?<![a-z])(" + _MONTH + r"\s+\d{1,2})\.(?=\s+\d{4}(?!\d))")
+# "November, 24th, 2026": a speck after a month-first date's month name read as a comma; only before
+# a day and a year, so that a list of months ("November, 24 units") is left alone
+_COMMA_AFTER_MONTH = re.compile(r"(?<![a-z])(" + _MONTH + r"),(?=\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d))")
 # the same in a date printed year first ("2026-12 01", "2026 12-03": a dot-matrix face's dash lost)
+# and "2026, 11-25": the first dash read as a comma or a point, a word space after it
 _LOST_ISO_SEPARATOR = re.compile(
-    r"(?<![\d,.\-/])(\d{4})(?:([-/])(\d{2}) (\d{2})|() (\d{2})([-/])(\d{2}))(?![\d,.\-/])"
+    r"(?<![\d,.\-/])(\d{4})(?:([-/])(\d{2}) (\d{2})|([,.]?) (\d{2})([-/])(\d{2}))(?![\d,.\-/])"
 )
 
 # a numeric date's slash (or dash, or point) a normal fax thinned to its two ends, read as a colon
@@ -167,8 +171,9 @@ def _repair_misread(text: str) -> str:
     """The text with a month name OCR misread by one letter ("dacomber", "nuvember") written right,
     where exactly one month name is that close, a day or month parted by a space joined ("04/1 2/2026"),
     an ordinal's 5 read as an S ("December Sth", "Sth December"), a separator lost before a four-digit
-    year or in a date printed year first ("29-11 2076", "2026-12 01"), a point for the comma after a
-    month-first date's day ("November 26. 2026"), an ordinal's t lost after its month ("November 24h,
+    year or in a date printed year first ("29-11 2076", "2026-12 01", "2026, 11-25"), a point for the
+    comma after a month-first date's day ("November 26. 2026"), a comma after its month ("November,
+    24th, 2026"), an ordinal's t lost after its month ("November 24h,
     2026"), a speck read as an apostrophe in the space before "de" ("noviembre'de 2026"), a separator
     read as a colon ("11:26:2026", "24-Nov:26"), a speck after a colon read as a 1 run into the day
     (":123.11.26"), a short month name a letter off between a day and a year ("26-nev-2026"), a
@@ -183,6 +188,7 @@ def _repair_misread(text: str) -> str:
     text = _LOST_SEPARATOR.sub(r"\1\2\3\2\4", text)
     text = _LOST_ISO_SEPARATOR.sub(_iso_joined, text)
     text = _POINT_FOR_COMMA.sub(r"\1,", text)
+    text = _COMMA_AFTER_MONTH.sub(r"\1", text)
     text = _LOST_ORDINAL_T.sub(r"\1th", text)
     text = _SPECK_FOR_SPACE.sub(" ", text)
     text = _COLON_FOR_SEPARATOR.sub(_colon_mended, text)

@@ -34,6 +34,9 @@ MAX_VALUE_GAP = 0.45  # of the page width, between a label and a value to its ri
 LABEL_JUNK = 4  # words a garbled sign or leader between a label and its colon may stand in
 JUNK_CHARS = 2  # letters or digits of a sign OCR garbled ("4:" for "#:")
 LEADER_LETTERS = 3  # a dot leader read as one letter this many times or more ("eee", "ooooo")
+# below this confidence, a word of letters alone is what OCR made of a dot leader ("«sisi", "weet" for
+# "......:"); a word printed as letters is read surer than that
+LEADER_CONF = 0.3
 _LEADER_LETTERS = "eoc"
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/\-._]{2,29}$")
 BLOCKS = ("ship_to", "supplier", "buyer")
@@ -117,10 +120,14 @@ def _junk(tok: Tok) -> bool:
 
 
 def _leader_word(tok: Tok) -> bool:
-    """Dots and specks alone, or a dot leader OCR read as one letter over and over ("eee", "ooooo");
-    never figures masked or unknown ("##/##/####": a value seen and not read)."""
+    """Dots and specks alone, or a dot leader OCR read as one letter over and over ("eee", "ooooo") or
+    as letters it was all but unsure of ("«sisi" at 0.0); never figures masked or unknown
+    ("##/##/####": a value seen and not read)."""
     text = tok.text.rstrip(":")
     if all(c in _SPECKS for c in text):
+        return True
+    letters = [c for c in text if c.isalnum()]
+    if len(letters) >= LEADER_LETTERS and all(c.isalpha() for c in letters) and tok.conf < LEADER_CONF:
         return True
     return len(text) >= LEADER_LETTERS and len(set(text)) == 1 and text[0] in _LEADER_LETTERS
 
@@ -455,25 +462,13 @@ def _lone_date_label(line: Line, phrase: Line) -> list[Hit]:
         kind
         for kind in DATE_FIELDS
         for (label,) in (p for p in HEADER_LABELS[kind] if len(p) == 1)
-        if len(label) == len(word) and label != word and _letter_off(word, label)
+        if len(label) == len(word) and label != word and labels.letter_off(word, label)
     }
     after = " ".join(t.text for t in line.toks if t.x0 >= tok.x1)
     if len(kinds) != 1 or find_date(after, mend=False) is None:
         return []  # no date after it: some other word, not a label to report unread
     (kind,) = kinds
     return [Hit(kind, 0, 1, 1, colon=True, mended=True)]
-
-
-# a first letter a fax thins into another: a D whose upright or bowl it lost ("bate:", "pate:", "oate:" for
-# "Date:")
-_FIRST_LOOKALIKES = {("b", "d"), ("o", "d"), ("a", "d"), ("p", "d")}
-
-
-def _letter_off(word: str, label: str) -> bool:
-    """One letter of `label` misread in `word`: any but the first, or the first as its look-alike."""
-    if word[0] == label[0]:
-        return labels.one_letter_off(word, label)
-    return (word[0], label[0]) in _FIRST_LOOKALIKES and word[1:] == label[1:]
 
 
 NUMBER_SIGN = "no"  # "Nº", "N°", "No" as the label vocabulary keys them

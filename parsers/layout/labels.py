@@ -142,8 +142,8 @@ def _misread(word: str, words: frozenset[str]) -> bool:
 
 def _garbled_at(toks: Sequence[Tok], keyed: list[int], keys: list[str], k: int, vocab: Vocab) -> Hit | None:
     """The longest phrase of two or more words starting at the `k`-th word with a key whose words are
-    read right but one (`_misread`: "dur date", "po dato:", "fecha do pedido", "N° pedida"): that one
-    of the same length, its first letter right and one other letter misread; only when one kind of
+    read right but one (`_misread`: "dur date", "po dato:", "fecha do pedido", "N° pedida", "DATE bE
+    COMMANDE"): that one of the same length, one letter misread (`letter_off`); only when one kind of
     phrase is that, at that length."""
     index, longest, vocabulary = _blanked(vocab)
     short = [i for i, w in enumerate(keys[k : k + longest]) if _misread(w, vocabulary)]
@@ -156,7 +156,7 @@ def _garbled_at(toks: Sequence[Tok], keyed: list[int], keys: list[str], k: int, 
             if not _misread(word, vocabulary):
                 continue
             for phrase, kind in index.get((tuple(words[:i] + words[i + 1 :]), i, len(word)), ()):
-                if one_letter_off(word, phrase[i]):
+                if letter_off(word, phrase[i]):
                     fits[kind] = phrase
         if len(fits) == 1 and _tight(toks, keyed[k : k + n]):
             (kind,) = fits
@@ -174,6 +174,19 @@ def _garbled_at(toks: Sequence[Tok], keyed: list[int], keys: list[str], k: int, 
 def one_letter_off(read: str, word: str) -> bool:
     """Same length, same first letter, one other letter different."""
     return read[0] == word[0] and sum(a != b for a, b in zip(read, word, strict=True)) == 1
+
+
+# a first letter a fax thins into another: a D whose upright or bowl it lost ("bate:", "pate:", "oate:",
+# "Cate" for "Date:", "bE" for "DE")
+FIRST_LOOKALIKES = frozenset({("b", "d"), ("o", "d"), ("a", "d"), ("p", "d"), ("c", "d")})
+
+
+def letter_off(read: str, word: str) -> bool:
+    """One letter of `word` misread in `read` (the same length): any but the first, or the first as its
+    look-alike (`FIRST_LOOKALIKES`), the rest as printed."""
+    if read[0] == word[0]:
+        return one_letter_off(read, word)
+    return (read[0], word[0]) in FIRST_LOOKALIKES and read[1:] == word[1:]
 
 
 def _tight(toks: Sequence[Tok], positions: list[int]) -> bool:

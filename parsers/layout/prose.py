@@ -65,6 +65,10 @@ def titled(phrase: Line, hit: Hit) -> bool:
     )
 
 
+# a number sign run into the number where a fax lost the space after it ("pedido n°'482/26"): the sign's
+# ring stands for no figure, so the number is the rest as printed
+_GLUED_SIGN = re.compile(r"^(?:n\.?[º°]|#)(?=\W*\d)", re.IGNORECASE)
+
 # an order number's slash a normal fax thinned to its two ends, read as a colon ("164:26" for 164/26):
 # figures each side, so that no time of day ("10:30") is taken for one
 _COLON_FOR_SLASH = re.compile(r"^(\d{3,}):(\d{2,4})$")
@@ -87,7 +91,7 @@ def order_number(phrase: Line, hit: Hit, *, scanned: bool = False) -> tuple[str,
     if i >= len(phrase.toks):
         return None
     tok = phrase.toks[i]
-    value = tok.text.strip(_EDGE)
+    value = _GLUED_SIGN.sub("", tok.text).strip(_EDGE)
     if scanned:
         value = _COLON_FOR_SLASH.sub(r"\1/\2", value)
         rest = _parted_rest(phrase, i, value)
@@ -114,8 +118,9 @@ def _parted_rest(phrase: Line, i: int, value: str) -> str | None:
 
 def slash_mended(tok: Tok, value: str) -> bool:
     """Whether `value`, read from `tok`, is an order number not as its word reads: a slash read as a
-    colon, or figures parted from it by a space after its separator (`_parted_rest`)."""
-    return value != tok.text.strip(_EDGE)
+    colon, or figures parted from it by a space after its separator (`_parted_rest`); a number sign run
+    into it (`_GLUED_SIGN`) is printed, and its number read as printed."""
+    return value != _GLUED_SIGN.sub("", tok.text).strip(_EDGE)
 
 
 def date_after(phrase: Line, index: int, month_first: bool) -> tuple[FoundDate, list[Tok]] | None:
