@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.capture.domain.order import CapturedLine
@@ -198,18 +199,14 @@ def _code_in_description(line: CapturedLine, customer: Customer | None, master: 
     found: dict[str, Product] = {}
     words = (line.description or "").split()
     rest = []
-    skip = False
+    skip = 0
     for i, word in enumerate(words):
         if skip:
-            skip = False
+            skip -= 1
             continue
         product = _printed_code(word.strip(_AROUND_CODE), customer, master)
-        after = words[i + 1] if i + 1 < len(words) else ""
-        if product is None and _cut_code(word, after):
-            # the code cut in two by a space OCR read into it ("LLA-AJ- 250", "ALA-G AL-2"): its pieces
-            # joined again, the two words one code
-            product = _printed_code((word + after).strip(_AROUND_CODE), customer, master)
-            skip = product is not None
+        if product is None:
+            product, skip = _joined_code(words[i:], customer, master)
         if product is not None:
             found[product.sku] = product
         else:
@@ -256,6 +253,28 @@ def _unaccented(text: str) -> str:
 
 
 _CODE_PIECE = re.compile(r"^[A-Z0-9-]+$")
+# the pieces a space OCR read into a code may cut it in: one after each hyphen of a three-part code
+MAX_CUTS = 2
+
+
+def _joined_code(
+    words: Sequence[str], customer: Customer | None, master: MasterData
+) -> tuple[Product | None, int]:
+    """The product the code at the head of `words` names once the pieces OCR cut it into are joined
+    again, and how many words after the first it took: the code cut in two by a space read into it
+    ("LLA-AJ- 250", "ALA-G AL-2"), or after each of its hyphens ("CIN- AIS- 19"): no code ends in a
+    hyphen, so a join that still ends in one ("CIN-AIS-") takes the next piece too."""
+    joined = words[0]
+    for n, after in enumerate(words[1 : MAX_CUTS + 1], start=1):
+        if not _cut_code(joined, after):
+            break
+        joined += after
+        product = _printed_code(joined.strip(_AROUND_CODE), customer, master)
+        if product is not None:
+            return product, n
+        if not joined.endswith("-"):
+            break
+    return None, 0
 
 
 def _cut_code(word: str, after: str) -> bool:

@@ -4,6 +4,7 @@ shows by their label but whose value could not be read."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -212,13 +213,25 @@ def _pinned_by_the_others(draft: Draft, kind: str, values: Mapping[str, Decimal]
 
 def _says(text: str, value: Decimal) -> bool:
     """Whether the figures of `text` are those of `value` written with as many decimals as `text`
-    prints after its last mark ("1:200,000" for 1200: three)."""
+    prints after its last mark ("1:200,000" for 1200: three), or of the whole number `value` with its
+    thousands grouped (`_grouped`)."""
     bare = text.strip("".join(c for c in text if not c.isdigit()))  # specks and signs at its ends
     if not bare or any(not c.isdigit() and c not in _MARKS for c in bare):
         return False  # a figure masked or unknown inside it ("12?5")
     decimals = len(bare) - max(bare.rfind(c) for c in _MARKS) - 1 if any(c in bare for c in _MARKS) else 0
     written = f"{value:.{decimals}f}".replace(".", "")
-    return "".join(c for c in bare if c.isdigit()) == written
+    return "".join(c for c in bare if c.isdigit()) == written or _grouped(bare, value)
+
+
+def _grouped(bare: str, value: Decimal) -> bool:
+    """Whether the figures and marks `bare` write the whole number `value` with its thousands grouped,
+    each mark before exactly three figures ("10:000" for 10.000, its point read as a colon): a page
+    groups a whole quantity so, and the line's arithmetic, not the mark, says which number it is."""
+    groups = re.split(f"[{re.escape(_MARKS)}]", bare)
+    if len(groups) < 2 or value != value.to_integral_value():
+        return False
+    shaped = 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+    return shaped and "".join(groups) == f"{value:.0f}"
 
 
 def amount_closes(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool:
