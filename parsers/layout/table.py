@@ -112,7 +112,7 @@ def _over_basis(column: Column, after: Sequence[Tok]) -> None:
     if not after or not after[0].text.startswith("(") or after[0].x0 - column.x1 > CURRENCY_GAP * after[0].h:
         return
     for end, tok in enumerate(after[:MAX_ASIDE]):
-        if end and tok.x0 - after[end - 1].x1 > CURRENCY_GAP * tok.h:
+        if end and tok.x0 - after[end - 1].x1 > CURRENCY_GAP * max(tok.h, after[end - 1].h):
             return
         if tok.text.endswith(")"):
             inside = " ".join(t.text for t in after[: end + 1]).strip("()")

@@ -97,7 +97,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "lfd. nr.|pos. nr.|pos.-nr.|riga|linha|ligne|zeile|n. riga|nº linha|n° ligne"
     ),
     "code": _phrases(
-        "referencia|ref|ref.|código|codigo|cód|cod|artículo|articulo|art|cód. artículo|"
+        "referencia|ref|ref.|código|codigo|cód|cod|code|artículo|articulo|art|cód. artículo|"
         "cod. articulo|código artículo|item|item code|item #|item no|item number|part no|part no.|"
         "part number|"
         "product code|product number|material|sku|su referencia|product|article|article no|article number|"
