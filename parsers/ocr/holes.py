@@ -22,6 +22,11 @@ INK = 128  # grey levels below this are ink
 MASK_PAD = 3  # pixels around each word read, blanked with it
 RULE_LENGTH = 2.5  # an unbroken dark run longer than this many text heights is a rule, not a letter
 RULE_SLACK = 1  # pixels a skewed rule may step aside and still count as one run
+# a run down the page may skip twice this many pixels of white and still count as one: a fax streak (dirt
+# on the sending scanner's glass) is often dashed, 6 pixels of ink and 1 of paper down most of the page,
+# and no solid run of it is as long as a letter; left, it joins every line of text into one band down
+# the page, and no patch is found on it
+STREAK_GAP = 1
 WORD_GAP = 1.0  # text heights of white that part two patches on one line
 MIN_WIDTH = 0.5  # text heights: about one digit
 MIN_HEIGHT, MAX_HEIGHT = 0.5, 2.2  # text heights a patch of text stands
@@ -80,7 +85,9 @@ def _rules(page: Image.Image, longest: int) -> Image.Image:
         # a white column at the end of every row keeps a run from going on into the next row
         padded = Image.new("L", (img.width + 1, img.height), 255)
         padded.paste(img, (0, 0))
-        smeared = _spread(padded).tobytes()
+        spread = _spread(padded)
+        # runs down the page with a dashed streak's gaps bridged
+        smeared = (spread if turn is None else _bridged(spread, img.width)).tobytes()
         found = bytearray(b"\xff" * len(smeared))
         at = smeared.find(needle)
         while at != -1:
@@ -90,6 +97,18 @@ def _rules(page: Image.Image, longest: int) -> Image.Image:
         runs = Image.frombytes("L", padded.size, bytes(found)).crop((0, 0, img.width, img.height))
         mask = ImageChops.darker(mask, runs if turn is None else runs.transpose(Image.Transpose.ROTATE_270))
     return mask
+
+
+def _bridged(img: Image.Image, width: int) -> Image.Image:
+    """Dark pixels spread STREAK_GAP pixels to either side along the rows (the darker of the image
+    shifted), which inks gaps of up to twice that within a row; the pad from column `width` on stays
+    white, so no run goes on into the next row."""
+    out = img
+    for shift in range(1, STREAK_GAP + 1):
+        for dx in (shift, -shift):
+            out = ImageChops.darker(out, ImageChops.offset(img, dx, 0))
+    out.paste(255, (width, 0, out.width, out.height))
+    return out
 
 
 def _without(img: Image.Image, mask: Image.Image) -> Image.Image:
