@@ -71,16 +71,40 @@ def _blanked(img: Image.Image, words: Sequence[Word], scale: float) -> Image.Ima
     return page
 
 
-def _rules(page: Image.Image, longest: int) -> Image.Image:
-    """A mask of the page's rules: black where a dark run longer than `longest` pixels goes across or
-    down, white elsewhere.
+def without_streaks(img: Image.Image, words: Sequence[Word]) -> Image.Image:
+    """`img` with every run of ink down it longer than RULE_LENGTH heights of its text (`words`, in its
+    pixels) made white: fax streaks, solid or dashed, and column rules; in the image's own mode.  What a
+    streak crosses loses the pixels under it, a thin slice that leaves a figure legible, where the streak
+    left in is read as a figure of its own ("1500" as "1540")."""
+    height = text_height(words)
+    if height < 4:
+        return img
+    grey = img.convert("L")
+    down = _rules(grey.point(lambda v: 0 if v < INK else 255), round(RULE_LENGTH * height), across=False)
+    out = _without(grey, _narrowed(down))
+    return out.convert("1", dither=Image.Dither.NONE) if img.mode == "1" else out
+
+
+def _narrowed(mask: Image.Image) -> Image.Image:
+    """`mask` less RULE_SLACK pixels either side across the page: the runs down it were found with the
+    ink smeared that far to either side, and what lies beside a streak is no part of it."""
+    out = mask
+    for dx in range(1, RULE_SLACK + 1):
+        for shift in (dx, -dx):
+            out = ImageChops.lighter(out, ImageChops.offset(mask, shift, 0))
+    return out
+
+
+def _rules(page: Image.Image, longest: int, *, across: bool = True) -> Image.Image:
+    """A mask of the page's rules: black where a dark run longer than `longest` pixels goes across
+    (unless not `across`) or down, white elsewhere.
 
     The runs are looked for with the ink smeared RULE_SLACK pixels to either side: a rule on a page
     skewed by a degree or two steps from one row (or column) of pixels to the next every few dozen
     pixels, and its straight runs alone are too short to tell it from a letter's stroke."""
     needle = b"\x00" * longest
     mask = Image.new("L", page.size, 255)
-    for turn in (None, Image.Transpose.ROTATE_90):
+    for turn in ((None, Image.Transpose.ROTATE_90) if across else (Image.Transpose.ROTATE_90,)):
         img = page if turn is None else page.transpose(turn)
         # a white column at the end of every row keeps a run from going on into the next row
         padded = Image.new("L", (img.width + 1, img.height), 255)
