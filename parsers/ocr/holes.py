@@ -22,10 +22,9 @@ INK = 128  # grey levels below this are ink
 MASK_PAD = 3  # pixels around each word read, blanked with it
 RULE_LENGTH = 2.5  # an unbroken dark run longer than this many text heights is a rule, not a letter
 RULE_SLACK = 1  # pixels a skewed rule may step aside and still count as one run
-# a run down the page may skip twice this many pixels of white and still count as one: a fax streak (dirt
-# on the sending scanner's glass) is often dashed, 6 pixels of ink and 1 of paper down most of the page,
-# and no solid run of it is as long as a letter; left, it joins every line of text into one band down
-# the page, and no patch is found on it
+# a run down the page may skip twice this many pixels of white and still count as one, where streaks are
+# looked for (`without_streaks`): a fax streak (dirt on the sending scanner's glass) is often dashed, 6
+# pixels of ink and 1 of paper down most of the page, and no solid run of it is as long as a letter
 STREAK_GAP = 1
 WORD_GAP = 1.0  # text heights of white that part two patches on one line
 MIN_WIDTH = 0.5  # text heights: about one digit
@@ -80,7 +79,7 @@ def without_streaks(img: Image.Image, words: Sequence[Word]) -> Image.Image:
     if height < 4:
         return img
     grey = img.convert("L")
-    down = _rules(grey.point(lambda v: 0 if v < INK else 255), round(RULE_LENGTH * height), across=False)
+    down = _rules(grey.point(lambda v: 0 if v < INK else 255), round(RULE_LENGTH * height), across=False, streaks=True)
     out = _without(grey, _narrowed(down))
     return out.convert("1", dither=Image.Dither.NONE) if img.mode == "1" else out
 
@@ -95,9 +94,10 @@ def _narrowed(mask: Image.Image) -> Image.Image:
     return out
 
 
-def _rules(page: Image.Image, longest: int, *, across: bool = True) -> Image.Image:
+def _rules(page: Image.Image, longest: int, *, across: bool = True, streaks: bool = False) -> Image.Image:
     """A mask of the page's rules: black where a dark run longer than `longest` pixels goes across
-    (unless not `across`) or down, white elsewhere.
+    (unless not `across`) or down, white elsewhere; with `streaks`, a run down the page may skip up to
+    2 × STREAK_GAP pixels of white (a dashed fax streak).
 
     The runs are looked for with the ink smeared RULE_SLACK pixels to either side: a rule on a page
     skewed by a degree or two steps from one row (or column) of pixels to the next every few dozen
@@ -110,8 +110,8 @@ def _rules(page: Image.Image, longest: int, *, across: bool = True) -> Image.Ima
         padded = Image.new("L", (img.width + 1, img.height), 255)
         padded.paste(img, (0, 0))
         spread = _spread(padded)
-        # runs down the page with a dashed streak's gaps bridged
-        smeared = (spread if turn is None else _bridged(spread, img.width)).tobytes()
+        bridged = streaks and turn is not None  # runs down the page with a dashed streak's gaps bridged
+        smeared = (_bridged(spread, img.width) if bridged else spread).tobytes()
         found = bytearray(b"\xff" * len(smeared))
         at = smeared.find(needle)
         while at != -1:

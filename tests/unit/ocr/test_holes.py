@@ -14,12 +14,11 @@ from parsers.ocr import holes
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 
 
-def sheet(texts: list[tuple[int, int, str]], height: int = 600) -> tuple[Image.Image, list[Word]]:
-    """A page with `texts` printed at (x, y) and the word boxes of each, as if OCR had read them all;
-    `height` pixels high, or more where the texts go on further down."""
+def sheet(texts: list[tuple[int, int, str]]) -> tuple[Image.Image, list[Word]]:
+    """A page with `texts` printed at (x, y) and the word boxes of each, as if OCR had read them all."""
     if not FONT.exists():
         pytest.skip("DejaVu fonts are not installed")
-    img = Image.new("L", (1200, max(height, max((y for _, y, _ in texts), default=0) + 60)), 255)
+    img = Image.new("L", (1200, 600), 255)
     draw = ImageDraw.Draw(img)
     font = ImageFont.truetype(str(FONT), 28)
     words = []
