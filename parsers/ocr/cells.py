@@ -255,7 +255,9 @@ def settle(order: CapturedOrder, texts: Mapping[str, str | tuple[str, ...]]) -> 
     return replace(changed, evidence=evidence)
 
 
-def _per_one(again: dict[str, dict[Decimal, str]], printed: dict[str, Decimal], price: Decimal | None) -> None:
+def _per_one(
+    again: dict[str, dict[Decimal, str]], printed: dict[str, Decimal], price: Decimal | None
+) -> None:
     """The price's readings (`again`, `printed`) made prices of one unit, where the page's reading of
     its cell is the line's price times a price basis (10, 100 or 1000: "95.00" under "Per 100" for a
     unit price of 0.95): a cell prints the price for that many units, read again it says the same."""

@@ -79,7 +79,8 @@ def without_streaks(img: Image.Image, words: Sequence[Word]) -> Image.Image:
     if height < 4:
         return img
     grey = img.convert("L")
-    down = _rules(grey.point(lambda v: 0 if v < INK else 255), round(RULE_LENGTH * height), across=False, streaks=True)
+    binary = grey.point(lambda v: 0 if v < INK else 255)
+    down = _rules(binary, round(RULE_LENGTH * height), across=False, streaks=True)
     out = _without(grey, _narrowed(down))
     return out.convert("1", dither=Image.Dither.NONE) if img.mode == "1" else out
 
@@ -104,7 +105,7 @@ def _rules(page: Image.Image, longest: int, *, across: bool = True, streaks: boo
     pixels, and its straight runs alone are too short to tell it from a letter's stroke."""
     needle = b"\x00" * longest
     mask = Image.new("L", page.size, 255)
-    for turn in ((None, Image.Transpose.ROTATE_90) if across else (Image.Transpose.ROTATE_90,)):
+    for turn in (None, Image.Transpose.ROTATE_90) if across else (Image.Transpose.ROTATE_90,):
         img = page if turn is None else page.transpose(turn)
         # a white column at the end of every row keeps a run from going on into the next row
         padded = Image.new("L", (img.width + 1, img.height), 255)
