@@ -24,7 +24,9 @@ from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, line_net
 from parsers.layout.arith import pins, to_the_cent
 from parsers.layout.evidence import DOUBTFUL, LIKELY, VERIFIED_FLOOR
+from parsers.layout.items import PRICE_BASES
 from parsers.layout.numbers import decide_mark, readings
+from parsers.ocr import holes
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.geometry import UprightPages
 from parsers.ocr.images import PageImage
@@ -227,6 +229,7 @@ def settle(order: CapturedOrder, texts: Mapping[str, str | tuple[str, ...]]) -> 
             raw = _value(first.provenance.raw or "", mark) if first else None
             if raw is not None:
                 printed[name] = raw
+        _per_one(again, printed, line.unit_price)
         read = _values(line)
         chosen = _choose(read, printed, again, line.discount)
         if chosen is None:
@@ -248,6 +251,22 @@ def settle(order: CapturedOrder, texts: Mapping[str, str | tuple[str, ...]]) -> 
     if before is False and after:
         evidence = _total_pinned(changed, evidence, mark)
     return replace(changed, evidence=evidence)
+
+
+def _per_one(
+    again: dict[str, dict[Decimal, str]], printed: dict[str, Decimal], price: Decimal | None
+) -> None:
+    """The price's readings (`again`, `printed`) made prices of one unit, where the page's reading of
+    its cell is the line's price times a price basis (10, 100 or 1000: "95.00" under "Per 100" for a
+    unit price of 0.95): a cell prints the price for that many units, read again it says the same."""
+    first = printed.get("unit_price")
+    if first is None or not price or "unit_price" not in again:
+        return
+    basis = first / price
+    if basis not in PRICE_BASES:
+        return
+    printed["unit_price"] = price
+    again["unit_price"] = {v / basis: t for v, t in again["unit_price"].items()}
 
 
 def _total_pinned(order: CapturedOrder, evidence: tuple[Evidence, ...], mark: str) -> tuple[Evidence, ...]:
@@ -394,20 +413,27 @@ def _read_cells(
     cells: Sequence[Cell], images: Sequence[PageImage], pages: Sequence[PageWords], read: ReadCells
 ) -> list[str]:
     """What each cell reads as, cut from its page turned the way its words were read."""
-    crops = cut_out(cells, images, pages)
+    crops = cut_out(cells, images, pages, streaks=False)
     # one number to a cell: words Tesseract parted ("1 250,00") are read together
     return ["".join(w.text for w in sorted(p.words, key=lambda w: w.x0)) for p in read(crops)]
 
 
 def cut_out(
-    cells: Sequence[Cell], images: Sequence[PageImage], pages: Sequence[PageWords]
+    cells: Sequence[Cell], images: Sequence[PageImage], pages: Sequence[PageWords], *, streaks: bool = True
 ) -> list[PageImage]:
-    """Each cell cut from its page turned the way its words were read, as a page of its own."""
+    """Each cell cut from its page turned the way its words were read, as a page of its own; without
+    `streaks`, from the page with its streaks and column rules taken away (`holes.without_streaks`,
+    measured on the whole page): cut into a number's cell, a streak through a figure is read as a
+    figure of its own."""
     upright = UprightPages(images, pages)
+    seen: dict[int, Image.Image] = {}
     crops = []
     for n, cell in enumerate(cells):
         words = upright.words[cell.page]
-        crop = _cut(upright(cell.page), cell.box, words.words)
+        if cell.page not in seen:
+            page = upright(cell.page)
+            seen[cell.page] = page if streaks else holes.without_streaks(page, words.words)
+        crop = _cut(seen[cell.page], cell.box, words.words)
         # the page's stated resolution goes with the cut-out: a normal fax's cell is read as one
         crops.append(PageImage.from_image(n + 1, crop, words.dpi, upright.images[cell.page].source_dpi))
     return crops

@@ -22,6 +22,10 @@ INK = 128  # grey levels below this are ink
 MASK_PAD = 3  # pixels around each word read, blanked with it
 RULE_LENGTH = 2.5  # an unbroken dark run longer than this many text heights is a rule, not a letter
 RULE_SLACK = 1  # pixels a skewed rule may step aside and still count as one run
+# a run down the page may skip twice this many pixels of white and still count as one, where streaks are
+# looked for (`without_streaks`): a fax streak (dirt on the sending scanner's glass) is often dashed, 6
+# pixels of ink and 1 of paper down most of the page, and no solid run of it is as long as a letter
+STREAK_GAP = 1
 WORD_GAP = 1.0  # text heights of white that part two patches on one line
 MIN_WIDTH = 0.5  # text heights: about one digit
 MIN_HEIGHT, MAX_HEIGHT = 0.5, 2.2  # text heights a patch of text stands
@@ -66,21 +70,49 @@ def _blanked(img: Image.Image, words: Sequence[Word], scale: float) -> Image.Ima
     return page
 
 
-def _rules(page: Image.Image, longest: int) -> Image.Image:
-    """A mask of the page's rules: black where a dark run longer than `longest` pixels goes across or
-    down, white elsewhere.
+def without_streaks(img: Image.Image, words: Sequence[Word]) -> Image.Image:
+    """`img` with every run of ink down it longer than RULE_LENGTH heights of its text (`words`, in its
+    pixels) made white: fax streaks, solid or dashed, and column rules; in the image's own mode.  What a
+    streak crosses loses the pixels under it, a thin slice that leaves a figure legible, where the streak
+    left in is read as a figure of its own ("1500" as "1540")."""
+    height = text_height(words)
+    if height < 4:
+        return img
+    grey = img.convert("L")
+    binary = grey.point(lambda v: 0 if v < INK else 255)
+    down = _rules(binary, round(RULE_LENGTH * height), across=False, streaks=True)
+    out = _without(grey, _narrowed(down))
+    return out.convert("1", dither=Image.Dither.NONE) if img.mode == "1" else out
+
+
+def _narrowed(mask: Image.Image) -> Image.Image:
+    """`mask` less RULE_SLACK pixels either side across the page: the runs down it were found with the
+    ink smeared that far to either side, and what lies beside a streak is no part of it."""
+    out = mask
+    for dx in range(1, RULE_SLACK + 1):
+        for shift in (dx, -dx):
+            out = ImageChops.lighter(out, ImageChops.offset(mask, shift, 0))
+    return out
+
+
+def _rules(page: Image.Image, longest: int, *, across: bool = True, streaks: bool = False) -> Image.Image:
+    """A mask of the page's rules: black where a dark run longer than `longest` pixels goes across
+    (unless not `across`) or down, white elsewhere; with `streaks`, a run down the page may skip up to
+    2 × STREAK_GAP pixels of white (a dashed fax streak).
 
     The runs are looked for with the ink smeared RULE_SLACK pixels to either side: a rule on a page
     skewed by a degree or two steps from one row (or column) of pixels to the next every few dozen
     pixels, and its straight runs alone are too short to tell it from a letter's stroke."""
     needle = b"\x00" * longest
     mask = Image.new("L", page.size, 255)
-    for turn in (None, Image.Transpose.ROTATE_90):
+    for turn in (None, Image.Transpose.ROTATE_90) if across else (Image.Transpose.ROTATE_90,):
         img = page if turn is None else page.transpose(turn)
         # a white column at the end of every row keeps a run from going on into the next row
         padded = Image.new("L", (img.width + 1, img.height), 255)
         padded.paste(img, (0, 0))
-        smeared = _spread(padded).tobytes()
+        spread = _spread(padded)
+        bridged = streaks and turn is not None  # runs down the page with a dashed streak's gaps bridged
+        smeared = (_bridged(spread, img.width) if bridged else spread).tobytes()
         found = bytearray(b"\xff" * len(smeared))
         at = smeared.find(needle)
         while at != -1:
@@ -90,6 +122,18 @@ def _rules(page: Image.Image, longest: int) -> Image.Image:
         runs = Image.frombytes("L", padded.size, bytes(found)).crop((0, 0, img.width, img.height))
         mask = ImageChops.darker(mask, runs if turn is None else runs.transpose(Image.Transpose.ROTATE_270))
     return mask
+
+
+def _bridged(img: Image.Image, width: int) -> Image.Image:
+    """Dark pixels spread STREAK_GAP pixels to either side along the rows (the darker of the image
+    shifted), which inks gaps of up to twice that within a row; the pad from column `width` on stays
+    white, so no run goes on into the next row."""
+    out = img
+    for shift in range(1, STREAK_GAP + 1):
+        for dx in (shift, -shift):
+            out = ImageChops.darker(out, ImageChops.offset(img, dx, 0))
+    out.paste(255, (width, 0, out.width, out.height))
+    return out
 
 
 def _without(img: Image.Image, mask: Image.Image) -> Image.Image:
