@@ -4,7 +4,7 @@ builds its page word by word (tests.unit.parsers.ocr_support) and states the bus
 from __future__ import annotations
 
 from core.capture.domain.layout import Word
-from tests.unit.parsers.ocr_support import CHAR, cells, page, read, word
+from tests.unit.parsers.ocr_support import CHAR, cells, numbers, page, read, word
 
 _HEADER = [cells(40, (50, "Bestellung Nr.: 049237")), cells(54, (50, "Datum: 24/11/2026"))]
 
@@ -52,3 +52,27 @@ def test_a_code_ocr_parted_after_its_hyphens_under_a_code_and_description_headin
         "NITRILE GLOVES SIZE L",
         "HSS DRILL BIT 8 MM FOR METAL",
     ]
+
+
+def test_a_column_of_price_bases_whose_heading_ocr_garbled_divides_the_prices_it_stands_beside() -> None:
+    # "Prezzo unitario" and "Per" read "PACTIO" and "PCR": neither heads a column, so the arithmetic
+    # must say which unheaded column is the price.  The prices are for the number of units the next
+    # column prints (1 or 100): 1.500 × 34,000 per 100 = 510,00, 12 × 2,450 per 1 = 29,40, 2.000 ×
+    # 5,000 per 100 = 100,00.  So the column of 34,000 is the price, at 0,34 a unit, and the column of
+    # 1 and 100 its basis; before, the bases were taken for the prices (12 × 1, no price of 0,34)
+    heading = cells(160, (50, "Pos."), (80, "Codice"), (150, "Descrizione"), (330, "Q.tà"), (370, "UM"))
+    heading += cells(160, (400, "PACTIO"), (455, "PCR"), (490, "Importo"))
+    rows = (
+        ("00010", "TOR-M10-60", "Tornillo hexagonal", "1.500", "34,000", "100", "510,00"),
+        ("00020", "BRO-HSS-8", "Broca HSS 8 mm", "12", "2,450", "1", "29,40"),
+        ("00030", "TUE-M8", "Tuerca hexagonal M8", "2.000", "5,000", "100", "100,00"),
+    )
+    lines = [cells(40, (50, "Ordine N.: 4541791017")), cells(54, (50, "Data: 24/11/2026")), heading]
+    y = 160.0
+    for pos, code, name, qty, price, per, amount in rows:
+        y += 18
+        lines.append(cells(y, (50, pos), (80, code), (150, name), (330, qty), (370, "pz")))
+        lines[-1] += cells(y, (405, price), (460, per), (495, amount))
+    lines.append(cells(y + 28, (440, "Totale"), (495, "639,40")))
+    got = numbers(read(page(*lines)))
+    assert got == [("TOR-M10-60", "1500", "0.34"), ("BRO-HSS-8", "12", "2.45"), ("TUE-M8", "2000", "0.05")]
