@@ -294,7 +294,6 @@ def _run_on(toks: list[Tok]) -> str | None:
     return joined.strip(EDGE) if added else None
 
 
-
 def _code_repairs(draft: Draft, code: str | None, pos: list[Tok]) -> tuple[str, ...]:
     """The code's pieces joined back or its neighbours taken off (parsers.layout.codes.repairs): the word
     before it from the position column, the word after it from the description."""
