@@ -6,8 +6,9 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 
-from parsers.layout.geometry import Tok
+from parsers.layout.geometry import PHRASE_GAP, Tok
 
 EDGE = ".,:;'\"‘’“”+&-_|!/*"  # specks and rules OCR leaves at a code's ends; no code begins or ends so
 HYPHEN_READ = ".,_~·"  # what a fax's hyphen between two pieces of a code may be read as
@@ -261,6 +262,31 @@ def repairs(code: str | None, before: str | None, after: str | None, position: s
             out.append(f"{head.strip(EDGE)}-{tail.strip(EDGE)}")
     seen = {code}
     return [c for c in out if c and not (c in seen or seen.add(c))]  # type: ignore[func-returns-value]
+
+
+def past_hyphens(toks: Sequence[Tok]) -> int:
+    """How many of `toks` are one code that OCR parted after its hyphens ("TOR- M10- 60 HEX BOLT"):
+    the first word, and each word after one that ends in a hyphen (no code ends in one) a word space
+    or less from it, with no small letters and at most `MAX_PIECE` characters.  No piece is taken
+    that does not follow a hyphen, so a description's first word stays the description's."""
+    count = 1
+    while count < len(toks):
+        before, piece = toks[count - 1], toks[count]
+        text = piece.text.strip(PIECE_EDGE)
+        if (
+            not before.text.rstrip(NOT_HYPHEN).endswith("-")
+            or piece.x0 - before.x1 > PHRASE_GAP * before.h
+            or not 0 < len(text) <= MAX_PIECE
+            or any(c.islower() for c in text)
+            or not any(c.isalnum() for c in text)
+        ):
+            break
+        count += 1
+    return count
+
+
+PIECE_EDGE = "|¦[]{}\"'‘’“”.,:;_~*()"  # specks OCR leaves at the ends of a piece of a code
+NOT_HYPHEN = EDGE.replace("-", "")
 
 
 def _code_like(text: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from parsers.layout.arith import EXACT, solve
@@ -16,6 +17,7 @@ from parsers.layout.columns import Segment, Unheaded
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.numbers import looks_numeric, readings
 from parsers.layout.text import one_substituted
+from parsers.layout.vocab import BASIS_UNITS
 
 NUMERIC = ("qty", "price", "amount")
 MARKS = (",", ".")
@@ -54,11 +56,15 @@ def _numbers(line: Line, segs: Sequence[Segment]) -> dict[int, Tok]:
     return out
 
 
-def _agrees(row: dict[int, Tok], q: int, p: int, a: int) -> bool:
-    if not {q, p, a} <= row.keys():
+def _agrees(row: dict[int, Tok], q: int, p: int, a: int, per: int | None = None) -> bool:
+    """Whether the row's quantity × price is its amount; with `per`, the column of the basis each price
+    is for (1, 100, 1000), the price divided by the row's basis."""
+    if not {q, p, a} <= row.keys() or (per is not None and per not in row):
         return False
+    basis = Decimal(_basis(row[per].text) or 1) if per is not None else Decimal(1)
     for mark in MARKS:
-        found = solve(readings(row[q].text, mark), readings(row[p].text, mark), readings(row[a].text, mark))
+        prices = [replace(r, value=r.value / basis) for r in readings(row[p].text, mark)]
+        found = solve(readings(row[q].text, mark), prices, readings(row[a].text, mark))
         if found.check == "agrees":
             return True
     return False
@@ -277,17 +283,24 @@ def _by_arithmetic(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     if not missing or len(free) < len(missing) or not rows:
         return segs
     headed = {h.kind: i for i, (_, _, h) in enumerate(segs) if h.kind in NUMERIC}
+    # a column of price bases whose "Per" heading OCR garbled ("PCR" over 1 and 100): the prices under
+    # it are for that many units, so quantity × price / basis is the amount, never quantity × basis
+    bases = [] if any(h.kind == "per" for _, _, h in segs) or "price" not in missing else _bases(free, rows)
     scored: list[Scored] = []
-    for chosen in itertools.permutations(free, len(missing)):
+    for chosen in itertools.permutations([i for i in free if i not in bases], len(missing)):
         assign = headed | dict(zip(missing, chosen, strict=True))
         agreeing = sum(_agrees(r, assign["qty"], assign["price"], assign["amount"]) for r in rows)
         scored.append((agreeing, assign))
+        for per in bases:
+            by_basis = sum(_agrees(r, assign["qty"], assign["price"], assign["amount"], per) for r in rows)
+            if by_basis > agreeing:
+                scored.append((by_basis, assign | {"per": per}))
     best = max(scored, key=lambda s: s[0], default=None)
     if best is None or best[0] < min(MIN_AGREEING, len(rows)):
         return segs
     best = _counted_whole(best, scored, rows)
     out = list(segs)
-    for kind in missing:
+    for kind in [*missing, "per"] if "per" in best[1] else missing:
         i = best[1][kind]
         x0, x1, _ = segs[i]
         out[i] = (x0, x1, Unheaded(kind, x0, x1))
@@ -295,6 +308,24 @@ def _by_arithmetic(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
 
 
 Scored = tuple[int, dict[str, int]]  # rows agreeing, and the column of each kind
+_BASIS = re.compile(rf"^(?:1|{BASIS_UNITS})$")
+
+
+def _basis(text: str) -> int | None:
+    """The price basis a cell prints (1, 10, 100, 1000), or None."""
+    bare = text.strip(SPECKS)
+    return int(bare.replace(".", "").replace(",", "")) if _BASIS.match(bare) else None
+
+
+def _bases(free: Sequence[int], rows: Sequence[dict[int, Tok]]) -> list[int]:
+    """The free columns that print a price basis on every row that has a figure there, more than 1 on
+    some of them (a column of ones alone says nothing), on half the rows or more."""
+    out = []
+    for i in free:
+        cells = [_basis(r[i].text) for r in rows if i in r]
+        if 2 * len(cells) >= len(rows) and all(cells) and any(c != 1 for c in cells if c):
+            out.append(i)
+    return out
 
 
 def _counted_whole(best: Scored, scored: Sequence[Scored], rows: Sequence[dict[int, Tok]]) -> Scored:

@@ -11,7 +11,17 @@ from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
 from parsers.layout.arith import COMPUTED, MOVED, Solved, pinned, solve
-from parsers.layout.codes import EDGE, MAX_PIECE, code_text, gtin_in, misreadings, repairs, valid_gtin
+from parsers.layout.codes import (
+    EDGE,
+    MAX_PIECE,
+    NOT_HYPHEN,
+    PIECE_EDGE,
+    code_text,
+    gtin_in,
+    misreadings,
+    repairs,
+    valid_gtin,
+)
 from parsers.layout.dates import (
     MAX_LEAD_DAYS,
     SHORT_YEAR,
@@ -269,10 +279,10 @@ def _run_on(toks: list[Tok]) -> str | None:
     head = code_text(toks[:1])
     if head is None:
         return None
-    joined = head + ("-" if toks[0].text.rstrip(_NOT_HYPHEN).endswith("-") else "")
+    joined = head + ("-" if toks[0].text.rstrip(NOT_HYPHEN).endswith("-") else "")
     added = 0
     for before, piece in itertools.pairwise(toks):
-        text = piece.text.strip(_PIECE_EDGE)
+        text = piece.text.strip(PIECE_EDGE)
         if (
             piece.x0 - before.x1 > PHRASE_GAP * before.h
             or not 0 < added + len(text) <= MAX_PIECE
@@ -282,10 +292,6 @@ def _run_on(toks: list[Tok]) -> str | None:
             break
         joined, added = joined + text, added + len(text)
     return joined.strip(EDGE) if added else None
-
-
-_PIECE_EDGE = "|¦[]{}\"'‘’“”.,:;_~*()"
-_NOT_HYPHEN = EDGE.replace("-", "")
 
 
 def _code_repairs(draft: Draft, code: str | None, pos: list[Tok]) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from parsers.layout import labels, positions
-from parsers.layout.codes import split_position
+from parsers.layout.codes import past_hyphens, split_position
 from parsers.layout.dates import find_date
 from parsers.layout.geometry import PHRASE_GAP, Line, Tok, join_groups
 from parsers.layout.numbers import SPECK_AFTER_SIGN, looks_numeric, readings
@@ -361,7 +361,9 @@ def _code_from_description(cells: dict[str, list[Tok]], coded: bool = False) -> 
     first = toks[0].text
     if not coded and not cells.get("code") and code_like(first) and first == first.upper():
         bracketed = len(first) > 2 and first[0] == "[" and first[-1] == "]"  # "[TOR-M10-60] TORNILLO"
-        cells["code"], toks = [toks[0].cut(1, len(first) - 1) if bracketed else toks[0]], toks[1:]
+        # a code OCR parted after its hyphens ("TOR- M10- 60 HEX BOLT") is all its pieces, not "TOR"
+        taken = 1 if bracketed else past_hyphens(toks)
+        cells["code"], toks = [toks[0].cut(1, len(first) - 1)] if bracketed else toks[:taken], toks[taken:]
     if toks:
         cells["description"] = cells.get("description", []) + toks
     return cells
