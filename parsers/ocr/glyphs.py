@@ -16,6 +16,14 @@ DejaVu face (0.09 em, 2-3 px on a fax), above their tops in the PostScript faces
 within the band of the word's figures may be a 7's stem, as a Helvetica or Times slash may be (theirs
 pass the figures by 0.02 em, less than a fax's pixel): the 7's stem keeps a figure's room, a slash only
 about half of one, so the two are told apart by how far the glyph stands from the figure beside it.
+
+A 4 that lost its crossbar, where every reading says a 1 ("P91459" for P94459).  A fax line that drops
+the scan line of the bar leaves the 4's slanted stroke and its stem: ink as wide as a figure, yet its
+lowest quarter only the stem.  A printed 1 is either narrow (Helvetica's and Times's flag reaches half a
+figure, 0.48-0.7 of the word's other figures at fax resolutions) or stands on a foot as wide as itself
+(the DejaVu faces, Courier).  A glyph read "1" at least `FOUR_WIDE` of the word's other figures wide
+whose lowest quarter spans at most `FOUR_FOOT` of its width is such a 4 (faxfa6).  A face whose 4 has a
+foot serif (Courier, DejaVu Serif) keeps a wide foot without its bar and is not told.
 """
 
 from __future__ import annotations
@@ -37,6 +45,13 @@ INK = 128  # grey below this is ink
 # 0.34 em to its figures' 0.64, Helvetica and Times 0.28 to 0.56 and 0.5), so a printed slash's centre
 # stands 0.75-0.8 of a pitch from its figure; the tuning fax's 7 without its bar, 0.88 (faxfa5)
 SEVEN_PITCH = 0.84
+# a "1" at least this share of the width of the word's other figures (neither 1 nor 4)...
+FOUR_WIDE = 0.7
+# ...whose lowest quarter spans no more than this share of its width is a 4 without its bar: measured on
+# the tuning fonts set by reportlab at 8-12 points, fine and normal, thresholds 125-160 (docs/fax.md,
+# faxfa6), printed 1s are narrower than 0.7 of the figures or stand on a foot of 0.5 of their width
+# and more; a 4 whose bar's scan lines are lost keeps 0.71-1.0 of the figures' width on a stem of 0.2-0.4
+FOUR_FOOT = 0.45
 
 
 def ink_columns(image: Image.Image, box: tuple[float, float, float, float]) -> list[int]:
@@ -48,13 +63,47 @@ def ink_columns(image: Image.Image, box: tuple[float, float, float, float]) -> l
 def ink_runs(image: Image.Image, box: tuple[float, float, float, float]) -> list[tuple[int, int, int, int]]:
     """The runs of inked columns in `box` of `image`, left to right, each as the left and right column
     (the right one past it) and the top and bottom row (the bottom one past it) of its ink."""
-    x0, y0, x1, y1 = (round(v) for v in box)
-    ink = np.asarray(image.crop((x0, y0, x1, y1)).convert("L")) < INK
+    ink = _ink(image, box)
     runs: list[tuple[int, int, int, int]] = []
     for left, right in true_runs(np.asarray(ink.any(axis=0))):
         rows = np.flatnonzero(ink[:, left:right].any(axis=1))
         runs.append((left, right, int(rows[0]), int(rows[-1]) + 1))
     return runs
+
+
+def _ink(image: Image.Image, box: tuple[float, float, float, float]) -> np.ndarray:
+    """Which pixels of `box` of `image` are ink, row by row."""
+    x0, y0, x1, y1 = (round(v) for v in box)
+    return np.asarray(image.crop((x0, y0, x1, y1)).convert("L")) < INK
+
+
+def one_a_barless_four(image: Image.Image, box: tuple[float, float, float, float], text: str) -> bool:
+    """Whether a "1" of the word `text` (read from `box` of the upright page `image`) is inked as a 4
+    whose crossbar the fax line lost: at least `FOUR_WIDE` as wide as the word's other figures, its
+    lowest quarter spanning at most `FOUR_FOOT` of its width (the stem, no foot).  Only a word its ink
+    parts into one glyph a character, with a figure other than 1 and 4 to measure by, tells."""
+    runs = ink_runs(image, box)
+    if "1" not in text or len(runs) != len(text):
+        return False
+    others = [right - left for c, (left, right, _, _) in zip(text, runs, strict=True) if c in "02356789"]
+    if not others:
+        return False
+    ink = _ink(image, box)
+    wide = FOUR_WIDE * statistics.median(others)
+    for c, (left, right, top, bottom) in zip(text, runs, strict=True):
+        if c != "1" or right - left < wide:
+            continue
+        glyph = ink[top:bottom, left:right]
+        spans = [_span(row) for row in glyph[-max(1, round(len(glyph) / 4)) :]]
+        if max(spans) <= FOUR_FOOT * (right - left):
+            return True
+    return False
+
+
+def _span(row: np.ndarray) -> int:
+    """How many columns from the first inked one of `row` to its last (none inked: 0)."""
+    inked = np.flatnonzero(row)
+    return int(inked[-1] - inked[0] + 1) if len(inked) else 0
 
 
 def slash_within_figures(image: Image.Image, box: tuple[float, float, float, float], text: str) -> bool:

@@ -28,7 +28,8 @@ tuning faxes' cut-outs: docs/fax.md, faxfa2).  An order number printed once whos
 usual "PO" with its "P" so slipped (`SLIPPED`: "FO-6900") is doubtful however alike it reads.  So is one
 whose "/" is inked as a 7 whose bar the line lost, which reads "/" each way ("PO/2114" for PO72114):
 within its figures' band, a figure's pitch from the figure beside it
-(`parsers.ocr.glyphs.slash_within_figures`).
+(`parsers.ocr.glyphs.slash_within_figures`), and one whose "1" is inked as a 4 that lost its crossbar
+("P91459" for P94459): as wide as a figure, standing on its stem alone (`glyphs.one_a_barless_four`).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from parsers.layout.header import letter_o_places
 from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.geometry import UprightPages
-from parsers.ocr.glyphs import letter_o_inked, slash_within_figures
+from parsers.ocr.glyphs import letter_o_inked, one_a_barless_four, slash_within_figures
 from parsers.ocr.images import PageImage
 from parsers.ocr.recheck import EDGES, UNSURE
 from parsers.ocr.years import in_place, placed
@@ -108,7 +109,7 @@ def doubt_lookalikes(
             # a reading whose only other figure is a year the sending day puts back: neither way
             placed_back = [year_put_back(path, day, again[i], sent) for again in said]
             alike = [a for a, back in zip(alike, placed_back, strict=True) if not back]
-        slipped = number and (slipped_prefix(where.raw or "") or _slash_a_seven(upright, where))
+        slipped = number and (slipped_prefix(where.raw or "") or _inked_otherwise(upright, where))
         if slipped or not alike or not all(alike):
             out[n] = out[n].with_confidence(path, DOUBTFUL)
     return out
@@ -158,12 +159,15 @@ def _inked_letter_o(upright: UprightPages, where: Provenance) -> list[int]:
     return places if letter_o_inked(upright(where.page), where.box, raw, places) else []
 
 
-def _slash_a_seven(upright: UprightPages, where: Provenance) -> bool:
-    """Whether a slash of the order number read as `where.raw` is inked within its figures' band, as a
-    7 that lost its bar is (`parsers.ocr.glyphs.slash_within_figures`)."""
+def _inked_otherwise(upright: UprightPages, where: Provenance) -> bool:
+    """Whether a glyph of the order number read as `where.raw` is inked as a figure the fax line spoilt
+    into what every reading says: a slash within its figures' band, as a 7 that lost its bar is
+    (`parsers.ocr.glyphs.slash_within_figures`), or a 1 as wide as a figure on its stem alone, as a 4
+    that lost its crossbar is (`glyphs.one_a_barless_four`)."""
     if where.page is None or where.box is None:
         return False
-    return slash_within_figures(upright(where.page), where.box, (where.raw or "").strip())
+    image, raw = upright(where.page), (where.raw or "").strip()
+    return slash_within_figures(image, where.box, raw) or one_a_barless_four(image, where.box, raw)
 
 
 def _key(text: str, letters: bool) -> str:

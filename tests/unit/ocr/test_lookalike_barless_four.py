@@ -1,0 +1,147 @@
+"""An order number printed once whose "1" may be a 4 that lost its crossbar on the fax line
+(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.glyphs.one_a_barless_four).
+
+The business rule: when the fax line drops the scan line that carries a 4's crossbar, what is left is
+the 4's slanted stroke on its stem, and every reading of that ink says "1" ("P91459" for order P94459):
+the readings agreeing prove nothing, and the order must wait for a person.  Such a glyph is as wide as
+a figure yet stands on its stem alone.  A printed 1 is either narrow (Helvetica's and Times's flag
+reaches about half a figure) or stands on a foot as wide as itself (the DejaVu faces, Courier), also
+when the line drops a scan line through it; numbers printed with 1s stay as sure as they were read.
+The pages are set by reportlab, rasterised at a fax's 204 dpi across, and for a normal fax put at
+98 rows an inch as the fax line does; a lost scan line is a row left white across the page.  The
+readings again are given as such a fax's are (each said the page's reading): only the ink tells here.
+"""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from core.capture.domain.layout import PageWords, Word
+from core.capture.domain.order import CapturedOrder, Evidence, Provenance
+from parsers.ocr import lookalike
+from parsers.ocr.images import PageImage
+from tests.unit.ocr.scans import rasterise
+
+DPI = 204.0
+READ = 0.9  # as the page's reading gave the order number
+AT = 200  # where the number starts on the line, in points
+SIZE = 10.0
+DEJAVU = "/usr/share/fonts/truetype/dejavu"  # fonts-dejavu-core, installed by make install
+FACES = ("Helvetica", "Times-Roman", "Courier", "DejaVuSans", "DejaVuSansMono", "DejaVuSerif")
+ROWS = {"fine": 196.0, "normal": 98.0}
+
+
+def _register(font: str) -> None:
+    if font.startswith("DejaVu") and font not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(font, f"{DEJAVU}/{font}.ttf"))
+
+
+def _faxed(printed: str, font: str, rows: float) -> tuple[Image.Image, float]:
+    """`printed` set in `font` after its label on a fax-wide strip, as the fax line stores it at `rows`
+    rows an inch (1 bit), and where the number starts on it, in pixels."""
+    _register(font)
+    buf = io.BytesIO()
+    sheet = canvas.Canvas(buf, pagesize=(612, 80))
+    sheet.setFont(font, SIZE)
+    sheet.drawString(40, 40, "Order no:")
+    sheet.drawString(AT, 40, printed)
+    sheet.save()
+    grey = rasterise(buf.getvalue(), DPI)
+    grey = grey.resize((grey.width, round(grey.height * rows / DPI)), Image.Resampling.BOX)
+    return grey.point(lambda v: 0 if v < 140 else 255).convert("L"), AT * DPI / 72
+
+
+def _glyph(image: Image.Image, printed: str, font: str, at: float, i: int) -> np.ndarray:
+    """The ink of the character `i` of `printed` on `image`, as the rows of its columns (all rows)."""
+    left = at + pdfmetrics.stringWidth(printed[:i], font, SIZE) * DPI / 72
+    right = left + pdfmetrics.stringWidth(printed[i], font, SIZE) * DPI / 72
+    return np.asarray(image)[:, round(left) : round(right)] < 128
+
+
+def _lose_bar(image: Image.Image, printed: str, font: str, at: float) -> Image.Image:
+    """`image` with the crossbar of the first 4 of `printed` lost: each row of its lower two thirds
+    whose ink spans most of the glyph left white under it, as a lost scan line on a page fed skewed
+    crosses that 4 at its bar (and the next 4 at another height)."""
+    out = np.asarray(image).copy()
+    i = printed.index("4")
+    left = round(at + pdfmetrics.stringWidth(printed[:i], font, SIZE) * DPI / 72)
+    ink = _glyph(image, printed, font, at, i)
+    rows = np.flatnonzero(ink.any(axis=1))
+    width = np.flatnonzero(ink.any(axis=0))
+    for y in rows[len(rows) // 3 :]:
+        inked = np.flatnonzero(ink[y])
+        if len(inked) and inked[-1] - inked[0] + 1 >= 0.8 * (width[-1] - width[0] + 1):
+            out[y, left : left + ink.shape[1]] = 255
+    return Image.fromarray(out)
+
+
+def _lose_foot(image: Image.Image, printed: str, font: str, at: float) -> Image.Image:
+    """`image` with the lowest scan line of the 1s left white across the page."""
+    out = np.asarray(image).copy()
+    i = printed.index("1")
+    rows = np.flatnonzero(_glyph(image, printed, font, at, i).any(axis=1))
+    out[rows[-1], :] = 255
+    return Image.fromarray(out)
+
+
+def _confidence(image: Image.Image, at: float, read: str, rows: float) -> float:
+    """The order number's confidence after the look-alike re-read: the number on `image` read by the
+    page as `read`, and twice again alike."""
+    ink = np.asarray(image) < 128
+    left = round(at - 4)
+    cols = np.flatnonzero(ink[:, left:].any(axis=0)) + left
+    inked = np.flatnonzero(ink[:, left:].any(axis=1))
+    box = (float(cols[0]), float(inked[0]), float(cols[-1] + 1), float(inked[-1] + 1))
+    words = (Word("Order", 110.0, box[1], 190.0, box[3], 0.93), Word(read, *box, READ))
+    page = PageWords(1, float(image.width), float(image.height), DPI, words, "ocr")
+    where = Provenance(page=1, box=box, raw=read)
+    order = CapturedOrder(po_number=read, evidence=(Evidence("po_number", READ, where),))
+
+    def reading(crops: list[PageImage]) -> list[PageWords]:
+        said = (Word(read, 0, 0, 90, 20, 0.9),)
+        return [PageWords(c.number, 100.0, 30.0, DPI, said, "ocr") for c in crops]
+
+    img = PageImage.from_image(1, image.convert("1"), DPI, (DPI, rows))
+    (got,) = lookalike.doubt_lookalikes([order], [img], [page], [reading, reading])
+    found = got.evidence_for("po_number")
+    assert found is not None
+    return found.confidence
+
+
+# Times at normal resolution breaks its hairlines apart: no glyph to measure there
+@pytest.mark.parametrize(
+    ("font", "resolution"),
+    [(f, r) for f in ("Helvetica", "DejaVuSans", "DejaVuSansMono") for r in ROWS] + [("Times-Roman", "fine")],
+)
+def test_a_four_without_its_bar_read_as_a_one_waits(font: str, resolution: str) -> None:
+    image, at = _faxed("P94459", font, ROWS[resolution])
+    lost = _lose_bar(image, "P94459", font, at)
+    assert _confidence(lost, at, "P91459", ROWS[resolution]) < 0.8
+
+
+@pytest.mark.parametrize("resolution", ["fine", "normal"])
+@pytest.mark.parametrize("font", FACES)
+@pytest.mark.parametrize("number", ["P91159", "PO-2026-1170", "31/1986"])
+def test_printed_ones_stay_as_sure_as_read(number: str, font: str, resolution: str) -> None:
+    image, at = _faxed(number, font, ROWS[resolution])
+    assert _confidence(image, at, number, ROWS[resolution]) == READ
+
+
+@pytest.mark.parametrize("resolution", ["fine", "normal"])
+@pytest.mark.parametrize("font", FACES)
+def test_a_one_whose_foot_the_line_lost_stays_as_sure_as_read(font: str, resolution: str) -> None:
+    image, at = _faxed("P91259", font, ROWS[resolution])
+    lost = _lose_foot(image, "P91259", font, at)
+    assert _confidence(lost, at, "P91259", ROWS[resolution]) == READ
+
+
+def test_a_four_read_right_is_left_to_the_other_rules() -> None:
+    image, at = _faxed("P94459", "Helvetica", ROWS["normal"])
+    assert _confidence(_lose_bar(image, "P94459", "Helvetica", at), at, "P94459", ROWS["normal"]) == READ
