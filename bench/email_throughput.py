@@ -2,6 +2,10 @@
 the process CPU of the run per e-mail, the firmer figure on a shared machine.
 
     python -m bench.email_throughput [--settle]
+    python -m bench.email_throughput --workers 1,2
+
+`--workers` runs the same e-mails through PostgreSQL + Redis and N `oms worker` processes instead
+(`bench.email_scale`).
 
 `--settle` freezes the start-up heap first, in trees whose `smtp_to_orders_and_replies_seconds` does
 not do it itself (before the fourth round of docs/performance.md "E-mail intake")."""
@@ -20,11 +24,17 @@ from bench.email_channel import (
     bare_smtp_seconds,
     smtp_to_orders_and_replies_seconds,
 )
+from bench.email_scale import scale_out
+from bench.workers import parse_workers
 from oms.tasks import settle_heap
 from samples import mail_gen
 
 
 def main() -> None:
+    workers = parse_workers(sys.argv[1:])
+    if workers:
+        scale_out(workers)
+        return
     mails = mail_gen.body_orders(THROUGHPUT_MAILS, seed=99, day=DAY.date())
     messages = [(m.envelope_sender, m.raw) for m in mails]
     with tempfile.TemporaryDirectory() as tmp:

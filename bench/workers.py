@@ -112,8 +112,11 @@ def stop_workers(procs: list[subprocess.Popen[bytes]]) -> None:
 
 
 @contextmanager
-def worker_processes(count: int, data_dir: Path, database_url: str, threads: int = 1) -> Iterator[None]:
-    """`count` worker processes of `threads` threads each, running when the block starts."""
+def worker_processes(
+    count: int, data_dir: Path, database_url: str, threads: int = 1
+) -> Iterator[list[subprocess.Popen[bytes]]]:
+    """`count` worker processes of `threads` threads each, running when the block starts (yielded, so
+    a bench can read their CPU before they are stopped)."""
     env = worker_env(data_dir, database_url, threads)
     logs = [data_dir / f"worker-{i}.log" for i in range(count)]
     procs: list[subprocess.Popen[bytes]] = []
@@ -124,7 +127,7 @@ def worker_processes(count: int, data_dir: Path, database_url: str, threads: int
             if time.monotonic() > deadline or any(p.poll() is not None for p in procs):
                 raise RuntimeError("a worker did not start: " + logs[0].read_text("utf-8", "replace")[-2000:])
             time.sleep(0.2)
-        yield
+        yield procs
     finally:
         stop_workers(procs)
 
@@ -191,6 +194,16 @@ def redis_job_overhead(jobs: int = 2000) -> tuple[float, float, float]:
         broker.close()
         redis.Redis.from_url(REDIS).flushdb()
     return direct / jobs * 1e6, (enqueue + drained) / jobs * 1e6, enqueue / jobs * 1e6
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a live process (all its threads), from /proc/PID/stat; 0 when gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rindex(")") + 2 :].split()  # after the command name, which may hold spaces
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def temp_dir() -> tempfile.TemporaryDirectory[str]:

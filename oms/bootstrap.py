@@ -62,7 +62,7 @@ from oms.purchasing import Purchasing
 from oms.reporting import Reporting
 from oms.sales import Sales
 from oms.settings import Settings
-from oms.tasks import Jobs, Worker, drain
+from oms.tasks import Jobs, Worker, drain, idle_wait_ms
 from oms.wiring import Wiring
 from outbound.channel import ChannelRegistry
 from outbound.spool import sweep_leftovers
@@ -432,7 +432,11 @@ class App:
         return thread
 
     def worker(self) -> Worker:
-        return Worker(self.broker, worker_threads=self.settings.worker_threads, worker_timeout=100)
+        return Worker(
+            self.broker,
+            worker_threads=self.settings.worker_threads,
+            worker_timeout=idle_wait_ms(self.settings.embedded),
+        )
 
     def run_jobs(self) -> None:
         """On the embedded queue nobody else runs the jobs a step queued: run them now."""

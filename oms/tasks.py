@@ -86,6 +86,21 @@ class Jobs:
         return count
 
 
+# How long an idle consumer waits before it looks at its queue again (dramatiq's `worker_timeout`, ms).
+# In process a consumer waits on its queue and a job wakes it at once: the wait only bounds stopping.
+# On Redis every look is a round trip running the broker's fetch script, for each of the six consumers
+# (three queues and their delay queues), idle or not: at 100 ms a worker process spent about 3-4 ms
+# of CPU an e-mail on them in the e-mail scale-out bench (docs/performance.md, sixteenth round). Half a
+# second bounds what an idle queue adds to a job's start; a busy queue is read without waiting.
+IDLE_WAIT_MS = 100
+NETWORK_IDLE_WAIT_MS = 500
+
+
+def idle_wait_ms(embedded: bool) -> int:
+    """The consumers' idle wait for the in-process queue or for a networked broker."""
+    return IDLE_WAIT_MS if embedded else NETWORK_IDLE_WAIT_MS
+
+
 class Worker(dramatiq.Worker):
     """dramatiq's worker, taking its middleware off the broker again when it stops.
 
