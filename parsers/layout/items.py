@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from core.capture.domain.order import CapturedLine
+from core.capture.domain.order import CapturedLine, line_net
 from parsers.layout.arith import COMPUTED, MOVED, Solved, pinned, solve
 from parsers.layout.codes import (
     EDGE,
@@ -22,6 +22,7 @@ from parsers.layout.codes import (
     repairs,
     valid_gtin,
 )
+from parsers.layout.currencies import currency_sign
 from parsers.layout.dates import (
     MAX_LEAD_DAYS,
     SHORT_YEAR,
@@ -47,7 +48,7 @@ from parsers.layout.numbers import (
 )
 from parsers.layout.rows import NUMERIC, POSITION_EDGE, Draft, code_like
 from parsers.layout.text import token_key
-from parsers.layout.vocab import CURRENCIES, UNITS
+from parsers.layout.vocab import UNITS
 
 HUNDRED = Decimal(100)
 HALF_CENT = Decimal(
@@ -101,16 +102,13 @@ def currencies(items: list[Draft]) -> list[str]:
     found = []
     for d in items:
         signs = {
-            kind: [c for tok in d.cells.get(kind, []) if (c := _sign(tok))] for kind in ("price", "amount")
+            kind: [c for tok in d.cells.get(kind, []) if (c := currency_sign(tok))]
+            for kind in ("price", "amount")
         }
         if signs["price"] and signs["amount"] and len({*signs["price"], *signs["amount"]}) > 1:
             continue
         found += signs["price"] + signs["amount"]
     return found
-
-
-def _sign(tok: Tok) -> str | None:
-    return strip_money(tok.text)[1] or CURRENCIES.get(tok.key)
 
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/._-]{1,30}$")
@@ -442,7 +440,7 @@ def _numbers(
         q, p, a = quantities[0], prices[0], printed[0]
         if (
             q.cost == p.cost == a.cost == 0
-            and abs(q.value * p.value * (HUNDRED - discount) / HUNDRED - a.value) <= HALF_CENT
+            and abs(line_net(q.value, p.value, discount) - a.value) <= HALF_CENT
         ):
             return Solved(q, p, a, "agrees")
     solved = solve(quantities, prices, gross, repairs)
