@@ -41,3 +41,21 @@ def test_a_price_read_as_zeros_beside_an_amount_is_worked_out_from_the_amount_an
         ("TOR-M10-60", "1500", "0.34"),
     ]
     assert doubted(got, "lines[1].unit_price")
+
+
+def test_a_bare_figure_in_a_column_printed_with_its_decimals_has_the_lost_mark_put_back_and_doubted() -> None:
+    # The price column prints three decimals on every line ("4,500", "3,600", "4,750") and the
+    # quantity column two ("4,00", "100,00"). On the second line the fax lost both marks and OCR lost
+    # the amount: "10,00" read "1000" and "4,200" read "4200". Nothing on the line checks them, but a
+    # column is printed to one format: 10 pieces at 4,20, not 1.000 at 4.200. Before, 1000 × 4200 was
+    # taken. The marks are put back, not read, so a person confirms quantity and price
+    rows = (
+        ("00010", "GUA-NIT-L", "Guantes de nitrilo talla L", "4,00", "8,500", "1", "34,00"),
+        ("00020", "SIL-TRA-300", "Silicona neutra", "1000", "4200", "1", "?"),
+        ("00030", "GUA-TRA-9", "Guante de trabajo piel", "100,00", "3,600", "1", "360,00"),
+        ("00040", "CHA-ALT-VIS", "Chaleco alta visibilidad", "100,00", "4,750", "1", "475,00"),
+    )
+    got = read(page(*_listing(rows, "911,00")))
+    assert numbers(got)[1] == ("SIL-TRA-300", "10", "4.2")
+    assert doubted(got, "lines[1].quantity")
+    assert doubted(got, "lines[1].unit_price")
