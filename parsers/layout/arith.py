@@ -73,7 +73,13 @@ def solve(
     at a time is taken as misread: its repairs (a digit OCR confused) against the others' best
     readings, or its value computed from the other two when that is one digit from what was read.  One
     such repair is taken; several are left as options for the order total to choose between
-    (parsers.layout.totals.settle)."""
+    (parsers.layout.totals.settle).
+
+    A line with an amount other than zero prints no quantity or price of zero: one read so is a figure
+    OCR lost ("000" for 18,000), taken as not read, so that it is worked out from the other two."""
+    if amount and amount[0].value != 0:
+        qty = [r for r in qty if r.value != 0]
+        price = [r for r in price if r.value != 0]
     q0, p0, a0 = (r[0] if r else None for r in (qty, price, amount))
     if qty and price and amount:
         found = _agreeing(qty[:TOP], price[:TOP], amount[:TOP])

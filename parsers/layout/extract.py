@@ -445,6 +445,7 @@ def _lines(
         for i, d in enumerate(drafts)
     ]
     built = items.by_columns(built, mark) if ocr else built
+    built = items.by_column_marks(built, mark) if ocr else built
     values, total = _sum_up(built, seen, mark)
     settled = totals.settle([b.solved for b in built], seen, mark)
     if settled is not None:

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine, line_net
-from parsers.layout.arith import COMPUTED, MOVED, Solved, pinned, solve
+from parsers.layout.arith import COMPUTED, MOVED, Solved, agrees, pinned, solve
 from parsers.layout.codes import (
     EDGE,
     MAX_PIECE,
@@ -786,6 +786,48 @@ def by_columns(built: list[Built], mark: str) -> list[Built]:
     return out
 
 
+def by_column_marks(built: list[Built], mark: str) -> list[Built]:
+    """Lines whose arithmetic could not vouch for them (no amount read, or one that disagrees), each
+    quantity or price OCR read as bare figures in a column whose other lines all print their figures
+    with the decimal mark and the same decimals ("4200" under "4,500", "3,600", "4,750": 4,200), read
+    with the mark put back there. A column is printed to one format, and a fax loses a mark's few
+    pixels more often than it prints a figure out of format. Mended, so doubtful: only a person, or
+    the order's total, vouches for it."""
+    out = list(built)
+    for i, b in enumerate(built):
+        if b.solved.check not in ("unchecked", "disagrees") or b.solved.options:
+            continue
+        quantity = _mark_back(built, i, "quantity", mark)
+        price = _mark_back(built, i, "unit_price", mark)
+        if quantity is None and price is None:
+            continue
+        solved = _mended(
+            replace(b.solved, quantity=quantity or b.solved.quantity, unit_price=price or b.solved.unit_price)
+        )
+        q, p, a = solved.quantity, solved.unit_price, solved.amount
+        if q is not None and p is not None and a is not None and agrees(q.value, p.value, a.value):
+            solved = replace(solved, check="agrees")
+        out[i] = settled(b, solved)
+    return out
+
+
+def _mark_back(built: list[Built], i: int, name: str, mark: str) -> Reading | None:
+    """Line `i`'s `name` read as plain bare figures, with the mark put back where its column prints it;
+    None when the column prints no one format or the figures are too few for it."""
+    read = getattr(built[i].solved, name)
+    toks = built[i].toks.get(name) or []
+    if read is None or read.cost != 0 or read.value == 0 or len(toks) != 1:
+        return None
+    figures = strip_money(toks[0].text)[0]
+    places = column_places(built, name, mark, i)
+    if not figures.isdigit() or not places or len(figures) <= places:
+        return None
+    basis = Decimal(figures) / read.value  # a price read for 100 units was divided by 100
+    if basis != 1 and basis not in PRICE_BASES:
+        return None
+    return Reading(Decimal(figures).scaleb(-places) / basis, REPAIR_COST, LOST_MARK)
+
+
 def past_cents(value: Decimal) -> bool:
     """Whether an amount of money has a figure other than a zero after its cents."""
     exponent = value.normalize().as_tuple().exponent
@@ -845,6 +887,10 @@ def record_numbers(
             rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
         elif solved.check == "disagrees":
             rec.add(f"{path}.{name}", toks[name], WRONG)
+        elif reading.note == LOST_MARK:
+            # a decimal mark put back where nothing on the line checks it (`by_column_marks`): the
+            # column's format chose its place, no arithmetic did
+            rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
         else:
             ambiguous = mark_evidence(toks[name][-1].text) is None if toks[name] else False
             certainty = (SURE if verified else LIKELY) * (mark_sure if ambiguous else 1.0)
