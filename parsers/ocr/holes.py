@@ -11,7 +11,7 @@ cost nothing more.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PIL import Image, ImageChops, ImageDraw
@@ -88,11 +88,7 @@ def without_streaks(img: Image.Image, words: Sequence[Word]) -> Image.Image:
 def _narrowed(mask: Image.Image) -> Image.Image:
     """`mask` less RULE_SLACK pixels either side across the page: the runs down it were found with the
     ink smeared that far to either side, and what lies beside a streak is no part of it."""
-    out = mask
-    for dx in range(1, RULE_SLACK + 1):
-        for shift in (dx, -dx):
-            out = ImageChops.lighter(out, ImageChops.offset(mask, shift, 0))
-    return out
+    return _shifted(mask, RULE_SLACK, across=True, keep=ImageChops.lighter)
 
 
 def _rules(page: Image.Image, longest: int, *, across: bool = True, streaks: bool = False) -> Image.Image:
@@ -128,10 +124,7 @@ def _bridged(img: Image.Image, width: int) -> Image.Image:
     """Dark pixels spread STREAK_GAP pixels to either side along the rows (the darker of the image
     shifted), which inks gaps of up to twice that within a row; the pad from column `width` on stays
     white, so no run goes on into the next row."""
-    out = img
-    for shift in range(1, STREAK_GAP + 1):
-        for dx in (shift, -shift):
-            out = ImageChops.darker(out, ImageChops.offset(img, dx, 0))
+    out = _shifted(img, STREAK_GAP, across=True, keep=ImageChops.darker)
     out.paste(255, (width, 0, out.width, out.height))
     return out
 
@@ -143,10 +136,18 @@ def _without(img: Image.Image, mask: Image.Image) -> Image.Image:
 
 def _spread(img: Image.Image) -> Image.Image:
     """Dark pixels spread RULE_SLACK pixels up and down (the darker of the image shifted)."""
+    return _shifted(img, RULE_SLACK, across=False, keep=ImageChops.darker)
+
+
+def _shifted(
+    img: Image.Image, reach: int, *, across: bool, keep: Callable[[Image.Image, Image.Image], Image.Image]
+) -> Image.Image:
+    """`img` combined by `keep` (ImageChops.darker spreads ink, lighter takes it back) with itself
+    shifted by 1 to `reach` pixels either way, along its rows when `across`, else along its columns."""
     out = img
-    for dy in range(1, RULE_SLACK + 1):
-        for shift in (dy, -dy):
-            out = ImageChops.darker(out, ImageChops.offset(img, 0, shift))
+    for step in range(1, reach + 1):
+        for shift in (step, -step):
+            out = keep(out, ImageChops.offset(img, shift, 0) if across else ImageChops.offset(img, 0, shift))
     return out
 
 
