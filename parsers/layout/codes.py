@@ -271,18 +271,27 @@ def past_hyphens(toks: Sequence[Tok]) -> int:
     that does not follow a hyphen, so a description's first word stays the description's."""
     count = 1
     while count < len(toks):
-        before, piece = toks[count - 1], toks[count]
-        text = piece.text.strip(PIECE_EDGE)
+        before = toks[count - 1]
+        text = code_piece(before, toks[count])
         if (
-            not before.text.rstrip(NOT_HYPHEN).endswith("-")
-            or piece.x0 - before.x1 > PHRASE_GAP * before.h
+            text is None
+            or not before.text.rstrip(NOT_HYPHEN).endswith("-")
             or not 0 < len(text) <= MAX_PIECE
-            or any(c.islower() for c in text)
             or not any(c.isalnum() for c in text)
         ):
             break
         count += 1
     return count
+
+
+def code_piece(before: Tok, piece: Tok) -> str | None:
+    """`piece` without its specks (perhaps nothing left), as a piece OCR parted from the code that
+    `before` ends: a word space or less after it, with no small letters (those are a description's);
+    None otherwise."""
+    text = piece.text.strip(PIECE_EDGE)
+    if piece.x0 - before.x1 > PHRASE_GAP * before.h or any(c.islower() for c in text):
+        return None
+    return text
 
 
 PIECE_EDGE = "|¦[]{}\"'‘’“”.,:;_~*()"  # specks OCR leaves at the ends of a piece of a code

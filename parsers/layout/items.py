@@ -15,7 +15,7 @@ from parsers.layout.codes import (
     EDGE,
     MAX_PIECE,
     NOT_HYPHEN,
-    PIECE_EDGE,
+    code_piece,
     code_text,
     gtin_in,
     misreadings,
@@ -32,7 +32,7 @@ from parsers.layout.dates import (
     weekday_named,
 )
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
-from parsers.layout.geometry import PHRASE_GAP, Tok
+from parsers.layout.geometry import Tok
 from parsers.layout.header import date_read_from
 from parsers.layout.numbers import (
     LOST_MARK,
@@ -280,12 +280,11 @@ def _run_on(toks: list[Tok]) -> str | None:
     joined = head + ("-" if toks[0].text.rstrip(NOT_HYPHEN).endswith("-") else "")
     added = 0
     for before, piece in itertools.pairwise(toks):
-        text = piece.text.strip(PIECE_EDGE)
+        text = code_piece(before, piece)
         if (
-            piece.x0 - before.x1 > PHRASE_GAP * before.h
+            text is None
             or not 0 < added + len(text) <= MAX_PIECE
             or not (joined.endswith("-") or any(c.isdigit() or c == "-" for c in text))
-            or any(c.islower() for c in text)
         ):
             break
         joined, added = joined + text, added + len(text)
