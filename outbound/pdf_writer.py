@@ -70,14 +70,14 @@ def width(text: str, face: str, size: float) -> float:
 
 def wrap(text: str, face: str, size: float, room: float) -> list[str]:
     """The text broken into lines no wider than `room` points, at spaces; a longer word is cut."""
-    if _thousandths(text, face) * size / 1000 <= room and text == " ".join(text.split()):
+    if width(text, face, size) <= room and text == " ".join(text.split()):
         return [text]  # fits on one line as it is (no runs of spaces to fold)
     space = _WIDTHS[face][32] * size / 1000
     lines: list[str] = []
     line: list[str] = []
     used = 0.0
     for word in text.split():
-        wide = _thousandths(word, face) * size / 1000
+        wide = width(word, face, size)
         if line and used + space + wide <= room:
             line.append(word)
             used += space + wide
@@ -88,7 +88,7 @@ def wrap(text: str, face: str, size: float, room: float) -> list[str]:
             cut = _fits(word, _WIDTHS[face], size, room)
             lines.append(word[:cut])
             word = word[cut:]
-            wide = _thousandths(word, face) * size / 1000
+            wide = width(word, face, size)
         line, used = [word], wide
     if line:
         lines.append(" ".join(line))
