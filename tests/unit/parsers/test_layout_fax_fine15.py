@@ -25,12 +25,20 @@ HEADING = (
 )
 
 
-def _listing(rows: list[tuple[str, str, str, str, str, str, str]], total: str) -> dict[str, Any]:
+def overflowed_listing(
+    rows: list[tuple[str, str, str, str, str, str, str]],
+    total: str,
+    *,
+    currency: str = "EUR",
+    header_currency: bool = True,
+) -> dict[str, Any]:
     """Order PED-26/00123 of customer C-1001: rows of (code, quantity, unit, price, per, discount, amount),
-    each figure right of where its heading starts, as a listing whose heading line overflowed."""
+    each figure right of where its heading starts, as a listing whose heading line overflowed;
+    `currency` after every price and amount, and the header's "Moneda: EUR" line only with
+    `header_currency`."""
     return read(
         page(
-            *header_rows(),
+            *header_rows(currency=header_currency),
             cells(160, *HEADING),
             *(
                 cells(
@@ -39,10 +47,10 @@ def _listing(rows: list[tuple[str, str, str, str, str, str, str]], total: str) -
                     (130, "Tornillo"),
                     (335, qty),
                     (352, unit),
-                    (380, f"{price} EUR"),
+                    (380, f"{price} {currency}"),
                     (470, per),
                     (500, discount),
-                    (545, f"{amount} EUR"),
+                    (545, f"{amount} {currency}"),
                 )
                 for i, (code, qty, unit, price, per, discount, amount) in enumerate(rows)
             ),
@@ -52,7 +60,7 @@ def _listing(rows: list[tuple[str, str, str, str, str, str, str]], total: str) -
 
 
 def test_figures_under_an_overflowed_heading_line_are_read_whole_in_their_own_columns() -> None:
-    got = _listing(
+    got = overflowed_listing(
         [
             ("TOR-M10-60", "50", "uds", "34,0000", "100", "10,00", "15,30"),
             ("TOR-M8-40", "100", "uds", "18,0000", "100", "15,00", "15,30"),

@@ -15,50 +15,19 @@ from typing import Any
 
 import pytest
 
-from tests.unit.parsers.ocr_support import cells, header_rows, page, read
+from tests.unit.parsers.test_layout_fax_fine15 import overflowed_listing
 
-# headings 10 to 40 points right of the figures under them (5,4 points a character), as in faxfine15
-HEADING = (
-    (50, "Código"),
-    (130, "Descripción"),
-    (330, "Cantidad"),
-    (390, "Ud."),
-    (405, "Precio unit."),
-    (478, "Cant. precio"),
-    (522, "Dto."),
-    (560, "Importe"),
-)
 ROWS = (
-    ("TOR-M10-60", "50", "34,0000", "100", "10,00", "15,30"),
-    ("TOR-M8-40", "100", "18,0000", "100", "15,00", "15,30"),
-    ("LLA-AJ-250", "20", "12,8000", "1", "12,50", "224,00"),
+    ("TOR-M10-60", "50", "uds", "34,0000", "100", "10,00", "15,30"),
+    ("TOR-M8-40", "100", "uds", "18,0000", "100", "15,00", "15,30"),
+    ("LLA-AJ-250", "20", "uds", "12,8000", "1", "12,50", "224,00"),
 )
 
 
 def _listing(currency: str) -> dict[str, Any]:
     """Order PED-26/00123 of customer C-1001, `currency` after every price and amount (and no currency
     line in the header to say otherwise)."""
-    return read(
-        page(
-            *header_rows(currency=False),
-            cells(160, *HEADING),
-            *(
-                cells(
-                    174 + 14 * i,
-                    (50, code),
-                    (130, "Tornillo"),
-                    (335, qty),
-                    (352, "uds"),
-                    (380, f"{price} {currency}"),
-                    (470, per),
-                    (500, discount),
-                    (545, f"{amount} {currency}"),
-                )
-                for i, (code, qty, price, per, discount, amount) in enumerate(ROWS)
-            ),
-            cells(174 + 14 * len(ROWS) + 14, (430, "Total"), (545, "254,60")),
-        )
-    )
+    return overflowed_listing(list(ROWS), "254,60", currency=currency, header_currency=False)
 
 
 @pytest.mark.parametrize("currency", ["EUR", "MXN", "CHF", "(EUR)", "Dólares"])
