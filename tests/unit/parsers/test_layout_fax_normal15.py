@@ -27,14 +27,22 @@ def _slashed_heading(y: float, overlap: float) -> list[Word]:
 def _coded_below(overlap: float) -> list[list[Word]]:
     """A form whose "Artículo / Descripción" column holds each product's name, its code on a
     "Cód. artículo:" line under it, then quantity, unit, price and amount."""
-    lines = [*_HEADER, _slashed_heading(160, overlap)]
+    return _labelled_below(_slashed_heading(160, overlap), "Cód. artículo:", _ROWS, "370.90")
+
+
+def _labelled_below(
+    heading: list[Word], label: str, rows: tuple[tuple[str, str, str, str, str], ...], total: str
+) -> list[list[Word]]:
+    """The header, `heading` at 160, then each row (name, code words, quantity, price, amount) as its
+    name and figures with its code on a `label` line under it, and the order's `total`."""
+    lines = [*_HEADER, heading]
     y = 160.0
-    for name, code, qty, price, amount in _ROWS:
+    for name, code, qty, price, amount in rows:
         y += 18
         lines.append(cells(y, (50, name), (345, qty), (390, "uds"), (435, price), (500, amount)))
         y += 12
-        lines.append(cells(y, (50, f"Cód. artículo: {code}")))
-    lines.append(cells(y + 28, (430, "Total"), (500, "370.90")))
+        lines.append(cells(y, (50, f"{label} {code}")))
+    lines.append(cells(y + 28, (430, "Total"), (500, total)))
     return lines
 
 
@@ -53,15 +61,7 @@ def _form(rows: tuple[tuple[str, str, str, str, str], ...]) -> list[list[Word]]:
     """A form with one "Descripción" column of names, each name's code on a "Ref.:" line under it as
     OCR read it (`rows`: name, code words, quantity, price, amount)."""
     columns = (50, "Descripción"), (340, "Cant."), (390, "Ud."), (430, "Precio"), (500, "Total")
-    lines = [*_HEADER, cells(160, *columns)]
-    y = 160.0
-    for name, code, qty, price, amount in rows:
-        y += 18
-        lines.append(cells(y, (50, name), (345, qty), (390, "uds"), (435, price), (500, amount)))
-        y += 12
-        lines.append(cells(y, (50, f"Ref.: {code}")))
-    lines.append(cells(y + 28, (430, "Total"), (500, "245.80")))
-    return lines
+    return _labelled_below(cells(160, *columns), "Ref.:", rows, "245.80")
 
 
 def test_a_labelled_code_ocr_parted_after_its_hyphens_or_inside_its_figures_names_its_product() -> None:
