@@ -8,6 +8,7 @@ import io
 import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
+from reportlab.pdfgen import canvas
 
 
 def rasterise(pdf: bytes, dpi: float) -> Image.Image:
@@ -17,6 +18,18 @@ def rasterise(pdf: bytes, dpi: float) -> Image.Image:
         return doc[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
     finally:
         doc.close()
+
+
+def order_number_strip(printed: str, font: str, size: float, at: float, dpi: float) -> Image.Image:
+    """ "Order no:" and `printed` after it, `at` points from the left, set in `font` at `size` points on
+    a fax-wide strip, rasterised in grey at `dpi`: an order number printed once, for the glyph tests."""
+    buf = io.BytesIO()
+    sheet = canvas.Canvas(buf, pagesize=(612, 80))
+    sheet.setFont(font, size)
+    sheet.drawString(40, 40, "Order no:")
+    sheet.drawString(at, 40, printed)
+    sheet.save()
+    return rasterise(buf.getvalue(), dpi)
 
 
 def skewed(img: Image.Image, degrees: float) -> Image.Image:

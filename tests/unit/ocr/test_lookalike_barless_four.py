@@ -14,20 +14,17 @@ readings again are given as such a fax's are (each said the page's reading): onl
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
 import pytest
 from PIL import Image
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
 
 from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedOrder, Evidence, Provenance
 from parsers.ocr import lookalike
 from parsers.ocr.images import PageImage
-from tests.unit.ocr.scans import rasterise
+from tests.unit.ocr.scans import order_number_strip
 
 DPI = 204.0
 READ = 0.9  # as the page's reading gave the order number
@@ -47,13 +44,7 @@ def _faxed(printed: str, font: str, rows: float) -> tuple[Image.Image, float]:
     """`printed` set in `font` after its label on a fax-wide strip, as the fax line stores it at `rows`
     rows an inch (1 bit), and where the number starts on it, in pixels."""
     _register(font)
-    buf = io.BytesIO()
-    sheet = canvas.Canvas(buf, pagesize=(612, 80))
-    sheet.setFont(font, SIZE)
-    sheet.drawString(40, 40, "Order no:")
-    sheet.drawString(AT, 40, printed)
-    sheet.save()
-    grey = rasterise(buf.getvalue(), DPI)
+    grey = order_number_strip(printed, font, SIZE, AT, DPI)
     grey = grey.resize((grey.width, round(grey.height * rows / DPI)), Image.Resampling.BOX)
     return grey.point(lambda v: 0 if v < 140 else 255).convert("L"), AT * DPI / 72
 

@@ -13,19 +13,17 @@ reportlab and rasterised at a fine fax's 204 dpi.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 import numpy as np
 import pytest
-from reportlab.pdfgen import canvas
 
 from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedOrder, Evidence, Provenance
 from parsers.layout.header import letter_o_places
 from parsers.ocr import lookalike
 from parsers.ocr.images import PageImage
-from tests.unit.ocr.scans import rasterise
+from tests.unit.ocr.scans import order_number_strip
 
 DPI = 204.0
 READ = 0.89  # as the page's reading gave the order number
@@ -36,13 +34,7 @@ def _confidence(printed: str, font: str, page_read: str, again: Sequence[str], s
     """The order number's confidence after the look-alike re-read: `printed` set in `font` at `size`
     points after its label on a fax-wide strip, read by the page as `page_read`, and read again as each
     of `again`."""
-    buf = io.BytesIO()
-    sheet = canvas.Canvas(buf, pagesize=(612, 80))
-    sheet.setFont(font, size)
-    sheet.drawString(40, 40, "Order no:")
-    sheet.drawString(AT, 40, printed)
-    sheet.save()
-    grey = rasterise(buf.getvalue(), DPI)
+    grey = order_number_strip(printed, font, size, AT, DPI)
     image = grey.point(lambda v: 0 if v < 128 else 255).convert("1")
     ink = np.asarray(grey) < 128
     left = round((AT - 2) * DPI / 72)
