@@ -16,6 +16,7 @@ from sqlalchemy.sql import ColumnElement, Insert
 
 from core.capture.adapters import orm
 from core.capture.domain.documents import DocumentRecord, DocumentState
+from core.kernel.adapters import locks
 from core.kernel.adapters.bulk import row_of
 
 COPY_LOCKS = 0x434F5059  # "COPY": the advisory-lock space of deciding which copy of an arrival is first
@@ -165,13 +166,10 @@ class DocumentRepository:
         self._hold_copies([(sha256, external_id)])
 
     def _hold_copies(self, arrivals: Iterable[tuple[str, str | None]]) -> None:
-        if self.session.get_bind().dialect.name != "postgresql":
-            return
         keys = set()
         for sha256, external_id in arrivals:
             keys |= {_key(f"sha256:{sha256}")} | ({_key(f"id:{external_id}")} if external_id else set())
-        for key in sorted(keys):
-            self.session.execute(select(func.pg_advisory_xact_lock(COPY_LOCKS, key)))
+        locks.hold(self.session, COPY_LOCKS, keys)  # one statement for a batch's keys, not one a key
 
     def first_copies(self, records: Sequence[DocumentRecord]) -> FirstCopies:
         """For arrivals about to be taken up one after another in this transaction (the collector's

@@ -88,5 +88,6 @@ def store_together(
                 if not record.state.finished:
                     decided[doc_id] = decisions(storing.apply(uow, record, envelope, results[doc_id], batch))
                 states[doc_id] = record.state
+        batch.confirm()  # every document's duplicate questions asked again at once, the customers held
         uow.commit()
     return states, decided

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Protocol
 
 from core.capture.domain.order import Problem, ProblemCode
 from core.capture.domain.resolution import ResolvedOrder
@@ -39,7 +40,7 @@ def _signature(pairs: Iterable[tuple[str | None, Decimal | None]]) -> Signature 
 
 @dataclass
 class _Customer:
-    seen_before: bool
+    seen_before: bool | None  # None: not asked yet
     by_po: dict[str, int] = field(default_factory=dict)
     by_lines: dict[Signature, list[tuple[int, str]]] = field(default_factory=dict)  # (order, channel)
 
@@ -67,6 +68,17 @@ class BatchRecent:
     def __init__(self, uow: CaptureUnitOfWork) -> None:
         self.uow = uow
         self._reads: dict[tuple[str, str | None], _Read] = {}
+        self._decided: list[DuplicateIndex] = []  # each stored document's index, in the order stored
+
+    def decided(self, index: DuplicateIndex) -> None:
+        """A document of the batch decided with this index: confirmed with the others by `confirm`."""
+        self._decided.append(index)
+
+    def confirm(self) -> None:
+        """Just before the batch's commit: every document's duplicate questions asked again at once,
+        the batch's customers held (`confirm_all`)."""
+        decided, self._decided = self._decided, []
+        confirm_all(self.uow, decided)
 
     def recent(
         self,
@@ -128,6 +140,98 @@ class BatchRecent:
         self._reads.clear()
 
 
+class Recent(Protocol):
+    """Where an index reads a customer's earlier orders, as `recent_for_customer` would read them."""
+
+    def recent(
+        self,
+        customer_id: str,
+        since: datetime,
+        *,
+        exclude_document: int,
+        lines_since: datetime,
+        lines_not_on: str | None,
+        limit: int = RECENT_LIMIT,
+    ) -> Sequence[EarlierOrder]: ...
+
+
+class _Reread:
+    """What each of one transaction's documents would read now, its customers held: one read of all
+    their customers' orders (two statements) for every document, each given the orders of other
+    transactions and of the documents stored before it in this one, never its own or those of the
+    documents stored after it (they were not there when it decided). Per document exactly what
+    `recent_for_customer` would read for it at that point: a customer's read that stopped at its
+    limit and leaves this document fewer than its own limit is read again for it alone."""
+
+    def __init__(self, uow: CaptureUnitOfWork, indexes: Sequence[DuplicateIndex]) -> None:
+        self.uow = uow
+        self.position = {index.document_id: n for n, index in enumerate(indexes)}
+        channels = {index.channel for index in indexes}
+        # at most one order a question: what the transaction itself stored is read beyond the limit
+        self.limit = RECENT_LIMIT + sum(len(index._asked) for index in indexes)
+        earliest = min(index.now for index in indexes)
+        self.orders = uow.orders.recent_for_customers(
+            {customer for index in indexes for customer in index._customers},
+            earliest - PO_WINDOW,
+            lines_since=earliest - LINES_WINDOW,
+            lines_not_on=channels.pop() if len(channels) == 1 else None,
+            limit=self.limit,
+        )
+
+    def recent(
+        self,
+        customer_id: str,
+        since: datetime,
+        *,
+        exclude_document: int,
+        lines_since: datetime,
+        lines_not_on: str | None,
+        limit: int = RECENT_LIMIT,
+    ) -> Sequence[EarlierOrder]:
+        mine = self.position[exclude_document]
+        read = self.orders.get(customer_id, [])
+        found = []
+        for document, order in read:
+            if self.position.get(document, -1) >= mine or order.created_at < since:
+                continue
+            if order.lines and (order.created_at < lines_since or order.channel == lines_not_on):
+                order = replace(order, lines=())  # this document's read would not have its lines
+            found.append(order)
+            if len(found) == limit:
+                return found
+        if len(read) < self.limit:
+            return found
+        return self.uow.orders.recent_for_customer(
+            customer_id,
+            since,
+            exclude_document=exclude_document,
+            lines_since=lines_since,
+            lines_not_on=lines_not_on,
+            limit=limit,
+        )
+
+
+def confirm_all(uow: CaptureUnitOfWork, indexes: Sequence[DuplicateIndex]) -> None:
+    """Just before the commit of the documents these indexes decided (one, or the collector's batch in
+    the order stored): hold every customer asked about to the commit, all in one statement, then ask
+    each document's questions again from one read of those customers' orders. A worker deciding the
+    same customer's orders at the same time either committed before (its orders are read now) or
+    waits at the hold until this transaction has committed (and then reads these).
+    When an answer changed (an order one of them repeats committed since it was read), raise
+    `TransientError`: the transaction is given up and its documents decided again, which finds that
+    order. SQLite holds the whole database from the first statement: nothing to ask."""
+    if not indexes or not uow.orders.hold_customers({c for index in indexes for c in index._customers}):
+        return
+    reread = _Reread(uow, indexes)
+    for index in indexes:
+        fresh = DuplicateIndex(uow, index.document_id, index.now, index.channel, reread)
+        for resolved, channel, answer in index._asked:
+            if fresh._earlier(resolved, channel) != answer:
+                raise TransientError(
+                    f"an order of customer {resolved.customer_id} was decided meanwhile; deciding again"
+                )
+
+
 class DuplicateIndex:
     """What each customer ordered lately, loaded once per customer for one document's orders."""
 
@@ -137,7 +241,7 @@ class DuplicateIndex:
         document_id: int,
         now: datetime,
         channel: str | None = None,
-        batch: BatchRecent | None = None,
+        batch: Recent | None = None,
     ) -> None:
         """`channel`: the one the document's orders arrived on, when the index is asked about no other;
         then the lines of a customer's orders on that channel are not read (the same lines count only
@@ -154,23 +258,16 @@ class DuplicateIndex:
 
     def confirm(self) -> None:
         """Just before the commit: hold the customers asked about to its end, then ask again which
-        earlier order each order repeats. A worker deciding the same customer's orders at the same
-        time either committed before (its orders are read now) or waits here until this one has
-        committed (and then reads these).
+        earlier order each order repeats (`confirm_all` for this document alone). A worker deciding
+        the same customer's orders at the same time either committed before (its orders are read
+        now) or waits here until this one has committed (and then reads these).
         When an answer changed (an order this one repeats committed since it was read), raise
         `TransientError`: the document is decided again, and the retry finds that order. Held this
         late, a customer waits for another document's insert and commit only, not for its reading,
         deciding and answers. All of a document's customers at once (the store takes them in a fixed
         order); only a use case that stores what it decides confirms (replay reads, and would only
         hold up others). SQLite holds the whole database from the first statement: nothing to ask."""
-        if not self.uow.orders.hold_customers(set(self._customers)):
-            return
-        fresh = DuplicateIndex(self.uow, self.document_id, self.now, self.channel)
-        for resolved, channel, answer in self._asked:
-            if fresh.earlier(resolved, channel) != answer:
-                raise TransientError(
-                    f"an order of customer {resolved.customer_id} was decided meanwhile; deciding again"
-                )
+        confirm_all(self.uow, [self])
 
     def _load(self, customer_id: str) -> _Customer:
         if customer_id not in self._customers:
@@ -183,9 +280,9 @@ class DuplicateIndex:
                 lines_not_on=self.channel,
                 limit=RECENT_LIMIT,
             )
-            # any of those is an order from before; only without one is the wider question asked
-            seen = bool(earlier) or self.uow.orders.has_orders_from(customer_id, self.document_id)
-            known = _Customer(seen_before=seen)
+            # any of those is an order from before; without one the wider question is asked when
+            # `first_order` wants it (asking again in `confirm` never does)
+            known = _Customer(seen_before=True if earlier else None)
             for order in earlier:
                 self._remember(known, order)
             self._customers[customer_id] = known
@@ -205,7 +302,12 @@ class DuplicateIndex:
         """Whether nothing came from this customer before (documents other than this one).  Not asked
         again by `confirm`: a first order decided beside another of the customer's first orders is
         held as one (the cautious side of the policy), which is not wrong."""
-        return customer_id is not None and not self._load(customer_id).seen_before
+        if customer_id is None:
+            return False
+        known = self._load(customer_id)
+        if known.seen_before is None:
+            known.seen_before = self.uow.orders.has_orders_from(customer_id, self.document_id)
+        return not known.seen_before
 
     def earlier(self, resolved: ResolvedOrder, channel: str) -> int | None:
         """The earlier order this one (arriving on `channel`) repeats, if any."""

@@ -54,7 +54,8 @@ class Storing:
     ) -> list[Order]:
         """The document's new orders, stored with its answers, events and final state; the customers
         its orders were checked against are held from the end of this call to the commit. `batch`:
-        the earlier orders read for the documents stored before this one in the same transaction."""
+        the earlier orders read for the documents stored before this one in the same transaction;
+        then its customers are held, and its questions asked again, by `batch.confirm()`."""
         now = self.clock()
         assert record.id is not None
         if result.sender and not record.sender:  # e.g. a fax header line when no sidecar named it
@@ -82,7 +83,10 @@ class Storing:
             uow.emit(OrdersAccepted(accepted, with_document=True))
         if orders:
             uow.emit(DocumentDecided(record.id))
-        seen.confirm()  # last: the customers are held from here to the commit
+        if batch is None:
+            seen.confirm()  # last: the customers are held from here to the commit
+        else:
+            batch.decided(seen)  # confirmed with the batch's other documents, just before its commit
         return orders
 
     def _orders(

@@ -7,13 +7,14 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import String, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from core.kernel.adapters import orm
+from core.kernel.adapters import locks, orm
 from core.kernel.adapters.bulk import any_of, copy_in
 from core.kernel.domain.model import (
     Decision,
@@ -213,7 +214,7 @@ class OrderRepository:
         orders with every column of every line (every arrival reads two months of its customer's).
         Lines only of the orders created since `lines_since` and not on channel `lines_not_on` (when
         given); the others come without lines (the check compares no lines of theirs)."""
-        o, ln = orm.orders.c, orm.order_lines.c
+        o = orm.orders.c
         heads = self.session.execute(
             select(o.id, o.channel, o.state, o.created_at, o.po_number)
             .where(o.customer_id == customer_id)
@@ -222,8 +223,51 @@ class OrderRepository:
             .order_by(o.id.desc())
             .limit(limit)
         ).all()
-        if not heads:
-            return []
+        lines = self._earlier_lines(heads, lines_since, lines_not_on)
+        return [
+            EarlierOrder(h.id, h.channel, h.state, h.created_at, h.po_number, tuple(lines[h.id]))
+            for h in heads
+        ]
+
+    def recent_for_customers(
+        self,
+        customer_ids: Iterable[str],
+        since: datetime,
+        *,
+        lines_since: datetime | None = None,
+        lines_not_on: str | None = None,
+        limit: int = 500,
+    ) -> dict[str, list[tuple[int, EarlierOrder]]]:
+        """`recent_for_customer` for several customers at once, every document's orders included, each
+        with its document: (document id, order) by customer, newest first, at most `limit` a customer.
+        Two statements whatever the number of customers (a batch's duplicate questions asked again)."""
+        wanted = sorted(set(customer_ids))
+        if not wanted:
+            return {}
+        o = orm.orders.c
+        newest = func.row_number().over(partition_by=o.customer_id, order_by=o.id.desc()).label("newest")
+        ranked = (
+            select(o.id, o.document_id, o.customer_id, o.channel, o.state, o.created_at, o.po_number, newest)
+            .where(any_of(self.session, o.customer_id, wanted, String()))
+            .where(o.created_at >= since)
+            .subquery()
+        )
+        heads = self.session.execute(
+            select(ranked).where(ranked.c.newest <= limit).order_by(ranked.c.id.desc())
+        ).all()
+        lines = self._earlier_lines(heads, lines_since, lines_not_on)
+        found: dict[str, list[tuple[int, EarlierOrder]]] = {c: [] for c in wanted}
+        for h in heads:
+            earlier = EarlierOrder(h.id, h.channel, h.state, h.created_at, h.po_number, tuple(lines[h.id]))
+            found[h.customer_id].append((h.document_id, earlier))
+        return found
+
+    def _earlier_lines(
+        self, heads: Sequence[Any], lines_since: datetime | None, lines_not_on: str | None
+    ) -> dict[int, list[EarlierLine]]:
+        """The lines (SKU, quantity, in position order) of those of these orders created since
+        `lines_since` and not on channel `lines_not_on`, by order; one statement, none when none is."""
+        ln = orm.order_lines.c
         lines: dict[int, list[EarlierLine]] = defaultdict(list)
         wanted = [
             h.id
@@ -235,31 +279,21 @@ class OrderRepository:
             found = select(ln.order_id, ln.sku, ln.quantity).where(any_of(self.session, ln.order_id, wanted))
             for order_id, sku, quantity in self.session.execute(found.order_by(ln.order_id, ln.position)):
                 lines[order_id].append(EarlierLine(sku, quantity))
-        return [
-            EarlierOrder(h.id, h.channel, h.state, h.created_at, h.po_number, tuple(lines[h.id]))
-            for h in heads
-        ]
+        return lines
 
     def hold_customers(self, customer_ids: Iterable[str]) -> bool:
         """Hold, to the end of the transaction, the right to decide new orders for these customers.
 
         Whether an order repeats an earlier one is read from the orders committed so far, so two
         transactions deciding the same customer's orders at once would each miss the other's.  On
-        PostgreSQL each customer is a transaction-scoped advisory lock, taken in one order (by key) so
-        that two transactions deciding orders of several customers never wait for each other in a
-        circle; a second transaction for a customer waits here until the first has committed its
-        orders, and then reads them.  SQLite needs nothing: every transaction there begins with
+        PostgreSQL each customer is a transaction-scoped advisory lock, taken in one order (by key, all
+        in one statement) so that two transactions deciding orders of several customers never wait for
+        each other in a circle; a second transaction for a customer waits here until the first has
+        committed its orders, and then reads them.  SQLite needs nothing: every transaction there begins with
         BEGIN IMMEDIATE, so one writer holds the whole database from its first statement to its commit.
         Returns whether anything was taken (False on SQLite: what was read still stands).
         """
-        if self.session.get_bind().dialect.name != "postgresql":
-            return False
-        keys = sorted({customer_lock_key(c) for c in customer_ids})
-        for key in keys:
-            self.session.execute(
-                select(func.pg_advisory_xact_lock(CUSTOMER_LOCKS, key))  # two int4s: a space of our own
-            )
-        return bool(keys)
+        return locks.hold(self.session, CUSTOMER_LOCKS, (customer_lock_key(c) for c in customer_ids))
 
     def latest_with_po_number(self, po_number: str, customer_id: str | None) -> Order | None:
         """The newest order with this buyer's order number (from this customer, when one is given)."""
