@@ -222,9 +222,10 @@ class App:
     @cached_property
     def collect_size(self) -> int:
         """How many e-mails one processing job takes up at most (`OMS_COLLECT_DOCUMENTS`). On
-        PostgreSQL each one's reading claim holds a pooled connection while the batch is read, beside
-        the job's own claim, its transaction's connection and the sweep's: every worker thread's batch
-        at once must fit in the process's pool, so many threads collect fewer (or none)."""
+        PostgreSQL the batch's reading claims hold a pooled connection while it is read (one for the
+        batch, `ReadingClaims.take_many`; one each before), beside the job's own claim, its
+        transaction's connection and the sweep's: every worker thread's batch at once must fit in the
+        process's pool, so many threads collect fewer (or none)."""
         wanted = self.settings.collect_documents
         if self.engine.dialect.name != "postgresql":
             return wanted

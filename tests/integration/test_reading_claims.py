@@ -122,6 +122,67 @@ def test_a_claim_dies_with_the_worker_that_held_it(pg_url: str) -> None:
         engine.dispose()
 
 
+def test_documents_claimed_together_are_each_held_until_each_is_released(pg_url: str) -> None:
+    """A job's collected documents are claimed at once: each is then held against every other worker
+    as one claimed alone is, one a live worker already reads is left out, and each is let go by
+    itself (the rest stay held)."""
+    engines = [create_engine(pg_url), create_engine(pg_url)]  # two worker processes
+    collector, other = (ReadingClaims(e) for e in engines)
+    try:
+        assert other.take(52)
+        assert collector.take_many([51, 52, 53, 54]) == [51, 53, 54]
+        assert other.held([50, 51, 52, 53, 54, 55]) == {51, 52, 53, 54}
+        assert [other.take(d) for d in (51, 53, 54)] == [False, False, False]
+        assert collector.take_many([51, 55]) == [55]  # one it holds already is not taken twice
+        collector.release_many([51, 53])
+        assert other.held([51, 53, 54, 55]) == {54, 55}
+        assert other.take(53) is True
+        collector.release(54)
+        collector.release(55)
+        assert other.held([51, 54, 55]) == set()
+        assert other.take_many([51, 54, 55]) == [51, 54, 55]
+    finally:
+        collector.release_many([51, 52, 53, 54, 55])
+        other.release_many([51, 52, 53, 54, 55])
+        for e in engines:
+            e.dispose()
+
+
+BATCH_HOLDER = """
+import sys, time
+from sqlalchemy import create_engine
+from core.capture.adapters.reading_claims import ReadingClaims
+claims = ReadingClaims(create_engine(sys.argv[1]))
+assert claims.take_many([61, 62, 63]) == [61, 62, 63]
+print("held", flush=True)
+time.sleep(600)
+"""
+
+
+def test_documents_claimed_together_are_let_go_when_their_worker_dies(pg_url: str) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", BATCH_HOLDER, pg_url], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    engine = create_engine(pg_url)
+    claims = ReadingClaims(engine)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        assert claims.held([60, 61, 62, 63]) == {61, 62, 63}
+        holder.kill()  # SIGKILL: no chance to let go
+        holder.wait(10)
+        wait_until(
+            lambda: claims.held([61, 62, 63]) == set(), "the server to drop the dead worker's locks", 30
+        )
+        assert claims.take_many([61, 62, 63]) == [61, 62, 63]
+        claims.release_many([61, 62, 63])
+    finally:
+        holder.kill()
+        holder.wait(10)
+        if holder.stdout is not None:
+            holder.stdout.close()
+        engine.dispose()
+
+
 def test_a_worker_starting_on_a_broker_queues_again_only_what_dead_workers_were_reading(
     tmp_path: Path, pg_url: str, redis_url: str
 ) -> None:
