@@ -3,6 +3,7 @@ for what the services need."""
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -237,7 +238,7 @@ class OrderRepository:
         lines_since: datetime | None = None,
         lines_not_on: str | None = None,
         limit: int = 500,
-    ) -> dict[str, list[tuple[int, EarlierOrder]]]:
+    ) -> Mapping[str, Sequence[tuple[int, EarlierOrder]]]:
         """`recent_for_customer` for several customers at once, every document's orders included, each
         with its document: (document id, order) by customer, newest first, at most `limit` a customer.
         Two statements whatever the number of customers (a batch's duplicate questions asked again)."""
@@ -256,7 +257,7 @@ class OrderRepository:
             select(ranked).where(ranked.c.newest <= limit).order_by(ranked.c.id.desc())
         ).all()
         lines = self._earlier_lines(heads, lines_since, lines_not_on)
-        found: dict[str, list[tuple[int, EarlierOrder]]] = {c: [] for c in wanted}
+        found: dict[str, builtins.list[tuple[int, EarlierOrder]]] = {c: [] for c in wanted}
         for h in heads:
             earlier = EarlierOrder(h.id, h.channel, h.state, h.created_at, h.po_number, tuple(lines[h.id]))
             found[h.customer_id].append((h.document_id, earlier))
@@ -264,11 +265,11 @@ class OrderRepository:
 
     def _earlier_lines(
         self, heads: Sequence[Any], lines_since: datetime | None, lines_not_on: str | None
-    ) -> dict[int, list[EarlierLine]]:
+    ) -> dict[int, builtins.list[EarlierLine]]:
         """The lines (SKU, quantity, in position order) of those of these orders created since
         `lines_since` and not on channel `lines_not_on`, by order; one statement, none when none is."""
         ln = orm.order_lines.c
-        lines: dict[int, list[EarlierLine]] = defaultdict(list)
+        lines: dict[int, builtins.list[EarlierLine]] = defaultdict(builtins.list)
         wanted = [
             h.id
             for h in heads
