@@ -54,12 +54,25 @@ HEADER_FIELDS = (
 
 
 @dataclass(frozen=True)
+class Basis:
+    """The units (10, 100, 1000) that line `line` of order `order` prints its price for, as its row
+    or its price heading states them (`items.stated_basis`): a cell of that price read again prints
+    the price of that many units."""
+
+    order: int
+    line: int
+    units: int
+
+
+@dataclass(frozen=True)
 class Extraction:
     """The orders found in a document's pages, and problems not tied to one order."""
 
     orders: tuple[CapturedOrder, ...]
     problems: tuple[Problem, ...] = ()
     rechecks: tuple[Recheck, ...] = ()  # fields a second reading of their ink may settle (OCR only)
+    # the lines whose price the page states is for 10, 100 or 1,000 units (OCR only)
+    bases: tuple[Basis, ...] = ()
     # phrases that may be labels OCR garbled, beside a value of a field an order lacks (OCR only)
     labels: tuple[relabel.LabelSpot, ...] = ()
 
@@ -74,6 +87,7 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     seen = [header.candidates(page, skip, month_first=us_dates, order_known=known) for page in read]
     orders: list[CapturedOrder] = []
     rechecks: list[Recheck] = []
+    bases: list[Basis] = []
     headed = {r.page for r in regions if r.heading}
     carried = {r.page + 1 for r in regions if r.ended_by == "carried"} | carried_over(read, regions)
     for group in groups(read, seen, headed - carried):
@@ -87,8 +101,9 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
             order_known=known,
         )
         if found is not None:
-            order, again = found
+            order, again, stated = found
             rechecks += [Recheck(len(orders), path, certainty, says) for path, certainty, says in again]
+            bases += [Basis(len(orders), line, units) for line, units in stated]
             orders.append(order)
     if not orders:
         problem = Problem(
@@ -100,7 +115,7 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
         return Extraction((), (problem,))
     missing = {name for name, path in relabel.FIELDS.items() for o in orders if getattr(o, path) is None}
     spots = relabel.spots(read, seen, skip, missing, us_dates)
-    return Extraction(tuple(orders), rechecks=tuple(rechecks), labels=spots)
+    return Extraction(tuple(orders), rechecks=tuple(rechecks), labels=spots, bases=tuple(bases))
 
 
 def _text(pages: list[Page]) -> str:
@@ -221,9 +236,10 @@ def _order(
     us_dates: bool,
     *,
     order_known: bool = False,
-) -> tuple[CapturedOrder, list[tuple[str, float, str]]] | None:
-    """The order on `pages`, and the fields (path, layout certainty, what a reading again must say when
-    not what the page's reading said) worth reading again on a scan;
+) -> tuple[CapturedOrder, list[tuple[str, float, str]], list[tuple[int, int]]] | None:
+    """The order on `pages`, the fields (path, layout certainty, what a reading again must say when
+    not what the page's reading said) worth reading again on a scan, and the lines (index, units) whose
+    price the page states is for many units, on a scan;
     `order_known` when the document's own dates say which it writes first, the day or the month."""
     language = _language(pages)
     ocr = any(p.source != "text" for p in pages)
@@ -303,7 +319,8 @@ def _order(
         evidence=tuple(rec.items),
         problems=tuple(problems),
     )
-    return order, again
+    stated = [(i, n) for i, d in enumerate(drafts) if (n := items.stated_basis(d))] if ocr else []
+    return order, again, stated
 
 
 def _rechecks(

@@ -583,6 +583,14 @@ def printed_basis(draft: Draft) -> int | None:
     return _aside_basis(draft) or (draft.basis if draft.basis != 1 else None)
 
 
+def stated_basis(draft: Draft) -> int | None:
+    """The units the row's price is for where the page states them: `printed_basis`, else the basis a
+    "Per" figure OCR spoilt still says ("106" for 100); None where nothing states one, though the
+    arithmetic may have read the price as for 100 or 1,000 units (`_unstated`): that is a guess."""
+    per = [t.text.strip(PER_EDGE) for t in draft.numbers("per")[:1]]
+    return printed_basis(draft) or (_misread_basis(per[0]) if per else None)
+
+
 def _aside_basis(draft: Draft) -> int | None:
     """The units the line's price is for as it prints them in a column whose heading was not read as
     "per" (a typewriter's "POR" read "pon"): its one figure there, when that is 10, 100 or 1,000; or,

@@ -24,7 +24,7 @@ from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, line_net
 from parsers.layout.arith import pins, to_the_cent
 from parsers.layout.evidence import DOUBTFUL, LIKELY, VERIFIED_FLOOR
-from parsers.layout.items import PRICE_BASES
+from parsers.layout.extract import Basis
 from parsers.layout.numbers import decide_mark, readings
 from parsers.ocr import holes
 from parsers.ocr.engine import OcrOptions
@@ -90,12 +90,15 @@ def reread_numbers(
     images: Sequence[PageImage],
     pages: Sequence[PageWords],
     reads: Sequence[ReadCells],
+    bases: Sequence[Basis] = (),
 ) -> list[CapturedOrder]:
     """`orders` with the numbers of their doubtful lines read again (module docstring); `images` are
     the document's pages, `pages` the words as read from them (boxes in the turned page's pixels).
     `reads` are ways of reading a cell, tried in turn: the cells of a line that still does not add
-    up are read the next way, and each of its numbers may then be what any of the reads said."""
+    up are read the next way, and each of its numbers may then be what any of the reads said.
+    `bases` are the lines whose price the page states is for many units (the layout reader's)."""
     cells = {id(o): list(in_doubt(o)) for o in orders}
+    stated = [{b.line: b.units for b in bases if b.order == k} for k in range(len(orders))]
     texts: dict[Cell, tuple[str, ...]] = {}
     wanted = [c for o in orders for c in cells[id(o)]]
     settled = list(orders)
@@ -104,7 +107,9 @@ def reread_numbers(
             break
         for cell, text in zip(wanted, _read_cells(wanted, images, pages, read), strict=True):
             texts[cell] = (*texts.get(cell, ()), text)
-        settled = [settle(o, {c.path: texts[c] for c in cells[id(o)]}) for o in orders]
+        settled = [
+            settle(o, {c.path: texts[c] for c in cells[id(o)]}, stated[k]) for k, o in enumerate(orders)
+        ]
         failing = [
             {f"lines[{i}]" for i, line in enumerate(o.lines) if not _agrees(_values(line), line.discount)}
             for o in settled
@@ -204,9 +209,12 @@ def in_doubt(order: CapturedOrder) -> Iterable[Cell]:
             yield Cell(f"lines[{i}].{name}", where.page, where.box)
 
 
-def settle(order: CapturedOrder, texts: Mapping[str, str | tuple[str, ...]]) -> CapturedOrder:
+def settle(
+    order: CapturedOrder, texts: Mapping[str, str | tuple[str, ...]], bases: Mapping[int, int] | None = None
+) -> CapturedOrder:
     """`order` with the re-read `texts` (by field path; one or several reads of a cell) put in where the
-    rule allows (module docstring)."""
+    rule allows (module docstring); `bases`: the units the page states a line's price is for (by the
+    line's index), where it states them."""
     mark = _mark(order)
     before = _sums_agree(order)
     lines = list(order.lines)
@@ -229,7 +237,7 @@ def settle(order: CapturedOrder, texts: Mapping[str, str | tuple[str, ...]]) -> 
             raw = _value(first.provenance.raw or "", mark) if first else None
             if raw is not None:
                 printed[name] = raw
-        _per_one(again, printed, line.unit_price)
+        _per_one(again, printed, line.unit_price, (bases or {}).get(i))
         read = _values(line)
         chosen = _choose(read, printed, again, line.discount)
         if chosen is None:
@@ -254,16 +262,22 @@ def settle(order: CapturedOrder, texts: Mapping[str, str | tuple[str, ...]]) -> 
 
 
 def _per_one(
-    again: dict[str, dict[Decimal, str]], printed: dict[str, Decimal], price: Decimal | None
+    again: dict[str, dict[Decimal, str]],
+    printed: dict[str, Decimal],
+    price: Decimal | None,
+    basis: int | None,
 ) -> None:
-    """The price's readings (`again`, `printed`) made prices of one unit, where the page's reading of
-    its cell is the line's price times a price basis (10, 100 or 1000: "95.00" under "Per 100" for a
-    unit price of 0.95): a cell prints the price for that many units, read again it says the same."""
+    """The price's readings (`again`, `printed`) made prices of one unit, where the page states the
+    line's price is for `basis` units ("95.00" under "Per 100") and the line's price is the page's
+    reading of its cell over that basis (0.95): the cell prints the price of that many units, read
+    again it says the same.  Only a basis the page states: a price the layout reader took as for a
+    thousand units because nothing else made the line add up (60000 × 4.75/1000 = 285.00, its
+    quantity's mark lost: "60000" for 60,000) is a guess, and the price read again as printed (4.75)
+    must be free to say so, with the quantity read again (60 × 4.75 = 285.00)."""
     first = printed.get("unit_price")
-    if first is None or not price or "unit_price" not in again:
+    if first is None or not price or basis is None or "unit_price" not in again:
         return
-    basis = first / price
-    if basis not in PRICE_BASES:
+    if first != price * basis:
         return
     printed["unit_price"] = price
     again["unit_price"] = {v / basis: t for v, t in again["unit_price"].items()}

@@ -31,7 +31,8 @@ def per_hundred(quantity: str) -> object:
 
 
 def test_a_quantity_read_again_settles_a_line_priced_per_hundred() -> None:
-    got = settle(per_hundred("1540"), rereads("1500", "95,00", "1425,00"))  # type: ignore[arg-type]
+    # the page states the basis (the layout reader's `Extraction.bases`: line 0 priced per 100)
+    got = settle(per_hundred("1540"), rereads("1500", "95,00", "1425,00"), {0: 100})  # type: ignore[arg-type]
     assert numbers(got) == (Decimal(1500), Decimal("0.95"), Decimal("1425.00"))
 
 
@@ -40,7 +41,7 @@ def test_a_price_neither_of_one_nor_per_a_basis_is_left_for_a_person() -> None:
     read = order("1540", "95,00", "1425,00")
     (line,) = read.lines
     odd = replace(read, lines=(replace(line, unit_price=Decimal("0.93")),))
-    got = settle(odd, rereads("1500", "95,00", "1425,00"))
+    got = settle(odd, rereads("1500", "95,00", "1425,00"), {0: 100})
     assert got.lines[0].quantity == Decimal(1540)
 
 
