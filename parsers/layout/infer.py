@@ -155,9 +155,12 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
         if h.kind != "other" or not cells:
             continue
         if x1 <= first_headed and (
-            numbered or sum(_POSITION.match(c) is not None for c in cells) >= 0.6 * len(cells)
+            numbered
+            or sum(_POSITION.match(c) is not None for c in cells) >= 0.6 * len(cells)
+            or numbered_as_read(cells)
         ):
-            # "00010", "00020" under a heading OCR lost: the rows' numbers, however many digits
+            # "00010", "00020" under a heading OCR lost: the rows' numbers, however many digits, one
+            # of them perhaps garbled ("Q007C" for 00070)
             out[i] = (x0, x1, Unheaded("pos", x0, x1))
         elif (
             "code" not in kinds
