@@ -13,11 +13,11 @@ from dataclasses import replace
 from decimal import Decimal
 
 from parsers.layout.arith import EXACT, solve
+from parsers.layout.bases import basis_read, column_of_ones
 from parsers.layout.columns import Segment, Unheaded
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.numbers import looks_numeric, readings
 from parsers.layout.text import one_substituted
-from parsers.layout.vocab import BASIS_UNITS
 
 NUMERIC = ("qty", "price", "amount")
 MARKS = (",", ".")
@@ -72,7 +72,28 @@ def _agrees(row: dict[int, Tok], q: int, p: int, a: int, per: int | None = None)
 
 def type_columns(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     """`segs` with unheaded columns given the kinds their content shows; the rest as they were."""
-    return _discounts(_by_content(_texts_under_code(_by_arithmetic(segs, lines), lines), lines), lines)
+    typed = _discounts(_by_content(_texts_under_code(_by_arithmetic(segs, lines), lines), lines), lines)
+    return _ones_beside_price(typed, lines)
+
+
+def _ones_beside_price(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
+    """An unheaded column between the price and the amount that prints 1 on every row, typed as the
+    prices' basis ("Per" OCR garbled to "PCR" over a page of prices each for one unit): the line says
+    its price is for one unit, never for a hundred whose amount a lost mark would make fit."""
+    kinds = {h.kind: i for i, (_, _, h) in enumerate(segs)}
+    if "per" in kinds or not {"price", "amount"} <= kinds.keys():
+        return segs
+    p, a = kinds["price"], kinds["amount"]
+    priced = [line for line in lines if p in _numbers(line, segs)]
+    out = list(segs)
+    for i, (x0, x1, h) in enumerate(segs):
+        if h.kind != "other" or not segs[p][1] <= x0 < x1 <= segs[a][0]:
+            continue
+        texts = [" ".join(t.text for t in line.toks if x0 <= t.cx <= x1) for line in priced]
+        if column_of_ones([t for t in texts if t], len(priced)):
+            out[i] = (x0, x1, Unheaded("per", x0, x1))
+            break
+    return out
 
 
 def _texts_under_code(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
@@ -155,9 +176,12 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
         if h.kind != "other" or not cells:
             continue
         if x1 <= first_headed and (
-            numbered or sum(_POSITION.match(c) is not None for c in cells) >= 0.6 * len(cells)
+            numbered
+            or sum(_POSITION.match(c) is not None for c in cells) >= 0.6 * len(cells)
+            or numbered_as_read(cells)
         ):
-            # "00010", "00020" under a heading OCR lost: the rows' numbers, however many digits
+            # "00010", "00020" under a heading OCR lost: the rows' numbers, however many digits, one
+            # of them perhaps garbled ("Q007C" for 00070)
             out[i] = (x0, x1, Unheaded("pos", x0, x1))
         elif (
             "code" not in kinds
@@ -308,13 +332,13 @@ def _by_arithmetic(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
 
 
 Scored = tuple[int, dict[str, int]]  # rows agreeing, and the column of each kind
-_BASIS = re.compile(rf"^(?:1|{BASIS_UNITS})$")
 
 
 def _basis(text: str) -> int | None:
-    """The price basis a cell prints (1, 10, 100, 1000), or None."""
-    bare = text.strip(SPECKS)
-    return int(bare.replace(".", "").replace(",", "")) if _BASIS.match(bare) else None
+    """The price basis a cell prints (1, 10, 100, 1000), its ones and zeros perhaps read as letters
+    ("1O0", "l00"), or None."""
+    read = basis_read(text)
+    return read[0] if read else None
 
 
 def _bases(free: Sequence[int], rows: Sequence[dict[int, Tok]]) -> list[int]:

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine, line_net
 from parsers.layout.arith import COMPUTED, MOVED, Solved, agrees, pinned, solve
+from parsers.layout.bases import basis_read
 from parsers.layout.codes import (
     EDGE,
     MAX_PIECE,
@@ -65,6 +66,8 @@ PRINTED_BASIS_COST = 4  # a price read as for one unit where its line prints 100
 BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
 PER_EDGE = "()[]{}|'\"“”‘’.,:;*"  # around a price basis as OCR reads it
 MENDED_BASIS = ", its figure mended"  # a reading's note: the basis read from a "Per" figure OCR spoilt
+LETTERED = ", its letters read as figures"  # a reading's note: the basis from a "Per" cell read "1O0"
+UNPINNED_BASIS = "its line's basis read as letters, no amount to check it"  # a price taken as for one unit
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
 # a group of three figures, then the decimals ("000,000" after "1" for "1.000,000"): a number cut where
 # a typewriter's group point was lost, the point's whole character cell left blank between the pieces;
@@ -511,7 +514,8 @@ def _per_unit(
     choose ("Unit price (1000 UOM)" in the heading, a basis that changes from line to line)."""
     # "100)", "“1": a bracket or a speck OCR read beside the figure is no part of it
     per = [t.text.strip(PER_EDGE) for t in draft.numbers("per")[:1]]
-    if per == ["1"] and len(draft.cells.get("per", [])) == 1:
+    lettered = _lettered_basis(draft)
+    if (per == ["1"] or lettered == 1) and len(draft.cells.get("per", [])) == 1:
         # the line states its price is for one unit: no reading for 100 or 1,000 ("725" kg at 3,15
         # per 1 is 7,25 kg whose mark the fax lost, never 725 kg at 3,15 for a hundred)
         return prices
@@ -527,6 +531,10 @@ def _per_unit(
             r if r.note.startswith("per ") else replace(r, value=r.value / basis, note=f"per {basis}")
             for r in prices
         ]
+    if lettered and lettered != 1 and not amounts:
+        # "1O0" beside a price with no amount to check it: nothing says whether the price is for a
+        # hundred or, as read, for one unit, so the price is taken as read and a person confirms it
+        return [replace(r, note=UNPINNED_BASIS) if not r.note else r for r in prices]
     if not prices or not quantities or not amounts or prices[0].note.startswith("per "):
         return prices
     if draft.basis != 1:
@@ -536,7 +544,10 @@ def _per_unit(
         stated = [replace(r, value=r.value / draft.basis, note=f"per {draft.basis}") for r in prices]
         return sorted(stated + [replace(r, cost=r.cost + BASIS_COST) for r in prices], key=lambda r: r.cost)
     plain = prices[0]
-    aside = _aside_basis(draft) or misread
+    # a basis whose figures OCR read as letters ("1O0") is mended only where the amount then agrees:
+    # read as a hundred at a price no cheaper than a "Per" column's plain figure, the price for one
+    # unit beside it as cheap as ever, so the arithmetic, not the mend, chooses
+    aside = _aside_basis(draft) or misread or lettered
     if not aside and not 0 < BASIS_RATIO * amounts[0].value <= quantities[0].value * plain.value:
         return prices  # only a price far too big for its amount may be for many units (never a free line)
     # a basis the line prints in a column no heading names is likelier than a quantity whose decimal
@@ -545,17 +556,13 @@ def _per_unit(
         # the basis the line prints holds for the price however OCR's marks are read ("95.000 EUR 100"
         # under a comma's page is 95,000 for a hundred, never 95.000 units' price for one); these come
         # before a basis nothing prints, the readings tried being the cheapest few
+        mended = MENDED_BASIS if aside == misread else LETTERED if aside == lettered else ""
         stated = [
-            replace(
-                r,
-                value=r.value / aside,
-                cost=r.cost + STATED_BASIS_COST,
-                note=f"per {aside}{MENDED_BASIS if aside == misread else ''}",
-            )
+            replace(r, value=r.value / aside, cost=r.cost + STATED_BASIS_COST, note=f"per {aside}{mended}")
             for r in prices
             if not r.note.startswith("per ")
         ]
-        if aside != misread:
+        if aside not in (misread, lettered):
             # the line prints its basis: its price read as for one unit goes against the print, and
             # costs more than a quantity read with the other mark and the stated basis ("1,000 u
             # 50,0000 EUR 1000 50,00" is a thousand at 0,05, never one at 50 on a 1000 basis)
@@ -597,19 +604,24 @@ def _aside_basis(draft: Draft) -> int | None:
     where that column's heading was not read at all and its figures fell into the cell beside, the
     figure after the price and its currency ("95,000 EUR 100" under "Unit price | Price unit") or
     after the quantity ("1000 1000 uds" under "Qty | Per | UoM"), when that is 100 or 1,000."""
-    others = draft.numbers("other")
-    price = draft.numbers("price")
-    if len(others) > 1 and price:
-        # unnamed columns on both sides of the price ("01" a revision before the quantity, "1000" after
-        # the price, their headings lost): the basis is the figure past the price
-        others = [t for t in others if t.x0 > price[-1].x1] or others
-    aside = [t.text.strip(PER_EDGE) for t in others]
+    aside = [t.text.strip(PER_EDGE) for t in _unnamed_figures(draft)]
     if len(aside) == 1 and aside[0].isdigit() and int(aside[0]) in PRICE_BASES:
         return int(aside[0])
     beside = _after_price(draft) or _after_quantity(draft)
     if not aside and beside and beside[0].isdigit() and int(beside[0]) in BASES_PRINTED:
         return int(beside[0])
     return None
+
+
+def _unnamed_figures(draft: Draft) -> list[Tok]:
+    """The figures the line prints in columns no heading names, those past the price where there are
+    some on both sides of it ("01" a revision before the quantity, "1000" after the price, their
+    headings lost: the basis is the figure past the price)."""
+    others = draft.numbers("other")
+    price = draft.numbers("price")
+    if len(others) > 1 and price:
+        others = [t for t in others if t.x0 > price[-1].x1] or others
+    return others
 
 
 def _after_price(draft: Draft) -> list[str]:
@@ -639,6 +651,15 @@ def _after_quantity(draft: Draft) -> list[str]:
     if len(figures) != 2 or figures[1].x0 - figures[0].x1 <= GROUP_GAP * figures[0].h:
         return []
     return [figures[1].text.strip(PER_EDGE)]
+
+
+def _lettered_basis(draft: Draft) -> int | None:
+    """The basis the line's one "Per" cell prints (or its one figure in a column no heading names)
+    where OCR read its ones or zeros as letters ("1O0", "l00" for 100, "l" for 1:
+    parsers.layout.bases), or None."""
+    cell = draft.cells.get("per") or _unnamed_figures(draft)
+    read = basis_read(cell[0].text) if len(cell) == 1 else None
+    return read[0] if read is not None and read[1] else None
 
 
 def _misread_basis(text: str) -> int | None:
@@ -894,9 +915,10 @@ def record_numbers(
             rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
         elif solved.check == "disagrees":
             rec.add(f"{path}.{name}", toks[name], WRONG)
-        elif reading.note == LOST_MARK:
+        elif reading.note in (LOST_MARK, UNPINNED_BASIS):
             # a decimal mark put back where nothing on the line checks it (`by_column_marks`): the
-            # column's format chose its place, no arithmetic did
+            # column's format chose its place, no arithmetic did; or a price beside a basis read
+            # "1O0" with no amount to say whether it is for a hundred units or for one
             rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
         else:
             ambiguous = mark_evidence(toks[name][-1].text) is None if toks[name] else False

@@ -80,3 +80,37 @@ def lost(positions: Sequence[int]) -> list[tuple[int, list[int]]]:
         if gap > step and gap % step == 0:
             out.append((i, list(range(positions[i - 1] + step, positions[i], step))))
     return out
+
+
+MIN_AS_PRINTED = 3  # cells read as printed before a garbled one is taken for the numbering's
+CELL_EDGE = ").:|]/‘’'\"`´,;“”"  # a mark after a position ("10)") or a speck a fax left beside it
+
+
+def garbled(texts: Sequence[str]) -> set[int]:
+    """Which of a position column's cells (the first word on each line that has one, in order) are
+    the numbering's figures garbled into letters ("Q007C" for 00070).  Only where the cells read as
+    figures number the rows (`number`, at least `MIN_AS_PRINTED` of them as printed); a cell then is
+    one when it is no number, is as wide as the printed positions, and stands where the numbering
+    leaves a place: half its characters or more are that place's figures where they stand, and none
+    of the others is a figure (a code has figures of its own)."""
+    bare = [t.strip(CELL_EDGE) for t in texts]
+    widths = Counter(len(b) for b in bare if b.isdigit())
+    if not widths:
+        return set()
+    width = widths.most_common(1)[0][0]
+    kept = [i for i, b in enumerate(bare) if b.isdigit() or (len(b) == width and any(c.isdigit() for c in b))]
+    values = [int(bare[i]) if bare[i].isdigit() else None for i in kept]
+    numbering = number(values)
+    if numbering is None or sum(v == p for v, p in zip(values, numbering, strict=True)) < MIN_AS_PRINTED:
+        return set()
+    out = set()
+    for i, value, place in zip(kept, values, numbering, strict=True):
+        printed = str(place).zfill(width)
+        if value is not None or len(printed) != width:
+            continue
+        same = sum(a == b for a, b in zip(bare[i], printed, strict=True))
+        if 2 * same >= width and not any(
+            a.isdigit() and a != b for a, b in zip(bare[i], printed, strict=True)
+        ):
+            out.add(i)
+    return out

@@ -59,7 +59,7 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
     out: list[Draft] = []
     since: list[Draft] = []  # the rows since the last subtotal, over page breaks
     for region in regions:
-        rows = [(line, _cells(region, line)) for line in region.lines]
+        rows = _rows(region)
         rows = _split_rows_joined(rows) if ocr else rows
         priced = {"price", "amount"} & set(region.table.kinds())
         starts = [i for i, (line, cells) in enumerate(rows) if _is_item(line.toks, cells, priced)]
@@ -167,11 +167,25 @@ def _heading_tail(region: Region) -> list[Line]:
     return tail
 
 
-def _cells(region: Region, line: Line) -> dict[str, list[Tok]]:
+def _rows(region: Region) -> list[Row]:
+    """The region's lines, each with its words by column; a position column's figures garbled into
+    letters ("Q007C" for 00070, among 00060 and 00080) stay the position, never a code."""
+    found = [region.table.cells(line) for line in region.lines]
+    firsts = [(i, cells["pos"][0].text) for i, cells in enumerate(found) if cells.get("pos")]
+    garbled = {firsts[k][0] for k in positions.garbled([text for _, text in firsts])}
+    return [
+        (line, _cells(region, cells, i in garbled))
+        for i, (line, cells) in enumerate(zip(region.lines, found, strict=True))
+    ]
+
+
+def _cells(region: Region, cells: dict[str, list[Tok]], garbled: bool) -> dict[str, list[Tok]]:
+    """A line's words by column (`cells`), the code taken out of the position or description column
+    where the table prints it there; `garbled` when the position cell begins with the numbering's
+    figures OCR read as letters."""
     coded = any(h.kind == "code" for _, _, h in region.table.segments)
-    cells = region.table.cells(line)
     cells = {k: join_groups(v) if k in NUMERIC else v for k, v in cells.items()}
-    return _code_from_description(cells if coded else _code_from_position(cells), coded)
+    return _code_from_description(cells if coded else _code_from_position(cells, garbled), coded)
 
 
 def _start(
@@ -339,11 +353,12 @@ def _numbers_in(cells: dict[str, list[Tok]]) -> bool:
     return any(looks_numeric(t.text) for kind in NUMERIC for t in cells.get(kind, []))
 
 
-def _code_from_position(cells: dict[str, list[Tok]]) -> dict[str, list[Tok]]:
+def _code_from_position(cells: dict[str, list[Tok]], garbled: bool = False) -> dict[str, list[Tok]]:
     """In a table whose code heading OCR lost, the position column holds the code too: what follows
-    the position number there (or stands there without one) is the code."""
+    the position number there (or stands there without one) is the code.  A position read as letters
+    (`garbled`) is still the position: only what follows it may be the code."""
     pos = cells.get("pos", [])
-    rest = pos[1:] if pos and looks_numeric(pos[0].text) else pos
+    rest = pos[1:] if pos and (garbled or looks_numeric(pos[0].text)) else pos
     if rest and any(c.isalpha() for t in rest for c in t.text):
         cells = {**cells, "pos": pos[: len(pos) - len(rest)], "code": rest}
     return cells
