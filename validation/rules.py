@@ -222,7 +222,8 @@ def in_doubt(
     """The evidence of the decisive fields that no cross-check vouches for.
 
     An item code is vouched for by master data when it resolved to a product whose price for this customer
-    (`terms`; without them its list price) the line's price agrees with; the buyer's number when it names
+    (`terms`; without them its list price) the line's price, read sure from its own cell, agrees with
+    (`_price_read`: a price worked out or read unsure vouches for no code); the buyer's number when it names
     the customer that the number the order was faxed from (or the address it was mailed from) belongs to
     as well, or when the customer was `identified` by something besides that number (a printed tax id,
     e-mail, phone or fax, or the sender): had the number named another customer, that would have been a
@@ -282,6 +283,23 @@ def _buyer_vouched(order: CapturedOrder, customer: Customer | None) -> bool:
     return faxed or mailed
 
 
+def _price_read(order: CapturedOrder, index: int) -> bool:
+    """Whether line `index`'s price is one the document printed and was read sure enough to vouch for
+    another field: not in doubt itself, and read from a cell of its own.  A price worked out from the
+    line's amount (recorded where the amount stands: "000" read for 18,000 beside 450,00 on 2.500) or
+    read unsure, a lost mark put back, says only what the line's other figures or a guess say: it must
+    not lift the doubt of a code read unsure, whatever master data prices that code at (the code's doubt
+    survives a mend of the price beside it)."""
+    price = order.evidence_for(f"lines[{index}].unit_price")
+    if price is None:
+        return True  # a price without evidence (a text layer's, a test's): as printed
+    if price.confidence < CONFIDENCE_FLOOR:
+        return False
+    amount = order.evidence_for(f"lines[{index}].amount")
+    box = price.provenance.box
+    return box is None or amount is None or box != amount.provenance.box
+
+
 def _vouched(
     order: CapturedOrder,
     products: tuple[Product | None, ...],
@@ -293,7 +311,7 @@ def _vouched(
     if not 0 <= index < min(len(products), len(order.lines)):
         return False
     product, line = products[index], order.lines[index]
-    if product is None or line.unit_price is None:
+    if product is None or line.unit_price is None or not _price_read(order, index):
         return False
     price = terms[index].expected_price if index < len(terms) else product.price
     if index < len(terms) and terms[index].promotion_in_price:

@@ -127,3 +127,27 @@ def test_lines_beyond_the_resolved_products_or_terms_are_judged_on_what_there_is
     two = code_order(D("0.10"), D("0.25"))
     assert codes_in_doubt(two, (NUT,)) == ["lines[1].item_code"]
     assert codes_in_doubt(two, (NUT, BOLT), (LineTerms(expected_price=D("0.10")),)) == []
+
+
+def priced_order(price: Evidence) -> CapturedOrder:
+    """One line of 10 units of code "A0" at 0,10 = 1,00, its code read unsure and its price's evidence
+    `price`; the amount read sure from its own cell on page 1."""
+    line = CapturedLine(item_code="A0", quantity=D(10), unit_price=D("0.10"), amount=D("1.00"))
+    amount = Evidence("lines[0].amount", 0.97, Provenance(page=1, box=(500, 170, 530, 177), raw="1,00"))
+    code = Evidence("lines[0].item_code", UNSURE, PAGE)
+    return CapturedOrder(lines=(line,), evidence=(code, price, amount))
+
+
+def test_only_a_price_read_sure_from_its_own_cell_vouches_for_a_code() -> None:
+    """faxflag20: a code's doubt survives a mend of the price beside it. A price worked out from the amount
+    is recorded where the amount stands, and the cells read again may leave it sure (quantity × price is
+    the amount exactly): it is still no price the document printed, so it vouches for no code. A price read
+    unsure vouches for nothing either; one read sure in its own cell does, as before."""
+    own = Provenance(page=1, box=(440, 170, 470, 177), raw="0,10")
+    at_amount = Provenance(page=1, box=(500, 170, 530, 177), raw="1,00")
+    sure_read = priced_order(Evidence("lines[0].unit_price", 0.97, own))
+    worked_out = priced_order(Evidence("lines[0].unit_price", 0.97, at_amount))
+    unsure_read = priced_order(Evidence("lines[0].unit_price", 0.6, own))
+    assert "lines[0].item_code" not in codes_in_doubt(sure_read, (NUT,))
+    assert "lines[0].item_code" in codes_in_doubt(worked_out, (NUT,))
+    assert "lines[0].item_code" in codes_in_doubt(unsure_read, (NUT,))
