@@ -49,9 +49,9 @@ def _letter(place: Sequence[tuple[str, float]], date: Sequence[tuple[str, float]
 
 
 class Reading:
-    """Reads each cut-out as Tesseract reads it one way: the order number's (a short word) as printed; the date's,
-    when it is no wider than a cut-out of the date's own words, as `date`; a cut-out of the whole line
-    as `line`, its figures garbled as a reading of many words as one word garbles them."""
+    """Reads each cut-out as Tesseract reads it one way: the order number's (a short word) as printed;
+    the date's, when it is no wider than a cut-out of the date's own words, as `date`; a cut-out of the
+    whole line as `line`, its figures garbled as a reading of many words as one word garbles them."""
 
     def __init__(self, date: str, date_width: int) -> None:
         self.date, self.date_width = date, date_width
