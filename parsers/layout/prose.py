@@ -171,6 +171,14 @@ def place_and_date(line: Line, month_first: bool) -> FoundDate | None:
     return found if point is None else replace(found, certainty=min(found.certainty, MISREAD_PENALTY))
 
 
+def place_words(line: Line) -> int:
+    """How many words the place of a place-and-date line (`place_and_date`) takes, its comma's word
+    included: "Santiago de Compostela, 25 de noviembre de 2026" 3."""
+    text = line.text.strip()
+    matched = _PLACE.match(text) or _PLACE_POINT.match(text)
+    return len(text[: matched.end()].split()) if matched else 0
+
+
 # Words that say a sentence is about getting goods to the customer ("entregar", "servir", "recibir",
 # "deliver", "ship", "required", "livraison", "Lieferung"...), and words that say it is about something
 # else that also has a date (a payment, an invoice, an offer's validity).
