@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from parsers.layout import labels
+from parsers.layout import labels, total_labels
 from parsers.layout.arith import CENT, Solved, line_value, matching
 from parsers.layout.evidence import LIKELY, SURE, WRONG
 from parsers.layout.geometry import Line, Page, Tok, join_groups
@@ -98,7 +98,30 @@ def seen_in(pages: list[Page], skip: set[int]) -> list[Seen]:
             if line.kind != "text" or id(line) in skip:
                 continue
             out.extend(_in_line(line) or _in_boxes(page, i))
-    return out
+    return _brought_forward(out)
+
+
+def _brought_forward(seen: list[Seen]) -> list[Seen]:
+    """`seen` with a total whose amount a later page brings forward ("Total cif $1,840,06" at the foot
+    of page 1, "Total b/f $1 840,06" heading page 2) taken for the carried subtotal it is: its label's
+    "c/f" read as the freight term "cif" or lost, it is the page's subtotal, not the order's total."""
+    carried = [s for s in seen if s.kind == "carried" and s.toks]
+    return [
+        replace(s, kind="carried")
+        if s.kind in PREFERENCE and s.toks and any(c.page > s.page and _alike(c, s) for c in carried)
+        else s
+        for s in seen
+    ]
+
+
+def _alike(a: Seen, b: Seen) -> bool:
+    """Whether two amounts read the same under either decimal mark (their cheapest readings)."""
+    for mark in (",", "."):
+        first = readings(a.toks[-1].text, mark, rules=False)[:1]
+        second = readings(b.toks[-1].text, mark, rules=False)[:1]
+        if first and second and first[0].value == second[0].value:
+            return True
+    return False
 
 
 def _in_boxes(page: Page, index: int) -> list[Seen]:
@@ -153,11 +176,19 @@ def _in_line(line: Line) -> list[Seen]:
     for phrase in line.phrases():
         hit = labels.starts_with(phrase.toks, TOTALS)
         if hit is None:
+            if phrase.toks and total_labels.glued_tax_rate(phrase.toks[0]):
+                # "IVA16% 2,253.22": the tax label and its rate one word
+                toks = _last_number([t for t in line.toks if t.x0 >= phrase.toks[0].x1])
+                if toks:
+                    return [Seen("tax", toks, line.page, line.cy)]
             continue
         after = [t for t in line.toks if t.x0 >= phrase.toks[hit.end - 1].x1]
         toks = _last_number(after)
+        kind = hit.kind
+        if kind == "total" and total_labels.tax_included([t for t in after if not looks_numeric(t.text)]):
+            kind = "gross"  # "Total pedido IVA incl.": the total with the tax in it
         if toks:
-            return [Seen(hit.kind, toks, line.page, line.cy)]
+            return [Seen(kind, toks, line.page, line.cy)]
     return []
 
 
