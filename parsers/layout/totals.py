@@ -286,6 +286,7 @@ def _with_tax(
         or _total_a_figure_off(seen, net, grosses, mark, pages)
         or _net_a_figure_off(seen, chosen, grosses, mark, pages)
         or _gross_unlabelled(seen, net, mark, pages, skip)
+        or _gross_wiped(seen, net, mark, pages, skip)
     )
 
 
@@ -384,6 +385,29 @@ def _gross_unlabelled(
         found = readings(text, mark, rules=False, lost_marks=False)[:1] if MONEY.search(text) else []
         if found and found[0].cost == 0 and found[0].value == taxed.total:
             return replace(taxed, total_toks=[figures[-1]], total_mended=True)
+    return None
+
+
+def _gross_wiped(
+    seen: list[Seen], net: Decimal, mark: str, pages: Sequence[Page], skip: Collection[int]
+) -> WithTax | None:
+    """On a scanned page, the total with tax on the line right under the tax line, labelled a total (or
+    "Total" a letter off: "Tatal"), whose amount the fax wiped out ("Tatal enn N/A AAW ERE"): no figure
+    on it reads as an amount. Where the tax, read as printed, is the net total's share at the rate its
+    own line prints, the total is the net plus that tax, mended (a person confirms it); a total line
+    with an amount read is left to the rules that compare that amount."""
+    for tax, page, taxed in _taxes_at_rate(seen, net, mark, pages):
+        under = [li for li in page.lines if li.kind == "text" and li.y0 > tax.toks[-1].y1]
+        line = under[0] if under else None
+        if line is None or id(line) in skip or line.y0 - tax.toks[-1].y1 > BOX_GAP * line.height:
+            continue
+        first = line.toks[0]
+        total_word = first.key == "total" or (
+            len(first.key) == len("total") and labels.letter_off(first.key, "total")
+        )
+        figures = [t for t in join_groups(line.toks[1:]) if has_digit(t.text)]
+        if total_word and not figures and len(line.toks) > 1:
+            return replace(taxed, total_toks=line.toks[1:], total_mended=True)
     return None
 
 

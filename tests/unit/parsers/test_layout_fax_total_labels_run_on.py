@@ -76,3 +76,17 @@ def test_a_page_total_no_later_page_brings_forward_stays_a_total() -> None:
     # it is the amount the lines read add up to
     got = _two_pages("Total cif", brought="65,10")
     assert got["total"] == "56.1"
+
+
+def test_a_total_with_tax_whose_amount_the_fax_wiped_out_is_the_net_plus_its_tax_doubtful() -> None:
+    # "Total con IVA" read "Tatal con IVA" with no figure left of its 67,88: the tax 11,78 is 21 % of
+    # the net 56,10 (11,781), so what the customer pays is 56,10 + 11,78, for a person to confirm
+    got = _totals(("IVA 21 %", "11,78"), ("Tatal con IVA", "AAW ERE"))
+    assert (got["net_total"], got["tax_total"], got["total"]) == ("56.1", "11.78", "67.88")
+    assert doubted(got, "total") and got["decision"] != "accept"
+
+
+def test_a_wiped_total_under_a_tax_at_no_printed_rate_mends_nothing() -> None:
+    # 11,22 is not 21 % of 56,10: the tax vouches for no sum, and the total stays unknown
+    got = _totals(("IVA 21 %", "11,22"), ("Tatal con IVA", "AAW ERE"))
+    assert got["tax_total"] is None and got["decision"] != "accept"
