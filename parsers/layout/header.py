@@ -18,6 +18,7 @@ from parsers.layout.dates import (
     month_misread,
     order_decided,
     run_together,
+    short_year_mark_lost,
     spaced_year_first,
     weekday_named,
 )
@@ -272,6 +273,8 @@ def _parse(
             found = run_together(text, month_first=month_first)  # "Deliver by: 15122026"
         if found is None and scanned:
             found = marks_lost(text, month_first=month_first)  # "Need by: 11 30 2026"
+        if found is None and scanned:
+            found = short_year_mark_lost(text, month_first=month_first)  # "FECHA: 25.1126"
         if found is None:
             return None
         # a day and a month that could be read the other way round ("05.12.26") are settled when the

@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from parsers.layout import labels
+from parsers.layout import labels, total_labels
 from parsers.layout.arith import CENT, Solved, line_value, matching
 from parsers.layout.evidence import LIKELY, SURE, WRONG
 from parsers.layout.geometry import Line, Page, Tok, join_groups
@@ -98,7 +98,30 @@ def seen_in(pages: list[Page], skip: set[int]) -> list[Seen]:
             if line.kind != "text" or id(line) in skip:
                 continue
             out.extend(_in_line(line) or _in_boxes(page, i))
-    return out
+    return _brought_forward(out)
+
+
+def _brought_forward(seen: list[Seen]) -> list[Seen]:
+    """`seen` with a total whose amount a later page brings forward ("Total cif $1,840,06" at the foot
+    of page 1, "Total b/f $1 840,06" heading page 2) taken for the carried subtotal it is: its label's
+    "c/f" read as the freight term "cif" or lost, it is the page's subtotal, not the order's total."""
+    carried = [s for s in seen if s.kind == "carried" and s.toks]
+    return [
+        replace(s, kind="carried")
+        if s.kind in PREFERENCE and s.toks and any(c.page > s.page and _alike(c, s) for c in carried)
+        else s
+        for s in seen
+    ]
+
+
+def _alike(a: Seen, b: Seen) -> bool:
+    """Whether two amounts read the same under either decimal mark (their cheapest readings)."""
+    for mark in (",", "."):
+        first = readings(a.toks[-1].text, mark, rules=False)[:1]
+        second = readings(b.toks[-1].text, mark, rules=False)[:1]
+        if first and second and first[0].value == second[0].value:
+            return True
+    return False
 
 
 def _in_boxes(page: Page, index: int) -> list[Seen]:
@@ -153,11 +176,19 @@ def _in_line(line: Line) -> list[Seen]:
     for phrase in line.phrases():
         hit = labels.starts_with(phrase.toks, TOTALS)
         if hit is None:
+            if phrase.toks and total_labels.glued_tax_rate(phrase.toks[0]):
+                # "IVA16% 2,253.22": the tax label and its rate one word
+                toks = _last_number([t for t in line.toks if t.x0 >= phrase.toks[0].x1])
+                if toks:
+                    return [Seen("tax", toks, line.page, line.cy)]
             continue
         after = [t for t in line.toks if t.x0 >= phrase.toks[hit.end - 1].x1]
         toks = _last_number(after)
+        kind = hit.kind
+        if kind == "total" and total_labels.tax_included([t for t in after if not looks_numeric(t.text)]):
+            kind = "gross"  # "Total pedido IVA incl.": the total with the tax in it
         if toks:
-            return [Seen(hit.kind, toks, line.page, line.cy)]
+            return [Seen(kind, toks, line.page, line.cy)]
     return []
 
 
@@ -255,6 +286,7 @@ def _with_tax(
         or _total_a_figure_off(seen, net, grosses, mark, pages)
         or _net_a_figure_off(seen, chosen, grosses, mark, pages)
         or _gross_unlabelled(seen, net, mark, pages, skip)
+        or _gross_wiped(seen, net, mark, pages, skip)
     )
 
 
@@ -353,6 +385,29 @@ def _gross_unlabelled(
         found = readings(text, mark, rules=False, lost_marks=False)[:1] if MONEY.search(text) else []
         if found and found[0].cost == 0 and found[0].value == taxed.total:
             return replace(taxed, total_toks=[figures[-1]], total_mended=True)
+    return None
+
+
+def _gross_wiped(
+    seen: list[Seen], net: Decimal, mark: str, pages: Sequence[Page], skip: Collection[int]
+) -> WithTax | None:
+    """On a scanned page, the total with tax on the line right under the tax line, labelled a total (or
+    "Total" a letter off: "Tatal"), whose amount the fax wiped out ("Tatal enn N/A AAW ERE"): no figure
+    on it reads as an amount. Where the tax, read as printed, is the net total's share at the rate its
+    own line prints, the total is the net plus that tax, mended (a person confirms it); a total line
+    with an amount read is left to the rules that compare that amount."""
+    for tax, page, taxed in _taxes_at_rate(seen, net, mark, pages):
+        under = [li for li in page.lines if li.kind == "text" and li.y0 > tax.toks[-1].y1]
+        line = under[0] if under else None
+        if line is None or id(line) in skip or line.y0 - tax.toks[-1].y1 > BOX_GAP * line.height:
+            continue
+        first = line.toks[0]
+        total_word = first.key == "total" or (
+            len(first.key) == len("total") and labels.letter_off(first.key, "total")
+        )
+        figures = [t for t in join_groups(line.toks[1:]) if has_digit(t.text)]
+        if total_word and not figures and len(line.toks) > 1:
+            return replace(taxed, total_toks=line.toks[1:], total_mended=True)
     return None
 
 
