@@ -1,7 +1,7 @@
 """Tables whose heading was lost and whose figures do not add up (a monospaced printout whose bold
 heading OCR dropped and whose prices it garbled): the order rows found by their shape alone, a code
-first, words after it and figures at the end, the rows' codes starting in one character column and
-their figures ending in the same character columns, as a fixed-pitch printer sets them.
+(or the row's number) first, words after it and figures at the end, the figures ending in the same
+character columns, as a fixed-pitch printer sets them.
 
 The columns' roles come from what they hold (whole numbers: the quantity; figures to the cent at the
 right: the amount; the figures between: the price), never from arithmetic the rows do not show, so
@@ -25,12 +25,15 @@ from parsers.layout.rows import code_like
 from parsers.layout.table import Region, collect, stop_kind
 from parsers.layout.text import has_digit
 from parsers.layout.unheaded import CROSSING, Run, first_row, heading_over, typed
+from parsers.layout.vocab import CURRENCIES
 
 MIN_ROWS = 2  # rows of one shape that make a table
 ALIGN = 0.7  # of a text height: how far the edges of one column's words may stand apart (a character)
 COLUMN_SHARE = 0.5  # share of the rows that must print a figure in a column for it to be one
 ROLE_SHARE = 0.6  # share of a column's cells that must read as its kind
 MIN_LETTERS = 3  # letters of a word of a description
+BESIDE_FIGURES = 2  # words without a figure that may stand together between or after a row's figures
+SHORT_WORD = 5  # characters of a word as short as a unit or a currency
 _CENTS = re.compile(r"\d[.,]\d\d\W*$")  # an amount printed to the cent
 _DECIMALS = re.compile(r"[.,]\d{2,4}\W*$")  # a price: figures after a decimal mark
 SIGNS = frozenset("€$£")
@@ -93,39 +96,45 @@ def table_by_shape(page: Page) -> Region | None:
 
 
 def shaped_row(line: Line) -> Shaped | None:
-    """The line as an order row when it begins with a code, has a word of a description after it and
-    ends in two figures or more (a unit word or currency sign may stand between them), one of them a
-    number; never a total's line."""
+    """The line as an order row when it begins with a code (or the row's number), has a word of a
+    description after it and ends in two figures or more, one of them a number; between and after the
+    figures only short words (a unit, a currency, either as a fax spoilt it: "Stick", "BUR").  Never a
+    total's line."""
     if line.kind != "text" or stop_kind(line) is not None:
         return None
     toks = join_groups(line.toks)
-    if len(toks) < 4 or not code_like(toks[0].text):
+    if len(toks) < 4 or not (code_like(toks[0].text) or toks[0].text.isdigit()):
         return None
     figures: list[Tok] = []
-    end = len(toks)
+    end, words = len(toks), 0
     for tok in reversed(toks[1:]):
         if has_digit(tok.text):
             figures.insert(0, tok)
-        elif not (tok.key in UNIT_WORDS or tok.text in SIGNS):
+            words = 0
+        elif words < BESIDE_FIGURES and _beside_figures(tok):
+            words += 1
+        else:
             break
         end -= 1
+    end += words  # the short words before the first figure are the description's
     described = any(sum(c.isalpha() for c in t.text) >= MIN_LETTERS for t in toks[1:end])
     if len(figures) < 2 or not described or not any(looks_numeric(t.text) for t in figures):
         return None
     return Shaped(line, toks[0], tuple(figures))
 
 
+def _beside_figures(tok: Tok) -> bool:
+    """A word that may stand beside a row's figures: a unit or currency, or a word as short as one."""
+    return tok.key in UNIT_WORDS or tok.key in CURRENCIES or tok.text in SIGNS or len(tok.text) <= SHORT_WORD
+
+
 def _aligned(rows: list[Shaped]) -> list[Shaped]:
-    """The most rows whose codes begin and whose last figures end within a character of one row's."""
+    """The most rows whose last figures end within a character of one row's: the amounts, set
+    right-aligned in one column."""
     best: list[Shaped] = []
     for anchor in rows:
         near = ALIGN * anchor.line.height
-        same = [
-            r
-            for r in rows
-            if abs(r.code.x0 - anchor.code.x0) <= near
-            and abs(r.figures[-1].x1 - anchor.figures[-1].x1) <= near
-        ]
+        same = [r for r in rows if abs(r.figures[-1].x1 - anchor.figures[-1].x1) <= near]
         if len(same) > len(best):
             best = same
     return best
