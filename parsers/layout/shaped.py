@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from parsers.layout import columns as colfit
 from parsers.layout import infer
+from parsers.layout.arith import EXACT
 from parsers.layout.cells import UNIT_WORDS, Table
 from parsers.layout.geometry import Line, Page, Tok, join_groups
-from parsers.layout.numbers import looks_numeric
+from parsers.layout.numbers import looks_numeric, readings
 from parsers.layout.rows import code_like
 from parsers.layout.table import Region, collect, stop_kind
 from parsers.layout.text import has_digit
@@ -37,6 +38,9 @@ SHORT_WORD = 5  # characters of a word as short as a unit or a currency
 _CENTS = re.compile(r"\d[.,]\d\d\W*$")  # an amount printed to the cent
 _DECIMALS = re.compile(r"[.,]\d{2,4}\W*$")  # a price: figures after a decimal mark
 SIGNS = frozenset("€$£")
+MARKS = (",", ".")
+NUMBERS = ("qty", "price", "amount")
+BASES = (1, 10, 100, 1000)  # units a price may be printed for
 
 
 @dataclass(frozen=True)
@@ -72,8 +76,8 @@ def table_by_shape(page: Page) -> Region | None:
     if len(rows) < MIN_ROWS:
         return None
     numeric = _roles(rows)
-    if numeric is None:
-        return None
+    if numeric is None or 2 * sum(_contradicted(r, numeric) for r in rows) >= len(rows):
+        return None  # figures that read as printed and do not add up: no order table, or not those roles
     lines = [r.line for r in rows]
     rest = [
         Line(line.page, kept)
@@ -173,6 +177,32 @@ def _roles(rows: list[Shaped]) -> dict[Run, str] | None:
     if len(kinds) < 2:
         return None
     return {(min(t.x0 for t in cols[i]), max(t.x1 for t in cols[i])): kind for i, kind in kinds.items()}
+
+
+def _contradicted(row: Shaped, numeric: dict[Run, str]) -> bool:
+    """Whether the row prints a quantity, a price and an amount that each read as printed and make
+    no quantity × price = amount (the price for one unit or for 10, 100 or 1,000), under either mark."""
+    cells = {kind: t for run, kind in numeric.items() for t in row.figures if run[0] <= t.cx <= run[1]}
+    if set(cells) != {"qty", "price", "amount"}:
+        return False
+    values = [
+        [
+            r.value
+            for m in MARKS
+            for r in readings(cells[k].text, m, rules=False, lost_marks=False)
+            if not r.cost
+        ]
+        for k in ("qty", "price", "amount")
+    ]
+    if not all(values):
+        return False
+    return not any(
+        abs(q * p / basis - a) <= EXACT
+        for q in values[0]
+        for p in values[1]
+        for a in values[2]
+        for basis in BASES
+    )
 
 
 def _share(cells: list[Tok], test: Callable[[Tok], bool]) -> bool:

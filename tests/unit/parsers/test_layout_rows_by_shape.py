@@ -98,6 +98,17 @@ def test_a_guessed_lines_code_is_doubtful_until_master_data_vouches_for_it() -> 
     assert not {"lines[0].item_code", "lines[1].item_code"} & doubted
 
 
+def test_rows_whose_figures_read_as_printed_and_do_not_add_up_are_no_table() -> None:
+    # 250 × 0,30 is 75,00, not 45,00; 222 × 0,09 is 19,98, not 11,10: whatever these columns are, they
+    # are not a quantity, its price and their amount, and nothing says what else they might be
+    rows = [
+        _row("TOR-M8-40", "TORNILLO HEXAGONAL M8X40", "250", "UDS", "0,30", "45,00"),
+        _row("TUE-M8", "TUERCA HEXAGONAL M8", "222", "UDS", "0,09", "11,10"),
+        _row("ARA-M8", "ARANDELA PLANA M8", "1000", "UDS", "n,n2n", "20,00"),
+    ]
+    assert extract_orders([page(_listing(None, rows))]).orders[0].lines == ()
+
+
 def test_a_page_of_prose_with_numbers_has_no_rows_invented() -> None:
     letter = [
         "FERRETERIA NUNEZ S.L.                           N/PEDIDO: PED-26/00123",
