@@ -25,7 +25,19 @@ from core.capture.domain.order import (
     UnreadField,
 )
 from core.capture.domain.promo_codes import PROMO_REFERENCE, codes_in
-from parsers.layout import document, generic, header, items, parties, recheck, relabel, rows, totals, unheaded
+from parsers.layout import (
+    document,
+    generic,
+    header,
+    items,
+    parties,
+    recheck,
+    relabel,
+    rows,
+    shaped,
+    totals,
+    unheaded,
+)
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
 from parsers.layout.codes import two_faced, valid_gtin
@@ -80,7 +92,7 @@ class Extraction:
 def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     """Read every order in `pages` (one document, pages in order; text layer or OCR words)."""
     read = without_copies([read_page(p) for p in pages])
-    regions = unheaded.add_regions(read, find_regions(read))
+    regions = shaped.add_regions(read, unheaded.add_regions(read, find_regions(read)))
     skip = {id(line) for r in regions for line in (*r.heading, *r.lines)}
     texts = [line.text for page in read for line in page.lines]
     us_dates, known = month_first(texts), order_decided(texts)
@@ -486,7 +498,20 @@ def _lines(
             discount=b.line.discount,
             ocr=ocr,
         )
+        if drafts[i].guessed:
+            _hold_guess(rec, f"lines[{i}]", agrees=b.solved.check == "agrees")
     return mark, built, values, total
+
+
+GUESSED_CODES = ("item_code", "gtin")
+
+
+def _hold_guess(rec: Recorder, path: str, *, agrees: bool) -> None:
+    """A line read from a table found by its rows' shape alone (`shaped`): which column holds what was
+    guessed, so its code is doubtful until master data vouches for it (a product whose price the line's
+    agrees with), and its figures unless they make quantity × price = amount on the line."""
+    for name in (*GUESSED_CODES, *(() if agrees else ("quantity", "unit_price", "amount"))):
+        rec.lower(f"{path}.{name}", DOUBTFUL)
 
 
 def _table_problems(

@@ -361,7 +361,7 @@ def _counted_whole(best: Scored, scored: Sequence[Scored], rows: Sequence[dict[i
     near = [s for s in scored if s[0] >= best[0] - max(1, len(rows) // 10)]
 
     def counted(assign: dict[str, int]) -> int:
-        return sum(_whole(r.get(assign["qty"])) - _whole(r.get(assign["price"])) for r in rows)
+        return sum(whole(r.get(assign["qty"])) - whole(r.get(assign["price"])) for r in rows)
 
     ranked = sorted(near, key=lambda s: counted(s[1]), reverse=True)
     if len(ranked) > 1 and counted(ranked[0][1]) - counted(ranked[1][1]) >= WHOLE_MARGIN * len(rows):
@@ -373,7 +373,7 @@ _WHOLE = re.compile(r"^[1-9]\d{0,2}(?:[.,]\d{3})+(?:[.,]0+)?$|^\d+(?:[.,]0+)?$")
 WHOLE_MARGIN = 0.5  # share of the rows by which one assignment's columns must read more like whole units
 
 
-def _whole(tok: Tok | None) -> bool:
+def whole(tok: Tok | None) -> bool:
     """Whether a cell reads as a whole number of units: figures alone, in groups of three, or with only
     zeros after the decimal mark ("48", "1.000", "2,500", "12,00")."""
     return tok is not None and bool(_WHOLE.match(tok.text.strip(SPECKS)))

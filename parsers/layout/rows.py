@@ -40,6 +40,7 @@ class Draft:
     missing: bool = False  # a row the numbering says is there, which OCR did not read
     strays: list[list[Tok]] = field(default_factory=list)  # rows shaped like an order line, not read as one
     basis: int = 1  # units the table's prices are for, as its price heading says ("Precio (por 100)")
+    guessed: bool = False  # read from a table found by its rows' shape alone (parsers.layout.shaped)
 
     def numbers(self, kind: str) -> list[Tok]:
         return [t for t in self.cells.get(kind, []) if looks_numeric(t.text)]
@@ -75,7 +76,7 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
                     current, last, since, pending = None, None, [], []
                     continue
                 current = _start(line, cells, pending)
-                current.basis = basis
+                current.basis, current.guessed = basis, region.guessed
                 out.append(current)
                 since.append(current)
                 last, pending = line, []

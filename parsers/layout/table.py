@@ -34,6 +34,7 @@ class Region:
     lines: list[Line]
     ended_by: str = "page"  # "total" | "carried" | "text" | "gap" | "heading" | "page"
     end: Line | None = None
+    guessed: bool = False  # found by its rows' shape alone (parsers.layout.shaped): its lines are guesses
 
 
 def heading(line: Line, *, qty_lost: bool = False, garbled: bool = False) -> list[Column] | None:

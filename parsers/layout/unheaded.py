@@ -83,11 +83,11 @@ def table_by_rows(page: Page) -> Region | None:
     if found is None:
         return None
     kinds, agreeing = found
-    columns = _typed(kinds, [r.line for r in agreeing])
+    columns = typed(kinds, [r.line for r in agreeing])
     table = Table(columns)
     numeric = [span for span, kind in kinds.items() if kind in ("qty", "price", "amount")]
-    start = _first_row(page, page.lines.index(agreeing[0].line), numeric)
-    head = _heading_over(page, start)
+    start = first_row(page, page.lines.index(agreeing[0].line), numeric)
+    head = heading_over(page, start)
     region, _ = collect(page, start, table, head)
     if len(region.lines) < 1:
         return None
@@ -255,7 +255,7 @@ def _chosen(rows: list[Row], runs: list[Run]) -> tuple[dict[str, int] | None, li
     return chosen, kept or agreeing
 
 
-def _typed(kinds: dict[Run, str], lines: list[Line]) -> list[Column]:
+def typed(kinds: dict[Run, str], lines: list[Line]) -> list[Column]:
     """The columns, the numbers' known; of the others, each typed by its cells: GTINs, units, the rows'
     numbering, codes (the first column of them), and the description (the column with the most
     letters, of those whose cells hold words)."""
@@ -295,7 +295,7 @@ def _kind_of(cells: list[list[Tok]], taken: set[str]) -> str:
     return "description" if worded >= share else "other"
 
 
-def _first_row(page: Page, start: int, numeric: list[Run]) -> int:
+def first_row(page: Page, start: int, numeric: list[Run]) -> int:
     """Where the table begins: the first line whose numbers agree, or a line above it shaped like a
     row (numbers under two of the quantity, price and amount) whose figures OCR spoilt or whose price
     is for more units than it says; never past a total, a wide gap, or the heading over the rows."""
@@ -312,7 +312,7 @@ def _first_row(page: Page, start: int, numeric: list[Run]) -> int:
     return first
 
 
-def _heading_over(page: Page, start: int) -> list[Line]:
+def heading_over(page: Page, start: int) -> list[Line]:
     """The line over the first row when it is a heading OCR garbled: words without figures, close above."""
     if start == 0:
         return []
