@@ -57,16 +57,20 @@ KINDS: dict[str, frozenset[str]] = {
         | {"PALETTE", "PALETTEN", "BANCALE", "BANCALI"}
     ),
 }
-# A fax's slips ("E4" for EA, "K6" for KG) are forgiven a word of at least this many characters, and
-# only when every unit word that close is of one kind: a single letter ("M", "L", "U") has no shape
-# left to tell a slip by.
+# A fax's slips are forgiven a word of at least this many characters, and only when every unit word that
+# close is of one kind: a single letter ("M", "L", "U") has no shape left to tell a slip by. A short
+# word may be one look-alike character off ("E4" for EA, "K6" for KG), a word of `MIN_LONG` characters
+# or more one character of any shape (an umlaut's u read as an i: "STICK" for STÜCK), as for codes
+# (validation.lookalike).
 MIN_LOOKALIKE = 2
-_MARKS = " .,;:"
+MIN_LONG = 5
+_MARKS = " .,;:'\"`´‘’“”"
 _WORDS = tuple((word, kind) for kind, words in KINDS.items() for word in words if len(word) >= MIN_LOOKALIKE)
 
 
 def fold(unit: str) -> str:
-    """A unit as written, without accents, case, stops or a comma a speck made: "Cajas." -> "CAJAS"."""
+    """A unit as written, without accents, case, or the stops, commas and quotes specks made around it:
+    "Cajas." -> "CAJAS"."""
     return unicodedata.normalize("NFKD", unit).encode("ascii", "ignore").decode().upper().strip(_MARKS)
 
 
@@ -83,13 +87,14 @@ def kind_of(unit: str | None) -> str | None:
 
 def looks_like(unit: str | None) -> str | None:
     """The kind of a unit word no kind knows as written but a fax may have spoilt by one look-alike
-    character ("E4" for EA, "PC5" for PCS, "K6" for KG): the one kind of every unit word that close;
-    None when no word is, or words of two kinds are."""
+    character ("E4" for EA, "PC5" for PCS, "K6" for KG; a longer word by one of any shape, "STICK" for
+    STÜCK): the one kind of every unit word that close; None when no word is, or words of two kinds are."""
     folded = fold(unit or "")
     if len(folded) < MIN_LOOKALIKE or kind_of(folded):
         return None
+    limit = 1.0 if len(folded) >= MIN_LONG else HALF
     near = {
-        kind for word, kind in _WORDS if abs(len(word) - len(folded)) <= 1 and slips(folded, word) <= HALF
+        kind for word, kind in _WORDS if abs(len(word) - len(folded)) <= 1 and slips(folded, word) <= limit
     }
     return next(iter(near)) if len(near) == 1 else None
 

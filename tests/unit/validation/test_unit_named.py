@@ -51,9 +51,10 @@ def test_pieces_in_the_buyers_languages_are_the_products_each(written: str) -> N
     assert resolved.problems == (), written
 
 
-@pytest.mark.parametrize("read", ["E4", "EA.", "Pcs,", "PC5", "5TK"])
+@pytest.mark.parametrize("read", ["E4", "EA.", "Pcs,", "PC5", "5TK", "STICK", "“PEZZI"])
 def test_a_piece_word_a_fax_spoilt_by_one_look_alike_is_the_products_unit(read: str) -> None:
-    # "E4": the A lost its bar; "PC5": an S read as a 5; a speck read as a stop or a comma
+    # "E4": the A lost its bar; "PC5": an S read as a 5; "STICK": the u under an umlaut read as an i; a
+    # speck read as a stop, a comma or a quote
     resolved = validate(order(lines=(screws(read),)), sold_by("EA"), TODAY)
     assert resolved.units == ("EA",), read
     assert resolved.problems == (), read
