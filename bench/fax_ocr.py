@@ -9,7 +9,8 @@ steps by word recall against the text PDFs.
 `--cache DIR` keeps the faxes and what Tesseract read of each page under DIR (bench/out/ is ignored by
 git), so a second run re-reads only the layout: seconds instead of minutes while working on the reader.
 `--diffs` prints every document's wrong facts; `--classes` counts why lines are wrong (a code cut
-in two or run into its neighbour, a digit misread, a row lost...: bench.line_classes).  The orders
+in two or run into its neighbour, a digit misread, a row lost...: bench.line_classes) and on how many
+lines read with their product the unit of measure is the product's.  The orders
 are drawn (samples.orders_gen), reported per layout family and per split: `--families tuning` for
 reader work, `--families held-out` only to measure; `--seed` starts every family's seeds there.
 Each fax draws its own skew (up to 3°), streaks, and now and then a page fed upside down or sideways.
@@ -214,12 +215,18 @@ def remembered(read: Read) -> Read:
 def print_classes(cases: Sequence[FaxCase], read: Read, title: str) -> None:
     """Why the lines were read wrong, counted by class over all `cases` (bench.line_classes)."""
     found: list[tuple[str, str]] = []
-    lines = 0
+    lines = right = judged = 0
     for case in cases:
         orders = read(case.tiff).get("orders") or []
         found += line_classes.classify(case.truth, orders[0] if orders else {"lines": []})
         lines += len(case.truth["lines"])
+        unit_right, unit_judged = line_classes.units(case.truth, orders[0] if orders else {"lines": []})
+        right, judged = right + unit_right, judged + unit_judged
     print("\n".join(line_classes.table(found, lines, title)))
+    print(
+        f"  Units of measure, {title}: the product's on {right} of {judged} lines read with their product"
+        " and a unit"
+    )
 
 
 # -- preprocessing study: which steps help Tesseract on our faxes ------------------------------

@@ -204,6 +204,18 @@ def classify(truth: dict[str, Any], got: dict[str, Any]) -> list[tuple[str, str]
     return out
 
 
+def units(truth: dict[str, Any], got: dict[str, Any]) -> tuple[int, int]:
+    """(lines whose unit is the product's, lines read with their product and a unit) of one order: the
+    unit of measure judged apart from the classes, on every line whose product was found, read right
+    or not (the classes name it only beside another fault)."""
+    want, have = truth["lines"], got.get("lines") or []
+    pairs = [(want[i], have[j]) for i, j in align(want, have) if i is not None and j is not None]
+    judged = [
+        (w, h) for w, h in pairs if h.get("unit") and w.get("unit") and _same("sku", w["sku"], h.get("sku"))
+    ]
+    return sum(h["unit"] == w["unit"] for w, h in judged), len(judged)
+
+
 def table(found: Iterable[tuple[str, str]], lines: int, title: str, examples: int = 2) -> list[str]:
     """The classes counted, most first, as shares of all truth lines, with a few examples each."""
     found = list(found)

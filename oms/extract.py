@@ -129,12 +129,12 @@ def order_json(order: CapturedOrder, resolved: ResolvedOrder) -> dict[str, Any]:
                 "sku": sku,
                 "description": line.description,
                 "quantity": dec(line.quantity),
-                "unit": line.unit,
+                "unit": unit,
                 "unit_price": dec(line.unit_price),
                 "amount": dec(line.amount),
                 "requested_delivery_date": day(line.requested_delivery_date),
             }
-            for line, sku in zip(order.lines, resolved.skus, strict=True)
+            for line, sku, unit in zip(order.lines, resolved.skus, resolved.line_units(), strict=True)
         ],
         "total": dec(order.total),
         "net_total": dec(order.net_total),

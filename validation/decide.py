@@ -7,8 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedOrder, Evidence, Problem, ProblemCode, Severity
-from core.capture.domain.resolution import MasterData, OwnIdentity, ResolvedOrder
-from core.kernel.domain.model import Decision
+from core.capture.domain.resolution import LineTerms, MasterData, OwnIdentity, ResolvedOrder
+from core.kernel.domain.model import Decision, Product
 from validation.customer import learnable, resolve_customer
 from validation.document import (
     check_kind,
@@ -20,6 +20,7 @@ from validation.document import (
 from validation.resolve import LineMatch, resolve_line
 from validation.rules import check_header, check_lines, in_doubt, unsure_fields
 from validation.terms import PRICE_TOLERANCE, line_terms, terms_of
+from validation.units import unit_named
 
 # Each problem that needs a person costs this much confidence; informational ones cost a little.
 REVIEW_PENALTY = 0.15
@@ -79,7 +80,22 @@ def validate(
         decision=decide(problems),
         learnable=learnable(order, ours),
         terms=terms,
+        units=line_units(order, products, terms),
     )
+
+
+def line_units(
+    order: CapturedOrder, products: Sequence[Product | None], terms: Sequence[LineTerms]
+) -> tuple[str | None, ...]:
+    """Each line's unit in master data's words where the unit read names the unit the line is counted
+    in (the pack it was ordered in, else its product's): "PEZZI" or "E4" for EA, "KAR" for CAJ. A unit
+    of another kind stays as read (`check_lines` holds the line for it), as does a word nobody knows:
+    the document's word is never silently replaced by master data's."""
+    out = []
+    for line, product, term in zip(order.lines, products, terms, strict=True):
+        unit = term.pack_unit or (product.unit if product else None)
+        out.append(unit_named(line.unit, unit) if unit else line.unit)
+    return tuple(out)
 
 
 def by_description(order: CapturedOrder, matches: Sequence[LineMatch]) -> Iterator[Problem]:

@@ -12,7 +12,7 @@ from core.kernel.domain.model import Customer, Product
 from core.kernel.domain.phone import same_number
 from validation.sums import tied_totals
 from validation.terms import PRICE_TOLERANCE, close
-from validation.units import fold, kind_of
+from validation.units import fold, kind_of, looks_like
 
 # An order dated further ahead than this is suspicious (time zones allow a day).
 FUTURE_SLACK = timedelta(days=1)
@@ -143,12 +143,19 @@ def _unit_and_price(
     line, where = order.lines[i], f"lines[{i}]"
     pack = terms.pack_unit if terms else None
     ordered, sold = kind_of(line.unit), kind_of(pack or product.unit)
+    # a word no kind knows as read but one a fax spoilt by a look-alike character: named as such
+    slipped = None if ordered else looks_like(line.unit)
+    ordered = ordered or slipped
     if ordered and sold and ordered != sold and not (pack and fold(pack) == fold(line.unit or "")):
         by = f"{product.sku} is sold by {product.unit} ({kind_of(product.unit)})"
+        read = (
+            f"{line.unit} (read so; it looks like a {slipped} unit)"
+            if slipped
+            else f"{line.unit} ({ordered})"
+        )
         yield Problem(
             ProblemCode.UNIT_MISMATCH,
-            f"ordered in {line.unit} ({ordered}) but "
-            + (f"the code names the pack {pack} ({sold})" if pack else by),
+            f"ordered in {read} but " + (f"the code names the pack {pack} ({sold})" if pack else by),
             field=f"{where}.unit",
         )
     price = terms.expected_price if terms else product.price

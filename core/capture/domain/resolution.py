@@ -47,6 +47,13 @@ class ResolvedOrder:
     # sender's address or fax number (role "sender"); a clerk's confirmation of the customer learns them
     learnable: tuple[Identifier, ...] = ()
     terms: tuple[LineTerms, ...] = ()  # one per captured line when the terms were looked at
+    # one per captured line when master data was looked at: the unit in master data's words where the
+    # line's unit names the product's (or the pack's it was ordered in), "PEZZI" -> "UD"; else as read
+    units: tuple[str | None, ...] = ()
+
+    def line_units(self) -> tuple[str | None, ...]:
+        """Each line's unit: master data's word for it where resolution found one, else as read."""
+        return self.units or tuple(line.unit for line in self.captured.lines)
 
     @property
     def blocking(self) -> tuple[Problem, ...]:

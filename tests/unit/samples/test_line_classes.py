@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench.line_classes import align, classify, line_classes
+from bench.line_classes import align, classify, line_classes, units
 
 
 def truth_line(code: str, sku: str, qty: str, price: str, **more: Any) -> dict[str, Any]:
@@ -78,3 +78,17 @@ def test_a_read_line_with_nothing_of_the_truth_is_an_extra_row() -> None:
     truth = {"lines": [truth_line("A-1", "A-1", "1", "10")]}
     got = {"lines": [read_line("A-1", "A-1", "1", "10"), read_line("TOTAL", None, "999", "1")]}
     assert [name for name, _ in classify(truth, got)] == ["extra row"]
+
+
+def test_units_are_judged_on_every_line_read_with_its_product() -> None:
+    truth = {
+        "lines": [WANT, truth_line("TUE-M8", "TUE-M8", "100", "0.05"), truth_line("X-1", "X-1", "3", "1")]
+    }
+    got = {
+        "lines": [
+            read_line("TOR-M8-40", "TOR-M8-40", "25", "0.12"),  # right, unit EA: the product's
+            read_line("TUE-M8", "TUE-M8", "100", "0.05") | {"unit": "PEZZI"},  # right but for its unit
+            read_line("X-1", None, "3", "1") | {"unit": "KG"},  # no product found: its unit not judged
+        ]
+    }
+    assert units(truth, got) == (1, 2)
