@@ -85,17 +85,20 @@ def test_a_listing_whose_heading_and_prices_ocr_garbled_is_read_from_its_rows_an
     assert {f"lines[{i}].{name}" for i in range(3) for name in ("quantity", "amount")} <= doubted
 
 
-def test_a_guessed_lines_code_is_doubtful_until_master_data_vouches_for_it() -> None:
+def test_a_guessed_lines_code_stays_doubtful_beside_a_price_worked_out_from_its_amount() -> None:
     rows = [*ROWS[:2], _row("XYZ-999", "ARTICULO DESCONOCIDO", "1000", "UDS", "n,n2n", "20,00")]
     order = extract_orders([page(_listing(None, rows))]).orders[0]
     confidence = {e.field: e.confidence for e in order.evidence}
     assert [line.item_code for line in order.lines] == ["TOR-M8-40", "TUE-M8", "XYZ-999"]
     assert all(confidence[f"lines[{i}].item_code"] < 0.8 for i in range(3))
     got = read(page(_listing(None, rows)))
-    # TOR-M8-40 and TUE-M8 are products at the prices the lines work out to; XYZ-999 is none
+    # TOR-M8-40 and TUE-M8 are products, XYZ-999 is none; but the prices the two products' lines
+    # carry were worked out from their amounts (the printed ones are garbled), and a price nobody read
+    # vouches for no code (validation.rules._price_read): every guessed code still waits for a person
+    assert [line["sku"] for line in got["lines"]] == ["TOR-M8-40", "TUE-M8", None]
     doubted = {p["field"] for p in got["problems"] if p["code"] == "low_confidence"}
-    assert "lines[2].item_code" in doubted
-    assert not {"lines[0].item_code", "lines[1].item_code"} & doubted
+    assert {"lines[0].item_code", "lines[1].item_code", "lines[2].item_code"} <= doubted
+    assert got["decision"] != "accept"
 
 
 def test_rows_whose_figures_read_as_printed_and_do_not_add_up_are_no_table() -> None:
