@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from parsers.layout import labels, positions
+from parsers.layout.cells import Column
 from parsers.layout.codes import past_hyphens, split_position
 from parsers.layout.dates import find_date
 from parsers.layout.geometry import PHRASE_GAP, Line, Tok, join_groups
 from parsers.layout.numbers import SPECK_AFTER_SIGN, looks_numeric, readings
 from parsers.layout.table import Region, sub_label
-from parsers.layout.text import has_digit, one_substituted, token_key
+from parsers.layout.text import GLUED_BASIS, has_digit, one_substituted, token_key
 from parsers.layout.vocab import BASIS_UNITS, CARRIED, PER_WORDS, SUBLINES, TOTALS, UNITS
 
 NUMERIC = ("qty", "price", "amount")
@@ -137,6 +138,11 @@ def heading_basis(region: Region) -> int:
     for line in [*region.heading, *_heading_tail(region)]:
         for i, tok in enumerate(line.toks):
             m = _BASIS.match(tok.text.strip())
+            glued = GLUED_BASIS.match(tok.text.strip()) if m is None else None
+            if glued is not None:  # "Preis'((1000": the bracket glued to the price heading's word
+                if _nearest([*price, *others], tok).kind == "price":
+                    return int(re.sub(r"\D", "", glued[2]))
+                continue
             # a line of its own may begin with the bracket ("Precio/ud." over "(100 EUR") or close the
             # one opened after "per" in the line above it ("Price each (per" over "1000)")
             over = next((t.text for t in above if t.x0 < tok.x1 and tok.x0 < t.x1), "") if i == 0 else ""
@@ -146,11 +152,15 @@ def heading_basis(region: Region) -> int:
             before = line.toks[i - 1].text.strip("(").casefold() if i else over.strip("(").casefold()
             if before not in _BASIS_WORDS and not tok.text.startswith(("(", "/")):
                 continue
-            near = min([*price, *others], key=lambda c: max(c.x0 - tok.x1, tok.x0 - c.x1, 0.0))
-            if near.kind == "price":
+            if _nearest([*price, *others], tok).kind == "price":
                 return int(re.sub(r"\D", "", m[1]))
         above = line.toks
     return 1
+
+
+def _nearest(columns: list[Column], tok: Tok) -> Column:
+    """The column whose span lies nearest the word (0 for every column it overlaps: the first)."""
+    return min(columns, key=lambda c: max(c.x0 - tok.x1, tok.x0 - c.x1, 0.0))
 
 
 TAIL_WORDS = 2  # words at most on a line that ends a heading stacked over several lines ("(100", "Ud.)")

@@ -21,6 +21,12 @@ _DOT_LEADER = re.compile(r"\.{2,}")
 # "Nº" with its raised o read as a quote mark ("N\" de commande", "N' pedido"): the mark is edge
 # punctuation, so this is told before the edges are taken off
 _NUMERO_QUOTED = re.compile(r"^n[\"'“”‘’]$")
+# a price basis in brackets glued to the heading word before it ("Preis (1000 ME)" read "Preis'((1000"):
+# the word is the label, the bracket its basis (parsers.layout.rows.heading_basis reads that); the
+# words are vocab.PER_WORDS and the units vocab.BASIS_UNITS (vocab reads this module, not the reverse)
+GLUED_BASIS = re.compile(
+    r"^(\w+)[^\w\s(]{0,2}\(+(?:(?:per|por|pro|pour|par|je)\s*)?(10|100|1[.,]?000)\)?$", re.I
+)
 
 
 @remembered
@@ -35,6 +41,9 @@ def token_key(text: str) -> str:
     """A word as label matching sees it: folded, edge punctuation and dot leaders removed."""
     folded = fold(text).replace("…", "")
     folded = _DOT_LEADER.sub("", folded)
+    glued = GLUED_BASIS.match(folded)
+    if glued is not None:
+        folded = glued[1]
     stripped = folded.strip(" '\"‘’“”«»,;:()[]")
     if _NUMERO.match(stripped) or _NUMERO_QUOTED.match(folded.lstrip(" «([").rstrip(" ,;:.")):
         return "no"
