@@ -192,7 +192,7 @@ def _bowl(glyph: np.ndarray) -> bool:
     if not rows:
         return False
     reach = max(int(np.flatnonzero(glyph[y])[-1]) for y in rows)
-    return reach >= width - 1 - BOWL_EDGE * width
+    return bool(reach >= width - 1 - BOWL_EDGE * width)
 
 
 def _enclosed(glyph: np.ndarray) -> np.ndarray:
@@ -211,4 +211,4 @@ def _enclosed(glyph: np.ndarray) -> np.ndarray:
         if (grown == reached).all():
             break
         reached = grown
-    return (out & ~reached)[1:-1, 1:-1]
+    return np.asarray((out & ~reached)[1:-1, 1:-1])
