@@ -24,6 +24,15 @@ figure, 0.48-0.7 of the word's other figures at fax resolutions) or stands on a 
 (the DejaVu faces, Courier).  A glyph read "1" at least `FOUR_WIDE` of the word's other figures wide
 whose lowest quarter spans at most `FOUR_FOOT` of its width is such a 4 (faxfa6).  A face whose 4 has a
 foot serif (Courier, DejaVu Serif) keeps a wide foot without its bar and is not told.
+
+An F read as a P, where every reading says the P ("P-56955" for F-56955 on a normal fax, faxfp20): a
+serif F whose arm lost its crossing scan lines keeps the serif hanging from its top bar and the arm's
+own serif, ink down its right side that the reader takes for a P's bowl.  A P's bowl is closed: white
+its ink encloses (no way out to the glyph's edge), in the upper part of the glyph, bounded on its right by
+ink at the glyph's right edge.  An F encloses nothing, or (its bar's serif run into its arm's) a space
+bounded by the arm, short of the bar's reach.  A "P" whose ink shows no such bowl is such an F
+(`p_without_bowl`).  A word whose glyphs touch or break (Times and DejaVu Serif at normal resolution
+break their hairlines) is not told.
 """
 
 from __future__ import annotations
@@ -52,6 +61,11 @@ FOUR_WIDE = 0.7
 # faxfa6), printed 1s are narrower than 0.7 of the figures or stand on a foot of 0.5 of their width
 # and more; a 4 whose bar's scan lines are lost keeps 0.71-1.0 of the figures' width on a stem of 0.2-0.4
 FOUR_FOOT = 0.45
+# a P's bowl reaches the glyph's right edge: the ink right of the space it encloses ends at most this
+# share of the glyph's width short of the edge (an F's arm stops 0.15-0.3 of the width short of its bar)
+BOWL_EDGE = 0.12
+# ...and the space lies in the glyph's upper part: above this share of its height from the top
+BOWL_LOW = 0.7
 
 
 def ink_columns(image: Image.Image, box: tuple[float, float, float, float]) -> list[int]:
@@ -150,3 +164,51 @@ def letter_o_inked(
         return False
     base = max(zeros) if zeros else statistics.median(figures)
     return all(widths[i] >= WIDER * base for i in places)
+
+
+def p_without_bowl(image: Image.Image, box: tuple[float, float, float, float], text: str) -> bool:
+    """Whether a "P" of the word `text` (read from `box` of the upright page `image`) is inked without
+    the closed bowl of one: its ink encloses no white in its upper part bounded on the right at the
+    glyph's right edge, as an F's does not.  Only a word its ink parts into one glyph a character
+    tells."""
+    runs = ink_runs(image, box)
+    if "P" not in text or len(runs) != len(text):
+        return False
+    ink = _ink(image, box)
+    glyphs = [
+        ink[top:bottom, left:right]
+        for c, (left, right, top, bottom) in zip(text, runs, strict=True)
+        if c == "P"
+    ]
+    return not all(_bowl(glyph) for glyph in glyphs)
+
+
+def _bowl(glyph: np.ndarray) -> bool:
+    """Whether the ink `glyph` encloses white above `BOWL_LOW` of its height whose rows' ink reaches the
+    glyph's right edge (to `BOWL_EDGE` of its width)."""
+    height, width = glyph.shape
+    inside = _enclosed(glyph)
+    rows = [y for y in range(min(height, round(BOWL_LOW * height))) if inside[y].any()]
+    if not rows:
+        return False
+    reach = max(int(np.flatnonzero(glyph[y])[-1]) for y in rows)
+    return bool(reach >= width - 1 - BOWL_EDGE * width)
+
+
+def _enclosed(glyph: np.ndarray) -> np.ndarray:
+    """The white pixels of `glyph` with no way to its edge through white side by side (not corners:
+    ink touching at a corner, as a fax's curve does, still closes)."""
+    out = np.pad(~glyph, 1, constant_values=True)
+    reached = np.zeros_like(out)
+    reached[0, :] = reached[-1, :] = reached[:, 0] = reached[:, -1] = True
+    while True:
+        grown = reached.copy()
+        grown[1:, :] |= reached[:-1, :]
+        grown[:-1, :] |= reached[1:, :]
+        grown[:, 1:] |= reached[:, :-1]
+        grown[:, :-1] |= reached[:, 1:]
+        grown &= out
+        if (grown == reached).all():
+            break
+        reached = grown
+    return np.asarray((out & ~reached)[1:-1, 1:-1])
