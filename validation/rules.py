@@ -21,6 +21,7 @@ FUTURE_SLACK = timedelta(days=1)
 PAGE_ORDER_AGE = timedelta(days=14)
 # quantity × price within this of a line amount: the amount printed to the cent
 CENT_ROUNDING = Decimal("0.0051")
+CENT = Decimal("0.01")
 # A field read with less confidence than this (OCR confidence × layout certainty) needs a person.
 CONFIDENCE_FLOOR = 0.8
 # The fields whose doubt decides: identifiers, dates, numbers (by path or path ending).
@@ -196,10 +197,15 @@ def _unchecked_past_cents(line: CapturedLine, price: Decimal) -> bool:
     cent. A fax spoils a price's last zero beside its currency sign ("8,5000 €" read "8,5009"): on one
     carton 1 × 8.5009 is 8.50 as 1 × 8.50 is, and 8.5009 lies within the tolerance of 8.50, so the
     figure the fax made would flow on as the customer's price. Where the amount tells the two apart
-    (1000 × 8.5009 is 8500.90, not 8500.00), the amount vouches for the figure read."""
+    (1000 × 8.5009 is 8500.90, not 8500.00), the amount vouches for the figure read, unless the amount
+    itself carries figures past the cents: a line's amount is money printed to the cent, so such a
+    figure is a mark the fax made too ("33,50£" read "33,508"), and a price worked out from it or agreeing
+    with it (10 × 3.3508) says nothing of the print."""
     quantity, read, amount = line.quantity, line.unit_price, line.amount
     if quantity is None or read is None or amount is None or quantity <= 0 or read == price:
         return False
+    if amount != amount.quantize(CENT):
+        return True
     return all(abs(line_net(quantity, p, line.discount) - amount) <= CENT_ROUNDING for p in (read, price))
 
 
