@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from parsers.layout import columns as colfit
-from parsers.layout import infer
+from parsers.layout import infer, unheaded
 from parsers.layout.arith import EXACT
 from parsers.layout.cells import UNIT_WORDS, Table
 from parsers.layout.geometry import Line, Page, Tok, join_groups
@@ -55,18 +55,7 @@ class Shaped:
 def add_regions(pages: Sequence[Page], regions: list[Region]) -> list[Region]:
     """`regions` with a guessed table for each scanned page that has none, where rows of one shape
     show one."""
-    found = {r.page for r in regions}
-    added = [
-        region
-        for page in pages
-        if page.source != "text" and page.number not in found
-        for region in [table_by_shape(page)]
-        if region is not None
-    ]
-    if not added:
-        return regions
-    order = {page.number: i for i, page in enumerate(pages)}
-    return sorted([*regions, *added], key=lambda r: order.get(r.page, r.page))
+    return unheaded.add_regions(pages, regions, table_by_shape)
 
 
 def table_by_shape(page: Page) -> Region | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -58,14 +58,18 @@ class Row:
         return found | (dict([self.between]) if self.between is not None else {})
 
 
-def add_regions(pages: Sequence[Page], regions: list[Region]) -> list[Region]:
-    """`regions` with a table for each scanned page that has none, where its rows' arithmetic shows one."""
+def add_regions(
+    pages: Sequence[Page], regions: list[Region], find: Callable[[Page], Region | None] | None = None
+) -> list[Region]:
+    """`regions` with a table for each scanned page that has none, where `find` shows one (by default
+    `table_by_rows`: where its rows' arithmetic shows one), in page order."""
     found = {r.page for r in regions}
+    finder = find or table_by_rows
     added = [
         region
         for page in pages
         if page.source != "text" and page.number not in found
-        for region in [table_by_rows(page)]
+        for region in [finder(page)]
         if region is not None
     ]
     if not added:
