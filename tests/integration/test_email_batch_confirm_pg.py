@@ -16,17 +16,15 @@ from typing import Any
 
 import pytest
 
-from core.capture.domain.documents import Channel, InboundDocument
 from core.capture.services import processing
 from core.kernel.adapters.repository import OrderRepository
 from core.kernel.domain.model import Decision, Order, OrderState
 from oms.bootstrap import App
 from tests.conftest import fixed_clock, load_demo_master_data, make_app
 from tests.integration.helpers import all_orders, document, orders_of
-from tests.unit.parsers.email_support import message
+from tests.integration.test_email_batch_duplicates import mailed, store
 
 pytestmark = pytest.mark.integration
-CUSTOMER = "pedidos@ferreterianunez.es"  # C-1001 in the demo master data
 
 
 @pytest.fixture
@@ -35,15 +33,6 @@ def shop(tmp_path: Path, pg_url: str) -> Iterator[App]:
     load_demo_master_data(app)
     yield app
     app.close()
-
-
-def mailed(body: str, po: str, message_id: str) -> bytes:
-    return message(body, subject=f"Pedido {po}", message_id=f"<{message_id}@ferreterianunez.es>").as_bytes()
-
-
-def store(app: App, raw: bytes) -> int:
-    """The SMTP receiver's step: stored, not read yet."""
-    return app.submit(InboundDocument(Channel.EMAIL, raw, fixed_clock(), sender=CUSTOMER))
 
 
 def with_po(orders: list[Order], po: str) -> list[Order]:
