@@ -10,20 +10,34 @@ from tests.unit.parsers.ocr_support import cells, doubted, numbers, page, read
 _TOP = [cells(40, (50, "Ordine N.: 4541791017")), cells(54, (50, "Data: 24/11/2026"))]
 
 
-def _code_and_description(rows: tuple[tuple[str, str, str, str, str, str, str], ...]) -> list[list[Word]]:
-    """An SAP-style listing whose second column holds each line's code and then its description
-    ("Codice articolo / Descrizione"): `rows` (position, code, description, quantity, price, basis,
-    amount) as OCR read them, the total printed under them."""
-    heading = cells(160, (50, "POS."), (86, "CODICE ARTICOLO / DESCRIZIONE"), (330, "Q.TÀ"), (370, "UM"))
-    heading += cells(160, (400, "PREZZO"), (455, "PER"), (490, "IMPORTO"))
+def _listing(
+    heading: list[Word],
+    rows: tuple[tuple[str, str, str, str, str, str, str], ...],
+    total: str,
+    *,
+    code_with_description: bool,
+) -> list[list[Word]]:
+    """The page's order number and date, `heading`, then `rows` (position, code, description, quantity,
+    price, basis, amount) as OCR read them, the unit "pz" on each, and the printed `total` under them.
+    With `code_with_description` the code and the description share one cell at x=86 (as SAP prints
+    "Codice articolo / Descrizione"); otherwise the code stands at x=80 and the description at x=150."""
     lines = [*_TOP, heading]
     y = 160.0
     for pos, code, name, qty, price, per, amount in rows:
         y += 18
-        lines.append(cells(y, (50, pos), (86, f"{code} {name}"), (330, qty), (370, "pz")))
+        named = ((86, f"{code} {name}"),) if code_with_description else ((80, code), (150, name))
+        lines.append(cells(y, (50, pos), *named, (330, qty), (370, "pz")))
         lines[-1] += cells(y, (405, price), (460, per), (495, amount))
-    lines.append(cells(y + 28, (440, "Totale"), (495, "1.099,40")))
+    lines.append(cells(y + 28, (440, "Totale"), (495, total)))
     return lines
+
+
+def _code_and_description(rows: tuple[tuple[str, str, str, str, str, str, str], ...]) -> list[list[Word]]:
+    """An SAP-style listing whose second column holds each line's code and then its description
+    ("Codice articolo / Descrizione"), the total printed under them."""
+    heading = cells(160, (50, "POS."), (86, "CODICE ARTICOLO / DESCRIZIONE"), (330, "Q.TÀ"), (370, "UM"))
+    heading += cells(160, (400, "PREZZO"), (455, "PER"), (490, "IMPORTO"))
+    return _listing(heading, rows, "1.099,40", code_with_description=True)
 
 
 def test_a_position_whose_figures_ocr_read_as_letters_stays_the_position_and_the_code_is_the_rows_own() -> (
@@ -107,14 +121,7 @@ def _priced(
     printed `total`."""
     heading = cells(160, (50, "Pos."), (80, "Codice"), (150, "Descrizione"), (330, "Q.tà"), (370, "UM"))
     heading += cells(160, (400, price), (455, per), (490, "Importo"))
-    lines = [*_TOP, heading]
-    y = 160.0
-    for pos, code, name, qty, each, basis, amount in rows:
-        y += 18
-        lines.append(cells(y, (50, pos), (80, code), (150, name), (330, qty), (370, "pz")))
-        lines[-1] += cells(y, (405, each), (460, basis), (495, amount))
-    lines.append(cells(y + 28, (440, "Totale"), (495, total)))
-    return lines
+    return _listing(heading, rows, total, code_with_description=False)
 
 
 def test_a_basis_column_whose_zeros_ocr_read_as_letters_divides_the_prices_where_the_amounts_agree() -> None:
