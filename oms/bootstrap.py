@@ -266,8 +266,12 @@ class App:
             for stored, outcome in outcomes.items():
                 if outcome.answers_queued and stored != document_id:
                     self._deliver_now(stored)
-            if state is DocumentState.PROCESSED and (
-                document_id not in outcomes or outcomes[document_id].answers_queued
+            # a document another live worker is reading: that worker sends its answers (its commit
+            # queues their delivery too; were it to die, the job comes again and this one sends them)
+            if (
+                state is DocumentState.PROCESSED
+                and not processor.held_elsewhere
+                and (document_id not in outcomes or outcomes[document_id].answers_queued)
             ):
                 self._deliver_now(document_id)
         return state
