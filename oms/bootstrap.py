@@ -266,8 +266,12 @@ class App:
             for stored, outcome in outcomes.items():
                 if outcome.answers_queued and stored != document_id:
                     self._deliver_now(stored)
-            if state is DocumentState.PROCESSED and (
-                document_id not in outcomes or outcomes[document_id].answers_queued
+            # a document another live worker is reading: that worker sends its answers (its commit
+            # queues their delivery too; were it to die, the job comes again and this one sends them)
+            if (
+                state is DocumentState.PROCESSED
+                and not processor.held_elsewhere
+                and (document_id not in outcomes or outcomes[document_id].answers_queued)
             ):
                 self._deliver_now(document_id)
         return state
@@ -333,7 +337,8 @@ class App:
         The rendering (the PDFs' layout, the MIME) runs in a transaction that only reads, and a short
         one keeps the content where the row is still a draft: on SQLite the writers (the SMTP
         receiver's 250 waits for one) no longer queue behind the layout. A spool's files are put in
-        place and synced before the send's transaction too (`delivery.stage_ahead`)."""
+        place and synced before the send's transaction, which then only marks them sent
+        (`delivery.send_staged_ahead`)."""
         ids = [document_ids] if isinstance(document_ids, int) else list(document_ids)
         responders = self.channels.responders()
         with self.reading_uow(reads_only=True) as reading:
@@ -345,10 +350,9 @@ class App:
                 uow.commit()
         if rendered:
             log.info("rendered %s answer(s) of document(s) %s", rendered, ", ".join(map(str, ids)))
-        delivery.stage_ahead(self.reading_uow(reads_only=True), ids, self.channels.senders())
-        if len(ids) == 1:
-            return self.deliver(ids[0])
-        return delivery.deliver_for_documents(self.uow(), ids, self.channels.senders(), self.clock)
+        return delivery.send_staged_ahead(
+            self.reading_uow(reads_only=True), self.uow(), ids, self.channels.senders(), self.clock
+        )
 
     def deliver_message(self, message_id: int) -> int:
         senders = self.channels.senders()

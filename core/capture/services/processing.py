@@ -83,6 +83,7 @@ class DocumentProcessor:
         self.outcomes: dict[int, Outcome] = {}  # by document: this call's own and those it collected
         self.collected: dict[int, Taken] = {}
         self.stored_together: dict[int, DocumentState] = {}  # the finished states a batch committed
+        self.held_elsewhere = False  # the last call found the document read by another live worker
 
     def process(self, doc_id: int) -> DocumentState:
         """Take the document through reading, validation and storage; returns its final state.
@@ -93,12 +94,14 @@ class DocumentProcessor:
         self.outcome = None
         self.outcomes = {}
         self.stored_together = {}
+        self.held_elsewhere = False
         if self.claims is None:
             return self._process(doc_id)
         if not self.claims.take(doc_id):
             # another copy of this job, while a live worker reads the document: that worker finishes
             # it; were it to die, its claim dies too and the broker or the sweep queues the job again
             log.info("document %s is being read by another worker; this copy of the job leaves it", doc_id)
+            self.held_elsewhere = True
             with self.uow as uow:
                 record = uow.documents.get(doc_id)
                 if record is None:

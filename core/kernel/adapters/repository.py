@@ -482,15 +482,18 @@ class OutboundRepository:
         )
         return self.session.scalars(stmt).all()
 
-    def mark_sent(self, ids: Sequence[int], at: datetime, state: OutboundState = OutboundState.SENT) -> None:
-        """Mark pending rows sent (or delivered); a row settled meanwhile keeps its state."""
-        if ids:
-            self.session.execute(
-                update(orm.outbound_messages)
-                .where(orm.outbound_messages.c.id.in_(list(ids)))
-                .where(orm.outbound_messages.c.state == OutboundState.PENDING)
-                .values(state=state, sent_at=at)
-            )
+    def mark_sent(self, ids: Sequence[int], at: datetime, state: OutboundState = OutboundState.SENT) -> int:
+        """Mark pending rows sent (or delivered); a row settled meanwhile keeps its state. Returns how
+        many rows were marked."""
+        if not ids:
+            return 0
+        result = self.session.execute(
+            update(orm.outbound_messages)
+            .where(orm.outbound_messages.c.id.in_(list(ids)))
+            .where(orm.outbound_messages.c.state == OutboundState.PENDING)
+            .values(state=state, sent_at=at)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
 
     def settle(self, message_id: int, state: OutboundState, error: str | None, at: datetime) -> bool:
         """Settle a row still pending or sent as delivered or failed; False when there is none such."""
