@@ -33,6 +33,15 @@ ink at the glyph's right edge.  An F encloses nothing, or (its bar's serif run i
 bounded by the arm, short of the bar's reach.  A "P" whose ink shows no such bowl is such an F
 (`p_without_bowl`).  A word whose glyphs touch or break (Times and DejaVu Serif at normal resolution
 break their hairlines) is not told.
+
+An 8 read as a 3, where every reading says the 3 ("03/12/2026" for 08/12 on a dot-matrix listing at
+fine resolution, faxtl20): the fax took part of the ink of the 8's left strokes (white holes, a lost
+scan line), and Tesseract's LSTM reads what is left as a 3 at its highest confidence with no 8 among its
+alternatives (faxfd21, docs/fax.md).  A printed 3 is open on its left at the middle of each of its
+bowls: its arms end at the top and bottom and its middle stroke starts near the centre, so the leftmost
+ink in those rows stands past 0.4 of its width (0.4-0.8 in the tuning fonts, fine).  An 8 keeps its left
+strokes there (0.0-0.2); a "3" whose ink reaches its left edge in the middle of both bowls is such an 8
+(`three_inked_as_eight`).  An 8 whose left strokes are gone whole is a 3 to the ink too, and is not told.
 """
 
 from __future__ import annotations
@@ -66,6 +75,13 @@ FOUR_FOOT = 0.45
 BOWL_EDGE = 0.12
 # ...and the space lies in the glyph's upper part: above this share of its height from the top
 BOWL_LOW = 0.7
+
+# a "3" whose leftmost ink in each tenth of its height across the middle of both bowls (the third and
+# fourth tenths, the seventh and eighth) lies within this share of its width from its left edge is an 8
+# that lost part of its left strokes: a printed 3's leftmost ink there is past 0.4 in at least one of
+# them in every tuning font at fine resolution, an 8's at 0.2 at most (docs/fax.md, faxfd21)
+EIGHT_LEFT = 0.3
+EIGHT_TENTHS = (2, 3, 6, 7)
 
 
 def ink_columns(image: Image.Image, box: tuple[float, float, float, float]) -> list[int]:
@@ -112,6 +128,33 @@ def one_a_barless_four(image: Image.Image, box: tuple[float, float, float, float
         if max(spans) <= FOUR_FOOT * (right - left):
             return True
     return False
+
+
+def three_inked_as_eight(image: Image.Image, box: tuple[float, float, float, float], text: str) -> bool:
+    """Whether a "3" of the word `text` (read from `box` of the upright page `image`) is inked as an 8
+    that lost part of its left strokes: in every tenth of its height of `EIGHT_TENTHS` (the middle of
+    each bowl) its ink reaches within `EIGHT_LEFT` of its width of its left edge.  Only a word its ink
+    parts into one glyph a character (its spaces aside) tells."""
+    runs, chars = ink_runs(image, box), text.replace(" ", "")
+    if "3" not in chars or len(runs) != len(chars):
+        return False
+    ink = _ink(image, box)
+    for c, (left, right, top, bottom) in zip(chars, runs, strict=True):
+        if c == "3" and _left_inked(ink[top:bottom, left:right]):
+            return True
+    return False
+
+
+def _left_inked(glyph: np.ndarray) -> bool:
+    """Whether the ink of `glyph` reaches within `EIGHT_LEFT` of its width of its left edge in every
+    tenth of its height of `EIGHT_TENTHS`."""
+    height, width = glyph.shape
+    for tenth in EIGHT_TENTHS:
+        rows = glyph[tenth * height // 10 : max(tenth * height // 10 + 1, (tenth + 1) * height // 10)]
+        inked = np.flatnonzero(rows.any(axis=0))
+        if not len(inked) or inked[0] > EIGHT_LEFT * width:
+            return False
+    return True
 
 
 def _span(row: np.ndarray) -> int:

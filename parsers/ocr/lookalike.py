@@ -32,6 +32,12 @@ within its figures' band, a figure's pitch from the figure beside it
 ("P91459" for P94459): as wide as a figure, standing on its stem alone (`glyphs.one_a_barless_four`).
 So is one read with a "P" whose ink shows no closed bowl ("P-56955" for F-56955: a serif F whose arm the
 line lost, its serifs down its right side, `glyphs.p_without_bowl`).
+
+An order number or a date read with a "3" whose ink reaches its left edge in the middle of both its
+bowls is doubtful however alike it reads: an 8 that lost part of its left strokes on the line, read
+"3" by every reading with the engine's highest confidence and no 8 among its alternatives ("03/12/2026"
+for 08/12, faxtl20; `glyphs.three_inked_as_eight`, faxfd21).  Neither the LSTM's confidence in each
+character nor its alternatives tell such a figure from one read right (docs/fax.md, faxfd21).
 """
 
 from __future__ import annotations
@@ -50,7 +56,13 @@ from parsers.layout.header import letter_o_places
 from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.geometry import UprightPages
-from parsers.ocr.glyphs import letter_o_inked, one_a_barless_four, p_without_bowl, slash_within_figures
+from parsers.ocr.glyphs import (
+    letter_o_inked,
+    one_a_barless_four,
+    p_without_bowl,
+    slash_within_figures,
+    three_inked_as_eight,
+)
 from parsers.ocr.images import PageImage
 from parsers.ocr.recheck import EDGES, UNSURE
 from parsers.ocr.years import in_place, placed
@@ -112,7 +124,7 @@ def doubt_lookalikes(
             placed_back = [year_put_back(path, day, again[i], sent) for again in said]
             alike = [a for a, back in zip(alike, placed_back, strict=True) if not back]
         slipped = number and (slipped_prefix(where.raw or "") or _inked_otherwise(upright, where))
-        if slipped or not alike or not all(alike):
+        if slipped or _inked_as_eight(upright, where) or not alike or not all(alike):
             out[n] = out[n].with_confidence(path, DOUBTFUL)
     return out
 
@@ -175,6 +187,14 @@ def _inked_otherwise(upright: UprightPages, where: Provenance) -> bool:
         or one_a_barless_four(image, where.box, raw)
         or p_without_bowl(image, where.box, raw)
     )
+
+
+def _inked_as_eight(upright: UprightPages, where: Provenance) -> bool:
+    """Whether a "3" of the field read as `where.raw` is inked as an 8 that lost part of its left
+    strokes (`parsers.ocr.glyphs.three_inked_as_eight`)."""
+    if where.page is None or where.box is None:
+        return False
+    return three_inked_as_eight(upright(where.page), where.box, (where.raw or "").strip())
 
 
 def _key(text: str, letters: bool) -> str:
