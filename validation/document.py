@@ -52,10 +52,12 @@ def check_unread(order: CapturedOrder) -> Iterator[Problem]:
     """Each field the document labels but whose value the reader could not read, named."""
     for unread in order.unread:
         what = FIELD_NAMES.get(unread.field, unread.field.replace("_", " "))
+        # a date standing where no label is read before it ("12.12.26 en horario de mañana.") has no
+        # label to quote: an empty one ('') would tell the clerk nothing to look for
+        shown = repr(unread.label.strip()) if unread.label.strip() else f"a date that may be its {what}"
         yield Problem(
             ProblemCode.FIELD_NOT_READ,
-            f"the document shows {unread.label.strip()!r} but its {what} could not be read;"
-            " enter it from the document",
+            f"the document shows {shown} but its {what} could not be read; enter it from the document",
             field=unread.field,
         )
 

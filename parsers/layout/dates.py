@@ -97,6 +97,8 @@ _LOST_SEPARATOR = re.compile(r"(?<![\d,.\-/])(\d{2})([-/])(\d{2}) (\d{4})(?![\d,
 # "November 24h, 2026": the t of a month-first date's ordinal lost ("24th" read as "24h"); only between
 # a month name and a year, so that no hour ("a las 14h") is taken for a day
 _LOST_ORDINAL_T = re.compile(r"(?<![a-z])(" + _MONTH + r"\s+\d{1,2})h(?=,?\s+\d{4}(?!\d))")
+# "25h November 2026": the same of a day-first date, only between a day and a month name and its year
+_LOST_ORDINAL_T_FIRST = re.compile(r"(?<![\w])(\d{1,2})h(?=\s+" + _MONTH + r",?\s+\d{4}(?!\d))")
 # "noviembre'de 2026": a speck in the space between two words of a date read as an apostrophe
 _SPECK_FOR_SPACE = re.compile(r"(?<=[a-z])['`](?=(?:de|del|of)\s+\d)")
 # "November 26. 2026": the comma after a month-first date's day read as a point
@@ -178,7 +180,8 @@ def _repair_misread(text: str) -> str:
     year or in a date printed year first ("29-11 2076", "2026-12 01", "2026, 11-25"), a point for the
     comma after a month-first date's day ("November 26. 2026"), a comma after its month ("November,
     24th, 2026"), an ordinal's t lost after its month ("November 24h,
-    2026"), a speck read as an apostrophe in the space before "de" ("noviembre'de 2026"), a separator
+    2026") or before it ("25h November 2026"), a speck read as an apostrophe in the space before "de"
+    ("noviembre'de 2026"), a separator
     read as a colon ("11:26:2026", "24-Nov:26", "2026-11:26"), a speck after a colon read as a 1 run
     into the day (":123.11.26"), a short month name a letter off between a day and a year ("26-nev-2026"), a
     month name run into its year by a speck ("November¡2026"), a separator read as a bracket or
@@ -194,6 +197,7 @@ def _repair_misread(text: str) -> str:
     text = _POINT_FOR_COMMA.sub(r"\1,", text)
     text = _COMMA_AFTER_MONTH.sub(r"\1", text)
     text = _LOST_ORDINAL_T.sub(r"\1th", text)
+    text = _LOST_ORDINAL_T_FIRST.sub(r"\1th", text)
     text = _SPECK_FOR_SPACE.sub(" ", text)
     text = _COLON_FOR_SEPARATOR.sub(_colon_mended, text)
     text = _COLON_IN_ISO.sub(_colon_mended, text)
@@ -379,6 +383,28 @@ def short_year_mark_lost(text: str, *, month_first: bool = False) -> FoundDate |
         return None
     certainty = round(found.certainty * MISREAD_PENALTY, 3)
     return FoundDate(found.value, certainty, m.start(), m.end(), short_year=True, swap=found.swap)
+
+
+# the same with a year of this century in four figures ("2411-2026" or "24-112026" for 24-11-2026)
+_YEAR_MARK_LOST = re.compile(
+    r"^\s*(?:(?P<a>\d{2})(?P<s1>[-/.])(?P<b>\d{2})(?P<y1>20\d{2})|(?P<c>\d{2})(?P<d>\d{2})(?P<s2>[-/.])(?P<y2>20\d{2}))"
+    r"(?![\d,]|[.,]\d)"
+)
+
+
+def year_mark_lost(text: str, *, month_first: bool = False) -> FoundDate | None:
+    """The date a label's value starts with when it is printed with a four-figure year and a fax lost
+    one of its two marks ("2411-2026" for 24-11-2026); read only once mended, so doubtful. Not part of
+    `find_date`: eight figures and a mark in any other text are no date (an order number "2411-2026")."""
+    m = _YEAR_MARK_LOST.match(fold(text))
+    if m is None:
+        return None
+    a, b, sep, year = (m["a"], m["b"], m["s1"], m["y1"]) if m["a"] else (m["c"], m["d"], m["s2"], m["y2"])
+    found = find_date(f"{a}{sep}{b}{sep}{year}", month_first=month_first, mend=False)
+    if found is None:
+        return None
+    certainty = round(found.certainty * MISREAD_PENALTY, 3)
+    return FoundDate(found.value, certainty, m.start(), m.end(), swap=found.swap)
 
 
 # a weekday name, then a day that makes no date with its month ("martes, 45 de diciembre de 2026")

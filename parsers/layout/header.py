@@ -3,6 +3,7 @@ when the label heads a box; several sightings of a field that agree make it sure
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -21,6 +22,7 @@ from parsers.layout.dates import (
     short_year_mark_lost,
     spaced_year_first,
     weekday_named,
+    year_mark_lost,
 )
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE
 from parsers.layout.geometry import Line, Page, Tok
@@ -49,7 +51,7 @@ _ZERO_IN_LETTERS = re.compile(
     r"(?<![A-Za-z0-9])(?=[A-Za-z0]*[A-Za-z])(?=[A-Za-z]*0)[A-Za-z0]{2,}(?![A-Za-z0-9])"
 )
 DATE_FIELDS = ("order_date", "delivery_date")
-_DATE_PART = re.compile(r"^[\d\s/.\-]+$")
+_DATE_PART = re.compile(r"^[\d\s/.\-]+['’”\"]?$")  # a speck after it read as a quote ("2026”")
 # a month name, and the year after it, standing apart from the day before it ("26   Nov-26" printed by
 # a monospaced face, the day one phrase, the month and year the next)
 _MONTH_PART = re.compile(r"^(?P<month>[a-z]+)\.?(?:[\s/.\-]+\d{2}(?:\d{2})?)?[\s,.]*$")
@@ -60,6 +62,7 @@ SENTENCE_WORDS = 3  # words of small letters after a one-word order label's valu
 PROSE_LABEL_WORDS = 2  # words an order-date label in running text needs ("order date", not "date")
 PROSE_DATE_WORDS = 6  # words after a label in running text that its date may stand in
 PROSE_DATE_START = 4  # characters of filler ("el ", "the ") before that date
+PROSE_GAP = 3.0  # line heights between a label ending its phrase in running text and the phrase of its date
 NEXT_LINE_GAP = 1.5  # text heights between a line and the next one its sentence runs on to
 _DATE_LIKE = re.compile(r"^\s*(?:el\s+|the\s+|on\s+|del?\s+)?[\d#?]{1,4}\s*[/.\-]\s*[\d#?]")
 # Fields whose label with an unreadable value must be reported rather than ignored.
@@ -95,11 +98,12 @@ def _meaningful(tok: Tok) -> bool:
 
 def _leader(phrase: Line) -> bool:
     """A dot leader or specks between a label and its value, as OCR reads them ("*...1....:", "'..3",
-    "eee eee :")."""
+    "eee eee :"), a colon after it read as a figure or a letter among them ("ccoo ooo... 3")."""
     text = phrase.text
-    if all(_leader_word(t) for t in phrase.toks):
+    rest = "".join(t.text for t in phrase.toks if not _leader_word(t))
+    if not rest:
         return True  # "eee eee :"
-    return sum(c.isalnum() for c in text) <= 1 and (len(text) > 1 or not text.isalnum())
+    return sum(c.isalnum() for c in rest) <= 1 and (len(text) > 1 or not text.isalnum())
 
 
 def _past_colon(toks: Sequence[Tok]) -> Sequence[Tok]:
@@ -255,7 +259,19 @@ def _value_below(
 def _label_row(phrase: Line, hits: list[Hit]) -> bool:
     """Whether the phrase is nothing but two or more labels: the headings of a row of boxes."""
     covered = {i for h in hits for i in range(h.start, h.end)}
-    return len(hits) >= 2 and all(i in covered or not t.key for i, t in enumerate(phrase.toks))
+    return (
+        len(hits) >= 2
+        and all(i in covered or not t.key for i, t in enumerate(phrase.toks))
+        and not _label_restated(hits)
+    )
+
+
+def _label_restated(hits: list[Hit]) -> bool:
+    """Whether a label with its colon is followed right after by another of the same field's, which the
+    first introduces ("Entrega: antes de", "Delivery: no later than"): one label running on into its
+    value, not the headings of two boxes."""
+    ordered = sorted(hits, key=lambda h: h.start)
+    return any(a.colon and b.start == a.end and a.kind == b.kind for a, b in itertools.pairwise(ordered))
 
 
 def _parse(
@@ -275,6 +291,8 @@ def _parse(
             found = marks_lost(text, month_first=month_first)  # "Need by: 11 30 2026"
         if found is None and scanned:
             found = short_year_mark_lost(text, month_first=month_first)  # "FECHA: 25.1126"
+        if found is None and scanned:
+            found = year_mark_lost(text, month_first=month_first)  # "PO date: 2411-2026"
         if found is None:
             return None
         # a day and a month that could be read the other way round ("05.12.26") are settled when the
@@ -657,6 +675,7 @@ def _in_prose(page: Page, line: Line, phrase: Line, hit: Hit, order: tuple[bool,
     month_first, order_known = order
     if hit.kind != "delivery_date" and not (hit.kind == "order_date" and hit.size >= PROSE_LABEL_WORDS):
         return None
+    phrase = _run_on(line, phrase, hit)
     toks = phrase.toks[hit.end : hit.end + PROSE_DATE_WORDS]
     label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
     text = " ".join(t.text for t in toks)
@@ -674,6 +693,19 @@ def _in_prose(page: Page, line: Line, phrase: Line, hit: Hit, order: tuple[bool,
     if toks and _DATE_LIKE.match(text):
         return Candidate(hit.kind, None, toks, 0.0, label, line)  # seen, unreadable
     return None
+
+
+def _run_on(line: Line, phrase: Line, hit: Hit) -> Line:
+    """`phrase` with the line's next phrase after it when the label in running text ends the phrase and
+    that phrase stands within a few letters of it: a sentence a gap parted ("Entrega: antes de]
+    12.12.26", the "l" lost; "DELIVER NO LATER THAN  03.12.26." in a monospaced face, whose word space
+    is a whole character cell). A date far to the right is some other box's, not the sentence's."""
+    if hit.end < len(phrase.toks):
+        return phrase
+    after = [p for p in line.phrases() if p.x0 >= phrase.x1]
+    if not after or after[0].x0 - phrase.x1 > PROSE_GAP * line.height:
+        return phrase
+    return Line(line.page, [*phrase.toks, *after[0].toks], line.kind)
 
 
 def _stated(page: Page, line: Line, phrase: Line, hit: Hit, month_first: bool) -> bool:

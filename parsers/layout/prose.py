@@ -35,7 +35,10 @@ _WEEKDAY = re.compile(
 )
 _WEEKDAY_END = re.compile(r"(?<!\w)" + _WEEKDAY.pattern[1:] + "$", re.IGNORECASE)
 # "Madrid, 24 de noviembre de 2026", "London, 3rd December 2026": a place, a comma, a date, nothing else
-_PLACE = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w .'\-]{1,40},\s*", re.UNICODE)
+# ("de Compostela, 23.11.26": a place of several words whose first OCR set on a line of its own leaves
+# the particle that joined it to the rest)
+_PARTICLE = r"(?:de|del|da|do|dos|das|di|la|el|le|sur|am|an|upon)\s+"
+_PLACE = re.compile(r"^(?:" + _PARTICLE + r")?[A-ZÁÉÍÓÚÑ][\w .'\-]{1,40},\s*", re.UNICODE)
 # the same with the comma read as a point ("Santiago de Compostela. 23 de noviembre de 2026")
 _PLACE_POINT = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w '\-]{1,40}\.\s+", re.UNICODE)
 

@@ -284,6 +284,7 @@ def _with_tax(
     return (
         _tax_garbled(chosen, net, grosses, pages, skip)
         or _total_a_figure_off(seen, net, grosses, mark, pages)
+        or _gross_garbled(seen, chosen, net, mark, pages)
         or _net_a_figure_off(seen, chosen, grosses, mark, pages)
         or _gross_unlabelled(seen, net, mark, pages, skip)
         or _gross_wiped(seen, net, mark, pages, skip)
@@ -453,6 +454,33 @@ def _total_a_figure_off(
         ]
         if len(off) == 1:
             return replace(taxed, total_toks=off[0][0].toks, total_mended=True)
+    return None
+
+
+def _gross_garbled(
+    seen: list[Seen], chosen: Chosen, net: Decimal, mark: str, pages: Sequence[Page]
+) -> WithTax | None:
+    """On a scanned page, a total under the tax line whose figures read as no amount to the cent ("TOTAL
+    CON IVA 188312", its decimal mark lost; "TOTAL C/ IVA EUR 1,941,341" for 1.941,31, a speck read as
+    a figure) but are, marks and signs aside, the figures of the net total plus a tax that is the net's
+    share at the rate its own line prints, or but one figure apart from them: the net, the rate and the
+    tax agree with each other and outvote the garbled figures. Taken as the net plus the tax, mended (a
+    person confirms it); an amount read to the cent is left to the rules that compare amounts, and a
+    text layer's figures are as printed."""
+    for tax, _page, taxed in _taxes_at_rate(seen, net, mark, pages):
+        wanted = _figures(f"{taxed.total:.2f}")
+        garbled = [
+            s
+            for s in seen
+            if s.kind in PREFERENCE
+            and s.toks is not chosen.toks
+            and s.page == tax.page
+            and s.y > tax.y
+            and not MONEY.search(s.toks[-1].text.rstrip("€$£ "))
+            and (_figures(s.toks[-1].text) == wanted or one_edit(_figures(s.toks[-1].text), wanted))
+        ]
+        if len(garbled) == 1:
+            return replace(taxed, total_toks=garbled[0].toks, total_mended=True)
     return None
 
 

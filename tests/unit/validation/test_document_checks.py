@@ -62,6 +62,16 @@ def test_a_field_shown_but_not_read_is_named_with_its_label_as_printed() -> None
     assert "'required by'" in found["requested_delivery_date"]
 
 
+def test_a_field_shown_without_a_label_is_named_without_an_empty_quote() -> None:
+    # a date standing with no label read before it ("12.12.26 en horario de mañana."): the clerk is told
+    # what to look for, not "the document shows ''"
+    unread = (UnreadField("requested_delivery_date", " "),)
+    resolved = validate(order(requested_delivery_date=None, unread=unread), Master(), TODAY)
+    [problem] = only(resolved.problems, "field_not_read")
+    assert problem.field == "requested_delivery_date"
+    assert "''" not in problem.message and "delivery date" in problem.message
+
+
 def test_an_order_without_dates_whose_document_shows_none_still_flows_on() -> None:
     # the rule is about what the document shows: no label seen, nothing to miss
     resolved = validate(order(order_date=None, requested_delivery_date=None), Master(), TODAY)
