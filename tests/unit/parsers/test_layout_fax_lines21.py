@@ -1,0 +1,67 @@
+"""Normal fax lines (faxln21): a quantity column printed to three decimals whose "5,000" the arithmetic
+could read as five thousand at a price per 1,000.  Each test builds its page word by word
+(tests.unit.parsers.ocr_support) and states the business rule it checks."""
+
+from __future__ import annotations
+
+from core.capture.domain.layout import Word
+from tests.unit.parsers.ocr_support import cells, doubted, numbers, page, read
+
+_TOP = [cells(40, (50, "Commande N°: CF-26/0412")), cells(54, (50, "Date: 24/11/2026"))]
+
+
+def _per_thousand(rows: tuple[tuple[str, str, str, str, str], ...], total: str) -> list[list[Word]]:
+    """A French order whose price heading says its prices are for 1,000 units: `rows` (description,
+    code, quantity, price, amount) as OCR read them, the quantities printed to three decimals."""
+    heading = cells(160, (50, "Description"), (200, "Code article"), (300, "Quantité"), (350, "Unité"))
+    heading += cells(160, (400, "Prix unitaire (par 1000)"), (520, "Montant"))
+    lines = [*_TOP, heading]
+    y = 160.0
+    for name, code, qty, price, amount in rows:
+        y += 18
+        lines.append(cells(y, (50, name), (200, code), (300, qty), (350, "pce"), (420, price), (525, amount)))
+    lines.append(cells(y + 28, (450, "Total"), (525, total)))
+    return lines
+
+
+def test_a_quantity_read_with_its_columns_decimals_is_not_taken_for_thousands_at_a_price_per_thousand() -> (
+    None
+):
+    # The quantity column prints three decimals with a decimal comma ("2.500,000" is two thousand five
+    # hundred), so "5,000" is five units and "40,000" forty.  Under "Prix unitaire (par 1000)" the
+    # washers and bolts are priced for a thousand (2.500 x 20,00 / 1000 = 50,00), but 5 x 2,45 = 12,25
+    # and 40 x 3,90 = 156,00 are priced for one unit: 5000 at 0,00245 gives the same amount only by
+    # reading the comma as a group mark, which the column's own "2.500,000" rules out, and a fax does
+    # not lose the three decimals of "5.000,000" with it.  Before, the drill bits were read as 5000
+    # at 0,00245 and the plugs as 40000 at 0,0039.  The column's format chose, not arithmetic, so
+    # quantity and price are still for a person to confirm.
+    rows = (
+        ("Flat washer M8", "ARA-M8", "2.500,000", "20,00", "50,00"),
+        ("Hex bolt M8x40", "TOR-M8-40", "2.500,000", "180,00", "450,00"),
+        ("HSS drill bit 8 mm", "BRO-HSS-8", "5,000", "2,45", "12,25"),
+        ("Nylon wall plug 6 mm", "TAC-6", "40,000", "3,90", "156,00"),
+    )
+    got = read(page(*_per_thousand(rows, "668,25")))
+    assert numbers(got) == [
+        ("ARA-M8", "2500", "0.02"),
+        ("TOR-M8-40", "2500", "0.18"),
+        ("BRO-HSS-8", "5", "2.45"),
+        ("TAC-6", "40", "3.9"),
+    ]
+    assert doubted(got, "lines[2].quantity") or doubted(got, "lines[2].unit_price")
+    assert doubted(got, "lines[3].quantity") or doubted(got, "lines[3].unit_price")
+    assert got["decision"] != "accept"
+
+
+def test_a_quantity_column_printing_no_one_format_leaves_the_line_open() -> None:
+    # The same order with its quantities printed bare ("2500", "5000") but for the drill bits'
+    # "5,000": the column prints no decimals of its own, so nothing says whether "5,000" is five at
+    # 2,45 or five thousand at 2,45 a thousand; the line is left for a person, never settled.
+    rows = (
+        ("Flat washer M8", "ARA-M8", "2500", "20,00", "50,00"),
+        ("Hex bolt M8x40", "TOR-M8-40", "2500", "180,00", "450,00"),
+        ("HSS drill bit 8 mm", "BRO-HSS-8", "5,000", "2,45", "12,25"),
+    )
+    got = read(page(*_per_thousand(rows, "512,25")))
+    assert got["decision"] != "accept"
+    assert doubted(got, "lines[2].quantity") or doubted(got, "lines[2].unit_price")
