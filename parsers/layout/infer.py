@@ -17,7 +17,7 @@ from parsers.layout.bases import basis_read, column_of_ones
 from parsers.layout.columns import Segment, Unheaded
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.numbers import looks_numeric, readings
-from parsers.layout.text import one_substituted
+from parsers.layout.text import one_edit, one_substituted
 
 NUMERIC = ("qty", "price", "amount")
 MARKS = (",", ".")
@@ -155,7 +155,12 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
         cells = [" ".join(t.text for t in line.toks if x0 <= t.cx <= x1) for line in lines]
         cells = [c for c in cells if c]
         numbered = numbering([c.strip(SPECKS) for c in cells])
-        if h.kind == "code" and _loose(h) and x1 <= qty_x and (numbered or numbered_as_read(cells)):
+        if (
+            h.kind == "code"
+            and _loose(h)
+            and x1 <= qty_x
+            and (numbered or numbered_as_read(cells) or numbered_but_slips(cells))
+        ):
             out[i] = (x0, x1, Unheaded("pos", x0, x1))  # "Item" over 010, 020: positions, no codes
             if not any(k.kind == "code" for j, (_, _, k) in enumerate(segs) if j != i):
                 # the one code heading named the positions: the codes stand in a column whose
@@ -252,6 +257,28 @@ def numbered_as_read(cells: list[str]) -> bool:
         best = max(best, (same, near))
     same, near = best
     return same >= AS_READ_EXACT * len(texts) and near >= AS_READ_SHARE * len(texts)
+
+
+def numbered_but_slips(cells: list[str]) -> bool:
+    """Cells that number the rows as `numbering` wants (counting up by one step from the first
+    position), a few of them a character off their place where a fax spoilt them ("+40" between 30
+    and 50, a speck read before the figures; "5O" for 50): at least `MIN_AS_READ` read as printed, and
+    every other cell one character inserted, dropped or changed from its place, a quarter at most."""
+    texts = [c.strip(SPECKS) for c in cells]
+    exact = [(i, int(t)) for i, t in enumerate(texts) if t.isdigit() and len(t) <= MAX_POSITION_DIGITS]
+    if len(exact) < MIN_AS_READ or len(texts) - len(exact) > (1 - AS_READ_SHARE) * len(texts):
+        return False
+    for (i, a), (j, b) in itertools.pairwise(exact):
+        if b <= a or (b - a) % (j - i):
+            continue
+        step = (b - a) // (j - i)
+        start = a - i * step
+        if start not in (1, step):
+            continue
+        places = [str(start + k * step) for k in range(len(texts))]
+        if all(t == p or one_edit(t, p) for t, p in zip(texts, places, strict=True)):
+            return sum(t == p for t, p in zip(texts, places, strict=True)) == len(exact)
+    return False
 
 
 def _padded(text: str) -> bool:

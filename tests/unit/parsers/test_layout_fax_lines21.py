@@ -1,6 +1,7 @@
 """Normal fax lines (faxln21): a quantity column printed to three decimals whose "5,000" the arithmetic
-could read as five thousand at a price per 1,000.  Each test builds its page word by word
-(tests.unit.parsers.ocr_support) and states the business rule it checks."""
+could read as five thousand at a price per 1,000, and an "Item" column of position numbers one of
+which a fax spoilt with a speck.  Each test builds its page word by word (tests.unit.parsers.
+ocr_support) and states the business rule it checks."""
 
 from __future__ import annotations
 
@@ -65,3 +66,56 @@ def test_a_quantity_column_printing_no_one_format_leaves_the_line_open() -> None
     got = read(page(*_per_thousand(rows, "512,25")))
     assert got["decision"] != "accept"
     assert doubted(got, "lines[2].quantity") or doubted(got, "lines[2].unit_price")
+
+
+def _erp(rows: tuple[tuple[str, str, str, str, str, str], ...], total: str) -> list[list[Word]]:
+    """An English ERP order whose first column, headed "Item", numbers the rows and whose second, headed
+    "Material / Item description", prints each line's code and then its description: `rows`
+    (position, code, description, quantity, price, amount) as OCR read them, the description
+    wrapped onto the line under its row."""
+    heading = cells(160, (40, "Item"), (68, "Material / Item description"), (330, "Quantity"))
+    heading += cells(160, (380, "Unit"), (420, "Price"), (500, "Amount"))
+    lines = [cells(40, (50, "PO number: PO-2026-4410")), cells(54, (50, "PO date: Nov 24, 2026")), heading]
+    y = 160.0
+    for pos, code, name, qty, price, amount in rows:
+        y += 20
+        lines.append(cells(y, (40, pos), (68, code), (335, qty), (380, "EA"), (420, price), (505, amount)))
+        lines.append(cells(y + 10, (68, name)))
+    lines.append(cells(y + 36, (420, "Total"), (505, total)))
+    return lines
+
+
+def test_an_item_column_of_position_numbers_one_spoilt_by_a_speck_holds_positions_not_codes() -> None:
+    # "Item" may head the article codes or the line numbers.  Here its cells count 10, 20, 30, 40, 50
+    # by ten, the fourth read "+40" with a speck before it: the rows' numbers, so the codes are the
+    # first words under "Material / Item description" (ARA-M8 ... TAC-6).  Before, the one spoilt
+    # cell kept the column from counting as a numbering, "10", "20" ... were taken for the codes and
+    # no line named its product by code.
+    rows = (
+        ("10", "ARA-M8", "Flat washer M8 zinc plated", "1,000.00", "$0.02", "$20.00"),
+        ("20", "TOR-M8-40", "Hex bolt M8x40 zinc plated", "50.00", "$0.18", "$9.00"),
+        ("30", "BRO-HSS-8", "HSS drill bit 8 mm", "36.00", "$2.45", "$88.20"),
+        ("+40", "TUE-M8", "Hex nut M8 zinc plated", "100.00", "$0.05", "$5.00"),
+        ("50", "TAC-6", "Nylon wall plug 6 mm", "20.00", "$3.90", "$78.00"),
+    )
+    got = read(page(*_erp(rows, "$200.20")))
+    assert [line["item_code"] for line in got["lines"]] == [
+        "ARA-M8",
+        "TOR-M8-40",
+        "BRO-HSS-8",
+        "TUE-M8",
+        "TAC-6",
+    ]
+    assert [line["sku"] for line in got["lines"]] == ["ARA-M8", "TOR-M8-40", "BRO-HSS-8", "TUE-M8", "TAC-6"]
+
+
+def test_an_item_column_of_numbers_that_do_not_count_the_rows_stays_the_codes() -> None:
+    # A guard: under "Item" the cells 4711, 4712, 5003 do not count up from the first position (1 or
+    # the step), so they are article codes, as printed, not row numbers.
+    rows = (
+        ("4711", "Hex", "Aluminium blind rivet", "1,000.00", "$0.013", "$13.00"),
+        ("4712", "Bolt", "Hex bolt M8x40 zinc plated", "50.00", "$0.18", "$9.00"),
+        ("5003", "Drill", "HSS drill bit 8 mm", "36.00", "$2.45", "$88.20"),
+    )
+    got = read(page(*_erp(rows, "$110.20")))
+    assert [line["item_code"] for line in got["lines"]] == ["4711", "4712", "5003"]
