@@ -796,8 +796,8 @@ def by_columns(built: list[Built], mark: str) -> list[Built]:
     moved where the other lines of its column print theirs ("12,000" and "4,20" above: 12 and 4.54).
     An option that moves no mark, its figures read as printed and its price for one unit against the
     heading's stated basis ("5,000" at "2,45" beside 12,25 under "Prix unitaire (par 1000)", where the
-    other is 5000 at 0,00245 with the comma read as a group mark), fits where each of its figures has
-    the decimals its column prints ("120,000", "2.500,000"; "3,90", "180,00").
+    other is 5000 at 0,00245 with the comma read as a group mark), fits where its quantity and its
+    price have the decimals their columns print ("120,000", "2.500,000"; "3,90", "180,00").
     Still mended: the columns' format is no arithmetic, so quantity and price stay doubtful."""
     out = list(built)
     for i, b in enumerate(built):
@@ -813,14 +813,16 @@ def by_columns(built: list[Built], mark: str) -> list[Built]:
 def _fits_columns(option: Solved, places: dict[str, int | None]) -> bool:
     """Whether `option` puts its quantity's and price's decimals where their columns print theirs
     (`places`, None where a column prints no one format): every mark it moved or basis it divided by
-    lands there; with none moved, every figure as printed has its column's decimals, one column at
-    least known."""
+    lands there; with none moved, quantity and price are both read as printed and both have the
+    decimals their columns print (a column whose other lines print no one format says nothing: "10.000"
+    under "1.000" and "60" may be ten thousand, its point a comma misread)."""
     read = [(name, r) for name in places if (r := getattr(option, name)) is not None]
     moved = [(n, r) for n, r in read if r.note in MOVED or r.note.startswith("per ")]
     if moved:
         return all(places[n] is not None and _places(r) == places[n] for n, r in moved)
-    known = [(n, r) for n, r in read if places[n] is not None]
-    return bool(known) and all(not r.note for _, r in read) and all(_places(r) == places[n] for n, r in known)
+    return len(read) == len(places) and all(
+        not r.note and places[n] is not None and _places(r) == places[n] for n, r in read
+    )
 
 
 def by_column_marks(built: list[Built], mark: str) -> list[Built]:
