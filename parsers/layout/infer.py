@@ -72,7 +72,8 @@ def _agrees(row: dict[int, Tok], q: int, p: int, a: int, per: int | None = None)
 
 def type_columns(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     """`segs` with unheaded columns given the kinds their content shows; the rest as they were."""
-    typed = _discounts(_by_content(_texts_under_code(_by_arithmetic(segs, lines), lines), lines), lines)
+    typed = _texts_under_code(_codes_beside_names(_by_arithmetic(segs, lines), lines), lines)
+    typed = _discounts(_by_content(typed, lines), lines)
     return _ones_beside_price(typed, lines)
 
 
@@ -93,6 +94,36 @@ def _ones_beside_price(segs: list[Segment], lines: Sequence[Line]) -> list[Segme
         if column_of_ones([t for t in texts if t], len(priced)):
             out[i] = (x0, x1, Unheaded("per", x0, x1))
             break
+    return out
+
+
+NAMES_SHARE = 0.2  # at most this share of a code column's item cells like codes: it holds names
+
+
+def _codes_beside_names(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
+    """A code heading over names (its cells on the item rows words, hardly one like a code: "TUERCA",
+    "CINTA", the head of each description) beside a column no heading names, left of the quantity,
+    whose item cells are codes ("8437000100225", "LOR M8-40"): the codes stand there, under a heading
+    OCR garbled, and the code heading is the description's first word read apart from the rest of
+    it ("ARTÍCULO / DESCRIPCIÓN" with its slash lost).  Only one of each."""
+    coded = [i for i, (_, _, h) in enumerate(segs) if h.kind == "code"]
+    qty_x = min((x0 for x0, _, h in segs if h.kind == "qty"), default=float("inf"))
+    if len(coded) != 1:
+        return segs
+    named = _on_item_rows(segs[coded[0]], segs, lines)
+    if not named or sum(looks_code(c) for c in named) > NAMES_SHARE * len(named):
+        return segs
+    spare = [
+        i
+        for i, (x0, x1, h) in enumerate(segs)
+        if h.kind == "other" and x1 <= qty_x and _codes_in(_on_item_rows(segs[i], segs, lines))
+    ]
+    if len(spare) != 1:
+        return segs
+    out = list(segs)
+    (c,), (o,) = coded, spare
+    out[c] = (segs[c][0], segs[c][1], Unheaded("description", segs[c][0], segs[c][1]))
+    out[o] = (segs[o][0], segs[o][1], Unheaded("code", segs[o][0], segs[o][1]))
     return out
 
 

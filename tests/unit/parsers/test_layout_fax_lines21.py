@@ -119,3 +119,53 @@ def test_an_item_column_of_numbers_that_do_not_count_the_rows_stays_the_codes() 
     )
     got = read(page(*_erp(rows, "$110.20")))
     assert [line["item_code"] for line in got["lines"]] == ["4711", "4712", "5003"]
+
+
+def _listing(heading: tuple[tuple[float, str], ...], rows: tuple[tuple[str, ...], ...]) -> list[list[Word]]:
+    """A Spanish dot-matrix listing: `heading` and `rows` (position, description, code, quantity,
+    price, amount) as OCR read them, the description at 73, the code at 293, the total under them."""
+    lines = [
+        cells(40, (50, "Nº pedido: PED-26/00123")),
+        cells(54, (50, "Fecha: 23/11/2026")),
+        cells(160, *heading),
+    ]
+    y = 160.0
+    for pos, name, code, qty, price, amount in rows:
+        y += 18
+        lines.append(cells(y, (43, pos), (73, name), (293, code), (385, qty), (410, "uds"), (457, price)))
+        lines[-1] += cells(y, (538, amount))
+    lines.append(cells(y + 28, (440, "TOTAL"), (538, "72,00")))
+    return lines
+
+
+_ROWS = (
+    ("1", "TORNILLO HEXAGONAL M8X40", "TOR-M8-40", "100", "0,18", "18,00"),
+    ("2", "TUERCA HEXAGONAL M8", "TUE-M8", "200", "0,05", "10,00"),
+    ("3", "BROCA HSS 8 MM METAL", "BRO-HSS-8", "10", "2,45", "24,50"),
+    ("4", "TACO DE NAILON 6 MM", "TAC-6", "5", "3,90", "19,50"),
+)
+
+
+def test_a_code_heading_over_names_beside_an_unnamed_column_of_codes_leaves_the_codes_there() -> None:
+    # The listing prints "ARTÍCULO / DESCRIPCIÓN" over the descriptions and "ARTÍCULO" again over the
+    # codes after them; the fax lost the slash, so "ARTÍCULO" named a code column over the first word
+    # of each description ("TORNILLO", "TUERCA"), and garbled the second "ARTÍCULO" past reading.
+    # A column of names is no code column: the codes stand in the unnamed column left of the
+    # quantity whose cells are codes (TOR-M8-40 ... TAC-6), and each line names its product by them.
+    # Before, the lines' codes were "TORNILLO", "TUERCA", "BROCA", "TACO" and no product was named.
+    heading = ((43, "Pos"), (73, "ARTÍCULO"), (129, "DESCRIPCIÓN"), (293, "Dericuro"), (379, "UDS"))
+    heading += ((410, "UM"), (457, "PRECIO"), (523, "SUBTOTAL"))
+    got = read(page(*_listing(heading, _ROWS)))
+    assert [line["item_code"] for line in got["lines"]] == ["TOR-M8-40", "TUE-M8", "BRO-HSS-8", "TAC-6"]
+    assert [line["sku"] for line in got["lines"]] == ["TOR-M8-40", "TUE-M8", "BRO-HSS-8", "TAC-6"]
+    assert got["lines"][0]["description"].startswith("TORNILLO")
+
+
+def test_a_code_heading_over_codes_keeps_them_beside_an_unnamed_column_of_codes() -> None:
+    # A guard: the same listing with its codes under "REFERENCIA" at the left and the GTIN-like
+    # customer references in the unnamed column: the named column holds codes, so it keeps them.
+    rows = tuple((p, code, f"8437000{i}00232", q, pr, a) for i, (p, _, code, q, pr, a) in enumerate(_ROWS))
+    heading = ((43, "Pos"), (73, "REFERENCIA"), (293, "Dericuro"), (379, "UDS"), (410, "UM"), (457, "PRECIO"))
+    heading += ((523, "SUBTOTAL"),)
+    got = read(page(*_listing(heading, rows)))
+    assert [line["item_code"] for line in got["lines"]] == ["TOR-M8-40", "TUE-M8", "BRO-HSS-8", "TAC-6"]
