@@ -17,7 +17,7 @@ from parsers.layout.bases import basis_read, column_of_ones
 from parsers.layout.columns import Segment, Unheaded
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.numbers import looks_numeric, readings
-from parsers.layout.text import one_substituted
+from parsers.layout.text import one_edit, one_substituted
 
 NUMERIC = ("qty", "price", "amount")
 MARKS = (",", ".")
@@ -72,7 +72,8 @@ def _agrees(row: dict[int, Tok], q: int, p: int, a: int, per: int | None = None)
 
 def type_columns(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     """`segs` with unheaded columns given the kinds their content shows; the rest as they were."""
-    typed = _discounts(_by_content(_texts_under_code(_by_arithmetic(segs, lines), lines), lines), lines)
+    typed = _texts_under_code(_codes_beside_names(_by_arithmetic(segs, lines), lines), lines)
+    typed = _discounts(_by_content(typed, lines), lines)
     return _ones_beside_price(typed, lines)
 
 
@@ -93,6 +94,36 @@ def _ones_beside_price(segs: list[Segment], lines: Sequence[Line]) -> list[Segme
         if column_of_ones([t for t in texts if t], len(priced)):
             out[i] = (x0, x1, Unheaded("per", x0, x1))
             break
+    return out
+
+
+NAMES_SHARE = 0.2  # at most this share of a code column's item cells like codes: it holds names
+
+
+def _codes_beside_names(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
+    """A code heading over names (its cells on the item rows words, hardly one like a code: "TUERCA",
+    "CINTA", the head of each description) beside a column no heading names, left of the quantity,
+    whose item cells are codes ("8437000100225", "LOR M8-40"): the codes stand there, under a heading
+    OCR garbled, and the code heading is the description's first word read apart from the rest of
+    it ("ARTÍCULO / DESCRIPCIÓN" with its slash lost).  Only one of each."""
+    coded = [i for i, (_, _, h) in enumerate(segs) if h.kind == "code"]
+    qty_x = min((x0 for x0, _, h in segs if h.kind == "qty"), default=float("inf"))
+    if len(coded) != 1:
+        return segs
+    named = _on_item_rows(segs[coded[0]], segs, lines)
+    if not named or sum(looks_code(c) for c in named) > NAMES_SHARE * len(named):
+        return segs
+    spare = [
+        i
+        for i, (x0, x1, h) in enumerate(segs)
+        if h.kind == "other" and x1 <= qty_x and _codes_in(_on_item_rows(segs[i], segs, lines))
+    ]
+    if len(spare) != 1:
+        return segs
+    out = list(segs)
+    (c,), (o,) = coded, spare
+    out[c] = (segs[c][0], segs[c][1], Unheaded("description", segs[c][0], segs[c][1]))
+    out[o] = (segs[o][0], segs[o][1], Unheaded("code", segs[o][0], segs[o][1]))
     return out
 
 
@@ -155,7 +186,12 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
         cells = [" ".join(t.text for t in line.toks if x0 <= t.cx <= x1) for line in lines]
         cells = [c for c in cells if c]
         numbered = numbering([c.strip(SPECKS) for c in cells])
-        if h.kind == "code" and _loose(h) and x1 <= qty_x and (numbered or numbered_as_read(cells)):
+        if (
+            h.kind == "code"
+            and _loose(h)
+            and x1 <= qty_x
+            and (numbered or numbered_as_read(cells) or numbered_but_slips(cells))
+        ):
             out[i] = (x0, x1, Unheaded("pos", x0, x1))  # "Item" over 010, 020: positions, no codes
             if not any(k.kind == "code" for j, (_, _, k) in enumerate(segs) if j != i):
                 # the one code heading named the positions: the codes stand in a column whose
@@ -252,6 +288,28 @@ def numbered_as_read(cells: list[str]) -> bool:
         best = max(best, (same, near))
     same, near = best
     return same >= AS_READ_EXACT * len(texts) and near >= AS_READ_SHARE * len(texts)
+
+
+def numbered_but_slips(cells: list[str]) -> bool:
+    """Cells that number the rows as `numbering` wants (counting up by one step from the first
+    position), a few of them a character off their place where a fax spoilt them ("+40" between 30
+    and 50, a speck read before the figures; "5O" for 50): at least `MIN_AS_READ` read as printed, and
+    every other cell one character inserted, dropped or changed from its place, a quarter at most."""
+    texts = [c.strip(SPECKS) for c in cells]
+    exact = [(i, int(t)) for i, t in enumerate(texts) if t.isdigit() and len(t) <= MAX_POSITION_DIGITS]
+    if len(exact) < MIN_AS_READ or len(texts) - len(exact) > (1 - AS_READ_SHARE) * len(texts):
+        return False
+    for (i, a), (j, b) in itertools.pairwise(exact):
+        if b <= a or (b - a) % (j - i):
+            continue
+        step = (b - a) // (j - i)
+        start = a - i * step
+        if start not in (1, step):
+            continue
+        places = [str(start + k * step) for k in range(len(texts))]
+        if all(t == p or one_edit(t, p) for t, p in zip(texts, places, strict=True)):
+            return sum(t == p for t, p in zip(texts, places, strict=True)) == len(exact)
+    return False
 
 
 def _padded(text: str) -> bool:

@@ -794,24 +794,35 @@ def by_columns(built: list[Built], mark: str) -> list[Built]:
     """Lines left open between readings whose decimal marks stand in different places (`arith._shifted`:
     120 × 0.454 or 12 × 4.54 for one amount), each settled where exactly one of them puts every mark it
     moved where the other lines of its column print theirs ("12,000" and "4,20" above: 12 and 4.54).
+    An option that moves no mark, its figures read as printed and its price for one unit against the
+    heading's stated basis ("5,000" at "2,45" beside 12,25 under "Prix unitaire (par 1000)", where the
+    other is 5000 at 0,00245 with the comma read as a group mark), fits where its quantity and its
+    price have the decimals their columns print ("120,000", "2.500,000"; "3,90", "180,00").
     Still mended: the columns' format is no arithmetic, so quantity and price stay doubtful."""
     out = list(built)
     for i, b in enumerate(built):
         if b.solved.check != "disagrees" or len(b.solved.options) < 2:
             continue
         places = {name: column_places(built, name, mark, i) for name in ("quantity", "unit_price")}
-        fitting = []
-        for option in b.solved.options:
-            moved = [
-                (name, r)
-                for name in places
-                if (r := getattr(option, name)) is not None and (r.note in MOVED or r.note.startswith("per "))
-            ]
-            if moved and all(places[n] is not None and _places(r) == places[n] for n, r in moved):
-                fitting.append(option)
+        fitting = [option for option in b.solved.options if _fits_columns(option, places)]
         if len(fitting) == 1:
             out[i] = settled(b, _mended(fitting[0]))
     return out
+
+
+def _fits_columns(option: Solved, places: dict[str, int | None]) -> bool:
+    """Whether `option` puts its quantity's and price's decimals where their columns print theirs
+    (`places`, None where a column prints no one format): every mark it moved or basis it divided by
+    lands there; with none moved, quantity and price are both read as printed and both have the
+    decimals their columns print (a column whose other lines print no one format says nothing: "10.000"
+    under "1.000" and "60" may be ten thousand, its point a comma misread)."""
+    read = [(name, r) for name in places if (r := getattr(option, name)) is not None]
+    moved = [(n, r) for n, r in read if r.note in MOVED or r.note.startswith("per ")]
+    if moved:
+        return all(places[n] is not None and _places(r) == places[n] for n, r in moved)
+    return len(read) == len(places) and all(
+        not r.note and places[n] is not None and _places(r) == places[n] for n, r in read
+    )
 
 
 def by_column_marks(built: list[Built], mark: str) -> list[Built]:
