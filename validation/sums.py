@@ -2,7 +2,9 @@
 amounts it is the exact sum of, each read sure, since a misread total that still comes out to the cent
 of figures read elsewhere on the page is not to be expected.  The tax is vouched for when it is the
 vouched net total at a usual VAT rate to the cent (or nothing), and the total then when it is the two
-added up.  Nothing here is rounded or repaired: every figure is compared as read.
+added up; where no net total was read (its label or figures spoilt), the tax and the total are vouched
+for by the lines' sum alone in the same way.  Nothing here is rounded or repaired: every figure is
+compared as read.
 
 A total printed anywhere but under the last line read ties nothing: "Total b/f 1617.64" heading a
 second page is the sum of the first page's lines, and the lines under it that OCR lost would not
@@ -37,6 +39,9 @@ def tied_totals(order: CapturedOrder, floor: float) -> set[str]:
         tied.add("net_total")
     elif net is None and tax in (None, Decimal(0)) and total == lines:
         return {"total", "tax_total"} if tax is not None else {"total"}
+    elif net is None and tax is not None and total == lines + tax and _at_a_rate(lines, tax):
+        # no net total read: the tax is the lines' share at a usual rate and the total the two added up
+        return {"total", "tax_total"}
     if "net_total" not in tied or tax is None or not _at_a_rate(lines, tax):
         return tied
     tied.add("tax_total")

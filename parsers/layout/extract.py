@@ -267,6 +267,7 @@ def _order(
     )
     problems = _table_problems(drafts, values, seen, mark)
     taxed = totals.with_tax(seen, total, mark, pages, skip)
+    lines_tax: Decimal | None = None
     picks["currency"] = _currency(found, drafts, pages, skip, taxed)
     picks["delivery_date"] = _prose_delivery(picks, found, built, ocr=ocr)
     _record_header(rec, picks, found, ocr)
@@ -288,9 +289,17 @@ def _order(
             rec.add("total", taxed.total_toks, total.certainty, verified=total.verified)
     elif total.reading is not None:
         rec.add("total", total.toks, total.certainty, verified=total.verified)
-        left = totals.unaccounted(seen, total, mark)
-        if left is not None:
-            problems.append(Problem(ProblemCode.TOTAL_MISMATCH, left, field="total"))
+        # a tax the lines' share at its printed rate that makes the total with them, no net read: the
+        # tax as read (validation.sums ties the two to the lines where each line is read sure)
+        added = None if None in values else sum((v for v in values if v is not None), Decimal(0))
+        tax_toks = totals.tax_of_lines(seen, total, added, mark, pages)
+        if tax_toks is not None and added is not None:
+            lines_tax = total.reading.value - added  # the tax as read: the total is the lines plus it
+            rec.add("tax_total", tax_toks, total.certainty)
+        else:
+            left = totals.unaccounted(seen, total, mark)
+            if left is not None:
+                problems.append(Problem(ProblemCode.TOTAL_MISMATCH, left, field="total"))
     unread_total = totals.unread_below(pages, total, skip, mark) if ocr and taxed is None else None
     if unread_total is not None:
         rec.lower("total", DOUBTFUL)
@@ -322,7 +331,7 @@ def _order(
         lines=tuple(b.line for b in built),
         total=taxed.total if taxed else total.reading.value if total.reading else None,
         net_total=taxed.net if taxed else None,
-        tax_total=taxed.tax if taxed else None,
+        tax_total=taxed.tax if taxed else lines_tax,
         references=tuple((PROMO_REFERENCE, code) for code in codes_in(_text(pages))),
         language=language,
         kind=document.kind(pages),

@@ -90,18 +90,20 @@ def sign_on_word(text: str) -> bool:
     return any(c.isalpha() and c.translate(_OCR_DIGITS) == c for c in rest)
 
 
-# A sign before a code's or a postcode's figures: four or more with no mark ("€6600" for "66600"), or
-# figures after a hyphen ("€-3002" for "C-3002")
-_SIGN_ON_CODE = re.compile(r"^(?:[€£$]\d{4,}|[€£$]-\d+)$")
+# A sign before a code's or a postcode's figures: four or more with no mark ("€6600" for "66600"),
+# figures after a hyphen ("€-3002" for "C-3002"), or a zero before another figure ("£09" for the "509"
+# of a tax number printed in groups)
+_SIGN_ON_CODE = re.compile(r"^(?:[€£$]\d{4,}|[€£$]-\d+|[€£$]0\d+)$")
 
 
 def sign_on_code(text: str) -> bool:
     """Whether the sign `text` carries stands before figures no amount is written as: four or more with
-    no decimal or group mark ("€6600", the postcode "66600" its first figure spoilt), or figures after
-    a hyphen ("€-3002", the customer number "C-3002").  Money is written to the cent or grouped by
-    thousands, and an order prints no negative amount with its sign before the minus; on a scan such a
-    sign is a figure or letter the fax spoilt.  Only the word: whether the line is one of money is the
-    caller's to weigh."""
+    no decimal or group mark ("€6600", the postcode "66600" its first figure spoilt), figures after
+    a hyphen ("€-3002", the customer number "C-3002"), or a zero before another figure with no mark
+    ("£09", the group "509" of a tax number "PT 509 876 543").  Money is written to the cent or grouped
+    by thousands, a whole amount never starts with a zero, and an order prints no negative amount with
+    its sign before the minus; on a scan such a sign is a figure or letter the fax spoilt.  Only the
+    word: whether the line is one of money is the caller's to weigh."""
     return _SIGN_ON_CODE.match(text.strip()) is not None
 
 

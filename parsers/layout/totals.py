@@ -642,6 +642,30 @@ def _one_figure_off(a: Decimal, b: Decimal) -> bool:
     return len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1
 
 
+def tax_of_lines(
+    seen: list[Seen], chosen: Chosen, lines: Decimal | None, mark: str, pages: Sequence[Page]
+) -> list[Tok] | None:
+    """The words of a printed tax that makes the chosen total with the lines where no net total was
+    read ("Sub-lulal GBF 2,081.05" under lines of 2.081,65, its label and a figure spoilt): the tax, read
+    to the cent, is the lines' sum at the rate printed on its own line ("20 % 416.33 VAT") to the cent,
+    and the chosen total is the lines' sum plus that tax exactly.  The three then are one sum: the total
+    and the tax as read.  None when no such tax is printed, or the lines add up to the total."""
+    if chosen.reading is None or lines is None or chosen.reading.value == lines:
+        return None
+    for tax in (s for s in seen if s.kind == "tax"):
+        last = tax.toks[-1]
+        for t in readings(last.text, mark, rules=False)[:1]:
+            if t.cost or not 0 < t.value < lines or lines + t.value != chosen.reading.value:
+                continue
+            line = next(
+                (li for p in pages if p.number == last.page for li in p.lines if last in li.toks), None
+            )
+            rates = [Decimal(r.replace(",", ".")) for r in _RATE.findall(line.text)] if line else []
+            if any(abs(lines * r / 100 - t.value) <= CENT / 2 for r in rates):
+                return tax.toks
+    return None
+
+
 def unaccounted(seen: list[Seen], chosen: Chosen, mark: str) -> str | None:
     """What the page prints about the amount the customer pays that the chosen total does not account
     for, when no net, tax and total were read together: a tax amount that no printed total includes
