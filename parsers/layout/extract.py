@@ -30,6 +30,7 @@ from parsers.layout import (
     generic,
     header,
     items,
+    page_basis,
     parties,
     recheck,
     relabel,
@@ -340,8 +341,21 @@ def _order(
         evidence=tuple(rec.items),
         problems=tuple(problems),
     )
-    stated = [(i, n) for i, d in enumerate(drafts) if (n := items.stated_basis(d))] if ocr else []
+    stated = (
+        [(i, n) for i, (d, b) in enumerate(zip(drafts, built, strict=True)) if (n := _basis(d, b))]
+        if ocr
+        else []
+    )
     return order, again, stated
+
+
+def _basis(draft: rows.Draft, built: items.Built) -> int | None:
+    """The units the line's price is for as the page states them (`items.stated_basis`), else as the
+    page's amounts say them where the line was read so (`page_basis`): its price cell read again prints
+    the price of that many units."""
+    price = built.solved.unit_price
+    paged = price is not None and price.note.endswith(page_basis.PAGE_BASIS)
+    return items.stated_basis(draft) or (int(price.note[4:].split(",")[0]) if price and paged else None)
 
 
 def _rechecks(
@@ -478,8 +492,20 @@ def _lines(
     total: the mark, the built lines, each line's value and the total chosen."""
     mark, mark_sure = decide_mark(items.number_texts(drafts) + [s.toks[-1].text for s in seen], language)
     cents = ocr and items.prints_cents(drafts)
+    paged = page_basis.page_bases(drafts, mark) if ocr else {}
     built = [
-        items.build(d, i, mark, mark_sure, rec, ocr=ocr, month_first=us_dates, dating=dating, cents=cents)
+        items.build(
+            d,
+            i,
+            mark,
+            mark_sure,
+            rec,
+            ocr=ocr,
+            month_first=us_dates,
+            dating=dating,
+            cents=cents,
+            page_basis=paged.get(d.page),
+        )
         for i, d in enumerate(drafts)
     ]
     built = items.by_columns(built, mark) if ocr else built

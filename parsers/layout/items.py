@@ -47,6 +47,7 @@ from parsers.layout.numbers import (
     repair_digits,
     strip_money,
 )
+from parsers.layout.page_basis import divided
 from parsers.layout.rows import NUMERIC, POSITION_EDGE, Draft, code_like
 from parsers.layout.text import token_key
 from parsers.layout.vocab import UNITS
@@ -68,6 +69,8 @@ PER_EDGE = "()[]{}|'\"“”‘’.,:;*"  # around a price basis as OCR reads it
 MENDED_BASIS = ", its figure mended"  # a reading's note: the basis read from a "Per" figure OCR spoilt
 LETTERED = ", its letters read as figures"  # a reading's note: the basis from a "Per" cell read "1O0"
 UNPINNED_BASIS = "its line's basis read as letters, no amount to check it"  # a price taken as for one unit
+# a price taken as read on a page whose amounts say its prices are for many units, with no amount of its own
+PAGE_UNPINNED = "the page's prices are for many units, no amount to say whether this one is"
 JOIN_GAP = 0.5  # of a word's height: words of one number cell this close may be one number cut in two
 # a group of three figures, then the decimals ("000,000" after "1" for "1.000,000"): a number cut where
 # a typewriter's group point was lost, the point's whole character cell left blank between the pieces;
@@ -324,22 +327,28 @@ def build(
     month_first: bool = False,
     dating: LineDating | None = None,
     cents: bool = False,
+    page_basis: int | None = None,
 ) -> Built:
     """Read one draft into a captured line, recording the evidence of each field; `ocr` when the page
     was read by OCR, whose misreadings of the codes the line then carries for master data to try;
     `dating`, on a scan, what the order's other facts say of the line's delivery date; `cents` when
-    the document's line amounts print their cents (`prints_cents`)."""
+    the document's line amounts print their cents (`prints_cents`); `page_basis` the units the page's
+    amounts say its prices are for (`parsers.layout.page_basis`), where they say one."""
     path = f"lines[{index}]"
     qty, price, amount = draft.numbers("qty")[:1], draft.numbers("price")[:1], draft.numbers("amount")[-1:]
     discount = _discount(draft, mark)
-    solved = _numbers(draft, (qty, price, amount), mark, discount, ocr=ocr, sure=mark_sure >= 1)
+    solved = _numbers(
+        draft, (qty, price, amount), mark, discount, ocr=ocr, sure=mark_sure >= 1, page=page_basis
+    )
     if ocr and cents and discount is None:
         solved = _marks_lost_together(solved, price, amount)
     if ocr and solved.check != "agrees":
         # a discount cell OCR spoilt (".12.50", "12 .50", "15,00" under a decimal point): the reading
         # of it that makes quantity × price less the discount the amount, if one does
         for other in _discounts_read(draft, mark):
-            again = _numbers(draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1)
+            again = _numbers(
+                draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1, page=page_basis
+            )
             if other != discount and again.check == "agrees":
                 discount, solved = other, again
                 break
@@ -348,7 +357,9 @@ def build(
         # percentage of a column no heading names, when quantity × price less it is then the amount;
         # the figures it let agree stay short of sure unless the order's total vouches for them
         for other in _discount_aside(draft):
-            again = _numbers(draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1)
+            again = _numbers(
+                draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1, page=page_basis
+            )
             if again.check == "agrees":
                 discount, solved = other, _fitted_by_discount(again)
                 break
@@ -357,7 +368,9 @@ def build(
         # computed from the other two, but the arithmetic must agree with it, and the numbers it let
         # agree were mended, so they stay short of sure unless the order's total vouches for them
         for other in _discounts_unmarked(draft):
-            again = _numbers(draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1)
+            again = _numbers(
+                draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1, page=page_basis
+            )
             if again.check == "agrees" and (solved.check != "agrees" or again.cost < solved.cost):
                 discount, solved = other, _fitted_by_discount(again)
                 break
@@ -425,6 +438,7 @@ def _numbers(
     *,
     ocr: bool,
     sure: bool = False,
+    page: int | None = None,
 ) -> Solved:
     """Quantity, price and amount read and checked against each other: the price as the price of one
     unit, the amount before the line's discount for the check and as printed in the result."""
@@ -434,7 +448,7 @@ def _numbers(
     printed = _readings(draft, "amount", amount, mark, ocr, sure)
     gross = _before_discount(printed, discount)
     quantities = _readings(draft, "qty", qty, mark, ocr, sure)
-    prices = _per_unit(_readings(draft, "price", price, mark, ocr, sure), draft, quantities, gross)
+    prices = _per_unit(_readings(draft, "price", price, mark, ocr, sure), draft, quantities, gross, page)
     if discount is not None and quantities and prices and printed:
         # the amount is rounded to the cent after the discount: quantity × price less the discount
         # within half a cent of it agrees, though the amount before the discount it implies does not
@@ -507,11 +521,17 @@ def _discount(draft: Draft, mark: str) -> Decimal | None:
 
 
 def _per_unit(
-    prices: list[Reading], draft: Draft, quantities: list[Reading], amounts: list[Reading]
+    prices: list[Reading],
+    draft: Draft,
+    quantities: list[Reading],
+    amounts: list[Reading],
+    page: int | None = None,
 ) -> list[Reading]:
     """Prices for 10, 100 or 1,000 units (a "Per" column beside the price) as the price of one; with no
     such column, the price per 100 or 1,000 as a costlier reading, for quantity × price = amount to
-    choose ("Unit price (1000 UOM)" in the heading, a basis that changes from line to line)."""
+    choose ("Unit price (1000 UOM)" in the heading, a basis that changes from line to line); `page`,
+    the units the page's amounts say its prices are for, makes that basis as likely a reading as one
+    a line prints beside its price."""
     # "100)", "“1": a bracket or a speck OCR read beside the figure is no part of it
     per = [t.text.strip(PER_EDGE) for t in draft.numbers("per")[:1]]
     lettered = _lettered_basis(draft)
@@ -535,6 +555,10 @@ def _per_unit(
         # "1O0" beside a price with no amount to check it: nothing says whether the price is for a
         # hundred or, as read, for one unit, so the price is taken as read and a person confirms it
         return [replace(r, note=UNPINNED_BASIS) if not r.note else r for r in prices]
+    if page and not amounts and not draft.cells.get("per"):
+        # the page's other lines price many units at a time, and this one has no amount to say whether it
+        # does too or prices one unit, as a table may beside them: taken as read, for a person to see
+        return [replace(r, note=PAGE_UNPINNED) if not r.note else r for r in prices]
     if not prices or not quantities or not amounts or prices[0].note.startswith("per "):
         return prices
     if draft.basis != 1:
@@ -548,6 +572,13 @@ def _per_unit(
     # read as a hundred at a price no cheaper than a "Per" column's plain figure, the price for one
     # unit beside it as cheap as ever, so the arithmetic, not the mend, chooses
     aside = _aside_basis(draft) or misread or lettered
+    if page and not aside:
+        # the basis no line states but the page's amounts say (a heading "Precio (por 100)" garbled):
+        # as cheap as a basis printed beside the price, the price as read for one unit cheaper still,
+        # so a line that adds up as printed for one unit stays so
+        ratio = 0 < BASIS_RATIO * amounts[0].value <= quantities[0].value * plain.value
+        other = [r for r in _unstated(plain, page) if ratio]
+        return sorted(prices + divided(prices, page, STATED_BASIS_COST) + other, key=lambda r: r.cost)
     if not aside and not 0 < BASIS_RATIO * amounts[0].value <= quantities[0].value * plain.value:
         return prices  # only a price far too big for its amount may be for many units (never a free line)
     # a basis the line prints in a column no heading names is likelier than a quantity whose decimal
@@ -926,10 +957,11 @@ def record_numbers(
             rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
         elif solved.check == "disagrees":
             rec.add(f"{path}.{name}", toks[name], WRONG)
-        elif reading.note in (LOST_MARK, UNPINNED_BASIS):
+        elif reading.note in (LOST_MARK, UNPINNED_BASIS, PAGE_UNPINNED):
             # a decimal mark put back where nothing on the line checks it (`by_column_marks`): the
             # column's format chose its place, no arithmetic did; or a price beside a basis read
-            # "1O0" with no amount to say whether it is for a hundred units or for one
+            # "1O0" with no amount to say whether it is for a hundred units or for one, or on a page
+            # whose prices are for many units (`_per_unit`)
             rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
         else:
             ambiguous = mark_evidence(toks[name][-1].text) is None if toks[name] else False
