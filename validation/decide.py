@@ -123,14 +123,14 @@ def by_lookalike(
         if order.evidence_for(path) is not None and path not in unsure:
             continue
         why = (
-            "whose name the description gives"
+            "and whose name the description gives"
             if match.via == "lookalike"
-            else "look-alike characters apart (the description names no product)"
+            else "character for character, look-alikes only (the description names no product)"
         )
         yield Problem(
             ProblemCode.LOW_CONFIDENCE,
             f"item code {order.lines[i].item_code!r} names no product; taken for {match.product.sku}"
-            f" ({match.product.name}), whose code it looks like, {why},"
+            f" ({match.product.name}), whose code it looks like {why},"
             " but the price does not confirm it; check it against the document",
             field=path,
         )
