@@ -118,14 +118,19 @@ def by_lookalike(
     unsure = {e.field for e in doubtful}
     for i, match in enumerate(matches):
         path = f"lines[{i}].item_code"
-        if match.via != "lookalike" or match.product is None:
+        if match.via not in ("lookalike", "lookalike_shape") or match.product is None:
             continue
         if order.evidence_for(path) is not None and path not in unsure:
             continue
+        why = (
+            "and whose name the description gives"
+            if match.via == "lookalike"
+            else "character for character, look-alikes only (the description names no product)"
+        )
         yield Problem(
             ProblemCode.LOW_CONFIDENCE,
             f"item code {order.lines[i].item_code!r} names no product; taken for {match.product.sku}"
-            f" ({match.product.name}), whose code it looks like and whose name the description gives,"
+            f" ({match.product.name}), whose code it looks like {why},"
             " but the price does not confirm it; check it against the document",
             field=path,
         )

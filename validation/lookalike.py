@@ -8,6 +8,13 @@ Used only after the code as read, and every other reading of it (`CapturedLine.c
 nothing, and only when the line's description names that product too (validation.resolve).  The product
 so found is vouched for only by the line's price: a line whose price does not agree with it waits for a
 person (validation.decide.by_lookalike).
+
+A code whose only differences from one product's code are look-alike characters, each where the other
+stands (`alike_only`: "T0R-M8-4O", "HH-GLOVF-L"), is that product's code even when the description
+names nothing (a blank or garbled one; never one that reads as another product): its shape is the
+printed code's, character for character.  It waits for a person all the same unless its price vouches.
+A small letter read amid figures ("BRI-NY-2b0") is a figure the fax thinned (`figures_back`): master
+data's codes print capitals, so it is compared as the figure it looks like, not as the capital.
 """
 
 from __future__ import annotations
@@ -36,6 +43,11 @@ MIN_LENGTH = 4
 NAMED_SHARE = 0.5
 WORD_LIKENESS = 80
 MIN_WORD = 3
+# Small letters a fax line makes of figures other than those their capitals look like ("2b0" for 260): read
+# amid figures in a code whose known codes print no small letters, each is its figure, not the capital
+# ("b" folded to "B" would be half a slip from an 8).  Other small letters fold to capitals whose
+# look-alikes hold their figures already ("o" 0, "l" 1, "s" 5, "z" 2).
+SMALL_FIGURES = {"b": "6", "q": "9"}
 
 
 def allowed(code: str) -> float:
@@ -90,6 +102,28 @@ def _swap(a: str, b: str) -> float:
     return 1.0
 
 
+def figures_back(code: str) -> str:
+    """`code` with each small letter of `SMALL_FIGURES` that stands beside a figure and beside no
+    letter read as its figure ("BRI-NY-2b0" -> "BRI-NY-260"; "Gua-TRA" and "2ba" unchanged)."""
+    out = list(code)
+    for i, char in enumerate(code):
+        if char not in SMALL_FIGURES:
+            continue
+        beside = code[max(0, i - 1) : i] + code[i + 1 : i + 2]
+        if any(c.isdigit() for c in beside) and not any(c.isalpha() for c in beside):
+            out[i] = SMALL_FIGURES[char]
+    return "".join(out)
+
+
+def alike_only(read: str, printed: str) -> bool:
+    """Whether the code `read` differs from `printed` (marks aside, case aside) only by look-alike
+    characters each in the other's place, at least one of them."""
+    a, b = _bare(_fold(read)), _bare(_fold(printed))
+    if len(a) != len(b) or a == b:
+        return False
+    return all(_swap(x, y) <= HALF for x, y in zip(a, b, strict=True))
+
+
 def known_codes(products: Sequence[Product], own: Mapping[str, str]) -> list[tuple[str, str]]:
     """(code, sku) for every SKU and GTIN of the catalogue and every code of the customer's own."""
     out = [(p.sku, p.sku) for p in products]
@@ -102,6 +136,8 @@ def nearest(codes: Sequence[str], known: Sequence[tuple[str, str]]) -> str | Non
     """The SKU of the one product whose code one of `codes` is at most `allowed` slips from; None when no
     product's is, or when two products' are (a person decides then)."""
     found: set[str] = set()
+    if not any(c.islower() for printed, _ in known for c in printed):
+        codes = [figures_back(c) for c in codes]
     for code in codes:
         limit, size = allowed(code), len(_bare(_fold(code)))
         # each character more or fewer (marks aside) is a whole slip: most codes need no comparing
@@ -109,6 +145,14 @@ def nearest(codes: Sequence[str], known: Sequence[tuple[str, str]]) -> str | Non
         if limit > 0:
             found |= {sku for printed, sku in near if slips(code, printed) <= limit}
     return next(iter(found)) if len(found) == 1 else None
+
+
+def alike_in_shape(codes: Sequence[str], known: Sequence[tuple[str, str]], sku: str) -> bool:
+    """Whether one of `codes` differs from a known code of `sku` only by look-alike characters in their
+    places (`alike_only`), small letters amid figures read as figures where no known code prints one."""
+    if not any(c.islower() for printed, _ in known for c in printed):
+        codes = [figures_back(c) for c in codes]
+    return any(alike_only(code, printed) for code in codes for printed, s in known if s == sku)
 
 
 def names(description: str, product: Product) -> bool:

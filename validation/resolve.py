@@ -11,7 +11,7 @@ from core.capture.domain.order import CapturedLine
 from core.capture.domain.resolution import MasterData
 from core.kernel.domain.model import Customer, Product
 from validation.fuzzy import product_by_description
-from validation.lookalike import known_codes, names, nearest
+from validation.lookalike import alike_in_shape, known_codes, names, nearest
 from validation.terms import terms_of
 
 # Mailbox providers shared by many companies: a customer is never identified by these domains alone.
@@ -64,7 +64,7 @@ class LineMatch:
 
     product: Product | None
     # "gtin" | "pack_gtin" | "sku" | "customer_item" | "repaired" | "misread" | "lookalike" |
-    # "code_in_description" | "description"
+    # "lookalike_shape" | "code_in_description" | "description"
     via: str | None
     score: float | None = None  # how alike, for a match by description
 
@@ -101,7 +101,9 @@ def resolve_line(line: CapturedLine, customer: Customer | None, master: MasterDa
     if found.product is not None:
         return found
     # readings naming two products: a person decides, not the nearest code
-    alike = _lookalike(line, customer, master) if len(named) < 2 else LineMatch(None, None)
+    # (a code of look-alikes settles a line by its shape only where no reading named a product: one that
+    # did, unnamed by the description, settles nothing)
+    alike = _lookalike(line, customer, master, shape=not named) if len(named) < 2 else LineMatch(None, None)
     if alike.product is not None:
         return alike
     printed = _code_in_description(line, customer, master)
@@ -163,10 +165,13 @@ def _misread(line: CapturedLine, found: dict[str, Product]) -> LineMatch:
     return LineMatch(None, None)
 
 
-def _lookalike(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:
+def _lookalike(
+    line: CapturedLine, customer: Customer | None, master: MasterData, *, shape: bool = False
+) -> LineMatch:
     """The one product whose code (SKU, GTIN or this customer's own) the line's code looks like, a few
     OCR slips away (validation.lookalike), when the description names it and reads like no other
-    product more."""
+    product more; with `shape`, also when the description reads like no product and the code differs
+    from the product's by look-alike characters in their places only (`lookalike.alike_only`)."""
     codes = [c for c in (line.item_code, line.buyer_item_code, line.supplier_item_code) if c]
     description = line.description or ""
     head, _, words = (line.item_code or "").partition(" ")
@@ -174,19 +179,24 @@ def _lookalike(line: CapturedLine, customer: Customer | None, master: MasterData
         # the code cell ran into the description ("ARAMB Hal wasner Wis zinc plated"): its first word
         # is the code, the words after it describe the product like the description's own
         codes, description = [head, *codes[1:]], f"{words} {description}".strip()
-    if not codes or not description:
+    if not codes:
         return LineMatch(None, None)
     products = master.products()
     own = master.customer_codes(customer.customer_id) if customer is not None else {}
-    sku = nearest(codes, known_codes(products, own))
+    known = known_codes(products, own)
+    sku = nearest(codes, known)
     product = master.product(sku) if sku else None
     if product is None:
         return LineMatch(None, None)
     # the words must name it: the product they read most like is this one, or (when they read like no
     # product clearly) half of its name's words stand in them, each a letter or so off at most
-    guess = product_by_description(description, products)
-    if guess[0].sku == product.sku if guess else names(description, product):
+    guess = product_by_description(description, products) if description else None
+    if description and (guess[0].sku == product.sku if guess else names(description, product)):
         return LineMatch(product, "lookalike")
+    # words that read like no product say nothing against a code whose shape is the product's own, look-
+    # alike for look-alike (validation.lookalike.alike_only); words that read like another product do
+    if shape and guess is None and alike_in_shape(codes, known, product.sku):
+        return LineMatch(product, "lookalike_shape")
     return LineMatch(None, None)
 
 

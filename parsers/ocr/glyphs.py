@@ -31,8 +31,16 @@ own serif, ink down its right side that the reader takes for a P's bowl.  A P's 
 its ink encloses (no way out to the glyph's edge), in the upper part of the glyph, bounded on its right by
 ink at the glyph's right edge.  An F encloses nothing, or (its bar's serif run into its arm's) a space
 bounded by the arm, short of the bar's reach.  A "P" whose ink shows no such bowl is such an F
-(`p_without_bowl`).  A word whose glyphs touch or break (Times and DejaVu Serif at normal resolution
-break their hairlines) is not told.
+(`p_without_bowl`).  A word whose glyphs break (Times and DejaVu Serif at normal resolution break their
+hairlines) is not told.
+
+An E and an F, where every reading says the other (faxlet21): an E's foot bar reaches from its stem about
+as far as its top bar, an F stands on its stem or a foot serif about half as wide (`e_or_f_otherwise`).
+
+A letter touching the glyph after it (Helvetica's and Times's F overhangs a hyphen or figure after it:
+"F-" one run of ink) is cut from its run where the ink of its top rows ends, the right edge of a P's bowl
+or an F's or E's bar; only the word's first character is so cut (`told_glyphs`), where the letters of an
+order number's prefix stand.
 
 An 8 read as a 3, where every reading says the 3 ("03/12/2026" for 08/12 on a dot-matrix listing at
 fine resolution, faxtl20): the fax took part of the ink of the 8's left strokes (white holes, a lost
@@ -75,6 +83,10 @@ FOUR_FOOT = 0.45
 BOWL_EDGE = 0.12
 # ...and the space lies in the glyph's upper part: above this share of its height from the top
 BOWL_LOW = 0.7
+# an E's foot bar reaches from its stem at least this share of its top bar's reach; an F's lowest rows are
+# its stem (0.2 of its bar's reach in the sans faces) or its foot serif (0.36-0.57 in Times, Courier and
+# DejaVu Serif), an E's 0.86-1.0 (reportlab at 10 points, fine and normal faxes; docs/fax.md, faxlet21)
+EF_BAR = 0.75
 
 # a "3" whose leftmost ink in each tenth of its height across the middle of both bowls (the third and
 # fourth tenths, the seventh and eighth) lies within this share of its width from its left edge is an 8
@@ -212,18 +224,61 @@ def letter_o_inked(
 def p_without_bowl(image: Image.Image, box: tuple[float, float, float, float], text: str) -> bool:
     """Whether a "P" of the word `text` (read from `box` of the upright page `image`) is inked without
     the closed bowl of one: its ink encloses no white in its upper part bounded on the right at the
-    glyph's right edge, as an F's does not.  Only a word its ink parts into one glyph a character
-    tells."""
-    runs = ink_runs(image, box)
-    if "P" not in text or len(runs) != len(text):
-        return False
-    ink = _ink(image, box)
-    glyphs = [
-        ink[top:bottom, left:right]
-        for c, (left, right, top, bottom) in zip(text, runs, strict=True)
-        if c == "P"
-    ]
+    glyph's right edge, as an F's does not.  Only the glyphs `told_glyphs` cuts out tell."""
+    glyphs = [glyph for c, glyph in told_glyphs(image, box, text) if c == "P"]
     return not all(_bowl(glyph) for glyph in glyphs)
+
+
+def e_or_f_otherwise(image: Image.Image, box: tuple[float, float, float, float], text: str) -> bool:
+    """Whether an "F" of the word `text` (read from `box` of the upright page `image`) is inked with the
+    foot bar of an E, or an "E" without one: an E's lowest rows reach from its stem `EF_BAR` of its top
+    bar's reach or more, an F's stop at its stem or its foot serif.  Only the glyphs `told_glyphs` cuts
+    out tell."""
+    for c, glyph in told_glyphs(image, box, text):
+        if c not in "EF":
+            continue
+        rows = max(1, round(len(glyph) / 6))
+        top = max(_reach(row) for row in glyph[:rows])
+        foot = max(_reach(row) for row in glyph[-rows:])
+        if top and (foot >= EF_BAR * top) != (c == "E"):
+            return True
+    return False
+
+
+def told_glyphs(
+    image: Image.Image, box: tuple[float, float, float, float], text: str
+) -> list[tuple[str, np.ndarray]]:
+    """(character, its ink) for the glyphs of the word `text` (read from `box` of the upright page
+    `image`) the ink tells apart: each one where the word parts into one run of inked columns a
+    character; where it parts into fewer (a glyph touching the next: Helvetica's and Times's F
+    overhangs the glyph after it, "F-" one run), only the first character's, cut from the first run at
+    the reach of its top rows' ink from the run's left edge (a P's bowl or an F's or E's bar ends
+    there, at the letter's right edge); a word broken into more runs tells nothing."""
+    runs = ink_runs(image, box)
+    if not text or not runs or len(runs) > len(text):
+        return []
+    ink = _ink(image, box)
+    if len(runs) == len(text):
+        return [(c, ink[t:b, left:right]) for c, (left, right, t, b) in zip(text, runs, strict=True)]
+    left, right, t, b = runs[0]
+    glyph = ink[t:b, left:right]
+    end = max(_bar_end(row) for row in glyph[: max(1, round(len(glyph) / 6))])
+    return [(text[0], glyph[:, :end])] if end else []
+
+
+def _bar_end(row: np.ndarray) -> int:
+    """The column past the ink `row` holds side by side from its first inked one (none inked: 0)."""
+    inked = np.flatnonzero(row)
+    return int(inked[0]) + _reach(row) if len(inked) else 0
+
+
+def _reach(row: np.ndarray) -> int:
+    """How many columns of ink `row` holds side by side from its first inked one (none inked: 0)."""
+    inked = np.flatnonzero(row)
+    if not len(inked):
+        return 0
+    gaps = np.flatnonzero(np.diff(inked) > 1)
+    return int((inked[gaps[0]] if len(gaps) else inked[-1]) - inked[0] + 1)
 
 
 def _bowl(glyph: np.ndarray) -> bool:

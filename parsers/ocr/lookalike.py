@@ -31,7 +31,8 @@ within its figures' band, a figure's pitch from the figure beside it
 (`parsers.ocr.glyphs.slash_within_figures`), and one whose "1" is inked as a 4 that lost its crossbar
 ("P91459" for P94459): as wide as a figure, standing on its stem alone (`glyphs.one_a_barless_four`).
 So is one read with a "P" whose ink shows no closed bowl ("P-56955" for F-56955: a serif F whose arm the
-line lost, its serifs down its right side, `glyphs.p_without_bowl`).
+line lost, its serifs down its right side, `glyphs.p_without_bowl`), also where the F's bar runs into the
+hyphen after it, and one read with an E or F whose foot says the other (`glyphs.e_or_f_otherwise`).
 
 An order number or a date read with a "3" whose ink reaches its left edge in the middle of both its
 bowls is doubtful however alike it reads: an 8 that lost part of its left strokes on the line, read
@@ -57,6 +58,7 @@ from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.geometry import UprightPages
 from parsers.ocr.glyphs import (
+    e_or_f_otherwise,
     letter_o_inked,
     one_a_barless_four,
     p_without_bowl,
@@ -178,7 +180,8 @@ def _inked_otherwise(upright: UprightPages, where: Provenance) -> bool:
     into what every reading says: a slash within its figures' band, as a 7 that lost its bar is
     (`parsers.ocr.glyphs.slash_within_figures`), or a 1 as wide as a figure on its stem alone, as a 4
     that lost its crossbar is (`glyphs.one_a_barless_four`), or a "P" without the closed bowl of one, as
-    a serif F whose arm the line lost is (`glyphs.p_without_bowl`)."""
+    a serif F whose arm the line lost is (`glyphs.p_without_bowl`, also for a first letter run into the
+    glyph after it), or an "F" with an E's foot bar or an "E" without one (`glyphs.e_or_f_otherwise`)."""
     if where.page is None or where.box is None:
         return False
     image, raw = upright(where.page), (where.raw or "").strip()
@@ -186,6 +189,7 @@ def _inked_otherwise(upright: UprightPages, where: Provenance) -> bool:
         slash_within_figures(image, where.box, raw)
         or one_a_barless_four(image, where.box, raw)
         or p_without_bowl(image, where.box, raw)
+        or e_or_f_otherwise(image, where.box, raw)
     )
 
 
