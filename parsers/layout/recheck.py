@@ -165,6 +165,16 @@ def sentence_worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
     return _apart(pick.toks, pages)
 
 
+def mended_worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
+    """Whether an order number doubtful only for a letter O mended in it ("0C/26/61293", `pick.again`:
+    how sure its label makes it) is one word standing alone on its line after a sure label: read again
+    alone, with its ink showing the letter O (`parsers.ocr.lookalike`), it is as sure as any number so
+    read; an O and a 0 where the letter stands say the same."""
+    if pick.name != "po_number" or len(pick.toks) != 1 or pick.again < SURE or pick.certainty >= SURE:
+        return False
+    return alone(pick.toks[0], [*pick.label, *pick.toks], pages)
+
+
 def line_date_worth_rechecking(toks: Sequence[Tok], value: date, pages: Sequence[Page]) -> bool:
     """Whether a line's own delivery date ("Liefertermin: 11.12.26" under its row) is its words alone,
     the date as printed (`date_words`: none when a misreading had to be mended to give it), with no
