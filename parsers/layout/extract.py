@@ -365,6 +365,8 @@ def _rechecks(
             out.append((path, pick.again))
         elif recheck.sentence_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
             out.append((path, pick.certainty))  # "0C-095042" or "OC-095042": read again, still either
+        elif recheck.likely_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
+            out.append((path, pick.certainty))  # as sure as its label, read again alike
     return out
 
 
