@@ -384,10 +384,12 @@ def _rechecks(
             if generic.unambiguous(pick, found, pages, claimed, month_first=us_dates):
                 pick = generic.sure(pick)
             out.append((path, recheck.recheck_certainty(pick, us_dates)))
-        elif recheck.prose_worth_rechecking(pick, pages):
+        elif recheck.prose_worth_rechecking(pick, pages) or recheck.mended_worth_rechecking(pick, pages):
             out.append((path, pick.again))
         elif recheck.sentence_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
             out.append((path, pick.certainty))  # "0C-095042" or "OC-095042": read again, still either
+        elif recheck.likely_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
+            out.append((path, pick.certainty))  # as sure as its label, read again alike
     return out
 
 

@@ -432,6 +432,20 @@ def letter_o_places(value: str) -> list[int]:
     return [i for i, (a, b) in enumerate(zip(zeroed, mended, strict=True)) if a != b]
 
 
+def letter_o_mended(raw: str, value: str) -> bool:
+    """Whether the order number `value` is its reading `raw` with a zero in a part of letters mended to
+    the letter O (`_letter_o`: "0C/26/61293" for OC/26/61293) and nothing else changed but a letter's
+    case (`_small_capital`)."""
+    text = raw.strip(_VALUE_EDGE)
+    if len(text) != len(value):
+        return False
+    places = set(letter_o_places(text))
+    apart = [i for i, (a, b) in enumerate(zip(text, value, strict=True)) if a != b]
+    zeros = [i for i in apart if i in places and text[i] == "0" and value[i] == "O"]
+    cased = [i for i in apart if text[i].isalpha() and text[i].upper() == value[i]]
+    return bool(zeros) and len(zeros) + len(cased) == len(apart)
+
+
 def candidates(
     page: Page, skip: set[int], *, month_first: bool = False, order_known: bool = False
 ) -> list[Candidate]:
@@ -650,7 +664,11 @@ def _sighting(
         else LIKELY
     )
     generic = strength == LIKELY and not hit.strong
-    return Candidate(hit.kind, value, used, sure * strength, label, line, below, generic=generic)
+    # an order number doubtful only for a letter O mended in it ("0C/26/61293"): its ink read again, and
+    # inked as the letter O, may make it as sure as its label (`parsers.layout.recheck`)
+    lettered = hit.kind == "po_number" and scanned and sure == DOUBTFUL and len(used) == 1
+    again = strength if lettered and letter_o_mended(used[0].text, str(value)) else 0.0
+    return Candidate(hit.kind, value, used, sure * strength, label, line, below, generic=generic, again=again)
 
 
 def _misread_label(label: Sequence[Tok]) -> bool:

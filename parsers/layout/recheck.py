@@ -165,6 +165,43 @@ def sentence_worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
     return _apart(pick.toks, pages)
 
 
+def mended_worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
+    """Whether an order number doubtful only for a letter O mended in it ("0C/26/61293", `pick.again`:
+    how sure its label makes it) is one word standing alone on its line after a sure label: read again
+    alone, with its ink showing the letter O (`parsers.ocr.lookalike`), it is as sure as any number so
+    read; an O and a 0 where the letter stands say the same."""
+    if pick.name != "po_number" or len(pick.toks) != 1 or pick.again < SURE or pick.certainty >= SURE:
+        return False
+    return alone(pick.toks[0], [*pick.label, *pick.toks], pages)
+
+
+# text heights between a label the layout is only likely of and its order number: a hyphen or slash the
+# fax lost between a number's prefix and its figures ("PO-41505" read "PO" "41505", the prefix taken
+# for the label) leaves about one; a label and its value stand a column or a dot leader apart (7 and more
+# on the tuning faxes)
+LABEL_APART = 3.0
+_JOINERS = ("-", "/")
+
+
+def likely_worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
+    """Whether an order number after a label the layout is only likely of ("PO", "N/PEDIDO") is one
+    word standing alone on its label's line, well apart from the label (`LABEL_APART`), neither of
+    them ending at the other in a hyphen or slash: its place the label gives, only how OCR read its
+    characters is in doubt.  A label at the number's side may be the number's own prefix, the figures
+    after it read alone agreeing with themselves and still short of it ("41505" for PO-41505)."""
+    if pick.name != "po_number" or pick.sentence or pick.below or len(pick.toks) != 1 or not pick.label:
+        return False
+    if not LIKELY <= pick.certainty < SURE:
+        return False
+    tok, last = pick.toks[0], max(pick.label, key=lambda t: t.x1)
+    line = _line_of(tok, pages)
+    if line is None or last not in line.toks:
+        return False
+    joined = last.text.endswith(_JOINERS) or tok.text.startswith(_JOINERS)
+    apart = tok.x0 - last.x1 >= LABEL_APART * tok.h
+    return apart and not joined and alone(tok, [*pick.label, *pick.toks], pages)
+
+
 def line_date_worth_rechecking(toks: Sequence[Tok], value: date, pages: Sequence[Page]) -> bool:
     """Whether a line's own delivery date ("Liefertermin: 11.12.26" under its row) is its words alone,
     the date as printed (`date_words`: none when a misreading had to be mended to give it), with no

@@ -36,6 +36,7 @@ from parsers.layout.cleanup import dropped_ink
 from parsers.layout.dates import MONTHS
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.geometry import PHRASE_GAP
+from parsers.layout.header import letter_o_mended, letter_o_places
 from parsers.layout.recheck import Recheck, same_date_words
 from parsers.layout.text import edits, fold
 from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
@@ -169,7 +170,15 @@ def confirm(
         "".join((check.says or found.provenance.raw or "").split()).strip(EDGES) for check, found, _ in wanted
     ]
     dated = [check.path.endswith("date") for check, _, _ in wanted]
-    readings = [[_said(printed[n], again[n], dated[n]) for again in said] for n in range(len(wanted))]
+    # an order number whose letter O was mended ("0C/26/61293"): a reading's O or 0 there says the same
+    lettered = [
+        check.path == "po_number"
+        and letter_o_mended(found.provenance.raw or "", str(orders[check.order].po_number))
+        for check, found, _ in wanted
+    ]
+    readings = [
+        [_said(printed[n], again[n], dated[n], lettered[n]) for again in said] for n in range(len(wanted))
+    ]
     # a reading that lost one character to a symbol ("23/11/202€") neither vouches nor gainsays
     blurred = [[_blurred(printed[n], again[n]) for again in said] for n in range(len(wanted))]
     # read alike by every way, all but one with confidence (or that one blurred): the spare way may
@@ -184,7 +193,7 @@ def confirm(
     if spare is not None and short:
         for n, words in zip(short, spare([crops[n] for n in short]), strict=True):
             kept = [c for c in readings[n] if c is not None and c >= ALIKE]
-            readings[n] = [*kept, _said(printed[n], words, dated[n])]
+            readings[n] = [*kept, _said(printed[n], words, dated[n], lettered[n])]
     out = list(orders)
     for n, (check, found, _) in enumerate(wanted):
         order = out[check.order]
@@ -197,18 +206,27 @@ def confirm(
     return out
 
 
-def _said(value: str, words: PageWords, dated: bool = False) -> float | None:
+def _said(value: str, words: PageWords, dated: bool = False, lettered: bool = False) -> float | None:
     """The reading's confidence if it says exactly `value` (edges and spaces aside), else None; a date
     (`dated`) may say it with a separator `value` was read with another for, when it is a date as it
-    stands (`parsers.layout.recheck.same_date_words`)."""
+    stands (`parsers.layout.recheck.same_date_words`); an order number whose letter O was mended
+    (`lettered`) with an O or a 0 where the letter stands, either case."""
     ordered = sorted(words.words, key=lambda w: w.x0)
     text = "".join("".join(w.text.split()) for w in ordered).strip(EDGES)
     inked = [w for w in ordered if w.text.strip(EDGES)]
-    if not inked or (text != value and not (dated and same_date_words(value, text))):
+    same = text == value or (dated and same_date_words(value, text))
+    if not inked or not (same or (lettered and _lettered(text) == _lettered(value))):
         return None
     # a date's month name read exactly as printed, far from every other month's, needs no confidence
     weighed = [w for w in inked if not (dated and month_beyond_misreading(w.text))]
     return min(w.confidence for w in weighed or inked)
+
+
+def _lettered(text: str) -> str:
+    """An order number's reading with its letters upright and the letter O at each place where an O or
+    a 0 stands in a part that is letters but for it (`parsers.layout.header.letter_o_places`)."""
+    places = set(letter_o_places(text))
+    return "".join("O" if i in places else c for i, c in enumerate(text.upper()))
 
 
 # marks that stand between figures or after them in what a field prints: read for a figure, they may
