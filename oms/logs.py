@@ -21,21 +21,28 @@ from typing import Any
 from core.kernel.errors import ComandaError
 
 _context: contextvars.ContextVar[dict[str, Any]] = contextvars.ContextVar("oms_log_context", default={})  # noqa: B039 - never mutated
+# how many `context` blocks are open in this thread or task: `annotate` adds to the innermost one only
+_open: contextvars.ContextVar[int] = contextvars.ContextVar("oms_log_open", default=0)
 
 
 @contextmanager
 def context(**fields: Any) -> Iterator[None]:
     """Every log line inside carries these fields (None values are left out)."""
     token = _context.set({**_context.get(), **{k: v for k, v in fields.items() if v is not None}})
+    depth = _open.set(_open.get() + 1)
     try:
         yield
     finally:
+        _open.reset(depth)
         _context.reset(token)
 
 
 def annotate(**fields: Any) -> None:
     """Add fields to the innermost `context` from inside it (known only once work began); they go
-    when that context ends."""
+    when that context ends. Outside any `context` it does nothing: there the fields would stay on every
+    later line of the thread (a job's channel on the next job's lines)."""
+    if not _open.get():
+        return
     _context.set({**_context.get(), **{k: v for k, v in fields.items() if v is not None}})
 
 

@@ -93,3 +93,25 @@ def test_text_lines_show_the_ids_and_no_traceback_for_expected_faults(
             log.exception("reader failed")
     (line,) = buffer.getvalue().splitlines()
     assert line.endswith("oms.test: reader failed: ParseError: no UNH segment [document_id=3 channel=edi]")
+
+
+def test_fields_added_inside_a_context_go_with_it_and_outside_any_context_are_not_kept(
+    captured: tuple[logging.Logger, io.StringIO],
+) -> None:
+    # A job learns its document's channel only once it has read the row, and adds it to its lines.
+    # Those fields belong to that job: once its context ends they are gone, and fields added where no
+    # job's context is open (a document processed by a caller that opened none) never reach the lines
+    # of whatever runs next on the same thread.
+    log, buffer = captured
+    logs.configure("json", logging.INFO, buffer, force=True)
+    with logs.context(document_id=7):
+        logs.annotate(channel="email")
+        log.info("inside")
+    logs.annotate(channel="fax")
+    log.info("outside")
+    with logs.context(document_id=8):
+        log.info("next job")
+    inside, outside, following = lines(buffer)
+    assert (inside["document_id"], inside["channel"]) == (7, "email")
+    assert "channel" not in outside and "document_id" not in outside
+    assert following["document_id"] == 8 and "channel" not in following
