@@ -590,6 +590,8 @@ def _record_header(
                 certainty = min(certainty, DOUBTFUL)  # "0C-095042" or "OC-095042": a person must look
             if ocr and name in ("po_number", "party_id") and not gln and _digits_unsure(pick):
                 certainty = min(certainty, DOUBTFUL)  # "982192" for 082192: a person must look
+            if ocr and recheck.prefix_taken_for_label(pick):
+                certainty = min(certainty, DOUBTFUL)  # "PO" "41505" for PO-41505: a person must look
             toks = pick.toks
             if isinstance(pick.value, date):
                 # a weekday named with the date that falls on it bears it out: its own reading counts

@@ -14,6 +14,7 @@ short of its prefix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -200,6 +201,32 @@ def likely_worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
     joined = last.text.endswith(_JOINERS) or tok.text.startswith(_JOINERS)
     apart = tok.x0 - last.x1 >= LABEL_APART * tok.h
     return apart and not joined and alone(tok, [*pick.label, *pick.toks], pages)
+
+
+# a word an order number's prefix may be ("PO", "OC", "PED"): two or three capital letters, not a
+# number word ("NO", "NR": "No 41505" is a label and its number)
+_PREFIX_SHAPED = re.compile(r"^[A-Z]{2,3}[-/]?$")
+_NUMBER_WORDS = frozenset({"NO", "NR", "NUM"})
+
+
+def prefix_taken_for_label(pick: Candidate) -> bool:
+    """Whether an order number read after a label the layout is only likely of may have lost its own
+    prefix to that label: the label's last word shaped like a prefix ("PO", "OC", "PED") on the number's
+    line, less than `LABEL_APART` text heights from its figures or joined to them by a hyphen or slash.
+    "PO-41505" whose hyphen the fax lost reads "PO" "41505": every reading of the figures' ink agrees
+    with itself, and the number is still short of its prefix, so a person must say which it is."""
+    if pick.name != "po_number" or pick.sentence or pick.below or len(pick.toks) != 1 or not pick.label:
+        return False
+    if pick.certainty >= SURE:
+        return False
+    tok, last = pick.toks[0], max(pick.label, key=lambda t: t.x1)
+    if last.page != tok.page or last.y1 <= tok.y0 or tok.y1 <= last.y0:  # not on the number's line
+        return False
+    word = last.text.rstrip(".:")
+    if not _PREFIX_SHAPED.match(word) or word.rstrip("-/") in _NUMBER_WORDS:
+        return False
+    joined = word.endswith(_JOINERS) or tok.text.startswith(_JOINERS)
+    return joined or tok.x0 - last.x1 < LABEL_APART * tok.h
 
 
 def line_date_worth_rechecking(toks: Sequence[Tok], value: date, pages: Sequence[Page]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from core.capture.domain.layout import Word
 from parsers.layout import extract_orders
-from tests.unit.parsers.ocr_support import cells, page, word
+from tests.unit.parsers.ocr_support import cells, doubted, page, read, word
 
 
 def _offered(label: list[Word], printed: str, x: float) -> tuple[str, dict[str, float]]:
@@ -54,3 +54,31 @@ def test_a_likely_label_joined_to_the_figures_by_a_hyphen_is_not_offered() -> No
 
 def test_a_sure_label_is_offered_as_before() -> None:
     assert _offered([word("Pedido:", 50, 70)], "26/24449", 160) == ("26/24449", {"po_number": 1.0})
+
+
+def _number_doubted(label: list[Word], printed: str, x: float) -> tuple[str, bool]:
+    """The order number read, and whether a person is asked to confirm it, on the page of `_offered`
+    with the number `printed` at `x` read with OCR's full confidence."""
+    lines = [cells(40, (50, "Ferretería Núñez S.L.")), [*label, word(printed, x, 70, conf=0.97)]]
+    heading = cells(
+        160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe")
+    )
+    row = cells(174, (50, "TOR-M8-40"), (130, "Tornillo M8x40"), (340, "250"), (430, "0,18"), (500, "45,00"))
+    total = cells(202, (430, "Total"), (500, "45,00"))
+    got = read(page(*lines, heading, row, total))
+    return str(got["po_number"]), doubted(got, "po_number")
+
+
+def test_figures_read_sure_right_after_a_prefix_shaped_likely_label_still_wait_for_a_person() -> None:
+    # "PO-41505" with its hyphen lost, its figures read with full confidence: whatever re-reading the
+    # figures' ink says, it cannot tell 41505 from PO-41505, so the number must not flow on untouched
+    assert _number_doubted([word("PO", 50, 70)], "41505", 68) == ("41505", True)
+    assert _number_doubted([word("PO-", 50, 70)], "41505", 160) == ("41505", True)
+    # the same behind the real label misread ("P.O. No." read "P.O. Now")
+    assert _number_doubted([word("P.O.", 10, 70), word("Now", 35, 70), word("PO", 70, 70)], "41505", 88)[1]
+
+
+def test_a_likely_label_apart_from_the_figures_or_a_number_word_beside_them_is_no_prefix() -> None:
+    # a column away from "PO" the figures are the number; "No" is a label's word, never a prefix
+    assert _number_doubted([word("PO", 50, 70)], "41505", 160) == ("41505", False)
+    assert _number_doubted([word("Pedido", 50, 70), word("No", 85, 70)], "41505", 100) == ("41505", False)
