@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from core.capture.domain.misread import figures_back
 from core.kernel.domain.model import Product
 from validation.fuzzy import fold
 
@@ -43,11 +44,6 @@ MIN_LENGTH = 4
 NAMED_SHARE = 0.5
 WORD_LIKENESS = 80
 MIN_WORD = 3
-# Small letters a fax line makes of figures other than those their capitals look like ("2b0" for 260): read
-# amid figures in a code whose known codes print no small letters, each is its figure, not the capital
-# ("b" folded to "B" would be half a slip from an 8).  Other small letters fold to capitals whose
-# look-alikes hold their figures already ("o" 0, "l" 1, "s" 5, "z" 2).
-SMALL_FIGURES = {"b": "6", "q": "9"}
 
 
 def allowed(code: str) -> float:
@@ -100,19 +96,6 @@ def _swap(a: str, b: str) -> float:
     if any(a in group and b in group for group in LOOK_ALIKE):
         return HALF
     return 1.0
-
-
-def figures_back(code: str) -> str:
-    """`code` with each small letter of `SMALL_FIGURES` that stands beside a figure and beside no
-    letter read as its figure ("BRI-NY-2b0" -> "BRI-NY-260"; "Gua-TRA" and "2ba" unchanged)."""
-    out = list(code)
-    for i, char in enumerate(code):
-        if char not in SMALL_FIGURES:
-            continue
-        beside = code[max(0, i - 1) : i] + code[i + 1 : i + 2]
-        if any(c.isdigit() for c in beside) and not any(c.isalpha() for c in beside):
-            out[i] = SMALL_FIGURES[char]
-    return "".join(out)
 
 
 def alike_only(read: str, printed: str) -> bool:

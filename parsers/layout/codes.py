@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from core.capture.domain.misread import figures_back
 from parsers.layout.geometry import PHRASE_GAP, Tok
 
 EDGE = ".,:;'\"‘’“”+&-_|!/*"  # specks and rules OCR leaves at a code's ends; no code begins or ends so
@@ -147,26 +148,6 @@ def misreadings(code: str) -> list[str]:
     seen = {code}
     unique = [c for c in out if c and not (c in seen or seen.add(c))]  # type: ignore[func-returns-value]
     return unique[:MAX_READINGS]
-
-
-# Small letters a fax line makes of figures other than those their capitals look like ("B" an 8, "Q" a 0):
-# codes print capitals, so one read amid figures ("2b0" for 260) is that figure; upper-cased first it
-# would be read back as the capital's figure ("BRI-NY-280").  The others ("o", "l", "s", "g"...) are
-# left to the capital's look-alikes, which include their figures (a "g" is as often an 8 as a 9).
-SMALL_FIGURES = {"b": "6", "q": "9"}
-
-
-def figures_back(code: str) -> str:
-    """`code` with each small letter of `SMALL_FIGURES` that stands beside a figure and beside no
-    letter read as its figure ("BRI-NY-2b0" -> "BRI-NY-260"; "Gua-TRA" and "2ba" unchanged)."""
-    out = list(code)
-    for i, char in enumerate(code):
-        if char not in SMALL_FIGURES:
-            continue
-        beside = code[max(0, i - 1) : i] + code[i + 1 : i + 2]
-        if any(c.isdigit() for c in beside) and not any(c.isalpha() for c in beside):
-            out[i] = SMALL_FIGURES[char]
-    return "".join(out)
 
 
 # Quote marks a speck inside a code is read as ("SIU'-TRA-300"): no code prints one.

@@ -4,7 +4,8 @@ readings resolution tries start from "BRI-NY-260", never from the capital B's lo
 
 from __future__ import annotations
 
-from parsers.layout.codes import figures_back, misreadings
+from core.capture.domain.misread import figures_back
+from parsers.layout.codes import misreadings
 
 
 def test_a_small_b_amid_figures_is_read_back_as_a_six() -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from core.capture.domain.misread import figures_back
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, Party, Provenance
 from core.kernel.domain.model import Decision, Product
 from tests.unit.validation.test_decide import TODAY, Master
 from validation.decide import validate
-from validation.lookalike import alike_only, figures_back
+from validation.lookalike import alike_only
 from validation.resolve import resolve_line
 
 
