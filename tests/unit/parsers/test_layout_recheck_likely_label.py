@@ -11,21 +11,27 @@ offered and waits for a person.  So too when the label ends, or the number start
 
 from __future__ import annotations
 
-from core.capture.domain.layout import Word
+from core.capture.domain.layout import PageWords, Word
 from parsers.layout import extract_orders
 from tests.unit.parsers.ocr_support import cells, doubted, page, read, word
 
 
-def _offered(label: list[Word], printed: str, x: float) -> tuple[str, dict[str, float]]:
-    """The order number read, and the fields offered for a second reading (path: certainty), of a fax
-    page whose line 70 holds `label` and the number `printed` (read unsure) starting at `x`."""
-    lines = [cells(40, (50, "Ferretería Núñez S.L.")), [*label, word(printed, x, 70, conf=0.7)]]
+def _page(label: list[Word], printed: str, x: float, conf: float) -> PageWords:
+    """A fax page whose line 70 holds `label` and the number `printed`, read at `conf`, starting at `x`,
+    over a one-line table."""
+    lines = [cells(40, (50, "Ferretería Núñez S.L.")), [*label, word(printed, x, 70, conf=conf)]]
     heading = cells(
         160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe")
     )
     row = cells(174, (50, "TOR-M8-40"), (130, "Tornillo M8x40"), (340, "250"), (430, "0,18"), (500, "45,00"))
     total = cells(202, (430, "Total"), (500, "45,00"))
-    extraction = extract_orders([page(*lines, heading, row, total)])
+    return page(*lines, heading, row, total)
+
+
+def _offered(label: list[Word], printed: str, x: float) -> tuple[str, dict[str, float]]:
+    """The order number read, and the fields offered for a second reading (path: certainty), of the
+    page with the number read unsure."""
+    extraction = extract_orders([_page(label, printed, x, 0.7)])
     (order,) = extraction.orders
     return str(order.po_number), {r.path: r.certainty for r in extraction.rechecks}
 
@@ -57,15 +63,9 @@ def test_a_sure_label_is_offered_as_before() -> None:
 
 
 def _number_doubted(label: list[Word], printed: str, x: float) -> tuple[str, bool]:
-    """The order number read, and whether a person is asked to confirm it, on the page of `_offered`
-    with the number `printed` at `x` read with OCR's full confidence."""
-    lines = [cells(40, (50, "Ferretería Núñez S.L.")), [*label, word(printed, x, 70, conf=0.97)]]
-    heading = cells(
-        160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe")
-    )
-    row = cells(174, (50, "TOR-M8-40"), (130, "Tornillo M8x40"), (340, "250"), (430, "0,18"), (500, "45,00"))
-    total = cells(202, (430, "Total"), (500, "45,00"))
-    got = read(page(*lines, heading, row, total))
+    """The order number read, and whether a person is asked to confirm it, on the page with the number
+    read with OCR's full confidence."""
+    got = read(_page(label, printed, x, 0.97))
     return str(got["po_number"]), doubted(got, "po_number")
 
 
