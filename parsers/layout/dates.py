@@ -361,50 +361,49 @@ def marks_lost(text: str, *, month_first: bool = False) -> FoundDate | None:
     )
 
 
+def _mark_lost_pattern(year: str) -> re.Pattern[str]:
+    """Two figures each for the day and the month, then the year (`year`), one mark among the three,
+    nothing run on after it."""
+    return re.compile(
+        rf"^\s*(?:(?P<a>\d{{2}})(?P<s1>[-/.])(?P<b>\d{{2}})(?P<y1>{year})|(?P<c>\d{{2}})(?P<d>\d{{2}})(?P<s2>[-/.])(?P<y2>{year}))"
+        r"(?![\d,]|[.,]\d)"
+    )
+
+
 # a label's value that is a numeric date with a two-figure year one of whose two marks a normal fax lost
-# ("25.1126" or "2511.26" for 25.11.26): two figures each for the day, the month and the year, one mark
-# among them, nothing run on after it
-_SHORT_YEAR_MARK_LOST = re.compile(
-    r"^\s*(?:(?P<a>\d{2})(?P<s1>[-/.])(?P<b>\d{2})(?P<y1>\d{2})|(?P<c>\d{2})(?P<d>\d{2})(?P<s2>[-/.])(?P<y2>\d{2}))"
-    r"(?![\d,]|[.,]\d)"
-)
+# ("25.1126" or "2511.26" for 25.11.26)
+_SHORT_YEAR_MARK_LOST = _mark_lost_pattern(r"\d{2}")
+# the same with a year of this century in four figures ("2411-2026" or "24-112026" for 24-11-2026)
+_YEAR_MARK_LOST = _mark_lost_pattern(r"20\d{2}")
+
+
+def _mark_put_back(
+    pattern: re.Pattern[str], text: str, month_first: bool, short_year: bool
+) -> FoundDate | None:
+    """The date `text` starts with as `pattern` finds it, its lost mark put back as the other one;
+    doubtful, for it was read only once mended."""
+    m = pattern.match(fold(text))
+    if m is None:
+        return None
+    a, b, sep, year = (m["a"], m["b"], m["s1"], m["y1"]) if m["a"] else (m["c"], m["d"], m["s2"], m["y2"])
+    found = find_date(f"{a}{sep}{b}{sep}{year}", month_first=month_first, mend=False)
+    if found is None:
+        return None
+    certainty = round(found.certainty * MISREAD_PENALTY, 3)
+    return FoundDate(found.value, certainty, m.start(), m.end(), short_year=short_year, swap=found.swap)
 
 
 def short_year_mark_lost(text: str, *, month_first: bool = False) -> FoundDate | None:
     """The date a label's value starts with when it is printed with a two-figure year and a fax lost one
     of its two marks ("25.1126" for 25.11.26); read only once mended, so doubtful. Not part of
     `find_date`: six figures and a mark in any other text are no date ("25.1126" may be a price)."""
-    m = _SHORT_YEAR_MARK_LOST.match(fold(text))
-    if m is None:
-        return None
-    a, b, sep, year = (m["a"], m["b"], m["s1"], m["y1"]) if m["a"] else (m["c"], m["d"], m["s2"], m["y2"])
-    found = find_date(f"{a}{sep}{b}{sep}{year}", month_first=month_first, mend=False)
-    if found is None:
-        return None
-    certainty = round(found.certainty * MISREAD_PENALTY, 3)
-    return FoundDate(found.value, certainty, m.start(), m.end(), short_year=True, swap=found.swap)
-
-
-# the same with a year of this century in four figures ("2411-2026" or "24-112026" for 24-11-2026)
-_YEAR_MARK_LOST = re.compile(
-    r"^\s*(?:(?P<a>\d{2})(?P<s1>[-/.])(?P<b>\d{2})(?P<y1>20\d{2})|(?P<c>\d{2})(?P<d>\d{2})(?P<s2>[-/.])(?P<y2>20\d{2}))"
-    r"(?![\d,]|[.,]\d)"
-)
+    return _mark_put_back(_SHORT_YEAR_MARK_LOST, text, month_first, short_year=True)
 
 
 def year_mark_lost(text: str, *, month_first: bool = False) -> FoundDate | None:
-    """The date a label's value starts with when it is printed with a four-figure year and a fax lost
-    one of its two marks ("2411-2026" for 24-11-2026); read only once mended, so doubtful. Not part of
-    `find_date`: eight figures and a mark in any other text are no date (an order number "2411-2026")."""
-    m = _YEAR_MARK_LOST.match(fold(text))
-    if m is None:
-        return None
-    a, b, sep, year = (m["a"], m["b"], m["s1"], m["y1"]) if m["a"] else (m["c"], m["d"], m["s2"], m["y2"])
-    found = find_date(f"{a}{sep}{b}{sep}{year}", month_first=month_first, mend=False)
-    if found is None:
-        return None
-    certainty = round(found.certainty * MISREAD_PENALTY, 3)
-    return FoundDate(found.value, certainty, m.start(), m.end(), swap=found.swap)
+    """The same with a four-figure year ("2411-2026" for 24-11-2026). Not part of `find_date`: eight
+    figures and a mark in any other text are no date (an order number "2411-2026")."""
+    return _mark_put_back(_YEAR_MARK_LOST, text, month_first, short_year=False)
 
 
 # a weekday name, then a day that makes no date with its month ("martes, 45 de diciembre de 2026")
