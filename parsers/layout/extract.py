@@ -354,8 +354,7 @@ def _basis(draft: rows.Draft, built: items.Built) -> int | None:
     page's amounts say them where the line was read so (`page_basis`): its price cell read again prints
     the price of that many units."""
     price = built.solved.unit_price
-    paged = price is not None and price.note.endswith(page_basis.PAGE_BASIS)
-    return items.stated_basis(draft) or (int(price.note[4:].split(",")[0]) if price and paged else None)
+    return items.stated_basis(draft) or (page_basis.noted_basis(price.note) if price else None)
 
 
 def _rechecks(

@@ -47,7 +47,7 @@ from parsers.layout.numbers import (
     repair_digits,
     strip_money,
 )
-from parsers.layout.page_basis import divided
+from parsers.layout.page_basis import PER_EDGE, divided
 from parsers.layout.rows import NUMERIC, POSITION_EDGE, Draft, code_like
 from parsers.layout.text import token_key
 from parsers.layout.vocab import UNITS
@@ -65,7 +65,6 @@ BASIS_COST = 3  # a price read as per 100 or 1,000 units where nothing on its li
 STATED_BASIS_COST = 1  # the same where the price heading says so: less than a decimal mark put back
 PRINTED_BASIS_COST = 4  # a price read as for one unit where its line prints 100 or 1,000 beside it
 BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
-PER_EDGE = "()[]{}|'\"“”‘’.,:;*"  # around a price basis as OCR reads it
 MENDED_BASIS = ", its figure mended"  # a reading's note: the basis read from a "Per" figure OCR spoilt
 LETTERED = ", its letters read as figures"  # a reading's note: the basis from a "Per" cell read "1O0"
 UNPINNED_BASIS = "its line's basis read as letters, no amount to check it"  # a price taken as for one unit

@@ -16,7 +16,7 @@ BASES = (100, 1000)  # the units a page's prices may be for
 AGREEING = 2  # lines whose figures as printed make the basis, at least
 SURE_AMOUNT = 0.8  # OCR's confidence in an amount that may say the basis (validation's floor)
 PAGE_BASIS = ", as the page's other lines"  # a price reading's note: the basis the page's amounts say
-PER_EDGE = "()[]{}|'\"“”‘’.,:;*"  # around a "Per" figure as OCR reads it (as parsers.layout.items)
+PER_EDGE = "()[]{}|'\"“”‘’.,:;*"  # around a price basis ("Per" figure) as OCR reads it
 
 
 def _as_printed(text: str, mark: str) -> Reading | None:
@@ -43,9 +43,9 @@ def says(draft: Draft, mark: str) -> int | None:
         return None
     per = [t.text.strip(PER_EDGE) for t in draft.numbers("per")[:1]]
     printed = int(per[0]) if per and per[0].isdigit() and int(per[0]) in BASES else None
-    if p.note.startswith("per "):
+    if p.note.startswith("per "):  # the price read with its basis ("3,78/100"): already for one unit
         suffix = p.note.removeprefix("per ")
-        printed, units = (int(suffix), 1) if suffix.isdigit() else (None, 1)
+        printed, units = (int(suffix) if suffix.isdigit() else None), 1
     else:
         units = printed or 1
     if printed is not None:
@@ -111,3 +111,11 @@ def divided(prices: list[Reading], units: int, cost: int) -> list[Reading]:
         for r in prices
         if not r.note.startswith("per ")
     ]
+
+
+def noted_basis(note: str) -> int | None:
+    """The units a price reading's note says the page's amounts divided it by (`divided`); None for a
+    reading no page basis divided."""
+    if not note.endswith(PAGE_BASIS):
+        return None
+    return int(note.removeprefix("per ").split(",")[0])
