@@ -653,15 +653,10 @@ def tax_of_lines(
     if chosen.reading is None or lines is None or chosen.reading.value == lines:
         return None
     for tax in (s for s in seen if s.kind == "tax"):
-        last = tax.toks[-1]
-        for t in readings(last.text, mark, rules=False)[:1]:
+        for t in readings(tax.toks[-1].text, mark, rules=False)[:1]:
             if t.cost or not 0 < t.value < lines or lines + t.value != chosen.reading.value:
                 continue
-            line = next(
-                (li for p in pages if p.number == last.page for li in p.lines if last in li.toks), None
-            )
-            rates = [Decimal(r.replace(",", ".")) for r in _RATE.findall(line.text)] if line else []
-            if any(abs(lines * r / 100 - t.value) <= CENT / 2 for r in rates):
+            if at_printed_rate(WithTax(lines, t.value, lines + t.value, tax.toks, []), pages):
                 return tax.toks
     return None
 
