@@ -190,17 +190,30 @@ def likely_worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
     them ending at the other in a hyphen or slash: its place the label gives, only how OCR read its
     characters is in doubt.  A label at the number's side may be the number's own prefix, the figures
     after it read alone agreeing with themselves and still short of it ("41505" for PO-41505)."""
-    if pick.name != "po_number" or pick.sentence or pick.below or len(pick.toks) != 1 or not pick.label:
+    after = _after_label(pick)
+    if after is None or not LIKELY <= pick.certainty < SURE:
         return False
-    if not LIKELY <= pick.certainty < SURE:
-        return False
-    tok, last = pick.toks[0], max(pick.label, key=lambda t: t.x1)
+    tok, last = after
     line = _line_of(tok, pages)
     if line is None or last not in line.toks:
         return False
-    joined = last.text.endswith(_JOINERS) or tok.text.startswith(_JOINERS)
-    apart = tok.x0 - last.x1 >= LABEL_APART * tok.h
-    return apart and not joined and alone(tok, [*pick.label, *pick.toks], pages)
+    return not _at_figures(tok, last, last.text) and alone(tok, [*pick.label, *pick.toks], pages)
+
+
+def _after_label(pick: Candidate) -> tuple[Tok, Tok] | None:
+    """An order number read as one word after its label, not in a sentence or under it: that word and
+    the label's last one."""
+    if pick.name != "po_number" or pick.sentence or pick.below or len(pick.toks) != 1 or not pick.label:
+        return None
+    return pick.toks[0], max(pick.label, key=lambda t: t.x1)
+
+
+def _at_figures(tok: Tok, last: Tok, label: str) -> bool:
+    """Whether the label (its last word `last`, read as `label`) stands right at the number's word
+    `tok`: less than `LABEL_APART` text heights from it, or either ending at the other in a hyphen or
+    slash."""
+    joined = label.endswith(_JOINERS) or tok.text.startswith(_JOINERS)
+    return joined or tok.x0 - last.x1 < LABEL_APART * tok.h
 
 
 # a word an order number's prefix may be ("PO", "OC", "PED"): two or three capital letters, not a
@@ -215,18 +228,16 @@ def prefix_taken_for_label(pick: Candidate) -> bool:
     line, less than `LABEL_APART` text heights from its figures or joined to them by a hyphen or slash.
     "PO-41505" whose hyphen the fax lost reads "PO" "41505": every reading of the figures' ink agrees
     with itself, and the number is still short of its prefix, so a person must say which it is."""
-    if pick.name != "po_number" or pick.sentence or pick.below or len(pick.toks) != 1 or not pick.label:
+    after = _after_label(pick)
+    if after is None or pick.certainty >= SURE:
         return False
-    if pick.certainty >= SURE:
-        return False
-    tok, last = pick.toks[0], max(pick.label, key=lambda t: t.x1)
+    tok, last = after
     if last.page != tok.page or last.y1 <= tok.y0 or tok.y1 <= last.y0:  # not on the number's line
         return False
     word = last.text.rstrip(".:")
     if not _PREFIX_SHAPED.match(word) or word.rstrip("-/") in _NUMBER_WORDS:
         return False
-    joined = word.endswith(_JOINERS) or tok.text.startswith(_JOINERS)
-    return joined or tok.x0 - last.x1 < LABEL_APART * tok.h
+    return _at_figures(tok, last, word)
 
 
 def line_date_worth_rechecking(toks: Sequence[Tok], value: date, pages: Sequence[Page]) -> bool:
