@@ -147,14 +147,11 @@ def three_inked_as_eight(image: Image.Image, box: tuple[float, float, float, flo
     that lost part of its left strokes: in every tenth of its height of `EIGHT_TENTHS` (the middle of
     each bowl) its ink reaches within `EIGHT_LEFT` of its width of its left edge.  Only a word its ink
     parts into one glyph a character (its spaces aside) tells."""
-    runs, chars = ink_runs(image, box), text.replace(" ", "")
-    if "3" not in chars or len(runs) != len(chars):
+    chars = text.replace(" ", "")
+    if "3" not in chars:
         return False
-    ink = _ink(image, box)
-    for c, (left, right, top, bottom) in zip(chars, runs, strict=True):
-        if c == "3" and _left_inked(ink[top:bottom, left:right]):
-            return True
-    return False
+    glyphs = told_glyphs(image, box, chars)
+    return len(glyphs) == len(chars) and any(c == "3" and _left_inked(glyph) for c, glyph in glyphs)
 
 
 def _left_inked(glyph: np.ndarray) -> bool:

@@ -53,7 +53,7 @@ from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Provenance
 from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL
-from parsers.layout.header import letter_o_mended, letter_o_places
+from parsers.layout.header import letter_o_places
 from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.geometry import UprightPages
@@ -66,7 +66,7 @@ from parsers.ocr.glyphs import (
     three_inked_as_eight,
 )
 from parsers.ocr.images import PageImage
-from parsers.ocr.recheck import EDGES, UNSURE
+from parsers.ocr.recheck import EDGES, UNSURE, mended_letter_o
 from parsers.ocr.years import in_place, placed
 
 # the header fields nothing but their own ink pins, when printed once
@@ -109,7 +109,7 @@ def doubt_lookalikes(
             if where.page is None or where.box is None or not where.raw:
                 continue
             # a letter O mended is settled by its ink alone, however often its reading is printed
-            if printed_twice(where.raw, pages) and not _mended(order, path, where):
+            if printed_twice(where.raw, pages) and not mended_letter_o(order, path, where):
                 continue
             wanted.append((n, path, where))
     if not wanted:
@@ -130,7 +130,7 @@ def doubt_lookalikes(
             alike = [a for a, back in zip(alike, placed_back, strict=True) if not back]
         slipped = number and (slipped_prefix(where.raw or "") or _inked_otherwise(upright, where))
         # a letter O mended in the number ("0C/26/61293") stands only where its ink shows the letter
-        slipped = slipped or (_mended(orders[n], path, where) and not one)
+        slipped = slipped or (mended_letter_o(orders[n], path, where) and not one)
         if slipped or _inked_as_eight(upright, where) or not alike or not all(alike):
             out[n] = out[n].with_confidence(path, DOUBTFUL)
     return out
@@ -168,12 +168,6 @@ def steady(value: str, words: PageWords, *, letters: bool, letter_o: Sequence[in
         if a != b and not (i in ones and {a, b} <= {"0", "O"}):
             return False
     return all(w.rival is None or w.rival < RIVAL for w in ordered)
-
-
-def _mended(order: CapturedOrder, path: str, where: Provenance) -> bool:
-    """Whether the field `path` is an order number read as `where.raw` with a letter O mended in it
-    (`parsers.layout.header.letter_o_mended`)."""
-    return path == "po_number" and letter_o_mended(where.raw or "", str(order.po_number))
 
 
 def _inked_letter_o(upright: UprightPages, where: Provenance) -> list[int]:

@@ -31,7 +31,7 @@ from dataclasses import replace
 from functools import partial
 
 from core.capture.domain.layout import PageWords, Word
-from core.capture.domain.order import CapturedOrder, Evidence
+from core.capture.domain.order import CapturedOrder, Evidence, Provenance
 from parsers.layout.cleanup import dropped_ink
 from parsers.layout.dates import MONTHS
 from parsers.layout.evidence import DOUBTFUL
@@ -172,9 +172,7 @@ def confirm(
     dated = [check.path.endswith("date") for check, _, _ in wanted]
     # an order number whose letter O was mended ("0C/26/61293"): a reading's O or 0 there says the same
     lettered = [
-        check.path == "po_number"
-        and letter_o_mended(found.provenance.raw or "", str(orders[check.order].po_number))
-        for check, found, _ in wanted
+        mended_letter_o(orders[check.order], check.path, found.provenance) for check, found, _ in wanted
     ]
     readings = [
         [_said(printed[n], again[n], dated[n], lettered[n]) for again in said] for n in range(len(wanted))
@@ -220,6 +218,12 @@ def _said(value: str, words: PageWords, dated: bool = False, lettered: bool = Fa
     # a date's month name read exactly as printed, far from every other month's, needs no confidence
     weighed = [w for w in inked if not (dated and month_beyond_misreading(w.text))]
     return min(w.confidence for w in weighed or inked)
+
+
+def mended_letter_o(order: CapturedOrder, path: str, where: Provenance) -> bool:
+    """Whether the field `path` is an order number read as `where.raw` with a letter O mended in it
+    (`parsers.layout.header.letter_o_mended`: "0C/26/61293" for OC/26/61293)."""
+    return path == "po_number" and letter_o_mended(where.raw or "", str(order.po_number))
 
 
 def _lettered(text: str) -> str:
