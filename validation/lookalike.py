@@ -119,9 +119,7 @@ def nearest(codes: Sequence[str], known: Sequence[tuple[str, str]]) -> str | Non
     """The SKU of the one product whose code one of `codes` is at most `allowed` slips from; None when no
     product's is, or when two products' are (a person decides then)."""
     found: set[str] = set()
-    if not any(c.islower() for printed, _ in known for c in printed):
-        codes = [figures_back(c) for c in codes]
-    for code in codes:
+    for code in _figures_read_back(codes, known):
         limit, size = allowed(code), len(_bare(_fold(code)))
         # each character more or fewer (marks aside) is a whole slip: most codes need no comparing
         near = [(p, sku) for p, sku in known if abs(len(_bare(_fold(p))) - size) <= limit]
@@ -133,9 +131,20 @@ def nearest(codes: Sequence[str], known: Sequence[tuple[str, str]]) -> str | Non
 def alike_in_shape(codes: Sequence[str], known: Sequence[tuple[str, str]], sku: str) -> bool:
     """Whether one of `codes` differs from a known code of `sku` only by look-alike characters in their
     places (`alike_only`), small letters amid figures read as figures where no known code prints one."""
-    if not any(c.islower() for printed, _ in known for c in printed):
-        codes = [figures_back(c) for c in codes]
-    return any(alike_only(code, printed) for code in codes for printed, s in known if s == sku)
+    return any(
+        alike_only(code, printed)
+        for code in _figures_read_back(codes, known)
+        for printed, s in known
+        if s == sku
+    )
+
+
+def _figures_read_back(codes: Sequence[str], known: Sequence[tuple[str, str]]) -> Sequence[str]:
+    """`codes` with small letters amid figures read as the figures they look like (`figures_back`),
+    where no known code prints a small letter; else as read."""
+    if any(c.islower() for printed, _ in known for c in printed):
+        return codes
+    return [figures_back(c) for c in codes]
 
 
 def names(description: str, product: Product) -> bool:
