@@ -11,16 +11,7 @@ from typing import Any
 from core.capture.domain.layout import Word
 from parsers.layout import extract_orders
 from parsers.layout.extract import Basis
-from tests.unit.parsers.ocr_support import STEP, cells, doubted, header_rows, numbers, page, read
-
-HEADING = (
-    (50, "Código"),
-    (130, "Descripción"),
-    (330, "Cantidad"),
-    (390, "Ud."),
-    (430, "Precio"),
-    (500, "Importe"),
-)
+from tests.unit.parsers.ocr_support import HEADING, STEP, cells, doubted, header_rows, numbers, page, read
 
 # 500 × 18,00 a hundred = 90,00 and 25.000 × 34,00 a hundred = 8.500,00: two lines whose amounts say
 # the prices are for a hundred units
