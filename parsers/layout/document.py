@@ -175,13 +175,16 @@ def figures_agree(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool
 
 
 def _one_figure_more(text: str, value: Decimal) -> bool:
-    """Whether `text` holds the figures of `value` (to the cent, or as `_says` reads them) in order, with
-    one figure more among them and nothing else unknown: "4.220€." for 4,20."""
+    """Whether `text` holds the figures of `value` (to the cent, or as `_says` reads them; a whole number
+    also as its figures alone) in order, with one figure more among them and nothing else unknown:
+    "4.220€." for 4,20, "40:1" for a quantity of 40 (the table's rule after it read as ":1")."""
     bare = text.strip("".join(c for c in text if not c.isdigit()))
     if not bare or any(not c.isdigit() and c not in _MARKS for c in bare):
         return False
     figures = "".join(c for c in bare if c.isdigit())
     wanted = {f"{value:.{n}f}".replace(".", "").lstrip("0") or "0" for n in range(2, 5)}
+    if value == value.to_integral_value():
+        wanted.add(f"{value:.0f}")  # a whole quantity printed without decimals ("40:1" for 40, a rule read)
     return any(
         (figures[:i] + figures[i + 1 :]).lstrip("0") in wanted
         for i in range(len(figures))

@@ -509,9 +509,30 @@ def _stray(row: dict[str, list[Tok]], cells: dict[str, list[Tok]], toks: list[To
         return True
     if _garbled_figures(cells):
         return True
-    own = [t.text for t in cells.get("code", []) if code_like(t.text) and _begins_phrase(t, toks)]
+    own = [
+        t.text
+        for t in cells.get("code", [])
+        if code_like(t.text) and _begins_phrase(t, toks) and not _a_size(t, toks, cells)
+    ]
     theirs = {t.text for t in row.get("code", [])}
     return bool(own) and bool(theirs) and own[0] not in theirs
+
+
+# words of a length or a volume a description gives a size in ("Silicona neutra transparente 300 ml")
+SIZE_WORDS = frozenset({"mm", "cm", "m", "ml", "cl", "l"})
+_SIZE_FIGURES = re.compile(r"^\d+(?:[.,x]\d+)*$")
+
+
+def _a_size(tok: Tok, toks: list[Tok], cells: dict[str, list[Tok]]) -> bool:
+    """Whether the code-like word `tok` is a size the line's description runs on with, not a code of its
+    own: figures alone (or "4x10") with the word after it a length or volume ("300 ml" wrapped under
+    "Silicona neutra transparente" into the code column), on a line with nothing in the quantity, price
+    or amount columns. A code is no measure, and a row whose numbers were lost still shows its code
+    before words, never before "mm" or "ml"."""
+    if not _SIZE_FIGURES.match(tok.text) or any(cells.get(kind) for kind in NUMERIC):
+        return False
+    after = sorted((t for t in toks if t.x0 >= tok.x1), key=lambda t: t.x0)
+    return bool(after) and after[0].text.casefold() in SIZE_WORDS
 
 
 def _garbled_figures(cells: dict[str, list[Tok]]) -> bool:
