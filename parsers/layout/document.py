@@ -171,7 +171,21 @@ def figures_agree(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool
     if len(spoilt) != 1 or len(draft.cells[spoilt[0][0]]) != 1:
         return False
     kind, tok = spoilt[0]
-    return _one_figure_more(tok.text, values[kind]) and _pinned_by_the_others(draft, kind, values)
+    said = _one_figure_more(tok.text, values[kind]) or (
+        kind == "price" and _basis_lost(tok.text, values[kind])
+    )
+    return said and _pinned_by_the_others(draft, kind, values)
+
+
+_LOST_BASIS = re.compile(r"^(.*\d)/(0{2,3})$")
+
+
+def _basis_lost(text: str, price: Decimal) -> bool:
+    """Whether `text` is the price for 100 or 1,000 units with its basis's first figure lost ("5.40/00"
+    for 5,40/100, the 1 faded on the line) and its figures before the stroke say `price` times that basis
+    exactly: 5,40 for 0,054.  Only the row's quantity and amount read as printed may then pin it."""
+    m = _LOST_BASIS.match(text.strip())
+    return m is not None and _says(m[1], price * 10 ** len(m[2]))
 
 
 def _one_figure_more(text: str, value: Decimal) -> bool:

@@ -7,10 +7,12 @@ that were read say nothing the line does not, and name nothing:
 - a whole quantity with one figure more, the table's rule after it read as ":1" ("40:1" for 40), where
   the row's price and amount, read as printed, make exactly that quantity (40 × 4,20 = 168,00; 39 or 41
   would not): the quantity is the other two figures', as a price with one figure more already was;
+- a price for 100 units whose basis lost its 1 ("5.40/00" for 5,40/100) where the row's quantity and
+  amount, read as printed, make exactly the price per unit it says (2000 × 0,054 = 108,00);
 - a size the description runs on with, wrapped onto a line of its own into the code column ("300 ml"
   under "Silicona neutra transparente"): a code is no measure.
 
-A spoilt quantity that says another value, and a code of its own under the row, still name their row.
+A spoilt quantity or price that says another value, and a code of its own under the row, still name their row.
 """
 
 from __future__ import annotations
@@ -88,5 +90,19 @@ def test_a_code_of_its_own_under_the_row_still_names_it() -> None:
 def test_a_number_before_a_size_word_with_figures_in_the_numbers_columns_still_names_it() -> None:
     # "300 ml" with a quantity and an amount beside it spoilt past reading: a line of its own
     got = _silicone(((50, "300 ml"), (350, "1?"), (505, "4#,00")))
+    assert len(_named(got)) == 1
+    assert got["decision"] != "accept"
+
+
+def test_a_price_for_100_whose_basis_lost_its_one_that_quantity_and_amount_pin_names_no_row() -> None:
+    # "5,40/00" for 5,40/100: 2000 × 0,054 = 108,00, the row's quantity and amount read as printed
+    got = read(order([row("TUE-M8", "2000", "5,40/00", "108,00"), SECOND], total="126,00"))
+    assert [(line["quantity"], line["unit_price"]) for line in got["lines"]][0] == ("2000", "0.054")
+    assert _named(got) == []
+
+
+def test_a_price_for_100_that_says_another_value_still_names_its_row() -> None:
+    # "5,30/00" says 0,053 where 2000 and 108,00 make 0,054
+    got = read(order([row("TUE-M8", "2000", "5,30/00", "108,00"), SECOND], total="126,00"))
     assert len(_named(got)) == 1
     assert got["decision"] != "accept"
