@@ -97,7 +97,8 @@ def test_a_number_before_a_size_word_with_figures_in_the_numbers_columns_still_n
 def test_a_price_for_100_whose_basis_lost_its_one_that_quantity_and_amount_pin_names_no_row() -> None:
     # "5,40/00" for 5,40/100: 2000 × 0,054 = 108,00, the row's quantity and amount read as printed
     got = read(order([row("TUE-M8", "2000", "5,40/00", "108,00"), SECOND], total="126,00"))
-    assert [(line["quantity"], line["unit_price"]) for line in got["lines"]][0] == ("2000", "0.054")
+    first = got["lines"][0]
+    assert (first["quantity"], first["unit_price"]) == ("2000", "0.054")
     assert _named(got) == []
 
 
