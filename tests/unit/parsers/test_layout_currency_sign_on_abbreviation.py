@@ -23,7 +23,7 @@ def _currency(greeting: str) -> tuple[str | None, float]:
         cells(70, (50, "Nº pedido: 038/26")),
         cells(84, (50, "Fecha: 24.11.2026")),
         cells(110, (50, f"Estimados señores de Comanda {greeting} les rogamos nos sirvan:")),
-        cells(160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (400, "Precio"), (500, "Importe")),
+        cells(160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (400, "Precio"), (500, "Total")),
         cells(174, (50, "TUE-M8"), (130, "Tuerca"), (340, "2.000"), (400, "€0,050"), (500, "€100,00")),
         cells(188, (50, "LLA-AJ-250"), (130, "Llave"), (340, "3"), (400, "€12,80"), (500, "€38,40")),
         cells(216, (400, "Total"), (500, "€138,40")),
