@@ -77,16 +77,27 @@ _SEMICOLON = re.compile(r"(?<=\d);(?=\d)")
 _WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word, not an abbreviation's letter
 
 
+# What follows a sign that stands for an abbreviation's first letter: a point, then one character and a
+# point, once or more (".L." of "S.L.", ".1." where the fax made the L a 1), and a sentence's comma or
+# semicolon.  No amount is so written: a fraction has two figures, and no point follows it within the
+# word but a sentence's, while here a point comes straight after the sign and after each character.
+_ABBREVIATION = re.compile(r"^\.(?:[^\W_]\.)+[,;]?$")
+
+
 def sign_on_word(text: str) -> bool:
     """Whether the currency sign `text` carries is glued to a word, not an amount: what is left once the
     sign is taken off holds a letter no figure is mistaken for ("$.L.," for "S.L.,", "€.1.F." for
     "C.I.F.").  An amount's sign stands on figures and marks, and a figure OCR misread keeps to the
     letters of `_OCR_DIGITS` ("€s.so00"); a letter beyond them says the word is a word, its "$" an "S" or
     its "€" a "C" the fax spoilt, and the sign no statement of the currency.  Only the letters of an
-    abbreviation, each standing alone: a code joined to a word ("EUR-Betrag", "USD/kg") states it."""
+    abbreviation, each standing alone: a code joined to a word ("EUR-Betrag", "USD/kg") states it.
+    Also a sign before an abbreviation's shape whatever its characters ("$.1.," for "S.L.,", its L read
+    as a 1): a point, and each character alone between points (`_ABBREVIATION`)."""
     rest, found = strip_money(text)
     if found is None or _WORD.search(rest):
         return False
+    if _ABBREVIATION.match(rest):
+        return True
     return any(c.isalpha() and c.translate(_OCR_DIGITS) == c for c in rest)
 
 
