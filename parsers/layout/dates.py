@@ -101,8 +101,11 @@ _LOST_ORDINAL_T = re.compile(r"(?<![a-z])(" + _MONTH + r"\s+\d{1,2})h(?=,?\s+\d{
 _LOST_ORDINAL_T_FIRST = re.compile(r"(?<![\w])(\d{1,2})h(?=\s+" + _MONTH + r",?\s+\d{4}(?!\d))")
 # "noviembre'de 2026": a speck in the space between two words of a date read as an apostrophe
 _SPECK_FOR_SPACE = re.compile(r"(?<=[a-z])['`](?=(?:de|del|of)\s+\d)")
-# "November 26. 2026": the comma after a month-first date's day read as a point
-_POINT_FOR_COMMA = re.compile(r"(?<![a-z])(" + _MONTH + r"\s+\d{1,2})\.(?=\s+\d{4}(?!\d))")
+# "November 26. 2026": the comma after a month-first date's day read as a point, or as a point with a
+# speck before it ("December 4+. 2026", "4*, 2026"); only between a month name and a four-figure year
+_POINT_FOR_COMMA = re.compile(
+    r"(?<![a-z])(" + _MONTH + r"\s+\d{1,2})(?:\.|[+*'`\"’”]+[.,]?)(?=\s+\d{4}(?!\d))"
+)
 # "November, 24th, 2026": a speck after a month-first date's month name read as a comma; only before
 # a day and a year, so that a list of months ("November, 24 units") is left alone
 _COMMA_AFTER_MONTH = re.compile(r"(?<![a-z])(" + _MONTH + r"),(?=\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d))")

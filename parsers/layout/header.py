@@ -316,7 +316,9 @@ def _parse(
             )
             if name == "po_number" and scanned:
                 fixed, small = _small_capital(fixed)
-                repaired += small
+                fixed, seven = _seven_barless(fixed)
+                fixed, dash = _dash_crossed(fixed)
+                repaired += small + seven + dash
             if has_digit(fixed) and _CODE.match(fixed) and not find_date(fixed):
                 if repaired and name != "party_id":
                     return fixed, [tok], DOUBTFUL  # a letter mended in an order number: a person confirms it
@@ -410,6 +412,31 @@ def _small_capital(value: str) -> tuple[str, int]:
     return value.replace(small[0], small[0].upper()), 1
 
 
+# a slash right after a dash or a point and before a figure ("PO-2026-/0139"): no number prints two
+# separators side by side; a 7 whose bar a fax lost leaves a slanted stroke read as a slash
+_SLASH_AFTER_SEPARATOR = re.compile(r"(?<=\d[-.])/(?=\d)")
+
+
+def _seven_barless(value: str) -> tuple[str, int]:
+    """An order number with a 7 that lost its bar read as a slash right after another separator
+    ("PO-2026-/0139" for PO-2026-70139), that slash made a 7 again, and how many were (0 or 1)."""
+    mended, count = _SLASH_AFTER_SEPARATOR.subn("7", value)
+    return (mended, count) if count == 1 else (value, 0)
+
+
+# a plus between two parts of an order number whose other separators are dashes ("OC+2026-96736"): a
+# dash a streak or a speck crossed
+_PLUS_FOR_DASH = re.compile(r"(?<=[A-Za-z0-9])\+(?=[A-Za-z0-9])")
+
+
+def _dash_crossed(value: str) -> tuple[str, int]:
+    """An order number with one of its dashes read as a plus ("OC+2026-96736" for OC-2026-96736), that
+    plus made a dash again where the number's other separators are dashes, and how many were (0 or 1)."""
+    mended, count = _PLUS_FOR_DASH.subn("-", value)
+    others = set(value) & set(_SEPARATORS + ".")
+    return (mended, count) if count == 1 and others == {"-"} else (value, 0)
+
+
 def _letter_o(value: str) -> tuple[str, int]:
     """An order number with a letter O OCR read as a zero where the rest of its part is letters ("0C/26/
     66103" for "OC/26/66103", "P0-4471" for "PO-4471"), and how many were mended; a part of digits, or of
@@ -478,7 +505,7 @@ def candidates(
                     out += _prose_order(
                         line, phrase, hit, month_first, found is None, scanned=page.source != "text"
                     )
-        out += _place_date(line, month_first)
+        out += _place_date(line, month_first, scanned=page.source != "text")
     return out
 
 
@@ -589,16 +616,16 @@ def _prose_order(
     return out
 
 
-def _place_date(line: Line, month_first: bool) -> list[Candidate]:
+def _place_date(line: Line, month_first: bool, *, scanned: bool = False) -> list[Candidate]:
     """A letter's opening "Madrid, 24 de noviembre de 2026": the order's date, by the custom of letters."""
     if line.kind != "text":
         return []
-    found = prose.place_and_date(line, month_first)
+    found = prose.place_and_date(line, month_first, scanned=scanned)
     if found is None:
         return []
     # the place is no part of the date: its words are not the date's evidence, nor are they read again
     # with it (a cut-out of the whole line read as one word garbles the date's figures)
-    words = list(line.toks)[prose.place_words(line) :]
+    words = list(line.toks)[prose.place_words(line, scanned=scanned) :]
     # a date read only once OCR's misreading of it was mended weighs as little as its reading is sure
     return [Candidate("order_date", found.value, words, min(LIKELY, found.certainty), [], line)]
 

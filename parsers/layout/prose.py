@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from parsers.layout.dates import MISREAD_PENALTY, FoundDate, find_date
+from parsers.layout.dates import MISREAD_PENALTY, FoundDate, find_date, year_mark_lost
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.labels import Hit
 from parsers.layout.text import has_digit
@@ -41,6 +41,8 @@ _PARTICLE = r"(?:de|del|da|do|dos|das|di|la|el|le|sur|am|an|upon)\s+"
 _PLACE = re.compile(r"^(?:" + _PARTICLE + r")?[A-ZÁÉÍÓÚÑ][\w .'\-]{1,40},\s*", re.UNICODE)
 # the same with the comma read as a point ("Santiago de Compostela. 23 de noviembre de 2026")
 _PLACE_POINT = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w '\-]{1,40}\.\s+", re.UNICODE)
+# what a speck before a scanned line's first word is read as ("\"Madrid, martes, 24 de noviembre")
+_SPECKS = "\"'`‘’“”«»*·.,:;|"
 
 
 # words that may stand before an order label in a sentence ("our order", "el pedido", "This order")
@@ -158,10 +160,13 @@ def skip_weekday(text: str) -> int:
     return found.end() if found else 0
 
 
-def place_and_date(line: Line, month_first: bool) -> FoundDate | None:
+def place_and_date(line: Line, month_first: bool, *, scanned: bool = False) -> FoundDate | None:
     """The date of a line that is a place, a comma and a date and nothing else; with the comma read as
-    a point, a misreading mended (as sure as `dates.MISREAD_PENALTY` makes it: a person confirms it)."""
-    text = line.text.strip().rstrip(".")
+    a point, a misreading mended (as sure as `dates.MISREAD_PENALTY` makes it: a person confirms it).
+    On a scan (`scanned`), a numeric date with a four-figure year one of whose marks a fax lost
+    ("Madrid, 2311/2026") is read as a labelled one is (`dates.year_mark_lost`), doubtful, and specks
+    read before the place are no part of it."""
+    text = _placed_text(line, scanned).rstrip(".")
     place = _PLACE.match(text)
     point = _PLACE_POINT.match(text) if place is None else None
     matched = place or point
@@ -169,17 +174,31 @@ def place_and_date(line: Line, month_first: bool) -> FoundDate | None:
         return None
     start = matched.end() + skip_weekday(text[matched.end() :])
     found = find_date(text[start:], month_first=month_first)
+    if found is None and scanned:
+        found = year_mark_lost(text[start:], month_first=month_first)
     if found is None or found.start != 0 or start + found.end < len(text):
         return None
     return found if point is None else replace(found, certainty=min(found.certainty, MISREAD_PENALTY))
 
 
-def place_words(line: Line) -> int:
+def place_words(line: Line, *, scanned: bool = False) -> int:
     """How many words the place of a place-and-date line (`place_and_date`) takes, its comma's word
-    included: "Santiago de Compostela, 25 de noviembre de 2026" 3."""
-    text = line.text.strip()
+    included: "Santiago de Compostela, 25 de noviembre de 2026" 3; on a scan, with the words of specks
+    alone before it."""
+    text = _placed_text(line, scanned)
     matched = _PLACE.match(text) or _PLACE_POINT.match(text)
-    return len(text[: matched.end()].split()) if matched else 0
+    if not matched:
+        return 0
+    specks = 0
+    while scanned and specks < len(line.toks) and not line.toks[specks].text.strip(_SPECKS):
+        specks += 1
+    return specks + len(text[: matched.end()].split())
+
+
+def _placed_text(line: Line, scanned: bool) -> str:
+    """The line's text; on a scan, without the specks OCR read before its first word."""
+    text = line.text.strip()
+    return text.lstrip(_SPECKS + " ") if scanned else text
 
 
 # Words that say a sentence is about getting goods to the customer ("entregar", "servir", "recibir",

@@ -549,6 +549,10 @@ def _tax_between(
             # "IVA 21 % ¿10,80" for 310,80: one figure read as no figure, the rest as printed, where the
             # rate gives the totals' difference exactly: the rate and the totals outvote the one glyph
             return garbled
+        if rates and _amount_lost(line) and any(abs(net * r / 100 - tax) <= CENT / 2 for r in rates):
+            # "IVA 16 % :" between 33.799,71 and 39.207,66: the rate read, its amount lost; the totals'
+            # difference is the net's share at that rate, to the cent: the rate and the totals vouch
+            return line.toks[-1]
         if not toks or not MONEY.search(toks[-1].text.rstrip("€$£ ")):
             continue
         options = readings(toks[-1].text, mark, rules=False)[:1]
@@ -560,6 +564,12 @@ def _tax_between(
             # rounding that could have made the printed figure: the rate and the totals outvote it
             return toks[-1]
     return None
+
+
+def _amount_lost(line: Line) -> bool:
+    """Whether the only figures of a line are those of the rates it prints ("IVA 16 % :"): its amount
+    not read at all."""
+    return not any(c.isdigit() for c in _RATE.sub("", line.text))
 
 
 def _figures_worn(toks: list[Tok], amount: Decimal) -> Tok | None:
