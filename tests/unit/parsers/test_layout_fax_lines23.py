@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from core.capture.domain.layout import Word
 from parsers.layout.numbers import looks_numeric, strip_money
-from tests.unit.parsers.ocr_support import CHAR, cells, numbers, page, read
+from tests.unit.parsers.ocr_support import CHAR, cells, doubted, numbers, page, read
 
 # right edges of the quantity, unit, price and amount columns: figures end there, whatever their width
 QTY, UNIT, PRICE, AMOUNT = 370.0, 379.0, 452.0, 548.0
@@ -94,3 +94,54 @@ def test_a_row_whose_price_and_amount_carry_spoilt_signs_is_read() -> None:
     got = read(page(*_french(rows, "€313.55")))
     assert numbers(got)[3] == ("LLA-AJ-250", "15", "12.8")
     assert Decimal(got["lines"][3]["amount"]) == Decimal("192.00")
+
+
+def _spanish(rows: tuple[tuple[str, str, str, str, str], ...], total: str) -> list[list[Word]]:
+    """A Spanish dot-matrix order: `rows` (code, description, quantity, price, amount) as OCR read them,
+    the quantities printed with a space between their thousands ("25 000"), and the printed `total`."""
+    heading = cells(160, (62, "CÓDIGO"), (126, "DESCRIPCIÓN"), (329, "CANTIDAD"), (379, "UD"))
+    heading += cells(160, (420, "PRECIO"), (505, "IMPORTE"))
+    lines = [cells(40, (50, "PEDIDO Nº: 26/20878")), cells(54, (50, "FECHA: 24/11/2026")), heading]
+    y = 160.0
+    for code, name, qty, price, amount in rows:
+        y += 16
+        figures = (_right(QTY, qty), (UNIT, "pz"), _right(PRICE, price), _right(AMOUNT, amount))
+        lines.append(cells(y, (62, code), (126, name), *figures))
+    lines.append(cells(y + 28, (420, "TOTAL"), _right(AMOUNT, total)))
+    return lines
+
+
+def test_a_quantity_whose_thousands_a_fax_spoilt_is_worked_out_from_its_price_and_amount() -> None:
+    # "5 000" read "5 Y 900" and "25 000" read "25 0 000": the head figures stand as printed and more
+    # ink a group's gap after them shows the thousands; 250,00 / 0,05 = 5000 begins with the 5 and
+    # runs on for one group of three, 500,00 / 0,02 = 25000 with the 25.  Before, the quantities were
+    # read 5 and 25, and the lines did not add up.  Worked out, not read: only the order's total may
+    # vouch for them with the arithmetic; without a total a person confirms them.
+    rows = (
+        ("TUE-M8", "TUERCA HEXAGONAL M8", "5 Y 900", "0,05", "250,00"),
+        ("ARA-M8", "ARANDELA PLANA M8", "25 0 000", "0,02", "500,00"),
+        ("BRO-HSS-8", "BROCA HSS 8 MM", "60", "2,45", "147,00"),
+    )
+    got = read(page(*_spanish(rows, "897,00")))
+    assert numbers(got) == [
+        ("TUE-M8", "5000", "0.05"),
+        ("ARA-M8", "25000", "0.02"),
+        ("BRO-HSS-8", "60", "2.45"),
+    ]
+    untotalled = read(page(*_spanish(rows, "897,00")[:-1]))
+    assert numbers(untotalled) == numbers(got)
+    assert doubted(untotalled, "lines[0].quantity")
+    assert doubted(untotalled, "lines[1].quantity")
+    assert not doubted(untotalled, "lines[2].quantity")
+
+
+def test_a_quantity_the_arithmetic_gives_other_figures_than_printed_is_not_worked_out() -> None:
+    # "3 d0@" at 0,05 for 250,00: 250,00 / 0,05 = 5000 does not begin with the 3 the fax left, so the
+    # print and the arithmetic disagree and nothing is worked out: the line stays for a person as read.
+    rows = (
+        ("TUE-M8", "TUERCA HEXAGONAL M8", "3 d0@", "0,05", "250,00"),
+        ("BRO-HSS-8", "BROCA HSS 8 MM", "60", "2,45", "147,00"),
+    )
+    got = read(page(*_spanish(rows, "397,00")))
+    assert numbers(got)[0][1] != "5000"
+    assert got["decision"] != "accept"
