@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine, line_net
-from parsers.layout.arith import COMPUTED, MOVED, Solved, agrees, pinned, solve
+from parsers.layout.arith import CENT, COMPUTED, MOVED, Solved, agrees, pinned, solve
 from parsers.layout.bases import basis_read
 from parsers.layout.codes import (
     EDGE,
@@ -448,6 +448,8 @@ def _numbers(
     gross = _before_discount(printed, discount)
     quantities = _readings(draft, "qty", qty, mark, ocr, sure)
     prices = _per_unit(_readings(draft, "price", price, mark, ocr, sure), draft, quantities, gross, page)
+    if ocr:
+        quantities = quantities + _groups_spoilt(draft.cells.get("qty", []), prices, gross)
     if discount is not None and quantities and prices and printed:
         # the amount is rounded to the cent after the discount: quantity × price less the discount
         # within half a cent of it agrees, though the amount before the discount it implies does not
@@ -462,6 +464,39 @@ def _numbers(
     if discount is not None and solved.amount in gross:
         solved = replace(solved, amount=printed[gross.index(solved.amount)], options=())
     return solved
+
+
+_HEAD_FIGURES = re.compile(r"^\d{1,3}$")
+SPOILT_GROUPS = (3, 6)  # figures a quantity's spoilt groups of thousands hold: one group or two
+TOP_SPOILT = 3  # readings of the price and of the amount a spoilt quantity is worked out from
+
+
+def _groups_spoilt(cell: list[Tok], prices: list[Reading], amounts: list[Reading]) -> list[Reading]:
+    """A quantity printed with its thousands a space apart ("2 000", "25 000") whose groups after the
+    space a fax spoilt past reading ("2 d0@", "5 Y 900", "25 0 000"): its head figures read, then more
+    ink a group's gap from them in the cell.  The quantity the line's price and amount give, when its
+    figures begin with the head and run on for whole groups of three, as one worked out to fit: the
+    print shows its size and first figures, the arithmetic the rest, so it stays short of sure unless
+    the order's total vouches for it too (`record_numbers`)."""
+    if len(cell) < 2 or not _HEAD_FIGURES.match(cell[0].text):
+        return []
+    if any(b.x0 - a.x1 > GROUP_GAP * a.h for a, b in itertools.pairwise(cell)):
+        return []
+    head = cell[0].text
+    out: list[Reading] = []
+    for price in prices[:TOP_SPOILT]:
+        for amount in amounts[:TOP_SPOILT]:
+            if price.value <= 0 or amount.value <= 0:
+                continue
+            value = amount.value / price.value
+            whole = value.quantize(Decimal(1))
+            figures = str(whole)
+            if abs(whole * price.value - amount.value) > CENT or not figures.startswith(head):
+                continue
+            if len(figures) - len(head) in SPOILT_GROUPS and all(r.value != whole for r in out):
+                note = f"{COMPUTED} from the other two numbers, its groups spoilt"
+                out.append(Reading(whole, REPAIR_COST + 1, note))
+    return out
 
 
 _BARE = re.compile(r"^\d{3,}$")

@@ -59,9 +59,22 @@ class Reading:
 SPECK_AFTER_SIGN = re.compile(r"(?<=[€£$])[.,]+$")
 
 
+# Two signs where one was printed ("€£192.00", "£€180,00": a fax's speck made one sign look like two)
+# or an underline speck before the sign ("_€12.80"): the figures after them are the amount, and the
+# currency is the one sign stated only when both read alike.
+SPECK_BY_SIGN = "a speck beside the money sign taken off"
+_SIGNS_TWICE = re.compile(r"^_*([€£$])([€£$])(?=[\d.,])|^_+(?=[€£$]?\d)")
+
+
 def strip_money(text: str) -> tuple[str, str | None]:
     """The token without a currency symbol or code, and the currency it carried (ISO code)."""
     text = SPECK_AFTER_SIGN.sub("", _STRIP.sub("", text.strip()))
+    twice = _SIGNS_TWICE.match(text)
+    if twice is not None:
+        alike = twice.group(1) is not None and twice.group(1) == twice.group(2)
+        text = text[twice.end() :]
+        if twice.group(1) is not None:
+            return _STRIP.sub("", text), CURRENCIES.get(twice.group(1)) if alike else None
     found = None
     m = _SYMBOLS.search(text)
     if m and len(text) > len(m.group(0)):
@@ -274,10 +287,13 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
         elif out[same[0]].cost > cost:  # the same value by a cheaper way of reading it
             out[same[0]] = Reading(value, cost, note)
 
-    base = 1 if repaired else 0
+    # a speck taken off beside the money sign (`_SIGNS_TWICE`) mends the token as a look-alike does
+    specked = _SIGNS_TWICE.match(_STRIP.sub("", printed.strip())) is not None
+    base = 1 if repaired or specked else 0
     # a figure past the cents is tried for totals only (`rules` off) and never on a text layer's lines
     for variant, cost, why in _variants(fixed, rules=rules, cents=not rules and lost_marks):
-        note = "; ".join(n for n in ("OCR look-alike letters read as digits" if repaired else "", why) if n)
+        mended = "OCR look-alike letters read as digits" if repaired else SPECK_BY_SIGN if specked else ""
+        note = "; ".join(n for n in (mended, why) if n)
         add(_parse(variant, mark), base + cost, note)
         add(_parse(variant, other), base + cost + 2, OTHER_MARK)
         digits = variant.strip("+-")

@@ -68,6 +68,7 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
         worded = any(_worded(rows[i][1]) for i in starts)
         over = bool(starts) and any(_code_label(line) for line, _ in rows[: starts[0]])
         basis = heading_basis(region)
+        edges = _figure_edges([rows[i][1] for i in starts])
         current: Draft | None = out[-1] if out and region.heading == [] else None
         last: Line | None = None
         pending: list[tuple[Line, dict[str, list[Tok]]]] = []
@@ -85,7 +86,8 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
             following = next((rows[j] for j in starts if j > i), None)
             if ocr and _garbled_figures(cells) and _misread_total(line.toks):
                 continue  # "7WISCHENSUMME EUR 611,40": a sum under the rows, no order line nor part of one
-            if ocr and (current is not None or following is not None) and _lost_row(line, cells):
+            lost = _lost_row(line, cells) or _figures_lettered(line, cells, edges)
+            if ocr and (current is not None or following is not None) and lost:
                 # a row whose figures a fax spoilt past reading, between the order's rows: a line the
                 # document has, kept in its place with nothing read from it (so every later line stays
                 # the line it is), named for a person; never more description of a neighbour
@@ -549,6 +551,41 @@ def _lost_row(line: Line, cells: dict[str, list[Tok]]) -> bool:
     sub-line, nor a total or carried-forward sum: an order line that could not be read."""
     if not _garbled_figures(cells) or sub_label(line.toks) is not None:
         return False
+    if labels.starts_garbled(line.toks, SUBLINES) is not None:
+        return False
+    return not (labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}))
+
+
+ALIGNED = 0.7  # of a text height: how far apart the right edges of one column's figures may stand
+EDGE_SHARE = 0.5  # share of the item rows whose figures must show where a column's figures end
+
+
+def _figure_edges(items: list[dict[str, list[Tok]]]) -> dict[str, float]:
+    """Where the item rows' figures end in each of the quantity, price and amount columns (figures are
+    set right-aligned): the middle right edge of the column's numbers, for the columns at least half
+    the item rows print a number in (a fax may have spoilt the others)."""
+    edges: dict[str, float] = {}
+    for kind in NUMERIC:
+        ends = sorted(t.x1 for cells in items for t in cells.get(kind, [])[-1:] if looks_numeric(t.text))
+        if ends and len(ends) >= EDGE_SHARE * len(items):
+            edges[kind] = ends[len(ends) // 2]
+    return edges
+
+
+def _figures_lettered(line: Line, cells: dict[str, list[Tok]], edges: dict[str, float]) -> bool:
+    """A row whose quantity, price and amount a fax spoilt wholly into letters ("BGG)  pleces  LR  deb.
+    vv" for "500 pieces 0.05 25.00"), no digit left to show them figures (`_lost_row`): each of the
+    three cells ends where the item rows' figures end in its column, as right-aligned figures do and
+    words run on from a description or a note do not, and reads as no number.  Not a labelled
+    sub-line nor a total."""
+    if set(edges) != set(NUMERIC) or sub_label(line.toks) is not None:
+        return False
+    for kind in NUMERIC:
+        cell = cells.get(kind, [])
+        if not cell or any(looks_numeric(t.text) for t in cell):
+            return False
+        if abs(cell[-1].x1 - edges[kind]) > ALIGNED * line.height:
+            return False
     if labels.starts_garbled(line.toks, SUBLINES) is not None:
         return False
     return not (labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}))
