@@ -37,6 +37,7 @@ import io
 import os
 import pickle
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -277,13 +278,52 @@ class CountedReads:
 @dataclass(frozen=True)
 class Cost:
     """Per page over the pages timed: our seconds, bare tesseract's, ours spent reading again, and the
-    cut-outs read again by kind (number cells, header fields, item codes, row bands)."""
+    cut-outs read again by kind (number cells, header fields, item codes, row bands); and the same as
+    CPU seconds (`cpu`: ours, bare, and ours by stage, `STAGES`), which the load of a shared machine
+    does not enter as it does the wall clock."""
 
     ours: float
     bare: float
     pages: int
     again: float
     crops: tuple[float, float, float, float]
+    cpu: CpuCost
+
+
+# what `ocr_cost` times by CPU, in the order the pipeline runs them (header fields: rechecked and
+# read again for look-alikes)
+STAGES = ("page read", "bands", "number cells", "header fields", "item codes")
+
+
+@dataclass(frozen=True)
+class CpuCost:
+    """CPU seconds per page: ours (this process's, and any child it spawned while ours ran), bare
+    tesseract's (its process's, as a child of ours), and ours by stage (`STAGES`)."""
+
+    ours: float
+    bare: float
+    stages: tuple[float, ...]
+
+
+class CpuClock:
+    """CPU seconds spent since it was made: this process's (`time.process_time`, Tesseract kept loaded
+    included) and its finished children's (`resource.getrusage(RUSAGE_CHILDREN)`: a spawned
+    `tesseract`), told apart."""
+
+    def __init__(self) -> None:
+        self.start = self.now()
+
+    @staticmethod
+    def now() -> tuple[float, float]:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.process_time(), children.ru_utime + children.ru_stime
+
+    def lap(self) -> tuple[float, float]:
+        """(own, children's) CPU seconds since the last lap (or since made), and a new lap begun."""
+        now = self.now()
+        own, children = now[0] - self.start[0], now[1] - self.start[1]
+        self.start = now
+        return own, children
 
 
 def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> Cost:
@@ -295,12 +335,16 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> C
     fax's unsure item codes (parsers.ocr.codes; the layout reading that finds those is not timed) and the
     header fields printed once and read sure (parsers.ocr.lookalike, counted with the header fields).  Bare:
     `tesseract page.png stdout -l eng+spa --dpi D --psm 3` on the page already decoded and squared
-    (it cannot read a 204 x 98 page correctly otherwise), run the same way one page at a time.
+    (it cannot read a 204 x 98 page correctly otherwise), run the same way one page at a time.  Timed by
+    the wall clock and, stage by stage, by CPU time (`CpuClock`): ours in this process (and in children
+    spawned while ours runs), bare tesseract's as its child's.
     """
     exe = shutil.which("tesseract")
     if exe is None:
         raise SystemExit("tesseract is not installed")
     ours = bare = again_seconds = 0.0
+    cpu = dict.fromkeys(STAGES, 0.0)
+    bare_cpu = 0.0
     pages = 0
     langs = "+".join(options.languages)
     number_reads, field_reads, code_reads = CountedReads(), CountedReads(), CountedReads()
@@ -310,29 +354,41 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> C
     field_readers = cells.ways_to_read(field_reads.read_pages, options, whitelist="")
     spare = recheck.spare_way(field_reads.read_pages, options)
     lookalike_readers = lookalike.ways_to_read(field_reads.read_pages, options)
+
+    def spent(stage: str, clock: CpuClock) -> None:
+        cpu[stage] += sum(clock.lap())
+
     with tempfile.TemporaryDirectory() as tmp:
         for case in cases:
             if pages >= max_pages:
                 break
             start = time.perf_counter()
+            clock = CpuClock()
             images = load_pages(case.tiff, Limits())
             words = [ocr_page(page, options) for page in images]
+            spent("page read", clock)
             ours += time.perf_counter() - start
             stripped, _ = strip_headers(words)
             extraction = extract_orders(stripped)
             start = time.perf_counter()
+            clock = CpuClock()
             if options.reread_numbers:
                 band_way = bands.way_to_read(band_reads.read_pages, options)
                 extraction, stripped = bands.reread_rows(
                     extraction, images, stripped, band_way, extract_orders
                 )
+                spent("bands", clock)
             orders = extraction.orders
             if options.reread_numbers:
                 orders = tuple(cells.reread_numbers(orders, images, stripped, readers))
+                spent("number cells", clock)
                 rechecks = extraction.rechecks
                 orders = tuple(recheck.confirm(orders, rechecks, images, stripped, field_readers, spare))
+                spent("header fields", clock)
                 orders = tuple(codes.reread_codes(orders, images, stripped, code_readers))
+                spent("item codes", clock)
                 lookalike.doubt_lookalikes(orders, images, stripped, lookalike_readers)
+                spent("header fields", clock)
             again_seconds += time.perf_counter() - start
             ours += time.perf_counter() - start
             for page in images:
@@ -340,7 +396,9 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> C
                 page.image().save(path, dpi=(page.dpi, page.dpi))
                 cmd = [exe, str(path), "stdout", "-l", langs, "--dpi", str(round(page.dpi)), "--psm", "3"]
                 start = time.perf_counter()
+                clock = CpuClock()
                 subprocess.run(cmd, check=True, capture_output=True)
+                bare_cpu += clock.lap()[1]
                 bare += time.perf_counter() - start
             pages += len(images)
     crops = (
@@ -349,7 +407,9 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> C
         code_reads.crops / pages,
         band_reads.crops / pages,
     )
-    return Cost(ours / pages, bare / pages, pages, again_seconds / pages, crops)
+    stages = tuple(cpu[s] / pages for s in STAGES)
+    mine = CpuCost(sum(cpu.values()) / pages, bare_cpu / pages, stages)
+    return Cost(ours / pages, bare / pages, pages, again_seconds / pages, crops, mine)
 
 
 def same_reads(
@@ -461,6 +521,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" {cost.again / cost.bare:.2f}x; cut-outs read again per page: {numbers:.2f} number cells,"
             f" {fields:.2f} header fields, {codes_again:.2f} item codes,"
             f" {rows_again:.2f} row bands)"
+            f"; CPU: {cost.cpu.ours:.2f} s per page ours, {cost.cpu.bare:.2f} s bare:"
+            f" {cost.cpu.ours / cost.cpu.bare:.2f}x ("
+            + ", ".join(f"{s} {t / cost.cpu.bare:.3f}x" for s, t in zip(STAGES, cost.cpu.stages, strict=True))
+            + ")"
         )
     return 0
 

@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, Decimal
-from functools import partial
+from functools import lru_cache, partial
 
 from PIL import Image
 
@@ -28,7 +28,7 @@ from parsers.layout.extract import Basis
 from parsers.layout.numbers import decide_mark, readings
 from parsers.ocr import holes
 from parsers.ocr.engine import OcrOptions
-from parsers.ocr.geometry import UprightPages
+from parsers.ocr.geometry import UprightPages, upright_image
 from parsers.ocr.images import PageImage
 
 # digits and marks, and what else a number cell prints: left out, Tesseract reads a "$" or "€" before the
@@ -445,12 +445,22 @@ def cut_out(
     for n, cell in enumerate(cells):
         words = upright.words[cell.page]
         if cell.page not in seen:
-            page = upright(cell.page)
-            seen[cell.page] = page if streaks else holes.without_streaks(page, words.words)
+            image = upright.images[cell.page]
+            seen[cell.page] = (
+                upright(cell.page) if streaks else _streakless(image, words.rotation, words.words)
+            )
         crop = _cut(seen[cell.page], cell.box, words.words)
         # the page's stated resolution goes with the cut-out: a normal fax's cell is read as one
         crops.append(PageImage.from_image(n + 1, crop, words.dpi, upright.images[cell.page].source_dpi))
     return crops
+
+
+@lru_cache(maxsize=2)
+def _streakless(image: PageImage, rotation: float, words: tuple[Word, ...]) -> Image.Image:
+    """The page turned as its `words` were read, its streaks and column rules taken away
+    (`holes.without_streaks`); kept for the cells' next way of reading, which cuts them from it again.
+    Shared: never drawn on."""
+    return holes.without_streaks(upright_image(image, rotation), words)
 
 
 def _cut(page: Image.Image, box: tuple[float, float, float, float], words: Sequence[Word]) -> Image.Image:

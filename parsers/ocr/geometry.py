@@ -15,6 +15,7 @@ import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -225,19 +226,28 @@ def turn(img: Image.Image, orientation: Orientation) -> Image.Image:
 
 class UprightPages:
     """The pages' images, each turned the way its words were read, turned once however many cut-outs are
-    taken from it (row bands, number cells, header fields)."""
+    taken from it (row bands, number cells, header fields), also across the re-reads of one document
+    (`upright_image`).  The images are shared: read them, never draw on them."""
 
     def __init__(self, images: Sequence[PageImage], pages: Sequence[PageWords]) -> None:
         self.images = {i.number: i for i in images}
         self.words = {p.number: p for p in pages}
-        self._turned: dict[int, Image.Image] = {}
 
     def __call__(self, number: int) -> Image.Image:
-        if number not in self._turned:
-            self._turned[number] = turn(
-                self.images[number].image(), Orientation.from_degrees(self.words[number].rotation)
-            )
-        return self._turned[number]
+        return upright_image(self.images[number], self.words[number].rotation)
+
+
+# pages kept turned: the pages of the document being read (each re-read takes its cut-outs from them)
+UPRIGHT_KEPT = 8
+
+
+@lru_cache(maxsize=UPRIGHT_KEPT)
+def upright_image(image: PageImage, rotation: float) -> Image.Image:
+    """The page `image` turned by `rotation` degrees counter-clockwise, as its words were read (`turn`);
+    kept for the next re-read of the same page: a fine fax page turned in grey costs several times what
+    reading a header field's cut-out does, and each kind of cut-out is taken from it.  Shared: never
+    drawn on."""
+    return turn(image.image(), Orientation.from_degrees(rotation))
 
 
 def sheared_turn(img: Image.Image, skew: float) -> Image.Image:

@@ -10,7 +10,9 @@ LSTM for the alternatives of every character (`OcrOptions.rivals`, `Word.rival`)
 order number, its letters) exactly as the page's reading did, and no figure had another figure as an
 alternative with a probability of `RIVAL` or more; any other outcome makes it doubtful, for a person
 to see.  On the tuning faxes the readings again disagreeing caught most figures read wrong with
-confidence; a likely rival figure caught few more, and only a strong one is heeded.
+confidence; a likely rival figure caught few more, and only a strong one is heeded.  A field the first
+reading already leaves doubtful is not read the second way, nor read at all one its ink alone leaves
+doubtful (below): no reading could change what becomes of it.
 
 A value whose words are printed a second time on the page, read alike, is left alone: the second
 copy pins it.
@@ -114,26 +116,54 @@ def doubt_lookalikes(
             wanted.append((n, path, where))
     if not wanted:
         return list(orders)
-    cells = [Cell(path, where.page or 0, where.box or (0.0, 0.0, 0.0, 0.0)) for _, path, where in wanted]
-    crops = cut_out(cells, images, pages)
-    said = [read(crops) for read in reads]
     upright = UprightPages(images, pages)
+    # what the field's ink says before any reading: a field it leaves doubtful is not read again, no
+    # reading could vouch for it
+    ones = [_inked_letter_o(upright, where) if path == "po_number" else [] for _, path, where in wanted]
+    inked = [
+        _inked_doubt(upright, orders[n], path, where, one)
+        for (n, path, where), one in zip(wanted, ones, strict=True)
+    ]
+    open_ = [i for i, doubted in enumerate(inked) if not doubted]
+    alike: list[list[bool]] = [[] for _ in wanted]
+    if open_:
+        cells = [Cell(path, where.page or 0, where.box or (0.0, 0.0, 0.0, 0.0)) for _, path, where in wanted]
+        crops = cut_out(cells, images, pages)
+        for read in reads:
+            if not open_:
+                break
+            for i, again in zip(open_, read([crops[i] for i in open_]), strict=True):
+                n, path, where = wanted[i]
+                day = getattr(orders[n], path)
+                # a reading whose only other figure is a year the sending day puts back: neither way
+                if (
+                    isinstance(day, date)
+                    and sent is not None
+                    and in_place(path, day, sent)
+                    and year_put_back(path, day, again, sent)
+                ):
+                    continue
+                alike[i].append(steady(where.raw or "", again, letters=path == "po_number", letter_o=ones[i]))
+            # a field one way read otherwise stays doubtful whatever the next way reads: not read again
+            open_ = [i for i in open_ if all(alike[i])]
     out = list(orders)
-    for i, (n, path, where) in enumerate(wanted):
-        number = path == "po_number"
-        one = _inked_letter_o(upright, where) if number else ()
-        alike = [steady(where.raw or "", again[i], letters=number, letter_o=one) for again in said]
-        day = getattr(orders[n], path)
-        if isinstance(day, date) and sent is not None and in_place(path, day, sent):
-            # a reading whose only other figure is a year the sending day puts back: neither way
-            placed_back = [year_put_back(path, day, again[i], sent) for again in said]
-            alike = [a for a, back in zip(alike, placed_back, strict=True) if not back]
-        slipped = number and (slipped_prefix(where.raw or "") or _inked_otherwise(upright, where))
-        # a letter O mended in the number ("0C/26/61293") stands only where its ink shows the letter
-        slipped = slipped or (mended_letter_o(orders[n], path, where) and not one)
-        if slipped or _inked_as_eight(upright, where) or not alike or not all(alike):
+    for i, (n, path, _) in enumerate(wanted):
+        if inked[i] or not alike[i] or not all(alike[i]):
             out[n] = out[n].with_confidence(path, DOUBTFUL)
     return out
+
+
+def _inked_doubt(
+    upright: UprightPages, order: CapturedOrder, path: str, where: Provenance, one: Sequence[int]
+) -> bool:
+    """Whether the field's ink alone leaves it doubtful, however it reads again: an order number whose
+    prefix slipped or a glyph inked as another figure (`_inked_otherwise`), a letter O mended where the
+    ink (`one`, `_inked_letter_o`) does not show it, or a 3 inked as an 8 (`_inked_as_eight`)."""
+    number = path == "po_number"
+    slipped = number and (slipped_prefix(where.raw or "") or _inked_otherwise(upright, where))
+    # a letter O mended in the number ("0C/26/61293") stands only where its ink shows the letter
+    slipped = slipped or (mended_letter_o(order, path, where) and not one)
+    return slipped or _inked_as_eight(upright, where)
 
 
 def year_put_back(path: str, day: date, words: PageWords, sent: date) -> bool:

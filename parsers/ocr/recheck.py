@@ -8,7 +8,7 @@ neither vouches nor gainsays: the field is read a third way (one raw line, `--ps
 it with confidence to stand in for it.  So is one that says it but for one letter or figure read as a
 symbol that is no letter, figure or mark ("23/11/202€" for "23/11/2026"): it lost that character to the
 fax and says no other value.  Any other outcome leaves the field as read, in doubt, for a
-person to see.
+person to see; so a field the first reading says otherwise (not blurred) is not read the second way.
 
 An order number with a word of figures a word space or less beside it on its line is doubtful before
 any of that (`doubt_parted`): OCR may have parted one number in two ("OC/26/1 4512"), and the layout
@@ -162,8 +162,6 @@ def confirm(
         wanted.append((check, found, Cell(check.path, where.page, where.box)))
     if not wanted:
         return list(orders)
-    crops = cut_out([cell for _, _, cell in wanted], images, pages)
-    said = [read(crops) for read in reads]
     # the word (or the words of a date, spaces aside) as the page's reading had it
     # (or what the check says it must read: a total the order's sums mended)
     printed = [
@@ -174,11 +172,23 @@ def confirm(
     lettered = [
         mended_letter_o(orders[check.order], check.path, found.provenance) for check, found, _ in wanted
     ]
-    readings = [
-        [_said(printed[n], again[n], dated[n], lettered[n]) for again in said] for n in range(len(wanted))
-    ]
+    readings: list[list[float | None]] = [[] for _ in wanted]
     # a reading that lost one character to a symbol ("23/11/202€") neither vouches nor gainsays
-    blurred = [[_blurred(printed[n], again[n]) for again in said] for n in range(len(wanted))]
+    blurred: list[list[bool]] = [[] for _ in wanted]
+    # a field printed as nothing is vouched for by no reading, nor one a way read as another value (not
+    # blurred): neither is read again (the next way), no reading could change what becomes of it
+    open_ = [n for n in range(len(wanted)) if printed[n]]
+    if not open_:
+        return list(orders)
+    crops = cut_out([cell for _, _, cell in wanted], images, pages)
+    for read in reads:
+        if not open_:
+            break
+        for n, again in zip(open_, read([crops[n] for n in open_]), strict=True):
+            readings[n].append(_said(printed[n], again, dated[n], lettered[n]))
+            blurred[n].append(_blurred(printed[n], again))
+        # the reading said another value: its None leaves the field unvouched whatever comes next
+        open_ = [n for n in open_ if readings[n][-1] is not None or blurred[n][-1]]
     # read alike by every way, all but one with confidence (or that one blurred): the spare way may
     # stand in for that one
     short = [
