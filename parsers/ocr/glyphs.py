@@ -123,7 +123,7 @@ def one_a_barless_four(image: Image.Image, box: tuple[float, float, float, float
     """Whether a "1" of the word `text` (read from `box` of the upright page `image`) is inked as a 4
     whose crossbar the fax line lost: at least `FOUR_WIDE` as wide as the word's other figures, its
     lowest quarter spanning at most `FOUR_FOOT` of its width (the stem, no foot), its ink below the
-    baseline of the word's other figures left out (a speck under a foot, faxpo23).  Only a word its ink
+    lowest of the word's other figures left out (a speck under a foot, faxpo23).  Only a word its ink
     parts into one glyph a character, with a figure other than 1 and 4 to measure by, tells."""
     runs = ink_runs(image, box)
     if "1" not in text or len(runs) != len(text):
@@ -137,8 +137,9 @@ def one_a_barless_four(image: Image.Image, box: tuple[float, float, float, float
         return False
     ink = _ink(image, box)
     wide = FOUR_WIDE * statistics.median(right - left for left, right, _ in others)
-    # the figures' baseline: ink of the "1" below it is a speck the fax line left, no part of its foot
-    baseline = round(statistics.median(bottom for _, _, bottom in others))
+    # below the lowest of the other figures (a skewed word's figures step down), ink of the "1" is a
+    # speck the fax line left, no part of its foot
+    baseline = max(bottom for _, _, bottom in others)
     for c, (left, right, top, bottom) in zip(text, runs, strict=True):
         if c != "1" or right - left < wide:
             continue
