@@ -122,20 +122,30 @@ def _ink(image: Image.Image, box: tuple[float, float, float, float]) -> np.ndarr
 def one_a_barless_four(image: Image.Image, box: tuple[float, float, float, float], text: str) -> bool:
     """Whether a "1" of the word `text` (read from `box` of the upright page `image`) is inked as a 4
     whose crossbar the fax line lost: at least `FOUR_WIDE` as wide as the word's other figures, its
-    lowest quarter spanning at most `FOUR_FOOT` of its width (the stem, no foot).  Only a word its ink
+    lowest quarter spanning at most `FOUR_FOOT` of its width (the stem, no foot), its ink below the
+    lowest of the word's other figures left out (a speck under a foot, faxpo23).  Only a word its ink
     parts into one glyph a character, with a figure other than 1 and 4 to measure by, tells."""
     runs = ink_runs(image, box)
     if "1" not in text or len(runs) != len(text):
         return False
-    others = [right - left for c, (left, right, _, _) in zip(text, runs, strict=True) if c in "02356789"]
+    others = [
+        (left, right, bottom)
+        for c, (left, right, _, bottom) in zip(text, runs, strict=True)
+        if c in "02356789"
+    ]
     if not others:
         return False
     ink = _ink(image, box)
-    wide = FOUR_WIDE * statistics.median(others)
+    wide = FOUR_WIDE * statistics.median(right - left for left, right, _ in others)
+    # below the lowest of the other figures (a skewed word's figures step down), ink of the "1" is a
+    # speck the fax line left, no part of its foot
+    baseline = max(bottom for _, _, bottom in others)
     for c, (left, right, top, bottom) in zip(text, runs, strict=True):
         if c != "1" or right - left < wide:
             continue
-        glyph = ink[top:bottom, left:right]
+        glyph = ink[top : min(bottom, baseline), left:right]
+        if not len(glyph):
+            continue
         spans = [_span(row) for row in glyph[-max(1, round(len(glyph) / 4)) :]]
         if max(spans) <= FOUR_FOOT * (right - left):
             return True
