@@ -87,6 +87,10 @@ BOWL_LOW = 0.7
 # its stem (0.2 of its bar's reach in the sans faces) or its foot serif (0.36-0.57 in Times, Courier and
 # DejaVu Serif), an E's 0.86-1.0 (reportlab at 10 points, fine and normal faxes; docs/fax.md, faxlet21)
 EF_BAR = 0.75
+# ...and tells only where its top bar is whole: reaching from its stem at least this share of the glyph's
+# width (an E's and F's bar 0.85-1.0 of it); a bar the fax line lost (a scan line dropped or thinned
+# away at normal resolution) leaves its serifs, 0.2-0.5 of the width, and the foot then says nothing
+EF_TOP = 0.7
 
 # a "3" whose leftmost ink in each tenth of its height across the middle of both bowls (the third and
 # fourth tenths, the seventh and eighth) lies within this share of its width from its left edge is an 8
@@ -94,6 +98,13 @@ EF_BAR = 0.75
 # them in every tuning font at fine resolution, an 8's at 0.2 at most (docs/fax.md, faxfd21)
 EIGHT_LEFT = 0.3
 EIGHT_TENTHS = (2, 3, 6, 7)
+# ...where the ink it is told by is a figure's: as wide and as tall as the word's other figures (1s
+# aside), within these shares of their median.  A word whose glyphs the ink parts wrongly yet into as many
+# runs as characters (an H broken into its stems, a slash run into a 3) hands a "3" a stem or a letter's
+# ink; a speck above or below a 3 stretches its height, and the tenths fall elsewhere (faxgl22)
+FIGURE_WIDTH = (0.7, 1.4)
+FIGURES = "023456789"
+FIGURE_HEIGHT = (0.85, 1.18)
 
 
 def ink_columns(image: Image.Image, box: tuple[float, float, float, float]) -> list[int]:
@@ -151,7 +162,28 @@ def three_inked_as_eight(image: Image.Image, box: tuple[float, float, float, flo
     if "3" not in chars:
         return False
     glyphs = told_glyphs(image, box, chars)
-    return len(glyphs) == len(chars) and any(c == "3" and _left_inked(glyph) for c, glyph in glyphs)
+    if len(glyphs) != len(chars):
+        return False
+    return any(
+        c == "3"
+        and _figure_sized(glyph, [g for j, (d, g) in enumerate(glyphs) if j != i and d in FIGURES])
+        and _left_inked(glyph)
+        for i, (c, glyph) in enumerate(glyphs)
+    )
+
+
+def _figure_sized(glyph: np.ndarray, others: Sequence[np.ndarray]) -> bool:
+    """Whether `glyph` is as wide and as tall as the figures `others` (`FIGURE_WIDTH`, `FIGURE_HEIGHT` of
+    their median); with none to measure by, it is not."""
+    if not others:
+        return False
+    height, width = glyph.shape
+    tall = statistics.median(g.shape[0] for g in others)
+    wide = statistics.median(g.shape[1] for g in others)
+    return (
+        FIGURE_WIDTH[0] * wide <= width <= FIGURE_WIDTH[1] * wide
+        and FIGURE_HEIGHT[0] * tall <= height <= FIGURE_HEIGHT[1] * tall
+    )
 
 
 def _left_inked(glyph: np.ndarray) -> bool:
@@ -237,9 +269,19 @@ def e_or_f_otherwise(image: Image.Image, box: tuple[float, float, float, float],
         rows = max(1, round(len(glyph) / 6))
         top = max(_reach(row) for row in glyph[:rows])
         foot = max(_reach(row) for row in glyph[-rows:])
-        if top and (foot >= EF_BAR * top) != (c == "E"):
+        if top < EF_TOP * glyph.shape[1]:
+            continue  # the top bar lost: nothing to measure the foot by
+        if c == "E" and foot < EF_BAR * top and any(_parted(row) for row in glyph[-rows:]):
+            continue  # ink beyond the foot's gap: the end of an E's foot bar the line broke or lost
+        if (foot >= EF_BAR * top) != (c == "E"):
             return True
     return False
+
+
+def _parted(row: np.ndarray) -> bool:
+    """Whether `row` holds ink past a gap after its first run of ink."""
+    inked = np.flatnonzero(row)
+    return bool(len(inked)) and bool((np.diff(inked) > 1).any())
 
 
 def told_glyphs(
