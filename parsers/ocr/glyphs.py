@@ -103,6 +103,8 @@ EIGHT_TENTHS = (2, 3, 6, 7)
 # runs as characters (an H broken into its stems, a slash run into a 3) hands a "3" a stem or a letter's
 # ink; a speck above or below a 3 stretches its height, and the tenths fall elsewhere (faxgl22)
 FIGURE_WIDTH = (0.7, 1.4)
+# ink apart from a glyph's largest piece and smaller than this share of it is a speck, not a stroke
+SPECK = 0.15
 FIGURES = "023456789"
 FIGURE_HEIGHT = (0.85, 1.18)
 
@@ -188,14 +190,47 @@ def _figure_sized(glyph: np.ndarray, others: Sequence[np.ndarray]) -> bool:
 
 def _left_inked(glyph: np.ndarray) -> bool:
     """Whether the ink of `glyph` reaches within `EIGHT_LEFT` of its width of its left edge in every
-    tenth of its height of `EIGHT_TENTHS`."""
+    tenth of its height of `EIGHT_TENTHS`, specks apart from its strokes left out (`_strokes`)."""
     height, width = glyph.shape
+    glyph = _strokes(glyph)
     for tenth in EIGHT_TENTHS:
         rows = glyph[tenth * height // 10 : max(tenth * height // 10 + 1, (tenth + 1) * height // 10)]
         inked = np.flatnonzero(rows.any(axis=0))
         if not len(inked) or inked[0] > EIGHT_LEFT * width:
             return False
     return True
+
+
+def _strokes(glyph: np.ndarray) -> np.ndarray:
+    """`glyph` without the ink that touches none of its largest piece (side by side or at a corner) and
+    is smaller than `SPECK` of it: dust the fax line laid beside a 3's open left reaches its left edge
+    as an 8's strokes would (faxgl22), while the strokes an 8 keeps, thinned or holed, touch its body."""
+    pieces: list[list[tuple[int, int]]] = []
+    seen = np.zeros_like(glyph, dtype=bool)
+    height, width = glyph.shape
+    for y, x in zip(*np.nonzero(glyph), strict=True):
+        if seen[y, x]:
+            continue
+        seen[y, x] = True
+        piece, todo = [], [(int(y), int(x))]
+        while todo:
+            cy, cx = todo.pop()
+            piece.append((cy, cx))
+            for ny in range(max(0, cy - 1), min(height, cy + 2)):
+                for nx in range(max(0, cx - 1), min(width, cx + 2)):
+                    if glyph[ny, nx] and not seen[ny, nx]:
+                        seen[ny, nx] = True
+                        todo.append((ny, nx))
+        pieces.append(piece)
+    if len(pieces) < 2:
+        return glyph
+    largest = max(len(p) for p in pieces)
+    out = np.zeros_like(glyph, dtype=bool)
+    for piece in pieces:
+        if len(piece) >= SPECK * largest:
+            for y, x in piece:
+                out[y, x] = True
+    return out
 
 
 def _span(row: np.ndarray) -> int:

@@ -6,7 +6,8 @@ The business rules.  An F is told from an E by its foot measured against its top
 lost the scan lines of the top bar, only the bar's serifs are left and nothing is there to measure the
 foot by, so an F read "F" stays as sure as read.  An E whose foot bar's scan line the receiver filled
 with a copy of the row above keeps the ends of that bar apart from its stem (the stem and the bar's end
-serif); an E read "E" so stays as sure as read.  A "3" is told from an 8 only by a figure's ink: where
+serif); an E read "E" so stays as sure as read.  Dust beside a 3's open left is no stroke of an 8:
+it touches none of the 3's ink, and a date so specked stays as sure as read.  A "3" is told from an 8 only by a figure's ink: where
 the word's runs of ink fall to other characters than read (an H parted into its stems by a lost line,
 a slash run into the 3 after it) no run is the 3's, and the number stays as sure as read.  The
 misreadings each guard was written for still wait (test_lookalike_e_f_touching,
@@ -19,8 +20,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PIL import Image
+from reportlab.pdfbase import pdfmetrics
 
-from tests.unit.ocr.test_lookalike_barless_four import READ, ROWS, _confidence, _faxed
+from tests.unit.ocr.test_lookalike_barless_four import DPI, READ, ROWS, SIZE, _confidence, _faxed
+from tests.unit.ocr.test_lookalike_eight_read_as_three import _confidence as date_confidence
 
 
 def _ink_rows(image: Image.Image, at: float) -> np.ndarray:
@@ -83,3 +86,31 @@ def test_an_e_read_as_an_f_still_waits_where_a_line_was_lost_below_its_top_bar(
     rows = _ink_rows(image, at)
     lost = _lines_lost(image, rows[len(rows) // 3], 1)
     assert _confidence(lost, at, "F-56955", ROWS[resolution]) < 0.8
+
+
+def _specks_left_of_the_three(image: Image.Image, printed: str, font: str, at: float) -> Image.Image:
+    """`image` with a speck of dust (two pixels square) at the left edge of the first 3 of `printed`, in
+    the middle of each of its open bowls, clear of its ink: where an 8's left strokes would be."""
+    out = np.asarray(image).copy()
+    i = printed.index("3")
+    left = round(at + pdfmetrics.stringWidth(printed[:i], font, SIZE) * DPI / 72)
+    right = round(at + pdfmetrics.stringWidth(printed[: i + 1], font, SIZE) * DPI / 72)
+    ink = out[:, left:right] < 128
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    top, height, x = rows[0], rows[-1] + 1 - rows[0], left + cols[0]
+    for share in (0.35, 0.65):
+        y = top + int(share * height)
+        assert not ink[y - 1 : y + 3, cols[0] : cols[0] + 3].any()  # clear of the 3's strokes
+        out[y : y + 2, x : x + 2] = 0
+    return Image.fromarray(out)
+
+
+@pytest.mark.parametrize("resolution", list(ROWS))
+# faces whose 3 stands clear of the figure before it, its left open by a speck's width
+@pytest.mark.parametrize("font", ["Times-Roman", "DejaVuSans", "Courier"])
+def test_a_date_whose_three_has_specks_by_its_open_left_stays_as_sure_as_read(
+    font: str, resolution: str
+) -> None:
+    image, at = _faxed("13/12/2026", font, ROWS[resolution])
+    specked = _specks_left_of_the_three(image, "13/12/2026", font, at)
+    assert date_confidence(specked, at, "13/12/2026", ROWS[resolution], "requested_delivery_date") == READ
