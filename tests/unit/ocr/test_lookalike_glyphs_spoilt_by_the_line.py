@@ -1,18 +1,16 @@
-"""Order numbers read right whose E, F or 3 the fax line spoilt: the ink guards must not hold them (issue 10,
-faxgl22; parsers.ocr.glyphs.e_or_f_otherwise and three_inked_as_eight, through
-parsers.ocr.lookalike.doubt_lookalikes).
-
-The business rules.  An F is told from an E by its foot measured against its top bar: where the fax line
-lost the scan lines of the top bar, only the bar's serifs are left and nothing is there to measure the
-foot by, so an F read "F" stays as sure as read.  An E whose foot bar's scan line the receiver filled
-with a copy of the row above keeps the ends of that bar apart from its stem (the stem and the bar's end
-serif); an E read "E" so stays as sure as read.  Dust beside a 3's open left is no stroke of an 8:
-it touches none of the 3's ink, and a date so specked stays as sure as read.  A "3" is told from an 8 only by a figure's ink: where
-the word's runs of ink fall to other characters than read (an H parted into its stems by a lost line,
-a slash run into the 3 after it) no run is the 3's, and the number stays as sure as read.  The
-misreadings each guard was written for still wait (test_lookalike_e_f_touching,
-test_lookalike_eight_read_as_three).  Strips set by reportlab and faxed as in
-test_lookalike_barless_four; the readings again each say what the page's reading said.
+"""Order numbers read right whose E, F or 3 the fax line spoilt: the ink guards must not hold them (issue
+10, faxgl22; parsers.ocr.glyphs.e_or_f_otherwise and three_inked_as_eight, through
+parsers.ocr.lookalike.doubt_lookalikes). The business rules. An F is told from an E by its foot measured
+against its top bar: where the fax line lost the scan lines of the top bar, only the bar's serifs are
+left and nothing is there to measure the foot by, so an F read "F" stays as sure as read. An E whose
+foot bar's scan line the receiver filled with a copy of the row above keeps the ends of that bar apart
+from its stem (the stem and the bar's end serif); an E read "E" so stays as sure as read. Dust beside a
+3's open left is no stroke of an 8: it touches none of the 3's ink, and a date so specked stays as sure
+as read. A "3" is told from an 8 only by a figure's ink: where the word's runs of ink fall to other
+characters than read (an H parted into its stems by a lost line, a slash run into the 3 after it) no run
+is the 3's, and the number stays as sure as read. The misreadings each guard was written for still wait
+(test_lookalike_e_f_touching, test_lookalike_eight_read_as_three). Strips set by reportlab and faxed as
+in test_lookalike_barless_four; the readings again each say what the page's reading said.
 """
 
 from __future__ import annotations
