@@ -36,6 +36,9 @@ hairlines) is not told.
 
 An E and an F, where every reading says the other (faxlet21): an E's foot bar reaches from its stem about
 as far as its top bar, an F stands on its stem or a foot serif about half as wide (`e_or_f_otherwise`).
+Only a whole top bar measures the foot (a bar whose scan lines the line lost leaves its serifs), and an
+"E" whose lowest rows hold ink past a gap (the end of a foot bar the line broke or overwrote) is no F
+(faxgl22).
 
 A letter touching the glyph after it (Helvetica's and Times's F overhangs a hyphen or figure after it:
 "F-" one run of ink) is cut from its run where the ink of its top rows ends, the right edge of a P's bowl
@@ -50,6 +53,9 @@ bowls: its arms end at the top and bottom and its middle stroke starts near the 
 ink in those rows stands past 0.4 of its width (0.4-0.8 in the tuning fonts, fine).  An 8 keeps its left
 strokes there (0.0-0.2); a "3" whose ink reaches its left edge in the middle of both bowls is such an 8
 (`three_inked_as_eight`).  An 8 whose left strokes are gone whole is a 3 to the ink too, and is not told.
+Only a run of ink as wide and as tall as the word's other figures is told (a word parted wrongly into
+as many runs as characters hands a "3" other ink), and specks touching none of its strokes are left out
+(faxgl22).
 """
 
 from __future__ import annotations
@@ -179,10 +185,10 @@ def _figure_sized(glyph: np.ndarray, others: Sequence[np.ndarray]) -> bool:
     their median); with none to measure by, it is not."""
     if not others:
         return False
-    height, width = glyph.shape
-    tall = statistics.median(g.shape[0] for g in others)
-    wide = statistics.median(g.shape[1] for g in others)
-    return (
+    height, width = (int(v) for v in glyph.shape)
+    tall = statistics.median(int(g.shape[0]) for g in others)
+    wide = statistics.median(int(g.shape[1]) for g in others)
+    return bool(
         FIGURE_WIDTH[0] * wide <= width <= FIGURE_WIDTH[1] * wide
         and FIGURE_HEIGHT[0] * tall <= height <= FIGURE_HEIGHT[1] * tall
     )

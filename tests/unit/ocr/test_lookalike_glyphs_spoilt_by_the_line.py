@@ -1,6 +1,8 @@
 """Order numbers read right whose E, F or 3 the fax line spoilt: the ink guards must not hold them (issue
 10, faxgl22; parsers.ocr.glyphs.e_or_f_otherwise and three_inked_as_eight, through
-parsers.ocr.lookalike.doubt_lookalikes). The business rules. An F is told from an E by its foot measured
+parsers.ocr.lookalike.doubt_lookalikes).
+
+The business rules. An F is told from an E by its foot measured
 against its top bar: where the fax line lost the scan lines of the top bar, only the bar's serifs are
 left and nothing is there to measure the foot by, so an F read "F" stays as sure as read. An E whose
 foot bar's scan line the receiver filled with a copy of the row above keeps the ends of that bar apart
