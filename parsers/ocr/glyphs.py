@@ -36,6 +36,9 @@ hairlines) is not told.
 
 An E and an F, where every reading says the other (faxlet21): an E's foot bar reaches from its stem about
 as far as its top bar, an F stands on its stem or a foot serif about half as wide (`e_or_f_otherwise`).
+Only a whole top bar measures the foot (a bar whose scan lines the line lost leaves its serifs), and an
+"E" whose lowest rows hold ink past a gap (the end of a foot bar the line broke or overwrote) is no F
+(faxgl22).
 
 A letter touching the glyph after it (Helvetica's and Times's F overhangs a hyphen or figure after it:
 "F-" one run of ink) is cut from its run where the ink of its top rows ends, the right edge of a P's bowl
@@ -50,6 +53,9 @@ bowls: its arms end at the top and bottom and its middle stroke starts near the 
 ink in those rows stands past 0.4 of its width (0.4-0.8 in the tuning fonts, fine).  An 8 keeps its left
 strokes there (0.0-0.2); a "3" whose ink reaches its left edge in the middle of both bowls is such an 8
 (`three_inked_as_eight`).  An 8 whose left strokes are gone whole is a 3 to the ink too, and is not told.
+Only a run of ink as wide and as tall as the word's other figures is told (a word parted wrongly into
+as many runs as characters hands a "3" other ink), and specks touching none of its strokes are left out
+(faxgl22).
 """
 
 from __future__ import annotations
@@ -87,6 +93,10 @@ BOWL_LOW = 0.7
 # its stem (0.2 of its bar's reach in the sans faces) or its foot serif (0.36-0.57 in Times, Courier and
 # DejaVu Serif), an E's 0.86-1.0 (reportlab at 10 points, fine and normal faxes; docs/fax.md, faxlet21)
 EF_BAR = 0.75
+# ...and tells only where its top bar is whole: reaching from its stem at least this share of the glyph's
+# width (an E's and F's bar 0.85-1.0 of it); a bar the fax line lost (a scan line dropped or thinned
+# away at normal resolution) leaves its serifs, 0.2-0.5 of the width, and the foot then says nothing
+EF_TOP = 0.7
 
 # a "3" whose leftmost ink in each tenth of its height across the middle of both bowls (the third and
 # fourth tenths, the seventh and eighth) lies within this share of its width from its left edge is an 8
@@ -94,6 +104,15 @@ EF_BAR = 0.75
 # them in every tuning font at fine resolution, an 8's at 0.2 at most (docs/fax.md, faxfd21)
 EIGHT_LEFT = 0.3
 EIGHT_TENTHS = (2, 3, 6, 7)
+# ...where the ink it is told by is a figure's: as wide and as tall as the word's other figures (1s
+# aside), within these shares of their median.  A word whose glyphs the ink parts wrongly yet into as many
+# runs as characters (an H broken into its stems, a slash run into a 3) hands a "3" a stem or a letter's
+# ink; a speck above or below a 3 stretches its height, and the tenths fall elsewhere (faxgl22)
+FIGURE_WIDTH = (0.7, 1.4)
+# ink apart from a glyph's largest piece and smaller than this share of it is a speck, not a stroke
+SPECK = 0.15
+FIGURES = "023456789"
+FIGURE_HEIGHT = (0.85, 1.18)
 
 
 def ink_columns(image: Image.Image, box: tuple[float, float, float, float]) -> list[int]:
@@ -161,19 +180,73 @@ def three_inked_as_eight(image: Image.Image, box: tuple[float, float, float, flo
     if "3" not in chars:
         return False
     glyphs = told_glyphs(image, box, chars)
-    return len(glyphs) == len(chars) and any(c == "3" and _left_inked(glyph) for c, glyph in glyphs)
+    if len(glyphs) != len(chars):
+        return False
+    return any(
+        c == "3"
+        and _figure_sized(glyph, [g for j, (d, g) in enumerate(glyphs) if j != i and d in FIGURES])
+        and _left_inked(glyph)
+        for i, (c, glyph) in enumerate(glyphs)
+    )
+
+
+def _figure_sized(glyph: np.ndarray, others: Sequence[np.ndarray]) -> bool:
+    """Whether `glyph` is as wide and as tall as the figures `others` (`FIGURE_WIDTH`, `FIGURE_HEIGHT` of
+    their median); with none to measure by, it is not."""
+    if not others:
+        return False
+    height, width = (int(v) for v in glyph.shape)
+    tall = statistics.median(int(g.shape[0]) for g in others)
+    wide = statistics.median(int(g.shape[1]) for g in others)
+    return bool(
+        FIGURE_WIDTH[0] * wide <= width <= FIGURE_WIDTH[1] * wide
+        and FIGURE_HEIGHT[0] * tall <= height <= FIGURE_HEIGHT[1] * tall
+    )
 
 
 def _left_inked(glyph: np.ndarray) -> bool:
     """Whether the ink of `glyph` reaches within `EIGHT_LEFT` of its width of its left edge in every
-    tenth of its height of `EIGHT_TENTHS`."""
+    tenth of its height of `EIGHT_TENTHS`, specks apart from its strokes left out (`_strokes`)."""
     height, width = glyph.shape
+    glyph = _strokes(glyph)
     for tenth in EIGHT_TENTHS:
         rows = glyph[tenth * height // 10 : max(tenth * height // 10 + 1, (tenth + 1) * height // 10)]
         inked = np.flatnonzero(rows.any(axis=0))
         if not len(inked) or inked[0] > EIGHT_LEFT * width:
             return False
     return True
+
+
+def _strokes(glyph: np.ndarray) -> np.ndarray:
+    """`glyph` without the ink that touches none of its largest piece (side by side or at a corner) and
+    is smaller than `SPECK` of it: dust the fax line laid beside a 3's open left reaches its left edge
+    as an 8's strokes would (faxgl22), while the strokes an 8 keeps, thinned or holed, touch its body."""
+    pieces: list[list[tuple[int, int]]] = []
+    seen = np.zeros_like(glyph, dtype=bool)
+    height, width = glyph.shape
+    for y, x in zip(*np.nonzero(glyph), strict=True):
+        if seen[y, x]:
+            continue
+        seen[y, x] = True
+        piece, todo = [], [(int(y), int(x))]
+        while todo:
+            cy, cx = todo.pop()
+            piece.append((cy, cx))
+            for ny in range(max(0, cy - 1), min(height, cy + 2)):
+                for nx in range(max(0, cx - 1), min(width, cx + 2)):
+                    if glyph[ny, nx] and not seen[ny, nx]:
+                        seen[ny, nx] = True
+                        todo.append((ny, nx))
+        pieces.append(piece)
+    if len(pieces) < 2:
+        return glyph
+    largest = max(len(p) for p in pieces)
+    out = np.zeros_like(glyph, dtype=bool)
+    for piece in pieces:
+        if len(piece) >= SPECK * largest:
+            for y, x in piece:
+                out[y, x] = True
+    return out
 
 
 def _span(row: np.ndarray) -> int:
@@ -247,9 +320,19 @@ def e_or_f_otherwise(image: Image.Image, box: tuple[float, float, float, float],
         rows = max(1, round(len(glyph) / 6))
         top = max(_reach(row) for row in glyph[:rows])
         foot = max(_reach(row) for row in glyph[-rows:])
-        if top and (foot >= EF_BAR * top) != (c == "E"):
+        if top < EF_TOP * glyph.shape[1]:
+            continue  # the top bar lost: nothing to measure the foot by
+        if c == "E" and foot < EF_BAR * top and any(_parted(row) for row in glyph[-rows:]):
+            continue  # ink beyond the foot's gap: the end of an E's foot bar the line broke or lost
+        if (foot >= EF_BAR * top) != (c == "E"):
             return True
     return False
+
+
+def _parted(row: np.ndarray) -> bool:
+    """Whether `row` holds ink past a gap after its first run of ink."""
+    inked = np.flatnonzero(row)
+    return bool(len(inked)) and bool((np.diff(inked) > 1).any())
 
 
 def told_glyphs(
