@@ -245,6 +245,12 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
     core, _ = strip_money(printed)
     fixed, repaired = repair_digits(core)
     if not _SHAPE.match(fixed):
+        if rules and lost_marks and (mended := mark_misread(fixed, mark)) is not None:
+            return tuple(
+                replace(r, cost=r.cost + MARK_MISREAD_COST, note=MARK_MISREAD)
+                for r in _readings(mended, mark, rules, lost_marks)
+                if r.cost == 0
+            )
         return ()
     if basis != 1:  # per 100 or 1,000 units: the reading is the price of one
         return tuple(
@@ -276,6 +282,21 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
                 if places < 4 or len(digits) > places:
                     add(Decimal(digits).scaleb(-places), base + cost + extra, LOST_MARK)
     return tuple(sorted(out, key=lambda r: r.cost))
+
+
+# A fax's decimal comma read as a slash ("17/00" for 17,00), or with a bracket beside it ("61),20"):
+# figures, then the cents. Only two figures after it: a price for 100 or 1,000 units ("24/100") is
+# `per_basis`'s, and a date's day and month stand in no number cell.
+_SLASH_MARK = re.compile(r"^(?P<whole>\d[\d.,']*?)(?:/|\)[.,]|[.,]\))(?P<cents>\d\d)$")
+MARK_MISREAD = "a decimal mark read as a slash or a bracket"
+MARK_MISREAD_COST = 2  # as a mark put back where the fax lost it
+
+
+def mark_misread(text: str, mark: str) -> str | None:
+    """`text` with its decimal mark put back where OCR read it as a slash or with a bracket beside it
+    ("17/00" and "61),20" for 17,00 and 61,20 under a decimal comma), else None."""
+    m = _SLASH_MARK.match(text)
+    return f"{m['whole']}{mark}{m['cents']}" if m else None
 
 
 def confusable(printed: str, other: str) -> bool:
