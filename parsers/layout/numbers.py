@@ -57,11 +57,13 @@ class Reading:
 
 # A speck after a sign printed behind the figures ("49,00€," on a fax): no number prints its mark there.
 SPECK_AFTER_SIGN = re.compile(r"(?<=[€£$])[.,]+$")
+# A speck before a sign printed ahead of the figures (".$9.18"): no number prints its mark there either.
+SPECK_BEFORE_SIGN = re.compile(r"^[.,]+(?=[€£$]\d)")
 
 
 def strip_money(text: str) -> tuple[str, str | None]:
     """The token without a currency symbol or code, and the currency it carried (ISO code)."""
-    text = SPECK_AFTER_SIGN.sub("", _STRIP.sub("", text.strip()))
+    text = SPECK_BEFORE_SIGN.sub("", SPECK_AFTER_SIGN.sub("", _STRIP.sub("", text.strip())))
     found = None
     m = _SYMBOLS.search(text)
     if m and len(text) > len(m.group(0)):
@@ -281,7 +283,19 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
                 # a price to four places prints a unit before its mark ("0,0350", "2,4500")
                 if places < 4 or len(digits) > places:
                     add(Decimal(digits).scaleb(-places), base + cost + extra, LOST_MARK)
+    if rules and lost_marks and _S_FOR_DOLLAR.match(core):
+        # "S0.3672": a dollar sign read as the letter, which `repair_digits` took for a 5
+        for r in _readings(core[1:], mark, rules, lost_marks):
+            if r.cost == 0:
+                add(r.value, r.cost + S_FOR_DOLLAR_COST, S_FOR_DOLLAR)
     return tuple(sorted(out, key=lambda r: r.cost))
+
+
+# A dollar sign ahead of the figures read as an S ("S0.3672" for $0.3672): an S, then figures and a
+# decimal mark; a reading of the line's numbers the arithmetic has to choose, never the plain one.
+_S_FOR_DOLLAR = re.compile(r"^[Ss]\d+[.,]\d+$")
+S_FOR_DOLLAR = "a dollar sign read as an S"
+S_FOR_DOLLAR_COST = 2
 
 
 # A fax's decimal comma read as a slash ("17/00" for 17,00), or with a bracket beside it ("61),20"):

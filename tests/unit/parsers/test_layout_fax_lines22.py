@@ -106,3 +106,46 @@ def test_a_quantity_of_nothing_never_agrees_with_an_amount_of_nothing() -> None:
     built = build(draft, 0, ",", 1.0, Recorder(), ocr=True)
     assert built.line.quantity == Decimal(5000)
     assert built.line.amount == Decimal("51.00")
+
+
+def _us_po(rows: tuple[tuple[str, str, str, str, str], ...], total: str) -> list[list[Word]]:
+    """A US purchase order: `rows` (quantity, unit, code, price, extended price) as OCR read them."""
+    heading = cells(160, (61, "QTY"), (88, "U/M"), (114, "Item"), (179, "Description"))
+    heading += cells(160, (350, "Unit Price"), (400, "Ext. price"))
+    lines = [cells(40, (50, "PO number: PO-2026-4410")), cells(54, (50, "PO date: Nov 24, 2026")), heading]
+    y = 160.0
+    for qty, unit, code, price, amount in rows:
+        y += 15
+        lines.append(
+            cells(y, (62, qty), (88, unit), (114, code), (179, "article"), (352, price), (400, amount))
+        )
+    lines.append(cells(y + 28, (350, "Total"), (400, total)))
+    return lines
+
+
+def test_a_speck_before_a_dollar_sign_leaves_the_price_a_number() -> None:
+    # ".$9.18": a speck before the sign, which no number prints; the price is 9.18.  With it read, the
+    # quantity "21" (a speck after the 2) is the one figure at odds with 9.18 × 2 = 18.36, one figure
+    # from the 2 the price and the amount, both read clean, pin.  Before, ".$9.18" was no number at
+    # all and the price was worked out from "21" as 0.8743.
+    rows = (("21", "BX", "GUA-NIT-L", ".$9.18", "$18.36"), ("50", "EA", "TOR-M8-40", "$0.18", "$9.00"))
+    got = read(page(*_us_po(rows, "$27.36")))
+    assert numbers(got) == [("GUA-NIT-L", "2", "9.18"), ("TOR-M8-40", "50", "0.18")]
+
+
+def test_a_dollar_sign_read_as_an_s_is_tried_as_the_sign() -> None:
+    # "S0.3672" is $0.3672 with its sign read as an S, which the look-alike repair alone makes a 5
+    # (50.3672).  1,000 × 0.3672 = 367.20, the extended price read clean, so the sign reading is the
+    # one the line's arithmetic takes; the "1.000" read with a point for its comma stays a mended
+    # figure the arithmetic pins.  Before, the line was read as 1 at 50.3672.
+    rows = (("1.000", "EA", "TOR-M10-60", "S0.3672", "$367.20"), ("50", "EA", "TOR-M8-40", "$0.18", "$9.00"))
+    got = read(page(*_us_po(rows, "$376.20")))
+    assert numbers(got) == [("TOR-M10-60", "1000", "0.3672"), ("TOR-M8-40", "50", "0.18")]
+
+
+def test_an_s_before_figures_the_arithmetic_does_not_take_for_a_sign_stays_a_five() -> None:
+    # A guard: "S2.00" beside 3 and 156.00 is 52.00 (3 × 52.00 = 156.00), the S a 5 as before; the
+    # dollar-sign reading is only one the arithmetic may choose.
+    rows = (("3", "EA", "TAC-6", "S2.00", "$156.00"), ("50", "EA", "TOR-M8-40", "$0.18", "$9.00"))
+    got = read(page(*_us_po(rows, "$165.00")))
+    assert numbers(got)[0] == ("TAC-6", "3", "52")
