@@ -35,7 +35,7 @@ _OCR_DIGITS = str.maketrans(
     }
 )
 _SYMBOLS = re.compile(r"^(?:EUR|GBP|USD|CHF|US\$|[€£$])|(?:EUR|GBP|USD|CHF|[€£$])$", re.IGNORECASE)
-_STRIP = re.compile(r"^[\s(:=*\"'“”‘’«»]+|[\s):;*\"'“”‘’«»°º]+$")
+_STRIP = re.compile(r"^[\s(:=*_\"'“”‘’«»]+|[\s):;*\"'“”‘’«»°º]+$")
 _SHAPE = re.compile(r"^[+-]?[\d.,'’]*\d[\d.,'’]*-?$")
 # Digits a fax line and OCR turn into one another, and what a swapped digit costs as a reading.
 _CONFUSED = {"0": "689", "1": "7", "3": "8", "5": "6", "6": "058", "7": "1", "8": "036", "9": "0"}

@@ -12,7 +12,7 @@ from parsers.layout.evidence import Recorder
 from parsers.layout.geometry import read_page
 from parsers.layout.items import build
 from parsers.layout.rows import Draft
-from tests.unit.parsers.ocr_support import cells, doubted, numbers, page, read
+from tests.unit.parsers.ocr_support import cells, doubted, numbers, page, read, silicone_page
 
 
 def _listing(rows: tuple[tuple[str, str, str, str, str, str], ...], total: str) -> list[list[Word]]:
@@ -149,3 +149,12 @@ def test_an_s_before_figures_the_arithmetic_does_not_take_for_a_sign_stays_a_fiv
     rows = (("3", "EA", "TAC-6", "S2.00", "$156.00"), ("50", "EA", "TOR-M8-40", "$0.18", "$9.00"))
     got = read(page(*_us_po(rows, "$165.00")))
     assert numbers(got)[0] == ("TAC-6", "3", "52")
+
+
+def test_a_quantity_with_an_underscore_before_it_is_still_a_number() -> None:
+    # "_100-": an underline speck before the figures and a dash after them, which no quantity prints;
+    # the quantity is 100.  With it read, the price "0,13" is the one figure at odds with 100 × 0,18
+    # = 18,00 (an 8 a fax takes for a 3).  Before, "_100-" was no number, the quantity was lost and
+    # the price stood as 0,13 against nothing.
+    got = read(page(*silicone_page(("TOR-M8-40", "Tornillo M8", "_100-", "uds", "0,13", "18,00"), "68,40")))
+    assert numbers(got) == [("TOR-M8-40", "100", "0.18"), ("SIL-TRA-300", "12", "4.2")]
