@@ -57,13 +57,11 @@ class Reading:
 
 # A speck after a sign printed behind the figures ("49,00€," on a fax): no number prints its mark there.
 SPECK_AFTER_SIGN = re.compile(r"(?<=[€£$])[.,]+$")
-# A speck before a sign printed ahead of the figures (".$9.18"): no number prints its mark there either.
-SPECK_BEFORE_SIGN = re.compile(r"^[.,]+(?=[€£$]\d)")
 
 
 def strip_money(text: str) -> tuple[str, str | None]:
     """The token without a currency symbol or code, and the currency it carried (ISO code)."""
-    text = SPECK_BEFORE_SIGN.sub("", SPECK_AFTER_SIGN.sub("", _STRIP.sub("", text.strip())))
+    text = SPECK_AFTER_SIGN.sub("", _STRIP.sub("", text.strip()))
     found = None
     m = _SYMBOLS.search(text)
     if m and len(text) > len(m.group(0)):

@@ -123,16 +123,6 @@ def _us_po(rows: tuple[tuple[str, str, str, str, str], ...], total: str) -> list
     return lines
 
 
-def test_a_speck_before_a_dollar_sign_leaves_the_price_a_number() -> None:
-    # ".$9.18": a speck before the sign, which no number prints; the price is 9.18.  With it read, the
-    # quantity "21" (a speck after the 2) is the one figure at odds with 9.18 × 2 = 18.36, one figure
-    # from the 2 the price and the amount, both read clean, pin.  Before, ".$9.18" was no number at
-    # all and the price was worked out from "21" as 0.8743.
-    rows = (("21", "BX", "GUA-NIT-L", ".$9.18", "$18.36"), ("50", "EA", "TOR-M8-40", "$0.18", "$9.00"))
-    got = read(page(*_us_po(rows, "$27.36")))
-    assert numbers(got) == [("GUA-NIT-L", "2", "9.18"), ("TOR-M8-40", "50", "0.18")]
-
-
 def test_a_dollar_sign_read_as_an_s_is_tried_as_the_sign() -> None:
     # "S0.3672" is $0.3672 with its sign read as an S, which the look-alike repair alone makes a 5
     # (50.3672).  1,000 × 0.3672 = 367.20, the extended price read clean, so the sign reading is the
