@@ -43,6 +43,7 @@ from parsers.layout.numbers import (
     confusions,
     looks_numeric,
     mark_evidence,
+    mark_misread,
     readings,
     repair_digits,
     strip_money,
@@ -217,6 +218,12 @@ def _head_group(draft: Draft, toks: list[Tok], mark: str) -> list[Reading]:
     return [replace(r, cost=r.cost + 1) for r in readings(head + tail.text, mark)]
 
 
+def _mark_misread(draft: Draft, kind: str, mark: str) -> list[Tok]:
+    """The words of a number cell that holds none read as a number whose decimal mark OCR read as a
+    slash or with a bracket beside it ("17/00", "61),20": `numbers.mark_misread`)."""
+    return [t for t in draft.cells.get(kind, []) if mark_misread(strip_money(t.text)[0], mark) is not None]
+
+
 def _line_no(draft: Draft, pos: list[Tok], index: int) -> str:
     if draft.position is not None:
         return str(draft.position)
@@ -335,6 +342,11 @@ def build(
     amounts say its prices are for (`parsers.layout.page_basis`), where they say one."""
     path = f"lines[{index}]"
     qty, price, amount = draft.numbers("qty")[:1], draft.numbers("price")[:1], draft.numbers("amount")[-1:]
+    if ocr:
+        price, amount = (
+            price or _mark_misread(draft, "price", mark)[:1],
+            amount or _mark_misread(draft, "amount", mark)[-1:],
+        )
     discount = _discount(draft, mark)
     solved = _numbers(
         draft, (qty, price, amount), mark, discount, ocr=ocr, sure=mark_sure >= 1, page=page_basis
@@ -457,6 +469,7 @@ def _numbers(
         q, p, a = quantities[0], prices[0], printed[0]
         if (
             q.cost == p.cost == a.cost == 0
+            and q.value > 0  # no line orders nothing: "000,000" and "00" are figures OCR cut off
             and abs(line_net(q.value, p.value, discount) - a.value) <= HALF_CENT
         ):
             return Solved(q, p, a, "agrees")

@@ -35,7 +35,7 @@ _OCR_DIGITS = str.maketrans(
     }
 )
 _SYMBOLS = re.compile(r"^(?:EUR|GBP|USD|CHF|US\$|[€£$])|(?:EUR|GBP|USD|CHF|[€£$])$", re.IGNORECASE)
-_STRIP = re.compile(r"^[\s(:=*\"'“”‘’«»]+|[\s):;*\"'“”‘’«»°º]+$")
+_STRIP = re.compile(r"^[\s(:=*_\"'“”‘’«»]+|[\s):;*\"'“”‘’«»°º]+$")
 _SHAPE = re.compile(r"^[+-]?[\d.,'’]*\d[\d.,'’]*-?$")
 # Digits a fax line and OCR turn into one another, and what a swapped digit costs as a reading.
 _CONFUSED = {"0": "689", "1": "7", "3": "8", "5": "6", "6": "058", "7": "1", "8": "036", "9": "0"}
@@ -269,6 +269,12 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
     core, _ = strip_money(printed)
     fixed, repaired = repair_digits(core)
     if not _SHAPE.match(fixed):
+        if rules and lost_marks and (mended := mark_misread(fixed, mark)) is not None:
+            return tuple(
+                replace(r, cost=r.cost + MARK_MISREAD_COST, note=MARK_MISREAD)
+                for r in _readings(mended, mark, rules, lost_marks)
+                if r.cost == 0
+            )
         return ()
     if basis != 1:  # per 100 or 1,000 units: the reading is the price of one
         return tuple(
@@ -302,7 +308,34 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
                 # a price to four places prints a unit before its mark ("0,0350", "2,4500")
                 if places < 4 or len(digits) > places:
                     add(Decimal(digits).scaleb(-places), base + cost + extra, LOST_MARK)
+    if rules and lost_marks and _S_FOR_DOLLAR.match(core):
+        # "S0.3672": a dollar sign read as the letter, which `repair_digits` took for a 5
+        for r in _readings(core[1:], mark, rules, lost_marks):
+            if r.cost == 0:
+                add(r.value, r.cost + S_FOR_DOLLAR_COST, S_FOR_DOLLAR)
     return tuple(sorted(out, key=lambda r: r.cost))
+
+
+# A dollar sign ahead of the figures read as an S ("S0.3672" for $0.3672): an S, then figures and a
+# decimal mark; a reading of the line's numbers the arithmetic has to choose, never the plain one.
+_S_FOR_DOLLAR = re.compile(r"^[Ss]\d+[.,]\d+$")
+S_FOR_DOLLAR = "a dollar sign read as an S"
+S_FOR_DOLLAR_COST = 2
+
+
+# A fax's decimal comma read as a slash ("17/00" for 17,00), or with a bracket beside it ("61),20"):
+# figures, then the cents. Only two figures after it: a price for 100 or 1,000 units ("24/100") is
+# `per_basis`'s, and a date's day and month stand in no number cell.
+_SLASH_MARK = re.compile(r"^(?P<whole>\d[\d.,']*?)(?:/|\)[.,]|[.,]\))(?P<cents>\d\d)$")
+MARK_MISREAD = "a decimal mark read as a slash or a bracket"
+MARK_MISREAD_COST = 2  # as a mark put back where the fax lost it
+
+
+def mark_misread(text: str, mark: str) -> str | None:
+    """`text` with its decimal mark put back where OCR read it as a slash or with a bracket beside it
+    ("17/00" and "61),20" for 17,00 and 61,20 under a decimal comma), else None."""
+    m = _SLASH_MARK.match(text)
+    return f"{m['whole']}{mark}{m['cents']}" if m else None
 
 
 def confusable(printed: str, other: str) -> bool:
