@@ -113,6 +113,13 @@ FIGURE_WIDTH = (0.7, 1.4)
 SPECK = 0.15
 FIGURES = "023456789"
 FIGURE_HEIGHT = (0.85, 1.18)
+# a "T"'s stem stands at the middle of its top bar: the centre of its stem's columns (those below the bar
+# inked at least `T_STEM_INK` of the most inked one) within this share of the glyph's width from its
+# middle.  An F or E whose arm and foot bar the fax line lost keeps its stem at the bar's left end
+# ("T-95283" for F-95283, read at 0.87 at normal resolution, lead after faxln22): its centre stands at a
+# quarter of the width or less
+T_MIDDLE = 0.15
+T_STEM_INK = 0.6
 
 
 def ink_columns(image: Image.Image, box: tuple[float, float, float, float]) -> list[int]:
@@ -325,6 +332,24 @@ def e_or_f_otherwise(image: Image.Image, box: tuple[float, float, float, float],
         if c == "E" and foot < EF_BAR * top and any(_parted(row) for row in glyph[-rows:]):
             continue  # ink beyond the foot's gap: the end of an E's foot bar the line broke or lost
         if (foot >= EF_BAR * top) != (c == "E"):
+            return True
+    return False
+
+
+def t_stem_aside(image: Image.Image, box: tuple[float, float, float, float], text: str) -> bool:
+    """Whether a "T" of the word `text` (read from `box` of the upright page `image`) is inked with its stem
+    at one end of its top bar, as an F or E whose arm and foot bar the fax line lost is (a "Γ"): a T's
+    stem stands at its bar's middle (`T_MIDDLE`).  Only the glyphs `told_glyphs` cuts out tell."""
+    for c, glyph in told_glyphs(image, box, text):
+        if c != "T":
+            continue
+        height, width = glyph.shape
+        below = glyph[height // 2 :].sum(axis=0)  # under the bar: the stem, and its foot serif if any
+        if not below.any():
+            continue
+        stem = np.flatnonzero(below >= T_STEM_INK * below.max())
+        centre = (stem[0] + stem[-1] + 1) / 2
+        if abs(centre / width - 0.5) > T_MIDDLE:
             return True
     return False
 

@@ -65,6 +65,7 @@ from parsers.ocr.glyphs import (
     one_a_barless_four,
     p_without_bowl,
     slash_within_figures,
+    t_stem_aside,
     three_inked_as_eight,
 )
 from parsers.ocr.images import PageImage
@@ -216,7 +217,9 @@ def _inked_otherwise(upright: UprightPages, where: Provenance) -> bool:
     (`parsers.ocr.glyphs.slash_within_figures`), or a 1 as wide as a figure on its stem alone, as a 4
     that lost its crossbar is (`glyphs.one_a_barless_four`), or a "P" without the closed bowl of one, as
     a serif F whose arm the line lost is (`glyphs.p_without_bowl`, also for a first letter run into the
-    glyph after it), or an "F" with an E's foot bar or an "E" without one (`glyphs.e_or_f_otherwise`)."""
+    glyph after it), or an "F" with an E's foot bar or an "E" without one (`glyphs.e_or_f_otherwise`), or
+    a "T" whose stem stands at one end of its bar, as an F's whose arm and foot the line lost does
+    (`glyphs.t_stem_aside`)."""
     if where.page is None or where.box is None:
         return False
     image, raw = upright(where.page), (where.raw or "").strip()
@@ -225,6 +228,7 @@ def _inked_otherwise(upright: UprightPages, where: Provenance) -> bool:
         or one_a_barless_four(image, where.box, raw)
         or p_without_bowl(image, where.box, raw)
         or e_or_f_otherwise(image, where.box, raw)
+        or t_stem_aside(image, where.box, raw)
     )
 
 
