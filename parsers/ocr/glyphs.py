@@ -16,6 +16,10 @@ DejaVu face (0.09 em, 2-3 px on a fax), above their tops in the PostScript faces
 within the band of the word's figures may be a 7's stem, as a Helvetica or Times slash may be (theirs
 pass the figures by 0.02 em, less than a fax's pixel): the 7's stem keeps a figure's room, a slash only
 about half of one, so the two are told apart by how far the glyph stands from the figure beside it.
+In a monospaced face (a dot-matrix listing's Courier or DejaVu Sans Mono) a slash advances as far as a
+figure, and a threshold can take its ends past the band ("26/03283" at normal resolution), yet it still
+runs from the figures' top row to their baseline; the 7's stem starts under its lost bar, below the
+figures' top, and only such a "/" is told (faxgl23).
 
 A 4 that lost its crossbar, where every reading says a 1 ("P91459" for P94459).  A fax line that drops
 the scan line of the bar leaves the 4's slanted stroke and its stem: ink as wide as a figure, yet its
@@ -279,7 +283,9 @@ def _span(row: np.ndarray) -> int:
 def slash_within_figures(image: Image.Image, box: tuple[float, float, float, float], text: str) -> bool:
     """Whether a "/" of the word `text` (read from `box` of the upright page `image`) is inked as a 7
     whose bar the fax line lost: within the band of the word's figures, reaching neither below their
-    bottom nor above their top, and standing a figure's pitch from a figure beside it.  Only a word its
+    bottom nor up to their top (the 7's stem starts below its bar's row; a printed slash a threshold kept
+    within the band still runs from the figures' top, faxgl23), and standing a figure's pitch from a
+    figure beside it.  Only a word its
     ink parts into one glyph a character, with two figures side by side, tells."""
     runs = ink_runs(image, box)
     if "/" not in text or len(runs) != len(text):
@@ -292,8 +298,8 @@ def slash_within_figures(image: Image.Image, box: tuple[float, float, float, flo
     top, bottom = min(r[2] for r in figures), max(r[3] for r in figures)
     pitch = statistics.median(pitches)
     for i, (c, run) in enumerate(zip(text, runs, strict=True)):
-        if c != "/" or run[2] < top or run[3] > bottom:
-            continue
+        if c != "/" or run[2] <= top or run[3] > bottom:
+            continue  # reaching the figures' top (or past them): a slash, a 7 keeps its stem below its bar
         beside = [
             abs(centres[j] - centres[i]) for j in (i - 1, i + 1) if 0 <= j < len(text) and text[j].isdigit()
         ]
