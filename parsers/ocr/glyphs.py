@@ -283,11 +283,10 @@ def _span(row: np.ndarray) -> int:
 def slash_within_figures(image: Image.Image, box: tuple[float, float, float, float], text: str) -> bool:
     """Whether a "/" of the word `text` (read from `box` of the upright page `image`) is inked as a 7
     whose bar the fax line lost: within the band of the word's figures, reaching neither below their
-    bottom nor above their top, nor up to the top of the figures beside it (the 7's stem starts below
-    its bar's row; a printed slash a threshold kept within the band still runs from their top, faxgl23:
-    the figures beside it, as a skewed word's figures step and a speck tops one), and standing a
-    figure's pitch from a figure beside it.  Only a word its ink parts into one glyph a character, with
-    two figures side by side, tells."""
+    bottom nor up to their top (the 7's stem starts below its bar's row; a printed slash a threshold kept
+    within the band still runs from the figures' top, faxgl23), and standing a figure's pitch from a
+    figure beside it.  Only a word its
+    ink parts into one glyph a character, with two figures side by side, tells."""
     runs = ink_runs(image, box)
     if "/" not in text or len(runs) != len(text):
         return False
@@ -299,12 +298,12 @@ def slash_within_figures(image: Image.Image, box: tuple[float, float, float, flo
     top, bottom = min(r[2] for r in figures), max(r[3] for r in figures)
     pitch = statistics.median(pitches)
     for i, (c, run) in enumerate(zip(text, runs, strict=True)):
-        near = [j for j in (i - 1, i + 1) if 0 <= j < len(text) and text[j].isdigit()]
-        if c != "/" or not near or run[2] < top or run[3] > bottom:
-            continue
-        if run[2] <= min(runs[j][2] for j in near):
-            continue  # up to the top of the figures beside it: a slash; a 7's stem starts below its bar
-        if max(abs(centres[j] - centres[i]) for j in near) >= SEVEN_PITCH * pitch:
+        if c != "/" or run[2] <= top or run[3] > bottom:
+            continue  # reaching the figures' top (or past them): a slash, a 7 keeps its stem below its bar
+        beside = [
+            abs(centres[j] - centres[i]) for j in (i - 1, i + 1) if 0 <= j < len(text) and text[j].isdigit()
+        ]
+        if beside and max(beside) >= SEVEN_PITCH * pitch:
             return True
     return False
 

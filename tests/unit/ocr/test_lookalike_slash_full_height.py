@@ -27,13 +27,10 @@ SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 READ = 0.88
 
 
-def _sheet(
-    printed: str, face: str, *, clip_slash: bool = False, bar_lost: bool = False, speck: bool = False
-) -> Image.Image:
+def _sheet(printed: str, face: str, *, clip_slash: bool = False, bar_lost: bool = False) -> Image.Image:
     """`printed` in `face` at 28 px (10 points at 204 dpi) on a fax-wide strip; with `clip_slash`, the
     ink of every slash above the figures' tops and below their baseline left white, as a threshold
-    takes a thin slash's ends; with `bar_lost`, the top rows of every 7 as wide as its bar left white;
-    with `speck`, a speck of 3 by 3 px touching the top of the first figure."""
+    takes a thin slash's ends; with `bar_lost`, the top rows of every 7 as wide as its bar left white."""
     sheet = Image.new("L", (1728, 120), 255)
     draw = ImageDraw.Draw(sheet)
     font = ImageFont.truetype(face, 28)
@@ -62,9 +59,6 @@ def _sheet(
                 if inked[-1] - inked[0] + 1 <= 0.5 * (width[-1] - width[0] + 1):
                     break
                 out[row, left:right] = 255
-    if speck:
-        left, _, rows = next(span for c, span in zip(printed, spans, strict=True) if c.isdigit())
-        out[rows[0] - 3 : rows[0], left + 2 : left + 5] = 0
     return Image.fromarray(out).point(lambda v: 0 if v < 128 else 255).convert("1")
 
 
@@ -96,8 +90,3 @@ def test_a_monospaced_slash_within_its_figures_band_stays_as_sure_as_read(number
 @pytest.mark.parametrize("face", [MONO, SANS])
 def test_a_seven_that_lost_its_bar_read_as_a_slash_still_waits(printed: str, read: str, face: str) -> None:
     assert _confidence(_sheet(printed, face, bar_lost=True), read) < 0.8
-
-
-@pytest.mark.parametrize("number", ["26/11/2026", "26/03283"])
-def test_a_slash_within_its_band_beside_a_figure_a_speck_tops_stays_as_sure_as_read(number: str) -> None:
-    assert _confidence(_sheet(number, MONO, clip_slash=True, speck=True), number) == READ
