@@ -16,6 +16,10 @@ DejaVu face (0.09 em, 2-3 px on a fax), above their tops in the PostScript faces
 within the band of the word's figures may be a 7's stem, as a Helvetica or Times slash may be (theirs
 pass the figures by 0.02 em, less than a fax's pixel): the 7's stem keeps a figure's room, a slash only
 about half of one, so the two are told apart by how far the glyph stands from the figure beside it.
+In a monospaced face (a dot-matrix listing's Courier or DejaVu Sans Mono) a slash advances as far as a
+figure, and a threshold can take its ends past the band ("26/03283" at normal resolution), yet it still
+runs from the figures' top row to their baseline; the 7's stem starts under its lost bar, below the
+figures' top, and only such a "/" is told (faxgl23).
 
 A 4 that lost its crossbar, where every reading says a 1 ("P91459" for P94459).  A fax line that drops
 the scan line of the bar leaves the 4's slanted stroke and its stem: ink as wide as a figure, yet its
@@ -31,8 +35,11 @@ own serif, ink down its right side that the reader takes for a P's bowl.  A P's 
 its ink encloses (no way out to the glyph's edge), in the upper part of the glyph, bounded on its right by
 ink at the glyph's right edge.  An F encloses nothing, or (its bar's serif run into its arm's) a space
 bounded by the arm, short of the bar's reach.  A "P" whose ink shows no such bowl is such an F
-(`p_without_bowl`).  A word whose glyphs break (Times and DejaVu Serif at normal resolution break their
-hairlines) is not told.
+(`p_without_bowl`), unless it shows a bowl the line opened (faxgl23): a high threshold takes the
+hairline top of a Courier or serif P's bowl, or a join, yet the bowl's right side still runs down the
+glyph's right edge from its top to the stroke closing it back to the stem at mid-height, where an F
+keeps at its right edge only its bar's serif.  A word whose glyphs break (Times and DejaVu Serif at
+normal resolution break their hairlines) is not told.
 
 An E and an F, where every reading says the other (faxlet21): an E's foot bar reaches from its stem about
 as far as its top bar, an F stands on its stem or a foot serif about half as wide (`e_or_f_otherwise`).
@@ -60,6 +67,7 @@ as many runs as characters hands a "3" other ink), and specks touching none of i
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections.abc import Sequence
 
@@ -89,6 +97,16 @@ FOUR_FOOT = 0.45
 BOWL_EDGE = 0.12
 # ...and the space lies in the glyph's upper part: above this share of its height from the top
 BOWL_LOW = 0.7
+# a P whose bowl the fax line opened (its hairline top, or its joins, taken by a high threshold: Courier,
+# DejaVu Serif at normal resolution) still shows the bowl's right side at the glyph's right edge
+# (`BOWL_EDGE`) down to at least this share of its height from its top...
+BOWL_DOWN = 0.4
+# ...unbroken but for gaps of this share of its height (a lost scan line, doubled at normal)...
+BOWL_GAP = 0.15
+# ...and the stroke closing the bowl back to the stem, a row whose ink runs from its first inked column
+# this share of the width or more, at the side's foot (an F whose arm the line lost has nothing across
+# its middle but the stem)
+BOWL_CLOSE = 0.5
 # an E's foot bar reaches from its stem at least this share of its top bar's reach; an F's lowest rows are
 # its stem (0.2 of its bar's reach in the sans faces) or its foot serif (0.36-0.57 in Times, Courier and
 # DejaVu Serif), an E's 0.86-1.0 (reportlab at 10 points, fine and normal faxes; docs/fax.md, faxlet21)
@@ -265,7 +283,9 @@ def _span(row: np.ndarray) -> int:
 def slash_within_figures(image: Image.Image, box: tuple[float, float, float, float], text: str) -> bool:
     """Whether a "/" of the word `text` (read from `box` of the upright page `image`) is inked as a 7
     whose bar the fax line lost: within the band of the word's figures, reaching neither below their
-    bottom nor above their top, and standing a figure's pitch from a figure beside it.  Only a word its
+    bottom nor up to their top (the 7's stem starts below its bar's row; a printed slash a threshold kept
+    within the band still runs from the figures' top, faxgl23), and standing a figure's pitch from a
+    figure beside it.  Only a word its
     ink parts into one glyph a character, with two figures side by side, tells."""
     runs = ink_runs(image, box)
     if "/" not in text or len(runs) != len(text):
@@ -278,8 +298,8 @@ def slash_within_figures(image: Image.Image, box: tuple[float, float, float, flo
     top, bottom = min(r[2] for r in figures), max(r[3] for r in figures)
     pitch = statistics.median(pitches)
     for i, (c, run) in enumerate(zip(text, runs, strict=True)):
-        if c != "/" or run[2] < top or run[3] > bottom:
-            continue
+        if c != "/" or run[2] <= top or run[3] > bottom:
+            continue  # reaching the figures' top (or past them): a slash, a 7 keeps its stem below its bar
         beside = [
             abs(centres[j] - centres[i]) for j in (i - 1, i + 1) if 0 <= j < len(text) and text[j].isdigit()
         ]
@@ -313,7 +333,7 @@ def p_without_bowl(image: Image.Image, box: tuple[float, float, float, float], t
     the closed bowl of one: its ink encloses no white in its upper part bounded on the right at the
     glyph's right edge, as an F's does not.  Only the glyphs `told_glyphs` cuts out tell."""
     glyphs = [glyph for c, glyph in told_glyphs(image, box, text) if c == "P"]
-    return not all(_bowl(glyph) for glyph in glyphs)
+    return not all(_bowl(glyph) or _bowl_opened(glyph) for glyph in glyphs)
 
 
 def e_or_f_otherwise(image: Image.Image, box: tuple[float, float, float, float], text: str) -> bool:
@@ -406,6 +426,44 @@ def _bowl(glyph: np.ndarray) -> bool:
         return False
     reach = max(int(np.flatnonzero(glyph[y])[-1]) for y in rows)
     return bool(reach >= width - 1 - BOWL_EDGE * width)
+
+
+def _bowl_opened(glyph: np.ndarray) -> bool:
+    """Whether `glyph` shows a P's bowl whose top or joins the fax line thinned away (faxgl23): a bar or
+    bowl across its top rows (`BOWL_CLOSE` of its width); the bowl's right side, rows whose ink reaches
+    the glyph's right edge (to `BOWL_EDGE` of its width), unbroken but for `BOWL_GAP` of its height,
+    down to `BOWL_DOWN` of its height; and where the side ends, above `BOWL_LOW` of the height, the
+    stroke closing the bowl back to the stem: two rows whose ink runs from its first inked column
+    `BOWL_CLOSE` of the width or more, to within a pixel of the side's ink in the row above them.  An F
+    whose arm the line lost keeps at its right edge only its bar's serif and nothing across its middle
+    but its stem; an F whose arm stands ends that arm apart from its bar's serif, and one whose bar the
+    line lost has nothing across its top.  Specks apart from the strokes are left out first
+    (`_strokes`)."""
+    height, width = glyph.shape
+    glyph = _strokes(glyph)
+    low = round(BOWL_LOW * height)
+    edge = [
+        y
+        for y in range(low)
+        if glyph[y].any() and np.flatnonzero(glyph[y])[-1] >= width - 1 - BOWL_EDGE * width
+    ]
+    if not edge or edge[-1] + 1 < BOWL_DOWN * height:
+        return False
+    if max(_span(row) for row in glyph[: max(1, round(height / 6))]) < BOWL_CLOSE * width:
+        return False  # no bar or bowl across the top: an F whose bar the line lost, its arm at the edge
+    if any(b - a - 1 > BOWL_GAP * height for a, b in itertools.pairwise(edge)):
+        return False  # the edge broken
+    for y in range(max(2, edge[-1]), min(low + 1, height, edge[-1] + 3 + round(BOWL_GAP * height))):
+        stroke = glyph[y - 1] | glyph[y]  # two rows: a stroke stepping down to the stem as it curves
+        reach = _reach(stroke)
+        above = np.flatnonzero(glyph[y - 2])
+        parts = np.flatnonzero(np.diff(above) > 1)
+        if reach < BOWL_CLOSE * width or not len(parts):
+            continue  # no stroke across, or the row above it no side apart from the stem
+        end = int(np.flatnonzero(stroke)[0]) + reach - 1
+        if above[parts[-1] + 1] - end - 1 <= 1:
+            return True
+    return False
 
 
 def _enclosed(glyph: np.ndarray) -> np.ndarray:
