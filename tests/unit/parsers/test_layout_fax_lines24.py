@@ -86,3 +86,72 @@ def test_a_column_of_quantities_counting_up_is_still_the_quantity_without_positi
         ("BRO-HSS-8", "2", "2.45"),
         ("SIL-TRA-300", "3", "4.2"),
     ]
+
+
+def _listing_page(
+    number: int, heading: tuple[str, ...], rows: tuple[tuple[str, ...], ...], end: str
+) -> object:
+    """One page of a German listing carried over: `heading`'s seven words (position, item code,
+    description, quantity, unit, price, amount) over `rows`, and the line `end` ("Übertrag" or
+    "Gesamt") with its sum."""
+    at = (40, 90, 160, 300, 350, 410, 490)
+    lines = [cells(40, (40, "Werkzeughandel Brenner GmbH"), (300, "Bestellnummer: 4500012345"))]
+    lines.append(cells(80, *zip(at, heading, strict=True)))
+    y = 80.0
+    for pos, code, qty, unit, price, amount in rows:
+        y += 14
+        lines.append(
+            cells(y, (40, pos), (90, code), (160, "Teil"), _right(330, qty), (350, unit), _right(450, price))
+        )
+        lines[-1] += cells(y, _right(AMOUNT, amount))
+    lines.append(cells(y + 28, (410, end.split()[0]), _right(AMOUNT, end.split()[1])))
+    return page(*lines, number=number)
+
+
+def test_a_page_carried_over_keeps_the_columns_its_garbled_heading_no_longer_names() -> None:
+    # Page 2 repeats page 1's heading, but the fax garbled "Nettopreis" to "e" and "Nettowert" to
+    # "Nstt": that heading names the positions, the quantity and the unit where page 1 had them, so it
+    # is the same table, and the columns of figures standing where page 1's price and amount stood
+    # are that price and amount, though the amounts the fax misread there ("109,80" for 100,80,
+    # "26,50" for 25,50) leave no row's arithmetic to show it.  Before, page 2's lines had no price at all.
+    first = (
+        ("00010", "TUE-M8", "500", "Stück", "0,05", "25,00"),
+        ("00020", "BRO-HSS-8", "5", "Stück", "2,45", "12,25"),
+    )
+    second = (
+        ("00030", "SIL-TRA-300", "24", "Stück", "4,20", "109,80"),
+        ("00040", "GUA-NIT-L", "3", "KAR", "8,50", "26,50"),
+    )
+    heading = ("Pos.", "Artikel", "Beschreibung", "Menge", "ME", "Nettopreis", "Nettowert")
+    got = read(
+        [
+            _listing_page(1, heading, first, "Übertrag 37,25"),
+            _listing_page(
+                2, ("Pos.", "Artikel", "Beschreibung", "Menge", "ME", "e", "Nstt"), second, "Gesamt 173,55"
+            ),
+        ]
+    )
+    assert numbers(got) == [
+        ("TUE-M8", "500", "0.05"),
+        ("BRO-HSS-8", "5", "2.45"),
+        ("SIL-TRA-300", "24", "4.2"),
+        ("GUA-NIT-L", "3", "8.5"),
+    ]
+
+
+def test_a_new_table_on_the_next_page_takes_nothing_from_the_page_before() -> None:
+    # A second page whose heading names only the position and the price ("Pos." and "Preis") and
+    # nothing else where page 1's columns stood is no continuation: its unnamed columns are not given
+    # page 1's kinds (their figures would then be read as an amount the heading never named).
+    from parsers.layout.columns import Unheaded
+    from parsers.layout.overleaf import as_before
+
+    before = [(40.0, 70.0, Unheaded("pos", 40, 70)), (300.0, 330.0, Unheaded("qty", 300, 330))]
+    before += [(410.0, 450.0, Unheaded("price", 410, 450)), (490.0, 548.0, Unheaded("amount", 490, 548))]
+    page2 = [(40.0, 70.0, Unheaded("pos", 40, 70)), (410.0, 450.0, Unheaded("price", 410, 450))]
+    page2 += [(490.0, 548.0, Unheaded("other", 490, 548))]
+    assert [h.kind for _, _, h in as_before(page2, before)] == ["pos", "price", "other"]
+    page2[1:2] = [(300.0, 330.0, Unheaded("qty", 300, 330)), (410.0, 450.0, Unheaded("other", 410, 450))]
+    # with the quantity where page 1 had it too, two columns stand in place: the same table, and both
+    # unnamed columns of figures take the price and amount that stood there
+    assert [h.kind for _, _, h in as_before(page2, before)] == ["pos", "qty", "price", "amount"]
