@@ -368,9 +368,12 @@ def _by_arithmetic(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     # a column of price bases whose "Per" heading OCR garbled ("PCR" over 1 and 100): the prices under
     # it are for that many units, so quantity × price / basis is the amount, never quantity × basis
     bases = [] if any(h.kind == "per" for _, _, h in segs) or "price" not in missing else _bases(free, rows)
+    numbered = _numbering_column(free, segs, rows)
     scored: list[Scored] = []
     for chosen in itertools.permutations([i for i in free if i not in bases], len(missing)):
         assign = headed | dict(zip(missing, chosen, strict=True))
+        if assign.get("qty") == numbered:
+            continue  # the rows' positions: a few rows whose quantity is their position agree
         agreeing = sum(_agrees(r, assign["qty"], assign["price"], assign["amount"]) for r in rows)
         scored.append((agreeing, assign))
         for per in bases:
@@ -390,6 +393,22 @@ def _by_arithmetic(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
 
 
 Scored = tuple[int, dict[str, int]]  # rows agreeing, and the column of each kind
+MIN_NUMBERED = 3  # rows a column must number before it is taken for the positions
+
+
+def _numbering_column(
+    free: Sequence[int], segs: Sequence[Segment], rows: Sequence[dict[int, Tok]]
+) -> int | None:
+    """The leftmost of the free columns when its cells number the rows (1, 2, 3 or 10, 20, 30: whole
+    numbers counting up by one step from the first position, no decimals) and another free column of
+    numbers stands right of it: a "Pos." column whose heading OCR garbled, never the quantity, however
+    many rows whose quantity is their position would agree."""
+    numeric = sorted((i for i in free if any(i in r for r in rows)), key=lambda i: segs[i][0])
+    if len(numeric) < 2:
+        return None
+    first = numeric[0]
+    cells = [r[first].text.strip(POSITION_EDGE + SPECKS) for r in rows if first in r]
+    return first if len(cells) >= MIN_NUMBERED and numbering(cells) else None
 
 
 def _basis(text: str) -> int | None:

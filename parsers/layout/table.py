@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parsers.layout import columns as colfit
-from parsers.layout import infer, labels, stacked
+from parsers.layout import infer, labels, overleaf, stacked
 from parsers.layout.cells import Column, Table
 from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.numbers import looks_numeric
@@ -283,6 +283,8 @@ def find_regions(pages: list[Page]) -> list[Region]:
             region, after = collect(page, i, table, head)
             segments = colfit.segments(table.columns, region.lines, page.body)
             table.segments = infer.type_columns(segments, region.lines)
+            if carried is not None and carried.page < page.number and carried.table.segments:
+                table.segments = overleaf.as_before(table.segments, carried.table.segments)
             if not any(h.kind == "qty" for _, _, h in table.segments):
                 continue  # a heading without its quantity, and no column the numbers show to be one
             if garbled and not {"price", "amount"} <= {h.kind for _, _, h in table.segments}:
