@@ -271,7 +271,7 @@ def _order(
     lines_tax: Decimal | None = None
     picks["currency"] = _currency(found, drafts, pages, skip, taxed)
     picks["delivery_date"] = _prose_delivery(picks, found, built, ocr=ocr)
-    _record_header(rec, picks, found, ocr)
+    _record_header(rec, picks, found, ocr, pages)
     if taxed is not None:
         net_read = total.reading is not None and taxed.net == total.reading.value
         # a net total read only with the figure after its cents left out is doubtful, as a mended tax is
@@ -576,7 +576,7 @@ def _table_problems(
 
 
 def _record_header(
-    rec: Recorder, picks: dict[str, Candidate | None], found: list[Candidate], ocr: bool
+    rec: Recorder, picks: dict[str, Candidate | None], found: list[Candidate], ocr: bool, pages: list[Page]
 ) -> None:
     """Each header field's evidence: how sure its reading is, or that its label was seen unread."""
     for name, path in HEADER_FIELDS:
@@ -587,8 +587,10 @@ def _record_header(
             certainty = pick.certainty
             if ocr and name in ("po_number", "party_id") and not gln and two_faced(str(pick.value)):
                 certainty = min(certainty, DOUBTFUL)  # "0C-095042" or "OC-095042": a person must look
-            if ocr and name in ("po_number", "party_id") and not gln and _digits_unsure(pick):
-                certainty = min(certainty, DOUBTFUL)  # "982192" for 082192: a person must look
+            # "982192" for 082192: a person must look, unless other printings read alike vouch for it
+            alike = name == "po_number" and _printed_alike(pick, pages)
+            if ocr and name in ("po_number", "party_id") and not gln and _digits_unsure(pick) and not alike:
+                certainty = min(certainty, DOUBTFUL)
             if ocr and recheck.prefix_taken_for_label(pick):
                 certainty = min(certainty, DOUBTFUL)  # "PO" "41505" for PO-41505: a person must look
             toks = pick.toks
@@ -730,6 +732,35 @@ def _digits_unsure(pick: Candidate) -> bool:
     value = str(pick.value)
     unsure = min((t.conf for t in pick.toks), default=0.0) < DIGITS_CONF
     return unsure and not any(c.isalpha() for c in value)
+
+
+# sentence marks a printing of the number in running text may carry at its edges ("4527630355.")
+_AROUND = ".,;:()[]"
+
+
+def _printed_alike(pick: Candidate, pages: Sequence[Page]) -> bool:
+    """Whether the order number `pick`, one word, is printed again elsewhere on `pages` (a reference
+    line, a footer, each page's header) as a word of its own read as the very same characters (marks
+    at its edges aside), and one printing at least was read with the confidence digits alone need
+    (`DIGITS_CONF`).  A fax line spoils each printing's ink on its own: a figure misread in one is
+    not misread alike in another printed apart from it, and one read sure says the figures as they
+    are.  A word read twice over itself (boxes that overlap) is one printing, not two."""
+    if len(pick.toks) != 1:
+        return False
+    mine = pick.toks[0]
+    value = mine.text.strip(_AROUND)
+    if not value:
+        return False
+    printings = [mine]
+    for tok in (t for p in pages for line in p.lines for t in line.toks):
+        if tok.text.strip(_AROUND) == value and not any(_overlap(tok, o) for o in printings):
+            printings.append(tok)
+    return len(printings) > 1 and max(t.conf for t in printings) >= DIGITS_CONF
+
+
+def _overlap(a: Tok, b: Tok) -> bool:
+    """Whether the words `a` and `b` are on one page with boxes that share some area."""
+    return a.page == b.page and min(a.x1, b.x1) > max(a.x0, b.x0) and min(a.y1, b.y1) > max(a.y0, b.y0)
 
 
 def _not_read(path: str) -> Problem:
