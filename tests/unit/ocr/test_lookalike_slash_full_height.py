@@ -16,15 +16,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from core.capture.domain.layout import PageWords, Word
-from core.capture.domain.order import CapturedOrder, Evidence, Provenance
-from parsers.ocr import lookalike
-from parsers.ocr.images import PageImage
-
-DPI = 204.0
-MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"  # fonts-dejavu-core, installed by make install
-SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-READ = 0.88
+from tests.unit.ocr.test_lookalike_slash_seven import MONO, READ, SANS, read_again
 
 
 def _sheet(printed: str, face: str, *, clip_slash: bool = False, bar_lost: bool = False) -> Image.Image:
@@ -62,31 +54,12 @@ def _sheet(printed: str, face: str, *, clip_slash: bool = False, bar_lost: bool 
     return Image.fromarray(out).point(lambda v: 0 if v < 128 else 255).convert("1")
 
 
-def _confidence(sheet: Image.Image, read: str) -> float:
-    """The confidence of the order number on `sheet`, read by the page and twice again as `read`."""
-    box = tuple(float(v) for v in sheet.convert("L").point(lambda v: 255 - v).getbbox() or (0, 0, 0, 0))
-    words = (Word("Pedido", 300.0, box[1], 380.0, box[3], 0.93), Word(read, *box, READ))
-    page = PageWords(1, 1728.0, 120.0, DPI, words, "ocr")
-    where = Provenance(page=1, box=box, raw=read)
-    order = CapturedOrder(po_number=read, evidence=(Evidence("po_number", READ, where),))
-
-    def reading(crops: list[PageImage]) -> list[PageWords]:
-        said = (Word(read, 0, 0, 90, 20, 0.88),)
-        return [PageWords(c.number, 100.0, 30.0, DPI, said, "ocr") for c in crops]
-
-    image = PageImage.from_image(1, sheet, DPI, (DPI, 98.0))
-    (got,) = lookalike.doubt_lookalikes([order], [image], [page], [reading, reading])
-    found = got.evidence_for("po_number")
-    assert found is not None
-    return found.confidence
-
-
 @pytest.mark.parametrize("number", ["26/03283", "26/69676", "PUR/2026/04097"])
 def test_a_monospaced_slash_within_its_figures_band_stays_as_sure_as_read(number: str) -> None:
-    assert _confidence(_sheet(number, MONO, clip_slash=True), number) == READ
+    assert read_again(_sheet(number, MONO, clip_slash=True), number) == READ
 
 
 @pytest.mark.parametrize(("printed", "read"), [("26769676", "26/69676"), ("4589663373", "45896633/3")])
 @pytest.mark.parametrize("face", [MONO, SANS])
 def test_a_seven_that_lost_its_bar_read_as_a_slash_still_waits(printed: str, read: str, face: str) -> None:
-    assert _confidence(_sheet(printed, face, bar_lost=True), read) < 0.8
+    assert read_again(_sheet(printed, face, bar_lost=True), read) < 0.8

@@ -45,7 +45,13 @@ def _confidence(
                 left = x + draw.textlength(printed[:i], font=font)
                 x0, y0, x1, y1 = draw.textbbox((left, y), "7", font=font)
                 draw.rectangle((x0, y0, x1, y0 + (y1 - y0) // 4), fill=1)
-    box = tuple(float(v) for v in sheet.point(lambda v: 255 - v).getbbox() or (0, 0, 0, 0))
+    return read_again(sheet, read)
+
+
+def read_again(sheet: Image.Image, read: str) -> float:
+    """The confidence of the order number on the fax-wide strip `sheet` (1 bit, 204 dpi across, a normal
+    fax's rows), read by the page and twice again as `read`."""
+    box = tuple(float(v) for v in sheet.convert("L").point(lambda v: 255 - v).getbbox() or (0, 0, 0, 0))
     words = (Word("Pedido", 300.0, box[1], 380.0, box[3], 0.93), Word(read, *box, READ))
     page = PageWords(1, 1728.0, 120.0, DPI, words, "ocr")
     where = Provenance(page=1, box=box, raw=read)

@@ -138,3 +138,23 @@ def one_line_order(description: str) -> dict[str, Any]:
             cells(202, (430, "Total"), (500, "5,00")),
         )
     )
+
+
+def euro_currency(
+    *head: list[Word], heading: tuple[str, str, str, str] = ("Código", "Descripción", "Cantidad", "Precio")
+) -> tuple[str | None, float]:
+    """The currency of a small order whose every amount prints "€" under the header rows `head` (a
+    letterhead, a greeting: where a stray sign may stand), its table headed `heading` and "Total", and
+    how sure it was read."""
+    code, description, quantity, price = heading
+    words = page(
+        *head,
+        cells(160, (50, code), (130, description), (330, quantity), (400, price), (500, "Total")),
+        cells(174, (50, "TUE-M8"), (130, "Tuerca"), (340, "2.000"), (400, "€0,050"), (500, "€100,00")),
+        cells(188, (50, "LLA-AJ-250"), (130, "Llave"), (340, "3"), (400, "€12,80"), (500, "€38,40")),
+        cells(216, (400, "Total"), (500, "€138,40")),
+    )
+    (got,) = extract_orders([words]).orders
+    found = got.evidence_for("currency")
+    assert found is not None
+    return got.currency, found.confidence

@@ -10,27 +10,18 @@ currency.  A sign on a whole figure, on an amount to the cent, or on a line of m
 
 from __future__ import annotations
 
-from core.capture.domain.layout import PageWords
-from parsers.layout import extract_orders
-from tests.unit.parsers.ocr_support import cells, page
+from tests.unit.parsers.ocr_support import cells, euro_currency
 
 
 def _currency(stray: str) -> tuple[str | None, float]:
     """The currency of a euro order whose letterhead's tax-number line reads `stray`, and how sure."""
-    words: PageWords = page(
+    return euro_currency(
         cells(40, (50, "Ferragens do Norte Lda.")),
         cells(54, (50, f"NIF PT {stray} 876 543")),
         cells(70, (50, "Encomenda n.º: P04705")),
         cells(84, (50, "Data: 24.11.2026")),
-        cells(160, (50, "Código"), (130, "Designação"), (330, "Quantidade"), (400, "Preço"), (500, "Total")),
-        cells(174, (50, "TUE-M8"), (130, "Tuerca"), (340, "2.000"), (400, "€0,050"), (500, "€100,00")),
-        cells(188, (50, "LLA-AJ-250"), (130, "Llave"), (340, "3"), (400, "€12,80"), (500, "€38,40")),
-        cells(216, (400, "Total"), (500, "€138,40")),
+        heading=("Código", "Designação", "Quantidade", "Preço"),
     )
-    (order,) = extract_orders([words]).orders
-    found = order.evidence_for("currency")
-    assert found is not None
-    return order.currency, found.confidence
 
 
 def test_a_pound_sign_before_a_zero_and_figures_is_no_currency() -> None:

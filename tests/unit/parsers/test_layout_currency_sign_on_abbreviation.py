@@ -11,27 +11,17 @@ fraction of a unit (".50"), on a whole figure or on an amount to the cent still 
 
 from __future__ import annotations
 
-from core.capture.domain.layout import PageWords
-from parsers.layout import extract_orders
-from tests.unit.parsers.ocr_support import cells, page
+from tests.unit.parsers.ocr_support import cells, euro_currency
 
 
 def _currency(greeting: str) -> tuple[str | None, float]:
     """The currency of a euro order whose greeting line reads `greeting`, and how sure."""
-    words: PageWords = page(
+    return euro_currency(
         cells(40, (50, "Ferretería Núñez S.L.")),
         cells(70, (50, "Nº pedido: 038/26")),
         cells(84, (50, "Fecha: 24.11.2026")),
         cells(110, (50, f"Estimados señores de Comanda {greeting} les rogamos nos sirvan:")),
-        cells(160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (400, "Precio"), (500, "Total")),
-        cells(174, (50, "TUE-M8"), (130, "Tuerca"), (340, "2.000"), (400, "€0,050"), (500, "€100,00")),
-        cells(188, (50, "LLA-AJ-250"), (130, "Llave"), (340, "3"), (400, "€12,80"), (500, "€38,40")),
-        cells(216, (400, "Total"), (500, "€138,40")),
     )
-    (order,) = extract_orders([words]).orders
-    found = order.evidence_for("currency")
-    assert found is not None
-    return order.currency, found.confidence
 
 
 def test_a_dollar_sign_for_the_s_of_s_l_with_its_l_read_as_a_one_is_no_currency() -> None:

@@ -19,17 +19,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.unit.parsers.ocr_support import cells, header_rows, order, page, read, row
+from tests.unit.parsers.ocr_support import HEADING, cells, header_rows, order, page, read, row
 
 SECOND = row("TOR-M8-40", "100", "0,18", "18,00")
-HEADING = (
-    (50, "Código"),
-    (130, "Descripción"),
-    (330, "Cantidad"),
-    (390, "Ud."),
-    (430, "Precio"),
-    (500, "Importe"),
-)
 
 
 def _named(got: dict[str, Any]) -> list[str]:
