@@ -112,8 +112,39 @@ def _price_quantity(toks: Sequence[Tok], hits: list[labels.Hit]) -> list[labels.
             out.append(labels.Hit("per", hit.start, after.end, hit.size + after.size, after.colon))
             skip = True
             continue
+        parted = _basis_then_amount(toks, hit, after) if any(h.kind == "qty" for h in out) else None
+        if parted is not None:
+            out += parted
+            skip = True
+            continue
         out.append(hit)
     return out
+
+
+def _basis_then_amount(
+    toks: Sequence[Tok], hit: labels.Hit, after: labels.Hit | None
+) -> list[labels.Hit] | None:
+    """ "Cant. | precio total EUR" where the page prints "Cant. precio | total EUR": the quantity word
+    and the first word of an amount phrase name the units a price is for, and the amount phrase's
+    other words alone name the amount.  A dot-matrix heading "UDS. ... PRECIO UNITARIO EUR CANT.
+    PRECIO TOTAL EUR", its words one space apart, had "Cant." taken for a second quantity, the prices
+    fell into its cells and the bases into the amount's, and every price was worked out from the
+    amount.  Split only where both halves are phrases of their own."""
+    if hit.kind != "qty" or after is None or after.kind != "amount" or hit.end != after.start:
+        return None
+    keyed = [i for i in range(after.start, after.end) if toks[i].key]
+    if len(keyed) < 2:
+        return None
+    cut = keyed[0] + 1
+    if not _price_basis([t for t in toks[hit.start : cut] if t.key]):
+        return None
+    rest = labels.find(toks[cut : after.end], COLUMNS)
+    if len(rest) != 1 or rest[0].kind != "amount" or rest[0].size != len(keyed) - 1:
+        return None
+    return [
+        labels.Hit("per", hit.start, cut, hit.size + 1, False),
+        labels.Hit("amount", cut, after.end, rest[0].size, after.colon),
+    ]
 
 
 def _price_basis(words: Sequence[Tok]) -> bool:
