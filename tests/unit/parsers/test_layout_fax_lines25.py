@@ -1,0 +1,83 @@
+"""Fine fax lines (faxlf25): a quantity printed with its decimals ("12.500" kg) beside a price under a
+"Rate (per 1000)" heading, where reading the quantity's point as a group mark (12500 at 0.00315) adds up
+as well as reading it as printed (12.5 at 3.15).  Each test builds its page word by word
+(tests.unit.parsers.ocr_support) and states the business rule it checks."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from tests.unit.parsers.ocr_support import cells, doubted, page, read
+
+Row = tuple[str, str, str, str, str]
+
+
+def _order(rows: tuple[Row, ...], total: str) -> dict[str, Any]:
+    """An English order priced per 1000 in its heading, with a point for its decimal mark: `rows`
+    (code, quantity, unit, rate, amount) as OCR read them, then the printed total; read."""
+    lines = [cells(40, (50, "PURCHASE ORDER")), cells(54, (50, "Order No: PO-17613"))]
+    lines.append(cells(68, (50, "Date: 23.11.2026")))
+    heading = ((50, "Description"), (200, "Item No."), (290, "Qty"), (340, "UoM"))
+    lines.append(cells(160, *heading, (380, "Rate (per 1000)"), (480, "Amount")))
+    y = 160.0
+    for code, qty, unit, rate, amount in rows:
+        y += 14
+        lines.append(
+            cells(y, (50, "Article"), (200, code), (290, qty), (340, unit), (380, rate), (480, amount))
+        )
+    lines.append(cells(y + 28, (380, "Grand total"), (480, total)))
+    return read(page(*lines))
+
+
+def _figures(got: dict[str, Any]) -> list[tuple[Decimal, Decimal]]:
+    return [(Decimal(line["quantity"]), Decimal(line["unit_price"])) for line in got["lines"]]
+
+
+def test_a_quantity_printed_with_its_decimals_is_not_read_as_thousands_to_fit_the_heading_basis() -> None:
+    # The rate column is headed "per 1000", yet a line may price one unit: 12.500 kg of wire at 3.15 a
+    # kilo is 39.375, printed 39.38.  Read with its point as a group mark, "12.500" is 12500, and at
+    # 3.15 per thousand that makes 39.375 too: the line's product cannot choose.  The page can: its
+    # quantities print three decimals after a point ("10.000", "2,500.000": a comma groups thousands,
+    # the point marks decimals), so "12.500" is twelve and a half as printed.  Chosen by the column's
+    # format, not by the arithmetic, the quantity and the rate stay for a person to confirm.
+    rows = (
+        ("SIL-TRA-300", "10.000", "ud", "€4.20", "€42.00"),
+        ("REM-AL-4", "2,500.000", "ud", "€12.00", "€30.00"),
+        ("ALA-GAL-2", "12.500", "Kg", "€3.15", "€39.38"),
+        ("TUE-M8", "25,000.000", "ud", "€50.00", "€1,250.00"),
+    )
+    got = _order(rows, "€1,361.38")
+    figures = _figures(got)
+    assert figures[2] == (Decimal("12.5"), Decimal("3.15"))
+    # the lines priced per thousand as the heading says stay so: 2,500 rivets at 12.00 per 1000 = 30.00
+    assert figures[1] == (Decimal("2500"), Decimal("0.012"))
+    assert figures[3] == (Decimal("25000"), Decimal("0.05"))
+    assert doubted(got, "lines[2].quantity")
+
+
+def test_with_no_column_format_to_choose_the_line_is_held_not_read_as_thousands() -> None:
+    # The same line on a page whose other quantities print no decimals ("10", "2,500"): nothing on the
+    # page says whether "12.500" is 12.5 at 3.15 a kilo or 12500 at 3.15 per thousand, and both make
+    # 39.38.  Neither may flow on untouched: the line waits for a person with its quantity named.
+    # Before, 12500 at 0.00315 was taken as agreeing and nothing asked about it.
+    rows = (
+        ("SIL-TRA-300", "10", "ud", "€4.20", "€42.00"),
+        ("REM-AL-4", "2,500", "ud", "€12.00", "€30.00"),
+        ("ALA-GAL-2", "12.500", "Kg", "€3.15", "€39.38"),
+    )
+    got = _order(rows, "€111.38")
+    assert doubted(got, "lines[2].quantity")
+    assert got["decision"] != "accept"
+
+
+def test_a_whole_quantity_moved_to_its_heading_basis_still_agrees_as_before() -> None:
+    # "1,200.000" units at "€340.00" per 1000 = "€408.00" is 1200 at 0.34: read as printed it is a
+    # whole quantity, so no fraction is weighed and the heading's basis reading stands, undoubted.
+    rows = (
+        ("TOR-M8-40", "1,200.000", "ud", "€340.00", "€408.00"),
+        ("REM-AL-4", "2,500.000", "ud", "€12.00", "€30.00"),
+    )
+    got = _order(rows, "€438.00")
+    assert _figures(got) == [(Decimal("1200"), Decimal("0.34")), (Decimal("2500"), Decimal("0.012"))]
+    assert not doubted(got, "lines[0].quantity")
