@@ -81,3 +81,52 @@ def test_a_whole_quantity_moved_to_its_heading_basis_still_agrees_as_before() ->
     got = _order(rows, "€438.00")
     assert _figures(got) == [(Decimal("1200"), Decimal("0.34")), (Decimal("2500"), Decimal("0.012"))]
     assert not doubted(got, "lines[0].quantity")
+
+
+def _priced_per_thousand(price_heading: str) -> dict[str, Any]:
+    """A Mexican order in dollars whose price column is headed `price_heading` over "(1000 Unidad)":
+    25,000 washers at 21.600 per thousand = 540.00 (the quantity's comma read as a point, as the fax
+    left it) and 250 screws at 367.200 per thousand = 91.80."""
+    heading = ((50, "Código"), (130, "Descripción"), (330, "Unidades"), (390, "Unidad"))
+    rows = (
+        ("8437000100133", "Arandela plana M8", "25.000.000", "USD 21.600", "540.00"),
+        ("TOR-M10-60", "Tornillo hexagonal M10x60", "250.000", "USD 367.200", "91.80"),
+    )
+    lines = [cells(40, (50, "Número pedido: PC26025558")), cells(54, (50, "Fecha emisión: 2026-11-26"))]
+    lines += [
+        cells(150, *heading, (430, price_heading), (510, "Importe")),
+        cells(160, (435, "(1000 Unidad)")),
+    ]
+    y = 160.0
+    for code, description, qty, price, amount in rows:
+        y += 16
+        lines.append(
+            cells(y, (50, code), (130, description), (330, qty), (390, "uds"), (430, price), (505, amount))
+        )
+    lines.append(cells(y + 28, (430, "Subtotal"), (500, "USD 631.80")))
+    return read(page(*lines))
+
+
+def test_a_price_heading_whose_space_after_its_dot_reads_as_a_dash_still_names_the_column() -> None:
+    # "P. unitario" (unit price) with a speck in the space after its dot is read "P.-unitario": it is
+    # still the price column's heading, so both lines are read with their prices per thousand.  Before,
+    # the column was named by nothing, and the order came out with no lines at all.
+    got = _priced_per_thousand("P.-unitario")
+    assert [(line["item_code"], line["quantity"], line["unit_price"]) for line in got["lines"]] == [
+        ("8437000100133", "25000", "0.0216"),
+        ("TOR-M10-60", "250", "0.3672"),
+    ]
+
+
+def test_a_hyphenated_heading_word_that_parts_into_no_label_stays_whole() -> None:
+    # Only a dash right after a dot, between two words of one heading phrase, is taken for a space:
+    # "P.-unitario" parts, "Nº-pedido" and "P.-Nr." (no such phrase) stay as read.
+    from core.capture.domain.layout import Word
+    from parsers.layout.cleanup import split_glued_label
+
+    def parts(text: str) -> list[str]:
+        return [w.text for w in split_glued_label(Word(text, 0, 0, 100, 10))]
+
+    assert parts("P.-unitario") == ["P.", "unitario"]
+    assert parts("Nº-pedido") == ["Nº-pedido"]
+    assert parts("P.-Nr.") == ["P.-Nr."]
