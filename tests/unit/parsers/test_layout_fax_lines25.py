@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from tests.unit.parsers.ocr_support import cells, doubted, page, read
+from tests.unit.parsers.ocr_support import cells, doubted, header_rows, page, read
 
 Row = tuple[str, str, str, str, str]
 
@@ -130,3 +130,33 @@ def test_a_hyphenated_heading_word_that_parts_into_no_label_stays_whole() -> Non
     assert parts("P.-unitario") == ["P.", "unitario"]
     assert parts("Nº-pedido") == ["Nº-pedido"]
     assert parts("P.-Nr.") == ["P.-Nr."]
+
+
+def _labelled_codes(code: str) -> dict[str, Any]:
+    """An order whose one row prints its code on a labelled line under it ("Art.-Nr.: `code`") and
+    orders 2 adjustable wrenches at 12,80 = 25,60."""
+    heading = cells(160, (50, "Bezeichnung"), (340, "Menge"), (430, "Einzelpreis"), (500, "Nettowert"))
+    rows = [
+        cells(174, (50, "Adjustable wrench 250 mm"), (345, "2"), (430, "12,80"), (500, "25,60")),
+        cells(188, (50, f"Art.-Nr.: {code}")),
+    ]
+    return read(page(*header_rows(), heading, *rows, cells(216, (430, "Total"), (500, "25,60"))))
+
+
+def test_a_labelled_gtin_ocr_parted_at_a_gap_is_read_whole_when_its_check_digit_holds() -> None:
+    # "Art.-Nr.: 8437000 100195": a GTIN-13 read as two words.  Run together, its check digit holds
+    # (8437000100195 is the wrench's GTIN), which the first piece alone, no code at all, cannot; the
+    # line's code is the whole GTIN, and the product is the one it names.  Before, the code was read
+    # as "8437000", which names no product.
+    got = _labelled_codes("8437000 100195")
+    assert [(line["item_code"], line["gtin"], line["sku"]) for line in got["lines"]] == [
+        ("8437000100195", "8437000100195", "LLA-AJ-250")
+    ]
+
+
+def test_pieces_whose_check_digit_fails_are_not_taken_for_a_gtin() -> None:
+    # "8437000 100196": run together, the check digit does not hold; nothing vouches for the join, so
+    # the line names no GTIN and its product is not taken from one.
+    got = _labelled_codes("8437000 100196")
+    assert got["lines"][0]["gtin"] is None
+    assert got["lines"][0]["item_code"] != "8437000100196"
