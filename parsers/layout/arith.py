@@ -132,9 +132,20 @@ def _shifted(qty: list[Reading], price: list[Reading], found: tuple[int, Solved]
         if q2.value == q.value or q2.value <= 0 or q2.value * p2.value != product:
             continue
         other = Solved(q2, p2, best.amount, "agrees")
-        if _full_cost(other) <= cost + SHIFT_MARGIN and all(_values(o) != _values(other) for o in out):
+        if _as_printed_cost(other) <= cost + SHIFT_MARGIN and all(_values(o) != _values(other) for o in out):
             out.append(other)
     return tuple(out) if len(out) > 1 else ()
+
+
+def _as_printed_cost(other: Solved) -> int:
+    """`_full_cost` of `other`, an option weighed against one whose quantity's mark was moved, but for
+    the fraction of a quantity read with its decimals as printed: "12.500" kg under a point's page is
+    12.5 by its print, and only a mark moved makes it twelve thousand five hundred, so its fraction
+    is no reason to prefer the move ("12.500" at "3.15" = "39.38" under "Rate (per 1000)" is 12.5 kg
+    at 3.15 or, its point read as a group mark, 12500 at 0.00315: the columns choose, else a person)."""
+    q = other.quantity
+    printed = q is not None and q.cost == 0 and not q.note and q.value != q.value.to_integral_value()
+    return _full_cost(other) - (FRACTION_COST if printed else 0)
 
 
 def _values(s: Solved) -> tuple[Decimal | None, ...]:

@@ -103,7 +103,7 @@ def split_glued_label(word: Word) -> list[Word]:
         parts = split_glued_label(replace(word, text=dotted))
         return parts if len(parts) > 1 else [word]
     core = word.text.rstrip(":;,")
-    mark = next((i for i, c in enumerate(core) if c in _SPACE_MARKS), None)
+    mark = next((i for i, c in enumerate(core) if c in _SPACE_MARKS or _dash_after_dot(core, i)), None)
     if mark is not None and (token_key(core[:mark]), token_key(core[mark + 1 :])) in LABEL_PAIRS:
         return [_cut(word, 0, mark), _cut(word, mark + 1, len(word.text))]  # "our'order": a speck for a space
     if (
@@ -117,6 +117,13 @@ def split_glued_label(word: Word) -> list[Word]:
         if (token_key(core[:cut]), token_key(core[cut:])) in LABEL_PAIRS:
             return [_cut(word, 0, cut), _cut(word, cut, len(word.text))]
     return [word]
+
+
+def _dash_after_dot(core: str, i: int) -> bool:
+    """Whether `core[i]` is a dash right after an abbreviation's dot ("P.-unitario" for "P. unitario"):
+    a speck in the space after the dot, read as a dash; `split_glued_label` parts the word there only
+    where the two sides are words of one label phrase, so a hyphenated word stays whole."""
+    return core[i] == "-" and 0 < i < len(core) - 1 and core[i - 1] == "."
 
 
 def _parted_label(word: Word, line: Sequence[Word]) -> list[Word]:

@@ -16,6 +16,7 @@ from parsers.layout.codes import (
     EDGE,
     MAX_PIECE,
     NOT_HYPHEN,
+    PIECE_EDGE,
     code_piece,
     code_text,
     gtin_in,
@@ -303,6 +304,16 @@ def _run_on(toks: list[Tok]) -> str | None:
     return joined.strip(EDGE) if added else None
 
 
+def _gtin_pieces(toks: list[Tok], run_on: str) -> list[Tok] | None:
+    """The labelled code's words that run together into `run_on`, a GTIN whose check digit holds, when
+    they are figures alone ("Art.-Nr.: 8437000 100195": one GTIN-13 OCR parted at a gap in its print);
+    the check digit vouches for the join, which the first piece alone ("8437000") is no code of."""
+    for end in range(2, len(toks) + 1):
+        if code_text(toks[:end]) == run_on:
+            return toks[:end] if all(t.text.strip(PIECE_EDGE).isdigit() for t in toks[:end]) else None
+    return None
+
+
 def _code_repairs(draft: Draft, code: str | None, pos: list[Tok]) -> tuple[str, ...]:
     """The code's pieces joined back or its neighbours taken off (parsers.layout.codes.repairs): the word
     before it from the position column, the word after it from the description."""
@@ -388,6 +399,8 @@ def build(
     # no code column: the code on its own labelled line under the row ("Item Code: 4410-2")
     code_toks = draft.cells.get("code") or draft.subs.get("item_code", [])[:1]
     run_on = None if draft.cells.get("code") else _run_on(draft.subs.get("item_code", []))
+    if run_on is not None and valid_gtin(run_on):
+        code_toks = _gtin_pieces(draft.subs["item_code"], run_on) or code_toks
     description = draft.description
     if len(code_toks) > 1 and not description:
         # a "Product" column holding "[CIN-AIS-19] Insulating tape": the code and then the description
