@@ -637,12 +637,16 @@ def _delivery(
     the earliest of them, the day the customer first needs goods (each line keeps its own date).
     When every line prints that one date, each line's is a copy of it: the order's date is read from
     the surest of them, not from the first line's alone (a speck on one copy says nothing of the
-    others)."""
+    others). A line's date before the order's own date, or further after it than an order asks for, was
+    misread ("07/17/26" read month first among "07/12/26"s, a year a figure off): it is no first day of
+    need while another line's date falls in time, and the lines then disagree, so the date is doubtful."""
     delivery = _date(picks["delivery_date"])
     line_dates = [b.line.requested_delivery_date for b in built if b.line.requested_delivery_date]
     if delivery is not None or not line_dates:
         return delivery
-    delivery = min(line_dates)
+    ordered = _date(picks["order_date"])
+    in_time = [d for d in line_dates if ordered is None or 0 <= (d - ordered).days <= MAX_LEAD_DAYS]
+    delivery = min(in_time or line_dates)
     agree = len(line_dates) == len(built) and len(set(line_dates)) == 1  # lines that disagree: doubtful
     dated = [
         d.subs.get("delivery", [])

@@ -489,7 +489,11 @@ def candidates(
         for phrase in _label_phrases(line):
             hits = labels.find(phrase.toks, HEADER_LABELS, garbled=True)
             if not hits and page.source != "text":  # a text layer's labels are as printed
-                hits = _lone_date_label(line, phrase) or _glued_number_sign(phrase)
+                hits = (
+                    _lone_date_label(line, phrase)
+                    or _glued_number_sign(phrase)
+                    or worn.parted_date_label(line, phrase, HEADER_LABELS)
+                )
             if page.source != "text" and (not hits or hits[0].start > 0):
                 # no label, or one after words OCR wore ("BRCHA DEDIDO": "pedido" alone an order
                 # number's label): those words and it may be a date's label worn
@@ -584,10 +588,12 @@ def _label_phrases(line: Line) -> list[Line]:
 
 
 def _label_across(left: Line, *right: Line) -> bool:
-    """Whether a label of two or more words starts in `left` and ends in the last of `right`."""
+    """Whether a label of two or more words starts in `left` and ends in the last of `right`; one of its
+    short words may be misread by a letter ("FECHA DF | PEDIDO" for "FECHA DE PEDIDO", `labels.find`
+    with `garbled`): the label found is then mended, and the value after it doubtful."""
     toks = [*left.toks, *(t for r in right for t in r.toks)]
     first, last = len(left.toks), len(toks) - len(right[-1].toks)
-    hits = labels.find(toks, HEADER_LABELS)
+    hits = labels.find(toks, HEADER_LABELS, garbled=True)
     return any(h.start < first and h.end > last and h.size >= 2 for h in hits)
 
 

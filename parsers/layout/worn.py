@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from parsers.layout.cleanup import snap
 from parsers.layout.dates import find_date
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.labels import Hit
@@ -62,3 +63,21 @@ def _date_after(line: Line, last: Tok) -> bool:
     after = " ".join(t.text for t in line.toks if t.x0 >= last.x1)
     found = find_date(after, mend=False)
     return found is not None and found.start <= DATE_START
+
+
+def parted_date_label(
+    line: Line, phrase: Line, vocab: Mapping[str, tuple[tuple[str, ...], ...]]
+) -> list[Hit]:
+    """A date's label of one long word a fax parted in two and misread a letter of ("LLE FERDATUM" for
+    "LIEFERDATUM"): the phrase's first two words, of letters alone, run together are that label once the
+    one-letter snap (`cleanup.snap`) has put them right, a label of one kind only and that kind a date's,
+    and a date read as printed follows on the line. Mended, so the date read after it is doubtful."""
+    toks = phrase.toks
+    if len(toks) < 2 or not all(t.key.isalpha() for t in toks[:2]):
+        return []
+    joined = snap(toks[0].key + toks[1].key)
+    kinds = {kind for kind, phrases in vocab.items() if (joined,) in phrases}
+    if len(kinds) != 1 or not kinds <= set(DATE_KINDS) or not _date_after(line, toks[1]):
+        return []
+    (kind,) = kinds
+    return [Hit(kind, 0, 2, 1, colon=toks[1].text.rstrip().endswith(":"), mended=True)]
