@@ -18,7 +18,8 @@ RIVER_SHARE = 12.0  # points: how far past its heading a column's own run may st
 RUN_TOGETHER = 3  # one row in this many, or fewer, running a quantity into its unit does not part them
 RIVER = 0.7  # a gap this many text heights wide, free of ink on (nearly) every line, separates columns
 VALUE_KINDS = ("qty", "price", "per", "discount", "amount")  # columns of one figure a row
-CROSSING_SHARE = 0.1  # share of rows (at most) whose ink across a gap between two headings is a speck or a stray
+# the share of rows (at most) whose ink across the gap between two headings is specks or strays
+CROSSING_SHARE = 0.1
 VALUE_ROWS = 2 / 3  # share of a run's rows that must print one figure and nothing else but a currency
 
 

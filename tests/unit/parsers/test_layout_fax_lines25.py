@@ -1,7 +1,8 @@
-"""Normal fax lines (faxln25): a table of ten rows with a code column and an EAN column set close beside
-it, whose gap specks on the lines of wrapped descriptions cross.  Each column keeps its own words: the cut between two headings falls where the fewest rows have ink
-between them, not at a white place past the next heading.  Each test builds its page word by word
-(tests.unit.parsers.ocr_support), figures right-aligned as tables print them, and states the rule."""
+"""Normal fax lines (faxln25): a table of ten rows with a code column and an EAN column set close
+beside it, whose gap specks on the lines of wrapped descriptions cross.  Each column keeps its own
+words: the cut between two headings falls where the fewest rows have ink between them, not at a white
+place past the next heading.  Each test builds its page word by word (tests.unit.parsers.ocr_support),
+figures right-aligned as tables print them, and states the rule it checks."""
 
 from __future__ import annotations
 
@@ -53,7 +54,8 @@ def _page(wrapped: dict[int, list[tuple[float, str]]]) -> list[list[Word]]:
     for i, (code, ean, desc, qty, price, amount) in enumerate(_ROWS):
         y += 14
         figures = (_right(QTY, qty), _right(PRICE, price), _right(AMOUNT, amount))
-        lines.append(cells(y, figures[0], (UNIT, "uds"), (CODE, code), (EAN, ean), (DESC, desc), *figures[1:]))
+        words = ((UNIT, "uds"), (CODE, code), (EAN, ean), (DESC, desc))
+        lines.append(cells(y, figures[0], *words, *figures[1:]))
         if i in wrapped:
             y += 14
             lines.append(cells(y, *sorted(wrapped[i])))
@@ -66,8 +68,7 @@ def _facts(got: dict[str, Any]) -> list[tuple[str | None, str | None, str | None
 
 
 _RIGHT = [
-    (code, ean, qty, price.replace(",", ".").rstrip("0").rstrip("."))
-    for code, ean, _, qty, price, _ in _ROWS
+    (code, ean, qty, price.replace(",", ".").rstrip("0").rstrip(".")) for code, ean, _, qty, price, _ in _ROWS
 ]
 
 
