@@ -18,6 +18,8 @@ RIVER_SHARE = 12.0  # points: how far past its heading a column's own run may st
 RUN_TOGETHER = 3  # one row in this many, or fewer, running a quantity into its unit does not part them
 RIVER = 0.7  # a gap this many text heights wide, free of ink on (nearly) every line, separates columns
 VALUE_KINDS = ("qty", "price", "per", "discount", "amount")  # columns of one figure a row
+# the share of rows (at most) whose ink across the gap between two headings is specks or strays
+CROSSING_SHARE = 0.1
 VALUE_ROWS = 2 / 3  # share of a run's rows that must print one figure and nothing else but a currency
 
 
@@ -236,6 +238,12 @@ def _whitest(rows: Sequence[Line], a: Heading, b: Heading, run: tuple[float, flo
         if xs and RUN_TOGETHER * min(cover[x] for x in xs) <= len(rows):
             return lo + min(xs, key=lambda x: (cover[x], abs(lo + x - middle)))
         xs = [x for x in range(math.ceil(start - lo), math.floor(end - lo) + 1) if 0 <= x < len(cover)]
+    if xs and 0 < min(cover[x] for x in xs) <= CROSSING_SHARE * len(rows):
+        # a speck or a wrapped word of one or two rows crossing the gap between the headings: the
+        # place between them the fewest rows ink. Sought under the whole run, the only white place
+        # was past the next heading (between an EAN column and the description beside it), and every
+        # row's code, EAN, description and price fell into the wrong columns
+        return lo + min(xs, key=lambda x: (cover[x], abs(lo + x - middle)))
     if xs and min(cover[x] for x in xs) > 0:
         # ink all the way between the two headings (a wide number under the edge of the next one):
         # the white place nearest to them under the whole run, never through a word
