@@ -21,7 +21,9 @@ from core.capture.domain.order import CapturedOrder
 CENT = Decimal("0.01")
 # the VAT rates (in %) the countries our customers order from charge; a tax that is the net total at
 # one of them to the cent is tied to it
-RATES = tuple(Decimal(r) for r in ("4", "5", "7", "8", "10", "12", "13", "19", "20", "21", "22", "23", "25"))
+RATES = tuple(
+    Decimal(r) for r in ("4", "5", "7", "8", "10", "12", "13", "16", "19", "20", "21", "22", "23", "25")
+)
 
 
 def tied_totals(order: CapturedOrder, floor: float) -> set[str]:

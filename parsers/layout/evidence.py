@@ -36,6 +36,10 @@ class Recorder:
         raw = " ".join(t.text for t in toks)
         self.items.append(Evidence(path, round(confidence, 3), Provenance(page=page, box=box, raw=raw)))
 
+    def confidence(self, path: str) -> float | None:
+        """The confidence recorded for `path`, None when nothing was."""
+        return next((item.confidence for item in self.items if item.field == path), None)
+
     def lower(self, path: str, certainty: float) -> None:
         """Cap the confidence of an already recorded field (a later cross-check failed)."""
         for i, item in enumerate(self.items):

@@ -199,6 +199,7 @@ def _currency(
     return chosen
 
 
+SURE_AMOUNT = 0.8  # an amount read less sure than this may be misread, and is read again (validation's floor)
 SIGNS_AGREE = 0.95  # how sure the page's currency is when every sign and code on it states it
 
 
@@ -297,6 +298,9 @@ def _order(
         if tax_toks is not None and added is not None:
             lines_tax = total.reading.value - added  # the tax as read: the total is the lines plus it
             rec.add("tax_total", tax_toks, total.certainty)
+        elif (of_total := _tax_of_total(rec, values, seen, total, mark, pages)) is not None:
+            lines_tax = of_total[1]
+            rec.add("tax_total", of_total[0], min(total.certainty, DOUBTFUL))
         else:
             left = totals.unaccounted(seen, total, mark)
             if left is not None:
@@ -347,6 +351,28 @@ def _order(
         else []
     )
     return order, again, stated
+
+
+def _tax_of_total(
+    rec: Recorder,
+    values: Sequence[Decimal | None],
+    seen: list[totals.Seen],
+    total: totals.Chosen,
+    mark: str,
+    pages: list[Page],
+) -> tuple[list[Tok], Decimal] | None:
+    """The printed tax the chosen total is made of at its printed rate (`totals.tax_of_total`), taken
+    only while a line's amount is unread or read unsure: the lines read so far cannot say the total is
+    not the one the page prints with that tax (a figure of theirs may be misread, and the numbers read
+    again check a line against the total less the tax).  Where every amount was read sure and they do
+    not make the total less the tax (a line lost), the tax is left untaken and the total waits."""
+    sure = [
+        (c := rec.confidence(f"lines[{i}].amount")) is not None and c >= SURE_AMOUNT
+        for i in range(len(values))
+    ]
+    if all(v is not None and s for v, s in zip(values, sure, strict=True)):
+        return None
+    return totals.tax_of_total(seen, total, mark, pages)
 
 
 def _basis(draft: rows.Draft, built: items.Built) -> int | None:

@@ -671,6 +671,29 @@ def tax_of_lines(
     return None
 
 
+def tax_of_total(
+    seen: list[Seen], chosen: Chosen, mark: str, pages: Sequence[Page]
+) -> tuple[list[Tok], Decimal] | None:
+    """The words of the one printed tax that the chosen total is made of at the rate its own line prints
+    ("IVA 16 % $464.72" under "TOTAL (IVA incl.) $3369.24": 16 % of 2904.52, the total less the tax, is
+    464.72 to the cent), where no net total was read.  The rate, the tax and the total, each read as
+    printed, then say the total includes that tax, whatever the lines read so far add up to: what the
+    lines must make is the total less the tax (`validation` checks it).  The tax's words and its value;
+    None when no tax or more than one is so printed."""
+    if chosen.reading is None:
+        return None
+    total = chosen.reading.value
+    found = [
+        (tax.toks, t.value)
+        for tax in (s for s in seen if s.kind == "tax")
+        for t in readings(tax.toks[-1].text, mark, rules=False)[:1]
+        if not t.cost
+        and 0 < t.value < total - t.value
+        and at_printed_rate(WithTax(total - t.value, t.value, total, tax.toks, []), pages)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def unaccounted(seen: list[Seen], chosen: Chosen, mark: str) -> str | None:
     """What the page prints about the amount the customer pays that the chosen total does not account
     for, when no net, tax and total were read together: a tax amount that no printed total includes
