@@ -348,6 +348,12 @@ def _fill_holes(
 
 
 def _tesseract(image: Image.Image, path: Path, options: OcrOptions, config: str) -> dict[str, list[object]]:
+    if options.keep_loaded and tessapi.available() and image.mode in tessapi.RAW_MODES:
+        # handed over as its pixels: the image the PNG file below would hold, read the same way, without
+        # writing and decoding a file for every read (about 2 % of a normal fax page read's CPU)
+        return tessapi.image_to_data(
+            image, "+".join(options.languages), config, options.timeout, rivals=options.rivals
+        )
     # written by us, lightly compressed: pytesseract's own PNG costs more than Tesseract's read
     image.save(path, format="PNG", compress_level=1)
     if options.keep_loaded and tessapi.available():

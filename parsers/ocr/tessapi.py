@@ -7,7 +7,9 @@ takes two or three reads (the page, what its segmentation dropped, a turned page
 loading cost counts.  One API per thread and language set is kept and reused; it is cleared after every
 read so nothing of one page carries over to the next.  When tesserocr is not installed (it is built
 from source against Debian's libtesseract by `make install`), `available()` is false and the engine
-spawns the command as before.
+spawns the command as before.  A black-and-white or grey image may be handed over as its pixels
+(`pixels`) instead of a PNG file: the same image Tesseract would decode from the file, without the
+file written and decoded again on every read.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import re
 import threading
 from pathlib import Path
 from typing import Any
+
+from PIL import Image
 
 try:  # built against the system's Tesseract; absent on a machine that installed without it
     import tesserocr
@@ -71,16 +75,45 @@ def orientation(path: Path, dpi: float) -> int | None:
     return (360 - int(found["orient_deg"])) % 360
 
 
+# modes whose pixels Tesseract takes as they are (`pixels`): black and white, and grey
+RAW_MODES = ("1", "L")
+
+
+def pixels(image: Image.Image) -> tuple[bytes, int, int, int, int]:
+    """`image` (mode "1" or "L") as `SetImageBytes` takes it: the pixel bytes, width, height, bytes per
+    pixel and bytes per row.  A black-and-white image goes as bits, 8 pixels a byte with the first in the
+    high bit, each row begun on a whole byte and a 1 for white (bytes per pixel 0), Pillow's own layout of
+    such an image; a grey one a byte a pixel."""
+    if image.mode not in RAW_MODES:
+        raise ValueError(f"only {' and '.join(RAW_MODES)} images are handed over as pixels: {image.mode}")
+    if image.mode == "1":
+        return image.tobytes(), image.width, image.height, 0, (image.width + 7) // 8
+    return image.tobytes(), image.width, image.height, 1, image.width
+
+
+def _set_image(api: Any, source: Path | Image.Image) -> None:
+    if isinstance(source, Image.Image):
+        # the pixels copied into Tesseract's own image here: `data` need not outlive the call
+        data, width, height, depth, row = pixels(source)
+        api.SetImageBytes(data, width, height, depth, row)
+        return
+    try:
+        api.SetImageFile(str(source))
+    except OSError as exc:  # tesserocr tries Pillow where Leptonica could not read the file
+        raise RuntimeError(f"Tesseract could not open {source.name}: {exc}") from exc
+
+
 def image_to_data(
-    path: Path, languages: str, config: str, timeout: float, *, rivals: bool = False
+    source: Path | Image.Image, languages: str, config: str, timeout: float, *, rivals: bool = False
 ) -> dict[str, list[object]]:
     """What `tesseract PATH stdout -l LANGUAGES CONFIG tsv` prints, as pytesseract's dict (`int` for the
     number columns, as pytesseract makes them, so confidences are whole numbers either way).  `config`
     holds `--psm N`, `--dpi D` and perhaps `-c tessedit_char_whitelist=CHARS`, nothing else.  With
     `rivals`, the dict has one more column, "rival": for each word, the highest probability (0..1) the
     LSTM gave another figure in the place of one of the word's figures (`lstm_choice_mode` 2, the
-    alternatives of every character); 0.0 for the rows that are no word.  Raises RuntimeError when
-    Tesseract fails or takes longer than `timeout` seconds."""
+    alternatives of every character); 0.0 for the rows that are no word.  `source` is the PNG file at
+    PATH, or an image of `RAW_MODES` that PNG file would hold, handed over as its pixels.  Raises
+    RuntimeError when Tesseract fails or takes longer than `timeout` seconds."""
     psm, dpi, allowed = _PSM.search(config), _DPI.search(config), _WHITELIST.search(config)
     if psm is None or _WHITELIST.sub("", _PSM.sub("", _DPI.sub("", config))).strip():
         raise ValueError(f"only --psm, --dpi and a whitelist are read through the API: {config!r}")
@@ -93,12 +126,10 @@ def image_to_data(
         api.SetVariable("tessedit_char_whitelist", allowed.group(1) if allowed else "")
         # set for every read, as the whitelist: the alternatives cost time only where they are asked for
         api.SetVariable("lstm_choice_mode", "2" if rivals else "0")
-        try:
-            api.SetImageFile(str(path))
-        except OSError as exc:  # tesserocr tries Pillow where Leptonica could not read the file
-            raise RuntimeError(f"Tesseract could not open {path.name}: {exc}") from exc
+        _set_image(api, source)
         if not api.Recognize(timeout=round(timeout * 1000)):
-            raise RuntimeError(f"Tesseract could not read {path.name} (or took over {timeout:.0f} s)")
+            name = source.name if isinstance(source, Path) else "the image"
+            raise RuntimeError(f"Tesseract could not read {name} (or took over {timeout:.0f} s)")
         tsv = api.GetTSVText(0)
         found = _rivals(api) if rivals else None
     finally:
