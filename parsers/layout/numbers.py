@@ -300,16 +300,9 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
     for variant, cost, why in _variants(fixed, rules=rules, cents=not rules and lost_marks):
         mended = "OCR look-alike letters read as digits" if repaired else SPECK_BY_SIGN if specked else ""
         note = "; ".join(n for n in (mended, why) if n)
+        add(_parse(variant, mark), base + cost, note)
+        add(_parse(variant, other), base + cost + 2, OTHER_MARK)
         digits = variant.strip("+-")
-        # "018€", "0012€": no figure prints a zero before its units with no mark after it, so the fax
-        # lost the mark; the figures as printed are a reading the line's arithmetic has to choose
-        zero = (
-            LEADING_ZERO_COST
-            if lost_marks and len(digits) > 1 and digits.isdigit() and digits[0] == "0"
-            else 0
-        )
-        add(_parse(variant, mark), base + cost + zero, note if not zero else LEADING_ZERO)
-        add(_parse(variant, other), base + cost + 2 + zero, OTHER_MARK)
         if lost_marks and (cost == 0 or why == SIGN_READ) and digits.isdigit() and len(digits) >= 3:
             for places, extra in ((2, 2), (3, 3), (4, 4)):
                 # a price to four places prints a unit before its mark ("0,0350", "2,4500")
@@ -321,10 +314,6 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
             if r.cost == 0:
                 add(r.value, r.cost + S_FOR_DOLLAR_COST, S_FOR_DOLLAR)
     return tuple(sorted(out, key=lambda r: r.cost))
-
-
-LEADING_ZERO = "a zero before its units, its decimal mark lost"
-LEADING_ZERO_COST = 3  # above the mark put back after the zero (2): "018" is 0,18 before it is 18
 
 
 # A dollar sign ahead of the figures read as an S ("S0.3672" for $0.3672): an S, then figures and a
