@@ -324,7 +324,20 @@ def _choose(
         return None
     (values,) = agreeing
     said = tuple(n for k, n in enumerate(NUMBERS) if n in again and values[k] in again[n])
+    if values != read and _agrees(read, discount) and _only_repeats(values, printed, said):
+        return None
     return (values, said) if said else None
+
+
+def _only_repeats(
+    values: tuple[Decimal | None, ...], printed: dict[str, Decimal], said: tuple[str, ...]
+) -> bool:
+    """Whether every number a re-read says of `values` is the figures its cell gave when the page was
+    read (`printed`): the same figures read twice, no more than the layout reader already weighed.
+    "475€" and "47500€" for 4,75 € and 475,00 €, both marks lost, add up as 100 × 475 = 47500; the
+    layout reader put both marks back where the other amounts print their cents (100 × 4.75 = 475.00,
+    doubtful), and a price cell read again as "475" says nothing it did not know."""
+    return all(printed.get(n) == values[NUMBERS.index(n)] for n in said)
 
 
 def _agrees(values: tuple[Decimal | None, ...], discount: Decimal | None) -> bool:
