@@ -2,8 +2,9 @@
 made of) the layout reader is sure of but for its characters (`parsers.layout.recheck`), when OCR was
 not sure of them, is cut from the page and read again alone, upscaled and at the page's resolution
 (`--psm 7`, any character).  When both readings say exactly what the page's reading said (spaces
-aside), each with confidence, three reads at two scales and two segmentations agree: the field is as
-sure as its label makes it and the surest of them.  When one of the two says it too but unsure, it
+aside, and an order number's letters in either case when the layout took them as capitals), each with
+confidence, three reads at two scales and two segmentations agree: the field is as sure as its label
+makes it and the surest of them.  When one of the two says it too but unsure, it
 neither vouches nor gainsays: the field is read a third way (one raw line, `--psm 13`), which must say
 it with confidence to stand in for it.  So is one that says it but for one letter or figure read as a
 symbol that is no letter, figure or mark ("23/11/202€" for "23/11/2026"): it lost that character to the
@@ -172,6 +173,11 @@ def confirm(
     lettered = [
         mended_letter_o(orders[check.order], check.path, found.provenance) for check, found, _ in wanted
     ]
+    # an order number the layout put upright ("Oc-2026-93546" for OC-2026-93546): a reading in either
+    # case says the same
+    upright = [
+        _upright(orders[check.order], check.path, printed[n]) for n, (check, _, _) in enumerate(wanted)
+    ]
     readings: list[list[float | None]] = [[] for _ in wanted]
     # a reading that lost one character to a symbol ("23/11/202€") neither vouches nor gainsays
     blurred: list[list[bool]] = [[] for _ in wanted]
@@ -185,7 +191,7 @@ def confirm(
         if not open_:
             break
         for n, again in zip(open_, read([crops[n] for n in open_]), strict=True):
-            readings[n].append(_said(printed[n], again, dated[n], lettered[n]))
+            readings[n].append(_said(printed[n], again, dated[n], lettered[n], upright[n]))
             blurred[n].append(_blurred(printed[n], again))
         # the reading said another value: its None leaves the field unvouched whatever comes next
         open_ = [n for n in open_ if readings[n][-1] is not None or blurred[n][-1]]
@@ -201,7 +207,7 @@ def confirm(
     if spare is not None and short:
         for n, words in zip(short, spare([crops[n] for n in short]), strict=True):
             kept = [c for c in readings[n] if c is not None and c >= ALIKE]
-            readings[n] = [*kept, _said(printed[n], words, dated[n], lettered[n])]
+            readings[n] = [*kept, _said(printed[n], words, dated[n], lettered[n], upright[n])]
     out = list(orders)
     for n, (check, found, _) in enumerate(wanted):
         order = out[check.order]
@@ -214,15 +220,22 @@ def confirm(
     return out
 
 
-def _said(value: str, words: PageWords, dated: bool = False, lettered: bool = False) -> float | None:
+def _said(
+    value: str, words: PageWords, dated: bool = False, lettered: bool = False, upright: bool = False
+) -> float | None:
     """The reading's confidence if it says exactly `value` (edges and spaces aside), else None; a date
     (`dated`) may say it with a separator `value` was read with another for, when it is a date as it
     stands (`parsers.layout.recheck.same_date_words`); an order number whose letter O was mended
-    (`lettered`) with an O or a 0 where the letter stands, either case."""
+    (`lettered`) with an O or a 0 where the letter stands, either case; one the layout took in capitals
+    (`upright`, `_upright`) in either case."""
     ordered = sorted(words.words, key=lambda w: w.x0)
     text = "".join("".join(w.text.split()) for w in ordered).strip(EDGES)
     inked = [w for w in ordered if w.text.strip(EDGES)]
-    same = text == value or (dated and same_date_words(value, text))
+    same = (
+        text == value
+        or (dated and same_date_words(value, text))
+        or (upright and text.upper() == value.upper())
+    )
     if not inked or not (same or (lettered and _lettered(text) == _lettered(value))):
         return None
     # a date's month name read exactly as printed, far from every other month's, needs no confidence
@@ -234,6 +247,15 @@ def mended_letter_o(order: CapturedOrder, path: str, where: Provenance) -> bool:
     """Whether the field `path` is an order number read as `where.raw` with a letter O mended in it
     (`parsers.layout.header.letter_o_mended`: "0C/26/61293" for OC/26/61293)."""
     return path == "po_number" and letter_o_mended(where.raw or "", str(order.po_number))
+
+
+def _upright(order: CapturedOrder, path: str, printed: str) -> bool:
+    """Whether the field `path` is an order number the layout took as its page's reading `printed` with
+    every letter a capital (`parsers.layout.header._small_capital`: "Oc-2026-93546" is OC-2026-93546):
+    its letters' case is no part of the order, so a reading again in either case says it.  A number
+    left with small letters is not: a reading in capitals would vouch for letters the order lacks."""
+    number = str(order.po_number or "")
+    return path == "po_number" and bool(printed) and number == printed.upper()
 
 
 def _lettered(text: str) -> str:
