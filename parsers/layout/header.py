@@ -399,7 +399,7 @@ def _prefix_parted(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
 
 # small letters whose shape is their capital's, smaller: a fax's skew and its lost scan lines leave OCR
 # only the height to tell them by
-_LIKE_CAPITALS = frozenset("ckopsuvwxz")
+LIKE_CAPITALS = frozenset("ckopsuvwxz")
 
 
 def _small_capital(value: str) -> tuple[str, int]:
@@ -407,7 +407,7 @@ def _small_capital(value: str) -> tuple[str, int]:
     ("pC26074004" for PC26074004), that one put upright, and how many were (0 or 1)."""
     letters = [c for c in value if c.isalpha()]
     small = [c for c in letters if c.islower()]
-    if len(small) != 1 or len(letters) < 2 or small[0] not in _LIKE_CAPITALS:
+    if len(small) != 1 or len(letters) < 2 or small[0] not in LIKE_CAPITALS:
         return value, 0
     return value.replace(small[0], small[0].upper()), 1
 

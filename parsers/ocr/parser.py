@@ -19,7 +19,7 @@ from core.capture.domain.layout import PageWords
 from core.kernel.domain.phone import normalise_phone, plausible
 from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
-from parsers.ocr import bands, cells, codes, labels, lookalike, recheck, years
+from parsers.ocr import bands, cells, codes, labels, letter_case, lookalike, recheck, years
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, normal_fax
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
 from parsers.ocr.geometry import Orientation, turn
@@ -198,6 +198,8 @@ class _OcrParser:
             orders = lookalike.doubt_lookalikes(orders, images, pages, looks, sent)
         # after the re-reads: a reading of a value's own box cannot see the ink dropped beside it
         orders = recheck.doubt_dropped_ink(orders, pages)
+        # whatever the re-reads said: they tell a small letter from its capital by height no better
+        orders = letter_case.doubt_small_capitals(orders)
         # after the re-reads: a second reading vouches for the figures as printed, not for a year mended
         orders = years.mend_years(orders, sent)
         if sender:
