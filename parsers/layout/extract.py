@@ -36,6 +36,7 @@ from parsers.layout import (
     relabel,
     rows,
     shaped,
+    specks,
     totals,
     unheaded,
 )
@@ -537,6 +538,7 @@ def _lines(
     ]
     built = items.by_columns(built, mark) if ocr else built
     built = items.by_column_marks(built, mark) if ocr else built
+    built = specks.whole_quantities(built) if ocr else built
     values, total = _sum_up(built, seen, mark)
     settled = totals.settle([b.solved for b in built], seen, mark)
     if settled is not None:

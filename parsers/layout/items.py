@@ -69,6 +69,7 @@ PRINTED_BASIS_COST = 4  # a price read as for one unit where its line prints 100
 BASIS_RATIO = 50  # quantity × price at least this many times the amount: the price may be for 100 or more
 MENDED_BASIS = ", its figure mended"  # a reading's note: the basis read from a "Per" figure OCR spoilt
 LETTERED = ", its letters read as figures"  # a reading's note: the basis from a "Per" cell read "1O0"
+UNPINNED_STRAY = "its stray fraction dropped, nothing read sure pins the whole number"
 UNPINNED_BASIS = "its line's basis read as letters, no amount to check it"  # a price taken as for one unit
 # a price taken as read on a page whose amounts say its prices are for many units, with no amount of its own
 PAGE_UNPINNED = "the page's prices are for many units, no amount to say whether this one is"
@@ -986,9 +987,10 @@ def record_numbers(
         reading: Reading | None = getattr(solved, name)
         if reading is None:
             continue
-        if reading.note.endswith(MENDED_BASIS):
+        if reading.note.endswith(MENDED_BASIS) or reading.note == UNPINNED_STRAY:
             # "106" read as 100 in the "Per" column: one unit at 15,48 adds up as well as a hundred at
-            # 0,1548, and neither the amount nor the total tells the two apart
+            # 0,1548, and neither the amount nor the total tells the two apart; a quantity whose stray
+            # fraction was dropped where no price and amount read as printed pin the whole number
             rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
         elif ocr and name == "amount" and past_cents(reading.value):
             # a line's amount is money to the cent: a figure after the cents on a scan is a mark OCR
