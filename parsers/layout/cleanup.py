@@ -231,7 +231,9 @@ def _heading_slash(word: Word, line: Sequence[Word]) -> bool:
     under the first were taken for codes.  Read surely and as tall as its neighbours, or it is a speck.
     A normal fax's ink bleeds, so its box may overlap a neighbour's ("Artículo" boxed to the slash's
     middle): it stands between them while the word before it ends, and the word after it starts,
-    within the slash's own width."""
+    within the slash's own width.  OCR may also box the word before far past its ink, over the slash
+    and the word after ("Artículo" boxed to the end of "Descripción"): a word that starts before the
+    slash and whose box runs on over it stands before it all the same."""
     if word.text.strip() != "/" or word.confidence < KEPT_MARK_CONF:
         return False
     height = word.y1 - word.y0
@@ -245,7 +247,12 @@ def _heading_slash(word: Word, line: Sequence[Word]) -> bool:
         return token_key(other.text) in LABEL_WORDS
 
     gap = SLASH_GAP * height
-    left = any(beside(w) and heading(w) and w.x1 <= word.x1 and word.x0 - w.x1 <= gap for w in line)
+
+    def before(other: Word) -> bool:
+        ends_by = other.x1 <= word.x1 and word.x0 - other.x1 <= gap
+        return ends_by or (other.x0 < word.x0 and other.x1 > word.x1)
+
+    left = any(beside(w) and heading(w) and before(w) for w in line)
     right = any(beside(w) and heading(w) and w.x0 >= word.x0 and w.x0 - word.x1 <= gap for w in line)
     return left and right
 
