@@ -107,6 +107,13 @@ def alike_only(read: str, printed: str) -> bool:
     return all(_swap(x, y) <= HALF for x, y in zip(a, b, strict=True))
 
 
+def alike_apart(read: str, printed: str) -> bool:
+    """Whether `read` is `printed` with its separators aside (lost, doubled, spaced or swapped for
+    another mark), each other character the same or a look-alike of it in its place (validation.apart)."""
+    a, b = _bare(_fold(read)), _bare(_fold(printed))
+    return len(a) == len(b) and all(_swap(x, y) <= HALF for x, y in zip(a, b, strict=True))
+
+
 def known_codes(products: Sequence[Product], own: Mapping[str, str]) -> list[tuple[str, str]]:
     """(code, sku) for every SKU and GTIN of the catalogue and every code of the customer's own."""
     out = [(p.sku, p.sku) for p in products]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from core.capture.domain.order import CapturedLine
 from core.capture.domain.resolution import MasterData
 from core.kernel.domain.model import Customer, Product
+from validation.apart import code_apart
 from validation.fuzzy import product_by_description
 from validation.lookalike import alike_in_shape, known_codes, names, nearest
 from validation.terms import terms_of
@@ -64,7 +65,7 @@ class LineMatch:
 
     product: Product | None
     # "gtin" | "pack_gtin" | "sku" | "customer_item" | "repaired" | "misread" | "lookalike" |
-    # "lookalike_shape" | "code_in_description" | "description"
+    # "lookalike_shape" | "code_in_description" | "code_apart" | "description"
     via: str | None
     score: float | None = None  # how alike, for a match by description
 
@@ -111,6 +112,9 @@ def resolve_line(line: CapturedLine, customer: Customer | None, master: MasterDa
         # a code OCR may have misread is settled by the code, never by a guess from the description (a
         # line with no code of its own, whose readings came from its description's head, may still be)
         return printed if printed.product is not None else found
+    apart = code_apart(line, customer, master)
+    if apart is not None:
+        return LineMatch(apart, "code_apart")
     guess = product_by_description(line.description, master.products())
     return LineMatch(guess[0], "description", guess[1].score) if guess else found
 
