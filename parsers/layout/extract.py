@@ -200,7 +200,6 @@ def _currency(
     return chosen
 
 
-SURE_AMOUNT = 0.8  # an amount read less sure than this may be misread, and is read again (validation's floor)
 SIGNS_AGREE = 0.95  # how sure the page's currency is when every sign and code on it states it
 
 
@@ -368,7 +367,7 @@ def _tax_of_total(
     again check a line against the total less the tax).  Where every amount was read sure and they do
     not make the total less the tax (a line lost), the tax is left untaken and the total waits."""
     sure = [
-        (c := rec.confidence(f"lines[{i}].amount")) is not None and c >= SURE_AMOUNT
+        (c := rec.confidence(f"lines[{i}].amount")) is not None and c >= page_basis.SURE_AMOUNT
         for i in range(len(values))
     ]
     if all(v is not None and s for v, s in zip(values, sure, strict=True)):
