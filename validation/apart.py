@@ -16,7 +16,7 @@ from core.capture.domain.order import CapturedLine
 from core.capture.domain.resolution import MasterData
 from core.kernel.domain.model import Customer, Product
 from validation.fuzzy import product_by_description
-from validation.lookalike import MARKS, MIN_LENGTH, alike_apart, known_codes
+from validation.lookalike import MARKS, MIN_LENGTH, alike_in_place, bare, known_codes
 
 # The head of a description may hold a code cut into this many words ("SIL TRA 300").
 MAX_WORDS = 3
@@ -43,12 +43,18 @@ def named_apart(description: str, known: Sequence[tuple[str, str]]) -> tuple[str
     aside, and how many words that code takes; None when no product's does, or when two products' codes
     are so read anywhere in the description (its head or any later word that may be a code)."""
     words = description.split()
+    # each known code made bare once, by length: only codes as long as a head's bare form can be alike
+    by_length: dict[int, list[tuple[str, str]]] = {}
+    for printed, sku in known:
+        code = bare(printed)
+        by_length.setdefault(len(code), []).append((code, sku))
     found: dict[str, int] = {}
     elsewhere: set[str] = set()
     for start in range(len(words)):
         for head, n in heads(words[start:]):
-            for printed, sku in known:
-                if alike_apart(head, printed):
+            read = bare(head)
+            for code, sku in by_length.get(len(read), ()):
+                if alike_in_place(read, code):
                     if start == 0:
                         found.setdefault(sku, n)
                     else:

@@ -101,16 +101,19 @@ def _swap(a: str, b: str) -> float:
 def alike_only(read: str, printed: str) -> bool:
     """Whether the code `read` differs from `printed` (marks aside, case aside) only by look-alike
     characters each in the other's place, at least one of them."""
-    a, b = _bare(_fold(read)), _bare(_fold(printed))
-    if len(a) != len(b) or a == b:
-        return False
-    return all(_swap(x, y) <= HALF for x, y in zip(a, b, strict=True))
+    a, b = bare(read), bare(printed)
+    return a != b and alike_in_place(a, b)
 
 
-def alike_apart(read: str, printed: str) -> bool:
-    """Whether `read` is `printed` with its separators aside (lost, doubled, spaced or swapped for
-    another mark), each other character the same or a look-alike of it in its place (validation.apart)."""
-    a, b = _bare(_fold(read)), _bare(_fold(printed))
+def bare(code: str) -> str:
+    """`code` as the look-alike comparisons weigh it: in capitals, accents and marks left out."""
+    return _bare(_fold(code))
+
+
+def alike_in_place(a: str, b: str) -> bool:
+    """Whether two `bare` codes are as long and each character of one is the other's or a look-alike
+    of it in its place: a code read with its separators lost, doubled, spaced or swapped for another
+    mark is so alike to the code printed (validation.apart)."""
     return len(a) == len(b) and all(_swap(x, y) <= HALF for x, y in zip(a, b, strict=True))
 
 
