@@ -130,9 +130,9 @@ def nearest(codes: Sequence[str], known: Sequence[tuple[str, str]]) -> str | Non
     product's is, or when two products' are (a person decides then)."""
     found: set[str] = set()
     for code in _figures_read_back(codes, known):
-        limit, size = allowed(code), len(_bare(_fold(code)))
+        limit, size = allowed(code), len(bare(code))
         # each character more or fewer (marks aside) is a whole slip: most codes need no comparing
-        near = [(p, sku) for p, sku in known if abs(len(_bare(_fold(p))) - size) <= limit]
+        near = [(p, sku) for p, sku in known if abs(len(bare(p)) - size) <= limit]
         if limit > 0:
             found |= {sku for printed, sku in near if slips(code, printed) <= limit}
     return next(iter(found)) if len(found) == 1 else None
