@@ -4,17 +4,19 @@ page is a blank image of a fax page's size with the field's box on it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PIL import Image
 
 from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedOrder, Evidence, Provenance
 from parsers.layout.recheck import Recheck
+from parsers.ocr.engine import OcrOptions
 from parsers.ocr.images import PageImage
 from parsers.ocr.recheck import confirm
 
 BOX = (300.0, 80.0, 460.0, 110.0)
+FAX_WIDTH = 1728  # a fax page's pixels across; anything narrower is a cut-out read again
 
 
 class Scripted:
@@ -42,3 +44,27 @@ def confirmed_date(
     vouched = got.evidence_for("order_date")
     assert vouched is not None
     return vouched.confidence
+
+
+class CutOutsSaid:
+    """An OCR engine for a fax page `FAX_WIDTH` pixels across: reads the whole page as `words`, and each
+    field cut out and read again alone (any narrower image) as the one word `said` gives for the
+    cut-out's number, sure: what the fax's ink says to a reading of the field alone."""
+
+    def __init__(self, words: PageWords, said: Callable[[int], str]) -> None:
+        self.words, self.said = words, said
+
+    def read_pages(self, pages: Sequence[PageImage], options: OcrOptions) -> list[PageWords]:
+        return [
+            self.words
+            if image.width == FAX_WIDTH
+            else PageWords(
+                image.number,
+                image.width,
+                image.height,
+                image.dpi,
+                (Word(self.said(image.number), 2, 2, image.width - 2, image.height - 2, 0.96),),
+                "ocr",
+            )
+            for image in pages
+        ]

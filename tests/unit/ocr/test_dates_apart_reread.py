@@ -13,44 +13,17 @@ again, stays sure.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
 from PIL import Image
 
 from core.capture.domain.documents import Channel, InboundDocument, ParseContext
-from core.capture.domain.layout import PageWords, Word
-from parsers.ocr.engine import OcrOptions
-from parsers.ocr.images import PageImage
 from parsers.ocr.parser import ImageOcrParser
+from tests.unit.ocr.recheck_support import FAX_WIDTH, CutOutsSaid
 from tests.unit.parsers.ocr_support import HEADING, STEP, cells, page, row
 
 ARRIVED = datetime(2026, 11, 26, 9, tzinfo=UTC)
-WIDTH = 1728  # a fax page's pixels across; anything narrower is a cut-out read again
 ROWS = [row("TOR-M8-40", "100", "0,12", "12,00")]
-
-
-class ReadsAlike:
-    """Reads the whole page as `words`, and every cut-out as the one word `again`, sure: the delivery
-    date's ink read again says what the page's reading said."""
-
-    def __init__(self, words: PageWords, again: str) -> None:
-        self.words, self.again = words, again
-
-    def read_pages(self, pages: Sequence[PageImage], options: OcrOptions) -> list[PageWords]:
-        return [
-            self.words
-            if image.width == WIDTH
-            else PageWords(
-                image.number,
-                image.width,
-                image.height,
-                image.dpi,
-                (Word(self.again, 2, 2, image.width - 2, image.height - 2, 0.96),),
-                "ocr",
-            )
-            for image in pages
-        ]
 
 
 def _delivery(printed: str) -> tuple[date | None, float]:
@@ -62,11 +35,12 @@ def _delivery(printed: str) -> tuple[date | None, float]:
     lines += [cells(160 + STEP * (i + 1), *r) for i, r in enumerate(ROWS)]
     lines.append(cells(160 + STEP * (len(ROWS) + 2), (430, "Total"), (500, "12,00")))
     buf = io.BytesIO()
-    Image.new("1", (WIDTH, 1100), 1).save(buf, format="TIFF", compression="group4", dpi=(204, 196))
+    Image.new("1", (FAX_WIDTH, 1100), 1).save(buf, format="TIFF", compression="group4", dpi=(204, 196))
     doc = InboundDocument(
         channel=Channel.FAX, content=buf.getvalue(), received_at=ARRIVED, original_name="fax.tif"
     )
-    parser = ImageOcrParser(engine=ReadsAlike(page(*lines), printed))
+    # every cut-out read again says what the page's reading said: the delivery date's ink reads the same
+    parser = ImageOcrParser(engine=CutOutsSaid(page(*lines), lambda _: printed))
     (order,) = parser.parse(doc, ParseContext(today=ARRIVED)).orders
     found = order.evidence_for("requested_delivery_date")
     assert found is not None

@@ -15,7 +15,6 @@ number was printed in small letters.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,41 +22,13 @@ import pytest
 from PIL import Image
 
 from core.capture.domain.documents import Channel, InboundDocument, ParseContext
-from core.capture.domain.layout import PageWords, Word
 from oms.extract import result_json
-from parsers.ocr.engine import OcrOptions
-from parsers.ocr.images import PageImage
 from parsers.ocr.parser import ImageOcrParser
+from tests.unit.ocr.recheck_support import FAX_WIDTH, CutOutsSaid
 from tests.unit.parsers.ocr_support import HEADING, cells, doubted, page
 from tests.unit.parsers.pdf_support import TODAY, SampleMaster
 
 ARRIVED = datetime(2026, 11, 26, 9, tzinfo=UTC)
-WIDTH = 1728  # a fax page's pixels across; anything narrower is a cut-out read again
-
-
-class Fax:
-    """Reads the whole page as `words`, and each field cut out and read again alone as the field's
-    words `again` (the look-alike step cuts out the order number, then the order date, then the
-    delivery date: its cut-outs are numbered so), sure: what the fax's ink says to a reading of the
-    field alone."""
-
-    def __init__(self, words: PageWords, again: Sequence[str]) -> None:
-        self.words, self.again = words, again
-
-    def read_pages(self, pages: Sequence[PageImage], options: OcrOptions) -> list[PageWords]:
-        return [
-            self.words
-            if image.width == WIDTH
-            else PageWords(
-                image.number,
-                image.width,
-                image.height,
-                image.dpi,
-                (Word(self.again[image.number - 1], 2, 2, image.width - 2, image.height - 2, 0.96),),
-                "ocr",
-            )
-            for image in pages
-        ]
 
 
 def _read(number: str, again: str) -> dict[str, Any]:
@@ -82,11 +53,14 @@ def _read(number: str, again: str) -> dict[str, Any]:
     )
     lines.append(cells(202, (430, "Total"), (500, "45,00")))
     buf = io.BytesIO()
-    Image.new("1", (WIDTH, 1100), 1).save(buf, format="TIFF", compression="group4", dpi=(204, 98))
+    Image.new("1", (FAX_WIDTH, 1100), 1).save(buf, format="TIFF", compression="group4", dpi=(204, 98))
     doc = InboundDocument(
         channel=Channel.FAX, content=buf.getvalue(), received_at=ARRIVED, original_name="fax.tif"
     )
-    fax = Fax(page(*lines), (again, "23/11/2026", "30/11/2026"))
+    # the look-alike step cuts out the order number, then the order date, then the delivery date: its
+    # cut-outs are numbered so, and each reads again as the field's words
+    said = (again, "23/11/2026", "30/11/2026")
+    fax = CutOutsSaid(page(*lines), lambda n: said[n - 1])
     result = ImageOcrParser(engine=fax).parse(doc, ParseContext(today=ARRIVED))
     return result_json("fax.tif", "fax", result, SampleMaster(), TODAY)["orders"][0]  # type: ignore[no-any-return]
 
