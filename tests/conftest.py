@@ -20,6 +20,7 @@ from sqlalchemy import create_engine, text
 
 from oms.bootstrap import App, bootstrap
 from oms.settings import Settings
+from parsers.ocr import tessapi
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"  # what others wrote: read there, never copied into the project
@@ -77,6 +78,17 @@ def require_tesseract() -> None:
             pytest.fail(message)
         pytest.skip(message)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+def require_tesserocr() -> None:
+    """`require_tesseract`, and tesserocr built against it (make install) for Tesseract kept loaded
+    (parsers.ocr.tessapi): skip on a laptop without it, fail on CI."""
+    require_tesseract()
+    if not tessapi.available():
+        message = "tesserocr is not installed (make install builds it against Debian's Tesseract)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 def shared_edifact_files() -> list[str]:
