@@ -16,16 +16,15 @@ from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine
 from core.kernel.domain.model import Decision, Product
+from tests.unit.validation.test_code_in_description import master as described_master
 from tests.unit.validation.test_decide import TODAY, Master, codes, order
 from validation.decide import validate
 
 
 def master() -> Master:
-    m = Master()
-    m.product_rows["TOR-M8-40"].name = "Tornillo hexagonal M8x40 zincado"
-    m.product_rows["TOR-M8-40"].description_en = "Hex bolt M8x40 zinc plated"
-    m.product_rows["TUE-M8"].name = "Tuerca hexagonal M8 zincada"
-    m.product_rows["TUE-M8"].description_en = "Hex nut M8 zinc plated"
+    """The bolt and the nut named in Spanish and English (as for a code printed in the description),
+    and gloves and a silicone whose codes a fax prints at the head of their descriptions."""
+    m = described_master()
     m.product_rows["GUA-NIT-L"] = Product(
         "GUA-NIT-L",
         "Guantes de nitrilo talla L",
