@@ -59,6 +59,7 @@ from oms.metrics import TimedOcr, exposition, serve_process_metrics, timed_reade
 from oms.metrics import allowed as metrics_allowed
 from oms.ocr import ocr_parsers, page_engine
 from oms.purchasing import Purchasing
+from oms.render_backlog import RENDER_JOB, RenderBacklog
 from oms.reporting import Reporting
 from oms.sales import Sales
 from oms.settings import Settings
@@ -173,10 +174,14 @@ class App:
             self.purchasing.service,
             self.deliver_message,
             self.reporting.upkeep,
-            self.render_answers,
+            self.render_queued,
         )
         self.jobs = Jobs(self.broker, table)
-        deps = Deps(self.jobs, auto_fulfil=self.settings.auto_fulfil)
+        # on the in-process queue every render job queued here runs here: one takes up the others'
+        # documents (oms/render_backlog.py); a broker's jobs may run in any process, so not there
+        self.render_backlog = RenderBacklog() if self.settings.embedded else None
+        sends = self.render_backlog.noting(self.jobs) if self.render_backlog is not None else self.jobs
+        deps = Deps(sends, auto_fulfil=self.settings.auto_fulfil)
         self.bus = MessageBus(bind(EVENT_HANDLERS, deps))
         self._stop = threading.Event()
         self._collected: dict[int, DocumentState] = {}  # documents a collecting job stored, finished
@@ -353,6 +358,32 @@ class App:
         return delivery.send_staged_ahead(
             self.reading_uow(reads_only=True), self.uow(), ids, self.channels.senders(), self.clock
         )
+
+    def render_queued(self, document_ids: Sequence[int]) -> int:
+        """The render job: on the in-process queue it also renders the documents of the render jobs
+        queued behind it (those jobs then end at once, `RenderBacklog`). If that fails, the documents
+        taken up are given back to their jobs (a new job for those that ended) and this job renders
+        its own alone, as the collector's job processes its own document alone again."""
+        backlog = self.render_backlog
+        if backlog is None:
+            return self.render_answers(document_ids)
+        own, taken = backlog.start(document_ids)
+        if not own:
+            log.info("answers of document(s) %s rendered by another job", ", ".join(map(str, document_ids)))
+            return 0
+        if not taken:
+            return self.render_answers(own)
+        others = [doc for doc in taken if doc not in own]
+        try:
+            return self.render_answers([*own, *others])
+        except BaseException as exc:  # a time limit or a stop too: what was taken up goes back
+            again = backlog.give_back(taken)
+            if again:
+                backlog.noting(self.jobs).send(RENDER_JOB, again)
+            if not others or not isinstance(exc, Exception):
+                raise
+            log.warning("answers of document(s) %s rendered alone: %s", ", ".join(map(str, own)), exc)
+        return self.render_answers(own)
 
     def deliver_message(self, message_id: int) -> int:
         senders = self.channels.senders()
