@@ -87,7 +87,9 @@ def _ruled_out(b: Built, built: list[Built], mark: str) -> Solved | None:
         return None
     text = " ".join(t.text for t in b.toks.get("unit_price", []))
     price = next((r for r in readings(text, mark) if r.cost == 0), None) if text else None
-    if price is None or price.value <= 0 or whole * price.value != a.value or agrees(q.value, price.value, a.value):
+    if price is None or price.value <= 0 or whole * price.value != a.value:
         return None
+    if agrees(q.value, price.value, a.value):
+        return None  # the fraction adds up too: the line's own arithmetic, not this, decides
     reading = Reading(whole, max(q.cost, REPAIR_COST), UNPINNED_STRAY)
     return Solved(reading, price, a, "agrees")
