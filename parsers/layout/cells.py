@@ -5,6 +5,7 @@ printed after its quantity kept with it."""
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from parsers.layout import columns as colfit
@@ -15,6 +16,9 @@ from parsers.layout.vocab import UNITS
 
 UNIT_GAP = 1.5  # text heights between a quantity and the unit printed after it
 UNIT_WORDS = frozenset().union(*UNITS.values())
+# One article code of pieces joined by hyphens ("SIL-TRA-300"), between the brackets, rules or specks
+# a fax leaves at its ends ("[CIN-AIS-19]"): a hyphen binds the pieces beside it into one cell.
+_HYPHENED_CODE = re.compile(r"^\W*[^\W_]+(?:-[^\W_]+)+\W*$")
 
 
 @dataclass
@@ -60,7 +64,7 @@ class Table:
             if a is b or not tok.x0 < a1 <= b0 < tok.x1:
                 continue
             n = _cut_at(tok.text, round(len(tok.text) * ((a1 + b0) / 2 - tok.x0) / (tok.x1 - tok.x0)))
-            if 0 < n < len(tok.text):
+            if 0 < n < len(tok.text) and not _at_hyphen(tok.text, n):
                 out.append(tok.cut(0, n))
                 tok = tok.cut(n, len(tok.text))
         return [*out, tok]
@@ -83,6 +87,13 @@ def _unit_beside_quantity(cells: dict[str, list[Tok]]) -> None:
             cells["qty"] += moved
             if not cells[kind]:
                 del cells[kind]
+
+
+def _at_hyphen(text: str, n: int) -> bool:
+    """Whether cutting `text` at `n` parts a hyphenated code beside one of its hyphens: a code printed
+    wider than its column ("[SIL-TRA-300]" under a narrow "Artículo" heading) reaches over the white
+    space into the next column, but no column begins or ends with a hyphen."""
+    return "-" in text[n - 1 : n + 1] and _HYPHENED_CODE.match(text) is not None
 
 
 def _cut_at(text: str, n: int) -> int:
