@@ -238,8 +238,9 @@ def _said(
     )
     if not inked or not (same or (lettered and _lettered(text) == _lettered(value))):
         return None
-    # a date's month name read exactly as printed, far from every other month's, needs no confidence
-    weighed = [w for w in inked if not (dated and month_beyond_misreading(w.text))]
+    # a date's month name read exactly as printed, far from every other month's, needs no confidence;
+    # nor does a word that only joins its parts ("de"): read alike, it holds no figure of the date
+    weighed = [w for w in inked if not (dated and (month_beyond_misreading(w.text) or joins_date(w.text)))]
     return min(w.confidence for w in weighed or inked)
 
 
@@ -283,6 +284,19 @@ def _blurred(value: str, words: PageWords) -> bool:
         return False
     printed, read = apart[0]
     return printed.isalnum() and not read.isalnum() and read not in _MARKS and not read.isspace()
+
+
+# the words a date in words joins its day, month and year with ("24 de noviembre de 2026"), as
+# `parsers.layout.dates` reads them
+DATE_JOINERS = frozenset({"de", "del"})
+
+
+def joins_date(text: str) -> bool:
+    """Whether `text` is a word a date in words only joins its parts with (`DATE_JOINERS`).  A date read
+    again must say every word exactly as the page's reading did; a joining word so read holds no figure
+    and no month, and no misreading of it changes the date, however unsure Tesseract was of its letters
+    (its two letters have no word around them for the engine to check them against)."""
+    return fold(text) in DATE_JOINERS
 
 
 def month_beyond_misreading(text: str) -> bool:

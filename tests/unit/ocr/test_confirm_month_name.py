@@ -6,7 +6,9 @@ A month's name read exactly alike that no misreading of two letters or fewer mak
 ("diciembre": three from "noviembre") cannot be another month by a look-alike letter, so Tesseract's
 doubt of its letters leaves the date as sure as its figures.  A name a letter or two from another
 month's ("junio" and "julio", "marzo" and "mayo") must still be read with confidence, as must the day
-and the year, and a reading that says anything else leaves the date in doubt.
+and the year, and a reading that says anything else leaves the date in doubt.  The words that only join
+a date's parts ("de", "del") hold no figure and no month: read alike, however unsure, they leave the
+date as sure as its figures and its month; read as another word, they still hold it.
 
 The readings are scripted here (what Tesseract says of the cut-out is not the rule's business); the
 page is a blank image of a fax page's size, the date's box on it.
@@ -53,9 +55,13 @@ def _confidence(printed: str, *again: Callable[[Sequence[PageImage]], list[PageW
 
 
 def _date(
-    day: str, month: str, month_confidence: float, day_confidence: float = 0.96
+    day: str,
+    month: str,
+    month_confidence: float,
+    day_confidence: float = 0.96,
+    joined: tuple[str, float] = ("de", 0.9),
 ) -> Callable[[Sequence[PageImage]], list[PageWords]]:
-    return _says((day, day_confidence), ("de", 0.9), (month, month_confidence), ("de", 0.95), ("2026", 0.96))
+    return _says((day, day_confidence), joined, (month, month_confidence), ("de", 0.95), ("2026", 0.96))
 
 
 def test_a_month_name_read_alike_far_from_any_other_month_does_not_hold_the_date() -> None:
@@ -73,3 +79,19 @@ def test_the_figures_of_a_date_in_words_must_still_be_read_with_confidence_and_a
     unsure_day = _date("13", "diciembre", 0.72, day_confidence=0.6)
     assert _confidence(printed, unsure_day, _date("13", "diciembre", 0.72)) == UNSURE
     assert _confidence(printed, _date("18", "diciembre", 0.95), _date("13", "diciembre", 0.72)) == UNSURE
+
+
+def test_a_joining_word_read_alike_but_unsure_does_not_hold_the_date() -> None:
+    printed = "24 de noviembre de 2026"
+    unsure_de = _date("24", "noviembre", 0.69, joined=("de", 0.69))
+    assert _confidence(printed, _date("24", "noviembre", 0.9), unsure_de) >= 0.8
+    unsure_del = _date("24", "noviembre", 0.9, joined=("del", 0.5))
+    assert _confidence("24 del noviembre de 2026", unsure_del, unsure_del) >= 0.8
+
+
+def test_a_joining_word_read_otherwise_or_unsure_figures_still_hold_the_date() -> None:
+    printed = "24 de noviembre de 2026"
+    other = _date("24", "noviembre", 0.9, joined=("da", 0.9))
+    assert _confidence(printed, _date("24", "noviembre", 0.9), other) == UNSURE
+    unsure_day = _date("24", "noviembre", 0.9, day_confidence=0.6, joined=("de", 0.6))
+    assert _confidence(printed, _date("24", "noviembre", 0.9), unsure_day) == UNSURE
