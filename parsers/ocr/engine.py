@@ -22,7 +22,7 @@ from core.capture.domain.layout import PageWords, Word
 from core.kernel.errors import ParseError
 from parsers.ocr import faxheader, geometry, holes, tessapi
 from parsers.ocr.images import PageImage
-from parsers.ocr.preprocess import SIDEWAYS_SCALE, enlarged, flatten, prepare
+from parsers.ocr.preprocess import flatten, prepare
 
 DEFAULT_LANGUAGES = ("eng", "spa")
 
@@ -242,12 +242,7 @@ def _turned_read(
     # by both, and a box cut from the page turned by the quarters alone misses its word (turns about the
     # centre add up, in either order)
     turned.info["rotation"] = round(90.0 * quarters + body.info.get("rotation", 0.0), 2)
-    prepared = None
-    if quarters % 2 and normal_fax(page):
-        # a normal fax's page on its side: its lines run down the fax's 98 rows an inch on a sheet shrunk
-        # to the fax's width; its letters enlarged back to an upright page's size (boxes scaled back)
-        prepared = enlarged(prepare(turned, steps, page.dpi), SIDEWAYS_SCALE)
-    return _read(turned, page, steps, options, tmp, prepared=prepared)
+    return _read(turned, page, steps, options, tmp)
 
 
 PROBE_WIDTH = (0.1, 0.9)  # the band's left and right, as shares of the turned page's width

@@ -109,22 +109,6 @@ def smooth(img: Image.Image, dpi: float) -> Image.Image:
     return img.convert("L").filter(ImageFilter.GaussianBlur(BLUR_RADIUS))
 
 
-# A page fed on its side is laid landscape on the fax: shrunk to the fax's width, an A4 sheet by
-# 1728 / (11.69 in x 204 dpi) = 0.72; read turned upright, its letters are that much smaller than an
-# upright page's.  Enlarged back by this much (its rows, doubled for square pixels, blurred first), the
-# first pages of 15 tuning orders faxed sideways at normal resolution read 43.4 % of their words, not
-# 42.1 % (more on 11 pages, fewer on 3); the fax's real rows resampled without the doubling read fewer
-# (39.8 %) (docs/fax.md, faxsw27).
-SIDEWAYS_SCALE = 1.38
-
-
-def enlarged(img: Image.Image, factor: float) -> Image.Image:
-    """`img` enlarged by `factor` both ways, in grey, by Lanczos: the blurred steps of its doubled rows
-    kept smooth, as Tesseract's models read best."""
-    grey = img.convert("L")
-    return grey.resize((round(grey.width * factor), round(grey.height * factor)), Image.Resampling.LANCZOS)
-
-
 FLATTEN_PROBE_DPI = 50.0  # the paper's brightness changes slowly: it is measured on a page this coarse
 UNEVEN = 0.8  # paper darker than this share of its brightest in places: the light is uneven
 
