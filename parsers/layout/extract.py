@@ -32,6 +32,7 @@ from parsers.layout import (
     items,
     page_basis,
     parties,
+    quantity_marks,
     recheck,
     relabel,
     rows,
@@ -537,6 +538,7 @@ def _lines(
     ]
     built = items.by_columns(built, mark) if ocr else built
     built = items.by_column_marks(built, mark) if ocr else built
+    built = quantity_marks.by_quantity_format(built, mark) if ocr else built
     built = specks.whole_quantities(built, mark) if ocr else built
     values, total = _sum_up(built, seen, mark)
     settled = totals.settle([b.solved for b in built], seen, mark)

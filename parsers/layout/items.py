@@ -70,6 +70,9 @@ BASIS_RATIO = 50  # quantity × price at least this many times the amount: the p
 MENDED_BASIS = ", its figure mended"  # a reading's note: the basis read from a "Per" figure OCR spoilt
 LETTERED = ", its letters read as figures"  # a reading's note: the basis from a "Per" cell read "1O0"
 UNPINNED_STRAY = "its stray fraction dropped, nothing read sure pins the whole number"
+# a quantity's decimal mark, and a price's fitted to it, put where the quantity column prints its own
+# (parsers.layout.quantity_marks): the line adds up as well without the move, so nothing vouches for it
+IN_FORMAT = "its decimal mark put where its column prints it"
 UNPINNED_BASIS = "its line's basis read as letters, no amount to check it"  # a price taken as for one unit
 # a price taken as read on a page whose amounts say its prices are for many units, with no amount of its own
 PAGE_UNPINNED = "the page's prices are for many units, no amount to say whether this one is"
@@ -987,7 +990,7 @@ def record_numbers(
         reading: Reading | None = getattr(solved, name)
         if reading is None:
             continue
-        if reading.note.endswith(MENDED_BASIS) or reading.note == UNPINNED_STRAY:
+        if reading.note.endswith(MENDED_BASIS) or reading.note in (UNPINNED_STRAY, IN_FORMAT):
             # "106" read as 100 in the "Per" column: one unit at 15,48 adds up as well as a hundred at
             # 0,1548, and neither the amount nor the total tells the two apart; a quantity whose stray
             # fraction was dropped where no price and amount read as printed pin the whole number

@@ -1,0 +1,81 @@
+"""Quantities whose decimal mark a normal fax lost or turned, put back where their column prints it: a
+column is printed to one format ("5,000", "36,000", "1.200,000"), so a quantity in it read as bare
+figures ("24000"), with the other mark where its decimals stand ("5,000" under a decimal point) or with
+its mark lost after a group ("2.000000") holds the same decimals as its neighbours."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from parsers.layout.arith import Solved, to_the_cent
+from parsers.layout.items import IN_FORMAT, Built, column_places, settled
+from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading, readings, strip_money
+
+# figures and marks only: a quantity cell as a fax left it ("24000", "5,000", "2.000000")
+_FIGURES = re.compile(r"^\d[\d.,]*\d$")
+# price readings that keep the figures as printed: as read, or with its mark lost or turned put back
+_SAME_FIGURES = ("", LOST_MARK, OTHER_MARK)
+
+
+def by_quantity_format(built: list[Built], mark: str) -> list[Built]:
+    """Each line whose quantity was read against its column's format (module docstring), where the
+    column's other lines (two or more) all print `mark` with the same decimals, read with its figures
+    in that format; with it, the price and the amount as their figures were printed, when one reading
+    of the price then makes quantity × price the amount to the cent ("2.000000" × "0012€" = "24,00€"
+    under "1.000,000" and "500,000": 2000 × 0,012, not 2 × 12).  A line the quantity as read already
+    makes add up with the price and amount as printed is left alone: the format chooses only between
+    readings the line itself leaves open, or where the line cannot check it.
+
+    The column's format chose the figures' place, so they stay doubtful (`IN_FORMAT`): the arithmetic
+    agrees as well with the readings they replace (24000 × 3,89 for 1,000 units is 24 × 3,89), so
+    neither the line nor the order's total can vouch for them."""
+    out = list(built)
+    for i, b in enumerate(built):
+        s = b.solved
+        toks = b.toks.get("quantity") or []
+        if s.options or s.quantity is None or len(toks) != 1 or b.line.discount is not None:
+            continue
+        if s.check == "agrees" and all(r is None or (r.cost == 0 and not r.note) for r in _numbers(s)):
+            continue
+        places = column_places(built, "quantity", mark, i)
+        text = strip_money(toks[0].text)[0]
+        if not places or not _FIGURES.match(text) or _as_format(text, mark, places):
+            continue
+        figures = text.replace(".", "").replace(",", "")
+        quantity = Decimal(figures).scaleb(-places)
+        if quantity <= 0 or quantity == s.quantity.value:
+            continue
+        out[i] = settled(b, _in_format(b, s, Reading(quantity, REPAIR_COST, IN_FORMAT), mark))
+    return out
+
+
+def _numbers(s: Solved) -> tuple[Reading | None, ...]:
+    return s.quantity, s.unit_price, s.amount
+
+
+def _as_format(text: str, mark: str, places: int) -> bool:
+    """Whether `text` already prints `mark` with `places` decimals after it."""
+    _, sep, decimals = text.rpartition(mark)
+    return bool(sep) and len(decimals) == places and decimals.isdigit()
+
+
+def _in_format(b: Built, s: Solved, quantity: Reading, mark: str) -> Solved:
+    """The line with `quantity`: agreeing with one price reading of the figures printed and the amount
+    as printed, else as it was but for the quantity, unchecked (no amount read) or disagreeing."""
+    price_toks, amount_toks = b.toks.get("unit_price") or [], b.toks.get("amount") or []
+    if price_toks and amount_toks:
+        amounts = [r for r in readings(amount_toks[-1].text, mark) if r.cost == 0 and not r.note]
+        prices = [r for r in readings(price_toks[-1].text, mark) if r.note in _SAME_FIGURES]
+        fitting = {
+            p.value: (p, a) for p in prices for a in amounts if to_the_cent(quantity.value, p.value, a.value)
+        }
+        if len(fitting) == 1:
+            price, amount = next(iter(fitting.values()))
+            if price.cost:
+                price = Reading(price.value, REPAIR_COST, IN_FORMAT)
+            return Solved(quantity, price, amount, "agrees")
+    if s.check not in ("unchecked", "disagrees"):
+        return s  # no reading of the price the print shows fits the format's quantity: the line stands
+    return replace(s, quantity=quantity)

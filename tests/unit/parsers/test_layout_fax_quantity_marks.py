@@ -1,0 +1,91 @@
+"""Quantities whose decimal mark a normal fax lost or turned (issue 10, faxdm27).
+
+The business rules:
+
+- a quantity column is printed to one format: where every other quantity prints the decimal mark and
+  three decimals ("5,000", "500,000", "1.000,000"), a quantity read "2.000000" or "24000" holds three
+  decimals too, and the price's figures as printed are then read to make quantity × price the amount;
+- such a mark is put back by the column's format, not read, and the line adds up as well without it
+  (2 × 12 = 2000 × 0,012 = 24,00; 24000 × 3.89 per 1,000 = 24 × 3.89 = 93.36), so neither the line
+  nor the order's total vouches for it: a person confirms the quantity and the price.
+"""
+
+from __future__ import annotations
+
+from core.capture.domain.layout import PageWords
+from tests.unit.parsers.ocr_support import cells, doubted, numbers, page, read
+
+HEADER = [
+    "Nº pedido: PED-26/00123",
+    "Fecha: 23/11/2026",
+    "Fecha de entrega: 30/11/2026",
+    "Nº cliente: C-1001",
+]
+HEADING = [
+    (50, "Código"),
+    (130, "Descripción"),
+    (300, "Cantidad"),
+    (360, "Ud."),
+    (420, "Precio"),
+    (540, "Importe"),
+]
+
+
+def _words(rows: list[tuple[str, str, str, str, str]], total: str) -> PageWords:
+    """Ferretería Núñez's order with `rows` (code, quantity, unit, price, amount) as OCR read them."""
+    lines = [cells(40, (50, "Ferretería Núñez S.L."))]
+    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(HEADER)]
+    y = 160.0
+    lines.append(cells(y, *HEADING))
+    for code, qty, unit, price, amount in rows:
+        y += 14.0
+        lines.append(
+            cells(y, (50, code), (130, "Artículo"), (310, qty), (360, unit), (420, price), (540, amount))
+        )
+    lines.append(cells(y + 28.0, (430, "Total"), (540, total)))
+    return page(*lines)
+
+
+def test_a_quantity_whose_comma_was_lost_after_its_thousands_takes_its_columns_decimals() -> None:
+    # 2.000,000 rivets at 0,012 € = 24,00 €: the fax lost the comma of the quantity and of the price
+    # ("2.000000", "0012€"). Read as 2 (its point taken for the decimal mark) × 12 it added up too, but
+    # the column prints three decimals after a comma on every other line, and the price's figures
+    # with their mark back after the zero make 2000 × 0,012 = 24,00
+    rows = [
+        ("GUA-TRA-9", "5,000", "UD", "3,60€", "18,00€"),
+        ("REM-AL-4", "2.000000", "UD", "0012€", "24,00€"),
+        ("CIN-AIS-19", "500,000", "UD", "0,95", "475,00"),
+        ("SIL-TRA-300", "20,000", "UD", "4,20", "84,00"),
+    ]
+    got = read(_words(rows, "601,00"))
+    assert numbers(got)[1][1:] == ("2000", "0.012")
+    assert doubted(got, "lines[1].quantity")  # the total adds up either way: it cannot vouch
+    assert doubted(got, "lines[1].unit_price")
+    assert numbers(got)[0][1:] == ("5", "3.6")
+
+
+def test_a_bare_quantity_in_a_column_of_three_decimals_is_not_a_thousand_times_more() -> None:
+    # 24.000 gloves at 3.89 = 93.36: the fax lost the quantity's point ("24000"). Read so, the price
+    # had to be for 1,000 units, which nothing on the page says; the column's other quantities all
+    # print a point and three decimals, and 24 × 3.89 is 93.36 with price and amount as printed
+    rows = [
+        ("TAC-6", "5.000", "CAJ", "4.21", "21.05"),
+        ("GUA-TRA-9", "24000", "UD", "3.89", "93.36"),
+        ("CIN-AIS-19", "250.000", "UD", "1.03", "257.50"),
+        ("SIL-TRA-300", "20.000", "UD", "4.54", "90.80"),
+    ]
+    got = read(_words(rows, "462.71"))
+    assert numbers(got)[1][1:] == ("24", "3.89")
+    assert doubted(got, "lines[1].quantity")
+
+
+def test_a_column_printed_to_no_one_format_leaves_the_quantity_as_read() -> None:
+    # the other quantities print two and three decimals: the column says nothing of where a mark
+    # stands, so "24000" stays as read (the price for 1,000 units is then the layout reader's guess)
+    rows = [
+        ("TAC-6", "5.00", "CAJ", "4.21", "21.05"),
+        ("GUA-TRA-9", "24000", "UD", "3.89", "93.36"),
+        ("CIN-AIS-19", "250.000", "UD", "1.03", "257.50"),
+    ]
+    got = read(_words(rows, "371.91"))
+    assert numbers(got)[1][1] == "24000"
