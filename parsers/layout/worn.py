@@ -60,7 +60,9 @@ def worn_date_label(line: Line, phrase: Line, vocab: Mapping[str, tuple[tuple[st
 
 def _kinds(words: Sequence[str], vocab: Mapping[str, tuple[tuple[str, ...], ...]]) -> set[str]:
     """The kinds of label of as many words as `words` that they may be, worn (`_near`)."""
-    return {kind for kind, phrases in vocab.items() for p in phrases if len(p) == len(words) and _near(words, p)}
+    return {
+        kind for kind, phrases in vocab.items() for p in phrases if len(p) == len(words) and _near(words, p)
+    }
 
 
 def worn_box_label(
