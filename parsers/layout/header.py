@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -497,7 +497,11 @@ def candidates(
             if page.source != "text" and (not hits or hits[0].start > 0):
                 # no label, or one after words OCR wore ("BRCHA DEDIDO": "pedido" alone an order
                 # number's label): those words and it may be a date's label worn
-                hits = worn.worn_date_label(line, phrase, HEADER_LABELS) or hits
+                hits = (
+                    worn.worn_date_label(line, phrase, HEADER_LABELS)
+                    or worn.worn_box_label(line, phrase, HEADER_LABELS, _under(page, line, phrase))
+                    or hits
+                )
             row = _label_row(phrase, hits)
             for hit in hits:
                 found = _sighting(page, line, phrase, hit, hits, row, (month_first, order_known))
@@ -511,6 +515,12 @@ def candidates(
                     )
         out += _place_date(line, month_first, scanned=page.source != "text")
     return out
+
+
+def _under(page: Page, line: Line, phrase: Line) -> Callable[[], list[Tok]]:
+    """The words under `phrase` as a box's heading in the row of `line` (`_value_below`), read when asked."""
+    others = [(p.x0, p.x1) for p in line.phrases() if p.x1 < phrase.x0 or p.x0 > phrase.x1]
+    return lambda: _value_below(page, line, list(phrase.toks), others)
 
 
 def _lone_date_label(line: Line, phrase: Line) -> list[Hit]:

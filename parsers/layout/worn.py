@@ -1,16 +1,17 @@
 """A date's label OCR wore in more than one letter, over its words ("Requasted dolivary" for "Requested
 delivery", "BRCHA DEDIDO" for "FECHA PEDIDO", "Nev by" for "Need by"): told an order date's label from
-a delivery date's by what survived of it, only where one kind of label is that near and a date follows.
+a delivery date's by what survived of it, only where one kind of label is that near and a date follows
+it, or stands under it where it heads a box in a row of boxes ("wate issuca" over "11/23/2026").
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from parsers.layout.cleanup import snap
 from parsers.layout.dates import find_date
 from parsers.layout.geometry import Line, Tok
-from parsers.layout.labels import Hit
+from parsers.layout.labels import Hit, starts_with
 from parsers.layout.text import edits
 from parsers.layout.vocab import LABEL_WORDS
 
@@ -47,8 +48,7 @@ def worn_date_label(line: Line, phrase: Line, vocab: Mapping[str, tuple[tuple[st
     while lettered < min(len(toks), MAX_WORDS) and toks[lettered].key.isalpha():
         lettered += 1
     for n in range(lettered, 1, -1):
-        words = [t.key for t in toks[:n]]
-        kinds = {kind for kind, phrases in vocab.items() for p in phrases if len(p) == n and _near(words, p)}
+        kinds = _kinds([t.key for t in toks[:n]], vocab)
         if not kinds:
             continue
         if len(kinds) != 1 or not kinds <= set(DATE_KINDS) or not _date_after(line, toks[n - 1]):
@@ -56,6 +56,40 @@ def worn_date_label(line: Line, phrase: Line, vocab: Mapping[str, tuple[tuple[st
         (kind,) = kinds
         return [Hit(kind, 0, n, n, colon=True, mended=True)]
     return []
+
+
+def _kinds(words: Sequence[str], vocab: Mapping[str, tuple[tuple[str, ...], ...]]) -> set[str]:
+    """The kinds of label of as many words as `words` that they may be, worn (`_near`)."""
+    return {
+        kind for kind, phrases in vocab.items() for p in phrases if len(p) == len(words) and _near(words, p)
+    }
+
+
+def worn_box_label(
+    line: Line,
+    phrase: Line,
+    vocab: Mapping[str, tuple[tuple[str, ...], ...]],
+    under: Callable[[], Sequence[Tok]],
+) -> list[Hit]:
+    """A box's heading in a row of them that is a date's label OCR wore in more than one letter
+    ("wate issuca" for "Date issued", "Requirad dy" for "Required by"), its date printed under it: the
+    whole phrase, of two words or more of letters alone, near (`_near`) a label of one kind only and
+    that kind a date's; another phrase of the line a label as printed (the row's other headings); and
+    `under`, the words standing under it, a date read as printed. Mended, so that date is doubtful."""
+    toks = phrase.toks
+    if not 2 <= len(toks) <= MAX_WORDS or not all(t.key.isalpha() for t in toks):
+        return []
+    kinds = _kinds([t.key for t in toks], vocab)
+    if len(kinds) != 1 or not kinds <= set(DATE_KINDS):
+        return []
+    others = [p for p in line.phrases() if p.x1 < phrase.x0 or p.x0 > phrase.x1]
+    if not any(starts_with(p.toks, vocab) is not None for p in others):
+        return []  # no row of headings: words a fax wore, standing alone
+    found = find_date(" ".join(t.text for t in under()), mend=False)
+    if found is None or found.start > DATE_START:
+        return []
+    (kind,) = kinds
+    return [Hit(kind, 0, len(toks), len(toks), colon=False, mended=True)]
 
 
 def _date_after(line: Line, last: Tok) -> bool:
