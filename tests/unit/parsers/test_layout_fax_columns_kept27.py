@@ -51,17 +51,23 @@ def _page(revision: float) -> list[list[Word]]:
     for code, desc, rev, qty, price, amount in _ROWS:
         y += 14
         words = [(CODE, code), (DESC, desc), *([(revision, rev)] if rev else [])]
-        lines.append(cells(y, *words, _right(QTY, qty), (340, "uds"), _right(PRICE, price), _right(AMOUNT, amount)))
+        lines.append(
+            cells(y, *words, _right(QTY, qty), (340, "uds"), _right(PRICE, price), _right(AMOUNT, amount))
+        )
     lines.append(cells(y + 28, (420, "Total"), _right(AMOUNT, _TOTAL)))
     return lines
 
 
 def _facts(got: dict[str, Any]) -> list[tuple[str | None, str | None, str | None, str | None]]:
-    return [(line["item_code"], line["description"], line["quantity"], line["unit_price"]) for line in got["lines"]]
+    return [
+        (line["item_code"], line["description"], line["quantity"], line["unit_price"])
+        for line in got["lines"]
+    ]
 
 
 _RIGHT = [
-    (code, desc, qty, price.replace(",", ".").rstrip("0").rstrip(".")) for code, desc, _, qty, price, _ in _ROWS
+    (code, desc, qty, price.replace(",", ".").rstrip("0").rstrip("."))
+    for code, desc, _, qty, price, _ in _ROWS
 ]
 
 
