@@ -12,6 +12,7 @@ from typing import Protocol
 from parsers.layout.currencies import is_currency
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.numbers import looks_numeric
+from parsers.layout.text import has_digit
 
 NUMERIC = ("qty", "price", "amount")
 RIVER_SHARE = 12.0  # points: how far past its heading a column's own run may stand
@@ -246,13 +247,36 @@ def _whitest(rows: Sequence[Line], a: Heading, b: Heading, run: tuple[float, flo
         return lo + min(xs, key=lambda x: (cover[x], abs(lo + x - middle)))
     if xs and min(cover[x] for x in xs) > 0:
         # ink all the way between the two headings (a wide number under the edge of the next one):
-        # the white place nearest to them under the whole run, never through a word
+        # the white place nearest to them under the whole run, never through a word, but only one
+        # that leaves each heading the greater part of its own width (`_kept_apart`)
         whole = [x for x in range(math.ceil(run[0] - lo) + 1, math.floor(run[1] - lo)) if 0 <= x < len(cover)]
-        white = [x for x in whole if cover[x] == 0]
-        xs = white or xs
+        white = [x for x in whole if cover[x] == 0 and _kept_apart(a, b, lo + x)]
+        if not white:
+            # else, between the headings, the place the fewest rows ink, through no number and
+            # through no word with a figure where it can (`Table.cells` parts such a word at the cut)
+            plain = [x for x in xs if not _in_number(rows, lo + x)] or xs
+            return lo + min(plain, key=lambda x: (cover[x], _in_figures(rows, lo + x), abs(lo + x - middle)))
+        xs = white
     if not xs:
         return middle
     return lo + min(xs, key=lambda x: (cover[x], abs(lo + x - middle)))
+
+
+def _kept_apart(a: Heading, b: Heading, x: float) -> bool:
+    """Whether a cut at `x` leaves heading `a` (left) and `b` (right) each over its own column for the
+    greater part of its width: past the middle of `a` and short of the middle of `b`.
+
+    A white place further off is a gap inside a column or beyond a heading, not between these two: on
+    a page shrunk sideways onto the fax, descriptions ran on under "REVISION" beside them, and the only
+    white place under the run was the gap between the codes and the descriptions, before
+    "CONCEPTO"; cut there, the description column was a point wide and the revision column held every
+    description; an amount's currency after a blank ("93,60 EUR") gave the price the amounts."""
+    return (a.x0 + a.x1) / 2 < x < (b.x0 + b.x1) / 2
+
+
+def _in_figures(rows: Sequence[Line], x: float) -> bool:
+    """Whether `x` falls inside a word with a figure in it ("M8x40") on one of the rows."""
+    return any(t.x0 < x < t.x1 and has_digit(t.text) for line in rows for t in line.toks)
 
 
 def _in_number(rows: Sequence[Line], x: float) -> bool:
