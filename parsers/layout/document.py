@@ -145,7 +145,8 @@ def figures_agree(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool
     ("1:200,000", "$4,236,00", ".€3,900", "3.900€.": a speck, or a mark read as another) one word whose
     figures are exactly those of the value the line took for its cell, to as many decimals as it
     prints: the three agree, and no figure of the row says anything the line does not.  A line that
-    prints a discount agrees with its amount after it ("5.000 UDS 0:035€ 15,00 148,75 €").
+    prints a discount agrees with its amount after it ("5.000 UDS 0:035€ 15,00 148,75 €"), and a cell
+    whose money sign stands apart ("0:020 €") holds its one figure all the same (`_figured`).
     So is a row with one such figure that says the line's value but for one figure more ("4.220€." for
     4,20: a stroke read as a figure) where the other two, read as printed, are the line's and pin it
     (`_pinned_by_the_others`, never on a discounted line); one that says another value ("0,19€." for
@@ -164,17 +165,23 @@ def figures_agree(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool
     basis = printed_basis(draft)
     printed = {**values, "price": values["price"] * basis} if basis else values
     if all(
-        len(draft.cells[kind]) == 1 and (_says(tok.text, values[kind]) or _says(tok.text, printed[kind]))
+        len(_figured(draft, kind)) == 1 and (_says(tok.text, values[kind]) or _says(tok.text, printed[kind]))
         for kind, tok in spoilt
     ):
         return True
-    if len(spoilt) != 1 or len(draft.cells[spoilt[0][0]]) != 1:
+    if len(spoilt) != 1 or len(_figured(draft, spoilt[0][0])) != 1:
         return False
     kind, tok = spoilt[0]
     said = _one_figure_more(tok.text, values[kind]) or (
         kind == "price" and _basis_lost(tok.text, values[kind])
     )
     return said and _pinned_by_the_others(draft, kind, values)
+
+
+def _figured(draft: Draft, kind: str) -> list[Tok]:
+    """The words of the row's `kind` cell that hold a figure: its money sign set apart ("0:020 €") is
+    no second figure of the cell, and says nothing the line does not."""
+    return [t for t in draft.cells.get(kind, []) if has_digit(t.text)]
 
 
 _LOST_BASIS = re.compile(r"^(.*\d)/(0{2,3})$")
@@ -255,7 +262,8 @@ def amount_closes(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool
     """Whether the row `toks` is the draft's own, read as `line` but for its amount, one word that reads
     as no number ("875/00", its decimal comma read as a stroke), whose figures are those of the line's
     quantity times its price to the cent, both read: the three figures agree, and the amount says
-    nothing the other two do not.  Any other figure of the row read as no number leaves it unread."""
+    nothing the other two do not; so does one with a figure read as a stroke (`_stroke_for_figure`).
+    Any other figure of the row read as no number leaves it unread."""
     amount = draft.cells.get("amount", [])
     if len(amount) != 1 or amount[0] not in toks or line.amount is not None or line.discount is not None:
         return False
@@ -264,7 +272,23 @@ def amount_closes(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool
         return False
     figures = "".join(c for c in amount[0].text if c.isdigit())
     product = (line.quantity * line.unit_price).quantize(Decimal("0.01"))
-    return figures.lstrip("0") == f"{product:.2f}".replace(".", "").lstrip("0") != ""
+    closes = figures.lstrip("0") == f"{product:.2f}".replace(".", "").lstrip("0") != ""
+    return closes or _stroke_for_figure(amount[0].text, product)
+
+
+def _stroke_for_figure(text: str, product: Decimal) -> bool:
+    """Whether `text` writes `product` to the cent with one of its figures read as a stroke and nothing
+    else changed ("1/.50€" for 17,50, the 7 a "/"): every other figure in its place, its decimal mark
+    where the product's is.  The ink pins all but that figure, the quantity times the price read as
+    printed pins that one, and the line takes no amount from it."""
+    bare = text.strip("".join(c for c in text if not c.isdigit()))
+    written = f"{product:.2f}"
+    if len(bare) != len(written) or bare.count("/") != 1:
+        return False
+    return all(
+        b == w or (b == "/" and w.isdigit()) or (w == "." and b == ",")
+        for b, w in zip(bare, written, strict=True)
+    )
 
 
 def unread_fields(found: Sequence[Candidate], read: Mapping[str, object]) -> tuple[UnreadField, ...]:
