@@ -13,14 +13,8 @@ The business rules:
 from __future__ import annotations
 
 from core.capture.domain.layout import PageWords
-from tests.unit.parsers.ocr_support import cells, doubted, numbers, page, read
+from tests.unit.parsers.ocr_support import cells, doubted, header_rows, numbers, page, read
 
-HEADER = [
-    "Nº pedido: PED-26/00123",
-    "Fecha: 23/11/2026",
-    "Fecha de entrega: 30/11/2026",
-    "Nº cliente: C-1001",
-]
 HEADING = [
     (50, "Código"),
     (130, "Descripción"),
@@ -33,8 +27,7 @@ HEADING = [
 
 def _words(rows: list[tuple[str, str, str, str, str]], total: str) -> PageWords:
     """Ferretería Núñez's order with `rows` (code, quantity, unit, price, amount) as OCR read them."""
-    lines = [cells(40, (50, "Ferretería Núñez S.L."))]
-    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(HEADER)]
+    lines = header_rows(currency=False)
     y = 160.0
     lines.append(cells(y, *HEADING))
     for code, qty, unit, price, amount in rows:
