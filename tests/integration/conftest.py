@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from oms.bootstrap import App
 from tests.conftest import fixed_clock, load_demo_master_data, make_app
+from tests.integration.helpers import Statements
 from tests.integration.lifecycle_support import set_up_shop
 
 
@@ -20,3 +22,12 @@ def pg_shop(tmp_path: Path, pg_url: str) -> Iterator[App]:
     set_up_shop(app, stock=False)
     yield app
     app.close()
+
+
+@pytest.fixture
+def statements(demo_app_each_db: App) -> Iterator[Statements]:
+    """Every statement the demo app's engine sends during the test, as text."""
+    counted = Statements()
+    event.listen(demo_app_each_db.engine, "before_cursor_execute", counted)
+    yield counted
+    event.remove(demo_app_each_db.engine, "before_cursor_execute", counted)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from sqlalchemy import Engine, text
@@ -82,3 +83,26 @@ def someone_waits_for_a_lock(engine: Engine) -> bool:
     )
     with engine.connect() as conn:
         return bool(conn.execute(query).scalar_one())
+
+
+class Statements:
+    """The text of every statement the app's engine sends while counting."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, _conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        self.seen.append(" ".join(statement.split()))
+
+    @property
+    def count(self) -> int:
+        return len(self.seen)
+
+    def reads_of_pending_replies(self) -> int:
+        """SELECTs of whole outbound rows that are pending and no longer drafts (what a send reads)."""
+        return sum(
+            1
+            for s in self.seen
+            if s.startswith("SELECT outbound_messages.id, outbound_messages.channel")
+            and "outbound_messages.draft IS NULL" in s
+        )

@@ -3,48 +3,20 @@ are, not read again and written again under the send's lock."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from core.kernel.domain.model import OutboundState
 from oms.bootstrap import App
 from outbound import spool
-from tests.integration.helpers import answers_of
+from tests.integration.helpers import Statements, answers_of
 from tests.integration.test_email_collector import one_spanish_reply
 from tests.integration.test_reply_spool_sync import five_processed
 
 pytestmark = pytest.mark.integration
-
-
-class Statements:
-    """The text of every statement the app's engine sends while counting."""
-
-    def __init__(self) -> None:
-        self.seen: list[str] = []
-
-    def __call__(self, _conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        self.seen.append(" ".join(statement.split()))
-
-    def reads_of_pending_replies(self) -> int:
-        """SELECTs of whole outbound rows that are pending and no longer drafts (what a send reads)."""
-        return sum(
-            1
-            for s in self.seen
-            if s.startswith("SELECT outbound_messages.id, outbound_messages.channel")
-            and "outbound_messages.draft IS NULL" in s
-        )
-
-
-@pytest.fixture
-def statements(demo_app_each_db: App) -> Iterator[Statements]:
-    counted = Statements()
-    event.listen(demo_app_each_db.engine, "before_cursor_execute", counted)
-    yield counted
-    event.remove(demo_app_each_db.engine, "before_cursor_execute", counted)
 
 
 class Writes:

@@ -5,40 +5,22 @@ the documents back to their jobs; a draft made after its document was taken up i
 from __future__ import annotations
 
 import email
-from collections.abc import Iterator
 from email import policy
 from pathlib import Path
 from typing import Any
 
 import pytest
 from dramatiq import Message
-from sqlalchemy import event
 
 import oms.bootstrap
 from core.capture.services.answers import Answers, announce
 from core.kernel.domain.model import OutboundState
 from oms.bootstrap import App
 from tests.conftest import make_app
-from tests.integration.helpers import answers_of, orders_of
+from tests.integration.helpers import Statements, answers_of, orders_of
 from tests.integration.test_email_collector import one_spanish_reply, order_mail, store
 
 pytestmark = pytest.mark.integration
-
-
-class Statements:
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, *_: Any) -> None:
-        self.count += 1
-
-
-@pytest.fixture
-def statements(demo_app_each_db: App) -> Iterator[Statements]:
-    counted = Statements()
-    event.listen(demo_app_each_db.engine, "before_cursor_execute", counted)
-    yield counted
-    event.remove(demo_app_each_db.engine, "before_cursor_execute", counted)
 
 
 def each_processed_alone(app: App, count: int) -> list[int]:
