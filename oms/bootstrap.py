@@ -59,7 +59,7 @@ from oms.metrics import TimedOcr, exposition, serve_process_metrics, timed_reade
 from oms.metrics import allowed as metrics_allowed
 from oms.ocr import ocr_parsers, page_engine
 from oms.purchasing import Purchasing
-from oms.render_backlog import RENDER_JOB, RenderBacklog
+from oms.render_backlog import REFRESH_JOB, RENDER_JOB, Backlog, Sends
 from oms.reporting import Reporting
 from oms.sales import Sales
 from oms.settings import Settings
@@ -175,12 +175,17 @@ class App:
             self.deliver_message,
             self.reporting.upkeep,
             self.render_queued,
+            self.refresh_queued,
         )
         self.jobs = Jobs(self.broker, table)
-        # on the in-process queue every render job queued here runs here: one takes up the others'
-        # documents (oms/render_backlog.py); a broker's jobs may run in any process, so not there
-        self.render_backlog = RenderBacklog() if self.settings.embedded else None
-        sends = self.render_backlog.noting(self.jobs) if self.render_backlog is not None else self.jobs
+        # on the in-process queue every render or refresh job queued here runs here: one takes up the
+        # others' documents (oms/render_backlog.py); a broker's jobs may run in any process, so not there
+        embedded = self.settings.embedded
+        self.render_backlog = Backlog(RENDER_JOB) if embedded else None
+        self.refresh_backlog = Backlog(REFRESH_JOB) if embedded else None
+        sends: Sends = self.jobs
+        for backlog in (self.render_backlog, self.refresh_backlog):
+            sends = backlog.noting(sends) if backlog is not None else sends
         deps = Deps(sends, auto_fulfil=self.settings.auto_fulfil)
         self.bus = MessageBus(bind(EVENT_HANDLERS, deps))
         self._stop = threading.Event()
@@ -361,29 +366,45 @@ class App:
 
     def render_queued(self, document_ids: Sequence[int]) -> int:
         """The render job: on the in-process queue it also renders the documents of the render jobs
-        queued behind it (those jobs then end at once, `RenderBacklog`). If that fails, the documents
-        taken up are given back to their jobs (a new job for those that ended) and this job renders
-        its own alone, as the collector's job processes its own document alone again."""
-        backlog = self.render_backlog
+        queued behind it (those jobs then end at once, `Backlog`), as `_taken_up` says."""
+        return self._taken_up(self.render_backlog, document_ids, self.render_answers, "answers")
+
+    def refresh_queued(self, document_ids: Sequence[int]) -> int:
+        """The report refresh of decided documents: on the in-process queue it also refreshes the
+        documents of the refresh jobs queued behind it, as the render job does (`_taken_up`)."""
+        return self._taken_up(
+            self.refresh_backlog, document_ids, self.reporting.upkeep.refresh_documents, "reports"
+        )
+
+    def _taken_up(
+        self,
+        backlog: Backlog | None,
+        document_ids: Sequence[int],
+        work: Callable[[list[int]], int],
+        what: str,
+    ) -> int:
+        """A job of `backlog`'s kind: `work` on its own documents and those it takes up. If that fails,
+        the documents taken up are given back to their jobs (a new job for those that ended) and this
+        job works on its own alone, as the collector's job processes its own document alone again."""
         if backlog is None:
-            return self.render_answers(document_ids)
+            return work(list(document_ids))
         own, taken = backlog.start(document_ids)
         if not own:
-            log.info("answers of document(s) %s rendered by another job", ", ".join(map(str, document_ids)))
+            log.info("%s of document(s) %s done by another job", what, ", ".join(map(str, document_ids)))
             return 0
         if not taken:
-            return self.render_answers(own)
+            return work(own)
         others = [doc for doc in taken if doc not in own]
         try:
-            return self.render_answers([*own, *others])
+            return work([*own, *others])
         except BaseException as exc:  # a time limit or a stop too: what was taken up goes back
             again = backlog.give_back(taken)
             if again:
-                backlog.noting(self.jobs).send(RENDER_JOB, again)
+                backlog.noting(self.jobs).send(backlog.job, again)
             if not others or not isinstance(exc, Exception):
                 raise
-            log.warning("answers of document(s) %s rendered alone: %s", ", ".join(map(str, own)), exc)
-        return self.render_answers(own)
+            log.warning("%s of document(s) %s done alone: %s", what, ", ".join(map(str, own)), exc)
+        return work(own)
 
     def deliver_message(self, message_id: int) -> int:
         senders = self.channels.senders()

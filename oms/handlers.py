@@ -167,6 +167,7 @@ def job_table(
     deliver_message: Callable[[int], object],
     upkeep: Upkeep,
     render: Callable[[list[int]], object],
+    refresh_documents: Callable[[list[int]], object],
 ) -> dict[str, Job]:
     """Each job's queue and service call, given the services bootstrap built."""
 
@@ -196,5 +197,5 @@ def job_table(
         "close_delivered": lifecycle(lambda i: billing.close_if_settled(int(i))),
         "send_purchase_order": lifecycle(lambda i: purchasing.send(int(i))),
         "refresh_reports": lifecycle(lambda ids: upkeep.refresh([int(i) for i in ids])),
-        "refresh_report_document": lifecycle(lambda i: upkeep.refresh_documents(_ids(i)), "document_id"),
+        "refresh_report_document": lifecycle(lambda i: refresh_documents(_ids(i)), "document_id"),
     }

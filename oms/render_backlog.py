@@ -1,6 +1,8 @@
-"""The render jobs this process queued and has not run (embedded queue only): one render job that starts
-takes up, beside its own documents, those the others were queued for, and their jobs then end at once
-(the fixed work of a render job, its transactions and reads, spent once instead of once a job).
+"""The jobs of one kind (the render jobs, the report refreshes) this process queued by document and has
+not run (embedded queue only): one that starts takes up, beside its own documents, those the others
+were queued for, and their jobs then end at once (the fixed work of a job, its transactions and reads,
+spent once instead of once a job). The rules below say "render"; a refresh reads its documents' orders
+where a render reads their drafts, and both are queued after what they read was committed.
 
 Counted by document, not by job: every render job queued for a document adds one to its `queued`;
 a job that starts takes one of its documents' units, and a job that takes a document's waiting units
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 RENDER_JOB = "render_answers"
+REFRESH_JOB = "refresh_report_document"
 # Most documents one render job renders, its own included: a render reads every draft, order and
 # document at once, and keeps them in one short write (the SMTP receiver's insert waits for it).
 TAKE_UP_MOST = 32
@@ -41,9 +44,10 @@ class _Units:
 
 
 @dataclass
-class RenderBacklog:
-    """The documents of the render jobs this process queued, counted (module docstring)."""
+class Backlog:
+    """The documents of the `job` jobs this process queued, counted (module docstring)."""
 
+    job: str
     most: int = TAKE_UP_MOST
     _units: dict[int, _Units] = field(default_factory=dict)  # in the order first queued
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -97,7 +101,7 @@ class RenderBacklog:
             return again
 
     def noting(self, jobs: Sends) -> Sends:
-        """`jobs` with every render job it queues counted here first."""
+        """`jobs` with every `job` job it queues counted here first (the others passed on as they are)."""
         return _Noting(jobs, self)
 
     def _drop(self, doc: int) -> None:
@@ -106,12 +110,19 @@ class RenderBacklog:
             del self._units[doc]
 
 
+@dataclass
+class RenderBacklog(Backlog):
+    """The render jobs' backlog."""
+
+    job: str = RENDER_JOB
+
+
 @dataclass(frozen=True)
 class _Noting:
     jobs: Sends
-    backlog: RenderBacklog
+    backlog: Backlog
 
     def send(self, name: str, ident: Any) -> None:
-        if name == RENDER_JOB:
+        if name == self.backlog.job:
             self.backlog.queued(int(i) for i in (ident if isinstance(ident, list | tuple) else [ident]))
         self.jobs.send(name, ident)

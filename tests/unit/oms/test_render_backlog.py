@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from oms.render_backlog import RENDER_JOB, RenderBacklog
+from oms.render_backlog import REFRESH_JOB, RENDER_JOB, Backlog, RenderBacklog
 
 
 class Sent:
@@ -67,3 +67,26 @@ def test_a_job_takes_up_at_most_so_many_documents() -> None:
     assert backlog.start([1, 2]) == ([1, 2], {3: 1})
     assert backlog.start([3]) == ([], {})
     assert backlog.start([4]) == ([4], {5: 1})
+
+
+def test_each_kinds_backlog_counts_its_own_jobs_through_one_sender() -> None:
+    # the report refresh is counted by the same rule as the render, each kind apart
+    renders, refreshes = Backlog(RENDER_JOB), Backlog(REFRESH_JOB)
+    sent = Sent()
+    sends = refreshes.noting(renders.noting(sent))
+    for ids in ([1], [2]):
+        sends.send(RENDER_JOB, ids)
+        sends.send(REFRESH_JOB, ids)
+    sends.send(REFRESH_JOB, [3])
+    assert sent.jobs == [
+        (RENDER_JOB, [1]),
+        (REFRESH_JOB, [1]),
+        (RENDER_JOB, [2]),
+        (REFRESH_JOB, [2]),
+        (REFRESH_JOB, [3]),
+    ]
+    assert refreshes.start([2]) == ([2], {1: 1, 3: 1})  # the refreshes of 1 and 3, not a render
+    assert renders.start([1]) == ([1], {2: 1})
+    assert refreshes.start([1]) == ([], {})
+    assert refreshes.start([3]) == ([], {})
+    assert renders.start([2]) == ([], {})
