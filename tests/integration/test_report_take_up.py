@@ -4,31 +4,21 @@ statement; a failure gives the documents back to their jobs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from dramatiq import Message
-from sqlalchemy import event
 
 from oms.bootstrap import App
 from tests.conftest import make_app
-from tests.integration.helpers import orders_of
+from tests.integration.helpers import Statements, orders_of
 from tests.integration.test_email_collector import order_mail, store
-from tests.integration.test_reply_take_up import Statements, run
+from tests.integration.test_reply_take_up import run
 from tests.integration.test_reports_rebuild import snapshot
 
 pytestmark = pytest.mark.integration
 REFRESH = "refresh_report_document"
-
-
-@pytest.fixture
-def statements(demo_app_each_db: App) -> Iterator[Statements]:
-    counted = Statements()
-    event.listen(demo_app_each_db.engine, "before_cursor_execute", counted)
-    yield counted
-    event.remove(demo_app_each_db.engine, "before_cursor_execute", counted)
 
 
 def each_processed_alone(app: App, count: int) -> list[int]:
