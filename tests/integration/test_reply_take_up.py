@@ -23,24 +23,31 @@ from tests.integration.test_email_collector import one_spanish_reply, order_mail
 pytestmark = pytest.mark.integration
 
 
-def each_processed_alone(app: App, count: int) -> list[int]:
-    """`count` e-mails, each stored and processed before the next arrives: one render job each, queued."""
+def each_processed_alone(app: App, count: int, *, untested: str = "lifecycle") -> list[int]:
+    """`count` e-mails, each stored and processed before the next arrives: one render job and one report
+    refresh each, queued; the jobs of the queue `untested` (by default the refreshes) run at once."""
     ids = []
     for n in range(count):
         ids.append(store(app, order_mail(n)))
         app.broker.flush("documents")  # type: ignore[attr-defined]  # its processing job is run here
         app.process(ids[-1])
-    app.broker.flush("lifecycle")  # type: ignore[attr-defined]  # the reports' refreshes: not tested here
+    app.broker.flush(untested)  # type: ignore[attr-defined]
     return ids
 
 
-def queued_render_jobs(app: App) -> list[Message[Any]]:
-    """The render jobs waiting on the answers queue, taken off it in order (to be run by hand)."""
-    queue = app.broker.queues["answers"]  # type: ignore[attr-defined]
+def taken_off(app: App, queue_name: str) -> list[Message[Any]]:
+    """The jobs waiting on `queue_name`, taken off it in order (to be run by hand)."""
+    queue = app.broker.queues[queue_name]  # type: ignore[attr-defined]
     jobs = []
     while not queue.empty():
         jobs.append(Message.decode(queue.get()))
         queue.task_done()
+    return jobs
+
+
+def queued_render_jobs(app: App) -> list[Message[Any]]:
+    """The render jobs waiting on the answers queue, taken off it in order."""
+    jobs = taken_off(app, "answers")
     assert all(job.actor_name == "render_answers" for job in jobs)
     return jobs
 

@@ -13,33 +13,16 @@ from dramatiq import Message
 from oms.bootstrap import App
 from tests.conftest import make_app
 from tests.integration.helpers import Statements, orders_of
-from tests.integration.test_email_collector import order_mail, store
-from tests.integration.test_reply_take_up import run
+from tests.integration.test_reply_take_up import each_processed_alone, run, taken_off
 from tests.integration.test_reports_rebuild import snapshot
 
 pytestmark = pytest.mark.integration
 REFRESH = "refresh_report_document"
 
 
-def each_processed_alone(app: App, count: int) -> list[int]:
-    """`count` e-mails, each stored and processed before the next arrives: one refresh job each, queued."""
-    ids = []
-    for n in range(count):
-        ids.append(store(app, order_mail(n)))
-        app.broker.flush("documents")  # type: ignore[attr-defined]  # its processing job is run here
-        app.process(ids[-1])
-    app.broker.flush("answers")  # type: ignore[attr-defined]  # the replies: not tested here
-    return ids
-
-
 def queued_refresh_jobs(app: App) -> list[Message[Any]]:
-    """The refresh jobs waiting on the lifecycle queue, taken off it in order (to be run by hand)."""
-    queue = app.broker.queues["lifecycle"]  # type: ignore[attr-defined]
-    jobs = []
-    while not queue.empty():
-        jobs.append(Message.decode(queue.get()))
-        queue.task_done()
-    return [job for job in jobs if job.actor_name == REFRESH]
+    """The refresh jobs waiting on the lifecycle queue, taken off it in order."""
+    return [job for job in taken_off(app, "lifecycle") if job.actor_name == REFRESH]
 
 
 def counted_orders(app: App) -> set[int]:
@@ -61,7 +44,7 @@ def test_a_refresh_job_refreshes_the_documents_of_the_jobs_queued_behind_it(
     demo_app_each_db: App, statements: Statements
 ) -> None:
     app = demo_app_each_db
-    ids = each_processed_alone(app, 3)
+    ids = each_processed_alone(app, 3, untested="answers")
     first, second, third = queued_refresh_jobs(app)
     assert first.args == ([ids[0]],) and second.args == ([ids[1]],) and third.args == ([ids[2]],)
     assert counted_orders(app) == set()
@@ -97,7 +80,7 @@ def test_a_failure_gives_the_documents_back_and_the_job_refreshes_its_own_alone(
     demo_app_each_db: App, statements: Statements, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = demo_app_each_db
-    ids = each_processed_alone(app, 3)
+    ids = each_processed_alone(app, 3, untested="answers")
     first, second, third = queued_refresh_jobs(app)
     failing = FailsOnce(app.reporting.upkeep.refresh_documents, ids[2])
     monkeypatch.setattr(app.reporting.upkeep, "refresh_documents", failing)
