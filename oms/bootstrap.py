@@ -49,6 +49,7 @@ from core.kernel.services import delivery
 from core.orm import make_session_factory
 from core.unit_of_work import UnitOfWork
 from oms import logs
+from oms.backlog import REFRESH_JOB, RENDER_JOB, Backlog, Sends
 from oms.billing import Billing
 from oms.bus import MessageBus
 from oms.channels import ChannelHost, register_channels
@@ -59,7 +60,6 @@ from oms.metrics import TimedOcr, exposition, serve_process_metrics, timed_reade
 from oms.metrics import allowed as metrics_allowed
 from oms.ocr import ocr_parsers, page_engine
 from oms.purchasing import Purchasing
-from oms.render_backlog import REFRESH_JOB, RENDER_JOB, Backlog, Sends
 from oms.reporting import Reporting
 from oms.sales import Sales
 from oms.settings import Settings
@@ -179,7 +179,7 @@ class App:
         )
         self.jobs = Jobs(self.broker, table)
         # on the in-process queue every render or refresh job queued here runs here: one takes up the
-        # others' documents (oms/render_backlog.py); a broker's jobs may run in any process, so not there
+        # others' documents (oms/backlog.py); a broker's jobs may run in any process, so not there
         embedded = self.settings.embedded
         self.render_backlog = Backlog(RENDER_JOB) if embedded else None
         self.refresh_backlog = Backlog(REFRESH_JOB) if embedded else None

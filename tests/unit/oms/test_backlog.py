@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from oms.render_backlog import REFRESH_JOB, RENDER_JOB, Backlog, RenderBacklog
+from oms.backlog import REFRESH_JOB, RENDER_JOB, Backlog, RenderBacklog
 
 
 class Sent:
