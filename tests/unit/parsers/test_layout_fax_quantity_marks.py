@@ -14,15 +14,7 @@ from __future__ import annotations
 
 from core.capture.domain.layout import PageWords
 from tests.unit.parsers.ocr_support import cells, doubted, header_rows, numbers, page, read
-
-HEADING = [
-    (50, "Código"),
-    (130, "Descripción"),
-    (300, "Cantidad"),
-    (360, "Ud."),
-    (420, "Precio"),
-    (540, "Importe"),
-]
+from tests.unit.parsers.test_layout_fax_normal11 import HEADING
 
 
 def _words(rows: list[tuple[str, str, str, str, str]], total: str) -> PageWords:
