@@ -29,11 +29,12 @@ def order(
     *,
     total: str | None = None,
     price_box: str = "own",
+    quantity_box: str = "own",
     amount_fitted: str | None = None,
 ) -> CapturedOrder:
-    """One line as read, each number with a box of its own (the price's the amount's when it was
-    computed from the amount), printed with a decimal comma; `amount_fitted` the amount the layout
-    reader took instead of the one read (a digit it repaired to make the line agree)."""
+    """One line as read, each number with a box of its own (the price's or the quantity's the amount's
+    when it was computed from the amount), printed with a decimal comma; `amount_fitted` the amount the
+    layout reader took instead of the one read (a digit it repaired to make the line agree)."""
     boxes = {
         "quantity": (400.0, 100.0, 440.0, 120.0),
         "unit_price": (500.0, 100.0, 580.0, 120.0),
@@ -41,6 +42,8 @@ def order(
     }
     if price_box == "amount":
         boxes["unit_price"] = boxes["amount"]
+    if quantity_box == "amount":
+        boxes["quantity"] = boxes["amount"]
     raws = {"quantity": quantity, "unit_price": price, "amount": amount}
     line = CapturedLine(
         line_no="1",
@@ -161,6 +164,19 @@ def test_a_price_computed_from_the_amount_that_divides_it_exactly_is_vouched() -
     got = settle(read, rereads("24", "", "114,00"))
     price = got.evidence_for("lines[0].unit_price")
     assert price is not None and price.confidence >= 0.8
+
+
+def test_a_quantity_computed_from_the_amount_is_not_vouched_by_the_cells_read_again() -> None:
+    # 100 × 0.18 less 10 % = 16.20; the quantity cell was not read and the discount's was read as
+    # nothing, so the layout reader computed 16.20 / 0.18 = 90 from the amount.  The price and the
+    # amount read again alike agree with 90 only because it was computed from them; a quantity has no
+    # price list to check it against, and a whole number is all the amount leaves: never vouched
+    read = order("90", "0,18", "16,20", quantity_box="amount")
+    got = settle(read, {"lines[0].unit_price": "0,18", "lines[0].amount": "16,20"})
+    quantity = got.evidence_for("lines[0].quantity")
+    assert quantity is not None and quantity.confidence < 0.8  # for a person to see
+    price = got.evidence_for("lines[0].unit_price")
+    assert price is not None and price.confidence >= 0.8  # read twice alike
 
 
 def test_a_cell_cut_from_a_normal_fax_is_read_as_a_normal_fax_is() -> None:
