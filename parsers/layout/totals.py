@@ -36,6 +36,8 @@ class Seen:
     toks: list[Tok]
     page: int
     y: float
+    # a lone figure or money sign read after the amount was left out ("33423.73 5"): a person confirms it
+    mended: bool = False
 
 
 @dataclass
@@ -49,6 +51,23 @@ class Chosen:
 def _last_number(toks: list[Tok]) -> list[Tok]:
     numbers = [t for t in _total_groups(toks) if looks_numeric(t.text) and not t.text.endswith("%")]
     return numbers[-1:]
+
+
+# a word of one figure or one money sign, or a sign and a figure: a sign printed after an amount that a
+# fax read as a figure ("38771.53 $4", "33423.73 5"), no figure of the amount its cents end
+_LONE_MARK = re.compile(r"^(?:[€$£]\d?|\d)$")
+
+
+def _before_junk(toks: list[Tok]) -> list[Tok]:
+    """The amount to the cent a total's line ends in when its last word, right after it, is a lone
+    figure or money sign (`_LONE_MARK`): [] where it does not end so."""
+    words = [t for t in _total_groups(toks) if t.text.strip()]
+    if len(words) < 2 or not _LONE_MARK.match(words[-1].text):
+        return []
+    amount = words[-2]
+    if not looks_numeric(amount.text) or not MONEY.search(amount.text.rstrip("€$£")):
+        return []
+    return [amount]
 
 
 TOTAL_GROUP_CELLS = 1.5  # characters between a total's lone thousands figure and the rest of it
@@ -183,13 +202,19 @@ def _in_line(line: Line) -> list[Seen]:
                     return [Seen("tax", toks, line.page, line.cy)]
             continue
         after = [t for t in line.toks if t.x0 >= phrase.toks[hit.end - 1].x1]
-        toks = _last_number(after)
+        junked = _before_junk(after)
+        toks = junked or _last_number(after)
         kind = hit.kind
         if kind == "total" and total_labels.tax_included([t for t in after if not looks_numeric(t.text)]):
             kind = "gross"  # "Total pedido IVA incl.": the total with the tax in it
         if toks:
-            return [Seen(kind, toks, line.page, line.cy)]
+            return [Seen(kind, toks, line.page, line.cy, mended=bool(junked))]
     return []
+
+
+def junk_left_out(seen: list[Seen], toks: Sequence[Tok]) -> bool:
+    """Whether the amount `toks` ends in was read only with a lone figure or sign after it left out."""
+    return bool(toks) and any(s.mended and s.toks and s.toks[-1] is toks[-1] for s in seen)
 
 
 def choose(seen: list[Seen], line_sum: Decimal | None, mark: str) -> Chosen:
