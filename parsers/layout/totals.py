@@ -168,14 +168,16 @@ def _in_boxes(page: Page, index: int) -> list[Seen]:
     return out
 
 
-# "c/f" or "b/f" after "Total" as a fax reads it: its slash read as an i, l, 1 or bar, or its c as a
-# cent sign ("Total ¢/f", "Total bif"); never "cif", the freight term ("Total CIF")
-_GARBLED_CARRIED = re.compile(r"^(?:¢[/il1|!]|b[il1|!]|c[l1|!])f$")
+# "c/f" or "b/f" after "Total" as a fax reads it: its slash read as an i, l, 1 or bar, or as a comma
+# (the slash's foot alone left: "Total b,f"), or its c as a cent sign ("Total ¢/f", "Total bif"); never
+# "cif", the freight term ("Total CIF")
+_GARBLED_CARRIED = re.compile(r"^(?:¢[/il1|!,]|b[il1|!,]|c[l1|!,])f$")
 
 
 def _carried_end(line: Line) -> int | None:
     """The index just after a carried-forward label on the line ("Suma y sigue", "Total c/f"), or after
-    "Total" and a "c/f" or "b/f" a fax garbled in a character ("Total ¢/f", "Total bif"); or None."""
+    "Total" and a "c/f" or "b/f" a fax garbled in a character ("Total ¢/f", "Total bif", "Total b,f");
+    or None."""
     end = labels.end_of(line.toks, CARRIED)
     if end is not None:
         return end
