@@ -415,6 +415,31 @@ def _mark_put_back(
     return FoundDate(found.value, certainty, m.start(), m.end(), short_year=short_year, swap=found.swap)
 
 
+# a label's value that is a date printed year first one of whose two marks a normal fax lost ("2026-1126"
+# or "202611-26" for 2026-11-26): a year of this century, then two figures each for the month and the day
+_YEAR_FIRST_MARK_LOST = re.compile(
+    r"^\s*(?:(?P<y1>20\d{2})(?P<s1>[-/.])(?P<m1>\d{2})(?P<d1>\d{2})|(?P<y2>20\d{2})(?P<m2>\d{2})(?P<s2>[-/.])(?P<d2>\d{2}))"
+    r"(?![\d,]|[.,]\d)"
+)
+
+
+def year_first_mark_lost(text: str) -> FoundDate | None:
+    """The date a label's value starts with when it is printed year first and a fax lost one of its two
+    marks ("2026-1126" for 2026-11-26), the lost mark put back as the other one; read only once mended,
+    so doubtful. Not part of `find_date`: eight figures and a mark in any other text are no date (an
+    order number "2026-1126")."""
+    m = _YEAR_FIRST_MARK_LOST.match(fold(text))
+    if m is None:
+        return None
+    year, month, day, sep = (
+        (m["y1"], m["m1"], m["d1"], m["s1"]) if m["y1"] else (m["y2"], m["m2"], m["d2"], m["s2"])
+    )
+    found = find_date(f"{year}{sep}{month}{sep}{day}", mend=False)
+    if found is None:
+        return None
+    return FoundDate(found.value, round(found.certainty * MISREAD_PENALTY, 3), m.start(), m.end())
+
+
 def short_year_mark_lost(text: str, *, month_first: bool = False) -> FoundDate | None:
     """The date a label's value starts with when it is printed with a two-figure year and a fax lost one
     of its two marks ("25.1126" for 25.11.26); read only once mended, so doubtful. Not part of

@@ -22,6 +22,7 @@ from parsers.layout.dates import (
     short_year_mark_lost,
     spaced_year_first,
     weekday_named,
+    year_first_mark_lost,
     year_mark_lost,
 )
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE
@@ -293,6 +294,8 @@ def _parse(
             found = short_year_mark_lost(text, month_first=month_first)  # "FECHA: 25.1126"
         if found is None and scanned:
             found = year_mark_lost(text, month_first=month_first)  # "PO date: 2411-2026"
+        if found is None and scanned:
+            found = year_first_mark_lost(text)  # "Fecha: 2026-1126"
         if found is None:
             return None
         # a day and a month that could be read the other way round ("05.12.26") are settled when the
