@@ -53,14 +53,15 @@ def _last_number(toks: list[Tok]) -> list[Tok]:
     return numbers[-1:]
 
 
-# a word of one figure or one money sign, or a sign and a figure: a sign printed after an amount that a
-# fax read as a figure ("38771.53 $4", "33423.73 5"), no figure of the amount its cents end
-_LONE_MARK = re.compile(r"^(?:[€$£]\d?|\d)$")
+# a word of one figure, a money sign beside it or not: a sign printed after an amount that a fax read as
+# a figure ("38771.53 $4", "33423.73 5"), no figure of the amount its cents end (a money sign alone
+# after it, "3239,24 €", is printed so, and no number that could be taken for the amount)
+_LONE_MARK = re.compile(r"^[€$£]?\d[€$£]?$")
 
 
 def _before_junk(toks: list[Tok]) -> list[Tok]:
     """The amount to the cent a total's line ends in when its last word, right after it, is a lone
-    figure or money sign (`_LONE_MARK`): [] where it does not end so."""
+    figure (`_LONE_MARK`): [] where it does not end so."""
     words = [t for t in _total_groups(toks) if t.text.strip()]
     if len(words) < 2 or not _LONE_MARK.match(words[-1].text):
         return []

@@ -62,3 +62,9 @@ def test_a_figure_after_an_amount_not_to_the_cent_is_no_junk_left_out() -> None:
     # "56 1": no amount to the cent before the figure, nothing to leave out
     value, _ = _total_read("56 1")
     assert str(value) != "56"
+
+
+def test_a_money_sign_printed_after_the_total_leaves_it_as_sure_as_it_was() -> None:
+    value, sure = _total_read("56,10 €")
+    assert str(value) == "56.10"
+    assert sure is not None and sure >= FLOOR
