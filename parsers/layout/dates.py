@@ -137,6 +137,13 @@ _SPECK_ONE = re.compile(r"(?<=[:;])1(?=\d{2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\
 # ("26-nev-2026" for 26-nov-2026): words this short are mended only there, where a month must stand
 _SHORT_MONTH_BETWEEN = re.compile(r"(?<![\d\w])(\d{1,2})([-/. ])([a-z]{3})\2(\d{4}|\d{2})(?!\d)")
 _SHORT_MONTHS = [m for m in MONTHS if len(m) == len("nov")]
+# the same before a month-first date's day, its comma and a four-figure year ("Now 25, 2026", "Dee 7,
+# 2026"): where nothing but a month's name stands; the comma and the four figures are asked for so that
+# a word before a number and a year in a sentence ("net 30 2026") is left alone
+_SHORT_MONTH_FIRST = re.compile(r"(?<![\w])([a-z]{3})(\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s*\d{4})(?!\d)")
+# words one letter off a short month name that stand before a day as they are ("Net 30, 2026": a
+# payment term, "set" only a month's abbreviation in Portuguese)
+_NOT_MONTHS = frozenset({"net"})
 
 
 # a numeric date's separator a normal fax spoiled into a bracket or doubled ("07)12,2026" for 07/12/2026,
@@ -151,12 +158,22 @@ def _separators_mended(m: re.Match[str]) -> str:
 
 
 def _short_month_mended(m: re.Match[str]) -> str:
-    if m[3] in MONTHS:
-        return m[0]
-    near = [s for s in _SHORT_MONTHS if sum(a != b for a, b in zip(m[3], s, strict=True)) == 1]
-    if len({MONTHS[s] for s in near}) != 1:
-        return m[0]  # none, or two months ("jen": jan or jun)
-    return f"{m[1]}{m[2]}{near[0]}{m[2]}{m[4]}"
+    month = _short_month(m[3])
+    return m[0] if month is None else f"{m[1]}{m[2]}{month}{m[2]}{m[4]}"
+
+
+def _short_month_first_mended(m: re.Match[str]) -> str:
+    month = None if m[1] in _NOT_MONTHS else _short_month(m[1])
+    return m[0] if month is None else f"{month}{m[2]}"
+
+
+def _short_month(word: str) -> str | None:
+    """The short month name `word` is with one letter misread, where exactly one month is that near;
+    None for a month's name as printed, or none, or two months ("jen": jan or jun)."""
+    if word in MONTHS:
+        return None
+    near = [s for s in _SHORT_MONTHS if sum(a != b for a, b in zip(word, s, strict=True)) == 1]
+    return near[0] if len({MONTHS[s] for s in near}) == 1 else None
 
 
 # a month name run into its year where a fax lost the space between them and read a speck there as
@@ -187,6 +204,7 @@ def _repair_misread(text: str) -> str:
     ("noviembre'de 2026"), a separator
     read as a colon ("11:26:2026", "24-Nov:26", "2026-11:26"), a speck after a colon read as a 1 run
     into the day (":123.11.26"), a short month name a letter off between a day and a year ("26-nev-2026"), a
+    short month name a letter off before a month-first date's day ("Now 25, 2026"), a
     month name run into its year by a speck ("November¡2026"), a separator read as a bracket or
     doubled ("07)12,2026", "06,.12,2026") and a
     dot-separated date's dot read as a comma mended; the text as it was when there is nothing to mend."""
@@ -207,6 +225,7 @@ def _repair_misread(text: str) -> str:
     text = _COLON_BEFORE_YEAR.sub(r"\1\2\3\2\5", text)
     text = _SPECK_ONE.sub("", text)
     text = _SHORT_MONTH_BETWEEN.sub(_short_month_mended, text)
+    text = _SHORT_MONTH_FIRST.sub(_short_month_first_mended, text)
     text = _ODD_SEPARATOR.sub(_separators_mended, text)
     return _COMMA_FOR_DOT.sub(
         lambda m: f"{m[1]}.{m[2]}.{m[3]}" if "," in m[0] and "." in m[0] else m[0], text
@@ -394,6 +413,31 @@ def _mark_put_back(
         return None
     certainty = round(found.certainty * MISREAD_PENALTY, 3)
     return FoundDate(found.value, certainty, m.start(), m.end(), short_year=short_year, swap=found.swap)
+
+
+# a label's value that is a date printed year first one of whose two marks a normal fax lost ("2026-1126"
+# or "202611-26" for 2026-11-26): a year of this century, then two figures each for the month and the day
+_YEAR_FIRST_MARK_LOST = re.compile(
+    r"^\s*(?:(?P<y1>20\d{2})(?P<s1>[-/.])(?P<m1>\d{2})(?P<d1>\d{2})|(?P<y2>20\d{2})(?P<m2>\d{2})(?P<s2>[-/.])(?P<d2>\d{2}))"
+    r"(?![\d,]|[.,]\d)"
+)
+
+
+def year_first_mark_lost(text: str) -> FoundDate | None:
+    """The date a label's value starts with when it is printed year first and a fax lost one of its two
+    marks ("2026-1126" for 2026-11-26), the lost mark put back as the other one; read only once mended,
+    so doubtful. Not part of `find_date`: eight figures and a mark in any other text are no date (an
+    order number "2026-1126")."""
+    m = _YEAR_FIRST_MARK_LOST.match(fold(text))
+    if m is None:
+        return None
+    year, month, day, sep = (
+        (m["y1"], m["m1"], m["d1"], m["s1"]) if m["y1"] else (m["y2"], m["m2"], m["d2"], m["s2"])
+    )
+    found = find_date(f"{year}{sep}{month}{sep}{day}", mend=False)
+    if found is None:
+        return None
+    return FoundDate(found.value, round(found.certainty * MISREAD_PENALTY, 3), m.start(), m.end())
 
 
 def short_year_mark_lost(text: str, *, month_first: bool = False) -> FoundDate | None:

@@ -306,6 +306,7 @@ def _order(
             left = totals.unaccounted(seen, total, mark)
             if left is not None:
                 problems.append(Problem(ProblemCode.TOTAL_MISMATCH, left, field="total"))
+    _junk_left_out(rec, seen, taxed, total)
     unread_total = totals.unread_below(pages, total, skip, mark) if ocr and taxed is None else None
     if unread_total is not None:
         rec.lower("total", DOUBTFUL)
@@ -417,6 +418,20 @@ def _rechecks(
         elif recheck.likely_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
             out.append((path, pick.certainty))  # as sure as its label, read again alike
     return out
+
+
+def _junk_left_out(
+    rec: Recorder, seen: list[totals.Seen], taxed: totals.WithTax | None, total: totals.Chosen
+) -> None:
+    """A total read only with a lone figure or money sign after it left out ("33423.73 5": a sign the
+    fax read as a figure) is doubtful: a person confirms it unless the line amounts, each read sure, add
+    up to it exactly (`validation.sums`: the ink's figures and the sum then say the same amount)."""
+    chosen = [("net_total" if taxed else "total", total.toks)]
+    if taxed is not None:
+        chosen += [("tax_total", taxed.tax_toks), ("total", taxed.total_toks)]
+    for path, toks in chosen:
+        if totals.junk_left_out(seen, toks):
+            rec.lower(path, DOUBTFUL)
 
 
 def _mended_total_recheck(taxed: totals.WithTax | None, total: totals.Chosen) -> list[tuple[str, float, str]]:

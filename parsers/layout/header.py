@@ -22,6 +22,7 @@ from parsers.layout.dates import (
     short_year_mark_lost,
     spaced_year_first,
     weekday_named,
+    year_first_mark_lost,
     year_mark_lost,
 )
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE
@@ -293,6 +294,8 @@ def _parse(
             found = short_year_mark_lost(text, month_first=month_first)  # "FECHA: 25.1126"
         if found is None and scanned:
             found = year_mark_lost(text, month_first=month_first)  # "PO date: 2411-2026"
+        if found is None and scanned:
+            found = year_first_mark_lost(text)  # "Fecha: 2026-1126"
         if found is None:
             return None
         # a day and a month that could be read the other way round ("05.12.26") are settled when the
@@ -494,9 +497,13 @@ def candidates(
                     or _glued_number_sign(phrase)
                     or worn.parted_date_label(line, phrase, HEADER_LABELS)
                 )
-            if page.source != "text" and (not hits or hits[0].start > 0):
+            order = (month_first, order_known)
+            if page.source != "text" and (
+                not hits or hits[0].start > 0 or _lone_generic(page, line, phrase, hits, order)
+            ):
                 # no label, or one after words OCR wore ("BRCHA DEDIDO": "pedido" alone an order
-                # number's label): those words and it may be a date's label worn
+                # number's label), or a lone generic word giving nothing before words OCR wore ("Date
+                # jxsued": "Date" alone a label): those words and it may be a date's label worn
                 hits = (
                     worn.worn_date_label(line, phrase, HEADER_LABELS)
                     or worn.worn_box_label(line, phrase, HEADER_LABELS, _under(page, line, phrase))
@@ -504,7 +511,7 @@ def candidates(
                 )
             row = _label_row(phrase, hits)
             for hit in hits:
-                found = _sighting(page, line, phrase, hit, hits, row, (month_first, order_known))
+                found = _sighting(page, line, phrase, hit, hits, row, order)
                 if found is not None and line.kind == "footer":
                     found.certainty *= FOOTER_WEIGHT
                 if found is not None:
@@ -515,6 +522,17 @@ def candidates(
                     )
         out += _place_date(line, month_first, scanned=page.source != "text")
     return out
+
+
+def _lone_generic(page: Page, line: Line, phrase: Line, hits: list[Hit], order: tuple[bool, bool]) -> bool:
+    """Whether the only label found in `phrase` is its first word alone, a generic one ("Date", no
+    colon), a word of letters after it in the phrase, and it gives no value: what a worn label's first
+    word read as printed leaves ("Date jxsued" for "Date issued", its date under it in a box)."""
+    if len(hits) != 1 or hits[0].strong or hits[0].start != 0 or hits[0].end >= len(phrase.toks):
+        return False
+    if not phrase.toks[hits[0].end].key.isalpha():
+        return False
+    return _sighting(page, line, phrase, hits[0], hits, _label_row(phrase, hits), order) is None
 
 
 def _under(page: Page, line: Line, phrase: Line) -> Callable[[], list[Tok]]:

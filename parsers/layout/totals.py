@@ -36,6 +36,8 @@ class Seen:
     toks: list[Tok]
     page: int
     y: float
+    # a lone figure or money sign read after the amount was left out ("33423.73 5"): a person confirms it
+    mended: bool = False
 
 
 @dataclass
@@ -49,6 +51,24 @@ class Chosen:
 def _last_number(toks: list[Tok]) -> list[Tok]:
     numbers = [t for t in _total_groups(toks) if looks_numeric(t.text) and not t.text.endswith("%")]
     return numbers[-1:]
+
+
+# a word of one figure, a money sign beside it or not: a sign printed after an amount that a fax read as
+# a figure ("38771.53 $4", "33423.73 5"), no figure of the amount its cents end (a money sign alone
+# after it, "3239,24 €", is printed so, and no number that could be taken for the amount)
+_LONE_MARK = re.compile(r"^[€$£]?\d[€$£]?$")
+
+
+def _before_junk(toks: list[Tok]) -> list[Tok]:
+    """The amount to the cent a total's line ends in when its last word, right after it, is a lone
+    figure (`_LONE_MARK`): [] where it does not end so."""
+    words = [t for t in _total_groups(toks) if t.text.strip()]
+    if len(words) < 2 or not _LONE_MARK.match(words[-1].text):
+        return []
+    amount = words[-2]
+    if not looks_numeric(amount.text) or not MONEY.search(amount.text.rstrip("€$£")):
+        return []
+    return [amount]
 
 
 TOTAL_GROUP_CELLS = 1.5  # characters between a total's lone thousands figure and the rest of it
@@ -149,14 +169,16 @@ def _in_boxes(page: Page, index: int) -> list[Seen]:
     return out
 
 
-# "c/f" or "b/f" after "Total" as a fax reads it: its slash read as an i, l, 1 or bar, or its c as a
-# cent sign ("Total ¢/f", "Total bif"); never "cif", the freight term ("Total CIF")
-_GARBLED_CARRIED = re.compile(r"^(?:¢[/il1|!]|b[il1|!]|c[l1|!])f$")
+# "c/f" or "b/f" after "Total" as a fax reads it: its slash read as an i, l, 1 or bar, or as a comma
+# (the slash's foot alone left: "Total b,f"), or its c as a cent sign ("Total ¢/f", "Total bif"); never
+# "cif", the freight term ("Total CIF")
+_GARBLED_CARRIED = re.compile(r"^(?:¢[/il1|!,]|b[il1|!,]|c[l1|!,])f$")
 
 
 def _carried_end(line: Line) -> int | None:
     """The index just after a carried-forward label on the line ("Suma y sigue", "Total c/f"), or after
-    "Total" and a "c/f" or "b/f" a fax garbled in a character ("Total ¢/f", "Total bif"); or None."""
+    "Total" and a "c/f" or "b/f" a fax garbled in a character ("Total ¢/f", "Total bif", "Total b,f");
+    or None."""
     end = labels.end_of(line.toks, CARRIED)
     if end is not None:
         return end
@@ -183,13 +205,19 @@ def _in_line(line: Line) -> list[Seen]:
                     return [Seen("tax", toks, line.page, line.cy)]
             continue
         after = [t for t in line.toks if t.x0 >= phrase.toks[hit.end - 1].x1]
-        toks = _last_number(after)
+        junked = _before_junk(after)
+        toks = junked or _last_number(after)
         kind = hit.kind
         if kind == "total" and total_labels.tax_included([t for t in after if not looks_numeric(t.text)]):
             kind = "gross"  # "Total pedido IVA incl.": the total with the tax in it
         if toks:
-            return [Seen(kind, toks, line.page, line.cy)]
+            return [Seen(kind, toks, line.page, line.cy, mended=bool(junked))]
     return []
+
+
+def junk_left_out(seen: list[Seen], toks: Sequence[Tok]) -> bool:
+    """Whether the amount `toks` ends in was read only with a lone figure or sign after it left out."""
+    return bool(toks) and any(s.mended and s.toks and s.toks[-1] is toks[-1] for s in seen)
 
 
 def choose(seen: list[Seen], line_sum: Decimal | None, mark: str) -> Chosen:

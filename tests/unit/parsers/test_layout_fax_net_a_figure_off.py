@@ -112,3 +112,26 @@ def test_a_carried_subtotal_whose_slash_a_fax_garbled_is_no_total() -> None:
     )
     assert (got["net_total"], got["tax_total"], got["total"]) == ("60", "6", "66")
     assert got["decision"] != "accept"
+
+
+def test_a_carried_subtotal_whose_slash_a_fax_read_as_a_comma_is_no_total() -> None:
+    # "Total c,f" at the foot of page 1 and "Total b,f" heading page 2: the slash's foot alone read, a
+    # comma; carried subtotals (56,10 each), not the order's total; page 2's net is read a figure off
+    # ("68,00" for 60,00) and its tax and total with tax put it right
+    first = order(GOOD, total=None)
+    foot = cells(230, (430, "Total c,f"), (500, "56,10"))
+    second = [
+        *cells(40, (430, "Total b,f"), (500, "56,10")),
+        *cells(60, *HEADING),
+        *cells(74, *row("TAC-6", "1", "3,90", "3,90", desc="Taco")),
+        *cells(102, (430, "Total"), (500, "68,00")),
+        *cells(116, (430, "IVA 10 %"), (500, "6,00")),
+        *cells(130, (430, "Total con IVA"), (500, "66,00")),
+    ]
+    got = read(
+        [
+            PageWords(1, first.width, first.height, first.dpi, first.words + tuple(foot), "ocr"),
+            PageWords(2, first.width, first.height, first.dpi, tuple(second), "ocr"),
+        ]
+    )
+    assert (got["net_total"], got["tax_total"], got["total"]) == ("60", "6", "66")

@@ -45,3 +45,10 @@ def test_worn_headings_with_no_label_as_printed_beside_them_give_nothing() -> No
     got = _read(("Veeselas IL", "wate issuca", "Requirad dy"), ("P97967", "23/11/2026", "30/11/2026"))
     assert got["order_date"] is None
     assert got["requested_delivery_date"] is None
+
+
+def test_a_worn_heading_whose_first_word_reads_as_a_generic_label_gives_its_date_doubtful() -> None:
+    # "Date jxsued": "Date" alone is a label, of no date of its own; the heading is "Date issued" worn
+    got = _read(("PO number", "Date jxsued", "Requirad dy"), ("PED-26/00123", "23/11/2026", "30/11/2026"))
+    assert got["order_date"] == "2026-11-23"
+    assert doubted(got, "order_date") and got["decision"] != "accept"
