@@ -557,8 +557,9 @@ def _marks_lost_together(solved: Solved, price: list[Tok], amount: list[Tok]) ->
     if solved.check != "agrees" or not price or not amount or solved.unit_price is None:
         return solved
     p, a = solved.unit_price, solved.amount
-    # figures as printed, or with letters OCR read for figures ("B50€" for 8,50 €)
-    bare = [repair_digits(strip_money(t[-1].text)[0])[0] for t in (price, amount)]
+    # figures as printed, or with letters OCR read for figures ("B50€" for 8,50 €); a speck at an edge
+    # read as a mark ("21660." for 216,60) is no mark between figures, and the reading left it out
+    bare = [repair_digits(strip_money(t[-1].text)[0].strip(".,"))[0] for t in (price, amount)]
     if a is None or not all(_BARE.match(t) for t in bare) or not _as_figures(p, bare[0]):
         return solved
     # the amount as read, or worked out from the other two where one of its figures was misread

@@ -66,6 +66,14 @@ def test_bare_prices_and_amounts_on_a_page_whose_total_prints_cents_have_their_m
     assert not doubted(got, "lines[0].unit_price")
 
 
+def test_a_bare_amount_with_a_speck_read_as_a_point_after_it_has_its_marks_put_back() -> None:
+    # "3303." for 33,03: the point at its end stands after the figures, not between them
+    rows = [row("TOR-M8-40", "3", "1101", "3303."), *FAINT[1:]]
+    got = read(order(rows, total=FAINT_TOTAL))
+    assert numbers(got)[0] == ("TOR-M8-40", "3", "11.01")
+    assert Decimal(got["lines"][0]["amount"]) == Decimal("33.03")
+
+
 def test_marks_put_back_that_no_total_vouches_for_wait_for_a_person() -> None:
     # the total read with two figures turned ("100,86"): it prints its cents, but the lines do not add
     # up to it, so nothing checks the marks put back
