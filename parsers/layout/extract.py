@@ -534,7 +534,7 @@ def _lines(
     """The lines' numbers read under the document's decimal mark and settled against the printed
     total: the mark, the built lines, each line's value and the total chosen."""
     mark, mark_sure = decide_mark(items.number_texts(drafts) + [s.toks[-1].text for s in seen], language)
-    cents = ocr and items.prints_cents(drafts)
+    cents = ocr and items.prints_cents(drafts, [s.toks[-1].text for s in seen if s.toks])
     paged = page_basis.page_bases(drafts, mark) if ocr else {}
     built = [
         items.build(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -533,12 +534,18 @@ _BARE = re.compile(r"^\d{3,}$")
 _CENTS = re.compile(r"\d[.,]\d\d$")
 
 
-def prints_cents(drafts: list[Draft]) -> bool:
-    """Whether the lines' amounts print their cents: more of them, and at least two, end in a decimal
-    mark and two figures than are bare figures (a fax may lose a mark, it does not lose most)."""
+def prints_cents(drafts: list[Draft], totals: Sequence[str] = ()) -> bool:
+    """Whether the lines' amounts print their cents: at least two of them end in a decimal mark and two
+    figures, and either more of them do than are bare figures (a fax may lose a mark, it seldom loses
+    most) or a total the document prints (`totals`, its subtotals, tax and totals as read) ends in its
+    cents too. A page faxed so faint that most of its points were lost still shows the format where
+    some survived; a document that prints its amounts bare prints its totals bare as well."""
     texts = [strip_money(d.numbers("amount")[-1].text)[0] for d in drafts if d.numbers("amount")]
     with_cents = sum(1 for t in texts if _CENTS.search(t))
-    return with_cents >= 2 and with_cents > sum(1 for t in texts if _BARE.match(t))
+    if with_cents < 2:
+        return False
+    bare = sum(1 for t in texts if _BARE.match(t))
+    return with_cents > bare or any(_CENTS.search(strip_money(t)[0]) for t in totals)
 
 
 def _marks_lost_together(solved: Solved, price: list[Tok], amount: list[Tok]) -> Solved:
@@ -550,8 +557,9 @@ def _marks_lost_together(solved: Solved, price: list[Tok], amount: list[Tok]) ->
     if solved.check != "agrees" or not price or not amount or solved.unit_price is None:
         return solved
     p, a = solved.unit_price, solved.amount
-    # figures as printed, or with letters OCR read for figures ("B50€" for 8,50 €)
-    bare = [repair_digits(strip_money(t[-1].text)[0])[0] for t in (price, amount)]
+    # figures as printed, or with letters OCR read for figures ("B50€" for 8,50 €); a speck at an edge
+    # read as a mark ("21660." for 216,60) is no mark between figures, and the reading left it out
+    bare = [repair_digits(strip_money(t[-1].text)[0].strip(".,"))[0] for t in (price, amount)]
     if a is None or not all(_BARE.match(t) for t in bare) or not _as_figures(p, bare[0]):
         return solved
     # the amount as read, or worked out from the other two where one of its figures was misread
@@ -570,6 +578,11 @@ def _as_figures(price: Reading, figures: str) -> bool:
     """Whether `price` is the bare `figures` as printed (or a letter OCR read for a figure), or those
     figures with a lost mark put back, two places in: "31500€" for 3,1500 € read as 315,00, the
     price column printing four places where the amounts print two."""
+    if price.cost <= 1 and price.note.startswith("per "):
+        # "430" beside "100" in a "Per" column, read as 4,30 for one unit: the figures as printed, the
+        # basis divided by
+        basis = price.note.removeprefix("per ")
+        return basis.isdigit() and price.value * int(basis) == Decimal(figures)
     if price.cost <= 1:
         return price.value == Decimal(figures)
     return price.note == LOST_MARK and price.value == Decimal(figures).scaleb(-2)

@@ -277,7 +277,9 @@ def _per_one(
     first = printed.get("unit_price")
     if first is None or not price or basis is None or "unit_price" not in again:
         return
-    if first != price * basis:
+    # the cell's bare figures, the layout reader having put back the mark the fax lost where the
+    # other amounts print their cents ("430" beside "100" read 4,30 for a hundred: 0.043 for one)
+    if price * basis not in (first, first.scaleb(-2)):
         return
     printed["unit_price"] = price
     again["unit_price"] = {v / basis: t for v, t in again["unit_price"].items()}
