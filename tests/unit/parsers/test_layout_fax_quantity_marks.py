@@ -74,3 +74,32 @@ def test_a_column_printed_to_no_one_format_leaves_the_quantity_as_read() -> None
     ]
     got = read(_words(rows, "371.91"))
     assert numbers(got)[1][1] == "24000"
+
+
+def test_a_whole_number_column_whose_group_points_turned_gives_no_decimals() -> None:
+    # a column of whole units: 2.000 and 1.000 printed with group points, which the fax turned into
+    # commas ("2,000", "1,000"), so the column seems to print a decimal comma and three decimals; but
+    # each of those lines adds up only as thousands (2000 × 0,05 = 100,00; 1000 × 0,95 = 950,00), and
+    # 750 × 0,34 = 255,00 as printed. A "36" at 4,20 whose amount was not read is 36 units, never 0,036
+    rows = [
+        ("GUA-TRA-9", "2,000", "UD", "0,05", "100,00"),
+        ("CIN-AIS-19", "1,000", "UD", "0,95", "950,00"),
+        ("TAC-6", "750", "UD", "0,34", "255,00"),
+        ("SIL-TRA-300", "36", "UD", "4,20", ""),
+    ]
+    got = read(_words(rows, "1.456,20"))
+    assert numbers(got)[3][1:] == ("36", "4.2")
+    assert [n[1] for n in numbers(got)[:3]] == ["2000", "1000", "750"]
+
+
+def test_stray_fractions_on_lines_no_amount_checks_give_the_column_no_decimals() -> None:
+    # 36 and 500 units read with a speck as a point and two figures ("36.07", "500.09"), on lines whose
+    # amount was not read: nothing settled those figures, so they say nothing of the column's format,
+    # and "10.0" (10 units at 5.13, its amount not read either) is not read as 1.00
+    rows = [
+        ("TAC-6", "36.07", "UD", "2.65", ""),
+        ("GUA-TRA-9", "10.0", "UD", "5.13", ""),
+        ("CIN-AIS-19", "500.09", "UD", "0.013", ""),
+    ]
+    got = read(_words(rows, "153.20"))
+    assert numbers(got)[1][1] == "10"
