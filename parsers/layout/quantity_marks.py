@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from parsers.layout.arith import MOVED, Solved, to_the_cent
+from parsers.layout.arith import MOVED, Solved, adding_up
 from parsers.layout.items import IN_FORMAT, Built, column_places, places_of, settled
 from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading, readings, strip_money
 
@@ -101,9 +101,7 @@ def _in_format(b: Built, s: Solved, quantity: Reading, mark: str) -> Solved:
     if price_toks and amount_toks:
         amounts = [r for r in readings(amount_toks[-1].text, mark) if r.cost == 0 and not r.note]
         prices = [r for r in readings(price_toks[-1].text, mark) if r.note in _SAME_FIGURES]
-        fitting = {
-            p.value: (p, a) for p in prices for a in amounts if to_the_cent(quantity.value, p.value, a.value)
-        }
+        fitting = adding_up(quantity.value, prices, amounts)
         if len(fitting) == 1:
             price, amount = next(iter(fitting.values()))
             if price.cost:
