@@ -1,7 +1,8 @@
 """Quantities whose decimal mark a normal fax lost or turned, put back where their column prints it: a
 column is printed to one format ("5,000", "36,000", "1.200,000"), so a quantity in it read as bare
 figures ("24000"), with the other mark where its decimals stand ("5,000" under a decimal point) or with
-its mark lost after a group ("2.000000") holds the same decimals as its neighbours.  The neighbours'
+its mark lost after a group ("2.000000") or its group mark turned into the decimal mark ("2,500,000"
+for 2.500,000) holds the same decimals as its neighbours.  The neighbours'
 print alone does not say the column prints decimals: a whole-number column whose group marks the fax
 turned ("2,000" and "1,000" under a decimal comma) prints the mark too, so the column's format counts
 only where the neighbours' own arithmetic read their marks as decimal marks (`_settled_places`)."""
@@ -89,9 +90,11 @@ def _numbers(s: Solved) -> tuple[Reading | None, ...]:
 
 
 def _as_format(text: str, mark: str, places: int) -> bool:
-    """Whether `text` already prints `mark` with `places` decimals after it."""
+    """Whether `text` already prints `mark` with `places` decimals after it, and `mark` nowhere else: a
+    number holds one decimal mark, so in "2,500,000" under a decimal comma the first comma is a group
+    point the fax turned (2.500,000), not a second decimal mark."""
     _, sep, decimals = text.rpartition(mark)
-    return bool(sep) and len(decimals) == places and decimals.isdigit()
+    return bool(sep) and len(decimals) == places and decimals.isdigit() and text.count(mark) == 1
 
 
 def _in_format(b: Built, s: Solved, quantity: Reading, mark: str) -> Solved:

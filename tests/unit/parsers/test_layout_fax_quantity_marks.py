@@ -103,3 +103,19 @@ def test_stray_fractions_on_lines_no_amount_checks_give_the_column_no_decimals()
     ]
     got = read(_words(rows, "153.20"))
     assert numbers(got)[1][1] == "10"
+
+
+def test_a_group_point_turned_into_a_comma_in_a_column_of_three_decimals() -> None:
+    # 2.500,000 rivets at 0,012 € with no amount read: the fax turned the group point into a comma
+    # ("2,500,000"). A number holds one decimal mark, and the column's other lines add up with a comma
+    # and three decimals (5,000 × 3,60 = 18,00; 500,000 × 0,95 = 475,00): 2500 units, not 2,500,000;
+    # put back by the column's format, so a person confirms it
+    rows = [
+        ("GUA-TRA-9", "5,000", "UD", "3,60", "18,00"),
+        ("CIN-AIS-19", "500,000", "UD", "0,95", "475,00"),
+        ("REM-AL-4", "2,500,000", "UD", "0,012", ""),
+        ("SIL-TRA-300", "20,000", "UD", "4,20", "84,00"),
+    ]
+    got = read(_words(rows, "607,00"))
+    assert numbers(got)[2][1:] == ("2500", "0.012")
+    assert doubted(got, "lines[2].quantity")
