@@ -56,6 +56,66 @@ def by_quantity_format(built: list[Built], mark: str) -> list[Built]:
     return out
 
 
+def by_whole_column(built: list[Built], mark: str) -> list[Built]:
+    """Each line whose quantity was read as figures grouped by threes under the page's decimal mark
+    ("5.000" under a decimal point), in a column of whole quantities whose group marks the fax turned:
+    the column's other lines add up as whole numbers, two or more, one of them only with its mark read
+    as a group mark ("2.000" at 0.0200 = 40.00 is 2000), none with decimals after the mark.  Read as
+    the whole number ("5.000": 5000), where the line cannot check it (no amount read) or its amount
+    then agrees with one reading of the price's figures as printed (`_in_format`).  With no amount, a
+    price printed with two zeros ahead of its figures ("00120") lost its mark after the first zero,
+    the only place a decimal mark stands in such figures (0.0120).
+
+    The column's settled format chose the reading, not arithmetic: both stay doubtful (`IN_FORMAT`)."""
+    out = list(built)
+    for i, b in enumerate(built):
+        s = b.solved
+        toks = b.toks.get("quantity") or []
+        if s.options or s.quantity is None or len(toks) != 1 or b.line.discount is not None:
+            continue
+        if s.check not in ("unchecked", "disagrees") or s.quantity.note:
+            continue
+        text = strip_money(toks[0].text)[0]
+        grouped = re.fullmatch(rf"\d{{1,3}}(?:{re.escape(mark)}\d{{3}})+", text)
+        if not grouped or not _whole_column(built, mark, i):
+            continue
+        quantity = Reading(Decimal(text.replace(mark, "")), REPAIR_COST, IN_FORMAT)
+        if quantity.value == s.quantity.value:
+            continue
+        solved = _in_format(b, s, quantity, mark)
+        if solved.amount is None and (price := _zeros_ahead(b)) is not None:
+            solved = replace(solved, unit_price=price)
+        out[i] = settled(b, solved)
+    return out
+
+
+def _whole_column(built: list[Built], mark: str, skip: int) -> bool:
+    """Whether the quantity column's other lines, as their arithmetic settled them, count whole units
+    with group marks the fax turned (`by_whole_column`)."""
+    whole = turned = 0
+    for j, b in enumerate(built):
+        s, toks = b.solved, b.toks.get("quantity") or []
+        if j == skip or not toks or s.check != "agrees" or s.quantity is None:
+            continue
+        printed = mark in strip_money(toks[-1].text)[0]
+        fraction = s.quantity.value != s.quantity.value.to_integral_value()
+        if fraction or (printed and s.quantity.note not in MOVED):
+            return False
+        whole += 1
+        turned += printed and s.quantity.note == OTHER_MARK
+    return whole >= 2 and turned >= 1
+
+
+def _zeros_ahead(b: Built) -> Reading | None:
+    """The line's price read with its mark put back after the first of two leading zeros ("00120":
+    0.0120), else None."""
+    toks = b.toks.get("unit_price") or []
+    figures = strip_money(toks[-1].text)[0] if len(toks) == 1 else ""
+    if not re.fullmatch(r"00\d+", figures) or not figures.strip("0"):
+        return None
+    return Reading(Decimal(figures).scaleb(1 - len(figures)), REPAIR_COST, IN_FORMAT)
+
+
 def _settled_places(built: list[Built], mark: str, skip: int) -> int | None:
     """The decimals the quantity column prints (`items.column_places`, line `skip` aside), where the
     column's other lines, as their arithmetic settled them, hold them: two or more lines that add up

@@ -119,3 +119,35 @@ def test_a_group_point_turned_into_a_comma_in_a_column_of_three_decimals() -> No
     got = read(_words(rows, "607,00"))
     assert numbers(got)[2][1:] == ("2500", "0.012")
     assert doubted(got, "lines[2].quantity")
+
+
+def _whole_column(second: tuple[str, str, str, str, str]) -> list[tuple[str, str, str, str, str]]:
+    """A column of whole units under a decimal point, 5,000 rivets at 0.0120 with no amount read,
+    their group comma turned into a point and the price's point lost ("5.000", "00120"), below
+    `second`; the prices printed to two and to four places, so their column says nothing of the
+    price's point."""
+    return [
+        ("TAC-6", "750", "UD", "0.34", "255.00"),
+        second,
+        ("REM-AL-4", "5.000", "UD", "00120", ""),
+        ("CIN-AIS-19", "500", "UD", "0.0500", "25.00"),
+    ]
+
+
+def test_a_group_comma_turned_into_a_point_in_a_column_of_whole_units() -> None:
+    # 2,000 washers at 0.0200 = 40.00 were read "2.000": that line adds up only as 2000, so the fax
+    # turns this column's group commas into points, and every line that adds up counts whole units.
+    # "5.000" is then 5000, and "00120", two zeros before its figures, lost its point after the first
+    # zero, the only place a point stands in it: 5000 × 0.0120. Put back by the column, not checked
+    # by an amount, so both wait for a person although the total (380.00) adds up
+    got = read(_words(_whole_column(("GUA-TRA-9", "2.000", "UD", "0.0200", "40.00")), "380.00"))
+    assert numbers(got)[2][1:] == ("5000", "0.012")
+    assert doubted(got, "lines[2].quantity")
+    assert doubted(got, "lines[2].unit_price")
+
+
+def test_a_column_of_whole_units_with_no_group_mark_turned_says_nothing_of_a_point() -> None:
+    # the same order with 20 washers at 2.0000: no line shows the fax turning a group mark, so "5.000"
+    # stays as read
+    got = read(_words(_whole_column(("GUA-TRA-9", "20", "UD", "2.0000", "40.00")), "380.00"))
+    assert numbers(got)[2][1] == "5"
