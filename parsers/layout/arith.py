@@ -293,6 +293,21 @@ def to_the_cent(quantity: Decimal, price: Decimal, amount: Decimal, discount: De
     return abs(line_net(quantity, price, discount) - amount) <= EXACT
 
 
+def adding_up(
+    quantity: Decimal, prices: list[Reading], amounts: list[Reading], *, exactly: bool = False
+) -> dict[Decimal, tuple[Reading, Reading]]:
+    """The readings of a line's price and amount with which `quantity` makes the line add up, by the
+    price's value (the last amount it fits kept): quantity × price the amount to the cent, or, where
+    `exactly`, the amount itself (a whole quantity the price makes the amount with nothing to round).
+    Where a quantity was read again in another way, this says whether the line still adds up with it."""
+    return {
+        p.value: (p, a)
+        for p in prices
+        for a in amounts
+        if (quantity * p.value == a.value if exactly else to_the_cent(quantity, p.value, a.value))
+    }
+
+
 def pinned(solved: Solved, name: str, discount: Decimal | None = None) -> bool:
     """Whether quantity × price = amount leaves the number `name` of agreeing readings no other value
     at the places it has: its last figure other than a zero, one up or one down, would no longer agree

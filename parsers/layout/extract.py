@@ -554,6 +554,7 @@ def _lines(
     built = items.by_columns(built, mark) if ocr else built
     built = items.by_column_marks(built, mark) if ocr else built
     built = quantity_marks.by_quantity_format(built, mark) if ocr else built
+    built = quantity_marks.by_whole_column(built, mark) if ocr else built
     built = specks.whole_quantities(built, mark) if ocr else built
     values, total = _sum_up(built, seen, mark)
     settled = totals.settle([b.solved for b in built], seen, mark)

@@ -876,7 +876,8 @@ def settled(built: Built, solved: Solved) -> Built:
     return Built(line, solved, built.toks, built.date_certainty)
 
 
-def _places(reading: Reading) -> int:
+def places_of(reading: Reading) -> int:
+    """The decimals `reading`'s value is written to ("5.000": 3; "750": 0)."""
     exponent = reading.value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
@@ -893,7 +894,7 @@ def column_places(built: list[Built], name: str, mark: str, skip: int) -> int | 
         text = strip_money(toks[-1].text)[0]
         found = readings(text, mark, rules=False, lost_marks=False)
         if found and found[0].cost == 0 and mark in text:
-            seen.add(_places(found[0]))
+            seen.add(places_of(found[0]))
             count += 1
     return seen.pop() if count >= 2 and len(seen) == 1 else None
 
@@ -927,9 +928,9 @@ def _fits_columns(option: Solved, places: dict[str, int | None]) -> bool:
     read = [(name, r) for name in places if (r := getattr(option, name)) is not None]
     moved = [(n, r) for n, r in read if r.note in MOVED or r.note.startswith("per ")]
     if moved:
-        return all(places[n] is not None and _places(r) == places[n] for n, r in moved)
+        return all(places[n] is not None and places_of(r) == places[n] for n, r in moved)
     return len(read) == len(places) and all(
-        not r.note and places[n] is not None and _places(r) == places[n] for n, r in read
+        not r.note and places[n] is not None and places_of(r) == places[n] for n, r in read
     )
 
 

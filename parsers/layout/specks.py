@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from parsers.layout.arith import CENT, Solved, agrees, pins
+from parsers.layout.arith import CENT, Solved, adding_up, agrees, pins
 from parsers.layout.items import UNPINNED_STRAY, Built, settled
 from parsers.layout.numbers import REPAIR_COST, Reading, readings
 
@@ -47,7 +47,7 @@ def whole_quantities(built: list[Built], mark: str) -> list[Built]:
         fraction = abs(q.value - whole)
         if fraction == 0 or fraction >= SPECK or whole <= 0 or p.value <= 0:
             continue
-        if whole * p.value != a.value:
+        if not adding_up(whole, [p], [a], exactly=True):
             continue
         others = [o.solved.quantity.value for j, o in enumerate(built) if j != i and o.solved.quantity]
         if any(v != v.to_integral_value() for v in others):
@@ -87,7 +87,7 @@ def _ruled_out(b: Built, built: list[Built], mark: str) -> Solved | None:
         return None
     text = " ".join(t.text for t in b.toks.get("unit_price", []))
     price = next((r for r in readings(text, mark) if r.cost == 0), None) if text else None
-    if price is None or price.value <= 0 or whole * price.value != a.value:
+    if price is None or price.value <= 0 or not adding_up(whole, [price], [a], exactly=True):
         return None
     if agrees(q.value, price.value, a.value):
         return None  # the fraction adds up too: the line's own arithmetic, not this, decides

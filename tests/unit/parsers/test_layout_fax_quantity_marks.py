@@ -74,3 +74,80 @@ def test_a_column_printed_to_no_one_format_leaves_the_quantity_as_read() -> None
     ]
     got = read(_words(rows, "371.91"))
     assert numbers(got)[1][1] == "24000"
+
+
+def test_a_whole_number_column_whose_group_points_turned_gives_no_decimals() -> None:
+    # a column of whole units: 2.000 and 1.000 printed with group points, which the fax turned into
+    # commas ("2,000", "1,000"), so the column seems to print a decimal comma and three decimals; but
+    # each of those lines adds up only as thousands (2000 × 0,05 = 100,00; 1000 × 0,95 = 950,00), and
+    # 750 × 0,34 = 255,00 as printed. A "36" at 4,20 whose amount was not read is 36 units, never 0,036
+    rows = [
+        ("GUA-TRA-9", "2,000", "UD", "0,05", "100,00"),
+        ("CIN-AIS-19", "1,000", "UD", "0,95", "950,00"),
+        ("TAC-6", "750", "UD", "0,34", "255,00"),
+        ("SIL-TRA-300", "36", "UD", "4,20", ""),
+    ]
+    got = read(_words(rows, "1.456,20"))
+    assert numbers(got)[3][1:] == ("36", "4.2")
+    assert [n[1] for n in numbers(got)[:3]] == ["2000", "1000", "750"]
+
+
+def test_stray_fractions_on_lines_no_amount_checks_give_the_column_no_decimals() -> None:
+    # 36 and 500 units read with a speck as a point and two figures ("36.07", "500.09"), on lines whose
+    # amount was not read: nothing settled those figures, so they say nothing of the column's format,
+    # and "10.0" (10 units at 5.13, its amount not read either) is not read as 1.00
+    rows = [
+        ("TAC-6", "36.07", "UD", "2.65", ""),
+        ("GUA-TRA-9", "10.0", "UD", "5.13", ""),
+        ("CIN-AIS-19", "500.09", "UD", "0.013", ""),
+    ]
+    got = read(_words(rows, "153.20"))
+    assert numbers(got)[1][1] == "10"
+
+
+def test_a_group_point_turned_into_a_comma_in_a_column_of_three_decimals() -> None:
+    # 2.500,000 rivets at 0,012 € with no amount read: the fax turned the group point into a comma
+    # ("2,500,000"). A number holds one decimal mark, and the column's other lines add up with a comma
+    # and three decimals (5,000 × 3,60 = 18,00; 500,000 × 0,95 = 475,00): 2500 units, not 2,500,000;
+    # put back by the column's format, so a person confirms it
+    rows = [
+        ("GUA-TRA-9", "5,000", "UD", "3,60", "18,00"),
+        ("CIN-AIS-19", "500,000", "UD", "0,95", "475,00"),
+        ("REM-AL-4", "2,500,000", "UD", "0,012", ""),
+        ("SIL-TRA-300", "20,000", "UD", "4,20", "84,00"),
+    ]
+    got = read(_words(rows, "607,00"))
+    assert numbers(got)[2][1:] == ("2500", "0.012")
+    assert doubted(got, "lines[2].quantity")
+
+
+def _whole_column(second: tuple[str, str, str, str, str]) -> list[tuple[str, str, str, str, str]]:
+    """A column of whole units under a decimal point, 5,000 rivets at 0.0120 with no amount read,
+    their group comma turned into a point and the price's point lost ("5.000", "00120"), below
+    `second`; the prices printed to two and to four places, so their column says nothing of the
+    price's point."""
+    return [
+        ("TAC-6", "750", "UD", "0.34", "255.00"),
+        second,
+        ("REM-AL-4", "5.000", "UD", "00120", ""),
+        ("CIN-AIS-19", "500", "UD", "0.0500", "25.00"),
+    ]
+
+
+def test_a_group_comma_turned_into_a_point_in_a_column_of_whole_units() -> None:
+    # 2,000 washers at 0.0200 = 40.00 were read "2.000": that line adds up only as 2000, so the fax
+    # turns this column's group commas into points, and every line that adds up counts whole units.
+    # "5.000" is then 5000, and "00120", two zeros before its figures, lost its point after the first
+    # zero, the only place a point stands in it: 5000 × 0.0120. Put back by the column, not checked
+    # by an amount, so both wait for a person although the total (380.00) adds up
+    got = read(_words(_whole_column(("GUA-TRA-9", "2.000", "UD", "0.0200", "40.00")), "380.00"))
+    assert numbers(got)[2][1:] == ("5000", "0.012")
+    assert doubted(got, "lines[2].quantity")
+    assert doubted(got, "lines[2].unit_price")
+
+
+def test_a_column_of_whole_units_with_no_group_mark_turned_says_nothing_of_a_point() -> None:
+    # the same order with 20 washers at 2.0000: no line shows the fax turning a group mark, so "5.000"
+    # stays as read
+    got = read(_words(_whole_column(("GUA-TRA-9", "20", "UD", "2.0000", "40.00")), "380.00"))
+    assert numbers(got)[2][1] == "5"
