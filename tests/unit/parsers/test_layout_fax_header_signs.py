@@ -66,3 +66,10 @@ def test_a_bracket_that_opens_alone_leaves_a_number_read_sure_doubtful() -> None
     got = _with(cells(140, (50, "Nº pedido:"), (120, "(PO-2671540")))
     assert got["po_number"] == "PO-2671540"
     assert doubted(got, "po_number") and got["decision"] != "accept"
+
+
+def test_a_short_label_word_with_a_sign_in_it_is_no_label_read_once() -> None:
+    # "N£" for "Nº": a word of two characters, one a sign, says too little to be taken as the label
+    got = _with(cells(140, (50, "N£ pedido"), (150, "26/57596")))
+    assert got["po_number"] is None
+    assert got["decision"] != "accept"
