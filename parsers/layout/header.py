@@ -314,6 +314,9 @@ def _parse(
             return joined
         for tok in toks[:2]:
             value = tok.text.strip(_VALUE_EDGE)
+            bracket = 0
+            if name == "po_number" and scanned:
+                value, bracket = _lone_bracket(value)
             fixed, repaired = (
                 repair_digits(value) if name == "party_id" and value[:1].isdigit() else _letter_o(value)
             )
@@ -321,7 +324,7 @@ def _parse(
                 fixed, small = _small_capital(fixed)
                 fixed, seven = _seven_barless(fixed)
                 fixed, dash = _dash_crossed(fixed)
-                repaired += small + seven + dash
+                repaired += small + seven + dash + bracket
             if has_digit(fixed) and _CODE.match(fixed) and not find_date(fixed):
                 if repaired and name != "party_id":
                     return fixed, [tok], DOUBTFUL  # a letter mended in an order number: a person confirms it
@@ -398,6 +401,20 @@ def _prefix_parted(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
     if not _CODE.match(value) or find_date(value) or find_date(second):
         return None
     return value, toks[:2], DOUBTFUL
+
+
+# an opening bracket with no closing one after it, at the start of a word that is figures (and letters)
+# after it: "(2671540" for 2671540
+_LONE_BRACKET = re.compile(r"^[(\[{](?=[A-Za-z0-9])(?P<rest>[^)\]}]*)$")
+
+
+def _lone_bracket(value: str) -> tuple[str, int]:
+    """An order number read with an opening bracket before it that nothing closes ("(2671540"), that
+    bracket left out, and how many were (0 or 1).  A number printed in brackets closes them; one that
+    opens alone is a speck at the number's edge read as a bracket, or a letter of it ("C", "1") read as
+    one, which nothing read tells apart: a person confirms the number (`_parse` makes it doubtful)."""
+    found = _LONE_BRACKET.match(value)
+    return (found["rest"], 1) if found is not None else (value, 0)
 
 
 # small letters whose shape is their capital's, smaller: a fax's skew and its lost scan lines leave OCR

@@ -133,11 +133,23 @@ def _blanked(vocab: Vocab) -> tuple[_Blanked, int, frozenset[str]]:
     return index, longest, words
 
 
+# signs OCR gives for a letter a fax thinned or specked ("P£DIDO" for PEDIDO, "FE€HA" for FECHA): in a
+# long word of letters, no sign but a letter misread
+LETTER_SIGNS = frozenset("£€$")
+
+
 def _misread(word: str, words: frozenset[str]) -> bool:
     """Whether `word` may be a label word OCR misread a letter of: a short word (too short for
     `cleanup.snap`), or a longer one that is no word of the vocabulary, which the snap left as it was
-    because two label words are a letter away ("pedida": "pedido" and "medida")."""
-    return len(word) >= 2 and word.isalpha() and (len(word) <= SHORT_LABEL_WORD or word not in words)
+    because two label words are a letter away ("pedida": "pedido" and "medida"), or a word longer than
+    a short one of letters but for one sign (`LETTER_SIGNS`: "p£dido"), which the snap, for letters
+    only, does not put right: its letters read right say the word.  A short word with a sign in it ("N¢"
+    for "Nº") says too little to be a label read once (`parsers.ocr.labels` reads such a one again)."""
+    if word.isalpha():
+        return len(word) >= 2 and (len(word) <= SHORT_LABEL_WORD or word not in words)
+    signs = sum(c in LETTER_SIGNS for c in word)
+    lettered = all(c.isalpha() or c in LETTER_SIGNS for c in word)
+    return signs == 1 and lettered and len(word) > SHORT_LABEL_WORD
 
 
 def _garbled_at(toks: Sequence[Tok], keyed: list[int], keys: list[str], k: int, vocab: Vocab) -> Hit | None:
