@@ -129,7 +129,7 @@ def doubt_lookalikes(
     alike: list[list[bool]] = [[] for _ in wanted]
     if open_:
         cells = [Cell(path, where.page or 0, where.box or (0.0, 0.0, 0.0, 0.0)) for _, path, where in wanted]
-        crops = cut_out(cells, images, pages)
+        crops = cut_out(cells, images, pages, alone=True)
         for read in reads:
             if not open_:
                 break

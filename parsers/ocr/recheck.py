@@ -186,7 +186,7 @@ def confirm(
     open_ = [n for n in range(len(wanted)) if printed[n]]
     if not open_:
         return list(orders)
-    crops = cut_out([cell for _, _, cell in wanted], images, pages)
+    crops = cut_out([cell for _, _, cell in wanted], images, pages, alone=True)
     for read in reads:
         if not open_:
             break
