@@ -85,6 +85,15 @@ def without_streaks(img: Image.Image, words: Sequence[Word]) -> Image.Image:
     return out.convert("1", dither=Image.Dither.NONE) if img.mode == "1" else out
 
 
+def rules(img: Image.Image, height: float) -> Image.Image:
+    """A mask of `img`'s rules: black where a run of ink longer than RULE_LENGTH heights of text
+    `height` (in its pixels) goes across or down it, white elsewhere: a box's or a table's rules and
+    fax streaks (a run down may skip a dashed streak's gaps), which no letter's stroke is as long as.
+    The mask takes in a pixel either side of each run (`_rules`: found with the ink smeared so far)."""
+    binary = img.convert("L").point(lambda v: 0 if v < INK else 255)
+    return _rules(binary, max(1, round(RULE_LENGTH * height)), streaks=True)
+
+
 def _narrowed(mask: Image.Image) -> Image.Image:
     """`mask` less RULE_SLACK pixels either side across the page: the runs down it were found with the
     ink smeared that far to either side, and what lies beside a streak is no part of it."""

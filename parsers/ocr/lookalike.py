@@ -1,18 +1,18 @@
 """Header fields printed once and read with confidence, whose figures may still be look-alikes.
 
-Nothing pins an order number, order date or delivery date the page prints once: no sum adds up to it,
-no master data names it, no second copy agrees with it.  Tesseract's word confidence does not tell a
-figure read right from one read as its look-alike: on a normal fax a "4" whose crossbar the line lost
-reads "1" at 0.9 and more, in every reading.  So each such field the order would flow on with is cut
-from the page and read twice more alone, upscaled, any character: as one line (`--psm 7`), asking the
-LSTM for the alternatives of every character (`OcrOptions.rivals`, `Word.rival`), and as one word
-(`--psm 8`).  The field stays as sure as it was only when both readings say its figures (and, for an
-order number, its letters) exactly as the page's reading did, and no figure had another figure as an
-alternative with a probability of `RIVAL` or more; any other outcome makes it doubtful, for a person
-to see.  On the tuning faxes the readings again disagreeing caught most figures read wrong with
-confidence; a likely rival figure caught few more, and only a strong one is heeded.  A field the first
-reading already leaves doubtful is not read the second way, nor read at all one its ink alone leaves
-doubtful (below): no reading could change what becomes of it.
+Nothing pins an order number, order date or delivery date the page prints once: no sum adds up to it, no
+master data names it, no second copy agrees with it.  Tesseract's word confidence does not tell a figure
+read right from one read as its look-alike: on a normal fax a "4" whose crossbar the line lost reads "1"
+at 0.9 and more, in every reading.  So each such field the order would flow on with is cut from the
+page, its own ink alone (`parsers.ocr.cells.cut_out`), and read twice more, upscaled, any character: as
+one line (`--psm 7`), asking the LSTM for the alternatives of every character (`OcrOptions.rivals`,
+`Word.rival`), and as one word (`--psm 8`).  The field stays as sure as it was only when both readings
+say its figures (and, for an order number, its letters) exactly as the page's reading did, and no figure
+had another figure as an alternative with a probability of `RIVAL` or more; any other outcome makes it
+doubtful, for a person to see.  On the tuning faxes the readings again disagreeing caught most figures
+read wrong with confidence; a likely rival figure caught few more, and only a strong one is heeded.  A
+field the first reading already leaves doubtful is not read the second way, nor read at all one its ink
+alone leaves doubtful (below): no reading could change what becomes of it.
 
 A value whose words are printed a second time on the page, read alike, is left alone: the second
 copy pins it.
@@ -129,7 +129,7 @@ def doubt_lookalikes(
     alike: list[list[bool]] = [[] for _ in wanted]
     if open_:
         cells = [Cell(path, where.page or 0, where.box or (0.0, 0.0, 0.0, 0.0)) for _, path, where in wanted]
-        crops = cut_out(cells, images, pages)
+        crops = cut_out(cells, images, pages, alone=True)
         for read in reads:
             if not open_:
                 break

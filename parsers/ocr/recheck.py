@@ -1,6 +1,7 @@
 """Header words read again: the order number or date (one word, or the words of one line a date is
 made of) the layout reader is sure of but for its characters (`parsers.layout.recheck`), when OCR was
-not sure of them, is cut from the page and read again alone, upscaled and at the page's resolution
+not sure of them, is cut from the page holding its own ink alone (`parsers.ocr.cells.cut_out`: no
+neighbouring line's, other word's or rule's) and read again, upscaled and at the page's resolution
 (`--psm 7`, any character).  When both readings say exactly what the page's reading said (spaces
 aside, and an order number's letters in either case when the layout took them as capitals), each with
 confidence, three reads at two scales and two segmentations agree: the field is as sure as its label
@@ -186,7 +187,7 @@ def confirm(
     open_ = [n for n in range(len(wanted)) if printed[n]]
     if not open_:
         return list(orders)
-    crops = cut_out([cell for _, _, cell in wanted], images, pages)
+    crops = cut_out([cell for _, _, cell in wanted], images, pages, alone=True)
     for read in reads:
         if not open_:
             break

@@ -147,19 +147,29 @@ def image_to_data(
 
 def _rivals(api: Any) -> list[float]:
     """For each word of the last read, in reading order, the highest probability the LSTM gave a figure
-    other than the one read in the place of one of its figures (0.0 for a word without figures)."""
+    other than the one read in the place of one of its figures (0.0 for a word without figures).  A
+    symbol Tesseract gives no text for (tesserocr raises "No text returned", as for a cut-out holding a
+    rule's piece beside a date) is no figure: the read goes on without it."""
     out: list[float] = []
     for symbol in tesserocr.iterate_level(api.GetIterator(), tesserocr.RIL.SYMBOL):
         if not out or symbol.IsAtBeginningOf(tesserocr.RIL.WORD):
             out.append(0.0)
-        read = symbol.GetUTF8Text(tesserocr.RIL.SYMBOL) or ""
+        read = _text(symbol, tesserocr.RIL.SYMBOL)
         if not read.isdigit():
             continue
         for choice in symbol.GetChoiceIterator():
-            other = choice.GetUTF8Text() or ""
+            other = _text(choice)
             if other != read and other.isdigit():
                 out[-1] = max(out[-1], round(choice.Confidence() / 100, 4))
     return out
+
+
+def _text(item: Any, *level: Any) -> str:
+    """What Tesseract read of a symbol or one of its choices; "" when it gives no text."""
+    try:
+        return str(item.GetUTF8Text(*level) or "")
+    except RuntimeError:  # tesserocr's "No text returned"
+        return ""
 
 
 COLUMNS = (
