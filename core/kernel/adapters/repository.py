@@ -6,14 +6,17 @@ from __future__ import annotations
 import builtins
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, bindparam, delete, func, insert, select, update
+from sqlalchemy import String, bindparam, delete, event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.sql import Delete, Insert, Select, Update
+from sqlalchemy.sql.util import find_tables
 
 from core.kernel.adapters import locks, orm
 from core.kernel.adapters.bulk import any_of, copy_in
@@ -118,6 +121,47 @@ def _values(obj: object, columns: list[str]) -> dict[str, object]:
     return {c: held[c] if c in held else getattr(obj, c) for c in columns}
 
 
+# one order stored, its id returned (`OrderRepository.insert_new`); built once, and what the held
+# lines let through without inserting themselves first (`OrderRepository.lines_held`)
+_INSERT_ORDER = insert(orm.orders).returning(orm.orders.c.id)
+
+
+def _may_see_lines(state: ORMExecuteState) -> bool:
+    """Whether a statement might read or change order lines, or depend on them: any statement but a
+    Core `SELECT`, `INSERT`, `UPDATE` or `DELETE` whose tables (its subqueries', joins' and aliases'
+    included) leave them out. An ORM statement may load an order's lines with it; text is not read."""
+    stmt = state.statement
+    if stmt is _INSERT_ORDER:
+        return False
+    if not isinstance(stmt, Select | Insert | Update | Delete):
+        return True
+    if state.is_orm_statement and any(_reaches_lines(mapper) for mapper in state.all_mappers):
+        return True
+    # a read needs the lines only if it reads them; a change to orders may reach them (a cascade)
+    wanted = (orm.order_lines,) if isinstance(stmt, Select) else _ORDER_TABLES
+    tables = find_tables(
+        stmt, include_aliases=True, include_joins=True, include_selects=True, include_crud=True
+    )
+    return any(getattr(table, "element", table) in wanted for table in tables)
+
+
+_ORDER_TABLES = (orm.orders, orm.order_lines)
+_REACHES: dict[Mapper[Any], bool] = {}
+
+
+def _reaches_lines(mapper: Mapper[Any]) -> bool:
+    """Whether loading the mapper's objects may load order lines: it maps orders or their lines, or
+    one of its relationships leads (through any others) to them."""
+    if mapper not in _REACHES:
+        _REACHES[mapper] = True  # a cycle back here is answered by the other paths
+        tables = set(mapper.tables)
+        found = any(t in tables for t in _ORDER_TABLES) or any(
+            _reaches_lines(rel.mapper) for rel in mapper.relationships
+        )
+        _REACHES[mapper] = found
+    return _REACHES[mapper]
+
+
 # a rendered answer kept where its row is still a pending draft (`OutboundRepository.fill_drafts`)
 _FILL_DRAFT = (
     update(orm.outbound_messages)
@@ -131,6 +175,44 @@ _FILL_DRAFT = (
 class OrderRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._holding = False  # inside `lines_held`
+        self._waiting: list[dict[str, object]] = []  # lines stored by `insert_new`, not yet inserted
+
+    @contextmanager
+    def lines_held(self) -> Iterator[None]:
+        """Inside the block, the lines of the orders `insert_new` stores wait and go into the database
+        together (one statement for the collector's batch, not one a document): before the session's
+        next statement that is not an order's `INSERT`, before a flush, savepoint or commit of the unit
+        of work, and at the block's end. The orders themselves go in at once (their ids are needed).
+        A read in the block therefore finds every line stored before it, as without the block. Left by
+        an exception, the lines still wait: the commit inserts them, a rollback drops them."""
+        if self._holding:  # nested: the outer block inserts them
+            yield
+            return
+        self._holding = True
+        event.listen(self.session, "do_orm_execute", self._before_statement)
+        try:
+            yield
+        finally:
+            self._holding = False
+            event.remove(self.session, "do_orm_execute", self._before_statement)
+        self.flush_held()
+
+    def flush_held(self) -> None:
+        """Insert the lines `lines_held` keeps waiting, now (nothing when none wait)."""
+        if not self._waiting:
+            return
+        rows, self._waiting = self._waiting, []
+        if not copy_in(self.session, orm.order_lines, rows):
+            self.session.execute(insert(orm.order_lines), rows)
+
+    def drop_held(self) -> None:
+        """The transaction was rolled back: the lines waiting for it are dropped with it."""
+        self._waiting = []
+
+    def _before_statement(self, state: ORMExecuteState) -> None:
+        if self._waiting and _may_see_lines(state):
+            self.flush_held()
 
     def add_all(self, orders: Iterable[Order]) -> None:
         self.session.add_all(list(orders))
@@ -152,7 +234,7 @@ class OrderRepository:
         line_cols = [c.name for c in orm.order_lines.columns if c.name not in ("id", "order_id")]
         order_rows = [_values(o, order_cols) for o in orders]
         if len(orders) == 1:  # an e-mail's or a fax's order: its id in the same statement
-            stored = self.session.execute(insert(orm.orders).returning(orm.orders.c.id), order_rows[0])
+            stored = self.session.execute(_INSERT_ORDER, order_rows[0])
             ids = {orders[0].message_index: stored.scalar_one()}
         else:
             if not copy_in(self.session, orm.orders, order_rows):
@@ -171,7 +253,9 @@ class OrderRepository:
                 row = _values(line, line_cols)
                 row["order_id"] = order.id
                 rows.append(row)
-        if rows and not copy_in(self.session, orm.order_lines, rows):
+        if self._holding:  # inserted with the batch's others (`lines_held`)
+            self._waiting.extend(rows)
+        elif rows and not copy_in(self.session, orm.order_lines, rows):
             self.session.execute(insert(orm.order_lines), rows)
 
     def get(self, order_id: int) -> Order | None:
