@@ -1,17 +1,18 @@
 """The lines of the orders a collector's batch stores go into the database together
 (`OrderRepository.lines_held`): one statement (a COPY on PostgreSQL) for the batch instead of one a
-document, and never later than a statement that could look for them.
+document, and never later than a read of the repository that could look for them.
 
-The rule under test: an order's lines are in the database for every read of lines in the same
-transaction after the order was stored, and at its commit; a rollback takes them away with their
-orders. The expectations are the lines as written in each test's own orders and e-mails.
+The rule under test: an order's lines are in the database for every read of orders or lines through
+the repository in the same transaction after the order was stored, and at its commit; a rollback
+takes them away with their orders. The expectations are the lines as written in each test's own
+orders and e-mails.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -111,16 +112,13 @@ def test_the_held_lines_go_in_at_once_before_the_first_read_that_looks_for_them(
             assert uow.orders.has_orders_from("C1", exclude_document=0)  # a read of orders alone
             assert sent == []
             # a read of lines finds every line stored before it: all three sent together, first
-            stored = uow.session.execute(
-                select(orm.order_lines.c.order_id, orm.order_lines.c.quantity).order_by(
-                    orm.order_lines.c.order_id, orm.order_lines.c.position
-                )
-            ).all()
-            assert [(o, Decimal(q)) for o, q in stored] == [
-                (first.id, Decimal("12")),
-                (first.id, Decimal("0.5")),
-                (second.id, Decimal("3")),
-            ]
+            earlier = uow.orders.recent_for_customer(
+                "C1", NOW - timedelta(days=1), exclude_document=0, lines_since=NOW - timedelta(days=1)
+            )
+            assert {o.po_number: [(ln.sku, ln.quantity) for ln in o.lines] for o in earlier} == {
+                "PO-1": [("SKU-1", Decimal("12")), ("SKU-2", Decimal("0.5"))],
+                "PO-2": [("SKU-1", Decimal("3"))],
+            }
             assert sent == [3]
         uow.commit()
     assert sent == [3]

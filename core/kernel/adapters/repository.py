@@ -11,12 +11,10 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, bindparam, delete, event, func, insert, select, update
+from sqlalchemy import String, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Mapper, ORMExecuteState, Session
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlalchemy.sql import Delete, Insert, Select, Update
-from sqlalchemy.sql.util import find_tables
 
 from core.kernel.adapters import locks, orm
 from core.kernel.adapters.bulk import any_of, copy_in
@@ -121,45 +119,8 @@ def _values(obj: object, columns: list[str]) -> dict[str, object]:
     return {c: held[c] if c in held else getattr(obj, c) for c in columns}
 
 
-# one order stored, its id returned (`OrderRepository.insert_new`); built once, and what the held
-# lines let through without inserting themselves first (`OrderRepository.lines_held`)
+# one order stored, its id returned (`OrderRepository.insert_new`), built once
 _INSERT_ORDER = insert(orm.orders).returning(orm.orders.c.id)
-
-
-def _may_see_lines(state: ORMExecuteState) -> bool:
-    """Whether a statement might read or change order lines, or depend on them: any statement but a
-    Core `SELECT`, `INSERT`, `UPDATE` or `DELETE` whose tables (its subqueries', joins' and aliases'
-    included) leave them out. An ORM statement may load an order's lines with it; text is not read."""
-    stmt = state.statement
-    if stmt is _INSERT_ORDER:
-        return False
-    if not isinstance(stmt, Select | Insert | Update | Delete):
-        return True
-    if state.is_orm_statement and any(_reaches_lines(mapper) for mapper in state.all_mappers):
-        return True
-    # a read needs the lines only if it reads them; a change to orders may reach them (a cascade)
-    wanted = (orm.order_lines,) if isinstance(stmt, Select) else _ORDER_TABLES
-    tables = find_tables(
-        stmt, include_aliases=True, include_joins=True, include_selects=True, include_crud=True
-    )
-    return any(getattr(table, "element", table) in wanted for table in tables)
-
-
-_ORDER_TABLES = (orm.orders, orm.order_lines)
-_REACHES: dict[Mapper[Any], bool] = {}
-
-
-def _reaches_lines(mapper: Mapper[Any]) -> bool:
-    """Whether loading the mapper's objects may load order lines: it maps orders or their lines, or
-    one of its relationships leads (through any others) to them."""
-    if mapper not in _REACHES:
-        _REACHES[mapper] = True  # a cycle back here is answered by the other paths
-        tables = set(mapper.tables)
-        found = any(t in tables for t in _ORDER_TABLES) or any(
-            _reaches_lines(rel.mapper) for rel in mapper.relationships
-        )
-        _REACHES[mapper] = found
-    return _REACHES[mapper]
 
 
 # a rendered answer kept where its row is still a pending draft (`OutboundRepository.fill_drafts`)
@@ -181,21 +142,21 @@ class OrderRepository:
     @contextmanager
     def lines_held(self) -> Iterator[None]:
         """Inside the block, the lines of the orders `insert_new` stores wait and go into the database
-        together (one statement for the collector's batch, not one a document): before the session's
-        next statement that is not an order's `INSERT`, before a flush, savepoint or commit of the unit
+        together (one statement for the collector's batch, not one a document): before any read of
+        this repository that loads orders or lines, before a flush, savepoint or commit of the unit
         of work, and at the block's end. The orders themselves go in at once (their ids are needed).
-        A read in the block therefore finds every line stored before it, as without the block. Left by
-        an exception, the lines still wait: the commit inserts them, a rollback drops them."""
+        A read of lines through this repository in the block therefore finds every line stored
+        before it, as without the block; code that reads order lines in such a transaction some
+        other way must call `flush_held` first (the storing transaction has none). Left by an
+        exception, the lines still wait: the commit inserts them, a rollback drops them."""
         if self._holding:  # nested: the outer block inserts them
             yield
             return
         self._holding = True
-        event.listen(self.session, "do_orm_execute", self._before_statement)
         try:
             yield
         finally:
             self._holding = False
-            event.remove(self.session, "do_orm_execute", self._before_statement)
         self.flush_held()
 
     def flush_held(self) -> None:
@@ -209,10 +170,6 @@ class OrderRepository:
     def drop_held(self) -> None:
         """The transaction was rolled back: the lines waiting for it are dropped with it."""
         self._waiting = []
-
-    def _before_statement(self, state: ORMExecuteState) -> None:
-        if self._waiting and _may_see_lines(state):
-            self.flush_held()
 
     def add_all(self, orders: Iterable[Order]) -> None:
         self.session.add_all(list(orders))
@@ -259,10 +216,12 @@ class OrderRepository:
             self.session.execute(insert(orm.order_lines), rows)
 
     def get(self, order_id: int) -> Order | None:
+        self.flush_held()
         return self.session.get(Order, order_id)
 
     def by_ids(self, order_ids: Iterable[int]) -> dict[int, Order]:
         """Several orders at once (their lines in one more statement), by id; missing ones left out."""
+        self.flush_held()
         ids = sorted(set(order_ids))
         if not ids:
             return {}
@@ -277,6 +236,7 @@ class OrderRepository:
         limit: int = 100,
         offset: int = 0,
     ) -> Sequence[Order]:
+        self.flush_held()
         stmt = select(Order).order_by(orm.orders.c.id.desc())
         if state is not None:
             stmt = stmt.where(orm.orders.c.state == state)
@@ -361,6 +321,7 @@ class OrderRepository:
             and (lines_not_on is None or h.channel != lines_not_on)
         ]
         if wanted:
+            self.flush_held()  # lines of orders stored in this transaction are read too
             found = select(ln.order_id, ln.sku, ln.quantity).where(any_of(self.session, ln.order_id, wanted))
             for order_id, sku, quantity in self.session.execute(found.order_by(ln.order_id, ln.position)):
                 lines[order_id].append(EarlierLine(sku, quantity))
@@ -382,6 +343,7 @@ class OrderRepository:
 
     def latest_with_po_number(self, po_number: str, customer_id: str | None) -> Order | None:
         """The newest order with this buyer's order number (from this customer, when one is given)."""
+        self.flush_held()
         stmt = select(Order).where(orm.orders.c.po_number == po_number).order_by(orm.orders.c.id.desc())
         if customer_id is not None:
             stmt = stmt.where(orm.orders.c.customer_id == customer_id)
@@ -396,6 +358,7 @@ class OrderRepository:
         return self.session.execute(stmt).first() is not None
 
     def for_document(self, document_id: int) -> Sequence[Order]:
+        self.flush_held()
         stmt = (
             select(Order).where(orm.orders.c.document_id == document_id).order_by(orm.orders.c.message_index)
         )
