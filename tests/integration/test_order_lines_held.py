@@ -109,8 +109,7 @@ def test_the_held_lines_go_in_at_once_before_the_first_read_that_looks_for_them(
             uow.orders.insert_new(first_doc, [first])
             uow.orders.insert_new(second_doc, [second])
             assert first.id is not None and second.id is not None  # the orders are in, with their ids
-            assert uow.orders.has_orders_from("C1", exclude_document=0)  # a read of orders alone
-            assert sent == []
+            assert sent == []  # nothing read yet: the lines wait
             # a read of lines finds every line stored before it: all three sent together, first
             earlier = uow.orders.recent_for_customer(
                 "C1", NOW - timedelta(days=1), exclude_document=0, lines_since=NOW - timedelta(days=1)
@@ -127,6 +126,31 @@ def test_the_held_lines_go_in_at_once_before_the_first_read_that_looks_for_them(
         (first.id, 2, "SKU-2", Decimal("0.5")),
         (second.id, 1, "SKU-1", Decimal("3")),
     ]
+
+
+def test_a_read_around_the_repository_finds_the_held_lines_too(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any statement through the session that is not an insert sends the waiting lines first: a
+    report, a check or a lazy load reading order lines its own way sees what was stored before."""
+    first_doc, second_doc = _document(app, 1), _document(app, 2)
+    ln = orm.order_lines.c
+    with lines_sent(monkeypatch) as sent, app.uow() as uow:
+        with uow.orders.lines_held():
+            first = _order(first_doc, "PO-1", ["2", "1.25"])
+            uow.orders.insert_new(first_doc, [first])
+            assert sent == []
+            found = uow.session.execute(select(ln.sku, ln.quantity).order_by(ln.position)).all()
+            assert [(sku, Decimal(q)) for sku, q in found] == [
+                ("SKU-1", Decimal("2")),
+                ("SKU-2", Decimal("1.25")),
+            ]
+            second = _order(second_doc, "PO-2", ["40"])
+            uow.orders.insert_new(second_doc, [second])
+            (count,) = uow.session.execute(text("SELECT count(*) FROM order_lines")).one()
+            assert count == 3
+        assert sent == [2, 1]
+        uow.commit()
 
 
 def test_an_order_loaded_in_the_block_comes_with_its_held_lines(app: App) -> None:

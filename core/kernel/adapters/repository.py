@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, bindparam, delete, func, insert, select, update
+from sqlalchemy import String, bindparam, delete, event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from core.kernel.adapters import locks, orm
@@ -142,22 +142,30 @@ class OrderRepository:
     @contextmanager
     def lines_held(self) -> Iterator[None]:
         """Inside the block, the lines of the orders `insert_new` stores wait and go into the database
-        together (one statement for the collector's batch, not one a document): before any read of
-        this repository that loads orders or lines, before a flush, savepoint or commit of the unit
+        together (one statement for the collector's batch, not one a document): before any statement
+        of the session that is not an insert (whoever makes it: a repository's read, a Core `select`
+        or `text` through the session, a lazy load), before a flush, savepoint or commit of the unit
         of work, and at the block's end. The orders themselves go in at once (their ids are needed).
-        A read of lines through this repository in the block therefore finds every line stored
-        before it, as without the block; code that reads order lines in such a transaction some
-        other way must call `flush_held` first (the storing transaction has none). Left by an
-        exception, the lines still wait: the commit inserts them, a rollback drops them."""
+        So anything reading through the session in the block finds every line stored before it, as
+        without the block; only a reader going around the session (its connection or the driver's
+        cursor, as `bulk.BulkWriter`'s rows also ask) must call `flush_held` first: the storing
+        transaction has none. Left by an exception, the lines still wait: the commit inserts them, a
+        rollback drops them."""
         if self._holding:  # nested: the outer block inserts them
             yield
             return
         self._holding = True
+        event.listen(self.session, "do_orm_execute", self._before_statement)
         try:
             yield
         finally:
             self._holding = False
+            event.remove(self.session, "do_orm_execute", self._before_statement)
         self.flush_held()
+
+    def _before_statement(self, state: ORMExecuteState) -> None:
+        if self._waiting and not state.is_insert:  # a read, update or delete could look for them
+            self.flush_held()
 
     def flush_held(self) -> None:
         """Insert the lines `lines_held` keeps waiting, now (nothing when none wait)."""
