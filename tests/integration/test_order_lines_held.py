@@ -110,6 +110,8 @@ def test_the_held_lines_go_in_at_once_before_the_first_read_that_looks_for_them(
             uow.orders.insert_new(second_doc, [second])
             assert first.id is not None and second.id is not None  # the orders are in, with their ids
             assert sent == []  # nothing read yet: the lines wait
+            assert uow.orders.has_orders_from("C1", exclude_document=0)  # a read of no lines
+            assert sent == []  # ... says so, and they wait still
             # a read of lines finds every line stored before it: all three sent together, first
             earlier = uow.orders.recent_for_customer(
                 "C1", NOW - timedelta(days=1), exclude_document=0, lines_since=NOW - timedelta(days=1)

@@ -119,6 +119,10 @@ def _values(obj: object, columns: list[str]) -> dict[str, object]:
     return {c: held[c] if c in held else getattr(obj, c) for c in columns}
 
 
+# said by a statement of this repository that reads no order lines (the duplicate checks' reads of a
+# customer's earlier orders): the lines `lines_held` keeps waiting need not go in before it
+_NO_LINES = {"reads_no_order_lines": True}
+
 # one order stored, its id returned (`OrderRepository.insert_new`), built once
 _INSERT_ORDER = insert(orm.orders).returning(orm.orders.c.id)
 
@@ -144,13 +148,14 @@ class OrderRepository:
         """Inside the block, the lines of the orders `insert_new` stores wait and go into the database
         together (one statement for the collector's batch, not one a document): before any statement
         of the session that is not an insert (whoever makes it: a repository's read, a Core `select`
-        or `text` through the session, a lazy load), before a flush, savepoint or commit of the unit
-        of work, and at the block's end. The orders themselves go in at once (their ids are needed).
-        So anything reading through the session in the block finds every line stored before it, as
-        without the block; only a reader going around the session (its connection or the driver's
-        cursor, as `bulk.BulkWriter`'s rows also ask) must call `flush_held` first: the storing
-        transaction has none. Left by an exception, the lines still wait: the commit inserts them, a
-        rollback drops them."""
+        or `text` through the session, a lazy load) unless it says it reads no order lines (this
+        repository's reads of earlier orders' heads, `_NO_LINES`); before a flush, savepoint or
+        commit of the unit of work; and at the block's end. The orders go in at once (their ids are
+        needed). So anything reading through the session in the block finds every line stored
+        before it, as without the block; only a reader going around the session (its connection or
+        the driver's cursor, as `bulk.BulkWriter`'s rows also ask) must call `flush_held` first: the
+        storing transaction has none. Left by an exception, the lines still wait: the commit inserts
+        them, a rollback drops them."""
         if self._holding:  # nested: the outer block inserts them
             yield
             return
@@ -164,7 +169,8 @@ class OrderRepository:
         self.flush_held()
 
     def _before_statement(self, state: ORMExecuteState) -> None:
-        if self._waiting and not state.is_insert:  # a read, update or delete could look for them
+        # a read, update or delete could look for them, unless it says it reads no lines (`_NO_LINES`)
+        if self._waiting and not state.is_insert and not state.execution_options.get("reads_no_order_lines"):
             self.flush_held()
 
     def flush_held(self) -> None:
@@ -274,7 +280,8 @@ class OrderRepository:
             .where(o.created_at >= since)
             .where(o.document_id != exclude_document)
             .order_by(o.id.desc())
-            .limit(limit)
+            .limit(limit),
+            execution_options=_NO_LINES,
         ).all()
         lines = self._earlier_lines(heads, lines_since, lines_not_on)
         return [
@@ -306,7 +313,8 @@ class OrderRepository:
             .subquery()
         )
         heads = self.session.execute(
-            select(ranked).where(ranked.c.newest <= limit).order_by(ranked.c.id.desc())
+            select(ranked).where(ranked.c.newest <= limit).order_by(ranked.c.id.desc()),
+            execution_options=_NO_LINES,
         ).all()
         lines = self._earlier_lines(heads, lines_since, lines_not_on)
         found: dict[str, builtins.list[tuple[int, EarlierOrder]]] = {c: [] for c in wanted}
@@ -363,7 +371,7 @@ class OrderRepository:
             .where(orm.orders.c.customer_id == customer_id, orm.orders.c.document_id != exclude_document)
             .limit(1)
         )
-        return self.session.execute(stmt).first() is not None
+        return self.session.execute(stmt, execution_options=_NO_LINES).first() is not None
 
     def for_document(self, document_id: int) -> Sequence[Order]:
         self.flush_held()
