@@ -84,7 +84,9 @@ def store_together(
         # the documents' final states and reply drafts flushed together at the commit, not each by the
         # next document's first read: one UPDATE for the batch's rows. Nothing storing reads looks at
         # them (documents are read above, orders go in at once by `insert_new`, drafts are not read).
-        with uow.writes_held():
+        # The orders' lines go in together too, before the first read that could look for them (the
+        # duplicate checks' reads of a customer's earlier orders) or at the block's end.
+        with uow.writes_held(), uow.orders.lines_held():
             for doc_id, envelope in envelopes.items():
                 uow.blobs.remember(envelope.sha256, envelope.content)  # the reply's draft reads them again
                 record = records[doc_id]

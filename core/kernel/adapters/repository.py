@@ -6,13 +6,14 @@ from __future__ import annotations
 import builtins
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, bindparam, delete, func, insert, select, update
+from sqlalchemy import String, bindparam, delete, event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from core.kernel.adapters import locks, orm
@@ -118,6 +119,14 @@ def _values(obj: object, columns: list[str]) -> dict[str, object]:
     return {c: held[c] if c in held else getattr(obj, c) for c in columns}
 
 
+# said by a statement of this repository that reads no order lines (the duplicate checks' reads of a
+# customer's earlier orders): the lines `lines_held` keeps waiting need not go in before it
+_NO_LINES = {"reads_no_order_lines": True}
+
+# one order stored, its id returned (`OrderRepository.insert_new`), built once
+_INSERT_ORDER = insert(orm.orders).returning(orm.orders.c.id)
+
+
 # a rendered answer kept where its row is still a pending draft (`OutboundRepository.fill_drafts`)
 _FILL_DRAFT = (
     update(orm.outbound_messages)
@@ -131,6 +140,50 @@ _FILL_DRAFT = (
 class OrderRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._holding = False  # inside `lines_held`
+        self._waiting: list[dict[str, object]] = []  # lines stored by `insert_new`, not yet inserted
+
+    @contextmanager
+    def lines_held(self) -> Iterator[None]:
+        """Inside the block, the lines of the orders `insert_new` stores wait and go into the database
+        together (one statement for the collector's batch, not one a document): before any statement
+        of the session that is not an insert (whoever makes it: a repository's read, a Core `select`
+        or `text` through the session, a lazy load) unless it says it reads no order lines (this
+        repository's reads of earlier orders' heads, `_NO_LINES`); before a flush, savepoint or
+        commit of the unit of work; and at the block's end. The orders go in at once (their ids are
+        needed). So anything reading through the session in the block finds every line stored
+        before it, as without the block; only a reader going around the session (its connection or
+        the driver's cursor, as `bulk.BulkWriter`'s rows also ask) must call `flush_held` first: the
+        storing transaction has none. Left by an exception, the lines still wait: the commit inserts
+        them, a rollback drops them."""
+        if self._holding:  # nested: the outer block inserts them
+            yield
+            return
+        self._holding = True
+        event.listen(self.session, "do_orm_execute", self._before_statement)
+        try:
+            yield
+        finally:
+            self._holding = False
+            event.remove(self.session, "do_orm_execute", self._before_statement)
+        self.flush_held()
+
+    def _before_statement(self, state: ORMExecuteState) -> None:
+        # a read, update or delete could look for them, unless it says it reads no lines (`_NO_LINES`)
+        if self._waiting and not state.is_insert and not state.execution_options.get("reads_no_order_lines"):
+            self.flush_held()
+
+    def flush_held(self) -> None:
+        """Insert the lines `lines_held` keeps waiting, now (nothing when none wait)."""
+        if not self._waiting:
+            return
+        rows, self._waiting = self._waiting, []
+        if not copy_in(self.session, orm.order_lines, rows):
+            self.session.execute(insert(orm.order_lines), rows)
+
+    def drop_held(self) -> None:
+        """The transaction was rolled back: the lines waiting for it are dropped with it."""
+        self._waiting = []
 
     def add_all(self, orders: Iterable[Order]) -> None:
         self.session.add_all(list(orders))
@@ -152,7 +205,7 @@ class OrderRepository:
         line_cols = [c.name for c in orm.order_lines.columns if c.name not in ("id", "order_id")]
         order_rows = [_values(o, order_cols) for o in orders]
         if len(orders) == 1:  # an e-mail's or a fax's order: its id in the same statement
-            stored = self.session.execute(insert(orm.orders).returning(orm.orders.c.id), order_rows[0])
+            stored = self.session.execute(_INSERT_ORDER, order_rows[0])
             ids = {orders[0].message_index: stored.scalar_one()}
         else:
             if not copy_in(self.session, orm.orders, order_rows):
@@ -171,14 +224,18 @@ class OrderRepository:
                 row = _values(line, line_cols)
                 row["order_id"] = order.id
                 rows.append(row)
-        if rows and not copy_in(self.session, orm.order_lines, rows):
+        if self._holding:  # inserted with the batch's others (`lines_held`)
+            self._waiting.extend(rows)
+        elif rows and not copy_in(self.session, orm.order_lines, rows):
             self.session.execute(insert(orm.order_lines), rows)
 
     def get(self, order_id: int) -> Order | None:
+        self.flush_held()
         return self.session.get(Order, order_id)
 
     def by_ids(self, order_ids: Iterable[int]) -> dict[int, Order]:
         """Several orders at once (their lines in one more statement), by id; missing ones left out."""
+        self.flush_held()
         ids = sorted(set(order_ids))
         if not ids:
             return {}
@@ -193,6 +250,7 @@ class OrderRepository:
         limit: int = 100,
         offset: int = 0,
     ) -> Sequence[Order]:
+        self.flush_held()
         stmt = select(Order).order_by(orm.orders.c.id.desc())
         if state is not None:
             stmt = stmt.where(orm.orders.c.state == state)
@@ -222,7 +280,8 @@ class OrderRepository:
             .where(o.created_at >= since)
             .where(o.document_id != exclude_document)
             .order_by(o.id.desc())
-            .limit(limit)
+            .limit(limit),
+            execution_options=_NO_LINES,
         ).all()
         lines = self._earlier_lines(heads, lines_since, lines_not_on)
         return [
@@ -254,7 +313,8 @@ class OrderRepository:
             .subquery()
         )
         heads = self.session.execute(
-            select(ranked).where(ranked.c.newest <= limit).order_by(ranked.c.id.desc())
+            select(ranked).where(ranked.c.newest <= limit).order_by(ranked.c.id.desc()),
+            execution_options=_NO_LINES,
         ).all()
         lines = self._earlier_lines(heads, lines_since, lines_not_on)
         found: dict[str, builtins.list[tuple[int, EarlierOrder]]] = {c: [] for c in wanted}
@@ -277,6 +337,7 @@ class OrderRepository:
             and (lines_not_on is None or h.channel != lines_not_on)
         ]
         if wanted:
+            self.flush_held()  # lines of orders stored in this transaction are read too
             found = select(ln.order_id, ln.sku, ln.quantity).where(any_of(self.session, ln.order_id, wanted))
             for order_id, sku, quantity in self.session.execute(found.order_by(ln.order_id, ln.position)):
                 lines[order_id].append(EarlierLine(sku, quantity))
@@ -298,6 +359,7 @@ class OrderRepository:
 
     def latest_with_po_number(self, po_number: str, customer_id: str | None) -> Order | None:
         """The newest order with this buyer's order number (from this customer, when one is given)."""
+        self.flush_held()
         stmt = select(Order).where(orm.orders.c.po_number == po_number).order_by(orm.orders.c.id.desc())
         if customer_id is not None:
             stmt = stmt.where(orm.orders.c.customer_id == customer_id)
@@ -309,9 +371,10 @@ class OrderRepository:
             .where(orm.orders.c.customer_id == customer_id, orm.orders.c.document_id != exclude_document)
             .limit(1)
         )
-        return self.session.execute(stmt).first() is not None
+        return self.session.execute(stmt, execution_options=_NO_LINES).first() is not None
 
     def for_document(self, document_id: int) -> Sequence[Order]:
+        self.flush_held()
         stmt = (
             select(Order).where(orm.orders.c.document_id == document_id).order_by(orm.orders.c.message_index)
         )

@@ -87,9 +87,11 @@ class UnitOfWork:
 
     def savepoint(self) -> AbstractContextManager[Any]:
         """A nested transaction: leaving it by an exception undoes only what was done inside."""
+        self.orders.flush_held()  # the lines `insert_new` held go in before, not inside it
         return self.session.begin_nested()
 
     def flush(self) -> None:
+        self.orders.flush_held()
         self.session.flush()
 
     def writes_held(self) -> AbstractContextManager[Any]:
@@ -99,11 +101,13 @@ class UnitOfWork:
         return self.session.no_autoflush
 
     def commit(self) -> None:
+        self.orders.flush_held()  # order lines held for a batch (`OrderRepository.lines_held`)
         self.session.commit()
         self._committed.extend(self._events)
         self._events = []
 
     def rollback(self) -> None:
+        self.orders.drop_held()
         self.session.rollback()
         self._events = []
 
