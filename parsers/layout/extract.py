@@ -53,7 +53,7 @@ from parsers.layout.numbers import decide_mark, looks_numeric, sign_on_code, sig
 from parsers.layout.pages import carried_over, groups, without_copies
 from parsers.layout.recheck import Recheck
 from parsers.layout.table import Region, find_regions
-from parsers.layout.text import has_digit, parted_at
+from parsers.layout.text import has_digit, one_substituted, parted_at
 from parsers.layout.vocab import CURRENCIES, DOLLAR_SIGN, ENGLISH, ISO_CURRENCIES, SPANISH
 
 GLN_DIGITS = 13
@@ -623,7 +623,7 @@ def _record_header(
                 certainty = min(certainty, DOUBTFUL)
             if ocr and recheck.prefix_taken_for_label(pick):
                 certainty = min(certainty, DOUBTFUL)  # "PO" "41505" for PO-41505: a person must look
-            toks = pick.toks
+            toks = _surest_printing(pick, pages) if ocr and name == "po_number" else pick.toks
             if isinstance(pick.value, date):
                 # a weekday named with the date that falls on it bears it out: its own reading counts
                 # not; one the date does not fall on says one of the two was misread
@@ -790,6 +790,32 @@ def _printed_alike(pick: Candidate, pages: Sequence[Page]) -> bool:
         if tok.text.strip(_AROUND) == value and not any(_overlap(tok, o) for o in printings):
             printings.append(tok)
     return len(printings) > 1 and max(t.conf for t in printings) >= DIGITS_CONF
+
+
+def _surest_printing(pick: Candidate, pages: Sequence[Page]) -> list[Tok]:
+    """The words the order number `pick` is read from as evidence: its own, or another printing of it
+    on the pages read surer (a reference line, a footer, a sentence restating it), a word of its own
+    read as the very same characters (marks at its edges aside).  Two printings on different ink are
+    two readings that agree, and the number is as sure as the surer of them (`_printed_alike`).  Not
+    where any word on the pages says the number with one character otherwise: printings that disagree
+    pin neither."""
+    if len(pick.toks) != 1:
+        return pick.toks
+    mine = pick.toks[0]
+    value = mine.text.strip(_AROUND)
+    if not value:
+        return pick.toks
+    printings = [mine]
+    for tok in (t for p in pages for line in p.lines for t in line.toks):
+        text = tok.text.strip(_AROUND)
+        if any(_overlap(tok, o) for o in printings):
+            continue
+        if text != value and one_substituted(text, value):
+            return pick.toks  # a printing that says another number
+        if text == value:
+            printings.append(tok)
+    surest = max(printings, key=lambda t: t.conf)
+    return [surest] if surest.conf > mine.conf else pick.toks
 
 
 def _overlap(a: Tok, b: Tok) -> bool:
