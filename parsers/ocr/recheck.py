@@ -10,6 +10,8 @@ it with confidence to stand in for it.  So is one that says it but for one lette
 symbol that is no letter, figure or mark ("23/11/202€" for "23/11/2026"): it lost that character to the
 fax and says no other value.  Any other outcome leaves the field as read, in doubt, for a
 person to see; so a field the first reading says otherwise (not blurred) is not read the second way.
+A date the page read parted by a gap ("26/1 1/2026") must be said joined, in one word, by each reading
+(`Recheck.whole`): one that parts it too says no more than the page did.
 
 An order number with a word of figures a word space or less beside it on its line is doubtful before
 any of that (`doubt_parted`): OCR may have parted one number in two ("OC/26/1 4512"), and the layout

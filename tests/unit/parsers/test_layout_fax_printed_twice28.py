@@ -91,7 +91,7 @@ def _numbered(printed: str, again: str, confidence: float = 0.7) -> dict[str, An
     return read(
         page(
             cells(40, (50, "Ferretería Núñez S.L.")),
-            cells(70, (50, "Nº pedido:")) + [word(printed, 104, 70, conf=confidence)],
+            [*cells(70, (50, "Nº pedido:")), word(printed, 104, 70, conf=confidence)],
             cells(84, (50, "Fecha: 23/11/2026")),
             cells(98, (50, "Nº cliente: C-1001")),
             heading,
