@@ -280,6 +280,12 @@ def _repair_digits(text: str) -> str:
     return _SPACED_ISO.sub(lambda m: f"{m[1]}{m[2]}{m[3]}{m[4]}{m[5]}", text)
 
 
+def parted_joined(text: str) -> str:
+    """The text with a numeric date's day or month that a gap parted joined ("26/1 1/2026" for
+    26/11/2026, "04/1 2/2026"): as `find_date` mends it, the text as it was when nothing is parted."""
+    return _SPLIT_FIGURES.sub(r"\1\2\3\4\5", text)
+
+
 def find_date(text: str, *, month_first: bool = False, mend: bool = True) -> FoundDate | None:
     """The first date in `text`; `month_first` reads an ambiguous 03/04/2026 as March 4th; without
     `mend`, only a date as printed, no misreading of it mended."""

@@ -53,7 +53,7 @@ from parsers.layout.numbers import decide_mark, looks_numeric, sign_on_code, sig
 from parsers.layout.pages import carried_over, groups, without_copies
 from parsers.layout.recheck import Recheck
 from parsers.layout.table import Region, find_regions
-from parsers.layout.text import has_digit, parted_at
+from parsers.layout.text import has_digit, one_substituted, parted_at
 from parsers.layout.vocab import CURRENCIES, DOLLAR_SIGN, ENGLISH, ISO_CURRENCIES, SPANISH
 
 GLN_DIGITS = 13
@@ -117,7 +117,7 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
         )
         if found is not None:
             order, again, stated = found
-            rechecks += [Recheck(len(orders), path, certainty, says) for path, certainty, says in again]
+            rechecks += [replace(check, order=len(orders)) for check in again]
             bases += [Basis(len(orders), line, units) for line, units in stated]
             orders.append(order)
     if not orders:
@@ -251,9 +251,9 @@ def _order(
     us_dates: bool,
     *,
     order_known: bool = False,
-) -> tuple[CapturedOrder, list[tuple[str, float, str]], list[tuple[int, int]]] | None:
-    """The order on `pages`, the fields (path, layout certainty, what a reading again must say when
-    not what the page's reading said) worth reading again on a scan, and the lines (index, units) whose
+) -> tuple[CapturedOrder, list[Recheck], list[tuple[int, int]]] | None:
+    """The order on `pages`, the fields (as of order 0) worth reading again on a scan, and the lines
+    (index, units) whose
     price the page states is for many units, on a scan;
     `order_known` when the document's own dates say which it writes first, the day or the month."""
     language = _language(pages)
@@ -317,11 +317,8 @@ def _order(
         problems += _scan_checks(rec, picks, delivery, total)
     again = (
         [
-            *(
-                (path, certainty, "")
-                for path, certainty in _rechecks(picks, delivery, pages, us_dates, (found, drafts))
-            ),
-            *((path, certainty, "") for path, certainty in _line_rechecks(built, drafts, pages)),
+            *_rechecks(picks, delivery, pages, us_dates, (found, drafts)),
+            *(Recheck(0, path, certainty) for path, certainty in _line_rechecks(built, drafts, pages)),
             *_mended_total_recheck(taxed, total),
         ]
         if ocr
@@ -391,8 +388,9 @@ def _rechecks(
     pages: list[Page],
     us_dates: bool,
     seen: tuple[list[Candidate], list[rows.Draft]],
-) -> list[tuple[str, float]]:
-    """The header fields (path, layout certainty) a second reading of their ink may settle on a scan;
+) -> list[Recheck]:
+    """The header fields (of order 0: its path, layout certainty, and what a reading must say when not
+    what the page's reading said) a second reading of their ink may settle on a scan;
     `seen`: every sighting of a header field, and the table's rows. An order date found by a generic
     label alone is offered as sure where no other date could be the one the label names (`generic`)."""
     found, drafts = seen
@@ -410,13 +408,16 @@ def _rechecks(
         if recheck.worth_rechecking(pick, pages, us_dates):
             if generic.unambiguous(pick, found, pages, claimed, month_first=us_dates):
                 pick = generic.sure(pick)
-            out.append((path, recheck.recheck_certainty(pick, us_dates)))
+            # a date read parted by a gap ("26/1 1/2026"): the readings must say it joined, in one word
+            parted = recheck.parted_date(pick, us_dates)
+            out.append(Recheck(0, path, recheck.recheck_certainty(pick, us_dates), parted, bool(parted)))
         elif recheck.prose_worth_rechecking(pick, pages) or recheck.mended_worth_rechecking(pick, pages):
-            out.append((path, pick.again))
+            out.append(Recheck(0, path, pick.again))
         elif recheck.sentence_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
-            out.append((path, pick.certainty))  # "0C-095042" or "OC-095042": read again, still either
+            # "0C-095042" or "OC-095042": read again, still either
+            out.append(Recheck(0, path, pick.certainty))
         elif recheck.likely_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
-            out.append((path, pick.certainty))  # as sure as its label, read again alike
+            out.append(Recheck(0, path, pick.certainty))  # as sure as its label, read again alike
     return out
 
 
@@ -434,7 +435,7 @@ def _junk_left_out(
             rec.lower(path, DOUBTFUL)
 
 
-def _mended_total_recheck(taxed: totals.WithTax | None, total: totals.Chosen) -> list[tuple[str, float, str]]:
+def _mended_total_recheck(taxed: totals.WithTax | None, total: totals.Chosen) -> list[Recheck]:
     """A total with tax OCR read a figure off the net total plus its tax (`totals.with_tax`: "439,53"
     under 407,94 and 81,59 at 20 %) is the one sum the order's figures allow, where the net total is the
     lines' sum and the tax the net's share at its printed rate; it is taken mended and doubtful.  Its
@@ -443,7 +444,7 @@ def _mended_total_recheck(taxed: totals.WithTax | None, total: totals.Chosen) ->
     if taxed is None or not taxed.total_mended or not total.verified or not taxed.total_toks:
         return []
     says = totals.printed_as(" ".join(t.text for t in taxed.total_toks), taxed.total)
-    return [("total", total.certainty, says)] if says else []
+    return [Recheck(0, "total", total.certainty, says)] if says else []
 
 
 def _line_rechecks(
@@ -638,7 +639,7 @@ def _record_header(
                 certainty = min(certainty, DOUBTFUL)
             if ocr and recheck.prefix_taken_for_label(pick):
                 certainty = min(certainty, DOUBTFUL)  # "PO" "41505" for PO-41505: a person must look
-            toks = pick.toks
+            toks = _surest_printing(pick, pages) if ocr and name == "po_number" else pick.toks
             if isinstance(pick.value, date):
                 # a weekday named with the date that falls on it bears it out: its own reading counts
                 # not; one the date does not fall on says one of the two was misread
@@ -805,6 +806,32 @@ def _printed_alike(pick: Candidate, pages: Sequence[Page]) -> bool:
         if tok.text.strip(_AROUND) == value and not any(_overlap(tok, o) for o in printings):
             printings.append(tok)
     return len(printings) > 1 and max(t.conf for t in printings) >= DIGITS_CONF
+
+
+def _surest_printing(pick: Candidate, pages: Sequence[Page]) -> list[Tok]:
+    """The words the order number `pick` is read from as evidence: its own, or another printing of it
+    on the pages read surer (a reference line, a footer, a sentence restating it), a word of its own
+    read as the very same characters (marks at its edges aside).  Two printings on different ink are
+    two readings that agree, and the number is as sure as the surer of them (`_printed_alike`).  Not
+    where any word on the pages says the number with one character otherwise: printings that disagree
+    pin neither."""
+    if len(pick.toks) != 1:
+        return pick.toks
+    mine = pick.toks[0]
+    value = mine.text.strip(_AROUND)
+    if not value:
+        return pick.toks
+    printings = [mine]
+    for tok in (t for p in pages for line in p.lines for t in line.toks):
+        text = tok.text.strip(_AROUND)
+        if any(_overlap(tok, o) for o in printings):
+            continue
+        if text != value and one_substituted(text, value):
+            return pick.toks  # a printing that says another number
+        if text == value:
+            printings.append(tok)
+    surest = max(printings, key=lambda t: t.conf)
+    return [surest] if surest.conf > mine.conf else pick.toks
 
 
 def _overlap(a: Tok, b: Tok) -> bool:

@@ -851,6 +851,7 @@ def choose(found: list[Candidate], name: str) -> Candidate | None:
             sentence=best.sentence,
         )
     if len([c for c in sightings if c.value == best_value]) > 1:
+        best = _surest_copy(best, sightings) if name in PINNED_BY_COPIES else best
         return Candidate(
             name,
             best.value,
@@ -862,6 +863,36 @@ def choose(found: list[Candidate], name: str) -> Candidate | None:
             sentence=best.sentence,
         )
     return best
+
+
+# fields whose printings on other ink, read alike, pin one another: what the page's reading of the
+# surest of them says, the others say too
+PINNED_BY_COPIES = ("po_number", "order_date")
+
+
+def _surest_copy(best: Candidate, sightings: list[Candidate]) -> Candidate:
+    """The sighting of `best`'s value read surest (its certainty times its words' least OCR confidence),
+    when every sighting says that one value and that copy is printed on ink of its own, apart from
+    `best`'s; `best` otherwise.  Two printings of one value on different ink are two readings: a fax
+    spoils each on its own, so a figure misread in one is not misread alike in the other, and the value
+    is as sure as the surer reading of it (a letter's dateline "Madrid, 23 Noviembre, 2026", its year
+    read at 0.62, and its opening sentence "pedido nº 672/26 de fecha 23 Noviembre, 2026" read at
+    0.85).  Printings that say two values pin neither (`choose` holds the value then)."""
+    if any(c.value != best.value for c in sightings):
+        return best
+
+    def sure(c: Candidate) -> float:
+        return c.certainty * min((t.conf for t in c.toks), default=0.0)
+
+    surest = max(sightings, key=sure)
+    if sure(surest) <= sure(best) or any(_same_ink(a, b) for a in surest.toks for b in best.toks):
+        return best
+    return surest
+
+
+def _same_ink(a: Tok, b: Tok) -> bool:
+    """Whether the words `a` and `b` are one printing: on one page with boxes that share some area."""
+    return a.page == b.page and min(a.x1, b.x1) > max(a.x0, b.x0) and min(a.y1, b.y1) > max(a.y0, b.y0)
 
 
 def outnumbered(pick: Candidate | None, found: list[Candidate], pages: Sequence[Page]) -> Candidate | None:

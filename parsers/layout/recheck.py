@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from parsers.layout.dates import SHORT_YEAR, find_date
+from parsers.layout.dates import SHORT_YEAR, find_date, parted_joined
 from parsers.layout.evidence import LIKELY, SURE
 from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.header import Candidate
@@ -37,6 +37,9 @@ class Recheck:
     # what every reading again must say, when not the words as the page's reading had them: a total
     # the order's own sums mended by one figure is vouched for only when its ink, read again, says it
     says: str = ""
+    # every reading again must say it as one word: a date the page read parted by a gap ("26/1 1/2026")
+    # is vouched for only by readings that do not part it (`parted_date`)
+    whole: bool = False
 
 
 def worth_rechecking(pick: Candidate, pages: Sequence[Page], month_first: bool = False) -> bool:
@@ -77,16 +80,39 @@ def recheck_certainty(pick: Candidate, month_first: bool = False) -> float:
     readings again that say the date with the separators as printed, the figures the same
     (`same_date_words`), settle it.  A two-figure year's century is settled by the checks every order
     date and delivery date goes through: a date a hundred years off is old, in the future, or far from
-    the other, and waits for a person.  A day and month that may swap (03/04/2026) stay as doubtful."""
+    the other, and waits for a person.  A day and month that may swap (03/04/2026) stay as doubtful.  A
+    day or month a gap parted ("26/1 1/2026") is settled as the separator is, by readings that say the
+    date as one word (`parted_date`)."""
     if not isinstance(pick.value, date):
         return pick.certainty
     text = " ".join(t.text for t in pick.toks)
     read = find_date(text, month_first=month_first)
-    clean = find_date(text.translate(_SEPARATORS), month_first=month_first, mend=False)
+    clean = find_date(
+        (parted_date(pick, month_first) or text).translate(_SEPARATORS), month_first=month_first, mend=False
+    )
     if read is None or clean is None or read.value != pick.value or clean.value != pick.value:
         return pick.certainty
     settled = clean.certainty / SHORT_YEAR if clean.short_year else clean.certainty
     return round(pick.certainty / read.certainty * settled, 3)
+
+
+def parted_date(pick: Candidate, month_first: bool = False) -> str:
+    """The words of the date `pick` with the gap closed that parted its day or month ("26/11/2026" for
+    "26/1 1/2026": two words where one was printed), when they read as a date only so (a date as
+    printed once that gap is closed, nothing else mended); "" for any other pick.
+
+    The page's reading had to be mended to give such a date, and stays doubtful; it is settled as a
+    date with a separator read as another is (`recheck_certainty`), by readings of its ink again that
+    say it as printed, and here in one word (`Recheck.whole`): a reading that parts it again says no
+    more than the page did."""
+    if not isinstance(pick.value, date):
+        return ""
+    text = " ".join(t.text for t in pick.toks)
+    joined = parted_joined(text)
+    if joined == text or find_date(text.translate(_SEPARATORS), mend=False) is not None:
+        return ""
+    found = find_date(joined.translate(_SEPARATORS), month_first=month_first, mend=False)
+    return joined if found is not None and found.value == pick.value else ""
 
 
 def _one_line(toks: Sequence[Tok], pages: Sequence[Page]) -> bool:

@@ -11,6 +11,8 @@ it with confidence to stand in for it.  So is one that says it but for one lette
 symbol that is no letter, figure or mark ("23/11/202€" for "23/11/2026"): it lost that character to the
 fax and says no other value.  Any other outcome leaves the field as read, in doubt, for a
 person to see; so a field the first reading says otherwise (not blurred) is not read the second way.
+A date the page read parted by a gap ("26/1 1/2026") must be said joined, in one word, by each reading
+(`Recheck.whole`): one that parts it too says no more than the page did.
 
 An order number with a word of figures a word space or less beside it on its line is doubtful before
 any of that (`doubt_parted`): OCR may have parted one number in two ("OC/26/1 4512"), and the layout
@@ -170,6 +172,8 @@ def confirm(
         "".join((check.says or found.provenance.raw or "").split()).strip(EDGES) for check, found, _ in wanted
     ]
     dated = [check.path.endswith("date") for check, _, _ in wanted]
+    # a date the page read parted by a gap ("26/1 1/2026"): a reading must say it in one word
+    whole = [check.whole for check, _, _ in wanted]
     # an order number whose letter O was mended ("0C/26/61293"): a reading's O or 0 there says the same
     lettered = [
         mended_letter_o(orders[check.order], check.path, found.provenance) for check, found, _ in wanted
@@ -192,7 +196,7 @@ def confirm(
         if not open_:
             break
         for n, again in zip(open_, read([crops[n] for n in open_]), strict=True):
-            readings[n].append(_said(printed[n], again, dated[n], lettered[n], upright[n]))
+            readings[n].append(_said(printed[n], again, dated[n], lettered[n], upright[n], whole[n]))
             blurred[n].append(_blurred(printed[n], again))
         # the reading said another value: its None leaves the field unvouched whatever comes next
         open_ = [n for n in open_ if readings[n][-1] is not None or blurred[n][-1]]
@@ -208,7 +212,7 @@ def confirm(
     if spare is not None and short:
         for n, words in zip(short, spare([crops[n] for n in short]), strict=True):
             kept = [c for c in readings[n] if c is not None and c >= ALIKE]
-            readings[n] = [*kept, _said(printed[n], words, dated[n], lettered[n], upright[n])]
+            readings[n] = [*kept, _said(printed[n], words, dated[n], lettered[n], upright[n], whole[n])]
     out = list(orders)
     for n, (check, found, _) in enumerate(wanted):
         order = out[check.order]
@@ -222,16 +226,24 @@ def confirm(
 
 
 def _said(
-    value: str, words: PageWords, dated: bool = False, lettered: bool = False, upright: bool = False
+    value: str,
+    words: PageWords,
+    dated: bool = False,
+    lettered: bool = False,
+    upright: bool = False,
+    whole: bool = False,
 ) -> float | None:
     """The reading's confidence if it says exactly `value` (edges and spaces aside), else None; a date
     (`dated`) may say it with a separator `value` was read with another for, when it is a date as it
     stands (`parsers.layout.recheck.same_date_words`); an order number whose letter O was mended
     (`lettered`) with an O or a 0 where the letter stands, either case; one the layout took in capitals
-    (`upright`, `_upright`) in either case."""
+    (`upright`, `_upright`) in either case.  With `whole`, only a reading of one word says it: a date
+    the page read parted by a gap ("26/1 1/2026"), which a reading that parts it too leaves unsettled."""
     ordered = sorted(words.words, key=lambda w: w.x0)
     text = "".join("".join(w.text.split()) for w in ordered).strip(EDGES)
     inked = [w for w in ordered if w.text.strip(EDGES)]
+    if whole and (len(inked) != 1 or len(inked[0].text.split()) != 1):
+        return None
     same = (
         text == value
         or (dated and same_date_words(value, text))
