@@ -476,16 +476,19 @@ def _money_lost(rows: list[Row], items: set[int], priced: set[str]) -> dict[int,
     line up one place, and taken as more description (or left out) it was lost without a word.  A
     row with its code is read as far as it goes, one with a position alone is kept in its place with
     nothing read (a code on a line above it may be the row above's), and both are named for a person
-    (`drafts`).  Not where the next line holds the prices alone (a row printed over two lines), nor a
-    labelled sub-line or a total."""
+    (`drafts`).  Only with figures alone in its quantity cell (and a unit); not where the next line
+    holds the prices alone (a row printed over two lines), nor where the next order row has no code or
+    position of its own (the code and description printed over that row's figures), nor a labelled
+    sub-line or a total."""
     out: dict[int, bool] = {}
     if not priced:
         return out
     for i, (line, cells) in enumerate(rows):
         if i in items or sub_label(line.toks) is not None:
             continue
-        if not any(looks_numeric(t.text) for t in cells.get("qty", [])):
-            continue
+        quantity = cells.get("qty", [])
+        if not quantity or not all(looks_numeric(t.text) or t.key in _UNIT_WORDS for t in quantity):
+            continue  # no quantity, or words in its cell ("PEUGEOT 408": a description run on there)
         if any(looks_numeric(t.text) for kind in priced for t in cells.get(kind, [])):
             continue  # a price or amount read: `_is_item` has judged the row
         if labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}):
@@ -493,12 +496,19 @@ def _money_lost(rows: list[Row], items: set[int], priced: set[str]) -> dict[int,
         below = rows[i + 1][1] if i + 1 < len(rows) and i + 1 not in items else {}
         if any(looks_numeric(t.text) for kind in priced for t in below.get(kind, [])):
             continue  # its prices on the line below it
-        pos = cells.get("pos", [])
-        numbered = bool(pos) and pos[0].text.strip(POSITION_EDGE).isdigit()
+        nxt = next((cells for j, (_, cells) in enumerate(rows) if j > i and j in items), None)
+        if nxt is not None and not (nxt.get("code") or _numbered_row(nxt)):
+            continue  # the code (and description) over the figures of the next row, which has none
         coded = any(code_like(t.text) and _begins_phrase(t, line.toks) for t in cells.get("code", []))
-        if numbered or coded:
+        if _numbered_row(cells) or coded:
             out[i] = coded
     return out
+
+
+def _numbered_row(cells: dict[str, list[Tok]]) -> bool:
+    """Whether the row's position cell begins with a number ("00020", "3)")."""
+    pos = cells.get("pos", [])
+    return bool(pos) and pos[0].text.strip(POSITION_EDGE).isdigit()
 
 
 _UNIT_WORDS = frozenset(w for words in UNITS.values() for w in words)

@@ -84,3 +84,12 @@ def test_a_last_row_with_its_position_and_quantity_alone_is_kept_and_named() -> 
     assert numbers(got) == [("TOR-M8-40", "100", "0.18"), (None, None, None)]
     assert _named(got)
     assert got["decision"] != "accept"
+
+
+def test_a_description_run_into_the_quantity_column_over_its_figures_is_one_line() -> None:
+    # "TUE-M8 Tuerca para vehículo: Modelo 408" over "zincada 2000 uds 0,05 100,00": one order line
+    first = ((50, "TUE-M8"), (130, "Tuerca para vehículo:"), (330, "Modelo 408"))
+    figures = ((130, "zincada"), (350, "2000"), (390, "uds"), (440, "0,05"), (505, "100,00"))
+    got = read(order([first, figures], total="100,00"))
+    assert numbers(got) == [("TUE-M8", "2000", "0.05")]
+    assert _named(got) == []
