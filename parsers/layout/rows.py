@@ -493,9 +493,8 @@ def _money_lost(rows: list[Row], items: set[int], priced: set[str]) -> dict[int,
             continue  # a price or amount read: `_is_item` has judged the row
         if labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}):
             continue
-        below = rows[i + 1][1] if i + 1 < len(rows) and i + 1 not in items else {}
-        if any(looks_numeric(t.text) for kind in priced for t in below.get(kind, [])):
-            continue  # its prices on the line below it
+        if any(_money_beside(rows, i, j, items, priced) for j in (i - 1, i + 1)):
+            continue  # its prices on the line below it, or OCR parted the row, its figures a line apart
         nxt = next((cells for j, (_, cells) in enumerate(rows) if j > i and j in items), None)
         if nxt is not None and not (nxt.get("code") or _numbered_row(nxt)):
             continue  # the code (and description) over the figures of the next row, which has none
@@ -503,6 +502,17 @@ def _money_lost(rows: list[Row], items: set[int], priced: set[str]) -> dict[int,
         if _numbered_row(cells) or coded:
             out[i] = coded
     return out
+
+
+def _money_beside(rows: list[Row], i: int, j: int, items: set[int], priced: set[str]) -> bool:
+    """Whether row j, directly above or below row i and no order row itself, holds figures (read or
+    spoilt) in the price or amount column: the row's own, printed on a line of their own or read a
+    little higher or lower than its words ("AA ud eo3a00 el7ooo" over "TOR-M10-60 Tornillo … 500")."""
+    if not 0 <= j < len(rows) or j in items:
+        return False
+    upper, lower = (rows[j][0], rows[i][0]) if j < i else (rows[i][0], rows[j][0])
+    held = any(has_digit(t.text) for kind in priced for t in rows[j][1].get(kind, []))
+    return held and _adjacent(upper, lower)
 
 
 def _numbered_row(cells: dict[str, list[Tok]]) -> bool:
