@@ -65,6 +65,8 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
         rows = _split_rows_joined(rows) if ocr else rows
         priced = {"price", "amount"} & set(region.table.kinds())
         starts = [i for i, (line, cells) in enumerate(rows) if _is_item(line.toks, cells, priced)]
+        unpriced = _money_lost(rows, set(starts), priced) if ocr else {}
+        starts = sorted({*starts, *(i for i, coded in unpriced.items() if coded)})
         worded = any(_worded(rows[i][1]) for i in starts)
         over = bool(starts) and any(_code_label(line) for line, _ in rows[: starts[0]])
         basis = heading_basis(region)
@@ -79,6 +81,8 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
                     continue
                 current = _start(line, cells, pending)
                 current.basis, current.guessed = basis, region.guessed
+                if i in unpriced:
+                    current.strays.append(line.toks)  # read as far as it goes, and named for a person
                 out.append(current)
                 since.append(current)
                 last, pending = line, []
@@ -86,7 +90,7 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
             following = next((rows[j] for j in starts if j > i), None)
             if ocr and _garbled_figures(cells) and _misread_total(line.toks):
                 continue  # "7WISCHENSUMME EUR 611,40": a sum under the rows, no order line nor part of one
-            lost = _lost_row(line, cells) or _figures_lettered(line, cells, edges)
+            lost = _lost_row(line, cells) or _figures_lettered(line, cells, edges) or i in unpriced
             if ocr and (current is not None or following is not None) and lost:
                 # a row whose figures a fax spoilt past reading, between the order's rows: a line the
                 # document has, kept in its place with nothing read from it (so every later line stays
@@ -461,6 +465,60 @@ def _is_item(toks: list[Tok], cells: dict[str, list[Tok]], priced: set[str]) -> 
         or (coded and cents)
         or (unreadable and priced_row)
     )
+
+
+def _money_lost(rows: list[Row], items: set[int], priced: set[str]) -> dict[int, bool]:
+    """The rows of a priced table whose price and amount OCR lost or spoilt, their quantity read, that
+    still name an order line of their own, each with whether by a code: a code that begins its phrase
+    ("Dunas 10000 ys 4712 OZ", the row's price and amount lost; a letter's one row "250 u, TOR-M10-60
+    Tornillo … C0340 C85.00", its euro signs read as C), or a position number alone ("20050 5) UDS").
+    Each is an order line the page prints: taken as a stray of the row above it shifted every later
+    line up one place, and taken as more description (or left out) it was lost without a word.  A
+    row with its code is read as far as it goes, one with a position alone is kept in its place with
+    nothing read (a code on a line above it may be the row above's), and both are named for a person
+    (`drafts`).  Only with figures alone in its quantity cell (and a unit); not where the next line
+    holds the prices alone (a row printed over two lines), nor where the next order row has no code or
+    position of its own (the code and description printed over that row's figures), nor a labelled
+    sub-line or a total."""
+    out: dict[int, bool] = {}
+    if not priced:
+        return out
+    for i, (line, cells) in enumerate(rows):
+        if i in items or sub_label(line.toks) is not None:
+            continue
+        quantity = cells.get("qty", [])
+        if not quantity or not all(looks_numeric(t.text) or t.key in _UNIT_WORDS for t in quantity):
+            continue  # no quantity, or words in its cell ("PEUGEOT 408": a description run on there)
+        if any(looks_numeric(t.text) for kind in priced for t in cells.get(kind, [])):
+            continue  # a price or amount read: `_is_item` has judged the row
+        if labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}):
+            continue
+        if any(_money_beside(rows, i, j, items, priced) for j in (i - 1, i + 1)):
+            continue  # its prices on the line below it, or OCR parted the row, its figures a line apart
+        nxt = next((cells for j, (_, cells) in enumerate(rows) if j > i and j in items), None)
+        if nxt is not None and not (nxt.get("code") or _numbered_row(nxt)):
+            continue  # the code (and description) over the figures of the next row, which has none
+        coded = any(code_like(t.text) and _begins_phrase(t, line.toks) for t in cells.get("code", []))
+        if _numbered_row(cells) or coded:
+            out[i] = coded
+    return out
+
+
+def _money_beside(rows: list[Row], i: int, j: int, items: set[int], priced: set[str]) -> bool:
+    """Whether row j, directly above or below row i and no order row itself, holds figures (read or
+    spoilt) in the price or amount column: the row's own, printed on a line of their own or read a
+    little higher or lower than its words ("AA ud eo3a00 el7ooo" over "TOR-M10-60 Tornillo … 500")."""
+    if not 0 <= j < len(rows) or j in items:
+        return False
+    upper, lower = (rows[j][0], rows[i][0]) if j < i else (rows[i][0], rows[j][0])
+    held = any(has_digit(t.text) for kind in priced for t in rows[j][1].get(kind, []))
+    return held and _adjacent(upper, lower)
+
+
+def _numbered_row(cells: dict[str, list[Tok]]) -> bool:
+    """Whether the row's position cell begins with a number ("00020", "3)")."""
+    pos = cells.get("pos", [])
+    return bool(pos) and pos[0].text.strip(POSITION_EDGE).isdigit()
 
 
 _UNIT_WORDS = frozenset(w for words in UNITS.values() for w in words)
