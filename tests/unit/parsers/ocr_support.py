@@ -21,6 +21,18 @@ def word(text: str, x: float, y: float, conf: float = 0.95, h: float = INK) -> W
     return Word(text, x, y, x + CHAR * len(text), y + h, conf)
 
 
+CELL_GAP = 8.0  # points between words set a character cell apart (a dot-matrix face): each its own phrase
+
+
+def spaced(y: float, x: float, *texts: str, gap: float = CELL_GAP) -> list[Word]:
+    """Words `gap` apart from `x` on the line at `y`: wider than a phrase's space, so each its own phrase."""
+    out = []
+    for text in texts:
+        out.append(word(text, x, y))
+        x += CHAR * len(text) + gap
+    return out
+
+
 def cells(y: float, *placed: tuple[float, str], conf: float = 0.95) -> list[Word]:
     """The words of a line: each (x, text) a phrase starting at x, its words a space apart."""
     out = []

@@ -12,25 +12,14 @@ from __future__ import annotations
 from typing import Any
 
 from core.capture.domain.layout import PageWords, Word
-from tests.unit.parsers.ocr_support import CHAR, cells, doubted, order, read, word
+from tests.unit.parsers.ocr_support import cells, doubted, order, read, spaced, word
 from tests.unit.parsers.tax_support import GOOD
-
-GAP = 8.0  # points between words a dot-matrix face sets a character cell apart: each its own phrase
 
 
 def _with(*more: list[Word], drop: str = "Nº pedido:") -> dict[str, Any]:
     base = order(GOOD, drop=drop)
     words = base.words + tuple(w for line in more for w in line)
     return read(PageWords(1, base.width, base.height, base.dpi, words, "ocr"))
-
-
-def _spaced(y: float, x: float, *texts: str) -> list[Word]:
-    """Words a character cell apart from `x`: each its own phrase."""
-    out = []
-    for text in texts:
-        out.append(word(text, x, y))
-        x += CHAR * len(text) + GAP
-    return out
 
 
 def test_an_order_label_with_a_letter_read_as_a_pound_sign_gives_its_number_doubtful() -> None:
@@ -42,7 +31,7 @@ def test_an_order_label_with_a_letter_read_as_a_pound_sign_gives_its_number_doub
 
 def test_a_dot_matrix_order_label_in_three_phrases_with_a_sign_for_a_letter() -> None:
     # "Nº DE PEDIDO   26/57596" in a dot-matrix face, each word its own phrase, the "E" read "£"
-    got = _with([*_spaced(140, 50, "Nº", "DE", "P£DIDO"), word("26/57596", 170, 140)])
+    got = _with([*spaced(140, 50, "Nº", "DE", "P£DIDO"), word("26/57596", 170, 140)])
     assert got["po_number"] == "26/57596"
     assert doubted(got, "po_number") and got["decision"] != "accept"
 

@@ -10,24 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from core.capture.domain.layout import PageWords, Word
-from tests.unit.parsers.ocr_support import CHAR, cells, doubted, order, read, word
+from tests.unit.parsers.ocr_support import cells, doubted, order, read, spaced, word
 from tests.unit.parsers.tax_support import GOOD
-
-GAP = 8.0  # points between words set a character cell apart: wider than a phrase gap, close as a label's
 
 
 def _with(base: PageWords, *more: list[Word]) -> dict[str, Any]:
     words = base.words + tuple(w for line in more for w in line)
     return read(PageWords(1, base.width, base.height, base.dpi, words, "ocr"))
-
-
-def _spaced(y: float, x: float, *texts: str) -> list[Word]:
-    """Words a character cell apart from `x`: each its own phrase."""
-    out = []
-    for text in texts:
-        out.append(word(text, x, y))
-        x += CHAR * len(text) + GAP
-    return out
 
 
 def test_a_one_word_delivery_label_parted_and_a_letter_off_gives_its_date_doubtful() -> None:
@@ -57,6 +46,6 @@ def test_words_that_run_together_into_no_dates_label_give_no_date() -> None:
 def test_a_label_of_three_phrases_with_a_short_word_a_letter_off_gives_its_date_doubtful() -> None:
     # "FECHA DE PEDIDO 26.11.2026" in a dot-matrix face, each word its own phrase, "DE" read "DF"
     base = order(GOOD, drop="Fecha:")
-    got = _with(base, [*_spaced(140, 50, "FECHA", "DF", "PEDIDO"), word("26.11.2026", 160, 140)])
+    got = _with(base, [*spaced(140, 50, "FECHA", "DF", "PEDIDO"), word("26.11.2026", 160, 140)])
     assert got["order_date"] == "2026-11-26"
     assert doubted(got, "order_date") and got["decision"] != "accept"
