@@ -14,6 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from parsers.layout.arith import MOVED, Solved, adding_up
+from parsers.layout.geometry import Tok
 from parsers.layout.items import IN_FORMAT, Built, column_places, places_of, settled
 from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading, readings, strip_money
 
@@ -38,9 +39,8 @@ def by_quantity_format(built: list[Built], mark: str) -> list[Built]:
     neither the line nor the order's total can vouch for them."""
     out = list(built)
     for i, b in enumerate(built):
-        s = b.solved
-        toks = b.toks.get("quantity") or []
-        if s.options or s.quantity is None or len(toks) != 1 or b.line.discount is not None:
+        s, toks = b.solved, _one_quantity(b)
+        if s.quantity is None or toks is None:
             continue
         if s.check == "agrees" and _as_printed(s):
             continue
@@ -56,6 +56,15 @@ def by_quantity_format(built: list[Built], mark: str) -> list[Built]:
     return out
 
 
+def _one_quantity(b: Built) -> list[Tok] | None:
+    """The line's quantity cell, when a column's format may read it: one word, the line left open by
+    the arithmetic (no options to choose between) and no discount to account for; None otherwise."""
+    toks = b.toks.get("quantity") or []
+    if b.solved.options or b.solved.quantity is None or len(toks) != 1 or b.line.discount is not None:
+        return None
+    return toks
+
+
 def by_whole_column(built: list[Built], mark: str) -> list[Built]:
     """Each line whose quantity was read as figures grouped by threes under the page's decimal mark
     ("5.000" under a decimal point), in a column of whole quantities whose group marks the fax turned:
@@ -69,9 +78,8 @@ def by_whole_column(built: list[Built], mark: str) -> list[Built]:
     The column's settled format chose the reading, not arithmetic: both stay doubtful (`IN_FORMAT`)."""
     out = list(built)
     for i, b in enumerate(built):
-        s = b.solved
-        toks = b.toks.get("quantity") or []
-        if s.options or s.quantity is None or len(toks) != 1 or b.line.discount is not None:
+        s, toks = b.solved, _one_quantity(b)
+        if s.quantity is None or toks is None:
             continue
         if s.check not in ("unchecked", "disagrees") or s.quantity.note:
             continue
