@@ -71,6 +71,8 @@ BASIS_RATIO = 50  # quantity × price at least this many times the amount: the p
 MENDED_BASIS = ", its figure mended"  # a reading's note: the basis read from a "Per" figure OCR spoilt
 LETTERED = ", its letters read as figures"  # a reading's note: the basis from a "Per" cell read "1O0"
 UNPINNED_STRAY = "its stray fraction dropped, nothing read sure pins the whole number"
+# a line's amount read without the lone figure after it in its cell (a sign printed after it, misread)
+SIGN_LEFT_OUT = "read without the lone figure after it, a sign misread"
 # a quantity's decimal mark, and a price's fitted to it, put where the quantity column prints its own
 # (parsers.layout.quantity_marks): the line adds up as well without the move, so nothing vouches for it
 IN_FORMAT = "its decimal mark put where its column prints it"
@@ -190,8 +192,30 @@ def _readings(
         found = [r for r in found if r.note != OTHER_MARK]
     if not ocr:
         return found
+    if kind == "amount" and toks and _before_lone_figure(draft) == toks:
+        # the amount to the cent, a sign after it read as a lone figure: that word is no piece of it
+        return [replace(r, note=r.note or SIGN_LEFT_OUT) for r in found]
     head = _head_group(draft, toks, mark) if kind == "qty" else []
     return found + _split_number(draft.numbers(kind), mark) + head
+
+
+# a money sign printed after a line's amount as OCR reads it alone: one figure, a sign beside it or not
+_LONE_FIGURE = re.compile(r"^[€$£]?\d[€$£]?$")
+_TO_THE_CENT = re.compile(r"\d[.,]\d\d[€$£]?$")
+
+
+def _before_lone_figure(draft: Draft) -> list[Tok]:
+    """The amount to the cent of a line's amount cell whose last word, right after it, is a lone figure
+    ("36,00 5", "166.60 $5": the money sign printed after the amount read as a 5): [] where the cell does
+    not end so.  A line prints one amount, to the cent; the lone figure is the sign misread, never the
+    amount, and the amount read without it is a mend (`SIGN_LEFT_OUT`)."""
+    cell = [t for t in draft.cells.get("amount", []) if t.text.strip()]
+    if len(cell) < 2 or not _LONE_FIGURE.match(cell[-1].text.strip()):
+        return []
+    before = cell[-2]
+    if not looks_numeric(before.text) or not _TO_THE_CENT.search(before.text.strip()):
+        return []
+    return [before]
 
 
 def _head_group(draft: Draft, toks: list[Tok], mark: str) -> list[Reading]:
@@ -361,7 +385,7 @@ def build(
     if ocr:
         price, amount = (
             price or _mark_misread(draft, "price", mark)[:1],
-            amount or _mark_misread(draft, "amount", mark)[-1:],
+            _before_lone_figure(draft) or amount or _mark_misread(draft, "amount", mark)[-1:],
         )
     discount = _discount(draft, mark)
     solved = _numbers(
@@ -1009,6 +1033,11 @@ def record_numbers(
             # 0,1548, and neither the amount nor the total tells the two apart; a quantity whose stray
             # fraction was dropped where no price and amount read as printed pin the whole number
             rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
+        elif name == "amount" and reading.note == SIGN_LEFT_OUT:
+            # a word of the cell left out: only the order's total, adding up to the cent with the amount
+            # as read before it, vouches for it; the line's own product pins nothing the cell did not say
+            vouched = verified and solved.check == "agrees" and reading.cost == 0
+            rec.add(f"{path}.{name}", toks[name], LIKELY if vouched else DOUBTFUL, verified=vouched)
         elif ocr and name == "amount" and past_cents(reading.value):
             # a line's amount is money to the cent: a figure after the cents on a scan is a mark OCR
             # read as one ("19.44 $" as 19.445), and the same mark after the price ("0.1944 $" as
