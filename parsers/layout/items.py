@@ -73,6 +73,7 @@ LETTERED = ", its letters read as figures"  # a reading's note: the basis from a
 UNPINNED_STRAY = "its stray fraction dropped, nothing read sure pins the whole number"
 # a line's amount read without the lone figure after it in its cell (a sign printed after it, misread)
 SIGN_LEFT_OUT = "read without the lone figure after it, a sign misread"
+SIGN_AS_FIGURE = "its last figure dropped, a sign after it misread"  # a price's (`_sign_as_last_figure`)
 # a quantity's decimal mark, and a price's fitted to it, put where the quantity column prints its own
 # (parsers.layout.quantity_marks): the line adds up as well without the move, so nothing vouches for it
 IN_FORMAT = "its decimal mark put where its column prints it"
@@ -197,6 +198,34 @@ def _readings(
         return [replace(r, note=r.note or SIGN_LEFT_OUT) for r in found]
     head = _head_group(draft, toks, mark) if kind == "qty" else []
     return found + _split_number(draft.numbers(kind), mark) + head
+
+
+# a price's figures with three or more after the decimal mark ("\#" stands for it), its last a 5
+_SIGN_FIGURE = re.compile(r"^\d+#\d{2,}5$")
+
+
+def _sign_dropped(solved: Solved, price: list[Tok], mark: str) -> Solved:
+    """A price printed with a money sign after it ("666.4000 $") whose sign OCR read as one more figure
+    ("666.40005"): read without that figure where the quantity and the amount, each as printed, then
+    make quantity × price = amount exactly, which the price as read does not (it may still round to
+    the amount: 1 000 × 0,0430005 = 43,0005 is 43,00 to the cent).  Only a 5, the sign's shape, after
+    at least two decimals: a price is printed to the cent or more places, never with a sign among its
+    figures.  Neither the amount nor the total can tell a figure past the cents (both round alike), so
+    the price is always doubtful (`SIGN_AS_FIGURE`, `record_numbers`)."""
+    q, p, a = solved.quantity, solved.unit_price, solved.amount
+    if not price or q is None or p is None or a is None or q.cost or a.cost or p.cost or q.value <= 0:
+        return solved
+    figures = strip_money(price[-1].text)[0]
+    if not _SIGN_FIGURE.match(figures.replace(mark, "#")) or q.value * p.value == a.value:
+        return solved
+    read = readings(figures, mark, rules=False, lost_marks=False)
+    cut = readings(figures[:-1], mark, rules=False, lost_marks=False)
+    if not read or not cut or read[0].cost or cut[0].cost or read[0].value == 0:
+        return solved
+    value = cut[0].value * (p.value / read[0].value)  # the basis the price was read for, kept
+    if q.value * value != a.value:
+        return solved
+    return Solved(q, Reading(value, REPAIR_COST, SIGN_AS_FIGURE), a, "agrees")
 
 
 # a money sign printed after a line's amount as OCR reads it alone: one figure, a sign beside it or not
@@ -393,6 +422,8 @@ def build(
     )
     if ocr and cents and discount is None:
         solved = _marks_lost_together(solved, price, amount)
+    if ocr and discount is None:
+        solved = _sign_dropped(solved, price, mark)
     if ocr and solved.check != "agrees":
         # a discount cell OCR spoilt (".12.50", "12 .50", "15,00" under a decimal point): the reading
         # of it that makes quantity × price less the discount the amount, if one does
@@ -1028,7 +1059,7 @@ def record_numbers(
         reading: Reading | None = getattr(solved, name)
         if reading is None:
             continue
-        if reading.note.endswith(MENDED_BASIS) or reading.note in (UNPINNED_STRAY, IN_FORMAT):
+        if reading.note.endswith(MENDED_BASIS) or reading.note in (UNPINNED_STRAY, IN_FORMAT, SIGN_AS_FIGURE):
             # "106" read as 100 in the "Per" column: one unit at 15,48 adds up as well as a hundred at
             # 0,1548, and neither the amount nor the total tells the two apart; a quantity whose stray
             # fraction was dropped where no price and amount read as printed pin the whole number

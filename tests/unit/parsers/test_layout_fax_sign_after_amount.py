@@ -64,3 +64,29 @@ def test_a_lone_figure_after_no_amount_to_the_cent_is_not_taken_for_a_sign() -> 
     rows = [ROWS[0], _row("TOR-M8-40", "200", "18,00", "36 5")]
     got = read(order(rows, total=None, heading=PER_100))
     assert _amounts(got)[1] != Decimal("36.00")
+
+
+# The same sign printed after a price, read as its last figure: "4,30005" for "4,3000 €" (4,30 a hundred)
+def test_a_sign_read_as_a_price_s_last_figure_is_dropped_where_the_amount_pins_it() -> None:
+    rows = [_row("TUE-M8", "1000", "4,30005", "43,00"), _row("TOR-M8-40", "200", "18,00", "36,00")]
+    got = read(order(rows, total=None, heading=PER_100))
+    assert numbers(got)[0] == ("TUE-M8", "1000", "0.043")
+    # the line's arithmetic pins the price, but a figure of the cell was left out: nothing vouches
+    assert doubted(got, "lines[0].unit_price")
+
+
+def test_a_total_that_adds_up_does_not_vouch_for_the_dropped_figure() -> None:
+    # 43,0005 and 43,00 both round to the amount printed, so the total cannot tell the two prices apart
+    rows = [_row("TUE-M8", "1000", "4,30005", "43,00"), _row("TOR-M8-40", "200", "18,00", "36,00")]
+    got = read(order(rows, total="79,00", heading=PER_100))
+    assert numbers(got)[0] == ("TUE-M8", "1000", "0.043")
+    assert doubted(got, "lines[0].unit_price")
+    assert got["decision"] != "accept"
+
+
+def test_a_price_whose_last_figure_the_amount_does_not_rule_out_is_read_as_printed() -> None:
+    # guard: 4,3125 a hundred × 1 000 = 43,125, printed 43,13: the price as printed adds up, nothing
+    # says its last figure is a sign
+    rows = [_row("TUE-M8", "1000", "4,3125", "43,13"), _row("TOR-M8-40", "200", "18,00", "36,00")]
+    got = read(order(rows, total=None, heading=PER_100))
+    assert numbers(got)[0] == ("TUE-M8", "1000", "0.043125")
