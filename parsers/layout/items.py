@@ -195,7 +195,7 @@ def _readings(
         return found
     if kind == "amount" and toks and _before_lone_figure(draft) == toks:
         # the amount to the cent, a sign after it read as a lone figure: that word is no piece of it
-        return [replace(r, note=r.note or SIGN_LEFT_OUT) for r in found]
+        return [replace(r, note=f"{r.note}; {SIGN_LEFT_OUT}" if r.note else SIGN_LEFT_OUT) for r in found]
     head = _head_group(draft, toks, mark) if kind == "qty" else []
     return found + _split_number(draft.numbers(kind), mark) + head
 
@@ -1064,10 +1064,10 @@ def record_numbers(
             # 0,1548, and neither the amount nor the total tells the two apart; a quantity whose stray
             # fraction was dropped where no price and amount read as printed pin the whole number
             rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
-        elif name == "amount" and reading.note == SIGN_LEFT_OUT:
+        elif name == "amount" and reading.note.endswith(SIGN_LEFT_OUT):
             # a word of the cell left out: only the order's total, adding up to the cent with the amount
             # as read before it, vouches for it; the line's own product pins nothing the cell did not say
-            vouched = verified and solved.check == "agrees" and reading.cost == 0
+            vouched = verified and solved.check == "agrees" and reading.cost < REPAIR_COST
             rec.add(f"{path}.{name}", toks[name], LIKELY if vouched else DOUBTFUL, verified=vouched)
         elif ocr and name == "amount" and past_cents(reading.value):
             # a line's amount is money to the cent: a figure after the cents on a scan is a mark OCR
