@@ -71,6 +71,9 @@ BASIS_RATIO = 50  # quantity × price at least this many times the amount: the p
 MENDED_BASIS = ", its figure mended"  # a reading's note: the basis read from a "Per" figure OCR spoilt
 LETTERED = ", its letters read as figures"  # a reading's note: the basis from a "Per" cell read "1O0"
 UNPINNED_STRAY = "its stray fraction dropped, nothing read sure pins the whole number"
+# a line's amount read without the lone figure after it in its cell (a sign printed after it, misread)
+SIGN_LEFT_OUT = "read without the lone figure after it, a sign misread"
+SIGN_AS_FIGURE = "its last figure dropped, a sign after it misread"  # a price's (`_sign_as_last_figure`)
 # a quantity's decimal mark, and a price's fitted to it, put where the quantity column prints its own
 # (parsers.layout.quantity_marks): the line adds up as well without the move, so nothing vouches for it
 IN_FORMAT = "its decimal mark put where its column prints it"
@@ -190,8 +193,58 @@ def _readings(
         found = [r for r in found if r.note != OTHER_MARK]
     if not ocr:
         return found
+    if kind == "amount" and toks and _before_lone_figure(draft) == toks:
+        # the amount to the cent, a sign after it read as a lone figure: that word is no piece of it
+        return [replace(r, note=f"{r.note}; {SIGN_LEFT_OUT}" if r.note else SIGN_LEFT_OUT) for r in found]
     head = _head_group(draft, toks, mark) if kind == "qty" else []
     return found + _split_number(draft.numbers(kind), mark) + head
+
+
+# a price's figures with three or more after the decimal mark ("\#" stands for it), its last a 5
+_SIGN_FIGURE = re.compile(r"^\d+#\d{2,}5$")
+
+
+def _sign_dropped(solved: Solved, price: list[Tok], mark: str) -> Solved:
+    """A price printed with a money sign after it ("666.4000 $") whose sign OCR read as one more figure
+    ("666.40005"): read without that figure where the quantity and the amount, each as printed, then
+    make quantity × price = amount exactly, which the price as read does not (it may still round to
+    the amount: 1 000 × 0,0430005 = 43,0005 is 43,00 to the cent).  Only a 5, the sign's shape, after
+    at least two decimals: a price is printed to the cent or more places, never with a sign among its
+    figures.  Neither the amount nor the total can tell a figure past the cents (both round alike), so
+    the price is always doubtful (`SIGN_AS_FIGURE`, `record_numbers`)."""
+    q, p, a = solved.quantity, solved.unit_price, solved.amount
+    if not price or q is None or p is None or a is None or q.cost or a.cost or p.cost or q.value <= 0:
+        return solved
+    figures = strip_money(price[-1].text)[0]
+    if not _SIGN_FIGURE.match(figures.replace(mark, "#")) or q.value * p.value == a.value:
+        return solved
+    read = readings(figures, mark, rules=False, lost_marks=False)
+    cut = readings(figures[:-1], mark, rules=False, lost_marks=False)
+    if not read or not cut or read[0].cost or cut[0].cost or read[0].value == 0:
+        return solved
+    value = cut[0].value * (p.value / read[0].value)  # the basis the price was read for, kept
+    if q.value * value != a.value:
+        return solved
+    return Solved(q, Reading(value, REPAIR_COST, SIGN_AS_FIGURE), a, "agrees")
+
+
+# a money sign printed after a line's amount as OCR reads it alone: one figure, a sign beside it or not
+_LONE_FIGURE = re.compile(r"^[€$£]?\d[€$£]?$")
+_TO_THE_CENT = re.compile(r"\d[.,]\d\d[€$£]?$")
+
+
+def _before_lone_figure(draft: Draft) -> list[Tok]:
+    """The amount to the cent of a line's amount cell whose last word, right after it, is a lone figure
+    ("36,00 5", "166.60 $5": the money sign printed after the amount read as a 5): [] where the cell does
+    not end so.  A line prints one amount, to the cent; the lone figure is the sign misread, never the
+    amount, and the amount read without it is a mend (`SIGN_LEFT_OUT`)."""
+    cell = [t for t in draft.cells.get("amount", []) if t.text.strip()]
+    if len(cell) < 2 or not _LONE_FIGURE.match(cell[-1].text.strip()):
+        return []
+    before = cell[-2]
+    if not looks_numeric(before.text) or not _TO_THE_CENT.search(before.text.strip()):
+        return []
+    return [before]
 
 
 def _head_group(draft: Draft, toks: list[Tok], mark: str) -> list[Reading]:
@@ -361,7 +414,7 @@ def build(
     if ocr:
         price, amount = (
             price or _mark_misread(draft, "price", mark)[:1],
-            amount or _mark_misread(draft, "amount", mark)[-1:],
+            _before_lone_figure(draft) or amount or _mark_misread(draft, "amount", mark)[-1:],
         )
     discount = _discount(draft, mark)
     solved = _numbers(
@@ -369,6 +422,8 @@ def build(
     )
     if ocr and cents and discount is None:
         solved = _marks_lost_together(solved, price, amount)
+    if ocr and discount is None:
+        solved = _sign_dropped(solved, price, mark)
     if ocr and solved.check != "agrees":
         # a discount cell OCR spoilt (".12.50", "12 .50", "15,00" under a decimal point): the reading
         # of it that makes quantity × price less the discount the amount, if one does
@@ -1004,11 +1059,16 @@ def record_numbers(
         reading: Reading | None = getattr(solved, name)
         if reading is None:
             continue
-        if reading.note.endswith(MENDED_BASIS) or reading.note in (UNPINNED_STRAY, IN_FORMAT):
+        if reading.note.endswith(MENDED_BASIS) or reading.note in (UNPINNED_STRAY, IN_FORMAT, SIGN_AS_FIGURE):
             # "106" read as 100 in the "Per" column: one unit at 15,48 adds up as well as a hundred at
             # 0,1548, and neither the amount nor the total tells the two apart; a quantity whose stray
             # fraction was dropped where no price and amount read as printed pin the whole number
             rec.add(f"{path}.{name}", toks[name], DOUBTFUL)
+        elif name == "amount" and reading.note.endswith(SIGN_LEFT_OUT):
+            # a word of the cell left out: only the order's total, adding up to the cent with the amount
+            # as read before it, vouches for it; the line's own product pins nothing the cell did not say
+            vouched = verified and solved.check == "agrees" and reading.cost < REPAIR_COST
+            rec.add(f"{path}.{name}", toks[name], LIKELY if vouched else DOUBTFUL, verified=vouched)
         elif ocr and name == "amount" and past_cents(reading.value):
             # a line's amount is money to the cent: a figure after the cents on a scan is a mark OCR
             # read as one ("19.44 $" as 19.445), and the same mark after the price ("0.1944 $" as
