@@ -137,8 +137,10 @@ def quantity_box(
 ) -> tuple[float, float, float, float] | None:
     """Where the quantity cell of the row `line` is, in the pixels its words were read in: the row's
     band across the quantity column's span (`Table.span`), short of the words read on the row that
-    reach into it (a unit printed after the quantity, "UN"; a long description): only ink the page's
-    reading gave no word is left there.  None when the row already has a figure in that cell, or the
+    reach into it from the columns beside (a unit column, a long description), but for the words the
+    page's reading put in that cell: figures read as letters ("un a)" for 50) are the quantity's own
+    ink, and a unit printed in the cell after the quantity, read with it, only makes a reading that
+    says no quantity.  None when the row already has a figure in that cell, or the
     column's span or the row's band is not known."""
     if any(has_digit(t.text) for t in cells.get("qty", [])):
         return None
@@ -146,8 +148,9 @@ def quantity_box(
     if span is None:
         return None
     x0, x1 = span
+    ours = cells.get("qty", [])  # figures read as letters ("un a)" for 50): the quantity's own ink
     for tok in line.toks:
-        if tok.x1 <= x0 or tok.x0 >= x1:
+        if tok.x1 <= x0 or tok.x0 >= x1 or tok in ours:
             continue
         if tok.cx >= (x0 + x1) / 2:
             x1 = min(x1, tok.x0)

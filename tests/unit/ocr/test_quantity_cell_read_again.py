@@ -104,3 +104,19 @@ def test_a_quantity_cell_read_again_as_nothing_keeps_the_line_for_a_person() -> 
     assert quantity is not None and quantity.confidence < UNSURE
     price = got.evidence_for("lines[1].unit_price")
     assert price is not None and price.confidence >= UNSURE  # read twice alike, as before
+
+
+def test_a_quantity_read_as_letters_stays_in_its_cell() -> None:
+    # the page's reading gave "50" as letters ("so" at 350): no figure, so the quantity is worked out,
+    # but those letters are the quantity's ink, and its cell, read again, must hold them
+    silicone = (
+        (50, "SIL-TRA-300"),
+        (130, "Silicona"),
+        (350, "so"),
+        (390, "uds"),
+        (440, "0,18"),
+        (505, "9,00"),
+    )
+    extraction = extract_orders([order([row("TOR-M8-40", "12", "4,75", "57,00"), silicone], total="66,00")])
+    (cell,) = extraction.quantities
+    assert cell.box[0] <= 350 and cell.box[2] >= 350 + 2 * 5.4  # "so": two characters of 5.4 points
