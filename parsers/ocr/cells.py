@@ -261,6 +261,13 @@ def settle(
         _per_one(again, printed, line.unit_price, (bases or {}).get(i))
         read = _values(line)
         chosen = _choose(read, printed, again, line.discount)
+        if chosen is None and "quantity" in again and "quantity" not in printed:
+            # a computed quantity's own cell says a figure that makes no set agree (100 where the amount
+            # leaves 90): the quantity stays as worked out, in doubt, and the other cells are weighed as
+            # they were before its cell was read
+            chosen = _choose(
+                read, printed, {k: v for k, v in again.items() if k != "quantity"}, line.discount
+            )
         if chosen is None:
             continue
         values, said = chosen

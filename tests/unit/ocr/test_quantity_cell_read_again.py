@@ -94,6 +94,8 @@ def test_a_quantity_cell_read_again_as_another_figure_keeps_the_line_for_a_perso
     assert got.lines[1].quantity == Decimal(90)  # as the layout reader had it, for a person to see
     quantity = got.evidence_for("lines[1].quantity")
     assert quantity is not None and quantity.confidence < UNSURE
+    price = got.evidence_for("lines[1].unit_price")
+    assert price is not None and price.confidence >= UNSURE  # read twice alike, as without the cell
 
 
 def test_a_quantity_cell_read_again_as_nothing_keeps_the_line_for_a_person() -> None:
