@@ -380,7 +380,9 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> C
                 spent("bands", clock)
             orders = extraction.orders
             if options.reread_numbers:
-                orders = tuple(cells.reread_numbers(orders, images, stripped, readers))
+                orders = tuple(
+                    cells.reread_numbers(orders, images, stripped, readers, quantities=extraction.quantities)
+                )
                 spent("number cells", clock)
                 rechecks = extraction.rechecks
                 orders = tuple(recheck.confirm(orders, rechecks, images, stripped, field_readers, spare))

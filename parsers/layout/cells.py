@@ -46,6 +46,22 @@ class Table:
     def column_at(self, x: float) -> str:
         return colfit.heading_at(x, self.segments, self.columns).kind
 
+    def span(self, kind: str) -> tuple[float, float] | None:
+        """How far across a column of `kind` reaches: its ink segments, widened to the middle of the white
+        space to the segments beside them, as `column_at` gives ink there to the nearer column; None
+        when no segment is of that kind, or its segments stand apart with another column between."""
+        spans = sorted((x0, x1, h.kind) for x0, x1, h in self.segments)
+        mine = [k for k, (_, _, found) in enumerate(spans) if found == kind]
+        if not mine or mine != list(range(mine[0], mine[-1] + 1)):
+            return None
+        first, last = mine[0], mine[-1]
+        x0, x1 = spans[first][0], spans[last][1]
+        if first > 0:
+            x0 = (spans[first - 1][1] + x0) / 2
+        if last + 1 < len(spans):
+            x1 = (x1 + spans[last + 1][0]) / 2
+        return x0, x1
+
     def cells(self, line: Line) -> dict[str, list[Tok]]:
         out: dict[str, list[Tok]] = {}
         for tok in line.toks:

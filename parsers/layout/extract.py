@@ -79,6 +79,21 @@ class Basis:
     units: int
 
 
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class QuantityCell:
+    """Where line `line` of order `order` prints its quantity, which OCR did not read there (the layout
+    reader worked it out of the amount): the row's band across the quantity column, page and box in
+    the pixels the page's words were read in.  Read again alone, that cell may say the quantity."""
+
+    order: int
+    line: int
+    page: int
+    box: Box
+
+
 @dataclass(frozen=True)
 class Extraction:
     """The orders found in a document's pages, and problems not tied to one order."""
@@ -88,6 +103,8 @@ class Extraction:
     rechecks: tuple[Recheck, ...] = ()  # fields a second reading of their ink may settle (OCR only)
     # the lines whose price the page states is for 10, 100 or 1,000 units (OCR only)
     bases: tuple[Basis, ...] = ()
+    # the quantity cells of lines whose quantity OCR did not read (OCR only)
+    quantities: tuple[QuantityCell, ...] = ()
     # phrases that may be labels OCR garbled, beside a value of a field an order lacks (OCR only)
     labels: tuple[relabel.LabelSpot, ...] = ()
 
@@ -103,6 +120,7 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     orders: list[CapturedOrder] = []
     rechecks: list[Recheck] = []
     bases: list[Basis] = []
+    quantities: list[QuantityCell] = []
     headed = {r.page for r in regions if r.heading}
     carried = {r.page + 1 for r in regions if r.ended_by == "carried"} | carried_over(read, regions)
     for group in groups(read, seen, headed - carried):
@@ -116,9 +134,10 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
             order_known=known,
         )
         if found is not None:
-            order, again, stated = found
+            order, again, stated, unread = found
             rechecks += [replace(check, order=len(orders)) for check in again]
             bases += [Basis(len(orders), line, units) for line, units in stated]
+            quantities += [QuantityCell(len(orders), line, page, box) for line, page, box in unread]
             orders.append(order)
     if not orders:
         problem = Problem(
@@ -130,7 +149,13 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
         return Extraction((), (problem,))
     missing = {name for name, path in relabel.FIELDS.items() for o in orders if getattr(o, path) is None}
     spots = relabel.spots(read, seen, skip, missing, us_dates)
-    return Extraction(tuple(orders), rechecks=tuple(rechecks), labels=spots, bases=tuple(bases))
+    return Extraction(
+        tuple(orders),
+        rechecks=tuple(rechecks),
+        labels=spots,
+        bases=tuple(bases),
+        quantities=tuple(quantities),
+    )
 
 
 def _text(pages: list[Page]) -> str:
@@ -251,10 +276,10 @@ def _order(
     us_dates: bool,
     *,
     order_known: bool = False,
-) -> tuple[CapturedOrder, list[Recheck], list[tuple[int, int]]] | None:
-    """The order on `pages`, the fields (as of order 0) worth reading again on a scan, and the lines
-    (index, units) whose
-    price the page states is for many units, on a scan;
+) -> tuple[CapturedOrder, list[Recheck], list[tuple[int, int]], list[tuple[int, int, Box]]] | None:
+    """The order on `pages`, the fields (as of order 0) worth reading again on a scan, the lines
+    (index, units) whose price the page states is for many units, on a scan, and the lines (index,
+    page, box) whose quantity cell OCR did not read, where that cell is (`_unread_quantities`);
     `order_known` when the document's own dates say which it writes first, the day or the month."""
     language = _language(pages)
     ocr = any(p.source != "text" for p in pages)
@@ -349,7 +374,17 @@ def _order(
         if ocr
         else []
     )
-    return order, again, stated
+    return order, again, stated, _unread_quantities(drafts, built) if ocr else []
+
+
+def _unread_quantities(drafts: list[rows.Draft], built: list[items.Built]) -> list[tuple[int, int, Box]]:
+    """The lines (index, page, box) with a quantity no word of their row gave (the layout reader worked
+    it out of the amount), whose quantity cell's place on the page is known (`rows.quantity_box`)."""
+    return [
+        (i, d.page, d.qty_box)
+        for i, (d, b) in enumerate(zip(drafts, built, strict=True))
+        if d.qty_box is not None and b.line.quantity is not None and not b.toks["quantity"]
+    ]
 
 
 def _tax_of_total(

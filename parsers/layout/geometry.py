@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from core.capture.domain.layout import PageWords, Word
 from parsers.layout.cleanup import capital_i, clean, snap
-from parsers.layout.text import fold, is_rule, token_key
+from parsers.layout.text import fold, has_digit, is_rule, token_key
 
 PHRASE_GAP = 0.8  # a gap wider than this many text heights separates phrases
 FOOTER_BAND = 0.06  # the bottom of the page where footers live
@@ -175,6 +175,32 @@ def box_around(words: Sequence[Word]) -> tuple[float, float, float, float]:
         max(w.x1 for w in words),
         max(w.y1 for w in words),
     )
+
+
+def box_on_row(line: Line, x0: float, x1: float) -> tuple[float, float, float, float] | None:
+    """The box, in the pixels the words were read in, that a stretch `x0`..`x1` across (in points,
+    straightened) takes up on the row `line`: across, where the row's figures on either side of it put
+    that stretch; down, the row's middle there (the nearest figures' middles, taken in proportion across,
+    as a page that slopes a little shifts them) and as tall as its tallest figure.  None when the row
+    holds no figure."""
+    figures = [t for t in line.toks if has_digit(t.text) and t.x1 > t.x0 and t.word.x1 > t.word.x0]
+    if not figures:
+        return None
+    left = max((t for t in figures if t.cx <= x0), key=lambda t: t.cx, default=None)
+    right = min((t for t in figures if t.cx >= x1), key=lambda t: t.cx, default=None)
+    a, b = left or right, right or left
+    assert a is not None and b is not None
+    if a is b:
+        scale = (a.word.x1 - a.word.x0) / (a.x1 - a.x0)
+        across = (a.word.cx + (x0 - a.cx) * scale, a.word.cx + (x1 - a.cx) * scale)
+        middle = a.word.cy
+    else:
+        scale = (b.word.cx - a.word.cx) / (b.cx - a.cx)
+        across = (a.word.cx + (x0 - a.cx) * scale, a.word.cx + (x1 - a.cx) * scale)
+        share = ((x0 + x1) / 2 - a.cx) / (b.cx - a.cx)
+        middle = a.word.cy + share * (b.word.cy - a.word.cy)
+    half = max(t.word.y1 - t.word.y0 for t in figures) / 2
+    return (across[0], middle - half, across[1], middle + half)
 
 
 def _median_of_sorted(values: list[float]) -> float:

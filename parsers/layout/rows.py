@@ -12,7 +12,7 @@ from parsers.layout import labels, positions
 from parsers.layout.cells import Column
 from parsers.layout.codes import past_hyphens, split_position
 from parsers.layout.dates import find_date
-from parsers.layout.geometry import PHRASE_GAP, Line, Tok, join_groups
+from parsers.layout.geometry import PHRASE_GAP, Line, Tok, box_on_row, join_groups
 from parsers.layout.numbers import SPECK_AFTER_SIGN, looks_numeric, readings
 from parsers.layout.table import Region, sub_label
 from parsers.layout.text import GLUED_BASIS, has_digit, one_substituted, token_key
@@ -42,6 +42,9 @@ class Draft:
     strays: list[list[Tok]] = field(default_factory=list)  # rows shaped like an order line, not read as one
     basis: int = 1  # units the table's prices are for, as its price heading says ("Precio (por 100)")
     guessed: bool = False  # read from a table found by its rows' shape alone (parsers.layout.shaped)
+    # on a scan, where the row's quantity cell is (pixels as read): the row's band across the quantity
+    # column's span, for that cell to be read again when OCR read no quantity there (`quantity_box`)
+    qty_box: tuple[float, float, float, float] | None = None
 
     def numbers(self, kind: str) -> list[Tok]:
         return [t for t in self.cells.get(kind, []) if looks_numeric(t.text)]
@@ -81,6 +84,8 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
                     continue
                 current = _start(line, cells, pending)
                 current.basis, current.guessed = basis, region.guessed
+                if ocr:
+                    current.qty_box = quantity_box(region, line, cells)
                 if i in unpriced:
                     current.strays.append(line.toks)  # read as far as it goes, and named for a person
                 out.append(current)
@@ -125,6 +130,33 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
                 sorted((t for toks in draft.cells.values() for t in toks), key=lambda t: t.x0)
             )
     return out
+
+
+def quantity_box(
+    region: Region, line: Line, cells: dict[str, list[Tok]]
+) -> tuple[float, float, float, float] | None:
+    """Where the quantity cell of the row `line` is, in the pixels its words were read in: the row's
+    band across the quantity column's span (`Table.span`), short of the words read on the row that
+    reach into it from the columns beside (a unit column, a long description), but for the words the
+    page's reading put in that cell: figures read as letters ("un a)" for 50) are the quantity's own
+    ink, and a unit printed in the cell after the quantity, read with it, only makes a reading that
+    says no quantity.  None when the row already has a figure in that cell, or the
+    column's span or the row's band is not known."""
+    if any(has_digit(t.text) for t in cells.get("qty", [])):
+        return None
+    span = region.table.span("qty")
+    if span is None:
+        return None
+    x0, x1 = span
+    ours = cells.get("qty", [])  # figures read as letters ("un a)" for 50): the quantity's own ink
+    for tok in line.toks:
+        if tok.x1 <= x0 or tok.x0 >= x1 or tok in ours:
+            continue
+        if tok.cx >= (x0 + x1) / 2:
+            x1 = min(x1, tok.x0)
+        else:
+            x0 = max(x0, tok.x1)
+    return box_on_row(line, x0, x1) if x1 > x0 else None
 
 
 _BASIS_WORDS = frozenset((*PER_WORDS, "x", "/"))

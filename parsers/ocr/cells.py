@@ -26,7 +26,7 @@ from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, line_net
 from parsers.layout.arith import pins, to_the_cent
 from parsers.layout.evidence import DOUBTFUL, LIKELY, VERIFIED_FLOOR
-from parsers.layout.extract import Basis
+from parsers.layout.extract import Basis, QuantityCell
 from parsers.layout.numbers import decide_mark, readings
 from parsers.ocr import holes
 from parsers.ocr.engine import OcrOptions
@@ -93,13 +93,20 @@ def reread_numbers(
     pages: Sequence[PageWords],
     reads: Sequence[ReadCells],
     bases: Sequence[Basis] = (),
+    quantities: Sequence[QuantityCell] = (),
 ) -> list[CapturedOrder]:
     """`orders` with the numbers of their doubtful lines read again (module docstring); `images` are
     the document's pages, `pages` the words as read from them (boxes in the turned page's pixels).
     `reads` are ways of reading a cell, tried in turn: the cells of a line that still does not add
     up are read the next way, and each of its numbers may then be what any of the reads said.
-    `bases` are the lines whose price the page states is for many units (the layout reader's)."""
-    cells = {id(o): list(in_doubt(o)) for o in orders}
+    `bases` are the lines whose price the page states is for many units (the layout reader's);
+    `quantities` the quantity cells OCR read nothing in (the layout reader's), where the quantity was
+    worked out of the amount: read again, such a cell may say the quantity itself."""
+    own = [
+        {q.line: Cell(f"lines[{q.line}].quantity", q.page, q.box) for q in quantities if q.order == k}
+        for k in range(len(orders))
+    ]
+    cells = {id(o): list(in_doubt(o, own[k])) for k, o in enumerate(orders)}
     stated = [{b.line: b.units for b in bases if b.order == k} for k in range(len(orders))]
     texts: dict[Cell, tuple[str, ...]] = {}
     wanted = [c for o in orders for c in cells[id(o)]]
@@ -110,7 +117,8 @@ def reread_numbers(
         for cell, text in zip(wanted, _read_cells(wanted, images, pages, read), strict=True):
             texts[cell] = (*texts.get(cell, ()), text)
         settled = [
-            settle(o, {c.path: texts[c] for c in cells[id(o)]}, stated[k]) for k, o in enumerate(orders)
+            settle(o, {c.path: texts[c] for c in cells[id(o)]}, stated[k], own[k])
+            for k, o in enumerate(orders)
         ]
         failing = [
             {f"lines[{i}]" for i, line in enumerate(o.lines) if not _agrees(_values(line), line.discount)}
@@ -190,9 +198,11 @@ def _target(order: CapturedOrder) -> tuple[Decimal | None, str | None]:
     return None, None
 
 
-def in_doubt(order: CapturedOrder) -> Iterable[Cell]:
+def in_doubt(order: CapturedOrder, own: Mapping[int, Cell] | None = None) -> Iterable[Cell]:
     """The number cells of each line that has all three numbers and fails quantity × price = amount or
-    holds a number read unsure; only cells whose box is known."""
+    holds a number read unsure; only cells whose box is known.  A number the layout reader computed
+    from the amount has no cell of its own read, but for a quantity whose own cell `own` names (by the
+    line's index): OCR read nothing there, and that cell is read."""
     for i, line in enumerate(order.lines):
         values = _values(line)
         if None in values:
@@ -207,16 +217,23 @@ def in_doubt(order: CapturedOrder) -> Iterable[Cell]:
             if where is None or where.page is None or where.box is None:
                 continue
             if name != "amount" and where.box == amount:
+                if name == "quantity" and own and i in own:
+                    yield own[i]  # its own cell, where OCR read nothing
                 continue  # computed from the amount, not read from a cell of its own
             yield Cell(f"lines[{i}].{name}", where.page, where.box)
 
 
 def settle(
-    order: CapturedOrder, texts: Mapping[str, str | tuple[str, ...]], bases: Mapping[int, int] | None = None
+    order: CapturedOrder,
+    texts: Mapping[str, str | tuple[str, ...]],
+    bases: Mapping[int, int] | None = None,
+    own: Mapping[int, Cell] | None = None,
 ) -> CapturedOrder:
     """`order` with the re-read `texts` (by field path; one or several reads of a cell) put in where the
     rule allows (module docstring); `bases`: the units the page states a line's price is for (by the
-    line's index), where it states them."""
+    line's index), where it states them; `own`: the quantity cells read again where the layout reader
+    had computed the quantity from the amount (by the line's index), whose reading is the quantity's
+    first of its own (the amount's figures are none of its)."""
     mark = _mark(order)
     before = _sums_agree(order)
     lines = list(order.lines)
@@ -236,12 +253,21 @@ def settle(
                 continue
             again[name] = found
             first = order.evidence_for(path)
+            if first is not None and _computed(order, first):
+                continue  # its evidence is the amount's: no reading of its own but the one again
             raw = _value(first.provenance.raw or "", mark) if first else None
             if raw is not None:
                 printed[name] = raw
         _per_one(again, printed, line.unit_price, (bases or {}).get(i))
         read = _values(line)
         chosen = _choose(read, printed, again, line.discount)
+        if chosen is None and "quantity" in again and "quantity" not in printed:
+            # a computed quantity's own cell says a figure that makes no set agree (100 where the amount
+            # leaves 90): the quantity stays as worked out, in doubt, and the other cells are weighed as
+            # they were before its cell was read
+            chosen = _choose(
+                read, printed, {k: v for k, v in again.items() if k != "quantity"}, line.discount
+            )
         if chosen is None:
             continue
         values, said = chosen
@@ -257,7 +283,7 @@ def settle(
     after = _sums_agree(changed)
     if before and after is False:
         return order  # the lines added up to the total before: a re-read that undoes that is wrong
-    evidence = _vouched(order, kept, total=bool(after), settled=changed.lines)
+    evidence = _vouched(order, kept, total=bool(after), settled=changed.lines, own=own or {})
     if before is False and after:
         evidence = _total_pinned(changed, evidence, mark)
     return replace(changed, evidence=evidence)
@@ -391,29 +417,25 @@ def _sums_agree(order: CapturedOrder) -> bool | None:
 
 
 def _vouched(
-    order: CapturedOrder, kept: dict[str, tuple[str, bool]], *, total: bool, settled: Sequence[CapturedLine]
+    order: CapturedOrder,
+    kept: dict[str, tuple[str, bool]],
+    *,
+    total: bool,
+    settled: Sequence[CapturedLine],
+    own: Mapping[int, Cell],
 ) -> tuple[Evidence, ...]:
     """The evidence with each line that now agrees vouched for (`settled`: the lines as settled).  A cell
     re-read to another value is as sure as a digit the arithmetic repaired
     (`parsers.layout.items.record_numbers`): likely when the lines add up to the total too and the
     arithmetic allows the new figure no neighbour (`arith.pins`: 12.5 at 3.15004 and at 3.15 both make
     39.38), doubtful otherwise; a cell read twice alike, and the other numbers of the line, now checked,
-    are as sure as an agreeing line's."""
+    are as sure as an agreeing line's.  A quantity computed from the amount whose own cell (`own`), read
+    again, says it is read, not computed: it is vouched for as any cell read again, and found there."""
     lines = {path.split(".")[0] for path in kept}
-    amounts = {
-        item.field.partition(".")[0]: item.provenance.box
-        for item in order.evidence
-        if item.field.endswith(".amount")
-    }
     out = []
     for item in order.evidence:
         line, _, name = item.field.partition(".")
-        computed = (
-            name in ("quantity", "unit_price")
-            and item.field not in kept
-            and item.provenance.box is not None
-            and item.provenance.box == amounts.get(line)
-        )
+        computed = item.field not in kept and _computed(order, item)
         if line not in lines or name not in NUMBERS or (computed and not _exact_price(order, line, name)):
             # a price the layout reader computed from the amount, rounded, agrees with it by
             # construction: the re-read cells say nothing of it ("7.3102" for a printed 7.31); a
@@ -430,8 +452,21 @@ def _vouched(
         else:
             certainty = LIKELY * VERIFIED_FLOOR if text is not None else VERIFIED_FLOOR
         where = replace(item.provenance, raw=text) if text is not None else item.provenance
+        cell = own.get(int(line[len("lines[") : -1])) if name == "quantity" and text is not None else None
+        if cell is not None and _computed(order, item):
+            where = replace(where, page=cell.page, box=cell.box)  # read from its own cell, not the amount's
         out.append(Evidence(item.field, round(max(certainty, item.confidence), 3), where))
     return tuple(out)
+
+
+def _computed(order: CapturedOrder, item: Evidence) -> bool:
+    """Whether `item`, a line's quantity or price, was computed from the amount by the layout reader:
+    its evidence is the amount's box (`parsers.layout.items.record_numbers`)."""
+    line, _, name = item.field.partition(".")
+    if name not in ("quantity", "unit_price") or item.provenance.box is None:
+        return False
+    amount = order.evidence_for(f"{line}.amount")
+    return amount is not None and item.provenance.box == amount.provenance.box
 
 
 def _exact_price(order: CapturedOrder, path: str, name: str) -> bool:

@@ -185,7 +185,9 @@ class _OcrParser:
         orders = recheck.doubt_parted(orders, pages)
         if self.options.reread_numbers:
             reads = cells.ways_to_read(self.engine.read_pages, self._options(ctx))
-            orders = cells.reread_numbers(orders, images, pages, reads, extraction.bases)
+            orders = cells.reread_numbers(
+                orders, images, pages, reads, extraction.bases, extraction.quantities
+            )
             orders = [cells.cut_past_cents(o) for o in orders]
             again = cells.ways_to_read(self.engine.read_pages, self._options(ctx), whitelist="")
             spare = recheck.spare_way(self.engine.read_pages, self._options(ctx))
