@@ -547,8 +547,12 @@ def _quantity_alone(
         if any(_money_beside(rows, i, j, set(starts), priced) for j in (i - 1, i + 1)):
             continue
         sums = [_plain(t.text) for j in above for t in rows[j][1].get("qty", [])[:1] if looks_numeric(t.text)]
-        if None not in sums and sum(v for v in sums if v is not None) == _plain(quantity[0].text):
-            continue
+        if (
+            len(sums) > 1
+            and None not in sums
+            and sum(v for v in sums if v is not None) == _plain(quantity[0].text)
+        ):
+            continue  # the quantities above added up; one row's own quantity repeated is no sum
         out.add(i)
     return out
 

@@ -86,3 +86,14 @@ def test_a_row_printed_over_two_lines_stays_one_line() -> None:
     ]
     got = _order(middle, total="57,00")
     assert [line for line in numbers(got) if line == (None, None, None)] == []
+
+
+def test_the_quantities_above_added_up_alone_are_no_row() -> None:
+    # 100 + 3 under two rows, its label lost: the rows' quantities summed, no order row of its own
+    second = _row("20", "TUE-M8", "Tuerca", "3", "0,05", "0,15")
+    got = _order([second, (_qty("103"),)], total="56,55")
+    assert numbers(got) == [
+        ("TOR-M8-40", "100", "0.18"),
+        ("TUE-M8", "3", "0.05"),
+        ("LLA-AJ-250", "3", "12.8"),
+    ]
