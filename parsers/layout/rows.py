@@ -70,10 +70,11 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
         starts = [i for i, (line, cells) in enumerate(rows) if _is_item(line.toks, cells, priced)]
         unpriced = _money_lost(rows, set(starts), priced) if ocr else {}
         starts = sorted({*starts, *(i for i, coded in unpriced.items() if coded)})
+        edges = _figure_edges([rows[i][1] for i in starts])
+        alone = _quantity_alone(rows, starts, priced, edges) if ocr else set()
         worded = any(_worded(rows[i][1]) for i in starts)
         over = bool(starts) and any(_code_label(line) for line, _ in rows[: starts[0]])
         basis = heading_basis(region)
-        edges = _figure_edges([rows[i][1] for i in starts])
         current: Draft | None = out[-1] if out and region.heading == [] else None
         last: Line | None = None
         pending: list[tuple[Line, dict[str, list[Tok]]]] = []
@@ -95,7 +96,9 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
             following = next((rows[j] for j in starts if j > i), None)
             if ocr and _garbled_figures(cells) and _misread_total(line.toks):
                 continue  # "7WISCHENSUMME EUR 611,40": a sum under the rows, no order line nor part of one
-            lost = _lost_row(line, cells) or _figures_lettered(line, cells, edges) or i in unpriced
+            lost = (
+                _lost_row(line, cells) or _figures_lettered(line, cells, edges) or i in unpriced or i in alone
+            )
             if ocr and (current is not None or following is not None) and lost:
                 # a row whose figures a fax spoilt past reading, between the order's rows: a line the
                 # document has, kept in its place with nothing read from it (so every later line stays
@@ -534,6 +537,61 @@ def _money_lost(rows: list[Row], items: set[int], priced: set[str]) -> dict[int,
         if _numbered_row(cells) or coded:
             out[i] = coded
     return out
+
+
+_BARE_FIGURE = re.compile(r"^\d(?:[\d.,]*\d)?$")  # "12", "2.500": figures alone, no letter nor sign
+
+
+def _quantity_alone(
+    rows: list[Row], starts: list[int], priced: set[str], edges: dict[str, float]
+) -> set[int]:
+    """The lines of a priced table that hold one figure alone in the quantity column (a unit beside it
+    at most), between two order rows that each show a code or a position number of their own: a row a
+    fax reduced to its quantity (sap_listing's "12", its position, code, price and amount lost).  In a
+    table whose rows are numbered or coded, no description wraps onto a line of its own as a bare
+    figure set where the rows' quantities end, so such a line is an order line that could not be read,
+    kept in its place and named (`drafts`), never more description of the row above.
+
+    Guards, each for a figure that is no row: the figure ends where the order rows' quantities end
+    (figures are set right-aligned; a wrapped description's number stands where its words run), within
+    `ALIGNED`; the row above has a quantity of its own read (else the figure may be that quantity, read
+    a line lower); no figures in the price or amount column on the line directly above or below (a row
+    printed, or parted by OCR, over two lines); and the figure is no sum of the quantities above it."""
+    out: set[int] = set()
+    if not priced or "qty" not in edges:
+        return out
+    for i, (line, cells) in enumerate(rows):
+        if i in starts or sub_label(line.toks) is not None:
+            continue
+        if any(toks for kind, toks in cells.items() if kind not in ("qty", "unit")):
+            continue  # words or figures elsewhere on the line: "caja 100", "M8x40", a wrapped description
+        quantity, unit = cells.get("qty", []), cells.get("unit", [])
+        if len(quantity) != 1 or not _BARE_FIGURE.match(quantity[0].text) or (unit and not _unit_word(unit)):
+            continue
+        above = [j for j in starts if j < i]
+        below = [j for j in starts if j > i]
+        if not above or not below or not all(_named_row(rows[j][1]) for j in (above[-1], below[0])):
+            continue
+        if abs(quantity[0].x1 - edges["qty"]) > ALIGNED * line.height:
+            continue
+        if not any(looks_numeric(t.text) for t in rows[above[-1]][1].get("qty", [])):
+            continue
+        if any(_money_beside(rows, i, j, set(starts), priced) for j in (i - 1, i + 1)):
+            continue
+        sums = [_plain(t.text) for j in above for t in rows[j][1].get("qty", [])[:1] if looks_numeric(t.text)]
+        if (
+            len(sums) > 1
+            and None not in sums
+            and sum(v for v in sums if v is not None) == _plain(quantity[0].text)
+        ):
+            continue  # the quantities above added up; one row's own quantity repeated is no sum
+        out.add(i)
+    return out
+
+
+def _named_row(cells: dict[str, list[Tok]]) -> bool:
+    """Whether an order row shows a position number or a code of its own."""
+    return _numbered_row(cells) or any(code_like(t.text) for t in cells.get("code", []))
 
 
 def _money_beside(rows: list[Row], i: int, j: int, items: set[int], priced: set[str]) -> bool:
