@@ -203,7 +203,7 @@ def _slip_in_place(read: str, computed: str) -> bool:
     return read.count(".") == computed.count(".") and _slip(read, computed)
 
 
-def _scale(reading: Reading) -> int:
+def scale(reading: Reading) -> int:
     """The units a price reading is for as printed ("per 1000": 1000), else 1."""
     per = reading.note.removeprefix("per ")
     return int(per) if reading.note.startswith("per ") and per.isdigit() else 1
@@ -236,16 +236,16 @@ def _one_digit_off(qty: list[Reading], p: Reading | None, a: Reading | None) -> 
         whole = exact_q.quantize(Decimal(1))
         if _slip(_digits(q.value), _digits(whole)):
             found.append(Solved(_computed(whole, q), p, a, "agrees"))
-    scale = _scale(p)
+    units = scale(p)
     tried: dict[Decimal, Reading] = {}
-    for r in qty[:REPAIR_PARTNERS] if scale != 1 else qty[:1]:
+    for r in qty[:REPAIR_PARTNERS] if units != 1 else qty[:1]:
         tried.setdefault(r.value, r)
     for each in tried.values():
         exact_p = _exact_price(a.value, each.value)
         if exact_p is None:
             continue
-        if scale != 1:
-            slipped = _slip_in_place(_placed(p.value, scale), _placed(exact_p, scale))
+        if units != 1:
+            slipped = _slip_in_place(_placed(p.value, units), _placed(exact_p, units))
         else:
             slipped = _slip(_digits(p.value.normalize()), _digits(exact_p))
         if slipped:

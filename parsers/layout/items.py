@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine, line_net
-from parsers.layout.arith import CENT, COMPUTED, MOVED, Solved, agrees, pinned, solve
+from parsers.layout.arith import CENT, COMPUTED, MOVED, Solved, agrees, pinned, scale, solve
 from parsers.layout.bases import basis_read
 from parsers.layout.codes import (
     EDGE,
@@ -954,6 +954,51 @@ def column_places(built: list[Built], name: str, mark: str, skip: int) -> int | 
     return seen.pop() if count >= 2 and len(seen) == 1 else None
 
 
+def settled_places(built: list[Built], name: str, mark: str, skip: int) -> int | None:
+    """The decimals column `name` prints (`column_places`, line `skip` aside), where the column's other
+    lines, as their arithmetic settled them, hold them: two or more lines that add up with their figure
+    read as printed to those decimals (a price for many units as its heading states it), and no line
+    that adds up with its mark read as a group mark or put back ("2,000" at 0,05 = 100,00 is 2000: the
+    column counts whole units, its group marks turned), nor with bare figures read as printed ("750" at
+    0,34 = 255,00).  A column's print alone does not say it prints decimals: a fax turns group marks
+    into decimal marks ("2,000" and "1,000" under a decimal comma).  Lines that do not add up, or have
+    no amount, say nothing: their marks may be specks ("36.07")."""
+    places = column_places(built, name, mark, skip)
+    if not places:
+        return places
+    held = 0
+    for j, b in enumerate(built):
+        s, toks = b.solved, b.toks.get(name) or []
+        read: Reading | None = getattr(s, name)
+        if j == skip or not toks or s.check != "agrees" or read is None:
+            continue
+        text = strip_money(toks[-1].text)[0]
+        if _holds(read, text, mark, places):
+            held += 1
+        elif places_of(read) != places and (read.note in MOVED or (mark not in text and as_printed(s))):
+            return None
+    return places if held >= 2 else None
+
+
+def _holds(read: Reading, text: str, mark: str, places: int) -> bool:
+    """Whether `read` is the figures `text` prints with `mark` and `places` decimals after it, as
+    printed (divided by the units a price is stated for, if any)."""
+    found = readings(text, mark, rules=False, lost_marks=False)
+    return (
+        mark in text
+        and bool(found)
+        and found[0].cost == 0
+        and places_of(found[0]) == places
+        and read.note not in MOVED
+        and read.value * scale(read) == found[0].value
+    )
+
+
+def as_printed(s: Solved) -> bool:
+    """Whether every number of the line was read as printed: no figure, mark or basis mended."""
+    return all(r is None or (r.cost == 0 and not r.note) for r in (s.quantity, s.unit_price, s.amount))
+
+
 def by_columns(built: list[Built], mark: str) -> list[Built]:
     """Lines left open between readings whose decimal marks stand in different places (`arith._shifted`:
     120 × 0.454 or 12 × 4.54 for one amount), each settled where exactly one of them puts every mark it
@@ -967,7 +1012,7 @@ def by_columns(built: list[Built], mark: str) -> list[Built]:
     for i, b in enumerate(built):
         if b.solved.check != "disagrees" or len(b.solved.options) < 2:
             continue
-        places = {name: column_places(built, name, mark, i) for name in ("quantity", "unit_price")}
+        places = {name: settled_places(built, name, mark, i) for name in ("quantity", "unit_price")}
         fitting = [option for option in b.solved.options if _fits_columns(option, places)]
         if len(fitting) == 1:
             out[i] = settled(b, _mended(fitting[0]))
@@ -1022,7 +1067,7 @@ def _mark_back(built: list[Built], i: int, name: str, mark: str) -> Reading | No
     if read is None or read.cost != 0 or read.value == 0 or len(toks) != 1:
         return None
     figures = strip_money(toks[0].text)[0]
-    places = column_places(built, name, mark, i)
+    places = settled_places(built, name, mark, i)
     if not figures.isdigit() or not places or len(figures) <= places:
         return None
     basis = Decimal(figures) / read.value  # a price read for 100 units was divided by 100

@@ -5,7 +5,7 @@ its mark lost after a group ("2.000000") or its group mark turned into the decim
 for 2.500,000) holds the same decimals as its neighbours.  The neighbours'
 print alone does not say the column prints decimals: a whole-number column whose group marks the fax
 turned ("2,000" and "1,000" under a decimal comma) prints the mark too, so the column's format counts
-only where the neighbours' own arithmetic read their marks as decimal marks (`_settled_places`)."""
+only where the neighbours' own arithmetic read their marks as decimal marks (`items.settled_places`)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from parsers.layout.arith import MOVED, Solved, adding_up
 from parsers.layout.geometry import Tok
-from parsers.layout.items import IN_FORMAT, Built, column_places, places_of, settled
+from parsers.layout.items import IN_FORMAT, Built, as_printed, settled, settled_places
 from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading, readings, strip_money
 
 # figures and marks only: a quantity cell as a fax left it ("24000", "5,000", "2.000000")
@@ -27,7 +27,7 @@ _SAME_FIGURES = ("", LOST_MARK, OTHER_MARK)
 def by_quantity_format(built: list[Built], mark: str) -> list[Built]:
     """Each line whose quantity was read against its column's format (module docstring), where the
     column's other lines (two or more) all print `mark` with the same decimals and add up so
-    (`_settled_places`), read with its figures
+    (`items.settled_places`), read with its figures
     in that format; with it, the price and the amount as their figures were printed, when one reading
     of the price then makes quantity × price the amount to the cent ("2.000000" × "0012€" = "24,00€"
     under "1.000,000" and "500,000": 2000 × 0,012, not 2 × 12).  A line the quantity as read already
@@ -42,9 +42,9 @@ def by_quantity_format(built: list[Built], mark: str) -> list[Built]:
         s, toks = b.solved, _one_quantity(b)
         if s.quantity is None or toks is None:
             continue
-        if s.check == "agrees" and _as_printed(s):
+        if s.check == "agrees" and as_printed(s):
             continue
-        places = _settled_places(built, mark, i)
+        places = settled_places(built, "quantity", mark, i)
         text = strip_money(toks[0].text)[0]
         if not places or not _FIGURES.match(text) or _as_format(text, mark, places):
             continue
@@ -122,39 +122,6 @@ def _zeros_ahead(b: Built) -> Reading | None:
     if not re.fullmatch(r"00\d+", figures) or not figures.strip("0"):
         return None
     return Reading(Decimal(figures).scaleb(1 - len(figures)), REPAIR_COST, IN_FORMAT)
-
-
-def _settled_places(built: list[Built], mark: str, skip: int) -> int | None:
-    """The decimals the quantity column prints (`items.column_places`, line `skip` aside), where the
-    column's other lines, as their arithmetic settled them, hold them: two or more lines that add up
-    with their quantity read as printed to those decimals, and no line that adds up with its quantity's
-    mark read as a group mark or put back ("2,000" at 0,05 = 100,00 is 2000: the column counts whole
-    units, its group marks turned), nor with bare figures read as printed ("750" at 0,34 = 255,00).
-    Lines that do not add up, or have no amount, say nothing: their marks may be specks ("36.07")."""
-    places = column_places(built, "quantity", mark, skip)
-    if not places:
-        return places
-    held = 0
-    for j, b in enumerate(built):
-        s, toks = b.solved, b.toks.get("quantity") or []
-        if j == skip or not toks or s.check != "agrees" or s.quantity is None:
-            continue
-        printed = mark in strip_money(toks[-1].text)[0]
-        if places_of(s.quantity) != places:
-            if s.quantity.note in MOVED or (not printed and _as_printed(s)):
-                return None
-            continue
-        held += printed and s.quantity.note not in MOVED
-    return places if held >= 2 else None
-
-
-def _as_printed(s: Solved) -> bool:
-    """Whether every number of the line was read as printed: no figure, mark or basis mended."""
-    return all(r is None or (r.cost == 0 and not r.note) for r in _numbers(s))
-
-
-def _numbers(s: Solved) -> tuple[Reading | None, ...]:
-    return s.quantity, s.unit_price, s.amount
 
 
 def _as_format(text: str, mark: str, places: int) -> bool:
