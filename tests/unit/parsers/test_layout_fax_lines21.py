@@ -11,9 +11,9 @@ from tests.unit.parsers.ocr_support import cells, doubted, numbers, page, read
 _TOP = [cells(40, (50, "Commande N°: CF-26/0412")), cells(54, (50, "Date: 24/11/2026"))]
 
 
-def _per_thousand(rows: tuple[tuple[str, str, str, str, str], ...], total: str) -> list[list[Word]]:
+def per_thousand(rows: tuple[tuple[str, str, str, str, str], ...], total: str) -> list[list[Word]]:
     """A French order whose price heading says its prices are for 1,000 units: `rows` (description,
-    code, quantity, price, amount) as OCR read them, the quantities printed to three decimals."""
+    code, quantity, price, amount) as OCR read them (here the quantities printed to three decimals)."""
     heading = cells(160, (50, "Description"), (200, "Code article"), (300, "Quantité"), (350, "Unité"))
     heading += cells(160, (400, "Prix unitaire (par 1000)"), (520, "Montant"))
     lines = [*_TOP, heading]
@@ -25,7 +25,7 @@ def _per_thousand(rows: tuple[tuple[str, str, str, str, str], ...], total: str) 
     return lines
 
 
-def test_a_quantity_read_with_its_columns_decimals_is_not_taken_for_thousands_at_a_price_per_thousand() -> (
+def test_a_quantity_read_with_its_columns_decimals_is_not_taken_for_thousands_at_a_priceper_thousand() -> (
     None
 ):
     # The quantity column prints three decimals with a decimal comma ("2.500,000" is two thousand five
@@ -42,7 +42,7 @@ def test_a_quantity_read_with_its_columns_decimals_is_not_taken_for_thousands_at
         ("HSS drill bit 8 mm", "BRO-HSS-8", "5,000", "2,45", "12,25"),
         ("Nylon wall plug 6 mm", "TAC-6", "40,000", "3,90", "156,00"),
     )
-    got = read(page(*_per_thousand(rows, "668,25")))
+    got = read(page(*per_thousand(rows, "668,25")))
     assert numbers(got) == [
         ("ARA-M8", "2500", "0.02"),
         ("TOR-M8-40", "2500", "0.18"),
@@ -63,7 +63,7 @@ def test_a_quantity_column_printing_no_one_format_leaves_the_line_open() -> None
         ("Hex bolt M8x40", "TOR-M8-40", "2500", "180,00", "450,00"),
         ("HSS drill bit 8 mm", "BRO-HSS-8", "5,000", "2,45", "12,25"),
     )
-    got = read(page(*_per_thousand(rows, "512,25")))
+    got = read(page(*per_thousand(rows, "512,25")))
     assert got["decision"] != "accept"
     assert doubted(got, "lines[2].quantity") or doubted(got, "lines[2].unit_price")
 

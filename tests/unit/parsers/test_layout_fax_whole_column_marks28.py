@@ -17,8 +17,9 @@ Each test builds its page word by word (tests.unit.parsers.ocr_support).
 
 from __future__ import annotations
 
-from core.capture.domain.layout import PageWords, Word
+from core.capture.domain.layout import PageWords
 from tests.unit.parsers.ocr_support import cells, doubted, header_rows, numbers, page, read
+from tests.unit.parsers.test_layout_fax_lines21 import per_thousand
 from tests.unit.parsers.test_layout_fax_normal11 import HEADING
 
 
@@ -65,23 +66,6 @@ def test_a_bare_quantity_in_a_column_whose_arithmetic_says_three_decimals_takes_
     assert got["decision"] != "accept"
 
 
-_TOP = [cells(40, (50, "Commande N°: CF-26/0412")), cells(54, (50, "Date: 24/11/2026"))]
-
-
-def _per_thousand(rows: tuple[tuple[str, str, str, str, str], ...], total: str) -> list[list[Word]]:
-    """A French order whose price heading says its prices are for 1,000 units: `rows` (description,
-    code, quantity, price, amount) as OCR read them."""
-    heading = cells(160, (50, "Description"), (200, "Code article"), (300, "Quantité"), (350, "Unité"))
-    heading += cells(160, (400, "Prix unitaire (par 1000)"), (520, "Montant"))
-    lines = [*_TOP, heading]
-    y = 160.0
-    for name, code, qty, price, amount in rows:
-        y += 18
-        lines.append(cells(y, (50, name), (200, code), (300, qty), (350, "pce"), (420, price), (525, amount)))
-    lines.append(cells(y + 28, (450, "Total"), (525, total)))
-    return lines
-
-
 def test_lines_open_between_two_places_of_the_marks_are_not_settled_by_a_turned_column() -> None:
     # Washers, bolts, drill bits and plugs sold by the thousand ("Prix unitaire (par 1000)"): 2.000 at
     # 20,00 a thousand = 40,00, and so on, the quantities whole with group points the fax turned into
@@ -95,7 +79,7 @@ def test_lines_open_between_two_places_of_the_marks_are_not_settled_by_a_turned_
         ("HSS drill bit 8 mm", "BRO-HSS-8", "5,000", "2,45", "12,25"),
         ("Nylon wall plug 6 mm", "TAC-6", "40,000", "3,90", "156,00"),
     )
-    got = read(page(*_per_thousand(rows, "388,25")))
+    got = read(page(*per_thousand(rows, "388,25")))
     assert [n[1] for n in numbers(got)] == ["2000", "1000", "5000", "40000"]
     for i in range(4):
         assert doubted(got, f"lines[{i}].quantity") or doubted(got, f"lines[{i}].unit_price")
