@@ -34,22 +34,24 @@ def _words(y: float, x: float, text: str, *unsure: str) -> list[Word]:
     return out
 
 
+# one line of screws under its heading, and the order's total: the table both kinds of page order
+_SCREWS = (
+    cells(160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe")),
+    cells(174, (50, "TOR-M8-40"), (130, "Tornillo M8x40"), (340, "250"), (430, "0,18"), (500, "45,00")),
+    cells(202, (430, "Total"), (500, "45,00")),
+)
+
+
 def _letter(dateline: str, sentence: str, *unsure: str) -> dict[str, Any]:
     """A letter from customer C-1001 dated by `dateline` (its words in `unsure` read unsure), whose
     opening `sentence` states what it orders, over one line of screws."""
-    heading = cells(
-        160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe")
-    )
-    row = cells(174, (50, "TOR-M8-40"), (130, "Tornillo M8x40"), (340, "250"), (430, "0,18"), (500, "45,00"))
     return read(
         page(
             cells(40, (50, "Ferretería Núñez S.L.")),
             cells(54, (50, "Nº cliente: C-1001")),
             _words(84, 400, dateline, *unsure),
             _words(112, 50, sentence),
-            heading,
-            row,
-            cells(202, (430, "Total"), (500, "45,00")),
+            *_SCREWS,
         )
     )
 
@@ -84,19 +86,13 @@ def test_fecha_alone_in_a_sentence_is_no_second_printing() -> None:
 def _numbered(printed: str, again: str, confidence: float = 0.7) -> dict[str, Any]:
     """An order whose number, under its label, reads `printed` at `confidence`, and whose foot prints
     it again as `again`, read sure."""
-    heading = cells(
-        160, (50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe")
-    )
-    row = cells(174, (50, "TOR-M8-40"), (130, "Tornillo M8x40"), (340, "250"), (430, "0,18"), (500, "45,00"))
     return read(
         page(
             cells(40, (50, "Ferretería Núñez S.L.")),
             [*cells(70, (50, "Nº pedido:")), word(printed, 104, 70, conf=confidence)],
             cells(84, (50, "Fecha: 23/11/2026")),
             cells(98, (50, "Nº cliente: C-1001")),
-            heading,
-            row,
-            cells(202, (430, "Total"), (500, "45,00")),
+            *_SCREWS,
             cells(780, (50, again), (300, "Página 1 de 1")),
         )
     )
