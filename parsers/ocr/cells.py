@@ -211,12 +211,11 @@ def in_doubt(order: CapturedOrder, own: Mapping[int, Cell] | None = None) -> Ite
         unsure = any(e is None or e.confidence < UNSURE for e in evidence)
         if not unsure and _agrees(values, line.discount):
             continue
-        amount = evidence[2].provenance.box if evidence[2] else None
         for name, found in zip(NUMBERS, evidence, strict=True):
             where = found.provenance if found else None
-            if where is None or where.page is None or where.box is None:
+            if found is None or where is None or where.page is None or where.box is None:
                 continue
-            if name != "amount" and where.box == amount:
+            if _computed(order, found):
                 if name == "quantity" and own and i in own:
                     yield own[i]  # its own cell, where OCR read nothing
                 continue  # computed from the amount, not read from a cell of its own
