@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from alembic import command
 from sqlalchemy import Engine, text
@@ -13,6 +14,20 @@ from core.capture.domain.documents import Channel, DocumentRecord, InboundDocume
 from core.kernel.domain.model import Order, OutboundMessage
 from core.migrate import alembic_config
 from oms.bootstrap import App
+
+
+class AppOnEachDb(Protocol):
+    """The `app_on_each_db` fixture: an app in `folder` (the test's own by default) on the database the
+    test runs on, at `clock`, with the demo master data when `demo`, other settings as `overrides` say."""
+
+    def __call__(
+        self,
+        folder: Path = ...,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        demo: bool = False,
+        **overrides: object,
+    ) -> App: ...
 
 
 def migrate(engine: Engine, step: str, revision: str) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +13,7 @@ from sqlalchemy import event
 
 from core.capture.domain.documents import Channel, DocumentState, InboundDocument
 from oms.bootstrap import App
-from tests.conftest import fixed_clock, load_demo_master_data, make_app
+from tests.conftest import fixed_clock
 from tests.integration.helpers import answers_of, document, orders_of
 from tests.integration.test_email_collector import CUSTOMER, order_mail
 from tests.unit.parsers.email_support import message
@@ -22,15 +21,10 @@ from tests.unit.parsers.email_support import message
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(params=["sqlite-batch", "sqlite-alone", "postgresql-batch", "postgresql-alone"])
-def shop(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
-    """The demo shop with the e-mails' collector on (a batch of up to eight) or off (one at a time)."""
-    database, mode = request.param.split("-")
-    url = request.getfixturevalue("pg_url") if database == "postgresql" else None
-    app = make_app(tmp_path, url, clock=fixed_clock, collect_documents=8 if mode == "batch" else 1)
-    load_demo_master_data(app)
-    yield app
-    app.close()
+@pytest.fixture
+def shop(collecting_shop: App) -> App:
+    """The demo shop with the e-mails' collector on or off, on each database in turn."""
+    return collecting_shop
 
 
 @contextlib.contextmanager
@@ -90,7 +84,7 @@ def document_updates(app: App) -> Iterator[list[int]]:
         event.remove(app.engine, "before_cursor_execute", seen)
 
 
-@pytest.mark.parametrize("shop", ["sqlite-batch", "postgresql-batch"], indirect=True)
+@pytest.mark.parametrize("collect_documents", ["batch"], indirect=True)
 def test_a_batchs_documents_are_concluded_in_one_statement_and_answered_in_arrival_order(shop: App) -> None:
     """Five e-mails in one job: the job's own row taken up, the four collected, then all five rows'
     outcomes written together at the commit (not each flushed by the next e-mail's first read)."""
