@@ -13,6 +13,8 @@ from oms.bootstrap import App
 from tests.conftest import fixed_clock, load_demo_master_data, make_app
 from tests.integration.helpers import AppOnEachDb, Statements
 from tests.integration.lifecycle_support import set_up_shop
+from tests.integration.mail_support import mail_app
+from tests.integration.purchasing_support import load_suppliers
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -66,6 +68,17 @@ def collecting_shop(each_db_url: str, collect_documents: int, app_on_each_db: Ap
     four runs, named `sqlite-batch`, `sqlite-alone`, `postgresql-batch`, `postgresql-alone` (the
     database is named first because it is this fixture's first argument)."""
     return app_on_each_db(clock=fixed_clock, demo=True, collect_documents=collect_documents)
+
+
+@pytest.fixture
+def supplier_mail_shop(tmp_path: Path) -> Iterator[App]:
+    """`mail_app` (the demo master data, the mail channel, the demo day's clock) with warehouses and no
+    stock, so the demo orders wait for the suppliers, and the suppliers with their products."""
+    application = mail_app(tmp_path)
+    set_up_shop(application, stock=False)
+    load_suppliers(application)
+    yield application
+    application.close()
 
 
 @pytest.fixture
