@@ -13,7 +13,7 @@ from oms.bootstrap import App
 from tests.conftest import fixed_clock, load_demo_master_data, make_app
 from tests.integration.helpers import AppOnEachDb, Statements
 from tests.integration.lifecycle_support import set_up_shop
-from tests.integration.mail_support import mail_app
+from tests.integration.mail_support import Capture, mail_app, smarthost
 from tests.integration.purchasing_support import load_suppliers
 
 
@@ -68,6 +68,13 @@ def collecting_shop(each_db_url: str, collect_documents: int, app_on_each_db: Ap
     four runs, named `sqlite-batch`, `sqlite-alone`, `postgresql-batch`, `postgresql-alone` (the
     database is named first because it is this fixture's first argument)."""
     return app_on_each_db(clock=fixed_clock, demo=True, collect_documents=collect_documents)
+
+
+@pytest.fixture
+def mailhost() -> Iterator[tuple[int, Capture]]:
+    """A smarthost on a free local port that keeps what it is sent: (its port, what it caught)."""
+    with smarthost() as found:
+        yield found
 
 
 @pytest.fixture
