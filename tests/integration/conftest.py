@@ -11,6 +11,7 @@ from sqlalchemy import event
 
 from oms.bootstrap import App
 from tests.conftest import fixed_clock, load_demo_master_data, make_app
+from tests.integration.billing_support import set_up_books
 from tests.integration.helpers import AppOnEachDb, Statements
 from tests.integration.lifecycle_support import set_up_shop
 from tests.integration.mail_support import Capture, mail_app, smarthost
@@ -68,6 +69,24 @@ def collecting_shop(each_db_url: str, collect_documents: int, app_on_each_db: Ap
     four runs, named `sqlite-batch`, `sqlite-alone`, `postgresql-batch`, `postgresql-alone` (the
     database is named first because it is this fixture's first argument)."""
     return app_on_each_db(clock=fixed_clock, demo=True, collect_documents=collect_documents)
+
+
+@pytest.fixture
+def books(demo_app: App) -> App:
+    """`demo_app` (the demo master data and its terms, at the demo day's clock) with the books set up:
+    costs and billing terms, warehouses and opening stock (`set_up_books`)."""
+    set_up_books(demo_app)
+    return demo_app
+
+
+@pytest.fixture
+def books_second_approval(tmp_path: Path) -> Iterator[App]:
+    """`books` where a supplier payment above 50 EUR waits for a second supervisor's approval."""
+    app = make_app(tmp_path, clock=fixed_clock, second_approval_above="50")
+    load_demo_master_data(app)
+    set_up_books(app)
+    yield app
+    app.close()
 
 
 @pytest.fixture
