@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from alembic import command
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 
 from core.capture.domain.documents import Channel, DocumentRecord, InboundDocument
 from core.kernel.domain.model import Order, OutboundMessage
 from core.migrate import alembic_config
 from oms.bootstrap import App
+
+
+class AppOnEachDb(Protocol):
+    """The `app_on_each_db` fixture: an app in `folder` (the test's own by default) on the database the
+    test runs on, at `clock`, with the demo master data when `demo`, other settings as `overrides` say."""
+
+    def __call__(
+        self,
+        folder: Path = ...,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        demo: bool = False,
+        **overrides: object,
+    ) -> App: ...
 
 
 def migrate(engine: Engine, step: str, revision: str) -> None:
@@ -83,6 +99,23 @@ def someone_waits_for_a_lock(engine: Engine) -> bool:
     )
     with engine.connect() as conn:
         return bool(conn.execute(query).scalar_one())
+
+
+@contextlib.contextmanager
+def rows_written(app: App, statement_start: str) -> Iterator[list[int]]:
+    """While the block runs, one entry for each statement the app's engine sends that starts with
+    `statement_start` (in capitals): the rows it wrote, each row of an executemany or else one."""
+    statements: list[int] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, params: Any, _ctx: Any, many: bool) -> None:
+        if statement.lstrip().upper().startswith(statement_start):
+            statements.append(len(params) if many else 1)
+
+    event.listen(app.engine, "before_cursor_execute", seen)
+    try:
+        yield statements
+    finally:
+        event.remove(app.engine, "before_cursor_execute", seen)
 
 
 class Statements:

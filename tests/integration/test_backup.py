@@ -7,17 +7,15 @@ import os
 import subprocess
 import sys
 import tarfile
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from core.kernel.errors import ConfigError, InputError
 from oms import backup
 from oms.bootstrap import App
-from tests.conftest import PG_SERVER, ROOT, SAMPLES, fixed_clock, make_app, make_user
+from tests.conftest import ROOT, SAMPLES, fixed_clock, make_app, make_user
 from tests.integration.helpers import all_orders, ingest
 
 DEMO = (SAMPLES / "edifact" / "demo-orders.edi").read_bytes()
@@ -119,17 +117,9 @@ def test_the_commands_back_up_and_restore_through_the_command_line(tmp_path: Pat
 
 
 @pytest.fixture
-def new_pg_database(pg_server: str) -> Iterator[str]:
-    name = f"comanda_migrate_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(f"{pg_server}/postgres", isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield f"{PG_SERVER}/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+def new_pg_database(pg_url: str) -> str:
+    """The PostgreSQL database the SQLite one is migrated to: `pg_url`'s, fresh and empty, dropped after."""
+    return pg_url
 
 
 def test_migrate_to_postgresql_gives_the_same_rows(

@@ -14,18 +14,12 @@ from fastapi.testclient import TestClient
 from oms.bootstrap import App
 from oms.cli import main
 from tests.conftest import make_user
-from tests.integration.billing_support import VISA, invoices, new_order, set_up_books, ship_all
+from tests.integration.billing_support import VISA, invoices, new_order, ship_all
 from tests.integration.lifecycle_support import demo_orders, drain_all, state
 from web.app import create_app
 
 pytestmark = pytest.mark.integration
 D = Decimal
-
-
-@pytest.fixture
-def books(demo_app: App) -> App:
-    set_up_books(demo_app)
-    return demo_app
 
 
 @pytest.fixture

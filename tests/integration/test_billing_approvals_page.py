@@ -5,15 +5,12 @@ name both people. The one who asked, and a clerk, get no button and are refused 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from oms.bootstrap import App
-from tests.conftest import fixed_clock, load_demo_master_data, make_app, make_user
-from tests.integration.billing_support import set_up_books
+from tests.conftest import make_user
 from tests.integration.test_web_security import login
 from web.app import create_app
 
@@ -23,12 +20,8 @@ BILL = {"supplier_id": "P-100", "number": "FV-9", "issue_date": "2026-11-20", "d
 
 
 @pytest.fixture
-def books(tmp_path: Path) -> Iterator[App]:
-    app = make_app(tmp_path, clock=fixed_clock, second_approval_above="50")
-    load_demo_master_data(app)
-    set_up_books(app)
-    yield app
-    app.close()
+def books(books_second_approval: App) -> App:
+    return books_second_approval
 
 
 def signed_in(app: App, name: str, role: str) -> tuple[TestClient, str]:

@@ -25,7 +25,6 @@ from tests.integration.billing_support import (
     notices,
     payment,
     pdf_text,
-    set_up_books,
     ship_all,
     text_of,
     transactions,
@@ -34,12 +33,6 @@ from tests.integration.lifecycle_support import drain_all, events, state
 
 pytestmark = pytest.mark.integration
 D = Decimal
-
-
-@pytest.fixture
-def books(demo_app: App) -> App:
-    set_up_books(demo_app)
-    return demo_app
 
 
 def test_declined_card_holds_the_order_until_another_card_is_authorised(books: App) -> None:

@@ -5,10 +5,9 @@ workers at once have neither gaps nor duplicates (PostgreSQL)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlalchemy import event, insert, select, text, update
@@ -23,18 +22,17 @@ from core.billing.services.invoicing import issue
 from core.unit_of_work import UnitOfWork
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
-from tests.conftest import fixed_clock, make_app
+from tests.conftest import fixed_clock
+from tests.integration.helpers import AppOnEachDb
 
 pytestmark = pytest.mark.integration
 D = Decimal
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
-    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
-    app = make_app(tmp_path, url, clock=fixed_clock)
-    yield app
-    app.close()
+@pytest.fixture
+def any_app(app_on_each_db: AppOnEachDb) -> App:
+    """The bare app at the demo day's clock, on each database in turn."""
+    return app_on_each_db(clock=fixed_clock)
 
 
 def _raw_entry(uow: UnitOfWork, entry_id: int, lines: list[tuple[str, int, int]]) -> None:

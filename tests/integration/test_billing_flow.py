@@ -33,7 +33,6 @@ from tests.integration.billing_support import (
     payment,
     pdf_text,
     receivable,
-    set_up_books,
     ship_all,
     text_of,
     transactions_of,
@@ -42,12 +41,6 @@ from tests.integration.lifecycle_support import demo_orders, drain_all, events, 
 
 pytestmark = pytest.mark.integration
 D = Decimal
-
-
-@pytest.fixture
-def books(demo_app: App) -> App:
-    set_up_books(demo_app)
-    return demo_app
 
 
 def test_on_account_order_approved_shipped_invoiced_paid_and_closed(books: App) -> None:

@@ -4,9 +4,7 @@ not leave the old ones unpaid for ever."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +13,7 @@ from core.billing.domain.tax import VatClass, VatRegime, treatment
 from core.billing.services.invoicing import issue
 from oms.bootstrap import App
 from samples.lifecycle_gen import make_orders
-from tests.conftest import fixed_clock, load_demo_master_data, make_app
+from tests.conftest import fixed_clock
 
 pytestmark = pytest.mark.integration
 D = Decimal
@@ -24,11 +22,9 @@ MANY = 620
 
 
 @pytest.fixture
-def books(tmp_path: Path) -> Iterator[App]:
-    app = make_app(tmp_path, clock=fixed_clock)
-    load_demo_master_data(app)
-    yield app
-    app.close()
+def books(demo_app: App) -> App:
+    """`demo_app`: the demo master data at the demo day's clock, without `set_up_books`."""
+    return demo_app
 
 
 def _issue_many(app: App, count: int) -> list[str]:

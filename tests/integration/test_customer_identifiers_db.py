@@ -19,9 +19,9 @@ WITH_IDS = (
 )
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_app(request: pytest.FixtureRequest) -> App:
-    app: App = request.getfixturevalue("app" if request.param == "sqlite" else "pg_app")
+@pytest.fixture
+def db_app(app_each_db: App) -> App:
+    app = app_each_db
     import_csv(app.uow(), "customers", WITH_IDS)
     return app
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from email import policy
 from email.message import EmailMessage
-from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
@@ -29,24 +28,24 @@ from core.kernel.domain.model import Decision, Order, OrderState
 from core.kernel.errors import TransientError
 from oms.bootstrap import App
 from samples.edifact_gen import BUYER, orders_interchange
-from tests.conftest import DEMO_DAY, fixed_clock, load_demo_master_data, make_app
-from tests.integration.helpers import all_orders, arrive, someone_waits_for_a_lock
+from tests.conftest import DEMO_DAY, fixed_clock
+from tests.integration.helpers import AppOnEachDb, all_orders, arrive, someone_waits_for_a_lock
 
-pytestmark = pytest.mark.integration
+pytestmark = [
+    pytest.mark.integration,
+    # PostgreSQL first: the order this file has always run its databases in
+    pytest.mark.parametrize("each_db_url", ["postgresql", "sqlite"], indirect=True),
+]
 
 GALICIA_GLN = "8437000200017"  # customer C-1002 in the demo master data
 CUSTOMER_MAIL = "pedidos@ferreterianunez.es"  # customer C-1001's address
 
 
-@pytest.fixture(params=["postgresql", "sqlite"])
-def shop(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
-    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+@pytest.fixture
+def shop(app_on_each_db: AppOnEachDb) -> App:
     # two workers, each taking its own document: a job collecting the other's waiting e-mail would turn
     # the race into one worker reading both (test_email_collector.py holds that case)
-    app = make_app(tmp_path, url, clock=fixed_clock, collect_documents=1)
-    load_demo_master_data(app)
-    yield app
-    app.close()
+    return app_on_each_db(clock=fixed_clock, demo=True, collect_documents=1)
 
 
 class Rendezvous:

@@ -7,8 +7,6 @@ earlier orders are read once for the batch, not once an e-mail."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import event
@@ -16,7 +14,7 @@ from sqlalchemy import event
 from core.capture.domain.documents import Channel, DocumentState, InboundDocument
 from core.kernel.domain.model import Decision
 from oms.bootstrap import App
-from tests.conftest import fixed_clock, load_demo_master_data, make_app
+from tests.conftest import fixed_clock
 from tests.integration.helpers import document, ingest, orders_of
 from tests.integration.test_duplicates_policy import DEMO
 from tests.unit.parsers.email_support import message
@@ -25,15 +23,10 @@ pytestmark = pytest.mark.integration
 CUSTOMER = "pedidos@ferreterianunez.es"  # C-1001, whose demo interchange (EDI) came first
 
 
-@pytest.fixture(params=["sqlite-batch", "sqlite-alone", "postgresql-batch", "postgresql-alone"])
-def shop(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
-    """The demo shop with the e-mails' collector on (a batch of up to eight) or off (one at a time)."""
-    database, mode = request.param.split("-")
-    url = request.getfixturevalue("pg_url") if database == "postgresql" else None
-    app = make_app(tmp_path, url, clock=fixed_clock, collect_documents=8 if mode == "batch" else 1)
-    load_demo_master_data(app)
-    yield app
-    app.close()
+@pytest.fixture
+def shop(collecting_shop: App) -> App:
+    """The demo shop with the e-mails' collector on or off, on each database in turn."""
+    return collecting_shop
 
 
 def mailed(body: str, po: str, message_id: str) -> bytes:

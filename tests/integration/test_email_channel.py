@@ -19,19 +19,13 @@ from oms.bootstrap import App
 from outbound.email.channel import mail_sender
 from tests.conftest import make_user
 from tests.integration.helpers import all_orders, answers_of, document, drain, orders_of
-from tests.integration.mail_support import Capture, mail_app, smarthost
+from tests.integration.mail_support import Capture, mail_app
 from tests.unit.parsers.email_support import message
 from tests.waiting import wait_until
 from web.app import create_app
 
 pytestmark = pytest.mark.integration
 CUSTOMER = "pedidos@ferreterianunez.es"
-
-
-@pytest.fixture
-def mailhost() -> Iterator[tuple[int, Capture]]:
-    with smarthost() as found:
-        yield found
 
 
 @pytest.fixture

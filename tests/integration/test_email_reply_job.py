@@ -30,12 +30,6 @@ SUBJECT = "Pedido PO-2026-0077 – señal de ñandú"
 
 
 @pytest.fixture
-def mailhost() -> Iterator[tuple[int, Capture]]:
-    with smarthost() as found:
-        yield found
-
-
-@pytest.fixture
 def app(tmp_path: Path, mailhost: tuple[int, Capture]) -> Iterator[App]:
     application = mail_app(tmp_path, mailhost[0])
     yield application

@@ -14,16 +14,10 @@ import pytest
 
 from oms.bootstrap import App
 from samples.demo.history import Tally, _send_back
-from tests.integration.billing_support import set_up_books, ship_all
+from tests.integration.billing_support import ship_all
 from tests.integration.lifecycle_support import demo_orders, drain_all
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def books(demo_app: App) -> App:
-    set_up_books(demo_app)
-    return demo_app
 
 
 def test_each_return_takes_what_reached_the_customer_and_nothing_twice(books: App) -> None:

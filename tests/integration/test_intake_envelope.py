@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-import pytest
 from sqlalchemy import event, text
 
 from core.capture.domain.documents import Channel, DocumentState, InboundDocument
@@ -73,18 +72,11 @@ def test_the_same_bytes_twice_are_two_arrivals_on_record(app: App) -> None:
         assert {uow.documents.get(first).state, uow.documents.get(second).state} == {DocumentState.RECEIVED}  # type: ignore[union-attr]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def each_db_app(request: pytest.FixtureRequest) -> App:
-    """`app` on the embedded default, then `pg_app`."""
-    application: App = request.getfixturevalue("app" if request.param == "sqlite" else "pg_app")
-    return application
-
-
-def test_an_arrival_is_two_inserts_before_the_250_and_repeated_bytes_stay_one_blob(each_db_app: App) -> None:
+def test_an_arrival_is_two_inserts_before_the_250_and_repeated_bytes_stay_one_blob(app_each_db: App) -> None:
     """What the SMTP 250 waits for is the bytes' row and the document's, written and committed:
     nothing read first (whether the bytes are there, the new row's id), and the second arrival of
     the same bytes adds a document row, not a second copy of the bytes."""
-    app = each_db_app
+    app = app_each_db
     said: list[str] = []
 
     def heard(_conn: object, _cursor: object, statement: str, *_: object) -> None:

@@ -7,7 +7,6 @@ Two apps on one database stand for two processes: each has its own engine, conne
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,8 +17,8 @@ from core.catalog.services.masterdata import import_csv
 from core.kernel.domain.model import Customer, Decision, Order
 from core.purchasing.domain.suppliers import Supplier
 from oms.bootstrap import App
-from tests.conftest import fixed_clock, load_demo_master_data, make_app
-from tests.integration.helpers import arrive, drain, orders_of
+from tests.conftest import fixed_clock
+from tests.integration.helpers import AppOnEachDb, arrive, drain, orders_of
 from tests.unit.parsers.email_support import message
 
 pytestmark = pytest.mark.integration
@@ -27,20 +26,15 @@ NEWCOMER = "compras@ferreteria-nueva.es"
 CUSTOMERS_HEADER = "customer_id,name,email,fax,gln,street,postal_code,city,country,language\n"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def apps(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[App, App]]:
-    """(the worker, another process) on one database with the demo master data."""
-    url = f"sqlite:///{tmp_path / 'oms.db'}"
-    if request.param == "postgresql":
-        url = request.getfixturevalue("pg_url")
+@pytest.fixture
+def apps(app_on_each_db: AppOnEachDb, tmp_path: Path) -> tuple[App, App]:
+    """(the worker, another process) on one database with the demo master data: two folders of their own,
+    the SQLite file (in `tmp_path`) or PostgreSQL database one for both."""
     (tmp_path / "worker").mkdir()
     (tmp_path / "other").mkdir()
-    worker = make_app(tmp_path / "worker", url, clock=fixed_clock)
-    other = make_app(tmp_path / "other", url, clock=fixed_clock)
-    load_demo_master_data(other)
-    yield worker, other
-    worker.close()
-    other.close()
+    worker = app_on_each_db(tmp_path / "worker", clock=fixed_clock)
+    other = app_on_each_db(tmp_path / "other", clock=fixed_clock, demo=True)
+    return worker, other
 
 
 def mail(app: App, n: int, sender: str, read: list[str] | None = None) -> Order:

@@ -8,10 +8,8 @@ with neither; and a code that names no product ("NADA-1"), which must stay unkno
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlalchemy import event
@@ -20,17 +18,15 @@ from core.catalog.domain.packs import Pack
 from core.catalog.domain.pricing import PriceLevel, PriceRow
 from core.kernel.domain.model import Product
 from oms.bootstrap import App
-from tests.conftest import make_app
 
 pytestmark = pytest.mark.integration
 
 SCREW, GLUE, NOTHING = "TOR-M8-40", "SIL-TRA-300", "NADA-1"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def shop(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
-    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
-    app = make_app(tmp_path, url)
+@pytest.fixture
+def shop(app_each_db: App) -> App:
+    app = app_each_db
     with app.uow() as uow:
         uow.master.upsert(Product(sku=SCREW, name="Tornillo hexagonal M8×40 cincado", price=Decimal("0.18")))
         uow.master.upsert(Product(sku=GLUE, name="Silicona neutra", price=Decimal("4.20")))
@@ -45,8 +41,7 @@ def shop(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
         uow.master.upsert_pack(Pack(SCREW, "PAL", Decimal("20000")))
         uow.master.upsert_pack(Pack(SCREW, "CJ", Decimal("100"), "18437000100017"))
         uow.commit()
-    yield app
-    app.close()
+    return app
 
 
 def _seen(uow: object) -> dict[str, object]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, inspect, text
@@ -26,12 +25,9 @@ def columns(engine: Engine, table: str) -> set[str]:
     return {c["name"] for c in inspect(engine).get_columns(table)}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    url = f"sqlite:///{tmp_path / 'oms.db'}"
-    if request.param == "postgresql":
-        url = request.getfixturevalue("pg_url")
-    made = create_engine(url)
+@pytest.fixture
+def engine(each_db_url: str) -> Iterator[Engine]:
+    made = create_engine(each_db_url)
     yield made
     made.dispose()
 

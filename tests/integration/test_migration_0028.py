@@ -6,7 +6,6 @@ before."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, Engine, create_engine, inspect, text
@@ -77,12 +76,9 @@ ROWS: list[tuple[str, dict[str, object], str, str]] = [
 PARENTS = ("customers", "products")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    url = f"sqlite:///{tmp_path / 'oms.db'}"
-    if request.param == "postgresql":
-        url = request.getfixturevalue("pg_url")
-    made = create_engine(url)
+@pytest.fixture
+def engine(each_db_url: str) -> Iterator[Engine]:
+    made = create_engine(each_db_url)
     yield made
     made.dispose()
 

@@ -7,7 +7,6 @@ the two foreign keys and the two indexes back."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, Engine, inspect, text
@@ -21,12 +20,9 @@ pytestmark = pytest.mark.integration
 AT = "2026-11-26 09:00:00+00:00"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    url = f"sqlite:///{tmp_path / 'oms.db'}"
-    if request.param == "postgresql":
-        url = request.getfixturevalue("pg_url")
-    made = make_engine(url)  # as the app connects: SQLite's foreign keys enforced
+@pytest.fixture
+def engine(each_db_url: str) -> Iterator[Engine]:
+    made = make_engine(each_db_url)  # as the app connects: SQLite's foreign keys enforced
     yield made
     made.dispose()
 

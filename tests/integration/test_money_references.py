@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from oms.cli import main
-from tests.integration.test_billing_api import books, clerk, supervisor  # noqa: F401 - the fixtures
+from tests.integration.test_billing_api import clerk, supervisor  # noqa: F401 - the fixtures
 from tests.integration.test_lifecycle_cli import data_dir  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.integration

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -17,13 +16,12 @@ from core.billing.domain.returns import Receipt, Resolution, ReturnState
 from core.kernel.errors import NotPermitted
 from oms.bootstrap import App
 from oms.cli import main
-from tests.conftest import fixed_clock, load_demo_master_data, make_app, make_user
+from tests.conftest import make_user
 from tests.integration.billing_support import (
     card_order,
     invoices,
     new_order,
     payment,
-    set_up_books,
     ship_all,
 )
 from tests.integration.lifecycle_support import demo_orders, drain_all, state
@@ -42,12 +40,8 @@ SUPPLIER_INVOICE = {
 
 
 @pytest.fixture
-def books(tmp_path: Path) -> Iterator[App]:
-    app = make_app(tmp_path, clock=fixed_clock, second_approval_above="50")
-    load_demo_master_data(app)
-    set_up_books(app)
-    yield app
-    app.close()
+def books(books_second_approval: App) -> App:
+    return books_second_approval
 
 
 def client(app: App, name: str, role: str) -> TestClient:

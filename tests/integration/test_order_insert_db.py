@@ -10,7 +10,6 @@ names, the problems as the list they were.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -30,12 +29,10 @@ pytestmark = pytest.mark.integration
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
-    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
-    application = make_app(tmp_path, url)
-    yield application
-    application.close()
+@pytest.fixture
+def app(app_each_db: App) -> App:
+    """The bare app on each database in turn."""
+    return app_each_db
 
 
 def _document(app: App) -> int:

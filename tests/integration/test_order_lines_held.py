@@ -14,7 +14,6 @@ import contextlib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +23,6 @@ from core.capture.domain.documents import Channel, DocumentState, InboundDocumen
 from core.kernel.adapters import bulk, orm, repository
 from core.kernel.domain.model import Decision, Order, OrderLine, OrderState
 from oms.bootstrap import App
-from tests.conftest import make_app
 from tests.integration.helpers import orders_of
 from tests.integration.test_email_collector import order_mail, store
 
@@ -33,12 +31,10 @@ pytestmark = pytest.mark.integration
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
-    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
-    application = make_app(tmp_path, url)
-    yield application
-    application.close()
+@pytest.fixture
+def app(app_each_db: App) -> App:
+    """The bare app on each database in turn."""
+    return app_each_db
 
 
 @contextlib.contextmanager

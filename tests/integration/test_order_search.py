@@ -4,7 +4,6 @@ orders of Ferretería Núñez and a third, later one of Bricolaje Galicia."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +15,7 @@ from sqlalchemy import create_engine, text
 from core.kernel.domain.model import OrderState
 from samples.lifecycle_gen import make_orders
 from tests.conftest import DEMO_DAY, load_demo_master_data, make_app, make_user
+from tests.integration.helpers import AppOnEachDb
 from tests.integration.lifecycle_support import demo_orders
 from tests.integration.reports_support import Clock
 from web.app import create_app
@@ -24,12 +24,10 @@ pytestmark = pytest.mark.integration
 D = Decimal
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def shop(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[TestClient, list[int]]]:
-    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+@pytest.fixture
+def shop(app_on_each_db: AppOnEachDb) -> tuple[TestClient, list[int]]:
     clock = Clock()
-    app = make_app(tmp_path, url, clock=clock)
-    load_demo_master_data(app)
+    app = app_on_each_db(clock=clock, demo=True)
     first, second = demo_orders(app)
     clock.now = DEMO_DAY + timedelta(days=3)
     with app.uow() as uow:
@@ -42,8 +40,7 @@ def shop(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[TestC
             order.total = total
         uow.commit()
     client = TestClient(create_app(app), headers={"Authorization": f"Bearer {make_user(app)}"})
-    yield client, [first, second, third]
-    app.close()
+    return client, [first, second, third]
 
 
 def ids(client: TestClient, **params: str) -> list[int]:

@@ -4,9 +4,7 @@ one box's worth sent back is credited as one box."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +12,7 @@ from core.billing.domain.invoicing import DocumentKind
 from core.billing.domain.returns import Disposition, Receipt, Resolution
 from core.kernel.domain.model import Decision
 from oms.bootstrap import App
-from tests.conftest import fixed_clock, load_demo_master_data, make_app
-from tests.integration.billing_support import invoices, set_up_books, ship_all
+from tests.integration.billing_support import invoices, ship_all
 from tests.integration.helpers import ingest, orders_of
 from tests.integration.lifecycle_support import drain_all, level
 from tests.integration.test_commercial_terms import _interchange
@@ -24,13 +21,7 @@ pytestmark = pytest.mark.integration
 D = Decimal
 
 
-@pytest.fixture
-def books(tmp_path: Path) -> Iterator[App]:
-    app = make_app(tmp_path, clock=fixed_clock)
-    load_demo_master_data(app)  # with the demo terms: the box of 12 and its GTIN
-    set_up_books(app)
-    yield app
-    app.close()
+# `books` (tests/integration/conftest.py) has the demo terms: the box of 12 and its GTIN
 
 
 def test_boxes_leave_as_cartridges_and_are_invoiced_and_credited_as_boxes(books: App) -> None:

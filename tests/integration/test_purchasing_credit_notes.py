@@ -7,7 +7,6 @@ twice is one. Every amount is worked out by hand from the business rule."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -27,9 +26,8 @@ from oms.cli import main
 from tests.conftest import make_user
 from tests.integration.billing_support import account_balance, assert_trial_balance_zero
 from tests.integration.helpers import arrive as arrive_edi
-from tests.integration.lifecycle_support import demo_orders, drain_all, set_up_shop
-from tests.integration.mail_support import mail_app
-from tests.integration.purchasing_support import interchange, load_suppliers, po, shop
+from tests.integration.lifecycle_support import demo_orders, drain_all
+from tests.integration.purchasing_support import interchange, po, shop
 from tests.integration.test_purchasing_mailed import supplier_documents
 from tests.integration.test_purchasing_supplier_invoices import _sent, arrive, mailed, supplier_pdf
 from web.app import create_app
@@ -40,12 +38,8 @@ WRENCH, PLUGS = "LLA-AJ-250", "TAC-6"  # S-HERR's AW-250 at 6.40 and WP6-100 at 
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[App]:
-    application = mail_app(tmp_path)  # the demo master data, the mail channel, the demo day's clock
-    set_up_shop(application, stock=False)  # no stock: the demo orders wait for the suppliers
-    load_suppliers(application)
-    yield application
-    application.close()
+def app(supplier_mail_shop: App) -> App:
+    return supplier_mail_shop
 
 
 def credits(app: App) -> list[SupplierDocument]:

@@ -5,10 +5,8 @@ carriage matches and is posted, and the books balance. An ambiguous confirmation
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -20,9 +18,8 @@ from ingest.mail import mail_envelope
 from oms.bootstrap import App
 from tests.conftest import DEMO_DAY
 from tests.integration.billing_support import account_balance, assert_trial_balance_zero
-from tests.integration.lifecycle_support import allocations, demo_orders, drain_all, set_up_shop, state
-from tests.integration.mail_support import mail_app
-from tests.integration.purchasing_support import load_suppliers, po
+from tests.integration.lifecycle_support import allocations, demo_orders, drain_all, state
+from tests.integration.purchasing_support import po
 from tests.integration.test_purchasing_mailed import HERR, a_pdf, processed, supplier_documents, supplier_mail
 
 pytestmark = pytest.mark.integration
@@ -30,12 +27,8 @@ D = Decimal
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[App]:
-    application = mail_app(tmp_path)  # the demo master data, the mail channel, the demo day's clock
-    set_up_shop(application, stock=False)  # warehouses, no stock: the demo orders wait
-    load_suppliers(application)
-    yield application
-    application.close()
+def app(supplier_mail_shop: App) -> App:
+    return supplier_mail_shop
 
 
 def _sent(app: App) -> tuple[str, list[int]]:

@@ -7,9 +7,7 @@ agrees; a sum read off holds it for a buyer. Also: an invoice typed in an e-mail
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -24,9 +22,8 @@ from core.purchasing.domain.receiving import Counted
 from oms.bootstrap import App
 from tests.conftest import DEMO_DAY
 from tests.integration.billing_support import account_balance, assert_trial_balance_zero
-from tests.integration.lifecycle_support import drain_all, set_up_shop
-from tests.integration.mail_support import mail_app
-from tests.integration.purchasing_support import load_suppliers, po
+from tests.integration.lifecycle_support import drain_all
+from tests.integration.purchasing_support import po
 from tests.integration.test_purchasing_credit_notes import credit_pdf
 from tests.integration.test_purchasing_mailed import QUIM_FAX, processed, supplier_documents
 from tests.integration.test_purchasing_supplier_invoices import _received, arrive, invoice_pdf, mailed
@@ -37,12 +34,8 @@ DPI = 200  # a fine fax is 204 x 196; a scanner's lowest setting is 200
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[App]:
-    application = mail_app(tmp_path)
-    set_up_shop(application, stock=False)
-    load_suppliers(application)
-    yield application
-    application.close()
+def app(supplier_mail_shop: App) -> App:
+    return supplier_mail_shop
 
 
 def invoices(app: App) -> list[SupplierDocument]:

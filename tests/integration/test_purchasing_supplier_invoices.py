@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -28,9 +26,8 @@ from ingest.mail import mail_envelope
 from oms.bootstrap import App
 from tests.conftest import DEMO_DAY, make_user
 from tests.integration.billing_support import account_balance, assert_trial_balance_zero
-from tests.integration.lifecycle_support import allocations, demo_orders, drain_all, set_up_shop, state
-from tests.integration.mail_support import mail_app
-from tests.integration.purchasing_support import load_suppliers, po
+from tests.integration.lifecycle_support import allocations, demo_orders, drain_all, state
+from tests.integration.purchasing_support import po
 from tests.integration.test_purchasing_mailed import HERR, a_pdf, processed, supplier_documents
 from tests.unit.parsers.email_support import message
 from web.app import create_app
@@ -41,12 +38,8 @@ TABLE_X = (40, 120, 330, 400, 480)  # item, description, qty, unit price, amount
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> Iterator[App]:
-    application = mail_app(tmp_path)  # the demo master data, the mail channel, the demo day's clock
-    set_up_shop(application, stock=False)  # no stock: the demo orders wait for the supplier
-    load_suppliers(application)
-    yield application
-    application.close()
+def app(supplier_mail_shop: App) -> App:
+    return supplier_mail_shop
 
 
 def invoice_pdf(

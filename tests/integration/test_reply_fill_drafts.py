@@ -5,36 +5,22 @@ from __future__ import annotations
 
 import contextlib
 import email
-from collections.abc import Iterator
 from email import policy
-from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from core.capture.services.answers import render_unlocked, store_rendered
 from core.kernel.domain.model import OutboundState
 from oms.bootstrap import App
-from tests.integration.helpers import answers_of
+from tests.integration.helpers import answers_of, rows_written
 from tests.integration.test_email_collector import order_mail, store
 
 pytestmark = pytest.mark.integration
 
 
-@contextlib.contextmanager
-def content_writes(app: App) -> Iterator[list[int]]:
+def content_writes(app: App) -> contextlib.AbstractContextManager[list[int]]:
     """The rows each statement that writes a reply's content wrote, one entry a statement."""
-    statements: list[int] = []
-
-    def seen(_conn: Any, _cursor: Any, statement: str, params: Any, _ctx: Any, many: bool) -> None:
-        if statement.lstrip().upper().startswith("UPDATE OUTBOUND_MESSAGES SET CONTENT"):
-            statements.append(len(params) if many else 1)
-
-    event.listen(app.engine, "before_cursor_execute", seen)
-    try:
-        yield statements
-    finally:
-        event.remove(app.engine, "before_cursor_execute", seen)
+    return rows_written(app, "UPDATE OUTBOUND_MESSAGES SET CONTENT")
 
 
 def test_a_batchs_replies_are_kept_in_one_statement_each_in_its_row(demo_app_each_db: App) -> None:

@@ -33,12 +33,6 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def mailhost() -> Iterator[tuple[int, Capture]]:
-    with smarthost() as found:
-        yield found
-
-
-@pytest.fixture
 def app(tmp_path: Path, mailhost: tuple[int, Capture]) -> Iterator[App]:
     application = mail_app(tmp_path, mailhost[0])
     yield application

@@ -5,7 +5,6 @@ with no inline script under the strict CSP."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from core.catalog.services.masterdata import import_csv
 from oms.bootstrap import App
-from tests.conftest import SAMPLES, fixed_clock, load_demo_master_data, make_app, make_user
+from tests.conftest import SAMPLES, make_user
 from tests.integration.test_review import clerk
 from web.app import create_app
 
@@ -26,11 +25,8 @@ PROMOS = (
 
 
 @pytest.fixture
-def shop(tmp_path: Path) -> Iterator[App]:
-    app = make_app(tmp_path, clock=fixed_clock)
-    load_demo_master_data(app)
-    yield app
-    app.close()
+def shop(demo_app: App) -> App:
+    return demo_app
 
 
 def api(app: App, role: str) -> TestClient:
