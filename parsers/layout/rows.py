@@ -143,10 +143,10 @@ def quantity_box(
     reach into it from the columns beside (a unit column, a long description), but for the words the
     page's reading put in that cell: figures read as letters ("un a)" for 50) are the quantity's own
     ink, and a unit printed in the cell after the quantity, read with it, only makes a reading that
-    says no quantity.  None when the row already has a figure in that cell, or the
+    says no quantity.  A cell whose words hold figures has its place too: the layout reader uses it only
+    where those words gave no quantity ("200/00" for 200.00, its point read as a slash), and its ink read
+    again alone may say the quantity (`parsers.layout.extract._unread_quantities`).  None when the
     column's span or the row's band is not known."""
-    if any(has_digit(t.text) for t in cells.get("qty", [])):
-        return None
     span = region.table.span("qty")
     if span is None:
         return None

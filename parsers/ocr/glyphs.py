@@ -107,6 +107,10 @@ BOWL_GAP = 0.15
 # this share of the width or more, at the side's foot (an F whose arm the line lost has nothing across
 # its middle but the stem)
 BOWL_CLOSE = 0.5
+# ...that stroke's join to the stem may be parted by this many white columns: a threshold takes a pixel of
+# a join as it takes a hairline (a Times P on a fine fax, faxvo29); an F's arm lost to the line leaves
+# the arm's whole length white between the stem and the arm's serif, never one column
+JOIN_GAP = 1
 # an E's foot bar reaches from its stem at least this share of its top bar's reach; an F's lowest rows are
 # its stem (0.2 of its bar's reach in the sans faces) or its foot serif (0.36-0.57 in Times, Courier and
 # DejaVu Serif), an E's 0.86-1.0 (reportlab at 10 points, fine and normal faxes; docs/fax.md, faxlet21)
@@ -434,7 +438,8 @@ def _bowl_opened(glyph: np.ndarray) -> bool:
     the glyph's right edge (to `BOWL_EDGE` of its width), unbroken but for `BOWL_GAP` of its height,
     down to `BOWL_DOWN` of its height; and where the side ends, above `BOWL_LOW` of the height, the
     stroke closing the bowl back to the stem: two rows whose ink runs from its first inked column
-    `BOWL_CLOSE` of the width or more, to within a pixel of the side's ink in the row above them.  An F
+    `BOWL_CLOSE` of the width or more (across a join parted by `JOIN_GAP` columns at most), to within a
+    pixel of the side's ink in the row above them.  An F
     whose arm the line lost keeps at its right edge only its bar's serif and nothing across its middle
     but its stem; an F whose arm stands ends that arm apart from its bar's serif, and one whose bar the
     line lost has nothing across its top.  Specks apart from the strokes are left out first
@@ -454,7 +459,8 @@ def _bowl_opened(glyph: np.ndarray) -> bool:
     if any(b - a - 1 > BOWL_GAP * height for a, b in itertools.pairwise(edge)):
         return False  # the edge broken
     for y in range(max(2, edge[-1]), min(low + 1, height, edge[-1] + 3 + round(BOWL_GAP * height))):
-        stroke = glyph[y - 1] | glyph[y]  # two rows: a stroke stepping down to the stem as it curves
+        # two rows: a stroke stepping down to the stem as it curves, its join's lost pixel put back
+        stroke = _joined(glyph[y - 1] | glyph[y])
         reach = _reach(stroke)
         above = np.flatnonzero(glyph[y - 2])
         parts = np.flatnonzero(np.diff(above) > 1)
@@ -464,6 +470,16 @@ def _bowl_opened(glyph: np.ndarray) -> bool:
         if above[parts[-1] + 1] - end - 1 <= 1:
             return True
     return False
+
+
+def _joined(row: np.ndarray) -> np.ndarray:
+    """`row` with each run of at most `JOIN_GAP` white columns between two inked ones inked."""
+    out = row.copy()
+    inked = np.flatnonzero(row)
+    for a, b in itertools.pairwise(inked):
+        if 1 < b - a <= JOIN_GAP + 1:
+            out[a + 1 : b] = True
+    return out
 
 
 def _enclosed(glyph: np.ndarray) -> np.ndarray:
