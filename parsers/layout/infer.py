@@ -188,7 +188,7 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
         numbered = numbering([c.strip(SPECKS) for c in cells])
         if (
             h.kind == "code"
-            and (_loose(h) or _unnamed(h))
+            and (loose(h) or _unnamed(h))
             and x1 <= qty_x
             and (numbered or numbered_as_read(cells) or numbered_but_slips(cells))
         ):
@@ -245,7 +245,7 @@ def _on_item_rows(seg: Segment, segs: list[Segment], lines: Sequence[Line]) -> l
     return [c for c in cells if c]
 
 
-def _loose(heading: object) -> bool:
+def loose(heading: object) -> bool:
     """A code heading that may as well head a position column: "Item", "Art.", "Ítem"."""
     words = str(getattr(heading, "heading", "")).split()
     return len(words) == 1 and words[0].strip(HEADING_SPECKS).casefold() in LOOSE_CODE_HEADINGS
