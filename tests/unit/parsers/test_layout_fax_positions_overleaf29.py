@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from tests.unit.parsers.ocr_support import cells, numbers, page, read
 
-HEADING = ((50, "Item"), (85, "Product"), (330, "Quantity"), (390, "U/M"), (430, "Price each"), (500, "Net amount"))
+HEADING = (
+    (50, "Item"),
+    (85, "Product"),
+    (330, "Quantity"),
+    (390, "U/M"),
+    (430, "Price each"),
+    (500, "Net amount"),
+)
 
 
 def _rows(y: float, items: list[tuple[str, str, str, str, str, str]]) -> list:

@@ -9,7 +9,14 @@ from __future__ import annotations
 from tests.unit.parsers.ocr_support import cells, numbers, page, read
 
 # "Pos. | Código | Descripción | Cantidad | Precio | Importe", every word garbled past knowing
-GARBLED = ((50, "P0s"), (100, "C6d1gc"), (170, "Dcscr1pc1cn"), (330, "Ca;t1d4d"), (430, "Pr3c1c"), (500, "1mp0rtc"))
+GARBLED = (
+    (50, "P0s"),
+    (100, "C6d1gc"),
+    (170, "Dcscr1pc1cn"),
+    (330, "Ca;t1d4d"),
+    (430, "Pr3c1c"),
+    (500, "1mp0rtc"),
+)
 
 
 def _row(pos: str, code: str, desc: str, qty: str, price: str, amount: str) -> tuple:
