@@ -188,7 +188,7 @@ def _by_content(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
         numbered = numbering([c.strip(SPECKS) for c in cells])
         if (
             h.kind == "code"
-            and _loose(h)
+            and (loose(h) or _unnamed(h))
             and x1 <= qty_x
             and (numbered or numbered_as_read(cells) or numbered_but_slips(cells))
         ):
@@ -245,10 +245,17 @@ def _on_item_rows(seg: Segment, segs: list[Segment], lines: Sequence[Line]) -> l
     return [c for c in cells if c]
 
 
-def _loose(heading: object) -> bool:
+def loose(heading: object) -> bool:
     """A code heading that may as well head a position column: "Item", "Art.", "Ítem"."""
     words = str(getattr(heading, "heading", "")).split()
     return len(words) == 1 and words[0].strip(HEADING_SPECKS).casefold() in LOOSE_CODE_HEADINGS
+
+
+def _unnamed(heading: object) -> bool:
+    """A code column no heading word names: typed by its cells alone (`parsers.layout.unheaded`), on
+    the agreeing rows it was found from, where a fax's spoilt position ("000370" for 00030) and the
+    rows left out hid that the cells count the rows up."""
+    return not str(getattr(heading, "heading", "")).strip()
 
 
 def numbering(cells: list[str]) -> bool:
