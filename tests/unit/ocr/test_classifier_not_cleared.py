@@ -22,34 +22,35 @@ ROW = "5\t1\t1\t1\t1\t1\t10\t10\t40\t12\t91\t1250\n"  # one word, as Tesseract's
 
 
 class Engine:
-    """Tesseract kept loaded, scripted: its engine mode as loaded, and what was asked of it."""
+    """Tesseract kept loaded, scripted (its methods under tesserocr's names): its engine mode as loaded,
+    and what was asked of it."""
 
     def __init__(self, mode: str | None) -> None:
         self.mode = mode
         self.cleared = 0
 
-    def GetVariableAsString(self, name: str) -> str | None:  # noqa: N802 - tesserocr's name
+    def GetVariableAsString(self, name: str) -> str | None:
         return self.mode if name == "tessedit_ocr_engine_mode" else None
 
-    def SetPageSegMode(self, psm: int) -> None:  # noqa: N802
+    def SetPageSegMode(self, psm: int) -> None:
         pass
 
-    def SetVariable(self, name: str, value: str) -> bool:  # noqa: N802
+    def SetVariable(self, name: str, value: str) -> bool:
         return True
 
-    def SetImageBytes(self, *args: object) -> None:  # noqa: N802
+    def SetImageBytes(self, *args: object) -> None:
         pass
 
-    def Recognize(self, timeout: int = 0) -> bool:  # noqa: N802
+    def Recognize(self, timeout: int = 0) -> bool:
         return True
 
-    def GetTSVText(self, page: int) -> str:  # noqa: N802
+    def GetTSVText(self, page: int) -> str:
         return ROW
 
-    def Clear(self) -> None:  # noqa: N802
+    def Clear(self) -> None:
         pass
 
-    def ClearAdaptiveClassifier(self) -> None:  # noqa: N802
+    def ClearAdaptiveClassifier(self) -> None:
         self.cleared += 1
 
 
@@ -94,6 +95,8 @@ def test_each_language_set_is_judged_by_its_own_models(loaded: dict[str, Engine]
     assert (loaded["eng+spa"].cleared, loaded["eng"].cleared) == (0, 2)
 
 
-@pytest.mark.parametrize(("mode", "adapts"), [("1", False), ("0", True), ("2", True), ("3", True), (None, True)])
+@pytest.mark.parametrize(
+    ("mode", "adapts"), [("1", False), ("0", True), ("2", True), ("3", True), (None, True)]
+)
 def test_which_engine_modes_adapt(mode: str | None, adapts: bool) -> None:
     assert tessapi.adapts(Engine(mode)) is adapts
