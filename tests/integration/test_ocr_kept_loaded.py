@@ -40,6 +40,12 @@ def test_kept_loaded_reads_what_the_command_reads(resolution: str) -> None:
     assert sum(len(p.words) for p in command) > 50  # a page read, not two empty reads alike
 
 
+def test_the_models_loaded_learn_nothing_between_reads() -> None:
+    # LSTM-only eng and spa data: reads need not clear an adaptive classifier (the reads above, page
+    # after page, show nothing carried over)
+    assert not tessapi.adapts(tessapi._api("eng+spa"))
+
+
 def test_a_read_that_fails_is_an_error_not_an_empty_page(tmp_path: Path) -> None:
     # a file Tesseract cannot open: the engine turns this into a ParseError (RuntimeError is caught there)
     bad = tmp_path / "not-an-image.png"
