@@ -29,13 +29,13 @@ _COPIES = re.compile(
 
 
 def test_a_batchs_copies_are_looked_up_in_one_statement(demo_app_each_db: App) -> None:
-    """The job's own e-mail: its bytes, then its Message-ID; the four it collects: one statement."""
+    """The job's own e-mail: its bytes and its Message-ID in one statement; the four it collects: one."""
     app = demo_app_each_db
     ids = [store(app, order_mail(n)) for n in range(5)]
     app.broker.flush_all()  # type: ignore[attr-defined]
     with rows_read_by_id(app, _COPIES) as asked:
         assert app.process(ids[0]) is DocumentState.PROCESSED
-    assert len(asked) == 3  # two for the job's own e-mail, one for the batch (ten before)
+    assert len(asked) == 2  # one for the job's own e-mail (two before), one for the batch (ten before)
     assert [len(orders_of(app, i)) for i in ids] == [1] * 5
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import ColumnElement, Insert
+from sqlalchemy.sql import ColumnElement, Insert, Select
 
 from core.capture.adapters import orm
 from core.capture.domain.documents import DocumentRecord, DocumentState
@@ -181,11 +181,18 @@ class DocumentRepository:
         t = orm.documents.c
         shas = sorted({r.sha256 for r in records})
         ids = sorted({r.external_id for r in records if r.external_id})
+        if not shas:
+            return FirstCopies(records, [])
+        # the batch's own rows were read a moment ago (`waiting`): what they say comes from their
+        # records, and only the other arrivals are read
+        own = [
+            _Arrival(r.id, r.sha256, r.channel, r.external_id, r.state) for r in records if r.id is not None
+        ]
         same = t.sha256.in_(shas) | t.external_id.in_(ids) if ids else t.sha256.in_(shas)
         stmt = select(t.id, t.sha256, t.channel, t.external_id, t.state).where(
-            same, t.state != DocumentState.DUPLICATE
+            same, t.state != DocumentState.DUPLICATE, t.id.not_in([a.id for a in own])
         )
-        return FirstCopies(records, [_Arrival(*row) for row in self.session.execute(stmt)] if shas else [])
+        return FirstCopies(records, own + [_Arrival(*row) for row in self.session.execute(stmt)])
 
     def first_with_hash(self, sha256: str, *, before: int) -> int | None:
         """The id of the first arrival of these exact bytes other than document `before`, and not a
@@ -199,6 +206,16 @@ class DocumentRepository:
             (orm.documents.c.channel == channel) & (orm.documents.c.external_id == external_id), before
         )
 
+    def first_copy(
+        self, sha256: str, channel: str, external_id: str, *, before: int
+    ) -> tuple[int | None, int | None]:
+        """`first_with_hash` and `first_with_external_id` together, in one statement (two before)."""
+        t = orm.documents.c
+        by_hash = self._first_query(t.sha256 == sha256, before)
+        by_id = self._first_query((t.channel == channel) & (t.external_id == external_id), before)
+        row = self.session.execute(select(by_hash.scalar_subquery(), by_id.scalar_subquery())).one()
+        return row[0], row[1]
+
     def stored_with_external_id(self, channel: str, external_id: str) -> DocumentRecord | None:
         """The arrival on this channel with this external id that was taken as the message (not one
         found to repeat it), whatever its state; None when nothing with that id was stored."""
@@ -211,15 +228,19 @@ class DocumentRepository:
         return self.session.scalars(stmt.limit(1)).first()
 
     def _first(self, same: ColumnElement[bool], before: int) -> int | None:
+        return self.session.scalars(self._first_query(same, before)).first()
+
+    @staticmethod
+    def _first_query(same: ColumnElement[bool], before: int) -> Select[int]:
         # the id only: nearly every arrival finds nothing, and a duplicate's record needs only its id
         t = orm.documents.c
-        stmt = (
+        return (
             select(t.id)
             .where(same, t.id != before, t.state != DocumentState.DUPLICATE)
             .where((t.id < before) | (t.state != DocumentState.RECEIVED))
             .order_by(t.id)
+            .limit(1)
         )
-        return self.session.scalars(stmt.limit(1)).first()
 
     def waiting(self, channel: str, *, besides: int, limit: int) -> list[DocumentRecord]:
         """Up to `limit` arrivals on `channel` stored and never taken up (no attempt yet), other than

@@ -86,7 +86,10 @@ def store_together(
         # them (documents are read above, orders go in at once by `insert_new`, drafts are not read).
         # The orders' lines go in together too, before the first read that could look for them (the
         # duplicate checks' reads of a customer's earlier orders) or at the block's end.
-        with uow.writes_held(), uow.orders.lines_held():
+        # Their new answers (reply drafts) go in together too, at the block's end: on SQLite one
+        # statement for the batch instead of one INSERT … RETURNING each (their ids are read by
+        # nobody here: the render job loads the drafts again).
+        with uow.writes_held(), uow.orders.lines_held(), uow.outbound.new_held():
             for doc_id, envelope in envelopes.items():
                 uow.blobs.remember(envelope.sha256, envelope.content)  # the reply's draft reads them again
                 record = records[doc_id]

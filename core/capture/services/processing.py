@@ -219,12 +219,16 @@ class DocumentProcessor:
             if record is None:
                 raise NotFound(f"document {doc_id} does not exist")
             finished = record.state.finished
-            taken = self._take_up(uow, record, now)
-            if isinstance(taken, InboundDocument) and self.collect is not None:
-                # more e-mails waiting, taken up in this transaction to be read and stored together
-                self.collected = self.collect(
-                    uow, record, lambda other, copies: self._take_up(uow, other, now, copies)
-                )
+            # the rows taken up are written together at the commit (one UPDATE for the job's own and
+            # the collected ones): what is read meanwhile (copies, waiting arrivals other than this
+            # one, bytes) does not depend on this row's new state
+            with uow.writes_held():
+                taken = self._take_up(uow, record, now)
+                if isinstance(taken, InboundDocument) and self.collect is not None:
+                    # more e-mails waiting, taken up in this transaction to be read and stored together
+                    self.collected = self.collect(
+                        uow, record, lambda other, copies: self._take_up(uow, other, now, copies)
+                    )
             if not finished and isinstance(taken, InboundDocument | DocumentState):
                 uow.commit()  # a screen that takes the document commits nothing here
             return taken
@@ -275,20 +279,27 @@ class DocumentProcessor:
         """The earlier arrival this one is a copy of, if any, and how it is the same; decided by one
         worker at a time (the copies held: here, or for the batch by `first_copies`)."""
         assert record.id is not None
-        if copies is None:
-            uow.documents.hold_copies(record.sha256, record.external_id)
-            first = uow.documents.first_with_hash(record.sha256, before=record.id)
-        else:
-            first = copies.with_hash(record)
-        if first is not None or not record.external_id or record.channel == Channel.EDI:
-            return first, "the same bytes"
         # e-mail, fax: the same Message-ID (job id) is the same message, however it travelled;
         # EDIFACT has its own rule (sender + control reference, in `interchanges`)
+        by_message = bool(record.external_id) and record.channel != Channel.EDI
+        by_id: int | None = None
         if copies is None:
-            first = uow.documents.first_with_external_id(record.channel, record.external_id, before=record.id)
+            uow.documents.hold_copies(record.sha256, record.external_id)
+            if by_message:  # both questions in one statement
+                assert record.external_id is not None
+                first, by_id = uow.documents.first_copy(
+                    record.sha256, record.channel, record.external_id, before=record.id
+                )
+            else:
+                first = uow.documents.first_with_hash(record.sha256, before=record.id)
         else:
-            first = copies.with_external_id(record)
-        return first, f"the same message ({record.external_id[:200]})"
+            first = copies.with_hash(record)
+        if first is not None or not by_message:
+            return first, "the same bytes"
+        assert record.external_id is not None
+        if copies is not None:
+            by_id = copies.with_external_id(record)
+        return by_id, f"the same message ({record.external_id[:200]})"
 
     def _read_safely(self, envelope: InboundDocument) -> ParseResult:
         try:

@@ -127,6 +127,10 @@ _NO_LINES = {"reads_no_order_lines": True}
 _INSERT_ORDER = insert(orm.orders).returning(orm.orders.c.id)
 
 
+# new answers stored together, their ids not returned (`OutboundRepository.new_held`), built once
+_INSERT_MESSAGES = insert(orm.outbound_messages)
+
+
 # a rendered answer kept where its row is still a pending draft (`OutboundRepository.fill_drafts`)
 _FILL_DRAFT = (
     update(orm.outbound_messages)
@@ -416,11 +420,47 @@ class OrderRepository:
 class OutboundRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._holding = False  # inside `new_held`
+        self._waiting: list[OutboundMessage] = []  # new answers added in the block, not yet inserted
+
+    @contextmanager
+    def new_held(self) -> Iterator[None]:
+        """Inside the block, the new answers `add` is given wait and go into the database together at
+        the block's end, in one statement (on SQLite the ORM's flush sends one INSERT … RETURNING a
+        row, for ids nothing in a batch's storing reads). Before that, a flush, savepoint or commit
+        of the unit of work, or a read of this repository, inserts them first. The answers stay
+        transient, their ids unset: load them again to change them. Left by an exception, they
+        still wait: the commit inserts them, a rollback drops them."""
+        if self._holding:  # nested: the outer block inserts them
+            yield
+            return
+        self._holding = True
+        try:
+            yield
+        finally:
+            self._holding = False
+        self.flush_held()
+
+    def flush_held(self) -> None:
+        """Insert the answers `new_held` keeps waiting, now, in the order they were added."""
+        if not self._waiting:
+            return
+        messages, self._waiting = self._waiting, []
+        columns = [c.name for c in orm.outbound_messages.columns if c.name != "id"]
+        self.session.execute(_INSERT_MESSAGES, [_values(m, columns) for m in messages])
+
+    def drop_held(self) -> None:
+        """The transaction was rolled back: the answers waiting for it are dropped with it."""
+        self._waiting = []
 
     def add(self, message: OutboundMessage) -> None:
-        self.session.add(message)
+        if self._holding and message.id is None:
+            self._waiting.append(message)
+        else:
+            self.session.add(message)
 
     def get(self, message_id: int) -> OutboundMessage | None:
+        self.flush_held()
         return self.session.get(OutboundMessage, message_id)
 
     def pending_for_document(self, document_id: int) -> Sequence[OutboundMessage]:
@@ -435,6 +475,7 @@ class OutboundRepository:
     ) -> Sequence[OutboundMessage]:
         """`pending_for_document` for several documents in one statement, in id order; every one of
         them, none locked, when `lock` is False (a look ahead that sends nothing)."""
+        self.flush_held()
         stmt = (
             select(OutboundMessage)
             .where(orm.outbound_messages.c.document_id.in_(document_ids))
@@ -454,6 +495,7 @@ class OutboundRepository:
     ) -> Sequence[OutboundMessage]:
         """`drafts_for_document` for several documents in one statement, in id order; not locked
         when `lock` is False (a render that stores with `fill_drafts`)."""
+        self.flush_held()
         table = orm.outbound_messages
         stmt = (
             select(OutboundMessage)
@@ -470,6 +512,7 @@ class OutboundRepository:
         keeps what it has. The rows still drafts are locked and read in one statement (on PostgreSQL a
         second renderer's read waits for the first's commit, then finds them no longer drafts), then
         filled in one executemany of the same conditional `UPDATE`, not one statement a row."""
+        self.flush_held()
         if not contents:
             return []
         table = orm.outbound_messages
@@ -488,12 +531,14 @@ class OutboundRepository:
         return filled
 
     def pending(self, message_id: int) -> OutboundMessage | None:
+        self.flush_held()
         message = self.session.get(OutboundMessage, message_id)
         ready = message is not None and message.state is OutboundState.PENDING and message.draft is None
         return message if ready else None
 
     def loose_pending(self) -> list[int]:
         """Pending messages that answer no document (quotes), by id."""
+        self.flush_held()
         table = orm.outbound_messages
         stmt = (
             select(table.c.id)
@@ -506,6 +551,7 @@ class OutboundRepository:
 
     def documents_with_pending(self) -> list[int]:
         """Documents with rendered answers waiting to go."""
+        self.flush_held()
         stmt = (
             select(orm.outbound_messages.c.document_id)
             .where(orm.outbound_messages.c.state == OutboundState.PENDING)
@@ -521,6 +567,7 @@ class OutboundRepository:
         before `queued_before` (any draft when None, at start-up); a row a render job holds locked is
         being rendered right now and is skipped.
         """
+        self.flush_held()
         table = orm.outbound_messages
         stmt = (
             select(table.c.id, table.c.document_id)
@@ -538,6 +585,7 @@ class OutboundRepository:
         return sorted({int(r.document_id) for r in rows})
 
     def for_document(self, document_id: int) -> Sequence[OutboundMessage]:
+        self.flush_held()
         stmt = (
             select(OutboundMessage)
             .where(orm.outbound_messages.c.document_id == document_id)
@@ -548,6 +596,7 @@ class OutboundRepository:
     def mark_sent(self, ids: Sequence[int], at: datetime, state: OutboundState = OutboundState.SENT) -> int:
         """Mark pending rows sent (or delivered); a row settled meanwhile keeps its state. Returns how
         many rows were marked."""
+        self.flush_held()
         if not ids:
             return 0
         result = self.session.execute(
@@ -560,6 +609,7 @@ class OutboundRepository:
 
     def settle(self, message_id: int, state: OutboundState, error: str | None, at: datetime) -> bool:
         """Settle a row still pending or sent as delivered or failed; False when there is none such."""
+        self.flush_held()
         table = orm.outbound_messages
         result = self.session.execute(
             update(table)

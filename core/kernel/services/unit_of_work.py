@@ -88,10 +88,12 @@ class UnitOfWork:
     def savepoint(self) -> AbstractContextManager[Any]:
         """A nested transaction: leaving it by an exception undoes only what was done inside."""
         self.orders.flush_held()  # the lines `insert_new` held go in before, not inside it
+        self.outbound.flush_held()  # and the answers `new_held` held
         return self.session.begin_nested()
 
     def flush(self) -> None:
         self.orders.flush_held()
+        self.outbound.flush_held()
         self.session.flush()
 
     def writes_held(self) -> AbstractContextManager[Any]:
@@ -102,12 +104,14 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.orders.flush_held()  # order lines held for a batch (`OrderRepository.lines_held`)
+        self.outbound.flush_held()  # its new answers (`OutboundRepository.new_held`)
         self.session.commit()
         self._committed.extend(self._events)
         self._events = []
 
     def rollback(self) -> None:
         self.orders.drop_held()
+        self.outbound.drop_held()
         self.session.rollback()
         self._events = []
 
