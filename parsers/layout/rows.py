@@ -143,9 +143,10 @@ def quantity_box(
     reach into it from the columns beside (a unit column, a long description), but for the words the
     page's reading put in that cell: figures read as letters ("un a)" for 50) are the quantity's own
     ink, and a unit printed in the cell after the quantity, read with it, only makes a reading that
-    says no quantity.  None when the row already has a figure in that cell, or the
-    column's span or the row's band is not known."""
-    if any(has_digit(t.text) for t in cells.get("qty", [])):
+    says no quantity.  None when the row already has a figure read as a number in that cell, or the
+    column's span or the row's band is not known: figures that read as no number ("2:500", a speck
+    read as a colon in 2500) are the quantity's own ink too, spoilt, and its cell is read again."""
+    if any(looks_numeric(t.text) for t in cells.get("qty", [])):
         return None
     span = region.table.span("qty")
     if span is None:
