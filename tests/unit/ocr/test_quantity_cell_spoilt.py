@@ -57,7 +57,14 @@ def test_a_quantity_whose_figures_read_as_no_number_is_read_again_from_its_cell(
     # 90 printed under "Cantidad", read by the page as "9:0" (a speck between its figures): no number,
     # so 90 is worked out of 16,20 / 0,18; but "9:0" is the quantity's own ink, and its cell read again
     # says 90: the quantity read, as printed, and vouched
-    silicone = ((50, "SIL-TRA-300"), (130, "Silicona"), (350, "9:0"), (390, "uds"), (440, "0,18"), (505, "16,20"))
+    silicone = (
+        (50, "SIL-TRA-300"),
+        (130, "Silicona"),
+        (350, "9:0"),
+        (390, "uds"),
+        (440, "0,18"),
+        (505, "16,20"),
+    )
     page = order([row("TOR-M8-40", "12", "4,75", "57,00"), silicone], total="73,20")
     cells = extract_orders([page]).quantities
     assert len(cells) == 1 and cells[0].line == 1
