@@ -567,7 +567,10 @@ def candidates(
                     found.certainty *= FOOTER_WEIGHT
                 if found is not None:
                     out.append(found)
-                if hit.kind == "po_number" and line.kind == "text" and not hit.mended:
+                # a label mended only in its number sign ("pedido nP": the ring read as a capital)
+                # states its number as any: doubtful (`prose.sign_misread`)
+                sign = page.source != "text" and prose.sign_misread(phrase, hit.end)
+                if hit.kind == "po_number" and line.kind == "text" and (not hit.mended or sign):
                     out += _prose_order(
                         line, phrase, hit, month_first, found is None, scanned=page.source != "text"
                     )
@@ -700,7 +703,10 @@ def _prose_order(
         return []
     value, tok, index = found
     label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
-    mended = prose.slash_mended(tok, value)
+    # a number found past a number sign misread: in the label, mended ("pedido nP"), or a word the
+    # label did not take ("pedido in? 699/26")
+    skipped = index > hit.end and prose.sign_misread(phrase, hit.end + 1)
+    mended = prose.slash_mended(tok, value) or (scanned and (hit.mended or skipped))
     out = (
         [Candidate("po_number", value, [tok], DOUBTFUL if mended else LIKELY, label, line, sentence=True)]
         if want_number
