@@ -349,7 +349,6 @@ def _with_tax(
         or _net_a_figure_off(seen, chosen, grosses, mark, pages)
         or _gross_unlabelled(seen, net, mark, pages, skip)
         or _gross_wiped(seen, net, mark, pages, skip)
-        or _gross_misread(seen, net, grosses, mark, pages, skip)
     )
 
 
@@ -474,39 +473,6 @@ def _gross_wiped(
     return None
 
 
-def _gross_misread(
-    seen: list[Seen],
-    net: Decimal,
-    grosses: list[tuple[Seen, Reading]],
-    mark: str,
-    pages: Sequence[Page],
-    skip: Collection[int],
-) -> WithTax | None:
-    """On a scanned page, the total with tax on the line right under the tax line, labelled a total,
-    its amount read to the cent with as many figures as the net plus the tax has but two or more of
-    them off ("Base imponible $1.899,23 / IVA 16% $303.88 / Total con IVA £3,000.11" for $2,203.11):
-    where the tax, read as printed, is the net total's share at the rate its own line prints, the net,
-    the rate and the tax agree with each other, and nothing stands between the tax and the total that
-    could be another charge, the total is the net plus that tax, mended (a person confirms it; its ink
-    read again saying those figures vouches for it, `extract._mended_total_recheck`). Left as read, the
-    order's total would be the net, which the tax printed under it says it is not."""
-    for tax, page, taxed in _taxes_at_rate(seen, net, mark, pages):
-        under = [li for li in page.lines if li.kind == "text" and li.y0 > tax.toks[-1].y1]
-        line = under[0] if under else None
-        if line is None or id(line) in skip or line.y0 - tax.toks[-1].y1 > BOX_GAP * line.height:
-            continue
-        on_line = [(s, g) for s, g in grosses if s.page == tax.page and s.toks and s.toks[-1] in line.toks]
-        if len(on_line) != 1 or on_line[0][0].kind not in ("total", "gross"):
-            continue
-        ((gross, g),) = on_line
-        printed = gross.toks[-1].text.strip("€$£ ")
-        if not MONEY.search(printed) or g.value == taxed.total:
-            continue
-        if len(_figures(printed)) == len(_figures(f"{taxed.total:.2f}")):
-            return replace(taxed, total_toks=gross.toks, total_mended=True)
-    return None
-
-
 def _taxes_at_rate(
     seen: list[Seen], net: Decimal, mark: str, pages: Sequence[Page]
 ) -> Iterator[tuple[Seen, Page, WithTax]]:
@@ -540,7 +506,7 @@ def _total_a_figure_off(
     incl. tax 3.04" for 8.04; "Endbetrag EUR 677,03" for 3677,03): the net, the rate and the tax agree
     with each other and outvote the one figure, which a normal fax loses as easily as any. Taken as the
     net plus the tax, mended (a person confirms it); a text layer's figures are as printed, and a total
-    two figures off or more is left to `_gross_misread`."""
+    two figures off or more is left unaccounted for."""
     for tax, _page, taxed in _taxes_at_rate(seen, net, mark, pages):
         off = [
             (s, g)
