@@ -47,6 +47,7 @@ BLOCKS = ("ship_to", "supplier", "buyer")
 _SPECKS = frozenset(":.,;…'\"`*·_~|‘’“”")  # what a colon, a dot leader or a speck is read as
 _VALUE_EDGE = ":,;._-'\"‘’“”«»|*"  # marks and specks around an order or customer number
 _SEPARATORS = "-/"  # between the parts of an order number
+_EDGE_BUT_DASH = _VALUE_EDGE.replace("-", "")  # specks round a number a separator may end or start
 # a part of an order number between its separators that is letters but for a zero: "0C" in "0C/26/66103"
 _ZERO_IN_LETTERS = re.compile(
     r"(?<![A-Za-z0-9])(?=[A-Za-z0]*[A-Za-z])(?=[A-Za-z]*0)[A-Za-z0]{2,}(?![A-Za-z0-9])"
@@ -145,7 +146,7 @@ def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: flo
     nxt = next((h.start for h in hits if h.start >= hit.end), len(phrase.toks))
     toks = [t for t in _past_colon(phrase.toks[hit.end : nxt]) if _meaningful(t)]
     phrases = line.phrases()
-    garbled = nxt == len(phrase.toks) and _garbled_tail(toks)
+    garbled = nxt == len(phrase.toks) and (_garbled_tail(toks) or _sign_as_figure(hit, toks))
     if garbled:
         toks = []
     if toks or nxt < len(phrase.toks):
@@ -168,6 +169,14 @@ def _value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: flo
     if hit.kind in DATE_FIELDS:
         return _date_parts_after(phrases, toks), garbled
     return toks, garbled
+
+
+def _sign_as_figure(hit: Hit, toks: Sequence[Tok]) -> bool:
+    """Whether the only word left after an order-number label in its phrase is one figure alone
+    ("ENCOMENDA N, 9   : 000957" for "ENCOMENDA Nº: 000957"): the raised "º" of a number sign, or a
+    speck beside it, read as a figure. No order number is one figure; its number stands in the next
+    phrase, found past a garbled word, so doubtful (a person confirms it)."""
+    return hit.kind == "po_number" and len(toks) == 1 and len(toks[0].text) == 1 and toks[0].text.isdigit()
 
 
 def _prefixed(hit: Hit, phrase: Line) -> bool:
@@ -368,6 +377,9 @@ def _lost_separator(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
     if len(toks) < 2:
         return None
     first, second = toks[0].text.strip(_VALUE_EDGE), toks[1].text.strip(_VALUE_EDGE)
+    at_gap = _separator_at_gap(toks)
+    if at_gap is not None:
+        return at_gap
     marks = {c for c in first if c in _SEPARATORS}
     if not marks:
         return _prefix_parted(toks)
@@ -376,6 +388,26 @@ def _lost_separator(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
     (mark,) = marks
     value = f"{first}{mark}{second}"
     if not _CODE.match(value) or find_date(first) or find_date(value):
+        return None
+    return value, toks[:2], DOUBTFUL
+
+
+def _separator_at_gap(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
+    """An order number OCR parted beside one of its own separators ("26/ 78280" for 26/78280, "OC
+    /26/26667" for OC/26/26667): the first word ends in a hyphen or slash, or the second starts with
+    one, never both; the two run together are a number whose separators are all that one, its parts
+    letters or figures, with a figure in it and no date. No order number ends or starts in a
+    separator: the gap is OCR's. Doubtful, as every number joined across a gap (a person confirms it)."""
+    first, second = toks[0].text.strip(_EDGE_BUT_DASH), toks[1].text.strip(_EDGE_BUT_DASH)
+    ends, starts = first[-1:] in _SEPARATORS, second[:1] in _SEPARATORS
+    if ends == starts or not first or not second or first.rstrip(_SEPARATORS).upper() in _NOT_PREFIXES:
+        return None
+    value = first + second
+    marks = {c for c in value if c in _SEPARATORS}
+    parts = re.split(r"[-/]", value)
+    if len(marks) != 1 or not all(part.isalnum() for part in parts) or not has_digit(second):
+        return None
+    if not _CODE.match(value) or find_date(value) or find_date(first) or find_date(second):
         return None
     return value, toks[:2], DOUBTFUL
 
@@ -526,6 +558,8 @@ def candidates(
                     or worn.worn_box_label(line, phrase, HEADER_LABELS, _under(page, line, phrase))
                     or hits
                 )
+            if page.source != "text" and not any(h.kind in DATE_FIELDS for h in hits):
+                hits = _with_parted_date_label(line, phrase, hits)
             row = _label_row(phrase, hits)
             for hit in hits:
                 found = _sighting(page, line, phrase, hit, hits, row, order)
@@ -533,12 +567,28 @@ def candidates(
                     found.certainty *= FOOTER_WEIGHT
                 if found is not None:
                     out.append(found)
-                if hit.kind == "po_number" and line.kind == "text" and not hit.mended:
+                # a label mended only in its number sign ("pedido nP": the ring read as a capital)
+                # states its number as any: doubtful (`prose.sign_misread`)
+                sign = page.source != "text" and prose.sign_misread(phrase, hit.end)
+                if hit.kind == "po_number" and line.kind == "text" and (not hit.mended or sign):
                     out += _prose_order(
                         line, phrase, hit, month_first, found is None, scanned=page.source != "text"
                     )
         out += _place_date(line, month_first, scanned=page.source != "text")
     return out
+
+
+def _with_parted_date_label(line: Line, phrase: Line, hits: list[Hit]) -> list[Hit]:
+    """`hits` and a date's label the phrase holds in running text with one word a fax parted in two
+    (`worn.parted_in_sentence`: "GOODS REQUI RED BY 04/12/2026."), where it overlaps none of them: the
+    words before it may hold another label read as printed or mended ("DELIVERY TS" taken for "delivery
+    to" before "O N OR BEFORE 2026-12-06."), which says nothing of the date's."""
+    parted = [
+        p
+        for p in worn.parted_in_sentence(line, phrase, HEADER_LABELS)
+        if all(p.start >= h.end or p.end <= h.start for h in hits)
+    ]
+    return sorted([*hits, *parted], key=lambda h: h.start) if parted else hits
 
 
 def _lone_generic(page: Page, line: Line, phrase: Line, hits: list[Hit], order: tuple[bool, bool]) -> bool:
@@ -653,7 +703,10 @@ def _prose_order(
         return []
     value, tok, index = found
     label = [t for t in phrase.toks[hit.start : hit.end] if t.key]
-    mended = prose.slash_mended(tok, value)
+    # a number found past a number sign misread: in the label, mended ("pedido nP"), or a word the
+    # label did not take ("pedido in? 699/26")
+    skipped = index > hit.end and prose.sign_misread(phrase, hit.end + 1)
+    mended = prose.slash_mended(tok, value) or (scanned and (hit.mended or skipped))
     out = (
         [Candidate("po_number", value, [tok], DOUBTFUL if mended else LIKELY, label, line, sentence=True)]
         if want_number
@@ -783,7 +836,14 @@ def _in_prose(page: Page, line: Line, phrase: Line, hit: Hit, order: tuple[bool,
         # and the month are settled by the document's own dates, or by a month written in letters
         decided = order_known or found.month_named
         plain = found.certainty == SURE or (decided and found.certainty >= LIKELY)
-        if hit.kind == "delivery_date" and plain and _stated(page, line, phrase, hit, month_first):
+        # a label found only once a word the fax parted was joined is no plain statement: a person
+        # confirms its date (`worn.parted_in_sentence`)
+        if (
+            hit.kind == "delivery_date"
+            and plain
+            and not hit.mended
+            and _stated(page, line, phrase, hit, month_first)
+        ):
             return Candidate(hit.kind, found.value, toks, SURE, label, line, prose=True)
         return Candidate(hit.kind, found.value, toks, min(DOUBTFUL, found.certainty), label, line)
     if toks and _DATE_LIKE.match(text):

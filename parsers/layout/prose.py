@@ -19,6 +19,9 @@ from parsers.layout.text import has_digit
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/\-._]{2,29}$")
 _EDGE = ":,;.'\"‘’“”«»()"
 _NUMBER_WORDS = frozenset(("nº", "no", "no.", "n.º", "n°", "num.", "número", "numero", "number", "#", "nr."))
+# a number sign "nº" a fax spoilt: its ring read as a capital, a figure or a mark ("nP", "n2", "n?"),
+# a speck before it as an "i" ("in?"); never a word of small letters ("ni", "no" is a sign as printed)
+_SIGN_MISREAD = re.compile(r"^i?n[^a-z\s]$")
 MIN_ALONE = 4  # characters an order number after a one-word label ("pedido 1234") must have
 _PARTED_FIGURES = 4  # figures after an order number's separator that a space parted from it ("55213- 26")
 AFTER_NUMBER = 8  # words after the order number its date may stand in
@@ -93,6 +96,8 @@ def order_number(phrase: Line, hit: Hit, *, scanned: bool = False) -> tuple[str,
         return None  # "Order 11246, as amended, ...": a sentence begins with the word, no order of ours
     while i < len(phrase.toks) and phrase.toks[i].text.lower() in _NUMBER_WORDS:
         i += 1
+    if scanned and i == hit.end and i + 1 < len(phrase.toks) and _SIGN_MISREAD.match(phrase.toks[i].text):
+        i += 1  # "pedido nP 507/26": the number sign read as an "n" and a figure, a capital or a mark
     if i >= len(phrase.toks):
         return None
     tok = phrase.toks[i]
@@ -119,6 +124,12 @@ def _parted_rest(phrase: Line, i: int, value: str) -> str | None:
         return None
     rest = phrase.toks[i + 1].text.rstrip(_EDGE)
     return rest if rest.isdigit() and len(rest) <= _PARTED_FIGURES else None
+
+
+def sign_misread(phrase: Line, index: int) -> bool:
+    """Whether the order number at `index` of `phrase` was found past a number sign OCR misread
+    ("pedido nP 507/26"): the word before it is no sign as printed, so a person confirms the number."""
+    return index > 0 and _SIGN_MISREAD.match(phrase.toks[index - 1].text) is not None
 
 
 def slash_mended(tok: Tok, value: str) -> bool:

@@ -71,6 +71,36 @@ def _before_junk(toks: list[Tok]) -> list[Tok]:
     return [amount]
 
 
+# an amount to one decimal figure ("8133.8") and a lone figure, or a zero read as the letter O, after it
+_ONE_DECIMAL = re.compile(r"^[€$£]?\d[\d.,]*[.,]\d$")
+_LAST_CENT = re.compile(r"^[\dOo]$")
+_CURRENCY_WORD = re.compile(r"^[A-Z]{3}$")  # "MXN", "EUR" after the amount
+
+
+def _cent_parted(toks: list[Tok]) -> list[Tok]:
+    """The amount to the cent a total's line ends in when OCR parted its last figure from it by a gap
+    narrower than a character ("IVA 16 % 8133.8 4 MXN" for 8133.84, "50836.5 O MXN" for 50836.50, the
+    zero read as the letter O), a currency code after it or not: the two joined, the zero put back;
+    [] where the line does not end so. A figure other than a zero changes the amount read: mended
+    (`Seen.mended`), so a person confirms it unless the order's sums vouch for it (`validation.sums`)."""
+    words = [t for t in _total_groups(toks) if t.text.strip()]
+    if words and _CURRENCY_WORD.match(words[-1].text):
+        words = words[:-1]
+    if len(words) < 2:
+        return []
+    amount, cent = words[-2], words[-1]
+    if not _ONE_DECIMAL.match(amount.text) or not _LAST_CENT.match(cent.text):
+        return []
+    cell = (amount.x1 - amount.x0) / len(amount.text)
+    if not 0 <= cent.x0 - amount.x1 <= cell:
+        return []
+    text = amount.text + cent.text.replace("O", "0").replace("o", "0")
+    joined = replace(
+        amount, word=replace(amount.word, text=text, x1=cent.word.x1), x1=cent.x1, key=token_key(text)
+    )
+    return [joined]
+
+
 TOTAL_GROUP_CELLS = 1.5  # characters between a total's lone thousands figure and the rest of it
 _LONE_THOUSANDS = re.compile(r"^[‘’'`\"*]?([€$£]?\d{1,3})$")  # a speck before it read as a mark
 _AMOUNT_TAIL = re.compile(r"^\d{3}[.,]\d\d(?:[€$£]|EUR|USD|GBP)?$")
@@ -206,7 +236,10 @@ def _in_line(line: Line) -> list[Seen]:
             continue
         after = [t for t in line.toks if t.x0 >= phrase.toks[hit.end - 1].x1]
         junked = _before_junk(after)
-        toks = junked or _last_number(after)
+        parted = [] if junked else _cent_parted(after)
+        # a zero parted off ("50836.5 O") leaves the amount read as it was: nothing was mended
+        junked = junked or [t for t in parted if not t.text.endswith("0")]
+        toks = junked or parted or _last_number(after)
         kind = hit.kind
         if kind == "total" and total_labels.tax_included([t for t in after if not looks_numeric(t.text)]):
             kind = "gross"  # "Total pedido IVA incl.": the total with the tax in it

@@ -115,3 +115,41 @@ def parted_date_label(
         return []
     (kind,) = kinds
     return [Hit(kind, 0, 2, 1, colon=toks[1].text.rstrip().endswith(":"), mended=True)]
+
+
+def parted_in_sentence(
+    line: Line, phrase: Line, vocab: Mapping[str, tuple[tuple[str, ...], ...]]
+) -> list[Hit]:
+    """A date's label in running text one word of which a fax parted in two ("GOODS REQUI RED BY
+    04/12/2026." for "REQUIRED BY", "DELIVERY IS NEEDED O N OR BEFORE 2026-12-06." for "ON OR BEFORE"):
+    two words of letters side by side that run together are a label's first word (the one-letter snap,
+    `cleanup.snap`, put right), the words after them the rest of that label, of one kind only and that
+    kind a date's, and a date read as printed follows the label on the line, nothing before it. Neither
+    part alone is that word: it is found only by joining them. Mended, so the date is doubtful (a person
+    confirms it); the label stands inside the phrase, so the date is read as running text's is."""
+    toks = phrase.toks
+    for i in range(len(toks) - 1):
+        a, b = toks[i].key, toks[i + 1].key
+        if not (a.isalpha() and b.isalpha()):
+            continue
+        joined = snap(a + b)
+        found = {
+            (kind, p)
+            for kind, phrases in vocab.items()
+            for p in phrases
+            if p[0] == joined
+            and p[0] not in (a, b)
+            and tuple(t.key for t in toks[i + 2 : i + 1 + len(p)]) == p[1:]
+        }
+        if not found:
+            continue
+        kinds = {kind for kind, _ in found}
+        if len(kinds) != 1 or not kinds <= set(DATE_KINDS):
+            return []
+        (kind,) = kinds
+        size = max(len(p) for _, p in found)
+        end = i + 1 + size
+        if not _date_after(line, toks[end - 1]):
+            continue
+        return [Hit(kind, i, end, size + 1, colon=toks[end - 1].text.rstrip().endswith(":"), mended=True)]
+    return []
