@@ -135,6 +135,29 @@ def unread_rows(drafts: Sequence[Draft], lines: Sequence[CapturedLine] = ()) -> 
     )
 
 
+# a figure printed as money: whole units, a decimal mark and two decimals ("393.75", "40,731.25",
+# "1.234,50"), a currency sign or code beside it left out
+_MONEY_FIGURE = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})*[.,]\d{2}$|^\d+[.,]\d{2}$")
+
+
+def money_unplaced(drafts: Sequence[Draft], lines: Sequence[CapturedLine]) -> tuple[UnreadField, ...]:
+    """Rows read as their line with neither a price nor an amount, that print money in a column the
+    reader could not name (the fax wore "P. UNITARIO" and "IMPORTE" past reading, so the row's
+    "18.62 12.50 40,731.25 MXN" stands under no heading it knows): money the document states on the
+    line and that was not captured, each such row named for a person.  A line with no money in any
+    cell (an order that prints no prices) names nothing, nor does a figure beside it that is no money
+    (a size, a count: no two decimals)."""
+    out = []
+    for draft, line in zip(drafts, lines, strict=False):
+        if line.unit_price is not None or line.amount is not None:
+            continue
+        money = [t for t in draft.cells.get("other", []) if _MONEY_FIGURE.match(t.text.strip("€$£"))]
+        if money:
+            toks = sorted((t for toks in draft.cells.values() for t in toks), key=lambda t: (t.page, t.x0))
+            out.append(UnreadField("lines", " ".join(t.text for t in toks), box(toks)))
+    return tuple(out)
+
+
 _NUMBERS = ("qty", "price", "amount")
 _MARKS = ".,:;/"  # a decimal or group mark, or a speck or stroke OCR read in one's place ("0/05")
 

@@ -365,7 +365,8 @@ def _order(
         language=language,
         kind=document.kind(pages),
         identifiers=document.printed_identifiers(pages, block_toks),
-        unread=_unread(pages, found, picks, delivery, drafts, skip, us_dates, [b.line for b in built]),
+        unread=_unread(pages, found, picks, delivery, drafts, skip, us_dates, [b.line for b in built])
+        + (document.money_unplaced(drafts, [b.line for b in built]) if ocr else ()),
         evidence=tuple(rec.items),
         problems=tuple(problems),
     )
