@@ -9,47 +9,27 @@ away; and each reply is rendered and sent once, answering its own e-mail.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 
 from core.capture.domain.documents import Channel, DocumentState, InboundDocument
 from core.kernel.domain.model import OutboundKind, OutboundMessage, OutboundState
 from oms.bootstrap import App
-from tests.conftest import make_app
-from tests.integration.helpers import answers_of, orders_of
+from tests.integration.helpers import answers_of, orders_of, rows_written
 from tests.integration.test_email_collector import CUSTOMER, one_spanish_reply, order_mail, run_queued, store
 
 pytestmark = pytest.mark.integration
 
+# the statements that insert outbox rows (an executemany counts once)
+_ANSWER_INSERT = "INSERT INTO OUTBOUND_MESSAGES"
+
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
-    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
-    application = make_app(tmp_path, url)
-    yield application
-    application.close()
-
-
-@contextlib.contextmanager
-def answer_inserts(app: App) -> Iterator[list[str]]:
-    """The statements that insert outbox rows while the block runs (an executemany counts once)."""
-    sent: list[str] = []
-
-    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        if statement.lstrip().upper().startswith("INSERT INTO OUTBOUND_MESSAGES"):
-            sent.append(statement)
-
-    event.listen(app.engine, "before_cursor_execute", seen)
-    try:
-        yield sent
-    finally:
-        event.remove(app.engine, "before_cursor_execute", seen)
+@pytest.fixture
+def app(app_each_db: App) -> App:
+    return app_each_db
 
 
 def _document(app: App, n: int) -> int:
@@ -79,7 +59,7 @@ def test_a_batch_of_e_mails_stores_its_reply_drafts_in_one_statement_each_reply_
     app = demo_app_each_db
     ids = [store(app, order_mail(n)) for n in range(4)]
     app.broker.flush_all()  # type: ignore[attr-defined]  # the first e-mail's job collects the others
-    with answer_inserts(app) as inserts:
+    with rows_written(app, _ANSWER_INSERT) as inserts:
         assert app.process(ids[0]) is DocumentState.PROCESSED
     assert len(inserts) == 1  # four drafts (main on SQLite: four statements, one a reply)
     drafts = [answers_of(app, i) for i in ids]
@@ -101,7 +81,7 @@ def test_a_batch_of_e_mails_stores_its_reply_drafts_in_one_statement_each_reply_
 
 def test_held_answers_are_found_by_a_read_of_the_outbox_in_the_same_transaction(app: App) -> None:
     first, second = _document(app, 1), _document(app, 2)
-    with app.uow() as uow, answer_inserts(app) as inserts:
+    with app.uow() as uow, rows_written(app, _ANSWER_INSERT) as inserts:
         with uow.outbound.new_held():
             uow.outbound.add(_answer(first, "a.eml"))
             uow.outbound.add(_answer(first, "b.eml"))
