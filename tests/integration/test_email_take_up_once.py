@@ -23,7 +23,7 @@ from ingest.mail import mail_envelope
 from oms.bootstrap import App
 from tests.conftest import fixed_clock
 from tests.integration.helpers import document, orders_of
-from tests.integration.test_email_collector import CUSTOMER, order_mail
+from tests.integration.test_email_collector import CUSTOMER, order_mail, rows_read_by_id
 
 pytestmark = pytest.mark.integration
 
@@ -34,21 +34,6 @@ _OWN_COPIES = re.compile(r"FROM documents\s+WHERE documents\.(sha256|channel) = 
 def store(app: App, raw: bytes) -> int:
     """As the SMTP receiver stores an e-mail: its Message-ID is the document's external id."""
     return app.submit(mail_envelope(raw, fixed_clock(), envelope_sender=CUSTOMER))
-
-
-@contextlib.contextmanager
-def statements(app: App, pattern: re.Pattern[str]) -> Iterator[list[str]]:
-    sent: list[str] = []
-
-    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        if pattern.search(statement):
-            sent.append(statement)
-
-    event.listen(app.engine, "before_cursor_execute", seen)
-    try:
-        yield sent
-    finally:
-        event.remove(app.engine, "before_cursor_execute", seen)
 
 
 @contextlib.contextmanager
@@ -80,8 +65,8 @@ def test_a_batch_is_taken_up_with_each_row_read_once_and_written_in_one_update(d
     app.broker.flush_all()  # type: ignore[attr-defined]  # the first e-mail's job collects the others
     processor = app.processor()
     with (
-        statements(app, _TAKE_UP) as updates,
-        statements(app, _OWN_COPIES) as own_copies,
+        rows_read_by_id(app, _TAKE_UP) as updates,
+        rows_read_by_id(app, _OWN_COPIES) as own_copies,
         document_ids_read(ids) as read,
     ):
         taken = processor._start(ids[0])  # the take-up transaction alone
