@@ -172,8 +172,9 @@ def figures_agree(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool
     whose money sign stands apart ("0:020 €") holds its one figure all the same (`_figured`).
     So is a row with one such figure that says the line's value but for one figure more ("4.220€." for
     4,20: a stroke read as a figure) where the other two, read as printed, are the line's and pin it
-    (`_pinned_by_the_others`, never on a discounted line); one that says another value ("0,19€." for
-    0,18) still names the row."""
+    (`_pinned_by_the_others`, never on a discounted line), or with one figure read as a stroke
+    ("4,/50" for 4,750, `_figure_as_stroke`); one that says another value ("0,19€." for 0,18) still
+    names the row."""
     if line.quantity is None or line.unit_price is None or line.amount is None:
         return False
     net = line_net(line.quantity, line.unit_price, line.discount)
@@ -195,10 +196,24 @@ def figures_agree(draft: Draft, toks: Sequence[Tok], line: CapturedLine) -> bool
     if len(spoilt) != 1 or len(_figured(draft, spoilt[0][0])) != 1:
         return False
     kind, tok = spoilt[0]
-    said = _one_figure_more(tok.text, values[kind]) or (
-        kind == "price" and _basis_lost(tok.text, values[kind])
+    said = (
+        _one_figure_more(tok.text, values[kind])
+        or (kind == "price" and _basis_lost(tok.text, values[kind]))
+        or _figure_as_stroke(tok.text, values[kind])
     )
     return said and _pinned_by_the_others(draft, kind, values)
+
+
+def _figure_as_stroke(text: str, value: Decimal) -> bool:
+    """Whether `text` writes `value` (to as many decimals as it prints, as `_says` reads it) with one
+    of its figures read as a stroke "/" and nothing else changed ("4,/50" for 4,750: the 7 lost its
+    bar on the line): a figure in the stroke's place makes it say the value.  The ink pins every
+    figure but that one; only the row's other two figures read as printed, pinning the value, may
+    then say the row is the line's (`_pinned_by_the_others`)."""
+    bare = text.strip("".join(c for c in text if not c.isdigit()))
+    if bare.count("/") != 1:
+        return False
+    return any(_says(bare.replace("/", figure), value) for figure in "0123456789")
 
 
 def _figured(draft: Draft, kind: str) -> list[Tok]:

@@ -6,7 +6,9 @@ reading is kept only when it fills a field that was missing and leaves every oth
 every line as it was.  A field so found is doubtful, whatever its value's own reading: its label was
 read only the second time, so a person confirms it (and no re-reading of the value lifts that).  Not
 so where the page's own reading said the same words but for a lone character among them ("Order r
-date:" for "Order date:", a speck read as a letter): the label was then read twice alike.
+date:" for "Order date:", a speck read as a letter), or the same letters but for one read as another,
+spaces aside ("Ordermumber:" for "Order number:", the second reading sure of every word): the label was
+then read twice alike.
 """
 
 from __future__ import annotations
@@ -20,12 +22,16 @@ from parsers.layout import Extraction
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.geometry import read_page
 from parsers.layout.relabel import FIELDS, LabelSpot, says_label
+from parsers.layout.vocab import HEADER_LABELS
 from parsers.ocr.cells import Cell, ReadCells, cut_out
 from parsers.ocr.images import PageImage
 
 Extractor = Callable[[Sequence[PageWords]], Extraction]
 EDGE_CONF = 0.5  # a character or mark at the edge of the reading below this: a neighbour's ink caught
 LABEL_CONF = 0.5  # confidence every word of the label read again must have
+# confidence every word of a label read again must have to settle a page's reading a letter off it
+# (`_one_letter_off`): validation's floor for a field
+SURE_WORD = 0.8
 # the header fields compared between the two readings of the page
 _HEADER = (
     "po_number",
@@ -85,9 +91,38 @@ def _read_alike(first: Sequence[Word], again: Sequence[Word]) -> bool:
     """Whether the page's own reading of a label's phrase said the words its reading again says, but
     for a lone character among them ("Order r date:" and "Order date:"): a speck read as a letter, which
     kept the layout from the label, and the second reading that left it out.  The label was then read
-    twice alike, not only the second time."""
+    twice alike, not only the second time.  So it was where the page's reading says the label's letters
+    but for one read as another, its spaces aside ("Ordermumber:" for "Order number:"), and the reading
+    again says every word of it surely (`_one_letter_off`)."""
     kept = [w.text for w in first if sum(c.isalnum() for c in w.text) > 1 or len(w.text.strip()) > 1]
-    return bool(kept) and kept == [w.text for w in again]
+    return bool(kept) and (kept == [w.text for w in again] or _one_letter_off(kept, again))
+
+
+def _one_letter_off(first: Sequence[str], again: Sequence[Word]) -> bool:
+    """Whether the page's reading `first` of a label's phrase spells the words read again `again`, each
+    read with `SURE_WORD` confidence or more, letter for letter but for at most one letter read as
+    another, the words' spaces and the letters' case aside.  Two readings of the ink (the page's and
+    the cut-out's, each its own line finding) then say one label: the one letter they differ in is the
+    page's misreading, which the sure reading settles.  Not where the page's reading is itself a label, of
+    any field ("to", a supplier's, is a letter from "PO"; "entregar en" from "entregar el"): the two
+    readings then name two labels, and the one read once stays so.  A letter dropped or added, two
+    letters off, or a word read again unsure leaves the label read once."""
+    page = "".join("".join(first).split()).casefold()
+    cut = "".join("".join(w.text for w in again).split()).casefold()
+    if len(page) != len(cut) or any(w.confidence < SURE_WORD for w in again):
+        return False
+    apart = [(a, b) for a, b in zip(page, cut, strict=True) if a != b]
+    if not apart:
+        return True  # the same letters, a space lost or misplaced ("Or dernumber:")
+    return len(apart) == 1 and all(c.isalpha() for c in apart[0]) and _letters(page) not in _ANY_LABEL
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+# every header label of any field, as its letters and figures alone, spaces and marks aside
+_ANY_LABEL = frozenset(_letters("".join(p)) for phrases in HEADER_LABELS.values() for p in phrases)
 
 
 def _label_words(again: PageWords) -> list[Word]:

@@ -12,7 +12,9 @@ symbol that is no letter, figure or mark ("23/11/202€" for "23/11/2026"): it l
 fax and says no other value.  Any other outcome leaves the field as read, in doubt, for a
 person to see; so a field the first reading says otherwise (not blurred) is not read the second way.
 A date the page read parted by a gap ("26/1 1/2026") must be said joined, in one word, by each reading
-(`Recheck.whole`): one that parts it too says no more than the page did.
+(`Recheck.whole`): one that parts it too says no more than the page did.  A date the page read with an
+opening bracket before its first two or four figures that nothing closes ("(04/12/26") is said by a
+reading with or without it (`_unbracketed`): no figure of the date can stand there.
 
 An order number with a word of figures a word space or less beside it on its line is doubtful before
 any of that (`doubt_parted`): OCR may have parted one number in two ("OC/26/1 4512"), and the layout
@@ -172,6 +174,7 @@ def confirm(
         "".join((check.says or found.provenance.raw or "").split()).strip(EDGES) for check, found, _ in wanted
     ]
     dated = [check.path.endswith("date") for check, _, _ in wanted]
+    printed = [_unbracketed(text) if date_ else text for text, date_ in zip(printed, dated, strict=True)]
     # a date the page read parted by a gap ("26/1 1/2026"): a reading must say it in one word
     whole = [check.whole for check, _, _ in wanted]
     # an order number whose letter O was mended ("0C/26/61293"): a reading's O or 0 there says the same
@@ -241,6 +244,7 @@ def _said(
     the page read parted by a gap ("26/1 1/2026"), which a reading that parts it too leaves unsettled."""
     ordered = sorted(words.words, key=lambda w: w.x0)
     text = "".join("".join(w.text.split()) for w in ordered).strip(EDGES)
+    text = _unbracketed(text) if dated else text
     inked = [w for w in ordered if w.text.strip(EDGES)]
     if whole and (len(inked) != 1 or len(inked[0].text.split()) != 1):
         return None
@@ -255,6 +259,18 @@ def _said(
     # nor does a word that only joins its parts ("de"): read alike, it holds no figure of the date
     weighed = [w for w in inked if not (dated and (month_beyond_misreading(w.text) or joins_date(w.text)))]
     return min(w.confidence for w in weighed or inked)
+
+
+# an opening bracket before a date's first figures when they are two or four: no figure stands before them
+_BRACKET_BEFORE = re.compile(r"^\((?=(?:\d{2}|\d{4})\D)")
+
+
+def _unbracketed(text: str) -> str:
+    """A date's reading without an opening bracket read before it that nothing in it closes, where its
+    first figures are two or four ("(04/12/26"): no figure of a date stands before them, so the bracket
+    (or a speck read as one) is no part of the date, and a reading without it says the same figures.
+    Before one figure ("(4/12/26") it may be a 1 that lost its foot ("14/12/26"), and is kept."""
+    return text[1:] if ")" not in text and _BRACKET_BEFORE.match(text) else text
 
 
 def mended_letter_o(order: CapturedOrder, path: str, where: Provenance) -> bool:
