@@ -349,6 +349,7 @@ def _with_tax(
         or _net_a_figure_off(seen, chosen, grosses, mark, pages)
         or _gross_unlabelled(seen, net, mark, pages, skip)
         or _gross_wiped(seen, net, mark, pages, skip)
+        or _gross_unreadable(seen, net, mark, pages, skip)
     )
 
 
@@ -470,6 +471,38 @@ def _gross_wiped(
         figures = [t for t in join_groups(line.toks[1:]) if has_digit(t.text)]
         if total_word and not figures and len(line.toks) > 1:
             return replace(taxed, total_toks=line.toks[1:], total_mended=True)
+    return None
+
+
+_LETTER_THEN_FIGURES = re.compile(r"[A-Za-z](?=\d)")  # a letter run into the figures after it ("MXB4,279.27")
+
+
+def _gross_unreadable(
+    seen: list[Seen], net: Decimal, mark: str, pages: Sequence[Page], skip: Collection[int]
+) -> WithTax | None:
+    """On a scanned page, the labelled total on the line right under the tax line whose amount reads as
+    no amount because a mark or a figure of it was read as something else: its group point read as a
+    colon ("Endbetrag €1:465,49"), or its first figure run into the letter before it ("TOTAL PEDIDO IVA
+    INCL. MXB4,279.27" for MXN 64,279.27). Where the tax, read as printed, is the net total's share at the
+    rate its own line prints, and the figures read are those of the net plus that tax (all of them, or
+    all but the first, taken by the letter run into them), the total is that sum, mended (a person
+    confirms it). Figures that differ otherwise are left unread: the printed total reads otherwise."""
+    for tax, page, taxed in _taxes_at_rate(seen, net, mark, pages):
+        under = [li for li in page.lines if li.kind == "text" and li.y0 > tax.toks[-1].y1]
+        line = under[0] if under else None
+        if line is None or id(line) in skip or line.y0 - tax.toks[-1].y1 > BOX_GAP * line.height:
+            continue
+        hit = next((h for p in line.phrases() if (h := labels.starts_with(p.toks, TOTALS))), None)
+        if hit is None:
+            continue
+        figures = [t for t in join_groups(line.toks) if has_digit(t.text) and "%" not in t.text]
+        if not figures or _an_amount(figures[-1].text):
+            continue  # an amount read is left to the rules that compare amounts
+        text, wanted = figures[-1].text, _figures(f"{taxed.total:.2f}")
+        read = _figures(text)
+        lettered = _LETTER_THEN_FIGURES.search(text) is not None and len(read) == len(wanted) - 1
+        if read == wanted or (lettered and wanted.endswith(read)):
+            return replace(taxed, total_toks=[figures[-1]], total_mended=True)
     return None
 
 
