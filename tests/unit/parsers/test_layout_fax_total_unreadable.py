@@ -11,6 +11,7 @@ unread, held: the printed total reads otherwise."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from tests.unit.parsers.ocr_support import HEADING, STEP, cells, doubted, header_rows, page, read, row
@@ -48,8 +49,9 @@ def test_a_total_whose_first_figure_ran_into_the_currency_letters_is_taken_doubt
 
 
 def test_a_total_whose_figures_say_another_sum_is_not_taken() -> None:
-    got = _totals("11,78", "61:88")
-    assert got["total"] != "67.88" and got["total"] != "61.88"
+    # 51,38 is two figures off 67,88: the printed total reads otherwise, nothing is mended to the sum
+    got = _totals("11,78", "51:38")
+    assert got["total"] != "67.88"
     assert got["decision"] != "accept"
     got = _totals("11,78", "MXB1,88")
     assert got["total"] != "67.88" and got["decision"] != "accept"
@@ -57,6 +59,29 @@ def test_a_total_whose_figures_say_another_sum_is_not_taken() -> None:
 
 def test_a_tax_that_is_not_the_nets_share_at_its_rate_mends_no_total() -> None:
     # 11,78 is 21 % of 56,10, not 16 %: the tax line and its rate disagree
-    got = _totals("11,78", "67:88", rate="16 %")
+    got = _totals("11,78", "MXB7,88", rate="16 %")
     assert got["total"] != "67.88"
+    assert got["decision"] != "accept"
+
+
+def _plain(total: str) -> dict[str, Any]:
+    """The order with no tax printed: the lines' 56,10 and "Total USD" `total` under them."""
+    y = 160.0 + STEP * len(ROWS)
+    return read(
+        page(
+            *header_rows(),
+            cells(160, *HEADING),
+            *(cells(160 + STEP * (i + 1), *r) for i, r in enumerate(ROWS)),
+            cells(y + 2 * STEP, (400, "Total USD"), (500, total)),
+        )
+    )
+
+
+def test_a_total_whose_decimal_point_was_read_as_a_colon_is_read() -> None:
+    assert Decimal(_plain("$56:10")["total"]) == Decimal("56.10")
+
+
+def test_a_total_read_with_a_colon_and_a_figure_off_the_lines_waits() -> None:
+    got = _plain("$56:19")
+    assert Decimal(got["total"]) == Decimal("56.19")
     assert got["decision"] != "accept"
