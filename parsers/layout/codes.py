@@ -226,6 +226,18 @@ def two_faced(identifier: str) -> bool:
     return False
 
 
+# A letter a fax line turns into another letter and back, every printing alike: a C whose open end a
+# speck or a thickened scan line closes reads G ("OG-2026-89709" for OC-2026-89709, both printings).
+_CLOSED_LETTERS = frozenset("G")
+
+
+def closed_letter(identifier: str) -> bool:
+    """Whether a faxed identifier holds a letter that may be another letter the line closed: a G among
+    its letters may be a printed C, and no reading of the same ink, nor a second printing on the same
+    line, tells which (docs/fax.md, faxnh30)."""
+    return any(c in _CLOSED_LETTERS for c in identifier.upper() if c.isalpha())
+
+
 # A code cut in two or run into a neighbour by OCR: pieces of at most this many characters are joined
 # back, and a piece run onto a code is taken off only where letters meet digits or a capitalised word
 # begins (or the position number ends), so "00010TOR-M8-40" and "TOR-M8-40Hex" give "TOR-M8-40" but no

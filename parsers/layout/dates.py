@@ -21,7 +21,9 @@ _MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?
 _YEAR = r"(?P<year>\d{4}|\d{2})"
 _END = r"(?!\d)"
 _PATTERNS = (
-    ("iso", re.compile(r"(?<![\w])(?P<year>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
+    # a year-first date's day of one figure with a slash or bar at once after it is a day whose second
+    # figure a fax read as that mark ("2026-12-1/" for 2026-12-10 or -17): no date to take
+    ("iso", re.compile(r"(?<![\w])(?P<year>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{2}|\d(?![/|\\]))(?!\d)")),
     ("numeric", re.compile(r"(?<![\w])(?P<a>\d{1,2})\s?[-/.]\s?(?P<b>\d{1,2})\s?[-/.]\s?" + _YEAR + _END)),
     (
         "day_month",

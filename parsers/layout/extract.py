@@ -43,7 +43,7 @@ from parsers.layout import (
 )
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
-from parsers.layout.codes import two_faced, valid_gtin
+from parsers.layout.codes import closed_letter, two_faced, valid_gtin
 from parsers.layout.currencies import currency_sign
 from parsers.layout.dates import MAX_LEAD_DAYS, month_first, names_weekday_of, order_decided, weekday_named
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
@@ -441,6 +441,8 @@ def _rechecks(
             continue  # the delivery date taken from the lines is no header field's
         if apart and name != "po_number":
             continue
+        if name == "po_number" and closed_letter(str(pick.value)):
+            continue  # "OG-" read again is "OG-" still: no reading of that ink says whether it is "OC-"
         if recheck.worth_rechecking(pick, pages, us_dates):
             if generic.unambiguous(pick, found, pages, claimed, month_first=us_dates):
                 pick = generic.sure(pick)
@@ -669,6 +671,8 @@ def _record_header(
             certainty = pick.certainty
             if ocr and name in ("po_number", "party_id") and not gln and two_faced(str(pick.value)):
                 certainty = min(certainty, DOUBTFUL)  # "0C-095042" or "OC-095042": a person must look
+            if ocr and name == "po_number" and closed_letter(str(pick.value)):
+                certainty = min(certainty, DOUBTFUL)  # "OG-2026-89709", both printings, for OC-: the same
             # "982192" for 082192: a person must look, unless other printings read alike vouch for it
             alike = name == "po_number" and _printed_alike(pick, pages)
             if ocr and name in ("po_number", "party_id") and not gln and _digits_unsure(pick) and not alike:

@@ -188,8 +188,10 @@ def box_on_row(line: Line, x0: float, x1: float) -> tuple[float, float, float, f
         return None
     left = max((t for t in figures if t.cx <= x0), key=lambda t: t.cx, default=None)
     right = min((t for t in figures if t.cx >= x1), key=lambda t: t.cx, default=None)
-    a, b = left or right, right or left
-    assert a is not None and b is not None
+    # every figure of the row inside the stretch (the cell's own ink, nothing beside it): the one
+    # nearest its middle places it
+    inside = min(figures, key=lambda t: abs(t.cx - (x0 + x1) / 2))
+    a, b = left or right or inside, right or left or inside
     if a is b:
         scale = (a.word.x1 - a.word.x0) / (a.x1 - a.x0)
         across = (a.word.cx + (x0 - a.cx) * scale, a.word.cx + (x1 - a.cx) * scale)

@@ -101,6 +101,35 @@ def _cent_parted(toks: list[Tok]) -> list[Tok]:
     return [joined]
 
 
+# an amount to the cent one of whose marks a fax read as a colon: the decimal mark ("$733:70"), or the
+# group mark before the last three figures of the whole part ("€1:465,49")
+_COLON_DECIMAL = re.compile(r"^(?P<sign>[€$£]?)(?P<whole>\d{1,3}(?:(?P<group>[.,])\d{3})*):(?P<cents>\d\d)$")
+_COLON_GROUP = re.compile(r"^(?P<sign>[€$£]?)(?P<lead>\d{1,3}):(?P<rest>\d{3}(?P<mark>[.,])\d\d)$")
+
+
+def _colon_turned(toks: list[Tok]) -> list[Tok]:
+    """The amount to the cent a total's line ends in when one of its marks was read as a colon ("Total
+    USD $733:70", "Endbetrag €1:465,49"): the colon put back as the mark that stands there, a decimal
+    mark before the cents (the other mark than the amount's groups'), a group mark before three
+    figures and the cents; [] where the line does not end so. Mended (`Seen.mended`): a person
+    confirms it unless the order's sums vouch for it (`validation.sums`)."""
+    words = [t for t in _total_groups(toks) if t.text.strip()]
+    if words and _CURRENCY_WORD.match(words[-1].text):
+        words = words[:-1]
+    if not words:
+        return []
+    amount = words[-1]
+    if (m := _COLON_DECIMAL.match(amount.text)) is not None:
+        point = "," if m["group"] == "." else "."
+        text = f"{m['sign']}{m['whole']}{point}{m['cents']}"
+    elif (m := _COLON_GROUP.match(amount.text)) is not None:
+        group = "," if m["mark"] == "." else "."
+        text = f"{m['sign']}{m['lead']}{group}{m['rest']}"
+    else:
+        return []
+    return [replace(amount, word=replace(amount.word, text=text), key=token_key(text))]
+
+
 TOTAL_GROUP_CELLS = 1.5  # characters between a total's lone thousands figure and the rest of it
 _LONE_THOUSANDS = re.compile(r"^[‘’'`\"*]?([€$£]?\d{1,3})$")  # a speck before it read as a mark
 _AMOUNT_TAIL = re.compile(r"^\d{3}[.,]\d\d(?:[€$£]|EUR|USD|GBP)?$")
@@ -239,6 +268,9 @@ def _in_line(line: Line) -> list[Seen]:
         parted = [] if junked else _cent_parted(after)
         # a zero parted off ("50836.5 O") leaves the amount read as it was: nothing was mended
         junked = junked or [t for t in parted if not t.text.endswith("0")]
+        # a mark read as a colon changes no figure, yet the amount is read only once it is put back
+        turned = [] if junked or parted else _colon_turned(after)
+        junked = junked or turned
         toks = junked or parted or _last_number(after)
         kind = hit.kind
         if kind == "total" and total_labels.tax_included([t for t in after if not looks_numeric(t.text)]):
@@ -349,6 +381,7 @@ def _with_tax(
         or _net_a_figure_off(seen, chosen, grosses, mark, pages)
         or _gross_unlabelled(seen, net, mark, pages, skip)
         or _gross_wiped(seen, net, mark, pages, skip)
+        or _gross_unreadable(seen, net, mark, pages, skip)
     )
 
 
@@ -470,6 +503,38 @@ def _gross_wiped(
         figures = [t for t in join_groups(line.toks[1:]) if has_digit(t.text)]
         if total_word and not figures and len(line.toks) > 1:
             return replace(taxed, total_toks=line.toks[1:], total_mended=True)
+    return None
+
+
+_LETTER_THEN_FIGURES = re.compile(r"[A-Za-z](?=\d)")  # a letter run into the figures after it ("MXB4,279.27")
+
+
+def _gross_unreadable(
+    seen: list[Seen], net: Decimal, mark: str, pages: Sequence[Page], skip: Collection[int]
+) -> WithTax | None:
+    """On a scanned page, the labelled total on the line right under the tax line whose amount reads as
+    no amount because a mark or a figure of it was read as something else: its group point read as a
+    colon ("Endbetrag €1:465,49"), or its first figure run into the letter before it ("TOTAL PEDIDO IVA
+    INCL. MXB4,279.27" for MXN 64,279.27). Where the tax, read as printed, is the net total's share at the
+    rate its own line prints, and the figures read are those of the net plus that tax (all of them, or
+    all but the first, taken by the letter run into them), the total is that sum, mended (a person
+    confirms it). Figures that differ otherwise are left unread: the printed total reads otherwise."""
+    for tax, page, taxed in _taxes_at_rate(seen, net, mark, pages):
+        under = [li for li in page.lines if li.kind == "text" and li.y0 > tax.toks[-1].y1]
+        line = under[0] if under else None
+        if line is None or id(line) in skip or line.y0 - tax.toks[-1].y1 > BOX_GAP * line.height:
+            continue
+        hit = next((h for p in line.phrases() if (h := labels.starts_with(p.toks, TOTALS))), None)
+        if hit is None:
+            continue
+        figures = [t for t in join_groups(line.toks) if has_digit(t.text) and "%" not in t.text]
+        if not figures or _an_amount(figures[-1].text):
+            continue  # an amount read is left to the rules that compare amounts
+        text, wanted = figures[-1].text, _figures(f"{taxed.total:.2f}")
+        read = _figures(text)
+        lettered = _LETTER_THEN_FIGURES.search(text) is not None and len(read) == len(wanted) - 1
+        if read == wanted or (lettered and wanted.endswith(read)):
+            return replace(taxed, total_toks=[figures[-1]], total_mended=True)
     return None
 
 

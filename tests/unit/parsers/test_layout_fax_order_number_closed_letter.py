@@ -1,0 +1,55 @@
+"""A faxed order number whose letters hold a G: the printed C of "OC-" a fax line closed.
+
+The business rule: a fax line that adds a speck or thickens a scan line at the open end of a C makes it
+read G, on every printing of the number alike (one typeface, one line), however sure the reading; and
+no second reading of the same ink says otherwise.  So "OG-2026-89709" read twice, sure, may be order
+OC-2026-89709: it waits for a person, and is not offered to be read again (a reading saying "OG" again
+would vouch for nothing).  An order number whose letters hold no G ("OC-2026-89709", "PO-2026-36556")
+is as sure as it was read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.capture.domain.layout import PageWords
+from parsers.layout import extract_orders
+from tests.unit.parsers.ocr_support import cells, doubted, order, read, row
+
+GOOD = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TUE-M8", "222", "0,05", "11,10", desc="Tuerca")]
+
+
+def _page(number: str, *, twice: bool, conf: float = 0.95) -> PageWords:
+    """The order with `number` after its label (its words read at `conf`), and again at the foot with
+    `twice`."""
+    base = order(GOOD, drop="Nº pedido:")
+    more = cells(140, (50, "Nº pedido:"), (150, number), conf=conf)
+    if twice:
+        more += cells(600, (50, "Ref."), (100, number))
+    return PageWords(1, base.width, base.height, base.dpi, base.words + tuple(more), "ocr")
+
+
+def _read(number: str, *, twice: bool = True) -> dict[str, Any]:
+    return read(_page(number, twice=twice))
+
+
+def test_an_order_number_read_with_a_g_on_both_printings_waits() -> None:
+    got = _read("OG-2026-89709")
+    assert got["po_number"] == "OG-2026-89709"
+    assert doubted(got, "po_number") and got["decision"] != "accept"
+
+
+def test_an_order_number_read_with_a_g_once_waits_and_is_not_read_again() -> None:
+    got = _read("OG-2026-89709", twice=False)
+    assert doubted(got, "po_number") and got["decision"] != "accept"
+    # read unsure, a number with no G is offered to be read again; one with a G is not
+    unsure = extract_orders([_page("OC-2026-89709", twice=False, conf=0.7)])
+    assert any(check.path == "po_number" for check in unsure.rechecks)
+    unsure = extract_orders([_page("OG-2026-89709", twice=False, conf=0.7)])
+    assert all(check.path != "po_number" for check in unsure.rechecks)
+
+
+def test_order_numbers_with_no_g_are_as_sure_as_read() -> None:
+    for number in ("OC-2026-89709", "PO-2026-36556"):
+        got = _read(number)
+        assert got["po_number"] == number
+        assert not doubted(got, "po_number") and got["decision"] == "accept"
