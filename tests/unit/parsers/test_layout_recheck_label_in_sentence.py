@@ -76,6 +76,11 @@ def test_not_offered_when_the_next_word_may_be_the_numbers_own() -> None:
     assert "po_number" not in _offered(_read(("26065000", 0.92), after=(("A", 0.9), *DATED)))
 
 
+def test_not_offered_with_a_word_not_the_labels_a_word_space_before_it() -> None:
+    # a letter of the number's own prefix OCR parted from its figures: read again alone, still short
+    assert "po_number" not in _offered(_read(("N", 0.9), ("26065000", 0.92)))
+
+
 def _read_again(said: str, confidence: float) -> float:
     """The order number's confidence once its cut-out is read again, each way saying `said`."""
     sheet = _page(("700-26", 0.92))
