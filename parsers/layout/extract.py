@@ -454,6 +454,8 @@ def _rechecks(
         elif recheck.sentence_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
             # "0C-095042" or "OC-095042": read again, still either
             out.append(Recheck(0, path, pick.certainty))
+        elif recheck.label_in_sentence_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
+            out.append(Recheck(0, path, LIKELY))  # as sure as a number the sentence states
         elif recheck.likely_worth_rechecking(pick, pages) and not two_faced(str(pick.value)):
             out.append(Recheck(0, path, pick.certainty))  # as sure as its label, read again alike
     return out

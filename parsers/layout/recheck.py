@@ -192,6 +192,31 @@ def sentence_worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
     return _apart(pick.toks, pages)
 
 
+def label_in_sentence_worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
+    """Whether an order number after a sure label is one word stated in a sentence that runs on right
+    after it ("our order no: 700-26 dated 26 NOV 2026"): as a number a sentence states
+    (`sentence_worth_rechecking`), its place is given and only how OCR read its characters is in doubt.
+    The sentence's next word stands too near for it to be alone on its line (`worth_rechecking`); that
+    word must be one of small letters, never a letter or figures that may be the number's own parted
+    from it, and no word but the label's may stand a word space or less before it (a prefix OCR parted
+    from it, "PC 26065000")."""
+    if pick.name != "po_number" or pick.sentence or len(pick.toks) != 1 or pick.certainty < SURE:
+        return False
+    tok = pick.toks[0]
+    line = _line_of(tok, pages)
+    if line is None:
+        return False
+    gap = PHRASE_GAP * tok.h
+    ordered = sorted(line.toks, key=lambda t: t.x0)
+    at = ordered.index(tok)
+    before = ordered[at - 1] if at > 0 else None
+    if before is not None and before not in pick.label and tok.x0 - before.x1 <= gap:
+        return False
+    after = ordered[at + 1] if at + 1 < len(ordered) else None
+    word = after.text.strip(_PUNCTUATION) if after is not None else ""
+    return len(word) > 1 and word.isalpha() and word.islower()
+
+
 def mended_worth_rechecking(pick: Candidate, pages: Sequence[Page]) -> bool:
     """Whether an order number doubtful only for a letter O mended in it ("0C/26/61293", `pick.again`:
     how sure its label makes it) is one word standing alone on its line after a sure label: read again
