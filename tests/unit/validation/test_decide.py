@@ -116,6 +116,20 @@ def codes(problems: tuple[Problem, ...]) -> set[str]:
     return {p.code.value for p in problems}
 
 
+def code_read(captured: CapturedLine, confidence: float = 0.95) -> CapturedOrder:
+    """Order PO-1 of today in euros from the customer of GLN 8437000100010 (C-1), of the one line
+    `captured`, whose item code was read with `confidence` (as a fax's is), no other field vouched for."""
+    where = Provenance(page=1, box=(0, 0, 10, 10))
+    return CapturedOrder(
+        po_number="PO-1",
+        order_date=TODAY,
+        currency="EUR",
+        buyer=Party(party_id="8437000100010"),
+        lines=(captured,),
+        evidence=(Evidence("lines[0].item_code", confidence, where),),
+    )
+
+
 def test_a_clean_order_resolves_every_line_and_is_accepted() -> None:
     resolved = validate(order(), Master(), TODAY)
     assert resolved.customer_id == "C-1"
