@@ -25,7 +25,14 @@ from core.billing.services.unit_of_work import BillingUnitOfWork
 from core.fulfilment.domain.contact import choose_channel, is_structured
 from core.kernel.domain.model import Order, OutboundMessage
 from core.kernel.domain.notices import NotificationState
-from core.kernel.services.outbox import RenderReport, hold_row, partner_hold, render_order_rows, render_row
+from core.kernel.services.outbox import (
+    RenderReport,
+    hold_row,
+    partner_hold,
+    partner_to_write,
+    render_order_rows,
+    render_row,
+)
 
 log = logging.getLogger(__name__)
 
@@ -124,12 +131,7 @@ def build_message(uow: BillingUnitOfWork, order: Order, notice: BillingNotice) -
     """Everything a notifier needs; for EDIFACT also the partner and a fresh control reference."""
     document = uow.billing.invoice(notice.invoice_id) if notice.invoice_id else None
     original = uow.billing.invoice(document.corrects_id) if document and document.corrects_id else None
-    partner, control_ref = None, None
-    if order.partner_id and is_structured(uow.channels, notice.channel):
-        partner = uow.partners.get(order.partner_id, lock=True)
-        partner = partner if partner is not None and partner.configured else None
-        if partner is not None:
-            control_ref = partner.take_control_ref()
+    partner, control_ref = partner_to_write(uow, order, is_structured(uow.channels, notice.channel))
     assert notice.id is not None
     return BillingMessage(
         notice=notice,

@@ -9,11 +9,11 @@ is a customer's routine reorder, not a duplicate.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from core.capture.domain.order import Problem, ProblemCode
 from core.capture.domain.resolution import ResolvedOrder
@@ -27,6 +27,7 @@ MIN_LINES = 2  # a single repeated line is a customer's routine reorder more oft
 RECENT_LIMIT = 500  # the most earlier orders of a customer `recent_for_customer` reads
 
 Signature = tuple[tuple[str, Decimal], ...]
+D = TypeVar("D")  # how a read kept the document of each order (its id; None: read from the database)
 
 
 def _po(text: str | None) -> str:
@@ -36,6 +37,29 @@ def _po(text: str | None) -> str:
 def _signature(pairs: Iterable[tuple[str | None, Decimal | None]]) -> Signature | None:
     lines = sorted((sku, qty.normalize()) for sku, qty in pairs if sku and qty is not None)
     return tuple(lines) if len(lines) >= MIN_LINES else None
+
+
+def _as_read(
+    orders: Iterable[tuple[D, EarlierOrder]],
+    unseen: Callable[[D], bool],
+    since: datetime,
+    lines_since: datetime,
+    lines_not_on: str | None,
+    limit: int,
+) -> tuple[list[EarlierOrder], bool]:
+    """What `recent_for_customer` would read for a document from `orders` read before, (document, order)
+    newest first: those from `since` whose document it does not leave `unseen`, without the lines of the
+    orders older than `lines_since` or on `lines_not_on`, at most `limit`; and whether it stopped there."""
+    found = []
+    for document, order in orders:
+        if unseen(document) or order.created_at < since:
+            continue
+        if order.lines and (order.created_at < lines_since or order.channel == lines_not_on):
+            order = replace(order, lines=())  # this document's read would not have its lines
+        found.append(order)
+        if len(found) == limit:
+            return found, True
+    return found, False
 
 
 @dataclass
@@ -106,15 +130,14 @@ class BatchRecent:
             else:
                 self._reads.pop(key, None)
             return orders
-        found = []
-        for document, order in kept.orders:
-            if document == exclude_document or order.created_at < since:
-                continue
-            if order.lines and (order.created_at < lines_since or order.channel == lines_not_on):
-                order = replace(order, lines=())  # this document's read would not have its lines
-            found.append(order)
-            if len(found) == limit:
-                break
+        found, _ = _as_read(
+            kept.orders,
+            lambda document: document == exclude_document,
+            since,
+            lines_since,
+            lines_not_on,
+            limit,
+        )
         return found
 
     def add(self, document_id: int, orders: Sequence[Order]) -> None:
@@ -190,16 +213,15 @@ class _Reread:
     ) -> Sequence[EarlierOrder]:
         mine = self.position[exclude_document]
         read = self.orders.get(customer_id, [])
-        found = []
-        for document, order in read:
-            if self.position.get(document, -1) >= mine or order.created_at < since:
-                continue
-            if order.lines and (order.created_at < lines_since or order.channel == lines_not_on):
-                order = replace(order, lines=())  # this document's read would not have its lines
-            found.append(order)
-            if len(found) == limit:
-                return found
-        if len(read) < self.limit:
+        found, full = _as_read(
+            read,
+            lambda document: self.position.get(document, -1) >= mine,
+            since,
+            lines_since,
+            lines_not_on,
+            limit,
+        )
+        if full or len(read) < self.limit:
             return found
         return self.uow.orders.recent_for_customer(
             customer_id,

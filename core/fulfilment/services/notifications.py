@@ -25,6 +25,7 @@ from core.kernel.services.outbox import (
     RenderReport,
     hold_row,
     partner_hold,
+    partner_to_write,
     render_order_rows,
     render_row,
     told_by_decision,
@@ -129,12 +130,7 @@ def build_notice(uow: FulfilmentUnitOfWork, order: Order, notification: Notifica
         )
         for line in order.lines
     )
-    partner, control_ref = None, None
-    if order.partner_id and is_structured(uow.channels, notification.channel):
-        partner = uow.partners.get(order.partner_id, lock=True)
-        partner = partner if partner is not None and partner.configured else None
-        if partner is not None:
-            control_ref = partner.take_control_ref()
+    partner, control_ref = partner_to_write(uow, order, is_structured(uow.channels, notification.channel))
     assert notification.id is not None
     return CustomerNotice(
         notification=notification,

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Protocol, TypeVar
 
 from core.kernel.domain.events import AnswersQueued
-from core.kernel.domain.model import Order, OutboundKind, OutboundMessage
+from core.kernel.domain.model import Order, OutboundKind, OutboundMessage, Partner
 from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import NotFound
 from core.kernel.services.unit_of_work import UnitOfWork
@@ -74,6 +74,18 @@ def partner_hold(uow: UnitOfWork, order: Order, structured: bool) -> str | None:
     return (
         f"{HELD} EDIFACT partner {order.partner_id} is not configured (oms import partners); sent once it is"
     )[:2000]
+
+
+def partner_to_write(uow: UnitOfWork, order: Order, structured: bool) -> tuple[Partner | None, str | None]:
+    """The order's trading partner a row on a structured (EDIFACT) channel is written to, locked, and the
+    control reference the message takes from it; (None, None) for another channel, an order without a
+    partner, or one not configured."""
+    if not order.partner_id or not structured:
+        return None, None
+    partner = uow.partners.get(order.partner_id, lock=True)
+    if partner is None or not partner.configured:
+        return None, None
+    return partner, partner.take_control_ref()
 
 
 def told_by_decision(uow: UnitOfWork, order: Order, structured: bool) -> bool:

@@ -93,22 +93,31 @@ def _apply(
         differences = match_credit(po, answer, tolerance)
         if answer.corrects and not uow.payables.has_invoice(doc.supplier_id, answer.corrects):
             differences.append(Difference("*", "invoice", "recorded", answer.corrects, "credit note"))
-        doc.detail["differences"] = [d.text() for d in differences]
-        if differences:
-            doc.state = DocumentState.MISMATCH
-            po.note("credit", actor, now, f"credit note {answer.reference}: {len(differences)} difference(s)")
-        else:
-            post_credit(uow, po, answer, doc, actor, now)
-            doc.state = DocumentState.MATCHED
+        _settle(uow, po, answer, doc, differences, actor, now)
     else:
-        differences = match(po, answer, tolerance)
-        doc.detail["differences"] = [d.text() for d in differences]
-        if differences:
-            doc.state = DocumentState.MISMATCH
-            po.note("invoice", actor, now, f"INVOIC {answer.reference}: {len(differences)} difference(s)")
-        else:
-            post(uow, po, answer, doc, actor, now)
-            doc.state = DocumentState.MATCHED
+        _settle(uow, po, answer, doc, match(po, answer, tolerance), actor, now)
+
+
+def _settle(
+    uow: PurchasingUnitOfWork,
+    po: PurchaseOrder,
+    answer: SupplierAnswer,
+    doc: SupplierDocument,
+    differences: Sequence[Difference],
+    actor: str,
+    now: datetime,
+) -> None:
+    """An invoice or a credit note matched against the order: kept with its differences; posted when
+    there are none, else left for a buyer, noted on the order."""
+    credit = answer.kind is AnswerKind.CREDIT
+    doc.detail["differences"] = [d.text() for d in differences]
+    if differences:
+        doc.state = DocumentState.MISMATCH
+        what, label = ("credit", "credit note") if credit else ("invoice", "INVOIC")
+        po.note(what, actor, now, f"{label} {answer.reference}: {len(differences)} difference(s)")
+    else:
+        (post_credit if credit else post)(uow, po, answer, doc, actor, now)
+        doc.state = DocumentState.MATCHED
 
 
 def post(

@@ -1,14 +1,23 @@
 """Pages as scanners and phones spoil them, for the OCR tests: a PDF rasterised, then turned, skewed,
-shaded, blurred, seen at an angle or JPEG-compressed, and packed as the file a user would send."""
+shaded, blurred, seen at an angle or JPEG-compressed, and packed as the file a user would send; and a
+number printed once on a fax-wide strip, for the glyph tests, with its look-alike re-read."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageFilter
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
+
+from core.capture.domain.layout import PageWords, Word
+from core.capture.domain.order import CapturedOrder, Evidence, Provenance
+from parsers.ocr import lookalike
+from parsers.ocr.images import PageImage
 
 
 def rasterise(pdf: bytes, dpi: float) -> Image.Image:
@@ -30,6 +39,63 @@ def order_number_strip(printed: str, font: str, size: float, at: float, dpi: flo
     sheet.drawString(at, 40, printed)
     sheet.save()
     return rasterise(buf.getvalue(), dpi)
+
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu"  # fonts-dejavu-core, installed by make install
+
+
+def register_face(font: str) -> None:
+    """Make a DejaVu face known to reportlab by its name (its own faces need nothing)."""
+    if font.startswith("DejaVu") and font not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(font, f"{DEJAVU}/{font}.ttf"))
+
+
+def faxed_strip(
+    printed: str, font: str, rows: float, *, size: float, at: float, dpi: float
+) -> tuple[Image.Image, float]:
+    """`printed` set in `font` at `size` points, `at` points from the left after its label on a fax-wide
+    strip (`order_number_strip`), as the fax line stores it at `dpi` across and `rows` rows an inch
+    (1 bit), and where `printed` starts on it, in pixels."""
+    register_face(font)
+    grey = order_number_strip(printed, font, size, at, dpi)
+    grey = grey.resize((grey.width, round(grey.height * rows / dpi)), Image.Resampling.BOX)
+    return grey.point(lambda v: 0 if v < 140 else 255).convert("L"), at * dpi / 72
+
+
+def reread_confidence(
+    image: Image.Image,
+    at: float,
+    read: str,
+    rows: float,
+    field: str,
+    value: object,
+    *,
+    label: str,
+    confidence: float,
+    dpi: float,
+) -> float:
+    """The confidence of the order's `field` (`value`) after the look-alike re-read: the ink from `at`
+    pixels on the fax strip `image` (after the word `label`) read by the page as `read` with
+    `confidence`, and twice again alike."""
+    ink = np.asarray(image) < 128
+    left = round(at - 4)
+    cols = np.flatnonzero(ink[:, left:].any(axis=0)) + left
+    inked = np.flatnonzero(ink[:, left:].any(axis=1))
+    box = (float(cols[0]), float(inked[0]), float(cols[-1] + 1), float(inked[-1] + 1))
+    words = (Word(label, 110.0, box[1], 190.0, box[3], 0.93), Word(read, *box, confidence))
+    page = PageWords(1, float(image.width), float(image.height), dpi, words, "ocr")
+    where = Provenance(page=1, box=box, raw=read)
+    order = CapturedOrder(**{field: value}, evidence=(Evidence(field, confidence, where),))  # type: ignore[arg-type]
+
+    def reading(crops: Sequence[PageImage]) -> list[PageWords]:
+        said = (Word(read, 0, 0, 90, 20, 0.9),)
+        return [PageWords(c.number, 100.0, 30.0, dpi, said, "ocr") for c in crops]
+
+    img = PageImage.from_image(1, image.convert("1"), dpi, (dpi, rows))
+    (got,) = lookalike.doubt_lookalikes([order], [img], [page], [reading, reading])
+    found = got.evidence_for(field)
+    assert found is not None
+    return found.confidence
 
 
 def skewed(img: Image.Image, degrees: float) -> Image.Image:

@@ -22,7 +22,7 @@ from core.capture.domain.layout import PageWords, Word
 from parsers.layout import extract_orders
 from parsers.ocr.images import PageImage
 from parsers.ocr.recheck import confirm
-from tests.unit.parsers.ocr_support import HEADING, STEP, cells, page, row, word
+from tests.unit.parsers.ocr_support import HEADING, STEP, cells, header_rows, page, row, word
 
 FLOOR = 0.8  # validation's floor: a field under it waits for a person
 
@@ -30,9 +30,7 @@ FLOOR = 0.8  # validation's floor: a field under it waits for a person
 def _order(total_read: str) -> PageWords:
     """Order PED-26/00123 of C-1001: 250 screws at 0,18 for 45,00; net 45,00, IVA 21 % 9,45, and a
     total OCR read as `total_read` (printed 54,45)."""
-    lines = [cells(40, (50, "Ferretería Núñez S.L."))]
-    fields = ["Nº pedido: PED-26/00123", "Fecha: 23/11/2026", "Nº cliente: C-1001", "Moneda: EUR"]
-    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(fields)]
+    lines = header_rows(delivery=None)
     lines.append(cells(160, *HEADING))
     lines.append(cells(160 + STEP, *row("TOR-M8-40", "250", "0,18", "45,00")))
     lines.append(cells(160 + 3 * STEP, (380, "Base imponible"), (500, "45,00")))

@@ -20,17 +20,14 @@ from PIL import Image
 from core.capture.domain.documents import Channel, InboundDocument, ParseContext
 from parsers.ocr.parser import ImageOcrParser
 from tests.unit.ocr.recheck_support import FAX_WIDTH, CutOutsSaid
-from tests.unit.parsers.ocr_support import HEADING, STEP, cells, page, row
+from tests.unit.parsers.ocr_support import HEADING, STEP, cells, header_rows, page, row
 
 ARRIVED = datetime(2026, 11, 26, 9, tzinfo=UTC)
 ROWS = [row("TOR-M8-40", "100", "0,12", "12,00")]
 
 
 def _delivery(printed: str) -> tuple[date | None, float]:
-    lines = [cells(40, (50, "Ferretería Núñez S.L."))]
-    fields = ["Nº pedido: PED-26/00123", "Fecha: 26/11/2026", f"Fecha de entrega: {printed}"]
-    fields += ["Nº cliente: C-1001", "Moneda: EUR"]
-    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(fields)]
+    lines = header_rows(ordered="26/11/2026", delivery=printed)
     lines.append(cells(160, *HEADING))
     lines += [cells(160 + STEP * (i + 1), *r) for i, r in enumerate(ROWS)]
     lines.append(cells(160 + STEP * (len(ROWS) + 2), (430, "Total"), (500, "12,00")))

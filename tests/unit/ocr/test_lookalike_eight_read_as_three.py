@@ -19,35 +19,21 @@ import numpy as np
 import pytest
 from PIL import Image
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
-from core.capture.domain.layout import PageWords, Word
-from core.capture.domain.order import CapturedOrder, Evidence, Provenance
-from parsers.ocr import lookalike
-from parsers.ocr.images import PageImage
-from tests.unit.ocr.scans import order_number_strip
+from tests.unit.ocr.scans import faxed_strip, reread_confidence
 
 DPI = 204.0
 READ = 0.9  # as the page's reading gave the field
 AT = 200  # where the value starts on the line, in points
 SIZE = 10.0
-DEJAVU = "/usr/share/fonts/truetype/dejavu"  # fonts-dejavu-core, installed by make install
 FACES = ("Helvetica", "Courier", "DejaVuSans", "DejaVuSansMono")
 ROWS = {"fine": 196.0, "normal": 98.0}
-
-
-def _register(font: str) -> None:
-    if font.startswith("DejaVu") and font not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(font, f"{DEJAVU}/{font}.ttf"))
 
 
 def _faxed(printed: str, font: str, rows: float) -> tuple[Image.Image, float]:
     """`printed` set in `font` after a label on a fax-wide strip, as the fax line stores it at `rows`
     rows an inch (1 bit), and where the value starts on it, in pixels."""
-    _register(font)
-    grey = order_number_strip(printed, font, SIZE, AT, DPI)
-    grey = grey.resize((grey.width, round(grey.height * rows / DPI)), Image.Resampling.BOX)
-    return grey.point(lambda v: 0 if v < 140 else 255).convert("L"), AT * DPI / 72
+    return faxed_strip(printed, font, rows, size=SIZE, at=AT, dpi=DPI)
 
 
 def _thin_left(image: Image.Image, printed: str, font: str, at: float) -> Image.Image:
@@ -74,30 +60,11 @@ def _thin_left(image: Image.Image, printed: str, font: str, at: float) -> Image.
 def _confidence(image: Image.Image, at: float, read: str, rows: float, field: str) -> float:
     """The confidence of `field` after the look-alike re-read: its value on `image` read by the page
     as `read`, and twice again alike."""
-    ink = np.asarray(image) < 128
-    left = round(at - 4)
-    cols = np.flatnonzero(ink[:, left:].any(axis=0)) + left
-    inked = np.flatnonzero(ink[:, left:].any(axis=1))
-    box = (float(cols[0]), float(inked[0]), float(cols[-1] + 1), float(inked[-1] + 1))
-    words = (Word("Entrega", 110.0, box[1], 190.0, box[3], 0.93), Word(read, *box, READ))
-    page = PageWords(1, float(image.width), float(image.height), DPI, words, "ocr")
-    where = Provenance(page=1, box=box, raw=read)
-    if field == "po_number":
-        order = CapturedOrder(po_number=read, evidence=(Evidence(field, READ, where),))
-    else:
+    value: object = read
+    if field != "po_number":
         day, month, year = (int(part) for part in read.replace(".", "/").split("/"))
         value = date(year, month, day)
-        order = CapturedOrder(requested_delivery_date=value, evidence=(Evidence(field, READ, where),))
-
-    def reading(crops: list[PageImage]) -> list[PageWords]:
-        said = (Word(read, 0, 0, 90, 20, 0.9),)
-        return [PageWords(c.number, 100.0, 30.0, DPI, said, "ocr") for c in crops]
-
-    img = PageImage.from_image(1, image.convert("1"), DPI, (DPI, rows))
-    (got,) = lookalike.doubt_lookalikes([order], [img], [page], [reading, reading])
-    found = got.evidence_for(field)
-    assert found is not None
-    return found.confidence
+    return reread_confidence(image, at, read, rows, field, value, label="Entrega", confidence=READ, dpi=DPI)
 
 
 # Helvetica's "08" at 10 points runs into one blot at fax resolution: no glyph to measure there

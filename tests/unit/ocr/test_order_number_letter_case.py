@@ -25,7 +25,7 @@ from core.capture.domain.documents import Channel, InboundDocument, ParseContext
 from oms.extract import result_json
 from parsers.ocr.parser import ImageOcrParser
 from tests.unit.ocr.recheck_support import FAX_WIDTH, CutOutsSaid
-from tests.unit.parsers.ocr_support import HEADING, cells, doubted, page
+from tests.unit.parsers.ocr_support import HEADING, cells, doubted, header_rows, page
 from tests.unit.parsers.pdf_support import TODAY, SampleMaster
 
 ARRIVED = datetime(2026, 11, 26, 9, tzinfo=UTC)
@@ -35,10 +35,7 @@ def _read(number: str, again: str) -> dict[str, Any]:
     """Ferretería Núñez's order (customer C-1001) of 23/11/2026 for 30/11/2026: 250 TOR-M8-40 at 0,18 =
     45,00, its order number read on the page as `number` and, cut out alone, as `again`; the order as
     `oms extract --json` gives it, validated against the demo master data."""
-    lines = [cells(40, (50, "Ferretería Núñez S.L."))]
-    fields = [f"Nº pedido: {number}", "Fecha: 23/11/2026", "Fecha de entrega: 30/11/2026"]
-    fields += ["Nº cliente: C-1001", "Moneda: EUR"]
-    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(fields)]
+    lines = header_rows(number)
     lines.append(cells(160, *HEADING))
     lines.append(
         cells(

@@ -124,18 +124,24 @@ def doubted(got: dict[str, Any], field: str) -> bool:
     return any(p["field"] == field and p["code"] == "low_confidence" for p in got["problems"])
 
 
-def header_rows(po_number: str = "PED-26/00123", *, currency: bool = True) -> list[list[Word]]:
+def header_rows(
+    po_number: str = "PED-26/00123",
+    *,
+    currency: bool = True,
+    ordered: str = "23/11/2026",
+    delivery: str | None = "30/11/2026",
+) -> list[list[Word]]:
     """The letterhead and header of Ferretería Núñez's order `po_number` for customer C-1001, dated
-    23/11/2026 for 30/11/2026, with "Moneda: EUR" under them unless `currency` is False (a test
-    printing its own currency line there, at 126): the rows above a heading at 160."""
-    rows = [
+    `ordered` for `delivery` (None: no delivery line), with "Moneda: EUR" under them unless `currency`
+    is False (a test printing its own currency line there): one field a line from 70, every 14 points,
+    the rows above a heading at 160."""
+    fields = [f"Nº pedido: {po_number}", f"Fecha: {ordered}"]
+    fields += [f"Fecha de entrega: {delivery}"] if delivery is not None else []
+    fields += ["Nº cliente: C-1001", "Moneda: EUR"] if currency else ["Nº cliente: C-1001"]
+    return [
         cells(40, (50, "Ferretería Núñez S.L.")),
-        cells(70, (50, f"Nº pedido: {po_number}")),
-        cells(84, (50, "Fecha: 23/11/2026")),
-        cells(98, (50, "Fecha de entrega: 30/11/2026")),
-        cells(112, (50, "Nº cliente: C-1001")),
+        *(cells(70 + 14 * i, (50, f)) for i, f in enumerate(fields)),
     ]
-    return [*rows, cells(126, (50, "Moneda: EUR"))] if currency else rows
 
 
 def one_line_order(description: str) -> dict[str, Any]:

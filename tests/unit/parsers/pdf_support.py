@@ -25,7 +25,40 @@ def _rows(name: str) -> list[dict[str, str]]:
         return [{k: v or None for k, v in row.items()} for row in csv.DictReader(fh)]  # type: ignore[misc]
 
 
-class SampleMaster:
+class RowsMaster:
+    """Master data in memory, the lookups every test's master data answers alike: customers by id,
+    products by SKU, customers' own codes by (customer, code); the finders by address are each one's."""
+
+    customer_rows: dict[str, Customer]
+    product_rows: dict[str, Product]
+    items: dict[tuple[str, str], str]
+
+    def customer(self, customer_id: str) -> Customer | None:
+        return self.customer_rows.get(customer_id)
+
+    def customer_by_gln(self, gln: str) -> Customer | None:
+        return next((c for c in self.customer_rows.values() if c.gln == gln), None)
+
+    def product(self, sku: str) -> Product | None:
+        return self.product_rows.get(sku)
+
+    def customers(self) -> list[Customer]:
+        return list(self.customer_rows.values())
+
+    def products(self) -> list[Product]:
+        return list(self.product_rows.values())
+
+    def product_by_gtin(self, gtin: str) -> Product | None:
+        return next((p for p in self.product_rows.values() if p.gtin == gtin), None)
+
+    def sku_for_customer_code(self, customer_id: str, code: str) -> str | None:
+        return self.items.get((customer_id, code))
+
+    def customer_codes(self, customer_id: str) -> dict[str, str]:
+        return {code: sku for (owner, code), sku in self.items.items() if owner == customer_id}
+
+
+class SampleMaster(RowsMaster):
     """The demo master data (samples/masterdata) implementing validation's MasterData protocol."""
 
     def __init__(self) -> None:
@@ -37,12 +70,6 @@ class SampleMaster:
         self.items = {
             (r["customer_id"], r["customer_item_code"]): r["sku"] for r in _rows("customer-items.csv")
         }
-
-    def customer(self, customer_id: str) -> Customer | None:
-        return self.customer_rows.get(customer_id)
-
-    def customer_by_gln(self, gln: str) -> Customer | None:
-        return next((c for c in self.customer_rows.values() if c.gln == gln), None)
 
     def customer_by_email(self, address: str, *, domain: bool = True) -> Customer | None:
         return next(
@@ -69,24 +96,6 @@ class SampleMaster:
                 )
             )
         ]
-
-    def product(self, sku: str) -> Product | None:
-        return self.product_rows.get(sku)
-
-    def customers(self) -> list[Customer]:
-        return list(self.customer_rows.values())
-
-    def products(self) -> list[Product]:
-        return list(self.product_rows.values())
-
-    def product_by_gtin(self, gtin: str) -> Product | None:
-        return next((p for p in self.product_rows.values() if p.gtin == gtin), None)
-
-    def sku_for_customer_code(self, customer_id: str, code: str) -> str | None:
-        return self.items.get((customer_id, code))
-
-    def customer_codes(self, customer_id: str) -> dict[str, str]:
-        return {code: sku for (owner, code), sku in self.items.items() if owner == customer_id}
 
 
 def parse(content: bytes, parser: PdfTextParser | None = None) -> ParseResult:

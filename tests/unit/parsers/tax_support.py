@@ -13,13 +13,21 @@ GOOD = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TUE-M8", "222", "0,05", "
 UNDER = 160 + 5 * 14  # the line under the table's two rows and its total (56,10)
 
 
-def read_taxed(tax: str, gross: str, rate: str) -> dict[str, Any]:
-    """GOOD with the line `rate` `tax` and the line "Total con IVA" `gross` under its net total."""
-    base = order(GOOD, total="56,10")
+def read_totals(
+    net: str, tax: str, gross: str, rate: str = "IVA 10 %", source: str = "ocr"
+) -> dict[str, Any]:
+    """GOOD whose net total reads `net`, with the line `rate` `tax` and the line "Total con IVA" `gross`
+    under it, words from `source` ("ocr", or "text" for a text layer's)."""
+    base = order(GOOD, total=net)
     more: list[Word] = cells(UNDER, (430, rate), (500, tax)) + cells(
         UNDER + 14, (430, "Total con IVA"), (500, gross)
     )
-    return read(PageWords(1, base.width, base.height, base.dpi, base.words + tuple(more), "ocr"))
+    return read(PageWords(1, base.width, base.height, base.dpi, base.words + tuple(more), source))
+
+
+def read_taxed(tax: str, gross: str, rate: str) -> dict[str, Any]:
+    """GOOD with the line `rate` `tax` and the line "Total con IVA" `gross` under its net total."""
+    return read_totals("56,10", tax, gross, rate)
 
 
 def low(got: dict[str, Any]) -> set[str]:

@@ -14,7 +14,18 @@ from __future__ import annotations
 from typing import Any
 
 from core.capture.domain.layout import PageWords, Word
-from tests.unit.parsers.ocr_support import CHAR, HEADING, SPACE, STEP, cells, page, read, row, word
+from tests.unit.parsers.ocr_support import (
+    CHAR,
+    HEADING,
+    SPACE,
+    STEP,
+    cells,
+    header_rows,
+    page,
+    read,
+    row,
+    word,
+)
 
 
 def _words(y: float, x: float, *said: tuple[str, float]) -> list[Word]:
@@ -29,9 +40,7 @@ def _words(y: float, x: float, *said: tuple[str, float]) -> list[Word]:
 def _lines_dated(*dates: tuple[tuple[str, float], ...]) -> PageWords:
     """Order PED-26/00123 of C-1001 dated 23/11/2026 with no delivery date of its own; under each of its
     lines "Fecha entrega:" and the words of `dates` (text, OCR confidence)."""
-    lines: list[list[Word]] = [cells(40, (50, "Ferretería Núñez S.L."))]
-    fields = ["Nº pedido: PED-26/00123", "Fecha: 23/11/2026", "Nº cliente: C-1001", "Moneda: EUR"]
-    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(fields)]
+    lines: list[list[Word]] = header_rows(delivery=None)
     y = 160.0
     lines.append(cells(y, *HEADING))
     rows = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TOR-M8-40", "100", "0,18", "18,00")]
@@ -47,9 +56,7 @@ def _lines_dated(*dates: tuple[tuple[str, float], ...]) -> PageWords:
 def _delivery_said(*said: tuple[str, float]) -> PageWords:
     """Order PED-26/00123 of C-1001 dated 23/11/2026, its delivery date the words `said` after
     "Fecha de entrega:", one line of 250 screws at 0,18."""
-    lines: list[list[Word]] = [cells(40, (50, "Ferretería Núñez S.L."))]
-    fields = ["Nº pedido: PED-26/00123", "Fecha: 23/11/2026", "Nº cliente: C-1001", "Moneda: EUR"]
-    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(fields)]
+    lines: list[list[Word]] = header_rows(delivery=None)
     lines.append([*cells(126, (50, "Fecha de entrega:")), *_words(126, 150, *said)])
     lines.append(cells(160, *HEADING))
     lines.append(cells(160 + STEP, *row("TOR-M8-40", "250", "0,18", "45,00")))
@@ -130,9 +137,7 @@ def test_words_of_a_sentence_after_the_delivery_date_do_not_hold_it_but_a_figure
 def _dated(ordered: str, delivery: str, conf: float) -> PageWords:
     """Order PED-26/00123 of C-1001 dated `ordered`, delivery `delivery` after "Fecha de entrega:" read
     with confidence `conf`, one line of 250 screws at 0,18."""
-    lines: list[list[Word]] = [cells(40, (50, "Ferretería Núñez S.L."))]
-    fields = ["Nº pedido: PED-26/00123", f"Fecha: {ordered}", "Nº cliente: C-1001", "Moneda: EUR"]
-    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(fields)]
+    lines: list[list[Word]] = header_rows(ordered=ordered, delivery=None)
     lines.append([*cells(126, (50, "Fecha de entrega:")), word(delivery, 150, 126, conf=conf)])
     lines.append(cells(160, *HEADING))
     lines.append(cells(160 + STEP, *row("TOR-M8-40", "250", "0,18", "45,00")))

@@ -19,16 +19,9 @@ from decimal import Decimal
 
 from core.capture.domain.layout import PageWords
 from parsers.layout import extract_orders
-from tests.unit.parsers.ocr_support import cells, numbers, page, read
+from tests.unit.parsers.ocr_support import cells, header_rows, numbers, page, read
 
 DOUBT_FLOOR = 0.8  # validation holds a field read with less certainty than this for a person
-
-HEADER = [
-    "Nº pedido: PED-26/00123",
-    "Fecha: 23/11/2026",
-    "Fecha de entrega: 30/11/2026",
-    "Nº cliente: C-1001",
-]
 
 
 def _page(heading: list[list], rows: list[tuple], total: str) -> dict:
@@ -36,8 +29,7 @@ def _page(heading: list[list], rows: list[tuple], total: str) -> dict:
 
 
 def _words(heading: list[list], rows: list[tuple], total: str) -> PageWords:
-    lines = [cells(40, (50, "Ferretería Núñez S.L."))]
-    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(HEADER)]
+    lines = header_rows(currency=False)
     y = 160.0
     for placed in heading:
         lines.append(cells(y, *placed))

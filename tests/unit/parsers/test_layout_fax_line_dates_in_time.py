@@ -10,15 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from core.capture.domain.layout import Word
-from tests.unit.parsers.ocr_support import HEADING, STEP, cells, page, read, row
+from tests.unit.parsers.ocr_support import HEADING, STEP, cells, header_rows, page, read, row
 
 
 def _lines_dated(*said: str, ordered: str = "23/11/2026") -> dict[str, Any]:
     """Order PED-26/00123 of C-1001 dated `ordered` with no delivery date of its own; under each of its
     three lines "Fecha entrega:" and the date read there."""
-    lines: list[list[Word]] = [cells(40, (50, "Ferretería Núñez S.L."))]
-    fields = ["Nº pedido: PED-26/00123", f"Fecha: {ordered}", "Nº cliente: C-1001", "Moneda: EUR"]
-    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(fields)]
+    lines: list[list[Word]] = header_rows(ordered=ordered, delivery=None)
     y = 160.0
     lines.append(cells(y, *HEADING))
     rows = [

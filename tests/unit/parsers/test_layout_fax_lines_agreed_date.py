@@ -13,7 +13,7 @@ from datetime import date
 
 from core.capture.domain.layout import PageWords, Word
 from parsers.layout import extract_orders
-from tests.unit.parsers.ocr_support import HEADING, STEP, cells, page, row
+from tests.unit.parsers.ocr_support import HEADING, STEP, cells, header_rows, page, row
 
 DAY = date(2026, 12, 2)
 
@@ -21,9 +21,7 @@ DAY = date(2026, 12, 2)
 def _order(dates: list[tuple[str, float]]) -> PageWords:
     """Order PED-26/00123 of C-1001 dated 23/11/2026, one line per (date, OCR confidence), each dated on
     a labelled line under it."""
-    lines: list[list[Word]] = [cells(40, (50, "Ferretería Núñez S.L."))]
-    fields = ["Nº pedido: PED-26/00123", "Fecha: 23/11/2026", "Nº cliente: C-1001", "Moneda: EUR"]
-    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(fields)]
+    lines: list[list[Word]] = header_rows(delivery=None)
     y = 160.0
     lines.append(cells(y, *HEADING))
     for when, conf in dates:

@@ -5,43 +5,26 @@ its cents is read whole."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from core.capture.domain.layout import PageWords, Word
 from tests.unit.parsers.ocr_support import HEADING, cells, order, read, row
-
-GOOD = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TUE-M8", "222", "0,05", "11,10", desc="Tuerca")]
-UNDER = 160 + 5 * 14  # the line under the table's two rows and its total
-
-
-def _read(net: str, tax: str, gross: str, rate: str = "IVA 10 %", source: str = "ocr") -> dict[str, Any]:
-    """An order of GOOD (56,10) whose net total reads `net`, its tax line and its total with tax under."""
-    base = order(GOOD, total=net)
-    more: list[Word] = cells(UNDER, (430, rate), (500, tax)) + cells(
-        UNDER + 14, (430, "Total con IVA"), (500, gross)
-    )
-    return read(PageWords(1, base.width, base.height, base.dpi, base.words + tuple(more), source))
-
-
-def _low(got: dict[str, Any]) -> set[str]:
-    return {p["field"] for p in got["problems"] if p["code"] == "low_confidence"}
+from tests.unit.parsers.tax_support import GOOD, UNDER, low, read_totals
 
 
 def test_a_net_read_a_figure_off_is_the_total_less_its_tax_for_a_person_to_confirm() -> None:
     # 56,10 at 10 % is 5,61, and 61,71 with it; OCR read the net as "58,10"
-    got = _read("58,10", "5,61", "61,71")
+    got = read_totals("58,10", "5,61", "61,71")
     assert (got["total"], got["net_total"], got["tax_total"]) == ("61.71", "56.1", "5.61")
-    assert {"total", "net_total"} <= _low(got) and got["decision"] != "accept"
+    assert {"total", "net_total"} <= low(got) and got["decision"] != "accept"
 
 
 def test_only_a_net_one_figure_off_a_tax_at_its_printed_rate_is_mended_and_only_on_a_scan() -> None:
-    assert _read("58,10", "5,61", "61,71")["net_total"] == "56.1"
+    assert read_totals("58,10", "5,61", "61,71")["net_total"] == "56.1"
     # two figures off; a tax that is not 21 % of 56,10 (the tax line itself may be misread, so it
     # vouches for nothing); a text layer's figures, which are as printed
     for got in (
-        _read("58,19", "5,61", "61,71"),
-        _read("58,10", "5,61", "61,71", rate="IVA 21 %"),
-        _read("58,10", "5,61", "61,71", source="text"),
+        read_totals("58,19", "5,61", "61,71"),
+        read_totals("58,10", "5,61", "61,71", rate="IVA 21 %"),
+        read_totals("58,10", "5,61", "61,71", source="text"),
     ):
         assert got["net_total"] is None and got["total"] in ("58.1", "58.19")
         assert got["decision"] != "accept"
@@ -61,15 +44,15 @@ def test_a_total_with_a_full_stop_after_its_cents_is_read_whole() -> None:
 def test_a_tax_whose_point_a_fax_lost_is_the_totals_difference() -> None:
     # "IVA 10 % 561" between 56,10 and 61,71: every figure read, the point lost; the lines, the rate
     # and the total tie the three by arithmetic (validation.sums), as they would the tax read whole
-    got = _read("56,10", "561", "61,71")
+    got = read_totals("56,10", "561", "61,71")
     assert (got["net_total"], got["tax_total"], got["total"]) == ("56.1", "5.61", "61.71")
     # figures that are not the difference's mend nothing
-    assert _read("56,10", "562", "61,71")["net_total"] is None
+    assert read_totals("56,10", "562", "61,71")["net_total"] is None
 
 
-def test_a_rate_after_a_label_whose_dot_a_speck_doubled_is_read() -> None:
+def test_a_rate_after_a_label_whose_dot_a_speck_doubled_isread_totals() -> None:
     # "MwSt..10 %": the rate after two dots is still the line's rate, so the tax is vouched for
-    got = _read("56,10", "5,61", "61,71", rate="MwSt..10 %")
+    got = read_totals("56,10", "5,61", "61,71", rate="MwSt..10 %")
     assert (got["net_total"], got["tax_total"], got["total"]) == ("56.1", "5.61", "61.71")
 
 

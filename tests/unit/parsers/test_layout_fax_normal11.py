@@ -17,14 +17,8 @@ from decimal import Decimal
 
 from core.capture.domain.layout import PageWords
 from parsers.layout.numbers import readings
-from tests.unit.parsers.ocr_support import cells, doubted, numbers, page, read
+from tests.unit.parsers.ocr_support import cells, doubted, header_rows, numbers, page, read
 
-HEADER = [
-    "Nº pedido: PED-26/00123",
-    "Fecha: 23/11/2026",
-    "Fecha de entrega: 30/11/2026",
-    "Nº cliente: C-1001",
-]
 HEADING = [
     (50, "Código"),
     (130, "Descripción"),
@@ -36,8 +30,7 @@ HEADING = [
 
 
 def _words(rows: list[tuple], total: str | None, heading: list[tuple] = HEADING) -> PageWords:
-    lines = [cells(40, (50, "Ferretería Núñez S.L."))]
-    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(HEADER)]
+    lines = header_rows(currency=False)
     y = 160.0
     lines.append(cells(y, *heading))
     for row in rows:

@@ -40,6 +40,17 @@ def _code_and_description(rows: tuple[tuple[str, str, str, str, str, str, str], 
     return _listing(heading, rows, "1.099,40", code_with_description=True)
 
 
+# an SAP listing numbering its rows 00010, 00020, 00030...: the fourth row's "00040" read "Q004C"
+_FOURTH_GARBLED = (
+    ("00010", "TOR-M8-40", "Tornillo hexagonal M8x40", "2.500,00", "18,000", "100", "450,00"),
+    ("00020", "BRO-HSS-8", "Broca HSS 8 mm", "24,00", "2,450", "1", "58,80"),
+    ("00030", "GUA-TRA-9", "Guante de trabajo piel", "100,00", "3,600", "1", "360,00"),
+    ("Q004C", "TUE-M8", "Tuerca hexagonal M8", "1.000,00", "5,000", "100", "50,00"),
+    ("00050", "CHA-ALT-VIS", "Chaleco alta visibilidad", "12,00", "4,750", "1", "57,00"),
+    ("00060", "SIL-TRA-300", "Silicona neutra", "30,00", "4,120", "1", "123,60"),
+)
+
+
 def test_a_position_whose_figures_ocr_read_as_letters_stays_the_position_and_the_code_is_the_rows_own() -> (
     None
 ):
@@ -48,15 +59,7 @@ def test_a_position_whose_figures_ocr_read_as_letters_stays_the_position_and_the
     # never an article code; the row's code is the one printed at the head of its description,
     # TUE-M8.  Before, "Q004C" was taken for the code (no such product) and "TUE-M8" went into the
     # description
-    rows = (
-        ("00010", "TOR-M8-40", "Tornillo hexagonal M8x40", "2.500,00", "18,000", "100", "450,00"),
-        ("00020", "BRO-HSS-8", "Broca HSS 8 mm", "24,00", "2,450", "1", "58,80"),
-        ("00030", "GUA-TRA-9", "Guante de trabajo piel", "100,00", "3,600", "1", "360,00"),
-        ("Q004C", "TUE-M8", "Tuerca hexagonal M8", "1.000,00", "5,000", "100", "50,00"),
-        ("00050", "CHA-ALT-VIS", "Chaleco alta visibilidad", "12,00", "4,750", "1", "57,00"),
-        ("00060", "SIL-TRA-300", "Silicona neutra", "30,00", "4,120", "1", "123,60"),
-    )
-    got = read(page(*_code_and_description(rows)))
+    got = read(page(*_code_and_description(_FOURTH_GARBLED)))
     assert [line["item_code"] for line in got["lines"]] == [
         "TOR-M8-40",
         "BRO-HSS-8",
@@ -75,15 +78,7 @@ def test_a_position_column_whose_heading_ocr_lost_is_still_the_positions_with_on
     # "00040" read "Q004C": a column of the rows' numbers, so that cell is the fourth position and
     # the row's code is TUE-M8, printed at the head of its description.  Before, one cell that was
     # no number kept the column from being taken for the positions
-    rows = (
-        ("00010", "TOR-M8-40", "Tornillo hexagonal M8x40", "2.500,00", "18,000", "100", "450,00"),
-        ("00020", "BRO-HSS-8", "Broca HSS 8 mm", "24,00", "2,450", "1", "58,80"),
-        ("00030", "GUA-TRA-9", "Guante de trabajo piel", "100,00", "3,600", "1", "360,00"),
-        ("Q004C", "TUE-M8", "Tuerca hexagonal M8", "1.000,00", "5,000", "100", "50,00"),
-        ("00050", "CHA-ALT-VIS", "Chaleco alta visibilidad", "12,00", "4,750", "1", "57,00"),
-        ("00060", "SIL-TRA-300", "Silicona neutra", "30,00", "4,120", "1", "123,60"),
-    )
-    lines = _code_and_description(rows)
+    lines = _code_and_description(_FOURTH_GARBLED)
     lines[2] = [cells(160, (50, "R0S."))[0], *lines[2][1:]]
     got = read(page(*lines))
     assert [line["item_code"] for line in got["lines"]][3] == "TUE-M8"

@@ -10,15 +10,13 @@ date under it from being read, so the order's delivery date from its lines, whic
 from __future__ import annotations
 
 from core.capture.domain.layout import PageWords, Word
-from tests.unit.parsers.ocr_support import HEADING, STEP, cells, page, read, row
+from tests.unit.parsers.ocr_support import HEADING, STEP, cells, header_rows, page, read, row
 
 
 def _order(wrapped: str) -> PageWords:
     """Order PED-26/00123 of C-1001 dated 23/11/2026, two lines, each dated 02.12.26 on a labelled line
     under it; the second line's description wraps onto a line of its own that reads `wrapped`."""
-    lines: list[list[Word]] = [cells(40, (50, "Ferretería Núñez S.L."))]
-    fields = ["Nº pedido: PED-26/00123", "Fecha: 23/11/2026", "Nº cliente: C-1001", "Moneda: EUR"]
-    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(fields)]
+    lines: list[list[Word]] = header_rows(delivery=None)
     y = 160.0
     lines.append(cells(y, *HEADING))
     y += STEP

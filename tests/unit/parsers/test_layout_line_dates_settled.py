@@ -24,15 +24,13 @@ from parsers.layout import extract_orders
 from parsers.layout.recheck import Recheck
 from parsers.ocr.images import PageImage
 from parsers.ocr.recheck import confirm
-from tests.unit.parsers.ocr_support import HEADING, STEP, cells, page, read, row, word
+from tests.unit.parsers.ocr_support import HEADING, STEP, cells, header_rows, page, read, row, word
 
 
 def _order(line_dates: tuple[str, str], *, conf: float, ordered: str = "23/11/2026") -> PageWords:
     """Order PED-26/00123 of C-1001 dated `ordered`, two lines, each with its delivery date on a line of
     its own under it, the first read with confidence `conf`."""
-    lines: list[list[Word]] = [cells(40, (50, "Ferretería Núñez S.L."))]
-    fields = ["Nº pedido: PED-26/00123", f"Fecha: {ordered}", "Nº cliente: C-1001", "Moneda: EUR"]
-    lines += [cells(70 + 14 * i, (50, text)) for i, text in enumerate(fields)]
+    lines: list[list[Word]] = header_rows(ordered=ordered, delivery=None)
     y = 160.0
     lines.append(cells(y, *HEADING))
     rows = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TOR-M8-40", "100", "0,18", "18,00")]

@@ -18,12 +18,13 @@ from core.capture.domain.order import (
 from core.kernel.domain.identity import identifier_keys
 from core.kernel.domain.model import Customer, Decision, Product
 from core.kernel.domain.phone import normalise_phone
+from tests.unit.parsers.pdf_support import RowsMaster
 from validation.decide import validate
 
 TODAY = date(2026, 11, 26)
 
 
-class Master:
+class Master(RowsMaster):
     """In-memory master data implementing validation's MasterData protocol."""
 
     def __init__(self) -> None:
@@ -38,12 +39,6 @@ class Master:
         }
         self.items = {("C-1", "4712"): "TUE-M8"}
         self.learned: list[tuple[str, str, str]] = []  # (customer_id, kind, value) a clerk confirmed
-
-    def customer(self, customer_id: str) -> Customer | None:
-        return self.customer_rows.get(customer_id)
-
-    def customer_by_gln(self, gln: str) -> Customer | None:
-        return next((c for c in self.customer_rows.values() if c.gln == gln), None)
 
     def customer_by_email(self, address: str, *, domain: bool = True) -> Customer | None:
         address = address.lower()
@@ -68,24 +63,6 @@ class Master:
         cells = [("vat", c.vat_id), ("gln", c.gln), ("email", c.email), ("fax", c.fax), ("phone", c.phone)]
         cells += [(kind, value) for cid, kind, value in self.learned if cid == c.customer_id]
         return frozenset(k for kind, value in cells for k in identifier_keys(kind, value, country))
-
-    def product(self, sku: str) -> Product | None:
-        return self.product_rows.get(sku)
-
-    def customers(self) -> list[Customer]:
-        return list(self.customer_rows.values())
-
-    def products(self) -> list[Product]:
-        return list(self.product_rows.values())
-
-    def product_by_gtin(self, gtin: str) -> Product | None:
-        return next((p for p in self.product_rows.values() if p.gtin == gtin), None)
-
-    def sku_for_customer_code(self, customer_id: str, code: str) -> str | None:
-        return self.items.get((customer_id, code))
-
-    def customer_codes(self, customer_id: str) -> dict[str, str]:
-        return {code: sku for (owner, code), sku in self.items.items() if owner == customer_id}
 
 
 def order(**overrides: object) -> CapturedOrder:
@@ -114,6 +91,20 @@ def order(**overrides: object) -> CapturedOrder:
 
 def codes(problems: tuple[Problem, ...]) -> set[str]:
     return {p.code.value for p in problems}
+
+
+def code_read(captured: CapturedLine, confidence: float = 0.95) -> CapturedOrder:
+    """Order PO-1 of today in euros from the customer of GLN 8437000100010 (C-1), of the one line
+    `captured`, whose item code was read with `confidence` (as a fax's is), no other field vouched for."""
+    where = Provenance(page=1, box=(0, 0, 10, 10))
+    return CapturedOrder(
+        po_number="PO-1",
+        order_date=TODAY,
+        currency="EUR",
+        buyer=Party(party_id="8437000100010"),
+        lines=(captured,),
+        evidence=(Evidence("lines[0].item_code", confidence, where),),
+    )
 
 
 def test_a_clean_order_resolves_every_line_and_is_accepted() -> None:

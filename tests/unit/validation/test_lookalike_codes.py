@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, Party, Provenance
+from core.capture.domain.order import CapturedLine, CapturedOrder
 from core.kernel.domain.model import Customer, Decision, Product
-from tests.unit.validation.test_decide import TODAY, Master
+from tests.unit.validation.test_decide import TODAY, Master, code_read
 from validation.decide import validate
 from validation.lookalike import allowed, slips
 from validation.resolve import resolve_line
@@ -85,15 +85,7 @@ def test_a_code_too_far_from_every_known_code_settles_nothing() -> None:
 
 
 def _order(code: str, price: str | None, confidence: float = 0.95) -> CapturedOrder:
-    where = Provenance(page=1, box=(0, 0, 10, 10))
-    return CapturedOrder(
-        po_number="PO-1",
-        order_date=TODAY,
-        currency="EUR",
-        buyer=Party(party_id="8437000100010"),
-        lines=(line(code, "Chapa alta visibilidad", price),),
-        evidence=(Evidence("lines[0].item_code", confidence, where),),
-    )
+    return code_read(line(code, "Chapa alta visibilidad", price), confidence)
 
 
 def test_the_order_flows_on_only_when_the_price_agrees_with_the_product_too() -> None:

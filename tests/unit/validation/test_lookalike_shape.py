@@ -10,9 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from core.capture.domain.misread import figures_back
-from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, Party, Provenance
+from core.capture.domain.order import CapturedLine, CapturedOrder
 from core.kernel.domain.model import Decision, Product
-from tests.unit.validation.test_decide import TODAY, Master
+from tests.unit.validation.test_decide import TODAY, Master, code_read
 from validation.decide import validate
 from validation.lookalike import alike_only
 from validation.resolve import resolve_line
@@ -98,15 +98,7 @@ def test_a_small_b_amid_figures_is_no_eight() -> None:
 
 
 def _order(code: str, price: str, confidence: float = 0.95) -> CapturedOrder:
-    where = Provenance(page=1, box=(0, 0, 10, 10))
-    return CapturedOrder(
-        po_number="PO-1",
-        order_date=TODAY,
-        currency="EUR",
-        buyer=Party(party_id="8437000100010"),
-        lines=(line(code, "", price),),
-        evidence=(Evidence("lines[0].item_code", confidence, where),),
-    )
+    return code_read(line(code, "", price), confidence)
 
 
 def test_the_line_waits_unless_its_price_is_the_products() -> None:
