@@ -600,9 +600,10 @@ def _money_alone(rows: list[Row], starts: list[int], priced: set[str], edges: di
     it, and named for a person (`drafts`); its figures vouch for nothing.
 
     Guards, each for money that is no row of its own: the figures end where the order rows' figures
-    end in their columns (right-aligned, within `ALIGNED`); the neighbouring rows' own money read, so
-    these figures are not a row's printed a line apart from its words; no sign, rate or label (a
-    discount, a tax, a sub-line, a total or a sum carried to the next page)."""
+    end in their columns (right-aligned, within `ALIGNED`); the neighbouring rows' own money read, and
+    no other line between them with a position, a code or a quantity, so these figures are not a
+    row's printed a line apart from its words; no sign, rate or label (a discount, a tax, a sub-line,
+    a total or a sum carried to the next page)."""
     out: set[int] = set()
     if priced != {"price", "amount"} or not {"price", "amount"} <= set(edges):
         return out
@@ -625,6 +626,9 @@ def _money_alone(rows: list[Row], starts: list[int], priced: set[str], edges: di
         below = [j for j in starts if j > i]
         if not above or not below:
             continue
+        between = [rows[j][1] for j in range(above[-1] + 1, below[0]) if j != i]
+        if any(_named_row(c) or any(has_digit(t.text) for t in c.get("qty", [])) for c in between):
+            continue  # a row over two or three lines, its words or quantity beside these figures
         neighbours = [rows[j][1] for j in (above[-1], below[0])]
         if not all(
             _named_row(c) and any(has_digit(t.text) for k in priced for t in c.get(k, [])) for c in neighbours
