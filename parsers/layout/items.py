@@ -617,10 +617,9 @@ def _marks_lost_together(
     are not."""
     if not price or not amount or solved.unit_price is None:
         return solved
-    worked_out = solved.check == "derived" and solved.quantity is not None
-    if solved.check != "agrees" and not (
-        worked_out and solved.quantity.note.startswith("quantity " + COMPUTED)
-    ):
+    q = solved.quantity
+    worked_out = solved.check == "derived" and q is not None and q.note.startswith("quantity " + COMPUTED)
+    if solved.check != "agrees" and not worked_out:
         return solved
     p, a = solved.unit_price, solved.amount
     # figures as printed, or with letters OCR read for figures ("B50€" for 8,50 €); a speck at an edge
@@ -637,7 +636,6 @@ def _marks_lost_together(
     amount_back = replace(
         a, value=a.value.scaleb(-2), cost=max(a.cost, REPAIR_COST), note=a.note or LOST_MARK
     )
-    q = solved.quantity
     if discount is not None and (
         q is None or abs(line_net(q.value, price_back.value, discount) - amount_back.value) > HALF_CENT
     ):
