@@ -18,6 +18,7 @@ from parsers.layout.columns import Segment, Unheaded
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.numbers import looks_numeric, readings
 from parsers.layout.text import one_edit, one_substituted
+from parsers.layout.units_apart import split_units
 
 NUMERIC = ("qty", "price", "amount")
 MARKS = (",", ".")
@@ -72,7 +73,9 @@ def _agrees(row: dict[int, Tok], q: int, p: int, a: int, per: int | None = None)
 
 def type_columns(segs: list[Segment], lines: Sequence[Line]) -> list[Segment]:
     """`segs` with unheaded columns given the kinds their content shows; the rest as they were."""
-    typed = _texts_under_code(_codes_beside_names(_by_arithmetic(segs, lines), lines), lines)
+    typed = _texts_under_code(
+        _codes_beside_names(_by_arithmetic(split_units(segs, lines), lines), lines), lines
+    )
     typed = _discounts(_by_content(typed, lines), lines)
     return _ones_beside_price(typed, lines)
 

@@ -420,8 +420,8 @@ def build(
     solved = _numbers(
         draft, (qty, price, amount), mark, discount, ocr=ocr, sure=mark_sure >= 1, page=page_basis
     )
-    if ocr and cents and discount is None:
-        solved = _marks_lost_together(solved, price, amount)
+    if ocr and cents:
+        solved = _marks_lost_together(solved, price, amount, discount)
     if ocr and discount is None:
         solved = _sign_dropped(solved, price, mark)
     if ocr and solved.check != "agrees":
@@ -603,13 +603,23 @@ def prints_cents(drafts: list[Draft], totals: Sequence[str] = ()) -> bool:
     return with_cents > bare or any(_CENTS.search(strip_money(t)[0]) for t in totals)
 
 
-def _marks_lost_together(solved: Solved, price: list[Tok], amount: list[Tok]) -> Solved:
+def _marks_lost_together(
+    solved: Solved, price: list[Tok], amount: list[Tok], discount: Decimal | None = None
+) -> Solved:
     """A line whose price and amount a fax both read without their decimal marks ("3 × 850 = 2550" for
     3 × 8,50 = 25,50), on a document whose amounts print their cents: quantity × price = amount holds
     as well with both marks put back, so the line cannot tell, but the other amounts say the marks were
     printed. Both are read with the marks back, at a repaired digit's cost: doubtful unless the order's
-    total vouches for them (`record_numbers`)."""
-    if solved.check != "agrees" or not price or not amount or solved.unit_price is None:
+    total vouches for them (`record_numbers`).  The same where the line's `discount` is taken off
+    ("5.000 × 420€ less 10,00 = 1890€" for 5 × 4,20 less 10 % = 18,90, which must still hold to the
+    cent with the marks back), and where OCR read no quantity and it was worked out from the amount
+    and the price ("10,C00 × 390€ = 3900€"): the quantity is the same either way, price and amount
+    are not."""
+    if not price or not amount or solved.unit_price is None:
+        return solved
+    q = solved.quantity
+    worked_out = solved.check == "derived" and q is not None and q.note.startswith("quantity " + COMPUTED)
+    if solved.check != "agrees" and not worked_out:
         return solved
     p, a = solved.unit_price, solved.amount
     # figures as printed, or with letters OCR read for figures ("B50€" for 8,50 €); a speck at an edge
@@ -626,7 +636,11 @@ def _marks_lost_together(solved: Solved, price: list[Tok], amount: list[Tok]) ->
     amount_back = replace(
         a, value=a.value.scaleb(-2), cost=max(a.cost, REPAIR_COST), note=a.note or LOST_MARK
     )
-    return Solved(solved.quantity, price_back, amount_back, "agrees")
+    if discount is not None and (
+        q is None or abs(line_net(q.value, price_back.value, discount) - amount_back.value) > HALF_CENT
+    ):
+        return solved
+    return Solved(solved.quantity, price_back, amount_back, solved.check)
 
 
 def _as_figures(price: Reading, figures: str) -> bool:

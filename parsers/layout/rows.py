@@ -72,6 +72,7 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
         starts = sorted({*starts, *(i for i, coded in unpriced.items() if coded)})
         edges = _figure_edges([rows[i][1] for i in starts])
         alone = _quantity_alone(rows, starts, priced, edges) if ocr else set()
+        alone |= _money_alone(rows, starts, priced, edges) if ocr else set()
         worded = any(_worded(rows[i][1]) for i in starts)
         over = bool(starts) and any(_code_label(line) for line, _ in rows[: starts[0]])
         basis = heading_basis(region)
@@ -585,6 +586,58 @@ def _quantity_alone(
             and sum(v for v in sums if v is not None) == _plain(quantity[0].text)
         ):
             continue  # the quantities above added up; one row's own quantity repeated is no sum
+        out.add(i)
+    return out
+
+
+def _money_alone(rows: list[Row], starts: list[int], priced: set[str], edges: dict[str, float]) -> set[int]:
+    """The lines of a table that prints prices and amounts holding a price and an amount to the cent
+    and nothing that names a row (no position, code, GTIN nor quantity read), between two order rows
+    that each show a position number or a code and each have a price or an amount of their own: a row
+    whose left side a fax spoilt past reading ("B “98,00 133 475.00" over "Cinta aislante …", its
+    position, quantity and code lost).  Taken as more description of the row above, it left the order
+    a line short and every later line one place up.  It is kept in its place with nothing read from
+    it, and named for a person (`drafts`); its figures vouch for nothing.
+
+    Guards, each for money that is no row of its own: the figures end where the order rows' figures
+    end in their columns (right-aligned, within `ALIGNED`); the neighbouring rows' own money read, and
+    no other line between them with a position, a code or a quantity, so these figures are not a
+    row's printed a line apart from its words; no sign, rate or label (a discount, a tax, a sub-line,
+    a total or a sum carried to the next page)."""
+    out: set[int] = set()
+    if priced != {"price", "amount"} or not {"price", "amount"} <= set(edges):
+        return out
+    for i, (line, cells) in enumerate(rows):
+        if i in starts or sub_label(line.toks) is not None:
+            continue
+        if any(has_digit(t.text) for kind in ("pos", "code", "gtin", "qty") for t in cells.get(kind, [])):
+            continue
+        price, amount = cells.get("price", []), cells.get("amount", [])
+        if len(price) != 1 or len(amount) != 1 or not _MONEY.search(amount[0].text):
+            continue
+        if not all(looks_numeric(t.text) and not any(c in t.text for c in "-%") for t in (*price, *amount)):
+            continue
+        if any(
+            abs(cell[0].x1 - edges[kind]) > ALIGNED * line.height
+            for kind, cell in (("price", price), ("amount", amount))
+        ):
+            continue
+        above = [j for j in starts if j < i]
+        below = [j for j in starts if j > i]
+        if not above or not below:
+            continue
+        between = [rows[j][1] for j in range(above[-1] + 1, below[0]) if j != i]
+        if any(_named_row(c) or any(has_digit(t.text) for t in c.get("qty", [])) for c in between):
+            continue  # a row over two or three lines, its words or quantity beside these figures
+        neighbours = [rows[j][1] for j in (above[-1], below[0])]
+        if not all(
+            _named_row(c) and any(has_digit(t.text) for k in priced for t in c.get(k, [])) for c in neighbours
+        ):
+            continue
+        if labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}):
+            continue
+        if labels.starts_garbled(line.toks, SUBLINES) is not None:
+            continue
         out.add(i)
     return out
 

@@ -190,13 +190,15 @@ def _rows_follow(page: Page, start: int) -> bool:
     """Whether an order row (two numbers or more) comes within the next lines: a note under one line
     ("per quotation 26-118 dated …") is no letter paragraph after the table.  A row's own labelled
     sub-line ("LIEFERTERMIN: 2026/12/14") then the table's carried or closing total says the same: the
-    long text above it was the last row's description."""
+    long text above it was the last row's description.  So does a carried-forward sum right under it
+    ("Guante de trabajo piel flor" over "CONTINUED SUBTOTAL 7,019.80"): the table goes on overleaf."""
     subs = False
     for line in page.lines[start : start + PROSE_LOOKAHEAD]:
         if line.kind != "text":
             return False
-        if stop_kind(line) is not None:
-            return subs
+        if (stop := stop_kind(line)) is not None:
+            # a sum carried to the next page closes a table that goes on there, never a letter's text
+            return subs or stop == "carried"
         if sub_label(line.toks) is not None:
             subs = True
             continue

@@ -219,7 +219,7 @@ def _turned_fax(
         quarters = max(probes, key=lambda q: probes[q])
         if probes[quarters] >= LEGIBLE_SHARE:
             reads.append(_turned_read(body, quarters, page, steps, options, tmp))
-    best = max(reads, key=_legibility)  # the first of equals: as it came, unless a turn reads better
+    best = max(reads, key=legibility)  # the first of equals: as it came, unless a turn reads better
     if best is first:
         # no turn reads: a page spoilt beyond reading, left as it was read
         return (
@@ -268,7 +268,8 @@ def _probe(
     return sum(map(_clean, words.words)) / len(words.words)
 
 
-def _legibility(words: PageWords) -> float:
+def legibility(words: PageWords) -> float:
+    """The share of the page's words (the fax header line left out) read as clean text across it."""
     body = [w for w in words.words if w.cy > words.height * faxheader.TOP_STRIP]
     return sum(map(_clean, body)) / max(1, len(body))
 

@@ -20,9 +20,18 @@ from core.kernel.domain.phone import normalise_phone, plausible
 from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
 from parsers.ocr import bands, cells, codes, labels, letter_case, lookalike, recheck, years
-from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, normal_fax
+from parsers.ocr.engine import (
+    LEGIBLE_MIN_WORDS,
+    LEGIBLE_SHARE,
+    OcrOptions,
+    PageOcr,
+    SerialTesseract,
+    legibility,
+    legible,
+    normal_fax,
+)
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
-from parsers.ocr.geometry import Orientation, turn
+from parsers.ocr.geometry import TRANSPOSE, Orientation, turn
 from parsers.ocr.images import Limits, PageImage, image_description, load_pages, sniff
 from parsers.ocr.pdf import hidden_text_only, open_pdf, rasterise, text_chars
 from parsers.ocr.preprocess import prepare
@@ -60,7 +69,53 @@ class _OcrParser:
         return replace(self.options, languages=tuple(ctx.languages) or self.options.languages)
 
     def read_words(self, images: Sequence[PageImage], ctx: ParseContext) -> list[PageWords]:
-        return self.engine.read_pages(images, self._options(ctx))
+        options = self._options(ctx)
+        return self._turned_as_the_others(images, self.engine.read_pages(images, options), options)
+
+    def _turned_as_the_others(
+        self, images: Sequence[PageImage], pages: list[PageWords], options: OcrOptions
+    ) -> list[PageWords]:
+        """The pages, each fax page read illegibly in a turn of its own read once more in the one turn
+        the document's legible pages were read in, kept when it reads more legibly so.  A fax's sheets
+        go through the feeder the same way: where the first page was taken for one lying on its other
+        side (read in a quarter turn, its words reversed specks), the pages after it, read upright,
+        say the turn it lies in."""
+        if not (options.orient and options.fax_geometry) or len(pages) < 2:
+            return pages
+        turns = {
+            round(p.rotation / 90) % 4
+            for image, p in zip(images, pages, strict=True)
+            if image.mode == "1" and len(p.words) >= LEGIBLE_MIN_WORDS and legibility(p) >= LEGIBLE_SHARE
+        }
+        if len(turns) != 1:
+            return pages
+        (quarters,) = turns
+        out = list(pages)
+        for i, (image, first) in enumerate(zip(images, pages, strict=True)):
+            if image.mode != "1" or legible(first) or round(first.rotation / 90) % 4 == quarters:
+                continue
+            again = self._read_turned(image, quarters, options)
+            if legibility(again) > legibility(first):
+                out[i] = again
+        return out
+
+    def _read_turned(self, image: PageImage, quarters: int, options: OcrOptions) -> PageWords:
+        """The fax page `image` read turned `quarters` quarter turns counter-clockwise, healed along
+        the fax's own rows before the turn, as `_sideways_as_block` reads one."""
+        healed = prepare(image.image(), ("heal",), image.dpi)
+        turned = healed.transpose(TRANSPOSE[quarters]) if quarters else healed
+        if turned.mode != "1":
+            turned = turned.convert("1", dither=Image.Dither.NONE)
+        again = PageImage.from_image(image.number, turned, image.dpi, image.source_dpi)
+        unhealed = replace(
+            options,
+            preprocess=tuple(s for s in options.preprocess if s != "heal"),
+            preprocess_normal=tuple(s for s in options.preprocess_normal if s != "heal"),
+            orient=False,
+            deskew=False,
+        )
+        (words,) = self.engine.read_pages([again], unhealed)
+        return replace(words, rotation=90.0 * quarters)
 
     def _header_sender(
         self, image: PageImage, page: PageWords, header: FaxHeader | None, ctx: ParseContext
