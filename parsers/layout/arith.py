@@ -51,14 +51,38 @@ def agrees(quantity: Decimal, price: Decimal, amount: Decimal) -> bool:
     return abs(quantity * price - amount) <= tolerance(quantity, price)
 
 
-def _derive(known: Reading, amount: Reading, what: str) -> Reading | None:
+def _derive(known: Reading, amount: Reading, what: str, *, fewest: bool = False) -> Reading | None:
     if known.value == 0:
         return None
     value = amount.value / known.value
     rounded = value.quantize(Decimal(1)) if what == "quantity" else value.quantize(Decimal("0.0001"))
     if abs(rounded * known.value - amount.value) > CENT:
         return None
+    if fewest and what == "unit_price":
+        rounded = _fewest_places(known.value, amount.value) or rounded
     return Reading(rounded, 3, f"{what} computed from the amount")
+
+
+PRICE_PLACES = (2, 3, 4)  # the places a price is printed to, fewest first
+
+
+def _fewest_places(quantity: Decimal, amount: Decimal) -> Decimal | None:
+    """The price, to the fewest places a price is printed to, that makes `quantity` × price the amount
+    to the cent, when exactly one price at those places does: 12,5 × 2,71 = 33,875 is the amount 33,88,
+    where the amount over the quantity is 2,7104, a price no one printed.  At places where two prices
+    make the amount (0,5 × 2,71 and 0,5 × 2,72 are both 1,36), more places cannot choose either: None."""
+    if quantity <= 0:
+        return None
+    for places in PRICE_PLACES:
+        step = Decimal(1).scaleb(-places)
+        middle = (amount / quantity).quantize(step)
+        near = (middle + k * step for k in range(-2, 3))
+        found = [p for p in near if p > 0 and abs(quantity * p - amount) <= EXACT]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None
+    return None
 
 
 def solve(
@@ -102,7 +126,8 @@ def solve(
         return found[1] if found is not None else Solved(q0, p0, a0, "disagrees")
     if amount and (qty or price) and not (qty and price):
         if qty:
-            derived = _derive(qty[0], amount[0], "unit_price")
+            # on a scan, at the places a price is printed to: the page's figures, not their quotient
+            derived = _derive(qty[0], amount[0], "unit_price", fewest=repairs is not None)
             if derived is not None:
                 return Solved(qty[0], derived, amount[0], "derived")
         # the quantity OCR lost, computed from the price: as printed, else with a decimal mark the fax
@@ -186,7 +211,14 @@ def _slip(read: str, computed: str) -> bool:
     if len(read) != len(computed):
         return one_edit(read, computed)
     diff = [(x, y) for x, y in zip(read, computed, strict=True) if x != y]
-    return len(diff) == 1 and confusable(*diff[0])
+    return len(diff) == 1 and (confusable(*diff[0]) or frozenset(diff[0]) in SQUASHED)
+
+
+# figures a normal fax, its rows half as fine as its columns, squashes into one another's shape: a 1's
+# flag and foot read as a 4's arm and stem ("4" for 1), a 2's and a 3's tops alike once their lower
+# halves blur ("24,000" for 34,000); figures no one would confuse on a clean page, so they are a slip
+# only where the line's other two numbers, read as printed, compute the figure (`_one_digit_off`)
+SQUASHED = (frozenset("14"), frozenset("23"))
 
 
 def _placed(value: Decimal, scale: int) -> str:
