@@ -380,7 +380,7 @@ def _order(
 
 def _unread_quantities(drafts: list[rows.Draft], built: list[items.Built]) -> list[tuple[int, int, Box]]:
     """The lines (index, page, box) with a quantity no word of their row gave (the layout reader worked
-    it out of the amount), whose quantity cell's place on the page is known (`rows.quantity_box`)."""
+    it out of the amount), whose quantity cell's place on the page is known (`row_cells.quantity_box`)."""
     return [
         (i, d.page, d.qty_box)
         for i, (d, b) in enumerate(zip(drafts, built, strict=True))
