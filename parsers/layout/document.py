@@ -25,7 +25,8 @@ from parsers.layout.header import Candidate
 from parsers.layout.items import printed_basis
 from parsers.layout.kind import document_kind
 from parsers.layout.numbers import looks_numeric
-from parsers.layout.rows import Draft, unreadable_figure
+from parsers.layout.row_signs import unreadable_figure
+from parsers.layout.rows import Draft
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import HEADER_LABELS
 

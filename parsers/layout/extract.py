@@ -29,6 +29,7 @@ from parsers.layout import (
     document,
     generic,
     header,
+    header_choice,
     items,
     page_basis,
     parties,
@@ -214,7 +215,7 @@ def _currency(
     Nor, on a scan, does a sign before a code's figures ("€6600" for the postcode "66600", "€-3002" for
     "C-3002": `numbers.sign_on_code`) on a line that writes no figure to the cent: no money stands there."""
     besides = taxed.tax_toks if taxed is not None and totals.at_printed_rate(taxed, pages) else []
-    chosen = header.choose(found, "currency")
+    chosen = header_choice.choose(found, "currency")
     if chosen is None:
         return _by_signs(drafts, pages, skip, besides)
     # a labelled currency read unsure ("VALUTA: EUR" at 0.82) that every other sign and code on the
@@ -380,7 +381,7 @@ def _order(
 
 def _unread_quantities(drafts: list[rows.Draft], built: list[items.Built]) -> list[tuple[int, int, Box]]:
     """The lines (index, page, box) with a quantity no word of their row gave (the layout reader worked
-    it out of the amount), whose quantity cell's place on the page is known (`rows.quantity_box`)."""
+    it out of the amount), whose quantity cell's place on the page is known (`row_cells.quantity_box`)."""
     return [
         (i, d.page, d.qty_box)
         for i, (d, b) in enumerate(zip(drafts, built, strict=True))
@@ -548,17 +549,17 @@ def _not_in_lines(found: list[Candidate], drafts: list[rows.Draft]) -> list[Cand
 
 def _picks(found: list[Candidate], pages: list[Page]) -> dict[str, Candidate | None]:
     """The best sighting of each header field."""
-    picks = {name: header.choose(found, name) for name, _ in HEADER_FIELDS}
-    picks["po_number"] = header.outnumbered(picks["po_number"], found, pages)
+    picks = {name: header_choice.choose(found, name) for name, _ in HEADER_FIELDS}
+    picks["po_number"] = header_choice.outnumbered(picks["po_number"], found, pages)
     for name in header.DATE_FIELDS:
-        picks[name] = header.mend_year(picks[name], pages)
-    header.mend_month(picks, pages)
+        picks[name] = header_choice.mend_year(picks[name], pages)
+    header_choice.mend_month(picks, pages)
     if picks["po_number"] is None and document.kind(pages) in (
         DocumentKind.ORDER,
         DocumentKind.ORDER_CONFIRMATION,
     ):
         # an order's "Document Number" is its order number; an invoice's is the invoice's
-        picks["po_number"] = header.choose(found, "doc_number")
+        picks["po_number"] = header_choice.choose(found, "doc_number")
     return picks
 
 
@@ -704,7 +705,7 @@ def _parties(
     addresses = {}
     block_toks: dict[str, list[Tok]] = {}
     for name in header.BLOCKS:
-        cand = header.choose_block(found, name)
+        cand = header_choice.choose_block(found, name)
         if cand is not None:
             address, toks = parties.read_block(by_number, cand, language)
             if name == "buyer" and parties.a_person(cand, address):

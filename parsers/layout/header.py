@@ -1,23 +1,19 @@
 """Header fields by their Spanish or English labels: the value to the right of a label, or under it
-when the label heads a box; several sightings of a field that agree make it surer."""
+when the label heads a box; several sightings of a field that agree make it surer (the choice among them
+is `header_choice`'s, an order number's misread characters are mended by `header_mends`)."""
 
 from __future__ import annotations
 
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, field
 
 from parsers.layout import labels, prose, worn
 from parsers.layout.dates import (
-    MAX_LEAD_DAYS,
     MONTHS,
     find_date,
     marks_lost,
-    month_first,
-    month_misread,
-    order_decided,
     run_together,
     short_year_mark_lost,
     spaced_year_first,
@@ -27,33 +23,39 @@ from parsers.layout.dates import (
 )
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE
 from parsers.layout.geometry import Line, Page, Tok
+from parsers.layout.header_mends import (
+    CODE,
+    VALUE_EDGE,
+    dash_crossed,
+    letter_o,
+    letter_o_mended,
+    lone_bracket,
+    lost_separator,
+    seven_barless,
+    small_capital,
+)
 from parsers.layout.labels import Hit
 from parsers.layout.numbers import repair_digits
-from parsers.layout.text import fold, has_digit, one_substituted, token_key
+from parsers.layout.text import fold, has_digit, token_key
 from parsers.layout.vocab import CURRENCIES, HEADER_LABELS, ISO_CURRENCIES
 
 FOOTER_WEIGHT = 0.6  # a sighting on a footer line, against one in the header
-MIN_SUFFIX = 4  # digits an order number printed without its prefix keeps
 MAX_VALUE_GAP = 0.45  # of the page width, between a label and a value to its right
 LABEL_JUNK = 4  # words a garbled sign or leader between a label and its colon may stand in
 JUNK_CHARS = 2  # letters or digits of a sign OCR garbled ("4:" for "#:")
 LEADER_LETTERS = 3  # a dot leader read as one letter this many times or more ("eee", "ooooo")
+
+
 # below this confidence, a word of letters alone is what OCR made of a dot leader ("«sisi", "weet" for
 # "......:"); a word printed as letters is read surer than that
 LEADER_CONF = 0.3
 _LEADER_LETTERS = "eoc"
-_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/\-._]{2,29}$")
 BLOCKS = ("ship_to", "supplier", "buyer")
 _SPECKS = frozenset(":.,;…'\"`*·_~|‘’“”")  # what a colon, a dot leader or a speck is read as
-_VALUE_EDGE = ":,;._-'\"‘’“”«»|*"  # marks and specks around an order or customer number
-_SEPARATORS = "-/"  # between the parts of an order number
-_EDGE_BUT_DASH = _VALUE_EDGE.replace("-", "")  # specks round a number a separator may end or start
-# a part of an order number between its separators that is letters but for a zero: "0C" in "0C/26/66103"
-_ZERO_IN_LETTERS = re.compile(
-    r"(?<![A-Za-z0-9])(?=[A-Za-z0]*[A-Za-z])(?=[A-Za-z]*0)[A-Za-z0]{2,}(?![A-Za-z0-9])"
-)
 DATE_FIELDS = ("order_date", "delivery_date")
 _DATE_PART = re.compile(r"^[\d\s/.\-]+['’”\"]?$")  # a speck after it read as a quote ("2026”")
+
+
 # a month name, and the year after it, standing apart from the day before it ("26   Nov-26" printed by
 # a monospaced face, the day one phrase, the month and year the next)
 _MONTH_PART = re.compile(r"^(?P<month>[a-z]+)\.?(?:[\s/.\-]+\d{2}(?:\d{2})?)?[\s,.]*$")
@@ -67,6 +69,8 @@ PROSE_DATE_START = 4  # characters of filler ("el ", "the ") before that date
 PROSE_GAP = 3.0  # line heights between a label ending its phrase in running text and the phrase of its date
 NEXT_LINE_GAP = 1.5  # text heights between a line and the next one its sentence runs on to
 _DATE_LIKE = re.compile(r"^\s*(?:el\s+|the\s+|on\s+|del?\s+)?[\d#?]{1,4}\s*[/.\-]\s*[\d#?]")
+
+
 # Fields whose label with an unreadable value must be reported rather than ignored.
 UNREADABLE_MATTERS = ("po_number", "order_date", "delivery_date", "party_id")
 
@@ -318,23 +322,23 @@ def _parse(
                 return code, [tok], SURE
         return None
     if name in ("po_number", "party_id", "doc_number"):
-        joined = _lost_separator(toks) if name == "po_number" and scanned else None
+        joined = lost_separator(toks) if name == "po_number" and scanned else None
         if joined is not None:
             return joined
         for tok in toks[:2]:
-            value = tok.text.strip(_VALUE_EDGE)
+            value = tok.text.strip(VALUE_EDGE)
             bracket = 0
             if name == "po_number" and scanned:
-                value, bracket = _lone_bracket(value)
+                value, bracket = lone_bracket(value)
             fixed, repaired = (
-                repair_digits(value) if name == "party_id" and value[:1].isdigit() else _letter_o(value)
+                repair_digits(value) if name == "party_id" and value[:1].isdigit() else letter_o(value)
             )
             if name == "po_number" and scanned:
-                fixed, small = _small_capital(fixed)
-                fixed, seven = _seven_barless(fixed)
-                fixed, dash = _dash_crossed(fixed)
+                fixed, small = small_capital(fixed)
+                fixed, seven = seven_barless(fixed)
+                fixed, dash = dash_crossed(fixed)
                 repaired += small + seven + dash + bracket
-            if has_digit(fixed) and _CODE.match(fixed) and not find_date(fixed):
+            if has_digit(fixed) and CODE.match(fixed) and not find_date(fixed):
                 if repaired and name != "party_id":
                     return fixed, [tok], DOUBTFUL  # a letter mended in an order number: a person confirms it
                 return fixed, [tok], LIKELY if repaired else SURE
@@ -366,163 +370,6 @@ def date_read_from(toks: Sequence[Tok], end: int) -> list[Tok]:
             return list(toks[: i + 1] if plain else toks)
         at += 1
     return list(toks)
-
-
-def _lost_separator(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
-    """An order number a normal fax parted where it lost a hyphen or a slash ("OC-2026 71566" for
-    "OC-2026-71566"): a number whose parts all stand between one kind of separator, then figures alone
-    in the same phrase. A fax keeps every other scan line, and a hyphen one or two lines thick goes
-    whole; the number's own separator is the likeliest one lost. Joined with it, doubtful (a person
-    confirms it; the same number printed whole elsewhere in the document outweighs it)."""
-    if len(toks) < 2:
-        return None
-    first, second = toks[0].text.strip(_VALUE_EDGE), toks[1].text.strip(_VALUE_EDGE)
-    at_gap = _separator_at_gap(toks)
-    if at_gap is not None:
-        return at_gap
-    marks = {c for c in first if c in _SEPARATORS}
-    if not marks:
-        return _prefix_parted(toks)
-    if len(marks) != 1 or not second.isdigit() or not first[-1:].isalnum() or not has_digit(first):
-        return None
-    (mark,) = marks
-    value = f"{first}{mark}{second}"
-    if not _CODE.match(value) or find_date(first) or find_date(value):
-        return None
-    return value, toks[:2], DOUBTFUL
-
-
-def _separator_at_gap(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
-    """An order number OCR parted beside one of its own separators ("26/ 78280" for 26/78280, "OC
-    /26/26667" for OC/26/26667): the first word ends in a hyphen or slash, or the second starts with
-    one, never both; the two run together are a number whose separators are all that one, its parts
-    letters or figures, with a figure in it and no date. No order number ends or starts in a
-    separator: the gap is OCR's. Doubtful, as every number joined across a gap (a person confirms it)."""
-    first, second = toks[0].text.strip(_EDGE_BUT_DASH), toks[1].text.strip(_EDGE_BUT_DASH)
-    ends, starts = first[-1:] in _SEPARATORS, second[:1] in _SEPARATORS
-    if ends == starts or not first or not second or first.rstrip(_SEPARATORS).upper() in _NOT_PREFIXES:
-        return None
-    value = first + second
-    marks = {c for c in value if c in _SEPARATORS}
-    parts = re.split(r"[-/]", value)
-    if len(marks) != 1 or not all(part.isalnum() for part in parts) or not has_digit(second):
-        return None
-    if not _CODE.match(value) or find_date(value) or find_date(first) or find_date(second):
-        return None
-    return value, toks[:2], DOUBTFUL
-
-
-# an order number's first part with no separator of its own: a few capitals ("PO", "OC", "F") or the
-# figures of a year ("26", "2026")
-_PREFIX = re.compile(r"^(?:[A-Z]{1,3}|\d{2}|\d{4})$")
-_NOT_PREFIXES = frozenset(("N", "NO", "NR"))  # a number sign's letters, no part of a number
-
-
-def _prefix_parted(toks: list[Tok]) -> tuple[object, list[Tok], float] | None:
-    """An order number a normal fax parted where it lost the separator after its first part ("PO
-    19552" for "PO-19552", "PO 2026-87301", "26 61894" for "26-61894"): capitals or a year's figures
-    alone, then a part that starts with a figure. Joined with the rest's own separator, else with a
-    hyphen: a hyphen one or two scan lines thick goes whole where a slash leaves a stroke. Doubtful."""
-    first, second = toks[0].text.strip(_VALUE_EDGE), toks[1].text.strip(_VALUE_EDGE)
-    marks = {c for c in second if c in _SEPARATORS}
-    if not _PREFIX.match(first) or first in _NOT_PREFIXES or not second[:1].isdigit() or len(marks) > 1:
-        return None
-    if sum(c.isdigit() for c in second) < MIN_SUFFIX:
-        return None  # "2026 11": a year and a month, no number
-    value = f"{first}{next(iter(marks), '-')}{second}"
-    if not _CODE.match(value) or find_date(value) or find_date(second):
-        return None
-    return value, toks[:2], DOUBTFUL
-
-
-# an opening bracket with no closing one after it, at the start of a word that is figures (and letters)
-# after it: "(2671540" for 2671540
-_LONE_BRACKET = re.compile(r"^[(\[{](?=[A-Za-z0-9])(?P<rest>[^)\]}]*)$")
-
-
-def _lone_bracket(value: str) -> tuple[str, int]:
-    """An order number read with an opening bracket before it that nothing closes ("(2671540"), that
-    bracket left out, and how many were (0 or 1).  A number printed in brackets closes them; one that
-    opens alone is a speck at the number's edge read as a bracket, or a letter of it ("C", "1") read as
-    one, which nothing read tells apart: a person confirms the number (`_parse` makes it doubtful)."""
-    found = _LONE_BRACKET.match(value)
-    return (found["rest"], 1) if found is not None else (value, 0)
-
-
-# small letters whose shape is their capital's, smaller: a fax's skew and its lost scan lines leave OCR
-# only the height to tell them by
-LIKE_CAPITALS = frozenset("ckopsuvwxz")
-
-
-def _small_capital(value: str) -> tuple[str, int]:
-    """An order number of capitals with one read small where its capital has the same shape
-    ("pC26074004" for PC26074004), that one put upright, and how many were (0 or 1)."""
-    letters = [c for c in value if c.isalpha()]
-    small = [c for c in letters if c.islower()]
-    if len(small) != 1 or len(letters) < 2 or small[0] not in LIKE_CAPITALS:
-        return value, 0
-    return value.replace(small[0], small[0].upper()), 1
-
-
-# a slash right after a dash or a point and before a figure ("PO-2026-/0139"): no number prints two
-# separators side by side; a 7 whose bar a fax lost leaves a slanted stroke read as a slash
-_SLASH_AFTER_SEPARATOR = re.compile(r"(?<=\d[-.])/(?=\d)")
-
-
-def _seven_barless(value: str) -> tuple[str, int]:
-    """An order number with a 7 that lost its bar read as a slash right after another separator
-    ("PO-2026-/0139" for PO-2026-70139), that slash made a 7 again, and how many were (0 or 1)."""
-    mended, count = _SLASH_AFTER_SEPARATOR.subn("7", value)
-    return (mended, count) if count == 1 else (value, 0)
-
-
-# a plus between two parts of an order number whose other separators are dashes ("OC+2026-96736"): a
-# dash a streak or a speck crossed
-_PLUS_FOR_DASH = re.compile(r"(?<=[A-Za-z0-9])\+(?=[A-Za-z0-9])")
-
-
-def _dash_crossed(value: str) -> tuple[str, int]:
-    """An order number with one of its dashes read as a plus ("OC+2026-96736" for OC-2026-96736), that
-    plus made a dash again where the number's other separators are dashes, and how many were (0 or 1)."""
-    mended, count = _PLUS_FOR_DASH.subn("-", value)
-    others = set(value) & set(_SEPARATORS + ".")
-    return (mended, count) if count == 1 and others == {"-"} else (value, 0)
-
-
-def _letter_o(value: str) -> tuple[str, int]:
-    """An order number with a letter O OCR read as a zero where the rest of its part is letters ("0C/26/
-    66103" for "OC/26/66103", "P0-4471" for "PO-4471"), and how many were mended; a part of digits, or of
-    letters and other digits ("PO05963"), is left as it is."""
-    count = 0
-
-    def mend(m: re.Match[str]) -> str:
-        nonlocal count
-        count += m[0].count("0")
-        return m[0].replace("0", "O")
-
-    return _ZERO_IN_LETTERS.sub(mend, value), count
-
-
-def letter_o_places(value: str) -> list[int]:
-    """Where in the order number `value` a zero or a letter O stands in a part that is letters but for
-    it ("0C" and "OC" in "0C/26/66103", `_letter_o`): places where a reading's O and 0 are one letter."""
-    zeroed = value.replace("O", "0").replace("o", "0")
-    mended, _ = _letter_o(zeroed)
-    return [i for i, (a, b) in enumerate(zip(zeroed, mended, strict=True)) if a != b]
-
-
-def letter_o_mended(raw: str, value: str) -> bool:
-    """Whether the order number `value` is its reading `raw` with a zero in a part of letters mended to
-    the letter O (`_letter_o`: "0C/26/61293" for OC/26/61293) and nothing else changed but a letter's
-    case (`_small_capital`)."""
-    text = raw.strip(_VALUE_EDGE)
-    if len(text) != len(value):
-        return False
-    places = set(letter_o_places(text))
-    apart = [i for i, (a, b) in enumerate(zip(text, value, strict=True)) if a != b]
-    zeros = [i for i in apart if i in places and text[i] == "0" and value[i] == "O"]
-    cased = [i for i in apart if text[i].isalpha() and text[i].upper() == value[i]]
-    return bool(zeros) and len(zeros) + len(cased) == len(apart)
 
 
 def candidates(
@@ -879,204 +726,3 @@ def _stated(page: Page, line: Line, phrase: Line, hit: Hit, month_first: bool) -
     else:
         after = after[:end]
     return prose.delivery_stated(f"{before} {after}", month_first)
-
-
-def choose(found: list[Candidate], name: str) -> Candidate | None:
-    """The best-supported value of a field; doubtful when the document gives two different values."""
-    sightings = [c for c in found if c.name == name and c.value is not None]
-    if not sightings:
-        return None
-    support: dict[object, float] = {}
-    for c in sightings:
-        support[c.value] = support.get(c.value, 0.0) + c.certainty
-    for short in list(support):
-        # "100563" on later pages, "PO100563" on the first: one number, printed in full once
-        fuller = [v for v in support if v != short and _fuller(v, short)]
-        if len(fuller) == 1:
-            support[fuller[0]] += support.pop(short)
-            sightings = [c for c in sightings if c.value != short]
-    ranked = sorted(support.items(), key=lambda kv: -kv[1])
-    best_value = ranked[0][0]
-    best = max((c for c in sightings if c.value == best_value), key=lambda c: c.certainty)
-    rivals = [v for v, s in ranked[1:] if s >= 0.8 * ranked[0][1]]
-    if rivals:
-        return Candidate(
-            name,
-            best.value,
-            best.toks,
-            min(best.certainty, DOUBTFUL),
-            best.label,
-            best.line,
-            prose=best.prose,
-            sentence=best.sentence,
-        )
-    if len([c for c in sightings if c.value == best_value]) > 1:
-        best = _surest_copy(best, sightings) if name in PINNED_BY_COPIES else best
-        return Candidate(
-            name,
-            best.value,
-            best.toks,
-            min(SURE, best.certainty + 0.1),
-            best.label,
-            best.line,
-            prose=best.prose,
-            sentence=best.sentence,
-        )
-    return best
-
-
-# fields whose printings on other ink, read alike, pin one another: what the page's reading of the
-# surest of them says, the others say too
-PINNED_BY_COPIES = ("po_number", "order_date")
-
-
-def _surest_copy(best: Candidate, sightings: list[Candidate]) -> Candidate:
-    """The sighting of `best`'s value read surest (its certainty times its words' least OCR confidence),
-    when every sighting says that one value and that copy is printed on ink of its own, apart from
-    `best`'s; `best` otherwise.  Two printings of one value on different ink are two readings: a fax
-    spoils each on its own, so a figure misread in one is not misread alike in the other, and the value
-    is as sure as the surer reading of it (a letter's dateline "Madrid, 23 Noviembre, 2026", its year
-    read at 0.62, and its opening sentence "pedido nº 672/26 de fecha 23 Noviembre, 2026" read at
-    0.85).  Printings that say two values pin neither (`choose` holds the value then)."""
-    if any(c.value != best.value for c in sightings):
-        return best
-
-    def sure(c: Candidate) -> float:
-        return c.certainty * min((t.conf for t in c.toks), default=0.0)
-
-    surest = max(sightings, key=sure)
-    if sure(surest) <= sure(best) or any(_same_ink(a, b) for a in surest.toks for b in best.toks):
-        return best
-    return surest
-
-
-def _same_ink(a: Tok, b: Tok) -> bool:
-    """Whether the words `a` and `b` are one printing: on one page with boxes that share some area."""
-    return a.page == b.page and min(a.x1, b.x1) > max(a.x0, b.x0) and min(a.y1, b.y1) > max(a.y0, b.y0)
-
-
-def outnumbered(pick: Candidate | None, found: list[Candidate], pages: Sequence[Page]) -> Candidate | None:
-    """The order number the document prints more often where its sightings disagree by one look-alike
-    figure or letter ("4599879306" under one label, "4599879300" under another, and "4599879300" again
-    in the page's title, after a word no vocabulary has): on a scan, each word of the document that is
-    one of the two values counts as a copy of it, and the value with more copies is taken, doubtful (a
-    person confirms it); any other pick as it is."""
-    if pick is None or pick.certainty > DOUBTFUL or all(p.source == "text" for p in pages):
-        return pick
-    values = {str(c.value) for c in found if c.name == "po_number" and c.value is not None}
-    rivals = [v for v in values if v != pick.value and one_substituted(v, str(pick.value))]
-    if len(rivals) != 1:
-        return pick
-    copies = dict.fromkeys((str(pick.value), rivals[0]), 0)
-    for page in pages:
-        for line in page.lines:
-            for tok in line.toks:
-                text = tok.text.strip(_VALUE_EDGE)
-                if text in copies:
-                    copies[text] += 1
-    if copies[rivals[0]] <= copies[str(pick.value)]:
-        return pick
-    best = max(
-        (c for c in found if c.name == "po_number" and c.value == rivals[0]), key=lambda c: c.certainty
-    )
-    return replace(best, certainty=min(best.certainty, DOUBTFUL))
-
-
-MIN_YEAR_GAP = 2  # years between a date and the document's other dates before it may be a misreading
-YEAR_MAJORITY = 3  # times as many other dates with the year a misread one is mended to as with its own
-YEAR_WITNESSES = 2  # other dates on the document that must agree on the year a misread one is mended to
-# the years an order is dated in (as `dates` reads a two-figure year): a date read outside them, with
-# a figure of its year misread ("23.11.7026"), needs only one other date as witness of its year
-CENTURY = range(2000, 2100)
-
-
-def mend_year(pick: Candidate | None, pages: Sequence[Page], month_first: bool = False) -> Candidate | None:
-    """A date whose year OCR misread by one figure ("24.11.2626", "2426-11-26") where most of the
-    document's other dates give a year one figure away (and two or more years off, and at least two of
-    them, or one where the year read is of no year an order is dated in: "23.11.7026" beside a delivery
-    in 2026): that year, doubtful (a person confirms it); any other pick as it is."""
-    if pick is None or not isinstance(pick.value, date) or all(p.source == "text" for p in pages):
-        return pick  # a text layer's figures are as printed
-    own = {id(t) for t in pick.toks}
-    years: dict[int, int] = {}
-    for page in pages:
-        for line in page.lines:
-            for phrase in line.phrases():
-                if any(id(t) in own for t in phrase.toks):
-                    continue
-                found = find_date(phrase.text, month_first=month_first)
-                if found is not None:
-                    years[found.value.year] = years.get(found.value.year, 0) + 1
-    year = pick.value.year
-    if not years:
-        return pick
-    best, count = max(years.items(), key=lambda kv: kv[1])
-    if YEAR_MAJORITY * years.get(year, 0) >= count:
-        return pick  # the document prints this year too, about as often as any other
-    a, b = str(year), str(best)
-    witnesses = 1 if year not in CENTURY and best in CENTURY else YEAR_WITNESSES
-    if count < witnesses or len(a) != len(b) or sum(x != y for x, y in zip(a, b, strict=True)) != 1:
-        return pick
-    if abs(year - best) < MIN_YEAR_GAP:
-        return pick  # ordered in December for January: next year's dates are no misreading
-    try:
-        value = pick.value.replace(year=best)
-    except ValueError:  # the 29th of February in a year without it
-        return pick
-    return replace(pick, value=value, certainty=min(pick.certainty, DOUBTFUL))
-
-
-def mend_month(picks: dict[str, Candidate | None], pages: Sequence[Page]) -> None:
-    """The order and delivery dates in `picks`, each put right in place where OCR misread a figure of
-    its month into a number over 12 ("02.17.2026" for 02.12.2026) on a scan whose other dates are
-    written day first: read as printed it is a month-first date no other date on the page is like.
-    Where exactly one month a figure from the one read puts the date on the right side of the other
-    date field (an order on or before its delivery, the delivery within `MAX_LEAD_DAYS` of it), that
-    date, doubtful; otherwise the date as read, doubtful too (its month is a misreading)."""
-    if all(p.source == "text" for p in pages):
-        return  # a text layer's figures are as printed
-    for name, other in (("order_date", "delivery_date"), ("delivery_date", "order_date")):
-        pick = picks.get(name)
-        if pick is None or not isinstance(pick.value, date):
-            continue
-        options = month_misread(" ".join(t.text for t in pick.toks))
-        if not options or not _day_first_elsewhere(pick, pages):
-            continue
-        witness = picks.get(other)
-        fits = [d for d in options if isinstance(witness, Candidate) and _in_order(name, d, witness.value)]
-        value = fits[0] if len(fits) == 1 else pick.value
-        picks[name] = replace(pick, value=value, certainty=min(pick.certainty, DOUBTFUL))
-
-
-def _day_first_elsewhere(pick: Candidate, pages: Sequence[Page]) -> bool:
-    """Whether the document's numeric dates other than `pick`'s say it writes the day first."""
-    own = {id(t) for t in pick.toks}
-    texts = [
-        phrase.text
-        for page in pages
-        for line in page.lines
-        for phrase in line.phrases()
-        if not any(id(t) in own for t in phrase.toks)
-    ]
-    return order_decided(texts) and not month_first(texts)
-
-
-def _in_order(name: str, value: date, witness: object) -> bool:
-    """Whether `value`, as the field `name`, stands where it may beside the other date field's value."""
-    if not isinstance(witness, date):
-        return False
-    ordered, wanted = (value, witness) if name == "order_date" else (witness, value)
-    return 0 <= (wanted - ordered).days <= MAX_LEAD_DAYS
-
-
-def _fuller(value: object, short: object) -> bool:
-    """Whether `value` is `short` with a prefix of letters ("PO100563" for "100563")."""
-    a, b = str(value), str(short)
-    prefix = a[: -len(b)]
-    bare = prefix[:-1] if prefix[-1:] in _SEPARATORS else prefix  # "PO-" before "19552"
-    return isinstance(value, str) and len(b) >= MIN_SUFFIX and a.endswith(b) and bare.isalpha()
-
-
-def choose_block(found: list[Candidate], name: str) -> Candidate | None:
-    """The first labelled block of a party (ship-to, supplier, buyer) in reading order."""
-    return next((c for c in found if c.name == name), None)

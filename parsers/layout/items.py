@@ -51,7 +51,8 @@ from parsers.layout.numbers import (
     strip_money,
 )
 from parsers.layout.page_basis import PER_EDGE, divided
-from parsers.layout.rows import NUMERIC, POSITION_EDGE, Draft, code_like
+from parsers.layout.row_signs import NUMERIC, POSITION_EDGE, code_like
+from parsers.layout.rows import Draft
 from parsers.layout.text import token_key
 from parsers.layout.vocab import UNITS
 

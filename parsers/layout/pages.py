@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from parsers.layout import header, labels
+from parsers.layout import header_choice, labels
 from parsers.layout.geometry import Page
 from parsers.layout.header import Candidate
 from parsers.layout.table import Region
@@ -47,7 +47,7 @@ def groups(pages: list[Page], seen: list[list[Candidate]], headed: set[int]) -> 
     groups: list[list[int]] = []
     current: str | None = None
     for i, found in enumerate(seen):
-        po = header.choose(found, "po_number")
+        po = header_choice.choose(found, "po_number")
         value = str(po.value) if po is not None else None
         other = (
             value is not None and current is not None and _apart(value, current) and pages[i].number in headed

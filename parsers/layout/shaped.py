@@ -22,7 +22,7 @@ from parsers.layout.arith import EXACT
 from parsers.layout.cells import UNIT_WORDS, Table
 from parsers.layout.geometry import Line, Page, Tok, join_groups
 from parsers.layout.numbers import looks_numeric, readings
-from parsers.layout.rows import code_like
+from parsers.layout.row_signs import code_like
 from parsers.layout.table import Region, collect, stop_kind
 from parsers.layout.text import has_digit
 from parsers.layout.unheaded import CROSSING, Run, first_row, heading_over, typed

@@ -22,7 +22,7 @@ _DOT_LEADER = re.compile(r"\.{2,}")
 # punctuation, so this is told before the edges are taken off
 _NUMERO_QUOTED = re.compile(r"^n[\"'“”‘’]$")
 # a price basis in brackets glued to the heading word before it ("Preis (1000 ME)" read "Preis'((1000"):
-# the word is the label, the bracket its basis (parsers.layout.rows.heading_basis reads that); the
+# the word is the label, the bracket its basis (parsers.layout.row_cells.heading_basis reads that); the
 # words are vocab.PER_WORDS and the units vocab.BASIS_UNITS (vocab reads this module, not the reverse)
 GLUED_BASIS = re.compile(
     r"^(\w+)[^\w\s(]{0,2}\(+(?:(?:per|por|pro|pour|par|je)\s*)?(10|100|1[.,]?000)\)?$", re.I

@@ -3,7 +3,7 @@
 The letter O and the figure 0, where an order number's look-alike readings differ.
 
 In a part of an order number that is letters but for it, an O and a 0 are one letter to the reader
-(`parsers.layout.header.letter_o_places`: "0C/26/57898" is order OC/26/57898), yet two readings that
+(`parsers.layout.header_mends.letter_o_places`: "0C/26/57898" is order OC/26/57898), yet two readings that
 say one and the other are no agreement: the print may be a zero.  The ink settles it: a typeface's
 figures share one width and its O is wider (Helvetica's O 778 units, its figures 556; Courier's O,
 though it advances as far, is rounder than its 0); on the tuning faxes the O of "OC" is 15-20 px wide,

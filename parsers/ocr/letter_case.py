@@ -1,11 +1,11 @@
 """Order numbers read on a scan with small letters whose capitals share their shape: doubtful.
 
-A "c", "o", "s" (`parsers.layout.header.LIKE_CAPITALS`) is its capital made smaller; on a fax, skewed
+A "c", "o", "s" (`parsers.layout.header_mends.LIKE_CAPITALS`) is its capital made smaller; on a fax, skewed
 and with scan lines lost, OCR tells the two by height alone, and a normal fax keeps half the height.
 Order numbers print their letters as capitals ("OC-2026-41865", "PO48073"): one read "oc-2026-41865"
 names another reference than the customer's, and a reading of the same ink again, or a second copy,
 tells the case no better.  The layout reader puts one such letter upright among capitals, doubtful
-(`header._small_capital`); a number whose small letters are all of this kind but were not so mended
+(`header_mends.small_capital`); a number whose small letters are all of this kind but were not so mended
 is kept as read and made doubtful here, whatever the re-reads said, for a person to settle.  A number
 with a small letter of a shape of its own ("Ref-ab12") was printed in small letters: left as read.
 """
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from core.capture.domain.order import CapturedOrder
 from parsers.layout.evidence import DOUBTFUL
-from parsers.layout.header import LIKE_CAPITALS
+from parsers.layout.header_mends import LIKE_CAPITALS
 
 
 def doubt_small_capitals(orders: Sequence[CapturedOrder]) -> list[CapturedOrder]:

@@ -55,7 +55,7 @@ from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Provenance
 from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL
-from parsers.layout.header import letter_o_places
+from parsers.layout.header_mends import letter_o_places
 from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.geometry import UprightPages

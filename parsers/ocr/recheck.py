@@ -42,7 +42,7 @@ from parsers.layout.cleanup import dropped_ink
 from parsers.layout.dates import MONTHS
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.geometry import PHRASE_GAP
-from parsers.layout.header import letter_o_mended, letter_o_places
+from parsers.layout.header_mends import letter_o_mended, letter_o_places
 from parsers.layout.recheck import Recheck, same_date_words
 from parsers.layout.text import edits, fold
 from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
@@ -275,13 +275,13 @@ def _unbracketed(text: str) -> str:
 
 def mended_letter_o(order: CapturedOrder, path: str, where: Provenance) -> bool:
     """Whether the field `path` is an order number read as `where.raw` with a letter O mended in it
-    (`parsers.layout.header.letter_o_mended`: "0C/26/61293" for OC/26/61293)."""
+    (`parsers.layout.header_mends.letter_o_mended`: "0C/26/61293" for OC/26/61293)."""
     return path == "po_number" and letter_o_mended(where.raw or "", str(order.po_number))
 
 
 def _upright(order: CapturedOrder, path: str, printed: str) -> bool:
     """Whether the field `path` is an order number the layout took as its page's reading `printed` with
-    every letter a capital (`parsers.layout.header._small_capital`: "Oc-2026-93546" is OC-2026-93546):
+    every letter a capital (`parsers.layout.header_mends.small_capital`: "Oc-2026-93546" is OC-2026-93546):
     its letters' case is no part of the order, so a reading again in either case says it.  A number
     left with small letters is not: a reading in capitals would vouch for letters the order lacks."""
     number = str(order.po_number or "")
@@ -290,7 +290,7 @@ def _upright(order: CapturedOrder, path: str, printed: str) -> bool:
 
 def _lettered(text: str) -> str:
     """An order number's reading with its letters upright and the letter O at each place where an O or
-    a 0 stands in a part that is letters but for it (`parsers.layout.header.letter_o_places`)."""
+    a 0 stands in a part that is letters but for it (`parsers.layout.header_mends.letter_o_places`)."""
     places = set(letter_o_places(text))
     return "".join("O" if i in places else c for i, c in enumerate(text.upper()))
 

@@ -1,7 +1,7 @@
 """An order number read again in another case than the page's reading (parsers.ocr.recheck.confirm).
 
 The business rule: an order number's letters name the order whatever their case, and the layout takes
-the number in capitals ("Oc-2026-93546" is order OC-2026-93546, parsers.layout.header).  A reading of
+the number in capitals ("Oc-2026-93546" is order OC-2026-93546, parsers.layout.header_mends).  A reading of
 its cut-out again that says the same letters and figures in another case says the same number, so it
 vouches for the number as any reading alike does, when it is read with confidence.  Case is all it may
 differ in: a zero where the page's reading has the letter O (nothing mended) is another print, and a

@@ -20,7 +20,7 @@ import pytest
 
 from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedOrder, Evidence, Provenance
-from parsers.layout.header import letter_o_places
+from parsers.layout.header_mends import letter_o_places
 from parsers.ocr import lookalike
 from parsers.ocr.images import PageImage
 from tests.unit.ocr.scans import order_number_strip

@@ -21,7 +21,7 @@ from PIL import Image
 from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedOrder, Evidence, Provenance
 from parsers.layout import extract_orders
-from parsers.layout.header import letter_o_mended
+from parsers.layout.header_mends import letter_o_mended
 from parsers.layout.recheck import Recheck
 from parsers.ocr import lookalike
 from parsers.ocr.images import PageImage

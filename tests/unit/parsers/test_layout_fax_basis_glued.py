@@ -49,7 +49,7 @@ def test_a_figure_glued_to_a_heading_word_without_a_bracket_is_no_basis() -> Non
 @pytest.mark.parametrize("per", [*PER_WORDS, ""])
 def test_a_heading_word_with_its_basis_bracket_glued_on_is_matched_as_the_word(per: str) -> None:
     # label matching sees "Preis" in "Preis'((1000" and "Precio(por 100)" alike: the bracket is the
-    # basis, read by the table (rows.heading_basis), not part of the word naming the column
+    # basis, read by the table (row_cells.heading_basis), not part of the word naming the column
     assert token_key(f"Preis'(({per}1000") == "preis"
     assert token_key(f"Precio({per}100)") == "precio"
     assert token_key("Preis1000") != "preis"

@@ -1,4 +1,4 @@
-"""Two sightings of the order number that differ by one look-alike figure (parsers.layout.header.
+"""Two sightings of the order number that differ by one look-alike figure (parsers.layout.header_choice.
 outnumbered).
 
 The business rule: on a scan, where the order number's labelled sightings disagree by one character,

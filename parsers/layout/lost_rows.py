@@ -1,0 +1,287 @@
+"""Order rows a fax spoilt or parted: a row read as two lines put back together, and the lines between
+order rows that are a row whose figures or names could not be read (money alone, a quantity alone,
+figures garbled or read wholly as letters, money lost beside a code), kept in their place by
+`rows.drafts`; and a total label misread, which is no row at all."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.layout import labels
+from parsers.layout.geometry import Line, Tok
+from parsers.layout.numbers import looks_numeric
+from parsers.layout.row_cells import Row
+from parsers.layout.row_signs import (
+    MONEY,
+    NUMERIC,
+    UNIT_WORDS,
+    adjacent,
+    begins_phrase,
+    code_like,
+    garbled_figures,
+    named_row,
+    numbered_row,
+    plain,
+    unit_word,
+    worded_row,
+)
+from parsers.layout.table import sub_label
+from parsers.layout.text import has_digit, one_substituted
+from parsers.layout.vocab import CARRIED, SUBLINES, TOTALS
+
+
+def split_rows_joined(rows: list[Row]) -> list[Row]:
+    """One row a fax parted in two put back together: a line of figures alone (two or more of quantity,
+    price and amount, nothing that names an item) directly above a line that names one (a code or a
+    description) and holds no figure in those columns.  OCR read the row's figures a little higher
+    than its words ("caja 3,90 19,50" over "00010 TACO DE NAILON"), its quantity often lost.
+
+    Not where the table prints its rows over two lines the other way round (words, then figures): a
+    words-only line directly above the figures, or a figures-only line directly below the words, says
+    the figures belong to the words over them."""
+    out: list[Row] = []
+    i = 0
+    while i < len(rows):
+        if i + 1 < len(rows) and _parted(rows, i):
+            (upper, figures), (lower, words) = rows[i], rows[i + 1]
+            toks = sorted([*upper.toks, *lower.toks], key=lambda t: t.x0)
+            kinds = {*figures, *words}
+            cells = {k: sorted([*figures.get(k, []), *words.get(k, [])], key=lambda t: t.x0) for k in kinds}
+            out.append((Line(lower.page, toks, lower.kind), cells))
+            i += 2
+            continue
+        out.append(rows[i])
+        i += 1
+    return out
+
+
+def _parted(rows: list[Row], i: int) -> bool:
+    """Whether rows[i] holds the figures and rows[i + 1] the words of one row (split_rows_joined)."""
+    (upper, figures), (lower, words) = rows[i], rows[i + 1]
+    if not (_figures_alone(upper, figures) and _words_alone(lower, words) and adjacent(upper, lower)):
+        return False
+    above = rows[i - 1] if i > 0 else None
+    below = rows[i + 2] if i + 2 < len(rows) else None
+    if above is not None and _words_alone(*above) and adjacent(above[0], upper):
+        return False  # the figures end the row whose words stand over them
+    return not (below is not None and _figures_alone(*below) and adjacent(lower, below[0]))
+
+
+def _figures_alone(line: Line, cells: dict[str, list[Tok]]) -> bool:
+    numeric = [k for k in NUMERIC if any(looks_numeric(t.text) for t in cells.get(k, []))]
+    return len(numeric) >= 2 and not worded_row(cells) and sub_label(line.toks) is None
+
+
+def _words_alone(line: Line, cells: dict[str, list[Tok]]) -> bool:
+    figures = any(has_digit(t.text) for k in NUMERIC for t in cells.get(k, []))
+    named = bool(cells.get("code")) or bool(cells.get("description"))
+    return named and not figures and sub_label(line.toks) is None
+
+
+def money_lost(rows: list[Row], items: set[int], priced: set[str]) -> dict[int, bool]:
+    """The rows of a priced table whose price and amount OCR lost or spoilt, their quantity read, that
+    still name an order line of their own, each with whether by a code: a code that begins its phrase
+    ("Dunas 10000 ys 4712 OZ", the row's price and amount lost; a letter's one row "250 u, TOR-M10-60
+    Tornillo … C0340 C85.00", its euro signs read as C), or a position number alone ("20050 5) UDS").
+    Each is an order line the page prints: taken as a stray of the row above it shifted every later
+    line up one place, and taken as more description (or left out) it was lost without a word.  A
+    row with its code is read as far as it goes, one with a position alone is kept in its place with
+    nothing read (a code on a line above it may be the row above's), and both are named for a person
+    (`rows.drafts`).  Only with figures alone in its quantity cell (and a unit); not where the next line
+    holds the prices alone (a row printed over two lines), nor where the next order row has no code or
+    position of its own (the code and description printed over that row's figures), nor a labelled
+    sub-line or a total."""
+    out: dict[int, bool] = {}
+    if not priced:
+        return out
+    for i, (line, cells) in enumerate(rows):
+        if i in items or sub_label(line.toks) is not None:
+            continue
+        quantity = cells.get("qty", [])
+        if not quantity or not all(looks_numeric(t.text) or t.key in UNIT_WORDS for t in quantity):
+            continue  # no quantity, or words in its cell ("PEUGEOT 408": a description run on there)
+        if any(looks_numeric(t.text) for kind in priced for t in cells.get(kind, [])):
+            continue  # a price or amount read: `row_signs.is_item` has judged the row
+        if labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}):
+            continue
+        if any(_money_beside(rows, i, j, items, priced) for j in (i - 1, i + 1)):
+            continue  # its prices on the line below it, or OCR parted the row, its figures a line apart
+        nxt = next((cells for j, (_, cells) in enumerate(rows) if j > i and j in items), None)
+        if nxt is not None and not (nxt.get("code") or numbered_row(nxt)):
+            continue  # the code (and description) over the figures of the next row, which has none
+        coded = any(code_like(t.text) and begins_phrase(t, line.toks) for t in cells.get("code", []))
+        if numbered_row(cells) or coded:
+            out[i] = coded
+    return out
+
+
+_BARE_FIGURE = re.compile(r"^\d(?:[\d.,]*\d)?$")  # "12", "2.500": figures alone, no letter nor sign
+
+
+def quantity_alone(rows: list[Row], starts: list[int], priced: set[str], edges: dict[str, float]) -> set[int]:
+    """The lines of a priced table that hold one figure alone in the quantity column (a unit beside it
+    at most), between two order rows that each show a code or a position number of their own: a row a
+    fax reduced to its quantity (sap_listing's "12", its position, code, price and amount lost).  In a
+    table whose rows are numbered or coded, no description wraps onto a line of its own as a bare
+    figure set where the rows' quantities end, so such a line is an order line that could not be read,
+    kept in its place and named (`rows.drafts`), never more description of the row above.
+
+    Guards, each for a figure that is no row: the figure ends where the order rows' quantities end
+    (figures are set right-aligned; a wrapped description's number stands where its words run), within
+    `ALIGNED`; the row above has a quantity of its own read (else the figure may be that quantity, read
+    a line lower); no figures in the price or amount column on the line directly above or below (a row
+    printed, or parted by OCR, over two lines); and the figure is no sum of the quantities above it."""
+    out: set[int] = set()
+    if not priced or "qty" not in edges:
+        return out
+    for i, (line, cells) in enumerate(rows):
+        if i in starts or sub_label(line.toks) is not None:
+            continue
+        if any(toks for kind, toks in cells.items() if kind not in ("qty", "unit")):
+            continue  # words or figures elsewhere on the line: "caja 100", "M8x40", a wrapped description
+        quantity, unit = cells.get("qty", []), cells.get("unit", [])
+        if len(quantity) != 1 or not _BARE_FIGURE.match(quantity[0].text) or (unit and not unit_word(unit)):
+            continue
+        above = [j for j in starts if j < i]
+        below = [j for j in starts if j > i]
+        if not above or not below or not all(named_row(rows[j][1]) for j in (above[-1], below[0])):
+            continue
+        if abs(quantity[0].x1 - edges["qty"]) > ALIGNED * line.height:
+            continue
+        if not any(looks_numeric(t.text) for t in rows[above[-1]][1].get("qty", [])):
+            continue
+        if any(_money_beside(rows, i, j, set(starts), priced) for j in (i - 1, i + 1)):
+            continue
+        sums = [plain(t.text) for j in above for t in rows[j][1].get("qty", [])[:1] if looks_numeric(t.text)]
+        if (
+            len(sums) > 1
+            and None not in sums
+            and sum(v for v in sums if v is not None) == plain(quantity[0].text)
+        ):
+            continue  # the quantities above added up; one row's own quantity repeated is no sum
+        out.add(i)
+    return out
+
+
+def money_alone(rows: list[Row], starts: list[int], priced: set[str], edges: dict[str, float]) -> set[int]:
+    """The lines of a table that prints prices and amounts holding a price and an amount to the cent
+    and nothing that names a row (no position, code, GTIN nor quantity read), between two order rows
+    that each show a position number or a code and each have a price or an amount of their own: a row
+    whose left side a fax spoilt past reading ("B “98,00 133 475.00" over "Cinta aislante …", its
+    position, quantity and code lost).  Taken as more description of the row above, it left the order
+    a line short and every later line one place up.  It is kept in its place with nothing read from
+    it, and named for a person (`rows.drafts`); its figures vouch for nothing.
+
+    Guards, each for money that is no row of its own: the figures end where the order rows' figures
+    end in their columns (right-aligned, within `ALIGNED`); the neighbouring rows' own money read, and
+    no other line between them with a position, a code or a quantity, so these figures are not a
+    row's printed a line apart from its words; no sign, rate or label (a discount, a tax, a sub-line,
+    a total or a sum carried to the next page)."""
+    out: set[int] = set()
+    if priced != {"price", "amount"} or not {"price", "amount"} <= set(edges):
+        return out
+    for i, (line, cells) in enumerate(rows):
+        if i in starts or sub_label(line.toks) is not None:
+            continue
+        if any(has_digit(t.text) for kind in ("pos", "code", "gtin", "qty") for t in cells.get(kind, [])):
+            continue
+        price, amount = cells.get("price", []), cells.get("amount", [])
+        if len(price) != 1 or len(amount) != 1 or not MONEY.search(amount[0].text):
+            continue
+        if not all(looks_numeric(t.text) and not any(c in t.text for c in "-%") for t in (*price, *amount)):
+            continue
+        if any(
+            abs(cell[0].x1 - edges[kind]) > ALIGNED * line.height
+            for kind, cell in (("price", price), ("amount", amount))
+        ):
+            continue
+        above = [j for j in starts if j < i]
+        below = [j for j in starts if j > i]
+        if not above or not below:
+            continue
+        between = [rows[j][1] for j in range(above[-1] + 1, below[0]) if j != i]
+        if any(named_row(c) or any(has_digit(t.text) for t in c.get("qty", [])) for c in between):
+            continue  # a row over two or three lines, its words or quantity beside these figures
+        neighbours = [rows[j][1] for j in (above[-1], below[0])]
+        if not all(
+            named_row(c) and any(has_digit(t.text) for k in priced for t in c.get(k, [])) for c in neighbours
+        ):
+            continue
+        if labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}):
+            continue
+        if labels.starts_garbled(line.toks, SUBLINES) is not None:
+            continue
+        out.add(i)
+    return out
+
+
+def _money_beside(rows: list[Row], i: int, j: int, items: set[int], priced: set[str]) -> bool:
+    """Whether row j, directly above or below row i and no order row itself, holds figures (read or
+    spoilt) in the price or amount column: the row's own, printed on a line of their own or read a
+    little higher or lower than its words ("AA ud eo3a00 el7ooo" over "TOR-M10-60 Tornillo … 500")."""
+    if not 0 <= j < len(rows) or j in items:
+        return False
+    upper, lower = (rows[j][0], rows[i][0]) if j < i else (rows[i][0], rows[j][0])
+    held = any(has_digit(t.text) for kind in priced for t in rows[j][1].get(kind, []))
+    return held and adjacent(upper, lower)
+
+
+def lost_row(line: Line, cells: dict[str, list[Tok]]) -> bool:
+    """A row of the table whose figures a fax spoilt into letters (`row_signs.garbled_figures`), not a
+    labelled sub-line, nor a total or carried-forward sum: an order line that could not be read."""
+    if not garbled_figures(cells) or sub_label(line.toks) is not None:
+        return False
+    if labels.starts_garbled(line.toks, SUBLINES) is not None:
+        return False
+    return not (labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}))
+
+
+ALIGNED = 0.7  # of a text height: how far apart the right edges of one column's figures may stand
+EDGE_SHARE = 0.5  # share of the item rows whose figures must show where a column's figures end
+
+
+def figure_edges(items: list[dict[str, list[Tok]]]) -> dict[str, float]:
+    """Where the item rows' figures end in each of the quantity, price and amount columns (figures are
+    set right-aligned): the middle right edge of the column's numbers, for the columns at least half
+    the item rows print a number in (a fax may have spoilt the others)."""
+    edges: dict[str, float] = {}
+    for kind in NUMERIC:
+        ends = sorted(t.x1 for cells in items for t in cells.get(kind, [])[-1:] if looks_numeric(t.text))
+        if ends and len(ends) >= EDGE_SHARE * len(items):
+            edges[kind] = ends[len(ends) // 2]
+    return edges
+
+
+def figures_lettered(line: Line, cells: dict[str, list[Tok]], edges: dict[str, float]) -> bool:
+    """A row whose quantity, price and amount a fax spoilt wholly into letters ("BGG)  pleces  LR  deb.
+    vv" for "500 pieces 0.05 25.00"), no digit left to show them figures (`lost_row`): each of the
+    three cells ends where the item rows' figures end in its column, as right-aligned figures do and
+    words run on from a description or a note do not, and reads as no number.  Not a labelled
+    sub-line nor a total."""
+    if set(edges) != set(NUMERIC) or sub_label(line.toks) is not None:
+        return False
+    for kind in NUMERIC:
+        cell = cells.get(kind, [])
+        if not cell or any(looks_numeric(t.text) for t in cell):
+            return False
+        if abs(cell[-1].x1 - edges[kind]) > ALIGNED * line.height:
+            return False
+    if labels.starts_garbled(line.toks, SUBLINES) is not None:
+        return False
+    return not (labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}))
+
+
+LONG_LABEL = 8  # letters of a one-word total label long enough to know with one of them misread
+_LONG_TOTALS = frozenset(
+    p[0]
+    for phrases in (*TOTALS.values(), CARRIED)
+    for p in phrases
+    if len(p) == 1 and len(p[0]) >= LONG_LABEL
+)
+
+
+def misread_total(toks: list[Tok]) -> bool:
+    """Whether the line begins with a long one-word total label one character of which OCR misread,
+    the first too ("7WISCHENSUMME" for "ZWISCHENSUMME"), which `labels.find` does not know."""
+    first = next((t.key for t in toks if t.key), "")
+    return any(one_substituted(first, word) for word in _LONG_TOTALS)
