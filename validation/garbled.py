@@ -8,7 +8,8 @@ A code read fits a code printed when, case and marks aside (hyphens and spaces l
 - each character is the printed one or its look-alike in its place ("ALA-GAI-2" for ALA-GAL-2; a small
   "r" for a "T", "ror-M8-40");
 - or so, with the code's last one or two characters lost ("GUA-NIT" for GUA-NIT-L, "TOR-M84" for
-  TOR-M8-40), the part read at least `MIN_CUT` characters;
+  TOR-M8-40), the part read at least `MIN_CUT` characters: only a code read in its own cell with no
+  piece read after it (a piece joined on, "CIN-AIS" + "18", shows where the code ended);
 - or, for a GTIN, every figure read is the GTIN's figure in its place and the characters that are no
   figures ("$43/000100%25") stand where figures went unread, at least `MIN_FIGURES` figures read;
 - or, for a word of the description with a hyphen in it (a code printed there: "CIM-AIS-19"), it lies the
@@ -44,11 +45,13 @@ def garbled_match(
     words aside, names it; None when none or several fit."""
     if not (line.code_readings or line.code_repairs):
         return None  # not read by OCR: a text layer's code is what was printed
-    own = [
-        c for c in (line.item_code, line.buyer_item_code, line.supplier_item_code, *line.code_repairs) if c
-    ]
+    own = [c for c in (line.item_code, line.buyer_item_code, line.supplier_item_code) if c]
+    # a code's pieces joined again show where the code ends: only a code read in its own cell, with no
+    # piece read after it, may have lost its end
+    cut = [c for c in own if not any(_goes_on(c, r) for r in line.code_repairs)]
+    found = {sku for code in own for sku in _fitting(code, known, cut=code in cut)}
+    found |= {sku for code in line.code_repairs for sku in _fitting(code, known)}
     words = list(_description_codes(line.description or ""))
-    found = {sku for code in own for sku in _fitting(code, known)}
     found |= {sku for code in words for sku in _fitting(code, known, near=True)}
     if len(found) != 1:
         return None
@@ -63,24 +66,32 @@ def garbled_match(
     return None
 
 
-def _fitting(code: str, known: Sequence[tuple[str, str]], *, near: bool = False) -> set[str]:
-    out = {sku for printed, sku in known if fits(code, printed)}
+def _goes_on(code: str, repair: str) -> bool:
+    """Whether `repair` is `code` with a piece read after it joined on."""
+    a, b = bare(code), bare(repair)
+    return len(b) > len(a) and b.startswith(a)
+
+
+def _fitting(
+    code: str, known: Sequence[tuple[str, str]], *, cut: bool = False, near: bool = False
+) -> set[str]:
+    out = {sku for printed, sku in known if fits(code, printed, cut=cut)}
     if near and len(bare(code)) >= MIN_CUT:
         limit = allowed(code)
         out |= {sku for printed, sku in known if slips(code, printed) <= limit}
     return out
 
 
-def fits(read: str, printed: str) -> bool:
-    """Whether the code `read` fits the code `printed` (see the module): look-alikes in place, the end
-    cut off, or a GTIN's unread figures."""
+def fits(read: str, printed: str, *, cut: bool = False) -> bool:
+    """Whether the code `read` fits the code `printed` (see the module): look-alikes in place, a GTIN's
+    unread figures, or with `cut`, the end cut off."""
     if _gtin_unread(read, printed):
         return True
     a, b = _bare_keeping_r(read), bare(printed)
     if len(a) == len(b):
         return bool(a) and _alike(a, b)
     lost = len(b) - len(a)
-    return 0 < lost <= MAX_LOST and len(a) >= MIN_CUT and _alike(a, b[: len(a)])
+    return cut and 0 < lost <= MAX_LOST and len(a) >= MIN_CUT and _alike(a, b[: len(a)])
 
 
 def _bare_keeping_r(code: str) -> str:

@@ -158,3 +158,9 @@ def test_a_line_so_taken_waits_for_a_person_whatever_its_price() -> None:
     assert any(
         p.code is ProblemCode.LOW_CONFIDENCE and p.field == "lines[0].item_code" for p in resolved.problems
     )
+
+
+def test_a_code_whose_piece_read_after_it_shows_where_it_ended_was_not_cut() -> None:
+    # "CIN-AIS" in its cell and "18" after it: the code printed was CIN-AIS-18, which no product is
+    line = fax_line("CIN-AIS", "Cinta aislante 19 mm negra", repairs=("CIN-AIS-18",))
+    assert sku(line) is None
