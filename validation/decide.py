@@ -118,7 +118,17 @@ def by_lookalike(
     unsure = {e.field for e in doubtful}
     for i, match in enumerate(matches):
         path = f"lines[{i}].item_code"
-        if match.via not in ("lookalike", "lookalike_shape") or match.product is None:
+        if match.via not in ("lookalike", "lookalike_shape", "garbled") or match.product is None:
+            continue
+        if match.via == "garbled":
+            # a garble no price can undo: however alike, the code printed may be another one
+            yield Problem(
+                ProblemCode.LOW_CONFIDENCE,
+                f"item code {order.lines[i].item_code!r} names no product; taken for {match.product.sku}"
+                f" ({match.product.name}): its code is the one a garbled code on the page fits and its"
+                " name the description gives; check it against the document",
+                field=path,
+            )
             continue
         if order.evidence_for(path) is not None and path not in unsure:
             continue

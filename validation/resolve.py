@@ -12,6 +12,7 @@ from core.capture.domain.resolution import MasterData
 from core.kernel.domain.model import Customer, Product
 from validation.apart import code_apart
 from validation.fuzzy import product_by_description
+from validation.garbled import garbled_match
 from validation.lookalike import alike_in_shape, known_codes, names, nearest
 from validation.terms import terms_of
 
@@ -65,7 +66,7 @@ class LineMatch:
 
     product: Product | None
     # "gtin" | "pack_gtin" | "sku" | "customer_item" | "repaired" | "misread" | "lookalike" |
-    # "lookalike_shape" | "code_in_description" | "code_apart" | "description"
+    # "lookalike_shape" | "code_in_description" | "garbled" | "code_apart" | "description"
     via: str | None
     score: float | None = None  # how alike, for a match by description
 
@@ -108,10 +109,16 @@ def resolve_line(line: CapturedLine, customer: Customer | None, master: MasterDa
     if alike.product is not None:
         return alike
     printed = _code_in_description(line, customer, master)
-    if printed.product is not None or (line.code_readings and line.codes):
+    if printed.product is not None:
+        return printed
+    garbled = _garbled(line, customer, master)
+    if garbled is not None and set(named) <= {garbled.sku}:
+        # (a reading that names another product exactly says the garble may be that one's)
+        return LineMatch(garbled, "garbled")
+    if line.code_readings and line.codes:
         # a code OCR may have misread is settled by the code, never by a guess from the description (a
         # line with no code of its own, whose readings came from its description's head, may still be)
-        return printed if printed.product is not None else found
+        return found
     apart = code_apart(line, customer, master)
     if apart is not None:
         return LineMatch(apart, "code_apart")
@@ -202,6 +209,14 @@ def _lookalike(
     if shape and guess is None and alike_in_shape(codes, known, product.sku):
         return LineMatch(product, "lookalike_shape")
     return LineMatch(None, None)
+
+
+def _garbled(line: CapturedLine, customer: Customer | None, master: MasterData) -> Product | None:
+    """The one product a code the fax garbled past every reading fits (validation.garbled); the line
+    then waits for a person whatever its price (validation.decide.by_lookalike)."""
+    own = master.customer_codes(customer.customer_id) if customer is not None else {}
+    products = master.products()
+    return garbled_match(line, products, known_codes(products, own))
 
 
 def _code_in_description(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:
