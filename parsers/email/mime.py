@@ -19,7 +19,7 @@ from email.message import Message
 from email.policy import EmailPolicy
 from typing import Any
 
-from core.capture.domain.mail_headers import ANSWER_HEADERS, Original, original_of
+from core.capture.domain.mail_headers import ANSWER_HEADERS, ESCAPED_BYTE, Original, original_of
 from core.capture.domain.order import Problem, ProblemCode, Severity
 from core.kernel.errors import ParseError
 
@@ -109,7 +109,7 @@ def header(msg: Message, name: str) -> str:
     if value is None:
         return ""
     text = str(value)
-    if any("\udc80" <= ch <= "\udcff" for ch in text):
+    if ESCAPED_BYTE.search(text):
         text = decode_bytes(text.encode("utf-8", "surrogateescape"), None)
     return " ".join(text.split())
 
@@ -257,7 +257,8 @@ def _headers(msg: Message) -> Mail:
     _, reply_to = address(msg, "Reply-To")
     _, return_path = address(msg, "Return-Path")
     try:
-        date = email.utils.parsedate_to_datetime(header(msg, "Date")) if header(msg, "Date") else None
+        dated = header(msg, "Date")
+        date = email.utils.parsedate_to_datetime(dated) if dated else None
     except (TypeError, ValueError, IndexError):
         date = None
     auto = header(msg, "Auto-Submitted").lower()
