@@ -11,7 +11,6 @@ import hashlib
 import random
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from email import policy
 from email.generator import BytesGenerator
@@ -20,6 +19,8 @@ from email.message import EmailMessage
 from email.parser import BytesHeaderParser
 from email.policy import Policy
 from io import BytesIO
+
+from core.capture.domain.mail_headers import Original, original_of
 
 _RECURRING = frozenset(
     {
@@ -130,43 +131,10 @@ DEFAULT = policy.default.clone(header_factory=_HeaderClasses())  # and policy.de
 _RE_PREFIX = re.compile(r"^\s*(?:re|aw|sv|rv|r|antw|ref)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Original:
-    """What an answer needs of the message it answers."""
-
-    from_addr: str
-    from_name: str
-    subject: str
-    message_id: str
-    references: tuple[str, ...]
-    automatic: bool  # an auto-reply, a bounce or list mail: never answered (mail loops)
-
-
 def read_original(raw: bytes) -> Original:
-    """The headers of a stored e-mail (the body is not parsed)."""
-    msg = BytesHeaderParser(policy=DEFAULT).parsebytes(raw)
-
-    def get(name: str) -> str:
-        try:
-            value = msg.get(name)
-        except Exception:  # an unparsable header counts as absent
-            return ""
-        text = str(value) if value is not None else ""
-        if any("\udc80" <= ch <= "\udcff" for ch in text):
-            text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        return " ".join(text.split())
-
-    name, addr = email.utils.parseaddr(get("From"))
-    auto = get("Auto-Submitted").lower()
-    precedence = get("Precedence").lower()
-    return Original(
-        from_addr=addr.strip(),
-        from_name=name.strip(),
-        subject=get("Subject"),
-        message_id=get("Message-ID"),
-        references=tuple(get("References").split()),
-        automatic=auto not in ("", "no") or precedence in ("bulk", "junk", "list") or not addr,
-    )
+    """The headers of a stored e-mail (the body is not parsed), by the rule the e-mail reader hands
+    them on by (`core.capture.domain.mail_headers.original_of`)."""
+    return original_of(BytesHeaderParser(policy=DEFAULT).parsebytes(raw))
 
 
 def reply_subject(subject: str) -> str:

@@ -10,12 +10,12 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Protocol
 
+from core.capture.domain.mail_headers import Original
 from core.capture.domain.resolution import MasterData
 from core.kernel.domain.model import Customer, Decision, Order, OutboundKind, OutboundMessage
 from outbound.confirmation import money_text, quantity_text, render_confirmation
 from outbound.confirmation_text import problem_text
 from outbound.email.compose import (
-    Original,
     compose,
     domain_of,
     read_original,
@@ -109,11 +109,20 @@ class EmailResponder:
         return messages
 
     def draft(
-        self, uow: Reads, record: _Record, orders: Sequence[Order], now: datetime
+        self,
+        uow: Reads,
+        record: _Record,
+        orders: Sequence[Order],
+        now: datetime,
+        original: Original | None = None,
     ) -> list[OutboundMessage]:
         """The reply's outbox row, owed from now on; its content (text, MIME, PDF) is left to `render`,
-        in a job off the intake path. Reads only the original's headers."""
-        original = self._originals.read(uow, record.sha256)
+        in a job off the intake path. Reads only the original's headers: `original` when the reader
+        handed them on (kept for `render` as a read of them is), else from the stored e-mail."""
+        if original is None:
+            original = self._originals.read(uow, record.sha256)
+        else:
+            self._originals.keep(record.sha256, original)
         if original.automatic or not orders or "@" not in original.from_addr:
             return []  # never answer an auto-reply, a bounce or a list: that is how mail loops start
         ids = "-".join(str(o.id) for o in orders)
@@ -185,11 +194,16 @@ class _Originals:
                 self._read.move_to_end(sha256)
                 return self._read[sha256]
         original = read_original(uow.blobs.get(sha256))
+        self.keep(sha256, original)
+        return original
+
+    def keep(self, sha256: str, original: Original) -> None:
+        """What was read of these bytes' headers elsewhere (the e-mail reader), kept as a read here."""
         with self._lock:
             self._read[sha256] = original
+            self._read.move_to_end(sha256)
             while len(self._read) > self.size:
                 self._read.popitem(last=False)
-        return original
 
 
 def _decisions(orders: Sequence[Order]) -> str:

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Protocol
 
 from core.capture.domain.documents import DocumentRecord
+from core.capture.domain.mail_headers import Original
 from core.kernel.domain.model import Customer, Order, OutboundKind, OutboundMessage
 from core.kernel.domain.phone import normalise_phone
 from outbound.confirmation import Letterhead
@@ -71,10 +72,15 @@ class FaxResponder:
         return out
 
     def draft(
-        self, uow: Reads, record: DocumentRecord, orders: Sequence[Order], now: datetime
+        self,
+        uow: Reads,
+        record: DocumentRecord,
+        orders: Sequence[Order],
+        now: datetime,
+        original: Original | None = None,
     ) -> list[OutboundMessage]:
         """One outbox row per order, owed from now on: the number and language chosen now, the PDF
-        left to `render` in a job off the intake path."""
+        left to `render` in a job off the intake path (`original`, an e-mail's headers, is not read)."""
         out: list[OutboundMessage] = []
         for order in orders:
             customer = uow.master.customer(order.customer_id) if order.customer_id else None

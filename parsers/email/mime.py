@@ -19,6 +19,7 @@ from email.message import Message
 from email.policy import EmailPolicy
 from typing import Any
 
+from core.capture.domain.mail_headers import ANSWER_HEADERS, ESCAPED_BYTE, Original, original_of
 from core.capture.domain.order import Problem, ProblemCode, Severity
 from core.kernel.errors import ParseError
 
@@ -62,6 +63,8 @@ class Mail:
     attachments: list[Attachment] = field(default_factory=list)
     forwarded: list[Mail] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # what an answer needs of the message, read by the answer's rule (None: a header was cut short)
+    original: Original | None = None
 
     @property
     def text(self) -> str:
@@ -106,7 +109,7 @@ def header(msg: Message, name: str) -> str:
     if value is None:
         return ""
     text = str(value)
-    if any("\udc80" <= ch <= "\udcff" for ch in text):
+    if ESCAPED_BYTE.search(text):
         text = decode_bytes(text.encode("utf-8", "surrogateescape"), None)
     return " ".join(text.split())
 
@@ -162,7 +165,20 @@ def parse_message(raw: bytes) -> Mail:
         raise ParseError("the message nests MIME parts too deeply to be read (a mail bomb?)") from exc
     if not any(k.lower() in ("from", "subject", "message-id", "date", "to", "mime-version") for k in msg):
         raise ParseError("not an e-mail message: no From, To, Subject, Date or Message-ID header")
-    return _read(msg, level=0)
+    mail = _read(msg, level=0)
+    mail.original = _original(msg)
+    return mail
+
+
+def _original(msg: Message) -> Original | None:
+    """The answer's view of the message's headers (`original_of`), read here where the headers were
+    parsed for the reader anyway (each parsed once: `_parsed_header`); None when one of them is longer
+    than this policy reads, where the answer's own parse of the stored message would read it whole."""
+    wanted = {name.lower() for name in ANSWER_HEADERS}
+    for name, value in msg.raw_items():
+        if name.lower() in wanted and len(value) > header_limit(name):
+            return None
+    return original_of(msg)
 
 
 def _read(msg: Message, level: int) -> Mail:
@@ -241,7 +257,8 @@ def _headers(msg: Message) -> Mail:
     _, reply_to = address(msg, "Reply-To")
     _, return_path = address(msg, "Return-Path")
     try:
-        date = email.utils.parsedate_to_datetime(header(msg, "Date")) if header(msg, "Date") else None
+        dated = header(msg, "Date")
+        date = email.utils.parsedate_to_datetime(dated) if dated else None
     except (TypeError, ValueError, IndexError):
         date = None
     auto = header(msg, "Auto-Submitted").lower()

@@ -52,6 +52,7 @@ class EmailParser:
             "from": mail.from_addr,
             "from_name": mail.from_name,
             "message_id": mail.message_id,
+            "original": mail.original,  # what the reply needs of these headers (its draft reads them here)
             "html": sanitise(html)[:MAX_EXTRA_TEXT] if html else None,
             "attachments": [],
         }

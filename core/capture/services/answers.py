@@ -21,6 +21,7 @@ from typing import Protocol, runtime_checkable
 
 from core.capture.domain.documents import DocumentRecord
 from core.capture.domain.interchange import InterchangeReceipt
+from core.capture.domain.mail_headers import Original
 from core.capture.domain.partners import known_partner
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.events import AnswersDrafted, AnswersQueued
@@ -57,11 +58,17 @@ class DraftingResponder(Responder, Protocol):
 
     `draft` is called inside the processing transaction and returns the outbox rows with empty
     content and, in `draft`, what rendering needs; `render` makes the content from such a row, the
-    orders it answers and the stored original, the same bytes however often it runs.
+    orders it answers and the stored original, the same bytes however often it runs. `original`: what
+    the reader read of an e-mail's headers for its answer, when it did (else `draft` reads them).
     """
 
     def draft(
-        self, uow: CaptureUnitOfWork, record: DocumentRecord, orders: Sequence[Order], now: datetime
+        self,
+        uow: CaptureUnitOfWork,
+        record: DocumentRecord,
+        orders: Sequence[Order],
+        now: datetime,
+        original: Original | None = None,
     ) -> list[OutboundMessage]: ...
 
     def render(
@@ -99,9 +106,11 @@ class Answers:
         contrls: list[InterchangeReceipt],
         orders: list[Order],
         now: datetime,
+        original: Original | None = None,
     ) -> int:
         """Queue what a processed document's sender is owed, and say so (the events that send or
-        render it after commit); returns how many messages."""
+        render it after commit); returns how many messages. `original`: what the reader read of an
+        e-mail's headers for its answer (the reply's draft then does not parse them again)."""
         if receipts:
             count = self._edifact(uow, record, receipts, contrls, orders, now)
             if count:
@@ -111,7 +120,7 @@ class Answers:
         decided = [o for o in orders if o.decision != Decision.REVIEW]
         if responder is None or not decided:
             return 0
-        messages = _respond(responder, uow, record, decided, now)
+        messages = _respond(responder, uow, record, decided, now, original)
         for msg in messages:
             self.queue(uow, msg, record)
         announce(uow, _id(record), messages)
@@ -327,9 +336,10 @@ def _respond(
     record: DocumentRecord,
     orders: Sequence[Order],
     now: datetime,
+    original: Original | None = None,
 ) -> list[OutboundMessage]:
     if isinstance(responder, DraftingResponder):
-        return responder.draft(uow, record, orders, now)
+        return responder.draft(uow, record, orders, now, original)
     return responder.respond(uow, record, orders, now)
 
 

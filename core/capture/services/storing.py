@@ -14,6 +14,7 @@ from core.capture.domain.documents import DocumentRecord, DocumentState, Inbound
 from core.capture.domain.events import DocumentDecided, OrdersAccepted
 from core.capture.domain.interchange import InterchangeReceipt
 from core.capture.domain.layout import PageWords
+from core.capture.domain.mail_headers import Original
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
 from core.capture.domain.partners import partner_problems
 from core.capture.domain.resolution import MasterData, ResolvedOrder
@@ -72,7 +73,12 @@ class Storing:
         interchanges.record_taken(uow, receipts, screening, taken, record.id, now)
 
         contrls = interchanges.contrl_receipts(receipts, screening, taken)
-        self.answers.for_document(uow, record, receipts, contrls, orders, now)  # emits what it queued
+        # the reply's draft takes what the reader read of the e-mail's headers, not a second parse
+        read = result.extra.get("original")
+        original = read if isinstance(read, Original) else None
+        self.answers.for_document(
+            uow, record, receipts, contrls, orders, now, original
+        )  # emits what it queued
         # the format is set with the final state, not first: set first, the row went out twice, the
         # format flushed by the first read below (nothing here reads it back) and the state at the end
         record.format = result.format
