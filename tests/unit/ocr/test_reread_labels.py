@@ -40,13 +40,14 @@ class Saying:
         return [PageWords(c.number, 200.0, 40.0, 72.0, said, "ocr") for c in crops]
 
 
-def _fax(label: str) -> PageWords:
+def labelled(label: str) -> PageWords:
     """An order whose number's label OCR read as `label` (the usual "Nº pedido:" line left out)."""
     page = order([row("TOR-M8-40", "100", "0,18", "18,00")], total="18,00", drop="Nº pedido:")
     return replace(page, words=page.words + tuple(cells(56, (50, label), (150, "OC/26/21862"))))
 
 
-def _read(page: PageWords, way: Saying) -> tuple[object, float | None]:
+def number_of(page: PageWords, way: Saying) -> tuple[object, float | None]:
+    """The order number and its confidence after the labels were read again the way `way` says."""
     image = PageImage.from_image(1, Image.new("1", (595, 842), 1), 72.0)
     got = reread_labels(extract_orders([page]), [image], [page], way, extract_orders)
     (found,) = got.orders
@@ -55,21 +56,21 @@ def _read(page: PageWords, way: Saying) -> tuple[object, float | None]:
 
 
 def test_a_garbled_label_read_again_as_the_order_numbers_gives_the_number_doubtful() -> None:
-    page = _fax("N¢ pedido")
+    page = labelled("N¢ pedido")
     assert extract_orders([page]).orders[0].po_number is None
-    number, confidence = _read(page, Saying(("N2", 0.6), ("pedido", 0.96)))
+    number, confidence = number_of(page, Saying(("N2", 0.6), ("pedido", 0.96)))
     assert number == "OC/26/21862"
     assert confidence is not None and confidence <= DOUBTFUL
 
 
 def test_a_second_reading_that_is_no_order_number_label_leaves_the_order_as_it_was() -> None:
     way = Saying(("Fax", 0.9))
-    assert _read(_fax("N¢ pedido"), way) == (None, None)
+    assert number_of(labelled("N¢ pedido"), way) == (None, None)
     assert way.calls == 1
 
 
 def test_a_label_read_again_unsure_counts_for_nothing() -> None:
-    assert _read(_fax("N¢ pedido"), Saying(("N2", 0.3), ("pedido", 0.96))) == (None, None)
+    assert number_of(labelled("N¢ pedido"), Saying(("N2", 0.3), ("pedido", 0.96))) == (None, None)
 
 
 def test_an_order_with_its_number_reads_no_label_again() -> None:

@@ -15,57 +15,35 @@ page is a blank image of the page's size.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from PIL import Image
-
-from core.capture.domain.layout import PageWords
 from parsers.layout import extract_orders
 from parsers.layout.evidence import DOUBTFUL
-from parsers.ocr.images import PageImage
-from parsers.ocr.labels import reread_labels
-from tests.unit.ocr.test_reread_labels import Saying
-from tests.unit.parsers.ocr_support import cells, order, row
-
-
-def _fax(label: str) -> PageWords:
-    """An order whose number's label OCR read as `label` (the usual "Nº pedido:" line left out)."""
-    page = order([row("TOR-M8-40", "100", "0,18", "18,00")], total="18,00", drop="Nº pedido:")
-    return replace(page, words=page.words + tuple(cells(56, (50, label), (150, "OC/26/21862"))))
-
-
-def _read(page: PageWords, way: Saying) -> tuple[object, float | None]:
-    image = PageImage.from_image(1, Image.new("1", (595, 842), 1), 72.0)
-    got = reread_labels(extract_orders([page]), [image], [page], way, extract_orders)
-    (found,) = got.orders
-    evidence = found.evidence_for("po_number")
-    return found.po_number, evidence.confidence if evidence else None
+from tests.unit.ocr.test_reread_labels import Saying, labelled, number_of
 
 
 def test_the_page_read_the_label_as_one_word_with_no_number() -> None:
-    assert extract_orders([_fax("Ordermumber:")]).orders[0].po_number is None
+    assert extract_orders([labelled("Ordermumber:")]).orders[0].po_number is None
 
 
 def test_a_label_read_a_letter_off_and_read_again_surely_gives_the_number_as_sure_as_its_reading() -> None:
-    number, confidence = _read(_fax("Ordermumber:"), Saying(("Order", 0.94), ("number:", 0.94)))
+    number, confidence = number_of(labelled("Ordermumber:"), Saying(("Order", 0.94), ("number:", 0.94)))
     assert number == "OC/26/21862"
     assert confidence is not None and confidence >= 0.8
 
 
 def test_a_label_read_with_its_space_misplaced_gives_the_number_as_sure_as_its_reading() -> None:
-    assert extract_orders([_fax("Or dernumber:")]).orders[0].po_number is None
-    number, confidence = _read(_fax("Or dernumber:"), Saying(("Order", 0.94), ("number:", 0.94)))
+    assert extract_orders([labelled("Or dernumber:")]).orders[0].po_number is None
+    number, confidence = number_of(labelled("Or dernumber:"), Saying(("Order", 0.94), ("number:", 0.94)))
     assert number == "OC/26/21862"
     assert confidence is not None and confidence >= 0.8
 
 
 def test_a_label_read_again_unsure_of_a_word_gives_the_number_doubtful() -> None:
-    number, confidence = _read(_fax("Ordermumber:"), Saying(("Order", 0.94), ("number:", 0.65)))
+    number, confidence = number_of(labelled("Ordermumber:"), Saying(("Order", 0.94), ("number:", 0.65)))
     assert number == "OC/26/21862"
     assert confidence is not None and confidence <= DOUBTFUL
 
 
 def test_a_label_the_page_read_two_letters_off_gives_the_number_doubtful() -> None:
-    number, confidence = _read(_fax("Ordermumbor:"), Saying(("Order", 0.94), ("number:", 0.94)))
+    number, confidence = number_of(labelled("Ordermumbor:"), Saying(("Order", 0.94), ("number:", 0.94)))
     assert number == "OC/26/21862"
     assert confidence is not None and confidence <= DOUBTFUL
