@@ -64,9 +64,12 @@ def order(
     heading: tuple[tuple[float, str], ...] = HEADING,
     header: bool = True,
     drop: str | None = None,
+    total_label: float = 430,
+    total_at: float = 500,
 ) -> PageWords:
     """A Spanish order from customer C-1001: header fields (but the one labelled `drop`), a table with
-    `rows` and a printed total."""
+    `rows` from 174, a line apart, and the printed total two lines under them: its label at
+    `total_label`, its amount at `total_at`."""
     lines = [cells(40, (50, "Ferretería Núñez S.L."))]
     fields = ["Nº pedido: PED-26/00123", "Fecha: 23/11/2026", "Fecha de entrega: 30/11/2026"]
     fields += ["Nº cliente: C-1001", "Moneda: EUR"]
@@ -82,7 +85,7 @@ def order(
         y += STEP
         lines.append(cells(y, *row))
     if total is not None:
-        lines.append(cells(y + 2 * STEP, (430, "Total"), (500, total)))
+        lines.append(cells(y + 2 * STEP, (total_label, "Total"), (total_at, total)))
     return page(*lines)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.unit.parsers.ocr_support import cells, doubted, header_rows, numbers, page, read
+from tests.unit.parsers.ocr_support import cells, doubted, header_rows, numbers, order, page, read
 
 HEADING = ((50, "Código"), (130, "Descripción"), (290, "Cantidad"), (340, "Ud."), (380, "Precio"))
 HEADING += ((440, "Dto."), (500, "Importe"))
@@ -30,12 +30,7 @@ TUERCA = _row("TUE-M8", "500", "0,05€", "", "25,00€")
 
 
 def _order(first: tuple[tuple[float, str], ...], total: str | None) -> dict[str, Any]:
-    lines = [*header_rows(), cells(160, *HEADING)]
-    for i, placed in enumerate((first, CHALECO, TUERCA)):
-        lines.append(cells(174 + 14 * i, *placed))
-    if total is not None:
-        lines.append(cells(230, (440, "Total"), (505, total)))
-    return read(page(*lines))
+    return read(order([first, CHALECO, TUERCA], total=total, heading=HEADING, total_label=440, total_at=505))
 
 
 def test_marks_lost_together_on_a_line_with_a_discount_are_put_back() -> None:

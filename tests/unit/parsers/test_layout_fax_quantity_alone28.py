@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.unit.parsers.ocr_support import CHAR, cells, header_rows, numbers, page, read
+from tests.unit.parsers.ocr_support import CHAR, numbers, order, read
 
 HEADING = ((20, "Pos."), (60, "Código"), (140, "Descripción"), (330, "Cantidad"), (390, "Ud."))
 HEADING += ((430, "Precio"), (500, "Importe"))
@@ -35,13 +35,7 @@ THIRD = _row("30", "LLA-AJ-250", "Llave", "3", "12,80", "38,40")
 
 
 def _order(middle: list[tuple[tuple[float, str], ...]], total: str) -> dict[str, Any]:
-    lines = [*header_rows(), cells(160, *HEADING)]
-    y = 160.0
-    for placed in [FIRST, *middle, THIRD]:
-        y += 14
-        lines.append(cells(y, *placed))
-    lines.append(cells(y + 28, (430, "Total"), (500, total)))
-    return read(page(*lines))
+    return read(order([FIRST, *middle, THIRD], total=total, heading=HEADING))
 
 
 def _named(got: dict[str, Any]) -> list[str]:
