@@ -33,6 +33,16 @@ def spaced(y: float, x: float, *texts: str, gap: float = CELL_GAP) -> list[Word]
     return out
 
 
+def sentence(y: float, *words: tuple[str, float]) -> list[Word]:
+    """A line of running text from x 50: each (text, OCR confidence) a word space after the one before."""
+    out: list[Word] = []
+    x = 50.0
+    for text, conf in words:
+        out.append(word(text, x, y, conf=conf))
+        x = out[-1].x1 + SPACE
+    return out
+
+
 def cells(y: float, *placed: tuple[float, str], conf: float = 0.95) -> list[Word]:
     """The words of a line: each (x, text) a phrase starting at x, its words a space apart."""
     out = []

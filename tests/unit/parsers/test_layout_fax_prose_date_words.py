@@ -7,20 +7,10 @@ unsure still makes the date doubtful, and so does a date read only once its misr
 
 from __future__ import annotations
 
-from core.capture.domain.layout import Word
-from tests.unit.parsers.ocr_support import cells, doubted, page, read, word
+from tests.unit.parsers.ocr_support import cells, doubted, page, read, sentence
 
 TABLE = ((50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe"))
 ROW = ((50, "TOR-M8-40"), (130, "Tornillo M8x40"), (340, "250"), (430, "0,18"), (500, "45,00"))
-
-
-def _sentence(y: float, *words: tuple[str, float]) -> list[Word]:
-    """A line of running text: each (text, OCR confidence) a word space after the one before."""
-    out, x = [], 50.0
-    for text, conf in words:
-        out.append(word(text, x, y, conf=conf))
-        x = out[-1].x1 + 2.8
-    return out
 
 
 def _letter(*after_number: tuple[str, float]) -> dict[str, object]:
@@ -28,7 +18,7 @@ def _letter(*after_number: tuple[str, float]) -> dict[str, object]:
     lines = [
         cells(40, (50, "Ferretería Núñez S.L.")),
         cells(54, (50, "Nº cliente: C-1001")),
-        _sentence(80, *opening, *after_number),
+        sentence(80, *opening, *after_number),
         cells(160, *TABLE),
         cells(174, *ROW),
         cells(202, (430, "Total"), (500, "45,00")),

@@ -24,20 +24,11 @@ from core.capture.domain.layout import PageWords, Word
 from parsers.layout import Extraction, extract_orders
 from parsers.ocr.images import PageImage
 from parsers.ocr.recheck import confirm
-from tests.unit.parsers.ocr_support import cells, page, word
+from tests.unit.parsers.ocr_support import cells, page, sentence
 
 UNSURE = 0.8  # validation's floor: a field read with less confidence waits for a person
 TABLE = ((50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe"))
 ROW = ((50, "TOR-M8-40"), (130, "Tornillo M8x40"), (340, "250"), (430, "0,18"), (500, "45,00"))
-
-
-def _sentence(y: float, *words: tuple[str, float]) -> list[Word]:
-    """A line of running text: each (text, OCR confidence) a word space after the one before."""
-    out, x = [], 50.0
-    for text, conf in words:
-        out.append(word(text, x, y, conf=conf))
-        x = out[-1].x1 + 2.8
-    return out
 
 
 OPENING = (("Please", 0.96), ("find", 0.96), ("below", 0.96), ("our", 0.96), ("order", 0.96), ("no:", 0.93))
@@ -46,7 +37,7 @@ DATED = (("dated", 0.93), ("26", 0.96), ("NOV", 0.96), ("2026", 0.96), ("for", 0
 
 def _page(*number: tuple[str, float], after: Sequence[tuple[str, float]] = DATED) -> PageWords:
     """A letter whose first sentence states its order number after "our order no:", then its table."""
-    lines = [cells(40, (50, "Quincaillerie Martin SARL")), _sentence(70, *OPENING, *number, *after)]
+    lines = [cells(40, (50, "Quincaillerie Martin SARL")), sentence(70, *OPENING, *number, *after)]
     table = [cells(160, *TABLE), cells(174, *ROW), cells(202, (430, "Total"), (500, "45,00"))]
     return page(*lines, *table)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from core.capture.domain.layout import Word
 from parsers.layout import Extraction, extract_orders
-from tests.unit.parsers.ocr_support import cells, page, word
+from tests.unit.parsers.ocr_support import cells, page, sentence
 
 TABLE = ((50, "Código"), (130, "Descripción"), (330, "Cantidad"), (430, "Precio"), (500, "Importe"))
 ROW = ((50, "TOR-M8-40"), (130, "Tornillo M8x40"), (340, "250"), (430, "0,18"), (500, "45,00"))
@@ -28,15 +28,6 @@ def _read(*header: list[Word]) -> Extraction:
     return extract_orders([page(*lines, *table)])
 
 
-def _sentence(y: float, *words: tuple[str, float]) -> list[Word]:
-    """A line of running text: each (text, OCR confidence) a word space after the one before."""
-    out, x = [], 50.0
-    for text, conf in words:
-        out.append(word(text, x, y, conf=conf))
-        x = out[-1].x1 + 2.8
-    return out
-
-
 def _offered(extraction: Extraction) -> dict[str, float]:
     return {r.path: r.certainty for r in extraction.rechecks}
 
@@ -46,8 +37,8 @@ DATED = cells(70, (50, "Nº pedido: PED-26/00123"), (300, "Fecha: 26/11/2026"))
 
 def test_a_delivery_date_stated_in_several_words_is_offered_for_a_second_look_as_those_words() -> None:
     words = [("Goods", 0.96), ("required", 0.96), ("by", 0.96), ("7th", 0.96), ("December", 0.68)]
-    sentence = _sentence(100, *words, ("2026.", 0.95))
-    extraction = _read(DATED, sentence)
+    stated = sentence(100, *words, ("2026.", 0.95))
+    extraction = _read(DATED, stated)
     (order,) = extraction.orders
     assert str(order.requested_delivery_date) == "2026-12-07"
     found = order.evidence_for("requested_delivery_date")
@@ -59,14 +50,14 @@ def test_a_delivery_date_stated_in_several_words_is_offered_for_a_second_look_as
 def test_a_delivery_date_in_words_is_not_offered_with_figures_a_word_space_before_it() -> None:
     # "11 December" as OCR parted it: "1 1 December 2026." reads as the 1st; the 1 before is its other half
     words = [("Goods", 0.96), ("required", 0.96), ("by", 0.96)]
-    parted = _read(DATED, _sentence(100, *words, ("1", 0.9), ("1", 0.9), ("December", 0.68), ("2026.", 0.95)))
-    whole = _read(DATED, _sentence(100, *words, ("11", 0.9), ("December", 0.68), ("2026.", 0.95)))
+    parted = _read(DATED, sentence(100, *words, ("1", 0.9), ("1", 0.9), ("December", 0.68), ("2026.", 0.95)))
+    whole = _read(DATED, sentence(100, *words, ("11", 0.9), ("December", 0.68), ("2026.", 0.95)))
     assert "requested_delivery_date" not in _offered(parted)
     assert "requested_delivery_date" in _offered(whole)
 
 
 def _letter(*words: tuple[str, float]) -> Extraction:
-    opening = _sentence(70, ("Adjuntamos", 0.96), ("nuestro", 0.96), ("pedido", 0.96), *words)
+    opening = sentence(70, ("Adjuntamos", 0.96), ("nuestro", 0.96), ("pedido", 0.96), *words)
     return _read(opening)
 
 
