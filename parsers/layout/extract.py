@@ -44,6 +44,7 @@ from parsers.layout import (
 )
 from parsers.layout.address import Address
 from parsers.layout.arith import line_value
+from parsers.layout.carried_lines import by_carried
 from parsers.layout.codes import closed_letter, two_faced, valid_gtin
 from parsers.layout.currencies import currency_sign
 from parsers.layout.dates import MAX_LEAD_DAYS, month_first, names_weekday_of, order_decided, weekday_named
@@ -610,6 +611,10 @@ def _lines(
         if not _sum_up(guessed, seen, mark)[1].verified:
             built = guessed
             values, total = _sum_up(built, seen, mark)
+    carried = by_carried(built, drafts, seen, mark) if ocr else built
+    if carried is not built:
+        built = carried
+        values, total = _sum_up(built, seen, mark)
     for i, b in enumerate(built):
         items.record_numbers(
             rec,

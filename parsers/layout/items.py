@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine, line_net
+from parsers.layout.amount_mark import amount_mark_lost
 from parsers.layout.arith import CENT, COMPUTED, MOVED, Solved, agrees, pinned, scale, solve
 from parsers.layout.bases import basis_read
 from parsers.layout.codes import (
@@ -423,6 +424,7 @@ def build(
     )
     if ocr and cents:
         solved = _marks_lost_together(solved, price, amount, discount)
+        solved = amount_mark_lost(solved, price, amount) if discount is None else solved
     if ocr and discount is None:
         solved = _sign_dropped(solved, price, mark)
     if ocr and solved.check != "agrees":

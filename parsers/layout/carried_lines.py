@@ -1,0 +1,75 @@
+"""A line's amount worked out one figure from its print, where the carried-forward subtotals the pages
+print add up only with the amount as printed: the amount is taken as printed and the price worked out."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from parsers.layout.arith import COMPUTED, Solved, line_value
+from parsers.layout.items import Built, settled
+from parsers.layout.numbers import REPAIR_COST, Reading, readings
+from parsers.layout.rows import Draft
+from parsers.layout.text import one_edit
+from parsers.layout.totals import Seen, carried_mismatches
+
+PRICE_PLACES = Decimal("0.0001")  # the finest price a line prints (arith._derive)
+FROM_CARRIED = f"{COMPUTED} from the amount the carried-forward subtotals add up with"
+
+
+def by_carried(built: list[Built], drafts: list[Draft], seen: list[Seen], mark: str) -> list[Built]:
+    """Where a page's carried-forward subtotal does not add up and exactly one line makes every such
+    subtotal add up once its amount is taken as printed instead of worked out from its quantity and
+    price ("60 × 7,45 147,00" read with the amount made 447,00, one figure from the print, beside
+    "Suma y sigue 1.858,85" that 147,00 makes): that line's amount as printed, its quantity as printed
+    and its price worked out of the two (2,45), where that is one figure from the price as read and a
+    price to four places.  The subtotals vouch for the amount; the price stays doubtful (worked out,
+    `items.record_numbers`): a price that contradicts its own line is for a person to confirm."""
+    values = [line_value(b.solved) for b in built]
+    if not any(s.kind == "carried" for s in seen) or not carried_mismatches(
+        seen, _sums(drafts, values), mark
+    ):
+        return built
+    found: list[tuple[int, Solved]] = []
+    for i, b in enumerate(built):
+        mended = _as_printed(b, mark)
+        if mended is None or mended.amount is None:
+            continue
+        trial = [mended.amount.value if j == i else v for j, v in enumerate(values)]
+        if not carried_mismatches(seen, _sums(drafts, trial), mark):
+            found.append((i, mended))
+    if len(found) != 1:
+        return built
+    index, solved = found[0]
+    return [settled(b, solved) if i == index else b for i, b in enumerate(built)]
+
+
+def _as_printed(b: Built, mark: str) -> Solved | None:
+    """The line with its amount as printed and its price worked out of it, when its amount was worked
+    out one figure from the print and its quantity was read as printed; None otherwise."""
+    q, p, a = b.solved.quantity, b.solved.unit_price, b.solved.amount
+    cell = b.toks.get("amount") or []
+    if q is None or p is None or a is None or not cell or b.line.discount is not None:
+        return None
+    if not a.note.startswith(COMPUTED) or q.cost != 0 or q.value <= 0 or p.value <= 0:
+        return None
+    printed = readings(cell[-1].text, mark, rules=False, lost_marks=False)
+    if not printed or printed[0].cost != 0 or printed[0].value == a.value:
+        return None
+    price = printed[0].value / q.value
+    if price <= 0 or price != price.quantize(PRICE_PLACES):
+        return None
+    if not one_edit(_figures(p.value), _figures(price)):
+        return None
+    worked_out = Reading(price.quantize(PRICE_PLACES).normalize(), REPAIR_COST + 1, FROM_CARRIED)
+    return Solved(q, worked_out, printed[0], "derived")
+
+
+def _figures(value: Decimal) -> str:
+    return format(value.quantize(PRICE_PLACES), "f").replace(".", "")
+
+
+def _sums(drafts: list[Draft], values: list[Decimal | None]) -> dict[int, Decimal]:
+    sums: dict[int, Decimal] = {}
+    for d, v in zip(drafts, values, strict=True):
+        sums[d.page] = sums.get(d.page, Decimal(0)) + (v or Decimal(0))
+    return sums
