@@ -66,7 +66,7 @@ class LineMatch:
 
     product: Product | None
     # "gtin" | "pack_gtin" | "sku" | "customer_item" | "repaired" | "misread" | "lookalike" |
-    # "lookalike_shape" | "code_in_description" | "garbled" | "code_apart" | "description"
+    # "lookalike_shape" | "code_in_description" | "code_apart" | "garbled" | "description"
     via: str | None
     score: float | None = None  # how alike, for a match by description
 
@@ -111,17 +111,18 @@ def resolve_line(line: CapturedLine, customer: Customer | None, master: MasterDa
     printed = _code_in_description(line, customer, master)
     if printed.product is not None:
         return printed
-    garbled = _garbled(line, customer, master)
-    if garbled is not None and set(named) <= {garbled.sku}:
-        # (a reading that names another product exactly says the garble may be that one's)
-        return LineMatch(garbled, "garbled")
     if line.code_readings and line.codes:
         # a code OCR may have misread is settled by the code, never by a guess from the description (a
         # line with no code of its own, whose readings came from its description's head, may still be)
-        return found
+        return _garbled(line, named, customer, master) or found
     apart = code_apart(line, customer, master)
     if apart is not None:
+        # a code whose only slips are its separators, named again by the words after it, before the
+        # garble's wider fits, which always wait for a person
         return LineMatch(apart, "code_apart")
+    garbled = _garbled(line, named, customer, master)
+    if garbled is not None:
+        return garbled
     guess = product_by_description(line.description, master.products())
     return LineMatch(guess[0], "description", guess[1].score) if guess else found
 
@@ -211,12 +212,18 @@ def _lookalike(
     return LineMatch(None, None)
 
 
-def _garbled(line: CapturedLine, customer: Customer | None, master: MasterData) -> Product | None:
-    """The one product a code the fax garbled past every reading fits (validation.garbled); the line
-    then waits for a person whatever its price (validation.decide.by_lookalike)."""
+def _garbled(
+    line: CapturedLine, named: dict[str, Product], customer: Customer | None, master: MasterData
+) -> LineMatch | None:
+    """The one product a code the fax garbled past every reading fits (validation.garbled), unless a
+    reading names another product exactly (the garble may then be that one's); the line then waits for a
+    person whatever its price (validation.decide.by_lookalike)."""
     own = master.customer_codes(customer.customer_id) if customer is not None else {}
     products = master.products()
-    return garbled_match(line, products, known_codes(products, own))
+    product = garbled_match(line, products, known_codes(products, own))
+    if product is None or not set(named) <= {product.sku}:
+        return None
+    return LineMatch(product, "garbled")
 
 
 def _code_in_description(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:

@@ -164,3 +164,14 @@ def test_a_code_whose_piece_read_after_it_shows_where_it_ended_was_not_cut() -> 
     # "CIN-AIS" in its cell and "18" after it: the code printed was CIN-AIS-18, which no product is
     line = fax_line("CIN-AIS", "Cinta aislante 19 mm negra", repairs=("CIN-AIS-18",))
     assert sku(line) is None
+
+
+def test_a_code_at_the_head_of_the_description_with_a_separator_lost_flows_as_before() -> None:
+    # "GUA-NITL Guantes de nitrilo talla L": the code's one slip is a hyphen lost and the words after it
+    # name the same product, two readings agreeing (validation.apart): the order flows, at its price,
+    # though the garble's wider fits would also take the code for GUA-NIT-L
+    line = fax_line(None, "GUA-NITL Guantes de nitrilo talla L (caja 100)", price="8.50")
+    assert resolve_line(line, None, master()).via == "code_apart"
+    resolved = validate(code_read(line, confidence=0.95), master(), TODAY)
+    assert resolved.skus == ("GUA-NIT-L",)
+    assert resolved.decision is Decision.ACCEPT
