@@ -211,14 +211,7 @@ def _slip(read: str, computed: str) -> bool:
     if len(read) != len(computed):
         return one_edit(read, computed)
     diff = [(x, y) for x, y in zip(read, computed, strict=True) if x != y]
-    return len(diff) == 1 and (confusable(*diff[0]) or frozenset(diff[0]) in SQUASHED)
-
-
-# figures a normal fax, its rows half as fine as its columns, squashes into one another's shape: a 1's
-# flag and foot read as a 4's arm and stem ("4" for 1), a 2's and a 3's tops alike once their lower
-# halves blur ("24,000" for 34,000); figures no one would confuse on a clean page, so they are a slip
-# only where the line's other two numbers, read as printed, compute the figure (`_one_digit_off`)
-SQUASHED = (frozenset("14"), frozenset("23"))
+    return len(diff) == 1 and confusable(*diff[0])
 
 
 def _placed(value: Decimal, scale: int) -> str:

@@ -1,14 +1,14 @@
-"""One figure of a line a normal fax misread, mended by the line's own arithmetic: normal fax
-spreadsheet (tuning), "4 carton 3,90 EUR 3,90 EUR" for 1 × 3,90 = 3,90; dotmatrix, "250,000 24,000/100
-85,00" for 250 × 34,000 per 100 = 85,00; dotmatrix, "12.500 2.7L 33.88" for 12,5 × 2,71 = 33,88.
+"""One figure of a line a normal fax misread, and the line's own arithmetic: dotmatrix (tuning),
+"12.500 2.7L 33.88" for 12,5 × 2,71 = 33,88; and a quantity read "8" beside 3,40 = 17,00.
 
-The business rule: a line's quantity × price is its amount.  Where the amount and one of the other two
-are read as printed, they say what the third must be; when that is one figure from what the fax read,
-in a figure a normal fax squashes into another's shape (a 1 read as a 4, a 3 as a 2), the line takes
-the figure worked out, doubtful unless the order's total vouches for it.  A price the fax left
-unreadable is worked out from the quantity and the amount at the places a price is printed to (12,5 ×
-2,71 = 33,875, the amount 33,88 to the cent), not as the amount over the quantity (2,7104), when exactly
-one price at those places makes the amount; still doubtful, nothing read vouches for it.
+The business rule: a line's quantity × price is its amount.  A price the fax left unreadable is worked
+out from the quantity and the amount at the places a price is printed to (12,5 × 2,71 = 33,875, the
+amount 33,88 to the cent), not as the amount over the quantity (2,7104), when exactly one price at those
+places makes the amount; still doubtful, nothing read vouches for it.  A figure read plainly that the
+other two contradict, in a figure no confusion of the fax's explains ("8" where 5 would fit), is left as
+read for a person: the other two may be the ones misread.  (Taking a 4 for a squashed 1, or a 2 for a 3,
+on the other two figures' word was tried and withdrawn: at a held-out seed it replaced a price read
+right, 3,40, by 3,10 worked out from an amount the fax had misread.)
 """
 
 from __future__ import annotations
@@ -31,26 +31,6 @@ TUERCA = _row("TUE-M8", "500", "0,05€", "25,00€")
 
 def _order(first: tuple[tuple[float, str], ...], total: str | None) -> dict[str, Any]:
     return read(order([first, CHALECO, TUERCA], total=total, heading=HEADING, total_label=440, total_at=505))
-
-
-def test_a_one_read_as_a_four_in_the_quantity_is_worked_out_from_price_and_amount() -> None:
-    # 1 × 3,90 = 3,90, the quantity read "4": four at 3,90 would be 15,60
-    first = _row("TAC-6", "4", "3,90€", "3,90€")
-    got = _order(first, total="142,90")
-    assert [(q, p) for _, q, p in numbers(got)] == [("1", "3.9"), ("24", "4.75"), ("500", "0.05")]
-    got = _order(first, total=None)
-    assert numbers(got)[0][1:] == ("1", "3.9")
-    assert doubted(got, "lines[0].quantity")  # worked out to fit, nothing else vouches
-
-
-def test_a_three_read_as_a_two_in_the_price_is_worked_out_from_quantity_and_amount() -> None:
-    # 25 × 3,40 = 85,00, the price read "2,40": 25 × 2,40 would be 60,00
-    first = _row("TOR-M10-60", "25", "2,40€", "85,00€")
-    got = _order(first, total="224,00")
-    assert [(q, p) for _, q, p in numbers(got)] == [("25", "3.4"), ("24", "4.75"), ("500", "0.05")]
-    got = _order(first, total=None)
-    assert numbers(got)[0][1:] == ("25", "3.4")
-    assert doubted(got, "lines[0].unit_price")
 
 
 def test_a_figure_no_fax_squashes_into_the_print_is_not_worked_out() -> None:
