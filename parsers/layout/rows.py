@@ -19,6 +19,7 @@ from parsers.layout.lost_rows import (
     money_alone,
     money_lost,
     quantity_alone,
+    quantity_lettered,
     split_rows_joined,
 )
 from parsers.layout.numbers import looks_numeric
@@ -89,6 +90,7 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
         edges = figure_edges([rows[i][1] for i in starts])
         alone = quantity_alone(rows, starts, priced, edges) if ocr else set()
         alone |= money_alone(rows, starts, priced, edges) if ocr else set()
+        alone |= quantity_lettered(rows, starts, priced, edges) if ocr else set()
         worded = any(worded_row(rows[i][1]) for i in starts)
         over = bool(starts) and any(_code_label(line) for line, _ in rows[: starts[0]])
         basis = heading_basis(region)
