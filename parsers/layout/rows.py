@@ -241,7 +241,12 @@ def _printed_position(draft: Draft) -> int | None:
 
 
 def _numbered(found: list[Draft], ocr: bool) -> list[Draft]:
-    numbering = positions.number([_printed_position(d) for d in found])
+    printed_at = [_printed_position(d) for d in found]
+    if ocr:
+        # no table numbers a row 0: "00)" is "001" with its last figure read as a bracket, a place
+        # unread, never a row before the first that the fax lost
+        printed_at = [None if p == 0 else p for p in printed_at]
+    numbering = positions.number(printed_at)
     if numbering is None:
         return found
     for draft, position in zip(found, numbering, strict=True):
