@@ -215,6 +215,73 @@ def money_alone(rows: list[Row], starts: list[int], priced: set[str], edges: dic
     return out
 
 
+def quantity_lettered(
+    rows: list[Row], starts: list[int], priced: set[str], edges: dict[str, float]
+) -> set[int]:
+    """The lines of a table that prints quantities, prices and amounts whose quantity cell a fax spoilt
+    into letters ("WR FA" for "12 EA"), their price and amount read as figures where the rows print
+    theirs, the amount to the cent, and words that name the row (a description): an order line whose
+    quantity could not be read, between two order rows whose own quantity, price and amount were
+    read.  Not taken as an order line (`row_signs.is_item` wants a quantity, a unit it knows, or a
+    code), it ran into the row above as more description and every later line was one place up.  It
+    is kept in its place with nothing read from it and named for a person (`rows.drafts`): which
+    figures the letters were is a guess, so its figures vouch for nothing.
+
+    Guards, each for letters that are no spoilt quantity: the letters end where the rows' quantities
+    end (right-aligned figures, within `ALIGNED`; words run on from a description end where they
+    end), with no digit; the price and amount end where the rows' do and carry no sign or rate; no
+    other line between the neighbouring rows holds a quantity (a row printed over two lines); no
+    label (a sub-line, a total or a sum carried to the next page)."""
+    out: set[int] = set()
+    if priced != {"price", "amount"} or not set(NUMERIC) <= set(edges):
+        return out
+    for i, (line, cells) in enumerate(rows):
+        if i in starts or sub_label(line.toks) is not None or not worded_row(cells):
+            continue
+        quantity = cells.get("qty", [])
+        if not quantity or any(has_digit(t.text) or looks_numeric(t.text) for t in quantity):
+            continue
+        price, amount = cells.get("price", []), cells.get("amount", [])
+        if len(price) != 1 or len(amount) != 1 or not MONEY.search(amount[0].text):
+            continue
+        if not all(looks_numeric(t.text) and not any(c in t.text for c in "-%") for t in (*price, *amount)):
+            continue
+        if any(
+            abs(cell[-1].x1 - edges[kind]) > ALIGNED * line.height
+            for kind, cell in (("qty", quantity), ("price", price), ("amount", amount))
+        ):
+            continue
+        above = [j for j in starts if j < i]
+        below = [j for j in starts if j > i]
+        if not above or not below:
+            continue
+        between = [rows[j][1] for j in range(above[-1] + 1, below[0]) if j != i]
+        if any(has_digit(t.text) for c in between for t in c.get("qty", [])):
+            continue
+        neighbours = [rows[j][1] for j in (above[-1], below[0])]
+        if not all(
+            all(any(looks_numeric(t.text) for t in c.get(k, [])) for k in NUMERIC) for c in neighbours
+        ):
+            continue
+        if _labelled(line, cells):
+            continue
+        out.add(i)
+    return out
+
+
+def _labelled(line: Line, cells: dict[str, list[Tok]]) -> bool:
+    """Whether a line is a labelled sub-line, a total or a sum carried to the next page.  A total's
+    word run on in a description after its other words is none ("drill bit for motal", "metal" read
+    one letter off "total")."""
+    if labels.starts_garbled(line.toks, SUBLINES) is not None:
+        return True
+    described = {id(t) for t in cells.get("description", [])}
+    for hit in (*labels.find(line.toks, TOTALS), *labels.find(line.toks, {"carried": CARRIED})):
+        if hit.start == 0 or id(line.toks[hit.start - 1]) not in described:
+            return True
+    return False
+
+
 def _money_beside(rows: list[Row], i: int, j: int, items: set[int], priced: set[str]) -> bool:
     """Whether row j, directly above or below row i and no order row itself, holds figures (read or
     spoilt) in the price or amount column: the row's own, printed on a line of their own or read a

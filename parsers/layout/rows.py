@@ -19,6 +19,7 @@ from parsers.layout.lost_rows import (
     money_alone,
     money_lost,
     quantity_alone,
+    quantity_lettered,
     split_rows_joined,
 )
 from parsers.layout.numbers import looks_numeric
@@ -89,6 +90,7 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
         edges = figure_edges([rows[i][1] for i in starts])
         alone = quantity_alone(rows, starts, priced, edges) if ocr else set()
         alone |= money_alone(rows, starts, priced, edges) if ocr else set()
+        alone |= quantity_lettered(rows, starts, priced, edges) if ocr else set()
         worded = any(worded_row(rows[i][1]) for i in starts)
         over = bool(starts) and any(_code_label(line) for line, _ in rows[: starts[0]])
         basis = heading_basis(region)
@@ -239,7 +241,12 @@ def _printed_position(draft: Draft) -> int | None:
 
 
 def _numbered(found: list[Draft], ocr: bool) -> list[Draft]:
-    numbering = positions.number([_printed_position(d) for d in found])
+    printed_at = [_printed_position(d) for d in found]
+    if ocr:
+        # no table numbers a row 0: "00)" is "001" with its last figure read as a bracket, a place
+        # unread, never a row before the first that the fax lost
+        printed_at = [None if p == 0 else p for p in printed_at]
+    numbering = positions.number(printed_at)
     if numbering is None:
         return found
     for draft, position in zip(found, numbering, strict=True):
