@@ -30,6 +30,9 @@ from parsers.layout import (
     generic,
     header,
     header_choice,
+    item_basis,
+    item_columns,
+    item_numbers,
     items,
     page_basis,
     parties,
@@ -73,7 +76,7 @@ HEADER_FIELDS = (
 @dataclass(frozen=True)
 class Basis:
     """The units (10, 100, 1000) that line `line` of order `order` prints its price for, as its row
-    or its price heading states them (`items.stated_basis`): a cell of that price read again prints
+    or its price heading states them (`item_basis.stated_basis`): a cell of that price read again prints
     the price of that many units."""
 
     order: int
@@ -413,11 +416,11 @@ def _tax_of_total(
 
 
 def _basis(draft: rows.Draft, built: items.Built) -> int | None:
-    """The units the line's price is for as the page states them (`items.stated_basis`), else as the
+    """The units the line's price is for as the page states them (`item_basis.stated_basis`), else as the
     page's amounts say them where the line was read so (`page_basis`): its price cell read again prints
     the price of that many units."""
     price = built.solved.unit_price
-    return items.stated_basis(draft) or (page_basis.noted_basis(price.note) if price else None)
+    return item_basis.stated_basis(draft) or (page_basis.noted_basis(price.note) if price else None)
 
 
 def _rechecks(
@@ -577,7 +580,7 @@ def _lines(
     """The lines' numbers read under the document's decimal mark and settled against the printed
     total: the mark, the built lines, each line's value and the total chosen."""
     mark, mark_sure = decide_mark(items.number_texts(drafts) + [s.toks[-1].text for s in seen], language)
-    cents = ocr and items.prints_cents(drafts, [s.toks[-1].text for s in seen if s.toks])
+    cents = ocr and item_numbers.prints_cents(drafts, [s.toks[-1].text for s in seen if s.toks])
     paged = page_basis.page_bases(drafts, mark) if ocr else {}
     built = [
         items.build(
@@ -594,8 +597,8 @@ def _lines(
         )
         for i, d in enumerate(drafts)
     ]
-    built = items.by_columns(built, mark) if ocr else built
-    built = items.by_column_marks(built, mark) if ocr else built
+    built = item_columns.by_columns(built, mark) if ocr else built
+    built = item_columns.by_column_marks(built, mark) if ocr else built
     built = quantity_marks.by_quantity_format(built, mark) if ocr else built
     built = quantity_marks.by_whole_column(built, mark) if ocr else built
     built = specks.whole_quantities(built, mark) if ocr else built
