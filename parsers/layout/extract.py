@@ -42,6 +42,8 @@ from parsers.layout import (
     rows,
     shaped,
     specks,
+    tax_choice,
+    tax_rates,
     totals,
     unheaded,
 )
@@ -207,7 +209,7 @@ def _currency(
     drafts: list[rows.Draft],
     pages: list[Page],
     skip: set[int],
-    taxed: totals.WithTax | None = None,
+    taxed: tax_rates.WithTax | None = None,
 ) -> Candidate | None:
     """The currency the page's signs and codes say, sure when they all agree.  The sign on a tax that
     is the net total's share at the rate its line prints, and with it makes the total, is left out: the
@@ -218,7 +220,7 @@ def _currency(
     ("$.L.," for the company's "S.L.,", `numbers.sign_on_word`): a letter the fax spoilt, no currency.
     Nor, on a scan, does a sign before a code's figures ("€6600" for the postcode "66600", "€-3002" for
     "C-3002": `numbers.sign_on_code`) on a line that writes no figure to the cent: no money stands there."""
-    besides = taxed.tax_toks if taxed is not None and totals.at_printed_rate(taxed, pages) else []
+    besides = taxed.tax_toks if taxed is not None and tax_rates.at_printed_rate(taxed, pages) else []
     chosen = header_choice.choose(found, "currency")
     if chosen is None:
         return _by_signs(drafts, pages, skip, besides)
@@ -299,7 +301,7 @@ def _order(
         drafts, seen, language, rec, ocr=ocr, us_dates=us_dates, dating=dating
     )
     problems = _table_problems(drafts, values, seen, mark)
-    taxed = totals.with_tax(seen, total, mark, pages, skip)
+    taxed = tax_choice.with_tax(seen, total, mark, pages, skip)
     lines_tax: Decimal | None = None
     picks["currency"] = _currency(found, drafts, pages, skip, taxed)
     picks["delivery_date"] = _prose_delivery(picks, found, built, ocr=ocr)
@@ -325,7 +327,7 @@ def _order(
         # a tax the lines' share at its printed rate that makes the total with them, no net read: the
         # tax as read (validation.sums ties the two to the lines where each line is read sure)
         added = None if None in values else sum((v for v in values if v is not None), Decimal(0))
-        tax_toks = totals.tax_of_lines(seen, total, added, mark, pages)
+        tax_toks = tax_rates.tax_of_lines(seen, total, added, mark, pages)
         if tax_toks is not None and added is not None:
             lines_tax = total.reading.value - added  # the tax as read: the total is the lines plus it
             rec.add("tax_total", tax_toks, total.certainty)
@@ -401,7 +403,7 @@ def _tax_of_total(
     mark: str,
     pages: list[Page],
 ) -> tuple[list[Tok], Decimal] | None:
-    """The printed tax the chosen total is made of at its printed rate (`totals.tax_of_total`), taken
+    """The printed tax the chosen total is made of at its printed rate (`tax_rates.tax_of_total`), taken
     only while a line's amount is unread or read unsure: the lines read so far cannot say the total is
     not the one the page prints with that tax (a figure of theirs may be misread, and the numbers read
     again check a line against the total less the tax).  Where every amount was read sure and they do
@@ -412,7 +414,7 @@ def _tax_of_total(
     ]
     if all(v is not None and s for v, s in zip(values, sure, strict=True)):
         return None
-    return totals.tax_of_total(seen, total, mark, pages)
+    return tax_rates.tax_of_total(seen, total, mark, pages)
 
 
 def _basis(draft: rows.Draft, built: items.Built) -> int | None:
@@ -467,7 +469,7 @@ def _rechecks(
 
 
 def _junk_left_out(
-    rec: Recorder, seen: list[totals.Seen], taxed: totals.WithTax | None, total: totals.Chosen
+    rec: Recorder, seen: list[totals.Seen], taxed: tax_rates.WithTax | None, total: totals.Chosen
 ) -> None:
     """A total read only with a lone figure or money sign after it left out ("33423.73 5": a sign the
     fax read as a figure) is doubtful: a person confirms it unless the line amounts, each read sure, add
@@ -480,15 +482,15 @@ def _junk_left_out(
             rec.lower(path, DOUBTFUL)
 
 
-def _mended_total_recheck(taxed: totals.WithTax | None, total: totals.Chosen) -> list[Recheck]:
-    """A total with tax OCR read a figure off the net total plus its tax (`totals.with_tax`: "439,53"
+def _mended_total_recheck(taxed: tax_rates.WithTax | None, total: totals.Chosen) -> list[Recheck]:
+    """A total with tax OCR read a figure off the net total plus its tax (`tax_choice.with_tax`: "439,53"
     under 407,94 and 81,59 at 20 %) is the one sum the order's figures allow, where the net total is the
     lines' sum and the tax the net's share at its printed rate; it is taken mended and doubtful.  Its
     ink read again, saying the mended figures ("489,53") with confidence, vouches for it: the sums and
     a second reading of the figure agree.  Offered only where the net total is the lines' sum."""
     if taxed is None or not taxed.total_mended or not total.verified or not taxed.total_toks:
         return []
-    says = totals.printed_as(" ".join(t.text for t in taxed.total_toks), taxed.total)
+    says = tax_rates.printed_as(" ".join(t.text for t in taxed.total_toks), taxed.total)
     return [Recheck(0, "total", total.certainty, says)] if says else []
 
 
