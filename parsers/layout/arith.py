@@ -32,7 +32,7 @@ class Solved:
     check: str  # "agrees" | "disagrees" | "unchecked" | "derived"
     options: tuple[Solved, ...] = ()  # readings that agree, when one line alone cannot choose between them
     # the quantity's and the price's own reading costs, where a mend raised every cost to a repaired
-    # digit's only to keep the line short of sure unless the total vouches (items._fitted_by_discount)
+    # digit's only to keep the line short of sure unless the total vouches (item_discounts.fitted_by_discount)
     own_costs: tuple[int, int] | None = None
 
     @property
@@ -144,7 +144,7 @@ def _shifted(qty: list[Reading], price: list[Reading], found: tuple[int, Solved]
     marks moved the other way, cheapest first; none when no such pair does.  A fax that lost the mark of
     "12,000" and moved the price's ("0,454" for 4,54) makes 120 × 0.454 and 12 × 4.54 both the amount:
     the product cannot say where the marks stand, so the line is left open (`Solved.options`) for the
-    quantity and price columns' other rows to choose (`items.by_columns`), else for a person."""
+    quantity and price columns' other rows to choose (`item_columns.by_columns`), else for a person."""
     cost, best = found
     q, p = best.quantity, best.unit_price
     # a quantity read as printed stands ("1200" m at "00350": 1200 × 0,0350, never 12,00 × 3,50): whole

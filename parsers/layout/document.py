@@ -22,7 +22,7 @@ from parsers.layout.arith import pins
 from parsers.layout.dates import find_date
 from parsers.layout.geometry import Line, Page, Tok, box_around
 from parsers.layout.header import Candidate
-from parsers.layout.items import printed_basis
+from parsers.layout.item_basis import printed_basis
 from parsers.layout.kind import document_kind
 from parsers.layout.numbers import looks_numeric
 from parsers.layout.row_signs import unreadable_figure

@@ -4,8 +4,9 @@ figures ("24000"), with the other mark where its decimals stand ("5,000" under a
 its mark lost after a group ("2.000000") or its group mark turned into the decimal mark ("2,500,000"
 for 2.500,000) holds the same decimals as its neighbours.  The neighbours'
 print alone does not say the column prints decimals: a whole-number column whose group marks the fax
-turned ("2,000" and "1,000" under a decimal comma) prints the mark too, so the column's format counts
-only where the neighbours' own arithmetic read their marks as decimal marks (`items.settled_places`)."""
+turned ("2,000" and "1,000" under a decimal comma) prints the mark too, so the column's format
+counts only where the neighbours' own arithmetic read their marks as decimal marks
+(`item_columns.settled_places`)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from decimal import Decimal
 
 from parsers.layout.arith import MOVED, Solved, adding_up
 from parsers.layout.geometry import Tok
-from parsers.layout.items import IN_FORMAT, Built, as_printed, settled, settled_places
+from parsers.layout.item_columns import as_printed, settled_places
+from parsers.layout.items import IN_FORMAT, Built, settled
 from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading, readings, strip_money
 
 # figures and marks only: a quantity cell as a fax left it ("24000", "5,000", "2.000000")
@@ -27,7 +29,7 @@ _SAME_FIGURES = ("", LOST_MARK, OTHER_MARK)
 def by_quantity_format(built: list[Built], mark: str) -> list[Built]:
     """Each line whose quantity was read against its column's format (module docstring), where the
     column's other lines (two or more) all print `mark` with the same decimals and add up so
-    (`items.settled_places`), read with its figures
+    (`item_columns.settled_places`), read with its figures
     in that format; with it, the price and the amount as their figures were printed, when one reading
     of the price then makes quantity × price the amount to the cent ("2.000000" × "0012€" = "24,00€"
     under "1.000,000" and "500,000": 2000 × 0,012, not 2 × 12).  A line the quantity as read already

@@ -1,5 +1,5 @@
 """An order date or order number printed twice on a fax, each printing read on its own
-(parsers.layout.header_choice.choose, parsers.layout.extract._surest_printing).
+(parsers.layout.header_choice.choose, parsers.layout.order_header._surest_printing).
 
 The business rule: a value the page prints twice, on two pieces of ink, is read twice; the fax spoils
 each printing on its own, so a figure misread in one is not misread alike in the other.  Where both
