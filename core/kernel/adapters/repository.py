@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, bindparam, delete, event, func, insert, select, update
+from sqlalchemy import ARRAY, Integer, String, any_, bindparam, delete, event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.orm.attributes import set_committed_value
@@ -139,6 +139,38 @@ _FILL_DRAFT = (
     .where(orm.outbound_messages.c.draft.is_not(None))
     .values(content=bindparam("rendered"), draft=None)
 )
+
+
+# a customer's earlier orders' heads (`OrderRepository.recent_for_customer`), built once: a batch asks
+# it for every customer new to the batch, and building the select and its cache key anew each time
+# cost more than the rest of the call's Python
+_RECENT_HEADS = (
+    select(
+        orm.orders.c.id,
+        orm.orders.c.channel,
+        orm.orders.c.state,
+        orm.orders.c.created_at,
+        orm.orders.c.po_number,
+    )
+    .where(orm.orders.c.customer_id == bindparam("customer_id"))
+    .where(orm.orders.c.created_at >= bindparam("since"))
+    .where(orm.orders.c.document_id != bindparam("exclude_document"))
+    .order_by(orm.orders.c.id.desc())
+    .limit(bindparam("limit", type_=Integer()))
+)
+
+# the lines of earlier orders (`OrderRepository._earlier_lines`), built once for each kind of database:
+# one array parameter on PostgreSQL (`any_of`'s rule), an IN list elsewhere
+_EARLIER_LINES = {
+    postgres: select(orm.order_lines.c.order_id, orm.order_lines.c.sku, orm.order_lines.c.quantity)
+    .where(
+        orm.order_lines.c.order_id == any_(bindparam("orders", type_=ARRAY(Integer())))
+        if postgres
+        else orm.order_lines.c.order_id.in_(bindparam("orders", expanding=True))
+    )
+    .order_by(orm.order_lines.c.order_id, orm.order_lines.c.position)
+    for postgres in (True, False)
+}
 
 
 class OrderRepository:
@@ -277,16 +309,13 @@ class OrderRepository:
         orders with every column of every line (every arrival reads two months of its customer's).
         Lines only of the orders created since `lines_since` and not on channel `lines_not_on` (when
         given); the others come without lines (the check compares no lines of theirs)."""
-        o = orm.orders.c
-        heads = self.session.execute(
-            select(o.id, o.channel, o.state, o.created_at, o.po_number)
-            .where(o.customer_id == customer_id)
-            .where(o.created_at >= since)
-            .where(o.document_id != exclude_document)
-            .order_by(o.id.desc())
-            .limit(limit),
-            execution_options=_NO_LINES,
-        ).all()
+        asked = {
+            "customer_id": customer_id,
+            "since": since,
+            "exclude_document": exclude_document,
+            "limit": limit,
+        }
+        heads = self.session.execute(_RECENT_HEADS, asked, execution_options=_NO_LINES).all()
         lines = self._earlier_lines(heads, lines_since, lines_not_on)
         return [
             EarlierOrder(h.id, h.channel, h.state, h.created_at, h.po_number, tuple(lines[h.id]))
@@ -332,7 +361,6 @@ class OrderRepository:
     ) -> dict[int, builtins.list[EarlierLine]]:
         """The lines (SKU, quantity, in position order) of those of these orders created since
         `lines_since` and not on channel `lines_not_on`, by order; one statement, none when none is."""
-        ln = orm.order_lines.c
         lines: dict[int, builtins.list[EarlierLine]] = defaultdict(builtins.list)
         wanted = [
             h.id
@@ -342,8 +370,8 @@ class OrderRepository:
         ]
         if wanted:
             self.flush_held()  # lines of orders stored in this transaction are read too
-            found = select(ln.order_id, ln.sku, ln.quantity).where(any_of(self.session, ln.order_id, wanted))
-            for order_id, sku, quantity in self.session.execute(found.order_by(ln.order_id, ln.position)):
+            found = _EARLIER_LINES[self.session.get_bind().dialect.name == "postgresql"]
+            for order_id, sku, quantity in self.session.execute(found, {"orders": wanted}):
                 lines[order_id].append(EarlierLine(sku, quantity))
         return lines
 
