@@ -231,11 +231,32 @@ def two_faced(identifier: str) -> bool:
 _CLOSED_LETTERS = frozenset("G")
 
 
+# The letters of an order number's usual prefixes ("PO-", "OC/", "PED-"): a fax that opens an O or
+# closes a C turns one of them into letters no customer prints ("PC-" for PO-, "CP" for OP).
+ORDER_PREFIXES = frozenset({"PO", "OC", "OP", "OD", "PED", "ORD", "SO", "OV", "NP"})
+_OPENED_OR_CLOSED = {"O": "CG", "C": "OG", "G": "OC"}
+
+
 def closed_letter(identifier: str) -> bool:
-    """Whether a faxed identifier holds a letter that may be another letter the line closed: a G among
-    its letters may be a printed C, and no reading of the same ink, nor a second printing on the same
-    line, tells which (docs/fax.md, faxnh30)."""
-    return any(c in _CLOSED_LETTERS for c in identifier.upper() if c.isalpha())
+    """Whether a faxed identifier holds a letter that may be another letter the line closed or opened,
+    that no reading of the same ink, nor a second printing on the same line, tells apart (docs/fax.md,
+    faxnh30 and the lead's note after it): a G among its letters may be a printed C; and a prefix one
+    O, C or G away from a usual order prefix ("PC-2026-42693": an O whose stroke the fax broke read C)
+    may be that prefix. A usual prefix read as printed ("PO-", "OC-") is no such letter."""
+    if any(c in _CLOSED_LETTERS for c in identifier.upper() if c.isalpha()):
+        return True
+    head = ""
+    for c in identifier.upper():
+        if not c.isalpha():
+            break
+        head += c
+    if head in ORDER_PREFIXES:
+        return False
+    return any(
+        head[:i] + other + head[i + 1 :] in ORDER_PREFIXES
+        for i, c in enumerate(head)
+        for other in _OPENED_OR_CLOSED.get(c, "")
+    )
 
 
 # A code cut in two or run into a neighbour by OCR: pieces of at most this many characters are joined

@@ -53,3 +53,20 @@ def test_order_numbers_with_no_g_are_as_sure_as_read() -> None:
         got = _read(number)
         assert got["po_number"] == number
         assert not doubted(got, "po_number") and got["decision"] == "accept"
+
+
+def test_an_order_number_whose_prefix_is_a_usual_one_with_an_o_read_c_waits() -> None:
+    # "PC-2026-42693" read sure on both printings: the O of PO- a fax broke open reads C, and "PC" is a
+    # usual prefix one look-alike letter away; the same number read "PO-" flows (above)
+    for number in ("PC-2026-42693", "CP/26/1177"):
+        got = _read(number)
+        assert got["po_number"] == number
+        assert doubted(got, "po_number") and got["decision"] != "accept"
+
+
+def test_order_numbers_whose_prefix_no_look_alike_letter_makes_usual_are_as_sure_as_read() -> None:
+    # "PED-" and "OP/" are usual prefixes as read; "AC-" is one C away from "AO", no prefix anyone prints
+    for number in ("PED-26/00123", "OP/26/1177", "AC-2026-15520"):
+        got = _read(number)
+        assert got["po_number"] == number
+        assert not doubted(got, "po_number") and got["decision"] == "accept"
