@@ -185,24 +185,23 @@ def money_alone(rows: list[Row], starts: list[int], priced: set[str], edges: dic
             continue
         if any(has_digit(t.text) for kind in ("pos", "code", "gtin", "qty") for t in cells.get(kind, [])):
             continue
-        price, amount = cells.get("price", []), cells.get("amount", [])
-        if len(price) != 1 or len(amount) != 1 or not MONEY.search(amount[0].text):
+        money = _money_cells(cells)
+        if money is None:
             continue
-        if not all(looks_numeric(t.text) and not any(c in t.text for c in "-%") for t in (*price, *amount)):
-            continue
+        price, amount = money
         if any(
             abs(cell[0].x1 - edges[kind]) > ALIGNED * line.height
             for kind, cell in (("price", price), ("amount", amount))
         ):
             continue
-        above = [j for j in starts if j < i]
-        below = [j for j in starts if j > i]
-        if not above or not below:
+        around = _rows_around(starts, i)
+        if around is None:
             continue
-        between = [rows[j][1] for j in range(above[-1] + 1, below[0]) if j != i]
+        before, after = around
+        between = [rows[j][1] for j in range(before + 1, after) if j != i]
         if any(named_row(c) or any(has_digit(t.text) for t in c.get("qty", [])) for c in between):
             continue  # a row over two or three lines, its words or quantity beside these figures
-        neighbours = [rows[j][1] for j in (above[-1], below[0])]
+        neighbours = [rows[before][1], rows[after][1]]
         if not all(
             named_row(c) and any(has_digit(t.text) for k in priced for t in c.get(k, [])) for c in neighbours
         ):
@@ -241,24 +240,23 @@ def quantity_lettered(
         quantity = cells.get("qty", [])
         if not quantity or any(has_digit(t.text) or looks_numeric(t.text) for t in quantity):
             continue
-        price, amount = cells.get("price", []), cells.get("amount", [])
-        if len(price) != 1 or len(amount) != 1 or not MONEY.search(amount[0].text):
+        money = _money_cells(cells)
+        if money is None:
             continue
-        if not all(looks_numeric(t.text) and not any(c in t.text for c in "-%") for t in (*price, *amount)):
-            continue
+        price, amount = money
         if any(
             abs(cell[-1].x1 - edges[kind]) > ALIGNED * line.height
             for kind, cell in (("qty", quantity), ("price", price), ("amount", amount))
         ):
             continue
-        above = [j for j in starts if j < i]
-        below = [j for j in starts if j > i]
-        if not above or not below:
+        around = _rows_around(starts, i)
+        if around is None:
             continue
-        between = [rows[j][1] for j in range(above[-1] + 1, below[0]) if j != i]
+        before, after = around
+        between = [rows[j][1] for j in range(before + 1, after) if j != i]
         if any(has_digit(t.text) for c in between for t in c.get("qty", [])):
             continue
-        neighbours = [rows[j][1] for j in (above[-1], below[0])]
+        neighbours = [rows[before][1], rows[after][1]]
         if not all(
             all(any(looks_numeric(t.text) for t in c.get(k, [])) for k in NUMERIC) for c in neighbours
         ):
@@ -267,6 +265,26 @@ def quantity_lettered(
             continue
         out.add(i)
     return out
+
+
+def _money_cells(cells: dict[str, list[Tok]]) -> tuple[list[Tok], list[Tok]] | None:
+    """A line's price and amount cells when each holds one figure, the amount money to the cent, and
+    neither a sign nor a rate (no discount, no tax)."""
+    price, amount = cells.get("price", []), cells.get("amount", [])
+    if len(price) != 1 or len(amount) != 1 or not MONEY.search(amount[0].text):
+        return None
+    if not all(looks_numeric(t.text) and not any(c in t.text for c in "-%") for t in (*price, *amount)):
+        return None
+    return price, amount
+
+
+def _rows_around(starts: list[int], i: int) -> tuple[int, int] | None:
+    """The order rows just above and just below line `i`, when it has both."""
+    above = [j for j in starts if j < i]
+    below = [j for j in starts if j > i]
+    if not above or not below:
+        return None
+    return above[-1], below[0]
 
 
 def _labelled(line: Line, cells: dict[str, list[Tok]]) -> bool:
