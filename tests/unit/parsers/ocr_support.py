@@ -189,3 +189,16 @@ def euro_currency(
     found = got.evidence_for("currency")
     assert found is not None
     return got.currency, found.confidence
+
+
+def assert_kept_between(got: dict[str, Any], first: tuple[str, str, str], last: tuple[str, str, str]) -> None:
+    """That the order read three lines, `first` and `last` as (sku, quantity, unit price) and between them
+    a row the fax spoilt kept in its place with nothing read from it (its figures vouch for nothing),
+    named for a person, and the order not accepted."""
+    lines = numbers(got)
+    assert len(lines) == 3
+    assert lines[0] == first
+    assert lines[1][1:] == (None, None)
+    assert lines[2] == last
+    assert any(p["field"] == "lines" for p in got["problems"])
+    assert got["decision"] != "accept"
