@@ -44,6 +44,15 @@ def arrive(app: App, content: bytes, name: str = "orders.edi", channel: Channel 
     return app.submit(doc)
 
 
+def stored_email(app: App, n: int, received_at: datetime) -> int:
+    """An e-mail document whose bytes say "pedido `n`", stored as it arrived at `received_at` and not
+    read: a document for a test to hang orders and answers on."""
+    doc = InboundDocument(
+        channel=Channel.EMAIL, content=f"pedido {n}".encode(), received_at=received_at, original_name="x"
+    )
+    return app.submit(doc)
+
+
 def drain(app: App) -> None:
     """Run every queued job on the in-process broker until none are left."""
     worker = app.worker()

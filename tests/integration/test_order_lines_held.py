@@ -19,11 +19,11 @@ from typing import Any
 import pytest
 from sqlalchemy import Table, select, text
 
-from core.capture.domain.documents import Channel, DocumentState, InboundDocument
+from core.capture.domain.documents import DocumentState
 from core.kernel.adapters import bulk, orm, repository
 from core.kernel.domain.model import Decision, Order, OrderLine, OrderState
 from oms.bootstrap import App
-from tests.integration.helpers import orders_of
+from tests.integration.helpers import orders_of, stored_email
 from tests.integration.test_email_collector import order_mail, store
 
 pytestmark = pytest.mark.integration
@@ -51,14 +51,6 @@ def lines_sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
 
     monkeypatch.setattr(repository, "copy_in", counting)
     yield sent
-
-
-def _document(app: App, n: int) -> int:
-    return app.submit(
-        InboundDocument(
-            channel=Channel.EMAIL, content=f"pedido {n}".encode(), received_at=NOW, original_name="x"
-        )
-    )
 
 
 def _order(document_id: int, po: str, quantities: list[str]) -> Order:
@@ -97,7 +89,7 @@ def _lines(app: App) -> list[tuple[int, int, str, Decimal]]:
 def test_the_held_lines_go_in_at_once_before_the_first_read_that_looks_for_them(
     app: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first_doc, second_doc = _document(app, 1), _document(app, 2)
+    first_doc, second_doc = stored_email(app, 1, NOW), stored_email(app, 2, NOW)
     with lines_sent(monkeypatch) as sent, app.uow() as uow:
         with uow.orders.lines_held():
             first = _order(first_doc, "PO-1", ["12", "0.5"])
@@ -131,7 +123,7 @@ def test_a_read_around_the_repository_finds_the_held_lines_too(
 ) -> None:
     """Any statement through the session that is not an insert sends the waiting lines first: a
     report, a check or a lazy load reading order lines its own way sees what was stored before."""
-    first_doc, second_doc = _document(app, 1), _document(app, 2)
+    first_doc, second_doc = stored_email(app, 1, NOW), stored_email(app, 2, NOW)
     ln = orm.order_lines.c
     with lines_sent(monkeypatch) as sent, app.uow() as uow:
         with uow.orders.lines_held():
@@ -152,7 +144,7 @@ def test_a_read_around_the_repository_finds_the_held_lines_too(
 
 
 def test_an_order_loaded_in_the_block_comes_with_its_held_lines(app: App) -> None:
-    doc = _document(app, 1)
+    doc = stored_email(app, 1, NOW)
     with app.uow() as uow:
         with uow.orders.lines_held():
             order = _order(doc, "PO-1", ["7", "8"])
@@ -169,7 +161,7 @@ def test_an_order_loaded_in_the_block_comes_with_its_held_lines(app: App) -> Non
 
 
 def test_a_savepoint_rolled_back_keeps_the_lines_stored_before_it(app: App) -> None:
-    doc = _document(app, 1)
+    doc = stored_email(app, 1, NOW)
     with app.uow() as uow:
         with uow.orders.lines_held():
             order = _order(doc, "PO-1", ["5", "6"])
@@ -182,7 +174,7 @@ def test_a_savepoint_rolled_back_keeps_the_lines_stored_before_it(app: App) -> N
 
 
 def test_lines_held_when_the_block_fails_go_with_the_transaction(app: App) -> None:
-    kept_doc, dropped_doc = _document(app, 1), _document(app, 2)
+    kept_doc, dropped_doc = stored_email(app, 1, NOW), stored_email(app, 2, NOW)
     with app.uow() as uow:  # the commit after a failure inserts them
         with contextlib.suppress(ValueError), uow.orders.lines_held():
             kept = _order(kept_doc, "PO-1", ["4"])

@@ -18,9 +18,9 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState
 
-from core.capture.domain.documents import Channel, InboundDocument
 from core.kernel.domain.model import Decision, Order, OrderLine, OrderState
 from oms.bootstrap import App
+from tests.integration.helpers import stored_email
 
 pytestmark = pytest.mark.integration
 
@@ -31,14 +31,6 @@ NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 def app(app_each_db: App) -> App:
     """The bare app on each database in turn."""
     return app_each_db
-
-
-def _document(app: App, n: int) -> int:
-    return app.submit(
-        InboundDocument(
-            channel=Channel.EMAIL, content=f"pedido {n}".encode(), received_at=NOW, original_name="x"
-        )
-    )
 
 
 def _order(document_id: int, customer: str, po: str, age_days: int, channel: str, skus: list[str]) -> Order:
@@ -70,7 +62,7 @@ def _store(app: App) -> dict[str, int]:
         ("C1", "A-new", 1, "email", ["S5"]),
         ("C2", "B-new", 1, "email", ["S6", "S7"]),
     ]
-    documents = {po: _document(app, n) for n, (_, po, *_) in enumerate(wanted, start=1)}
+    documents = {po: stored_email(app, n, NOW) for n, (_, po, *_) in enumerate(wanted, start=1)}
     with app.uow() as uow:
         for customer, po, age, channel, skus in wanted:
             uow.orders.insert_new(documents[po], [_order(documents[po], customer, po, age, channel, skus)])

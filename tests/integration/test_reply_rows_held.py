@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from core.capture.domain.documents import Channel, DocumentState, InboundDocument
+from core.capture.domain.documents import DocumentState
 from core.kernel.domain.model import OutboundKind, OutboundMessage, OutboundState
 from oms.bootstrap import App
-from tests.integration.helpers import answers_of, orders_of, rows_written
+from tests.integration.helpers import answers_of, orders_of, rows_written, stored_email
 from tests.integration.test_email_collector import CUSTOMER, one_spanish_reply, order_mail, run_queued, store
 
 pytestmark = pytest.mark.integration
@@ -30,14 +30,6 @@ NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 @pytest.fixture
 def app(app_each_db: App) -> App:
     return app_each_db
-
-
-def _document(app: App, n: int) -> int:
-    return app.submit(
-        InboundDocument(
-            channel=Channel.EMAIL, content=f"pedido {n}".encode(), received_at=NOW, original_name="x"
-        )
-    )
 
 
 def _answer(document_id: int, name: str) -> OutboundMessage:
@@ -80,7 +72,7 @@ def test_a_batch_of_e_mails_stores_its_reply_drafts_in_one_statement_each_reply_
 
 
 def test_held_answers_are_found_by_a_read_of_the_outbox_in_the_same_transaction(app: App) -> None:
-    first, second = _document(app, 1), _document(app, 2)
+    first, second = stored_email(app, 1, NOW), stored_email(app, 2, NOW)
     with app.uow() as uow, rows_written(app, _ANSWER_INSERT) as inserts:
         with uow.outbound.new_held():
             uow.outbound.add(_answer(first, "a.eml"))
@@ -96,7 +88,7 @@ def test_held_answers_are_found_by_a_read_of_the_outbox_in_the_same_transaction(
 
 
 def test_held_answers_go_with_their_transaction_committed_or_rolled_back(app: App) -> None:
-    kept, dropped = _document(app, 1), _document(app, 2)
+    kept, dropped = stored_email(app, 1, NOW), stored_email(app, 2, NOW)
     with app.uow() as uow:
         with pytest.raises(RuntimeError), uow.outbound.new_held():
             uow.outbound.add(_answer(kept, "kept.eml"))
@@ -112,7 +104,7 @@ def test_held_answers_go_with_their_transaction_committed_or_rolled_back(app: Ap
 
 
 def test_a_savepoint_in_the_block_keeps_the_answers_held_before_it(app: App) -> None:
-    doc = _document(app, 1)
+    doc = stored_email(app, 1, NOW)
     with app.uow() as uow:
         with uow.outbound.new_held():
             uow.outbound.add(_answer(doc, "before.eml"))
