@@ -189,10 +189,7 @@ def money_alone(rows: list[Row], starts: list[int], priced: set[str], edges: dic
         if money is None:
             continue
         price, amount = money
-        if any(
-            abs(cell[0].x1 - edges[kind]) > ALIGNED * line.height
-            for kind, cell in (("price", price), ("amount", amount))
-        ):
+        if not _ends_aligned(line, edges, (("price", price), ("amount", amount))):
             continue
         around = _rows_around(starts, i)
         if around is None:
@@ -244,10 +241,7 @@ def quantity_lettered(
         if money is None:
             continue
         price, amount = money
-        if any(
-            abs(cell[-1].x1 - edges[kind]) > ALIGNED * line.height
-            for kind, cell in (("qty", quantity), ("price", price), ("amount", amount))
-        ):
+        if not _ends_aligned(line, edges, (("qty", quantity), ("price", price), ("amount", amount))):
             continue
         around = _rows_around(starts, i)
         if around is None:
@@ -276,6 +270,12 @@ def _money_cells(cells: dict[str, list[Tok]]) -> tuple[list[Tok], list[Tok]] | N
     if not all(looks_numeric(t.text) and not any(c in t.text for c in "-%") for t in (*price, *amount)):
         return None
     return price, amount
+
+
+def _ends_aligned(line: Line, edges: dict[str, float], placed: tuple[tuple[str, list[Tok]], ...]) -> bool:
+    """Whether each (column, cell) of a line ends where the order rows' figures end in that column,
+    within `ALIGNED` of the line's height (figures are right-aligned)."""
+    return all(abs(cell[-1].x1 - edges[kind]) <= ALIGNED * line.height for kind, cell in placed)
 
 
 def _rows_around(starts: list[int], i: int) -> tuple[int, int] | None:
