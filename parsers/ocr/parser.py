@@ -31,7 +31,7 @@ from parsers.ocr.engine import (
     normal_fax,
 )
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
-from parsers.ocr.geometry import TRANSPOSE, Orientation, turn
+from parsers.ocr.geometry import Orientation, turn
 from parsers.ocr.images import Limits, PageImage, image_description, load_pages, sniff
 from parsers.ocr.pdf import hidden_text_only, open_pdf, rasterise, text_chars
 from parsers.ocr.preprocess import prepare
@@ -101,12 +101,8 @@ class _OcrParser:
 
     def _read_turned(self, image: PageImage, quarters: int, options: OcrOptions) -> PageWords:
         """The fax page `image` read turned `quarters` quarter turns counter-clockwise, healed along
-        the fax's own rows before the turn, as `_sideways_as_block` reads one."""
-        healed = prepare(image.image(), ("heal",), image.dpi)
-        turned = healed.transpose(TRANSPOSE[quarters]) if quarters else healed
-        if turned.mode != "1":
-            turned = turned.convert("1", dither=Image.Dither.NONE)
-        again = PageImage.from_image(image.number, turned, image.dpi, image.source_dpi)
+        the fax's own rows before the turn (`_healed_and_turned`)."""
+        again = _healed_and_turned(image, Orientation(quarters))
         unhealed = replace(
             options,
             preprocess=tuple(s for s in options.preprocess if s != "heal"),
@@ -168,16 +164,10 @@ class _OcrParser:
         for i in sideways:
             image, first = images[i], read[i]
             header = find_header(first)
-            # healed along the fax's own rows, where scan lines are lost, before the turn; the header
-            # line, printed across the page as it came (its words kept from the first read), left out
-            healed = prepare(image.image(), ("heal",), image.dpi)
-            if header is not None:
-                healed = healed.copy()
-                healed.paste(255, (0, 0, healed.width, round(max(w.y1 for w in header.words)) + 2))
-            upright = turn(healed, Orientation.from_degrees(first.rotation))
-            if upright.mode != "1":
-                upright = upright.convert("1", dither=Image.Dither.NONE)
-            again = PageImage.from_image(image.number, upright, image.dpi, image.source_dpi)
+            # the header line, printed across the page as it came (its words kept from the first read),
+            # left out
+            blank = round(max(w.y1 for w in header.words)) + 2 if header is not None else None
+            again = _healed_and_turned(image, Orientation.from_degrees(first.rotation), blank_above=blank)
             (words,) = self.engine.read_pages([again], options)
             kept = header.words if header is not None else ()
             pages[i] = replace(words, words=kept + words.words, rotation=first.rotation)
@@ -321,3 +311,18 @@ class PdfPageReader:
         images = rasterise(content, self.limits, pages)
         options = OcrOptions(languages=tuple(ctx.languages))
         return self.engine.read_pages(images, options)
+
+
+def _healed_and_turned(
+    image: PageImage, orientation: Orientation, blank_above: int | None = None
+) -> PageImage:
+    """A fax page healed along its own rows, where scan lines are lost, before it is turned by
+    `orientation`, as a bilevel page to read again; what lies above `blank_above` left white."""
+    healed = prepare(image.image(), ("heal",), image.dpi)
+    if blank_above is not None:
+        healed = healed.copy()
+        healed.paste(255, (0, 0, healed.width, blank_above))
+    upright = turn(healed, orientation)
+    if upright.mode != "1":
+        upright = upright.convert("1", dither=Image.Dither.NONE)
+    return PageImage.from_image(image.number, upright, image.dpi, image.source_dpi)
