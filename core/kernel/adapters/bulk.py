@@ -170,6 +170,16 @@ def any_of(
     return column.in_(list(values))
 
 
+def any_of_param(
+    column: ColumnElement[Any], name: str, *, postgres: bool, item: TypeEngine[Any] | None = None
+) -> ColumnElement[bool]:
+    """`any_of` for a statement built once and executed with its values bound as `name`: one array
+    parameter on PostgreSQL, an expanding IN list elsewhere."""
+    if postgres:
+        return column == any_(bindparam(name, type_=ARRAY(item or Integer())))
+    return column.in_(bindparam(name, expanding=True))
+
+
 _PIPELINE = "pipelined"  # session.info key: the row-count checks waiting for the pipeline's answer
 
 

@@ -11,13 +11,13 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ARRAY, Integer, String, any_, bindparam, delete, event, func, insert, select, update
+from sqlalchemy import Integer, String, bindparam, delete, event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from core.kernel.adapters import locks, orm
-from core.kernel.adapters.bulk import any_of, copy_in
+from core.kernel.adapters.bulk import any_of, any_of_param, copy_in
 from core.kernel.domain.model import (
     Decision,
     EarlierLine,
@@ -160,14 +160,10 @@ _RECENT_HEADS = (
 )
 
 # the lines of earlier orders (`OrderRepository._earlier_lines`), built once for each kind of database:
-# one array parameter on PostgreSQL (`any_of`'s rule), an IN list elsewhere
+# one array parameter on PostgreSQL, an IN list elsewhere (`bulk.any_of_param`)
 _EARLIER_LINES = {
     postgres: select(orm.order_lines.c.order_id, orm.order_lines.c.sku, orm.order_lines.c.quantity)
-    .where(
-        orm.order_lines.c.order_id == any_(bindparam("orders", type_=ARRAY(Integer())))
-        if postgres
-        else orm.order_lines.c.order_id.in_(bindparam("orders", expanding=True))
-    )
+    .where(any_of_param(orm.order_lines.c.order_id, "orders", postgres=postgres))
     .order_by(orm.order_lines.c.order_id, orm.order_lines.c.position)
     for postgres in (True, False)
 }
