@@ -228,14 +228,33 @@ _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
 
 def sentence_end(text: str) -> int | None:
     """Where the first sentence in `text` ends, if it ends there."""
-    found = _SENTENCE_END.search(text)
-    return found.end() if found else None
+    found = _ends(text, open_end=False)
+    return found[0].end() if found else None
 
 
 def sentence_start(text: str) -> str:
-    """The last sentence begun in `text`: what follows its last full stop."""
-    ends = list(_SENTENCE_END.finditer(text))
+    """The last sentence begun in `text` (the words before a label, which the sentence runs on with):
+    what follows its last full stop."""
+    ends = _ends(text, open_end=True)
     return text[ends[-1].end() :] if ends else text
+
+
+def _ends(text: str, *, open_end: bool) -> list[re.Match[str]]:
+    """The marks that end a sentence in `text`, but a letter read as a mark (`letter_read_as_mark`)."""
+    return [m for m in _SENTENCE_END.finditer(text) if not letter_read_as_mark(text, m, open_end)]
+
+
+def letter_read_as_mark(text: str, mark: re.Match[str], open_end: bool) -> bool:
+    """Whether the "!" `mark` is a letter a fax read as one ("materia!" for "material": an l, i or I is a
+    stroke with a dot or a gap under it): glued to a letter before it, and followed by a word of small
+    letters, which no exclamation ends its sentence before.  At the end of `text` (`open_end`: the words
+    before a label, the label's words come next), the sentence runs on into the label.  A full stop, a
+    semicolon or a question mark is no letter's look-alike and ends its sentence as read."""
+    at = mark.start()
+    if mark.group() != "!" or at == 0 or not text[at - 1].isalpha():
+        return False
+    rest = text[mark.end() :].lstrip()
+    return rest[:1].islower() if rest else open_end
 
 
 def count_dates(text: str, month_first: bool) -> int:
