@@ -110,6 +110,13 @@ def by_description(order: CapturedOrder, matches: Sequence[LineMatch]) -> Iterat
             )
 
 
+# Matches no price vouches for, and what found their code.
+_UNVOUCHED = {
+    "garbled": "a garbled code on the page fits",
+    "turned": "the code read is with the characters a fax turns into others read back",
+}
+
+
 def by_lookalike(
     order: CapturedOrder, matches: Sequence[LineMatch], doubtful: Sequence[Evidence]
 ) -> Iterator[Problem]:
@@ -118,14 +125,14 @@ def by_lookalike(
     unsure = {e.field for e in doubtful}
     for i, match in enumerate(matches):
         path = f"lines[{i}].item_code"
-        if match.via not in ("lookalike", "lookalike_shape", "garbled") or match.product is None:
+        if match.via not in ("lookalike", "lookalike_shape", *_UNVOUCHED) or match.product is None:
             continue
-        if match.via == "garbled":
+        if match.via in _UNVOUCHED:
             # a garble no price can undo: however alike, the code printed may be another one
             yield Problem(
                 ProblemCode.LOW_CONFIDENCE,
                 f"item code {order.lines[i].item_code!r} names no product; taken for {match.product.sku}"
-                f" ({match.product.name}): its code is the one a garbled code on the page fits and its"
+                f" ({match.product.name}): its code is the one {_UNVOUCHED[match.via]} and its"
                 " name the description gives; check it against the document",
                 field=path,
             )

@@ -57,13 +57,15 @@ def garbled_match(
         return None
     (sku,) = found
     product = next((p for p in products if p.sku == sku), None)
-    if product is None:
-        return None
+    return product if product is not None and described(line, product, products) else None
+
+
+def described(line: CapturedLine, product: Product, products: Sequence[Product]) -> bool:
+    """Whether the line's description, its code words aside, names `product`: the product it reads most
+    like is this one, or (when it reads like none clearly) half of its name's words stand in it."""
     said = " ".join(w for w in (line.description or "").split() if not _CODE_WORD.match(w.strip(_WORD_EDGE)))
     guess = product_by_description(said, products) if said else None
-    if guess[0].sku == sku if guess else bool(said) and names(said, product):
-        return product
-    return None
+    return guess[0].sku == product.sku if guess else bool(said) and names(said, product)
 
 
 def _goes_on(code: str, repair: str) -> bool:

@@ -15,6 +15,7 @@ from validation.fuzzy import product_by_description
 from validation.garbled import garbled_match
 from validation.lookalike import alike_in_shape, known_codes, names, nearest
 from validation.terms import terms_of
+from validation.turned import turned_match
 
 # Mailbox providers shared by many companies: a customer is never identified by these domains alone.
 PUBLIC_MAIL_DOMAINS = frozenset(
@@ -66,7 +67,7 @@ class LineMatch:
 
     product: Product | None
     # "gtin" | "pack_gtin" | "sku" | "customer_item" | "repaired" | "misread" | "lookalike" |
-    # "lookalike_shape" | "code_in_description" | "code_apart" | "garbled" | "description"
+    # "lookalike_shape" | "code_in_description" | "code_apart" | "garbled" | "turned" | "description"
     via: str | None
     score: float | None = None  # how alike, for a match by description
 
@@ -114,7 +115,7 @@ def resolve_line(line: CapturedLine, customer: Customer | None, master: MasterDa
     if line.code_readings and line.codes:
         # a code OCR may have misread is settled by the code, never by a guess from the description (a
         # line with no code of its own, whose readings came from its description's head, may still be)
-        return _garbled(line, named, customer, master) or found
+        return _garbled(line, named, customer, master) or _turned(line, named, customer, master) or found
     apart = code_apart(line, customer, master)
     if apart is not None:
         # a code whose only slips are its separators, named again by the words after it, before the
@@ -224,6 +225,20 @@ def _garbled(
     if product is None or not set(named) <= {product.sku}:
         return None
     return LineMatch(product, "garbled")
+
+
+def _turned(
+    line: CapturedLine, named: dict[str, Product], customer: Customer | None, master: MasterData
+) -> LineMatch | None:
+    """The one product whose code a code of the line is with figures and letters the fax turned into
+    others (validation.turned), unless a reading names another product exactly (readings naming two
+    products leave it to a person); the line then waits for a person whatever its price
+    (validation.decide.by_lookalike)."""
+    own = master.customer_codes(customer.customer_id) if customer is not None else {}
+    product = turned_match(line, master.products(), own)
+    if product is None or not set(named) <= {product.sku}:
+        return None
+    return LineMatch(product, "turned")
 
 
 def _code_in_description(line: CapturedLine, customer: Customer | None, master: MasterData) -> LineMatch:

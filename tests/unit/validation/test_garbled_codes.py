@@ -151,9 +151,15 @@ def test_a_code_from_a_text_layer_is_what_was_printed() -> None:
 def test_a_line_so_taken_waits_for_a_person_whatever_its_price() -> None:
     # the price is the product's and the code was read sure: still a person confirms the product
     line = fax_line("GUA-NIT", "Guantes de nitrilo talla L (caja 100)", price="8.50")
+    assert_held_as(line, master(), "GUA-NIT-L")
+
+
+def assert_held_as(line: CapturedLine, m: Master, sku: str) -> None:
+    """The order of `line`, its code read sure, takes the line for `sku` and waits for a person, its
+    item code in doubt."""
     order: CapturedOrder = code_read(line, confidence=0.95)
-    resolved = validate(order, master(), TODAY)
-    assert resolved.skus == ("GUA-NIT-L",)
+    resolved = validate(order, m, TODAY)
+    assert resolved.skus == (sku,)
     assert resolved.decision is Decision.REVIEW
     assert any(
         p.code is ProblemCode.LOW_CONFIDENCE and p.field == "lines[0].item_code" for p in resolved.problems
