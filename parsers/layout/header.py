@@ -10,17 +10,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from parsers.layout import labels, prose, worn
-from parsers.layout.dates import (
-    MONTHS,
-    find_date,
+from parsers.layout.calendar_names import MONTHS, weekday_named
+from parsers.layout.date_marks_lost import (
     marks_lost,
     run_together,
     short_year_mark_lost,
     spaced_year_first,
-    weekday_named,
     year_first_mark_lost,
     year_mark_lost,
 )
+from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.header_mends import (
@@ -376,7 +375,7 @@ def candidates(
     page: Page, skip: set[int], *, month_first: bool = False, order_known: bool = False
 ) -> list[Candidate]:
     """Every labelled header value on the page, outside the lines in `skip` (table lines, by id);
-    `month_first` when the document writes its dates month first (parsers.layout.dates.month_first),
+    `month_first` when the document writes its dates month first (parsers.layout.date_order.month_first),
     `order_known` when its own dates say which (so 05/12/2026 in a sentence is no guess).
 
     A footer line ("Date generated: 18 May 2026 · Order 4471 · Page 1 of 2") is read too, but its

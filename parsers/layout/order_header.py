@@ -20,8 +20,9 @@ from parsers.layout import (
     rows,
 )
 from parsers.layout.address import Address
+from parsers.layout.calendar_names import names_weekday_of, weekday_named
 from parsers.layout.codes import closed_letter, two_faced, valid_gtin
-from parsers.layout.dates import MAX_LEAD_DAYS, names_weekday_of, weekday_named
+from parsers.layout.dates import MAX_LEAD_DAYS
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, Tok
 from parsers.layout.header import Candidate
