@@ -14,6 +14,7 @@ from parsers.layout import (
     document,
     header,
     header_choice,
+    header_values,
     items,
     parties,
     recheck,
@@ -44,7 +45,7 @@ def picks_of(found: list[Candidate], pages: list[Page]) -> dict[str, Candidate |
     """The best sighting of each header field."""
     picks = {name: header_choice.choose(found, name) for name, _ in HEADER_FIELDS}
     picks["po_number"] = header_choice.outnumbered(picks["po_number"], found, pages)
-    for name in header.DATE_FIELDS:
+    for name in header_values.DATE_FIELDS:
         picks[name] = header_choice.mend_year(picks[name], pages)
     header_choice.mend_month(picks, pages)
     if picks["po_number"] is None and document.kind(pages) in (
