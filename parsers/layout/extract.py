@@ -35,7 +35,7 @@ from parsers.layout import (
     totals,
     unheaded,
 )
-from parsers.layout.dates import month_first, order_decided
+from parsers.layout.date_order import month_first, order_decided
 from parsers.layout.evidence import DOUBTFUL, Recorder
 from parsers.layout.geometry import Page, read_page
 from parsers.layout.header import Candidate

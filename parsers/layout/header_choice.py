@@ -8,13 +8,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from parsers.layout.dates import (
-    MAX_LEAD_DAYS,
-    find_date,
-    month_first,
-    month_misread,
-    order_decided,
-)
+from parsers.layout.date_order import month_first, month_misread, order_decided
+from parsers.layout.dates import MAX_LEAD_DAYS, find_date
 from parsers.layout.evidence import DOUBTFUL, SURE
 from parsers.layout.geometry import Page, Tok
 from parsers.layout.header import Candidate

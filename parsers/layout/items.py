@@ -12,23 +12,17 @@ from decimal import Decimal
 from core.capture.domain.order import CapturedLine, line_net
 from parsers.layout.amount_mark import amount_mark_lost
 from parsers.layout.arith import Solved, pinned, solve
+from parsers.layout.calendar_names import names_weekday_of, weekday_named
 from parsers.layout.codes import (
     code_text,
     gtin_in,
     valid_gtin,
 )
 from parsers.layout.currencies import currency_sign
-from parsers.layout.dates import (
-    MAX_LEAD_DAYS,
-    SHORT_YEAR,
-    FoundDate,
-    find_date,
-    names_weekday_of,
-    weekday_named,
-)
+from parsers.layout.dates import MAX_LEAD_DAYS, SHORT_YEAR, FoundDate, find_date
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
 from parsers.layout.geometry import Tok
-from parsers.layout.header import date_read_from
+from parsers.layout.header_values import date_read_from
 from parsers.layout.item_basis import MENDED_BASIS, PAGE_UNPINNED, UNPINNED_BASIS, per_unit
 from parsers.layout.item_codes import bracketed_code, code_readings, code_repairs, code_run_on, gtin_pieces
 from parsers.layout.item_discounts import (

@@ -14,14 +14,16 @@ from parsers.layout import (
     document,
     header,
     header_choice,
+    header_values,
     items,
     parties,
     recheck,
     rows,
 )
 from parsers.layout.address import Address
+from parsers.layout.calendar_names import names_weekday_of, weekday_named
 from parsers.layout.codes import closed_letter, two_faced, valid_gtin
-from parsers.layout.dates import MAX_LEAD_DAYS, names_weekday_of, weekday_named
+from parsers.layout.dates import MAX_LEAD_DAYS
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, Tok
 from parsers.layout.header import Candidate
@@ -43,7 +45,7 @@ def picks_of(found: list[Candidate], pages: list[Page]) -> dict[str, Candidate |
     """The best sighting of each header field."""
     picks = {name: header_choice.choose(found, name) for name, _ in HEADER_FIELDS}
     picks["po_number"] = header_choice.outnumbered(picks["po_number"], found, pages)
-    for name in header.DATE_FIELDS:
+    for name in header_values.DATE_FIELDS:
         picks[name] = header_choice.mend_year(picks[name], pages)
     header_choice.mend_month(picks, pages)
     if picks["po_number"] is None and document.kind(pages) in (

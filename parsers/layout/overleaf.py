@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from parsers.layout.code_columns import loose
 from parsers.layout.columns import Segment, Unheaded
-from parsers.layout.infer import loose
 
 CARRIED_KINDS = ("code", "price", "amount")  # what a column no heading names on the page may take over
 MIN_SHARED = 2  # columns of other kinds the two pages' tables must share, where they stand, to be one table

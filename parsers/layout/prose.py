@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from parsers.layout.dates import MISREAD_PENALTY, FoundDate, find_date, year_mark_lost
+from parsers.layout.date_marks_lost import year_mark_lost
+from parsers.layout.dates import MISREAD_PENALTY, FoundDate, find_date
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.labels import Hit
 from parsers.layout.text import has_digit

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from parsers.layout.dates import SHORT_YEAR, find_date, parted_joined
+from parsers.layout.date_misreads import parted_joined
+from parsers.layout.dates import SHORT_YEAR, find_date
 from parsers.layout.evidence import LIKELY, SURE
 from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.header import Candidate

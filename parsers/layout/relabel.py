@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 from parsers.layout import labels
 from parsers.layout.geometry import Line, Page, Tok, box_around
-from parsers.layout.header import MAX_VALUE_GAP, Candidate, value_of
+from parsers.layout.header import Candidate
+from parsers.layout.header_values import value_of
 from parsers.layout.text import has_alpha
+from parsers.layout.value_words import MAX_VALUE_GAP
 from parsers.layout.vocab import CARRIED, HEADER_LABELS, TOTALS
 
 # the layout's names of the fields a garbled label may hide, and the order's paths of them

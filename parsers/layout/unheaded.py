@@ -18,8 +18,10 @@ from parsers.layout import columns as colfit
 from parsers.layout import infer
 from parsers.layout.arith import EXACT
 from parsers.layout.cells import UNIT_WORDS, Column, Table
+from parsers.layout.code_columns import looks_code
 from parsers.layout.geometry import Line, Page, Tok, join_groups
 from parsers.layout.numbers import looks_numeric, readings
+from parsers.layout.row_numbering import numbering
 from parsers.layout.table import GAP_LINES, Region, collect, stop_kind
 from parsers.layout.text import has_digit
 
@@ -288,10 +290,10 @@ def _kind_of(cells: list[list[Tok]], taken: set[str]) -> str:
         return "gtin"
     if sum(c[0].key in UNIT_WORDS for c in cells) >= share:
         return "unit"
-    numbered = infer.numbering([_EDGES.sub("", t) for t in texts])  # "002°", "3)": a speck or mark beside
+    numbered = numbering([_EDGES.sub("", t) for t in texts])  # "002°", "3)": a speck or mark beside
     if numbered and "pos" not in taken and "code" not in taken:
         return "pos"
-    if "code" not in taken and sum(infer.looks_code(t) for t in texts) >= share:
+    if "code" not in taken and sum(looks_code(t) for t in texts) >= share:
         return "code"
     worded = sum(
         1 for c in cells if any(sum(ch.isalpha() for ch in t.text) >= DESCRIPTION_LETTERS for t in c)

@@ -38,8 +38,8 @@ from functools import partial
 
 from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedOrder, Evidence, Provenance
+from parsers.layout.calendar_names import MONTHS
 from parsers.layout.cleanup import dropped_ink
-from parsers.layout.dates import MONTHS
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.geometry import PHRASE_GAP
 from parsers.layout.header_mends import letter_o_mended, letter_o_places

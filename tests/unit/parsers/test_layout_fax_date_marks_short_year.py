@@ -8,6 +8,7 @@ from typing import Any
 
 from core.capture.domain.layout import PageWords
 from parsers.layout import dates
+from parsers.layout.date_marks_lost import short_year_mark_lost
 from parsers.layout.dates import find_date
 from tests.unit.parsers.ocr_support import cells, doubted, order, read
 from tests.unit.parsers.tax_support import GOOD
@@ -29,10 +30,10 @@ def test_a_short_year_date_with_a_point_lost_is_read_doubtful() -> None:
 
 def test_six_figures_and_a_mark_are_a_date_only_after_a_date_label() -> None:
     assert find_date("25.1126") is None  # a price to four places, in any other text
-    assert dates.short_year_mark_lost("45.1326") is None  # no month 13
-    assert dates.short_year_mark_lost("25.11266") is None  # a figure run on
-    assert dates.short_year_mark_lost("25.11.26") is None  # as printed: find_date reads it, unmended
-    found = dates.short_year_mark_lost("25.1126")
+    assert short_year_mark_lost("45.1326") is None  # no month 13
+    assert short_year_mark_lost("25.11266") is None  # a figure run on
+    assert short_year_mark_lost("25.11.26") is None  # as printed: find_date reads it, unmended
+    found = short_year_mark_lost("25.1126")
     assert found is not None and found.certainty <= dates.MISREAD_PENALTY
 
 

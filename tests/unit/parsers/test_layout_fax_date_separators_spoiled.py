@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.capture.domain.layout import PageWords
-from parsers.layout import dates
+from parsers.layout.date_marks_lost import run_together
 from parsers.layout.dates import find_date
 from tests.unit.parsers.ocr_support import cells, doubted, order, read, row
 
@@ -45,9 +45,9 @@ def test_eight_figures_after_a_date_label_are_that_date_doubtful() -> None:
     assert doubted(got, "requested_delivery_date") and got["decision"] != "accept"
     # only a label's value alone: in any other text eight figures are no date
     assert find_date("07122026") is None
-    assert dates.run_together("ref 07122026") is None
-    assert dates.run_together("071220266") is None
-    assert dates.run_together("45132026") is None  # no month 13
+    assert run_together("ref 07122026") is None
+    assert run_together("071220266") is None
+    assert run_together("45132026") is None  # no month 13
 
 
 def test_a_date_whose_point_was_read_as_a_comma_says_the_page_writes_the_day_first() -> None:

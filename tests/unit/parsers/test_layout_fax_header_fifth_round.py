@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from core.capture.domain.layout import PageWords
-from parsers.layout.dates import find_date, spaced_year_first
+from parsers.layout.date_marks_lost import spaced_year_first
+from parsers.layout.dates import find_date
 from tests.unit.parsers.ocr_support import cells, doubted, order, read, row
 
 GOOD = [row("TOR-M8-40", "250", "0,18", "45,00"), row("TUE-M8", "222", "0,05", "11,10", desc="Tuerca")]

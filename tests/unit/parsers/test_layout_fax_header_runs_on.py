@@ -9,6 +9,7 @@ from typing import Any
 
 from core.capture.domain.layout import PageWords, Word
 from parsers.layout import dates
+from parsers.layout.date_marks_lost import year_mark_lost
 from parsers.layout.dates import find_date
 from tests.unit.parsers.ocr_support import cells, doubted, order, read, word
 from tests.unit.parsers.tax_support import GOOD, UNDER
@@ -117,10 +118,10 @@ def test_a_four_figure_year_date_with_a_mark_lost_is_read_doubtful() -> None:
 
 def test_eight_figures_and_a_mark_are_a_date_only_after_a_date_label() -> None:
     assert find_date("2411-2026") is None  # an order number, in any other text
-    assert dates.year_mark_lost("2413-2026") is None  # no month 13
-    assert dates.year_mark_lost("2411-20266") is None  # a figure run on
-    assert dates.year_mark_lost("24-11-2026") is None  # as printed: find_date reads it, unmended
-    found = dates.year_mark_lost("2411-2026")
+    assert year_mark_lost("2413-2026") is None  # no month 13
+    assert year_mark_lost("2411-20266") is None  # a figure run on
+    assert year_mark_lost("24-11-2026") is None  # as printed: find_date reads it, unmended
+    found = year_mark_lost("2411-2026")
     assert found is not None and found.certainty <= dates.MISREAD_PENALTY
 
 

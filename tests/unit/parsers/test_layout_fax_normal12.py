@@ -10,7 +10,7 @@ and the codes on the item rows are.
 from __future__ import annotations
 
 from core.capture.domain.layout import PageWords, Word
-from parsers.layout.infer import numbered_as_read
+from parsers.layout.row_numbering import numbered_as_read
 from tests.unit.parsers.ocr_support import STEP, cells, numbers, page, read
 
 HEADING = ((50, "ITEM"), (90, "RARTNIMAFR"), (160, "/"), (168, "PRQBUGI."), (400, "QTY"), (440, "UM"))

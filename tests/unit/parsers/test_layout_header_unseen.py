@@ -3,7 +3,7 @@ written month first or spaced out, the order number printed in full once, the da
 
 from __future__ import annotations
 
-from parsers.layout.dates import month_first
+from parsers.layout.date_order import month_first
 from tests.unit.parsers.doc_support import Doc
 
 TABLE = ((40, "Code"), (110, "Description"), (330, "Qty"), (390, "Price"), (470, "Amount"))
