@@ -1,6 +1,7 @@
 """The statements the take-up and the storing run for every e-mail (a document read, its row locked;
-the arrivals waiting to be collected; the first copy of an arrival; a batch's documents) are built once
-and reused with each call's own values, not built anew each time; what they find is unchanged.
+the arrivals waiting to be collected; the first copy of an arrival; a batch's documents; its customers'
+earlier orders) are built once and reused with each call's own values, not built anew each time; what
+they find is unchanged.
 
 The rules under test, written out, the expectations coming from what each test stores itself:
 
@@ -9,14 +10,17 @@ The rules under test, written out, the expectations coming from what each test s
 - `first_copy(sha256, channel, external_id, before)`: the first arrival (lowest id) other than `before`,
   not a duplicate, with those bytes (and, second, on that channel with that external id) that came
   before it: numbered before it, or taken up already;
-- `get_many(ids)`: the documents of those ids that exist, by id.
+- `get_many(ids)`: the documents of those ids that exist, by id;
+- `recent_for_customers(customers, since, limit)`: each customer's orders created at or after `since`,
+  newest first, at most `limit` a customer, with lines only of those created since `lines_since`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -25,7 +29,9 @@ from sqlalchemy.orm import ORMExecuteState
 
 from core.capture.domain.documents import Channel, DocumentState, InboundDocument
 from core.capture.services.unit_of_work import CaptureUnitOfWork
+from core.kernel.domain.model import Decision, Order, OrderLine, OrderState
 from oms.bootstrap import App
+from tests.integration.helpers import stored_email
 
 pytestmark = pytest.mark.integration
 
@@ -132,3 +138,71 @@ def test_a_batchs_first_copies_are_read_by_the_same_statement_every_time(app: Ap
         assert copies.with_hash(records[ids["same message"]]) is None
         assert copies.with_external_id(records[ids["same message"]]) == ids["first"]
         assert second[-1] is first[-1]  # the arrivals' read, after the copies are held
+
+
+def _order(document_id: int, customer: str, po: str, age_days: int, skus: list[str]) -> Order:
+    order = Order(
+        document_id=document_id,
+        message_index=0,
+        channel="email",
+        state=OrderState.ACCEPTED,
+        decision=Decision.ACCEPT,
+        confidence=0.9,
+        created_at=NOW - timedelta(days=age_days),
+        po_number=po,
+        customer_id=customer,
+        currency="EUR",
+    )
+    order.lines = [
+        OrderLine(position=n, sku=sku, description="Tuerca M8", quantity=Decimal(n) + Decimal("0.25"))
+        for n, sku in enumerate(skus, start=1)
+    ]
+    return order
+
+
+def test_a_batchs_customers_earlier_orders_are_read_by_the_same_statements_every_time(app: App) -> None:
+    wanted = [
+        ("C1", "A-old", 40, ["S1"]),
+        ("C1", "A-mid", 10, ["S2", "S3"]),
+        ("C1", "A-new", 1, ["S4"]),
+        ("C2", "B-mid", 8, ["S5"]),
+        ("C2", "B-new", 2, ["S6", "S7"]),
+        ("C3", "Ç-new", 1, ["S8"]),
+    ]
+    documents = {po: stored_email(app, n, NOW) for n, (_, po, *_) in enumerate(wanted, start=1)}
+    with app.uow() as uow:
+        for customer, po, age, skus in wanted:
+            uow.orders.insert_new(documents[po], [_order(documents[po], customer, po, age, skus)])
+        uow.commit()
+
+    def read(found: Any) -> dict[str, list[tuple[int, str, list[tuple[str, Decimal]]]]]:
+        return {
+            customer: [(doc, o.po_number, [(ln.sku, ln.quantity) for ln in o.lines]) for doc, o in orders]
+            for customer, orders in found.items()
+        }
+
+    with app.uow() as uow, _statements(uow) as run:
+        recent = uow.orders.recent_for_customers
+        first, [heads_1, lines_1] = run(
+            lambda: recent(
+                ["C2", "C1", "C9"], NOW - timedelta(days=30), lines_since=NOW - timedelta(days=5), limit=1
+            )
+        )
+        # each customer's newest since 30 days, one a customer; lines only of the last 5 days'
+        assert read(first) == {
+            "C1": [(documents["A-new"], "A-new", [("S4", Decimal("1.25"))])],
+            "C2": [(documents["B-new"], "B-new", [("S6", Decimal("1.25")), ("S7", Decimal("2.25"))])],
+            "C9": [],
+        }
+        second, [heads_2, lines_2] = run(
+            lambda: recent(["C1", "C3"], NOW - timedelta(days=60), lines_since=NOW - timedelta(days=20))
+        )
+        assert read(second) == {
+            "C1": [
+                (documents["A-new"], "A-new", [("S4", Decimal("1.25"))]),
+                (documents["A-mid"], "A-mid", [("S2", Decimal("1.25")), ("S3", Decimal("2.25"))]),
+                (documents["A-old"], "A-old", []),
+            ],
+            "C3": [(documents["Ç-new"], "Ç-new", [("S8", Decimal("1.25"))])],
+        }
+        assert heads_2 is heads_1 and lines_2 is lines_1
