@@ -29,19 +29,12 @@ from sqlalchemy.orm import ORMExecuteState
 
 from core.capture.domain.documents import Channel, DocumentState, InboundDocument
 from core.capture.services.unit_of_work import CaptureUnitOfWork
-from core.kernel.domain.model import Decision, Order, OrderLine, OrderState
 from oms.bootstrap import App
-from tests.integration.helpers import stored_email
+from tests.integration.helpers import earlier_order, stored_email
 
 pytestmark = pytest.mark.integration
 
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def app(app_each_db: App) -> App:
-    """The bare app on each database in turn."""
-    return app_each_db
 
 
 def _arrivals(app: App) -> dict[str, int]:
@@ -88,7 +81,8 @@ def _statements(uow: CaptureUnitOfWork) -> Iterator[Callable[[Callable[[], Any]]
         event.remove(uow.session, "do_orm_execute", seen)
 
 
-def test_the_take_ups_statements_are_the_same_objects_on_every_call(app: App) -> None:
+def test_the_take_ups_statements_are_the_same_objects_on_every_call(app_each_db: App) -> None:
+    app = app_each_db  # the bare app on SQLite, then on PostgreSQL
     ids = _arrivals(app)
     with app.uow() as uow, _statements(uow) as run:
         docs = uow.documents
@@ -126,7 +120,8 @@ def test_the_take_ups_statements_are_the_same_objects_on_every_call(app: App) ->
         assert many_2 is many_1
 
 
-def test_a_batchs_first_copies_are_read_by_the_same_statement_every_time(app: App) -> None:
+def test_a_batchs_first_copies_are_read_by_the_same_statement_every_time(app_each_db: App) -> None:
+    app = app_each_db  # the bare app on SQLite, then on PostgreSQL
     ids = _arrivals(app)
     with app.uow() as uow, _statements(uow) as run:
         docs = uow.documents
@@ -140,27 +135,10 @@ def test_a_batchs_first_copies_are_read_by_the_same_statement_every_time(app: Ap
         assert second[-1] is first[-1]  # the arrivals' read, after the copies are held
 
 
-def _order(document_id: int, customer: str, po: str, age_days: int, skus: list[str]) -> Order:
-    order = Order(
-        document_id=document_id,
-        message_index=0,
-        channel="email",
-        state=OrderState.ACCEPTED,
-        decision=Decision.ACCEPT,
-        confidence=0.9,
-        created_at=NOW - timedelta(days=age_days),
-        po_number=po,
-        customer_id=customer,
-        currency="EUR",
-    )
-    order.lines = [
-        OrderLine(position=n, sku=sku, description="Tuerca M8", quantity=Decimal(n) + Decimal("0.25"))
-        for n, sku in enumerate(skus, start=1)
-    ]
-    return order
-
-
-def test_a_batchs_customers_earlier_orders_are_read_by_the_same_statements_every_time(app: App) -> None:
+def test_a_batchs_customers_earlier_orders_are_read_by_the_same_statements_every_time(
+    app_each_db: App,
+) -> None:
+    app = app_each_db  # the bare app on SQLite, then on PostgreSQL
     wanted = [
         ("C1", "A-old", 40, ["S1"]),
         ("C1", "A-mid", 10, ["S2", "S3"]),
@@ -172,7 +150,8 @@ def test_a_batchs_customers_earlier_orders_are_read_by_the_same_statements_every
     documents = {po: stored_email(app, n, NOW) for n, (_, po, *_) in enumerate(wanted, start=1)}
     with app.uow() as uow:
         for customer, po, age, skus in wanted:
-            uow.orders.insert_new(documents[po], [_order(documents[po], customer, po, age, skus)])
+            order = earlier_order(documents[po], customer, po, NOW - timedelta(days=age), skus)
+            uow.orders.insert_new(documents[po], [order])
         uow.commit()
 
     def read(found: Any) -> dict[str, list[tuple[int, str, list[tuple[str, Decimal]]]]]:
@@ -190,8 +169,8 @@ def test_a_batchs_customers_earlier_orders_are_read_by_the_same_statements_every
         )
         # each customer's newest since 30 days, one a customer; lines only of the last 5 days'
         assert read(first) == {
-            "C1": [(documents["A-new"], "A-new", [("S4", Decimal("1.25"))])],
-            "C2": [(documents["B-new"], "B-new", [("S6", Decimal("1.25")), ("S7", Decimal("2.25"))])],
+            "C1": [(documents["A-new"], "A-new", [("S4", Decimal("1.5"))])],
+            "C2": [(documents["B-new"], "B-new", [("S6", Decimal("1.5")), ("S7", Decimal("2.5"))])],
             "C9": [],
         }
         second, [heads_2, lines_2] = run(
@@ -199,10 +178,10 @@ def test_a_batchs_customers_earlier_orders_are_read_by_the_same_statements_every
         )
         assert read(second) == {
             "C1": [
-                (documents["A-new"], "A-new", [("S4", Decimal("1.25"))]),
-                (documents["A-mid"], "A-mid", [("S2", Decimal("1.25")), ("S3", Decimal("2.25"))]),
+                (documents["A-new"], "A-new", [("S4", Decimal("1.5"))]),
+                (documents["A-mid"], "A-mid", [("S2", Decimal("1.5")), ("S3", Decimal("2.5"))]),
                 (documents["A-old"], "A-old", []),
             ],
-            "C3": [(documents["Ç-new"], "Ç-new", [("S8", Decimal("1.25"))])],
+            "C3": [(documents["Ç-new"], "Ç-new", [("S8", Decimal("1.5"))])],
         }
         assert heads_2 is heads_1 and lines_2 is lines_1
