@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -12,7 +13,7 @@ from alembic import command
 from sqlalchemy import Engine, event, text
 
 from core.capture.domain.documents import Channel, DocumentRecord, InboundDocument
-from core.kernel.domain.model import Order, OutboundMessage
+from core.kernel.domain.model import Decision, Order, OrderLine, OrderState, OutboundMessage
 from core.migrate import alembic_config
 from oms.bootstrap import App
 
@@ -51,6 +52,30 @@ def stored_email(app: App, n: int, received_at: datetime) -> int:
         channel=Channel.EMAIL, content=f"pedido {n}".encode(), received_at=received_at, original_name="x"
     )
     return app.submit(doc)
+
+
+def earlier_order(
+    document_id: int, customer: str, po: str, created_at: datetime, skus: list[str], channel: str = "email"
+) -> Order:
+    """An accepted order of `customer` on a document, made at `created_at`, one line a SKU (the n-th
+    line n + 0.5 of it): an earlier order for a duplicate check's reads to find."""
+    order = Order(
+        document_id=document_id,
+        message_index=0,
+        channel=channel,
+        state=OrderState.ACCEPTED,
+        decision=Decision.ACCEPT,
+        confidence=0.9,
+        created_at=created_at,
+        po_number=po,
+        customer_id=customer,
+        currency="EUR",
+    )
+    order.lines = [
+        OrderLine(position=n, sku=sku, description="Arandela plana", quantity=Decimal(n) + Decimal("0.5"))
+        for n, sku in enumerate(skus, start=1)
+    ]
+    return order
 
 
 def drain(app: App) -> None:

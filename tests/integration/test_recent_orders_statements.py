@@ -18,9 +18,8 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState
 
-from core.kernel.domain.model import Decision, Order, OrderLine, OrderState
 from oms.bootstrap import App
-from tests.integration.helpers import stored_email
+from tests.integration.helpers import earlier_order, stored_email
 
 pytestmark = pytest.mark.integration
 
@@ -31,26 +30,6 @@ NOW = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 def app(app_each_db: App) -> App:
     """The bare app on each database in turn."""
     return app_each_db
-
-
-def _order(document_id: int, customer: str, po: str, age_days: int, channel: str, skus: list[str]) -> Order:
-    order = Order(
-        document_id=document_id,
-        message_index=0,
-        channel=channel,
-        state=OrderState.ACCEPTED,
-        decision=Decision.ACCEPT,
-        confidence=0.9,
-        created_at=NOW - timedelta(days=age_days),
-        po_number=po,
-        customer_id=customer,
-        currency="EUR",
-    )
-    order.lines = [
-        OrderLine(position=n, sku=sku, description="Arandela plana", quantity=Decimal(n) + Decimal("0.5"))
-        for n, sku in enumerate(skus, start=1)
-    ]
-    return order
 
 
 def _store(app: App) -> dict[str, int]:
@@ -65,7 +44,8 @@ def _store(app: App) -> dict[str, int]:
     documents = {po: stored_email(app, n, NOW) for n, (_, po, *_) in enumerate(wanted, start=1)}
     with app.uow() as uow:
         for customer, po, age, channel, skus in wanted:
-            uow.orders.insert_new(documents[po], [_order(documents[po], customer, po, age, channel, skus)])
+            order = earlier_order(documents[po], customer, po, NOW - timedelta(days=age), skus, channel)
+            uow.orders.insert_new(documents[po], [order])
         uow.commit()
     return documents
 

@@ -12,9 +12,9 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import ColumnElement, Insert, Select
+from sqlalchemy.sql import Insert
 
-from core.capture.adapters import orm
+from core.capture.adapters import orm, statements
 from core.capture.domain.documents import DocumentRecord, DocumentState
 from core.kernel.adapters import locks
 from core.kernel.adapters.bulk import row_of
@@ -143,10 +143,7 @@ class DocumentRepository:
         return record.id
 
     def get(self, doc_id: int, *, lock: bool = False) -> DocumentRecord | None:
-        stmt = select(DocumentRecord).where(orm.documents.c.id == doc_id)
-        if lock:
-            stmt = stmt.with_for_update()
-        return self.session.scalars(stmt).first()
+        return self.session.scalars(statements.one_document(lock), {"doc_id": doc_id}).first()
 
     def get_many(self, doc_ids: Iterable[int], *, lock: bool = False) -> dict[int, DocumentRecord]:
         """Several documents by id in one statement (a batch's), rows locked in id order with `lock`;
@@ -154,10 +151,12 @@ class DocumentRepository:
         wanted = sorted(set(doc_ids))
         if not wanted:
             return {}
-        stmt = select(DocumentRecord).where(orm.documents.c.id.in_(wanted)).order_by(orm.documents.c.id)
-        if lock:
-            stmt = stmt.with_for_update()
-        return {r.id: r for r in self.session.scalars(stmt) if r.id is not None}
+        stmt = statements.documents(self._postgres, lock)
+        return {r.id: r for r in self.session.scalars(stmt, {"ids": wanted}) if r.id is not None}
+
+    @property
+    def _postgres(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
 
     def hold_copies(self, sha256: str, external_id: str | None) -> None:
         """Hold, to the end of the transaction, the deciding of which arrival of these bytes (of this
@@ -178,7 +177,6 @@ class DocumentRepository:
         then answers for each as `first_with_hash` and `first_with_external_id` would at that point,
         the batch's own states as its take-ups left them."""
         self._hold_copies((r.sha256, r.external_id) for r in records)
-        t = orm.documents.c
         shas = sorted({r.sha256 for r in records})
         ids = sorted({r.external_id for r in records if r.external_id})
         if not shas:
@@ -188,32 +186,29 @@ class DocumentRepository:
         own = [
             _Arrival(r.id, r.sha256, r.channel, r.external_id, r.state) for r in records if r.id is not None
         ]
-        same = t.sha256.in_(shas) | t.external_id.in_(ids) if ids else t.sha256.in_(shas)
-        stmt = select(t.id, t.sha256, t.channel, t.external_id, t.state).where(
-            same, t.state != DocumentState.DUPLICATE, t.id.not_in([a.id for a in own])
-        )
-        return FirstCopies(records, own + [_Arrival(*row) for row in self.session.execute(stmt)])
+        asked: dict[str, list[int] | list[str]] = {"shas": shas, "own": [a.id for a in own]}
+        if ids:
+            asked["external_ids"] = ids
+        stmt = statements.copies_of(self._postgres, bool(ids))
+        return FirstCopies(records, own + [_Arrival(*row) for row in self.session.execute(stmt, asked)])
 
     def first_with_hash(self, sha256: str, *, before: int) -> int | None:
         """The id of the first arrival of these exact bytes other than document `before`, and not a
         duplicate itself, that came before it: numbered before it, or taken up for reading already (an
         arrival numbered first can be committed last, after the other was read)."""
-        return self._first(orm.documents.c.sha256 == sha256, before)
+        return self.session.scalars(statements.FIRST_WITH_HASH, {"sha256": sha256, "before": before}).first()
 
     def first_with_external_id(self, channel: str, external_id: str, *, before: int) -> int | None:
         """As `first_with_hash`, for arrivals on this channel with this external id (a Message-ID)."""
-        return self._first(
-            (orm.documents.c.channel == channel) & (orm.documents.c.external_id == external_id), before
-        )
+        asked = {"channel": channel, "external_id": external_id, "before": before}
+        return self.session.scalars(statements.FIRST_WITH_ID, asked).first()
 
     def first_copy(
         self, sha256: str, channel: str, external_id: str, *, before: int
     ) -> tuple[int | None, int | None]:
         """`first_with_hash` and `first_with_external_id` together, in one statement (two before)."""
-        t = orm.documents.c
-        by_hash = self._first_query(t.sha256 == sha256, before)
-        by_id = self._first_query((t.channel == channel) & (t.external_id == external_id), before)
-        row = self.session.execute(select(by_hash.scalar_subquery(), by_id.scalar_subquery())).one()
+        asked = {"sha256": sha256, "channel": channel, "external_id": external_id, "before": before}
+        row = self.session.execute(statements.FIRST_COPY, asked).one()
         return row[0], row[1]
 
     def stored_with_external_id(self, channel: str, external_id: str) -> DocumentRecord | None:
@@ -227,33 +222,11 @@ class DocumentRepository:
         )
         return self.session.scalars(stmt.limit(1)).first()
 
-    def _first(self, same: ColumnElement[bool], before: int) -> int | None:
-        return self.session.scalars(self._first_query(same, before)).first()
-
-    @staticmethod
-    def _first_query(same: ColumnElement[bool], before: int) -> Select[int]:
-        # the id only: nearly every arrival finds nothing, and a duplicate's record needs only its id
-        t = orm.documents.c
-        return (
-            select(t.id)
-            .where(same, t.id != before, t.state != DocumentState.DUPLICATE)
-            .where((t.id < before) | (t.state != DocumentState.RECEIVED))
-            .order_by(t.id)
-            .limit(1)
-        )
-
     def waiting(self, channel: str, *, besides: int, limit: int) -> list[DocumentRecord]:
         """Up to `limit` arrivals on `channel` stored and never taken up (no attempt yet), other than
         `besides`, oldest first, their rows locked; rows another transaction holds are passed over."""
-        t = orm.documents.c
-        stmt = (
-            select(DocumentRecord)
-            .where(t.state == DocumentState.RECEIVED, t.channel == channel, t.attempts == 0, t.id != besides)
-            .order_by(t.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        return list(self.session.scalars(stmt))
+        asked = {"channel": channel, "besides": besides, "limit": limit}
+        return list(self.session.scalars(statements.waiting(), asked))
 
     def unfinished_ids(
         self, older_than: datetime | None = None, states: Iterable[DocumentState] | None = None

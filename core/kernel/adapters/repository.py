@@ -11,13 +11,13 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, bindparam, delete, event, func, insert, select, update
+from sqlalchemy import bindparam, delete, event, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from core.kernel.adapters import locks, orm
-from core.kernel.adapters.bulk import any_of, any_of_param, copy_in
+from core.kernel.adapters import earlier_orders, locks, orm
+from core.kernel.adapters.bulk import copy_in
 from core.kernel.domain.model import (
     Decision,
     EarlierLine,
@@ -139,34 +139,6 @@ _FILL_DRAFT = (
     .where(orm.outbound_messages.c.draft.is_not(None))
     .values(content=bindparam("rendered"), draft=None)
 )
-
-
-# a customer's earlier orders' heads (`OrderRepository.recent_for_customer`), built once: a batch asks
-# it for every customer new to the batch, and building the select and its cache key anew each time
-# cost more than the rest of the call's Python
-_RECENT_HEADS = (
-    select(
-        orm.orders.c.id,
-        orm.orders.c.channel,
-        orm.orders.c.state,
-        orm.orders.c.created_at,
-        orm.orders.c.po_number,
-    )
-    .where(orm.orders.c.customer_id == bindparam("customer_id"))
-    .where(orm.orders.c.created_at >= bindparam("since"))
-    .where(orm.orders.c.document_id != bindparam("exclude_document"))
-    .order_by(orm.orders.c.id.desc())
-    .limit(bindparam("limit", type_=Integer()))
-)
-
-# the lines of earlier orders (`OrderRepository._earlier_lines`), built once for each kind of database:
-# one array parameter on PostgreSQL, an IN list elsewhere (`bulk.any_of_param`)
-_EARLIER_LINES = {
-    postgres: select(orm.order_lines.c.order_id, orm.order_lines.c.sku, orm.order_lines.c.quantity)
-    .where(any_of_param(orm.order_lines.c.order_id, "orders", postgres=postgres))
-    .order_by(orm.order_lines.c.order_id, orm.order_lines.c.position)
-    for postgres in (True, False)
-}
 
 
 class OrderRepository:
@@ -311,7 +283,7 @@ class OrderRepository:
             "exclude_document": exclude_document,
             "limit": limit,
         }
-        heads = self.session.execute(_RECENT_HEADS, asked, execution_options=_NO_LINES).all()
+        heads = self.session.execute(earlier_orders.RECENT_HEADS, asked, execution_options=_NO_LINES).all()
         lines = self._earlier_lines(heads, lines_since, lines_not_on)
         return [
             EarlierOrder(h.id, h.channel, h.state, h.created_at, h.po_number, tuple(lines[h.id]))
@@ -333,16 +305,9 @@ class OrderRepository:
         wanted = sorted(set(customer_ids))
         if not wanted:
             return {}
-        o = orm.orders.c
-        newest = func.row_number().over(partition_by=o.customer_id, order_by=o.id.desc()).label("newest")
-        ranked = (
-            select(o.id, o.document_id, o.customer_id, o.channel, o.state, o.created_at, o.po_number, newest)
-            .where(any_of(self.session, o.customer_id, wanted, String()))
-            .where(o.created_at >= since)
-            .subquery()
-        )
         heads = self.session.execute(
-            select(ranked).where(ranked.c.newest <= limit).order_by(ranked.c.id.desc()),
+            earlier_orders.RECENT_HEADS_OF[self.session.get_bind().dialect.name == "postgresql"],
+            {"customers": wanted, "since": since, "limit": limit},
             execution_options=_NO_LINES,
         ).all()
         lines = self._earlier_lines(heads, lines_since, lines_not_on)
@@ -366,7 +331,7 @@ class OrderRepository:
         ]
         if wanted:
             self.flush_held()  # lines of orders stored in this transaction are read too
-            found = _EARLIER_LINES[self.session.get_bind().dialect.name == "postgresql"]
+            found = earlier_orders.EARLIER_LINES[self.session.get_bind().dialect.name == "postgresql"]
             for order_id, sku, quantity in self.session.execute(found, {"orders": wanted}):
                 lines[order_id].append(EarlierLine(sku, quantity))
         return lines
