@@ -36,7 +36,7 @@ _LETTERED = (
     re.compile(rf"(?<![\w])({_FIG}{{1,2}})([-/.])({_FIG}{{1,2}})\2({_FIG}{{4}}|{_FIG}{{2}})(?![\w])"),
     re.compile(rf"(?<![\w])({_FIG}{{1,2}})([-/. ])({_MONTH})\2({_FIG}{{4}}|{_FIG}{{2}})(?![\w])"),
 )
-# two words of a date cut apart: a day and month (or more), then the rest and a four-figure year
+# two words of a date cut apart: a day and a month (a figure too many in it), then the rest and the year
 _FIRST_PIECE = re.compile(r"^\d{1,2}[-/.]\d{1,3}$")
 _LAST_PIECE = re.compile(r"^\d{1,2}[-/.](?:20)?\d{2}$")
 
