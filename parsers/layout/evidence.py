@@ -45,3 +45,11 @@ class Recorder:
         for i, item in enumerate(self.items):
             if item.field == path and item.confidence > certainty:
                 self.items[i] = Evidence(path, certainty, item.provenance)
+
+    def recertify(self, path: str, was: float, certainty: float) -> None:
+        """Record the field `path`, read at layout certainty `was`, as sure as `certainty` instead, its
+        OCR confidence and where it was read kept (other printings of the value vouched for it)."""
+        for i, item in enumerate(self.items):
+            if item.field == path and was > 0:
+                confidence = round(item.confidence / was * certainty, 3)
+                self.items[i] = Evidence(path, confidence, item.provenance)

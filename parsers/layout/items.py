@@ -19,6 +19,7 @@ from parsers.layout.codes import (
     valid_gtin,
 )
 from parsers.layout.currencies import currency_sign
+from parsers.layout.date_mends import mended_line_date
 from parsers.layout.dates import MAX_LEAD_DAYS, SHORT_YEAR, FoundDate, find_date
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
 from parsers.layout.geometry import Tok
@@ -256,6 +257,9 @@ def build(
     pos = draft.numbers("pos")
     delivery = draft.subs.get("delivery")
     found = find_date(" ".join(t.text for t in delivery), month_first=month_first) if delivery else None
+    if found is None and delivery and ocr:  # a letter for a figure, a date cut in two (date_mends)
+        ordered = dating.ordered if dating else None
+        found = mended_line_date([t.text for t in delivery], month_first=month_first, ordered=ordered)
     line = CapturedLine(
         line_no=_line_no(draft, pos, index),
         item_code=code,

@@ -10,6 +10,7 @@ from core.capture.domain.order import (
     ProblemCode,
 )
 from parsers.layout import (
+    date_mends,
     item_columns,
     item_numbers,
     items,
@@ -55,6 +56,7 @@ def lines_read(
         )
         for i, d in enumerate(drafts)
     ]
+    built = date_mends.vouched_line_dates(built, drafts, rec) if ocr else built
     built = item_columns.by_columns(built, mark) if ocr else built
     built = item_columns.by_column_marks(built, mark) if ocr else built
     built = quantity_marks.by_quantity_format(built, mark) if ocr else built
