@@ -38,12 +38,12 @@ def by_total(built: list[Built], drafts: list[Draft], seen: list[Seen], mark: st
 def _pinned(built: list[Built], drafts: list[Draft], seen: list[Seen], mark: str) -> list[Built]:
     """Where exactly one line of a printed sum (the order's net or plain total, a carried-forward
     subtotal) has an amount not read as printed, and every other line's was, the sum less the others
-    is that line's amount; where every amount was, and they add up to the sum, each line's amount as
-    read is vouched for.  A line's quantity and price are then the one pair, each as read or one figure
-    from it ("20,00" and "4,715" for 50 at 4,75 beside a subtotal that leaves the line 237,50), that
-    makes its amount to the cent.  Every figure so worked out stays doubtful (`items.record_numbers`,
-    a "derived" line): the printed sum vouches for the amount, nothing for the figure it was changed
-    to."""
+    is that line's amount; where every amount was and the sum is off, the one line whose amount is one
+    figure from what the sum leaves it, if only one is.  A line's quantity and price are then the one
+    pair, each as read or one figure from it ("20,00" and "4,715" for 50 at 4,75 beside a subtotal
+    that leaves the line 237,50), that makes its amount to the cent.  Every figure so worked out stays
+    doubtful (`items.record_numbers`, a "derived" line): the printed sum vouches for the amount,
+    nothing for the figure it was changed to."""
     values = [line_value(b.solved) for b in built]
     firm = [_firm(b.solved) for b in built]
     found: dict[int, dict[tuple[Decimal | None, ...], Solved]] = {}
@@ -52,9 +52,7 @@ def _pinned(built: list[Built], drafts: list[Draft], seen: list[Seen], mark: str
         rest = sum((values[j] or Decimal(0) for j in members if firm[j]), Decimal(0))
         if len(loose) == 1:
             pins = [(loose[0], target - rest)]
-        elif not loose and members and rest == target:
-            pins = [(i, values[i] or Decimal(0)) for i in members if built[i].solved.check == "disagrees"]
-        elif not loose and members:
+        elif not loose and members and rest != target:
             # every amount read as printed, and the sum off: the one line whose amount, one figure
             # from its reading, makes the sum, where exactly one does ("80.40" for 86.40)
             pins = [(i, target - rest + (values[i] or Decimal(0))) for i in members]
@@ -116,7 +114,7 @@ def _as_printed(s: Seen, mark: str) -> Decimal | None:
 def _fit(b: Built, amount: Decimal, mark: str) -> Solved | None:
     """The line with `amount`, and the one quantity and price, each as read or one figure from it, that
     make it to the cent (less the line's discount); None when no pair or several do, when the amount
-    as read is more than a figure from `amount`, or when nothing would change."""
+    as read is more than a figure from `amount`, or when the quantity and price would stay as read."""
     solved, discount = b.solved, b.line.discount
     if not _near_amount(b, amount, mark):
         return None
@@ -136,6 +134,8 @@ def _fit(b: Built, amount: Decimal, mark: str) -> Solved | None:
     if len(pairs) != 1:
         return None
     ((q, price),) = pairs
+    if q == q_read.value and p_read is not None and price == p_read.value:
+        return None  # quantity and price stand as read: the amount alone is left as read
     fit = Solved(_kept(q_read, q), _kept(p_read, price), _kept(solved.amount, amount), "derived")
     return None if _values(fit) == _values(solved) else fit
 
