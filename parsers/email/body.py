@@ -22,14 +22,23 @@ from parsers.email.mime import Mail
 
 def read_body(mail: Mail, text: str, today: date) -> tuple[CapturedOrder | None, list[Problem]]:
     """The order in `text` (the body of `mail` or a forwarded part), and the lines not understood."""
-    fresh = fresh_text(text, lambda row: read_line(row) is not None)
+    # the lines after a closing ("Gracias,") are read to tell a signature from a list that follows it,
+    # and read again below as the body's rows: each text is read once (the reading depends on it only)
+    read: dict[str, BodyLine | None] = {}
+
+    def line_of(row: str) -> BodyLine | None:
+        if row not in read:
+            read[row] = read_line(row)
+        return read[row]
+
+    fresh = fresh_text(text, lambda row: line_of(row) is not None)
     rows = fresh.splitlines()
     po = fields.po_number(mail.subject, fresh)
     table = table_rows(rows)
     found: list[BodyLine] = []
     problems: list[Problem] = []
     for index, row in enumerate(rows):
-        line = table.get(index) or read_line(row)
+        line = table.get(index) or line_of(row)
         if line is not None:
             found.append(line)
         elif looks_like_item(row, ignore=(po,) if po else ()):

@@ -55,6 +55,11 @@ _DISCLAIMER = re.compile(
 )
 
 
+# 'On Mon, 3 Dec 2026 at 10:00, Ana <ana@x.es>' / 'wrote:' on the next line (asked of every line)
+_ON_DATE = re.compile(r"^(?:on|el)\s", re.IGNORECASE)
+_WROTE = re.compile(r"^.{0,60}(?:wrote|escribi[óo]):\s*$", re.IGNORECASE)
+
+
 def split_forward(text: str) -> tuple[str, str]:
     """(what the writer typed, the forwarded message below it) — the second is '' when none."""
     lines = text.splitlines()
@@ -94,6 +99,6 @@ def fresh_text(text: str, is_item: Callable[[str], bool] = lambda _: False) -> s
 
 def _wrapped_quote_start(line: str, following: list[str]) -> bool:
     """'On Mon, 3 Dec 2026 at 10:00, Ana <ana@x.es>' with 'wrote:' wrapped onto the next line."""
-    if not following or not re.match(r"^(?:on|el)\s", line, re.IGNORECASE):
+    if not following or not _ON_DATE.match(line):
         return False
-    return bool(re.match(r"^.{0,60}(?:wrote|escribi[óo]):\s*$", following[0].strip(), re.IGNORECASE))
+    return bool(_WROTE.match(following[0].strip()))

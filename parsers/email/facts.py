@@ -20,6 +20,8 @@ _ORDER_DATE = re.compile(
 _PLACE_DATE = re.compile(
     r"^\s*[A-ZÁÉÍÓÚÑ][\w'.-]*(?:\s+[\w'.-]+){0,3},\s+(?:a\s+|el\s+|on\s+)?(?=\d)", re.MULTILINE
 )
+_DATE_FIRST = re.compile(r"\s*(?:\d|[A-Za-zé]{3,10}\.?\s+\d)")
+_NUMERIC_DATE = re.compile(r"\s*(?:el\s+|the\s+|on\s+)?\d{1,4}\s*[/.-]\s*\d")
 WINDOW = 40  # characters after a label in which its date stands
 
 
@@ -35,7 +37,7 @@ def order_date(text: str, reference: date) -> date | None:
 
 def _at_start(window: str) -> bool:
     """Whether the window begins with its date (a number or a month name), not some other words."""
-    return bool(re.match(r"\s*(?:\d|[A-Za-zé]{3,10}\.?\s+\d)", window))
+    return bool(_DATE_FIRST.match(window))
 
 
 def unread_delivery(text: str, reference: date) -> tuple[UnreadField, ...]:
@@ -45,7 +47,7 @@ def unread_delivery(text: str, reference: date) -> tuple[UnreadField, ...]:
         return ()
     for label in fields.delivery_labels(text):
         window = text[label.end() : label.end() + WINDOW].split("\n")[0]
-        if re.match(r"\s*(?:el\s+|the\s+|on\s+)?\d{1,4}\s*[/.-]\s*\d", window):
+        if _NUMERIC_DATE.match(window):
             return (UnreadField("requested_delivery_date", label.group(0), Provenance(raw=window.strip())),)
     return ()
 

@@ -54,6 +54,8 @@ _PO = re.compile(
     r"(?P<po>[A-Z0-9][A-Z0-9/_.-]{2,30}[A-Z0-9])(?![\w/])(?!\s*(?:x|×|uds?|unid|cajas?|pcs|units?)\b)",
     _F,
 )
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+")
 _PO_BARE = re.compile(r"\b(?P<po>PO[-/]?\d[A-Z0-9/_-]{2,28})\b", _F)
 _ES = set(
     [
@@ -122,7 +124,7 @@ def po_number(*texts: str) -> str | None:
         for pattern in (_PO_BARE, _PO):
             for match in pattern.finditer(text):
                 po = match.group("po").strip(".-/")
-                if re.search(r"\d", po) and not _DATES[1].fullmatch(po) and not _DATES[0].fullmatch(po):
+                if _DIGIT.search(po) and not _DATES[1].fullmatch(po) and not _DATES[0].fullmatch(po):
                     return po.upper() if pattern is _PO_BARE else po
     return None
 
@@ -177,7 +179,7 @@ def _date_of(match: re.Match[str], reference: date) -> date | None:
 
 def language(text: str) -> str | None:
     """'es' or 'en' by the commoner words, None when neither shows."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    words = _WORD.findall(text.lower())
     es = sum(1 for w in words if w in _ES)
     en = sum(1 for w in words if w in _EN)
     if es == en:

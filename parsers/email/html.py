@@ -45,6 +45,8 @@ _INVISIBLE = frozenset({"script", "style", "head", "title", "template", "noscrip
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
 )
+_BLANKS = re.compile(r"[ \t\u00a0]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
 _QUOTE_MARKS = ("gmail_quote", "divrplyfwdmsg", "moz-cite-prefix", "yahoo_quoted", "appendonsend")
 
 
@@ -58,9 +60,9 @@ def to_text(html: str) -> str:
     flattener = _Flattener()
     flattener.feed(html)
     flattener.close()
-    lines = (re.sub(r"[ \t\u00a0]+", " ", ln).strip(" |") for ln in "".join(flattener.out).splitlines())
+    lines = (_BLANKS.sub(" ", ln).strip(" |") for ln in "".join(flattener.out).splitlines())
     text = "\n".join(ln.strip() for ln in lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    return _BLANK_LINES.sub("\n\n", text).strip()
 
 
 class _Flattener(HTMLParser):

@@ -79,6 +79,20 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
 )
 
 
+# the expressions the functions below ask of every line and token, compiled here once rather than looked
+# up in `re`'s cache of compiled patterns on every call (about a hundred look-ups an e-mail)
+_DIGIT = re.compile(r"\d")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+_GROUP_MARK = re.compile(r"[.,]")
+_CAPITALS_CODE = re.compile(r"[A-Z]{2,}(?:-[A-Z0-9]+)+")
+_SEPARATOR = re.compile(r"[-./_]")
+_CAPITALS = re.compile(r"^[A-Z]{2,}")
+_LOWER_PAIR = re.compile(r"[a-z]{2}")
+_LABEL_WORD = re.compile(_LABEL + r"\.?:?", _F)
+_SPACES = re.compile(r"\s+")
+_LEADING_OF = re.compile(r"^(?:de|of|del)\s+", _F)
+
+
 @dataclass(frozen=True)
 class BodyLine:
     """One line read from the body, with the text it came from."""
@@ -93,8 +107,8 @@ class BodyLine:
 
 def quantity(text: str) -> Decimal | None:
     """'1.000' and '1,000' are a thousand; '2,5' and '2.5' two and a half."""
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", text):
-        text = re.sub(r"[.,]", "", text)
+    if _THOUSANDS.fullmatch(text):
+        text = _GROUP_MARK.sub("", text)
     try:
         value = Decimal(text.replace(",", "."))
     except InvalidOperation:
@@ -104,18 +118,18 @@ def quantity(text: str) -> Decimal | None:
 
 def is_code(token: str, *, labelled: bool = False) -> bool:
     """An article code: letters and digits with a separator (TOR-M8-40), or any number when labelled."""
-    if re.fullmatch(r"[A-Z]{2,}(?:-[A-Z0-9]+)+", token) and len(token) >= 5:
+    if _CAPITALS_CODE.fullmatch(token) and len(token) >= 5:
         return True  # hyphenated capitals: GUA-NIT-L
-    if not re.search(r"\d", token) or len(token) < 2:
+    if not _DIGIT.search(token) or len(token) < 2:
         return False
     if labelled:
         return True
     if token.isdigit():
         return False
-    has_sep = bool(re.search(r"[-./_]", token))
+    has_sep = bool(_SEPARATOR.search(token))
     if token.upper() == token:
-        return has_sep or (len(token) >= 4 and bool(re.match(r"^[A-Z]{2,}", token)))
-    return token.lower() == token and has_sep and bool(re.search(r"[a-z]{2}", token))
+        return has_sep or (len(token) >= 4 and bool(_CAPITALS.match(token)))
+    return token.lower() == token and has_sep and bool(_LOWER_PAIR.search(token))
 
 
 def normal_code(token: str) -> str:
@@ -125,7 +139,7 @@ def normal_code(token: str) -> str:
 def read_line(line: str) -> BodyLine | None:
     """The order line this text states, or None."""
     text = _PROSE.sub("", _BULLET.sub("", line.strip()), count=1).strip().rstrip(";,")
-    if not text or not re.search(r"\d", text):
+    if not text or not _DIGIT.search(text):
         return None
     for name, pattern, confidence in PATTERNS:
         match = pattern.match(text)
@@ -164,7 +178,7 @@ def _code_in(text: str) -> tuple[str | None, str]:
     tokens = text.split()
     for i, token in enumerate(tokens):
         bare = token.strip(",.;:()[]\"'")
-        labelled = i > 0 and re.fullmatch(_LABEL + r"\.?:?", tokens[i - 1], _F) is not None
+        labelled = i > 0 and _LABEL_WORD.fullmatch(tokens[i - 1]) is not None
         if is_code(bare, labelled=labelled):
             rest = tokens[: i - 1 if labelled else i] + tokens[i + 1 :]
             return bare, " ".join(rest)
@@ -172,8 +186,8 @@ def _code_in(text: str) -> tuple[str | None, str]:
 
 
 def _tidy(text: str) -> str | None:
-    cleaned = re.sub(r"\s+", " ", text).strip(" -–:,;()[]\"'.")
-    cleaned = re.sub(r"^(?:de|of|del)\s+", "", cleaned, flags=_F)
+    cleaned = _SPACES.sub(" ", text).strip(" -–:,;()[]\"'.")
+    cleaned = _LEADING_OF.sub("", cleaned)
     return cleaned or None
 
 
@@ -182,6 +196,10 @@ _TIMES = re.compile(rf"^{QTY}\s*(?:{UNIT}\s*)?[x×*](?:\s*\S|\s*$)", _F)
 _LABELLED_QTY = re.compile(rf"^{_LABEL}\s*(?:n[º°o]\.?\s*)?[:#]?\s*\S.*?[\s:=,;-]{QTY}\s*{UNIT}", _F)
 _LOOSE_CODE = re.compile(r"(?<![\w-])([A-Za-z0-9](?:[A-Za-z0-9]|[-./_](?=[A-Za-z0-9]))*)")
 _DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+_QTY_FIRST = re.compile(r"^\d[\d.,]*\s*(?:x\s*|×\s*)?[^\W\d_]{2,}")
+_YEAR_FIRST = re.compile(r"^\d{4}\b")
+_LABEL_NUMBER = re.compile(_LABEL + r"\s*(?:n[º°o]\.?)?\s*[:#]?\s*\w*\d", _F)
+_NUMBER = re.compile(r"\d+")
 
 
 def looks_like_item(line: str, ignore: tuple[str, ...] = ()) -> bool:
@@ -190,14 +208,11 @@ def looks_like_item(line: str, ignore: tuple[str, ...] = ()) -> bool:
     for token in ignore:
         text = text.replace(token, " ")
     bare = _PROSE.sub("", _BULLET.sub("", text.strip()), count=1).strip()
-    if re.match(r"^\d[\d.,]*\s*(?:x\s*|×\s*)?[^\W\d_]{2,}", bare) and not re.match(r"^\d{4}\b", bare):
+    if _QTY_FIRST.match(bare) and not _YEAR_FIRST.match(bare):
         return True
     if _TIMES.match(bare) or _LABELLED_QTY.match(bare):
         return True  # "4 x ???", "3 x <foo>", "Ref. <4712>: 20 uds": an order line whatever its code says
-    if (
-        re.search(_LABEL + r"\s*(?:n[º°o]\.?)?\s*[:#]?\s*\w*\d", text, _F)
-        and len(re.findall(r"\d+", text)) >= 2
-    ):
+    if _LABEL_NUMBER.search(text) and len(_NUMBER.findall(text)) >= 2:
         return True
     tokens = [m.group(1) for m in _LOOSE_CODE.finditer(text)]
     codes = [t for t in tokens if is_code(t)]
@@ -213,7 +228,7 @@ def table_rows(lines: list[str]) -> dict[int, BodyLine]:
     for index, line in enumerate(lines):
         if not line.strip():
             continue  # blank lines between rows (HTML tables flatten that way) keep the table going
-        cells = [c.strip() for c in re.split(r"\s*\|\s*|\t+", line.strip().strip("|"))]
+        cells = [c.strip() for c in _CELL_BREAK.split(line.strip().strip("|"))]
         if len(cells) < 2:
             columns = None
             continue
@@ -226,7 +241,7 @@ def table_rows(lines: list[str]) -> dict[int, BodyLine]:
         code_at, qty_at, desc_at = columns
         if max(code_at, qty_at) >= len(cells):
             continue
-        qty_match = re.fullmatch(QTY + r"\s*(?:" + UNIT + r")?", cells[qty_at], _F)
+        qty_match = _QTY_CELL.fullmatch(cells[qty_at])
         code = cells[code_at].strip()
         if qty_match is None or not is_code(code, labelled=True):
             continue
@@ -239,6 +254,8 @@ def table_rows(lines: list[str]) -> dict[int, BodyLine]:
     return found
 
 
+_CELL_BREAK = re.compile(r"\s*\|\s*|\t+")
+_QTY_CELL = re.compile(QTY + r"\s*(?:" + UNIT + r")?", _F)
 _CODE_HEAD = re.compile(
     r"^(?:ref(?:erencia|\.)?|c[óo]d(?:igo|\.)?|art(?:[íi]culo|\.)?\s*(?:n[º°o]\.?)?|item(?:\s+code)?|sku"
     r"|part(?:\s*(?:no\.?|number|#))?|product\s+code|code)$",

@@ -84,7 +84,7 @@ def in_text(text: str, provenance: Provenance | None = None, role: str | None = 
         return []
     where = provenance or Provenance(raw=text)
     found: list[Identifier] = []
-    for m in _EMAIL.finditer(text):
+    for m in _EMAIL.finditer(text) if "@" in text else ():  # no "@", no address: not searched for one
         found.append(Identifier(IdentifierKind.EMAIL, m.group(0).lower().strip("."), where, role))
     for m in _PHONE.finditer(text):
         value = _phone_value(m["number"])
