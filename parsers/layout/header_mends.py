@@ -102,7 +102,8 @@ def lone_bracket(value: str) -> tuple[str, int]:
     """An order number read with an opening bracket before it that nothing closes ("(2671540"), that
     bracket left out, and how many were (0 or 1).  A number printed in brackets closes them; one that
     opens alone is a speck at the number's edge read as a bracket, or a letter of it ("C", "1") read as
-    one, which nothing read tells apart: a person confirms the number (`header._parse` makes it doubtful)."""
+    one, which nothing read tells apart: a person confirms the number (`header_values.parse_value`
+    makes it doubtful)."""
     found = _LONE_BRACKET.match(value)
     return (found["rest"], 1) if found is not None else (value, 0)
 

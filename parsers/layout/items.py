@@ -115,7 +115,7 @@ class Built:
 class LineDating:
     """What a scanned order's other facts say of the delivery dates printed under its lines: the
     order's date, and whether the document's own dates say which it writes first, the day or the month
-    (`parsers.layout.dates.order_decided`)."""
+    (`parsers.layout.date_order.order_decided`)."""
 
     ordered: date | None
     order_known: bool

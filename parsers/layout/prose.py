@@ -176,8 +176,8 @@ def place_and_date(line: Line, month_first: bool, *, scanned: bool = False) -> F
     """The date of a line that is a place, a comma and a date and nothing else; with the comma read as
     a point, a misreading mended (as sure as `dates.MISREAD_PENALTY` makes it: a person confirms it).
     On a scan (`scanned`), a numeric date with a four-figure year one of whose marks a fax lost
-    ("Madrid, 2311/2026") is read as a labelled one is (`dates.year_mark_lost`), doubtful, and specks
-    read before the place are no part of it."""
+    ("Madrid, 2311/2026") is read as a labelled one is (`date_marks_lost.year_mark_lost`), doubtful,
+    and specks read before the place are no part of it."""
     text = _placed_text(line, scanned).rstrip(".")
     place = _PLACE.match(text)
     point = _PLACE_POINT.match(text) if place is None else None

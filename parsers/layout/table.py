@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from parsers.layout import columns as colfit
 from parsers.layout import infer, labels, overleaf, stacked
 from parsers.layout.cells import Column, Table
+from parsers.layout.column_phrases import CURRENCY_GAP, MAX_ASIDE, column_hits
 from parsers.layout.geometry import PHRASE_GAP, Line, Page, Tok
 from parsers.layout.numbers import looks_numeric
-from parsers.layout.stacked import CURRENCY_GAP, MAX_ASIDE
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import BASIS_UNITS, CARRIED, LOOSE_CODE_LABELS, PER_WORDS, SUBLINES, TOTALS
 
@@ -42,7 +42,7 @@ def heading(line: Line, *, qty_lost: bool = False, garbled: bool = False) -> lis
     with `qty_lost`, three or more item columns without the quantity (OCR garbled "Qty" to "OT!");
     with `garbled`, a quantity, a description and a third column word among words OCR garbled past
     knowing ("sien E DESCRIPTION QTY UNIT FRTCF FacH AMUUN"), which the rows' arithmetic must confirm."""
-    hits = stacked.column_hits(line.toks)
+    hits = column_hits(line.toks)
     kinds = [h.kind for h in hits]
     if garbled:
         if "qty" in kinds and "description" in kinds and len(hits) >= 3:
@@ -350,7 +350,7 @@ def _named_by_stack(page: Page, index: int) -> list[Column] | None:
     line = page.lines[index]
     if line.kind != "text" or not stacked.fits(line, line):
         return None
-    if not any(h.kind == "qty" for h in stacked.column_hits(line.toks)):
+    if not any(h.kind == "qty" for h in column_hits(line.toks)):
         return None
     above, below = stacked.stack_lines(page, index)
     if not above and not below:

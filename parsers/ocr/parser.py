@@ -20,21 +20,13 @@ from core.kernel.domain.phone import normalise_phone, plausible
 from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
 from parsers.ocr import bands, cells, codes, labels, letter_case, lookalike, recheck, years
-from parsers.ocr.engine import (
-    LEGIBLE_MIN_WORDS,
-    LEGIBLE_SHARE,
-    OcrOptions,
-    PageOcr,
-    SerialTesseract,
-    legibility,
-    legible,
-    normal_fax,
-)
+from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, normal_fax
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
 from parsers.ocr.geometry import Orientation, turn
 from parsers.ocr.images import Limits, PageImage, image_description, load_pages, sniff
 from parsers.ocr.pdf import hidden_text_only, open_pdf, rasterise, text_chars
 from parsers.ocr.preprocess import prepare
+from parsers.ocr.turned_fax import LEGIBLE_MIN_WORDS, LEGIBLE_SHARE, legibility, legible
 
 log = logging.getLogger(__name__)
 

@@ -17,12 +17,13 @@ from PIL import Image, ImageDraw, ImageFont
 
 from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
 from core.capture.domain.layout import PageWords
-from parsers.ocr import engine
+from parsers.ocr import engine, tesseract_reads
 from parsers.ocr.cells import Cell, cell_options, cut_out
-from parsers.ocr.engine import OcrOptions, SerialTesseract, legible, ocr_page
+from parsers.ocr.engine import OcrOptions, SerialTesseract, ocr_page
 from parsers.ocr.geometry import Orientation
 from parsers.ocr.images import Limits, PageImage, load_pages
 from parsers.ocr.parser import ImageOcrParser
+from parsers.ocr.turned_fax import legible
 from samples.faxsim import FaxLine, fax_tiff
 from tests.conftest import require_tesseract
 from tests.unit.ocr.support import small_order_pdf
@@ -73,14 +74,14 @@ def test_a_turned_fax_costs_two_page_reads_not_band_reads_in_every_turn(
     # (a field cut out of the upright page and read again alone, as a once-printed order number or date
     # is, is read as a page of its own with a one-line or one-word segmentation: not a read of the page)
     reads: list[str] = []
-    real = engine._tesseract
+    real = tesseract_reads.run_tesseract
     whole_page = OcrOptions().psm
 
     def counted(image: Image.Image, path: Path, options: OcrOptions, config: str) -> dict[str, list[object]]:
         reads.append(path.stem if options.psm == whole_page else "cut-out")
         return real(image, path, options, config)
 
-    monkeypatch.setattr(engine, "_tesseract", counted)
+    monkeypatch.setattr(tesseract_reads, "run_tesseract", counted)
     result = read(FaxLine(resolution="fine", seed=3, sender=SENDER, rotate=rotate, skew=0.5))
     assert_the_order_is_read(result)
     assert reads.count("page") == 2

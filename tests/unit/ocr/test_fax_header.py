@@ -6,9 +6,9 @@ import pytest
 
 from core.capture.domain.layout import PageWords, Word
 from core.kernel.domain.phone import normalise_phone, plausible, same_number
-from parsers.ocr.engine import words_from_data
 from parsers.ocr.faxheader import find_header, line_text, sender_in, strip_headers
 from parsers.ocr.images import PageImage
+from parsers.ocr.tesseract_reads import words_from_data
 
 
 @pytest.mark.parametrize(
