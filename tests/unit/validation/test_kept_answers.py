@@ -30,6 +30,19 @@ CUSTOMERS = "customer_id,name,email,fax,gln,street,postal_code,city,country,lang
 PROMOS = "promotion_id,description,kind,value,buy,get,scope,target,currency,valid_from,valid_to,code\n"
 
 
+def calls(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[tuple[Any, ...]]:
+    """The arguments of every call of `module.name` from here on (it still answers as it did)."""
+    seen: list[tuple[Any, ...]] = []
+    original = getattr(module, name)
+
+    def counting(*args: Any) -> Any:
+        seen.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(module, name, counting)
+    return seen
+
+
 def test_the_protocol_is_checked_once_for_a_class_and_always_for_a_bare_object(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -57,30 +70,16 @@ def test_the_protocol_is_checked_once_for_a_class_and_always_for_a_bare_object(
 
 
 def test_an_identifiers_keys_are_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    worked: list[str] = []
-    number_keys = identity._number_keys
-
-    def counting(value: str, country: str | None) -> set[str]:
-        worked.append(value)
-        return number_keys(value, country)
-
-    monkeypatch.setattr(identity, "_number_keys", counting)
+    worked = calls(monkeypatch, identity, "_number_keys")
     value = "+34 976 517 293"  # no other test asks for it
     keys = {"tel:+34976517293", "tel:n:976517293"}
     assert identity.identifier_keys("fax", value) == keys
     assert identity.identifier_keys("fax", value) == keys
-    assert worked == [value]
+    assert worked == [(value, None)]
 
 
 def test_master_datas_product_names_are_folded_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    folded: list[str] = []
-    fold = fuzzy.fold
-
-    def counting(text: str) -> str:
-        folded.append(text)
-        return fold(text)
-
-    monkeypatch.setattr(fuzzy, "fold", counting)
+    folded = calls(monkeypatch, fuzzy, "fold")
     products = [
         Product("VAL32-A", "Bisagra ñandú acodada", description_en="Cranked hinge"),
         Product("VAL32-B", "Pasador ñandú de latón", description_en="Brass door bolt"),
@@ -89,25 +88,18 @@ def test_master_datas_product_names_are_folded_once(monkeypatch: pytest.MonkeyPa
         found = fuzzy.product_by_description("bisagra ñandu acodada", products)
         assert found is not None and found[0].sku == "VAL32-A"
     # the two orders' own descriptions, and each product's two texts once
-    assert sorted(folded) == sorted(
+    assert sorted(text for (text,) in folded) == sorted(
         ["bisagra ñandu acodada"] * 2
         + ["Bisagra ñandú acodada", "Cranked hinge", "Pasador ñandú de latón", "Brass door bolt"]
     )
 
 
 def test_a_unit_words_kind_is_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    folded: list[str] = []
-    fold = units.fold
-
-    def counting(unit: str) -> str:
-        folded.append(unit)
-        return fold(unit)
-
-    monkeypatch.setattr(units, "fold", counting)
+    folded = calls(monkeypatch, units, "fold")
     word = "Cajas_val32."  # no other test asks for it
     assert units.kind_of(word) is None and units.kind_of(word) is None
     assert units.kind_of("Cajas.") == "box"
-    assert folded.count(word) == 1
+    assert folded.count((word,)) == 1
 
 
 @pytest.fixture
@@ -132,14 +124,7 @@ def _validated(app: App, *lines: CapturedLine, buyer: Party | None = None) -> An
 def test_the_promotions_statement_is_built_only_when_they_are_read(
     shop: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    built: list[object] = []
-    select = catalog_terms.select
-
-    def counting(*what: Any) -> Any:
-        built.append(what)
-        return select(*what)
-
-    monkeypatch.setattr(catalog_terms, "select", counting)
+    built = calls(monkeypatch, catalog_terms, "select")
     with shop.reading_uow() as uow:
         first: Sequence[object] = uow.master.promotions()
         assert uow.master.promotions() == first == []
