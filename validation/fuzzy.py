@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from rapidfuzz import fuzz
@@ -30,6 +31,22 @@ def fold(text: str) -> str:
     """Lower case, no accents, no punctuation, single spaces."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+# Master data's names and descriptions folded once each, not once per order that is compared with them
+# (keyed by the text itself: a name changed in master data is a new key, nothing to invalidate).
+FOLDED_KEPT = 8192
+
+
+@lru_cache(maxsize=FOLDED_KEPT)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+@lru_cache(maxsize=FOLDED_KEPT)
+def _company(name: str) -> str:
+    """A company's name folded, without the words that say what kind of company it is."""
+    return _LEGAL.sub(" ", fold(name)).strip()
 
 
 @dataclass(frozen=True)
@@ -57,10 +74,10 @@ def customer_by_name(party: Party, customers: Sequence[Customer]) -> tuple[Custo
     """The customer whose name reads like the buyer's; the address must not contradict it."""
     if not party.name:
         return None
-    query = _LEGAL.sub(" ", fold(party.name)).strip()
+    query = _company(party.name)
     if len(query) < 4:
         return None
-    found = _best(query, ((c, [_LEGAL.sub(" ", fold(c.name)).strip()]) for c in customers), CUSTOMER_SCORE)
+    found = _best(query, ((c, [_company(c.name)]) for c in customers), CUSTOMER_SCORE)
     if found is None:
         return None
     customer, how = found
@@ -81,5 +98,5 @@ def product_by_description(
     query = fold(description)
     if len(query) < 6:
         return None
-    texts = ((p, [fold(p.name), fold(p.description_en or "")]) for p in products)
+    texts = ((p, [_folded(p.name), _folded(p.description_en or "")]) for p in products)
     return _best(query, texts, PRODUCT_SCORE)

@@ -81,12 +81,32 @@ class NoTerms:
         return ()
 
 
+# The classes found to have every method of a protocol of their own: asked for every order and line,
+# `isinstance` against a runtime-checkable protocol lists the protocol's members anew each time.
+_CONFORMING: set[tuple[type, type]] = set()
+
+
+def conforms(obj: object, protocol: type) -> bool:
+    """`isinstance(obj, protocol)`, the answer for a class that defines every member itself kept: an
+    instance's own attributes may make it conform where another of its class does not, a class's
+    methods are the same for all its instances."""
+    key = (type(obj), protocol)
+    if key in _CONFORMING:
+        return True
+    if not isinstance(obj, protocol):
+        return False
+    members = [name for name in vars(protocol) if not name.startswith("_")]
+    if all(callable(getattr(type(obj), name, None)) for name in members):
+        _CONFORMING.add(key)
+    return True
+
+
 def terms_of(master: object) -> CommercialTerms:
-    return master if isinstance(master, CommercialTerms) else NoTerms()
+    return master if conforms(master, CommercialTerms) else NoTerms()  # type: ignore[return-value]
 
 
 def groups_of(terms: object) -> GroupsAndPromotions:
-    return terms if isinstance(terms, GroupsAndPromotions) else NoTerms()
+    return terms if conforms(terms, GroupsAndPromotions) else NoTerms()  # type: ignore[return-value]
 
 
 def pack_for(line: CapturedLine, product: Product, terms: CommercialTerms) -> Pack | None:
@@ -122,7 +142,7 @@ def line_terms(
     promotion it gets."""
     extra = groups_of(terms)
     group = extra.group_of(customer_id) if customer_id else None
-    memo = terms.price_memo() if isinstance(terms, PriceMemo) else {}
+    memo = terms.price_memo() if conforms(terms, PriceMemo) else {}  # type: ignore[attr-defined]
     on = order.order_date or today
     priced: list[tuple[Pack | None, Decimal | None, Decimal | None, str | None]] = []
     for line, product in zip(order.lines, products, strict=True):

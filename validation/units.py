@@ -4,6 +4,7 @@ the unit of master data a line's written unit names (`unit_named`)."""
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from validation.lookalike import HALF, slips
 
@@ -68,12 +69,19 @@ _MARKS = " .,;:'\"`´‘’“”"
 _WORDS = tuple((word, kind) for kind, words in KINDS.items() for word in words if len(word) >= MIN_LOOKALIKE)
 
 
+# A unit word is folded and told its kind for every line and check that looks at it, and orders write
+# the same few dozen words: the answers are kept (each a function of the word alone).
+WORDS_KEPT = 1024
+
+
+@lru_cache(maxsize=WORDS_KEPT)
 def fold(unit: str) -> str:
     """A unit as written, without accents, case, or the stops, commas and quotes specks made around it:
     "Cajas." -> "CAJAS"."""
     return unicodedata.normalize("NFKD", unit).encode("ascii", "ignore").decode().upper().strip(_MARKS)
 
 
+@lru_cache(maxsize=WORDS_KEPT)
 def kind_of(unit: str | None) -> str | None:
     """The kind of a unit as written ("cajas" -> box, "PCE" -> piece); None when not known."""
     if not unit:

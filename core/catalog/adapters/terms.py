@@ -128,8 +128,12 @@ class CommercialTermsMixin:
 
     def promotions(self) -> Sequence[Promotion]:
         """Every promotion, whatever its dates."""
-        stmt = select(Promotion).order_by(orm.promotions.c.promotion_id)
-        found: Sequence[Promotion] = self._remember(("promotions",), lambda: self.session.scalars(stmt).all())
+        # the statement is built only when not remembered: every order asks, and building it cost
+        # more than the rest of the lookup
+        found: Sequence[Promotion] = self._remember(
+            ("promotions",),
+            lambda: self.session.scalars(select(Promotion).order_by(orm.promotions.c.promotion_id)).all(),
+        )
         return found
 
     def groups(self) -> Sequence[CustomerGroup]:

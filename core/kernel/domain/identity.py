@@ -10,6 +10,7 @@ from anywhere), so a number printed without its country code or prefix finds it 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.kernel.domain.phone import CALLING_CODES, normalise_phone
 
@@ -51,11 +52,16 @@ def _vat_keys(value: str, country: str | None) -> set[str]:
     return {f"vat:*:{number}", *([f"vat:{prefix}:{number}"] if prefix else [])}
 
 
+# the calling codes longest first, so "+351…" is read as Portugal's before a shorter code could
+# (sorted once: every number printed on every order is put in its national forms)
+_LONGEST_CODES_FIRST = tuple(sorted(CALLING_CODES.values(), key=lambda c: len(c[0]), reverse=True))
+
+
 def national_forms(number: str) -> tuple[str, ...]:
     """The digits a normalised number ("+442079460123") is dialled with inside its country: without
     the calling code, and with the trunk "0" where the country uses one ("2079460123", "02079460123")."""
     digits = number.lstrip("+")
-    for code, trunk in sorted(CALLING_CODES.values(), key=lambda c: len(c[0]), reverse=True):
+    for code, trunk in _LONGEST_CODES_FIRST:
         if digits.startswith(code):
             national = digits[len(code) :]
             return (national, "0" + national) if trunk else (national,)
@@ -76,6 +82,13 @@ def _number_keys(value: str, country: str | None) -> set[str]:
     return {f"tel:{number}", *(f"tel:n:{n}" for n in national_forms(number))}
 
 
+# Validation asks for the keys of every identifier an order prints (whether it is ours, then whose),
+# and the same customers' numbers come back order after order: the answers are kept, each is a
+# function of its arguments alone.
+KEYS_KEPT = 4096
+
+
+@lru_cache(maxsize=KEYS_KEPT)
 def identifier_keys(kind: str, value: str | None, country: str | None = None) -> frozenset[str]:
     """The keys an identifier of `kind` is known by; empty when `value` is no such identifier.
 
