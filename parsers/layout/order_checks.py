@@ -87,8 +87,6 @@ def header_rechecks(
             continue  # the delivery date taken from the lines is no header field's
         if apart and name != "po_number":
             continue
-        if name == "po_number" and closed_letter(str(pick.value)):
-            continue  # "OG-" read again is "OG-" still: no reading of that ink says whether it is "OC-"
         if recheck.worth_rechecking(pick, pages, us_dates):
             if generic.unambiguous(pick, found, pages, claimed, month_first=us_dates):
                 pick = generic.sure(pick)
