@@ -257,7 +257,7 @@ def confirm_all(uow: CaptureUnitOfWork, indexes: Sequence[DuplicateIndex]) -> No
     reread = _Reread(uow, indexes)
     for index in indexes:
         fresh = DuplicateIndex(uow, index.document_id, index.now, index.channel, reread)
-        changed = [c for c, po, answer in index._formats if fresh._usual(c, po) != answer]
+        changed: list[str | None] = [c for c, po, answer in index._formats if fresh._usual(c, po) != answer]
         changed += [
             r.customer_id for r, channel, answer in index._asked if fresh._earlier(r, channel) != answer
         ]
