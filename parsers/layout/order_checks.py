@@ -87,8 +87,6 @@ def header_rechecks(
             continue  # the delivery date taken from the lines is no header field's
         if apart and name != "po_number":
             continue
-        if name == "po_number" and closed_letter(str(pick.value)):
-            continue  # "OG-" read again is "OG-" still: no reading of that ink says whether it is "OC-"
         if recheck.worth_rechecking(pick, pages, us_dates):
             if generic.unambiguous(pick, found, pages, claimed, month_first=us_dates):
                 pick = generic.sure(pick)
@@ -206,7 +204,24 @@ def scan_checks(
         # one of the two years or months was misread ("2025-12-07" for 2026): neither is sure
         rec.lower("order_date", DOUBTFUL)
         rec.lower("requested_delivery_date", DOUBTFUL)
-    return [_not_read(path) for path, value in facts.items() if value is None]
+    return [_not_read(path) for path, value in facts.items() if value is None] + prefix_held(picks)
+
+
+def prefix_held(picks: dict[str, Candidate | None]) -> list[Problem]:
+    """On a scan, an order number with a letter the fax may have opened or closed (`codes.closed_letter`:
+    "PC-2026-42693" for PO-, "OG-" for OC-) waits: no reading of the same ink tells them apart. Only
+    the customer's own earlier numbers may (`core.capture.services.deciding.settle_prefix`)."""
+    pick = picks["po_number"]
+    if pick is None or not closed_letter(str(pick.value)):
+        return []
+    return [
+        Problem(
+            ProblemCode.PREFIX_LETTER,
+            f"order number {pick.value}: a letter of it may be another the fax opened or closed (an O"
+            " read C, a C read G); confirm it unless the customer's earlier orders are numbered so",
+            field="po_number",
+        )
+    ]
 
 
 def _dates_apart(picks: dict[str, Candidate | None], delivery: date | None) -> bool:

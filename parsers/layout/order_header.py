@@ -22,7 +22,7 @@ from parsers.layout import (
 )
 from parsers.layout.address import Address
 from parsers.layout.calendar_names import names_weekday_of, weekday_named
-from parsers.layout.codes import closed_letter, two_faced, valid_gtin
+from parsers.layout.codes import two_faced, valid_gtin
 from parsers.layout.dates import MAX_LEAD_DAYS
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, Tok
@@ -69,8 +69,8 @@ def record_header(
             certainty = pick.certainty
             if ocr and name in ("po_number", "party_id") and not gln and two_faced(str(pick.value)):
                 certainty = min(certainty, DOUBTFUL)  # "0C-095042" or "OC-095042": a person must look
-            if ocr and name == "po_number" and closed_letter(str(pick.value)):
-                certainty = min(certainty, DOUBTFUL)  # "OG-2026-89709", both printings, for OC-: the same
+            # "OG-2026-89709" for OC-, "PC-" for PO-: held by a problem of its own (`order_checks.
+            # prefix_held`), the reading as sure as it is otherwise, for a customer's history to judge
             # "982192" for 082192: a person must look, unless other printings read alike vouch for it
             alike = name == "po_number" and _printed_alike(pick, pages)
             if ocr and name in ("po_number", "party_id") and not gln and _digits_unsure(pick) and not alike:

@@ -70,6 +70,9 @@ class ProblemCode(enum.StrEnum):
     CUSTOMER_CONFLICT = "customer_conflict"  # identifiers on the document name different customers
     UNKNOWN_PARTNER = "unknown_partner"  # EDIFACT: the UNB sender is no configured trading partner
     PARTNER_NOT_AUTHORISED = "partner_not_authorised"  # ordering for a buyer, or in a syntax, not agreed
+    # a faxed order number whose letters an O, C or G the fax opened or closed may have turned from a
+    # usual prefix ("PC-" for PO-): it waits unless the customer's own earlier orders carry that prefix
+    PREFIX_LETTER = "prefix_letter"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from datetime import date, datetime
 
 from core.capture.domain.documents import Channel, DocumentRecord
 from core.capture.domain.interchange import InterchangeReceipt
-from core.capture.domain.order import CapturedOrder
+from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
+from core.capture.domain.order_numbers import prefix
 from core.capture.domain.partners import held_for_partner, partner_problems
 from core.capture.domain.policy import apply_policy, resolve_policy
 from core.capture.domain.resolution import MasterData, ResolvedOrder
@@ -31,7 +32,9 @@ def decide(
     now: datetime,
 ) -> ResolvedOrder:
     """Validate one captured order from `record` and apply the decision policy (duplicates aside)."""
-    return judge(record, resolve(record, captured, validate, master, now), policies, seen)
+    resolved = resolve(record, captured, validate, master, now)
+    resolved = settle_prefix(resolved, seen, lambda again: resolve(record, again, validate, master, now))
+    return judge(record, resolved, policies, seen)
 
 
 def resolve(
@@ -42,6 +45,37 @@ def resolve(
     if record.channel == Channel.FAX and record.sender:  # the fax server's number beats OCR
         captured = replace(captured, buyer=replace(captured.buyer, fax=record.sender))
     return validate(captured, master, now.date())
+
+
+def settle_prefix(
+    resolved: ResolvedOrder, seen: DuplicateIndex, again: Callable[[CapturedOrder], ResolvedOrder]
+) -> ResolvedOrder:
+    """A faxed order number held only for a letter of its prefix the fax may have opened or closed
+    (`ProblemCode.PREFIX_LETTER`, "PC-" perhaps PO-): validated `again` without that hold when the
+    customer's accepted earlier orders make its format the customer's own
+    (`DuplicateIndex.usual_format`), noted on the order; else it waits, the clerk told why. The
+    number's own reading is judged as before: read unsure, it waits on that."""
+    captured, number, customer = resolved.captured, resolved.captured.po_number, resolved.customer_id
+    if not number or not customer or not any(p.code is ProblemCode.PREFIX_LETTER for p in captured.problems):
+        return resolved
+    head = prefix(number)
+    if seen.usual_format(customer, number):
+        known = Problem(
+            ProblemCode.PREFIX_LETTER,
+            f"order number prefix {head}: this customer's own, as its earlier accepted orders show",
+            field="po_number",
+            severity=Severity.INFO,
+        )
+        rest = tuple(p for p in captured.problems if p.code is not ProblemCode.PREFIX_LETTER)
+        return again(replace(captured, problems=(*rest, known)))
+    waits = Problem(
+        ProblemCode.PREFIX_LETTER,
+        f"order number prefix {head or number}: not yet seen from this customer (a fax may read a usual"
+        " prefix so, an O broken open or a C closed); confirm the number against the document",
+        field="po_number",
+    )
+    problems = tuple(waits if p.code is ProblemCode.PREFIX_LETTER else p for p in resolved.problems)
+    return replace(resolved, problems=problems)
 
 
 def judge(

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Protocol, TypeVar
 
 from core.capture.domain.order import Problem, ProblemCode
+from core.capture.domain.order_numbers import usual_format
 from core.capture.domain.resolution import ResolvedOrder
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import Decision, EarlierLine, EarlierOrder, Order, OrderState
@@ -25,6 +26,14 @@ PO_WINDOW = timedelta(days=60)
 LINES_WINDOW = timedelta(days=5)
 MIN_LINES = 2  # a single repeated line is a customer's routine reorder more often than a duplicate
 RECENT_LIMIT = 500  # the most earlier orders of a customer `recent_for_customer` reads
+# an earlier order whose number shows the customer's format: accepted, by the checks or a clerk (held,
+# rejected or cancelled ones say nothing of what the customer prints)
+_FORMAT_STATES = frozenset(OrderState) - {
+    OrderState.RECEIVED,
+    OrderState.IN_REVIEW,
+    OrderState.REJECTED,
+    OrderState.CANCELLED,
+}
 
 Signature = tuple[tuple[str, Decimal], ...]
 D = TypeVar("D")  # how a read kept the document of each order (its id; None: read from the database)
@@ -67,6 +76,7 @@ class _Customer:
     seen_before: bool | None  # None: not asked yet
     by_po: dict[str, int] = field(default_factory=dict)
     by_lines: dict[Signature, list[tuple[int, str]]] = field(default_factory=dict)  # (order, channel)
+    numbers: list[str] = field(default_factory=list)  # of its orders in `_FORMAT_STATES`
 
 
 @dataclass
@@ -247,11 +257,12 @@ def confirm_all(uow: CaptureUnitOfWork, indexes: Sequence[DuplicateIndex]) -> No
     reread = _Reread(uow, indexes)
     for index in indexes:
         fresh = DuplicateIndex(uow, index.document_id, index.now, index.channel, reread)
-        for resolved, channel, answer in index._asked:
-            if fresh._earlier(resolved, channel) != answer:
-                raise TransientError(
-                    f"an order of customer {resolved.customer_id} was decided meanwhile; deciding again"
-                )
+        changed: list[str | None] = [c for c, po, answer in index._formats if fresh._usual(c, po) != answer]
+        changed += [
+            r.customer_id for r, channel, answer in index._asked if fresh._earlier(r, channel) != answer
+        ]
+        if changed:
+            raise TransientError(f"an order of customer {changed[0]} was decided meanwhile; deciding again")
 
 
 class DuplicateIndex:
@@ -277,6 +288,7 @@ class DuplicateIndex:
         self._customers: dict[str, _Customer] = {}
         # which earlier order each order was found to repeat, to ask again once the customers are held
         self._asked: list[tuple[ResolvedOrder, str, int | None]] = []
+        self._formats: list[tuple[str, str, bool]] = []  # (customer, order number, usual_format's answer)
 
     def confirm(self) -> None:
         """Just before the commit: hold the customers asked about to its end, then ask again which
@@ -315,6 +327,8 @@ class DuplicateIndex:
             return
         if order.po_number:
             known.by_po.setdefault(_po(order.po_number), order.id)
+            if order.state in _FORMAT_STATES:
+                known.numbers.append(order.po_number)
         if order.created_at >= self.now - LINES_WINDOW:
             signature = _signature((line.sku, line.quantity) for line in order.lines)
             if signature:
@@ -330,6 +344,17 @@ class DuplicateIndex:
         if known.seen_before is None:
             known.seen_before = self.uow.orders.has_orders_from(customer_id, self.document_id)
         return not known.seen_before
+
+    def usual_format(self, customer_id: str, po_number: str) -> bool:
+        """Whether the customer's accepted earlier orders (of documents other than this one, within
+        `PO_WINDOW`) make `po_number`'s format its own (`order_numbers.usual_format`); asked again,
+        the customer held, by `confirm`."""
+        answer = self._usual(customer_id, po_number)
+        self._formats.append((customer_id, po_number, answer))
+        return answer
+
+    def _usual(self, customer_id: str, po_number: str) -> bool:
+        return usual_format(po_number, self._load(customer_id).numbers)
 
     def earlier(self, resolved: ResolvedOrder, channel: str) -> int | None:
         """The earlier order this one (arriving on `channel`) repeats, if any."""

@@ -20,7 +20,7 @@ from core.capture.domain.partners import partner_problems
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services import duplicates, interchanges
 from core.capture.services.answers import Answers
-from core.capture.services.deciding import checked_partner, judge, resolve
+from core.capture.services.deciding import checked_partner, judge, resolve, settle_prefix
 from core.capture.services.order_changes import apply_captured_change
 from core.capture.services.orders import order_from_resolved, pages_rows
 from core.capture.services.unit_of_work import CaptureUnitOfWork
@@ -137,6 +137,9 @@ class Storing:
         policies = uow.policies.all()
         partners: dict[str, Partner | None] = {}
         for index, source, resolved in read:
+            resolved = settle_prefix(
+                resolved, seen, lambda again: resolve(record, again, self.validate, uow.master, now)
+            )
             resolved = judge(record, resolved, policies, seen)
             earlier = seen.earlier(resolved, str(record.channel))
             if earlier is not None:

@@ -1,0 +1,52 @@
+"""A customer's order-number format as its earlier orders show it: whether a faxed number whose prefix
+one letter a fax opens or closes may have changed ("PC-" for PO-) is the customer's own usual format."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+MIN_SEEN = 2  # distinct earlier numbers of the very same format that make it the customer's own
+# the letters a fax line turns into one another: an O whose stroke it broke reads C, a C whose open end
+# a speck closes reads G
+_TWINS = {"O": "CG", "C": "OG", "G": "OC"}
+
+
+def shape(number: str) -> str:
+    """The number's format: its letters and separators as printed, each figure as "9"
+    ("PC-2026-42693" -> "PC-9999-99999")."""
+    return "".join("9" if c.isdigit() else c for c in "".join(number.split()).upper())
+
+
+def prefix(number: str) -> str:
+    """The letters the number begins with ("PC" of "PC26007793")."""
+    head = ""
+    for c in "".join(number.split()).upper():
+        if not c.isalpha():
+            break
+        head += c
+    return head
+
+
+def _letters(number: str) -> str:
+    return "".join(c for c in number.upper() if c.isalpha())
+
+
+def _twins(letters: str) -> set[str]:
+    """The letters with one O, C or G read as another of the three."""
+    return {letters[:i] + o + letters[i + 1 :] for i, c in enumerate(letters) for o in _TWINS.get(c, "")}
+
+
+def usual_format(number: str, earlier: Iterable[str]) -> bool:
+    """Whether the customer's `earlier` order numbers (stored, accepted or approved, none of them this
+    document's) make `number`'s format its own: at least `MIN_SEEN` distinct numbers of the very same
+    letters, separators and figure count, and none whose prefix or letters are `number`'s with one O, C
+    or G read as another (a customer printing both "PO-" and "PC-" leaves a faxed "PC-" in doubt: it
+    may be either)."""
+    mine = shape(number)
+    if not prefix(number):
+        return False
+    twins = _twins(prefix(number)) | _twins(_letters(number))
+    seen = {"".join(n.split()).upper() for n in earlier}
+    if any(prefix(n) in twins or _letters(n) in twins for n in seen):
+        return False
+    return sum(shape(n) == mine for n in seen) >= MIN_SEEN
