@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedOrder, DocumentKind, Problem, ProblemCode
-from core.kernel.domain.money import minor_units
+from core.kernel.domain.money import minor_units, quantum
 
 CENT = Decimal("0.01")
 # How the review queue names what a document is (after "this document is ...").
@@ -188,13 +188,13 @@ def _past_the_minor_unit(order: CapturedOrder) -> Iterator[Problem]:
     """A printed sum in figures finer than its currency's smallest coin: no document totals a dollar
     order to a tenth of a cent, so a third decimal on a USD or EUR total is a figure the reading added
     (a speck after "71.01" read "71.012"), and the sums, which allow a cent of rounding, would not tell."""
-    places = minor_units(order.currency or "")
+    places, coin = minor_units(order.currency or ""), quantum(order.currency or "")
     for path, printed in (
         ("net_total", order.net_total),
         ("tax_total", order.tax_total),
         ("total", order.total),
     ):
-        if printed is not None and printed != printed.quantize(Decimal(1).scaleb(-places)):
+        if printed is not None and printed != printed.quantize(coin):
             yield Problem(
                 ProblemCode.TOTAL_MISMATCH,
                 f"the {path.replace('_', ' ')} {printed} has more decimals than"
