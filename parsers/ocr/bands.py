@@ -38,7 +38,7 @@ from parsers.layout.extract import Extraction
 from parsers.layout.geometry import Line, page_slope, read_page
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import CARRIED, TOTALS
-from parsers.ocr.cells import ReadCells, cell_options
+from parsers.ocr.cutouts import ReadCells, cell_options
 from parsers.ocr.engine import OcrOptions, normal_fax
 from parsers.ocr.geometry import UprightPages
 from parsers.ocr.images import PageImage

@@ -4,7 +4,7 @@ Nothing pins an order number, order date or delivery date the page prints once: 
 master data names it, no second copy agrees with it.  Tesseract's word confidence does not tell a figure
 read right from one read as its look-alike: on a normal fax a "4" whose crossbar the line lost reads "1"
 at 0.9 and more, in every reading.  So each such field the order would flow on with is cut from the
-page, its own ink alone (`parsers.ocr.cells.cut_out`), and read twice more, upscaled, any character: as
+page, its own ink alone (`parsers.ocr.cutouts.cut_out`), and read twice more, upscaled, any character: as
 one line (`--psm 7`), asking the LSTM for the alternatives of every character (`OcrOptions.rivals`,
 `Word.rival`), and as one word (`--psm 8`).  The field stays as sure as it was only when both readings
 say its figures (and, for an order number, its letters) exactly as the page's reading did, and no figure
@@ -56,7 +56,7 @@ from core.capture.domain.order import CapturedOrder, Provenance
 from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.header_mends import letter_o_places
-from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
+from parsers.ocr.cutouts import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.geometry import UprightPages
 from parsers.ocr.glyphs import (
