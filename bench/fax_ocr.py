@@ -60,7 +60,7 @@ from oms.bootstrap import App, make_reader
 from oms.extract import master_data, result_json
 from oms.ocr import ocr_parsers
 from parsers.layout import extract_orders
-from parsers.ocr import bands, cells, codes, lookalike, recheck, tessapi
+from parsers.ocr import bands, cells, codes, cutouts, lookalike, recheck, tessapi
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, ocr_page
 from parsers.ocr.faxheader import strip_headers
 from parsers.ocr.images import Limits, PageImage, load_pages
@@ -349,9 +349,9 @@ def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> C
     langs = "+".join(options.languages)
     number_reads, field_reads, code_reads = CountedReads(), CountedReads(), CountedReads()
     band_reads = CountedReads()
-    readers = cells.ways_to_read(number_reads.read_pages, options)
+    readers = cutouts.ways_to_read(number_reads.read_pages, options)
     code_readers = codes.ways_to_read(code_reads.read_pages, options)
-    field_readers = cells.ways_to_read(field_reads.read_pages, options, whitelist="")
+    field_readers = cutouts.ways_to_read(field_reads.read_pages, options, whitelist="")
     spare = recheck.spare_way(field_reads.read_pages, options)
     lookalike_readers = lookalike.ways_to_read(field_reads.read_pages, options)
 

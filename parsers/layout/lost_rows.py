@@ -115,6 +115,9 @@ def money_lost(rows: list[Row], items: set[int], priced: set[str]) -> dict[int, 
     return out
 
 
+_Cells = dict[str, list[Tok]]  # a line's words by column
+_Placed = tuple[tuple[str, list[Tok]], ...]  # (column, cell) pairs whose right edges are checked
+
 _BARE_FIGURE = re.compile(r"^\d(?:[\d.,]*\d)?$")  # "12", "2.500": figures alone, no letter nor sign
 
 
@@ -185,20 +188,12 @@ def money_alone(rows: list[Row], starts: list[int], priced: set[str], edges: dic
             continue
         if any(has_digit(t.text) for kind in ("pos", "code", "gtin", "qty") for t in cells.get(kind, [])):
             continue
-        money = _money_cells(cells)
-        if money is None:
+        found = _money_between(rows, starts, i, edges)
+        if found is None:
             continue
-        price, amount = money
-        if not _ends_aligned(line, edges, (("price", price), ("amount", amount))):
-            continue
-        around = _rows_around(starts, i)
-        if around is None:
-            continue
-        before, after = around
-        between = [rows[j][1] for j in range(before + 1, after) if j != i]
+        between, neighbours = found
         if any(named_row(c) or any(has_digit(t.text) for t in c.get("qty", [])) for c in between):
             continue  # a row over two or three lines, its words or quantity beside these figures
-        neighbours = [rows[before][1], rows[after][1]]
         if not all(
             named_row(c) and any(has_digit(t.text) for k in priced for t in c.get(k, [])) for c in neighbours
         ):
@@ -237,20 +232,12 @@ def quantity_lettered(
         quantity = cells.get("qty", [])
         if not quantity or any(has_digit(t.text) or looks_numeric(t.text) for t in quantity):
             continue
-        money = _money_cells(cells)
-        if money is None:
+        found = _money_between(rows, starts, i, edges, (("qty", quantity),))
+        if found is None:
             continue
-        price, amount = money
-        if not _ends_aligned(line, edges, (("qty", quantity), ("price", price), ("amount", amount))):
-            continue
-        around = _rows_around(starts, i)
-        if around is None:
-            continue
-        before, after = around
-        between = [rows[j][1] for j in range(before + 1, after) if j != i]
+        between, neighbours = found
         if any(has_digit(t.text) for c in between for t in c.get("qty", [])):
             continue
-        neighbours = [rows[before][1], rows[after][1]]
         if not all(
             all(any(looks_numeric(t.text) for t in c.get(k, [])) for k in NUMERIC) for c in neighbours
         ):
@@ -259,6 +246,28 @@ def quantity_lettered(
             continue
         out.add(i)
     return out
+
+
+def _money_between(
+    rows: list[Row], starts: list[int], i: int, edges: dict[str, float], placed: _Placed = ()
+) -> tuple[list[_Cells], list[_Cells]] | None:
+    """For line `i` whose price and amount are money (`_money_cells`) ending where the order rows'
+    figures end, as do the other (column, cell) `placed` (`_ends_aligned`), and which has an order
+    row above and below it (`_rows_around`): the cells of the other lines between those two rows, and
+    the two rows' cells.  None where any of that fails (`money_alone`, `quantity_lettered`)."""
+    line, cells = rows[i]
+    money = _money_cells(cells)
+    if money is None:
+        return None
+    price, amount = money
+    if not _ends_aligned(line, edges, (*placed, ("price", price), ("amount", amount))):
+        return None
+    around = _rows_around(starts, i)
+    if around is None:
+        return None
+    before, after = around
+    between = [rows[j][1] for j in range(before + 1, after) if j != i]
+    return between, [rows[before][1], rows[after][1]]
 
 
 def _money_cells(cells: dict[str, list[Tok]]) -> tuple[list[Tok], list[Tok]] | None:

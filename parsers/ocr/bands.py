@@ -35,10 +35,11 @@ from parsers.layout import labels
 from parsers.layout.arith import to_the_cent
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.extract import Extraction
-from parsers.layout.geometry import Line, page_slope, read_page
+from parsers.layout.geometry import Line, read_page
+from parsers.layout.straighten import page_slope
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import CARRIED, TOTALS
-from parsers.ocr.cells import ReadCells, cell_options
+from parsers.ocr.cutouts import ReadCells, cell_options
 from parsers.ocr.engine import OcrOptions, normal_fax
 from parsers.ocr.geometry import UprightPages
 from parsers.ocr.images import PageImage

@@ -18,7 +18,7 @@ from functools import partial
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder
 from parsers.layout.codes import misreadings
-from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
+from parsers.ocr.cutouts import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions, normal_fax
 from parsers.ocr.images import PageImage
 

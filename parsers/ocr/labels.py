@@ -23,7 +23,7 @@ from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.geometry import read_page
 from parsers.layout.relabel import FIELDS, LabelSpot, says_label
 from parsers.layout.vocab import HEADER_LABELS
-from parsers.ocr.cells import Cell, ReadCells, cut_out
+from parsers.ocr.cutouts import Cell, ReadCells, cut_out
 from parsers.ocr.images import PageImage
 
 Extractor = Callable[[Sequence[PageWords]], Extraction]

@@ -4,7 +4,7 @@ Nothing pins an order number, order date or delivery date the page prints once: 
 master data names it, no second copy agrees with it.  Tesseract's word confidence does not tell a figure
 read right from one read as its look-alike: on a normal fax a "4" whose crossbar the line lost reads "1"
 at 0.9 and more, in every reading.  So each such field the order would flow on with is cut from the
-page, its own ink alone (`parsers.ocr.cells.cut_out`), and read twice more, upscaled, any character: as
+page, its own ink alone (`parsers.ocr.cutouts.cut_out`), and read twice more, upscaled, any character: as
 one line (`--psm 7`), asking the LSTM for the alternatives of every character (`OcrOptions.rivals`,
 `Word.rival`), and as one word (`--psm 8`).  The field stays as sure as it was only when both readings
 say its figures (and, for an order number, its letters) exactly as the page's reading did, and no figure
@@ -30,16 +30,17 @@ tuning faxes' cut-outs: docs/fax.md, faxfa2).  An order number printed once whos
 usual "PO" with its "P" so slipped (`SLIPPED`: "FO-6900") is doubtful however alike it reads.  So is one
 whose "/" is inked as a 7 whose bar the line lost, which reads "/" each way ("PO/2114" for PO72114):
 within its figures' band, a figure's pitch from the figure beside it
-(`parsers.ocr.glyphs.slash_within_figures`), and one whose "1" is inked as a 4 that lost its crossbar
-("P91459" for P94459): as wide as a figure, standing on its stem alone (`glyphs.one_a_barless_four`).
+(`parsers.ocr.figure_glyphs.slash_within_figures`), and one whose "1" is inked as a 4 that lost its crossbar
+("P91459" for P94459): as wide as a figure, standing on its stem alone (`figure_glyphs.one_a_barless_four`).
 So is one read with a "P" whose ink shows no closed bowl ("P-56955" for F-56955: a serif F whose arm the
-line lost, its serifs down its right side, `glyphs.p_without_bowl`), also where the F's bar runs into the
-hyphen after it, and one read with an E or F whose foot says the other (`glyphs.e_or_f_otherwise`).
+line lost, its serifs down its right side, `letter_glyphs.p_without_bowl`), also where the F's bar runs
+into the hyphen after it, and one read with an E or F whose foot says the other
+(`letter_glyphs.e_or_f_otherwise`).
 
 An order number or a date read with a "3" whose ink reaches its left edge in the middle of both its
 bowls is doubtful however alike it reads: an 8 that lost part of its left strokes on the line, read
 "3" by every reading with the engine's highest confidence and no 8 among its alternatives ("03/12/2026"
-for 08/12, faxtl20; `glyphs.three_inked_as_eight`, faxfd21).  Neither the LSTM's confidence in each
+for 08/12, faxtl20; `figure_glyphs.three_inked_as_eight`, faxfd21).  Neither the LSTM's confidence in each
 character nor its alternatives tell such a figure from one read right (docs/fax.md, faxfd21).
 """
 
@@ -56,19 +57,17 @@ from core.capture.domain.order import CapturedOrder, Provenance
 from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.header_mends import letter_o_places
-from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
+from parsers.ocr.cutouts import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
-from parsers.ocr.geometry import UprightPages
-from parsers.ocr.glyphs import (
-    e_or_f_otherwise,
+from parsers.ocr.figure_glyphs import (
     letter_o_inked,
     one_a_barless_four,
-    p_without_bowl,
     slash_within_figures,
-    t_stem_aside,
     three_inked_as_eight,
 )
+from parsers.ocr.geometry import UprightPages
 from parsers.ocr.images import PageImage
+from parsers.ocr.letter_glyphs import e_or_f_otherwise, p_without_bowl, t_stem_aside
 from parsers.ocr.recheck import EDGES, UNSURE, mended_letter_o
 from parsers.ocr.years import in_place, placed
 
@@ -203,7 +202,7 @@ def steady(value: str, words: PageWords, *, letters: bool, letter_o: Sequence[in
 
 def _inked_letter_o(upright: UprightPages, where: Provenance) -> list[int]:
     """The places in the order number read as `where.raw` where its O or 0 is inked as the letter O
-    (`parsers.ocr.glyphs`); none when the ink does not show it."""
+    (`parsers.ocr.figure_glyphs.letter_o_inked`); none when the ink does not show it."""
     raw = (where.raw or "").strip()
     places = letter_o_places(raw)
     if not places or where.page is None or where.box is None:
@@ -214,12 +213,13 @@ def _inked_letter_o(upright: UprightPages, where: Provenance) -> list[int]:
 def _inked_otherwise(upright: UprightPages, where: Provenance) -> bool:
     """Whether a glyph of the order number read as `where.raw` is inked as a figure the fax line spoilt
     into what every reading says: a slash within its figures' band, as a 7 that lost its bar is
-    (`parsers.ocr.glyphs.slash_within_figures`), or a 1 as wide as a figure on its stem alone, as a 4
-    that lost its crossbar is (`glyphs.one_a_barless_four`), or a "P" without the closed bowl of one, as
-    a serif F whose arm the line lost is (`glyphs.p_without_bowl`, also for a first letter run into the
-    glyph after it), or an "F" with an E's foot bar or an "E" without one (`glyphs.e_or_f_otherwise`), or
+    (`parsers.ocr.figure_glyphs.slash_within_figures`), or a 1 as wide as a figure on its stem alone, as a
+    4 that lost its crossbar is (`figure_glyphs.one_a_barless_four`), or a "P" without the closed bowl of
+    one, as a serif F whose arm the line lost is (`letter_glyphs.p_without_bowl`, also for a first letter
+    run into the glyph after it), or an "F" with an E's foot bar or an "E" without one
+    (`letter_glyphs.e_or_f_otherwise`), or
     a "T" whose stem stands at one end of its bar, as an F's whose arm and foot the line lost does
-    (`glyphs.t_stem_aside`)."""
+    (`letter_glyphs.t_stem_aside`)."""
     if where.page is None or where.box is None:
         return False
     image, raw = upright(where.page), (where.raw or "").strip()
@@ -234,7 +234,7 @@ def _inked_otherwise(upright: UprightPages, where: Provenance) -> bool:
 
 def _inked_as_eight(upright: UprightPages, where: Provenance) -> bool:
     """Whether a "3" of the field read as `where.raw` is inked as an 8 that lost part of its left
-    strokes (`parsers.ocr.glyphs.three_inked_as_eight`)."""
+    strokes (`parsers.ocr.figure_glyphs.three_inked_as_eight`)."""
     if where.page is None or where.box is None:
         return False
     return three_inked_as_eight(upright(where.page), where.box, (where.raw or "").strip())

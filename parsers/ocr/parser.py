@@ -19,11 +19,12 @@ from core.capture.domain.layout import PageWords
 from core.kernel.domain.phone import normalise_phone, plausible
 from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
-from parsers.ocr import bands, cells, codes, labels, letter_case, lookalike, recheck, years
+from parsers.ocr import bands, cells, codes, cutouts, labels, letter_case, lookalike, recheck, years
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, normal_fax
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
 from parsers.ocr.geometry import Orientation, turn
 from parsers.ocr.images import Limits, PageImage, image_description, load_pages, sniff
+from parsers.ocr.past_cents import cut_past_cents
 from parsers.ocr.pdf import hidden_text_only, open_pdf, rasterise, text_chars
 from parsers.ocr.preprocess import prepare
 from parsers.ocr.turned_fax import LEGIBLE_MIN_WORDS, LEGIBLE_SHARE, legibility, legible
@@ -221,12 +222,12 @@ class _OcrParser:
             )
         orders = recheck.doubt_parted(orders, pages)
         if self.options.reread_numbers:
-            reads = cells.ways_to_read(self.engine.read_pages, self._options(ctx))
+            reads = cutouts.ways_to_read(self.engine.read_pages, self._options(ctx))
             orders = cells.reread_numbers(
                 orders, images, pages, reads, extraction.bases, extraction.quantities
             )
-            orders = [cells.cut_past_cents(o) for o in orders]
-            again = cells.ways_to_read(self.engine.read_pages, self._options(ctx), whitelist="")
+            orders = [cut_past_cents(o) for o in orders]
+            again = cutouts.ways_to_read(self.engine.read_pages, self._options(ctx), whitelist="")
             spare = recheck.spare_way(self.engine.read_pages, self._options(ctx))
             orders = recheck.confirm(orders, extraction.rechecks, images, pages, again, spare)
             orders = codes.reread_codes(

@@ -1,6 +1,6 @@
 """Header words read again: the order number or date (one word, or the words of one line a date is
 made of) the layout reader is sure of but for its characters (`parsers.layout.recheck`), when OCR was
-not sure of them, is cut from the page holding its own ink alone (`parsers.ocr.cells.cut_out`: no
+not sure of them, is cut from the page holding its own ink alone (`parsers.ocr.cutouts.cut_out`: no
 neighbouring line's, other word's or rule's) and read again, upscaled and at the page's resolution
 (`--psm 7`, any character).  When both readings say exactly what the page's reading said (spaces
 aside, and an order number's letters in either case when the layout took them as capitals), each with
@@ -45,7 +45,7 @@ from parsers.layout.geometry import PHRASE_GAP
 from parsers.layout.header_mends import letter_o_mended, letter_o_places
 from parsers.layout.recheck import Recheck, same_date_words
 from parsers.layout.text import edits, fold
-from parsers.ocr.cells import Cell, ReadCells, cell_options, cut_out
+from parsers.ocr.cutouts import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.images import PageImage
 

@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 from core.capture.domain.documents import Channel, InboundDocument, ParseContext, ParseResult
 from core.capture.domain.layout import PageWords
 from parsers.ocr import engine, tesseract_reads
-from parsers.ocr.cells import Cell, cell_options, cut_out
+from parsers.ocr.cutouts import Cell, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions, SerialTesseract, ocr_page
 from parsers.ocr.geometry import Orientation
 from parsers.ocr.images import Limits, PageImage, load_pages

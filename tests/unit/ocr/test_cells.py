@@ -15,7 +15,8 @@ from PIL import Image
 
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, Provenance
-from parsers.ocr.cells import _read_cells, cell_options, in_doubt, settle
+from parsers.ocr.cells import _read_cells, in_doubt, settle
+from parsers.ocr.cutouts import cell_options
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.images import PageImage
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, Provenance
-from parsers.ocr.cells import cut_past_cents
+from parsers.ocr.past_cents import cut_past_cents
 
 FLOOR = 0.8  # validation's confidence floor
 

@@ -17,7 +17,8 @@ from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder
 from parsers.layout import extract_orders
 from parsers.layout.extract import Basis, Extraction
-from parsers.ocr.cells import UNSURE, in_doubt, settle
+from parsers.ocr.cell_checks import UNSURE
+from parsers.ocr.cells import in_doubt, settle
 from tests.unit.parsers.ocr_support import order, row
 
 # Spanish order, no "Por" column, no price heading naming a basis, and no total line (a prose order may

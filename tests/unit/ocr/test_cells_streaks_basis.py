@@ -16,7 +16,8 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from core.capture.domain.layout import PageWords, Word
-from parsers.ocr.cells import MARGIN, PAD_Y, Cell, cut_out, settle
+from parsers.ocr.cells import settle
+from parsers.ocr.cutouts import MARGIN, PAD_Y, Cell, cut_out
 from parsers.ocr.images import PageImage
 from tests.unit.ocr.test_cells import numbers, order, rereads
 

@@ -1,4 +1,4 @@
-"""A header value read again from a cut-out that holds its own ink alone (parsers.ocr.cells.cut_out with
+"""A header value read again from a cut-out that holds its own ink alone (parsers.ocr.cutouts.cut_out with
 `alone`, for parsers.ocr.recheck.confirm and parsers.ocr.lookalike.doubt_lookalikes).
 
 The business rule: an order number or date is read again alone to vouch for what the page's reading
@@ -30,7 +30,7 @@ from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedOrder, Evidence, Provenance
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.recheck import Recheck
-from parsers.ocr.cells import Cell, cut_out
+from parsers.ocr.cutouts import Cell, cut_out
 from parsers.ocr.images import PageImage
 from parsers.ocr.lookalike import doubt_lookalikes
 from parsers.ocr.recheck import confirm

@@ -1,5 +1,5 @@
 """An order number printed once whose "1" may be a 4 that lost its crossbar on the fax line
-(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.glyphs.one_a_barless_four).
+(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.figure_glyphs.one_a_barless_four).
 
 The business rule: when the fax line drops the scan line that carries a 4's crossbar, what is left is
 the 4's slanted stroke on its stem, and every reading of that ink says "1" ("P91459" for order P94459):

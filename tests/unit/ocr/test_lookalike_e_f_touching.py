@@ -1,5 +1,5 @@
 """An order number printed once whose E or F may be read as the other, or whose F touches the glyph after
-it and is read as a P (issue 10, faxlet21; parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.glyphs).
+it and is read as a P (issue 10, faxlet21; parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.letter_glyphs).
 
 The business rules: an E stands on a foot bar that reaches from its stem about as far as its top bar; an
 F stands on its stem, or on a foot serif about half as wide as its bar.  A "F" whose ink has such a foot

@@ -1,5 +1,5 @@
 """A date or an order number printed once whose "3" may be an 8 that lost part of its left strokes on
-the fax line (parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.glyphs.three_inked_as_eight).
+the fax line (parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.figure_glyphs.three_inked_as_eight).
 
 The business rule: an 8 whose left strokes the fax line thinned (white holes where the toner did not
 take, part of a scan line lost) is read "3" by every reading, at the engine's highest confidence

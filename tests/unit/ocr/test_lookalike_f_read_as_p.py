@@ -1,5 +1,5 @@
 """An order number printed once whose "P" may be an F the fax line spoilt
-(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.glyphs.p_without_bowl).
+(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.letter_glyphs.p_without_bowl).
 
 The business rule: a P is a stem with a closed bowl on its upper half; an F is a stem with a top bar and a
 shorter arm, nothing closed.  When the reader says "P" for ink that closes no bowl (an F whose arm the

@@ -1,5 +1,5 @@
 """Order numbers read right whose E, F or 3 the fax line spoilt: the ink guards must not hold them (issue
-10, faxgl22; parsers.ocr.glyphs.e_or_f_otherwise and three_inked_as_eight, through
+10, faxgl22; parsers.ocr.letter_glyphs.e_or_f_otherwise and three_inked_as_eight, through
 parsers.ocr.lookalike.doubt_lookalikes).
 
 The business rules. An F is told from an E by its foot measured

@@ -1,5 +1,5 @@
 """An order number whose letter O a reading again says as a zero (parsers.ocr.lookalike.steady,
-parsers.ocr.glyphs).
+parsers.ocr.figure_glyphs).
 
 The business rule: in a part of an order number that is letters but for it ("OC" of "OC/26/57898"),
 an O and a 0 name one order, but two readings that say one and the other do not agree on the print,

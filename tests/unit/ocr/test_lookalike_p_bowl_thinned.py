@@ -1,5 +1,5 @@
 """An order number whose printed "P" lost the thin top of its bowl on the fax line
-(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.glyphs.p_without_bowl).
+(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.letter_glyphs.p_without_bowl).
 
 The business rule: a P is a stem with a bowl on its upper half, closed by a stroke back to the stem at
 mid-height; an F is a stem with a top bar and an arm, and ink down its right side only as far as its

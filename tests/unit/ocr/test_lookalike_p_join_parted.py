@@ -1,5 +1,5 @@
 """An order number whose printed "P" lost a pixel where its bowl's closing stroke joins the stem
-(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.glyphs.p_without_bowl, faxvo29).
+(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.letter_glyphs.p_without_bowl, faxvo29).
 
 The business rule: a P is a stem with a bowl on its upper half, closed by a stroke back to the stem at
 mid-height; an F is a stem with a top bar and an arm, and ink down its right side only as far as its

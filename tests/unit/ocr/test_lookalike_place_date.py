@@ -16,7 +16,7 @@ from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedOrder
 from parsers.layout import extract_orders
 from parsers.layout.geometry import box_around
-from parsers.ocr.cells import Cell, cut_out
+from parsers.ocr.cutouts import Cell, cut_out
 from parsers.ocr.images import PageImage
 from parsers.ocr.lookalike import doubt_lookalikes
 from tests.unit.parsers.ocr_support import cells, doubted, page, read, word

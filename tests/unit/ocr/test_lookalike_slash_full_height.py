@@ -1,5 +1,5 @@
 """An order number whose printed slash keeps within its figures' band, and one whose 7 lost its bar
-(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.glyphs.slash_within_figures).
+(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.figure_glyphs.slash_within_figures).
 
 The business rule: a printed slash runs the figures' whole height, from their tops to their baseline (or
 past them); a 7 whose bar the fax line dropped keeps only its stem, which starts below the bar's row,

@@ -1,5 +1,5 @@
 """An order number printed once whose "/" may be a 7 that lost its bar on the fax line
-(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.glyphs.slash_within_figures).
+(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.figure_glyphs.slash_within_figures).
 
 The business rule: a 7 whose bar the fax line dropped is a lone slanted stroke, and every reading of
 that ink says "/" ("PO/2114" for order PO72114): the readings agreeing prove nothing.  A printed slash

@@ -1,5 +1,5 @@
 """An order number printed once whose "T" may be an F that lost its arm
-(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.glyphs.t_stem_aside).
+(parsers.ocr.lookalike.doubt_lookalikes, parsers.ocr.letter_glyphs.t_stem_aside).
 
 The business rule: a T's stem stands at the middle of its top bar; an F whose arm (and foot serif beside
 it) the fax lost is a bar with a stem at its left end, a "Γ", and every reading of it may say "T"

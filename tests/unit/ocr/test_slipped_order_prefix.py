@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedOrder, Evidence, Provenance
 from parsers.ocr import lookalike
-from parsers.ocr.cells import Cell, cut_out
+from parsers.ocr.cutouts import Cell, cut_out
 from parsers.ocr.engine import OcrOptions, SerialTesseract
 from parsers.ocr.images import PageImage
 

@@ -1,4 +1,4 @@
-"""A page turned once for all its re-reads (parsers.ocr.geometry.upright_image, parsers.ocr.cells.cut_out;
+"""A page turned once for all its re-reads (parsers.ocr.geometry.upright_image, parsers.ocr.cutouts.cut_out;
 docs/fax.md, faxcost22).
 
 The rule: every re-read (number cells, header fields, item codes, look-alikes) cuts its cut-outs from the
@@ -17,8 +17,8 @@ import pytest
 from PIL import Image, ImageDraw
 
 from core.capture.domain.layout import PageWords, Word
-from parsers.ocr import cells, geometry, holes
-from parsers.ocr.cells import Cell, cut_out
+from parsers.ocr import cutouts, geometry, holes
+from parsers.ocr.cutouts import Cell, cut_out
 from parsers.ocr.images import PageImage
 
 DPI = 204.0
@@ -29,10 +29,10 @@ BOXES = [(300.0, 200.0, 420.0, 230.0), (900.0, 200.0, 1010.0, 230.0), (300.0, 60
 @pytest.fixture(autouse=True)
 def _fresh() -> Iterator[None]:
     geometry.upright_image.cache_clear()
-    cells._streakless.cache_clear()
+    cutouts._streakless.cache_clear()
     yield
     geometry.upright_image.cache_clear()
-    cells._streakless.cache_clear()
+    cutouts._streakless.cache_clear()
 
 
 def _page() -> tuple[PageImage, PageWords]:
@@ -65,7 +65,7 @@ def test_cut_outs_from_the_page_kept_turned_are_the_pixels_of_a_fresh_turn(
     again = cut_out(wanted, [image], [page])  # the next re-read of the same page
     assert len(turns) == 1
     assert [c.data for c in first] == [c.data for c in again]
-    alone = [cells._cut(expected, b, page.words) for b in BOXES]
+    alone = [cutouts._cut(expected, b, page.words) for b in BOXES]
     assert [c.data for c in first] == [a.tobytes() for a in alone]
 
 
@@ -82,7 +82,7 @@ def test_number_cells_cut_again_are_the_pixels_of_the_page_without_its_streaks(
     again = cut_out(wanted, [image], [page], streaks=False)  # the cells' second way of reading
     assert len(calls) == 1
     assert [c.data for c in first] == [c.data for c in again]
-    assert [c.data for c in first] == [cells._cut(expected, b, page.words).tobytes() for b in BOXES]
+    assert [c.data for c in first] == [cutouts._cut(expected, b, page.words).tobytes() for b in BOXES]
 
 
 def test_another_page_or_another_turn_is_turned_afresh() -> None:
@@ -91,4 +91,4 @@ def test_another_page_or_another_turn_is_turned_afresh() -> None:
     turned = cut_out([Cell("po_number", 1, BOXES[0])], [image], [page])
     as_came = cut_out([Cell("po_number", 1, BOXES[0])], [image], [level])
     assert turned[0].data != as_came[0].data
-    assert as_came[0].data == cells._cut(image.image(), BOXES[0], page.words).tobytes()
+    assert as_came[0].data == cutouts._cut(image.image(), BOXES[0], page.words).tobytes()

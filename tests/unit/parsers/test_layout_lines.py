@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from core.capture.domain.layout import Word
-from parsers.layout.geometry import Line, Tok, _median_of_sorted, is_page_number
+from parsers.layout.geometry import Line, Tok, is_page_number
+from parsers.layout.line_grouping import _median_of_sorted
 from parsers.layout.text import token_key
 
 

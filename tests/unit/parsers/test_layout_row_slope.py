@@ -7,7 +7,8 @@ from __future__ import annotations
 import math
 
 from core.capture.domain.layout import PageWords, Word
-from parsers.layout.geometry import page_slope, read_page
+from parsers.layout.geometry import read_page
+from parsers.layout.straighten import page_slope
 
 DPI = 204.0
 SLOPE = math.tan(math.radians(0.6))  # the page's rows fall this much to the right
