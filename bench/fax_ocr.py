@@ -24,9 +24,15 @@ and the price lists in the buyers' currencies, as `bench.capture_accuracy --with
 it covers every drawn order.  Every run then says why the documents read fully right still waited for a
 person, per reason and per owner (reading, master data or a rule: `bench.capture_accuracy.held_report`).
 
+`--history` gives each document's customer the earlier orders a real customer keeps (two or three
+accepted ones of the last weeks, numbered in the printed number's format: bench.order_history), so that
+the decision learns the customer's order-number format as it does on arrival. `--line-dates` adds, per
+resolution, how many lines of the documents printing a date per line were read with their date
+(bench.line_dates). Without them, nothing printed changes.
+
     python -m bench.fax_ocr [--families tuning|held-out|all] [--count 4] [--seed S] [--study]
         [--cost-pages 12] [--cache DIR] [--diffs] [--classes] [--same-reads 20]
-        [--resolution fine|normal] [--with-terms] [--garble-headings]
+        [--resolution fine|normal] [--with-terms] [--garble-headings] [--history] [--line-dates]
 """
 
 from __future__ import annotations
@@ -51,9 +57,10 @@ from typing import Any
 
 import pdfplumber
 
-from bench import by_family, line_classes
+from bench import by_family, line_classes, line_dates
 from bench.capture_accuracy import DAY, TODAY, Read, demo_app, held_report, master_gaps
 from bench.garbled_headings import GarbledHeadings
+from bench.order_history import Histories
 from core.capture.domain.documents import Channel, InboundDocument
 from core.capture.domain.layout import PageWords
 from oms.bootstrap import App, make_reader
@@ -165,10 +172,13 @@ class CachedOcr:
         return [pickle.loads(path.read_bytes()) for path in paths]
 
 
-def fax_reader(app: App, cache: Path | None, *, garble: bool = False) -> Read:
+def fax_reader(
+    app: App, cache: Path | None, *, garble: bool = False, history: Histories | None = None
+) -> Read:
     """The capture path of `oms extract` for faxes (as bench.capture_accuracy.app_reader), reading pages
     through a `CachedOcr` around the app's engine when `cache` is given; with `garble`, every table
-    heading of the pages read made unreadable (bench.garbled_headings)."""
+    heading of the pages read made unreadable (bench.garbled_headings); with `history`, each order's
+    prefix hold settled against its customer's earlier orders (bench.order_history)."""
     engine: PageOcr = app.ocr if cache is None else CachedOcr(app.ocr, cache)
     if garble:
         engine = GarbledHeadings(engine)
@@ -176,8 +186,9 @@ def fax_reader(app: App, cache: Path | None, *, garble: bool = False) -> Read:
 
     def read(content: bytes) -> dict[str, Any]:
         doc = InboundDocument(channel=Channel.FAX, content=content, received_at=DAY, original_name="bench")
+        check = app.validate if history is None else history.deciding(content, app.validate, app.uow())
         with master_data(app) as master:
-            return result_json("bench", str(Channel.FAX), read_doc(doc), master, TODAY, app.validate)
+            return result_json("bench", str(Channel.FAX), read_doc(doc), master, TODAY, check)
 
     return read
 
@@ -469,6 +480,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="make every table heading OCR read unreadable: the rows found by geometry alone",
     )
+    ap.add_argument(
+        "--history",
+        action="store_true",
+        help="give each customer earlier orders of its printed number's format (bench.order_history)",
+    )
+    ap.add_argument(
+        "--line-dates",
+        action="store_true",
+        help="also score the dates of the lines of documents printing one per line (bench.line_dates)",
+    )
     args = ap.parse_args(argv if argv is not None else [])
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     options = OcrOptions()
@@ -485,8 +506,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.study:
         study(cases, [(), ("heal",), ("heal", "deskew"), ("heal", "smooth"), ("heal", "deskew", "smooth")])
+    history = None
+    if args.history:
+        history = Histories.of(((c.tiff, c.truth, c.name) for r in resolutions for c in cases[r]), DAY)
+        print(f"  {Histories.SAID}")
     with demo_app(terms=args.with_terms) as app:
-        reader = remembered(fax_reader(app, args.cache, garble=args.garble_headings))
+        reader = remembered(fax_reader(app, args.cache, garble=args.garble_headings, history=history))
         gaps = master_gaps(app, (c.truth for c in cases[resolutions[0]]))
         print(
             f"  master data {'with' if args.with_terms else 'without'} commercial terms: "
@@ -500,6 +525,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             docs = [by_family.Case(c.name, c.family, c.split, c.tiff, c.truth) for c in cases[resolution]]
             scores = by_family.score_cases(docs, reader, f"{resolution} faxes")
             print("\n".join(by_family.table(scores, f"{resolution} faxes")))
+            if args.line_dates:
+                read = ((c.family, c.truth, reader(c.tiff)) for c in cases[resolution])
+                print(line_dates.summary(line_dates.tally(read), f"{resolution} faxes"))
             print("\n".join(by_family.misses(scores, 1)))
             print(f"  Review reasons of the {resolution} faxes read fully right:")
             print("\n".join(held_report(scores)))
