@@ -55,7 +55,9 @@ def month_beyond_misreading(text: str) -> bool:
     letter, however unsure OCR was of its letters."""
     word = fold(text.strip(".,;:()"))
     month = MONTHS.get(word)
-    return month is not None and all(edits(word, other) > MONTH_EDITS for other, m in MONTHS.items() if m != month)
+    return month is not None and all(
+        edits(word, other) > MONTH_EDITS for other, m in MONTHS.items() if m != month
+    )
 
 
 def names_month_of(text: str, value: date) -> bool:
