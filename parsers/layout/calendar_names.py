@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from parsers.layout.text import fold
+from parsers.layout.text import edits, fold
 
 _NAMES = (
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
@@ -14,6 +14,8 @@ _NAMES = (
     "jan feb mar apr may jun jul aug sep oct nov dec",
 )
 MONTHS = {name: i for names in _NAMES for i, name in enumerate(names.split(), 1)} | {"sept": 9, "set": 9}
+# letters a misreading may change: a month's name further than this from every other month's stands
+MONTH_EDITS = 2
 MONTH_NAME = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 
 
@@ -44,3 +46,21 @@ def names_weekday_of(text: str, value: date) -> bool:
     """Whether `text` is the name of `value`'s weekday ("lunes," before "14 de diciembre de 2026"):
     a weekday printed with a date that falls on it bears the date out."""
     return weekday_named(text) == value.weekday()
+
+
+def month_beyond_misreading(text: str) -> bool:
+    """Whether `text` is a month's name (its sentence's punctuation aside) that no misreading of
+    `MONTH_EDITS` letters or fewer makes another month's ("diciembre", "November"; not "junio", a letter
+    from "julio", nor "marzo", two from "mayo"): read so, it cannot be another month by a look-alike
+    letter, however unsure OCR was of its letters."""
+    word = fold(text.strip(".,;:()"))
+    month = MONTHS.get(word)
+    return month is not None and all(
+        edits(word, other) > MONTH_EDITS for other, m in MONTHS.items() if m != month
+    )
+
+
+def names_month_of(text: str, value: date) -> bool:
+    """Whether `text` is the name of `value`'s month beyond misreading (`month_beyond_misreading`): the
+    word says that month and no other, whatever OCR's confidence in its letters."""
+    return month_beyond_misreading(text) and MONTHS[fold(text.strip(".,;:()"))] == value.month

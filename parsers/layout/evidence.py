@@ -23,14 +23,24 @@ class Recorder:
     def __init__(self) -> None:
         self.items: list[Evidence] = []
 
-    def add(self, path: str, toks: Sequence[Tok], certainty: float, *, verified: bool = False) -> None:
-        """Evidence for `path` read from `toks`; `verified` when a cross-check confirmed the value."""
+    def add(
+        self,
+        path: str,
+        toks: Sequence[Tok],
+        certainty: float,
+        *,
+        verified: bool = False,
+        weighed: Sequence[Tok] = (),
+    ) -> None:
+        """Evidence for `path` read from `toks`; `verified` when a cross-check confirmed the value;
+        `weighed`, when given, the words of `toks` whose OCR confidence counts (a word no misreading
+        makes another value says it whatever OCR thought of its letters)."""
         if not toks:
             self.items.append(Evidence(path, round(certainty, 3), Provenance()))
             return
         page = toks[0].page
         words = [t.word for t in toks if t.page == page]
-        ocr = min(t.conf for t in toks)
+        ocr = min(t.conf for t in weighed or toks)
         confidence = certainty * (max(ocr, VERIFIED_FLOOR) if verified else ocr)
         box = box_around(words)
         raw = " ".join(t.text for t in toks)

@@ -21,7 +21,7 @@ from parsers.layout import (
     rows,
 )
 from parsers.layout.address import Address
-from parsers.layout.calendar_names import names_weekday_of, weekday_named
+from parsers.layout.calendar_names import names_month_of, names_weekday_of, weekday_named
 from parsers.layout.codes import two_faced, valid_gtin
 from parsers.layout.dates import MAX_LEAD_DAYS
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
@@ -85,11 +85,21 @@ def record_header(
                 if named - {pick.value.weekday()}:
                     certainty = min(certainty, DOUBTFUL)
                 toks = [t for t in toks if not names_weekday_of(t.text, pick.value)] or toks
-            rec.add(path, toks, certainty, verified=gln or pick.vouched)
+            rec.add(path, toks, certainty, verified=gln or pick.vouched, weighed=_weighed(pick, toks, ocr))
             continue
         unread = next((c for c in found if c.name == name and c.value is None and c.toks), None)
         if unread is not None:  # the label is there, its value cannot be read
             rec.add(path, unread.toks, WRONG)
+
+
+def _weighed(pick: Candidate, toks: list[Tok], ocr: bool) -> list[Tok]:
+    """The words of a scanned date `pick` whose OCR confidence counts: all but its month's name where
+    no misreading of two letters makes that name another month's ("diciembre" read at 0.59: no other
+    month is within three letters of it), so that the date is as sure as its figures are read.  Its
+    figures are still weighed, and looked at again (`parsers.ocr.lookalike`) before the order flows."""
+    if not ocr or not isinstance(pick.value, date):
+        return []
+    return [t for t in toks if not names_month_of(t.text, pick.value)]
 
 
 def parties_read(

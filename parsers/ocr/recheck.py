@@ -38,20 +38,19 @@ from functools import partial
 
 from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedOrder, Evidence, Provenance
-from parsers.layout.calendar_names import MONTHS
+from parsers.layout.calendar_names import month_beyond_misreading
 from parsers.layout.cleanup import dropped_ink
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.geometry import PHRASE_GAP
 from parsers.layout.header_mends import letter_o_mended, letter_o_places
 from parsers.layout.recheck import Recheck, same_date_words
-from parsers.layout.text import edits, fold
+from parsers.layout.text import fold
 from parsers.ocr.cutouts import Cell, ReadCells, cell_options, cut_out
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.images import PageImage
 
 UNSURE = 0.8  # a field below this confidence is read again (validation's floor)
 ALIKE = 0.8  # confidence each reading again must have to vouch for the field
-MONTH_EDITS = 2  # letters a misreading may change: a month name further than this from any other stands
 # what a box rule, a speck or a quotation mark beside the word adds at its edges when cut out alone
 EDGES = "|¦[]{}\"'“”‘’«»`.,:;-_~*"
 
@@ -326,16 +325,3 @@ def joins_date(text: str) -> bool:
     and no month, and no misreading of it changes the date, however unsure Tesseract was of its letters
     (its two letters have no word around them for the engine to check them against)."""
     return fold(text) in DATE_JOINERS
-
-
-def month_beyond_misreading(text: str) -> bool:
-    """Whether `text` is a month's name (its sentence's punctuation aside) that no misreading of two
-    letters or fewer makes another month's ("diciembre", "November"; not "junio", a letter from
-    "julio", nor "marzo", two from "mayo").  A date read again must say every word exactly as the
-    page's reading did; a month named so, read alike, cannot be another month by a look-alike letter,
-    however unsure Tesseract was of its letters, where its figures must still be read with confidence."""
-    word = fold(text.strip(".,;:()"))
-    month = MONTHS.get(word)
-    return month is not None and all(
-        edits(word, other) > MONTH_EDITS for other, m in MONTHS.items() if m != month
-    )
