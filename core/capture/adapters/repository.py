@@ -88,10 +88,8 @@ class BlobRepository:
         transaction; each is kept only until its first `get` (which keeps it as the last read)."""
         wanted = sorted(set(sha256s) - self._fetched.keys())
         if wanted:
-            b = orm.blobs.c
-            for sha256, content in self.session.execute(
-                select(b.sha256, b.content).where(b.sha256.in_(wanted))
-            ):
+            postgres = self.session.get_bind().dialect.name == "postgresql"
+            for sha256, content in self.session.execute(statements.blobs(postgres), {"shas": wanted}):
                 self._fetched[sha256] = bytes(content)
 
     def remember(self, sha256: str, content: bytes) -> None:
@@ -116,9 +114,7 @@ class BlobRepository:
             return self._last[1]
         content = self._fetched.pop(sha256, None)
         if content is None:
-            row = self.session.execute(
-                select(orm.blobs.c.content).where(orm.blobs.c.sha256 == sha256)
-            ).first()
+            row = self.session.execute(statements.BLOB, {"sha256": sha256}).first()
             if row is None:
                 raise KeyError(sha256)
             content = bytes(row[0])

@@ -1,9 +1,9 @@
-"""The documents' statements the take-up and the storing run for every e-mail (`DocumentRepository`),
-built once and executed with their values bound at each call: a `select` and then its cache key built
-anew on every call cost more than the rest of the call's Python (mail31 did the same for the duplicate
-check's `recent_for_customer`). Those that load records are built on first use, once the records are
-mapped (`start_mappers`, once a process); a statement is immutable, so one serves every session and
-thread."""
+"""The documents' and their bytes' statements the take-up and the storing run for every e-mail
+(`DocumentRepository`, `BlobRepository`), built once and executed with their values bound at each call:
+a `select` and then its cache key built anew on every call cost more than the rest of the call's Python
+(mail31 did the same for the duplicate check's `recent_for_customer`). Those that load records are built
+on first use, once the records are mapped (`start_mappers`, once a process); a statement is immutable, so
+one serves every session and thread."""
 
 from __future__ import annotations
 
@@ -88,3 +88,13 @@ def copies_of(postgres: bool, by_id: bool) -> Select[int, str, str, str | None, 
     return select(t.id, t.sha256, t.channel, t.external_id, t.state).where(
         same, t.state != DocumentState.DUPLICATE, others
     )
+
+
+BLOB = select(orm.blobs.c.content).where(orm.blobs.c.sha256 == bindparam("sha256"))
+
+
+@cache
+def blobs(postgres: bool) -> Select[str, bytes]:
+    """The hashes and bytes of the blobs whose hashes are `:shas` (a batch's, read ahead), in no order."""
+    b = orm.blobs.c
+    return select(b.sha256, b.content).where(any_of_param(b.sha256, "shas", postgres=postgres, item=String()))
