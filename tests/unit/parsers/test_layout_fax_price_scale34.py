@@ -57,3 +57,11 @@ def test_quantity_and_price_at_inverse_powers_of_ten_choose_nothing() -> None:
     got = _order(second, total="37,00")
     assert numbers(got)[1][1:] not in (("1000", "0.012"), ("100", "0.12"))
     assert got["decision"] != "accept"
+
+
+def test_a_money_sign_read_as_a_figure_before_a_price_under_one_is_dropped() -> None:
+    # us_po "5,000.000 ea $0.013 $65.00" read "20.013": 5000 × 0,013 = 65,00; the "2" is the "$"
+    second = row("REM-AL-4", "5000", "20,013", "65,00", desc="Remache")
+    got = _order(second, total=None)
+    assert numbers(got)[1][1:] == ("5000", "0.013")
+    assert doubted(got, "lines[1].unit_price")
