@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from core.capture.domain.order import line_net
 from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading, confusable
-from parsers.layout.price_scale import rescaled
+from parsers.layout.price_scale import rescaled, sign_before
 from parsers.layout.text import one_edit
 
 TOP = 6  # readings of each number tried against each other
@@ -242,14 +242,6 @@ def _slip_in_place(read: str, computed: str) -> bool:
     return read.count(".") == computed.count(".") and _slip(read, computed)
 
 
-def _sign_before(read: Decimal, computed: Decimal) -> bool:
-    """Whether a price under one unit of money was read with one figure before its leading zero: the
-    money sign printed before it read as a figure ("$0.013" as "20.013"), a slip the figures alone miss
-    (0.013's figures are "13", without the zero the sign stood before)."""
-    text, want = format(read.normalize(), "f"), format(computed.normalize(), "f")
-    return want.startswith("0.") and len(text) == len(want) + 1 and text[0].isdigit() and text[1:] == want
-
-
 def scale(reading: Reading) -> int:
     """The units a price reading is for as printed ("per 1000": 1000), else 1."""
     per = reading.note.removeprefix("per ")
@@ -294,7 +286,7 @@ def _one_digit_off(qty: list[Reading], p: Reading | None, a: Reading | None) -> 
         if units != 1:
             slipped = _slip_in_place(_placed(p.value, units), _placed(exact_p, units))
         else:
-            slipped = _slip(_digits(p.value.normalize()), _digits(exact_p)) or _sign_before(p.value, exact_p)
+            slipped = _slip(_digits(p.value.normalize()), _digits(exact_p)) or sign_before(p.value, exact_p)
         if slipped:
             found.append(Solved(each, _computed(exact_p, p), a, "agrees"))
             break

@@ -1,6 +1,7 @@
 """A unit price a fax read with its figures right and its decimal mark at another place ("$352,800" for
 $3.528, "12,00" for 1,20): the one power of ten at which the line's quantity and amount, read as
-printed, take the price's figures, where exactly one does."""
+printed, take the price's figures, where exactly one does; and a price under one read with its money
+sign as a figure before it."""
 
 from __future__ import annotations
 
@@ -43,3 +44,11 @@ def rescaled(quantities: list[Reading], price: Reading, amount: Reading) -> tupl
         return None
     (((_, value), quantity),) = fits.items()
     return quantity, Reading(value, REPAIR_COST + 1, RESCALED)
+
+
+def sign_before(read: Decimal, computed: Decimal) -> bool:
+    """Whether a price under one unit of money was read with one figure before its leading zero: the
+    money sign printed before it read as a figure ("$0.013" as "20.013"), a slip the figures alone miss
+    (0.013's figures are "13", without the zero the sign stood before)."""
+    text, want = format(read.normalize(), "f"), format(computed.normalize(), "f")
+    return want.startswith("0.") and len(text) == len(want) + 1 and text[0].isdigit() and text[1:] == want
