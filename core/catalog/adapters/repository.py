@@ -77,24 +77,32 @@ class MasterDataRepository(CommercialTermsMixin):
         return found
 
     def customer_by_email(self, address: str, *, domain: bool = True) -> Customer | None:
-        """The customer with this address, else (with `domain`) the only one at the same domain."""
+        """The customer with this address, else (with `domain`) the only one at the same domain.
+
+        Every customer's addresses are read once per unit of work (and by the process, under its
+        master-data stamp) and indexed by address and by domain: a sender never seen before is then
+        answered without a statement, and a customer or address changed moves the stamp."""
         address = address.strip().lower()
         if "@" not in address:
             return None
-        at = address.rsplit("@", 1)[1]
+        by_address, by_domain = self._remember(("email-index",), self._email_index)
+        ids: frozenset[str] = by_address.get(address, frozenset())
+        if domain and not ids:
+            ids = by_domain.get(address.rsplit("@", 1)[1], frozenset())
+        return self.customer(next(iter(ids))) if len(ids) == 1 else None
 
-        def load() -> Customer | None:
-            pattern = "%@" + at.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            stmt = select(Customer).where(func.lower(orm.customers.c.email).like(pattern, escape="\\"))
-            candidates = [(c, _addresses(c.email)) for c in self.session.scalars(stmt)]
-            exact = [c for c, known in candidates if address in known]
-            if exact or not domain:
-                return exact[0] if len(exact) == 1 else None
-            same = [c for c, known in candidates if any(a.endswith("@" + at) for a in known)]
-            return same[0] if len(same) == 1 else None
-
-        found: Customer | None = self._remember(("email", address, str(domain)), load)
-        return found
+    def _email_index(self) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+        """Customer ids by each address of the e-mail column, and by each address's domain."""
+        by_address: dict[str, set[str]] = {}
+        by_domain: dict[str, set[str]] = {}
+        c = orm.customers.c
+        for customer_id, field in self.session.execute(
+            select(c.customer_id, c.email).where(c.email.is_not(None))
+        ):
+            for known in _addresses(field):
+                by_address.setdefault(known, set()).add(customer_id)
+                by_domain.setdefault(known.rsplit("@", 1)[1], set()).add(customer_id)
+        return _frozen(by_address), _frozen(by_domain)
 
     def customer_by_fax(self, number: str) -> Customer | None:
         """The only customer with this fax number once both are normalised (see core.kernel.domain.phone).
@@ -268,6 +276,11 @@ class MasterDataRepository(CommercialTermsMixin):
         return int(self.session.scalar(select(func.count()).select_from(orm.customers)) or 0) + int(
             self.session.scalar(select(func.count()).select_from(orm.products)) or 0
         )
+
+
+def _frozen(index: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    """An index as kept by the process: read by every thread, changed by none."""
+    return {key: frozenset(ids) for key, ids in index.items()}
 
 
 def _addresses(field: str | None) -> set[str]:
