@@ -118,9 +118,8 @@ def _rules(page: Image.Image, longest: int, *, across: bool = True, streaks: boo
         spread = _spread(padded)
         bridged = streaks and turn is not None  # runs down the page with a dashed streak's gaps bridged
         smeared = (_bridged(spread, img.width) if bridged else spread).tobytes()
+        # each run blackened where it lies on the page: no mask of the turned page built and turned back
         for row, start, end in _long_runs(smeared, needle, padded.width):
-            # each run blackened in the mask where it lies on the page: a few hundred runs a page, where
-            # a mask of the turned page turned back cost a tenth of reading the holes (fax bench)
             if turn is None:
                 mask.paste(0, (start, row, end, row + 1))
             else:  # the page turned a quarter counter-clockwise: its row `row` is column width-1-row
@@ -129,8 +128,8 @@ def _rules(page: Image.Image, longest: int, *, across: bool = True, streaks: boo
 
 
 def _long_runs(smeared: bytes, needle: bytes, width: int) -> Iterator[tuple[int, int, int]]:
-    """(row, first column, column after the last) of every dark run at least `needle` long in the rows
-    `width` bytes wide that `smeared` holds, each row ending in a white byte."""
+    """(row, first column, end column) of each dark run as long as `needle` or longer in `smeared`'s rows
+    of `width` bytes, each ending in a white byte."""
     at = smeared.find(needle)
     while at != -1:
         end = smeared.find(b"\xff", at)

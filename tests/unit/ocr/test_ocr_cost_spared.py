@@ -125,7 +125,9 @@ def test_a_fine_fax_is_not_read_by_the_layout_again_to_look_for_bands(
     monkeypatch: pytest.MonkeyPatch, resolution: tuple[float, float], looked: list[int]
 ) -> None:
     # every row adds up: a normal fax has no band worth reading either, but it is looked at
-    page = order([row("TOR-M8-40", "250", "0,18", "45,00"), row("ARA-M8", "100", "0,02", "2,00")], total="47,00")
+    page = order(
+        [row("TOR-M8-40", "250", "0,18", "45,00"), row("ARA-M8", "100", "0,02", "2,00")], total="47,00"
+    )
     pages: list[int] = []
     real = bands.read_page
 
