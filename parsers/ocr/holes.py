@@ -11,7 +11,7 @@ cost nothing more.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from PIL import Image, ImageChops, ImageDraw
@@ -118,15 +118,24 @@ def _rules(page: Image.Image, longest: int, *, across: bool = True, streaks: boo
         spread = _spread(padded)
         bridged = streaks and turn is not None  # runs down the page with a dashed streak's gaps bridged
         smeared = (_bridged(spread, img.width) if bridged else spread).tobytes()
-        found = bytearray(b"\xff" * len(smeared))
-        at = smeared.find(needle)
-        while at != -1:
-            end = smeared.find(b"\xff", at)
-            found[at:end] = b"\x00" * (end - at)
-            at = smeared.find(needle, end)
-        runs = Image.frombytes("L", padded.size, bytes(found)).crop((0, 0, img.width, img.height))
-        mask = ImageChops.darker(mask, runs if turn is None else runs.transpose(Image.Transpose.ROTATE_270))
+        # each run blackened where it lies on the page: no mask of the turned page built and turned back
+        for row, start, end in _long_runs(smeared, needle, padded.width):
+            if turn is None:
+                mask.paste(0, (start, row, end, row + 1))
+            else:  # the page turned a quarter counter-clockwise: its row `row` is column width-1-row
+                mask.paste(0, (page.width - 1 - row, start, page.width - row, end))
     return mask
+
+
+def _long_runs(smeared: bytes, needle: bytes, width: int) -> Iterator[tuple[int, int, int]]:
+    """(row, first column, end column) of each dark run as long as `needle` or longer in `smeared`'s rows
+    of `width` bytes, each ending in a white byte."""
+    at = smeared.find(needle)
+    while at != -1:
+        end = smeared.find(b"\xff", at)
+        row, start = divmod(at, width)
+        yield row, start, end - row * width
+        at = smeared.find(needle, end)
 
 
 def _bridged(img: Image.Image, width: int) -> Image.Image:
