@@ -57,7 +57,6 @@ from parsers.layout.order_lines import lines_read, table_problems
 from parsers.layout.pages import carried_over, groups, without_copies
 from parsers.layout.recheck import Recheck
 from parsers.layout.table import Region, find_regions
-from parsers.layout.total_printed import printed_under
 from parsers.layout.vocab import ENGLISH, SPANISH
 
 
@@ -209,6 +208,7 @@ def _order(
         else:
             rec.add("total", taxed.total_toks, total.certainty, verified=total.verified)
     elif total.reading is not None:
+        rec.add("total", total.toks, total.certainty, verified=total.verified)
         # a tax the lines' share at its printed rate that makes the total with them, no net read: the
         # tax as read (validation.sums ties the two to the lines where each line is read sure)
         added = None if None in values else sum((v for v in values if v is not None), Decimal(0))
@@ -221,13 +221,8 @@ def _order(
             rec.add("tax_total", of_total[0], min(total.certainty, DOUBTFUL))
         else:
             left = totals.unaccounted(seen, total, mark)
-            printed = printed_under(seen, total, mark, pages) if left is not None else None
-            if printed is not None:  # what the customer pays is the total printed, not the net
-                left = f"{left}; the total printed under it, {printed.toks[-1].text}, is taken: confirm it"
-                total = printed
             if left is not None:
                 problems.append(Problem(ProblemCode.TOTAL_MISMATCH, left, field="total"))
-        rec.add("total", total.toks, total.certainty, verified=total.verified)
     junk_recorded(rec, seen, taxed, total)
     unread_total = totals.unread_below(pages, total, skip, mark) if ocr and taxed is None else None
     if unread_total is not None:
