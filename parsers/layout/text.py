@@ -14,9 +14,10 @@ _RULE = re.compile(r"^[-=_.·•|*~+:]{3,}$|^[|¦]$")
 _EDGE = re.compile(r"^[\s:;,.()\[\]{}\"'“”«»#\-_~*|¿¡`]+|[\s:;,.()\[\]{}\"'“”«»\-_~*|¿¡`]+$")
 _FOLD = str.maketrans({"º": "o", "°": "o", "ª": "a", "ß": "ss", "’": "'", "‘": "'"})
 # "Nº" (or "No.") as OCR reads it: "N2", "Ne", "NS", "N9", "N*", "N?", "N®", "Nº?", "No!", "mo.", and
-# the Portuguese "n.º" with its raised o read as a digit or a letter ("n.0", "n.2", "N,2", "n.e")
+# the Portuguese "n.º" with its raised o read as a digit, a letter or an asterisk ("n.0", "n.2", "N,2",
+# "n.e", "N.*")
 # "nº", OCR's "n2"/"ne", "n.º", and "n?2" (the º read as a mark over a 2 or an o)
-_NUMERO = re.compile(r"^(?:n(?:[2es9*?®]|o[?!]|[.,][o029e]|[?*][2o])|mo)[.!]?$")
+_NUMERO = re.compile(r"^(?:n(?:[2es9*?®]|o[?!]|[.,][o029e*]|[?*][2o])|mo)[.!]?$")
 _DOT_LEADER = re.compile(r"\.{2,}")
 # "Nº" with its raised o read as a quote mark ("N\" de commande", "N' pedido"): the mark is edge
 # punctuation, so this is told before the edges are taken off

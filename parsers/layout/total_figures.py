@@ -96,6 +96,28 @@ def colon_turned(toks: list[Tok]) -> list[Tok]:
     return [replace(amount, word=replace(amount.word, text=text), key=token_key(text))]
 
 
+# a speck or a rule's end glued before a total's money sign, read as a dash ("Total TTC -€1.330,92")
+_SPECKED_SIGN = re.compile(r"^[-–—~]+(?=[€$£]\d)")
+
+
+def sign_specked(toks: list[Tok], gross: bool) -> list[Tok]:
+    """The amount to the cent a total with tax ends in (`gross`) when a dash stands glued before its
+    money sign ("Total TTC -€1.330,92"): what the customer pays with the tax in it is never a credit,
+    so the dash is a speck or a rule's end the fax read as a minus, and is left out; [] where the line
+    does not end so, or the total is no total with tax (a plain total's minus may be printed). Mended
+    (`Seen.mended`): a person confirms it unless the order's sums vouch for it (`validation.sums`)."""
+    words = [t for t in _total_groups(toks) if t.text.strip()]
+    if words and _CURRENCY_WORD.match(words[-1].text):
+        words = words[:-1]
+    if not gross or not words:
+        return []
+    amount = words[-1]
+    text = _SPECKED_SIGN.sub("", amount.text)
+    if text == amount.text or not MONEY.search(text.rstrip("€$£")) or not looks_numeric(text):
+        return []
+    return [replace(amount, word=replace(amount.word, text=text), key=token_key(text))]
+
+
 TOTAL_GROUP_CELLS = 1.5  # characters between a total's lone thousands figure and the rest of it
 _LONE_THOUSANDS = re.compile(r"^[‘’'`\"*]?([€$£]?\d{1,3})$")  # a speck before it read as a mark
 _AMOUNT_TAIL = re.compile(r"^\d{3}[.,]\d\d(?:[€$£]|EUR|USD|GBP)?$")

@@ -17,7 +17,14 @@ from parsers.layout.evidence import LIKELY, SURE, WRONG
 from parsers.layout.geometry import Line, Page, Tok, join_groups
 from parsers.layout.numbers import Reading, looks_numeric, readings
 from parsers.layout.text import has_digit
-from parsers.layout.total_figures import MONEY, before_junk, cent_parted, colon_turned, last_number
+from parsers.layout.total_figures import (
+    MONEY,
+    before_junk,
+    cent_parted,
+    colon_turned,
+    last_number,
+    sign_specked,
+)
 from parsers.layout.vocab import CARRIED, TOTALS
 
 PREFERENCE = ("net", "total", "gross")
@@ -147,13 +154,14 @@ def _in_line(line: Line) -> list[Seen]:
         parted = [] if junked else cent_parted(after)
         # a zero parted off ("50836.5 O") leaves the amount read as it was: nothing was mended
         junked = junked or [t for t in parted if not t.text.endswith("0")]
-        # a mark read as a colon changes no figure, yet the amount is read only once it is put back
-        turned = [] if junked or parted else colon_turned(after)
-        junked = junked or turned
-        toks = junked or parted or last_number(after)
         kind = hit.kind
         if kind == "total" and total_labels.tax_included([t for t in after if not looks_numeric(t.text)]):
             kind = "gross"  # "Total pedido IVA incl.": the total with the tax in it
+        # a mark read as a colon, or a speck before a total with tax read as a minus, changes no
+        # figure, yet the amount is read only once it is put back or left out
+        turned = [] if junked or parted else colon_turned(after) or sign_specked(after, kind == "gross")
+        junked = junked or turned
+        toks = junked or parted or last_number(after)
         if toks:
             return [Seen(kind, toks, line.page, line.cy, mended=bool(junked))]
     return []
