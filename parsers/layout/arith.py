@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from core.capture.domain.order import line_net
 from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading, confusable
-from parsers.layout.price_scale import rescaled, sign_before
+from parsers.layout.price_sign import sign_before
 from parsers.layout.text import one_edit
 
 TOP = 6  # readings of each number tried against each other
@@ -91,8 +91,6 @@ def solve(
     price: list[Reading],
     amount: list[Reading],
     repairs: tuple[list[Reading], list[Reading], list[Reading]] | None = None,
-    *,
-    rescale: bool = False,
 ) -> Solved:
     """The cheapest readings for which quantity × price = amount; the plain ones when none agree.
 
@@ -100,8 +98,7 @@ def solve(
     at a time is taken as misread: its repairs (a digit OCR confused) against the others' best
     readings, or its value computed from the other two when that is one digit from what was read.  One
     such repair is taken; several are left as options for the order total to choose between
-    (parsers.layout.totals.settle).  With `rescale` (the quantity was read sure), the price's
-    figures at another power of ten are one such repair (`price_scale.rescaled`).
+    (parsers.layout.totals.settle).
 
     A line with an amount other than zero prints no quantity or price of zero: one read so is a figure
     OCR lost ("000" for 18,000), taken as not read, so that it is worked out from the other two."""
@@ -118,16 +115,6 @@ def solve(
         if found is not None and found[0] < LOOSE_COST:
             return found[1]
         repaired = _repaired(qty, price, amount, repairs) + (_one_digit_off(qty, p0, a0) if repairs else [])
-        if (
-            rescale
-            and repairs
-            and found is None
-            and p0 is not None
-            and a0 is not None
-            and (moved := rescaled(qty[:TOP], p0, a0))
-        ):
-            # no reading adds up: the price's figures at the one power of ten that makes the amount
-            repaired.append(Solved(moved[0], moved[1], a0, "agrees"))
         if found is not None and all(found[0] <= _full_cost(s) for s in repaired):
             # the figures as read add up, at no more cost than any digit changed: a change that adds
             # up too has nothing to stand on ("3,1500" for "3,1506": 7.25 × either is 22.84)
