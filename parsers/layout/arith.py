@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from core.capture.domain.order import line_net
 from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading, confusable
-from parsers.layout.price_sign import sign_before
+from parsers.layout.price_scale import rescaled, sign_before
 from parsers.layout.text import one_edit
 
 TOP = 6  # readings of each number tried against each other
@@ -91,6 +91,8 @@ def solve(
     price: list[Reading],
     amount: list[Reading],
     repairs: tuple[list[Reading], list[Reading], list[Reading]] | None = None,
+    *,
+    rescale: bool = False,
 ) -> Solved:
     """The cheapest readings for which quantity × price = amount; the plain ones when none agree.
 
@@ -98,7 +100,8 @@ def solve(
     at a time is taken as misread: its repairs (a digit OCR confused) against the others' best
     readings, or its value computed from the other two when that is one digit from what was read.  One
     such repair is taken; several are left as options for the order total to choose between
-    (parsers.layout.totals.settle).
+    (parsers.layout.totals.settle).  With `rescale` (the quantity was read sure), the price's
+    figures at another power of ten stand beside the other repairs, never alone (`price_scale.rescaled`).
 
     A line with an amount other than zero prints no quantity or price of zero: one read so is a figure
     OCR lost ("000" for 18,000), taken as not read, so that it is worked out from the other two."""
@@ -115,6 +118,19 @@ def solve(
         if found is not None and found[0] < LOOSE_COST:
             return found[1]
         repaired = _repaired(qty, price, amount, repairs) + (_one_digit_off(qty, p0, a0) if repairs else [])
+        if (
+            rescale
+            and repaired
+            and found is None
+            and p0 is not None
+            and a0 is not None
+            and (moved := rescaled(qty[:TOP], p0, a0))
+        ):
+            # no reading adds up and a figure repaired makes it: the price's figures at the one power
+            # of ten that makes the amount stand beside that repair, so that neither is taken alone
+            # ("1000" × "0,12" = 12,00: 100 × 0,12 or 1000 × 0,012); never taken on its own, where it
+            # would stand before what the page's sums work out (12,5 × 3,15 read "125": 125 × 0,315)
+            repaired.append(Solved(moved[0], moved[1], a0, "agrees"))
         if found is not None and all(found[0] <= _full_cost(s) for s in repaired):
             # the figures as read add up, at no more cost than any digit changed: a change that adds
             # up too has nothing to stand on ("3,1500" for "3,1506": 7.25 × either is 22.84)

@@ -53,6 +53,7 @@ from parsers.layout.numbers import (
     mark_misread,
     strip_money,
 )
+from parsers.layout.price_scale import RESCALED, quantity_sure
 from parsers.layout.row_signs import NUMERIC, POSITION_EDGE
 from parsers.layout.rows import Draft
 from parsers.layout.text import token_key
@@ -329,7 +330,7 @@ def _numbers(
             and abs(line_net(q.value, p.value, discount) - a.value) <= HALF_CENT
         ):
             return Solved(q, p, a, "agrees")
-    solved = solve(quantities, prices, gross, repairs)
+    solved = solve(quantities, prices, gross, repairs, rescale=ocr and quantity_sure(qty))
     if discount is not None and solved.amount in gross:
         solved = replace(solved, amount=printed[gross.index(solved.amount)], options=())
     return solved
@@ -377,7 +378,14 @@ def record_numbers(
         reading: Reading | None = getattr(solved, name)
         if reading is None:
             continue
-        if reading.note.endswith(MENDED_BASIS) or reading.note in (UNPINNED_STRAY, IN_FORMAT, SIGN_AS_FIGURE):
+        if reading.note.endswith(MENDED_BASIS) or reading.note in (
+            UNPINNED_STRAY,
+            IN_FORMAT,
+            SIGN_AS_FIGURE,
+            RESCALED,
+        ):
+            # a price's figures taken at another power of ten (`price_scale`): the quantity may be the
+            # figure the fax spoilt at the inverse power, and nothing read tells the two apart.
             # "106" read as 100 in the "Per" column: one unit at 15,48 adds up as well as a hundred at
             # 0,1548, and neither the amount nor the total tells the two apart; a quantity whose stray
             # fraction was dropped where no price and amount read as printed pin the whole number
