@@ -43,15 +43,25 @@ _LAST_CENT = re.compile(r"^[\dOo]$")
 _CURRENCY_WORD = re.compile(r"^[A-Z]{3}$")  # "MXN", "EUR" after the amount
 
 
+def _before_currency(toks: list[Tok]) -> list[Tok]:
+    """A total's words (`_total_groups`, blank ones left out) without the currency code printed after its
+    amount ("8133.84 MXN"): the amount is the last of them."""
+    words = [t for t in _total_groups(toks) if t.text.strip()]
+    return words[:-1] if words and _CURRENCY_WORD.match(words[-1].text) else words
+
+
+def _retexted(tok: Tok, text: str) -> Tok:
+    """`tok` read as `text`, its box kept: a figure put back or a mark left out where the fax spoilt it."""
+    return replace(tok, word=replace(tok.word, text=text), key=token_key(text))
+
+
 def cent_parted(toks: list[Tok]) -> list[Tok]:
     """The amount to the cent a total's line ends in when OCR parted its last figure from it by a gap
     narrower than a character ("IVA 16 % 8133.8 4 MXN" for 8133.84, "50836.5 O MXN" for 50836.50, the
     zero read as the letter O), a currency code after it or not: the two joined, the zero put back;
     [] where the line does not end so. A figure other than a zero changes the amount read: mended
     (`Seen.mended`), so a person confirms it unless the order's sums vouch for it (`validation.sums`)."""
-    words = [t for t in _total_groups(toks) if t.text.strip()]
-    if words and _CURRENCY_WORD.match(words[-1].text):
-        words = words[:-1]
+    words = _before_currency(toks)
     if len(words) < 2:
         return []
     amount, cent = words[-2], words[-1]
@@ -79,9 +89,7 @@ def colon_turned(toks: list[Tok]) -> list[Tok]:
     mark before the cents (the other mark than the amount's groups'), a group mark before three
     figures and the cents; [] where the line does not end so. Mended (`Seen.mended`): a person
     confirms it unless the order's sums vouch for it (`validation.sums`)."""
-    words = [t for t in _total_groups(toks) if t.text.strip()]
-    if words and _CURRENCY_WORD.match(words[-1].text):
-        words = words[:-1]
+    words = _before_currency(toks)
     if not words:
         return []
     amount = words[-1]
@@ -93,7 +101,7 @@ def colon_turned(toks: list[Tok]) -> list[Tok]:
         text = f"{m['sign']}{m['lead']}{group}{m['rest']}"
     else:
         return []
-    return [replace(amount, word=replace(amount.word, text=text), key=token_key(text))]
+    return [_retexted(amount, text)]
 
 
 # a speck or a rule's end glued before a total's money sign, read as a dash ("Total TTC -€1.330,92")
@@ -106,16 +114,14 @@ def sign_specked(toks: list[Tok], gross: bool) -> list[Tok]:
     so the dash is a speck or a rule's end the fax read as a minus, and is left out; [] where the line
     does not end so, or the total is no total with tax (a plain total's minus may be printed). Mended
     (`Seen.mended`): a person confirms it unless the order's sums vouch for it (`validation.sums`)."""
-    words = [t for t in _total_groups(toks) if t.text.strip()]
-    if words and _CURRENCY_WORD.match(words[-1].text):
-        words = words[:-1]
-    if not gross or not words:
+    words = _before_currency(toks) if gross else []
+    if not words:
         return []
     amount = words[-1]
     text = _SPECKED_SIGN.sub("", amount.text)
     if text == amount.text or not MONEY.search(text.rstrip("€$£")) or not looks_numeric(text):
         return []
-    return [replace(amount, word=replace(amount.word, text=text), key=token_key(text))]
+    return [_retexted(amount, text)]
 
 
 TOTAL_GROUP_CELLS = 1.5  # characters between a total's lone thousands figure and the rest of it
@@ -155,4 +161,4 @@ def _without_full_stop(tok: Tok) -> Tok:
     text = _FULL_STOP.sub("", tok.text)
     if text == tok.text:
         return tok
-    return replace(tok, word=replace(tok.word, text=text), key=token_key(text))
+    return _retexted(tok, text)
