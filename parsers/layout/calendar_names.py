@@ -53,14 +53,19 @@ def month_beyond_misreading(text: str) -> bool:
     `MONTH_EDITS` letters or fewer makes another month's ("diciembre", "November"; not "junio", a letter
     from "julio", nor "marzo", two from "mayo"): read so, it cannot be another month by a look-alike
     letter, however unsure OCR was of its letters."""
-    word = fold(text.strip(".,;:()"))
-    month = MONTHS.get(word)
-    return month is not None and all(
-        edits(word, other) > MONTH_EDITS for other, m in MONTHS.items() if m != month
-    )
+    return _month_beyond_misreading(text) is not None
 
 
 def names_month_of(text: str, value: date) -> bool:
     """Whether `text` is the name of `value`'s month beyond misreading (`month_beyond_misreading`): the
     word says that month and no other, whatever OCR's confidence in its letters."""
-    return month_beyond_misreading(text) and MONTHS[fold(text.strip(".,;:()"))] == value.month
+    return _month_beyond_misreading(text) == value.month
+
+
+def _month_beyond_misreading(text: str) -> int | None:
+    """The month (1–12) `text` names beyond misreading (`month_beyond_misreading`), else None."""
+    word = fold(text.strip(".,;:()"))
+    month = MONTHS.get(word)
+    if month is None or any(edits(word, other) <= MONTH_EDITS for other, m in MONTHS.items() if m != month):
+        return None
+    return month
