@@ -13,16 +13,11 @@ The rules under test, written out, the expectations coming from the bytes each t
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
 
 import pytest
-from sqlalchemy import event
-from sqlalchemy.orm import ORMExecuteState
 
-from core.capture.services.unit_of_work import CaptureUnitOfWork
 from oms.bootstrap import App
+from tests.integration.statement_support import executed_statements
 
 pytestmark = pytest.mark.integration
 
@@ -48,25 +43,10 @@ def _stored(app: App) -> dict[str, str]:
     return {name: _hash(content) for name, content in CONTENTS.items()}
 
 
-@contextmanager
-def _executed(uow: CaptureUnitOfWork) -> Iterator[list[Any]]:
-    """The statements executed through the session while the block runs, in order."""
-    executed: list[Any] = []
-
-    def seen(state: ORMExecuteState) -> None:
-        executed.append(state.statement)
-
-    event.listen(uow.session, "do_orm_execute", seen)
-    try:
-        yield executed
-    finally:
-        event.remove(uow.session, "do_orm_execute", seen)
-
-
 def test_bytes_read_ahead_are_read_by_the_same_statement_every_time(app_each_db: App) -> None:
     app = app_each_db  # the bare app on SQLite, then on PostgreSQL
     sha = _stored(app)
-    with app.uow() as uow, _executed(uow) as executed:
+    with app.uow() as uow, executed_statements(uow.session) as executed:
         uow.blobs.prefetch([sha["binary"], sha["text"], sha["binary"]])
         first = list(executed)
         uow.blobs.prefetch([sha["accents"], NOWHERE])
@@ -84,7 +64,7 @@ def test_bytes_read_ahead_are_read_by_the_same_statement_every_time(app_each_db:
 def test_bytes_not_read_ahead_are_read_by_the_same_statement_every_time(app_each_db: App) -> None:
     app = app_each_db  # the bare app on SQLite, then on PostgreSQL
     sha = _stored(app)
-    with app.uow() as uow, _executed(uow) as executed:
+    with app.uow() as uow, executed_statements(uow.session) as executed:
         assert uow.blobs.get(sha["text"]) == CONTENTS["text"]
         assert uow.blobs.get(sha["text"]) == CONTENTS["text"]  # the last read: kept, not read again
         assert uow.blobs.get(sha["binary"]) == CONTENTS["binary"]

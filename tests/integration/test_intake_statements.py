@@ -24,13 +24,12 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import event
-from sqlalchemy.orm import ORMExecuteState
 
 from core.capture.domain.documents import Channel, DocumentState, InboundDocument
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from oms.bootstrap import App
 from tests.integration.helpers import earlier_order, stored_email
+from tests.integration.statement_support import executed_statements
 
 pytestmark = pytest.mark.integration
 
@@ -64,21 +63,14 @@ def _arrivals(app: App) -> dict[str, int]:
 @contextmanager
 def _statements(uow: CaptureUnitOfWork) -> Iterator[Callable[[Callable[[], Any]], tuple[Any, list[Any]]]]:
     """`run(call)`: what the call returns and the statements it executed through the session."""
-    executed: list[Any] = []
+    with executed_statements(uow.session) as executed:
 
-    def seen(state: ORMExecuteState) -> None:
-        executed.append(state.statement)
+        def run(call: Callable[[], Any]) -> tuple[Any, list[Any]]:
+            executed.clear()
+            found = call()
+            return found, list(executed)
 
-    def run(call: Callable[[], Any]) -> tuple[Any, list[Any]]:
-        executed.clear()
-        found = call()
-        return found, list(executed)
-
-    event.listen(uow.session, "do_orm_execute", seen)
-    try:
         yield run
-    finally:
-        event.remove(uow.session, "do_orm_execute", seen)
 
 
 def test_the_take_ups_statements_are_the_same_objects_on_every_call(app_each_db: App) -> None:
