@@ -10,7 +10,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from core.capture.domain.order import CapturedOrder, line_net
 from parsers.layout.evidence import LIKELY, VERIFIED_FLOOR
-from parsers.ocr.cell_checks import CENT, UNSURE, _mark, _value
+from parsers.ocr.cell_checks import CENT, UNSURE, document_mark, reread_value
 
 
 def cut_past_cents(order: CapturedOrder) -> CapturedOrder:
@@ -26,11 +26,11 @@ def cut_past_cents(order: CapturedOrder) -> CapturedOrder:
     other.  Anything short of that leaves every amount as it was, in doubt: two slips that agree with
     each other ("0.19445" × 100 = "19.445", the price's sign read as a figure too) never make the cut
     amount exactly."""
-    mark = _mark(order)
+    mark = document_mark(order)
     target, path = _target(order)
     found = order.evidence_for(path) if path else None
     printed = getattr(order, path) if path else None
-    if target is None or found is None or _value(found.provenance.raw or "", mark) != printed:
+    if target is None or found is None or reread_value(found.provenance.raw or "", mark) != printed:
         return order
     cut: dict[int, Decimal] = {}
     for i, line in enumerate(order.lines):
@@ -39,7 +39,9 @@ def cut_past_cents(order: CapturedOrder) -> CapturedOrder:
             return order
         if read.confidence >= UNSURE:
             continue
-        if line.amount.as_tuple().exponent != -3 or _value(read.provenance.raw or "", mark) != line.amount:
+        if line.amount.as_tuple().exponent != -3:
+            return order
+        if reread_value(read.provenance.raw or "", mark) != line.amount:
             return order
         amount = _pinned_cut(order, i, line.amount)
         if amount is None:
