@@ -26,6 +26,7 @@ from parsers.layout import (
     document,
     header,
     items,
+    line_dating,
     parties,
     relabel,
     rows,
@@ -181,7 +182,7 @@ def _order(
     if not drafts and picks["po_number"] is None:
         return None
     rec = Recorder()
-    dating = items.LineDating(date_of(picks["order_date"]), order_known)
+    dating = line_dating.LineDating(date_of(picks["order_date"]), order_known)
     mark, built, values, total = lines_read(
         drafts, seen, language, rec, ocr=ocr, us_dates=us_dates, dating=dating
     )

@@ -42,7 +42,7 @@ def _pinned(built: list[Built], drafts: list[Draft], seen: list[Seen], mark: str
     figure from what the sum leaves it, if only one is.  A line's quantity and price are then the one
     pair, each as read or one figure from it ("20,00" and "4,715" for 50 at 4,75 beside a subtotal
     that leaves the line 237,50), that makes its amount to the cent.  Every figure so worked out stays
-    doubtful (`items.record_numbers`, a "derived" line): the printed sum vouches for the amount,
+    doubtful (`number_evidence.record_numbers`, a "derived" line): the printed sum vouches for the amount,
     nothing for the figure it was changed to."""
     values = [line_value(b.solved) for b in built]
     firm = [_firm(b.solved) for b in built]

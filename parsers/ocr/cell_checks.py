@@ -78,7 +78,7 @@ def vouched_for(
 ) -> tuple[Evidence, ...]:
     """The evidence with each line that now agrees vouched for (`settled`: the lines as settled).  A cell
     re-read to another value is as sure as a digit the arithmetic repaired
-    (`parsers.layout.items.record_numbers`): likely when the lines add up to the total too and the
+    (`parsers.layout.number_evidence.record_numbers`): likely when the lines add up to the total too and the
     arithmetic allows the new figure no neighbour (`arith.pins`: 12.5 at 3.15004 and at 3.15 both make
     39.38), doubtful otherwise; a cell read twice alike, and the other numbers of the line, now checked,
     are as sure as an agreeing line's.  A quantity computed from the amount whose own cell (`own`), read
@@ -134,7 +134,7 @@ def total_pinned(order: CapturedOrder, evidence: tuple[Evidence, ...], mark: str
 
 def computed_from_amount(order: CapturedOrder, item: Evidence) -> bool:
     """Whether `item`, a line's quantity or price, was computed from the amount by the layout reader:
-    its evidence is the amount's box (`parsers.layout.items.record_numbers`)."""
+    its evidence is the amount's box (`parsers.layout.number_evidence.record_numbers`)."""
     line, _, name = item.field.partition(".")
     if name not in ("quantity", "unit_price") or item.provenance.box is None:
         return False

@@ -15,8 +15,8 @@ from parsers.ocr.cell_checks import CENT, UNSURE, document_mark, reread_value
 
 def cut_past_cents(order: CapturedOrder) -> CapturedOrder:
     """`order` with each line amount read one figure past its cents ("333.205" for "333.20 $": the sign
-    after it read as a figure, `parsers.layout.items.past_cents`) taken to the cent where the order's
-    own arithmetic pins that: the line's quantity × price, less its discount, is the amount cut to the
+    after it read as a figure, `parsers.layout.number_evidence.past_cents`) taken to the cent where the
+    order's own arithmetic pins that: the line's quantity × price, less its discount, is the amount cut to the
     cent exactly, both read sure; every other line's amount was read sure or is such an amount, pinned
     alike; and the lines, with them cut, add up exactly to the net total (else the total less its tax,
     else the total) read exactly as printed.  The lines and the total are read apart: each cut figure

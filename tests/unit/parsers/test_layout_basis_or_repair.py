@@ -13,7 +13,7 @@ from core.capture.domain.layout import Word
 from parsers.layout.arith import Solved
 from parsers.layout.evidence import DOUBTFUL, LIKELY, Recorder
 from parsers.layout.geometry import Tok
-from parsers.layout.items import record_numbers
+from parsers.layout.number_evidence import record_numbers
 from parsers.layout.numbers import REPAIR_COST, Reading
 from tests.unit.parsers.ocr_support import cells, doubted, numbers, page, read, silicone_page, word
 
