@@ -1,7 +1,8 @@
 """Order lines from item rows (parsers.layout.rows): codes, units, descriptions and the numbers read
 and checked against each other, with the evidence of each field.  The numbers' readings are in
 item_numbers, the price's basis in item_basis, the discount in item_discounts, the code's readings in
-item_codes, and the choice by the columns' format in item_columns."""
+item_codes, the choice by the columns' format in item_columns, the evidence each number's reading
+leaves in number_evidence, and how sure a line's own printed date is in line_dating."""
 
 from __future__ import annotations
 
