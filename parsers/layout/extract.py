@@ -28,6 +28,7 @@ from parsers.layout import (
     items,
     line_dating,
     parties,
+    printed_totals,
     relabel,
     rows,
     shaped,
@@ -177,7 +178,7 @@ def _order(
     language = _language(pages)
     ocr = any(p.source != "text" for p in pages)
     drafts = rows.drafts(regions, ocr=ocr)
-    seen = totals.seen_in(pages, skip)
+    seen = printed_totals.seen_in(pages, skip)
     picks = picks_of(not_in_lines(found, drafts), pages)
     if not drafts and picks["po_number"] is None:
         return None
