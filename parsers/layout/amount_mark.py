@@ -7,9 +7,9 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from parsers.layout.arith import COMPUTED, Solved
 from parsers.layout.geometry import Tok
 from parsers.layout.numbers import LOST_MARK, REPAIR_COST, Reading, strip_money
+from parsers.layout.solved_lines import COMPUTED, Solved
 
 _BARE = re.compile(r"^\d{3,}$")
 _MARKED = re.compile(r"^\d+[.,]\d+$")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from parsers.layout.arith import COMPUTED, Solved, line_value
 from parsers.layout.items import Built, settled
+from parsers.layout.line_sums import line_value
 from parsers.layout.numbers import REPAIR_COST, Reading, readings
 from parsers.layout.rows import Draft
+from parsers.layout.solved_lines import COMPUTED, Solved
 from parsers.layout.text import one_edit
 from parsers.layout.totals import Seen, carried_mismatches
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine, line_net
 from parsers.layout.amount_mark import amount_mark_lost
-from parsers.layout.arith import Solved, solve
+from parsers.layout.arith import solve
 from parsers.layout.codes import (
     code_text,
     gtin_in,
@@ -51,6 +51,7 @@ from parsers.layout.numbers import (
 from parsers.layout.price_scale import quantity_sure
 from parsers.layout.row_signs import NUMERIC, POSITION_EDGE
 from parsers.layout.rows import Draft
+from parsers.layout.solved_lines import Solved
 from parsers.layout.text import token_key
 from parsers.layout.vocab import UNITS
 

@@ -25,8 +25,6 @@ def lost_row(line: Line, cells: dict[str, list[Tok]]) -> bool:
 
 
 ALIGNED = 0.7  # of a text height: how far apart the right edges of one column's figures may stand
-
-
 EDGE_SHARE = 0.5  # share of the item rows whose figures must show where a column's figures end
 
 

@@ -7,8 +7,6 @@ from parsers.layout.text import one_substituted
 from parsers.layout.vocab import CARRIED, TOTALS
 
 LONG_LABEL = 8  # letters of a one-word total label long enough to know with one of them misread
-
-
 _LONG_TOTALS = frozenset(
     p[0]
     for phrases in (*TOTALS.values(), CARRIED)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from parsers.layout.arith import Solved, pinned
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
 from parsers.layout.geometry import Tok
 from parsers.layout.item_basis import MENDED_BASIS, PAGE_UNPINNED, UNPINNED_BASIS
@@ -13,6 +12,7 @@ from parsers.layout.item_numbers import (
     SIGN_AS_FIGURE,
     SIGN_LEFT_OUT,
 )
+from parsers.layout.line_sums import pinned
 from parsers.layout.numbers import (
     LOST_MARK,
     REPAIR_COST,
@@ -20,10 +20,9 @@ from parsers.layout.numbers import (
     mark_evidence,
 )
 from parsers.layout.price_scale import RESCALED
+from parsers.layout.solved_lines import Solved
 
 UNPINNED_STRAY = "its stray fraction dropped, nothing read sure pins the whole number"
-
-
 # a quantity's decimal mark, and a price's fitted to it, put where the quantity column prints its own
 # (parsers.layout.quantity_marks): the line adds up as well without the move, so nothing vouches for it
 IN_FORMAT = "its decimal mark put where its column prints it"

@@ -22,9 +22,9 @@ from parsers.layout import (
     specks,
     totals,
 )
-from parsers.layout.arith import line_value
 from parsers.layout.carried_lines import by_carried
 from parsers.layout.evidence import DOUBTFUL, Recorder
+from parsers.layout.line_sums import line_value
 from parsers.layout.numbers import decide_mark
 from parsers.layout.total_pins import by_total
 

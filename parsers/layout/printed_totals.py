@@ -21,8 +21,6 @@ from parsers.layout.totals import PREFERENCE, Seen
 from parsers.layout.vocab import CARRIED, TOTALS
 
 MIN_BOXES = 2  # total labels in one row that make it a row of boxes
-
-
 BOX_GAP = 2.2  # text heights between a row of total labels and its amounts
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from parsers.layout.arith import CENT, Solved, adding_up, agrees, pins
+from parsers.layout.arith import agrees
 from parsers.layout.items import Built, settled
+from parsers.layout.line_sums import adding_up, pins
 from parsers.layout.number_evidence import UNPINNED_STRAY
 from parsers.layout.numbers import REPAIR_COST, Reading, readings
+from parsers.layout.solved_lines import CENT, Solved
 
 SPECK = Decimal("0.1")  # a fraction under a tenth: figures past a zero, not a half or a quarter printed
 OTHERS = 2  # other quantities in the column, all whole, for it to say the column counts whole units

@@ -9,10 +9,12 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from parsers.layout.arith import COMPUTED, PRICE_PLACES, Solved, line_value, to_the_cent
+from parsers.layout.arith import PRICE_PLACES
 from parsers.layout.items import Built, settled
+from parsers.layout.line_sums import line_value, to_the_cent
 from parsers.layout.numbers import REPAIR_COST, Reading, readings
 from parsers.layout.rows import Draft
+from parsers.layout.solved_lines import COMPUTED, Solved
 from parsers.layout.text import one_edit
 from parsers.layout.totals import Seen
 

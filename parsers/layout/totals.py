@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from parsers.layout import labels
-from parsers.layout.arith import Solved, line_value, matching
 from parsers.layout.evidence import LIKELY, SURE, WRONG
 from parsers.layout.geometry import Line, Page, Tok, join_groups
+from parsers.layout.line_sums import line_value, matching
 from parsers.layout.numbers import Reading, looks_numeric, readings
+from parsers.layout.solved_lines import Solved
 from parsers.layout.text import has_digit
 from parsers.layout.total_figures import (
     MONEY,

@@ -12,8 +12,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, line_net
-from parsers.layout.arith import pins, to_the_cent
 from parsers.layout.evidence import DOUBTFUL, LIKELY, VERIFIED_FLOOR
+from parsers.layout.line_sums import pins, to_the_cent
 from parsers.layout.numbers import decide_mark, readings
 from parsers.ocr.cutouts import Cell
 
@@ -79,7 +79,7 @@ def vouched_for(
     """The evidence with each line that now agrees vouched for (`settled`: the lines as settled).  A cell
     re-read to another value is as sure as a digit the arithmetic repaired
     (`parsers.layout.number_evidence.record_numbers`): likely when the lines add up to the total too and the
-    arithmetic allows the new figure no neighbour (`arith.pins`: 12.5 at 3.15004 and at 3.15 both make
+    arithmetic allows the new figure no neighbour (`line_sums.pins`: 12.5 at 3.15004 and at 3.15 both make
     39.38), doubtful otherwise; a cell read twice alike, and the other numbers of the line, now checked,
     are as sure as an agreeing line's.  A quantity computed from the amount whose own cell (`own`), read
     again, says it is read, not computed: it is vouched for as any cell read again, and found there."""
