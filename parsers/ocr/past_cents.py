@@ -39,9 +39,10 @@ def cut_past_cents(order: CapturedOrder) -> CapturedOrder:
             return order
         if read.confidence >= UNSURE:
             continue
-        if line.amount.as_tuple().exponent != -3:
-            return order
-        if reread_value(read.provenance.raw or "", mark) != line.amount:
+        if (
+            line.amount.as_tuple().exponent != -3
+            or reread_value(read.provenance.raw or "", mark) != line.amount
+        ):
             return order
         amount = _pinned_cut(order, i, line.amount)
         if amount is None:
