@@ -13,7 +13,6 @@ from sqlalchemy.dialects.postgresql import TSVECTOR
 
 from core.kernel.adapters.types import UTCDateTime
 from core.reporting.domain.facts import MEASURES as ALL_MEASURES
-from core.kernel.adapters.db import on_postgresql
 
 # the measures as this revision made them; later ones add their own (0021 the pickups and corrections)
 MEASURES = ALL_MEASURES[: ALL_MEASURES.index("review_seconds") + 1]
@@ -109,7 +108,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_report_order_search_document", "report_order_search", ["document"], postgresql_using="gin"
     )
-    if on_postgresql(op.get_bind()):
+    if op.get_bind().dialect.name == "postgresql":
         _postgresql_search()
 
 
@@ -129,7 +128,7 @@ def _postgresql_search() -> None:
 
 
 def downgrade() -> None:
-    if on_postgresql(op.get_bind()):
+    if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS comanda_order_lines_search ON order_lines")
         op.execute("DROP TRIGGER IF EXISTS comanda_orders_search ON orders")
         op.execute("DROP FUNCTION IF EXISTS comanda_order_search_trigger()")

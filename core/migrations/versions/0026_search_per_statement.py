@@ -12,7 +12,6 @@ Create Date: 2026-12-04 17:00:00
 """
 
 from alembic import op
-from core.kernel.adapters.db import on_postgresql
 
 revision = "0026"
 down_revision = "0025"
@@ -64,7 +63,7 @@ CREATE TRIGGER comanda_order_lines_search_inserted AFTER INSERT ON order_lines
 
 
 def upgrade() -> None:
-    if not on_postgresql(op.get_bind()):
+    if op.get_bind().dialect.name != "postgresql":
         return
     op.execute(REINDEX_MANY)
     op.execute(INSERTED)
@@ -74,7 +73,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if not on_postgresql(op.get_bind()):
+    if op.get_bind().dialect.name != "postgresql":
         return
     op.execute("DROP TRIGGER IF EXISTS comanda_order_lines_search_inserted ON order_lines")
     op.execute("DROP TRIGGER IF EXISTS comanda_orders_search_inserted ON orders")

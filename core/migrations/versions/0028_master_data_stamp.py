@@ -16,7 +16,6 @@ Create Date: 2026-12-04 19:40:00
 
 import sqlalchemy as sa
 from alembic import op
-from core.kernel.adapters.db import on_postgresql
 
 revision = "0028"
 down_revision = "0027"
@@ -56,7 +55,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_master_data_stamp")),
     )
     op.execute("INSERT INTO master_data_stamp (id, version) VALUES (1, 0)")
-    if on_postgresql(op.get_bind()):
+    if op.get_bind().dialect.name == "postgresql":
         op.execute(BUMP_PG)
         for table in TABLES:
             op.execute(
@@ -73,7 +72,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if on_postgresql(op.get_bind()):
+    if op.get_bind().dialect.name == "postgresql":
         for table in TABLES:
             op.execute(f"DROP TRIGGER IF EXISTS comanda_master_stamp_{table} ON {table}")
         op.execute("DROP FUNCTION IF EXISTS comanda_bump_master_data_stamp()")

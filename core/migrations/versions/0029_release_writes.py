@@ -18,7 +18,6 @@ Create Date: 2026-12-05 01:20:00
 """
 
 from alembic import op
-from core.kernel.adapters.db import on_postgresql
 
 revision = "0029"
 down_revision = "0028"
@@ -39,12 +38,12 @@ def upgrade() -> None:
             ["order_id", "allocation_id"],
             ["order_id", "id"],
         )
-    if on_postgresql(op.get_bind()):
+    if op.get_bind().dialect.name == "postgresql":
         op.execute("ALTER TABLE allocations SET (fillfactor = 50)")
 
 
 def downgrade() -> None:
-    if on_postgresql(op.get_bind()):
+    if op.get_bind().dialect.name == "postgresql":
         op.execute("ALTER TABLE allocations RESET (fillfactor)")
     with op.batch_alter_table("pick_lines", schema=None) as batch_op:
         batch_op.drop_constraint("fk_pick_lines_order_id_allocations", type_="foreignkey")
