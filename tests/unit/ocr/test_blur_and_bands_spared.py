@@ -91,14 +91,14 @@ def test_a_normal_page_is_straightened_once_for_its_bands_which_run_at_its_words
     slope = straighten.page_slope(page)
     assert slope == pytest.approx(0.01, abs=0.002)
     calls: list[int] = []
-    real = straighten._straightened
+    real = straighten.straightened_words
 
     def counted(words: PageWords) -> object:
         calls.append(words.number)
         return real(words)
 
-    monkeypatch.setattr(straighten, "_straightened", counted)
-    monkeypatch.setattr(geometry, "_straightened", counted)
+    monkeypatch.setattr(straighten, "straightened_words", counted)
+    monkeypatch.setattr(geometry, "straightened_words", counted)
     found = bands.find_bands(orders, [page])
     assert calls == [1]
     assert found and all(band.slope == slope for band in found)
