@@ -25,6 +25,7 @@ from parsers.layout.carried_lines import by_carried
 from parsers.layout.evidence import DOUBTFUL, Recorder
 from parsers.layout.numbers import decide_mark
 from parsers.layout.total_pins import by_total
+from parsers.layout.worked_quantity import by_price_and_amount
 
 
 def lines_read(
@@ -83,6 +84,10 @@ def lines_read(
     if pinned != built:
         built = pinned
         values, total = _sum_up(built, seen, mark)
+    if ocr:
+        # a quantity still at odds with a price and an amount read sure: the one whole number they make,
+        # doubtful; its amount stands, so the sum and the total chosen do not move
+        built = by_price_and_amount(built, mark)
     for i, b in enumerate(built):
         items.record_numbers(
             rec,
