@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from parsers.layout.arith import COMPUTED, Solved, to_the_cent
 from parsers.layout.geometry import Tok
-from parsers.layout.items import WORKED_QUANTITY, Built, settled
+from parsers.layout.items import Built, settled
+from parsers.layout.line_sums import to_the_cent
+from parsers.layout.number_evidence import WORKED_QUANTITY
 from parsers.layout.numbers import REPAIR_COST, Reading, readings
+from parsers.layout.solved_lines import COMPUTED, Solved
 
 DERIVED_COST = 3  # as a quantity computed where none was read
 SURE_READ = 0.8  # OCR's confidence from which a cell's figures are taken as printed (validation's floor)
@@ -25,7 +27,7 @@ def by_price_and_amount(built: list[Built], mark: str) -> list[Built]:
     hundred).  Where two such quantities or prices fit, nothing is chosen.
 
     Such a quantity is worked out from the line's other two figures, so nothing vouches for it
-    (`items.WORKED_QUANTITY`: doubtful whatever the total says), nor for a price reading it chose,
+    (`number_evidence.WORKED_QUANTITY`: doubtful whatever the total says), nor for a price reading it chose,
     and the order waits for a clerk, who sees the quantity the price and amount make instead of the
     one the fax spoilt.  The amount is unchanged, and with it the lines' sum."""
     return [_worked(b, mark) or b for b in built]
