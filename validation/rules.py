@@ -251,8 +251,8 @@ def in_doubt(
     conflict. The order's delivery date is vouched for by its lines when it is the earliest of the dates
     every line prints for itself, each read sure. A total is vouched for when the line amounts, each
     read sure, add up to it exactly (`validation.sums`). The order number is vouched for when its one
-    doubt, its slash, was settled by the customer's earlier numbers (`_slash_settled`). The currency is not vouched for by the prices'
-    currency: a page showing two currency signs must still reach a person.
+    doubt, its slash, was settled by the customer's earlier numbers (`_slash_settled`). The currency is
+    not vouched for by the prices' currency: a page showing two currency signs must still reach a person.
     Descriptions, names, addresses and units are not decisive fields and are left out (a unit that
     disagrees with the product's is a problem of its own).
     """
