@@ -168,8 +168,8 @@ def _slash_held(where: Provenance) -> Problem:
     (`core.capture.services.deciding.settle_prefix`)."""
     return Problem(
         ProblemCode.SLASH_OR_SEVEN,
-        f"order number {(where.raw or '').strip()}: a slash in it is inked as a 7 whose bar the fax lost"
-        " would be; confirm it unless the customer's earlier orders are numbered so",
+        f"order number {(where.raw or '').strip()}: its slash keeps within its figures, as a 7 whose bar"
+        " the fax lost does; confirm it unless the customer's earlier orders are numbered so",
         field="po_number",
     )
 
