@@ -146,8 +146,8 @@ def is_page_number(line: Line) -> bool:
 def read_page(words: PageWords) -> Page:
     """The page's words as lines in points, top to bottom, with fax header and footer lines marked."""
     scale = 72.0 / words.dpi if words.dpi else 1.0
-    _, toks = straightened_words(words)
-    page = Page(words.number, words.width * scale, words.height * scale, words.source)
+    slope, toks = straightened_words(words)
+    page = Page(words.number, words.width * scale, words.height * scale, words.source, slope=slope)
     page.lines = [Line(words.number, group) for group in group_lines(toks)]
     for line in page.lines:
         if is_fax_header(line, page.height):

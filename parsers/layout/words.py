@@ -122,6 +122,9 @@ class Page:
     height: float
     source: str
     lines: list[Line] = field(default_factory=list)
+    # the slope taken out of an OCR page's words, in its pixels (0 for a text layer): what
+    # `straighten.page_slope` says of the same words, kept so it need not be worked out again
+    slope: float = 0.0
 
     @property
     def body(self) -> float:

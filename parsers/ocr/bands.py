@@ -36,7 +36,6 @@ from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.extract import Extraction
 from parsers.layout.geometry import Line, read_page
 from parsers.layout.line_sums import to_the_cent
-from parsers.layout.straighten import page_slope
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import CARRIED, TOTALS
 from parsers.ocr.cutouts import ReadCells, cell_options
@@ -126,9 +125,10 @@ def find_bands(orders: Sequence[CapturedOrder], pages: Sequence[PageWords]) -> l
         top, bottom = centres[0] - BEYOND * pitch, centres[-1] + BEYOND * pitch
         taken = [box for row in boxes for box in row]
         read = _read_boxes(orders, words.number)
-        slope = page_slope(words)
+        # one straightening of the page's words gives both its lines and their slope
+        page = read_page(words)
         found = []
-        for line in read_page(words).lines:
+        for line in page.lines:
             # a row OCR spoilt may pass for a page footer ("p2" read for "pz" is a page number): between
             # the rows, it is a row
             ink = [t.word for t in line.toks]
@@ -139,7 +139,7 @@ def find_bands(orders: Sequence[CapturedOrder], pages: Sequence[PageWords]) -> l
                 continue
             if _row_shaped(ink, columns) and not _totals(line):
                 lost = not any(_overlaps(w.box, box) for w in ink for box in read)
-                band = replace(_band(words.number, ink, slope), columns=tuple(_widened(ink, columns)))
+                band = replace(_band(words.number, ink, page.slope), columns=tuple(_widened(ink, columns)))
                 found.append((not lost, middle, band))
         # rows no line was read from first: a row lost puts every later line of the order one off
         out += [band for _, _, band in sorted(found, key=lambda f: f[:2])[:MAX_BANDS]]
