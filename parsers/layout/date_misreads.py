@@ -23,6 +23,10 @@ _SPLIT_FIGURES = re.compile(r"(?<![\d])(\d{1,2}|\d{4})([-/.])(\d) (\d)([-/.]\d{1
 _S_FOR_FIVE = re.compile(r"(?<=[a-z] )s(?=th\b)")  # "December Sth": the 5 read as an S
 # "Sth December 2026": the same, the day before its month
 _S_FOR_FIVE_FIRST = re.compile(r"(?<![\w])s(?=th[\s.,-]+" + MONTH_NAME + r")")
+# "December Ist, 2026", "Ist December 2026": an ordinal's 1 read as an I or an l; only before "st",
+# the ordinal of a day ending in 1 (1st, 21st, 31st), and only beside a month's name
+_I_FOR_ONE = re.compile(r"(?<![a-z])(" + MONTH_NAME + r"\s+[23]?)[il|](?=st\b)")
+_I_FOR_ONE_FIRST = re.compile(r"(?<![\w])([23]?)[il|](?=st[\s.,-]+" + MONTH_NAME + r")")
 # a numeric date whose separator before a four-digit year a normal fax lost ("29-11 2076"): the
 # separator between day and month stands for both; two figures each and a dash or slash, so that no
 # amount and year ("12.50 2026") is taken for a date
@@ -131,7 +135,8 @@ def _colon_mended(m: re.Match[str]) -> str:
 def repair_misread(text: str) -> str:
     """The text with a month name OCR misread by one letter ("dacomber", "nuvember") written right,
     where exactly one month name is that close, a day or month parted by a space joined ("04/1 2/2026"),
-    an ordinal's 5 read as an S ("December Sth", "Sth December"), a separator lost before a four-digit
+    an ordinal's 5 read as an S ("December Sth", "Sth December"), an ordinal's 1 read as an I or an l
+    ("December Ist", "Ist December"), a separator lost before a four-digit
     year or in a date printed year first ("29-11 2076", "2026-12 01", "2026, 11-25"), a point for the
     comma after a month-first date's day ("November 26. 2026"), a comma after its month ("November,
     24th, 2026"), an ordinal's t lost after its month ("November 24h,
@@ -148,6 +153,8 @@ def repair_misread(text: str) -> str:
     text = _SPLIT_FIGURES.sub(r"\1\2\3\4\5", text)
     text = _S_FOR_FIVE.sub("5", text)
     text = _S_FOR_FIVE_FIRST.sub("5", text)
+    text = _I_FOR_ONE.sub(r"\g<1>1", text)
+    text = _I_FOR_ONE_FIRST.sub(r"\g<1>1", text)
     text = _LOST_SEPARATOR.sub(r"\1\2\3\2\4", text)
     text = _LOST_ISO_SEPARATOR.sub(_iso_joined, text)
     text = _POINT_FOR_COMMA.sub(r"\1,", text)

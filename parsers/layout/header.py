@@ -173,7 +173,7 @@ def _place_date(line: Line, month_first: bool, *, scanned: bool = False) -> list
         return []
     # the place is no part of the date: its words are not the date's evidence, nor are they read again
     # with it (a cut-out of the whole line read as one word garbles the date's figures)
-    words = list(line.toks)[prose.place_words(line, scanned=scanned) :]
+    words = list(line.toks)[prose.place_words(line, month_first, scanned=scanned) :]
     # a date read only once OCR's misreading of it was mended weighs as little as its reading is sure
     return [Candidate("order_date", found.value, words, min(LIKELY, found.certainty), [], line)]
 

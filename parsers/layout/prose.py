@@ -178,29 +178,47 @@ def place_and_date(line: Line, month_first: bool, *, scanned: bool = False) -> F
     On a scan (`scanned`), a numeric date with a four-figure year one of whose marks a fax lost
     ("Madrid, 2311/2026") is read as a labelled one is (`date_marks_lost.year_mark_lost`), doubtful,
     and specks read before the place are no part of it."""
-    text = _placed_text(line, scanned).rstrip(".")
-    place = _PLACE.match(text)
-    point = _PLACE_POINT.match(text) if place is None else None
-    matched = place or point
-    if matched is None:
+    placed = _placed(_placed_text(line, scanned), month_first, scanned)
+    if placed is None:
         return None
-    start = matched.end() + skip_weekday(text[matched.end() :])
+    found, point = placed[1], placed[0].re is _PLACE_POINT
+    return found if not point else replace(found, certainty=min(found.certainty, MISREAD_PENALTY))
+
+
+def _placed(text: str, month_first: bool, scanned: bool) -> tuple[re.Match[str], FoundDate] | None:
+    """The place of a place-and-date line and the date after it: a place ending in a comma, else one
+    read with its comma as a point. Where the date holds a comma of its own ("Monterrey. 23 Noviembre,
+    2026") the place with a comma takes the point and the day into its words and leaves no date, so
+    the point's reading is tried then too."""
+    text = text.rstrip(".")
+    for pattern in (_PLACE, _PLACE_POINT):
+        place = pattern.match(text)
+        found = _date_after(text, place, month_first, scanned) if place else None
+        if place is not None and found is not None:
+            return place, found
+    return None
+
+
+def _date_after(text: str, place: re.Match[str], month_first: bool, scanned: bool) -> FoundDate | None:
+    """The date that fills `text` after the place `place` matched (and a weekday); None when none."""
+    start = place.end() + skip_weekday(text[place.end() :])
     found = find_date(text[start:], month_first=month_first)
     if found is None and scanned:
         found = year_mark_lost(text[start:], month_first=month_first)
     if found is None or found.start != 0 or start + found.end < len(text):
         return None
-    return found if point is None else replace(found, certainty=min(found.certainty, MISREAD_PENALTY))
+    return found
 
 
-def place_words(line: Line, *, scanned: bool = False) -> int:
+def place_words(line: Line, month_first: bool, *, scanned: bool = False) -> int:
     """How many words the place of a place-and-date line (`place_and_date`) takes, its comma's word
     included: "Santiago de Compostela, 25 de noviembre de 2026" 3; on a scan, with the words of specks
     alone before it."""
     text = _placed_text(line, scanned)
-    matched = _PLACE.match(text) or _PLACE_POINT.match(text)
-    if not matched:
+    placed = _placed(text, month_first, scanned)
+    if placed is None:
         return 0
+    matched = placed[0]
     specks = 0
     while scanned and specks < len(line.toks) and not line.toks[specks].text.strip(_SPECKS):
         specks += 1

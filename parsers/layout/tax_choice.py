@@ -81,7 +81,7 @@ def _with_tax(
         tax_garbled(chosen, net, grosses, pages, skip)
         or total_a_figure_off(seen, net, grosses, mark, pages)
         or gross_garbled(seen, chosen, net, mark, pages)
-        or net_a_figure_off(seen, chosen, grosses, mark, pages)
+        or net_a_figure_off(seen, chosen, grosses, mark, pages, skip)
         or gross_unlabelled(seen, net, mark, pages, skip)
         or gross_wiped(seen, net, mark, pages, skip)
         or gross_unreadable(seen, net, mark, pages, skip)

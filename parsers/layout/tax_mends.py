@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection, Sequence
 from decimal import Decimal
 
+from parsers.layout import labels
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.numbers import Reading, readings
 from parsers.layout.solved_lines import CENT
@@ -21,6 +22,7 @@ from parsers.layout.tax_rates import (
 from parsers.layout.text import has_digit, one_edit
 from parsers.layout.total_figures import MONEY, last_number
 from parsers.layout.totals import RATE, Chosen, Seen
+from parsers.layout.vocab import TOTALS
 
 
 def tax_garbled(
@@ -100,7 +102,12 @@ def zero_tax(
 
 
 def net_a_figure_off(
-    seen: list[Seen], chosen: Chosen, grosses: list[tuple[Seen, Reading]], mark: str, pages: Sequence[Page]
+    seen: list[Seen],
+    chosen: Chosen,
+    grosses: list[tuple[Seen, Reading]],
+    mark: str,
+    pages: Sequence[Page],
+    skip: Collection[int] = frozenset(),
 ) -> WithTax | None:
     """On a scanned page, a net total read a figure off ("TOTAL USD 1,038.34 / IVA 16 % 169.33 / Total
     IVA incl. 1,227.67" for 1,058.34), or with a figure more or fewer ("Sub-total 2414.75" for 414.75, a
@@ -115,7 +122,8 @@ def net_a_figure_off(
     if read_net is None or last is None:
         return None
     found: list[WithTax] = []
-    for tax, _page, value in scanned_taxes(seen, mark, pages):
+    taxes = [(tax, value) for tax, _page, value in scanned_taxes(seen, mark, pages)]
+    for tax, value in taxes or _rated_between(seen, last, pages, skip, mark):
         if last.page != tax.page or last.cy >= tax.y:
             continue
         for gross, g in grosses:
@@ -126,6 +134,26 @@ def net_a_figure_off(
             if figure_apart(net, read_net) and at_printed_rate(taxed, pages):
                 found.append(taxed)
     return found[0] if len({(f.net, f.total) for f in found}) == 1 else None
+
+
+def _rated_between(
+    seen: list[Seen], net: Tok, pages: Sequence[Page], skip: Collection[int], mark: str
+) -> list[tuple[Seen, Decimal]]:
+    """Where no tax line was read by its label, the lines of the scanned page under the net total `net`
+    that print a rate and end in an amount to the cent and are no total read ("'USI. 19% 405,99", its
+    label "USt." garbled), as tax lines: each with its amount as printed (its cheapest reading)."""
+    page = next((p for p in pages if p.number == net.page and p.source != "text"), None)
+    totals = {id(t) for s in seen for t in s.toks}
+    out: list[tuple[Seen, Decimal]] = []
+    for line in page.lines if page else []:
+        if line.kind != "text" or id(line) in skip or line.cy <= net.cy or not RATE.search(line.text):
+            continue
+        toks = last_number(line.toks)
+        if not toks or id(toks[-1]) in totals or not MONEY.search(toks[-1].text.rstrip("€$£ ")):
+            continue
+        for t in readings(toks[-1].text, mark, rules=False)[:1]:
+            out.append((Seen("tax", toks, line.page, line.cy), t.value))
+    return out
 
 
 def tax_between(
@@ -168,6 +196,12 @@ def tax_between(
             # "IVA 16 % :" between 33.799,71 and 39.207,66: the rate read, its amount lost; the totals'
             # difference is the net's share at that rate, to the cent: the rate and the totals vouch
             return line.toks[-1]
+        bare = _rate_alone(line) if not rates else None
+        if bare is not None and abs(net * bare / 100 - tax) <= CENT / 2:
+            # "Sales tax 20 ARR E" between 134.38 and 161.26: a tax line whose percent sign and amount
+            # the fax lost, one bare figure of a rate left; 20 % of the net is the totals' difference
+            # to the cent: the tax label, the rate and the totals vouch (a person confirms it)
+            return line.toks[-1]
         if not toks or not MONEY.search(toks[-1].text.rstrip("€$£ ")):
             continue
         options = readings(toks[-1].text, mark, rules=False)[:1]
@@ -196,6 +230,18 @@ def _figures_worn(toks: list[Tok], amount: Decimal) -> Tok | None:
         return None
     read, wanted = figures_of(word.text), figures_of(f"{amount:.2f}")
     return word if len(read) == len(wanted) - 1 and one_edit(read, wanted) else None
+
+
+def _rate_alone(line: Line) -> Decimal | None:
+    """The rate of a line labelled a tax ("Sales tax", "IVA") whose only figures are one bare number of
+    one or two figures ("Sales tax 20 ARR E"): its percent sign and its amount lost, the rate left;
+    None for any other line (an amount read, two bare numbers, no tax label)."""
+    hit = next((h for p in line.phrases() if (h := labels.starts_with(p.toks, TOTALS)) is not None), None)
+    bare = _bare_rates(line)
+    if hit is None or hit.kind != "tax" or len(bare) != 1:
+        return None
+    figures = [t for t in line.toks if has_digit(t.text)]
+    return bare[0] if len(figures) == 1 and 0 < bare[0] < 100 else None
 
 
 def _bare_rates(line: Line) -> list[Decimal]:

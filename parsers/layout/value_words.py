@@ -117,10 +117,13 @@ def value_right(line: Line, phrase: Line, hit: Hit, hits: list[Hit], width: floa
 
 def _sign_as_figure(hit: Hit, toks: Sequence[Tok]) -> bool:
     """Whether the only word left after an order-number label in its phrase is one figure alone
-    ("ENCOMENDA N, 9   : 000957" for "ENCOMENDA Nº: 000957"): the raised "º" of a number sign, or a
-    speck beside it, read as a figure. No order number is one figure; its number stands in the next
-    phrase, found past a garbled word, so doubtful (a person confirms it)."""
-    return hit.kind == "po_number" and len(toks) == 1 and len(toks[0].text) == 1 and toks[0].text.isdigit()
+    ("ENCOMENDA N, 9   : 000957" for "ENCOMENDA Nº: 000957") or one mark that is no letter ("ENCOMENDA
+    N,2 +   26/99027"): the raised "º" of a number sign, or a speck beside it, read as a figure or a
+    sign. No order number is one character; its number stands in the next phrase, found past a
+    garbled word, so doubtful (a person confirms it)."""
+    if hit.kind != "po_number" or len(toks) != 1 or len(toks[0].text) != 1:
+        return False
+    return toks[0].text.isdigit() or not toks[0].text.isalpha()
 
 
 def _prefixed(hit: Hit, phrase: Line) -> bool:
