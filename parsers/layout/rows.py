@@ -14,6 +14,7 @@ from parsers.layout.geometry import Line, Tok
 from parsers.layout.lost_rows import (
     figure_edges,
     figures_lettered,
+    figures_lost,
     lost_row,
     misread_total,
     money_alone,
@@ -91,6 +92,7 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
         alone = quantity_alone(rows, starts, priced, edges) if ocr else set()
         alone |= money_alone(rows, starts, priced, edges) if ocr else set()
         alone |= quantity_lettered(rows, starts, priced, edges) if ocr else set()
+        alone |= figures_lost(rows, starts, priced) if ocr else set()
         worded = any(worded_row(rows[i][1]) for i in starts)
         over = bool(starts) and any(_code_label(line) for line, _ in rows[: starts[0]])
         basis = heading_basis(region)
