@@ -46,8 +46,9 @@ def by_carried(built: list[Built], drafts: list[Draft], seen: list[Seen], mark: 
 
 
 def by_net(built: list[Built], seen: list[Seen], mark: str) -> list[Built]:
-    """Where the lines do not add up to the order's net total read as printed, and exactly one line makes them add up once its amount is taken as printed instead
-    of worked out one figure from its print ("1,000 × 0.3100 340.00" read with the amount made 310.00,
+    """Where the lines do not add up to the order's net total read as printed (`_net_printed`), and
+    exactly one line makes them add up once its amount is taken as printed instead of worked out one
+    figure from its print ("1,000 × 0.3100 340.00" read with the amount made 310.00,
     beside a net total of 566.00 that 340.00 makes): that line's amount as printed, its quantity as
     printed and its price worked out of the two (0.34), one figure from the price as read, as
     `by_carried` does with a page's subtotals.  The total vouches for the amount only; the price worked
@@ -71,17 +72,26 @@ def by_net(built: list[Built], seen: list[Seen], mark: str) -> list[Built]:
 
 
 def _net_printed(seen: list[Seen], mark: str) -> Decimal | None:
-    """The order's net total as printed, where every one read as printed says the same amount; None
-    otherwise.  Never a plain total: a tax OCR lost may stand in it, and it is then no sum of lines."""
-    values = set()
-    for s in seen:
-        if s.kind != "net" or not s.toks or s.mended:
-            continue
-        found = readings(s.toks[-1].text, mark, rules=False, lost_marks=False)
-        if not found or found[0].cost != 0:
-            return None
-        values.add(found[0].value)
-    return values.pop() if len(values) == 1 else None
+    """The order's net total as printed, where every one read as printed says the same amount: a total
+    labelled net, else a plain total that, with a tax printed, makes the total with tax printed ("Total
+    566.00", "IVA 113.20", "Total IVA incl. 679.20").  None otherwise: a plain total alone may hold a
+    tax OCR lost, and is then no sum of lines."""
+    printed = [(s.kind, _printed(s, mark)) for s in seen if s.toks and not s.mended]
+    kinds = {kind for kind, _ in printed}
+    if "net" in kinds:
+        values = {v for kind, v in printed if kind == "net"}
+    else:
+        taxes = {v for kind, v in printed if kind == "tax" and v is not None}
+        grosses = {v for kind, v in printed if kind == "gross" and v is not None}
+        values = {
+            v for kind, v in printed if kind == "total" and (v is None or any(v + t in grosses for t in taxes))
+        }
+    return values.pop() if len(values) == 1 and None not in values else None
+
+
+def _printed(s: Seen, mark: str) -> Decimal | None:
+    found = readings(s.toks[-1].text, mark, rules=False, lost_marks=False)
+    return found[0].value if found and found[0].cost == 0 else None
 
 
 def _as_printed(b: Built, mark: str, note: str = FROM_CARRIED) -> Solved | None:

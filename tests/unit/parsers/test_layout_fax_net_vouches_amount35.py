@@ -46,3 +46,23 @@ def test_without_a_net_total_the_line_is_left_as_before() -> None:
 def test_a_net_total_that_adds_up_as_read_changes_nothing() -> None:
     got = _order(net="335,00")  # 25,00 + 310,00: the line as its amount was worked out
     assert numbers(got)[1] == ("TOR-M10-60", "1000", "0.31")
+
+
+def _letter(tax: str, gross: str) -> dict[str, Any]:
+    page = order([FIRST, BOLT], total=None)
+    y = 160 + 4 * STEP
+    words = [*page.words, *cells(y, (430, "Total"), (500, "365,00"))]
+    words += cells(y + STEP, (400, "IVA 21%"), (500, tax))
+    words += cells(y + 2 * STEP, (400, "Total IVA incl."), (500, gross))
+    return read(replace(page, words=tuple(words)))
+
+
+def test_a_plain_total_that_with_the_tax_makes_the_total_with_tax_is_the_net() -> None:
+    got = _letter(tax="76,65", gross="441,65")  # 365,00 + 76,65
+    assert numbers(got)[1] == ("TOR-M10-60", "1000", "0.34")
+    assert doubted(got, "lines[1].unit_price")
+
+
+def test_a_plain_total_that_the_tax_does_not_make_up_to_the_gross_says_nothing() -> None:
+    got = _letter(tax="76,65", gross="450,00")
+    assert numbers(got)[1] != ("TOR-M10-60", "1000", "0.34")
