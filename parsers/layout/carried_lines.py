@@ -84,7 +84,9 @@ def _net_printed(seen: list[Seen], mark: str) -> Decimal | None:
         taxes = {v for kind, v in printed if kind == "tax" and v is not None}
         grosses = {v for kind, v in printed if kind == "gross" and v is not None}
         values = {
-            v for kind, v in printed if kind == "total" and (v is None or any(v + t in grosses for t in taxes))
+            v
+            for kind, v in printed
+            if kind == "total" and (v is None or any(v + t in grosses for t in taxes))
         }
     return values.pop() if len(values) == 1 and None not in values else None
 

@@ -36,7 +36,9 @@ LAST = _row("50", "pce", "LLA-AJ-250", "Adjustable wrench", "4,75", "237,50")
 
 
 def _order(middle: list[tuple[tuple[float, str], ...]], total: str) -> dict[str, Any]:
-    return read(order([FIRST, *middle, LAST], total=total, heading=HEADING, total_at=_at(AMOUNT_END, total)[0]))
+    return read(
+        order([FIRST, *middle, LAST], total=total, heading=HEADING, total_at=_at(AMOUNT_END, total)[0])
+    )
 
 
 def test_a_coded_row_whose_figures_the_fax_lost_keeps_its_place_and_is_named() -> None:

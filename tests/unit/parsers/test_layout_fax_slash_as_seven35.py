@@ -15,7 +15,15 @@ FIRST = row("TOR-M8-40", "750", "180,00/1000", "135,00")
 
 
 def _rivets(price: str, basis: str, amount: str) -> tuple:
-    return (50, "TUE-M8"), (130, "Tuerca"), (350, "1000"), (390, "uds"), (430, price), (470, basis), (505, amount)
+    return (
+        (50, "TUE-M8"),
+        (130, "Tuerca"),
+        (350, "1000"),
+        (390, "uds"),
+        (430, price),
+        (470, basis),
+        (505, amount),
+    )
 
 
 def test_a_slash_read_as_a_seven_before_the_basis_is_the_price_for_that_basis() -> None:
