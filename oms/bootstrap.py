@@ -39,7 +39,7 @@ from core.capture.services.partner_import import import_partners
 from core.capture.services.processing import DocumentProcessor
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.forecasting.domain.staffing import SlaSettings
-from core.kernel.adapters.db import POOL_OVERFLOW, POOL_SIZE, make_engine
+from core.kernel.adapters.db import POOL_OVERFLOW, POOL_SIZE, make_engine, on_postgresql
 from core.kernel.adapters.master_memo import MasterMemo
 from core.kernel.domain.events import AnswersDrafted, AnswersQueued, MessageQueued
 from core.kernel.domain.model import Order
@@ -237,7 +237,7 @@ class App:
         transaction's connection and the sweep's: every worker thread's batch at once must fit in the
         process's pool, so many threads collect fewer (or none)."""
         wanted = self.settings.collect_documents
-        if self.engine.dialect.name != "postgresql":
+        if not on_postgresql(self.engine):
             return wanted
         room = (POOL_SIZE + POOL_OVERFLOW - 1) // self.settings.worker_threads - 2
         return max(1, min(wanted, room))

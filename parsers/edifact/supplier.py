@@ -30,7 +30,7 @@ _ACTIONS = {"2": LineAction.REFUSED, "7": LineAction.REFUSED, "3": LineAction.CH
 _DELIVERY = ("2", "17", "69", "132", "11")
 
 
-def _text(content: bytes) -> str:
+def decoded(content: bytes) -> str:
     head = content[:200]
     return content.decode("utf-8" if b"UNOW" in head or b"UNOY" in head else "latin-1")
 
@@ -41,12 +41,12 @@ def _part(element: object, index: int = 0) -> str:
     return str(element or "") if index == 0 else ""
 
 
-def _el(seg: Segment, index: int, part: int = 0) -> str:
+def element_at(seg: Segment, index: int, part: int = 0) -> str:
     return _part(seg.elements[index], part) if index < len(seg.elements) else ""
 
 
 def _day(seg: Segment) -> date | None:
-    value = _el(seg, 0, 1)
+    value = element_at(seg, 0, 1)
     try:
         return date(int(value[:4]), int(value[4:6]), int(value[6:8])) if len(value) >= 8 else None
     except ValueError:
@@ -65,7 +65,7 @@ def read_supplier_answers(content: bytes) -> list[SupplierAnswer]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", MissingImplementationWarning)
-            interchange = Interchange.from_str(_text(content).lstrip("\ufeff"))
+            interchange = Interchange.from_str(decoded(content).lstrip("\ufeff"))
             messages = list(interchange.get_messages())
     except (EDISyntaxError, ValidationError, ValueError) as exc:
         raise ParseError(f"the supplier's interchange cannot be read: {exc}") from exc
@@ -77,7 +77,7 @@ def read_supplier_answers(content: bytes) -> list[SupplierAnswer]:
 
 def _answer(kind: AnswerKind, sender: str, segments: Sequence[Segment]) -> SupplierAnswer:
     bgm = next((seg for seg in segments if seg.tag == "BGM"), None)
-    if kind is AnswerKind.INVOIC and bgm is not None and _el(bgm, 0) in CREDIT_CODES:
+    if kind is AnswerKind.INVOIC and bgm is not None and element_at(bgm, 0) in CREDIT_CODES:
         kind = AnswerKind.CREDIT
     head: dict[str, object] = {}
     lines: list[dict[str, object]] = []
@@ -86,12 +86,12 @@ def _answer(kind: AnswerKind, sender: str, segments: Sequence[Segment]) -> Suppl
         if seg.tag == "UNS":
             summary = True
         elif seg.tag == "LIN":
-            code = _el(seg, 1)
+            code = element_at(seg, 1)
             lines.append(
                 {
-                    "line_no": _el(seg, 0),
+                    "line_no": element_at(seg, 0),
                     "action": _ACTIONS.get(code, LineAction.ACCEPTED),
-                    "gtin": _el(seg, 2),
+                    "gtin": element_at(seg, 2),
                 }
             )
         elif lines and not summary:
@@ -120,20 +120,20 @@ def _answer(kind: AnswerKind, sender: str, segments: Sequence[Segment]) -> Suppl
 
 def _head_segment(seg: Segment, head: dict[str, object], summary: bool) -> None:
     if seg.tag == "BGM":
-        head["reference"], head["function"] = _el(seg, 1), _el(seg, 2)
-    elif seg.tag == "RFF" and _el(seg, 0) == "ON":
-        head["po"] = _el(seg, 0, 1)
-    elif seg.tag == "RFF" and _el(seg, 0) == "IV":  # a credit note: the invoice it corrects
-        head["corrects"] = _el(seg, 0, 1)
+        head["reference"], head["function"] = element_at(seg, 1), element_at(seg, 2)
+    elif seg.tag == "RFF" and element_at(seg, 0) == "ON":
+        head["po"] = element_at(seg, 0, 1)
+    elif seg.tag == "RFF" and element_at(seg, 0) == "IV":  # a credit note: the invoice it corrects
+        head["corrects"] = element_at(seg, 0, 1)
     elif seg.tag == "DTM":
-        qualifier = _el(seg, 0)
+        qualifier = element_at(seg, 0)
         key = {"137": "issued", "13": "due"}.get(qualifier, "delivery" if qualifier in _DELIVERY else "")
         if key:
             head[key] = _day(seg)
     elif seg.tag == "CUX":
-        head["currency"] = _el(seg, 0, 1)
+        head["currency"] = element_at(seg, 0, 1)
     elif seg.tag == "MOA" and summary:
-        qualifier, amount = _el(seg, 0), _decimal(_el(seg, 0, 1))
+        qualifier, amount = element_at(seg, 0), _decimal(element_at(seg, 0, 1))
         if qualifier == "79" or (qualifier == "125" and "net" not in head):
             head["net"] = amount
         elif qualifier == "176":
@@ -147,14 +147,14 @@ def _line_segment(kind: AnswerKind, seg: Segment, line: dict[str, object]) -> No
                 line["code"] = _part(element, 0)
             elif _part(element, 1) == "IN":
                 line["sku"] = _part(element, 0)
-    elif seg.tag == "QTY" and _el(seg, 0) in _QUANTITY[kind]:
-        rank = _QUANTITY[kind].index(_el(seg, 0))
+    elif seg.tag == "QTY" and element_at(seg, 0) in _QUANTITY[kind]:
+        rank = _QUANTITY[kind].index(element_at(seg, 0))
         if rank <= int(str(line.get("rank", 99))):
-            line["quantity"], line["rank"] = _decimal(_el(seg, 0, 1)), rank
-    elif seg.tag == "DTM" and _el(seg, 0) in _DELIVERY:
+            line["quantity"], line["rank"] = _decimal(element_at(seg, 0, 1)), rank
+    elif seg.tag == "DTM" and element_at(seg, 0) in _DELIVERY:
         line["delivery"] = _day(seg)
-    elif seg.tag == "PRI" and _el(seg, 0) in ("AAA", "AAB"):
-        line["price"] = _decimal(_el(seg, 0, 1))
+    elif seg.tag == "PRI" and element_at(seg, 0) in ("AAA", "AAB"):
+        line["price"] = _decimal(element_at(seg, 0, 1))
 
 
 def _line(kind: AnswerKind, raw: dict[str, object]) -> AnswerLine:

@@ -12,7 +12,7 @@ from pydifact.segmentcollection import Interchange
 from pydifact.segments import Segment
 
 from core.purchasing.domain.landed import Charge
-from parsers.edifact.supplier import _el, _text
+from parsers.edifact.supplier import decoded, element_at
 
 # UN/EDIFACT 7161, special service: the ones a supplier's invoice carries for goods bought
 KINDS = {"FC": "carriage", "FI": "carriage", "ABW": "duties", "CD": "duties", "IN": "insurance"}
@@ -24,7 +24,7 @@ def read_invoice_charges(content: bytes) -> dict[str, tuple[Charge, ...]]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", MissingImplementationWarning)
-            messages = list(Interchange.from_str(_text(content).lstrip("\ufeff")).get_messages())
+            messages = list(Interchange.from_str(decoded(content).lstrip("\ufeff")).get_messages())
     except (EDISyntaxError, ValidationError, ValueError):
         return {}
     out: dict[str, tuple[Charge, ...]] = {}
@@ -40,15 +40,15 @@ def _charges(segments: list[Segment]) -> tuple[str, tuple[Charge, ...]]:
     reference, found, current = "", [], None
     for seg in segments:
         if seg.tag == "BGM":
-            reference = _el(seg, 1)
+            reference = element_at(seg, 1)
         elif seg.tag in ("LIN", "UNS"):
             break  # line charges are in the lines' prices; only the invoice's own are landed cost
         elif seg.tag == "ALC":
-            code = _el(seg, 4)
-            current = KINDS.get(code, code.lower() or "charge") if _el(seg, 0) == "C" else None
-        elif seg.tag == "MOA" and current is not None and _el(seg, 0) in AMOUNTS:
+            code = element_at(seg, 4)
+            current = KINDS.get(code, code.lower() or "charge") if element_at(seg, 0) == "C" else None
+        elif seg.tag == "MOA" and current is not None and element_at(seg, 0) in AMOUNTS:
             try:
-                amount = Decimal(_el(seg, 0, 1).replace(",", "."))
+                amount = Decimal(element_at(seg, 0, 1).replace(",", "."))
             except InvalidOperation:
                 continue
             if amount > 0:

@@ -7,9 +7,9 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from parsers.layout.arith import COMPUTED, Solved
 from parsers.layout.geometry import Tok
 from parsers.layout.numbers import LOST_MARK, REPAIR_COST, Reading, strip_money
+from parsers.layout.solved_lines import COMPUTED, Solved
 
 _BARE = re.compile(r"^\d{3,}$")
 _MARKED = re.compile(r"^\d+[.,]\d+$")
@@ -23,8 +23,8 @@ def amount_mark_lost(solved: Solved, price: list[Tok], amount: list[Tok]) -> Sol
     back two places in (3), so the line alone cannot tell; the other amounts say the mark was printed,
     and losing one mark is a fax's commonest slip, losing a mark and two figures together is not.  The
     amount is read with its mark back, at a repaired digit's cost, and the quantity worked out of it
-    again, both doubtful unless the order's total vouches for them (`items.record_numbers`).  Left as it
-    was when the quantity then comes out as no whole number of units (it is worked out as one)."""
+    again, both doubtful unless the order's total vouches for them (`number_evidence.record_numbers`).
+    Left as it was when the quantity then comes out as no whole number of units (it is worked out as one)."""
     q, p, a = solved.quantity, solved.unit_price, solved.amount
     if not price or not amount or q is None or p is None or a is None:
         return solved

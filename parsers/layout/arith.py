@@ -1,44 +1,22 @@
-"""Cross-checks that choose between readings: quantity × unit price = amount on a line, and the lines
-adding up to a printed total or carried-forward subtotal."""
+"""The cross-check that chooses between readings: quantity × unit price = amount on a line, each
+reading at its cost.  What it settles is a solved_lines.Solved; a number one digit off is worked out in
+digit_slips, and the lines adding up to a printed total or carried-forward subtotal are in line_sums."""
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from decimal import Decimal
 
-from core.capture.domain.order import line_net
-from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading, confusable
-from parsers.layout.price_scale import rescaled, sign_before
-from parsers.layout.text import one_edit
+from parsers.layout.digit_slips import one_digit_off
+from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading
+from parsers.layout.price_scale import rescaled
+from parsers.layout.solved_lines import CENT, EXACT, REPAIR_PARTNERS, Solved, solved_values
 
 TOP = 6  # readings of each number tried against each other
-REPAIR_PARTNERS = 3  # readings of the other two numbers a repaired one is tried against
 FRACTION_COST = 2  # what a fractional quantity costs besides its reading
 LOOSE_COST = 5  # what agreeing only within the rounding of the price costs (more than a repaired digit)
-EXACT = Decimal("0.0051")  # quantity × price within this of the amount: agreeing to the cent
-CENT = Decimal("0.01")
-COMPUTED = "computed"  # what a reading's note says of a value worked out from the line's other numbers
 SHIFT_MARGIN = 1  # a reading with its decimal mark moved agrees within this of the cheapest: a tie
 MOVED = (LOST_MARK, OTHER_MARK)  # notes of readings whose decimal mark is not where it was printed
-
-
-@dataclass(frozen=True)
-class Solved:
-    """The readings chosen for one line and what the cross-check said about them."""
-
-    quantity: Reading | None
-    unit_price: Reading | None
-    amount: Reading | None
-    check: str  # "agrees" | "disagrees" | "unchecked" | "derived"
-    options: tuple[Solved, ...] = ()  # readings that agree, when one line alone cannot choose between them
-    # the quantity's and the price's own reading costs, where a mend raised every cost to a repaired
-    # digit's only to keep the line short of sure unless the total vouches (item_discounts.fitted_by_discount)
-    own_costs: tuple[int, int] | None = None
-
-    @property
-    def cost(self) -> int:
-        return sum(r.cost for r in (self.quantity, self.unit_price, self.amount) if r is not None)
 
 
 def tolerance(quantity: Decimal, price: Decimal) -> Decimal:
@@ -117,7 +95,7 @@ def solve(
             return Solved(best.quantity, best.unit_price, best.amount, "disagrees", tied)
         if found is not None and found[0] < LOOSE_COST:
             return found[1]
-        repaired = _repaired(qty, price, amount, repairs) + (_one_digit_off(qty, p0, a0) if repairs else [])
+        repaired = _repaired(qty, price, amount, repairs) + (one_digit_off(qty, p0, a0) if repairs else [])
         if (
             rescale
             and repaired
@@ -135,7 +113,7 @@ def solve(
             # the figures as read add up, at no more cost than any digit changed: a change that adds
             # up too has nothing to stand on ("3,1500" for "3,1506": 7.25 × either is 22.84)
             return found[1]
-        distinct = list({_values(s): s for s in sorted(repaired, key=lambda s: -s.cost)}.values())
+        distinct = list({solved_values(s): s for s in sorted(repaired, key=lambda s: -s.cost)}.values())
         if len(distinct) == 1:
             return distinct[0]
         if len(distinct) > 1:
@@ -174,7 +152,9 @@ def _shifted(qty: list[Reading], price: list[Reading], found: tuple[int, Solved]
         if q2.value == q.value or q2.value <= 0 or q2.value * p2.value != product:
             continue
         other = Solved(q2, p2, best.amount, "agrees")
-        if _as_printed_cost(other) <= cost + SHIFT_MARGIN and all(_values(o) != _values(other) for o in out):
+        if _as_printed_cost(other) <= cost + SHIFT_MARGIN and all(
+            solved_values(o) != solved_values(other) for o in out
+        ):
             out.append(other)
     return tuple(out) if len(out) > 1 else ()
 
@@ -188,10 +168,6 @@ def _as_printed_cost(other: Solved) -> int:
     q = other.quantity
     printed = q is not None and q.cost == 0 and not q.note and q.value != q.value.to_integral_value()
     return _full_cost(other) - (FRACTION_COST if printed else 0)
-
-
-def _values(s: Solved) -> tuple[Decimal | None, ...]:
-    return tuple(r.value if r else None for r in (s.quantity, s.unit_price, s.amount))
 
 
 def _repaired(
@@ -215,92 +191,6 @@ def _repaired(
         if out:
             return out
     return []
-
-
-def _digits(value: Decimal) -> str:
-    return "".join(map(str, value.as_tuple().digits))
-
-
-def _slip(read: str, computed: str) -> bool:
-    """One digit OCR dropped or added, or one it took for a digit of like shape ("12,3" for 12,8):
-    what a fax does to a figure. "80" for 50 is no slip: a clearly printed 8 is an 8, and a quantity
-    or price that contradicts the amount is the customer's to explain, not ours to compute away."""
-    if len(read) != len(computed):
-        return one_edit(read, computed)
-    diff = [(x, y) for x, y in zip(read, computed, strict=True) if x != y]
-    return len(diff) == 1 and confusable(*diff[0])
-
-
-def _placed(value: Decimal, scale: int) -> str:
-    """The figures of `value` × `scale` at their places, without leading or trailing zeros (0.56 for
-    1000 as "560", 0.05 for 1000 as "50"): a price for `scale` units as printed."""
-    text = format((value * scale).normalize(), "f")
-    return text.lstrip("0") if "." in text else text
-
-
-def _slip_in_place(read: str, computed: str) -> bool:
-    """A slip (`_slip`) of figures written at their places (`_placed`), the decimal point where it
-    was: "560" read for 50 is one figure too many, but "0.56" is no slip from 50, though its figures
-    are the same."""
-    return read.count(".") == computed.count(".") and _slip(read, computed)
-
-
-def scale(reading: Reading) -> int:
-    """The units a price reading is for as printed ("per 1000": 1000), else 1."""
-    per = reading.note.removeprefix("per ")
-    return int(per) if reading.note.startswith("per ") and per.isdigit() else 1
-
-
-def _exact_price(amount: Decimal, quantity: Decimal) -> Decimal | None:
-    """The price of one unit that makes `quantity` × price the amount to the cent, if one does."""
-    if quantity <= 0:
-        return None
-    price = (amount / quantity).quantize(Decimal("0.0001")).normalize()
-    return price if abs(price * quantity - amount) <= EXACT else None
-
-
-def _one_digit_off(qty: list[Reading], p: Reading | None, a: Reading | None) -> list[Solved]:
-    """Each number of the three that, computed from the other two, is a single digit away from what
-    was read ("15" for 150, "4,34" for 0,34); a quantity or price only when that digit is an OCR slip
-    (the amount computed is vouched for by the order's total as well).
-
-    A price read for 100 or 1,000 units is compared as printed, its figures at their places: a
-    quantity read a thousand times too small ("5 000" cut to "5") gives a price with the same figures
-    a thousand times too big, which is no slip ("560,00" a thousand read for 50,00: not 5 at 50 each).
-    Such a price is computed from the quantity's next readings too (the number cut in two read whole
-    is a costlier one), the cheapest that makes it one slip."""
-    q = qty[0] if qty else None
-    if q is None or p is None or a is None or q.value <= 0 or p.value <= 0:
-        return []
-    found = []
-    exact_q = a.value / p.value
-    if exact_q == exact_q.to_integral_value():
-        whole = exact_q.quantize(Decimal(1))
-        if _slip(_digits(q.value), _digits(whole)):
-            found.append(Solved(_computed(whole, q), p, a, "agrees"))
-    units = scale(p)
-    tried: dict[Decimal, Reading] = {}
-    for r in qty[:REPAIR_PARTNERS] if units != 1 else qty[:1]:
-        tried.setdefault(r.value, r)
-    for each in tried.values():
-        exact_p = _exact_price(a.value, each.value)
-        if exact_p is None:
-            continue
-        if units != 1:
-            slipped = _slip_in_place(_placed(p.value, units), _placed(exact_p, units))
-        else:
-            slipped = _slip(_digits(p.value.normalize()), _digits(exact_p)) or sign_before(p.value, exact_p)
-        if slipped:
-            found.append(Solved(each, _computed(exact_p, p), a, "agrees"))
-            break
-    exact_a = (q.value * p.value).quantize(CENT)
-    if one_edit(_digits(a.value.quantize(CENT)), _digits(exact_a)):
-        found.append(Solved(q, p, _computed(exact_a, a), "agrees"))
-    return found
-
-
-def _computed(value: Decimal, read: Reading) -> Reading:
-    return Reading(value, REPAIR_COST + 1, f"{COMPUTED} from the other two numbers, one digit from the print")
 
 
 def _agreeing(qty: list[Reading], price: list[Reading], amount: list[Reading]) -> tuple[int, Solved] | None:
@@ -328,62 +218,3 @@ def _full_cost(solved: Solved) -> int:
     if q is not None and p is not None and a is not None and abs(q * p - a) > EXACT:
         cost += LOOSE_COST
     return cost
-
-
-def to_the_cent(quantity: Decimal, price: Decimal, amount: Decimal, discount: Decimal | None = None) -> bool:
-    """Whether quantity × price, less the line's discount in percent, is the amount to the cent."""
-    return abs(line_net(quantity, price, discount) - amount) <= EXACT
-
-
-def adding_up(
-    quantity: Decimal, prices: list[Reading], amounts: list[Reading], *, exactly: bool = False
-) -> dict[Decimal, tuple[Reading, Reading]]:
-    """The readings of a line's price and amount with which `quantity` makes the line add up, by the
-    price's value (the last amount it fits kept): quantity × price the amount to the cent, or, where
-    `exactly`, the amount itself (a whole quantity the price makes the amount with nothing to round).
-    Where a quantity was read again in another way, this says whether the line still adds up with it."""
-    return {
-        p.value: (p, a)
-        for p in prices
-        for a in amounts
-        if (quantity * p.value == a.value if exactly else to_the_cent(quantity, p.value, a.value))
-    }
-
-
-def pinned(solved: Solved, name: str, discount: Decimal | None = None) -> bool:
-    """Whether quantity × price = amount leaves the number `name` of agreeing readings no other value
-    at the places it has: its last figure other than a zero, one up or one down, would no longer agree
-    to the cent.  An amount always is (another amount is a cent off); a price to four places on a line
-    of a few units is not (12.5 × 3.1500 and 12.5 × 3.1504 both make 39.38), so the arithmetic cannot
-    vouch for a figure it was repaired or worked out to fit."""
-    return pins(_values(solved), name, discount)
-
-
-def pins(values: tuple[Decimal | None, ...], name: str, discount: Decimal | None = None) -> bool:
-    """`pinned` for a line's (quantity, price, amount) values."""
-    if name == "amount" or any(v is None for v in values):
-        return True
-    quantity, price, amount = (v for v in values if v is not None)
-    value = quantity if name == "quantity" else price
-    # its last figure but a zero: "3,1500" is pinned where 3.15 is, its zeros stand as read
-    exponent = value.normalize().as_tuple().exponent
-    step = Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)
-    for nearby in (value - step, value + step):
-        q, p = (nearby, price) if name == "quantity" else (quantity, nearby)
-        if nearby > 0 and to_the_cent(q, p, amount, discount):
-            return False
-    return True
-
-
-def line_value(solved: Solved) -> Decimal | None:
-    """What a line contributes to the total: its amount, else quantity × price rounded to cents."""
-    if solved.amount is not None:
-        return solved.amount.value
-    if solved.quantity is not None and solved.unit_price is not None:
-        return (solved.quantity.value * solved.unit_price.value).quantize(CENT)
-    return None
-
-
-def matching(readings: list[Reading], target: Decimal) -> Reading | None:
-    """The cheapest reading equal to `target` (to the cent)."""
-    return next((r for r in readings if abs(r.value - target) <= CENT), None)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from parsers.layout.arith import COMPUTED, Solved, line_value
 from parsers.layout.items import Built, settled
+from parsers.layout.line_sums import line_value
 from parsers.layout.numbers import REPAIR_COST, Reading, readings
 from parsers.layout.rows import Draft
+from parsers.layout.solved_lines import COMPUTED, Solved
 from parsers.layout.text import one_edit
 from parsers.layout.totals import Seen, carried_mismatches
 
@@ -25,7 +26,7 @@ def by_carried(built: list[Built], drafts: list[Draft], seen: list[Seen], mark: 
     "Suma y sigue 1.858,85" that 147,00 makes): that line's amount as printed, its quantity as printed
     and its price worked out of the two (2,45), where that is one figure from the price as read and a
     price to four places.  The subtotals vouch for the amount; the price stays doubtful (worked out,
-    `items.record_numbers`): a price that contradicts its own line is for a person to confirm."""
+    `number_evidence.record_numbers`): a price that contradicts its own line is for a person to confirm."""
     values = [line_value(b.solved) for b in built]
     if not any(s.kind == "carried" for s in seen) or not carried_mismatches(
         seen, _sums(drafts, values), mark

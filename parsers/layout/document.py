@@ -18,12 +18,12 @@ from core.capture.domain.order import (
     line_net,
 )
 from parsers.layout import identifiers, labels
-from parsers.layout.arith import pins
 from parsers.layout.dates import find_date
 from parsers.layout.geometry import Line, Page, Tok, box_around
 from parsers.layout.header import Candidate
 from parsers.layout.item_basis import printed_basis
 from parsers.layout.kind import document_kind
+from parsers.layout.line_sums import pins
 from parsers.layout.numbers import looks_numeric
 from parsers.layout.row_signs import unreadable_figure
 from parsers.layout.rows import Draft
@@ -258,7 +258,7 @@ _PATHS = {"qty": "quantity", "price": "unit_price", "amount": "amount"}
 def _pinned_by_the_others(draft: Draft, kind: str, values: Mapping[str, Decimal]) -> bool:
     """Whether the row's other two figures, each one word read as a number whose figures are the line's
     value, give the line's value for the figure `kind` exactly (quantity × price = amount, not only to
-    the cent) and leave it no neighbour (`arith.pins`: 100 × 4,20 = 420,00, where 4,19 and 4,21 do not
+    the cent) and leave it no neighbour (`line_sums.pins`: 100 × 4,20 = 420,00, where 4,19 and 4,21 do not
     make it).  The spoilt figure ("4.220€.", a speck after the sign and a stroke read as a 2) then says
     nothing the line needs: its value is the other two's, read as printed.  The line's own evidence
     still weighs it (a figure mended to fit is vouched for only where the total agrees), and the price

@@ -26,7 +26,9 @@ from parsers.layout import (
     document,
     header,
     items,
+    line_dating,
     parties,
+    printed_totals,
     relabel,
     rows,
     shaped,
@@ -176,12 +178,12 @@ def _order(
     language = _language(pages)
     ocr = any(p.source != "text" for p in pages)
     drafts = rows.drafts(regions, ocr=ocr)
-    seen = totals.seen_in(pages, skip)
+    seen = printed_totals.seen_in(pages, skip)
     picks = picks_of(not_in_lines(found, drafts), pages)
     if not drafts and picks["po_number"] is None:
         return None
     rec = Recorder()
-    dating = items.LineDating(date_of(picks["order_date"]), order_known)
+    dating = line_dating.LineDating(date_of(picks["order_date"]), order_known)
     mark, built, values, total = lines_read(
         drafts, seen, language, rec, ocr=ocr, us_dates=us_dates, dating=dating
     )

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from core.capture.domain.layout import PageWords, Word
-from parsers.layout.line_grouping import _group
-from parsers.layout.straighten import _straightened
+from parsers.layout.line_grouping import group_lines
+from parsers.layout.straighten import straightened_words
 from parsers.layout.text import fold, has_digit, token_key
 from parsers.layout.words import PHRASE_GAP, Line, Page, Tok
 
@@ -146,9 +146,9 @@ def is_page_number(line: Line) -> bool:
 def read_page(words: PageWords) -> Page:
     """The page's words as lines in points, top to bottom, with fax header and footer lines marked."""
     scale = 72.0 / words.dpi if words.dpi else 1.0
-    _, toks = _straightened(words)
+    _, toks = straightened_words(words)
     page = Page(words.number, words.width * scale, words.height * scale, words.source)
-    page.lines = [Line(words.number, group) for group in _group(toks)]
+    page.lines = [Line(words.number, group) for group in group_lines(toks)]
     for line in page.lines:
         if is_fax_header(line, page.height):
             line.kind = "fax"

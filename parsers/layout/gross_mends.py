@@ -11,10 +11,11 @@ from decimal import Decimal
 from parsers.layout import labels
 from parsers.layout.geometry import Page, join_groups
 from parsers.layout.numbers import Reading, readings
+from parsers.layout.printed_totals import BOX_GAP
 from parsers.layout.tax_rates import WithTax, figure_apart, figures_of, taxes_at_rate
 from parsers.layout.text import has_digit, one_edit
 from parsers.layout.total_figures import MONEY
-from parsers.layout.totals import BOX_GAP, PREFERENCE, Chosen, Seen, an_amount
+from parsers.layout.totals import PREFERENCE, Chosen, Seen, an_amount
 from parsers.layout.vocab import TOTALS
 
 

@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
-from parsers.layout.arith import EXACT, solve
+from parsers.layout.arith import solve
 from parsers.layout.bases import basis_read, column_of_ones
 from parsers.layout.code_columns import by_content, codes_beside_names, texts_under_code
 from parsers.layout.columns import Segment, Unheaded
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.numbers import looks_numeric, readings
 from parsers.layout.row_numbering import POSITION_EDGE, SPECKS, numbering
+from parsers.layout.solved_lines import EXACT
 from parsers.layout.units_apart import split_units
 
 NUMERIC = ("qty", "price", "amount")

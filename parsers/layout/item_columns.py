@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from parsers.layout.arith import MOVED, Solved, agrees, scale
+from parsers.layout.arith import MOVED, agrees
+from parsers.layout.digit_slips import scale
 from parsers.layout.item_basis import PRICE_BASES
 from parsers.layout.item_discounts import mended
 from parsers.layout.items import Built, settled
@@ -17,6 +18,7 @@ from parsers.layout.numbers import (
     readings,
     strip_money,
 )
+from parsers.layout.solved_lines import Solved
 
 
 def places_of(reading: Reading) -> int:

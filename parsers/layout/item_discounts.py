@@ -7,13 +7,13 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from parsers.layout.arith import Solved
 from parsers.layout.numbers import (
     REPAIR_COST,
     Reading,
     readings,
 )
 from parsers.layout.rows import Draft
+from parsers.layout.solved_lines import Solved
 
 HUNDRED = Decimal(100)
 

@@ -11,7 +11,6 @@ from dataclasses import replace
 from decimal import Decimal
 
 from core.capture.domain.order import line_net
-from parsers.layout.arith import CENT, COMPUTED, Solved
 from parsers.layout.geometry import Tok
 from parsers.layout.numbers import (
     LOST_MARK,
@@ -25,6 +24,7 @@ from parsers.layout.numbers import (
     strip_money,
 )
 from parsers.layout.rows import Draft
+from parsers.layout.solved_lines import CENT, COMPUTED, Solved
 
 HALF_CENT = Decimal(
     "0.0051"

@@ -1,5 +1,5 @@
 """Words into text lines: each word joins the line at its height whose nearest word or middle stands
-there (`_group`), and a row the grouping parted is put back together (`_rejoin`).
+there (`group_lines`), and a row the grouping parted is put back together (`_rejoin`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def _median_of_sorted(values: list[float]) -> float:
     return (values[n // 2 - 1] + values[n // 2]) / 2
 
 
-def _group(toks: list[Tok]) -> list[list[Tok]]:
+def group_lines(toks: list[Tok]) -> list[list[Tok]]:
     """Words into text lines: each word joins the line whose nearest word (across), or whose middle,
     stands at its height.
 

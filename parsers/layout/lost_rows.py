@@ -1,7 +1,7 @@
-"""Order rows a fax spoilt or parted: a row read as two lines put back together, and the lines between
-order rows that are a row whose figures or names could not be read (money alone, a quantity alone,
-figures garbled or read wholly as letters, money lost beside a code), kept in their place by
-`rows.drafts`; and a total label misread, which is no row at all."""
+"""Lines between order rows that are a row whose figures or names could not be read (money alone, a
+quantity alone, a quantity read as letters, money lost beside a code), kept in their place by
+`rows.drafts`.  A row parted in two is in parted_rows, figures garbled or read wholly as letters in
+lettered_rows, and a total label misread, which is no row at all, in misread_totals."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import re
 
 from parsers.layout import labels
 from parsers.layout.geometry import Line, Tok
+from parsers.layout.lettered_rows import ALIGNED
 from parsers.layout.numbers import looks_numeric
 from parsers.layout.row_cells import Row
 from parsers.layout.row_signs import (
@@ -18,7 +19,6 @@ from parsers.layout.row_signs import (
     adjacent,
     begins_phrase,
     code_like,
-    garbled_figures,
     named_row,
     numbered_row,
     plain,
@@ -26,56 +26,8 @@ from parsers.layout.row_signs import (
     worded_row,
 )
 from parsers.layout.table import sub_label
-from parsers.layout.text import has_digit, one_substituted
+from parsers.layout.text import has_digit
 from parsers.layout.vocab import CARRIED, SUBLINES, TOTALS
-
-
-def split_rows_joined(rows: list[Row]) -> list[Row]:
-    """One row a fax parted in two put back together: a line of figures alone (two or more of quantity,
-    price and amount, nothing that names an item) directly above a line that names one (a code or a
-    description) and holds no figure in those columns.  OCR read the row's figures a little higher
-    than its words ("caja 3,90 19,50" over "00010 TACO DE NAILON"), its quantity often lost.
-
-    Not where the table prints its rows over two lines the other way round (words, then figures): a
-    words-only line directly above the figures, or a figures-only line directly below the words, says
-    the figures belong to the words over them."""
-    out: list[Row] = []
-    i = 0
-    while i < len(rows):
-        if i + 1 < len(rows) and _parted(rows, i):
-            (upper, figures), (lower, words) = rows[i], rows[i + 1]
-            toks = sorted([*upper.toks, *lower.toks], key=lambda t: t.x0)
-            kinds = {*figures, *words}
-            cells = {k: sorted([*figures.get(k, []), *words.get(k, [])], key=lambda t: t.x0) for k in kinds}
-            out.append((Line(lower.page, toks, lower.kind), cells))
-            i += 2
-            continue
-        out.append(rows[i])
-        i += 1
-    return out
-
-
-def _parted(rows: list[Row], i: int) -> bool:
-    """Whether rows[i] holds the figures and rows[i + 1] the words of one row (split_rows_joined)."""
-    (upper, figures), (lower, words) = rows[i], rows[i + 1]
-    if not (_figures_alone(upper, figures) and _words_alone(lower, words) and adjacent(upper, lower)):
-        return False
-    above = rows[i - 1] if i > 0 else None
-    below = rows[i + 2] if i + 2 < len(rows) else None
-    if above is not None and _words_alone(*above) and adjacent(above[0], upper):
-        return False  # the figures end the row whose words stand over them
-    return not (below is not None and _figures_alone(*below) and adjacent(lower, below[0]))
-
-
-def _figures_alone(line: Line, cells: dict[str, list[Tok]]) -> bool:
-    numeric = [k for k in NUMERIC if any(looks_numeric(t.text) for t in cells.get(k, []))]
-    return len(numeric) >= 2 and not worded_row(cells) and sub_label(line.toks) is None
-
-
-def _words_alone(line: Line, cells: dict[str, list[Tok]]) -> bool:
-    figures = any(has_digit(t.text) for k in NUMERIC for t in cells.get(k, []))
-    named = bool(cells.get("code")) or bool(cells.get("description"))
-    return named and not figures and sub_label(line.toks) is None
 
 
 def money_lost(rows: list[Row], items: set[int], priced: set[str]) -> dict[int, bool]:
@@ -366,64 +318,3 @@ def _money_beside(rows: list[Row], i: int, j: int, items: set[int], priced: set[
     upper, lower = (rows[j][0], rows[i][0]) if j < i else (rows[i][0], rows[j][0])
     held = any(has_digit(t.text) for kind in priced for t in rows[j][1].get(kind, []))
     return held and adjacent(upper, lower)
-
-
-def lost_row(line: Line, cells: dict[str, list[Tok]]) -> bool:
-    """A row of the table whose figures a fax spoilt into letters (`row_signs.garbled_figures`), not a
-    labelled sub-line, nor a total or carried-forward sum: an order line that could not be read."""
-    if not garbled_figures(cells) or sub_label(line.toks) is not None:
-        return False
-    if labels.starts_garbled(line.toks, SUBLINES) is not None:
-        return False
-    return not (labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}))
-
-
-ALIGNED = 0.7  # of a text height: how far apart the right edges of one column's figures may stand
-EDGE_SHARE = 0.5  # share of the item rows whose figures must show where a column's figures end
-
-
-def figure_edges(items: list[dict[str, list[Tok]]]) -> dict[str, float]:
-    """Where the item rows' figures end in each of the quantity, price and amount columns (figures are
-    set right-aligned): the middle right edge of the column's numbers, for the columns at least half
-    the item rows print a number in (a fax may have spoilt the others)."""
-    edges: dict[str, float] = {}
-    for kind in NUMERIC:
-        ends = sorted(t.x1 for cells in items for t in cells.get(kind, [])[-1:] if looks_numeric(t.text))
-        if ends and len(ends) >= EDGE_SHARE * len(items):
-            edges[kind] = ends[len(ends) // 2]
-    return edges
-
-
-def figures_lettered(line: Line, cells: dict[str, list[Tok]], edges: dict[str, float]) -> bool:
-    """A row whose quantity, price and amount a fax spoilt wholly into letters ("BGG)  pleces  LR  deb.
-    vv" for "500 pieces 0.05 25.00"), no digit left to show them figures (`lost_row`): each of the
-    three cells ends where the item rows' figures end in its column, as right-aligned figures do and
-    words run on from a description or a note do not, and reads as no number.  Not a labelled
-    sub-line nor a total."""
-    if set(edges) != set(NUMERIC) or sub_label(line.toks) is not None:
-        return False
-    for kind in NUMERIC:
-        cell = cells.get(kind, [])
-        if not cell or any(looks_numeric(t.text) for t in cell):
-            return False
-        if abs(cell[-1].x1 - edges[kind]) > ALIGNED * line.height:
-            return False
-    if labels.starts_garbled(line.toks, SUBLINES) is not None:
-        return False
-    return not (labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}))
-
-
-LONG_LABEL = 8  # letters of a one-word total label long enough to know with one of them misread
-_LONG_TOTALS = frozenset(
-    p[0]
-    for phrases in (*TOTALS.values(), CARRIED)
-    for p in phrases
-    if len(p) == 1 and len(p[0]) >= LONG_LABEL
-)
-
-
-def misread_total(toks: list[Tok]) -> bool:
-    """Whether the line begins with a long one-word total label one character of which OCR misread,
-    the first too ("7WISCHENSUMME" for "ZWISCHENSUMME"), which `labels.find` does not know."""
-    first = next((t.key for t in toks if t.key), "")
-    return any(one_substituted(first, word) for word in _LONG_TOTALS)

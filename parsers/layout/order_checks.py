@@ -135,7 +135,7 @@ def line_rechecks(
     built: list[items.Built], drafts: list[rows.Draft], pages: list[Page]
 ) -> list[tuple[str, float]]:
     """The lines' own delivery dates (path, layout certainty) a second reading of their ink may settle on
-    a scan: each in its place by the order's date (`items.line_date_certainty`), printed alone after its
+    a scan: each in its place by the order's date (`line_dating.line_date_certainty`), printed alone after its
     label as a date as it stands (`parsers.layout.recheck.line_date_worth_rechecking`)."""
     out = []
     for i, (b, d) in enumerate(zip(built, drafts, strict=True)):

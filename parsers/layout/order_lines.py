@@ -14,15 +14,17 @@ from parsers.layout import (
     item_columns,
     item_numbers,
     items,
+    line_dating,
+    number_evidence,
     page_basis,
     quantity_marks,
     rows,
     specks,
     totals,
 )
-from parsers.layout.arith import line_value
 from parsers.layout.carried_lines import by_carried, by_net
 from parsers.layout.evidence import DOUBTFUL, Recorder
+from parsers.layout.line_sums import line_value
 from parsers.layout.numbers import decide_mark
 from parsers.layout.total_pins import by_total
 
@@ -35,7 +37,7 @@ def lines_read(
     *,
     ocr: bool,
     us_dates: bool,
-    dating: items.LineDating | None = None,
+    dating: line_dating.LineDating | None = None,
 ) -> tuple[str, list[items.Built], list[Decimal | None], totals.Chosen]:
     """The lines' numbers read under the document's decimal mark and settled against the printed
     total: the mark, the built lines, each line's value and the total chosen."""
@@ -88,7 +90,7 @@ def lines_read(
         built = pinned
         values, total = _sum_up(built, seen, mark)
     for i, b in enumerate(built):
-        items.record_numbers(
+        number_evidence.record_numbers(
             rec,
             f"lines[{i}]",
             b.solved,

@@ -30,7 +30,7 @@ def rescaled(quantities: list[Reading], price: Reading, amount: Reading) -> tupl
     Only what was read as printed counts: the amount, and each quantity reading that moved no mark.
     Two quantity readings at inverse powers of ten (50 × 5 and 5000 × 0,05 both make 250) fit
     alike, and the line cannot say which it is: then nothing.  The price so taken is worked out, not
-    read, and stays doubtful (`items.record_numbers`): the quantity could be the figure the fax
+    read, and stays doubtful (`number_evidence.record_numbers`): the quantity could be the figure the fax
     spoilt, and the amount, even vouched for by the order's total, does not say which."""
     if amount.cost != 0 or amount.note or amount.value <= 0 or price.value <= 0:
         return None

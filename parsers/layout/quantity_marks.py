@@ -14,11 +14,14 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from parsers.layout.arith import MOVED, Solved, adding_up
+from parsers.layout.arith import MOVED
 from parsers.layout.geometry import Tok
 from parsers.layout.item_columns import as_printed, settled_places
-from parsers.layout.items import IN_FORMAT, Built, settled
+from parsers.layout.items import Built, settled
+from parsers.layout.line_sums import adding_up
+from parsers.layout.number_evidence import IN_FORMAT
 from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading, readings, strip_money
+from parsers.layout.solved_lines import Solved
 
 # figures and marks only: a quantity cell as a fax left it ("24000", "5,000", "2.000000")
 _FIGURES = re.compile(r"^\d[\d.,]*\d$")

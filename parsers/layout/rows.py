@@ -11,19 +11,17 @@ from parsers.layout import labels, positions
 from parsers.layout.codes import split_position
 from parsers.layout.dates import find_date
 from parsers.layout.geometry import Line, Tok
+from parsers.layout.lettered_rows import figure_edges, figures_lettered, lost_row
 from parsers.layout.lost_rows import (
-    figure_edges,
-    figures_lettered,
     figures_lost,
-    lost_row,
-    misread_total,
     money_alone,
     money_lost,
     quantity_alone,
     quantity_lettered,
-    split_rows_joined,
 )
+from parsers.layout.misread_totals import misread_total
 from parsers.layout.numbers import looks_numeric
+from parsers.layout.parted_rows import split_rows_joined
 from parsers.layout.row_cells import heading_basis, quantity_box, table_rows
 from parsers.layout.row_signs import (
     NEAR_ROW,

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 from parsers.layout import columns as colfit
 from parsers.layout import infer, unheaded
-from parsers.layout.arith import EXACT
 from parsers.layout.cells import UNIT_WORDS, Table
 from parsers.layout.geometry import Line, Page, Tok, join_groups
 from parsers.layout.numbers import looks_numeric, readings
 from parsers.layout.row_signs import code_like
+from parsers.layout.solved_lines import EXACT
 from parsers.layout.table import Region, collect, stop_kind
 from parsers.layout.text import has_digit
 from parsers.layout.unheaded import CROSSING, Run, first_row, heading_over, typed

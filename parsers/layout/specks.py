@@ -8,9 +8,12 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from parsers.layout.arith import CENT, Solved, adding_up, agrees, pins
-from parsers.layout.items import UNPINNED_STRAY, Built, settled
+from parsers.layout.arith import agrees
+from parsers.layout.items import Built, settled
+from parsers.layout.line_sums import adding_up, pins
+from parsers.layout.number_evidence import UNPINNED_STRAY
 from parsers.layout.numbers import REPAIR_COST, Reading, readings
+from parsers.layout.solved_lines import CENT, Solved
 
 SPECK = Decimal("0.1")  # a fraction under a tenth: figures past a zero, not a half or a quarter printed
 OTHERS = 2  # other quantities in the column, all whole, for it to say the column counts whole units
@@ -28,7 +31,7 @@ def whole_quantities(built: list[Built], mark: str) -> list[Built]:
     to the cent, and the whole number then waits for a person; a line that does not add up as read,
     likewise (`_ruled_out`, its price re-read under the page's decimal `mark`).
 
-    Mended, so never sure on its own: the whole number is vouched for (`items.record_numbers`) only
+    Mended, so never sure on its own: the whole number is vouched for (`number_evidence.record_numbers`) only
     where the price and the amount were read as printed and leave it no neighbour (999 or 1001 would
     not make the amount) and the order's total adds up; otherwise it waits for a person
     (`UNPINNED_STRAY`)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from core.capture.domain.layout import PageWords, Word
 from parsers.layout.cleanup import capital_i, clean, snap
-from parsers.layout.line_grouping import _group
+from parsers.layout.line_grouping import group_lines
 from parsers.layout.text import is_rule, token_key
 from parsers.layout.words import Tok
 
@@ -42,7 +42,7 @@ def _skew(words: list[tuple[float, float, float, float]]) -> float:
 def page_slope(words: PageWords) -> float:
     """The slope of an OCR page's text lines in its pixels (as `read_page` takes it out; 0 for a text
     layer)."""
-    return _straightened(words)[0]
+    return straightened_words(words)[0]
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def _split_label(word: Word) -> list[Word]:
     return [replace(word, text=m[1], x1=cut), replace(word, text=m[2], x0=cut)]
 
 
-def _straightened(words: PageWords) -> tuple[float, list[Tok]]:
+def straightened_words(words: PageWords) -> tuple[float, list[Tok]]:
     """The slope of the page's text lines (0 for a text layer) and its words in points with it taken
     out: first from neighbouring words (`_skew`), then put right by what the lines so straightened
     still slope (`_left_over`)."""
@@ -117,7 +117,7 @@ def _left_over(toks: list[Tok]) -> float:
     pairs is 0 (or one pixel step) where the page slopes half a degree, and over a 15 cm row that
     half degree puts a row's code a line below its numbers."""
     slopes = []
-    for group in _group(toks):
+    for group in group_lines(toks):
         solid = [t for t in group if len(t.text) > 1]
         if len(solid) < FIT_WORDS:
             continue

@@ -7,9 +7,9 @@ import re
 from collections.abc import Collection, Sequence
 from decimal import Decimal
 
-from parsers.layout.arith import CENT
 from parsers.layout.geometry import Line, Page, Tok
 from parsers.layout.numbers import Reading, readings
+from parsers.layout.solved_lines import CENT
 from parsers.layout.tax_rates import (
     WithTax,
     at_printed_rate,

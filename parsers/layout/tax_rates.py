@@ -7,9 +7,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from parsers.layout.arith import CENT
 from parsers.layout.geometry import Page, Tok
 from parsers.layout.numbers import readings
+from parsers.layout.solved_lines import CENT
 from parsers.layout.text import one_edit
 from parsers.layout.totals import RATE, Chosen, Seen
 

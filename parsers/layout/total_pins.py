@@ -9,10 +9,12 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from parsers.layout.arith import COMPUTED, PRICE_PLACES, Solved, line_value, to_the_cent
+from parsers.layout.arith import PRICE_PLACES
 from parsers.layout.items import Built, settled
+from parsers.layout.line_sums import line_value, to_the_cent
 from parsers.layout.numbers import REPAIR_COST, Reading, readings
 from parsers.layout.rows import Draft
+from parsers.layout.solved_lines import COMPUTED, Solved
 from parsers.layout.text import one_edit
 from parsers.layout.totals import Seen
 
@@ -42,7 +44,7 @@ def _pinned(built: list[Built], drafts: list[Draft], seen: list[Seen], mark: str
     figure from what the sum leaves it, if only one is.  A line's quantity and price are then the one
     pair, each as read or one figure from it ("20,00" and "4,715" for 50 at 4,75 beside a subtotal
     that leaves the line 237,50), that makes its amount to the cent.  Every figure so worked out stays
-    doubtful (`items.record_numbers`, a "derived" line): the printed sum vouches for the amount,
+    doubtful (`number_evidence.record_numbers`, a "derived" line): the printed sum vouches for the amount,
     nothing for the figure it was changed to."""
     values = [line_value(b.solved) for b in built]
     firm = [_firm(b.solved) for b in built]

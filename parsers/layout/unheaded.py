@@ -16,12 +16,12 @@ from decimal import Decimal
 
 from parsers.layout import columns as colfit
 from parsers.layout import infer
-from parsers.layout.arith import EXACT
 from parsers.layout.cells import UNIT_WORDS, Column, Table
 from parsers.layout.code_columns import looks_code
 from parsers.layout.geometry import Line, Page, Tok, join_groups
 from parsers.layout.numbers import looks_numeric, readings
 from parsers.layout.row_numbering import numbering
+from parsers.layout.solved_lines import EXACT
 from parsers.layout.table import GAP_LINES, Region, collect, stop_kind
 from parsers.layout.text import has_digit
 

@@ -32,10 +32,10 @@ from PIL import Image
 from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence
 from parsers.layout import labels
-from parsers.layout.arith import to_the_cent
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.extract import Extraction
 from parsers.layout.geometry import Line, read_page
+from parsers.layout.line_sums import to_the_cent
 from parsers.layout.straighten import page_slope
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import CARRIED, TOTALS

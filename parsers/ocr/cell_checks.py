@@ -1,7 +1,7 @@
 """A captured line's three numbers as the re-reads of their cells weigh them: whether they agree
 (quantity × price, less the discount, is the amount to the cent), what a re-read text says under the
 document's decimal mark, which numbers the layout reader computed rather than read, and how sure a
-re-read leaves the line and the total (`_vouched`, `_total_pinned`).  Shared by `parsers.ocr.cells`
+re-read leaves the line and the total (`vouched_for`, `total_pinned`).  Shared by `parsers.ocr.cells`
 and `parsers.ocr.past_cents`.
 """
 
@@ -12,8 +12,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, line_net
-from parsers.layout.arith import pins, to_the_cent
 from parsers.layout.evidence import DOUBTFUL, LIKELY, VERIFIED_FLOOR
+from parsers.layout.line_sums import pins, to_the_cent
 from parsers.layout.numbers import decide_mark, readings
 from parsers.ocr.cutouts import Cell
 
@@ -22,25 +22,25 @@ UNSURE = 0.8  # a number read with less confidence than this is read again (vali
 CENT = Decimal("0.01")
 
 
-def _agrees(values: tuple[Decimal | None, ...], discount: Decimal | None) -> bool:
+def line_agrees(values: tuple[Decimal | None, ...], discount: Decimal | None) -> bool:
     quantity, price, amount = values
     if quantity is None or price is None or amount is None or quantity <= 0:
         return False
     return to_the_cent(quantity, price, amount, discount)
 
 
-def _values(line: CapturedLine) -> tuple[Decimal | None, ...]:
+def line_values(line: CapturedLine) -> tuple[Decimal | None, ...]:
     return (line.quantity, line.unit_price, line.amount)
 
 
-def _value(text: str, mark: str) -> Decimal | None:
+def reread_value(text: str, mark: str) -> Decimal | None:
     """The re-read as a number under the document's decimal mark, read exactly as printed but for marks
     at its edges (a speck or the rule beside the cell read as "." or "-")."""
     found = readings(text.strip(".,-/"), mark, rules=False, lost_marks=False)
     return found[0].value if found and found[0].cost == 0 else None
 
 
-def _mark(order: CapturedOrder) -> str:
+def document_mark(order: CapturedOrder) -> str:
     raws = [e.provenance.raw for e in order.evidence if e.provenance.raw and _is_number(e.field)]
     return decide_mark((r for r in raws if r), order.language)[0]
 
@@ -49,7 +49,7 @@ def _is_number(path: str) -> bool:
     return path.endswith(NUMBERS) or path in ("total", "net_total", "tax_total")
 
 
-def _sums_agree(order: CapturedOrder) -> bool | None:
+def sums_agree(order: CapturedOrder) -> bool | None:
     """Whether the lines add up to the printed total before tax (None when there is nothing to check):
     the net total, else the total less the tax, else the total."""
     target = order.net_total
@@ -68,7 +68,7 @@ def _sums_agree(order: CapturedOrder) -> bool | None:
     return abs(added - target) <= CENT + CENT / 2 * len(order.lines)
 
 
-def _vouched(
+def vouched_for(
     order: CapturedOrder,
     kept: dict[str, tuple[str, bool]],
     *,
@@ -78,8 +78,8 @@ def _vouched(
 ) -> tuple[Evidence, ...]:
     """The evidence with each line that now agrees vouched for (`settled`: the lines as settled).  A cell
     re-read to another value is as sure as a digit the arithmetic repaired
-    (`parsers.layout.items.record_numbers`): likely when the lines add up to the total too and the
-    arithmetic allows the new figure no neighbour (`arith.pins`: 12.5 at 3.15004 and at 3.15 both make
+    (`parsers.layout.number_evidence.record_numbers`): likely when the lines add up to the total too and the
+    arithmetic allows the new figure no neighbour (`line_sums.pins`: 12.5 at 3.15004 and at 3.15 both make
     39.38), doubtful otherwise; a cell read twice alike, and the other numbers of the line, now checked,
     are as sure as an agreeing line's.  A quantity computed from the amount whose own cell (`own`), read
     again, says it is read, not computed: it is vouched for as any cell read again, and found there."""
@@ -87,7 +87,7 @@ def _vouched(
     out = []
     for item in order.evidence:
         line, _, name = item.field.partition(".")
-        computed = item.field not in kept and _computed(order, item)
+        computed = item.field not in kept and computed_from_amount(order, item)
         if line not in lines or name not in NUMBERS or (computed and not _exact_price(order, line, name)):
             # a price the layout reader computed from the amount, rounded, agrees with it by
             # construction: the re-read cells say nothing of it ("7.3102" for a printed 7.31); a
@@ -99,19 +99,19 @@ def _vouched(
         text, different = kept.get(item.field, (None, False))
         if different:
             now = settled[int(line[len("lines[") : -1])]
-            pinned = pins(_values(now), name, now.discount)
+            pinned = pins(line_values(now), name, now.discount)
             certainty = (LIKELY if total and pinned else DOUBTFUL) * VERIFIED_FLOOR
         else:
             certainty = LIKELY * VERIFIED_FLOOR if text is not None else VERIFIED_FLOOR
         where = replace(item.provenance, raw=text) if text is not None else item.provenance
         cell = own.get(int(line[len("lines[") : -1])) if name == "quantity" and text is not None else None
-        if cell is not None and _computed(order, item):
+        if cell is not None and computed_from_amount(order, item):
             where = replace(where, page=cell.page, box=cell.box)  # read from its own cell, not the amount's
         out.append(Evidence(item.field, round(max(certainty, item.confidence), 3), where))
     return tuple(out)
 
 
-def _total_pinned(order: CapturedOrder, evidence: tuple[Evidence, ...], mark: str) -> tuple[Evidence, ...]:
+def total_pinned(order: CapturedOrder, evidence: tuple[Evidence, ...], mark: str) -> tuple[Evidence, ...]:
     """`evidence` with the order's total vouched for by its lines, now that a re-read made them add up
     to it.  The layout reader checks the printed total against the lines' sum and, where they differ,
     takes the total as read but unconfirmed (`parsers.layout.totals.choose`: a cross-check failed);
@@ -123,7 +123,7 @@ def _total_pinned(order: CapturedOrder, evidence: tuple[Evidence, ...], mark: st
     if order.net_total is not None or order.tax_total is not None or order.total is None:
         return evidence
     found = order.evidence_for("total")
-    if found is None or _value(found.provenance.raw or "", mark) != order.total:
+    if found is None or reread_value(found.provenance.raw or "", mark) != order.total:
         return evidence
     sure = round(LIKELY * VERIFIED_FLOOR, 3)
     return tuple(
@@ -132,9 +132,9 @@ def _total_pinned(order: CapturedOrder, evidence: tuple[Evidence, ...], mark: st
     )
 
 
-def _computed(order: CapturedOrder, item: Evidence) -> bool:
+def computed_from_amount(order: CapturedOrder, item: Evidence) -> bool:
     """Whether `item`, a line's quantity or price, was computed from the amount by the layout reader:
-    its evidence is the amount's box (`parsers.layout.items.record_numbers`)."""
+    its evidence is the amount's box (`parsers.layout.number_evidence.record_numbers`)."""
     line, _, name = item.field.partition(".")
     if name not in ("quantity", "unit_price") or item.provenance.box is None:
         return False
@@ -151,7 +151,7 @@ def _exact_price(order: CapturedOrder, path: str, name: str) -> bool:
 def _exact(order: CapturedOrder, path: str) -> bool:
     """Whether the line's quantity × price, less its discount, is its amount with nothing rounded."""
     line = order.lines[int(path[len("lines[") : -1])]
-    quantity, price, amount = _values(line)
+    quantity, price, amount = line_values(line)
     if quantity is None or price is None or amount is None:
         return False
     return line_net(quantity, price, line.discount) == amount

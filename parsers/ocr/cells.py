@@ -26,14 +26,14 @@ from parsers.layout.extract import Basis, QuantityCell
 from parsers.ocr.cell_checks import (
     NUMBERS,
     UNSURE,
-    _agrees,
-    _computed,
-    _mark,
-    _sums_agree,
-    _total_pinned,
-    _value,
-    _values,
-    _vouched,
+    computed_from_amount,
+    document_mark,
+    line_agrees,
+    line_values,
+    reread_value,
+    sums_agree,
+    total_pinned,
+    vouched_for,
 )
 from parsers.ocr.cutouts import Cell, ReadCells, cut_out
 from parsers.ocr.images import PageImage
@@ -73,7 +73,11 @@ def reread_numbers(
             for k, o in enumerate(orders)
         ]
         failing = [
-            {f"lines[{i}]" for i, line in enumerate(o.lines) if not _agrees(_values(line), line.discount)}
+            {
+                f"lines[{i}]"
+                for i, line in enumerate(o.lines)
+                if not line_agrees(line_values(line), line.discount)
+            }
             for o in settled
         ]
         wanted = [
@@ -91,18 +95,18 @@ def in_doubt(order: CapturedOrder, own: Mapping[int, Cell] | None = None) -> Ite
     from the amount has no cell of its own read, but for a quantity whose own cell `own` names (by the
     line's index): OCR read nothing there, and that cell is read."""
     for i, line in enumerate(order.lines):
-        values = _values(line)
+        values = line_values(line)
         if None in values:
             continue
         evidence = [order.evidence_for(f"lines[{i}].{name}") for name in NUMBERS]
         unsure = any(e is None or e.confidence < UNSURE for e in evidence)
-        if not unsure and _agrees(values, line.discount):
+        if not unsure and line_agrees(values, line.discount):
             continue
         for name, found in zip(NUMBERS, evidence, strict=True):
             where = found.provenance if found else None
             if found is None or where is None or where.page is None or where.box is None:
                 continue
-            if _computed(order, found):
+            if computed_from_amount(order, found):
                 if name == "quantity" and own and i in own:
                     yield own[i]  # its own cell, where OCR read nothing
                 continue  # computed from the amount, not read from a cell of its own
@@ -120,8 +124,8 @@ def settle(
     line's index), where it states them; `own`: the quantity cells read again where the layout reader
     had computed the quantity from the amount (by the line's index), whose reading is the quantity's
     first of its own (the amount's figures are none of its)."""
-    mark = _mark(order)
-    before = _sums_agree(order)
+    mark = document_mark(order)
+    before = sums_agree(order)
     lines = list(order.lines)
     kept: dict[str, tuple[str, bool]] = {}  # path: the re-read taken or confirming, and whether it changed
     for i, line in enumerate(order.lines):
@@ -133,19 +137,19 @@ def settle(
             found = {
                 v: t
                 for t in ((reads,) if isinstance(reads, str) else reads)
-                if (v := _value(t, mark)) is not None
+                if (v := reread_value(t, mark)) is not None
             }
             if not found:
                 continue
             again[name] = found
             first = order.evidence_for(path)
-            if first is not None and _computed(order, first):
+            if first is not None and computed_from_amount(order, first):
                 continue  # its evidence is the amount's: no reading of its own but the one again
-            raw = _value(first.provenance.raw or "", mark) if first else None
+            raw = reread_value(first.provenance.raw or "", mark) if first else None
             if raw is not None:
                 printed[name] = raw
         _per_one(again, printed, line.unit_price, (bases or {}).get(i))
-        read = _values(line)
+        read = line_values(line)
         chosen = _choose(read, printed, again, line.discount)
         if chosen is None and "quantity" in again and "quantity" not in printed:
             # a computed quantity's own cell says a figure that makes no set agree (100 where the amount
@@ -166,12 +170,12 @@ def settle(
     if not kept:
         return order
     changed = replace(order, lines=tuple(lines))
-    after = _sums_agree(changed)
+    after = sums_agree(changed)
     if before and after is False:
         return order  # the lines added up to the total before: a re-read that undoes that is wrong
-    evidence = _vouched(order, kept, total=bool(after), settled=changed.lines, own=own or {})
+    evidence = vouched_for(order, kept, total=bool(after), settled=changed.lines, own=own or {})
     if before is False and after:
-        evidence = _total_pinned(changed, evidence, mark)
+        evidence = total_pinned(changed, evidence, mark)
     return replace(changed, evidence=evidence)
 
 
@@ -214,12 +218,12 @@ def _choose(
         {*again[name], *([printed[name]] if name in printed else [])} if name in again else {value}
         for name, value in zip(NUMBERS, read, strict=True)
     ]
-    agreeing = {values for values in itertools.product(*options) if _agrees(values, discount)}
+    agreeing = {values for values in itertools.product(*options) if line_agrees(values, discount)}
     if len(agreeing) != 1:
         return None
     (values,) = agreeing
     said = tuple(n for k, n in enumerate(NUMBERS) if n in again and values[k] in again[n])
-    if values != read and _agrees(read, discount) and _only_repeats(values, printed, said):
+    if values != read and line_agrees(read, discount) and _only_repeats(values, printed, said):
         return None
     return (values, said) if said else None
 

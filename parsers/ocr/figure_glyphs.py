@@ -52,7 +52,7 @@ from collections.abc import Sequence
 import numpy as np
 from PIL import Image
 
-from parsers.ocr.glyph_ink import _ink, _span, _strokes, ink_columns, ink_runs, told_glyphs
+from parsers.ocr.glyph_ink import ink_columns, ink_in, ink_runs, ink_span, strokes_only, told_glyphs
 
 # how much wider than the word's figures the glyph must be to be the letter O: Helvetica's O is 1.4 times
 # its figures, a typeface whose O is barely wider (DejaVu Sans, 1.23) proves nothing
@@ -148,7 +148,7 @@ def one_a_barless_four(image: Image.Image, box: tuple[float, float, float, float
     ]
     if not others:
         return False
-    ink = _ink(image, box)
+    ink = ink_in(image, box)
     wide = FOUR_WIDE * statistics.median(right - left for left, right, _ in others)
     # below the lowest of the other figures (a skewed word's figures step down), ink of the "1" is a
     # speck the fax line left, no part of its foot
@@ -159,7 +159,7 @@ def one_a_barless_four(image: Image.Image, box: tuple[float, float, float, float
         glyph = ink[top : min(bottom, baseline), left:right]
         if not len(glyph):
             continue
-        spans = [_span(row) for row in glyph[-max(1, round(len(glyph) / 4)) :]]
+        spans = [ink_span(row) for row in glyph[-max(1, round(len(glyph) / 4)) :]]
         if max(spans) <= FOUR_FOOT * (right - left):
             return True
     return False
@@ -200,9 +200,9 @@ def _figure_sized(glyph: np.ndarray, others: Sequence[np.ndarray]) -> bool:
 
 def _left_inked(glyph: np.ndarray) -> bool:
     """Whether the ink of `glyph` reaches within `EIGHT_LEFT` of its width of its left edge in every
-    tenth of its height of `EIGHT_TENTHS`, specks apart from its strokes left out (`_strokes`)."""
+    tenth of its height of `EIGHT_TENTHS`, specks apart from its strokes left out (`strokes_only`)."""
     height, width = glyph.shape
-    glyph = _strokes(glyph)
+    glyph = strokes_only(glyph)
     for tenth in EIGHT_TENTHS:
         rows = glyph[tenth * height // 10 : max(tenth * height // 10 + 1, (tenth + 1) * height // 10)]
         inked = np.flatnonzero(rows.any(axis=0))

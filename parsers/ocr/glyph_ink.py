@@ -29,7 +29,7 @@ def ink_columns(image: Image.Image, box: tuple[float, float, float, float]) -> l
 def ink_runs(image: Image.Image, box: tuple[float, float, float, float]) -> list[tuple[int, int, int, int]]:
     """The runs of inked columns in `box` of `image`, left to right, each as the left and right column
     (the right one past it) and the top and bottom row (the bottom one past it) of its ink."""
-    ink = _ink(image, box)
+    ink = ink_in(image, box)
     runs: list[tuple[int, int, int, int]] = []
     for left, right in true_runs(np.asarray(ink.any(axis=0))):
         rows = np.flatnonzero(ink[:, left:right].any(axis=1))
@@ -37,7 +37,7 @@ def ink_runs(image: Image.Image, box: tuple[float, float, float, float]) -> list
     return runs
 
 
-def _ink(image: Image.Image, box: tuple[float, float, float, float]) -> np.ndarray:
+def ink_in(image: Image.Image, box: tuple[float, float, float, float]) -> np.ndarray:
     """Which pixels of `box` of `image` are ink, row by row."""
     x0, y0, x1, y1 = (round(v) for v in box)
     return np.asarray(image.crop((x0, y0, x1, y1)).convert("L")) < INK
@@ -55,7 +55,7 @@ def told_glyphs(
     runs = ink_runs(image, box)
     if not text or not runs or len(runs) > len(text):
         return []
-    ink = _ink(image, box)
+    ink = ink_in(image, box)
     if len(runs) == len(text):
         return [(c, ink[t:b, left:right]) for c, (left, right, t, b) in zip(text, runs, strict=True)]
     left, right, t, b = runs[0]
@@ -67,10 +67,10 @@ def told_glyphs(
 def _bar_end(row: np.ndarray) -> int:
     """The column past the ink `row` holds side by side from its first inked one (none inked: 0)."""
     inked = np.flatnonzero(row)
-    return int(inked[0]) + _reach(row) if len(inked) else 0
+    return int(inked[0]) + ink_reach(row) if len(inked) else 0
 
 
-def _reach(row: np.ndarray) -> int:
+def ink_reach(row: np.ndarray) -> int:
     """How many columns of ink `row` holds side by side from its first inked one (none inked: 0)."""
     inked = np.flatnonzero(row)
     if not len(inked):
@@ -79,13 +79,13 @@ def _reach(row: np.ndarray) -> int:
     return int((inked[gaps[0]] if len(gaps) else inked[-1]) - inked[0] + 1)
 
 
-def _span(row: np.ndarray) -> int:
+def ink_span(row: np.ndarray) -> int:
     """How many columns from the first inked one of `row` to its last (none inked: 0)."""
     inked = np.flatnonzero(row)
     return int(inked[-1] - inked[0] + 1) if len(inked) else 0
 
 
-def _strokes(glyph: np.ndarray) -> np.ndarray:
+def strokes_only(glyph: np.ndarray) -> np.ndarray:
     """`glyph` without the ink that touches none of its largest piece (side by side or at a corner) and
     is smaller than `SPECK` of it: dust the fax line laid beside a 3's open left reaches its left edge
     as an 8's strokes would (faxgl22), while the strokes an 8 keeps, thinned or holed, touch its body."""

@@ -33,7 +33,7 @@ import itertools
 import numpy as np
 from PIL import Image
 
-from parsers.ocr.glyph_ink import _reach, _span, _strokes, told_glyphs
+from parsers.ocr.glyph_ink import ink_reach, ink_span, strokes_only, told_glyphs
 
 # a P's bowl reaches the glyph's right edge: the ink right of the space it encloses ends at most this
 # share of the glyph's width short of the edge (an F's arm stops 0.15-0.3 of the width short of its bar)
@@ -88,8 +88,8 @@ def e_or_f_otherwise(image: Image.Image, box: tuple[float, float, float, float],
         if c not in "EF":
             continue
         rows = max(1, round(len(glyph) / 6))
-        top = max(_reach(row) for row in glyph[:rows])
-        foot = max(_reach(row) for row in glyph[-rows:])
+        top = max(ink_reach(row) for row in glyph[:rows])
+        foot = max(ink_reach(row) for row in glyph[-rows:])
         if top < EF_TOP * glyph.shape[1]:
             continue  # the top bar lost: nothing to measure the foot by
         if c == "E" and foot < EF_BAR * top and any(_parted(row) for row in glyph[-rows:]):
@@ -146,9 +146,9 @@ def _bowl_opened(glyph: np.ndarray) -> bool:
     whose arm the line lost keeps at its right edge only its bar's serif and nothing across its middle
     but its stem; an F whose arm stands ends that arm apart from its bar's serif, and one whose bar the
     line lost has nothing across its top.  Specks apart from the strokes are left out first
-    (`_strokes`)."""
+    (`strokes_only`)."""
     height, width = glyph.shape
-    glyph = _strokes(glyph)
+    glyph = strokes_only(glyph)
     low = round(BOWL_LOW * height)
     edge = [
         y
@@ -157,14 +157,14 @@ def _bowl_opened(glyph: np.ndarray) -> bool:
     ]
     if not edge or edge[-1] + 1 < BOWL_DOWN * height:
         return False
-    if max(_span(row) for row in glyph[: max(1, round(height / 6))]) < BOWL_CLOSE * width:
+    if max(ink_span(row) for row in glyph[: max(1, round(height / 6))]) < BOWL_CLOSE * width:
         return False  # no bar or bowl across the top: an F whose bar the line lost, its arm at the edge
     if any(b - a - 1 > BOWL_GAP * height for a, b in itertools.pairwise(edge)):
         return False  # the edge broken
     for y in range(max(2, edge[-1]), min(low + 1, height, edge[-1] + 3 + round(BOWL_GAP * height))):
         # two rows: a stroke stepping down to the stem as it curves, its join's lost pixel put back
         stroke = _joined(glyph[y - 1] | glyph[y])
-        reach = _reach(stroke)
+        reach = ink_reach(stroke)
         above = np.flatnonzero(glyph[y - 2])
         parts = np.flatnonzero(np.diff(above) > 1)
         if reach < BOWL_CLOSE * width or not len(parts):

@@ -10,13 +10,13 @@ from decimal import ROUND_DOWN, Decimal
 
 from core.capture.domain.order import CapturedOrder, line_net
 from parsers.layout.evidence import LIKELY, VERIFIED_FLOOR
-from parsers.ocr.cell_checks import CENT, UNSURE, _mark, _value
+from parsers.ocr.cell_checks import CENT, UNSURE, document_mark, reread_value
 
 
 def cut_past_cents(order: CapturedOrder) -> CapturedOrder:
     """`order` with each line amount read one figure past its cents ("333.205" for "333.20 $": the sign
-    after it read as a figure, `parsers.layout.items.past_cents`) taken to the cent where the order's
-    own arithmetic pins that: the line's quantity × price, less its discount, is the amount cut to the
+    after it read as a figure, `parsers.layout.number_evidence.past_cents`) taken to the cent where the
+    order's own arithmetic pins that: the line's quantity × price, less its discount, is the amount cut to the
     cent exactly, both read sure; every other line's amount was read sure or is such an amount, pinned
     alike; and the lines, with them cut, add up exactly to the net total (else the total less its tax,
     else the total) read exactly as printed.  The lines and the total are read apart: each cut figure
@@ -26,11 +26,11 @@ def cut_past_cents(order: CapturedOrder) -> CapturedOrder:
     other.  Anything short of that leaves every amount as it was, in doubt: two slips that agree with
     each other ("0.19445" × 100 = "19.445", the price's sign read as a figure too) never make the cut
     amount exactly."""
-    mark = _mark(order)
+    mark = document_mark(order)
     target, path = _target(order)
     found = order.evidence_for(path) if path else None
     printed = getattr(order, path) if path else None
-    if target is None or found is None or _value(found.provenance.raw or "", mark) != printed:
+    if target is None or found is None or reread_value(found.provenance.raw or "", mark) != printed:
         return order
     cut: dict[int, Decimal] = {}
     for i, line in enumerate(order.lines):
@@ -39,7 +39,10 @@ def cut_past_cents(order: CapturedOrder) -> CapturedOrder:
             return order
         if read.confidence >= UNSURE:
             continue
-        if line.amount.as_tuple().exponent != -3 or _value(read.provenance.raw or "", mark) != line.amount:
+        if (
+            line.amount.as_tuple().exponent != -3
+            or reread_value(read.provenance.raw or "", mark) != line.amount
+        ):
             return order
         amount = _pinned_cut(order, i, line.amount)
         if amount is None:

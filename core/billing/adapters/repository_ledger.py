@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from core.billing.adapters.orm import journal_entries, journal_lines
 from core.billing.domain.ledger import JournalEntry, JournalLine
+from core.kernel.adapters.db import on_postgresql
 
 ZERO = Decimal(0)
 
@@ -25,7 +26,7 @@ class LedgerRepository:
         self.session = session
 
     def _next_id(self) -> int:
-        if self.session.get_bind().dialect.name == "postgresql":
+        if on_postgresql(self.session):
             found = self.session.execute(
                 text("SELECT nextval(pg_get_serial_sequence('journal_entries', 'id'))")
             ).scalar()

@@ -27,6 +27,8 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, Engine, text
 
+from core.kernel.adapters.db import on_postgresql
+
 READ_LOCKS = 0x52454144  # "READ": the advisory-lock space of documents being read
 # which of these keys this session now holds: each tried once (in no particular order: a try never waits)
 _TRY = text("SELECT k FROM unnest(CAST(:keys AS integer[])) AS k WHERE pg_try_advisory_lock(:space, k)")
@@ -44,7 +46,7 @@ class ReadingClaims:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.shared = engine.dialect.name == "postgresql"
+        self.shared = on_postgresql(engine)
         self._lock = threading.Lock()
         self._local: set[int] = set()
         self._connections: dict[int, Connection] = {}

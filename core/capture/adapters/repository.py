@@ -18,6 +18,7 @@ from core.capture.adapters import orm, statements
 from core.capture.domain.documents import DocumentRecord, DocumentState
 from core.kernel.adapters import locks
 from core.kernel.adapters.bulk import row_of
+from core.kernel.adapters.db import on_postgresql
 
 COPY_LOCKS = 0x434F5059  # "COPY": the advisory-lock space of deciding which copy of an arrival is first
 
@@ -88,7 +89,7 @@ class BlobRepository:
         transaction; each is kept only until its first `get` (which keeps it as the last read)."""
         wanted = sorted(set(sha256s) - self._fetched.keys())
         if wanted:
-            postgres = self.session.get_bind().dialect.name == "postgresql"
+            postgres = on_postgresql(self.session)
             for sha256, content in self.session.execute(statements.blobs(postgres), {"shas": wanted}):
                 self._fetched[sha256] = bytes(content)
 
@@ -152,7 +153,7 @@ class DocumentRepository:
 
     @property
     def _postgres(self) -> bool:
-        return self.session.get_bind().dialect.name == "postgresql"
+        return on_postgresql(self.session)
 
     def hold_copies(self, sha256: str, external_id: str | None) -> None:
         """Hold, to the end of the transaction, the deciding of which arrival of these bytes (of this

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from core.catalog.domain.promotions import Promotion, PromotionKind, Scope
-from core.catalog.services.terms_import import Row, _code, _date, _decimal
+from core.catalog.services.terms_import import Row, code_cell, date_cell, decimal_cell
 from core.kernel.errors import MasterDataError
 
 COLUMNS = (
@@ -37,7 +37,7 @@ def _choice(enum: type[E], row: Row, column: str, number: int) -> E:
 
 
 def _count(row: Row, column: str, number: int) -> int | None:
-    value = _decimal(row, column, number)
+    value = decimal_cell(row, column, number)
     if value is None:
         return None
     if value != value.to_integral_value() or value <= 0:
@@ -48,7 +48,7 @@ def _count(row: Row, column: str, number: int) -> int | None:
 def promotion(number: int, row: Row) -> Promotion:
     kind = _choice(PromotionKind, row, "kind", number)
     scope = _choice(Scope, row, "scope", number)
-    value = _decimal(row, "value", number)
+    value = decimal_cell(row, "value", number)
     buy, get = _count(row, "buy", number), _count(row, "get", number)
     currency = (row["currency"] or "").upper() or None
     if kind is PromotionKind.PERCENT and (value is None or not 0 < value <= 100):
@@ -59,14 +59,14 @@ def promotion(number: int, row: Row) -> Promotion:
         raise MasterDataError("a fixed amount needs its currency (a three-letter code)", row=number)
     if kind is PromotionKind.BUY_GET and (buy is None or get is None):
         raise MasterDataError("buy_get needs both buy and get", row=number)
-    target = _code(row, "target", number) if row["target"] else ""
+    target = code_cell(row, "target", number) if row["target"] else ""
     if scope in (Scope.PRODUCT, Scope.CUSTOMER) and target:
         target = str(row["target"]).strip()  # SKUs and customer ids keep their own spelling
     if (scope is Scope.ALL) != (target == ""):
         raise MasterDataError(
             f"scope {scope.value} " + ("takes no target" if target else "needs a target"), row=number
         )
-    valid_from, valid_to = _date(row, "valid_from", number), _date(row, "valid_to", number)
+    valid_from, valid_to = date_cell(row, "valid_from", number), date_cell(row, "valid_to", number)
     if valid_from and valid_to and valid_to < valid_from:
         raise MasterDataError(f"valid_to {valid_to} is before valid_from {valid_from}", row=number)
     code = (row["code"] or "").strip().upper() or None

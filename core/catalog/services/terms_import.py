@@ -14,7 +14,7 @@ from core.kernel.errors import MasterDataError
 Row = dict[str, str | None]
 
 
-def _decimal(row: Row, column: str, number: int) -> Decimal | None:
+def decimal_cell(row: Row, column: str, number: int) -> Decimal | None:
     text = row[column]
     if text is None:
         return None
@@ -28,7 +28,7 @@ def _decimal(row: Row, column: str, number: int) -> Decimal | None:
     return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
 
 
-def _date(row: Row, column: str, number: int) -> date | None:
+def date_cell(row: Row, column: str, number: int) -> date | None:
     text = row[column]
     if text is None:
         return None
@@ -46,7 +46,7 @@ def price_row(number: int, row: Row) -> PriceRow:
 
 def group_price_row(number: int, row: Row) -> PriceRow:
     """A price on a customer group's list."""
-    return _priced(number, row, PriceLevel.GROUP_LIST, _code(row, "group", number))
+    return _priced(number, row, PriceLevel.GROUP_LIST, code_cell(row, "group", number))
 
 
 def customer_list_row(number: int, row: Row) -> PriceRow:
@@ -55,16 +55,16 @@ def customer_list_row(number: int, row: Row) -> PriceRow:
 
 
 def _priced(number: int, row: Row, level: PriceLevel, party: str) -> PriceRow:
-    unit_price = _decimal(row, "unit_price", number)
+    unit_price = decimal_cell(row, "unit_price", number)
     if unit_price is None or unit_price < 0:
         raise MasterDataError(f"unit_price {row['unit_price']!r} is not a price", row=number)
     currency = (row["currency"] or "").upper()
     if len(currency) != 3 or not currency.isalpha():
         raise MasterDataError(f"currency {row['currency']!r} is not a three-letter code", row=number)
-    min_quantity = _decimal(row, "min_quantity", number)
+    min_quantity = decimal_cell(row, "min_quantity", number)
     if min_quantity is not None and min_quantity <= 0:
         raise MasterDataError(f"min_quantity {row['min_quantity']!r} is not positive", row=number)
-    valid_from, valid_to = _date(row, "valid_from", number), _date(row, "valid_to", number)
+    valid_from, valid_to = date_cell(row, "valid_from", number), date_cell(row, "valid_to", number)
     if valid_from and valid_to and valid_to < valid_from:
         raise MasterDataError(f"valid_to {valid_to} is before valid_from {valid_from}", row=number)
     return PriceRow(
@@ -79,7 +79,7 @@ def _priced(number: int, row: Row, level: PriceLevel, party: str) -> PriceRow:
     )
 
 
-def _code(row: Row, column: str, number: int) -> str:
+def code_cell(row: Row, column: str, number: int) -> str:
     """A group or category code: upper case, at most 64 characters ("Ferreterías" stays accented)."""
     code = str(row[column]).strip().upper()
     if len(code) > 64:
@@ -88,16 +88,16 @@ def _code(row: Row, column: str, number: int) -> str:
 
 
 def customer_group(number: int, row: Row) -> CustomerGroup:
-    return CustomerGroup(customer_id=str(row["customer_id"]), group_code=_code(row, "group", number))
+    return CustomerGroup(customer_id=str(row["customer_id"]), group_code=code_cell(row, "group", number))
 
 
 def product_category(number: int, row: Row) -> ProductCategory:
-    return ProductCategory(sku=str(row["sku"]), category=_code(row, "category", number))
+    return ProductCategory(sku=str(row["sku"]), category=code_cell(row, "category", number))
 
 
 def pack(number: int, row: Row) -> Pack:
     """One pack of a product: `factor` base units in one `unit`, with the pack's own GTIN or none."""
-    factor = _decimal(row, "factor", number)
+    factor = decimal_cell(row, "factor", number)
     if factor is None or factor <= 0:
         raise MasterDataError(f"factor {row['factor']!r} is not a positive number", row=number)
     unit = str(row["unit"]).upper()

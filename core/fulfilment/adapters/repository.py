@@ -50,6 +50,7 @@ from core.fulfilment.domain.warehouse import (
 )
 from core.kernel.adapters import orm
 from core.kernel.adapters.bulk import answered, any_of, bulk, few_enough, pipelined, row_of
+from core.kernel.adapters.db import on_postgresql
 from core.kernel.domain.model import Order, OrderLine, OrderState
 from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import LifecycleError, StockError
@@ -156,7 +157,7 @@ class FulfilmentRepository:
             return
         ids = [o.id for o in changed]
         states = [o.state.value for o in changed]
-        if self.session.get_bind().dialect.name == "postgresql":
+        if on_postgresql(self.session):
             given = select(
                 func.unnest(bindparam("ids", ids, type_=ARRAY(Integer()))).label("id"),
                 func.unnest(bindparam("states", states, type_=ARRAY(String()))).label("state"),
@@ -354,7 +355,7 @@ class FulfilmentRepository:
             .where(wanted)
             .values(state=AllocationState.RELEASED, pick_list_id=pick_list_id)
         )
-        if connection.dialect.name == "postgresql":
+        if on_postgresql(connection):
             moved = release.returning(a.id, a.order_id, a.line_id, a.sku, a.location, a.quantity).cte("moved")
             stmt = (
                 insert(pick_lines).from_select(_PICK_COLUMNS, _pick_rows(pick_list_id, moved)).add_cte(moved)

@@ -38,6 +38,7 @@ from core.fulfilment.domain.shipping import (
 )
 from core.fulfilment.domain.stock import CustomerPreferences, StockLevel, StockMovement, Warehouse
 from core.kernel.adapters.bulk import answered, any_of, insert_rows
+from core.kernel.adapters.db import on_postgresql
 from core.kernel.adapters.types import to_milli
 from core.kernel.errors import StockError
 
@@ -266,7 +267,7 @@ class StockRepository:
         # rows in (sku, id) order, the order `to_plan_on` locks them in: no deadlock between the two
         order = sorted(deltas, key=lambda k: (skus[k], k))
         params = [{"b_id": k, "d_hand": deltas[k][0], "d_alloc": deltas[k][1], "b_at": now} for k in order]
-        if len(params) > 1 and self.session.get_bind().dialect.name == "postgresql":
+        if len(params) > 1 and on_postgresql(self.session):
             results = [self._apply_at_once(params, now)]
         else:
             results = [self.session.execute(_APPLY_ONE, [p]) for p in params]

@@ -21,6 +21,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, UOWTransaction
 from sqlalchemy.types import TypeEngine
 
+from core.kernel.adapters.db import on_postgresql
+
 
 def row_of(table: Table, obj: object) -> dict[str, Any]:
     """The table's columns read off a mapped object (its id left to the database when unset): from
@@ -123,7 +125,7 @@ def insert_rows(connection: Connection, table: Table, rows: Sequence[dict[str, A
 def copy_in(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> bool:
     """Insert `rows` (all with the same keys) with COPY on PostgreSQL, inside the session's
     transaction; False elsewhere, where the caller inserts them its own way."""
-    if session.get_bind().dialect.name != "postgresql" or not rows:
+    if not on_postgresql(session) or not rows:
         return False
     return copy_rows(session.connection(), table, rows)
 
@@ -138,7 +140,7 @@ def copy_rows(connection: Connection, table: Table, rows: Sequence[dict[str, Any
     a row must say every column it has a value for.
     """
     dialect = connection.dialect
-    if dialect.name != "postgresql" or not rows or _in_pipeline(connection):
+    if not on_postgresql(connection) or not rows or _in_pipeline(connection):
         return False  # psycopg's pipeline mode has no COPY: the caller's executemany goes with the rest
     keys = list(rows[0])
     processors = [table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys]
@@ -165,7 +167,7 @@ def any_of(
     """`column IN values` as one array parameter on PostgreSQL (`= ANY(:values)`): one statement
     the driver prepares once whatever the batch's size, instead of a placeholder per value; an IN
     list elsewhere (SQLite has no arrays).  `item`: the array's element type (integers unless said)."""
-    if session.get_bind().dialect.name == "postgresql":
+    if on_postgresql(session):
         return column == any_(bindparam(None, list(values), type_=ARRAY(item or Integer())))
     return column.in_(list(values))
 
@@ -203,7 +205,7 @@ def pipelined(session: Session) -> Iterator[bool]:
     goes. Yields whether it pipelines (elsewhere the statements run, and are checked, one by one)."""
     connection = session.connection()
     dialect = connection.dialect
-    if dialect.name != "postgresql" or _PIPELINE in session.info:
+    if not on_postgresql(connection) or _PIPELINE in session.info:
         yield False
         return
     checks: list[Callable[[], None]] = []

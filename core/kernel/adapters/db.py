@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 BUSY_SECONDS = 30  # how long a writer waits for another before giving up
 
@@ -37,6 +38,13 @@ def make_engine(url: str, *, echo: bool = False, durable: bool = True) -> Engine
         event.listen(engine, "begin", _Writers(engine.dialect).begin)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+
+
+def on_postgresql(bind: Session | Connection | Engine) -> bool:
+    """Whether `bind` (a session, a connection or an engine) talks to PostgreSQL rather than SQLite:
+    the one question the adapters ask before a statement only PostgreSQL has."""
+    engine = bind.get_bind() if isinstance(bind, Session) else bind
+    return engine.dialect.name == "postgresql"
 
 
 def reading_engine(engine: Engine) -> Engine:

@@ -13,13 +13,15 @@ from collections.abc import Iterable
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from core.kernel.adapters.db import on_postgresql
+
 _HOLD = text("SELECT pg_advisory_xact_lock(:space, k) FROM unnest(CAST(:keys AS integer[])) AS k ORDER BY k")
 
 
 def hold(session: Session, space: int, keys: Iterable[int]) -> bool:
     """Hold these signed 32-bit keys of one key space to the end of the session's transaction, in
     ascending order; returns whether anything was taken (False off PostgreSQL, or with no keys)."""
-    if session.get_bind().dialect.name != "postgresql":
+    if not on_postgresql(session):
         return False
     wanted = sorted(set(keys))
     if wanted:

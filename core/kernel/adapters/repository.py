@@ -18,6 +18,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from core.kernel.adapters import earlier_orders, locks, orm
 from core.kernel.adapters.bulk import copy_in
+from core.kernel.adapters.db import on_postgresql
 from core.kernel.domain.model import (
     Decision,
     EarlierLine,
@@ -306,7 +307,7 @@ class OrderRepository:
         if not wanted:
             return {}
         heads = self.session.execute(
-            earlier_orders.RECENT_HEADS_OF[self.session.get_bind().dialect.name == "postgresql"],
+            earlier_orders.RECENT_HEADS_OF[on_postgresql(self.session)],
             {"customers": wanted, "since": since, "limit": limit},
             execution_options=_NO_LINES,
         ).all()
@@ -331,7 +332,7 @@ class OrderRepository:
         ]
         if wanted:
             self.flush_held()  # lines of orders stored in this transaction are read too
-            found = earlier_orders.EARLIER_LINES[self.session.get_bind().dialect.name == "postgresql"]
+            found = earlier_orders.EARLIER_LINES[on_postgresql(self.session)]
             for order_id, sku, quantity in self.session.execute(found, {"orders": wanted}):
                 lines[order_id].append(EarlierLine(sku, quantity))
         return lines

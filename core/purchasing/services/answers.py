@@ -61,17 +61,17 @@ def take(
         po = uow.purchasing.po(answer.po_number, lock=True)
         doc = SupplierDocument(
             supplier.supplier_id, answer.kind, answer.reference[:64], answer.po_number[:35], now,
-            DocumentState.UNMATCHED, _detail(answer), document_id=document_id,
+            DocumentState.UNMATCHED, answer_detail(answer), document_id=document_id,
         )  # fmt: skip
         if po is not None and po.supplier_id == supplier.supplier_id:
             doc.po_id = po.id
-            _apply(uow, po, answer, doc, tolerance, actor, now)
+            apply_answer(uow, po, answer, doc, tolerance, actor, now)
         uow.purchasing.add_document(doc)
         kept.append(doc)
     return kept
 
 
-def _apply(
+def apply_answer(
     uow: PurchasingUnitOfWork,
     po: PurchaseOrder,
     answer: SupplierAnswer,
@@ -218,7 +218,7 @@ def decide(
     return doc
 
 
-def _detail(answer: SupplierAnswer) -> dict[str, object]:
+def answer_detail(answer: SupplierAnswer) -> dict[str, object]:
     return {
         "issued": answer.issued.isoformat() if answer.issued else None,
         "due_date": answer.due_date.isoformat() if answer.due_date else None,

@@ -18,7 +18,7 @@ from core.purchasing.domain.errors import IllegalPoTransition, PurchasingError
 from core.purchasing.domain.landed import Basis, Charge
 from core.purchasing.domain.matching import Tolerance
 from core.purchasing.domain.orders import PoState, PurchaseOrder
-from core.purchasing.services.answers import _apply, _detail
+from core.purchasing.services.answers import answer_detail, apply_answer
 from core.purchasing.services.orders import locked
 from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
 
@@ -66,9 +66,9 @@ def record_typed(
     """A document a buyer typed in, kept with who typed it and matched as one read from the supplier."""
     doc = SupplierDocument(
         po.supplier_id, answer.kind, answer.reference, po.number, now, DocumentState.UNMATCHED,
-        {**_detail(answer), "typed_by": actor}, po_id=po.id,
+        {**answer_detail(answer), "typed_by": actor}, po_id=po.id,
     )  # fmt: skip
-    _apply(uow, po, answer, doc, tolerance, actor, now)
+    apply_answer(uow, po, answer, doc, tolerance, actor, now)
     uow.purchasing.add_document(doc)
     return doc
 

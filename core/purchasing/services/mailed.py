@@ -18,7 +18,7 @@ from core.purchasing.domain.mailed import ReadDocument
 from core.purchasing.domain.matching import Tolerance
 from core.purchasing.domain.responses import apply_response
 from core.purchasing.domain.suppliers import Supplier
-from core.purchasing.services.answers import _apply, _detail
+from core.purchasing.services.answers import answer_detail, apply_answer
 from core.purchasing.services.invoices import FINISHED
 from core.purchasing.services.unit_of_work import PurchasingUnitOfWork
 
@@ -109,12 +109,13 @@ def captured(
     doc = SupplierDocument(
         supplier_id, read.kind, (answer.reference if sure else reference)[:64], answer.po_number[:35], now,
         DocumentState.UNMATCHED if sure else DocumentState.WAITING,
-        {**_detail(answer), **detail, "message": reference, "read_from_text": True}, document_id=document_id,
+        {**answer_detail(answer), **detail, "message": reference, "read_from_text": True},
+        document_id=document_id,
     )  # fmt: skip
     if po is not None:
         doc.po_id = po.id
     if po is not None and sure:
-        _apply(uow, po, answer, doc, tolerance, ACTOR, now)
+        apply_answer(uow, po, answer, doc, tolerance, ACTOR, now)
     else:
         doc.detail["not_read"] = "; ".join(doubts)
         if po is not None:

@@ -13,6 +13,7 @@ from sqlalchemy import BigInteger, Table, bindparam, delete, func, insert, selec
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from core.kernel.adapters.db import on_postgresql
 from core.kernel.adapters.orm import metadata
 from core.reporting.adapters import rebuild_sql
 from core.reporting.adapters.gather import gather
@@ -81,7 +82,7 @@ class ReportingRepository:
         return made
 
     def _postgresql(self) -> bool:
-        return self.session.get_bind().dialect.name == "postgresql"
+        return on_postgresql(self.session)
 
     def _insert(self, table: Any) -> Any:
         return postgresql.insert(table) if self._postgresql() else sqlite.insert(table)
@@ -186,7 +187,7 @@ class ReportingRepository:
 
     def _copy_rows(self, sql: str, rows: Iterable[tuple[Any, ...]]) -> bool:
         """COPY the rows in on PostgreSQL, inside the session's transaction; False elsewhere."""
-        if self.session.get_bind().dialect.name != "postgresql":
+        if not on_postgresql(self.session):
             return False
         driver = self.session.connection().connection.driver_connection
         with driver.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]

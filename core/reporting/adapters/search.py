@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Float, and_, cast, exists, func, literal, literal_column, or_, select
 from sqlalchemy.orm import Session
 
+from core.kernel.adapters.db import on_postgresql
 from core.kernel.adapters.orm import metadata, order_lines, orders
 from core.kernel.domain.model import Order, OrderState
 from core.reporting.adapters.orm import report_order_search
@@ -101,7 +102,7 @@ class OrderSearch:
         return float(value) if self._sqlite() else value
 
     def _text(self, terms: list[str]) -> ColumnElement[bool]:
-        if self.session.get_bind().dialect.name == "postgresql":
+        if on_postgresql(self.session):
             return orders.c.id.in_(
                 select(report_order_search.c.order_id).where(
                     report_order_search.c.document.op("@@")(_tsquery(terms))

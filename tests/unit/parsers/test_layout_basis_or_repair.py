@@ -10,11 +10,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from core.capture.domain.layout import Word
-from parsers.layout.arith import Solved
 from parsers.layout.evidence import DOUBTFUL, LIKELY, Recorder
 from parsers.layout.geometry import Tok
-from parsers.layout.items import record_numbers
+from parsers.layout.number_evidence import record_numbers
 from parsers.layout.numbers import REPAIR_COST, Reading
+from parsers.layout.solved_lines import Solved
 from tests.unit.parsers.ocr_support import cells, doubted, numbers, page, read, silicone_page, word
 
 
