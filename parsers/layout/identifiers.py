@@ -15,8 +15,10 @@ from core.kernel.domain.phone import normalise_phone
 from parsers.layout.codes import valid_gtin
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# The labelled expressions begin with a look-ahead for the letters their labels begin with: matched
+# without case, a scan otherwise tries every label at every character of every line it is given.
 _PHONE = re.compile(
-    r"\b(?P<label>tel[ée]fono|telefone|t[ée]l[ée]phone|telephone|phone|tel|tlf|telf|m[óo]vil|mobile|"
+    r"(?=[fmpt])\b(?P<label>tel[ée]fono|telefone|t[ée]l[ée]phone|telephone|phone|tel|tlf|telf|m[óo]vil|mobile|"
     r"fax|telefax|tfno)\.?\s*(?:n[ºo°]\.?\s*)?:?\s*(?P<number>\+?\(?\d[\d\s().\-/]{5,22}\d)",
     re.IGNORECASE,
 )
@@ -28,15 +30,15 @@ _TAX_LABEL = (
     r"p\.?\s?iva|partita iva|nipc|n\.?i\.?p\.?c\.?|rut|ein|abn"
 )
 _TAX = re.compile(
-    rf"(?<![\w])(?P<label>{_TAX_LABEL})\s*(?:n[º°o]\.?)?\s*[:.]?\s*(?P<value>[A-Z]{{0,3}}[\s-]?[A-Z0-9][A-Z0-9.\s-]{{5,18}}[A-Z0-9])",
+    rf"(?=[acdegnprtuv])(?<![\w])(?P<label>{_TAX_LABEL})\s*(?:n[º°o]\.?)?\s*[:.]?\s*(?P<value>[A-Z]{{0,3}}[\s-]?[A-Z0-9][A-Z0-9.\s-]{{5,18}}[A-Z0-9])",
     re.IGNORECASE,
 )
 # An EU VAT number without a label: a country prefix and the national number's shape
 _EU_VAT = re.compile(
-    r"\b(?:ES[A-Z]\d{7}[A-Z0-9]|ES\d{8}[A-Z]|PT\d{9}|FR[A-Z0-9]{2}\d{9}|DE\d{9}|IT\d{11}|GB\d{9}(?:\d{3})?"
+    r"(?=[BDEFGINP])\b(?:ES[A-Z]\d{7}[A-Z0-9]|ES\d{8}[A-Z]|PT\d{9}|FR[A-Z0-9]{2}\d{9}|DE\d{9}|IT\d{11}|GB\d{9}(?:\d{3})?"
     r"|NL\d{9}B\d{2}|BE0?\d{9})\b"
 )
-_GLN = re.compile(r"\b(?:gln|iln|ean)\b\s*(?:n[º°o]\.?)?\s*:?\s*(?P<value>\d{13})\b", re.IGNORECASE)
+_GLN = re.compile(r"(?=[egil])\b(?:gln|iln|ean)\b\s*(?:n[º°o]\.?)?\s*:?\s*(?P<value>\d{13})\b", re.IGNORECASE)
 # every identifier above needs a digit (a number, or a tax id's six or more) or an e-mail's "@": a line
 # with neither holds none, and is not searched five times over (half the lines of a typed e-mail)
 _MAY_HOLD_ONE = re.compile(r"[\d@]")

@@ -26,6 +26,9 @@ UNPINNED_STRAY = "its stray fraction dropped, nothing read sure pins the whole n
 # a quantity's decimal mark, and a price's fitted to it, put where the quantity column prints its own
 # (parsers.layout.quantity_marks): the line adds up as well without the move, so nothing vouches for it
 IN_FORMAT = "its decimal mark put where its column prints it"
+# a quantity the fax spoilt past one figure, worked out from a price and an amount read sure
+# (parsers.layout.worked_quantity): nothing read vouches for it
+WORKED_QUANTITY = "computed from the amount and a price read sure, the quantity read unsure"
 
 
 def past_cents(value: Decimal) -> bool:
@@ -61,6 +64,7 @@ def record_numbers(
             IN_FORMAT,
             SIGN_AS_FIGURE,
             RESCALED,
+            WORKED_QUANTITY,
         ):
             # a price's figures taken at another power of ten (`price_scale`): the quantity may be the
             # figure the fax spoilt at the inverse power, and nothing read tells the two apart.

@@ -27,6 +27,7 @@ from parsers.layout.evidence import DOUBTFUL, Recorder
 from parsers.layout.line_sums import line_value
 from parsers.layout.numbers import decide_mark
 from parsers.layout.total_pins import by_total
+from parsers.layout.worked_quantity import by_price_and_amount
 
 
 def lines_read(
@@ -89,6 +90,10 @@ def lines_read(
     if pinned != built:
         built = pinned
         values, total = _sum_up(built, seen, mark)
+    if ocr:
+        # a quantity still at odds with a price and an amount read sure: the one whole number they make,
+        # doubtful; its amount stands, so the sum and the total chosen do not move
+        built = by_price_and_amount(built, mark)
     for i, b in enumerate(built):
         number_evidence.record_numbers(
             rec,

@@ -7,8 +7,10 @@ import re
 # The reference qualifier a captured order carries a promotion code under: UN/EDIFACT 1153 "PD",
 # promotion deal number (an EDIFACT order's RFF+PD:CODE; e-mail and PDF text give it the same way).
 PROMO_REFERENCE = "PD"
+# the look-ahead: a label begins with one of these letters, so the scan passes every other character
+# at once instead of trying each label there (what it finds is unchanged)
 _CODE_LABEL = re.compile(
-    r"(?:c[óo]digo\s+(?:promocional|de\s+promoci[óo]n|de\s+descuento)|promo(?:tion(?:al)?)?\s+code"
+    r"(?=[cdp])(?:c[óo]digo\s+(?:promocional|de\s+promoci[óo]n|de\s+descuento)|promo(?:tion(?:al)?)?\s+code"
     r"|cup[óo]n(?:\s+de\s+descuento)?|coupon(?:\s+code)?|discount\s+code)"
     r"\s*(?:[:#=]|\bes\b|\bis\b)?\s*[\"'«“]?([A-Za-z0-9][A-Za-z0-9_-]{2,31})\b",
     re.IGNORECASE,

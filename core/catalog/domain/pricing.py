@@ -101,6 +101,10 @@ def _base_row(sku: str, price: str, currency: str) -> PriceRow:
     return PriceRow(PriceLevel.BASE, "", sku, Decimal(price), currency)
 
 
+# a usable row's fields as read once: level, party, quantity break, valid from, valid to, price, currency
+_Usable = tuple[str, str, Decimal, date | None, date | None, Decimal, str]
+
+
 def resolve_price(
     rows: Iterable[PriceRow],
     *,
@@ -119,28 +123,33 @@ def resolve_price(
         PriceLevel.GROUP_LIST: group,
         PriceLevel.BASE: "",
     }
-    usable = [
-        r
-        for r in rows
-        if r.sku == sku
-        and r.currency.upper() == currency.upper()
-        and r.min_quantity <= quantity
-        and r.valid_on(on)
-    ]
+    wanted = currency.upper()
+    # each row's fields read once, in the rows' order: a row is a mapped class, and every read of
+    # one of its attributes goes through the mapping (up to two dozen reads a row before)
+    usable: list[_Usable] = []
+    for r in rows:
+        if r.sku != sku:
+            continue
+        least, since, until, money = r.min_quantity, r.valid_from, r.valid_to, r.currency
+        if (
+            money.upper() == wanted
+            and least <= quantity
+            and (since is None or since <= on)
+            and (until is None or on <= until)
+        ):
+            usable.append((r.level, r.party, least, since, until, r.unit_price, money))
     for level in LEVELS:
         party = parties[level]
         if party is None:
             continue
-        here = [r for r in usable if r.level == level and r.party == party]
+        here = [u for u in usable if u[0] == level and u[1] == party]
         if here:
-            best = max(here, key=lambda r: (r.min_quantity, r.valid_from or date.min, -r.unit_price))
-            return PriceResolution(
-                best.unit_price,
-                best.currency.upper(),
-                level,
-                party,
-                best.min_quantity,
-                best.valid_from,
-                best.valid_to,
-            )
+            _, _, least, since, until, price, money = max(here, key=_rank)
+            return PriceResolution(price, money.upper(), level, party, least, since, until)
     return None
+
+
+def _rank(row: _Usable) -> tuple[Decimal, date, Decimal]:
+    """Inside a level: the highest quantity break reached, then the row valid from the latest date,
+    then the lower price."""
+    return (row[2], row[3] or date.min, -row[5])
