@@ -1,7 +1,7 @@
 """The earlier orders a real customer would have, for the fax bench's `--history`: each drawn document's
 customer given two or three accepted orders of the last weeks whose numbers are the printed number's
-format, so that the decision learns the customer's format (`core.capture.services.deciding.settle_prefix`)
-as it does on arrival.
+format, so that the decision learns the customer's format (`core.capture.services.deciding.settle_prefix`:
+a "PC" prefix, a slash that may be a 7) as it does on arrival.
 
 Real customers keep one format; the generator draws one per document, so the bench makes up the history
 that format implies. It is made from the document's true number and its name (family and seed), never from
@@ -121,9 +121,9 @@ class Histories:
         self._by_content[content] = history_of(truth, name, self.now)
 
     def deciding(self, content: bytes, validate: Validator, uow: CaptureUnitOfWork) -> Validator:
-        """`validate`, then the prefix hold settled against the history of the document `content`
-        (none known: an empty one). `uow` is never opened: the index reads earlier orders from the
-        history and is asked nothing else."""
+        """`validate`, then the holds on the number's format (its prefix, its slash) settled against the
+        history of the document `content` (none known: an empty one). `uow` is never opened: the index
+        reads earlier orders from the history and is asked nothing else."""
         history = self._by_content.get(content, History(None, ()))
 
         def check(order: CapturedOrder, master: MasterData, today: date) -> ResolvedOrder:

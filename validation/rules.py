@@ -6,7 +6,15 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, Problem, ProblemCode, line_net
+from core.capture.domain.order import (
+    CapturedLine,
+    CapturedOrder,
+    Evidence,
+    Problem,
+    ProblemCode,
+    Severity,
+    line_net,
+)
 from core.capture.domain.resolution import LineTerms
 from core.kernel.domain.model import Customer, Product
 from core.kernel.domain.phone import same_number
@@ -242,8 +250,9 @@ def in_doubt(
     e-mail, phone or fax, or the sender): had the number named another customer, that would have been a
     conflict. The order's delivery date is vouched for by its lines when it is the earliest of the dates
     every line prints for itself, each read sure. A total is vouched for when the line amounts, each
-    read sure, add up to it exactly (`validation.sums`). The currency is not vouched for by the prices'
-    currency: a page showing two currency signs must still reach a person.
+    read sure, add up to it exactly (`validation.sums`). The order number is vouched for when its one
+    doubt, its slash, was settled by the customer's earlier numbers (`_slash_settled`). The currency is
+    not vouched for by the prices' currency: a page showing two currency signs must still reach a person.
     Descriptions, names, addresses and units are not decisive fields and are left out (a unit that
     disagrees with the product's is a problem of its own).
     """
@@ -256,7 +265,17 @@ def in_doubt(
         and not (item.field.endswith(CODE_FIELDS) and _vouched(order, products, item.field, terms, tolerance))
         and not (item.field == "buyer.party_id" and (identified or _buyer_vouched(order, customer)))
         and not (item.field == "requested_delivery_date" and _delivery_from_lines(order))
+        and not (item.field == "po_number" and _slash_settled(order))
     ]
+
+
+def _slash_settled(order: CapturedOrder) -> bool:
+    """Whether the order number's one doubt, a slash inked as a 7 whose bar the fax lost would be, was
+    settled by the customer's own earlier numbers printed with slashes so: the note
+    `core.capture.services.deciding.settle_prefix` leaves in place of the hold. The OCR reader holds a
+    number so only when it was read sure, read again alike, and nothing else doubted it
+    (`parsers.ocr.lookalike.doubt_lookalikes`), so the settled number is as sure as it was read."""
+    return any(p.code is ProblemCode.SLASH_OR_SEVEN and p.severity is Severity.INFO for p in order.problems)
 
 
 def _delivery_from_lines(order: CapturedOrder) -> bool:

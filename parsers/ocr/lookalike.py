@@ -30,12 +30,14 @@ tuning faxes' cut-outs: docs/fax.md, faxfa2).  An order number printed once whos
 usual "PO" with its "P" so slipped (`SLIPPED`: "FO-6900") is doubtful however alike it reads.  So is one
 whose "/" is inked as a 7 whose bar the line lost, which reads "/" each way ("PO/2114" for PO72114):
 within its figures' band, a figure's pitch from the figure beside it
-(`parsers.ocr.figure_glyphs.slash_within_figures`), and one whose "1" is inked as a 4 that lost its crossbar
-("P91459" for P94459): as wide as a figure, standing on its stem alone (`figure_glyphs.one_a_barless_four`).
-So is one read with a "P" whose ink shows no closed bowl ("P-56955" for F-56955: a serif F whose arm the
-line lost, its serifs down its right side, `letter_glyphs.p_without_bowl`), also where the F's bar runs
-into the hyphen after it, and one read with an E or F whose foot says the other
-(`letter_glyphs.e_or_f_otherwise`).
+(`parsers.ocr.figure_glyphs.slash_within_figures`; read again alike and with no other doubt, it carries
+the hold `ProblemCode.SLASH_OR_SEVEN` that only the customer's own earlier numbers printed with slashes so
+may lift, `core.capture.services.deciding.settle_prefix`), and one whose "1" is inked as a 4 that lost
+its crossbar ("P91459" for P94459): as wide as a figure, standing on its stem alone
+(`figure_glyphs.one_a_barless_four`). So is one read with a "P" whose ink shows no closed bowl
+("P-56955" for F-56955: a serif F whose arm the line lost, its serifs down its right side,
+`letter_glyphs.p_without_bowl`), also where the F's bar runs into the hyphen after it,
+and one read with an E or F whose foot says the other (`letter_glyphs.e_or_f_otherwise`).
 
 An order number or a date read with a "3" whose ink reaches its left edge in the middle of both its
 bowls is doubtful however alike it reads: an 8 that lost part of its left strokes on the line, read
@@ -53,7 +55,7 @@ from datetime import date
 from functools import partial
 
 from core.capture.domain.layout import PageWords
-from core.capture.domain.order import CapturedOrder, Provenance
+from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Provenance
 from parsers.layout.dates import find_date
 from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.header_mends import letter_o_places
@@ -124,6 +126,11 @@ def doubt_lookalikes(
         _inked_doubt(upright, orders[n], path, where, one)
         for (n, path, where), one in zip(wanted, ones, strict=True)
     ]
+    # a slash inked as a 7's stem would be: read again all the same, a customer's format may settle it
+    slashed = [
+        path == "po_number" and not doubted and _inked_slash(upright, where)
+        for (_, path, where), doubted in zip(wanted, inked, strict=True)
+    ]
     open_ = [i for i, doubted in enumerate(inked) if not doubted]
     alike: list[list[bool]] = [[] for _ in wanted]
     if open_:
@@ -147,10 +154,24 @@ def doubt_lookalikes(
             # a field one way read otherwise stays doubtful whatever the next way reads: not read again
             open_ = [i for i in open_ if all(alike[i])]
     out = list(orders)
-    for i, (n, path, _) in enumerate(wanted):
+    for i, (n, path, where) in enumerate(wanted):
         if inked[i] or not alike[i] or not all(alike[i]):
             out[n] = out[n].with_confidence(path, DOUBTFUL)
+        elif slashed[i]:
+            out[n] = out[n].with_confidence(path, DOUBTFUL).with_problems(_slash_held(where))
     return out
+
+
+def _slash_held(where: Provenance) -> Problem:
+    """The hold on an order number whose only doubt is a slash inked as a 7 that lost its bar would be,
+    every reading again saying it alike: the customer's own earlier numbers may settle it
+    (`core.capture.services.deciding.settle_prefix`)."""
+    return Problem(
+        ProblemCode.SLASH_OR_SEVEN,
+        f"order number {(where.raw or '').strip()}: its slash keeps within its figures, as a 7 whose bar"
+        " the fax lost does; confirm it unless the customer's earlier orders are numbered so",
+        field="po_number",
+    )
 
 
 def _inked_doubt(
@@ -210,22 +231,28 @@ def _inked_letter_o(upright: UprightPages, where: Provenance) -> list[int]:
     return places if letter_o_inked(upright(where.page), where.box, raw, places) else []
 
 
+def _inked_slash(upright: UprightPages, where: Provenance) -> bool:
+    """Whether a slash of the order number read as `where.raw` keeps within its figures' band, as a 7
+    that lost its bar does (`parsers.ocr.figure_glyphs.slash_within_figures`)."""
+    if where.page is None or where.box is None:
+        return False
+    return slash_within_figures(upright(where.page), where.box, (where.raw or "").strip())
+
+
 def _inked_otherwise(upright: UprightPages, where: Provenance) -> bool:
     """Whether a glyph of the order number read as `where.raw` is inked as a figure the fax line spoilt
-    into what every reading says: a slash within its figures' band, as a 7 that lost its bar is
-    (`parsers.ocr.figure_glyphs.slash_within_figures`), or a 1 as wide as a figure on its stem alone, as a
-    4 that lost its crossbar is (`figure_glyphs.one_a_barless_four`), or a "P" without the closed bowl of
-    one, as a serif F whose arm the line lost is (`letter_glyphs.p_without_bowl`, also for a first letter
-    run into the glyph after it), or an "F" with an E's foot bar or an "E" without one
-    (`letter_glyphs.e_or_f_otherwise`), or
-    a "T" whose stem stands at one end of its bar, as an F's whose arm and foot the line lost does
+    into what every reading says (the slash aside, `_inked_slash`): a 1 as wide as a figure on its stem
+    alone, as a 4 that lost its crossbar is (`figure_glyphs.one_a_barless_four`), or a "P" without the
+    closed bowl of one, as a serif F whose arm the line lost is (`letter_glyphs.p_without_bowl`, also
+    for a first letter run into the glyph after it), or an "F" with an E's foot bar or an "E" without
+    one (`letter_glyphs.e_or_f_otherwise`), or a "T" whose
+    stem stands at one end of its bar, as an F's whose arm and foot the line lost does
     (`letter_glyphs.t_stem_aside`)."""
     if where.page is None or where.box is None:
         return False
     image, raw = upright(where.page), (where.raw or "").strip()
     return (
-        slash_within_figures(image, where.box, raw)
-        or one_a_barless_four(image, where.box, raw)
+        one_a_barless_four(image, where.box, raw)
         or p_without_bowl(image, where.box, raw)
         or e_or_f_otherwise(image, where.box, raw)
         or t_stem_aside(image, where.box, raw)

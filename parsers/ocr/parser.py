@@ -233,13 +233,17 @@ class _OcrParser:
             orders = codes.reread_codes(
                 orders, images, pages, codes.ways_to_read(self.engine.read_pages, self._options(ctx))
             )
-            # after the re-reads: a field they vouched for is still printed once, its figures unpinned
-            looks = lookalike.ways_to_read(self.engine.read_pages, self._options(ctx))
-            orders = lookalike.doubt_lookalikes(orders, images, pages, looks, sent)
         # after the re-reads: a reading of a value's own box cannot see the ink dropped beside it
         orders = recheck.doubt_dropped_ink(orders, pages)
         # whatever the re-reads said: they tell a small letter from its capital by height no better
         orders = letter_case.doubt_small_capitals(orders)
+        if self.options.reread_numbers:
+            # after the re-reads: a field they vouched for is still printed once, its figures unpinned.
+            # Last of the doubts (each only lowers a field, so their order leaves every confidence as it
+            # was): a number it holds for its slash alone (`ProblemCode.SLASH_OR_SEVEN`) was doubted by
+            # nothing else, and the customer's format lifting that hold lifts no other doubt
+            looks = lookalike.ways_to_read(self.engine.read_pages, self._options(ctx))
+            orders = lookalike.doubt_lookalikes(orders, images, pages, looks, sent)
         # after the re-reads: a second reading vouches for the figures as printed, not for a year mended
         orders = years.mend_years(orders, sent)
         if sender:

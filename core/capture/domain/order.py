@@ -73,6 +73,9 @@ class ProblemCode(enum.StrEnum):
     # a faxed order number whose letters an O, C or G the fax opened or closed may have turned from a
     # usual prefix ("PC-" for PO-): it waits unless the customer's own earlier orders carry that prefix
     PREFIX_LETTER = "prefix_letter"
+    # a faxed order number read alike and sure but for a slash inked as a 7 whose bar the fax lost would be
+    # ("26/04090" for 26704090): it waits unless the customer's own earlier orders print slashes so
+    SLASH_OR_SEVEN = "slash_or_seven"
 
 
 @dataclass(frozen=True)

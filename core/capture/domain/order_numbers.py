@@ -1,5 +1,6 @@
 """A customer's order-number format as its earlier orders show it: whether a faxed number whose prefix
-one letter a fax opens or closes may have changed ("PC-" for PO-) is the customer's own usual format."""
+one letter a fax opens or closes may have changed ("PC-" for PO-), or whose slash may be a 7 that lost its
+bar ("26/04090" for 26704090), is the customer's own usual format."""
 
 from __future__ import annotations
 
@@ -48,5 +49,33 @@ def usual_format(number: str, earlier: Iterable[str]) -> bool:
     twins = _twins(prefix(number)) | _twins(_letters(number))
     seen = {"".join(n.split()).upper() for n in earlier}
     if any(prefix(n) in twins or _letters(n) in twins for n in seen):
+        return False
+    return sum(shape(n) == mine for n in seen) >= MIN_SEEN
+
+
+def _unslashed(form: str) -> set[str]:
+    """The format `form` with one or more of its slashes read as a figure ("99/99999" -> "99999999")."""
+    places = [i for i, c in enumerate(form) if c == "/"]
+    out: set[str] = set()
+    for mask in range(1, 2 ** len(places)):
+        chars = list(form)
+        for bit, i in enumerate(places):
+            if mask >> bit & 1:
+                chars[i] = "9"
+        out.add("".join(chars))
+    return out
+
+
+def usual_slashes(number: str, earlier: Iterable[str]) -> bool:
+    """Whether the customer's `earlier` order numbers (as for `usual_format`) make the slashes of `number`
+    its own: at least `MIN_SEEN` distinct numbers of the very same format, slashes at the same places
+    ("26/04090" beside "26/03811" and "26/03544"), and none whose format is `number`'s with a slash
+    read as a figure ("26703811": a customer printing plain figures too leaves a faxed slash in doubt, a
+    7 whose bar the fax lost reads so)."""
+    mine = shape(number)
+    if "/" not in mine:
+        return False
+    seen = {"".join(n.split()).upper() for n in earlier}
+    if any(shape(n) in _unslashed(mine) for n in seen):
         return False
     return sum(shape(n) == mine for n in seen) >= MIN_SEEN

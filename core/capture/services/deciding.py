@@ -11,11 +11,11 @@ from datetime import date, datetime
 from core.capture.domain.documents import Channel, DocumentRecord
 from core.capture.domain.interchange import InterchangeReceipt
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
-from core.capture.domain.order_numbers import prefix
+from core.capture.domain.order_numbers import prefix, shape, usual_format, usual_slashes
 from core.capture.domain.partners import held_for_partner, partner_problems
 from core.capture.domain.policy import apply_policy, resolve_policy
 from core.capture.domain.resolution import MasterData, ResolvedOrder
-from core.capture.services.duplicates import DuplicateIndex
+from core.capture.services.duplicates import DuplicateIndex, FormatRule
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import Partner
 
@@ -50,32 +50,63 @@ def resolve(
 def settle_prefix(
     resolved: ResolvedOrder, seen: DuplicateIndex, again: Callable[[CapturedOrder], ResolvedOrder]
 ) -> ResolvedOrder:
-    """A faxed order number held only for a letter of its prefix the fax may have opened or closed
-    (`ProblemCode.PREFIX_LETTER`, "PC-" perhaps PO-): validated `again` without that hold when the
-    customer's accepted earlier orders make its format the customer's own
-    (`DuplicateIndex.usual_format`), noted on the order; else it waits, the clerk told why. The
-    number's own reading is judged as before: read unsure, it waits on that."""
+    """A faxed order number held only for what the customer's own format may settle: a letter of its
+    prefix the fax may have opened or closed (`ProblemCode.PREFIX_LETTER`, "PC-" perhaps PO-), or a
+    slash that may be a 7 whose bar the fax lost (`ProblemCode.SLASH_OR_SEVEN`, "26/04090" perhaps
+    26704090). Each hold is lifted, noted on the order, when the customer's accepted earlier orders
+    make the number's format its own by the hold's rule (`DuplicateIndex.usual_format`), and the order
+    validated `again` without the holds lifted; else it waits, the clerk told why. The number's own
+    reading is judged as before: read unsure, it waits on that."""
     captured, number, customer = resolved.captured, resolved.captured.po_number, resolved.customer_id
-    if not number or not customer or not any(p.code is ProblemCode.PREFIX_LETTER for p in captured.problems):
+    held = {p.code for p in captured.problems if p.code in _HOLDS}
+    if not number or not customer or not held:
         return resolved
-    head = prefix(number)
-    if seen.usual_format(customer, number):
-        known = Problem(
-            ProblemCode.PREFIX_LETTER,
-            f"order number prefix {head}: this customer's own, as its earlier accepted orders show",
-            field="po_number",
-            severity=Severity.INFO,
+    lifted = {code for code in held if seen.usual_format(customer, number, _HOLDS[code][0])}
+    if lifted:
+        rest = tuple(p for p in captured.problems if p.code not in lifted)
+        known = tuple(
+            Problem(code, _HOLDS[code][1](number), field="po_number", severity=Severity.INFO)
+            for code in sorted(lifted, key=lambda c: c.value)
         )
-        rest = tuple(p for p in captured.problems if p.code is not ProblemCode.PREFIX_LETTER)
-        return again(replace(captured, problems=(*rest, known)))
-    waits = Problem(
-        ProblemCode.PREFIX_LETTER,
-        f"order number prefix {head or number}: not yet seen from this customer (a fax may read a usual"
-        " prefix so, an O broken open or a C closed); confirm the number against the document",
-        field="po_number",
-    )
-    problems = tuple(waits if p.code is ProblemCode.PREFIX_LETTER else p for p in resolved.problems)
+        resolved = again(replace(captured, problems=(*rest, *known)))
+    waits = {code: Problem(code, _HOLDS[code][2](number), field="po_number") for code in held - lifted}
+    if not waits:
+        return resolved
+    problems = tuple(waits.get(p.code, p) for p in resolved.problems)
     return replace(resolved, problems=problems)
+
+
+def _prefix_known(number: str) -> str:
+    return f"order number prefix {prefix(number)}: this customer's own, as its earlier accepted orders show"
+
+
+def _prefix_waits(number: str) -> str:
+    return (
+        f"order number prefix {prefix(number) or number}: not yet seen from this customer (a fax may read"
+        " a usual prefix so, an O broken open or a C closed); confirm the number against the document"
+    )
+
+
+def _slash_known(number: str) -> str:
+    return (
+        f"order number {number}: numbered with slashes so ({shape(number)}) as this customer's earlier"
+        " accepted orders are"
+    )
+
+
+def _slash_waits(number: str) -> str:
+    return (
+        f"order number {number}: a slash in it may be a 7 whose bar the fax lost, and this customer's"
+        f" earlier accepted orders are not numbered {shape(number)}; confirm the number against the document"
+    )
+
+
+# each hold a customer's own format may settle: the rule asked of its earlier numbers, the note when it
+# does, the reason it waits when not
+_HOLDS: dict[ProblemCode, tuple[FormatRule, Callable[[str], str], Callable[[str], str]]] = {
+    ProblemCode.PREFIX_LETTER: (usual_format, _prefix_known, _prefix_waits),
+    ProblemCode.SLASH_OR_SEVEN: (usual_slashes, _slash_known, _slash_waits),
+}
 
 
 def judge(

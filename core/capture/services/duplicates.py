@@ -22,6 +22,9 @@ from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import Decision, EarlierLine, EarlierOrder, Order, OrderState
 from core.kernel.errors import TransientError
 
+# a rule of `order_numbers` asked of a number and the customer's earlier numbers
+FormatRule = Callable[[str, Iterable[str]], bool]
+
 PO_WINDOW = timedelta(days=60)
 LINES_WINDOW = timedelta(days=5)
 MIN_LINES = 2  # a single repeated line is a customer's routine reorder more often than a duplicate
@@ -257,7 +260,9 @@ def confirm_all(uow: CaptureUnitOfWork, indexes: Sequence[DuplicateIndex]) -> No
     reread = _Reread(uow, indexes)
     for index in indexes:
         fresh = DuplicateIndex(uow, index.document_id, index.now, index.channel, reread)
-        changed: list[str | None] = [c for c, po, answer in index._formats if fresh._usual(c, po) != answer]
+        changed: list[str | None] = [
+            c for c, po, rule, answer in index._formats if fresh._usual(c, po, rule) != answer
+        ]
         changed += [
             r.customer_id for r, channel, answer in index._asked if fresh._earlier(r, channel) != answer
         ]
@@ -288,7 +293,8 @@ class DuplicateIndex:
         self._customers: dict[str, _Customer] = {}
         # which earlier order each order was found to repeat, to ask again once the customers are held
         self._asked: list[tuple[ResolvedOrder, str, int | None]] = []
-        self._formats: list[tuple[str, str, bool]] = []  # (customer, order number, usual_format's answer)
+        # (customer, order number, the rule asked, its answer)
+        self._formats: list[tuple[str, str, FormatRule, bool]] = []
 
     def confirm(self) -> None:
         """Just before the commit: hold the customers asked about to its end, then ask again which
@@ -345,16 +351,17 @@ class DuplicateIndex:
             known.seen_before = self.uow.orders.has_orders_from(customer_id, self.document_id)
         return not known.seen_before
 
-    def usual_format(self, customer_id: str, po_number: str) -> bool:
+    def usual_format(self, customer_id: str, po_number: str, rule: FormatRule = usual_format) -> bool:
         """Whether the customer's accepted earlier orders (of documents other than this one, within
-        `PO_WINDOW`) make `po_number`'s format its own (`order_numbers.usual_format`); asked again,
-        the customer held, by `confirm`."""
-        answer = self._usual(customer_id, po_number)
-        self._formats.append((customer_id, po_number, answer))
+        `PO_WINDOW`) make `po_number`'s format its own by `rule` (`order_numbers.usual_format` for its
+        prefix, `order_numbers.usual_slashes` for its slashes); asked again, the customer held, by
+        `confirm`."""
+        answer = self._usual(customer_id, po_number, rule)
+        self._formats.append((customer_id, po_number, rule, answer))
         return answer
 
-    def _usual(self, customer_id: str, po_number: str) -> bool:
-        return usual_format(po_number, self._load(customer_id).numbers)
+    def _usual(self, customer_id: str, po_number: str, rule: FormatRule) -> bool:
+        return rule(po_number, self._load(customer_id).numbers)
 
     def earlier(self, resolved: ResolvedOrder, channel: str) -> int | None:
         """The earlier order this one (arriving on `channel`) repeats, if any."""
