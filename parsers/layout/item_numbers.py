@@ -56,7 +56,31 @@ def cell_readings(
         # the amount to the cent, a sign after it read as a lone figure: that word is no piece of it
         return [replace(r, note=f"{r.note}; {SIGN_LEFT_OUT}" if r.note else SIGN_LEFT_OUT) for r in found]
     head = _head_group(draft, toks, mark) if kind == "qty" else []
-    return found + _split_number(draft.numbers(kind), mark) + head
+    slashed = slash_as_seven(draft.numbers(kind)) if kind == "price" else []
+    return found + _split_number(draft.numbers(kind), mark) + head + slashed
+
+
+# a price to the cent followed by a 7, then its basis apart ("12.007" and "1000" for "12,00/1000")
+_SEVEN_FOR_SLASH = re.compile(r"^(?P<price>\d+[.,]\d\d)7$")
+SLASH_AS_SEVEN = "the slash before its basis read as a 7"
+SLASH_AS_SEVEN_COST = 2  # as a decimal mark read the other way: one stroke read for another
+
+
+def slash_as_seven(toks: list[Tok]) -> list[Reading]:
+    """A price printed for 100 or 1,000 units with a slash ("12,00/1000") whose slash OCR read as a 7
+    and whose basis it set apart ("12.007" and "1000"): the price to the cent for that basis, at a
+    mark read the other way's cost, for quantity × price = amount to choose; never read so alone (a price to
+    three places beside a figure may be just that)."""
+    if len(toks) != 2 or toks[1].text.strip() not in ("100", "1000"):
+        return []
+    m = _SEVEN_FOR_SLASH.match(toks[0].text.strip())
+    if m is None:
+        return []
+    for mark in ",.":  # the basis is read apart from the price: each mark as the price's own
+        found = readings(f"{m['price']}/{toks[1].text.strip()}", mark, rules=False, lost_marks=False)
+        if found and found[0].cost == 0:
+            return [replace(found[0], cost=SLASH_AS_SEVEN_COST, note=f"{found[0].note}; {SLASH_AS_SEVEN}")]
+    return []
 
 
 # a price's figures with three or more after the decimal mark ("\#" stands for it), its last a 5

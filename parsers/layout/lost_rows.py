@@ -200,6 +200,54 @@ def quantity_lettered(
     return out
 
 
+def figures_lost(rows: list[Row], starts: list[int], priced: set[str]) -> set[int]:
+    """The lines of a priced table that hold a unit of measure and a code beginning its phrase in their
+    own columns, and no figure in the quantity, price or amount column, between two order rows that
+    each show a code of their own, a quantity, and a price or an amount: a row whose figures the fax
+    lost altogether ("pce BRO-HSS-8. HSSDRILLBIT MM FOR METAL" for "10 pce BRO-HSS-8 … €2,450 €24,50").
+    No description wraps onto a line of its own with a unit in the unit column and a code in the code
+    column.  Taken as a stray of the row above it made no line, and every later line was one place
+    up; it is kept in its place with nothing read from it and named for a person (`rows.drafts`).
+
+    Guards, each for a line that is no row of its own: no figures on the line directly above or below
+    it in the quantity, price or amount column, other than an order row's own (a row printed over two
+    lines, or parted by OCR); no other line between the two rows holding a figure there; no label (a
+    sub-line, a total or a sum carried to the next page)."""
+    out: set[int] = set()
+    if priced != {"price", "amount"}:
+        return out
+    for i, (line, cells) in enumerate(rows):
+        if i in starts or sub_label(line.toks) is not None:
+            continue
+        if any(cells.get(kind) for kind in NUMERIC) or not unit_word(cells.get("unit", [])):
+            continue
+        code = cells.get("code", [])
+        if not code or not code_like(code[0].text) or not begins_phrase(code[0], line.toks):
+            continue
+        around = _rows_around(starts, i)
+        if around is None:
+            continue
+        before, after = around
+        if not all(_priced_and_coded(rows[j][1]) for j in around):
+            continue
+        between = [rows[j][1] for j in range(before + 1, after) if j != i]
+        if any(has_digit(t.text) for c in between for k in NUMERIC for t in c.get(k, [])):
+            continue
+        if any(_money_beside(rows, i, j, set(starts), priced) for j in (i - 1, i + 1)):
+            continue
+        if _labelled(line, cells):
+            continue
+        out.add(i)
+    return out
+
+
+def _priced_and_coded(cells: _Cells) -> bool:
+    """An order row with a code of its own, its quantity read as a figure and its price or amount."""
+    coded = any(code_like(t.text) for t in cells.get("code", []))
+    figures = {k for k in NUMERIC if any(looks_numeric(t.text) for t in cells.get(k, []))}
+    return coded and "qty" in figures and bool(figures & {"price", "amount"})
+
+
 def _money_between(
     rows: list[Row], starts: list[int], i: int, edges: dict[str, float], placed: _Placed = ()
 ) -> tuple[list[_Cells], list[_Cells]] | None:

@@ -22,7 +22,7 @@ from parsers.layout import (
     specks,
     totals,
 )
-from parsers.layout.carried_lines import by_carried
+from parsers.layout.carried_lines import by_carried, by_net
 from parsers.layout.evidence import DOUBTFUL, Recorder
 from parsers.layout.line_sums import line_value
 from parsers.layout.numbers import decide_mark
@@ -81,6 +81,10 @@ def lines_read(
     carried = by_carried(built, drafts, seen, mark) if ocr else built
     if carried is not built:
         built = carried
+        values, total = _sum_up(built, seen, mark)
+    netted = by_net(built, seen, mark) if ocr else built
+    if netted is not built:
+        built = netted
         values, total = _sum_up(built, seen, mark)
     pinned = by_total(built, drafts, seen, mark) if ocr else built
     if pinned != built:

@@ -12,7 +12,13 @@ from parsers.layout.codes import split_position
 from parsers.layout.dates import find_date
 from parsers.layout.geometry import Line, Tok
 from parsers.layout.lettered_rows import figure_edges, figures_lettered, lost_row
-from parsers.layout.lost_rows import money_alone, money_lost, quantity_alone, quantity_lettered
+from parsers.layout.lost_rows import (
+    figures_lost,
+    money_alone,
+    money_lost,
+    quantity_alone,
+    quantity_lettered,
+)
 from parsers.layout.misread_totals import misread_total
 from parsers.layout.numbers import looks_numeric
 from parsers.layout.parted_rows import split_rows_joined
@@ -84,6 +90,7 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
         alone = quantity_alone(rows, starts, priced, edges) if ocr else set()
         alone |= money_alone(rows, starts, priced, edges) if ocr else set()
         alone |= quantity_lettered(rows, starts, priced, edges) if ocr else set()
+        alone |= figures_lost(rows, starts, priced) if ocr else set()
         worded = any(worded_row(rows[i][1]) for i in starts)
         over = bool(starts) and any(_code_label(line) for line, _ in rows[: starts[0]])
         basis = heading_basis(region)
