@@ -48,7 +48,7 @@ from parsers.layout.numbers import (
     mark_misread,
     strip_money,
 )
-from parsers.layout.price_scale import quantity_sure
+from parsers.layout.price_scale import read_sure
 from parsers.layout.row_signs import NUMERIC, POSITION_EDGE
 from parsers.layout.rows import Draft
 from parsers.layout.solved_lines import Solved
@@ -278,7 +278,7 @@ def _numbers(
             and abs(line_net(q.value, p.value, discount) - a.value) <= HALF_CENT
         ):
             return Solved(q, p, a, "agrees")
-    solved = solve(quantities, prices, gross, repairs, rescale=ocr and quantity_sure(qty))
+    solved = solve(quantities, prices, gross, repairs, rescale=ocr and read_sure(qty))
     if discount is not None and solved.amount in gross:
         solved = replace(solved, amount=printed[gross.index(solved.amount)], options=())
     return solved

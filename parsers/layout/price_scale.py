@@ -14,12 +14,12 @@ from parsers.layout.numbers import REPAIR_COST, Reading
 RESCALED = "computed from the other two numbers, the price's figures at another power of ten"
 POWERS = range(-6, 7)  # how far a fax can move a price's mark: a point lost, figures run together
 EXACT = Decimal("0.0051")  # quantity × price within this of the amount: to the cent
-SURE_READ = 0.8  # OCR's confidence from which a quantity's figures are taken as the fax printed them
+SURE_READ = 0.8  # OCR's confidence from which a cell's figures are taken as the fax printed them
 
 
-def quantity_sure(cell: list[Tok]) -> bool:
-    """Whether OCR read every word of a quantity cell sure: a quantity read unsure ("5" at 0,16 for
-    500 beside 0,054 = 27,00) may be the figure the fax spoilt, and then the price read is right."""
+def read_sure(cell: list[Tok]) -> bool:
+    """Whether OCR read every word of a cell sure: a quantity read unsure ("5" at 0,16 for 500 beside
+    0,054 = 27,00) may be the figure the fax spoilt, and then the price read is right."""
     return bool(cell) and min(t.conf for t in cell) >= SURE_READ
 
 

@@ -12,10 +12,10 @@ from parsers.layout.items import Built, settled
 from parsers.layout.line_sums import to_the_cent
 from parsers.layout.number_evidence import WORKED_QUANTITY
 from parsers.layout.numbers import REPAIR_COST, Reading, readings
+from parsers.layout.price_scale import read_sure
 from parsers.layout.solved_lines import COMPUTED, Solved
 
 DERIVED_COST = 3  # as a quantity computed where none was read
-SURE_READ = 0.8  # OCR's confidence from which a cell's figures are taken as printed (validation's floor)
 
 
 def by_price_and_amount(built: list[Built], mark: str) -> list[Built]:
@@ -86,8 +86,8 @@ def _as_printed(read: Reading) -> bool:
 
 
 def _sure(cell: list[Tok] | None) -> bool:
-    return bool(cell) and min(t.conf for t in cell or []) >= SURE_READ
+    return read_sure(cell or [])
 
 
 def _unsure(cell: list[Tok] | None) -> bool:
-    return bool(cell) and min(t.conf for t in cell or []) < SURE_READ
+    return bool(cell) and not read_sure(cell or [])

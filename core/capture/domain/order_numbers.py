@@ -47,10 +47,20 @@ def usual_format(number: str, earlier: Iterable[str]) -> bool:
     if not prefix(number):
         return False
     twins = _twins(prefix(number)) | _twins(_letters(number))
-    seen = {"".join(n.split()).upper() for n in earlier}
+    seen = _distinct(earlier)
     if any(prefix(n) in twins or _letters(n) in twins for n in seen):
         return False
-    return sum(shape(n) == mine for n in seen) >= MIN_SEEN
+    return _often(mine, seen)
+
+
+def _distinct(earlier: Iterable[str]) -> set[str]:
+    """The earlier numbers, each once, without spaces, in capitals."""
+    return {"".join(n.split()).upper() for n in earlier}
+
+
+def _often(form: str, seen: set[str]) -> bool:
+    """Whether at least `MIN_SEEN` of the distinct numbers `seen` are of the format `form`."""
+    return sum(shape(n) == form for n in seen) >= MIN_SEEN
 
 
 def _unslashed(form: str) -> set[str]:
@@ -75,7 +85,7 @@ def usual_slashes(number: str, earlier: Iterable[str]) -> bool:
     mine = shape(number)
     if "/" not in mine:
         return False
-    seen = {"".join(n.split()).upper() for n in earlier}
+    seen = _distinct(earlier)
     if any(shape(n) in _unslashed(mine) for n in seen):
         return False
-    return sum(shape(n) == mine for n in seen) >= MIN_SEEN
+    return _often(mine, seen)
