@@ -20,6 +20,7 @@ from core.kernel.domain.phone import normalise_phone, plausible
 from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
 from parsers.ocr import bands, cells, codes, cutouts, labels, letter_case, lookalike, recheck, years
+from parsers.ocr.dated_cells import date_ways, reread_line_dates
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, normal_fax
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
 from parsers.ocr.geometry import Orientation, turn
@@ -232,6 +233,10 @@ class _OcrParser:
             orders = recheck.confirm(orders, extraction.rechecks, images, pages, again, spare)
             orders = codes.reread_codes(
                 orders, images, pages, codes.ways_to_read(self.engine.read_pages, self._options(ctx))
+            )
+            # a line's date read unsure that another line prints read sure: its cell read again narrowly
+            orders = reread_line_dates(
+                orders, images, pages, date_ways(self.engine.read_pages, self._options(ctx))
             )
         # after the re-reads: a reading of a value's own box cannot see the ink dropped beside it
         orders = recheck.doubt_dropped_ink(orders, pages)
