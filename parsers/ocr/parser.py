@@ -29,6 +29,7 @@ from parsers.ocr.past_cents import cut_past_cents
 from parsers.ocr.pdf import hidden_text_only, open_pdf, rasterise, text_chars
 from parsers.ocr.preprocess import prepare
 from parsers.ocr.turned_fax import LEGIBLE_MIN_WORDS, LEGIBLE_SHARE, legibility, legible
+from parsers.ocr.two_faced import settle_by_rereads
 
 log = logging.getLogger(__name__)
 
@@ -231,6 +232,7 @@ class _OcrParser:
             again = cutouts.ways_to_read(self.engine.read_pages, self._options(ctx), whitelist="")
             spare = recheck.spare_way(self.engine.read_pages, self._options(ctx))
             orders = recheck.confirm(orders, extraction.rechecks, images, pages, again, spare)
+            orders = settle_by_rereads(orders, extraction.rechecks, images, pages, again, spare)
             orders = codes.reread_codes(
                 orders, images, pages, codes.ways_to_read(self.engine.read_pages, self._options(ctx))
             )
