@@ -22,18 +22,21 @@ def delivery_certainty(pick: Candidate, ordered: date | None) -> float:
     Nothing else is settled: every figure of it is still weighed by how sure OCR read it, and, read
     sure, looked at again twice from its own ink (`parsers.ocr.lookalike`) before the order flows.  A
     date stated in a sentence (`pick.prose`) is judged against the document elsewhere
-    (`order_header.prose_delivery`) and left as it is; so is one read by mending a misread figure."""
+    (`order_header.prose_delivery`) and left as it is; so is one read by mending a misread figure, and
+    one whose day and month may be read the other way round (05.12.26: the 5th of December or the 12th
+    of May), however the document's other dates settle that."""
     if pick.prose or not isinstance(pick.value, date) or ordered is None:
         return pick.certainty
     if not 0 <= (pick.value - ordered).days <= MAX_LEAD_DAYS:
         return pick.certainty
     text = " ".join(t.text for t in pick.toks)
-    short = [
+    read = [
         found
         for month_first in (False, True)
-        if (found := find_date(text, month_first=month_first, mend=False)) is not None
-        and found.value == pick.value
+        if (found := find_date(text, month_first=month_first, mend=False))
     ]
-    if not short or not all(found.short_year for found in short):
+    # a day and month that may be read the other way round ("05.12.26") keep every doubt: the century is
+    # settled only for a date that reads one way
+    if not read or any(found.value != pick.value or not found.short_year for found in read):
         return pick.certainty
     return round(min(pick.certainty / SHORT_YEAR, SURE), 3)
