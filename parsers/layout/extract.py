@@ -37,6 +37,7 @@ from parsers.layout import (
     totals,
     unheaded,
 )
+from parsers.layout.carried_again import CARRIED_OFF, CarriedSums, carried_sums
 from parsers.layout.date_order import month_first, order_decided
 from parsers.layout.evidence import DOUBTFUL, Recorder
 from parsers.layout.geometry import Page, read_page
@@ -53,7 +54,6 @@ from parsers.layout.order_checks import (
     total_tax_read,
     unread_of,
 )
-from parsers.layout.carried_again import CARRIED_OFF, CarriedSums, carried_sums
 from parsers.layout.order_currency import currency_read
 from parsers.layout.order_header import delivery_of, parties_read, picks_of, prose_delivery, record_header
 from parsers.layout.order_lines import lines_read, table_problems

@@ -139,11 +139,7 @@ def table_problems(
     for d, v in zip(drafts, values, strict=True):
         sums[d.page] = sums.get(d.page, Decimal(0)) + (v or Decimal(0))
     for bad in totals.carried_mismatches(seen, sums, mark):
-        problems.append(
-            Problem(
-                ProblemCode.TOTAL_MISMATCH, f"{CARRIED_OFF}: {bad}", field="lines"
-            )
-        )
+        problems.append(Problem(ProblemCode.TOTAL_MISMATCH, f"{CARRIED_OFF}: {bad}", field="lines"))
     return problems
 
 
