@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from core.capture.domain.order import CapturedOrder, Evidence, Problem, ProblemCode, Severity
+from core.capture.domain.order import CapturedOrder, Evidence, Problem, ProblemCode, Severity, shown_under
 from core.capture.domain.resolution import LineTerms
 from core.kernel.domain.model import Customer, Product
 from core.kernel.domain.phone import same_number
@@ -39,7 +39,7 @@ def unsure_fields(doubtful: Iterable[Evidence]) -> Iterator[Problem]:
             continue
         yield Problem(
             ProblemCode.LOW_CONFIDENCE,
-            f"{item.field} was read with confidence {item.confidence:.2f}"
+            f"{item.field} was read with confidence {shown_under(item.confidence, CONFIDENCE_FLOOR)}"
             f" (below {CONFIDENCE_FLOOR}); please check it against the document",
             field=item.field,
         )
