@@ -20,17 +20,17 @@ from parsers.layout import extract_orders
 from parsers.layout.carried_again import CARRIED_OFF, CarriedSums, added_up_again
 from tests.unit.parsers.ocr_support import HEADING, STEP, cells, order, page, row
 
-FIRST = row("TUE-M8", "500", "0,05", "25,00", desc="Tuerca")
+BOLTS = row("TOR-M8-40", "100", "0,18", "18,00", desc="Tornillo")
 GLOVES = row("GUA-NIT-L", "1", "8,50", "8.550", desc="Guantes")  # 8,50 printed, the comma read a point
 SILICONE = row("SIL-TRA-300", "10", "4,20", "42,00", desc="Silicona")
-CARRIED = "33,50"  # 25,00 + 8,50: the subtotal printed under page 1's rows
+CARRIED = "26,50"  # 18,00 + 8,50: the subtotal printed under page 1's rows
 
 
 def _listing(source: str = "ocr") -> list:
-    first = order([FIRST, GLOVES], total=None)
+    first = order([BOLTS, GLOVES], total=None)
     lines = [list(first.words), cells(160 + 4 * STEP, (380, "Suma y sigue"), (500, CARRIED))]
     second = [cells(100, *HEADING), cells(100 + STEP, *SILICONE)]
-    second.append(cells(100 + 3 * STEP, (430, "Total"), (500, "75,50")))
+    second.append(cells(100 + 3 * STEP, (430, "Total"), (500, "68,50")))
     return [replace(p, source=source) for p in (page(*lines), page(*second, number=2))]
 
 
@@ -49,12 +49,12 @@ def _gloves_read_again(o: CapturedOrder, price: str, amount: str | None) -> Capt
 def test_a_scan_whose_subtotal_is_not_met_offers_it_to_be_checked_again() -> None:
     found = extract_orders(_listing())
     assert _carried_held(found.orders[0])
-    assert found.carried == (CarriedSums(0, (1, 1, 2), ((1, (Decimal("33.50"),)),)),)
+    assert found.carried == (CarriedSums(0, (1, 1, 2), ((1, (Decimal("26.50"),)),)),)
 
 
 def test_the_amount_read_again_meets_the_subtotal_and_the_problem_goes() -> None:
     found = extract_orders(_listing())
-    again = _gloves_read_again(found.orders[0], "8.50", "8.50")  # 25,00 + 8,50 = 33,50
+    again = _gloves_read_again(found.orders[0], "8.50", "8.50")  # 18,00 + 8,50 = 26,50
     (checked,) = added_up_again([again], found.carried)
     assert not _carried_held(checked)
     assert checked.lines == again.lines  # nothing read is changed, only the problem dropped
@@ -62,7 +62,7 @@ def test_the_amount_read_again_meets_the_subtotal_and_the_problem_goes() -> None
 
 def test_an_amount_read_again_that_still_misses_keeps_the_problem() -> None:
     found = extract_orders(_listing())
-    again = _gloves_read_again(found.orders[0], "8.50", "8.55")  # 33,55: five cents off the subtotal
+    again = _gloves_read_again(found.orders[0], "8.50", "8.55")  # 26,55: five cents off the subtotal
     (checked,) = added_up_again([again], found.carried)
     assert _carried_held(checked)
     assert checked.problems == again.problems
