@@ -58,8 +58,7 @@ def cell_readings(
         return [replace(r, note=f"{r.note}; {SIGN_LEFT_OUT}" if r.note else SIGN_LEFT_OUT) for r in found]
     head = _head_group(draft, toks, mark) if kind == "qty" else []
     slashed = slash_as_seven(draft.numbers(kind)) if kind == "price" else []
-    stroked = stroke_as_one(toks, mark) if kind == "price" and found else []
-    return found + _split_number(draft.numbers(kind), mark) + head + slashed + stroked
+    return found + _split_number(draft.numbers(kind), mark) + head + slashed
 
 
 # a price to the cent followed by a 7, then its basis apart ("12.007" and "1000" for "12,00/1000")
@@ -94,10 +93,11 @@ PRICE_PLACES = (2, 4)  # the places a price prints after its decimal mark, fewes
 def stroke_as_one(toks: list[Tok], mark: str) -> list[Reading]:
     """A price one of whose 1s inside it is a stroke a fine fax drew among its figures ("4,715" for
     4,75; "€3.90100" for €3.9000), or its decimal mark so drawn ("412000" for 4,2000): each such
-    reading, at a cost above a mark read the other way's, for quantity × price = amount to choose
-    (never read so alone: a 1 is a figure as often as not). Only a price of one word, the 1 neither its
-    first nor its last figure (`numbers._variants` tries a rule read as a 1 at either end), and a reading
-    to a price's places."""
+    reading, at a cost above a mark read the other way's, for the amount to choose a quantity the fax
+    lost by (`items._numbers`). Never read so alone: a 1 is a figure as often as not, and beside a
+    quantity read, one figure changed in each would fit an amount too often (7,28 × 2,7 for 19,65).
+    Only a price of one word, the 1 neither its first nor its last figure (`numbers._variants` tries
+    a rule read as a 1 at either end), and a reading to a price's places."""
     if len(toks) != 1 or (m := _PRICE_FIGURES.match(toks[0].text.strip())) is None:
         return []
     figures = m["figures"]

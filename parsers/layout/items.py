@@ -41,6 +41,7 @@ from parsers.layout.item_numbers import (
     groups_spoilt,
     marks_lost_together,
     sign_dropped,
+    stroke_as_one,
 )
 from parsers.layout.line_dating import LineDating, line_date_certainty, weekday_checked
 from parsers.layout.numbers import (
@@ -265,6 +266,9 @@ def _numbers(
     gross = before_discount(printed, discount)
     quantities = cell_readings(draft, "qty", qty, mark, ocr, sure)
     prices = per_unit(cell_readings(draft, "price", price, mark, ocr, sure), draft, quantities, gross, page)
+    if ocr and prices and not quantities:
+        # the quantity lost: a 1 inside the price may be a stroke the fax drew, for the amount to choose
+        prices = prices + per_unit(stroke_as_one(price, mark), draft, quantities, gross, page)
     if ocr:
         quantities = quantities + groups_spoilt(draft.cells.get("qty", []), prices, gross)
     if discount is not None and quantities and prices and printed:
