@@ -14,6 +14,7 @@ from core.capture.domain.order import (
     ProblemCode,
     Severity,
     line_net,
+    shown_under,
 )
 from core.capture.domain.resolution import LineTerms
 from core.kernel.domain.model import Customer, Product
@@ -225,7 +226,7 @@ def unsure_fields(doubtful: Iterable[Evidence]) -> Iterator[Problem]:
             continue
         yield Problem(
             ProblemCode.LOW_CONFIDENCE,
-            f"{item.field} was read with confidence {item.confidence:.2f}"
+            f"{item.field} was read with confidence {shown_under(item.confidence, CONFIDENCE_FLOOR)}"
             f" (below {CONFIDENCE_FLOOR}); please check it against the document",
             field=item.field,
         )

@@ -61,3 +61,14 @@ def test_figures_read_sure_are_not_changed_to_fit_the_total() -> None:
     # 20 × 4,715 printed plainly beside a total that leaves 237,50: the customer's figures, for a person
     got = _order(row("BRO-HSS-8", "20,00", "4,715", "", desc="Broca"), total="262,50")
     assert numbers(got)[1] == ("BRO-HSS-8", "20", "4.715")
+
+
+def test_a_quantity_read_with_a_minus_sign_is_left_for_a_person_not_a_crash() -> None:
+    # a speck before (or after) the figures reads as a sign: an order's quantity is never below nought, so
+    # no figure of it is edited to fit the total; the page is still read and the order waits for a clerk
+    for quantity in ("-20,00", "-20", "20-"):
+        got = _order(
+            row("BRO-HSS-8", quantity, "4,715", "", desc="Broca"), total="262,50", unsure=(quantity,)
+        )
+        assert numbers(got)[0] == ("TUE-M8", "500", "0.05")
+        assert got["decision"] != "accept"
