@@ -17,8 +17,9 @@ from validation.document import (
     check_totals,
     check_unread,
 )
+from validation.doubt import in_doubt, unsure_fields
 from validation.resolve import LineMatch, resolve_line
-from validation.rules import check_header, check_lines, in_doubt, unsure_fields
+from validation.rules import check_header, check_lines
 from validation.terms import PRICE_TOLERANCE, line_terms, terms_of
 from validation.units import unit_named
 

@@ -93,9 +93,10 @@ PRICE_PLACES = (2, 4)  # the places a price prints after its decimal mark, fewes
 def stroke_as_one(toks: list[Tok], mark: str) -> list[Reading]:
     """A price one of whose 1s inside it is a stroke a fine fax drew among its figures ("4,715" for
     4,75; "€3.90100" for €3.9000), or its decimal mark so drawn ("412000" for 4,2000): each such
-    reading, at a cost above a mark read the other way's, for the amount to choose a quantity the fax
-    lost by (`items._numbers`). Never read so alone: a 1 is a figure as often as not, and beside a
-    quantity read, one figure changed in each would fit an amount too often (7,28 × 2,7 for 19,65).
+    reading, at a cost above a mark read the other way's, for the amount to choose a quantity the
+    fax lost by (`item_figures.figures_solved`). Never read so alone: a 1 is a figure as often as not,
+    and beside a quantity read, one figure changed in each would fit an amount too often (7,28 × 2,7
+    for 19,65).
     Only a price of one word, the 1 neither its first nor its last figure (`numbers._variants` tries
     a rule read as a 1 at either end), and a reading to a price's places."""
     if len(toks) != 1 or (m := _PRICE_FIGURES.match(toks[0].text.strip())) is None:

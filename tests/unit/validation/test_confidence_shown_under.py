@@ -9,7 +9,7 @@ from core.capture.domain.policy import DecisionPolicy, apply_policy
 from core.capture.domain.resolution import ResolvedOrder
 from core.kernel.domain.model import Decision
 from validation.decide import low_confidence
-from validation.rules import unsure_fields
+from validation.doubt import unsure_fields
 
 
 def test_a_value_just_under_the_floor_is_not_shown_as_the_floor() -> None:
