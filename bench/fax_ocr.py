@@ -52,7 +52,7 @@ from bench.garbled_headings import GarbledHeadings
 from bench.order_history import Histories
 from core.capture.domain.documents import Channel, InboundDocument
 from oms.bootstrap import App, make_reader
-from oms.extract import master_data, result_json
+from oms.extract import master_data, read_or_error, result_json
 from oms.ocr import ocr_parsers
 from parsers.ocr.engine import OcrOptions, PageOcr
 from parsers.ocr.images import Limits, load_pages
@@ -78,7 +78,7 @@ def fax_reader(
         doc = InboundDocument(channel=Channel.FAX, content=content, received_at=DAY, original_name="bench")
         check = app.validate if history is None else history.deciding(content, app.validate, app.uow())
         with master_data(app) as master:
-            return result_json("bench", str(Channel.FAX), read_doc(doc), master, TODAY, check)
+            return result_json("bench", str(Channel.FAX), read_or_error(read_doc, doc), master, TODAY, check)
 
     return read
 
