@@ -124,6 +124,25 @@ def sign_specked(toks: list[Tok], gross: bool) -> list[Tok]:
     return [_retexted(amount, text)]
 
 
+# a speck between a total's cents and the money sign printed after them, read as a mark ("258.80/£")
+_MARK_BEFORE_SIGN = re.compile(r"^(?P<amount>[€$£]?\d[\d.,]*[.,]\d\d)[/|\\!:;'‘’`]+(?P<sign>[€$£])$")
+
+
+def mark_before_sign(toks: list[Tok]) -> list[Tok]:
+    """The amount to the cent a total's line ends in when a mark stands glued between its cents and the
+    money sign printed after it ("GRAND TOTAL 258.80/£"): a speck the fax read as a slash or a stroke,
+    no figure (an amount ends at its cents), left out; [] where the line does not end so. Mended
+    (`Seen.mended`): a person confirms it unless the order's sums vouch for it (`validation.sums`)."""
+    words = _before_currency(toks)
+    if not words:
+        return []
+    amount = words[-1]
+    m = _MARK_BEFORE_SIGN.match(amount.text)
+    if m is None or not looks_numeric(m["amount"]):
+        return []
+    return [_retexted(amount, m["amount"] + m["sign"])]
+
+
 TOTAL_GROUP_CELLS = 1.5  # characters between a total's lone thousands figure and the rest of it
 _LONE_THOUSANDS = re.compile(r"^[‘’'`\"*]?([€$£]?\d{1,3})$")  # a speck before it read as a mark
 _AMOUNT_TAIL = re.compile(r"^\d{3}[.,]\d\d(?:[€$£]|EUR|USD|GBP)?$")
