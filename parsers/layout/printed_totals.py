@@ -15,8 +15,8 @@ from parsers.layout.total_figures import (
     cent_parted,
     colon_turned,
     last_number,
-    specks_glued,
     sign_specked,
+    specks_glued,
 )
 from parsers.layout.totals import PREFERENCE, Seen
 from parsers.layout.vocab import CARRIED, TOTALS
