@@ -38,6 +38,8 @@ _LOST_ORDINAL_T = re.compile(r"(?<![a-z])(" + MONTH_NAME + r"\s+\d{1,2})h(?=,?\s
 _LOST_ORDINAL_T_FIRST = re.compile(r"(?<![\w])(\d{1,2})h(?=\s+" + MONTH_NAME + r",?\s+\d{4}(?!\d))")
 # "noviembre'de 2026": a speck in the space between two words of a date read as an apostrophe
 _SPECK_FOR_SPACE = re.compile(r"(?<=[a-z])['`](?=(?:de|del|of)\s+\d)")
+# ".24.11,.2026": a speck glued before a numeric date's day read as a point or a comma
+_SPECK_BEFORE_DAY = re.compile(r"(?:^|(?<=\s))[.,'`](?=\d{1,2}[.,/\-]\d{1,2}[.,/\-])")
 # "9 de-diciembre de 2026": the space between a day's "de" and its month's name read as a dash
 _DASH_AFTER_DE = re.compile(r"(?<=\d de)[-~](?=" + MONTH_NAME + r"\b)")
 # "November 26. 2026": the comma after a month-first date's day read as a point, or as a point with a
@@ -149,7 +151,9 @@ def repair_misread(text: str) -> str:
     short month name a letter off before a month-first date's day ("Now 25, 2026"), a
     month name run into its year by a speck ("November¡2026"), a separator read as a bracket or
     doubled ("07)12,2026", "06,.12,2026") and a
-    dot-separated date's dot read as a comma mended; the text as it was when there is nothing to mend."""
+    dot-separated date's dot read as a comma mended, and a speck glued before a numeric date's day read
+    as a point (".24.11,.2026") left out; the text as it was when there is nothing to mend."""
+    text = _SPECK_BEFORE_DAY.sub("", text)
     text = _GLUED_YEAR.sub(_year_parted, text)
     text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
     text = _SPLIT_FIGURES.sub(r"\1\2\3\4\5", text)
