@@ -153,7 +153,7 @@ def repair_misread(text: str) -> str:
     doubled ("07)12,2026", "06,.12,2026") and a
     dot-separated date's dot read as a comma mended, and a speck glued before a numeric date's day read
     as a point (".24.11,.2026") left out; the text as it was when there is nothing to mend."""
-    text = _SPECK_BEFORE_DAY.sub("", text)
+    text = _SPECK_BEFORE_DAY.sub(" ", text)  # a space in its place: where the date stands is kept
     text = _GLUED_YEAR.sub(_year_parted, text)
     text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
     text = _SPLIT_FIGURES.sub(r"\1\2\3\4\5", text)
