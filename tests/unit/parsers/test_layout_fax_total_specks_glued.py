@@ -59,4 +59,3 @@ def test_a_total_with_tax_with_an_angle_before_it_and_a_figure_off_is_the_net_pl
     got = read_totals("56,10", "5,61", "<81,71")
     assert (got["net_total"], got["tax_total"], got["total"]) == ("56.1", "5.61", "61.71")
     assert "total" in low(got) and got["decision"] != "accept"
-
