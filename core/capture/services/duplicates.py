@@ -333,6 +333,7 @@ class DuplicateIndex:
                     exclude_document=self.document_id,
                     lines_since=lines_since,
                     lines_not_on=self.channel,
+                    limit=RECENT_LIMIT,
                 )
             else:
                 recent = self.batch.recent if self.batch is not None else self.uow.orders.recent_for_customer
