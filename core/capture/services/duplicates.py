@@ -167,18 +167,24 @@ class BatchRecent:
     def add(self, document_id: int, orders: Sequence[Order]) -> None:
         """A document's orders just stored: the batch's next documents read them as earlier orders."""
         for order in orders:
-            if order.id is None or order.customer_id is None:
+            # each field read once (a mapped order: every read goes through the mapping), the lines
+            # only for a read that keeps them
+            order_id, customer, at, channel = order.id, order.customer_id, order.created_at, order.channel
+            if order_id is None or customer is None:
                 continue
-            ordered = sorted(order.lines, key=lambda ln: ln.position)
-            lines = tuple(EarlierLine(line.sku, line.quantity) for line in ordered)
-            earlier = EarlierOrder(
-                order.id, order.channel, order.state, order.created_at, order.po_number, lines
-            )
+            unlined = EarlierOrder(order_id, channel, order.state, at, order.po_number, ())
+            lined: EarlierOrder | None = None
             for (customer_id, lines_not_on), kept in self._reads.items():
-                if customer_id != order.customer_id or order.created_at < kept.since:
+                if customer_id != customer or at < kept.since:
                     continue
-                unlined = order.created_at < kept.lines_since or order.channel == lines_not_on
-                given = replace(earlier, lines=()) if unlined else earlier
+                given = unlined
+                if not (at < kept.lines_since or channel == lines_not_on):
+                    if lined is None:
+                        ordered = sorted(order.lines, key=lambda ln: ln.position)
+                        lined = replace(
+                            unlined, lines=tuple(EarlierLine(ln.sku, ln.quantity) for ln in ordered)
+                        )
+                    given = lined
                 kept.orders.append((document_id, given))
                 if kept.index is not None:
                     kept.index = kept.index.extended(document_id, given)
