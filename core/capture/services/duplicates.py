@@ -10,7 +10,7 @@ is a customer's routine reorder, not a duplicate.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol, TypeVar
 
@@ -62,6 +62,7 @@ class _Read:
     limit: int
     orders: list[tuple[int | None, EarlierOrder]]  # (document, order), newest first; None: read
     index: Kept | None = None  # the customer's index, built for a document of the batch (`known`)
+    documents: set[int] = field(default_factory=set)  # of the batch's own orders in `orders`
 
 
 class BatchRecent:
@@ -145,7 +146,8 @@ class BatchRecent:
         if (
             kept is not None
             and kept.index is not None
-            and kept.index.fits(since, lines_since, limit, exclude_document)
+            and exclude_document not in kept.documents
+            and kept.index.fits(since, lines_since, limit)
         ):
             return kept.index.given()
         orders = self.recent(
@@ -157,9 +159,8 @@ class BatchRecent:
             limit=limit,
         )
         kept = self._reads.get(key)  # `recent` may have read again, or kept nothing
-        documents = frozenset(d for d, _ in kept.orders if d is not None) if kept is not None else None
-        if kept is not None and documents is not None and exclude_document not in documents:
-            kept.index = Kept.built(orders, since, lines_since, limit, documents)
+        if kept is not None and exclude_document not in kept.documents:
+            kept.index = Kept.built(orders, since, lines_since, limit)
             if kept.index is not None:
                 return kept.index.given()
         return known_of(orders, lines_since)
@@ -186,8 +187,9 @@ class BatchRecent:
                         )
                     given = lined
                 kept.orders.append((document_id, given))
+                kept.documents.add(document_id)
                 if kept.index is not None:
-                    kept.index = kept.index.extended(document_id, given)
+                    kept.index = kept.index.extended(given)
         for kept in self._reads.values():
             kept.orders.sort(key=lambda pair: -pair[1].id)  # newest first, as a read gives them
 

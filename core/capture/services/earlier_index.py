@@ -82,7 +82,6 @@ class Kept:
     oldest: datetime | None  # the oldest order's time
     oldest_lined: datetime | None  # the oldest time of an order whose lines it compares
     newest: int | None  # the newest order's id
-    documents: frozenset[int]  # the documents of the batch's own orders in the read it was built from
 
     @classmethod
     def built(
@@ -91,7 +90,6 @@ class Kept:
         since: datetime,
         lines_since: datetime,
         limit: int,
-        documents: frozenset[int],
     ) -> Kept | None:
         """The index of one document's orders (newest first, as given it), or None when they reached
         the limit (what lies beyond is unknown)."""
@@ -107,15 +105,13 @@ class Kept:
             min((o.created_at for o in orders), default=None),
             min(lined, default=None),
             orders[0].id if orders else None,
-            documents,
         )
 
-    def fits(self, since: datetime, lines_since: datetime, limit: int, exclude_document: int) -> bool:
-        """Whether a document with these windows, leaving out its own orders, reads the same orders
-        with the same lines as this was built from."""
+    def fits(self, since: datetime, lines_since: datetime, limit: int) -> bool:
+        """Whether a document with these windows (none of whose own orders the batch's read holds)
+        reads the same orders with the same lines as this was built from."""
         return (
             limit == self.limit
-            and exclude_document not in self.documents
             and self.since <= since
             and (self.oldest is None or since <= self.oldest)
             and self.lines_since <= lines_since
@@ -128,16 +124,16 @@ class Kept:
         known = self.known
         return Known(True if self.count else None, known.by_po, known.by_lines, known.numbers)
 
-    def extended(self, document_id: int, order: EarlierOrder) -> Kept | None:
-        """With an order the batch just stored for `document_id` (its lines as its read would have
-        them): the same with the order in front as the newest, or None when it does not go in front
-        or the limit is reached (the next document builds its own)."""
-        documents = self.documents | {document_id}
-        if order.created_at < self.since:  # outside every window this fits
-            return replace(self, documents=documents)
+    def extended(self, order: EarlierOrder) -> Kept | None:
+        """With an order the batch just stored (its lines as the batch's read keeps them): the same
+        with the order in front as the newest, or None when it does not go in front or the limit is
+        reached (the next document builds its own)."""
+        at = order.created_at
+        if at < self.since:  # outside every window this fits
+            return self
         if (self.newest is not None and order.id <= self.newest) or self.count + 1 >= self.limit:
             return None
-        if order.lines and order.created_at < self.lines_since:
+        if order.lines and at < self.lines_since:
             order = replace(order, lines=())
         old = self.known
         known = Known(True, old.by_po, old.by_lines, old.numbers)
@@ -147,19 +143,11 @@ class Kept:
                 if order.state in FORMAT_STATES:
                     known.numbers = [order.po_number, *old.numbers]
             lines = signature((line.sku, line.quantity) for line in order.lines)
-            if lines and order.created_at >= self.lines_since:
+            if lines and at >= self.lines_since:
                 same = [(order.id, order.channel), *old.by_lines.get(lines, [])]
                 known.by_lines = {**old.by_lines, lines: same}
         lined = self.oldest_lined
-        if order.lines and (lined is None or order.created_at < lined):  # kept lines: from lines_since
-            lined = order.created_at
-        oldest = order.created_at if self.oldest is None else min(self.oldest, order.created_at)
-        return replace(
-            self,
-            known=known,
-            count=self.count + 1,
-            oldest=oldest,
-            oldest_lined=lined,
-            newest=order.id,
-            documents=documents,
-        )
+        if order.lines and (lined is None or at < lined):  # lines kept: from lines_since
+            lined = at
+        oldest = at if self.oldest is None or at < self.oldest else self.oldest
+        return Kept(self.since, self.lines_since, self.limit, known, self.count + 1, oldest, lined, order.id)
