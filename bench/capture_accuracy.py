@@ -39,7 +39,7 @@ from core.capture.domain.documents import Channel, InboundDocument
 from core.catalog.domain.pricing import list_row, resolve_price
 from core.catalog.services.masterdata import import_csv
 from oms.bootstrap import App, bootstrap
-from oms.extract import master_data, result_json
+from oms.extract import master_data, read_or_error, result_json
 from oms.settings import Settings
 from samples.orders_gen import LAYOUTS, TODAY, generate, generate_drawn
 from samples.orders_gen.check import HEADER_FACTS, header_errors, line_errors
@@ -227,7 +227,9 @@ def app_reader(app: App, channel: Channel = Channel.UPLOAD) -> Read:
     def read(content: bytes) -> dict[str, Any]:
         doc = InboundDocument(channel=channel, content=content, received_at=DAY, original_name="bench")
         with master_data(app) as master:
-            return result_json("bench", str(channel), app.read(doc), master, TODAY, app.validate)
+            return result_json(
+                "bench", str(channel), read_or_error(app.read, doc), master, TODAY, app.validate
+            )
 
     return read
 

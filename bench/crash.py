@@ -34,7 +34,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from bench.edifact_e2e import _app
+from bench.edifact_e2e import edifact_bench_app
 from bench.workers import REDIS, fresh_database, running, start_worker, stop_workers, worker_env
 from core.capture.domain.documents import Channel, InboundDocument
 from samples.edifact_gen import orders_interchange
@@ -107,7 +107,7 @@ def run(count: int = DOCUMENTS, workers: int = WORKERS, seed: int = 1) -> tuple[
     outcome = Outcome()
     with fresh_database() as url, tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
-        app = _app(data, url, REDIS)
+        app = edifact_bench_app(data, url, REDIS)
         # the periodic sweep on, as in production: a document stored while no worker could queue it
         env = worker_env(data, url, threads=2, sweep_seconds=10)
         logs = [data / f"worker-{i}.log" for i in range(workers)]

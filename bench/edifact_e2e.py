@@ -69,7 +69,7 @@ def bare_parse_seconds(content: bytes, messages: int = MESSAGES) -> float:
     return best_of(3, parse)
 
 
-def _app(data_dir: Path, database_url: str, broker_url: str) -> App:
+def edifact_bench_app(data_dir: Path, database_url: str, broker_url: str) -> App:
     settings = Settings(data_dir=data_dir, database_url=database_url, broker_url=broker_url, worker_threads=2)
     app = bootstrap(settings, clock=lambda: DAY)
     app.upgrade_database()
@@ -124,7 +124,7 @@ def reachable(host: str, port: int) -> bool:
 
 def run_embedded(content: bytes) -> float:
     with tempfile.TemporaryDirectory() as tmp:
-        app = _app(Path(tmp), f"sqlite:///{tmp}/oms.db", "memory://")
+        app = edifact_bench_app(Path(tmp), f"sqlite:///{tmp}/oms.db", "memory://")
         try:
             return end_to_end_seconds(app, content)
         finally:
@@ -135,7 +135,7 @@ def run_postgres_redis(content: bytes) -> float | None:
     if not (reachable("127.0.0.1", 5432) and reachable("127.0.0.1", 6379)):
         return None
     with fresh_database() as url, tempfile.TemporaryDirectory() as tmp:
-        app = _app(Path(tmp), url, REDIS)
+        app = edifact_bench_app(Path(tmp), url, REDIS)
         try:
             return end_to_end_seconds(app, content)
         finally:
@@ -196,7 +196,7 @@ def scale_out(workers: list[int], documents: int) -> None:
 def _scale_run(n: int, contents: list[bytes], total: int) -> float:
     """Seconds from the first interchange submitted to the last ORDRSP written, `n` worker processes."""
     with fresh_database() as url, tempfile.TemporaryDirectory() as tmp:
-        app = _app(Path(tmp), url, REDIS)
+        app = edifact_bench_app(Path(tmp), url, REDIS)
         outbox = app.settings.outbox / "edi"
         try:
             with worker_processes(n, Path(tmp), url):

@@ -27,7 +27,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from bench.edifact_e2e import DAY, LINES, MESSAGES, _app
+from bench.edifact_e2e import DAY, LINES, MESSAGES, edifact_bench_app
 from bench.workers import pg_database
 from core.capture.domain.documents import Channel, InboundDocument
 from core.capture.services import answers, processing
@@ -35,7 +35,7 @@ from core.kernel.adapters.repository import OrderRepository
 from oms.bootstrap import App
 from oms.tasks import settle_heap
 from outbound.edifact import answers as edifact_answers
-from samples.edifact_gen import BUYER, US, _products, orders_interchange
+from samples.edifact_gen import BUYER, US, demo_products, orders_interchange
 
 Wrapped = Callable[..., Any]
 
@@ -71,7 +71,7 @@ class Steps:
 
 def mixed_interchange(messages: int) -> bytes:
     """Messages of seven kinds in turn, demo master data codes; about 60 % accepted, the rest held."""
-    products = _products()
+    products = demo_products()
     out = ["UNA:+.? '", f"UNB+UNOC:3+{BUYER}:14+{US}:14+261126:0800+700001++ORDERS'"]
     for m in range(1, messages + 1):
         kind = m % 7
@@ -144,7 +144,7 @@ def digest(app: App, outbox: Path, events: list[object]) -> str:
 def run(content: bytes) -> None:
     steps = Steps()
     with pg_database("comanda_steps") as url, tempfile.TemporaryDirectory() as tmp:
-        app = _app(Path(tmp), url, "memory://")
+        app = edifact_bench_app(Path(tmp), url, "memory://")
         try:
             instrument(app, steps)
             events: list[object] = []

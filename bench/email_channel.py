@@ -81,7 +81,7 @@ class Score:
         return self.accepted_right / self.should_accept if self.should_accept else 0.0
 
 
-def _app(data_dir: Path, **settings: Any) -> App:
+def mail_bench_app(data_dir: Path, **settings: Any) -> App:
     app = bootstrap(
         Settings(
             data_dir=data_dir,
@@ -217,7 +217,7 @@ def smtp_to_orders_and_replies_seconds(
     (rendered by its own job, after the order is stored)."""
     from ingest.smtp import SmtpReceiver
 
-    app = _app(data_dir, worker_threads=2)
+    app = mail_bench_app(data_dir, worker_threads=2)
     settle_heap()  # as `oms run` and `oms worker` do before they take jobs
     receiver = SmtpReceiver("127.0.0.1", free_port(), app.submit, app.clock, 20 * 2**20)
     receiver.start()
@@ -275,7 +275,7 @@ def _report(kind: str, result: Score | None) -> None:
 def main() -> None:
     print("E-mail channel")
     with tempfile.TemporaryDirectory() as tmp:
-        app = _app(Path(tmp))
+        app = mail_bench_app(Path(tmp))
         try:
             _report("body", score(app, generated_cases(mail_gen.body_orders(BODY_MAILS, 7, DAY.date()))))
             sheets = generated_cases(mail_gen.sheet_orders(ATTACHED, 13, DAY.date()))
@@ -289,7 +289,7 @@ def main() -> None:
     mails = mail_gen.body_orders(THROUGHPUT_MAILS, seed=99, day=DAY.date())
     messages = [(m.envelope_sender, m.raw) for m in mails]
     with tempfile.TemporaryDirectory() as tmp:
-        expected = _expected_orders(Path(tmp) / "count", mails)
+        expected = expected_orders(Path(tmp) / "count", mails)
         bare = min(bare_smtp_seconds(messages) for _ in range(3))
         full, replied = smtp_to_orders_and_replies_seconds(Path(tmp) / "run", messages, expected)
     print(
@@ -302,9 +302,9 @@ def main() -> None:
     )
 
 
-def _expected_orders(data_dir: Path, mails: list[mail_gen.GeneratedMail]) -> int:
+def expected_orders(data_dir: Path, mails: list[mail_gen.GeneratedMail]) -> int:
     data_dir.mkdir(parents=True)
-    app = _app(data_dir)
+    app = mail_bench_app(data_dir)
     try:
         docs = [InboundDocument(Channel.EMAIL, m.raw, DAY, sender=m.envelope_sender) for m in mails]
         return sum(1 for d in docs if app.read(d).orders)

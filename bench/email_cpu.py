@@ -30,7 +30,7 @@ from typing import Any
 from dramatiq import Message
 from sqlalchemy import event
 
-from bench.email_channel import DAY, _app, bare_smtp_seconds, free_port, send_all
+from bench.email_channel import DAY, bare_smtp_seconds, free_port, mail_bench_app, send_all
 from oms.bootstrap import App
 from oms.tasks import settle_heap
 from samples import mail_gen
@@ -109,7 +109,7 @@ def measure(mails: int, seed: int, profile: str | None, top: int, settle: bool) 
     bare_smtp_seconds(messages)
     cpu["bare SMTP (null handler)"] = time.process_time() - start
     with tempfile.TemporaryDirectory() as tmp:
-        app = _app(Path(tmp))
+        app = mail_bench_app(Path(tmp))
         event.listen(app.engine, "before_cursor_execute", _count)
         try:
             if settle:

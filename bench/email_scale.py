@@ -25,8 +25,8 @@ from sqlalchemy import func, select, text
 from bench.email_channel import (
     ROOT,
     THROUGHPUT_MAILS,
-    _expected_orders,
     bare_smtp_seconds,
+    expected_orders,
     free_port,
     send_all,
 )
@@ -151,7 +151,7 @@ def _expected(mails: list[mail_gen.GeneratedMail]) -> tuple[int, int]:
     """(orders, replies) the business rules call for: an order from every e-mail that holds one, and a
     confirmation to every e-mail the generator marks acceptable (the others wait in review, unanswered)."""
     with tempfile.TemporaryDirectory(prefix="bench-mail-") as tmp:
-        holding = _expected_orders(Path(tmp) / "count", mails)
+        holding = expected_orders(Path(tmp) / "count", mails)
     return holding, sum(1 for m in mails if m.truth.acceptable)
 
 

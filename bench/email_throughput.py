@@ -20,8 +20,8 @@ from pathlib import Path
 from bench.email_channel import (
     DAY,
     THROUGHPUT_MAILS,
-    _expected_orders,
     bare_smtp_seconds,
+    expected_orders,
     smtp_to_orders_and_replies_seconds,
 )
 from bench.email_scale import scale_out
@@ -38,7 +38,7 @@ def main() -> None:
     mails = mail_gen.body_orders(THROUGHPUT_MAILS, seed=99, day=DAY.date())
     messages = [(m.envelope_sender, m.raw) for m in mails]
     with tempfile.TemporaryDirectory() as tmp:
-        expected = _expected_orders(Path(tmp) / "count", mails)
+        expected = expected_orders(Path(tmp) / "count", mails)
         bare = min(bare_smtp_seconds(messages) for _ in range(3))
         if "--settle" in sys.argv:
             settle_heap()

@@ -38,138 +38,28 @@ resolution, how many lines of the documents printing a date per line were read w
 from __future__ import annotations
 
 import argparse
-import hashlib
-import io
 import os
-import pickle
-import random
-import resource
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
-
 from bench import by_family, line_classes, line_dates
 from bench.capture_accuracy import DAY, TODAY, Read, demo_app, held_report, master_gaps
+from bench.fax_corpus import CachedOcr, FaxCase, corpus
+from bench.fax_cost import STAGES, ocr_cost, same_reads, study
 from bench.garbled_headings import GarbledHeadings
 from bench.order_history import Histories
 from core.capture.domain.documents import Channel, InboundDocument
-from core.capture.domain.layout import PageWords
 from oms.bootstrap import App, make_reader
-from oms.extract import master_data, result_json
+from oms.extract import master_data, read_or_error, result_json
 from oms.ocr import ocr_parsers
-from parsers.layout import extract_orders
-from parsers.ocr import bands, cells, codes, cutouts, lookalike, recheck, tessapi
-from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, ocr_page
-from parsers.ocr.faxheader import strip_headers
-from parsers.ocr.images import Limits, PageImage, load_pages
-from samples.faxsim import FaxLine, fax_tiff
-from samples.orders_gen import generate_drawn
+from parsers.ocr.engine import OcrOptions, PageOcr
+from parsers.ocr.images import Limits, load_pages
 from samples.orders_gen.check import differences
 
 RESOLUTIONS = ("fine", "normal")
 COUNT = int(os.environ.get("BENCH_FAX_DOCS", "4"))  # drawn orders per family
-
-
-@dataclass(frozen=True)
-class FaxCase:
-    name: str
-    family: str
-    split: str
-    resolution: str
-    sender: str
-    truth: dict[str, Any]
-    tiff: bytes
-    words: Counter[str]  # the words of the text PDF, the OCR's target
-
-
-def _pdf_words(pdf: bytes) -> Counter[str]:
-    with pdfplumber.open(io.BytesIO(pdf)) as doc:
-        return Counter(w["text"] for page in doc.pages for w in page.extract_words())
-
-
-def fax_line(name: str, resolution: str, sender: str) -> FaxLine:
-    """How this order's fax goes: skew up to 3°, streaks on some, and about one page in ten fed turned."""
-    rng = random.Random(f"fax:{name}:{resolution}")
-    turned = rng.random()
-    rotate = 180 if turned < 0.06 else 90 if turned < 0.1 else 0
-    streaks = rng.choice((0.0, 0.0, 1.0))
-    return FaxLine(
-        resolution=resolution,
-        seed=rng.randrange(10**6),
-        sender=sender,
-        skew=rng.uniform(0.5, 3.0),
-        rotate=rotate,
-        streaks=streaks,
-    )
-
-
-def corpus(
-    count: int, families: tuple[str, ...], seed: int | None, resolution: str, cache: Path | None = None
-) -> list[FaxCase]:
-    """`count` drawn orders of each family, each faxed from its customer's number."""
-    cases = []
-    for order in generate_drawn(count, families, seed):
-        sender = order.drawn.facts.customer.fax
-        line = fax_line(order.name, resolution, sender)
-        kept = cache / "faxes" / f"{resolution}-{order.name}.tif" if cache else None
-        if kept is not None and kept.exists():
-            tiff = kept.read_bytes()
-        else:
-            tiff = fax_tiff(order.pdf, line)
-            if kept is not None:
-                kept.parent.mkdir(parents=True, exist_ok=True)
-                kept.write_bytes(tiff)
-        cases.append(
-            FaxCase(
-                name=order.name,
-                family=order.family,
-                split=order.split,
-                resolution=resolution,
-                sender=sender,
-                truth=order.truth,
-                tiff=tiff,
-                words=_pdf_words(order.pdf),
-            )
-        )
-    return cases
-
-
-class CachedOcr:
-    """A `PageOcr` that keeps what `inner` read of each page on disk, keyed by the page's pixels and the
-    options, so the layout reader can be run again on the same faxes without Tesseract."""
-
-    def __init__(self, inner: PageOcr, directory: Path) -> None:
-        self.inner = inner
-        self.directory = directory / "words"
-        self.directory.mkdir(parents=True, exist_ok=True)
-
-    @staticmethod
-    def key(page: PageImage, options: OcrOptions) -> str:
-        digest = hashlib.sha256(page.data)
-        digest.update(repr((page.number, page.mode, page.width, page.height, page.dpi, options)).encode())
-        if options.whitelist:  # out of the options' repr, so that keys of whole pages stay as they were
-            digest.update(f"whitelist={options.whitelist}".encode())
-        if options.rivals:  # the same: a read asked for its figures' alternatives is a read of its own
-            digest.update(b"rivals")
-        return digest.hexdigest()[:32]
-
-    def read_pages(self, pages: Sequence[PageImage], options: OcrOptions) -> list[PageWords]:
-        paths = [self.directory / f"{self.key(p, options)}.pickle" for p in pages]
-        todo = [i for i, path in enumerate(paths) if not path.exists()]
-        if todo:
-            for i, words in zip(todo, self.inner.read_pages([pages[i] for i in todo], options), strict=True):
-                paths[i].write_bytes(pickle.dumps(words))
-        # our own files, written just above or by an earlier run of this benchmark
-        return [pickle.loads(path.read_bytes()) for path in paths]
 
 
 def fax_reader(
@@ -188,7 +78,7 @@ def fax_reader(
         doc = InboundDocument(channel=Channel.FAX, content=content, received_at=DAY, original_name="bench")
         check = app.validate if history is None else history.deciding(content, app.validate, app.uow())
         with master_data(app) as master:
-            return result_json("bench", str(Channel.FAX), read_doc(doc), master, TODAY, check)
+            return result_json("bench", str(Channel.FAX), read_or_error(read_doc, doc), master, TODAY, check)
 
     return read
 
@@ -239,218 +129,6 @@ def print_classes(cases: Sequence[FaxCase], read: Read, title: str) -> None:
         f"  Units of measure, {title}: the product's on {right} of {judged} lines read with their product"
         " and a unit"
     )
-
-
-# -- preprocessing study: which steps help Tesseract on our faxes ------------------------------
-def word_recall(cases: Sequence[FaxCase], steps: tuple[str, ...]) -> tuple[float, float, float]:
-    """(recall, precision, seconds per page) of the words read with `steps`, header lines left out."""
-    hit = truth = read = pages = 0
-    seconds = 0.0
-    options = OcrOptions(preprocess=steps, preprocess_normal=steps)
-    for case in cases:
-        images = load_pages(case.tiff, Limits())
-        start = time.perf_counter()
-        words = [ocr_page(page, options) for page in images]
-        seconds += time.perf_counter() - start
-        stripped, _ = strip_headers(words)
-        got = Counter(w.text for page in stripped for w in page.words)
-        hit += sum((got & case.words).values())
-        truth += sum(case.words.values())
-        read += sum(got.values())
-        pages += len(images)
-    return hit / truth, hit / max(read, 1), seconds / max(pages, 1)
-
-
-def study(cases_by_resolution: dict[str, list[FaxCase]], variants: Sequence[tuple[str, ...]]) -> None:
-    print("preprocessing study: word recall / precision against the text PDFs, seconds per page")
-    for resolution, cases in cases_by_resolution.items():
-        for steps in variants:
-            recall, precision, seconds = word_recall(cases, steps)
-            label = "+".join(steps) or "none"
-            print(
-                f"  {resolution:6s} {label:22s} recall {recall:6.2%}  precision {precision:6.2%}"
-                f"  {seconds:.2f} s"
-            )
-
-
-# -- OCR cost: our pipeline against bare tesseract on the same page images -------------------------
-class CountedReads:
-    """`SerialTesseract().read_pages` that counts the cut-outs it reads: the re-reads' Tesseract calls, a
-    figure two trees can be compared by where seconds on a shared machine cannot."""
-
-    def __init__(self) -> None:
-        self.crops = 0
-
-    def read_pages(self, pages: Sequence[PageImage], options: OcrOptions) -> list[PageWords]:
-        self.crops += len(pages)
-        return SerialTesseract().read_pages(pages, options)
-
-
-@dataclass(frozen=True)
-class Cost:
-    """Per page over the pages timed: our seconds, bare tesseract's, ours spent reading again, and the
-    cut-outs read again by kind (number cells, header fields, item codes, row bands); and the same as
-    CPU seconds (`cpu`: ours, bare, and ours by stage, `STAGES`), which the load of a shared machine
-    does not enter as it does the wall clock."""
-
-    ours: float
-    bare: float
-    pages: int
-    again: float
-    crops: tuple[float, float, float, float]
-    cpu: CpuCost
-
-
-# what `ocr_cost` times by CPU, in the order the pipeline runs them (header fields: rechecked and
-# read again for look-alikes)
-STAGES = ("page read", "bands", "number cells", "header fields", "item codes")
-
-
-@dataclass(frozen=True)
-class CpuCost:
-    """CPU seconds per page: ours (this process's, and any child it spawned while ours ran), bare
-    tesseract's (its process's, as a child of ours), and ours by stage (`STAGES`)."""
-
-    ours: float
-    bare: float
-    stages: tuple[float, ...]
-
-
-class CpuClock:
-    """CPU seconds spent since it was made: this process's (`time.process_time`, Tesseract kept loaded
-    included) and its finished children's (`resource.getrusage(RUSAGE_CHILDREN)`: a spawned
-    `tesseract`), told apart."""
-
-    def __init__(self) -> None:
-        self.start = self.now()
-
-    @staticmethod
-    def now() -> tuple[float, float]:
-        children = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return time.process_time(), children.ru_utime + children.ru_stime
-
-    def lap(self) -> tuple[float, float]:
-        """(own, children's) CPU seconds since the last lap (or since made), and a new lap begun."""
-        now = self.now()
-        own, children = now[0] - self.start[0], now[1] - self.start[1]
-        self.start = now
-        return own, children
-
-
-def ocr_cost(cases: Sequence[FaxCase], max_pages: int, options: OcrOptions) -> Cost:
-    """What our pipeline and bare tesseract cost over the first `max_pages` pages (`Cost`).
-
-    Ours: decode the TIFF page, square its pixels, preprocess, Tesseract to TSV, words parsed, and the
-    number cells of lines that do not add up read again (parsers.ocr.cells), the header fields the
-    layout offers read again (parsers.ocr.recheck, a third way where one reading is unsure), a normal
-    fax's unsure item codes (parsers.ocr.codes; the layout reading that finds those is not timed) and the
-    header fields printed once and read sure (parsers.ocr.lookalike, counted with the header fields).  Bare:
-    `tesseract page.png stdout -l eng+spa --dpi D --psm 3` on the page already decoded and squared
-    (it cannot read a 204 x 98 page correctly otherwise), run the same way one page at a time.  Timed by
-    the wall clock and, stage by stage, by CPU time (`CpuClock`): ours in this process (and in children
-    spawned while ours runs), bare tesseract's as its child's.
-    """
-    exe = shutil.which("tesseract")
-    if exe is None:
-        raise SystemExit("tesseract is not installed")
-    ours = bare = again_seconds = 0.0
-    cpu = dict.fromkeys(STAGES, 0.0)
-    bare_cpu = 0.0
-    pages = 0
-    langs = "+".join(options.languages)
-    number_reads, field_reads, code_reads = CountedReads(), CountedReads(), CountedReads()
-    band_reads = CountedReads()
-    readers = cutouts.ways_to_read(number_reads.read_pages, options)
-    code_readers = codes.ways_to_read(code_reads.read_pages, options)
-    field_readers = cutouts.ways_to_read(field_reads.read_pages, options, whitelist="")
-    spare = recheck.spare_way(field_reads.read_pages, options)
-    lookalike_readers = lookalike.ways_to_read(field_reads.read_pages, options)
-
-    def spent(stage: str, clock: CpuClock) -> None:
-        cpu[stage] += sum(clock.lap())
-
-    with tempfile.TemporaryDirectory() as tmp:
-        for case in cases:
-            if pages >= max_pages:
-                break
-            start = time.perf_counter()
-            clock = CpuClock()
-            images = load_pages(case.tiff, Limits())
-            words = [ocr_page(page, options) for page in images]
-            spent("page read", clock)
-            ours += time.perf_counter() - start
-            stripped, _ = strip_headers(words)
-            extraction = extract_orders(stripped)
-            start = time.perf_counter()
-            clock = CpuClock()
-            if options.reread_numbers:
-                band_way = bands.way_to_read(band_reads.read_pages, options)
-                extraction, stripped = bands.reread_rows(
-                    extraction, images, stripped, band_way, extract_orders
-                )
-                spent("bands", clock)
-            orders = extraction.orders
-            if options.reread_numbers:
-                orders = tuple(
-                    cells.reread_numbers(orders, images, stripped, readers, quantities=extraction.quantities)
-                )
-                spent("number cells", clock)
-                rechecks = extraction.rechecks
-                orders = tuple(recheck.confirm(orders, rechecks, images, stripped, field_readers, spare))
-                spent("header fields", clock)
-                orders = tuple(codes.reread_codes(orders, images, stripped, code_readers))
-                spent("item codes", clock)
-                lookalike.doubt_lookalikes(orders, images, stripped, lookalike_readers)
-                spent("header fields", clock)
-            again_seconds += time.perf_counter() - start
-            ours += time.perf_counter() - start
-            for page in images:
-                path = Path(tmp) / f"{case.name}-{page.number}.png"
-                page.image().save(path, dpi=(page.dpi, page.dpi))
-                cmd = [exe, str(path), "stdout", "-l", langs, "--dpi", str(round(page.dpi)), "--psm", "3"]
-                start = time.perf_counter()
-                clock = CpuClock()
-                subprocess.run(cmd, check=True, capture_output=True)
-                bare_cpu += clock.lap()[1]
-                bare += time.perf_counter() - start
-            pages += len(images)
-    crops = (
-        number_reads.crops / pages,
-        field_reads.crops / pages,
-        code_reads.crops / pages,
-        band_reads.crops / pages,
-    )
-    stages = tuple(cpu[s] / pages for s in STAGES)
-    mine = CpuCost(sum(cpu.values()) / pages, bare_cpu / pages, stages)
-    return Cost(ours / pages, bare / pages, pages, again_seconds / pages, crops, mine)
-
-
-def same_reads(
-    cases: Sequence[FaxCase], max_pages: int, options: OcrOptions
-) -> tuple[int, int, float, float]:
-    """(pages read alike, pages, seconds per page spawning `tesseract`, seconds per page with Tesseract
-    kept loaded): every page read through our whole pipeline both ways, words, boxes and confidences
-    compared.  Nothing to compare without tesserocr."""
-    if not tessapi.available():
-        raise SystemExit("tesserocr is not installed (make install builds it)")
-    alike = pages = 0
-    spawned = loaded = 0.0
-    spawning = replace(options, keep_loaded=False)
-    for case in cases:
-        for page in load_pages(case.tiff, Limits()):
-            if pages >= max_pages:
-                return alike, pages, spawned / max(pages, 1), loaded / max(pages, 1)
-            start = time.perf_counter()
-            one = ocr_page(page, spawning)
-            spawned += time.perf_counter() - start
-            start = time.perf_counter()
-            two = ocr_page(page, options)
-            loaded += time.perf_counter() - start
-            alike += one == two
-            pages += 1
-            if one != two:
-                print(f"    {case.resolution} {case.name} page {page.number}: read differently")
-    return alike, pages, spawned / max(pages, 1), loaded / max(pages, 1)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

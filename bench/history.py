@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from core.capture.domain.documents import Channel, InboundDocument
-from oms.cli.demo import _Doors
+from oms.cli.demo import Doors
 from oms.cli.demo_history import play_history
 from oms.settings import Settings
 from samples.edifact_gen import orders_interchange
@@ -32,7 +32,7 @@ def _history(folder: Path) -> tuple[float, int]:
     )
     first = LAST - timedelta(days=round(30.44 * MONTHS) - 1)
     start = time.perf_counter()
-    tally = play_history(settings, _Doors, first, LAST, seed=11, scale=SCALE, say=lambda _: None)
+    tally = play_history(settings, Doors, first, LAST, seed=11, scale=SCALE, say=lambda _: None)
     return time.perf_counter() - start, tally.orders
 
 

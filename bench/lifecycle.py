@@ -150,7 +150,7 @@ def accepted_to_released(app: App) -> tuple[float, float]:
     return insert_s, lifecycle_s
 
 
-def _database() -> tuple[str, Callable[[], None]]:
+def bench_database() -> tuple[str, Callable[[], None]]:
     name = f"comanda_bench_{uuid.uuid4().hex[:8]}"
     admin = create_engine(f"{PG}/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -165,7 +165,7 @@ def _database() -> tuple[str, Callable[[], None]]:
 
 
 def run(kind: str, fn: Callable[[App], object]) -> object:
-    url, drop = _database()
+    url, drop = bench_database()
     try:
         with tempfile.TemporaryDirectory() as tmp:
             app = _app(Path(tmp), url)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, text
 
-from bench.lifecycle import _database
+from bench.lifecycle import bench_database
 from core.fulfilment.adapters import orm as stock
 from core.kernel.adapters import orm as kernel
 from core.purchasing.adapters import orm as purchasing
@@ -112,7 +112,7 @@ def _fill(app: App) -> int:
 
 
 def run() -> tuple[int, int, float, float, float]:
-    url, drop = _database()
+    url, drop = bench_database()
     try:
         with tempfile.TemporaryDirectory() as tmp:
             app = bootstrap(

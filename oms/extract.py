@@ -183,10 +183,16 @@ def extract_files(app: App, inputs: list[tuple[str, bytes]], channel: str | None
                 received_at=now,
                 original_name=Path(source).name,
             )
-            try:
-                result = app.read(doc)
-            except Exception as exc:  # one unreadable file must not hide the others
-                log.exception("reading %s failed", source)
-                result = ParseResult(format="unknown", error=f"internal error while reading: {exc!r}")
+            result = read_or_error(app.read, doc)
             out.append(result_json(source, channel, result, master, now.date(), app.validate))
     return out
+
+
+def read_or_error(read: Callable[[InboundDocument], ParseResult], doc: InboundDocument) -> ParseResult:
+    """`read(doc)`, or, when the reader fails, a result that says so and has no order: one unreadable
+    file must not hide the others (the service quarantines such a document the same way)."""
+    try:
+        return read(doc)
+    except Exception as exc:
+        log.exception("reading %s failed", doc.original_name)
+        return ParseResult(format="unknown", error=f"internal error while reading: {exc!r}")

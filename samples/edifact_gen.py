@@ -15,7 +15,7 @@ US = "8437000999997"
 UNIT_CODES = {"UD": "PCE", "CAJ": "CT"}
 
 
-def _products() -> list[tuple[str, str, str]]:
+def demo_products() -> list[tuple[str, str, str]]:
     with (HERE / "masterdata" / "products.csv").open(encoding="utf-8") as fh:
         return [(row["gtin"], row["price"], UNIT_CODES.get(row["unit"], "PCE")) for row in csv.DictReader(fh)]
 
@@ -30,7 +30,7 @@ def orders_interchange(
     ack: bool = False,
 ) -> bytes:
     """One UNOC interchange of `messages` ORDERS with `lines` lines each, all resolvable and accepted."""
-    products = _products()
+    products = demo_products()
     delivery = order_day + timedelta(days=7)
     out = [
         "UNA:+.? '",

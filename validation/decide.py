@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 
-from core.capture.domain.order import CapturedOrder, Evidence, Problem, ProblemCode, Severity
+from core.capture.domain.order import CapturedOrder, Evidence, Problem, ProblemCode, Severity, shown_under
 from core.capture.domain.resolution import LineTerms, MasterData, OwnIdentity, ResolvedOrder
 from core.kernel.domain.model import Decision, Product
 from validation.customer import learnable, resolve_customer
@@ -17,8 +17,9 @@ from validation.document import (
     check_totals,
     check_unread,
 )
+from validation.doubt import in_doubt, unsure_fields
 from validation.resolve import LineMatch, resolve_line
-from validation.rules import check_header, check_lines, in_doubt, unsure_fields
+from validation.rules import check_header, check_lines
 from validation.terms import PRICE_TOLERANCE, line_terms, terms_of
 from validation.units import unit_named
 
@@ -158,7 +159,7 @@ def low_confidence(confidence: float, doubtful: Sequence[Evidence]) -> Problem:
     weakest = min(doubtful, key=lambda e: e.confidence, default=None)
     return Problem(
         ProblemCode.LOW_CONFIDENCE,
-        f"overall confidence {confidence:.2f} is below {ACCEPT_FLOOR}"
+        f"overall confidence {shown_under(confidence, ACCEPT_FLOOR)} is below {ACCEPT_FLOOR}"
         + (f"; least sure of {weakest.field} ({weakest.confidence:.2f})" if weakest else ""),
         field=weakest.field if weakest else None,
     )

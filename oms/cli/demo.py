@@ -38,7 +38,7 @@ class _Printer:
         return write_label(self.app, shipment)
 
 
-class _Doors:
+class Doors:
     """`samples.demo.host.Entrances` on this app: the receivers `oms run` runs, one document at a time."""
 
     def __init__(self, app: App) -> None:
@@ -103,7 +103,7 @@ def cmd_history(app: App, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with progress("history: days") as advance:
         tally = play_history(
-            app.settings, _Doors, first, last, seed=args.seed, scale=args.scale, progress=advance
+            app.settings, Doors, first, last, seed=args.seed, scale=args.scale, progress=advance
         )
     took = time.perf_counter() - started
     print(
@@ -125,7 +125,7 @@ def cmd_demo(app: App, args: argparse.Namespace) -> int:
     demo_app, partner = _with_demo_partner(app, channels)
     try:
         with progress("demo channels") as advance:
-            stage = Stage(demo_app, _Doors(demo_app), partner)
+            stage = Stage(demo_app, Doors(demo_app), partner)
             run_demo(stage, _Printer(demo_app), channels=channels, progress=advance)
     except ComandaError as exc:
         raise UsageError(str(exc)) from exc

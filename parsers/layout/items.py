@@ -1,17 +1,16 @@
 """Order lines from item rows (parsers.layout.rows): codes, units, descriptions and the numbers read
 and checked against each other, with the evidence of each field.  The numbers' readings are in
-item_numbers, the price's basis in item_basis, the discount in item_discounts, the code's readings in
-item_codes, the choice by the columns' format in item_columns, the evidence each number's reading
-leaves in number_evidence, and how sure a line's own printed date is in line_dating."""
+item_numbers, their check against each other in item_figures, the price's basis in item_basis, the
+discount in item_discounts, the code's readings in item_codes, the choice by the columns' format in
+item_columns, the evidence each number's reading leaves in number_evidence, and how sure a line's own
+printed date is in line_dating."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
-from core.capture.domain.order import CapturedLine, line_net
+from core.capture.domain.order import CapturedLine
 from parsers.layout.amount_mark import amount_mark_lost
-from parsers.layout.arith import solve
 from parsers.layout.codes import (
     code_text,
     gtin_in,
@@ -23,22 +22,17 @@ from parsers.layout.dates import find_date
 from parsers.layout.evidence import LIKELY, SURE, Recorder
 from parsers.layout.geometry import Tok
 from parsers.layout.header_values import date_read_from
-from parsers.layout.item_basis import per_unit
 from parsers.layout.item_codes import bracketed_code, code_readings, code_repairs, code_run_on, gtin_pieces
 from parsers.layout.item_discounts import (
-    before_discount,
     discount_aside,
     discount_of,
     discounts_read,
     discounts_unmarked,
     fitted_by_discount,
 )
+from parsers.layout.item_figures import figures_solved
 from parsers.layout.item_numbers import (
-    HALF_CENT,
     before_lone_figure,
-    cell_confusions,
-    cell_readings,
-    groups_spoilt,
     marks_lost_together,
     sign_dropped,
 )
@@ -48,7 +42,6 @@ from parsers.layout.numbers import (
     mark_misread,
     strip_money,
 )
-from parsers.layout.price_scale import read_sure
 from parsers.layout.row_signs import NUMERIC, POSITION_EDGE
 from parsers.layout.rows import Draft
 from parsers.layout.solved_lines import Solved
@@ -141,7 +134,7 @@ def build(
             before_lone_figure(draft) or amount or _mark_misread(draft, "amount", mark)[-1:],
         )
     discount = discount_of(draft, mark)
-    solved = _numbers(
+    solved = figures_solved(
         draft, (qty, price, amount), mark, discount, ocr=ocr, sure=mark_sure >= 1, page=page_basis
     )
     if ocr and cents:
@@ -153,7 +146,7 @@ def build(
         # a discount cell OCR spoilt (".12.50", "12 .50", "15,00" under a decimal point): the reading
         # of it that makes quantity × price less the discount the amount, if one does
         for other in discounts_read(draft, mark):
-            again = _numbers(
+            again = figures_solved(
                 draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1, page=page_basis
             )
             if other != discount and again.check == "agrees":
@@ -164,7 +157,7 @@ def build(
         # percentage of a column no heading names, when quantity × price less it is then the amount;
         # the figures it let agree stay short of sure unless the order's total vouches for them
         for other in discount_aside(draft):
-            again = _numbers(
+            again = figures_solved(
                 draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1, page=page_basis
             )
             if again.check == "agrees":
@@ -175,7 +168,7 @@ def build(
         # computed from the other two, but the arithmetic must agree with it, and the numbers it let
         # agree were mended, so they stay short of sure unless the order's total vouches for them
         for other in discounts_unmarked(draft):
-            again = _numbers(
+            again = figures_solved(
                 draft, (qty, price, amount), mark, other, ocr=ocr, sure=mark_sure >= 1, page=page_basis
             )
             if again.check == "agrees" and (solved.check != "agrees" or again.cost < solved.cost):
@@ -240,48 +233,6 @@ def build(
         rec.add(f"{path}.unit", unit_toks[:1], SURE)
     # the numbers' evidence is recorded once the total is known (record_numbers)
     return Built(line, solved, {"quantity": qty, "unit_price": price, "amount": amount}, dated)
-
-
-def _numbers(
-    draft: Draft,
-    toks: tuple[list[Tok], list[Tok], list[Tok]],
-    mark: str,
-    discount: Decimal | None,
-    *,
-    ocr: bool,
-    sure: bool = False,
-    page: int | None = None,
-) -> Solved:
-    """Quantity, price and amount read and checked against each other: the price as the price of one
-    unit, the amount before the line's discount for the check and as printed in the result."""
-    qty, price, amount = toks
-    # OCR's slips are repaired only where OCR read: a text layer says what was printed, wrong or not
-    repairs = (
-        (cell_confusions(qty, mark), cell_confusions(price, mark), cell_confusions(amount, mark))
-        if ocr
-        else None
-    )
-    printed = cell_readings(draft, "amount", amount, mark, ocr, sure)
-    gross = before_discount(printed, discount)
-    quantities = cell_readings(draft, "qty", qty, mark, ocr, sure)
-    prices = per_unit(cell_readings(draft, "price", price, mark, ocr, sure), draft, quantities, gross, page)
-    if ocr:
-        quantities = quantities + groups_spoilt(draft.cells.get("qty", []), prices, gross)
-    if discount is not None and quantities and prices and printed:
-        # the amount is rounded to the cent after the discount: quantity × price less the discount
-        # within half a cent of it agrees, though the amount before the discount it implies does not
-        # come out to the cent (60 × 2.45 less 12.5 % = 128.625, printed 128.63)
-        q, p, a = quantities[0], prices[0], printed[0]
-        if (
-            q.cost == p.cost == a.cost == 0
-            and q.value > 0  # no line orders nothing: "000,000" and "00" are figures OCR cut off
-            and abs(line_net(q.value, p.value, discount) - a.value) <= HALF_CENT
-        ):
-            return Solved(q, p, a, "agrees")
-    solved = solve(quantities, prices, gross, repairs, rescale=ocr and read_sure(qty))
-    if discount is not None and solved.amount in gross:
-        solved = replace(solved, amount=printed[gross.index(solved.amount)], options=())
-    return solved
 
 
 def settled(built: Built, solved: Solved) -> Built:

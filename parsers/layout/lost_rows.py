@@ -8,15 +8,19 @@ from __future__ import annotations
 import re
 
 from parsers.layout import labels
-from parsers.layout.geometry import Line, Tok
 from parsers.layout.lettered_rows import ALIGNED
+from parsers.layout.lost_row_checks import (
+    labelled,
+    money_beside,
+    money_between,
+    priced_and_coded,
+    rows_around,
+)
 from parsers.layout.numbers import looks_numeric
 from parsers.layout.row_cells import Row
 from parsers.layout.row_signs import (
-    MONEY,
     NUMERIC,
     UNIT_WORDS,
-    adjacent,
     begins_phrase,
     code_like,
     named_row,
@@ -56,7 +60,7 @@ def money_lost(rows: list[Row], items: set[int], priced: set[str]) -> dict[int, 
             continue  # a price or amount read: `row_signs.is_item` has judged the row
         if labels.find(line.toks, TOTALS) or labels.find(line.toks, {"carried": CARRIED}):
             continue
-        if any(_money_beside(rows, i, j, items, priced) for j in (i - 1, i + 1)):
+        if any(money_beside(rows, i, j, items, priced) for j in (i - 1, i + 1)):
             continue  # its prices on the line below it, or OCR parted the row, its figures a line apart
         nxt = next((cells for j, (_, cells) in enumerate(rows) if j > i and j in items), None)
         if nxt is not None and not (nxt.get("code") or numbered_row(nxt)):
@@ -66,9 +70,6 @@ def money_lost(rows: list[Row], items: set[int], priced: set[str]) -> dict[int, 
             out[i] = coded
     return out
 
-
-_Cells = dict[str, list[Tok]]  # a line's words by column
-_Placed = tuple[tuple[str, list[Tok]], ...]  # (column, cell) pairs whose right edges are checked
 
 _BARE_FIGURE = re.compile(r"^\d(?:[\d.,]*\d)?$")  # "12", "2.500": figures alone, no letter nor sign
 
@@ -105,7 +106,7 @@ def quantity_alone(rows: list[Row], starts: list[int], priced: set[str], edges: 
             continue
         if not any(looks_numeric(t.text) for t in rows[above[-1]][1].get("qty", [])):
             continue
-        if any(_money_beside(rows, i, j, set(starts), priced) for j in (i - 1, i + 1)):
+        if any(money_beside(rows, i, j, set(starts), priced) for j in (i - 1, i + 1)):
             continue
         sums = [plain(t.text) for j in above for t in rows[j][1].get("qty", [])[:1] if looks_numeric(t.text)]
         if (
@@ -140,7 +141,7 @@ def money_alone(rows: list[Row], starts: list[int], priced: set[str], edges: dic
             continue
         if any(has_digit(t.text) for kind in ("pos", "code", "gtin", "qty") for t in cells.get(kind, [])):
             continue
-        found = _money_between(rows, starts, i, edges)
+        found = money_between(rows, starts, i, edges)
         if found is None:
             continue
         between, neighbours = found
@@ -184,7 +185,7 @@ def quantity_lettered(
         quantity = cells.get("qty", [])
         if not quantity or any(has_digit(t.text) or looks_numeric(t.text) for t in quantity):
             continue
-        found = _money_between(rows, starts, i, edges, (("qty", quantity),))
+        found = money_between(rows, starts, i, edges, (("qty", quantity),))
         if found is None:
             continue
         between, neighbours = found
@@ -194,7 +195,7 @@ def quantity_lettered(
             all(any(looks_numeric(t.text) for t in c.get(k, [])) for k in NUMERIC) for c in neighbours
         ):
             continue
-        if _labelled(line, cells):
+        if labelled(line, cells):
             continue
         out.add(i)
     return out
@@ -224,97 +225,18 @@ def figures_lost(rows: list[Row], starts: list[int], priced: set[str]) -> set[in
         code = cells.get("code", [])
         if not code or not code_like(code[0].text) or not begins_phrase(code[0], line.toks):
             continue
-        around = _rows_around(starts, i)
+        around = rows_around(starts, i)
         if around is None:
             continue
         before, after = around
-        if not all(_priced_and_coded(rows[j][1]) for j in around):
+        if not all(priced_and_coded(rows[j][1]) for j in around):
             continue
         between = [rows[j][1] for j in range(before + 1, after) if j != i]
         if any(has_digit(t.text) for c in between for k in NUMERIC for t in c.get(k, [])):
             continue
-        if any(_money_beside(rows, i, j, set(starts), priced) for j in (i - 1, i + 1)):
+        if any(money_beside(rows, i, j, set(starts), priced) for j in (i - 1, i + 1)):
             continue
-        if _labelled(line, cells):
+        if labelled(line, cells):
             continue
         out.add(i)
     return out
-
-
-def _priced_and_coded(cells: _Cells) -> bool:
-    """An order row with a code of its own, its quantity read as a figure and its price or amount."""
-    coded = any(code_like(t.text) for t in cells.get("code", []))
-    figures = {k for k in NUMERIC if any(looks_numeric(t.text) for t in cells.get(k, []))}
-    return coded and "qty" in figures and bool(figures & {"price", "amount"})
-
-
-def _money_between(
-    rows: list[Row], starts: list[int], i: int, edges: dict[str, float], placed: _Placed = ()
-) -> tuple[list[_Cells], list[_Cells]] | None:
-    """For line `i` whose price and amount are money (`_money_cells`) ending where the order rows'
-    figures end, as do the other (column, cell) `placed` (`_ends_aligned`), and which has an order
-    row above and below it (`_rows_around`): the cells of the other lines between those two rows, and
-    the two rows' cells.  None where any of that fails (`money_alone`, `quantity_lettered`)."""
-    line, cells = rows[i]
-    money = _money_cells(cells)
-    if money is None:
-        return None
-    price, amount = money
-    if not _ends_aligned(line, edges, (*placed, ("price", price), ("amount", amount))):
-        return None
-    around = _rows_around(starts, i)
-    if around is None:
-        return None
-    before, after = around
-    between = [rows[j][1] for j in range(before + 1, after) if j != i]
-    return between, [rows[before][1], rows[after][1]]
-
-
-def _money_cells(cells: dict[str, list[Tok]]) -> tuple[list[Tok], list[Tok]] | None:
-    """A line's price and amount cells when each holds one figure, the amount money to the cent, and
-    neither a sign nor a rate (no discount, no tax)."""
-    price, amount = cells.get("price", []), cells.get("amount", [])
-    if len(price) != 1 or len(amount) != 1 or not MONEY.search(amount[0].text):
-        return None
-    if not all(looks_numeric(t.text) and not any(c in t.text for c in "-%") for t in (*price, *amount)):
-        return None
-    return price, amount
-
-
-def _ends_aligned(line: Line, edges: dict[str, float], placed: tuple[tuple[str, list[Tok]], ...]) -> bool:
-    """Whether each (column, cell) of a line ends where the order rows' figures end in that column,
-    within `ALIGNED` of the line's height (figures are right-aligned)."""
-    return all(abs(cell[-1].x1 - edges[kind]) <= ALIGNED * line.height for kind, cell in placed)
-
-
-def _rows_around(starts: list[int], i: int) -> tuple[int, int] | None:
-    """The order rows just above and just below line `i`, when it has both."""
-    above = [j for j in starts if j < i]
-    below = [j for j in starts if j > i]
-    if not above or not below:
-        return None
-    return above[-1], below[0]
-
-
-def _labelled(line: Line, cells: dict[str, list[Tok]]) -> bool:
-    """Whether a line is a labelled sub-line, a total or a sum carried to the next page.  A total's
-    word run on in a description after its other words is none ("drill bit for motal", "metal" read
-    one letter off "total")."""
-    if labels.starts_garbled(line.toks, SUBLINES) is not None:
-        return True
-    described = {id(t) for t in cells.get("description", [])}
-    for hit in (*labels.find(line.toks, TOTALS), *labels.find(line.toks, {"carried": CARRIED})):
-        if hit.start == 0 or id(line.toks[hit.start - 1]) not in described:
-            return True
-    return False
-
-
-def _money_beside(rows: list[Row], i: int, j: int, items: set[int], priced: set[str]) -> bool:
-    """Whether row j, directly above or below row i and no order row itself, holds figures (read or
-    spoilt) in the price or amount column: the row's own, printed on a line of their own or read a
-    little higher or lower than its words ("AA ud eo3a00 el7ooo" over "TOR-M10-60 Tornillo … 500")."""
-    if not 0 <= j < len(rows) or j in items:
-        return False
-    upper, lower = (rows[j][0], rows[i][0]) if j < i else (rows[i][0], rows[j][0])
-    held = any(has_digit(t.text) for kind in priced for t in rows[j][1].get(kind, []))
-    return held and adjacent(upper, lower)

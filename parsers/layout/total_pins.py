@@ -164,7 +164,7 @@ def _quantities(read: Reading, b: Built, mark: str) -> list[Decimal]:
     (one dropped, added or changed: "20" for 50, "142" for 12)."""
     cell = b.toks.get("quantity") or []
     out = [read.value] + [r.value for r in (readings(cell[-1].text, mark)[:TOP] if cell else [])]
-    if read.value == read.value.to_integral_value():
+    if read.value > 0 and read.value == read.value.to_integral_value():  # a sign is no figure to edit
         figures = str(int(read.value))
         out += [Decimal(f) for f in _one_edit_figures(figures) if f]
     return [q for q in dict.fromkeys(out) if q > 0]

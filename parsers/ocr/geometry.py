@@ -148,6 +148,20 @@ def true_runs(flags: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(np.nonzero(edges == 1)[0].tolist(), np.nonzero(edges == -1)[0].tolist(), strict=True))
 
 
+def joined_runs(values: np.ndarray | bytes, join: int) -> list[tuple[int, int]]:
+    """(start, end), end exclusive, of every run of non-zero places of the 1-D `values` (flags, or ink
+    per row or column as bytes), runs apart by at most `join` zero places taken as one."""
+    array = np.frombuffer(values, np.uint8) if isinstance(values, bytes) else np.asarray(values)
+    edges = np.diff(np.concatenate(([0], (array != 0).astype(np.int8), [0])))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    if not len(starts):
+        return []
+    parted = starts[1:] - ends[:-1] > join  # between run k and run k + 1
+    starts = starts[np.concatenate(([True], parted))]
+    ends = ends[np.concatenate((parted, [True]))]
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
+
+
 def _turned_points(points: np.ndarray, quarters: int, skew: float) -> np.ndarray:
     """The (y, x) points as they lie once the page is turned `quarters` and then `skew` degrees."""
     y, x = points[:, 0], points[:, 1]

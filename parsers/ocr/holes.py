@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageChops, ImageDraw
 
 from core.capture.domain.layout import Word
+from parsers.ocr.geometry import joined_runs
 
 INK = 128  # grey levels below this are ink
 MASK_PAD = 3  # pixels around each word read, blanked with it
@@ -169,19 +170,6 @@ def _shifted(
     return out
 
 
-def _runs(values: bytes, gap: int) -> list[tuple[int, int]]:
-    """Index ranges where `values` (ink per row or column) is above zero, bridging gaps up to `gap`."""
-    out: list[tuple[int, int]] = []
-    for i, v in enumerate(values):
-        if v == 0:
-            continue
-        if out and i - out[-1][1] <= gap:
-            out[-1] = (out[-1][0], i + 1)
-        else:
-            out.append((i, i + 1))
-    return out
-
-
 def _ink(img: Image.Image, axis: int) -> bytes:
     """Darkness per row (axis 0) or column (axis 1), 0 where there is no ink at all."""
     size = (1, img.height) if axis == 0 else (img.width, 1)
@@ -234,7 +222,9 @@ def find_patches(
     upright = _upright(page, step)
     rows = _ink(upright, 0)
     lines: list[list[Patch]] = []
-    for r0, r1 in (band for run in _runs(rows, 0) for band in _split(rows, run, MAX_HEIGHT * height / step)):
+    for r0, r1 in (
+        band for run in joined_runs(rows, 0) for band in _split(rows, run, MAX_HEIGHT * height / step)
+    ):
         # the band back in the page's rows, with the serifs and strokes the coarse rows left out
         y0, y1 = max(0, r0 * step - step), min(page.height, r1 * step + step)
         if not MIN_HEIGHT * height <= y1 - y0 <= (MAX_HEIGHT + 1) * height:
@@ -242,7 +232,7 @@ def find_patches(
         band = page.crop((0, y0, page.width, y1))
         found = [
             Patch(x0, y0, x1, y1)
-            for x0, x1 in _runs(_ink(band, 1), round(WORD_GAP * height))
+            for x0, x1 in joined_runs(_ink(band, 1), round(WORD_GAP * height))
             if x1 - x0 >= MIN_WIDTH * height and _letters(band.crop((x0, 0, x1, y1 - y0)), height)
         ]
         if found:

@@ -8,13 +8,13 @@ median despeckle was measured too and dropped: it ate thin strokes and decimal p
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 import numpy as np
 from PIL import Image, ImageChops, ImageFilter, ImageOps
 
-from parsers.ocr.geometry import paper_white
+from parsers.ocr.geometry import joined_runs, paper_white
 
 PROBE_WIDTH = 400  # deskew measures on a copy this wide: fast, and enough for a line's slope
 MAX_SKEW = 3.0  # degrees searched either way (a sheet on a fax feeder rarely goes further)
@@ -122,10 +122,10 @@ def smooth(img: Image.Image, dpi: float) -> Image.Image:
     height, width = ink.shape
     out = Image.new("L", grey.size, 255)
     out.info.update(grey.info)  # as the blurred copy would carry it (its dpi, the page's turn)
-    for top, bottom in _runs(_widened(ink.any(axis=1), BLUR_REACH), 0):
+    for top, bottom in joined_runs(_widened(ink.any(axis=1), BLUR_REACH), 0):
         above, below = max(top - BLUR_REACH, 0), min(bottom + BLUR_REACH, height)
         across = _widened(ink[above:below].any(axis=0), BLUR_REACH)
-        for left, right in _runs(across, BLUR_JOIN):
+        for left, right in joined_runs(across, BLUR_JOIN):
             before, after = max(left - BLUR_REACH, 0), min(right + BLUR_REACH, width)
             piece = grey.crop((before, above, after, below)).filter(blur)
             out.paste(piece.crop((left - before, top - above, right - before, bottom - above)), (left, top))
@@ -137,22 +137,6 @@ def _widened(flags: np.ndarray, reach: int) -> np.ndarray:
     counts = np.concatenate(([0], np.cumsum(flags)))
     at = np.arange(len(flags))
     return np.asarray(counts[np.minimum(at + reach + 1, len(flags))] > counts[np.maximum(at - reach, 0)])
-
-
-def _runs(flags: np.ndarray, join: int) -> Iterator[tuple[int, int]]:
-    """The runs of set places of `flags` as (start, end), runs apart by at most `join` places as one."""
-    steps = np.diff(flags.astype(np.int8), prepend=0, append=0)
-    starts, ends = np.flatnonzero(steps == 1).tolist(), np.flatnonzero(steps == -1).tolist()
-    run: tuple[int, int] | None = None
-    for start, end in zip(starts, ends, strict=True):
-        if run is not None and start - run[1] <= join:
-            run = (run[0], end)
-            continue
-        if run is not None:
-            yield run
-        run = (start, end)
-    if run is not None:
-        yield run
 
 
 FLATTEN_PROBE_DPI = 50.0  # the paper's brightness changes slowly: it is measured on a page this coarse

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from core.fulfilment.adapters.orm import shipments
 from core.kernel.adapters.orm import orders
 from oms.bootstrap import App
-from oms.cli.demo import _Doors
+from oms.cli.demo import Doors
 from oms.cli.demo_history import play_history
 from samples.demo.history import Tally
 from samples.demo.history_profiles import plan_day
@@ -49,7 +49,7 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> History:
     app = make_app(folder, clock=lambda: TODAY)
     try:
         first, last = date(2026, 12, 1), date(2027, 2, 28)
-        tally = play_history(app.settings, _Doors, first, last, seed=5, scale=0.35, say=print)
+        tally = play_history(app.settings, Doors, first, last, seed=5, scale=0.35, say=print)
     finally:
         app.close()
     return History(folder, tally)

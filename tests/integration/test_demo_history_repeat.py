@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from core.billing.adapters.orm import invoices, payment_transactions, settlements
 from core.billing.domain.invoicing import document_code
 from core.kernel.adapters.orm import orders
-from oms.cli.demo import _Doors
+from oms.cli.demo import Doors
 from oms.cli.demo_history import play_history
 from tests.conftest import make_app
 
@@ -32,7 +32,7 @@ def play(folder: Path) -> tuple[dict[str, object], list[tuple[str, str]]]:
     transfer, its bank reference and the invoice it settled."""
     app = make_app(folder, clock=lambda: TODAY)
     try:
-        tally = play_history(app.settings, _Doors, FIRST, LAST, seed=5, scale=0.35, say=lambda _: None)
+        tally = play_history(app.settings, Doors, FIRST, LAST, seed=5, scale=0.35, say=lambda _: None)
     finally:
         app.close()
     app = make_app(folder, clock=lambda: TODAY)

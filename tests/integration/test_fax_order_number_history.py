@@ -12,18 +12,19 @@ reading it sure would hold it."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
-from core.capture.domain.documents import Channel, InboundDocument, ParseResult
+from core.capture.domain.documents import Channel, InboundDocument
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode
 from core.capture.domain.resolution import ResolvedOrder
 from core.capture.services.deciding import decide
 from core.capture.services.duplicates import DuplicateIndex
 from core.kernel.domain.model import Decision, OrderState
 from oms.bootstrap import App
-from tests.integration.helpers import AppOnEachDb, arrive, drain, earlier_order, orders_of, stored_email
+from tests.integration.helpers import AppOnEachDb, arrive, drain, orders_of
+from tests.integration.number_history_support import earlier_orders, holding_number
 from tests.integration.test_duplicates_policy import pdf_order
 
 pytestmark = pytest.mark.integration
@@ -38,16 +39,7 @@ def shop(app_on_each_db: AppOnEachDb) -> App:
 
 
 def _earlier(app: App, wanted: list[tuple[str, OrderState]], on: int | None = None) -> None:
-    """The customer's earlier orders (number, state), each on a document of its own, or all on `on`."""
-    now = datetime.now(UTC)
-    documents = [on if on is not None else stored_email(app, 100 + n, now) for n in range(len(wanted))]
-    with app.uow() as uow:
-        for n, ((po, state), document) in enumerate(zip(wanted, documents, strict=True), start=1):
-            order = earlier_order(document, CUSTOMER, po, now - timedelta(days=n), [f"SKU-{n}"])
-            order.state = state
-            order.message_index = n
-            uow.orders.insert_new(document, [order])
-        uow.commit()
+    earlier_orders(app, CUSTOMER, wanted, on)
 
 
 def _fax(app: App) -> tuple[int, CapturedOrder]:
@@ -118,14 +110,7 @@ def test_a_held_earlier_order_never_counts(shop: App) -> None:
 def test_on_arrival_the_stored_order_flows_or_waits_by_the_customers_history(shop: App, earlier: int) -> None:
     """The same through the arrival path (stored, decided, the customer held before the commit), the
     fax read as the fax reader would hold it."""
-    reader = shop.read
-
-    def fax_reader(doc: InboundDocument) -> ParseResult:
-        result = reader(doc)
-        held = Problem(ProblemCode.PREFIX_LETTER, "an O read C?", field="po_number")
-        return replace(result, orders=tuple(o.with_problems(held) for o in result.orders))
-
-    shop.read = fax_reader  # type: ignore[method-assign]
+    holding_number(shop, Problem(ProblemCode.PREFIX_LETTER, "an O read C?", field="po_number"))
     _earlier(shop, [("PC-2026-11111", OrderState.ACCEPTED), ("PC-2026-22222", OrderState.ACCEPTED)][:earlier])
     document = arrive(shop, pdf_order(NUMBER, CUSTOMER), "fax.pdf", Channel.FAX)
     drain(shop)

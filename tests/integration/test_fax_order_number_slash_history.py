@@ -11,16 +11,14 @@ as the OCR reader would hold it."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
-from core.capture.domain.documents import Channel, InboundDocument, ParseResult
+from core.capture.domain.documents import Channel
 from core.capture.domain.order import Problem, ProblemCode
 from core.kernel.domain.model import OrderState
 from oms.bootstrap import App
-from tests.integration.helpers import AppOnEachDb, arrive, drain, earlier_order, orders_of, stored_email
+from tests.integration.helpers import AppOnEachDb, arrive, drain, orders_of
+from tests.integration.number_history_support import earlier_orders, holding_number
 from tests.integration.test_duplicates_policy import pdf_order
 
 pytestmark = pytest.mark.integration
@@ -34,18 +32,6 @@ def shop(app_on_each_db: AppOnEachDb) -> App:
     return app_on_each_db(demo=True)
 
 
-def _earlier(app: App, numbers: list[str]) -> None:
-    now = datetime.now(UTC)
-    documents = [stored_email(app, 100 + n, now) for n in range(len(numbers))]
-    with app.uow() as uow:
-        for n, (po, document) in enumerate(zip(numbers, documents, strict=True), start=1):
-            order = earlier_order(document, CUSTOMER, po, now - timedelta(days=n), [f"SKU-{n}"])
-            order.state = OrderState.ACCEPTED
-            order.message_index = n
-            uow.orders.insert_new(document, [order])
-        uow.commit()
-
-
 @pytest.mark.parametrize(
     ("earlier", "state"),
     [
@@ -57,16 +43,9 @@ def _earlier(app: App, numbers: list[str]) -> None:
 def test_on_arrival_a_slashed_number_flows_or_waits_by_the_customers_history(
     shop: App, earlier: list[str], state: OrderState
 ) -> None:
-    reader = shop.read
-
-    def fax_reader(doc: InboundDocument) -> ParseResult:
-        result = reader(doc)
-        held = Problem(ProblemCode.SLASH_OR_SEVEN, "a slash or a 7?", field="po_number")
-        orders = (o.with_confidence("po_number", 0.6).with_problems(held) for o in result.orders)
-        return replace(result, orders=tuple(orders))
-
-    shop.read = fax_reader  # type: ignore[method-assign]
-    _earlier(shop, earlier)
+    held = Problem(ProblemCode.SLASH_OR_SEVEN, "a slash or a 7?", field="po_number")
+    holding_number(shop, held, confidence=0.6)
+    earlier_orders(shop, CUSTOMER, [(po, OrderState.ACCEPTED) for po in earlier])
     document = arrive(shop, pdf_order(NUMBER, CUSTOMER), "fax.pdf", Channel.FAX)
     drain(shop)
     [order] = orders_of(shop, document)

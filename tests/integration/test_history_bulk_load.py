@@ -17,7 +17,7 @@ from sqlalchemy import text
 
 from core.kernel.adapters.db import make_engine
 from core.kernel.domain.model import OutboundKind, OutboundMessage
-from oms.cli.demo import _Doors
+from oms.cli.demo import Doors
 from oms.cli.demo_history import play_history
 from outbound.spool import FolderSpool
 from tests.conftest import make_app
@@ -69,7 +69,7 @@ def test_the_bulk_history_makes_what_the_durable_one_made(tmp_path: Path) -> Non
     try:
         tally = play_history(
             app.settings,
-            _Doors,
+            Doors,
             date(2026, 10, 1),
             date(2026, 10, 31),
             seed=11,

@@ -7,6 +7,7 @@ resolved order (see `validation`).  Values are `Decimal`, `date` and `str`; unkn
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -76,6 +77,16 @@ class ProblemCode(enum.StrEnum):
     # a faxed order number read alike and sure but for a slash inked as a 7 whose bar the fax lost would be
     # ("26/04090" for 26704090): it waits unless the customer's own earlier orders print slashes so
     SLASH_OR_SEVEN = "slash_or_seven"
+
+
+def shown_under(value: float, floor: float) -> str:
+    """A confidence as a clerk reads it beside the floor it falls short of: two decimals, or as many more
+    (up to four) as it takes not to round up to the floor, so 0.7996 under 0.8 never shows as "0.80"."""
+    for places in (2, 3, 4):
+        shown = f"{value:.{places}f}"
+        if value >= floor or float(shown) < floor:
+            return shown
+    return f"{math.floor(value * 10_000) / 10_000:.4f}"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from core.capture.domain.order import Problem, ProblemCode
+from core.capture.domain.order import Problem, ProblemCode, shown_under
 from core.capture.domain.resolution import ResolvedOrder
 from core.kernel.domain.model import Decision
 
@@ -49,7 +49,8 @@ def apply_policy(resolved: ResolvedOrder, policy: DecisionPolicy, *, first_order
         extra.append(
             Problem(
                 ProblemCode.LOW_CONFIDENCE,
-                f"overall confidence {resolved.confidence:.2f} is below this order's threshold"
+                f"overall confidence {shown_under(resolved.confidence, policy.min_confidence)}"
+                " is below this order's threshold"
                 f" {policy.min_confidence:.2f}",
             )
         )

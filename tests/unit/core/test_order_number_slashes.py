@@ -1,5 +1,5 @@
 """A faxed order number held for its slash (core.capture.domain.order_numbers.usual_slashes,
-core.capture.services.deciding.settle_prefix, validation.rules.in_doubt).
+core.capture.services.deciding.settle_prefix, validation.doubt.in_doubt).
 
 The business rule, written out: a dot-matrix fax prints "26/04090"; a 7 whose bar the fax line lost reads
 as a slash too, so such a number waits for a person. The customer's own accepted earlier orders settle
@@ -24,7 +24,7 @@ from core.capture.services.deciding import settle_prefix
 from core.capture.services.duplicates import DuplicateIndex
 from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.kernel.domain.model import Decision, EarlierOrder, OrderState
-from validation.rules import in_doubt
+from validation.doubt import in_doubt
 
 NOW = datetime(2026, 12, 7, 9, tzinfo=UTC)
 

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from tests.unit.ocr.test_lookalike_slash_seven import MONO, READ, SANS, read_again
+from tests.unit.ocr.slash_support import MONO, READ, SANS, read_again
 
 
 def _sheet(printed: str, face: str, *, clip_slash: bool = False, bar_lost: bool = False) -> Image.Image:

@@ -10,50 +10,19 @@ readings, nothing lifts that; the second is not in doubt at all)."""
 
 from __future__ import annotations
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image
 
-from core.capture.domain.layout import PageWords, Word
-from core.capture.domain.order import CapturedOrder, Evidence, ProblemCode, Provenance
-from parsers.ocr import lookalike
-from parsers.ocr.images import PageImage
-
-DPI = 204.0
-SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # fonts-dejavu-core, installed by make install
-READ = 0.88
+from core.capture.domain.order import CapturedOrder, Evidence, ProblemCode
+from tests.unit.ocr.slash_support import READ, number_doubted, number_strip
 
 
 def _strip(printed: str, *, bar_lost: bool) -> Image.Image:
-    """`printed` in DejaVu Sans at 28 px on a fax-wide strip; with `bar_lost`, every 7's bar wiped."""
-    sheet = Image.new("1", (1728, 120), 1)
-    draw = ImageDraw.Draw(sheet)
-    font = ImageFont.truetype(SANS, 28)
-    x, y = 400, 40
-    draw.text((x, y), printed, font=font, fill=0)
-    if bar_lost:
-        for i, c in enumerate(printed):
-            if c == "7":
-                left = x + draw.textlength(printed[:i], font=font)
-                x0, y0, x1, y1 = draw.textbbox((left, y), "7", font=font)
-                draw.rectangle((x0, y0, x1, y0 + (y1 - y0) // 4), fill=1)
-    return sheet
+    return number_strip(printed, bar_lost=bar_lost)
 
 
 def _read(sheet: Image.Image, read: str, again: str) -> CapturedOrder:
     """The order whose number the page read as `read` from `sheet`, each reading again saying `again`."""
-    box = tuple(float(v) for v in sheet.convert("L").point(lambda v: 255 - v).getbbox() or (0, 0, 0, 0))
-    words = (Word("Order", 300.0, box[1], 380.0, box[3], 0.93), Word(read, *box, READ))
-    page = PageWords(1, 1728.0, 120.0, DPI, words, "ocr")
-    order = CapturedOrder(
-        po_number=read, evidence=(Evidence("po_number", READ, Provenance(1, box, raw=read)),)
-    )
-
-    def reading(crops: list[PageImage]) -> list[PageWords]:
-        said = (Word(again, 0, 0, 90, 20, 0.88),)
-        return [PageWords(c.number, 100.0, 30.0, DPI, said, "ocr") for c in crops]
-
-    image = PageImage.from_image(1, sheet, DPI, (DPI, 98.0))
-    (got,) = lookalike.doubt_lookalikes([order], [image], [page], [reading, reading])
-    return got
+    return number_doubted(sheet, read, again, label="Order")
 
 
 def _holds(order: CapturedOrder) -> list[str | None]:

@@ -12,25 +12,15 @@ size is left as read.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any
-
-from tests.unit.parsers.ocr_support import doubted, numbers, order, read, row
-
-FIRST = row("TUE-M8", "500", "0,05", "25,00", desc="Tuerca")
-SPOILT = 0.4  # OCR's confidence in a cell the fax spoilt
-
-
-def _order(second: tuple, total: str, *, unsure: tuple[str, ...] = ()) -> dict[str, Any]:
-    """The order with `second` under a line read as printed, the words `unsure` read at `SPOILT`."""
-    page = order([FIRST, second], total=total)
-    words = tuple(replace(w, confidence=SPOILT) if w.text in unsure else w for w in page.words)
-    return read(replace(page, words=words))
+from tests.unit.parsers.ocr_support import doubted, numbers, row
+from tests.unit.parsers.spoilt_support import spoilt_order
 
 
 def test_a_quantity_read_unsure_is_what_a_price_and_an_amount_read_sure_make() -> None:
     # 110,16 / 9,18 = 12 units exactly; the total (25,00 + 110,16) vouches for the amount only
-    got = _order(row("GUA-NIT-L", "20", "9,18", "110,16", desc="Guantes"), total="135,16", unsure=("20",))
+    got = spoilt_order(
+        row("GUA-NIT-L", "20", "9,18", "110,16", desc="Guantes"), total="135,16", unsure=("20",)
+    )
     assert numbers(got)[1] == ("GUA-NIT-L", "12", "9.18")
     assert doubted(got, "lines[1].quantity")
     assert got["decision"] != "accept"
@@ -38,12 +28,12 @@ def test_a_quantity_read_unsure_is_what_a_price_and_an_amount_read_sure_make() -
 
 def test_a_quantity_read_sure_is_left_as_read() -> None:
     # the customer's figures as printed plainly: for a person, not for the arithmetic
-    got = _order(row("GUA-NIT-L", "20", "9,18", "110,16", desc="Guantes"), total="135,16")
+    got = spoilt_order(row("GUA-NIT-L", "20", "9,18", "110,16", desc="Guantes"), total="135,16")
     assert numbers(got)[1] == ("GUA-NIT-L", "20", "9.18")
 
 
 def test_nothing_is_worked_out_from_a_price_read_unsure() -> None:
-    got = _order(
+    got = spoilt_order(
         row("GUA-NIT-L", "20", "9,18", "110,16", desc="Guantes"), total="135,16", unsure=("20", "9,18")
     )
     assert numbers(got)[1] == ("GUA-NIT-L", "20", "9.18")
@@ -51,5 +41,5 @@ def test_nothing_is_worked_out_from_a_price_read_unsure() -> None:
 
 def test_a_whole_number_of_more_figures_than_the_quantity_read_is_not_taken() -> None:
     # 27,00 / 0,054 = 500, three figures where "5" has one: the fax may as well have spoilt the price
-    got = _order(row("GUA-NIT-L", "5", "0,054", "27,00", desc="Guantes"), total="52,00", unsure=("5",))
+    got = spoilt_order(row("GUA-NIT-L", "5", "0,054", "27,00", desc="Guantes"), total="52,00", unsure=("5",))
     assert numbers(got)[1] == ("GUA-NIT-L", "5", "0.054")

@@ -94,7 +94,7 @@ def test_a_guessed_lines_code_stays_doubtful_beside_a_price_worked_out_from_its_
     got = read(page(_listing(None, rows)))
     # TOR-M8-40 and TUE-M8 are products, XYZ-999 is none; but the prices the two products' lines
     # carry were worked out from their amounts (the printed ones are garbled), and a price nobody read
-    # vouches for no code (validation.rules._price_read): every guessed code still waits for a person
+    # vouches for no code (validation.doubt._price_read): every guessed code still waits for a person
     assert [line["sku"] for line in got["lines"]] == ["TOR-M8-40", "TUE-M8", None]
     doubted = {p["field"] for p in got["problems"] if p["code"] == "low_confidence"}
     assert {"lines[0].item_code", "lines[1].item_code", "lines[2].item_code"} <= doubted

@@ -20,7 +20,7 @@ from decimal import Decimal
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, Party, Provenance
 from core.capture.domain.resolution import LineTerms
 from core.kernel.domain.model import Customer, Product
-from validation.rules import in_doubt
+from validation.doubt import in_doubt
 
 D = Decimal
 UNSURE = 0.5  # below the floor of 0.8: in doubt unless something vouches for it
