@@ -4,9 +4,10 @@ or parts it among its neighbours, and the layout reader then loses the row or re
 quantity, price or amount.  Read alone, upscaled, as one line (`--psm 7`), the same ink often reads
 whole.
 
-A row is read again when it stands in a table (between the order's rows, or a row's pitch beyond the
-first and last), holds words in two of the columns where the rows that add up print their quantity,
-price and amount, and is not one of those rows.  The band is cut from the page along the row's slope
+A row is read again when it stands in a table (between the order's rows, a row's pitch and a half
+beyond the first and last, or further on up to the table's heading or total over lines that follow one
+another a row apart: `_reach`), holds words in two of the columns where the rows that add up print
+their quantity, price and amount, and is not one of those rows.  The band is cut from the page along the row's slope
 (the page as faxed is a little askew: a straight cut across 1,700 pixels would take half the next row),
 read in one Tesseract call for all the document's bands, and its words take the place of the row's.
 The layout reader then reads the document again, band by band: a band is kept only when more lines
