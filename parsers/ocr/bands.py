@@ -7,11 +7,11 @@ whole.
 A row is read again when it stands in a table (between the order's rows, a row's pitch and a half
 beyond the first and last, or further on up to the table's heading or total over lines that follow one
 another a row apart: `_reach`), holds words in two of the columns where the rows that add up print
-their quantity, price and amount, and is not one of those rows.  The band is cut from the page along the row's slope
-(the page as faxed is a little askew: a straight cut across 1,700 pixels would take half the next row),
-read in one Tesseract call for all the document's bands, and its words take the place of the row's.
-The layout reader then reads the document again, band by band: a band is kept only when more lines
-add up (quantity × price = amount) or the lines then add up to the printed total, every line that
+their quantity, price and amount, and is not one of those rows.  The band is cut from the page along
+the row's slope (the page as faxed is a little askew: a straight cut across 1,700 pixels would take half
+the next row), read in one Tesseract call for all the document's bands, and its words take the place
+of the row's.  The layout reader then reads the document again, band by band: a band is kept only when
+more lines add up (quantity × price = amount) or the lines then add up to the printed total, every line that
 added up before still does, and the order's header and totals read as before.
 
 Whatever a band brings is doubtful unless its own arithmetic and the order's total vouch for it: a line
