@@ -28,11 +28,12 @@ person, per reason and per owner (reading, master data or a rule: `bench.capture
 accepted ones of the last weeks, numbered in the printed number's format: bench.order_history), so that
 the decision learns the customer's order-number format as it does on arrival. `--line-dates` adds, per
 resolution, how many lines of the documents printing a date per line were read with their date
-(bench.line_dates). Without them, nothing printed changes.
+(bench.line_dates). `--held` names each document read wholly right that waited, with its reasons, and
+per reason the documents it held (bench.held_right). Without them, nothing printed changes.
 
     python -m bench.fax_ocr [--families tuning|held-out|all] [--count 4] [--seed S] [--study]
         [--cost-pages 12] [--cache DIR] [--diffs] [--classes] [--same-reads 20]
-        [--resolution fine|normal] [--with-terms] [--garble-headings] [--history] [--line-dates]
+        [--resolution fine|normal] [--with-terms] [--garble-headings] [--history] [--line-dates] [--held]
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import by_family, line_classes, line_dates
+from bench import by_family, held_right, line_classes, line_dates
 from bench.capture_accuracy import DAY, TODAY, Read, demo_app, held_report, master_gaps
 from bench.fax_corpus import CachedOcr, FaxCase, corpus
 from bench.fax_cost import STAGES, ocr_cost, same_reads, study
@@ -149,6 +150,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--diffs", action="store_true", help="print every document's wrong facts")
     ap.add_argument("--classes", action="store_true", help="count why lines are wrong (bench.line_classes)")
     ap.add_argument(
+        "--held",
+        action="store_true",
+        help="name each document read wholly right that waited, with its reasons (bench.held_right)",
+    )
+    ap.add_argument(
         "--with-terms",
         action="store_true",
         help="read against the master data with commercial terms (agreed prices, buyers' currencies)",
@@ -209,6 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("\n".join(by_family.misses(scores, 1)))
             print(f"  Review reasons of the {resolution} faxes read fully right:")
             print("\n".join(held_report(scores)))
+            if args.held:
+                read_right = ((c.name, c.truth, reader(c.tiff)) for c in cases[resolution])
+                print("\n".join(held_right.report(read_right, f"{resolution} faxes")))
             if args.diffs:
                 print_differences(cases[resolution], reader)
             if args.classes:

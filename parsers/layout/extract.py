@@ -37,6 +37,7 @@ from parsers.layout import (
     totals,
     unheaded,
 )
+from parsers.layout.carried_again import CARRIED_OFF, CarriedSums, carried_sums
 from parsers.layout.date_order import month_first, order_decided
 from parsers.layout.evidence import DOUBTFUL, Recorder
 from parsers.layout.geometry import Page, read_page
@@ -74,6 +75,11 @@ class Basis:
 
 
 Box = tuple[float, float, float, float]
+# an order found: the order, its fields worth reading again, its lines' stated price units, its unread
+# quantity cells, and its carried-forward subtotals to check again (`_order`)
+_Found = tuple[
+    CapturedOrder, list[Recheck], list[tuple[int, int]], list[tuple[int, int, Box]], CarriedSums | None
+]
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,8 @@ class Extraction:
     quantities: tuple[QuantityCell, ...] = ()
     # phrases that may be labels OCR garbled, beside a value of a field an order lacks (OCR only)
     labels: tuple[relabel.LabelSpot, ...] = ()
+    # carried-forward subtotals that did not add up, to check again once number cells are read again
+    carried: tuple[CarriedSums, ...] = ()
 
 
 def extract_orders(pages: Sequence[PageWords]) -> Extraction:
@@ -115,6 +123,7 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
     rechecks: list[Recheck] = []
     bases: list[Basis] = []
     quantities: list[QuantityCell] = []
+    carried_checks: list[CarriedSums] = []
     headed = {r.page for r in regions if r.heading}
     carried = {r.page + 1 for r in regions if r.ended_by == "carried"} | carried_over(read, regions)
     for group in groups(read, seen, headed - carried):
@@ -128,7 +137,9 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
             order_known=known,
         )
         if found is not None:
-            order, again, stated, unread = found
+            order, again, stated, unread, sums = found
+            if sums is not None:
+                carried_checks.append(replace(sums, order=len(orders)))
             rechecks += [replace(check, order=len(orders)) for check in again]
             bases += [Basis(len(orders), line, units) for line, units in stated]
             quantities += [QuantityCell(len(orders), line, page, box) for line, page, box in unread]
@@ -149,6 +160,7 @@ def extract_orders(pages: Sequence[PageWords]) -> Extraction:
         labels=spots,
         bases=tuple(bases),
         quantities=tuple(quantities),
+        carried=tuple(carried_checks),
     )
 
 
@@ -170,11 +182,13 @@ def _order(
     us_dates: bool,
     *,
     order_known: bool = False,
-) -> tuple[CapturedOrder, list[Recheck], list[tuple[int, int]], list[tuple[int, int, Box]]] | None:
+) -> _Found | None:
     """The order on `pages`, the fields (as of order 0) worth reading again on a scan, the lines
-    (index, units) whose price the page states is for many units, on a scan, and the lines (index,
-    page, box) whose quantity cell OCR did not read, where that cell is (`_unread_quantities`);
-    `order_known` when the document's own dates say which it writes first, the day or the month."""
+    (index, units) whose price the page states is for many units, on a scan, the lines (index,
+    page, box) whose quantity cell OCR did not read, where that cell is (`_unread_quantities`), and on
+    a scan whose carried-forward subtotals do not add up, what checking them again needs
+    (`carried_again`); `order_known` when the document's own dates say which it writes first, the day
+    or the month."""
     language = _language(pages)
     ocr = any(p.source != "text" for p in pages)
     drafts = rows.drafts(regions, ocr=ocr)
@@ -269,7 +283,9 @@ def _order(
         if ocr
         else []
     )
-    return order, again, stated, _unread_quantities(drafts, built) if ocr else []
+    off = ocr and any(p.message.startswith(CARRIED_OFF) for p in problems)
+    sums = carried_sums(drafts, seen, mark) if off else None
+    return order, again, stated, _unread_quantities(drafts, built) if ocr else [], sums
 
 
 def _unread_quantities(drafts: list[rows.Draft], built: list[items.Built]) -> list[tuple[int, int, Box]]:

@@ -22,6 +22,7 @@ from parsers.layout import (
     specks,
     totals,
 )
+from parsers.layout.carried_again import CARRIED_OFF
 from parsers.layout.carried_lines import by_carried, by_net
 from parsers.layout.evidence import DOUBTFUL, Recorder
 from parsers.layout.line_sums import line_value
@@ -138,11 +139,7 @@ def table_problems(
     for d, v in zip(drafts, values, strict=True):
         sums[d.page] = sums.get(d.page, Decimal(0)) + (v or Decimal(0))
     for bad in totals.carried_mismatches(seen, sums, mark):
-        problems.append(
-            Problem(
-                ProblemCode.TOTAL_MISMATCH, f"carried-forward subtotal does not add up: {bad}", field="lines"
-            )
-        )
+        problems.append(Problem(ProblemCode.TOTAL_MISMATCH, f"{CARRIED_OFF}: {bad}", field="lines"))
     return problems
 
 

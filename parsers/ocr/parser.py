@@ -19,6 +19,7 @@ from core.capture.domain.layout import PageWords
 from core.kernel.domain.phone import normalise_phone, plausible
 from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
+from parsers.layout.carried_again import added_up_again
 from parsers.ocr import bands, cells, codes, cutouts, labels, letter_case, lookalike, recheck, years
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, normal_fax
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
@@ -230,6 +231,8 @@ class _OcrParser:
             again = cutouts.ways_to_read(self.engine.read_pages, self._options(ctx), whitelist="")
             spare = recheck.spare_way(self.engine.read_pages, self._options(ctx))
             orders = recheck.confirm(orders, extraction.rechecks, images, pages, again, spare)
+            # a carried-forward subtotal the first reading's amounts missed, met by the amounts read again
+            orders = added_up_again(orders, extraction.carried)
             orders = codes.reread_codes(
                 orders, images, pages, codes.ways_to_read(self.engine.read_pages, self._options(ctx))
             )
