@@ -16,7 +16,7 @@ A code read fits a code printed when, case and marks aside (hyphens and spaces l
   few OCR slips from the code that validation.lookalike allows.
 
 The candidates are the line's codes, their repairs (`CapturedLine.code_repairs`) and the code-like words
-of its description, a code a space cut in two ("CIN-AIS 19") joined again.
+of its description, a code a space cut in two ("CIN-AIS 19", "SIL- RA-300") joined again.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ MIN_FIGURES = 10  # figures of a GTIN that must be read, each in its place
 GTIN_LENGTHS = (8, 13, 14)
 _WORD_EDGE = "[](){}<>#:;,.'\"«»_—–~-"
 _CODE_WORD = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+$")
+_HYPHEN_CUT = re.compile(r"^[A-Z0-9]+(?:-[A-Z0-9]+)*-$")  # a code's head a space cut after its hyphen
+_CAPITALS = re.compile(r"^[A-Z0-9]+(?:-[A-Z0-9]+)*$")  # the rest of such a code
 
 
 def garbled_match(
@@ -117,10 +119,15 @@ def _gtin_unread(read: str, printed: str) -> bool:
 
 
 def _description_codes(description: str) -> Iterator[str]:
-    """The words of a description that look like codes (a hyphen between letters or figures), and each
-    such word joined with the short piece after it where a space cut a code ("CIN-AIS 19")."""
-    words = [w.strip(_WORD_EDGE) for w in description.split()]
-    for word, after in itertools.zip_longest(words, words[1:], fillvalue=""):
+    """The words of a description that look like codes (a hyphen between letters or figures), each such
+    word joined with the short piece after it where a space cut a code ("CIN-AIS 19"), and a head of
+    capitals ending in a hyphen joined with the word after it where a space cut a code after a hyphen
+    ("SIL- RA-300", fitting SIL-TRA-300 a letter lost, as any description's code word may)."""
+    raw = description.split()
+    words = [w.strip(_WORD_EDGE) for w in raw]
+    for i, (word, after) in enumerate(itertools.zip_longest(words, words[1:], fillvalue="")):
+        if _HYPHEN_CUT.match(raw[i]) and _CAPITALS.match(after):
+            yield f"{word}-{after}"  # "SIL- RA-300": a space read after a hyphen, the code's pieces joined
         if not _CODE_WORD.match(word):
             continue
         yield word

@@ -8,7 +8,7 @@ import itertools
 from decimal import Decimal
 
 from parsers.layout.digit_slips import one_digit_off
-from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, Reading
+from parsers.layout.numbers import LOST_MARK, OTHER_MARK, REPAIR_COST, STROKE_AS_ONE, Reading
 from parsers.layout.price_scale import rescaled
 from parsers.layout.solved_lines import CENT, EXACT, REPAIR_PARTNERS, Solved, solved_values
 
@@ -131,6 +131,17 @@ def solve(
             derived = _derive(known, amount[0], "quantity")
             if derived is not None and derived.value > 0:
                 return Solved(derived, known, amount[0], "derived")
+        # else a price with a stroke among its figures read as a 1 ("412000" for 4,2000 beside 252,00:
+        # 60): only where exactly one such reading leaves whole units
+        whole = [
+            (derived, known)
+            for known in price
+            if known.note == STROKE_AS_ONE
+            and (derived := _derive(known, amount[0], "quantity")) is not None
+            and derived.value > 0
+        ]
+        if len(whole) == 1:
+            return Solved(whole[0][0], whole[0][1], amount[0], "derived")
     return Solved(q0, p0, a0, "unchecked")
 
 

@@ -11,7 +11,13 @@ from parsers.layout.arith import solve
 from parsers.layout.geometry import Tok
 from parsers.layout.item_basis import per_unit
 from parsers.layout.item_discounts import before_discount
-from parsers.layout.item_numbers import HALF_CENT, cell_confusions, cell_readings, groups_spoilt
+from parsers.layout.item_numbers import (
+    HALF_CENT,
+    cell_confusions,
+    cell_readings,
+    groups_spoilt,
+    stroke_as_one,
+)
 from parsers.layout.price_scale import read_sure
 from parsers.layout.rows import Draft
 from parsers.layout.solved_lines import Solved
@@ -40,6 +46,9 @@ def figures_solved(
     gross = before_discount(printed, discount)
     quantities = cell_readings(draft, "qty", qty, mark, ocr, sure)
     prices = per_unit(cell_readings(draft, "price", price, mark, ocr, sure), draft, quantities, gross, page)
+    if ocr and prices and not quantities:
+        # the quantity lost: a 1 inside the price may be a stroke the fax drew, for the amount to choose
+        prices = prices + per_unit(stroke_as_one(price, mark), draft, quantities, gross, page)
     if ocr:
         quantities = quantities + groups_spoilt(draft.cells.get("qty", []), prices, gross)
     if discount is not None and quantities and prices and printed:

@@ -16,6 +16,7 @@ from parsers.layout.numbers import (
     LOST_MARK,
     OTHER_MARK,
     REPAIR_COST,
+    STROKE_AS_ONE,
     Reading,
     confusions,
     looks_numeric,
@@ -81,6 +82,40 @@ def slash_as_seven(toks: list[Tok]) -> list[Reading]:
         if found and found[0].cost == 0:
             return [replace(found[0], cost=SLASH_AS_SEVEN_COST, note=f"{found[0].note}; {SLASH_AS_SEVEN}")]
     return []
+
+
+# a price of figures alone, or figures, the decimal mark and its places, between money signs or specks
+_PRICE_FIGURES = re.compile(r"^[€$£\"'“”]*(?P<figures>\d+(?:[.,]\d+)?)[€$£\"'“”]*$")
+STROKE_AS_ONE_COST = 3  # more than a mark read the other way: a figure taken out, or read as the mark
+PRICE_PLACES = (2, 4)  # the places a price prints after its decimal mark, fewest and most
+
+
+def stroke_as_one(toks: list[Tok], mark: str) -> list[Reading]:
+    """A price one of whose 1s inside it is a stroke a fine fax drew among its figures ("4,715" for
+    4,75; "€3.90100" for €3.9000), or its decimal mark so drawn ("412000" for 4,2000): each such
+    reading, at a cost above a mark read the other way's, for the amount to choose a quantity the
+    fax lost by (`item_figures.figures_solved`). Never read so alone: a 1 is a figure as often as not,
+    and beside a quantity read, one figure changed in each would fit an amount too often (7,28 × 2,7
+    for 19,65).
+    Only a price of one word, the 1 neither its first nor its last figure (`numbers._variants` tries
+    a rule read as a 1 at either end), and a reading to a price's places."""
+    if len(toks) != 1 or (m := _PRICE_FIGURES.match(toks[0].text.strip())) is None:
+        return []
+    figures = m["figures"]
+    marked = any(c in ".," for c in figures)
+    out: list[Reading] = []
+    for i in range(1, len(figures) - 1):
+        if figures[i] != "1" or (marked and i < max(figures.find("."), figures.find(","))):
+            continue
+        text = figures[:i] + figures[i + 1 :] if marked else f"{figures[:i]}{mark}{figures[i + 1 :]}"
+        places = len(text) - 1 - max(text.find("."), text.find(","))
+        if not PRICE_PLACES[0] <= places <= PRICE_PLACES[1]:
+            continue
+        own = next((c for c in text if c in ".,"), mark)  # one mark, its places a price's: the decimal one
+        for found in readings(text, own, rules=False, lost_marks=False)[:1]:
+            if found.cost == 0 and all(r.value != found.value for r in out):
+                out.append(replace(found, cost=STROKE_AS_ONE_COST, note=STROKE_AS_ONE))
+    return out
 
 
 # a price's figures with three or more after the decimal mark ("\#" stands for it), its last a 5

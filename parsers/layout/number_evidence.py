@@ -16,6 +16,7 @@ from parsers.layout.line_sums import pinned
 from parsers.layout.numbers import (
     LOST_MARK,
     REPAIR_COST,
+    STROKE_AS_ONE,
     Reading,
     mark_evidence,
 )
@@ -65,6 +66,7 @@ def record_numbers(
             SIGN_AS_FIGURE,
             RESCALED,
             WORKED_QUANTITY,
+            STROKE_AS_ONE,
         ):
             # a price's figures taken at another power of ten (`price_scale`): the quantity may be the
             # figure the fax spoilt at the inverse power, and nothing read tells the two apart.

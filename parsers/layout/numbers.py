@@ -40,6 +40,8 @@ _SHAPE = re.compile(r"^[+-]?[\d.,'’]*\d[\d.,'’]*-?$")
 # Digits a fax line and OCR turn into one another, and what a swapped digit costs as a reading.
 _CONFUSED = {"0": "689", "1": "7", "3": "8", "5": "6", "6": "058", "7": "1", "8": "036", "9": "0"}
 REPAIR_COST = 4
+# a price one of whose inner 1s was a stroke among its figures (`item_numbers.stroke_as_one`): always doubtful
+STROKE_AS_ONE = "a stroke among its figures read as a 1"
 OTHER_MARK = "read with the other decimal mark"
 LOST_MARK = "a decimal mark seems lost"
 _PER = re.compile(r"^(?P<price>.*\d.*?)\s*/\s*(?P<per>100|1000|1[.,]000)$")

@@ -124,7 +124,7 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
                 # the line it is), named for a person; never more description of a neighbour
                 for before_line, before in pending:
                     if current is not None:
-                        _continue(current, before_line.toks, before)
+                        _continue(current, before_line.toks, before, ocr=ocr)
                 current = Draft(line.page, {}, missing=True, strays=[line.toks])
                 out.append(current)
                 last, pending = line, []
@@ -137,13 +137,13 @@ def drafts(regions: list[Region], *, ocr: bool = False) -> list[Draft]:
             elif _belongs_below(line, cells, last if current is not None else None, following):
                 pending.append((line, cells))
             elif current is not None:
-                _continue(current, line.toks, cells)
+                _continue(current, line.toks, cells, ocr=ocr)
                 last = line
             elif following is not None and line_shaped(cells):
                 pending.append((line, cells))  # before the first row: no part of it, _start names it
         for line, cells in pending:
             if current is not None:
-                _continue(current, line.toks, cells)
+                _continue(current, line.toks, cells, ocr=ocr)
     if any(h.kind == "pos" for r in regions for _, _, h in r.table.segments):
         out = _numbered(out, ocr)
     for draft in out if not ocr else []:
@@ -265,8 +265,13 @@ def _numbered(found: list[Draft], ocr: bool) -> list[Draft]:
     return out
 
 
-def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> None:
-    """A line under an item row: a labelled sub-line (our code, EAN, delivery) or more description."""
+def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]], *, ocr: bool = False) -> None:
+    """A line under an item row: a labelled sub-line (our code, EAN, delivery) or more description.
+
+    On a scan (`ocr`) whose row put its description in the column nobody claims (the description's
+    heading read right of where the descriptions stand: "SIL-TRA-300" in it, the row's description cell
+    empty), the words of a line under it in that column run into the description column's ("Neutral
+    silicone" + "clear 300 ml"): all of them are the description, not its right end alone."""
     hit = sub_label(toks) or labels.starts_garbled(toks, SUBLINES)
     if hit is not None and _dateless_delivery(hit, toks):
         hit = None  # "PLANO ADJUNTO REV. VIGENTE": a description's word that reads like "plazo"
@@ -278,6 +283,14 @@ def _continue(draft: Draft, toks: list[Tok], cells: dict[str, list[Tok]]) -> Non
         draft.strays.append(toks)  # never run into the row above as more of its description
         return
     words = cells.get("description", [])
+    if (
+        ocr
+        and words
+        and cells.get("other")
+        and draft.cells.get("other")
+        and not draft.cells.get("description")
+    ):
+        words = sorted([*cells["other"], *words], key=lambda t: t.x0)
     if words and draft.cells.get("code"):
         # the row has its code: words under the code column on a line below it are the description
         # set under the code and run on past the column ("HSS drill bit 8 mm for metal")
