@@ -38,6 +38,10 @@ _LOST_ORDINAL_T = re.compile(r"(?<![a-z])(" + MONTH_NAME + r"\s+\d{1,2})h(?=,?\s
 _LOST_ORDINAL_T_FIRST = re.compile(r"(?<![\w])(\d{1,2})h(?=\s+" + MONTH_NAME + r",?\s+\d{4}(?!\d))")
 # "noviembre'de 2026": a speck in the space between two words of a date read as an apostrophe
 _SPECK_FOR_SPACE = re.compile(r"(?<=[a-z])['`](?=(?:de|del|of)\s+\d)")
+# ".24.11,.2026": a speck glued before a numeric date's day read as a point or a comma
+_SPECK_BEFORE_DAY = re.compile(r"(?:^|(?<=\s))[.,'`](?=\d{1,2}[.,/\-]\d{1,2}[.,/\-])")
+# "9 de-diciembre de 2026": the space between a day's "de" and its month's name read as a dash
+_DASH_AFTER_DE = re.compile(r"(?<=\d de)[-~](?=" + MONTH_NAME + r"\b)")
 # "November 26. 2026": the comma after a month-first date's day read as a point, or as a point with a
 # speck before it ("December 4+. 2026", "4*, 2026"); only between a month name and a four-figure year
 _POINT_FOR_COMMA = re.compile(
@@ -141,13 +145,15 @@ def repair_misread(text: str) -> str:
     comma after a month-first date's day ("November 26. 2026"), a comma after its month ("November,
     24th, 2026"), an ordinal's t lost after its month ("November 24h,
     2026") or before it ("25h November 2026"), a speck read as an apostrophe in the space before "de"
-    ("noviembre'de 2026"), a separator
+    ("noviembre'de 2026") or a dash in the space after it ("9 de-diciembre de 2026"), a separator
     read as a colon ("11:26:2026", "24-Nov:26", "2026-11:26"), a speck after a colon read as a 1 run
     into the day (":123.11.26"), a short month name a letter off between a day and a year ("26-nev-2026"), a
     short month name a letter off before a month-first date's day ("Now 25, 2026"), a
     month name run into its year by a speck ("November¡2026"), a separator read as a bracket or
     doubled ("07)12,2026", "06,.12,2026") and a
-    dot-separated date's dot read as a comma mended; the text as it was when there is nothing to mend."""
+    dot-separated date's dot read as a comma mended, and a speck glued before a numeric date's day read
+    as a point (".24.11,.2026") left out; the text as it was when there is nothing to mend."""
+    text = _SPECK_BEFORE_DAY.sub(" ", text)  # a space in its place: where the date stands is kept
     text = _GLUED_YEAR.sub(_year_parted, text)
     text = _WORD.sub(lambda m: _near_month(m.group(0)), text)
     text = _SPLIT_FIGURES.sub(r"\1\2\3\4\5", text)
@@ -162,6 +168,7 @@ def repair_misread(text: str) -> str:
     text = _LOST_ORDINAL_T.sub(r"\1th", text)
     text = _LOST_ORDINAL_T_FIRST.sub(r"\1th", text)
     text = _SPECK_FOR_SPACE.sub(" ", text)
+    text = _DASH_AFTER_DE.sub(" ", text)
     text = _COLON_FOR_SEPARATOR.sub(_colon_mended, text)
     text = _COLON_IN_ISO.sub(_colon_mended, text)
     text = _COLON_BEFORE_YEAR.sub(r"\1\2\3\2\5", text)

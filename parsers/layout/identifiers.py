@@ -38,7 +38,11 @@ _EU_VAT = re.compile(
     r"(?=[BDEFGINP])\b(?:ES[A-Z]\d{7}[A-Z0-9]|ES\d{8}[A-Z]|PT\d{9}|FR[A-Z0-9]{2}\d{9}|DE\d{9}|IT\d{11}|GB\d{9}(?:\d{3})?"
     r"|NL\d{9}B\d{2}|BE0?\d{9})\b"
 )
-_GLN = re.compile(r"(?=[egil])\b(?:gln|iln|ean)\b\s*(?:n[º°o]\.?)?\s*:?\s*(?P<value>\d{13})\b", re.IGNORECASE)
+# "GUN", "GIN", "CLN": the label "GLN" a letter off as a scan reads it; the check digit of the thirteen
+# figures after it vouches for them (one number in ten passes it by chance), whatever its label read
+_GLN = re.compile(
+    r"(?=[cegil])\b(?:gln|g[iu1|]n|cln|iln|ean)\b\s*(?:n[º°o]\.?)?\s*:?\s*(?P<value>\d{13})\b", re.IGNORECASE
+)
 # every identifier above needs a digit (a number, or a tax id's six or more) or an e-mail's "@": a line
 # with neither holds none, and is not searched five times over (half the lines of a typed e-mail)
 _MAY_HOLD_ONE = re.compile(r"[\d@]")

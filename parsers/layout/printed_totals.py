@@ -16,6 +16,7 @@ from parsers.layout.total_figures import (
     colon_turned,
     last_number,
     sign_specked,
+    specks_glued,
 )
 from parsers.layout.totals import PREFERENCE, Seen
 from parsers.layout.vocab import CARRIED, TOTALS
@@ -125,9 +126,14 @@ def _in_line(line: Line) -> list[Seen]:
         kind = hit.kind
         if kind == "total" and total_labels.tax_included([t for t in after if not looks_numeric(t.text)]):
             kind = "gross"  # "Total pedido IVA incl.": the total with the tax in it
-        # a mark read as a colon, or a speck before a total with tax read as a minus, changes no
-        # figure, yet the amount is read only once it is put back or left out
-        turned = [] if junked or parted else colon_turned(after) or sign_specked(after, kind == "gross")
+        # a mark read as a colon, a speck before a total with tax read as a minus, or one glued to the
+        # amount as no mark of money ("258.80/£", "<818,69"), changes no figure, yet the amount is
+        # read only once it is put back or left out
+        turned = (
+            []
+            if junked or parted
+            else colon_turned(after) or sign_specked(after, kind == "gross") or specks_glued(after)
+        )
         junked = junked or turned
         toks = junked or parted or last_number(after)
         if toks:

@@ -177,8 +177,10 @@ def tax_between(
         rates = [Decimal(r.replace(",", ".")) for r in RATE.findall(line.text)]
         if toks and _point_lost(toks[-1].text.rstrip("€$£ "), tax):
             # "Tax 20 % 422£" between 21.10 and 25.32: every figure read, the point lost; the cents an
-            # amount is printed to put it back, and the rate and the totals vouch for it
-            if any(abs(net * r / 100 - tax) <= CENT / 2 for r in rates):
+            # amount is printed to put it back, and the rate and the totals vouch for it. A tax line
+            # whose percent sign went too ("USt. 19 Y 74251" between 3.907,95 and 4.650,46) keeps its
+            # rate as a bare figure beside its label
+            if any(abs(net * r / 100 - tax) <= CENT / 2 for r in rates or _labelled_bare_rates(line)):
                 return toks[-1]
             continue
         worn = _figures_worn(line.toks, tax)
@@ -242,6 +244,13 @@ def _rate_alone(line: Line) -> Decimal | None:
         return None
     figures = [t for t in line.toks if has_digit(t.text)]
     return bare[0] if len(figures) == 1 and 0 < bare[0] < 100 else None
+
+
+def _labelled_bare_rates(line: Line) -> list[Decimal]:
+    """The bare rates (`_bare_rates`) of a line a phrase of which starts with a tax label ("USt. 19 Y
+    74251": the percent sign read as a letter); none on a line with no tax label."""
+    hit = next((h for p in line.phrases() if (h := labels.starts_with(p.toks, TOTALS)) is not None), None)
+    return _bare_rates(line) if hit is not None and hit.kind == "tax" else []
 
 
 def _bare_rates(line: Line) -> list[Decimal]:

@@ -124,6 +124,32 @@ def sign_specked(toks: list[Tok], gross: bool) -> list[Tok]:
     return [_retexted(amount, text)]
 
 
+# a speck between a total's cents and the money sign printed after them, read as a mark ("258.80/£")
+_MARK_BEFORE_SIGN = re.compile(r"^(?P<amount>[€$£]?\d[\d.,]*[.,]\d\d)[/|\\!:;'‘’`]+(?P<sign>[€$£])$")
+# a speck glued before a total's amount read as an angle or a guillemet ("<818,69"): no sign of money
+_SPECK_BEFORE = re.compile(r"^[<>«»‹›]+(?=[€$£]?\d)")
+
+
+def specks_glued(toks: list[Tok]) -> list[Tok]:
+    """The amount to the cent a total's line ends in when a speck stands glued to it: between its cents
+    and the money sign printed after them ("GRAND TOTAL 258.80/£": a slash or a stroke, no figure, as an
+    amount ends at its cents), or before it read as an angle or a guillemet ("Total <818,69", a mark no
+    amount or sign of money is printed with); the speck left out, [] where the line does not end so.
+    Mended (`Seen.mended`): a person confirms it unless the order's sums vouch for it (`validation.sums`),
+    and the rules that weigh a total against the net and the tax take it as read."""
+    words = _before_currency(toks)
+    if not words:
+        return []
+    amount = words[-1]
+    text = _SPECK_BEFORE.sub("", amount.text)
+    m = _MARK_BEFORE_SIGN.match(text)
+    if m is not None:
+        text = m["amount"] + m["sign"]
+    if text == amount.text or not MONEY.search(text.rstrip("€$£")) or not looks_numeric(text):
+        return []
+    return [_retexted(amount, text)]
+
+
 TOTAL_GROUP_CELLS = 1.5  # characters between a total's lone thousands figure and the rest of it
 _LONE_THOUSANDS = re.compile(r"^[‘’'`\"*]?([€$£]?\d{1,3})$")  # a speck before it read as a mark
 _AMOUNT_TAIL = re.compile(r"^\d{3}[.,]\d\d(?:[€$£]|EUR|USD|GBP)?$")

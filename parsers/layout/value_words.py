@@ -177,6 +177,16 @@ def _month_after_day(toks: Sequence[Tok], text: str) -> bool:
     return len(toks) == 1 and _DAY.match(toks[0].text) is not None
 
 
+SPECK_WORDS = 2  # words of one character each that a line of specks alone holds
+
+
+def _specks_alone(line: Line) -> bool:
+    """Whether `line` holds nothing but a speck or two read as characters, no figure among them ("t"
+    between a row of labels and the row of their values): no value of any field."""
+    words = [t.text.strip() for t in line.toks]
+    return 0 < len(words) <= SPECK_WORDS and all(len(w) <= 1 and not w.isdigit() for w in words)
+
+
 def value_below(
     page: Page, line: Line, label: list[Tok], others: Sequence[tuple[float, float]] = ()
 ) -> list[Tok]:
@@ -192,6 +202,8 @@ def value_below(
     for below in page.lines[index + 1 : index + 3]:
         if below.y0 - line.y1 > 2.2 * line.height:
             return []
+        if _specks_alone(below):
+            continue  # "t" between "Purchase order no." and "2685669" under it: a speck, no value
         best, overlap = None, 0.0
         for phrase in below.phrases():
             o = min(x1, phrase.x1) - max(x0, phrase.x0)

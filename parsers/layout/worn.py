@@ -55,7 +55,33 @@ def worn_date_label(line: Line, phrase: Line, vocab: Mapping[str, tuple[tuple[st
             return []
         (kind,) = kinds
         return [Hit(kind, 0, n, n, colon=True, mended=True)]
-    return []
+    return _worn_word(line, toks, vocab) if lettered else []
+
+
+LONG_WORD = 10  # letters of a one-word date label ("Bestelldatum") a fax may wear in two of them
+WORD_SHARE = 5  # of such a label's letters, at most one in this many misread
+
+
+def _worn_word(
+    line: Line, toks: Sequence[Tok], vocab: Mapping[str, tuple[tuple[str, ...], ...]]
+) -> list[Hit]:
+    """A one-word date label of `LONG_WORD` letters or more a fax wore in two letters, or one in five
+    ("BESTELIMATUM 2026-11-24" for "BESTELLDATUM"), standing first in its phrase with a date read as
+    printed after it: the word near labels of one kind only, that kind a date's, and no word of the
+    vocabulary itself. Mended, so the date read after it is doubtful (a person confirms it)."""
+    key = toks[0].key
+    if key in LABEL_WORDS or not _date_after(line, toks[0]):
+        return []
+    kinds = {
+        kind
+        for kind, phrases in vocab.items()
+        for (word, *rest) in phrases
+        if not rest and len(word) >= LONG_WORD and 0 < edits(key, word) <= len(word) // WORD_SHARE
+    }
+    if len(kinds) != 1 or not kinds <= set(DATE_KINDS):
+        return []
+    (kind,) = kinds
+    return [Hit(kind, 0, 1, 1, colon=True, mended=True)]
 
 
 def _kinds(words: Sequence[str], vocab: Mapping[str, tuple[tuple[str, ...], ...]]) -> set[str]:
