@@ -134,7 +134,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
         "até|oté|gté|0té"  # and "Qté": the capital Q read as a, o, g or 0
     ),
     "unit": _phrases(
-        "ud|ud.|unidad|um|u.m.|u/m|unit|uom|u/m|units|un|unidade|unité|einheit|unità|me|mengeneinheit"
+        "ud|ud.|unidad|um|u.m.|u/m|unit|uom|u/m|units|un|unidade|unité|einheit|unità|me|mengeneinheit|"
+        "unidad de medida|unidade de medida|unità di misura|unité de mesure"
     ),
     "price": _phrases(
         "precio|precio unit|precio unit.|precio unitario|p. unitario|p. unit|p.unit|precio neto|"
@@ -155,7 +156,8 @@ COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
     # columns whose numbers are none of the line's quantity, price or amount
     "variant": _phrases(
         "rev|rev.|revision|revisión|estado de revisión|item details|colour|color|talla|size|"
-        "size code|variant|version|versión|cor|couleur|farbe|colore|taglia|tamaño"
+        "size code|variant|version|versión|cor|couleur|farbe|colore|taglia|tamaño|medida|misura|tamanho|"
+        "taille|größe|grösse"
     ),
     "date": _phrases(
         "due date|delivery date|fecha de entrega|fecha entrega|ship date|need by|required date|"

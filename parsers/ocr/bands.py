@@ -4,13 +4,14 @@ or parts it among its neighbours, and the layout reader then loses the row or re
 quantity, price or amount.  Read alone, upscaled, as one line (`--psm 7`), the same ink often reads
 whole.
 
-A row is read again when it stands in a table (between the order's rows, or a row's pitch beyond the
-first and last), holds words in two of the columns where the rows that add up print their quantity,
-price and amount, and is not one of those rows.  The band is cut from the page along the row's slope
-(the page as faxed is a little askew: a straight cut across 1,700 pixels would take half the next row),
-read in one Tesseract call for all the document's bands, and its words take the place of the row's.
-The layout reader then reads the document again, band by band: a band is kept only when more lines
-add up (quantity × price = amount) or the lines then add up to the printed total, every line that
+A row is read again when it stands in a table (between the order's rows, a row's pitch and a half
+beyond the first and last, or further on up to the table's heading or total over lines that follow one
+another a row apart: `_reach`), holds words in two of the columns where the rows that add up print
+their quantity, price and amount, and is not one of those rows.  The band is cut from the page along
+the row's slope (the page as faxed is a little askew: a straight cut across 1,700 pixels would take half
+the next row), read in one Tesseract call for all the document's bands, and its words take the place
+of the row's.  The layout reader then reads the document again, band by band: a band is kept only when
+more lines add up (quantity × price = amount) or the lines then add up to the printed total, every line that
 added up before still does, and the order's header and totals read as before.
 
 Whatever a band brings is doubtful unless its own arithmetic and the order's total vouch for it: a line
@@ -113,7 +114,8 @@ def reread_rows(
 
 
 def find_bands(orders: Sequence[CapturedOrder], pages: Sequence[PageWords]) -> list[Band]:
-    """The bands of the rows worth reading again (module docstring), at most `MAX_BANDS` a page."""
+    """The bands of the rows worth reading again (module docstring), at most `MAX_BANDS` a page within
+    `BEYOND` row pitches of the rows that add up and as many further off (`_reach`)."""
     out: list[Band] = []
     for words in pages:
         boxes = [b for o in orders for b in _agreeing_boxes(o, words.number)]
@@ -122,11 +124,11 @@ def find_bands(orders: Sequence[CapturedOrder], pages: Sequence[PageWords]) -> l
         columns = _columns(boxes)
         centres = sorted({round(statistics.median(b[1] + b[3] for b in row) / 2, 1) for row in boxes})
         pitch = statistics.median(np.diff(centres)) if len(centres) > 1 else 0.0
-        top, bottom = centres[0] - BEYOND * pitch, centres[-1] + BEYOND * pitch
         taken = [box for row in boxes for box in row]
         read = _read_boxes(orders, words.number)
         # one straightening of the page's words gives both its lines and their slope
         page = read_page(words)
+        top, bottom = _reach(page.lines, centres, pitch, columns)
         found = []
         for line in page.lines:
             # a row OCR spoilt may pass for a page footer ("p2" read for "pz" is a page number): between
@@ -141,9 +143,55 @@ def find_bands(orders: Sequence[CapturedOrder], pages: Sequence[PageWords]) -> l
                 lost = not any(_overlaps(w.box, box) for w in ink for box in read)
                 band = replace(_band(words.number, ink, page.slope), columns=tuple(_widened(ink, columns)))
                 found.append((not lost, middle, band))
-        # rows no line was read from first: a row lost puts every later line of the order one off
-        out += [band for _, _, band in sorted(found, key=lambda f: f[:2])[:MAX_BANDS]]
+        # at most MAX_BANDS near the rows that add up, as before the reach went further, and as many
+        # further off; rows no line was read from first: a row lost puts every later line one off
+        near = [f for f in found if centres[0] - BEYOND * pitch <= f[1] <= centres[-1] + BEYOND * pitch]
+        far = [f for f in found if f not in near]
+        chosen = sorted(near, key=lambda f: f[:2])[:MAX_BANDS] + sorted(far, key=lambda f: f[:2])[:MAX_BANDS]
+        out += [band for _, _, band in sorted(chosen, key=lambda f: f[:2])]
     return out
+
+
+def _reach(
+    lines: Sequence[Line], centres: Sequence[float], pitch: float, columns: list[tuple[float, float]]
+) -> tuple[float, float]:
+    """How far above the first row that adds up and below the last a row lost may stand: `BEYOND`
+    pitches, and on over the lines of the page that follow one another no more than that apart (rows,
+    and a description's further lines beside no figures), up to the first line that prints in the
+    number columns and is no row (a heading above, a total below) or stands further off.  A table whose
+    first rows all read wrong has its rows that add up further down: its lost rows are still the
+    table's, between its heading and the first row read."""
+    step = BEYOND * pitch
+    middles = sorted(
+        (
+            (statistics.median(t.word.cy for t in line.toks), line)
+            for line in lines
+            if line.kind != "fax" and line.toks
+        ),
+        key=lambda m: m[0],
+    )
+    top, bottom = centres[0], centres[-1]
+    for middle, line in reversed([m for m in middles if m[0] < centres[0]]):
+        if top - middle > step or _ends_rows(line, columns):
+            break
+        top = middle
+    for middle, line in (m for m in middles if m[0] > centres[-1]):
+        if middle - bottom > step or _ends_rows(line, columns):
+            break
+        bottom = middle
+    return min(top, centres[0] - step), max(bottom, centres[-1] + step)
+
+
+def _ends_rows(line: Line, columns: list[tuple[float, float]]) -> bool:
+    """Whether `line` closes a table's rows: it prints a word in a number column but is no row's shape
+    (a heading), or it is a total.  A speck read as a letter or a mark ("y", "|") is no word."""
+    ink = [t.word for t in line.toks]
+    printed = any(
+        w.x1 > x0 and w.x0 < x1 and sum(c.isalnum() for c in w.text) >= 2
+        for w in ink
+        for x0, x1 in _widened(ink, columns)
+    )
+    return (printed and not _row_shaped(ink, columns)) or _totals(line)
 
 
 def _read_boxes(orders: Sequence[CapturedOrder], page: int) -> list[tuple[float, float, float, float]]:

@@ -46,21 +46,24 @@ class FirstCopies:
         self._batch = {r.id: r for r in batch if r.id is not None}
         self._arrivals = sorted(arrivals, key=lambda a: a.id)
 
+    # the record's own fields are read once a question, not once an arrival: a record is a mapped
+    # class, and every read of one goes through the mapping (a batch of 8: 8 questions over 8 arrivals)
+
     def with_hash(self, record: DocumentRecord) -> int | None:
-        return self._first(record, lambda a: a.sha256 == record.sha256)
+        sha256 = record.sha256
+        return self._first(record.id, lambda a: a.sha256 == sha256)
 
     def with_external_id(self, record: DocumentRecord) -> int | None:
-        return self._first(
-            record, lambda a: a.channel == record.channel and a.external_id == record.external_id
-        )
+        channel, external_id = record.channel, record.external_id
+        return self._first(record.id, lambda a: a.channel == channel and a.external_id == external_id)
 
-    def _first(self, record: DocumentRecord, same: Callable[[_Arrival], bool]) -> int | None:
-        assert record.id is not None and record.id in self._batch
+    def _first(self, mine: int | None, same: Callable[[_Arrival], bool]) -> int | None:
+        assert mine is not None and mine in self._batch
         for arrival in self._arrivals:  # by id: the first that qualifies
-            if arrival.id == record.id or not same(arrival):
+            if arrival.id == mine or not same(arrival):
                 continue
             now = self._batch[arrival.id].state if arrival.id in self._batch else arrival.state
-            if now != DocumentState.DUPLICATE and (arrival.id < record.id or now != DocumentState.RECEIVED):
+            if now != DocumentState.DUPLICATE and (arrival.id < mine or now != DocumentState.RECEIVED):
                 return arrival.id
         return None
 

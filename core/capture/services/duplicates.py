@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Protocol, TypeVar
 
 from core.capture.domain.order import Problem, ProblemCode
 from core.capture.domain.order_numbers import usual_format
 from core.capture.domain.resolution import ResolvedOrder
+from core.capture.services.earlier_index import Kept, Known, known_of, po_key, signature
 from core.capture.services.unit_of_work import CaptureUnitOfWork
-from core.kernel.domain.model import Decision, EarlierLine, EarlierOrder, Order, OrderState
+from core.kernel.domain.model import Decision, EarlierLine, EarlierOrder, Order
 from core.kernel.errors import TransientError
 
 # a rule of `order_numbers` asked of a number and the customer's earlier numbers
@@ -27,28 +27,9 @@ FormatRule = Callable[[str, Iterable[str]], bool]
 
 PO_WINDOW = timedelta(days=60)
 LINES_WINDOW = timedelta(days=5)
-MIN_LINES = 2  # a single repeated line is a customer's routine reorder more often than a duplicate
 RECENT_LIMIT = 500  # the most earlier orders of a customer `recent_for_customer` reads
-# an earlier order whose number shows the customer's format: accepted, by the checks or a clerk (held,
-# rejected or cancelled ones say nothing of what the customer prints)
-_FORMAT_STATES = frozenset(OrderState) - {
-    OrderState.RECEIVED,
-    OrderState.IN_REVIEW,
-    OrderState.REJECTED,
-    OrderState.CANCELLED,
-}
 
-Signature = tuple[tuple[str, Decimal], ...]
 D = TypeVar("D")  # how a read kept the document of each order (its id; None: read from the database)
-
-
-def _po(text: str | None) -> str:
-    return "".join((text or "").split()).upper()
-
-
-def _signature(pairs: Iterable[tuple[str | None, Decimal | None]]) -> Signature | None:
-    lines = sorted((sku, qty.normalize()) for sku, qty in pairs if sku and qty is not None)
-    return tuple(lines) if len(lines) >= MIN_LINES else None
 
 
 def _as_read(
@@ -75,19 +56,13 @@ def _as_read(
 
 
 @dataclass
-class _Customer:
-    seen_before: bool | None  # None: not asked yet
-    by_po: dict[str, int] = field(default_factory=dict)
-    by_lines: dict[Signature, list[tuple[int, str]]] = field(default_factory=dict)  # (order, channel)
-    numbers: list[str] = field(default_factory=list)  # of its orders in `_FORMAT_STATES`
-
-
-@dataclass
 class _Read:
     since: datetime
     lines_since: datetime
     limit: int
     orders: list[tuple[int | None, EarlierOrder]]  # (document, order), newest first; None: read
+    index: Kept | None = None  # the customer's index, built for a document of the batch (`known`)
+    documents: set[int] = field(default_factory=set)  # of the batch's own orders in `orders`
 
 
 class BatchRecent:
@@ -153,21 +128,68 @@ class BatchRecent:
         )
         return found
 
+    def known(
+        self,
+        customer_id: str,
+        since: datetime,
+        *,
+        exclude_document: int,
+        lines_since: datetime,
+        lines_not_on: str | None,
+        limit: int = RECENT_LIMIT,
+    ) -> Known:
+        """`known_of` what `recent` gives this document: the customer's index kept for the batch
+        while the document's windows leave it the same (`Kept.fits`), extended by the batch's own
+        orders (`add`); else built anew from `recent` and kept for the next documents."""
+        key = (customer_id, lines_not_on)
+        kept = self._reads.get(key)
+        if (
+            kept is not None
+            and kept.index is not None
+            and exclude_document not in kept.documents
+            and kept.index.fits(since, lines_since, limit)
+        ):
+            return kept.index.given()
+        orders = self.recent(
+            customer_id,
+            since,
+            exclude_document=exclude_document,
+            lines_since=lines_since,
+            lines_not_on=lines_not_on,
+            limit=limit,
+        )
+        kept = self._reads.get(key)  # `recent` may have read again, or kept nothing
+        if kept is not None and exclude_document not in kept.documents:
+            kept.index = Kept.built(orders, since, lines_since, limit)
+            if kept.index is not None:
+                return kept.index.given()
+        return known_of(orders, lines_since)
+
     def add(self, document_id: int, orders: Sequence[Order]) -> None:
         """A document's orders just stored: the batch's next documents read them as earlier orders."""
         for order in orders:
-            if order.id is None or order.customer_id is None:
+            # each field read once (a mapped order: every read goes through the mapping), the lines
+            # only for a read that keeps them
+            order_id, customer, at, channel = order.id, order.customer_id, order.created_at, order.channel
+            if order_id is None or customer is None:
                 continue
-            ordered = sorted(order.lines, key=lambda ln: ln.position)
-            lines = tuple(EarlierLine(line.sku, line.quantity) for line in ordered)
-            earlier = EarlierOrder(
-                order.id, order.channel, order.state, order.created_at, order.po_number, lines
-            )
+            unlined = EarlierOrder(order_id, channel, order.state, at, order.po_number, ())
+            lined: EarlierOrder | None = None
             for (customer_id, lines_not_on), kept in self._reads.items():
-                if customer_id != order.customer_id or order.created_at < kept.since:
+                if customer_id != customer or at < kept.since:
                     continue
-                unlined = order.created_at < kept.lines_since or order.channel == lines_not_on
-                kept.orders.append((document_id, replace(earlier, lines=()) if unlined else earlier))
+                given = unlined
+                if not (at < kept.lines_since or channel == lines_not_on):
+                    if lined is None:
+                        ordered = sorted(order.lines, key=lambda ln: ln.position)
+                        lined = replace(
+                            unlined, lines=tuple(EarlierLine(ln.sku, ln.quantity) for ln in ordered)
+                        )
+                    given = lined
+                kept.orders.append((document_id, given))
+                kept.documents.add(document_id)
+                if kept.index is not None:
+                    kept.index = kept.index.extended(given)
         for kept in self._reads.values():
             kept.orders.sort(key=lambda pair: -pair[1].id)  # newest first, as a read gives them
 
@@ -290,7 +312,7 @@ class DuplicateIndex:
         self.now = now
         self.channel = channel
         self.batch = batch
-        self._customers: dict[str, _Customer] = {}
+        self._customers: dict[str, Known] = {}
         # which earlier order each order was found to repeat, to ask again once the customers are held
         self._asked: list[tuple[ResolvedOrder, str, int | None]] = []
         # (customer, order number, the rule asked, its answer)
@@ -309,36 +331,33 @@ class DuplicateIndex:
         hold up others). SQLite holds the whole database from the first statement: nothing to ask."""
         confirm_all(self.uow, [self])
 
-    def _load(self, customer_id: str) -> _Customer:
+    def _load(self, customer_id: str) -> Known:
         if customer_id not in self._customers:
-            recent = self.batch.recent if self.batch is not None else self.uow.orders.recent_for_customer
-            earlier = recent(
-                customer_id,
-                self.now - PO_WINDOW,
-                exclude_document=self.document_id,
-                lines_since=self.now - LINES_WINDOW,
-                lines_not_on=self.channel,
-                limit=RECENT_LIMIT,
-            )
+            since, lines_since = self.now - PO_WINDOW, self.now - LINES_WINDOW
+            if isinstance(self.batch, BatchRecent):  # the batch's index of the customer, built once
+                known = self.batch.known(
+                    customer_id,
+                    since,
+                    exclude_document=self.document_id,
+                    lines_since=lines_since,
+                    lines_not_on=self.channel,
+                    limit=RECENT_LIMIT,
+                )
+            else:
+                recent = self.batch.recent if self.batch is not None else self.uow.orders.recent_for_customer
+                earlier = recent(
+                    customer_id,
+                    since,
+                    exclude_document=self.document_id,
+                    lines_since=lines_since,
+                    lines_not_on=self.channel,
+                    limit=RECENT_LIMIT,
+                )
+                known = known_of(earlier, lines_since)
             # any of those is an order from before; without one the wider question is asked when
             # `first_order` wants it (asking again in `confirm` never does)
-            known = _Customer(seen_before=True if earlier else None)
-            for order in earlier:
-                self._remember(known, order)
             self._customers[customer_id] = known
         return self._customers[customer_id]
-
-    def _remember(self, known: _Customer, order: EarlierOrder) -> None:
-        if order.id is None or order.state == OrderState.REJECTED:
-            return
-        if order.po_number:
-            known.by_po.setdefault(_po(order.po_number), order.id)
-            if order.state in _FORMAT_STATES:
-                known.numbers.append(order.po_number)
-        if order.created_at >= self.now - LINES_WINDOW:
-            signature = _signature((line.sku, line.quantity) for line in order.lines)
-            if signature:
-                known.by_lines.setdefault(signature, []).append((order.id, order.channel))
 
     def first_order(self, customer_id: str | None) -> bool:
         """Whether nothing came from this customer before (documents other than this one).  Not asked
@@ -375,15 +394,15 @@ class DuplicateIndex:
         if not resolved.customer_id:
             return None
         known = self._load(resolved.customer_id)
-        po = _po(resolved.captured.po_number)
+        po = po_key(resolved.captured.po_number)
         if po and po in known.by_po:
             return known.by_po[po]
-        signature = _signature(
+        lines = signature(
             (sku, line.quantity) for sku, line in zip(resolved.skus, resolved.captured.lines, strict=True)
         )
-        if not signature:
+        if not lines:
             return None
-        others = [order for order, came_on in known.by_lines.get(signature, []) if came_on != channel]
+        others = [order for order, came_on in known.by_lines.get(lines, []) if came_on != channel]
         return min(others) if others else None
 
 
