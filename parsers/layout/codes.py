@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from core.capture.domain.misread import figures_back
+from core.capture.domain.order_numbers import TWO_FACED
 from parsers.layout.geometry import PHRASE_GAP, Tok
 
 EDGE = ".,:;'\"‘’“”+&-_|!/*"  # specks and rules OCR leaves at a code's ends; no code begins or ends so
@@ -211,8 +212,9 @@ def split_position(toks: list[Tok], expected: int) -> tuple[Tok, list[Tok]] | No
     return toks[0].cut(0, m.end("pos")), [toks[0].cut(m.start("rest"), len(toks[0].text)), *toks[1:]]
 
 
-# Characters OCR takes for one another across letters and digits.
-_TWO_FACED = frozenset("0ODQ1ILl5S2Z8B6G")
+# Characters OCR takes for one another across letters and digits: the table a customer's earlier order
+# numbers are judged by too (`core.capture.domain.order_numbers.usual_kinds`)
+_TWO_FACED = TWO_FACED
 
 
 def two_faced(identifier: str) -> bool:

@@ -204,7 +204,11 @@ def scan_checks(
         # one of the two years or months was misread ("2025-12-07" for 2026): neither is sure
         rec.lower("order_date", DOUBTFUL)
         rec.lower("requested_delivery_date", DOUBTFUL)
-    return [_not_read(path) for path, value in facts.items() if value is None] + prefix_held(picks)
+    return [
+        *(_not_read(path) for path, value in facts.items() if value is None),
+        *prefix_held(picks),
+        *two_faced_held(picks),
+    ]
 
 
 def prefix_held(picks: dict[str, Candidate | None]) -> list[Problem]:
@@ -219,6 +223,24 @@ def prefix_held(picks: dict[str, Candidate | None]) -> list[Problem]:
             ProblemCode.PREFIX_LETTER,
             f"order number {pick.value}: a letter of it may be another the fax opened or closed (an O"
             " read C, a C read G); confirm it unless the customer's earlier orders are numbered so",
+            field="po_number",
+        )
+    ]
+
+
+def two_faced_held(picks: dict[str, Candidate | None]) -> list[Problem]:
+    """On a scan, an order number with a character where its letters and figures meet that looks like
+    both (`codes.two_faced`: "PC26088411", its "2" perhaps a "Z"; "P02641628", its "0" perhaps an "O")
+    waits: nothing on the page tells which it was. Only the customer's own earlier numbers may
+    (`core.capture.services.deciding.settle_prefix`); its reading is judged as any other's."""
+    pick = picks["po_number"]
+    if pick is None or not two_faced(str(pick.value)):
+        return []
+    return [
+        Problem(
+            ProblemCode.LETTER_OR_FIGURE,
+            f"order number {pick.value}: a character where its letters and figures meet may be either (a 2"
+            " or a Z, a 0 or an O); confirm it unless the customer's earlier orders are numbered so",
             field="po_number",
         )
     ]

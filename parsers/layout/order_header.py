@@ -11,6 +11,7 @@ from core.capture.domain.order import (
     DocumentKind,
 )
 from parsers.layout import (
+    date_century,
     document,
     header,
     header_choice,
@@ -67,8 +68,12 @@ def record_header(
             # a GLN's check digit vouches for its digits, whatever OCR thought of them
             gln = name == "party_id" and len(str(pick.value)) == GLN_DIGITS and valid_gtin(str(pick.value))
             certainty = pick.certainty
-            if ocr and name in ("po_number", "party_id") and not gln and two_faced(str(pick.value)):
+            if ocr and name == "delivery_date":  # a two-figure year in its place after the order's date
+                certainty = date_century.delivery_certainty(pick, date_of(picks["order_date"]))
+            if ocr and name == "party_id" and not gln and two_faced(str(pick.value)):
                 certainty = min(certainty, DOUBTFUL)  # "0C-095042" or "OC-095042": a person must look
+            # an order number so waits on a problem of its own (`order_checks.two_faced_held`), the
+            # reading as sure as it is otherwise, for a customer's history to judge
             # "OG-2026-89709" for OC-, "PC-" for PO-: held by a problem of its own (`order_checks.
             # prefix_held`), the reading as sure as it is otherwise, for a customer's history to judge
             # "982192" for 082192: a person must look, unless other printings read alike vouch for it

@@ -21,6 +21,7 @@ from core.kernel.errors import ParseError
 from parsers.layout import Extraction, extract_orders
 from parsers.layout.carried_again import added_up_again
 from parsers.ocr import bands, cells, codes, cutouts, labels, letter_case, lookalike, recheck, years
+from parsers.ocr.dated_cells import date_ways, reread_line_dates
 from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, normal_fax
 from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
 from parsers.ocr.geometry import Orientation, turn
@@ -29,6 +30,7 @@ from parsers.ocr.past_cents import cut_past_cents
 from parsers.ocr.pdf import hidden_text_only, open_pdf, rasterise, text_chars
 from parsers.ocr.preprocess import prepare
 from parsers.ocr.turned_fax import LEGIBLE_MIN_WORDS, LEGIBLE_SHARE, legibility, legible
+from parsers.ocr.two_faced import settle_by_rereads
 
 log = logging.getLogger(__name__)
 
@@ -231,10 +233,15 @@ class _OcrParser:
             again = cutouts.ways_to_read(self.engine.read_pages, self._options(ctx), whitelist="")
             spare = recheck.spare_way(self.engine.read_pages, self._options(ctx))
             orders = recheck.confirm(orders, extraction.rechecks, images, pages, again, spare)
+            orders = settle_by_rereads(orders, extraction.rechecks, images, pages, again, spare)
             # a carried-forward subtotal the first reading's amounts missed, met by the amounts read again
             orders = added_up_again(orders, extraction.carried)
             orders = codes.reread_codes(
                 orders, images, pages, codes.ways_to_read(self.engine.read_pages, self._options(ctx))
+            )
+            # a line's date read unsure that another line prints read sure: its cell read again narrowly
+            orders = reread_line_dates(
+                orders, images, pages, date_ways(self.engine.read_pages, self._options(ctx))
             )
         # after the re-reads: a reading of a value's own box cannot see the ink dropped beside it
         orders = recheck.doubt_dropped_ink(orders, pages)

@@ -77,6 +77,9 @@ class ProblemCode(enum.StrEnum):
     # a faxed order number read alike and sure but for a slash inked as a 7 whose bar the fax lost would be
     # ("26/04090" for 26704090): it waits unless the customer's own earlier orders print slashes so
     SLASH_OR_SEVEN = "slash_or_seven"
+    # a faxed order number with a character where its letters and figures meet that looks like both
+    # ("PC26088411": its "2" a "Z"?): it waits unless the customer's own earlier orders are of its format
+    LETTER_OR_FIGURE = "letter_or_figure"
 
 
 def shown_under(value: float, floor: float) -> str:

@@ -1,6 +1,7 @@
 """A customer's order-number format as its earlier orders show it: whether a faxed number whose prefix
-one letter a fax opens or closes may have changed ("PC-" for PO-), or whose slash may be a 7 that lost its
-bar ("26/04090" for 26704090), is the customer's own usual format."""
+one letter a fax opens or closes may have changed ("PC-" for PO-), whose slash may be a 7 that lost its
+bar ("26/04090" for 26704090), or whose character where letters and figures meet may be either
+("PC26088411", its "2" a "Z"?), is the customer's own usual format."""
 
 from __future__ import annotations
 
@@ -89,3 +90,44 @@ def usual_slashes(number: str, earlier: Iterable[str]) -> bool:
     if any(shape(n) in _unslashed(mine) for n in seen):
         return False
     return _often(mine, seen)
+
+
+# characters a fax line leaves looking like both a letter and a figure (`parsers.layout.codes.two_faced`)
+TWO_FACED = frozenset("0ODQ1ILl5S2Z8B6G")
+
+
+def two_faced_places(number: str) -> list[int]:
+    """The places in `number` (spaces taken out) of a character that looks like both a letter and a
+    figure standing where its letters and figures meet ("PC26088411": the "2" after the "C")."""
+    text = "".join(number.split())
+    places: set[int] = set()
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if a.isalnum() and b.isalnum() and a.isdigit() != b.isdigit():
+            places |= {j for j, c in ((i, a), (i + 1, b)) if c in TWO_FACED}
+    return sorted(places)
+
+
+def usual_kinds(number: str, earlier: Iterable[str]) -> bool:
+    """Whether the customer's `earlier` order numbers (as for `usual_format`) make the letters and
+    figures of `number` its own where a character of it looks like both (`two_faced_places`): at
+    least `MIN_SEEN` distinct numbers of the very same format ("PC99999999" beside "PC26088411"), and
+    none whose format is `number`'s with one of those characters read as the other kind ("PCZ9999999",
+    "P999999999"): a customer printing both leaves the faxed character in doubt."""
+    places = two_faced_places(number)
+    if not places:
+        return False
+    mine = shape(number)
+    seen = _distinct(earlier)
+    if any(_kind_swapped(mine, shape(n), places) for n in seen):
+        return False
+    return _often(mine, seen)
+
+
+def _kind_swapped(mine: str, other: str, places: list[int]) -> bool:
+    """Whether the format `other` is `mine` with a figure read as a letter, or a letter as a figure, at
+    one or more of `places` and nowhere else."""
+    if len(other) != len(mine) or other == mine:
+        return False
+    apart = [i for i, (a, b) in enumerate(zip(mine, other, strict=True)) if a != b]
+    return all(i in places and (mine[i] == "9") != (other[i] == "9") for i in apart)

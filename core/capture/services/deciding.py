@@ -11,7 +11,7 @@ from datetime import date, datetime
 from core.capture.domain.documents import Channel, DocumentRecord
 from core.capture.domain.interchange import InterchangeReceipt
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
-from core.capture.domain.order_numbers import prefix, shape, usual_format, usual_slashes
+from core.capture.domain.order_numbers import prefix, shape, usual_format, usual_kinds, usual_slashes
 from core.capture.domain.partners import held_for_partner, partner_problems
 from core.capture.domain.policy import apply_policy, resolve_policy
 from core.capture.domain.resolution import MasterData, ResolvedOrder
@@ -51,12 +51,14 @@ def settle_prefix(
     resolved: ResolvedOrder, seen: DuplicateIndex, again: Callable[[CapturedOrder], ResolvedOrder]
 ) -> ResolvedOrder:
     """A faxed order number held only for what the customer's own format may settle: a letter of its
-    prefix the fax may have opened or closed (`ProblemCode.PREFIX_LETTER`, "PC-" perhaps PO-), or a
+    prefix the fax may have opened or closed (`ProblemCode.PREFIX_LETTER`, "PC-" perhaps PO-), a
     slash that may be a 7 whose bar the fax lost (`ProblemCode.SLASH_OR_SEVEN`, "26/04090" perhaps
-    26704090). Each hold is lifted, noted on the order, when the customer's accepted earlier orders
-    make the number's format its own by the hold's rule (`DuplicateIndex.usual_format`), and the order
-    validated `again` without the holds lifted; else it waits, the clerk told why. The number's own
-    reading is judged as before: read unsure, it waits on that."""
+    26704090), or a character where its letters and figures meet that looks like both
+    (`ProblemCode.LETTER_OR_FIGURE`, "PC26088411" perhaps PCZ6088411). Each hold is lifted, noted on
+    the order, when the customer's accepted earlier orders make the number's format its own by the
+    hold's rule (`DuplicateIndex.usual_format`), and the order validated `again` without the holds
+    lifted; else it waits, the clerk told why. The number's own reading is judged as before: read
+    unsure, it waits on that."""
     captured, number, customer = resolved.captured, resolved.captured.po_number, resolved.customer_id
     held = {p.code for p in captured.problems if p.code in _HOLDS}
     if not number or not customer or not held:
@@ -101,11 +103,27 @@ def _slash_waits(number: str) -> str:
     )
 
 
+def _kinds_known(number: str) -> str:
+    return (
+        f"order number {number}: letters and figures so ({shape(number)}) as this customer's earlier"
+        " accepted orders are"
+    )
+
+
+def _kinds_waits(number: str) -> str:
+    return (
+        f"order number {number}: a character where its letters and figures meet may be either (a 2 or a Z,"
+        f" a 0 or an O), and this customer's earlier accepted orders are not numbered {shape(number)};"
+        " confirm the number against the document"
+    )
+
+
 # each hold a customer's own format may settle: the rule asked of its earlier numbers, the note when it
 # does, the reason it waits when not
 _HOLDS: dict[ProblemCode, tuple[FormatRule, Callable[[str], str], Callable[[str], str]]] = {
     ProblemCode.PREFIX_LETTER: (usual_format, _prefix_known, _prefix_waits),
     ProblemCode.SLASH_OR_SEVEN: (usual_slashes, _slash_known, _slash_waits),
+    ProblemCode.LETTER_OR_FIGURE: (usual_kinds, _kinds_known, _kinds_waits),
 }
 
 
