@@ -11,22 +11,14 @@ customer's earlier orders are read through the same port production's decision r
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
-from typing import cast
-
 import pytest
 
-from bench.order_history import History
 from core.capture.domain.order import CapturedOrder, Evidence, Problem, ProblemCode, Provenance, Severity
 from core.capture.domain.order_numbers import usual_slashes
-from core.capture.domain.resolution import MasterData, ResolvedOrder
-from core.capture.services.deciding import settle_prefix
-from core.capture.services.duplicates import DuplicateIndex
-from core.capture.services.unit_of_work import CaptureUnitOfWork
-from core.kernel.domain.model import Decision, EarlierOrder, OrderState
+from core.capture.domain.resolution import ResolvedOrder
+from core.kernel.domain.model import Decision
+from tests.unit.core.number_hold_support import settle
 from validation.doubt import in_doubt
-
-NOW = datetime(2026, 12, 7, 9, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -64,23 +56,8 @@ def test_a_number_without_a_slash_is_never_so_settled() -> None:
 HELD = Problem(ProblemCode.SLASH_OR_SEVEN, "a slash in it may be a 7", field="po_number")
 
 
-def validate(order: CapturedOrder, master: MasterData, today: date) -> ResolvedOrder:
-    """Validation's part as the rule needs it: customer C-1001, held while a problem is blocking."""
-    blocking = any(p.severity >= Severity.REVIEW for p in order.problems)
-    return ResolvedOrder(
-        order, "C-1001", (), order.problems, 0.99, Decision.REVIEW if blocking else Decision.ACCEPT
-    )
-
-
 def settled(read: str, earlier: list[str], *problems: Problem) -> ResolvedOrder:
-    orders = [
-        EarlierOrder(n + 1, "fax", OrderState.ACCEPTED, NOW - timedelta(days=5 + n), po, ())
-        for n, po in enumerate(earlier)
-    ]
-    seen = DuplicateIndex(cast(CaptureUnitOfWork, None), 0, NOW, "fax", History("C-1001", orders))
-    captured = CapturedOrder(po_number=read, problems=problems or (HELD,))
-    first = validate(captured, cast(MasterData, None), NOW.date())
-    return settle_prefix(first, seen, lambda again: validate(again, cast(MasterData, None), NOW.date()))
+    return settle(read, earlier, problems or (HELD,))
 
 
 def test_a_slashed_number_flows_on_given_the_customers_slashed_numbers() -> None:
