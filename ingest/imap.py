@@ -133,7 +133,10 @@ class ImapPoller:
     def _session(self, client: IMAPClient) -> None:
         idle = self.idle and client.has_capability("IDLE")
         while not self._stop.is_set():
-            self.fetch_new(client)
+            if self.fetch_new(client):
+                # a message that arrived while these were stored and moved was announced during those
+                # commands, and IDLE would not announce it again: look once more before waiting
+                continue
             if idle:
                 self._wait_idle(client)
             else:
