@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from parsers.layout.dates import MAX_LEAD_DAYS, SHORT_YEAR, find_date
+from parsers.layout.dates import SHORT_YEAR, find_date, within_lead
 from parsers.layout.evidence import SURE
 from parsers.layout.header import Candidate
 
@@ -27,7 +27,7 @@ def delivery_certainty(pick: Candidate, ordered: date | None) -> float:
     of May), however the document's other dates settle that."""
     if pick.prose or not isinstance(pick.value, date) or ordered is None:
         return pick.certainty
-    if not 0 <= (pick.value - ordered).days <= MAX_LEAD_DAYS:
+    if not within_lead(pick.value, ordered):
         return pick.certainty
     text = " ".join(t.text for t in pick.toks)
     read = [

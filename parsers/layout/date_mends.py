@@ -20,7 +20,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from parsers.layout.calendar_names import MONTHS, weekday_named
-from parsers.layout.dates import MAX_LEAD_DAYS, MISREAD_PENALTY, FoundDate, find_date
+from parsers.layout.dates import MISREAD_PENALTY, FoundDate, find_date, within_lead
 from parsers.layout.evidence import LIKELY, Recorder
 from parsers.layout.text import fold
 
@@ -80,7 +80,7 @@ def _cut_joined(words: list[str], *, month_first: bool, ordered: date | None) ->
 
 
 def _in_place(value: date, ordered: date | None) -> bool:
-    return ordered is not None and 0 <= (value - ordered).days <= MAX_LEAD_DAYS
+    return ordered is not None and within_lead(value, ordered)
 
 
 def vouched_line_dates(

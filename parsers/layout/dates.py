@@ -41,6 +41,12 @@ SHORT_YEAR = 0.95
 MAX_LEAD_DAYS = 366  # a delivery asked for further from the order date than this is a misread date
 
 
+def within_lead(delivery: date, ordered: date) -> bool:
+    """Whether a delivery date `delivery` falls where one may beside the order's date `ordered`: on or
+    after it, and no further after it than `MAX_LEAD_DAYS`."""
+    return 0 <= (delivery - ordered).days <= MAX_LEAD_DAYS
+
+
 @dataclass(frozen=True)
 class FoundDate:
     """A date found in text, how sure the reading is, and where in the text it stood."""

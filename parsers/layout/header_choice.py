@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from parsers.layout.date_order import month_first, month_misread, order_decided
-from parsers.layout.dates import MAX_LEAD_DAYS, find_date
+from parsers.layout.dates import find_date, within_lead
 from parsers.layout.evidence import DOUBTFUL, SURE
 from parsers.layout.geometry import Page, Tok
 from parsers.layout.header import Candidate
@@ -204,7 +204,7 @@ def _in_order(name: str, value: date, witness: object) -> bool:
     if not isinstance(witness, date):
         return False
     ordered, wanted = (value, witness) if name == "order_date" else (witness, value)
-    return 0 <= (wanted - ordered).days <= MAX_LEAD_DAYS
+    return within_lead(wanted, ordered)
 
 
 def _fuller(value: object, short: object) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from parsers.layout.calendar_names import names_weekday_of, weekday_named
-from parsers.layout.dates import MAX_LEAD_DAYS, SHORT_YEAR, FoundDate
+from parsers.layout.dates import SHORT_YEAR, FoundDate, within_lead
 from parsers.layout.evidence import DOUBTFUL, SURE
 from parsers.layout.geometry import Tok
 
@@ -34,7 +34,7 @@ def line_date_certainty(found: FoundDate, dating: LineDating | None) -> float:
     certainty = found.certainty
     if dating is None:
         return certainty
-    if dating.ordered is not None and not 0 <= (found.value - dating.ordered).days <= MAX_LEAD_DAYS:
+    if dating.ordered is not None and not within_lead(found.value, dating.ordered):
         return min(certainty, DOUBTFUL)
     if dating.order_known:
         certainty /= found.swap

@@ -25,7 +25,7 @@ from parsers.layout import (
     totals,
 )
 from parsers.layout.codes import closed_letter, two_faced
-from parsers.layout.dates import MAX_LEAD_DAYS
+from parsers.layout.dates import within_lead
 from parsers.layout.evidence import DOUBTFUL, LIKELY, Recorder
 from parsers.layout.geometry import Page, Tok
 from parsers.layout.header import Candidate
@@ -250,7 +250,7 @@ def _dates_apart(picks: dict[str, Candidate | None], delivery: date | None) -> b
     """Whether the order date and the delivery date read are further apart than an order asks for, or
     the delivery before the order: one of them was misread, and which the two dates cannot tell."""
     ordered = date_of(picks["order_date"])
-    return bool(ordered and delivery and not 0 <= (delivery - ordered).days <= MAX_LEAD_DAYS)
+    return bool(ordered and delivery and not within_lead(delivery, ordered))
 
 
 def _not_read(path: str) -> Problem:

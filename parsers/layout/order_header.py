@@ -24,7 +24,7 @@ from parsers.layout import (
 from parsers.layout.address import Address
 from parsers.layout.calendar_names import names_month_of, names_weekday_of, weekday_named
 from parsers.layout.codes import two_faced, valid_gtin
-from parsers.layout.dates import MAX_LEAD_DAYS
+from parsers.layout.dates import within_lead
 from parsers.layout.evidence import DOUBTFUL, LIKELY, WRONG, Recorder
 from parsers.layout.geometry import Page, Tok
 from parsers.layout.header import Candidate
@@ -144,7 +144,7 @@ def delivery_of(
     if delivery is not None or not line_dates:
         return delivery
     ordered = date_of(picks["order_date"])
-    in_time = [d for d in line_dates if ordered is None or 0 <= (d - ordered).days <= MAX_LEAD_DAYS]
+    in_time = [d for d in line_dates if ordered is None or within_lead(d, ordered)]
     delivery = min(in_time or line_dates)
     agree = len(line_dates) == len(built) and len(set(line_dates)) == 1  # lines that disagree: doubtful
     dated = [
@@ -171,7 +171,7 @@ def prose_delivery(
     others = [c.value for c in found if c.name == "delivery_date"]
     lines = [b.line.requested_delivery_date for b in built if b.line.requested_delivery_date]
     agrees = all(v == pick.value for v in [*others, *lines])
-    if wanted is None or ordered is None or not 0 <= (wanted - ordered).days <= MAX_LEAD_DAYS or not agrees:
+    if wanted is None or ordered is None or not within_lead(wanted, ordered) or not agrees:
         return replace(pick, certainty=DOUBTFUL)
     if not ocr or _corroborated(pick, wanted, found, lines):
         return pick

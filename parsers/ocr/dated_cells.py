@@ -33,7 +33,7 @@ from datetime import date
 
 from core.capture.domain.layout import PageWords
 from core.capture.domain.order import CapturedOrder, Evidence
-from parsers.layout.dates import MAX_LEAD_DAYS, find_date
+from parsers.layout.dates import find_date, within_lead
 from parsers.ocr.cutouts import Cell, ReadCells, cut_out, ways_to_read
 from parsers.ocr.engine import OcrOptions
 from parsers.ocr.images import PageImage
@@ -107,7 +107,7 @@ def reread_line_dates(
 def _out_of_place(day: date, ordered: date | None) -> bool:
     """Whether a line's date `day` falls before the order's date `ordered` or further after it than a
     delivery is asked for: misread for certain."""
-    return ordered is not None and not 0 <= (day - ordered).days <= MAX_LEAD_DAYS
+    return ordered is not None and not within_lead(day, ordered)
 
 
 def _redated(order: CapturedOrder, index: int, day: date) -> CapturedOrder:
