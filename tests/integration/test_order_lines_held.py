@@ -20,7 +20,7 @@ import pytest
 from sqlalchemy import Table, select, text
 
 from core.capture.domain.documents import DocumentState
-from core.kernel.adapters import bulk, orm, repository
+from core.kernel.adapters import bulk, order_repository, orm
 from core.kernel.domain.model import Decision, Order, OrderLine, OrderState
 from oms.bootstrap import App
 from tests.integration.helpers import orders_of, stored_email
@@ -49,7 +49,7 @@ def lines_sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
             sent.append(len(rows))
         return offered(session, table, rows)
 
-    monkeypatch.setattr(repository, "copy_in", counting)
+    monkeypatch.setattr(order_repository, "copy_in", counting)
     yield sent
 
 
