@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from core.kernel.adapters import earlier_orders, locks, orm
 from core.kernel.adapters.db import on_postgresql
+from core.kernel.domain.lookback import Lookback
 from core.kernel.domain.model import EarlierLine, EarlierOrder
 
 CUSTOMER_LOCKS = 0x434F4D44  # "COMD": the advisory-lock space of a customer's order decisions
@@ -40,72 +40,53 @@ class EarlierOrderReads:
         raise NotImplementedError
 
     def recent_for_customer(
-        self,
-        customer_id: str,
-        since: datetime,
-        *,
-        exclude_document: int,
-        lines_since: datetime | None = None,
-        lines_not_on: str | None = None,
-        limit: int = 500,
+        self, customer_id: str, window: Lookback, *, exclude_document: int
     ) -> Sequence[EarlierOrder]:
-        """A customer's orders created since a time, from other documents, newest first (at most `limit`),
-        as the duplicate check compares them: read as plain rows, two statements, rather than as
-        orders with every column of every line (every arrival reads two months of its customer's).
-        Lines only of the orders created since `lines_since` and not on channel `lines_not_on` (when
-        given); the others come without lines (the check compares no lines of theirs)."""
+        """A customer's orders that `window` admits, from other documents, newest first (at most its
+        limit), as the duplicate check compares them: read as plain rows, two statements, rather than
+        as orders with every column of every line (every arrival reads two months of its customer's).
+        Lines only of the orders the window reads with lines; the others come without (the check
+        compares no lines of theirs)."""
         asked = {
             "customer_id": customer_id,
-            "since": since,
+            "since": window.since,
             "exclude_document": exclude_document,
-            "limit": limit,
+            "limit": window.limit,
         }
         heads = self.session.execute(earlier_orders.RECENT_HEADS, asked, execution_options=NO_LINES).all()
-        lines = self._earlier_lines(heads, lines_since, lines_not_on)
+        lines = self._earlier_lines(heads, window)
         return [
             EarlierOrder(h.id, h.channel, h.state, h.created_at, h.po_number, tuple(lines[h.id]))
             for h in heads
         ]
 
     def recent_for_customers(
-        self,
-        customer_ids: Iterable[str],
-        since: datetime,
-        *,
-        lines_since: datetime | None = None,
-        lines_not_on: str | None = None,
-        limit: int = 500,
+        self, customer_ids: Iterable[str], window: Lookback
     ) -> Mapping[str, Sequence[tuple[int, EarlierOrder]]]:
         """`recent_for_customer` for several customers at once, every document's orders included, each
-        with its document: (document id, order) by customer, newest first, at most `limit` a customer.
-        Two statements whatever the number of customers (a batch's duplicate questions asked again)."""
+        with its document: (document id, order) by customer, newest first, at most the window's limit
+        a customer. Two statements whatever the number of customers (a batch's duplicate questions
+        asked again)."""
         wanted = sorted(set(customer_ids))
         if not wanted:
             return {}
         heads = self.session.execute(
             earlier_orders.RECENT_HEADS_OF[on_postgresql(self.session)],
-            {"customers": wanted, "since": since, "limit": limit},
+            {"customers": wanted, "since": window.since, "limit": window.limit},
             execution_options=NO_LINES,
         ).all()
-        lines = self._earlier_lines(heads, lines_since, lines_not_on)
+        lines = self._earlier_lines(heads, window)
         found: dict[str, list[tuple[int, EarlierOrder]]] = {c: [] for c in wanted}
         for h in heads:
             earlier = EarlierOrder(h.id, h.channel, h.state, h.created_at, h.po_number, tuple(lines[h.id]))
             found[h.customer_id].append((h.document_id, earlier))
         return found
 
-    def _earlier_lines(
-        self, heads: Sequence[Any], lines_since: datetime | None, lines_not_on: str | None
-    ) -> dict[int, list[EarlierLine]]:
-        """The lines (SKU, quantity, in position order) of those of these orders created since
-        `lines_since` and not on channel `lines_not_on`, by order; one statement, none when none is."""
+    def _earlier_lines(self, heads: Sequence[Any], window: Lookback) -> dict[int, list[EarlierLine]]:
+        """The lines (SKU, quantity, in position order) of those of these orders `window` reads with
+        their lines, by order; one statement, none when none is."""
         lines: dict[int, list[EarlierLine]] = defaultdict(list)
-        wanted = [
-            h.id
-            for h in heads
-            if (lines_since is None or h.created_at >= lines_since)
-            and (lines_not_on is None or h.channel != lines_not_on)
-        ]
+        wanted = [h.id for h in heads if window.with_lines(h.created_at, h.channel)]
         if wanted:
             self.flush_held()  # lines of orders stored in this transaction are read too
             found = earlier_orders.EARLIER_LINES[on_postgresql(self.session)]
