@@ -77,51 +77,47 @@ class ShippingQueries:
         """Put these tables in place of the stored ones (rate tables are loaded whole)."""
         for table in (carrier_rates, carrier_surcharges, carrier_services):
             self.session.execute(delete(table))
-        if services:
-            self.session.execute(
-                insert(carrier_services),
-                [
-                    {
-                        "carrier": s.carrier,
-                        "service": s.service,
-                        "name": s.name,
-                        "transit_days": s.transit_days,
-                        "classes": " ".join(sorted(s.classes)),
-                        "fragile_ok": s.fragile_ok,
-                        "max_parcel_kg": s.max_parcel_kg,
-                        "currency": s.currency,
-                    }
-                    for s in services
-                ],
-            )
-        if rates:
-            self.session.execute(
-                insert(carrier_rates),
-                [
-                    {
-                        "carrier": r.carrier,
-                        "service": r.service,
-                        "zone": r.zone,
-                        "up_to_kg": r.up_to_kg,
-                        "price": r.price,
-                    }
-                    for r in rates
-                ],
-            )
-        if surcharges:
-            self.session.execute(
-                insert(carrier_surcharges),
-                [
-                    {
-                        "carrier": s.carrier,
-                        "kind": str(s.kind),
-                        "per_parcel": s.per_parcel,
-                        "percent": s.percent,
-                        "threshold": s.threshold,
-                    }
-                    for s in surcharges
-                ],
-            )
+        service_rows = [
+            {
+                "carrier": s.carrier,
+                "service": s.service,
+                "name": s.name,
+                "transit_days": s.transit_days,
+                "classes": " ".join(sorted(s.classes)),
+                "fragile_ok": s.fragile_ok,
+                "max_parcel_kg": s.max_parcel_kg,
+                "currency": s.currency,
+            }
+            for s in services
+        ]
+        rate_rows = [
+            {
+                "carrier": r.carrier,
+                "service": r.service,
+                "zone": r.zone,
+                "up_to_kg": r.up_to_kg,
+                "price": r.price,
+            }
+            for r in rates
+        ]
+        surcharge_rows = [
+            {
+                "carrier": s.carrier,
+                "kind": str(s.kind),
+                "per_parcel": s.per_parcel,
+                "percent": s.percent,
+                "threshold": s.threshold,
+            }
+            for s in surcharges
+        ]
+        # in the order they were always written: services, rates, surcharges
+        for table, rows in (
+            (carrier_services, service_rows),
+            (carrier_rates, rate_rows),
+            (carrier_surcharges, surcharge_rows),
+        ):
+            if rows:
+                self.session.execute(insert(table), rows)
 
     def preferences(self, customer_id: str | None) -> CustomerPreferences:
         """The customer's preferences (remembered for the unit of work: batches ask per order)."""
