@@ -110,7 +110,6 @@ class ShippingQueries:
             }
             for s in surcharges
         ]
-        # in the order they were always written: services, rates, surcharges
         for table, rows in (
             (carrier_services, service_rows),
             (carrier_rates, rate_rows),
