@@ -21,8 +21,9 @@ from typing import Any
 from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services.deciding import settle_prefix
-from core.capture.services.duplicates import PO_WINDOW, RECENT_LIMIT, DuplicateIndex
+from core.capture.services.duplicates import PO_WINDOW, DuplicateIndex
 from core.capture.services.unit_of_work import CaptureUnitOfWork
+from core.kernel.domain.lookback import Lookback
 from core.kernel.domain.model import EarlierOrder, OrderState
 
 Validator = Callable[[CapturedOrder, MasterData, date], ResolvedOrder]
@@ -75,19 +76,10 @@ class History:
         self.customer_id = customer_id
         self.orders = tuple(orders)
 
-    def recent(
-        self,
-        customer_id: str,
-        since: datetime,
-        *,
-        exclude_document: int,
-        lines_since: datetime,
-        lines_not_on: str | None,
-        limit: int = RECENT_LIMIT,
-    ) -> Sequence[EarlierOrder]:
+    def recent(self, customer_id: str, window: Lookback, *, exclude_document: int) -> Sequence[EarlierOrder]:
         if customer_id != self.customer_id:
             return []
-        return [o for o in self.orders if o.created_at >= since][:limit]
+        return [o for o in self.orders if o.created_at >= window.since][: window.limit]
 
 
 def history_of(truth: Mapping[str, Any], name: str, now: datetime) -> History:

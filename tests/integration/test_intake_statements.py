@@ -11,7 +11,7 @@ The rules under test, written out, the expectations coming from what each test s
   not a duplicate, with those bytes (and, second, on that channel with that external id) that came
   before it: numbered before it, or taken up already;
 - `get_many(ids)`: the documents of those ids that exist, by id;
-- `recent_for_customers(customers, since, limit)`: each customer's orders created at or after `since`,
+- `recent_for_customers(customers, window)`: each customer's orders created at or after `since`,
   newest first, at most `limit` a customer, with lines only of those created since `lines_since`.
 """
 
@@ -27,6 +27,7 @@ import pytest
 
 from core.capture.domain.documents import Channel, DocumentState, InboundDocument
 from core.capture.services.unit_of_work import CaptureUnitOfWork
+from core.kernel.domain.lookback import Lookback
 from oms.bootstrap import App
 from tests.integration.helpers import earlier_order, stored_email
 from tests.integration.statement_support import executed_statements
@@ -156,7 +157,7 @@ def test_a_batchs_customers_earlier_orders_are_read_by_the_same_statements_every
         recent = uow.orders.recent_for_customers
         first, [heads_1, lines_1] = run(
             lambda: recent(
-                ["C2", "C1", "C9"], NOW - timedelta(days=30), lines_since=NOW - timedelta(days=5), limit=1
+                ["C2", "C1", "C9"], Lookback(NOW - timedelta(days=30), NOW - timedelta(days=5), limit=1)
             )
         )
         # each customer's newest since 30 days, one a customer; lines only of the last 5 days'
@@ -166,7 +167,7 @@ def test_a_batchs_customers_earlier_orders_are_read_by_the_same_statements_every
             "C9": [],
         }
         second, [heads_2, lines_2] = run(
-            lambda: recent(["C1", "C3"], NOW - timedelta(days=60), lines_since=NOW - timedelta(days=20))
+            lambda: recent(["C1", "C3"], Lookback(NOW - timedelta(days=60), NOW - timedelta(days=20)))
         )
         assert read(second) == {
             "C1": [

@@ -20,7 +20,8 @@ import pytest
 from sqlalchemy import Table, select, text
 
 from core.capture.domain.documents import DocumentState
-from core.kernel.adapters import bulk, orm, repository
+from core.kernel.adapters import bulk, order_repository, orm
+from core.kernel.domain.lookback import Lookback
 from core.kernel.domain.model import Decision, Order, OrderLine, OrderState
 from oms.bootstrap import App
 from tests.integration.helpers import orders_of, stored_email
@@ -49,7 +50,7 @@ def lines_sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
             sent.append(len(rows))
         return offered(session, table, rows)
 
-    monkeypatch.setattr(repository, "copy_in", counting)
+    monkeypatch.setattr(order_repository, "copy_in", counting)
     yield sent
 
 
@@ -102,7 +103,9 @@ def test_the_held_lines_go_in_at_once_before_the_first_read_that_looks_for_them(
             assert sent == []  # ... says so, and they wait still
             # a read of lines finds every line stored before it: all three sent together, first
             earlier = uow.orders.recent_for_customer(
-                "C1", NOW - timedelta(days=1), exclude_document=0, lines_since=NOW - timedelta(days=1)
+                "C1",
+                Lookback(NOW - timedelta(days=1), lines_since=NOW - timedelta(days=1)),
+                exclude_document=0,
             )
             assert {o.po_number: [(ln.sku, ln.quantity) for ln in o.lines] for o in earlier} == {
                 "PO-1": [("SKU-1", Decimal("12")), ("SKU-2", Decimal("0.5"))],

@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState
 
+from core.kernel.domain.lookback import Lookback
 from oms.bootstrap import App
 from tests.integration.helpers import earlier_order, stored_email
 
@@ -65,12 +66,11 @@ def test_each_customers_earlier_orders_are_read_by_the_same_statements_every_tim
         event.listen(uow.session, "do_orm_execute", seen)
         first = uow.orders.recent_for_customer(
             "C1",
-            NOW - timedelta(days=30),
+            Lookback(NOW - timedelta(days=30), lines_since=NOW - timedelta(days=5)),
             exclude_document=documents["A-new"],
-            lines_since=NOW - timedelta(days=5),
         )
         second = uow.orders.recent_for_customer(
-            "C2", NOW - timedelta(days=30), exclude_document=0, lines_since=NOW - timedelta(days=30)
+            "C2", Lookback(NOW - timedelta(days=30), lines_since=NOW - timedelta(days=30)), exclude_document=0
         )
         event.remove(uow.session, "do_orm_execute", seen)
     # two statements a call (heads, then lines), the second call's the very objects of the first's
@@ -88,32 +88,32 @@ def test_what_a_reused_statement_finds_follows_each_calls_own_values(app: App) -
     with app.uow() as uow:
         recent = uow.orders.recent_for_customer
         long_ago = NOW - timedelta(days=60)
-        assert _read(recent("C1", long_ago, exclude_document=0, lines_since=NOW)) == [
+        assert _read(recent("C1", Lookback(long_ago, lines_since=NOW), exclude_document=0)) == [
             ("A-new", []),
             ("A-fax", []),
             ("A-mid", []),
             ("A-old", []),
         ]
-        assert _read(recent("C1", long_ago, exclude_document=0, limit=2, lines_since=long_ago)) == [
+        assert _read(recent("C1", Lookback(long_ago, lines_since=long_ago, limit=2), exclude_document=0)) == [
             ("A-new", [("S5", Decimal("1.5"))]),
             ("A-fax", [("S4", Decimal("1.5"))]),
         ]
         assert _read(
             recent(
                 "C1",
-                NOW - timedelta(days=3),
+                Lookback(NOW - timedelta(days=3), lines_since=long_ago, lines_not_on="email"),
                 exclude_document=documents["A-fax"],
-                lines_since=long_ago,
-                lines_not_on="email",
             )
         ) == [("A-new", [])]
         assert _read(
             recent(
-                "C1", NOW - timedelta(days=20), exclude_document=0, lines_since=long_ago, lines_not_on="fax"
+                "C1",
+                Lookback(NOW - timedelta(days=20), lines_since=long_ago, lines_not_on="fax"),
+                exclude_document=0,
             )
         ) == [
             ("A-new", [("S5", Decimal("1.5"))]),
             ("A-fax", []),
             ("A-mid", [("S2", Decimal("1.5")), ("S3", Decimal("2.5"))]),
         ]
-        assert _read(recent("C3", long_ago, exclude_document=0, lines_since=long_ago)) == []
+        assert _read(recent("C3", Lookback(long_ago, lines_since=long_ago), exclude_document=0)) == []

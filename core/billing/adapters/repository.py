@@ -1,8 +1,9 @@
-"""Queries of payments, invoices, returns and billing notices, and the gapless invoice numbering."""
+"""Queries of billing, one repository: customer accounts, payments and invoices (with the gapless invoice
+numbering) here; returns and billing notices (`repository_returns`) and the payables
+(`repository_payables`) mixed in from their own modules."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
@@ -12,7 +13,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.billing.adapters.orm import (
-    billing_notices,
     credit_overrides,
     customer_accounts,
     invoice_series,
@@ -20,15 +20,12 @@ from core.billing.adapters.orm import (
     money_approvals,
     payment_transactions,
     payments,
-    return_lines,
-    returns,
     settlements,
-    supplier_credit_notes,
-    supplier_invoices,
 )
+from core.billing.adapters.repository_payables import PayablesQueries
+from core.billing.adapters.repository_returns import ReturnAndNoticeQueries
 from core.billing.domain.approvals import ApprovalState, MoneyApproval
 from core.billing.domain.invoicing import DocumentKind, Invoice, InvoiceState, Settlement
-from core.billing.domain.notices import BillingNotice
 from core.billing.domain.payments import (
     CreditOverride,
     CustomerAccount,
@@ -37,17 +34,15 @@ from core.billing.domain.payments import (
     TransactionKind,
     TransactionState,
 )
-from core.billing.domain.returns import ReturnRequest, ReturnState
 from core.kernel.adapters import orm
 from core.kernel.adapters.bulk import any_of
 from core.kernel.domain.model import Order, OrderState
-from core.kernel.domain.notices import NotificationState
 from core.kernel.errors import BillingError
 
 ZERO = Decimal(0)
 
 
-class BillingRepository:
+class BillingRepository(ReturnAndNoticeQueries, PayablesQueries):
     def __init__(self, session: Session) -> None:
         self.session = session
         self._keys: set[str] = set()
@@ -271,134 +266,3 @@ class BillingRepository:
             return set()
         stmt = select(invoices.c.shipment_id).where(invoices.c.shipment_id.in_(ids))
         return {i for i in self.session.scalars(stmt) if i is not None}
-
-    # -- returns -------------------------------------------------------------------------------
-    def return_request(self, return_id: int, *, lock: bool = False) -> ReturnRequest | None:
-        stmt = select(ReturnRequest).where(returns.c.id == return_id)
-        if lock:
-            stmt = stmt.with_for_update(of=returns)
-        return self.session.scalars(stmt).first()
-
-    def returns(self, *, order_id: int | None = None, limit: int = 200) -> Sequence[ReturnRequest]:
-        stmt = select(ReturnRequest).order_by(returns.c.id.desc()).limit(limit)
-        if order_id is not None:
-            stmt = stmt.where(returns.c.order_id == order_id)
-        return self.session.scalars(stmt).all()
-
-    def returned_quantities(self, order_id: int) -> dict[int, Decimal]:
-        """Per order line: what returns not cancelled have authorised so far."""
-        stmt = (
-            select(return_lines.c.order_line_id, return_lines.c.quantity)
-            .join(returns, returns.c.id == return_lines.c.return_id)
-            .where(returns.c.order_id == order_id, returns.c.state != ReturnState.CANCELLED)
-        )
-        out: dict[int, Decimal] = defaultdict(Decimal)
-        for line_id, quantity in self.session.execute(stmt):
-            out[line_id] += quantity
-        return out
-
-    # -- billing notices -----------------------------------------------------------------------
-    def add_notice(self, notice: BillingNotice) -> bool:
-        """Add unless one with the same key exists; False when it was there already."""
-        if notice.key in self._keys:
-            return False
-        with self.session.no_autoflush:
-            seen = select(billing_notices.c.id).where(billing_notices.c.key == notice.key)
-            if self.session.execute(seen).first() is not None:
-                return False
-        self._keys.add(notice.key)
-        self.session.add(notice)
-        return True
-
-    def notices(self, order_id: int) -> Sequence[BillingNotice]:
-        stmt = select(BillingNotice).where(billing_notices.c.order_id == order_id)
-        return self.session.scalars(stmt.order_by(billing_notices.c.id)).all()
-
-    def pending_notices(self, order_id: int) -> Sequence[BillingNotice]:
-        stmt = (
-            select(BillingNotice)
-            .where(
-                billing_notices.c.order_id == order_id,
-                billing_notices.c.state == NotificationState.PENDING,
-            )
-            .order_by(billing_notices.c.id)
-            .with_for_update(of=billing_notices, skip_locked=True)
-        )
-        return self.session.scalars(stmt).all()
-
-    def orders_with_pending_notices(self) -> list[int]:
-        stmt = (
-            select(billing_notices.c.order_id)
-            .where(billing_notices.c.state == NotificationState.PENDING)
-            .distinct()
-        )
-        return sorted(self.session.scalars(stmt))
-
-    # -- payables ------------------------------------------------------------------------------
-    def supplier_invoices(self, supplier_id: str | None = None) -> list[dict[str, object]]:
-        stmt = select(supplier_invoices).order_by(supplier_invoices.c.due_date, supplier_invoices.c.id)
-        if supplier_id is not None:
-            stmt = stmt.where(supplier_invoices.c.supplier_id == supplier_id)
-        return [dict(r._mapping) for r in self.session.execute(stmt)]
-
-    def add_supplier_invoice(self, values: dict[str, object]) -> int:
-        stmt = insert(supplier_invoices).values(**values).returning(supplier_invoices.c.id)
-        return int(self.session.execute(stmt).scalar_one())
-
-    def pay_supplier_invoices(self, supplier_id: str, amount: Decimal) -> Decimal:
-        """Apply a payment to the supplier's open invoices, oldest due first; returns what was applied."""
-        left = amount
-        si = supplier_invoices.c
-        stmt = (
-            select(si.id, si.total, si.paid, si.credited)
-            .where(si.supplier_id == supplier_id, si.paid + si.credited < si.total)
-            .order_by(si.due_date, si.id)
-            .with_for_update()
-        )
-        for row_id, total, paid, credited in self.session.execute(stmt).all():
-            if left <= 0:
-                break
-            take = min(total - paid - credited, left)
-            self.session.execute(
-                update(supplier_invoices).where(supplier_invoices.c.id == row_id).values(paid=paid + take)
-            )
-            left -= take
-        return amount - left
-
-    def supplier_invoice(self, supplier_id: str, number: str, lock: bool = False) -> dict[str, object] | None:
-        si = supplier_invoices.c
-        stmt = select(supplier_invoices).where(si.supplier_id == supplier_id, si.number == number)
-        row = self.session.execute(stmt.with_for_update() if lock else stmt).first()
-        return dict(row._mapping) if row is not None else None
-
-    def credit_supplier_invoices(self, supplier_id: str, amount: Decimal, number: str | None) -> Decimal:
-        """Apply a supplier's credit note to the invoice it corrects (`number`), or, naming none, to
-        the supplier's open invoices oldest due first; returns what was applied."""
-        si = supplier_invoices.c
-        stmt = select(si.id, si.total, si.paid, si.credited).where(
-            si.supplier_id == supplier_id, si.paid + si.credited < si.total
-        )
-        if number is not None:
-            stmt = stmt.where(si.number == number)
-        left = amount
-        for row_id, total, paid, credited in self.session.execute(
-            stmt.order_by(si.due_date, si.id).with_for_update()
-        ).all():
-            if left <= 0:
-                break
-            take = min(total - paid - credited, left)
-            self.session.execute(
-                update(supplier_invoices).where(si.id == row_id).values(credited=credited + take)
-            )
-            left -= take
-        return amount - left
-
-    def add_supplier_credit_note(self, values: dict[str, object]) -> int:
-        stmt = insert(supplier_credit_notes).values(**values).returning(supplier_credit_notes.c.id)
-        return int(self.session.execute(stmt).scalar_one())
-
-    def supplier_credit_notes(self, supplier_id: str | None = None) -> list[dict[str, object]]:
-        stmt = select(supplier_credit_notes).order_by(supplier_credit_notes.c.id)
-        if supplier_id is not None:
-            stmt = stmt.where(supplier_credit_notes.c.supplier_id == supplier_id)
-        return [dict(r._mapping) for r in self.session.execute(stmt)]

@@ -19,6 +19,7 @@ from core.capture.domain.order_numbers import usual_format
 from core.capture.domain.resolution import ResolvedOrder
 from core.capture.services.earlier_index import Kept, Known, known_of, po_key, signature
 from core.capture.services.unit_of_work import CaptureUnitOfWork
+from core.kernel.domain.lookback import Lookback
 from core.kernel.domain.model import Decision, EarlierLine, EarlierOrder, Order
 from core.kernel.errors import TransientError
 
@@ -29,37 +30,37 @@ PO_WINDOW = timedelta(days=60)
 LINES_WINDOW = timedelta(days=5)
 RECENT_LIMIT = 500  # the most earlier orders of a customer `recent_for_customer` reads
 
+
+def lookback(now: datetime, channel: str | None) -> Lookback:
+    """What a document arriving `now` on `channel` reads of a customer's earlier orders: those within
+    `PO_WINDOW`, with their lines within `LINES_WINDOW` and from another channel than its own."""
+    return Lookback(now - PO_WINDOW, now - LINES_WINDOW, channel, RECENT_LIMIT)
+
+
 D = TypeVar("D")  # how a read kept the document of each order (its id; None: read from the database)
 
 
 def _as_read(
-    orders: Iterable[tuple[D, EarlierOrder]],
-    unseen: Callable[[D], bool],
-    since: datetime,
-    lines_since: datetime,
-    lines_not_on: str | None,
-    limit: int,
+    orders: Iterable[tuple[D, EarlierOrder]], unseen: Callable[[D], bool], window: Lookback
 ) -> tuple[list[EarlierOrder], bool]:
     """What `recent_for_customer` would read for a document from `orders` read before, (document, order)
-    newest first: those from `since` whose document it does not leave `unseen`, without the lines of the
-    orders older than `lines_since` or on `lines_not_on`, at most `limit`; and whether it stopped there."""
+    newest first: those `window` admits whose document it does not leave `unseen`, without the lines of
+    the orders the window reads without, at most its limit; and whether it stopped there."""
     found = []
     for document, order in orders:
-        if unseen(document) or order.created_at < since:
+        if unseen(document) or not window.admits(order.created_at):
             continue
-        if order.lines and (order.created_at < lines_since or order.channel == lines_not_on):
+        if order.lines and not window.with_lines(order.created_at, order.channel):
             order = replace(order, lines=())  # this document's read would not have its lines
         found.append(order)
-        if len(found) == limit:
+        if len(found) == window.limit:
             return found, True
     return found, False
 
 
 @dataclass
 class _Read:
-    since: datetime
-    lines_since: datetime
-    limit: int
+    window: Lookback  # what was read: the windows of the batch's first document of the customer
     orders: list[tuple[int | None, EarlierOrder]]  # (document, order), newest first; None: read
     index: Kept | None = None  # the customer's index, built for a document of the batch (`known`)
     documents: set[int] = field(default_factory=set)  # of the batch's own orders in `orders`
@@ -72,7 +73,7 @@ class BatchRecent:
     What a document is given is what `recent_for_customer` would read for it at that point: the
     orders read for the batch's first document of that customer, with the orders the batch's own
     earlier documents stored since (`add`), within this document's windows, newest first, at most
-    `limit`. A read that reached the limit is not kept (what lies beyond it is unknown), nor
+    its limit. A read that reached the limit is not kept (what lies beyond it is unknown), nor
     anything once an earlier order was changed (`forget`). A document being decided has no orders of
     its own yet (they are stored with its final state), so leaving out the reader's document leaves out
     nothing another document would read. `DuplicateIndex.confirm` reads afresh, the customers held."""
@@ -92,78 +93,46 @@ class BatchRecent:
         decided, self._decided = self._decided, []
         confirm_all(self.uow, decided)
 
-    def recent(
-        self,
-        customer_id: str,
-        since: datetime,
-        *,
-        exclude_document: int,
-        lines_since: datetime,
-        lines_not_on: str | None,
-        limit: int = RECENT_LIMIT,
-    ) -> Sequence[EarlierOrder]:
-        key = (customer_id, lines_not_on)
+    def recent(self, customer_id: str, window: Lookback, *, exclude_document: int) -> Sequence[EarlierOrder]:
+        key = (customer_id, window.lines_not_on)
         kept = self._reads.get(key)
-        if kept is None or since < kept.since or lines_since < kept.lines_since or limit != kept.limit:
+        if (
+            kept is None
+            or window.since < kept.window.since
+            or window.lines_since < kept.window.lines_since
+            or window.limit != kept.window.limit
+        ):
             orders = self.uow.orders.recent_for_customer(
-                customer_id,
-                since,
-                exclude_document=exclude_document,
-                lines_since=lines_since,
-                lines_not_on=lines_not_on,
-                limit=limit,
+                customer_id, window, exclude_document=exclude_document
             )
-            if len(orders) < limit:
-                self._reads[key] = _Read(since, lines_since, limit, [(None, o) for o in orders])
+            if len(orders) < window.limit:
+                self._reads[key] = _Read(window, [(None, o) for o in orders])
             else:
                 self._reads.pop(key, None)
             return orders
-        found, _ = _as_read(
-            kept.orders,
-            lambda document: document == exclude_document,
-            since,
-            lines_since,
-            lines_not_on,
-            limit,
-        )
+        found, _ = _as_read(kept.orders, lambda document: document == exclude_document, window)
         return found
 
-    def known(
-        self,
-        customer_id: str,
-        since: datetime,
-        *,
-        exclude_document: int,
-        lines_since: datetime,
-        lines_not_on: str | None,
-        limit: int = RECENT_LIMIT,
-    ) -> Known:
+    def known(self, customer_id: str, window: Lookback, *, exclude_document: int) -> Known:
         """`known_of` what `recent` gives this document: the customer's index kept for the batch
         while the document's windows leave it the same (`Kept.fits`), extended by the batch's own
         orders (`add`); else built anew from `recent` and kept for the next documents."""
-        key = (customer_id, lines_not_on)
+        key = (customer_id, window.lines_not_on)
         kept = self._reads.get(key)
         if (
             kept is not None
             and kept.index is not None
             and exclude_document not in kept.documents
-            and kept.index.fits(since, lines_since, limit)
+            and kept.index.fits(window.since, window.lines_since, window.limit)
         ):
             return kept.index.given()
-        orders = self.recent(
-            customer_id,
-            since,
-            exclude_document=exclude_document,
-            lines_since=lines_since,
-            lines_not_on=lines_not_on,
-            limit=limit,
-        )
+        orders = self.recent(customer_id, window, exclude_document=exclude_document)
         kept = self._reads.get(key)  # `recent` may have read again, or kept nothing
         if kept is not None and exclude_document not in kept.documents:
-            kept.index = Kept.built(orders, since, lines_since, limit)
+            kept.index = Kept.built(orders, window.since, window.lines_since, window.limit)
             if kept.index is not None:
                 return kept.index.given()
-        return known_of(orders, lines_since)
+        return known_of(orders, window.lines_since)
 
     def add(self, document_id: int, orders: Sequence[Order]) -> None:
         """A document's orders just stored: the batch's next documents read them as earlier orders."""
@@ -175,11 +144,11 @@ class BatchRecent:
                 continue
             unlined = EarlierOrder(order_id, channel, order.state, at, order.po_number, ())
             lined: EarlierOrder | None = None
-            for (customer_id, lines_not_on), kept in self._reads.items():
-                if customer_id != customer or at < kept.since:
+            for (customer_id, _), kept in self._reads.items():
+                if customer_id != customer or not kept.window.admits(at):
                     continue
                 given = unlined
-                if not (at < kept.lines_since or channel == lines_not_on):
+                if kept.window.with_lines(at, channel):
                     if lined is None:
                         ordered = sorted(order.lines, key=lambda ln: ln.position)
                         lined = replace(
@@ -202,14 +171,7 @@ class Recent(Protocol):
     """Where an index reads a customer's earlier orders, as `recent_for_customer` would read them."""
 
     def recent(
-        self,
-        customer_id: str,
-        since: datetime,
-        *,
-        exclude_document: int,
-        lines_since: datetime,
-        lines_not_on: str | None,
-        limit: int = RECENT_LIMIT,
+        self, customer_id: str, window: Lookback, *, exclude_document: int
     ) -> Sequence[EarlierOrder]: ...
 
 
@@ -228,44 +190,19 @@ class _Reread:
         # at most one order a question: what the transaction itself stored is read beyond the limit
         self.limit = RECENT_LIMIT + sum(len(index._asked) for index in indexes)
         earliest = min(index.now for index in indexes)
+        window = lookback(earliest, channels.pop() if len(channels) == 1 else None)
         self.orders = uow.orders.recent_for_customers(
             {customer for index in indexes for customer in index._customers},
-            earliest - PO_WINDOW,
-            lines_since=earliest - LINES_WINDOW,
-            lines_not_on=channels.pop() if len(channels) == 1 else None,
-            limit=self.limit,
+            replace(window, limit=self.limit),
         )
 
-    def recent(
-        self,
-        customer_id: str,
-        since: datetime,
-        *,
-        exclude_document: int,
-        lines_since: datetime,
-        lines_not_on: str | None,
-        limit: int = RECENT_LIMIT,
-    ) -> Sequence[EarlierOrder]:
+    def recent(self, customer_id: str, window: Lookback, *, exclude_document: int) -> Sequence[EarlierOrder]:
         mine = self.position[exclude_document]
         read = self.orders.get(customer_id, [])
-        found, full = _as_read(
-            read,
-            lambda document: self.position.get(document, -1) >= mine,
-            since,
-            lines_since,
-            lines_not_on,
-            limit,
-        )
+        found, full = _as_read(read, lambda document: self.position.get(document, -1) >= mine, window)
         if full or len(read) < self.limit:
             return found
-        return self.uow.orders.recent_for_customer(
-            customer_id,
-            since,
-            exclude_document=exclude_document,
-            lines_since=lines_since,
-            lines_not_on=lines_not_on,
-            limit=limit,
-        )
+        return self.uow.orders.recent_for_customer(customer_id, window, exclude_document=exclude_document)
 
 
 def confirm_all(uow: CaptureUnitOfWork, indexes: Sequence[DuplicateIndex]) -> None:
@@ -333,27 +270,12 @@ class DuplicateIndex:
 
     def _load(self, customer_id: str) -> Known:
         if customer_id not in self._customers:
-            since, lines_since = self.now - PO_WINDOW, self.now - LINES_WINDOW
+            window, document = lookback(self.now, self.channel), self.document_id
             if isinstance(self.batch, BatchRecent):  # the batch's index of the customer, built once
-                known = self.batch.known(
-                    customer_id,
-                    since,
-                    exclude_document=self.document_id,
-                    lines_since=lines_since,
-                    lines_not_on=self.channel,
-                    limit=RECENT_LIMIT,
-                )
-            else:
+                known = self.batch.known(customer_id, window, exclude_document=document)
+            else:  # one read: the confirm's, or the database's
                 recent = self.batch.recent if self.batch is not None else self.uow.orders.recent_for_customer
-                earlier = recent(
-                    customer_id,
-                    since,
-                    exclude_document=self.document_id,
-                    lines_since=lines_since,
-                    lines_not_on=self.channel,
-                    limit=RECENT_LIMIT,
-                )
-                known = known_of(earlier, lines_since)
+                known = known_of(recent(customer_id, window, exclude_document=document), window.lines_since)
             # any of those is an order from before; without one the wider question is asked when
             # `first_order` wants it (asking again in `confirm` never does)
             self._customers[customer_id] = known

@@ -1,5 +1,5 @@
-"""Stock and shipping master data: warehouses, stock levels and their ledger, product shipping
-attributes, carrier rate tables and customer preferences.
+"""Stock and shipping master data: warehouses, stock levels and their ledger here; product shipping
+attributes, carrier rate tables and customer preferences (`repository_shipping`) mixed in.
 
 Every change of a stock level goes through `post`, which applies the movements' deltas with a
 conditional UPDATE (the row must still hold what the movement takes) and appends them to the
@@ -14,30 +14,14 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, and_, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import BigInteger, and_, bindparam, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from core.fulfilment.adapters.orm import (
-    carrier_rates,
-    carrier_services,
-    carrier_surcharges,
-    customer_preferences,
-    product_shipping,
-    stock_levels,
-    stock_movements,
-    warehouses,
-)
-from core.fulfilment.domain.shipping import (
-    CarrierService,
-    GoodsClass,
-    ProductShipping,
-    Rate,
-    Surcharge,
-    SurchargeRule,
-)
+from core.fulfilment.adapters.orm import stock_levels, stock_movements, warehouses
+from core.fulfilment.adapters.repository_shipping import ShippingQueries
 from core.fulfilment.domain.stock import CustomerPreferences, StockLevel, StockMovement, Warehouse
-from core.kernel.adapters.bulk import answered, any_of, insert_rows
+from core.kernel.adapters.bulk import answered, insert_rows
 from core.kernel.adapters.db import on_postgresql
 from core.kernel.adapters.types import to_milli
 from core.kernel.errors import StockError
@@ -97,7 +81,7 @@ def _level(row: Sequence[Any]) -> StockLevel:
     return StockLevel(row[0], row[1], row[2], row[3], row[4], row[5])
 
 
-class StockRepository:
+class StockRepository(ShippingQueries):
     def __init__(self, session: Session) -> None:
         self.session = session
         self._preferences: dict[str, CustomerPreferences] = {}
@@ -303,116 +287,3 @@ class StockRepository:
         m = stock_movements.c
         stmt = select(m.stock_id, func.sum(m.on_hand_delta), func.sum(m.allocated_delta)).group_by(m.stock_id)
         return {sid: (Decimal(a), Decimal(b)) for sid, a, b in self.session.execute(stmt)}
-
-    # -- product attributes, carriers, preferences ---------------------------------------------
-    def shipping_attributes(self, skus: Iterable[str]) -> dict[str, ProductShipping]:
-        """Every SKU's attributes; a SKU without a row gets the defaults."""
-        wanted = sorted(set(skus))
-        stmt = select(ProductShipping).where(product_shipping.c.sku.in_(wanted))
-        found = {p.sku: p for p in self.session.scalars(stmt)}
-        return {sku: found.get(sku) or ProductShipping(sku=sku) for sku in wanted}
-
-    def save_shipping_attributes(self, attributes: ProductShipping) -> None:
-        self.session.merge(attributes)
-
-    def carrier_services(self) -> list[CarrierService]:
-        rows = self.session.execute(select(carrier_services).order_by(carrier_services.c.carrier))
-        return [
-            CarrierService(
-                carrier=r.carrier,
-                service=r.service,
-                name=r.name,
-                transit_days=r.transit_days,
-                classes=frozenset(GoodsClass(c) for c in r.classes.split()),
-                fragile_ok=r.fragile_ok,
-                max_parcel_kg=r.max_parcel_kg,
-                currency=r.currency,
-            )
-            for r in rows
-        ]
-
-    def carrier_rates(self) -> list[Rate]:
-        rows = self.session.execute(select(carrier_rates))
-        return [Rate(r.carrier, r.service, r.zone, r.up_to_kg, r.price) for r in rows]
-
-    def carrier_surcharges(self) -> list[SurchargeRule]:
-        rows = self.session.execute(select(carrier_surcharges))
-        return [
-            SurchargeRule(r.carrier, Surcharge(r.kind), r.per_parcel, r.percent, r.threshold) for r in rows
-        ]
-
-    def replace_carrier_tables(
-        self, services: Sequence[CarrierService], rates: Sequence[Rate], surcharges: Sequence[SurchargeRule]
-    ) -> None:
-        """Put these tables in place of the stored ones (rate tables are loaded whole)."""
-        for table in (carrier_rates, carrier_surcharges, carrier_services):
-            self.session.execute(delete(table))
-        if services:
-            self.session.execute(
-                insert(carrier_services),
-                [
-                    {
-                        "carrier": s.carrier,
-                        "service": s.service,
-                        "name": s.name,
-                        "transit_days": s.transit_days,
-                        "classes": " ".join(sorted(s.classes)),
-                        "fragile_ok": s.fragile_ok,
-                        "max_parcel_kg": s.max_parcel_kg,
-                        "currency": s.currency,
-                    }
-                    for s in services
-                ],
-            )
-        if rates:
-            self.session.execute(
-                insert(carrier_rates),
-                [
-                    {
-                        "carrier": r.carrier,
-                        "service": r.service,
-                        "zone": r.zone,
-                        "up_to_kg": r.up_to_kg,
-                        "price": r.price,
-                    }
-                    for r in rates
-                ],
-            )
-        if surcharges:
-            self.session.execute(
-                insert(carrier_surcharges),
-                [
-                    {
-                        "carrier": s.carrier,
-                        "kind": str(s.kind),
-                        "per_parcel": s.per_parcel,
-                        "percent": s.percent,
-                        "threshold": s.threshold,
-                    }
-                    for s in surcharges
-                ],
-            )
-
-    def preferences(self, customer_id: str | None) -> CustomerPreferences:
-        """The customer's preferences (remembered for the unit of work: batches ask per order)."""
-        key = customer_id or ""
-        if key not in self._preferences:
-            found = self.session.get(CustomerPreferences, customer_id) if customer_id else None
-            self._preferences[key] = found or CustomerPreferences(customer_id=key)
-        return self._preferences[key]
-
-    def read_preferences(self, customer_ids: Iterable[str | None]) -> None:
-        """Read the preferences of these customers not read yet in one statement, for the
-        `preferences` calls that follow (a batch of orders from many customers)."""
-        missing = sorted({c for c in customer_ids if c and c not in self._preferences})
-        if not missing:
-            return
-        column = customer_preferences.c.customer_id
-        stmt = select(CustomerPreferences).where(any_of(self.session, column, missing, column.type))
-        found = {p.customer_id: p for p in self.session.scalars(stmt)}
-        for key in missing:
-            self._preferences[key] = found.get(key) or CustomerPreferences(customer_id=key)
-
-    def save_preferences(self, preferences: CustomerPreferences) -> None:
-        self._preferences.clear()
-        self.session.merge(preferences)

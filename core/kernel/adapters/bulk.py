@@ -37,6 +37,13 @@ def row_of(table: Table, obj: object) -> dict[str, Any]:
     return row
 
 
+def column_values(obj: object, columns: list[str]) -> dict[str, object]:
+    """The columns' values of a new object, read from its state's dictionary rather than through
+    each attribute's instrumented getter (a quarter of a million of them for 1,000 orders)."""
+    held = vars(obj)
+    return {c: held[c] if c in held else getattr(obj, c) for c in columns}
+
+
 @cache
 def _keys(table: Table) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The table's column keys, and those of its primary key the database may generate (a table's

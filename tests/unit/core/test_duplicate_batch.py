@@ -10,6 +10,7 @@ from decimal import Decimal as D
 from typing import Any, cast
 
 from core.capture.services.duplicates import LINES_WINDOW, PO_WINDOW, BatchRecent
+from core.kernel.domain.lookback import Lookback
 from core.kernel.domain.model import Decision, EarlierLine, EarlierOrder, Order, OrderLine, OrderState
 
 NOW = datetime(2026, 11, 26, 9, tzinfo=UTC)
@@ -25,26 +26,19 @@ class Orders:
     added: list[tuple[int, EarlierOrder]] = field(default_factory=list)
 
     def recent_for_customer(
-        self,
-        customer_id: str,
-        since: datetime,
-        *,
-        exclude_document: int,
-        lines_since: datetime,
-        lines_not_on: str | None,
-        limit: int,
+        self, customer_id: str, window: Lookback, *, exclude_document: int
     ) -> list[EarlierOrder]:
         self.reads += 1
         found = []
         for document, order in sorted(self.rows + self.added, key=lambda pair: -pair[1].id):
-            if document == exclude_document or order.created_at < since:
+            if document == exclude_document or order.created_at < window.since:
                 continue
-            if order.created_at < lines_since or order.channel == lines_not_on:
+            if order.created_at < window.lines_since or order.channel == window.lines_not_on:
                 order = EarlierOrder(
                     order.id, order.channel, order.state, order.created_at, order.po_number, ()
                 )
             found.append(order)
-        return found[:limit]
+        return found[: window.limit]
 
 
 @dataclass
@@ -81,16 +75,8 @@ def stored(order_id: int, document_id: int, at: datetime) -> Order:
 def ask(
     batch: BatchRecent, now: datetime, document: int, channel: str = "email", limit: int = 500
 ) -> list[EarlierOrder]:
-    return list(
-        batch.recent(
-            "C-1",
-            now - PO_WINDOW,
-            exclude_document=document,
-            lines_since=now - LINES_WINDOW,
-            lines_not_on=channel,
-            limit=limit,
-        )
-    )
+    window = Lookback(now - PO_WINDOW, now - LINES_WINDOW, channel, limit)
+    return list(batch.recent("C-1", window, exclude_document=document))
 
 
 def test_a_later_document_of_the_batch_is_given_what_the_database_would_give_it_read_once() -> None:
@@ -101,12 +87,7 @@ def test_a_later_document_of_the_batch_is_given_what_the_database_would_give_it_
     orders = Orders(rows)
     batch = BatchRecent(cast(Any, Uow(orders)))
     assert ask(batch, NOW, document=1) == Orders(rows).recent_for_customer(
-        "C-1",
-        NOW - PO_WINDOW,
-        exclude_document=1,
-        lines_since=NOW - LINES_WINDOW,
-        lines_not_on="email",
-        limit=500,
+        "C-1", Lookback(NOW - PO_WINDOW, NOW - LINES_WINDOW, "email", 500), exclude_document=1
     )
     first = stored(3, document_id=1, at=NOW)
     batch.add(1, [first])
@@ -116,12 +97,7 @@ def test_a_later_document_of_the_batch_is_given_what_the_database_would_give_it_
     given = ask(batch, later, document=2)
     assert orders.reads == 1
     truth = Orders(rows, added=orders.added).recent_for_customer(
-        "C-1",
-        later - PO_WINDOW,
-        exclude_document=2,
-        lines_since=later - LINES_WINDOW,
-        lines_not_on="email",
-        limit=500,
+        "C-1", Lookback(later - PO_WINDOW, later - LINES_WINDOW, "email", 500), exclude_document=2
     )
     assert given == truth
     assert [o.id for o in given] == [3, 2] and given[1].lines == ()

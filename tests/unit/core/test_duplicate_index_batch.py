@@ -21,6 +21,7 @@ from core.capture.domain.order_numbers import usual_format
 from core.capture.domain.resolution import ResolvedOrder
 from core.capture.services import duplicates
 from core.capture.services.duplicates import BatchRecent, DuplicateIndex
+from core.kernel.domain.lookback import Lookback
 from core.kernel.domain.model import Decision, EarlierLine, EarlierOrder, Order, OrderLine, OrderState
 
 NOW = datetime(2026, 11, 26, 9, tzinfo=UTC)
@@ -33,30 +34,25 @@ LIMIT = duplicates.RECENT_LIMIT
 class Database:
     """The order repository's two questions answered from a list of (document, customer, order) as
     the repository answers them: newest first, at most the limit, lines only of the orders since
-    `lines_since` and not on `lines_not_on`."""
+    the window's `lines_since` and not on its `lines_not_on`."""
 
     rows: list[tuple[int, str, EarlierOrder]]
     reads: int = 0
 
     def recent_for_customer(
-        self,
-        customer_id: str,
-        since: datetime,
-        *,
-        exclude_document: int,
-        lines_since: datetime,
-        lines_not_on: str | None,
-        limit: int,
+        self, customer_id: str, window: Lookback, *, exclude_document: int
     ) -> list[EarlierOrder]:
         self.reads += 1
         found = []
         for document, customer, order in sorted(self.rows, key=lambda row: -row[2].id):
-            if customer != customer_id or document == exclude_document or order.created_at < since:
+            if customer != customer_id or document == exclude_document or order.created_at < window.since:
                 continue
-            if order.lines and (order.created_at < lines_since or order.channel == lines_not_on):
+            if order.lines and (
+                order.created_at < window.lines_since or order.channel == window.lines_not_on
+            ):
                 order = replace(order, lines=())
             found.append(order)
-        return found[:limit]
+        return found[: window.limit]
 
     def has_orders_from(self, customer_id: str, exclude_document: int) -> bool:
         return any(c == customer_id and d != exclude_document for d, c, _ in self.rows)

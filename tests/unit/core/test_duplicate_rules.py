@@ -17,6 +17,7 @@ import pytest
 from core.capture.domain.order import CapturedLine, CapturedOrder, Problem, ProblemCode, Severity
 from core.capture.domain.resolution import ResolvedOrder
 from core.capture.services.duplicates import DuplicateIndex, flag
+from core.kernel.domain.lookback import Lookback
 from core.kernel.domain.model import Decision, Order, OrderLine, OrderState
 
 NOW = datetime(2026, 11, 26, 10, tzinfo=UTC)
@@ -63,14 +64,16 @@ class Orders:
     asked_ever: list[str] = field(default_factory=list)  # customers asked about beyond the windows
 
     def recent_for_customer(
-        self, customer_id: str, since: datetime, *, exclude_document: int, **lines_wanted: object
+        self, customer_id: str, window: Lookback, *, exclude_document: int
     ) -> list[Order]:
         # (which lines are wanted only spares the database: every order here comes with its lines)
-        self.asked_since.append(since)
+        self.asked_since.append(window.since)
         found = [
             o
             for o in self.rows
-            if o.customer_id == customer_id and o.created_at >= since and o.document_id != exclude_document
+            if o.customer_id == customer_id
+            and o.created_at >= window.since
+            and o.document_id != exclude_document
         ]
         return sorted(found, key=lambda o: -(o.id or 0))  # newest first, as the repository answers
 

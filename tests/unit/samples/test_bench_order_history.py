@@ -20,6 +20,7 @@ from bench.order_history import Histories, earlier_numbers, earlier_orders, hist
 from core.capture.domain.order import CapturedOrder, Problem, ProblemCode, Severity
 from core.capture.domain.resolution import MasterData, ResolvedOrder
 from core.capture.services.unit_of_work import CaptureUnitOfWork
+from core.kernel.domain.lookback import Lookback
 from core.kernel.domain.model import Decision, OrderState
 
 NOW = datetime(2026, 12, 7, 9, tzinfo=UTC)
@@ -76,10 +77,9 @@ def test_earlier_orders_are_accepted_ones_of_the_last_sixty_days() -> None:
 
 def test_only_the_documents_customer_has_the_history() -> None:
     history = history_of({"po_number": "PC26007793", "customer_id": "C-1001"}, "erp_ruled-1", NOW)
-    since = NOW - timedelta(days=60)
-    ask = {"exclude_document": 0, "lines_since": NOW, "lines_not_on": "fax"}
-    assert len(history.recent("C-1001", since, **ask)) >= 2
-    assert history.recent("C-1002", since, **ask) == []
+    window = Lookback(NOW - timedelta(days=60), lines_since=NOW, lines_not_on="fax")
+    assert len(history.recent("C-1001", window, exclude_document=0)) >= 2
+    assert history.recent("C-1002", window, exclude_document=0) == []
 
 
 # -- the decision through the bench's history ---------------------------------------------------
