@@ -74,7 +74,7 @@ from parsers.ocr.engine import PageOcr
 from parsers.ocr.images import Limits
 from parsers.quote import QuoteAcceptanceParser
 from parsers.sheet import CsvParser, XlsxParser
-from parsers.supplier_documents import Scans
+from parsers.supplier_sources import Scans
 from validation.decide import validate
 
 log = logging.getLogger(__name__)
