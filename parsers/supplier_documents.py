@@ -18,7 +18,8 @@ from core.purchasing.domain.landed import Charge
 from core.purchasing.domain.mailed import PO_NUMBER, ReadDocument
 from parsers.layout import extract_orders
 from parsers.layout.dates import find_date
-from parsers.layout.numbers import decide_mark, readings
+from parsers.layout.decimal_mark import decide_mark
+from parsers.layout.numbers import readings
 from parsers.supplier_sources import Scans, sources
 
 KINDS = {
