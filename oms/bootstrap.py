@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -29,11 +28,9 @@ from core.capture.domain.documents import (
     ParseContext,
     ParseResult,
 )
-from core.capture.domain.events import DocumentStored
 from core.capture.domain.order import CapturedOrder
 from core.capture.domain.resolution import MasterData, OwnIdentity, ResolvedOrder
 from core.capture.services import intake
-from core.capture.services.answers import render_unlocked, store_rendered
 from core.capture.services.collecting import Collector
 from core.capture.services.partner_import import import_partners
 from core.capture.services.processing import DocumentProcessor
@@ -41,14 +38,13 @@ from core.capture.services.unit_of_work import CaptureUnitOfWork
 from core.forecasting.domain.staffing import SlaSettings
 from core.kernel.adapters.db import POOL_OVERFLOW, POOL_SIZE, make_engine, on_postgresql
 from core.kernel.adapters.master_memo import MasterMemo
-from core.kernel.domain.events import AnswersDrafted, AnswersQueued, MessageQueued
 from core.kernel.domain.model import Order
 from core.kernel.domain.signins import LoginPolicy
 from core.kernel.errors import ConfigError
 from core.kernel.services import delivery
 from core.orm import make_session_factory
 from core.unit_of_work import UnitOfWork
-from oms import logs
+from oms import batched_jobs, logs, recovery
 from oms.backlog import REFRESH_JOB, RENDER_JOB, Backlog, Sends
 from oms.billing import Billing
 from oms.bus import MessageBus
@@ -66,7 +62,6 @@ from oms.settings import Settings
 from oms.tasks import Jobs, Worker, drain, idle_wait_ms
 from oms.wiring import Wiring
 from outbound.channel import ChannelRegistry
-from outbound.spool import sweep_leftovers
 from parsers.base import Parser, ParserRegistry
 from parsers.edifact import EdifactParser
 from parsers.email import EmailParser
@@ -74,21 +69,10 @@ from parsers.ocr.engine import PageOcr
 from parsers.ocr.images import Limits
 from parsers.quote import QuoteAcceptanceParser
 from parsers.sheet import CsvParser, XlsxParser
-from parsers.supplier_documents import Scans
+from parsers.supplier_sources import Scans
 from validation.decide import validate
 
 log = logging.getLogger(__name__)
-
-# Work left unfinished longer than this is queued again by the periodic sweep: a stored document never
-# taken (its job may never have been queued), then, once queued again, only this much later (a backlog
-# waiting behind other jobs is not a lost job); a document taken and neither finished nor held by a live
-# worker (the broker redelivers a dead worker's jobs itself; this is for what it lost).
-STALE_RECEIVED = timedelta(seconds=5)
-REQUEUED_RECEIVED = timedelta(minutes=5)
-STALE_PROCESSING = timedelta(minutes=10)
-# a draft's render job not done this long after it was queued is presumed lost (a job merely waiting
-# behind others under load must not be queued twice: each copy would wait, then find nothing to do)
-RENDER_LEASE = timedelta(minutes=10)
 
 
 def utcnow() -> datetime:
@@ -339,112 +323,25 @@ class App:
         return delivery.deliver_for_document(self.uow(), document_id, senders, self.clock)
 
     def render_answers(self, document_ids: int | Sequence[int]) -> int:
-        """Render documents' drafted answers (committed before anything is sent, so a worker killed
-        in between leaves them pending and rendered), then send what is pending. It reads master data
-        (customers, product names) without changing it: through the process's memo. Several documents
-        (a publish's: the collector's batch) share one transaction to render and one to send.
-
-        The rendering (the PDFs' layout, the MIME) runs in a transaction that only reads, and a short
-        one keeps the content where the row is still a draft: on SQLite the writers (the SMTP
-        receiver's 250 waits for one) no longer queue behind the layout. A spool's files are put in
-        place and synced before the send's transaction, which then only marks them sent
-        (`delivery.send_staged_ahead`)."""
-        ids = [document_ids] if isinstance(document_ids, int) else list(document_ids)
-        responders = self.channels.responders()
-        with self.reading_uow(reads_only=True) as reading:
-            contents = render_unlocked(reading, ids, responders)
-        rendered = 0
-        if contents:
-            with self.uow() as uow:
-                rendered = store_rendered(uow, contents)
-                uow.commit()
-        if rendered:
-            log.info("rendered %s answer(s) of document(s) %s", rendered, ", ".join(map(str, ids)))
-        return delivery.send_staged_ahead(
-            self.reading_uow(reads_only=True), self.uow(), ids, self.channels.senders(), self.clock
-        )
+        """Render documents' drafted answers, then send what is pending (`batched_jobs.render_answers`)."""
+        return batched_jobs.render_answers(self, document_ids)
 
     def render_queued(self, document_ids: Sequence[int]) -> int:
-        """The render job: on the in-process queue it also renders the documents of the render jobs
-        queued behind it (those jobs then end at once, `Backlog`), as `_taken_up` says."""
-        return self._taken_up(self.render_backlog, document_ids, self.render_answers, "answers")
+        """The render job, taking up those queued behind it (`batched_jobs.render_queued`)."""
+        return batched_jobs.render_queued(self, document_ids)
 
     def refresh_queued(self, document_ids: Sequence[int]) -> int:
-        """The report refresh of decided documents: on the in-process queue it also refreshes the
-        documents of the refresh jobs queued behind it, as the render job does (`_taken_up`)."""
-        return self._taken_up(
-            self.refresh_backlog, document_ids, self.reporting.upkeep.refresh_documents, "reports"
-        )
-
-    def _taken_up(
-        self,
-        backlog: Backlog | None,
-        document_ids: Sequence[int],
-        work: Callable[[list[int]], int],
-        what: str,
-    ) -> int:
-        """A job of `backlog`'s kind: `work` on its own documents and those it takes up. If that fails,
-        the documents taken up are given back to their jobs (a new job for those that ended) and this
-        job works on its own alone, as the collector's job processes its own document alone again."""
-        if backlog is None:
-            return work(list(document_ids))
-        own, taken = backlog.start(document_ids)
-        if not own:
-            log.info("%s of document(s) %s done by another job", what, ", ".join(map(str, document_ids)))
-            return 0
-        if not taken:
-            return work(own)
-        others = [doc for doc in taken if doc not in own]
-        try:
-            return work([*own, *others])
-        except BaseException as exc:  # a time limit or a stop too: what was taken up goes back
-            again = backlog.give_back(taken)
-            if again:
-                backlog.noting(self.jobs).send(backlog.job, again)
-            if not others or not isinstance(exc, Exception):
-                raise
-            log.warning("%s of document(s) %s done alone: %s", what, ", ".join(map(str, own)), exc)
-        return work(own)
+        """The report refresh job, taking up those queued behind it (`batched_jobs.refresh_queued`)."""
+        return batched_jobs.refresh_queued(self, document_ids)
 
     def deliver_message(self, message_id: int) -> int:
         senders = self.channels.senders()
         return delivery.deliver_message(self.uow(), message_id, senders, self.clock)
 
-    # -- recovery ----------------------------------------------------------------------------
+    # -- recovery (oms.recovery) -------------------------------------------------------------
     def requeue_unfinished(self, *, everything: bool = False) -> int:
-        """Queue again what the database says is unfinished; at start-up, what the queue may have lost.
-
-        A document a live worker is reading (in any process, `claims`) is never queued again. At
-        start-up on the in-process queue every other unfinished document is (the queue died with the
-        process). On a broker the waiting jobs are still there: start-up queues again only what dead
-        workers were reading, and what has waited past the sweep's limits."""
-        now = self.clock()
-        if everything:  # start-up: half-written answers a killed worker left (the rows still say pending)
-            sweep_leftovers(self.settings.outbox, time.time())  # file times are the wall clock
-        lost_queue = everything and self.settings.embedded
-        with self.uow() as uow:
-            if lost_queue:
-                docs = uow.documents.unfinished_ids()
-                received: list[int] = []
-            else:
-                since = None if everything else now - STALE_PROCESSING
-                docs = uow.documents.unfinished_ids(since, [DocumentState.PROCESSING])
-                received = uow.documents.received_to_queue_again(
-                    now - STALE_RECEIVED, now - REQUEUED_RECEIVED, now
-                )
-            held = self.claims.held(docs)
-            docs = sorted({d for d in docs if d not in held} | set(received))
-            answers = uow.outbound.documents_with_pending()
-            loose = uow.outbound.loose_pending()
-            drafts = uow.outbound.claim_lost_drafts(None if everything else now - RENDER_LEASE, now)
-            uow.commit()  # stamps first: a sweep dying here delays a lost job by a lease, never doubles it
-        self.publish(
-            [DocumentStored(d) for d in docs]
-            + [AnswersQueued(d) for d in answers]
-            + [AnswersDrafted(d) for d in drafts]
-            + [MessageQueued(m) for m in loose]
-        )
-        return len(docs) + len(answers) + len(drafts) + len(loose) + self._requeue_lifecycle_and_billing()
+        """Queue again what the database says is unfinished (`recovery.requeue_unfinished`)."""
+        return recovery.requeue_unfinished(self, everything=everything)
 
     def import_partners(self, text: str) -> tuple[int, int]:
         """`oms import partners`: configure the partners, then render at once the notices that were held
@@ -455,24 +352,8 @@ class App:
         return created, updated
 
     def release_held_notices(self) -> int:
-        """Queue again every order with customer or billing notices still pending (those held for a
-        partner now configured among them; rendering is idempotent, so the others lose nothing)."""
-        _, orders, _ = self.billing.service.unfinished()
-        queued = self.jobs.send_each("notify_order", self.lifecycle.service.orders_to_notify())
-        queued += self.jobs.send_each("render_billing_notices", orders)
-        self.run_jobs()
-        return queued
-
-    def _requeue_lifecycle_and_billing(self) -> int:
-        """Queue again notifications and notices not rendered, processor calls, shipments not invoiced."""
-        calls, orders, shipments = self.billing.service.unfinished()
-        return (
-            self.jobs.send_each("notify_order", self.lifecycle.service.orders_to_notify())
-            + self.jobs.send_each("execute_payment", calls)
-            + self.jobs.send_each("render_billing_notices", orders)
-            + self.jobs.send_each("invoice_shipment", shipments)
-            + self.jobs.send_each("send_purchase_order", self.purchasing.service.waiting_to_send())
-        )
+        """Queue again every order with notices still pending (`recovery.release_held_notices`)."""
+        return recovery.release_held_notices(self)
 
     def start_sweeper(self) -> threading.Thread:
         def loop() -> None:

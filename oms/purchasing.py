@@ -24,7 +24,8 @@ from core.unit_of_work import UnitOfWork
 from oms.wiring import Wiring
 from parsers.edifact.supplier import read_supplier_answers
 from parsers.edifact.supplier_charges import read_invoice_charges
-from parsers.supplier_documents import Scans, read_arrival
+from parsers.supplier_documents import read_arrival
+from parsers.supplier_sources import Scans
 from parsers.supplier_text import MailText, document_text, mail_from, mail_parts
 
 log = logging.getLogger(__name__)

@@ -9,28 +9,18 @@ document then waits for a buyer, who sees why."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from core.capture.domain.layout import PageWords, Word
 from core.capture.domain.order import CapturedOrder, DocumentKind, ProblemCode, Severity
-from core.kernel.errors import ParseError
 from core.purchasing.domain.answers import AnswerKind, AnswerLine, SupplierAnswer
 from core.purchasing.domain.landed import Charge
 from core.purchasing.domain.mailed import PO_NUMBER, ReadDocument
-from parsers.email.html import to_text
-from parsers.email.mime import parse_message
 from parsers.layout import extract_orders
 from parsers.layout.dates import find_date
-from parsers.layout.numbers import decide_mark, readings
-from parsers.ocr.engine import OcrOptions, PageOcr
-from parsers.ocr.faxheader import strip_headers
-from parsers.ocr.images import Limits, load_pages, sniff
-from parsers.ocr.pdf import rasterise
-from parsers.pdf_text import is_pdf, read_words
-from parsers.supplier_text import pdf_text
+from parsers.layout.decimal_mark import decide_mark
+from parsers.layout.numbers import readings
+from parsers.supplier_sources import Scans, sources
 
 KINDS = {
     DocumentKind.INVOICE: AnswerKind.INVOIC,
@@ -43,9 +33,6 @@ CENT = Decimal("0.01")
 # what the order reader misses on a scan and flags ("may be there unread") that a supplier's document
 # reads here itself (its date and amounts, from the text) or takes from our order (the currency)
 OWN_FACTS = frozenset({"order_date", "requested_delivery_date", "currency", "total"})
-# a fixed-width page for a typed body: each character this wide, each line this far below the last
-CHAR_W, LINE_H, TEXT_H = 6.0, 14.0, 10.0
-MAX_BODY_LINES = 300
 
 # the document's own number after its title word or label: "FACTURA FV-118", "Invoice no. INV-77",
 # "Nº factura: 2026/118", "Albarán nº ALB-501", "Delivery note DN 88" (it holds a digit)
@@ -121,62 +108,11 @@ TYPED_LINE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Source:
-    """One readable part of an arrival: the layout reader's pages and the same text as lines;
-    `typed` for a message body, where lines may be typed as sentences instead of a table."""
-
-    pages: list[PageWords]
-    text: str
-    typed: bool = False
-
-
-@dataclass(frozen=True)
-class Scans:
-    """How pages without text are read (a fax, a scan, a PDF of page images): by the OCR engine the
-    composition root injects for customers' faxes, within the same limits, fax header lines taken off."""
-
-    engine: PageOcr
-    limits: Limits = field(default_factory=Limits)
-    options: OcrOptions = field(default_factory=OcrOptions)
-
-    def read(self, content: bytes) -> Source:
-        """A TIFF, PNG or JPEG, or an image-only PDF, as words and text; nothing from anything else."""
-        kind = sniff(content)
-        try:
-            if kind == "pdf":
-                images = rasterise(content, self.limits)
-            elif kind in ("tiff", "png", "jpeg"):
-                images = load_pages(content, self.limits)
-            else:
-                return Source([], "")
-            pages, _ = strip_headers(self.engine.read_pages(images, self.options))
-        except ParseError:
-            return Source([], "")
-        return Source(pages, page_text(pages))
-
-
-def page_text(pages: Sequence[PageWords]) -> str:
-    """Read words as lines of text, top to bottom and left to right: a word belongs to the line whose
-    middle is within half its height of its own."""
-    out: list[str] = []
-    for page in pages:
-        rows: list[list[Word]] = []
-        for word in sorted(page.words, key=lambda w: ((w.y0 + w.y1) / 2, w.x0)):
-            middle, height = (word.y0 + word.y1) / 2, max(word.y1 - word.y0, 1.0)
-            if rows and abs(middle - sum((w.y0 + w.y1) / 2 for w in rows[-1]) / len(rows[-1])) <= height / 2:
-                rows[-1].append(word)
-            else:
-                rows.append([word])
-        out.extend(" ".join(w.text for w in sorted(row, key=lambda w: w.x0)) for row in rows)
-    return "\n".join(out)
-
-
 def read_arrival(content: bytes, is_mail: bool, scans: Scans | None = None) -> ReadDocument | None:
     """The invoice, credit note or delivery note in an e-mail (its PDFs and images first, else its
     subject and body) or in a faxed or uploaded PDF or image; None when no part's title says it is one
     (the arrival is read as before). Pages without text are read by `scans` (OCR) when it is given."""
-    for source in _sources(content, is_mail, scans):
+    for source in sources(content, is_mail, scans):
         if not source.pages:
             continue
         found = extract_orders(source.pages).orders
@@ -351,55 +287,3 @@ def _footer(text: str, doubts: list[str], taken_back: bool = False) -> dict[str,
             doubts.append(f"{len(values)} different {kind} amounts: {', '.join(map(str, sorted(values)))}")
         out[kind] = min(values)
     return out
-
-
-def _sources(content: bytes, is_mail: bool, scans: Scans | None = None) -> Iterator[Source]:
-    """The parts to read, best first, each made only when the ones before it said nothing: an e-mail's
-    PDFs with text, then its scans (OCR, the slow part), then its subject and body."""
-    if not is_mail:
-        yield _file(content, scans)
-        return
-    try:
-        mail = parse_message(content)
-    except ParseError:
-        return
-    unread = []
-    for attachment in mail.attachments:
-        found = _pdf(attachment.content) if is_pdf(attachment.content) else Source([], "")
-        if any(page.words for page in found.pages):
-            yield found
-        else:
-            unread.append(attachment.content)
-    for scan in unread:
-        if scans is not None:
-            yield scans.read(scan)
-    body = "\n".join([mail.subject, *(list(mail.texts) or [to_text(h) for h in mail.htmls])])
-    yield Source(text_pages(body), body, typed=True)
-
-
-def _file(content: bytes, scans: Scans | None) -> Source:
-    """A PDF by its text layer; an image, or a PDF whose pages hold no text, by OCR."""
-    if is_pdf(content):
-        found = _pdf(content)
-        if any(page.words for page in found.pages) or scans is None:
-            return found
-    return scans.read(content) if scans is not None else Source([], "")
-
-
-def _pdf(content: bytes) -> Source:
-    try:
-        return Source(read_words(content, max_pages=10), pdf_text(content))
-    except ParseError:
-        return Source([], "")
-
-
-def text_pages(text: str) -> list[PageWords]:
-    """Typed text as one page of fixed-width words, so the layout reader finds its columns."""
-    rows = text.splitlines()[:MAX_BODY_LINES]
-    words = []
-    for y, row in enumerate(rows):
-        for m in re.finditer(r"\S+", row.expandtabs(8)):
-            top = 20 + y * LINE_H
-            words.append(Word(m.group(0), m.start() * CHAR_W, top, m.end() * CHAR_W, top + TEXT_H, 1.0))
-    width = max((len(r.expandtabs(8)) for r in rows), default=80) * CHAR_W + 40
-    return [PageWords(1, max(width, 595.0), max(40 + len(rows) * LINE_H, 842.0), 72.0, tuple(words), "text")]

@@ -24,6 +24,11 @@ SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 T = TypeVar("T")
 
 
+def po_ident(text: str) -> int | str:
+    """A purchase order named on the command line: its id when all figures, else its number."""
+    return int(text) if text.isdigit() else text
+
+
 class UsageError(Exception):
     """Bad arguments, unreadable input, or a step the system refused: exit status 2 with the reason."""
 

@@ -1,5 +1,5 @@
 """`oms purchasing …`: planning, the buyer's steps on purchase orders, receiving, and suppliers'
-invoices waiting for a buyer."""
+invoices waiting for a buyer (`purchasing_documents`)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,13 @@ from decimal import Decimal, InvalidOperation
 from functools import partial
 
 from core.forecasting.adapters.history import HistoryReader
-from core.purchasing.domain.landed import Basis, Charge
 from core.purchasing.domain.orders import PoState, PurchaseOrder
 from core.purchasing.domain.receiving import Counted
 from core.purchasing.services.purchasing import Purchasing as PurchasingService
 from oms import replenishment
 from oms.bootstrap import App
-from oms.cli.common import ACTOR, Command, SubParsers, UsageError, decimal_arg, progress, step
-
-
-def _ident(text: str) -> int | str:
-    return int(text) if text.isdigit() else text
+from oms.cli.common import ACTOR, Command, SubParsers, UsageError, decimal_arg, po_ident, progress, step
+from oms.cli.purchasing_documents import add_documents_queue, add_typed_documents
 
 
 def _show(po: PurchaseOrder) -> str:
@@ -91,12 +87,12 @@ def _act(svc: PurchasingService, action: str, ident: int | str, reason: str | No
 def cmd_step(app: App, args: argparse.Namespace) -> int:
     svc = app.purchasing.service
     for ident in args.orders:
-        print(_show(step(app, partial(_act, svc, args.action, _ident(ident), args.reason))))
+        print(_show(step(app, partial(_act, svc, args.action, po_ident(ident), args.reason))))
     return 0
 
 
 def cmd_edit(app: App, args: argparse.Namespace) -> int:
-    po = step(app, lambda: app.purchasing.service.edit(_ident(args.order), args.line, args.quantity, ACTOR))
+    po = step(app, lambda: app.purchasing.service.edit(po_ident(args.order), args.line, args.quantity, ACTOR))
     print(_show(po))
     return 0
 
@@ -118,7 +114,7 @@ def cmd_receive(app: App, args: argparse.Namespace) -> int:
         counted = {c.sku for c in counts}  # what was counted otherwise replaces what was announced
         counts += [
             c
-            for c in step(app, lambda: svc.announced(_ident(args.order), args.as_announced))
+            for c in step(app, lambda: svc.announced(po_ident(args.order), args.as_announced))
             if c.sku not in counted
         ]
     if not counts:
@@ -126,7 +122,7 @@ def cmd_receive(app: App, args: argparse.Namespace) -> int:
     receipt = step(
         app,
         lambda: svc.receive(
-            _ident(args.order), counts, ACTOR, location=args.location, quarantine=args.quarantine,
+            po_ident(args.order), counts, ACTOR, location=args.location, quarantine=args.quarantine,
             reference=args.ref or args.as_announced or "",
         ),
     )  # fmt: skip
@@ -147,7 +143,7 @@ def cmd_list(app: App, args: argparse.Namespace) -> int:
     app.upgrade_database()
     with app.uow() as uow:
         if args.order:
-            po = uow.purchasing.po(_ident(args.order))
+            po = uow.purchasing.po(po_ident(args.order))
             if po is None:
                 raise UsageError(f"purchase order {args.order} does not exist")
             print(_show(po))
@@ -167,87 +163,6 @@ def cmd_list(app: App, args: argparse.Namespace) -> int:
         states = [PoState(args.state)] if args.state else None
         for po in uow.purchasing.pos(states=states):
             print(_show(po))
-    return 0
-
-
-def cmd_invoices(app: App, args: argparse.Namespace) -> int:
-    svc = app.purchasing.service
-    if args.accept or args.reject:
-        ident = args.accept or args.reject
-        doc = step(app, lambda: svc.decide_invoice(ident, bool(args.accept), ACTOR))
-        what = "credit note" if doc.kind == "credit" else "invoice"
-        print(f"{what} {doc.reference} of {doc.supplier_id}: {doc.state}")
-        return 0
-    if args.handled or args.dismiss:
-        ident = args.handled or args.dismiss
-        doc = step(app, lambda: svc.settle_document(ident, bool(args.handled), ACTOR))
-        print(f"document {doc.id} of {doc.supplier_id}: {doc.state}")
-        return 0
-    app.upgrade_database()
-    with app.uow() as uow:
-        for doc in uow.purchasing.documents():
-            diffs = doc.detail.get("differences") or []
-            print(f"{doc.id} {doc.kind} {doc.reference} {doc.supplier_id} {doc.po_number}: {doc.state}")
-            for diff in diffs if isinstance(diffs, list) else []:
-                print(f"  {diff}")
-            if doc.detail.get("channel"):  # by e-mail or fax: where to read it
-                how = f"by {doc.detail['channel']} from {doc.detail.get('sender')}"
-                print(f"  {how}: /api/documents/{doc.document_id}/raw")
-    return 0
-
-
-def _invoiced(text: str) -> tuple[str, Decimal, Decimal]:
-    sku, _, rest = text.partition("=")
-    qty, _, price = rest.partition("@")
-    try:
-        return sku.strip(), Decimal(qty), Decimal(price)
-    except InvalidOperation:
-        raise UsageError(f"invoice lines are SKU=QUANTITY@PRICE, not {text!r}") from None
-
-
-def cmd_invoice(app: App, args: argparse.Namespace) -> int:
-    """A supplier's invoice typed in against an order, with its carriage and duties (landed cost)."""
-    lines = [_invoiced(x) for x in args.lines]
-    charges = [
-        Charge(kind, amount)
-        for kind, amount in (("carriage", args.carriage), ("duties", args.duties))
-        if amount
-    ]
-    doc = step(
-        app,
-        lambda: app.purchasing.service.type_invoice(
-            _ident(args.order),
-            args.number,
-            lines,
-            ACTOR,
-            charges=charges,
-            tax=args.tax,
-            basis=Basis(args.basis),
-        ),
-    )
-    print(f"invoice {doc.reference} of {doc.supplier_id} on {doc.po_number}: {doc.state}")
-    diffs = doc.detail.get("differences")
-    for diff in diffs if isinstance(diffs, list) else []:
-        print(f"  {diff}")
-    if charges and doc.state == "matched":
-        print(f"  {sum((c.amount for c in charges), Decimal(0))} of charges spread by {args.basis}")
-    return 0
-
-
-def cmd_credit_note(app: App, args: argparse.Namespace) -> int:
-    """A supplier's credit note typed in against an order: out of accounts payable when it takes back
-    only what was invoiced and not received, at the order's price; otherwise left for a buyer."""
-    lines = [_invoiced(x) for x in args.lines]
-    doc = step(
-        app,
-        lambda: app.purchasing.service.type_credit_note(
-            _ident(args.order), args.number, lines, ACTOR, tax=args.tax, corrects=args.corrects
-        ),
-    )
-    print(f"credit note {doc.reference} of {doc.supplier_id} on {doc.po_number}: {doc.state}")
-    diffs = doc.detail.get("differences")
-    for diff in diffs if isinstance(diffs, list) else []:
-        print(f"  {diff}")
     return 0
 
 
@@ -316,27 +231,7 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     rec.add_argument("--ref", help="the delivery note or DESADV number")
     rec.add_argument("--as-announced", metavar="DESADV", help="receive what the supplier's DESADV announced")
     rec.set_defaults(run=cmd_receive)
-    inv_t = acts.add_parser("invoice", help="type in a supplier's invoice against an order, with landed cost")
-    inv_t.add_argument("order", metavar="PO")
-    inv_t.add_argument("number", help="the supplier's invoice number")
-    inv_t.add_argument("lines", nargs="+", metavar="SKU=QUANTITY@PRICE")
-    inv_t.add_argument("--carriage", type=decimal_arg, default=Decimal(0), help="carriage charged (net)")
-    inv_t.add_argument("--duties", type=decimal_arg, default=Decimal(0), help="duties charged (net)")
-    inv_t.add_argument("--tax", type=decimal_arg, default=Decimal(0), help="the invoice's VAT")
-    inv_t.add_argument(
-        "--basis",
-        choices=[b.value for b in Basis],
-        default="value",
-        help="spread the charges by (default value)",
-    )
-    inv_t.set_defaults(run=cmd_invoice)
-    cre = acts.add_parser("credit-note", help="type in a supplier's credit note against an order")
-    cre.add_argument("order", metavar="PO")
-    cre.add_argument("number", help="the supplier's credit note number")
-    cre.add_argument("lines", nargs="+", metavar="SKU=QUANTITY@PRICE", help="what it takes back, net")
-    cre.add_argument("--tax", type=decimal_arg, default=Decimal(0), help="the VAT it takes back")
-    cre.add_argument("--corrects", metavar="INVOICE", help="the supplier's invoice it corrects")
-    cre.set_defaults(run=cmd_credit_note)
+    add_typed_documents(acts)
     qua = acts.add_parser(
         "quarantine", help="damaged goods held in quarantine; release them to stock or write them off"
     )
@@ -353,14 +248,5 @@ def add_commands(sub: SubParsers) -> dict[str, Command]:
     show.add_argument("order", nargs="?", metavar="PO")
     show.add_argument("--state", choices=[s.value for s in PoState])
     show.set_defaults(run=cmd_list)
-    inv = acts.add_parser(
-        "documents",
-        help="suppliers' messages; accept or reject a mismatched invoice, settle one by e-mail or fax",
-    )
-    decision = inv.add_mutually_exclusive_group()
-    decision.add_argument("--accept", type=int, metavar="ID")
-    decision.add_argument("--reject", type=int, metavar="ID")
-    decision.add_argument("--handled", type=int, metavar="ID", help="a waiting document read and acted on")
-    decision.add_argument("--dismiss", type=int, metavar="ID", help="a waiting document that needs nothing")
-    inv.set_defaults(run=cmd_invoices)
+    add_documents_queue(acts)
     return {"purchasing": lambda app, args: int(args.run(app, args))}

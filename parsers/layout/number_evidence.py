@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from parsers.layout.decimal_mark import mark_evidence
 from parsers.layout.evidence import DOUBTFUL, LIKELY, SURE, WRONG, Recorder
 from parsers.layout.geometry import Tok
 from parsers.layout.item_basis import MENDED_BASIS, PAGE_UNPINNED, UNPINNED_BASIS
@@ -13,13 +14,7 @@ from parsers.layout.item_numbers import (
     SIGN_LEFT_OUT,
 )
 from parsers.layout.line_sums import pinned
-from parsers.layout.numbers import (
-    LOST_MARK,
-    REPAIR_COST,
-    STROKE_AS_ONE,
-    Reading,
-    mark_evidence,
-)
+from parsers.layout.numbers import LOST_MARK, REPAIR_COST, STROKE_AS_ONE, Reading
 from parsers.layout.price_scale import RESCALED
 from parsers.layout.solved_lines import Solved
 

@@ -7,7 +7,6 @@ mark); cross-checks choose between them.  Floats are never used.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
@@ -15,7 +14,7 @@ from parsers.layout.memo import remembered
 from parsers.layout.vocab import CURRENCIES
 
 # Characters OCR confuses with digits, and the digit meant.
-_OCR_DIGITS = str.maketrans(
+OCR_DIGITS = str.maketrans(
     {
         "O": "0",
         "o": "0",
@@ -36,7 +35,7 @@ _OCR_DIGITS = str.maketrans(
 )
 _SYMBOLS = re.compile(r"^(?:EUR|GBP|USD|CHF|US\$|[€£$])|(?:EUR|GBP|USD|CHF|[€£$])$", re.IGNORECASE)
 _STRIP = re.compile(r"^[\s(:=*_\"'“”‘’«»]+|[\s):;*\"'“”‘’«»°º]+$")
-_SHAPE = re.compile(r"^[+-]?[\d.,'’]*\d[\d.,'’]*-?$")
+SHAPE = re.compile(r"^[+-]?[\d.,'’]*\d[\d.,'’]*-?$")
 # Digits a fax line and OCR turn into one another, and what a swapped digit costs as a reading.
 _CONFUSED = {"0": "689", "1": "7", "3": "8", "5": "6", "6": "058", "7": "1", "8": "036", "9": "0"}
 REPAIR_COST = 4
@@ -89,59 +88,15 @@ def strip_money(text: str) -> tuple[str, str | None]:
 _SEMICOLON = re.compile(r"(?<=\d);(?=\d)")
 
 
-_WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row: a word, not an abbreviation's letter
-
-
-# What follows a sign that stands for an abbreviation's first letter: a point, then one character and a
-# point, once or more (".L." of "S.L.", ".1." where the fax made the L a 1), and a sentence's comma or
-# semicolon.  No amount is so written: a fraction has two figures, and no point follows it within the
-# word but a sentence's, while here a point comes straight after the sign and after each character.
-_ABBREVIATION = re.compile(r"^\.(?:[^\W_]\.)+[,;]?$")
-
-
-def sign_on_word(text: str) -> bool:
-    """Whether the currency sign `text` carries is glued to a word, not an amount: what is left once the
-    sign is taken off holds a letter no figure is mistaken for ("$.L.," for "S.L.,", "€.1.F." for
-    "C.I.F.").  An amount's sign stands on figures and marks, and a figure OCR misread keeps to the
-    letters of `_OCR_DIGITS` ("€s.so00"); a letter beyond them says the word is a word, its "$" an "S" or
-    its "€" a "C" the fax spoilt, and the sign no statement of the currency.  Only the letters of an
-    abbreviation, each standing alone: a code joined to a word ("EUR-Betrag", "USD/kg") states it.
-    Also a sign before an abbreviation's shape whatever its characters ("$.1.," for "S.L.,", its L read
-    as a 1): a point, and each character alone between points (`_ABBREVIATION`)."""
-    rest, found = strip_money(text)
-    if found is None or _WORD.search(rest):
-        return False
-    if _ABBREVIATION.match(rest):
-        return True
-    return any(c.isalpha() and c.translate(_OCR_DIGITS) == c for c in rest)
-
-
-# A sign before a code's or a postcode's figures: four or more with no mark ("€6600" for "66600"),
-# figures after a hyphen ("€-3002" for "C-3002"), or a zero before another figure ("£09" for the "509"
-# of a tax number printed in groups)
-_SIGN_ON_CODE = re.compile(r"^(?:[€£$]\d{4,}|[€£$]-\d+|[€£$]0\d+)$")
-
-
-def sign_on_code(text: str) -> bool:
-    """Whether the sign `text` carries stands before figures no amount is written as: four or more with
-    no decimal or group mark ("€6600", the postcode "66600" its first figure spoilt), figures after
-    a hyphen ("€-3002", the customer number "C-3002"), or a zero before another figure with no mark
-    ("£09", the group "509" of a tax number "PT 509 876 543").  Money is written to the cent or grouped
-    by thousands, a whole amount never starts with a zero, and an order prints no negative amount with
-    its sign before the minus; on a scan such a sign is a figure or letter the fax spoilt.  Only the
-    word: whether the line is one of money is the caller's to weigh."""
-    return _SIGN_ON_CODE.match(text.strip()) is not None
-
-
 def repair_digits(text: str) -> tuple[str, int]:
     """Replace letters OCR mistakes for digits when the token is mostly digits, and a semicolon between
     figures by the comma it was; the count replaced."""
     text, semicolons = _SEMICOLON.subn(",", text)
     digits = sum(c.isdigit() for c in text)
-    suspicious = sum(1 for c in text if c.translate(_OCR_DIGITS) != c)
+    suspicious = sum(1 for c in text if c.translate(OCR_DIGITS) != c)
     if suspicious == 0 or digits == 0 or digits < suspicious:
         return text, semicolons
-    return text.translate(_OCR_DIGITS), suspicious + semicolons
+    return text.translate(OCR_DIGITS), suspicious + semicolons
 
 
 def per_basis(text: str) -> tuple[str, int]:
@@ -159,7 +114,7 @@ def looks_numeric(text: str) -> bool:
     basis of 100 or 1,000 units)."""
     core, _ = strip_money(per_basis(text)[0])
     fixed, _ = repair_digits(core)
-    return bool(_SHAPE.match(fixed))
+    return bool(SHAPE.match(fixed))
 
 
 def _parse(text: str, mark: str) -> Decimal | None:
@@ -190,31 +145,6 @@ def _parse(text: str, mark: str) -> Decimal | None:
     except InvalidOperation:
         return None
     return -value if negative else value
-
-
-def _inner_marks(core: str) -> str:
-    """`core` without the marks at its edges that no number prints: one after its last figure (a
-    speck or a sentence's point, "67.75." or "0.18,"), one before its first where another follows
-    (".210.00"; a lone one, ".50", is the decimal mark of a price under a dollar)."""
-    core = core.rstrip(".,")
-    stripped = core.lstrip(".,")
-    return stripped if any(c in ".," for c in stripped) else core
-
-
-def mark_evidence(text: str) -> str | None:
-    """The decimal mark a token proves ("," or "."), or None when it fits both conventions."""
-    core = _inner_marks(strip_money(text)[0])
-    if not _SHAPE.match(core):
-        return None
-    commas, points = core.count(","), core.count(".")
-    if commas and points:
-        return "," if core.rfind(",") > core.rfind(".") else "."
-    for mark, count in ((",", commas), (".", points)):
-        if count > 1:
-            return "." if mark == "," else ","
-        if count == 1 and len(core) - core.rfind(mark) - 1 != 3:
-            return mark
-    return None
 
 
 # A dollar sign printed after the number, its strokes blurred by a normal fax into a figure ("4,21$" read
@@ -270,7 +200,7 @@ def _readings(text: str, mark: str, rules: bool, lost_marks: bool) -> tuple[Read
     printed, basis = per_basis(text)
     core, _ = strip_money(printed)
     fixed, repaired = repair_digits(core)
-    if not _SHAPE.match(fixed):
+    if not SHAPE.match(fixed):
         if rules and lost_marks and (mended := mark_misread(fixed, mark)) is not None:
             return tuple(
                 replace(r, cost=r.cost + MARK_MISREAD_COST, note=MARK_MISREAD)
@@ -351,7 +281,7 @@ def confusions(text: str, mark: str) -> list[Reading]:
     core, _ = strip_money(text)
     fixed, _ = repair_digits(core)
     fixed = _EDGE_JUNK.sub("", fixed)
-    if not _SHAPE.match(fixed):
+    if not SHAPE.match(fixed):
         return []
     out: list[Reading] = []
     for i, char in enumerate(fixed):
@@ -360,24 +290,3 @@ def confusions(text: str, mark: str) -> list[Reading]:
             if value is not None and all(r.value != value for r in out):
                 out.append(Reading(value, REPAIR_COST, f"digit {i + 1} read as {other!r}, not {char!r}"))
     return out
-
-
-# A number printing both marks ("1.495,25") says which is the decimal one even with one of them misread
-# ("1.495.25": points that group, so the comma was the mark), where one misread mark turns a lone one's
-# evidence round ("35,00" read "35.00", a comma's tail lost on a fax): it outweighs several lone ones.
-BOTH_MARKS_VOTES = 3
-
-
-def decide_mark(tokens: Iterable[str], language: str | None) -> tuple[str, float]:
-    """The document's decimal mark from the tokens that prove one, and how sure that is (0..1)."""
-    votes = {",": 0, ".": 0}
-    for token in tokens:
-        found = mark_evidence(token)
-        if found:
-            core = _inner_marks(strip_money(token)[0])
-            votes[found] += BOTH_MARKS_VOTES if "," in core and "." in core else 1
-    total = votes[","] + votes["."]
-    if total == 0:
-        return ("," if language == "es" else "."), 0.6
-    mark = "," if votes[","] >= votes["."] else "."
-    return mark, votes[mark] / total

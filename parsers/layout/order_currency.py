@@ -17,7 +17,8 @@ from parsers.layout.currencies import currency_sign
 from parsers.layout.evidence import DOUBTFUL, WRONG
 from parsers.layout.geometry import Page, Tok
 from parsers.layout.header import Candidate
-from parsers.layout.numbers import looks_numeric, sign_on_code, sign_on_word, strip_money
+from parsers.layout.numbers import looks_numeric, strip_money
+from parsers.layout.stray_signs import sign_on_code, sign_on_word
 from parsers.layout.text import has_digit, parted_at
 from parsers.layout.vocab import CURRENCIES, DOLLAR_SIGN, ISO_CURRENCIES
 
@@ -64,9 +65,10 @@ def currency_read(
     none of its own.  Nor does a line of the table whose price and amount carry signs of two
     currencies (`items.currencies`): its amount is its quantity at its price, one sum, so one of the
     two signs is misread, and the line cannot say which.  Nor does a sign glued to a word of letters
-    ("$.L.," for the company's "S.L.,", `numbers.sign_on_word`): a letter the fax spoilt, no currency.
-    Nor, on a scan, does a sign before a code's figures ("€6600" for the postcode "66600", "€-3002" for
-    "C-3002": `numbers.sign_on_code`) on a line that writes no figure to the cent: no money stands there."""
+    ("$.L.," for the company's "S.L.,", `stray_signs.sign_on_word`): a letter the fax spoilt, no
+    currency.  Nor, on a scan, does a sign before a code's figures ("€6600" for the postcode "66600",
+    "€-3002" for "C-3002": `stray_signs.sign_on_code`) on a line that writes no figure to the cent: no
+    money stands there."""
     besides = taxed.tax_toks if taxed is not None and tax_rates.at_printed_rate(taxed, pages) else []
     chosen = header_choice.choose(found, "currency")
     if chosen is None:

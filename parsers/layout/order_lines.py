@@ -24,9 +24,9 @@ from parsers.layout import (
 )
 from parsers.layout.carried_again import CARRIED_OFF
 from parsers.layout.carried_lines import by_carried, by_net
+from parsers.layout.decimal_mark import decide_mark
 from parsers.layout.evidence import DOUBTFUL, Recorder
 from parsers.layout.line_sums import line_value
-from parsers.layout.numbers import decide_mark
 from parsers.layout.total_pins import by_total
 from parsers.layout.worked_quantity import by_price_and_amount
 

@@ -17,64 +17,39 @@ added up before still does, and the order's header and totals read as before.
 Whatever a band brings is doubtful unless its own arithmetic and the order's total vouch for it: a line
 read from a band that does not add up, or whose order's lines do not add up to the printed total,
 has every field held below validation's floor, so it goes to a person.
+
+Here: which rows are read again.  The band, its cut and its words put back: `band_cuts`; whether a
+band's reading is kept, and how doubtful: `band_checks`.
 """
 
 from __future__ import annotations
 
 import statistics
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from decimal import Decimal
+from dataclasses import replace
 from functools import partial
 
 import numpy as np
-from PIL import Image
 
 from core.capture.domain.layout import PageWords, Word
-from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence
+from core.capture.domain.order import CapturedOrder
 from parsers.layout import labels
-from parsers.layout.evidence import DOUBTFUL
 from parsers.layout.extract import Extraction
 from parsers.layout.geometry import Line, read_page
-from parsers.layout.line_sums import to_the_cent
 from parsers.layout.text import has_digit
 from parsers.layout.vocab import CARRIED, TOTALS
+from parsers.ocr.band_checks import adds_up, held_doubtful, reads_better
+from parsers.ocr.band_cuts import HALF, Band, cut_bands, figures_in, placed_back
 from parsers.ocr.cutouts import ReadCells, cell_options
 from parsers.ocr.engine import OcrOptions, normal_fax
-from parsers.ocr.geometry import UprightPages
 from parsers.ocr.images import PageImage
 
 NUMBERS = ("quantity", "unit_price", "amount")
-HALF = 1.0  # of the row's ink height: the band's half height about the row's middle
-MARGIN = 1.0  # of the row's ink height: white around the band, where Tesseract finds a line best
 SLACK = 0.5  # of the row's ink height: a word this near a column's edge stands in it
 BEYOND = 1.5  # row pitches above the first row and below the last that a lost row may stand at
 MAX_BANDS = 6  # bands read again a page at most: each is one more (small) Tesseract read
 
 Extractor = Callable[[Sequence[PageWords]], Extraction]
-
-
-@dataclass(frozen=True)
-class Band:
-    """A row's band on a page, in the pixels its words were read in: its middle runs through
-    (0, `centre`) at `slope`, `half` pixels either side."""
-
-    page: int
-    centre: float
-    slope: float
-    half: float
-    # where the quantity, price and amount stand across the page, each widened by a little slack
-    columns: tuple[tuple[float, float], ...] = ()
-
-    def middle(self, x: float) -> float:
-        return self.centre + self.slope * x
-
-    def holds(self, word: Word) -> bool:
-        return abs(word.cy - self.middle(word.cx)) < self.half
-
-    def figures(self, word: Word) -> bool:
-        """Whether `word` stands in one of the number columns."""
-        return any(word.x1 > x0 and word.x0 < x1 for x0, x1 in self.columns)
 
 
 def way_to_read(read_pages: Callable[..., list[PageWords]], page: OcrOptions) -> ReadCells:
@@ -101,16 +76,16 @@ def reread_rows(
     current, words = extraction, list(pages)
     kept: list[Band] = []
     for band, again in zip(wanted, said, strict=True):
-        trial = [_replaced(p, band, again) if p.number == band.page else p for p in words]
-        if _figures(trial, band) == _figures(words, band):
+        trial = [placed_back(p, band, again) if p.number == band.page else p for p in words]
+        if figures_in(trial, band) == figures_in(words, band):
             continue  # read again as the page read it: the layout would find the same lines
         tried = extract(trial)
-        if _better(current.orders, tried.orders):
+        if reads_better(current.orders, tried.orders):
             current, words = tried, trial
             kept.append(band)
     if not kept:
         return extraction, list(pages)
-    return replace(current, orders=tuple(_doubtful(o, kept) for o in current.orders)), words
+    return replace(current, orders=tuple(held_doubtful(o, kept) for o in current.orders)), words
 
 
 def find_bands(orders: Sequence[CapturedOrder], pages: Sequence[PageWords]) -> list[Band]:
@@ -212,7 +187,7 @@ def _agreeing_boxes(order: CapturedOrder, page: int) -> list[list[tuple[float, f
     """The boxes of the quantity, price and amount of each line of `order` on `page` that adds up."""
     out = []
     for i, line in enumerate(order.lines):
-        if not _agrees(line):
+        if not adds_up(line):
             continue
         found = [order.evidence_for(f"lines[{i}].{name}") for name in NUMBERS]
         where = [e.provenance for e in found if e is not None]
@@ -251,140 +226,3 @@ def _band(page: int, ink: list[Word], slope: float) -> Band:
 
 def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def cut_bands(
-    bands: Sequence[Band], images: Sequence[PageImage], pages: Sequence[PageWords]
-) -> list[PageImage]:
-    """Each band cut from its page (turned as its words were read) along its slope, across the page,
-    straightened by whole pixels down each column, on a white margin."""
-    upright = UprightPages(images, pages)
-    grey: dict[int, np.ndarray] = {}
-    out = []
-    for n, band in enumerate(bands):
-        image = upright.images[band.page]
-        if band.page not in grey:
-            grey[band.page] = np.asarray(upright(band.page).convert("L"))
-        page = grey[band.page]
-        rows, width = _rows(band), page.shape[1]
-        xs = np.arange(width)
-        tops = np.rint(band.centre + band.slope * xs - band.half).astype(int)
-        take = np.clip(tops[None, :] + np.arange(rows)[:, None], 0, page.shape[0] - 1)
-        margin = _margin(band)
-        framed = np.full((rows + 2 * margin, width + 2 * margin), 255, dtype=np.uint8)
-        framed[margin : margin + rows, margin : margin + width] = page[take, xs[None, :]]
-        cut = Image.fromarray(framed)
-        if image.mode == "1":
-            cut = cut.convert("1")
-        out.append(PageImage.from_image(n + 1, cut, upright.words[band.page].dpi, image.source_dpi))
-    return out
-
-
-def _rows(band: Band) -> int:
-    return max(1, round(2 * band.half))
-
-
-def _margin(band: Band) -> int:
-    return max(1, round(MARGIN * band.half / HALF))
-
-
-def _replaced(words: PageWords, band: Band, again: PageWords) -> PageWords:
-    """`words` with those in `band`'s number columns given up for what the band read again there, put
-    back where they stand.  The row's code and description stay as the page read them: read again,
-    item codes came out worse as often as better (parsers.ocr.codes), and no arithmetic checks them."""
-    margin = _margin(band)
-    block = max((w.block or 0 for w in words.words), default=0) + 1
-    placed = []
-    for w in again.words:
-        x0, x1 = w.x0 - margin, w.x1 - margin
-        top = round(band.middle((x0 + x1) / 2) - band.half) - margin
-        moved = replace(w, x0=x0, x1=x1, y0=w.y0 + top, y1=w.y1 + top, line=None, block=block)
-        if band.figures(moved):
-            placed.append(moved)
-    kept = tuple(w for w in words.words if not (band.holds(w) and band.figures(w)))
-    return replace(words, words=kept + tuple(placed))
-
-
-def _figures(pages: Sequence[PageWords], band: Band) -> list[str]:
-    """What `pages` read in `band`'s number columns, left to right."""
-    (page,) = (p for p in pages if p.number == band.page)
-    return [w.text for w in sorted(page.words, key=lambda w: w.x0) if band.holds(w) and band.figures(w)]
-
-
-def _better(before: Sequence[CapturedOrder], after: Sequence[CapturedOrder]) -> bool:
-    """Whether `after` reads more lines that add up, or lines that add up to the total, than `before`,
-    losing none that added up, its orders' headers and totals as they were."""
-    if len(before) != len(after) or any(_header(a) != _header(b) for a, b in zip(before, after, strict=True)):
-        return False
-    gained = False
-    for old, new in zip(before, after, strict=True):
-        had, has = _agreeing(old), _agreeing(new)
-        if any(has.count(v) < had.count(v) for v in had):
-            return False
-        summed_before, summed_after = _sums_agree(old), _sums_agree(new)
-        if summed_before and not summed_after:
-            return False
-        gained = gained or len(has) > len(had) or (summed_after and not summed_before)
-    return gained
-
-
-def _header(order: CapturedOrder) -> tuple[object, ...]:
-    return (
-        order.po_number,
-        order.order_date,
-        order.requested_delivery_date,
-        order.currency,
-        order.total,
-        order.net_total,
-        order.tax_total,
-    )
-
-
-def _agreeing(order: CapturedOrder) -> list[tuple[Decimal | None, ...]]:
-    return [(line.quantity, line.unit_price, line.amount) for line in order.lines if _agrees(line)]
-
-
-def _agrees(line: CapturedLine) -> bool:
-    quantity, price, amount = line.quantity, line.unit_price, line.amount
-    if quantity is None or price is None or amount is None or quantity <= 0:
-        return False
-    return to_the_cent(quantity, price, amount, line.discount)
-
-
-def _sums_agree(order: CapturedOrder) -> bool:
-    """Whether the order's lines add up, each to the cent, to its printed total before tax."""
-    target = order.net_total
-    if target is None and order.total is not None:
-        target = order.total - (order.tax_total or 0)
-    if target is None or not order.lines or not all(_agrees(line) for line in order.lines):
-        return False
-    added = sum((line.amount or Decimal(0) for line in order.lines), Decimal(0))
-    return abs(added - target) <= Decimal("0.01")
-
-
-def _doubtful(order: CapturedOrder, bands: Sequence[Band]) -> CapturedOrder:
-    """`order` with every field of each line read from a kept band held doubtful, unless the line adds
-    up and the order's lines add up to its total."""
-    vouched = _sums_agree(order)
-    from_band = {
-        item.field.partition(".")[0]
-        for item in order.evidence
-        if item.field.startswith("lines[")
-        and item.provenance.page is not None
-        and item.provenance.box is not None
-        and any(b.page == item.provenance.page and _in_band(item.provenance.box, b) for b in bands)
-    }
-    if vouched or not from_band:
-        return order
-    evidence = tuple(
-        Evidence(e.field, min(e.confidence, DOUBTFUL), e.provenance)
-        if e.field.partition(".")[0] in from_band
-        else e
-        for e in order.evidence
-    )
-    return replace(order, evidence=evidence)
-
-
-def _in_band(box: tuple[float, float, float, float], band: Band) -> bool:
-    x0, y0, x1, y1 = box
-    return abs((y0 + y1) / 2 - band.middle((x0 + x1) / 2)) < band.half

@@ -12,9 +12,10 @@ from dataclasses import replace
 from decimal import Decimal
 
 from core.capture.domain.order import CapturedLine, CapturedOrder, Evidence, line_net
+from parsers.layout.decimal_mark import decide_mark
 from parsers.layout.evidence import DOUBTFUL, LIKELY, VERIFIED_FLOOR
 from parsers.layout.line_sums import pins, to_the_cent
-from parsers.layout.numbers import decide_mark, readings
+from parsers.layout.numbers import readings
 from parsers.ocr.cutouts import Cell
 
 NUMBERS = ("quantity", "unit_price", "amount")

@@ -12,8 +12,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from PIL import Image
-
 from core.capture.domain.documents import InboundDocument, ParseContext, ParseResult
 from core.capture.domain.layout import PageWords
 from core.kernel.domain.phone import normalise_phone, plausible
@@ -22,14 +20,13 @@ from parsers.layout import Extraction, extract_orders
 from parsers.layout.carried_again import added_up_again
 from parsers.ocr import bands, cells, codes, cutouts, labels, letter_case, lookalike, recheck, years
 from parsers.ocr.dated_cells import date_ways, reread_line_dates
-from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract, normal_fax
-from parsers.ocr.faxheader import FaxHeader, find_header, line_text, sender_in, strip_headers
-from parsers.ocr.geometry import Orientation, turn
+from parsers.ocr.engine import OcrOptions, PageOcr, SerialTesseract
+from parsers.ocr.faxheader import find_header, strip_headers
+from parsers.ocr.header_strip import header_sender
 from parsers.ocr.images import Limits, PageImage, image_description, load_pages, sniff
 from parsers.ocr.past_cents import cut_past_cents
 from parsers.ocr.pdf import hidden_text_only, open_pdf, rasterise, text_chars
-from parsers.ocr.preprocess import prepare
-from parsers.ocr.turned_fax import LEGIBLE_MIN_WORDS, LEGIBLE_SHARE, legibility, legible
+from parsers.ocr.turned_pages import sideways_as_block, turned_as_the_others
 from parsers.ocr.two_faced import settle_by_rereads
 
 log = logging.getLogger(__name__)
@@ -37,13 +34,6 @@ log = logging.getLogger(__name__)
 # Page words -> the orders on them: the layout-independent reader (parsers.layout) unless injected.
 Extractor = Callable[[Sequence[PageWords]], Extraction]
 PDF_TEXT_CHARS = 20  # a page with fewer characters in its text layer counts as scanned
-HEADER_PAD = 0.04  # inches above and below the header line when it is read again alone
-# A normal fax page fed on its side has its lines running down the fax's rows, 98 an inch, on a sheet
-# shrunk to the fax's width: upright, about 70 dots an inch along the line.  Tesseract's automatic
-# layout (--psm 3) drops much of such a page as noise; when it gave no order, the page is read again as
-# one block of lines (--psm 6), which reads half as many words again (docs/fax.md, faxpage1).  Not
-# always: where --psm 3 read such a page into an order, --psm 6 read its header worse.
-SIDEWAYS_NORMAL_PSM = 6
 
 
 class _OcrParser:
@@ -66,108 +56,7 @@ class _OcrParser:
 
     def read_words(self, images: Sequence[PageImage], ctx: ParseContext) -> list[PageWords]:
         options = self._options(ctx)
-        return self._turned_as_the_others(images, self.engine.read_pages(images, options), options)
-
-    def _turned_as_the_others(
-        self, images: Sequence[PageImage], pages: list[PageWords], options: OcrOptions
-    ) -> list[PageWords]:
-        """The pages, each fax page read illegibly in a turn of its own read once more in the one turn
-        the document's legible pages were read in, kept when it reads more legibly so.  A fax's sheets
-        go through the feeder the same way: where the first page was taken for one lying on its other
-        side (read in a quarter turn, its words reversed specks), the pages after it, read upright,
-        say the turn it lies in."""
-        if not (options.orient and options.fax_geometry) or len(pages) < 2:
-            return pages
-        turns = {
-            round(p.rotation / 90) % 4
-            for image, p in zip(images, pages, strict=True)
-            if image.mode == "1" and len(p.words) >= LEGIBLE_MIN_WORDS and legibility(p) >= LEGIBLE_SHARE
-        }
-        if len(turns) != 1:
-            return pages
-        (quarters,) = turns
-        out = list(pages)
-        for i, (image, first) in enumerate(zip(images, pages, strict=True)):
-            if image.mode != "1" or legible(first) or round(first.rotation / 90) % 4 == quarters:
-                continue
-            again = self._read_turned(image, quarters, options)
-            if legibility(again) > legibility(first):
-                out[i] = again
-        return out
-
-    def _read_turned(self, image: PageImage, quarters: int, options: OcrOptions) -> PageWords:
-        """The fax page `image` read turned `quarters` quarter turns counter-clockwise, healed along
-        the fax's own rows before the turn (`_healed_and_turned`)."""
-        again = _healed_and_turned(image, Orientation(quarters))
-        unhealed = replace(
-            options,
-            preprocess=tuple(s for s in options.preprocess if s != "heal"),
-            preprocess_normal=tuple(s for s in options.preprocess_normal if s != "heal"),
-            orient=False,
-            deskew=False,
-        )
-        (words,) = self.engine.read_pages([again], unhealed)
-        return replace(words, rotation=90.0 * quarters)
-
-    def _header_sender(
-        self, image: PageImage, page: PageWords, header: FaxHeader | None, ctx: ParseContext
-    ) -> str | None:
-        """The sending number in page 1's header line; a damaged one is read again from the strip alone."""
-        if header is None:
-            return None
-        found = normalise_phone(header.sender)
-        if plausible(found):
-            return found
-        pad = HEADER_PAD * page.dpi
-        upright = turn(image.image(), Orientation.from_degrees(page.rotation))  # as the words were read
-        top = max(0, int(min(w.y0 for w in header.words) - pad))
-        bottom = min(upright.height, int(max(w.y1 for w in header.words) + pad))
-        strip = PageImage.from_image(image.number, upright.crop((0, top, upright.width, bottom)), image.dpi)
-        options = replace(
-            self._options(ctx),
-            psm=7,
-            preprocess=("heal", "upscale"),
-            fill_holes=False,
-            orient=False,
-            deskew=False,
-            flatten=False,
-        )
-        (words,) = self.engine.read_pages([strip], options)
-        again = normalise_phone(sender_in(line_text(sorted(words.words, key=lambda w: w.x0))))
-        return again if plausible(again) else None
-
-    def _sideways_as_block(
-        self, images: Sequence[PageImage], read: tuple[PageWords, ...], ctx: ParseContext
-    ) -> tuple[PageWords, ...] | None:
-        """The pages again, those of a normal fax read turned a quarter turn (fed on their side) read
-        once more upright as one block of lines (`SIDEWAYS_NORMAL_PSM`), the first read's fax header
-        line kept; None when no page is such a page.  Asked only when the first read gave no order."""
-        sideways = [
-            i
-            for i, (image, page) in enumerate(zip(images, read, strict=True))
-            if normal_fax(image) and round(page.rotation / 90) % 2 == 1
-        ]
-        if not sideways:
-            return None
-        options = replace(
-            self._options(ctx),
-            psm=SIDEWAYS_NORMAL_PSM,
-            preprocess_normal=tuple(s for s in self.options.preprocess_normal if s != "heal"),
-            orient=False,
-            deskew=False,
-        )
-        pages = list(read)
-        for i in sideways:
-            image, first = images[i], read[i]
-            header = find_header(first)
-            # the header line, printed across the page as it came (its words kept from the first read),
-            # left out
-            blank = round(max(w.y1 for w in header.words)) + 2 if header is not None else None
-            again = _healed_and_turned(image, Orientation.from_degrees(first.rotation), blank_above=blank)
-            (words,) = self.engine.read_pages([again], options)
-            kept = header.words if header is not None else ()
-            pages[i] = replace(words, words=kept + words.words, rotation=first.rotation)
-        return tuple(pages)
+        return turned_as_the_others(self.engine, images, self.engine.read_pages(images, options), options)
 
     def _result(
         self,
@@ -186,7 +75,7 @@ class _OcrParser:
         pages, _ = strip_headers(pages)
         sender = normalise_phone(stated)
         if not plausible(sender):
-            sender = self._header_sender(images[0], read[0], header, ctx)
+            sender = header_sender(self.engine, images[0], read[0], header, self._options(ctx))
         words = sum(len(p.words) for p in pages)
         extra: dict[str, object] = {
             "pages": read,  # every word as read, for the review screen's boxes
@@ -199,7 +88,7 @@ class _OcrParser:
             )
         extraction = self.extract(pages)
         if not extraction.orders and self.options.reread_numbers:
-            block = self._sideways_as_block(images, read, ctx)
+            block = sideways_as_block(self.engine, images, read, self._options(ctx))
             if block is not None:
                 stripped, _ = strip_headers(list(block))
                 second = self.extract(stripped)
@@ -318,18 +207,3 @@ class PdfPageReader:
         images = rasterise(content, self.limits, pages)
         options = OcrOptions(languages=tuple(ctx.languages))
         return self.engine.read_pages(images, options)
-
-
-def _healed_and_turned(
-    image: PageImage, orientation: Orientation, blank_above: int | None = None
-) -> PageImage:
-    """A fax page healed along its own rows, where scan lines are lost, before it is turned by
-    `orientation`, as a bilevel page to read again; what lies above `blank_above` left white."""
-    healed = prepare(image.image(), ("heal",), image.dpi)
-    if blank_above is not None:
-        healed = healed.copy()
-        healed.paste(255, (0, 0, healed.width, blank_above))
-    upright = turn(healed, orientation)
-    if upright.mode != "1":
-        upright = upright.convert("1", dither=Image.Dither.NONE)
-    return PageImage.from_image(image.number, upright, image.dpi, image.source_dpi)

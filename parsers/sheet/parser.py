@@ -24,8 +24,8 @@ from core.capture.domain.order import (
     Provenance,
 )
 from parsers.layout import identifiers
+from parsers.layout.decimal_mark import decide_mark, mark_evidence
 from parsers.layout.kind import title_kind
-from parsers.layout.numbers import decide_mark, mark_evidence
 from parsers.sheet import labels
 from parsers.sheet.fields import read_header
 from parsers.sheet.grid import Book, Grid, Limits, load_csv, load_xlsx

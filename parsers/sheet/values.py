@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from parsers.layout.codes import valid_gtin
 from parsers.layout.dates import find_date
-from parsers.layout.numbers import mark_evidence, readings, strip_money
+from parsers.layout.decimal_mark import mark_evidence
+from parsers.layout.numbers import readings, strip_money
 from parsers.sheet.grid import Cell
 
 _SPACE_GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?:\D|$))")  # "1 250,00"

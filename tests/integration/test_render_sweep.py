@@ -19,7 +19,8 @@ import pytest
 
 from core.capture.domain.documents import Channel, InboundDocument
 from core.kernel.domain.model import OutboundState
-from oms.bootstrap import RENDER_LEASE, App
+from oms.bootstrap import App
+from oms.recovery import RENDER_LEASE
 from samples.orders_gen import make, render
 from tests.conftest import DEMO_DAY, load_demo_master_data, make_app
 from tests.integration.helpers import answers_of, drain

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from dramatiq import Message
 
-import oms.bootstrap
+import oms.batched_jobs
 from core.capture.services.answers import Answers, announce
 from core.kernel.domain.model import OutboundState
 from oms.bootstrap import App
@@ -82,8 +82,8 @@ def test_a_render_job_renders_the_replies_of_the_jobs_queued_behind_it(
     app = demo_app_each_db
     ids = each_processed_alone(app, 3)
     first, second, third = queued_render_jobs(app)
-    rendered = Rendered(oms.bootstrap.render_unlocked)
-    monkeypatch.setattr(oms.bootstrap, "render_unlocked", rendered)
+    rendered = Rendered(oms.batched_jobs.render_unlocked)
+    monkeypatch.setattr(oms.batched_jobs, "render_unlocked", rendered)
     assert first.args == ([ids[0]],) and second.args == ([ids[1]],) and third.args == ([ids[2]],)
     run(app, first, statements)
     for n, doc_id in enumerate(ids):  # all three: rendered, sent, each in its own thread
@@ -124,8 +124,8 @@ def test_a_failure_gives_the_documents_back_and_the_job_renders_its_own_alone(
     app = demo_app_each_db
     ids = each_processed_alone(app, 3)
     first, second, third = queued_render_jobs(app)
-    failing = FailsOnce(oms.bootstrap.render_unlocked, ids[2])
-    monkeypatch.setattr(oms.bootstrap, "render_unlocked", failing)
+    failing = FailsOnce(oms.batched_jobs.render_unlocked, ids[2])
+    monkeypatch.setattr(oms.batched_jobs, "render_unlocked", failing)
     # while the first job renders the three, the second document's job starts on the other thread
     # and ends at once: its document was taken up
     ended_at_once: list[int] = []

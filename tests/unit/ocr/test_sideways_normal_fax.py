@@ -1,5 +1,5 @@
 """A normal-resolution fax page fed on its side that the first reading turned upright but found no order
-on is read once more upright as one block of lines (parsers.ocr.parser.SIDEWAYS_NORMAL_PSM); a page
+on is read once more upright as one block of lines (parsers.ocr.turned_pages.SIDEWAYS_NORMAL_PSM); a page
 whose first reading gave an order, or one at fine resolution, is not read again."""
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from core.capture.domain.layout import Word
-from parsers.layout.numbers import decide_mark
+from parsers.layout.decimal_mark import decide_mark
 from tests.unit.parsers.ocr_support import CHAR, cells, numbers, order, page, read
 
 _HEADER = [

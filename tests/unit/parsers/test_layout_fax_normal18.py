@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from core.capture.domain.layout import Word
 from parsers.layout.extract import read_page
-from parsers.layout.table import heading
+from parsers.layout.table_heading import heading
 from tests.unit.parsers.ocr_support import CHAR, cells, header_rows, page, read, word
 
 MONO = 1.5 * CHAR  # a monospaced face's word space, a character cell and more: wider than a proportional one

@@ -9,7 +9,8 @@ import pytest
 
 from parsers.layout.arith import solve
 from parsers.layout.dates import find_date
-from parsers.layout.numbers import decide_mark, readings
+from parsers.layout.decimal_mark import decide_mark
+from parsers.layout.numbers import readings
 
 
 @pytest.mark.parametrize(
